@@ -1,0 +1,91 @@
+import { coerceParam, flagOf, type ParamSpec, type ParamValues, ValidationError } from '../core/params';
+import { type OptionSpec, type ParsedArgs, UsageError } from './types';
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  { name: 'json', kind: 'bool', description: 'print one JSON object on stdout' },
+  { name: 'debug', kind: 'bool', description: 'print stack traces on errors' },
+  { name: 'help', short: 'h', kind: 'bool', description: 'show help for the command' },
+];
+
+/** Turn model parameter specs into CLI options (--epochs, --lr, ...). */
+export function optionsFromParams(specs: readonly ParamSpec[]): OptionSpec[] {
+  return specs.map((s) => ({
+    name: flagOf(s),
+    kind: s.kind === 'int' ? 'int' : s.kind === 'float' ? 'number' : s.kind === 'bool' ? 'bool' : 'string',
+    description: `${s.description} (default ${s.default})`,
+  }));
+}
+
+/** Collect the values of model parameters from parsed flags, validated against the specs (defaults fill gaps). */
+export function paramsFromArgs(specs: readonly ParamSpec[], args: ParsedArgs): ParamValues {
+  const out: ParamValues = {};
+  for (const s of specs) {
+    const raw = args.options[flagOf(s)];
+    try {
+      out[s.name] = raw === undefined ? s.default : coerceParam(s, raw);
+    } catch (e) {
+      throw new UsageError(e instanceof ValidationError ? e.message : String(e));
+    }
+  }
+  return out;
+}
+
+function coerce(spec: OptionSpec, flag: string, raw: string): string | number {
+  if (spec.kind === 'string') return raw;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} needs a number, got "${raw}"`);
+  if (spec.kind === 'int' && !Number.isInteger(n)) throw new UsageError(`${flag} needs a whole number, got "${raw}"`);
+  return n;
+}
+
+/** Parse argv against option specs. Unknown flags, missing values and bad numbers are usage errors. */
+export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
+  const all = [...specs, ...GLOBAL_OPTIONS];
+  const byName = new Map(all.map((s) => [s.name, s]));
+  const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
+  const out: ParsedArgs = { positionals: [], options: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      out.positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    let spec: OptionSpec | undefined;
+    let inline: string | undefined;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      inline = eq >= 0 ? a.slice(eq + 1) : undefined;
+      spec = byName.get(name);
+      if (!spec) throw new UsageError(`unknown option --${name}`);
+    } else if (/^-[A-Za-z]$/.test(a)) {
+      spec = byShort.get(a.slice(1));
+      if (!spec) throw new UsageError(`unknown option ${a}`);
+    } else {
+      out.positionals.push(a);
+      continue;
+    }
+    const flag = `--${spec.name}`;
+    let value: string | number | boolean;
+    if (spec.kind === 'bool') {
+      if (inline !== undefined && !['true', 'false'].includes(inline)) throw new UsageError(`${flag} takes no value`);
+      value = inline !== 'false';
+    } else {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined) throw new UsageError(`${flag} needs a value`);
+      value = coerce(spec, flag, raw);
+    }
+    if (spec.repeat) {
+      const prev = out.options[spec.name];
+      out.options[spec.name] = [...(Array.isArray(prev) ? prev : []), value as string | number];
+    } else {
+      if (out.options[spec.name] !== undefined) throw new UsageError(`${flag} given twice`);
+      out.options[spec.name] = value;
+    }
+  }
+  for (const s of specs) {
+    if (s.required && out.options[s.name] === undefined) throw new UsageError(`--${s.name} is required`);
+  }
+  return out;
+}

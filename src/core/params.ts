@@ -1,0 +1,82 @@
+/**
+ * Hyperparameter schemas. Every model describes its parameters once, here-style; the same description drives
+ * the sidebar form, CLI flag parsing, validation in the worker, and the settings defaults.
+ */
+
+export type ParamSpec =
+  | { kind: 'int'; name: string; label: string; description: string; default: number; min: number; max: number; flag?: string }
+  | { kind: 'float'; name: string; label: string; description: string; default: number; min: number; max: number; exclusiveMin?: boolean; flag?: string }
+  | { kind: 'enum'; name: string; label: string; description: string; default: string; options: readonly string[]; flag?: string }
+  | { kind: 'string'; name: string; label: string; description: string; default: string; maxLength: number; flag?: string }
+  | { kind: 'bool'; name: string; label: string; description: string; default: boolean; flag?: string };
+
+export type ParamValues = Record<string, number | string | boolean>;
+
+export class ValidationError extends Error {
+  constructor(message: string, readonly field?: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+/** The CLI flag of a parameter: explicit, else its camelCase name in kebab-case. */
+export function flagOf(spec: ParamSpec): string {
+  return spec.flag ?? spec.name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+export function defaults(specs: readonly ParamSpec[]): ParamValues {
+  const out: ParamValues = {};
+  for (const s of specs) out[s.name] = s.default;
+  return out;
+}
+
+/** Coerce one raw value (a string from a flag or a form, or a JSON value) to the spec's type, or throw. */
+export function coerceParam(spec: ParamSpec, raw: unknown): number | string | boolean {
+  const what = `${spec.label} (${flagOf(spec)})`;
+  switch (spec.kind) {
+    case 'int':
+    case 'float': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
+      if (!Number.isFinite(n)) throw new ValidationError(`${what} must be a number, got ${JSON.stringify(raw)}`, spec.name);
+      if (spec.kind === 'int' && !Number.isInteger(n)) throw new ValidationError(`${what} must be a whole number, got ${n}`, spec.name);
+      const tooLow = spec.kind === 'float' && spec.exclusiveMin ? n <= spec.min : n < spec.min;
+      if (tooLow || n > spec.max) {
+        const lo = spec.kind === 'float' && spec.exclusiveMin ? `greater than ${spec.min}` : `at least ${spec.min}`;
+        throw new ValidationError(`${what} must be ${lo} and at most ${spec.max}, got ${n}`, spec.name);
+      }
+      return n;
+    }
+    case 'enum': {
+      const v = String(raw);
+      if (!spec.options.includes(v)) throw new ValidationError(`${what} must be one of ${spec.options.join(', ')}, got ${JSON.stringify(raw)}`, spec.name);
+      return v;
+    }
+    case 'string': {
+      if (typeof raw !== 'string') throw new ValidationError(`${what} must be text`, spec.name);
+      if (raw.length > spec.maxLength) throw new ValidationError(`${what} must be at most ${spec.maxLength} characters`, spec.name);
+      return raw;
+    }
+    case 'bool': {
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true' || raw === '1' || raw === '') return true;
+      if (raw === 'false' || raw === '0') return false;
+      throw new ValidationError(`${what} must be true or false, got ${JSON.stringify(raw)}`, spec.name);
+    }
+  }
+}
+
+/**
+ * Validate a whole set of values against the specs: unknown keys are rejected, missing keys take defaults.
+ * Returns a new object; the input is untouched.
+ */
+export function validateParams(specs: readonly ParamSpec[], raw: unknown): ParamValues {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError('parameters must be an object');
+  const input = raw as Record<string, unknown>;
+  const known = new Set(specs.map((s) => s.name));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key)) throw new ValidationError(`unknown parameter "${key}"`, key);
+  }
+  const out: ParamValues = {};
+  for (const s of specs) out[s.name] = input[s.name] === undefined ? s.default : coerceParam(s, input[s.name]);
+  return out;
+}
