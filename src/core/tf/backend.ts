@@ -16,11 +16,12 @@ const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 
 /** Folders where the wasm binaries may be: beside the bundle (dist/), or in node_modules during development. */
 function wasmDirCandidates(): string[] {
-  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const dirs = [here, path.join(here, '..'), path.join(here, '..', '..'), path.join(here, '..', '..', '..')];
   const out: string[] = [];
-  for (const d of dirs) {
-    out.push(d, path.join(d, 'dist'), path.join(d, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
+  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
+    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
+      out.push(d, path.join(d, 'dist'), path.join(d, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
+      if (path.dirname(d) === d) break;
+    }
   }
   return out;
 }
