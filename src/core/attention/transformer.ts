@@ -1,0 +1,502 @@
+/**
+ * A small causal Transformer language model with hand-written backpropagation.
+ *
+ *   x⁰ = onehot(tokens) E + P                                  (P: sinusoidal positional encodings)
+ *   for each layer:  h = LN(x);  q = h W_q + b_q,  k = h W_k + b_k,  v = h W_v + b_v   (split into heads)
+ *                    A = softmax(q kᵀ / √d_k + M)               (M: 0 on and below the diagonal, −10⁹ above)
+ *                    x ← x + (A v) W_o + b_o
+ *                    x ← x + relu(LN(x) W_1 + b_1) W_2 + b_2
+ *   logits = LN(x) W_out + b_out,   loss = mean cross-entropy of the next token
+ *
+ * Why by hand: on the tfjs wasm backend, matMul is fast only without transpose flags and with a batch of one
+ * (≈ 30 GFLOP/s against 2–3 GFLOP/s otherwise), reducing a bias gradient over the first axis is slow, slices are
+ * slow, and autodiff produces exactly those kernels. The backward pass below uses non-transposed 2-D matMuls
+ * for every weight gradient (transposing the activation through a cheap 3-D permutation first), ones·dY for bias
+ * gradients, and precomputed masks and one-hot matrices. `referenceLoss` is the same model written plainly for
+ * tfjs autodiff; the unit tests check the hand-written gradients against it.
+ */
+import { tf } from '../tf/backend';
+import { Rng } from '../util/rng';
+
+export interface TransformerConfig {
+  vocab: number;
+  layers: number;
+  heads: number;
+  dModel: number;
+  ffn: number;
+  /** Longest context (positional encodings are made for this many positions). */
+  seq: number;
+}
+
+export type Grads = Record<string, tf.Tensor>;
+
+const LN_EPS = 1e-5;
+
+/** Names of every weight, in a fixed order (used for saving). */
+export function weightNames(cfg: TransformerConfig): string[] {
+  const names = ['emb'];
+  for (let l = 0; l < cfg.layers; l++) {
+    for (const n of ['ln1g', 'ln1b', 'wq', 'bq', 'wk', 'bk', 'wv', 'bv', 'wo', 'bo', 'ln2g', 'ln2b', 'w1', 'b1', 'w2', 'b2']) names.push(`l${l}.${n}`);
+  }
+  names.push('lnfg', 'lnfb', 'wout', 'bout');
+  return names;
+}
+
+export function weightShape(cfg: TransformerConfig, name: string): number[] {
+  const { vocab: V, dModel: d, ffn: F } = cfg;
+  const base = name.includes('.') ? name.slice(name.indexOf('.') + 1) : name;
+  switch (base) {
+    case 'emb':
+      return [V, d];
+    case 'wq':
+    case 'wk':
+    case 'wv':
+    case 'wo':
+      return [d, d];
+    case 'w1':
+      return [d, F];
+    case 'b1':
+      return [F];
+    case 'w2':
+      return [F, d];
+    case 'wout':
+      return [d, V];
+    case 'bout':
+      return [V];
+    default:
+      return [d]; // layer-norm gains and biases, other biases
+  }
+}
+
+/** Sinusoidal positional encodings [T, d]: PE[t, 2i] = sin(t / 10000^(2i/d)), PE[t, 2i+1] = cos(...). */
+export function sinusoid(T: number, d: number): Float32Array {
+  const out = new Float32Array(T * d);
+  for (let t = 0; t < T; t++) {
+    for (let i = 0; i < d; i++) {
+      const angle = t / Math.pow(10000, (2 * Math.floor(i / 2)) / d);
+      out[t * d + i] = i % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+    }
+  }
+  return out;
+}
+
+/** Initial weights: Glorot-uniform matrices, zero biases, unit layer-norm gains. */
+export function initialWeights(cfg: TransformerConfig, seed: number): Map<string, Float32Array> {
+  const rng = new Rng(seed);
+  const out = new Map<string, Float32Array>();
+  for (const name of weightNames(cfg)) {
+    const shape = weightShape(cfg, name);
+    const size = shape.reduce((a, b) => a * b, 1);
+    const w = new Float32Array(size);
+    if (shape.length === 2) {
+      const limit = Math.sqrt(6 / (shape[0] + shape[1]));
+      for (let i = 0; i < size; i++) w[i] = (rng.next() * 2 - 1) * limit;
+      // Scale residual-branch outputs down with depth (GPT-2 style) so deeper stacks start near the identity.
+      if (/\.(wo|w2)$/.test(name)) for (let i = 0; i < size; i++) w[i] /= Math.sqrt(2 * cfg.layers);
+    } else if (/ln.g$/.test(name)) {
+      w.fill(1);
+    }
+    out.set(name, w);
+  }
+  return out;
+}
+
+export function validateConfig(cfg: TransformerConfig): void {
+  const bad = (m: string) => {
+    throw new Error(`invalid Transformer configuration: ${m}`);
+  };
+  if (!Number.isInteger(cfg.vocab) || cfg.vocab < 2) bad(`the vocabulary needs at least 2 tokens, got ${cfg.vocab}`);
+  if (!Number.isInteger(cfg.layers) || cfg.layers < 1) bad(`layers must be a positive whole number, got ${cfg.layers}`);
+  if (!Number.isInteger(cfg.heads) || cfg.heads < 1) bad(`heads must be a positive whole number, got ${cfg.heads}`);
+  if (!Number.isInteger(cfg.dModel) || cfg.dModel < 1) bad(`d_model must be a positive whole number, got ${cfg.dModel}`);
+  if (cfg.dModel % cfg.heads !== 0) bad(`d_model (${cfg.dModel}) must be divisible by the number of heads (${cfg.heads})`);
+  if (!Number.isInteger(cfg.ffn) || cfg.ffn < 1) bad(`the feed-forward width must be a positive whole number, got ${cfg.ffn}`);
+  if (!Number.isInteger(cfg.seq) || cfg.seq < 1) bad(`the context length must be a positive whole number, got ${cfg.seq}`);
+}
+
+/** x [R, C] → xᵀ [C, R]. A 3-D permutation is several times faster than the 2-D transpose kernel on wasm. */
+function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
+  const [R, C] = x.shape;
+  if (R % 8 === 0 && R >= 64) return tf.transpose(x.reshape([R / 8, 8, C]), [2, 0, 1]).reshape([C, R]);
+  return tf.transpose(x);
+}
+
+interface LnCache {
+  xhat: tf.Tensor2D;
+  rstd: tf.Tensor2D;
+}
+
+interface LayerCache {
+  ln1: LnCache;
+  h: tf.Tensor2D;
+  q: tf.Tensor3D;
+  k: tf.Tensor3D;
+  v: tf.Tensor3D;
+  p: tf.Tensor3D;
+  o: tf.Tensor2D;
+  ln2: LnCache;
+  h2: tf.Tensor2D;
+  u: tf.Tensor2D;
+  r: tf.Tensor2D;
+}
+
+export class TransformerLM {
+  readonly weights = new Map<string, tf.Variable>();
+  private readonly consts = new Map<string, tf.Tensor>();
+  private readonly dk: number;
+
+  constructor(readonly cfg: TransformerConfig, init: Map<string, Float32Array>) {
+    validateConfig(cfg);
+    this.dk = cfg.dModel / cfg.heads;
+    for (const name of weightNames(cfg)) {
+      const values = init.get(name);
+      const shape = weightShape(cfg, name);
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (!values || values.length !== size) throw new Error(`weight ${name} is missing or has ${values?.length ?? 0} values instead of ${size}`);
+      this.weights.set(name, tf.variable(tf.tensor(values, shape), true, `tlm${nextId}_${name}`));
+    }
+    nextId++;
+  }
+
+  private w(name: string): tf.Variable {
+    return this.weights.get(name)!;
+  }
+
+  /** Constant tensors reused across steps: positional encodings tiled over the batch, masks, ones. */
+  private constant(key: string, make: () => tf.Tensor): tf.Tensor {
+    let t = this.consts.get(key);
+    if (!t) {
+      t = tf.keep(make());
+      this.consts.set(key, t);
+    }
+    return t;
+  }
+
+  private positions(B: number, T: number): tf.Tensor2D {
+    return this.constant(`pos${B}x${T}`, () => {
+      const d = this.cfg.dModel;
+      const one = sinusoid(T, d);
+      const all = new Float32Array(B * T * d);
+      for (let b = 0; b < B; b++) all.set(one, b * T * d);
+      return tf.tensor2d(all, [B * T, d]);
+    }) as tf.Tensor2D;
+  }
+
+  /** Additive causal mask [B·H, T, T]: 0 where key ≤ query, −10⁹ above the diagonal (exp gives exactly 0). */
+  private mask(BH: number, T: number): tf.Tensor3D {
+    return this.constant(`mask${BH}x${T}`, () => {
+      const m = new Float32Array(BH * T * T);
+      for (let b = 0; b < BH; b++) for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) m[b * T * T + i * T + j] = -1e9;
+      return tf.tensor3d(m, [BH, T, T]);
+    }) as tf.Tensor3D;
+  }
+
+  private ones(N: number): tf.Tensor2D {
+    return this.constant(`ones${N}`, () => tf.ones([1, N])) as tf.Tensor2D;
+  }
+
+  checkTokens(ids: Int32Array, B: number): number {
+    if (B < 1 || ids.length === 0 || ids.length % B !== 0) throw new Error(`expected ${B} sequences of equal length, got ${ids.length} tokens`);
+    const T = ids.length / B;
+    if (T > this.cfg.seq) throw new Error(`the model reads at most ${this.cfg.seq} tokens at once, got ${T}`);
+    for (let i = 0; i < ids.length; i++) {
+      if (!Number.isInteger(ids[i]) || ids[i] < 0 || ids[i] >= this.cfg.vocab) throw new Error(`token id ${ids[i]} is outside the vocabulary (0–${this.cfg.vocab - 1})`);
+    }
+    return T;
+  }
+
+  private oneHot(ids: Int32Array, transposed: boolean): tf.Tensor2D {
+    const V = this.cfg.vocab;
+    const N = ids.length;
+    const m = new Float32Array(N * V);
+    if (transposed) for (let i = 0; i < N; i++) m[ids[i] * N + i] = 1;
+    else for (let i = 0; i < N; i++) m[i * V + ids[i]] = 1;
+    return transposed ? tf.tensor2d(m, [V, N]) : tf.tensor2d(m, [N, V]);
+  }
+
+  private layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): { y: tf.Tensor2D; cache: LnCache } {
+    const d = x.shape[1];
+    const mean = tf.sum(x, -1, true).mul(1 / d);
+    const xc = tf.sub(x, mean);
+    const variance = tf.sum(tf.mul(xc, xc), -1, true).mul(1 / d);
+    const rstd = tf.rsqrt(tf.add(variance, LN_EPS)) as tf.Tensor2D;
+    const xhat = tf.mul(xc, rstd) as tf.Tensor2D;
+    return { y: tf.add(tf.mul(xhat, g), b) as tf.Tensor2D, cache: { xhat, rstd } };
+  }
+
+  /** dx of y = LN(x)·g + b, and the gain and bias gradients. */
+  private layerNormBackward(dy: tf.Tensor2D, c: LnCache, g: tf.Tensor, ones: tf.Tensor2D): { dx: tf.Tensor2D; dg: tf.Tensor; db: tf.Tensor } {
+    const d = dy.shape[1];
+    const dg = tf.matMul(ones, tf.mul(dy, c.xhat)).reshape([d]);
+    const db = tf.matMul(ones, dy).reshape([d]);
+    const dxhat = tf.mul(dy, g);
+    const m1 = tf.sum(dxhat, -1, true).mul(1 / d);
+    const m2 = tf.sum(tf.mul(dxhat, c.xhat), -1, true).mul(1 / d);
+    const dx = tf.mul(tf.sub(tf.sub(dxhat, m1), tf.mul(c.xhat, m2)), c.rstd) as tf.Tensor2D;
+    return { dx, dg, db };
+  }
+
+  /** [N, d] → [B·H, T, d_k] */
+  private splitHeads(x: tf.Tensor2D, B: number, T: number): tf.Tensor3D {
+    const H = this.cfg.heads;
+    if (H === 1) return x.reshape([B, T, this.dk]);
+    return tf.transpose(x.reshape([B, T, H, this.dk]), [0, 2, 1, 3]).reshape([B * H, T, this.dk]);
+  }
+
+  /** [B·H, T, d_k] → [N, d] */
+  private mergeHeads(x: tf.Tensor3D, B: number, T: number): tf.Tensor2D {
+    const H = this.cfg.heads;
+    if (H === 1) return x.reshape([B * T, this.cfg.dModel]);
+    return tf.transpose(x.reshape([B, H, T, this.dk]), [0, 2, 1, 3]).reshape([B * T, this.cfg.dModel]);
+  }
+
+  /** Forward pass; returns the final hidden states before the output layer norm, and what backward needs. */
+  private forward(ids: Int32Array, B: number, T: number) {
+    const { layers, heads: H } = this.cfg;
+    const scale = 1 / Math.sqrt(this.dk);
+    let x = tf.add(tf.matMul(this.oneHot(ids, false), this.w('emb')), this.positions(B, T)) as tf.Tensor2D;
+    const caches: LayerCache[] = [];
+    const mask = this.mask(B * H, T);
+    for (let l = 0; l < layers; l++) {
+      const p = (n: string) => this.w(`l${l}.${n}`);
+      const ln1 = this.layerNorm(x, p('ln1g'), p('ln1b'));
+      const h = ln1.y;
+      const q = this.splitHeads(tf.add(tf.matMul(h, p('wq')), p('bq')), B, T);
+      const k = this.splitHeads(tf.add(tf.matMul(h, p('wk')), p('bk')), B, T);
+      const v = this.splitHeads(tf.add(tf.matMul(h, p('wv')), p('bv')), B, T);
+      const s = tf.add(tf.mul(tf.matMul(q, k, false, true), scale), mask);
+      const att = tf.softmax(s) as tf.Tensor3D;
+      const o = this.mergeHeads(tf.matMul(att, v), B, T);
+      x = tf.add(x, tf.add(tf.matMul(o, p('wo')), p('bo')));
+      const ln2 = this.layerNorm(x, p('ln2g'), p('ln2b'));
+      const h2 = ln2.y;
+      const u = tf.add(tf.matMul(h2, p('w1')), p('b1')) as tf.Tensor2D;
+      const r = tf.relu(u);
+      x = tf.add(x, tf.add(tf.matMul(r, p('w2')), p('b2')));
+      caches.push({ ln1: ln1.cache, h, q, k, v, p: att, o, ln2: ln2.cache, h2, u, r });
+    }
+    const lnf = this.layerNorm(x, this.w('lnfg'), this.w('lnfb'));
+    const logits = tf.add(tf.matMul(lnf.y, this.w('wout')), this.w('bout')) as tf.Tensor2D;
+    return { logits, caches, lnf };
+  }
+
+  /** Logits [B·T, V] (no gradients). */
+  logits(ids: Int32Array, B: number): tf.Tensor2D {
+    const T = this.checkTokens(ids, B);
+    return tf.tidy(() => this.forward(ids, B, T).logits);
+  }
+
+  /** Mean next-token cross-entropy of `targets` given `ids` (both B·T token ids), without gradients. */
+  loss(ids: Int32Array, targets: Int32Array, B: number): number {
+    const T = this.checkTokens(ids, B);
+    this.checkTokens(targets, B);
+    return tf.tidy(() => {
+      const { logits } = this.forward(ids, B, T);
+      return crossEntropy(logits, this.oneHot(targets, false)).dataSync()[0];
+    });
+  }
+
+  /**
+   * Loss and the gradient of every weight, by the hand-written backward pass. The caller disposes the tensors.
+   */
+  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number): { loss: tf.Scalar; grads: Grads } {
+    const T = this.checkTokens(ids, B);
+    this.checkTokens(targets, B);
+    const { layers, dModel: d } = this.cfg;
+    const N = B * T;
+    const scale = 1 / Math.sqrt(this.dk);
+    return tf.tidy(() => {
+      const grads: Grads = {};
+      const ones = this.ones(N);
+      const { logits, caches, lnf } = this.forward(ids, B, T);
+      const yOneHot = this.oneHot(targets, false);
+      // Cross-entropy: loss = mean(logsumexp(z) − z_y); dz = (softmax(z) − onehot(y)) / N.
+      const logp = tf.logSoftmax(logits);
+      const probs = tf.exp(logp);
+      const loss = tf.neg(tf.sum(tf.mul(yOneHot, logp))).mul(1 / N) as tf.Scalar;
+      const dz = tf.mul(tf.sub(probs, yOneHot), 1 / N) as tf.Tensor2D;
+      // Output layer.
+      const hf = tf.add(tf.mul(lnf.cache.xhat, this.w('lnfg')), this.w('lnfb')) as tf.Tensor2D;
+      grads.wout = weightGrad(hf, dz);
+      grads.bout = tf.matMul(ones, dz).reshape([this.cfg.vocab]);
+      const dhf = tf.matMul(dz, transpose2d(this.w('wout') as tf.Tensor2D));
+      const f = this.layerNormBackward(dhf, lnf.cache, this.w('lnfg'), ones);
+      grads.lnfg = f.dg;
+      grads.lnfb = f.db;
+      let dx = f.dx;
+      for (let l = layers - 1; l >= 0; l--) {
+        const c = caches[l];
+        const p = (n: string) => this.w(`l${l}.${n}`) as tf.Tensor2D;
+        const g = (n: string, t: tf.Tensor) => (grads[`l${l}.${n}`] = t);
+        // Feed-forward: x2 = x1 + relu(h2 W1 + b1) W2 + b2.
+        g('w2', weightGrad(c.r, dx));
+        g('b2', tf.matMul(ones, dx).reshape([d]));
+        const dr = tf.matMul(dx, transpose2d(p('w2')));
+        const du = tf.mul(dr, tf.step(c.u)) as tf.Tensor2D;
+        g('w1', weightGrad(c.h2, du));
+        g('b1', tf.matMul(ones, du).reshape([this.cfg.ffn]));
+        const dh2 = tf.matMul(du, transpose2d(p('w1')));
+        const l2 = this.layerNormBackward(dh2, c.ln2, p('ln2g'), ones);
+        g('ln2g', l2.dg);
+        g('ln2b', l2.db);
+        dx = tf.add(dx, l2.dx) as tf.Tensor2D;
+        // Attention: x1 = x + (softmax(q kᵀ/√dk + M) v) Wo + bo.
+        g('wo', weightGrad(c.o, dx));
+        g('bo', tf.matMul(ones, dx).reshape([d]));
+        const dO = this.splitHeads(tf.matMul(dx, transpose2d(p('wo'))), B, T);
+        const dP = tf.matMul(dO, c.v, false, true);
+        const dV = tf.matMul(c.p, dO, true, false);
+        // softmax backward: dS = P ⊙ (dP − Σ_j dP⊙P)
+        const dS = tf.mul(c.p, tf.sub(dP, tf.sum(tf.mul(dP, c.p), -1, true))).mul(scale) as tf.Tensor3D;
+        const dQ = this.mergeHeads(tf.matMul(dS, c.k), B, T);
+        const dK = this.mergeHeads(tf.matMul(dS, c.q, true, false), B, T);
+        const dVm = this.mergeHeads(dV, B, T);
+        const hT = transpose2d(c.h);
+        g('wq', tf.matMul(hT, dQ));
+        g('wk', tf.matMul(hT, dK));
+        g('wv', tf.matMul(hT, dVm));
+        g('bq', tf.matMul(ones, dQ).reshape([d]));
+        g('bk', tf.matMul(ones, dK).reshape([d]));
+        g('bv', tf.matMul(ones, dVm).reshape([d]));
+        const dh = tf.addN([
+          tf.matMul(dQ, transpose2d(p('wq'))),
+          tf.matMul(dK, transpose2d(p('wk'))),
+          tf.matMul(dVm, transpose2d(p('wv'))),
+        ]) as tf.Tensor2D;
+        const l1 = this.layerNormBackward(dh, c.ln1, p('ln1g'), ones);
+        g('ln1g', l1.dg);
+        g('ln1b', l1.db);
+        dx = tf.add(dx, l1.dx) as tf.Tensor2D;
+      }
+      grads.emb = tf.matMul(this.oneHot(ids, true), dx);
+      return { loss, grads };
+    });
+  }
+
+  /**
+   * The same loss written plainly with tfjs ops, for autodiff (tf.grads) — the reference the hand-written
+   * backward pass is tested against. `w` maps weight names to tensors.
+   */
+  referenceLoss(w: Record<string, tf.Tensor>, ids: Int32Array, targets: Int32Array, B: number): tf.Scalar {
+    const T = ids.length / B;
+    const { vocab: V, dModel: d, heads: H, layers } = this.cfg;
+    const ln = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      return x.sub(mean).div(variance.add(LN_EPS).sqrt()).mul(g).add(b);
+    };
+    const causal = tf.linalg.bandPart(tf.ones([T, T]), -1, 0).cast('bool');
+    let x: tf.Tensor = tf.oneHot(tf.tensor1d(ids, 'int32'), V).toFloat().matMul(w.emb).add(tf.tensor2d(sinusoid(T, d), [T, d]).tile([B, 1]));
+    for (let l = 0; l < layers; l++) {
+      const p = (n: string) => w[`l${l}.${n}`];
+      const h = ln(x, p('ln1g'), p('ln1b'));
+      const heads = (t: tf.Tensor) => t.reshape([B, T, H, this.dk]).transpose([0, 2, 1, 3]);
+      const q = heads(h.matMul(p('wq')).add(p('bq')));
+      const k = heads(h.matMul(p('wk')).add(p('bk')));
+      const v = heads(h.matMul(p('wv')).add(p('bv')));
+      const s = tf.matMul(q, k, false, true).div(Math.sqrt(this.dk));
+      const att = tf.softmax(tf.where(causal.reshape([1, 1, T, T]).tile([B, H, 1, 1]), s, tf.fill(s.shape, -1e9)));
+      const o = tf.matMul(att, v).transpose([0, 2, 1, 3]).reshape([B * T, d]);
+      x = x.add(o.matMul(p('wo')).add(p('bo')));
+      const f = tf.relu(ln(x, p('ln2g'), p('ln2b')).matMul(p('w1')).add(p('b1'))).matMul(p('w2')).add(p('b2'));
+      x = x.add(f);
+    }
+    const logits = ln(x, w.lnfg, w.lnfb).matMul(w.wout).add(w.bout);
+    return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(targets, 'int32'), V), logits) as tf.Scalar;
+  }
+
+  /**
+   * Attention weights of one sequence for every layer and head: [layer][head][query][key]. Rows sum to 1 and
+   * every entry above the diagonal is 0.
+   */
+  attention(ids: Int32Array): number[][][][] {
+    const T = this.checkTokens(ids, 1);
+    const { layers, heads: H } = this.cfg;
+    const maps = tf.tidy(() => this.forward(ids, 1, T).caches.map((c) => c.p));
+    const out: number[][][][] = [];
+    for (let l = 0; l < layers; l++) {
+      const data = maps[l].dataSync();
+      const layer: number[][][] = [];
+      for (let h = 0; h < H; h++) {
+        const rows: number[][] = [];
+        for (let i = 0; i < T; i++) rows.push(Array.from(data.subarray(h * T * T + i * T, h * T * T + (i + 1) * T)));
+        layer.push(rows);
+      }
+      out.push(layer);
+    }
+    tf.dispose(maps);
+    return out;
+  }
+
+  /** Next-token probabilities after `ids` (one sequence, at most `seq` tokens). */
+  nextProbabilities(ids: Int32Array): Float32Array {
+    const T = this.checkTokens(ids, 1);
+    return tf.tidy(() => {
+      const logits = this.forward(ids, 1, T).logits;
+      return tf.softmax(logits.slice([T - 1, 0], [1, this.cfg.vocab])).dataSync() as Float32Array;
+    });
+  }
+
+  /** Current weights as plain arrays (for saving). */
+  async weightValues(): Promise<Map<string, Float32Array>> {
+    const out = new Map<string, Float32Array>();
+    for (const [name, v] of this.weights) out.set(name, (await v.data()) as Float32Array);
+    return out;
+  }
+
+  paramCount(): number {
+    let n = 0;
+    for (const v of this.weights.values()) n += v.size;
+    return n;
+  }
+
+  dispose(): void {
+    for (const v of this.weights.values()) v.dispose();
+    for (const t of this.consts.values()) t.dispose();
+    this.weights.clear();
+    this.consts.clear();
+  }
+}
+
+let nextId = 0;
+
+/** dW = xᵀ·dy with non-transposed matMuls: transpose the narrower of the two through the fast 3-D permutation. */
+function weightGrad(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
+  if (x.shape[1] <= dy.shape[1]) return tf.matMul(transpose2d(x), dy);
+  return transpose2d(tf.matMul(transpose2d(dy), x));
+}
+
+/** Mean cross-entropy of one-hot targets under logits (no gradient). */
+function crossEntropy(logits: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {
+  const logp = tf.logSoftmax(logits);
+  return tf.neg(tf.sum(tf.mul(oneHot, logp))).div(logits.shape[0]) as tf.Scalar;
+}
+
+/** Adam over hand-computed gradients. */
+export class Trainer {
+  readonly optimizer: tf.Optimizer;
+
+  constructor(readonly model: TransformerLM, lr: number) {
+    this.optimizer = tf.train.adam(lr);
+  }
+
+  /** One step on B sequences; returns the training loss (before the update). */
+  async step(ids: Int32Array, targets: Int32Array, B: number): Promise<number> {
+    const { loss, grads } = this.model.lossAndGrads(ids, targets, B);
+    this.apply(grads);
+    const v = (await loss.data())[0];
+    loss.dispose();
+    return v;
+  }
+
+  /** Apply (and dispose) gradients keyed by weight name. */
+  apply(grads: Grads): void {
+    const named: Record<string, tf.Tensor> = {};
+    for (const [name, v] of this.model.weights) named[v.name] = grads[name];
+    this.optimizer.applyGradients(named);
+    tf.dispose(Object.values(grads));
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initTf, tf } from '../../../src/core/tf/backend';
+import { initialWeights, TransformerLM, type TransformerConfig, weightNames } from '../../../src/core/attention/transformer';
+import { Rng } from '../../../src/core/util/rng';
+
+function randomIds(rng: Rng, n: number, V: number): Int32Array {
+  return Int32Array.from({ length: n }, () => rng.int(V));
+}
+
+/** Perturb the initial weights so layer-norm gains and biases are not trivially 1 and 0 (their gradients matter). */
+function perturbed(cfg: TransformerConfig, seed: number): Map<string, Float32Array> {
+  const w = initialWeights(cfg, seed);
+  const rng = new Rng(seed + 99);
+  for (const v of w.values()) for (let i = 0; i < v.length; i++) v[i] += (rng.next() - 0.5) * 0.2;
+  return w;
+}
+
+for (const heads of [1, 2]) {
+  test(`hand-written gradients match tfjs autodiff (2 layers, ${heads} head(s))`, async () => {
+    await initTf();
+    const cfg: TransformerConfig = { vocab: 11, layers: 2, heads, dModel: 16, ffn: 24, seq: 16 };
+    const model = new TransformerLM(cfg, perturbed(cfg, 3));
+    const rng = new Rng(5);
+    const B = 3, T = 16;
+    const ids = randomIds(rng, B * T, cfg.vocab);
+    const targets = randomIds(rng, B * T, cfg.vocab);
+    const { loss, grads } = model.lossAndGrads(ids, targets, B);
+    const names = weightNames(cfg);
+    const vars = names.map((n) => model.weights.get(n)!);
+    const ref = tf.valueAndGrads((...ws: tf.Tensor[]) => {
+      const w: Record<string, tf.Tensor> = {};
+      names.forEach((n, i) => (w[n] = ws[i]));
+      return model.referenceLoss(w, ids, targets, B);
+    })(vars);
+    assert.ok(Math.abs(loss.dataSync()[0] - ref.value.dataSync()[0]) < 1e-4, `loss ${loss.dataSync()[0]} vs ${ref.value.dataSync()[0]}`);
+    names.forEach((n, i) => {
+      const mine = grads[n].dataSync();
+      const theirs = ref.grads[i].dataSync();
+      assert.equal(mine.length, theirs.length, n);
+      let maxAbs = 0, maxDiff = 0;
+      for (let j = 0; j < mine.length; j++) {
+        maxAbs = Math.max(maxAbs, Math.abs(theirs[j]));
+        maxDiff = Math.max(maxDiff, Math.abs(mine[j] - theirs[j]));
+      }
+      assert.ok(maxAbs > 0, `${n}: the reference gradient is all zero`);
+      assert.ok(maxDiff <= 1e-3 * maxAbs + 1e-6, `${n}: max difference ${maxDiff} against max |grad| ${maxAbs}`);
+    });
+    tf.dispose([loss, ...Object.values(grads), ref.value, ...ref.grads]);
+    model.dispose();
+  });
+}
