@@ -319,7 +319,7 @@ export class TransformerLM {
       const hf = tf.add(tf.mul(lnf.cache.xhat, this.w('lnfg')), this.w('lnfb')) as tf.Tensor2D;
       grads.wout = weightGrad(hf, dz);
       grads.bout = tf.matMul(ones, dz).reshape([this.cfg.vocab]);
-      const dhf = tf.matMul(dz, transpose2d(this.w('wout') as tf.Tensor2D));
+      const dhf = tf.matMul(dz, transpose2d(this.w('wout') as tf.Tensor2D)) as tf.Tensor2D;
       const f = this.layerNormBackward(dhf, lnf.cache, this.w('lnfg'), ones);
       grads.lnfg = f.dg;
       grads.lnfb = f.db;
@@ -335,7 +335,7 @@ export class TransformerLM {
         const du = tf.mul(dr, tf.step(c.u)) as tf.Tensor2D;
         g('w1', weightGrad(c.h2, du));
         g('b1', tf.matMul(ones, du).reshape([this.cfg.ffn]));
-        const dh2 = tf.matMul(du, transpose2d(p('w1')));
+        const dh2 = tf.matMul(du, transpose2d(p('w1'))) as tf.Tensor2D;
         const l2 = this.layerNormBackward(dh2, c.ln2, p('ln2g'), ones);
         g('ln2g', l2.dg);
         g('ln2b', l2.db);
@@ -343,14 +343,14 @@ export class TransformerLM {
         // Attention: x1 = x + (softmax(q kᵀ/√dk + M) v) Wo + bo.
         g('wo', weightGrad(c.o, dx));
         g('bo', tf.matMul(ones, dx).reshape([d]));
-        const dO = this.splitHeads(tf.matMul(dx, transpose2d(p('wo'))), B, T);
+        const dO = this.splitHeads(tf.matMul(dx, transpose2d(p('wo'))) as tf.Tensor2D, B, T);
         const dP = tf.matMul(dO, c.v, false, true);
         const dV = tf.matMul(c.p, dO, true, false);
         // softmax backward: dS = P ⊙ (dP − Σ_j dP⊙P)
         const dS = tf.mul(c.p, tf.sub(dP, tf.sum(tf.mul(dP, c.p), -1, true))).mul(scale) as tf.Tensor3D;
         const dQ = this.mergeHeads(tf.matMul(dS, c.k), B, T);
         const dK = this.mergeHeads(tf.matMul(dS, c.q, true, false), B, T);
-        const dVm = this.mergeHeads(dV, B, T);
+        const dVm = this.mergeHeads(dV as tf.Tensor3D, B, T);
         const hT = transpose2d(c.h);
         g('wq', tf.matMul(hT, dQ));
         g('wk', tf.matMul(hT, dK));
