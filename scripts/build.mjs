@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildW2vWasm } from './build-w2v-wasm.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,6 +50,9 @@ const builds = [];
 if (want('extension')) builds.push({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
 if (want('worker')) builds.push({ ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' });
 if (want('cli')) builds.push({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+// word2vec: the SIMD kernel (AssemblyScript → dist/w2v-kernel.wasm) and its helper-thread bundle, for every Node target.
+const w2v = !only || only.some((t) => t !== 'webview');
+if (w2v) builds.push({ ...node, entryPoints: ['src/core/word2vec/thread.ts'], outfile: 'dist/w2v-thread.js' });
 if (want('webview')) {
   builds.push({
     bundle: true,
@@ -108,6 +112,7 @@ function copyAssets() {
 }
 
 const t0 = Date.now();
+if (w2v) await buildW2vWasm();
 if (want('extension') || want('worker') || want('webview') || want('cli')) copyAssets();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

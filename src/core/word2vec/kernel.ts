@@ -1,0 +1,150 @@
+/**
+ * The JavaScript side of the WebAssembly kernel (wasm/kernel.ts): finding and compiling the module, laying out the
+ * one shared memory every thread's instance works on, and typed views onto it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const KERNEL_FILE = 'w2v-kernel.wasm';
+/** Bytes below this are left to the kernel module itself; our tables start here. */
+const BASE = 65536;
+/** Must match MAX_TARGETS / MAX_SENTENCE in wasm/kernel.ts. */
+export const MAX_NEGATIVE = 63;
+export const MAX_SENTENCE = 10000;
+
+/** The exports of one kernel instance. Pointers are byte offsets into the shared memory. */
+export interface KernelExports {
+  scratchBytes(strideBytes: number): number;
+  setup(syn0: number, syn1: number, aliasProb: number, aliasIdx: number, keep: number, vocab: number, strideBytes: number,
+    negative: number, window: number, cbow: number, scratch: number, seed: bigint): void;
+  getLossSum(): number;
+  getPairCount(): number;
+  resetLoss(): void;
+  trainRange(ids: number, offs: number, s0: number, s1: number, lr0: number, lrMin: number, totalWords: number, progress: number): number;
+  stepSgns(c: number, o: number, negs: number, k: number, lr: number): void;
+  stepCbow(ctx: number, n: number, c: number, negs: number, k: number, lr: number): void;
+}
+
+/** Byte offsets of everything in the shared memory. Plain data, so it can be posted to a worker thread. */
+export interface Layout {
+  vocab: number;
+  dim: number;
+  /** Bytes per row: dim rounded up to 4 floats. */
+  stride: number;
+  threads: number;
+  epochs: number;
+  /** i64 words processed (all threads) at progress; i32 stop flag at progress + 8. */
+  progress: number;
+  /** f64 per thread per epoch: [lossSum, pairs, words]. */
+  stats: number;
+  syn0: number;
+  syn1: number;
+  aliasProb: number;
+  aliasIdx: number;
+  keep: number;
+  ids: number;
+  tokens: number;
+  offsets: number;
+  sentences: number;
+  /** Start of thread t's scratch block is scratch + t × scratchSize. */
+  scratch: number;
+  scratchSize: number;
+  bytes: number;
+}
+
+/** Directories where dist/w2v-kernel.wasm may be, from the running bundle (anywhere under dist/) or the repo. */
+function candidates(file: string): string[] {
+  const out: string[] = [];
+  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
+    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
+      out.push(path.join(d, file), path.join(d, 'dist', file));
+      if (path.dirname(d) === d) break;
+    }
+  }
+  return out;
+}
+
+/** Locate a file the build puts in dist/ (the kernel, the thread bundle). */
+export function findDistFile(file: string): string {
+  const found = candidates(file).find((f) => fs.existsSync(f));
+  if (!found) throw new Error(`${file} is missing; run \`npm run build\` (it compiles the word2vec kernel)`);
+  return found;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** The compiled kernel module (compiled once per thread; a Module can also be posted to workers). */
+export function kernelModule(): WebAssembly.Module {
+  if (!compiled) compiled = new WebAssembly.Module(fs.readFileSync(findDistFile(KERNEL_FILE)));
+  return compiled;
+}
+
+const align = (n: number, a = 16) => Math.ceil(n / a) * a;
+
+/** Plan the memory for a vocabulary, corpus and thread count. */
+export function planLayout(o: { vocab: number; dim: number; threads: number; epochs: number; tokens: number; sentences: number }): Layout {
+  const stride = align(o.dim * 4);
+  let p = BASE;
+  const take = (bytes: number) => {
+    const at = p;
+    p = align(p + bytes);
+    return at;
+  };
+  const progress = take(16);
+  const stats = take(o.threads * o.epochs * 3 * 8);
+  const syn0 = take(o.vocab * stride);
+  const syn1 = take(o.vocab * stride);
+  const aliasProb = take(o.vocab * 4);
+  const aliasIdx = take(o.vocab * 4);
+  const keep = take(o.vocab * 4);
+  const ids = take(o.tokens * 4);
+  const offsets = take((o.sentences + 1) * 4);
+  const scratchSize = align(64 * 8 + 2 * stride + MAX_SENTENCE * 4);
+  const scratch = take(o.threads * scratchSize);
+  return { vocab: o.vocab, dim: o.dim, stride, threads: o.threads, epochs: o.epochs, progress, stats, syn0, syn1, aliasProb, aliasIdx, keep, ids, tokens: o.tokens, offsets, sentences: o.sentences, scratch, scratchSize, bytes: p };
+}
+
+/** A shared memory big enough for the layout (zero-filled). */
+export function allocMemory(layout: Layout): WebAssembly.Memory {
+  const pages = Math.ceil(layout.bytes / 65536);
+  if (pages > 65536) throw new Error(`the model and corpus need ${(layout.bytes / 2 ** 30).toFixed(1)} GiB, more than WebAssembly's 4 GiB`);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+}
+
+export interface KernelConfig {
+  negative: number;
+  window: number;
+  cbow: boolean;
+  seed: number;
+}
+
+/** Instantiate the kernel for thread `t` on the shared memory and point it at the tables. */
+export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory, layout: Layout, t: number, cfg: KernelConfig): KernelExports {
+  const inst = new WebAssembly.Instance(module, { env: { memory } });
+  const k = inst.exports as unknown as KernelExports;
+  if (k.scratchBytes(layout.stride) > layout.scratchSize) throw new Error('kernel scratch larger than planned');
+  // Distinct, seed-derived RNG streams per thread (SplitMix64-style odd increments).
+  const seed = (BigInt(cfg.seed >>> 0) * 0x9e3779b97f4a7c15n + BigInt(t + 1) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
+  k.setup(layout.syn0, layout.syn1, layout.aliasProb, layout.aliasIdx, layout.keep, layout.vocab, layout.stride,
+    cfg.negative, cfg.window, cfg.cbow ? 1 : 0, layout.scratch + t * layout.scratchSize, seed);
+  return k;
+}
+
+/** Typed views onto the shared memory. Views stay valid: the memory never grows. */
+export function views(memory: WebAssembly.Memory, layout: Layout) {
+  const buf = memory.buffer;
+  const rowFloats = layout.stride / 4;
+  return {
+    syn0: new Float32Array(buf, layout.syn0, layout.vocab * rowFloats),
+    syn1: new Float32Array(buf, layout.syn1, layout.vocab * rowFloats),
+    aliasProb: new Uint32Array(buf, layout.aliasProb, layout.vocab),
+    aliasIdx: new Uint32Array(buf, layout.aliasIdx, layout.vocab),
+    keep: new Uint32Array(buf, layout.keep, layout.vocab),
+    ids: new Uint32Array(buf, layout.ids, layout.tokens),
+    offsets: new Uint32Array(buf, layout.offsets, layout.sentences + 1),
+    progress: new BigInt64Array(buf, layout.progress, 1),
+    stop: new Int32Array(buf, layout.progress + 8, 1),
+    stats: new Float64Array(buf, layout.stats, layout.threads * layout.epochs * 3),
+    rowFloats,
+  };
+}

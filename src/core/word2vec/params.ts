@@ -1,0 +1,33 @@
+import type { ParamSpec } from '../params';
+
+/**
+ * Hyperparameters of word2vec (skip-gram with negative sampling, and CBOW). Pure data: the extension host
+ * imports it to build the sidebar form, the CLI to build its flags. Defaults are word2vec's/gensim's.
+ */
+export const WORD2VEC_PARAMS: readonly ParamSpec[] = [
+  { kind: 'enum', name: 'arch', label: 'Architecture', description: 'Skip-gram with negative sampling (predict each context word from the centre) or CBOW (predict the centre from the mean of its context)', default: 'sgns', options: ['sgns', 'cbow'] },
+  { kind: 'int', name: 'dim', label: 'Dimensions', description: 'Length of each word vector', default: 100, min: 1, max: 1000 },
+  { kind: 'int', name: 'window', label: 'Window', description: 'Largest distance between centre and context word; each centre draws a reduced window in 1..window', default: 5, min: 1, max: 50 },
+  { kind: 'int', name: 'negative', label: 'Negatives', description: 'Noise words per positive pair, drawn from unigram^0.75', default: 5, min: 0, max: 63 },
+  { kind: 'int', name: 'minCount', label: 'Min count', description: 'Ignore words seen fewer times than this', default: 5, min: 1, max: 1_000_000_000 },
+  { kind: 'float', name: 'sample', label: 'Subsampling', description: 'Frequent-word subsampling threshold (0 keeps every token)', default: 1e-3, min: 0, max: 1 },
+  { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the corpus', default: 5, min: 1, max: 1000 },
+  { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Initial learning rate; it falls linearly to the minimum over training', default: 0.025, min: 0, max: 1, exclusiveMin: true },
+  { kind: 'float', name: 'minLr', label: 'Minimum learning rate', description: 'Learning rate at the end of training', default: 0.0001, min: 0, max: 1 },
+  { kind: 'int', name: 'threads', label: 'Threads', description: 'Training threads (more than 1 is faster but not reproducible)', default: 1, min: 1, max: 16 },
+  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and sampling; with 1 thread the same seed gives the same vectors', default: 1, min: 0, max: 2 ** 31 - 1 },
+];
+
+export interface Word2vecParams {
+  arch: 'sgns' | 'cbow';
+  dim: number;
+  window: number;
+  negative: number;
+  minCount: number;
+  sample: number;
+  epochs: number;
+  lr: number;
+  minLr: number;
+  threads: number;
+  seed: number;
+}

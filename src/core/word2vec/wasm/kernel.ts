@@ -1,0 +1,249 @@
+// @ts-nocheck — AssemblyScript, not TypeScript: compiled to dist/w2v-kernel.wasm by scripts/build-w2v-wasm.mjs.
+/**
+ * The word2vec inner loop in WebAssembly SIMD (f32x4). One module instance per thread; every instance imports the
+ * same shared memory, where the JavaScript side lays out the matrices, the noise and subsampling tables and the
+ * corpus (see ../kernel.ts). Nothing here allocates: all state is pointers and scalars in per-instance globals.
+ *
+ * Why it is faster than gensim's loop: a (centre, context) pair and its negatives are one small matrix — the
+ * dot products are computed first, then a single pass over the dimensions updates every output row and the input
+ * row together, so each row is read once and written once; the random numbers are integer xorshift64*, negatives
+ * come from an alias table (one random draw each, no binary search), and sigmoid/log-sigmoid use an exact
+ * polynomial exp instead of a coarse table (needed for the gradient test, and for a true loss).
+ */
+
+// Shared tables (byte addresses), set by setup().
+let syn0: usize = 0; // input vectors, V rows of `stride` bytes
+let syn1: usize = 0; // output ("context") vectors, same shape
+let aliasProb: usize = 0; // u32 per word: threshold of the alias method, scaled to 2^32
+let aliasIdx: usize = 0; // u32 per word: the alias
+let keepThr: usize = 0; // u32 per word: keep a token when a random u32 is below this (subsampling)
+let V: u64 = 0;
+let stride: usize = 0; // bytes per row, a multiple of 16 (dim padded to 4 floats; the padding stays zero)
+let negative: i32 = 0;
+let window: i32 = 0;
+let cbow: bool = false;
+
+// Per-thread scratch (byte addresses inside this thread's scratch block).
+let tgt: usize = 0; // usize per target row (target 0 is the positive one)
+let grad: usize = 0; // f32 per target: lr × (label − σ(score))
+let neu1: usize = 0; // CBOW: mean of the context rows
+let neu1e: usize = 0; // CBOW: the error to spread back to the context rows
+let kept: usize = 0; // u32 per token of the current sentence that survived subsampling
+
+export const MAX_TARGETS: i32 = 64;
+export const MAX_SENTENCE: i32 = 10000;
+
+let rng: u64 = 1;
+let lossSum: f64 = 0;
+let pairCount: f64 = 0;
+
+/** Bytes of scratch one thread needs for rows of `strideBytes`. */
+export function scratchBytes(strideBytes: usize): usize {
+  return <usize>MAX_TARGETS * 8 + 2 * strideBytes + <usize>MAX_SENTENCE * 4;
+}
+
+export function setup(
+  pSyn0: usize, pSyn1: usize, pAliasProb: usize, pAliasIdx: usize, pKeep: usize,
+  vocab: u32, strideBytes: usize, neg: i32, win: i32, useCbow: i32, pScratch: usize, seed: u64,
+): void {
+  syn0 = pSyn0; syn1 = pSyn1; aliasProb = pAliasProb; aliasIdx = pAliasIdx; keepThr = pKeep;
+  V = <u64>vocab; stride = strideBytes; negative = neg; window = win; cbow = useCbow != 0;
+  tgt = pScratch;
+  grad = tgt + <usize>MAX_TARGETS * 4;
+  neu1 = grad + <usize>MAX_TARGETS * 4;
+  neu1e = neu1 + strideBytes;
+  kept = neu1e + strideBytes;
+  rng = seed == 0 ? 0x9e3779b97f4a7c15 : seed;
+  lossSum = 0; pairCount = 0;
+}
+
+export function getLossSum(): f64 { return lossSum; }
+export function getPairCount(): f64 { return pairCount; }
+export function resetLoss(): void { lossSum = 0; pairCount = 0; }
+
+function nextRand(): u64 {
+  let x = rng;
+  x ^= x >> 12;
+  x ^= x << 25;
+  x ^= x >> 27;
+  rng = x;
+  return x * 0x2545f4914f6cdd1d;
+}
+
+/** A word drawn from unigram^0.75 (alias method: the high bits choose a bucket, the low bits the side). */
+function sampleNoise(): u32 {
+  const r = nextRand();
+  const b = <usize>(((r >> 32) * V) >> 32);
+  return <u32>r < load<u32>(aliasProb + (b << 2)) ? <u32>b : load<u32>(aliasIdx + (b << 2));
+}
+
+/** e^t for t ≤ 0 (clamped at −87), relative error ≈ 2e-7: range reduction by ln 2, degree-6 polynomial. */
+function expNeg(t: f32): f32 {
+  if (t < -87.0) t = -87.0;
+  const k = nearest<f32>(t * 1.4426950408889634);
+  const r = t - k * 0.693145751953125 - k * 1.428606765330187e-6;
+  const p: f32 = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * 0.0013888889)))));
+  return p * reinterpret<f32>((<i32>k + 127) << 23);
+}
+
+/** log(1 + e) for e in [0, 1]: 2·atanh(e / (2 + e)) as an odd series (8 terms, error < 1e-7). */
+function log1p01(e: f32): f32 {
+  const s = e / (2.0 + e);
+  const z = s * s;
+  return 2.0 * s * (1.0 + z * (0.33333334 + z * (0.2 + z * (0.14285715 + z * (0.11111111 + z * (0.09090909 + z * (0.07692308 + z * 0.06666667)))))));
+}
+
+/**
+ * One SGD step of the negative-sampling objective for input row `inp` against the `nT` target rows in `tgt`
+ * (target 0 has label 1, the others label 0). Every target row moves by lr·(label − σ)·inp; the input's error
+ * Σ lr·(label − σ)·u is added into `err` (accumulate) or stored there. The loss −log σ(u₀·x) − Σ log σ(−u_k·x) is
+ * added to lossSum.
+ */
+function sgd(inp: usize, nT: i32, lr: f32, err: usize, accumulate: bool): void {
+  let loss: f32 = 0;
+  for (let t = 0; t < nT; t++) {
+    const u = load<usize>(tgt + (<usize>t << 2));
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let j: usize = 0;
+    for (; j + 32 <= stride; j += 32) {
+      a0 = f32x4.add(a0, f32x4.mul(v128.load(inp + j), v128.load(u + j)));
+      a1 = f32x4.add(a1, f32x4.mul(v128.load(inp + j, 16), v128.load(u + j, 16)));
+    }
+    if (j < stride) a0 = f32x4.add(a0, f32x4.mul(v128.load(inp + j), v128.load(u + j)));
+    const s = f32x4.add(a0, a1);
+    const f = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+    const e = expNeg(-abs<f32>(f));
+    const inv: f32 = 1.0 / (1.0 + e);
+    const sig = f >= 0 ? inv : e * inv;
+    const sp = log1p01(e); // softplus(−|f|)
+    let g: f32;
+    if (t == 0) {
+      g = (1.0 - sig) * lr;
+      loss += f >= 0 ? sp : sp - f; // −log σ(f) = softplus(−f)
+    } else {
+      g = -sig * lr;
+      loss += f >= 0 ? sp + f : sp; // −log σ(−f) = softplus(f)
+    }
+    store<f32>(grad + (<usize>t << 2), g);
+  }
+  lossSum += <f64>loss;
+  pairCount += 1;
+  for (let j: usize = 0; j < stride; j += 16) {
+    const x = v128.load(inp + j);
+    let acc = f32x4.splat(0);
+    for (let t = 0; t < nT; t++) {
+      const u = load<usize>(tgt + (<usize>t << 2)) + j;
+      const g = v128.load32_splat(grad + (<usize>t << 2));
+      const uv = v128.load(u);
+      acc = f32x4.add(acc, f32x4.mul(g, uv));
+      v128.store(u, f32x4.add(uv, f32x4.mul(g, x)));
+    }
+    v128.store(err + j, accumulate ? f32x4.add(v128.load(err + j), acc) : acc);
+  }
+}
+
+/** Fill tgt[1..] with `negative` noise words, skipping draws equal to the positive word (as word2vec does). */
+function drawNegatives(positive: u32): i32 {
+  let nT = 1;
+  for (let k = 0; k < negative; k++) {
+    const w = sampleNoise();
+    if (w == positive) continue;
+    store<usize>(tgt + (<usize>nT << 2), syn1 + <usize>w * stride);
+    nT++;
+  }
+  return nT;
+}
+
+/** Skip-gram: input v_c, positive u_o. */
+function sgnsPair(c: u32, o: u32, lr: f32, nT: i32): void {
+  store<usize>(tgt, syn1 + <usize>o * stride);
+  const inp = syn0 + <usize>c * stride;
+  sgd(inp, nT, lr, inp, true);
+}
+
+/** CBOW: input the mean of the `n` context rows whose word ids are at ctx; positive u_c. */
+function cbowStep(ctx: usize, n: i32, c: u32, lr: f32, nT: i32): void {
+  for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.splat(0));
+  for (let i = 0; i < n; i++) {
+    const row = syn0 + <usize>load<u32>(ctx + (<usize>i << 2)) * stride;
+    for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.add(v128.load(neu1 + j), v128.load(row + j)));
+  }
+  const inv = f32x4.splat(1.0 / <f32>n);
+  for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.mul(v128.load(neu1 + j), inv));
+  store<usize>(tgt, syn1 + <usize>c * stride);
+  sgd(neu1, nT, lr, neu1e, false);
+  // The mean's gradient reaches each context row divided by n.
+  for (let i = 0; i < n; i++) {
+    const row = syn0 + <usize>load<u32>(ctx + (<usize>i << 2)) * stride;
+    for (let j: usize = 0; j < stride; j += 16) v128.store(row + j, f32x4.add(v128.load(row + j), f32x4.mul(v128.load(neu1e + j), inv)));
+  }
+}
+
+/** Train on one sentence of `len` word ids at `ids`: subsampling, then a reduced window around every token. */
+function trainSentence(ids: usize, len: i32, lr: f32): void {
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const w = load<u32>(ids + (<usize>i << 2));
+    if (<u32>nextRand() < load<u32>(keepThr + (<usize>w << 2))) {
+      store<u32>(kept + (<usize>n << 2), w);
+      n++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const b = <i32>(<u32>nextRand() % <u32>window);
+    const lo = max<i32>(0, i - window + b);
+    const hi = min<i32>(n, i + window + 1 - b);
+    const c = load<u32>(kept + (<usize>i << 2));
+    if (cbow) {
+      // Contexts are the window minus the centre: gather them just after the sentence's kept ids.
+      const ctx = kept + (<usize>MAX_SENTENCE << 2) - (<usize>(2 * window) << 2);
+      let m = 0;
+      for (let j = lo; j < hi; j++) {
+        if (j == i) continue;
+        store<u32>(ctx + (<usize>m << 2), load<u32>(kept + (<usize>j << 2)));
+        m++;
+      }
+      if (m == 0) continue;
+      cbowStep(ctx, m, c, lr, drawNegatives(c));
+    } else {
+      for (let j = lo; j < hi; j++) {
+        if (j == i) continue;
+        const o = load<u32>(kept + (<usize>j << 2));
+        sgnsPair(c, o, lr, drawNegatives(o));
+      }
+    }
+  }
+}
+
+/**
+ * Train on sentences [s0, s1) of the corpus (`ids`: u32 word ids; `offs`: u32 start of each sentence, plus one).
+ * The learning rate falls linearly from lr0 to lrMin over `totalWords` words, counted across all threads in the
+ * shared i64 at `progress`. Returns the number of words read.
+ */
+export function trainRange(ids: usize, offs: usize, s0: i32, s1: i32, lr0: f32, lrMin: f32, totalWords: f64, progress: usize): i32 {
+  let words = 0;
+  for (let s = s0; s < s1; s++) {
+    const a = load<u32>(offs + (<usize>s << 2));
+    const len = <i32>(load<u32>(offs + (<usize>(s + 1) << 2)) - a);
+    const done = <f64>atomic.load<i64>(progress);
+    let lr = lr0 - <f32>((<f64>(lr0 - lrMin)) * (done / totalWords));
+    if (lr < lrMin) lr = lrMin;
+    trainSentence(ids + (<usize>a << 2), min<i32>(len, MAX_SENTENCE - 2 * window), lr);
+    atomic.add<i64>(progress, <i64>len);
+    words += len;
+  }
+  return words;
+}
+
+/** One skip-gram step with given negatives (u32 word ids at negs), for the gradient test. */
+export function stepSgns(c: u32, o: u32, negs: usize, k: i32, lr: f32): void {
+  for (let i = 0; i < k; i++) store<usize>(tgt + (<usize>(i + 1) << 2), syn1 + <usize>load<u32>(negs + (<usize>i << 2)) * stride);
+  sgnsPair(c, o, lr, k + 1);
+}
+
+/** One CBOW step with given contexts and negatives, for the gradient test. */
+export function stepCbow(ctx: usize, n: i32, c: u32, negs: usize, k: i32, lr: f32): void {
+  for (let i = 0; i < k; i++) store<usize>(tgt + (<usize>(i + 1) << 2), syn1 + <usize>load<u32>(negs + (<usize>i << 2)) * stride);
+  cbowStep(ctx, n, c, lr, k + 1);
+}
