@@ -1,0 +1,659 @@
+/**
+ * A small TeX parser for recognition: it turns a formula into a tree of rows, symbols, fractions, big operators,
+ * delimited groups and function applications (exp, log, σ, softmax, f(x), …). It is forgiving (any input parses,
+ * unknown commands become symbols) and bounded (at most MAX_TOKENS tokens, nesting at most MAX_DEPTH).
+ */
+
+export type Node =
+  | { k: 'row'; items: Node[] }
+  | { k: 'sym'; name: string; mods: string[]; sub?: Node; sup?: Node }
+  | { k: 'num'; v: number; raw: string; sub?: Node; sup?: Node }
+  | { k: 'op'; v: string }
+  | { k: 'frac'; num: Node; den: Node; sub?: Node; sup?: Node }
+  | { k: 'sqrt'; body: Node; index?: Node; sub?: Node; sup?: Node }
+  | { k: 'group'; delim: string; body: Node; sub?: Node; sup?: Node }
+  | { k: 'name'; v: string; sub?: Node; sup?: Node }
+  | { k: 'big'; v: 'sum' | 'prod' | 'int'; sub?: Node; sup?: Node }
+  | { k: 'apply'; fn: string; head: Node; arg: Node; sub?: Node; sup?: Node }
+  | { k: 'text'; v: string }
+  | { k: 'env'; name: string; rows: Node[][] };
+
+export const MAX_TOKENS = 4000;
+export const MAX_DEPTH = 60;
+
+type Tok = { t: 'cmd' | 'char' | 'num' | 'open' | 'close' | 'sub' | 'sup' | 'amp' | 'prime'; v: string };
+
+function tokenize(src: string): Tok[] {
+  const out: Tok[] = [];
+  const n = Math.min(src.length, MAX_TOKENS * 8);
+  let i = 0;
+  while (i < n && out.length < MAX_TOKENS) {
+    const c = src[i];
+    if (c === '\\') {
+      let j = i + 1;
+      while (j < n && /[A-Za-z]/.test(src[j])) j++;
+      if (j === i + 1) j = Math.min(n, i + 2);
+      out.push({ t: 'cmd', v: src.slice(i + 1, j) });
+      i = j;
+    } else if (/\s/.test(c)) {
+      i++;
+    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+      let j = i + 1;
+      while (j < n && /[0-9.]/.test(src[j])) j++;
+      out.push({ t: 'num', v: src.slice(i, j).replace(/\.$/, '') });
+      if (src[j - 1] === '.' && j - 1 > i) out.push({ t: 'char', v: '.' });
+      i = j;
+    } else if (c === '{') {
+      out.push({ t: 'open', v: c });
+      i++;
+    } else if (c === '}') {
+      out.push({ t: 'close', v: c });
+      i++;
+    } else if (c === '_') {
+      out.push({ t: 'sub', v: c });
+      i++;
+    } else if (c === '^') {
+      out.push({ t: 'sup', v: c });
+      i++;
+    } else if (c === '&') {
+      out.push({ t: 'amp', v: c });
+      i++;
+    } else if (c === "'") {
+      out.push({ t: 'prime', v: c });
+      i++;
+    } else {
+      // Surrogate pairs stay together.
+      const cp = src.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      out.push({ t: 'char', v: UNICODE[ch] ?? ch });
+      i += ch.length;
+    }
+  }
+  return out;
+}
+
+/** Unicode symbols pasted into TeX, mapped to their command names. */
+const UNICODE: Record<string, string> = {
+  'σ': 'sigma', 'θ': 'theta', 'α': 'alpha', 'β': 'beta', 'η': 'eta', 'λ': 'lambda', 'μ': 'mu', 'π': 'pi', 'Σ': 'Sigma',
+  '∑': 'sum', '∏': 'prod', '∫': 'int', '≤': 'le', '≥': 'ge', '≠': 'ne', '≈': 'approx', '∈': 'in', '→': 'to', '←': 'leftarrow',
+  '·': 'cdot', '×': 'times', '⊙': 'odot', '−': '-', '∇': 'nabla', '∂': 'partial', 'ε': 'epsilon', 'τ': 'tau', 'ϕ': 'phi', 'φ': 'phi',
+  '‖': '|', '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto',
+};
+const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
+
+const GREEK = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda',
+  'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta',
+  'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell', 'partial', 'nabla', 'infty', 'emptyset', 'top', 'intercal',
+  'hbar', 'imath', 'jmath',
+]);
+const OPS: Record<string, string> = {
+  cdot: '·', times: '×', odot: '⊙', circ: '∘', otimes: '⊗', oplus: '⊕', ast: '*', star: '*', pm: '±', mp: '∓', div: '/',
+  le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', propto: '∝', sim: '~',
+  simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', gets: '←',
+  to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→',
+  implies: '⇒', iff: '⇔', coloneqq: ':=', mid: '|', vert: '|', lvert: '|', rvert: '|', Vert: '‖', lVert: '‖', rVert: '‖',
+  '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',
+  land: '∧', lor: '∨', wedge: '∧', vee: '∨', forall: '∀', exists: '∃', neg: '¬', lt: '<', gt: '>', ll: '≪', gg: '≫',
+  perp: '⊥', parallel: '‖', triangleq: '≜', doteq: '≐', prec: '≺', succ: '≻', ',': '', ';': '', ':': '', '!': '', ' ': '',
+  quad: '', qquad: '', enspace: '', thinspace: '', medspace: '', thickspace: '', '\\': '\\\\', cr: '\\\\', newline: '\\\\',
+  '{': '{', '}': '}', '#': '#', '%': '%', '&': '&', '_': '_', '$': '$', displaystyle: '', textstyle: '', nonumber: '',
+  notag: '', limits: '', nolimits: '', middle: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '',
+  biggl: '', biggr: '', label: '', tag: '', hline: '', lbrace: '{', rbrace: '}', lbrack: '[', rbrack: ']', backslash: '∖',
+};
+const NAMED = new Set([
+  'exp', 'log', 'ln', 'lg', 'tanh', 'sinh', 'cosh', 'sin', 'cos', 'tan', 'max', 'min', 'arg', 'argmax', 'argmin', 'det',
+  'tr', 'Tr', 'lim', 'sup', 'inf', 'Pr', 'sgn', 'sign', 'dim', 'rank', 'diag', 'softmax', 'sigmoid', 'relu', 'ReLU',
+  'limsup', 'liminf', 'ker', 'deg', 'gcd', 'mod', 'bmod', 'pmod', 'Var', 'Cov', 'KL', 'trace',
+]);
+const ACCENTS: Record<string, string> = {
+  hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', vec: 'vec', overrightarrow: 'fwd',
+  overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', boldsymbol: 'bold', bm: 'bold', pmb: 'bold', mathbb: 'bb',
+  mathcal: 'cal', mathscr: 'cal', mathfrak: 'frak', mathit: '', mathsf: '', mathtt: '', underline: '', check: '', breve: '',
+  acute: '', grave: '', mathring: '', boxed: '', cancel: '', bcancel: '', xcancel: '', sout: '', phantom: '', underbrace: '',
+  overbrace: '', textbf: 'textbf', textit: 'textit', emph: 'textit', mathnormal: '',
+};
+const BIG: Record<string, 'sum' | 'prod' | 'int'> = {
+  sum: 'sum', prod: 'prod', int: 'int', iint: 'int', oint: 'int', bigcup: 'sum', bigcap: 'prod', coprod: 'sum', bigoplus: 'sum',
+};
+const CLOSE_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖', '⟨': '⟩' };
+
+/** Canonical function names: spelling variants mapped to one id. */
+export function canonicalFn(word: string): string {
+  const w = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const map: Record<string, string> = {
+    ln: 'log', lg: 'log', sigm: 'sigmoid', sigmoid: 'sigmoid', logistic: 'sigmoid', sigma: 'sigmoid', argmax: 'argmax',
+    argmin: 'argmin', tr: 'tr', trace: 'tr', sgn: 'sign', sign: 'sign', heaviside: 'step', kl: 'kl', dkl: 'kl',
+    leakyrelu: 'leakyrelu', lrelu: 'leakyrelu', hardtanh: 'hardtanh', htanh: 'hardtanh', relu: 'relu', multihead: 'multihead',
+    selfattention: 'attention', attention: 'attention', attn: 'attention', sa: 'attention', concat: 'concat',
+    crossentropy: 'ce', ce: 'ce', xent: 'ce', mse: 'mse', nll: 'nll', ppl: 'perplexity', pp: 'perplexity', perplexity: 'perplexity',
+    cos: 'cos', cossim: 'cos', sim: 'sim', similarity: 'sim',
+  };
+  return map[w] ?? w;
+}
+
+class Parser {
+  private i = 0;
+  private depth = 0;
+  constructor(private readonly toks: Tok[]) {}
+
+  parseAll(): Node {
+    const items: Node[] = [];
+    while (this.i < this.toks.length) {
+      const before = this.i;
+      const r = this.parseRow(new Set());
+      items.push(...r.items);
+      if (this.i === before) this.i++; // stray closer: skip
+      else if (this.i < this.toks.length) this.i++;
+    }
+    return { k: 'row', items: postProcess(items) };
+  }
+
+  /** Items until a token in `stop` (a '}' close, or a char like ')' / ']', or '\right', or '\end'). */
+  parseRow(stop: Set<string>): { k: 'row'; items: Node[] } {
+    const items: Node[] = [];
+    this.depth++;
+    try {
+      while (this.i < this.toks.length) {
+        const t = this.toks[this.i];
+        if (t.t === 'close' && stop.has('}')) break;
+        if (t.t === 'char' && stop.has(t.v)) break;
+        if (t.t === 'cmd' && (t.v === 'right' || t.v === 'end') && (stop.has('\\right') || stop.has('\\end'))) break;
+        if (t.t === 'amp' && stop.has('&')) break;
+        if (t.t === 'cmd' && (t.v === '}' || t.v === 'rbrace') && stop.has('\\}')) break;
+        if (t.t === 'cmd' && t.v === '\\' && stop.has('\\\\')) break;
+        if (t.t === 'close') {
+          this.i++;
+          continue; // unbalanced '}'
+        }
+        const node = this.parseAtom(stop);
+        if (node) items.push(this.parseScripts(node));
+      }
+    } finally {
+      this.depth--;
+    }
+    return { k: 'row', items };
+  }
+
+  private parseScripts(node: Node): Node {
+    let n = node;
+    for (let guard = 0; guard < 8 && this.i < this.toks.length; guard++) {
+      const t = this.toks[this.i];
+      if (t.t === 'prime') {
+        this.i++;
+        if (n.k === 'sym') n = { ...n, mods: [...n.mods, 'prime'] };
+        else if (n.k === 'apply') n = { ...n, fn: n.fn + "'" };
+        continue;
+      }
+      if (t.t !== 'sub' && t.t !== 'sup') break;
+      this.i++;
+      const arg = this.parseArg();
+      if (!('sub' in n) && n.k !== 'sym' && n.k !== 'num' && n.k !== 'frac' && n.k !== 'sqrt' && n.k !== 'group' && n.k !== 'name' && n.k !== 'big' && n.k !== 'apply') {
+        n = { k: 'group', delim: '', body: { k: 'row', items: [n] } };
+      }
+      const m = n as Node & { sub?: Node; sup?: Node };
+      if (t.t === 'sub') n = { ...m, sub: m.sub ? { k: 'row', items: [m.sub, arg] } : arg } as Node;
+      else n = { ...m, sup: m.sup ? { k: 'row', items: [m.sup, arg] } : arg } as Node;
+    }
+    return n;
+  }
+
+  /** A braced group or a single token, as a row. */
+  parseArg(): Node {
+    if (this.i >= this.toks.length) return { k: 'row', items: [] };
+    const t = this.toks[this.i];
+    if (t.t === 'open') {
+      this.i++;
+      if (this.depth > MAX_DEPTH) return this.skipGroup();
+      const r = this.parseRow(new Set(['}']));
+      if (this.i < this.toks.length) this.i++;
+      return { k: 'row', items: postProcess(r.items) };
+    }
+    const a = this.parseAtom(new Set());
+    return { k: 'row', items: a ? [a] : [] };
+  }
+
+  /** Past MAX_DEPTH: skip a balanced group without building nodes (iteratively). */
+  private skipGroup(): Node {
+    let d = 1;
+    while (this.i < this.toks.length && d > 0) {
+      const t = this.toks[this.i++];
+      if (t.t === 'open') d++;
+      else if (t.t === 'close') d--;
+    }
+    return { k: 'row', items: [] };
+  }
+
+  private textArg(): string {
+    // Raw text of a braced argument (for \text, \operatorname, \begin).
+    if (this.toks[this.i]?.t !== 'open') {
+      const t = this.toks[this.i++];
+      return t ? t.v : '';
+    }
+    this.i++;
+    let d = 1;
+    let s = '';
+    while (this.i < this.toks.length) {
+      const t = this.toks[this.i++];
+      if (t.t === 'open') d++;
+      else if (t.t === 'close' && --d === 0) break;
+      s += t.t === 'cmd' ? (s && /[a-z]$/i.test(s) ? ' ' : '') + t.v : t.v;
+    }
+    return s;
+  }
+
+  private parseAtom(stop: Set<string>): Node | null {
+    const t = this.toks[this.i++];
+    if (!t) return null;
+    switch (t.t) {
+      case 'num':
+        return { k: 'num', v: Number(t.v), raw: t.v };
+      case 'open': {
+        if (this.depth > MAX_DEPTH) return this.skipGroup();
+        const r = this.parseRow(new Set(['}']));
+        if (this.i < this.toks.length) this.i++;
+        return { k: 'row', items: postProcess(r.items) };
+      }
+      case 'sub':
+      case 'sup':
+      case 'prime':
+        return null;
+      case 'amp':
+        return { k: 'op', v: '&' };
+      case 'close':
+        return null;
+      case 'char':
+        return this.charAtom(t.v, stop);
+      case 'cmd':
+        return this.command(t.v, stop);
+    }
+    return null;
+  }
+
+  private charAtom(c: string, stop: Set<string>): Node | null {
+    if (/^[A-Za-z]$/.test(c)) return { k: 'sym', name: c, mods: [] };
+    if (c === '(' || c === '[') return this.delimited(c, new Set([c === '(' ? ')' : ']', c === '(' ? ']' : ')']), stop);
+    if (c === '|') return { k: 'op', v: '|' };
+    if (UNICODE_CMDS.has(c)) return this.command(c, stop);
+    if (GREEK.has(c)) return { k: 'sym', name: c, mods: [] };
+    return { k: 'op', v: c };
+  }
+
+  private delimited(open: string, closers: Set<string>, outerStop: Set<string>): Node {
+    if (this.depth > MAX_DEPTH) return { k: 'op', v: open };
+    const stop = new Set([...closers, '\\right', '\\end']);
+    if (outerStop.has('}')) stop.add('}');
+    const r = this.parseRow(stop);
+    const t = this.toks[this.i];
+    let closed = false;
+    if (t && t.t === 'char' && closers.has(t.v)) {
+      this.i++;
+      closed = true;
+    } else if (t && t.t === 'cmd' && t.v === 'right') {
+      this.i++;
+      this.delimToken();
+      closed = true;
+    }
+    if (!closed && open !== '(' && open !== '[') return { k: 'group', delim: open, body: { k: 'row', items: postProcess(r.items) } };
+    return { k: 'group', delim: open, body: { k: 'row', items: postProcess(r.items) } };
+  }
+
+  /** The delimiter after \left / \right / \big…: returns its canonical char. */
+  private delimToken(): string {
+    const t = this.toks[this.i++];
+    if (!t) return '';
+    if (t.t === 'char') return t.v === '|' ? '|' : t.v;
+    if (t.t === 'cmd') {
+      if (t.v === '{' || t.v === 'lbrace') return '{';
+      if (t.v === '}' || t.v === 'rbrace') return '}';
+      if (t.v === '|' || t.v === 'Vert' || t.v === 'lVert' || t.v === 'rVert') return '‖';
+      if (t.v === 'vert' || t.v === 'lvert' || t.v === 'rvert') return '|';
+      if (t.v === 'langle') return '⟨';
+      if (t.v === 'rangle') return '⟩';
+      return '';
+    }
+    return '';
+  }
+
+  private command(name: string, stop: Set<string>): Node | null {
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
+      const num = this.parseArg();
+      const den = this.parseArg();
+      return { k: 'frac', num, den };
+    }
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
+      const a = this.parseArg();
+      const b = this.parseArg();
+      return { k: 'apply', fn: 'binom', head: { k: 'name', v: 'binom' }, arg: { k: 'row', items: [a, { k: 'op', v: ',' }, b] } };
+    }
+    if (name === 'sqrt') {
+      let index: Node | undefined;
+      if (this.toks[this.i]?.t === 'char' && this.toks[this.i].v === '[') {
+        this.i++;
+        index = this.parseRow(new Set([']']));
+        if (this.i < this.toks.length) this.i++;
+      }
+      return { k: 'sqrt', body: this.parseArg(), index };
+    }
+    if (name === 'left') {
+      const d = this.delimToken();
+      const open = d === '.' ? '' : d;
+      const r = this.parseRow(new Set(['\\right']));
+      if (this.toks[this.i]?.t === 'cmd' && this.toks[this.i].v === 'right') {
+        this.i++;
+        this.delimToken();
+      }
+      return { k: 'group', delim: open === '{' ? '{' : open, body: { k: 'row', items: postProcess(r.items) } };
+    }
+    if (name === 'right') {
+      this.delimToken();
+      return null;
+    }
+    if (/^(big|Big|bigg|Bigg)[lr]?$/.test(name)) {
+      const d = this.delimToken();
+      if (d === '(' || d === '[') return this.delimited(d, new Set([d === '(' ? ')' : ']']), stop);
+      if (d === '|' || d === '‖') return { k: 'op', v: d };
+      return null;
+    }
+    if (name === '{' || name === 'lbrace') return this.braceSet();
+    if (name === 'begin') return this.environment();
+    if (name === 'end') {
+      this.textArg();
+      return null;
+    }
+    if (name === 'text' || name === 'textrm' || name === 'textsf' || name === 'texttt' || name === 'mbox' || name === 'textnormal' || name === 'hbox') {
+      const s = this.textArg().trim();
+      if (/^[A-Za-z][A-Za-z-]*$/.test(s) && s.length >= 2) return { k: 'name', v: s };
+      if (/^[A-Za-z]$/.test(s)) return { k: 'sym', name: s, mods: [] };
+      return { k: 'text', v: s };
+    }
+    if (name === 'operatorname' || name === 'operatornamewithlimits' || name === 'DeclareMathOperator') {
+      if (this.toks[this.i]?.t === 'char' && this.toks[this.i].v === '*') this.i++;
+      const s = this.textArg().trim();
+      return { k: 'name', v: s || 'op' };
+    }
+    if (name === 'substack') return this.parseArg();
+    if (name in ACCENTS) {
+      const mod = ACCENTS[name];
+      if (name === 'mathrm' || name === 'textbf' || name === 'textit' || name === 'emph') {
+        // handled below
+      }
+      const arg = this.parseArg();
+      return applyMod(arg, mod);
+    }
+    if (name === 'mathrm' || name === 'rm' || name === 'mathop') {
+      const arg = this.parseArg();
+      const word = plainWord(arg);
+      if (word && word.length >= 2) return { k: 'name', v: word };
+      return applyMod(arg, '');
+    }
+    if (name === 'not') {
+      const nx = this.parseAtom(stop);
+      if (nx && nx.k === 'op' && nx.v === '=') return { k: 'op', v: '≠' };
+      return nx;
+    }
+    if (name in BIG) return { k: 'big', v: BIG[name] };
+    if (NAMED.has(name)) return { k: 'name', v: name };
+    if (name in OPS) {
+      const v = OPS[name];
+      if (v === '') return null;
+      if (v === '{') return this.braceSet();
+      return { k: 'op', v };
+    }
+    if (GREEK.has(name)) return { k: 'sym', name, mods: [] };
+    if (name === 'exp') return { k: 'name', v: 'exp' };
+    if (name === 'infty') return { k: 'sym', name: 'infty', mods: [] };
+    if (name === 'color' || name === 'textcolor') {
+      this.textArg();
+      return null;
+    }
+    if (name === 'hspace' || name === 'vspace' || name === 'label' || name === 'tag' || name === 'mathstrut') {
+      this.textArg();
+      return null;
+    }
+    if (name.length === 1 && !/[A-Za-z]/.test(name)) return { k: 'op', v: name };
+    return { k: 'sym', name, mods: [] };
+  }
+
+  private braceSet(): Node {
+    const r = this.parseRow(new Set(['\\}']));
+    const t = this.toks[this.i];
+    if (t && t.t === 'cmd' && (t.v === '}' || t.v === 'rbrace')) this.i++;
+    return { k: 'group', delim: '{', body: { k: 'row', items: postProcess(r.items) } };
+  }
+
+  private environment(): Node {
+    const name = this.textArg().replace(/\*$/, '');
+    const rows: Node[][] = [];
+    let cur: Node[] = [];
+    let cell: Node[] = [];
+    if (name === 'array' || name === 'alignat' || name === 'tabular') this.textArg();
+    for (let guard = 0; this.i < this.toks.length && guard < MAX_TOKENS; guard++) {
+      const r = this.parseRow(new Set(['&', '\\\\', '\\end']));
+      cell.push(...r.items);
+      const t = this.toks[this.i];
+      if (!t) break;
+      if (t.t === 'amp') {
+        this.i++;
+        cur.push({ k: 'row', items: postProcess(cell) });
+        cell = [];
+      } else if (t.t === 'cmd' && t.v === '\\') {
+        this.i++;
+        cur.push({ k: 'row', items: postProcess(cell) });
+        rows.push(cur);
+        cur = [];
+        cell = [];
+      } else if (t.t === 'cmd' && t.v === 'end') {
+        this.i++;
+        this.textArg();
+        break;
+      } else {
+        this.i++;
+      }
+    }
+    if (cell.length || cur.length) {
+      cur.push({ k: 'row', items: postProcess(cell) });
+      rows.push(cur);
+    }
+    return { k: 'env', name, rows };
+  }
+}
+
+function plainWord(n: Node): string | null {
+  if (n.k !== 'row') return null;
+  let s = '';
+  for (const it of n.items) {
+    if (it.k === 'sym' && /^[A-Za-z]$/.test(it.name) && !it.sub && !it.sup) s += it.name;
+    else if (it.k === 'op' && it.v === '-') s += '-';
+    else return null;
+  }
+  return s;
+}
+
+function applyMod(arg: Node, mod: string): Node {
+  const items = arg.k === 'row' ? arg.items : [arg];
+  if (items.length === 1) {
+    const only = items[0];
+    if (only.k === 'sym') return mod ? { ...only, mods: [...only.mods, mod] } : only;
+    if (mod === 'textbf' || mod === 'textit') return only;
+    return only;
+  }
+  if (mod === 'bb' || mod === 'cal' || mod === 'bold' || mod === '' || mod === 'textbf' || mod === 'textit') {
+    const word = plainWord(arg);
+    if (word && word.length >= 2 && mod !== 'bold') return { k: 'name', v: word };
+  }
+  return { k: 'row', items: mod === 'bold' ? items.map((x) => (x.k === 'sym' ? { ...x, mods: [...x.mods, 'bold'] } : x)) : items };
+}
+
+/** Second pass over a row: join function heads with their arguments, `e^{…}` into exp, `\arg\max` into argmax. */
+export function postProcess(items: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let it = items[i];
+    // Flatten nested plain rows ({…} groups without scripts).
+    if (it.k === 'row') {
+      out.push(...it.items);
+      continue;
+    }
+    // \arg \max → argmax
+    if (it.k === 'name' && it.v === 'arg' && items[i + 1]?.k === 'name') {
+      const nx = items[i + 1] as Extract<Node, { k: 'name' }>;
+      if (nx.v === 'max' || nx.v === 'min') {
+        it = { k: 'name', v: 'arg' + nx.v, sub: nx.sub, sup: nx.sup };
+        i++;
+      }
+    }
+    // e^{x} → exp(x)
+    if (it.k === 'sym' && it.name === 'e' && it.sup && !it.sub && it.mods.length === 0) {
+      out.push({ k: 'apply', fn: 'exp', head: { k: 'name', v: 'exp' }, arg: it.sup });
+      continue;
+    }
+    const next = items[i + 1];
+    const isHead = it.k === 'name' || (it.k === 'sym' && isFnLetter(it));
+    if (isHead && next && next.k === 'group' && (next.delim === '(' || next.delim === '[' || next.delim === '')) {
+      const fn = headName(it);
+      const merged: Node = { k: 'apply', fn, head: it, arg: next.body, sub: next.sub, sup: next.sup };
+      out.push(merged);
+      i++;
+      continue;
+    }
+    // \exp x, \log p(x), \log \sigma(…): a named operator applied without parentheses takes the next atom (and its group).
+    if (it.k === 'name' && next && PREFIX_FNS.has(canonicalFn(it.v)) && next.k !== 'op') {
+      const argItems: Node[] = [next];
+      let j = i + 2;
+      const n2 = items[j];
+      if ((next.k === 'sym' || next.k === 'name') && n2 && n2.k === 'group' && (n2.delim === '(' || n2.delim === '[')) {
+        argItems.splice(0, 1, { k: 'apply', fn: headName(next), head: next, arg: n2.body, sub: n2.sub, sup: n2.sup });
+        j++;
+      } else if (next.k === 'name' && n2) {
+        // \log \sigma(…) where the inner head was already merged later: recurse once.
+        const rest = postProcess(items.slice(i + 1, i + 3));
+        if (rest.length === 1) {
+          argItems.splice(0, 1, rest[0]);
+          j = i + 3;
+        }
+      }
+      out.push({ k: 'apply', fn: canonicalFn(it.v), head: it, arg: { k: 'row', items: postProcess(argItems) }, sub: undefined, sup: undefined });
+      if (it.sub || it.sup) {
+        const last = out[out.length - 1] as Extract<Node, { k: 'apply' }>;
+        last.head = it;
+      }
+      i = j - 1;
+      continue;
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'softmax', 'tr', 'det', 'relu', 'sign']);
+
+function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
+  if (s.mods.includes('bold') && s.name !== 'sigma') return false;
+  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta'].includes(s.name);
+}
+
+function headName(n: Node): string {
+  if (n.k === 'name') return canonicalFn(n.v);
+  if (n.k === 'sym') {
+    if (n.name === 'sigma' && !n.sub) return 'sigmoid';
+    return n.name + (n.mods.includes('prime') ? "'" : '');
+  }
+  return '?';
+}
+
+/** Parse TeX into a row. Never throws; bounded work. */
+export function parseTex(src: string): { k: 'row'; items: Node[] } {
+  try {
+    const toks = tokenize(src.replace(/\\boxed/g, ' ').replace(/\\(displaystyle|scriptstyle|textstyle)/g, ' '));
+    const p = new Parser(toks);
+    return p.parseAll() as { k: 'row'; items: Node[] };
+  } catch {
+    return { k: 'row', items: [] };
+  }
+}
+
+/** Visit every node (depth-first, pre-order); stop descending when fn returns false. Bounded by node count. */
+export function walk(n: Node | undefined, fn: (n: Node, depth: number) => boolean | void, depth = 0, budget = { left: 20000 }): void {
+  if (!n || budget.left-- <= 0 || depth > MAX_DEPTH * 2) return;
+  if (fn(n, depth) === false) return;
+  const kids = children(n);
+  for (const c of kids) walk(c, fn, depth + 1, budget);
+}
+
+export function children(n: Node): Node[] {
+  const out: Node[] = [];
+  switch (n.k) {
+    case 'row':
+      out.push(...n.items);
+      break;
+    case 'frac':
+      out.push(n.num, n.den);
+      break;
+    case 'sqrt':
+      out.push(n.body);
+      if (n.index) out.push(n.index);
+      break;
+    case 'group':
+      out.push(n.body);
+      break;
+    case 'apply':
+      out.push(n.arg);
+      if (n.head.k !== 'name' && n.head.k !== 'sym') out.push(n.head);
+      if (n.head.k === 'sym' && n.head.sub) out.push(n.head.sub);
+      if (n.head.k === 'name' && n.head.sub) out.push(n.head.sub);
+      break;
+    case 'env':
+      for (const r of n.rows) out.push(...r);
+      break;
+    default:
+      break;
+  }
+  if ('sub' in n && n.sub) out.push(n.sub);
+  if ('sup' in n && n.sup) out.push(n.sup);
+  return out;
+}
+
+/** A compact, letter-keeping string form of a node, for display of symbols and debugging. */
+export function show(n: Node | undefined, budget = { left: 400 }): string {
+  if (!n || budget.left-- <= 0) return '';
+  const scripts = (x: { sub?: Node; sup?: Node }) => (x.sub ? `_{${show(x.sub, budget)}}` : '') + (x.sup ? `^{${show(x.sup, budget)}}` : '');
+  switch (n.k) {
+    case 'row':
+      return n.items.map((x) => show(x, budget)).join(' ');
+    case 'sym': {
+      const base = n.name.length > 1 ? `\\${n.name}` : n.name;
+      let s = base;
+      for (const m of n.mods) {
+        if (m === 'prime') s += "'";
+        else if (m === 'bold') s = `\\mathbf{${s}}`;
+        else if (m === 'bb') s = `\\mathbb{${s}}`;
+        else if (m === 'cal') s = `\\mathcal{${s}}`;
+        else if (m === 'fwd') s = `\\overrightarrow{${s}}`;
+        else if (m === 'bwd') s = `\\overleftarrow{${s}}`;
+        else if (m) s = `\\${m}{${s}}`;
+      }
+      return s + scripts(n);
+    }
+    case 'num':
+      return n.raw + scripts(n);
+    case 'op':
+      return n.v;
+    case 'frac':
+      return `\\frac{${show(n.num, budget)}}{${show(n.den, budget)}}` + scripts(n);
+    case 'sqrt':
+      return `\\sqrt{${show(n.body, budget)}}` + scripts(n);
+    case 'group':
+      return `${n.delim}${show(n.body, budget)}${CLOSE_OF[n.delim] ?? ''}` + scripts(n);
+    case 'name':
+      return `\\operatorname{${n.v}}` + scripts(n);
+    case 'big':
+      return `\\${n.v}` + scripts(n);
+    case 'apply':
+      return `${show(n.head, budget)}(${show(n.arg, budget)})` + scripts(n);
+    case 'text':
+      return `\\text{${n.v}}`;
+    case 'env':
+      return `\\begin{${n.name}}…\\end{${n.name}}`;
+  }
+}
