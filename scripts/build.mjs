@@ -75,7 +75,11 @@ if (want('unit')) {
 }
 if (want('integration')) {
   const e = testEntries('test/integration');
-  if (Object.keys(e).length) builds.push({ ...node, entryPoints: e, outdir: 'dist', external: ['vscode', 'mocha'] });
+  if (Object.keys(e).length) builds.push({ ...node, entryPoints: e, outdir: 'dist', external: ['vscode', 'mocha', 'playwright-core'] });
+}
+if (want('e2e')) {
+  const e = testEntries('test/e2e');
+  if (Object.keys(e).length) builds.push({ ...node, entryPoints: e, outdir: 'dist', external: ['vscode', 'playwright-core'] });
 }
 if (want('bench')) {
   const e = Object.fromEntries(files('bench', /\.ts$/).map((f) => [f.replace(/\.ts$/, ''), f]));
@@ -114,6 +118,8 @@ function copyAssets() {
 const t0 = Date.now();
 if (w2v) await buildW2vWasm();
 if (want('extension') || want('worker') || want('webview') || want('cli')) copyAssets();
+// LSTM language-model kernel (issue 4): AssemblyScript SIMD source → dist/lstm-kernel.wasm (skipped when up to date).
+if (['worker', 'cli', 'unit', 'bench'].some(want)) await (await import('./build-lstm-kernel.mjs')).buildLstmKernel();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[build] watching…');

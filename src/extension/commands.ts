@@ -1,0 +1,80 @@
+/**
+ * Command palette actions (category "ML Study"). Each validates its arguments: commands can be invoked from
+ * hovers and from other extensions, not only from the palette.
+ */
+import * as vscode from 'vscode';
+import type { JobManager } from './jobs/jobManager';
+import type { StudyPanel } from './panel/studyPanel';
+import { readSettings } from './config';
+import { ValidationError } from '../core/params';
+import { showError, showInfo } from './util/notify';
+import { TRAINING_VIEW_ID } from './sidebar/trainingView';
+
+export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  reg('mlStudy.openStudyPanel', () => panel.show('training', false));
+
+  reg('mlStudy.showTrainingView', () => vscode.commands.executeCommand(`${TRAINING_VIEW_ID}.focus`));
+
+  reg('mlStudy.trainXor', async (args?: unknown) => {
+    if (!vscode.workspace.isTrusted) {
+      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
+      return undefined;
+    }
+    let params: unknown = args;
+    if (params === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Two-layer MLP', description: '4 tanh hidden units, Adam', detail: 'Solves XOR: the hidden layer bends the decision boundary.', params: {} },
+          { label: 'Linear model', description: '0 hidden units', detail: 'Logistic regression: no single line separates XOR, so it cannot get all four points right.', params: { hidden: 0 } },
+        ],
+        { title: 'ML Study: Train XOR', placeHolder: 'Which model? (hyperparameters: the Training view in the sidebar)' },
+      );
+      if (!pick) return undefined;
+      params = pick.params;
+    }
+    try {
+      const job = jobs.start('xor', params ?? {}, { kind: 'none' }, { corpusName: '' });
+      if (readSettings().openPanelOnTrain) panel.show('training');
+      return job.jobId;
+    } catch (e) {
+      void showError(e instanceof ValidationError ? `bad XOR parameters: ${e.message}` : String(e));
+      return undefined;
+    }
+  });
+
+  reg('mlStudy.stopTraining', async (jobId?: unknown) => {
+    const running = jobs.running();
+    if (typeof jobId === 'string') return jobs.stop(jobId);
+    if (!running.length) {
+      void showInfo('no training job is running.');
+      return false;
+    }
+    if (running.length === 1) return jobs.stop(running[0].jobId);
+    const pick = await vscode.window.showQuickPick(
+      [{ label: 'Stop all', id: '*' }, ...running.map((j) => ({ label: j.label, description: `${Math.round(j.progress * 100)}%`, id: j.jobId }))],
+      { title: 'ML Study: Stop Training' },
+    );
+    if (!pick) return false;
+    if (pick.id === '*') jobs.stopAll();
+    else jobs.stop(pick.id);
+    return true;
+  });
+
+  reg('mlStudy.exportChart', async (args?: unknown) => {
+    const a = (args ?? {}) as { format?: unknown; path?: unknown };
+    let format = a.format;
+    if (format === undefined) format = (await vscode.window.showQuickPick(['png', 'csv'], { title: 'Export the loss chart as' })) ?? undefined;
+    if (format !== 'png' && format !== 'csv') return undefined;
+    if (!panel.isOpen) panel.show('training');
+    try {
+      return await panel.requestExport(format, typeof a.path === 'string' ? vscode.Uri.file(a.path) : undefined);
+    } catch (e) {
+      void showError(String(e instanceof Error ? e.message : e));
+      return undefined;
+    }
+  });
+
+  reg('mlStudy.clearFinishedRuns', () => jobs.clearFinished());
+}

@@ -1,0 +1,51 @@
+/**
+ * Activation is short: build the shared services, hand each feature its own register(), return the API that
+ * integration tests use. Nothing heavy runs here: the training worker starts with the first job, and tfjs is
+ * never loaded on the extension host.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readSettings } from './config';
+import { JobManager } from './jobs/jobManager';
+import { RunStore } from './jobs/runStore';
+import { registerTrainingStatus } from './jobs/statusBar';
+import { workerScript } from './jobs/workerClient';
+import { registerStudyPanel, type StudyPanel } from './panel/studyPanel';
+import { registerTrainingView, type TrainingViewProvider } from './sidebar/trainingView';
+import { registerCommands } from './commands';
+import { recentMessages } from './util/notify';
+
+/** What activate() returns: used by integration tests (and available to other extensions). */
+export interface ExtensionApi {
+  jobs: JobManager;
+  panel: StudyPanel;
+  trainingView: TrainingViewProvider;
+  recentMessages: typeof recentMessages;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  try {
+    const settings = readSettings();
+    const storage = storageRoot(context, settings.storageFolder);
+    const jobs = new JobManager(workerScript(context.extensionPath), new RunStore(storage), settings.keepRuns);
+    context.subscriptions.push(jobs);
+    const panel = registerStudyPanel(context, jobs);
+    const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
+    registerTrainingStatus(context, jobs);
+    registerCommands(context, jobs, panel);
+    return { jobs, panel, trainingView, recentMessages };
+  } catch (e) {
+    void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  }
+}
+
+export function deactivate(): void {
+  // Everything (the worker included) is in context.subscriptions and is disposed by VS Code.
+}
+
+function storageRoot(context: vscode.ExtensionContext, folder: string): string {
+  const ws = vscode.workspace.workspaceFolders?.[0];
+  if (ws && ws.uri.scheme === 'file') return path.join(ws.uri.fsPath, folder);
+  return context.globalStorageUri.fsPath;
+}

@@ -1,0 +1,284 @@
+/**
+ * The jobs of this window: starts them in the worker, follows their progress, stops them, survives worker crashes,
+ * and keeps finished runs on disk. Views subscribe to its events; it never touches a webview itself.
+ */
+import * as vscode from 'vscode';
+import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerToHost } from '../../shared/protocol';
+import { validateParams, ValidationError, type ParamValues } from '../../core/params';
+import { formOf } from '../models';
+import { RunStore } from './runStore';
+import { WorkerClient } from './workerClient';
+import { showError, showInfo, showWarning } from '../util/notify';
+
+/** How long a job may take to acknowledge a stop before its worker is terminated. */
+const STOP_GRACE_MS = 2000;
+/** Point batches go to views at most this often. */
+const FLUSH_MS = 100;
+
+interface Series {
+  steps: number[];
+  losses: number[];
+}
+
+export class JobManager implements vscode.Disposable {
+  private readonly jobs = new Map<string, JobInfo>();
+  private readonly series = new Map<string, Series>();
+  private readonly pending = new Map<string, Series>();
+  private readonly stopTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private models: SavedModelInfo[] = [];
+  private readonly worker: WorkerClient;
+  /** The tfjs backend the worker reported, once it has. */
+  backend: string | undefined;
+
+  private readonly jobEmitter = new vscode.EventEmitter<JobInfo>();
+  private readonly pointsEmitter = new vscode.EventEmitter<SeriesChunk[]>();
+  private readonly listEmitter = new vscode.EventEmitter<void>();
+  /** A job changed (status, progress, summary). Fired at most every FLUSH_MS per job while it runs. */
+  readonly onDidChangeJob = this.jobEmitter.event;
+  /** New loss points, batched. */
+  readonly onDidAppendPoints = this.pointsEmitter.event;
+  /** Jobs were added or removed, or the saved models changed. */
+  readonly onDidChangeList = this.listEmitter.event;
+  private readonly changed = new Set<string>();
+
+  constructor(
+    workerScript: string,
+    private readonly store: RunStore,
+    private readonly keepRuns: number,
+  ) {
+    this.worker = new WorkerClient(workerScript, {
+      onMessage: (m) => this.onWorkerMessage(m),
+      onCrash: (reason) => this.onWorkerCrash(reason),
+    });
+    for (const run of store.loadRuns(keepRuns)) {
+      this.jobs.set(run.job.jobId, run.job);
+      this.series.set(run.job.jobId, { steps: run.series.steps, losses: run.series.losses });
+    }
+    this.models = store.loadModels();
+  }
+
+  /** Jobs, newest first. */
+  list(): JobInfo[] {
+    return [...this.jobs.values()].sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  get(jobId: string): JobInfo | undefined {
+    return this.jobs.get(jobId);
+  }
+
+  running(): JobInfo[] {
+    return this.list().filter((j) => j.status === 'running' || j.status === 'queued');
+  }
+
+  savedModels(): SavedModelInfo[] {
+    return this.models;
+  }
+
+  /** The whole series of every job (for a view that just opened). */
+  allSeries(): SeriesChunk[] {
+    return [...this.series.entries()].map(([jobId, s]) => ({ jobId, steps: s.steps, losses: s.losses }));
+  }
+
+  /** The worker thread, for tests and diagnostics. */
+  get workerClient(): WorkerClient {
+    return this.worker;
+  }
+
+  /**
+   * Validate and start a job. Throws ValidationError for bad parameters (nothing is started).
+   * `save` names the model folder under <storage>/models/.
+   */
+  start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean } = { corpusName: '' }): JobInfo {
+    const form = formOf(model);
+    const params: ParamValues = validateParams(form.params, rawParams);
+    if (form.usesCorpus && corpus.kind === 'none') throw new ValidationError('choose a corpus to train on', 'corpus');
+    const jobId = newJobId(model);
+    const job: JobInfo = {
+      jobId,
+      model,
+      label: `${form.title.split(' — ')[0]} #${this.countOf(model) + 1}`,
+      params,
+      corpusName: opts.corpusName,
+      status: 'queued',
+      progress: 0,
+      step: 0,
+      total: 0,
+      startedAt: Date.now(),
+      modelDir: opts.save === false ? undefined : vscode.Uri.joinPath(vscode.Uri.file(this.store.modelsDir), jobId).fsPath,
+    };
+    this.jobs.set(jobId, job);
+    this.series.set(jobId, { steps: [], losses: [] });
+    this.trim();
+    this.listEmitter.fire();
+    try {
+      this.worker.post({ type: 'start', job: { jobId, model, params, corpus, outDir: job.modelDir } });
+    } catch (e) {
+      this.finish(jobId, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+    return job;
+  }
+
+  /** Ask a job to stop; it ends within a second. If the worker does not answer, it is terminated. */
+  stop(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job || (job.status !== 'running' && job.status !== 'queued')) return false;
+    this.worker.post({ type: 'stop', jobId });
+    if (!this.stopTimers.has(jobId)) {
+      this.stopTimers.set(
+        jobId,
+        setTimeout(() => {
+          this.stopTimers.delete(jobId);
+          const j = this.jobs.get(jobId);
+          if (j && (j.status === 'running' || j.status === 'queued')) {
+            this.worker.kill();
+            this.finish(jobId, { status: 'stopped', summary: 'stopped (the worker did not answer in time and was restarted)' });
+          }
+        }, STOP_GRACE_MS),
+      );
+    }
+    return true;
+  }
+
+  stopAll(): void {
+    for (const j of this.running()) this.stop(j.jobId);
+  }
+
+  /** Forget finished jobs (their files too). */
+  clearFinished(): void {
+    for (const j of this.list()) {
+      if (j.status === 'running' || j.status === 'queued') continue;
+      this.jobs.delete(j.jobId);
+      this.series.delete(j.jobId);
+      this.store.remove(j.jobId);
+    }
+    this.listEmitter.fire();
+  }
+
+  /** Send a request to the worker (used by features that query trained models). */
+  request<T>(method: string, params: unknown, timeoutMs?: number): Promise<T> {
+    return this.worker.request<T>(method, params, timeoutMs);
+  }
+
+  private countOf(model: ModelKind): number {
+    let n = 0;
+    for (const j of this.jobs.values()) if (j.model === model) n++;
+    return n;
+  }
+
+  private trim(): void {
+    const finished = this.list().filter((j) => j.status !== 'running' && j.status !== 'queued');
+    for (const j of finished.slice(this.keepRuns)) {
+      this.jobs.delete(j.jobId);
+      this.series.delete(j.jobId);
+      this.store.remove(j.jobId);
+    }
+  }
+
+  private onWorkerMessage(m: WorkerToHost): void {
+    switch (m.type) {
+      case 'ready':
+        this.backend = m.backend;
+        return;
+      case 'log':
+        return;
+      case 'reply':
+        return;
+      case 'progress': {
+        const job = this.jobs.get(m.jobId);
+        if (!job) return;
+        const u = m.update;
+        job.status = 'running';
+        job.step = u.step;
+        job.total = u.total;
+        job.loss = u.loss;
+        job.progress = u.total > 0 ? Math.min(1, u.step / u.total) : 0;
+        if (u.metrics) job.metrics = { ...job.metrics, ...u.metrics };
+        const s = this.series.get(m.jobId)!;
+        s.steps.push(u.step);
+        s.losses.push(u.loss);
+        let p = this.pending.get(m.jobId);
+        if (!p) this.pending.set(m.jobId, (p = { steps: [], losses: [] }));
+        p.steps.push(u.step);
+        p.losses.push(u.loss);
+        this.changed.add(m.jobId);
+        this.scheduleFlush();
+        return;
+      }
+      case 'done':
+        this.finish(m.jobId, { status: 'done', summary: m.summary, modelDir: m.modelDir });
+        return;
+      case 'stopped':
+        this.finish(m.jobId, { status: 'stopped', summary: m.summary, modelDir: m.modelDir });
+        return;
+      case 'failed':
+        this.finish(m.jobId, { status: 'failed', error: m.error });
+        return;
+    }
+  }
+
+  private onWorkerCrash(reason: string): void {
+    const victims = this.running();
+    for (const j of victims) this.finish(j.jobId, { status: 'failed', error: `the training worker crashed: ${reason}` }, false);
+    void showError(`the training worker crashed (${reason}). ${victims.length ? `${victims.map((v) => v.label).join(', ')} failed. ` : ''}The next job starts a fresh worker.`);
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    if (this.pending.size) {
+      const chunks = [...this.pending.entries()].map(([jobId, s]) => ({ jobId, steps: s.steps, losses: s.losses }));
+      this.pending.clear();
+      this.pointsEmitter.fire(chunks);
+    }
+    for (const id of this.changed) {
+      const j = this.jobs.get(id);
+      if (j) this.jobEmitter.fire(j);
+    }
+    this.changed.clear();
+  }
+
+  private finish(jobId: string, patch: Partial<JobInfo> & { status: JobInfo['status'] }, notify = true): void {
+    const job = this.jobs.get(jobId);
+    if (!job || job.endedAt) return;
+    const timer = this.stopTimers.get(jobId);
+    if (timer) clearTimeout(timer);
+    this.stopTimers.delete(jobId);
+    this.flush();
+    Object.assign(job, patch, { endedAt: Date.now() });
+    if (job.status === 'done') job.progress = 1;
+    if (job.status === 'failed') job.modelDir = undefined;
+    const s = this.series.get(jobId) ?? { steps: [], losses: [] };
+    try {
+      this.store.save({ version: 1, job, series: { jobId, steps: s.steps, losses: s.losses } });
+    } catch (e) {
+      void showWarning(`could not save the run ${job.label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.models = this.store.loadModels();
+    this.jobEmitter.fire(job);
+    this.listEmitter.fire();
+    if (!notify) return;
+    if (job.status === 'failed') void showError(`${job.label} failed: ${job.error}`);
+    else if (job.status === 'done') void showInfo(`${job.label} finished — ${job.summary}`);
+    else void showInfo(`${job.label} stopped — ${job.summary ?? ''}`);
+  }
+
+  dispose(): void {
+    for (const t of this.stopTimers.values()) clearTimeout(t);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.worker.dispose();
+    this.jobEmitter.dispose();
+    this.pointsEmitter.dispose();
+    this.listEmitter.dispose();
+  }
+}
+
+function newJobId(model: ModelKind): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+  return `${model}-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,195 @@
+/**
+ * Every message that crosses a boundary, typed in one place:
+ *   host ⇄ worker   (HostToWorker / WorkerToHost)
+ *   host ⇄ panel    (HostToPanel / PanelToHost)      — the study panel webview
+ *   host ⇄ sidebar  (HostToSidebar / SidebarToHost)  — the training view webview
+ * Types only (plus the validators for what arrives from webviews): importable from the host, the worker and the
+ * webview bundles alike.
+ */
+import type { ParamSpec, ParamValues } from '../core/params';
+import type { ProgressUpdate } from '../core/training';
+
+// ---------------------------------------------------------------- shared pieces
+
+/** A request expecting one reply (see rpc.ts). */
+export interface Request {
+  type: 'request';
+  requestId: number;
+  method: string;
+  params: unknown;
+}
+
+/** The reply to a Request. */
+export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
+
+/** The models the worker trains. */
+export type ModelKind = 'xor';
+
+/** Where training text comes from. The host resolves files and selections to text before a job starts. */
+export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string };
+
+/** Everything the worker needs to run one job. */
+export interface JobSpec {
+  jobId: string;
+  model: ModelKind;
+  params: ParamValues;
+  corpus: CorpusRef;
+  /** Folder where the trained model is saved (absolute path), if any. */
+  outDir?: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
+
+/** What the host keeps about a job, and shows in the sidebar and the panel. */
+export interface JobInfo {
+  jobId: string;
+  model: ModelKind;
+  label: string;
+  params: ParamValues;
+  corpusName: string;
+  status: JobStatus;
+  /** Fraction done, 0..1. */
+  progress: number;
+  step: number;
+  total: number;
+  loss?: number;
+  metrics?: Record<string, number>;
+  startedAt: number;
+  endedAt?: number;
+  error?: string;
+  /** Where the trained model was saved, when it was. */
+  modelDir?: string;
+  /** A one-line outcome, e.g. "loss 0.0001, accuracy 1". */
+  summary?: string;
+}
+
+/** A model saved in the workspace, listed in the sidebar. */
+export interface SavedModelInfo {
+  name: string;
+  model: ModelKind;
+  dir: string;
+  savedAt: number;
+  summary: string;
+}
+
+/** A model's form: its parameter specs and a title, for the sidebar. */
+export interface ModelForm {
+  model: ModelKind;
+  title: string;
+  description: string;
+  params: readonly ParamSpec[];
+  /** Whether the model trains on text (then the form shows a corpus picker). */
+  usesCorpus: boolean;
+}
+
+// ---------------------------------------------------------------- host ⇄ worker
+
+export type HostToWorker = { type: 'start'; job: JobSpec } | { type: 'stop'; jobId: string } | Request;
+
+export type WorkerToHost =
+  /** tfjs is initialised; `backend` is the one in use. */
+  | { type: 'ready'; backend: string }
+  | { type: 'progress'; jobId: string; update: ProgressUpdate }
+  | { type: 'done'; jobId: string; summary: string; result: Record<string, unknown>; modelDir?: string }
+  | { type: 'stopped'; jobId: string; summary: string; modelDir?: string }
+  | { type: 'failed'; jobId: string; error: string }
+  | { type: 'log'; message: string }
+  | Reply;
+
+// ---------------------------------------------------------------- host ⇄ study panel
+
+/** One point batch of a run's loss curve. */
+export interface SeriesChunk {
+  jobId: string;
+  steps: number[];
+  losses: number[];
+}
+
+export type PanelView = 'training';
+
+export type HostToPanel =
+  /** The full state, sent after `ready` and when the panel becomes visible again. */
+  | { type: 'state'; jobs: JobInfo[]; series: SeriesChunk[]; view: PanelView }
+  /** New points of running jobs, batched (at most ~10 messages a second). */
+  | { type: 'points'; chunks: SeriesChunk[] }
+  | { type: 'job'; job: JobInfo }
+  | { type: 'removeJob'; jobId: string }
+  | { type: 'showView'; view: PanelView }
+  /** Ask the webview to export its chart; it answers with an `export` message. */
+  | { type: 'exportChart'; format: 'png' | 'csv' }
+  | Reply;
+
+export type PanelToHost =
+  | { type: 'ready' }
+  | { type: 'stopJob'; jobId: string }
+  /** Export the chart: PNG as a data: URL, or CSV text; the host asks where to save. */
+  | { type: 'export'; format: 'png' | 'csv'; data: string }
+  | Request;
+
+// ---------------------------------------------------------------- host ⇄ sidebar
+
+export type HostToSidebar =
+  | { type: 'state'; jobs: JobInfo[]; models: SavedModelInfo[]; forms: ModelForm[]; corpora: CorpusChoice[]; trusted: boolean }
+  | { type: 'job'; job: JobInfo }
+  | { type: 'formError'; field?: string; message: string };
+
+/** A corpus the form offers. */
+export interface CorpusChoice {
+  id: string;
+  label: string;
+}
+
+export type SidebarToHost =
+  | { type: 'ready' }
+  | { type: 'start'; model: ModelKind; params: Record<string, unknown>; corpus: string }
+  | { type: 'stopJob'; jobId: string }
+  | { type: 'openPanel' }
+  | { type: 'clearFinished' };
+
+// ---------------------------------------------------------------- validation of what webviews send
+
+const MODEL_KINDS: readonly ModelKind[] = ['xor'];
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isStr = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+
+/** Accept a message from the panel only when it has the exact shape of a PanelToHost; undefined otherwise. */
+export function parsePanelMessage(m: unknown): PanelToHost | undefined {
+  if (!isObj(m)) return undefined;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'stopJob':
+      return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
+    case 'export':
+      if ((m.format === 'png' || m.format === 'csv') && isStr(m.data, 64 * 1024 * 1024)) return { type: 'export', format: m.format, data: m.data };
+      return undefined;
+    case 'request':
+      if (typeof m.requestId === 'number' && Number.isInteger(m.requestId) && isStr(m.method, 64)) return { type: 'request', requestId: m.requestId, method: m.method, params: m.params };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Accept a message from the sidebar only when it has the exact shape of a SidebarToHost; undefined otherwise. */
+export function parseSidebarMessage(m: unknown): SidebarToHost | undefined {
+  if (!isObj(m)) return undefined;
+  switch (m.type) {
+    case 'ready':
+    case 'openPanel':
+    case 'clearFinished':
+      return { type: m.type };
+    case 'stopJob':
+      return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
+    case 'start':
+      if (MODEL_KINDS.includes(m.model as ModelKind) && isObj(m.params) && isStr(m.corpus)) {
+        return { type: 'start', model: m.model as ModelKind, params: m.params, corpus: m.corpus };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}

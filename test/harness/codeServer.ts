@@ -1,0 +1,206 @@
+/**
+ * Runs the extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3, a Node extension host) driven by
+ * Debian's Chromium through playwright-core. Each session gets fresh HOME/user-data/extensions folders and is
+ * stopped by process group when done (code-server never exits by itself).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const CODE_SERVER = path.join(ROOT, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Theme = 'light' | 'dark';
+
+export interface SessionOptions {
+  /** Folder opened as the workspace (a fresh copy is made). */
+  workspace: string;
+  theme?: Theme;
+  /** Absolute path of an extension tests module (exports run()). Integration tests only. */
+  extensionTestsPath?: string;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
+}
+
+export interface Session {
+  url: string;
+  page: Page;
+  browser: Browser;
+  workspace: string;
+  /** Resolves with the exit code the workbench reported (integration tests only). */
+  exitCode: Promise<number>;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (proc.exitCode !== null) throw new Error(`code-server exited with code ${proc.exitCode}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
+}
+
+export function checkPrerequisites(): void {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed at ${CODE_SERVER}; run node scripts/ensure-code-server.mjs`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}; run scripts/ensure-system-deps.sh (apt-get install chromium)`);
+}
+
+export async function startSession(opts: SessionOptions): Promise<Session> {
+  checkPrerequisites();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-cs-'));
+  const dirs = Object.fromEntries(['home', 'config', 'data', 'tmp', 'user-data', 'extensions'].map((d) => [d, path.join(tmp, d)]));
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(opts.workspace, workspace, { recursive: true });
+  const settings = {
+    'workbench.colorTheme': opts.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'security.workspace.trust.enabled': false,
+    'window.commandCenter': false,
+    'chat.commandCenter.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    ...opts.settings,
+  };
+  fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logs: string[] = [];
+  const logFile = path.join(tmp, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const proc = spawn(
+    process.execPath,
+    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, workspace],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
+    },
+  );
+  const killServer = () => {
+    try {
+      if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  let browser: Browser | undefined;
+  try {
+    await waitHealthy(url, proc, 60_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.theme === 'light' ? 'light' : 'dark' });
+    const page = await context.newPage();
+    let resolveExit: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((r) => (resolveExit = r));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      logs.push(line);
+      if (opts.extensionTestsPath) process.stdout.write(`${line}\n`);
+      void type;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload: [string, string][] = [['extensionDevelopmentPath', remote(ROOT)]];
+    if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const b = browser;
+    return {
+      url,
+      page,
+      browser: b,
+      workspace,
+      exitCode,
+      logs,
+      async stop() {
+        await b.close().catch(() => undefined);
+        killServer();
+        fs.closeSync(out);
+        if (process.env.KEEP_CODE_SERVER_LOGS) process.stderr.write(`code-server log: ${logFile}\n`);
+        else fs.rmSync(tmp, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    killServer();
+    process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
+    throw e;
+  }
+}
+
+/** The workbench is up and the extension's contributions have arrived. */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+  await page.waitForSelector('.statusbar', { timeout: timeoutMs });
+}
+
+/** Run a command by its palette title (F1, type, Enter), retrying while contributions load. */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 2500 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      if (Date.now() - t0 > timeoutMs) throw new Error(`command "${title}" never appeared in the palette`);
+    }
+  }
+}
+
+export function screenshotDir(): string {
+  const d = path.join(ROOT, 'test-results', 'screenshots');
+  fs.mkdirSync(d, { recursive: true });
+  return d;
+}
+
+/** Debian packages the harness needs, for error messages. */
+export function describeEnvironment(): string {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'chromium not found';
+  }
+}

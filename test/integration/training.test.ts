@@ -1,0 +1,133 @@
+/**
+ * The training pipe in the real extension host: command → worker → streamed loss → panel; stopping; a worker
+ * crash; bad input; the host's responsiveness while the worker trains; export.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { api, sleep, waitFor, waitForJob } from './helpers';
+
+describe('training in the worker', function () {
+  this.timeout(120_000);
+
+  it('contributes its commands under the ML Study category and activates without training anything', async () => {
+    const a = await api();
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['mlStudy.openStudyPanel', 'mlStudy.trainXor', 'mlStudy.stopTraining', 'mlStudy.exportChart']) assert.ok(all.includes(id), `${id} missing`);
+    assert.equal(a.jobs.workerClient.alive, false, 'the worker must start lazily, not on activation');
+  });
+
+  it('never loads tfjs on the extension host', async () => {
+    await api();
+    const loaded = Object.keys(require.cache).filter((k) => /tensorflow|tfjs/i.test(k));
+    assert.deepEqual(loaded, []);
+    const bundle = fs.readFileSync(path.join(vscode.extensions.getExtension('ml-study.ml-study-companion')!.extensionPath, 'dist', 'extension.js'), 'utf8');
+    assert.ok(!bundle.includes('@tensorflow/tfjs-core'), 'the extension bundle must not contain tfjs');
+  });
+
+  it('trains the XOR MLP from the command: loss falls below 0.05, all four points right, curve in the panel', async () => {
+    const a = await api();
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 2000 })) as string;
+    assert.match(jobId, /^xor-/);
+    const job = await waitForJob(a, jobId, ['done', 'failed', 'stopped']);
+    assert.equal(job.status, 'done', job.error);
+    assert.ok(job.loss! < 0.05, `final loss ${job.loss}`);
+    assert.equal(job.metrics?.accuracy, 1);
+    assert.ok(a.jobs.workerClient.alive);
+    const series = a.jobs.allSeries().find((s) => s.jobId === jobId)!;
+    assert.ok(series.steps.length >= 100, `only ${series.steps.length} points streamed`);
+    assert.ok(series.losses[series.losses.length - 1] < series.losses[0] / 10, 'loss did not fall');
+    await waitFor('the study panel to open and say ready', () => a.panel.isOpen && a.panel.webviewReady, 15_000);
+    assert.ok(job.modelDir && fs.existsSync(path.join(job.modelDir, 'model.json')), 'the model was not saved');
+    const runFile = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.ml-study', 'runs', `${jobId}.json`);
+    assert.ok(fs.existsSync(runFile), 'the finished run was not stored');
+  });
+
+  it('a linear model (0 hidden units) cannot get all four XOR points right', async () => {
+    const a = await api();
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 1500, hidden: 0 })) as string;
+    const job = await waitForJob(a, jobId, ['done', 'failed']);
+    assert.equal(job.status, 'done', job.error);
+    assert.ok(job.metrics!.accuracy <= 0.75, `linear accuracy ${job.metrics!.accuracy}`);
+  });
+
+  it('keeps the extension host responsive while the worker trains (event-loop delay p99 < 50 ms)', async () => {
+    const a = await api();
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 8000 })) as string;
+    await waitForJob(a, jobId, ['running']);
+    h.enable();
+    await waitForJob(a, jobId, ['done', 'failed']);
+    h.disable();
+    const p99 = h.percentile(99) / 1e6;
+    const max = h.max / 1e6;
+    console.log(`      host event-loop delay during training: p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${h.count} samples`);
+    assert.ok(h.count > 50, 'too few samples');
+    assert.ok(p99 < 50, `p99 event-loop delay ${p99.toFixed(1)} ms`);
+  });
+
+  it('stops a job within 1 s and says so', async () => {
+    const a = await api();
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 1_000_000 })) as string;
+    await waitForJob(a, jobId, ['running']);
+    await waitFor('some progress', () => (a.jobs.get(jobId)?.step ?? 0) > 10);
+    const t0 = Date.now();
+    assert.equal(await vscode.commands.executeCommand('mlStudy.stopTraining', jobId), true);
+    const job = await waitForJob(a, jobId, ['stopped', 'done', 'failed'], 5000);
+    const ms = Date.now() - t0;
+    console.log(`      stop took ${ms} ms`);
+    assert.equal(job.status, 'stopped');
+    assert.ok(ms < 1000, `stop took ${ms} ms`);
+    assert.ok(a.recentMessages().some((m) => m.message.includes(job.label) && m.message.includes('stopped')), 'the user was not told it stopped');
+  });
+
+  it('survives a worker crash mid-job: the user sees an error and the next job trains normally', async () => {
+    const a = await api();
+    const startsBefore = a.jobs.workerClient.starts;
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 1_000_000 })) as string;
+    await waitForJob(a, jobId, ['running']);
+    await a.jobs.request('crash', { really: true }).catch(() => undefined);
+    const job = await waitForJob(a, jobId, ['failed', 'stopped', 'done'], 10_000);
+    assert.equal(job.status, 'failed');
+    assert.match(job.error ?? '', /crashed/);
+    assert.ok(a.recentMessages().some((m) => m.level === 'error' && /crashed/.test(m.message)), 'no error was shown to the user');
+    const next = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 1000 })) as string;
+    const done = await waitForJob(a, next, ['done', 'failed']);
+    assert.equal(done.status, 'done', done.error);
+    assert.equal(a.jobs.workerClient.starts, startsBefore + 1, 'a fresh worker should have started');
+  });
+
+  it('rejects bad hyperparameters with a clear error and starts nothing', async () => {
+    const a = await api();
+    const before = a.jobs.list().length;
+    for (const bad of [{ epochs: -5 }, { lr: 'fast' }, { hidden: 1.5 }, { activation: 'relu6' }, { bogus: 1 }]) {
+      const id = await vscode.commands.executeCommand('mlStudy.trainXor', bad);
+      assert.equal(id, undefined, `started a job with ${JSON.stringify(bad)}`);
+    }
+    assert.equal(a.jobs.list().length, before);
+    const errors = a.recentMessages().filter((m) => m.level === 'error' && m.message.startsWith('bad XOR parameters'));
+    assert.ok(errors.length >= 5);
+    assert.ok(errors.some((m) => /Epochs \(epochs\) must be at least 1/.test(m.message)), errors.map((e) => e.message).join(' | '));
+  });
+
+  it('exports the loss curves as CSV and PNG', async () => {
+    const a = await api();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-export-'));
+    const csv = path.join(dir, 'loss.csv');
+    const png = path.join(dir, 'loss.png');
+    await vscode.commands.executeCommand('mlStudy.openStudyPanel');
+    await waitFor('panel ready', () => a.panel.webviewReady, 15_000);
+    await sleep(300);
+    assert.ok(((await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'csv', path: csv })) as number) > 0);
+    const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
+    assert.equal(lines[0], 'run,label,step,loss');
+    const points = a.jobs.allSeries().reduce((n, s) => n + s.steps.length, 0);
+    assert.equal(lines.length - 1, points, 'every point of every run is in the CSV');
+    assert.ok(((await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'png', path: png })) as number) > 1000);
+    const sig = fs.readFileSync(png).subarray(0, 8);
+    assert.deepEqual([...sig], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The study panel: draws what the host sends. Training view: live loss curves of every run (overlaid), a log-scale
+ * toggle, PNG/CSV export, and the runs with their status and a stop button.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '../../media/panel.css';
+import type { HostToPanel, JobInfo, PanelToHost, PanelView } from '../../src/shared/protocol';
+import { formatNumber, h, onThemeChange, setChildren, vscodeApi } from '../common/vscode';
+import { LossChart } from './lossChart';
+
+interface PanelState {
+  view: PanelView;
+  logScale: boolean;
+  hidden: string[];
+}
+
+const vscode = vscodeApi<PanelState>();
+const saved: PanelState = vscode.getState() ?? { view: 'training', logScale: false, hidden: [] };
+const send = (m: PanelToHost) => vscode.postMessage(m);
+const jobs = new Map<string, JobInfo>();
+
+const app = document.getElementById('app')!;
+const runsEl = h('ul', { class: 'runs', 'aria-label': 'Runs' });
+const chartEl = h('div', { class: 'chart', id: 'loss-chart', 'aria-label': 'Loss curves' });
+const emptyEl = h('p', { class: 'empty' }, 'No runs yet. Start one from the Training view in the sidebar, or run “ML Study: Train XOR MLP” from the command palette.');
+const logBox = h('vscode-checkbox', { id: 'log-scale', label: 'Log scale', checked: saved.logScale });
+const pngBtn = h('vscode-button', { id: 'export-png', secondary: true, icon: 'file-media', onclick: () => exportChart('png') }, 'PNG');
+const csvBtn = h('vscode-button', { id: 'export-csv', secondary: true, icon: 'table', onclick: () => exportChart('csv') }, 'CSV');
+
+setChildren(
+  app,
+  h('header', { class: 'toolbar' }, h('h1', {}, 'Training'), h('span', { class: 'spacer' }), logBox, pngBtn, csvBtn),
+  h('section', { class: 'training' }, chartEl, emptyEl, runsEl),
+);
+
+const chart = new LossChart(chartEl);
+chart.setLogScale(saved.logScale);
+logBox.addEventListener('change', () => {
+  const on = (logBox as unknown as { checked: boolean }).checked;
+  chart.setLogScale(on);
+  saveState({ logScale: on });
+});
+onThemeChange(() => {
+  chart.rebuild();
+  renderRuns();
+});
+
+function saveState(patch: Partial<PanelState>): void {
+  Object.assign(saved, patch);
+  vscode.setState(saved);
+}
+
+function exportChart(format: 'png' | 'csv'): void {
+  send({ type: 'export', format, data: format === 'png' ? chart.toPng() : chart.toCsv() });
+}
+
+function renderRuns(): void {
+  const list = [...jobs.values()].sort((a, b) => b.startedAt - a.startedAt);
+  emptyEl.hidden = list.length > 0;
+  chartEl.hidden = list.length === 0;
+  setChildren(
+    runsEl,
+    ...list.map((j) => {
+      const index = chart.runList.findIndex((r) => r.id === j.jobId);
+      const visible = !saved.hidden.includes(j.jobId);
+      const box = h('vscode-checkbox', { checked: visible, 'aria-label': `show ${j.label}` });
+      box.addEventListener('change', () => {
+        const on = (box as unknown as { checked: boolean }).checked;
+        chart.setVisible(j.jobId, on);
+        saveState({ hidden: on ? saved.hidden.filter((x) => x !== j.jobId) : [...saved.hidden, j.jobId] });
+      });
+      const active = j.status === 'running' || j.status === 'queued';
+      return h(
+        'li',
+        { class: `run status-${j.status}`, 'data-job': j.jobId },
+        box,
+        h('span', { class: 'swatch', style: `background:${index >= 0 ? chart.colorOf(index) : 'transparent'}` }),
+        h('span', { class: 'label' }, j.label),
+        h('vscode-badge', { class: 'status' }, j.status),
+        h('span', { class: 'detail' }, active ? `step ${j.step}${j.total ? `/${j.total}` : ''} · loss ${formatNumber(j.loss)}` : (j.error ?? j.summary ?? '')),
+        active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', onclick: () => send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null,
+      );
+    }),
+  );
+  app.dataset.runs = String(list.length);
+  app.dataset.finished = String(list.filter((j) => j.status === 'done').length);
+}
+
+window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'state': {
+      jobs.clear();
+      for (const j of msg.jobs) jobs.set(j.jobId, j);
+      const byId = new Map(msg.series.map((s) => [s.jobId, s]));
+      chart.reset(
+        msg.jobs
+          .slice()
+          .sort((a, b) => a.startedAt - b.startedAt)
+          .map((j) => ({ id: j.jobId, label: j.label, steps: [...(byId.get(j.jobId)?.steps ?? [])], losses: [...(byId.get(j.jobId)?.losses ?? [])], visible: !saved.hidden.includes(j.jobId) })),
+      );
+      saveState({ view: msg.view });
+      renderRuns();
+      break;
+    }
+    case 'job': {
+      const isNew = !jobs.has(msg.job.jobId);
+      jobs.set(msg.job.jobId, msg.job);
+      chart.ensureRun(msg.job.jobId, msg.job.label);
+      if (isNew) chart.rebuild();
+      renderRuns();
+      break;
+    }
+    case 'points':
+      for (const c of msg.chunks) {
+        const j = jobs.get(c.jobId);
+        if (j) chart.ensureRun(c.jobId, j.label);
+        chart.append(c.jobId, c.steps, c.losses);
+      }
+      break;
+    case 'removeJob':
+      jobs.delete(msg.jobId);
+      chart.remove(msg.jobId);
+      renderRuns();
+      break;
+    case 'showView':
+      saveState({ view: msg.view });
+      break;
+    case 'exportChart':
+      exportChart(msg.format);
+      break;
+    case 'reply':
+      break;
+  }
+});
+
+send({ type: 'ready' });
