@@ -1,0 +1,255 @@
+// @ts-nocheck — AssemblyScript, not TypeScript: compiled by scripts/build.mjs (npm `assemblyscript`) to
+// dist/lstm-kernel.wasm with SIMD. tsc and esbuild never see it (nothing imports it).
+//
+// The hot loops of the LSTM language model (src/core/lstm/model.ts) on raw pointers into an imported memory.
+// Pointers are byte addresses of f32 (or i32) arrays; strides are in elements. Semantics are exactly those of the
+// plain-JS reference in src/core/lstm/ops.ts; tests compare the two.
+
+@inline function sigm(x: f32): f32 {
+  return <f32>1 / (<f32>1 + Mathf.exp(-x));
+}
+
+@inline function tanhf(x: f32): f32 {
+  const t = Mathf.exp(<f32>-2 * Mathf.abs(x));
+  const r = (<f32>1 - t) / (<f32>1 + t);
+  return x < 0 ? -r : r;
+}
+
+/**
+ * C[M,N] (+)= A(M,K) · B[K,N]. A(i,k) is at a + 4*(i*rsA + k*csA) (so a transposed A is just other strides);
+ * B and C are row-major and contiguous. acc != 0 adds to C, else overwrites it.
+ */
+export function gemm(a: usize, rsA: i32, csA: i32, b: usize, c: usize, M: i32, K: i32, N: i32, acc: i32): void {
+  const rsB = <usize>rsA << 2;
+  const csB = <usize>csA << 2;
+  const nB = <usize>N << 2;
+  const N8 = N & ~7;
+  const N4 = N & ~3;
+  const M4 = M & ~3;
+  for (let j = 0; j < N8; j += 8) {
+    let i = 0;
+    for (; i < M4; i += 4) {
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+      let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+      let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      let pa = a + <usize>i * rsB;
+      let pb = b + (<usize>j << 2);
+      for (let k = 0; k < K; k++) {
+        const b0 = v128.load(pb);
+        const b1 = v128.load(pb, 16);
+        let av = f32x4.splat(load<f32>(pa));
+        c00 = f32x4.add(c00, f32x4.mul(av, b0));
+        c01 = f32x4.add(c01, f32x4.mul(av, b1));
+        av = f32x4.splat(load<f32>(pa + rsB));
+        c10 = f32x4.add(c10, f32x4.mul(av, b0));
+        c11 = f32x4.add(c11, f32x4.mul(av, b1));
+        av = f32x4.splat(load<f32>(pa + 2 * rsB));
+        c20 = f32x4.add(c20, f32x4.mul(av, b0));
+        c21 = f32x4.add(c21, f32x4.mul(av, b1));
+        av = f32x4.splat(load<f32>(pa + 3 * rsB));
+        c30 = f32x4.add(c30, f32x4.mul(av, b0));
+        c31 = f32x4.add(c31, f32x4.mul(av, b1));
+        pa += csB;
+        pb += nB;
+      }
+      let pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
+      if (acc) {
+        c00 = f32x4.add(c00, v128.load(pc)); c01 = f32x4.add(c01, v128.load(pc, 16));
+        c10 = f32x4.add(c10, v128.load(pc + nB)); c11 = f32x4.add(c11, v128.load(pc + nB, 16));
+        c20 = f32x4.add(c20, v128.load(pc + 2 * nB)); c21 = f32x4.add(c21, v128.load(pc + 2 * nB, 16));
+        c30 = f32x4.add(c30, v128.load(pc + 3 * nB)); c31 = f32x4.add(c31, v128.load(pc + 3 * nB, 16));
+      }
+      v128.store(pc, c00); v128.store(pc, c01, 16);
+      v128.store(pc + nB, c10); v128.store(pc + nB, c11, 16);
+      v128.store(pc + 2 * nB, c20); v128.store(pc + 2 * nB, c21, 16);
+      v128.store(pc + 3 * nB, c30); v128.store(pc + 3 * nB, c31, 16);
+    }
+    for (; i < M; i++) {
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
+      let pa = a + <usize>i * rsB;
+      let pb = b + (<usize>j << 2);
+      for (let k = 0; k < K; k++) {
+        const av = f32x4.splat(load<f32>(pa));
+        c0 = f32x4.add(c0, f32x4.mul(av, v128.load(pb)));
+        c1 = f32x4.add(c1, f32x4.mul(av, v128.load(pb, 16)));
+        pa += csB;
+        pb += nB;
+      }
+      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
+      if (acc) {
+        c0 = f32x4.add(c0, v128.load(pc));
+        c1 = f32x4.add(c1, v128.load(pc, 16));
+      }
+      v128.store(pc, c0);
+      v128.store(pc, c1, 16);
+    }
+  }
+  for (let j = N8; j < N4; j += 4) {
+    for (let i = 0; i < M; i++) {
+      let c0 = f32x4.splat(0);
+      let pa = a + <usize>i * rsB;
+      let pb = b + (<usize>j << 2);
+      for (let k = 0; k < K; k++) {
+        c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(pa)), v128.load(pb)));
+        pa += csB;
+        pb += nB;
+      }
+      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
+      if (acc) c0 = f32x4.add(c0, v128.load(pc));
+      v128.store(pc, c0);
+    }
+  }
+  for (let j = N4; j < N; j++) {
+    for (let i = 0; i < M; i++) {
+      let s: f32 = 0;
+      let pa = a + <usize>i * rsB;
+      let pb = b + (<usize>j << 2);
+      for (let k = 0; k < K; k++) {
+        s += load<f32>(pa) * load<f32>(pb);
+        pa += csB;
+        pb += nB;
+      }
+      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
+      store<f32>(pc, acc ? load<f32>(pc) + s : s);
+    }
+  }
+}
+
+/**
+ * One LSTM time step for B rows of H units. z holds the pre-activations [B, 4H] (gate order i, f, g, o) and is
+ * overwritten with the activations. c = f*cPrev + i*g, tc = tanh(c), h = o*tc.
+ */
+export function lstmFwd(z: usize, cPrev: usize, c: usize, tc: usize, h: usize, B: i32, H: i32): void {
+  const h4 = <usize>H << 2;
+  for (let b = 0; b < B; b++) {
+    const zr = z + ((<usize>b * <usize>H * 4) << 2);
+    const hr = (<usize>b * <usize>H) << 2;
+    for (let j = 0; j < H; j++) {
+      const o4 = <usize>j << 2;
+      const gi = sigm(load<f32>(zr + o4));
+      const gf = sigm(load<f32>(zr + h4 + o4));
+      const gg = tanhf(load<f32>(zr + 2 * h4 + o4));
+      const go = sigm(load<f32>(zr + 3 * h4 + o4));
+      store<f32>(zr + o4, gi);
+      store<f32>(zr + h4 + o4, gf);
+      store<f32>(zr + 2 * h4 + o4, gg);
+      store<f32>(zr + 3 * h4 + o4, go);
+      const cv = gf * load<f32>(cPrev + hr + o4) + gi * gg;
+      const t = tanhf(cv);
+      store<f32>(c + hr + o4, cv);
+      store<f32>(tc + hr + o4, t);
+      store<f32>(h + hr + o4, go * t);
+    }
+  }
+}
+
+/**
+ * Backward of one LSTM step. act: gate activations [B,4H]; dOut: gradient reaching h from above (or 0 pointer);
+ * dhNext: gradient reaching h from the next time step (hasNext=0: none); dcNext: in = gradient reaching c from the
+ * next step (hasNext=0: none), out = gradient to cPrev. dz receives the pre-activation gradients [B,4H].
+ */
+export function lstmBwd(act: usize, cPrev: usize, tc: usize, dOut: usize, dhNext: usize, dcNext: usize, dz: usize, B: i32, H: i32, hasNext: i32): void {
+  const h4 = <usize>H << 2;
+  for (let b = 0; b < B; b++) {
+    const zr = act + ((<usize>b * <usize>H * 4) << 2);
+    const dr = dz + ((<usize>b * <usize>H * 4) << 2);
+    const hr = (<usize>b * <usize>H) << 2;
+    for (let j = 0; j < H; j++) {
+      const o4 = <usize>j << 2;
+      const gi = load<f32>(zr + o4);
+      const gf = load<f32>(zr + h4 + o4);
+      const gg = load<f32>(zr + 2 * h4 + o4);
+      const go = load<f32>(zr + 3 * h4 + o4);
+      let dh: f32 = dOut ? load<f32>(dOut + hr + o4) : 0;
+      let dcn: f32 = 0;
+      if (hasNext) {
+        dh += load<f32>(dhNext + hr + o4);
+        dcn = load<f32>(dcNext + hr + o4);
+      }
+      const t = load<f32>(tc + hr + o4);
+      const dc = dh * go * (<f32>1 - t * t) + dcn;
+      store<f32>(dcNext + hr + o4, dc * gf);
+      store<f32>(dr + o4, dc * gg * gi * (<f32>1 - gi));
+      store<f32>(dr + h4 + o4, dc * load<f32>(cPrev + hr + o4) * gf * (<f32>1 - gf));
+      store<f32>(dr + 2 * h4 + o4, dc * gi * (<f32>1 - gg * gg));
+      store<f32>(dr + 3 * h4 + o4, dh * t * go * (<f32>1 - go));
+    }
+  }
+}
+
+/**
+ * Softmax cross-entropy of n rows of V logits against i32 targets. Returns the summed loss (nats). If dl != 0 it
+ * receives (softmax − onehot) * scale; if surp != 0 it receives each row's loss (the surprisal of its target).
+ */
+export function softmaxXent(logits: usize, targets: usize, n: i32, V: i32, dl: usize, scale: f32, surp: usize): f64 {
+  let total: f64 = 0;
+  for (let r = 0; r < n; r++) {
+    const row = logits + ((<usize>r * <usize>V) << 2);
+    let mx: f32 = load<f32>(row);
+    for (let k = 1; k < V; k++) mx = max(mx, load<f32>(row + (<usize>k << 2)));
+    let s: f32 = 0;
+    for (let k = 0; k < V; k++) s += Mathf.exp(load<f32>(row + (<usize>k << 2)) - mx);
+    const lse = Mathf.log(s) + mx;
+    const tgt = load<i32>(targets + (<usize>r << 2));
+    const loss = lse - load<f32>(row + (<usize>tgt << 2));
+    total += <f64>loss;
+    if (surp) store<f32>(surp + (<usize>r << 2), loss);
+    if (dl) {
+      const drow = dl + ((<usize>r * <usize>V) << 2);
+      for (let k = 0; k < V; k++) store<f32>(drow + (<usize>k << 2), Mathf.exp(load<f32>(row + (<usize>k << 2)) - lse) * scale);
+      store<f32>(drow + (<usize>tgt << 2), load<f32>(drow + (<usize>tgt << 2)) - scale);
+    }
+  }
+  return total;
+}
+
+/** out[r, :] = table[ids[r], :] + (bias ? bias : 0), rows of width w. */
+export function gatherRows(table: usize, ids: usize, n: i32, w: i32, bias: usize, out: usize): void {
+  const wb = <usize>w << 2;
+  for (let r = 0; r < n; r++) {
+    const src = table + <usize>load<i32>(ids + (<usize>r << 2)) * wb;
+    const dst = out + <usize>r * wb;
+    if (bias) for (let k = 0; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(src + (<usize>k << 2)) + load<f32>(bias + (<usize>k << 2)));
+    else memory.copy(dst, src, wb);
+  }
+}
+
+/** out[ids[r], :] += d[r, :]. */
+export function scatterAddRows(d: usize, ids: usize, n: i32, w: i32, out: usize): void {
+  const wb = <usize>w << 2;
+  for (let r = 0; r < n; r++) {
+    const dst = out + <usize>load<i32>(ids + (<usize>r << 2)) * wb;
+    const src = d + <usize>r * wb;
+    let k = 0;
+    for (; k + 4 <= w; k += 4) v128.store(dst + (<usize>k << 2), f32x4.add(v128.load(dst + (<usize>k << 2)), v128.load(src + (<usize>k << 2))));
+    for (; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(dst + (<usize>k << 2)) + load<f32>(src + (<usize>k << 2)));
+  }
+}
+
+/** out[:] += sum over rows of x[rows, w]. */
+export function colSumAdd(x: usize, rows: i32, w: i32, out: usize): void {
+  for (let r = 0; r < rows; r++) {
+    const src = x + ((<usize>r * <usize>w) << 2);
+    let k = 0;
+    for (; k + 4 <= w; k += 4) v128.store(out + (<usize>k << 2), f32x4.add(v128.load(out + (<usize>k << 2)), v128.load(src + (<usize>k << 2))));
+    for (; k < w; k++) store<f32>(out + (<usize>k << 2), load<f32>(out + (<usize>k << 2)) + load<f32>(src + (<usize>k << 2)));
+  }
+}
+
+/** x[r, :] += bias[:] for n rows of width w. */
+export function addRowBias(x: usize, bias: usize, n: i32, w: i32): void {
+  for (let r = 0; r < n; r++) {
+    const dst = x + ((<usize>r * <usize>w) << 2);
+    let k = 0;
+    for (; k + 4 <= w; k += 4) v128.store(dst + (<usize>k << 2), f32x4.add(v128.load(dst + (<usize>k << 2)), v128.load(bias + (<usize>k << 2))));
+    for (; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(dst + (<usize>k << 2)) + load<f32>(bias + (<usize>k << 2)));
+  }
+}
+
+/** x[i] *= m[i] for n elements. */
+export function mulInPlace(x: usize, m: usize, n: i32): void {
+  let k = 0;
+  for (; k + 4 <= n; k += 4) v128.store(x + (<usize>k << 2), f32x4.mul(v128.load(x + (<usize>k << 2)), v128.load(m + (<usize>k << 2))));
+  for (; k < n; k++) store<f32>(x + (<usize>k << 2), load<f32>(x + (<usize>k << 2)) * load<f32>(m + (<usize>k << 2)));
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace, initParams, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
+import { kernelModule } from '../../../src/core/lstm/ops';
+import { Rng } from '../../../src/core/util/rng';
+
+function setup(cfg: LstmConfig, B: number, T: number, ops: 'js64' | 'js32' | 'wasm', seed = 5) {
+  const ws = new Workspace(cfg, B, T, { ops });
+  initParams(cfg, seed, ws.theta);
+  const rng = new Rng(seed + 1);
+  // perturb every parameter (biases included) so no gradient is trivially zero
+  for (let i = 0; i < ws.theta.length; i++) ws.theta[i] += (rng.next() - 0.5) * 0.4;
+  const inputs = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
+  const targets = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
+  const state = Array.from({ length: 2 * cfg.layers * B * cfg.hidden }, () => (rng.next() - 0.5) * 0.5);
+  if (cfg.dropout > 0) ws.sampleMasks(new Rng(seed + 2));
+  const loss = () => {
+    ws.setState(state);
+    return ws.forward(inputs, targets, true);
+  };
+  return { ws, loss };
+}
+
+function fdCheck(cfg: LstmConfig, B: number, T: number) {
+  const { ws, loss } = setup(cfg, B, T, 'js64');
+  assert.equal(ws.ops.kind, 'js64');
+  loss();
+  ws.backward();
+  const analytic = Float64Array.from(ws.grad);
+  const eps = 1e-6;
+  for (const e of paramLayout(cfg).entries) {
+    // Error of each element relative to the scale of its tensor: central differences in float64 carry an
+    // absolute rounding error of about 1e-10 here, so elementwise relative errors of near-zero entries are noise.
+    let maxAbs = 0;
+    let maxErr = 0;
+    for (let i = e.offset; i < e.offset + e.size; i++) {
+      const keep = ws.theta[i];
+      ws.theta[i] = keep + eps;
+      const lp = loss();
+      ws.theta[i] = keep - eps;
+      const lm = loss();
+      ws.theta[i] = keep;
+      const numeric = (lp - lm) / (2 * eps);
+      maxAbs = Math.max(maxAbs, Math.abs(analytic[i]));
+      maxErr = Math.max(maxErr, Math.abs(analytic[i] - numeric));
+    }
+    assert.ok(maxAbs > 1e-4, `${e.name}: gradient is (nearly) zero, the check would prove nothing`);
+    assert.ok(maxErr / maxAbs < 1e-6, `${e.name}: finite-difference error ${(maxErr / maxAbs).toExponential(2)} of the tensor's largest gradient`);
+  }
+}
+
+test('finite-difference gradient check, 2 layers, dropout, gathered embedding (float64)', () => {
+  fdCheck({ vocabSize: 7, embedding: 3, hidden: 4, layers: 2, dropout: 0.3 }, 2, 4);
+});
+
+test('finite-difference gradient check, 1 layer, embedding·Wx table path (float64)', () => {
+  const cfg = { vocabSize: 3, embedding: 2, hidden: 5, layers: 1, dropout: 0 };
+  const ws = new Workspace(cfg, 2, 4, { ops: 'js64' });
+  assert.equal(ws.useTable, true);
+  fdCheck(cfg, 2, 4);
+});
+
+test('the WebAssembly kernel computes the same loss and gradient as the JS reference', { skip: !kernelModule() && 'dist/lstm-kernel.wasm not built' }, () => {
+  for (const [cfg, B, T] of [
+    [{ vocabSize: 11, embedding: 8, hidden: 13, layers: 2, dropout: 0.25 }, 5, 6],
+    [{ vocabSize: 6, embedding: 5, hidden: 16, layers: 1, dropout: 0 }, 4, 7],
+  ] as const) {
+    const w = setup(cfg, B, T, 'wasm');
+    const j = setup(cfg, B, T, 'js32');
+    assert.equal(w.ws.ops.kind, 'wasm');
+    const lw = w.loss();
+    const lj = j.loss();
+    assert.ok(Math.abs(lw - lj) < 1e-5 * Math.abs(lj), `loss ${lw} vs ${lj}`);
+    w.ws.backward();
+    j.ws.backward();
+    for (const e of paramLayout(cfg).entries) {
+      let num = 0;
+      let den = 0;
+      for (let i = e.offset; i < e.offset + e.size; i++) {
+        num += (w.ws.grad[i] - j.ws.grad[i]) ** 2;
+        den += j.ws.grad[i] ** 2;
+      }
+      assert.ok(den > 0, `${e.name}: zero gradient`);
+      assert.ok(Math.sqrt(num / den) < 1e-4, `${e.name}: wasm vs js relative difference ${Math.sqrt(num / den)}`);
+    }
+  }
+});
