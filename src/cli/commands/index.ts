@@ -1,5 +1,6 @@
 import type { CliCommand } from '../types';
 import { trainXorCommand } from './xor';
+import { word2vecCommands } from './word2vec';
 
 /** Every CLI command. Add a feature's commands here (one import, one entry). */
-export const COMMANDS: CliCommand[] = [trainXorCommand];
+export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands];

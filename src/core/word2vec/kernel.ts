@@ -148,3 +148,14 @@ export function views(memory: WebAssembly.Memory, layout: Layout) {
     rowFloats,
   };
 }
+
+/**
+ * A one-thread kernel on a fresh memory with room for `vocab` rows of `dim` and `ids` spare u32 slots (at
+ * layout.ids), with no corpus: for single-example steps (the gradient test) and for scoring.
+ */
+export function standaloneKernel(vocab: number, dim: number, ids: number, cfg: KernelConfig) {
+  const layout = planLayout({ vocab, dim, threads: 1, epochs: 1, tokens: ids, sentences: 0 });
+  const memory = allocMemory(layout);
+  const k = instantiateKernel(kernelModule(), memory, layout, 0, cfg);
+  return { k, layout, memory, v: views(memory, layout) };
+}

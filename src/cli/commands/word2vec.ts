@@ -1,0 +1,219 @@
+/**
+ * Word-vector commands: train sgns|cbow, neighbours, similarity, analogy, evaluate, export, import.
+ * Models are folders in the format of src/core/word2vec/FORMAT.md.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadBrownSentences } from '../../core/corpus/brown';
+import { readTextFile } from '../../core/corpus/text';
+import { tokenizeSentences } from '../../core/corpus/tokenize';
+import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../core/word2vec/evaluate';
+import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type ImportFormat } from '../../core/word2vec/io';
+import { WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
+import { loadModel, MODEL_JSON, saveModel } from '../../core/word2vec/store';
+import { trainWord2vec } from '../../core/word2vec/train';
+import { type AnalogyMethod, WordVectors } from '../../core/word2vec/vectors';
+import { optionsFromParams, paramsFromArgs } from '../args';
+import { type CliCommand, type OptionSpec, type ParsedArgs, UsageError } from '../types';
+
+const TRAIN_SPECS = WORD2VEC_PARAMS.filter((s) => s.name !== 'arch');
+const METHODS: AnalogyMethod[] = ['3cosadd', '3cosmul'];
+
+function str(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options[name];
+  return v === undefined ? undefined : String(v);
+}
+
+function kOption(args: ParsedArgs, fallback: number): number {
+  const k = (args.options.k as number | undefined) ?? fallback;
+  if (!Number.isInteger(k) || k < 1) throw new UsageError(`-k must be a whole number ≥ 1, got ${k}`);
+  return k;
+}
+
+function method(args: ParsedArgs): AnalogyMethod {
+  const m = (str(args, 'method') ?? '3cosadd').toLowerCase();
+  if (!METHODS.includes(m as AnalogyMethod)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got "${m}"`);
+  return m as AnalogyMethod;
+}
+
+/** Refuse an --out that holds something other than a model: it would be replaced. */
+function checkModelOut(out: string): void {
+  if (!fs.existsSync(out)) return;
+  const st = fs.statSync(out);
+  if (!st.isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder for the model`);
+  if (fs.readdirSync(out).length && !fs.existsSync(path.join(out, MODEL_JSON))) {
+    throw new UsageError(`--out ${out} is a folder that is not a model; refusing to replace it`);
+  }
+}
+
+function trainCommand(arch: Word2vecParams['arch']): CliCommand {
+  return {
+    path: ['train', arch],
+    summary: arch === 'sgns' ? 'Train word vectors: skip-gram with negative sampling' : 'Train word vectors: CBOW with negative sampling',
+    options: [
+      { name: 'corpus', kind: 'string', required: true, description: 'a UTF-8 text file (notes are tokenized: math and code removed), or "brown"' },
+      { name: 'out', kind: 'string', required: true, description: 'model folder to write (replaced atomically)' },
+      { name: 'keep-latex', kind: 'bool', description: 'count LaTeX command names (\\alpha → alpha) as words' },
+      ...optionsFromParams(TRAIN_SPECS),
+    ],
+    async run(args, io) {
+      const params = { ...paramsFromArgs(TRAIN_SPECS, args), arch } as unknown as Word2vecParams;
+      const corpus = String(args.options.corpus);
+      const out = String(args.options.out);
+      checkModelOut(out);
+      const sentences =
+        corpus === 'brown' ? loadBrownSentences() : tokenizeSentences(readTextFile(corpus), { keepLatexCommands: Boolean(args.options['keep-latex']) });
+      io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, negative ${params.negative}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
+      let last = 0;
+      const model = await trainWord2vec(params, sentences, {
+        signal: io.signal,
+        onProgress(u) {
+          const now = Date.now();
+          if (now - last < 1000 && u.step < u.total) return;
+          last = now;
+          const m = u.metrics ?? {};
+          io.progress(`epoch ${u.epoch}/${params.epochs}  ${((100 * u.step) / u.total).toFixed(0)}%  loss ${u.loss.toFixed(4)}  lr ${m.lr?.toFixed(5)}  ${Math.round(m.wordsPerSecond ?? 0)} words/s`);
+        },
+      }, { snapshotWords: 0 });
+      saveModel(out, model);
+      const s = model.stats!;
+      io.out(`${s.stopped ? 'stopped; saved the partly trained' : 'saved'} model (${model.words.length} words × ${model.dim}) to ${out}: ${s.tokens} tokens, ${s.seconds.toFixed(2)} s, ${Math.round(s.wordsPerSecond)} words/s, loss per epoch ${s.lossPerEpoch.map((l) => l.toFixed(4)).join(' ')}`);
+      return { model: arch, out, tokens: s.tokens, rawTokens: s.rawTokens, vocab: model.words.length, dim: model.dim, threads: s.threads, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, lossPerEpoch: s.lossPerEpoch, stopped: s.stopped };
+    },
+  };
+}
+
+const kOpt: OptionSpec = { name: 'k', short: 'k', kind: 'int', description: 'how many words to list (default 10)' };
+
+const neighboursCommand: CliCommand = {
+  path: ['neighbours'],
+  summary: 'Nearest words by cosine similarity',
+  positionals: 'DIR WORD',
+  arity: [2, 2],
+  options: [kOpt],
+  async run(args, io) {
+    const k = kOption(args, 10);
+    const [dir, word] = args.positionals;
+    const vecs = new WordVectors(loadModel(dir));
+    const list = vecs.neighbours(word, k);
+    for (const n of list) io.out(`${n.word.padEnd(20)} ${n.score.toFixed(4)}`);
+    return { word, neighbours: list };
+  },
+};
+
+const similarityCommand: CliCommand = {
+  path: ['similarity'],
+  summary: 'Cosine similarity of two words',
+  positionals: 'DIR W1 W2',
+  arity: [3, 3],
+  options: [],
+  async run(args, io) {
+    const [dir, a, b] = args.positionals;
+    const similarity = new WordVectors(loadModel(dir)).similarity(a, b);
+    io.out(similarity.toFixed(4));
+    return { a, b, similarity };
+  },
+};
+
+const analogyCommand: CliCommand = {
+  path: ['analogy'],
+  summary: 'A is to B as C is to ? (query words excluded)',
+  positionals: 'DIR A B C',
+  arity: [4, 4],
+  options: [kOpt, { name: 'method', kind: 'string', description: '3cosadd (default) or 3cosmul' }],
+  async run(args, io) {
+    const k = kOption(args, 5);
+    const m = method(args);
+    const [dir, a, b, c] = args.positionals;
+    const answers = new WordVectors(loadModel(dir)).analogy(a, b, c, k, m);
+    for (const n of answers) io.out(`${n.word.padEnd(20)} ${n.score.toFixed(4)}`);
+    return { a, b, c, method: m, answers };
+  },
+};
+
+const evaluateCommand: CliCommand = {
+  path: ['evaluate'],
+  summary: 'Score vectors on similarity files (Spearman, OOV share) and analogy files (accuracy per section)',
+  positionals: 'DIR',
+  arity: [1, 1],
+  options: [
+    { name: 'similarity', kind: 'string', repeat: true, description: 'a similarity file (word1 TAB word2 TAB score), repeatable' },
+    { name: 'analogies', kind: 'string', repeat: true, description: 'an analogy file (": section" headers, "a b c d" lines)' },
+    { name: 'method', kind: 'string', description: 'analogy method: 3cosadd (default) or 3cosmul' },
+  ],
+  async run(args, io) {
+    const sims = (args.options.similarity as string[] | undefined) ?? [];
+    const anas = (args.options.analogies as string[] | undefined) ?? [];
+    if (!sims.length && !anas.length) throw new UsageError('give at least one --similarity FILE or --analogies FILE');
+    const m = method(args);
+    const vecs = new WordVectors(loadModel(args.positionals[0]));
+    const similarity = sims.map((f) => {
+      const r = evaluateSimilarity(vecs, parseSimilarityFile(readTextFile(f), path.basename(f)));
+      io.out(`${f}: Spearman ${r.spearman.toFixed(4)} over ${r.pairs} pairs (${(100 * r.oov).toFixed(1)}% out of vocabulary)`);
+      return { file: f, ...r };
+    });
+    const analogies = anas.map((f) => {
+      const r = evaluateAnalogies(vecs, parseAnalogyFile(readTextFile(f), path.basename(f)), m);
+      io.out(`${f}: accuracy ${(100 * r.accuracy).toFixed(2)}% of ${r.covered} covered questions (${(100 * r.oov).toFixed(1)}% out of vocabulary)`);
+      for (const s of r.sections) io.out(`  ${s.name.padEnd(30)} ${s.covered ? (100 * s.accuracy).toFixed(1) + '%' : '—'} (${s.correct}/${s.covered})`);
+      return { file: f, method: m, ...r };
+    });
+    return { similarity, analogies };
+  },
+};
+
+const exportCommand: CliCommand = {
+  path: ['export'],
+  summary: 'Write vectors as word2vec text or binary, or TensorFlow Projector vectors.tsv + metadata.tsv',
+  positionals: 'DIR',
+  arity: [1, 1],
+  options: [
+    { name: 'format', kind: 'string', required: true, description: EXPORT_FORMATS.join(' | ') },
+    { name: 'out', kind: 'string', required: true, description: 'output file (a folder for projector)' },
+  ],
+  async run(args, io) {
+    const format = String(args.options.format) as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
+    const out = String(args.options.out);
+    if (format === 'projector' && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; projector export writes a folder`);
+    if (format !== 'projector' && fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+    const model = loadModel(args.positionals[0]);
+    const files = exportVectors(model, format, out);
+    io.out(`wrote ${model.words.length} vectors to ${files.join(', ')}`);
+    return { format, files, words: model.words.length, dim: model.dim };
+  },
+};
+
+const IMPORT_FORMATS: ImportFormat[] = ['word2vec', 'word2vec-binary', 'glove'];
+
+const importCommand: CliCommand = {
+  path: ['import'],
+  summary: 'Import word2vec text/binary or GloVe vectors as a model folder',
+  positionals: 'FILE',
+  arity: [1, 1],
+  options: [
+    { name: 'out', kind: 'string', required: true, description: 'model folder to write' },
+    { name: 'format', kind: 'string', description: `${IMPORT_FORMATS.join(' | ')} (default: detected)` },
+  ],
+  async run(args, io) {
+    const format = str(args, 'format') as ImportFormat | undefined;
+    if (format && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${format}"`);
+    const out = String(args.options.out);
+    checkModelOut(out);
+    const model = importVectors(args.positionals[0], format);
+    saveModel(out, model);
+    io.out(`imported ${model.words.length} vectors of ${model.dim} dimensions into ${out}`);
+    return { out, words: model.words.length, dim: model.dim, source: model.source };
+  },
+};
+
+export const word2vecCommands: CliCommand[] = [
+  trainCommand('sgns'),
+  trainCommand('cbow'),
+  neighboursCommand,
+  similarityCommand,
+  analogyCommand,
+  evaluateCommand,
+  exportCommand,
+  importCommand,
+];
