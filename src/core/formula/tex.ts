@@ -189,7 +189,7 @@ class Parser {
       this.i++;
       const arg = this.parseArg();
       if (!('sub' in n) && n.k !== 'sym' && n.k !== 'num' && n.k !== 'frac' && n.k !== 'sqrt' && n.k !== 'group' && n.k !== 'name' && n.k !== 'big' && n.k !== 'apply') {
-        n = { k: 'group', delim: '', body: { k: 'row', items: [n] } };
+        n = { k: 'group', delim: '', body: n.k === 'row' ? n : { k: 'row', items: [n] } };
       }
       const m = n as Node & { sub?: Node; sup?: Node };
       if (t.t === 'sub') n = { ...m, sub: m.sub ? { k: 'row', items: [m.sub, arg] } : arg } as Node;
@@ -475,6 +475,7 @@ function applyMod(arg: Node, mod: string): Node {
   if (items.length === 1) {
     const only = items[0];
     if (only.k === 'sym') return mod ? { ...only, mods: [...only.mods, mod] } : only;
+    if (only.k === 'num' && (mod === 'bb' || mod === 'bold')) return { k: 'sym', name: only.raw, mods: [mod] };
     if (mod === 'textbf' || mod === 'textit') return only;
     return only;
   }
@@ -486,7 +487,8 @@ function applyMod(arg: Node, mod: string): Node {
 }
 
 /** Second pass over a row: join function heads with their arguments, `e^{…}` into exp, `\arg\max` into argmax. */
-export function postProcess(items: Node[]): Node[] {
+export function postProcess(input: Node[]): Node[] {
+  const items = pairBars(input);
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     let it = items[i];
@@ -510,7 +512,8 @@ export function postProcess(items: Node[]): Node[] {
     }
     const next = items[i + 1];
     const isHead = it.k === 'name' || (it.k === 'sym' && isFnLetter(it));
-    if (isHead && next && next.k === 'group' && (next.delim === '(' || next.delim === '[' || next.delim === '')) {
+    const groupOk = next && next.k === 'group' && (next.delim === '(' || (it.k === 'name' && (next.delim === '[' || next.delim === '')) || (it.k === 'sym' && it.mods.some((m) => m === 'bb' || m === 'bold') && /^[1I]$/.test(it.name)));
+    if (isHead && next && next.k === 'group' && groupOk) {
       const fn = headName(it);
       const merged: Node = { k: 'apply', fn, head: it, arg: next.body, sub: next.sub, sup: next.sup };
       out.push(merged);
@@ -546,9 +549,43 @@ export function postProcess(items: Node[]): Node[] {
   return out;
 }
 
+/** A bar operator, possibly wrapped (with scripts) by parseScripts. */
+function barOf(n: Node): { v: string; sub?: Node; sup?: Node } | null {
+  if (n.k === 'op' && (n.v === '‖' || n.v === '|')) return { v: n.v };
+  if (n.k === 'group' && n.delim === '' && n.body.k === 'row' && n.body.items.length === 1) {
+    const o = n.body.items[0];
+    if (o.k === 'op' && (o.v === '‖' || o.v === '|')) return { v: o.v, sub: n.sub, sup: n.sup };
+  }
+  return null;
+}
+
+/** Pair ‖…‖ (always) and |…| (when a row holds at least two bars) into groups, so norms carry their scripts. */
+function pairBars(items: Node[]): Node[] {
+  let count = 0;
+  for (const it of items) if (barOf(it)) count++;
+  if (count < 2) return items;
+  const out: Node[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const b = barOf(items[i]);
+    if (b && !b.sub && !b.sup) {
+      let j = i + 1;
+      while (j < items.length && !(barOf(items[j])?.v === b.v)) j++;
+      if (j < items.length && j > i + 1) {
+        const cb = barOf(items[j])!;
+        out.push({ k: 'group', delim: b.v, body: { k: 'row', items: postProcess(items.slice(i + 1, j)) }, sub: cb.sub, sup: cb.sup });
+        i = j;
+        continue;
+      }
+    }
+    out.push(items[i]);
+  }
+  return out;
+}
+
 const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'softmax', 'tr', 'det', 'relu', 'sign']);
 
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
+  if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;
   if (s.mods.includes('bold') && s.name !== 'sigma') return false;
   return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta'].includes(s.name);
 }

@@ -1,0 +1,759 @@
+/**
+ * Concept recognition by structure. The formula is parsed (tex.ts) and a set of structural detectors each propose
+ * concepts with a score ("exp of one score over a sum of exps" → softmax, whatever the letters). Detectors also
+ * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
+ * tie; context never proposes a concept on its own.
+ */
+import { type Node, parseTex, walk } from './tex';
+import type { ConceptId } from './concepts';
+
+export interface Recognition {
+  concept: ConceptId | null;
+  score: number;
+  /** All candidates, best first (for debugging and the panel). */
+  candidates: Array<{ id: ConceptId; score: number; why: string }>;
+  tree: { k: 'row'; items: Node[] };
+}
+
+export interface RecogniseContext {
+  heading?: string;
+  before?: string;
+}
+
+type Row = Node[];
+type Sym = Extract<Node, { k: 'sym' }>;
+type Apply = Extract<Node, { k: 'apply' }>;
+type Frac = Extract<Node, { k: 'frac' }>;
+type Group = Extract<Node, { k: 'group' }>;
+
+// ---------- small structural helpers ----------
+
+function all(n: Node | Node[] | undefined): Node[] {
+  const out: Node[] = [];
+  if (!n) return out;
+  const list = Array.isArray(n) ? n : [n];
+  for (const x of list) walk(x, (m) => void out.push(m));
+  return out;
+}
+const rowOf = (n: Node | undefined): Row => (!n ? [] : n.k === 'row' ? n.items : [n]);
+const applies = (n: Node | Node[] | undefined, fns?: string[]): Apply[] =>
+  all(n).filter((m): m is Apply => m.k === 'apply' && (!fns || fns.includes(m.fn)));
+const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sym => m.k === 'sym');
+const fracs = (n: Node | Node[] | undefined): Frac[] => all(n).filter((m): m is Frac => m.k === 'frac');
+const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m) => m.k === 'big' && m.v === v);
+const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
+const hasSym = (n: Node | Node[] | undefined, ...names: string[]) => syms(n).some((s) => names.includes(s.name));
+const names = (n: Node | Node[] | undefined) => all(n).filter((m) => m.k === 'name').map((m) => (m as { v: string }).v.toLowerCase());
+const isNum = (n: Node | undefined, v?: number) => !!n && n.k === 'num' && (v === undefined || n.v === v);
+const onlyNum = (n: Node | undefined, v: number) => {
+  const r = rowOf(n);
+  return r.length === 1 && isNum(r[0], v);
+};
+const isTransposeSup = (n: Node | undefined) => {
+  const r = rowOf(n);
+  return r.length >= 1 && r.some((x) => (x.k === 'sym' && (x.name === 'T' || x.name === 'top' || x.name === 'intercal' || x.name === '⊤')) || (x.k === 'op' && x.v === '⊤'));
+};
+const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
+const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
+const subText = (n: Node | undefined): string => rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : '?')).join('');
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
+
+/** Split a row at top-level relation operators. */
+function sides(items: Row): { parts: Row[]; rels: string[] } {
+  const parts: Row[] = [[]];
+  const rels: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.k === 'op' && ['=', '≈', '≤', '≥', '←', '∝', '≡', ':=', '<', '>', '≜'].includes(it.v)) {
+      rels.push(it.v);
+      parts.push([]);
+      continue;
+    }
+    if (it.k === 'op' && it.v === ':' && items[i + 1]?.k === 'op' && (items[i + 1] as { v: string }).v === '=') {
+      rels.push(':=');
+      parts.push([]);
+      i++;
+      continue;
+    }
+    parts[parts.length - 1].push(it);
+  }
+  return { parts, rels };
+}
+
+/** Dot products in a row (recursively): a^T b, a^⊤ b, a·b, a \cdot b, ⟨a, b⟩. */
+function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
+  const out: Array<{ a: Node; b: Node }> = [];
+  const rows: Row[] = [];
+  for (const m of all(n)) if (m.k === 'row') rows.push(m.items);
+  if (Array.isArray(n)) rows.push(n);
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i];
+      const b = r[i + 1];
+      if (!b) continue;
+      const vec = (x: Node) => x.k === 'sym' || (x.k === 'group' && (x.delim === '(' || x.delim === ''));
+      if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group')) out.push({ a, b });
+      else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && r[i + 2].k === 'sym') out.push({ a, b: r[i + 2] });
+    }
+  }
+  return out;
+}
+
+/** exp(…) nodes directly in a row (or the row's only item), with their argument. */
+function expArgs(n: Node | undefined): Node[] {
+  return rowOf(n).filter((x): x is Apply => x.k === 'apply' && x.fn === 'exp').map((x) => x.arg);
+}
+
+/** "exp of one thing over a sum of exps": returns the numerator's exp argument. */
+function softmaxFrac(f: Frac): Node | null {
+  const num = rowOf(f.num);
+  const numExps = num.filter((x) => x.k === 'apply' && x.fn === 'exp');
+  if (numExps.length !== 1 || num.some((x) => x.k === 'op' && (x.v === '+' || x.v === '-'))) return null;
+  const den = rowOf(f.den);
+  const denHasSum = den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
+  const denExps = applies(f.den, ['exp']);
+  if (!denHasSum || denExps.length === 0) return null;
+  if (den.some((x) => isNum(x, 1)) && den.some((x) => x.k === 'op' && x.v === '+')) return null; // 1 + e^x: sigmoid
+  return (numExps[0] as Apply).arg;
+}
+
+/** 1/(1+exp(−a)), e^a/(1+e^a), (1+e^{−a})^{−1}: returns the argument a. */
+function sigmoidForm(n: Node): Node | null {
+  if (n.k === 'frac') {
+    const den = rowOf(n.den);
+    const plus = den.findIndex((x) => x.k === 'op' && x.v === '+');
+    if (plus < 0 || !den.some((x) => isNum(x, 1))) return null;
+    const e = den.find((x): x is Apply => x.k === 'apply' && x.fn === 'exp');
+    if (!e || den.length > 3) return null;
+    if (onlyNum(n.num, 1)) return stripMinus(e.arg);
+    const numE = rowOf(n.num);
+    if (numE.length === 1 && numE[0].k === 'apply' && (numE[0] as Apply).fn === 'exp') return e.arg;
+    return null;
+  }
+  if (n.k === 'group' && n.sup && subText(n.sup) === '-1') {
+    const body = rowOf(n.body);
+    const e = body.find((x): x is Apply => x.k === 'apply' && x.fn === 'exp');
+    if (e && body.some((x) => isNum(x, 1))) return stripMinus(e.arg);
+  }
+  return null;
+}
+function stripMinus(n: Node): Node {
+  const r = rowOf(n);
+  if (r[0]?.k === 'op' && r[0].v === '-') return { k: 'row', items: r.slice(1) };
+  return n;
+}
+
+function tanhForm(f: Frac): boolean {
+  const num = rowOf(f.num);
+  const den = rowOf(f.den);
+  const e1 = applies(num, ['exp']).length;
+  const e2 = applies(den, ['exp']).length;
+  return e2 >= 1 && e1 >= 1 && num.some((x) => x.k === 'op' && x.v === '-') && den.some((x) => x.k === 'op' && x.v === '+') && !den.some((x) => x.k === 'big');
+}
+
+/** d a / d b or ∂a/∂b. */
+function derivative(f: Frac): { of: Row; wrt: Row } | null {
+  const isD = (x: Node | undefined) => !!x && ((x.k === 'sym' && (x.name === 'partial' || x.name === 'd')) || (x.k === 'op' && x.v === '∂'));
+  const num = rowOf(f.num);
+  const den = rowOf(f.den);
+  if (!isD(num[0]) || !isD(den[0])) return null;
+  // "dL" parses as d followed by L; "\partial z" likewise.
+  return { of: num.slice(1), wrt: den.slice(1) };
+}
+const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
+const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0;
+
+/** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
+function affine(r: Row): { matrix: boolean; weights: string[] } | null {
+  const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
+  const ss = r.filter((x): x is Sym => x.k === 'sym');
+  if (!hasPlus && !r.some((x) => x.k === 'big')) {
+    // Wx alone (no bias)
+    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
+    return null;
+  }
+  for (let i = 0; i + 1 < r.length; i++) {
+    const a = r[i];
+    const b = r[i + 1];
+    if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
+    if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
+    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || isTransposeSup(a.sup);
+    if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
+  }
+  if (r.some((x) => x.k === 'big' && x.v === 'sum') && ss.length >= 2) return { matrix: false, weights: [ss[0].name] };
+  if (r.some((x, i) => x.k === 'sym' && r[i + 1]?.k === 'op' && (r[i + 1] as { v: string }).v === '·')) return { matrix: false, weights: [] };
+  return null;
+}
+
+/** The row items of a function application's argument, with a leading weight product etc. */
+const argRow = (a: Apply): Row => rowOf(a.arg);
+
+/** Letters meaning "word vector" (word2vec notations). */
+function wordVectorPair(a: Node, b: Node): boolean {
+  const base = (x: Node) => (x.k === 'sym' ? x.name : x.k === 'group' ? symBase(rowOf(x.body)[0]) : null);
+  const A = base(a);
+  const B = base(b);
+  if (!A || !B) return false;
+  const wv = ['u', 'v', 'c', 'w', 'o'];
+  if (B === 'x' || B === 'h' || A === 'theta' || A === 'beta') return false;
+  if (a.k === 'sym' && b.k === 'sym' && /^[A-Z]$/.test(A) && /^[A-Z]$/.test(B)) return false;
+  return wv.includes(A) && wv.includes(B);
+}
+
+// ---------- detectors ----------
+
+type Add = (id: ConceptId, score: number, why: string) => void;
+
+const RELATIVES: Partial<Record<ConceptId, ConceptId[]>> = {
+  'negative-log-likelihood': ['surprisal', 'teacher-forcing', 'masked-lm', 'cross-entropy', 'perplexity', 'skipgram'],
+  surprisal: ['negative-log-likelihood', 'perplexity'],
+  softmax: ['attention', 'self-attention', 'softmax-regression', 'skipgram-softmax', 'fixed-window-lm', 'language-model', 'cbow'],
+  attention: ['self-attention', 'softmax', 'mlp-attention'],
+  'self-attention': ['attention', 'masked-self-attention'],
+  'scaled-dot-product-attention': ['masked-self-attention', 'self-attention'],
+  sigmoid: ['logistic-regression', 'sgns'],
+  'affine-layer': ['linear-regression', 'mlp', 'rnn', 'seq2seq', 'fixed-window-lm'],
+  rnn: ['seq2seq', 'lstm', 'gru', 'bidirectional-rnn'],
+  'hinge-loss': ['collobert-weston'],
+  mse: ['linear-regression', 'autoencoder', 'empirical-risk'],
+  'language-model': ['seq2seq', 'probability-chain-rule', 'ngram-markov', 'fixed-window-lm'],
+  'probability-chain-rule': ['language-model'],
+  'kl-divergence': ['distillation-loss', 'elbo'],
+  'cross-entropy': ['negative-log-likelihood', 'binary-cross-entropy', 'distillation-loss', 'perplexity'],
+  'gradient-descent': ['minibatch-sgd', 'adam'],
+  'chain-rule': ['backpropagation-through-time'],
+  'empirical-risk': ['maximum-likelihood', 'mse'],
+  'maximum-likelihood': ['empirical-risk', 'negative-log-likelihood'],
+  'step-function': ['relu'],
+  'skipgram-softmax': ['softmax', 'cbow'],
+};
+
+/** Words that, near a formula, favour one of its candidate concepts. */
+const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
+  surprisal: /surprisal|information content/i,
+  perplexity: /perplexity|\bppl\b|\bpp\b/i,
+  'negative-log-likelihood': /\bloss\b|\bnll\b|negative log|likelihood/i,
+  'teacher-forcing': /teacher[- ]forc/i,
+  'masked-lm': /mask(ed)?[- ]?(lm|language)|\bmlm\b|\bbert\b|\[mask\]/i,
+  attention: /attention|attend|alignment/i,
+  'self-attention': /self[- ]?att|quer(y|ies).*keys?|keys?.*quer|transformer/i,
+  'masked-self-attention': /mask|causal|look[- ]?ahead/i,
+  'mlp-attention': /additive|bahdanau|mlp attention|concat attention/i,
+  'softmax-regression': /multiclass|multinomial|softmax regression|multi-class logistic/i,
+  'logistic-regression': /logistic regression|binary classif/i,
+  'skipgram-softmax': /skip-?gram|word2vec|center word|context word/i,
+  sgns: /negative sampl|sgns/i,
+  cbow: /cbow|continuous bag/i,
+  skipgram: /skip-?gram/i,
+  'fixed-window-lm': /fixed[- ]window|window/i,
+  'language-model': /language model|\blm\b|next word|next token/i,
+  seq2seq: /seq2seq|encoder[- ]decoder|decoder|translation|bottleneck/i,
+  rnn: /recurrent|\brnn\b/i,
+  'collobert-weston': /collobert|weston|corrupt/i,
+  'distillation-loss': /distil|teacher.*student|student.*teacher/i,
+  'linear-regression': /linear regression|least squares|regression/i,
+  'affine-layer': /layer|neuron|unit|hidden/i,
+  'minibatch-sgd': /mini-?batch|stochastic|\bsgd\b/i,
+  'probability-chain-rule': /chain rule|probabilit/i,
+  'backpropagation-through-time': /through time|bptt|vanishing|rnn/i,
+  'empirical-risk': /risk|minimi[sz]e|objective/i,
+  mse: /\bmse\b|squared|least squares/i,
+  'cross-entropy': /cross[- ]entropy/i,
+  'binary-cross-entropy': /binary/i,
+  softmax: /softmax|output distribution|output layer/i,
+  'maximum-likelihood': /likelihood|\bmle\b/i,
+  elbo: /elbo|evidence lower/i,
+  autoencoder: /autoencoder|reconstruct/i,
+};
+
+function detect(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
+  const every = all(root);
+  const lhsHead = lhs.find((x) => x.k === 'sym' || x.k === 'apply' || x.k === 'name');
+  const lhsBase = symBase(lhsHead) ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : null);
+  const lhsSub = lhsHead && 'sub' in lhsHead ? subText(lhsHead.sub) : '';
+  const lhsSup = lhsHead && 'sup' in lhsHead ? subText(lhsHead.sup) : '';
+  const nm = names(root);
+  const fnNames = new Set(applies(root).map((a) => a.fn));
+  const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
+  const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
+
+  // --- attention family ---
+  for (const sm of applies(root, ['softmax'])) {
+    const arg = argRow(sm);
+    const f = fracs(arg)[0];
+    const sqrtDen = f && rowOf(f.den).some((x) => x.k === 'sqrt');
+    const qk = syms(arg).some((s) => s.name === 'Q') && syms(arg).some((s) => s.name === 'K');
+    const masked = hasSym(arg, 'M') || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
+    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg))) {
+      if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
+      else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
+    } else if (qk || (syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 && hasTranspose(arg))) {
+      add('self-attention', 3, 'softmax of query-key products');
+    } else if (dots(arg).length && syms(arg).every((s) => s.name === 'x' || s.name === 'T' || s.name === 'top' || s.name === 'i' || s.name === 'j')) {
+      add('self-attention', 2.6, 'softmax of x_i·x_j');
+    }
+    if (hasSym(root, 'M') && hasSym(root, 'infty')) add('masked-self-attention', 3.6, 'mask with −∞');
+  }
+  if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
+    add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
+  if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
+  // v^T tanh(W h + U s)
+  for (const r of all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items).concat([root])) {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const a = r[i];
+      const b = r[i + 1];
+      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+')) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
+    }
+  }
+  // positional encoding: sin/cos of pos / 10000^{2i/d}
+  if (applies(root, ['sin', 'cos']).some((a) => all(a.arg).some((x) => isNum(x, 10000)))) add('positional-encoding', 4, 'sin/cos of position over 10000^{2i/d}');
+
+  // --- softmax-shaped fractions ---
+  for (const f of fracs(root)) {
+    const arg = softmaxFrac(f);
+    if (!arg) continue;
+    const d = dots(arg);
+    const argSyms = syms(arg);
+    const lhsAttn = lhsBase === 'alpha' || lhsBase === 'a' && !!lhsSub || (lhsBase === 'w' && lhsSub.length >= 2);
+    const argFn = applies(arg).map((a) => a.fn);
+    if (lhsAttn || argFn.includes('score') || argSyms.some((s) => s.name === 'e' && s.sub)) {
+      if (d.some((p) => symBase(p.a) === 'q' || symBase(p.b) === 'k') || argSyms.some((s) => s.name === 'q')) add('self-attention', 3, 'softmax of q·k');
+      add('attention', 2.8, 'attention weights: softmax over scores');
+      continue;
+    }
+    if (d.length) {
+      const p = d[0];
+      const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
+      const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
+      if (b === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
+      else if (wordVectorPair(p.a, p.b)) add('skipgram-softmax', 3, 'softmax of word-vector dot products');
+      else add('softmax', 2.4, 'softmax of dot-product scores');
+      continue;
+    }
+    if (lhsApply && /^[pP]$/.test(lhsApply.fn) && hasTranspose(arg)) {
+      add('softmax-regression', 2.8, 'P(y=k|x) as a softmax');
+      continue;
+    }
+    add('softmax', 3, 'exp of one score over a sum of exps');
+  }
+  for (const sm of applies(root, ['softmax'])) {
+    const arg = argRow(sm);
+    const concat = all(arg).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    if (concat) add('fixed-window-lm', 3.2, 'softmax over a layer of concatenated window embeddings');
+    else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
+    else if (lhsBase === 'alpha' || lhsBase === 'a') add('attention', 2.6, 'attention distribution = softmax(scores)');
+    else add('softmax', 2.2, 'softmax(…)');
+  }
+
+  // --- sigmoid / tanh / activations ---
+  for (const n of every) {
+    const arg = sigmoidForm(n);
+    if (!arg) continue;
+    const d = dots(arg);
+    const aff = affine(rowOf(arg));
+    if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 2.8, 'σ of a word·context dot product');
+    else if (d.length || aff) add('logistic-regression', 2.9, 'σ of a linear score');
+    else add('sigmoid', 3, '1/(1+e^{−z})');
+  }
+  for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
+  if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
+  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && rowOf(lhsApply.arg).length <= 2) add('sigmoid', 2.2, 'σ(x) = …');
+  // ReLU family via max/min and cases
+  for (const m of applies(root, ['max'])) {
+    const a = rowOf(m.arg);
+    const commas = a.filter((x) => x.k === 'op' && x.v === ',').length;
+    const inner = applies(m.arg, ['min']);
+    if (inner.length && all(m.arg).some((x) => isNum(x, 1))) {
+      add('hardtanh', 3.5, 'max(−1, min(1, x))');
+      continue;
+    }
+    if (commas !== 1) continue;
+    const ci = a.findIndex((x) => x.k === 'op' && x.v === ',');
+    const left = a.slice(0, ci);
+    const right = a.slice(ci + 1);
+    const zero = (r: Row) => r.length === 1 && isNum(r[0], 0);
+    const other = zero(left) ? right : zero(right) ? left : null;
+    if (other) {
+      const hasOne = other.some((x) => isNum(x, 1)) && other.some((x) => x.k === 'op' && x.v === '-');
+      if (hasOne) {
+        const applyCount = applies(other).length;
+        if (applyCount >= 2 && !other.some((x) => x.k === 'sym' && (x.name === 'y' || x.name === 't'))) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
+        else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
+      } else if (other.length <= 2) add('relu', 3, 'max(0, x)');
+    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || (left.length === 2 && left[0].k === 'sym' && /alpha|a/.test(left[0].name))) {
+      add('leaky-relu', 3, 'max(αx, x)');
+    }
+  }
+  for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && !!x.sub && subText(x.sub) === '+')) {
+    if (all(g.body).some((x) => isNum(x, 1))) add('hinge-loss', 3.2, '[1 − y f(x)]_+');
+  }
+  for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
+    const vals = env.rows.map((r) => rowOf(r[0]));
+    const valText = vals.map((v) => subText({ k: 'row', items: v }));
+    if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
+    else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
+    else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
+    else if (vals.length === 2 && vals.some((v) => v.length === 2 && v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name))) add('leaky-relu', 3.1, 'cases x / αx');
+  }
+  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
+  for (const ind of indicator) {
+    if (hasOp(ind.arg, '≠')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
+    else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
+  }
+  // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
+  for (let i = 0; i + 1 < root.length; i++) {
+    const a = root[i];
+    const b = root[i + 1];
+    if (a.k === 'sym' && (a.name === '1' || a.name === 'I') && a.mods.some((m) => m === 'bb' || m === 'bold') && b.k === 'group') {
+      if (hasOp(b.body, '≠')) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
+      else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
+    }
+  }
+  if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
+  if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0))) add('step-function', 2, 'f(z): z > 0');
+  if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 2.4, 'named activation');
+
+  // --- losses ---
+  const logs = applies(root, ['log']);
+  // binary cross-entropy: y log a + (1−y) log(1−a)
+  const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
+  if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
+  // cross-entropy: −Σ y log ŷ
+  for (const r of [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)]) {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const a = r[i];
+      const l = r[i + 1];
+      if (l.k !== 'apply' || l.fn !== 'log') continue;
+      if ((a.k === 'sym' || (a.k === 'apply' && /^[pqP]$/.test(a.fn))) && !(a.k === 'sym' && /^(lambda|alpha)$/.test(a.name))) {
+        const lArg = rowOf(l.arg);
+        const ratio = lArg.length === 1 && lArg[0].k === 'frac';
+        if (ratio) continue;
+        if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
+        const hasSum = r.slice(0, i).some((x) => x.k === 'big' && x.v === 'sum') || (a.k === 'sym' && isTransposeSup(a.sup));
+        const neg = r.slice(0, i).some((x) => x.k === 'op' && x.v === '-') || every.some((x) => x.k === 'op' && x.v === '-');
+        if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
+        else if (hasSum) add('cross-entropy', 2.2, 'Σ y log ŷ');
+      }
+    }
+  }
+  // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
+  const ratioLog = logs.some((l) => {
+    const a = rowOf(l.arg);
+    return a.length === 1 && a[0].k === 'frac' && applies(a[0].num).length >= 1 && applies(a[0].den).length >= 1;
+  });
+  const klNamed = applies(root, ['kl']).length > 0 || applies(root, ['D']).some((a) => a.head.k === 'sym' && /KL/i.test(subText(a.head.sub))) || syms(root).some((s) => s.name === 'D' && /KL/i.test(subText(s.sub))) || nm.includes('kl');
+  const expectation = syms(root).some((s) => s.name === 'E' && s.mods.includes('bb'));
+  const tSquared = syms(root).some((s) => s.name === 'T' && subText(s.sup) === '2');
+  if (klNamed && tSquared) add('distillation-loss', 3.8, 'T² · KL between softened distributions');
+  if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation) add('distillation-loss', 3.4, 'CE + KL to the teacher');
+  if (klNamed && expectation && logs.length) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
+  if (ratioLog && !expectation) add('kl-divergence', 3.4, 'Σ p log(p/q)');
+  if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
+  // mse / autoencoder
+  const sqDiff = every.filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && hasOp(x.body, '-')) as Group[];
+  for (const g of sqDiff) {
+    const letters = syms(g.body).map((s) => s.name);
+    const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
+    if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
+    else if (letters.length >= 1) add('mse', 3, 'mean of squared differences');
+  }
+  if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
+  // regularisation: + λ‖w‖² or + λ Σ|w|
+  const lam = root.findIndex((x) => x.k === 'sym' && x.name === 'lambda');
+  if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
+  if (lam < 0 && root.some((x) => x.k === 'frac' && syms(x.num).some((s) => s.name === 'lambda')) && root.some((x) => x.k === 'group' && x.delim === '‖')) add('regularization', 3.5, 'loss + λ/2 ‖θ‖²');
+  // log-likelihood family
+  const condProbLogs = logs.filter((l) => {
+    const inner = rowOf(l.arg).find((x): x is Apply => x.k === 'apply' && /^[pPq]'?$/.test(x.fn));
+    return !!inner;
+  });
+  const argmax = nm.includes('argmax') || applies(root, ['argmax']).length > 0;
+  const argmin = nm.includes('argmin') || applies(root, ['argmin']).length > 0;
+  const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
+  const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
+  const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
+  const starred = syms(root).some((s) => subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗'))));
+  const maskCond = probArgs.some((p) => syms(p.arg).some((s) => s.mods.includes('tilde') || s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
+  const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
+  if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
+  else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
+  if (condProbLogs.length && !argmax) {
+    if (windowSub && bigs(root, 'sum').length >= 2) add('skipgram', 3.6, '−1/T Σ_t Σ_j log P(w_{t+j} | w_t)');
+    else if (windowSub && bigs(root, 'sum').length >= 1) add('skipgram', 3.2, 'Σ over window of log P(w_{t+j}|w_t)');
+    if (maskCond) add('masked-lm', 3.4, '−Σ_{masked} log p(x_i | x̃)');
+    else if (starred) add('teacher-forcing', 3, 'log p(y*_t | y*_{<t}): gold prefix');
+    const lhsLoss = lhsBase && /^(L|J|ell|l|NLL|nll|mathcal|E)$/.test(lhsBase) || lhs.some((x) => x.k === 'sym' && x.name === 'L') || lhsFn === 'nll';
+    const avg = fracs(root).some((f) => onlyNum(f.num, 1));
+    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : 2.4, '−Σ log p(y|x)');
+    else if (negated) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
+    if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
+  }
+  if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
+  if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
+  if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
+  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*')))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
+  if (maskCond && !logs.length) add('masked-lm', 2.6, 'p(x | x̃)');
+  // perplexity
+  const invN = (n: Node | undefined) => {
+    const r = rowOf(n);
+    return r.length >= 1 && r[0].k === 'op' && r[0].v === '-' && (r.some((x) => x.k === 'frac' && onlyNum(x.num, 1)) || (r.some((x) => isNum(x, 1)) && hasOp(r, '/')));
+  };
+  if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && (x.k === 'apply' || x.k === 'num' || x.k === 'group' || x.k === 'sym'))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
+  if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1)) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
+  if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
+  if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
+  // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
+  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss)$/.test(a.fn));
+  if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
+    const hasGrad = hasGradient(root);
+    if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
+  }
+  // --- linear models, networks ---
+  const activApplies = applies(root).filter((a) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid');
+  for (const a of activApplies) {
+    const r = argRow(a);
+    const aff = affine(r);
+    if (!aff) continue;
+    // recurrence: the LHS letter (or h) appears inside with an earlier index
+    const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
+    const inner = syms(r);
+    const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup));
+    const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
+    const gateLetter = lhsS ? lhsS.name : '';
+    const prevH = inner.some((s) => s.name === 'h' && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup)));
+    const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h'));
+    if ((prevH || concatPrev) && ['f', 'i', 'o', 'C', 'c', 'g'].includes(gateLetter) && gateLetter !== 'h') {
+      add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
+      continue;
+    }
+    if ((prevH || concatPrev) && ['z', 'r'].includes(gateLetter)) {
+      add('gru', 3.5, 'a GRU gate');
+      continue;
+    }
+    if (recDifferent) {
+      add('seq2seq', 3, 'decoder state computed from the encoder state');
+      continue;
+    }
+    if (rec || (prevH && gateLetter !== 'h')) {
+      add('rnn', 3.3, 'h_t = f(W h_{t−1} + U x_t + b)');
+      continue;
+    }
+    const concat = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    if (concat) {
+      add('fixed-window-lm', 3.2, 'hidden layer over concatenated window embeddings');
+      continue;
+    }
+    // nested: activation inside an affine inside an activation (or a weight times an activation)
+    const innerAct = applies(a.arg).some((b) => (ACTIVATIONS.includes(b.fn) || b.fn === 'sigmoid') && b !== a && (affine(argRow(b)) || applies(b.arg).length));
+    if (innerAct) {
+      add('mlp', 3.4, 'activation of an affine map of an activation');
+      continue;
+    }
+    const d = dots(r);
+    const lhsIsProb = lhsApply && /^[pP]$/.test(lhsApply.fn);
+    if ((a.fn === 'sigmoid') && (lhsIsProb || d.length)) {
+      if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 3, 'P(D=1|w,c) = σ(w·c)');
+      else if (lhsIsProb || !aff.matrix) add('logistic-regression', 3, 'σ(w^T x + b)');
+      else add('affine-layer', 2.5, 'σ(Wx + b)');
+      continue;
+    }
+    add('affine-layer', 2.8, 'f(Wx + b)');
+  }
+  // weight × activation(…): an MLP written as W_2 φ(W_1 x …)
+  for (const r of [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)]) {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const w = r[i];
+      const act = r[i + 1];
+      if (w.k === 'sym' && /^[A-Z]$/.test(w.name) && act.k === 'apply' && (ACTIVATIONS.includes(act.fn) || act.fn === 'sigmoid') && (affine(argRow(act)) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+    }
+  }
+  // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
+  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
+  if (sigmaDots.length) {
+    const wv = sigmaDots.some((a) => {
+      const d = dots(a.arg)[0];
+      return wordVectorPair(d.a, d.b);
+    });
+    const negInside = sigmaDots.some((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
+    const prodPath = bigs(root, 'prod').length > 0;
+    if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
+    else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
+    else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
+  }
+  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
+  // affine without an activation: linear regression vs a layer
+  if (parts.length > 1 && !activApplies.length) {
+    for (const side of parts.slice(1)) {
+      const aff = affine(side);
+      if (!aff) continue;
+      if (applies(side).length || logs.length) continue;
+      const lhsLetter = lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
+      const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && lhsLetter === 'y');
+      if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
+      else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
+      else if (['z', 'h', 'a', 'y', 's'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+        const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
+        if (recurrent) add('rnn', 3, 'recurrence');
+        else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
+      }
+      break;
+    }
+  }
+  if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
+  // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
+  if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
+    const letters = new Set(syms(rhsAll).map((s) => s.name));
+    const oneMinus = all(rhsAll).some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'));
+    if (oneMinus && letters.has('z') && letters.has('h')) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
+  }
+  if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
+  if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
+  if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
+  if (every.some((x) => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
+  for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
+    const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
+    const bases = new Set(ss.map((s) => s.name));
+    if (ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
+  }
+  // --- training ---
+  const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
+  if (assign && parts.length > 1 && hasOp(rhsAll, '-')) {
+    const first = rhsAll[0];
+    const sameVar = lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name;
+    const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
+    const step = rhsAll.slice(minusAt + 1);
+    if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+      const batch = bigs(step, 'sum').length > 0;
+      if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
+    } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+  }
+  // Adam moments and bias correction
+  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g')) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
+  // chain rule and BPTT
+  const ds = derivs(root);
+  if (ds.length >= 3 || (ds.length >= 2 && parts.length > 1)) {
+    const timeIdx = (r: Row) => syms(r).some((s) => /\(|t|k|[0-9]/.test(subText(s.sup) + subText(s.sub)) && (s.name === 'h' || s.name === 's'));
+    const rhsDs = derivs(rhsAll);
+    const hChain = ds.filter((d) => timeIdx(d.of) && timeIdx(d.wrt)).length;
+    if (hChain >= 2) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    else if (rhsDs.length >= 2 || (bigs(rhsAll, 'sum').length && rhsDs.length >= 1)) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
+    if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^t$/.test(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+  }
+  if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
+  // --- language models ---
+  const probApplies = applies(root).filter((a) => /^[pP]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
+  const condBar = (a: Apply) => hasOp(a.arg, '|');
+  if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar)) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
+  if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  const prods = bigs(root, 'prod');
+  const condProbs = probApplies.filter(condBar);
+  if ((prods.length || condProbs.length >= 2) && probApplies.length >= 2 && !fracs(root).length && !logs.length) {
+    const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pP]$/.test(x.fn));
+    const rhsConds = condProbs.filter((a) => a !== lhsProb);
+    const predicted = lhsProb ? syms(lhsProb.arg).map((s) => s.name) : [];
+    const condHasOther = rhsConds.some((a) => {
+      const bar = rowOf(a.arg).findIndex((x) => x.k === 'op' && x.v === '|');
+      const after = rowOf(a.arg).slice(bar + 1).filter((x): x is Sym => x.k === 'sym').map((s) => s.name);
+      const before = rowOf(a.arg).slice(0, bar).filter((x): x is Sym => x.k === 'sym').map((s) => s.name);
+      return after.some((l) => !before.includes(l));
+    });
+    const lhsHasBar = lhsProb && hasOp(lhsProb.arg, '|');
+    if (lhsHasBar && condHasOther) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
+    else if (rhsConds.length && !lhsHasBar) {
+      const seqLetters = predicted.some((l) => ['w', 'x', 'y'].includes(l)) || syms(lhsProb?.arg).some((s) => !!s.sub || !!s.sup);
+      const generic = predicted.every((l) => /^[A-Z]$/.test(l)) && !(prods.length);
+      if (generic) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
+      else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+    }
+  }
+  // next-token conditional: P(x^{(t+1)} | x^{(t)}, …, x^{(1)})
+  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) add('language-model', 2.8, 'P(next word | previous words)');
+  // --- probability and linear algebra ---
+  for (const f of fracs(root)) {
+    const numP = applies(f.num).filter((a) => /^[pP]$/.test(a.fn));
+    const denP = applies(f.den).filter((a) => /^[pP]$/.test(a.fn));
+    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / P(B)');
+  }
+  if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.2, 'posterior ∝ likelihood × prior');
+  if (rels.includes('≤') || rels.includes('≥')) {
+    const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
+    if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
+  }
+  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  if (applies(root, ['tr']).length || nm.includes('tr') || nm.includes('trace')) add('trace', 3, 'tr(A) = Σ A_ii');
+  if (parts.length > 1) {
+    const r = parts[1];
+    const m = r.findIndex((x) => x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D'));
+    if (m > 0 && r[m - 1].k === 'sym' && r[m + 1]?.k === 'sym' && (r[m + 1] as Sym).name === (r[m - 1] as Sym).name && (isTransposeSup((r[m + 1] as Sym).sup) || subText((r[m + 1] as Sym).sup) === '-1')) add('spectral-theorem', 3.6, 'A = QΛQ^T');
+  }
+  // cosine similarity: u·v / (‖u‖ ‖v‖)
+  for (const f of fracs(root)) {
+    const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && x.delim === '‖') || x.k === 'sqrt').length;
+    if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length)) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+  }
+  // CBOW: average of context vectors
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && /2m|2c|C/.test(subText(f.den))) && bigs(root, 'sum').length && syms(root).some((s) => s.name === 'v' || s.name === 'u')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
+  // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
+  for (const r of [rhsAll]) {
+    for (let i = 0; i + 2 < r.length; i++) {
+      if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
+      const w = r[i + 1];
+      const v = r[i + 2];
+      if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
+        const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
+        add(selfish ? 'self-attention' : 'attention', 3.2, 'a weighted sum Σ α_i h_i');
+      }
+    }
+  }
+  if (parts.length > 1 && rhsAll.some((x) => x.k === 'group' && x.delim === '[' && dots(x.body).length && hasOp(x.body, '…'))) add('attention', 3, 'scores e = [s^T h_1, …, s^T h_N]');
+  if (parts.length > 1 && dots(rhsAll).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k')) add('self-attention', 3, 'e_ij = q_i^T k_j');
+  // q_i = Q x_i, k_i = K x_i, v_i = V x_i
+  {
+    let qkv = 0;
+    for (let i = 0; i + 2 < root.length; i++) {
+      const a = root[i];
+      const b = root[i + 2];
+      if (a.k === 'sym' && ['q', 'k', 'v'].includes(a.name) && root[i + 1].k === 'op' && b.k === 'sym' && b.name === a.name.toUpperCase()) qkv++;
+    }
+    if (qkv >= 2) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
+  }
+}
+
+/** Concept recognition for one formula and its surrounding words. */
+export function recognise(latex: string, ctx: RecogniseContext = {}): Recognition {
+  const tree = parseTex(latex);
+  const cands = new Map<ConceptId, { score: number; why: string }>();
+  const add: Add = (id, score, why) => {
+    const prev = cands.get(id);
+    if (!prev || prev.score < score) cands.set(id, { score, why });
+  };
+  try {
+    detect(tree.items, add);
+  } catch {
+    // A detector failing on odd input must not break the hover.
+  }
+  // Relatives at a lower score, so context can choose among them.
+  for (const [id, c] of [...cands]) {
+    for (const r of RELATIVES[id] ?? []) {
+      if (!cands.has(r)) cands.set(r, { score: c.score - 0.8, why: `related to ${id}` });
+    }
+  }
+  const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
+  if (words.trim()) {
+    for (const [id, c] of cands) {
+      const re = CONTEXT[id];
+      if (re && re.test(words)) c.score += 0.9;
+    }
+  }
+  const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score);
+  const best = sorted[0];
+  return { concept: best && best.score >= 2 ? best.id : null, score: best?.score ?? 0, candidates: sorted, tree };
+}
