@@ -161,6 +161,21 @@ function derivative(f: Frac): { of: Row; wrt: Row } | null {
   return { of: num.slice(1), wrt: den.slice(1) };
 }
 const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
+/** Whether some row multiplies two derivatives (adjacent, or with · / ×, or bracketed factors). */
+function derivProducts(n: Node | Node[]): boolean {
+  const rows: Row[] = [Array.isArray(n) ? n : rowOf(n)];
+  for (const m of all(n)) if (m.k === 'row') rows.push(m.items);
+  const isDer = (x: Node | undefined): boolean => !!x && ((x.k === 'frac' && !!derivative(x)) || (x.k === 'group' && rowOf(x.body).some((y) => y.k === 'frac' && !!derivative(y))));
+  for (const r of rows) {
+    for (let i = 0; i + 1 < r.length; i++) {
+      if (!isDer(r[i])) continue;
+      const nx = r[i + 1];
+      if (isDer(nx)) return true;
+      if (nx.k === 'op' && (nx.v === '·' || nx.v === '×') && isDer(r[i + 2])) return true;
+    }
+  }
+  return false;
+}
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0;
 
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
@@ -178,6 +193,7 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
     const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || isTransposeSup(a.sup);
+    if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }
   if (r.some((x) => x.k === 'big' && x.v === 'sum') && ss.length >= 2) return { matrix: false, weights: [ss[0].name] };
@@ -248,7 +264,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'fixed-window-lm': /fixed[- ]window|window/i,
   'language-model': /language model|\blm\b|next word|next token/i,
   seq2seq: /seq2seq|encoder[- ]decoder|decoder|translation|bottleneck/i,
-  rnn: /recurrent|\brnn\b/i,
+  rnn: /recurrent|\brnns?\b/i,
   'collobert-weston': /collobert|weston|corrupt/i,
   'distillation-loss': /distil|teacher.*student|student.*teacher/i,
   'linear-regression': /linear regression|least squares|regression/i,
@@ -342,7 +358,7 @@ function detect(root: Row, add: Add): void {
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
     const concat = all(arg).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
-    if (concat) add('fixed-window-lm', 3.2, 'softmax over a layer of concatenated window embeddings');
+    if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
     else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
     else if (lhsBase === 'alpha' || lhsBase === 'a') add('attention', 2.6, 'attention distribution = softmax(scores)');
     else add('softmax', 2.2, 'softmax(…)');
@@ -449,12 +465,14 @@ function detect(root: Row, add: Add): void {
   const tSquared = syms(root).some((s) => s.name === 'T' && subText(s.sup) === '2');
   if (klNamed && tSquared) add('distillation-loss', 3.8, 'T² · KL between softened distributions');
   if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation) add('distillation-loss', 3.4, 'CE + KL to the teacher');
-  if (klNamed && expectation && logs.length) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
+  const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
+  if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
   if (ratioLog && !expectation) add('kl-divergence', 3.4, 'Σ p log(p/q)');
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
-  const sqDiff = every.filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && hasOp(x.body, '-')) as Group[];
+  const inExp = new Set(applies(root, ['exp']).flatMap((e) => all(e.arg)));
+  const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && hasOp(x.body, '-')) as Group[];
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
@@ -477,7 +495,8 @@ function detect(root: Row, add: Add): void {
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
   const starred = syms(root).some((s) => subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗'))));
-  const maskCond = probArgs.some((p) => syms(p.arg).some((s) => s.mods.includes('tilde') || s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
+  const allProbArgs = applies(root).filter((a) => /^[pPq]$/.test(a.fn));
+  const maskCond = [...probArgs, ...allProbArgs].some((p) => syms(p.arg).some((s) => s.mods.includes('tilde') || s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
@@ -583,6 +602,7 @@ function detect(root: Row, add: Add): void {
     if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
     else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
+    else add('logistic-regression', 2.9, 'σ(w^T x)');
   }
   if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
@@ -643,8 +663,9 @@ function detect(root: Row, add: Add): void {
     const timeIdx = (r: Row) => syms(r).some((s) => /\(|t|k|[0-9]/.test(subText(s.sup) + subText(s.sub)) && (s.name === 'h' || s.name === 's'));
     const rhsDs = derivs(rhsAll);
     const hChain = ds.filter((d) => timeIdx(d.of) && timeIdx(d.wrt)).length;
-    if (hChain >= 2) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
-    else if (rhsDs.length >= 2 || (bigs(rhsAll, 'sum').length && rhsDs.length >= 1)) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
+    const product = derivProducts(rhsAll);
+    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^t$/.test(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
@@ -655,7 +676,7 @@ function detect(root: Row, add: Add): void {
   if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
-  if ((prods.length || condProbs.length >= 2) && probApplies.length >= 2 && !fracs(root).length && !logs.length) {
+  if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
     const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pP]$/.test(x.fn));
     const rhsConds = condProbs.filter((a) => a !== lhsProb);
     const predicted = lhsProb ? syms(lhsProb.arg).map((s) => s.name) : [];
@@ -682,7 +703,7 @@ function detect(root: Row, add: Add): void {
     const denP = applies(f.den).filter((a) => /^[pP]$/.test(a.fn));
     if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / P(B)');
   }
-  if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.2, 'posterior ∝ likelihood × prior');
+  if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
     if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');

@@ -488,7 +488,7 @@ function applyMod(arg: Node, mod: string): Node {
 
 /** Second pass over a row: join function heads with their arguments, `e^{…}` into exp, `\arg\max` into argmax. */
 export function postProcess(input: Node[]): Node[] {
-  const items = pairBars(input);
+  const items = joinWords(pairBars(input));
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     let it = items[i];
@@ -506,13 +506,14 @@ export function postProcess(input: Node[]): Node[] {
       }
     }
     // e^{x} → exp(x)
-    if (it.k === 'sym' && it.name === 'e' && it.sup && !it.sub && it.mods.length === 0) {
+    const supIsIndex = it.k === 'sym' && !!it.sup && it.sup.k === 'row' && it.sup.items.length === 1 && it.sup.items[0].k === 'group' && it.sup.items[0].delim === '(';
+    if (it.k === 'sym' && it.name === 'e' && it.sup && !it.sub && it.mods.length === 0 && !supIsIndex) {
       out.push({ k: 'apply', fn: 'exp', head: { k: 'name', v: 'exp' }, arg: it.sup });
       continue;
     }
     const next = items[i + 1];
     const isHead = it.k === 'name' || (it.k === 'sym' && isFnLetter(it));
-    const groupOk = next && next.k === 'group' && (next.delim === '(' || (it.k === 'name' && (next.delim === '[' || next.delim === '')) || (it.k === 'sym' && it.mods.some((m) => m === 'bb' || m === 'bold') && /^[1I]$/.test(it.name)));
+    const groupOk = next && next.k === 'group' && (next.delim === '(' || (it.k === 'name' && (next.delim === '[' || next.delim === '' || next.delim === '{')) || (it.k === 'sym' && it.mods.some((m) => m === 'bb' || m === 'bold') && /^[1I]$/.test(it.name)));
     if (isHead && next && next.k === 'group' && groupOk) {
       const fn = headName(it);
       const merged: Node = { k: 'apply', fn, head: it, arg: next.body, sub: next.sub, sup: next.sup };
@@ -545,6 +546,30 @@ export function postProcess(input: Node[]): Node[] {
       continue;
     }
     out.push(it);
+  }
+  return out;
+}
+
+/** Function words written in italic letters: K L ( … ) → name KL applied. */
+const FN_WORDS = new Set(['KL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+function joinWords(items: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let j = i;
+    let w = '';
+    while (j < items.length && w.length < 8) {
+      const x = items[j];
+      if (x.k !== 'sym' || x.mods.length || x.sub || x.sup || !/^[A-Za-z]$/.test(x.name)) break;
+      w += x.name;
+      j++;
+    }
+    const next = items[j];
+    if (w.length >= 2 && FN_WORDS.has(w) && next && next.k === 'group' && next.delim === '(') {
+      out.push({ k: 'name', v: w });
+      i = j - 1;
+      continue;
+    }
+    out.push(items[i]);
   }
   return out;
 }
