@@ -4,3 +4,4 @@ export * from './split';
 export * from './batcher';
 export * from './measures';
 export * from './sampling';
+export * from './modelDir';
