@@ -33,7 +33,6 @@ export const SEQ2SEQ_PARAMS: readonly ParamSpec[] = [
   { kind: 'enum', name: 'task', label: 'Task', description: 'What the model learns to do with a string of letters and digits', default: 'reverse', options: SEQ2SEQ_TASKS },
   { kind: 'enum', name: 'attention', label: 'Attention score', description: 'dot: e_i = s_tᵀ h_i (as in the notes); additive: e_i = vᵀ tanh(W h_i + U s_t)', default: 'dot', options: ['dot', 'additive'] },
   { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'GRU units per encoder direction (the decoder has twice as many)', default: 64, min: 8, max: 256 },
-  { kind: 'int', name: 'embed', label: 'Embedding size', description: 'Width of the symbol vectors', default: 32, min: 4, max: 128 },
   { kind: 'int', name: 'minLen', label: 'Shortest input', description: 'Training strings are at least this long', default: 5, min: 1, max: 30 },
   { kind: 'int', name: 'maxLen', label: 'Longest input', description: 'Training strings are at most this long (also the longest input the model accepts)', default: 12, min: 2, max: 30 },
   { kind: 'int', name: 'batch', label: 'Batch size', description: 'Strings per training step', default: 64, min: 1, max: 1024 },

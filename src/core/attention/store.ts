@@ -1,0 +1,151 @@
+/**
+ * Saving and loading attention models. A model folder holds `model.json` (kind, configuration, vocabulary,
+ * hyperparameters, training summary, and the name, shape and offset of every weight) and `weights.bin` (all weights
+ * as little-endian float32). Folders are written atomically; loading checks everything and fails with one sentence.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeDirAtomic } from '../util/atomicWrite';
+import type { ParamValues } from '../params';
+import { Vocab } from '../lm/vocab';
+import { TransformerLM, type TransformerConfig, validateConfig, weightNames, weightShape } from './transformer';
+import { Seq2seqModel, type Seq2seqConfig, seq2seqWeightShapes } from './seq2seq';
+import type { Seq2seqTask } from './params';
+import { SEQ2SEQ_TASKS } from './params';
+
+export const MODEL_FORMAT = 'ml-study-attention';
+export const MODEL_VERSION = 1;
+
+export class ModelFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelFormatError';
+  }
+}
+
+interface WeightEntry {
+  name: string;
+  shape: number[];
+  offset: number;
+}
+
+interface ModelJsonBase {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  params: ParamValues;
+  result?: Record<string, unknown>;
+  weights: WeightEntry[];
+}
+
+export interface TransformerJson extends ModelJsonBase {
+  kind: 'transformer';
+  config: TransformerConfig;
+  vocab: { level: 'char' | 'word'; tokens: string[] };
+}
+
+export interface Seq2seqJson extends ModelJsonBase {
+  kind: 'seq2seq';
+  task: Seq2seqTask;
+  config: Seq2seqConfig;
+}
+
+function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' | 'version'> & Record<string, unknown>, values: Map<string, Float32Array>, shapes: (name: string) => number[]): void {
+  const entries: WeightEntry[] = [];
+  let total = 0;
+  for (const [name, v] of values) {
+    entries.push({ name, shape: shapes(name), offset: total });
+    total += v.length;
+  }
+  const all = new Float32Array(total);
+  for (const e of entries) all.set(values.get(e.name)!, e.offset);
+  const bytes = new Uint8Array(all.buffer);
+  writeDirAtomic(dir, (tmp) => {
+    fs.writeFileSync(path.join(tmp, 'weights.bin'), bytes);
+    fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...json, weights: entries }, null, 1) + '\n');
+  });
+}
+
+export async function saveTransformer(dir: string, model: TransformerLM, vocab: Vocab, params: ParamValues, result?: Record<string, unknown>): Promise<void> {
+  const values = await model.weightValues();
+  writeModel(dir, { kind: 'transformer', config: model.cfg, vocab: vocab.toJSON(), params, result }, values, (n) => weightShape(model.cfg, n));
+}
+
+export async function saveSeq2seq(dir: string, model: Seq2seqModel, info: { task: Seq2seqTask; params: ParamValues; result?: Record<string, unknown> }): Promise<void> {
+  const values = await model.weightValues();
+  const shapes = seq2seqWeightShapes(model.cfg);
+  writeModel(dir, { kind: 'seq2seq', task: info.task, config: model.cfg, params: info.params, result: info.result }, values, (n) => shapes[n]);
+}
+
+export type LoadedJson = TransformerJson | Seq2seqJson;
+
+/** Read and check model.json and weights.bin; returns the description and the weights by name. */
+export function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
+  const bad = (m: string): never => {
+    throw new ModelFormatError(`${dir} is not a usable attention model: ${m}`);
+  };
+  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
+  if (!fs.statSync(dir).isDirectory()) bad('it is a file, not a model folder');
+  const jsonPath = path.join(dir, 'model.json');
+  const binPath = path.join(dir, 'weights.bin');
+  if (!fs.existsSync(jsonPath)) bad('model.json is missing (train one with `ml-study train transformer` or `ml-study train seq2seq`)');
+  let json: LoadedJson;
+  try {
+    json = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+  } catch (e) {
+    return bad(`model.json is not valid JSON (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  if (!json || typeof json !== 'object' || json.format !== MODEL_FORMAT) bad(`model.json is not an attention model (format ${JSON.stringify((json as { format?: unknown } | null)?.format)})`);
+  if (json.version !== MODEL_VERSION) bad(`model.json has version ${JSON.stringify(json.version)}; this build reads version ${MODEL_VERSION}`);
+  if (json.kind !== 'transformer' && json.kind !== 'seq2seq') bad(`unknown model kind ${JSON.stringify((json as { kind?: unknown }).kind)}`);
+  if (!json.config || typeof json.config !== 'object') bad('the configuration is missing');
+  if (!Array.isArray(json.weights)) bad('the weight list is missing');
+  if (!fs.existsSync(binPath)) bad('weights.bin is missing');
+  const buf = fs.readFileSync(binPath);
+  if (buf.length % 4 !== 0) bad(`weights.bin has ${buf.length} bytes, not a whole number of float32 values`);
+  const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+  let expected: Record<string, number[]>;
+  try {
+    if (json.kind === 'transformer') {
+      validateConfig(json.config);
+      expected = Object.fromEntries(weightNames(json.config).map((n) => [n, weightShape(json.config as TransformerConfig, n)]));
+    } else {
+      if (!SEQ2SEQ_TASKS.includes(json.task)) bad(`unknown task ${JSON.stringify(json.task)}`);
+      expected = seq2seqWeightShapes(json.config);
+    }
+  } catch (e) {
+    if (e instanceof ModelFormatError) throw e;
+    return bad(e instanceof Error ? e.message : String(e));
+  }
+  const values = new Map<string, Float32Array>();
+  for (const [name, shape] of Object.entries(expected)) {
+    const entry = json.weights.find((w) => w && w.name === name);
+    if (!entry) bad(`weight ${name} is missing`);
+    if (!Array.isArray(entry!.shape) || entry!.shape.join(',') !== shape.join(',')) bad(`weight ${name} has shape [${entry!.shape}] instead of [${shape}]`);
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (!Number.isInteger(entry!.offset) || entry!.offset < 0 || entry!.offset + size > all.length) bad(`weight ${name} lies outside weights.bin (the file is truncated or corrupt)`);
+    const v = all.subarray(entry!.offset, entry!.offset + size);
+    for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad(`weight ${name} contains a non-finite value`);
+    values.set(name, v);
+  }
+  return { json, values };
+}
+
+export type LoadedAttentionModel =
+  | { kind: 'transformer'; model: TransformerLM; vocab: Vocab; json: TransformerJson; dir: string }
+  | { kind: 'seq2seq'; model: Seq2seqModel; task: Seq2seqTask; json: Seq2seqJson; dir: string };
+
+/** Load a model folder written by either trainer. Dispose with disposeAttentionModel. */
+export function loadAttentionModelSync(dir: string): LoadedAttentionModel {
+  const { json, values } = readModelDir(dir);
+  try {
+    if (json.kind === 'transformer') {
+      const vocab = Vocab.fromJSON(json.vocab);
+      if (vocab.size !== json.config.vocab) throw new ModelFormatError(`${dir} is not a usable attention model: the vocabulary has ${vocab.size} tokens but the model expects ${json.config.vocab}`);
+      return { kind: 'transformer', model: new TransformerLM(json.config, values), vocab, json, dir };
+    }
+    return { kind: 'seq2seq', model: new Seq2seqModel(json.config, values), task: json.task, json, dir };
+  } catch (e) {
+    if (e instanceof ModelFormatError) throw e;
+    throw new ModelFormatError(`${dir} is not a usable attention model: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
