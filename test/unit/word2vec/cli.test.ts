@@ -1,0 +1,131 @@
+/**
+ * The word-vector CLI end to end, in process: train → neighbours/similarity/analogy/evaluate → export → import,
+ * the --json shapes, and exit codes (2 for usage errors, 1 for runtime errors) with one-line messages.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import './cli-argv';
+import { main } from '../../../src/cli/main';
+import { FIXTURES, tmpDir } from './helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  // The CLI writes strings; node:test's own (binary) messages to the parent runner must pass through.
+  process.stdout.write = ((s: unknown, ...rest: never[]) => (typeof s === 'string' ? ((out += s), true) : o(s as Uint8Array, ...rest))) as typeof process.stdout.write;
+  process.stderr.write = ((s: unknown, ...rest: never[]) => (typeof s === 'string' ? ((err += s), true) : e(s as Uint8Array, ...rest))) as typeof process.stderr.write;
+  try {
+    const code = await main(argv);
+    return { code, out, err };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+}
+
+const dir = tmpDir('cli');
+const corpus = path.join(dir, 'notes.md');
+const model = path.join(dir, 'model');
+fs.writeFileSync(
+  corpus,
+  Array.from({ length: 300 }, (_, i) => ['the king and the queen rule the land', 'a man and a woman walk to the city', 'the cat and the dog eat food', `gradient descent lowers the loss $\\nabla L$ step ${i % 7}`][i % 4]).join('.\n'),
+);
+
+test('train sgns --json, then use the model', async () => {
+  const t = await run('train', 'sgns', '--corpus', corpus, '--out', model, '--dim', '16', '--epochs', '3', '--min-count', '2', '--json');
+  assert.equal(t.code, 0, t.err);
+  const j = JSON.parse(t.out);
+  for (const k of ['tokens', 'vocab', 'seconds', 'wordsPerSecond', 'lossPerEpoch']) assert.ok(k in j, k);
+  assert.equal(j.lossPerEpoch.length, 3);
+  assert.ok(j.vocab > 10 && j.tokens > 1000);
+  assert.match(t.err, /epoch 3\/3/, 'progress on stderr');
+
+  const n = await run('neighbours', model, 'king', '-k', '3', '--json');
+  assert.equal(n.code, 0, n.err);
+  assert.equal(JSON.parse(n.out).neighbours.length, 3);
+  const s = await run('similarity', model, 'king', 'queen', '--json');
+  assert.ok(Math.abs(JSON.parse(s.out).similarity) <= 1);
+  const a = await run('analogy', model, 'man', 'king', 'woman', '--json');
+  assert.ok(!JSON.parse(a.out).answers.some((x: { word: string }) => ['man', 'king', 'woman'].includes(x.word)));
+  const ev = await run('evaluate', model, '--similarity', path.join(FIXTURES(), 'sim-small.tsv'), '--analogies', path.join(FIXTURES(), 'analogies-small.txt'), '--json');
+  assert.equal(ev.code, 0, ev.err);
+  const ej = JSON.parse(ev.out);
+  assert.ok('spearman' in ej.similarity[0] && 'oov' in ej.similarity[0] && 'accuracy' in ej.analogies[0]);
+});
+
+test('train cbow on brown is accepted (1 epoch, tiny dim)', async () => {
+  const r = await run('train', 'cbow', '--corpus', 'brown', '--out', path.join(dir, 'brown'), '--dim', '8', '--epochs', '1', '--json');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(r.out).vocab, 14206);
+});
+
+test('export (three formats) and import round trip through the CLI', async () => {
+  for (const format of ['word2vec', 'word2vec-binary', 'projector']) {
+    const out = path.join(dir, `export-${format}`);
+    const r = await run('export', model, '--format', format, '--out', out, '--json');
+    assert.equal(r.code, 0, r.err);
+    if (format === 'projector') continue;
+    const back = path.join(dir, `import-${format}`);
+    const i = await run('import', out, '--out', back, '--json');
+    assert.equal(i.code, 0, i.err);
+    const before = await run('neighbours', model, 'queen', '--json');
+    const after = await run('neighbours', back, 'queen', '--json');
+    assert.deepEqual(JSON.parse(after.out), JSON.parse(before.out), format);
+  }
+});
+
+test('usage errors exit 2, runtime errors exit 1, each with one line and nothing lost', async () => {
+  const usage: string[][] = [
+    ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--dim', '0'],
+    ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--window', '0'],
+    ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--epochs', '-1'],
+    ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--negative', '-1'],
+    ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--lr', 'fast'],
+    ['train', 'sgns', '--corpus', corpus],
+    ['neighbours', model],
+    ['neighbours', model, 'king', '-k', '0'],
+    ['export', model, '--format', 'csv', '--out', path.join(dir, 'x.csv')],
+    ['evaluate', model],
+    ['train', 'sgns', '--corpus', corpus, '--out', FIXTURES()],
+  ];
+  for (const argv of usage) {
+    const r = await run(...argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+  }
+  const bin = path.join(dir, 'binary.dat');
+  fs.writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255]));
+  const latin1 = path.join(dir, 'latin1.txt');
+  fs.writeFileSync(latin1, Buffer.from('caf\xe9 na\xefve', 'latin1'));
+  const empty = path.join(dir, 'empty.txt');
+  fs.writeFileSync(empty, '');
+  const runtime: Array<[string[], RegExp]> = [
+    [['train', 'sgns', '--corpus', bin, '--out', path.join(dir, 'x')], /binary file/],
+    [['train', 'sgns', '--corpus', latin1, '--out', path.join(dir, 'x')], /not valid UTF-8/],
+    [['train', 'sgns', '--corpus', empty, '--out', path.join(dir, 'x')], /corpus is empty/],
+    [['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--min-count', '100000'], /min-count/],
+    [['train', 'sgns', '--corpus', path.join(dir, 'nope.txt'), '--out', path.join(dir, 'x')], /no such file/],
+    [['neighbours', model, 'zzzunknown'], /not in the vocabulary/],
+    [['neighbours', path.join(dir, 'nomodel'), 'king'], /does not exist/],
+    [['import', bin, '--out', path.join(dir, 'x')], /.+/],
+  ];
+  for (const [argv, re] of runtime) {
+    const r = await run(...argv);
+    assert.equal(r.code, 1, `${argv.join(' ')}: ${r.err}`);
+    assert.match(r.err, re);
+    assert.equal(r.err.trim().split('\n').filter((l) => l.startsWith('ml-study')).length, 1, r.err);
+  }
+  assert.ok(!fs.existsSync(path.join(dir, 'x')), 'no model written by a failed command');
+  // A corrupt model is refused and left as it was.
+  const vec = path.join(model, 'vectors.f32');
+  const size = fs.statSync(vec).size;
+  fs.truncateSync(vec, size - 4);
+  const r = await run('neighbours', model, 'king');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /truncated/);
+  assert.equal(fs.statSync(vec).size, size - 4);
+});
