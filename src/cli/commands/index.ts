@@ -2,6 +2,7 @@ import type { CliCommand } from '../types';
 import { trainXorCommand } from './xor';
 import { word2vecCommands } from './word2vec';
 import { lstmCommands } from './lstm';
+import { attentionCommands } from './attention';
 
 /** Every CLI command. Add a feature's commands here (one import, one entry). */
-export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands];
+export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands];

@@ -17,8 +17,9 @@ export const TRANSFORMER_PARAMS: readonly ParamSpec[] = [
   { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Adam step size', default: 0.003, min: 0, max: 1, exclusiveMin: true },
   { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the training text (0: use steps or the time budget)', default: 0, min: 0, max: 1000 },
   { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (0: use epochs or the time budget)', default: 0, min: 0, max: 10_000_000 },
-  { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Stop after this many seconds (0: no limit); used alone when epochs and steps are 0', default: 60, min: 0, max: 86_400 },
+  { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },
   { kind: 'int', name: 'minCount', label: 'Minimum count (words)', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
+  { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and batch order', default: 1, min: 0, max: 2 ** 31 - 1 },
 ];
 

@@ -227,7 +227,7 @@ export class Seq2seqModel {
       const keys = encKeys ?? mm(enc.reshape([B * S, D]), this.w('attW')).reshape([B, 1, S, -1]);
       const queries = mm(sd.reshape([B * Tt, D]), this.w('attU')).reshape([B, Tt, 1, -1]);
       const hidden = tf.tanh(tf.add(keys, queries)); // [B, Tt, S, A]
-      const A = hidden.shape[3];
+      const A = hidden.shape[3] as number;
       scores = mm(hidden.reshape([B * Tt * S, A]), this.w('attV')).reshape([B, Tt, S]);
     }
     const alpha = tf.softmax(tf.add(scores, attnMask)) as tf.Tensor3D;

@@ -123,7 +123,7 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
         return out;
       });
       tf.dispose(Object.values(grads));
-      optimizer.applyGradients(clipped);
+      optimizer.applyGradients(clipped as tf.NamedTensorMap as Record<string, tf.Variable>);
       tf.dispose(Object.values(clipped));
       loss = (await value.data())[0];
       value.dispose();

@@ -205,13 +205,12 @@ export class TransformerLM {
     return T;
   }
 
-  private oneHot(ids: Int32Array, transposed: boolean): tf.Tensor2D {
+  private oneHot(ids: Int32Array): tf.Tensor2D {
     const V = this.cfg.vocab;
     const N = ids.length;
     const m = new Float32Array(N * V);
-    if (transposed) for (let i = 0; i < N; i++) m[ids[i] * N + i] = 1;
-    else for (let i = 0; i < N; i++) m[i * V + ids[i]] = 1;
-    return transposed ? tf.tensor2d(m, [V, N]) : tf.tensor2d(m, [N, V]);
+    for (let i = 0; i < N; i++) m[i * V + ids[i]] = 1;
+    return tf.tensor2d(m, [N, V]);
   }
 
   private layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): { y: tf.Tensor2D; cache: LnCache } {
@@ -254,7 +253,8 @@ export class TransformerLM {
   private forward(ids: Int32Array, B: number, T: number) {
     const { layers, heads: H } = this.cfg;
     const scale = 1 / Math.sqrt(this.dk);
-    let x = tf.add(tf.matMul(this.oneHot(ids, false), this.w('emb')), this.positions(B, T)) as tf.Tensor2D;
+    // Embedding lookup by gather (its gradient, missing on wasm, is computed in lossAndGrads by a scatter-add).
+    let x = tf.add(tf.gather(this.w('emb'), tf.tensor1d(ids, 'int32')), this.positions(B, T)) as tf.Tensor2D;
     const caches: LayerCache[] = [];
     const mask = this.mask(B * H, T);
     for (let l = 0; l < layers; l++) {
@@ -292,7 +292,7 @@ export class TransformerLM {
     this.checkTokens(targets, B);
     return tf.tidy(() => {
       const { logits } = this.forward(ids, B, T);
-      return crossEntropy(logits, this.oneHot(targets, false)).dataSync()[0];
+      return crossEntropy(logits, this.oneHot(targets)).dataSync()[0];
     });
   }
 
@@ -309,7 +309,7 @@ export class TransformerLM {
       const grads: Grads = {};
       const ones = this.ones(N);
       const { logits, caches, lnf } = this.forward(ids, B, T);
-      const yOneHot = this.oneHot(targets, false);
+      const yOneHot = this.oneHot(targets);
       // Cross-entropy: loss = mean(logsumexp(z) − z_y); dz = (softmax(z) − onehot(y)) / N.
       const logp = tf.logSoftmax(logits);
       const probs = tf.exp(logp);
@@ -368,7 +368,7 @@ export class TransformerLM {
         g('ln1b', l1.db);
         dx = tf.add(dx, l1.dx) as tf.Tensor2D;
       }
-      grads.emb = tf.matMul(this.oneHot(ids, true), dx);
+      grads.emb = scatterRows(ids, dx, this.cfg.vocab);
       return { loss, grads };
     });
   }
@@ -463,6 +463,19 @@ let nextId = 0;
 function weightGrad(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
   if (x.shape[1] <= dy.shape[1]) return tf.matMul(transpose2d(x), dy);
   return transpose2d(tf.matMul(transpose2d(dy), x));
+}
+
+/** dE[v] = Σ_{i: ids[i] = v} dx[i]: the embedding gradient, summed in JavaScript (no one-hot matrix of V × N). */
+function scatterRows(ids: Int32Array, dx: tf.Tensor2D, V: number): tf.Tensor2D {
+  const d = dx.shape[1];
+  const src = dx.dataSync();
+  const out = new Float32Array(V * d);
+  for (let i = 0; i < ids.length; i++) {
+    const o = ids[i] * d;
+    const r = i * d;
+    for (let j = 0; j < d; j++) out[o + j] += src[r + j];
+  }
+  return tf.tensor2d(out, [V, d]);
 }
 
 /** Mean cross-entropy of one-hot targets under logits (no gradient). */
