@@ -99,11 +99,6 @@ function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
   return out;
 }
 
-/** exp(…) nodes directly in a row (or the row's only item), with their argument. */
-function expArgs(n: Node | undefined): Node[] {
-  return rowOf(n).filter((x): x is Apply => x.k === 'apply' && x.fn === 'exp').map((x) => x.arg);
-}
-
 /** "exp of one thing over a sum of exps": returns the numerator's exp argument. */
 function softmaxFrac(f: Frac): Node | null {
   const num = rowOf(f.num);
@@ -490,7 +485,6 @@ function detect(root: Row, add: Add): void {
     return !!inner;
   });
   const argmax = nm.includes('argmax') || applies(root, ['argmax']).length > 0;
-  const argmin = nm.includes('argmin') || applies(root, ['argmin']).length > 0;
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
