@@ -96,7 +96,8 @@ test('bad input: empty corpus, corpus shorter than one batch, nonsense hyperpara
   await assert.rejects(trainLstm({ ...SMALL }, '', ctx(), { outDir: dir('bad') }), (e: Error) => e instanceof LmInputError && /empty/.test(e.message));
   await assert.rejects(trainLstm({ ...SMALL }, '  \n ', ctx(), { outDir: dir('bad') }), /empty/);
   await assert.rejects(trainLstm({ ...SMALL }, 'just a short note.', ctx(), { outDir: dir('bad') }), (e: Error) => e instanceof LmInputError && /too short/.test(e.message));
-  for (const bad of [{ hidden: 0 }, { lr: 0 }, { layers: 3 }, { level: 'byte' }, { dropout: 1 }, { batch: 2.5 }, { nonsense: 1 }]) {
+  const bads: ParamValues[] = [{ hidden: 0 }, { lr: 0 }, { layers: 3 }, { level: "byte" }, { dropout: 1 }, { batch: 2.5 }, { nonsense: 1 }];
+  for (const bad of bads) {
     await assert.rejects(trainLstm({ ...SMALL, ...bad }, TEXT, ctx(), { outDir: dir('bad') }), ValidationError, JSON.stringify(bad));
   }
   assert.equal(fs.existsSync(dir('bad')), false, 'nothing is written for bad input');
