@@ -3,6 +3,8 @@
  * a checksum) and weights.bin (float32 little-endian: parameters | Adam first moments | Adam second moments |
  * recurrent state carried into the next batch). Written atomically as a whole folder, so a crash leaves the previous
  * checkpoint intact; read with checks, so a truncated or corrupt one is reported clearly and never used.
+ * No generator state is stored: dropout masks and samples draw from generators seeded by (seed, step), and the
+ * data position is the batcher's (epoch, batch), so a resumed run repeats exactly what the straight run does.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';

@@ -24,7 +24,7 @@ export const LSTM_PARAMS: readonly ParamSpec[] = [
   { kind: 'int', name: 'sampleLength', label: 'Sample length', description: 'Tokens in the samples shown during training', default: 120, min: 1, max: 2000 },
   { kind: 'int', name: 'evalTokens', label: 'Held-out tokens', description: 'Held-out tokens scored at each evaluation (from the start of the held-out 10%)', default: 65536, min: 2, max: 100_000_000 },
   { kind: 'int', name: 'minCount', label: 'Minimum word count', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
-  { kind: 'int', name: 'maxVocab', label: 'Maximum vocabulary', description: 'Word level: keep at most this many words', default: 20000, min: 2, max: 200000 },
+  { kind: 'int', name: 'maxVocab', label: 'Maximum vocabulary', description: 'Word level: keep at most this many words (the softmax over them dominates the step time)', default: 10000, min: 2, max: 200000 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the initialisation, dropout and samples; the same seed gives the same run', default: 1, min: 0, max: 2 ** 31 - 1 },
 ];
 
