@@ -1,0 +1,91 @@
+/**
+ * Explanations: recognise a formula, then assemble everything the hover and the study panel show — name,
+ * plain-words paragraph, symbols in the note's letters, pitfalls, a worked example computed now, a plot, and the
+ * experiment to offer. Structured data only (no markup); hover.ts turns it into safe markdown.
+ */
+import { CATALOG, type Experiment } from './catalog';
+import { type ConceptId, isConceptId } from './concepts';
+import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
+import { cleanTex } from './find';
+import { type PlotFn, plotPoints } from './plot';
+import { recognise, type RecogniseContext } from './recognise';
+import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
+
+export interface Explanation {
+  latex: string;
+  display: boolean;
+  concept: ConceptId | null;
+  title: string;
+  summary: string;
+  /** Why this concept: the structural pattern that matched. */
+  why: string;
+  symbols: SymbolNote[];
+  operators: SymbolNote[];
+  pitfalls: string[];
+  exampleKind: ExampleKind | null;
+  example: WorkedExample | null;
+  plot: { fn: PlotFn; points: Array<[number, number]> } | null;
+  experiment: Experiment | null;
+  /** Other concepts that scored, best first. */
+  candidates: Array<{ id: ConceptId; score: number }>;
+}
+
+export interface ExplainOptions {
+  context?: RecogniseContext;
+  display?: boolean;
+}
+
+/** Longest formula we try to recognise; longer ones are explained as "not recognised". */
+export const MAX_EXPLAIN_CHARS = 8000;
+
+/** Numbers the note itself gives near a softmax, e.g. "t = [1.8, -1.9, 2.9, -0.9]" — used as example inputs. */
+function numbersFromContext(ctx: RecogniseContext | undefined): number[] | null {
+  const text = `${ctx?.before ?? ''}`;
+  const m = /[[(]\s*(-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){1,9})\s*[\])]/.exec(text);
+  if (!m) return null;
+  const v = m[1].split(',').map((s) => Number(s.trim()));
+  return v.every(Number.isFinite) ? v : null;
+}
+
+export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
+  const latex = cleanTex(String(latexIn ?? ''));
+  const tooLong = latex.length > MAX_EXPLAIN_CHARS;
+  const rec = tooLong ? null : recognise(latex, opts.context);
+  const concept = rec?.concept ?? null;
+  const info = concept ? CATALOG[concept] : null;
+  const tree = rec?.tree ?? { k: 'row' as const, items: [] };
+  let example: WorkedExample | null = null;
+  if (info?.example) {
+    let inputs: Record<string, unknown> | undefined;
+    const nums = info.example === 'softmax' ? numbersFromContext(opts.context) : null;
+    if (nums) inputs = { z: nums };
+    const r = computeExample(info.example, inputs);
+    example = 'error' in r ? (computeExample(info.example) as WorkedExample) : r;
+  }
+  return {
+    latex,
+    display: !!opts.display,
+    concept,
+    title: info?.title ?? 'Formula',
+    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : 'Not one of the concepts in the study catalog. Its symbols and operators are listed below.'),
+    why: concept ? rec!.candidates[0]?.why ?? '' : '',
+    symbols: describeSymbols(tree, concept),
+    operators: describeOperators(tree),
+    pitfalls: info?.pitfalls ?? [],
+    exampleKind: info?.example ?? null,
+    example,
+    plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
+    experiment: info?.experiment ?? null,
+    candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
+  };
+}
+
+/**
+ * Recompute a worked example from inputs edited in the panel. `which` is a concept id or an example kind; inputs
+ * are by field name (numbers, arrays, or comma-separated strings). Returns `{ error }` on bad input.
+ */
+export function recomputeExample(which: string, inputs: Record<string, unknown>): WorkedExample | { error: string } {
+  const kind = isExampleKind(which) ? which : isConceptId(which) ? CATALOG[which].example : undefined;
+  if (!kind) return { error: `no worked example for "${String(which).slice(0, 60)}"` };
+  return computeExample(kind, inputs);
+}

@@ -1,0 +1,89 @@
+/**
+ * The hover markdown. Everything that comes from the note (the TeX, symbol names, context) is escaped: HTML
+ * characters become entities and markdown punctuation is backslash-escaped, so no raw HTML or link from a note can
+ * reach the hover. Images are base64 data URIs. Command links are emitted only for ids on the caller's allow-list.
+ */
+import type { Experiment } from './catalog';
+import type { Explanation } from './explain';
+import { explainFormula } from './explain';
+import { findMathAt, type MathSpan, mathContext } from './find';
+import { plotSvg } from './plot';
+import { renderTexToSvg, svgDataUri } from './render';
+
+/** Escape text for markdown: entities for & < > and a backslash before every markdown punctuation character. */
+export function escapeMarkdown(s: string): string {
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:"']/g, (c) => `\\${c}`)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+export interface HoverMarkdownOptions {
+  /** Command ids the hover may link to; any other experiment or command is dropped. */
+  allowedCommands: readonly string[];
+  /** Theme foreground colour for the rendered formula and the plot (e.g. "#cccccc"). */
+  color?: string;
+  /** Render the formula with MathJax (default true). */
+  render?: boolean;
+  /** Arguments for the "Explain in the panel" link (mlStudy.explainFormulaAtCursor), e.g. { uri, offset }. */
+  explainArgs?: unknown;
+  /** Include the worked example, pitfalls and plot (default true); a compact hover leaves them out. */
+  full?: boolean;
+}
+
+export const EXPLAIN_COMMAND = 'mlStudy.explainFormulaAtCursor';
+
+function commandLink(label: string, command: string, args: unknown, allowed: readonly string[]): string | null {
+  if (!allowed.includes(command) || !/^[A-Za-z][\w.-]*$/.test(command)) return null;
+  const q = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args]))}`;
+  return `[${escapeMarkdown(label)}](command:${command}${q})`;
+}
+
+/** Build the hover markdown for an explanation. Pure; `svg` is the rendered formula when the caller already has it. */
+export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, rendered?: { svg: string } | { error: string }): string {
+  const out: string[] = [];
+  const full = opts.full !== false;
+  const r = rendered ?? (opts.render === false ? undefined : renderTexToSvg(ex.latex, { display: ex.display, color: opts.color }));
+  out.push(ex.concept ? `**${escapeMarkdown(ex.title)}**` : `**${escapeMarkdown(ex.title)}** (not a catalog concept)`);
+  if (r && 'svg' in r) out.push(`![formula](${svgDataUri(r.svg)})`);
+  else if (r && 'error' in r) out.push(`Could not render this formula: ${escapeMarkdown(r.error)}\n\nSource: ${escapeMarkdown(ex.latex.slice(0, 2000))}`);
+  out.push(escapeMarkdown(ex.summary));
+  if (ex.symbols.length) {
+    out.push(`**${ex.concept ? 'In your notation' : 'Symbols'}**\n\n` + ex.symbols.map((s) => `- ${escapeMarkdown(s.symbol)} — ${escapeMarkdown(s.meaning)}`).join('\n'));
+  }
+  if (!ex.concept && ex.operators.length) out.push(ex.operators.map((s) => `- ${escapeMarkdown(s.symbol)} — ${escapeMarkdown(s.meaning)}`).join('\n'));
+  if (full && ex.example) out.push(`**Worked example** ${escapeMarkdown(ex.example.text)}`);
+  if (full && ex.plot) out.push(`![plot of ${escapeMarkdown(ex.plot.fn)}](${svgDataUri(plotSvg(ex.plot.fn, { color: opts.color }))})`);
+  if (full && ex.pitfalls.length) out.push('**Watch out**\n\n' + ex.pitfalls.map((p) => `- ${escapeMarkdown(p)}`).join('\n'));
+  const links: string[] = [];
+  const exp: Experiment | null = ex.experiment;
+  if (exp) {
+    const l = commandLink(exp.label, exp.command, exp.args, opts.allowedCommands);
+    if (l) links.push(l);
+  }
+  const panel = commandLink('Explain in the panel', EXPLAIN_COMMAND, opts.explainArgs, opts.allowedCommands);
+  if (panel) links.push(panel);
+  if (links.length) out.push(links.join(' · '));
+  return out.join('\n\n');
+}
+
+export interface FormulaHover {
+  span: MathSpan;
+  explanation: Explanation;
+  markdown: string;
+}
+
+/**
+ * Everything a hover provider needs at one offset: find the math, read its context, explain it, build the
+ * markdown. Returns null when the offset is not inside math.
+ */
+export function formulaHoverAt(text: string, offset: number, languageId: string | undefined, opts: HoverMarkdownOptions): FormulaHover | null {
+  const span = findMathAt(text, offset, languageId);
+  if (!span) return null;
+  const context = mathContext(text, span);
+  const explanation = explainFormula(span.latex, { context, display: span.display });
+  return { span, explanation, markdown: buildHoverMarkdown(explanation, opts) };
+}

@@ -1,0 +1,30 @@
+/**
+ * The formula engine behind hover explanations (issue 6). No vscode, no DOM: the extension host, the CLI and the
+ * tests share it.
+ *
+ *   findMathAt / findAllMath       — where the math is (find.ts)
+ *   recognise                      — which concept, by structure (recognise.ts)
+ *   explainFormula                 — structured explanation for the panel (explain.ts)
+ *   recomputeExample               — the panel's interactive worked example
+ *   buildHoverMarkdown / formulaHoverAt — safe hover markdown with allow-listed command links (hover.ts)
+ *   renderTexToSvg                 — MathJax TeX → SVG, cached, size-limited (render.ts)
+ */
+export { CONCEPT_IDS, type ConceptId, isConceptId } from './concepts';
+export { CATALOG, GLOSSARY, type ConceptInfo, type Experiment } from './catalog';
+export { findMathAt, findAllMath, mathContext, cleanTex, mathLanguageOf, type MathSpan, type MathContext, MAX_MATH_CHARS } from './find';
+export { recognise, type Recognition, type RecogniseContext } from './recognise';
+export { explainFormula, recomputeExample, type Explanation, type ExplainOptions } from './explain';
+export { computeExample, defaultInputs, type ExampleKind, type WorkedExample, type ExampleField } from './examples';
+export { plotSvg, plotPoints, type PlotFn, isPlotFn } from './plot';
+export { renderTexToSvg, svgDataUri, clearRenderCache, type RenderOptions, type RenderResult, MAX_RENDER_CHARS } from './render';
+export { buildHoverMarkdown, formulaHoverAt, escapeMarkdown, EXPLAIN_COMMAND, type HoverMarkdownOptions, type FormulaHover } from './hover';
+
+/** The command ids the hover may link to (the extension registers them). Pass to buildHoverMarkdown. */
+export const FORMULA_HOVER_COMMANDS = [
+  'mlStudy.trainWord2vec',
+  'mlStudy.showAttention',
+  'mlStudy.trainLstm',
+  'mlStudy.trainXor',
+  'mlStudy.plotFunction',
+  'mlStudy.explainFormulaAtCursor',
+] as const;

@@ -1,0 +1,279 @@
+/**
+ * Symbols explained in the note's own letters: each symbol as written (u_o, v_c, \hat{y}_i, …) gets a meaning
+ * from its structural role in the recognised concept (which vector of a dot product, which index a sum runs over,
+ * what is being defined), then from the concept's usual letters, then from a general glossary.
+ */
+import { CATALOG, GLOSSARY } from './catalog';
+import type { ConceptId } from './concepts';
+import { type Node, show, walk } from './tex';
+
+export interface SymbolNote {
+  /** The symbol as the note writes it, as TeX (e.g. "u_{o}"); display text, must be escaped by the caller. */
+  symbol: string;
+  meaning: string;
+}
+
+type Sym = Extract<Node, { k: 'sym' }>;
+const MAX_SYMBOLS = 10;
+
+const rowOf = (n: Node | undefined): Node[] => (!n ? [] : n.k === 'row' ? n.items : [n]);
+const isT = (n: Node | undefined) => rowOf(n).some((x) => x.k === 'sym' && ['T', 'top', 'intercal'].includes(x.name));
+
+const GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ',
+  varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ',
+  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', ell: 'ℓ', partial: '∂', nabla: '∇', infty: '∞',
+};
+const BB: Record<string, string> = { E: '𝔼', R: 'ℝ', '1': '𝟙', I: '𝕀', N: 'ℕ', P: 'ℙ' };
+const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖' };
+
+/** A readable plain-text form of a node as the note writes it: u_o, w_{t+j}, ŷ_i, h^(t). */
+export function pretty(n: Node | undefined, budget = { left: 60 }): string {
+  if (!n || budget.left-- <= 0) return '';
+  const script = (m: string, x: Node | undefined) => {
+    if (!x) return '';
+    const t = pretty(x, budget);
+    return t.length <= 1 ? `${m}${t}` : `${m}{${t}}`;
+  };
+  switch (n.k) {
+    case 'row':
+      return n.items.map((x) => pretty(x, budget)).join('').replace(/,/g, ', ');
+    case 'sym': {
+      let b = n.mods.includes('bb') ? BB[n.name] ?? n.name : GREEK[n.name] ?? n.name;
+      for (const m of n.mods) {
+        if (m === 'hat') b += '\u0302';
+        else if (m === 'tilde') b += '\u0303';
+        else if (m === 'bar') b += '\u0304';
+        else if (m === 'vec') b += '\u20d7';
+        else if (m === 'prime') b += '′';
+        else if (m === 'fwd') b = `→${b}`;
+        else if (m === 'bwd') b = `←${b}`;
+      }
+      return b + script('_', n.sub) + script('^', n.sup);
+    }
+    case 'num':
+      return n.raw;
+    case 'op':
+      return n.v === '-' ? '−' : n.v;
+    case 'group':
+      return `${n.delim}${pretty(n.body, budget)}${CLOSE[n.delim] ?? ''}` + script('_', n.sub) + script('^', n.sup);
+    case 'apply':
+      return `${pretty(n.head, budget)}(${pretty(n.arg, budget)})`;
+    case 'name':
+      return n.v;
+    default:
+      return show(n).slice(0, 30);
+  }
+}
+
+/** The display key of a symbol: base + modifiers + subscript, without transpose/power superscripts. */
+export function symbolKey(s: Sym): string {
+  const sup = s.sup && !isT(s.sup) && rowOf(s.sup).some((x) => x.k === 'group' && x.delim === '(') ? s.sup : undefined;
+  return pretty({ ...s, sup, mods: s.mods.filter((m) => m !== 'bold') }).slice(0, 60);
+}
+
+function subOf(n: Node): string {
+  if (n.k === 'sym' && n.sub) return pretty(n.sub);
+  if (n.k === 'group') {
+    const f = rowOf(n.body)[0];
+    if (f && f.k === 'sym' && f.sub) return pretty(f.sub);
+  }
+  return '';
+}
+function keyOf(n: Node): string | null {
+  if (n.k === 'sym') return symbolKey(n);
+  if (n.k === 'group') {
+    const f = rowOf(n.body)[0];
+    if (f && f.k === 'sym') return symbolKey(f);
+  }
+  return null;
+}
+
+/** Descriptions of the two vectors of a dot product, per concept ({a}/{b}: their subscripts). */
+const PAIRS: Partial<Record<ConceptId, [string, string]>> = {
+  'skipgram-softmax': ['the "outside" (context-role) vector of word {a}', 'the centre-word vector of word {b}'],
+  skipgram: ['the "outside" vector of word {a}', 'the centre-word vector of word {b}'],
+  sgns: ['the context-role vector of word {a}', 'the centre-word vector of word {b}'],
+  cbow: ['the output vector of word {a}', 'the averaged context vector'],
+  'softmax-regression': ['the weight vector of class {a}', 'the input features{b}'],
+  'logistic-regression': ['the weight vector', 'the input features{b}'],
+  'linear-regression': ['the weight vector', 'the input features{b}'],
+  attention: ['the query (decoder state{a})', 'a key (encoder state{b})'],
+  'self-attention': ['the query of position {a}', 'the key of position {b}'],
+  'cosine-similarity': ['the first vector', 'the second vector'],
+  'cauchy-schwarz': ['the first vector', 'the second vector'],
+  softmax: ['the first vector of the score', 'the second vector of the score'],
+  'hierarchical-softmax': ['the vector of an inner tree node', 'the input (centre-word) vector'],
+};
+
+const fill = (t: string, sub: string) => {
+  const filled = t.replace(/\{[ab]\}/g, sub ? `\u0000${sub}` : '');
+  return filled.replace(/ (of word|of class|of position)\s*(?=$|\))/, '').replace(/\u0000/g, (m, i) => (/[\s(]$/.test(filled.slice(0, i)) ? '' : ' '));
+};
+
+/** Meanings for the symbols of a parsed formula, in its own letters. */
+export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: ConceptId | null): SymbolNote[] {
+  const notes = new Map<string, string>();
+  const order: string[] = [];
+  const set = (key: string | null, meaning: string, override = false) => {
+    if (!key) return;
+    if (!notes.has(key)) order.push(key);
+    if (!notes.has(key) || override) notes.set(key, meaning);
+  };
+
+  // 1. Dot products: which vector is which.
+  const pairs: Array<{ a: Node; b: Node }> = [];
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    const r = n.items;
+    for (let i = 0; i + 1 < r.length; i++) {
+      const a = r[i];
+      const b = r[i + 1];
+      if ((a.k === 'sym' || a.k === 'group') && 'sup' in a && isT(a.sup) && (b.k === 'sym' || b.k === 'group')) pairs.push({ a, b });
+      else if (a.k === 'sym' && b.k === 'op' && b.v === '·' && r[i + 2]?.k === 'sym') pairs.push({ a, b: r[i + 2] });
+    }
+  });
+  const pairText = concept ? PAIRS[concept] : undefined;
+  pairs.forEach((p, idx) => {
+    if (!pairText) return;
+    const ka = keyOf(p.a);
+    const kb = keyOf(p.b);
+    const negated = false;
+    if (concept === 'sgns' && idx > 0) set(ka, 'the vector of a randomly drawn "negative" word (one that did not occur near the centre word)');
+    else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, `the same kind of vector for every other ${concept === 'softmax-regression' ? 'class' : 'word'} (the denominator runs over all of them)`);
+    else set(ka, fill(pairText[0], subOf(p.a)));
+    set(kb, fill(pairText[1], subOf(p.b)));
+    void negated;
+  });
+
+  // 2. Indices and ranges of sums and products.
+  walk(tree, (n) => {
+    if (n.k !== 'big' || !n.sub) return;
+    const sub = rowOf(n.sub);
+    const what = n.v === 'sum' ? 'the sum' : n.v === 'prod' ? 'the product' : 'the integral';
+    const first = sub.find((x): x is Sym => x.k === 'sym');
+    if (!first) return;
+    const rel = sub.find((x) => x.k === 'op');
+    const upper = n.sup ? pretty(n.sup) : '';
+    if (rel && rel.k === 'op' && rel.v === '∈') {
+      const setSym = sub.slice(sub.indexOf(rel) + 1).find((x): x is Sym => x.k === 'sym');
+      set(symbolKey(first), `the index of ${what}: it runs over every element of ${setSym ? pretty(setSym) : 'the set'}`);
+      if (setSym && setSym.name === 'V') set(symbolKey(setSym), 'the vocabulary (every word type)');
+    } else if (rel && rel.k === 'op' && rel.v === '=') {
+      set(symbolKey(first), `the index of ${what}, from ${pretty({ k: 'row', items: sub.slice(sub.indexOf(rel) + 1) })}${upper ? ` to ${upper}` : ''}`);
+      if (n.sup) {
+        const up = rowOf(n.sup).find((x): x is Sym => x.k === 'sym');
+        if (up && !notes.has(symbolKey(up))) set(symbolKey(up), `how many terms ${what} has`);
+      }
+    } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
+      // -m ≤ j ≤ m, j ≠ 0 : a window
+      const idx = sub.filter((x): x is Sym => x.k === 'sym');
+      const j = idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
+      set(symbolKey(j), `the offset inside the window of ${what} (0 excluded: a word does not predict itself)`);
+      for (const s of idx) if (s !== j && s.name !== j.name) set(symbolKey(s), 'the window size (how many words on each side)');
+    } else {
+      set(symbolKey(first), `the index ${what} runs over`);
+    }
+    return;
+  });
+
+  // 3. What is being defined (left of the first "=").
+  const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+  if (eq > 0 && eq <= 3) {
+    const lhs = tree.items.slice(0, eq);
+    const head = lhs.find((x) => x.k === 'sym');
+    const lt = concept ? CATALOG[concept].letters ?? {} : {};
+    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+  }
+
+  // 4. Every other symbol: the concept's usual letters, then the general glossary.
+  const letters = concept ? CATALOG[concept].letters ?? {} : {};
+  const seen = new Set<string>();
+  // Letters that only appear inside sub/superscripts (indices) are described by the sums above, not one by one.
+  const inScripts = new Set<Node>();
+  walk(tree, (n) => {
+    const holders: Node[] = n.k === 'apply' ? [n, n.head] : [n];
+    for (const h of holders) {
+      for (const x of ['sub', 'sup'] as const) {
+        const sc = (h as { sub?: Node; sup?: Node })[x];
+        if (sc) walk(sc, (m) => void inScripts.add(m));
+      }
+    }
+  });
+  const euler = (() => {
+    let hit = false;
+    walk(tree, (n) => {
+      if (n.k === 'apply' && n.fn === 'exp') {
+        let i = false;
+        let pi = false;
+        walk(n.arg, (m) => {
+          if (m.k === 'sym' && m.name === 'i') i = true;
+          if (m.k === 'sym' && (m.name === 'pi' || m.name === 'theta')) pi = true;
+        });
+        if (i && pi) hit = true;
+      }
+    });
+    return hit;
+  })();
+  const glossary = (name: string): string | undefined => {
+    if (euler && name === 'i') return 'the imaginary unit, i² = −1';
+    if (concept) return (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '') || undefined;
+    return UNIVERSAL[name];
+  };
+  walk(tree, (n) => {
+    if (inScripts.has(n)) return;
+    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && /[pPqL]/.test(n.head.name)) {
+      const k = symbolKey(n.head);
+      if (!seen.has(k)) {
+        seen.add(k);
+        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? '');
+      }
+    }
+    if (n.k !== 'sym') return;
+    if (['T', 'top', 'intercal'].includes(n.name) || /^[0-9]+$/.test(n.name)) return;
+    const k = symbolKey(n);
+    if (seen.has(k)) return;
+    seen.add(k);
+    const meaning = letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name);
+    if (meaning) set(k, meaning);
+  });
+
+  return order
+    .filter((k) => notes.get(k))
+    .slice(0, MAX_SYMBOLS)
+    .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
+}
+
+/** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
+const UNIVERSAL: Record<string, string> = {
+  pi: 'π ≈ 3.14159, the ratio of a circle\'s circumference to its diameter',
+  e: "Euler's number ≈ 2.71828, the base of natural logarithms",
+  infty: 'infinity',
+  nabla: 'the gradient (vector of partial derivatives)',
+  partial: 'a partial derivative',
+};
+
+/** Operators and functions a formula uses, named in words (for non-catalog formulas too). */
+export function describeOperators(tree: { k: 'row'; items: Node[] }): SymbolNote[] {
+  const found = new Map<string, string>();
+  const NAMES: Record<string, [string, string]> = {
+    exp: ['exp', 'the exponential e^x'], log: ['log', 'the logarithm (natural unless a base is given)'], sigmoid: ['σ(·)', 'the sigmoid function'],
+    softmax: ['softmax', 'turns scores into probabilities'], tanh: ['tanh', 'hyperbolic tangent'], max: ['max', 'the larger of its arguments'],
+    argmax: ['argmax', 'the argument that maximises the expression'], argmin: ['argmin', 'the argument that minimises the expression'],
+    sin: ['sin', 'sine'], cos: ['cos', 'cosine'], det: ['det', 'the determinant'], tr: ['tr', 'the trace'], lim: ['lim', 'a limit'],
+    binom: ['binom', 'a binomial coefficient "n choose k"'],
+  };
+  walk(tree, (n) => {
+    if (n.k === 'apply' && NAMES[n.fn]) found.set(NAMES[n.fn][0], NAMES[n.fn][1]);
+    if (n.k === 'name' && NAMES[n.v.toLowerCase()]) found.set(NAMES[n.v.toLowerCase()][0], NAMES[n.v.toLowerCase()][1]);
+    if (n.k === 'big') found.set(n.v === 'sum' ? 'Σ' : n.v === 'prod' ? 'Π' : '∫', n.v === 'sum' ? 'a sum over the index below it' : n.v === 'prod' ? 'a product over the index below it' : 'an integral');
+    if (n.k === 'sqrt') found.set('√', 'a square root');
+    if (n.k === 'op' && n.v === '±') found.set('±', 'plus or minus: two solutions');
+    if (n.k === 'op' && n.v === '⊙') found.set('⊙', 'element-wise multiplication');
+    if (n.k === 'group' && n.delim === '‖') found.set('‖·‖', 'a norm (the length of a vector)');
+    if (n.k === 'sym' && n.name === 'nabla') found.set('∇', 'the gradient');
+    if ('sup' in n && n.sup && isT(n.sup)) found.set('ᵀ', 'transpose: with vectors, uᵀv is the dot product');
+  });
+  return [...found.entries()].slice(0, 6).map(([symbol, meaning]) => ({ symbol, meaning }));
+}
