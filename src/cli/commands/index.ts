@@ -3,6 +3,7 @@ import { trainXorCommand } from './xor';
 import { word2vecCommands } from './word2vec';
 import { lstmCommands } from './lstm';
 import { attentionCommands } from './attention';
+import { explainCommand } from './explain';
 
 /** Every CLI command. Add a feature's commands here (one import, one entry). */
-export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands];
+export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands, explainCommand];

@@ -243,6 +243,20 @@ class Parser {
   }
 
   private parseAtom(stop: Set<string>): Node | null {
+    if (this.depth > MAX_DEPTH * 2) {
+      // Too deep (\frac\frac\frac…, \left\left…): consume the token without building structure.
+      this.i++;
+      return null;
+    }
+    this.depth++;
+    try {
+      return this.parseAtomInner(stop);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseAtomInner(stop: Set<string>): Node | null {
     const t = this.toks[this.i++];
     if (!t) return null;
     switch (t.t) {

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FORMULA_HOVER_COMMANDS, formulaHoverAt } from '../../core/formula/index';
+import { type CliCommand, UsageError } from '../types';
+
+/** Language id from a file name, the way VS Code would pick it for our notes. */
+function languageOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.tex' || ext === '.latex' || ext === '.ltx') return 'latex';
+  if (ext === '.txt' || ext === '.text') return 'plaintext';
+  return 'markdown';
+}
+
+export const explainCommand: CliCommand = {
+  path: ['explain'],
+  summary: 'Explain the formula at one or more offsets of a notes file (offsets in UTF-16 code units, like TextDocument.offsetAt)',
+  positionals: 'FILE',
+  arity: [1, 1],
+  options: [
+    { name: 'offset', kind: 'int', repeat: true, required: true, description: 'offset into the file (UTF-16 code units); repeat for several' },
+    { name: 'language', kind: 'string', description: 'language id (markdown, latex, plaintext); default from the extension' },
+    { name: 'render', kind: 'bool', description: 'include the rendered formula (SVG data URI) in the markdown' },
+    { name: 'color', kind: 'string', description: 'formula colour for --render (default #333333)' },
+  ],
+  async run(args, io) {
+    const file = String(args.positionals[0]);
+    const offsets = (args.options.offset as Array<number>) ?? [];
+    for (const o of offsets) if (!Number.isInteger(o) || o < 0) throw new UsageError(`--offset must be a whole number ≥ 0, got ${o}`);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // VS Code does not count the BOM
+    const language = typeof args.options.language === 'string' ? args.options.language : languageOf(file);
+    const render = args.options.render === true;
+    const color = typeof args.options.color === 'string' ? args.options.color : '#333333';
+    const results: Array<{ offset: number; latex: string | null; concept: string | null; title: string | null; markdown: string | null }> = [];
+    for (const offset of offsets) {
+      if (offset > text.length) {
+        io.progress(`offset ${offset} is past the end of the file (${text.length})`);
+        results.push({ offset, latex: null, concept: null, title: null, markdown: null });
+        continue;
+      }
+      const h = formulaHoverAt(text, offset, language, { allowedCommands: FORMULA_HOVER_COMMANDS, render, color });
+      if (!h) {
+        results.push({ offset, latex: null, concept: null, title: null, markdown: null });
+        io.out(`${offset}: not inside math`);
+        continue;
+      }
+      results.push({ offset, latex: h.span.latex, concept: h.explanation.concept, title: h.explanation.title, markdown: h.markdown });
+      io.out(`${offset}: ${h.explanation.concept ?? '(no concept)'} — ${h.explanation.title}\n  ${h.span.latex.slice(0, 120)}\n  ${h.explanation.example?.text ?? ''}`);
+    }
+    return results;
+  },
+};
