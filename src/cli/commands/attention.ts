@@ -6,9 +6,14 @@ import type { ProgressUpdate } from '../../core/training';
 import { optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../types';
 
-function progressPrinter(io: CliIO, describe: (u: ProgressUpdate) => string): (u: ProgressUpdate) => void {
+/** Progress lines at most once a second; `header` goes first, once training has really started. */
+function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate) => string): (u: ProgressUpdate) => void {
   let last = 0;
   return (u) => {
+    if (header) {
+      io.progress(header);
+      header = '';
+    }
     const now = Date.now();
     if (now - last >= 1000 || (u.total > 0 && u.step === u.total)) {
       last = now;
@@ -37,10 +42,10 @@ export const trainTransformerCommand: CliCommand = {
     const corpus = String(args.options.corpus);
     const text = corpus === 'brown' ? loadBrownText() : readTextFile(corpus);
     const backend = await initTf();
-    io.progress(`training a ${params.layers}-layer, ${params.heads}-head Transformer (d_model ${params.dModel}, ${params.level} level, context ${params.seq}, batch ${params.batch}) on ${corpus} with tfjs ${backend}`);
+    const header = `training a ${params.layers}-layer, ${params.heads}-head Transformer (d_model ${params.dModel}, ${params.level} level, context ${params.seq}, batch ${params.batch}) on ${corpus} with tfjs ${backend}`;
     const r = await trainTransformer(params, text, {
       signal: io.signal,
-      onProgress: progressPrinter(io, (u) => `step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}  held-out ${fmt(u.metrics?.heldOutLoss)}  ${fmt(u.metrics?.stepsPerSecond, 2)} steps/s`),
+      onProgress: progressPrinter(io, header, (u) => `step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}  held-out ${fmt(u.metrics?.heldOutLoss)}  ${fmt(u.metrics?.stepsPerSecond, 2)} steps/s`),
     }, { outDir: String(args.options.out) });
     io.out(`${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps (${r.epochs.toFixed(2)} epochs) in ${r.seconds.toFixed(1)} s, ${r.stepsPerSecond.toFixed(2)} steps/s`);
     io.out(`training loss ${fmt(r.finalLoss)}, held-out loss ${fmt(r.heldOutLoss)} nats/token (perplexity ${fmt(r.heldOutPerplexity, 2)}${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 3)} bits/char` : ''})`);
@@ -58,10 +63,10 @@ export const trainSeq2seqCommand: CliCommand = {
     const params = paramsFromArgs(SEQ2SEQ_PARAMS, args);
     if ((params.minLen as number) > (params.maxLen as number)) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
     const backend = await initTf();
-    io.progress(`training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`);
+    const header = `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`;
     const r = await trainSeq2seq(params, {
       signal: io.signal,
-      onProgress: progressPrinter(io, (u) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`),
+      onProgress: progressPrinter(io, header, (u) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`),
     }, { outDir: String(args.options.out) });
     io.out(`${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps in ${r.seconds.toFixed(1)} s (${r.stepsPerSecond.toFixed(1)} steps/s), loss ${fmt(r.finalLoss)}`);
     io.out(`on ${r.testInputs} fresh inputs: sequence accuracy ${(100 * r.sequenceAccuracy).toFixed(1)}%, alignment accuracy ${(100 * r.alignmentAccuracy).toFixed(1)}%`);
