@@ -69,6 +69,16 @@ export function initParams(cfg: LstmConfig, seed: number, out?: FArr): FArr {
 
 export type OpsKind = 'wasm' | 'js32' | 'js64';
 
+/** Working memory of one workspace is capped below WebAssembly's 4 GB address space. */
+export const MAX_WORKSPACE_BYTES = 3 * 2 ** 30;
+
+export class WorkspaceTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkspaceTooLargeError';
+  }
+}
+
 /**
  * Buffers and the forward/backward pass for one batch shape (B sequences × T steps). A workspace owns its own
  * copy of the parameters (`theta`) and gradient (`grad`).
@@ -146,9 +156,15 @@ export class Workspace {
       if (train) [R * 4 * H, R * H, B * H, B * H, 4 * H * H, 4 * H * Math.max(E, H), V * H].forEach(fl);
     };
     plan();
+    const bytes = sizes.reduce((a, n) => a + Math.ceil((n * 4) / 16) * 16 + 16, 0);
+    if (bytes > MAX_WORKSPACE_BYTES) {
+      throw new WorkspaceTooLargeError(
+        `this configuration needs ${(bytes / 2 ** 30).toFixed(1)} GB of working memory for one batch (limit ${MAX_WORKSPACE_BYTES / 2 ** 30} GB); use a smaller batch, sequence length, hidden size or vocabulary`,
+      );
+    }
     const kind = opts.ops ?? 'wasm';
     let ops: Ops | null = null;
-    if (kind === 'wasm') ops = createWasmOps(sizes.reduce((a, n) => a + Math.ceil((n * 4) / 16) * 16 + 16, 0));
+    if (kind === 'wasm') ops = createWasmOps(bytes);
     this.ops = ops ?? createJsOps(kind === 'js64' ? 64 : 32);
     const F = (n: number) => this.ops.allocF(n);
     this.theta = F(total);

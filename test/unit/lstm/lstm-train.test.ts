@@ -100,6 +100,8 @@ test('bad input: empty corpus, corpus shorter than one batch, nonsense hyperpara
   for (const bad of bads) {
     await assert.rejects(trainLstm({ ...SMALL, ...bad }, TEXT, ctx(), { outDir: dir('bad') }), ValidationError, JSON.stringify(bad));
   }
+  // valid one by one, but far too big together: a clear message instead of an allocation failure
+  await assert.rejects(trainLstm({ ...SMALL, hidden: 1024, batch: 512, seq: 1024 }, TEXT.repeat(40), ctx(), { outDir: dir('bad') }), /GB of working memory/);
   assert.equal(fs.existsSync(dir('bad')), false, 'nothing is written for bad input');
   // a folder that is not a model folder is never replaced
   fs.mkdirSync(dir('notes'));
