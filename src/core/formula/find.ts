@@ -381,7 +381,7 @@ export function mathContext(text: string, span: { start: number }): MathContext 
   const chunk = text.slice(from, span.start);
   const lines = chunk.split('\n');
   const current = lines[lines.length - 1] ?? '';
-  let before = current.replace(/\$[^$]*\$/g, ' ').trim();
+  let before = current.trim();
   if (before.length < 12) {
     for (let k = lines.length - 2; k >= 0 && k >= lines.length - 6; k--) {
       const l = lines[k].trim();

@@ -4,7 +4,7 @@
  * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
  * tie; context never proposes a concept on its own.
  */
-import { type Node, parseTex, walk } from './tex';
+import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 
 export interface Recognition {
@@ -246,7 +246,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'negative-log-likelihood': /\bloss\b|\bnll\b|negative log|likelihood/i,
   'teacher-forcing': /teacher[- ]forc/i,
   'masked-lm': /mask(ed)?[- ]?(lm|language)|\bmlm\b|\bbert\b|\[mask\]/i,
-  attention: /attention|attend|alignment/i,
+  attention: /(?<!self[- ]?)attention|attend|alignment/i,
   'self-attention': /self[- ]?att|quer(y|ies).*keys?|keys?.*quer|transformer/i,
   'masked-self-attention': /mask|causal|look[- ]?ahead/i,
   'mlp-attention': /additive|bahdanau|mlp attention|concat attention/i,
@@ -310,6 +310,8 @@ function detect(root: Row, add: Add): void {
   }
   if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
     add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
+  const heads = every.some((x) => (x.k === 'name' && /^head$/i.test(x.v)) || (x.k === 'sym' && x.name === 'head'));
+  if (heads && syms(root).some((x) => x.name === 'W' && subText(x.sup) === 'O')) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
   if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
   // v^T tanh(W h + U s)
   for (const r of all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items).concat([root])) {
@@ -401,7 +403,13 @@ function detect(root: Row, add: Add): void {
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && !!x.sub && subText(x.sub) === '+')) {
     if (all(g.body).some((x) => isNum(x, 1))) add('hinge-loss', 3.2, '[1 − y f(x)]_+');
   }
+  for (const c of applies(root, ['clip', 'clamp'])) if (all(c.arg).some((x) => isNum(x, 1))) add('hardtanh', 3.4, 'clip(x, −1, 1)');
   for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
+    const conds = env.rows.map((r) => r[1]).filter(Boolean);
+    if (conds.some((c) => hasOp(c, '≠')) && conds.some((c) => hasOp(c, '='))) {
+      add('zero-one-loss', 3.5, '0 when ŷ = y, 1 when ŷ ≠ y');
+      continue;
+    }
     const vals = env.rows.map((r) => rowOf(r[0]));
     const valText = vals.map((v) => subText({ k: 'row', items: v }));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
@@ -442,6 +450,7 @@ function detect(root: Row, add: Add): void {
         const lArg = rowOf(l.arg);
         const ratio = lArg.length === 1 && lArg[0].k === 'frac';
         if (ratio) continue;
+        if (lArg.length === 1 && show(lArg[0]) === show(a)) continue; // −Σ p log p: entropy, not cross-entropy
         if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
         const hasSum = r.slice(0, i).some((x) => x.k === 'big' && x.v === 'sum') || (a.k === 'sym' && isTransposeSup(a.sup));
         const neg = r.slice(0, i).some((x) => x.k === 'op' && x.v === '-') || every.some((x) => x.k === 'op' && x.v === '-');
@@ -463,6 +472,11 @@ function detect(root: Row, add: Add): void {
   const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
   if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
   if (ratioLog && !expectation) add('kl-divergence', 3.4, 'Σ p log(p/q)');
+  if (lhs.some((x) => (x.k === 'name' && /^elbo$/i.test(x.v)) || (x.k === 'apply' && /^elbo$/i.test(x.fn)))) add('elbo', 3.6, 'ELBO = …');
+  {
+    const es = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb'));
+    if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
+  }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
@@ -472,7 +486,7 @@ function detect(root: Row, add: Add): void {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
-    else if (letters.length >= 1) add('mse', 3, 'mean of squared differences');
+    else if (letters.length >= 1 && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb'))) add('mse', 3, 'mean of squared differences');
   }
   if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
   // regularisation: + λ‖w‖² or + λ Σ|w|
@@ -494,7 +508,11 @@ function detect(root: Row, add: Add): void {
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
-  if (condProbLogs.length && !argmax) {
+  const entropyLike = logs.some((l) => {
+    const arg = rowOf(l.arg);
+    return arg.length === 1 && all(root).some((m) => m.k === 'row' && m.items.some((x, i) => m.items[i + 1] === l && show(x) === show(arg[0])));
+  }) || (root.some((x, i) => root[i + 1]?.k === 'apply' && (root[i + 1] as Apply).fn === 'log' && rowOf((root[i + 1] as Apply).arg).length === 1 && show(rowOf((root[i + 1] as Apply).arg)[0]) === show(x)));
+  if (condProbLogs.length && !argmax && !entropyLike) {
     if (windowSub && bigs(root, 'sum').length >= 2) add('skipgram', 3.6, '−1/T Σ_t Σ_j log P(w_{t+j} | w_t)');
     else if (windowSub && bigs(root, 'sum').length >= 1) add('skipgram', 3.2, 'Σ over window of log P(w_{t+j}|w_t)');
     if (maskCond) add('masked-lm', 3.4, '−Σ_{masked} log p(x_i | x̃)');
@@ -526,7 +544,8 @@ function detect(root: Row, add: Add): void {
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
   }
   // --- linear models, networks ---
-  const activApplies = applies(root).filter((a) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid');
+  const isAct = (a: Apply) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || (a.fn === 'max' && rowOf(a.arg).some((x) => isNum(x, 0)) && hasOp(a.arg, ','));
+  const activApplies = applies(root).filter(isAct);
   for (const a of activApplies) {
     const r = argRow(a);
     const aff = affine(r);
@@ -581,7 +600,7 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];
-      if (w.k === 'sym' && /^[A-Z]$/.test(w.name) && act.k === 'apply' && (ACTIVATIONS.includes(act.fn) || act.fn === 'sigmoid') && (affine(argRow(act)) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      if (w.k === 'sym' && /^[A-Z]$/.test(w.name) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
     }
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
@@ -625,6 +644,11 @@ function detect(root: Row, add: Add): void {
     if (oneMinus && letters.has('z') && letters.has('h')) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }
+  const resetGated = (g: Node) => {
+    const body = g.k === 'group' ? g.body : g.k === 'apply' ? g.arg : null;
+    return !!body && rowOf(body).some((x) => x.k === 'op' && (x.v === '⊙' || x.v === '*')) && syms(body).some((x) => x.name === 'r') && syms(body).some((x) => x.name === 'h');
+  };
+  if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
   if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
@@ -662,6 +686,7 @@ function detect(root: Row, add: Add): void {
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^t$/.test(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
+  if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---
   const probApplies = applies(root).filter((a) => /^[pP]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
@@ -683,8 +708,9 @@ function detect(root: Row, add: Add): void {
     const lhsHasBar = lhsProb && hasOp(lhsProb.arg, '|');
     if (lhsHasBar && condHasOther) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
     else if (rhsConds.length && !lhsHasBar) {
-      const seqLetters = predicted.some((l) => ['w', 'x', 'y'].includes(l)) || syms(lhsProb?.arg).some((s) => !!s.sub || !!s.sup);
-      const generic = predicted.every((l) => /^[A-Z]$/.test(l)) && !(prods.length);
+      const lhsSyms = syms(lhsProb?.arg);
+      const seqLetters = predicted.some((l) => ['w', 'x', 'y'].includes(l)) || lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
+      const generic = !seqLetters && !(prods.length);
       if (generic) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
     }
@@ -696,17 +722,18 @@ function detect(root: Row, add: Add): void {
     const numP = applies(f.num).filter((a) => /^[pP]$/.test(a.fn));
     const denP = applies(f.den).filter((a) => /^[pP]$/.test(a.fn));
     if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / P(B)');
+    else if (numP.length >= 2 && numP.some(condBar) && bigs(f.den, 'sum').length && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
     if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
   }
-  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length)) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   if (applies(root, ['tr']).length || nm.includes('tr') || nm.includes('trace')) add('trace', 3, 'tr(A) = Σ A_ii');
   if (parts.length > 1) {
     const r = parts[1];
-    const m = r.findIndex((x) => x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D'));
+    const m = r.findIndex((x) => (x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D')) || (x.k === 'apply' && x.fn === 'diag'));
     if (m > 0 && r[m - 1].k === 'sym' && r[m + 1]?.k === 'sym' && (r[m + 1] as Sym).name === (r[m - 1] as Sym).name && (isTransposeSup((r[m + 1] as Sym).sup) || subText((r[m + 1] as Sym).sup) === '-1')) add('spectral-theorem', 3.6, 'A = QΛQ^T');
   }
   // cosine similarity: u·v / (‖u‖ ‖v‖)
@@ -738,7 +765,16 @@ function detect(root: Row, add: Add): void {
       const b = root[i + 2];
       if (a.k === 'sym' && ['q', 'k', 'v'].includes(a.name) && root[i + 1].k === 'op' && b.k === 'sym' && b.name === a.name.toUpperCase()) qkv++;
     }
-    if (qkv >= 2) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
+    // Q = X W^Q, k_i = W^K x_i, …
+    const { parts: segs } = sides(root.filter((x) => !(x.k === 'op' && x.v === ',')));
+    let proj = 0;
+    for (let i = 0; i + 1 < segs.length; i++) {
+      const lhsSym = [...segs[i]].reverse().find((x): x is Sym => x.k === 'sym');
+      if (!lhsSym || !['q', 'k', 'v'].includes(lhsSym.name.toLowerCase())) continue;
+      const L = lhsSym.name.toUpperCase();
+      if (segs[i + 1].some((x) => x.k === 'sym' && x.name === 'W' && (subText(x.sup).toUpperCase() === L || subText(x.sub).toUpperCase() === L))) proj++;
+    }
+    if (qkv >= 2 || proj >= 2) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
   }
 }
 

@@ -561,6 +561,32 @@ export function postProcess(input: Node[]): Node[] {
     }
     out.push(it);
   }
+  return slashFractions(out);
+}
+
+/** `a / b` written inline becomes a fraction: the atom before over the atom after (a big operator takes the rest). */
+function slashFractions(items: Node[]): Node[] {
+  if (!items.some((x) => x.k === 'op' && x.v === '/')) return items;
+  const out: Node[] = [];
+  const unwrap = (n: Node): Node => (n.k === 'group' && n.delim === '(' && !n.sub && !n.sup ? n.body : { k: 'row', items: [n] });
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.k === 'op' && it.v === '/' && out.length && i + 1 < items.length && out[out.length - 1].k !== 'op') {
+      const left = out.pop()!;
+      let j = i + 1;
+      let den: Node;
+      if (items[j].k === 'big') {
+        const rest: Node[] = [];
+        while (j < items.length && !(items[j].k === 'op' && ['=', '+', '-', ',', '≈', '≤', '≥'].includes((items[j] as { v: string }).v))) rest.push(items[j++]);
+        den = { k: 'row', items: rest };
+        j--;
+      } else den = unwrap(items[j]);
+      out.push({ k: 'frac', num: unwrap(left), den });
+      i = j;
+      continue;
+    }
+    out.push(it);
+  }
   return out;
 }
 

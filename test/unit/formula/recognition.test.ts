@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { recognise } from '../../../src/core/formula/recognise';
+import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
+import { type Case, loadCases } from './fixtures';
+
+function measure(cases: Case[]) {
+  let right = 0;
+  let catalog = 0;
+  let nulls = 0;
+  let claims = 0;
+  const misses: string[] = [];
+  for (const c of cases) {
+    const got = recognise(c.latex, { before: c.context }).concept;
+    if (c.expected) {
+      catalog++;
+      if (got === c.expected) right++;
+      else misses.push(`line ${c.line}: want ${c.expected}, got ${got}: ${c.latex.slice(0, 80)}`);
+    } else {
+      nulls++;
+      if (got) {
+        claims++;
+        misses.push(`line ${c.line}: want null, got ${got}: ${c.latex.slice(0, 80)}`);
+      }
+    }
+  }
+  return { right, catalog, nulls, claims, accuracy: right / catalog, claimRate: claims / Math.max(1, nulls), misses };
+}
+
+test('fixture labels are catalog ids (or null)', () => {
+  for (const set of ['dev', 'heldout', 'heldout-b'] as const) {
+    for (const c of loadCases(set)) assert.ok(c.expected === null || (CONCEPT_IDS as readonly string[]).includes(c.expected), `${set} line ${c.line}: ${c.expected}`);
+  }
+});
+
+for (const set of ['heldout', 'heldout-b'] as const) {
+  test(`held-out set ${set}: ≥ 90% of catalog formulas right, ≤ 1 in 10 null formulas claims a concept`, () => {
+    const m = measure(loadCases(set));
+    console.log(`[recognition] ${set}: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls} = ${(100 * m.claimRate).toFixed(1)}%`);
+    for (const x of m.misses) console.log(`  ${x}`);
+    assert.ok(m.catalog >= 60 && m.nulls >= 20, 'the set is big enough to mean something');
+    assert.ok(m.accuracy >= 0.9, `accuracy ${m.accuracy}`);
+    assert.ok(m.claimRate <= 0.1, `null claim rate ${m.claimRate}`);
+  });
+}
+
+test('development set (reported; tuned on, so only a sanity floor)', () => {
+  const m = measure(loadCases('dev'));
+  console.log(`[recognition] dev: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls}`);
+  assert.ok(m.accuracy >= 0.9);
+});
+
+test('structure, not strings: the same softmax in any letters and notations', () => {
+  for (const tex of [
+    '\\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}',
+    '\\frac{\\exp(\\beta_m)}{\\sum_{n} \\exp(\\beta_n)}',
+    'q_r = \\frac{\\exp\\left(g_r\\right)}{\\sum_{r\'} \\exp\\left(g_{r\'}\\right)}',
+    '\\dfrac{\\mathrm{e}^{\\omega_k}}{\\displaystyle\\sum_{l=1}^{L}\\mathrm{e}^{\\omega_l}}',
+  ]) {
+    const r = recognise(tex);
+    assert.ok(r.concept === 'softmax', `${tex} → ${r.concept}`);
+  }
+});
+
+test('scaled dot-product attention whatever the spelling', () => {
+  for (const tex of ['\\operatorname{softmax}(QK^T/\\sqrt{d})V', '\\mathrm{softmax}\\!\\left(\\frac{\\mathbf{Q}\\mathbf{K}^\\intercal}{\\sqrt{d_{k}}}\\right)\\mathbf{V}']) {
+    assert.equal(recognise(tex).concept, 'scaled-dot-product-attention', tex);
+  }
+});
+
+test('context breaks ties but never claims an unrelated formula', () => {
+  assert.equal(recognise('a^2 + b^2 = c^2', { heading: 'Softmax and attention', before: 'the LSTM forget gate and negative sampling' }).concept, null);
+  assert.equal(recognise('x_i', { heading: 'Cross-entropy loss' }).concept, null);
+  // The same weighted sum is attention in general and self-attention when the note says queries and keys.
+  assert.equal(recognise('o_i = \\sum_j \\alpha_{ij} h_j').concept, 'attention');
+  assert.equal(recognise('o_i = \\sum_j \\alpha_{ij} h_j', { before: 'self-attention: each word is a query against the keys' }).concept, 'self-attention');
+});
+
+test('non-catalog formulas claim nothing', () => {
+  for (const tex of ['x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}', 'e^{i\\pi} + 1 = 0', 'x_i', '\\int_0^\\infty e^{-t}\\,dt = 1']) {
+    assert.equal(recognise(tex).concept, null, tex);
+  }
+});
+
+test('recognition is fast: every held-out formula in well under 50 ms', () => {
+  const cases = [...loadCases('heldout'), ...loadCases('heldout-b')];
+  const times: number[] = [];
+  for (const c of cases) {
+    const t0 = performance.now();
+    recognise(c.latex, { before: c.context });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = times[Math.floor(times.length * 0.95)];
+  console.log(`[recognition] p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} formulas`);
+  assert.ok(p95 < 50, `p95 ${p95}`);
+});
