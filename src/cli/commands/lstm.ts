@@ -44,21 +44,28 @@ function str(args: ParsedArgs, name: string): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
+/** Required options are checked here rather than by the parser, so that `--help` works without them. */
+function need(args: ParsedArgs, name: string): string {
+  const v = str(args, name);
+  if (v === undefined) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
 export const trainLstmCommand: CliCommand = {
   path: ['train', 'lstm'],
   summary: 'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
   options: [
-    { name: 'corpus', kind: 'string', description: 'a text file, or "brown" for the Brown corpus', required: true },
-    { name: 'out', kind: 'string', description: 'model folder to write (checkpoints are replaced atomically)', required: true },
+    { name: 'corpus', kind: 'string', description: 'a text file, or "brown" for the Brown corpus (required)' },
+    { name: 'out', kind: 'string', description: 'model folder to write; checkpoints replace it atomically (required)' },
     { name: 'resume', kind: 'string', description: 'continue from the checkpoint in this folder (same corpus)' },
     ...optionsFromParams(LSTM_PARAMS),
   ],
   async run(args, io) {
     const given = ['epochs', 'steps', 'time-budget'].filter((f) => args.options[f] !== undefined);
     if (given.length > 1) throw new UsageError(`give only one of --epochs, --steps, --time-budget (got ${given.map((g) => '--' + g).join(' and ')})`);
+    const corpus = need(args, 'corpus');
+    const out = need(args, 'out');
     const params = paramsFromArgs(LSTM_PARAMS, args);
-    const corpus = str(args, 'corpus')!;
-    const out = str(args, 'out')!;
     const text = readCorpus(corpus);
     io.progress(`training an LSTM language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
     let lastPrint = 0;
@@ -115,7 +122,7 @@ export const generateCommand: CliCommand = {
   positionals: 'DIR',
   arity: [1, 1],
   options: [
-    { name: 'prompt', kind: 'string', description: 'text to continue (may be empty)', required: true },
+    { name: 'prompt', kind: 'string', description: 'text to continue (required; may be empty)' },
     { name: 'length', kind: 'int', description: 'tokens to generate (default 200)' },
     { name: 'temperature', kind: 'number', description: '0 = greedy; below 1 sharper, above 1 flatter (default 1)' },
     { name: 'top-k', kind: 'int', description: 'sample only from the k most likely tokens (0 = all)' },
@@ -125,7 +132,7 @@ export const generateCommand: CliCommand = {
   async run(args, io) {
     const dir = args.positionals[0];
     const opts: GenerateOptions = {
-      prompt: str(args, 'prompt') ?? '',
+      prompt: need(args, 'prompt'),
       length: (args.options.length as number | undefined) ?? 200,
       temperature: (args.options.temperature as number | undefined) ?? 1,
       topK: (args.options['top-k'] as number | undefined) ?? 0,
@@ -161,15 +168,16 @@ export const perplexityCommand: CliCommand = {
   positionals: 'DIR',
   arity: [1, 1],
   options: [
-    { name: 'corpus', kind: 'string', description: 'a text file, or "brown"', required: true },
+    { name: 'corpus', kind: 'string', description: 'a text file, or "brown" (required)' },
     { name: 'max-tokens', kind: 'int', description: 'score at most this many tokens from the start' },
   ],
   async run(args, io) {
     const dir = args.positionals[0];
     const max = args.options['max-tokens'] as number | undefined;
     if (max !== undefined && max < 2) throw new UsageError(`--max-tokens must be at least 2, got ${max}`);
+    const corpusSpec = need(args, 'corpus');
     const { type, engine } = engineFor(dir);
-    const text = readCorpus(str(args, 'corpus')!);
+    const text = readCorpus(corpusSpec);
     const r = engine.perplexity(dir, text, { maxTokens: max });
     if (r.unknownCount > 0) io.progress(`note: ${r.unknownCount} token(s) of the text are not in the model's vocabulary and were scored as the unknown token`);
     io.out(`perplexity ${fmt(r.perplexity, 3)}, cross-entropy ${fmt(r.crossEntropy, 4)} nats/token${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 4)} bits/char` : ''} over ${r.tokens} tokens`);
