@@ -28,7 +28,7 @@ function measure(cases: Case[]) {
 }
 
 test('fixture labels are catalog ids (or null)', () => {
-  for (const set of ['dev', 'heldout', 'heldout-b'] as const) {
+  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const) {
     for (const c of loadCases(set)) assert.ok(c.expected === null || (CONCEPT_IDS as readonly string[]).includes(c.expected), `${set} line ${c.line}: ${c.expected}`);
   }
 });
