@@ -35,3 +35,22 @@ export function blockDiag(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   const [r2, c2] = b.shape;
   return tf.concat([tf.concat([a, tf.zeros([r1, c2])], 1), tf.concat([tf.zeros([r2, c1]), b], 1)], 0) as tf.Tensor2D;
 }
+
+/**
+ * A matMul by a fixed weight inside a recurrent loop: x·w, whose input gradient uses `wT` (= wᵀ, computed once by
+ * the caller per forward pass) instead of transposing w again at every time step.
+ */
+export function mmBy(w: tf.Tensor2D, wT: tf.Tensor2D): (x: tf.Tensor2D) => tf.Tensor2D {
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [x, weight, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+    save([x, wT]);
+    return {
+      value: tf.matMul(x, weight),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, swT] = saved as tf.Tensor2D[];
+        return [tf.matMul(dy as tf.Tensor2D, swT), tf.matMul(transpose2d(sx), dy as tf.Tensor2D)];
+      },
+    };
+  });
+  return (x) => op(x, w) as tf.Tensor2D;
+}

@@ -20,7 +20,7 @@
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
 import { SEQ2SEQ_ALPHABET } from './params';
-import { blockDiag, mm } from './ops';
+import { blockDiag, mm, mmBy } from './ops';
 
 export type AttentionScore = 'dot' | 'additive';
 
@@ -88,6 +88,12 @@ export interface EncodedBatch {
 }
 
 let nextId = 0;
+
+interface DecRecurrent {
+  z: (s: tf.Tensor2D) => tf.Tensor2D;
+  r: (s: tf.Tensor2D) => tf.Tensor2D;
+  n: (s: tf.Tensor2D) => tf.Tensor2D;
+}
 
 export class Seq2seqModel {
   readonly weights = new Map<string, tf.Variable>();
@@ -182,17 +188,18 @@ export class Seq2seqModel {
     const xz = proj('encXz', 'encBz');
     const xr = proj('encXr', 'encBr');
     const xn = proj('encXn');
-    const hz = diag('encHz');
-    const hr = diag('encHr');
-    const hn = diag('encHn');
+    const by = (m: tf.Tensor2D) => mmBy(m, tf.transpose(m));
+    const hz = by(diag('encHz'));
+    const hr = by(diag('encHr'));
+    const hn = by(diag('encHn'));
     const bhn = bias('encBhn');
     const masks = tf.unstack(e.stepMask) as tf.Tensor2D[];
     let h: tf.Tensor2D = tf.zeros([B, 2 * H]);
     const states: tf.Tensor2D[] = [];
     for (let t = 0; t < S; t++) {
-      const z = tf.sigmoid(tf.add(xz[t], mm(h, hz)));
-      const r = tf.sigmoid(tf.add(xr[t], mm(h, hr)));
-      const n = tf.tanh(tf.add(xn[t], tf.mul(r, tf.add(mm(h, hn), bhn))));
+      const z = tf.sigmoid(tf.add(xz[t], hz(h)));
+      const r = tf.sigmoid(tf.add(xr[t], hr(h)));
+      const n = tf.tanh(tf.add(xn[t], tf.mul(r, tf.add(hn(h), bhn))));
       const hNew = tf.add(n, tf.mul(z, tf.sub(h, n)));
       h = tf.add(h, tf.mul(masks[t], tf.sub(hNew, h))) as tf.Tensor2D;
       states.push(h);
@@ -207,12 +214,17 @@ export class Seq2seqModel {
     return { enc: encB, s0 };
   }
 
-  /** One decoder GRU step from state s [B, D] with input symbol one-hot x [B, V]. */
-  private decStep(s: tf.Tensor2D, xz: tf.Tensor2D, xr: tf.Tensor2D, xn: tf.Tensor2D): tf.Tensor2D {
-    const w = (n: string) => this.w(n);
-    const z = tf.sigmoid(tf.add(xz, mm(s, w('decHz'))));
-    const r = tf.sigmoid(tf.add(xr, mm(s, w('decHr'))));
-    const n = tf.tanh(tf.add(xn, tf.mul(r, tf.add(mm(s, w('decHn')), w('decBhn')))));
+  /** The decoder's recurrent products s·W_z, s·W_r, s·W_n (transposes for the backward pass made once). */
+  private decRecurrent(): DecRecurrent {
+    const by = (n: string) => mmBy(this.w(n), tf.transpose(this.w(n)));
+    return { z: by('decHz'), r: by('decHr'), n: by('decHn') };
+  }
+
+  /** One decoder GRU step from state s [B, D], given the input contributions of the previous symbol. */
+  private decStep(rec: DecRecurrent, s: tf.Tensor2D, xz: tf.Tensor2D, xr: tf.Tensor2D, xn: tf.Tensor2D): tf.Tensor2D {
+    const z = tf.sigmoid(tf.add(xz, rec.z(s)));
+    const r = tf.sigmoid(tf.add(xr, rec.r(s)));
+    const n = tf.tanh(tf.add(xn, tf.mul(r, tf.add(rec.n(s), this.w('decBhn')))));
     return tf.add(n, tf.mul(z, tf.sub(s, n))) as tf.Tensor2D;
   }
 
@@ -273,10 +285,11 @@ export class Seq2seqModel {
     const xz = split('decXz', 'decBz');
     const xr = split('decXr', 'decBr');
     const xn = split('decXn');
+    const rec = this.decRecurrent();
     let s = s0;
     const states: tf.Tensor2D[] = [];
     for (let t = 0; t < Tt; t++) {
-      s = this.decStep(s, xz[t], xr[t], xn[t]);
+      s = this.decStep(rec, s, xz[t], xr[t], xn[t]);
       states.push(s);
     }
     const sd = tf.transpose(tf.stack(states), [1, 0, 2]) as tf.Tensor3D; // [B, Tt, D]
@@ -309,6 +322,7 @@ export class Seq2seqModel {
       const [next, alpha, logits] = tf.tidy(() => {
         const x = tf.oneHot(tf.tensor1d(prev, 'int32'), V).toFloat() as tf.Tensor2D;
         const sNew = this.decStep(
+          this.decRecurrent(),
           s,
           tf.add(mm(x, this.w('decXz')), this.w('decBz')),
           tf.add(mm(x, this.w('decXr')), this.w('decBr')),
