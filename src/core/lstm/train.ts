@@ -273,4 +273,11 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   return result;
 }
 
+/** One line for a notification or a run list: what was trained and how well it does on held-out text. */
+export function lstmSummary(r: TrainLstmResult): string {
+  const f = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const bpc = r.bitsPerChar !== undefined ? `, ${f(r.bitsPerChar, 3)} bits/char` : '';
+  return `${r.level}-level LSTM, ${r.steps} steps${r.stopped ? ' (stopped)' : ''}: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}, ${Math.round(r.tokensPerSecond)} ${r.level === 'char' ? 'chars' : 'tokens'}/s`;
+}
+
 export { ValidationError };

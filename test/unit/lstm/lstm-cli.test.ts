@@ -38,6 +38,11 @@ test('train lstm --json prints the documented fields and writes the model', asyn
   assert.ok(Math.abs(j.heldOutPerplexity - Math.exp(j.heldOutLoss)) < 1e-9 * j.heldOutPerplexity);
   assert.match(r.err, /step 8\/8/);
   assert.ok(fs.existsSync(path.join(model, 'model.json')));
+  const more = await run('train', 'lstm', '--corpus', corpus, '--out', model, '--resume', model, '--steps', '12', ...SMALL, '--json');
+  assert.equal(more.code, 0, more.err);
+  const m = JSON.parse(more.out);
+  assert.equal(m.resumedFromStep, 8);
+  assert.equal(m.steps, 12);
 });
 
 test('generate and perplexity dispatch on the model folder', async () => {
