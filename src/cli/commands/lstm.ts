@@ -5,7 +5,8 @@
 import { loadBrownText } from '../../core/corpus/brown';
 import { readTextFile } from '../../core/corpus/text';
 import { readModelType } from '../../core/lm/modelDir';
-import { generate, loadLstm, perplexityOf, type GenerateOptions, type GenerateResult, type PerplexityResult } from '../../core/lstm/engine';
+import type { GenerateOptions, GenerateResult, PerplexityResult } from '../../core/lm/types';
+import { generate, loadLstm, perplexityOf } from '../../core/lstm/engine';
 import { LSTM_PARAMS } from '../../core/lstm/params';
 import { trainLstm } from '../../core/lstm/train';
 import { optionsFromParams, paramsFromArgs } from '../args';

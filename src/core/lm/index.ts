@@ -5,3 +5,4 @@ export * from './batcher';
 export * from './measures';
 export * from './sampling';
 export * from './modelDir';
+export * from './types';

@@ -3,9 +3,12 @@
  * per character), generating from a prompt (greedy, temperature, top-k, top-p, seeded) with each token's
  * probability, and contrasting teacher forcing with free running on a piece of text.
  */
-import { Vocab, EOS, splitTokens, type LmLevel } from '../lm/vocab';
+import { Vocab, EOS, splitTokens } from '../lm/vocab';
 import { summarise, surprisal } from '../lm/measures';
-import { sampleIndex, validateSampling, type SamplingOptions } from '../lm/sampling';
+import { sampleIndex, validateSampling } from '../lm/sampling';
+import type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo } from '../lm/types';
+
+export type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo };
 import { Rng } from '../util/rng';
 import { loadCheckpoint, type CheckpointMeta } from './checkpoint';
 import { Workspace, type LstmConfig, type OpsKind } from './model';
@@ -82,18 +85,6 @@ export function scoreIds(model: LstmModel, ids: Int32Array, maxTokens = Infinity
   return out;
 }
 
-export interface PerplexityResult {
-  level: LmLevel;
-  /** Tokens scored (every token but the first of each stream). */
-  tokens: number;
-  crossEntropy: number;
-  perplexity: number;
-  bitsPerChar?: number;
-  /** Tokens of the text that are not in the vocabulary (scored as the unknown token). */
-  unknown: string[];
-  unknownCount: number;
-}
-
 /** Perplexity = exp(mean surprisal) of a text under the model. */
 export function perplexityOf(model: LstmModel, text: string, opts: { maxTokens?: number } = {}): PerplexityResult {
   const enc = model.vocab.encode(text);
@@ -117,35 +108,6 @@ export class Stepper {
     this.ws.forward([id], null, false);
     return this.ws.probsAt(0);
   }
-}
-
-export interface TokenInfo {
-  text: string;
-  id: number;
-  /** Probability the model gave this token (before temperature/top-k/top-p). */
-  prob: number;
-  /** −ln prob, nats. */
-  surprisal: number;
-}
-
-export interface GenerateOptions extends SamplingOptions {
-  prompt?: string;
-  /** Tokens to generate (default 200). */
-  length?: number;
-  seed?: number;
-}
-
-export interface GenerateResult {
-  level: LmLevel;
-  prompt: string;
-  /** The prompt's tokens with their surprisal given the tokens before them (the first has none: NaN). */
-  promptTokens: TokenInfo[];
-  tokens: TokenInfo[];
-  /** The generated text (without the prompt). */
-  text: string;
-  /** Prompt tokens not in the vocabulary: they were fed as the unknown token. */
-  unknown: string[];
-  unknownCount: number;
 }
 
 function startId(vocab: Vocab): number {
@@ -198,34 +160,6 @@ export function generate(model: LstmModel, opts: GenerateOptions = {}): Generate
     unknown: enc.unknown,
     unknownCount: enc.unknownCount,
   };
-}
-
-export interface TeacherForcingStep {
-  /** The true token at this position. */
-  truth: string;
-  /** The model's most likely token given the TRUE history (teacher forcing). */
-  predicted: string;
-  /** Probability the model gave the true token. */
-  probOfTruth: number;
-  surprisal: number;
-  correct: boolean;
-}
-
-export interface TeacherForcingComparison {
-  level: LmLevel;
-  /** The context both runs start from. */
-  prefix: string;
-  /** What the text really says next. */
-  truth: string;
-  /** Teacher forcing: at each position the model sees the true history and predicts the next token. */
-  teacherForced: TeacherForcingStep[];
-  teacherForcedText: string;
-  teacherForcedAccuracy: number;
-  /** Free running: the model's own greedy continuation, each token fed back as the next input. */
-  freeRunning: TokenInfo[];
-  freeRunningText: string;
-  /** Positions where free running produced the true token. */
-  freeRunningMatches: number;
 }
 
 /**
