@@ -212,3 +212,11 @@ test('word-level model: EOS tokens, <unk> for rare words, perplexity without bit
   assert.equal(p.bitsPerChar, undefined);
   assert.ok(p.perplexity > 1 && p.perplexity < model.vocab.size);
 });
+
+test('without the WebAssembly kernel the plain-JS kernels train the same model', async () => {
+  const js = await trainLstm({ ...SMALL, steps: 4, dropout: 0 }, TEXT, ctx(), { outDir: dir('js'), ops: 'js32' });
+  const wasm = await trainLstm({ ...SMALL, steps: 4, dropout: 0 }, TEXT, ctx(), { outDir: dir('wasm') });
+  assert.equal(js.kernel, 'js32');
+  assert.ok(Math.abs(js.trainLoss - wasm.trainLoss) < 1e-4, `${js.trainLoss} vs ${wasm.trainLoss}`);
+  assert.ok(Math.abs(js.heldOutLoss - wasm.heldOutLoss) < 1e-3);
+});
