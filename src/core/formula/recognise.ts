@@ -55,7 +55,8 @@ const isTransposeSup = (n: Node | undefined) => {
 };
 const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
 const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
-const subText = (n: Node | undefined): string => rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : '?')).join('');
+const subText = (n: Node | undefined, depth = 0): string =>
+  depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : '?')).join('');
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
 
 /** Split a row at top-level relation operators. */
@@ -249,6 +250,9 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   attention: /(?<!self[- ]?)attention|attend|alignment/i,
   'self-attention': /self[- ]?att|quer(y|ies).*keys?|keys?.*quer|transformer/i,
   'masked-self-attention': /mask|causal|look[- ]?ahead/i,
+  'scaled-dot-product-attention': /transformer|scaled|dot[- ]product/i,
+  'multi-head-attention': /transformer|heads?\b/i,
+  'positional-encoding': /transformer|position/i,
   'mlp-attention': /additive|bahdanau|mlp attention|concat attention/i,
   'softmax-regression': /multiclass|multinomial|softmax regression|multi-class logistic/i,
   'logistic-regression': /logistic regression|binary classif/i,
@@ -264,6 +268,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'distillation-loss': /distil|teacher.*student|student.*teacher/i,
   'linear-regression': /linear regression|least squares|regression/i,
   'affine-layer': /layer|neuron|unit|hidden/i,
+  mlp: /\bmlps?\b|multi-?layer|perceptrons|two[- ]layers?|hidden layer|\bxor\b/i,
   'minibatch-sgd': /mini-?batch|stochastic|\bsgd\b/i,
   'probability-chain-rule': /chain rule|probabilit/i,
   'backpropagation-through-time': /through time|bptt|vanishing|rnn/i,
@@ -350,6 +355,12 @@ function detect(root: Row, add: Add): void {
       add('softmax-regression', 2.8, 'P(y=k|x) as a softmax');
       continue;
     }
+    const argBase = rowOf(arg).length === 1 ? symBase(rowOf(arg)[0]) : null;
+    const scoreDefined = argBase && sides(root.filter((x) => !(x.k === 'op' && x.v === ','))).parts.some((p, i, all) => i + 1 < all.length && [...p].reverse().find((x) => x.k === 'sym')?.k === 'sym' && symBase([...p].reverse().find((x) => x.k === 'sym')) === argBase && dots(all[i + 1]).length > 0 && !dots(all[i + 1]).some((d) => symBase(d.a) === 'q' || symBase(d.b) === 'k'));
+    if (scoreDefined) {
+      add('softmax-regression', 3.2, 'softmax of scores a_k = w_k·φ');
+      continue;
+    }
     add('softmax', 3, 'exp of one score over a sum of exps');
   }
   for (const sm of applies(root, ['softmax'])) {
@@ -433,7 +444,8 @@ function detect(root: Row, add: Add): void {
   }
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
   if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0))) add('step-function', 2, 'f(z): z > 0');
-  if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 2.4, 'named activation');
+  if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
+  if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
 
   // --- losses ---
   const logs = applies(root, ['log']);
@@ -488,11 +500,36 @@ function detect(root: Row, add: Add): void {
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb'))) add('mse', 3, 'mean of squared differences');
   }
+  const codec = /^(f|g|h|d|e|enc|dec|encoder|decoder|encode|decode)$/i;
+  for (const a of applies(root).filter((x) => codec.test(x.fn))) {
+    const inner = rowOf(a.arg);
+    if (inner.length === 1 && inner[0].k === 'apply' && codec.test((inner[0] as Apply).fn)) {
+      const innermost = rowOf((inner[0] as Apply).arg);
+      const x = innermost.length === 1 && innermost[0].k === 'sym' ? show(innermost[0]) : null;
+      if (x && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
+    }
+  }
   if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
   // regularisation: + λ‖w‖² or + λ Σ|w|
   const lam = root.findIndex((x) => x.k === 'sym' && x.name === 'lambda');
   if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
   if (lam < 0 && root.some((x) => x.k === 'frac' && syms(x.num).some((s) => s.name === 'lambda')) && root.some((x) => x.k === 'group' && x.delim === '‖')) add('regularization', 3.5, 'loss + λ/2 ‖θ‖²');
+  {
+    const terms: Row[] = [[]];
+    for (const x of rhsAll.length ? rhsAll : root) {
+      if (x.k === 'op' && x.v === '+') terms.push([]);
+      else terms[terms.length - 1].push(x);
+    }
+    const penalty = (t: Row) => {
+      const coef = t.some((x) => (x.k === 'sym' && ['lambda', 'alpha', 'beta'].includes(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => ['lambda', 'alpha'].includes(y.name))));
+      const selfDot = dots(t).some((d) => symBase(d.a) === symBase(d.b) && !!symBase(d.a));
+      const sq = t.some((x) => (x.k === 'group' && (x.delim === '‖' || x.delim === '|')) || x.k === 'big') && t.some((x) => x.k === 'big' || (x.k === 'group' && !!x.sup) || x.k === 'group');
+      const sumSq = t.some((x) => x.k === 'big') && syms(t).some((y) => subText(y.sup) === '2' && ['theta', 'w', 'beta', 'W'].includes(y.name));
+      return coef && (selfDot || sq || sumSq);
+    };
+    const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)));
+    if (terms.length >= 2 && terms.some(penalty) && terms.some(lossTerm)) add('regularization', 3.5, 'loss + λ·‖w‖²');
+  }
   // log-likelihood family
   const condProbLogs = logs.filter((l) => {
     const inner = rowOf(l.arg).find((x): x is Apply => x.k === 'apply' && /^[pPq]'?$/.test(x.fn));
@@ -554,6 +591,11 @@ function detect(root: Row, add: Add): void {
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
     const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup));
+    const layerIndex = rec && /^\(?\[?l\]?\)?$/.test(lhsSup || lhsSub) && /l-1/.test(subText(rec.sup) + subText(rec.sub));
+    if (layerIndex) {
+      add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
+      continue;
+    }
     const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
     const gateLetter = lhsS ? lhsS.name : '';
     const prevH = inner.some((s) => s.name === 'h' && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup)));
@@ -600,8 +642,32 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];
-      if (w.k === 'sym' && /^[A-Z]$/.test(w.name) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup)) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
     }
+  }
+  // Two layers in one formula: a symbol defined by one clause is fed through weights in a later clause.
+  {
+    const clauses: Row[] = [[]];
+    for (const x of root) {
+      if (x.k === 'op' && (x.v === ',' || x.v === ';')) clauses.push([]);
+      else clauses[clauses.length - 1].push(x);
+    }
+    const defined: string[] = [];
+    let chained = false;
+    for (const c of clauses) {
+      const { parts: ps } = sides(c);
+      if (ps.length < 2) continue;
+      const head = ps[0].find((x): x is Sym => x.k === 'sym');
+      const rhs = ps.slice(1).flat();
+      const usesEarlier = defined.some((d) => {
+        const nodes = all(rhs);
+        return nodes.some((m) => m.k === 'row' && m.items.some((x, i) => x.k === 'sym' && x.name === d && i > 0 && m.items[i - 1].k === 'sym' && (/^[A-Z]$/.test((m.items[i - 1] as Sym).name) || isTransposeSup((m.items[i - 1] as Sym).sup))))
+          || rhs.some((x, i) => x.k === 'sym' && x.name === d && i > 0 && rhs[i - 1].k === 'sym' && (/^[A-Z]$/.test((rhs[i - 1] as Sym).name) || isTransposeSup((rhs[i - 1] as Sym).sup)));
+      });
+      if (usesEarlier && (applies(rhs).some(isAct) || applies(rhs, ['softmax']).length || affine(rhs))) chained = true;
+      if (head && (applies(rhs).some(isAct) || affine(rhs))) defined.push(head.name);
+    }
+    if (chained) add('mlp', 3.5, 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)');
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
   const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
@@ -636,6 +702,8 @@ function detect(root: Row, add: Add): void {
       break;
     }
   }
+  if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
+  if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
@@ -657,7 +725,14 @@ function detect(root: Row, add: Add): void {
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
     const bases = new Set(ss.map((s) => s.name));
-    if (ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
+    const segs: Node[][] = [[]];
+    for (const x of rowOf(g.body)) {
+      if (x.k === 'op' && x.v === ';') segs.push([]);
+      else segs[segs.length - 1].push(x);
+    }
+    const firsts = segs.map((sg) => sg.find((x): x is Sym => x.k === 'sym')?.name);
+    const sameFirst = segs.length >= 2 && firsts.every((f) => f && f === firsts[0]) && ['e', 'x'].includes(firsts[0] ?? '');
+    if (((ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name)) || sameFirst) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
   }
   // --- training ---
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
@@ -672,6 +747,7 @@ function detect(root: Row, add: Add): void {
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Adam moments and bias correction
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g')) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
@@ -684,7 +760,7 @@ function detect(root: Row, add: Add): void {
     const product = derivProducts(rhsAll);
     if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
-    if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^t$/.test(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+    if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^(t|\(t\))$/.test(subText(s.sub)) || /^\(t\)$/.test(subText(s.sup)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
@@ -711,10 +787,11 @@ function detect(root: Row, add: Add): void {
       const lhsSyms = syms(lhsProb?.arg);
       const seqLetters = predicted.some((l) => ['w', 'x', 'y'].includes(l)) || lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = !seqLetters && !(prods.length);
-      if (generic) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
+      if (generic && lhsProb && hasOp(lhsProb.arg, ',') || generic && lhsProb && syms(lhsProb.arg).length >= 2 && hasOp(lhsProb.arg, '…')) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
     }
   }
+  if (argmax && probApplies.length >= 2 && condProbs.length >= 1 && !logs.length && !lhs.some((x) => x.k === 'apply' && /^[pP]$/.test(x.fn))) add('bayes-rule', 3.4, 'argmax_c P(d|c) P(c): likelihood × prior');
   // next-token conditional: P(x^{(t+1)} | x^{(t)}, …, x^{(1)})
   if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) add('language-model', 2.8, 'P(next word | previous words)');
   // --- probability and linear algebra ---
@@ -738,9 +815,15 @@ function detect(root: Row, add: Add): void {
   }
   // cosine similarity: u·v / (‖u‖ ‖v‖)
   for (const f of fracs(root)) {
-    const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && x.delim === '‖') || x.k === 'sqrt').length;
+    const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
     if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length)) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
   }
+  for (const f of fracs(root)) {
+    const denTxt = subText(f.den);
+    const numVs = syms(f.num).filter((x) => x.name === 'v' || x.name === 'u');
+    if (/^2(m|c|C|n)$/.test(denTxt) && numVs.length >= 2 && hasOp(f.num, '+')) add('cbow', 3.4, '(v_{c−m} + … + v_{c+m}) / 2m');
+  }
+  if (parts.length === 2 && lhsHead?.k === 'sym' && ['h', 'v'].includes(lhsHead.name) && fracs(parts[1]).some((f) => onlyNum(f.num, 1)) && bigs(parts[1], 'sum').length && parts[1].some((x) => x.k === 'sym' && x.name === 'v' && /w/.test(subText(x.sub)))) add('cbow', 3.2, 'h = (1/C) Σ_c v_{w_c}');
   // CBOW: average of context vectors
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /2m|2c|C/.test(subText(f.den))) && bigs(root, 'sum').length && syms(root).some((s) => s.name === 'v' || s.name === 'u')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
