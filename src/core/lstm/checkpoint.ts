@@ -68,7 +68,7 @@ export function assertWritableModelDir(dir: string): void {
 }
 
 export function saveCheckpoint(dir: string, meta: Omit<CheckpointMeta, 'weights' | 'savedAt' | 'format' | 'version' | 'type'>, arrays: { theta: Float32Array; m: Float32Array; v: Float32Array; state: Float32Array }): void {
-  assertWritableModelDir(dir);
+  // (trainLstm checks with assertWritableModelDir before training; files found beside the checkpoint are kept)
   const parts = [arrays.theta, arrays.m, arrays.v, arrays.state];
   const bytes = parts.reduce((a, p) => a + p.length * 4, 0);
   const buf = Buffer.alloc(bytes);
@@ -93,6 +93,12 @@ export function saveCheckpoint(dir: string, meta: Omit<CheckpointMeta, 'weights'
     savedAt: new Date().toISOString(),
   };
   writeDirAtomic(dir, (tmp) => {
+    // keep whatever else the caller stored beside the checkpoint (e.g. a run record)
+    if (fs.existsSync(dir)) {
+      for (const e of fs.readdirSync(dir)) {
+        if (e !== MODEL_JSON && e !== WEIGHTS_FILE && !e.startsWith('.')) fs.cpSync(path.join(dir, e), path.join(tmp, e), { recursive: true });
+      }
+    }
     fs.writeFileSync(path.join(tmp, WEIGHTS_FILE), buf);
     fs.writeFileSync(path.join(tmp, MODEL_JSON), JSON.stringify(full, null, 1) + '\n');
   });

@@ -81,8 +81,11 @@ test('stopping: returns within a second, marks the run stopped and keeps a loada
     abortedAt = Date.now();
     ac.abort();
   }, 700);
+  fs.mkdirSync(dir('stop'), { recursive: true });
+  fs.writeFileSync(path.join(dir('stop'), 'run.json'), '{"by":"the editor"}');
   const r = await p;
   assert.equal(r.stopped, true);
+  assert.equal(fs.readFileSync(path.join(dir('stop'), 'run.json'), 'utf8'), '{"by":"the editor"}', 'other files in the model folder survive checkpoints');
   assert.ok(Date.now() - abortedAt < 1000, `took ${Date.now() - abortedAt} ms to stop`);
   assert.ok(Date.now() - t0 < 5000);
   assert.ok(r.steps > 0);
