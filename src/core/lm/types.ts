@@ -36,7 +36,7 @@ export interface GenerateOptions extends SamplingOptions {
 export interface GenerateResult {
   level: LmLevel;
   prompt: string;
-  /** The prompt's tokens with their surprisal given the tokens before them (the first has none: NaN). */
+  /** The prompt's tokens, each with its probability given a line start (char) or sentence start (word) and the tokens before it. Unknown ones keep their spelling and have id 0. */
   promptTokens: TokenInfo[];
   tokens: TokenInfo[];
   /** The generated text (without the prompt). */
