@@ -33,7 +33,7 @@ export interface Layout {
   stride: number;
   threads: number;
   epochs: number;
-  /** i64 words processed (all threads) at progress; i32 stop flag at progress + 8. */
+  /** i64 words processed (all threads) at progress; i32 stop flag at progress + 8; i32 next chunk at + 12. */
   progress: number;
   /** f64 per thread per epoch: [lossSum, pairs, words]. */
   stats: number;
@@ -144,6 +144,7 @@ export function views(memory: WebAssembly.Memory, layout: Layout) {
     offsets: new Uint32Array(buf, layout.offsets, layout.sentences + 1),
     progress: new BigInt64Array(buf, layout.progress, 1),
     stop: new Int32Array(buf, layout.progress + 8, 1),
+    nextChunk: new Int32Array(buf, layout.progress + 12, 1),
     stats: new Float64Array(buf, layout.stats, layout.threads * layout.epochs * 3),
     rowFloats,
   };

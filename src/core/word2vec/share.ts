@@ -1,12 +1,13 @@
 /**
- * One thread's share of training: its sentences of every epoch, in slices of about SLICE_WORDS words, so the
- * caller can yield, report progress and notice a stop between slices (a slice takes well under 100 ms).
- * Used by the calling thread (asynchronously) and by helper threads (thread.ts, synchronously).
+ * Work sharing between training threads. The corpus is cut into chunks of about CHUNK_WORDS words; every thread
+ * (the calling one and the helpers) takes the next chunk of the whole run — epoch after epoch — from a shared
+ * atomic counter, as gensim's job queue does. A thread that gets less CPU (a busy machine) then simply takes fewer
+ * chunks instead of holding everyone up. Between chunks a thread can yield, report and notice a stop (a chunk
+ * takes a few tens of milliseconds). With one thread the order is fixed, so a seed reproduces a run.
  */
-import type { KernelExports, Layout } from './kernel';
-import type { views } from './kernel';
+import type { KernelExports, Layout, views } from './kernel';
 
-export const SLICE_WORDS = 20000;
+export const CHUNK_WORDS = 10000;
 
 export interface ShareConfig {
   lr: number;
@@ -15,32 +16,38 @@ export interface ShareConfig {
   totalWords: number;
 }
 
-/** Sentences [lo, hi) of thread t among `threads` (contiguous blocks of the corpus). */
-export function shareRange(sentences: number, t: number, threads: number): [number, number] {
-  return [Math.floor((sentences * t) / threads), Math.floor((sentences * (t + 1)) / threads)];
+/** Sentence ranges [start, end) of about CHUNK_WORDS words each, covering the corpus in order. */
+export function chunkRanges(offsets: Uint32Array, sentences: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let s = 0; s < sentences; ) {
+    let end = s + 1;
+    const limit = offsets[s] + CHUNK_WORDS;
+    while (end < sentences && offsets[end] < limit) end++;
+    out.push([s, end]);
+    s = end;
+  }
+  return out;
 }
 
 /**
- * Generator: trains thread t's share epoch by epoch and yields after each slice. Per-epoch loss sums, pair counts
- * and words go to the shared stats (f64 [t][epoch][3]) so any thread can read the running loss.
+ * Generator: takes chunks until the run is done (or stopped), yielding after each. Loss sums, pair counts and
+ * words are added to the shared stats (f64 [thread][epoch][3]) so the calling thread can report per-epoch loss.
  */
 export function* trainShare(k: KernelExports, layout: Layout, v: ReturnType<typeof views>, t: number, cfg: ShareConfig): Generator<void, void, void> {
-  const [lo, hi] = shareRange(layout.sentences, t, layout.threads);
-  for (let e = 0; e < layout.epochs; e++) {
+  const chunks = chunkRanges(v.offsets, layout.sentences);
+  const total = chunks.length * layout.epochs;
+  for (;;) {
+    if (Atomics.load(v.stop, 0) !== 0) return;
+    const c = Atomics.add(v.nextChunk, 0, 1);
+    if (c >= total) return;
+    const e = Math.floor(c / chunks.length);
+    const [s0, s1] = chunks[c % chunks.length];
     k.resetLoss();
+    const words = k.trainRange(layout.ids, layout.offsets, s0, s1, cfg.lr, cfg.minLr, cfg.totalWords, layout.progress);
     const at = (t * layout.epochs + e) * 3;
-    let words = 0;
-    for (let s = lo; s < hi; ) {
-      if (Atomics.load(v.stop, 0) !== 0) return;
-      let end = s + 1;
-      const limit = v.offsets[s] + SLICE_WORDS;
-      while (end < hi && v.offsets[end] < limit) end++;
-      words += k.trainRange(layout.ids, layout.offsets, s, end, cfg.lr, cfg.minLr, cfg.totalWords, layout.progress);
-      v.stats[at] = k.getLossSum();
-      v.stats[at + 1] = k.getPairCount();
-      v.stats[at + 2] = words;
-      s = end;
-      yield;
-    }
+    v.stats[at] += k.getLossSum();
+    v.stats[at + 1] += k.getPairCount();
+    v.stats[at + 2] += words;
+    yield;
   }
 }
