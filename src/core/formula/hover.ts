@@ -6,7 +6,7 @@
 import type { Experiment } from './catalog';
 import type { Explanation } from './explain';
 import { explainFormula } from './explain';
-import { findMathAt, type MathSpan, mathContext } from './find';
+import { findAllMath, findMathAt, type MathSpan, mathContext } from './find';
 import { plotSvg } from './plot';
 import { renderTexToSvg, svgDataUri } from './render';
 
@@ -70,6 +70,38 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   return out.join('\n\n');
 }
 
+const explainCache = new Map<string, Explanation>();
+const EXPLAIN_CACHE_MAX = 500;
+
+/** explainFormula, memoised by (latex, display, context). Explanations are immutable once built. */
+function explainCached(latex: string, display: boolean, context: { heading: string; before: string }): Explanation {
+  const key = `${display ? 'D' : 'I'}\u0000${context.heading}\u0000${context.before}\u0000${latex}`;
+  const hit = explainCache.get(key);
+  if (hit) return hit;
+  const ex = explainFormula(latex, { context, display });
+  explainCache.set(key, ex);
+  if (explainCache.size > EXPLAIN_CACHE_MAX) explainCache.delete(explainCache.keys().next().value as string);
+  return ex;
+}
+
+/**
+ * Render (and explain) every formula of a document ahead of the first hover, within a time budget, so hovers hit
+ * the caches. The host can call it when a note is opened or changed (in a worker or on idle). Returns how many
+ * formulas were prepared.
+ */
+export function prewarmDocument(text: string, languageId: string | undefined, opts: { color?: string; budgetMs?: number } = {}): number {
+  const t0 = Date.now();
+  const budget = opts.budgetMs ?? 2000;
+  let n = 0;
+  for (const span of findAllMath(text, languageId)) {
+    if (Date.now() - t0 > budget) break;
+    renderTexToSvg(span.latex, { display: span.display, color: opts.color });
+    explainCached(span.latex, span.display, mathContext(text, span));
+    n++;
+  }
+  return n;
+}
+
 export interface FormulaHover {
   span: MathSpan;
   explanation: Explanation;
@@ -84,6 +116,6 @@ export function formulaHoverAt(text: string, offset: number, languageId: string 
   const span = findMathAt(text, offset, languageId);
   if (!span) return null;
   const context = mathContext(text, span);
-  const explanation = explainFormula(span.latex, { context, display: span.display });
+  const explanation = explainCached(span.latex, span.display, context);
   return { span, explanation, markdown: buildHoverMarkdown(explanation, opts) };
 }
