@@ -1,8 +1,14 @@
 /**
- * Word tokenisation for notes and plain text. Notes are full of LaTeX and markup; formulas and markup must not
- * pollute a word vocabulary. Math spans ($…$, $$…$$, \(…\), \[…\]) are removed; fenced and inline code, URLs and
- * markdown punctuation are dropped. LaTeX command names (\alpha, \text) are dropped unless `keepLatexCommands`,
- * in which case they count as words without the backslash ("alpha", "frac").
+ * Word tokenisation for notes and plain text (word2vec and the word-level LSTM use it). Notes are full of LaTeX and
+ * markup; formulas and markup must not pollute a word vocabulary:
+ * - math is removed: $…$, $$…$$, \(…\), \[…\] and math environments (equation, align, …);
+ * - code is removed: fenced blocks, inline code (single or double backticks);
+ * - markup is removed but its prose kept: YAML front matter and HTML comments/tags go; a markdown link or image
+ *   keeps its text and loses its target; URLs go; \begin{…}/\end{…} markers go;
+ * - LaTeX command names (\alpha, \textbf) are dropped unless `keepLatexCommands`, in which case they count as words
+ *   without the backslash; the arguments of reference-like commands (\cite{key}, \ref{…}, \label{…}, \url{…},
+ *   \includegraphics{…}) are keys, not prose, and are dropped, while \emph{word} or \section{Title} keep their text.
+ * Line structure is kept (removed spans become spaces), and lines and sentence punctuation end sentences.
  */
 
 export interface TokenizeOptions {
@@ -12,22 +18,35 @@ export interface TokenizeOptions {
   lowercase?: boolean;
 }
 
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\r?\n/;
+const MATH_ENV = /\\begin\{(equation|align|alignat|gather|multline|eqnarray|math|displaymath|flalign)(\*?)\}[\s\S]*?\\end\{\1\2\}/g;
 const MATH = /\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|(?<!\\)\$(?:\\\$|[^$\n])+?\$/g;
-const CODE = /```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`/g;
-const URL_RE = /\bhttps?:\/\/\S+/g;
+const CODE = /```[\s\S]*?```|~~~[\s\S]*?~~~|``[^\n]*?``|`[^`\n]*`/g;
+const HTML = /<!--[\s\S]*?-->|<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g;
+/** The target part of [text](target) and ![alt](target), with an optional "title". */
+const LINK_TARGET = /(?<=\])\([^()\s]*(?:\s+"[^"]*")?\)/g;
+const URL_RE = /\b(?:https?|ftp):\/\/\S+|\bwww\.\S+/g;
+const ENV_MARK = /\\(?:begin|end)\{[^}\n]*\}/g;
+const KEY_ARGS = /\\(?:cite[tp]?|ref|eqref|autoref|cref|label|url|href|includegraphics|input|include|bibliography|bibliographystyle|usepackage|documentclass)\*?(?:\[[^\]\n]*\])*\{[^}\n]*\}/g;
 const LATEX_CMD = /\\([A-Za-z]+)/g;
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
-/** Strip math, code and URLs from text, keeping line structure. Optionally keep command names of the math. */
+const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+
+/** Replace a math span by its command names (when kept), padded to keep the line structure. */
+function mathNames(m: string, keep: boolean): string {
+  if (!keep) return blank(m);
+  const names = [...m.matchAll(LATEX_CMD)].map((c) => c[1]).filter((n) => n !== 'begin' && n !== 'end');
+  const head = names.join(' ');
+  return head + blank(m).slice(head.length);
+}
+
+/** Strip math, code, markup and URLs from text, keeping line structure. Optionally keep LaTeX command names. */
 export function stripMarkup(text: string, keepLatexCommands = false): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  let out = text.replace(CODE, blank).replace(URL_RE, blank);
-  out = out.replace(MATH, (m) => {
-    if (!keepLatexCommands) return blank(m);
-    const names: string[] = [];
-    for (const c of m.matchAll(LATEX_CMD)) names.push(c[1]);
-    return names.join(' ') + blank(m).slice(names.join(' ').length);
-  });
+  let out = text.replace(FRONT_MATTER, blank).replace(CODE, blank).replace(HTML, blank);
+  out = out.replace(LINK_TARGET, blank).replace(URL_RE, blank);
+  out = out.replace(MATH_ENV, (m) => mathNames(m, keepLatexCommands)).replace(MATH, (m) => mathNames(m, keepLatexCommands));
+  out = out.replace(ENV_MARK, blank).replace(KEY_ARGS, (m) => (keepLatexCommands ? ` ${/^\\([A-Za-z]+)/.exec(m)![1]} ` + blank(m).slice(m.length) : blank(m)));
   out = out.replace(LATEX_CMD, (_m, name: string) => (keepLatexCommands ? ` ${name} ` : ' '));
   return out;
 }
@@ -40,6 +59,7 @@ export function tokenizeSentences(text: string, opts: TokenizeOptions = {}): str
   for (const line of clean.split(/\n|(?<=[.!?])\s+/)) {
     const words = line.match(WORD);
     if (!words) continue;
+    // Long digit strings (ids, hashes, years in tables) are not words; short numbers are kept.
     const toks = words.filter((w) => /\p{L}/u.test(w) || w.length < 6).map((w) => (lower ? w.toLowerCase() : w));
     if (toks.length) sentences.push(toks);
   }
