@@ -4,9 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadBrownSentences } from '../../core/corpus/brown';
 import { readTextFile } from '../../core/corpus/text';
-import { tokenizeSentences } from '../../core/corpus/tokenize';
+import { MAX_CORPUS_BYTES, readCorpus } from '../../core/word2vec/corpus';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../core/word2vec/evaluate';
 import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type ImportFormat } from '../../core/word2vec/io';
 import { WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
@@ -51,7 +50,7 @@ function trainCommand(arch: Word2vecParams['arch']): CliCommand {
     path: ['train', arch],
     summary: arch === 'sgns' ? 'Train word vectors: skip-gram with negative sampling' : 'Train word vectors: CBOW with negative sampling',
     options: [
-      { name: 'corpus', kind: 'string', required: true, description: 'a UTF-8 text file (notes are tokenized: math and code removed), or "brown"' },
+      { name: 'corpus', kind: 'string', required: true, description: `a UTF-8 text file up to ${MAX_CORPUS_BYTES / 2 ** 20} MB (tokenized as notes: math, code and markup removed), or "brown"` },
       { name: 'out', kind: 'string', required: true, description: 'model folder to write (replaced atomically)' },
       { name: 'keep-latex', kind: 'bool', description: 'count LaTeX command names (\\alpha → alpha) as words' },
       ...optionsFromParams(TRAIN_SPECS),
@@ -61,8 +60,7 @@ function trainCommand(arch: Word2vecParams['arch']): CliCommand {
       const corpus = String(args.options.corpus);
       const out = String(args.options.out);
       checkModelOut(out);
-      const sentences =
-        corpus === 'brown' ? loadBrownSentences() : tokenizeSentences(readTextFile(corpus), { keepLatexCommands: Boolean(args.options['keep-latex']) });
+      const sentences = readCorpus(corpus, { keepLatexCommands: Boolean(args.options['keep-latex']) });
       io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, negative ${params.negative}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
       let last = 0;
       const model = await trainWord2vec(params, sentences, {

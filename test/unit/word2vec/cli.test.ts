@@ -103,10 +103,14 @@ test('usage errors exit 2, runtime errors exit 1, each with one line and nothing
   fs.writeFileSync(latin1, Buffer.from('caf\xe9 na\xefve', 'latin1'));
   const empty = path.join(dir, 'empty.txt');
   fs.writeFileSync(empty, '');
+  const huge = path.join(dir, 'huge.txt');
+  fs.writeFileSync(huge, 'words ');
+  fs.truncateSync(huge, 65 * 1024 * 1024); // sparse: no disk used
   const runtime: Array<[string[], RegExp]> = [
     [['train', 'sgns', '--corpus', bin, '--out', path.join(dir, 'x')], /binary file/],
     [['train', 'sgns', '--corpus', latin1, '--out', path.join(dir, 'x')], /not valid UTF-8/],
     [['train', 'sgns', '--corpus', empty, '--out', path.join(dir, 'x')], /corpus is empty/],
+    [['train', 'sgns', '--corpus', huge, '--out', path.join(dir, 'x')], /is 65 MB; the limit is 64 MB/],
     [['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--min-count', '100000'], /min-count/],
     [['train', 'sgns', '--corpus', path.join(dir, 'nope.txt'), '--out', path.join(dir, 'x')], /no such file/],
     [['neighbours', model, 'zzzunknown'], /not in the vocabulary/],
