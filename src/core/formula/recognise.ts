@@ -376,8 +376,9 @@ function detect(root: Row, add: Add): void {
   for (const n of every) {
     const arg = sigmoidForm(n);
     if (!arg) continue;
-    const d = dots(arg);
-    const aff = affine(rowOf(arg));
+    const argItems = rowOf(arg).length === 1 && rowOf(arg)[0].k === 'group' ? rowOf((rowOf(arg)[0] as Group).body) : rowOf(arg);
+    const d = dots(argItems);
+    const aff = affine(argItems);
     if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 2.8, 'σ of a word·context dot product');
     else if (d.length || aff) add('logistic-regression', 2.9, 'σ of a linear score');
     else add('sigmoid', 3, '1/(1+e^{−z})');
@@ -545,6 +546,7 @@ function detect(root: Row, add: Add): void {
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
+  else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
   const entropyLike = logs.some((l) => {
     const arg = rowOf(l.arg);
     return arg.length === 1 && all(root).some((m) => m.k === 'row' && m.items.some((x, i) => m.items[i + 1] === l && show(x) === show(arg[0])));
@@ -749,7 +751,7 @@ function detect(root: Row, add: Add): void {
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Adam moments and bias correction
-  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g')) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla')) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // chain rule and BPTT
   const ds = derivs(root);
@@ -774,7 +776,6 @@ function detect(root: Row, add: Add): void {
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
     const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pP]$/.test(x.fn));
     const rhsConds = condProbs.filter((a) => a !== lhsProb);
-    const predicted = lhsProb ? syms(lhsProb.arg).map((s) => s.name) : [];
     const condHasOther = rhsConds.some((a) => {
       const bar = rowOf(a.arg).findIndex((x) => x.k === 'op' && x.v === '|');
       const after = rowOf(a.arg).slice(bar + 1).filter((x): x is Sym => x.k === 'sym').map((s) => s.name);
@@ -785,7 +786,7 @@ function detect(root: Row, add: Add): void {
     if (lhsHasBar && condHasOther) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
     else if (rhsConds.length && !lhsHasBar) {
       const lhsSyms = syms(lhsProb?.arg);
-      const seqLetters = predicted.some((l) => ['w', 'x', 'y'].includes(l)) || lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
+      const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = !seqLetters && !(prods.length);
       if (generic && lhsProb && hasOp(lhsProb.arg, ',') || generic && lhsProb && syms(lhsProb.arg).length >= 2 && hasOp(lhsProb.arg, '…')) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
@@ -806,12 +807,20 @@ function detect(root: Row, add: Add): void {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
     if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
   }
-  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length)) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
+  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   if (applies(root, ['tr']).length || nm.includes('tr') || nm.includes('trace')) add('trace', 3, 'tr(A) = Σ A_ii');
   if (parts.length > 1) {
     const r = parts[1];
     const m = r.findIndex((x) => (x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D')) || (x.k === 'apply' && x.fn === 'diag'));
     if (m > 0 && r[m - 1].k === 'sym' && r[m + 1]?.k === 'sym' && (r[m + 1] as Sym).name === (r[m - 1] as Sym).name && (isTransposeSup((r[m + 1] as Sym).sup) || subText((r[m + 1] as Sym).sup) === '-1')) add('spectral-theorem', 3.6, 'A = QΛQ^T');
+  }
+  if (parts.length === 2) {
+    const r = parts[1];
+    for (let i = 0; i + 3 < r.length; i++) {
+      const [b, l, u, v] = [r[i], r[i + 1], r[i + 2], r[i + 3]];
+      if (b.k === 'big' && b.v === 'sum' && l.k === 'sym' && l.name === 'lambda' && u.k === 'sym' && v.k === 'sym' && u.name === v.name && isTransposeSup(v.sup) && !isTransposeSup(u.sup)) add('spectral-theorem', 3.5, 'Σ_i λ_i q_i q_iᵀ');
+    }
   }
   // cosine similarity: u·v / (‖u‖ ‖v‖)
   for (const f of fracs(root)) {

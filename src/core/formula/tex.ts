@@ -129,6 +129,7 @@ export function canonicalFn(word: string): string {
     crossentropy: 'ce', ce: 'ce', xent: 'ce', mse: 'mse', nll: 'nll', ppl: 'perplexity', pp: 'perplexity', perplexity: 'perplexity',
     cos: 'cos', cossim: 'cos', sim: 'sim', similarity: 'sim',
   };
+  if (word === 'Pr') return 'P';
   return map[w] ?? w;
 }
 
