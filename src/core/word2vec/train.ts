@@ -112,6 +112,10 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
     return { words: vocab.words, counts: vocab.counts, dim: p.dim, vectors, params: p, source: 'trained' };
   };
 
+  // A helper that fails stops everyone (its error is rethrown below, after our own loop ends).
+  const all = Promise.all(helpers);
+  let helpersDone = false;
+  all.then(() => (helpersDone = true), () => ((helpersDone = true), stop()));
   try {
     let lastYield = performance.now();
     for (const _ of trainShare(k, layout, v, 0, share)) {
@@ -123,12 +127,9 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
         report(false);
       }
     }
-    // Our share is done: keep reporting while the helpers finish theirs.
-    const all = Promise.all(helpers);
-    let finished = false;
-    all.then(() => (finished = true), () => (finished = true));
-    while (!finished) {
-      await new Promise<void>((r) => setTimeout(r, 50));
+    // The queue is empty: keep reporting while the helpers finish their last chunks.
+    while (!helpersDone) {
+      await new Promise<void>((r) => setTimeout(r, 20));
       report(false);
     }
     await all;
