@@ -155,16 +155,16 @@ function main(): number {
   fs.writeFileSync(corpus, loadBrownText());
   log(`Brown text: ${corpus}; load average ${load0.map((x) => x.toFixed(2)).join(' ')}`);
   const py = ensureGensim();
-  log('ml-study, 1 thread…');
-  ours(1);
-  log('ml-study, 2 threads…');
-  ours(2);
-  if (py) {
-    log('gensim, 1 worker…');
-    gensim(py, 1, corpus);
-    log('gensim, 2 workers…');
-    gensim(py, 2, corpus);
-  } else log('gensim could not be installed: no reference run');
+  if (!py) log('gensim could not be installed: no reference run');
+  // Each comparison pair runs back to back, so a change in machine load affects both sides alike.
+  for (const t of [1, 2]) {
+    log(`ml-study, ${t} thread(s)…`);
+    ours(t);
+    if (py) {
+      log(`gensim, ${t} worker(s)…`);
+      gensim(py, t, corpus);
+    }
+  }
   log('C word2vec…');
   cWord2vec(corpus);
   log('fastText…');
