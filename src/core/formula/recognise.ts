@@ -172,7 +172,7 @@ function derivProducts(n: Node | Node[]): boolean {
   }
   return false;
 }
-const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0;
+const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub);
 
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
@@ -213,6 +213,8 @@ function wordVectorPair(a: Node, b: Node): boolean {
 }
 
 // ---------- detectors ----------
+
+const condBarOf = (a: Apply) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '|');
 
 type Add = (id: ConceptId, score: number, why: string) => void;
 
@@ -295,6 +297,7 @@ function detect(root: Row, add: Add): void {
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
   const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
+  const probApplies = applies(root).filter((a) => /^[pP]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
 
   // --- attention family ---
   for (const sm of applies(root, ['softmax'])) {
@@ -315,6 +318,10 @@ function detect(root: Row, add: Add): void {
   }
   if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
     add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
+  {
+    const projs = syms(root).filter((x) => x.name === 'W' && /^\(?[qkvQKV]\)?$/.test(subText(x.sup)) && !!x.sub);
+    if (new Set(projs.map((x) => subText(x.sup).replace(/[()]/g, '').toLowerCase())).size >= 3) add('multi-head-attention', 3.4, 'per-head projections W_i^Q, W_i^K, W_i^V');
+  }
   const heads = every.some((x) => (x.k === 'name' && /^head$/i.test(x.v)) || (x.k === 'sym' && x.name === 'head'));
   if (heads && syms(root).some((x) => x.name === 'W' && subText(x.sup) === 'O')) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
   if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
@@ -418,6 +425,10 @@ function detect(root: Row, add: Add): void {
   for (const c of applies(root, ['clip', 'clamp'])) if (all(c.arg).some((x) => isNum(x, 1))) add('hardtanh', 3.4, 'clip(x, −1, 1)');
   for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
     const conds = env.rows.map((r) => r[1]).filter(Boolean);
+    if (env.rows.some((r) => fracs(r[0]).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p'))) {
+      add('dropout', 3.5, '0 with probability p, h/(1 − p) otherwise');
+      continue;
+    }
     if (conds.some((c) => hasOp(c, '≠')) && conds.some((c) => hasOp(c, '='))) {
       add('zero-one-loss', 3.5, '0 when ŷ = y, 1 when ŷ ≠ y');
       continue;
@@ -430,6 +441,7 @@ function detect(root: Row, add: Add): void {
     else if (vals.length === 2 && vals.some((v) => v.length === 2 && v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name))) add('leaky-relu', 3.1, 'cases x / αx');
   }
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
+  if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
     if (hasOp(ind.arg, '≠')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
@@ -547,10 +559,12 @@ function detect(root: Row, add: Add): void {
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
   else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
+  else if (argmax && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
   const entropyLike = logs.some((l) => {
     const arg = rowOf(l.arg);
     return arg.length === 1 && all(root).some((m) => m.k === 'row' && m.items.some((x, i) => m.items[i + 1] === l && show(x) === show(arg[0])));
   }) || (root.some((x, i) => root[i + 1]?.k === 'apply' && (root[i + 1] as Apply).fn === 'log' && rowOf((root[i + 1] as Apply).arg).length === 1 && show(rowOf((root[i + 1] as Apply).arg)[0]) === show(x)));
+  if (bigs(root, 'prod').length >= 2 && probApplies.some((p) => syms(p.arg).some((x) => /[a-z]\+[a-z]/.test(subText(x.sub) + subText(x.sup))) && hasOp(p.arg, '|'))) add('skipgram', 3.4, 'Π_t Π_j P(w_{t+j} | w_t)');
   if (condProbLogs.length && !argmax && !entropyLike) {
     if (windowSub && bigs(root, 'sum').length >= 2) add('skipgram', 3.6, '−1/T Σ_t Σ_j log P(w_{t+j} | w_t)');
     else if (windowSub && bigs(root, 'sum').length >= 1) add('skipgram', 3.2, 'Σ over window of log P(w_{t+j}|w_t)');
@@ -599,10 +613,10 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
-    const gateLetter = lhsS ? lhsS.name : '';
-    const prevH = inner.some((s) => s.name === 'h' && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup)));
-    const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h'));
-    if ((prevH || concatPrev) && ['f', 'i', 'o', 'C', 'c', 'g'].includes(gateLetter) && gateLetter !== 'h') {
+    const gateLetter = lhsS ? lhsS.name.toLowerCase() : '';
+    const prevH = inner.some((s) => (s.name === 'h' || s.name === 'H') && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup)));
+    const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H'));
+    if ((prevH || concatPrev) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       continue;
     }
@@ -664,7 +678,9 @@ function detect(root: Row, add: Add): void {
       const usesEarlier = defined.some((d) => {
         const nodes = all(rhs);
         return nodes.some((m) => m.k === 'row' && m.items.some((x, i) => x.k === 'sym' && x.name === d && i > 0 && m.items[i - 1].k === 'sym' && (/^[A-Z]$/.test((m.items[i - 1] as Sym).name) || isTransposeSup((m.items[i - 1] as Sym).sup))))
-          || rhs.some((x, i) => x.k === 'sym' && x.name === d && i > 0 && rhs[i - 1].k === 'sym' && (/^[A-Z]$/.test((rhs[i - 1] as Sym).name) || isTransposeSup((rhs[i - 1] as Sym).sup)));
+          || rhs.some((x, i) => x.k === 'sym' && x.name === d && i > 0 && rhs[i - 1].k === 'sym' && (/^[A-Z]$/.test((rhs[i - 1] as Sym).name) || isTransposeSup((rhs[i - 1] as Sym).sup)))
+          || nodes.some((m) => m.k === 'row' && m.items.some((x, i) => x.k === 'sym' && x.name === d && m.items[i + 1]?.k === 'sym' && (m.items[i + 1] as Sym).name === 'W'))
+          || rhs.some((x, i) => x.k === 'sym' && x.name === d && rhs[i + 1]?.k === 'sym' && (rhs[i + 1] as Sym).name === 'W');
       });
       if (usesEarlier && (applies(rhs).some(isAct) || applies(rhs, ['softmax']).length || affine(rhs))) chained = true;
       if (head && (applies(rhs).some(isAct) || affine(rhs))) defined.push(head.name);
@@ -687,12 +703,20 @@ function detect(root: Row, add: Add): void {
   }
   if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
-  if (parts.length > 1 && !activApplies.length) {
+  if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length) {
     for (const side of parts.slice(1)) {
       const aff = affine(side);
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;
       const lhsLetter = lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
+      if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+        add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
+        break;
+      }
+      if (aff.matrix && /^[A-Z]$/.test(lhsLetter) && side.some((x) => x.k === 'op' && x.v === '+')) {
+        add('affine-layer', 2.7, 'O = XW + b');
+        break;
+      }
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && lhsLetter === 'y');
       if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
@@ -709,7 +733,7 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
-    const letters = new Set(syms(rhsAll).map((s) => s.name));
+    const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
     const oneMinus = all(rhsAll).some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'));
     if (oneMinus && letters.has('z') && letters.has('h')) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
@@ -738,9 +762,11 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
+  const lhsHeadAny = lhsHead ?? (lhs.length === 1 ? lhs[0] : undefined);
+  void lhsHeadAny;
   if (assign && parts.length > 1 && hasOp(rhsAll, '-')) {
     const first = rhsAll[0];
-    const sameVar = lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name;
+    const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
     if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
@@ -751,7 +777,7 @@ function detect(root: Row, add: Add): void {
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Adam moments and bias correction
-  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla')) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // chain rule and BPTT
   const ds = derivs(root);
@@ -765,12 +791,12 @@ function detect(root: Row, add: Add): void {
     if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^(t|\(t\))$/.test(subText(s.sub)) || /^\(t\)$/.test(subText(s.sup)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
+  if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---
-  const probApplies = applies(root).filter((a) => /^[pP]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
   const condBar = (a: Apply) => hasOp(a.arg, '|');
   if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar)) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
-  if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
@@ -841,6 +867,7 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
+      if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup)) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         add(selfish ? 'self-attention' : 'attention', 3.2, 'a weighted sum Σ α_i h_i');

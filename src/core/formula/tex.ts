@@ -653,7 +653,7 @@ const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'soft
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
   if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;
   if (s.mods.includes('bold') && s.name !== 'sigma') return false;
-  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta'].includes(s.name);
+  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha'].includes(s.name);
 }
 
 function headName(n: Node): string {
