@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const ROOT = process.env.MLSTUDY_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 export const CODE_SERVER = path.join(ROOT, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -170,6 +170,32 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
   await page.waitForSelector('.statusbar', { timeout: timeoutMs });
 }
 
+/**
+ * Switch the colour theme through the palette, as a user would. (code-server 4.100's web workbench did not apply
+ * workbench.colorTheme from a settings file written before start: it came up in Light+ either way.)
+ */
+export async function setTheme(page: Page, theme: Theme): Promise<void> {
+  const name = theme === 'light' ? 'Light Modern' : 'Dark Modern';
+  const cls = theme === 'light' ? 'vs' : 'vs-dark';
+  if (await page.evaluate((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls)) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, 'Preferences: Color Theme');
+      // Wait for the theme picker itself before choosing (the palette's widget is reused).
+      await page.locator('.quick-input-list .label-name', { hasText: /^Light\+$/ }).first().waitFor({ timeout: 5000 });
+      const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+      await row.click({ timeout: 5000 });
+      await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
 /** Run a command by its palette title (F1, type, Enter), retrying while contributions load. */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   const t0 = Date.now();
@@ -179,10 +205,11 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    // The row whose label is exactly the title (others may contain it, e.g. "... Color Themes in Marketplace").
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     try {
       await row.waitFor({ state: 'visible', timeout: 2500 });
-      await page.keyboard.press('Enter');
+      await row.click();
       return;
     } catch {
       if (Date.now() - t0 > timeoutMs) throw new Error(`command "${title}" never appeared in the palette`);
@@ -202,5 +229,34 @@ export function describeEnvironment(): string {
     return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     return 'chromium not found';
+  }
+}
+
+/** The webview frame whose document has `selector` (webviews are nested iframes; find by content). */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<import('playwright-core').Frame> {
+  const t0 = Date.now();
+  for (;;) {
+    for (const f of page.frames()) {
+      try {
+        if (await f.$(selector)) return f;
+      } catch {
+        // frame navigated away meanwhile
+      }
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error(`no webview with ${selector} appeared within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Poll a condition in a frame. A function, not a string: webviews' CSP forbids eval, and Playwright's string
+ * predicates use it.
+ */
+export async function waitInFrame(frame: import('playwright-core').Frame, fn: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    if (await frame.evaluate(fn).catch(() => false)) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting in the webview for: ${fn.toString()}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

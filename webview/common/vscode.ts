@@ -29,6 +29,8 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLEle
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    // Through the CSSOM: the CSP forbids inline style attributes.
+    else if (k === 'style') el.style.cssText = String(v);
     else if (v === true) el.setAttribute(k, '');
     else el.setAttribute(k, String(v));
   }

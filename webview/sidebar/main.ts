@@ -90,7 +90,7 @@ function field(spec: ParamSpec, values: Record<string, string>): HTMLElement {
   } else if (spec.kind === 'bool') {
     input = h('vscode-checkbox', { id, name: spec.name, checked: current === 'true' });
   } else {
-    input = h('vscode-textfield', { id, name: spec.name, value: current, type: spec.kind === 'string' ? 'text' : 'number' });
+    input = h('vscode-textfield', { id, name: spec.name, value: current, type: spec.kind === 'int' ? 'number' : 'text', inputmode: spec.kind === 'float' ? 'decimal' : undefined });
   }
   const err = h('div', { class: 'field-error', id: `${id}-error`, role: 'alert' });
   const check = () => {
