@@ -181,6 +181,9 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
+    const w0 = r[0];
+    const rest = r[1]?.k === 'op' && r[1].v === '·' ? r.slice(2) : r.slice(1);
+    if (w0 && w0.k === 'sym' && /^[A-Z]$/.test(w0.name) && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '[') return { matrix: true, weights: [w0.name] };
     return null;
   }
   for (let i = 0; i + 1 < r.length; i++) {
@@ -306,7 +309,9 @@ function detect(root: Row, add: Add): void {
     const sqrtDen = f && rowOf(f.den).some((x) => x.k === 'sqrt');
     const qk = syms(arg).some((s) => s.name === 'Q') && syms(arg).some((s) => s.name === 'K');
     const masked = hasSym(arg, 'M') || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
-    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg))) {
+    const perPosition = dots(arg).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
+    if (perPosition) add('self-attention', 3.4, 'softmax_j(q_i·k_j/√d) weighting v_j');
+    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg)) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
     } else if (qk || (syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 && hasTranspose(arg))) {
@@ -323,14 +328,15 @@ function detect(root: Row, add: Add): void {
     if (new Set(projs.map((x) => subText(x.sup).replace(/[()]/g, '').toLowerCase())).size >= 3) add('multi-head-attention', 3.4, 'per-head projections W_i^Q, W_i^K, W_i^V');
   }
   const heads = every.some((x) => (x.k === 'name' && /^head$/i.test(x.v)) || (x.k === 'sym' && x.name === 'head'));
-  if (heads && syms(root).some((x) => x.name === 'W' && subText(x.sup) === 'O')) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
+  if (fnNames.has('multiheadattn') || fnNames.has('multiheadattention') || fnNames.has('mha')) add('multi-head-attention', 3.3, 'MultiHead(…)');
+  if (heads && syms(root).some((x) => x.name === 'W' && /^o$/i.test(subText(x.sup)))) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
   if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
   // v^T tanh(W h + U s)
   for (const r of all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items).concat([root])) {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
       const b = r[i + 1];
-      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+')) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
+      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+') || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
   // positional encoding: sin/cos of pos / 10000^{2i/d}
@@ -433,12 +439,12 @@ function detect(root: Row, add: Add): void {
       add('zero-one-loss', 3.5, '0 when ŷ = y, 1 when ŷ ≠ y');
       continue;
     }
-    const vals = env.rows.map((r) => rowOf(r[0]));
+    const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
     const valText = vals.map((v) => subText({ k: 'row', items: v }));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
-    else if (vals.length === 2 && vals.some((v) => v.length === 2 && v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name))) add('leaky-relu', 3.1, 'cases x / αx');
+    else if (vals.length === 2 && vals.some((v) => v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1)))) add('leaky-relu', 3.1, 'cases x / αx');
   }
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
@@ -487,7 +493,11 @@ function detect(root: Row, add: Add): void {
   // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
-    return a.length === 1 && a[0].k === 'frac' && applies(a[0].num).length >= 1 && applies(a[0].den).length >= 1;
+    if (a.length !== 1 || a[0].k !== 'frac') return false;
+    if (applies(a[0].num).length >= 1 && applies(a[0].den).length >= 1) return true;
+    const n = rowOf(a[0].num);
+    const d = rowOf(a[0].den);
+    return n.length === 1 && d.length === 1 && n[0].k === 'sym' && d[0].k === 'sym' && !!n[0].sub && n[0].name !== d[0].name && subText(n[0].sub) === subText(d[0].sub);
   });
   const klNamed = applies(root, ['kl']).length > 0 || applies(root, ['D']).some((a) => a.head.k === 'sym' && /KL/i.test(subText(a.head.sub))) || syms(root).some((s) => s.name === 'D' && /KL/i.test(subText(s.sub))) || nm.includes('kl');
   const expectation = syms(root).some((s) => s.name === 'E' && s.mods.includes('bb'));
@@ -796,6 +806,16 @@ function detect(root: Row, add: Add): void {
   // --- language models ---
   const condBar = (a: Apply) => hasOp(a.arg, '|');
   if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar)) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
+  if (parts.length === 2 && rels[0] === '=' && parts[0].length === 1 && parts[1].length === 1 && parts[0][0].k === 'apply' && parts[1][0].k === 'apply' && /^[pP]$/.test(parts[0][0].fn) && /^[pP]$/.test(parts[1][0].fn)) {
+    const split = (a: Apply) => {
+      const r = rowOf(a.arg);
+      const b = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      return b < 0 ? null : { what: show({ k: 'row', items: r.slice(0, b) }), given: show({ k: 'row', items: r.slice(b + 1) }) };
+    };
+    const L = split(parts[0][0]);
+    const R = split(parts[1][0]);
+    if (L && R && L.what === R.what && L.given !== R.given && /n/.test(R.given)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
+  }
   if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
@@ -813,8 +833,8 @@ function detect(root: Row, add: Add): void {
     else if (rhsConds.length && !lhsHasBar) {
       const lhsSyms = syms(lhsProb?.arg);
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
-      const generic = !seqLetters && !(prods.length);
-      if (generic && lhsProb && hasOp(lhsProb.arg, ',') || generic && lhsProb && syms(lhsProb.arg).length >= 2 && hasOp(lhsProb.arg, '…')) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
+      const generic = (!seqLetters || (!hasOp(root, '…') && prods.length === 0 && probApplies.length <= 5)) && !(prods.length);
+      if (generic && lhsProb) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
     }
   }
@@ -831,6 +851,7 @@ function detect(root: Row, add: Add): void {
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
+    if (parts.length === 2 && bigs(parts[1], 'sum').length >= 2 && parts[0].some((x) => x.k === 'group' && !!x.sup && bigs(x.body, 'sum').length > 0) && !parts[0].some((x) => x.k === 'big')) add('cauchy-schwarz', 3.5, '|Σ u_i v_i|² ≤ Σ|u_i|² Σ|v_i|²');
     if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
   }
   if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
@@ -859,6 +880,11 @@ function detect(root: Row, add: Add): void {
     if (/^2(m|c|C|n)$/.test(denTxt) && numVs.length >= 2 && hasOp(f.num, '+')) add('cbow', 3.4, '(v_{c−m} + … + v_{c+m}) / 2m');
   }
   if (parts.length === 2 && lhsHead?.k === 'sym' && ['h', 'v'].includes(lhsHead.name) && fracs(parts[1]).some((f) => onlyNum(f.num, 1)) && bigs(parts[1], 'sum').length && parts[1].some((x) => x.k === 'sym' && x.name === 'v' && /w/.test(subText(x.sub)))) add('cbow', 3.2, 'h = (1/C) Σ_c v_{w_c}');
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(C|2m|2c|2C)$/.test(subText(f.den)))) {
+    const top = (g: Node) => rowOf((g as Group).body).filter((x): x is Sym => x.k === 'sym');
+    const avgGroup = every.some((g) => g.k === 'group' && hasOp(g.body, '+') && new Set(top(g).map((x) => x.name)).size === 1 && top(g).length >= 2 && ['x', 'v', 'e'].includes(top(g)[0].name));
+    if (avgGroup) add('cbow', 3.2, '(1/C) W^T (x_1 + … + x_C)');
+  }
   // CBOW: average of context vectors
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /2m|2c|C/.test(subText(f.den))) && bigs(root, 'sum').length && syms(root).some((s) => s.name === 'v' || s.name === 'u')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
