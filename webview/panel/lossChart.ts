@@ -5,14 +5,9 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { themeVar } from '../common/vscode';
+import { align, type RunSeries } from './align';
 
-export interface RunSeries {
-  id: string;
-  label: string;
-  steps: number[];
-  losses: number[];
-  visible: boolean;
-}
+export type { RunSeries };
 
 const REDRAW_MS = 100;
 const PALETTE_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
@@ -109,7 +104,7 @@ export class LossChart {
     this.pending = false;
     const t0 = performance.now();
     const runs = this.visibleRuns();
-    const data = align(runs, this.logScale);
+    const data = align(runs, this.logScale) as uPlot.AlignedData;
     const shape = `${runs.map((r) => r.id).join('|')}#${this.logScale}#${document.body.className}`;
     if (shape !== this.shape || !this.plot) {
       this.plot?.destroy();
@@ -188,32 +183,3 @@ export class LossChart {
   }
 }
 
-/**
- * Align runs on the union of their steps (a k-way merge; each run's steps ascend). Missing values are null;
- * in log mode non-positive losses are null too (log of 0 is undefined).
- */
-export function align(runs: RunSeries[], log: boolean): uPlot.AlignedData {
-  if (runs.length === 0) return [[]];
-  if (runs.length === 1) {
-    const r = runs[0];
-    return [r.steps, log ? r.losses.map((v) => (v > 0 ? v : null)) : r.losses] as uPlot.AlignedData;
-  }
-  const idx = runs.map(() => 0);
-  const xs: number[] = [];
-  const ys: (number | null)[][] = runs.map(() => []);
-  for (;;) {
-    let next = Infinity;
-    for (let k = 0; k < runs.length; k++) if (idx[k] < runs[k].steps.length && runs[k].steps[idx[k]] < next) next = runs[k].steps[idx[k]];
-    if (next === Infinity) break;
-    xs.push(next);
-    for (let k = 0; k < runs.length; k++) {
-      if (idx[k] < runs[k].steps.length && runs[k].steps[idx[k]] === next) {
-        const v = runs[k].losses[idx[k]++];
-        ys[k].push(log && !(v > 0) ? null : v);
-      } else {
-        ys[k].push(null);
-      }
-    }
-  }
-  return [xs, ...ys] as uPlot.AlignedData;
-}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: every test, on a fresh clone with nothing installed beforehand.
+//   1. setup: npm packages, Debian packages (chromium, ripgrep, ...), code-server 4.100.3 from npm
+//   2. build (esbuild) and typecheck (tsc --noEmit)
+//   3. unit tests (node:test), integration tests (mocha in code-server's extension host), end-to-end tests
+//      (Playwright driving code-server in Debian's Chromium; screenshots in test-results/screenshots/)
+// Ends with one line "N passed, N failed". Options: --only=unit,integration,e2e
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { build, ensureCodeServerInstalled, ensureNodeModules, ensureSystemDeps, log, root } from './lib.mjs';
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (s) => !only || only.includes(s);
+const results = [];
+const t0 = Date.now();
+
+/** Run a command, echo its output, and return { code, output }. */
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    p.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    p.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    p.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function tapCounts(file) {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const n = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
+  return { passed: n('pass'), failed: n('fail') + n('cancelled') };
+}
+
+async function nodeTests(name, dir) {
+  const tap = path.join(root, 'test-results', `${name}.tap`);
+  fs.mkdirSync(path.dirname(tap), { recursive: true });
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)) : [];
+  if (!files.length) {
+    results.push({ name, passed: 0, failed: 1, note: `no test files in ${path.relative(root, dir)}` });
+    return;
+  }
+  const { code } = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+  const c = tapCounts(tap);
+  if (code !== 0 && c.failed === 0) c.failed = 1;
+  results.push({ name, ...c });
+}
+
+try {
+  log('[test] setup');
+  ensureNodeModules();
+  if (want('integration') || want('e2e')) {
+    ensureSystemDeps();
+    await ensureCodeServerInstalled();
+  }
+  build();
+  const tsc = await run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
+  results.push({ name: 'typecheck', passed: tsc.code === 0 ? 1 : 0, failed: tsc.code === 0 ? 0 : 1 });
+  if (want('unit')) await nodeTests('unit', path.join(root, 'dist', 'test', 'unit'));
+  if (want('integration')) {
+    const { code, output } = await run(process.execPath, [path.join(root, 'dist', 'test', 'integration', 'run.js')]);
+    const m = /integration: (\d+) passed, (\d+) failed/.exec(output);
+    results.push({ name: 'integration', passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) + (code !== 0 && m[2] === '0' ? 1 : 0) : 1 });
+  }
+  if (want('e2e')) await nodeTests('e2e', path.join(root, 'dist', 'test', 'e2e'));
+} catch (e) {
+  log(`[test] ${e instanceof Error ? e.message : String(e)}`);
+  results.push({ name: 'setup', passed: 0, failed: 1 });
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log('\n[test] summary');
+for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+console.log(`[test] ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parsePanelMessage, parseSidebarMessage, type Request } from '../../../src/shared/protocol';
+import { answer, RequestTracker } from '../../../src/shared/rpc';
+import { align, type RunSeries } from '../../../webview/panel/align';
+
+describe('webview message validation', () => {
+  it('accepts exactly the panel messages, nothing else', () => {
+    assert.deepEqual(parsePanelMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parsePanelMessage({ type: 'stopJob', jobId: 'x', extra: 1 }), { type: 'stopJob', jobId: 'x' });
+    assert.deepEqual(parsePanelMessage({ type: 'export', format: 'csv', data: 'a,b' }), { type: 'export', format: 'csv', data: 'a,b' });
+    for (const bad of [null, 1, 'ready', [], {}, { type: 'stopJob' }, { type: 'stopJob', jobId: 5 }, { type: 'export', format: 'exe', data: '' }, { type: 'request', requestId: 1.5, method: 'x' }, { type: 'eval', code: '1' }, { type: 'stopJob', jobId: 'x'.repeat(1000) }]) {
+      assert.equal(parsePanelMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('accepts exactly the sidebar messages, nothing else', () => {
+    assert.deepEqual(parseSidebarMessage({ type: 'start', model: 'xor', params: { epochs: '5' }, corpus: 'none' }), { type: 'start', model: 'xor', params: { epochs: '5' }, corpus: 'none' });
+    for (const bad of [{ type: 'start', model: 'gpt', params: {}, corpus: 'none' }, { type: 'start', model: 'xor', params: [], corpus: 'none' }, { type: 'start', model: 'xor', params: {} }, { type: 'openPanel2' }]) {
+      assert.equal(parseSidebarMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('request/reply helper', () => {
+  it('matches replies to requests, passes errors, and times out', async () => {
+    const sent: Request[] = [];
+    const t = new RequestTracker((m) => sent.push(m));
+    const p1 = t.request<number>('double', 21);
+    const p2 = t.request('fail', null);
+    const p3 = t.request('slow', null, 30);
+    await answer(sent[0], (_m, x) => (x as number) * 2, (r) => t.handleReply(r));
+    await answer(sent[1], () => {
+      throw new Error('nope');
+    }, (r) => t.handleReply(r));
+    assert.equal(await p1, 42);
+    await assert.rejects(p2, /nope/);
+    await assert.rejects(p3, /timed out/);
+    assert.equal(t.handleReply({ type: 'reply', requestId: 999, ok: true, result: 1 }), false);
+    const p4 = t.request('x', null);
+    t.rejectAll('worker died');
+    await assert.rejects(p4, /worker died/);
+    assert.equal(t.size, 0);
+  });
+});
+
+describe('loss chart alignment', () => {
+  const run = (id: string, steps: number[], losses: number[]): RunSeries => ({ id, label: id, steps, losses, visible: true });
+
+  it('merges runs on the union of their steps with gaps as null', () => {
+    const [x, a, b] = align([run('a', [1, 2, 4], [0.9, 0.5, 0.1]), run('b', [2, 3], [0.8, 0.7])], false);
+    assert.deepEqual(x, [1, 2, 3, 4]);
+    assert.deepEqual(a, [0.9, 0.5, null, 0.1]);
+    assert.deepEqual(b, [null, 0.8, 0.7, null]);
+  });
+
+  it('drops non-positive values on a log scale', () => {
+    const [, a] = align([run('a', [1, 2, 3], [1, 0, -1])], true);
+    assert.deepEqual(a, [1, null, null]);
+  });
+
+  it('aligns two 100k-point runs quickly', () => {
+    const n = 100_000;
+    const steps = Array.from({ length: n }, (_, i) => i + 1);
+    const t0 = performance.now();
+    const [x] = align([run('a', steps, steps.map((s) => 1 / s)), run('b', steps.map((s) => s * 2), steps.map((s) => 2 / s))], false);
+    const ms = performance.now() - t0;
+    assert.equal(x.length, 150_000);
+    assert.ok(ms < 500, `align took ${ms.toFixed(0)} ms`);
+  });
+});
