@@ -461,6 +461,7 @@ function detect(root: Row, add: Add): void {
       else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
     }
   }
+  if (every.some((x) => (x.k === 'text' || x.k === 'name') && /\bif\b/.test(x.v)) && rels.some((r) => r === '≥' || r === '>') && every.some((x) => isNum(x, 0)) && every.some((x) => isNum(x, 1)) && parts.some((p) => affine(p.filter((x) => x.k !== 'text' && !isNum(x, 1))) !== null)) add('step-function', 3.4, '1 if w·x + b ≥ 0 else 0');
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
   if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0))) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
@@ -475,8 +476,8 @@ function detect(root: Row, add: Add): void {
   for (const r of [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)]) {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
-      const l = r[i + 1];
-      if (l.k !== 'apply' || l.fn !== 'log') continue;
+      const l = r[i + 1]?.k === 'op' && ((r[i + 1] as { v: string }).v === '*' || (r[i + 1] as { v: string }).v === '·') ? r[i + 2] : r[i + 1];
+      if (!l || l.k !== 'apply' || l.fn !== 'log') continue;
       if ((a.k === 'sym' || (a.k === 'apply' && /^[pqP]$/.test(a.fn))) && !(a.k === 'sym' && /^(lambda|alpha)$/.test(a.name))) {
         const lArg = rowOf(l.arg);
         const ratio = lArg.length === 1 && lArg[0].k === 'frac';

@@ -58,6 +58,10 @@ function tokenize(src: string): Tok[] {
     } else if (c === '&') {
       out.push({ t: 'amp', v: c });
       i++;
+    } else if (c === '|' && src[i + 1] === '|') {
+      // ASCII "||": a norm bar, or two single bars (|u||v|); decided per row in pairBars.
+      out.push({ t: 'char', v: '‖?' });
+      i += 2;
     } else if (c === "'") {
       out.push({ t: 'prime', v: c });
       i++;
@@ -289,6 +293,7 @@ class Parser {
     if (/^[A-Za-z]$/.test(c)) return { k: 'sym', name: c, mods: [] };
     if (c === '(' || c === '[') return this.delimited(c, new Set([c === '(' ? ')' : ']', c === '(' ? ']' : ')']), stop);
     if (c === '|') return { k: 'op', v: '|' };
+    if (c === '‖?') return { k: 'op', v: '‖?' };
     if (UNICODE_CMDS.has(c)) return this.command(c, stop);
     if (GREEK.has(c)) return { k: 'sym', name: c, mods: [] };
     return { k: 'op', v: c };
@@ -569,11 +574,13 @@ export function postProcess(input: Node[]): Node[] {
 function slashFractions(items: Node[]): Node[] {
   if (!items.some((x) => x.k === 'op' && x.v === '/')) return items;
   const out: Node[] = [];
-  const unwrap = (n: Node): Node => (n.k === 'group' && n.delim === '(' && !n.sub && !n.sup ? n.body : { k: 'row', items: [n] });
+  const unwrap = (n: Node): Node => (n.k === 'group' && n.delim === '(' && !n.sub && !n.sup ? n.body : n.k === 'row' ? n : { k: 'row', items: [n] });
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it.k === 'op' && it.v === '/' && out.length && i + 1 < items.length && out[out.length - 1].k !== 'op') {
-      const left = out.pop()!;
+      const run: Node[] = [out.pop()!];
+      while (out.length && out[out.length - 1].k !== 'op' && out[out.length - 1].k !== 'big' && out[out.length - 1].k !== 'text') run.unshift(out.pop()!);
+      const left: Node = run.length === 1 ? run[0] : { k: 'row', items: run };
       let j = i + 1;
       let den: Node;
       if (items[j].k === 'big') {
@@ -626,7 +633,21 @@ function barOf(n: Node): { v: string; sub?: Node; sup?: Node } | null {
 }
 
 /** Pair ‖…‖ (always) and |…| (when a row holds at least two bars) into groups, so norms carry their scripts. */
-function pairBars(items: Node[]): Node[] {
+function pairBars(input: Node[]): Node[] {
+  const isAmb = (n: Node) => (n.k === 'op' && n.v === '‖?') || (n.k === 'group' && n.delim === '' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'op' && n.body.items[0].v === '‖?');
+  let items = input;
+  if (input.some(isAmb)) {
+    const singles = input.some((n) => barOf(n)?.v === '|');
+    items = [];
+    for (const n of input) {
+      if (!isAmb(n)) items.push(n);
+      else if (!singles) items.push(n.k === 'op' ? { k: 'op', v: '‖' } : { ...(n as Extract<Node, { k: 'group' }>), body: { k: 'row', items: [{ k: 'op', v: '‖' }] } });
+      else {
+        items.push({ k: 'op', v: '|' });
+        items.push(n.k === 'op' ? { k: 'op', v: '|' } : { ...(n as Extract<Node, { k: 'group' }>), body: { k: 'row', items: [{ k: 'op', v: '|' }] } });
+      }
+    }
+  }
   let count = 0;
   for (const it of items) if (barOf(it)) count++;
   if (count < 2) return items;
