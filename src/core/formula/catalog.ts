@@ -365,6 +365,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Negatives are drawn from the unigram distribution raised to the 3/4 power, not uniformly.', 'The objective is maximised as written with log σ; the loss is its negative.'],
     example: 'sgns',
     experiment: W2V,
+    letters: { k: 'the number of negative samples per real pair', K: 'the number of negative samples per real pair', u: 'a context-role ("outside") word vector', v: 'a centre-word vector', c: 'the centre word', o: 'the real context ("outside") word' },
   },
   cbow: {
     title: 'CBOW (continuous bag of words)',

@@ -164,7 +164,8 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
       set(symbolKey(first), `the index of ${what}, from ${pretty({ k: 'row', items: sub.slice(sub.indexOf(rel) + 1) })}${upper ? ` to ${upper}` : ''}`);
       if (n.sup) {
         const up = rowOf(n.sup).find((x): x is Sym => x.k === 'sym');
-        if (up && !notes.has(symbolKey(up))) set(symbolKey(up), `how many terms ${what} has`);
+        const lt = concept ? CATALOG[concept].letters ?? {} : {};
+        if (up && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has`);
       }
     } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
       // -m ≤ j ≤ m, j ≠ 0 : a window
