@@ -8,8 +8,7 @@ import * as path from 'node:path';
 export const KERNEL_FILE = 'w2v-kernel.wasm';
 /** Bytes below this are left to the kernel module itself; our tables start here. */
 const BASE = 65536;
-/** Must match MAX_TARGETS / MAX_SENTENCE in wasm/kernel.ts. */
-export const MAX_NEGATIVE = 63;
+/** Must match MAX_SENTENCE in wasm/kernel.ts (and its MAX_TARGETS = 64 bounds `negative` at 63 in params.ts). */
 export const MAX_SENTENCE = 10000;
 
 /** The exports of one kernel instance. Pointers are byte offsets into the shared memory. */
