@@ -357,6 +357,29 @@ function detect(root: Row, add: Add): void {
     }
     if (d.length) {
       const p = d[0];
+      const dd = dots(f.den)[0];
+      const aVaries = !!dd && show(dd.a) !== show(p.a) && show(dd.b) === show(p.b);
+      const bVaries = !!dd && show(dd.b) !== show(p.b) && show(dd.a) === show(p.a);
+      if (bVaries) {
+        if (symBase(p.a) === 'q' && symBase(p.b) === 'k') add('self-attention', 3, 'softmax of q·k');
+        add('attention', 2.9, 'weights: one query scored against every key');
+        continue;
+      }
+      if (aVaries && lhsApply && /^[pPq]$/.test(lhsApply.fn)) {
+        const la = rowOf(lhsApply.arg);
+        const bar = la.findIndex((x) => x.k === 'op' && x.v === '|');
+        const labelEq = la.slice(0, bar < 0 ? la.length : bar).some((x) => x.k === 'op' && x.v === '=');
+        const given = bar < 0 ? '' : show({ k: 'row', items: la.slice(bar + 1).filter((x) => !(x.k === 'op' && x.v === ';')) }).split(/\s*[;,]\s*/)[0];
+        const bSub = p.b.k === 'sym' && p.b.sub ? show(p.b.sub) : p.b.k === 'group' ? show((rowOf(p.b.body)[0] as Sym | undefined)?.sub) : '';
+        if (labelEq) {
+          add('softmax-regression', 3.1, 'P(y = k | x): softmax of class-weight · input');
+          continue;
+        }
+        if (bSub && given && bSub === given) {
+          add('skipgram-softmax', 3.1, 'P(o | c): softmax over the vocabulary of u_w · v_c');
+          continue;
+        }
+      }
       const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
       const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
       if (b === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
@@ -440,7 +463,7 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
-    const valText = vals.map((v) => subText({ k: 'row', items: v }));
+    const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
@@ -639,6 +662,10 @@ function detect(root: Row, add: Add): void {
       add('seq2seq', 3, 'decoder state computed from the encoder state');
       continue;
     }
+    if (prevH && a.fn === 'sigmoid' && gateLetter && gateLetter !== 'h' && gateLetter !== 's') {
+      add('lstm', 3, 'a sigmoid gate computed from h_{t−1} and x_t');
+      continue;
+    }
     if (rec || (prevH && gateLetter !== 'h')) {
       add('rnn', 3.3, 'h_t = f(W h_{t−1} + U x_t + b)');
       continue;
@@ -724,11 +751,16 @@ function detect(root: Row, add: Add): void {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
-      if (aff.matrix && /^[A-Z]$/.test(lhsLetter) && side.some((x) => x.k === 'op' && x.v === '+')) {
+      const predicts = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
+      if (predicts && side.some((x) => x.k === 'sym' && x.name === 'X')) {
+        add('linear-regression', 3, 'ŷ = Xw + b');
+        break;
+      }
+      if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some((x) => x.k === 'sym' && x.name === lhsLetter)) {
         add('affine-layer', 2.7, 'O = XW + b');
         break;
       }
-      const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && lhsLetter === 'y');
+      const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
       else if (['z', 'h', 'a', 'y', 's'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
@@ -746,7 +778,9 @@ function detect(root: Row, add: Add): void {
   if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
     const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
     const oneMinus = all(rhsAll).some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'));
-    if (oneMinus && letters.has('z') && letters.has('h')) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
+    const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
+    if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }
   const resetGated = (g: Node) => {
@@ -878,7 +912,7 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
     const numVs = syms(f.num).filter((x) => x.name === 'v' || x.name === 'u');
-    if (/^2(m|c|C|n)$/.test(denTxt) && numVs.length >= 2 && hasOp(f.num, '+')) add('cbow', 3.4, '(v_{c−m} + … + v_{c+m}) / 2m');
+    if (/^2[a-zA-Z]$/.test(denTxt) && numVs.length >= 2 && hasOp(f.num, '+')) add('cbow', 3.4, '(v_{c−m} + … + v_{c+m}) / 2m');
   }
   if (parts.length === 2 && lhsHead?.k === 'sym' && ['h', 'v'].includes(lhsHead.name) && fracs(parts[1]).some((f) => onlyNum(f.num, 1)) && bigs(parts[1], 'sum').length && parts[1].some((x) => x.k === 'sym' && x.name === 'v' && /w/.test(subText(x.sub)))) add('cbow', 3.2, 'h = (1/C) Σ_c v_{w_c}');
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(C|2m|2c|2C)$/.test(subText(f.den)))) {
@@ -887,7 +921,7 @@ function detect(root: Row, add: Add): void {
     if (avgGroup) add('cbow', 3.2, '(1/C) W^T (x_1 + … + x_C)');
   }
   // CBOW: average of context vectors
-  if (fracs(root).some((f) => onlyNum(f.num, 1) && /2m|2c|C/.test(subText(f.den))) && bigs(root, 'sum').length && syms(root).some((s) => s.name === 'v' || s.name === 'u')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
   for (const r of [rhsAll]) {
     for (let i = 0; i + 2 < r.length; i++) {
@@ -895,6 +929,8 @@ function detect(root: Row, add: Add): void {
       const w = r[i + 1];
       const v = r[i + 2];
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup)) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
+      const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
+      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length >= 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         add(selfish ? 'self-attention' : 'attention', 3.2, 'a weighted sum Σ α_i h_i');
