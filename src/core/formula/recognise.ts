@@ -300,7 +300,7 @@ function detect(root: Row, add: Add): void {
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
   const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
-  const probApplies = applies(root).filter((a) => /^[pP]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
+  const probApplies = applies(root).filter((a) => /^[pPq]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
 
   // --- attention family ---
   for (const sm of applies(root, ['softmax'])) {
@@ -568,7 +568,8 @@ function detect(root: Row, add: Add): void {
       else terms[terms.length - 1].push(x);
     }
     const penalty = (t: Row) => {
-      const coef = t.some((x) => (x.k === 'sym' && ['lambda', 'alpha', 'beta'].includes(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => ['lambda', 'alpha'].includes(y.name))));
+      const greek = ['lambda', 'alpha', 'beta', 'mu', 'gamma', 'rho', 'kappa', 'eta', 'nu'];
+      const coef = t.some((x) => (x.k === 'sym' && greek.includes(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => greek.includes(y.name))));
       const selfDot = dots(t).some((d) => symBase(d.a) === symBase(d.b) && !!symBase(d.a));
       const sq = t.some((x) => (x.k === 'group' && (x.delim === '‖' || x.delim === '|')) || x.k === 'big') && t.some((x) => x.k === 'big' || (x.k === 'group' && !!x.sup) || x.k === 'group');
       const sumSq = t.some((x) => x.k === 'big') && syms(t).some((y) => subText(y.sup) === '2' && ['theta', 'w', 'beta', 'W'].includes(y.name));
@@ -728,7 +729,10 @@ function detect(root: Row, add: Add): void {
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
   const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
   if (sigmaDots.length) {
-    const wv = sigmaDots.some((a) => {
+    const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
+    const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
+    const sharedCentre = !!pos && !!neg && show(dots(pos.arg)[0].b) === show(dots(neg.arg)[0].b) && bigs(root, 'sum').length > 0;
+    const wv = sharedCentre || sigmaDots.some((a) => {
       const d = dots(a.arg)[0];
       return wordVectorPair(d.a, d.b);
     });
@@ -781,6 +785,7 @@ function detect(root: Row, add: Add): void {
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
     if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }
   const resetGated = (g: Node) => {
@@ -855,7 +860,7 @@ function detect(root: Row, add: Add): void {
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
-    const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pP]$/.test(x.fn));
+    const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pPq]$/.test(x.fn));
     const rhsConds = condProbs.filter((a) => a !== lhsProb);
     const condHasOther = rhsConds.some((a) => {
       const bar = rowOf(a.arg).findIndex((x) => x.k === 'op' && x.v === '|');
@@ -878,8 +883,8 @@ function detect(root: Row, add: Add): void {
   if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) add('language-model', 2.8, 'P(next word | previous words)');
   // --- probability and linear algebra ---
   for (const f of fracs(root)) {
-    const numP = applies(f.num).filter((a) => /^[pP]$/.test(a.fn));
-    const denP = applies(f.den).filter((a) => /^[pP]$/.test(a.fn));
+    const numP = applies(f.num).filter((a) => /^[pPq]$/.test(a.fn));
+    const denP = applies(f.den).filter((a) => /^[pPq]$/.test(a.fn));
     if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / P(B)');
     else if (numP.length >= 2 && numP.some(condBar) && bigs(f.den, 'sum').length && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }

@@ -33,7 +33,7 @@ test('fixture labels are catalog ids (or null)', () => {
   }
 });
 
-for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h'] as const) {
+for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'] as const) {
   test(`held-out set ${set}: ≥ 90% of catalog formulas right, ≤ 1 in 10 null formulas claims a concept`, () => {
     const m = measure(loadCases(set));
     console.log(`[recognition] ${set}: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls} = ${(100 * m.claimRate).toFixed(1)}%`);
