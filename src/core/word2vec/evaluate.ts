@@ -131,7 +131,6 @@ export interface AnalogyResult {
 
 /** Accuracy of the best answer (query words excluded) over the questions whose four words are all known. */
 export function evaluateAnalogies(vecs: WordVectors, sections: readonly AnalogySection[], method: AnalogyMethod = '3cosadd'): AnalogyResult {
-  const buf = [new Float32Array(vecs.size), new Float32Array(vecs.size), new Float32Array(vecs.size)];
   const res: AnalogyResult = { accuracy: NaN, correct: 0, covered: 0, total: 0, oov: 0, sections: [] };
   for (const s of sections) {
     let correct = 0;
@@ -142,7 +141,7 @@ export function evaluateAnalogies(vecs: WordVectors, sections: readonly AnalogyS
       covered++;
       // As gensim: the first answer that is not a query word in another casing.
       const query = new Set([a, b, c].map((w) => w.toLowerCase()));
-      const best = vecs.analogyIds(ids[0]!, ids[1]!, ids[2]!, 4, method, buf).find((n) => !query.has(n.word.toLowerCase()));
+      const best = vecs.analogyIds(ids[0]!, ids[1]!, ids[2]!, 4, method).find((n) => !query.has(n.word.toLowerCase()));
       if (best && best.word.toLowerCase() === d.toLowerCase()) correct++;
     }
     res.sections.push({ name: s.name, accuracy: covered ? correct / covered : NaN, correct, covered, total: s.questions.length });

@@ -22,6 +22,7 @@ export interface KernelExports {
   trainRange(ids: number, offs: number, s0: number, s1: number, lr0: number, lrMin: number, totalWords: number, progress: number): number;
   stepSgns(c: number, o: number, negs: number, k: number, lr: number): void;
   stepCbow(ctx: number, n: number, c: number, negs: number, k: number, lr: number): void;
+  dotRows(mat: number, rows: number, rowBytes: number, q: number, out: number): void;
 }
 
 /** Byte offsets of everything in the shared memory. Plain data, so it can be posted to a worker thread. */
@@ -127,6 +128,18 @@ export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembl
   k.setup(layout.syn0, layout.syn1, layout.aliasProb, layout.aliasIdx, layout.keep, layout.vocab, layout.stride,
     cfg.negative, cfg.window, cfg.cbow ? 1 : 0, layout.scratch + t * layout.scratchSize, seed);
   return k;
+}
+
+/**
+ * A kernel instance on a fresh memory of at least `bytes` usable bytes (from `base`), for its stateless scans
+ * (dotRows) outside training.
+ */
+export function scanKernel(bytes: number): { k: KernelExports; memory: WebAssembly.Memory; base: number } {
+  const pages = Math.ceil((BASE + bytes) / 65536);
+  if (pages > 65536) throw new Error(`the vectors need ${(bytes / 2 ** 30).toFixed(1)} GiB, more than WebAssembly's 4 GiB`);
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  const k = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as KernelExports;
+  return { k, memory, base: BASE };
 }
 
 /** Typed views onto the shared memory. Views stay valid: the memory never grows. */

@@ -247,3 +247,23 @@ export function stepCbow(ctx: usize, n: i32, c: u32, negs: usize, k: i32, lr: f3
   for (let i = 0; i < k; i++) store<usize>(tgt + (<usize>(i + 1) << 2), syn1 + <usize>load<u32>(negs + (<usize>i << 2)) * stride);
   cbowStep(ctx, n, c, lr, k + 1);
 }
+
+/**
+ * out[i] = row i · q for `rows` rows of `rowBytes` (a multiple of 16) starting at `mat`; q is padded like a row.
+ * The scan behind neighbours, analogies and evaluation (one query against the whole vocabulary).
+ */
+export function dotRows(mat: usize, rows: i32, rowBytes: usize, q: usize, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    const r = mat + <usize>i * rowBytes;
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let j: usize = 0;
+    for (; j + 32 <= rowBytes; j += 32) {
+      a0 = f32x4.add(a0, f32x4.mul(v128.load(r + j), v128.load(q + j)));
+      a1 = f32x4.add(a1, f32x4.mul(v128.load(r + j, 16), v128.load(q + j, 16)));
+    }
+    if (j < rowBytes) a0 = f32x4.add(a0, f32x4.mul(v128.load(r + j), v128.load(q + j)));
+    const s = f32x4.add(a0, a1);
+    store<f32>(out + (<usize>i << 2), f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
+  }
+}
