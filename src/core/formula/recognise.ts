@@ -28,11 +28,16 @@ type Group = Extract<Node, { k: 'group' }>;
 
 // ---------- small structural helpers ----------
 
+/** Every node under n (pre-order), memoised: trees are not changed after parsing, and detectors ask often. */
+const allCache = new WeakMap<object, Node[]>();
 function all(n: Node | Node[] | undefined): Node[] {
+  if (!n) return [];
+  const hit = allCache.get(n);
+  if (hit) return hit;
   const out: Node[] = [];
-  if (!n) return out;
   const list = Array.isArray(n) ? n : [n];
   for (const x of list) walk(x, (m) => void out.push(m));
+  allCache.set(n, out);
   return out;
 }
 const rowOf = (n: Node | undefined): Row => (!n ? [] : n.k === 'row' ? n.items : [n]);
@@ -300,6 +305,21 @@ function detect(root: Row, add: Add): void {
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
   const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
+  const allRows: Row[] = [root, ...every.filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
+  const anyMinus = every.some((x) => x.k === 'op' && x.v === '-');
+  const firstIdx = new Map<Row, [number, number]>();
+  const idx = (r: Row): [number, number] => {
+    let v = firstIdx.get(r);
+    if (!v) {
+      const s = r.findIndex((x) => x.k === 'big' && x.v === 'sum');
+      const m = r.findIndex((x) => x.k === 'op' && x.v === '-');
+      v = [s < 0 ? Infinity : s, m < 0 ? Infinity : m];
+      firstIdx.set(r, v);
+    }
+    return v;
+  };
+  const firstSum = (r: Row) => idx(r)[0];
+  const firstMinus = (r: Row) => idx(r)[1];
   const probApplies = applies(root).filter((a) => /^[pPq]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
 
   // --- attention family ---
@@ -496,7 +516,7 @@ function detect(root: Row, add: Add): void {
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
   // cross-entropy: −Σ y log ŷ
-  for (const r of [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)]) {
+  for (const r of allRows) {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
       const l = r[i + 1]?.k === 'op' && ((r[i + 1] as { v: string }).v === '*' || (r[i + 1] as { v: string }).v === '·') ? r[i + 2] : r[i + 1];
@@ -507,8 +527,8 @@ function detect(root: Row, add: Add): void {
         if (ratio) continue;
         if (lArg.length === 1 && show(lArg[0]) === show(a)) continue; // −Σ p log p: entropy, not cross-entropy
         if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
-        const hasSum = r.slice(0, i).some((x) => x.k === 'big' && x.v === 'sum') || (a.k === 'sym' && isTransposeSup(a.sup));
-        const neg = r.slice(0, i).some((x) => x.k === 'op' && x.v === '-') || every.some((x) => x.k === 'op' && x.v === '-');
+        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup));
+        const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
         else if (hasSum) add('cross-entropy', 2.2, 'Σ y log ŷ');
       }
@@ -595,9 +615,12 @@ function detect(root: Row, add: Add): void {
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
   else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
   else if (argmax && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
+  const before = new Map<Node, Node>();
+  for (const r of allRows) r.forEach((x, i) => i > 0 && before.set(x, r[i - 1]));
   const entropyLike = logs.some((l) => {
     const arg = rowOf(l.arg);
-    return arg.length === 1 && all(root).some((m) => m.k === 'row' && m.items.some((x, i) => m.items[i + 1] === l && show(x) === show(arg[0])));
+    const prev = before.get(l);
+    return arg.length === 1 && !!prev && show(prev) === show(arg[0]);
   }) || (root.some((x, i) => root[i + 1]?.k === 'apply' && (root[i + 1] as Apply).fn === 'log' && rowOf((root[i + 1] as Apply).arg).length === 1 && show(rowOf((root[i + 1] as Apply).arg)[0]) === show(x)));
   if (bigs(root, 'prod').length >= 2 && probApplies.some((p) => syms(p.arg).some((x) => /[a-z]\+[a-z]/.test(subText(x.sub) + subText(x.sup))) && hasOp(p.arg, '|'))) add('skipgram', 3.4, 'Π_t Π_j P(w_{t+j} | w_t)');
   if (condProbLogs.length && !argmax && !entropyLike) {
@@ -693,7 +716,7 @@ function detect(root: Row, add: Add): void {
     add('affine-layer', 2.8, 'f(Wx + b)');
   }
   // weight × activation(…): an MLP written as W_2 φ(W_1 x …)
-  for (const r of [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)]) {
+  for (const r of allRows) {
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];
