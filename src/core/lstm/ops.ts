@@ -191,7 +191,12 @@ export function createWasmOps(bytes: number): Ops | null {
   const mod = kernelModule();
   if (!mod) return null;
   const pages = Math.ceil((HEAP_BASE + bytes + 16 * 64) / PAGE) + 1;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  } catch {
+    throw new Error(`could not reserve ${Math.ceil((pages * PAGE) / 2 ** 20)} MB of memory for the LSTM; use a smaller batch, sequence length, hidden size or vocabulary`);
+  }
   const k = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as KernelExports;
   const buf = memory.buffer;
   let next = HEAP_BASE;
