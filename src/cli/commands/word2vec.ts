@@ -8,8 +8,11 @@ import { readTextFile } from '../../core/corpus/text';
 import { MAX_CORPUS_BYTES, readCorpus } from '../../core/word2vec/corpus';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../core/word2vec/evaluate';
 import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type ImportFormat } from '../../core/word2vec/io';
-import { WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
+import { PROJECTION_PARAMS, WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
+import { project2d, type ProjectionMethod } from '../../core/word2vec/project';
+import { frequentRows } from '../../core/word2vec/snapshot';
 import { loadModel, MODEL_JSON, saveModel } from '../../core/word2vec/store';
+import { writeJsonAtomic } from '../../core/util/atomicWrite';
 import { trainWord2vec } from '../../core/word2vec/train';
 import { type AnalogyMethod, WordVectors } from '../../core/word2vec/vectors';
 import { optionsFromParams, paramsFromArgs } from '../args';
@@ -182,6 +185,32 @@ const exportCommand: CliCommand = {
   },
 };
 
+const projectCommand: CliCommand = {
+  path: ['project'],
+  summary: 'Place the most frequent words on a 2D map (PCA, UMAP or t-SNE; seeded)',
+  positionals: 'DIR',
+  arity: [1, 1],
+  options: [...optionsFromParams(PROJECTION_PARAMS), { name: 'out', kind: 'string', description: 'also write the map as JSON to this file' }],
+  async run(args, io) {
+    const p = paramsFromArgs(PROJECTION_PARAMS, args);
+    const model = loadModel(args.positionals[0]);
+    const { words, data } = frequentRows(model, p.top as number);
+    io.progress(`projecting ${words.length} words with ${p.method}…`);
+    const xy = project2d(data, words.length, model.dim, p.method as ProjectionMethod, {
+      seed: p.seed as number,
+      nNeighbors: p.nNeighbors as number,
+      minDist: p.minDist as number,
+      perplexity: p.perplexity as number,
+      learningRate: p.learningRate as number,
+      iterations: p.iterations as number,
+    });
+    const result = { method: p.method, words, xy: Array.from(xy) };
+    if (args.options.out !== undefined) writeJsonAtomic(String(args.options.out), result);
+    words.forEach((w, i) => io.out(`${w.padEnd(20)} ${xy[2 * i].toFixed(4)} ${xy[2 * i + 1].toFixed(4)}`));
+    return result;
+  },
+};
+
 const IMPORT_FORMATS: ImportFormat[] = ['word2vec', 'word2vec-binary', 'glove'];
 
 const importCommand: CliCommand = {
@@ -214,4 +243,5 @@ export const word2vecCommands: CliCommand[] = [
   evaluateCommand,
   exportCommand,
   importCommand,
+  projectCommand,
 ];

@@ -31,3 +31,15 @@ export interface Word2vecParams {
   threads: number;
   seed: number;
 }
+
+/** Settings of the 2D map (Embeddings view, `ml-study project`). Pure data, like WORD2VEC_PARAMS. */
+export const PROJECTION_PARAMS: readonly ParamSpec[] = [
+  { kind: 'enum', name: 'method', label: 'Projection', description: 'PCA (linear, fast), UMAP or t-SNE (non-linear neighbourhood maps)', default: 'pca', options: ['pca', 'umap', 'tsne'] },
+  { kind: 'int', name: 'top', label: 'Words', description: 'How many of the most frequent words to place', default: 500, min: 3, max: 20000 },
+  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the UMAP/t-SNE layout; the same seed gives the same map', default: 1, min: 0, max: 2 ** 31 - 1 },
+  { kind: 'int', name: 'nNeighbors', label: 'UMAP neighbours', description: 'Neighbours per point: small values keep local structure, large values global', default: 15, min: 2, max: 200 },
+  { kind: 'float', name: 'minDist', label: 'UMAP min distance', description: 'How tightly UMAP may pack points', default: 0.1, min: 0, max: 1 },
+  { kind: 'float', name: 'perplexity', label: 't-SNE perplexity', description: 'Effective number of neighbours of each point', default: 30, min: 2, max: 100 },
+  { kind: 'float', name: 'learningRate', label: 't-SNE learning rate', description: 'Step size of the t-SNE optimisation', default: 10, min: 0, max: 1000, exclusiveMin: true },
+  { kind: 'int', name: 'iterations', label: 't-SNE iterations', description: 'Optimisation steps of t-SNE', default: 500, min: 10, max: 10000 },
+];

@@ -9,7 +9,6 @@ import { Rng } from '../util/rng';
 import { pca } from './pca';
 
 export type ProjectionMethod = 'pca' | 'umap' | 'tsne';
-export const PROJECTION_METHODS: readonly ProjectionMethod[] = ['pca', 'umap', 'tsne'];
 
 export interface ProjectionOptions {
   seed?: number;
@@ -17,7 +16,7 @@ export interface ProjectionOptions {
   nNeighbors?: number;
   /** UMAP: how tightly points may pack. Default 0.1. */
   minDist?: number;
-  /** UMAP: optimisation epochs (default: the library's choice by size). */
+  /** UMAP: optimisation epochs (default: the library's choice by size; tests use fewer). */
   nEpochs?: number;
   /** t-SNE: effective number of neighbours. Default 30 (capped below the number of points). */
   perplexity?: number;
@@ -37,7 +36,7 @@ function unitRows(data: Float32Array, n: number, dim: number): number[][] {
   return rows;
 }
 
-/** Project n rows of `dim` to 2D. Returns [x0, y0, x1, y1, ...]. */
+/** Project n rows of `dim` to 2D (settings: PROJECTION_PARAMS in params.ts). Returns [x0, y0, x1, y1, ...]. */
 export function project2d(data: Float32Array, n: number, dim: number, method: ProjectionMethod, opts: ProjectionOptions = {}): Float64Array {
   if (n < 3) throw new Error(`a 2D map needs at least 3 words, got ${n}`);
   if (method === 'pca') return pca(data, n, dim, 2);

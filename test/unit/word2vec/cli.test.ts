@@ -78,6 +78,20 @@ test('export (three formats) and import round trip through the CLI', async () =>
   }
 });
 
+test('project: a seeded 2D map of the frequent words, for each method', async () => {
+  for (const method of ['pca', 'umap', 'tsne']) {
+    const argv = ['project', model, '--method', method, '--top', '20', '--iterations', '50', '--seed', '3', '--json'];
+    const a = await run(...argv);
+    assert.equal(a.code, 0, a.err);
+    const j = JSON.parse(a.out);
+    assert.equal(j.words.length, 20);
+    assert.equal(j.xy.length, 40);
+    assert.deepEqual(JSON.parse((await run(...argv)).out), j, `${method} is reproducible`);
+  }
+  assert.equal((await run('project', model, '--method', 'mds')).code, 2);
+  assert.equal((await run('project', model, '--perplexity', '1')).code, 2);
+});
+
 test('usage errors exit 2, runtime errors exit 1, each with one line and nothing lost', async () => {
   const usage: string[][] = [
     ['train', 'sgns', '--corpus', corpus, '--out', path.join(dir, 'x'), '--dim', '0'],
