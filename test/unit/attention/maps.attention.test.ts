@@ -144,3 +144,29 @@ test('corrupt or missing model folders fail with one clear sentence', async () =
   assert.throws(() => attentionFor(m, 'zzz'), /none of the characters/);
   disposeAttentionModel(m);
 });
+
+test('Transformer trainer: progress fields, and it stops within a second of the signal with the model saved', async () => {
+  await initTf();
+  const ac = new AbortController();
+  const dir = path.join(tmp, 'stopped');
+  let abortedAt = 0;
+  const seen: Array<{ step: number; metrics?: Record<string, number> }> = [];
+  const r = await trainTransformer({ dModel: 32, ffn: 32, seq: 16, batch: 8, timeBudget: 600 }, TEXT, {
+    signal: ac.signal,
+    onProgress: (u) => {
+      seen.push(u);
+      if (u.step >= 3 && !abortedAt) {
+        abortedAt = Date.now();
+        ac.abort();
+      }
+    },
+  }, { outDir: dir });
+  const took = Date.now() - abortedAt;
+  assert.ok(r.stopped);
+  assert.ok(took < 1000, `took ${took} ms to stop`);
+  assert.ok(seen.length >= 1);
+  for (const k of ['stepsPerSecond', 'heldOutLoss', 'heldOutPerplexity']) assert.equal(typeof seen[0].metrics?.[k], 'number', k);
+  const m = await loadAttentionModel(dir);
+  assert.equal(m.kind, 'transformer');
+  disposeAttentionModel(m);
+});
