@@ -18,7 +18,9 @@ export interface RenderOptions {
 export type RenderResult = { svg: string; width: number; height: number } | { error: string };
 
 /** Longest TeX we render. */
-export const MAX_RENDER_CHARS = 6000;
+export const MAX_RENDER_CHARS = 1500;
+/** Deepest brace / \left nesting we render (MathJax recurses per level). */
+export const MAX_RENDER_DEPTH = 120;
 const CACHE_MAX = 500;
 
 const PACKAGES = ['base', 'ams', 'boldsymbol', 'newcommand', 'noundefined', 'color', 'cancel', 'braket', 'mathtools', 'textmacros', 'upgreek', 'gensymb', 'cases'];
@@ -111,6 +113,15 @@ export function renderTexToSvg(latex: string, opts: RenderOptions = {}): RenderR
   const exPx = opts.exPx && opts.exPx > 0 && opts.exPx < 100 ? opts.exPx : 8;
   if (latex.length > MAX_RENDER_CHARS) return { error: `formula too long to render (${latex.length} characters, limit ${MAX_RENDER_CHARS})` };
   if (!latex.trim()) return { error: 'empty formula' };
+  let depth = 0;
+  let maxDepth = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const c = latex.charCodeAt(i);
+    if (c === 123 /* { */) maxDepth = Math.max(maxDepth, ++depth);
+    else if (c === 125 /* } */) depth = Math.max(0, depth - 1);
+  }
+  const lefts = latex.split('\\left').length - 1;
+  if (maxDepth > MAX_RENDER_DEPTH || lefts > MAX_RENDER_DEPTH) return { error: `formula nested too deeply to render (depth ${Math.max(maxDepth, lefts)}, limit ${MAX_RENDER_DEPTH})` };
   const key = `${display ? 'D' : 'I'}|${color}|${exPx}|${latex}`;
   const hit = cache.get(key);
   if (hit) {
