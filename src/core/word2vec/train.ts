@@ -95,7 +95,8 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
     const update = {
       step: words,
       total: share.totalWords,
-      loss: epochLoss(epoch),
+      // Just past an epoch boundary no chunk of the new epoch has finished yet: show the last epoch's loss.
+      loss: Number.isNaN(epochLoss(epoch)) && epoch > 0 ? epochLoss(epoch - 1) : epochLoss(epoch),
       epoch: epoch + 1,
       metrics: { wordsPerSecond: words / Math.max(1e-9, (now - t0) / 1000), epoch: epoch + 1, lr },
       extra: undefined as Record<string, unknown> | undefined,
