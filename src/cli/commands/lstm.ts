@@ -67,6 +67,8 @@ export const trainLstmCommand: CliCommand = {
     const corpus = need(args, 'corpus');
     const out = need(args, 'out');
     const params = paramsFromArgs(LSTM_PARAMS, args);
+    // --epochs or --time-budget alone replace the default step count
+    if (given.length === 1 && given[0] !== 'steps') params.steps = 0;
     const text = readCorpus(corpus);
     io.progress(`training an LSTM language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
     let lastPrint = 0;

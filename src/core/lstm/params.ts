@@ -3,8 +3,9 @@ import type { ParamSpec } from '../params';
 /**
  * Hyperparameters of the LSTM language model. Pure data (no tfjs): the extension host imports it for the sidebar
  * form; the CLI turns it into flags (--level, --embedding, ..., --time-budget); the trainer validates against it.
- * Run length: `steps` > 0 wins over `epochs`; `timeBudget` > 0 stops training after that many seconds (with
- * steps = 0 it is the only limit).
+ * Run length: `steps` (default 2000) > 0 wins over `epochs`; `timeBudget` > 0 stops training after that many
+ * seconds (with steps = 0 it is the only limit). A small notes file is many epochs in 2000 steps; Brown is about
+ * 0.8 of an epoch (char level, batch 32 × 64).
  */
 export const LSTM_PARAMS: readonly ParamSpec[] = [
   { kind: 'enum', name: 'level', label: 'Tokens', description: 'Model characters or words', default: 'char', options: ['char', 'word'] },
@@ -16,8 +17,8 @@ export const LSTM_PARAMS: readonly ParamSpec[] = [
   { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Adam step size', default: 0.003, min: 0, max: 1, exclusiveMin: true },
   { kind: 'float', name: 'dropout', label: 'Dropout', description: 'Dropout on the outputs of each LSTM layer during training (0 = none)', default: 0, min: 0, max: 0.9 },
   { kind: 'float', name: 'clip', label: 'Gradient clip', description: 'Largest global gradient norm (0 = no clipping)', default: 5, min: 0, max: 1e6 },
-  { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the training text (used when steps is 0 and there is no time budget)', default: 1, min: 1, max: 10000 },
-  { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (0 = use epochs or the time budget)', default: 0, min: 0, max: 100_000_000 },
+  { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (0 = train for the given epochs, or until the time budget)', default: 2000, min: 0, max: 100_000_000 },
+  { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the training text, when steps is 0 and there is no time budget', default: 1, min: 1, max: 10000 },
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Stop after this many seconds of training (0 = no limit)', default: 0, min: 0, max: 7 * 24 * 3600 },
   { kind: 'int', name: 'evalEvery', label: 'Evaluate every', description: 'Steps between held-out evaluations and samples', default: 100, min: 1, max: 1_000_000 },
   { kind: 'int', name: 'checkpointEvery', label: 'Checkpoint every', description: 'Steps between checkpoints (one is always written at the end)', default: 500, min: 1, max: 100_000_000 },

@@ -39,6 +39,9 @@ test('train lstm --json prints the documented fields and writes the model', asyn
   assert.ok(Math.abs(j.heldOutPerplexity - Math.exp(j.heldOutLoss)) < 1e-9 * j.heldOutPerplexity);
   assert.match(r.err, /step 8\/8/);
   assert.ok(fs.existsSync(path.join(model, 'model.json')));
+  const epochs = await run('train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'ep'), '--epochs', '2', ...SMALL, '--json');
+  assert.equal(epochs.code, 0, epochs.err);
+  assert.equal(JSON.parse(epochs.out).epochs, 2, '--epochs alone sets the run length');
   const more = await run('train', 'lstm', '--corpus', corpus, '--out', model, '--resume', model, '--steps', '12', ...SMALL, '--json');
   assert.equal(more.code, 0, more.err);
   const m = JSON.parse(more.out);
