@@ -31,6 +31,7 @@ for (const arch of ['sgns', 'cbow'] as const) {
     assert.ok(loss.every((l) => Number.isFinite(l) && l > 0));
     // Untrained, each pair's loss is about (1 + negative)·ln 2 ≈ 4.16; it must fall well below that.
     assert.ok(loss[0] < 4.1 && loss[2] < loss[0], `loss per epoch ${loss}`);
+    assert.ok(updates.every((u) => Number.isFinite(u.loss) && u.loss > 0), 'every progress report has a real loss');
     const last = updates[updates.length - 1];
     assert.equal(last.step, last.total);
     assert.equal(last.total, m.stats!.tokens * 3);
