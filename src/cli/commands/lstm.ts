@@ -110,6 +110,7 @@ export const trainLstmCommand: CliCommand = {
       heldOutPerplexity: nz(r.heldOutPerplexity),
       ...(r.bitsPerChar !== undefined ? { bitsPerChar: nz(r.bitsPerChar) } : {}),
       heldOutTokens: r.heldOutTokens,
+      batch: r.batch,
       vocabSize: r.vocabSize,
       stopped: r.stopped,
       kernel: r.kernel,

@@ -41,6 +41,8 @@ export interface TrainLstmResult {
   heldOutPerplexity: number;
   bitsPerChar?: number;
   heldOutTokens: number;
+  /** Batch size used (smaller than asked when the text is short). */
+  batch: number;
   vocabSize: number;
   trainTokens: number;
   stopped: boolean;
@@ -69,7 +71,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   }
   assertWritableModelDir(opts.outDir);
   const level = params.level as 'char' | 'word';
-  const B = params.batch as number;
+  let B = params.batch as number;
   const T = params.seq as number;
   const seed = params.seed as number;
   if (!text || !text.trim()) throw new LmInputError('the corpus is empty: there is no text to train on');
@@ -83,6 +85,13 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   const ids = vocab.encodeTokens(toks).ids;
   const train = ids.subarray(0, cut);
   const held = ids.subarray(cut);
+  const fits = Math.floor((train.length - 1) / T);
+  if (!resume && fits >= 1 && fits < B) {
+    // Short text (a selection, a small note): fewer parallel streams rather than no training at all.
+    ctx.log?.(`the training text (${train.length} tokens) is short for ${B} sequences of ${T}: the batch is reduced to ${fits}`);
+    B = fits;
+    params = { ...params, batch: B };
+  }
   let batcher: StreamBatcher;
   try {
     batcher = new StreamBatcher(train, B, T);
@@ -259,6 +268,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
     heldOutPerplexity: measures?.perplexity ?? NaN,
     ...(charLevel ? { bitsPerChar: measures?.bitsPerChar ?? NaN } : {}),
     heldOutTokens: measures?.tokens ?? 0,
+    batch: B,
     vocabSize: vocab.size,
     trainTokens: train.length,
     stopped,

@@ -103,6 +103,13 @@ test('bad input: empty corpus, corpus shorter than one batch, nonsense hyperpara
   for (const bad of bads) {
     await assert.rejects(trainLstm({ ...SMALL, ...bad }, TEXT, ctx(), { outDir: dir('bad') }), ValidationError, JSON.stringify(bad));
   }
+  // longer than one sequence but shorter than a batch: the batch shrinks to fit, and the run works
+  const logs: string[] = [];
+  const short = await trainLstm({ ...SMALL, steps: 3 }, TEXT.slice(0, 60), { ...ctx(), log: (m) => logs.push(m) }, { outDir: dir('short') });
+  assert.equal(short.batch, 3);
+  assert.equal(short.steps, 3);
+  assert.ok(logs.some((l) => /batch is reduced to 3/.test(l)));
+  assert.equal(loadLstm(dir('short')).meta!.params.batch, 3);
   // valid one by one, but far too big together: a clear message instead of an allocation failure
   await assert.rejects(trainLstm({ ...SMALL, hidden: 1024, batch: 512, seq: 1024 }, TEXT.repeat(40), ctx(), { outDir: dir('bad') }), /GB of working memory/);
   assert.equal(fs.existsSync(dir('bad')), false, 'nothing is written for bad input');
