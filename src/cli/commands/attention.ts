@@ -14,6 +14,7 @@ function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate
       io.progress(header);
       header = '';
     }
+    if (u.note) io.progress(`  sample: ${u.note}`);
     const now = Date.now();
     if (now - last >= 1000 || (u.total > 0 && u.step === u.total)) {
       last = now;

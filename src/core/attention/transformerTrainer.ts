@@ -8,6 +8,7 @@ import { validateParams, ValidationError, type ParamValues } from '../params';
 import { makeYielder, checkStopped, StoppedError, type TrainContext } from '../training';
 import { splitTokens, Vocab, type LmLevel } from '../lm/vocab';
 import { heldOutSplit } from '../lm/split';
+import { sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
 import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
 import { saveTransformer } from './store';
@@ -45,6 +46,22 @@ export function randomWindows(ids: Int32Array, B: number, T: number, rng: Rng): 
     targets.set(ids.subarray(s + 1, s + T + 1), b * T);
   }
   return { inputs, targets };
+}
+
+/**
+ * Continue `prompt` (token ids) by `count` tokens sampled at `temperature` (the context slides when it exceeds the
+ * model's length). Returns the new token ids.
+ */
+export function generateIds(model: TransformerLM, prompt: Int32Array, count: number, rng: Rng, temperature = 0.8): number[] {
+  const ctx = Array.from(prompt);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const window = Int32Array.from(ctx.slice(-model.cfg.seq));
+    const next = sampleIndex(model.nextProbabilities(window), { temperature }, rng);
+    ctx.push(next);
+    out.push(next);
+  }
+  return out;
 }
 
 /** Mean held-out cross-entropy over consecutive windows (at most `maxWindows` of them), in nats per token. */
@@ -103,6 +120,9 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
   let held = NaN;
   let lastReport = 0;
   let lastHeld = 0;
+  let lastSample = 0;
+  const sampleRng = new Rng((params.seed as number) + 2);
+  const prompt = heldOut.subarray(0, Math.min(level === 'char' ? 24 : 6, heldOut.length));
   let stopped = false;
   try {
     while (totalSteps > 0 ? step < totalSteps : Date.now() - started < budgetMs) {
@@ -123,7 +143,14 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
           metrics.heldOutLoss = held;
           metrics.heldOutPerplexity = Math.exp(held);
         }
-        ctx.onProgress({ step, total: totalSteps, loss, epoch: step / stepsPerEpoch, metrics });
+        // A short sample every ~10 s, continuing the start of the held-out text.
+        let note: string | undefined;
+        if ((now - lastSample >= 10_000 || last) && prompt.length > 0) {
+          lastSample = now;
+          const gen = generateIds(model, prompt, level === 'char' ? 60 : 15, sampleRng);
+          note = `${vocab.decode(prompt)}⟶${vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
+        }
+        ctx.onProgress({ step, total: totalSteps, loss, epoch: step / stepsPerEpoch, metrics, ...(note ? { note } : {}) });
       }
       checkStopped(ctx.signal);
       await pause();
