@@ -126,6 +126,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     example: 'hinge',
     plot: 'hinge',
     experiment: plotCmd('hinge'),
+    letters: { y: 'the label, +1 or −1', t: 'the label, +1 or −1', s: 'the score the model gives', f: 'the model (its score)' },
   },
   'zero-one-loss': {
     title: '0–1 loss',
@@ -241,6 +242,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Predicts the next word from the previous n words only: concatenate their embeddings, pass them through a hidden layer, then a softmax over the vocabulary.',
     pitfalls: ['The window is fixed: longer context is simply ignored, and each position has its own weights (no sharing).'],
     experiment: LSTM,
+    letters: { e: 'the embedding of one of the previous words', x: 'one of the previous words (one-hot) or its embedding', W: 'the hidden-layer weights', U: 'the output-layer weights', h: 'the hidden layer', b: 'a bias' },
   },
   'gradient-descent': {
     title: 'Gradient descent',
@@ -249,6 +251,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Too large a learning rate diverges or oscillates; too small crawls.', 'It finds a local minimum (or saddle), not necessarily the global one.', 'Zero the accumulated gradients between steps in frameworks that accumulate them.'],
     example: 'gradient-descent',
     experiment: XOR,
+    letters: { theta: 'the parameters being updated', Theta: 'the parameters being updated', w: 'the weights being updated', x: 'the point being updated', eta: 'the learning rate (step size)', alpha: 'the learning rate (step size)', L: 'the loss', J: 'the cost being minimised' },
   },
   'minibatch-sgd': {
     title: 'Minibatch stochastic gradient descent',
@@ -257,6 +260,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Shuffle the data each epoch.', 'Changing the batch size changes the effective step: the learning rate often needs retuning.'],
     example: 'gradient-descent',
     experiment: XOR,
+    letters: { theta: 'the parameters being updated', w: 'the weights being updated', eta: 'the learning rate', alpha: 'the learning rate', B: 'the minibatch (a small random subset of the examples)', m: 'the minibatch size', b: 'the minibatch size' },
   },
   adam: {
     title: 'Adam optimiser',
@@ -265,6 +269,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['β₁ ≈ 0.9 and β₂ ≈ 0.999 are the usual values; ε only prevents division by zero.', 'Weight decay in Adam is not the same as L2 regularisation (hence AdamW).'],
     example: 'adam',
     experiment: XOR,
+    letters: { m: 'the running average of gradients (first moment, momentum)', v: 'the running average of squared gradients (second moment)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
   },
   'chain-rule': {
     title: 'Chain rule of derivatives',
@@ -272,6 +277,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'The derivative of a composition is the product of the derivatives along the way: if z depends on y and y on x, then dz/dx = dz/dy · dy/dx. When x reaches z along several paths, add the products of all paths. Backpropagation is this rule applied systematically.',
     pitfalls: ['Every path must be counted: a variable used twice contributes two terms.', 'With vectors the factors are Jacobian matrices and their order matters.'],
     example: 'chain-rule',
+    letters: { x: 'the input variable', y: 'an intermediate variable (x reaches z through it)', z: 'the output variable', u: 'an intermediate variable', L: 'the loss', w: 'a weight' },
   },
   'backpropagation-through-time': {
     title: 'Backpropagation through time',
@@ -302,6 +308,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Products of many small probabilities underflow: work with sums of logs.', 'Longer sequences always get lower probability; compare per-token figures (perplexity).'],
     example: 'sequence-probability',
     experiment: LSTM,
+    letters: { w: 'a word (token) of the sequence', x: 'a token of the sequence', T: 'the length of the sequence', n: 'the length of the sequence', P: 'a probability given by the model' },
   },
   'ngram-markov': {
     title: 'n-gram (Markov) language model',
@@ -310,6 +317,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Unseen n-grams get probability 0: smoothing is needed.', 'Counts grow sparse quickly as n grows.'],
     example: 'ngram',
     experiment: LSTM,
+    letters: { w: 'a word', C: 'a count in the training corpus', n: 'the order of the n-gram (how many words, including the predicted one)', P: 'a probability' },
   },
   surprisal: {
     title: 'Surprisal (information content)',
@@ -318,6 +326,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Averaged over a text it becomes the cross-entropy; exponentiated, the perplexity.'],
     example: 'surprisal',
     experiment: LSTM,
+    letters: { p: 'the probability of what was observed', P: 'the probability of what was observed', w: 'the observed word', x: 'the observed event' },
   },
   perplexity: {
     title: 'Perplexity',
@@ -326,6 +335,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['The base of the exponential must match the base of the log (2 with log₂, e with ln).', 'Perplexities are only comparable with the same vocabulary and tokenisation.'],
     example: 'perplexity',
     experiment: LSTM,
+    letters: { W: 'the word sequence being scored (the test text)', w: 'a word of the text', N: 'the number of words', T: 'the number of words', p: 'the model probability of the actual next word', P: 'the model probability', q: 'the model distribution' },
   },
   'masked-lm': {
     title: 'Masked language modelling',
@@ -382,6 +392,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Undefined for a zero vector.', 'Not a distance: 1 − cos is not a metric.'],
     example: 'cosine',
     experiment: W2V,
+    letters: { theta: 'the angle between the two vectors', a: 'the first vector', b: 'the second vector', u: 'the first vector', v: 'the second vector' },
   },
   'collobert-weston': {
     title: 'Collobert & Weston window ranking loss',
@@ -406,6 +417,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['The weights are a distribution over positions: they sum to 1 for each query.', 'Attention weights are not automatically explanations of the model\'s decision.'],
     example: 'attention',
     experiment: ATTN,
+    letters: { e: 'a score of one encoder state against the query', alpha: 'an attention weight (a softmax of the scores; they sum to 1)', a: 'an attention weight, or the attention output', h: 'an encoder hidden state (what is attended to)', s: 'the decoder state (the query)', c: 'the context vector: the weighted sum of the states', q: 'a query vector', k: 'a key vector', v: 'a value vector', o: 'the output for one position' },
   },
   'mlp-attention': {
     title: 'Additive (MLP) attention',
@@ -414,6 +426,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Slower than dot-product attention for large inputs (no single matrix product).'],
     example: 'attention',
     experiment: ATTN,
+    letters: { e: 'the score of one encoder state', v: 'a learned vector that turns the hidden layer into one score', W: 'a weight matrix of the scoring network', U: 'a weight matrix of the scoring network', s: 'the decoder state (the query)', h: 'an encoder hidden state (a key)' },
   },
   'self-attention': {
     title: 'Self-attention',
@@ -422,6 +435,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['It has no notion of order by itself: positional encodings are added to the inputs.', 'Cost grows with the square of the sequence length.'],
     example: 'attention',
     experiment: ATTN,
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', X: 'the input sequence, one row per position', W: 'a learned projection (to queries, keys or values)', q: 'the query of one position', k: 'the key of one position', v: 'the value of one position', alpha: 'an attention weight', e: 'a query–key score', o: 'the output for one position', z: 'the output for one position', y: 'the output for one position', x: 'the input vector of one position' },
   },
   'scaled-dot-product-attention': {
     title: 'Scaled dot-product attention',
@@ -439,6 +453,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Each head works in dimension d_model / h, so the total cost is about that of one full-size head.'],
     example: 'sdpa',
     experiment: ATTN,
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a projection matrix (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
   },
   'masked-self-attention': {
     title: 'Masked (causal) self-attention',
@@ -447,6 +462,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['The mask is added before the softmax, not multiplied after it.'],
     example: 'masked-attention',
     experiment: ATTN,
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', M: 'the mask: 0 where attending is allowed, −∞ for future positions', d: 'the key/query dimension', i: 'the query position', j: 'the key position' },
   },
   'positional-encoding': {
     title: 'Sinusoidal positional encoding',
@@ -455,6 +471,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Even dimensions use sin, odd ones cos; the frequency depends on the dimension pair, not on the position.'],
     example: 'positional',
     experiment: ATTN,
+    letters: { pos: 'the position of the token in the sequence', p: 'the position of the token', t: 'the position of the token', i: 'the index of the sine/cosine pair (dimension 2i and 2i + 1)', k: 'the index of the sine/cosine pair', d: 'the model (embedding) dimension' },
   },
   'bayes-rule': {
     title: "Bayes' rule",
@@ -539,7 +556,7 @@ export const GLOSSARY: Record<string, string> = {
   W: 'W — a weight matrix', b: 'b — a bias', x: 'x — an input', y: 'y — a target / output', h: 'h — a hidden state',
   N: 'N — the number of examples (or tokens)', n: 'n — the number of examples', T: 'T — a length (or the transpose when a superscript)',
   L: 'L — the loss', J: 'J — the objective / cost', V: 'V — the vocabulary (or the value matrix)', d: 'd — a dimension',
-  e: "e — Euler's number 2.718…", i: 'i — an index (or the imaginary unit in e^{iπ})', K: 'K — the number of classes (or the key matrix)',
-  P: 'P — a probability', p: 'p — a probability (distribution)', q: 'q — another (approximate) distribution', E: '𝔼 — an expectation when double-struck',
+  e: "e — Euler's number 2.718…", i: 'i — an index', K: 'K — the number of classes (or the key matrix)',
+  P: 'P — a probability', p: 'p — a probability (distribution)', q: 'q — another (approximate) distribution',
   D: 'D — the data set (or a divergence)', R: 'ℝ — the real numbers when double-struck', t: 't — a time step / position',
 };

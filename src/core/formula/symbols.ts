@@ -217,7 +217,16 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     });
     return hit;
   })();
-  const glossary = (name: string): string | undefined => {
+  const derivativeD = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    for (const part of [n.num, n.den]) {
+      const first = rowOf(part)[0];
+      if (first && first.k === 'sym' && (first.name === 'd' || first.name === 'partial') && !first.sub) derivativeD.add(first);
+    }
+  });
+  const glossary = (name: string, node?: Sym): string | undefined => {
+    if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
     if (concept) return (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '') || undefined;
     return UNIVERSAL[name];
@@ -233,12 +242,16 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     }
     if (n.k !== 'sym') return;
     if (['T', 'top', 'intercal'].includes(n.name) || /^[0-9]+$/.test(n.name)) return;
+    if (derivativeD.has(n)) return; // the d of dz/dx
+    if (n.name === 'e' && (n.sub || n.sup) && !letters.e) {
+      // e_i, e^{(t)}: a score or an embedding, not Euler's number; say what entry it is if we can
+    }
     const k = symbolKey(n);
     if (seen.has(k)) return;
     seen.add(k);
     const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
     const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
-    const meaning = entry ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name);
+    const meaning = entry ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
     if (meaning) set(k, meaning);
   });
 
