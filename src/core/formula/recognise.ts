@@ -935,7 +935,7 @@ function detect(root: Row, add: Add): void {
   // cosine similarity: u·v / (‖u‖ ‖v‖)
   for (const f of fracs(root)) {
     const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
-    if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length)) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+    if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
