@@ -119,3 +119,21 @@ export function formulaHoverAt(text: string, offset: number, languageId: string 
   const explanation = explainCached(span.latex, span.display, context);
   return { span, explanation, markdown: buildHoverMarkdown(explanation, opts) };
 }
+
+export interface FormulaPanel {
+  span: MathSpan;
+  explanation: Explanation;
+  /** The formula rendered for the panel (display style), or why it could not be. */
+  rendered: { svg: string; width: number; height: number } | { error: string };
+}
+
+/**
+ * What the study panel's "Explain Formula at Cursor" view needs: the structured explanation (no markup) and the
+ * rendered formula. The panel draws it itself and calls recomputeExample when the user edits the inputs.
+ */
+export function formulaPanelAt(text: string, offset: number, languageId: string | undefined, opts: { color?: string } = {}): FormulaPanel | null {
+  const span = findMathAt(text, offset, languageId);
+  if (!span) return null;
+  const explanation = explainCached(span.latex, span.display, mathContext(text, span));
+  return { span, explanation, rendered: renderTexToSvg(span.latex, { display: true, color: opts.color }) };
+}

@@ -17,7 +17,7 @@ export { explainFormula, recomputeExample, type Explanation, type ExplainOptions
 export { computeExample, defaultInputs, type ExampleKind, type WorkedExample, type ExampleField } from './examples';
 export { plotSvg, plotPoints, type PlotFn, isPlotFn } from './plot';
 export { renderTexToSvg, svgDataUri, clearRenderCache, type RenderOptions, type RenderResult, MAX_RENDER_CHARS } from './render';
-export { buildHoverMarkdown, formulaHoverAt, prewarmDocument, escapeMarkdown, EXPLAIN_COMMAND, type HoverMarkdownOptions, type FormulaHover } from './hover';
+export { buildHoverMarkdown, formulaHoverAt, formulaPanelAt, prewarmDocument, escapeMarkdown, EXPLAIN_COMMAND, type HoverMarkdownOptions, type FormulaHover, type FormulaPanel } from './hover';
 
 /** The command ids the hover may link to (the extension registers them). Pass to buildHoverMarkdown. */
 export const FORMULA_HOVER_COMMANDS = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildHoverMarkdown, escapeMarkdown, formulaHoverAt } from '../../../src/core/formula/hover';
+import { buildHoverMarkdown, escapeMarkdown, formulaHoverAt, formulaPanelAt } from '../../../src/core/formula/hover';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { FORMULA_HOVER_COMMANDS } from '../../../src/core/formula/index';
 
@@ -96,4 +96,15 @@ test('a non-catalog formula is rendered and gets a glossary, not a concept', () 
   assert.match(md, /imaginary unit/);
   assert.match(md, /data:image\/svg\+xml;base64,/);
   assert.ok(!/command:mlStudy\.train/.test(md));
+});
+
+test('panel data: structured explanation, numbers the panel can edit, and the rendered formula', () => {
+  const text = '## SGNS\n\n$$J = \\log \\sigma(u_o^\\top v_c) + \\sum_{k=1}^{K} \\log \\sigma(-u_k^\\top v_c)$$\n';
+  const p = formulaPanelAt(text, text.indexOf('log'), 'markdown', { color: '#123456' })!;
+  assert.equal(p.explanation.concept, 'sgns');
+  assert.ok('svg' in p.rendered && p.rendered.svg.includes('#123456'));
+  const ex = p.explanation.example!;
+  assert.deepEqual(ex.inputs.map((f) => f.name), ['pos', 'neg']);
+  assert.equal(typeof ex.outputs[0].value, 'number');
+  assert.equal(formulaPanelAt(text, 2, 'markdown'), null);
 });
