@@ -17,7 +17,8 @@ export const explainCommand: CliCommand = {
   positionals: 'FILE',
   arity: [1, 1],
   options: [
-    { name: 'offset', kind: 'int', repeat: true, required: true, description: 'offset into the file (UTF-16 code units); repeat for several' },
+    // Not `required` in the spec, so that `explain --help` works; checked in run().
+    { name: 'offset', kind: 'int', repeat: true, description: 'offset into the file (UTF-16 code units); repeat for several (required)' },
     { name: 'language', kind: 'string', description: 'language id (markdown, latex, plaintext); default from the extension' },
     { name: 'render', kind: 'bool', description: 'include the rendered formula (SVG data URI) in the markdown' },
     { name: 'color', kind: 'string', description: 'formula colour for --render (default #333333)' },
@@ -25,6 +26,7 @@ export const explainCommand: CliCommand = {
   async run(args, io) {
     const file = String(args.positionals[0]);
     const offsets = (args.options.offset as Array<number>) ?? [];
+    if (offsets.length === 0) throw new UsageError('--offset is required (give one or more)');
     for (const o of offsets) if (!Number.isInteger(o) || o < 0) throw new UsageError(`--offset must be a whole number ≥ 0, got ${o}`);
     let text: string;
     try {
