@@ -672,8 +672,14 @@ function detect(root: Row, add: Add): void {
     }
     const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
     const gateLetter = lhsS ? lhsS.name.toLowerCase() : '';
-    const prevH = inner.some((s) => (s.name === 'h' || s.name === 'H') && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup)));
-    const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H'));
+    const gateLetterRaw = lhsS ? lhsS.name : '';
+    const lhsIdx = (lhsSub || lhsSup).replace(/[()]/g, '');
+    const isPrev = (s: Sym) => {
+      const idx = (subText(s.sub) + subText(s.sup)).replace(/[()]/g, '');
+      return /^[a-zA-Z]$/.test(lhsIdx) ? idx === `${lhsIdx}-1` : /t-1/.test(idx);
+    };
+    const prevH = inner.some((s) => ((s.name === 'h' || s.name === 'H') && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup))) || (isPrev(s) && s.name !== gateLetterRaw && s.name.toLowerCase() !== (lhsS?.name ?? '').toLowerCase()));
+    const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H' || isPrev(s)));
     if ((prevH || concatPrev) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       continue;
@@ -850,7 +856,7 @@ function detect(root: Row, add: Add): void {
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Adam moments and bias correction
-  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // chain rule and BPTT
   const ds = derivs(root);
@@ -861,7 +867,8 @@ function detect(root: Row, add: Add): void {
     const product = derivProducts(rhsAll);
     if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
-    if (rhsDs.length === 1 && bigs(rhsAll, 'sum').length && syms(rhsDs[0].of).some((s) => /^(t|\(t\))$/.test(subText(s.sub)) || /^\(t\)$/.test(subText(s.sup)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+    const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
+    if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return i === 't' || sumIdxs.includes(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');

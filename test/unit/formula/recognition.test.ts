@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { recognise } from '../../../src/core/formula/recognise';
 import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
 import { type Case, loadCases } from './fixtures';
+import { Rng } from '../../../src/core/util/rng';
 
 function measure(cases: Case[]) {
   let right = 0;
@@ -94,4 +95,53 @@ test('recognition is fast: every held-out formula in well under 50 ms', () => {
   const p95 = times[Math.floor(times.length * 0.95)];
   console.log(`[recognition] p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} formulas`);
   assert.ok(p95 < 50, `p95 ${p95}`);
+});
+
+/** Rename single Latin letters (outside \commands and \text{…}) by a random permutation; keep e, d, T, E, P, p. */
+function renameLetters(tex: string, rng: Rng): string {
+  const keep = new Set(['e', 'd', 'T', 'E', 'P', 'p']);
+  const letters = 'abcfghjklmnoqrstuvwxyzABCDFGHIJKLMNOQRSUVWXYZ'.split('').filter((c) => !keep.has(c));
+  const perm = [...letters];
+  for (let i = perm.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+  }
+  const map = new Map(letters.map((c, i) => [c, perm[i]]));
+  let out = '';
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') {
+      let j = i + 1;
+      while (j < tex.length && /[A-Za-z]/.test(tex[j])) j++;
+      if (j === i + 1) j++;
+      const cmd = tex.slice(i, j);
+      out += cmd;
+      if (/^\\(text|mathrm|operatorname|textrm|begin|end)$/.test(cmd) && tex[j] === '{') {
+        const k = tex.indexOf('}', j);
+        out += tex.slice(j, k + 1);
+        i = k;
+      } else i = j - 1;
+      continue;
+    }
+    out += /[A-Za-z]/.test(c) && !/[A-Za-z]/.test(tex[i - 1] ?? '') && !/[A-Za-z]/.test(tex[i + 1] ?? '') ? (map.get(c) ?? c) : c;
+  }
+  return out;
+}
+
+test('robustness to letters: recognised formulas keep their concept when every Latin letter is renamed at random', () => {
+  const rng = new Rng(11);
+  let same = 0;
+  let total = 0;
+  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j']) {
+    for (const c of loadCases(set)) {
+      if (!c.expected) continue;
+      const base = recognise(c.latex).concept; // no context: structure only
+      if (base !== c.expected) continue;
+      total++;
+      if (recognise(renameLetters(c.latex, rng)).concept === base) same++;
+    }
+  }
+  console.log(`[recognition] letter-renamed: ${same}/${total} = ${((100 * same) / total).toFixed(1)}% keep their concept`);
+  // Some conventions are meaning, not letters (t − 1 for time, L for a loss), so 100% is not expected.
+  assert.ok(total > 500 && same / total >= 0.75, `${same}/${total}`);
 });
