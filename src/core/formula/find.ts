@@ -324,20 +324,11 @@ export function findAllMath(text: string, languageId?: string): MathSpan[] {
 export function findMathAt(text: string, offset: number, languageId?: string): MathSpan | null {
   if (!Number.isFinite(offset) || offset < 0 || offset > text.length) return null;
   let found: MathSpan | null = null;
-  let passed = false;
   scan(text, mathLanguageOf(languageId), (s) => {
-    if (s.start <= offset && offset < s.end) {
-      found = s;
-      return true;
-    }
-    if (s.start > offset) {
-      passed = true;
-      return true;
-    }
-    return false;
+    if (s.start <= offset && offset < s.end) found = s;
+    return s.end > offset; // stop at the first span that reaches past the offset
   });
   if (found) return found;
-  void passed;
   return mathLanguageOf(languageId) === 'latex' ? null : bareTexAt(text, offset);
 }
 

@@ -841,8 +841,6 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
-  const lhsHeadAny = lhsHead ?? (lhs.length === 1 ? lhs[0] : undefined);
-  void lhsHeadAny;
   if (assign && parts.length > 1 && hasOp(rhsAll, '-')) {
     const first = rhsAll[0];
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));

@@ -139,12 +139,10 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     if (!pairText) return;
     const ka = keyOf(p.a);
     const kb = keyOf(p.b);
-    const negated = false;
     if (concept === 'sgns' && idx > 0) set(ka, 'the vector of a randomly drawn "negative" word (one that did not occur near the centre word)');
     else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, `the same kind of vector for every other ${concept === 'softmax-regression' ? 'class' : 'word'} (the denominator runs over all of them)`);
     else set(ka, fill(pairText[0], subOf(p.a)));
     set(kb, fill(pairText[1], subOf(p.b)));
-    void negated;
   });
 
   // 2. Indices and ranges of sums and products.
@@ -243,9 +241,6 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     if (n.k !== 'sym') return;
     if (['T', 'top', 'intercal'].includes(n.name) || /^[0-9]+$/.test(n.name)) return;
     if (derivativeD.has(n)) return; // the d of dz/dx
-    if (n.name === 'e' && (n.sub || n.sup) && !letters.e) {
-      // e_i, e^{(t)}: a score or an embedding, not Euler's number; say what entry it is if we can
-    }
     const k = symbolKey(n);
     if (seen.has(k)) return;
     seen.add(k);

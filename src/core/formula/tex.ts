@@ -305,16 +305,13 @@ class Parser {
     if (outerStop.has('}')) stop.add('}');
     const r = this.parseRow(stop);
     const t = this.toks[this.i];
-    let closed = false;
+    // An unclosed ( or [ still groups what follows, up to the end of its row.
     if (t && t.t === 'char' && closers.has(t.v)) {
       this.i++;
-      closed = true;
     } else if (t && t.t === 'cmd' && t.v === 'right') {
       this.i++;
       this.delimToken();
-      closed = true;
     }
-    if (!closed && open !== '(' && open !== '[') return { k: 'group', delim: open, body: { k: 'row', items: postProcess(r.items) } };
     return { k: 'group', delim: open, body: { k: 'row', items: postProcess(r.items) } };
   }
 
@@ -395,9 +392,6 @@ class Parser {
     if (name === 'substack') return this.parseArg();
     if (name in ACCENTS) {
       const mod = ACCENTS[name];
-      if (name === 'mathrm' || name === 'textbf' || name === 'textit' || name === 'emph') {
-        // handled below
-      }
       const arg = this.parseArg();
       return applyMod(arg, mod);
     }
@@ -557,11 +551,7 @@ export function postProcess(input: Node[]): Node[] {
           j = i + 3;
         }
       }
-      out.push({ k: 'apply', fn: canonicalFn(it.v), head: it, arg: { k: 'row', items: postProcess(argItems) }, sub: undefined, sup: undefined });
-      if (it.sub || it.sup) {
-        const last = out[out.length - 1] as Extract<Node, { k: 'apply' }>;
-        last.head = it;
-      }
+      out.push({ k: 'apply', fn: canonicalFn(it.v), head: it, arg: { k: 'row', items: postProcess(argItems) } });
       i = j - 1;
       continue;
     }
