@@ -48,11 +48,16 @@ const node = {
 
 const builds = [];
 if (want('extension')) builds.push({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
-if (want('worker')) builds.push({ ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' });
+if (want('worker')) {
+  builds.push({ ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' });
+  builds.push({ ...node, entryPoints: ['src/worker/formulaWorker.ts'], outfile: 'dist/formula-worker.js' });
+}
 if (want('cli')) builds.push({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 // word2vec: the SIMD kernel (AssemblyScript → dist/w2v-kernel.wasm) and its helper-thread bundle, for every Node target.
 const w2v = !only || only.some((t) => t !== 'webview');
 if (w2v) builds.push({ ...node, entryPoints: ['src/core/word2vec/thread.ts'], outfile: 'dist/w2v-thread.js' });
+// attention (issue 5): helper-thread bundle for data-parallel Transformer training, for every Node target.
+if (!only || only.some((t) => t !== 'webview')) builds.push({ ...node, entryPoints: ['src/core/attention/thread.ts'], outfile: 'dist/attention-thread.js' });
 if (want('webview')) {
   builds.push({
     bundle: true,

@@ -84,8 +84,10 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
       out.options[spec.name] = value;
     }
   }
-  for (const s of specs) {
-    if (s.required && out.options[s.name] === undefined) throw new UsageError(`--${s.name} is required`);
+  if (!out.options.help) {
+    for (const s of specs) {
+      if (s.required && out.options[s.name] === undefined) throw new UsageError(`--${s.name} is required`);
+    }
   }
   return out;
 }

@@ -14,12 +14,14 @@ import { registerStudyPanel, type StudyPanel } from './panel/studyPanel';
 import { registerTrainingView, type TrainingViewProvider } from './sidebar/trainingView';
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
+import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
   jobs: JobManager;
   panel: StudyPanel;
   trainingView: TrainingViewProvider;
+  formulas: FormulaService;
   recentMessages: typeof recentMessages;
 }
 
@@ -33,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
-    return { jobs, panel, trainingView, recentMessages };
+    const formulas = registerFormulaFeature(context, panel);
+    return { jobs, panel, trainingView, formulas, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

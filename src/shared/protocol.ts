@@ -8,6 +8,7 @@
  */
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { ProgressUpdate } from '../core/training';
+import type { Explanation, WorkedExample } from '../core/formula';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -105,7 +106,19 @@ export interface SeriesChunk {
   losses: number[];
 }
 
-export type PanelView = 'training';
+export type PanelView = 'training' | 'explain';
+
+/** A formula explained for the panel: the structured explanation plus the rendered formula. */
+export interface ExplainView {
+  explanation: Explanation;
+  /** The formula as SVG (MathJax), or why it could not be rendered. */
+  svg?: string;
+  renderError?: string;
+  /** A larger plot of the activation or loss, when the concept has one. */
+  plotSvg?: string;
+  /** Where it came from, e.g. "notes.md, line 12". */
+  source: string;
+}
 
 export type HostToPanel =
   /** The full state, sent after `ready` and when the panel becomes visible again. */
@@ -115,6 +128,8 @@ export type HostToPanel =
   | { type: 'job'; job: JobInfo }
   | { type: 'removeJob'; jobId: string }
   | { type: 'showView'; view: PanelView }
+  /** Show a formula's explanation (Explain Formula at Cursor, or a plotted function). */
+  | { type: 'explain'; view: ExplainView }
   /** Ask the webview to export its chart; it answers with an `export` message. */
   | { type: 'exportChart'; format: 'png' | 'csv' }
   | Reply;
@@ -125,6 +140,26 @@ export type PanelToHost =
   /** Export the chart: PNG as a data: URL, or CSV text; the host asks where to save. */
   | { type: 'export'; format: 'png' | 'csv'; data: string }
   | Request;
+
+/** Requests the panel makes (PanelToHost `request`), by method. */
+export interface PanelRequests {
+  /** Recompute the worked example of the explain view from edited inputs. */
+  recompute: { params: { which: string; inputs: Record<string, unknown> }; result: WorkedExample | { error: string } };
+}
+
+// ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)
+
+/** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
+export interface FormulaRequests {
+  hover: {
+    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: string[]; explainArgs: unknown };
+    result: { markdown: string; start: number; end: number } | null;
+  };
+  explain: { params: { text: string; offset: number; languageId: string; color: string }; result: Omit<ExplainView, 'source'> | null };
+  recompute: PanelRequests['recompute'];
+  /** Render and explain a document's formulas ahead of hovers; `key` (the document URI) lets a newer call supersede. */
+  prewarm: { params: { text: string; languageId: string; color: string; key?: string }; result: number };
+}
 
 // ---------------------------------------------------------------- host ⇄ sidebar
 

@@ -28,8 +28,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Two-layer MLP' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       const panel = await webviewFrame(page, '#loss-chart');
-      await waitInFrame(panel, () => document.getElementById('app').dataset.finished === '1');
-      await waitInFrame(panel, () => Number(document.getElementById('loss-chart').dataset.points) >= 100);
+      await waitInFrame(panel, () => document.getElementById('app')!.dataset.finished === '1');
+      await waitInFrame(panel, () => Number(document.getElementById('loss-chart')!.dataset.points) >= 100);
       const detail = await panel.locator('.run .detail').first().textContent();
       assert.match(detail ?? '', /accuracy 1 \(4\/4\)/);
       assert.equal(await panel.locator('#loss-chart canvas').count() > 0, true, 'no chart canvas');
@@ -47,7 +47,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await epochs.click();
       await epochs.locator('input').fill('-3');
       await side.locator('#train').click();
-      await waitInFrame(side, () => document.getElementById('param-epochs-error').textContent.includes('at least 1'));
+      await waitInFrame(side, () => document.getElementById('param-epochs-error')!.textContent!.includes('at least 1'));
       assert.equal(await side.locator('#jobs .job').count(), 1);
       // A good one trains.
       await epochs.locator('input').fill('600');
@@ -63,7 +63,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await page.reload();
       await waitForWorkbench(page);
       const panel = await webviewFrame(page, '#loss-chart', 60_000);
-      await waitInFrame(panel, () => Number(document.getElementById('app').dataset.runs) >= 2);
+      await waitInFrame(panel, () => Number(document.getElementById('app')!.dataset.runs) >= 2);
       const labels = await panel.locator('.run .label').allTextContents();
       assert.ok(labels.length >= 2, `runs after reload: ${labels.join(', ')}`);
     });

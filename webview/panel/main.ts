@@ -5,10 +5,13 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../../media/panel.css';
 import type { HostToPanel, JobInfo, PanelToHost, PanelView } from '../../src/shared/protocol';
 import { formatNumber, h, onThemeChange, setChildren, vscodeApi } from '../common/vscode';
 import { LossChart } from './lossChart';
+import { renderExplain } from './explainView';
+import { RequestTracker } from '../../src/shared/rpc';
 
 interface PanelState {
   view: PanelView;
@@ -19,6 +22,7 @@ interface PanelState {
 const vscode = vscodeApi<PanelState>();
 const saved: PanelState = vscode.getState() ?? { view: 'training', logScale: false, hidden: [] };
 const send = (m: PanelToHost) => vscode.postMessage(m);
+const requests = new RequestTracker((m) => send(m));
 const jobs = new Map<string, JobInfo>();
 
 const app = document.getElementById('app')!;
@@ -29,13 +33,26 @@ const logBox = h('vscode-checkbox', { id: 'log-scale', label: 'Log scale', check
 const pngBtn = h('vscode-button', { id: 'export-png', secondary: true, icon: 'file-media', onclick: () => exportChart('png') }, 'PNG');
 const csvBtn = h('vscode-button', { id: 'export-csv', secondary: true, icon: 'table', onclick: () => exportChart('csv') }, 'CSV');
 
-setChildren(
-  app,
-  h('header', { class: 'toolbar' }, h('h1', {}, 'Training'), h('span', { class: 'spacer' }), logBox, pngBtn, csvBtn),
-  h('section', { class: 'training' }, chartEl, emptyEl, runsEl),
-);
+const trainingTab = h('button', { class: 'tab', id: 'tab-training', role: 'tab', onclick: () => showView('training') }, 'Training');
+const explainTab = h('button', { class: 'tab', id: 'tab-explain', role: 'tab', onclick: () => showView('explain') }, 'Explain');
+const trainingSection = h('section', { class: 'training', id: 'view-training' }, chartEl, emptyEl, runsEl);
+const explainSection = h('section', { class: 'explain', id: 'view-explain' }, h('p', { class: 'empty' }, 'Hover a formula in your notes and choose “Explain in the panel”, or run “ML Study: Explain Formula at Cursor”.'));
+const trainingTools = h('span', { class: 'tools' }, logBox, pngBtn, csvBtn);
+setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection);
+
+function showView(view: PanelView): void {
+  saveState({ view });
+  trainingSection.hidden = view !== 'training';
+  trainingTools.hidden = view !== 'training';
+  explainSection.hidden = view !== 'explain';
+  trainingTab.classList.toggle('active', view === 'training');
+  explainTab.classList.toggle('active', view === 'explain');
+  app.dataset.view = view;
+  if (view === 'training') chart.rebuild();
+}
 
 const chart = new LossChart(chartEl);
+showView(saved.view);
 chart.setLogScale(saved.logScale);
 logBox.addEventListener('change', () => {
   const on = (logBox as unknown as { checked: boolean }).checked;
@@ -101,7 +118,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
           .sort((a, b) => a.startedAt - b.startedAt)
           .map((j) => ({ id: j.jobId, label: j.label, steps: [...(byId.get(j.jobId)?.steps ?? [])], losses: [...(byId.get(j.jobId)?.losses ?? [])], visible: !saved.hidden.includes(j.jobId) })),
       );
-      saveState({ view: msg.view });
+      showView(msg.view);
       renderRuns();
       break;
     }
@@ -126,12 +143,17 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       renderRuns();
       break;
     case 'showView':
-      saveState({ view: msg.view });
+      showView(msg.view);
+      break;
+    case 'explain':
+      renderExplain(explainSection, msg.view, (which, inputs) => requests.request('recompute', { which, inputs }, 10_000));
+      showView('explain');
       break;
     case 'exportChart':
       exportChart(msg.format);
       break;
     case 'reply':
+      requests.handleReply(msg);
       break;
   }
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { type HostToPanel, type PanelToHost, type PanelView, parsePanelMessage } from '../../shared/protocol';
+import { type ExplainView, type HostToPanel, type PanelToHost, type PanelView, parsePanelMessage } from '../../shared/protocol';
 import { answer } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
@@ -18,6 +18,10 @@ export class StudyPanel implements vscode.Disposable {
   private ready = false;
   private view: PanelView = 'training';
   private readonly subs: vscode.Disposable[] = [];
+  private explainView: ExplainView | undefined;
+  private requestHandler: (method: string, params: unknown) => Promise<unknown> = async (m) => {
+    throw new Error(`unknown request ${m}`);
+  };
   /** Where the next export goes without asking (integration tests set it). */
   exportTarget: vscode.Uri | undefined;
   /** Messages the panel sent, newest last (tests read the last export). */
@@ -54,10 +58,27 @@ export class StudyPanel implements vscode.Disposable {
     this.attach(panel);
   }
 
+  /** Show a formula explanation in the panel (opening it if needed). */
+  showExplain(view: ExplainView): void {
+    this.explainView = view;
+    this.show('explain', false);
+    this.post({ type: 'explain', view });
+  }
+
+  /** The explanation on show, if any (tests read it). */
+  get currentExplain(): ExplainView | undefined {
+    return this.explainView;
+  }
+
+  /** Who answers the webview's requests (e.g. recomputing a worked example). */
+  setRequestHandler(handler: (method: string, params: unknown) => Promise<unknown>): void {
+    this.requestHandler = handler;
+  }
+
   /** Adopt a panel restored by VS Code after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const v = (state as { view?: unknown } | undefined)?.view;
-    if (v === 'training') this.view = v;
+    if (v === 'training' || v === 'explain') this.view = v;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
   }
@@ -99,9 +120,7 @@ export class StudyPanel implements vscode.Disposable {
         await this.export(msg.format, msg.data);
         return;
       case 'request':
-        await answer(msg, () => {
-          throw new Error(`unknown request ${msg.method}`);
-        }, (r) => this.post(r));
+        await answer(msg, (method, params) => this.requestHandler(method, params), (r) => this.post(r));
         return;
     }
   }
@@ -139,6 +158,7 @@ export class StudyPanel implements vscode.Disposable {
 
   private sendState(): void {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
+    if (this.explainView) this.post({ type: 'explain', view: this.explainView });
   }
 
   private post(msg: HostToPanel): void {

@@ -1,0 +1,70 @@
+/**
+ * The formula worker: finds, recognises, explains and renders (MathJax) formulas off the extension host thread.
+ * Answers FormulaRequests; keeps MathJax and the explanation caches warm between hovers.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FormulaRequests, Request } from '../shared/protocol';
+import { answer } from '../shared/rpc';
+import { explainFormula, findAllMath, findMathAt, formulaHoverAt, mathContext, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
+
+if (!parentPort) throw new Error('formulaWorker.ts must run in a worker thread');
+const port = parentPort;
+
+type P<M extends keyof FormulaRequests> = FormulaRequests[M]['params'];
+
+/**
+ * Render and explain every formula of a document ahead of the first hover, one formula per turn of the event loop,
+ * so a hover that arrives meanwhile is answered after at most one formula's work. A newer prewarm of the same
+ * document supersedes an older one.
+ */
+const prewarmGeneration = new Map<string, number>();
+async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
+  const key = p.key ?? '';
+  const gen = (prewarmGeneration.get(key) ?? 0) + 1;
+  prewarmGeneration.set(key, gen);
+  let n = 0;
+  for (const span of findAllMath(p.text, p.languageId)) {
+    await new Promise<void>((r) => setImmediate(r));
+    if (prewarmGeneration.get(key) !== gen) break;
+    renderTexToSvg(span.latex, { display: span.display, color: p.color });
+    formulaHoverAt(p.text, span.start + 1, p.languageId, { allowedCommands: [], color: p.color, render: false });
+    n++;
+  }
+  return n;
+}
+
+function handle(method: string, params: unknown): unknown {
+  switch (method) {
+    case 'hover': {
+      const p = params as P<'hover'>;
+      const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs });
+      return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
+    }
+    case 'explain': {
+      const p = params as P<'explain'>;
+      const span = findMathAt(p.text, p.offset, p.languageId);
+      if (!span) return null;
+      const explanation = explainFormula(span.latex, { context: mathContext(p.text, span), display: span.display });
+      const r = renderTexToSvg(span.latex, { display: true, color: p.color });
+      return {
+        explanation,
+        ...('svg' in r ? { svg: r.svg } : { renderError: r.error }),
+        plotSvg: explanation.plot ? plotSvg(explanation.plot.fn, { color: p.color }) : undefined,
+      };
+    }
+    case 'recompute': {
+      const p = params as P<'recompute'>;
+      return recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {});
+    }
+    case 'prewarm': {
+      const p = params as P<'prewarm'>;
+      return prewarm(p);
+    }
+    default:
+      throw new Error(`unknown formula request "${method}"`);
+  }
+}
+
+port.on('message', (msg: Request) => {
+  if (msg?.type === 'request') void answer(msg, handle, (r) => port.postMessage(r));
+});

@@ -1,0 +1,120 @@
+/**
+ * End to end: hovering formulas in the demo notes (softmax, the SGNS objective, attention, a non-ML formula) in
+ * code-server, then "Explain in the panel" and editing the worked example. Screenshots in light and dark themes.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ROOT, screenshotDir, type Session, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
+
+const WORKSPACE = path.join(ROOT, 'demo', 'notes');
+
+interface Case {
+  name: string;
+  file: string;
+  /** A piece of the formula's source that identifies its line. */
+  needle: string;
+  /** Text the hover must show. */
+  expect: RegExp;
+}
+
+const CASES: Case[] = [
+  { name: 'softmax', file: '02-softmax-and-cross-entropy.md', needle: '\\mathrm{softmax}(t)_i', expect: /Softmax/ },
+  { name: 'sgns', file: '03-word2vec.tex', needle: '\\log \\sigma(u_o^\\top v_c)', expect: /negative sampling/i },
+  { name: 'attention', file: '05-attention.md', needle: '\\mathrm{Attention}(Q, K, V)', expect: /Scaled dot-product attention/ },
+  { name: 'quadratic', file: '00-math-refresher.md', needle: '\\frac{-b \\pm', expect: /not a catalog concept/ },
+];
+
+async function openAtLine(page: Page, file: string, line: number): Promise<void> {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  const tab = page.locator(`.tabs-container .tab[aria-label*="${file}"]`).first();
+  if (await tab.count()) {
+    await tab.click();
+  } else {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click({ timeout: 10_000 });
+  }
+  await page.locator(`.tab.active[aria-label*="${file}"]`).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+}
+
+async function hover(page: Page, c: Case): Promise<void> {
+  const text = fs.readFileSync(path.join(WORKSPACE, c.file), 'utf8');
+  const idx = text.indexOf(c.needle);
+  assert.ok(idx >= 0, `${c.needle} not in ${c.file}`);
+  const line = text.slice(0, idx).split('\n').length;
+  await openAtLine(page, c.file, line);
+  // Monaco shows spaces as non-breaking spaces; match on a space-free piece of the line.
+  const piece = c.needle.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  const row = page.locator('.editor-instance .view-lines .view-line').filter({ hasText: piece }).first();
+  await row.waitFor({ timeout: 10_000 });
+  const box = (await row.locator('span').first().boundingBox())!;
+  const hoverBox = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: c.expect });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.move(box.x + Math.min(60, box.width / 3) + attempt * 7, box.y + box.height / 2, { steps: 4 });
+    try {
+      await hoverBox.first().waitFor({ state: 'visible', timeout: 5000 });
+      return;
+    } catch {
+      await page.mouse.move(5, 5);
+    }
+  }
+  throw new Error(`no hover matching ${c.expect} on ${c.file}:${line}`);
+}
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`formula hovers (${theme} theme)`, { timeout: 240_000 }, () => {
+    let s: Session;
+    before(async () => {
+      s = await startSession({ workspace: WORKSPACE, theme });
+      await waitForWorkbench(s.page);
+      await setTheme(s.page, theme);
+    });
+    after(async () => {
+      await s?.stop();
+    });
+
+    for (const c of CASES) {
+      it(`hovering the ${c.name} formula shows its explanation`, async () => {
+        await hover(s.page, c);
+        const hoverEl = s.page.locator('.monaco-hover:not(.hidden)').first();
+        const content = (await hoverEl.textContent()) ?? '';
+        assert.doesNotMatch(content, /<script|<img/);
+        if (c.name !== 'quadratic') assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
+        await s.page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
+      });
+    }
+
+    it('"Explain in the panel" opens the explanation, and editing the example recomputes it', async () => {
+      const { page } = s;
+      await hover(page, CASES[0]);
+      await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Explain in the panel' }).first().click();
+      const panel = await webviewFrame(page, '#view-explain');
+      await waitInFrame(panel, () => document.getElementById('explain-concept')?.textContent === 'softmax');
+      const before = await panel.locator('#example-outputs dd').first().textContent();
+      const field = panel.locator('#example-z');
+      const type = (value: string) => field.locator('input').fill(value);
+      await type('0, 0, 0, 0');
+      await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.25, 0.25'));
+      assert.notEqual(await panel.locator('#example-outputs dd').first().textContent(), before);
+      await type('1, oops');
+      await waitInFrame(panel, () => (document.getElementById('example-error')?.textContent ?? '').length > 0);
+      await type('1.8, -1.9, 2.9, -0.9');
+      await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.24'));
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(screenshotDir(), `panel-explain-softmax-${theme}.png`) });
+    });
+  });
+}

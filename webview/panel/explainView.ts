@@ -1,0 +1,87 @@
+/**
+ * The Explain view: one formula, larger than a hover — rendered, named, explained symbol by symbol, with its worked
+ * example made interactive (edit the inputs, the outputs are recomputed by the project's math code on the host side)
+ * and its plot. All text goes in through textContent; the rendered formula and plot are images (data: URIs), so
+ * nothing inside them can run.
+ */
+import type { ExampleField, Value, WorkedExample } from '../../src/core/formula/examples';
+import type { ExplainView } from '../../src/shared/protocol';
+import { h, setChildren } from '../common/vscode';
+
+export type Recompute = (which: string, inputs: Record<string, unknown>) => Promise<WorkedExample | { error: string }>;
+
+function svgImage(svg: string, alt: string, cls: string): HTMLImageElement {
+  const img = h('img', { class: cls, alt });
+  img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(svg)))}`;
+  return img;
+}
+
+function formatValue(v: Value): string {
+  const num = (x: number) => (Number.isInteger(x) ? String(x) : Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4).replace(/0+$/, '').replace(/\.$/, '') : x.toExponential(2));
+  if (typeof v === 'number') return num(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return (v as number[]).map(num).join(', ');
+  return (v as number[][]).map((row) => row.map(num).join(', ')).join(' ; ');
+}
+
+/** Parse what the user typed back into the field's shape: "1, 2; 3, 4" is a matrix, "1, 2" a vector. */
+function parseValue(text: string, like: Value): Value {
+  if (Array.isArray(like) && Array.isArray(like[0])) return text.split(';').map((r) => r.split(',').map((x) => Number(x.trim())));
+  if (Array.isArray(like)) return text.split(',').map((x) => Number(x.trim()));
+  return Number(text.trim());
+}
+
+export function renderExplain(root: HTMLElement, view: ExplainView, recompute: Recompute): void {
+  const ex = view.explanation;
+  const outputsEl = h('dl', { class: 'example-outputs', id: 'example-outputs' });
+  const exampleText = h('p', { class: 'example-text', id: 'example-text' });
+  const exampleError = h('p', { class: 'field-error', id: 'example-error', role: 'alert' });
+  const showOutputs = (w: WorkedExample) => {
+    setChildren(outputsEl, ...w.outputs.flatMap((o: ExampleField) => [h('dt', {}, o.label), h('dd', { 'data-name': o.name }, formatValue(o.value))]));
+    exampleText.textContent = w.text;
+  };
+  let exampleSection: HTMLElement | null = null;
+  if (ex.example && ex.exampleKind) {
+    const which = ex.exampleKind;
+    const current: Record<string, Value> = Object.fromEntries(ex.example.inputs.map((f) => [f.name, f.value]));
+    let seq = 0;
+    const inputs = ex.example.inputs.map((f) => {
+      const input = h('vscode-textfield', { id: `example-${f.name}`, value: formatValue(f.value), 'aria-label': f.label });
+      let last = formatValue(f.value);
+      const onEdit = async () => {
+        const raw = String((input as unknown as { value: string }).value);
+        if (raw === last) return;
+        last = raw;
+        current[f.name] = parseValue(raw, f.value);
+        const mine = ++seq;
+        const r = await recompute(which, current).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+        if (mine !== seq) return; // a newer edit is on its way
+        if ('error' in r) {
+          exampleError.textContent = r.error;
+          input.toggleAttribute('invalid', true);
+        } else {
+          exampleError.textContent = '';
+          input.toggleAttribute('invalid', false);
+          showOutputs(r);
+        }
+      };
+      // vscode-textfield re-dispatches `input` from its inner field; keyup and change cover the rest.
+      for (const ev of ['input', 'keyup', 'change']) input.addEventListener(ev, () => void onEdit());
+      return h('div', { class: 'row' }, h('label', { for: `example-${f.name}` }, f.label), input);
+    });
+    showOutputs(ex.example);
+    exampleSection = h('section', { class: 'example' }, h('h3', {}, 'Worked example — edit the inputs'), ...inputs, exampleError, outputsEl, exampleText);
+  }
+  setChildren(
+    root,
+    h('header', { class: 'explain-head' }, h('h2', { id: 'explain-title' }, ex.title), ex.concept ? h('vscode-badge', { id: 'explain-concept' }, ex.concept) : h('span', { class: 'muted' }, 'not a catalog concept')),
+    h('p', { class: 'muted' }, `From ${view.source}`),
+    view.svg ? svgImage(view.svg, ex.latex, 'formula') : h('div', { class: 'render-error' }, h('p', {}, `Could not render this formula: ${view.renderError ?? 'unknown error'}`), h('pre', {}, ex.latex)),
+    h('p', { class: 'summary' }, ex.summary),
+    ex.why ? h('p', { class: 'muted' }, `Recognised by: ${ex.why}`) : null,
+    ex.symbols.length ? h('section', {}, h('h3', {}, ex.concept ? 'In your notation' : 'Symbols'), h('ul', { class: 'symbols' }, ...ex.symbols.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`)))) : null,
+    !ex.concept && ex.operators.length ? h('ul', { class: 'symbols' }, ...ex.operators.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`))) : null,
+    exampleSection,
+    view.plotSvg ? h('section', {}, h('h3', {}, ex.plot ? `Plot of ${ex.plot.fn}` : 'Plot'), svgImage(view.plotSvg, `plot of ${ex.plot?.fn ?? ''}`, 'plot')) : null,
+    ex.pitfalls.length ? h('section', {}, h('h3', {}, 'Watch out'), h('ul', {}, ...ex.pitfalls.map((p) => h('li', {}, p)))) : null,
+  );
+}
