@@ -9,7 +9,7 @@ import { Rng } from '../../../src/core/util/rng';
 
 const rawHtml = (md: string) => /<[A-Za-z!/?]/.test(md);
 
-/** Run fn, assert it neither throws nor exceeds ms. */
+/** Run fn, assert it neither throws nor exceeds ms (generous bounds: they catch hangs and blow-ups, not slowness on a loaded machine). */
 function bounded<T>(what: string, ms: number, fn: () => T): T {
   const t0 = performance.now();
   let out: T;
@@ -44,9 +44,9 @@ test('random TeX-ish text: never throws, never hangs, never emits raw HTML', () 
     let s = '';
     for (let i = 0; i < n; i++) s += PIECES[Math.floor(rng.next() * PIECES.length)];
     const lang = langs[k % 3];
-    bounded('findAllMath', 200, () => findAllMath(s, lang));
-    for (let j = 0; j < 3; j++) hover(s, Math.floor(rng.next() * (s.length + 1)), lang, 500);
-    bounded('recognise', 200, () => recognise(s));
+    bounded('findAllMath', 2000, () => findAllMath(s, lang));
+    for (let j = 0; j < 3; j++) hover(s, Math.floor(rng.next() * (s.length + 1)), lang, 2000);
+    bounded('recognise', 2000, () => recognise(s));
   }
 });
 
