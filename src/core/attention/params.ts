@@ -20,6 +20,7 @@ export const TRANSFORMER_PARAMS: readonly ParamSpec[] = [
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },
   { kind: 'int', name: 'minCount', label: 'Minimum count (words)', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
   { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
+  { kind: 'int', name: 'threads', label: 'Threads', description: 'Threads per training step: 2 splits each batch over two cores (data parallelism; same batch, same gradient)', default: 1, min: 1, max: 2 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and batch order', default: 1, min: 0, max: 2 ** 31 - 1 },
 ];
 

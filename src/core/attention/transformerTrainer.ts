@@ -12,6 +12,7 @@ import { sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
 import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
 import { saveTransformer } from './store';
+import { ParallelTrainer } from './parallel';
 
 export interface TransformerTrainResult {
   steps: number;
@@ -23,6 +24,8 @@ export interface TransformerTrainResult {
   stepsPerSecond: number;
   seconds: number;
   stopped: boolean;
+  /** Threads actually used (2 only when the helper thread started). */
+  threads: number;
   vocabSize: number;
   trainTokens: number;
   heldOutTokens: number;
@@ -111,7 +114,18 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
 
   const cfg: TransformerConfig = { vocab: vocab.size, layers: params.layers as number, heads, dModel, ffn: params.ffn as number, seq: T };
   const model = new TransformerLM(cfg, initialWeights(cfg, params.seed as number));
-  const trainer = new Trainer(model, params.lr as number);
+  let trainer: Trainer | ParallelTrainer = new Trainer(model, params.lr as number);
+  let threads = 1;
+  if ((params.threads as number) === 2) {
+    try {
+      const parallel = await ParallelTrainer.create(model, params.lr as number);
+      trainer.dispose();
+      trainer = parallel;
+      threads = 2;
+    } catch (e) {
+      ctx.log?.(`training on one thread: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const rng = new Rng((params.seed as number) + 1);
   const pause = makeYielder(100);
   const started = Date.now();
@@ -157,7 +171,7 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
     }
   } catch (err) {
     if (!(err instanceof StoppedError)) {
-      trainer.dispose();
+      await trainer.dispose();
       model.dispose();
       throw err;
     }
@@ -176,6 +190,7 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
       stepsPerSecond: step / Math.max(seconds, 1e-9),
       seconds,
       stopped,
+      threads,
       vocabSize: vocab.size,
       trainTokens: train.length,
       heldOutTokens: heldOut.length,
@@ -187,7 +202,7 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
     await saveTransformer(opts.outDir, model, vocab, params, summary);
     return result;
   } finally {
-    trainer.dispose();
+    await trainer.dispose();
     model.dispose();
   }
 }
