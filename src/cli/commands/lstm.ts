@@ -158,8 +158,8 @@ export const generateCommand: CliCommand = {
       level: r.level,
       prompt: r.prompt,
       text: r.text,
-      tokens: r.tokens.map((t) => ({ text: t.text, prob: t.prob, surprisal: t.surprisal })),
-      promptTokens: r.promptTokens.map((t) => ({ text: t.text, prob: t.prob, surprisal: t.surprisal, known: t.id !== 0 })),
+      tokens: r.tokens.map((t) => ({ text: t.text, display: t.display, prob: t.prob, surprisal: t.surprisal })),
+      promptTokens: r.promptTokens.map((t) => ({ text: t.text, display: t.display, prob: t.prob, surprisal: t.surprisal, known: t.id !== 0 })),
       unknown: r.unknown,
       unknownCount: r.unknownCount,
     };

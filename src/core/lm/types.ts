@@ -24,6 +24,11 @@ export interface TokenInfo {
   prob: number;
   /** −ln prob, nats. */
   surprisal: number;
+  /**
+   * How to show the token in running text: the prompt's `display` strings followed by the generated ones spell the
+   * whole passage (characters as they are; words with a space before them, end of sentence as a line break).
+   */
+  display?: string;
 }
 
 export interface GenerateOptions extends SamplingOptions {

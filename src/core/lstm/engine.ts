@@ -151,6 +151,17 @@ export function generate(model: LstmModel, opts: GenerateOptions = {}): Generate
     tokens.push({ text: vocab.tokenText(id), id, prob: probs[id], surprisal: surprisal(probs[id]) });
     probs = st.feed(id);
   }
+  // display strings: concatenated, prompt then continuation, they spell the passage
+  let lineStart = true;
+  for (const t of [...promptTokens, ...tokens]) {
+    if (vocab.level === 'char') t.display = t.id === 0 && t.text.length ? t.text : vocab.tokenText(t.id);
+    else if (t.id !== 0 && vocab.tokens[t.id] === EOS) {
+      t.display = '\n';
+      lineStart = true;
+      continue;
+    } else t.display = (lineStart ? '' : ' ') + t.text;
+    lineStart = false;
+  }
   return {
     level: vocab.level,
     prompt,

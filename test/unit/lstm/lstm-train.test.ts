@@ -154,6 +154,7 @@ test('generation: seeded, greedy is deterministic, every token carries its proba
   assert.equal(a.tokens.length, 30);
   assert.equal(a.text, b.text);
   assert.equal(a.text, a.tokens.map((t) => t.text).join(''));
+  assert.equal([...a.promptTokens, ...a.tokens].map((t) => t.display).join(''), 'the cat' + a.text);
   for (const t of a.tokens) {
     assert.ok(t.prob > 0 && t.prob <= 1);
     assert.ok(Math.abs(t.surprisal - -Math.log(t.prob)) < 1e-9);
@@ -217,6 +218,9 @@ test('word-level model: EOS tokens, <unk> for rare words, perplexity without bit
   assert.equal(model.vocab.idOf('zyzzyva'), undefined);
   const g = generate(model, { prompt: 'the aardvark', length: 8 });
   assert.deepEqual(g.unknown, ['aardvark']);
+  const shown = [...g.promptTokens, ...g.tokens].map((t) => t.display).join('');
+  assert.ok(shown.startsWith('the aardvark'), shown);
+  assert.equal(shown.replace(/\s+/g, ' ').trim(), `the aardvark ${g.text}`.replace(/\s+/g, ' ').trim());
   assert.equal(g.tokens.length, 8);
   const p = perplexityOf(model, 'the cat sat on the mat.');
   assert.equal(p.bitsPerChar, undefined);
