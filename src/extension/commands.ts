@@ -9,6 +9,9 @@ import { readSettings } from './config';
 import { ValidationError } from '../core/params';
 import { showError, showInfo } from './util/notify';
 import { TRAINING_VIEW_ID } from './sidebar/trainingView';
+import { CORPUS_CHOICES, resolveCorpus } from './corpus';
+import { formOf } from './models';
+import type { ModelKind } from '../shared/protocol';
 
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -43,6 +46,36 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       return undefined;
     }
   });
+
+  /** Train a model on a corpus: args {params?, corpus?}; without a corpus the user picks one. */
+  const trainModel = (id: string, model: ModelKind) =>
+    reg(id, async (args?: unknown) => {
+      if (!vscode.workspace.isTrusted) {
+        void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
+        return undefined;
+      }
+      const form = formOf(model);
+      const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
+      let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
+      if (form.usesCorpus && !corpusId) {
+        const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
+        if (!pick) return undefined;
+        corpusId = pick.id;
+      }
+      try {
+        const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
+        const job = jobs.start(model, a.params ?? {}, corpus.ref, { corpusName: corpus.name });
+        if (readSettings().openPanelOnTrain) panel.show('training');
+        return job.jobId;
+      } catch (e) {
+        void showError(e instanceof ValidationError ? `bad ${form.title} parameters: ${e.message}` : e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    });
+  trainModel('mlStudy.trainWord2vec', 'word2vec');
+  trainModel('mlStudy.trainLstm', 'lstm');
+  trainModel('mlStudy.trainTransformer', 'transformer');
+  trainModel('mlStudy.trainSeq2seq', 'seq2seq');
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();

@@ -4,6 +4,9 @@
  */
 import type { ModelForm, ModelKind } from '../shared/protocol';
 import { XOR_PARAMS } from '../core/xor/params';
+import { WORD2VEC_PARAMS } from '../core/word2vec/params';
+import { LSTM_PARAMS } from '../core/lstm/params';
+import { SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS } from '../core/attention/params';
 
 export const MODEL_FORMS: readonly ModelForm[] = [
   {
@@ -11,6 +14,34 @@ export const MODEL_FORMS: readonly ModelForm[] = [
     title: 'XOR — two-layer perceptron',
     description: 'Four points no line separates. With hidden units the MLP solves it; with 0 hidden units it is a linear model and cannot.',
     params: XOR_PARAMS,
+    usesCorpus: false,
+  },
+  {
+    model: 'word2vec',
+    title: 'Word vectors — skip-gram / CBOW',
+    description: 'word2vec as in the notes: skip-gram with negative sampling or CBOW, on your notes or the Brown corpus. Formulas and markup are left out of the vocabulary.',
+    params: WORD2VEC_PARAMS,
+    usesCorpus: true,
+  },
+  {
+    model: 'lstm',
+    title: 'LSTM language model',
+    description: 'Character- or word-level LSTM trained with teacher forcing and truncated BPTT; held-out perplexity on the last 10% of the text, samples as it learns.',
+    params: LSTM_PARAMS,
+    usesCorpus: true,
+  },
+  {
+    model: 'transformer',
+    title: 'Transformer language model',
+    description: 'A small causal Transformer (self-attention with a causal mask, pre-LayerNorm); its attention maps can be shown for any text.',
+    params: TRANSFORMER_PARAMS,
+    usesCorpus: true,
+  },
+  {
+    model: 'seq2seq',
+    title: 'Seq2seq with attention',
+    description: 'An RNN encoder–decoder with attention on a task whose right alignment is known (reverse, sort, copy a string).',
+    params: SEQ2SEQ_PARAMS,
     usesCorpus: false,
   },
 ];

@@ -24,7 +24,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string };
@@ -183,7 +183,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

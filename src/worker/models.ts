@@ -3,12 +3,17 @@
  * message loop (worker.ts) knows nothing model-specific.
  */
 import * as path from 'node:path';
-import type { JobSpec, ModelKind } from '../shared/protocol';
+import type { CorpusRef, JobSpec, ModelKind } from '../shared/protocol';
 import type { TrainContext } from '../core/training';
 import { validateParams } from '../core/params';
 import { trainXor } from '../core/xor/mlp';
 import { XOR_PARAMS } from '../core/xor/params';
 import { writeDirAtomic, writeJsonAtomic } from '../core/util/atomicWrite';
+import { loadBrownSentences, loadBrownText } from '../core/corpus/brown';
+import { saveModel as saveWord2vec } from '../core/word2vec/store';
+import { trainWord2vec } from '../core/word2vec/train';
+import { lstmSummary, trainLstm } from '../core/lstm';
+import { trainSeq2seq, trainTransformer } from '../core/attention';
 
 export interface JobOutcome {
   summary: string;
@@ -18,6 +23,22 @@ export interface JobOutcome {
 }
 
 export type ModelRunner = (job: JobSpec, ctx: TrainContext) => Promise<JobOutcome>;
+
+function needOutDir(job: JobSpec): string {
+  if (!job.outDir) throw new Error('this model needs a folder to save into');
+  return job.outDir;
+}
+
+function corpusText(corpus: CorpusRef): string {
+  if (corpus.kind === 'brown') return loadBrownText();
+  if (corpus.kind === 'text') {
+    if (!corpus.text.trim()) throw new Error(`${corpus.name || 'the corpus'} is empty`);
+    return corpus.text;
+  }
+  throw new Error('choose a corpus to train on');
+}
+
+const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
 async function runXor(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const params = validateParams(XOR_PARAMS, job.params);
@@ -32,6 +53,41 @@ async function runXor(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   return { summary, result, stopped: r.stopped, modelDir: job.outDir };
 }
 
+async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const corpus = job.corpus.kind === 'brown' ? loadBrownSentences() : corpusText(job.corpus);
+  const model = await trainWord2vec(job.params as never, corpus, ctx);
+  saveWord2vec(out, model);
+  const st = model.stats;
+  const loss = st?.lossPerEpoch ?? [];
+  const summary = `${String(job.params.arch ?? 'sgns').toUpperCase()}, ${model.words.length} words × ${model.dim}: loss ${f(loss[loss.length - 1] ?? NaN)}, ${Math.round(st?.wordsPerSecond ?? 0).toLocaleString('en')} words/s${st?.stopped ? ' (stopped)' : ''}`;
+  return { summary, result: { vocab: model.words.length, dim: model.dim, ...st }, stopped: st?.stopped === true, modelDir: out };
+}
+
+async function runLstm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out });
+  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
+async function runTransformer(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const r = await trainTransformer(job.params, corpusText(job.corpus), ctx, { outDir: out });
+  const bpc = r.bitsPerChar !== undefined ? `, ${f(r.bitsPerChar)} bits/char` : '';
+  return { summary: `${r.steps} steps: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
+async function runSeq2seq(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const r = await trainSeq2seq(job.params, ctx, { outDir: out });
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return { summary: `${r.task}, ${r.steps} steps: ${pct(r.sequenceAccuracy)} of fresh inputs right, attention on the expected position ${pct(r.alignmentAccuracy)}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
 export const RUNNERS: Record<ModelKind, ModelRunner> = {
   xor: runXor,
+  word2vec: runWord2vec,
+  lstm: runLstm,
+  transformer: runTransformer,
+  seq2seq: runSeq2seq,
 };

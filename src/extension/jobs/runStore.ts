@@ -69,14 +69,14 @@ export class RunStore {
       const dir = path.join(this.modelsDir, name);
       try {
         const meta = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as Record<string, unknown>;
-        const model = modelOfFormat(meta.format);
+        const model = modelOfFormat(meta.format, meta.kind);
         if (!model) continue;
         out.push({
           name,
           model,
           dir,
           savedAt: typeof meta.savedAt === 'number' ? meta.savedAt : fs.statSync(dir).mtimeMs,
-          summary: typeof meta.accuracy === 'number' ? `accuracy ${meta.accuracy}, loss ${Number(meta.finalLoss).toFixed(4)}` : '',
+          summary: summaryOf(model, meta),
         });
       } catch {
         // not a model folder
@@ -86,6 +86,23 @@ export class RunStore {
   }
 }
 
-function modelOfFormat(format: unknown): ModelKind | undefined {
-  return format === 'ml-study-xor' ? 'xor' : undefined;
+function modelOfFormat(format: unknown, kind: unknown): ModelKind | undefined {
+  switch (format) {
+    case 'ml-study-xor':
+      return 'xor';
+    case 'ml-study-word2vec':
+      return 'word2vec';
+    case 'ml-study-lm':
+      return 'lstm';
+    case 'ml-study-attention':
+      return kind === 'seq2seq' ? 'seq2seq' : 'transformer';
+    default:
+      return undefined;
+  }
+}
+
+function summaryOf(model: ModelKind, meta: Record<string, unknown>): string {
+  if (model === 'xor' && typeof meta.accuracy === 'number') return `accuracy ${meta.accuracy}, loss ${Number(meta.finalLoss).toFixed(4)}`;
+  const names: Record<ModelKind, string> = { xor: 'XOR MLP', word2vec: 'word vectors', lstm: 'LSTM language model', transformer: 'Transformer language model', seq2seq: 'seq2seq with attention' };
+  return names[model];
 }

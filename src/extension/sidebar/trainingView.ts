@@ -4,16 +4,15 @@
  * every submission is validated here again before a job starts. State is replayed when the view is shown.
  */
 import * as vscode from 'vscode';
-import { type CorpusChoice, type CorpusRef, type HostToSidebar, parseSidebarMessage, type SidebarToHost } from '../../shared/protocol';
+import { type HostToSidebar, parseSidebarMessage, type SidebarToHost } from '../../shared/protocol';
 import { ValidationError } from '../../core/params';
 import type { JobManager } from '../jobs/jobManager';
 import { MODEL_FORMS } from '../models';
 import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
+import { CORPUS_CHOICES, resolveCorpus } from '../corpus';
+import { formOf } from '../models';
 
 export const TRAINING_VIEW_ID = 'mlStudy.trainingView';
-
-/** The corpora the form offers; models that use no corpus ignore it. */
-const CORPORA: CorpusChoice[] = [{ id: 'none', label: '(none — XOR needs no text)' }];
 
 export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -44,7 +43,7 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
     const subs = [
       view.webview.onDidReceiveMessage((raw) => {
         const msg = parseSidebarMessage(raw);
-        if (msg) this.onMessage(msg);
+        if (msg) void this.onMessage(msg);
       }),
       view.onDidChangeVisibility(() => {
         if (!view.visible) this.ready = false;
@@ -56,7 +55,7 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
     });
   }
 
-  private onMessage(msg: SidebarToHost): void {
+  private async onMessage(msg: SidebarToHost): Promise<void> {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
@@ -76,12 +75,8 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
           this.post({ type: 'formError', message: 'Training is disabled in an untrusted workspace (it reads and writes files here). Trust the workspace to train.' });
           return;
         }
-        const corpus = resolveCorpus(msg.corpus);
-        if (!corpus) {
-          this.post({ type: 'formError', field: 'corpus', message: `unknown corpus "${msg.corpus}"` });
-          return;
-        }
         try {
+          const corpus = await resolveCorpus(formOf(msg.model).usesCorpus ? msg.corpus : 'none');
           this.jobs.start(msg.model, msg.params, corpus.ref, { corpusName: corpus.name });
           this.openPanel();
         } catch (e) {
@@ -93,7 +88,7 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private sendState(): void {
-    this.post({ type: 'state', jobs: this.jobs.list(), models: this.jobs.savedModels(), forms: [...MODEL_FORMS], corpora: CORPORA, trusted: vscode.workspace.isTrusted });
+    this.post({ type: 'state', jobs: this.jobs.list(), models: this.jobs.savedModels(), forms: [...MODEL_FORMS], corpora: CORPUS_CHOICES, trusted: vscode.workspace.isTrusted });
   }
 
   private post(msg: HostToSidebar): void {
@@ -103,11 +98,6 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
   dispose(): void {
     for (const s of this.subs) s.dispose();
   }
-}
-
-function resolveCorpus(id: string): { ref: CorpusRef; name: string } | undefined {
-  if (id === 'none') return { ref: { kind: 'none' }, name: '' };
-  return undefined;
 }
 
 export function registerTrainingView(context: vscode.ExtensionContext, jobs: JobManager, openPanel: () => void): TrainingViewProvider {
