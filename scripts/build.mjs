@@ -58,8 +58,6 @@ const w2v = !only || only.some((t) => t !== 'webview');
 if (w2v) builds.push({ ...node, entryPoints: ['src/core/word2vec/thread.ts'], outfile: 'dist/w2v-thread.js' });
 // attention (issue 5): helper-thread bundle for data-parallel Transformer training, for every Node target.
 if (!only || only.some((t) => t !== 'webview')) builds.push({ ...node, entryPoints: ['src/core/attention/thread.ts'], outfile: 'dist/attention-thread.js' });
-// attention (issue 5): helper-thread bundle for data-parallel Transformer training, for every Node target.
-if (!only || only.some((t) => t !== 'webview')) builds.push({ ...node, entryPoints: ['src/core/attention/thread.ts'], outfile: 'dist/attention-thread.js' });
 if (want('webview')) {
   builds.push({
     bundle: true,
@@ -87,6 +85,9 @@ if (want('integration')) {
 if (want('e2e')) {
   const e = testEntries('test/e2e');
   if (Object.keys(e).length) builds.push({ ...node, entryPoints: e, outdir: 'dist', external: ['vscode', 'playwright-core'] });
+  // Browser pages the e2e tests load into Chromium directly (e.g. the loss chart alone).
+  const pages = Object.fromEntries(files('test/e2e/pages', /\.ts$/).map((f) => [f.replace(/\.ts$/, ''), f]));
+  if (Object.keys(pages).length) builds.push({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', absWorkingDir: root, logLevel: 'warning', entryPoints: pages, outdir: 'dist', loader: { '.css': 'empty' } });
 }
 if (want('bench')) {
   const e = Object.fromEntries(files('bench', /\.ts$/).map((f) => [f.replace(/\.ts$/, ''), f]));
