@@ -99,7 +99,7 @@ export function planLayout(o: { vocab: number; dim: number; threads: number; epo
   const keep = take(o.vocab * 4);
   const ids = take(o.tokens * 4);
   const offsets = take((o.sentences + 1) * 4);
-  const scratchSize = align(64 * 8 + 2 * stride + MAX_SENTENCE * 4);
+  const scratchSize = align(72 * 8 + 3 * stride + MAX_SENTENCE * 4); // ≥ scratchBytes() of the kernel, checked at instantiation
   const scratch = take(o.threads * scratchSize);
   return { vocab: o.vocab, dim: o.dim, stride, threads: o.threads, epochs: o.epochs, progress, stats, syn0, syn1, aliasProb, aliasIdx, keep, ids, tokens: o.tokens, offsets, sentences: o.sentences, scratch, scratchSize, bytes: p };
 }

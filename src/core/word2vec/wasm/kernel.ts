@@ -27,10 +27,11 @@ let cbow: bool = false;
 let tgt: usize = 0; // usize per target row (target 0 is the positive one)
 let grad: usize = 0; // f32 per target: lr × (label − σ(score))
 let neu1: usize = 0; // CBOW: mean of the context rows
-let neu1e: usize = 0; // CBOW: the error to spread back to the context rows
+let neu1e: usize = 0; // the input's error Σ lr·(label − σ)·u (CBOW spreads it back to the context rows)
+let zeroRow: usize = 0; // a row of zeros: pads the targets to a multiple of 6
 let kept: usize = 0; // u32 per token of the current sentence that survived subsampling
 
-export const MAX_TARGETS: i32 = 64;
+export const MAX_TARGETS: i32 = 72; // 63 negatives + the positive, padded up to a multiple of 6
 export const MAX_SENTENCE: i32 = 10000;
 
 let rng: u64 = 1;
@@ -39,7 +40,7 @@ let pairCount: f64 = 0;
 
 /** Bytes of scratch one thread needs for rows of `strideBytes`. */
 export function scratchBytes(strideBytes: usize): usize {
-  return <usize>MAX_TARGETS * 8 + 2 * strideBytes + <usize>MAX_SENTENCE * 4;
+  return <usize>MAX_TARGETS * 8 + 3 * strideBytes + <usize>MAX_SENTENCE * 4;
 }
 
 export function setup(
@@ -52,7 +53,8 @@ export function setup(
   grad = tgt + <usize>MAX_TARGETS * 4;
   neu1 = grad + <usize>MAX_TARGETS * 4;
   neu1e = neu1 + strideBytes;
-  kept = neu1e + strideBytes;
+  zeroRow = neu1e + strideBytes;
+  kept = zeroRow + strideBytes;
   rng = seed == 0 ? 0x9e3779b97f4a7c15 : seed;
   lossSum = 0; pairCount = 0;
 }
@@ -93,53 +95,125 @@ function log1p01(e: f32): f32 {
   return 2.0 * s * (1.0 + z * (0.33333334 + z * (0.2 + z * (0.14285715 + z * (0.11111111 + z * (0.09090909 + z * (0.07692308 + z * 0.06666667)))))));
 }
 
+function hsum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+}
+
+/**
+ * Store target t's step lr·(label − σ(f)) in grad[t] (label 1 for t = 0, else 0; 0 for padding, t ≥ nT) and
+ * return its loss, −log σ(f) or −log σ(−f), from one exp and one log1p.
+ */
+function scoreTarget(t: i32, nT: i32, f: f32, lr: f32): f32 {
+  const at = grad + (<usize>t << 2);
+  if (t >= nT) {
+    store<f32>(at, 0);
+    return 0;
+  }
+  const e = expNeg(-abs<f32>(f));
+  const inv: f32 = 1.0 / (1.0 + e);
+  const sig = f >= 0 ? inv : e * inv;
+  const sp = log1p01(e); // softplus(−|f|)
+  if (t == 0) {
+    store<f32>(at, (1.0 - sig) * lr);
+    return f >= 0 ? sp : sp - f; // softplus(−f)
+  }
+  store<f32>(at, -sig * lr);
+  return f >= 0 ? sp + f : sp; // softplus(f)
+}
+
 /**
  * One SGD step of the negative-sampling objective for input row `inp` against the `nT` target rows in `tgt`
  * (target 0 has label 1, the others label 0). Every target row moves by lr·(label − σ)·inp; the input's error
- * Σ lr·(label − σ)·u is added into `err` (accumulate) or stored there. The loss −log σ(u₀·x) − Σ log σ(−u_k·x) is
- * added to lossSum.
+ * e = Σ lr·(label − σ)·u goes into neu1e, and into inp too when `addToInput`. The loss −log σ(u₀·x) − Σ log σ(−u_k·x)
+ * is added to lossSum.
+ *
+ * The targets are handled six at a time (padded with a zero row), with six accumulators, six row pointers and six
+ * step sizes in registers: the input is loaded once per six rows, and each row is read once for the scores and
+ * once for the update. All scores are computed before any row moves, so the step is exactly −lr × the gradient.
  */
-function sgd(inp: usize, nT: i32, lr: f32, err: usize, accumulate: bool): void {
+function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
+  let n = nT;
+  while (n % 6 != 0) {
+    store<usize>(tgt + (<usize>n << 2), zeroRow);
+    n++;
+  }
   let loss: f32 = 0;
-  for (let t = 0; t < nT; t++) {
-    const u = load<usize>(tgt + (<usize>t << 2));
+  for (let t = 0; t < n; t += 6) {
+    const p = tgt + (<usize>t << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    const r4 = load<usize>(p, 16);
+    const r5 = load<usize>(p, 20);
     let a0 = f32x4.splat(0);
     let a1 = f32x4.splat(0);
-    let j: usize = 0;
-    for (; j + 32 <= stride; j += 32) {
-      a0 = f32x4.add(a0, f32x4.mul(v128.load(inp + j), v128.load(u + j)));
-      a1 = f32x4.add(a1, f32x4.mul(v128.load(inp + j, 16), v128.load(u + j, 16)));
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    let a4 = f32x4.splat(0);
+    let a5 = f32x4.splat(0);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      a0 = f32x4.add(a0, f32x4.mul(x, v128.load(r0 + j)));
+      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(r1 + j)));
+      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(r2 + j)));
+      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(r3 + j)));
+      a4 = f32x4.add(a4, f32x4.mul(x, v128.load(r4 + j)));
+      a5 = f32x4.add(a5, f32x4.mul(x, v128.load(r5 + j)));
     }
-    if (j < stride) a0 = f32x4.add(a0, f32x4.mul(v128.load(inp + j), v128.load(u + j)));
-    const s = f32x4.add(a0, a1);
-    const f = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
-    const e = expNeg(-abs<f32>(f));
-    const inv: f32 = 1.0 / (1.0 + e);
-    const sig = f >= 0 ? inv : e * inv;
-    const sp = log1p01(e); // softplus(−|f|)
-    let g: f32;
-    if (t == 0) {
-      g = (1.0 - sig) * lr;
-      loss += f >= 0 ? sp : sp - f; // −log σ(f) = softplus(−f)
-    } else {
-      g = -sig * lr;
-      loss += f >= 0 ? sp + f : sp; // −log σ(−f) = softplus(f)
-    }
-    store<f32>(grad + (<usize>t << 2), g);
+    loss += scoreTarget(t, nT, hsum(a0), lr);
+    loss += scoreTarget(t + 1, nT, hsum(a1), lr);
+    loss += scoreTarget(t + 2, nT, hsum(a2), lr);
+    loss += scoreTarget(t + 3, nT, hsum(a3), lr);
+    loss += scoreTarget(t + 4, nT, hsum(a4), lr);
+    loss += scoreTarget(t + 5, nT, hsum(a5), lr);
   }
   lossSum += <f64>loss;
   pairCount += 1;
-  for (let j: usize = 0; j < stride; j += 16) {
-    const x = v128.load(inp + j);
-    let acc = f32x4.splat(0);
-    for (let t = 0; t < nT; t++) {
-      const u = load<usize>(tgt + (<usize>t << 2)) + j;
-      const g = v128.load32_splat(grad + (<usize>t << 2));
-      const uv = v128.load(u);
-      acc = f32x4.add(acc, f32x4.mul(g, uv));
-      v128.store(u, f32x4.add(uv, f32x4.mul(g, x)));
+  // One group (the usual 5 negatives): the error stays in a register and goes straight into the input row.
+  const direct = n == 6 && addToInput;
+  for (let t = 0; t < n; t += 6) {
+    const p = tgt + (<usize>t << 2);
+    const q = grad + (<usize>t << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    const r4 = load<usize>(p, 16);
+    const r5 = load<usize>(p, 20);
+    const g0 = v128.load32_splat(q);
+    const g1 = v128.load32_splat(q, 4);
+    const g2 = v128.load32_splat(q, 8);
+    const g3 = v128.load32_splat(q, 12);
+    const g4 = v128.load32_splat(q, 16);
+    const g5 = v128.load32_splat(q, 20);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      let e = t == 0 ? f32x4.splat(0) : v128.load(neu1e + j);
+      let u = v128.load(r0 + j);
+      e = f32x4.add(e, f32x4.mul(g0, u));
+      v128.store(r0 + j, f32x4.add(u, f32x4.mul(g0, x)));
+      u = v128.load(r1 + j);
+      e = f32x4.add(e, f32x4.mul(g1, u));
+      v128.store(r1 + j, f32x4.add(u, f32x4.mul(g1, x)));
+      u = v128.load(r2 + j);
+      e = f32x4.add(e, f32x4.mul(g2, u));
+      v128.store(r2 + j, f32x4.add(u, f32x4.mul(g2, x)));
+      u = v128.load(r3 + j);
+      e = f32x4.add(e, f32x4.mul(g3, u));
+      v128.store(r3 + j, f32x4.add(u, f32x4.mul(g3, x)));
+      u = v128.load(r4 + j);
+      e = f32x4.add(e, f32x4.mul(g4, u));
+      v128.store(r4 + j, f32x4.add(u, f32x4.mul(g4, x)));
+      u = v128.load(r5 + j);
+      e = f32x4.add(e, f32x4.mul(g5, u));
+      v128.store(r5 + j, f32x4.add(u, f32x4.mul(g5, x)));
+      if (direct) v128.store(inp + j, f32x4.add(x, e));
+      else v128.store(neu1e + j, e);
     }
-    v128.store(err + j, accumulate ? f32x4.add(v128.load(err + j), acc) : acc);
+  }
+  if (addToInput && !direct) {
+    for (let j: usize = 0; j < stride; j += 16) v128.store(inp + j, f32x4.add(v128.load(inp + j), v128.load(neu1e + j)));
   }
 }
 
@@ -158,8 +232,7 @@ function drawNegatives(positive: u32): i32 {
 /** Skip-gram: input v_c, positive u_o. */
 function sgnsPair(c: u32, o: u32, lr: f32, nT: i32): void {
   store<usize>(tgt, syn1 + <usize>o * stride);
-  const inp = syn0 + <usize>c * stride;
-  sgd(inp, nT, lr, inp, true);
+  sgd(syn0 + <usize>c * stride, nT, lr, true);
 }
 
 /** CBOW: input the mean of the `n` context rows whose word ids are at ctx; positive u_c. */
@@ -172,7 +245,7 @@ function cbowStep(ctx: usize, n: i32, c: u32, lr: f32, nT: i32): void {
   const inv = f32x4.splat(1.0 / <f32>n);
   for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.mul(v128.load(neu1 + j), inv));
   store<usize>(tgt, syn1 + <usize>c * stride);
-  sgd(neu1, nT, lr, neu1e, false);
+  sgd(neu1, nT, lr, false);
   // The mean's gradient reaches each context row divided by n.
   for (let i = 0; i < n; i++) {
     const row = syn0 + <usize>load<u32>(ctx + (<usize>i << 2)) * stride;
