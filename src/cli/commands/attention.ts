@@ -90,6 +90,7 @@ export const attentionCommand: CliCommand = {
       const r = attentionFor(m, text);
       if (r.kind === 'transformer') {
         if (r.unknown.length) io.progress(`note: not in the vocabulary (shown as ${JSON.stringify(m.kind === 'transformer' ? m.vocab.tokenText(0) : '')}): ${r.unknown.slice(0, 10).map((t) => JSON.stringify(t)).join(' ')}`);
+        if (r.lowercased) io.progress('note: the model knows no capital letters; the text was lowercased');
         if (r.truncated) io.progress(`note: the text is longer than the context; only its first ${r.tokens.length} tokens were used`);
         io.out(`${r.tokens.length} tokens, ${r.attention.length} layer(s) × ${r.attention[0].length} head(s)`);
         r.attention.forEach((layer, l) =>

@@ -28,6 +28,8 @@ export interface TransformerAttention {
   unknown: string[];
   /** The text had more tokens than the context length; only the first `tokens.length` were used. */
   truncated: boolean;
+  /** The model's characters have no capitals (e.g. trained on the lowercased Brown corpus), so the text was lowercased. */
+  lowercased: boolean;
 }
 
 /** Encoder–decoder attention while the model writes its output for the text. */
@@ -74,7 +76,10 @@ export function attentionFor(m: LoadedAttentionModel, text: string): AttentionRe
       attention: attention[0],
     };
   }
-  const toks = splitTokens(text, m.vocab.level);
+  // A character model that never saw a capital letter (Brown is lowercased) reads the text lowercased, rather than
+  // showing every capital as unknown.
+  const lowercased = m.vocab.level === 'char' && !m.vocab.tokens.some((t, i) => i > 0 && t !== t.toLowerCase()) && text !== text.toLowerCase();
+  const toks = splitTokens(lowercased ? text.toLowerCase() : text, m.vocab.level);
   if (toks.length === 0) throw new ValidationError(`the text has no ${m.vocab.level === 'char' ? 'characters' : 'words'} to attend over`);
   const truncated = toks.length > m.model.cfg.seq;
   const used = truncated ? toks.slice(0, m.model.cfg.seq) : toks;
@@ -89,5 +94,6 @@ export function attentionFor(m: LoadedAttentionModel, text: string): AttentionRe
     attention: m.model.attention(enc.ids),
     unknown: enc.unknown,
     truncated,
+    lowercased,
   };
 }

@@ -49,9 +49,18 @@ test('trained Transformer: every row of every layer and head sums to 1, causal z
     assert.equal(a.truncated, Array.from(text).length > 24);
     checkMaps(a.attention, T, 2, 4);
   }
-  // 'Q' is not in the training text: listed as unknown, shown as the unknown token.
-  const u = attentionFor(m, 'the Q');
-  assert.ok(u.kind === 'transformer' && u.unknown.includes('Q') && u.tokens[4] !== 'Q');
+  // The training text has no capitals, so the text is read lowercased; '%' is not in it: listed as unknown and
+  // shown as the unknown token.
+  const u = attentionFor(m, 'The %');
+  assert.ok(u.kind === 'transformer');
+  if (u.kind === 'transformer') {
+    assert.equal(u.lowercased, true);
+    assert.deepEqual(u.tokens.slice(0, 4), ['t', 'h', 'e', ' ']);
+    assert.deepEqual(u.unknown, ['%']);
+    assert.notEqual(u.tokens[4], '%');
+  }
+  const plain = attentionFor(m, 'the cat');
+  assert.ok(plain.kind === 'transformer' && plain.lowercased === false);
   disposeAttentionModel(m);
 });
 
