@@ -38,6 +38,20 @@ export interface TransformerTrainOptions {
   outDir: string;
 }
 
+/** WebAssembly memory tfjs can use (32-bit addressing), with room for the rest of the process. */
+const WASM_BUDGET_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Rough float32 working memory of one training step: per layer about six [B·H, T, T] attention tensors (mask,
+ * scores, weights and their gradients) and twenty [N, d] plus four [N, FFN] activations; at the output about five
+ * [N, V] tensors (logits, log-probabilities, probabilities, one-hot targets, their gradient). N = B·T.
+ */
+export function stepBytes(cfg: TransformerConfig, B: number): number {
+  const N = B * cfg.seq;
+  const perLayer = 6 * B * cfg.heads * cfg.seq * cfg.seq + N * (20 * cfg.dModel + 4 * cfg.ffn);
+  return 4 * (cfg.layers * perLayer + 5 * N * cfg.vocab + 4 * N * cfg.dModel);
+}
+
 /** Random windows of T+1 tokens from `ids` as inputs and next-token targets. */
 export function randomWindows(ids: Int32Array, B: number, T: number, rng: Rng): { inputs: Int32Array; targets: Int32Array } {
   const inputs = new Int32Array(B * T);
@@ -113,6 +127,12 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
   const budgetMs = totalSteps > 0 ? Infinity : (params.timeBudget as number) * 1000;
 
   const cfg: TransformerConfig = { vocab: vocab.size, layers: params.layers as number, heads, dModel, ffn: params.ffn as number, seq: T };
+  const need = stepBytes(cfg, B);
+  if (need > WASM_BUDGET_BYTES) {
+    throw new ValidationError(
+      `this configuration needs about ${(need / 1024 ** 3).toFixed(1)} GB of working memory per step (batch ${B} × context ${T}${level === 'word' ? `, ${vocab.size} words` : ''}); WebAssembly gives tfjs at most about 2 GB — lower the batch size, the context length${level === 'word' ? ' or the vocabulary limit' : ''}`,
+    );
+  }
   const model = new TransformerLM(cfg, initialWeights(cfg, params.seed as number));
   let trainer: Trainer | ParallelTrainer = new Trainer(model, params.lr as number);
   let threads = 1;

@@ -100,6 +100,8 @@ test('bad input: empty text, unusable text, nonsense hyperparameters', async () 
   await assert.rejects(trainTransformer({ dModel: 'wide' }, TEXT, never, out), /must be a number/);
   await assert.rejects(trainTransformer({ steps: 5, epochs: 1 }, TEXT, never, out), /either epochs or steps/);
   await assert.rejects(trainTransformer({ bogus: 1 }, TEXT, never, out), /unknown parameter "bogus"/);
+  const long = Array.from({ length: 300 }, () => TEXT).join('\n');
+  await assert.rejects(trainTransformer({ batch: 512, seq: 256, heads: 4 }, long, never, out), /GB of working memory.*lower the batch size/);
   assert.equal(fs.existsSync(out.outDir), false, 'nothing is written when training is refused');
 });
 
