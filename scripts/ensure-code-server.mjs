@@ -30,11 +30,21 @@ export function ensureCodeServer(log = (m) => process.stderr.write(m + '\n')) {
   const cache = path.join(tmp, 'vscode-ripgrep-cache-1.15.11');
   fs.mkdirSync(cache, { recursive: true });
   execFileSync('tar', ['-czf', path.join(cache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', path.dirname(rg), 'rg']);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
-  });
+  // The native builds are verbose: keep their output in a log, and show its end only if the install fails.
+  const logFile = path.join(root, '.vscode-test', 'code-server-install.log');
+  const out = fs.openSync(logFile, 'w');
+  try {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: dir,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+    });
+  } catch (e) {
+    log(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+    throw new Error(`installing code-server failed (full log: ${logFile})`);
+  } finally {
+    fs.closeSync(out);
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
   if (!fs.existsSync(codeServerBin)) throw new Error(`code-server install finished but ${codeServerBin} is missing`);
   log('[code-server] installed');

@@ -5,11 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROOT, screenshotDir, type Session, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
-
-const WORKSPACE = path.join(ROOT, 'demo', 'notes');
+import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { DEMO_NOTES as WORKSPACE, describeInThemes } from './session';
 
 interface Case {
   name: string;
@@ -73,48 +72,37 @@ async function hover(page: Page, c: Case): Promise<void> {
   throw new Error(`no hover matching ${c.expect} on ${c.file}:${line}`);
 }
 
-for (const theme of ['light', 'dark'] as Theme[]) {
-  describe(`formula hovers (${theme} theme)`, { timeout: 240_000 }, () => {
-    let s: Session;
-    before(async () => {
-      s = await startSession({ workspace: WORKSPACE, theme });
-      await waitForWorkbench(s.page);
-      await setTheme(s.page, theme);
-    });
-    after(async () => {
-      await s?.stop();
-    });
+describeInThemes('formula hovers', (session, theme) => {
 
-    for (const c of CASES) {
-      it(`hovering the ${c.name} formula shows its explanation`, async () => {
-        await hover(s.page, c);
-        const hoverEl = s.page.locator('.monaco-hover:not(.hidden)').first();
-        const content = (await hoverEl.textContent()) ?? '';
-        assert.doesNotMatch(content, /<script|<img/);
-        if (c.name !== 'quadratic') assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
-        await s.page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
-      });
-    }
-
-    it('"Explain in the panel" opens the explanation, and editing the example recomputes it', async () => {
-      const { page } = s;
-      await hover(page, CASES[0]);
-      await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Explain in the panel' }).first().click();
-      const panel = await webviewFrame(page, '#view-explain');
-      await waitInFrame(panel, () => document.getElementById('explain-concept')?.textContent === 'softmax');
-      const before = await panel.locator('#example-outputs dd').first().textContent();
-      const field = panel.locator('#example-z');
-      const type = (value: string) => field.locator('input').fill(value);
-      await type('0, 0, 0, 0');
-      await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.25, 0.25'));
-      assert.notEqual(await panel.locator('#example-outputs dd').first().textContent(), before);
-      await type('1, oops');
-      await waitInFrame(panel, () => (document.getElementById('example-error')?.textContent ?? '').length > 0);
-      await type('1.8, -1.9, 2.9, -0.9');
-      await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.24'));
-      await page.mouse.move(5, 5);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(screenshotDir(), `panel-explain-softmax-${theme}.png`) });
+  for (const c of CASES) {
+    it(`hovering the ${c.name} formula shows its explanation`, async () => {
+      await hover(session().page, c);
+      const hoverEl = session().page.locator('.monaco-hover:not(.hidden)').first();
+      const content = (await hoverEl.textContent()) ?? '';
+      assert.doesNotMatch(content, /<script|<img/);
+      if (c.name !== 'quadratic') assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
+      await session().page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
     });
+  }
+
+  it('"Explain in the panel" opens the explanation, and editing the example recomputes it', async () => {
+    const { page } = session();
+    await hover(page, CASES[0]);
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Explain in the panel' }).first().click();
+    const panel = await webviewFrame(page, '#view-explain');
+    await waitInFrame(panel, () => document.getElementById('explain-concept')?.textContent === 'softmax');
+    const before = await panel.locator('#example-outputs dd').first().textContent();
+    const field = panel.locator('#example-z');
+    const type = (value: string) => field.locator('input').fill(value);
+    await type('0, 0, 0, 0');
+    await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.25, 0.25'));
+    assert.notEqual(await panel.locator('#example-outputs dd').first().textContent(), before);
+    await type('1, oops');
+    await waitInFrame(panel, () => (document.getElementById('example-error')?.textContent ?? '').length > 0);
+    await type('1.8, -1.9, 2.9, -0.9');
+    await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.24'));
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(), `panel-explain-softmax-${theme}.png`) });
   });
-}
+});
