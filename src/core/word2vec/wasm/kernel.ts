@@ -79,46 +79,61 @@ function sampleNoise(): u32 {
   return <u32>r < load<u32>(aliasProb + (b << 2)) ? <u32>b : load<u32>(aliasIdx + (b << 2));
 }
 
-/** e^t for t ≤ 0 (clamped at −87), relative error ≈ 2e-7: range reduction by ln 2, degree-6 polynomial. */
-function expNeg(t: f32): f32 {
-  if (t < -87.0) t = -87.0;
-  const k = nearest<f32>(t * 1.4426950408889634);
-  const r = t - k * 0.693145751953125 - k * 1.428606765330187e-6;
-  const p: f32 = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * 0.0013888889)))));
-  return p * reinterpret<f32>((<i32>k + 127) << 23);
-}
-
-/** log(1 + e) for e in [0, 1]: 2·atanh(e / (2 + e)) as an odd series (8 terms, error < 1e-7). */
-function log1p01(e: f32): f32 {
-  const s = e / (2.0 + e);
-  const z = s * s;
-  return 2.0 * s * (1.0 + z * (0.33333334 + z * (0.2 + z * (0.14285715 + z * (0.11111111 + z * (0.09090909 + z * (0.07692308 + z * 0.06666667)))))));
+/** (Σa, Σb, Σc, Σd): four horizontal sums at once (transpose and add). */
+function hsum4(a: v128, b: v128, c: v128, d: v128): v128 {
+  const ab = f32x4.add(f32x4.shuffle(a, b, 0, 4, 1, 5), f32x4.shuffle(a, b, 2, 6, 3, 7));
+  const cd = f32x4.add(f32x4.shuffle(c, d, 0, 4, 1, 5), f32x4.shuffle(c, d, 2, 6, 3, 7));
+  return f32x4.add(f32x4.shuffle(ab, cd, 0, 1, 4, 5), f32x4.shuffle(ab, cd, 2, 3, 6, 7));
 }
 
 function hsum(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
+/** e^t per lane for t ≤ 0 (clamped at −87), relative error ≈ 2e-7: range reduction by ln 2, degree-6 polynomial. */
+function expNeg4(t: v128): v128 {
+  const x = f32x4.max(t, f32x4.splat(-87.0));
+  const k = f32x4.nearest(f32x4.mul(x, f32x4.splat(1.4426950408889634)));
+  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(k, f32x4.splat(0.693145751953125))), f32x4.mul(k, f32x4.splat(1.428606765330187e-6)));
+  let p = f32x4.add(f32x4.splat(0.008333334), f32x4.mul(r, f32x4.splat(0.0013888889)));
+  p = f32x4.add(f32x4.splat(0.041666668), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(0.16666667), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(0.5), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(r, p));
+  return f32x4.mul(p, i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23));
+}
+
+/** log(1 + e) per lane for e in [0, 1]: 2·atanh(e / (2 + e)) as an odd series (8 terms, error < 1e-7). */
+function log1p4(e: v128): v128 {
+  const s = f32x4.div(e, f32x4.add(f32x4.splat(2.0), e));
+  const z = f32x4.mul(s, s);
+  let p = f32x4.add(f32x4.splat(0.07692308), f32x4.mul(z, f32x4.splat(0.06666667)));
+  p = f32x4.add(f32x4.splat(0.09090909), f32x4.mul(z, p));
+  p = f32x4.add(f32x4.splat(0.11111111), f32x4.mul(z, p));
+  p = f32x4.add(f32x4.splat(0.14285715), f32x4.mul(z, p));
+  p = f32x4.add(f32x4.splat(0.2), f32x4.mul(z, p));
+  p = f32x4.add(f32x4.splat(0.33333334), f32x4.mul(z, p));
+  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(z, p));
+  return f32x4.mul(f32x4.mul(f32x4.splat(2.0), s), p);
+}
+
 /**
- * Store target t's step lr·(label − σ(f)) in grad[t] (label 1 for t = 0, else 0; 0 for padding, t ≥ nT) and
- * return its loss, −log σ(f) or −log σ(−f), from one exp and one log1p.
+ * Scores f of targets t..t+3 → their steps lr·(label − σ(f)) in grad[t..t+3] (label 1 for target 0 only; 0 for
+ * targets ≥ `limit`, i.e. padding or the next group) and the sum of their losses −log σ(±f) = softplus(∓f), each
+ * from one exp and one log1p. Four targets per instruction.
  */
-function scoreTarget(t: i32, nT: i32, f: f32, lr: f32): f32 {
-  const at = grad + (<usize>t << 2);
-  if (t >= nT) {
-    store<f32>(at, 0);
-    return 0;
-  }
-  const e = expNeg(-abs<f32>(f));
-  const inv: f32 = 1.0 / (1.0 + e);
-  const sig = f >= 0 ? inv : e * inv;
-  const sp = log1p01(e); // softplus(−|f|)
-  if (t == 0) {
-    store<f32>(at, (1.0 - sig) * lr);
-    return f >= 0 ? sp : sp - f; // softplus(−f)
-  }
-  store<f32>(at, -sig * lr);
-  return f >= 0 ? sp + f : sp; // softplus(f)
+function scoreTargets(t: i32, limit: i32, f: v128, lr: f32): f32 {
+  const e = expNeg4(f32x4.neg(f32x4.abs(f)));
+  const inv = f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
+  const sig = v128.bitselect(inv, f32x4.mul(e, inv), f32x4.ge(f, f32x4.splat(0)));
+  const positive = t == 0;
+  const label = positive ? f32x4(1.0, 0.0, 0.0, 0.0) : f32x4.splat(0);
+  // softplus(∓f) = log1p(e^−|f|) + max(∓f, 0): the positive target's sign is flipped.
+  const signed = positive ? f32x4.mul(f, f32x4(-1.0, 1.0, 1.0, 1.0)) : f;
+  const valid = i32x4.lt_s(i32x4.add(i32x4.splat(t), i32x4(0, 1, 2, 3)), i32x4.splat(limit));
+  v128.store(grad + (<usize>t << 2), v128.and(f32x4.mul(f32x4.sub(label, sig), f32x4.splat(lr)), valid));
+  return hsum(v128.and(f32x4.add(log1p4(e), f32x4.max(signed, f32x4.splat(0))), valid));
 }
 
 /**
@@ -161,12 +176,9 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
       a4 = f32x4.add(a4, f32x4.mul(x, v128.load(r4 + j)));
       a5 = f32x4.add(a5, f32x4.mul(x, v128.load(r5 + j)));
     }
-    loss += scoreTarget(t, nT, hsum(a0), lr);
-    loss += scoreTarget(t + 1, nT, hsum(a1), lr);
-    loss += scoreTarget(t + 2, nT, hsum(a2), lr);
-    loss += scoreTarget(t + 3, nT, hsum(a3), lr);
-    loss += scoreTarget(t + 4, nT, hsum(a4), lr);
-    loss += scoreTarget(t + 5, nT, hsum(a5), lr);
+    const limit = min<i32>(nT, t + 6);
+    loss += scoreTargets(t, limit, hsum4(a0, a1, a2, a3), lr);
+    loss += scoreTargets(t + 4, limit, hsum4(a4, a5, f32x4.splat(0), f32x4.splat(0)), lr);
   }
   lossSum += <f64>loss;
   pairCount += 1;
