@@ -12,7 +12,7 @@
  * (≈ 30 GFLOP/s against 2–3 GFLOP/s otherwise), reducing a bias gradient over the first axis is slow, slices are
  * slow, and autodiff produces exactly those kernels. The backward pass below uses non-transposed 2-D matMuls
  * for every weight gradient (transposing the activation through a cheap 3-D permutation first), ones·dY for bias
- * gradients, and precomputed masks and one-hot matrices. `referenceLoss` is the same model written plainly for
+ * gradients, precomputed masks, and the embedding lookup and its gradient in JavaScript. `referenceLoss` is the same model written plainly for
  * tfjs autodiff; the unit tests check the hand-written gradients against it.
  */
 import { tf } from '../tf/backend';
@@ -205,6 +205,15 @@ export class TransformerLM {
     return T;
   }
 
+  /** Rows of the embedding matrix for the token ids, [N, d]. */
+  private embed(ids: Int32Array): tf.Tensor2D {
+    const d = this.cfg.dModel;
+    const table = this.w('emb').dataSync() as Float32Array;
+    const out = new Float32Array(ids.length * d);
+    for (let i = 0; i < ids.length; i++) out.set(table.subarray(ids[i] * d, ids[i] * d + d), i * d);
+    return tf.tensor2d(out, [ids.length, d]);
+  }
+
   private oneHot(ids: Int32Array): tf.Tensor2D {
     const V = this.cfg.vocab;
     const N = ids.length;
@@ -253,8 +262,9 @@ export class TransformerLM {
   private forward(ids: Int32Array, B: number, T: number) {
     const { layers, heads: H } = this.cfg;
     const scale = 1 / Math.sqrt(this.dk);
-    // Embedding lookup by gather (its gradient, missing on wasm, is computed in lossAndGrads by a scatter-add).
-    let x = tf.add(tf.gather(this.w('emb'), tf.tensor1d(ids, 'int32')), this.positions(B, T)) as tf.Tensor2D;
+    // Embedding lookup done in JavaScript (tf.gather is slow on wasm: 8 ms for 2048 rows; its gradient is missing
+    // there too — lossAndGrads sums the embedding gradient by a scatter-add).
+    let x = tf.add(this.embed(ids), this.positions(B, T)) as tf.Tensor2D;
     const caches: LayerCache[] = [];
     const mask = this.mask(B * H, T);
     for (let l = 0; l < layers; l++) {
