@@ -119,7 +119,10 @@ export class Workspace {
   wxT: FArr | null;
   wyT: FArr | null;
 
-  constructor(cfg: LstmConfig, B: number, T: number, opts: { ops?: OpsKind; train?: boolean } = {}) {
+  /** Bytes of working memory (times `copies`, when several workspaces of this shape are made together). */
+  readonly bytes: number;
+
+  constructor(cfg: LstmConfig, B: number, T: number, opts: { ops?: OpsKind; train?: boolean; copies?: number } = {}) {
     this.cfg = cfg;
     this.B = B;
     this.T = T;
@@ -157,9 +160,10 @@ export class Workspace {
     };
     plan();
     const bytes = sizes.reduce((a, n) => a + Math.ceil((n * 4) / 16) * 16 + 16, 0);
-    if (bytes > MAX_WORKSPACE_BYTES) {
+    this.bytes = bytes * (opts.copies ?? 1);
+    if (this.bytes > MAX_WORKSPACE_BYTES) {
       throw new WorkspaceTooLargeError(
-        `this configuration needs ${(bytes / 2 ** 30).toFixed(1)} GB of working memory for one batch (limit ${MAX_WORKSPACE_BYTES / 2 ** 30} GB); use a smaller batch, sequence length, hidden size or vocabulary`,
+        `this configuration needs ${(this.bytes / 2 ** 30).toFixed(1)} GB of working memory for one batch (limit ${MAX_WORKSPACE_BYTES / 2 ** 30} GB); use a smaller batch, sequence length, hidden size or vocabulary`,
       );
     }
     const kind = opts.ops ?? 'wasm';

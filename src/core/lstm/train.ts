@@ -14,6 +14,7 @@ import { Rng } from '../util/rng';
 import { assertWritableModelDir, fingerprint, loadCheckpoint, saveCheckpoint, type Checkpoint, type HistoryPoint } from './checkpoint';
 import { compareTeacherForcing, generate, LmInputError, scoreIds, type LstmModel, type TeacherForcingComparison } from './engine';
 import { Adam, clipGlobalNorm, initParams, Workspace, type LstmConfig, type OpsKind } from './model';
+import type { FArr } from './ops';
 import { LSTM_ARCH_PARAMS, LSTM_PARAMS } from './params';
 
 export interface TrainLstmOptions {
@@ -23,6 +24,11 @@ export interface TrainLstmOptions {
   resumeFrom?: string;
   /** Kernels: 'wasm' (default, falls back to JS when the kernel is missing), 'js32', 'js64'. */
   ops?: OpsKind;
+  /**
+   * Largest work (floating-point operations) done between two chances to stop: bigger steps run as groups of
+   * streams (default 3e9, about a quarter of a second here). Mainly for tests.
+   */
+  maxStepFlops?: number;
 }
 
 export interface TrainLstmResult {
@@ -58,6 +64,83 @@ const REPORT_MS = 250;
 
 function mixSeed(seed: number, step: number): number {
   return (Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b)) >>> 0;
+}
+
+/** A step is split into groups of streams when it would run longer than this (so a stop is honoured quickly). */
+const GROUP_FLOPS = 3e9;
+
+/** Approximate floating-point operations of one training step (forward + backward). */
+export function stepFlops(cfg: LstmConfig, B: number, T: number): number {
+  const { hidden: H, layers: L, vocabSize: V, embedding: E } = cfg;
+  const perRow = 3 * 2 * (L * H * 4 * H + (L - 1) * H * 4 * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * 4 * H : 0);
+  return B * T * perRow;
+}
+
+/**
+ * One training step over B streams, optionally as k groups of B/k streams run one after another with a chance to
+ * stop in between. This is exact: streams are independent, so the gradient of the mean loss is the mean of the
+ * groups' gradients. With k = 1 it is just one workspace.
+ */
+class StreamGroups {
+  readonly groups: Workspace[];
+  readonly theta: FArr;
+  readonly grad: FArr;
+  readonly P: number;
+  constructor(cfg: LstmConfig, readonly B: number, readonly T: number, readonly k: number, ops: OpsKind) {
+    const Bg = B / k;
+    // the first workspace checks the memory of all k together before any other is made
+    this.groups = [new Workspace(cfg, Bg, T, { ops, copies: k })];
+    for (let i = 1; i < k; i++) this.groups.push(new Workspace(cfg, Bg, T, { ops }));
+    this.P = this.groups[0].P;
+    this.theta = k === 1 ? this.groups[0].theta : new Float32Array(this.P);
+    this.grad = k === 1 ? this.groups[0].grad : new Float32Array(this.P);
+  }
+  get kind(): string {
+    return this.groups[0].ops.kind;
+  }
+  resetState(): void {
+    for (const g of this.groups) g.resetState();
+  }
+  getState(): Float32Array {
+    const parts = this.groups.map((g) => g.getState());
+    const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
+    let o = 0;
+    for (const p of parts) (out.set(p, o), (o += p.length));
+    return out;
+  }
+  setState(s: ArrayLike<number>): void {
+    const n = s.length / this.k;
+    if (!Number.isInteger(n)) throw new Error(`state of length ${s.length} does not split into ${this.k} groups`);
+    this.groups.forEach((g, i) => g.setState(Float32Array.from({ length: n }, (_, j) => s[i * n + j])));
+  }
+  /** Forward and backward of one batch; leaves the gradient in `grad`. Returns the mean loss, or null if stopped. */
+  async forwardBackward(inputs: Int32Array, targets: Int32Array, rng: Rng | null, shouldStop: () => boolean): Promise<number | null> {
+    const { k } = this;
+    if (k === 1) {
+      const g = this.groups[0];
+      if (rng) g.sampleMasks(rng);
+      const loss = g.forward(inputs, targets, true);
+      g.backward();
+      return loss;
+    }
+    const w = (this.B / k) * this.T;
+    this.grad.fill(0);
+    let loss = 0;
+    for (let i = 0; i < k; i++) {
+      if (i > 0) {
+        await new Promise<void>((r) => setImmediate(r));
+        if (shouldStop()) return null;
+      }
+      const g = this.groups[i];
+      g.theta.set(this.theta);
+      if (rng) g.sampleMasks(rng);
+      loss += g.forward(inputs.subarray(i * w, (i + 1) * w), targets.subarray(i * w, (i + 1) * w), true) / k;
+      g.backward();
+      const gg = g.grad;
+      for (let j = 0; j < this.P; j++) this.grad[j] += gg[j] / k;
+    }
+    return loss;
+  }
 }
 
 export async function trainLstm(rawParams: ParamValues, text: string, ctx: TrainContext, opts: TrainLstmOptions): Promise<TrainLstmResult> {
@@ -105,7 +188,9 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   }
 
   const cfg: LstmConfig = { vocabSize: vocab.size, embedding: params.embedding as number, hidden: params.hidden as number, layers: params.layers as number, dropout: params.dropout as number };
-  const ws = new Workspace(cfg, B, T, { ops: opts.ops ?? 'wasm' });
+  let k = 1;
+  while (k < B && (B % k !== 0 || stepFlops(cfg, B, T) / k > (opts.maxStepFlops ?? GROUP_FLOPS))) k++;
+  const ws = new StreamGroups(cfg, B, T, k, opts.ops ?? 'wasm');
   const adam = new Adam(ws.P, params.lr as number);
   let step = 0;
   let tokens = 0;
@@ -132,7 +217,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   } else {
     initParams(cfg, seed, ws.theta);
   }
-  ctx.log?.(`LSTM ${level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${ws.ops.kind}`);
+  ctx.log?.(`LSTM ${level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${ws.kind}${k > 1 ? `, each step in ${k} groups of ${B / k} streams` : ''}`);
 
   const stepsParam = params.steps as number;
   const budget = params.timeBudget as number;
@@ -215,12 +300,18 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
       stopped = true;
       break;
     }
+    const before = k > 1 ? { data: batcher.state, state: ws.getState() } : undefined;
     const batch = batcher.next();
     if (batch.reset) ws.resetState();
-    if (cfg.dropout > 0) ws.sampleMasks(new Rng(mixSeed(seed, step)));
-    const loss = ws.forward(batch.inputs, batch.targets, true);
+    const loss = await ws.forwardBackward(batch.inputs, batch.targets, cfg.dropout > 0 ? new Rng(mixSeed(seed, step)) : null, () => ctx.signal.aborted);
+    if (loss === null) {
+      // stopped between groups: undo the partial step so the checkpoint is exactly the state before it
+      batcher.state = before!.data;
+      ws.setState(before!.state);
+      stopped = true;
+      break;
+    }
     if (!Number.isFinite(loss)) throw new Error(`the training loss diverged (${loss}) at step ${step + 1}; lower the learning rate or the gradient clip`);
-    ws.backward();
     clipGlobalNorm(ws.grad, clip);
     adam.step(ws.theta, ws.grad);
     step++;
@@ -273,7 +364,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
     trainTokens: train.length,
     stopped,
     ...(resume ? { resumedFromStep: startStep } : {}),
-    kernel: ws.ops.kind,
+    kernel: ws.kind,
     history,
     samples,
     lastSample,

@@ -234,3 +234,45 @@ test('without the WebAssembly kernel the plain-JS kernels train the same model',
   assert.ok(Math.abs(js.trainLoss - wasm.trainLoss) < 1e-4, `${js.trainLoss} vs ${wasm.trainLoss}`);
   assert.ok(Math.abs(js.heldOutLoss - wasm.heldOutLoss) < 1e-3);
 });
+
+test('a large step runs as groups of streams: same training, and a stop between groups undoes the partial step', async () => {
+  const logs: string[] = [];
+  // without dropout (whose masks are drawn per group) grouping changes nothing but the order of sums
+  const whole = await trainLstm({ ...SMALL, dropout: 0, steps: 6 }, TEXT, ctx(), { outDir: dir('whole') });
+  const grouped = await trainLstm({ ...SMALL, dropout: 0, steps: 6 }, TEXT, { ...ctx(), log: (m) => logs.push(m) }, { outDir: dir('grouped'), maxStepFlops: 1 });
+  assert.ok(logs.some((l) => /in 4 groups of 1 streams/.test(l)), logs.join('\n'));
+  assert.ok(Math.abs(whole.trainLoss - grouped.trainLoss) < 1e-5, `${whole.trainLoss} vs ${grouped.trainLoss}`);
+  const a = loadLstm(dir('whole')).theta;
+  const b = loadLstm(dir('grouped')).theta;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  assert.ok(d < 1e-4, `grouped parameters differ by ${d}`);
+  // resume of a grouped run continues exactly
+  await trainLstm({ ...SMALL, steps: 9 }, TEXT, ctx(), { outDir: dir('grouped'), resumeFrom: dir('grouped'), maxStepFlops: 1 });
+  const straight = await trainLstm({ ...SMALL, dropout: 0, steps: 9 }, TEXT, ctx(), { outDir: dir('grouped9'), maxStepFlops: 1 });
+  const c = loadLstm(dir('grouped')).theta;
+  const e = loadLstm(dir('grouped9')).theta;
+  let d2 = 0;
+  for (let i = 0; i < c.length; i++) d2 = Math.max(d2, Math.abs(c[i] - e[i]));
+  assert.ok(d2 < 1e-6, `resumed grouped run differs by ${d2}`);
+  assert.equal(straight.steps, 9);
+  // stop in the middle of a step: the checkpoint is the state before that step
+  const ac = new AbortController();
+  let calls = 0;
+  const stopCtx: TrainContext = { signal: ac.signal, onProgress: () => undefined };
+  const origImmediate = setImmediate;
+  (globalThis as { setImmediate: unknown }).setImmediate = ((fn: () => void) => {
+    if (++calls === 2) ac.abort(); // abort while the first step waits between its groups
+    return origImmediate(fn);
+  }) as unknown;
+  try {
+    const r = await trainLstm({ ...SMALL, steps: 5 }, TEXT, stopCtx, { outDir: dir('midstop'), maxStepFlops: 1 });
+    assert.equal(r.stopped, true);
+    assert.equal(r.steps, 0);
+    const m = loadLstm(dir('midstop')).meta!;
+    assert.equal(m.step, 0);
+    assert.deepEqual(m.data, { epoch: 0, index: 0 });
+  } finally {
+    (globalThis as { setImmediate: unknown }).setImmediate = origImmediate;
+  }
+});
