@@ -10,6 +10,7 @@ import type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingC
 
 export type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo };
 import { Rng } from '../util/rng';
+import { StoppedError } from '../training';
 import { loadCheckpoint, type CheckpointMeta } from './checkpoint';
 import { Workspace, type LstmConfig, type OpsKind } from './model';
 
@@ -60,6 +61,16 @@ function workspace(model: LstmModel, B: number, T: number): Workspace {
  * is context only; at most `maxTokens` tokens are scored (from the start).
  */
 export function scoreIds(model: LstmModel, ids: Int32Array, maxTokens = Infinity, shouldStop?: () => boolean): Float32Array {
+  const g = scoring(model, ids, maxTokens);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    if (shouldStop?.()) return new Float32Array(0);
+  }
+}
+
+/** The work of scoreIds, one chunk of T positions per `next()`; yields the fraction done, returns the surprisals. */
+function* scoring(model: LstmModel, ids: Int32Array, maxTokens: number): Generator<number, Float32Array, void> {
   const n = Math.min(ids.length, maxTokens);
   if (n < 2) throw new LmInputError(`the text is too short to score: it has ${n} token(s), at least 2 are needed`);
   const T = Math.min(model.config.vocabSize > 4096 ? 32 : 64, n - 1);
@@ -70,7 +81,6 @@ export function scoreIds(model: LstmModel, ids: Int32Array, maxTokens = Infinity
   const inputs = new Int32Array(B * T);
   const targets = new Int32Array(B * T);
   for (let start = 0; start < L; start += T) {
-    if (shouldStop?.()) break;
     for (let b = 0; b < B; b++) {
       for (let t = 0; t < T; t++) {
         const ok = start + t < L;
@@ -81,6 +91,7 @@ export function scoreIds(model: LstmModel, ids: Int32Array, maxTokens = Infinity
     }
     ws.forward(inputs, targets, false);
     for (let b = 0; b < B; b++) for (let t = 0; t < T && start + t < L; t++) out[b * L + start + t] = ws.surp[t * B + b];
+    if (start + T < L) yield (start + T) / L;
   }
   return out;
 }
@@ -90,6 +101,38 @@ export function perplexityOf(model: LstmModel, text: string, opts: { maxTokens?:
   const enc = model.vocab.encode(text);
   if (enc.ids.length === 0) throw new LmInputError('the text is empty (no tokens to score)');
   const s = scoreIds(model, enc.ids, opts.maxTokens);
+  const m = summarise(s, model.vocab.level === 'char');
+  return { level: model.vocab.level, ...m, unknown: enc.unknown.slice(0, 50), unknownCount: enc.unknownCount };
+}
+
+/**
+ * perplexityOf for long texts in the worker: yields to the event loop every ~50 ms, reports the fraction done, and
+ * throws StoppedError within a fraction of a second when `signal` aborts.
+ */
+export async function perplexityOfAsync(
+  model: LstmModel,
+  text: string,
+  opts: { maxTokens?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<PerplexityResult> {
+  const enc = model.vocab.encode(text);
+  if (enc.ids.length === 0) throw new LmInputError('the text is empty (no tokens to score)');
+  const g = scoring(model, enc.ids, opts.maxTokens ?? Infinity);
+  let last = Date.now();
+  let s: Float32Array;
+  for (;;) {
+    const r = g.next();
+    if (r.done) {
+      s = r.value;
+      break;
+    }
+    if (opts.signal?.aborted) throw new StoppedError();
+    if (Date.now() - last >= 50) {
+      opts.onProgress?.(r.value);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = Date.now();
+      if (opts.signal?.aborted) throw new StoppedError();
+    }
+  }
   const m = summarise(s, model.vocab.level === 'char');
   return { level: model.vocab.level, ...m, unknown: enc.unknown.slice(0, 50), unknownCount: enc.unknownCount };
 }

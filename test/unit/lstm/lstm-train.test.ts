@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { trainLstm } from '../../../src/core/lstm/train';
-import { compareTeacherForcing, generate, LmInputError, loadLstm, perplexityOf, Stepper } from '../../../src/core/lstm/engine';
+import { compareTeacherForcing, generate, LmInputError, loadLstm, perplexityOf, perplexityOfAsync, Stepper } from '../../../src/core/lstm/engine';
+import { StoppedError } from '../../../src/core/training';
 import { ValidationError, type ParamValues } from '../../../src/core/params';
 import type { ProgressUpdate, TrainContext } from '../../../src/core/training';
 import { surprisal } from '../../../src/core/lm/measures';
@@ -275,4 +276,18 @@ test('a large step runs as groups of streams: same training, and a stop between 
   } finally {
     (globalThis as { setImmediate: unknown }).setImmediate = origImmediate;
   }
+});
+
+test('perplexityOfAsync equals perplexityOf and stops when aborted', async () => {
+  const model = loadLstm(dir('a'));
+  const text = TEXT.repeat(3);
+  const sync = perplexityOf(model, text);
+  const fractions: number[] = [];
+  const asyncR = await perplexityOfAsync(model, text, { onProgress: (f) => fractions.push(f) });
+  assert.equal(asyncR.tokens, sync.tokens);
+  assert.ok(Math.abs(asyncR.perplexity - sync.perplexity) < 1e-9 * sync.perplexity);
+  for (const f of fractions) assert.ok(f > 0 && f < 1);
+  const ac = new AbortController();
+  ac.abort();
+  await assert.rejects(perplexityOfAsync(model, text, { signal: ac.signal }), StoppedError);
 });
