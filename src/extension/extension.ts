@@ -15,6 +15,7 @@ import { registerTrainingView, type TrainingViewProvider } from './sidebar/train
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
+import { registerVectorsFeature, type VectorsFeature } from './word2vec/vectorsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -22,6 +23,7 @@ export interface ExtensionApi {
   panel: StudyPanel;
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
+  vectors: VectorsFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
     const formulas = registerFormulaFeature(context, panel);
-    return { jobs, panel, trainingView, formulas, recentMessages };
+    const vectors = registerVectorsFeature(context, jobs, panel);
+    return { jobs, panel, trainingView, formulas, vectors, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -106,7 +106,20 @@ export interface SeriesChunk {
   losses: number[];
 }
 
-export type PanelView = 'training' | 'explain';
+export type PanelView = 'training' | 'explain' | 'embeddings';
+
+/** A word-vector model's 2D map for the Embeddings view. */
+export interface EmbeddingsView {
+  /** Model folder name, for the header. */
+  name: string;
+  words: string[];
+  /** Flat [x0, y0, x1, y1, ...], same order as words. */
+  xy: number[];
+  method: 'pca' | 'umap' | 'tsne';
+  /** Words to highlight (a search or a neighbours query), with their cosine to `focus`. */
+  focus?: string;
+  neighbours?: Array<{ word: string; score: number }>;
+}
 
 /** A formula explained for the panel: the structured explanation plus the rendered formula. */
 export interface ExplainView {
@@ -130,6 +143,8 @@ export type HostToPanel =
   | { type: 'showView'; view: PanelView }
   /** Show a formula's explanation (Explain Formula at Cursor, or a plotted function). */
   | { type: 'explain'; view: ExplainView }
+  /** Show (or update) the Embeddings view. */
+  | { type: 'embeddings'; view: EmbeddingsView }
   /** Ask the webview to export its chart; it answers with an `export` message. */
   | { type: 'exportChart'; format: 'png' | 'csv' }
   | Reply;
@@ -145,6 +160,20 @@ export type PanelToHost =
 export interface PanelRequests {
   /** Recompute the worked example of the explain view from edited inputs. */
   recompute: { params: { which: string; inputs: Record<string, unknown> }; result: WorkedExample | { error: string } };
+  /** Nearest neighbours of a word in the model on show. */
+  neighbours: { params: { word: string; k: number }; result: Array<{ word: string; score: number }> };
+  /** Re-project the model on show. */
+  project: { params: { method: 'pca' | 'umap' | 'tsne' }; result: EmbeddingsView };
+}
+
+/** Requests the host makes of the training worker (besides jobs), by method. Word vectors are read there. */
+export interface WorkerRequests {
+  ping: { params: null; result: { pong: true; backend: string } };
+  'w2v.neighbours': { params: { dir: string; word: string; k: number }; result: Array<{ word: string; score: number }> };
+  'w2v.analogy': { params: { dir: string; a: string; b: string; c: string; k: number; method: '3cosadd' | '3cosmul' }; result: Array<{ word: string; score: number }> };
+  'w2v.map': { params: { dir: string; method: 'pca' | 'umap' | 'tsne'; top: number }; result: { words: string[]; xy: number[] } };
+  'w2v.export': { params: { dir: string; format: 'word2vec' | 'word2vec-binary' | 'projector'; out: string }; result: string[] };
+  'w2v.import': { params: { file: string; out: string }; result: { words: number; dim: number } };
 }
 
 // ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)

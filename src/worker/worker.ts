@@ -9,6 +9,7 @@ import { answer } from '../shared/rpc';
 import { StoppedError } from '../core/training';
 import { initTf } from '../core/tf/backend';
 import { RUNNERS } from './models';
+import { vectorRequest } from './vectorRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -81,7 +82,10 @@ async function handleRequest(method: string, params: unknown): Promise<unknown> 
       // Used by the integration test of crash recovery: die the way a native fault would.
       if ((params as { really?: boolean })?.really === true) process.exit(70);
       return null;
-    default:
-      throw new Error(`unknown worker request "${method}"`);
+    default: {
+      const r = method.startsWith('w2v.') ? vectorRequest(method, params) : undefined;
+      if (r === undefined) throw new Error(`unknown worker request "${method}"`);
+      return r;
+    }
   }
 }

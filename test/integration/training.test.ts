@@ -25,7 +25,7 @@ describe('training in the worker', function () {
     const series = a.jobs.allSeries().find((s) => s.jobId === jobId)!;
     assert.ok(series.steps.length >= 100, `only ${series.steps.length} points streamed`);
     assert.ok(series.losses[series.losses.length - 1] < series.losses[0] / 10, 'loss did not fall');
-    await waitFor('the study panel to open and say ready', () => a.panel.isOpen && a.panel.webviewReady, 15_000);
+    await waitFor('the study panel to open and say ready', () => a.panel.isOpen && a.panel.webviewReady, 30_000);
     assert.ok(job.modelDir && fs.existsSync(path.join(job.modelDir, 'model.json')), 'the model was not saved');
     const runFile = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.ml-study', 'runs', `${jobId}.json`);
     assert.ok(fs.existsSync(runFile), 'the finished run was not stored');

@@ -11,6 +11,10 @@ import type { HostToPanel, JobInfo, PanelToHost, PanelView } from '../../src/sha
 import { formatNumber, h, onThemeChange, setChildren, vscodeApi } from '../common/vscode';
 import { LossChart } from './lossChart';
 import { renderExplain } from './explainView';
+import { EmbeddingsMap } from './embeddingsView';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import type { EmbeddingsView } from '../../src/shared/protocol';
 import { RequestTracker } from '../../src/shared/rpc';
 
 interface PanelState {
@@ -35,16 +39,22 @@ const csvBtn = h('vscode-button', { id: 'export-csv', secondary: true, icon: 'ta
 
 const trainingTab = h('button', { class: 'tab', id: 'tab-training', role: 'tab', onclick: () => showView('training') }, 'Training');
 const explainTab = h('button', { class: 'tab', id: 'tab-explain', role: 'tab', onclick: () => showView('explain') }, 'Explain');
+const embeddingsTab = h('button', { class: 'tab', id: 'tab-embeddings', role: 'tab', onclick: () => showView('embeddings') }, 'Embeddings');
 const trainingSection = h('section', { class: 'training', id: 'view-training' }, chartEl, emptyEl, runsEl);
 const explainSection = h('section', { class: 'explain', id: 'view-explain' }, h('p', { class: 'empty' }, 'Hover a formula in your notes and choose “Explain in the panel”, or run “ML Study: Explain Formula at Cursor”.'));
+const embeddingsSection = h('section', { class: 'embeddings', id: 'view-embeddings' }, h('p', { class: 'empty' }, 'Train word vectors, then run “ML Study: Show Word-Vector Map” or “Show Nearest Words”.'));
 const trainingTools = h('span', { class: 'tools' }, logBox, pngBtn, csvBtn);
-setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection);
+setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, embeddingsTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection, embeddingsSection);
+let embeddings: EmbeddingsMap | undefined;
 
 function showView(view: PanelView): void {
   saveState({ view });
   trainingSection.hidden = view !== 'training';
   trainingTools.hidden = view !== 'training';
   explainSection.hidden = view !== 'explain';
+  embeddingsSection.hidden = view !== 'embeddings';
+  embeddingsTab.classList.toggle('active', view === 'embeddings');
+  if (view === 'embeddings') embeddings?.draw();
   trainingTab.classList.toggle('active', view === 'training');
   explainTab.classList.toggle('active', view === 'explain');
   app.dataset.view = view;
@@ -151,6 +161,14 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       break;
     case 'exportChart':
       exportChart(msg.format);
+      break;
+    case 'embeddings':
+      embeddings ??= new EmbeddingsMap(embeddingsSection, {
+        neighbours: (word) => requests.request('neighbours', { word, k: 12 }, 60_000),
+        project: (method) => requests.request<EmbeddingsView>('project', { method }, 180_000),
+      });
+      showView('embeddings');
+      embeddings.show(msg.view);
       break;
     case 'reply':
       requests.handleReply(msg);

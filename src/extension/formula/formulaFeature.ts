@@ -164,8 +164,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
     }),
   );
   if (vscode.window.activeTextEditor) prewarm(vscode.window.activeTextEditor.document);
-  panel.setRequestHandler(async (method, params) => {
-    if (method !== 'recompute') throw new Error(`unknown request ${method}`);
+  panel.addRequestHandler(['recompute'], async (_method, params) => {
     const p = params as { which?: unknown; inputs?: unknown };
     if (typeof p?.which !== 'string' || typeof p.inputs !== 'object' || p.inputs === null) throw new Error('recompute needs { which, inputs }');
     return service.request('recompute', { which: p.which, inputs: p.inputs as Record<string, unknown> });

@@ -75,6 +75,17 @@ export class JobManager implements vscode.Disposable {
     return this.models;
   }
 
+  /** Where models are saved (<storage>/models). */
+  get modelsFolder(): string {
+    return this.store.modelsDir;
+  }
+
+  /** Re-read the saved models (after something outside a job wrote one, e.g. an import). */
+  refreshModels(): void {
+    this.models = this.store.loadModels();
+    this.listEmitter.fire();
+  }
+
   /** The whole series of every job (for a view that just opened). */
   allSeries(): SeriesChunk[] {
     return [...this.series.entries()].map(([jobId, s]) => ({ jobId, steps: s.steps, losses: s.losses }));

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { type ExplainView, type HostToPanel, type PanelToHost, type PanelView, parsePanelMessage } from '../../shared/protocol';
+import { type EmbeddingsView, type ExplainView, type HostToPanel, type PanelToHost, type PanelView, parsePanelMessage } from '../../shared/protocol';
 import { answer } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
@@ -19,9 +19,8 @@ export class StudyPanel implements vscode.Disposable {
   private view: PanelView = 'training';
   private readonly subs: vscode.Disposable[] = [];
   private explainView: ExplainView | undefined;
-  private requestHandler: (method: string, params: unknown) => Promise<unknown> = async (m) => {
-    throw new Error(`unknown request ${m}`);
-  };
+  private embeddingsView: EmbeddingsView | undefined;
+  private readonly requestHandlers = new Map<string, (method: string, params: unknown) => Promise<unknown>>();
   /** Where the next export goes without asking (integration tests set it). */
   exportTarget: vscode.Uri | undefined;
   /** Messages the panel sent, newest last (tests read the last export). */
@@ -70,15 +69,27 @@ export class StudyPanel implements vscode.Disposable {
     return this.explainView;
   }
 
-  /** Who answers the webview's requests (e.g. recomputing a worked example). */
-  setRequestHandler(handler: (method: string, params: unknown) => Promise<unknown>): void {
-    this.requestHandler = handler;
+  /** Show a word-vector map in the Embeddings view (opening the panel if needed). */
+  showEmbeddings(view: EmbeddingsView): void {
+    this.embeddingsView = view;
+    this.show('embeddings', false);
+    this.post({ type: 'embeddings', view });
+  }
+
+  /** The map on show, if any (tests read it). */
+  get currentEmbeddings(): EmbeddingsView | undefined {
+    return this.embeddingsView;
+  }
+
+  /** A feature answers some of the webview's requests (e.g. recomputing a worked example, neighbours of a word). */
+  addRequestHandler(methods: string[], handler: (method: string, params: unknown) => Promise<unknown>): void {
+    for (const m of methods) this.requestHandlers.set(m, handler);
   }
 
   /** Adopt a panel restored by VS Code after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const v = (state as { view?: unknown } | undefined)?.view;
-    if (v === 'training' || v === 'explain') this.view = v;
+    if (v === 'training' || v === 'explain' || v === 'embeddings') this.view = v;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
   }
@@ -120,7 +131,15 @@ export class StudyPanel implements vscode.Disposable {
         await this.export(msg.format, msg.data);
         return;
       case 'request':
-        await answer(msg, (method, params) => this.requestHandler(method, params), (r) => this.post(r));
+        await answer(
+          msg,
+          (method, params) => {
+            const h = this.requestHandlers.get(method);
+            if (!h) throw new Error(`unknown request ${method}`);
+            return h(method, params);
+          },
+          (r) => this.post(r),
+        );
         return;
     }
   }
@@ -159,6 +178,7 @@ export class StudyPanel implements vscode.Disposable {
   private sendState(): void {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
     if (this.explainView) this.post({ type: 'explain', view: this.explainView });
+    if (this.embeddingsView) this.post({ type: 'embeddings', view: this.embeddingsView });
   }
 
   private post(msg: HostToPanel): void {

@@ -1,0 +1,215 @@
+/**
+ * Using trained word vectors in the editor: neighbours of the word under the cursor (command and hover), analogies,
+ * the Embeddings map in the study panel, export and import. The vectors live in the worker; the host routes.
+ * "The model" is the one the user chose with Use Word Vectors, else the newest saved word-vector model.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EmbeddingsView, SavedModelInfo, WorkerRequests } from '../../shared/protocol';
+import type { JobManager } from '../jobs/jobManager';
+import type { StudyPanel } from '../panel/studyPanel';
+import { SECTION } from '../config';
+import { showError, showInfo } from '../util/notify';
+
+const MAP_WORDS = 400;
+const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/u;
+
+export class VectorsFeature {
+  private chosen: string | undefined;
+
+  constructor(
+    private readonly jobs: JobManager,
+    private readonly panel: StudyPanel,
+  ) {}
+
+  /** The word-vector model in use, or undefined when none is saved. */
+  current(): SavedModelInfo | undefined {
+    const all = this.jobs.savedModels().filter((m) => m.model === 'word2vec');
+    return all.find((m) => m.dir === this.chosen) ?? all[0];
+  }
+
+  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params'], timeoutMs = 60_000): Promise<WorkerRequests[M]['result']> {
+    return this.jobs.request(method, params, timeoutMs);
+  }
+
+  private need(): SavedModelInfo {
+    const m = this.current();
+    if (!m) throw new Error('no word vectors yet: train some (ML Study: Train Word Vectors) or import a vectors file');
+    return m;
+  }
+
+  use(dir: string): void {
+    this.chosen = dir;
+  }
+
+  async neighbours(word: string, k = 10): Promise<Array<{ word: string; score: number }>> {
+    return this.ask('w2v.neighbours', { dir: this.need().dir, word, k });
+  }
+
+  async analogy(a: string, b: string, c: string, k = 10): Promise<Array<{ word: string; score: number }>> {
+    return this.ask('w2v.analogy', { dir: this.need().dir, a, b, c, k, method: '3cosadd' });
+  }
+
+  /** Open the Embeddings view on the model (optionally focused on a word and its neighbours). */
+  async showMap(method: EmbeddingsView['method'] = 'pca', focus?: string): Promise<EmbeddingsView> {
+    const m = this.need();
+    const map = await this.ask('w2v.map', { dir: m.dir, method, top: MAP_WORDS }, 180_000);
+    const view: EmbeddingsView = { name: m.name, ...map, method };
+    if (focus) {
+      view.focus = focus;
+      view.neighbours = await this.neighbours(focus, 10);
+    }
+    this.panel.showEmbeddings(view);
+    return view;
+  }
+
+  /** Answer the Embeddings view's requests. */
+  async panelRequest(method: string, params: unknown): Promise<unknown> {
+    const p = (params ?? {}) as Record<string, unknown>;
+    if (method === 'neighbours' && typeof p.word === 'string' && p.word.length <= 100) return this.neighbours(p.word, typeof p.k === 'number' ? Math.min(50, Math.max(1, Math.floor(p.k))) : 10);
+    if (method === 'project' && (p.method === 'pca' || p.method === 'umap' || p.method === 'tsne')) {
+      const m = this.need();
+      return { name: m.name, method: p.method, ...(await this.ask('w2v.map', { dir: m.dir, method: p.method, top: MAP_WORDS }, 180_000)) };
+    }
+    throw new Error(`bad request ${method}`);
+  }
+}
+
+function wordAtCursor(): string | undefined {
+  const ed = vscode.window.activeTextEditor;
+  if (!ed) return undefined;
+  const sel = ed.document.getText(ed.selection).trim();
+  if (sel) return sel.split(/\s+/)[0];
+  const range = ed.document.getWordRangeAtPosition(ed.selection.active, WORD_RE);
+  return range ? ed.document.getText(range) : undefined;
+}
+
+const fmt = (ns: Array<{ word: string; score: number }>) => ns.map((n) => `${n.word} (${n.score.toFixed(2)})`).join(', ');
+
+export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): VectorsFeature {
+  const f = new VectorsFeature(jobs, panel);
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const fail = (e: unknown) => {
+    void showError(e instanceof Error ? e.message : String(e));
+    return undefined;
+  };
+
+  reg('mlStudy.showNeighbours', async (arg?: unknown) => {
+    const word = (typeof arg === 'string' ? arg : (arg as { word?: unknown } | undefined)?.word) ?? wordAtCursor();
+    if (typeof word !== 'string' || !word.trim()) {
+      void showInfo('put the cursor on a word (or select one) first.');
+      return undefined;
+    }
+    try {
+      const view = await f.showMap('pca', word.toLowerCase());
+      return view.neighbours;
+    } catch (e) {
+      return fail(e);
+    }
+  });
+
+  reg('mlStudy.solveAnalogy', async (arg?: unknown) => {
+    let text = typeof arg === 'string' ? arg : undefined;
+    text ??= await vscode.window.showInputBox({ title: 'ML Study: analogy', prompt: 'A is to B as C is to ?  — type three words: A B C', placeHolder: 'man king woman' });
+    if (text === undefined) return undefined;
+    const words = text.trim().toLowerCase().split(/\s+/);
+    if (words.length !== 3) {
+      void showError(`an analogy needs three words (A B C), got ${words.length}`);
+      return undefined;
+    }
+    try {
+      const r = await f.analogy(words[0], words[1], words[2]);
+      void showInfo(`${words[0]} : ${words[1]} :: ${words[2]} : ${fmt(r.slice(0, 5))}`);
+      return r;
+    } catch (e) {
+      return fail(e);
+    }
+  });
+
+  reg('mlStudy.showEmbeddings', async () => {
+    try {
+      await f.showMap('pca');
+      return true;
+    } catch (e) {
+      return fail(e);
+    }
+  });
+
+  reg('mlStudy.useWordVectors', async (arg?: unknown) => {
+    const models = jobs.savedModels().filter((m) => m.model === 'word2vec');
+    let dir = typeof arg === 'string' ? arg : undefined;
+    if (!dir) {
+      const pick = await vscode.window.showQuickPick(models.map((m) => ({ label: m.name, description: m.summary, dir: m.dir })), { title: 'ML Study: use which word vectors?' });
+      dir = pick?.dir;
+    }
+    if (!dir || !models.some((m) => m.dir === dir)) return false;
+    f.use(dir);
+    return true;
+  });
+
+  reg('mlStudy.exportVectors', async (arg?: unknown) => {
+    const a = (arg ?? {}) as { format?: unknown; out?: unknown };
+    try {
+      const m = f.current() ?? (() => { throw new Error('no word vectors to export yet'); })();
+      let format = a.format;
+      format ??= (await vscode.window.showQuickPick(['word2vec', 'word2vec-binary', 'projector'], { title: 'Export word vectors as' })) ?? undefined;
+      if (format !== 'word2vec' && format !== 'word2vec-binary' && format !== 'projector') return undefined;
+      let out = typeof a.out === 'string' ? a.out : undefined;
+      if (!out) {
+        const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const pick = await vscode.window.showSaveDialog({ defaultUri: ws ? vscode.Uri.joinPath(ws, format === 'projector' ? `${m.name}-projector` : `${m.name}.${format === 'word2vec' ? 'txt' : 'bin'}`) : undefined, title: 'Export word vectors to' });
+        out = pick?.fsPath;
+      }
+      if (!out) return undefined;
+      const files = await jobs.request<string[]>('w2v.export', { dir: m.dir, format, out }, 120_000);
+      void showInfo(`exported ${files.length} file(s): ${files.map((x) => path.basename(x)).join(', ')}`);
+      return files;
+    } catch (e) {
+      return fail(e);
+    }
+  });
+
+  reg('mlStudy.importVectors', async (arg?: unknown) => {
+    let file = typeof arg === 'string' ? arg : (arg as { file?: unknown } | undefined)?.file;
+    if (typeof file !== 'string') {
+      const pick = await vscode.window.showOpenDialog({ title: 'Import word vectors (word2vec text/binary, GloVe text)', canSelectMany: false });
+      file = pick?.[0]?.fsPath;
+    }
+    if (typeof file !== 'string') return undefined;
+    const name = `imported-${path.basename(file).replace(/[^\w.-]+/g, '_')}`;
+    const out = path.join(jobs.modelsFolder, name);
+    try {
+      const r = await jobs.request<{ words: number; dim: number }>('w2v.import', { file, out }, 300_000);
+      jobs.refreshModels();
+      f.use(out);
+      void showInfo(`imported ${r.words} words × ${r.dim} as ${name}`);
+      return out;
+    } catch (e) {
+      return fail(e);
+    }
+  });
+
+  // Neighbours on hover over an ordinary word (not a LaTeX command), when a model exists and the setting allows.
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(['markdown', 'latex', 'tex', 'plaintext'].map((language) => ({ language })), {
+      async provideHover(doc, pos, token) {
+        if (vscode.workspace.getConfiguration(SECTION).get('hover.neighbours', true) !== true || !f.current()) return undefined;
+        const range = doc.getWordRangeAtPosition(pos, WORD_RE);
+        if (!range || range.start.character > 0 && doc.getText(new vscode.Range(range.start.translate(0, -1), range.start)) === '\\') return undefined;
+        const word = doc.getText(range).toLowerCase();
+        try {
+          const ns = await f.neighbours(word, 8);
+          if (token.isCancellationRequested) return undefined;
+          const md = new vscode.MarkdownString();
+          md.appendMarkdown(`**Nearest words** to “`).appendText(word).appendMarkdown(`” in `).appendText(f.current()!.name).appendMarkdown(':\n\n');
+          md.appendText(fmt(ns));
+          return new vscode.Hover(md, range);
+        } catch {
+          return undefined; // not in the vocabulary: no hover
+        }
+      },
+    }),
+  );
+  panel.addRequestHandler(['neighbours', 'project'], (method, params) => f.panelRequest(method, params));
+  return f;
+}
