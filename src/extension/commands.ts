@@ -56,6 +56,18 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       const form = formOf(model);
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
+      let params = a.params;
+      if (model === 'word2vec' && (params === undefined || (typeof params === 'object' && params !== null && !('arch' in params)))) {
+        const arch = await vscode.window.showQuickPick(
+          [
+            { label: 'Skip-gram with negative sampling', description: 'sgns', detail: 'Predict each context word from the centre word; k noise words per pair.', arch: 'sgns' },
+            { label: 'CBOW', description: 'cbow', detail: 'Predict the centre word from the average of its context vectors.', arch: 'cbow' },
+          ],
+          { title: 'ML Study: which word2vec model?' },
+        );
+        if (!arch) return undefined;
+        params = { ...((params as object | undefined) ?? {}), arch: arch.arch };
+      }
       let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
       if (form.usesCorpus && !corpusId) {
         const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
@@ -64,7 +76,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       try {
         const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
-        const job = jobs.start(model, a.params ?? {}, corpus.ref, { corpusName: corpus.name });
+        const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name });
         if (readSettings().openPanelOnTrain) panel.show('training');
         return job.jobId;
       } catch (e) {

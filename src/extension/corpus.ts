@@ -59,7 +59,8 @@ export async function resolveCorpus(id: string): Promise<ResolvedCorpus> {
 
 function text(t: string, name: string): ResolvedCorpus {
   if (!t.trim()) throw new CorpusError(`${name} is empty`);
-  return { ref: { kind: 'text', name, text: t }, name };
+  const keepLatexCommands = vscode.workspace.getConfiguration(SECTION).get<unknown>('corpus.keepLatexCommands', false) === true;
+  return { ref: { kind: 'text', name, text: t, keepLatexCommands }, name };
 }
 
 async function notes(): Promise<ResolvedCorpus> {

@@ -27,7 +27,7 @@ export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknow
 export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
-export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string };
+export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
 
 /** Everything the worker needs to run one job. */
 export interface JobSpec {
@@ -143,8 +143,8 @@ export type HostToPanel =
   | { type: 'showView'; view: PanelView }
   /** Show a formula's explanation (Explain Formula at Cursor, or a plotted function). */
   | { type: 'explain'; view: ExplainView }
-  /** Show (or update) the Embeddings view. */
-  | { type: 'embeddings'; view: EmbeddingsView }
+  /** Show (or update) the Embeddings view; `live` updates the map of a running job without switching views. */
+  | { type: 'embeddings'; view: EmbeddingsView; live?: boolean }
   /** Ask the webview to export its chart; it answers with an `export` message. */
   | { type: 'exportChart'; format: 'png' | 'csv' }
   | Reply;

@@ -56,7 +56,7 @@ async function runXor(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
 async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
   const corpus = job.corpus.kind === 'brown' ? loadBrownSentences() : corpusText(job.corpus);
-  const model = await trainWord2vec(job.params as never, corpus, ctx);
+  const model = await trainWord2vec(job.params as never, corpus, ctx, { keepLatexCommands: job.corpus.kind === 'text' && job.corpus.keepLatexCommands === true });
   saveWord2vec(out, model);
   const st = model.stats;
   const loss = st?.lossPerEpoch ?? [];

@@ -25,6 +25,8 @@ export class EmbeddingsMap {
   private readonly statusEl: HTMLElement;
   private readonly search: HTMLElement;
   private readonly method: HTMLElement;
+  /** Where the panel draws the word-vector jobs' loss curves. */
+  readonly chartHost: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -35,12 +37,15 @@ export class EmbeddingsMap {
     this.titleEl = h('h2', { id: 'embeddings-title' }, 'Word vectors');
     this.statusEl = h('p', { class: 'muted', id: 'embeddings-status' });
     this.search = h('vscode-textfield', { id: 'embeddings-search', placeholder: 'Find a word…', 'aria-label': 'Find a word' });
+    this.chartHost = h('div', { class: 'mini-chart', id: 'embeddings-loss', 'aria-label': 'Word-vector training loss' });
     this.method = h('vscode-single-select', { id: 'embeddings-method', 'aria-label': 'Projection' }, ...['pca', 'umap', 'tsne'].map((m) => h('vscode-option', { value: m }, m.toUpperCase())));
     setChildren(
       root,
       h('header', { class: 'embeddings-head' }, this.titleEl, h('span', { class: 'spacer' }), this.search, this.method),
       this.statusEl,
       h('div', { class: 'embeddings-body' }, h('div', { class: 'map-wrap' }, this.canvas), h('aside', {}, h('h3', {}, 'Nearest words'), this.listEl)),
+      h('h3', {}, 'Training loss (word vectors)'),
+      this.chartHost,
     );
     this.search.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') void this.select(String((this.search as unknown as { value: string }).value).trim().toLowerCase(), true);

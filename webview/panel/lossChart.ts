@@ -137,7 +137,7 @@ export class LossChart {
       legend: { show: false },
       series: [
         { label: 'step' },
-        ...runs.map((r) => ({ label: r.label, stroke: this.colorOf(this.runs.indexOf(r)), width: 1.5, spanGaps: true, points: { show: false } })),
+        ...runs.map((r) => ({ label: r.label, stroke: this.colorOf(this.runs.indexOf(r)), width: 1.5, spanGaps: true, points: { show: r.steps.length < 60, size: 5, fill: this.colorOf(this.runs.indexOf(r)) } })),
       ],
     };
   }

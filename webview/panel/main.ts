@@ -46,6 +46,25 @@ const embeddingsSection = h('section', { class: 'embeddings', id: 'view-embeddin
 const trainingTools = h('span', { class: 'tools' }, logBox, pngBtn, csvBtn);
 setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, embeddingsTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection, embeddingsSection);
 let embeddings: EmbeddingsMap | undefined;
+let w2vChart: LossChart | undefined;
+
+/** The Embeddings view, made on first use, with its own chart of the word-vector jobs' losses. */
+function embeddingsMap(): EmbeddingsMap {
+  if (embeddings) return embeddings;
+  embeddings = new EmbeddingsMap(embeddingsSection, {
+    neighbours: (word) => requests.request('neighbours', { word, k: 12 }, 60_000),
+    project: (method) => requests.request<EmbeddingsView>('project', { method }, 180_000),
+  });
+  w2vChart = new LossChart(embeddings.chartHost);
+  syncW2vChart();
+  return embeddings;
+}
+
+function syncW2vChart(): void {
+  if (!w2vChart) return;
+  const runs = chart.runList.filter((r) => jobs.get(r.id)?.model === 'word2vec');
+  w2vChart.reset(runs.map((r) => ({ ...r, steps: [...r.steps], losses: [...r.losses], visible: true })));
+}
 
 function showView(view: PanelView): void {
   saveState({ view });
@@ -130,6 +149,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       );
       showView(msg.view);
       renderRuns();
+      syncW2vChart();
       break;
     }
     case 'job': {
@@ -137,6 +157,10 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       jobs.set(msg.job.jobId, msg.job);
       chart.ensureRun(msg.job.jobId, msg.job.label);
       if (isNew) chart.rebuild();
+      if (msg.job.model === 'word2vec' && w2vChart) {
+        w2vChart.ensureRun(msg.job.jobId, msg.job.label);
+        if (isNew) w2vChart.rebuild();
+      }
       renderRuns();
       break;
     }
@@ -145,6 +169,10 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
         const j = jobs.get(c.jobId);
         if (j) chart.ensureRun(c.jobId, j.label);
         chart.append(c.jobId, c.steps, c.losses);
+        if (j?.model === 'word2vec' && w2vChart) {
+          w2vChart.ensureRun(c.jobId, j.label);
+          w2vChart.append(c.jobId, c.steps, c.losses);
+        }
       }
       break;
     case 'removeJob':
@@ -163,12 +191,8 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       exportChart(msg.format);
       break;
     case 'embeddings':
-      embeddings ??= new EmbeddingsMap(embeddingsSection, {
-        neighbours: (word) => requests.request('neighbours', { word, k: 12 }, 60_000),
-        project: (method) => requests.request<EmbeddingsView>('project', { method }, 180_000),
-      });
-      showView('embeddings');
-      embeddings.show(msg.view);
+      if (!msg.live) showView('embeddings');
+      embeddingsMap().show(msg.view);
       break;
     case 'reply':
       requests.handleReply(msg);

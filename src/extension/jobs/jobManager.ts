@@ -34,6 +34,9 @@ export class JobManager implements vscode.Disposable {
   private readonly jobEmitter = new vscode.EventEmitter<JobInfo>();
   private readonly pointsEmitter = new vscode.EventEmitter<SeriesChunk[]>();
   private readonly listEmitter = new vscode.EventEmitter<void>();
+  private readonly extraEmitter = new vscode.EventEmitter<{ job: JobInfo; extra: Record<string, unknown> }>();
+  /** A model-specific payload arrived with a progress report (an embedding snapshot, an attention map...). */
+  readonly onDidReceiveExtra = this.extraEmitter.event;
   /** A job changed (status, progress, summary). Fired at most every FLUSH_MS per job while it runs. */
   readonly onDidChangeJob = this.jobEmitter.event;
   /** New loss points, batched. */
@@ -214,6 +217,7 @@ export class JobManager implements vscode.Disposable {
         p.losses.push(u.loss);
         this.changed.add(m.jobId);
         this.scheduleFlush();
+        if (u.extra) this.extraEmitter.fire({ job, extra: u.extra });
         return;
       }
       case 'done':
@@ -284,6 +288,7 @@ export class JobManager implements vscode.Disposable {
     this.jobEmitter.dispose();
     this.pointsEmitter.dispose();
     this.listEmitter.dispose();
+    this.extraEmitter.dispose();
   }
 }
 

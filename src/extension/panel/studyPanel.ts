@@ -76,6 +76,12 @@ export class StudyPanel implements vscode.Disposable {
     this.post({ type: 'embeddings', view });
   }
 
+  /** Update the map from a running job's snapshot, without switching views or opening the panel. */
+  updateEmbeddingsLive(view: EmbeddingsView): void {
+    this.embeddingsView = view;
+    this.post({ type: 'embeddings', view, live: true });
+  }
+
   /** The map on show, if any (tests read it). */
   get currentEmbeddings(): EmbeddingsView | undefined {
     return this.embeddingsView;

@@ -210,6 +210,14 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
       },
     }),
   );
+  // The map follows a word2vec job as it trains (a PCA snapshot arrives with each epoch).
+  context.subscriptions.push(
+    jobs.onDidReceiveExtra(({ job, extra }) => {
+      const snap = extra.snapshot as { words?: unknown; xy?: unknown } | undefined;
+      if (job.model !== 'word2vec' || !snap || !Array.isArray(snap.words) || !Array.isArray(snap.xy) || snap.xy.length !== 2 * snap.words.length) return;
+      panel.updateEmbeddingsLive({ name: `${job.label} (epoch ${job.step && job.total ? Math.ceil((job.step / job.total) * Number(job.params.epochs ?? 1)) : '…'})`, words: snap.words as string[], xy: snap.xy as number[], method: 'pca' });
+    }),
+  );
   panel.addRequestHandler(['neighbours', 'project'], (method, params) => f.panelRequest(method, params));
   return f;
 }
