@@ -16,6 +16,8 @@ import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
 import { registerVectorsFeature, type VectorsFeature } from './word2vec/vectorsFeature';
+import { registerLmFeature } from './lm/lmFeature';
+import { registerAttentionFeature } from './attention/attentionFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerCommands(context, jobs, panel);
     const formulas = registerFormulaFeature(context, panel);
     const vectors = registerVectorsFeature(context, jobs, panel);
+    registerLmFeature(context, jobs, panel);
+    registerAttentionFeature(context, jobs, panel);
     return { jobs, panel, trainingView, formulas, vectors, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);

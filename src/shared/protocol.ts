@@ -9,6 +9,10 @@
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { ProgressUpdate } from '../core/training';
 import type { Explanation, WorkedExample } from '../core/formula';
+import type { LmPanelData, LmPanelRequests, LmWorkerRequests } from './views/lm';
+import type { AttentionPanelData, AttentionPanelRequests, AttentionWorkerRequests } from './views/attention';
+
+export type { LmPanelData, LmPanelRequests, LmWorkerRequests, AttentionPanelData, AttentionPanelRequests, AttentionWorkerRequests };
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -106,7 +110,7 @@ export interface SeriesChunk {
   losses: number[];
 }
 
-export type PanelView = 'training' | 'explain' | 'embeddings';
+export type PanelView = 'training' | 'explain' | 'embeddings' | 'lm' | 'attention';
 
 /** A word-vector model's 2D map for the Embeddings view. */
 export interface EmbeddingsView {
@@ -145,6 +149,10 @@ export type HostToPanel =
   | { type: 'explain'; view: ExplainView }
   /** Show (or update) the Embeddings view; `live` updates the map of a running job without switching views. */
   | { type: 'embeddings'; view: EmbeddingsView; live?: boolean }
+  /** Show (or update) the Language Model view; `live` updates it without switching views. */
+  | { type: 'lm'; data: LmPanelData; live?: boolean }
+  /** Show (or update) the Attention view; `live` updates it without switching views. */
+  | { type: 'attention'; data: AttentionPanelData; live?: boolean }
   /** Ask the webview to export its chart; it answers with an `export` message. */
   | { type: 'exportChart'; format: 'png' | 'csv' }
   | Reply;
@@ -157,7 +165,7 @@ export type PanelToHost =
   | Request;
 
 /** Requests the panel makes (PanelToHost `request`), by method. */
-export interface PanelRequests {
+export interface PanelRequests extends LmPanelRequests, AttentionPanelRequests {
   /** Recompute the worked example of the explain view from edited inputs. */
   recompute: { params: { which: string; inputs: Record<string, unknown> }; result: WorkedExample | { error: string } };
   /** Nearest neighbours of a word in the model on show. */
@@ -167,7 +175,7 @@ export interface PanelRequests {
 }
 
 /** Requests the host makes of the training worker (besides jobs), by method. Word vectors are read there. */
-export interface WorkerRequests {
+export interface WorkerRequests extends LmWorkerRequests, AttentionWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   'w2v.neighbours': { params: { dir: string; word: string; k: number }; result: Array<{ word: string; score: number }> };
   'w2v.analogy': { params: { dir: string; a: string; b: string; c: string; k: number; method: '3cosadd' | '3cosmul' }; result: Array<{ word: string; score: number }> };

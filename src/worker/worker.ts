@@ -10,6 +10,8 @@ import { StoppedError } from '../core/training';
 import { initTf } from '../core/tf/backend';
 import { RUNNERS } from './models';
 import { vectorRequest } from './vectorRequests';
+import { lmRequest } from './lmRequests';
+import { attentionRequest } from './attentionRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -83,7 +85,7 @@ async function handleRequest(method: string, params: unknown): Promise<unknown> 
       if ((params as { really?: boolean })?.really === true) process.exit(70);
       return null;
     default: {
-      const r = method.startsWith('w2v.') ? vectorRequest(method, params) : undefined;
+      const r = method.startsWith('w2v.') ? vectorRequest(method, params) : method.startsWith('lm.') ? await lmRequest(method, params) : method.startsWith('attn.') ? await attentionRequest(method, params) : undefined;
       if (r === undefined) throw new Error(`unknown worker request "${method}"`);
       return r;
     }

@@ -15,6 +15,9 @@ import { EmbeddingsMap } from './embeddingsView';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { EmbeddingsView } from '../../src/shared/protocol';
+import { LmView } from './lmView';
+import { AttentionView } from './attentionView';
+import type { FeatureViewHooks } from './featureView';
 import { RequestTracker } from '../../src/shared/rpc';
 
 interface PanelState {
@@ -40,11 +43,18 @@ const csvBtn = h('vscode-button', { id: 'export-csv', secondary: true, icon: 'ta
 const trainingTab = h('button', { class: 'tab', id: 'tab-training', role: 'tab', onclick: () => showView('training') }, 'Training');
 const explainTab = h('button', { class: 'tab', id: 'tab-explain', role: 'tab', onclick: () => showView('explain') }, 'Explain');
 const embeddingsTab = h('button', { class: 'tab', id: 'tab-embeddings', role: 'tab', onclick: () => showView('embeddings') }, 'Embeddings');
+const lmTab = h('button', { class: 'tab', id: 'tab-lm', role: 'tab', onclick: () => showView('lm') }, 'Language Model');
+const attentionTab = h('button', { class: 'tab', id: 'tab-attention', role: 'tab', onclick: () => showView('attention') }, 'Attention');
+const lmSection = h('section', { class: 'lm', id: 'view-lm' }, h('p', { class: 'empty' }, 'Train a language model (LSTM or Transformer) from the Training view or the command palette; its curves, samples and a generate box appear here.'));
+const attentionSection = h('section', { class: 'attention', id: 'view-attention' }, h('p', { class: 'empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.'));
+const featureHooks: FeatureViewHooks = { request: (method, params, timeoutMs = 60_000) => requests.request(method, params, timeoutMs) };
+const lmView = new LmView(lmSection, featureHooks);
+const attentionView = new AttentionView(attentionSection, featureHooks);
 const trainingSection = h('section', { class: 'training', id: 'view-training' }, chartEl, emptyEl, runsEl);
 const explainSection = h('section', { class: 'explain', id: 'view-explain' }, h('p', { class: 'empty' }, 'Hover a formula in your notes and choose “Explain in the panel”, or run “ML Study: Explain Formula at Cursor”.'));
 const embeddingsSection = h('section', { class: 'embeddings', id: 'view-embeddings' }, h('p', { class: 'empty' }, 'Train word vectors, then run “ML Study: Show Word-Vector Map” or “Show Nearest Words”.'));
 const trainingTools = h('span', { class: 'tools' }, logBox, pngBtn, csvBtn);
-setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, embeddingsTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection, embeddingsSection);
+setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, trainingTab, explainTab, embeddingsTab, lmTab, attentionTab, h('span', { class: 'spacer' }), trainingTools), trainingSection, explainSection, embeddingsSection, lmSection, attentionSection);
 let embeddings: EmbeddingsMap | undefined;
 let w2vChart: LossChart | undefined;
 
@@ -72,6 +82,12 @@ function showView(view: PanelView): void {
   trainingTools.hidden = view !== 'training';
   explainSection.hidden = view !== 'explain';
   embeddingsSection.hidden = view !== 'embeddings';
+  lmSection.hidden = view !== 'lm';
+  attentionSection.hidden = view !== 'attention';
+  lmTab.classList.toggle('active', view === 'lm');
+  attentionTab.classList.toggle('active', view === 'attention');
+  if (view === 'lm') lmView.redraw();
+  if (view === 'attention') attentionView.redraw();
   embeddingsTab.classList.toggle('active', view === 'embeddings');
   if (view === 'embeddings') embeddings?.draw();
   trainingTab.classList.toggle('active', view === 'training');
@@ -150,6 +166,10 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       showView(msg.view);
       renderRuns();
       syncW2vChart();
+      for (const j of msg.jobs) {
+        lmView.onJob(j);
+        attentionView.onJob(j);
+      }
       break;
     }
     case 'job': {
@@ -157,6 +177,8 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       jobs.set(msg.job.jobId, msg.job);
       chart.ensureRun(msg.job.jobId, msg.job.label);
       if (isNew) chart.rebuild();
+      lmView.onJob(msg.job);
+      attentionView.onJob(msg.job);
       if (msg.job.model === 'word2vec' && w2vChart) {
         w2vChart.ensureRun(msg.job.jobId, msg.job.label);
         if (isNew) w2vChart.rebuild();
@@ -169,6 +191,8 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
         const j = jobs.get(c.jobId);
         if (j) chart.ensureRun(c.jobId, j.label);
         chart.append(c.jobId, c.steps, c.losses);
+        lmView.onPoints(c, j);
+        attentionView.onPoints(c, j);
         if (j?.model === 'word2vec' && w2vChart) {
           w2vChart.ensureRun(c.jobId, j.label);
           w2vChart.append(c.jobId, c.steps, c.losses);
@@ -189,6 +213,14 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       break;
     case 'exportChart':
       exportChart(msg.format);
+      break;
+    case 'lm':
+      if (!msg.live) showView('lm');
+      lmView.show(msg.data, msg.live === true);
+      break;
+    case 'attention':
+      if (!msg.live) showView('attention');
+      attentionView.show(msg.data, msg.live === true);
       break;
     case 'embeddings':
       if (!msg.live) showView('embeddings');

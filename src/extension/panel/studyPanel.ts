@@ -20,6 +20,8 @@ export class StudyPanel implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private explainView: ExplainView | undefined;
   private embeddingsView: EmbeddingsView | undefined;
+  /** The last data of the views that features draw (lm, attention), replayed when the webview reloads. */
+  private readonly featureViews = new Map<'lm' | 'attention', Extract<HostToPanel, { type: 'lm' | 'attention' }>>();
   private readonly requestHandlers = new Map<string, (method: string, params: unknown) => Promise<unknown>>();
   /** Where the next export goes without asking (integration tests set it). */
   exportTarget: vscode.Uri | undefined;
@@ -76,6 +78,21 @@ export class StudyPanel implements vscode.Disposable {
     this.post({ type: 'embeddings', view });
   }
 
+  /**
+   * Show a feature's view (Language Model, Attention) with its data, opening the panel; with `live`, only update
+   * it (a running job's progress) without opening or switching.
+   */
+  showFeatureView(msg: Extract<HostToPanel, { type: 'lm' | 'attention' }>): void {
+    this.featureViews.set(msg.type, msg);
+    if (!msg.live) this.show(msg.type, false);
+    this.post(msg);
+  }
+
+  /** The data on show in a feature's view (tests read it). */
+  featureView(type: 'lm' | 'attention'): Extract<HostToPanel, { type: 'lm' | 'attention' }> | undefined {
+    return this.featureViews.get(type);
+  }
+
   /** Update the map from a running job's snapshot, without switching views or opening the panel. */
   updateEmbeddingsLive(view: EmbeddingsView): void {
     this.embeddingsView = view;
@@ -95,7 +112,7 @@ export class StudyPanel implements vscode.Disposable {
   /** Adopt a panel restored by VS Code after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const v = (state as { view?: unknown } | undefined)?.view;
-    if (v === 'training' || v === 'explain' || v === 'embeddings') this.view = v;
+    if (v === 'training' || v === 'explain' || v === 'embeddings' || v === 'lm' || v === 'attention') this.view = v;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
   }
@@ -185,6 +202,7 @@ export class StudyPanel implements vscode.Disposable {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
     if (this.explainView) this.post({ type: 'explain', view: this.explainView });
     if (this.embeddingsView) this.post({ type: 'embeddings', view: this.embeddingsView });
+    for (const m of this.featureViews.values()) this.post({ ...m, live: true });
   }
 
   private post(msg: HostToPanel): void {
