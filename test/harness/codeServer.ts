@@ -3,7 +3,7 @@
  * Debian's Chromium through playwright-core. Each session gets fresh HOME/user-data/extensions folders and is
  * stopped by process group when done (code-server never exits by itself).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -221,15 +221,6 @@ export function screenshotDir(): string {
   const d = path.join(ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(d, { recursive: true });
   return d;
-}
-
-/** Debian packages the harness needs, for error messages. */
-export function describeEnvironment(): string {
-  try {
-    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'chromium not found';
-  }
 }
 
 /** The webview frame whose document has `selector` (webviews are nested iframes; find by content). */

@@ -25,7 +25,7 @@ export class StudyPanel implements vscode.Disposable {
   private readonly requestHandlers = new Map<string, (method: string, params: unknown) => Promise<unknown>>();
   /** Where the next export goes without asking (integration tests set it). */
   exportTarget: vscode.Uri | undefined;
-  /** Messages the panel sent, newest last (tests read the last export). */
+  /** The last chart export written (tests read it). */
   lastExport: { format: string; bytes: number; file: string } | undefined;
 
   constructor(
