@@ -3,8 +3,9 @@
 #   chromium + fonts-liberation   the browser Playwright drives (never a downloaded one)
 #   ripgrep + libkrb5-dev         code-server's install (search binary, kerberos native module)
 #   python3-gensim + fasttext     reference tools for the word-vector tests and benchmarks
+#   unzip                         the packaging test lists the .vsix
 set -euo pipefail
-want=(chromium fonts-liberation ripgrep libkrb5-dev python3-gensim fasttext)
+want=(chromium fonts-liberation ripgrep libkrb5-dev python3-gensim fasttext unzip)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

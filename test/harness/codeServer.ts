@@ -3,7 +3,7 @@
  * Debian's Chromium through playwright-core. Each session gets fresh HOME/user-data/extensions folders and is
  * stopped by process group when done (code-server never exits by itself).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -26,6 +26,8 @@ export interface SessionOptions {
   /** Extra user settings. */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
+  /** Install this .vsix and run it as an installed extension instead of from the source folder. */
+  vsix?: string;
 }
 
 export interface Session {
@@ -96,6 +98,12 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
+  if (opts.vsix) {
+    execFileSync(process.execPath, [CODE_SERVER, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'], '--install-extension', opts.vsix], {
+      stdio: 'ignore',
+      env: { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp },
+    });
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
@@ -137,9 +145,9 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
     const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload: [string, string][] = [['extensionDevelopmentPath', remote(ROOT)]];
+    const payload: [string, string][] = opts.vsix ? [] : [['extensionDevelopmentPath', remote(ROOT)]];
     if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
-    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`);
     const b = browser;
     return {
       url,
