@@ -2,6 +2,7 @@
  * The jobs of this window: starts them in the worker, follows their progress, stops them, survives worker crashes,
  * and keeps finished runs on disk. Views subscribe to its events; it never touches a webview itself.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerToHost } from '../../shared/protocol';
 import { validateParams, ValidationError, type ParamValues } from '../../core/params';
@@ -101,7 +102,7 @@ export class JobManager implements vscode.Disposable {
 
   /**
    * Validate and start a job. Throws ValidationError for bad parameters (nothing is started).
-   * `save` names the model folder under <storage>/models/.
+   * The trained model is saved in <storage>/models/<jobId> unless `save` is false.
    */
   start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean } = { corpusName: '' }): JobInfo {
     const form = formOf(model);
@@ -119,7 +120,7 @@ export class JobManager implements vscode.Disposable {
       step: 0,
       total: 0,
       startedAt: Date.now(),
-      modelDir: opts.save === false ? undefined : vscode.Uri.joinPath(vscode.Uri.file(this.store.modelsDir), jobId).fsPath,
+      modelDir: opts.save === false ? undefined : path.join(this.store.modelsDir, jobId),
     };
     this.jobs.set(jobId, job);
     this.series.set(jobId, { steps: [], losses: [] });
