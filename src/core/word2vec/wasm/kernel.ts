@@ -4,11 +4,13 @@
  * same shared memory, where the JavaScript side lays out the matrices, the noise and subsampling tables and the
  * corpus (see ../kernel.ts). Nothing here allocates: all state is pointers and scalars in per-instance globals.
  *
- * Why it is faster than gensim's loop: a (centre, context) pair and its negatives are one small matrix — the
- * dot products are computed first, then a single pass over the dimensions updates every output row and the input
- * row together, so each row is read once and written once; the random numbers are integer xorshift64*, negatives
- * come from an alias table (one random draw each, no binary search), and sigmoid/log-sigmoid use an exact
- * polynomial exp instead of a coarse table (needed for the gradient test, and for a true loss).
+ * Why it is faster than gensim's loop: a (centre, context) pair and its negatives are one small matrix, handled six
+ * target rows at a time with pointers, step sizes and accumulators in registers — the dot products first (the input
+ * loaded once for all six), the sigmoids and losses four per instruction, then a single pass over the dimensions that
+ * updates every output row and the input row, so each row is read once and written once; the random numbers are
+ * integer xorshift64*, negatives come from an alias table (one random draw each, no binary search), and
+ * sigmoid/log-sigmoid use an exact polynomial exp instead of a coarse table (needed for the gradient test, and for
+ * a true loss).
  */
 
 // Shared tables (byte addresses), set by setup().
