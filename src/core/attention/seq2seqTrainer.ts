@@ -80,7 +80,8 @@ export interface Seq2seqTrainOptions {
 /**
  * Train on the task in `params` (see SEQ2SEQ_PARAMS), save to `opts.outDir`, and return the accuracies on fresh
  * inputs. Progress at most ~4 times a second; every `evalEvery` steps an `alignment` snapshot of a fixed probe input
- * ({source, target, attention[targetStep][sourcePos]}) and accuracies on 50 fresh inputs go with it.
+ * ({source, target (what the model writes), expected (the right answer), attention[targetStep][sourcePos]}) and
+ * accuracies on 50 fresh inputs go with it.
  * Stops within about a second of ctx.signal aborting (the model trained so far is still saved and scored).
  */
 export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, opts: Seq2seqTrainOptions): Promise<Seq2seqTrainResult> {
@@ -141,7 +142,7 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
         if (isEval) {
           lastEval = evaluateSeq2seq(model, task, { count: 50, minLen, maxLen, seed: seed + EVAL_SEED_OFFSET + 1 + evalRound++ });
           const d = model.decode([probe]);
-          extra = { alignment: { source: Array.from(probe), target: Array.from(d.outputs[0]), attention: d.attention[0] } };
+          extra = { alignment: { source: Array.from(probe), target: Array.from(d.outputs[0]), expected: Array.from(taskTarget(task, probe)), attention: d.attention[0] } };
         }
         if (lastEval) {
           metrics.sequenceAccuracy = lastEval.sequenceAccuracy;
