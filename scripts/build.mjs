@@ -128,6 +128,8 @@ if (w2v) await buildW2vWasm();
 if (want('extension') || want('worker') || want('webview') || want('cli')) copyAssets();
 // LSTM language-model kernel (issue 4): AssemblyScript SIMD source → dist/lstm-kernel.wasm (skipped when up to date).
 if (['worker', 'cli', 'unit', 'bench'].some(want)) await (await import('./build-lstm-kernel.mjs')).buildLstmKernel();
+// Attention kernel (issue 5): AssemblyScript SIMD source → dist/attention-kernel.wasm (skipped when up to date).
+if (['worker', 'cli', 'unit', 'bench'].some(want)) await (await import('./build-attention-kernel.mjs')).buildAttentionKernel();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[build] watching…');

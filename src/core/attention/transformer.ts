@@ -10,13 +10,15 @@
  *
  * Why by hand: on the tfjs wasm backend, matMul is fast only without transpose flags and with a batch of one
  * (≈ 30 GFLOP/s against 2–3 GFLOP/s otherwise), reducing a bias gradient over the first axis is slow, slices are
- * slow, and autodiff produces exactly those kernels. The backward pass below uses non-transposed 2-D matMuls
+ * slow, and autodiff produces exactly those kernels. The six batched products of attention (q·kᵀ, A·v and their
+ * gradients) run on an AssemblyScript SIMD kernel instead (./kernel.ts). The backward pass uses non-transposed 2-D matMuls
  * for every weight gradient (transposing the activation through a cheap 3-D permutation first), ones·dY for bias
  * gradients, precomputed masks, and the embedding lookup and its gradient in JavaScript. `referenceLoss` is the same model written plainly for
  * tfjs autodiff; the unit tests check the hand-written gradients against it.
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
+import { bmm } from './kernel';
 
 export interface TransformerConfig {
   vocab: number;
@@ -274,9 +276,9 @@ export class TransformerLM {
       const q = this.splitHeads(tf.add(tf.matMul(h, p('wq')), p('bq')), B, T);
       const k = this.splitHeads(tf.add(tf.matMul(h, p('wk')), p('bk')), B, T);
       const v = this.splitHeads(tf.add(tf.matMul(h, p('wv')), p('bv')), B, T);
-      const s = tf.add(tf.mul(tf.matMul(q, k, false, true), scale), mask);
+      const s = tf.add(tf.mul(bmm(q, k, false, true), scale), mask);
       const att = tf.softmax(s) as tf.Tensor3D;
-      const o = this.mergeHeads(tf.matMul(att, v), B, T);
+      const o = this.mergeHeads(bmm(att, v), B, T);
       x = tf.add(x, tf.add(tf.matMul(o, p('wo')), p('bo')));
       const ln2 = this.layerNorm(x, p('ln2g'), p('ln2b'));
       const h2 = ln2.y;
@@ -354,12 +356,12 @@ export class TransformerLM {
         g('wo', weightGrad(c.o, dx));
         g('bo', tf.matMul(ones, dx).reshape([d]));
         const dO = this.splitHeads(tf.matMul(dx, transpose2d(p('wo'))) as tf.Tensor2D, B, T);
-        const dP = tf.matMul(dO, c.v, false, true);
-        const dV = tf.matMul(c.p, dO, true, false);
+        const dP = bmm(dO, c.v, false, true);
+        const dV = bmm(c.p, dO, true, false);
         // softmax backward: dS = P ⊙ (dP − Σ_j dP⊙P)
         const dS = tf.mul(c.p, tf.sub(dP, tf.sum(tf.mul(dP, c.p), -1, true))).mul(scale) as tf.Tensor3D;
-        const dQ = this.mergeHeads(tf.matMul(dS, c.k), B, T);
-        const dK = this.mergeHeads(tf.matMul(dS, c.q, true, false), B, T);
+        const dQ = this.mergeHeads(bmm(dS, c.k), B, T);
+        const dK = this.mergeHeads(bmm(dS, c.q, true, false), B, T);
         const dVm = this.mergeHeads(dV as tf.Tensor3D, B, T);
         const hT = transpose2d(c.h);
         g('wq', tf.matMul(hT, dQ));
