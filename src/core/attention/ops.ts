@@ -4,6 +4,7 @@
  * gradient uses the transpose flags, so `mm` below is a matMul whose gradient transposes explicitly instead.
  */
 import { tf } from '../tf/backend';
+import { bmm } from './kernel';
 
 /** x [R, C] → xᵀ [C, R]. A 3-D permutation is several times faster than the 2-D transpose kernel on wasm. */
 export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
@@ -53,4 +54,36 @@ export function mmBy(w: tf.Tensor2D, wT: tf.Tensor2D): (x: tf.Tensor2D) => tf.Te
     };
   });
   return (x) => op(x, w) as tf.Tensor2D;
+}
+
+/**
+ * Differentiable batched products on the attention kernel: a·b (NN) and a·bᵀ (NT) for [batch, ·, ·] tensors.
+ *   C = A·B:  dA = dC·Bᵀ, dB = Aᵀ·dC        C = A·Bᵀ:  dA = dC·B, dB = dCᵀ·A
+ */
+const bmmNN = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: bmm(a, b),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as tf.Tensor3D[];
+      return [bmm(dy as tf.Tensor3D, sb, false, true), bmm(sa, dy as tf.Tensor3D, true, false)];
+    },
+  };
+});
+
+const bmmNT = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: bmm(a, b, false, true),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as tf.Tensor3D[];
+      return [bmm(dy as tf.Tensor3D, sb), bmm(dy as tf.Tensor3D, sa, true, false)];
+    },
+  };
+});
+
+export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D, transposeB = false): tf.Tensor3D {
+  return (transposeB ? bmmNT(a, b) : bmmNN(a, b)) as tf.Tensor3D;
 }

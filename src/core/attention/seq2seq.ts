@@ -20,7 +20,7 @@
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
 import { SEQ2SEQ_ALPHABET } from './params';
-import { blockDiag, mm, mmBy } from './ops';
+import { batchMatMul, blockDiag, mm, mmBy } from './ops';
 
 export type AttentionScore = 'dot' | 'additive';
 
@@ -232,7 +232,7 @@ export class Seq2seqModel {
   private attend(sd: tf.Tensor3D, enc: tf.Tensor3D, attnMask: tf.Tensor3D, encKeys?: tf.Tensor): { alpha: tf.Tensor3D; ctx: tf.Tensor3D } {
     let scores: tf.Tensor3D;
     if (this.cfg.attention === 'dot') {
-      scores = tf.matMul(sd, enc, false, true); // e_i = s_tᵀ h_i
+      scores = batchMatMul(sd, enc, true); // e_i = s_tᵀ h_i
     } else {
       const [B, Tt, D] = sd.shape;
       const S = enc.shape[1];
@@ -243,7 +243,7 @@ export class Seq2seqModel {
       scores = mm(hidden.reshape([B * Tt * S, A]), this.w('attV')).reshape([B, Tt, S]);
     }
     const alpha = tf.softmax(tf.add(scores, attnMask)) as tf.Tensor3D;
-    const ctx = tf.matMul(alpha, enc) as tf.Tensor3D; // a_t = Σ α_i h_i
+    const ctx = batchMatMul(alpha, enc); // a_t = Σ α_i h_i
     return { alpha, ctx };
   }
 

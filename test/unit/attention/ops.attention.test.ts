@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initTf, tf } from '../../../src/core/tf/backend';
-import { blockDiag, mm, mmBy, transpose2d } from '../../../src/core/attention/ops';
+import { batchMatMul, blockDiag, mm, mmBy, transpose2d } from '../../../src/core/attention/ops';
 
 function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
@@ -41,4 +41,23 @@ test('hand-written matMul gradients (mm, mmBy, blockDiag) match tfjs autodiff of
   const [gp, gq] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(blockDiag(x as tf.Tensor2D, y as tf.Tensor2D), tf.range(0, 35).reshape([5, 7]))) as tf.Scalar)([p, q]);
   assert.deepEqual(Array.from(gp.dataSync()), [0, 1, 2, 7, 8, 9, 14, 15, 16]);
   assert.deepEqual(Array.from(gq.dataSync()), [24, 25, 26, 27, 31, 32, 33, 34]);
+});
+
+test('batched products on the kernel (a·b, a·bᵀ) have the gradients of tf.matMul', async () => {
+  await initTf();
+  const a = tf.randomNormal([3, 5, 7], 0, 1, 'float32', 4) as tf.Tensor3D;
+  const b = tf.randomNormal([3, 7, 6], 0, 1, 'float32', 5) as tf.Tensor3D;
+  const bt = tf.randomNormal([3, 6, 7], 0, 1, 'float32', 6) as tf.Tensor3D;
+  const f = (mul: (x: tf.Tensor3D, y: tf.Tensor3D) => tf.Tensor3D) => (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.sin(mul(x as tf.Tensor3D, y as tf.Tensor3D))) as tf.Scalar;
+  const pairs: Array<[tf.Tensor[], tf.Tensor[], string]> = [
+    [tf.grads(f((x, y) => tf.matMul(x, y)))([a, b]), tf.grads(f((x, y) => batchMatMul(x, y)))([a, b]), 'a·b'],
+    [tf.grads(f((x, y) => tf.matMul(x, y, false, true)))([a, bt]), tf.grads(f((x, y) => batchMatMul(x, y, true)))([a, bt]), 'a·bᵀ'],
+  ];
+  for (const [ref, mine, name] of pairs) {
+    for (let i = 0; i < 2; i++) {
+      const scale = tf.max(tf.abs(ref[i])).dataSync()[0];
+      assert.ok(scale > 0);
+      assert.ok(maxDiff(ref[i], mine[i]) <= 1e-4 * scale, `${name}, input ${i}: ${maxDiff(ref[i], mine[i])}`);
+    }
+  }
 });
