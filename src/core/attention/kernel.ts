@@ -11,7 +11,7 @@ import { tf } from '../tf/backend';
 
 export const KERNEL_FILE = 'attention-kernel.wasm';
 /** Above this many bytes of operands the fallback is used rather than growing the kernel's memory further. */
-const MAX_KERNEL_BYTES = 512 * 1024 * 1024;
+const MAX_KERNEL_BYTES = 256 * 1024 * 1024;
 
 type BmmFn = (a: number, sA: number, rsA: number, csA: number, b: number, sB: number, rsB: number, csB: number, c: number, scratch: number, batch: number, M: number, K: number, N: number) => void;
 
