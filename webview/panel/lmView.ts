@@ -1,23 +1,379 @@
-/** The Language Model view of the study panel. */
+/**
+ * The Language Model view of the study panel: training and held-out loss and held-out perplexity curves, the
+ * samples as training goes on, teacher forcing next to free running on a held-out snippet, and a generate box whose
+ * output colours each token by its surprisal (probability on hover). Draws only: every number comes from the host.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '../../media/lm.css';
 import type { JobInfo, LmPanelData, SeriesChunk } from '../../src/shared/protocol';
-import { h, setChildren } from '../common/vscode';
+import type { LmGenerated, LmModelInfo, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
+import { formatNumber, h, setChildren } from '../common/vscode';
 import type { FeatureView, FeatureViewHooks } from './featureView';
+import { LossChart } from './lossChart';
+
+/** Upper bounds (nats) of the surprisal bands s0…s4; above the last is s5. */
+const BANDS = [0.5, 1, 2, 3, 5];
+/** Tokens of a scored file drawn at most (the figure covers them all). */
+const MAX_DRAWN = 6000;
+
+export function bandOf(surprisal: number): number {
+  let b = 0;
+  while (b < BANDS.length && surprisal >= BANDS[b]) b++;
+  return b;
+}
+
+function tokenTitle(text: string, prob: number, surprisal: number): string {
+  return `${JSON.stringify(text)}  p = ${prob < 1e-4 ? prob.toExponential(2) : prob.toFixed(4)} · surprisal ${surprisal.toFixed(2)} nats (${(surprisal / Math.LN2).toFixed(2)} bits)`;
+}
+
+/** Whitespace made visible in the aligned teacher-forcing grid. */
+function visible(t: string): string {
+  return t.replace(/ /g, '␣').replace(/\n/g, '↵').replace(/\t/g, '⇥') || '∅';
+}
+
+type Field = HTMLElement & { value: string };
 
 export class LmView implements FeatureView<LmPanelData> {
+  private data: LmPanelData | undefined;
+  private readonly titleEl = h('h2', { id: 'lm-title' }, 'Language model');
+  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' });
+  private readonly lossHost = h('div', { class: 'lm-chart', id: 'lm-loss-chart', 'aria-label': 'Training and held-out loss' });
+  private readonly pplHost = h('div', { class: 'lm-chart', id: 'lm-ppl-chart', 'aria-label': 'Held-out perplexity' });
+  private readonly lossLegend = h('div', { class: 'lm-legend' });
+  private readonly pplLegend = h('div', { class: 'lm-legend' });
+  private readonly samplesEl = h('ol', { class: 'lm-samples', id: 'lm-samples' });
+  private readonly tfEl = h('div', { class: 'lm-tf', id: 'lm-tf' });
+  private readonly outputEl = h('div', { class: 'lm-tokens', id: 'lm-output', 'aria-live': 'polite' });
+  private readonly outputInfo = h('p', { class: 'muted', id: 'lm-output-info' });
+  private readonly errorEl = h('p', { class: 'field-error', id: 'lm-error', role: 'alert' });
+  private readonly pplSection = h('section', { class: 'lm-block', id: 'lm-perplexity', hidden: true });
+  private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
+  private readonly generateBtn: HTMLElement;
+  private readonly compareBtn: HTMLElement;
+  private loss: LossChart | undefined;
+  private ppl: LossChart | undefined;
+  /** Last training-loss step drawn (points arriving twice, in the data and through onPoints, are drawn once). */
+  private lastTrainStep = -Infinity;
+  private lastGeneratedKey = '';
+  private lastPerplexityKey = '';
+  private infoAsked = '';
+  private busy = false;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly hooks: FeatureViewHooks,
   ) {
-    void this.hooks;
+    // Decimals are text fields (a number input with step 1 would mark 0.7 invalid); the host checks every value.
+    const field = (name: string, label: string, value: string, inputmode: 'text' | 'numeric' | 'decimal'): Field => {
+      const el = h('vscode-textfield', { id: `lm-${name}`, value, type: inputmode === 'numeric' ? 'number' : 'text', inputmode, 'aria-label': label, placeholder: label, class: `lm-field lm-field-${name}` }) as Field;
+      el.addEventListener('input', () => (this.errorEl.textContent = ''));
+      return el;
+    };
+    this.fields = {
+      prompt: field('prompt', 'Prompt', '', 'text'),
+      temperature: field('temperature', 'Temperature', '0.8', 'decimal'),
+      topK: field('topk', 'Top-k', '0', 'numeric'),
+      topP: field('topp', 'Top-p', '1', 'decimal'),
+      length: field('length', 'Length', '200', 'numeric'),
+      seed: field('seed', 'Seed', '1', 'numeric'),
+    };
+    this.fields.prompt.addEventListener('keydown', (ev) => {
+      if ((ev as KeyboardEvent).key === 'Enter') void this.generate();
+    });
+    this.generateBtn = h('vscode-button', { id: 'lm-generate', icon: 'sparkle', onclick: () => void this.generate() }, 'Generate');
+    this.compareBtn = h('vscode-button', { id: 'lm-compare', secondary: true, icon: 'git-compare', title: 'Teacher forcing vs free running on the text in the prompt box', onclick: () => void this.compare() }, 'Teacher forcing vs free running');
+    const labelled = (label: string, el: HTMLElement) => h('label', { class: 'lm-labelled' }, h('span', {}, label), el);
+    const legend = h(
+      'div',
+      { class: 'lm-legend lm-band-legend', 'aria-label': 'Surprisal colours' },
+      h('span', { class: 'muted' }, 'surprisal (nats):'),
+      ...BANDS.map((hi, i) => h('span', { class: `tok s${i}` }, `< ${hi}`)),
+      h('span', { class: `tok s${BANDS.length}` }, `≥ ${BANDS[BANDS.length - 1]}`),
+      h('span', { class: 'tok prompt s1' }, 'prompt'),
+    );
+    setChildren(
+      root,
+      h('header', { class: 'lm-head' }, this.titleEl),
+      this.statusEl,
+      h(
+        'div',
+        { class: 'lm-charts' },
+        h('figure', { class: 'lm-figure' }, h('figcaption', {}, 'Loss (cross-entropy, nats per token)'), this.lossHost, this.lossLegend),
+        h('figure', { class: 'lm-figure' }, h('figcaption', {}, 'Held-out perplexity = exp(mean surprisal)'), this.pplHost, this.pplLegend),
+      ),
+      h(
+        'section',
+        { class: 'lm-block lm-generate' },
+        h('h3', {}, 'Generate'),
+        h('div', { class: 'lm-form' }, labelled('Prompt', this.fields.prompt), labelled('Temperature', this.fields.temperature), labelled('Top-k', this.fields.topK), labelled('Top-p', this.fields.topP), labelled('Length', this.fields.length), labelled('Seed', this.fields.seed)),
+        h('div', { class: 'lm-actions' }, this.generateBtn, this.compareBtn),
+        this.errorEl,
+        legend,
+        this.outputInfo,
+        this.outputEl,
+      ),
+      h('section', { class: 'lm-block' }, h('h3', {}, 'Teacher forcing vs free running'), this.tfEl),
+      this.pplSection,
+      h('section', { class: 'lm-block' }, h('h3', {}, 'Samples as training goes on'), this.samplesEl),
+    );
+    this.renderTeacherForcing(undefined);
   }
 
   show(data: LmPanelData, _live: boolean): void {
-    setChildren(this.root, h('h2', {}, `Language model — ${data.name}`));
+    const changed = !this.data || this.data.dir !== data.dir || this.data.jobId !== data.jobId;
+    this.data = data;
+    this.root.dataset.dir = data.dir ?? '';
+    this.root.dataset.status = data.status ?? '';
+    this.titleEl.textContent = `Language model — ${data.name}`;
+    if (changed) {
+      setChildren(this.outputEl);
+      this.outputInfo.textContent = '';
+      this.errorEl.textContent = '';
+      this.lastGeneratedKey = '';
+    }
+    this.renderStatus();
+    this.renderCharts();
+    this.renderSamples();
+    if (data.teacherForcing || changed) this.renderTeacherForcing(data.teacherForcing, data.teacherForcing?.step !== undefined ? `held-out text, step ${data.teacherForcing.step}` : undefined);
+    if (data.generated) {
+      const key = JSON.stringify(data.generated.options) + data.generated.text;
+      if (key !== this.lastGeneratedKey) {
+        this.lastGeneratedKey = key;
+        this.setFields(data.generated.options);
+        this.renderGenerated(data.generated);
+      }
+    }
+    this.renderPerplexity();
+    if (data.needsInfo && data.dir && this.infoAsked !== data.dir) {
+      this.infoAsked = data.dir;
+      void this.loadInfo(data.dir);
+    }
   }
 
-  onJob(_job: JobInfo): void {}
+  onJob(job: JobInfo): void {
+    if (!this.data || job.jobId !== this.data.jobId) return;
+    this.data.status = job.status;
+    if (job.modelDir) this.data.dir = job.modelDir;
+    this.root.dataset.status = job.status;
+    this.renderStatus(job);
+  }
 
-  onPoints(_chunk: SeriesChunk, _job: JobInfo | undefined): void {}
+  onPoints(chunk: SeriesChunk, _job: JobInfo | undefined): void {
+    if (!this.data || chunk.jobId !== this.data.jobId || !this.loss) return;
+    const steps: number[] = [];
+    const losses: number[] = [];
+    for (let i = 0; i < chunk.steps.length; i++) {
+      if (chunk.steps[i] <= this.lastTrainStep) continue;
+      steps.push(chunk.steps[i]);
+      losses.push(chunk.losses[i]);
+      this.lastTrainStep = chunk.steps[i];
+    }
+    if (steps.length) {
+      this.loss.ensureRun('train', 'training loss');
+      this.loss.append('train', steps, losses);
+      this.root.dataset.trainPoints = String(Number(this.root.dataset.trainPoints ?? 0) + steps.length);
+    }
+  }
 
-  redraw(): void {}
+  redraw(): void {
+    this.loss?.rebuild();
+    this.ppl?.rebuild();
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  private renderStatus(job?: JobInfo): void {
+    const d = this.data;
+    if (!d) return;
+    const last = d.history[d.history.length - 1];
+    const parts: string[] = [];
+    if (d.level) parts.push(`${d.level}-level`);
+    if (d.status) parts.push(d.status);
+    if (job && (job.status === 'running' || job.status === 'queued')) parts.push(`step ${job.step}${job.total ? `/${job.total}` : ''}`);
+    if (job?.metrics?.tokensPerSecond) parts.push(`${Math.round(job.metrics.tokensPerSecond)} tokens/s`);
+    if (last?.heldOutLoss !== undefined) parts.push(`held-out loss ${formatNumber(last.heldOutLoss)} at step ${last.step}`);
+    if (last?.perplexity !== undefined) parts.push(`perplexity ${formatNumber(last.perplexity)}`);
+    if (last?.bitsPerChar !== undefined) parts.push(`${formatNumber(last.bitsPerChar)} bits/char`);
+    if (!d.dir) parts.push('not saved yet');
+    this.statusEl.textContent = parts.join(' · ');
+  }
+
+  private renderCharts(): void {
+    const d = this.data!;
+    this.loss ??= new LossChart(this.lossHost, 'nats per token');
+    this.ppl ??= new LossChart(this.pplHost, 'perplexity');
+    const hist = d.history;
+    const train = d.series ?? { steps: hist.filter((p) => p.trainLoss !== undefined).map((p) => p.step), losses: hist.filter((p) => p.trainLoss !== undefined).map((p) => p.trainLoss!) };
+    const held = hist.filter((p) => p.heldOutLoss !== undefined);
+    const ppl = hist.filter((p) => p.perplexity !== undefined);
+    this.loss.reset([
+      { id: 'train', label: 'training loss', steps: [...train.steps], losses: [...train.losses], visible: true },
+      { id: 'heldout', label: 'held-out loss', steps: held.map((p) => p.step), losses: held.map((p) => p.heldOutLoss!), visible: true },
+    ]);
+    this.ppl.reset([{ id: 'ppl', label: 'held-out perplexity', steps: ppl.map((p) => p.step), losses: ppl.map((p) => p.perplexity!), visible: true }]);
+    this.lastTrainStep = train.steps.length ? train.steps[train.steps.length - 1] : -Infinity;
+    this.root.dataset.trainPoints = String(train.steps.length);
+    this.root.dataset.heldOutPoints = String(held.length);
+    this.root.dataset.perplexityPoints = String(ppl.length);
+    const legend = (chart: LossChart, el: HTMLElement) =>
+      setChildren(el, ...chart.runList.map((r, i) => h('span', { class: 'lm-key' }, h('span', { class: 'swatch', style: `background:${chart.colorOf(i)}` }), r.label)));
+    legend(this.loss, this.lossLegend);
+    legend(this.ppl, this.pplLegend);
+  }
+
+  private renderSamples(): void {
+    const samples = this.data?.samples ?? [];
+    this.root.dataset.samples = String(samples.length);
+    if (!samples.length) {
+      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here every “Evaluate every” steps while a model trains.'));
+      return;
+    }
+    setChildren(this.samplesEl, ...samples.map((s) => h('li', { class: 'lm-sample', 'data-step': s.step }, h('span', { class: 'lm-step' }, `step ${s.step}`), h('pre', {}, s.text))));
+  }
+
+  private renderTeacherForcing(tf: TeacherForcingComparison | undefined, where?: string): void {
+    if (!tf) {
+      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While a model trains, each evaluation compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
+      return;
+    }
+    const n = tf.teacherForced.length;
+    const grid = h('div', { class: `lm-tf-grid ${tf.level}`, role: 'table', 'aria-label': 'Per position: the true token, the teacher-forced prediction, the free-running output' });
+    grid.style.gridTemplateColumns = `max-content repeat(${n}, max-content)`;
+    const rowHead = (t: string, tip: string) => h('span', { class: 'lm-tf-head', title: tip, role: 'rowheader' }, t);
+    grid.append(rowHead('text', 'What the text really says next'));
+    for (const s of tf.teacherForced) grid.append(h('span', { class: 'lm-tf-cell truth' }, visible(s.truth)));
+    grid.append(rowHead('teacher forcing', 'Top prediction at each position given the TRUE history'));
+    for (const s of tf.teacherForced) grid.append(h('span', { class: `lm-tf-cell ${s.correct ? 'ok' : 'bad'}`, title: `p(“${visible(s.truth)}”) = ${s.probOfTruth.toFixed(4)} · surprisal ${s.surprisal.toFixed(2)} nats` }, visible(s.predicted)));
+    grid.append(rowHead('free running', 'Its own greedy continuation, each output fed back as the next input'));
+    tf.freeRunning.forEach((t, i) => {
+      const ok = tf.teacherForced[i] !== undefined && t.text === tf.teacherForced[i].truth;
+      grid.append(h('span', { class: `lm-tf-cell ${ok ? 'ok' : 'bad'}`, title: tokenTitle(t.text, t.prob, t.surprisal) }, visible(t.text)));
+    });
+    const pct = Math.round(tf.teacherForcedAccuracy * 100);
+    setChildren(
+      this.tfEl,
+      h('p', { class: 'muted' }, where ? `On ${where}. ` : '', 'Context: ', h('q', { class: 'lm-context' }, tf.prefix)),
+      h('div', { class: 'lm-tf-scroll' }, grid),
+      h(
+        'p',
+        { class: 'lm-tf-summary', id: 'lm-tf-summary' },
+        `Teacher forcing: ${pct}% of next tokens right (${n} positions). Free running: ${tf.freeRunningMatches} of ${tf.freeRunning.length} positions match the text — once its own output drifts, it conditions on its mistakes and errors compound.`,
+      ),
+    );
+    this.root.dataset.tfPositions = String(n);
+  }
+
+  private renderGenerated(g: LmGenerated): void {
+    const toks = [...g.promptTokens.map((t) => ({ ...t, prompt: true })), ...g.tokens.map((t) => ({ ...t, prompt: false }))];
+    setChildren(
+      this.outputEl,
+      ...toks.map((t) => {
+        const text = t.display ?? t.text;
+        return h('span', { class: `tok s${bandOf(t.surprisal)}${t.prompt ? ' prompt' : ''}${t.id === 0 ? ' unk' : ''}`, title: tokenTitle(t.text, t.prob, t.surprisal), 'data-p': t.prob.toPrecision(6) }, text);
+      }),
+    );
+    const o = g.options;
+    const how = o.temperature === 0 ? 'greedy' : `temperature ${o.temperature}${o.topK ? `, top-k ${o.topK}` : ''}${o.topP < 1 ? `, top-p ${o.topP}` : ''}`;
+    const unk = g.unknownCount ? ` ${g.unknownCount} prompt token(s) unknown to the model: ${g.unknown.slice(0, 8).join(' ')}.` : '';
+    this.outputInfo.textContent = `${g.tokens.length} ${g.level === 'char' ? 'characters' : 'words'} generated (${how}, seed ${o.seed}). Hover a token for its probability.${unk}`;
+    this.root.dataset.generated = String(g.tokens.length);
+  }
+
+  private renderPerplexity(): void {
+    const p = this.data?.perplexity;
+    this.pplSection.hidden = !p;
+    if (!p) return;
+    const key = `${p.source}#${p.tokens}#${p.perplexity}`;
+    if (key === this.lastPerplexityKey) return;
+    this.lastPerplexityKey = key;
+    const bpc = p.bitsPerChar !== undefined ? ` · ${formatNumber(p.bitsPerChar)} bits/char` : '';
+    const unk = p.unknownCount ? ` · ${p.unknownCount} token(s) unknown to the model` : '';
+    const detail = p.detail;
+    const drawn = detail ? detail.slice(0, MAX_DRAWN) : [];
+    setChildren(
+      this.pplSection,
+      h('h3', {}, `Perplexity of ${p.source}`),
+      h('p', { class: 'lm-figure-line', id: 'lm-perplexity-figure' }, h('strong', {}, formatNumber(p.perplexity)), ` = exp(${formatNumber(p.crossEntropy)} nats mean surprisal over ${p.tokens} tokens)${bpc}${unk}`),
+      detail ? null : h('p', { class: 'muted' }, `The text has more than ${p.detailLimit} tokens: only the figure is shown.`),
+      detail && detail.length > MAX_DRAWN ? h('p', { class: 'muted' }, `The first ${MAX_DRAWN} of ${detail.length} tokens are drawn.`) : null,
+      h('div', { class: 'lm-tokens', id: 'lm-perplexity-tokens' }, ...drawn.map((t: LmScoredToken) => (t.surprisal === undefined || t.prob === undefined ? h('span', { class: 'tok ctx', title: 'context only (not scored)' }, t.display) : h('span', { class: `tok s${bandOf(t.surprisal)}`, title: tokenTitle(t.display, t.prob, t.surprisal) }, t.display)))),
+    );
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private async loadInfo(dir: string): Promise<void> {
+    try {
+      const info = await this.hooks.request<LmModelInfo>('lm.info', { dir }, 60_000);
+      if (this.data?.dir !== dir) return;
+      this.show({ ...this.data, level: info.level, history: info.history, samples: info.samples, needsInfo: false }, true);
+    } catch (e) {
+      if (this.data?.dir === dir) this.statusEl.textContent = `Could not read the model: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private setFields(o: LmGenerated['options']): void {
+    this.fields.prompt.value = o.prompt;
+    this.fields.temperature.value = String(o.temperature);
+    this.fields.topK.value = String(o.topK);
+    this.fields.topP.value = String(o.topP);
+    this.fields.length.value = String(o.length);
+    this.fields.seed.value = String(o.seed);
+  }
+
+  private numberField(name: 'temperature' | 'topK' | 'topP' | 'length' | 'seed', label: string): number {
+    const raw = this.fields[name].value.trim();
+    const x = Number(raw);
+    if (raw === '' || !Number.isFinite(x)) throw new Error(`${label} must be a number`);
+    return x;
+  }
+
+  private async run(btn: HTMLElement, fn: (dir: string) => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    const dir = this.data?.dir;
+    this.errorEl.textContent = '';
+    if (!dir) {
+      this.errorEl.textContent = 'No model yet: train an LSTM language model first (its checkpoint is what generates).';
+      return;
+    }
+    this.busy = true;
+    btn.setAttribute('disabled', '');
+    this.root.dataset.busy = 'true';
+    try {
+      await fn(dir);
+    } catch (e) {
+      this.errorEl.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+      btn.removeAttribute('disabled');
+      this.root.dataset.busy = 'false';
+    }
+  }
+
+  private generate(): Promise<void> {
+    return this.run(this.generateBtn, async (dir) => {
+      const params = {
+        dir,
+        prompt: this.fields.prompt.value,
+        temperature: this.numberField('temperature', 'Temperature'),
+        topK: this.numberField('topK', 'Top-k'),
+        topP: this.numberField('topP', 'Top-p'),
+        length: this.numberField('length', 'Length'),
+        seed: this.numberField('seed', 'Seed'),
+      };
+      const g = await this.hooks.request<LmGenerated>('lm.generate', params, 120_000);
+      if (this.data?.dir === dir) this.renderGenerated(g);
+    });
+  }
+
+  private compare(): Promise<void> {
+    return this.run(this.compareBtn, async (dir) => {
+      const text = this.fields.prompt.value;
+      if (!text.trim()) throw new Error('Type or paste a passage of your notes in the prompt box to compare on it.');
+      const tf = await this.hooks.request<TeacherForcingComparison>('lm.teacherForcing', { dir, text }, 60_000);
+      if (this.data?.dir === dir) this.renderTeacherForcing(tf, 'your text');
+    });
+  }
 }

@@ -23,7 +23,11 @@ export class LossChart {
   /** Milliseconds the last redraw took (the e2e test reads it through a data attribute). */
   lastDrawMs = 0;
 
-  constructor(private readonly host: HTMLElement) {
+  /** `yLabel` names the y axis (default "loss"; e.g. "perplexity"). */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly yLabel = 'loss',
+  ) {
     new ResizeObserver(() => this.resize()).observe(host);
   }
 
@@ -131,7 +135,7 @@ export class LossChart {
       scales: { x: { time: false }, y: this.logScale ? { distr: 3 } : { auto: true } },
       axes: [
         { ...axis, label: 'step', labelFont: font },
-        { ...axis, label: this.logScale ? 'loss (log scale)' : 'loss', labelFont: font, size: 60 },
+        { ...axis, label: this.logScale ? `${this.yLabel} (log scale)` : this.yLabel, labelFont: font, size: 60 },
       ],
       cursor: { drag: { x: true, y: false } },
       legend: { show: false },

@@ -1,13 +1,298 @@
 /**
  * Language models in the editor: generate text, the perplexity of a file or selection, and the Language Model view
- * of the study panel (curves, samples, a generate box). Queries run in the training worker ("lm." requests).
+ * of the study panel (curves, samples, a generate box). Queries run in the training worker ("lm." requests); the
+ * host only routes, checks arguments and keeps what the view shows.
+ * "The model" is the one given as `dir`, else the newest saved LSTM.
  */
-import type * as vscode from 'vscode';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { JobInfo, SavedModelInfo, WorkerRequests } from '../../shared/protocol';
+import type { LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPerplexityReport, TeacherForcingComparison } from '../../shared/views/lm';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
+import { showError, showInfo } from '../util/notify';
+import { ArgError, isObject, MAX_PROMPT, MAX_TEXT, onlyKeys, optString, samplingOf } from './validate';
 
-export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
-  void context;
-  void jobs;
-  void panel;
+const GENERATE_KEYS = ['dir', 'prompt', 'length', 'temperature', 'topK', 'topP', 'seed'] as const;
+const PERPLEXITY_KEYS = ['dir', 'text'] as const;
+const MAX_SAMPLES = 50;
+/** Longest text the view's teacher-forcing comparison is asked about. */
+const MAX_COMPARE = 20_000;
+
+interface LiveState {
+  history: LmPanelData['history'];
+  samples: LmPanelData['samples'];
+  teacherForcing?: LmPanelData['teacherForcing'];
+  lastStatus?: JobInfo['status'];
+}
+
+export type GenerateOutcome = LmGenerated & { dir: string };
+export type PerplexityOutcome = LmPerplexityReport & { dir: string; source: string };
+
+export class LmFeature {
+  private data: LmPanelData | undefined;
+  private readonly live = new Map<string, LiveState>();
+
+  constructor(
+    private readonly jobs: JobManager,
+    private readonly panel: StudyPanel,
+  ) {}
+
+  /** The newest saved LSTM language model. */
+  newest(): SavedModelInfo | undefined {
+    return this.jobs.savedModels().find((m) => m.model === 'lstm');
+  }
+
+  /** What the view shows (tests read it). */
+  get current(): LmPanelData | undefined {
+    return this.data;
+  }
+
+  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params'], timeoutMs: number): Promise<WorkerRequests[M]['result']> {
+    return this.jobs.request(method, params, timeoutMs);
+  }
+
+  /** The model folder an argument names, or the newest saved LSTM. */
+  modelFor(dir: unknown): { dir: string; name: string } {
+    if (dir !== undefined) {
+      if (typeof dir !== 'string' || !dir.trim()) throw new ArgError(`dir must be the folder of a trained model, got ${JSON.stringify(dir)}`);
+      if (!path.isAbsolute(dir)) throw new ArgError(`dir must be an absolute path, got "${dir}"`);
+      const saved = this.jobs.savedModels().find((m) => m.dir === dir);
+      return { dir, name: saved?.name ?? path.basename(dir) };
+    }
+    const m = this.newest();
+    if (!m) throw new ArgError('no LSTM language model yet: train one first (ML Study: Train LSTM Language Model)');
+    return { dir: m.dir, name: m.name };
+  }
+
+  /** Folders the view may ask about: saved LSTMs and the one on show. */
+  private allowed(dir: string): boolean {
+    return this.jobs.savedModels().some((m) => m.model === 'lstm' && m.dir === dir) || this.data?.dir === dir;
+  }
+
+  private show(data: LmPanelData, live: boolean): void {
+    this.data = data;
+    this.panel.showFeatureView({ type: 'lm', data, live });
+  }
+
+  async generate(a: Record<string, unknown>, prompt: string): Promise<GenerateOutcome> {
+    const model = this.modelFor(a.dir);
+    const opts = samplingOf(a);
+    const params: LmGenerateParams = { dir: model.dir, prompt, ...opts };
+    const r = await this.ask('lm.generate', params, 120_000);
+    const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
+    this.show({ ...this.baseFor(model), generated }, false);
+    return { ...generated, dir: model.dir };
+  }
+
+  async perplexity(dirArg: unknown, text: string, source: string): Promise<PerplexityOutcome> {
+    const model = this.modelFor(dirArg);
+    const r = await this.ask('lm.perplexity', { dir: model.dir, text }, 300_000);
+    this.show({ ...this.baseFor(model), perplexity: { ...r, source } }, false);
+    return { ...r, dir: model.dir, source };
+  }
+
+  /** Open the view on a model (its curves and samples as saved). */
+  async showModel(dirArg: unknown): Promise<LmPanelData> {
+    const model = this.modelFor(dirArg);
+    const base = this.baseFor(model);
+    if (base.jobId && base.status !== 'done') {
+      this.show(base, false);
+      return base;
+    }
+    const info = await this.ask('lm.info', { dir: model.dir }, 60_000);
+    const data: LmPanelData = { ...base, ...infoData(info), needsInfo: false };
+    this.show(data, false);
+    return data;
+  }
+
+  /**
+   * The view's data for a model folder: a tracked job's live state when one trains (or trained) into it, else what
+   * is on show for that folder already, else just its name (the view then asks for lm.info).
+   */
+  private baseFor(model: { dir: string; name: string }): LmPanelData {
+    const job = this.jobs.list().find((j) => j.model === 'lstm' && j.modelDir === model.dir && this.live.has(j.jobId));
+    if (job) return this.jobData(job);
+    if (this.data?.dir === model.dir) return { ...this.data, generated: undefined, perplexity: undefined };
+    return { dir: model.dir, name: model.name, history: [], samples: [], needsInfo: true };
+  }
+
+  private jobData(job: JobInfo): LmPanelData {
+    const st = this.track(job);
+    const s = this.jobs.allSeries().find((x) => x.jobId === job.jobId);
+    const keep = this.data?.jobId === job.jobId ? this.data : undefined;
+    return {
+      dir: job.modelDir,
+      name: job.label,
+      jobId: job.jobId,
+      status: job.status,
+      level: job.params.level === 'word' ? 'word' : 'char',
+      series: s ? { steps: s.steps, losses: s.losses } : undefined,
+      history: st.history,
+      samples: st.samples,
+      teacherForcing: st.teacherForcing,
+      generated: keep?.generated,
+      perplexity: keep?.perplexity,
+    };
+  }
+
+  private track(job: JobInfo): LiveState {
+    let st = this.live.get(job.jobId);
+    if (!st) this.live.set(job.jobId, (st = { history: [], samples: [] }));
+    return st;
+  }
+
+  /** Put the newest saved model in the view without opening it (its history is read when the view asks). */
+  seed(): void {
+    const m = this.newest();
+    if (m && !this.data) this.show({ dir: m.dir, name: m.name, history: [], samples: [], needsInfo: true }, true);
+  }
+
+  /** A training job's evaluation arrived (held-out measures in job.metrics, a sample and a comparison in extra). */
+  onExtra(job: JobInfo, extra: Record<string, unknown>): void {
+    if (job.model !== 'lstm') return;
+    const st = this.track(job);
+    if (typeof extra.sample === 'string' && !st.samples.some((x) => x.step === job.step)) {
+      st.samples.push({ step: job.step, text: extra.sample });
+      if (st.samples.length > MAX_SAMPLES) st.samples.splice(0, st.samples.length - MAX_SAMPLES);
+    }
+    if (isObject(extra.teacherForcing) && Array.isArray(extra.teacherForcing.teacherForced)) st.teacherForcing = { ...(extra.teacherForcing as unknown as TeacherForcingComparison), step: job.step };
+    const m = job.metrics ?? {};
+    if (typeof m.heldOutLoss === 'number' && !st.history.some((x) => x.step === job.step)) {
+      st.history.push({ step: job.step, trainLoss: job.loss, heldOutLoss: m.heldOutLoss, perplexity: m.perplexity, bitsPerChar: m.bitsPerChar });
+    }
+    this.show(this.jobData(job), true);
+  }
+
+  /** A job changed: follow a new LSTM run from its start, and tell the view when one ends (its model is saved). */
+  onJob(job: JobInfo): void {
+    if (job.model !== 'lstm') return;
+    const known = this.live.get(job.jobId);
+    if (!known && job.status !== 'running' && job.status !== 'queued') return;
+    const st = this.track(job);
+    if (st.lastStatus === job.status) return;
+    st.lastStatus = job.status;
+    if (this.data?.jobId && this.data.jobId !== job.jobId && this.data.status === 'running' && job.status !== 'running') return;
+    this.show(this.jobData(job), true);
+  }
+
+  /** Answer the LM view's requests; `dir` must be a model the view was shown. */
+  async panelRequest(method: string, params: unknown): Promise<unknown> {
+    if (!isObject(params)) throw new ArgError(`${method}: bad parameters`);
+    const dir = params.dir;
+    if (typeof dir !== 'string' || !this.allowed(dir)) throw new ArgError('that model is not one of the saved language models');
+    switch (method) {
+      case 'lm.generate': {
+        onlyKeys(params, GENERATE_KEYS, 'generate');
+        const prompt = optString(params, 'prompt', MAX_PROMPT) ?? '';
+        const opts = samplingOf(params);
+        const r = await this.ask('lm.generate', { dir, prompt, ...opts }, 120_000);
+        return { ...r, options: { prompt, ...opts } } satisfies LmGenerated;
+      }
+      case 'lm.teacherForcing': {
+        onlyKeys(params, ['dir', 'text'], 'teacher forcing');
+        const text = optString(params, 'text', MAX_COMPARE);
+        if (!text || !text.trim()) throw new ArgError('type or paste a piece of text to compare on');
+        return this.ask('lm.teacherForcing', { dir, text }, 60_000);
+      }
+      case 'lm.info': {
+        onlyKeys(params, ['dir'], 'info');
+        return this.ask('lm.info', { dir }, 60_000);
+      }
+      default:
+        throw new ArgError(`unknown request ${method}`);
+    }
+  }
+}
+
+function infoData(info: LmModelInfo): Pick<LmPanelData, 'level' | 'history' | 'samples'> {
+  return { level: info.level, history: info.history, samples: info.samples };
+}
+
+function selectionText(): string | undefined {
+  const ed = vscode.window.activeTextEditor;
+  if (!ed || ed.selection.isEmpty) return undefined;
+  const t = ed.document.getText(ed.selection);
+  return t.trim() ? t : undefined;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): LmFeature {
+  const f = new LmFeature(jobs, panel);
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  reg('mlStudy.generateText', async (arg?: unknown) => {
+    try {
+      if (arg !== undefined && typeof arg !== 'string' && !isObject(arg)) throw new ArgError('expects a prompt or {dir, prompt, length, temperature, topK, topP, seed}');
+      const a: Record<string, unknown> = typeof arg === 'string' ? { prompt: arg } : (arg ?? {});
+      onlyKeys(a, GENERATE_KEYS, 'Generate Text');
+      f.modelFor(a.dir); // a missing model is reported before asking for a prompt
+      samplingOf(a);
+      let prompt = optString(a, 'prompt', MAX_PROMPT);
+      if (prompt === undefined) {
+        const sel = selectionText();
+        if (sel) prompt = sel.slice(-MAX_PROMPT);
+        else if (arg === undefined) {
+          prompt = await vscode.window.showInputBox({ title: 'ML Study: Generate Text', prompt: 'Prompt (the model continues it; may be empty)', value: '' });
+          if (prompt === undefined) return undefined;
+        } else prompt = '';
+      }
+      return await f.generate(a, prompt);
+    } catch (e) {
+      void showError(`Generate Text: ${message(e)}`);
+      return undefined;
+    }
+  });
+
+  reg('mlStudy.perplexity', async (arg?: unknown) => {
+    try {
+      if (arg !== undefined && !isObject(arg)) throw new ArgError('expects {dir, text}');
+      const a: Record<string, unknown> = arg ?? {};
+      onlyKeys(a, PERPLEXITY_KEYS, 'Perplexity');
+      f.modelFor(a.dir);
+      let text = optString(a, 'text', MAX_TEXT);
+      let source = 'the given text';
+      if (text === undefined) {
+        const ed = vscode.window.activeTextEditor;
+        if (!ed) throw new ArgError('open a file or select some text to score');
+        const file = path.basename(ed.document.uri.path) || 'the file';
+        const sel = selectionText();
+        text = sel ?? ed.document.getText();
+        source = sel ? `the selection in ${file}` : file;
+        if (text.length > MAX_TEXT) throw new ArgError(`${source} is too long to score here (${text.length} characters, at most ${MAX_TEXT}); use the CLI: ml-study perplexity DIR --corpus FILE`);
+      }
+      if (!text.trim()) throw new ArgError(`${source} is empty: there is nothing to score`);
+      const r = await f.perplexity(a.dir, text, source);
+      const bpc = r.bitsPerChar !== undefined ? `, ${r.bitsPerChar.toFixed(3)} bits/char` : '';
+      const unk = r.unknownCount ? `; ${r.unknownCount} token(s) unknown to the model` : '';
+      void showInfo(`perplexity ${r.perplexity.toFixed(2)} on ${source} under ${path.basename(r.dir)} (${r.crossEntropy.toFixed(3)} nats/token${bpc}, ${r.tokens} tokens scored${unk})`);
+      return r;
+    } catch (e) {
+      void showError(`Perplexity: ${message(e)}`);
+      return undefined;
+    }
+  });
+
+  reg('mlStudy.showLanguageModel', async (arg?: unknown) => {
+    try {
+      const dir = typeof arg === 'string' ? arg : isObject(arg) ? (onlyKeys(arg, ['dir'], 'Show Language Model'), arg.dir) : arg === undefined ? undefined : (() => { throw new ArgError('expects a model folder or {dir}'); })();
+      return await f.showModel(dir);
+    } catch (e) {
+      void showError(`Show Language Model: ${message(e)}`);
+      return undefined;
+    }
+  });
+
+  context.subscriptions.push(
+    jobs.onDidReceiveExtra(({ job, extra }) => f.onExtra(job, extra)),
+    jobs.onDidChangeJob((job) => f.onJob(job)),
+  );
+  panel.addRequestHandler(['lm.generate', 'lm.teacherForcing', 'lm.info'], (method, params) => f.panelRequest(method, params));
+
+  // The view opens on the newest saved model (its history is read when the view asks).
+  f.seed();
+  return f;
 }

@@ -1,17 +1,105 @@
 /**
  * Messages of the study panel's Language Model view (host ⇄ panel) and the worker requests behind it.
- * Re-exported by src/shared/protocol.ts; owned by the language-model feature.
+ * Re-exported by src/shared/protocol.ts; owned by the language-model feature. Types only (the result shapes come
+ * from src/core/lm/types.ts, which has no runtime imports).
  */
+import type { GenerateResult, PerplexityResult, TeacherForcingComparison } from '../../core/lm/types';
+
+export type { GenerateResult, PerplexityResult, TeacherForcingComparison };
+
+/** How to sample a continuation (the generate box, the Generate Text command). */
+export interface LmGenerateParams {
+  dir: string;
+  prompt: string;
+  /** Tokens to generate. */
+  length: number;
+  /** 0 = greedy. */
+  temperature: number;
+  /** 0 = no top-k cut. */
+  topK: number;
+  /** 1 = no nucleus cut. */
+  topP: number;
+  seed: number;
+}
+
+/** One held-out evaluation during training. */
+export interface LmHistoryPoint {
+  step: number;
+  trainLoss?: number;
+  heldOutLoss?: number;
+  perplexity?: number;
+  bitsPerChar?: number;
+}
+
+/** What a saved model folder says about itself (its config, evaluations and samples). */
+export interface LmModelInfo {
+  dir: string;
+  level: 'char' | 'word';
+  vocabSize: number;
+  embedding: number;
+  hidden: number;
+  layers: number;
+  step: number;
+  history: LmHistoryPoint[];
+  samples: Array<{ step: number; text: string }>;
+}
+
+/** One token of a scored text: `surprisal`/`prob` are absent for tokens that were context only. */
+export interface LmScoredToken {
+  /** How to show the token in running text (see TokenInfo.display). */
+  display: string;
+  prob?: number;
+  surprisal?: number;
+}
+
+/** The perplexity of a text, with the surprisal of every scored token when the text is not too long. */
+export interface LmPerplexityReport extends PerplexityResult {
+  /** The text's tokens in order, or undefined when the text has more than `detailLimit` tokens. */
+  detail?: LmScoredToken[];
+  detailLimit: number;
+}
+
+/** A generation on show, with the options that made it. */
+export interface LmGenerated extends GenerateResult {
+  options: Omit<LmGenerateParams, 'dir'>;
+}
 
 /** What the host sends to draw the Language Model view. */
 export interface LmPanelData {
-  /** The model folder on show. */
-  dir: string;
+  /** The model folder on show (for a running job, where its checkpoints go). */
+  dir?: string;
   name: string;
+  /** The training job this view follows, if any. */
+  jobId?: string;
+  status?: 'queued' | 'running' | 'done' | 'stopped' | 'failed';
+  level?: 'char' | 'word';
+  /** The training loss of the job so far (later points arrive through onPoints). */
+  series?: { steps: number[]; losses: number[] };
+  /** Held-out evaluations, oldest first. */
+  history: LmHistoryPoint[];
+  /** Samples as training went on, oldest first. */
+  samples: Array<{ step: number; text: string }>;
+  /** The latest teacher-forcing vs free-running comparison, on a held-out snippet (during training). */
+  teacherForcing?: TeacherForcingComparison & { step?: number };
+  /** A generation to show (from the Generate Text command). */
+  generated?: LmGenerated;
+  /** A perplexity to show (from the Perplexity command). */
+  perplexity?: LmPerplexityReport & { source: string };
+  /** The folder's model.json was not read yet: the view asks for `lm.info`. */
+  needsInfo?: boolean;
 }
 
-/** Requests the LM view makes of the host (PanelToHost `request`), by method. */
-export interface LmPanelRequests {}
+/** Requests the LM view makes of the host (PanelToHost `request`), by method. The host checks `dir` is a known model. */
+export interface LmPanelRequests {
+  'lm.generate': { params: LmGenerateParams; result: LmGenerated };
+  'lm.teacherForcing': { params: { dir: string; text: string }; result: TeacherForcingComparison };
+  'lm.info': { params: { dir: string }; result: LmModelInfo };
+}
 
 /** Requests the host makes of the training worker for language models, by method ("lm." prefix). */
-export interface LmWorkerRequests {}
+export interface LmWorkerRequests {
+  'lm.generate': { params: LmGenerateParams; result: GenerateResult };
+  'lm.perplexity': { params: { dir: string; text: string }; result: LmPerplexityReport };
+  'lm.teacherForcing': { params: { dir: string; text: string; prefix?: number; length?: number }; result: TeacherForcingComparison };
+  'lm.info': { params: { dir: string }; result: LmModelInfo };
+}

@@ -1,0 +1,105 @@
+/**
+ * End to end: train a small LSTM language model from the sidebar form on the demo notes, open the Language Model
+ * view (loss, held-out loss and perplexity curves, samples, teacher forcing vs free running), generate from the
+ * panel's generate box and see every token coloured by its surprisal with its probability on hover. Screenshots in
+ * light and dark themes.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { it } from 'node:test';
+import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes } from './session';
+
+describeInThemes('language model', (session, theme) => {
+  it('trains a small LSTM on the demo notes from the sidebar form', async () => {
+    const { page } = session();
+    await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
+    const side = await webviewFrame(page, '#start-form');
+    await side.locator('#model').click();
+    await side.locator('#model').getByRole('option', { name: /LSTM/ }).first().click();
+    await waitInFrame(side, () => document.getElementById('param-evalEvery') !== null);
+    for (const [name, value] of [['hidden', '48'], ['embedding', '16'], ['batch', '8'], ['seq', '32'], ['steps', '300'], ['evalEvery', '100'], ['sampleLength', '80']]) {
+      await side.locator(`#param-${name} input`).fill(value);
+    }
+    await side.locator('#train').click();
+    await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 1, 180_000);
+    const detail = await side.locator('#jobs .job .job-detail').first().textContent();
+    assert.match(detail ?? '', /char-level LSTM, 300 steps: held-out perplexity \d/);
+  });
+
+  it('shows the curves, the samples and teacher forcing vs free running in the Language Model view', async () => {
+    const { page } = session();
+    await runCommand(page, 'ML Study: Show Language Model');
+    const panel = await webviewFrame(page, '#lm-generate');
+    await waitInFrame(panel, () => !document.getElementById('view-lm')!.hidden);
+    // evaluations at steps 100, 200 and 300: three held-out points on each curve, three samples, newest last
+    await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.heldOutPoints === '3' && document.getElementById('view-lm')!.dataset.perplexityPoints === '3', 30_000);
+    const steps = await panel.locator('#lm-samples .lm-sample').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.step)));
+    assert.deepEqual(steps, [100, 200, 300]);
+    assert.ok(Number(await panel.locator('#view-lm').getAttribute('data-train-points')) >= 3, 'training-loss points');
+    await waitInFrame(panel, () => Number(document.getElementById('lm-loss-chart')!.dataset.points) >= 6 && Number(document.getElementById('lm-ppl-chart')!.dataset.points) === 3);
+    assert.ok((await panel.locator('#lm-loss-chart canvas').count()) > 0, 'no loss chart canvas');
+    // teacher forcing: one row of cells per run, as many cells as positions
+    const positions = Number(await panel.locator('#view-lm').getAttribute('data-tf-positions'));
+    assert.ok(positions > 10, `teacher-forcing positions: ${positions}`);
+    assert.equal(await panel.locator('#lm-tf .lm-tf-cell').count(), 3 * positions);
+    assert.match((await panel.locator('#lm-tf-summary').textContent()) ?? '', /Teacher forcing: \d+% of next tokens right .* Free running: \d+ of \d+ positions match/);
+    assert.match((await panel.locator('#lm-status').textContent()) ?? '', /char-level · done · (.* · )?held-out loss [\d.]+ at step 300 · perplexity [\d.]+ · [\d.]+ bits\/char/);
+  });
+
+  it('generates from the generate box, each token coloured by its surprisal with its probability on hover', async () => {
+    const { page } = session();
+    const panel = await webviewFrame(page, '#lm-generate');
+    const set = async (id: string, value: string) => {
+      await panel.locator(`#${id} input`).fill(value);
+    };
+    // a bad value is refused by the host with the reason, and nothing is drawn
+    await set('lm-prompt', 'The model ');
+    await set('lm-topp', '2');
+    await panel.locator('#lm-generate').click();
+    await waitInFrame(panel, () => /topP must be a number in \(0, 1\]/.test(document.getElementById('lm-error')!.textContent ?? ''), 30_000);
+    assert.equal(await panel.locator('#lm-output .tok').count(), 0);
+    await set('lm-temperature', '0.7');
+    await set('lm-topk', '20');
+    await set('lm-topp', '0.95');
+    await set('lm-length', '150');
+    await set('lm-seed', '3');
+    await panel.locator('#lm-generate').click();
+    await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.generated === '150', 60_000);
+    const toks = await panel.locator('#lm-output .tok').evaluateAll((els) =>
+      els.map((e) => ({ cls: e.className, title: e.getAttribute('title') ?? '', text: e.textContent ?? '', bg: getComputedStyle(e).backgroundColor, p: Number((e as HTMLElement).dataset.p) })),
+    );
+    assert.equal(toks.length, 10 + 150, 'the prompt’s 10 characters and 150 generated ones');
+    assert.equal(toks.slice(0, 10).map((t) => t.text).join(''), 'The model ');
+    assert.ok(toks.slice(0, 10).every((t) => /\bprompt\b/.test(t.cls)));
+    const transparent = /rgba\(0, 0, 0, 0\)|transparent/;
+    for (const t of toks) {
+      const band = /\bs([0-5])\b/.exec(t.cls);
+      assert.ok(band, `no surprisal band on ${JSON.stringify(t.text)}: ${t.cls}`);
+      assert.ok(t.p > 0 && t.p <= 1, `probability ${t.p}`);
+      // the band matches the probability: surprisal −ln p against the band edges 0.5, 1, 2, 3, 5 nats
+      const s = -Math.log(t.p);
+      const expected = [0.5, 1, 2, 3, 5].filter((edge) => s >= edge).length;
+      assert.equal(Number(band[1]), expected, `${JSON.stringify(t.text)} p=${t.p} in band ${band[1]}`);
+      assert.match(t.title, /p = [\d.e-]+ · surprisal [\d.]+ nats/);
+      assert.doesNotMatch(t.bg, transparent, `token ${JSON.stringify(t.text)} is not coloured`);
+    }
+    assert.ok(new Set(toks.map((t) => t.bg)).size >= 3, 'tokens of different surprisal get different colours');
+    // hovering a token shows its probability (the native tooltip comes from its title)
+    const first = panel.locator('#lm-output .tok').nth(12);
+    await first.hover();
+    assert.match((await first.getAttribute('title')) ?? '', /^".*" {2}p = /);
+    await page.mouse.move(0, 0);
+    await panel.locator('#lm-output').scrollIntoViewIfNeeded();
+    assert.equal(await panel.locator('#lm-error').textContent(), '', 'the error went away once the value was fixed');
+    // wide, from the top: curves, the generate box and its coloured output; then teacher forcing and the samples
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    await panel.locator('#lm-title').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(screenshotDir(), `lm-${theme}.png`) });
+    await panel.locator('#lm-samples').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(), `lm-tf-samples-${theme}.png`) });
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  });
+});
