@@ -11,8 +11,13 @@ import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness
 import { describeInThemes } from './session';
 
 describeInThemes('language model', (session, theme) => {
+  const refused: string[] = [];
   it('trains a small LSTM on the demo notes from the sidebar form', async () => {
     const { page } = session();
+    // the webviews' strict CSP: nothing of the view may be refused (inline styles, eval)
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
     await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
     const side = await webviewFrame(page, '#start-form');
     await side.locator('#model').click();
@@ -101,5 +106,6 @@ describeInThemes('language model', (session, theme) => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(screenshotDir(), `lm-tf-samples-${theme}.png`) });
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    assert.deepEqual(refused, [], 'CSP violations');
   });
 });
