@@ -101,4 +101,5 @@ export function runFromProcess(): void {
   );
 }
 
-if (require.main === module) runFromProcess();
+// `node dist/cli.js …` runs the CLI; a test bundle that imports this module (and is itself require.main) does not.
+if (require.main === module && /(^|[\\/])cli\.js$/.test(__filename)) runFromProcess();
