@@ -1,11 +1,82 @@
 /**
  * Attention queries answered in the training worker ("attn." methods of AttentionWorkerRequests): the attention
- * weights of a trained model for a text. Returns undefined for a method it does not know.
+ * weights of a trained model for a text. Loaded models are cached per folder (reloaded when model.json changes);
+ * an evicted or replaced model's tfjs tensors are disposed. Returns undefined for a method it does not know.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkerRequests } from '../shared/protocol';
+import { attentionFor, disposeAttentionModel, loadAttentionModel, type LoadedAttentionModel } from '../core/attention';
+
+type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
+
+/** How many models stay loaded (each holds its weights as tfjs tensors). */
+const MAX_CACHED = 3;
+/** Texts longer than this are refused (the Transformer reads at most its context length anyway). */
+const MAX_TEXT = 20_000;
+
+const cache = new Map<string, { mtimeMs: number; model: LoadedAttentionModel }>();
+/** Loads in flight, so two requests for one folder load it once. */
+const loading = new Map<string, Promise<LoadedAttentionModel>>();
+
+function mtimeOf(dir: string): number {
+  return fs.statSync(path.join(dir, 'model.json'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+}
+
+function evict(dir: string): void {
+  const hit = cache.get(dir);
+  if (!hit) return;
+  cache.delete(dir);
+  disposeAttentionModel(hit.model);
+}
+
+async function open(dir: string): Promise<LoadedAttentionModel> {
+  const mtimeMs = mtimeOf(dir);
+  const hit = cache.get(dir);
+  if (hit && hit.mtimeMs === mtimeMs) {
+    // Most recently used last.
+    cache.delete(dir);
+    cache.set(dir, hit);
+    return hit.model;
+  }
+  evict(dir);
+  const pending = loading.get(dir);
+  if (pending) return pending;
+  const p = loadAttentionModel(dir).then((model) => {
+    cache.set(dir, { mtimeMs, model });
+    while (cache.size > MAX_CACHED) evict(cache.keys().next().value as string);
+    return model;
+  });
+  loading.set(dir, p);
+  try {
+    return await p;
+  } finally {
+    loading.delete(dir);
+  }
+}
+
+function checkParams(params: unknown): { dir: string; text: string } {
+  const p = params as Partial<P<'attn.map'>> | null | undefined;
+  if (!p || typeof p !== 'object') throw new Error('attn.map needs {dir, text}');
+  if (typeof p.dir !== 'string' || !p.dir || !path.isAbsolute(p.dir)) throw new Error('attn.map needs the absolute path of a model folder (dir)');
+  if (typeof p.text !== 'string') throw new Error('attn.map needs a text');
+  if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
+  return { dir: p.dir, text: p.text };
+}
+
+/** Answer an attention request, or return undefined when the method is not one of these. */
 export async function attentionRequest(method: string, params: unknown): Promise<unknown> {
-  void params;
   switch (method) {
+    case 'attn.map': {
+      const p = checkParams(params);
+      return attentionFor(await open(p.dir), p.text) satisfies WorkerRequests['attn.map']['result'];
+    }
     default:
       return undefined;
   }
+}
+
+/** How many models are loaded (tests, diagnostics). */
+export function cachedAttentionModels(): number {
+  return cache.size;
 }

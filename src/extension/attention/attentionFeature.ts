@@ -1,13 +1,232 @@
 /**
  * Attention in the editor: Show Attention for Selection, and the Attention view
- * of the study panel (heatmaps per layer and head, seq2seq alignment). Queries run in the training worker ("attn.").
+ * of the study panel (heatmaps per layer and head, seq2seq alignment). Queries run in the training worker ("attn.");
+ * the host validates, routes and keeps what the view shows (so a reloaded panel gets it back).
  */
-import type * as vscode from 'vscode';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { JobInfo, WorkerRequests } from '../../shared/protocol';
+import type { AttentionMap, AttentionPanelData, Seq2seqAttention } from '../../shared/views/attention';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
+import { taskTarget } from '../../core/attention/tasks';
+import { SEQ2SEQ_TASKS, type Seq2seqTask } from '../../core/attention/params';
+import { showError, showInfo } from '../util/notify';
 
-export function registerAttentionFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
-  void context;
-  void jobs;
-  void panel;
+/** Longest text the command or the view sends (the Transformer reads at most its context length of it). */
+export const MAX_TEXT = 20_000;
+const REQUEST_TIMEOUT_MS = 120_000;
+
+/** Thrown for bad command arguments or view requests; the message is shown to the user as is. */
+export class AttentionArgError extends Error {}
+
+/** Check the command's argument: nothing, or {dir?: string, text?: string}. */
+export function parseShowAttentionArgs(arg: unknown): { dir?: string; text?: string } {
+  if (arg === undefined || arg === null) return {};
+  if (typeof arg !== 'object' || Array.isArray(arg)) throw new AttentionArgError(`Show Attention takes {dir?, text?}, not ${Array.isArray(arg) ? 'an array' : typeof arg}`);
+  const a = arg as Record<string, unknown>;
+  const unknownKeys = Object.keys(a).filter((k) => k !== 'dir' && k !== 'text');
+  if (unknownKeys.length) throw new AttentionArgError(`Show Attention takes {dir?, text?}; unknown ${unknownKeys.length > 1 ? 'keys' : 'key'} ${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')}`);
+  const out: { dir?: string; text?: string } = {};
+  if (a.dir !== undefined) {
+    if (typeof a.dir !== 'string' || !a.dir.trim()) throw new AttentionArgError('dir must be the path of a model folder (a non-empty string)');
+    out.dir = a.dir;
+  }
+  if (a.text !== undefined) {
+    if (typeof a.text !== 'string') throw new AttentionArgError('text must be a string');
+    if (!a.text.trim()) throw new AttentionArgError('the text is empty');
+    if (a.text.length > MAX_TEXT) throw new AttentionArgError(`the text has ${a.text.length} characters; select at most ${MAX_TEXT}`);
+    out.text = a.text;
+  }
+  return out;
+}
+
+function isTask(t: unknown): t is Seq2seqTask {
+  return typeof t === 'string' && (SEQ2SEQ_TASKS as readonly string[]).includes(t);
+}
+
+/** A probe alignment from a seq2seq job's progress, checked (it crosses a thread boundary). */
+function alignmentOf(extra: Record<string, unknown>): { source: string[]; target: string[]; attention: number[][] } | undefined {
+  const a = extra.alignment as { source?: unknown; target?: unknown; attention?: unknown } | undefined;
+  if (!a || !Array.isArray(a.source) || !Array.isArray(a.target) || !Array.isArray(a.attention)) return undefined;
+  if (!a.source.every((s) => typeof s === 'string') || !a.target.every((s) => typeof s === 'string')) return undefined;
+  if (a.attention.length !== a.target.length) return undefined;
+  const n = a.source.length;
+  if (!a.attention.every((row) => Array.isArray(row) && row.length === n && row.every((x) => typeof x === 'number'))) return undefined;
+  return { source: a.source as string[], target: a.target as string[], attention: a.attention as number[][] };
+}
+
+export class AttentionFeature {
+  private data: AttentionPanelData = { focus: 'self' };
+  private stamp = 0;
+
+  constructor(
+    private readonly jobs: JobManager,
+    private readonly panel: StudyPanel,
+  ) {}
+
+  /** What the Attention view shows (tests read it). */
+  get state(): AttentionPanelData {
+    return this.data;
+  }
+
+  /** The newest saved Transformer, or undefined. */
+  newestTransformer(): { dir: string; name: string } | undefined {
+    return this.jobs.savedModels().find((m) => m.model === 'transformer');
+  }
+
+  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params']): Promise<WorkerRequests[M]['result']> {
+    return this.jobs.request(method, params, REQUEST_TIMEOUT_MS);
+  }
+
+  private nameOf(dir: string): string {
+    return this.jobs.savedModels().find((m) => m.dir === dir)?.name ?? path.basename(dir);
+  }
+
+  /** The attention of the model in `dir` for `text`, computed in the worker. */
+  async map(dir: string, text: string): Promise<AttentionMap> {
+    const r = await this.ask('attn.map', { dir, text });
+    return { ...r, dir, name: this.nameOf(dir), text, stamp: ++this.stamp };
+  }
+
+  /** Show a map in the view (opening the panel), as the self-attention or the alignment. */
+  show(m: AttentionMap, live = false): void {
+    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
+    else {
+      const { dir, name, text: _text, stamp, ...map } = m;
+      this.data = { ...this.data, alignment: { name, dir, map: map as Seq2seqAttention, stamp }, focus: 'alignment' };
+    }
+    this.panel.showFeatureView({ type: 'attention', data: this.data, live });
+  }
+
+  /** A seq2seq job's probe alignment, shown live (without opening or switching the panel). */
+  onAlignment(job: JobInfo, a: { source: string[]; target: string[]; attention: number[][] }): void {
+    const task = job.params.task;
+    const source = a.source.join('');
+    const map: Seq2seqAttention = {
+      kind: 'seq2seq',
+      task: isTask(task) ? task : String(task),
+      source: a.source,
+      target: a.target,
+      expected: isTask(task) ? Array.from(taskTarget(task, source)) : [],
+      attention: a.attention,
+    };
+    this.data = { ...this.data, alignment: { name: job.label, map, stamp: ++this.stamp, job: this.jobOf(job) }, focus: 'alignment' };
+    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+  }
+
+  /** The job behind the alignment changed (finished: its saved model can now be queried). */
+  onJob(job: JobInfo): void {
+    const al = this.data.alignment;
+    if (!al?.job || al.job.jobId !== job.jobId) return;
+    const running = job.status === 'running' || job.status === 'queued';
+    if (running) return;
+    this.data = { ...this.data, alignment: { ...al, dir: job.status === 'failed' ? undefined : job.modelDir, stamp: ++this.stamp, job: this.jobOf(job) } };
+    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+  }
+
+  private jobOf(job: JobInfo): NonNullable<AttentionPanelData['alignment']>['job'] {
+    const m = job.metrics ?? {};
+    return {
+      jobId: job.jobId,
+      label: job.label,
+      step: job.step,
+      total: job.total,
+      running: job.status === 'running' || job.status === 'queued',
+      sequenceAccuracy: typeof m.sequenceAccuracy === 'number' ? m.sequenceAccuracy : undefined,
+      alignmentAccuracy: typeof m.alignmentAccuracy === 'number' ? m.alignmentAccuracy : undefined,
+    };
+  }
+
+  /** Answer the view's requests: only saved attention models, and bounded text. */
+  async panelRequest(method: string, params: unknown): Promise<unknown> {
+    if (method !== 'attention.map') throw new Error(`unknown request ${method}`);
+    const p = (params ?? {}) as { dir?: unknown; text?: unknown };
+    if (typeof p.dir !== 'string' || typeof p.text !== 'string') throw new Error('attention.map needs {dir, text}');
+    const known = this.jobs.savedModels().some((m) => m.dir === p.dir && (m.model === 'transformer' || m.model === 'seq2seq')) || p.dir === this.data.self?.dir || p.dir === this.data.alignment?.dir;
+    if (!known) throw new Error('that model is no longer saved; train one again');
+    if (!p.text.trim()) throw new Error('type some text first');
+    if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
+    const m = await this.map(p.dir, p.text);
+    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
+    else this.data = { ...this.data, alignment: { ...this.data.alignment, name: m.name, dir: m.dir, stamp: m.stamp, map: { kind: 'seq2seq', task: m.task, source: m.source, target: m.target, expected: m.expected, attention: m.attention } }, focus: 'alignment' };
+    // Remember it for a reload of the panel, without re-sending (the view already draws the answer).
+    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+    return m;
+  }
+}
+
+/** The selection, or the current line when nothing is selected; undefined when both are blank. */
+function editorText(): string | undefined {
+  const ed = vscode.window.activeTextEditor;
+  if (!ed) return undefined;
+  const sel = ed.document.getText(ed.selection);
+  if (sel.trim()) return sel;
+  const line = ed.document.lineAt(ed.selection.active.line).text;
+  return line.trim() ? line : undefined;
+}
+
+export function registerAttentionFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): AttentionFeature {
+  const f = new AttentionFeature(jobs, panel);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mlStudy.showAttention', async (arg?: unknown) => {
+      let args: { dir?: string; text?: string };
+      try {
+        args = parseShowAttentionArgs(arg);
+      } catch (e) {
+        void showError(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+      const text = args.text ?? editorText();
+      if (text === undefined) {
+        void showError('select some text in a note (or put the cursor on a line with text), then run Show Attention for Selection.');
+        return undefined;
+      }
+      if (text.length > MAX_TEXT) {
+        void showError(`the selection has ${text.length} characters; select at most ${MAX_TEXT}`);
+        return undefined;
+      }
+      let dir = args.dir;
+      if (dir !== undefined && !path.isAbsolute(dir)) {
+        const ws = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+        if (!ws) {
+          void showError(`dir must be an absolute path (got ${JSON.stringify(dir.slice(0, 200))})`);
+          return undefined;
+        }
+        dir = path.resolve(ws, dir);
+      }
+      if (dir === undefined) {
+        dir = f.newestTransformer()?.dir;
+        if (!dir) {
+          const train = 'Train a Transformer on the notes';
+          const form = 'Open the Training view';
+          // Not awaited: the command returns now; the choice (if any) acts later.
+          void showInfo('there is no trained Transformer yet. Train one (a small one takes about a minute), then show the attention of your selection.', train, form).then((pick) => {
+            if (pick === train) void vscode.commands.executeCommand('mlStudy.trainTransformer', { corpus: 'notes', params: { dModel: 64, heads: 2, layers: 2, seq: 64, timeBudget: 60 } });
+            else if (pick === form) void vscode.commands.executeCommand('mlStudy.showTrainingView');
+          });
+          return undefined;
+        }
+      }
+      try {
+        const m = await f.map(dir, text);
+        f.show(m);
+        return m;
+      } catch (e) {
+        void showError(`could not show the attention: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      }
+    }),
+    jobs.onDidReceiveExtra(({ job, extra }) => {
+      if (job.model !== 'seq2seq') return;
+      const a = alignmentOf(extra);
+      if (a) f.onAlignment(job, a);
+    }),
+    jobs.onDidChangeJob((job) => {
+      if (job.model === 'seq2seq') f.onJob(job);
+    }),
+  );
+  panel.addRequestHandler(['attention.map'], (method, params) => f.panelRequest(method, params));
+  return f;
 }

@@ -2,16 +2,53 @@
  * Messages of the study panel's Attention view (host ⇄ panel) and the worker requests behind it.
  * Re-exported by src/shared/protocol.ts; owned by the attention feature.
  */
+import type { AttentionResult, Seq2seqAttention, TransformerAttention } from '../../core/attention';
 
-/** What the host sends to draw the Attention view. */
-export interface AttentionPanelData {
-  /** The model folder on show. */
+export type { AttentionResult, Seq2seqAttention, TransformerAttention };
+
+/** A model's attention for one text, with where it came from. */
+export type AttentionMap = AttentionResult & {
+  /** The model folder. */
   dir: string;
+  /** The model's name (its folder name) for headers. */
   name: string;
+  /** The text it was computed for. */
+  text: string;
+  /** Distinct per computed map (the view redraws only what changed). */
+  stamp: number;
+};
+
+/** The encoder–decoder alignment on show: from a saved seq2seq model, or a training job's probe input. */
+export interface AlignmentData {
+  /** Header text: the model's name or the job's label. */
+  name: string;
+  /** The saved model folder (absent while its job still trains): lets the user type inputs. */
+  dir?: string;
+  map: Seq2seqAttention;
+  /** Distinct per map (the view redraws only what changed). */
+  stamp: number;
+  /** The training job the map comes from, if any. */
+  job?: { jobId: string; label: string; step: number; total: number; running: boolean; sequenceAccuracy?: number; alignmentAccuracy?: number };
+}
+
+/** What the host sends to draw the Attention view (always the whole state, so a replay restores everything). */
+export interface AttentionPanelData {
+  /** The Transformer self-attention on show. */
+  self?: AttentionMap & { kind: 'transformer' };
+  /** The seq2seq alignment on show. */
+  alignment?: AlignmentData;
+  /** Which part the latest message is about (the view scrolls it into sight when not live). */
+  focus: 'self' | 'alignment';
 }
 
 /** Requests the Attention view makes of the host (PanelToHost `request`), by method. */
-export interface AttentionPanelRequests {}
+export interface AttentionPanelRequests {
+  /** Attention of a saved attention model (Transformer or seq2seq) for a typed text. */
+  'attention.map': { params: { dir: string; text: string }; result: AttentionMap };
+}
 
 /** Requests the host makes of the training worker for attention models, by method ("attn." prefix). */
-export interface AttentionWorkerRequests {}
+export interface AttentionWorkerRequests {
+  /** Load (cached per folder) and run a model on a text. */
+  'attn.map': { params: { dir: string; text: string }; result: AttentionResult };
+}

@@ -1,0 +1,139 @@
+/**
+ * End to end: train a tiny Transformer on the demo notes from the sidebar form, select a line of the attention note
+ * and run “Show Attention for Selection”: the heatmap with the tokens on both axes, the weight on hover, the
+ * all-heads grid (click a head to open it large), a typed text. Then train a seq2seq model on the reverse task from
+ * the sidebar and watch its alignment map update while it trains; type an input once it is saved.
+ * Screenshots in light and dark themes.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes } from './session';
+
+/** Pick a model in the sidebar form, fill its parameters (the first one exists only in that model's form), train. */
+async function trainFromSidebar(page: Page, model: RegExp, params: Array<[string, string]>): Promise<Frame> {
+  // The command focuses the view (clicking the activity bar icon again would close an open sidebar).
+  await runCommand(page, 'ML Study: Show Training View');
+  const side = await webviewFrame(page, '#start-form');
+  await side.locator('#model').click();
+  await side.locator('#model').getByRole('option', { name: model }).first().click();
+  await side.locator(`#param-${params[0][0]}`).waitFor({ timeout: 10_000 });
+  for (const [name, value] of params) await side.locator(`#param-${name} input`).fill(value);
+  await side.locator('#train').click();
+  await waitInFrame(side, () => document.querySelectorAll('#jobs .job').length >= 1, 30_000);
+  return side;
+}
+
+/** Hover the centre of cell (row, col) of a heatmap canvas; returns the tooltip's text. */
+async function hoverCell(panel: Frame, canvasSel: string, tipSel: string, row: number, col: number): Promise<string> {
+  const canvas = panel.locator(canvasSel);
+  const d = await canvas.evaluate((el) => ({ x0: Number(el.dataset.x0), y0: Number(el.dataset.y0), cell: Number(el.dataset.cell) }));
+  assert.ok(d.cell > 0, 'the heatmap has no layout');
+  // Frame coordinates: move inside the canvas by its own offsets.
+  await canvas.hover({ position: { x: d.x0 + (col + 0.5) * d.cell, y: d.y0 + (row + 0.5) * d.cell } });
+  const tip = panel.locator(tipSel);
+  await tip.waitFor({ state: 'visible', timeout: 5000 });
+  return (await tip.textContent()) ?? '';
+}
+
+describeInThemes('attention', (session, theme) => {
+  it('trains a tiny Transformer on the demo notes from the sidebar form', async () => {
+    const { page } = session();
+    const side = await trainFromSidebar(
+      page,
+      /Transformer/,
+      [['dModel', '32'], ['layers', '2'], ['heads', '2'], ['ffn', '64'], ['seq', '32'], ['batch', '8'], ['steps', '60'], ['threads', '1']],
+    );
+    await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 1, 180_000);
+    const detail = await side.locator('#jobs .job .job-detail').first().textContent();
+    assert.match(detail ?? '', /60 steps: held-out perplexity/);
+  });
+
+  it('shows the attention heatmap for a selection in the notes: hover, all heads, typed text', async () => {
+    const { page } = session();
+    // Select line 13 of the attention note ("Scaled dot-product attention:", 29 characters).
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('05-attention.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '05-attention.md' }).first().click();
+    await page.locator('.editor-instance .view-lines .view-line').filter({ hasText: 'Scaled dot-product attention:' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':13');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await runCommand(page, 'ML Study: Show Attention for Selection');
+
+    const panel = await webviewFrame(page, '#attn-heatmap', 60_000);
+    await waitInFrame(panel, () => document.getElementById('view-attention')?.dataset.tokens === '29' && !document.getElementById('view-attention')!.hidden, 60_000);
+    const root = panel.locator('#view-attention');
+    assert.equal(await root.getAttribute('data-layers'), '2');
+    assert.equal(await root.getAttribute('data-heads'), '2');
+    assert.match((await panel.locator('#attn-title').textContent()) ?? '', /Self-attention — transformer-/);
+    assert.equal(await panel.locator('#attn-text input').inputValue(), 'Scaled dot-product attention:');
+
+    // The weight on hover: below the diagonal a number in [0, 1]; above it the mask.
+    const below = await hoverCell(panel, '#attn-heatmap', '#attn-tip', 5, 3);
+    const m = /“d” \(6\) → “l” \(4\): (\d\.\d{4})$/.exec(below);
+    assert.ok(m, `tooltip: ${below}`);
+    assert.ok(Number(m[1]) >= 0 && Number(m[1]) <= 1);
+    assert.match(await hoverCell(panel, '#attn-heatmap', '#attn-tip', 2, 9), /masked/);
+    assert.match(await hoverCell(panel, '#attn-heatmap', '#attn-tip', 0, 0), /: 1\.0000$/);
+
+    // The all-heads grid: one map per layer × head; clicking one opens it large.
+    assert.equal(await panel.locator('#attn-grid .attn-mini').count(), 4);
+    await panel.locator('#attn-grid .attn-mini[data-layer="1"][data-head="1"]').click();
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.layer === '1' && document.getElementById('view-attention')!.dataset.head === '1');
+    assert.equal(await panel.locator('#attn-grid .attn-mini.selected').getAttribute('data-layer'), '1');
+    assert.equal(await panel.locator('#attn-layer').evaluate((el) => (el as unknown as { value: string }).value), '1');
+    // The layer selector switches back.
+    await panel.locator('#attn-layer').click();
+    await panel.locator('#attn-layer').getByRole('option', { name: 'Layer 1' }).click();
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.layer === '0');
+    assert.equal(await panel.locator('#attn-grid .attn-mini.selected').getAttribute('data-layer'), '0');
+
+    // Another text, typed in the view.
+    await panel.locator('#attn-text input').fill('the softmax of the scores');
+    await panel.locator('#attn-text input').press('Enter');
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.tokens === '25', 60_000);
+    await hoverCell(panel, '#attn-heatmap', '#attn-tip', 12, 4);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(), `attention-${theme}.png`) });
+  });
+
+  it('shows the seq2seq alignment map growing while the model trains, then decodes a typed input', async () => {
+    const { page } = session();
+    await trainFromSidebar(page, /Seq2seq/, [['evalEvery', '20'], ['steps', '300']]);
+    const panel = await webviewFrame(page, '#attn-heatmap', 60_000);
+    await panel.locator('#tab-attention').click();
+    // Live: at least two snapshots arrive while the job runs, each at a later step.
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignRunning === 'true', 120_000);
+    const root = panel.locator('#view-attention');
+    const firstStep = Number(await root.getAttribute('data-align-step'));
+    let secondStep = firstStep;
+    for (const t0 = Date.now(); Date.now() - t0 < 120_000 && secondStep === firstStep; ) {
+      await page.waitForTimeout(100);
+      if ((await root.getAttribute('data-align-running')) !== 'true') break;
+      secondStep = Number(await root.getAttribute('data-align-step'));
+    }
+    assert.ok(firstStep > 0 && firstStep < 300, `first live step ${firstStep}`);
+    assert.ok(secondStep > firstStep, `the map did not update during training (${firstStep} → ${secondStep})`);
+    assert.equal(await panel.locator('#attn-align-canvas').getAttribute('data-cell') !== null, true);
+    // Finished: the saved model decodes a typed input.
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignDir === 'yes', 240_000);
+    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /Trained: step 300 of 300/);
+    // The panel goes back to its Training tab when the job list changes (StudyPanel.sendState); come back.
+    await panel.locator('#tab-attention').click();
+    await panel.locator('#attn-align-text input').fill('abc123xyz');
+    await panel.locator('#attn-align-text input').press('Enter');
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignCols === '9', 60_000);
+    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /“abc123xyz” →/);
+    const tip = await hoverCell(panel, '#attn-align-canvas', '#attn-align-tip', 0, 8);
+    assert.match(tip, /step 1 writing “.” → input 9 “z”: α = \d\.\d{4}/);
+    await panel.locator('#attn-align').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(), `alignment-${theme}.png`) });
+  });
+});
