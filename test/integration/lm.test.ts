@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LmPanelData } from '../../src/shared/protocol';
-import type { GenerateOutcome, PerplexityOutcome } from '../../src/extension/lm/lmFeature';
+import { LmFeature, type GenerateOutcome, type PerplexityOutcome } from '../../src/extension/lm/lmFeature';
+import type { LmGenerated, LmModelInfo, TeacherForcingComparison } from '../../src/shared/views/lm';
 import { api, waitFor, waitForJob } from './helpers';
 
 describe('the LSTM language model in the editor', function () {
@@ -114,6 +115,27 @@ describe('the LSTM language model in the editor', function () {
     const part = (await vscode.commands.executeCommand('mlStudy.perplexity')) as PerplexityOutcome;
     assert.equal(part.source, `the selection in ${file}`);
     assert.ok(part.tokens < whole.tokens && part.tokens >= 150, `${part.tokens} vs ${whole.tokens}`);
+  });
+
+  it('answers the view’s requests only for saved LSTMs, with checked parameters', async () => {
+    const a = await api();
+    const f = new LmFeature(a.jobs, a.panel);
+    const g = (await f.panelRequest('lm.generate', { dir, prompt: 'the ', length: 25, temperature: 0, topK: 0, topP: 1, seed: 1 })) as LmGenerated;
+    assert.equal(g.tokens.length, 25);
+    assert.equal(g.options.temperature, 0);
+    const tf = (await f.panelRequest('lm.teacherForcing', { dir, text: 'The perplexity is the exponential of the mean surprisal of the tokens of a held-out text.' })) as TeacherForcingComparison;
+    assert.ok(tf.teacherForced.length > 0 && tf.freeRunning.length === tf.teacherForced.length);
+    assert.equal(tf.teacherForcedAccuracy, tf.teacherForced.filter((x) => x.correct).length / tf.teacherForced.length);
+    assert.ok(tf.teacherForced.every((x) => x.probOfTruth > 0 && x.probOfTruth <= 1 && x.correct === (x.predicted === x.truth)));
+    const info = (await f.panelRequest('lm.info', { dir })) as LmModelInfo;
+    assert.deepEqual(info.history.map((h) => h.step), [20, 40]);
+    assert.equal(info.level, 'char');
+    await assert.rejects(f.panelRequest('lm.generate', { dir: os.tmpdir(), prompt: 'x' }), /not one of the saved language models/);
+    await assert.rejects(f.panelRequest('lm.generate', { dir, prompt: 'x', topP: 2 }), /topP must be a number in \(0, 1\]/);
+    await assert.rejects(f.panelRequest('lm.generate', { dir, prompt: 'x', extra: 1 }), /unknown argument "extra"/);
+    await assert.rejects(f.panelRequest('lm.teacherForcing', { dir, text: '  ' }), /type or paste a piece of text/);
+    await assert.rejects(f.panelRequest('lm.info', null), /bad parameters/);
+    await assert.rejects(f.panelRequest('lm.other', { dir }), /unknown request/);
   });
 
   it('refuses bad arguments with clear messages', async () => {
