@@ -57,7 +57,8 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       const form = formOf(model);
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
       let params = a.params;
-      if (model === 'word2vec' && (params === undefined || (typeof params === 'object' && params !== null && !('arch' in params)))) {
+      // From the palette (no arguments), ask which word2vec; callers with arguments get the default (skip-gram).
+      if (model === 'word2vec' && args === undefined) {
         const arch = await vscode.window.showQuickPick(
           [
             { label: 'Skip-gram with negative sampling', description: 'sgns', detail: 'Predict each context word from the centre word; k noise words per pair.', arch: 'sgns' },
