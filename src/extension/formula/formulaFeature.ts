@@ -12,7 +12,7 @@ import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 
 /** The commands a hover may link to: only ours, and only those this build registers. */
-export const HOVER_COMMANDS = ['mlStudy.trainXor', 'mlStudy.trainWord2vec', 'mlStudy.trainLstm', 'mlStudy.plotFunction', 'mlStudy.explainFormulaAtCursor'];
+export const HOVER_COMMANDS = ['mlStudy.trainXor', 'mlStudy.trainWord2vec', 'mlStudy.trainLstm', 'mlStudy.showAttention', 'mlStudy.plotFunction', 'mlStudy.explainFormulaAtCursor'];
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
   sigmoid: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
