@@ -5,10 +5,11 @@
  * light and dark themes.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { DEMO_NOTES, describeInThemes } from './session';
 
 describeInThemes('language model', (session, theme) => {
   const refused: string[] = [];
@@ -107,5 +108,37 @@ describeInThemes('language model', (session, theme) => {
     await page.screenshot({ path: path.join(screenshotDir(), `lm-tf-samples-${theme}.png`) });
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     assert.deepEqual(refused, [], 'CSP violations');
+  });
+  it('scores a note from the palette: the figure in a message, the note coloured by surprisal in the view', async () => {
+    const { page } = session();
+    const file = '02-softmax-and-cross-entropy.md';
+    // Quick Open (retried: the keystroke can land while the webview still has the focus)
+    const input = page.locator('.quick-input-widget input');
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.locator('.statusbar').first().click({ position: { x: 600, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
+      if (attempt >= 5) throw new Error('Quick Open did not open');
+    }
+    await input.fill(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
+    await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 10_000 });
+    await runCommand(page, 'ML Study: Perplexity of File or Selection');
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: `perplexity` }).filter({ hasText: file });
+    await toast.first().waitFor({ timeout: 60_000 });
+    assert.match((await toast.first().textContent()) ?? '', /ML Study: perplexity [\d.]+ on 02-softmax-and-cross-entropy\.md under .* \([\d.]+ nats\/token, [\d.]+ bits\/char, \d+ tokens scored/);
+    const panel = await webviewFrame(page, '#lm-generate');
+    await waitInFrame(panel, () => !document.getElementById('lm-perplexity')!.hidden && document.querySelectorAll('#lm-perplexity-tokens .tok').length > 500, 60_000);
+    assert.match((await panel.locator('#lm-perplexity-figure').textContent()) ?? '', /^[\d.]+ = exp\([\d.]+ nats mean surprisal over \d+ tokens\)/);
+    const text = await panel.locator('#lm-perplexity-tokens .tok').evaluateAll((els) => els.map((e) => e.textContent).join(''));
+    assert.equal(text, fs.readFileSync(path.join(DEMO_NOTES, file), 'utf8').replace(/\r\n?/g, '\n'), 'the view spells the whole note');
+    assert.ok((await panel.locator('#lm-perplexity-tokens .tok[class*=" s"]').count()) > 500, 'scored tokens carry a surprisal band');
+    // the generation from the panel is still on show (the webview was hidden behind the note and restored)
+    assert.equal(await panel.locator('#lm-output .tok').count(), 160);
+    assert.equal(await panel.locator('#lm-prompt').evaluate((e) => (e as HTMLElement & { value: string }).value), 'The model ');
+    await panel.locator('#lm-perplexity').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(screenshotDir(), `lm-perplexity-${theme}.png`) });
   });
 });

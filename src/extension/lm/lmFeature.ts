@@ -187,7 +187,10 @@ export class LmFeature {
         const prompt = optString(params, 'prompt', MAX_PROMPT) ?? '';
         const opts = samplingOf(params);
         const r = await this.ask('lm.generate', { dir, prompt, ...opts }, 120_000);
-        return { ...r, options: { prompt, ...opts } } satisfies LmGenerated;
+        const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
+        // kept with the view's data, so the output survives the webview being hidden and restored
+        if (this.data?.dir === dir) this.show({ ...this.data, generated }, true);
+        return generated;
       }
       case 'lm.teacherForcing': {
         onlyKeys(params, ['dir', 'text'], 'teacher forcing');
