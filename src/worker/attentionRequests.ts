@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkerRequests } from '../shared/protocol';
-import { attentionFor, disposeAttentionModel, loadAttentionModel, type LoadedAttentionModel } from '../core/attention';
+import { attentionFor, disposeAttentionModel, type LoadedAttentionModel } from '../core/attention';
+import { loadAttentionModelSync } from '../core/attention/store';
+import { initTf, tf } from '../core/tf/backend';
 
 type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
 
@@ -30,6 +32,20 @@ function evict(dir: string): void {
   disposeAttentionModel(hit.model);
 }
 
+/**
+ * Load a model folder. Inside tf.tidy: the models' constructors build each weight as tf.variable(tf.tensor(…)) and
+ * leave the temporary tensor behind (a second copy of every weight, never freed); tidy frees those and keeps the
+ * variables, which tidy never disposes.
+ */
+async function load(dir: string): Promise<LoadedAttentionModel> {
+  await initTf();
+  let model: LoadedAttentionModel | undefined;
+  tf.tidy(() => {
+    model = loadAttentionModelSync(dir);
+  });
+  return model!;
+}
+
 async function open(dir: string): Promise<LoadedAttentionModel> {
   const mtimeMs = mtimeOf(dir);
   const hit = cache.get(dir);
@@ -42,7 +58,7 @@ async function open(dir: string): Promise<LoadedAttentionModel> {
   evict(dir);
   const pending = loading.get(dir);
   if (pending) return pending;
-  const p = loadAttentionModel(dir).then((model) => {
+  const p = load(dir).then((model) => {
     cache.set(dir, { mtimeMs, model });
     while (cache.size > MAX_CACHED) evict(cache.keys().next().value as string);
     return model;
