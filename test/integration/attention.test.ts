@@ -72,19 +72,12 @@ describe('attention in the editor', function () {
     transformerDir = job.modelDir!;
   });
 
-  // Leave the window as the next suites expect it: no notes or panel open, no notifications. After this suite a
-  // freshly opened study panel took ~20 s to say `ready` here (cause not found yet), which made the next suite's
-  // 15 s wait for the Explain view fail; wait for one here so the next suite starts from a working panel.
-  after(async function () {
-    this.timeout(90_000);
-    const a = await api();
+  // Leave the window as the next suites expect it: no notes or panel open, no notifications. (Every test that opens
+  // the panel waits for its webview to answer: closing a study panel whose webview is still loading stalled the next
+  // webview of the window for ~30 s in code-server, and the next suite's wait for the Explain view failed.)
+  after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
-    const t0 = Date.now();
-    a.panel.show('training', false);
-    await waitFor('a fresh study panel', () => a.panel.webviewReady, 60_000).catch(() => undefined);
-    console.log(`      a fresh study panel was ready after ${Date.now() - t0} ms: ${a.panel.webviewReady}`);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the attention of the selection in a note: every row sums to 1, nothing above the diagonal', async () => {
@@ -133,6 +126,8 @@ describe('attention in the editor', function () {
     assertCausalMaps(short, 1, 2);
     // The first query can only attend to itself.
     assert.equal(short.attention[0][0][0][0], 1);
+    const a = await api();
+    await waitFor('the panel on the last map', () => a.panel.webviewReady && (a.panel.featureView('attention')?.data as AttentionPanelData).self?.text === 'the softmax', 60_000);
   });
 
   it('shows the seq2seq alignment map live while the model trains, then lets the user type inputs', async () => {
@@ -176,6 +171,7 @@ describe('attention in the editor', function () {
     assert.equal(data.focus, 'alignment');
     assert.deepEqual(data.alignment?.map.source, m.source);
     assert.ok(data.self, 'the self-attention stays on show beside it');
+    await waitFor('the panel', () => a.panel.isOpen && a.panel.webviewReady, 60_000);
   });
 
   it('answers the view’s typed texts only for saved attention models', async () => {
