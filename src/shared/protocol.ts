@@ -159,6 +159,8 @@ export type HostToPanel =
 
 export type PanelToHost =
   | { type: 'ready' }
+  /** The user switched tabs; the host replays this view rather than its own last choice. */
+  | { type: 'viewChanged'; view: PanelView }
   | { type: 'stopJob'; jobId: string }
   /** Export the chart: PNG as a data: URL, or CSV text; the host asks where to save. */
   | { type: 'export'; format: 'png' | 'csv'; data: string }
@@ -220,6 +222,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
+const PANEL_VIEWS: readonly PanelView[] = ['training', 'explain', 'embeddings', 'lm', 'attention'];
 const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -233,6 +236,8 @@ export function parsePanelMessage(m: unknown): PanelToHost | undefined {
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'viewChanged':
+      return PANEL_VIEWS.includes(m.view as PanelView) ? { type: 'viewChanged', view: m.view as PanelView } : undefined;
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
     case 'export':

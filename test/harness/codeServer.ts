@@ -125,6 +125,8 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       // already gone
     }
   };
+  // If this test process dies before stop() (a timeout, Ctrl-C), take the server down with it.
+  process.once('exit', killServer);
   let browser: Browser | undefined;
   try {
     await waitHealthy(url, proc, 60_000);
@@ -159,6 +161,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       async stop() {
         await b.close().catch(() => undefined);
         killServer();
+        process.off('exit', killServer);
         fs.closeSync(out);
         if (process.env.KEEP_CODE_SERVER_LOGS) process.stderr.write(`code-server log: ${logFile}\n`);
         else fs.rmSync(tmp, { recursive: true, force: true });

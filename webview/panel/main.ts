@@ -40,11 +40,11 @@ const logBox = h('vscode-checkbox', { id: 'log-scale', label: 'Log scale', check
 const pngBtn = h('vscode-button', { id: 'export-png', secondary: true, icon: 'file-media', onclick: () => exportChart('png') }, 'PNG');
 const csvBtn = h('vscode-button', { id: 'export-csv', secondary: true, icon: 'table', onclick: () => exportChart('csv') }, 'CSV');
 
-const trainingTab = h('button', { class: 'tab', id: 'tab-training', role: 'tab', onclick: () => showView('training') }, 'Training');
-const explainTab = h('button', { class: 'tab', id: 'tab-explain', role: 'tab', onclick: () => showView('explain') }, 'Explain');
-const embeddingsTab = h('button', { class: 'tab', id: 'tab-embeddings', role: 'tab', onclick: () => showView('embeddings') }, 'Embeddings');
-const lmTab = h('button', { class: 'tab', id: 'tab-lm', role: 'tab', onclick: () => showView('lm') }, 'Language Model');
-const attentionTab = h('button', { class: 'tab', id: 'tab-attention', role: 'tab', onclick: () => showView('attention') }, 'Attention');
+const trainingTab = h('button', { class: 'tab', id: 'tab-training', role: 'tab', onclick: () => showView('training', true) }, 'Training');
+const explainTab = h('button', { class: 'tab', id: 'tab-explain', role: 'tab', onclick: () => showView('explain', true) }, 'Explain');
+const embeddingsTab = h('button', { class: 'tab', id: 'tab-embeddings', role: 'tab', onclick: () => showView('embeddings', true) }, 'Embeddings');
+const lmTab = h('button', { class: 'tab', id: 'tab-lm', role: 'tab', onclick: () => showView('lm', true) }, 'Language Model');
+const attentionTab = h('button', { class: 'tab', id: 'tab-attention', role: 'tab', onclick: () => showView('attention', true) }, 'Attention');
 const lmSection = h('section', { class: 'lm', id: 'view-lm' }, h('p', { class: 'empty' }, 'Train a language model (LSTM or Transformer) from the Training view or the command palette; its curves, samples and a generate box appear here.'));
 const attentionSection = h('section', { class: 'attention', id: 'view-attention' }, h('p', { class: 'empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.'));
 const featureHooks: FeatureViewHooks = { request: (method, params, timeoutMs = 60_000) => requests.request(method, params, timeoutMs) };
@@ -76,7 +76,8 @@ function syncW2vChart(): void {
   w2vChart.reset(runs.map((r) => ({ ...r, steps: [...r.steps], losses: [...r.losses], visible: true })));
 }
 
-function showView(view: PanelView): void {
+function showView(view: PanelView, byUser = false): void {
+  if (byUser && view !== saved.view) send({ type: 'viewChanged', view });
   saveState({ view });
   trainingSection.hidden = view !== 'training';
   trainingTools.hidden = view !== 'training';

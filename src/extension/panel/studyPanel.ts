@@ -122,14 +122,13 @@ export class StudyPanel implements vscode.Disposable {
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.html = buildWebviewHtml(panel.webview, this.extensionUri, { bundle: 'panel', title: 'ML Study' });
+    // A hidden webview is torn down and says `ready` again when shown, which replays the whole state; messages
+    // posted while it is hidden are simply not seen. (Clearing `ready` on hide raced with that `ready` and could
+    // leave a visible panel that was never sent anything.)
     const subs = [
       panel.webview.onDidReceiveMessage((raw) => {
         const msg = parsePanelMessage(raw);
         if (msg) void this.onMessage(msg);
-      }),
-      panel.onDidChangeViewState(() => {
-        // A hidden webview is torn down; it says `ready` again when shown and gets the state then.
-        if (!panel.visible) this.ready = false;
       }),
     ];
     panel.onDidDispose(() => {
@@ -146,6 +145,9 @@ export class StudyPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.sendState();
+        return;
+      case 'viewChanged':
+        this.view = msg.view;
         return;
       case 'stopJob':
         this.jobs.stop(msg.jobId);

@@ -45,9 +45,6 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
         const msg = parseSidebarMessage(raw);
         if (msg) void this.onMessage(msg);
       }),
-      view.onDidChangeVisibility(() => {
-        if (!view.visible) this.ready = false;
-      }),
     ];
     view.onDidDispose(() => {
       for (const s of subs) s.dispose();

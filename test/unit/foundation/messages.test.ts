@@ -9,6 +9,8 @@ describe('webview message validation', () => {
     assert.deepEqual(parsePanelMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parsePanelMessage({ type: 'stopJob', jobId: 'x', extra: 1 }), { type: 'stopJob', jobId: 'x' });
     assert.deepEqual(parsePanelMessage({ type: 'export', format: 'csv', data: 'a,b' }), { type: 'export', format: 'csv', data: 'a,b' });
+    assert.deepEqual(parsePanelMessage({ type: 'viewChanged', view: 'attention' }), { type: 'viewChanged', view: 'attention' });
+    assert.equal(parsePanelMessage({ type: 'viewChanged', view: 'settings' }), undefined);
     for (const bad of [null, 1, 'ready', [], {}, { type: 'stopJob' }, { type: 'stopJob', jobId: 5 }, { type: 'export', format: 'exe', data: '' }, { type: 'request', requestId: 1.5, method: 'x' }, { type: 'eval', code: '1' }, { type: 'stopJob', jobId: 'x'.repeat(1000) }]) {
       assert.equal(parsePanelMessage(bad), undefined, JSON.stringify(bad));
     }
