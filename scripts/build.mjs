@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { buildW2vWasm } from './build-w2v-wasm.mjs';
+import { buildWasmKernels } from './build-wasm-kernels.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -124,12 +124,9 @@ function copyAssets() {
 }
 
 const t0 = Date.now();
-if (w2v) await buildW2vWasm();
+// The models' WebAssembly SIMD kernels (AssemblyScript sources → dist/*.wasm; skipped when up to date).
+if (w2v) await buildWasmKernels();
 if (want('extension') || want('worker') || want('webview') || want('cli')) copyAssets();
-// LSTM language-model kernel (issue 4): AssemblyScript SIMD source → dist/lstm-kernel.wasm (skipped when up to date).
-if (['worker', 'cli', 'unit', 'bench'].some(want)) await (await import('./build-lstm-kernel.mjs')).buildLstmKernel();
-// Attention kernel (issue 5): AssemblyScript SIMD source → dist/attention-kernel.wasm (skipped when up to date).
-if (['worker', 'cli', 'unit', 'bench'].some(want)) await (await import('./build-attention-kernel.mjs')).buildAttentionKernel();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[build] watching…');

@@ -1,4 +1,4 @@
-// @ts-nocheck — AssemblyScript, not TypeScript: compiled by scripts/build-attention-kernel.mjs (npm `assemblyscript`)
+// @ts-nocheck — AssemblyScript, not TypeScript: compiled by scripts/build-wasm-kernels.mjs (npm `assemblyscript`)
 // to dist/attention-kernel.wasm with SIMD. tsc and esbuild never see it (nothing imports it).
 //
 // Batched matrix products for the Transformer's attention (scores q·kᵀ, context P·v and their gradients), which

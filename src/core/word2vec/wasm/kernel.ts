@@ -1,4 +1,4 @@
-// @ts-nocheck — AssemblyScript, not TypeScript: compiled to dist/w2v-kernel.wasm by scripts/build-w2v-wasm.mjs.
+// @ts-nocheck — AssemblyScript, not TypeScript: compiled to dist/w2v-kernel.wasm by scripts/build-wasm-kernels.mjs.
 /**
  * The word2vec inner loop in WebAssembly SIMD (f32x4). One module instance per thread; every instance imports the
  * same shared memory, where the JavaScript side lays out the matrices, the noise and subsampling tables and the
