@@ -93,7 +93,8 @@ describe('formula hovers', function () {
     }
     assert.ok(softmaxAt >= 0, 'no formula in the softmax note was named Softmax');
     assert.equal(await vscode.commands.executeCommand('mlStudy.explainFormulaAtCursor', { uri: doc.uri.toString(), offset: softmaxAt }), true);
-    await waitFor('the explain view', () => a.panel.currentExplain !== undefined && a.panel.webviewReady, 15_000);
+    // A panel created right after another was closed mid-load can take ~30 s to load in code-server.
+    await waitFor('the explain view', () => a.panel.currentExplain !== undefined && a.panel.webviewReady, 60_000);
     const ex = a.panel.currentExplain!.explanation;
     assert.equal(ex.concept, 'softmax');
     assert.ok(a.panel.currentExplain!.svg?.startsWith('<svg'), 'formula not rendered');
