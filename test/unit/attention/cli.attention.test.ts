@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import './cli-argv';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../runCli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attention-cli-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -12,32 +12,16 @@ const corpus = path.join(tmp, 'notes.txt');
 fs.writeFileSync(corpus, Array.from({ length: 200 }, (_, i) => ['the cat sat on the mat.', 'attention weights sum to one.', 'keys and queries and values.'][i % 3]).join('\n'));
 const SMALL = ['--d-model', '32', '--ffn', '32', '--seq', '16', '--batch', '4'];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  // Only strings are the CLI's; the test runner's own reports (buffers) pass through.
-  process.stdout.write = ((s: string | Uint8Array, ...rest: unknown[]) => (typeof s === 'string' ? ((out += s), true) : (o as (...a: unknown[]) => boolean)(s, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array, ...rest: unknown[]) => (typeof s === 'string' ? ((err += s), true) : (e as (...a: unknown[]) => boolean)(s, ...rest))) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
 
 test('train transformer --json, then attention DIR TEXT --json', async () => {
   const dir = path.join(tmp, 'tr');
-  const r = await run('train', 'transformer', '--corpus', corpus, '--out', dir, '--steps', '6', '--layers', '2', '--heads', '2', ...SMALL, '--json');
+  const r = await runCli('train', 'transformer', '--corpus', corpus, '--out', dir, '--steps', '6', '--layers', '2', '--heads', '2', ...SMALL, '--json');
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.equal(j.model, 'transformer');
   assert.equal(j.steps, 6);
   for (const k of ['finalLoss', 'heldOutLoss', 'heldOutPerplexity', 'stepsPerSecond', 'seconds']) assert.equal(typeof j[k], 'number', k);
-  const a = await run('attention', dir, 'the cat', '--json');
+  const a = await runCli('attention', dir, 'the cat', '--json');
   assert.equal(a.code, 0, a.err);
   const aj = JSON.parse(a.out);
   assert.deepEqual(Object.keys(aj).sort(), ['attention', 'tokens']);
@@ -46,21 +30,21 @@ test('train transformer --json, then attention DIR TEXT --json', async () => {
   assert.equal(aj.attention[1].length, 2);
   assert.equal(aj.attention[1][1][6].length, 7);
   assert.equal(aj.attention[0][0][0][1], 0);
-  const human = await run('attention', dir, 'the cat');
+  const human = await runCli('attention', dir, 'the cat');
   assert.equal(human.code, 0);
   assert.match(human.out, /7 tokens, 2 layer\(s\) × 2 head\(s\)/);
 });
 
 test('train seq2seq --json and attention on its model', async () => {
   const dir = path.join(tmp, 's2s');
-  const r = await run('train', 'seq2seq', '--task', 'sort', '--steps', '4', '--hidden', '16', '--batch', '8', '--out', dir, '--json');
+  const r = await runCli('train', 'seq2seq', '--task', 'sort', '--steps', '4', '--hidden', '16', '--batch', '8', '--out', dir, '--json');
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.equal(j.model, 'seq2seq');
   assert.equal(j.task, 'sort');
   assert.equal(j.testInputs, 200);
   for (const k of ['sequenceAccuracy', 'alignmentAccuracy']) assert.ok(j[k] >= 0 && j[k] <= 1, k);
-  const a = await run('attention', dir, 'b2a1', '--json');
+  const a = await runCli('attention', dir, 'b2a1', '--json');
   assert.equal(a.code, 0, a.err);
   const aj = JSON.parse(a.out);
   assert.deepEqual(Object.keys(aj).sort(), ['attention', 'source', 'target']);
@@ -84,7 +68,7 @@ test('usage errors exit 2, runtime errors exit 1, each with one line', async () 
     [['attention', path.join(tmp, 's2s'), ''], 2, /empty/],
   ];
   for (const [argv, code, re] of cases) {
-    const r = await run(...argv);
+    const r = await runCli(...argv);
     assert.equal(r.code, code, `${argv.join(' ')}: ${r.err}`);
     assert.match(r.err, re, argv.join(' '));
     assert.equal(r.err.trim().split('\n').length, 1, `one line: ${r.err}`);

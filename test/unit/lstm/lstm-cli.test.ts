@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import './cli-argv';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../runCli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-cli-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -13,25 +13,9 @@ fs.writeFileSync(corpus, Array.from({ length: 300 }, (_, i) => ['the cat sat on 
 const model = path.join(tmp, 'model');
 const SMALL = ['--batch', '4', '--seq', '16', '--hidden', '16', '--embedding', '8', '--eval-every', '4'];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  // The CLI writes strings; the test runner's own (binary, serialized) reports must still reach the real stream.
-  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((out += s), true) : o(s, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((err += s), true) : e(s, ...rest))) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
 
 test('train lstm --json prints the documented fields and writes the model', async () => {
-  const r = await run('train', 'lstm', '--corpus', corpus, '--out', model, '--steps', '8', ...SMALL, '--json');
+  const r = await runCli('train', 'lstm', '--corpus', corpus, '--out', model, '--steps', '8', ...SMALL, '--json');
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   for (const k of ['steps', 'seconds', 'tokensPerSecond', 'trainLoss', 'heldOutLoss', 'heldOutPerplexity', 'bitsPerChar']) assert.equal(typeof j[k], 'number', k);
@@ -39,10 +23,10 @@ test('train lstm --json prints the documented fields and writes the model', asyn
   assert.ok(Math.abs(j.heldOutPerplexity - Math.exp(j.heldOutLoss)) < 1e-9 * j.heldOutPerplexity);
   assert.match(r.err, /step 8\/8/);
   assert.ok(fs.existsSync(path.join(model, 'model.json')));
-  const epochs = await run('train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'ep'), '--epochs', '2', ...SMALL, '--json');
+  const epochs = await runCli('train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'ep'), '--epochs', '2', ...SMALL, '--json');
   assert.equal(epochs.code, 0, epochs.err);
   assert.equal(JSON.parse(epochs.out).epochs, 2, '--epochs alone sets the run length');
-  const more = await run('train', 'lstm', '--corpus', corpus, '--out', model, '--resume', model, '--steps', '12', ...SMALL, '--json');
+  const more = await runCli('train', 'lstm', '--corpus', corpus, '--out', model, '--resume', model, '--steps', '12', ...SMALL, '--json');
   assert.equal(more.code, 0, more.err);
   const m = JSON.parse(more.out);
   assert.equal(m.resumedFromStep, 8);
@@ -50,21 +34,21 @@ test('train lstm --json prints the documented fields and writes the model', asyn
 });
 
 test('generate and perplexity dispatch on the model folder', async () => {
-  const g = await run('generate', model, '--prompt', 'the Cat', '--length', '12', '--temperature', '0.7', '--top-k', '5', '--top-p', '0.9', '--seed', '3', '--json');
+  const g = await runCli('generate', model, '--prompt', 'the Cat', '--length', '12', '--temperature', '0.7', '--top-k', '5', '--top-p', '0.9', '--seed', '3', '--json');
   assert.equal(g.code, 0, g.err);
   const j = JSON.parse(g.out);
   assert.equal(j.model, 'lstm');
   assert.equal(j.tokens.length, 12);
   assert.deepEqual(j.unknown, ['C']);
   assert.match(g.err, /not in the model's vocabulary/);
-  const again = await run('generate', model, '--prompt', 'the Cat', '--length', '12', '--temperature', '0.7', '--top-k', '5', '--top-p', '0.9', '--seed', '3', '--json');
+  const again = await runCli('generate', model, '--prompt', 'the Cat', '--length', '12', '--temperature', '0.7', '--top-k', '5', '--top-p', '0.9', '--seed', '3', '--json');
   assert.equal(JSON.parse(again.out).text, j.text);
-  const p = await run('perplexity', model, '--corpus', corpus, '--json');
+  const p = await runCli('perplexity', model, '--corpus', corpus, '--json');
   assert.equal(p.code, 0, p.err);
   const pj = JSON.parse(p.out);
   assert.ok(pj.tokens > 1000);
   assert.ok(Math.abs(pj.perplexity - Math.exp(pj.crossEntropy)) < 1e-9 * pj.perplexity);
-  const human = await run('perplexity', model, '--corpus', corpus);
+  const human = await runCli('perplexity', model, '--corpus', corpus);
   assert.match(human.out, /^perplexity \d+\.\d+/);
 });
 
@@ -92,7 +76,7 @@ test('usage errors exit 2, runtime errors exit 1, each with a one-line message',
     [['perplexity', model, '--corpus', tiny.replace('tiny', 'none')], 1, /no such file/],
   ];
   for (const [argv, code, re] of cases) {
-    const r = await run(...argv);
+    const r = await runCli(...argv);
     assert.equal(r.code, code, `${argv.join(' ')} → ${r.code}: ${r.err}`);
     assert.match(r.err, re, argv.join(' '));
     const lines = r.err.trim().split('\n');

@@ -6,26 +6,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import './cli-argv';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../runCli';
 import { FIXTURES, tmpDir } from './helpers';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  // The CLI writes strings; node:test's own (binary) messages to the parent runner must pass through.
-  process.stdout.write = ((s: unknown, ...rest: never[]) => (typeof s === 'string' ? ((out += s), true) : o(s as Uint8Array, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((s: unknown, ...rest: never[]) => (typeof s === 'string' ? ((err += s), true) : e(s as Uint8Array, ...rest))) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
 
 const dir = tmpDir('cli');
 const corpus = path.join(dir, 'notes.md');
@@ -36,7 +19,7 @@ fs.writeFileSync(
 );
 
 test('train sgns --json, then use the model', async () => {
-  const t = await run('train', 'sgns', '--corpus', corpus, '--out', model, '--dim', '16', '--epochs', '3', '--min-count', '2', '--json');
+  const t = await runCli('train', 'sgns', '--corpus', corpus, '--out', model, '--dim', '16', '--epochs', '3', '--min-count', '2', '--json');
   assert.equal(t.code, 0, t.err);
   const j = JSON.parse(t.out);
   for (const k of ['tokens', 'vocab', 'seconds', 'wordsPerSecond', 'lossPerEpoch']) assert.ok(k in j, k);
@@ -44,21 +27,21 @@ test('train sgns --json, then use the model', async () => {
   assert.ok(j.vocab > 10 && j.tokens > 1000);
   assert.match(t.err, /epoch 3\/3/, 'progress on stderr');
 
-  const n = await run('neighbours', model, 'king', '-k', '3', '--json');
+  const n = await runCli('neighbours', model, 'king', '-k', '3', '--json');
   assert.equal(n.code, 0, n.err);
   assert.equal(JSON.parse(n.out).neighbours.length, 3);
-  const s = await run('similarity', model, 'king', 'queen', '--json');
+  const s = await runCli('similarity', model, 'king', 'queen', '--json');
   assert.ok(Math.abs(JSON.parse(s.out).similarity) <= 1);
-  const a = await run('analogy', model, 'man', 'king', 'woman', '--json');
+  const a = await runCli('analogy', model, 'man', 'king', 'woman', '--json');
   assert.ok(!JSON.parse(a.out).answers.some((x: { word: string }) => ['man', 'king', 'woman'].includes(x.word)));
-  const ev = await run('evaluate', model, '--similarity', path.join(FIXTURES(), 'sim-small.tsv'), '--analogies', path.join(FIXTURES(), 'analogies-small.txt'), '--json');
+  const ev = await runCli('evaluate', model, '--similarity', path.join(FIXTURES(), 'sim-small.tsv'), '--analogies', path.join(FIXTURES(), 'analogies-small.txt'), '--json');
   assert.equal(ev.code, 0, ev.err);
   const ej = JSON.parse(ev.out);
   assert.ok('spearman' in ej.similarity[0] && 'oov' in ej.similarity[0] && 'accuracy' in ej.analogies[0]);
 });
 
 test('train cbow on brown is accepted (1 epoch, tiny dim)', async () => {
-  const r = await run('train', 'cbow', '--corpus', 'brown', '--out', path.join(dir, 'brown'), '--dim', '8', '--epochs', '1', '--json');
+  const r = await runCli('train', 'cbow', '--corpus', 'brown', '--out', path.join(dir, 'brown'), '--dim', '8', '--epochs', '1', '--json');
   assert.equal(r.code, 0, r.err);
   assert.equal(JSON.parse(r.out).vocab, 14206);
 });
@@ -66,14 +49,14 @@ test('train cbow on brown is accepted (1 epoch, tiny dim)', async () => {
 test('export (three formats) and import round trip through the CLI', async () => {
   for (const format of ['word2vec', 'word2vec-binary', 'projector']) {
     const out = path.join(dir, `export-${format}`);
-    const r = await run('export', model, '--format', format, '--out', out, '--json');
+    const r = await runCli('export', model, '--format', format, '--out', out, '--json');
     assert.equal(r.code, 0, r.err);
     if (format === 'projector') continue;
     const back = path.join(dir, `import-${format}`);
-    const i = await run('import', out, '--out', back, '--json');
+    const i = await runCli('import', out, '--out', back, '--json');
     assert.equal(i.code, 0, i.err);
-    const before = await run('neighbours', model, 'queen', '--json');
-    const after = await run('neighbours', back, 'queen', '--json');
+    const before = await runCli('neighbours', model, 'queen', '--json');
+    const after = await runCli('neighbours', back, 'queen', '--json');
     assert.deepEqual(JSON.parse(after.out), JSON.parse(before.out), format);
   }
 });
@@ -81,15 +64,15 @@ test('export (three formats) and import round trip through the CLI', async () =>
 test('project: a seeded 2D map of the frequent words, for each method', async () => {
   for (const method of ['pca', 'umap', 'tsne']) {
     const argv = ['project', model, '--method', method, '--top', '20', '--iterations', '50', '--seed', '3', '--json'];
-    const a = await run(...argv);
+    const a = await runCli(...argv);
     assert.equal(a.code, 0, a.err);
     const j = JSON.parse(a.out);
     assert.equal(j.words.length, 20);
     assert.equal(j.xy.length, 40);
-    assert.deepEqual(JSON.parse((await run(...argv)).out), j, `${method} is reproducible`);
+    assert.deepEqual(JSON.parse((await runCli(...argv)).out), j, `${method} is reproducible`);
   }
-  assert.equal((await run('project', model, '--method', 'mds')).code, 2);
-  assert.equal((await run('project', model, '--perplexity', '1')).code, 2);
+  assert.equal((await runCli('project', model, '--method', 'mds')).code, 2);
+  assert.equal((await runCli('project', model, '--perplexity', '1')).code, 2);
 });
 
 test('usage errors exit 2, runtime errors exit 1, each with one line and nothing lost', async () => {
@@ -107,7 +90,7 @@ test('usage errors exit 2, runtime errors exit 1, each with one line and nothing
     ['train', 'sgns', '--corpus', corpus, '--out', FIXTURES()],
   ];
   for (const argv of usage) {
-    const r = await run(...argv);
+    const r = await runCli(...argv);
     assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
     assert.equal(r.err.trim().split('\n').length, 1, r.err);
   }
@@ -132,7 +115,7 @@ test('usage errors exit 2, runtime errors exit 1, each with one line and nothing
     [['import', bin, '--out', path.join(dir, 'x')], /.+/],
   ];
   for (const [argv, re] of runtime) {
-    const r = await run(...argv);
+    const r = await runCli(...argv);
     assert.equal(r.code, 1, `${argv.join(' ')}: ${r.err}`);
     assert.match(r.err, re);
     assert.equal(r.err.trim().split('\n').filter((l) => l.startsWith('ml-study')).length, 1, r.err);
@@ -142,7 +125,7 @@ test('usage errors exit 2, runtime errors exit 1, each with one line and nothing
   const vec = path.join(model, 'vectors.f32');
   const size = fs.statSync(vec).size;
   fs.truncateSync(vec, size - 4);
-  const r = await run('neighbours', model, 'king');
+  const r = await runCli('neighbours', model, 'king');
   assert.equal(r.code, 1);
   assert.match(r.err, /truncated/);
   assert.equal(fs.statSync(vec).size, size - 4);
