@@ -113,7 +113,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
     let format = a.format;
     if (format === undefined) format = (await vscode.window.showQuickPick(['png', 'csv'], { title: 'Export the loss chart as' })) ?? undefined;
     if (format !== 'png' && format !== 'csv') return undefined;
-    if (!panel.isOpen) panel.show('training');
+    panel.show('training'); // the chart must be on show (a hidden panel has no webview to draw it)
     try {
       return await panel.requestExport(format, typeof a.path === 'string' ? vscode.Uri.file(a.path) : undefined);
     } catch (e) {

@@ -51,6 +51,8 @@ export class StudyPanel implements vscode.Disposable {
   show(view: PanelView = this.view, preserveFocus = true): void {
     this.view = view;
     if (this.panel) {
+      // A hidden webview was torn down: revealing reloads it, and it is ready again only when it says so.
+      if (!this.panel.visible) this.ready = false;
       this.panel.reveal(undefined, preserveFocus);
       this.post({ type: 'showView', view });
       return;
