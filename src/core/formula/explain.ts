@@ -33,6 +33,8 @@ export interface Explanation {
 export interface ExplainOptions {
   context?: RecogniseContext;
   display?: boolean;
+  /** Macro definitions the note (or its preamble file) makes: `\\newcommand`, `\\def`, `\\DeclareMathOperator` … */
+  macros?: string;
 }
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
