@@ -6,6 +6,7 @@
  */
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
+import { normaliseTex } from './normalise';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -194,6 +195,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   for (let i = 0; i + 1 < r.length; i++) {
     const a = r[i];
     const b = r[i + 1];
+    // Row-vector books: the input on the left, the weight matrix on the right (h U + c, [h; x] W + b).
+    if ((a.k === 'sym' || (a.k === 'group' && (a.delim === '[' || a.delim === '('))) && b.k === 'sym' && /^[A-Z]$/.test(b.name) && !(a.k === 'sym' && /^[A-Z]$/.test(a.name)) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: true, weights: [b.name] };
     if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
     const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || isTransposeSup(a.sup);
@@ -993,9 +996,98 @@ function detect(root: Row, add: Add): void {
   }
 }
 
+// ---------- evidence beyond the structural detectors ----------
+
+/** Concept families: a more specific member may stand in for the general one (and context may pick among them). */
+const FAMILIES: ConceptId[][] = [
+  ['attention', 'mlp-attention', 'self-attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention'],
+  ['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'backpropagation-through-time'],
+  ['mlp', 'affine-layer', 'fixed-window-lm'],
+  ['mlp-attention', 'mlp', 'affine-layer'],
+  ['skipgram', 'skipgram-softmax', 'sgns', 'hierarchical-softmax', 'cbow'],
+  ['cross-entropy', 'negative-log-likelihood', 'binary-cross-entropy', 'distillation-loss', 'surprisal', 'perplexity', 'masked-lm', 'teacher-forcing'],
+  ['language-model', 'ngram-markov', 'probability-chain-rule', 'seq2seq', 'fixed-window-lm'],
+  ['softmax', 'softmax-regression', 'skipgram-softmax'],
+  ['sigmoid', 'logistic-regression'],
+  ['gradient-descent', 'minibatch-sgd', 'adam'],
+  ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization'],
+];
+/** The general member of a family: a name that says only this much leaves the structure to be more specific. */
+const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
+
+export function related(a: ConceptId, b: ConceptId): boolean {
+  if (a === b || RELATIVES[a]?.includes(b) || RELATIVES[b]?.includes(a)) return true;
+  return FAMILIES.some((f) => f.includes(a) && f.includes(b));
+}
+
+/** Function names (canonical: lower-case letters and digits) that name a catalog concept, in any font. */
+const NAMED_CONCEPTS: Record<string, ConceptId> = {
+  sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
+  hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse',
+  crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
+  kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
+  bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
+  mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention',
+  additiveattention: 'mlp-attention', selfattention: 'self-attention', selfattn: 'self-attention', multihead: 'multi-head-attention',
+  mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
+  maskedattention: 'masked-self-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
+  cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
+  ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time',
+};
+/** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
+export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));
+
+const ELEMENTWISE = new Set<ConceptId>(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'step-function', 'dropout']);
+
+const nameKey = (n: Node): string | null => {
+  const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
+  if (!v) return null;
+  const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
+};
+
+/**
+ * The name that says what the formula IS: the function defined on the left (`GRU(h, x) = …`, `\text{Attention}(Q, K, V)
+ * = …`) or the one outermost call on the right (`h_t = \mathrm{GRU}(h_{t−1}, x_t)`, `\hat y = softmax(FFN(z))`).
+ */
+function primaryName(root: Row): ConceptId | null {
+  const { parts } = sides(root);
+  const strip = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
+  const lhs = parts.length > 1 ? strip(parts[0]) : [];
+  const candidates: Row[] = [];
+  if (lhs.length) candidates.push(lhs);
+  for (const p of parts.length > 1 ? parts.slice(1) : parts) candidates.push(strip(p));
+  if (parts.length < 2) return null;
+  // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
+  if (parts.slice(1, -1).some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';')))) return null;
+  for (const r of candidates) {
+    // A single call (a derivative operator d/dx in front is allowed): that call's name, written as a word.
+    const calls = r.filter((x): x is Apply => x.k === 'apply');
+    const rest = r.filter((x) => x.k !== 'apply' && !(x.k === 'frac' && !!derivative(x)));
+    if (calls.length === 1 && rest.length === 0 && calls[0].head.k === 'name') {
+      const k = nameKey(calls[0]);
+      // An activation applied on the right is part of a bigger model (h_t = tanh(W h_{t−1} + U x_t)), not its name.
+      if (k && (r === lhs || !ELEMENTWISE.has(NAMED_CONCEPTS[k]))) return NAMED_CONCEPTS[k];
+    }
+  }
+  return null;
+}
+
+/** Multi-line blocks (aligned, array, cases, gathered …): the lines of one model vote. */
+function blockLines(src: string): string[] {
+  if (!/\\\\/.test(src)) return [];
+  const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ');
+  const lines = body.split(/\\\\(?:\[[^\]]*\])?/).map((l) => l.replace(/&/g, ' ').replace(/\\(?:text|mathrm|scriptstyle|small)\s*\{[^{}]*;[^{}]*\}/g, ' ').trim()).filter((l) => l.length > 2);
+  return lines.length >= 2 && lines.length <= 12 ? lines : [];
+}
+
+/** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bsvm\b|support vector|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
+
 /** Concept recognition for one formula and its surrounding words. */
-export function recognise(latex: string, ctx: RecogniseContext = {}): Recognition {
-  const tree = parseTex(latex);
+export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
+  const src = normaliseTex(latex);
+  const tree = parseTex(src);
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
@@ -1006,10 +1098,40 @@ export function recognise(latex: string, ctx: RecogniseContext = {}): Recognitio
   } catch {
     // A detector failing on odd input must not break the hover.
   }
+  // The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block.
+  if (depth === 0) {
+    const lines = blockLines(src);
+    if (lines.length) {
+      const votes = new Map<ConceptId, { n: number; score: number }>();
+      let recognised = 0;
+      for (const l of lines) {
+        const r = recognise(l, {}, 1);
+        if (!r.concept) continue;
+        recognised++;
+        const v = votes.get(r.concept) ?? { n: 0, score: 0 };
+        votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
+      }
+      const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
+      const top = ranked[0];
+      if (top && (top[1].n >= 2 || recognised === 1)) {
+        // Stacked affine layers where one feeds the next are a network.
+        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : top[0];
+        const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
+        if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
+      }
+    }
+  }
+  // A model or function named by its name: the strongest evidence there is.
+  const named = primaryName(tree.items);
+  if (named) {
+    const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
+    if (structural && GENERAL.has(named)) structural[1].score += 0.4;
+    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
+  }
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
     for (const r of RELATIVES[id] ?? []) {
-      if (!cands.has(r)) cands.set(r, { score: c.score - 0.8, why: `related to ${id}` });
+      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.4), why: `related to ${id}` });
     }
   }
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
@@ -1017,9 +1139,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}): Recognitio
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
       if (re && re.test(words)) c.score += 0.9;
+      else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.2;
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score);
   const best = sorted[0];
-  return { concept: best && best.score >= 2 ? best.id : null, score: best?.score ?? 0, candidates: sorted, tree };
+  // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
+  const rival = best && sorted.find((c) => !related(c.id, best.id));
+  const conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  return { concept: best && best.score >= 2 && !conflict ? best.id : null, score: best?.score ?? 0, candidates: sorted, tree };
 }
