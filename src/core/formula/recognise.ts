@@ -180,6 +180,32 @@ function derivProducts(n: Node | Node[]): boolean {
 }
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub);
 
+/**
+ * Evidence from the shape of a recurrence or of a word-pair classifier, whatever the function is called:
+ * h_t = f(x_t, h_{t−1}) (an RNN step), P(D = 1 | w, c) (negative sampling's "real pair?" classifier).
+ */
+function detectShapes(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(subText(parts[0][0].sub) || subText(parts[0][0].sup).replace(/[()⟨⟩]/g, ''))) {
+    const h = parts[0][0] as Sym;
+    const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
+    if (rhs.length === 1 && rhs[0].k === 'apply') {
+      const args = syms(rhs[0].arg);
+      const prev = args.some((x) => x.name === h.name && /^t-1$/.test(subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')));
+      const input = args.some((x) => x.name !== h.name && /^t$/.test(subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')));
+      if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
+    }
+  }
+  for (const a of applies(root)) {
+    if (!/^[pP]$/.test(a.fn)) continue;
+    const r = rowOf(a.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar !== 3) continue;
+    const [d, eq, v] = r;
+    if (d.k === 'sym' && /^[dD]$/.test(d.name) && eq.k === 'op' && eq.v === '=' && (isNum(v, 1) || isNum(v, 0)) && syms(r.slice(bar + 1)).filter((x) => !/^[0-9]$/.test(x.name)).length >= 2) add('sgns', 3.3, 'P(D = 1 | w, c): is this a real (word, context) pair?');
+  }
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
@@ -326,6 +352,8 @@ function detect(root: Row, add: Add): void {
   const probApplies = applies(root).filter((a) => /^[pPq]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
 
   // --- attention family ---
+  // A query–key dot product scaled by √d: the scaled dot-product score.
+  if (!applies(root, ['softmax']).length && fracs(root).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && (hasTranspose(f.num) || (hasSym(f.num, 'Q') && hasSym(f.num, 'K'))) && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name)))) add('scaled-dot-product-attention', 3.2, 'q·k / √d');
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
     const f = fracs(arg)[0];
@@ -541,7 +569,9 @@ function detect(root: Row, add: Add): void {
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
     if (a.length !== 1 || a[0].k !== 'frac') return false;
-    if (applies(a[0].num).length >= 1 && applies(a[0].den).length >= 1) return true;
+    // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
+    const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
+    if (probLike(a[0].num) && probLike(a[0].den)) return true;
     const n = rowOf(a[0].num);
     const d = rowOf(a[0].den);
     return n.length === 1 && d.length === 1 && n[0].k === 'sym' && d[0].k === 'sym' && !!n[0].sub && n[0].name !== d[0].name && subText(n[0].sub) === subText(d[0].sub);
@@ -612,7 +642,15 @@ function detect(root: Row, add: Add): void {
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
   const starred = syms(root).some((s) => subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗'))));
   const allProbArgs = applies(root).filter((a) => /^[pPq]$/.test(a.fn));
-  const maskCond = [...probArgs, ...allProbArgs].some((p) => syms(p.arg).some((s) => s.mods.includes('tilde') || s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
+  // A corrupted (masked) copy of the predicted variable in the condition: p(x_i | x̃), p(x | x_{∖i}), p(x_M | …).
+  const maskedCopy = (p: Apply) => {
+    const r = rowOf(p.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar < 0) return false;
+    const predicted = new Set(syms(r.slice(0, bar)).map((s) => s.name));
+    return syms(r.slice(bar + 1)).some((s) => s.mods.includes('tilde') && predicted.has(s.name));
+  };
+  const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
@@ -876,7 +914,16 @@ function detect(root: Row, add: Add): void {
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---
   const condBar = (a: Apply) => hasOp(a.arg, '|');
-  if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar)) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
+  const sameHistory = () => {
+    const given = (a: Apply) => {
+      const r = rowOf(a.arg);
+      const b = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      return new Set(r.slice(b + 1).filter((x): x is Sym => x.k === 'sym').map((x) => x.name));
+    };
+    const [first, ...others] = probApplies.map(given);
+    return others.every((g) => [...g].every((n) => first.has(n)));
+  };
+  if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar) && sameHistory()) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
   if (parts.length === 2 && rels[0] === '=' && parts[0].length === 1 && parts[1].length === 1 && parts[0][0].k === 'apply' && parts[1][0].k === 'apply' && /^[pP]$/.test(parts[0][0].fn) && /^[pP]$/.test(parts[1][0].fn)) {
     const split = (a: Apply) => {
       const r = rowOf(a.arg);
@@ -887,7 +934,9 @@ function detect(root: Row, add: Add): void {
     const R = split(parts[1][0]);
     if (L && R && L.what === R.what && L.given !== R.given && /n/.test(R.given)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
   }
-  if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // Counts of a word sequence over counts of its history (offset indices w_{i−1}, w_{t−n+1}), not co-occurrence counts.
+  const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && /[a-z]-[0-9a-z]/.test(subText(x.sub)));
+  if (offsetIdx && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
@@ -1078,11 +1127,28 @@ function blockLines(src: string): string[] {
   if (!/\\\\/.test(src)) return [];
   const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ');
   const lines = body.split(/\\\\(?:\[[^\]]*\])?/).map((l) => l.replace(/&/g, ' ').replace(/\\(?:text|mathrm|scriptstyle|small)\s*\{[^{}]*;[^{}]*\}/g, ' ').trim()).filter((l) => l.length > 2);
-  return lines.length >= 2 && lines.length <= 12 ? lines : [];
+  const defs = lines.filter((l) => /=|\\approx|\\leftarrow|\\gets|\\mapsto/.test(l));
+  return defs.length >= 2 && defs.length <= 12 ? defs : [];
 }
 
+/** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
+const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
+  'hierarchical-softmax': /hierarchical softmax/i,
+  sgns: /negative sampling/i,
+  'skipgram-softmax': /skip-?gram/i,
+  cbow: /\bcbow\b|continuous bag/i,
+  'scaled-dot-product-attention': /scaled dot[- ]product/i,
+  'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
+  'multi-head-attention': /multi-?head/i,
+  'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
+  'self-attention': /self-attention/i,
+  lstm: /\blstm\b|long short-term/i,
+  gru: /\bgru\b|gated recurrent/i,
+  'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
+};
+
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bsvm\b|support vector|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1095,6 +1161,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   };
   try {
     detect(tree.items, add);
+    detectShapes(tree.items, add);
   } catch {
     // A detector failing on odd input must not break the hover.
   }
@@ -1131,7 +1198,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
     for (const r of RELATIVES[id] ?? []) {
-      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.4), why: `related to ${id}` });
+      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
@@ -1139,7 +1206,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
       if (re && re.test(words)) c.score += 0.9;
-      else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.2;
+      else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
+    }
+  }
+  // The words name a concept of the same family as the structure's best guess: the note says which one it is.
+  const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0])) {
+    for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
+      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words)) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score);
