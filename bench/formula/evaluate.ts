@@ -74,12 +74,12 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
 }
 
 /**
- * The role a symbol meaning claims, in the role vocabulary, or null when it claims none (it describes the letter's
- * shape, or is empty). Ordered: the more specific phrase wins.
+ * Phrases of a symbol meaning that claim a role in the role vocabulary. A meaning that describes only the letter's
+ * shape ("a vector indexed by i") claims none.
  */
 const ROLE_PHRASES: Array<[string, RegExp]> = [
   ['negative-vector', /\bnegative\b|noise word/i],
-  ['context-vector-attn', /context vector \(the attention|attention output|weighted (sum|average) of the (values|encoder|hidden)|the context vector (for|of) (output|step|the decoder)/i],
+  ['context-vector-attn', /context vector \(the attention|attention output|weighted (sum|average) of the|the context vector (for|of) (output|step|the decoder)/i],
   ['center-vector', /cent(re|er)[- ]word|cent(re|er) vector|input word'?s? vector|input \(cent(re|er)/i],
   ['context-vector', /\boutside\b|context-role|context word|output vector of word|vector of a context/i],
   ['attention-weight', /attention weight|alignment weight/i],
@@ -118,9 +118,9 @@ const ROLE_PHRASES: Array<[string, RegExp]> = [
   ['count', /number of|how many|\bsize\b|\blength\b|vocabulary/i],
 ];
 
-export function roleOfMeaning(meaning: string): string | null {
-  for (const [role, re] of ROLE_PHRASES) if (re.test(meaning)) return role;
-  return null;
+/** Every role a meaning claims ("the decoder state (the query)" claims both hidden-state and query); empty: none. */
+export function rolesOfMeaning(meaning: string): string[] {
+  return ROLE_PHRASES.filter(([, re]) => re.test(meaning)).map(([role]) => role);
 }
 
 /** Equivalent roles: the vocabulary has near-synonyms a teacher would accept for one another. */
@@ -129,10 +129,10 @@ const SAME: Record<string, string[]> = {
   'hidden-state': ['activation'], embedding: ['center-vector', 'context-vector'], weight: ['parameters'], parameters: ['weight'],
 };
 
-export function roleMatches(label: string, claimed: string | null): boolean {
-  if (label === 'shape') return claimed === null;
-  if (claimed === null) return false;
-  return claimed === label || (SAME[label] ?? []).includes(claimed);
+/** A `shape` label is right only when the meaning claims no role; any other label must be among the claimed roles. */
+export function roleMatches(label: string, claimed: string[]): boolean {
+  if (label === 'shape') return claimed.length === 0;
+  return claimed.some((c) => c === label || (SAME[label] ?? []).includes(c));
 }
 
 /** The display key the explanation uses for a symbol written in TeX (`\mathbf{u}_o` → `u_o`). */
@@ -186,7 +186,7 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
     for (const { symbol, role } of f.roles ?? []) {
       r.roleLetters++;
       const meaning = said.get(keyOfTex(symbol));
-      const ok = meaning !== undefined && roleMatches(role, roleOfMeaning(meaning));
+      const ok = meaning !== undefined && roleMatches(role, rolesOfMeaning(meaning));
       if (ok) r.roleRight++;
       else allRight = false;
     }

@@ -14,6 +14,8 @@ export interface Recognition {
   /** All candidates, best first (for debugging and the panel). */
   candidates: Array<{ id: ConceptId; score: number; why: string }>;
   tree: { k: 'row'; items: Node[] };
+  /** Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), or unrelated concepts fitted alike (`conflict`). */
+  unsure?: 'none' | 'weak' | 'conflict';
 }
 
 export interface RecogniseContext {
@@ -1059,7 +1061,7 @@ const FAMILIES: ConceptId[][] = [
   ['softmax', 'softmax-regression', 'skipgram-softmax'],
   ['sigmoid', 'logistic-regression'],
   ['gradient-descent', 'minibatch-sgd', 'adam'],
-  ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization'],
+  ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization', 'zero-one-loss', 'hinge-loss'],
 ];
 /** The general member of a family: a name that says only this much leaves the structure to be more specific. */
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
@@ -1147,6 +1149,16 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
 };
 
+/** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
+const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
+  softmax: /softmax/i, sigmoid: /sigmoid|logistic function/i, tanh: /\btanh\b/i, relu: /\brelu\b/i, 'cross-entropy': /cross[- ]entropy/i,
+  mse: /mean squared error|\bmse\b/i, rnn: /recurrent|\brnns?\b/i, attention: /attention/i, 'language-model': /language model/i,
+  perplexity: /perplexity/i, 'kl-divergence': /\bkl\b|kullback/i, elbo: /\belbo\b|evidence lower bound/i, dropout: /dropout/i,
+  'gradient-descent': /gradient descent/i, 'negative-log-likelihood': /negative log[- ]likelihood/i, 'maximum-likelihood': /maximum likelihood/i,
+  'bayes-rule': /bayes/i, 'cosine-similarity': /cosine/i, 'positional-encoding': /positional encoding/i, 'ngram-markov': /n-?gram|bigram|trigram/i,
+  seq2seq: /seq2seq|encoder[- ]decoder/i, regularization: /regulari[sz]/i, adam: /\badam\b/i,
+};
+
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
 const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
 
@@ -1221,5 +1233,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
   const conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
-  return { concept: best && best.score >= 2 && !conflict ? best.id : null, score: best?.score ?? 0, candidates: sorted, tree };
+  const concept = best && best.score >= 2 && !conflict ? best.id : null;
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+}
+
+/** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */
+export function conceptsMentioned(words: string): ConceptId[] {
+  const out: ConceptId[] = [];
+  for (const [id, re] of Object.entries({ ...MENTIONED, ...NAMED_IN_PROSE }) as Array<[ConceptId, RegExp]>) if (re.test(words) && !out.includes(id)) out.push(id);
+  return out.slice(0, 5);
 }

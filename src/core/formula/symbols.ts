@@ -112,6 +112,31 @@ const fill = (t: string, sub: string) => {
   return filled.replace(/ (of word|of class|of position)\s*(?=$|\))/, '').replace(/\u0000/g, (m, i) => (/[\s(]$/.test(filled.slice(0, i)) ? '' : ' '));
 };
 
+/** The general concept whose letters a more specific one falls back to. */
+const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
+  'mlp-attention': 'attention', 'self-attention': 'attention', 'scaled-dot-product-attention': 'attention', 'multi-head-attention': 'attention',
+  'masked-self-attention': 'attention', lstm: 'rnn', gru: 'rnn', 'bidirectional-rnn': 'rnn', seq2seq: 'rnn', sgns: 'skipgram', 'skipgram-softmax': 'skipgram',
+  'hierarchical-softmax': 'skipgram', cbow: 'skipgram', 'affine-layer': 'mlp',
+};
+
+/** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
+function definedRole(head: Sym, concept: ConceptId): string | null {
+  const group = CATALOG[concept].group;
+  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal'))) return 'the loss (objective) this formula defines';
+  const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
+  if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
+  if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
+  if (/^[oOyY]$/.test(head.name) && group === 'network') return 'the output — defined here';
+  return null;
+}
+
+/** A letter whose role neither the concept nor the formula tells: described by its shape only. */
+function shapeOf(n: Sym): string {
+  const kind = n.mods.includes('bold') ? (/^[A-Z]$/.test(n.name) ? 'a matrix' : 'a vector') : /^[A-Z]$/.test(n.name) ? 'a quantity (upper-case: often a matrix or a set)' : 'a quantity';
+  const sub = n.sub ? pretty(n.sub) : '';
+  return sub ? `${kind} indexed by ${sub}` : kind;
+}
+
 /** Meanings for the symbols of a parsed formula, in its own letters. */
 export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: ConceptId | null): SymbolNote[] {
   const notes = new Map<string, string>();
@@ -183,11 +208,11 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
-    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : definedRole(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
 
-  // 4. Every other symbol: the concept's usual letters, then the general glossary.
-  const letters = concept ? CATALOG[concept].letters ?? {} : {};
+  // 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary.
+  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
   const seen = new Set<string>();
   // Letters that only appear inside sub/superscripts (indices) are described by the sums above, not one by one.
   const inScripts = new Set<Node>();
@@ -246,8 +271,9 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     seen.add(k);
     const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
     const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
-    const meaning = entry ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
-    if (meaning) set(k, meaning);
+    const base = letters[n.name] ?? glossary(n.name, n);
+    const meaning = (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
+    set(k, meaning ?? (concept ? shapeOf(n) : ''));
   });
 
   return order

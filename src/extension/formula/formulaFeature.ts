@@ -10,9 +10,9 @@ import { WorkerClient } from '../jobs/workerClient';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
+import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
+import { readPreamble } from './preamble';
 
-/** The commands a hover may link to: only ours, and only those this build registers. */
-export const HOVER_COMMANDS = ['mlStudy.trainXor', 'mlStudy.trainWord2vec', 'mlStudy.trainLstm', 'mlStudy.showAttention', 'mlStudy.plotFunction', 'mlStudy.explainFormulaAtCursor'];
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
   sigmoid: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
@@ -36,7 +36,7 @@ export class FormulaService implements vscode.Disposable {
   }
   /** Render and explain a note's formulas in the worker ahead of hovers (with the colour hovers will ask for). */
   prewarm(doc: vscode.TextDocument): Promise<number> {
-    return this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString() }, 120_000);
+    return readPreamble(doc).then((preamble) => this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString(), preamble }, 120_000));
   }
 
   request<M extends keyof FormulaRequests>(method: M, params: FormulaRequests[M]['params'], timeoutMs = HOVER_TIMEOUT_MS): Promise<FormulaRequests[M]['result']> {
@@ -97,12 +97,13 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               offset,
               languageId: doc.languageId,
               color: themeColor(),
-              allowedCommands: HOVER_COMMANDS,
+              allowedCommands: FORMULA_HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
+              preamble: await readPreamble(doc),
             });
             if (!r || token.isCancellationRequested) return undefined;
             const md = new vscode.MarkdownString(r.markdown);
-            md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+            md.isTrusted = { enabledCommands: [...FORMULA_HOVER_COMMANDS] };
             md.supportHtml = false;
             return new vscode.Hover(md, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)));
           } catch {
@@ -130,7 +131,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       }
       const { doc, offset } = target;
       try {
-        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor() }, 15_000);
+        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc) }, 15_000);
         if (!r) {
           void showInfo('there is no formula at the cursor.');
           return false;
