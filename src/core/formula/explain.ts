@@ -81,7 +81,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     display: !!opts.display,
     concept,
     title: info?.title ?? 'Formula',
-    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : "I don't recognise this formula, so I won't guess what it is. Its symbols and operators are listed below."),
+    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: describeSymbols(tree, concept),
     operators: describeOperators(tree),
