@@ -188,15 +188,26 @@ const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || deri
  */
 function detectShapes(root: Row, add: Add): void {
   const { parts } = sides(root);
-  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(subText(parts[0][0].sub) || subText(parts[0][0].sup).replace(/[()⟨⟩]/g, ''))) {
+  const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
     const h = parts[0][0] as Sym;
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
     if (rhs.length === 1 && rhs[0].k === 'apply') {
-      const args = syms(rhs[0].arg);
-      const prev = args.some((x) => x.name === h.name && /^t-1$/.test(subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')));
-      const input = args.some((x) => x.name !== h.name && /^t$/.test(subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')));
-      if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
+      const args = rowOf(rhs[0].arg).filter((x): x is Sym => x.k === 'sym');
+      const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
+      const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
+      // A decoder step: its own previous output y_{t−1} and a context c from the encoder.
+      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x))) && args.some((x) => x.name === 'c' && !x.sub);
+      if (prev && decoder) add('seq2seq', 3.1, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
+      else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
+  }
+  // log-softmax of word-vector scores: log P(o | c) = u_o·v_c − log Σ_i exp(u_i·v_c).
+  {
+    const top = parts[parts.length - 1] ?? [];
+    const logSum = all(top).some((x) => x.k === 'apply' && x.fn === 'log' && bigs(x.arg, 'sum').length && applies(x.arg, ['exp']).length);
+    const pair = dots(top).some((d) => wordVectorPair(d.a, d.b));
+    if (logSum && pair && hasOp(top, '-')) add('skipgram-softmax', 3.3, 'log P(o | c) = u_o·v_c − log Σ exp(u_i·v_c)');
   }
   for (const a of applies(root)) {
     if (!/^[pP]$/.test(a.fn)) continue;
@@ -653,7 +664,7 @@ function detect(root: Row, add: Add): void {
     return syms(r.slice(bar + 1)).some((s) => s.mods.includes('tilde') && predicted.has(s.name));
   };
   const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
-  const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
+  const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
   if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
   else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
@@ -951,7 +962,14 @@ function detect(root: Row, add: Add): void {
       return after.some((l) => !before.includes(l));
     });
     const lhsHasBar = lhsProb && hasOp(lhsProb.arg, '|');
-    if (lhsHasBar && condHasOther) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
+    // The decoder's own earlier outputs are in the condition (y_t | y_{<t}, x): not independent examples (y_i | x_i).
+    const ownPrefix = rhsConds.some((a) => {
+      const r = rowOf(a.arg);
+      const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      const predicted = new Set(syms(r.slice(0, bar)).filter((x) => !!x.sub || !!x.sup).map((x) => x.name));
+      return r.slice(bar + 1).some((x) => x.k === 'sym' && predicted.has(x.name));
+    });
+    if (lhsHasBar && condHasOther && ownPrefix) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
     else if (rhsConds.length && !lhsHasBar) {
       const lhsSyms = syms(lhsProb?.arg);
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
@@ -1192,9 +1210,12 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       }
       const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
       const top = ranked[0];
-      if (top && (top[1].n >= 2 || recognised === 1)) {
+      const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
+      if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
         // Stacked affine layers where one feeds the next are a network.
-        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : top[0];
+        const has = (c: ConceptId) => votes.has(c);
+        // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
+        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
         const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
         if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
       }
