@@ -347,6 +347,8 @@ function detect(root: Row, add: Add): void {
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
   const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
+  // The left side names a loss or objective (L, J, ℓ, \mathcal{L}, E, CE …).
+  const lhsIsLoss = (!!lhsBase && /^(L|J|ell|l|E|loss|cost|ce|nll|mathcal)$/i.test(lhsBase)) || lhs.some((x) => x.k === 'sym' && (x.name === 'L' || x.name === 'J' || x.name === 'ell'));
   const allRows: Row[] = [root, ...every.filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
   const anyMinus = every.some((x) => x.k === 'op' && x.v === '-');
   const firstIdx = new Map<Row, [number, number]>();
@@ -574,7 +576,7 @@ function detect(root: Row, add: Add): void {
         const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup));
         const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
-        else if (hasSum) add('cross-entropy', 2.2, 'Σ y log ŷ');
+        else if (hasSum && lhsIsLoss) add('cross-entropy', 2.2, 'Σ y log ŷ');
       }
     }
   }
@@ -584,7 +586,7 @@ function detect(root: Row, add: Add): void {
     if (a.length !== 1 || a[0].k !== 'frac') return false;
     // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
     const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
-    if (probLike(a[0].num) && probLike(a[0].den)) return true;
+    if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
     const n = rowOf(a[0].num);
     const d = rowOf(a[0].den);
     return n.length === 1 && d.length === 1 && n[0].k === 'sym' && d[0].k === 'sym' && !!n[0].sub && n[0].name !== d[0].name && subText(n[0].sub) === subText(d[0].sub);
@@ -649,7 +651,11 @@ function detect(root: Row, add: Add): void {
     const inner = rowOf(l.arg).find((x): x is Apply => x.k === 'apply' && /^[pPq]'?$/.test(x.fn));
     return !!inner;
   });
+  const argmaxNodes = all(root).filter((x) => (x.k === 'name' && /^argmax$/i.test(x.v)) || (x.k === 'apply' && x.fn === 'argmax'));
+  // argmax over an output (y, ŷ, a class k) is decoding or prediction; maximum likelihood maximises over parameters.
+  const overOutputs = argmaxNodes.some((x) => { const sub = 'sub' in x ? (x as { sub?: Node }).sub : undefined; const first = rowOf(sub).find((y): y is Sym => y.k === 'sym'); return !!first && /^(y|Y|c|k|j|i|s|t|w)$/.test(first.name) && !first.mods.includes('bold'); });
   const argmax = nm.includes('argmax') || applies(root, ['argmax']).length > 0;
+  const argmaxML = argmax && !overOutputs;
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
@@ -665,10 +671,10 @@ function detect(root: Row, add: Add): void {
   };
   const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
-  if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
-  else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
-  else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
-  else if (argmax && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
+  if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
+  else if (argmaxML && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
+  else if (argmaxML && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
+  else if (argmaxML && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
   const before = new Map<Node, Node>();
   for (const r of allRows) r.forEach((x, i) => i > 0 && before.set(x, r[i - 1]));
   const entropyLike = logs.some((l) => {
@@ -684,7 +690,7 @@ function detect(root: Row, add: Add): void {
     else if (starred) add('teacher-forcing', 3, 'log p(y*_t | y*_{<t}): gold prefix');
     const lhsLoss = lhsBase && /^(L|J|ell|l|NLL|nll|mathcal|E)$/.test(lhsBase) || lhs.some((x) => x.k === 'sym' && x.name === 'L') || lhsFn === 'nll';
     const avg = fracs(root).some((f) => onlyNum(f.num, 1));
-    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : 2.4, '−Σ log p(y|x)');
+    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : lhsLoss ? 2.4 : 1.8, '−Σ log p(y|x)');
     else if (negated) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
@@ -1033,7 +1039,8 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
-      if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup)) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
+      // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
+      if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
       if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length >= 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
@@ -1073,6 +1080,7 @@ const FAMILIES: ConceptId[][] = [
   ['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'backpropagation-through-time'],
   ['mlp', 'affine-layer', 'fixed-window-lm'],
   ['mlp-attention', 'mlp', 'affine-layer'],
+  ['seq2seq', 'teacher-forcing', 'language-model'],
   ['skipgram', 'skipgram-softmax', 'sgns', 'hierarchical-softmax', 'cbow'],
   ['cross-entropy', 'negative-log-likelihood', 'binary-cross-entropy', 'distillation-loss', 'surprisal', 'perplexity', 'masked-lm', 'teacher-forcing'],
   ['language-model', 'ngram-markov', 'probability-chain-rule', 'seq2seq', 'fixed-window-lm'],
@@ -1082,6 +1090,8 @@ const FAMILIES: ConceptId[][] = [
   ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization', 'zero-one-loss', 'hinge-loss'],
 ];
 /** The general member of a family: a name that says only this much leaves the structure to be more specific. */
+/** Concepts that are parts of bigger ones: a name for the bigger one wins over them. */
+const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
 
 export function related(a: ConceptId, b: ConceptId): boolean {
@@ -1225,7 +1235,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const named = primaryName(tree.items);
   if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
-    if (structural && GENERAL.has(named)) structural[1].score += 0.4;
+    if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
     else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.
