@@ -114,6 +114,8 @@ export function normaliseTex(src: string): string {
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
   s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
+  // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
+  s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
   s = s.replace(BARE_RE, (_m, pre: string, w: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}`);
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');

@@ -787,6 +787,8 @@ function detect(root: Row, add: Add): void {
       const w = r[i];
       const act = r[i + 1];
       if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup)) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      // Row vectors: φ(x W₁ + b₁) W₂ + b₂.
+      if (w.k === 'apply' && isAct(w) && affine(argRow(w)) && act.k === 'sym' && /^[A-Z]$/.test(act.name) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') add('mlp', 3.4, 'φ(x W₁ + b₁) W₂ + b₂');
     }
   }
   // Two layers in one formula: a symbol defined by one clause is fed through weights in a later clause.
@@ -1111,7 +1113,9 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = {
   mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
   maskedattention: 'masked-self-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
-  ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time',
+  ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
+  logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
+  hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
 };
 /** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
 export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));
@@ -1150,6 +1154,22 @@ function primaryName(root: Row): ConceptId | null {
     }
   }
   return null;
+}
+
+/** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
+const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'var', 'cov', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt']);
+
+/** The left side is one call of a named function the catalog does not know (and no generic role word). */
+function foreignName(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length < 2) return false;
+  const lhs = parts[0].filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+  if (lhs.length !== 1) return false;
+  const h = lhs[0];
+  const word = h.k === 'apply' && h.head.k === 'name' ? h.head.v : h.k === 'name' ? h.v : null;
+  if (!word || word.length < 2) return false;
+  const key = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return !!key && !GENERIC_NAMES.has(key) && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
 }
 
 /** Multi-line blocks (aligned, array, cases, gathered …): the lines of one model vote. */
@@ -1231,6 +1251,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       }
     }
   }
+  // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
+  // telling us what the formula is, and it is something else.
+  if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
   const named = primaryName(tree.items);
   if (named) {

@@ -29,12 +29,12 @@ function measure(cases: Case[]) {
 }
 
 test('fixture labels are catalog ids (or null)', () => {
-  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k'] as const) {
+  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'] as const) {
     for (const c of loadCases(set)) assert.ok(c.expected === null || (CONCEPT_IDS as readonly string[]).includes(c.expected), `${set} line ${c.line}: ${c.expected}`);
   }
 });
 
-for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k'] as const) {
+for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'] as const) {
   test(`held-out set ${set}: ≥ 90% of catalog formulas right, ≤ 1 in 10 null formulas claims a concept`, () => {
     const m = measure(loadCases(set));
     console.log(`[recognition] ${set}: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls} = ${(100 * m.claimRate).toFixed(1)}%`);
