@@ -538,7 +538,7 @@ function detect(root: Row, add: Add): void {
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
-    if (hasOp(ind.arg, '≠')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
+    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
   }
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
@@ -546,7 +546,7 @@ function detect(root: Row, add: Add): void {
     const a = root[i];
     const b = root[i + 1];
     if (a.k === 'sym' && (a.name === '1' || a.name === 'I') && a.mods.some((m) => m === 'bb' || m === 'bold') && b.k === 'group') {
-      if (hasOp(b.body, '≠')) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
+      if (hasOp(b.body, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
       else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
     }
   }
@@ -872,7 +872,8 @@ function detect(root: Row, add: Add): void {
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
     const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
-    const oneMinus = all(rhsAll).some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'));
+    // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
+    const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
     if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
@@ -1277,7 +1278,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
-  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0])) {
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
       if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words)) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
