@@ -90,6 +90,24 @@ function keyOf(n: Node): string | null {
   return null;
 }
 
+const WORD_VECTOR_CONCEPTS = new Set<ConceptId>(['sgns', 'skipgram-softmax', 'skipgram', 'hierarchical-softmax', 'cbow']);
+const contextLike = (k: string) => /^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|O|pos|neg|ctx|context)/.test(k);
+const centreLike = (k: string) => /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k);
+
+/** Each pair as (context side, centre side). */
+function orientPairs(pairs: Array<{ a: Node; b: Node }>): Array<{ a: Node; b: Node }> {
+  const keys = pairs.map((p) => [keyOf(p.a) ?? '', keyOf(p.b) ?? '']);
+  const count = new Map<string, number>();
+  for (const k of keys.flat()) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  return pairs.map((p, i) => {
+    const [ka, kb] = keys[i];
+    const ca = count.get(ka) ?? 0;
+    const cb = count.get(kb) ?? 0;
+    const centreFirst = pairs.length >= 2 && ca !== cb ? ca > cb : centreLike(ka) && contextLike(kb) && !(centreLike(kb) && contextLike(ka));
+    return centreFirst ? { a: p.b, b: p.a } : p;
+  });
+}
+
 /** Descriptions of the two vectors of a dot product, per concept ({a}/{b}: their subscripts). */
 const PAIRS: Partial<Record<ConceptId, [string, string]>> = {
   'skipgram-softmax': ['the "outside" (context-role) vector of word {a}', 'the centre-word vector of word {b}'],
@@ -160,7 +178,11 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     }
   });
   const pairText = concept ? PAIRS[concept] : undefined;
-  pairs.forEach((p, idx) => {
+  // Word-vector objectives: which vector of each dot product is the centre word's. The vector shared by every product
+  // is (the negatives and the denominator vary the other one); with a single product, the letters decide
+  // (v, w, t: the centre or target word; u, c, o or a primed vector: the context word), else the written order.
+  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : pairs;
+  oriented.forEach((p, idx) => {
     if (!pairText) return;
     const ka = keyOf(p.a);
     const kb = keyOf(p.b);
@@ -169,6 +191,18 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     else set(ka, fill(pairText[0], subOf(p.a)));
     set(kb, fill(pairText[1], subOf(p.b)));
   });
+
+  // P(o | c) in a word-vector model: the predicted word is the context (outside) word, the given one the centre word.
+  if (concept && WORD_VECTOR_CONCEPTS.has(concept) && concept !== 'cbow') {
+    walk(tree, (n) => {
+      if (n.k !== 'apply' || !/^[pP]$/.test(n.fn)) return;
+      const r = rowOf(n.arg);
+      const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      if (bar !== 1 || r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || /^[dD]$/.test(r[0].name)) return;
+      set(symbolKey(r[0]), 'the context (outside) word being predicted');
+      set(symbolKey(r[2]), 'the centre word it is predicted from');
+    });
+  }
 
   // 2. Indices and ranges of sums and products.
   walk(tree, (n) => {
