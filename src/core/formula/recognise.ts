@@ -187,7 +187,7 @@ const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || deri
  * h_t = f(x_t, h_{t−1}) (an RNN step), P(D = 1 | w, c) (negative sampling's "real pair?" classifier).
  */
 function detectShapes(root: Row, add: Add): void {
-  const { parts } = sides(root);
+  const { parts, rels } = sides(root);
   const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
   if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
     const h = parts[0][0] as Sym;
@@ -202,6 +202,20 @@ function detectShapes(root: Row, add: Add): void {
       else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
   }
+  // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
+  // words around it say so (weak on its own).
+  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn)) {
+    const r = rowOf(root[0].arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    const target = r[0];
+    if (bar === 1 && target.k === 'sym' && /^t$|^i$|^n$/.test(subText(target.sub))) {
+      const given = r.slice(bar + 1);
+      const prefix = given.some((x) => x.k === 'sym' && x.name === target.name && /^(<[tin]|1:[tin]-1|[tin]-1)$/.test(subText(x.sub).replace(/\s/g, '')));
+      if (prefix) add('language-model', 1.6, 'P(w_t | w_{<t}): the next token given the ones before');
+    }
+  }
+  // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
+  if (rels.includes('≥') && parts.length === 2 && applies(parts[0], ['log']).length && syms(parts[1]).some((x) => x.name === 'E' && x.mods.includes('bb')) && applies(parts[1], ['log']).length >= 2 && applies(parts[1]).some((a) => /^q$/.test(a.fn))) add('elbo', 3.4, 'log p(x) ≥ E_q[log p(x, z) − log q(z|x)]');
   // log-softmax of word-vector scores: log P(o | c) = u_o·v_c − log Σ_i exp(u_i·v_c).
   {
     const top = parts[parts.length - 1] ?? [];
