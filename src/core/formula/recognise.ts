@@ -202,6 +202,14 @@ function detectShapes(root: Row, add: Add): void {
       else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
   }
+  // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym)) && hasOp(parts[1], '+')) {
+    const top = parts[1].filter((x): x is Sym => x.k === 'sym');
+    const prevState = top.some((x) => /^t-1$/.test(step(x)) && /^[a-z]$/i.test(x.name));
+    const input = top.some((x) => /^t$/.test(step(x)) && x.name !== (parts[0][0] as Sym).name);
+    const weights = top.filter((x) => /^[A-Z]$/.test(x.name)).length >= 2;
+    if (prevState && input && weights) add('rnn', 3.1, 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}');
+  }
   // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
   // words around it say so (weak on its own).
   if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn)) {
@@ -619,6 +627,9 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  if (klOnLeft && expectation && logs.length >= 2 && hasOp(rhsAll, '-')) add('kl-divergence', 3.4, 'D_KL(P‖Q) = E_P[log P − log Q]');
+  // The evidence lower bound written with an entropy: E_q[log p(h, x)] + H(q).
+  if (expectation && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ','))) && applies(rhsAll).some((a) => a.fn === 'H' && syms(a.arg).some((x) => x.name === 'q'))) add('elbo', 3.4, 'E_q[log p(h, x)] + H(q)');
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
   const inExp = new Set(applies(root, ['exp']).flatMap((e) => all(e.arg)));
