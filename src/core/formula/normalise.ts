@@ -109,6 +109,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
+  // Unicode operators typed into plain-text notes.
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   s = decorations(s);
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.

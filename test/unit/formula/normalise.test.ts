@@ -29,6 +29,11 @@ test('classes of real-note notation reach the right concept', () => {
     ['affine-layer', '\\mathbf{z} = \\mathbf{h}\\mathbf{U} + \\mathbf{c}'],
     ['mlp', '\\begin{aligned} \\mathbf{H} & = \\mathbf{X} \\mathbf{W}^{(1)} + \\mathbf{b}^{(1)}, \\\\ \\mathbf{O} & = \\mathbf{H}\\mathbf{W}^{(2)} + \\mathbf{b}^{(2)}. \\end{aligned}'],
     ['sgns', 'P(D=1\\mid w_c, w_o) = \\sigma(\\mathbf{u}_o^\\top \\mathbf{v}_c)'],
+    ['gru', 'h_t = GRU(h_{t-1}, x_t)'],
+    ['bidirectional-rnn', 'H = BiLSTM(X)'],
+    ['mlp', 'y = NN_2(x)'],
+    ['mse', 'J(θ) = 1/m Σ_i (h_θ(x_i) − y_i)^2'],
+    ['rnn', '\\boldsymbol{a}^{(t)} = \\boldsymbol{b} + \\boldsymbol{W}\\boldsymbol{h}^{(t-1)} + \\boldsymbol{U}\\boldsymbol{x}^{(t)}'],
     ['hierarchical-softmax', 'P(w_3 \\mid w_c) = \\sigma(\\mathbf{u}_{n(w_3, 1)}^\\top \\mathbf{v}_c) \\cdot \\sigma(-\\mathbf{u}_{n(w_3, 2)}^\\top \\mathbf{v}_c)', 'Hierarchical softmax'],
   ];
   for (const [want, tex, ctx] of cases) assert.equal(recognise(tex, { before: ctx }).concept, want, tex);
