@@ -390,6 +390,10 @@ function detect(root: Row, add: Add): void {
 
   // --- attention family ---
   // A query–key dot product scaled by √d: the scaled dot-product score.
+  // A mask applied to the scores of a softmax attention: masked (causal) self-attention.
+  if (applies(root, ['softmax']).some((sm) => all(sm.arg).some((x) => (x.k === 'apply' && /^mask/i.test(x.fn)) || (x.k === 'name' && /^mask/i.test(x.v))) && (hasSym(sm.arg, 'Q') || hasTranspose(sm.arg)))) add('masked-self-attention', 3.6, 'softmax(mask(QK^T/√d))V');
+  // The same scaled score inside the exps of a written-out softmax: exp(q·k/√d) / Σ exp(…).
+  if (!nm.includes('mask') && applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name))))) add('scaled-dot-product-attention', 3.9, 'exp(q·k/√d) / Σ exp(q·k′/√d)');
   if (!applies(root, ['softmax']).length && fracs(root).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && (hasTranspose(f.num) || (hasSym(f.num, 'Q') && hasSym(f.num, 'K'))) && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name)))) add('scaled-dot-product-attention', 3.2, 'q·k / √d');
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
@@ -489,7 +493,9 @@ function detect(root: Row, add: Add): void {
   }
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
-    const concat = all(arg).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    // Concatenated window embeddings [e_{t−3}; e_{t−2}; e_{t−1}] — not a query/state pair [s_t; h_i] scored by v^T tanh(…).
+    const windowConcat = (g: Node) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';') && (rowOf(g.body).filter((x) => x.k === 'op' && x.v === ';').length >= 2 || new Set(syms(g.body).filter((x) => !!x.sub).map((x) => x.name)).size === 1);
+    const concat = all(arg).some(windowConcat);
     if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
     else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
     else if (lhsBase === 'alpha' || lhsBase === 'a') add('attention', 2.6, 'attention distribution = softmax(scores)');
@@ -787,7 +793,7 @@ function detect(root: Row, add: Add): void {
       add('rnn', 3.3, 'h_t = f(W h_{t−1} + U x_t + b)');
       continue;
     }
-    const concat = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    const concat = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';') && (rowOf(x.body).filter((y) => y.k === 'op' && y.v === ';').length >= 2 || new Set(syms(x.body).filter((y) => !!y.sub).map((y) => y.name)).size === 1));
     if (concat) {
       add('fixed-window-lm', 3.2, 'hidden layer over concatenated window embeddings');
       continue;
