@@ -994,7 +994,17 @@ function detect(root: Row, add: Add): void {
   }
   // Counts of a word sequence over counts of its history (offset indices w_{i−1}, w_{t−n+1}), not co-occurrence counts.
   const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && /[a-z]-[0-9a-z]/.test(subText(x.sub)));
-  if (offsetIdx && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // … or the count of the history with one more word over the count of the history: n(deep, learning) / n(deep).
+  const extendsHistory = fracs(root).some((f) => {
+    const cn = applies(f.num).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
+    const cd = applies(f.den).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
+    if (!cn || !cd) return false;
+    const flat = (n: Node) => all(n).map((x) => (x.k === 'text' || x.k === 'name' ? x.v : x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : '')).join(',').replace(/\s+/g, '');
+    const sn = flat(cn.arg);
+    const sd = flat(cd.arg);
+    return sd.length > 0 && sn.length > sd.length && sn.includes(sd);
+  });
+  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
@@ -1303,7 +1313,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
     for (const r of RELATIVES[id] ?? []) {
-      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
+      // A more specific member of the same family may win on the words around it (rnn → seq2seq); a more general one
+      // (softmax, attention) or a concept that merely uses this one (sigmoid → negative sampling) may not.
+      const specialisation = FAMILIES.some((f) => f.includes(id) && f.includes(r)) && !GENERAL.has(r) && !LESS_SPECIFIC.has(r);
+      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, specialisation ? 2.5 : 2.1), why: `related to ${id}` });
     }
   }
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
