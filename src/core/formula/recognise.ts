@@ -1313,10 +1313,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
     for (const r of RELATIVES[id] ?? []) {
-      // A more specific member of the same family may win on the words around it (rnn → seq2seq); a more general one
-      // (softmax, attention) or a concept that merely uses this one (sigmoid → negative sampling) may not.
-      const specialisation = FAMILIES.some((f) => f.includes(id) && f.includes(r)) && !GENERAL.has(r) && !LESS_SPECIFIC.has(r);
-      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, specialisation ? 2.5 : 2.1), why: `related to ${id}` });
+      // Capped: the words around a formula may choose among relatives of a weak guess, never overturn a clear one.
+      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
