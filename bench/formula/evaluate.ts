@@ -24,6 +24,8 @@ export interface LabelFile {
   formulas: LabelledFormula[];
   /** The `# macros:` comment lines, joined (macro definitions the source makes). */
   macros: string;
+  /** Lines left out (an expected id that is not a catalog id) and roles outside the vocabulary, by line. */
+  warnings: string[];
 }
 
 export const ROLE_IDS = [
@@ -34,10 +36,14 @@ export const ROLE_IDS = [
   'context-vector-attn', 'shape',
 ] as const;
 
-/** Parse one label file. Throws with the line number on a malformed line. */
+/**
+ * Parse one label file. A line without its fields or with a label outside the catalog (or a role outside the
+ * vocabulary) is a warning: the line (the letter) is left out of the counts and reported, never silently.
+ */
 export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
   const formulas: LabelledFormula[] = [];
   const macros: string[] = [];
+  const warnings: string[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) return;
@@ -47,9 +53,15 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
       return;
     }
     const parts = line.split('|||');
-    if (parts.length < 3 || (withRoles && parts.length < 4)) throw new Error(`line ${i + 1}: expected "expected ||| context ||| latex${withRoles ? ' ||| roles' : ''}"`);
+    if (parts.length < 3 || (withRoles && parts.length < 4)) {
+      warnings.push(`line ${i + 1}: not "expected ||| context ||| latex${withRoles ? ' ||| roles' : ''}" (line left out)`);
+      return;
+    }
     const expected = parts[0].trim();
-    if (expected !== 'null' && !isConceptId(expected)) throw new Error(`line ${i + 1}: "${expected.slice(0, 40)}" is not a catalog id`);
+    if (expected !== 'null' && !isConceptId(expected)) {
+      warnings.push(`line ${i + 1}: "${expected.slice(0, 40)}" is not a catalog id (line left out)`);
+      return;
+    }
     const f: LabelledFormula = {
       line: i + 1,
       expected: expected === 'null' ? null : expected,
@@ -66,11 +78,13 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
           if (eq < 0) throw new Error(`line ${i + 1}: role "${s.slice(0, 40)}" has no "="`);
           return { symbol: s.slice(0, eq).trim(), role: s.slice(eq + 1).trim() };
         });
-      for (const r of f.roles) if (!(ROLE_IDS as readonly string[]).includes(r.role)) throw new Error(`line ${i + 1}: unknown role "${r.role.slice(0, 40)}"`);
+      const known = f.roles.filter((r) => (ROLE_IDS as readonly string[]).includes(r.role));
+      for (const r of f.roles) if (!known.includes(r)) warnings.push(`line ${i + 1}: unknown role "${r.role.slice(0, 40)}" (letter left out)`);
+      f.roles = known;
     }
     formulas.push(f);
   });
-  return { formulas, macros: macros.join(' ') };
+  return { formulas, macros: macros.join(' '), warnings };
 }
 
 /**
@@ -158,6 +172,8 @@ export interface SourceResult {
   missLines: { wrong: number[]; unsure: number[]; claimed: number[]; roles: number[] };
   /** Per miss: what was expected and what was said (concept ids only). */
   misses: Array<{ line: number; expected: string | null; got: string | null }>;
+  /** Label lines or letters left out, with why (ids and line numbers only). */
+  warnings: string[];
 }
 
 type Explain = (latex: string, context: string, macros: string) => Explanation;
@@ -166,7 +182,7 @@ const defaultExplain: Explain = (latex, context, macros) => explainFormula(latex
 
 /** Score one source (its concept file and, if present, its roles file). */
 export function evaluateSource(source: string, concepts: LabelFile, roles: LabelFile | null, explain: Explain = defaultExplain): SourceResult {
-  const r: SourceResult = { source, catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, missLines: { wrong: [], unsure: [], claimed: [], roles: [] }, misses: [] };
+  const r: SourceResult = { source, catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, missLines: { wrong: [], unsure: [], claimed: [], roles: [] }, misses: [], warnings: [...concepts.warnings, ...(roles?.warnings ?? []).map((w) => `roles ${w}`)] };
   for (const f of concepts.formulas) {
     const got = explain(f.latex, f.context, concepts.macros).concept;
     if (f.expected) {
@@ -198,7 +214,7 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
 export interface FolderResult {
   dir: string;
   sources: SourceResult[];
-  pooled: Omit<SourceResult, 'missLines' | 'misses'>;
+  pooled: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>;
 }
 
 /** Score every `<slug>.txt` in a folder (with its `<slug>.roles.txt` when there is one). */
@@ -212,12 +228,16 @@ export function evaluateFolder(dir: string, explain?: Explain): FolderResult {
     if (!st.isFile() || st.size > MAX) throw new Error(`${f}: not a regular file under ${MAX} bytes`);
     return fs.readFileSync(p, 'utf8');
   };
-  const sources = files.map((f) => {
+  const sources = files.flatMap((f) => {
     const slug = f.slice(0, -4);
     const rolesFile = `${slug}.roles.txt`;
     const roles = fs.existsSync(path.join(dir, rolesFile)) ? parseLabelFile(read(rolesFile), true) : null;
-    return evaluateSource(slug, parseLabelFile(read(f), false), roles, explain);
+    const concepts = parseLabelFile(read(f), false);
+    // A .txt without a single label line (a README, notes) is not a source.
+    if (!concepts.formulas.length && !roles?.formulas.length) return [];
+    return [evaluateSource(slug, concepts, roles, explain)];
   });
+  if (!sources.length) throw new Error(`no label lines in the .txt files of ${dir}`);
   const pooled = { source: 'pooled', catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0 };
   for (const s of sources) for (const k of ['catalog', 'right', 'wrong', 'unsure', 'nulls', 'claimed', 'roleLetters', 'roleRight'] as const) pooled[k] += s[k];
   return { dir, sources, pooled };
@@ -227,12 +247,13 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'â
 
 /** The console table: one line per source, then pooled. */
 export function formatReport(res: FolderResult): string {
-  const line = (s: Omit<SourceResult, 'missLines' | 'misses'>) =>
+  const line = (s: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>) =>
     `${s.source.padEnd(34)} catalog ${String(s.catalog).padStart(3)}: right ${s.right} (${pct(s.right, s.catalog)}), wrong ${s.wrong} (${pct(s.wrong, s.catalog)}), unsure ${s.unsure} (${pct(s.unsure, s.catalog)}) | null ${s.nulls}: claimed ${s.claimed} (${pct(s.claimed, s.nulls)}) | roles ${s.roleRight}/${s.roleLetters} (${pct(s.roleRight, s.roleLetters)})`;
   const out = res.sources.map((s) => {
     const m = s.misses.map((x) => `    line ${x.line}: want ${x.expected ?? 'null'}, got ${x.got ?? 'unsure'}`).join('\n');
     const rl = s.missLines.roles.length ? `\n    role misses on roles-file lines ${s.missLines.roles.join(', ')}` : '';
-    return line(s) + (m ? `\n${m}` : '') + rl;
+    const w = s.warnings.length ? `\n    left out: ${s.warnings.join('; ')}` : '';
+    return line(s) + (m ? `\n${m}` : '') + rl + w;
   });
   out.push(line(res.pooled));
   return out.join('\n');

@@ -16,9 +16,13 @@ test('label files: concepts, roles and # macros lines are read; a bad label is o
   assert.match(f.macros, /\\newcommand\{\\vx\}/);
   const r = parseLabelFile(fs.readFileSync(path.join(folder(), 'own-a.roles.txt'), 'utf8'), true);
   assert.deepEqual(r.formulas[0].roles![2], { symbol: 'u_k', role: 'negative-vector' });
-  assert.throws(() => parseLabelFile('softmaxx ||| ||| x', false), /line 1: "softmaxx" is not a catalog id/);
-  assert.throws(() => parseLabelFile('softmax ||| ||| x ||| z = zebra', true), /unknown role "zebra"/);
-  assert.throws(() => parseLabelFile('softmax x', false), /line 1/);
+  const bad = parseLabelFile('softmaxx ||| ||| x\nsoftmax ||| ||| y', false);
+  assert.deepEqual(bad.formulas.map((x) => x.latex), ['y']);
+  assert.match(bad.warnings[0], /line 1: "softmaxx" is not a catalog id/);
+  const badRole = parseLabelFile('softmax ||| ||| x ||| z = zebra ; x = input', true);
+  assert.deepEqual(badRole.formulas[0].roles, [{ symbol: 'x', role: 'input' }]);
+  assert.match(badRole.warnings[0], /unknown role "zebra"/);
+  assert.match(parseLabelFile('softmax x', false).warnings[0], /line 1: not "expected/);
 });
 
 test('counting: right / wrong / unsure, null claims and roles, against a scripted recogniser', () => {
