@@ -14,7 +14,7 @@ export interface SymbolNote {
 }
 
 type Sym = Extract<Node, { k: 'sym' }>;
-const MAX_SYMBOLS = 10;
+const MAX_SYMBOLS = 14;
 
 const rowOf = (n: Node | undefined): Node[] => (!n ? [] : n.k === 'row' ? n.items : [n]);
 const isT = (n: Node | undefined) => rowOf(n).some((x) => x.k === 'sym' && ['T', 'top', 'intercal'].includes(x.name));
