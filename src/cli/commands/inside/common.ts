@@ -1,0 +1,49 @@
+/** Helpers shared by the "see inside the models" commands. */
+import * as fs from 'node:fs';
+import { readTextFile } from '../../../core/corpus/text';
+import { type ParsedArgs, UsageError } from '../../types';
+
+/** Errors that mean the user's input was wrong (exit 2), by name, from the engines these commands call. */
+const INPUT_ERRORS = new Set(['CorpusError', 'DatasetError', 'LmInputError', 'ModelDirError', 'VocabError', 'RangeError', 'StepperError', 'InspectError']);
+
+/** Run `f`, turning an input error into a usage error (one line, exit 2). */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && INPUT_ERRORS.has(e.name)) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function strOpt(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options[name];
+  return v === undefined ? undefined : String(v);
+}
+
+export function intOpt(args: ParsedArgs, name: string, def: number, lo: number, hi: number): number {
+  const v = args.options[name];
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < lo || n > hi) throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi}, got ${v}`);
+  return n;
+}
+
+/** Text from --text or --file (a bounded read), exactly one of them; at most `maxBytes`. */
+export function textFromArgs(args: ParsedArgs, maxBytes: number): string {
+  const text = strOpt(args, 'text');
+  const file = strOpt(args, 'file');
+  if ((text === undefined) === (file === undefined)) throw new UsageError('give the text with exactly one of --text or --file');
+  if (text !== undefined) {
+    if (Buffer.byteLength(text) > maxBytes) throw new UsageError(`--text is longer than ${maxBytes} bytes`);
+    return text;
+  }
+  let regular = false;
+  try {
+    regular = fs.statSync(file!).isFile();
+  } catch {
+    throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  if (!regular) throw new UsageError(`${file} is not a regular file`);
+  return asUsage(() => readTextFile(file!, maxBytes));
+}

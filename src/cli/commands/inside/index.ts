@@ -1,0 +1,5 @@
+import type { CliCommand } from '../../types';
+import { xorPlaygroundCommand } from './xor';
+
+/** The commands behind the "see inside the models" views. */
+export const insideCommands: CliCommand[] = [xorPlaygroundCommand];
