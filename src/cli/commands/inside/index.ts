@@ -1,5 +1,6 @@
 import type { CliCommand } from '../../types';
+import { stepCommand } from './step';
 import { xorPlaygroundCommand } from './xor';
 
 /** The commands behind the "see inside the models" views. */
-export const insideCommands: CliCommand[] = [xorPlaygroundCommand];
+export const insideCommands: CliCommand[] = [xorPlaygroundCommand, stepCommand];
