@@ -1,5 +1,6 @@
 /** Helpers shared by the "see inside the models" commands. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readTextFile } from '../../../core/corpus/text';
 import { type ParsedArgs, UsageError } from '../../types';
 
@@ -46,4 +47,29 @@ export function textFromArgs(args: ParsedArgs, maxBytes: number): string {
   }
   if (!regular) throw new UsageError(`${file} is not a regular file`);
   return asUsage(() => readTextFile(file!, maxBytes));
+}
+
+/** Largest model.json and weights.bin read from a model folder. */
+const MODEL_FILE_CAPS: Record<string, number> = { 'model.json': 64 * 1024 * 1024, 'weights.bin': 2 * 1024 * 1024 * 1024 };
+
+/** Before a model folder is loaded: it is a folder whose model files are regular files within their size caps. */
+export function checkModelFolder(dir: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new UsageError(`${dir} does not exist`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`${dir} is not a folder; give the folder of a trained model`);
+  for (const [name, cap] of Object.entries(MODEL_FILE_CAPS)) {
+    const f = path.join(dir, name);
+    let s: fs.Stats;
+    try {
+      s = fs.lstatSync(f);
+    } catch {
+      throw new UsageError(`${dir} is not a trained model folder (no ${name})`);
+    }
+    if (!s.isFile()) throw new UsageError(`${f} is not a regular file`);
+    if (s.size > cap) throw new UsageError(`${f} is ${s.size} bytes, more than the ${cap} a model file may have`);
+  }
 }
