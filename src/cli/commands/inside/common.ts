@@ -17,6 +17,28 @@ export function asUsage<T>(f: () => T): T {
   }
 }
 
+/** asUsage for an async engine call. */
+export async function asUsageAsync<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    return asUsage(() => {
+      throw e;
+    });
+  }
+}
+
+/** A file the user names must be a regular file (not a folder, device or pipe) before it is read. */
+export function assertRegularFile(file: string): void {
+  let regular = false;
+  try {
+    regular = fs.statSync(file).isFile();
+  } catch {
+    throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  if (!regular) throw new UsageError(`${file} is not a regular file`);
+}
+
 export function strOpt(args: ParsedArgs, name: string): string | undefined {
   const v = args.options[name];
   return v === undefined ? undefined : String(v);
@@ -39,13 +61,7 @@ export function textFromArgs(args: ParsedArgs, maxBytes: number): string {
     if (Buffer.byteLength(text) > maxBytes) throw new UsageError(`--text is longer than ${maxBytes} bytes`);
     return text;
   }
-  let regular = false;
-  try {
-    regular = fs.statSync(file!).isFile();
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
-  }
-  if (!regular) throw new UsageError(`${file} is not a regular file`);
+  assertRegularFile(file!);
   return asUsage(() => readTextFile(file!, maxBytes));
 }
 
