@@ -8,6 +8,7 @@
  */
 import { EOS } from '../lm/vocab';
 import type { LstmModel } from './engine';
+import { pearson } from '../word2vec/evaluate';
 import { Workspace } from './model';
 
 /** Longest text traced at once (one forward pass over all of it). */
@@ -160,31 +161,9 @@ function patternIndicator(tokens: readonly string[], pattern: string): Indicator
   return { name: 'pattern', description: `inside a match of /${pattern}/`, values };
 }
 
-/** Pearson correlation of x and y (0 when either is constant). */
-export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i] / n;
-    my += y[i] / n;
-  }
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x[i] - mx;
-    const b = y[i] - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-
 export interface UnitScore {
   unit: number;
-  /** Signed correlation of the unit's cell value with the indicator. */
+  /** Signed Pearson correlation of the unit's cell value with the indicator (0 when either is constant). */
   correlation: number;
 }
 
@@ -194,6 +173,8 @@ export interface Ranking {
   /** Units by |correlation|, strongest first (the first `limit`). */
   units: UnitScore[];
 }
+
+const constant = (v: readonly number[]) => v.every((x) => x === v[0]);
 
 /** For each indicator, the units of `layer` whose cell value tracks it most strongly. */
 export function rankUnits(trace: LstmTrace, inds: readonly Indicator[], layer = 0, limit = 10): Ranking[] {
@@ -205,7 +186,10 @@ export function rankUnits(trace: LstmTrace, inds: readonly Indicator[], layer = 
     indicator: ind.name,
     description: ind.description,
     units: series
-      .map((s, unit) => ({ unit, correlation: correlation(s, ind.values) }))
+      .map((s, unit) => {
+        const r = constant(ind.values) ? 0 : pearson(s, ind.values);
+        return { unit, correlation: Number.isNaN(r) ? 0 : r };
+      })
       .sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation) || a.unit - b.unit)
       .slice(0, limit),
   }));

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Vocab } from '../../../src/core/lm/vocab';
 import { Stepper, type LstmModel } from '../../../src/core/lstm/engine';
-import { correlation, indicators, rankUnits, traceLstm, unitSeries } from '../../../src/core/lstm/inspect';
+import { indicators, rankUnits, traceLstm, unitSeries } from '../../../src/core/lstm/inspect';
 import { initParams, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
 import { Rng } from '../../../src/core/util/rng';
 import { runCli } from '../runCli';
@@ -138,8 +138,9 @@ test('indicators by hand; a pattern indicator; correlations and ranking against 
     const direct = (n * S((i) => x[i] * y[i]) - S((i) => x[i]) * S((i) => y[i])) / Math.sqrt((n * S((i) => x[i] ** 2) - S((i) => x[i]) ** 2) * (n * S((i) => y[i] ** 2) - S((i) => y[i]) ** 2));
     assert.ok(Math.abs(direct - r.units[0].correlation) < 1e-9);
   }
-  assert.equal(correlation([1, 2, 3], [5, 5, 5]), 0);
-  assert.ok(Math.abs(correlation([1, 2, 3], [2, 4, 7]) - 0.9933992677987828) < 1e-12);
+  // a constant indicator ranks every unit at 0
+  const flat = rankUnits(tr, [{ name: 'none', description: 'constant', values: new Array(n).fill(1) }], 0, 3);
+  assert.deepEqual(flat[0].units.map((u) => u.correlation), [0, 0, 0]);
 });
 
 test('ml-study gates on a trained model: units, ranking, top-5; bad input exits 2 with one line', async () => {

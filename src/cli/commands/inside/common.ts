@@ -5,7 +5,7 @@ import { readTextFile } from '../../../core/corpus/text';
 import { type ParsedArgs, UsageError } from '../../types';
 
 /** Errors that mean the user's input was wrong (exit 2), by name, from the engines these commands call. */
-const INPUT_ERRORS = new Set(['CorpusError', 'DatasetError', 'LmInputError', 'ModelDirError', 'VocabError', 'RangeError', 'StepperError', 'InspectError']);
+const INPUT_ERRORS = new Set(['CorpusError', 'DatasetError', 'LmInputError', 'ModelDirError', 'VocabError', 'StepperError', 'InspectError']);
 
 /** Run `f`, turning an input error into a usage error (one line, exit 2). */
 export function asUsage<T>(f: () => T): T {
