@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { Vocab } from '../../../src/core/lm/vocab';
 import { Stepper, type LstmModel } from '../../../src/core/lstm/engine';
 import { indicators, rankUnits, traceLstm, unitSeries } from '../../../src/core/lstm/inspect';
-import { initParams, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
+import { initParams, paramLayout, Workspace, type LstmConfig } from '../../../src/core/lstm/model';
 import { Rng } from '../../../src/core/util/rng';
 import { runCli } from '../runCli';
 
@@ -96,6 +96,28 @@ for (const [ops, tol] of [['js64', 5e-7], ['wasm', 2e-5]] as const) {
     assert.equal(s.forget[4], tr.layers[1].forget[4 * H + 3]);
   });
 }
+
+test('gates and cells equal the model stepped one character at a time (a 1 × 1 Workspace, as the engine\'s Stepper runs it)', () => {
+  const m = model('wasm');
+  const tr = traceLstm(m, TEXT, 5);
+  const H = m.config.hidden;
+  const ws = new Workspace(m.config, 1, 1, { ops: 'wasm', train: false });
+  ws.theta.set(m.theta);
+  ws.resetState();
+  ws.forward([m.vocab.idOf('\n')!], null, false);
+  let worst = 0;
+  for (let p = 0; p < tr.ids.length; p++) {
+    ws.forward([tr.ids[p]], null, false);
+    for (let l = 0; l < 2; l++) {
+      const L = tr.layers[l];
+      for (let j = 0; j < H; j++) {
+        worst = Math.max(worst, Math.abs(L.input[p * H + j] - ws.Z[l][j]), Math.abs(L.forget[p * H + j] - ws.Z[l][H + j]), Math.abs(L.output[p * H + j] - ws.Z[l][3 * H + j]));
+        worst = Math.max(worst, Math.abs(L.cell[p * H + j] - ws.CC[l][H + j]), Math.abs(L.hidden[p * H + j] - ws.HH[l][H + j]));
+      }
+    }
+  }
+  assert.ok(worst < 1e-5, `largest difference ${worst}`);
+});
 
 test('top-5 guesses are the engine\'s own token-by-token Stepper distribution', () => {
   const m = model('wasm', 1);

@@ -193,6 +193,15 @@ test('ml-study xor --json: the grids and hidden space; bad input exits 2 with on
   const [x, y] = gridPoints(j.boundary.bounds, 7)[10];
   assert.ok(Math.abs(j.boundary.values[10] - pg.predict(x, y)) < 1e-12);
 
+  const tr = await runCli('xor', '--steps', '40', '--every', '10', '--grid', '2', '--json');
+  assert.equal(tr.code, 0, tr.err);
+  const tj = JSON.parse(tr.out);
+  assert.deepEqual(tj.trace.map((e: { step: number }) => e.step), [10, 20, 30, 40]);
+  const replay = new Playground(base, makeDataset('xor'));
+  replay.run(20);
+  assert.deepEqual(tj.trace[1].weights, replay.weights());
+  assert.equal((await runCli('xor', '--steps', '5000', '--every', '1')).code, 2, 'more than 1000 trace entries are refused');
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pts-'));
   const f = path.join(dir, 'p.csv');
   fs.writeFileSync(f, '0,0,0\n0,1,1\n1,0,1\n1,1,0\n');
