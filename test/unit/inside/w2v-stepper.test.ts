@@ -127,6 +127,10 @@ test('ml-study step --json: one record per update; bad input exits 2 with one li
   assert.equal(j.steps[0].center, rec.center);
   assert.deepEqual(j.steps[0].negatives, rec.negatives);
   assert.ok(Math.abs(j.steps[0].loss - rec.loss) < 1e-9);
+  const br = JSON.parse((await runCli('step', '--text', text, '--steps', '5', '--dim', '4', '--negative', '2', '--window', '2', '--brief', '--json')).out);
+  assert.equal(br.steps[0].loss, j.steps[0].loss);
+  assert.deepEqual(br.steps[0].inputGrad, []);
+  assert.equal(j.steps[0].inputGrad.length, 4);
   const e = await runCli('step', '--text', text, '--to-epoch-end', '--dim', '3', '--json');
   assert.equal(e.code, 0, e.err);
   assert.ok(JSON.parse(e.out).steps.every((s: StepRecord) => s.epoch === 1));

@@ -23,6 +23,7 @@ export const stepCommand: CliCommand = {
     { name: 'to-epoch-end', kind: 'bool', description: 'run and report the updates to the end of the first epoch instead' },
     { name: 'skip', kind: 'int', description: 'updates to run first without reporting them (default 0)' },
     { name: 'watch', kind: 'string', description: 'a word whose 5 nearest neighbours are reported after each update' },
+    { name: 'brief', kind: 'bool', description: 'leave the vectors out of the JSON (input, gradients, applied changes): scalars and words only' },
   ],
   async run(args, io) {
     const text = textFromArgs(args, MAX_TEXT_BYTES);
@@ -36,8 +37,10 @@ export const stepCommand: CliCommand = {
     if (watch !== undefined) asUsage(() => st.neighbours(watch));
     for (let i = 0; i < skip && st.next(); i++);
     const out: (StepRecord & { neighbours?: ReturnType<Word2vecStepper['neighbours']> })[] = [];
+    const brief = args.options.brief === true;
     const take = (r: StepRecord) => {
-      out.push(watch === undefined ? r : { ...r, neighbours: st.neighbours(watch) });
+      const rec = brief ? { ...r, input: [], inputGrad: [], inputApplied: [], targets: r.targets.map((t) => ({ ...t, grad: [], applied: [] })) } : r;
+      out.push(watch === undefined ? rec : { ...rec, neighbours: st.neighbours(watch) });
       if (out.length > 100_000) throw new UsageError('more than 100000 updates to report; use --steps');
       io.out(`${r.step} (epoch ${r.epoch}) ${r.center} → ${r.context.join(' ')} | negatives ${r.negatives.join(' ') || '—'} | lr ${r.lr.toPrecision(4)}`);
       io.out(`   ${r.formula}`);
