@@ -124,8 +124,9 @@ export function readPointsCsv(file: string): Dataset {
   }
   if (!st.isFile()) throw new DatasetError(`${file} is not a regular file`);
   if (st.size > MAX_CSV_BYTES) throw new DatasetError(`${file} is ${st.size} bytes; the limit for a points file is ${MAX_CSV_BYTES}`);
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
+    if (!fs.fstatSync(fd).isFile()) throw new DatasetError(`${file} is not a regular file`);
     const buf = Buffer.alloc(MAX_CSV_BYTES + 1);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     if (n > MAX_CSV_BYTES) throw new DatasetError(`${file} grew past ${MAX_CSV_BYTES} bytes while being read`);
