@@ -9,6 +9,9 @@ import { test } from 'node:test';
 import { loadBrownSentences } from '../../../src/core/corpus/brown';
 import { trainWord2vec } from '../../../src/core/word2vec/train';
 import { Word2vecStepper, type StepRecord } from '../../../src/core/word2vec/stepper';
+import { allocMemory, instantiateKernel, kernelModule, planLayout, views } from '../../../src/core/word2vec/kernel';
+import { aliasTable, keepThresholds } from '../../../src/core/word2vec/vocab';
+import { Rng } from '../../../src/core/util/rng';
 import { runCli } from '../runCli';
 
 const corpus = () => loadBrownSentences().slice(0, 150);
@@ -44,6 +47,40 @@ for (const arch of ['sgns', 'cbow'] as const) {
     // the trainer's per-epoch mean loss is the mean of the stepper's update losses (its float32 polynomial σ vs exact)
     assert.ok(Math.abs(model.stats!.lossPerEpoch.reduce((a, b) => a + b, 0) / 2 - lossSum / n) < 0.02, `${model.stats!.lossPerEpoch} vs ${lossSum / n}`);
     assert.ok(epoch1 > 0 && epoch1 < n);
+  });
+}
+
+for (const arch of ['sgns', 'cbow'] as const) {
+  test(`${arch}: N updates of the stepper = the engine's kernel run over the same sentences (trainRange), mid-run, to 1e-6`, () => {
+    const all = new Word2vecStepper({ ...params, arch }, corpus());
+    const sentenceOf: number[] = [];
+    for (let r = all.next(); r && r.epoch === 1; r = all.next()) sentenceOf.push(r.sentence);
+    for (const s of [1, 7, 40]) {
+      const n = sentenceOf.filter((x) => x < s).length;
+      const st = new Word2vecStepper({ ...params, arch }, corpus());
+      assert.equal(st.step(n).length, n);
+      // the engine as trainWord2vec sets it up, trained on sentences [0, s) by the kernel's own loop
+      const { vocab, ids, offsets } = st;
+      const V = vocab.words.length;
+      const layout = planLayout({ vocab: V, dim: params.dim, threads: 1, epochs: params.epochs, tokens: ids.length, sentences: offsets.length - 1 });
+      const mem = allocMemory(layout);
+      const v = views(mem, layout);
+      const rng = new Rng(params.seed);
+      for (let w = 0; w < V; w++) for (let j = 0; j < params.dim; j++) v.syn0[w * v.rowFloats + j] = (rng.next() - 0.5) / params.dim;
+      const noise = aliasTable(vocab.counts);
+      v.aliasProb.set(noise.prob);
+      v.aliasIdx.set(noise.alias);
+      v.keep.set(keepThresholds(vocab.counts, params.sample, vocab.retainedTokens));
+      v.ids.set(ids);
+      v.offsets.set(offsets);
+      const k = instantiateKernel(kernelModule(), mem, layout, 0, { negative: params.negative, window: params.window, cbow: arch === 'cbow', seed: params.seed });
+      k.trainRange(layout.ids, layout.offsets, 0, s, params.lr, 1e-4, ids.length * params.epochs, layout.progress);
+      assert.ok(Math.abs(k.getPairCount() - n) < 1e-9, `the kernel made ${k.getPairCount()} updates, the stepper ${n}`);
+      const mine = st.vectors();
+      let worst = 0;
+      for (let w = 0; w < V; w++) for (let j = 0; j < params.dim; j++) worst = Math.max(worst, Math.abs(mine[w * params.dim + j] - v.syn0[w * v.rowFloats + j]));
+      assert.ok(worst <= 1e-6, `after ${s} sentence(s) (${n} updates): largest difference ${worst}`);
+    }
   });
 }
 
