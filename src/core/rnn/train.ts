@@ -14,23 +14,24 @@ import { splitTokens, Vocab, type VocabJson } from '../lm/vocab';
 import { Adam, clipGlobalNorm, type OpsKind } from '../lstm/model';
 import { LmInputError } from '../lstm/engine';
 import { assertWritableModelDir } from '../lstm/checkpoint';
+import { LSTM_PARAMS } from '../lstm/params';
 import type { ParamSpec, ParamValues } from '../params';
 import { validateParams } from '../params';
 import { checkStopped, makeYielder, StoppedError, type TrainContext } from '../training';
 import { writeDirAtomic } from '../util/atomicWrite';
 import { initRnnParams, rnnLayout, RnnWorkspace, type RnnConfig } from './model';
 
-/** Hyperparameters of the RNN language model (pure data). */
-export const RNN_PARAMS: readonly ParamSpec[] = [
-  { kind: 'int', name: 'embedding', label: 'Embedding size', description: 'Dimension of the character embeddings', default: 32, min: 1, max: 1024 },
-  { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'Units of the recurrent layer', default: 128, min: 1, max: 1024 },
-  { kind: 'int', name: 'batch', label: 'Batch size', description: 'Sequences trained in parallel', default: 32, min: 1, max: 512 },
-  { kind: 'int', name: 'seq', label: 'Sequence length', description: 'Time steps of truncated backpropagation through time', default: 64, min: 1, max: 1024 },
-  { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Adam step size', default: 0.003, min: 0, max: 1, exclusiveMin: true },
-  { kind: 'float', name: 'clip', label: 'Gradient clip', description: 'Largest global gradient norm (0 = no clipping)', default: 5, min: 0, max: 1e6 },
-  { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps', default: 1000, min: 0, max: 100_000_000 },
-  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the initialisation; the same seed gives the same run', default: 1, min: 0, max: 2 ** 31 - 1 },
-];
+/** Hyperparameters of the RNN language model (pure data): the LSTM's, where they mean the same thing. */
+const RNN_OVERRIDES: Record<string, Partial<ParamSpec>> = {
+  embedding: { description: 'Dimension of the character embeddings' },
+  hidden: { description: 'Units of the recurrent layer' },
+  steps: { description: 'Training steps', default: 1000, min: 0 },
+};
+export const RNN_PARAMS: readonly ParamSpec[] = ['embedding', 'hidden', 'batch', 'seq', 'lr', 'clip', 'steps', 'seed'].map((name) => {
+  const spec = LSTM_PARAMS.find((s) => s.name === name);
+  if (!spec) throw new Error(`internal: LSTM_PARAMS has no ${name}`);
+  return { ...spec, ...RNN_OVERRIDES[name] } as ParamSpec;
+});
 
 export const RNN_FORMAT = 'ml-study-rnn';
 const WEIGHTS = 'weights.bin';
