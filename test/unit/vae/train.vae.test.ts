@@ -45,7 +45,7 @@ test('training a VAE on glyphs lowers the reconstruction term well below the unt
   assert.equal(updates.length, 12);
   assert.equal(r.history.length, 12);
   // the untrained model, measured the same way in this test
-  const untrained = { ...r.model, theta: initParams(r.model.cfg, params.seed as number) };
+  const untrained = { ...r.model, theta: initParams(r.model.cfg, r.model.params.seed as number) };
   const u = evaluate(untrained, data);
   const t = evaluate(r.model, data);
   assert.ok(t.recon < 0.75 * u.recon, `reconstruction ${t.recon.toFixed(2)} trained vs ${u.recon.toFixed(2)} untrained`);
