@@ -3,9 +3,11 @@
  * crosses and squares with random position, size and thickness), or the vectors of a saved word2vec model.
  * Every data set is a matrix `x` (n × dim, row-major) with a class label per row.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ValidationError } from '../params';
 import { Rng } from '../util/rng';
-import { loadModel } from '../word2vec/store';
+import { loadModel, MODEL_JSON, VECTORS_FILE } from '../word2vec/store';
 
 /** How a reconstruction is scored: Bernoulli (binary cross-entropy on logits) for pixels, Gaussian (squared error) otherwise. */
 export type ReconKind = 'bce' | 'mse';
@@ -127,6 +129,8 @@ export function makeGlyphs(n: number, side: number, seed: number): Dataset {
 export const VECTOR_CLASSES = ['frequent', 'middle', 'rare'];
 /** Word vectors wider than this are refused (the network's first layer is dim × hidden). */
 export const MAX_VECTOR_DIM = 1024;
+/** Word2vec folders whose files are larger than this are refused before anything is read into memory. */
+export const MAX_VECTOR_FOLDER_BYTES = 512 * 2 ** 20;
 
 /**
  * The `n` most frequent words of a saved word2vec model, each vector scaled to unit length (so the code learns
@@ -134,6 +138,10 @@ export const MAX_VECTOR_DIM = 1024;
  * second or last third of the rows used.
  */
 export function loadWordVectors(dir: string, n: number): Dataset {
+  for (const f of [MODEL_JSON, VECTORS_FILE]) {
+    const p = path.join(dir, f);
+    if (fs.existsSync(p) && fs.statSync(p).size > MAX_VECTOR_FOLDER_BYTES) throw new ValidationError(`${p} is larger than ${MAX_VECTOR_FOLDER_BYTES / 2 ** 20} MB; too large to read`, 'data');
+  }
   const model = loadModel(dir);
   if (model.dim > MAX_VECTOR_DIM) throw new ValidationError(`the vectors in ${dir} have ${model.dim} dimensions; at most ${MAX_VECTOR_DIM} are supported`, 'data');
   const order = model.words.map((_, i) => i).sort((a, b) => model.counts[b] - model.counts[a] || a - b);
