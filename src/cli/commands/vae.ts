@@ -7,7 +7,7 @@ import { ValidationError } from '../../core/params';
 import { loadDataset, type Dataset } from '../../core/vae/data';
 import { type AutoencoderKind, paramsFor } from '../../core/vae/params';
 import { AutoencoderDirError, checkOutputDir, loadAutoencoder, saveAutoencoder } from '../../core/vae/store';
-import { decodeAll, encodeAll, knnAccuracy, latentGrid } from '../../core/vae/train';
+import { decodeAll, encodeAll, knnAccuracy, latentGrid, sampleRows } from '../../core/vae/train';
 import { trainAutoencoder } from '../../core/vae/train';
 import { ModelFormatError } from '../../core/word2vec/store';
 import { optionsFromParams, paramsFromArgs } from '../args';
@@ -78,11 +78,9 @@ function trainCommand(kind: AutoencoderKind): CliCommand {
   };
 }
 
-/** k-NN separation of the classes from the codes, on at most 1000 evenly spaced rows (it is quadratic). */
+/** k-NN separation of the classes from the codes, on at most 1000 rows drawn at random (it is quadratic). */
 function separation(codes: Float64Array, data: Dataset, latent: number): { accuracy: number; chance: number; rows: number } {
-  const step = Math.max(1, Math.ceil(data.n / 1000));
-  const idx: number[] = [];
-  for (let i = 0; i < data.n; i += step) idx.push(i);
+  const idx = sampleRows(data.n, 1000);
   const sub = new Float64Array(idx.length * latent);
   idx.forEach((i, r) => sub.set(codes.subarray(i * latent, (i + 1) * latent), r * latent));
   return { ...knnAccuracy(sub, Int32Array.from(idx.map((i) => data.labels[i])), latent), rows: idx.length };
@@ -138,8 +136,8 @@ export const latentCommand: CliCommand = {
   arity: [1, 1],
   options: [
     { name: 'grid', kind: 'int', description: 'decode an N × N grid across the plane of the first two latent axes (default 8, at most 32)' },
-    { name: 'examples', kind: 'int', description: 'rows to show with their reconstructions (default 8)' },
-    { name: 'max-points', kind: 'int', description: 'give the codes of at most this many rows, evenly spaced (default 5000)' },
+    { name: 'examples', kind: 'int', description: 'the first N rows, shown with their reconstructions (default 8)' },
+    { name: 'max-points', kind: 'int', description: 'give the codes of at most this many rows, drawn at random (default 5000)' },
   ],
   async run(args, io) {
     const dir = args.positionals[0];
@@ -150,13 +148,10 @@ export const latentCommand: CliCommand = {
     const { model, data } = saved;
     const L = model.cfg.latent;
     const codes = encodeAll(model, data.x, data.n);
-    const step = Math.max(1, Math.ceil(data.n / maxPoints));
-    const points: { index: number; z: number[]; label: number; word?: string }[] = [];
-    for (let i = 0; i < data.n; i += step) {
-      points.push({ index: i, z: Array.from(codes.subarray(i * L, (i + 1) * L), round), label: data.labels[i], ...(data.words ? { word: data.words[i] } : {}) });
-    }
+    const points = sampleRows(data.n, maxPoints).map((i) => ({ index: i, z: Array.from(codes.subarray(i * L, (i + 1) * L), round), label: data.labels[i], ...(data.words ? { word: data.words[i] } : {}) }));
     const grid = latentGrid(model, codes, data.n, gridN);
-    const ex = Array.from({ length: Math.min(nExamples, data.n) }, (_, k) => Math.floor((k * data.n) / Math.min(nExamples, data.n)));
+    // the first rows: generated data has its classes in turn, word vectors their most frequent words first
+    const ex = Array.from({ length: Math.min(nExamples, data.n) }, (_, k) => k);
     const exZ = Float64Array.from(ex.flatMap((i) => Array.from(codes.subarray(i * L, (i + 1) * L))));
     const recon = decodeAll(model, exZ, ex.length);
     const D = data.dim;

@@ -242,3 +242,13 @@ export function knnAccuracy(codes: Float64Array, labels: Int32Array, dim: number
   }
   return { accuracy: right / n, chance: Math.max(...freq) / n };
 }
+
+/**
+ * Indices of at most `max` of `n` rows, drawn without replacement by a seeded generator and returned in order (an
+ * even stride would alias with data whose classes come in turn).
+ */
+export function sampleRows(n: number, max: number, seed = 1): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (n <= max) return all;
+  return new Rng(seed).shuffle(all).slice(0, max).sort((a, b) => a - b);
+}

@@ -45,6 +45,11 @@ test('train vae --json trains on glyphs, saves the model, and latent DIR --json 
   assert.equal(k.examples.length, 2);
   assert.equal(k.examples[0].input.length, 64);
   assert.equal(k.examples[0].reconstruction.length, 64);
+  assert.deepEqual(k.examples.map((e: { label: number }) => e.label), [0, 1]);
+  assert.ok(k.separation.accuracy > k.separation.chance, `k-NN ${k.separation.accuracy} vs chance ${k.separation.chance}`);
+  const few = JSON.parse((await runCli('latent', out, '--max-points', '40', '--grid', '1', '--json')).out);
+  assert.equal(few.points.length, 40);
+  assert.deepEqual(new Set(few.points.map((p: { label: number }) => p.label)), new Set([0, 1, 2, 3]), 'a subset keeps every class');
   // training again into a folder of the same kind replaces it
   const again = await runCli('train', 'vae', '--out', out, ...TINY, '--epochs', '1', '--json');
   assert.equal(again.code, 0, again.err);

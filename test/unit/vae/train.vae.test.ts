@@ -8,7 +8,7 @@ import { GLYPH_CLASSES, makeGlyphs, makePoints, parseDataSpec, loadWordVectors }
 import { initParams } from '../../../src/core/vae/model';
 import { VAE_PARAMS } from '../../../src/core/vae/params';
 import { checkOutputDir, loadAutoencoder, saveAutoencoder, WEIGHTS_FILE } from '../../../src/core/vae/store';
-import { encodeAll, evaluate, knnAccuracy, latentGrid, trainAutoencoder } from '../../../src/core/vae/train';
+import { encodeAll, evaluate, knnAccuracy, latentGrid, sampleRows, trainAutoencoder } from '../../../src/core/vae/train';
 import { saveModel } from '../../../src/core/word2vec/store';
 import { Rng } from '../../../src/core/util/rng';
 
@@ -149,4 +149,15 @@ test('word vectors: the most frequent words are used, scaled to unit length, wit
   for (let i = 0; i < d.n; i++) assert.ok(Math.abs(Math.hypot(...d.x.subarray(i * 5, i * 5 + 5)) - 1) < 1e-9);
   assert.deepEqual(Array.from(d.labels), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
   assert.throws(() => loadWordVectors(path.join(dir, 'nope'), 10), /does not exist/);
+});
+
+test('a row sample keeps data whose classes come in turn balanced, and is reproducible', () => {
+  const rows = sampleRows(1200, 1000);
+  assert.equal(rows.length, 1000);
+  assert.equal(new Set(rows).size, 1000);
+  assert.deepEqual(rows, sampleRows(1200, 1000));
+  const perClass = [0, 0, 0, 0];
+  for (const i of rows) perClass[i % 4]++;
+  assert.ok(perClass.every((c) => c > 220 && c < 280), `rows per class ${perClass}`);
+  assert.deepEqual(sampleRows(5, 10), [0, 1, 2, 3, 4]);
 });
