@@ -7,7 +7,7 @@ import type { ParamSpec } from '../params';
 export const VAE_PARAMS: readonly ParamSpec[] = [
   { kind: 'string', name: 'data', label: 'Data', description: 'points (2-D point clouds), glyphs (small drawn shapes), or vectors:DIR (the word vectors of a saved word2vec model)', default: 'glyphs', maxLength: 4096 },
   { kind: 'int', name: 'latent', label: 'Latent size', description: 'Dimensions of the code z; 2 lets the latent plane be drawn', default: 2, min: 1, max: 16 },
-  { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'Units of the tanh hidden layer of the encoder and of the decoder', default: 64, min: 1, max: 512 },
+  { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'Units of the tanh hidden layer of the encoder and of the decoder', default: 32, min: 1, max: 512 },
   { kind: 'float', name: 'beta', label: 'β (KL weight)', description: 'Weight of the KL term of the ELBO: 1 is the VAE, 0 an autoencoder with noisy codes, above 1 a β-VAE', default: 1, min: 0, max: 100 },
   { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the data', default: 25, min: 1, max: 10_000 },
   { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Step size of Adam', default: 0.003, min: 0, max: 1, exclusiveMin: true },
