@@ -133,8 +133,9 @@ export const MAX_VECTOR_DIM = 1024;
 export const MAX_VECTOR_FOLDER_BYTES = 512 * 2 ** 20;
 
 /**
- * The `n` most frequent words of a saved word2vec model, each vector scaled to unit length (so the code learns
- * directions, which is what cosine similarity compares). The class of a word is its frequency band: the first,
+ * The `n` most frequent words of a saved word2vec model, each vector scaled to length √dim (so the code learns
+ * directions, which is what cosine similarity compares, and each coordinate has a mean square of 1, the scale the
+ * squared-error reconstruction and the KL term are balanced for). The class of a word is its frequency band: the first,
  * second or last third of the rows used.
  */
 export function loadWordVectors(dir: string, n: number): Dataset {
@@ -164,8 +165,8 @@ export function loadWordVectors(dir: string, n: number): Dataset {
   rows.forEach((w, r) => {
     let norm = 0;
     for (let j = 0; j < dim; j++) norm += model.vectors[w * dim + j] ** 2;
-    norm = Math.sqrt(norm);
-    for (let j = 0; j < dim; j++) x[r * dim + j] = model.vectors[w * dim + j] / norm;
+    const scale = Math.sqrt(dim / norm);
+    for (let j = 0; j < dim; j++) x[r * dim + j] = model.vectors[w * dim + j] * scale;
     labels[r] = Math.min(2, Math.floor((3 * r) / rows.length));
   });
   return { kind: 'vectors', n: rows.length, dim, x, labels, classNames: VECTOR_CLASSES, recon: 'mse', shape: [dim], words: rows.map((w) => model.words[w]), source: `vectors of ${dir}` };

@@ -135,7 +135,7 @@ test('the latent grid spans the prior for a VAE and the codes for an autoencoder
   assert.ok(h.range[0][0] < Math.min(...xs) && h.range[0][1] > Math.max(...xs), 'the grid covers the codes');
 });
 
-test('word vectors: the most frequent words are used, scaled to unit length, with frequency bands as classes', () => {
+test('word vectors: the most frequent words are used, scaled to length √dim, with frequency bands as classes', () => {
   const dir = path.join(tmp('w2v'), 'm');
   const rng = new Rng(1);
   const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
@@ -146,7 +146,7 @@ test('word vectors: the most frequent words are used, scaled to unit length, wit
   assert.equal(d.dim, 5);
   const byCount = words.slice().sort((a, b) => counts[words.indexOf(b)] - counts[words.indexOf(a)]).slice(0, 12);
   assert.deepEqual(d.words, byCount);
-  for (let i = 0; i < d.n; i++) assert.ok(Math.abs(Math.hypot(...d.x.subarray(i * 5, i * 5 + 5)) - 1) < 1e-9);
+  for (let i = 0; i < d.n; i++) assert.ok(Math.abs(Math.hypot(...d.x.subarray(i * 5, i * 5 + 5)) - Math.sqrt(5)) < 1e-9);
   assert.deepEqual(Array.from(d.labels), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
   assert.throws(() => loadWordVectors(path.join(dir, 'nope'), 10), /does not exist/);
 });
