@@ -1,8 +1,10 @@
 /**
  * Autoencoder commands: `train autoencoder`, `train vae` (models are folders, see src/core/vae/store.ts), and
  * `latent DIR`, which prints the codes of the stored data with their classes, reconstructions of a few rows and the
- * decodings across the latent plane — everything the latent-space views draw, headless.
+ * decodings across the latent plane — everything the latent-space views draw, headless. Beside them,
+ * `distill-loss`: the knowledge-distillation loss of one position, its gradient and the softened distributions.
  */
+import { DISTILL_PARAMS, distillationLoss, type SoftTerm, softenedDistributions } from '../../core/distill/loss';
 import { ValidationError } from '../../core/params';
 import { loadDataset, type Dataset } from '../../core/vae/data';
 import { type AutoencoderKind, paramsFor } from '../../core/vae/params';
@@ -202,4 +204,46 @@ export const latentCommand: CliCommand = {
   },
 };
 
-export const vaeCommands: CliCommand[] = [trainCommand('autoencoder'), trainCommand('vae'), latentCommand];
+/** A comma-separated list of 2 to 10000 finite numbers. */
+function numberList(args: ParsedArgs, name: string): number[] {
+  const raw = args.options[name];
+  if (raw === undefined) throw new UsageError(`--${name} is required (comma-separated logits, e.g. 2,0.5,-1)`);
+  const parts = String(raw).split(',');
+  const values = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new UsageError(`--${name} must be comma-separated numbers; ${JSON.stringify(parts[bad])} is not one`);
+  if (values.length < 2 || values.length > 10_000) throw new UsageError(`--${name} needs from 2 to 10000 numbers, got ${values.length}`);
+  return values;
+}
+
+export const distillLossCommand: CliCommand = {
+  path: ['distill-loss'],
+  summary: 'Knowledge-distillation loss of one position (α·hard + (1−α)·T²·soft), its gradient, and the softened distributions',
+  options: [
+    { name: 'student', kind: 'string', description: 'the student\'s logits, comma-separated (required)' },
+    { name: 'teacher', kind: 'string', description: 'the teacher\'s logits, comma-separated (required)' },
+    { name: 'label', kind: 'int', description: 'index of the true class (required)' },
+    { name: 'temperatures', kind: 'string', description: 'temperatures to show the softened distributions at (default 1,2,5)' },
+    ...optionsFromParams(DISTILL_PARAMS),
+  ],
+  async run(args, io) {
+    const student = numberList(args, 'student');
+    const teacher = numberList(args, 'teacher');
+    if (student.length !== teacher.length) throw new UsageError(`--student has ${student.length} logits and --teacher ${teacher.length}; give one per class to both`);
+    const label = args.options.label;
+    if (label === undefined) throw new UsageError('--label is required');
+    if (!Number.isInteger(label) || (label as number) < 0 || (label as number) >= student.length) throw new UsageError(`--label must be a class index from 0 to ${student.length - 1}, got ${label}`);
+    const p = paramsFromArgs(DISTILL_PARAMS, args);
+    const temps = args.options.temperatures === undefined ? [1, 2, 5] : numberList({ ...args, options: { t: String(args.options.temperatures) } }, 't');
+    if (temps.some((t) => !(t > 0 && t <= 100))) throw new UsageError('--temperatures must be numbers greater than 0 and at most 100');
+    const r = distillationLoss(student, teacher, label as number, { temperature: p.temperature as number, alpha: p.alpha as number, soft: p.soft as SoftTerm });
+    const softened = softenedDistributions(student, teacher, temps);
+    const list = (v: ArrayLike<number>) => Array.from(v, (x) => x.toFixed(4)).join(' ');
+    io.out(`loss ${fmt(r.loss, 6)} = ${p.alpha} × hard ${fmt(r.hard, 6)} + ${fmt(1 - (p.alpha as number), 4)} × T² (${fmt((p.temperature as number) ** 2, 4)}) × soft ${fmt(r.soft, 6)} (${p.soft === 'ce' ? 'cross-entropy' : 'KL'})`);
+    io.out(`gradient w.r.t. the student logits: ${list(r.grad)}`);
+    for (const d of softened) io.out(`T ${d.temperature}: teacher ${list(d.teacher)} | student ${list(d.student)}`);
+    return { temperature: p.temperature, alpha: p.alpha, soft: p.soft, label, loss: r.loss, hard: r.hard, softTerm: r.soft, grad: Array.from(r.grad), softened };
+  },
+};
+
+export const vaeCommands: CliCommand[] = [trainCommand('autoencoder'), trainCommand('vae'), latentCommand, distillLossCommand];
