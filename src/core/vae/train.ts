@@ -225,18 +225,29 @@ export function knnAccuracy(codes: Float64Array, labels: Int32Array, dim: number
   const freq = new Array<number>(classes).fill(0);
   for (const l of labels) freq[l]++;
   let right = 0;
-  const dist = new Float64Array(n);
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const kk = Math.min(k, n - 1);
+  const nearD = new Float64Array(kk);
+  const nearI = new Int32Array(kk);
   for (let i = 0; i < n; i++) {
+    // the kk nearest rows, kept sorted by distance (insertion; kk is small)
+    let found = 0;
     for (let j = 0; j < n; j++) {
+      if (j === i) continue;
       let s = 0;
       for (let d = 0; d < dim; d++) s += (codes[i * dim + d] - codes[j * dim + d]) ** 2;
-      dist[j] = j === i ? Infinity : s;
+      if (found === kk && s >= nearD[kk - 1]) continue;
+      let at = found < kk ? found++ : kk - 1;
+      while (at > 0 && nearD[at - 1] > s) {
+        nearD[at] = nearD[at - 1];
+        nearI[at] = nearI[at - 1];
+        at--;
+      }
+      nearD[at] = s;
+      nearI[at] = j;
     }
-    const near = idx.slice().sort((a, b) => dist[a] - dist[b]).slice(0, Math.min(k, n - 1));
     const votes = new Array<number>(classes).fill(0);
-    for (const j of near) votes[labels[j]]++;
-    let best = labels[near[0]];
+    for (let m = 0; m < found; m++) votes[labels[nearI[m]]]++;
+    let best = labels[nearI[0]];
     for (let c = 0; c < classes; c++) if (votes[c] > votes[best]) best = c;
     if (best === labels[i]) right++;
   }

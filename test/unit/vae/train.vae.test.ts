@@ -161,3 +161,27 @@ test('a row sample keeps data whose classes come in turn balanced, and is reprod
   assert.ok(perClass.every((c) => c > 220 && c < 280), `rows per class ${perClass}`);
   assert.deepEqual(sampleRows(5, 10), [0, 1, 2, 3, 4]);
 });
+
+test('k-NN separation agrees with a brute-force count, and is at chance level for random labels', () => {
+  const rng = new Rng(6);
+  const n = 120;
+  const codes = Float64Array.from({ length: 2 * n }, () => rng.normal());
+  const labels = Int32Array.from({ length: n }, (_, i) => (codes[2 * i] > 0.3 ? 2 : codes[2 * i + 1] > 0 ? 1 : 0));
+  for (const k of [1, 3, 5]) {
+    let right = 0;
+    for (let i = 0; i < n; i++) {
+      const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
+      order.sort((a, b) => Math.hypot(codes[2 * i] - codes[2 * a], codes[2 * i + 1] - codes[2 * a + 1]) - Math.hypot(codes[2 * i] - codes[2 * b], codes[2 * i + 1] - codes[2 * b + 1]));
+      const votes = [0, 0, 0];
+      for (const j of order.slice(0, k)) votes[labels[j]]++;
+      let best = labels[order[0]];
+      for (let c = 0; c < 3; c++) if (votes[c] > votes[best]) best = c;
+      if (best === labels[i]) right++;
+    }
+    assert.equal(knnAccuracy(codes, labels, 2, k).accuracy, right / n, `k ${k}`);
+  }
+  assert.ok(knnAccuracy(codes, labels, 2).accuracy > 0.85, 'labels that follow the codes are recovered');
+  const shuffled = Int32Array.from({ length: n }, () => rng.int(3));
+  const r = knnAccuracy(codes, shuffled, 2);
+  assert.ok(r.accuracy < r.chance + 0.15, `random labels: ${r.accuracy} vs chance ${r.chance}`);
+});
