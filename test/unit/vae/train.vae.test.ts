@@ -185,3 +185,14 @@ test('k-NN separation agrees with a brute-force count, and is at chance level fo
   const r = knnAccuracy(codes, shuffled, 2);
   assert.ok(r.accuracy < r.chance + 0.15, `random labels: ${r.accuracy} vs chance ${r.chance}`);
 });
+
+test('the same seed gives the same run, another seed another one', async () => {
+  const data = makeGlyphs(64, 6, 1);
+  const p = { ...defaults(VAE_PARAMS), hidden: 8, epochs: 2, glyphSize: 6 };
+  const a = await trainAutoencoder('vae', p, data, quiet);
+  const b = await trainAutoencoder('vae', p, data, quiet);
+  const c = await trainAutoencoder('vae', { ...p, seed: 2 }, data, quiet);
+  assert.deepEqual(a.model.theta, b.model.theta);
+  assert.deepEqual(a.history.map((h) => h.loss), b.history.map((h) => h.loss));
+  assert.notDeepEqual(a.model.theta, c.model.theta);
+});
