@@ -13,7 +13,13 @@ import { saveModel } from '../../../src/core/word2vec/store';
 import { Rng } from '../../../src/core/util/rng';
 
 const quiet = { signal: new AbortController().signal, onProgress() {} };
-const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), `vae-${p}-`));
+const made: string[] = [];
+process.on('exit', () => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tmp = (p: string) => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `vae-${p}-`));
+  made.push(d);
+  return d;
+};
 
 test('glyphs: each class is drawn, values are in [0, 1], and a seed reproduces the set', () => {
   const a = makeGlyphs(40, 10, 4);
