@@ -5,6 +5,7 @@ import { lstmCommands } from './lstm';
 import { attentionCommands } from './attention';
 import { explainCommand } from './explain';
 import { insideCommands } from './inside/index';
+import { vaeCommands } from './vae';
 
 /** Every CLI command. Add a feature's commands here (one import, one entry). */
-export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands, explainCommand, ...insideCommands];
+export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands, explainCommand, ...insideCommands, ...vaeCommands];
