@@ -6,14 +6,15 @@
 import { h } from '../common/vscode';
 import { bindCellHover, type Cell, drawHeatmap, type HeatmapSpec, type Layout } from './heatmap';
 
-export interface AttentionMapOptions {
-  /** Element ids (tests and styles find the parts by them). */
+/** A map's element ids (tests and styles find the parts by them) and texts. */
+export interface MapLook {
   ids: { section: string; title: string; status: string; text: string; button: string; canvas: string; tip: string };
-  title: string;
-  text: { placeholder: string; label: string };
-  button: string;
+  /** The header, the button, the text box's placeholder and label, the canvas's label. */
+  texts: { title: string; button: string; placeholder: string; label: string; canvas: string };
   hint: string;
-  canvasLabel: string;
+}
+
+export interface MapBehaviour {
   /** More controls after the button (e.g. layer and head selects). */
   controls?: HTMLElement[];
   /** Beside the map (e.g. the all-heads grid). */
@@ -43,16 +44,19 @@ export class AttentionMap {
   /** The cell under the pointer, if any. */
   hover: Cell | undefined;
 
-  constructor(private readonly opts: AttentionMapOptions) {
-    const { ids } = opts;
-    this.titleEl = h('h2', { id: ids.title }, opts.title);
+  constructor(
+    private readonly look: MapLook,
+    private readonly opts: MapBehaviour,
+  ) {
+    const { ids, texts } = look;
+    this.titleEl = h('h2', { id: ids.title }, texts.title);
     this.statusEl = h('p', { class: 'muted', id: ids.status, 'aria-live': 'polite' });
-    this.textEl = h('vscode-textfield', { id: ids.text, class: 'attn-textbox', placeholder: opts.text.placeholder, 'aria-label': opts.text.label }) as Field;
-    this.buttonEl = h('vscode-button', { id: ids.button, onclick: () => opts.submit(this.text) }, opts.button) as Field;
+    this.textEl = h('vscode-textfield', { id: ids.text, class: 'attn-textbox', placeholder: texts.placeholder, 'aria-label': texts.label }) as Field;
+    this.buttonEl = h('vscode-button', { id: ids.button, onclick: () => opts.submit(this.text) }, texts.button) as Field;
     this.textEl.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') opts.submit(this.text);
     });
-    this.canvas = h('canvas', { id: ids.canvas, class: 'attn-heatmap', role: 'img', 'aria-label': opts.canvasLabel });
+    this.canvas = h('canvas', { id: ids.canvas, class: 'attn-heatmap', role: 'img', 'aria-label': texts.canvas });
     this.tipEl = h('div', { class: 'attn-tip', id: ids.tip, role: 'tooltip', hidden: true });
     this.wrap = h('div', { class: 'attn-wrap' }, this.canvas, this.tipEl);
     this.section = h(
@@ -61,7 +65,7 @@ export class AttentionMap {
       h('header', { class: 'attn-head' }, this.titleEl),
       h('div', { class: 'attn-controls' }, this.textEl, this.buttonEl, ...(opts.controls ?? [])),
       this.statusEl,
-      h('p', { class: 'muted attn-hint' }, opts.hint),
+      h('p', { class: 'muted attn-hint' }, look.hint),
       opts.side ? h('div', { class: 'attn-body' }, this.wrap, opts.side) : this.wrap,
     );
     bindCellHover(this.canvas, this.tipEl, () => this.layout, (cell) => {
@@ -80,7 +84,7 @@ export class AttentionMap {
   }
 
   setTitle(name: string): void {
-    this.titleEl.textContent = `${this.opts.title} — ${name}`;
+    this.titleEl.textContent = `${this.look.texts.title} — ${name}`;
   }
 
   setStatus(text: string, error = false): void {

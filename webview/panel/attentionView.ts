@@ -13,11 +13,22 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/attention.css';
 import type { AlignmentData, AttentionPanelData } from '../../src/shared/views/attention';
 import { h, onThemeChange, setChildren } from '../common/vscode';
-import { type Cell, drawMini, tokenLabel } from './heatmap';
-import { AttentionMap } from './attentionMap';
+import { type Cell, drawMini, type HeatmapSpec, tokenLabel } from './heatmap';
+import { AttentionMap, type MapLook } from './attentionMap';
 import type { PanelViewModule, ViewContext } from './viewModule';
 
 type SelfMap = NonNullable<AttentionPanelData['self']>;
+
+const SELF_LOOK: MapLook = {
+  ids: { section: 'attn-self', title: 'attn-title', status: 'attn-status', text: 'attn-text', button: 'attn-show', canvas: 'attn-heatmap', tip: 'attn-tip' },
+  texts: { title: 'Self-attention', button: 'Show', placeholder: 'Type a text to see its attention…', label: 'Text for the attention map', canvas: 'Attention heatmap: query tokens in rows, key tokens in columns' },
+  hint: 'Row: the query token (the one being computed); column: the key it attends to. Darker = more weight; each row sums to 1. Grey cells are masked: a token may not look at later tokens.',
+};
+const ALIGN_LOOK: MapLook = {
+  ids: { section: 'attn-align', title: 'attn-align-title', status: 'attn-align-status', text: 'attn-align-text', button: 'attn-align-show', canvas: 'attn-align-canvas', tip: 'attn-align-tip' },
+  texts: { title: 'Encoder–decoder alignment', button: 'Run', placeholder: 'Type letters and digits, e.g. abc123', label: 'Input for the seq2seq model', canvas: 'Alignment map: output steps in rows, input positions in columns' },
+  hint: 'Row t: the output step writing the t-th symbol; columns: the input positions it attends to (α = softmax(e), each row sums to 1). Rings mark where the task’s right alignment is.',
+};
 
 const val = (el: HTMLElement) => String((el as unknown as { value: string }).value ?? '');
 const setVal = (el: HTMLElement | undefined, v: string) => {
@@ -90,40 +101,8 @@ class AttentionView implements PanelViewModule<'attention'> {
   ) {
     this.intro = h('p', { class: 'empty', id: 'attn-empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.');
     this.side = h('aside', { class: 'attn-side' }, h('h3', {}, 'All heads'), h('p', { class: 'muted attn-hint' }, 'One map per layer (rows) and head (columns). Click one to open it large.'), this.grid);
-    this.self = new AttentionMap({
-      ids: { section: 'attn-self', title: 'attn-title', status: 'attn-status', text: 'attn-text', button: 'attn-show', canvas: 'attn-heatmap', tip: 'attn-tip' },
-      title: 'Self-attention',
-      text: { placeholder: 'Type a text to see its attention…', label: 'Text for the attention map' },
-      button: 'Show',
-      hint: 'Row: the query token (the one being computed); column: the key it attends to. Darker = more weight; each row sums to 1. Grey cells are masked: a token may not look at later tokens.',
-      canvasLabel: 'Attention heatmap: query tokens in rows, key tokens in columns',
-      controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost],
-      side: this.side,
-      spec: (hover) => {
-        const m = this.data?.self;
-        return m && { rows: m.tokens, cols: m.tokens, values: m.attention[this.layer]?.[this.head] ?? [], masked: (r, c) => c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
-      },
-      redraw: () => this.drawSelf(),
-      tip: (cell) => this.selfTip(cell),
-      submit: (text) => void this.submitSelf(text),
-    });
-    this.align = new AttentionMap({
-      ids: { section: 'attn-align', title: 'attn-align-title', status: 'attn-align-status', text: 'attn-align-text', button: 'attn-align-show', canvas: 'attn-align-canvas', tip: 'attn-align-tip' },
-      title: 'Encoder–decoder alignment',
-      text: { placeholder: 'Type letters and digits, e.g. abc123', label: 'Input for the seq2seq model' },
-      button: 'Run',
-      hint: 'Row t: the output step writing the t-th symbol; columns: the input positions it attends to (α = softmax(e), each row sums to 1). Rings mark where the task’s right alignment is.',
-      canvasLabel: 'Alignment map: output steps in rows, input positions in columns',
-      spec: (hover) => {
-        const map = this.data?.alignment?.map;
-        if (!map) return undefined;
-        const wrongRow = (r: number) => map.expected.length > 0 && map.target[r] !== map.expected[r];
-        return { rows: map.target, cols: map.source, values: map.attention, expected: (r, c) => expectedAt(map, r, c), wrongRow, hover, maxCell: 32, axisTitles: { rows: 'output step', cols: 'input' } };
-      },
-      redraw: () => this.drawAlign(),
-      tip: (cell) => this.alignTip(cell),
-      submit: (text) => void this.submitAlign(text.trim()),
-    });
+    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text) });
+    this.align = new AttentionMap(ALIGN_LOOK, { spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()) });
     this.align.setInputEnabled(false);
     setChildren(root, this.intro, this.self.section, this.align.section);
     onThemeChange(() => this.redraw());
@@ -190,6 +169,11 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.self.resetHover();
     this.drawSelf();
     for (const fig of this.grid.querySelectorAll<HTMLElement>('.attn-mini')) fig.classList.toggle('selected', fig.dataset.layer === String(layer) && fig.dataset.head === String(head));
+  }
+
+  private selfSpec(hover: Cell | undefined): HeatmapSpec | undefined {
+    const m = this.data?.self;
+    return m && { rows: m.tokens, cols: m.tokens, values: m.attention[this.layer]?.[this.head] ?? [], masked: (r, c) => c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
   }
 
   private drawSelf(): void {
@@ -277,6 +261,13 @@ class AttentionView implements PanelViewModule<'attention'> {
     });
     this.align.resetHover((hv) => hv.r < map.target.length && hv.c < map.source.length);
     this.drawAlign();
+  }
+
+  private alignSpec(hover: Cell | undefined): HeatmapSpec | undefined {
+    const map = this.data?.alignment?.map;
+    if (!map) return undefined;
+    const wrongRow = (r: number) => map.expected.length > 0 && map.target[r] !== map.expected[r];
+    return { rows: map.target, cols: map.source, values: map.attention, expected: (r, c) => expectedAt(map, r, c), wrongRow, hover, maxCell: 32, axisTitles: { rows: 'output step', cols: 'input' } };
   }
 
   private drawAlign(): void {

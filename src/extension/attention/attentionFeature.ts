@@ -72,12 +72,18 @@ export class AttentionFeature {
 
   /** Show a map in the view (opening the panel), as the self-attention or the alignment. */
   show(m: AttentionMap, live = false): void {
-    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
-    else {
-      const { dir, name, text: _text, stamp, ...map } = m;
-      this.data = { ...this.data, alignment: { name, dir, map: map as Seq2seqAttention, stamp }, focus: 'alignment' };
-    }
+    this.put(m, false);
     this.panel.showView('attention', this.data, { live });
+  }
+
+  /** Put a map in the view's data, as the self-attention or the alignment (keeping the alignment's job, if asked). */
+  private put(m: AttentionMap, keepJob: boolean): void {
+    if (m.kind === 'transformer') {
+      this.data = { ...this.data, self: m, focus: 'self' };
+      return;
+    }
+    const { dir, name, text: _text, stamp, ...map } = m;
+    this.data = { ...this.data, alignment: { name, dir, map, stamp, job: keepJob ? this.data.alignment?.job : undefined }, focus: 'alignment' };
   }
 
   /** A seq2seq job's probe alignment, shown live (without opening or switching the panel). */
@@ -122,8 +128,7 @@ export class AttentionFeature {
     if (!p.text.trim()) throw new Error('type some text first');
     if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
     const m = await this.map(p.dir, p.text);
-    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
-    else this.data = { ...this.data, alignment: { ...this.data.alignment, name: m.name, dir: m.dir, stamp: m.stamp, map: { kind: 'seq2seq', task: m.task, source: m.source, target: m.target, expected: m.expected, attention: m.attention } }, focus: 'alignment' };
+    this.put(m, true);
     // Remember it for a reload of the panel (the view draws the answer itself).
     this.panel.showView('attention', this.data, { live: true });
     return m;
