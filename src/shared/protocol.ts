@@ -181,6 +181,9 @@ export type SidebarToHost =
 
 const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
 
+/** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
+export const MAX_CHART_EXPORT = 64 * 1024 * 1024;
+
 /** A plain object (not null, not an array): the first check of anything that arrives from a webview. */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,7 +202,7 @@ export function parsePanelMessage(m: unknown): PanelToHost | undefined {
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
     case 'export':
-      if ((m.format === 'png' || m.format === 'csv') && isStr(m.data, 64 * 1024 * 1024)) return { type: 'export', format: m.format, data: m.data };
+      if ((m.format === 'png' || m.format === 'csv') && isStr(m.data, MAX_CHART_EXPORT)) return { type: 'export', format: m.format, data: m.data };
       return undefined;
     case 'request':
       if (isRequestId(m.requestId) && isStr(m.method, 64)) return { type: 'request', requestId: m.requestId, method: m.method, params: m.params };

@@ -7,7 +7,7 @@
  * chart).
  */
 import * as vscode from 'vscode';
-import { type HostToPanel, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
+import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
 import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
 import { Channel, serve, type Handlers, type UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
@@ -151,7 +151,9 @@ export class StudyPanel implements vscode.Disposable {
    */
   async requestExport(format: 'png' | 'csv', target?: vscode.Uri, timeoutMs = 10_000): Promise<number> {
     await this.whenReady();
-    const data = await this.toPanel.request('training.export', { format }, timeoutMs);
+    const data: unknown = await this.toPanel.request('training.export', { format }, timeoutMs);
+    // The reply comes from a webview: its type is what the table promises only if the webview kept to it.
+    if (typeof data !== 'string' || data.length > MAX_CHART_EXPORT) throw new Error('the panel sent no usable chart');
     return this.writeExport(format, data, target);
   }
 
