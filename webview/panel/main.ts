@@ -30,15 +30,16 @@ const ctx: ViewContext = {
 };
 const jobs = new Map<string, JobInfo>();
 
-type Modules = { [V in PanelView]: PanelViewModule<V> };
 const app = document.getElementById('app')!;
 const tabs = PANEL_VIEW_IDS.map((id) => h('button', { class: 'tab', id: `tab-${id}`, role: 'tab', onclick: () => showView(id, true) }, PANEL_VIEWS[id].title));
 const sections = PANEL_VIEW_IDS.map((id) => h('section', { class: id, id: `view-${id}` }));
-const modules = Object.fromEntries(PANEL_VIEW_IDS.map((id, i) => [id, VIEW_MODULES[id](sections[i], ctx)])) as Modules;
-const all: Array<PanelViewModule<PanelView>> = PANEL_VIEW_IDS.map((id) => modules[id]);
-const tools = PANEL_VIEW_IDS.map((id) => modules[id].tools);
+/** The views' modules, in the order of the table. */
+const all: Array<PanelViewModule<PanelView>> = PANEL_VIEW_IDS.map((id, i) => VIEW_MODULES[id](sections[i], ctx));
+const tools = all.map((m) => m.tools);
 setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, ...tabs, h('span', { class: 'spacer' }), ...tools), ...sections);
-const answer = serve<PanelAnswers>(Object.assign({}, ...all.map((m) => m.answers)) as Partial<Handlers<PanelAnswers>>, send);
+const answers: Partial<Handlers<PanelAnswers>> = {};
+for (const m of all) Object.assign(answers, m.answers);
+const answer = serve<PanelAnswers>(answers, send);
 
 function showView(view: PanelView, byUser = false): void {
   if (byUser && view !== state.view) send({ type: 'viewChanged', view });
@@ -49,14 +50,13 @@ function showView(view: PanelView, byUser = false): void {
     if (tools[i]) tools[i].hidden = id !== view;
   });
   app.dataset.view = view;
-  modules[view].redraw?.();
+  all[PANEL_VIEW_IDS.indexOf(view)].redraw?.();
 }
 
 /** A view's data: switch to it unless it is a live update, then draw. */
 function showData<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): void {
   if (!live) showView(view);
-  const m: PanelViewModule<V> = modules[view];
-  m.show?.(data, live);
+  all[PANEL_VIEW_IDS.indexOf(view)].show?.(data, live);
 }
 
 showView(state.view);
