@@ -15,7 +15,7 @@ import { registerTrainingView, type TrainingViewProvider } from './sidebar/train
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
-import { registerVectorsFeature, type VectorsFeature } from './word2vec/vectorsFeature';
+import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 

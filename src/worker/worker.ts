@@ -4,14 +4,14 @@
  * An exception in a job becomes a `failed` message; the host restarts the worker only if it dies.
  */
 import { parentPort } from 'node:worker_threads';
-import type { HostToWorker, JobSpec, WorkerToHost } from '../shared/protocol';
-import { answer } from '../shared/rpc';
+import type { HostToWorker, JobSpec, WorkerRequests, WorkerToHost } from '../shared/protocol';
+import { type Handlers, serve } from '../shared/rpc';
 import { StoppedError } from '../core/training';
 import { initTf } from '../core/tf/backend';
-import { RUNNERS } from './models';
-import { vectorRequest } from './vectorRequests';
-import { lmRequest } from './lmRequests';
-import { attentionRequest } from './attentionRequests';
+import { RUNNERS } from './runners';
+import { vectorsHandlers } from './vectorsRequests';
+import { lmHandlers } from './lmRequests';
+import { attentionHandlers } from './attentionRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -71,23 +71,17 @@ port.on('message', (msg: HostToWorker) => {
       break;
     }
     case 'request':
-      void answer(msg, handleRequest, post);
+      void answerRequest(msg);
       break;
   }
 });
 
-async function handleRequest(method: string, params: unknown): Promise<unknown> {
-  switch (method) {
-    case 'ping':
-      return { pong: true, backend: await ensureBackend() };
-    case 'crash':
-      // Used by the integration test of crash recovery: die the way a native fault would.
-      if ((params as { really?: boolean })?.really === true) process.exit(70);
-      return null;
-    default: {
-      const r = method.startsWith('w2v.') ? vectorRequest(method, params) : method.startsWith('lm.') ? await lmRequest(method, params) : method.startsWith('attn.') ? await attentionRequest(method, params) : undefined;
-      if (r === undefined) throw new Error(`unknown worker request "${method}"`);
-      return r;
-    }
-  }
-}
+const handlers: Handlers<WorkerRequests> = {
+  ping: async () => ({ pong: true, backend: await ensureBackend() }),
+  // Used by the integration test of crash recovery: die the way a native fault would.
+  crash: (p) => (p.really === true ? process.exit(70) : null),
+  ...vectorsHandlers,
+  ...lmHandlers,
+  ...attentionHandlers,
+};
+const answerRequest = serve<WorkerRequests>(handlers, post);

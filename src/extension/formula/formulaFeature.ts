@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FormulaRequests } from '../../shared/protocol';
+import { type FormulaRequests, isObject } from '../../shared/protocol';
 import { WorkerClient } from '../jobs/workerClient';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
@@ -26,10 +26,10 @@ const PLOT_LATEX: Record<string, string> = {
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
 
-export class FormulaService implements vscode.Disposable {
-  private readonly worker: WorkerClient;
+/** The formula worker: requests (FormulaRequests) go straight through its typed channel, `request`. */
+export class FormulaService extends WorkerClient<FormulaRequests> {
   constructor(extensionPath: string) {
-    this.worker = new WorkerClient(path.join(extensionPath, 'dist', 'formula-worker.js'), {
+    super(path.join(extensionPath, 'dist', 'formula-worker.js'), {
       onMessage: () => undefined,
       onCrash: () => undefined, // the next request starts a fresh worker; the failed request reports its error
     });
@@ -37,13 +37,6 @@ export class FormulaService implements vscode.Disposable {
   /** Render and explain a note's formulas in the worker ahead of hovers (with the colour hovers will ask for). */
   prewarm(doc: vscode.TextDocument): Promise<number> {
     return this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString() }, 120_000);
-  }
-
-  request<M extends keyof FormulaRequests>(method: M, params: FormulaRequests[M]['params'], timeoutMs = HOVER_TIMEOUT_MS): Promise<FormulaRequests[M]['result']> {
-    return this.worker.request(method, params, timeoutMs);
-  }
-  dispose(): void {
-    this.worker.dispose();
   }
 }
 
@@ -99,7 +92,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               color: themeColor(),
               allowedCommands: HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
-            });
+            }, HOVER_TIMEOUT_MS);
             if (!r || token.isCancellationRequested) return undefined;
             const md = new vscode.MarkdownString(r.markdown);
             md.isTrusted = { enabledCommands: HOVER_COMMANDS };
@@ -135,7 +128,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
           void showInfo('there is no formula at the cursor.');
           return false;
         }
-        panel.showExplain({ ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
+        panel.showView('explain', { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
         return true;
       } catch (e) {
         void showError(`could not explain the formula: ${e instanceof Error ? e.message : String(e)}`);
@@ -155,7 +148,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       try {
         const r = await service.request('explain', { text, offset: 1, languageId: 'markdown', color: themeColor() }, 15_000);
         if (!r) return false;
-        panel.showExplain({ ...r, source: `the ${fn} function` });
+        panel.showView('explain', { ...r, source: `the ${fn} function` });
         return true;
       } catch (e) {
         void showError(`could not plot ${fn}: ${e instanceof Error ? e.message : String(e)}`);
@@ -164,10 +157,12 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
     }),
   );
   if (vscode.window.activeTextEditor) prewarm(vscode.window.activeTextEditor.document);
-  panel.addRequestHandler(['recompute'], async (_method, params) => {
-    const p = params as { which?: unknown; inputs?: unknown };
-    if (typeof p?.which !== 'string' || typeof p.inputs !== 'object' || p.inputs === null) throw new Error('recompute needs { which, inputs }');
-    return service.request('recompute', { which: p.which, inputs: p.inputs as Record<string, unknown> });
+  panel.handle('explain', {
+    'explain.recompute': async (params) => {
+      const p = isObject(params) ? params : {};
+      if (typeof p.which !== 'string' || !isObject(p.inputs)) throw new Error('recompute needs { which, inputs }');
+      return service.request('recompute', { which: p.which, inputs: p.inputs }, HOVER_TIMEOUT_MS);
+    },
   });
   return service;
 }

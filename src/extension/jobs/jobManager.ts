@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerToHost } from '../../shared/protocol';
+import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerRequests, WorkerToHost } from '../../shared/protocol';
+import type { ProgressExtra } from '../../core/training';
+import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import { validateParams, ValidationError, type ParamValues } from '../../core/params';
 import { formOf } from '../models';
 import { RunStore } from './runStore';
@@ -28,14 +30,14 @@ export class JobManager implements vscode.Disposable {
   private readonly stopTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private models: SavedModelInfo[] = [];
-  private readonly worker: WorkerClient;
+  private readonly worker: WorkerClient<WorkerRequests>;
   /** The tfjs backend the worker reported, once it has. */
   backend: string | undefined;
 
   private readonly jobEmitter = new vscode.EventEmitter<JobInfo>();
   private readonly pointsEmitter = new vscode.EventEmitter<SeriesChunk[]>();
   private readonly listEmitter = new vscode.EventEmitter<void>();
-  private readonly extraEmitter = new vscode.EventEmitter<{ job: JobInfo; extra: Record<string, unknown> }>();
+  private readonly extraEmitter = new vscode.EventEmitter<{ job: JobInfo; extra: ProgressExtra }>();
   /** A model-specific payload arrived with a progress report (an embedding snapshot, an attention map...). */
   readonly onDidReceiveExtra = this.extraEmitter.event;
   /** A job changed (status, progress, summary). Fired at most every FLUSH_MS per job while it runs. */
@@ -96,7 +98,7 @@ export class JobManager implements vscode.Disposable {
   }
 
   /** The worker thread, for tests and diagnostics. */
-  get workerClient(): WorkerClient {
+  get workerClient(): WorkerClient<WorkerRequests> {
     return this.worker;
   }
 
@@ -171,8 +173,8 @@ export class JobManager implements vscode.Disposable {
   }
 
   /** Send a request to the worker (used by features that query trained models). */
-  request<T>(method: string, params: unknown, timeoutMs?: number): Promise<T> {
-    return this.worker.request<T>(method, params, timeoutMs);
+  request<M extends keyof WorkerRequests & string>(method: M, params: ParamsOf<WorkerRequests, M>, timeoutMs?: number): Promise<ResultOf<WorkerRequests, M>> {
+    return this.worker.request(method, params, timeoutMs);
   }
 
   private countOf(model: ModelKind): number {
