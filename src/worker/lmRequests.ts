@@ -4,25 +4,25 @@
  * reloaded when model.json changes (a running job rewrites it at every checkpoint). Returns undefined for a method
  * it does not know.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkerRequests } from '../shared/protocol';
 import type { LmModelInfo, LmPerplexityReport, LmScoredToken } from '../shared/views/lm';
 import { compareTeacherForcing, generate, loadLstm, perplexityOfAsync, scoreIds, type LstmModel } from '../core/lstm';
-import { EOS, MODEL_JSON, readModelType, splitTokens } from '../core/lm';
+import { EOS, readModelType, splitTokens } from '../core/lm';
+import { modelStamp } from '../core/util/atomicWrite';
 
 type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
 
 /** Texts with more tokens than this get the figure but no per-token detail. */
 const DETAIL_LIMIT = 20_000;
 
-const cache = new Map<string, { mtimeMs: number; model: LstmModel }>();
+const cache = new Map<string, { mtimeMs: string; model: LstmModel }>();
 
 function open(dir: unknown): LstmModel {
   if (typeof dir !== 'string' || !dir) throw new Error('no model folder given');
   const type = readModelType(dir);
   if (type !== 'lstm') throw new Error(`${path.basename(dir)} is a ${type} model, not an LSTM language model`);
-  const mtimeMs = fs.statSync(path.join(dir, MODEL_JSON), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const mtimeMs = modelStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) return hit.model;
   const model = loadLstm(dir);

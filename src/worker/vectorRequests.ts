@@ -2,22 +2,21 @@
  * Word-vector queries answered in the training worker (the host never loads vectors): neighbours, analogies, 2D
  * maps, export and import. Loaded models are cached by folder and reloaded when model.json changes.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { WorkerRequests } from '../shared/protocol';
 import type { Word2vecModel } from '../core/word2vec/model';
-import { loadModel, MODEL_JSON, saveModel } from '../core/word2vec/store';
+import { loadModel, saveModel } from '../core/word2vec/store';
 import { WordVectors } from '../core/word2vec/vectors';
 import { frequentRows } from '../core/word2vec/snapshot';
 import { project2d } from '../core/word2vec/project';
 import { exportVectors, importVectors } from '../core/word2vec/io';
+import { modelStamp } from '../core/util/atomicWrite';
 
 type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
 
-const cache = new Map<string, { mtimeMs: number; model: Word2vecModel; vectors: WordVectors }>();
+const cache = new Map<string, { mtimeMs: string; model: Word2vecModel; vectors: WordVectors }>();
 
 function open(dir: string): { model: Word2vecModel; vectors: WordVectors } {
-  const mtimeMs = fs.statSync(path.join(dir, MODEL_JSON), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const mtimeMs = modelStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) return hit;
   const model = loadModel(dir);

@@ -9,7 +9,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MODEL_JSON, ModelDirError, readModelJson } from '../lm/modelDir';
+import { MODEL_JSON, ModelDirError, readModelJson, versionDir } from '../lm/modelDir';
+import { readFileBounded } from '../util/safeRead';
 import { Vocab, type VocabJson } from '../lm/vocab';
 import type { BatcherState } from '../lm/batcher';
 import type { ParamValues } from '../params';
@@ -92,11 +93,13 @@ export function saveCheckpoint(dir: string, meta: Omit<CheckpointMeta, 'weights'
     },
     savedAt: new Date().toISOString(),
   };
-  writeDirAtomic(dir, (tmp) => {
+  writeDirAtomic(dir, (tmp, previous) => {
     // keep whatever else the caller stored beside the checkpoint (e.g. a run record)
-    if (fs.existsSync(dir)) {
-      for (const e of fs.readdirSync(dir)) {
-        if (e !== MODEL_JSON && e !== WEIGHTS_FILE && !e.startsWith('.')) fs.cpSync(path.join(dir, e), path.join(tmp, e), { recursive: true });
+    if (previous) {
+      for (const e of fs.readdirSync(previous, { withFileTypes: true })) {
+        if (e.name !== MODEL_JSON && e.name !== WEIGHTS_FILE && !e.name.startsWith('.') && (e.isFile() || (previous !== dir && e.isDirectory()))) {
+          fs.cpSync(path.join(previous, e.name), path.join(tmp, e.name), { recursive: true });
+        }
       }
     }
     fs.writeFileSync(path.join(tmp, WEIGHTS_FILE), buf);
@@ -128,9 +131,14 @@ export function loadCheckpoint(dir: string): Checkpoint {
   if (!w || w.theta !== P || w.m !== P || w.v !== P || !okInt(w.state, 0, 1e9) || w.bytes !== (3 * P + w.state) * 4) {
     throw corrupt(dir, 'the weight table does not match the model configuration');
   }
-  const file = path.join(dir, WEIGHTS_FILE);
+  const file = path.join(versionDir(dir), WEIGHTS_FILE);
   if (!fs.existsSync(file)) throw corrupt(dir, `${WEIGHTS_FILE} is missing`);
-  const buf = fs.readFileSync(file);
+  let buf: Buffer;
+  try {
+    buf = readFileBounded(file, w.bytes, 'weights file of this model');
+  } catch (e) {
+    throw corrupt(dir, e instanceof Error ? e.message : String(e));
+  }
   if (buf.length !== w.bytes) throw corrupt(dir, `${WEIGHTS_FILE} has ${buf.length} bytes, expected ${w.bytes} (truncated?)`);
   if (crypto.createHash('sha256').update(buf).digest('hex') !== w.sha256) throw corrupt(dir, `${WEIGHTS_FILE} does not match its checksum`);
   const all = new Float32Array(buf.length / 4);
