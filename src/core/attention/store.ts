@@ -92,14 +92,9 @@ export function readModelDir(dir: string): { json: LoadedJson; values: Map<strin
   const bad = (m: string): never => {
     throw new ModelFormatError(`${dir} is not a usable attention model: ${m}`);
   };
-  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
-  if (!fs.statSync(dir).isDirectory()) bad('it is a file, not a model folder');
-  let vdir = dir;
-  try {
-    vdir = modelVersionDir(dir);
-  } catch (e) {
-    bad(e instanceof Error ? e.message : String(e));
-  }
+  const vdir = modelVersionDir(dir);
+  if (!fs.existsSync(vdir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
+  if (!fs.statSync(vdir).isDirectory()) bad('it is a file, not a model folder');
   const jsonPath = path.join(vdir, 'model.json');
   const binPath = path.join(vdir, 'weights.bin');
   if (!fs.existsSync(jsonPath)) bad('model.json is missing (train one with `ml-study train transformer` or `ml-study train seq2seq`)');

@@ -11,14 +11,8 @@ export const MODEL_JSON = 'model.json';
 /** model.json holds the vocabulary and history; larger descriptions are refused rather than parsed. */
 export const MAX_MODEL_JSON_BYTES = 256 * 1024 * 1024;
 
-/** The folder holding the current version of a model folder (see util/atomicWrite.ts), as a ModelDirError. */
-export function versionDir(modelDir: string): string {
-  try {
-    return modelVersionDir(modelDir);
-  } catch (e) {
-    throw new ModelDirError(e instanceof Error ? e.message : String(e));
-  }
-}
+/** The folder to read a model from (itself, or the complete copy a crashed save left beside it). */
+export const versionDir = modelVersionDir;
 
 export class ModelDirError extends Error {
   constructor(message: string) {
@@ -29,9 +23,9 @@ export class ModelDirError extends Error {
 
 /** Parse DIR/model.json with clear messages for a missing folder, a missing file and corrupt JSON. */
 export function readModelJson(modelDir: string): Record<string, unknown> {
-  if (!fs.existsSync(modelDir)) throw new ModelDirError(`${modelDir} does not exist`);
-  if (!fs.statSync(modelDir).isDirectory()) throw new ModelDirError(`${modelDir} is a file; give the folder of a trained model`);
-  const dir = versionDir(modelDir);
+  const dir = modelVersionDir(modelDir);
+  if (!fs.existsSync(dir)) throw new ModelDirError(`${modelDir} does not exist`);
+  if (!fs.statSync(dir).isDirectory()) throw new ModelDirError(`${modelDir} is a file; give the folder of a trained model`);
   const file = path.join(dir, MODEL_JSON);
   if (!fs.existsSync(file)) throw new ModelDirError(`${modelDir} is not a trained model folder (no ${MODEL_JSON})`);
   let raw: unknown;

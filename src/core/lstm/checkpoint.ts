@@ -97,7 +97,7 @@ export function saveCheckpoint(dir: string, meta: Omit<CheckpointMeta, 'weights'
     // keep whatever else the caller stored beside the checkpoint (e.g. a run record)
     if (previous) {
       for (const e of fs.readdirSync(previous, { withFileTypes: true })) {
-        if (e.name !== MODEL_JSON && e.name !== WEIGHTS_FILE && !e.name.startsWith('.') && (e.isFile() || (previous !== dir && e.isDirectory()))) {
+        if (e.name !== MODEL_JSON && e.name !== WEIGHTS_FILE && !e.name.startsWith('.') && (e.isFile() || e.isDirectory())) {
           fs.cpSync(path.join(previous, e.name), path.join(tmp, e.name), { recursive: true });
         }
       }

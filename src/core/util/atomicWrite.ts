@@ -7,22 +7,46 @@ import * as path from 'node:path';
  * Files: the data goes to a temporary file in the same folder, is fsynced, and is renamed over the target; the folder
  * is fsynced after the rename (where the platform allows it). A crash leaves the old file or the new one.
  *
- * Folders (saved models): a model folder holds versions and a pointer,
- *     <dir>/CURRENT         one line, the name of the current version ("v-…")
- *     <dir>/v-…/            a complete version (model.json, weights…)
- * A save builds the new version in a hidden `.v-…` folder, fsyncs every file and the folder, renames it to `v-…`
- * (a fresh name, so the rename never meets a non-empty folder), then replaces CURRENT atomically. Whatever moment a
- * crash hits, CURRENT names a complete version (the old one or the new one). Leftover hidden folders of dead writers
- * are removed by the next save, and old versions are pruned (`keep`, default from ML_STUDY_MODEL_VERSIONS, else 2).
- * Readers call `modelVersionDir(dir)`; a folder without CURRENT (the older flat layout) is read as it is.
+ * Folders (saved models) keep their plain layout (<dir>/model.json, weights…). A save goes through siblings named
+ * after the folder, each with the writer's pid:
+ *   1. `.NAME.tmp-ID`  is filled, every file and the folder fsynced            (incomplete: never read)
+ *   2. renamed to `.NAME.new-ID`                                              (complete)
+ *   3. the current folder is renamed aside to `.NAME.old-ID`, then `.NAME.new-ID` to NAME
+ * Renames of folders into a free name are atomic on Linux, macOS and Windows. If a crash lands between the two
+ * renames of step 3, NAME is missing but a complete sibling exists: `modelVersionDir` reads it (newest `.new`, else
+ * newest `.old`), and the next save, or `recoverModelDir`, renames it back into place. Two writers at once both
+ * succeed (the last one's model stays; the other is kept as an old version). Old versions beyond `keep` (default
+ * from ML_STUDY_MODEL_VERSIONS, else 1: only the current one) and incomplete siblings of dead writers are removed.
  */
 
-/** The pointer file of a versioned folder. */
-export const CURRENT_FILE = 'CURRENT';
-const VERSION_RE = /^v-[0-9]{13}-[0-9]+-[0-9a-z]{1,12}$/;
-const TMP_RE = /^\.v-[0-9]{13}-([0-9]+)-[0-9a-z]{1,12}\.tmp$/;
-/** Versions kept when nothing else is said. */
-export const DEFAULT_KEEP_VERSIONS = 2;
+/** Versions kept when nothing else is said (1: only the current folder). */
+export const DEFAULT_KEEP_VERSIONS = 1;
+
+interface Sibling {
+  name: string;
+  stage: 'tmp' | 'new' | 'old';
+  /** Sortable: time of the save, then a counter. */
+  id: string;
+  pid: number;
+}
+
+function siblingsOf(dir: string): Sibling[] {
+  const base = path.basename(dir);
+  const prefix = `.${base}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(dir));
+  } catch {
+    return [];
+  }
+  const out: Sibling[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(tmp|new|old)-([0-9]{13}-[0-9a-z]{1,16})-([0-9]+)$/.exec(name.slice(prefix.length));
+    if (m) out.push({ name, stage: m[1] as Sibling['stage'], id: m[2], pid: Number(m[3]) });
+  }
+  return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
 
 function fsyncDir(dir: string): void {
   // Windows cannot open a folder for fsync; its renames are journaled by NTFS.
@@ -68,8 +92,8 @@ function pausePoint(step: string, where: string): void {
 }
 
 let counter = 0;
-function freshName(): string {
-  return `v-${String(Date.now()).padStart(13, '0')}-${process.pid}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+function freshId(): string {
+  return `${String(Date.now()).padStart(13, '0')}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /**
@@ -105,35 +129,21 @@ export function writeJsonAtomic(file: string, value: unknown): void {
 }
 
 /**
- * The folder that holds the current version of a model folder: `<dir>/<CURRENT>` for a versioned folder, `dir`
- * itself for a flat one. Throws when CURRENT is unreadable or names something that is not one of its versions.
+ * The folder to read a model from: `dir` itself, or, when a crash left `dir` missing in the middle of a save, the
+ * complete version beside it (the newest `.NAME.new-…`, else the newest `.NAME.old-…`). Never writes.
  */
 export function modelVersionDir(dir: string): string {
-  let name: string;
-  try {
-    const st = fs.lstatSync(path.join(dir, CURRENT_FILE));
-    if (!st.isFile() || st.size > 256) throw new Error(`${path.join(dir, CURRENT_FILE)} is not a version pointer`);
-    name = fs.readFileSync(path.join(dir, CURRENT_FILE), 'utf8').trim();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return dir;
-    throw e;
-  }
-  if (!VERSION_RE.test(name)) throw new Error(`${path.join(dir, CURRENT_FILE)} does not name a version of this model`);
-  const v = path.join(dir, name);
-  const st = fs.lstatSync(v, { throwIfNoEntry: false });
-  if (!st?.isDirectory()) throw new Error(`${dir} is damaged: its current version ${name} is missing`);
-  return v;
+  if (fs.lstatSync(dir, { throwIfNoEntry: false })) return dir;
+  const s = siblingsOf(dir);
+  const pick = s.find((x) => x.stage === 'new') ?? s.find((x) => x.stage === 'old');
+  return pick ? path.join(path.dirname(dir), pick.name) : dir;
 }
 
-/** Something that changes whenever a model folder gets a new version (for caches keyed by folder). */
+/** Something that changes whenever a model folder is replaced (for caches keyed by folder). */
 export function modelStamp(dir: string): string {
-  try {
-    const v = modelVersionDir(dir);
-    const st = fs.statSync(path.join(v, 'model.json'), { throwIfNoEntry: false });
-    return `${v}:${st?.mtimeMs ?? -1}`;
-  } catch {
-    return 'unreadable';
-  }
+  const v = modelVersionDir(dir);
+  const st = fs.statSync(path.join(v, 'model.json'), { throwIfNoEntry: false });
+  return `${v}:${st?.ino ?? -1}:${st?.mtimeMs ?? -1}`;
 }
 
 function pidAlive(pid: number): boolean {
@@ -147,40 +157,42 @@ function pidAlive(pid: number): boolean {
 }
 
 /**
- * Remove what crashed saves left in a versioned folder (hidden `.v-…tmp` folders of dead writers, stray temp files
- * of CURRENT) and versions beyond the newest `keep` (never the current one).
+ * Put a model folder back in place after a crashed save and remove what dead writers left: an incomplete `.tmp`
+ * sibling is deleted; if `dir` is missing, the newest complete sibling becomes `dir`. Old versions beyond `keep`
+ * are removed. Siblings of a live writer are left alone.
  */
-export function cleanModelDir(dir: string, keep = keepVersions()): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  let current: string | undefined;
-  try {
-    current = path.basename(modelVersionDir(dir));
-  } catch {
-    current = undefined;
-  }
-  const versions: string[] = [];
-  for (const e of entries) {
-    const tmp = TMP_RE.exec(e.name);
-    if (tmp && e.isDirectory()) {
-      if (!pidAlive(Number(tmp[1]))) fs.rmSync(path.join(dir, e.name), { recursive: true, force: true });
-    } else if (e.isFile() && e.name.startsWith(`.${CURRENT_FILE}.`) && e.name.endsWith('.tmp')) {
-      const pid = Number(e.name.split('.')[2]);
-      if (!pidAlive(pid)) fs.rmSync(path.join(dir, e.name), { force: true });
-    } else if (VERSION_RE.test(e.name) && e.isDirectory()) {
-      versions.push(e.name);
+export function recoverModelDir(dir: string, keep = keepVersions()): void {
+  const parent = path.dirname(dir);
+  const sibs = siblingsOf(dir);
+  for (const s of sibs) if (s.stage === 'tmp' && !pidAlive(s.pid)) fs.rmSync(path.join(parent, s.name), { recursive: true, force: true });
+  if (!fs.lstatSync(dir, { throwIfNoEntry: false })) {
+    const dead = sibs.filter((s) => !pidAlive(s.pid));
+    const pick = dead.find((x) => x.stage === 'new') ?? dead.find((x) => x.stage === 'old');
+    if (!pick) return;
+    try {
+      fs.renameSync(path.join(parent, pick.name), dir);
+      fsyncDir(parent);
+    } catch {
+      return; // someone else put a folder there first
     }
   }
-  // A folder whose CURRENT is missing or broken keeps all its versions: nothing is deleted on a guess.
-  if (!current || !versions.includes(current)) return;
-  versions.sort().reverse();
-  const keepSet = new Set(versions.slice(0, Math.max(1, keep)));
-  keepSet.add(current);
-  for (const v of versions) if (!keepSet.has(v)) fs.rmSync(path.join(dir, v), { recursive: true, force: true });
+  pruneOld(dir, keep);
+}
+
+/** Remove old versions beyond the newest keep - 1 (the current folder counts as one), and dead writers' `.new`. */
+function pruneOld(dir: string, keep: number): void {
+  if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+  const parent = path.dirname(dir);
+  let kept = 1;
+  for (const s of siblingsOf(dir)) {
+    if (s.stage === 'tmp') continue;
+    if (s.stage === 'new') {
+      if (!pidAlive(s.pid)) fs.rmSync(path.join(parent, s.name), { recursive: true, force: true });
+      continue;
+    }
+    if (kept < Math.max(1, keep)) kept++;
+    else fs.rmSync(path.join(parent, s.name), { recursive: true, force: true });
+  }
 }
 
 function keepVersions(): number {
@@ -188,38 +200,52 @@ function keepVersions(): number {
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_KEEP_VERSIONS;
 }
 
+const retryable = (e: unknown) => ['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EBUSY'].includes((e as NodeJS.ErrnoException).code ?? '');
+
 /**
- * Save a new version of a model folder atomically (see the top of this file). `fill` writes the files into the
- * folder it is given; `previous` is the current version's folder, if any (to carry files over). If `fill` throws,
- * the model is left as it was.
+ * Replace a whole model folder atomically (see the top of this file). `fill` writes the files into the folder it is
+ * given; `previous` is the current folder, if there is one (to carry files over). If `fill` throws, the model is
+ * left as it was.
  */
 export function writeDirAtomic(dir: string, fill: (tmpDir: string, previous: string | undefined) => void, opts: { keep?: number } = {}): void {
   dir = path.resolve(dir);
-  fs.mkdirSync(dir, { recursive: true });
-  cleanModelDir(dir, Number.MAX_SAFE_INTEGER);
-  let previous: string | undefined;
-  try {
-    const v = modelVersionDir(dir);
-    previous = v === dir ? (fs.existsSync(path.join(dir, 'model.json')) ? dir : undefined) : v;
-  } catch {
-    previous = undefined;
-  }
-  const name = freshName();
-  const tmp = path.join(dir, `.${name}.tmp`);
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  fs.mkdirSync(parent, { recursive: true });
+  recoverModelDir(dir, Number.MAX_SAFE_INTEGER);
+  const id = `${freshId()}-${process.pid}`;
+  const tmp = path.join(parent, `.${base}.tmp-${id}`);
+  const ready = path.join(parent, `.${base}.new-${id}`);
   fs.mkdirSync(tmp);
   try {
-    fill(tmp, previous);
+    fill(tmp, fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ? dir : undefined);
     pausePoint('filled', tmp);
     fsyncTree(tmp);
-    pausePoint('synced', tmp);
-    fs.renameSync(tmp, path.join(dir, name));
+    fs.renameSync(tmp, ready);
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  fsyncDir(dir);
-  pausePoint('renamed', dir);
-  writeFileAtomic(path.join(dir, CURRENT_FILE), name + '\n');
-  pausePoint('pointed', dir);
-  cleanModelDir(dir, opts.keep ?? keepVersions());
+  fsyncDir(parent);
+  pausePoint('completed', ready);
+  for (let attempt = 0; ; attempt++) {
+    if (fs.lstatSync(dir, { throwIfNoEntry: false })) {
+      try {
+        fs.renameSync(dir, path.join(parent, `.${base}.old-${freshId()}-${process.pid}`));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(retryable(e) && attempt < 20)) throw e;
+      }
+      pausePoint('aside', dir);
+    }
+    try {
+      fs.renameSync(ready, dir);
+      break;
+    } catch (e) {
+      // another writer put its folder in place between our two renames: move that one aside too and retry
+      if (!retryable(e) || attempt >= 20) throw e;
+    }
+  }
+  fsyncDir(parent);
+  pausePoint('swapped', dir);
+  pruneOld(dir, opts.keep ?? keepVersions());
 }

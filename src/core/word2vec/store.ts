@@ -69,13 +69,8 @@ export function saveModel(dir: string, model: Word2vecModel): void {
 
 /** Load a model folder, checking everything; errors are ModelFormatError with one clear sentence. */
 export function loadModel(modelDir: string): Word2vecModel {
-  if (!fs.existsSync(modelDir)) throw new ModelFormatError(`no model at ${modelDir}: the folder does not exist`);
-  let dir: string;
-  try {
-    dir = modelVersionDir(modelDir);
-  } catch (e) {
-    throw new ModelFormatError(e instanceof Error ? e.message : String(e));
-  }
+  const dir = modelVersionDir(modelDir);
+  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${modelDir}: the folder does not exist`);
   const jsonPath = path.join(dir, MODEL_JSON);
   if (!fs.existsSync(jsonPath)) throw new ModelFormatError(`${modelDir} is not a word2vec model: ${MODEL_JSON} is missing`);
   let json: ModelJson;

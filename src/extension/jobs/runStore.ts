@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JobInfo, ModelKind, SavedModelInfo, SeriesChunk } from '../../shared/protocol';
-import { writeJsonAtomic } from '../../core/util/atomicWrite';
+import { recoverModelDir, writeJsonAtomic } from '../../core/util/atomicWrite';
 import { readSavedModel } from '../../core/util/modelOut';
 import { readJsonBounded } from '../../core/util/safeRead';
 
@@ -161,11 +161,28 @@ export class RunStore {
     }
   }
 
+  /** Put back model folders a crashed save left aside (see core/util/atomicWrite.ts) and remove dead leftovers. */
+  private recoverModels(): void {
+    const names = new Set<string>();
+    for (const n of fs.readdirSync(this.modelsDir)) {
+      const m = /^\.(.+)\.(tmp|new|old)-[0-9]{13}-[0-9a-z]+-[0-9]+$/.exec(n);
+      if (m && !m[1].startsWith('.') && !m[1].includes('/')) names.add(m[1]);
+    }
+    for (const n of names) {
+      try {
+        recoverModelDir(path.join(this.modelsDir, n));
+      } catch {
+        // left for the next start
+      }
+    }
+  }
+
   /** Saved models: every models/<name> (not hidden, not a symlink) whose current version is a model we know. */
   loadModels(): SavedModelInfo[] {
     let names: string[];
     try {
       if (!this.checkDir(this.modelsDir, false)) return [];
+      this.recoverModels();
       names = fs.readdirSync(this.modelsDir).filter((n) => !n.startsWith('.'));
     } catch {
       return [];
