@@ -98,8 +98,13 @@ export class RunStore {
     writeJsonAtomic(file, run);
   }
 
+  /** Delete a run file; an id that is not a job id, or a storage folder that cannot be used, deletes nothing. */
   remove(jobId: string): void {
-    if (!isJobId(jobId) || !this.checkDir(this.runsDir, false)) return;
+    try {
+      if (!isJobId(jobId) || !this.checkDir(this.runsDir, false)) return;
+    } catch {
+      return;
+    }
     const file = this.runFile(jobId);
     // only a regular file is ours to delete (a symlink named like a run is someone else's)
     if (fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) fs.rmSync(file, { force: true });
