@@ -10,6 +10,7 @@ import { frequentRows } from '../core/word2vec/snapshot';
 import { project2d } from '../core/word2vec/project';
 import { exportVectors, importVectors } from '../core/word2vec/io';
 import { modelStamp } from '../core/util/atomicWrite';
+import { assertModelOut } from '../core/util/modelOut';
 
 type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
 
@@ -52,6 +53,8 @@ export function vectorRequest(method: string, params: unknown): unknown {
     }
     case 'w2v.import': {
       const p = params as P<'w2v.import'>;
+      // replaces only earlier imported word vectors of the same name, never another model or a foreign folder
+      assertModelOut(p.out, 'word2vec', { force: true });
       const model = importVectors(p.file);
       saveModel(p.out, model);
       return { words: model.words.length, dim: model.dim };

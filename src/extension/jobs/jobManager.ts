@@ -54,12 +54,16 @@ export class JobManager implements vscode.Disposable {
     workerScript: string,
     private store: RunStore,
     private keepRuns: number,
-    opts: { trusted?: boolean } = {},
+    opts: { trusted?: boolean; keepVersions?: number } = {},
   ) {
-    this.worker = new WorkerClient(workerScript, {
-      onMessage: (m) => this.onWorkerMessage(m),
-      onCrash: (reason) => this.onWorkerCrash(reason),
-    });
+    this.worker = new WorkerClient(
+      workerScript,
+      {
+        onMessage: (m) => this.onWorkerMessage(m),
+        onCrash: (reason) => this.onWorkerCrash(reason),
+      },
+      opts.keepVersions ? { ML_STUDY_MODEL_VERSIONS: String(opts.keepVersions) } : {},
+    );
     this.trusted = opts.trusted ?? true;
     if (this.trusted) this.loadStored();
   }
@@ -216,12 +220,11 @@ export class JobManager implements vscode.Disposable {
 
   /** Forget finished jobs (their files too). */
   clearFinished(): void {
-    this.assertTrusted('cannot clear runs');
     for (const j of this.list()) {
       if (j.status === 'running' || j.status === 'queued') continue;
       this.jobs.delete(j.jobId);
       this.series.delete(j.jobId);
-      this.store.remove(j.jobId);
+      if (this.trusted) this.store.remove(j.jobId);
     }
     this.listEmitter.fire();
   }

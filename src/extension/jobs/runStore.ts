@@ -71,7 +71,8 @@ export class RunStore {
       const st = fs.lstatSync(d, { throwIfNoEntry: false });
       if (!st) {
         if (!create) return false;
-        fs.mkdirSync(d);
+        this.assertAncestorInside(d);
+        fs.mkdirSync(d, { recursive: true });
         continue;
       }
       if (st.isSymbolicLink()) throw new StorageError(`${d} is a symbolic link; ML Study keeps its files only in a real folder inside the workspace`);
@@ -82,6 +83,14 @@ export class RunStore {
       if (!inside(ws, fs.realpathSync(dir))) throw new StorageError(`${dir} resolves outside the workspace folder`);
     }
     return true;
+  }
+
+  /** Before creating `d`: its nearest existing ancestor must resolve inside `within` (no symlink leads out). */
+  private assertAncestorInside(d: string): void {
+    if (!this.within) return;
+    let a = path.dirname(d);
+    while (!fs.existsSync(a) && path.dirname(a) !== a) a = path.dirname(a);
+    if (!inside(fs.realpathSync(this.within), fs.realpathSync(a))) throw new StorageError(`${d} would be created outside the workspace folder`);
   }
 
   /** The path of a run file, or an error for an id that is not a job id. */
