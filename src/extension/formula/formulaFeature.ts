@@ -25,6 +25,8 @@ const PLOT_LATEX: Record<string, string> = {
 };
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
+/** A formula worker that answers nothing for this long while asked is stuck, and is restarted. */
+const HUNG_MS = 15_000;
 
 export class FormulaService implements vscode.Disposable {
   private readonly worker: WorkerClient;
@@ -40,8 +42,23 @@ export class FormulaService implements vscode.Disposable {
   }
 
   request<M extends keyof FormulaRequests>(method: M, params: FormulaRequests[M]['params'], timeoutMs = HOVER_TIMEOUT_MS): Promise<FormulaRequests[M]['result']> {
-    return this.worker.request(method, params, timeoutMs);
+    this.waitingSince ??= Date.now();
+    const p = this.worker.request<FormulaRequests[M]['result']>(method, params, timeoutMs);
+    p.then(
+      () => (this.waitingSince = undefined),
+      (e: unknown) => {
+        if (!/timed out/.test(e instanceof Error ? e.message : '')) this.waitingSince = undefined;
+        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= HUNG_MS) {
+          // Asked without a single answer for HUNG_MS (its work yields per formula): it is stuck; replace it.
+          this.waitingSince = undefined;
+          this.worker.kill();
+        }
+      },
+    );
+    return p;
   }
+  /** Since when the formula worker has been asked without answering anything (undefined: it answered). */
+  private waitingSince: number | undefined;
   dispose(): void {
     this.worker.dispose();
   }
