@@ -116,9 +116,10 @@ export class JobManager implements vscode.Disposable {
     return this.models;
   }
 
-  /** Where models are saved (<storage>/models). */
+  /** Where models are saved (<storage>/models), checked and created; throws when it cannot be used. */
   get modelsFolder(): string {
-    return this.store.modelsDir;
+    this.assertTrusted('cannot save models');
+    return this.store.usableModelsDir();
   }
 
   /** Re-read the saved models (after something outside a job wrote one, e.g. an import). */
@@ -159,7 +160,7 @@ export class JobManager implements vscode.Disposable {
       step: 0,
       total: 0,
       startedAt: Date.now(),
-      modelDir: opts.save === false ? undefined : path.join(this.store.modelsDir, jobId),
+      modelDir: opts.save === false ? undefined : path.join(this.modelsFolder, jobId),
     };
     this.jobs.set(jobId, job);
     this.series.set(jobId, { steps: [], losses: [] });

@@ -93,6 +93,12 @@ export class RunStore {
     if (!inside(fs.realpathSync(this.within), fs.realpathSync(a))) throw new StorageError(`${d} would be created outside the workspace folder`);
   }
 
+  /** The models folder, created if needed; throws StorageError when it (or the storage folder) leads elsewhere. */
+  usableModelsDir(): string {
+    this.checkDir(this.modelsDir, true);
+    return this.modelsDir;
+  }
+
   /** The path of a run file, or an error for an id that is not a job id. */
   private runFile(jobId: string): string {
     if (!isJobId(jobId)) throw new StorageError(`"${String(jobId).slice(0, 60)}" is not a job id`);
