@@ -116,7 +116,6 @@ export function readModelDir(dir: string): { json: LoadedJson; values: Map<strin
   } catch (e) {
     return bad(e instanceof Error ? e.message : String(e));
   }
-  if (typeof json.weightsSha256 === 'string' && crypto.createHash('sha256').update(buf).digest('hex') !== json.weightsSha256) bad('weights.bin does not match its checksum (the file is corrupt or from another model)');
   if (buf.length % 4 !== 0) bad(`weights.bin has ${buf.length} bytes, not a whole number of float32 values`);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
   let expected: Record<string, number[]>;
@@ -143,6 +142,8 @@ export function readModelDir(dir: string): { json: LoadedJson; values: Map<strin
     for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad(`weight ${name} contains a non-finite value`);
     values.set(name, v);
   }
+  // Last, so that a truncated or malformed file gets the more specific message above.
+  if (typeof json.weightsSha256 === 'string' && crypto.createHash('sha256').update(buf).digest('hex') !== json.weightsSha256) bad('weights.bin does not match its checksum (the file is corrupt or from another model)');
   return { json, values };
 }
 

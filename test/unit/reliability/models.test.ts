@@ -62,6 +62,32 @@ describe('--out: one guard for every command that writes a model', () => {
   });
 });
 
+describe('model type dispatch', () => {
+  it('a model.json with "type": "constructor" (an Object.prototype key) gets the plain "cannot generate" message', () => {
+    const m = path.join(dir, 'proto');
+    fs.mkdirSync(m);
+    fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ format: 'ml-study-lm', type: 'constructor' }));
+    const r = cli(['generate', m, '--prompt', 'a']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /holds a "constructor" model, which cannot generate text/);
+  });
+});
+
+describe('checksums', () => {
+  it('an attention model whose weights changed after saving is refused (as word2vec and LSTM models are)', () => {
+    const out = path.join(dir, 'seq');
+    assert.equal(cli(['train', 'seq2seq', '--task', 'reverse', '--steps', '1', '--hidden', '16', '--batch', '8', '--out', out]).code, 0);
+    assert.equal(cli(['attention', out, 'abc']).code, 0);
+    const bin = path.join(out, 'weights.bin');
+    const b = fs.readFileSync(bin);
+    b[0] ^= 1; // the lowest mantissa bit of the first weight: still a finite float, same length
+    fs.writeFileSync(bin, b);
+    const r = cli(['attention', out, 'abc']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /weights\.bin does not match its checksum/);
+  });
+});
+
 /** Train into `out` with the save paused at `step`, kill -9 the process there, and return. */
 async function killAt(step: string, out: string): Promise<void> {
   const marker = path.join(dir, `marker-${step}-${Date.now()}`);
