@@ -41,12 +41,6 @@ export function cli(args: string[], opts: { timeoutMs?: number; env?: Record<str
   return { code: r.status, out: r.stdout ?? '', err: (r.stderr ?? '').replace(/\nMAXRSS [0-9.]+\n$/, ''), ms, maxRssMb: m ? Number(m[1]) : undefined, timedOut: r.error !== undefined || r.signal === 'SIGKILL' };
 }
 
-/** Peak memory of a CLI run that does nothing heavy (`--help`), to compare against. */
-export function baselineRssMb(): number {
-  const r = cli(['train', 'sgns', '--help']);
-  return r.maxRssMb ?? 0;
-}
-
 /** Start the CLI in the background (for crash tests); resolves when the child exits. */
 export function cliChild(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [CLI(), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
