@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MODEL_JSON, ModelDirError, readModelJson, versionDir } from '../lm/modelDir';
 import { readFileBounded } from '../util/safeRead';
+import { assertModelOut } from '../util/modelOut';
 import { Vocab, type VocabJson } from '../lm/vocab';
 import type { BatcherState } from '../lm/batcher';
 import type { ParamValues } from '../params';
@@ -58,13 +59,12 @@ export interface Checkpoint {
   state: Float32Array;
 }
 
-/** Refuse to replace a folder that is not a model folder (e.g. a notes folder given as --out by mistake). */
+/** Refuse to replace a folder that is not an LSTM model folder (e.g. a notes folder given as --out by mistake). */
 export function assertWritableModelDir(dir: string): void {
-  if (!fs.existsSync(dir)) return;
-  if (!fs.statSync(dir).isDirectory()) throw new ModelDirError(`${dir} is a file; the output must be a folder`);
-  const entries = fs.readdirSync(dir);
-  if (entries.length && !entries.includes(MODEL_JSON)) {
-    throw new ModelDirError(`refusing to write into ${dir}: it is not empty and not a model folder (no ${MODEL_JSON}); choose a new folder`);
+  try {
+    assertModelOut(dir, 'lstm', { force: true });
+  } catch (e) {
+    throw new ModelDirError(`${e instanceof Error ? e.message : String(e)} (not a model folder an LSTM may replace)`);
   }
 }
 
