@@ -26,7 +26,7 @@ const PLOT_LATEX: Record<string, string> = {
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
 /** A formula worker that answers nothing for this long while asked is stuck, and is restarted. */
-const HUNG_MS = 15_000;
+const HUNG_MS = 60_000;
 
 export class FormulaService implements vscode.Disposable {
   private readonly worker: WorkerClient;
