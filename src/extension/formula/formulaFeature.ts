@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type FormulaRequests, isObject } from '../../shared/protocol';
 import { WorkerClient } from '../jobs/workerClient';
+import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
@@ -25,6 +26,8 @@ const PLOT_LATEX: Record<string, string> = {
 };
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
+/** A formula worker that answers nothing for this long while asked is stuck, and is restarted. */
+const HUNG_MS = 60_000;
 
 /** The formula worker: requests (FormulaRequests) go straight through its typed channel, `request`. */
 export class FormulaService extends WorkerClient<FormulaRequests> {
@@ -38,6 +41,25 @@ export class FormulaService extends WorkerClient<FormulaRequests> {
   prewarm(doc: vscode.TextDocument): Promise<number> {
     return this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString() }, 120_000);
   }
+
+  /** Every request goes through here: a worker asked for HUNG_MS without a single answer is stuck and replaced. */
+  override request<M extends keyof FormulaRequests & string>(method: M, params: ParamsOf<FormulaRequests, M>, timeoutMs = HOVER_TIMEOUT_MS): Promise<ResultOf<FormulaRequests, M>> {
+    this.waitingSince ??= Date.now();
+    const p = super.request(method, params, timeoutMs);
+    p.then(
+      () => (this.waitingSince = undefined),
+      (e: unknown) => {
+        if (!/timed out/.test(e instanceof Error ? e.message : '')) this.waitingSince = undefined;
+        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= HUNG_MS) {
+          this.waitingSince = undefined;
+          this.kill();
+        }
+      },
+    );
+    return p;
+  }
+  /** Since when the formula worker has been asked without answering anything (undefined: it answered). */
+  private waitingSince: number | undefined;
 }
 
 /** Foreground colour for rendered formulas and plots, from the theme kind. */
