@@ -29,7 +29,7 @@ export interface Word2vecParams {
   window: number;
   negative: number;
   /** Hierarchical softmax instead of negative sampling; absent in models saved before it existed (= false). */
-  hs: boolean;
+  hs?: boolean;
   minCount: number;
   sample: number;
   epochs: number;
