@@ -1,8 +1,8 @@
 /**
  * Saving and loading models (format: FORMAT.md beside this file). A model is a folder with model.json (format,
  * version, hyperparameters, vocabulary with counts, statistics, loss per epoch) and vectors.f32 (little-endian
- * float32 rows; hierarchical-softmax models also syn1.f32, the inner-node vectors). Saving replaces the folder atomically; loading checks the format, version, sizes and checksum
- * and never writes anything.
+ * float32 rows); hierarchical-softmax models add syn1.f32, the inner-node vectors. Saving replaces the folder
+ * atomically; loading checks the format, version, sizes and checksums and never writes anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
