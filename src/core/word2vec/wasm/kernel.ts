@@ -162,23 +162,24 @@ function scoreTargets(t: i32, limit: i32, f: v128, lr: f32): f32 {
 }
 
 /**
- * One SGD step of the negative-sampling objective for input row `inp` against the `nT` target rows in `tgt`
- * (target 0 has label 1, the others label 0). Every target row moves by lr·(label − σ)·inp; the input's error
- * e = Σ lr·(label − σ)·u goes into neu1e, and into inp too when `addToInput`. The loss −log σ(u₀·x) − Σ log σ(−u_k·x)
- * is added to lossSum.
+ * One SGD step of the output layer for input row `inp` against the `nT` target rows in `tgt` (negative sampling:
+ * target 0 has label 1, the others label 0; hierarchical softmax: the labels in `labels`). Every target row moves by
+ * lr·(label − σ)·inp; the input's error e = Σ lr·(label − σ)·u goes into neu1e, and into inp too when `addToInput`.
+ * The loss −Σ log σ(±u·x) is added to lossSum.
  *
- * The targets are handled six at a time (padded with a zero row), with six accumulators, six row pointers and six
- * step sizes in registers: the input is loaded once per six rows, and each row is read once for the scores and
- * once for the update. All scores are computed before any row moves, so the step is exactly −lr × the gradient.
+ * The targets are handled six at a time (padded with a zero row; a last group of one to four targets is padded to
+ * four instead), with an accumulator, a row pointer and a step size per target in registers: the input is loaded
+ * once per group, and each row is read once for the scores and once for the update. All scores are computed before
+ * any row moves, so the step is exactly −lr × the gradient.
  */
 function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
-  let n = nT;
-  while (n % 6 != 0) {
-    store<usize>(tgt + (<usize>n << 2), zeroRow);
-    n++;
-  }
+  const rem = nT % 6;
+  const tail = rem != 0 && rem <= 4 ? 4 : 0;
+  const full = tail != 0 ? nT - rem : nT + (rem == 0 ? 0 : 6 - rem);
+  const n = full + tail;
+  for (let i = nT; i < n; i++) store<usize>(tgt + (<usize>i << 2), zeroRow);
   let loss: f32 = 0;
-  for (let t = 0; t < n; t += 6) {
+  for (let t = 0; t < full; t += 6) {
     const p = tgt + (<usize>t << 2);
     const r0 = load<usize>(p);
     const r1 = load<usize>(p, 4);
@@ -205,11 +206,30 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
     loss += scoreTargets(t, limit, hsum4(a0, a1, a2, a3), lr);
     loss += scoreTargets(t + 4, limit, hsum4(a4, a5, f32x4.splat(0), f32x4.splat(0)), lr);
   }
+  if (tail != 0) {
+    const p = tgt + (<usize>full << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      a0 = f32x4.add(a0, f32x4.mul(x, v128.load(r0 + j)));
+      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(r1 + j)));
+      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(r2 + j)));
+      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(r3 + j)));
+    }
+    loss += scoreTargets(full, nT, hsum4(a0, a1, a2, a3), lr);
+  }
   lossSum += <f64>loss;
   pairCount += 1;
-  // One group (the usual 5 negatives): the error stays in a register and goes straight into the input row.
-  const direct = n == 6 && addToInput;
-  for (let t = 0; t < n; t += 6) {
+  // One group (the usual 5 negatives, a short path): the error stays in a register and goes straight into the input.
+  const direct = (n == 6 || n == 4) && addToInput;
+  for (let t = 0; t < full; t += 6) {
     const p = tgt + (<usize>t << 2);
     const q = grad + (<usize>t << 2);
     const r0 = load<usize>(p);
@@ -245,6 +265,36 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
       u = v128.load(r5 + j);
       e = f32x4.add(e, f32x4.mul(g5, u));
       v128.store(r5 + j, f32x4.add(u, f32x4.mul(g5, x)));
+      if (direct) v128.store(inp + j, f32x4.add(x, e));
+      else v128.store(neu1e + j, e);
+    }
+  }
+  if (tail != 0) {
+    const p = tgt + (<usize>full << 2);
+    const q = grad + (<usize>full << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    const g0 = v128.load32_splat(q);
+    const g1 = v128.load32_splat(q, 4);
+    const g2 = v128.load32_splat(q, 8);
+    const g3 = v128.load32_splat(q, 12);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      let e = full == 0 ? f32x4.splat(0) : v128.load(neu1e + j);
+      let u = v128.load(r0 + j);
+      e = f32x4.add(e, f32x4.mul(g0, u));
+      v128.store(r0 + j, f32x4.add(u, f32x4.mul(g0, x)));
+      u = v128.load(r1 + j);
+      e = f32x4.add(e, f32x4.mul(g1, u));
+      v128.store(r1 + j, f32x4.add(u, f32x4.mul(g1, x)));
+      u = v128.load(r2 + j);
+      e = f32x4.add(e, f32x4.mul(g2, u));
+      v128.store(r2 + j, f32x4.add(u, f32x4.mul(g2, x)));
+      u = v128.load(r3 + j);
+      e = f32x4.add(e, f32x4.mul(g3, u));
+      v128.store(r3 + j, f32x4.add(u, f32x4.mul(g3, x)));
       if (direct) v128.store(inp + j, f32x4.add(x, e));
       else v128.store(neu1e + j, e);
     }
