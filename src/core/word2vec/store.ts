@@ -67,6 +67,8 @@ function readMatrix(dir: string, jsonPath: string, m: MatrixJson | undefined, fi
   }
   const binPath = path.join(dir, file);
   if (!fs.existsSync(binPath)) throw new ModelFormatError(`${binPath} is missing`);
+  const size = fs.statSync(binPath).size;
+  if (size !== m.bytes) throw new ModelFormatError(`${binPath} has ${size} bytes, expected ${m.bytes}: the file is truncated or from another model`);
   let bytes: Buffer;
   try {
     bytes = readFileBounded(binPath, m.bytes, `${what} file of this model`);
