@@ -19,8 +19,10 @@ import { showError } from '../util/notify';
 export const FRAME_MS = 100;
 /** Updates per frame while playing. */
 export const PER_FRAME = 10;
-/** Cells per side of the boundary and hidden-unit grids. */
-export const GRID_SIZE = 41;
+/** Cells per side of the boundary and hidden-unit grids (coarser with many hidden units, whose maps are small). */
+export function gridSizeFor(settings: XorSettings): number {
+  return Number(settings.hidden) > 16 ? 25 : 41;
+}
 /** Most updates one Step asks for. */
 export const MAX_STEP = 10_000;
 /** Playing stops by itself at this many updates, or once the loss is this low. */
@@ -86,7 +88,7 @@ export class XorFeature {
   }
 
   private async create(): Promise<PlaygroundState> {
-    return this.jobs.request('playground.create', { id: SESSION, params: this.engine, csvPath: this.useCsv ? this.csvPath : undefined, gridSize: GRID_SIZE }, REQUEST_TIMEOUT_MS);
+    return this.jobs.request('playground.create', { id: SESSION, params: this.engine, csvPath: this.useCsv ? this.csvPath : undefined, gridSize: gridSizeFor(this.engine) }, REQUEST_TIMEOUT_MS);
   }
 
   /** A request on the worker's playground; a fresh worker (after a crash) has none, so it is built again first. */
@@ -130,14 +132,14 @@ export class XorFeature {
     if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEP) throw new XorArgError(`steps must be an integer 1..${MAX_STEP}`);
     if (!this.data) await this.configure(this.settingsNow(), true);
     this.gen++;
-    const snapshot = await this.onSession(() => this.jobs.request('playground.run', { id: SESSION, steps, maxMs: REQUEST_TIMEOUT_MS / 2, gridSize: GRID_SIZE }, REQUEST_TIMEOUT_MS));
+    const snapshot = await this.onSession(() => this.jobs.request('playground.run', { id: SESSION, steps, maxMs: REQUEST_TIMEOUT_MS / 2, gridSize: gridSizeFor(this.engine) }, REQUEST_TIMEOUT_MS));
     return this.publish({ snapshot, playing: false }, live);
   }
 
   async reset(): Promise<XorPanelData> {
     if (!this.data) return this.configure(this.settingsNow(), true);
     this.gen++;
-    const snapshot = await this.onSession(() => this.jobs.request('playground.reset', { id: SESSION, gridSize: GRID_SIZE }, REQUEST_TIMEOUT_MS));
+    const snapshot = await this.onSession(() => this.jobs.request('playground.reset', { id: SESSION, gridSize: gridSizeFor(this.engine) }, REQUEST_TIMEOUT_MS));
     return this.publish({ snapshot, playing: false }, true);
   }
 
@@ -153,22 +155,27 @@ export class XorFeature {
     return this.data?.settings ?? defaults(PLAYGROUND_PARAMS);
   }
 
-  /** Frames while playing: PER_FRAME updates in the worker, then the snapshot to the view, at most every FRAME_MS. */
+  /**
+   * Frames while playing: PER_FRAME updates in the worker, then the snapshot to the view, never sooner than
+   * FRAME_MS after the previous frame (at most 10 a second).
+   */
   private async loop(gen: number): Promise<void> {
+    let last = 0;
     while (gen === this.gen && this.data?.playing) {
-      const t0 = Date.now();
       let snapshot: PlaygroundSnapshot;
       try {
-        snapshot = await this.onSession(() => this.jobs.request('playground.run', { id: SESSION, steps: PER_FRAME, maxMs: FRAME_MS / 2, gridSize: GRID_SIZE }, REQUEST_TIMEOUT_MS));
+        snapshot = await this.onSession(() => this.jobs.request('playground.run', { id: SESSION, steps: PER_FRAME, maxMs: FRAME_MS / 2, gridSize: gridSizeFor(this.engine) }, REQUEST_TIMEOUT_MS));
       } catch (e) {
         if (gen === this.gen) this.publish({ playing: false, error: message(e) }, true);
         return;
       }
+      const wait = last + FRAME_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (gen !== this.gen) return;
       const done = snapshot.loss < SOLVED_LOSS || snapshot.step >= MAX_PLAY_STEPS;
+      last = Date.now();
       this.publish({ snapshot, playing: !done }, true);
       if (done) return;
-      await new Promise((r) => setTimeout(r, Math.max(0, FRAME_MS - (Date.now() - t0))));
     }
   }
 
