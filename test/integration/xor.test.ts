@@ -48,8 +48,10 @@ describe('XOR playground', () => {
         assert.ok(Math.abs(g.values[i * g.size + j] - p) < 1e-12, `cell (${i}, ${j}): shown ${g.values[i * g.size + j]}, forward pass ${p}`);
       }
     }
-    assert.deepEqual(data.points, [[0, 0], [0, 1], [1, 0], [1, 1]]);
-    assert.deepEqual(data.labels, [0, 1, 1, 0]);
+    assert.deepEqual(data.points, pg.data.x);
+    assert.deepEqual(data.labels, pg.data.y);
+    assert.equal(data.points.length, 4);
+    data.points.forEach(([x0, x1], i) => assert.equal(data.labels[i], x0 !== x1 ? 1 : 0, `XOR label of (${x0}, ${x1})`));
   });
 
   it('0 hidden units leave XOR at most 3 of 4 right; 4 hidden units solve it', async () => {
@@ -89,7 +91,7 @@ describe('XOR playground', () => {
     const d = panel.dataOf('xor')!;
     assert.ok(d.snapshot.loss < 1e-3, `stopped at loss ${d.snapshot.loss}`);
     assert.equal(d.snapshot.accuracy, 1);
-    // Frames after the one that started playing.
+    // From the message that started playing (the first one only showed the panel).
     const frames = times.slice(1);
     assert.ok(frames.length >= 3, `only ${frames.length} frames`);
     for (let i = 1; i < frames.length; i++) assert.ok(frames[i] - frames[i - 1] >= 99, `frames ${i - 1} and ${i} were ${frames[i] - frames[i - 1]} ms apart`);

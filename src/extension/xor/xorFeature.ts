@@ -160,7 +160,8 @@ export class XorFeature {
    * FRAME_MS after the previous frame (at most 10 a second).
    */
   private async loop(gen: number): Promise<void> {
-    let last = 0;
+    // The message that started playing counts as a frame.
+    let last = Date.now();
     while (gen === this.gen && this.data?.playing) {
       let snapshot: PlaygroundSnapshot;
       try {
