@@ -20,12 +20,12 @@ const SMALL = 84;
 const DATASET_OPTIONS: [string, string][] = [['xor', 'XOR (4 corners)'], ['circle', 'Circle in a ring'], ['gaussians', 'Two Gaussians'], ['spiral', 'Two spirals'], ['csv', 'CSV file…']];
 const ACTIVATIONS = ['tanh', 'sigmoid', 'relu'];
 /** The numeric settings the view offers, with their labels. */
-const NUMBERS: [string, string][] = [['hidden', 'Hidden units'], ['lr', 'Learning rate'], ['l2', 'L2'], ['dropout', 'Dropout']];
+const NUMBERS: [string, string][] = [['hidden', 'Hidden units'], ['lr', 'Learning rate'], ['l2', 'L2'], ['dropout', 'Dropout'], ['seed', 'Seed']];
 
 type Valued = HTMLElement & { value: string };
 
 function colours() {
-  return {
+  const c = {
     fg: themeVar('--vscode-foreground', '#cccccc'),
     dim: themeVar('--vscode-descriptionForeground', '#888888'),
     bg: themeVar('--vscode-editor-background', '#1e1e1e'),
@@ -35,12 +35,13 @@ function colours() {
     wrong: themeVar('--vscode-errorForeground', '#f14c4c'),
     font: themeVar('--vscode-font-family', 'sans-serif'),
   };
+  return { ...c, rgb: { bg: rgbOf(c.bg), one: rgbOf(c.one), zero: rgbOf(c.zero) } };
 }
 type Colours = ReturnType<typeof colours>;
 
 /** A canvas of `size` CSS pixels (square unless `height` is given), sharp on high-DPI screens. */
-function makeCanvas(cls: string, size: number, height = size): HTMLCanvasElement {
-  const c = h('canvas', { class: cls });
+function makeCanvas(cls: string, size: number, height = size, id?: string): HTMLCanvasElement {
+  const c = h('canvas', { class: cls, id });
   const dpr = window.devicePixelRatio || 1;
   c.width = Math.round(size * dpr);
   c.height = Math.round(height * dpr);
@@ -59,19 +60,43 @@ function context2d(c: HTMLCanvasElement, col: Colours): CanvasRenderingContext2D
   return ctx;
 }
 
-/** A grid as tones: each cell tinted by the class colour of its sign, as strongly as |tone|. */
-function drawGrid(ctx: CanvasRenderingContext2D, g: Grid, side: number, col: Colours, toneOf: (v: number) => number): void {
-  const cell = side / g.size;
-  for (let i = 0; i < g.size; i++) {
-    for (let j = 0; j < g.size; j++) {
-      const t = toneOf(g.values[i * g.size + j]);
-      ctx.globalAlpha = 0.8 * Math.abs(t);
-      ctx.fillStyle = t >= 0 ? col.one : col.zero;
-      // Cells overlap by a pixel fraction so no seams show between them.
-      ctx.fillRect(j * cell, i * cell, cell + 0.5, cell + 0.5);
-    }
+/** A CSS colour as [r, g, b] (resolved by a 1×1 canvas, so any colour syntax the theme uses works). */
+function rgbOf(css: string): [number, number, number] {
+  const c = document.createElement('canvas');
+  c.width = c.height = 1;
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = css;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+  return [r, g, b];
+}
+
+/**
+ * Tones (n × n, row-major, each in [−1, 1]) painted over a side × side square: each cell blends the background
+ * towards the class colour of its sign, as far as |tone|; the image is scaled smoothly, cell centres on the grid
+ * points.
+ */
+function paintTones(ctx: CanvasRenderingContext2D, n: number, tones: readonly number[], side: number, col: Colours, strength = 0.8): void {
+  const { bg, one, zero } = col.rgb;
+  const img = new ImageData(n, n);
+  for (let k = 0; k < n * n; k++) {
+    const t = tones[k];
+    const c = t >= 0 ? one : zero;
+    const a = strength * Math.abs(t);
+    for (let ch = 0; ch < 3; ch++) img.data[4 * k + ch] = Math.round(bg[ch] + a * (c[ch] - bg[ch]));
+    img.data[4 * k + 3] = 255;
   }
-  ctx.globalAlpha = 1;
+  const off = document.createElement('canvas');
+  off.width = off.height = n;
+  off.getContext('2d')!.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(off, 0, 0, side, side);
+}
+
+/** A grid as tones of `toneOf` its values. */
+function drawGrid(ctx: CanvasRenderingContext2D, g: Grid, side: number, col: Colours, toneOf: (v: number) => number): void {
+  paintTones(ctx, g.size, g.values.map(toneOf), side, col);
 }
 
 /** Map a point of the grid's plane to canvas pixels (cell centres sit on the grid points). */
@@ -118,9 +143,9 @@ class XorView {
   private readonly errorEl = h('div', { id: 'xor-error', class: 'xor-error', role: 'alert' });
   private readonly playBtn: HTMLElement;
   private readonly fields: Record<string, Valued> = {};
-  private readonly network = makeCanvas('xor-network', BIG);
-  private readonly boundary = makeCanvas('xor-boundary', BIG);
-  private readonly hiddenSpace = makeCanvas('xor-hidden-space', BIG);
+  private readonly network = makeCanvas('xor-network', BIG, BIG, 'xor-network');
+  private readonly boundary = makeCanvas('xor-boundary', BIG, BIG, 'xor-boundary');
+  private readonly hiddenSpace = makeCanvas('xor-hidden-space', BIG, BIG, 'xor-hidden-space');
   private readonly hiddenTitle = h('div', { class: 'xor-caption muted', id: 'xor-hidden-space-title' });
   private readonly units = h('div', { class: 'xor-units', id: 'xor-units' });
   private readonly csvNote = h('span', { class: 'muted', id: 'xor-csv' });
@@ -294,18 +319,15 @@ class XorView {
     const line = hs.line;
     if (line) {
       // The two half-planes, lightly tinted by the class the output gives them.
-      const n = 40;
-      const cell = BIG / n;
+      const n = 140;
+      const tones: number[] = [];
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {
-          const u = box.xmin + ((j + 0.5) / n) * (box.xmax - box.xmin);
-          const v = box.ymax - ((i + 0.5) / n) * (box.ymax - box.ymin);
-          ctx.globalAlpha = 0.18;
-          ctx.fillStyle = line.a * u + line.b * v + line.c >= 0 ? col.one : col.zero;
-          ctx.fillRect(j * cell, i * cell, cell + 0.5, cell + 0.5);
+          const [u, v] = [box.xmin + ((j + 0.5) / n) * (box.xmax - box.xmin), box.ymax - ((i + 0.5) / n) * (box.ymax - box.ymin)];
+          tones.push(line.a * u + line.b * v + line.c >= 0 ? 1 : -1);
         }
       }
-      ctx.globalAlpha = 1;
+      paintTones(ctx, n, tones, BIG, col, 0.22);
       const seg = clipLine(line, box);
       if (seg) {
         ctx.strokeStyle = col.line;
