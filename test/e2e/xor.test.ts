@@ -25,10 +25,7 @@ describeInThemes('xor playground', (session, theme) => {
   it('plays the XOR network until solved and draws its boundary, hidden units and hidden space', async () => {
     const { page } = session();
     await runCommand(page, 'ML Study: Open XOR Playground');
-    const panel = await webviewFrame(page, '#xor-boundary', 60_000).catch(async (e) => {
-      await page.screenshot({ path: '/tmp/xorview-fail.png' });
-      throw e;
-    });
+    const panel = await webviewFrame(page, '#xor-boundary', 60_000);
     await waitInFrame(panel, () => document.getElementById('view-xor')?.dataset.step === '0' && !document.getElementById('view-xor')!.hidden, 60_000);
     assert.equal(await panel.locator('#xor-units canvas').count(), 4);
 

@@ -313,7 +313,10 @@ class XorView {
   private drawHiddenSpace(d: XorPanelData, col: Colours): void {
     const hs = d.snapshot.hiddenSpace;
     const ctx = context2d(this.hiddenSpace, col);
-    const box: Box = boxAround(hs.points, 0.15);
+    // Bounded units show their whole range (saturation is visible in the corners); otherwise the points' extent.
+    const act = String(d.settings.activation);
+    const range = act === 'tanh' ? [-1.15, 1.15] : act === 'sigmoid' ? [-0.15, 1.15] : undefined;
+    const box: Box = range && (hs.kind === 'plane' || hs.kind === 'line') ? { xmin: range[0], xmax: range[1], ymin: hs.kind === 'line' ? -1 : range[0], ymax: hs.kind === 'line' ? 1 : range[1] } : boxAround(hs.points, 0.15);
     const pad = 8;
     const px = (u: number, v: number): [number, number] => [pad + ((u - box.xmin) / (box.xmax - box.xmin)) * (BIG - 2 * pad), pad + ((box.ymax - v) / (box.ymax - box.ymin)) * (BIG - 2 * pad)];
     const line = hs.line;
@@ -341,6 +344,22 @@ class XorView {
       }
     }
     drawPoints(ctx, hs.points, d.labels, px, col, d.snapshot.predictions);
+    // Points the hidden layer maps onto one spot (e.g. two XOR corners in a saturated corner) get a count.
+    if (hs.points.length <= 50) {
+      const spots = new Map<string, { at: [number, number]; n: number }>();
+      for (const [u, v] of hs.points) {
+        const at = px(u, v);
+        const key = `${Math.round(at[0] / 3)},${Math.round(at[1] / 3)}`;
+        const s = spots.get(key) ?? { at, n: 0 };
+        s.n++;
+        spots.set(key, s);
+      }
+      ctx.fillStyle = col.fg;
+      ctx.font = `11px ${col.font}`;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      for (const { at, n } of spots.values()) if (n > 1) ctx.fillText(`×${n}`, at[0] + 9, at[1]);
+    }
     const axes = hs.kind === 'pca' ? ['PC1', 'PC2'] : hs.kind === 'input' ? ['x1', 'x2'] : hs.kind === 'line' ? ['h1', ''] : ['h1', 'h2'];
     ctx.fillStyle = col.dim;
     ctx.font = `11px ${col.font}`;
