@@ -28,6 +28,8 @@ export const MAX_STEP = 10_000;
 /** Playing stops by itself at this many updates, or once the loss is this low. */
 const MAX_PLAY_STEPS = 100_000;
 const SOLVED_LOSS = 1e-3;
+/** Playing pauses once the panel has been closed this long. */
+const UNSEEN_PAUSE_MS = 3000;
 const SESSION = 'panel';
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -157,11 +159,13 @@ export class XorFeature {
 
   /**
    * Frames while playing: PER_FRAME updates in the worker, then the snapshot to the view, never sooner than
-   * FRAME_MS after the previous frame (at most 10 a second).
+   * FRAME_MS after the previous frame (at most 10 a second). Stops when solved, after MAX_PLAY_STEPS, or when the
+   * panel has been closed for UNSEEN_PAUSE_MS.
    */
   private async loop(gen: number): Promise<void> {
     // The message that started playing counts as a frame.
     let last = Date.now();
+    let unseenSince: number | undefined;
     while (gen === this.gen && this.data?.playing) {
       let snapshot: PlaygroundSnapshot;
       try {
@@ -173,7 +177,11 @@ export class XorFeature {
       const wait = last + FRAME_MS - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (gen !== this.gen) return;
-      const done = snapshot.loss < SOLVED_LOSS || snapshot.step >= MAX_PLAY_STEPS;
+      // Nobody watching (the panel closed) for a while: pause rather than train unseen.
+      if (this.panel.webviewReady) unseenSince = undefined;
+      else unseenSince ??= Date.now();
+      const unseen = unseenSince !== undefined && Date.now() - unseenSince > UNSEEN_PAUSE_MS;
+      const done = snapshot.loss < SOLVED_LOSS || snapshot.step >= MAX_PLAY_STEPS || unseen;
       last = Date.now();
       this.publish({ snapshot, playing: !done }, true);
       if (done) return;
