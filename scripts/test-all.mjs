@@ -65,7 +65,9 @@ try {
   if (want('unit')) await nodeTests('unit', path.join(root, 'dist', 'test', 'unit'));
   if (want('integration')) {
     const { code, output } = await run(process.execPath, [path.join(root, 'dist', 'test', 'integration', 'run.js')]);
-    const m = /integration: (\d+) passed, (\d+) failed/.exec(output);
+    // one summary line per code-server session (the main suites, then the hostile-workspace suite): add them up
+    const lines = [...output.matchAll(/integration: (\d+) passed, (\d+) failed/g)];
+    const m = lines.length ? [null, String(lines.reduce((n, l) => n + Number(l[1]), 0)), String(lines.reduce((n, l) => n + Number(l[2]), 0))] : null;
     results.push({ name: 'integration', passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) + (code !== 0 && m[2] === '0' ? 1 : 0) : 1 });
   }
   if (want('e2e')) await nodeTests('e2e', path.join(root, 'dist', 'test', 'e2e'));

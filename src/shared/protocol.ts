@@ -149,13 +149,13 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
 /** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
 export interface FormulaRequests {
   hover: {
-    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: string[]; explainArgs: unknown };
+    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string };
     result: { markdown: string; start: number; end: number } | null;
   };
-  explain: { params: { text: string; offset: number; languageId: string; color: string }; result: Omit<ExplainPanelData, 'source'> | null };
+  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string }; result: Omit<ExplainPanelData, 'source'> | null };
   recompute: ExplainPanelRequests['explain.recompute'];
   /** Render and explain a document's formulas ahead of hovers; `key` (the document URI) lets a newer call supersede. */
-  prewarm: { params: { text: string; languageId: string; color: string; key?: string }; result: number };
+  prewarm: { params: { text: string; languageId: string; color: string; key?: string; preamble?: string }; result: number };
 }
 
 // ---------------------------------------------------------------- host ⇄ sidebar

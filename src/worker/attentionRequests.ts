@@ -3,25 +3,25 @@
  * model for a text. Loaded models are cached per folder (reloaded when model.json changes); an evicted or replaced
  * model's tfjs tensors are disposed.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Handlers } from '../shared/rpc';
 import type { AttentionWorkerRequests } from '../shared/views/attention';
 import { attentionFor, disposeAttentionModel, type LoadedAttentionModel } from '../core/attention';
 import { loadAttentionModelSync } from '../core/attention/store';
 import { initTf, tf } from '../core/tf/backend';
+import { modelStamp } from '../core/util/atomicWrite';
 
 /** How many models stay loaded (each holds its weights as tfjs tensors). */
 const MAX_CACHED = 3;
 /** Texts longer than this are refused (the Transformer reads at most its context length anyway). */
 const MAX_TEXT = 20_000;
 
-const cache = new Map<string, { mtimeMs: number; model: LoadedAttentionModel }>();
+const cache = new Map<string, { mtimeMs: string; model: LoadedAttentionModel }>();
 /** Loads in flight, so two requests for one folder load it once. */
 const loading = new Map<string, Promise<LoadedAttentionModel>>();
 
-function mtimeOf(dir: string): number {
-  return fs.statSync(path.join(dir, 'model.json'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+function mtimeOf(dir: string): string {
+  return modelStamp(dir);
 }
 
 function evict(dir: string): void {

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FormulaRequests, Request } from '../shared/protocol';
 import { type Handlers, serve } from '../shared/rpc';
-import { explainFormula, findAllMath, findMathAt, formulaHoverAt, mathContext, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
+import { findAllMath, formulaHoverAt, formulaPanelAt, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
 
 if (!parentPort) throw new Error('formulaWorker.ts must run in a worker thread');
 const port = parentPort;
@@ -26,8 +26,8 @@ async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
   for (const span of findAllMath(p.text, p.languageId)) {
     await new Promise<void>((r) => setImmediate(r));
     if (prewarmGeneration.get(key) !== gen) break;
-    renderTexToSvg(span.latex, { display: span.display, color: p.color });
-    formulaHoverAt(p.text, span.start + 1, p.languageId, { allowedCommands: [], color: p.color, render: false });
+    const h = formulaHoverAt(p.text, span.start + 1, p.languageId, { allowedCommands: [], color: p.color, render: false, preamble: p.preamble });
+    renderTexToSvg(h?.explanation.latex ?? span.latex, { display: span.display, color: p.color });
     n++;
   }
   return n;
@@ -35,14 +35,13 @@ async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
 
 const handlers: Handlers<FormulaRequests> = {
   hover: (p) => {
-    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs });
+    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs, preamble: p.preamble });
     return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
   },
   explain: (p) => {
-    const span = findMathAt(p.text, p.offset, p.languageId);
-    if (!span) return null;
-    const explanation = explainFormula(span.latex, { context: mathContext(p.text, span), display: span.display });
-    const r = renderTexToSvg(span.latex, { display: true, color: p.color });
+    const panel = formulaPanelAt(p.text, p.offset, p.languageId, { color: p.color, preamble: p.preamble });
+    if (!panel) return null;
+    const { explanation, rendered: r } = panel;
     return {
       explanation,
       ...('svg' in r ? { svg: r.svg } : { renderError: r.error }),

@@ -3,23 +3,23 @@
  * perplexity, teacher forcing vs free running, a model's saved history. Loaded models are cached by folder and
  * reloaded when model.json changes (a running job rewrites it at every checkpoint).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Handlers } from '../shared/rpc';
 import type { LmModelInfo, LmScoredToken, LmWorkerRequests } from '../shared/views/lm';
 import { compareTeacherForcing, generate, loadLstm, perplexityOfAsync, scoreIds, type LstmModel } from '../core/lstm';
-import { EOS, MODEL_JSON, readModelType, splitTokens } from '../core/lm';
+import { EOS, readModelType, splitTokens } from '../core/lm';
+import { modelStamp } from '../core/util/atomicWrite';
 
 /** Texts with more tokens than this get the figure but no per-token detail. */
 const DETAIL_LIMIT = 20_000;
 
-const cache = new Map<string, { mtimeMs: number; model: LstmModel }>();
+const cache = new Map<string, { mtimeMs: string; model: LstmModel }>();
 
 function open(dir: unknown): LstmModel {
   if (typeof dir !== 'string' || !dir) throw new Error('no model folder given');
   const type = readModelType(dir);
   if (type !== 'lstm') throw new Error(`${path.basename(dir)} is a ${type} model, not an LSTM language model`);
-  const mtimeMs = fs.statSync(path.join(dir, MODEL_JSON), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const mtimeMs = modelStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) return hit.model;
   const model = loadLstm(dir);

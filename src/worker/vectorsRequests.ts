@@ -2,21 +2,21 @@
  * Word-vector queries answered in the training worker (the host never loads vectors): neighbours, analogies, 2D
  * maps, export and import. Loaded models are cached by folder and reloaded when model.json changes.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Handlers } from '../shared/rpc';
 import type { ScoredWord, VectorsWorkerRequests } from '../shared/views/embeddings';
 import type { Word2vecModel } from '../core/word2vec/model';
-import { loadModel, MODEL_JSON, saveModel } from '../core/word2vec/store';
+import { loadModel, saveModel } from '../core/word2vec/store';
 import { WordVectors } from '../core/word2vec/vectors';
 import { frequentRows } from '../core/word2vec/snapshot';
 import { project2d } from '../core/word2vec/project';
 import { exportVectors, importVectors } from '../core/word2vec/io';
+import { modelStamp } from '../core/util/atomicWrite';
+import { assertModelOut } from '../core/util/modelOut';
 
-const cache = new Map<string, { mtimeMs: number; model: Word2vecModel; vectors: WordVectors }>();
+const cache = new Map<string, { mtimeMs: string; model: Word2vecModel; vectors: WordVectors }>();
 
 function open(dir: string): { model: Word2vecModel; vectors: WordVectors } {
-  const mtimeMs = fs.statSync(path.join(dir, MODEL_JSON), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const mtimeMs = modelStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) return hit;
   const model = loadModel(dir);
@@ -40,6 +40,8 @@ export const vectorsHandlers: Handlers<VectorsWorkerRequests> = {
   },
   'vectors.export': (p) => exportVectors(open(p.dir).model, p.format, p.out),
   'vectors.import': (p) => {
+    // replaces only earlier imported word vectors of the same name, never another model or a foreign folder
+    assertModelOut(p.out, 'word2vec', { force: true });
     const model = importVectors(p.file);
     saveModel(p.out, model);
     return { words: model.words.length, dim: model.dim };

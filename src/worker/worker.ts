@@ -19,7 +19,9 @@ const port = parentPort;
 const post = (m: WorkerToHost) => port.postMessage(m);
 
 const running = new Map<string, AbortController>();
-/** Jobs stopped while still waiting in the queue. */
+/** Jobs waiting in the queue. */
+const waiting = new Set<string>();
+/** Jobs stopped while still waiting in the queue: answered at once, skipped when their turn comes. */
 const cancelled = new Set<string>();
 let backendReady: Promise<string> | undefined;
 
@@ -32,10 +34,8 @@ function ensureBackend(): Promise<string> {
 }
 
 async function run(job: JobSpec): Promise<void> {
-  if (cancelled.delete(job.jobId)) {
-    post({ type: 'stopped', jobId: job.jobId, summary: 'stopped before it started' });
-    return;
-  }
+  waiting.delete(job.jobId);
+  if (cancelled.delete(job.jobId)) return;
   const controller = new AbortController();
   running.set(job.jobId, controller);
   try {
@@ -63,12 +63,16 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (msg: HostToWorker) => {
   switch (msg.type) {
     case 'start':
+      waiting.add(msg.job.jobId);
       queue = queue.then(() => run(msg.job));
       break;
     case 'stop': {
       const c = running.get(msg.jobId);
       if (c) c.abort();
-      else cancelled.add(msg.jobId);
+      else if (waiting.has(msg.jobId) && !cancelled.has(msg.jobId)) {
+        cancelled.add(msg.jobId);
+        post({ type: 'stopped', jobId: msg.jobId, summary: 'stopped before it started' });
+      }
       break;
     }
     case 'request':

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findAllMath } from '../../src/core/formula/find';
+import { FORMULA_HOVER_COMMANDS } from '../../src/core/formula/commands';
 import { api, waitFor } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -52,7 +53,7 @@ describe('formula hovers', function () {
         const { ms, text } = await hoverAt(span);
         times.push(ms);
         total++;
-        if (!text.includes('not a catalog concept')) recognised++;
+        if (!text.includes("I don't recognise this formula")) recognised++;
       }
     }
     console.log(`      prewarming the ${files.length} sample notes took ${prewarmMs.toFixed(0)} ms in the formula worker`);
@@ -70,10 +71,12 @@ describe('formula hovers', function () {
     const text = hoverText(hovers);
     assert.ok(text.length > 0, 'no hover');
     assert.doesNotMatch(text, /<script|<img|onerror=/i);
-    for (const m of text.matchAll(/command:([\w.-]+)/g)) assert.ok(m[1].startsWith('mlStudy.'), `foreign command link ${m[1]}`);
+    for (const m of text.matchAll(/command:([\w.-]+)/g)) assert.ok(FORMULA_HOVER_COMMANDS.includes(m[1]), `command link ${m[1]} is not on the allow-list`);
     const md = hovers[0].contents[0] as vscode.MarkdownString;
     assert.equal(md.supportHtml, false);
-    assert.deepEqual(typeof md.isTrusted === 'object' ? [...md.isTrusted.enabledCommands].every((c) => c.startsWith('mlStudy.')) : md.isTrusted, true);
+    // Trusted for exactly the allow-listed commands: never `true` (which would enable every command).
+    assert.equal(typeof md.isTrusted, 'object', `isTrusted is ${String(md.isTrusted)}`);
+    assert.deepEqual([...(md.isTrusted as { enabledCommands: readonly string[] }).enabledCommands].sort(), [...FORMULA_HOVER_COMMANDS].sort());
   });
 
   it('names softmax in the demo notes, and Explain Formula at Cursor shows it in the panel with a computed example', async () => {
@@ -107,5 +110,63 @@ describe('formula hovers', function () {
     assert.equal(await vscode.commands.executeCommand('mlStudy.plotFunction', { fn: '<b>nope</b>' }), false);
     assert.equal(await vscode.commands.executeCommand('mlStudy.explainFormulaAtCursor', { uri: 'file:///nonexistent/x.md', offset: 3 }), false);
     assert.equal(await vscode.commands.executeCommand('mlStudy.plotFunction', { fn: 'sigmoid' }), true);
+  });
+  it("expands a note's own macros and the preamble file named by mlStudy.hover.preambleFile; a recursive macro gives a message", async () => {
+    await api();
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const dir = fs.mkdtempSync(path.join(root, '.ml-study-test-macros-'));
+    const rel = path.relative(root, path.join(dir, 'preamble.tex'));
+    fs.writeFileSync(path.join(dir, 'preamble.tex'), '% course macros\n\\newcommand{\\xent}[2]{-\\sum_{k} #1_k \\log #2_k}\n');
+    const config = vscode.workspace.getConfiguration('mlStudy');
+    try {
+      const note = [
+        '\\newcommand{\\R}{\\mathbb{R}}',
+        '\\newcommand{\\vx}{\\mathbf{x}}',
+        '\\newcommand{\\softmax}{\\operatorname{softmax}}',
+        '\\def\\loop{\\loop x}',
+        '',
+        'Output layer: $\\softmax(\\vx)_i = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}$ with $\\vx \\in \\R^K$.',
+        '',
+        'Loss: $J = \\xent{y}{\\hat{y}}$. Broken: $\\loop + 1$.',
+      ].join('\n');
+      const file = path.join(dir, 'note.md');
+      fs.writeFileSync(file, note);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const hoverAt = async (needle: string) => hoverText((await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, doc.positionAt(note.indexOf(needle) + 1))) as vscode.Hover[]);
+      const sm = await hoverAt('softmax(\\vx)');
+      assert.match(sm, /\*\*Softmax/i, sm.slice(0, 300));
+      assert.match(sm, /data:image\/svg\+xml;base64,/);
+      assert.doesNotMatch(sm, /Could not render/);
+      // Before the preamble setting, \xent is unknown: the loss is not recognised through it.
+      const before = await hoverAt('\\xent{');
+      assert.ok(before.length > 0);
+      await config.update('hover.preambleFile', rel, vscode.ConfigurationTarget.Global);
+      // The setting is read on the next hover; allow the configuration change a moment to arrive.
+      let after = '';
+      for (let i = 0; i < 100 && !/Cross\\?-entropy/i.test(after); i++) {
+        after = await hoverAt('\\xent{');
+        if (!/Cross\\?-entropy/i.test(after)) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.match(after, /Cross\\?-entropy/i, after.slice(0, 300));
+      assert.doesNotMatch(before, /Cross\\?-entropy/i, 'without the preamble the loss is not read through \\xent');
+      const loop = await hoverAt('\\loop + 1');
+      assert.match(loop, /I don't recognise this formula/);
+      assert.match(loop, /macro expansion stopped/);
+    } finally {
+      await config.update('hover.preambleFile', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an unrecognised formula gets the honest unsure hover: no concept named, and why', async () => {
+    await api();
+    const content = '## Softmax and attention\n\nA side remark: $$x^3 - 2x^2 + 7 = 0$$';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, doc.positionAt(content.indexOf('x^3') + 1))) as vscode.Hover[];
+    const text = hoverText(hovers);
+    assert.match(text, /^\*\*I don't recognise this formula\*\*/);
+    assert.match(text, /Why\\: it matches none of the concepts I know/);
+    assert.match(text, /The text around it mentions\\: .*Softmax/);
+    assert.doesNotMatch(text, /not a catalog concept|Worked example|command:mlStudy\.(train|show|plot)/);
   });
 });

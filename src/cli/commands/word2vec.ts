@@ -1,5 +1,6 @@
 /**
- * Word-vector commands: train sgns|cbow, neighbours, similarity, analogy, evaluate, export, import.
+ * Word-vector commands: train sgns|cbow (--hs for hierarchical softmax), neighbours, similarity, analogy, evaluate,
+ * export, import, hs-tree.
  * Models are folders in the format of src/core/word2vec/FORMAT.md.
  */
 import * as fs from 'node:fs';
@@ -7,15 +8,16 @@ import * as path from 'node:path';
 import { readTextFile } from '../../core/corpus/text';
 import { MAX_CORPUS_BYTES, readCorpus } from '../../core/word2vec/corpus';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../core/word2vec/evaluate';
+import { hsPaths } from '../../core/word2vec/huffman';
 import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type ImportFormat } from '../../core/word2vec/io';
 import { PROJECTION_PARAMS, WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
 import { project2d, type ProjectionMethod } from '../../core/word2vec/project';
 import { frequentRows } from '../../core/word2vec/snapshot';
-import { loadModel, MODEL_JSON, saveModel } from '../../core/word2vec/store';
+import { loadModel, saveModel } from '../../core/word2vec/store';
 import { writeJsonAtomic } from '../../core/util/atomicWrite';
 import { trainWord2vec } from '../../core/word2vec/train';
 import { type AnalogyMethod, WordVectors } from '../../core/word2vec/vectors';
-import { optionsFromParams, paramsFromArgs } from '../args';
+import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type OptionSpec, type ParsedArgs, UsageError } from '../types';
 
 const TRAIN_SPECS = WORD2VEC_PARAMS.filter((s) => s.name !== 'arch');
@@ -38,33 +40,26 @@ function method(args: ParsedArgs): AnalogyMethod {
   return m as AnalogyMethod;
 }
 
-/** Refuse an --out that holds something other than a model: it would be replaced. */
-function checkModelOut(out: string): void {
-  if (!fs.existsSync(out)) return;
-  const st = fs.statSync(out);
-  if (!st.isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder for the model`);
-  if (fs.readdirSync(out).length && !fs.existsSync(path.join(out, MODEL_JSON))) {
-    throw new UsageError(`--out ${out} is a folder that is not a model; refusing to replace it`);
-  }
-}
-
 function trainCommand(arch: Word2vecParams['arch']): CliCommand {
   return {
     path: ['train', arch],
-    summary: arch === 'sgns' ? 'Train word vectors: skip-gram with negative sampling' : 'Train word vectors: CBOW with negative sampling',
+    summary: `Train word vectors: ${arch === 'sgns' ? 'skip-gram' : 'CBOW'} with negative sampling, or with --hs hierarchical softmax (negative 0)`,
     options: [
       { name: 'corpus', kind: 'string', required: true, description: `a UTF-8 text file up to ${MAX_CORPUS_BYTES / 2 ** 20} MB (tokenized as notes: math, code and markup removed), or "brown"` },
-      { name: 'out', kind: 'string', required: true, description: 'model folder to write (replaced atomically)' },
+      { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force; replaced atomically)' },
+      FORCE_OPTION,
       { name: 'keep-latex', kind: 'bool', description: 'count LaTeX command names (\\alpha → alpha) as words' },
       ...optionsFromParams(TRAIN_SPECS),
     ],
     async run(args, io) {
       const params = { ...paramsFromArgs(TRAIN_SPECS, args), arch } as unknown as Word2vecParams;
+      // --hs alone means negative 0 (gensim's hs=1, negative=0); --hs with --negative > 0 is refused by validation.
+      if (params.hs && args.options.negative === undefined) params.negative = 0;
       const corpus = String(args.options.corpus);
       const out = String(args.options.out);
-      checkModelOut(out);
+      guardModelOut(args, out, 'word2vec');
       const sentences = readCorpus(corpus, { keepLatexCommands: Boolean(args.options['keep-latex']) });
-      io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, negative ${params.negative}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
+      io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, ${params.hs ? 'hierarchical softmax' : `negative ${params.negative}`}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
       let last = 0;
       const model = await trainWord2vec(params, sentences, {
         signal: io.signal,
@@ -211,6 +206,25 @@ const projectCommand: CliCommand = {
   },
 };
 
+const hsTreeCommand: CliCommand = {
+  path: ['hs-tree'],
+  summary: 'Huffman codes and tree paths of words in a hierarchical-softmax model (inner nodes with count and depth)',
+  positionals: 'DIR',
+  arity: [1, 1],
+  options: [{ name: 'words', kind: 'string', required: true, description: 'comma-separated words, e.g. the,king,queen' }],
+  async run(args, io) {
+    const words = String(args.options.words).split(',').map((w) => w.trim()).filter((w) => w !== '');
+    if (!words.length) throw new UsageError('--words needs at least one word');
+    const tree = hsPaths(loadModel(args.positionals[0]), words);
+    io.out(`${tree.vocab} words, ${tree.innerNodes} inner nodes (root ${tree.root}), depth up to ${tree.maxDepth}, mean code length ${tree.meanCodeLength.toFixed(2)} per token`);
+    for (const w of tree.words) {
+      io.out(`${w.word} (count ${w.count}) code ${w.code}`);
+      io.out(`  ${w.path.map((s) => `${s.node}[n=${s.count} d=${s.depth}]→${s.bit}`).join(' ')}`);
+    }
+    return { ...tree };
+  },
+};
+
 const IMPORT_FORMATS: ImportFormat[] = ['word2vec', 'word2vec-binary', 'glove'];
 
 const importCommand: CliCommand = {
@@ -219,14 +233,15 @@ const importCommand: CliCommand = {
   positionals: 'FILE',
   arity: [1, 1],
   options: [
-    { name: 'out', kind: 'string', required: true, description: 'model folder to write' },
+    { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force)' },
+    FORCE_OPTION,
     { name: 'format', kind: 'string', description: `${IMPORT_FORMATS.join(' | ')} (default: detected)` },
   ],
   async run(args, io) {
     const format = str(args, 'format') as ImportFormat | undefined;
     if (format && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${format}"`);
     const out = String(args.options.out);
-    checkModelOut(out);
+    guardModelOut(args, out, 'word2vec');
     const model = importVectors(args.positionals[0], format);
     saveModel(out, model);
     io.out(`imported ${model.words.length} vectors of ${model.dim} dimensions into ${out}`);
@@ -244,4 +259,5 @@ export const word2vecCommands: CliCommand[] = [
   exportCommand,
   importCommand,
   projectCommand,
+  hsTreeCommand,
 ];

@@ -426,7 +426,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Slower than dot-product attention for large inputs (no single matrix product).'],
     example: 'attention',
     experiment: ATTN,
-    letters: { e: 'the score of one encoder state', v: 'a learned vector that turns the hidden layer into one score', W: 'a weight matrix of the scoring network', U: 'a weight matrix of the scoring network', s: 'the decoder state (the query)', h: 'an encoder hidden state (a key)' },
+    letters: { e: 'the score of one encoder state', v: 'a learned weight vector that turns the hidden layer into one score', w: 'a learned weight vector that turns the hidden layer into one score', q: 'the query', k: 'the key', W: 'a weight matrix of the scoring network', U: 'a weight matrix of the scoring network', s: 'the decoder state (the query)', h: 'an encoder hidden state (a key)' },
   },
   'self-attention': {
     title: 'Self-attention',
@@ -435,7 +435,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['It has no notion of order by itself: positional encodings are added to the inputs.', 'Cost grows with the square of the sequence length.'],
     example: 'attention',
     experiment: ATTN,
-    letters: { Q: 'the queries', K: 'the keys', V: 'the values', X: 'the input sequence, one row per position', W: 'a learned projection (to queries, keys or values)', q: 'the query of one position', k: 'the key of one position', v: 'the value of one position', alpha: 'an attention weight', e: 'a query–key score', o: 'the output for one position', z: 'the output for one position', y: 'the output for one position', x: 'the input vector of one position' },
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', X: 'the input sequence, one row per position', W: 'a learned projection (weight) matrix: to queries, keys or values', q: 'the query of one position', k: 'the key of one position', v: 'the value of one position', alpha: 'an attention weight', e: 'a query–key score', o: 'the output for one position', z: 'the output for one position', y: 'the output for one position', x: 'the input vector of one position' },
   },
   'scaled-dot-product-attention': {
     title: 'Scaled dot-product attention',
@@ -553,7 +553,7 @@ export const GLOSSARY: Record<string, string> = {
   epsilon: 'ε — a small constant (or noise)', varepsilon: 'ε — noise / error term', pi: 'π — 3.14159…', nabla: '∇ — the gradient',
   partial: '∂ — a partial derivative', infty: '∞ — infinity', phi: 'φ — an activation function or feature map', varphi: 'φ — an activation function',
   tau: 'τ — a step counter or temperature', Lambda: 'Λ — a diagonal matrix of eigenvalues', Sigma: 'Σ — a covariance matrix', ell: 'ℓ — a loss',
-  W: 'W — a weight matrix', b: 'b — a bias', x: 'x — an input', y: 'y — a target / output', h: 'h — a hidden state',
+  W: 'W — a weight matrix', b: 'b — a bias', X: 'X — the input (a minibatch, one example per row)', H: 'H — the hidden-layer output (hidden states)', O: 'O — the output', x: 'x — an input', y: 'y — a target / output', h: 'h — a hidden state',
   N: 'N — the number of examples (or tokens)', n: 'n — the number of examples', T: 'T — a length (or the transpose when a superscript)',
   L: 'L — the loss', J: 'J — the objective / cost', V: 'V — the vocabulary (or the value matrix)', d: 'd — a dimension',
   e: "e — Euler's number 2.718…", i: 'i — an index', K: 'K — the number of classes (or the key matrix)',

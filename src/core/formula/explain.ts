@@ -8,7 +8,8 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { recognise, type RecogniseContext } from './recognise';
+import { conceptsMentioned, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 
 export interface Explanation {
@@ -26,6 +27,8 @@ export interface Explanation {
   example: WorkedExample | null;
   plot: { fn: PlotFn; points: Array<[number, number]> } | null;
   experiment: Experiment | null;
+  /** Set when no concept is named: why, in words, and the catalog concepts the text around the formula mentions. */
+  unsure: { reason: string; mentioned: Array<{ id: ConceptId; title: string }> } | null;
   /** Other concepts that scored, best first. */
   candidates: Array<{ id: ConceptId; score: number }>;
 }
@@ -33,6 +36,8 @@ export interface Explanation {
 export interface ExplainOptions {
   context?: RecogniseContext;
   display?: boolean;
+  /** Macro definitions the note (or its preamble file) makes: `\\newcommand`, `\\def`, `\\DeclareMathOperator` … */
+  macros?: string | MacroTable;
 }
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
@@ -47,8 +52,17 @@ function numbersFromContext(ctx: RecogniseContext | undefined): number[] | null 
   return v.every(Number.isFinite) ? v : null;
 }
 
+function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: string | undefined): string {
+  if (macroError) return macroError;
+  if (tooLong) return `it is longer than ${MAX_EXPLAIN_CHARS} characters`;
+  if (why === 'conflict') return 'it fits two different concepts about equally well';
+  if (why === 'weak') return 'it only partly matches a concept I know';
+  return 'it matches none of the concepts I know';
+}
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
-  const latex = cleanTex(String(latexIn ?? ''));
+  const expanded = opts.macros ? expandMacros(cleanTex(String(latexIn ?? '')), typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : { latex: cleanTex(String(latexIn ?? '')) };
+  const latex = expanded.latex;
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
   const concept = rec?.concept ?? null;
@@ -67,7 +81,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     display: !!opts.display,
     concept,
     title: info?.title ?? 'Formula',
-    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : 'Not one of the concepts in the study catalog. Its symbols and operators are listed below.'),
+    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: describeSymbols(tree, concept),
     operators: describeOperators(tree),
@@ -76,6 +90,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     example,
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
+    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
   };
 }

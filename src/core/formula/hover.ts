@@ -9,6 +9,10 @@ import { explainFormula } from './explain';
 import { findAllMath, findMathAt, type MathSpan, mathContext } from './find';
 import { plotSvg } from './plot';
 import { renderTexToSvg, svgDataUri } from './render';
+import { EXPLAIN_COMMAND, FORMULA_HOVER_COMMANDS } from './commands';
+
+export { EXPLAIN_COMMAND, FORMULA_HOVER_COMMANDS };
+import { expandMacros, type MacroTable, macrosOf } from './macros';
 
 /** Escape text for markdown: entities for & < > and a backslash before every markdown punctuation character. */
 export function escapeMarkdown(s: string): string {
@@ -32,9 +36,10 @@ export interface HoverMarkdownOptions {
   explainArgs?: unknown;
   /** Include the worked example, pitfalls and plot (default true); a compact hover leaves them out. */
   full?: boolean;
+  /** Macro definitions from a preamble file (the note's own definitions are always read). */
+  preamble?: string;
 }
 
-export const EXPLAIN_COMMAND = 'mlStudy.explainFormulaAtCursor';
 
 function commandLink(label: string, command: string, args: unknown, allowed: readonly string[]): string | null {
   if (!allowed.includes(command) || !/^[A-Za-z][\w.-]*$/.test(command)) return null;
@@ -47,10 +52,14 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   const out: string[] = [];
   const full = opts.full !== false;
   const r = rendered ?? (opts.render === false ? undefined : renderTexToSvg(ex.latex, { display: ex.display, color: opts.color }));
-  out.push(ex.concept ? `**${escapeMarkdown(ex.title)}**` : `**${escapeMarkdown(ex.title)}** (not a catalog concept)`);
+  out.push(ex.concept ? `**${escapeMarkdown(ex.title)}**` : ex.unsure ? `**I don't recognise this formula**` : `**${escapeMarkdown(ex.title)}**`);
   if (r && 'svg' in r) out.push(`![formula](${svgDataUri(r.svg)})`);
   else if (r && 'error' in r) out.push(`Could not render this formula: ${escapeMarkdown(r.error)}\n\nSource: ${escapeMarkdown(ex.latex.slice(0, 2000))}`);
   out.push(escapeMarkdown(ex.summary));
+  if (ex.unsure) {
+    out.push(escapeMarkdown(`Why: ${ex.unsure.reason}.`));
+    if (ex.unsure.mentioned.length) out.push(escapeMarkdown(`The text around it mentions: ${ex.unsure.mentioned.map((m) => m.title).join('; ')}.`));
+  }
   if (ex.symbols.length) {
     out.push(`**${ex.concept ? 'In your notation' : 'Symbols'}**\n\n` + ex.symbols.map((s) => `- ${escapeMarkdown(s.symbol)} — ${escapeMarkdown(s.meaning)}`).join('\n'));
   }
@@ -68,6 +77,24 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   if (panel) links.push(panel);
   if (links.length) out.push(links.join(' · '));
   return out.join('\n\n');
+}
+
+/** Macro tables by (note text, preamble): a note's definitions are read once per version, not once per hover. */
+let macroCache: { text: string; preamble: string; table: MacroTable } | null = null;
+function macroTableFor(text: string, preamble: string | undefined): MacroTable {
+  if (macroCache && macroCache.text === text && macroCache.preamble === (preamble ?? '')) return macroCache.table;
+  const table = macrosOf(text, preamble);
+  macroCache = { text, preamble: preamble ?? '', table };
+  return table;
+}
+
+/** The explanation of one span of a note, with the note's (and the preamble's) macros expanded. */
+function explainSpan(text: string, span: MathSpan, preamble: string | undefined): Explanation {
+  const table = macroTableFor(text, preamble);
+  const context = mathContext(text, span);
+  const expanded = expandMacros(span.latex, table);
+  if (expanded.error) return explainFormula(span.latex, { context, display: span.display, macros: table });
+  return explainCached(expanded.latex, span.display, context);
 }
 
 const explainCache = new Map<string, Explanation>();
@@ -89,14 +116,14 @@ function explainCached(latex: string, display: boolean, context: { heading: stri
  * the caches. The host can call it when a note is opened or changed (in a worker or on idle). Returns how many
  * formulas were prepared.
  */
-export function prewarmDocument(text: string, languageId: string | undefined, opts: { color?: string; budgetMs?: number } = {}): number {
+export function prewarmDocument(text: string, languageId: string | undefined, opts: { color?: string; budgetMs?: number; preamble?: string } = {}): number {
   const t0 = Date.now();
   const budget = opts.budgetMs ?? 2000;
   let n = 0;
   for (const span of findAllMath(text, languageId)) {
     if (Date.now() - t0 > budget) break;
-    renderTexToSvg(span.latex, { display: span.display, color: opts.color });
-    explainCached(span.latex, span.display, mathContext(text, span));
+    const ex = explainSpan(text, span, opts.preamble);
+    renderTexToSvg(ex.latex, { display: span.display, color: opts.color });
     n++;
   }
   return n;
@@ -115,8 +142,7 @@ export interface FormulaHover {
 export function formulaHoverAt(text: string, offset: number, languageId: string | undefined, opts: HoverMarkdownOptions): FormulaHover | null {
   const span = findMathAt(text, offset, languageId);
   if (!span) return null;
-  const context = mathContext(text, span);
-  const explanation = explainCached(span.latex, span.display, context);
+  const explanation = explainSpan(text, span, opts.preamble);
   return { span, explanation, markdown: buildHoverMarkdown(explanation, opts) };
 }
 
@@ -131,9 +157,9 @@ export interface FormulaPanel {
  * What the study panel's "Explain Formula at Cursor" view needs: the structured explanation (no markup) and the
  * rendered formula. The panel draws it itself and calls recomputeExample when the user edits the inputs.
  */
-export function formulaPanelAt(text: string, offset: number, languageId: string | undefined, opts: { color?: string } = {}): FormulaPanel | null {
+export function formulaPanelAt(text: string, offset: number, languageId: string | undefined, opts: { color?: string; preamble?: string } = {}): FormulaPanel | null {
   const span = findMathAt(text, offset, languageId);
   if (!span) return null;
-  const explanation = explainCached(span.latex, span.display, mathContext(text, span));
-  return { span, explanation, rendered: renderTexToSvg(span.latex, { display: true, color: opts.color }) };
+  const explanation = explainSpan(text, span, opts.preamble);
+  return { span, explanation, rendered: renderTexToSvg(explanation.latex, { display: true, color: opts.color }) };
 }

@@ -12,19 +12,11 @@
 export { CONCEPT_IDS, type ConceptId, isConceptId } from './concepts';
 export { CATALOG, GLOSSARY, type ConceptInfo, type Experiment } from './catalog';
 export { findMathAt, findAllMath, mathContext, cleanTex, mathLanguageOf, type MathSpan, type MathContext, MAX_MATH_CHARS } from './find';
-export { recognise, type Recognition, type RecogniseContext } from './recognise';
+export { recognise, conceptsMentioned, type Recognition, type RecogniseContext } from './recognise';
+export { parseMacros, expandMacros, macrosOf, type MacroTable, type Macro, MAX_EXPANSIONS } from './macros';
+export { normaliseTex } from './normalise';
 export { explainFormula, recomputeExample, type Explanation, type ExplainOptions } from './explain';
 export { computeExample, defaultInputs, type ExampleKind, type WorkedExample, type ExampleField } from './examples';
 export { plotSvg, plotPoints, type PlotFn, isPlotFn } from './plot';
 export { renderTexToSvg, svgDataUri, clearRenderCache, type RenderOptions, type RenderResult, MAX_RENDER_CHARS } from './render';
-export { buildHoverMarkdown, formulaHoverAt, formulaPanelAt, prewarmDocument, escapeMarkdown, EXPLAIN_COMMAND, type HoverMarkdownOptions, type FormulaHover, type FormulaPanel } from './hover';
-
-/** The command ids the hover may link to (the extension registers them). Pass to buildHoverMarkdown. */
-export const FORMULA_HOVER_COMMANDS = [
-  'mlStudy.trainWord2vec',
-  'mlStudy.showAttention',
-  'mlStudy.trainLstm',
-  'mlStudy.trainXor',
-  'mlStudy.plotFunction',
-  'mlStudy.explainFormulaAtCursor',
-] as const;
+export { buildHoverMarkdown, formulaHoverAt, formulaPanelAt, prewarmDocument, escapeMarkdown, EXPLAIN_COMMAND, FORMULA_HOVER_COMMANDS, type HoverMarkdownOptions, type FormulaHover, type FormulaPanel } from './hover';

@@ -6,6 +6,7 @@
  */
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
+import { normaliseTex } from './normalise';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -13,6 +14,8 @@ export interface Recognition {
   /** All candidates, best first (for debugging and the panel). */
   candidates: Array<{ id: ConceptId; score: number; why: string }>;
   tree: { k: 'row'; items: Node[] };
+  /** Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), or unrelated concepts fitted alike (`conflict`). */
+  unsure?: 'none' | 'weak' | 'conflict';
 }
 
 export interface RecogniseContext {
@@ -179,6 +182,65 @@ function derivProducts(n: Node | Node[]): boolean {
 }
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub);
 
+/**
+ * Evidence from the shape of a recurrence or of a word-pair classifier, whatever the function is called:
+ * h_t = f(x_t, h_{t−1}) (an RNN step), P(D = 1 | w, c) (negative sampling's "real pair?" classifier).
+ */
+function detectShapes(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
+    const h = parts[0][0] as Sym;
+    const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
+    if (rhs.length === 1 && rhs[0].k === 'apply') {
+      const args = rowOf(rhs[0].arg).filter((x): x is Sym => x.k === 'sym');
+      const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
+      const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
+      // A decoder step: its own previous output y_{t−1} and a context c from the encoder.
+      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x))) && args.some((x) => x.name === 'c' && !x.sub);
+      if (prev && decoder) add('seq2seq', 3.1, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
+      else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
+    }
+  }
+  // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym)) && hasOp(parts[1], '+')) {
+    const top = parts[1].filter((x): x is Sym => x.k === 'sym');
+    const prevState = top.some((x) => /^t-1$/.test(step(x)) && /^[a-z]$/i.test(x.name));
+    const input = top.some((x) => /^t$/.test(step(x)) && x.name !== (parts[0][0] as Sym).name);
+    const weights = top.filter((x) => /^[A-Z]$/.test(x.name)).length >= 2;
+    if (prevState && input && weights) add('rnn', 3.1, 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}');
+  }
+  // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
+  // words around it say so (weak on its own).
+  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn)) {
+    const r = rowOf(root[0].arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    const target = r[0];
+    if (bar === 1 && target.k === 'sym' && /^t$|^i$|^n$/.test(subText(target.sub))) {
+      const given = r.slice(bar + 1);
+      const prefix = given.some((x) => x.k === 'sym' && x.name === target.name && /^(<[tin]|1:[tin]-1|[tin]-1)$/.test(subText(x.sub).replace(/\s/g, '')));
+      if (prefix) add('language-model', 1.6, 'P(w_t | w_{<t}): the next token given the ones before');
+    }
+  }
+  // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
+  if (rels.includes('≥') && parts.length === 2 && applies(parts[0], ['log']).length && syms(parts[1]).some((x) => x.name === 'E' && x.mods.includes('bb')) && applies(parts[1], ['log']).length >= 2 && applies(parts[1]).some((a) => /^q$/.test(a.fn))) add('elbo', 3.4, 'log p(x) ≥ E_q[log p(x, z) − log q(z|x)]');
+  // log-softmax of word-vector scores: log P(o | c) = u_o·v_c − log Σ_i exp(u_i·v_c).
+  {
+    const top = parts[parts.length - 1] ?? [];
+    const logSum = all(top).some((x) => x.k === 'apply' && x.fn === 'log' && bigs(x.arg, 'sum').length && applies(x.arg, ['exp']).length);
+    const pair = dots(top).some((d) => wordVectorPair(d.a, d.b));
+    if (logSum && pair && hasOp(top, '-')) add('skipgram-softmax', 3.3, 'log P(o | c) = u_o·v_c − log Σ exp(u_i·v_c)');
+  }
+  for (const a of applies(root)) {
+    if (!/^[pP]$/.test(a.fn)) continue;
+    const r = rowOf(a.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar !== 3) continue;
+    const [d, eq, v] = r;
+    if (d.k === 'sym' && /^[dD]$/.test(d.name) && eq.k === 'op' && eq.v === '=' && (isNum(v, 1) || isNum(v, 0)) && syms(r.slice(bar + 1)).filter((x) => !/^[0-9]$/.test(x.name)).length >= 2) add('sgns', 3.3, 'P(D = 1 | w, c): is this a real (word, context) pair?');
+  }
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
@@ -194,6 +256,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   for (let i = 0; i + 1 < r.length; i++) {
     const a = r[i];
     const b = r[i + 1];
+    // Row-vector books: the input on the left, the weight matrix on the right (h U + c, [h; x] W + b).
+    if ((a.k === 'sym' || (a.k === 'group' && (a.delim === '[' || a.delim === '('))) && b.k === 'sym' && /^[A-Z]$/.test(b.name) && !(a.k === 'sym' && /^[A-Z]$/.test(a.name)) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: true, weights: [b.name] };
     if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
     const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || isTransposeSup(a.sup);
@@ -305,6 +369,8 @@ function detect(root: Row, add: Add): void {
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
   const lhsFn = lhsApply?.fn ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : '');
+  // The left side names a loss or objective (L, J, ℓ, \mathcal{L}, E, CE …).
+  const lhsIsLoss = (!!lhsBase && /^(L|J|ell|l|E|loss|cost|ce|nll|mathcal)$/i.test(lhsBase)) || lhs.some((x) => x.k === 'sym' && (x.name === 'L' || x.name === 'J' || x.name === 'ell'));
   const allRows: Row[] = [root, ...every.filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
   const anyMinus = every.some((x) => x.k === 'op' && x.v === '-');
   const firstIdx = new Map<Row, [number, number]>();
@@ -323,6 +389,12 @@ function detect(root: Row, add: Add): void {
   const probApplies = applies(root).filter((a) => /^[pPq]$/.test(a.fn) || (a.head.k === 'sym' && a.head.name === 'P' && a.head.mods.includes('cal')));
 
   // --- attention family ---
+  // A query–key dot product scaled by √d: the scaled dot-product score.
+  // A mask applied to the scores of a softmax attention: masked (causal) self-attention.
+  if (applies(root, ['softmax']).some((sm) => all(sm.arg).some((x) => (x.k === 'apply' && /^mask/i.test(x.fn)) || (x.k === 'name' && /^mask/i.test(x.v))) && (hasSym(sm.arg, 'Q') || hasTranspose(sm.arg)))) add('masked-self-attention', 3.6, 'softmax(mask(QK^T/√d))V');
+  // The same scaled score inside the exps of a written-out softmax: exp(q·k/√d) / Σ exp(…).
+  if (!nm.includes('mask') && applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name))))) add('scaled-dot-product-attention', 3.9, 'exp(q·k/√d) / Σ exp(q·k′/√d)');
+  if (!applies(root, ['softmax']).length && fracs(root).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && (hasTranspose(f.num) || (hasSym(f.num, 'Q') && hasSym(f.num, 'K'))) && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name)))) add('scaled-dot-product-attention', 3.2, 'q·k / √d');
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
     const f = fracs(arg)[0];
@@ -421,7 +493,9 @@ function detect(root: Row, add: Add): void {
   }
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
-    const concat = all(arg).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    // Concatenated window embeddings [e_{t−3}; e_{t−2}; e_{t−1}] — not a query/state pair [s_t; h_i] scored by v^T tanh(…).
+    const windowConcat = (g: Node) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';') && (rowOf(g.body).filter((x) => x.k === 'op' && x.v === ';').length >= 2 || new Set(syms(g.body).filter((x) => !!x.sub).map((x) => x.name)).size === 1);
+    const concat = all(arg).some(windowConcat);
     if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
     else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
     else if (lhsBase === 'alpha' || lhsBase === 'a') add('attention', 2.6, 'attention distribution = softmax(scores)');
@@ -492,7 +566,7 @@ function detect(root: Row, add: Add): void {
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
-    if (hasOp(ind.arg, '≠')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
+    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
   }
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
@@ -500,7 +574,7 @@ function detect(root: Row, add: Add): void {
     const a = root[i];
     const b = root[i + 1];
     if (a.k === 'sym' && (a.name === '1' || a.name === 'I') && a.mods.some((m) => m === 'bb' || m === 'bold') && b.k === 'group') {
-      if (hasOp(b.body, '≠')) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
+      if (hasOp(b.body, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
       else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
     }
   }
@@ -530,7 +604,7 @@ function detect(root: Row, add: Add): void {
         const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup));
         const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
-        else if (hasSum) add('cross-entropy', 2.2, 'Σ y log ŷ');
+        else if (hasSum && lhsIsLoss) add('cross-entropy', 2.2, 'Σ y log ŷ');
       }
     }
   }
@@ -538,7 +612,9 @@ function detect(root: Row, add: Add): void {
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
     if (a.length !== 1 || a[0].k !== 'frac') return false;
-    if (applies(a[0].num).length >= 1 && applies(a[0].den).length >= 1) return true;
+    // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
+    const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
+    if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
     const n = rowOf(a[0].num);
     const d = rowOf(a[0].den);
     return n.length === 1 && d.length === 1 && n[0].k === 'sym' && d[0].k === 'sym' && !!n[0].sub && n[0].name !== d[0].name && subText(n[0].sub) === subText(d[0].sub);
@@ -557,6 +633,9 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  if (klOnLeft && expectation && logs.length >= 2 && hasOp(rhsAll, '-')) add('kl-divergence', 3.4, 'D_KL(P‖Q) = E_P[log P − log Q]');
+  // The evidence lower bound written with an entropy: E_q[log p(h, x)] + H(q).
+  if (expectation && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ','))) && applies(rhsAll).some((a) => a.fn === 'H' && syms(a.arg).some((x) => x.name === 'q'))) add('elbo', 3.4, 'E_q[log p(h, x)] + H(q)');
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
   const inExp = new Set(applies(root, ['exp']).flatMap((e) => all(e.arg)));
@@ -564,8 +643,10 @@ function detect(root: Row, add: Add): void {
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
-    if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
-    else if (letters.length >= 1 && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb'))) add('mse', 3, 'mean of squared differences');
+    // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
+    const iterates = syms(g.body).some((x) => subText(x.sup).includes('*') || /t/.test(subText(x.sub)));
+    if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
+    else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   const codec = /^(f|g|h|d|e|enc|dec|encoder|decoder|encode|decode)$/i;
   for (const a of applies(root).filter((x) => codec.test(x.fn))) {
@@ -603,18 +684,30 @@ function detect(root: Row, add: Add): void {
     const inner = rowOf(l.arg).find((x): x is Apply => x.k === 'apply' && /^[pPq]'?$/.test(x.fn));
     return !!inner;
   });
+  const argmaxNodes = all(root).filter((x) => (x.k === 'name' && /^argmax$/i.test(x.v)) || (x.k === 'apply' && x.fn === 'argmax'));
+  // argmax over an output (y, ŷ, a class k) is decoding or prediction; maximum likelihood maximises over parameters.
+  const overOutputs = argmaxNodes.some((x) => { const sub = 'sub' in x ? (x as { sub?: Node }).sub : undefined; const first = rowOf(sub).find((y): y is Sym => y.k === 'sym'); return !!first && /^(y|Y|c|k|j|i|s|t|w)$/.test(first.name) && !first.mods.includes('bold'); });
   const argmax = nm.includes('argmax') || applies(root, ['argmax']).length > 0;
+  const argmaxML = argmax && !overOutputs;
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
   const starred = syms(root).some((s) => subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗'))));
   const allProbArgs = applies(root).filter((a) => /^[pPq]$/.test(a.fn));
-  const maskCond = [...probArgs, ...allProbArgs].some((p) => syms(p.arg).some((s) => s.mods.includes('tilde') || s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
-  const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub))));
-  if (argmax && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
-  else if (argmax && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
-  else if (argmax && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
-  else if (argmax && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
+  // A corrupted (masked) copy of the predicted variable in the condition: p(x_i | x̃), p(x | x_{∖i}), p(x_M | …).
+  const maskedCopy = (p: Apply) => {
+    const r = rowOf(p.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar < 0) return false;
+    const predicted = new Set(syms(r.slice(0, bar)).map((s) => s.name));
+    return syms(r.slice(bar + 1)).some((s) => s.mods.includes('tilde') && predicted.has(s.name));
+  };
+  const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
+  const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
+  if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
+  else if (argmaxML && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
+  else if (argmaxML && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
+  else if (argmaxML && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
   const before = new Map<Node, Node>();
   for (const r of allRows) r.forEach((x, i) => i > 0 && before.set(x, r[i - 1]));
   const entropyLike = logs.some((l) => {
@@ -630,14 +723,14 @@ function detect(root: Row, add: Add): void {
     else if (starred) add('teacher-forcing', 3, 'log p(y*_t | y*_{<t}): gold prefix');
     const lhsLoss = lhsBase && /^(L|J|ell|l|NLL|nll|mathcal|E)$/.test(lhsBase) || lhs.some((x) => x.k === 'sym' && x.name === 'L') || lhsFn === 'nll';
     const avg = fracs(root).some((f) => onlyNum(f.num, 1));
-    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : 2.4, '−Σ log p(y|x)');
+    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : lhsLoss ? 2.4 : 1.8, '−Σ log p(y|x)');
     else if (negated) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
   if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
-  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*')))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
+  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*') && (s.name === 'y' || /t/.test(subText(s.sub)))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
   if (maskCond && !logs.length) add('masked-lm', 2.6, 'p(x | x̃)');
   // perplexity
   const invN = (n: Node | undefined) => {
@@ -700,7 +793,7 @@ function detect(root: Row, add: Add): void {
       add('rnn', 3.3, 'h_t = f(W h_{t−1} + U x_t + b)');
       continue;
     }
-    const concat = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'));
+    const concat = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';') && (rowOf(x.body).filter((y) => y.k === 'op' && y.v === ';').length >= 2 || new Set(syms(x.body).filter((y) => !!y.sub).map((y) => y.name)).size === 1));
     if (concat) {
       add('fixed-window-lm', 3.2, 'hidden layer over concatenated window embeddings');
       continue;
@@ -727,6 +820,8 @@ function detect(root: Row, add: Add): void {
       const w = r[i];
       const act = r[i + 1];
       if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup)) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      // Row vectors: φ(x W₁ + b₁) W₂ + b₂.
+      if (w.k === 'apply' && isAct(w) && affine(argRow(w)) && act.k === 'sym' && /^[A-Z]$/.test(act.name) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') add('mlp', 3.4, 'φ(x W₁ + b₁) W₂ + b₂');
     }
   }
   // Two layers in one formula: a symbol defined by one clause is fed through weights in a later clause.
@@ -779,6 +874,9 @@ function detect(root: Row, add: Add): void {
       const aff = affine(side);
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;
+      // A quadratic form x^T Q x is not a linear model.
+      const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
+      if (quadratic) continue;
       const lhsLetter = lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
@@ -810,7 +908,8 @@ function detect(root: Row, add: Add): void {
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
     const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
-    const oneMinus = all(rhsAll).some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'));
+    // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
+    const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
     if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
@@ -873,7 +972,16 @@ function detect(root: Row, add: Add): void {
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---
   const condBar = (a: Apply) => hasOp(a.arg, '|');
-  if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar)) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
+  const sameHistory = () => {
+    const given = (a: Apply) => {
+      const r = rowOf(a.arg);
+      const b = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      return new Set(r.slice(b + 1).filter((x): x is Sym => x.k === 'sym').map((x) => x.name));
+    };
+    const [first, ...others] = probApplies.map(given);
+    return others.every((g) => [...g].every((n) => first.has(n)));
+  };
+  if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar) && sameHistory()) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
   if (parts.length === 2 && rels[0] === '=' && parts[0].length === 1 && parts[1].length === 1 && parts[0][0].k === 'apply' && parts[1][0].k === 'apply' && /^[pP]$/.test(parts[0][0].fn) && /^[pP]$/.test(parts[1][0].fn)) {
     const split = (a: Apply) => {
       const r = rowOf(a.arg);
@@ -884,7 +992,19 @@ function detect(root: Row, add: Add): void {
     const R = split(parts[1][0]);
     if (L && R && L.what === R.what && L.given !== R.given && /n/.test(R.given)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
   }
-  if (fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // Counts of a word sequence over counts of its history (offset indices w_{i−1}, w_{t−n+1}), not co-occurrence counts.
+  const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && /[a-z]-[0-9a-z]/.test(subText(x.sub)));
+  // … or the count of the history with one more word over the count of the history: n(deep, learning) / n(deep).
+  const extendsHistory = fracs(root).some((f) => {
+    const cn = applies(f.num).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
+    const cd = applies(f.den).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
+    if (!cn || !cd) return false;
+    const flat = (n: Node) => all(n).map((x) => (x.k === 'text' || x.k === 'name' ? x.v : x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : '')).join(',').replace(/\s+/g, '');
+    const sn = flat(cn.arg);
+    const sd = flat(cd.arg);
+    return sd.length > 0 && sn.length > sd.length && sn.includes(sd);
+  });
+  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
@@ -897,7 +1017,14 @@ function detect(root: Row, add: Add): void {
       return after.some((l) => !before.includes(l));
     });
     const lhsHasBar = lhsProb && hasOp(lhsProb.arg, '|');
-    if (lhsHasBar && condHasOther) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
+    // The decoder's own earlier outputs are in the condition (y_t | y_{<t}, x): not independent examples (y_i | x_i).
+    const ownPrefix = rhsConds.some((a) => {
+      const r = rowOf(a.arg);
+      const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      const predicted = new Set(syms(r.slice(0, bar)).filter((x) => !!x.sub || !!x.sup).map((x) => x.name));
+      return r.slice(bar + 1).some((x) => x.k === 'sym' && predicted.has(x.name));
+    });
+    if (lhsHasBar && condHasOther && ownPrefix) add('seq2seq', 3.2, 'p(y|x) = Π_t p(y_t | y_{<t}, x)');
     else if (rhsConds.length && !lhsHasBar) {
       const lhsSyms = syms(lhsProb?.arg);
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
@@ -961,12 +1088,15 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
-      if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup)) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
+      // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
+      if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
-      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length >= 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length >= 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
-        add(selfish ? 'self-attention' : 'attention', 3.2, 'a weighted sum Σ α_i h_i');
+        // w_ij x_j alone is also just a linear layer: only the words around it can say it is attention.
+        const plainLayer = w.name === 'w' && v.name === 'x' && !applies(root, ['softmax', 'exp']).length;
+        add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
       }
     }
   }
@@ -993,9 +1123,146 @@ function detect(root: Row, add: Add): void {
   }
 }
 
+// ---------- evidence beyond the structural detectors ----------
+
+/** Concept families: a more specific member may stand in for the general one (and context may pick among them). */
+const FAMILIES: ConceptId[][] = [
+  ['attention', 'mlp-attention', 'self-attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention'],
+  ['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'backpropagation-through-time'],
+  ['mlp', 'affine-layer', 'fixed-window-lm'],
+  ['mlp-attention', 'mlp', 'affine-layer'],
+  ['seq2seq', 'teacher-forcing', 'language-model'],
+  ['skipgram', 'skipgram-softmax', 'sgns', 'hierarchical-softmax', 'cbow'],
+  ['cross-entropy', 'negative-log-likelihood', 'binary-cross-entropy', 'distillation-loss', 'surprisal', 'perplexity', 'masked-lm', 'teacher-forcing'],
+  ['language-model', 'ngram-markov', 'probability-chain-rule', 'seq2seq', 'fixed-window-lm'],
+  ['softmax', 'softmax-regression', 'skipgram-softmax'],
+  ['sigmoid', 'logistic-regression'],
+  ['gradient-descent', 'minibatch-sgd', 'adam'],
+  ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization', 'zero-one-loss', 'hinge-loss'],
+];
+/** The general member of a family: a name that says only this much leaves the structure to be more specific. */
+/** Concepts that are parts of bigger ones: a name for the bigger one wins over them. */
+const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
+const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
+
+export function related(a: ConceptId, b: ConceptId): boolean {
+  if (a === b || RELATIVES[a]?.includes(b) || RELATIVES[b]?.includes(a)) return true;
+  return FAMILIES.some((f) => f.includes(a) && f.includes(b));
+}
+
+/** Function names (canonical: lower-case letters and digits) that name a catalog concept, in any font. */
+const NAMED_CONCEPTS: Record<string, ConceptId> = {
+  sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
+  hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse',
+  crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
+  kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
+  bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
+  mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention',
+  additiveattention: 'mlp-attention', selfattention: 'self-attention', selfattn: 'self-attention', multihead: 'multi-head-attention',
+  mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
+  maskedattention: 'masked-self-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
+  cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
+  ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
+  logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
+  hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
+};
+/** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
+export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));
+
+const ELEMENTWISE = new Set<ConceptId>(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'step-function', 'dropout']);
+
+const nameKey = (n: Node): string | null => {
+  const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
+  if (!v) return null;
+  const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
+};
+
+/**
+ * The name that says what the formula IS: the function defined on the left (`GRU(h, x) = …`, `\text{Attention}(Q, K, V)
+ * = …`) or the one outermost call on the right (`h_t = \mathrm{GRU}(h_{t−1}, x_t)`, `\hat y = softmax(FFN(z))`).
+ */
+function primaryName(root: Row): ConceptId | null {
+  const { parts } = sides(root);
+  const strip = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
+  const lhs = parts.length > 1 ? strip(parts[0]) : [];
+  const candidates: Row[] = [];
+  if (lhs.length) candidates.push(lhs);
+  for (const p of parts.length > 1 ? parts.slice(1) : parts) candidates.push(strip(p));
+  if (parts.length < 2) return null;
+  // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
+  if (parts.slice(1, -1).some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';')))) return null;
+  for (const r of candidates) {
+    // A single call (a derivative operator d/dx in front is allowed): that call's name, written as a word.
+    const calls = r.filter((x): x is Apply => x.k === 'apply');
+    const rest = r.filter((x) => x.k !== 'apply' && !(x.k === 'frac' && !!derivative(x)));
+    if (calls.length === 1 && rest.length === 0 && calls[0].head.k === 'name') {
+      const k = nameKey(calls[0]);
+      // An activation applied on the right is part of a bigger model (h_t = tanh(W h_{t−1} + U x_t)), not its name.
+      if (k && (r === lhs || !ELEMENTWISE.has(NAMED_CONCEPTS[k]))) return NAMED_CONCEPTS[k];
+    }
+  }
+  return null;
+}
+
+/** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
+const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt']);
+
+/** The left side is one call of a named function the catalog does not know (and no generic role word). */
+function foreignName(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length < 2) return false;
+  const lhs = parts[0].filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+  if (lhs.length !== 1) return false;
+  const h = lhs[0];
+  const word = h.k === 'apply' && h.head.k === 'name' ? h.head.v : h.k === 'name' ? h.v : null;
+  if (!word || word.length < 2) return false;
+  const key = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return !!key && !GENERIC_NAMES.has(key) && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
+}
+
+/** Multi-line blocks (aligned, array, cases, gathered …): the lines of one model vote. */
+function blockLines(src: string): string[] {
+  if (!/\\\\/.test(src)) return [];
+  const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ');
+  const lines = body.split(/\\\\(?:\[[^\]]*\])?/).map((l) => l.replace(/&/g, ' ').replace(/\\(?:text|mathrm|scriptstyle|small)\s*\{[^{}]*;[^{}]*\}/g, ' ').trim()).filter((l) => l.length > 2);
+  const defs = lines.filter((l) => /=|\\approx|\\leftarrow|\\gets|\\mapsto/.test(l));
+  return defs.length >= 2 && defs.length <= 12 ? defs : [];
+}
+
+/** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
+const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
+  'hierarchical-softmax': /hierarchical softmax/i,
+  sgns: /negative sampling/i,
+  'skipgram-softmax': /skip-?gram/i,
+  cbow: /\bcbow\b|continuous bag/i,
+  'scaled-dot-product-attention': /scaled dot[- ]product/i,
+  'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
+  'multi-head-attention': /multi-?head/i,
+  'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
+  'self-attention': /self-attention/i,
+  lstm: /\blstm\b|long short-term/i,
+  gru: /\bgru\b|gated recurrent/i,
+  'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
+};
+
+/** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
+const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
+  softmax: /softmax/i, sigmoid: /sigmoid|logistic function/i, tanh: /\btanh\b/i, relu: /\brelu\b/i, 'cross-entropy': /cross[- ]entropy/i,
+  mse: /mean squared error|\bmse\b/i, rnn: /recurrent|\brnns?\b/i, attention: /attention/i, 'language-model': /language model/i,
+  perplexity: /perplexity/i, 'kl-divergence': /\bkl\b|kullback/i, elbo: /\belbo\b|evidence lower bound/i, dropout: /dropout/i,
+  'gradient-descent': /gradient descent/i, 'negative-log-likelihood': /negative log[- ]likelihood/i, 'maximum-likelihood': /maximum likelihood/i,
+  'bayes-rule': /bayes/i, 'cosine-similarity': /cosine/i, 'positional-encoding': /positional encoding/i, 'ngram-markov': /n-?gram|bigram|trigram/i,
+  seq2seq: /seq2seq|encoder[- ]decoder/i, regularization: /regulari[sz]/i, adam: /\badam\b/i,
+};
+
+/** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
+
 /** Concept recognition for one formula and its surrounding words. */
-export function recognise(latex: string, ctx: RecogniseContext = {}): Recognition {
-  const tree = parseTex(latex);
+export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
+  const src = normaliseTex(latex);
+  const tree = parseTex(src);
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
@@ -1003,13 +1270,51 @@ export function recognise(latex: string, ctx: RecogniseContext = {}): Recognitio
   };
   try {
     detect(tree.items, add);
+    detectShapes(tree.items, add);
   } catch {
     // A detector failing on odd input must not break the hover.
+  }
+  // The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block.
+  if (depth === 0) {
+    const lines = blockLines(src);
+    if (lines.length) {
+      const votes = new Map<ConceptId, { n: number; score: number }>();
+      let recognised = 0;
+      for (const l of lines) {
+        const r = recognise(l, {}, 1);
+        if (!r.concept) continue;
+        recognised++;
+        const v = votes.get(r.concept) ?? { n: 0, score: 0 };
+        votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
+      }
+      const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
+      const top = ranked[0];
+      const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
+      if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
+        // Stacked affine layers where one feeds the next are a network.
+        const has = (c: ConceptId) => votes.has(c);
+        // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
+        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
+        const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
+        if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
+      }
+    }
+  }
+  // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
+  // telling us what the formula is, and it is something else.
+  if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
+  // A model or function named by its name: the strongest evidence there is.
+  const named = primaryName(tree.items);
+  if (named) {
+    const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
+    if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
+    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
     for (const r of RELATIVES[id] ?? []) {
-      if (!cands.has(r)) cands.set(r, { score: c.score - 0.8, why: `related to ${id}` });
+      // Capped: the words around a formula may choose among relatives of a weak guess, never overturn a clear one.
+      if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
@@ -1017,9 +1322,31 @@ export function recognise(latex: string, ctx: RecogniseContext = {}): Recognitio
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
       if (re && re.test(words)) c.score += 0.9;
+      else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
     }
   }
-  const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score);
+  // The words name a concept of the same family as the structure's best guess: the note says which one it is.
+  const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
+    for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
+      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words)) add(id, top[1].score + 0.1, `the note names it (${id})`);
+    }
+  }
+  const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   const best = sorted[0];
-  return { concept: best && best.score >= 2 ? best.id : null, score: best?.score ?? 0, candidates: sorted, tree };
+  // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
+  const rival = best && sorted.find((c) => !related(c.id, best.id));
+  const conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
+  const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
+  const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
+  const concept = best && best.score >= threshold && !conflict ? best.id : null;
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+}
+
+/** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */
+export function conceptsMentioned(words: string): ConceptId[] {
+  const out: ConceptId[] = [];
+  for (const [id, re] of Object.entries({ ...MENTIONED, ...NAMED_IN_PROSE }) as Array<[ConceptId, RegExp]>) if (re.test(words) && !out.includes(id)) out.push(id);
+  return out.slice(0, 5);
 }

@@ -14,7 +14,7 @@ export interface SymbolNote {
 }
 
 type Sym = Extract<Node, { k: 'sym' }>;
-const MAX_SYMBOLS = 10;
+const MAX_SYMBOLS = 14;
 
 const rowOf = (n: Node | undefined): Node[] => (!n ? [] : n.k === 'row' ? n.items : [n]);
 const isT = (n: Node | undefined) => rowOf(n).some((x) => x.k === 'sym' && ['T', 'top', 'intercal'].includes(x.name));
@@ -90,6 +90,24 @@ function keyOf(n: Node): string | null {
   return null;
 }
 
+const WORD_VECTOR_CONCEPTS = new Set<ConceptId>(['sgns', 'skipgram-softmax', 'skipgram', 'hierarchical-softmax', 'cbow']);
+const contextLike = (k: string) => /^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|O|pos|neg|ctx|context)/.test(k);
+const centreLike = (k: string) => /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k);
+
+/** Each pair as (context side, centre side). */
+function orientPairs(pairs: Array<{ a: Node; b: Node }>): Array<{ a: Node; b: Node }> {
+  const keys = pairs.map((p) => [keyOf(p.a) ?? '', keyOf(p.b) ?? '']);
+  const count = new Map<string, number>();
+  for (const k of keys.flat()) if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  return pairs.map((p, i) => {
+    const [ka, kb] = keys[i];
+    const ca = count.get(ka) ?? 0;
+    const cb = count.get(kb) ?? 0;
+    const centreFirst = pairs.length >= 2 && ca !== cb ? ca > cb : centreLike(ka) && contextLike(kb) && !(centreLike(kb) && contextLike(ka));
+    return centreFirst ? { a: p.b, b: p.a } : p;
+  });
+}
+
 /** Descriptions of the two vectors of a dot product, per concept ({a}/{b}: their subscripts). */
 const PAIRS: Partial<Record<ConceptId, [string, string]>> = {
   'skipgram-softmax': ['the "outside" (context-role) vector of word {a}', 'the centre-word vector of word {b}'],
@@ -111,6 +129,31 @@ const fill = (t: string, sub: string) => {
   const filled = t.replace(/\{[ab]\}/g, sub ? `\u0000${sub}` : '');
   return filled.replace(/ (of word|of class|of position)\s*(?=$|\))/, '').replace(/\u0000/g, (m, i) => (/[\s(]$/.test(filled.slice(0, i)) ? '' : ' '));
 };
+
+/** The general concept whose letters a more specific one falls back to. */
+const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
+  'mlp-attention': 'attention', 'self-attention': 'attention', 'scaled-dot-product-attention': 'attention', 'multi-head-attention': 'attention',
+  'masked-self-attention': 'attention', lstm: 'rnn', gru: 'rnn', 'bidirectional-rnn': 'rnn', seq2seq: 'rnn', sgns: 'skipgram', 'skipgram-softmax': 'skipgram',
+  'hierarchical-softmax': 'skipgram', cbow: 'skipgram', 'affine-layer': 'mlp',
+};
+
+/** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
+function definedRole(head: Sym, concept: ConceptId): string | null {
+  const group = CATALOG[concept].group;
+  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal'))) return 'the loss (objective) this formula defines';
+  const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
+  if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
+  if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
+  if (/^[oOyY]$/.test(head.name) && group === 'network') return 'the output — defined here';
+  return null;
+}
+
+/** A letter whose role neither the concept nor the formula tells: described by its shape only. */
+function shapeOf(n: Sym): string {
+  const kind = n.mods.includes('bold') ? (/^[A-Z]$/.test(n.name) ? 'a matrix' : 'a vector') : /^[A-Z]$/.test(n.name) ? 'a quantity (upper-case: often a matrix or a set)' : 'a quantity';
+  const sub = n.sub ? pretty(n.sub) : '';
+  return sub ? `${kind} indexed by ${sub}` : kind;
+}
 
 /** Meanings for the symbols of a parsed formula, in its own letters. */
 export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: ConceptId | null): SymbolNote[] {
@@ -135,7 +178,11 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     }
   });
   const pairText = concept ? PAIRS[concept] : undefined;
-  pairs.forEach((p, idx) => {
+  // Word-vector objectives: which vector of each dot product is the centre word's. The vector shared by every product
+  // is (the negatives and the denominator vary the other one); with a single product, the letters decide
+  // (v, w, t: the centre or target word; u, c, o or a primed vector: the context word), else the written order.
+  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : pairs;
+  oriented.forEach((p, idx) => {
     if (!pairText) return;
     const ka = keyOf(p.a);
     const kb = keyOf(p.b);
@@ -144,6 +191,18 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     else set(ka, fill(pairText[0], subOf(p.a)));
     set(kb, fill(pairText[1], subOf(p.b)));
   });
+
+  // P(o | c) in a word-vector model: the predicted word is the context (outside) word, the given one the centre word.
+  if (concept && WORD_VECTOR_CONCEPTS.has(concept) && concept !== 'cbow') {
+    walk(tree, (n) => {
+      if (n.k !== 'apply' || !/^[pP]$/.test(n.fn)) return;
+      const r = rowOf(n.arg);
+      const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      if (bar !== 1 || r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || /^[dD]$/.test(r[0].name)) return;
+      set(symbolKey(r[0]), 'the context (outside) word being predicted');
+      set(symbolKey(r[2]), 'the centre word it is predicted from');
+    });
+  }
 
   // 2. Indices and ranges of sums and products.
   walk(tree, (n) => {
@@ -183,11 +242,11 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
-    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : definedRole(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
 
-  // 4. Every other symbol: the concept's usual letters, then the general glossary.
-  const letters = concept ? CATALOG[concept].letters ?? {} : {};
+  // 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary.
+  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
   const seen = new Set<string>();
   // Letters that only appear inside sub/superscripts (indices) are described by the sums above, not one by one.
   const inScripts = new Set<Node>();
@@ -246,8 +305,9 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     seen.add(k);
     const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
     const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
-    const meaning = entry ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
-    if (meaning) set(k, meaning);
+    const base = letters[n.name] ?? glossary(n.name, n);
+    const meaning = (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
+    set(k, meaning ?? (concept ? shapeOf(n) : ''));
   });
 
   return order

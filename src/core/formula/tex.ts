@@ -590,20 +590,29 @@ function slashFractions(items: Node[]): Node[] {
 
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
 const FN_WORDS = new Set(['KL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+/** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
+const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
 function joinWords(items: Node[]): Node[] {
   const out: Node[] = [];
+  const plain = (x: Node | undefined): x is Extract<Node, { k: 'sym' }> => !!x && x.k === 'sym' && !x.mods.length && !x.sup && /^[A-Za-z]$/.test(x.name);
   for (let i = 0; i < items.length; i++) {
     let j = i;
     let w = '';
-    while (j < items.length && w.length < 8) {
-      const x = items[j];
-      if (x.k !== 'sym' || x.mods.length || x.sub || x.sup || !/^[A-Za-z]$/.test(x.name)) break;
-      w += x.name;
+    while (j < items.length && w.length < 16 && plain(items[j]) && !(items[j] as { sub?: Node }).sub) {
+      w += (items[j] as { name: string }).name;
+      j++;
+    }
+    // The last letter may carry the name's subscript: NN_2(x), LSTM_{enc}(x).
+    let sub: Node | undefined;
+    const last = items[j];
+    if (w.length >= 1 && plain(last) && last.sub && items[j + 1]?.k === 'group' && MODEL_FN_WORDS.has((w + last.name).toLowerCase())) {
+      w += last.name;
+      sub = last.sub;
       j++;
     }
     const next = items[j];
-    if (w.length >= 2 && FN_WORDS.has(w) && next && next.k === 'group' && next.delim === '(') {
-      out.push({ k: 'name', v: w });
+    if (w.length >= 2 && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase())) && next && next.k === 'group' && next.delim === '(') {
+      out.push(sub ? { k: 'name', v: w, sub } : { k: 'name', v: w });
       i = j - 1;
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { HuffmanTree } from './huffman';
 
 export const KERNEL_FILE = 'w2v-kernel.wasm';
 /** Bytes below this are left to the kernel module itself; our tables start here. */
@@ -16,12 +17,15 @@ export interface KernelExports {
   scratchBytes(strideBytes: number): number;
   setup(syn0: number, syn1: number, aliasProb: number, aliasIdx: number, keep: number, vocab: number, strideBytes: number,
     negative: number, window: number, cbow: number, scratch: number, seed: bigint): void;
+  setupHs(pathOffsets: number, pathNodes: number, pathCodes: number): void;
   getLossSum(): number;
   getPairCount(): number;
   resetLoss(): void;
   trainRange(ids: number, offs: number, s0: number, s1: number, lr0: number, lrMin: number, totalWords: number, progress: number): number;
   stepSgns(c: number, o: number, negs: number, k: number, lr: number): void;
   stepCbow(ctx: number, n: number, c: number, negs: number, k: number, lr: number): void;
+  stepHsSg(c: number, o: number, lr: number): void;
+  stepHsCbow(ctx: number, n: number, c: number, lr: number): void;
   dotRows(mat: number, rows: number, rowBytes: number, q: number, out: number): void;
 }
 
@@ -42,6 +46,11 @@ export interface Layout {
   aliasProb: number;
   aliasIdx: number;
   keep: number;
+  /** Hierarchical softmax only (else 0): the Huffman paths, u32 each (see huffman.ts); pathSteps entries. */
+  pathOffsets: number;
+  pathNodes: number;
+  pathCodes: number;
+  pathSteps: number;
   ids: number;
   tokens: number;
   offsets: number;
@@ -82,7 +91,7 @@ export function kernelModule(): WebAssembly.Module {
 const align = (n: number, a = 16) => Math.ceil(n / a) * a;
 
 /** Plan the memory for a vocabulary, corpus and thread count. */
-export function planLayout(o: { vocab: number; dim: number; threads: number; epochs: number; tokens: number; sentences: number }): Layout {
+export function planLayout(o: { vocab: number; dim: number; threads: number; epochs: number; tokens: number; sentences: number; pathSteps?: number }): Layout {
   const stride = align(o.dim * 4);
   let p = BASE;
   const take = (bytes: number) => {
@@ -97,11 +106,15 @@ export function planLayout(o: { vocab: number; dim: number; threads: number; epo
   const aliasProb = take(o.vocab * 4);
   const aliasIdx = take(o.vocab * 4);
   const keep = take(o.vocab * 4);
+  const pathSteps = o.pathSteps ?? 0;
+  const pathOffsets = pathSteps ? take((o.vocab + 1) * 4) : 0;
+  const pathNodes = pathSteps ? take(pathSteps * 4) : 0;
+  const pathCodes = pathSteps ? take(pathSteps * 4) : 0;
   const ids = take(o.tokens * 4);
   const offsets = take((o.sentences + 1) * 4);
-  const scratchSize = align(72 * 8 + 3 * stride + MAX_SENTENCE * 4); // ≥ scratchBytes() of the kernel, checked at instantiation
+  const scratchSize = align(72 * 12 + 32 + 3 * stride + MAX_SENTENCE * 4); // ≥ scratchBytes() of the kernel, checked at instantiation
   const scratch = take(o.threads * scratchSize);
-  return { vocab: o.vocab, dim: o.dim, stride, threads: o.threads, epochs: o.epochs, progress, stats, syn0, syn1, aliasProb, aliasIdx, keep, ids, tokens: o.tokens, offsets, sentences: o.sentences, scratch, scratchSize, bytes: p };
+  return { vocab: o.vocab, dim: o.dim, stride, threads: o.threads, epochs: o.epochs, progress, stats, syn0, syn1, aliasProb, aliasIdx, keep, pathOffsets, pathNodes, pathCodes, pathSteps, ids, tokens: o.tokens, offsets, sentences: o.sentences, scratch, scratchSize, bytes: p };
 }
 
 /** A shared memory big enough for the layout (zero-filled). */
@@ -115,6 +128,8 @@ export interface KernelConfig {
   negative: number;
   window: number;
   cbow: boolean;
+  /** Hierarchical softmax over the Huffman paths in the layout (negative is then unused). */
+  hs?: boolean;
   seed: number;
 }
 
@@ -127,6 +142,10 @@ export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembl
   const seed = (BigInt(cfg.seed >>> 0) * 0x9e3779b97f4a7c15n + BigInt(t + 1) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
   k.setup(layout.syn0, layout.syn1, layout.aliasProb, layout.aliasIdx, layout.keep, layout.vocab, layout.stride,
     cfg.negative, cfg.window, cfg.cbow ? 1 : 0, layout.scratch + t * layout.scratchSize, seed);
+  if (cfg.hs) {
+    if (!layout.pathSteps) throw new Error('hierarchical softmax needs the Huffman paths in the layout');
+    k.setupHs(layout.pathOffsets, layout.pathNodes, layout.pathCodes);
+  }
   return k;
 }
 
@@ -152,6 +171,9 @@ export function views(memory: WebAssembly.Memory, layout: Layout) {
     aliasProb: new Uint32Array(buf, layout.aliasProb, layout.vocab),
     aliasIdx: new Uint32Array(buf, layout.aliasIdx, layout.vocab),
     keep: new Uint32Array(buf, layout.keep, layout.vocab),
+    pathOffsets: new Uint32Array(buf, layout.pathOffsets, layout.pathSteps ? layout.vocab + 1 : 0),
+    pathNodes: new Uint32Array(buf, layout.pathNodes, layout.pathSteps),
+    pathCodes: new Uint32Array(buf, layout.pathCodes, layout.pathSteps),
     ids: new Uint32Array(buf, layout.ids, layout.tokens),
     offsets: new Uint32Array(buf, layout.offsets, layout.sentences + 1),
     progress: new BigInt64Array(buf, layout.progress, 1),
@@ -162,13 +184,23 @@ export function views(memory: WebAssembly.Memory, layout: Layout) {
   };
 }
 
+/** Copy a Huffman tree's paths into the memory laid out for it. */
+export function writeTree(v: ReturnType<typeof views>, tree: HuffmanTree): void {
+  v.pathOffsets.set(tree.pathOffsets);
+  v.pathNodes.set(tree.pathNodes);
+  v.pathCodes.set(tree.pathCodes);
+}
+
 /**
  * A one-thread kernel on a fresh memory with room for `vocab` rows of `dim` and `ids` spare u32 slots (at
- * layout.ids), with no corpus: for single-example steps (the gradient test) and for scoring.
+ * layout.ids), with no corpus: for single-example steps (the gradient test) and for scoring. With `tree` (and
+ * cfg.hs) it trains hierarchical softmax over that tree.
  */
-export function standaloneKernel(vocab: number, dim: number, ids: number, cfg: KernelConfig) {
-  const layout = planLayout({ vocab, dim, threads: 1, epochs: 1, tokens: ids, sentences: 0 });
+export function standaloneKernel(vocab: number, dim: number, ids: number, cfg: KernelConfig, tree?: HuffmanTree) {
+  const layout = planLayout({ vocab, dim, threads: 1, epochs: 1, tokens: ids, sentences: 0, pathSteps: tree?.pathNodes.length });
   const memory = allocMemory(layout);
+  const v = views(memory, layout);
+  if (tree) writeTree(v, tree);
   const k = instantiateKernel(kernelModule(), memory, layout, 0, cfg);
-  return { k, layout, memory, v: views(memory, layout) };
+  return { k, layout, memory, v };
 }

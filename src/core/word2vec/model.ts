@@ -23,6 +23,8 @@ export interface Word2vecModel {
   dim: number;
   /** words.length × dim, row-major. */
   vectors: Float32Array;
+  /** Hierarchical softmax models: the inner-node vectors of the Huffman tree (huffman.ts), (words.length − 1) × dim. */
+  syn1?: Float32Array;
   /** Absent for imported vectors. */
   params?: Word2vecParams;
   stats?: TrainStats;

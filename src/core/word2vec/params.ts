@@ -1,14 +1,19 @@
 import type { ParamSpec } from '../params';
 
 /**
- * Hyperparameters of word2vec (skip-gram with negative sampling, and CBOW). Pure data: the extension host
- * imports it to build the sidebar form, the CLI to build its flags. Defaults are word2vec's/gensim's.
+ * Hyperparameters of word2vec (skip-gram and CBOW, with negative sampling or hierarchical softmax). Pure data: the
+ * extension host imports it to build the sidebar form, the CLI to build its flags. Defaults are word2vec's/gensim's.
+ *
+ * The output layer is one of the two: negative sampling (hs off, negative ≥ 1) or hierarchical softmax (hs on,
+ * negative 0 — gensim's hs=1, negative=0). word2vecParams() turns an unset negative into 0 when hs is on and refuses
+ * hs with negative > 0 (gensim would train both output layers side by side; this engine trains one).
  */
 export const WORD2VEC_PARAMS: readonly ParamSpec[] = [
   { kind: 'enum', name: 'arch', label: 'Architecture', description: 'Skip-gram with negative sampling (predict each context word from the centre) or CBOW (predict the centre from the mean of its context)', default: 'sgns', options: ['sgns', 'cbow'] },
   { kind: 'int', name: 'dim', label: 'Dimensions', description: 'Length of each word vector', default: 100, min: 1, max: 1000 },
   { kind: 'int', name: 'window', label: 'Window', description: 'Largest distance between centre and context word; each centre draws a reduced window in 1..window', default: 5, min: 1, max: 50 },
-  { kind: 'int', name: 'negative', label: 'Negatives', description: 'Noise words per positive pair, drawn from unigram^0.75', default: 5, min: 0, max: 63 },
+  { kind: 'int', name: 'negative', label: 'Negatives', description: 'Noise words per positive pair, drawn from unigram^0.75 (0 with hierarchical softmax)', default: 5, min: 0, max: 63 },
+  { kind: 'bool', name: 'hs', label: 'Hierarchical softmax', description: 'Predict each word along its path in a Huffman tree of the vocabulary instead of negative sampling (needs negative 0)', default: false },
   { kind: 'int', name: 'minCount', label: 'Min count', description: 'Ignore words seen fewer times than this', default: 5, min: 1, max: 1_000_000_000 },
   { kind: 'float', name: 'sample', label: 'Subsampling', description: 'Frequent-word subsampling threshold (0 keeps every token)', default: 1e-3, min: 0, max: 1 },
   { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the corpus', default: 5, min: 1, max: 1000 },
@@ -23,6 +28,8 @@ export interface Word2vecParams {
   dim: number;
   window: number;
   negative: number;
+  /** Hierarchical softmax instead of negative sampling; absent in models saved before it existed (= false). */
+  hs?: boolean;
   minCount: number;
   sample: number;
   epochs: number;

@@ -5,10 +5,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import { tokenizeSentences, type TokenizeOptions } from '../corpus/tokenize';
-import { validateParams } from '../params';
+import { validateParams, ValidationError } from '../params';
 import type { ProgressExtras, TrainContext } from '../training';
 import { Rng } from '../util/rng';
-import { allocMemory, findDistFile, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views } from './kernel';
+import { huffmanTree } from './huffman';
+import { allocMemory, findDistFile, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views, writeTree } from './kernel';
 import type { Word2vecModel } from './model';
 import { WORD2VEC_PARAMS, type Word2vecParams } from './params';
 import { type ShareConfig, trainShare } from './share';
@@ -23,9 +24,17 @@ export interface TrainOptions extends TokenizeOptions {
   snapshotWords?: number;
 }
 
-/** Validate raw parameter values (from a form, the CLI or a message) into Word2vecParams. */
+/**
+ * Validate raw parameter values (from a form, the CLI or a message) into Word2vecParams. With hs on, an unset
+ * negative means 0; hs with negative > 0 is refused (one output layer at a time).
+ */
 export function word2vecParams(raw: unknown): Word2vecParams {
-  return validateParams(WORD2VEC_PARAMS, raw) as unknown as Word2vecParams;
+  const p = validateParams(WORD2VEC_PARAMS, raw) as unknown as Word2vecParams;
+  if (p.hs && (raw as { negative?: unknown }).negative === undefined) p.negative = 0;
+  if (p.hs && p.negative > 0) {
+    throw new ValidationError(`hierarchical softmax (hs) replaces negative sampling: set Negatives (negative) to 0, got ${p.negative}`, 'negative');
+  }
+  return p;
 }
 
 /**
@@ -38,9 +47,11 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
   const vocab = buildVocab(sentences, p.minCount);
   const { ids, offsets } = encodeCorpus(sentences, vocab, MAX_SENTENCE - 2 * p.window);
   const V = vocab.words.length;
-  const layout = planLayout({ vocab: V, dim: p.dim, threads: p.threads, epochs: p.epochs, tokens: ids.length, sentences: offsets.length - 1 });
+  const tree = p.hs ? huffmanTree(vocab.counts) : undefined;
+  const layout = planLayout({ vocab: V, dim: p.dim, threads: p.threads, epochs: p.epochs, tokens: ids.length, sentences: offsets.length - 1, pathSteps: tree?.pathNodes.length });
   const memory = allocMemory(layout);
   const v = views(memory, layout);
+  if (tree) writeTree(v, tree);
   const rng = new Rng(p.seed);
   for (let w = 0; w < V; w++) {
     const row = w * v.rowFloats;
@@ -54,7 +65,7 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
   v.offsets.set(offsets);
 
   const module = kernelModule();
-  const kernelCfg = { negative: p.negative, window: p.window, cbow: p.arch === 'cbow', seed: p.seed };
+  const kernelCfg = { negative: p.negative, window: p.window, cbow: p.arch === 'cbow', hs: p.hs, seed: p.seed };
   const share: ShareConfig = { lr: p.lr, minLr: Math.min(p.minLr, p.lr), totalWords: ids.length * p.epochs };
   const k = instantiateKernel(module, memory, layout, 0, kernelCfg);
 
@@ -107,10 +118,16 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
     }
     ctx.onProgress(update);
   };
-  const currentModel = (): Word2vecModel => {
-    const vectors = new Float32Array(V * p.dim);
-    for (let w = 0; w < V; w++) vectors.set(v.syn0.subarray(w * v.rowFloats, w * v.rowFloats + p.dim), w * p.dim);
-    return { words: vocab.words, counts: vocab.counts, dim: p.dim, vectors, params: p, source: 'trained' };
+  const rows = (m: Float32Array, n: number) => {
+    const out = new Float32Array(n * p.dim);
+    for (let w = 0; w < n; w++) out.set(m.subarray(w * v.rowFloats, w * v.rowFloats + p.dim), w * p.dim);
+    return out;
+  };
+  const currentModel = (withSyn1 = false): Word2vecModel => {
+    const model: Word2vecModel = { words: vocab.words, counts: vocab.counts, dim: p.dim, vectors: rows(v.syn0, V), params: p, source: 'trained' };
+    // Hierarchical softmax keeps the inner-node vectors (rows 0..V-2 of syn1), so the tree can be inspected.
+    if (withSyn1 && p.hs) model.syn1 = rows(v.syn1, V - 1);
+    return model;
   };
 
   // A helper that fails stops everyone (its error is rethrown below, after our own loop ends).
@@ -146,7 +163,7 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
   const stopped = Atomics.load(v.stop, 0) !== 0;
   const words = done();
   const finishedEpochs = stopped ? Math.floor(words / ids.length) : p.epochs;
-  const model = currentModel();
+  const model = currentModel(true);
   model.stats = {
     rawTokens: vocab.rawTokens,
     tokens: ids.length,

@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type FormulaRequests, isObject } from '../../shared/protocol';
 import { WorkerClient } from '../jobs/workerClient';
+import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
+import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
+import { readPreamble } from './preamble';
 
-/** The commands a hover may link to: only ours, and only those this build registers. */
-export const HOVER_COMMANDS = ['mlStudy.trainXor', 'mlStudy.trainWord2vec', 'mlStudy.trainLstm', 'mlStudy.showAttention', 'mlStudy.plotFunction', 'mlStudy.explainFormulaAtCursor'];
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
   sigmoid: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
@@ -25,6 +26,8 @@ const PLOT_LATEX: Record<string, string> = {
 };
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
+/** A formula worker that answers nothing for this long while asked is stuck, and is restarted. */
+const HUNG_MS = 60_000;
 
 /** The formula worker: requests (FormulaRequests) go straight through its typed channel, `request`. */
 export class FormulaService extends WorkerClient<FormulaRequests> {
@@ -36,8 +39,27 @@ export class FormulaService extends WorkerClient<FormulaRequests> {
   }
   /** Render and explain a note's formulas in the worker ahead of hovers (with the colour hovers will ask for). */
   prewarm(doc: vscode.TextDocument): Promise<number> {
-    return this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString() }, 120_000);
+    return readPreamble(doc).then((preamble) => this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString(), preamble }, 120_000));
   }
+
+  /** Every request goes through here: a worker asked for HUNG_MS without a single answer is stuck and replaced. */
+  override request<M extends keyof FormulaRequests & string>(method: M, params: ParamsOf<FormulaRequests, M>, timeoutMs = HOVER_TIMEOUT_MS): Promise<ResultOf<FormulaRequests, M>> {
+    this.waitingSince ??= Date.now();
+    const p = super.request(method, params, timeoutMs);
+    p.then(
+      () => (this.waitingSince = undefined),
+      (e: unknown) => {
+        if (!/timed out/.test(e instanceof Error ? e.message : '')) this.waitingSince = undefined;
+        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= HUNG_MS) {
+          this.waitingSince = undefined;
+          this.kill();
+        }
+      },
+    );
+    return p;
+  }
+  /** Since when the formula worker has been asked without answering anything (undefined: it answered). */
+  private waitingSince: number | undefined;
 }
 
 /** Foreground colour for rendered formulas and plots, from the theme kind. */
@@ -90,12 +112,13 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               offset,
               languageId: doc.languageId,
               color: themeColor(),
-              allowedCommands: HOVER_COMMANDS,
+              allowedCommands: FORMULA_HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
+              preamble: await readPreamble(doc),
             }, HOVER_TIMEOUT_MS);
             if (!r || token.isCancellationRequested) return undefined;
             const md = new vscode.MarkdownString(r.markdown);
-            md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+            md.isTrusted = { enabledCommands: [...FORMULA_HOVER_COMMANDS] };
             md.supportHtml = false;
             return new vscode.Hover(md, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)));
           } catch {
@@ -123,7 +146,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       }
       const { doc, offset } = target;
       try {
-        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor() }, 15_000);
+        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc) }, 15_000);
         if (!r) {
           void showInfo('there is no formula at the cursor.');
           return false;

@@ -25,6 +25,8 @@ export class WorkerClient<R extends Methods<R>> implements vscode.Disposable {
   constructor(
     private readonly script: string,
     private readonly events: WorkerEvents,
+    /** Extra environment of the worker (e.g. how many model versions a save keeps). */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Whether a worker thread exists right now. */
@@ -47,7 +49,7 @@ export class WorkerClient<R extends Methods<R>> implements vscode.Disposable {
     const w = new Worker(this.script, {
       // Training heaps can be large (embedding matrices, tfjs tensors); give the worker room.
       resourceLimits: { maxOldGenerationSizeMb: 8192 },
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      env: { ...process.env, ...this.env, TF_CPP_MIN_LOG_LEVEL: '2' },
     });
     this.starts++;
     const tracker = new Channel<R>((m) => w.postMessage(m));

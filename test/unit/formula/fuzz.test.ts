@@ -26,10 +26,17 @@ function bounded<T>(what: string, ms: number, fn: () => T): T {
 function hover(text: string, offset: number, lang: string, ms: number) {
   return bounded(`hover at ${offset} (${lang}, ${text.length} chars)`, ms, () => {
     const h = formulaHoverAt(text, offset, lang, { allowedCommands: FORMULA_HOVER_COMMANDS, color: '#abcdef' });
-    if (h) {
-      assert.ok(!rawHtml(h.markdown), h.markdown.slice(0, 300));
-      assert.ok(!/command:(?!mlStudy\.(trainWord2vec|showAttention|trainLstm|trainXor|plotFunction|explainFormulaAtCursor)\b)/.test(h.markdown));
+    // Math at the offset must give a hover (and no math, none); every hover that comes back is checked.
+    const span = findMathAt(text, offset, lang);
+    if (!span) {
+      assert.equal(h, null, `a hover outside math at ${offset}`);
+      return h;
     }
+    assert.ok(h, `math at ${offset} (${span.start}–${span.end}) but no hover`);
+    assert.deepEqual([h.span.start, h.span.end], [span.start, span.end]);
+    assert.ok(h.markdown.length > 0);
+    assert.ok(!rawHtml(h.markdown), h.markdown.slice(0, 300));
+    for (const m of h.markdown.matchAll(/command:([\w.-]+)/g)) assert.ok(FORMULA_HOVER_COMMANDS.includes(m[1]), `command ${m[1]} is not on the allow-list`);
     return h;
   });
 }

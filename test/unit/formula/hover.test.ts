@@ -88,11 +88,23 @@ test('worked example is computed for the recognised concept, using numbers the n
   assert.deepEqual(h2.explanation.example!.outputs[0].value, [0.5, 0.5]);
 });
 
-test('a non-catalog formula is rendered and gets a glossary, not a concept', () => {
-  const ex = explainFormula('e^{i\\pi} + 1 = 0');
+test('a formula the recogniser does not know: an honest unsure hover that names no concept, says why, and what the text mentions', () => {
+  const ex = explainFormula('e^{i\\pi} + 1 = 0', { context: { heading: 'Softmax and attention', before: 'we use the LSTM here' } });
   assert.equal(ex.concept, null);
   const md = buildHoverMarkdown(ex, { allowedCommands: ALL });
-  assert.match(md, /not a catalog concept/);
+  assert.match(md, /^\*\*I don't recognise this formula\*\*/);
+  assert.ok(!/not a catalog concept/.test(md));
+  assert.match(md, /Why\\: it matches none of the concepts I know/);
+  assert.match(md, /The text around it mentions\\: /);
+  for (const title of ex.unsure!.mentioned.map((m) => m.title)) assert.ok(md.includes(title.replace(/[\\`*_{}[\]()#+\-.!|~:"']/g, (c) => `\\${c}`)), title);
+  assert.deepEqual(ex.unsure!.mentioned.map((m) => m.id).sort(), ['attention', 'lstm', 'softmax']);
+  // No concept is named anywhere: no catalog title in bold, no experiment link, no worked example.
+  assert.ok(!/\*\*Worked example\*\*|command:mlStudy\.(train|show|plot)/.test(md));
+  // Two unrelated concepts fitting alike also gives the unsure hover, with that reason.
+  const tie = explainFormula('s(\\mathbf{q}, \\mathbf{k}_j) = -\\frac{1}{2} \\|\\mathbf{q} - \\mathbf{k}_j\\|^2 = \\mathbf{q}^\\top \\mathbf{k}_j - \\frac{1}{2} \\|\\mathbf{k}_j\\|^2 - \\frac{1}{2} \\|\\mathbf{q}\\|^2');
+  assert.equal(tie.concept, null);
+  assert.match(tie.unsure!.reason, /fits two different concepts about equally well/);
+  assert.match(buildHoverMarkdown(tie, { allowedCommands: ALL, render: false }), /^\*\*I don't recognise this formula\*\*/);
   assert.match(md, /imaginary unit/);
   assert.match(md, /data:image\/svg\+xml;base64,/);
   assert.ok(!/command:mlStudy\.train/.test(md));

@@ -29,12 +29,12 @@ function measure(cases: Case[]) {
 }
 
 test('fixture labels are catalog ids (or null)', () => {
-  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j'] as const) {
+  for (const set of ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k', 'heldout-l'] as const) {
     for (const c of loadCases(set)) assert.ok(c.expected === null || (CONCEPT_IDS as readonly string[]).includes(c.expected), `${set} line ${c.line}: ${c.expected}`);
   }
 });
 
-for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j'] as const) {
+for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e', 'heldout-f', 'heldout-g', 'heldout-h', 'heldout-i', 'heldout-j', 'heldout-k'] as const) {
   test(`held-out set ${set}: ≥ 90% of catalog formulas right, ≤ 1 in 10 null formulas claims a concept`, () => {
     const m = measure(loadCases(set));
     console.log(`[recognition] ${set}: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls} = ${(100 * m.claimRate).toFixed(1)}%`);
@@ -44,6 +44,16 @@ for (const set of ['heldout', 'heldout-b', 'heldout-c', 'heldout-d', 'heldout-e'
     assert.ok(m.claimRate <= 0.1, `null claim rate ${m.claimRate}`);
   });
 }
+
+test('held-out set heldout-l (36 catalog formulas): ≥ 90% right, no wrong concept named, ≤ 1 in 10 null formulas claims one', () => {
+  const m = measure(loadCases('heldout-l'));
+  console.log(`[recognition] heldout-l: catalog ${m.right}/${m.catalog} = ${(100 * m.accuracy).toFixed(1)}%, null claims ${m.claims}/${m.nulls}`);
+  for (const x of m.misses) console.log(`  ${x}`);
+  assert.ok(m.catalog >= 30 && m.nulls >= 10);
+  assert.ok(m.accuracy >= 0.9, `accuracy ${m.accuracy}`);
+  assert.ok(m.misses.every((x) => /got null/.test(x) || /want null/.test(x)), 'a wrong concept was named');
+  assert.ok(m.claimRate <= 0.1, `null claim rate ${m.claimRate}`);
+});
 
 test('development set (reported; tuned on, so only a sanity floor)', () => {
   const m = measure(loadCases('dev'));

@@ -9,7 +9,7 @@ const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 /** word2vec's parameters with defaults for a few sentences (every word counts, no subsampling, one epoch); no threads. */
 const STEP_DEFAULTS: Record<string, number> = { dim: 10, minCount: 1, sample: 0, epochs: 1 };
-const STEP_PARAMS: ParamSpec[] = WORD2VEC_PARAMS.filter((s) => s.name !== 'threads').map((s) => (s.name in STEP_DEFAULTS ? ({ ...s, default: STEP_DEFAULTS[s.name] } as ParamSpec) : s));
+const STEP_PARAMS: ParamSpec[] = WORD2VEC_PARAMS.filter((s) => s.name !== 'threads' && s.name !== 'hs').map((s) => (s.name in STEP_DEFAULTS ? ({ ...s, default: STEP_DEFAULTS[s.name] } as ParamSpec) : s));
 
 /** `ml-study step`: word2vec one update at a time, each update's numbers as JSON. */
 export const stepCommand: CliCommand = {

@@ -24,6 +24,12 @@ let stride: usize = 0; // bytes per row, a multiple of 16 (dim padded to 4 float
 let negative: i32 = 0;
 let window: i32 = 0;
 let cbow: bool = false;
+// Hierarchical softmax (setupHs): instead of a positive row and negatives, a word's targets are the inner nodes on
+// its Huffman path (rows of syn1), each with label 1 − code bit.
+let hs: bool = false;
+let pathOff: usize = 0; // u32 per word, plus one: start of the word's path in pathNode/pathCode
+let pathNode: usize = 0; // u32 per path step: inner-node id (its row in syn1), root first
+let pathCode: usize = 0; // u32 per path step: the code bit (0 or 1)
 
 // Per-thread scratch (byte addresses inside this thread's scratch block).
 let tgt: usize = 0; // usize per target row (target 0 is the positive one)
@@ -32,8 +38,10 @@ let neu1: usize = 0; // CBOW: mean of the context rows
 let neu1e: usize = 0; // the input's error Σ lr·(label − σ)·u (CBOW spreads it back to the context rows)
 let zeroRow: usize = 0; // a row of zeros: pads the targets to a multiple of 6
 let kept: usize = 0; // u32 per token of the current sentence that survived subsampling
+let labels: usize = 0; // hierarchical softmax: f32 label per target (1 − code bit), MAX_TARGETS + 8 of them
 
 export const MAX_TARGETS: i32 = 72; // 63 negatives + the positive, padded up to a multiple of 6
+export const MAX_PATH: i32 = 66; // longest Huffman path: padded to a multiple of 6, its steps stay inside grad
 export const MAX_SENTENCE: i32 = 10000;
 
 let rng: u64 = 1;
@@ -42,7 +50,7 @@ let pairCount: f64 = 0;
 
 /** Bytes of scratch one thread needs for rows of `strideBytes`. */
 export function scratchBytes(strideBytes: usize): usize {
-  return <usize>MAX_TARGETS * 8 + 3 * strideBytes + <usize>MAX_SENTENCE * 4;
+  return <usize>MAX_TARGETS * 12 + 32 + 3 * strideBytes + <usize>MAX_SENTENCE * 4;
 }
 
 export function setup(
@@ -57,8 +65,15 @@ export function setup(
   neu1e = neu1 + strideBytes;
   zeroRow = neu1e + strideBytes;
   kept = zeroRow + strideBytes;
+  labels = kept + <usize>MAX_SENTENCE * 4;
   rng = seed == 0 ? 0x9e3779b97f4a7c15 : seed;
   lossSum = 0; pairCount = 0;
+  hs = false;
+}
+
+/** Switch this instance to hierarchical softmax over the Huffman paths at (pOff, pNode, pCode); `negative` is unused. */
+export function setupHs(pOff: usize, pNode: usize, pCode: usize): void {
+  hs = true; pathOff = pOff; pathNode = pNode; pathCode = pCode;
 }
 
 export function getLossSum(): f64 { return lossSum; }
@@ -130,32 +145,41 @@ function scoreTargets(t: i32, limit: i32, f: v128, lr: f32): f32 {
   const inv = f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
   const sig = v128.bitselect(inv, f32x4.mul(e, inv), f32x4.ge(f, f32x4.splat(0)));
   const positive = t == 0;
-  const label = positive ? f32x4(1.0, 0.0, 0.0, 0.0) : f32x4.splat(0);
-  // softplus(∓f) = log1p(e^−|f|) + max(∓f, 0): the positive target's sign is flipped.
-  const signed = positive ? f32x4.mul(f, f32x4(-1.0, 1.0, 1.0, 1.0)) : f;
+  let label: v128;
+  let signed: v128;
+  if (hs) {
+    // Each path node has its own label; softplus(∓f) flips the sign where the label is 1.
+    label = v128.load(labels + (<usize>t << 2));
+    signed = f32x4.mul(f, f32x4.sub(f32x4.splat(1.0), f32x4.add(label, label)));
+  } else {
+    label = positive ? f32x4(1.0, 0.0, 0.0, 0.0) : f32x4.splat(0);
+    // softplus(∓f) = log1p(e^−|f|) + max(∓f, 0): the positive target's sign is flipped.
+    signed = positive ? f32x4.mul(f, f32x4(-1.0, 1.0, 1.0, 1.0)) : f;
+  }
   const valid = i32x4.lt_s(i32x4.add(i32x4.splat(t), i32x4(0, 1, 2, 3)), i32x4.splat(limit));
   v128.store(grad + (<usize>t << 2), v128.and(f32x4.mul(f32x4.sub(label, sig), f32x4.splat(lr)), valid));
   return hsum(v128.and(f32x4.add(log1p4(e), f32x4.max(signed, f32x4.splat(0))), valid));
 }
 
 /**
- * One SGD step of the negative-sampling objective for input row `inp` against the `nT` target rows in `tgt`
- * (target 0 has label 1, the others label 0). Every target row moves by lr·(label − σ)·inp; the input's error
- * e = Σ lr·(label − σ)·u goes into neu1e, and into inp too when `addToInput`. The loss −log σ(u₀·x) − Σ log σ(−u_k·x)
- * is added to lossSum.
+ * One SGD step of the output layer for input row `inp` against the `nT` target rows in `tgt` (negative sampling:
+ * target 0 has label 1, the others label 0; hierarchical softmax: the labels in `labels`). Every target row moves by
+ * lr·(label − σ)·inp; the input's error e = Σ lr·(label − σ)·u goes into neu1e, and into inp too when `addToInput`.
+ * The loss −Σ log σ(±u·x) is added to lossSum.
  *
- * The targets are handled six at a time (padded with a zero row), with six accumulators, six row pointers and six
- * step sizes in registers: the input is loaded once per six rows, and each row is read once for the scores and
- * once for the update. All scores are computed before any row moves, so the step is exactly −lr × the gradient.
+ * The targets are handled six at a time (padded with a zero row; a last group of one to four targets is padded to
+ * four instead), with an accumulator, a row pointer and a step size per target in registers: the input is loaded
+ * once per group, and each row is read once for the scores and once for the update. All scores are computed before
+ * any row moves, so the step is exactly −lr × the gradient.
  */
 function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
-  let n = nT;
-  while (n % 6 != 0) {
-    store<usize>(tgt + (<usize>n << 2), zeroRow);
-    n++;
-  }
+  const rem = nT % 6;
+  const tail = rem != 0 && rem <= 4 ? 4 : 0;
+  const full = tail != 0 ? nT - rem : nT + (rem == 0 ? 0 : 6 - rem);
+  const n = full + tail;
+  for (let i = nT; i < n; i++) store<usize>(tgt + (<usize>i << 2), zeroRow);
   let loss: f32 = 0;
-  for (let t = 0; t < n; t += 6) {
+  for (let t = 0; t < full; t += 6) {
     const p = tgt + (<usize>t << 2);
     const r0 = load<usize>(p);
     const r1 = load<usize>(p, 4);
@@ -182,11 +206,30 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
     loss += scoreTargets(t, limit, hsum4(a0, a1, a2, a3), lr);
     loss += scoreTargets(t + 4, limit, hsum4(a4, a5, f32x4.splat(0), f32x4.splat(0)), lr);
   }
+  if (tail != 0) {
+    const p = tgt + (<usize>full << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      a0 = f32x4.add(a0, f32x4.mul(x, v128.load(r0 + j)));
+      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(r1 + j)));
+      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(r2 + j)));
+      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(r3 + j)));
+    }
+    loss += scoreTargets(full, nT, hsum4(a0, a1, a2, a3), lr);
+  }
   lossSum += <f64>loss;
   pairCount += 1;
-  // One group (the usual 5 negatives): the error stays in a register and goes straight into the input row.
-  const direct = n == 6 && addToInput;
-  for (let t = 0; t < n; t += 6) {
+  // One group (the usual 5 negatives, a short path): the error stays in a register and goes straight into the input.
+  const direct = (n == 6 || n == 4) && addToInput;
+  for (let t = 0; t < full; t += 6) {
     const p = tgt + (<usize>t << 2);
     const q = grad + (<usize>t << 2);
     const r0 = load<usize>(p);
@@ -226,6 +269,36 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
       else v128.store(neu1e + j, e);
     }
   }
+  if (tail != 0) {
+    const p = tgt + (<usize>full << 2);
+    const q = grad + (<usize>full << 2);
+    const r0 = load<usize>(p);
+    const r1 = load<usize>(p, 4);
+    const r2 = load<usize>(p, 8);
+    const r3 = load<usize>(p, 12);
+    const g0 = v128.load32_splat(q);
+    const g1 = v128.load32_splat(q, 4);
+    const g2 = v128.load32_splat(q, 8);
+    const g3 = v128.load32_splat(q, 12);
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      let e = full == 0 ? f32x4.splat(0) : v128.load(neu1e + j);
+      let u = v128.load(r0 + j);
+      e = f32x4.add(e, f32x4.mul(g0, u));
+      v128.store(r0 + j, f32x4.add(u, f32x4.mul(g0, x)));
+      u = v128.load(r1 + j);
+      e = f32x4.add(e, f32x4.mul(g1, u));
+      v128.store(r1 + j, f32x4.add(u, f32x4.mul(g1, x)));
+      u = v128.load(r2 + j);
+      e = f32x4.add(e, f32x4.mul(g2, u));
+      v128.store(r2 + j, f32x4.add(u, f32x4.mul(g2, x)));
+      u = v128.load(r3 + j);
+      e = f32x4.add(e, f32x4.mul(g3, u));
+      v128.store(r3 + j, f32x4.add(u, f32x4.mul(g3, x)));
+      if (direct) v128.store(inp + j, f32x4.add(x, e));
+      else v128.store(neu1e + j, e);
+    }
+  }
   if (addToInput && !direct) {
     for (let j: usize = 0; j < stride; j += 16) v128.store(inp + j, f32x4.add(v128.load(inp + j), v128.load(neu1e + j)));
   }
@@ -243,13 +316,35 @@ function drawNegatives(positive: u32): i32 {
   return nT;
 }
 
-/** Skip-gram: input v_c, positive u_o. */
+/**
+ * Hierarchical softmax: the targets are the inner nodes on word w's Huffman path, label 1 − code bit, so the loss
+ * is −Σ log σ(±u_n·x) = −log p(w | x). Returns the path length.
+ */
+function fillPath(w: u32): i32 {
+  const a = load<u32>(pathOff + (<usize>w << 2));
+  const n = <i32>(load<u32>(pathOff + (<usize>(w + 1) << 2)) - a);
+  for (let d = 0; d < n; d++) {
+    const at = <usize>(a + <u32>d) << 2;
+    store<usize>(tgt + (<usize>d << 2), syn1 + <usize>load<u32>(pathNode + at) * stride);
+    store<f32>(labels + (<usize>d << 2), 1.0 - <f32>load<u32>(pathCode + at));
+  }
+  // The padding targets' labels are masked out in scoreTargets, but must be finite numbers.
+  for (let d = n; d < n + 8; d++) store<f32>(labels + (<usize>d << 2), 0);
+  return n;
+}
+
+/** The targets for predicting word w: its Huffman path, or w and `negative` noise words. */
+function targets(w: u32): i32 {
+  return hs ? fillPath(w) : drawNegatives(w);
+}
+
+/** Skip-gram: input v_c, predicting o (positive u_o, or o's Huffman path). */
 function sgnsPair(c: u32, o: u32, lr: f32, nT: i32): void {
-  store<usize>(tgt, syn1 + <usize>o * stride);
+  if (!hs) store<usize>(tgt, syn1 + <usize>o * stride);
   sgd(syn0 + <usize>c * stride, nT, lr, true);
 }
 
-/** CBOW: input the mean of the `n` context rows whose word ids are at ctx; positive u_c. */
+/** CBOW: input the mean of the `n` context rows whose word ids are at ctx; predicting c (u_c, or c's path). */
 function cbowStep(ctx: usize, n: i32, c: u32, lr: f32, nT: i32): void {
   for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.splat(0));
   for (let i = 0; i < n; i++) {
@@ -258,7 +353,7 @@ function cbowStep(ctx: usize, n: i32, c: u32, lr: f32, nT: i32): void {
   }
   const inv = f32x4.splat(1.0 / <f32>n);
   for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.mul(v128.load(neu1 + j), inv));
-  store<usize>(tgt, syn1 + <usize>c * stride);
+  if (!hs) store<usize>(tgt, syn1 + <usize>c * stride);
   sgd(neu1, nT, lr, false);
   // The mean's gradient reaches each context row divided by n.
   for (let i = 0; i < n; i++) {
@@ -292,12 +387,12 @@ function trainSentence(ids: usize, len: i32, lr: f32): void {
         m++;
       }
       if (m == 0) continue;
-      cbowStep(ctx, m, c, lr, drawNegatives(c));
+      cbowStep(ctx, m, c, lr, targets(c));
     } else {
       for (let j = lo; j < hi; j++) {
         if (j == i) continue;
         const o = load<u32>(kept + (<usize>j << 2));
-        sgnsPair(c, o, lr, drawNegatives(o));
+        sgnsPair(c, o, lr, targets(o));
       }
     }
   }
@@ -333,6 +428,16 @@ export function stepSgns(c: u32, o: u32, negs: usize, k: i32, lr: f32): void {
 export function stepCbow(ctx: usize, n: i32, c: u32, negs: usize, k: i32, lr: f32): void {
   for (let i = 0; i < k; i++) store<usize>(tgt + (<usize>(i + 1) << 2), syn1 + <usize>load<u32>(negs + (<usize>i << 2)) * stride);
   cbowStep(ctx, n, c, lr, k + 1);
+}
+
+/** One hierarchical-softmax skip-gram step (input v_c, the path of o), for the gradient test. */
+export function stepHsSg(c: u32, o: u32, lr: f32): void {
+  sgnsPair(c, o, lr, fillPath(o));
+}
+
+/** One hierarchical-softmax CBOW step (the mean of the contexts at ctx, the path of c), for the gradient test. */
+export function stepHsCbow(ctx: usize, n: i32, c: u32, lr: f32): void {
+  cbowStep(ctx, n, c, lr, fillPath(c));
 }
 
 /**

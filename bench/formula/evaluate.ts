@@ -1,0 +1,260 @@
+/**
+ * Scoring of the formula recogniser on labelled sets in the real-notes format (one folder, `<slug>.txt` concept
+ * labels and optional `<slug>.roles.txt` role labels; see bench/formula/README.md). Pure: reads the files it is
+ * given, returns counts and ids. The labelled text itself is never copied into the result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isConceptId } from '../../src/core/formula/concepts';
+import { explainFormula, type Explanation } from '../../src/core/formula/explain';
+import { parseTex } from '../../src/core/formula/tex';
+import { symbolKey } from '../../src/core/formula/symbols';
+
+export interface LabelledFormula {
+  /** 1-based line in its file: the id reported for misses. */
+  line: number;
+  expected: string | null;
+  context: string;
+  latex: string;
+  /** Only in `.roles.txt`: the role of each symbol (`shape` when neither formula nor sentence says). */
+  roles?: Array<{ symbol: string; role: string }>;
+}
+
+export interface LabelFile {
+  formulas: LabelledFormula[];
+  /** The `# macros:` comment lines, joined (macro definitions the source makes). */
+  macros: string;
+  /** Lines left out (an expected id that is not a catalog id) and roles outside the vocabulary, by line. */
+  warnings: string[];
+}
+
+export const ROLE_IDS = [
+  'center-vector', 'context-vector', 'negative-vector', 'embedding', 'input', 'output', 'target', 'weight', 'bias',
+  'pre-activation', 'activation', 'hidden-state', 'cell-state', 'input-gate', 'forget-gate', 'output-gate', 'update-gate',
+  'reset-gate', 'candidate', 'query', 'key', 'value', 'attention-weight', 'score', 'logits', 'probability', 'loss',
+  'parameters', 'learning-rate', 'gradient', 'index', 'count', 'temperature', 'mean', 'variance', 'latent', 'dimension',
+  'context-vector-attn', 'shape',
+] as const;
+
+/**
+ * Parse one label file. A line without its fields or with a label outside the catalog (or a role outside the
+ * vocabulary) is a warning: the line (the letter) is left out of the counts and reported, never silently.
+ */
+export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
+  const formulas: LabelledFormula[] = [];
+  const macros: string[] = [];
+  const warnings: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim()) return;
+    if (line.startsWith('#')) {
+      const m = /^#\s*macros:\s*(.*)$/.exec(line);
+      if (m) macros.push(m[1]);
+      return;
+    }
+    const parts = line.split('|||');
+    if (parts.length < 3 || (withRoles && parts.length < 4)) {
+      warnings.push(`line ${i + 1}: not "expected ||| context ||| latex${withRoles ? ' ||| roles' : ''}" (line left out)`);
+      return;
+    }
+    const expected = parts[0].trim();
+    if (expected !== 'null' && !isConceptId(expected)) {
+      warnings.push(`line ${i + 1}: "${expected.slice(0, 40)}" is not a catalog id (line left out)`);
+      return;
+    }
+    const f: LabelledFormula = {
+      line: i + 1,
+      expected: expected === 'null' ? null : expected,
+      context: parts[1].trim(),
+      latex: (withRoles ? parts.slice(2, -1) : parts.slice(2)).join('|||').trim(),
+    };
+    if (withRoles) {
+      f.roles = parts[parts.length - 1]
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => {
+          const eq = s.lastIndexOf('=');
+          if (eq < 0) throw new Error(`line ${i + 1}: role "${s.slice(0, 40)}" has no "="`);
+          return { symbol: s.slice(0, eq).trim(), role: s.slice(eq + 1).trim() };
+        });
+      const known = f.roles.filter((r) => (ROLE_IDS as readonly string[]).includes(r.role));
+      for (const r of f.roles) if (!known.includes(r)) warnings.push(`line ${i + 1}: unknown role "${r.role.slice(0, 40)}" (letter left out)`);
+      f.roles = known;
+    }
+    formulas.push(f);
+  });
+  return { formulas, macros: macros.join(' '), warnings };
+}
+
+/**
+ * Phrases of a symbol meaning that claim a role in the role vocabulary. A meaning that describes only the letter's
+ * shape ("a vector indexed by i") claims none.
+ */
+const ROLE_PHRASES: Array<[string, RegExp]> = [
+  ['negative-vector', /\bnegative\b|noise word/i],
+  ['context-vector-attn', /context vector \(the attention|attention output|weighted (sum|average) of the|the context vector (for|of) (output|step|the decoder)/i],
+  ['center-vector', /cent(re|er)[- ]word|cent(re|er) vector|input word'?s? vector|input \(cent(re|er)/i],
+  ['context-vector', /\boutside\b|context-role|context word|output vector of word|vector of a context/i],
+  ['attention-weight', /attention weight|alignment weight/i],
+  ['query', /\bquer(y|ies)\b/i],
+  ['key', /\bkeys?\b/i],
+  ['value', /\bvalue (vector|matrix)|\bvalues\b|\bthe value\b/i],
+  ['forget-gate', /forget gate/i],
+  ['input-gate', /input gate/i],
+  ['output-gate', /output gate/i],
+  ['update-gate', /update gate/i],
+  ['reset-gate', /reset gate/i],
+  ['candidate', /candidate/i],
+  ['cell-state', /cell state|memory cell/i],
+  ['hidden-state', /hidden state|hidden layer|decoder state|encoder state/i],
+  ['learning-rate', /learning rate|step size/i],
+  ['temperature', /temperature/i],
+  ['gradient', /gradient/i],
+  ['pre-activation', /pre-activation|weighted input|before the activation/i],
+  ['activation', /\bactivation(s)?\b(?! function)/i],
+  ['logits', /\blogits?\b/i],
+  ['score', /\bscores?\b/i],
+  ['loss', /\bloss\b|\bobjective\b|\bcost\b/i],
+  ['parameters', /\bparameters\b/i],
+  ['bias', /\bbias\b|\boffset\b(?! inside)/i],
+  ['weight', /\bweights?\b/i],
+  ['embedding', /embedding|word vector/i],
+  ['latent', /\blatent\b/i],
+  ['mean', /\bmean\b/i],
+  ['variance', /variance|standard deviation/i],
+  ['target', /\btarget\b|true label|the label|gold/i],
+  ['output', /\boutput\b|prediction|predicted/i],
+  ['input', /\binputs?\b|\bfeatures\b/i],
+  ['probability', /probabilit|distribution/i],
+  ['dimension', /dimension/i],
+  ['index', /\bindex\b|runs over|offset inside|position in|time step/i],
+  ['count', /number of|how many|\bsize\b|\blength\b|vocabulary/i],
+];
+
+/** Every role a meaning claims ("the decoder state (the query)" claims both hidden-state and query); empty: none. */
+export function rolesOfMeaning(meaning: string): string[] {
+  return ROLE_PHRASES.filter(([, re]) => re.test(meaning)).map(([role]) => role);
+}
+
+/** Equivalent roles: the vocabulary has near-synonyms a teacher would accept for one another. */
+const SAME: Record<string, string[]> = {
+  score: ['logits'], logits: ['score'], 'context-vector-attn': ['output'], output: ['activation'], activation: ['output', 'hidden-state'],
+  'hidden-state': ['activation'], embedding: ['center-vector', 'context-vector'], weight: ['parameters'], parameters: ['weight'],
+};
+
+/** A `shape` label is right only when the meaning claims no role; any other label must be among the claimed roles. */
+export function roleMatches(label: string, claimed: string[]): boolean {
+  if (label === 'shape') return claimed.length === 0;
+  return claimed.some((c) => c === label || (SAME[label] ?? []).includes(c));
+}
+
+/** The display key the explanation uses for a symbol written in TeX (`\mathbf{u}_o` → `u_o`). */
+export function keyOfTex(tex: string): string {
+  const tree = parseTex(tex);
+  let first = tree.items[0];
+  if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
+  if (first && first.k === 'sym' && tree.items.length === 1) return symbolKey(first);
+  return tex.replace(/\s+/g, '');
+}
+
+export interface SourceResult {
+  source: string;
+  catalog: number;
+  right: number;
+  wrong: number;
+  unsure: number;
+  nulls: number;
+  claimed: number;
+  roleLetters: number;
+  roleRight: number;
+  /** Ids (line numbers) of the misses, for the author to look up in the label file. */
+  missLines: { wrong: number[]; unsure: number[]; claimed: number[]; roles: number[] };
+  /** Per miss: what was expected and what was said (concept ids only). */
+  misses: Array<{ line: number; expected: string | null; got: string | null }>;
+  /** Label lines or letters left out, with why (ids and line numbers only). */
+  warnings: string[];
+}
+
+type Explain = (latex: string, context: string, macros: string) => Explanation;
+
+const defaultExplain: Explain = (latex, context, macros) => explainFormula(latex, { context: { before: context }, display: true, macros });
+
+/** Score one source (its concept file and, if present, its roles file). */
+export function evaluateSource(source: string, concepts: LabelFile, roles: LabelFile | null, explain: Explain = defaultExplain): SourceResult {
+  const r: SourceResult = { source, catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, missLines: { wrong: [], unsure: [], claimed: [], roles: [] }, misses: [], warnings: [...concepts.warnings, ...(roles?.warnings ?? []).map((w) => `roles ${w}`)] };
+  for (const f of concepts.formulas) {
+    const got = explain(f.latex, f.context, concepts.macros).concept;
+    if (f.expected) {
+      r.catalog++;
+      if (got === f.expected) r.right++;
+      else if (got) (r.wrong++, r.missLines.wrong.push(f.line), r.misses.push({ line: f.line, expected: f.expected, got }));
+      else (r.unsure++, r.missLines.unsure.push(f.line), r.misses.push({ line: f.line, expected: f.expected, got }));
+    } else {
+      r.nulls++;
+      if (got) (r.claimed++, r.missLines.claimed.push(f.line), r.misses.push({ line: f.line, expected: null, got }));
+    }
+  }
+  for (const f of roles?.formulas ?? []) {
+    const ex = explain(f.latex, f.context, roles!.macros);
+    const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
+    let allRight = true;
+    for (const { symbol, role } of f.roles ?? []) {
+      r.roleLetters++;
+      const meaning = said.get(keyOfTex(symbol));
+      const ok = meaning !== undefined && roleMatches(role, rolesOfMeaning(meaning));
+      if (ok) r.roleRight++;
+      else allRight = false;
+    }
+    if (!allRight) r.missLines.roles.push(f.line);
+  }
+  return r;
+}
+
+export interface FolderResult {
+  dir: string;
+  sources: SourceResult[];
+  pooled: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>;
+}
+
+/** Score every `<slug>.txt` in a folder (with its `<slug>.roles.txt` when there is one). */
+export function evaluateFolder(dir: string, explain?: Explain): FolderResult {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.roles.txt')).sort();
+  if (!files.length) throw new Error(`no <slug>.txt label files in ${dir}`);
+  const MAX = 4_000_000;
+  const read = (f: string) => {
+    const p = path.join(dir, f);
+    const st = fs.statSync(p);
+    if (!st.isFile() || st.size > MAX) throw new Error(`${f}: not a regular file under ${MAX} bytes`);
+    return fs.readFileSync(p, 'utf8');
+  };
+  const sources = files.flatMap((f) => {
+    const slug = f.slice(0, -4);
+    const rolesFile = `${slug}.roles.txt`;
+    const roles = fs.existsSync(path.join(dir, rolesFile)) ? parseLabelFile(read(rolesFile), true) : null;
+    const concepts = parseLabelFile(read(f), false);
+    // A .txt without a single label line (a README, notes) is not a source.
+    if (!concepts.formulas.length && !roles?.formulas.length) return [];
+    return [evaluateSource(slug, concepts, roles, explain)];
+  });
+  if (!sources.length) throw new Error(`no label lines in the .txt files of ${dir}`);
+  const pooled = { source: 'pooled', catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0 };
+  for (const s of sources) for (const k of ['catalog', 'right', 'wrong', 'unsure', 'nulls', 'claimed', 'roleLetters', 'roleRight'] as const) pooled[k] += s[k];
+  return { dir, sources, pooled };
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+/** The console table: one line per source, then pooled. */
+export function formatReport(res: FolderResult): string {
+  const line = (s: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>) =>
+    `${s.source.padEnd(34)} catalog ${String(s.catalog).padStart(3)}: right ${s.right} (${pct(s.right, s.catalog)}), wrong ${s.wrong} (${pct(s.wrong, s.catalog)}), unsure ${s.unsure} (${pct(s.unsure, s.catalog)}) | null ${s.nulls}: claimed ${s.claimed} (${pct(s.claimed, s.nulls)}) | roles ${s.roleRight}/${s.roleLetters} (${pct(s.roleRight, s.roleLetters)})`;
+  const out = res.sources.map((s) => {
+    const m = s.misses.map((x) => `    line ${x.line}: want ${x.expected ?? 'null'}, got ${x.got ?? 'unsure'}`).join('\n');
+    const rl = s.missLines.roles.length ? `\n    role misses on roles-file lines ${s.missLines.roles.join(', ')}` : '';
+    const w = s.warnings.length ? `\n    left out: ${s.warnings.join('; ')}` : '';
+    return line(s) + (m ? `\n${m}` : '') + rl + w;
+  });
+  out.push(line(res.pooled));
+  return out.join('\n');
+}

@@ -1,0 +1,15 @@
+/**
+ * The one list of command ids a formula hover may link to. The extension registers these commands and trusts the
+ * hover markdown for exactly these (never `isTrusted: true`); hover.ts drops any other command link. No imports, so
+ * the extension host can read it without loading the formula engine.
+ */
+export const EXPLAIN_COMMAND = 'mlStudy.explainFormulaAtCursor';
+
+export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
+  'mlStudy.trainWord2vec',
+  'mlStudy.showAttention',
+  'mlStudy.trainLstm',
+  'mlStudy.trainXor',
+  'mlStudy.plotFunction',
+  EXPLAIN_COMMAND,
+]);

@@ -1,0 +1,128 @@
+/**
+ * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
+ * TAB characters that ate the `\t` of `\text`/`\tanh`/`\theta`, bare function words without their backslash
+ * (`log`, `exp`, `softmax`, `sqrt(…)`), `\underset`/`\underbrace`/`\overset` decorations, array column specs,
+ * bracket indexing `p_{[j]}`, and the `(a, b) \mapsto c` arrow form of a function. Linear-time, string to string.
+ */
+
+/** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`). */
+const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln'];
+const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9])`, 'g');
+
+/** The index after a balanced `{…}` starting at i, or -1. */
+function closeBrace(s: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    const c = s[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/** `\cmd{A}{B}` at i → [A, B, end], or null. */
+function twoArgs(s: string, i: number): [string, string, number] | null {
+  let k = i;
+  while (s[k] === ' ') k++;
+  const a1 = closeBrace(s, k);
+  if (s[k] !== '{' || a1 < 0) return null;
+  let k2 = a1;
+  while (s[k2] === ' ') k2++;
+  const a2 = closeBrace(s, k2);
+  if (s[k2] !== '{' || a2 < 0) return null;
+  return [s.slice(k + 1, a1 - 1), s.slice(k2 + 1, a2 - 1), a2];
+}
+
+/** Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations; `\underset{w}{\arg\min}` → `\arg\min_{w}`. */
+function decorations(s: string): string {
+  if (!/\\(underbrace|overbrace|underset|overset|stackrel)/.test(s)) return s;
+  let out = '';
+  let i = 0;
+  const re = /\\(underbrace|overbrace|underset|overset|stackrel)\b/g;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = re.exec(s)) && guard++ < 200) {
+    out += s.slice(i, m.index);
+    let k = m.index + m[0].length;
+    if (m[1] === 'underbrace' || m[1] === 'overbrace') {
+      while (s[k] === ' ') k++;
+      const end = closeBrace(s, k);
+      if (s[k] !== '{' || end < 0) {
+        i = m.index + m[0].length;
+        continue;
+      }
+      out += `{${s.slice(k + 1, end - 1)}}`;
+      let e = end;
+      while (s[e] === ' ') e++;
+      if (s[e] === (m[1] === 'underbrace' ? '_' : '^')) {
+        e++;
+        while (s[e] === ' ') e++;
+        const ne = s[e] === '{' ? closeBrace(s, e) : /^\\[A-Za-z]+/.test(s.slice(e)) ? e + /^\\[A-Za-z]+/.exec(s.slice(e))![0].length : e + 1;
+        i = ne < 0 ? end : ne;
+      } else i = end;
+    } else {
+      const two = twoArgs(s, k);
+      if (!two) {
+        i = m.index + m[0].length;
+        continue;
+      }
+      out += m[1] === 'underset' ? `{${two[1]}}_{${two[0]}}` : `{${two[1]}}`;
+      i = two[2];
+    }
+    re.lastIndex = i;
+  }
+  return out + s.slice(i);
+}
+
+/** `sqrt(x)` written without a backslash → `\sqrt{x}` (balanced parentheses). */
+function bareSqrt(s: string): string {
+  let out = '';
+  let i = 0;
+  const re = /(^|[^\\A-Za-z])sqrt\s*\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let close = -1;
+    for (let j = open; j < s.length; j++) {
+      if (s[j] === '(') depth++;
+      else if (s[j] === ')' && --depth === 0) {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) break;
+    out += s.slice(i, m.index) + m[1] + `\\sqrt{${s.slice(open + 1, close)}}`;
+    i = close + 1;
+    re.lastIndex = i;
+  }
+  return out + s.slice(i);
+}
+
+export function normaliseTex(src: string): string {
+  let s = String(src ?? '');
+  // A TAB is never TeX: it is the `\t` of \text, \tanh, \theta, \times, \top, \tilde … eaten by an escape.
+  s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
+  // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
+  s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
+  // Unicode operators typed into plain-text notes.
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  s = decorations(s);
+  if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
+  // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
+  s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');
+  if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
+  // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
+  s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
+  s = s.replace(BARE_RE, (_m, pre: string, w: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}`);
+  // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
+  s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
+  // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.
+  const mp = /^\s*(\([^()]{1,200}\))\s*\\(?:mapsto|to|rightarrow|longmapsto)\s*([^=]{1,100})$/.exec(s);
+  if (mp) s = `${mp[2].trim()} = \\operatorname{map}${mp[1]}`;
+  return s;
+}

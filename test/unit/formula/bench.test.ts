@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { evaluateFolder, evaluateSource, formatReport, keyOfTex, parseLabelFile, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import type { Explanation } from '../../../src/core/formula/explain';
+import { repoRoot } from './fixtures';
+
+const folder = () => path.join(repoRoot(), 'test', 'fixtures', 'formulas', 'realnotes-format');
+
+test('label files: concepts, roles and # macros lines are read; a bad label is one clear error with its line', () => {
+  const f = parseLabelFile(fs.readFileSync(path.join(folder(), 'own-a.txt'), 'utf8'), false);
+  assert.equal(f.formulas.length, 5);
+  assert.deepEqual(f.formulas.map((x) => x.expected), ['sigmoid', 'softmax', 'relu', null, null]);
+  assert.match(f.macros, /\\newcommand\{\\vx\}/);
+  const r = parseLabelFile(fs.readFileSync(path.join(folder(), 'own-a.roles.txt'), 'utf8'), true);
+  assert.deepEqual(r.formulas[0].roles![2], { symbol: 'u_k', role: 'negative-vector' });
+  const bad = parseLabelFile('softmaxx ||| ||| x\nsoftmax ||| ||| y', false);
+  assert.deepEqual(bad.formulas.map((x) => x.latex), ['y']);
+  assert.match(bad.warnings[0], /line 1: "softmaxx" is not a catalog id/);
+  const badRole = parseLabelFile('softmax ||| ||| x ||| z = zebra ; x = input', true);
+  assert.deepEqual(badRole.formulas[0].roles, [{ symbol: 'x', role: 'input' }]);
+  assert.match(badRole.warnings[0], /unknown role "zebra"/);
+  assert.match(parseLabelFile('softmax x', false).warnings[0], /line 1: not "expected/);
+});
+
+test('counting: right / wrong / unsure, null claims and roles, against a scripted recogniser', () => {
+  const lines = ['sigmoid ||| ||| a', 'softmax ||| ||| b', 'relu ||| ||| c', 'null ||| ||| d', 'null ||| ||| e', 'null ||| ||| f'].join('\n');
+  const said: Record<string, string | null> = { a: 'sigmoid', b: 'attention', c: null, d: null, e: 'mse', f: null };
+  const roles = ['sigmoid ||| ||| a ||| z = input ; q = shape ; r = shape ; w = weight'].join('\n');
+  const meanings = [
+    { symbol: 'z', meaning: 'the input score' },
+    { symbol: 'q', meaning: 'a vector indexed by i' },
+    { symbol: 'r', meaning: 'the bias' },
+  ];
+  const explain = (latex: string) => ({ concept: said[latex] ?? null, symbols: latex === 'a' ? meanings : [] }) as unknown as Explanation;
+  const r = evaluateSource('scripted', parseLabelFile(lines, false), parseLabelFile(roles, true), explain);
+  assert.deepEqual([r.catalog, r.right, r.wrong, r.unsure, r.nulls, r.claimed], [3, 1, 1, 1, 3, 1]);
+  // z right (input claimed), q right (shape: no role claimed), r wrong (shape but "bias" claims a role), w wrong (not explained).
+  assert.deepEqual([r.roleLetters, r.roleRight], [4, 2]);
+  assert.deepEqual(r.missLines, { wrong: [2], unsure: [3], claimed: [5], roles: [1] });
+});
+
+test('role phrases: a shape description claims no role; a named role is found; synonyms are accepted', () => {
+  assert.deepEqual(rolesOfMeaning('a vector indexed by i'), []);
+  assert.ok(rolesOfMeaning('the centre-word vector of word c').includes('center-vector'));
+  assert.ok(rolesOfMeaning('the "outside" (context-role) vector of word o').includes('context-vector'));
+  assert.ok(roleMatches('logits', rolesOfMeaning('the vector of scores')));
+  assert.ok(!roleMatches('shape', rolesOfMeaning('the learning rate')));
+  assert.equal(keyOfTex('\\mathbf{u}_o'), 'u_o');
+});
+
+test('the runner on a committed folder: per source and pooled; JSON holds counts and line ids, never the labelled text', () => {
+  const res = evaluateFolder(folder());
+  assert.deepEqual(res.sources.map((s) => s.source), ['own-a', 'own-b']);
+  const a = res.sources[0];
+  assert.equal(a.catalog + a.nulls, 5);
+  assert.equal(res.pooled.catalog, 5);
+  assert.equal(res.pooled.nulls, 3);
+  assert.equal(res.pooled.roleLetters, 8);
+  // These are asserted concept by concept in recognition.test.ts; here they check the runner wires macros through.
+  assert.equal(a.right, 3, JSON.stringify(a.misses));
+  assert.equal(a.claimed, 0);
+  const report = formatReport(res);
+  assert.match(report, /^own-a\s+catalog\s+3: right 3 \(100\.0%\)/m);
+  assert.match(report, /^pooled\s+catalog\s+5:/m);
+  const json = JSON.stringify(res.sources);
+  for (const secret of ['\\frac', 'Negative sampling', 'logistic function']) assert.ok(!json.includes(secret), secret);
+});
+
+test('the runner refuses a folder without label files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-formula-'));
+  assert.throws(() => evaluateFolder(dir), /no <slug>\.txt label files/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { expandMacros, MAX_EXPANSIONS, macrosOf, parseMacros } from '../../../src/core/formula/macros';
+import { explainFormula } from '../../../src/core/formula/explain';
+import { formulaHoverAt } from '../../../src/core/formula/hover';
+import { FORMULA_HOVER_COMMANDS } from '../../../src/core/formula/commands';
+
+test('\\newcommand with arguments and an optional default, \\renewcommand, \\providecommand, \\def, \\DeclareMathOperator', () => {
+  const t = parseMacros(String.raw`
+    \newcommand{\R}{\mathbb{R}}
+    \newcommand\vx{\mathbf{x}}
+    \newcommand{\norm}[1]{\left\| #1 \right\|}
+    \newcommand{\pr}[2][p]{#1(#2)}
+    \renewcommand{\vx}{\boldsymbol{x}}
+    \providecommand{\R}{\text{not this}}
+    \def\inner#1#2{\langle #1, #2 \rangle}
+    \DeclareMathOperator*{\argmax}{arg\,max}
+  `);
+  assert.equal(expandMacros('\\vx \\in \\R^d', t).latex, '\\boldsymbol{x} \\in \\mathbb{R}^d');
+  assert.equal(expandMacros('\\norm{\\vx}_2', t).latex, '\\left\\| \\boldsymbol{x} \\right\\|_2');
+  assert.equal(expandMacros('\\pr{x} + \\pr[q]{z}', t).latex, 'p(x) + q(z)');
+  assert.equal(expandMacros('\\inner{a}{b}', t).latex, '\\langle a, b \\rangle');
+  assert.equal(expandMacros('\\argmax_\\theta', t).latex, '\\operatorname*{arg\\,max}_\\theta');
+  // A control word followed by a letter stays a separate token.
+  assert.equal(expandMacros('\\R x', parseMacros('\\newcommand{\\R}{\\mathbb{R}}')).latex, '\\mathbb{R} x');
+  assert.equal(expandMacros('\\Rx', parseMacros('\\newcommand{\\R}{\\mathbb{R}}')).latex, '\\Rx');
+});
+
+test('markdown front matter macros (KaTeX/MathJax style)', () => {
+  const note = ['---', 'title: notes', 'macros:', '  "\\\\E": "\\\\mathbb{E}"', '  vw: "\\\\mathbf{w}"', '  abs: ["\\\\left| #1 \\\\right|", 1]', 'other: 1', '---', '# Notes', '$\\E[\\vw]$'].join('\n');
+  const t = macrosOf(note);
+  assert.equal(expandMacros('\\E[\\vw] + \\abs{x}', t).latex, '\\mathbb{E}[\\mathbf{w}] + \\left| x \\right|');
+  assert.equal(t.has('other'), false);
+});
+
+test('a recursive or exploding macro is capped with a message, never a hang', () => {
+  const t0 = performance.now();
+  const rec = expandMacros('\\a', parseMacros('\\def\\a{\\a x}'));
+  assert.match(rec.error ?? '', new RegExp(`after ${MAX_EXPANSIONS} expansions .*\\\\a`));
+  const boom = expandMacros('\\b', parseMacros('\\newcommand{\\b}{\\b\\b\\b\\b}'));
+  assert.ok(boom.error);
+  const grow = expandMacros('\\c', parseMacros(`\\newcommand{\\c}{${'y'.repeat(5000)}\\c}`));
+  assert.match(grow.error ?? '', /grew past/);
+  assert.ok(performance.now() - t0 < 2000);
+  // The hover says so instead of explaining half-expanded TeX.
+  const ex = explainFormula('\\a', { macros: '\\def\\a{\\a x}' });
+  assert.equal(ex.concept, null);
+  assert.match(ex.unsure?.reason ?? '', /macro expansion stopped/);
+});
+
+test('a note that defines \\R, \\vx, \\softmax is recognised and rendered through its own macros; a preamble adds more', () => {
+  const note = '\\newcommand{\\softmax}{\\operatorname{softmax}}\n\\newcommand{\\vx}{\\mathbf{x}}\n\\newcommand{\\R}{\\mathbb{R}}\n\nThe output layer: $\\softmax(\\vx)_i = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}$, with $\\vx \\in \\R^K$.';
+  const h = formulaHoverAt(note, note.indexOf('softmax(') + 2, 'markdown', { allowedCommands: FORMULA_HOVER_COMMANDS, render: true })!;
+  assert.equal(h.explanation.concept, 'softmax');
+  assert.ok(h.explanation.latex.includes('\\operatorname{softmax}(\\mathbf{x})'), h.explanation.latex);
+  assert.match(h.markdown, /data:image\/svg\+xml;base64,/);
+  assert.ok(!/Could not render/.test(h.markdown));
+  // Without the note's definitions the same TeX would render \softmax as an unknown macro; with a preamble-only macro:
+  const note2 = 'Loss: $\\CE(\\vy, \\hat{\\vy}) = -\\sum_k y_k \\log \\hat{y}_k$';
+  const pre = '\\newcommand{\\CE}{\\mathcal{L}_{\\text{CE}}}\n\\newcommand{\\vy}{\\mathbf{y}}';
+  const withPre = formulaHoverAt(note2, note2.indexOf('sum'), 'markdown', { allowedCommands: [], render: false, preamble: pre })!;
+  assert.equal(withPre.explanation.concept, 'cross-entropy');
+  assert.ok(!withPre.explanation.latex.includes('\\CE'));
+  const without = formulaHoverAt(note2, note2.indexOf('sum'), 'markdown', { allowedCommands: [], render: false })!;
+  assert.ok(without.explanation.latex.includes('\\CE'));
+});

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { explainFormula } from '../../../src/core/formula/explain';
+
+const meaning = (tex: string, sym: string) => explainFormula(tex).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
+
+test('word vectors: the centre word is the vector shared by every product, whichever order the note writes', () => {
+  // w first in every product, the context vectors vary: w is the centre word.
+  const a = 'J = -\\log \\sigma(\\mathbf{w}^\\top \\mathbf{c}) - \\sum_{i=1}^{k} \\log \\sigma(-\\mathbf{w}^\\top \\mathbf{c}_{i})';
+  assert.match(meaning(a, 'w'), /centre-word/);
+  assert.match(meaning(a, 'c'), /context/);
+  assert.match(meaning(a, 'c_i'), /negative/);
+  // The usual order, other letters: v_t shared, u varies.
+  const b = 'L = -\\log\\sigma(v_t^\\top u_c) - \\sum_k \\log \\sigma(-v_t^\\top u_k)';
+  assert.match(meaning(b, 'v_t'), /centre-word/);
+  assert.match(meaning(b, 'u_c'), /context/);
+  assert.match(meaning(b, 'u_k'), /negative/);
+  // One product: the letters decide (c · w: c is the context, w the centre word).
+  const c = 'P(c \\mid w) = \\frac{\\exp(\\mathbf{c} \\cdot \\mathbf{w})}{\\sum_{c\'} \\exp(\\mathbf{c}\' \\cdot \\mathbf{w})}';
+  assert.match(meaning(c, 'w'), /centre/);
+  assert.match(meaning(c, 'c'), /context|outside/);
+  const d = 'P(o \\mid c) = \\frac{\\exp(u_o^\\top v_c)}{\\sum_{w} \\exp(u_w^\\top v_c)}';
+  assert.match(meaning(d, 'u_o'), /outside|context/);
+  assert.match(meaning(d, 'v_c'), /centre-word/);
+});
+
+test('a letter whose role the formula does not tell is described by its shape, claiming no role', () => {
+  const ex = explainFormula('\\mathbf{h}_t = \\mathrm{GRU}(\\mathbf{h}_{t-1}, \\mathbf{m}_t)');
+  assert.equal(ex.concept, 'gru');
+  const q = ex.symbols.find((s) => s.symbol === 'm_t');
+  assert.ok(q, JSON.stringify(ex.symbols));
+  assert.equal(q.meaning, 'a vector indexed by t');
+});
