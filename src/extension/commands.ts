@@ -31,10 +31,15 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         [
           { label: 'Two-layer MLP', description: '4 tanh hidden units, Adam', detail: 'Solves XOR: the hidden layer bends the decision boundary.', params: {} },
           { label: 'Linear model', description: '0 hidden units', detail: 'Logistic regression: no single line separates XOR, so it cannot get all four points right.', params: { hidden: 0 } },
+          { label: 'Watch it learn in the XOR Playground', description: 'step by step', detail: 'The boundary, each hidden unit and the hidden space, live while it trains.', params: 'playground' as const },
         ],
         { title: 'ML Study: Train XOR', placeHolder: 'Which model? (hyperparameters: the Training view in the sidebar)' },
       );
       if (!pick) return undefined;
+      if (pick.params === 'playground') {
+        void vscode.commands.executeCommand('mlStudy.openXorPlayground');
+        return undefined;
+      }
       params = pick.params;
     }
     try {

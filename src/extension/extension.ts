@@ -18,6 +18,7 @@ import { type FormulaService, registerFormulaFeature } from './formula/formulaFe
 import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
+import { registerXorFeature } from './xor/xorFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
+    registerXorFeature(context, jobs, panel);
     return { jobs, panel, trainingView, formulas, vectors, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);

@@ -9,6 +9,7 @@ import type { AttentionPanelData, AttentionPanelRequests } from './views/attenti
 import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embeddings';
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
+import type { XorPanelData, XorPanelRequests } from './views/xor';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -24,6 +25,7 @@ export interface PanelViews {
   embeddings: { data: EmbeddingsPanelData; toHost: EmbeddingsPanelRequests; toPanel: {} };
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
+  xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -38,6 +40,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   embeddings: { title: 'Embeddings' },
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
+  xor: { title: 'Playground' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

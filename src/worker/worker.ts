@@ -12,6 +12,7 @@ import { RUNNERS } from './runners';
 import { vectorsHandlers } from './vectorsRequests';
 import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
+import { playgroundHandlers } from './playgroundRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -87,5 +88,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...vectorsHandlers,
   ...lmHandlers,
   ...attentionHandlers,
+  ...playgroundHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -10,6 +10,7 @@ import { explainView } from './explainView';
 import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
+import { xorView } from './xorView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -17,4 +18,5 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   embeddings: embeddingsView,
   lm: lmView,
   attention: attentionView,
+  xor: xorView,
 };
