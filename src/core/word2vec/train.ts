@@ -25,7 +25,7 @@ export interface TrainOptions extends TokenizeOptions {
 
 /** Validate raw parameter values (from a form, the CLI or a message) into Word2vecParams. */
 export function word2vecParams(raw: unknown): Word2vecParams {
-  return validateParams(WORD2VEC_PARAMS, raw) as unknown as Word2vecParams;
+  return validateParams(WORD2VEC_PARAMS, raw);
 }
 
 /**
