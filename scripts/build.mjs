@@ -56,7 +56,7 @@ if (want('cli')) builds.push({ ...node, entryPoints: ['src/cli/main.ts'], outfil
 // word2vec: the SIMD kernel (AssemblyScript → dist/w2v-kernel.wasm) and its helper-thread bundle, for every Node target.
 const w2v = !only || only.some((t) => t !== 'webview');
 if (w2v) builds.push({ ...node, entryPoints: ['src/core/word2vec/thread.ts'], outfile: 'dist/w2v-thread.js' });
-// attention (issue 5): helper-thread bundle for data-parallel Transformer training, for every Node target.
+// attention: helper-thread bundle for data-parallel Transformer training, for every Node target.
 if (!only || only.some((t) => t !== 'webview')) builds.push({ ...node, entryPoints: ['src/core/attention/thread.ts'], outfile: 'dist/attention-thread.js' });
 if (want('webview')) {
   builds.push({

@@ -5,8 +5,7 @@
  * Adam updates the weights on the main thread. Same batch, same result as one thread up to float rounding; about
  * twice the steps per second when a second core is free.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 import { Worker } from 'node:worker_threads';
 import { tf } from '../tf/backend';
 import { Trainer, TransformerLM, type TransformerConfig, weightNames } from './transformer';
@@ -22,14 +21,7 @@ export type ThreadReply = { type: 'ready' } | { type: 'grads'; loss: number; gra
 
 /** The helper-thread bundle beside this bundle (dist/), or in a dist/ folder above it (tests, benchmarks). */
 export function findThreadScript(): string | undefined {
-  const starts = [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()];
-  for (const start of starts) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      for (const c of [path.join(d, THREAD_FILE), path.join(d, 'dist', THREAD_FILE)]) if (fs.existsSync(c)) return c;
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return undefined;
+  return findDistFile(THREAD_FILE);
 }
 
 function flatten(model: TransformerLM): Float32Array {

@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { tokenizeSentences, type TokenizeOptions } from '../corpus/tokenize';
 import { validateParams } from '../params';
 import type { TrainContext } from '../training';
+import { requireDistFile } from '../util/distFile';
 import { Rng } from '../util/rng';
-import { allocMemory, findDistFile, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views } from './kernel';
+import { allocMemory, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views } from './kernel';
 import type { Word2vecModel } from './model';
 import { WORD2VEC_PARAMS, type Word2vecParams } from './params';
 import { type ShareConfig, trainShare } from './share';
@@ -58,7 +59,7 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
   const share: ShareConfig = { lr: p.lr, minLr: Math.min(p.minLr, p.lr), totalWords: ids.length * p.epochs };
   const k = instantiateKernel(module, memory, layout, 0, kernelCfg);
 
-  const threadFile = p.threads > 1 ? findDistFile(THREAD_FILE) : '';
+  const threadFile = p.threads > 1 ? requireDistFile(THREAD_FILE, 'the word2vec helper thread') : '';
   const t0 = performance.now();
   const helpers = Array.from({ length: p.threads - 1 }, (_, i) => {
     const w = new Worker(threadFile, { workerData: { module, memory, layout, thread: i + 1, kernel: kernelCfg, share } });
