@@ -12,6 +12,10 @@ import { buildWasmKernels } from './build-wasm-kernels.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  process.stdout.write('usage: node scripts/build.mjs [--production] [--watch] [--only=extension,worker,cli,webview,unit,integration,e2e,bench] [--filter=SUBSTRING]\n');
+  process.exit(0);
+}
 const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
