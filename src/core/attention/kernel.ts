@@ -24,7 +24,7 @@ let kernel: Kernel | null | undefined;
 let disabled = false;
 
 /** dist/attention-kernel.wasm beside this bundle or in a dist/ folder above it (tests, benchmarks). */
-export function findKernel(): string | undefined {
+function findKernel(): string | undefined {
   return findDistFile(KERNEL_FILE);
 }
 

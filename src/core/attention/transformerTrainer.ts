@@ -46,7 +46,7 @@ const WASM_BUDGET_BYTES = 2 * 1024 ** 3;
  * scores, weights and their gradients) and twenty [N, d] plus four [N, FFN] activations; at the output about five
  * [N, V] tensors (logits, log-probabilities, probabilities, one-hot targets, their gradient). N = B·T.
  */
-export function stepBytes(cfg: TransformerConfig, B: number): number {
+function stepBytes(cfg: TransformerConfig, B: number): number {
   const N = B * cfg.seq;
   const perLayer = 6 * B * cfg.heads * cfg.seq * cfg.seq + N * (20 * cfg.dModel + 4 * cfg.ffn);
   return 4 * (cfg.layers * perLayer + 5 * N * cfg.vocab + 4 * N * cfg.dModel);
@@ -96,7 +96,7 @@ export function heldOutLoss(model: TransformerLM, ids: Int32Array, T: number, ma
 }
 
 /** Validated Transformer hyperparameters, typed from TRANSFORMER_PARAMS. */
-export type TransformerParams = ParamsOf<typeof TRANSFORMER_PARAMS>;
+type TransformerParams = ParamsOf<typeof TRANSFORMER_PARAMS>;
 
 /** The text cut into training and held-out ids, the model configuration, and how long to train. */
 interface TransformerPlan {

@@ -148,7 +148,7 @@ const PAGE = 65536;
 let compiled: WebAssembly.Module | null | undefined;
 
 /** Where dist/lstm-kernel.wasm is: beside the bundle or in any parent's dist/. */
-export function findKernelFile(): string | undefined {
+function findKernelFile(): string | undefined {
   return findDistFile(KERNEL_FILE);
 }
 

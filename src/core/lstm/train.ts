@@ -71,7 +71,7 @@ function mixSeed(seed: number, step: number): number {
 const GROUP_FLOPS = 3e9;
 
 /** Approximate floating-point operations of one training step (forward + backward). */
-export function stepFlops(cfg: LstmConfig, B: number, T: number): number {
+function stepFlops(cfg: LstmConfig, B: number, T: number): number {
   const { hidden: H, layers: L, vocabSize: V, embedding: E } = cfg;
   const perRow = 3 * 2 * (L * H * 4 * H + (L - 1) * H * 4 * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * 4 * H : 0);
   return B * T * perRow;
@@ -145,7 +145,7 @@ class StreamGroups {
 }
 
 /** Validated LSTM hyperparameters, typed from LSTM_PARAMS. */
-export type LstmParams = ParamsOf<typeof LSTM_PARAMS>;
+type LstmParams = ParamsOf<typeof LSTM_PARAMS>;
 
 /** The parameters to train with: the given ones, except that a resumed run keeps its checkpoint's architecture. */
 function resolveParams(rawParams: ParamValues, resumeFrom: string | undefined): { params: LstmParams; resume?: Checkpoint } {

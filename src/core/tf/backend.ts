@@ -15,7 +15,7 @@ let ready: Promise<BackendName> | undefined;
 const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 
 /** The folder of the wasm binaries: beside the bundle (dist/), or in node_modules during development. */
-export function findWasmDir(): string | undefined {
+function findWasmDir(): string | undefined {
   const file = findDistFile(WASM_FILE, [path.join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist')]);
   return file && path.dirname(file);
 }
