@@ -81,7 +81,9 @@ async function handleRequest(method: string, params: unknown): Promise<unknown> 
     case 'ping':
       return { pong: true, backend: await ensureBackend() };
     case 'crash':
-      // Used by the integration test of crash recovery: die the way a native fault would.
+      // Development builds only, for the integration test of crash recovery: die the way a native fault would.
+      // The production build defines process.env.NODE_ENV as "production", which leaves this request out.
+      if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "crash"');
       if ((params as { really?: boolean })?.really === true) process.exit(70);
       return null;
     default: {
