@@ -25,7 +25,9 @@ const BLOCK = /(<!-- bench-table: (\S+) -->\n)([\s\S]*?)(<!-- \/bench-table -->)
 
 /** The Markdown between the markers for one result file. */
 export function block(file: string): string {
-  const r = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as BenchResult;
+  const abs = path.resolve(root, file);
+  if (!fs.existsSync(abs)) throw new Error(`${file} is missing: BENCHMARKS.md quotes a result file that is not in bench/results/`);
+  const r = JSON.parse(fs.readFileSync(abs, 'utf8')) as BenchResult;
   const load = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
   const lines = [
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}, node ${r.node}, ${r.cpus}; \`${r.command}\`; ${r.repeats} repeat(s), figures are median (min–max).`,
@@ -59,4 +61,9 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  process.stderr.write(`bench:report: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}
