@@ -8,14 +8,15 @@ export function tapCounts(text) {
 }
 
 /**
- * { passed, failed, skipped } from the integration run's output: the suite's closing "integration: N passed, N failed"
- * line, and mocha's "N pending" summary line for skipped tests. Null when the closing line is missing.
+ * { passed, failed, skipped } from the integration run's output: the suites' closing "integration: N passed, N failed"
+ * lines, and mocha's "N pending" summary lines for skipped tests. Null when no closing line is there.
  */
 export function integrationCounts(output) {
-  const m = /integration: (\d+) passed, (\d+) failed/.exec(output);
-  if (!m) return null;
-  const pending = /^\s*(\d+) pending\s*$/m.exec(output);
-  return { passed: Number(m[1]), failed: Number(m[2]), skipped: pending ? Number(pending[1]) : 0 };
+  // one closing line (and one mocha summary) per code-server session: add them up
+  const lines = [...output.matchAll(/integration: (\d+) passed, (\d+) failed/g)];
+  if (!lines.length) return null;
+  const sum = (ms, i) => ms.reduce((n, m) => n + Number(m[i]), 0);
+  return { passed: sum(lines, 1), failed: sum(lines, 2), skipped: sum([...output.matchAll(/^\s*(\d+) pending\s*$/gm)], 1) };
 }
 
 /** The last line of `npm test`: "N passed, N failed, N skipped". */

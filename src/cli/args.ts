@@ -1,5 +1,6 @@
 import { coerceParam, flagOf, type ParamSpec, type ParamsOf, type ParamValues, ValidationError } from '../core/params';
 import { type OptionSpec, type ParsedArgs, UsageError } from './types';
+import { assertModelOut, ModelOutError, type SavedModelKind } from '../core/util/modelOut';
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: OptionSpec[] = [
@@ -90,4 +91,17 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
     }
   }
   return out;
+}
+
+/** The `--force` flag of every command that writes a model folder. */
+export const FORCE_OPTION: OptionSpec = { name: 'force', kind: 'bool', description: 'replace a model of the same kind already in --out' };
+
+/** Check --out before any work: exit 2 with one line when it is a file, a foreign folder or another kind of model. */
+export function guardModelOut(args: ParsedArgs, out: string, kind: SavedModelKind, resuming?: string): void {
+  try {
+    assertModelOut(out, kind, { force: args.options.force === true, resuming });
+  } catch (e) {
+    if (e instanceof ModelOutError) throw new UsageError(`--out ${e.message}`);
+    throw e;
+  }
 }

@@ -2,6 +2,22 @@
  * What every trainer in core shares: how it reports progress and how it is stopped. Trainers know nothing of
  * workers, VS Code or the CLI; the worker and the CLI pass a context and forward the updates.
  */
+import type { EmbeddingSnapshot } from './word2vec/snapshot';
+import type { TeacherForcingComparison } from './lm/types';
+
+/**
+ * What a trainer attaches to a progress report for a view, per model kind (each kind's keys are its own, so a
+ * payload tells its kind: `'snapshot' in extra`). Structured-cloneable: it crosses from the worker to the host.
+ */
+export interface ProgressExtras {
+  /** The 2D map of the most frequent words, once an epoch. */
+  word2vec: { snapshot: EmbeddingSnapshot };
+  /** At each evaluation: a sample, and teacher forcing vs free running on a held-out snippet. */
+  lstm: { sample?: string; teacherForcing?: TeacherForcingComparison };
+  /** At each evaluation: the alignment of a fixed probe input. */
+  seq2seq: { alignment: { source: string[]; target: string[]; expected: string[]; attention: number[][] } };
+}
+export type ProgressExtra = ProgressExtras[keyof ProgressExtras];
 
 /** One progress report from a trainer. `loss` is the training loss at `step`. */
 export interface ProgressUpdate {
@@ -14,8 +30,8 @@ export interface ProgressUpdate {
   metrics?: Record<string, number>;
   /** A short human-readable line (e.g. a generated sample). */
   note?: string;
-  /** Model-specific payload for a view (embedding snapshot, attention map...). Must be structured-cloneable. */
-  extra?: Record<string, unknown>;
+  /** Model-specific payload for a view (see ProgressExtras). */
+  extra?: ProgressExtra;
 }
 
 export interface TrainContext {

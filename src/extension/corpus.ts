@@ -49,6 +49,7 @@ export async function resolveCorpus(id: string): Promise<ResolvedCorpus> {
       const pick = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Train on which text file?', filters: { Text: ['txt', 'md', 'markdown', 'tex', 'latex'], 'All files': ['*'] } });
       if (!pick?.[0]) throw new CorpusError('no file chosen');
       const stat = await vscode.workspace.fs.stat(pick[0]);
+      if (!(stat.type & vscode.FileType.File)) throw new CorpusError(`${vscode.workspace.asRelativePath(pick[0])} is not a regular file`);
       if (stat.size > MAX_CORPUS_BYTES) throw new CorpusError(`${vscode.workspace.asRelativePath(pick[0])} is over ${MAX_CORPUS_BYTES / 1048576} MB; train on it with the ml-study CLI`);
       return text(decodeText(await vscode.workspace.fs.readFile(pick[0]), vscode.workspace.asRelativePath(pick[0])), vscode.workspace.asRelativePath(pick[0]));
     }
@@ -58,6 +59,10 @@ export async function resolveCorpus(id: string): Promise<ResolvedCorpus> {
 }
 
 function text(t: string, name: string): ResolvedCorpus {
+  // UTF-16 length × 3 bounds the UTF-8 size: most texts pass without counting bytes.
+  if (t.length * 3 > MAX_CORPUS_BYTES && Buffer.byteLength(t, 'utf8') > MAX_CORPUS_BYTES) {
+    throw new CorpusError(`${name} is over ${MAX_CORPUS_BYTES / 1048576} MB; train on it with the ml-study CLI`);
+  }
   if (!t.trim()) throw new CorpusError(`${name} is empty`);
   const keepLatexCommands = vscode.workspace.getConfiguration(SECTION).get<unknown>('corpus.keepLatexCommands', false) === true;
   return { ref: { kind: 'text', name, text: t, keepLatexCommands }, name };
@@ -73,6 +78,19 @@ async function notes(): Promise<ResolvedCorpus> {
   let bytes = 0;
   let skipped = 0;
   for (const f of files) {
+    // Only regular files, and the size is checked before the file is read (a FIFO or a huge file is never opened).
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(f);
+    } catch {
+      skipped++;
+      continue;
+    }
+    if (stat.type !== vscode.FileType.File) {
+      skipped++;
+      continue;
+    }
+    if (bytes + stat.size > MAX_CORPUS_BYTES) break;
     const data = await vscode.workspace.fs.readFile(f);
     if (bytes + data.length > MAX_CORPUS_BYTES) break;
     try {

@@ -15,7 +15,7 @@ import { registerTrainingView, type TrainingViewProvider } from './sidebar/train
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
-import { registerVectorsFeature, type VectorsFeature } from './word2vec/vectorsFeature';
+import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 
@@ -32,9 +32,18 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   try {
     const settings = readSettings();
-    const storage = storageRoot(context, settings.storageFolder);
-    const jobs = new JobManager(workerScript(context.extensionPath), new RunStore(storage), settings.keepRuns);
-    context.subscriptions.push(jobs);
+    // In an untrusted workspace the storage folder is neither read nor written; trusting it enables it, no reload.
+    const jobs = new JobManager(workerScript(context.extensionPath), runStore(context, settings.storageFolder), settings.keepRuns, {
+      trusted: vscode.workspace.isTrusted,
+      keepVersions: settings.keepVersions,
+    });
+    context.subscriptions.push(
+      jobs,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        const s = readSettings();
+        jobs.enableStorage(runStore(context, s.storageFolder), s.keepRuns);
+      }),
+    );
     const panel = registerStudyPanel(context, jobs);
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
@@ -54,8 +63,9 @@ export function deactivate(): void {
   // Everything (the worker included) is in context.subscriptions and is disposed by VS Code.
 }
 
-function storageRoot(context: vscode.ExtensionContext, folder: string): string {
+/** `<first workspace folder>/<folder>`, kept inside that workspace folder; the global storage without a folder. */
+function runStore(context: vscode.ExtensionContext, folder: string): RunStore {
   const ws = vscode.workspace.workspaceFolders?.[0];
-  if (ws && ws.uri.scheme === 'file') return path.join(ws.uri.fsPath, folder);
-  return context.globalStorageUri.fsPath;
+  if (ws && ws.uri.scheme === 'file') return new RunStore(path.join(ws.uri.fsPath, folder), ws.uri.fsPath);
+  return new RunStore(context.globalStorageUri.fsPath);
 }

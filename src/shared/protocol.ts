@@ -4,15 +4,16 @@
  *   host ⇄ panel    (HostToPanel / PanelToHost)      — the study panel webview
  *   host ⇄ sidebar  (HostToSidebar / SidebarToHost)  — the training view webview
  * Types only (plus the validators for what arrives from webviews): importable from the host, the worker and the
- * webview bundles alike.
+ * webview bundles alike. The panel's views, their data and their requests are in panelViews.ts (one table); each
+ * view's and each model's message types are in views/*.ts. Requests go through the typed channel of rpc.ts.
  */
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { ProgressUpdate } from '../core/training';
-import type { Explanation, WorkedExample } from '../core/formula';
-import type { LmPanelData, LmPanelRequests, LmWorkerRequests } from './views/lm';
-import type { AttentionPanelData, AttentionPanelRequests, AttentionWorkerRequests } from './views/attention';
-
-export type { LmPanelData, LmPanelRequests, LmWorkerRequests, AttentionPanelData, AttentionPanelRequests, AttentionWorkerRequests };
+import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
+import type { VectorsWorkerRequests } from './views/embeddings';
+import type { LmWorkerRequests } from './views/lm';
+import type { AttentionWorkerRequests } from './views/attention';
+import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -110,33 +111,6 @@ export interface SeriesChunk {
   losses: number[];
 }
 
-export type PanelView = 'training' | 'explain' | 'embeddings' | 'lm' | 'attention';
-
-/** A word-vector model's 2D map for the Embeddings view. */
-export interface EmbeddingsView {
-  /** Model folder name, for the header. */
-  name: string;
-  words: string[];
-  /** Flat [x0, y0, x1, y1, ...], same order as words. */
-  xy: number[];
-  method: 'pca' | 'umap' | 'tsne';
-  /** Words to highlight (a search or a neighbours query), with their cosine to `focus`. */
-  focus?: string;
-  neighbours?: Array<{ word: string; score: number }>;
-}
-
-/** A formula explained for the panel: the structured explanation plus the rendered formula. */
-export interface ExplainView {
-  explanation: Explanation;
-  /** The formula as SVG (MathJax), or why it could not be rendered. */
-  svg?: string;
-  renderError?: string;
-  /** A larger plot of the activation or loss, when the concept has one. */
-  plotSvg?: string;
-  /** Where it came from, e.g. "notes.md, line 12". */
-  source: string;
-}
-
 export type HostToPanel =
   /** The full state, sent after `ready` and when the panel becomes visible again. */
   | { type: 'state'; jobs: JobInfo[]; series: SeriesChunk[]; view: PanelView }
@@ -145,16 +119,10 @@ export type HostToPanel =
   | { type: 'job'; job: JobInfo }
   | { type: 'removeJob'; jobId: string }
   | { type: 'showView'; view: PanelView }
-  /** Show a formula's explanation (Explain Formula at Cursor, or a plotted function). */
-  | { type: 'explain'; view: ExplainView }
-  /** Show (or update) the Embeddings view; `live` updates the map of a running job without switching views. */
-  | { type: 'embeddings'; view: EmbeddingsView; live?: boolean }
-  /** Show (or update) the Language Model view; `live` updates it without switching views. */
-  | { type: 'lm'; data: LmPanelData; live?: boolean }
-  /** Show (or update) the Attention view; `live` updates it without switching views. */
-  | { type: 'attention'; data: AttentionPanelData; live?: boolean }
-  /** Ask the webview to export its chart; it answers with an `export` message. */
-  | { type: 'exportChart'; format: 'png' | 'csv' }
+  /** Draw a view with its data (see panelViews.ts); replayed after every reload of the webview. */
+  | ViewMessage
+  /** A request of the host to a view (PanelAnswers), and the reply to a request of the panel. */
+  | Request
   | Reply;
 
 export type PanelToHost =
@@ -162,28 +130,17 @@ export type PanelToHost =
   /** The user switched tabs; the host replays this view rather than its own last choice. */
   | { type: 'viewChanged'; view: PanelView }
   | { type: 'stopJob'; jobId: string }
-  /** Export the chart: PNG as a data: URL, or CSV text; the host asks where to save. */
+  /** The user exported the chart: PNG as a data: URL, or CSV text; the host asks where to save. */
   | { type: 'export'; format: 'png' | 'csv'; data: string }
-  | Request;
+  /** A request of a view to the host (PanelRequests), and the reply to a request of the host. */
+  | Request
+  | Reply;
 
-/** Requests the panel makes (PanelToHost `request`), by method. */
-export interface PanelRequests extends LmPanelRequests, AttentionPanelRequests {
-  /** Recompute the worked example of the explain view from edited inputs. */
-  recompute: { params: { which: string; inputs: Record<string, unknown> }; result: WorkedExample | { error: string } };
-  /** Nearest neighbours of a word in the model on show. */
-  neighbours: { params: { word: string; k: number }; result: Array<{ word: string; score: number }> };
-  /** Re-project the model on show. */
-  project: { params: { method: 'pca' | 'umap' | 'tsne' }; result: EmbeddingsView };
-}
-
-/** Requests the host makes of the training worker (besides jobs), by method. Word vectors are read there. */
-export interface WorkerRequests extends LmWorkerRequests, AttentionWorkerRequests {
+/** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
-  'w2v.neighbours': { params: { dir: string; word: string; k: number }; result: Array<{ word: string; score: number }> };
-  'w2v.analogy': { params: { dir: string; a: string; b: string; c: string; k: number; method: '3cosadd' | '3cosmul' }; result: Array<{ word: string; score: number }> };
-  'w2v.map': { params: { dir: string; method: 'pca' | 'umap' | 'tsne'; top: number }; result: { words: string[]; xy: number[] } };
-  'w2v.export': { params: { dir: string; format: 'word2vec' | 'word2vec-binary' | 'projector'; out: string }; result: string[] };
-  'w2v.import': { params: { file: string; out: string }; result: { words: number; dim: number } };
+  /** Make the worker die the way a native fault would (the integration test of crash recovery). */
+  crash: { params: { really: boolean }; result: null };
 }
 
 // ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)
@@ -194,8 +151,8 @@ export interface FormulaRequests {
     params: { text: string; offset: number; languageId: string; color: string; allowedCommands: string[]; explainArgs: unknown };
     result: { markdown: string; start: number; end: number } | null;
   };
-  explain: { params: { text: string; offset: number; languageId: string; color: string }; result: Omit<ExplainView, 'source'> | null };
-  recompute: PanelRequests['recompute'];
+  explain: { params: { text: string; offset: number; languageId: string; color: string }; result: Omit<ExplainPanelData, 'source'> | null };
+  recompute: ExplainPanelRequests['explain.recompute'];
   /** Render and explain a document's formulas ahead of hovers; `key` (the document URI) lets a newer call supersede. */
   prewarm: { params: { text: string; languageId: string; color: string; key?: string }; result: number };
 }
@@ -222,30 +179,38 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const PANEL_VIEWS: readonly PanelView[] = ['training', 'explain', 'embeddings', 'lm', 'attention'];
 const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
 
-function isObj(v: unknown): v is Record<string, unknown> {
+/** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
+export const MAX_CHART_EXPORT = 64 * 1024 * 1024;
+
+/** A plain object (not null, not an array): the first check of anything that arrives from a webview. */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 const isStr = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** Accept a message from the panel only when it has the exact shape of a PanelToHost; undefined otherwise. */
 export function parsePanelMessage(m: unknown): PanelToHost | undefined {
-  if (!isObj(m)) return undefined;
+  if (!isObject(m)) return undefined;
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
     case 'viewChanged':
-      return PANEL_VIEWS.includes(m.view as PanelView) ? { type: 'viewChanged', view: m.view as PanelView } : undefined;
+      return isPanelView(m.view) ? { type: 'viewChanged', view: m.view } : undefined;
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
     case 'export':
-      if ((m.format === 'png' || m.format === 'csv') && isStr(m.data, 64 * 1024 * 1024)) return { type: 'export', format: m.format, data: m.data };
+      if ((m.format === 'png' || m.format === 'csv') && isStr(m.data, MAX_CHART_EXPORT)) return { type: 'export', format: m.format, data: m.data };
       return undefined;
     case 'request':
-      if (typeof m.requestId === 'number' && Number.isInteger(m.requestId) && isStr(m.method, 64)) return { type: 'request', requestId: m.requestId, method: m.method, params: m.params };
+      if (isRequestId(m.requestId) && isStr(m.method, 64)) return { type: 'request', requestId: m.requestId, method: m.method, params: m.params };
       return undefined;
+    case 'reply':
+      if (!isRequestId(m.requestId)) return undefined;
+      if (m.ok === true) return { type: 'reply', requestId: m.requestId, ok: true, result: m.result };
+      return m.ok === false && isStr(m.error, 10_000) ? { type: 'reply', requestId: m.requestId, ok: false, error: m.error } : undefined;
     default:
       return undefined;
   }
@@ -253,7 +218,7 @@ export function parsePanelMessage(m: unknown): PanelToHost | undefined {
 
 /** Accept a message from the sidebar only when it has the exact shape of a SidebarToHost; undefined otherwise. */
 export function parseSidebarMessage(m: unknown): SidebarToHost | undefined {
-  if (!isObj(m)) return undefined;
+  if (!isObject(m)) return undefined;
   switch (m.type) {
     case 'ready':
     case 'openPanel':
@@ -262,7 +227,7 @@ export function parseSidebarMessage(m: unknown): SidebarToHost | undefined {
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
     case 'start':
-      if (MODEL_KINDS.includes(m.model as ModelKind) && isObj(m.params) && isStr(m.corpus)) {
+      if (MODEL_KINDS.includes(m.model as ModelKind) && isObject(m.params) && isStr(m.corpus)) {
         return { type: 'start', model: m.model as ModelKind, params: m.params, corpus: m.corpus };
       }
       return undefined;

@@ -1,28 +1,27 @@
 /**
- * Attention queries answered in the training worker ("attn." methods of AttentionWorkerRequests): the attention
- * weights of a trained model for a text. Loaded models are cached per folder (reloaded when model.json changes);
- * an evicted or replaced model's tfjs tensors are disposed. Returns undefined for a method it does not know.
+ * Attention queries answered in the training worker (AttentionWorkerRequests): the attention weights of a trained
+ * model for a text. Loaded models are cached per folder (reloaded when model.json changes); an evicted or replaced
+ * model's tfjs tensors are disposed.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { WorkerRequests } from '../shared/protocol';
+import type { Handlers } from '../shared/rpc';
+import type { AttentionWorkerRequests } from '../shared/views/attention';
 import { attentionFor, disposeAttentionModel, type LoadedAttentionModel } from '../core/attention';
 import { loadAttentionModelSync } from '../core/attention/store';
 import { initTf, tf } from '../core/tf/backend';
-
-type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
+import { modelStamp } from '../core/util/atomicWrite';
 
 /** How many models stay loaded (each holds its weights as tfjs tensors). */
 const MAX_CACHED = 3;
 /** Texts longer than this are refused (the Transformer reads at most its context length anyway). */
 const MAX_TEXT = 20_000;
 
-const cache = new Map<string, { mtimeMs: number; model: LoadedAttentionModel }>();
+const cache = new Map<string, { mtimeMs: string; model: LoadedAttentionModel }>();
 /** Loads in flight, so two requests for one folder load it once. */
 const loading = new Map<string, Promise<LoadedAttentionModel>>();
 
-function mtimeOf(dir: string): number {
-  return fs.statSync(path.join(dir, 'model.json'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+function mtimeOf(dir: string): string {
+  return modelStamp(dir);
 }
 
 function evict(dir: string): void {
@@ -71,26 +70,21 @@ async function open(dir: string): Promise<LoadedAttentionModel> {
   }
 }
 
-function checkParams(params: unknown): { dir: string; text: string } {
-  const p = params as Partial<P<'attn.map'>> | null | undefined;
-  if (!p || typeof p !== 'object') throw new Error('attn.map needs {dir, text}');
-  if (typeof p.dir !== 'string' || !p.dir || !path.isAbsolute(p.dir)) throw new Error('attn.map needs the absolute path of a model folder (dir)');
-  if (typeof p.text !== 'string') throw new Error('attn.map needs a text');
+/** Check what arrives (the paths and lengths matter: a model folder is read, a text is run through the model). */
+function checkParams(p: { dir: unknown; text: unknown }): { dir: string; text: string } {
+  if (typeof p.dir !== 'string' || !p.dir || !path.isAbsolute(p.dir)) throw new Error('attention.map needs the absolute path of a model folder (dir)');
+  if (typeof p.text !== 'string') throw new Error('attention.map needs a text');
   if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
   return { dir: p.dir, text: p.text };
 }
 
-/** Answer an attention request, or return undefined when the method is not one of these. */
-export async function attentionRequest(method: string, params: unknown): Promise<unknown> {
-  switch (method) {
-    case 'attn.map': {
-      const p = checkParams(params);
-      return attentionFor(await open(p.dir), p.text) satisfies WorkerRequests['attn.map']['result'];
-    }
-    default:
-      return undefined;
-  }
-}
+/** The "attention." requests. */
+export const attentionHandlers: Handlers<AttentionWorkerRequests> = {
+  'attention.map': async (params) => {
+    const p = checkParams(params);
+    return attentionFor(await open(p.dir), p.text);
+  },
+};
 
 /** How many models are loaded (tests, diagnostics). */
 export function cachedAttentionModels(): number {

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { FormulaRequests, Request } from '../shared/protocol';
-import { answer } from '../shared/rpc';
+import { type Handlers, serve } from '../shared/rpc';
 import { explainFormula, findAllMath, findMathAt, formulaHoverAt, mathContext, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
 
 if (!parentPort) throw new Error('formulaWorker.ts must run in a worker thread');
@@ -33,38 +33,27 @@ async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
   return n;
 }
 
-function handle(method: string, params: unknown): unknown {
-  switch (method) {
-    case 'hover': {
-      const p = params as P<'hover'>;
-      const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs });
-      return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
-    }
-    case 'explain': {
-      const p = params as P<'explain'>;
-      const span = findMathAt(p.text, p.offset, p.languageId);
-      if (!span) return null;
-      const explanation = explainFormula(span.latex, { context: mathContext(p.text, span), display: span.display });
-      const r = renderTexToSvg(span.latex, { display: true, color: p.color });
-      return {
-        explanation,
-        ...('svg' in r ? { svg: r.svg } : { renderError: r.error }),
-        plotSvg: explanation.plot ? plotSvg(explanation.plot.fn, { color: p.color }) : undefined,
-      };
-    }
-    case 'recompute': {
-      const p = params as P<'recompute'>;
-      return recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {});
-    }
-    case 'prewarm': {
-      const p = params as P<'prewarm'>;
-      return prewarm(p);
-    }
-    default:
-      throw new Error(`unknown formula request "${method}"`);
-  }
-}
+const handlers: Handlers<FormulaRequests> = {
+  hover: (p) => {
+    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs });
+    return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
+  },
+  explain: (p) => {
+    const span = findMathAt(p.text, p.offset, p.languageId);
+    if (!span) return null;
+    const explanation = explainFormula(span.latex, { context: mathContext(p.text, span), display: span.display });
+    const r = renderTexToSvg(span.latex, { display: true, color: p.color });
+    return {
+      explanation,
+      ...('svg' in r ? { svg: r.svg } : { renderError: r.error }),
+      plotSvg: explanation.plot ? plotSvg(explanation.plot.fn, { color: p.color }) : undefined,
+    };
+  },
+  recompute: (p) => recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {}),
+  prewarm,
+};
+const answer = serve<FormulaRequests>(handlers, (r) => port.postMessage(r));
 
 port.on('message', (msg: Request) => {
-  if (msg?.type === 'request') void answer(msg, handle, (r) => port.postMessage(r));
+  if (msg?.type === 'request') void answer(msg);
 });

@@ -1,28 +1,25 @@
 /**
  * Language-model queries answered in the training worker ("lm." methods of LmWorkerRequests): generation,
  * perplexity, teacher forcing vs free running, a model's saved history. Loaded models are cached by folder and
- * reloaded when model.json changes (a running job rewrites it at every checkpoint). Returns undefined for a method
- * it does not know.
+ * reloaded when model.json changes (a running job rewrites it at every checkpoint).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { WorkerRequests } from '../shared/protocol';
-import type { LmModelInfo, LmPerplexityReport, LmScoredToken } from '../shared/views/lm';
+import type { Handlers } from '../shared/rpc';
+import type { LmModelInfo, LmScoredToken, LmWorkerRequests } from '../shared/views/lm';
 import { compareTeacherForcing, generate, loadLstm, perplexityOfAsync, scoreIds, type LstmModel } from '../core/lstm';
-import { EOS, MODEL_JSON, readModelType, splitTokens } from '../core/lm';
-
-type P<M extends keyof WorkerRequests> = WorkerRequests[M]['params'];
+import { EOS, readModelType, splitTokens } from '../core/lm';
+import { modelStamp } from '../core/util/atomicWrite';
 
 /** Texts with more tokens than this get the figure but no per-token detail. */
 const DETAIL_LIMIT = 20_000;
 
-const cache = new Map<string, { mtimeMs: number; model: LstmModel }>();
+const cache = new Map<string, { mtimeMs: string; model: LstmModel }>();
 
 function open(dir: unknown): LstmModel {
   if (typeof dir !== 'string' || !dir) throw new Error('no model folder given');
   const type = readModelType(dir);
   if (type !== 'lstm') throw new Error(`${path.basename(dir)} is a ${type} model, not an LSTM language model`);
-  const mtimeMs = fs.statSync(path.join(dir, MODEL_JSON), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const mtimeMs = modelStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) return hit.model;
   const model = loadLstm(dir);
@@ -70,44 +67,36 @@ function detailOf(model: LstmModel, text: string): LmScoredToken[] | undefined {
   return out;
 }
 
-/** Answer a language-model request, or return undefined when the method is not one of these. */
-export async function lmRequest(method: string, params: unknown): Promise<unknown> {
-  switch (method) {
-    case 'lm.generate': {
-      const p = params as P<'lm.generate'>;
-      return generate(open(p.dir), { prompt: p.prompt, length: p.length, temperature: p.temperature, topK: p.topK, topP: p.topP, seed: p.seed });
-    }
-    case 'lm.perplexity': {
-      const p = params as P<'lm.perplexity'>;
-      if (typeof p.text !== 'string') throw new Error('no text to score');
-      const model = open(p.dir);
-      const r = await perplexityOfAsync(model, p.text);
-      const report: LmPerplexityReport = { ...r, detail: detailOf(model, p.text), detailLimit: DETAIL_LIMIT };
-      return report;
-    }
-    case 'lm.teacherForcing': {
-      const p = params as P<'lm.teacherForcing'>;
-      if (typeof p.text !== 'string') throw new Error('no text to compare on');
-      return compareTeacherForcing(open(p.dir), p.text, { prefix: p.prefix, length: p.length });
-    }
-    case 'lm.info': {
-      const p = params as P<'lm.info'>;
-      const model = open(p.dir);
-      const meta = model.meta!;
-      const info: LmModelInfo = {
-        dir: p.dir,
-        level: model.vocab.level,
-        vocabSize: model.vocab.size,
-        embedding: model.config.embedding,
-        hidden: model.config.hidden,
-        layers: model.config.layers,
-        step: meta.step,
-        history: meta.history.map((h) => ({ step: h.step, trainLoss: h.trainLoss, heldOutLoss: h.heldOutLoss, perplexity: h.perplexity, bitsPerChar: h.bitsPerChar })),
-        samples: meta.samples,
-      };
-      return info;
-    }
-    default:
-      return undefined;
-  }
+function infoOf(dir: string): LmModelInfo {
+  const model = open(dir);
+  const meta = model.meta!;
+  return {
+    dir,
+    level: model.vocab.level,
+    vocabSize: model.vocab.size,
+    embedding: model.config.embedding,
+    hidden: model.config.hidden,
+    layers: model.config.layers,
+    step: meta.step,
+    history: meta.history.map((h) => ({ step: h.step, trainLoss: h.trainLoss, heldOutLoss: h.heldOutLoss, perplexity: h.perplexity, bitsPerChar: h.bitsPerChar })),
+    samples: meta.samples,
+  };
 }
+
+function needText(text: unknown, what: string): string {
+  if (typeof text !== 'string') throw new Error(what);
+  return text;
+}
+
+/** The "lm." requests. */
+export const lmHandlers: Handlers<LmWorkerRequests> = {
+  'lm.generate': (p) => generate(open(p.dir), { prompt: p.prompt, length: p.length, temperature: p.temperature, topK: p.topK, topP: p.topP, seed: p.seed }),
+  'lm.perplexity': async (p) => {
+    const text = needText(p.text, 'no text to score');
+    const model = open(p.dir);
+    const r = await perplexityOfAsync(model, text);
+    return { ...r, detail: detailOf(model, text), detailLimit: DETAIL_LIMIT };
+  },
+  'lm.teacherForcing': (p) => compareTeacherForcing(open(p.dir), needText(p.text, 'no text to compare on'), { prefix: p.prefix, length: p.length }),
+  'lm.info': (p) => infoOf(p.dir),
+};

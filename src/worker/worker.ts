@@ -4,21 +4,23 @@
  * An exception in a job becomes a `failed` message; the host restarts the worker only if it dies.
  */
 import { parentPort } from 'node:worker_threads';
-import type { HostToWorker, JobSpec, WorkerToHost } from '../shared/protocol';
-import { answer } from '../shared/rpc';
+import type { HostToWorker, JobSpec, WorkerRequests, WorkerToHost } from '../shared/protocol';
+import { type Handlers, serve } from '../shared/rpc';
 import { StoppedError } from '../core/training';
 import { initTf } from '../core/tf/backend';
-import { RUNNERS } from './models';
-import { vectorRequest } from './vectorRequests';
-import { lmRequest } from './lmRequests';
-import { attentionRequest } from './attentionRequests';
+import { RUNNERS } from './runners';
+import { vectorsHandlers } from './vectorsRequests';
+import { lmHandlers } from './lmRequests';
+import { attentionHandlers } from './attentionRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
 const post = (m: WorkerToHost) => port.postMessage(m);
 
 const running = new Map<string, AbortController>();
-/** Jobs stopped while still waiting in the queue. */
+/** Jobs waiting in the queue. */
+const waiting = new Set<string>();
+/** Jobs stopped while still waiting in the queue: answered at once, skipped when their turn comes. */
 const cancelled = new Set<string>();
 let backendReady: Promise<string> | undefined;
 
@@ -31,10 +33,8 @@ function ensureBackend(): Promise<string> {
 }
 
 async function run(job: JobSpec): Promise<void> {
-  if (cancelled.delete(job.jobId)) {
-    post({ type: 'stopped', jobId: job.jobId, summary: 'stopped before it started' });
-    return;
-  }
+  waiting.delete(job.jobId);
+  if (cancelled.delete(job.jobId)) return;
   const controller = new AbortController();
   running.set(job.jobId, controller);
   try {
@@ -62,34 +62,34 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (msg: HostToWorker) => {
   switch (msg.type) {
     case 'start':
+      waiting.add(msg.job.jobId);
       queue = queue.then(() => run(msg.job));
       break;
     case 'stop': {
       const c = running.get(msg.jobId);
       if (c) c.abort();
-      else cancelled.add(msg.jobId);
+      else if (waiting.has(msg.jobId) && !cancelled.has(msg.jobId)) {
+        cancelled.add(msg.jobId);
+        post({ type: 'stopped', jobId: msg.jobId, summary: 'stopped before it started' });
+      }
       break;
     }
     case 'request':
-      void answer(msg, handleRequest, post);
+      void answerRequest(msg);
       break;
   }
 });
 
-async function handleRequest(method: string, params: unknown): Promise<unknown> {
-  switch (method) {
-    case 'ping':
-      return { pong: true, backend: await ensureBackend() };
-    case 'crash':
-      // Development builds only, for the integration test of crash recovery: die the way a native fault would.
-      // The production build defines process.env.NODE_ENV as "production", which leaves this request out.
-      if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "crash"');
-      if ((params as { really?: boolean })?.really === true) process.exit(70);
-      return null;
-    default: {
-      const r = method.startsWith('w2v.') ? vectorRequest(method, params) : method.startsWith('lm.') ? await lmRequest(method, params) : method.startsWith('attn.') ? await attentionRequest(method, params) : undefined;
-      if (r === undefined) throw new Error(`unknown worker request "${method}"`);
-      return r;
-    }
-  }
-}
+const handlers: Handlers<WorkerRequests> = {
+  ping: async () => ({ pong: true, backend: await ensureBackend() }),
+  // Development builds only, for the integration test of crash recovery: die the way a native fault would.
+  // The production build defines process.env.NODE_ENV as "production", which makes this request an error.
+  crash: (p) => {
+    if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "crash"');
+    return p.really === true ? process.exit(70) : null;
+  },
+  ...vectorsHandlers,
+  ...lmHandlers,
+  ...attentionHandlers,
+};
+const answerRequest = serve<WorkerRequests>(handlers, post);

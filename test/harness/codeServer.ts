@@ -28,6 +28,15 @@ export interface SessionOptions {
   viewport?: { width: number; height: number };
   /** Install this .vsix and run it as an installed extension instead of from the source folder. */
   vsix?: string;
+  /**
+   * Workspace trust on (default off): the folder opens untrusted, with the workbench's "Do you trust the authors"
+   * dialog; `grantTrust(session)` answers it.
+   */
+  trust?: boolean;
+  /** Extra environment of code-server (and so of the extension host). */
+  env?: Record<string, string>;
+  /** Called with the workspace copy before code-server starts (to craft files in and beside it). */
+  prepare?: (workspace: string) => void;
 }
 
 export interface Session {
@@ -79,6 +88,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(opts.workspace, workspace, { recursive: true });
+  opts.prepare?.(workspace);
   const settings = {
     'workbench.colorTheme': opts.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
     'workbench.startupEditor': 'none',
@@ -89,7 +99,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     'extensions.ignoreRecommendations': true,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': opts.trust === true,
     'window.commandCenter': false,
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -111,11 +121,11 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
   const out = fs.openSync(logFile, 'a');
   const proc = spawn(
     process.execPath,
-    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, workspace],
+    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(opts.trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, workspace],
     {
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
+      env: { ...process.env, ...opts.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
     },
   );
   const killServer = () => {
@@ -173,6 +183,17 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
     throw e;
   }
+}
+
+/** Trust the workspace of a session started with `trust: true` (the startup dialog, else Manage Workspace Trust). */
+export async function grantTrust(page: Page, timeoutMs = 30_000): Promise<void> {
+  const yes = page.getByRole('button', { name: 'Yes, I trust the authors' });
+  if (await yes.isVisible().catch(() => false)) {
+    await yes.click();
+    return;
+  }
+  await runCommand(page, 'Workspaces: Manage Workspace Trust', timeoutMs);
+  await page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: timeoutMs });
 }
 
 /** The workbench is up and the extension's contributions have arrived. */

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, sleep, waitFor, waitForJob } from './helpers';
-import type { AttentionMap, AttentionPanelData } from '../../src/shared/views/attention';
+import type { AttentionMap } from '../../src/shared/views/attention';
 import { AttentionFeature } from '../../src/extension/attention/attentionFeature';
 
 type Shown = AttentionMap | undefined;
@@ -101,9 +101,8 @@ describe('attention in the editor', function () {
     assertCausalMaps(m, 1, 2);
     // The view has it, and the panel is open on it.
     await waitFor('the panel', () => a.panel.isOpen && a.panel.webviewReady, 30_000);
-    const shown = a.panel.featureView('attention');
-    assert.equal(shown?.type, 'attention');
-    const data = shown!.data as AttentionPanelData;
+    const data = a.panel.dataOf('attention');
+    assert.ok(data, 'the Attention view has data');
     assert.equal(data.focus, 'self');
     assert.deepEqual(data.self?.tokens, m.tokens);
     assert.deepEqual(data.self?.attention, m.attention);
@@ -127,7 +126,7 @@ describe('attention in the editor', function () {
     // The first query can only attend to itself.
     assert.equal(short.attention[0][0][0][0], 1);
     const a = await api();
-    await waitFor('the panel on the last map', () => a.panel.webviewReady && (a.panel.featureView('attention')?.data as AttentionPanelData).self?.text === 'the softmax', 60_000);
+    await waitFor('the panel on the last map', () => a.panel.webviewReady && a.panel.dataOf('attention')!.self?.text === 'the softmax', 60_000);
   });
 
   it('shows the seq2seq alignment map live while the model trains, then lets the user type inputs', async () => {
@@ -137,7 +136,7 @@ describe('attention in the editor', function () {
     const seenWhileRunning = new Set<number>();
     for (;;) {
       const job = a.jobs.get(jobId)!;
-      const data = a.panel.featureView('attention')?.data as AttentionPanelData | undefined;
+      const data = a.panel.dataOf('attention');
       const al = data?.alignment;
       if (job.status === 'running' && al?.job?.jobId === jobId && al.job.running) {
         seenWhileRunning.add(al.job.step);
@@ -154,8 +153,8 @@ describe('attention in the editor', function () {
     assert.equal(job.status, 'done', job.error);
     assert.ok([...seenWhileRunning].some((s) => s > 0 && s < 60), `no alignment arrived during training (seen at steps ${[...seenWhileRunning].join(', ') || 'none'})`);
     // After training: the saved model is attached, so the view can decode typed inputs.
-    await waitFor('the finished alignment', () => (a.panel.featureView('attention')?.data as AttentionPanelData | undefined)?.alignment?.dir === job.modelDir, 10_000);
-    const al = (a.panel.featureView('attention')!.data as AttentionPanelData).alignment!;
+    await waitFor('the finished alignment', () => a.panel.dataOf('attention')?.alignment?.dir === job.modelDir, 10_000);
+    const al = (a.panel.dataOf('attention')!).alignment!;
     assert.equal(al.job?.running, false);
     assert.equal(al.job?.step, 60);
     seq2seqDir = job.modelDir!;
@@ -167,7 +166,7 @@ describe('attention in the editor', function () {
     assert.ok(m.target.length >= 1 && m.attention.length === m.target.length);
     assert.ok(m.attention.every((r) => r.length === 5));
     assertRowsSumToOne(m.attention, 'typed input');
-    const data = a.panel.featureView('attention')!.data as AttentionPanelData;
+    const data = a.panel.dataOf('attention')!;
     assert.equal(data.focus, 'alignment');
     assert.deepEqual(data.alignment?.map.source, m.source);
     assert.ok(data.self, 'the self-attention stays on show beside it');
@@ -177,14 +176,15 @@ describe('attention in the editor', function () {
   it('answers the view’s typed texts only for saved attention models', async () => {
     const a = await api();
     const f = new AttentionFeature(a.jobs, a.panel);
-    const r = (await f.panelRequest('attention.map', { dir: transformerDir, text: 'attention' })) as AttentionMap;
+    const ask = f.viewHandlers['attention.map'];
+    const r: AttentionMap = await ask({ dir: transformerDir, text: 'attention' });
     assert.equal(r.kind, 'transformer');
     if (r.kind === 'transformer') assert.deepEqual(r.tokens, Array.from('attention'));
-    await assert.rejects(f.panelRequest('attention.map', { dir: '/etc', text: 'x' }), /no longer saved/);
-    await assert.rejects(f.panelRequest('attention.map', { dir: transformerDir, text: '   ' }), /type some text/);
-    await assert.rejects(f.panelRequest('attention.map', { dir: transformerDir }), /needs \{dir, text\}/);
-    await assert.rejects(f.panelRequest('attention.map', { dir: transformerDir, text: 'x'.repeat(20_001) }), /at most 20000/);
-    await assert.rejects(f.panelRequest('attention.other', {}), /unknown request/);
+    await assert.rejects(async () => ask({ dir: '/etc', text: 'x' }), /no longer saved/);
+    await assert.rejects(async () => ask({ dir: transformerDir, text: '   ' }), /type some text/);
+    await assert.rejects(async () => ask({ dir: transformerDir }), /needs \{dir, text\}/);
+    await assert.rejects(async () => ask({ dir: transformerDir, text: 'x'.repeat(20_001) }), /at most 20000/);
+    await assert.rejects(async () => ask(null), /needs \{dir, text\}/);
   });
 
   it('refuses bad arguments and unusable texts with clear messages', async () => {

@@ -94,10 +94,10 @@ describe('formula hovers', function () {
     assert.ok(softmaxAt >= 0, 'no formula in the softmax note was named Softmax');
     assert.equal(await vscode.commands.executeCommand('mlStudy.explainFormulaAtCursor', { uri: doc.uri.toString(), offset: softmaxAt }), true);
     // A panel created right after another was closed mid-load can take ~30 s to load in code-server.
-    await waitFor('the explain view', () => a.panel.currentExplain !== undefined && a.panel.webviewReady, 60_000);
-    const ex = a.panel.currentExplain!.explanation;
+    await waitFor('the explain view', () => a.panel.dataOf('explain') !== undefined && a.panel.webviewReady, 60_000);
+    const ex = a.panel.dataOf('explain')!.explanation;
     assert.equal(ex.concept, 'softmax');
-    assert.ok(a.panel.currentExplain!.svg?.startsWith('<svg'), 'formula not rendered');
+    assert.ok(a.panel.dataOf('explain')!.svg?.startsWith('<svg'), 'formula not rendered');
     const probs = ex.example!.outputs[0].value as number[];
     assert.ok(Math.abs(probs.reduce((s, p) => s + p, 0) - 1) < 1e-9, 'softmax outputs must sum to 1');
   });

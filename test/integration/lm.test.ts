@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LmPanelData } from '../../src/shared/protocol';
 import { LmFeature, type GenerateOutcome, type PerplexityOutcome } from '../../src/extension/lm/lmFeature';
 import type { LmGenerated, LmModelInfo, TeacherForcingComparison } from '../../src/shared/views/lm';
 import { api, waitFor, waitForJob } from './helpers';
@@ -32,8 +31,8 @@ describe('the LSTM language model in the editor', function () {
 
   it('followed the training run in the Language Model view (held-out evaluations, samples, teacher forcing)', async () => {
     const a = await api();
-    await waitFor('the LM view data of the run', () => (a.panel.featureView('lm')?.data as LmPanelData | undefined)?.status === 'done', 20_000);
-    const data = a.panel.featureView('lm')!.data as LmPanelData;
+    await waitFor('the LM view data of the run', () => a.panel.dataOf('lm')?.status === 'done', 20_000);
+    const data = a.panel.dataOf('lm')!;
     assert.equal(data.dir, dir);
     assert.deepEqual(data.history.map((h) => h.step), [20, 40], 'one held-out evaluation every 20 steps');
     assert.ok(data.history.every((h) => h.heldOutLoss! > 0 && Math.abs(h.perplexity! - Math.exp(h.heldOutLoss!)) < 1e-6 * h.perplexity!), 'perplexity = exp(held-out loss)');
@@ -63,7 +62,7 @@ describe('the LSTM language model in the editor', function () {
     const greedy = (await vscode.commands.executeCommand('mlStudy.generateText', { dir, prompt: 'The softmax ', length: 30, temperature: 0 })) as GenerateOutcome;
     assert.equal(greedy.tokens.length, 30);
     // it is on show in the view
-    const shown = a.panel.featureView('lm')!.data as LmPanelData;
+    const shown = a.panel.dataOf('lm')!;
     assert.equal(shown.generated?.text, greedy.text);
     assert.equal(shown.generated?.options.temperature, 0);
   });
@@ -97,7 +96,7 @@ describe('the LSTM language model in the editor', function () {
     // a trained model finds its own notes far less surprising than a uniform guess over its vocabulary
     assert.ok(r.perplexity > 1 && r.perplexity < 60, `perplexity ${r.perplexity}`);
     assert.match(await lastMessage(), /^perplexity \d+\.\d\d on the given text/);
-    const shown = a.panel.featureView('lm')!.data as LmPanelData;
+    const shown = a.panel.dataOf('lm')!;
     assert.equal(shown.perplexity?.perplexity, r.perplexity);
   });
 
@@ -120,22 +119,22 @@ describe('the LSTM language model in the editor', function () {
   it('answers the view’s requests only for saved LSTMs, with checked parameters', async () => {
     const a = await api();
     const f = new LmFeature(a.jobs, a.panel);
-    const g = (await f.panelRequest('lm.generate', { dir, prompt: 'the ', length: 25, temperature: 0, topK: 0, topP: 1, seed: 1 })) as LmGenerated;
+    const ask = f.viewHandlers;
+    const g: LmGenerated = await ask['lm.generate']({ dir, prompt: 'the ', length: 25, temperature: 0, topK: 0, topP: 1, seed: 1 });
     assert.equal(g.tokens.length, 25);
     assert.equal(g.options.temperature, 0);
-    const tf = (await f.panelRequest('lm.teacherForcing', { dir, text: 'The perplexity is the exponential of the mean surprisal of the tokens of a held-out text.' })) as TeacherForcingComparison;
+    const tf: TeacherForcingComparison = await ask['lm.teacherForcing']({ dir, text: 'The perplexity is the exponential of the mean surprisal of the tokens of a held-out text.' });
     assert.ok(tf.teacherForced.length > 0 && tf.freeRunning.length === tf.teacherForced.length);
     assert.equal(tf.teacherForcedAccuracy, tf.teacherForced.filter((x) => x.correct).length / tf.teacherForced.length);
     assert.ok(tf.teacherForced.every((x) => x.probOfTruth > 0 && x.probOfTruth <= 1 && x.correct === (x.predicted === x.truth)));
-    const info = (await f.panelRequest('lm.info', { dir })) as LmModelInfo;
+    const info: LmModelInfo = await ask['lm.info']({ dir });
     assert.deepEqual(info.history.map((h) => h.step), [20, 40]);
     assert.equal(info.level, 'char');
-    await assert.rejects(f.panelRequest('lm.generate', { dir: os.tmpdir(), prompt: 'x' }), /not one of the saved language models/);
-    await assert.rejects(f.panelRequest('lm.generate', { dir, prompt: 'x', topP: 2 }), /topP must be a number in \(0, 1\]/);
-    await assert.rejects(f.panelRequest('lm.generate', { dir, prompt: 'x', extra: 1 }), /unknown argument "extra"/);
-    await assert.rejects(f.panelRequest('lm.teacherForcing', { dir, text: '  ' }), /type or paste a piece of text/);
-    await assert.rejects(f.panelRequest('lm.info', null), /bad parameters/);
-    await assert.rejects(f.panelRequest('lm.other', { dir }), /unknown request/);
+    await assert.rejects(async () => ask['lm.generate']({ dir: os.tmpdir(), prompt: 'x' }), /not one of the saved language models/);
+    await assert.rejects(async () => ask['lm.generate']({ dir, prompt: 'x', topP: 2 }), /topP must be a number in \(0, 1\]/);
+    await assert.rejects(async () => ask['lm.generate']({ dir, prompt: 'x', extra: 1 }), /unknown argument "extra"/);
+    await assert.rejects(async () => ask['lm.teacherForcing']({ dir, text: '  ' }), /type or paste a piece of text/);
+    await assert.rejects(async () => ask['lm.info'](null), /bad parameters/);
   });
 
   it('refuses bad arguments with clear messages', async () => {

@@ -25,8 +25,8 @@ describe('word vectors in the editor', function () {
     assert.ok(ns, `no neighbours: ${a.recentMessages().at(-1)?.message}`);
     assert.equal(ns.length, 10);
     assert.ok(ns.every((n, i) => n.word !== 'word' && n.score <= 1 + 1e-6 && (i === 0 || ns[i - 1].score >= n.score)), 'neighbours sorted by cosine, the word itself excluded');
-    await waitFor('the Embeddings view', () => a.panel.currentEmbeddings?.focus === 'word' && a.panel.webviewReady, 20_000);
-    const map = a.panel.currentEmbeddings!;
+    await waitFor('the Embeddings view', () => a.panel.dataOf('embeddings')?.focus === 'word' && a.panel.webviewReady, 20_000);
+    const map = a.panel.dataOf('embeddings')!;
     assert.ok(map.words.length >= 50 && map.xy.length === 2 * map.words.length);
   });
 

@@ -1,43 +1,55 @@
 /**
  * The Embeddings view: a 2D map of a word-vector model (PCA, UMAP or t-SNE), on a canvas with wheel zoom, drag to
- * pan, search and highlight; clicking a word lists its nearest neighbours (cosine, computed in the worker).
+ * pan, search and highlight; clicking a word lists its nearest neighbours (cosine, computed in the worker). Below
+ * it, the loss curves of the word-vector runs.
  */
-import type { EmbeddingsView } from '../../src/shared/protocol';
+import type { EmbeddingsPanelData, ProjectionMethod, ScoredWord } from '../../src/shared/views/embeddings';
 import { h, setChildren, themeVar } from '../common/vscode';
+import { JobsChart } from './jobsChart';
+import type { PanelViewModule, ViewContext } from './viewModule';
 
-type Neighbours = Array<{ word: string; score: number }>;
-
-export interface EmbeddingsRequests {
-  neighbours(word: string): Promise<Neighbours>;
-  project(method: EmbeddingsView['method']): Promise<EmbeddingsView>;
+export function embeddingsView(root: HTMLElement, ctx: ViewContext): PanelViewModule<'embeddings'> {
+  const hint = h('p', { class: 'empty' }, 'Train word vectors, then run “ML Study: Show Word-Vector Map” or “Show Nearest Words”.');
+  setChildren(root, hint);
+  let map: EmbeddingsMap | undefined;
+  const runs = new JobsChart(h('div', { class: 'mini-chart', id: 'embeddings-loss', 'aria-label': 'Word-vector training loss' }), (j) => j.model === 'word2vec');
+  return {
+    show(data) {
+      map ??= new EmbeddingsMap(root, ctx, runs);
+      map.show(data);
+    },
+    onState: (jobs, series) => runs.reset(jobs, series),
+    onJob: (job, isNew) => runs.onJob(job, isNew),
+    onPoints: (chunk, job) => runs.onPoints(chunk, job),
+    onRemoveJob: (jobId) => runs.remove(jobId),
+    redraw: () => map?.draw(),
+  };
 }
 
-export class EmbeddingsMap {
-  private view: EmbeddingsView | undefined;
+class EmbeddingsMap {
+  private view: EmbeddingsPanelData | undefined;
   private scale = 1;
   private tx = 0;
   private ty = 0;
   private focus: string | undefined;
-  private neighbours: Neighbours = [];
+  private neighbours: ScoredWord[] = [];
   private readonly canvas: HTMLCanvasElement;
   private readonly listEl: HTMLElement;
   private readonly titleEl: HTMLElement;
   private readonly statusEl: HTMLElement;
   private readonly search: HTMLElement;
   private readonly method: HTMLElement;
-  /** Where the panel draws the word-vector jobs' loss curves. */
-  readonly chartHost: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly requests: EmbeddingsRequests,
+    private readonly ctx: ViewContext,
+    runs: JobsChart,
   ) {
     this.canvas = h('canvas', { class: 'map', id: 'embeddings-canvas', 'aria-label': 'Word map' });
     this.listEl = h('ol', { class: 'neighbours', id: 'neighbours' });
     this.titleEl = h('h2', { id: 'embeddings-title' }, 'Word vectors');
     this.statusEl = h('p', { class: 'muted', id: 'embeddings-status' });
     this.search = h('vscode-textfield', { id: 'embeddings-search', placeholder: 'Find a word…', 'aria-label': 'Find a word' });
-    this.chartHost = h('div', { class: 'mini-chart', id: 'embeddings-loss', 'aria-label': 'Word-vector training loss' });
     this.method = h('vscode-single-select', { id: 'embeddings-method', 'aria-label': 'Projection' }, ...['pca', 'umap', 'tsne'].map((m) => h('vscode-option', { value: m }, m.toUpperCase())));
     setChildren(
       root,
@@ -45,17 +57,17 @@ export class EmbeddingsMap {
       this.statusEl,
       h('div', { class: 'embeddings-body' }, h('div', { class: 'map-wrap' }, this.canvas), h('aside', {}, h('h3', {}, 'Nearest words'), this.listEl)),
       h('h3', {}, 'Training loss (word vectors)'),
-      this.chartHost,
+      runs.chart.host,
     );
     this.search.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') void this.select(String((this.search as unknown as { value: string }).value).trim().toLowerCase(), true);
     });
-    this.method.addEventListener('change', () => void this.reproject(String((this.method as unknown as { value: string }).value) as EmbeddingsView['method']));
+    this.method.addEventListener('change', () => void this.reproject(String((this.method as unknown as { value: string }).value) as ProjectionMethod));
     this.bindPointer();
     new ResizeObserver(() => this.draw()).observe(this.canvas);
   }
 
-  show(view: EmbeddingsView): void {
+  show(view: EmbeddingsPanelData): void {
     this.view = view;
     (this.method as unknown as { value: string }).value = view.method;
     this.titleEl.textContent = `Word vectors — ${view.name}`;
@@ -68,11 +80,11 @@ export class EmbeddingsMap {
     this.root.dataset.words = String(view.words.length);
   }
 
-  private async reproject(method: EmbeddingsView['method']): Promise<void> {
+  private async reproject(method: ProjectionMethod): Promise<void> {
     if (!this.view || method === this.view.method) return;
     this.statusEl.textContent = `Projecting with ${method.toUpperCase()}…`;
     try {
-      const v = await this.requests.project(method);
+      const v = await this.ctx.host.request('embeddings.project', { method }, 180_000);
       this.show({ ...v, focus: this.focus, neighbours: this.neighbours });
     } catch (e) {
       this.statusEl.textContent = `Could not project: ${e instanceof Error ? e.message : String(e)}`;
@@ -86,7 +98,7 @@ export class EmbeddingsMap {
     const i = this.view.words.indexOf(word);
     if (center && i >= 0) this.centerOn(i);
     try {
-      this.neighbours = await this.requests.neighbours(word);
+      this.neighbours = await this.ctx.host.request('embeddings.neighbours', { word, k: 12 }, 60_000);
       this.statusEl.textContent = i >= 0 ? '' : `“${word}” is not among the words on the map; its neighbours are listed.`;
     } catch (e) {
       this.neighbours = [];

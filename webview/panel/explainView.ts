@@ -5,10 +5,14 @@
  * nothing inside them can run.
  */
 import type { ExampleField, Value, WorkedExample } from '../../src/core/formula/examples';
-import type { ExplainView } from '../../src/shared/protocol';
+import type { ExplainPanelData } from '../../src/shared/views/explain';
 import { h, setChildren } from '../common/vscode';
+import type { PanelViewModule, ViewContext } from './viewModule';
 
-export type Recompute = (which: string, inputs: Record<string, unknown>) => Promise<WorkedExample | { error: string }>;
+export function explainView(root: HTMLElement, ctx: ViewContext): PanelViewModule<'explain'> {
+  setChildren(root, h('p', { class: 'empty' }, 'Hover a formula in your notes and choose “Explain in the panel”, or run “ML Study: Explain Formula at Cursor”.'));
+  return { show: (data) => renderExplain(root, data, ctx) };
+}
 
 function svgImage(svg: string, alt: string, cls: string): HTMLImageElement {
   const img = h('img', { class: cls, alt });
@@ -30,8 +34,10 @@ function parseValue(text: string, like: Value): Value {
   return Number(text.trim());
 }
 
-export function renderExplain(root: HTMLElement, view: ExplainView, recompute: Recompute): void {
-  const ex = view.explanation;
+/** The worked example with an input field per input; an edit asks the host to recompute the outputs. */
+function workedExample(ex: ExplainPanelData['explanation'], ctx: ViewContext): HTMLElement | null {
+  if (!ex.example || !ex.exampleKind) return null;
+  const which = ex.exampleKind;
   const outputsEl = h('dl', { class: 'example-outputs', id: 'example-outputs' });
   const exampleText = h('p', { class: 'example-text', id: 'example-text' });
   const exampleError = h('p', { class: 'field-error', id: 'example-error', role: 'alert' });
@@ -39,38 +45,36 @@ export function renderExplain(root: HTMLElement, view: ExplainView, recompute: R
     setChildren(outputsEl, ...w.outputs.flatMap((o: ExampleField) => [h('dt', {}, o.label), h('dd', { 'data-name': o.name }, formatValue(o.value))]));
     exampleText.textContent = w.text;
   };
-  let exampleSection: HTMLElement | null = null;
-  if (ex.example && ex.exampleKind) {
-    const which = ex.exampleKind;
-    const current: Record<string, Value> = Object.fromEntries(ex.example.inputs.map((f) => [f.name, f.value]));
-    let seq = 0;
-    const inputs = ex.example.inputs.map((f) => {
-      const input = h('vscode-textfield', { id: `example-${f.name}`, value: formatValue(f.value), 'aria-label': f.label });
-      let last = formatValue(f.value);
-      const onEdit = async () => {
-        const raw = String((input as unknown as { value: string }).value);
-        if (raw === last) return;
-        last = raw;
-        current[f.name] = parseValue(raw, f.value);
-        const mine = ++seq;
-        const r = await recompute(which, current).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-        if (mine !== seq) return; // a newer edit is on its way
-        if ('error' in r) {
-          exampleError.textContent = r.error;
-          input.toggleAttribute('invalid', true);
-        } else {
-          exampleError.textContent = '';
-          input.toggleAttribute('invalid', false);
-          showOutputs(r);
-        }
-      };
-      // vscode-textfield re-dispatches `input` from its inner field; keyup and change cover the rest.
-      for (const ev of ['input', 'keyup', 'change']) input.addEventListener(ev, () => void onEdit());
-      return h('div', { class: 'row' }, h('label', { for: `example-${f.name}` }, f.label), input);
-    });
-    showOutputs(ex.example);
-    exampleSection = h('section', { class: 'example' }, h('h3', {}, 'Worked example — edit the inputs'), ...inputs, exampleError, outputsEl, exampleText);
-  }
+  const current: Record<string, Value> = Object.fromEntries(ex.example.inputs.map((f) => [f.name, f.value]));
+  let seq = 0;
+  const inputs = ex.example.inputs.map((f) => {
+    const input = h('vscode-textfield', { id: `example-${f.name}`, value: formatValue(f.value), 'aria-label': f.label });
+    let last = formatValue(f.value);
+    const onEdit = async () => {
+      const raw = String((input as unknown as { value: string }).value);
+      if (raw === last) return;
+      last = raw;
+      current[f.name] = parseValue(raw, f.value);
+      const mine = ++seq;
+      const r = await ctx.host.request('explain.recompute', { which, inputs: current }, 10_000).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+      if (mine !== seq) return; // a newer edit is on its way
+      const failed = 'error' in r;
+      exampleError.textContent = failed ? r.error : '';
+      input.toggleAttribute('invalid', failed);
+      if (!failed) showOutputs(r);
+    };
+    // vscode-textfield re-dispatches `input` from its inner field; keyup and change cover the rest.
+    for (const ev of ['input', 'keyup', 'change']) input.addEventListener(ev, () => void onEdit());
+    return h('div', { class: 'row' }, h('label', { for: `example-${f.name}` }, f.label), input);
+  });
+  showOutputs(ex.example);
+  return h('section', { class: 'example' }, h('h3', {}, 'Worked example — edit the inputs'), ...inputs, exampleError, outputsEl, exampleText);
+}
+
+const symbolList = (items: Array<{ symbol: string; meaning: string }>) => h('ul', { class: 'symbols' }, ...items.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`)));
+
+function renderExplain(root: HTMLElement, view: ExplainPanelData, ctx: ViewContext): void {
+  const ex = view.explanation;
   setChildren(
     root,
     h('header', { class: 'explain-head' }, h('h2', { id: 'explain-title' }, ex.title), ex.concept ? h('vscode-badge', { id: 'explain-concept' }, ex.concept) : h('span', { class: 'muted' }, 'not a catalog concept')),
@@ -78,9 +82,9 @@ export function renderExplain(root: HTMLElement, view: ExplainView, recompute: R
     view.svg ? svgImage(view.svg, ex.latex, 'formula') : h('div', { class: 'render-error' }, h('p', {}, `Could not render this formula: ${view.renderError ?? 'unknown error'}`), h('pre', {}, ex.latex)),
     h('p', { class: 'summary' }, ex.summary),
     ex.why ? h('p', { class: 'muted' }, `Recognised by: ${ex.why}`) : null,
-    ex.symbols.length ? h('section', {}, h('h3', {}, ex.concept ? 'In your notation' : 'Symbols'), h('ul', { class: 'symbols' }, ...ex.symbols.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`)))) : null,
-    !ex.concept && ex.operators.length ? h('ul', { class: 'symbols' }, ...ex.operators.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`))) : null,
-    exampleSection,
+    ex.symbols.length ? h('section', {}, h('h3', {}, ex.concept ? 'In your notation' : 'Symbols'), symbolList(ex.symbols)) : null,
+    !ex.concept && ex.operators.length ? symbolList(ex.operators) : null,
+    workedExample(ex, ctx),
     view.plotSvg ? h('section', {}, h('h3', {}, ex.plot ? `Plot of ${ex.plot.fn}` : 'Plot'), svgImage(view.plotSvg, `plot of ${ex.plot?.fn ?? ''}`, 'plot')) : null,
     ex.pitfalls.length ? h('section', {}, h('h3', {}, 'Watch out'), h('ul', {}, ...ex.pitfalls.map((p) => h('li', {}, p)))) : null,
   );

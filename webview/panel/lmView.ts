@@ -1,16 +1,17 @@
 /**
- * The Language Model view of the study panel: training and held-out loss and held-out perplexity curves, the
- * samples as training goes on, teacher forcing next to free running on a held-out snippet, and a generate box whose
- * output colours each token by its surprisal (probability on hover). Draws only: every number comes from the host.
+ * The Language Model view of the study panel, for LSTM language models (a Transformer's view is its attention):
+ * training and held-out loss and held-out perplexity curves, the samples as training goes on, teacher forcing next
+ * to free running on a held-out snippet, and a generate box whose output colours each token by its surprisal
+ * (probability on hover). Draws only: every number comes from the host.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '../../media/lm.css';
-import type { JobInfo, LmPanelData, SeriesChunk } from '../../src/shared/protocol';
-import type { LmGenerated, LmModelInfo, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
+import type { JobInfo, SeriesChunk } from '../../src/shared/protocol';
+import type { LmGenerated, LmPanelData, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
 import { formatNumber, h, setChildren } from '../common/vscode';
-import type { FeatureView, FeatureViewHooks } from './featureView';
+import type { PanelViewModule, ViewContext } from './viewModule';
 import { LossChart } from './lossChart';
 
 /** Upper bounds (nats) of the surprisal bands s0…s4; above the last is s5. */
@@ -35,10 +36,12 @@ function visible(t: string): string {
 
 type Field = HTMLElement & { value: string };
 
-export class LmView implements FeatureView<LmPanelData> {
+export const lmView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'lm'> => new LmView(root, ctx);
+
+class LmView implements PanelViewModule<'lm'> {
   private data: LmPanelData | undefined;
   private readonly titleEl = h('h2', { id: 'lm-title' }, 'Language model');
-  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' });
+  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM language model (“ML Study: Train LSTM Language Model”, or the Training view); its curves and samples appear here as it trains.');
   private readonly lossHost = h('div', { class: 'lm-chart', id: 'lm-loss-chart', 'aria-label': 'Training and held-out loss' });
   private readonly pplHost = h('div', { class: 'lm-chart', id: 'lm-ppl-chart', 'aria-label': 'Held-out perplexity' });
   private readonly lossLegend = h('div', { class: 'lm-legend' });
@@ -63,7 +66,7 @@ export class LmView implements FeatureView<LmPanelData> {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly hooks: FeatureViewHooks,
+    private readonly ctx: ViewContext,
   ) {
     // Decimals are text fields (a number input with step 1 would mark 0.7 invalid); the host checks every value.
     const field = (name: string, label: string, value: string, inputmode: 'text' | 'numeric' | 'decimal'): Field => {
@@ -152,6 +155,10 @@ export class LmView implements FeatureView<LmPanelData> {
     }
   }
 
+  onState(jobs: JobInfo[]): void {
+    for (const j of jobs) this.onJob(j);
+  }
+
   onJob(job: JobInfo): void {
     if (!this.data || job.jobId !== this.data.jobId) return;
     this.data.status = job.status;
@@ -227,7 +234,7 @@ export class LmView implements FeatureView<LmPanelData> {
     const samples = this.data?.samples ?? [];
     this.root.dataset.samples = String(samples.length);
     if (!samples.length) {
-      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here every “Evaluate every” steps while a model trains.'));
+      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here every “Evaluate every” steps while an LSTM language model trains.'));
       return;
     }
     setChildren(this.samplesEl, ...samples.map((s) => h('li', { class: 'lm-sample', 'data-step': s.step }, h('span', { class: 'lm-step' }, `step ${s.step}`), h('pre', {}, s.text))));
@@ -235,7 +242,7 @@ export class LmView implements FeatureView<LmPanelData> {
 
   private renderTeacherForcing(tf: TeacherForcingComparison | undefined, where?: string): void {
     if (!tf) {
-      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While a model trains, each evaluation compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
+      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While an LSTM language model trains, each evaluation compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
       return;
     }
     const n = tf.teacherForced.length;
@@ -306,7 +313,7 @@ export class LmView implements FeatureView<LmPanelData> {
 
   private async loadInfo(dir: string): Promise<void> {
     try {
-      const info = await this.hooks.request<LmModelInfo>('lm.info', { dir }, 60_000);
+      const info = await this.ctx.host.request('lm.info', { dir }, 60_000);
       if (this.data?.dir !== dir) return;
       this.show({ ...this.data, level: info.level, history: info.history, samples: info.samples, needsInfo: false }, true);
     } catch (e) {
@@ -363,7 +370,7 @@ export class LmView implements FeatureView<LmPanelData> {
         length: this.numberField('length', 'Length'),
         seed: this.numberField('seed', 'Seed'),
       };
-      const g = await this.hooks.request<LmGenerated>('lm.generate', params, 120_000);
+      const g = await this.ctx.host.request('lm.generate', params, 120_000);
       if (this.data?.dir === dir) this.renderGenerated(g);
     });
   }
@@ -372,7 +379,7 @@ export class LmView implements FeatureView<LmPanelData> {
     return this.run(this.compareBtn, async (dir) => {
       const text = this.fields.prompt.value;
       if (!text.trim()) throw new Error('Type or paste a passage of your notes in the prompt box to compare on it.');
-      const tf = await this.hooks.request<TeacherForcingComparison>('lm.teacherForcing', { dir, text }, 60_000);
+      const tf = await this.ctx.host.request('lm.teacherForcing', { dir, text }, 60_000);
       if (this.data?.dir === dir) this.renderTeacherForcing(tf, 'your text');
     });
   }

@@ -25,7 +25,7 @@ export class LossChart {
 
   /** `yLabel` names the y axis (default "loss"; e.g. "perplexity"). */
   constructor(
-    private readonly host: HTMLElement,
+    readonly host: HTMLElement,
     private readonly yLabel = 'loss',
   ) {
     new ResizeObserver(() => this.resize()).observe(host);

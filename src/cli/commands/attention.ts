@@ -3,7 +3,7 @@ import { loadBrownText } from '../../core/corpus/brown';
 import { readTextFile } from '../../core/corpus/text';
 import { attentionFor, disposeAttentionModel, loadAttentionModel, SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS, trainSeq2seq, trainTransformer } from '../../core/attention/index';
 import type { ProgressUpdate } from '../../core/training';
-import { optionsFromParams, paramsFromArgs } from '../args';
+import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../types';
 
 /** Progress lines at most once a second; `header` goes first, once training has really started. */
@@ -30,7 +30,8 @@ export const trainTransformerCommand: CliCommand = {
   summary: 'Train a small causal Transformer language model (self-attention) on a text',
   options: [
     { name: 'corpus', kind: 'string', description: 'a UTF-8 text file, or "brown" for the Brown corpus', required: true },
-    { name: 'out', kind: 'string', description: 'folder to save the model in', required: true },
+    { name: 'out', kind: 'string', description: 'folder to save the model in (new, empty, or a Transformer model with --force)', required: true },
+    FORCE_OPTION,
     ...optionsFromParams(TRANSFORMER_PARAMS),
   ],
   async run(args, io) {
@@ -40,6 +41,7 @@ export const trainTransformerCommand: CliCommand = {
     if (given.length === 1 && given[0] !== 'time-budget' && params[given[0] === 'epochs' ? 'epochs' : 'steps'] === 0) {
       throw new UsageError(`--${given[0]} must be at least 1`);
     }
+    guardModelOut(args, String(args.options.out), 'transformer');
     const corpus = String(args.options.corpus);
     const text = corpus === 'brown' ? loadBrownText() : readTextFile(corpus);
     const backend = await initTf();
@@ -59,10 +61,11 @@ export const trainTransformerCommand: CliCommand = {
 export const trainSeq2seqCommand: CliCommand = {
   path: ['train', 'seq2seq'],
   summary: 'Train an RNN encoder–decoder with attention on reverse, sort or copy of letter/digit strings',
-  options: [{ name: 'out', kind: 'string', description: 'folder to save the model in', required: true }, ...optionsFromParams(SEQ2SEQ_PARAMS)],
+  options: [{ name: 'out', kind: 'string', description: 'folder to save the model in (new, empty, or a seq2seq model with --force)', required: true }, FORCE_OPTION, ...optionsFromParams(SEQ2SEQ_PARAMS)],
   async run(args, io) {
     const params = paramsFromArgs(SEQ2SEQ_PARAMS, args);
     if (params.minLen > params.maxLen) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
+    guardModelOut(args, String(args.options.out), 'seq2seq');
     const backend = await initTf();
     const header = `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`;
     const r = await trainSeq2seq(params, {

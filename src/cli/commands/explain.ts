@@ -1,7 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FORMULA_HOVER_COMMANDS, formulaHoverAt } from '../../core/formula/index';
 import { type CliCommand, UsageError } from '../types';
+import { readTextFile } from '../../core/corpus/text';
+
+/** Notes larger than this are not notes; explain refuses them. */
+const MAX_NOTES_BYTES = 64 * 1024 * 1024;
 
 /** Language id from a file name, the way VS Code would pick it for our notes. */
 function languageOf(file: string): string {
@@ -28,13 +31,8 @@ export const explainCommand: CliCommand = {
     const offsets = (args.options.offset as Array<number>) ?? [];
     if (offsets.length === 0) throw new UsageError('--offset is required (give one or more)');
     for (const o of offsets) if (!Number.isInteger(o) || o < 0) throw new UsageError(`--offset must be a whole number ≥ 0, got ${o}`);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // VS Code does not count the BOM
+    // A regular UTF-8 file of notes, size-checked before it is opened; decodeText drops a BOM, as VS Code does.
+    const text = readTextFile(file, MAX_NOTES_BYTES);
     const language = typeof args.options.language === 'string' ? args.options.language : languageOf(file);
     const render = args.options.render === true;
     const color = typeof args.options.color === 'string' ? args.options.color : '#333333';

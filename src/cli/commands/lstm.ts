@@ -10,7 +10,7 @@ import type { GenerateOptions, GenerateResult, PerplexityResult } from '../../co
 import { generate, loadLstm, perplexityOf } from '../../core/lstm/engine';
 import { LSTM_PARAMS } from '../../core/lstm/params';
 import { trainLstm } from '../../core/lstm/train';
-import { optionsFromParams, paramsFromArgs } from '../args';
+import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type ParsedArgs, UsageError } from '../types';
 
 /** What generate/perplexity need from a language-model engine. */
@@ -29,7 +29,7 @@ export const LM_ENGINES: Record<string, LmEngine> = {
 
 function engineFor(dir: string): { type: string; engine: LmEngine } {
   const type = readModelType(dir);
-  const engine = LM_ENGINES[type];
+  const engine = Object.hasOwn(LM_ENGINES, type) ? LM_ENGINES[type] : undefined;
   if (!engine) throw new Error(`${dir} holds a "${type}" model, which cannot generate text or score a corpus`);
   return { type, engine };
 }
@@ -58,7 +58,8 @@ export const trainLstmCommand: CliCommand = {
   summary: 'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
   options: [
     { name: 'corpus', kind: 'string', description: 'a text file, or "brown" for the Brown corpus (required)' },
-    { name: 'out', kind: 'string', description: 'model folder to write; checkpoints replace it atomically (required)' },
+    { name: 'out', kind: 'string', description: 'model folder to write: new, empty, the --resume folder, or an LSTM with --force; checkpoints replace it atomically (required)' },
+    FORCE_OPTION,
     { name: 'resume', kind: 'string', description: 'continue from the checkpoint in this folder (same corpus)' },
     ...optionsFromParams(LSTM_PARAMS),
   ],
@@ -67,6 +68,7 @@ export const trainLstmCommand: CliCommand = {
     if (given.length > 1) throw new UsageError(`give only one of --epochs, --steps, --time-budget (got ${given.map((g) => '--' + g).join(' and ')})`);
     const corpus = need(args, 'corpus');
     const out = need(args, 'out');
+    guardModelOut(args, out, 'lstm', str(args, 'resume'));
     const params = paramsFromArgs(LSTM_PARAMS, args);
     // --epochs or --time-budget alone replace the default step count
     if (given.length === 1 && given[0] !== 'steps') params.steps = 0;

@@ -11,11 +11,11 @@ import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type I
 import { PROJECTION_PARAMS, WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
 import { project2d, type ProjectionMethod } from '../../core/word2vec/project';
 import { frequentRows } from '../../core/word2vec/snapshot';
-import { loadModel, MODEL_JSON, saveModel } from '../../core/word2vec/store';
+import { loadModel, saveModel } from '../../core/word2vec/store';
 import { writeJsonAtomic } from '../../core/util/atomicWrite';
 import { trainWord2vec } from '../../core/word2vec/train';
 import { type AnalogyMethod, WordVectors } from '../../core/word2vec/vectors';
-import { optionsFromParams, paramsFromArgs } from '../args';
+import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type OptionSpec, type ParsedArgs, UsageError } from '../types';
 
 const TRAIN_SPECS = WORD2VEC_PARAMS.filter((s) => s.name !== 'arch');
@@ -38,23 +38,14 @@ function method(args: ParsedArgs): AnalogyMethod {
   return m as AnalogyMethod;
 }
 
-/** Refuse an --out that holds something other than a model: it would be replaced. */
-function checkModelOut(out: string): void {
-  if (!fs.existsSync(out)) return;
-  const st = fs.statSync(out);
-  if (!st.isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder for the model`);
-  if (fs.readdirSync(out).length && !fs.existsSync(path.join(out, MODEL_JSON))) {
-    throw new UsageError(`--out ${out} is a folder that is not a model; refusing to replace it`);
-  }
-}
-
 function trainCommand(arch: Word2vecParams['arch']): CliCommand {
   return {
     path: ['train', arch],
     summary: arch === 'sgns' ? 'Train word vectors: skip-gram with negative sampling' : 'Train word vectors: CBOW with negative sampling',
     options: [
       { name: 'corpus', kind: 'string', required: true, description: `a UTF-8 text file up to ${MAX_CORPUS_BYTES / 2 ** 20} MB (tokenized as notes: math, code and markup removed), or "brown"` },
-      { name: 'out', kind: 'string', required: true, description: 'model folder to write (replaced atomically)' },
+      { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force; replaced atomically)' },
+      FORCE_OPTION,
       { name: 'keep-latex', kind: 'bool', description: 'count LaTeX command names (\\alpha → alpha) as words' },
       ...optionsFromParams(TRAIN_SPECS),
     ],
@@ -62,7 +53,7 @@ function trainCommand(arch: Word2vecParams['arch']): CliCommand {
       const params = { ...paramsFromArgs(TRAIN_SPECS, args), arch } as unknown as Word2vecParams;
       const corpus = String(args.options.corpus);
       const out = String(args.options.out);
-      checkModelOut(out);
+      guardModelOut(args, out, 'word2vec');
       const sentences = readCorpus(corpus, { keepLatexCommands: Boolean(args.options['keep-latex']) });
       io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, negative ${params.negative}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
       let last = 0;
@@ -219,14 +210,15 @@ const importCommand: CliCommand = {
   positionals: 'FILE',
   arity: [1, 1],
   options: [
-    { name: 'out', kind: 'string', required: true, description: 'model folder to write' },
+    { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force)' },
+    FORCE_OPTION,
     { name: 'format', kind: 'string', description: `${IMPORT_FORMATS.join(' | ')} (default: detected)` },
   ],
   async run(args, io) {
     const format = str(args, 'format') as ImportFormat | undefined;
     if (format && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${format}"`);
     const out = String(args.options.out);
-    checkModelOut(out);
+    guardModelOut(args, out, 'word2vec');
     const model = importVectors(args.positionals[0], format);
     saveModel(out, model);
     io.out(`imported ${model.words.length} vectors of ${model.dim} dimensions into ${out}`);

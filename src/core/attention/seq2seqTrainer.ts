@@ -6,7 +6,7 @@ import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
 import type { ParamValues } from '../params';
 import { validateParams } from '../params';
-import { checkStopped, StoppedError, type TrainContext } from '../training';
+import { checkStopped, type ProgressExtras, StoppedError, type TrainContext } from '../training';
 import { SEQ2SEQ_ALPHABET, SEQ2SEQ_PARAMS, type Seq2seqTask } from './params';
 import { initialSeq2seqWeights, Seq2seqModel, type Seq2seqConfig, type AttentionScore } from './seq2seq';
 import { alignedAt, randomString, taskTarget } from './tasks';
@@ -138,7 +138,7 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
       if (isEval || now - lastReport >= 250) {
         lastReport = now;
         const metrics: Record<string, number> = { stepsPerSecond: step / ((now - started) / 1000) };
-        let extra: Record<string, unknown> | undefined;
+        let extra: ProgressExtras['seq2seq'] | undefined;
         if (isEval) {
           lastEval = evaluateSeq2seq(model, task, { count: 50, minLen, maxLen, seed: seed + EVAL_SEED_OFFSET + 1 + evalRound++ });
           const d = model.decode([probe]);

@@ -5,7 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeDirAtomic } from '../util/atomicWrite';
+import * as crypto from 'node:crypto';
+import { modelVersionDir, writeDirAtomic } from '../util/atomicWrite';
+import { FileReadError, readFileBounded } from '../util/safeRead';
+
+/** Limits for a model's files: the toy models here are far smaller. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const MAX_WEIGHTS_BYTES = 1024 * 1024 * 1024;
 import type { ParamValues } from '../params';
 import { Vocab } from '../lm/vocab';
 import { TransformerLM, type TransformerConfig, validateConfig, weightNames, weightShape } from './transformer';
@@ -36,6 +42,8 @@ interface ModelJsonBase {
   params: ParamValues;
   result?: Record<string, unknown>;
   weights: WeightEntry[];
+  /** sha256 of weights.bin (hex); models saved before it was recorded have none. */
+  weightsSha256?: string;
 }
 
 export interface TransformerJson extends ModelJsonBase {
@@ -50,7 +58,7 @@ export interface Seq2seqJson extends ModelJsonBase {
   config: Seq2seqConfig;
 }
 
-function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' | 'version'> & Record<string, unknown>, values: Map<string, Float32Array>, shapes: (name: string) => number[]): void {
+function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' | 'version' | 'weightsSha256'> & Record<string, unknown>, values: Map<string, Float32Array>, shapes: (name: string) => number[]): void {
   const entries: WeightEntry[] = [];
   let total = 0;
   for (const [name, v] of values) {
@@ -62,7 +70,8 @@ function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' 
   const bytes = new Uint8Array(all.buffer);
   writeDirAtomic(dir, (tmp) => {
     fs.writeFileSync(path.join(tmp, 'weights.bin'), bytes);
-    fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...json, weights: entries }, null, 1) + '\n');
+    const weightsSha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...json, weights: entries, weightsSha256 }, null, 1) + '\n');
   });
 }
 
@@ -84,16 +93,17 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
   const bad = (m: string): never => {
     throw new ModelFormatError(`${dir} is not a usable attention model: ${m}`);
   };
-  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
-  if (!fs.statSync(dir).isDirectory()) bad('it is a file, not a model folder');
-  const jsonPath = path.join(dir, 'model.json');
-  const binPath = path.join(dir, 'weights.bin');
+  const vdir = modelVersionDir(dir);
+  if (!fs.existsSync(vdir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
+  if (!fs.statSync(vdir).isDirectory()) bad('it is a file, not a model folder');
+  const jsonPath = path.join(vdir, 'model.json');
+  const binPath = path.join(vdir, 'weights.bin');
   if (!fs.existsSync(jsonPath)) bad('model.json is missing (train one with `ml-study train transformer` or `ml-study train seq2seq`)');
   let json: LoadedJson;
   try {
-    json = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+    json = JSON.parse(readFileBounded(jsonPath, MAX_JSON_BYTES, 'model description').toString('utf8'));
   } catch (e) {
-    return bad(`model.json is not valid JSON (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    return bad(e instanceof FileReadError ? e.message : `model.json is not valid JSON (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
   if (!json || typeof json !== 'object' || json.format !== MODEL_FORMAT) bad(`model.json is not an attention model (format ${JSON.stringify((json as { format?: unknown } | null)?.format)})`);
   if (json.version !== MODEL_VERSION) bad(`model.json has version ${JSON.stringify(json.version)}; this build reads version ${MODEL_VERSION}`);
@@ -101,7 +111,12 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
   if (!json.config || typeof json.config !== 'object') bad('the configuration is missing');
   if (!Array.isArray(json.weights)) bad('the weight list is missing');
   if (!fs.existsSync(binPath)) bad('weights.bin is missing');
-  const buf = fs.readFileSync(binPath);
+  let buf: Buffer;
+  try {
+    buf = readFileBounded(binPath, MAX_WEIGHTS_BYTES, 'weights file');
+  } catch (e) {
+    return bad(e instanceof Error ? e.message : String(e));
+  }
   if (buf.length % 4 !== 0) bad(`weights.bin has ${buf.length} bytes, not a whole number of float32 values`);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
   let expected: Record<string, number[]>;
@@ -128,6 +143,8 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
     for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad(`weight ${name} contains a non-finite value`);
     values.set(name, v);
   }
+  // Last, so that a truncated or malformed file gets the more specific message above.
+  if (typeof json.weightsSha256 === 'string' && crypto.createHash('sha256').update(buf).digest('hex') !== json.weightsSha256) bad('weights.bin does not match its checksum (the file is corrupt or from another model)');
   return { json, values };
 }
 

@@ -2,10 +2,11 @@
  * Reading user text files safely: a size limit, binary detection, strict UTF-8 decoding. Errors are one clear
  * sentence, fit for a notification or a CLI error line.
  */
-import * as fs from 'node:fs';
+import { FileReadError, readFileBounded } from '../util/safeRead';
 
 /** Files above this size are refused rather than read into memory. */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+const MAX_STRING_UNITS = 2 ** 29 - 24;
 
 export class CorpusError extends Error {
   constructor(message: string) {
@@ -18,26 +19,26 @@ export class CorpusError extends Error {
 export function decodeText(bytes: Uint8Array, name: string): string {
   const probe = bytes.subarray(0, Math.min(bytes.length, 65536));
   if (probe.includes(0)) throw new CorpusError(`${name} looks like a binary file (it contains NUL bytes), not text`);
+  // V8 strings hold at most 2^29 - 24 UTF-16 units; a longer text cannot be decoded at all.
+  if (bytes.length > MAX_STRING_UNITS) throw new CorpusError(`${name} is ${(bytes.length / 1048576).toFixed(0)} MB, more text than one string can hold; split it`);
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return text;
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError && !/encoded data was not valid/i.test(e.message)) throw new CorpusError(`${name} is too large to decode as one text (${e.message})`);
     throw new CorpusError(`${name} is not valid UTF-8 text; save it as UTF-8 and try again`);
   }
 }
 
-/** Read a text file with the checks above. */
+/** Read a text file with the checks above (a regular file only, size checked before reading). */
 export function readTextFile(file: string, maxBytes = MAX_TEXT_BYTES): string {
-  let stat: fs.Stats;
+  let bytes: Buffer;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new CorpusError(`cannot read ${file}: no such file`);
+    bytes = readFileBounded(file, maxBytes, 'text file');
+  } catch (e) {
+    if (e instanceof FileReadError) throw new CorpusError(e.message);
+    throw e;
   }
-  if (stat.isDirectory()) throw new CorpusError(`${file} is a folder, not a text file`);
-  if (stat.size > maxBytes) {
-    throw new CorpusError(`${file} is ${(stat.size / 1048576).toFixed(0)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`);
-  }
-  return decodeText(fs.readFileSync(file), file);
+  return decodeText(bytes, file);
 }

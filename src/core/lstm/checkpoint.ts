@@ -9,7 +9,9 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MODEL_JSON, ModelDirError, readModelJson } from '../lm/modelDir';
+import { MODEL_JSON, ModelDirError, readModelJson, versionDir } from '../lm/modelDir';
+import { readFileBounded } from '../util/safeRead';
+import { assertModelOut } from '../util/modelOut';
 import { Vocab, type VocabJson } from '../lm/vocab';
 import type { BatcherState } from '../lm/batcher';
 import type { ParamValues } from '../params';
@@ -57,13 +59,12 @@ export interface Checkpoint {
   state: Float32Array;
 }
 
-/** Refuse to replace a folder that is not a model folder (e.g. a notes folder given as --out by mistake). */
+/** Refuse to replace a folder that is not an LSTM model folder (e.g. a notes folder given as --out by mistake). */
 export function assertWritableModelDir(dir: string): void {
-  if (!fs.existsSync(dir)) return;
-  if (!fs.statSync(dir).isDirectory()) throw new ModelDirError(`${dir} is a file; the output must be a folder`);
-  const entries = fs.readdirSync(dir);
-  if (entries.length && !entries.includes(MODEL_JSON)) {
-    throw new ModelDirError(`refusing to write into ${dir}: it is not empty and not a model folder (no ${MODEL_JSON}); choose a new folder`);
+  try {
+    assertModelOut(dir, 'lstm', { force: true });
+  } catch (e) {
+    throw new ModelDirError(`${e instanceof Error ? e.message : String(e)} (not a model folder an LSTM may replace)`);
   }
 }
 
@@ -92,11 +93,13 @@ export function saveCheckpoint(dir: string, meta: Omit<CheckpointMeta, 'weights'
     },
     savedAt: new Date().toISOString(),
   };
-  writeDirAtomic(dir, (tmp) => {
+  writeDirAtomic(dir, (tmp, previous) => {
     // keep whatever else the caller stored beside the checkpoint (e.g. a run record)
-    if (fs.existsSync(dir)) {
-      for (const e of fs.readdirSync(dir)) {
-        if (e !== MODEL_JSON && e !== WEIGHTS_FILE && !e.startsWith('.')) fs.cpSync(path.join(dir, e), path.join(tmp, e), { recursive: true });
+    if (previous) {
+      for (const e of fs.readdirSync(previous, { withFileTypes: true })) {
+        if (e.name !== MODEL_JSON && e.name !== WEIGHTS_FILE && !e.name.startsWith('.') && (e.isFile() || e.isDirectory())) {
+          fs.cpSync(path.join(previous, e.name), path.join(tmp, e.name), { recursive: true });
+        }
       }
     }
     fs.writeFileSync(path.join(tmp, WEIGHTS_FILE), buf);
@@ -128,9 +131,14 @@ export function loadCheckpoint(dir: string): Checkpoint {
   if (!w || w.theta !== P || w.m !== P || w.v !== P || !okInt(w.state, 0, 1e9) || w.bytes !== (3 * P + w.state) * 4) {
     throw corrupt(dir, 'the weight table does not match the model configuration');
   }
-  const file = path.join(dir, WEIGHTS_FILE);
+  const file = path.join(versionDir(dir), WEIGHTS_FILE);
   if (!fs.existsSync(file)) throw corrupt(dir, `${WEIGHTS_FILE} is missing`);
-  const buf = fs.readFileSync(file);
+  let buf: Buffer;
+  try {
+    buf = readFileBounded(file, w.bytes, 'weights file of this model');
+  } catch (e) {
+    throw corrupt(dir, e instanceof Error ? e.message : String(e));
+  }
   if (buf.length !== w.bytes) throw corrupt(dir, `${WEIGHTS_FILE} has ${buf.length} bytes, expected ${w.bytes} (truncated?)`);
   if (crypto.createHash('sha256').update(buf).digest('hex') !== w.sha256) throw corrupt(dir, `${WEIGHTS_FILE} does not match its checksum`);
   const all = new Float32Array(buf.length / 4);

@@ -3,10 +3,10 @@
  * TensorFlow Embedding Projector's vectors.tsv + metadata.tsv. Import: word2vec text, word2vec binary, GloVe text
  * (no header line). The format is detected from the file; problems are reported as one sentence with the line.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../corpus/text';
-import { writeDirAtomic, writeFileAtomic } from '../util/atomicWrite';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { FileReadError, readFileBounded } from '../util/safeRead';
 import type { Word2vecModel } from './model';
 
 /** Vectors files above this size are refused (they are read into memory). */
@@ -75,10 +75,9 @@ export function exportVectors(model: Word2vecModel, format: ExportFormat, out: s
   // Projector: one row of tab-separated numbers per word; single-column metadata has no header line.
   const rows = model.words.map((_, i) => rowText(model, i, '\t'));
   const meta = model.words.map((w) => w.replace(/[\t\r\n]/g, ' '));
-  writeDirAtomic(out, (tmp) => {
-    fs.writeFileSync(path.join(tmp, 'vectors.tsv'), rows.join('\n') + '\n');
-    fs.writeFileSync(path.join(tmp, 'metadata.tsv'), meta.join('\n') + '\n');
-  });
+  // Two plain files the Embedding Projector loads: each is replaced atomically.
+  writeFileAtomic(path.join(out, 'vectors.tsv'), rows.join('\n') + '\n');
+  writeFileAtomic(path.join(out, 'metadata.tsv'), meta.join('\n') + '\n');
   return [path.join(out, 'vectors.tsv'), path.join(out, 'metadata.tsv')];
 }
 
@@ -142,6 +141,9 @@ function parseBinary(bytes: Uint8Array, name: string): { words: string[]; dim: n
   if (!h) throw new VectorsFileError(`${name} line 1 should be "<words> <dimensions>"`);
   const [n, dim] = h;
   if (dim < 1 || n < 1) throw new VectorsFileError(`${name} announces ${n} vectors of ${dim} dimensions`);
+  // Each vector takes at least a one-byte word, a space and dim floats: check the length before allocating n × dim.
+  const need = n * (2 + dim * 4);
+  if (need > bytes.length - nl - 1) throw new VectorsFileError(`${name} announces ${n} vectors of ${dim} dimensions (at least ${need} bytes) but holds ${bytes.length - nl - 1} bytes: the header is wrong or the file is truncated`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const words: string[] = [];
   const vectors = new Float32Array(n * dim);
@@ -170,16 +172,14 @@ function parseBinary(bytes: Uint8Array, name: string): { words: string[]; dim: n
 
 /** Read a vectors file in any supported format (detected unless given). */
 export function importVectors(file: string, format?: ImportFormat): Word2vecModel {
-  let stat: fs.Stats;
+  let bytes: Buffer;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new VectorsFileError(`cannot read ${file}: no such file`);
+    bytes = readFileBounded(file, MAX_VECTORS_BYTES, 'vectors file');
+  } catch (e) {
+    if (e instanceof FileReadError) throw new VectorsFileError(e.message);
+    throw e;
   }
-  if (stat.isDirectory()) throw new VectorsFileError(`${file} is a folder, not a vectors file`);
-  if (stat.size === 0) throw new VectorsFileError(`${file} is empty`);
-  if (stat.size > MAX_VECTORS_BYTES) throw new VectorsFileError(`${file} is ${(stat.size / 2 ** 20).toFixed(0)} MB; the limit for vectors files is ${MAX_VECTORS_BYTES / 2 ** 20} MB`);
-  const bytes = fs.readFileSync(file);
+  if (bytes.length === 0) throw new VectorsFileError(`${file} is empty`);
   const fmt = format ?? detectFormat(bytes);
   const name = path.basename(file);
   let parsed: { words: string[]; dim: number; vectors: Float32Array };

@@ -7,13 +7,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { writeDirAtomic } from '../util/atomicWrite';
+import { modelVersionDir, writeDirAtomic } from '../util/atomicWrite';
+import { FileReadError, readFileBounded } from '../util/safeRead';
 import type { Word2vecModel } from './model';
 
 export const MODEL_FORMAT = 'ml-study-word2vec';
 export const MODEL_VERSION = 1;
 export const MODEL_JSON = 'model.json';
 export const VECTORS_FILE = 'vectors.f32';
+/** model.json holds the vocabulary; larger descriptions are refused rather than parsed. */
+export const MAX_MODEL_JSON_BYTES = 256 * 1024 * 1024;
 
 export class ModelFormatError extends Error {
   constructor(message: string) {
@@ -65,14 +68,16 @@ export function saveModel(dir: string, model: Word2vecModel): void {
 }
 
 /** Load a model folder, checking everything; errors are ModelFormatError with one clear sentence. */
-export function loadModel(dir: string): Word2vecModel {
+export function loadModel(modelDir: string): Word2vecModel {
+  const dir = modelVersionDir(modelDir);
+  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${modelDir}: the folder does not exist`);
   const jsonPath = path.join(dir, MODEL_JSON);
-  if (!fs.existsSync(dir)) throw new ModelFormatError(`no model at ${dir}: the folder does not exist`);
-  if (!fs.existsSync(jsonPath)) throw new ModelFormatError(`${dir} is not a word2vec model: ${MODEL_JSON} is missing`);
+  if (!fs.existsSync(jsonPath)) throw new ModelFormatError(`${modelDir} is not a word2vec model: ${MODEL_JSON} is missing`);
   let json: ModelJson;
   try {
-    json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as ModelJson;
-  } catch {
+    json = JSON.parse(readFileBounded(jsonPath, MAX_MODEL_JSON_BYTES, 'model description').toString('utf8')) as ModelJson;
+  } catch (e) {
+    if (e instanceof FileReadError) throw new ModelFormatError(e.message);
     throw new ModelFormatError(`${jsonPath} is corrupt or truncated (not valid JSON)`);
   }
   if (json?.format !== MODEL_FORMAT) throw new ModelFormatError(`${jsonPath} is not a word2vec model (format ${JSON.stringify(json?.format)})`);
@@ -86,7 +91,13 @@ export function loadModel(dir: string): Word2vecModel {
   }
   const binPath = path.join(dir, VECTORS_FILE);
   if (!fs.existsSync(binPath)) throw new ModelFormatError(`${binPath} is missing`);
-  const bytes = fs.readFileSync(binPath);
+  let bytes: Buffer;
+  try {
+    bytes = readFileBounded(binPath, vf.bytes, 'vectors file of this model');
+  } catch (e) {
+    if (e instanceof FileReadError) throw new ModelFormatError(`${e.message}: the file is from another model or corrupt`);
+    throw e;
+  }
   if (bytes.length !== vf.bytes) throw new ModelFormatError(`${binPath} has ${bytes.length} bytes, expected ${vf.bytes}: the file is truncated or from another model`);
   if (zlib.crc32(bytes) !== vf.crc32) throw new ModelFormatError(`${binPath} is corrupt (checksum mismatch)`);
   const vectors = new Float32Array(vocabSize * dim);

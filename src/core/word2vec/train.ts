@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { tokenizeSentences, type TokenizeOptions } from '../corpus/tokenize';
 import { validateParams } from '../params';
-import type { TrainContext } from '../training';
+import type { ProgressExtras, TrainContext } from '../training';
 import { requireDistFile } from '../util/distFile';
 import { Rng } from '../util/rng';
 import { allocMemory, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views } from './kernel';
@@ -100,7 +100,7 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
       loss: Number.isNaN(epochLoss(epoch)) && epoch > 0 ? epochLoss(epoch - 1) : epochLoss(epoch),
       epoch: epoch + 1,
       metrics: { wordsPerSecond: words / Math.max(1e-9, (now - t0) / 1000), epoch: epoch + 1, lr },
-      extra: undefined as Record<string, unknown> | undefined,
+      extra: undefined as ProgressExtras['word2vec'] | undefined,
     };
     if (epoch !== lastEpoch && (opts.snapshotWords ?? 300) > 0) {
       lastEpoch = epoch;

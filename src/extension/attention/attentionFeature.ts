@@ -1,16 +1,16 @@
 /**
- * Attention in the editor: Show Attention for Selection, and the Attention view
- * of the study panel (heatmaps per layer and head, seq2seq alignment). Queries run in the training worker ("attn.");
- * the host validates, routes and keeps what the view shows (so a reloaded panel gets it back).
+ * Attention in the editor: Show Attention for Selection, and the Attention view of the study panel (heatmaps per
+ * layer and head, seq2seq alignment). Queries run in the training worker (`attention.map`); the host validates,
+ * routes and keeps what the view shows (the panel replays it to a reloaded webview).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { JobInfo, WorkerRequests } from '../../shared/protocol';
-import type { AttentionMap, AttentionPanelData, Seq2seqAttention } from '../../shared/views/attention';
+import { isObject, type JobInfo } from '../../shared/protocol';
+import type { AttentionMap, AttentionPanelData, AttentionPanelRequests, Seq2seqAttention } from '../../shared/views/attention';
+import type { UntrustedHandlers } from '../../shared/rpc';
+import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
-import { taskTarget } from '../../core/attention/tasks';
-import { SEQ2SEQ_TASKS, type Seq2seqTask } from '../../core/attention/params';
 import { showError, showInfo } from '../util/notify';
 
 /** Longest text the command or the view sends (the Transformer reads at most its context length of it). */
@@ -41,21 +41,6 @@ export function parseShowAttentionArgs(arg: unknown): { dir?: string; text?: str
   return out;
 }
 
-function isTask(t: unknown): t is Seq2seqTask {
-  return typeof t === 'string' && (SEQ2SEQ_TASKS as readonly string[]).includes(t);
-}
-
-/** A probe alignment from a seq2seq job's progress, checked (it crosses a thread boundary). */
-function alignmentOf(extra: Record<string, unknown>): { source: string[]; target: string[]; attention: number[][] } | undefined {
-  const a = extra.alignment as { source?: unknown; target?: unknown; attention?: unknown } | undefined;
-  if (!a || !Array.isArray(a.source) || !Array.isArray(a.target) || !Array.isArray(a.attention)) return undefined;
-  if (!a.source.every((s) => typeof s === 'string') || !a.target.every((s) => typeof s === 'string')) return undefined;
-  if (a.attention.length !== a.target.length) return undefined;
-  const n = a.source.length;
-  if (!a.attention.every((row) => Array.isArray(row) && row.length === n && row.every((x) => typeof x === 'number'))) return undefined;
-  return { source: a.source as string[], target: a.target as string[], attention: a.attention as number[][] };
-}
-
 export class AttentionFeature {
   private data: AttentionPanelData = { focus: 'self' };
   private stamp = 0;
@@ -75,44 +60,37 @@ export class AttentionFeature {
     return this.jobs.savedModels().find((m) => m.model === 'transformer');
   }
 
-  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params']): Promise<WorkerRequests[M]['result']> {
-    return this.jobs.request(method, params, REQUEST_TIMEOUT_MS);
-  }
-
   private nameOf(dir: string): string {
     return this.jobs.savedModels().find((m) => m.dir === dir)?.name ?? path.basename(dir);
   }
 
   /** The attention of the model in `dir` for `text`, computed in the worker. */
   async map(dir: string, text: string): Promise<AttentionMap> {
-    const r = await this.ask('attn.map', { dir, text });
+    const r = await this.jobs.request('attention.map', { dir, text }, REQUEST_TIMEOUT_MS);
     return { ...r, dir, name: this.nameOf(dir), text, stamp: ++this.stamp };
   }
 
   /** Show a map in the view (opening the panel), as the self-attention or the alignment. */
   show(m: AttentionMap, live = false): void {
-    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
-    else {
-      const { dir, name, text: _text, stamp, ...map } = m;
-      this.data = { ...this.data, alignment: { name, dir, map: map as Seq2seqAttention, stamp }, focus: 'alignment' };
+    this.put(m, false);
+    this.panel.showView('attention', this.data, { live });
+  }
+
+  /** Put a map in the view's data, as the self-attention or the alignment (keeping the alignment's job, if asked). */
+  private put(m: AttentionMap, keepJob: boolean): void {
+    if (m.kind === 'transformer') {
+      this.data = { ...this.data, self: m, focus: 'self' };
+      return;
     }
-    this.panel.showFeatureView({ type: 'attention', data: this.data, live });
+    const { dir, name, text: _text, stamp, ...map } = m;
+    this.data = { ...this.data, alignment: { name, dir, map, stamp, job: keepJob ? this.data.alignment?.job : undefined }, focus: 'alignment' };
   }
 
   /** A seq2seq job's probe alignment, shown live (without opening or switching the panel). */
-  onAlignment(job: JobInfo, a: { source: string[]; target: string[]; attention: number[][] }): void {
-    const task = job.params.task;
-    const source = a.source.join('');
-    const map: Seq2seqAttention = {
-      kind: 'seq2seq',
-      task: isTask(task) ? task : String(task),
-      source: a.source,
-      target: a.target,
-      expected: isTask(task) ? Array.from(taskTarget(task, source)) : [],
-      attention: a.attention,
-    };
+  onAlignment(job: JobInfo, a: ProgressExtras['seq2seq']['alignment']): void {
+    const map: Seq2seqAttention = { kind: 'seq2seq', task: String(job.params.task), ...a };
     this.data = { ...this.data, alignment: { name: job.label, map, stamp: ++this.stamp, job: this.jobOf(job) }, focus: 'alignment' };
-    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+    this.panel.showView('attention', this.data, { live: true });
   }
 
   /** The job behind the alignment changed (finished: its saved model can now be queried). */
@@ -122,7 +100,7 @@ export class AttentionFeature {
     const running = job.status === 'running' || job.status === 'queued';
     if (running) return;
     this.data = { ...this.data, alignment: { ...al, dir: job.status === 'failed' ? undefined : job.modelDir, stamp: ++this.stamp, job: this.jobOf(job) } };
-    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+    this.panel.showView('attention', this.data, { live: true });
   }
 
   private jobOf(job: JobInfo): NonNullable<AttentionPanelData['alignment']>['job'] {
@@ -138,20 +116,21 @@ export class AttentionFeature {
     };
   }
 
-  /** Answer the view's requests: only saved attention models, and bounded text. */
-  async panelRequest(method: string, params: unknown): Promise<unknown> {
-    if (method !== 'attention.map') throw new Error(`unknown request ${method}`);
-    const p = (params ?? {}) as { dir?: unknown; text?: unknown };
+  /** The Attention view's requests. */
+  readonly viewHandlers: UntrustedHandlers<AttentionPanelRequests> = { 'attention.map': (params) => this.viewMap(params) };
+
+  /** Answer the view's `attention.map`: only saved attention models, and bounded text. */
+  private async viewMap(params: unknown): Promise<AttentionMap> {
+    const p = isObject(params) ? params : {};
     if (typeof p.dir !== 'string' || typeof p.text !== 'string') throw new Error('attention.map needs {dir, text}');
     const known = this.jobs.savedModels().some((m) => m.dir === p.dir && (m.model === 'transformer' || m.model === 'seq2seq')) || p.dir === this.data.self?.dir || p.dir === this.data.alignment?.dir;
     if (!known) throw new Error('that model is no longer saved; train one again');
     if (!p.text.trim()) throw new Error('type some text first');
     if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
     const m = await this.map(p.dir, p.text);
-    if (m.kind === 'transformer') this.data = { ...this.data, self: m, focus: 'self' };
-    else this.data = { ...this.data, alignment: { ...this.data.alignment, name: m.name, dir: m.dir, stamp: m.stamp, map: { kind: 'seq2seq', task: m.task, source: m.source, target: m.target, expected: m.expected, attention: m.attention } }, focus: 'alignment' };
-    // Remember it for a reload of the panel, without re-sending (the view already draws the answer).
-    this.panel.showFeatureView({ type: 'attention', data: this.data, live: true });
+    this.put(m, true);
+    // Remember it for a reload of the panel (the view draws the answer itself).
+    this.panel.showView('attention', this.data, { live: true });
     return m;
   }
 }
@@ -219,14 +198,12 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
       }
     }),
     jobs.onDidReceiveExtra(({ job, extra }) => {
-      if (job.model !== 'seq2seq') return;
-      const a = alignmentOf(extra);
-      if (a) f.onAlignment(job, a);
+      if ('alignment' in extra) f.onAlignment(job, extra.alignment);
     }),
     jobs.onDidChangeJob((job) => {
       if (job.model === 'seq2seq') f.onJob(job);
     }),
   );
-  panel.addRequestHandler(['attention.map'], (method, params) => f.panelRequest(method, params));
+  panel.handle('attention', f.viewHandlers);
   return f;
 }

@@ -5,8 +5,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FormulaRequests } from '../../shared/protocol';
+import { type FormulaRequests, isObject } from '../../shared/protocol';
 import { WorkerClient } from '../jobs/workerClient';
+import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
@@ -25,11 +26,13 @@ const PLOT_LATEX: Record<string, string> = {
 };
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 const HOVER_TIMEOUT_MS = 3000;
+/** A formula worker that answers nothing for this long while asked is stuck, and is restarted. */
+const HUNG_MS = 60_000;
 
-export class FormulaService implements vscode.Disposable {
-  private readonly worker: WorkerClient;
+/** The formula worker: requests (FormulaRequests) go straight through its typed channel, `request`. */
+export class FormulaService extends WorkerClient<FormulaRequests> {
   constructor(extensionPath: string) {
-    this.worker = new WorkerClient(path.join(extensionPath, 'dist', 'formula-worker.js'), {
+    super(path.join(extensionPath, 'dist', 'formula-worker.js'), {
       onMessage: () => undefined,
       onCrash: () => undefined, // the next request starts a fresh worker; the failed request reports its error
     });
@@ -39,12 +42,24 @@ export class FormulaService implements vscode.Disposable {
     return this.request('prewarm', { text: doc.getText(), languageId: doc.languageId, color: themeColor(), key: doc.uri.toString() }, 120_000);
   }
 
-  request<M extends keyof FormulaRequests>(method: M, params: FormulaRequests[M]['params'], timeoutMs = HOVER_TIMEOUT_MS): Promise<FormulaRequests[M]['result']> {
-    return this.worker.request(method, params, timeoutMs);
+  /** Every request goes through here: a worker asked for HUNG_MS without a single answer is stuck and replaced. */
+  override request<M extends keyof FormulaRequests & string>(method: M, params: ParamsOf<FormulaRequests, M>, timeoutMs = HOVER_TIMEOUT_MS): Promise<ResultOf<FormulaRequests, M>> {
+    this.waitingSince ??= Date.now();
+    const p = super.request(method, params, timeoutMs);
+    p.then(
+      () => (this.waitingSince = undefined),
+      (e: unknown) => {
+        if (!/timed out/.test(e instanceof Error ? e.message : '')) this.waitingSince = undefined;
+        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= HUNG_MS) {
+          this.waitingSince = undefined;
+          this.kill();
+        }
+      },
+    );
+    return p;
   }
-  dispose(): void {
-    this.worker.dispose();
-  }
+  /** Since when the formula worker has been asked without answering anything (undefined: it answered). */
+  private waitingSince: number | undefined;
 }
 
 /** Foreground colour for rendered formulas and plots, from the theme kind. */
@@ -99,7 +114,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               color: themeColor(),
               allowedCommands: HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
-            });
+            }, HOVER_TIMEOUT_MS);
             if (!r || token.isCancellationRequested) return undefined;
             const md = new vscode.MarkdownString(r.markdown);
             md.isTrusted = { enabledCommands: HOVER_COMMANDS };
@@ -135,7 +150,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
           void showInfo('there is no formula at the cursor.');
           return false;
         }
-        panel.showExplain({ ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
+        panel.showView('explain', { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
         return true;
       } catch (e) {
         void showError(`could not explain the formula: ${e instanceof Error ? e.message : String(e)}`);
@@ -155,7 +170,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       try {
         const r = await service.request('explain', { text, offset: 1, languageId: 'markdown', color: themeColor() }, 15_000);
         if (!r) return false;
-        panel.showExplain({ ...r, source: `the ${fn} function` });
+        panel.showView('explain', { ...r, source: `the ${fn} function` });
         return true;
       } catch (e) {
         void showError(`could not plot ${fn}: ${e instanceof Error ? e.message : String(e)}`);
@@ -164,10 +179,12 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
     }),
   );
   if (vscode.window.activeTextEditor) prewarm(vscode.window.activeTextEditor.document);
-  panel.addRequestHandler(['recompute'], async (_method, params) => {
-    const p = params as { which?: unknown; inputs?: unknown };
-    if (typeof p?.which !== 'string' || typeof p.inputs !== 'object' || p.inputs === null) throw new Error('recompute needs { which, inputs }');
-    return service.request('recompute', { which: p.which, inputs: p.inputs as Record<string, unknown> });
+  panel.handle('explain', {
+    'explain.recompute': async (params) => {
+      const p = isObject(params) ? params : {};
+      if (typeof p.which !== 'string' || !isObject(p.inputs)) throw new Error('recompute needs { which, inputs }');
+      return service.request('recompute', { which: p.which, inputs: p.inputs }, HOVER_TIMEOUT_MS);
+    },
   });
   return service;
 }

@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerToHost } from '../../shared/protocol';
+import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerRequests, WorkerToHost } from '../../shared/protocol';
+import type { ProgressExtra } from '../../core/training';
+import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import { validateParams, ValidationError, type ParamValues } from '../../core/params';
 import { formOf } from '../models';
 import { RunStore } from './runStore';
@@ -28,14 +30,18 @@ export class JobManager implements vscode.Disposable {
   private readonly stopTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private models: SavedModelInfo[] = [];
-  private readonly worker: WorkerClient;
+  private readonly worker: WorkerClient<WorkerRequests>;
+  /** Jobs sent to the worker and not finished, in the order sent: the worker runs the first, the rest wait. */
+  private readonly inWorker: string[] = [];
+  /** Whether the workspace is trusted: until it is, nothing is trained, written, deleted or read from storage. */
+  private trusted: boolean;
   /** The tfjs backend the worker reported, once it has. */
   backend: string | undefined;
 
   private readonly jobEmitter = new vscode.EventEmitter<JobInfo>();
   private readonly pointsEmitter = new vscode.EventEmitter<SeriesChunk[]>();
   private readonly listEmitter = new vscode.EventEmitter<void>();
-  private readonly extraEmitter = new vscode.EventEmitter<{ job: JobInfo; extra: Record<string, unknown> }>();
+  private readonly extraEmitter = new vscode.EventEmitter<{ job: JobInfo; extra: ProgressExtra }>();
   /** A model-specific payload arrived with a progress report (an embedding snapshot, an attention map...). */
   readonly onDidReceiveExtra = this.extraEmitter.event;
   /** A job changed (status, progress, summary). Fired at most every FLUSH_MS per job while it runs. */
@@ -48,18 +54,51 @@ export class JobManager implements vscode.Disposable {
 
   constructor(
     workerScript: string,
-    private readonly store: RunStore,
-    private readonly keepRuns: number,
+    private store: RunStore,
+    private keepRuns: number,
+    opts: { trusted?: boolean; keepVersions?: number } = {},
   ) {
-    this.worker = new WorkerClient(workerScript, {
-      onMessage: (m) => this.onWorkerMessage(m),
-      onCrash: (reason) => this.onWorkerCrash(reason),
-    });
-    for (const run of store.loadRuns(keepRuns)) {
-      this.jobs.set(run.job.jobId, run.job);
-      this.series.set(run.job.jobId, { steps: run.series.steps, losses: run.series.losses });
+    this.worker = new WorkerClient(
+      workerScript,
+      {
+        onMessage: (m) => this.onWorkerMessage(m),
+        onCrash: (reason) => this.onWorkerCrash(reason),
+      },
+      opts.keepVersions ? { ML_STUDY_MODEL_VERSIONS: String(opts.keepVersions) } : {},
+    );
+    this.trusted = opts.trusted ?? true;
+    if (this.trusted) this.loadStored();
+  }
+
+  /** Whether jobs may run and storage is used (the workspace is trusted). */
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
+  /** The workspace became trusted: use its storage folder (read again from the settings) and list what it holds. */
+  enableStorage(store: RunStore, keepRuns: number): void {
+    this.store = store;
+    this.keepRuns = keepRuns;
+    this.trusted = true;
+    this.loadStored();
+    this.listEmitter.fire();
+  }
+
+  private loadStored(): void {
+    try {
+      for (const run of this.store.loadRuns(this.keepRuns)) {
+        if (this.jobs.has(run.job.jobId)) continue;
+        this.jobs.set(run.job.jobId, run.job);
+        this.series.set(run.job.jobId, { steps: run.series.steps, losses: run.series.losses });
+      }
+      this.models = this.store.loadModels();
+    } catch (e) {
+      void showWarning(`ML Study cannot use its storage folder: ${e instanceof Error ? e.message : String(e)}`);
     }
-    this.models = store.loadModels();
+  }
+
+  private assertTrusted(what: string): void {
+    if (!this.trusted) throw new UntrustedError(`${what}: this workspace is not trusted, so ML Study does not train, save or read models here. Trust the folder (Manage Workspace Trust) to enable it.`);
   }
 
   /** Jobs, newest first. */
@@ -79,13 +118,15 @@ export class JobManager implements vscode.Disposable {
     return this.models;
   }
 
-  /** Where models are saved (<storage>/models). */
+  /** Where models are saved (<storage>/models), checked and created; throws when it cannot be used. */
   get modelsFolder(): string {
-    return this.store.modelsDir;
+    this.assertTrusted('cannot save models');
+    return this.store.usableModelsDir();
   }
 
   /** Re-read the saved models (after something outside a job wrote one, e.g. an import). */
   refreshModels(): void {
+    if (!this.trusted) return;
     this.models = this.store.loadModels();
     this.listEmitter.fire();
   }
@@ -96,7 +137,7 @@ export class JobManager implements vscode.Disposable {
   }
 
   /** The worker thread, for tests and diagnostics. */
-  get workerClient(): WorkerClient {
+  get workerClient(): WorkerClient<WorkerRequests> {
     return this.worker;
   }
 
@@ -105,6 +146,7 @@ export class JobManager implements vscode.Disposable {
    * The trained model is saved in <storage>/models/<jobId> unless `save` is false.
    */
   start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean } = { corpusName: '' }): JobInfo {
+    this.assertTrusted('cannot train');
     const form = formOf(model);
     const params: ParamValues = validateParams(form.params, rawParams);
     if (form.usesCorpus && corpus.kind === 'none') throw new ValidationError('choose a corpus to train on', 'corpus');
@@ -120,7 +162,7 @@ export class JobManager implements vscode.Disposable {
       step: 0,
       total: 0,
       startedAt: Date.now(),
-      modelDir: opts.save === false ? undefined : path.join(this.store.modelsDir, jobId),
+      modelDir: opts.save === false ? undefined : path.join(this.modelsFolder, jobId),
     };
     this.jobs.set(jobId, job);
     this.series.set(jobId, { steps: [], losses: [] });
@@ -128,31 +170,51 @@ export class JobManager implements vscode.Disposable {
     this.listEmitter.fire();
     try {
       this.worker.post({ type: 'start', job: { jobId, model, params, corpus, outDir: job.modelDir } });
+      this.inWorker.push(jobId);
     } catch (e) {
       this.finish(jobId, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
     return job;
   }
 
-  /** Ask a job to stop; it ends within a second. If the worker does not answer, it is terminated. */
+  /**
+   * Ask a job to stop. A job still waiting in the worker's queue is dropped at once. The running job ends within a
+   * second; if the worker does not answer in STOP_GRACE_MS it is terminated, which ends every job it held.
+   */
   stop(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job || (job.status !== 'running' && job.status !== 'queued')) return false;
-    this.worker.post({ type: 'stop', jobId });
+    try {
+      this.worker.post({ type: 'stop', jobId });
+    } catch {
+      // the worker is shut down: the job ends here
+    }
+    if (this.inWorker[0] !== jobId) {
+      this.finish(jobId, { status: 'stopped', summary: 'stopped before it started' });
+      return true;
+    }
     if (!this.stopTimers.has(jobId)) {
       this.stopTimers.set(
         jobId,
         setTimeout(() => {
           this.stopTimers.delete(jobId);
-          const j = this.jobs.get(jobId);
-          if (j && (j.status === 'running' || j.status === 'queued')) {
-            this.worker.kill();
-            this.finish(jobId, { status: 'stopped', summary: 'stopped (the worker did not answer in time and was restarted)' });
-          }
+          if (this.inWorker[0] !== jobId) return;
+          this.killWorker(jobId);
         }, STOP_GRACE_MS),
       );
     }
     return true;
+  }
+
+  /** Terminate the worker because `jobId` ignored a stop; every job it held ends. */
+  private killWorker(jobId: string): void {
+    const held = [...this.inWorker];
+    const label = this.jobs.get(jobId)?.label ?? jobId;
+    this.worker.kill();
+    for (const id of held) {
+      if (id === jobId) this.finish(id, { status: 'stopped', summary: 'stopped (the worker did not answer in time and was restarted)' });
+      else this.finish(id, { status: 'failed', error: `the training worker was restarted to stop ${label} before this job started; start it again` });
+    }
   }
 
   stopAll(): void {
@@ -165,14 +227,15 @@ export class JobManager implements vscode.Disposable {
       if (j.status === 'running' || j.status === 'queued') continue;
       this.jobs.delete(j.jobId);
       this.series.delete(j.jobId);
-      this.store.remove(j.jobId);
+      if (this.trusted) this.store.remove(j.jobId);
     }
     this.listEmitter.fire();
   }
 
   /** Send a request to the worker (used by features that query trained models). */
-  request<T>(method: string, params: unknown, timeoutMs?: number): Promise<T> {
-    return this.worker.request<T>(method, params, timeoutMs);
+  request<M extends keyof WorkerRequests & string>(method: M, params: ParamsOf<WorkerRequests, M>, timeoutMs?: number): Promise<ResultOf<WorkerRequests, M>> {
+    if (!this.trusted && method !== 'ping') return Promise.reject(new UntrustedError('this workspace is not trusted, so ML Study does not open saved models here. Trust the folder to enable it.'));
+    return this.worker.request(method, params, timeoutMs);
   }
 
   private countOf(model: ModelKind): number {
@@ -235,6 +298,7 @@ export class JobManager implements vscode.Disposable {
 
   private onWorkerCrash(reason: string): void {
     const victims = this.running();
+    this.inWorker.length = 0;
     for (const j of victims) this.finish(j.jobId, { status: 'failed', error: `the training worker crashed: ${reason}` }, false);
     void showError(`the training worker crashed (${reason}). ${victims.length ? `${victims.map((v) => v.label).join(', ')} failed. ` : ''}The next job starts a fresh worker.`);
   }
@@ -258,6 +322,8 @@ export class JobManager implements vscode.Disposable {
   }
 
   private finish(jobId: string, patch: Partial<JobInfo> & { status: JobInfo['status'] }, notify = true): void {
+    const at = this.inWorker.indexOf(jobId);
+    if (at >= 0) this.inWorker.splice(at, 1);
     const job = this.jobs.get(jobId);
     if (!job || job.endedAt) return;
     const timer = this.stopTimers.get(jobId);
@@ -269,11 +335,11 @@ export class JobManager implements vscode.Disposable {
     if (job.status === 'failed') job.modelDir = undefined;
     const s = this.series.get(jobId) ?? { steps: [], losses: [] };
     try {
-      this.store.save({ version: 1, job, series: { jobId, steps: s.steps, losses: s.losses } });
+      if (this.trusted) this.store.save({ version: 1, job, series: { jobId, steps: s.steps, losses: s.losses } });
     } catch (e) {
       void showWarning(`could not save the run ${job.label}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    this.models = this.store.loadModels();
+    if (this.trusted) this.models = this.store.loadModels();
     this.jobEmitter.fire(job);
     this.listEmitter.fire();
     if (!notify) return;
@@ -297,5 +363,13 @@ function newJobId(model: ModelKind): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-  return `${model}-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+  return `${model}-${stamp}-${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+}
+
+/** An action refused because the workspace is not trusted. */
+export class UntrustedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UntrustedError';
+  }
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { HostToWorker, WorkerToHost } from '../../shared/protocol';
-import { RequestTracker } from '../../shared/rpc';
+import { Channel, type Methods, type ParamsOf, type ResultOf } from '../../shared/rpc';
 
 export interface WorkerEvents {
   onMessage(msg: WorkerToHost): void;
@@ -14,9 +14,10 @@ export interface WorkerEvents {
   onCrash(reason: string): void;
 }
 
-export class WorkerClient implements vscode.Disposable {
+/** `R`: the requests the worker answers (rpc.ts). */
+export class WorkerClient<R extends Methods<R>> implements vscode.Disposable {
   private worker: Worker | undefined;
-  private tracker: RequestTracker | undefined;
+  private tracker: Channel<R> | undefined;
   private disposed = false;
   /** Starts of the worker so far (tests read it to see a fresh worker after a crash). */
   starts = 0;
@@ -24,6 +25,8 @@ export class WorkerClient implements vscode.Disposable {
   constructor(
     private readonly script: string,
     private readonly events: WorkerEvents,
+    /** Extra environment of the worker (e.g. how many model versions a save keeps). */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Whether a worker thread exists right now. */
@@ -35,9 +38,9 @@ export class WorkerClient implements vscode.Disposable {
     this.ensure().postMessage(msg);
   }
 
-  request<T>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
+  request<M extends keyof R & string>(method: M, params: ParamsOf<R, M>, timeoutMs = 30_000): Promise<ResultOf<R, M>> {
     this.ensure();
-    return this.tracker!.request<T>(method, params, timeoutMs);
+    return this.tracker!.request(method, params, timeoutMs);
   }
 
   private ensure(): Worker {
@@ -46,10 +49,10 @@ export class WorkerClient implements vscode.Disposable {
     const w = new Worker(this.script, {
       // Training heaps can be large (embedding matrices, tfjs tensors); give the worker room.
       resourceLimits: { maxOldGenerationSizeMb: 8192 },
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      env: { ...process.env, ...this.env, TF_CPP_MIN_LOG_LEVEL: '2' },
     });
     this.starts++;
-    const tracker = new RequestTracker((m) => w.postMessage(m));
+    const tracker = new Channel<R>((m) => w.postMessage(m));
     this.worker = w;
     this.tracker = tracker;
     w.on('message', (msg: WorkerToHost) => {

@@ -6,12 +6,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { JobInfo, SavedModelInfo, WorkerRequests } from '../../shared/protocol';
-import type { LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPerplexityReport, TeacherForcingComparison } from '../../shared/views/lm';
+import { isObject, type JobInfo, type SavedModelInfo } from '../../shared/protocol';
+import type { LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPanelRequests, LmPerplexityReport } from '../../shared/views/lm';
+import type { UntrustedHandlers } from '../../shared/rpc';
+import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
-import { ArgError, isObject, MAX_PROMPT, MAX_TEXT, onlyKeys, optString, samplingOf } from './validate';
+import { ArgError, MAX_PROMPT, MAX_TEXT, onlyKeys, optString, samplingOf } from './validate';
 
 const GENERATE_KEYS = ['dir', 'prompt', 'length', 'temperature', 'topK', 'topP', 'seed'] as const;
 const PERPLEXITY_KEYS = ['dir', 'text'] as const;
@@ -48,10 +50,6 @@ export class LmFeature {
     return this.data;
   }
 
-  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params'], timeoutMs: number): Promise<WorkerRequests[M]['result']> {
-    return this.jobs.request(method, params, timeoutMs);
-  }
-
   /** The model folder an argument names, or the newest saved LSTM. */
   modelFor(dir: unknown): { dir: string; name: string } {
     if (dir !== undefined) {
@@ -72,14 +70,14 @@ export class LmFeature {
 
   private show(data: LmPanelData, live: boolean): void {
     this.data = data;
-    this.panel.showFeatureView({ type: 'lm', data, live });
+    this.panel.showView('lm', data, { live });
   }
 
   async generate(a: Record<string, unknown>, prompt: string): Promise<GenerateOutcome> {
     const model = this.modelFor(a.dir);
     const opts = samplingOf(a);
     const params: LmGenerateParams = { dir: model.dir, prompt, ...opts };
-    const r = await this.ask('lm.generate', params, 120_000);
+    const r = await this.jobs.request('lm.generate', params, 120_000);
     const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
     this.show({ ...this.baseFor(model), generated }, false);
     return { ...generated, dir: model.dir };
@@ -87,7 +85,7 @@ export class LmFeature {
 
   async perplexity(dirArg: unknown, text: string, source: string): Promise<PerplexityOutcome> {
     const model = this.modelFor(dirArg);
-    const r = await this.ask('lm.perplexity', { dir: model.dir, text }, 300_000);
+    const r = await this.jobs.request('lm.perplexity', { dir: model.dir, text }, 300_000);
     this.show({ ...this.baseFor(model), perplexity: { ...r, source } }, false);
     return { ...r, dir: model.dir, source };
   }
@@ -100,7 +98,7 @@ export class LmFeature {
       this.show(base, false);
       return base;
     }
-    const info = await this.ask('lm.info', { dir: model.dir }, 60_000);
+    const info = await this.jobs.request('lm.info', { dir: model.dir }, 60_000);
     const data: LmPanelData = { ...base, ...infoData(info), needsInfo: false };
     this.show(data, false);
     return data;
@@ -149,14 +147,13 @@ export class LmFeature {
   }
 
   /** A training job's evaluation arrived (held-out measures in job.metrics, a sample and a comparison in extra). */
-  onExtra(job: JobInfo, extra: Record<string, unknown>): void {
-    if (job.model !== 'lstm') return;
+  onExtra(job: JobInfo, extra: ProgressExtras['lstm']): void {
     const st = this.track(job);
-    if (typeof extra.sample === 'string' && !st.samples.some((x) => x.step === job.step)) {
+    if (extra.sample !== undefined && !st.samples.some((x) => x.step === job.step)) {
       st.samples.push({ step: job.step, text: extra.sample });
       if (st.samples.length > MAX_SAMPLES) st.samples.splice(0, st.samples.length - MAX_SAMPLES);
     }
-    if (isObject(extra.teacherForcing) && Array.isArray(extra.teacherForcing.teacherForced)) st.teacherForcing = { ...(extra.teacherForcing as unknown as TeacherForcingComparison), step: job.step };
+    if (extra.teacherForcing) st.teacherForcing = { ...extra.teacherForcing, step: job.step };
     const m = job.metrics ?? {};
     if (typeof m.heldOutLoss === 'number' && !st.history.some((x) => x.step === job.step)) {
       st.history.push({ step: job.step, trainLoss: job.loss, heldOutLoss: m.heldOutLoss, perplexity: m.perplexity, bitsPerChar: m.bitsPerChar });
@@ -176,36 +173,35 @@ export class LmFeature {
     this.show(this.jobData(job), true);
   }
 
-  /** Answer the LM view's requests; `dir` must be a model the view was shown. */
-  async panelRequest(method: string, params: unknown): Promise<unknown> {
-    if (!isObject(params)) throw new ArgError(`${method}: bad parameters`);
+  /** The params of a request of the LM view, checked: an object whose `dir` is a model the view was shown. */
+  private viewParams(params: unknown, keys: readonly string[], what: string): { p: Record<string, unknown>; dir: string } {
+    if (!isObject(params)) throw new ArgError(`${what}: bad parameters`);
     const dir = params.dir;
     if (typeof dir !== 'string' || !this.allowed(dir)) throw new ArgError('that model is not one of the saved language models');
-    switch (method) {
-      case 'lm.generate': {
-        onlyKeys(params, GENERATE_KEYS, 'generate');
-        const prompt = optString(params, 'prompt', MAX_PROMPT) ?? '';
-        const opts = samplingOf(params);
-        const r = await this.ask('lm.generate', { dir, prompt, ...opts }, 120_000);
-        const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
-        // kept with the view's data, so the output survives the webview being hidden and restored
-        if (this.data?.dir === dir) this.show({ ...this.data, generated }, true);
-        return generated;
-      }
-      case 'lm.teacherForcing': {
-        onlyKeys(params, ['dir', 'text'], 'teacher forcing');
-        const text = optString(params, 'text', MAX_COMPARE);
-        if (!text || !text.trim()) throw new ArgError('type or paste a piece of text to compare on');
-        return this.ask('lm.teacherForcing', { dir, text }, 60_000);
-      }
-      case 'lm.info': {
-        onlyKeys(params, ['dir'], 'info');
-        return this.ask('lm.info', { dir }, 60_000);
-      }
-      default:
-        throw new ArgError(`unknown request ${method}`);
-    }
+    onlyKeys(params, keys, what);
+    return { p: params, dir };
   }
+
+  /** The LM view's requests. */
+  readonly viewHandlers: UntrustedHandlers<LmPanelRequests> = {
+    'lm.generate': async (params) => {
+      const { p, dir } = this.viewParams(params, GENERATE_KEYS, 'generate');
+      const prompt = optString(p, 'prompt', MAX_PROMPT) ?? '';
+      const opts = samplingOf(p);
+      const r = await this.jobs.request('lm.generate', { dir, prompt, ...opts }, 120_000);
+      const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
+      // kept with the view's data, so the output survives the webview being hidden and restored
+      if (this.data?.dir === dir) this.show({ ...this.data, generated }, true);
+      return generated;
+    },
+    'lm.teacherForcing': (params) => {
+      const { p, dir } = this.viewParams(params, ['dir', 'text'], 'teacher forcing');
+      const text = optString(p, 'text', MAX_COMPARE);
+      if (!text || !text.trim()) throw new ArgError('type or paste a piece of text to compare on');
+      return this.jobs.request('lm.teacherForcing', { dir, text }, 60_000);
+    },
+    'lm.info': (params) => this.jobs.request('lm.info', { dir: this.viewParams(params, ['dir'], 'info').dir }, 60_000),
+  };
 }
 
 function infoData(info: LmModelInfo): Pick<LmPanelData, 'level' | 'history' | 'samples'> {
@@ -290,10 +286,12 @@ export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobMan
   });
 
   context.subscriptions.push(
-    jobs.onDidReceiveExtra(({ job, extra }) => f.onExtra(job, extra)),
+    jobs.onDidReceiveExtra(({ job, extra }) => {
+      if ('sample' in extra || 'teacherForcing' in extra) f.onExtra(job, extra);
+    }),
     jobs.onDidChangeJob((job) => f.onJob(job)),
   );
-  panel.addRequestHandler(['lm.generate', 'lm.teacherForcing', 'lm.info'], (method, params) => f.panelRequest(method, params));
+  panel.handle('lm', f.viewHandlers);
 
   // The view opens on the newest saved model (its history is read when the view asks).
   f.seed();

@@ -18,10 +18,6 @@ export const MAX_LENGTH = 5000;
 /** Longest text the perplexity command scores (characters). */
 export const MAX_TEXT = 5_000_000;
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Refuse keys the caller did not mean (a typo such as `topk` would otherwise be silently ignored). */
 export function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], what: string): void {
   for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ArgError(`${what}: unknown argument "${k}" (expected ${allowed.join(', ')})`);

@@ -1,30 +1,37 @@
 /**
  * The study panel: one WebviewPanel beside the editor, restored after a window reload by a serializer.
- * It replays the full state after the webview says `ready` (no retainContextWhenHidden), then streams batched
- * loss points. Messages from the webview are validated before anything acts on them.
+ * Its views come from one table (src/shared/panelViews.ts): features show a view's data with `showView`, answer its
+ * requests with `handle`, and the panel replays every view's data after the webview says `ready` (no
+ * retainContextWhenHidden), then streams batched loss points. Messages from the webview are validated before
+ * anything acts on them; requests go both ways through the typed channel (the host asks the Training view for its
+ * chart).
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { type EmbeddingsView, type ExplainView, type HostToPanel, type PanelToHost, type PanelView, parsePanelMessage } from '../../shared/protocol';
-import { answer } from '../../shared/rpc';
+import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
+import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
+import { Channel, serve, type Handlers, type UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
 import { showError, showInfo } from '../util/notify';
 
 export const PANEL_VIEW_TYPE = 'mlStudy.studyPanel';
 
+/** How long a request waits for the webview to (re)load and say `ready`. */
+const READY_TIMEOUT_MS = 5000;
+
 export class StudyPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
+  private readonly readyWaiters: Array<() => void> = [];
   private view: PanelView = 'training';
   private readonly subs: vscode.Disposable[] = [];
-  private explainView: ExplainView | undefined;
-  private embeddingsView: EmbeddingsView | undefined;
-  /** The last data of the views that features draw (lm, attention), replayed when the webview reloads. */
-  private readonly featureViews = new Map<'lm' | 'attention', Extract<HostToPanel, { type: 'lm' | 'attention' }>>();
-  private readonly requestHandlers = new Map<string, (method: string, params: unknown) => Promise<unknown>>();
-  /** Where the next export goes without asking (integration tests set it). */
-  exportTarget: vscode.Uri | undefined;
+  /** The data on show in each view, replayed whenever the webview loads. */
+  private readonly shown: Partial<ViewDataTable> = {};
+  /** What the views ask of the host, filled by the features (`handle`). */
+  private readonly handlers: Partial<Handlers<PanelRequests>> = {};
+  private readonly answer = serve<PanelRequests>(this.handlers, (r) => this.post(r));
+  /** Requests to the views (PanelAnswers). */
+  private readonly toPanel = new Channel<PanelAnswers>((m) => this.post(m));
   /** The last chart export written (tests read it). */
   lastExport: { format: string; bytes: number; file: string } | undefined;
 
@@ -47,7 +54,7 @@ export class StudyPanel implements vscode.Disposable {
     return this.ready;
   }
 
-  /** Open (or reveal) the panel beside the active editor. */
+  /** Open (or reveal) the panel beside the active editor, on a view. */
   show(view: PanelView = this.view, preserveFocus = true): void {
     this.view = view;
     if (this.panel) {
@@ -61,60 +68,30 @@ export class StudyPanel implements vscode.Disposable {
     this.attach(panel);
   }
 
-  /** Show a formula explanation in the panel (opening it if needed). */
-  showExplain(view: ExplainView): void {
-    this.explainView = view;
-    this.show('explain', false);
-    this.post({ type: 'explain', view });
-  }
-
-  /** The explanation on show, if any (tests read it). */
-  get currentExplain(): ExplainView | undefined {
-    return this.explainView;
-  }
-
-  /** Show a word-vector map in the Embeddings view (opening the panel if needed). */
-  showEmbeddings(view: EmbeddingsView): void {
-    this.embeddingsView = view;
-    this.show('embeddings', false);
-    this.post({ type: 'embeddings', view });
-  }
-
   /**
-   * Show a feature's view (Language Model, Attention) with its data, opening the panel; with `live`, only update
-   * it (a running job's progress) without opening or switching.
+   * Show a view's data, opening the panel on that view; with `live` (a running job's progress), only update it
+   * without opening or switching. The data is kept and replayed when the webview reloads.
    */
-  showFeatureView(msg: Extract<HostToPanel, { type: 'lm' | 'attention' }>): void {
-    this.featureViews.set(msg.type, msg);
-    if (!msg.live) this.show(msg.type, false);
-    this.post(msg);
+  showView<V extends PanelView>(view: V, data: ViewData<V>, opts: { live?: boolean } = {}): void {
+    this.shown[view] = data;
+    if (!opts.live) this.show(view, false);
+    this.postView(view, data, opts.live === true);
   }
 
-  /** The data on show in a feature's view (tests read it). */
-  featureView(type: 'lm' | 'attention'): Extract<HostToPanel, { type: 'lm' | 'attention' }> | undefined {
-    return this.featureViews.get(type);
+  /** The data on show in a view (tests read it). */
+  dataOf<V extends PanelView>(view: V): ViewData<V> | undefined {
+    return this.shown[view];
   }
 
-  /** Update the map from a running job's snapshot, without switching views or opening the panel. */
-  updateEmbeddingsLive(view: EmbeddingsView): void {
-    this.embeddingsView = view;
-    this.post({ type: 'embeddings', view, live: true });
-  }
-
-  /** The map on show, if any (tests read it). */
-  get currentEmbeddings(): EmbeddingsView | undefined {
-    return this.embeddingsView;
-  }
-
-  /** A feature answers some of the webview's requests (e.g. recomputing a worked example, neighbours of a word). */
-  addRequestHandler(methods: string[], handler: (method: string, params: unknown) => Promise<unknown>): void {
-    for (const m of methods) this.requestHandlers.set(m, handler);
+  /** A feature answers its view's requests. The params come from a webview: each handler checks them. */
+  handle<V extends PanelView>(_view: V, handlers: UntrustedHandlers<PanelViews[V]['toHost']>): void {
+    Object.assign(this.handlers, handlers);
   }
 
   /** Adopt a panel restored by VS Code after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const v = (state as { view?: unknown } | undefined)?.view;
-    if (v === 'training' || v === 'explain' || v === 'embeddings' || v === 'lm' || v === 'attention') this.view = v;
+    if (isPanelView(v)) this.view = v;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
   }
@@ -138,6 +115,7 @@ export class StudyPanel implements vscode.Disposable {
       if (this.panel === panel) {
         this.panel = undefined;
         this.ready = false;
+        this.toPanel.rejectAll('the study panel was closed');
       }
     });
   }
@@ -147,6 +125,7 @@ export class StudyPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.sendState();
+        for (const w of this.readyWaiters.splice(0)) w();
         return;
       case 'viewChanged':
         this.view = msg.view;
@@ -155,91 +134,97 @@ export class StudyPanel implements vscode.Disposable {
         this.jobs.stop(msg.jobId);
         return;
       case 'export':
-        await this.export(msg.format, msg.data);
+        await this.writeExport(msg.format, msg.data, undefined);
         return;
       case 'request':
-        await answer(
-          msg,
-          (method, params) => {
-            const h = this.requestHandlers.get(method);
-            if (!h) throw new Error(`unknown request ${method}`);
-            return h(method, params);
-          },
-          (r) => this.post(r),
-        );
+        await this.answer(msg);
+        return;
+      case 'reply':
+        this.toPanel.handleReply(msg);
         return;
     }
   }
 
-  private async export(format: 'png' | 'csv', data: string): Promise<void> {
+  /**
+   * Export the loss chart: asks the Training view for it and writes it to `target`, or where the user picks.
+   * Resolves to the bytes written (0 when the user cancels the dialog).
+   */
+  async requestExport(format: 'png' | 'csv', target?: vscode.Uri, timeoutMs = 10_000): Promise<number> {
+    await this.whenReady();
+    const data: unknown = await this.toPanel.request('training.export', { format }, timeoutMs);
+    // The reply comes from a webview: its type is what the table promises only if the webview kept to it.
+    if (typeof data !== 'string' || data.length > MAX_CHART_EXPORT) throw new Error('the panel sent no usable chart');
+    return this.writeExport(format, data, target);
+  }
+
+  private async whenReady(): Promise<void> {
+    if (this.panel && this.ready) return;
+    if (!this.panel) throw new Error('open the study panel first');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the study panel did not load in time')), READY_TIMEOUT_MS);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async writeExport(format: 'png' | 'csv', data: string, target: vscode.Uri | undefined): Promise<number> {
     let bytes: Buffer;
     if (format === 'png') {
       const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data);
       if (!m) {
         void showError('the chart image could not be exported (bad image data)');
-        return;
+        return 0;
       }
       bytes = Buffer.from(m[1], 'base64');
     } else {
       bytes = Buffer.from(data, 'utf8');
     }
-    let target = this.exportTarget;
-    if (!target) {
-      const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-      target = await vscode.window.showSaveDialog({
-        defaultUri: base ? vscode.Uri.joinPath(base, `loss-curves.${format}`) : undefined,
-        filters: format === 'png' ? { 'PNG image': ['png'] } : { 'CSV table': ['csv'] },
-        title: format === 'png' ? 'Export the loss chart as PNG' : 'Export the loss curves as CSV',
-      });
-      if (!target) return;
-    }
+    const chosen = target ?? (await askExportTarget(format));
+    if (!chosen) return 0;
     try {
-      await vscode.workspace.fs.writeFile(target, bytes);
-      this.lastExport = { format, bytes: bytes.length, file: target.fsPath };
-      if (!this.exportTarget) void showInfo(`exported ${vscode.workspace.asRelativePath(target)}`);
+      await vscode.workspace.fs.writeFile(chosen, bytes);
+      this.lastExport = { format, bytes: bytes.length, file: chosen.fsPath };
+      if (!target) void showInfo(`exported ${vscode.workspace.asRelativePath(chosen)}`);
+      return bytes.length;
     } catch (e) {
-      void showError(`could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      void showError(`could not write ${chosen.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      return 0;
     }
   }
 
   private sendState(): void {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
-    if (this.explainView) this.post({ type: 'explain', view: this.explainView });
-    if (this.embeddingsView) this.post({ type: 'embeddings', view: this.embeddingsView });
-    for (const m of this.featureViews.values()) this.post({ ...m, live: true });
+    for (const view of Object.keys(this.shown) as PanelView[]) this.replay(view);
+  }
+
+  private replay<V extends PanelView>(view: V): void {
+    const data = this.shown[view];
+    if (data !== undefined) this.postView(view, data, true);
+  }
+
+  private postView<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ type: 'view', view, data, live });
   }
 
   private post(msg: HostToPanel): void {
     if (this.panel && this.ready) void this.panel.webview.postMessage(msg);
   }
 
-  /** Ask the webview for a chart export. With a target, writes there without a dialog and resolves to the size. */
-  async requestExport(format: 'png' | 'csv', target?: vscode.Uri, timeoutMs = 10_000): Promise<number> {
-    for (let t0 = Date.now(); this.panel && !this.ready && Date.now() - t0 < 5000; ) await new Promise((r) => setTimeout(r, 50));
-    if (!this.panel || !this.ready) throw new Error('open the study panel first');
-    if (!target) {
-      this.post({ type: 'exportChart', format });
-      return 0;
-    }
-    this.exportTarget = target;
-    try {
-      const before = this.lastExport;
-      this.post({ type: 'exportChart', format });
-      const t0 = Date.now();
-      while (Date.now() - t0 < timeoutMs) {
-        if (this.lastExport !== before && this.lastExport?.file === target.fsPath) return fs.statSync(target.fsPath).size;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the panel did not export in time');
-    } finally {
-      this.exportTarget = undefined;
-    }
-  }
-
   dispose(): void {
     for (const s of this.subs) s.dispose();
     this.panel?.dispose();
   }
+}
+
+function askExportTarget(format: 'png' | 'csv'): Thenable<vscode.Uri | undefined> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({
+    defaultUri: base ? vscode.Uri.joinPath(base, `loss-curves.${format}`) : undefined,
+    filters: format === 'png' ? { 'PNG image': ['png'] } : { 'CSV table': ['csv'] },
+    title: format === 'png' ? 'Export the loss chart as PNG' : 'Export the loss curves as CSV',
+  });
 }
 
 export function registerStudyPanel(context: vscode.ExtensionContext, jobs: JobManager): StudyPanel {

@@ -1,6 +1,5 @@
 /**
- * Messages of the study panel's Attention view (host ⇄ panel) and the worker requests behind it.
- * Re-exported by src/shared/protocol.ts; owned by the attention feature.
+ * Messages of the study panel's Attention view (host ⇄ panel) and the worker requests behind it. Types only.
  */
 import type { AttentionResult, Seq2seqAttention, TransformerAttention } from '../../core/attention';
 
@@ -41,14 +40,14 @@ export interface AttentionPanelData {
   focus: 'self' | 'alignment';
 }
 
-/** Requests the Attention view makes of the host (PanelToHost `request`), by method. */
+/** Requests the Attention view makes of the host, by method. */
 export interface AttentionPanelRequests {
   /** Attention of a saved attention model (Transformer or seq2seq) for a typed text. */
   'attention.map': { params: { dir: string; text: string }; result: AttentionMap };
 }
 
-/** Requests the host makes of the training worker for attention models, by method ("attn." prefix). */
+/** Requests the host makes of the training worker for attention models, by method. */
 export interface AttentionWorkerRequests {
   /** Load (cached per folder) and run a model on a text. */
-  'attn.map': { params: { dir: string; text: string }; result: AttentionResult };
+  'attention.map': { params: { dir: string; text: string }; result: AttentionResult };
 }

@@ -1,7 +1,6 @@
 /**
- * Messages of the study panel's Language Model view (host ⇄ panel) and the worker requests behind it.
- * Re-exported by src/shared/protocol.ts; owned by the language-model feature. Types only (the result shapes come
- * from src/core/lm/types.ts, which has no runtime imports).
+ * Messages of the study panel's Language Model view (host ⇄ panel) and the worker requests behind it. Types only
+ * (the result shapes come from src/core/lm/types.ts, which has no runtime imports).
  */
 import type { GenerateResult, PerplexityResult, TeacherForcingComparison } from '../../core/lm/types';
 
@@ -89,7 +88,7 @@ export interface LmPanelData {
   needsInfo?: boolean;
 }
 
-/** Requests the LM view makes of the host (PanelToHost `request`), by method. The host checks `dir` is a known model. */
+/** Requests the LM view makes of the host, by method. The host checks `dir` is a known model. */
 export interface LmPanelRequests {
   'lm.generate': { params: LmGenerateParams; result: LmGenerated };
   'lm.teacherForcing': { params: { dir: string; text: string }; result: TeacherForcingComparison };

@@ -73,7 +73,9 @@ test('reversal: ≥ 90% sequence accuracy and ≥ 90% anti-diagonal alignment on
   const probes = updates.filter((u) => u.extra);
   assert.equal(probes.length, 4);
   for (const u of updates) assert.equal(typeof u.metrics?.stepsPerSecond, 'number');
-  const last = probes[probes.length - 1].extra!.alignment as { source: string[]; target: string[]; expected: string[]; attention: number[][] };
+  const extra = probes[probes.length - 1].extra!;
+  assert.ok('alignment' in extra, 'a seq2seq probe carries an alignment');
+  const last = extra.alignment;
   assert.equal(last.source.length, 8);
   assert.deepEqual(last.expected, [...last.source].reverse());
   assert.equal(last.target.join(''), taskTarget('reverse', last.source.join('')));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePanelMessage, parseSidebarMessage, type Request } from '../../../src/shared/protocol';
-import { answer, RequestTracker } from '../../../src/shared/rpc';
+import { Channel, serve } from '../../../src/shared/rpc';
 import { align, type RunSeries } from '../../../webview/panel/align';
 import { bestOf } from '../timing';
 
@@ -12,7 +12,10 @@ describe('webview message validation', () => {
     assert.deepEqual(parsePanelMessage({ type: 'export', format: 'csv', data: 'a,b' }), { type: 'export', format: 'csv', data: 'a,b' });
     assert.deepEqual(parsePanelMessage({ type: 'viewChanged', view: 'attention' }), { type: 'viewChanged', view: 'attention' });
     assert.equal(parsePanelMessage({ type: 'viewChanged', view: 'settings' }), undefined);
-    for (const bad of [null, 1, 'ready', [], {}, { type: 'stopJob' }, { type: 'stopJob', jobId: 5 }, { type: 'export', format: 'exe', data: '' }, { type: 'request', requestId: 1.5, method: 'x' }, { type: 'eval', code: '1' }, { type: 'stopJob', jobId: 'x'.repeat(1000) }]) {
+    assert.equal(parsePanelMessage({ type: 'viewChanged', view: 'toString' }), undefined);
+    assert.deepEqual(parsePanelMessage({ type: 'reply', requestId: 3, ok: true, result: 'data:,', x: 1 }), { type: 'reply', requestId: 3, ok: true, result: 'data:,' });
+    assert.deepEqual(parsePanelMessage({ type: 'reply', requestId: 4, ok: false, error: 'no chart' }), { type: 'reply', requestId: 4, ok: false, error: 'no chart' });
+    for (const bad of [null, 1, 'ready', [], {}, { type: 'stopJob' }, { type: 'stopJob', jobId: 5 }, { type: 'export', format: 'exe', data: '' }, { type: 'request', requestId: 1.5, method: 'x' }, { type: 'reply', requestId: 1, ok: 'yes' }, { type: 'reply', requestId: 1, ok: false, error: 5 }, { type: 'eval', code: '1' }, { type: 'stopJob', jobId: 'x'.repeat(1000) }]) {
       assert.equal(parsePanelMessage(bad), undefined, JSON.stringify(bad));
     }
   });
@@ -25,25 +28,54 @@ describe('webview message validation', () => {
   });
 });
 
-describe('request/reply helper', () => {
+interface TestMethods {
+  double: { params: number; result: number };
+  fail: { params: null; result: null };
+  slow: { params: null; result: null };
+}
+
+describe('typed request channel', () => {
   it('matches replies to requests, passes errors, and times out', async () => {
     const sent: Request[] = [];
-    const t = new RequestTracker((m) => sent.push(m));
-    const p1 = t.request<number>('double', 21);
-    const p2 = t.request('fail', null);
-    const p3 = t.request('slow', null, 30);
-    await answer(sent[0], (_m, x) => (x as number) * 2, (r) => t.handleReply(r));
-    await answer(sent[1], () => {
-      throw new Error('nope');
-    }, (r) => t.handleReply(r));
+    const ch = new Channel<TestMethods>((m) => sent.push(m));
+    const answer = serve<TestMethods>(
+      {
+        double: (x) => x * 2,
+        fail: () => {
+          throw new Error('nope');
+        },
+      },
+      (r) => ch.handleReply(r),
+    );
+    const p1 = ch.request('double', 21);
+    const p2 = ch.request('fail', null);
+    const p3 = ch.request('slow', null, 30);
+    await answer(sent[0]);
+    await answer(sent[1]);
     assert.equal(await p1, 42);
     await assert.rejects(p2, /nope/);
     await assert.rejects(p3, /timed out/);
-    assert.equal(t.handleReply({ type: 'reply', requestId: 999, ok: true, result: 1 }), false);
-    const p4 = t.request('x', null);
-    t.rejectAll('worker died');
+    assert.equal(ch.handleReply({ type: 'reply', requestId: 999, ok: true, result: 1 }), false);
+    const p4 = ch.request('double', 1);
+    ch.rejectAll('worker died');
     await assert.rejects(p4, /worker died/);
-    assert.equal(t.size, 0);
+    assert.equal(ch.size, 0);
+  });
+
+  it('answers a method the table does not have with an error, not a crash', async () => {
+    const replies: unknown[] = [];
+    const answer = serve<TestMethods>({ double: (x) => x * 2 }, (r) => replies.push(r));
+    await answer({ type: 'request', requestId: 7, method: 'slow', params: null });
+    await answer({ type: 'request', requestId: 8, method: 'toString', params: null });
+    assert.deepEqual(replies, [
+      { type: 'reply', requestId: 7, ok: false, error: 'unknown request "slow"' },
+      { type: 'reply', requestId: 8, ok: false, error: 'unknown request "toString"' },
+    ]);
+  });
+
+  it('uses the channel default timeout', async () => {
+    const ch = new Channel<TestMethods>(() => undefined, 20);
+    await assert.rejects(ch.request('slow', null), /slow timed out after 20 ms/);
   });
 });
 

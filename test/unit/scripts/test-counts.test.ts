@@ -27,6 +27,8 @@ test("integration: the suite's closing line, and mocha's pending count as skippe
   assert.deepEqual(call('integrationCounts', out), { passed: 5, failed: 0, skipped: 2 });
   assert.deepEqual(call('integrationCounts', 'integration: 4 passed, 1 failed\n'), { passed: 4, failed: 1, skipped: 0 });
   assert.equal(call('integrationCounts', 'crashed before the end'), null);
+  const twoSessions = '  3 passing\n  1 pending\nintegration: 3 passed, 0 failed\n  2 passing\n  1 failing\n  2 pending\nintegration: 2 passed, 1 failed\n';
+  assert.deepEqual(call('integrationCounts', twoSessions), { passed: 5, failed: 1, skipped: 3 });
 });
 
 test('the summary line adds up every suite, skipped included', () => {

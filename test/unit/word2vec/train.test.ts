@@ -42,7 +42,7 @@ for (const arch of ['sgns', 'cbow'] as const) {
     assert.equal(last.step, last.total);
     assert.equal(last.total, m.stats!.tokens * 3);
     assert.ok(last.metrics!.wordsPerSecond > 0 && last.metrics!.lr <= 0.025 && last.epoch === 3);
-    assert.ok(updates.some((u) => (u.extra?.snapshot as { words: string[] } | undefined)?.words.length === 50), 'an epoch snapshot for the panel');
+    assert.ok(updates.some((u) => u.extra !== undefined && 'snapshot' in u.extra && u.extra.snapshot.words.length === 50), 'an epoch snapshot for the panel');
   });
 }
 

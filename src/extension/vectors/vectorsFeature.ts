@@ -1,17 +1,21 @@
 /**
  * Using trained word vectors in the editor: neighbours of the word under the cursor (command and hover), analogies,
- * the Embeddings map in the study panel, export and import. The vectors live in the worker; the host routes.
+ * the Embeddings view (the map) in the study panel, export and import. The vectors live in the worker ("vectors."
+ * requests); the host routes.
  * "The model" is the one the user chose with Use Word Vectors, else the newest saved word-vector model.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EmbeddingsView, SavedModelInfo, WorkerRequests } from '../../shared/protocol';
+import { isObject, type SavedModelInfo } from '../../shared/protocol';
+import type { EmbeddingsPanelData, EmbeddingsPanelRequests, ProjectionMethod, ScoredWord } from '../../shared/views/embeddings';
+import type { UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 
 const MAP_WORDS = 400;
+const PROJECTIONS: readonly ProjectionMethod[] = ['pca', 'umap', 'tsne'];
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/u;
 
 export class VectorsFeature {
@@ -28,10 +32,6 @@ export class VectorsFeature {
     return all.find((m) => m.dir === this.chosen) ?? all[0];
   }
 
-  private ask<M extends keyof WorkerRequests>(method: M, params: WorkerRequests[M]['params'], timeoutMs = 60_000): Promise<WorkerRequests[M]['result']> {
-    return this.jobs.request(method, params, timeoutMs);
-  }
-
   private need(): SavedModelInfo {
     const m = this.current();
     if (!m) throw new Error('no word vectors yet: train some (ML Study: Train Word Vectors) or import a vectors file');
@@ -42,38 +42,48 @@ export class VectorsFeature {
     this.chosen = dir;
   }
 
-  async neighbours(word: string, k = 10): Promise<Array<{ word: string; score: number }>> {
-    return this.ask('w2v.neighbours', { dir: this.need().dir, word, k });
+  async neighbours(word: string, k = 10): Promise<ScoredWord[]> {
+    return this.jobs.request('vectors.neighbours', { dir: this.need().dir, word, k }, 60_000);
   }
 
-  async analogy(a: string, b: string, c: string, k = 10): Promise<Array<{ word: string; score: number }>> {
-    return this.ask('w2v.analogy', { dir: this.need().dir, a, b, c, k, method: '3cosadd' });
+  async analogy(a: string, b: string, c: string, k = 10): Promise<ScoredWord[]> {
+    return this.jobs.request('vectors.analogy', { dir: this.need().dir, a, b, c, k, method: '3cosadd' }, 60_000);
+  }
+
+  /** The map of the model in use. */
+  async map(method: ProjectionMethod): Promise<EmbeddingsPanelData> {
+    const m = this.need();
+    const map = await this.jobs.request('vectors.map', { dir: m.dir, method, top: MAP_WORDS }, 180_000);
+    return { name: m.name, ...map, method };
   }
 
   /** Open the Embeddings view on the model (optionally focused on a word and its neighbours). */
-  async showMap(method: EmbeddingsView['method'] = 'pca', focus?: string): Promise<EmbeddingsView> {
-    const m = this.need();
-    const map = await this.ask('w2v.map', { dir: m.dir, method, top: MAP_WORDS }, 180_000);
-    const view: EmbeddingsView = { name: m.name, ...map, method };
+  async showMap(method: ProjectionMethod = 'pca', focus?: string): Promise<EmbeddingsPanelData> {
+    const data = await this.map(method);
     if (focus) {
-      view.focus = focus;
-      view.neighbours = await this.neighbours(focus, 10);
+      data.focus = focus;
+      data.neighbours = await this.neighbours(focus, 10);
     }
-    this.panel.showEmbeddings(view);
-    return view;
+    this.panel.showView('embeddings', data);
+    return data;
   }
 
-  /** Answer the Embeddings view's requests. */
-  async panelRequest(method: string, params: unknown): Promise<unknown> {
-    const p = (params ?? {}) as Record<string, unknown>;
-    if (method === 'neighbours' && typeof p.word === 'string' && p.word.length <= 100) return this.neighbours(p.word, typeof p.k === 'number' ? Math.min(50, Math.max(1, Math.floor(p.k))) : 10);
-    if (method === 'project' && (p.method === 'pca' || p.method === 'umap' || p.method === 'tsne')) {
-      const m = this.need();
-      return { name: m.name, method: p.method, ...(await this.ask('w2v.map', { dir: m.dir, method: p.method, top: MAP_WORDS }, 180_000)) };
-    }
-    throw new Error(`bad request ${method}`);
-  }
+  /** The Embeddings view's requests, about the model in use; their params come from the webview. */
+  readonly viewHandlers: UntrustedHandlers<EmbeddingsPanelRequests> = {
+    'embeddings.neighbours': (params) => {
+      const p = isObject(params) ? params : {};
+      if (typeof p.word !== 'string' || p.word.length > 100) throw new Error('embeddings.neighbours needs {word, k}');
+      return this.neighbours(p.word, typeof p.k === 'number' ? Math.min(50, Math.max(1, Math.floor(p.k))) : 10);
+    },
+    'embeddings.project': (params) => {
+      const method = isObject(params) ? params.method : undefined;
+      const m = PROJECTIONS.find((x) => x === method);
+      if (!m) throw new Error(`embeddings.project needs a method: ${PROJECTIONS.join(', ')}`);
+      return this.map(m);
+    },
+  };
 }
+
 
 function wordAtCursor(): string | undefined {
   const ed = vscode.window.activeTextEditor;
@@ -84,7 +94,7 @@ function wordAtCursor(): string | undefined {
   return range ? ed.document.getText(range) : undefined;
 }
 
-const fmt = (ns: Array<{ word: string; score: number }>) => ns.map((n) => `${n.word} (${n.score.toFixed(2)})`).join(', ');
+const fmt = (ns: ScoredWord[]) => ns.map((n) => `${n.word} (${n.score.toFixed(2)})`).join(', ');
 
 export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): VectorsFeature {
   const f = new VectorsFeature(jobs, panel);
@@ -161,7 +171,7 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
         out = pick?.fsPath;
       }
       if (!out) return undefined;
-      const files = await jobs.request<string[]>('w2v.export', { dir: m.dir, format, out }, 120_000);
+      const files = await jobs.request('vectors.export', { dir: m.dir, format, out }, 120_000);
       void showInfo(`exported ${files.length} file(s): ${files.map((x) => path.basename(x)).join(', ')}`);
       return files;
     } catch (e) {
@@ -179,7 +189,7 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
     const name = `imported-${path.basename(file).replace(/[^\w.-]+/g, '_')}`;
     const out = path.join(jobs.modelsFolder, name);
     try {
-      const r = await jobs.request<{ words: number; dim: number }>('w2v.import', { file, out }, 300_000);
+      const r = await jobs.request('vectors.import', { file, out }, 300_000);
       jobs.refreshModels();
       f.use(out);
       void showInfo(`imported ${r.words} words × ${r.dim} as ${name}`);
@@ -213,11 +223,11 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
   // The map follows a word2vec job as it trains (a PCA snapshot arrives with each epoch).
   context.subscriptions.push(
     jobs.onDidReceiveExtra(({ job, extra }) => {
-      const snap = extra.snapshot as { words?: unknown; xy?: unknown } | undefined;
-      if (job.model !== 'word2vec' || !snap || !Array.isArray(snap.words) || !Array.isArray(snap.xy) || snap.xy.length !== 2 * snap.words.length) return;
-      panel.updateEmbeddingsLive({ name: `${job.label} (epoch ${job.step && job.total ? Math.ceil((job.step / job.total) * Number(job.params.epochs ?? 1)) : '…'})`, words: snap.words as string[], xy: snap.xy as number[], method: 'pca' });
+      if (!('snapshot' in extra)) return;
+      const epoch = job.step && job.total ? Math.ceil((job.step / job.total) * Number(job.params.epochs ?? 1)) : '…';
+      panel.showView('embeddings', { name: `${job.label} (epoch ${epoch})`, ...extra.snapshot, method: 'pca' }, { live: true });
     }),
   );
-  panel.addRequestHandler(['neighbours', 'project'], (method, params) => f.panelRequest(method, params));
+  panel.handle('embeddings', f.viewHandlers);
   return f;
 }

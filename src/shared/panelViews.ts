@@ -1,0 +1,55 @@
+/**
+ * The study panel's views, in one table. Each view has an id (its tab, its section, its `view` messages), a tab
+ * title, the data the host sends to draw it (replayed whenever the webview reloads), the requests it makes of the
+ * host (`toHost`) and the requests the host makes of it (`toPanel`). The host (src/extension/panel/studyPanel.ts)
+ * and the webview (webview/panel/views.ts) build registration, replay and tab switching from this table; the
+ * compiler checks that every view here has a webview module.
+ */
+import type { AttentionPanelData, AttentionPanelRequests } from './views/attention';
+import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embeddings';
+import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
+import type { LmPanelData, LmPanelRequests } from './views/lm';
+
+/** Requests the host makes of the Training view. */
+export interface TrainingPanelAnswers {
+  /** The loss chart as a PNG data: URL or as CSV text. */
+  'training.export': { params: { format: 'png' | 'csv' }; result: string };
+}
+
+/** Per view: the data the host sends, the requests the view makes, and the requests the host makes of it. */
+export interface PanelViews {
+  /** The loss curves of every run (drawn from the job list, so it has no data of its own). */
+  training: { data: never; toHost: {}; toPanel: TrainingPanelAnswers };
+  explain: { data: ExplainPanelData; toHost: ExplainPanelRequests; toPanel: {} };
+  embeddings: { data: EmbeddingsPanelData; toHost: EmbeddingsPanelRequests; toPanel: {} };
+  lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
+  attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
+}
+
+export type PanelView = keyof PanelViews;
+/** Each view's data, by view (indexing it with a view id keeps the id and its data together for the compiler). */
+export type ViewDataTable = { [V in PanelView]: PanelViews[V]['data'] };
+export type ViewData<V extends PanelView> = ViewDataTable[V];
+
+/** The tabs, in order. Every view of PanelViews must be here (and nothing else). */
+export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string } } = {
+  training: { title: 'Training' },
+  explain: { title: 'Explain' },
+  embeddings: { title: 'Embeddings' },
+  lm: { title: 'Language Model' },
+  attention: { title: 'Attention' },
+};
+
+export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];
+
+export function isPanelView(v: unknown): v is PanelView {
+  return typeof v === 'string' && Object.hasOwn(PANEL_VIEWS, v);
+}
+
+/** The requests of all views together (one method table per direction). */
+type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type PanelRequests = Merge<PanelViews[PanelView]['toHost']>;
+export type PanelAnswers = Merge<PanelViews[PanelView]['toPanel']>;
+
+/** The host's message that draws a view: `live` updates it without opening the panel or switching tabs. */
+export type ViewMessage = { [V in PanelView]: { type: 'view'; view: V; data: ViewData<V>; live?: boolean } }[PanelView];

@@ -1,0 +1,20 @@
+/**
+ * The webview side of the table of views (src/shared/panelViews.ts): one module per view. The compiler checks that
+ * every view of the shared table has a module here, and that each module takes its view's data and answers its
+ * view's requests.
+ */
+import type { PanelView } from '../../src/shared/panelViews';
+import type { ViewFactory } from './viewModule';
+import { trainingView } from './trainingView';
+import { explainView } from './explainView';
+import { embeddingsView } from './embeddingsView';
+import { lmView } from './lmView';
+import { attentionView } from './attentionView';
+
+export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
+  training: trainingView,
+  explain: explainView,
+  embeddings: embeddingsView,
+  lm: lmView,
+  attention: attentionView,
+};
