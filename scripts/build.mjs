@@ -12,6 +12,10 @@ import { buildWasmKernels } from './build-wasm-kernels.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  process.stdout.write('usage: node scripts/build.mjs [--production] [--watch] [--only=extension,worker,cli,webview,unit,integration,e2e,bench] [--filter=SUBSTRING]\n');
+  process.exit(0);
+}
 const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -56,7 +60,7 @@ if (want('cli')) builds.push({ ...node, entryPoints: ['src/cli/main.ts'], outfil
 // word2vec: the SIMD kernel (AssemblyScript → dist/w2v-kernel.wasm) and its helper-thread bundle, for every Node target.
 const w2v = !only || only.some((t) => t !== 'webview');
 if (w2v) builds.push({ ...node, entryPoints: ['src/core/word2vec/thread.ts'], outfile: 'dist/w2v-thread.js' });
-// attention (issue 5): helper-thread bundle for data-parallel Transformer training, for every Node target.
+// attention: helper-thread bundle for data-parallel Transformer training, for every Node target.
 if (!only || only.some((t) => t !== 'webview')) builds.push({ ...node, entryPoints: ['src/core/attention/thread.ts'], outfile: 'dist/attention-thread.js' });
 if (want('webview')) {
   builds.push({

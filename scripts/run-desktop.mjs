@@ -7,6 +7,10 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { root } from './lib.mjs';
 
+if (process.argv.includes('--help')) {
+  process.stdout.write('usage: node scripts/run-desktop.mjs\n  the integration suite in desktop VS Code (downloaded by @vscode/test-electron)\n');
+  process.exit(0);
+}
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-desktop-'));
 fs.cpSync(path.join(root, 'demo', 'notes'), workspace, { recursive: true });
 try {

@@ -8,6 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, ensureCodeServerInstalled, ensureNodeModules, ensureSystemDeps, log, root } from './lib.mjs';
 
+if (process.argv.includes('--help')) {
+  process.stdout.write('usage: npm start -- [--port N] [--workspace DIR]\n  code-server with this extension on 127.0.0.1 (default port 8080, workspace demo/notes)\n');
+  process.exit(0);
+}
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;

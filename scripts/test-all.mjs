@@ -4,11 +4,17 @@
 //   2. build (esbuild) and typecheck (tsc --noEmit)
 //   3. unit tests (node:test), integration tests (mocha in code-server's extension host), end-to-end tests
 //      (Playwright driving code-server in Debian's Chromium; screenshots in test-results/screenshots/)
-// Ends with one line "N passed, N failed". Options: --only=unit,integration,e2e
+// Ends with one line "N passed, N failed, N skipped". Options: --only=unit,integration,e2e
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, ensureCodeServerInstalled, ensureNodeModules, ensureSystemDeps, log, root } from './lib.mjs';
+import { integrationCounts, summaryLine, tapCounts } from './test-counts.mjs';
+
+if (process.argv.includes('--help')) {
+  process.stdout.write('usage: node scripts/test-all.mjs [--only=unit,integration,e2e]\n  setup, build, typecheck, then the chosen test suites; ends with "N passed, N failed, N skipped"\n');
+  process.exit(0);
+}
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (s) => !only || only.includes(s);
@@ -32,12 +38,6 @@ function run(cmd, args, env = {}) {
   });
 }
 
-function tapCounts(file) {
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const n = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
-  return { passed: n('pass'), failed: n('fail') + n('cancelled') };
-}
-
 async function nodeTests(name, dir) {
   const tap = path.join(root, 'test-results', `${name}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
@@ -47,7 +47,7 @@ async function nodeTests(name, dir) {
     return;
   }
   const { code } = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
-  const c = tapCounts(tap);
+  const c = tapCounts(fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '');
   if (code !== 0 && c.failed === 0) c.failed = 1;
   results.push({ name, ...c });
 }
@@ -65,10 +65,9 @@ try {
   if (want('unit')) await nodeTests('unit', path.join(root, 'dist', 'test', 'unit'));
   if (want('integration')) {
     const { code, output } = await run(process.execPath, [path.join(root, 'dist', 'test', 'integration', 'run.js')]);
-    // one summary line per code-server session (the main suites, then the hostile-workspace suite): add them up
-    const lines = [...output.matchAll(/integration: (\d+) passed, (\d+) failed/g)];
-    const m = lines.length ? [null, String(lines.reduce((n, l) => n + Number(l[1]), 0)), String(lines.reduce((n, l) => n + Number(l[2]), 0))] : null;
-    results.push({ name: 'integration', passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) + (code !== 0 && m[2] === '0' ? 1 : 0) : 1 });
+    const c = integrationCounts(output) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0 && c.failed === 0) c.failed = 1;
+    results.push({ name: 'integration', ...c });
   }
   if (want('e2e')) await nodeTests('e2e', path.join(root, 'dist', 'test', 'e2e'));
 } catch (e) {
@@ -76,10 +75,9 @@ try {
   results.push({ name: 'setup', passed: 0, failed: 1 });
 }
 
-const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log('\n[test] summary');
-for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+for (const r of results) console.log(`  ${r.name.padEnd(12)} ${summaryLine([r])}${r.note ? ` (${r.note})` : ''}`);
 console.log(`[test] ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(summaryLine(results));
 process.exit(failed > 0 ? 1 : 0);

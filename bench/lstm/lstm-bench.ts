@@ -1,54 +1,68 @@
 /**
- * `npm run bench:lstm`: trains, in one run, the project's char-level LSTM (src/core/lstm, hand-written
- * forward/backward on the WebAssembly SIMD kernel) and a plain `tf.layers` model (one-hot "embedding" dense 32 →
- * LSTM 128 → dense softmax; one-hot because tf.gather has no gradient on the wasm backend) with the same
+ * `npm run bench:lstm`: the project's char-level LSTM (src/core/lstm, hand-written forward/backward on the
+ * WebAssembly SIMD kernel) against a plain `tf.layers` model (one-hot "embedding" dense 32 → LSTM 128 → dense
+ * softmax; one-hot because tf.gather has no gradient on the wasm backend), on one thread each, with the same
  * configuration — batch 32, sequence 64, hidden 128, embedding 32, Adam lr 3e-3, no gradient clipping, no dropout —
- * both on one thread, on the Brown text (first 90% for training, same batches), each for the same wall-clock
- * budget. Then both are scored on the same held-out windows (the first --eval-tokens characters of the last 10%,
- * cut into windows of 65: 64 inputs, 64 targets, each window from a zero state, as the baseline is trained).
+ * the same initial weights (ours, copied into the tf.layers model) and the same stateful protocol: both read the
+ * same 32 contiguous streams of the first 90% of the Brown text and carry the LSTM state from batch to batch (the
+ * tf.layers model is `stateful`), resetting it at the start of each epoch.
  *
- * Flags: --budget SECONDS (default 120), --eval-tokens N (default 65536), --only ours|baseline, --json.
+ * The two alternate in turns of --slice seconds until each has trained for --budget seconds; the whole is repeated
+ * --repeats times (the one that goes first alternates) and each figure is reported as median and range. After
+ * each repeat both are scored on the same held-out windows (the first --eval-tokens characters of the last 10%, cut
+ * into windows of 65: 64 inputs, 64 targets, each from a zero state); ours also with the state carried across.
  */
-import { execSync } from 'node:child_process';
-import * as os from 'node:os';
 import { loadBrownText } from '../../src/core/corpus/brown';
 import { Vocab, splitTokens } from '../../src/core/lm/vocab';
 import { StreamBatcher } from '../../src/core/lm/batcher';
-import { Adam, initParams, Workspace, type LstmConfig } from '../../src/core/lstm/model';
+import { Adam, initParams, paramLayout, Workspace, type LstmConfig } from '../../src/core/lstm/model';
 import { scoreIds, type LstmModel } from '../../src/core/lstm/engine';
 import { initTf, tf } from '../../src/core/tf/backend';
+import { Flags, loadAverage, log, saveResult, startResult, stat } from '../lib/results';
 
-const argv = process.argv.slice(2);
-const flag = (name: string, dflt: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
-const BUDGET = Number(flag('budget', '120'));
-const EVAL_TOKENS = Number(flag('eval-tokens', '65536'));
-const ONLY = flag('only', 'both');
-const JSON_OUT = argv.includes('--json');
+const flags = new Flags(
+  process.argv.slice(2),
+  `
+usage: npm run bench:lstm -- [--budget SECONDS] [--slice SECONDS] [--repeats N] [--eval-tokens N] [--out FILE]
+  --budget       training seconds per model in each repeat (default 40)
+  --slice        seconds per turn before the other model trains (default 5)
+  --repeats      independent repeats, each from the same initial weights (default 3)
+  --eval-tokens  held-out characters scored after each repeat (default 65536)
+  --out          result file (default bench/results/lstm-<date>.json)
+`,
+);
+const BUDGET = flags.number('budget', 40);
+const SLICE = flags.number('slice', 5);
+const REPEATS = flags.number('repeats', 3, true);
+const EVAL_TOKENS = flags.number('eval-tokens', 65536, true);
 const B = 32;
 const T = 64;
 const E = 32;
 const H = 128;
 const LR = 3e-3;
-const log = (s: string) => process.stderr.write(s + '\n');
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const SEED = 1;
 
-interface Row {
-  model: string;
-  steps: number;
-  seconds: number;
-  charsPerSecond: number;
-  msPerStep: number;
-  heldOutCE: number;
-  bitsPerChar: number;
-  streamingCE?: number;
+interface Runner {
+  name: string;
   engine: string;
+  /** One training step on the next batch of the streams; returns the loss. */
+  step(): Promise<number>;
+  /** Mean cross-entropy (nats) over the zero-state held-out windows. */
+  heldOut(w: Windows): Promise<number>;
+  dispose(): void;
+  steps: number;
+  ms: number;
+  lastLoss: number;
 }
 
-/** Held-out windows of 65 characters: inputs [nw, 64] and targets [nw, 64], batch-major. */
-function windows(held: Int32Array): { inputs: Int32Array; targets: Int32Array; n: number } {
+interface Windows {
+  inputs: Int32Array;
+  targets: Int32Array;
+  n: number;
+}
+
+/** Held-out windows of 65 characters: inputs [n, 64] and targets [n, 64], window-major. */
+function windows(held: Int32Array): Windows {
   const n = Math.floor(Math.min(held.length, EVAL_TOKENS) / (T + 1));
   const inputs = new Int32Array(n * T);
   const targets = new Int32Array(n * T);
@@ -61,98 +75,128 @@ function windows(held: Int32Array): { inputs: Int32Array; targets: Int32Array; n
   return { inputs, targets, n };
 }
 
-async function ours(train: Int32Array, held: Int32Array, V: number): Promise<Row> {
-  const cfg: LstmConfig = { vocabSize: V, embedding: E, hidden: H, layers: 1, dropout: 0 };
+function ours(cfg: LstmConfig, theta0: Float32Array, train: Int32Array): Runner & { ws: Workspace } {
   const ws = new Workspace(cfg, B, T, { ops: 'wasm' });
-  initParams(cfg, 1, ws.theta);
+  ws.theta.set(theta0);
   const adam = new Adam(ws.P, LR);
   const batcher = new StreamBatcher(train, B, T);
-  let steps = 0;
-  const t0 = performance.now();
-  let last = t0;
-  while ((performance.now() - t0) / 1000 < BUDGET) {
-    const b = batcher.next();
-    if (b.reset) ws.resetState();
-    const loss = ws.forward(b.inputs, b.targets, true);
-    ws.backward();
-    adam.step(ws.theta, ws.grad);
-    steps++;
-    if (performance.now() - last > 10000) {
-      last = performance.now();
-      log(`  ours: step ${steps}, loss ${loss.toFixed(3)}, ${(((performance.now() - t0) / steps)).toFixed(1)} ms/step`);
-    }
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  // held-out: the same zero-state windows as the baseline
-  const w = windows(held);
-  const ev = new Workspace(cfg, B, T, { ops: 'wasm', train: false });
-  ev.theta.set(ws.theta);
-  let sum = 0;
-  let count = 0;
-  for (let s = 0; s < w.n; s += B) {
-    const nb = Math.min(B, w.n - s);
-    const inp = new Int32Array(B * T);
-    const tgt = new Int32Array(B * T);
-    inp.set(w.inputs.subarray(s * T, (s + nb) * T));
-    tgt.set(w.targets.subarray(s * T, (s + nb) * T));
-    ev.resetState();
-    ev.forward(inp, tgt, false);
-    for (let t = 0; t < T; t++) for (let b = 0; b < nb; b++) sum += ev.surp[t * B + b];
-    count += nb * T;
-  }
-  const ce = sum / count;
-  const model: LstmModel = { type: 'lstm', config: cfg, vocab: new Vocab('char', ['<unk>', ...Array.from({ length: V - 1 }, (_, i) => String(i))]), theta: ws.theta as Float32Array };
-  const stream = scoreIds(model, held, EVAL_TOKENS);
-  let ss = 0;
-  for (const x of stream) ss += x;
-  return { model: 'ours: hand-written LSTM, wasm SIMD kernel', steps, seconds, charsPerSecond: (steps * B * T) / seconds, msPerStep: (seconds * 1000) / steps, heldOutCE: ce, bitsPerChar: ce / Math.LN2, streamingCE: ss / stream.length, engine: ws.ops.kind };
+  return {
+    name: 'ours: hand-written LSTM, wasm SIMD kernel',
+    engine: ws.ops.kind,
+    ws,
+    steps: 0,
+    ms: 0,
+    lastLoss: NaN,
+    async step() {
+      const b = batcher.next();
+      if (b.reset) ws.resetState();
+      const loss = ws.forward(b.inputs, b.targets, true);
+      ws.backward();
+      adam.step(ws.theta, ws.grad);
+      return loss;
+    },
+    async heldOut(w) {
+      const ev = new Workspace(cfg, B, T, { ops: 'wasm', train: false });
+      ev.theta.set(ws.theta);
+      let sum = 0;
+      for (let s = 0; s < w.n; s += B) {
+        const nb = Math.min(B, w.n - s);
+        const inp = new Int32Array(B * T);
+        const tgt = new Int32Array(B * T);
+        inp.set(w.inputs.subarray(s * T, (s + nb) * T));
+        tgt.set(w.targets.subarray(s * T, (s + nb) * T));
+        ev.resetState();
+        ev.forward(inp, tgt, false);
+        for (let t = 0; t < T; t++) for (let b = 0; b < nb; b++) sum += ev.surp[t * B + b];
+      }
+      return sum / (w.n * T);
+    },
+    dispose() {},
+  };
 }
 
-async function baseline(train: Int32Array, held: Int32Array, V: number): Promise<Row> {
-  const backend = await initTf('wasm');
+/** The tf.layers weights in the order of model.getWeights(): emb, kernel, recurrent kernel, bias, dense W, dense b. */
+function layersWeights(cfg: LstmConfig, theta: Float32Array): tf.Tensor[] {
+  return paramLayout(cfg).entries.map((e) => tf.tensor(theta.slice(e.offset, e.offset + e.size), e.shape));
+}
+
+function layersModel(V: number, batch: number | null, stateful: boolean): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.dense({ inputShape: [T, V], units: E, useBias: false, name: 'onehot_embedding' }));
-  model.add(tf.layers.lstm({ units: H, returnSequences: true }));
+  model.add(tf.layers.dense({ ...(batch ? { batchInputShape: [batch, T, V] } : { inputShape: [T, V] }), units: E, useBias: false, name: 'onehot_embedding' }));
+  model.add(tf.layers.lstm({ units: H, returnSequences: true, stateful }));
   model.add(tf.layers.dense({ units: V, activation: 'softmax' }));
+  return model;
+}
+
+function baseline(cfg: LstmConfig, theta0: Float32Array, train: Int32Array, backend: string): Runner {
+  const V = cfg.vocabSize;
+  const model = layersModel(V, B, true);
+  const w0 = layersWeights(cfg, theta0);
+  model.setWeights(w0);
+  w0.forEach((t) => t.dispose());
   model.compile({ optimizer: tf.train.adam(LR), loss: 'categoricalCrossentropy' });
   const batcher = new StreamBatcher(train, B, T);
   const oneHot = (ids: Int32Array) => tf.tidy(() => tf.oneHot(tf.tensor2d(ids, [ids.length / T, T], 'int32'), V).toFloat());
-  let steps = 0;
-  const t0 = performance.now();
-  let last = t0;
-  while ((performance.now() - t0) / 1000 < BUDGET) {
-    const b = batcher.next();
-    const x = oneHot(b.inputs);
-    const y = oneHot(b.targets);
-    const loss = (await model.trainOnBatch(x, y)) as number;
-    x.dispose();
-    y.dispose();
-    steps++;
-    if (performance.now() - last > 10000) {
-      last = performance.now();
-      log(`  baseline: step ${steps}, loss ${Number(loss).toFixed(3)}, ${(((performance.now() - t0) / steps)).toFixed(1)} ms/step`);
+  return {
+    name: 'baseline: tf.layers LSTM (one-hot embedding), stateful',
+    engine: `tfjs ${backend}`,
+    steps: 0,
+    ms: 0,
+    lastLoss: NaN,
+    async step() {
+      const b = batcher.next();
+      if (b.reset) model.resetStates();
+      const x = oneHot(b.inputs);
+      const y = oneHot(b.targets);
+      const loss = Number(await model.trainOnBatch(x, y));
+      x.dispose();
+      y.dispose();
+      return loss;
+    },
+    async heldOut(w) {
+      // a stateless copy with the trained weights scores each window from a zero state
+      const ev = layersModel(V, null, false);
+      ev.setWeights(model.getWeights());
+      let sum = 0;
+      for (let s = 0; s < w.n; s += B) {
+        const nb = Math.min(B, w.n - s);
+        const part = tf.tidy(() => {
+          const x = oneHot(w.inputs.subarray(s * T, (s + nb) * T));
+          const p = ev.predict(x) as tf.Tensor3D;
+          const y = oneHot(w.targets.subarray(s * T, (s + nb) * T));
+          return tf.neg(tf.sum(tf.mul(y, tf.log(tf.maximum(p, 1e-30)))));
+        });
+        sum += (await part.data())[0];
+        part.dispose();
+      }
+      ev.dispose();
+      return sum / (w.n * T);
+    },
+    dispose() {
+      model.dispose();
+    },
+  };
+}
+
+/** Alternate turns of SLICE seconds until every runner has trained BUDGET seconds. */
+async function interleave(runners: Runner[]): Promise<void> {
+  const budget = BUDGET * 1000;
+  while (runners.some((r) => r.ms < budget)) {
+    for (const r of runners) {
+      const end = Math.min(budget, r.ms + SLICE * 1000);
+      while (r.ms < end) {
+        const t0 = performance.now();
+        r.lastLoss = await r.step();
+        r.ms += performance.now() - t0;
+        r.steps++;
+      }
+      log(`  ${r.name.padEnd(56)} ${(r.ms / 1000).toFixed(0).padStart(4)} s  ${String(r.steps).padStart(5)} steps  loss ${r.lastLoss.toFixed(3)}`);
     }
   }
-  const seconds = (performance.now() - t0) / 1000;
-  const w = windows(held);
-  let sum = 0;
-  for (let s = 0; s < w.n; s += B) {
-    const nb = Math.min(B, w.n - s);
-    const part = tf.tidy(() => {
-      const x = oneHot(w.inputs.subarray(s * T, (s + nb) * T));
-      const p = model.predict(x) as tf.Tensor3D;
-      const y = oneHot(w.targets.subarray(s * T, (s + nb) * T));
-      return tf.neg(tf.sum(tf.mul(y, tf.log(tf.maximum(p, 1e-30)))));
-    });
-    sum += (await part.data())[0];
-    part.dispose();
-  }
-  const ce = sum / (w.n * T);
-  return { model: 'baseline: tf.layers LSTM (one-hot embedding)', steps, seconds, charsPerSecond: (steps * B * T) / seconds, msPerStep: (seconds * 1000) / steps, heldOutCE: ce, bitsPerChar: ce / Math.LN2, engine: `tfjs ${backend}` };
 }
 
 async function main() {
-  const loadBefore = load();
+  const backend = await initTf('wasm');
   const text = loadBrownText();
   const toks = splitTokens(text, 'char');
   const cut = toks.length - Math.round(toks.length * 0.1);
@@ -160,43 +204,71 @@ async function main() {
   const ids = vocab.encodeTokens(toks).ids;
   const train = ids.subarray(0, cut);
   const held = ids.subarray(cut);
-  log(`Brown: ${toks.length} characters, vocabulary ${vocab.size} (with <unk>), ${train.length} train / ${held.length} held-out; budget ${BUDGET} s each; load ${loadBefore}`);
-  const rows: Row[] = [];
-  if (ONLY !== 'ours') {
-    log('training the tf.layers baseline…');
-    rows.push(await baseline(train, held, vocab.size));
+  const cfg: LstmConfig = { vocabSize: vocab.size, embedding: E, hidden: H, layers: 1, dropout: 0 };
+  const theta0 = Float32Array.from(initParams(cfg, SEED));
+  const w = windows(held);
+  const result = startResult('lstm', `LSTM language model, Brown characters: ${REPEATS} interleaved repeats of ${BUDGET} s per model (turns of ${SLICE} s)`, REPEATS, {
+    batch: B, seq: T, embedding: E, hidden: H, lr: LR, budgetSeconds: BUDGET, sliceSeconds: SLICE, evalTokens: EVAL_TOKENS, vocab: vocab.size, trainChars: train.length, heldOutChars: held.length, backend,
+  });
+  log(`Brown: ${toks.length} characters, vocabulary ${vocab.size}, ${train.length} train / ${held.length} held-out; ${REPEATS} × ${BUDGET} s per model; load ${loadAverage().join(' ')}`);
+  const per: Record<string, { name: string; engine: string; charsPerSecond: number[]; msPerStep: number[]; steps: number[]; ce: number[]; streaming: number[] }> = {};
+  for (let rep = 0; rep < REPEATS; rep++) {
+    result.load.perRepeat.push(loadAverage());
+    const mine = ours(cfg, theta0, train);
+    const base = baseline(cfg, theta0, train, backend);
+    if (rep === 0) {
+      // the same initial weights: both models give the same loss before training
+      const few = { inputs: w.inputs.subarray(0, 32 * T), targets: w.targets.subarray(0, 32 * T), n: Math.min(32, w.n) };
+      const [a, b] = [await mine.heldOut(few), await base.heldOut(few)];
+      result.notes.push(`Before training, on the first ${few.n} held-out windows: ours ${a.toFixed(5)} nats, tf.layers ${b.toFixed(5)} nats (the same initial weights).`);
+      if (Math.abs(a - b) > 1e-3) throw new Error(`the two models do not start from the same weights (${a} vs ${b})`);
+    }
+    const runners = rep % 2 === 0 ? [base, mine] : [mine, base];
+    log(`repeat ${rep + 1}/${REPEATS} (${runners[0].name.split(':')[0]} first), load ${loadAverage().join(' ')}`);
+    await interleave(runners);
+    for (const r of [base, mine]) {
+      const key = r === base ? 'baseline' : 'ours';
+      const p = (per[key] ??= { name: r.name, engine: r.engine, charsPerSecond: [], msPerStep: [], steps: [], ce: [], streaming: [] });
+      p.charsPerSecond.push((r.steps * B * T) / (r.ms / 1000));
+      p.msPerStep.push(r.ms / r.steps);
+      p.steps.push(r.steps);
+      p.ce.push(await r.heldOut(w));
+    }
+    const model: LstmModel = { type: 'lstm', config: cfg, vocab, theta: mine.ws.theta as Float32Array };
+    const stream = scoreIds(model, held, EVAL_TOKENS);
+    per.ours.streaming.push(stream.reduce((a, x) => a + x, 0) / stream.length);
+    base.dispose();
   }
-  if (ONLY !== 'baseline') {
-    log('training ours…');
-    rows.push(await ours(train, held, vocab.size));
-  }
-  const loadAfter = load();
-  const base = rows.find((r) => r.model.startsWith('baseline'));
-  const mine = rows.find((r) => r.model.startsWith('ours'));
-  const ratio = base && mine ? mine.charsPerSecond / base.charsPerSecond : NaN;
-  const heldOk = base && mine ? mine.heldOutCE <= base.heldOutCE : undefined;
-  const cpu = os.cpus()[0]?.model ?? '?';
-  let commit = '';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const lines = [
-    `LSTM LM bench — Brown chars, batch ${B}, seq ${T}, embedding ${E}, hidden ${H}, Adam lr ${LR}, budget ${BUDGET} s each, held-out ${EVAL_TOKENS} chars in 65-char windows`,
-    `node ${process.version}, ${os.cpus().length} × ${cpu}, commit ${commit || '?'}, load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}`,
-    '',
-    '| model | engine | steps | chars/s | ms/step | ratio | held-out CE (nats) | bits/char |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.model} | ${r.engine} | ${r.steps} | ${Math.round(r.charsPerSecond)} | ${r.msPerStep.toFixed(1)} | ${base ? (r.charsPerSecond / base.charsPerSecond).toFixed(2) + '×' : '—'} | ${r.heldOutCE.toFixed(4)} | ${r.bitsPerChar.toFixed(4)} |`),
+  const baseSpeed = per.baseline.charsPerSecond;
+  result.table.columns = [
+    { key: 'model', label: 'model', digits: 0 },
+    { key: 'engine', label: 'engine', digits: 0 },
+    { key: 'steps', label: 'steps', digits: 0 },
+    { key: 'charsPerSecond', label: 'chars/s', digits: 0 },
+    { key: 'msPerStep', label: 'ms/step', digits: 1 },
+    { key: 'ratio', label: 'speed ratio (same repeat)', digits: 2 },
+    { key: 'ce', label: 'held-out CE, zero-state windows (nats)', digits: 4 },
+    { key: 'bits', label: 'bits/char', digits: 4 },
   ];
-  if (mine?.streamingCE !== undefined) lines.push('', `ours, scored with the state carried across the held-out text (as it is trained): ${mine.streamingCE.toFixed(4)} nats, ${(mine.streamingCE / Math.LN2).toFixed(4)} bits/char`);
-  if (base && mine) lines.push('', `speed ratio ${ratio.toFixed(2)}× (target ≥ 3×): ${ratio >= 3 ? 'MET' : 'NOT MET'}; held-out CE ours ≤ baseline: ${heldOk ? 'MET' : 'NOT MET'}`);
-  if (JSON_OUT) process.stdout.write(JSON.stringify({ budget: BUDGET, loadBefore, loadAfter, rows, ratio, heldOutOk: heldOk }) + '\n');
-  else process.stdout.write(lines.join('\n') + '\n');
+  for (const key of ['baseline', 'ours']) {
+    const p = per[key];
+    result.table.rows.push({
+      model: p.name,
+      engine: p.engine,
+      steps: stat(p.steps),
+      charsPerSecond: stat(p.charsPerSecond),
+      msPerStep: stat(p.msPerStep),
+      ratio: stat(p.charsPerSecond.map((c, i) => c / baseSpeed[i])),
+      ce: stat(p.ce),
+      bits: stat(p.ce.map((c) => c / Math.LN2)),
+    });
+  }
+  const s = stat(per.ours.streaming);
+  result.notes.push(`Ours scored with the state carried across the held-out text (as it is trained and as \`ml-study perplexity\` scores): ${s.median.toFixed(4)} nats (${s.min.toFixed(4)}–${s.max.toFixed(4)}), ${(s.median / Math.LN2).toFixed(4)} bits/char.`);
+  saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
 }
 
 main().catch((e) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.stderr.write(`bench:lstm failed: ${e instanceof Error ? e.stack : String(e)}\n`);
   process.exitCode = 1;
 });

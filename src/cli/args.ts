@@ -1,4 +1,4 @@
-import { coerceParam, flagOf, type ParamSpec, type ParamValues, ValidationError } from '../core/params';
+import { coerceParam, flagOf, type ParamSpec, type ParamsOf, type ParamValues, ValidationError } from '../core/params';
 import { type OptionSpec, type ParsedArgs, UsageError } from './types';
 import { assertModelOut, ModelOutError, type SavedModelKind } from '../core/util/modelOut';
 
@@ -19,7 +19,7 @@ export function optionsFromParams(specs: readonly ParamSpec[]): OptionSpec[] {
 }
 
 /** Collect the values of model parameters from parsed flags, validated against the specs (defaults fill gaps). */
-export function paramsFromArgs(specs: readonly ParamSpec[], args: ParsedArgs): ParamValues {
+export function paramsFromArgs<L extends readonly ParamSpec[]>(specs: L, args: ParsedArgs): ParamsOf<L> {
   const out: ParamValues = {};
   for (const s of specs) {
     const raw = args.options[flagOf(s)];
@@ -29,7 +29,7 @@ export function paramsFromArgs(specs: readonly ParamSpec[], args: ParsedArgs): P
       throw new UsageError(e instanceof ValidationError ? e.message : String(e));
     }
   }
-  return out;
+  return out as ParamsOf<L>;
 }
 
 function coerce(spec: OptionSpec, flag: string, raw: string): string | number {

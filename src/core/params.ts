@@ -12,6 +12,21 @@ export type ParamSpec =
 
 export type ParamValues = Record<string, number | string | boolean>;
 
+/** The value type of one spec: a number, a boolean, one of an enum's options, or text. */
+export type ParamValue<S extends ParamSpec> = S extends { kind: 'int' | 'float' }
+  ? number
+  : S extends { kind: 'bool' }
+    ? boolean
+    : S extends { kind: 'enum'; options: readonly (infer O)[] }
+      ? O
+      : string;
+
+/**
+ * The validated values of a spec list, keyed by name and typed by kind. A list declared `as const satisfies
+ * readonly ParamSpec[]` gives exact keys and types; a plain `readonly ParamSpec[]` gives `ParamValues`.
+ */
+export type ParamsOf<L extends readonly ParamSpec[]> = { [S in L[number] as S['name']]: ParamValue<S> };
+
 export class ValidationError extends Error {
   constructor(message: string, readonly field?: string) {
     super(message);
@@ -24,10 +39,10 @@ export function flagOf(spec: ParamSpec): string {
   return spec.flag ?? spec.name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 }
 
-export function defaults(specs: readonly ParamSpec[]): ParamValues {
+export function defaults<L extends readonly ParamSpec[]>(specs: L): ParamsOf<L> {
   const out: ParamValues = {};
   for (const s of specs) out[s.name] = s.default;
-  return out;
+  return out as ParamsOf<L>;
 }
 
 /** Coerce one raw value (a string from a flag or a form, or a JSON value) to the spec's type, or throw. */
@@ -69,7 +84,7 @@ export function coerceParam(spec: ParamSpec, raw: unknown): number | string | bo
  * Validate a whole set of values against the specs: unknown keys are rejected, missing keys take defaults.
  * Returns a new object; the input is untouched.
  */
-export function validateParams(specs: readonly ParamSpec[], raw: unknown): ParamValues {
+export function validateParams<L extends readonly ParamSpec[]>(specs: L, raw: unknown): ParamsOf<L> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError('parameters must be an object');
   const input = raw as Record<string, unknown>;
   const known = new Set(specs.map((s) => s.name));
@@ -78,5 +93,6 @@ export function validateParams(specs: readonly ParamSpec[], raw: unknown): Param
   }
   const out: ParamValues = {};
   for (const s of specs) out[s.name] = input[s.name] === undefined ? s.default : coerceParam(s, input[s.name]);
-  return out;
+  // every name of the list now holds a value its spec accepted
+  return out as ParamsOf<L>;
 }

@@ -83,8 +83,12 @@ port.on('message', (msg: HostToWorker) => {
 
 const handlers: Handlers<WorkerRequests> = {
   ping: async () => ({ pong: true, backend: await ensureBackend() }),
-  // Used by the integration test of crash recovery: die the way a native fault would.
-  crash: (p) => (p.really === true ? process.exit(70) : null),
+  // Development builds only, for the integration test of crash recovery: die the way a native fault would.
+  // The production build defines process.env.NODE_ENV as "production", which makes this request an error.
+  crash: (p) => {
+    if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "crash"');
+    return p.really === true ? process.exit(70) : null;
+  },
   ...vectorsHandlers,
   ...lmHandlers,
   ...attentionHandlers,

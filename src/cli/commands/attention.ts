@@ -64,7 +64,7 @@ export const trainSeq2seqCommand: CliCommand = {
   options: [{ name: 'out', kind: 'string', description: 'folder to save the model in (new, empty, or a seq2seq model with --force)', required: true }, FORCE_OPTION, ...optionsFromParams(SEQ2SEQ_PARAMS)],
   async run(args, io) {
     const params = paramsFromArgs(SEQ2SEQ_PARAMS, args);
-    if ((params.minLen as number) > (params.maxLen as number)) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
+    if (params.minLen > params.maxLen) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
     guardModelOut(args, String(args.options.out), 'seq2seq');
     const backend = await initTf();
     const header = `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`;

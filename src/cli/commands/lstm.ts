@@ -5,6 +5,7 @@
 import { loadBrownText } from '../../core/corpus/brown';
 import { readTextFile } from '../../core/corpus/text';
 import { readModelType } from '../../core/lm/modelDir';
+import { GENERATION_DEFAULTS } from '../../core/lm/sampling';
 import type { GenerateOptions, GenerateResult, PerplexityResult } from '../../core/lm/types';
 import { generate, loadLstm, perplexityOf } from '../../core/lstm/engine';
 import { LSTM_PARAMS } from '../../core/lstm/params';
@@ -129,21 +130,21 @@ export const generateCommand: CliCommand = {
   arity: [1, 1],
   options: [
     { name: 'prompt', kind: 'string', description: 'text to continue (required; may be empty)' },
-    { name: 'length', kind: 'int', description: 'tokens to generate (default 200)' },
-    { name: 'temperature', kind: 'number', description: '0 = greedy; below 1 sharper, above 1 flatter (default 1)' },
+    { name: 'length', kind: 'int', description: `tokens to generate (default ${GENERATION_DEFAULTS.length})` },
+    { name: 'temperature', kind: 'number', description: `0 = greedy; below 1 sharper, above 1 flatter (default ${GENERATION_DEFAULTS.temperature})` },
     { name: 'top-k', kind: 'int', description: 'sample only from the k most likely tokens (0 = all)' },
-    { name: 'top-p', kind: 'number', description: 'sample from the smallest set of tokens with this much probability (default 1)' },
-    { name: 'seed', kind: 'int', description: 'seed of the sampling (default 1)' },
+    { name: 'top-p', kind: 'number', description: `sample from the smallest set of tokens with this much probability (default ${GENERATION_DEFAULTS.topP})` },
+    { name: 'seed', kind: 'int', description: `seed of the sampling (default ${GENERATION_DEFAULTS.seed})` },
   ],
   async run(args, io) {
     const dir = args.positionals[0];
     const opts: GenerateOptions = {
       prompt: need(args, 'prompt'),
-      length: (args.options.length as number | undefined) ?? 200,
-      temperature: (args.options.temperature as number | undefined) ?? 1,
-      topK: (args.options['top-k'] as number | undefined) ?? 0,
-      topP: (args.options['top-p'] as number | undefined) ?? 1,
-      seed: (args.options.seed as number | undefined) ?? 1,
+      length: (args.options.length as number | undefined) ?? GENERATION_DEFAULTS.length,
+      temperature: (args.options.temperature as number | undefined) ?? GENERATION_DEFAULTS.temperature,
+      topK: (args.options['top-k'] as number | undefined) ?? GENERATION_DEFAULTS.topK,
+      topP: (args.options['top-p'] as number | undefined) ?? GENERATION_DEFAULTS.topP,
+      seed: (args.options.seed as number | undefined) ?? GENERATION_DEFAULTS.seed,
     };
     if (!(opts.length! >= 0 && opts.length! <= 100000)) throw new UsageError(`--length must be from 0 to 100000, got ${opts.length}`);
     if (!(opts.temperature! >= 0 && opts.temperature! <= 100)) throw new UsageError(`--temperature must be from 0 to 100, got ${opts.temperature}`);

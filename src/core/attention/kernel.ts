@@ -6,7 +6,7 @@
  * When the binary is missing or the tensors are very large, `bmm` falls back to tf.matMul — same result.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 import { tf } from '../tf/backend';
 
 export const KERNEL_FILE = 'attention-kernel.wasm';
@@ -24,14 +24,8 @@ let kernel: Kernel | null | undefined;
 let disabled = false;
 
 /** dist/attention-kernel.wasm beside this bundle or in a dist/ folder above it (tests, benchmarks). */
-export function findKernel(): string | undefined {
-  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      for (const c of [path.join(d, KERNEL_FILE), path.join(d, 'dist', KERNEL_FILE)]) if (fs.existsSync(c)) return c;
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return undefined;
+function findKernel(): string | undefined {
+  return findDistFile(KERNEL_FILE);
 }
 
 function load(): Kernel | null {

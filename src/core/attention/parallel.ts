@@ -5,11 +5,11 @@
  * Adam updates the weights on the main thread. Same batch, same result as one thread up to float rounding; about
  * twice the steps per second when a second core is free.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 import { Worker } from 'node:worker_threads';
 import { tf } from '../tf/backend';
-import { Trainer, TransformerLM, type TransformerConfig, weightNames } from './transformer';
+import { Trainer, TransformerLM, type TransformerConfig, transformerShapes, weightNames } from './transformer';
+import { flattenTensors, splitFlat } from './weights';
 
 export const THREAD_FILE = 'attention-thread.js';
 
@@ -21,28 +21,12 @@ export type ThreadRequest =
 export type ThreadReply = { type: 'ready' } | { type: 'grads'; loss: number; grads: Float32Array } | { type: 'error'; message: string };
 
 /** The helper-thread bundle beside this bundle (dist/), or in a dist/ folder above it (tests, benchmarks). */
-export function findThreadScript(): string | undefined {
-  const starts = [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()];
-  for (const start of starts) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      for (const c of [path.join(d, THREAD_FILE), path.join(d, 'dist', THREAD_FILE)]) if (fs.existsSync(c)) return c;
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return undefined;
+function findThreadScript(): string | undefined {
+  return findDistFile(THREAD_FILE);
 }
 
 function flatten(model: TransformerLM): Float32Array {
-  const names = weightNames(model.cfg);
-  const total = names.reduce((s, n) => s + model.weights.get(n)!.size, 0);
-  const flat = new Float32Array(total);
-  let o = 0;
-  for (const n of names) {
-    const v = model.weights.get(n)!;
-    flat.set(v.dataSync() as Float32Array, o);
-    o += v.size;
-  }
-  return flat;
+  return flattenTensors(model.weights, weightNames(model.cfg));
 }
 
 export class ParallelTrainer {
@@ -104,13 +88,9 @@ export class ParallelTrainer {
     if (r.type !== 'grads') throw new Error('unexpected reply from the training thread');
     const wMain = bMain / B;
     const wHelper = bHelper / B;
-    const names = weightNames(this.model.cfg);
     const combined: Record<string, tf.Tensor> = {};
-    let o = 0;
-    for (const n of names) {
+    for (const [n, other] of splitFlat(r.grads, transformerShapes(this.model.cfg))) {
       const g = mine.grads[n];
-      const other = r.grads.subarray(o, o + g.size);
-      o += g.size;
       combined[n] = tf.tidy(() => tf.add(tf.mul(g, wMain), tf.mul(tf.tensor(other, g.shape), wHelper)));
     }
     tf.dispose(Object.values(mine.grads));

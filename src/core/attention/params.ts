@@ -6,7 +6,7 @@ import type { ParamSpec } from '../params';
  */
 
 /** The causal Transformer language model (self-attention). */
-export const TRANSFORMER_PARAMS: readonly ParamSpec[] = [
+export const TRANSFORMER_PARAMS = [
   { kind: 'enum', name: 'level', label: 'Tokens', description: 'Model characters or words', default: 'char', options: ['char', 'word'] },
   { kind: 'int', name: 'layers', label: 'Layers', description: 'Transformer blocks (pre-LayerNorm self-attention + feed-forward)', default: 1, min: 1, max: 2 },
   { kind: 'int', name: 'heads', label: 'Heads', description: 'Attention heads per layer; must divide the model width', default: 1, min: 1, max: 4 },
@@ -22,7 +22,7 @@ export const TRANSFORMER_PARAMS: readonly ParamSpec[] = [
   { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Threads per training step: 2 splits each batch over two cores (data parallelism; same batch, same gradient)', default: 1, min: 1, max: 2 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and batch order', default: 1, min: 0, max: 2 ** 31 - 1 },
-];
+] as const satisfies readonly ParamSpec[];
 
 export const SEQ2SEQ_TASKS = ['reverse', 'sort', 'copy'] as const;
 export type Seq2seqTask = (typeof SEQ2SEQ_TASKS)[number];
@@ -31,7 +31,7 @@ export type Seq2seqTask = (typeof SEQ2SEQ_TASKS)[number];
 export const SEQ2SEQ_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** The RNN encoder–decoder with attention on a synthetic string task. */
-export const SEQ2SEQ_PARAMS: readonly ParamSpec[] = [
+export const SEQ2SEQ_PARAMS = [
   { kind: 'enum', name: 'task', label: 'Task', description: 'What the model learns to do with a string of letters and digits', default: 'reverse', options: SEQ2SEQ_TASKS },
   { kind: 'enum', name: 'attention', label: 'Attention score', description: 'dot: e_i = s_tᵀ h_i (as in the notes); additive: e_i = vᵀ tanh(W h_i + U s_t)', default: 'dot', options: ['dot', 'additive'] },
   { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'GRU units per encoder direction (the decoder has twice as many)', default: 64, min: 8, max: 256 },
@@ -42,4 +42,4 @@ export const SEQ2SEQ_PARAMS: readonly ParamSpec[] = [
   { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (each on freshly generated strings)', default: 600, min: 1, max: 1_000_000 },
   { kind: 'int', name: 'evalEvery', label: 'Probe every', description: 'Steps between snapshots of the alignment map and accuracy checks (on 50 fresh inputs)', default: 25, min: 1, max: 100_000 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and data', default: 1, min: 0, max: 2 ** 31 - 1 },
-];
+] as const satisfies readonly ParamSpec[];

@@ -19,7 +19,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import { SEQ2SEQ_ALPHABET } from './params';
+import { countParams, createVariables, disposeVariables, glorotUniform, sizeOf, variableValues } from './weights';
 import { batchMatMul, blockDiag, mm, mmBy } from './ops';
 
 export type AttentionScore = 'dot' | 'additive';
@@ -58,14 +58,9 @@ export function initialSeq2seqWeights(cfg: Seq2seqConfig, seed: number): Map<str
   const rng = new Rng(seed);
   const out = new Map<string, Float32Array>();
   for (const [name, shape] of Object.entries(seq2seqWeightShapes(cfg))) {
-    const size = shape.reduce((a, b) => a * b, 1);
-    const w = new Float32Array(size);
+    const w = new Float32Array(sizeOf(shape));
     const rows = shape[shape.length - 2];
-    const cols = shape[shape.length - 1];
-    if (shape.length >= 2 && rows > 1) {
-      const limit = Math.sqrt(6 / (rows + cols));
-      for (let i = 0; i < size; i++) w[i] = (rng.next() * 2 - 1) * limit;
-    }
+    if (shape.length >= 2 && rows > 1) glorotUniform(w, rows, shape[shape.length - 1], rng);
     out.set(name, w);
   }
   return out;
@@ -96,7 +91,7 @@ interface DecRecurrent {
 }
 
 export class Seq2seqModel {
-  readonly weights = new Map<string, tf.Variable>();
+  readonly weights: Map<string, tf.Variable>;
   readonly V: number;
 
   constructor(readonly cfg: Seq2seqConfig, init: Map<string, Float32Array>) {
@@ -105,13 +100,7 @@ export class Seq2seqModel {
     if (!Number.isInteger(cfg.maxLen) || cfg.maxLen < 1) throw new Error(`the longest input must be a positive whole number, got ${cfg.maxLen}`);
     if (!cfg.alphabet || new Set(cfg.alphabet).size !== cfg.alphabet.length) throw new Error('the alphabet must be non-empty without repeated symbols');
     this.V = cfg.alphabet.length + 1;
-    const id = nextId++;
-    for (const [name, shape] of Object.entries(seq2seqWeightShapes(cfg))) {
-      const values = init.get(name);
-      const size = shape.reduce((a, b) => a * b, 1);
-      if (!values || values.length !== size) throw new Error(`weight ${name} is missing or has ${values?.length ?? 0} values instead of ${size}`);
-      this.weights.set(name, tf.variable(tf.tensor(values, shape), true, `s2s${id}_${name}`));
-    }
+    this.weights = createVariables(Object.entries(seq2seqWeightShapes(cfg)), init, `s2s${nextId++}`);
   }
 
   private w(name: string): tf.Tensor2D {
@@ -356,22 +345,15 @@ export class Seq2seqModel {
     return { outputs: outputs.map((ids) => ids.map((i) => this.cfg.alphabet[i - 1]).join('')), attention };
   }
 
-  async weightValues(): Promise<Map<string, Float32Array>> {
-    const out = new Map<string, Float32Array>();
-    for (const [name, v] of this.weights) out.set(name, (await v.data()) as Float32Array);
-    return out;
+  weightValues(): Promise<Map<string, Float32Array>> {
+    return variableValues(this.weights);
   }
 
   paramCount(): number {
-    let n = 0;
-    for (const v of this.weights.values()) n += v.size;
-    return n;
+    return countParams(this.weights);
   }
 
   dispose(): void {
-    for (const v of this.weights.values()) v.dispose();
-    this.weights.clear();
+    disposeVariables(this.weights);
   }
 }
-
-export const DEFAULT_ALPHABET = SEQ2SEQ_ALPHABET;

@@ -86,17 +86,17 @@ export interface Seq2seqTrainOptions {
  */
 export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, opts: Seq2seqTrainOptions): Promise<Seq2seqTrainResult> {
   const params = validateParams(SEQ2SEQ_PARAMS, rawParams);
-  const task = params.task as Seq2seqTask;
-  const minLen = params.minLen as number;
-  const maxLen = params.maxLen as number;
+  const task = params.task;
+  const minLen = params.minLen;
+  const maxLen = params.maxLen;
   if (minLen > maxLen) throw new Error(`the shortest input (${minLen}) is longer than the longest (${maxLen})`);
-  const totalSteps = params.steps as number;
-  const batch = params.batch as number;
-  const evalEvery = params.evalEvery as number;
-  const seed = params.seed as number;
-  const cfg: Seq2seqConfig = { hidden: params.hidden as number, attention: params.attention as AttentionScore, maxLen, alphabet: SEQ2SEQ_ALPHABET };
+  const totalSteps = params.steps;
+  const batch = params.batch;
+  const evalEvery = params.evalEvery;
+  const seed = params.seed;
+  const cfg: Seq2seqConfig = { hidden: params.hidden, attention: params.attention, maxLen, alphabet: SEQ2SEQ_ALPHABET };
   const model = new Seq2seqModel(cfg, initialSeq2seqWeights(cfg, seed));
-  const baseLr = params.lr as number;
+  const baseLr = params.lr;
   const optimizer = tf.train.adam(baseLr);
   const vars = [...model.weights.values()];
   const rng = new Rng(seed + 1);

@@ -16,6 +16,7 @@ import type { ParamValues } from '../params';
 import { Vocab } from '../lm/vocab';
 import { TransformerLM, type TransformerConfig, validateConfig, weightNames, weightShape } from './transformer';
 import { Seq2seqModel, type Seq2seqConfig, seq2seqWeightShapes } from './seq2seq';
+import { sizeOf } from './weights';
 import type { Seq2seqTask } from './params';
 import { SEQ2SEQ_TASKS } from './params';
 
@@ -88,7 +89,7 @@ export async function saveSeq2seq(dir: string, model: Seq2seqModel, info: { task
 export type LoadedJson = TransformerJson | Seq2seqJson;
 
 /** Read and check model.json and weights.bin; returns the description and the weights by name. */
-export function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
+function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
   const bad = (m: string): never => {
     throw new ModelFormatError(`${dir} is not a usable attention model: ${m}`);
   };
@@ -136,7 +137,7 @@ export function readModelDir(dir: string): { json: LoadedJson; values: Map<strin
     const entry = json.weights.find((w) => w && w.name === name);
     if (!entry) bad(`weight ${name} is missing`);
     if (!Array.isArray(entry!.shape) || entry!.shape.join(',') !== shape.join(',')) bad(`weight ${name} has shape [${entry!.shape}] instead of [${shape}]`);
-    const size = shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(shape);
     if (!Number.isInteger(entry!.offset) || entry!.offset < 0 || entry!.offset + size > all.length) bad(`weight ${name} lies outside weights.bin (the file is truncated or corrupt)`);
     const v = all.subarray(entry!.offset, entry!.offset + size);
     for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad(`weight ${name} contains a non-finite value`);

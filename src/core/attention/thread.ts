@@ -5,21 +5,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { initTf, tf } from '../tf/backend';
-import { TransformerLM, type TransformerConfig, weightNames, weightShape } from './transformer';
+import { TransformerLM, type TransformerConfig, transformerShapes, weightNames, weightShape } from './transformer';
+import { flattenTensors, splitFlat } from './weights';
 import type { ThreadReply, ThreadRequest } from './parallel';
 
 let model: TransformerLM | undefined;
 let names: string[] = [];
 
 function unpack(cfg: TransformerConfig, flat: Float32Array): Map<string, Float32Array> {
-  const out = new Map<string, Float32Array>();
-  let o = 0;
-  for (const n of weightNames(cfg)) {
-    const size = weightShape(cfg, n).reduce((a, b) => a * b, 1);
-    out.set(n, flat.subarray(o, o + size));
-    o += size;
-  }
-  return out;
+  return splitFlat(flat, transformerShapes(cfg));
 }
 
 parentPort!.on('message', async (msg: ThreadRequest) => {
@@ -41,13 +35,7 @@ parentPort!.on('message', async (msg: ThreadRequest) => {
         t.dispose();
       }
       const { loss, grads } = m.lossAndGrads(msg.inputs, msg.targets, msg.batch);
-      const total = names.reduce((s, n) => s + grads[n].size, 0);
-      const flat = new Float32Array(total);
-      let o = 0;
-      for (const n of names) {
-        flat.set(grads[n].dataSync(), o);
-        o += grads[n].size;
-      }
+      const flat = flattenTensors(grads, names);
       const value = loss.dataSync()[0];
       loss.dispose();
       for (const g of Object.values(grads)) g.dispose();

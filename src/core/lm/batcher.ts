@@ -27,12 +27,6 @@ export class BatcherError extends Error {
   }
 }
 
-/** Number of batches per epoch for a sequence of n tokens. */
-export function batchesPerEpoch(n: number, batch: number, seq: number): number {
-  const streamLen = Math.floor((n - 1) / batch);
-  return Math.floor(streamLen / seq);
-}
-
 export class StreamBatcher {
   readonly streamLen: number;
   readonly perEpoch: number;

@@ -26,10 +26,6 @@ export function perplexity(surprisals: ArrayLike<number>): number {
   return Math.exp(meanOf(surprisals));
 }
 
-export function perplexityFromCrossEntropy(ceNats: number): number {
-  return Math.exp(ceNats);
-}
-
 /** Bits per character from a per-character cross-entropy in nats. */
 export function bitsPerChar(ceNats: number): number {
   return ceNats / Math.LN2;

@@ -13,6 +13,12 @@ export interface SamplingOptions {
   topP?: number;
 }
 
+/**
+ * Generation settings used when none are given: the CLI's `generate`, the editor's Generate Text and the samples
+ * shown during training all read them from here.
+ */
+export const GENERATION_DEFAULTS = { length: 200, temperature: 0.8, topK: 0, topP: 1, seed: 1 } as const;
+
 export function validateSampling(o: SamplingOptions): void {
   const t = o.temperature ?? 1;
   if (!(Number.isFinite(t) && t >= 0 && t <= 100)) throw new RangeError(`temperature must be between 0 and 100, got ${t}`);

@@ -7,7 +7,7 @@
  * Buffers are passed as (array, element offset) pairs so per-time-step slices cost nothing.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 
 export type FArr = Float32Array | Float64Array;
 
@@ -147,16 +147,9 @@ const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
 
-/** Where dist/lstm-kernel.wasm is: beside the bundle or in any parent's dist/ (as backend.ts finds tfjs's wasm). */
-export function findKernelFile(): string | undefined {
-  const starts = [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()];
-  for (const start of starts) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      for (const f of [path.join(d, KERNEL_FILE), path.join(d, 'dist', KERNEL_FILE)]) if (fs.existsSync(f)) return f;
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return undefined;
+/** Where dist/lstm-kernel.wasm is: beside the bundle or in any parent's dist/. */
+function findKernelFile(): string | undefined {
+  return findDistFile(KERNEL_FILE);
 }
 
 /** The compiled kernel module, or null when dist/lstm-kernel.wasm is missing or invalid (then use the JS ops). */

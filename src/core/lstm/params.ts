@@ -7,7 +7,7 @@ import type { ParamSpec } from '../params';
  * seconds (with steps = 0 it is the only limit). A small notes file is many epochs in 2000 steps; Brown is about
  * 0.8 of an epoch (char level, batch 32 × 64).
  */
-export const LSTM_PARAMS: readonly ParamSpec[] = [
+export const LSTM_PARAMS = [
   { kind: 'enum', name: 'level', label: 'Tokens', description: 'Model characters or words', default: 'char', options: ['char', 'word'] },
   { kind: 'int', name: 'embedding', label: 'Embedding size', description: 'Dimension of the token embeddings', default: 32, min: 1, max: 1024 },
   { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'Units of each LSTM layer', default: 128, min: 1, max: 1024 },
@@ -27,7 +27,7 @@ export const LSTM_PARAMS: readonly ParamSpec[] = [
   { kind: 'int', name: 'minCount', label: 'Minimum word count', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
   { kind: 'int', name: 'maxVocab', label: 'Maximum vocabulary', description: 'Word level: keep at most this many words (the softmax over them dominates the step time)', default: 10000, min: 2, max: 200000 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the initialisation, dropout and samples; the same seed gives the same run', default: 1, min: 0, max: 2 ** 31 - 1 },
-];
+] as const satisfies readonly ParamSpec[];
 
 /** Parameters that define the model and its data; a resumed run keeps the checkpoint's values of these. */
 export const LSTM_ARCH_PARAMS = ['level', 'embedding', 'hidden', 'layers', 'batch', 'seq', 'lr', 'dropout', 'clip', 'minCount', 'maxVocab', 'seed', 'evalTokens'] as const;

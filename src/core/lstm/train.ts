@@ -8,7 +8,8 @@ import { splitTokens, Vocab } from '../lm/vocab';
 import { HELD_OUT_FRACTION } from '../lm/split';
 import { BatcherError, StreamBatcher } from '../lm/batcher';
 import { summarise, type LmMeasures } from '../lm/measures';
-import { validateParams, ValidationError, type ParamValues } from '../params';
+import { GENERATION_DEFAULTS } from '../lm/sampling';
+import { validateParams, ValidationError, type ParamValues, type ParamsOf } from '../params';
 import { makeYielder, type TrainContext } from '../training';
 import { Rng } from '../util/rng';
 import { assertWritableModelDir, fingerprint, loadCheckpoint, saveCheckpoint, type Checkpoint, type HistoryPoint } from './checkpoint';
@@ -70,7 +71,7 @@ function mixSeed(seed: number, step: number): number {
 const GROUP_FLOPS = 3e9;
 
 /** Approximate floating-point operations of one training step (forward + backward). */
-export function stepFlops(cfg: LstmConfig, B: number, T: number): number {
+function stepFlops(cfg: LstmConfig, B: number, T: number): number {
   const { hidden: H, layers: L, vocabSize: V, embedding: E } = cfg;
   const perRow = 3 * 2 * (L * H * 4 * H + (L - 1) * H * 4 * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * 4 * H : 0);
   return B * T * perRow;
@@ -143,235 +144,315 @@ class StreamGroups {
   }
 }
 
-export async function trainLstm(rawParams: ParamValues, text: string, ctx: TrainContext, opts: TrainLstmOptions): Promise<TrainLstmResult> {
-  let params = validateParams(LSTM_PARAMS, rawParams);
-  let resume: Checkpoint | undefined;
-  if (opts.resumeFrom) {
-    resume = loadCheckpoint(opts.resumeFrom);
-    const keep: ParamValues = {};
-    for (const k of LSTM_ARCH_PARAMS) keep[k] = resume.meta.params[k];
-    params = validateParams(LSTM_PARAMS, { ...params, ...keep });
-  }
-  assertWritableModelDir(opts.outDir);
-  const level = params.level as 'char' | 'word';
-  let B = params.batch as number;
-  const T = params.seq as number;
-  const seed = params.seed as number;
+/** Validated LSTM hyperparameters, typed from LSTM_PARAMS. */
+type LstmParams = ParamsOf<typeof LSTM_PARAMS>;
+
+/** The parameters to train with: the given ones, except that a resumed run keeps its checkpoint's architecture. */
+function resolveParams(rawParams: ParamValues, resumeFrom: string | undefined): { params: LstmParams; resume?: Checkpoint } {
+  const params = validateParams(LSTM_PARAMS, rawParams);
+  if (!resumeFrom) return { params };
+  const resume = loadCheckpoint(resumeFrom);
+  const keep: ParamValues = {};
+  for (const k of LSTM_ARCH_PARAMS) keep[k] = resume.meta.params[k];
+  return { params: validateParams(LSTM_PARAMS, { ...params, ...keep }), resume };
+}
+
+/** The tokenised corpus, its vocabulary, the train / held-out split and the batcher over the training part. */
+interface LstmData {
+  params: LstmParams;
+  vocab: Vocab;
+  ids: Int32Array;
+  train: Int32Array;
+  held: Int32Array;
+  batcher: StreamBatcher;
+  fingerprint: string;
+}
+
+function prepareData(params: LstmParams, text: string, resume: Checkpoint | undefined, ctx: TrainContext, resumeFrom?: string): LstmData {
+  const { level, seq: T } = params;
   if (!text || !text.trim()) throw new LmInputError('the corpus is empty: there is no text to train on');
   const toks = splitTokens(text, level);
   if (toks.length < 2) throw new LmInputError(`the corpus has ${toks.length} ${level === 'char' ? 'character' : 'word'}(s); a language model needs far more text`);
   const cut = toks.length - Math.max(1, Math.round(toks.length * HELD_OUT_FRACTION));
-  const vocab = resume
-    ? Vocab.fromJSON(resume.meta.vocab)
-    : Vocab.fromTokens(toks.slice(0, cut), level, level === 'word' ? { minCount: params.minCount as number, maxSize: params.maxVocab as number } : {});
+  const vocab = resume ? Vocab.fromJSON(resume.meta.vocab) : Vocab.fromTokens(toks.slice(0, cut), level, level === 'word' ? { minCount: params.minCount, maxSize: params.maxVocab } : {});
   if (vocab.size < 2) throw new LmInputError('the training text yields an empty vocabulary (every word is rarer than the minimum count)');
   const ids = vocab.encodeTokens(toks).ids;
   const train = ids.subarray(0, cut);
   const held = ids.subarray(cut);
   const fits = Math.floor((train.length - 1) / T);
-  if (!resume && fits >= 1 && fits < B) {
+  if (!resume && fits >= 1 && fits < params.batch) {
     // Short text (a selection, a small note): fewer parallel streams rather than no training at all.
-    ctx.log?.(`the training text (${train.length} tokens) is short for ${B} sequences of ${T}: the batch is reduced to ${fits}`);
-    B = fits;
-    params = { ...params, batch: B };
+    ctx.log?.(`the training text (${train.length} tokens) is short for ${params.batch} sequences of ${T}: the batch is reduced to ${fits}`);
+    params = { ...params, batch: fits };
   }
   let batcher: StreamBatcher;
   try {
-    batcher = new StreamBatcher(train, B, T);
+    batcher = new StreamBatcher(train, params.batch, T);
   } catch (e) {
     if (e instanceof BatcherError) throw new LmInputError(`${e.message} (the training part is the first 90% of the corpus: ${train.length} ${level === 'char' ? 'characters' : 'tokens'})`);
     throw e;
   }
   const fp = fingerprint(ids);
   if (resume && resume.meta.corpus.fingerprint !== fp) {
-    throw new LmInputError(`cannot resume from ${opts.resumeFrom}: it was trained on a different corpus (${resume.meta.corpus.tokens} tokens); give the same text`);
+    throw new LmInputError(`cannot resume from ${resumeFrom}: it was trained on a different corpus (${resume.meta.corpus.tokens} tokens); give the same text`);
+  }
+  return { params, vocab, ids, train, held, batcher, fingerprint: fp };
+}
+
+/** How many groups of streams a step runs as, so that no group does more than `maxFlops` of work. */
+function groupCount(cfg: LstmConfig, B: number, T: number, maxFlops: number): number {
+  let k = 1;
+  while (k < B && (B % k !== 0 || stepFlops(cfg, B, T) / k > maxFlops)) k++;
+  return k;
+}
+
+/** One training run: the model, optimiser and data, the progress so far, and the evaluation, sampling and saving. */
+class LstmRun {
+  readonly cfg: LstmConfig;
+  readonly k: number;
+  readonly ws: StreamGroups;
+  readonly adam: Adam;
+  readonly model: LstmModel;
+  readonly charLevel: boolean;
+  readonly snippet: string;
+  step = 0;
+  tokens = 0;
+  secondsBefore = 0;
+  history: HistoryPoint[] = [];
+  samples: { step: number; text: string }[] = [];
+  readonly started = Date.now();
+  startStep = 0;
+  startTokens = 0;
+  lastLoss = NaN;
+  lossSum = 0;
+  lossN = 0;
+  measures: LmMeasures | undefined;
+  lastSample: string | undefined;
+  teacherForcing: TeacherForcingComparison | undefined;
+  lastEvalStep = -1;
+
+  constructor(
+    readonly data: LstmData,
+    readonly ctx: TrainContext,
+    readonly opts: TrainLstmOptions,
+    resume: Checkpoint | undefined,
+  ) {
+    const { params, vocab, held } = data;
+    this.cfg = { vocabSize: vocab.size, embedding: params.embedding, hidden: params.hidden, layers: params.layers, dropout: params.dropout };
+    this.k = groupCount(this.cfg, params.batch, params.seq, opts.maxStepFlops ?? GROUP_FLOPS);
+    this.ws = new StreamGroups(this.cfg, params.batch, params.seq, this.k, opts.ops ?? 'wasm');
+    this.adam = new Adam(this.ws.P, params.lr);
+    if (resume) this.restore(resume);
+    else initParams(this.cfg, params.seed, this.ws.theta);
+    this.startStep = this.step;
+    this.startTokens = this.tokens;
+    this.model = { type: 'lstm', config: this.cfg, vocab, theta: this.ws.theta as Float32Array, ops: opts.ops };
+    this.charLevel = params.level === 'char';
+    this.snippet = held.length >= 2 ? vocab.decode(held.subarray(0, Math.min(held.length, this.charLevel ? 160 : 40))) : '';
   }
 
-  const cfg: LstmConfig = { vocabSize: vocab.size, embedding: params.embedding as number, hidden: params.hidden as number, layers: params.layers as number, dropout: params.dropout as number };
-  let k = 1;
-  while (k < B && (B % k !== 0 || stepFlops(cfg, B, T) / k > (opts.maxStepFlops ?? GROUP_FLOPS))) k++;
-  const ws = new StreamGroups(cfg, B, T, k, opts.ops ?? 'wasm');
-  const adam = new Adam(ws.P, params.lr as number);
-  let step = 0;
-  let tokens = 0;
-  let secondsBefore = 0;
-  let history: HistoryPoint[] = [];
-  let samples: { step: number; text: string }[] = [];
-  if (resume) {
-    if (resume.theta.length !== ws.P) throw new LmInputError(`the checkpoint in ${opts.resumeFrom} does not fit this configuration`);
+  private restore(resume: Checkpoint): void {
+    const { ws, adam } = this;
+    if (resume.theta.length !== ws.P) throw new LmInputError(`the checkpoint in ${this.opts.resumeFrom} does not fit this configuration`);
     ws.theta.set(resume.theta);
     adam.m.set(resume.m);
     adam.v.set(resume.v);
     adam.t = resume.meta.adam.t;
     try {
-      batcher.state = resume.meta.data;
+      this.data.batcher.state = resume.meta.data;
       ws.setState(resume.state);
     } catch (e) {
-      throw new LmInputError(`the checkpoint in ${opts.resumeFrom} has an invalid training position: ${(e as Error).message}`);
+      throw new LmInputError(`the checkpoint in ${this.opts.resumeFrom} has an invalid training position: ${(e as Error).message}`);
     }
-    step = resume.meta.step;
-    tokens = resume.meta.tokens;
-    secondsBefore = resume.meta.seconds;
-    history = resume.meta.history ?? [];
-    samples = resume.meta.samples ?? [];
-  } else {
-    initParams(cfg, seed, ws.theta);
+    this.step = resume.meta.step;
+    this.tokens = resume.meta.tokens;
+    this.secondsBefore = resume.meta.seconds;
+    this.history = resume.meta.history ?? [];
+    this.samples = resume.meta.samples ?? [];
   }
-  ctx.log?.(`LSTM ${level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${ws.kind}${k > 1 ? `, each step in ${k} groups of ${B / k} streams` : ''}`);
 
-  const stepsParam = params.steps as number;
-  const budget = params.timeBudget as number;
-  const totalSteps = stepsParam > 0 ? stepsParam : budget > 0 ? 0 : (params.epochs as number) * batcher.perEpoch;
-  const evalEvery = params.evalEvery as number;
-  const ckEvery = params.checkpointEvery as number;
-  const clip = params.clip as number;
-  const evalTokens = params.evalTokens as number;
-  const model: LstmModel = { type: 'lstm', config: cfg, vocab, theta: ws.theta as Float32Array, ops: opts.ops };
-  const charLevel = level === 'char';
-  const promptLen = charLevel ? 24 : 5;
-  const snippet = held.length >= 2 ? vocab.decode(held.subarray(0, Math.min(held.length, charLevel ? 160 : 40))) : '';
+  get totalSteps(): number {
+    const { steps, timeBudget, epochs } = this.data.params;
+    return steps > 0 ? steps : timeBudget > 0 ? 0 : epochs * this.data.batcher.perEpoch;
+  }
 
-  const started = Date.now();
-  const startStep = step;
-  const startTokens = tokens;
-  const elapsed = () => (Date.now() - started) / 1000;
-  const epochNow = () => batcher.state.epoch + batcher.state.index / batcher.perEpoch;
-  let lastLoss = NaN;
-  let lossSum = 0;
-  let lossN = 0;
-  let measures: LmMeasures | undefined;
-  let lastSample: string | undefined;
-  let tf: TeacherForcingComparison | undefined;
-  let lastEvalStep = -1;
+  elapsed(): number {
+    return (Date.now() - this.started) / 1000;
+  }
 
-  const evaluate = (): void => {
-    lastEvalStep = step;
+  epochNow(): number {
+    const { batcher } = this.data;
+    return batcher.state.epoch + batcher.state.index / batcher.perEpoch;
+  }
+
+  evaluate(): void {
+    this.lastEvalStep = this.step;
+    const { held, params } = this.data;
     if (held.length < 2) return;
-    const s = scoreIds(model, held, evalTokens, () => ctx.signal.aborted);
-    if (ctx.signal.aborted) return;
-    measures = summarise(s, charLevel);
-  };
-  const sample = (): void => {
-    if (!snippet) return;
-    const prompt = vocab.decode(held.subarray(0, Math.min(promptLen, held.length)));
-    const g = generate(model, { prompt, length: params.sampleLength as number, temperature: 0.8, seed: mixSeed(seed, step) });
-    lastSample = charLevel ? prompt + g.text : `${prompt} ${g.text}`;
-    samples.push({ step, text: lastSample });
-    if (samples.length > 50) samples.splice(0, samples.length - 50);
-    tf = compareTeacherForcing(model, snippet, {});
-  };
-  const metrics = (): Record<string, number> => {
-    const secs = elapsed();
-    const m: Record<string, number> = { tokensPerSecond: secs > 0 ? (tokens - startTokens) / secs : 0 };
-    if (measures) {
-      m.heldOutLoss = measures.crossEntropy;
-      m.perplexity = measures.perplexity;
-      if (measures.bitsPerChar !== undefined) m.bitsPerChar = measures.bitsPerChar;
+    const s = scoreIds(this.model, held, params.evalTokens, () => this.ctx.signal.aborted);
+    if (this.ctx.signal.aborted) return;
+    this.measures = summarise(s, this.charLevel);
+  }
+
+  sample(): void {
+    if (!this.snippet) return;
+    const { vocab, held, params } = this.data;
+    const prompt = vocab.decode(held.subarray(0, Math.min(this.charLevel ? 24 : 5, held.length)));
+    const g = generate(this.model, { prompt, length: params.sampleLength, temperature: GENERATION_DEFAULTS.temperature, seed: mixSeed(params.seed, this.step) });
+    this.lastSample = this.charLevel ? prompt + g.text : `${prompt} ${g.text}`;
+    this.samples.push({ step: this.step, text: this.lastSample });
+    if (this.samples.length > 50) this.samples.splice(0, this.samples.length - 50);
+    this.teacherForcing = compareTeacherForcing(this.model, this.snippet, {});
+  }
+
+  metrics(): Record<string, number> {
+    const secs = this.elapsed();
+    const m: Record<string, number> = { tokensPerSecond: secs > 0 ? (this.tokens - this.startTokens) / secs : 0 };
+    if (this.measures) {
+      m.heldOutLoss = this.measures.crossEntropy;
+      m.perplexity = this.measures.perplexity;
+      if (this.measures.bitsPerChar !== undefined) m.bitsPerChar = this.measures.bitsPerChar;
     }
     return m;
-  };
-  const save = (): void => {
+  }
+
+  private pushHistory(trainLoss: number): void {
+    const m = this.measures;
+    this.history.push({ step: this.step, trainLoss, heldOutLoss: m?.crossEntropy, perplexity: m?.perplexity, bitsPerChar: m?.bitsPerChar, seconds: this.secondsBefore + this.elapsed() });
+    if (this.history.length > 5000) this.history.splice(0, this.history.length - 5000);
+  }
+
+  private reportEvaluation(loss: number): void {
+    this.ctx.onProgress({ step: this.step, total: this.totalSteps, loss, epoch: this.epochNow(), metrics: this.metrics(), note: this.lastSample, extra: { sample: this.lastSample, teacherForcing: this.teacherForcing } });
+  }
+
+  save(): void {
+    const { adam, ws, data } = this;
     saveCheckpoint(
-      opts.outDir,
+      this.opts.outDir,
       {
-        config: cfg,
-        params,
-        vocab: vocab.toJSON(),
-        step,
-        tokens,
-        seconds: secondsBefore + elapsed(),
-        data: batcher.state,
+        config: this.cfg,
+        params: data.params,
+        vocab: data.vocab.toJSON(),
+        step: this.step,
+        tokens: this.tokens,
+        seconds: this.secondsBefore + this.elapsed(),
+        data: data.batcher.state,
         adam: { t: adam.t, beta1: adam.beta1, beta2: adam.beta2, eps: adam.eps },
-        corpus: { tokens: ids.length, fingerprint: fp },
-        history,
-        samples,
+        corpus: { tokens: data.ids.length, fingerprint: data.fingerprint },
+        history: this.history,
+        samples: this.samples,
       },
       { theta: Float32Array.from(ws.theta), m: adam.m, v: adam.v, state: ws.getState() },
     );
-  };
+  }
 
-  const pause = makeYielder(50);
-  let lastReport = 0;
-  let stopped = false;
-  for (;;) {
-    if (totalSteps > 0 && step >= totalSteps) break;
-    if (budget > 0 && elapsed() >= budget) break;
-    if (ctx.signal.aborted) {
-      stopped = true;
-      break;
-    }
-    const before = k > 1 ? { data: batcher.state, state: ws.getState() } : undefined;
+  /** One step: the loss, or null when stopped between groups (the partial step is undone). */
+  private async trainStep(): Promise<number | null> {
+    const { ws, data, ctx } = this;
+    const { batcher, params } = data;
+    const before = this.k > 1 ? { data: batcher.state, state: ws.getState() } : undefined;
     const batch = batcher.next();
     if (batch.reset) ws.resetState();
-    const loss = await ws.forwardBackward(batch.inputs, batch.targets, cfg.dropout > 0 ? new Rng(mixSeed(seed, step)) : null, () => ctx.signal.aborted);
+    const rng = this.cfg.dropout > 0 ? new Rng(mixSeed(params.seed, this.step)) : null;
+    const loss = await ws.forwardBackward(batch.inputs, batch.targets, rng, () => ctx.signal.aborted);
     if (loss === null) {
-      // stopped between groups: undo the partial step so the checkpoint is exactly the state before it
+      // the checkpoint must be exactly the state before this step
       batcher.state = before!.data;
       ws.setState(before!.state);
-      stopped = true;
-      break;
+      return null;
     }
-    if (!Number.isFinite(loss)) throw new Error(`the training loss diverged (${loss}) at step ${step + 1}; lower the learning rate or the gradient clip`);
-    clipGlobalNorm(ws.grad, clip);
-    adam.step(ws.theta, ws.grad);
-    step++;
-    tokens += B * T;
-    lastLoss = loss;
-    lossSum += loss;
-    lossN++;
-    const now = Date.now();
-    if (step % evalEvery === 0) {
-      evaluate();
-      if (ctx.signal.aborted) continue;
-      sample();
-      const trainLoss = lossSum / lossN;
-      history.push({ step, trainLoss, heldOutLoss: measures?.crossEntropy, perplexity: measures?.perplexity, bitsPerChar: measures?.bitsPerChar, seconds: secondsBefore + elapsed() });
-      if (history.length > 5000) history.splice(0, history.length - 5000);
-      ctx.onProgress({ step, total: totalSteps, loss: trainLoss, epoch: epochNow(), metrics: metrics(), note: lastSample, extra: { sample: lastSample, teacherForcing: tf } });
-      lossSum = 0;
-      lossN = 0;
-      lastReport = now;
-    } else if (now - lastReport >= REPORT_MS) {
-      ctx.onProgress({ step, total: totalSteps, loss: lossSum / lossN, epoch: epochNow(), metrics: metrics() });
-      lastReport = now;
+    if (!Number.isFinite(loss)) throw new Error(`the training loss diverged (${loss}) at step ${this.step + 1}; lower the learning rate or the gradient clip`);
+    clipGlobalNorm(ws.grad, params.clip);
+    this.adam.step(ws.theta, ws.grad);
+    this.step++;
+    this.tokens += params.batch * params.seq;
+    this.lastLoss = loss;
+    this.lossSum += loss;
+    this.lossN++;
+    return loss;
+  }
+
+  /** Train until the step count or time budget is reached, or the job is stopped. Returns whether it was stopped. */
+  async loop(): Promise<boolean> {
+    const { params } = this.data;
+    const pause = makeYielder(50);
+    let lastReport = 0;
+    for (;;) {
+      if (this.totalSteps > 0 && this.step >= this.totalSteps) return false;
+      if (params.timeBudget > 0 && this.elapsed() >= params.timeBudget) return false;
+      if (this.ctx.signal.aborted) return true;
+      if ((await this.trainStep()) === null) return true;
+      const now = Date.now();
+      if (this.step % params.evalEvery === 0) {
+        this.evaluate();
+        if (this.ctx.signal.aborted) continue;
+        this.sample();
+        this.pushHistory(this.lossSum / this.lossN);
+        this.reportEvaluation(this.lossSum / this.lossN);
+        this.lossSum = 0;
+        this.lossN = 0;
+        lastReport = now;
+      } else if (now - lastReport >= REPORT_MS) {
+        this.ctx.onProgress({ step: this.step, total: this.totalSteps, loss: this.lossSum / this.lossN, epoch: this.epochNow(), metrics: this.metrics() });
+        lastReport = now;
+      }
+      if (this.step % params.checkpointEvery === 0) this.save();
+      await pause();
     }
-    if (step % ckEvery === 0) save();
-    await pause();
   }
-  const evaluatedAtEnd = !stopped && lastEvalStep !== step;
-  if (evaluatedAtEnd) {
-    evaluate();
-    sample();
-    if (lossN) history.push({ step, trainLoss: lossSum / lossN, heldOutLoss: measures?.crossEntropy, perplexity: measures?.perplexity, bitsPerChar: measures?.bitsPerChar, seconds: secondsBefore + elapsed() });
+
+  /** Evaluate once more (unless stopped or just evaluated), save, and sum up. */
+  finish(stopped: boolean, resumed: boolean): TrainLstmResult {
+    const evaluatedAtEnd = !stopped && this.lastEvalStep !== this.step;
+    if (evaluatedAtEnd) {
+      this.evaluate();
+      this.sample();
+      if (this.lossN) this.pushHistory(this.lossSum / this.lossN);
+    }
+    if (this.step > this.startStep || !resumed) this.save();
+    const seconds = this.elapsed();
+    const { params, vocab, train } = this.data;
+    const m = this.measures;
+    const result: TrainLstmResult = {
+      model: 'lstm',
+      level: params.level,
+      outDir: this.opts.outDir,
+      steps: this.step,
+      epochs: this.epochNow(),
+      seconds,
+      tokensPerSecond: seconds > 0 ? (this.tokens - this.startTokens) / seconds : 0,
+      trainLoss: this.lastLoss,
+      heldOutLoss: m?.crossEntropy ?? NaN,
+      heldOutPerplexity: m?.perplexity ?? NaN,
+      ...(this.charLevel ? { bitsPerChar: m?.bitsPerChar ?? NaN } : {}),
+      heldOutTokens: m?.tokens ?? 0,
+      batch: params.batch,
+      vocabSize: vocab.size,
+      trainTokens: train.length,
+      stopped,
+      ...(resumed ? { resumedFromStep: this.startStep } : {}),
+      kernel: this.ws.kind,
+      history: this.history,
+      samples: this.samples,
+      lastSample: this.lastSample,
+      teacherForcing: this.teacherForcing,
+    };
+    if (evaluatedAtEnd) this.reportEvaluation(this.lastLoss);
+    return result;
   }
-  if (step > startStep || !resume) save();
-  const seconds = elapsed();
-  const result: TrainLstmResult = {
-    model: 'lstm',
-    level,
-    outDir: opts.outDir,
-    steps: step,
-    epochs: epochNow(),
-    seconds,
-    tokensPerSecond: seconds > 0 ? (tokens - startTokens) / seconds : 0,
-    trainLoss: lastLoss,
-    heldOutLoss: measures?.crossEntropy ?? NaN,
-    heldOutPerplexity: measures?.perplexity ?? NaN,
-    ...(charLevel ? { bitsPerChar: measures?.bitsPerChar ?? NaN } : {}),
-    heldOutTokens: measures?.tokens ?? 0,
-    batch: B,
-    vocabSize: vocab.size,
-    trainTokens: train.length,
-    stopped,
-    ...(resume ? { resumedFromStep: startStep } : {}),
-    kernel: ws.kind,
-    history,
-    samples,
-    lastSample,
-    teacherForcing: tf,
-  };
-  if (evaluatedAtEnd) ctx.onProgress({ step, total: totalSteps, loss: lastLoss, epoch: epochNow(), metrics: metrics(), note: lastSample, extra: { sample: lastSample, teacherForcing: tf } });
-  return result;
+}
+
+export async function trainLstm(rawParams: ParamValues, text: string, ctx: TrainContext, opts: TrainLstmOptions): Promise<TrainLstmResult> {
+  const { params, resume } = resolveParams(rawParams, opts.resumeFrom);
+  assertWritableModelDir(opts.outDir);
+  const data = prepareData(params, text, resume, ctx, opts.resumeFrom);
+  const run = new LstmRun(data, ctx, opts, resume);
+  const { vocab, train, held, batcher } = data;
+  const { batch: B } = data.params;
+  ctx.log?.(`LSTM ${params.level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${run.ws.kind}${run.k > 1 ? `, each step in ${run.k} groups of ${B / run.k} streams` : ''}`);
+  const stopped = await run.loop();
+  return run.finish(stopped, resume !== undefined);
 }
 
 /** One line for a notification or a run list: what was trained and how well it does on held-out text. */

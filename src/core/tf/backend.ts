@@ -3,8 +3,8 @@
  * pure-JS cpu backend here; cpu is the fallback when the wasm binary cannot be found or instantiated.
  * Never import this from the extension host: tfjs must only load in the worker or the CLI.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findDistFile } from '../util/distFile';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
@@ -14,20 +14,10 @@ let ready: Promise<BackendName> | undefined;
 
 const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 
-/** Folders where the wasm binaries may be: beside the bundle (dist/), or in node_modules during development. */
-function wasmDirCandidates(): string[] {
-  const out: string[] = [];
-  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      out.push(d, path.join(d, 'dist'), path.join(d, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return out;
-}
-
-export function findWasmDir(): string | undefined {
-  return wasmDirCandidates().find((d) => fs.existsSync(path.join(d, WASM_FILE)));
+/** The folder of the wasm binaries: beside the bundle (dist/), or in node_modules during development. */
+function findWasmDir(): string | undefined {
+  const file = findDistFile(WASM_FILE, [path.join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist')]);
+  return file && path.dirname(file);
 }
 
 /**

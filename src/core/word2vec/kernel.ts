@@ -3,8 +3,8 @@
  * one shared memory every thread's instance works on, and typed views onto it.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { HuffmanTree } from './huffman';
+import { requireDistFile } from '../util/distFile';
 
 export const KERNEL_FILE = 'w2v-kernel.wasm';
 /** Bytes below this are left to the kernel module itself; our tables start here. */
@@ -61,30 +61,11 @@ export interface Layout {
   bytes: number;
 }
 
-/** Directories where dist/w2v-kernel.wasm may be, from the running bundle (anywhere under dist/) or the repo. */
-function candidates(file: string): string[] {
-  const out: string[] = [];
-  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
-    for (let d = path.resolve(start), i = 0; i < 8; i++, d = path.dirname(d)) {
-      out.push(path.join(d, file), path.join(d, 'dist', file));
-      if (path.dirname(d) === d) break;
-    }
-  }
-  return out;
-}
-
-/** Locate a file the build puts in dist/ (the kernel, the thread bundle). */
-export function findDistFile(file: string): string {
-  const found = candidates(file).find((f) => fs.existsSync(f));
-  if (!found) throw new Error(`${file} is missing; run \`npm run build\` (it compiles the word2vec kernel)`);
-  return found;
-}
-
 let compiled: WebAssembly.Module | undefined;
 
 /** The compiled kernel module (compiled once per thread; a Module can also be posted to workers). */
 export function kernelModule(): WebAssembly.Module {
-  if (!compiled) compiled = new WebAssembly.Module(fs.readFileSync(findDistFile(KERNEL_FILE)));
+  if (!compiled) compiled = new WebAssembly.Module(fs.readFileSync(requireDistFile(KERNEL_FILE, 'the word2vec kernel')));
   return compiled;
 }
 

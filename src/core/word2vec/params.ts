@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../params';
+import type { ParamSpec, ParamsOf } from '../params';
 
 /**
  * Hyperparameters of word2vec (skip-gram and CBOW, with negative sampling or hierarchical softmax). Pure data: the
@@ -8,7 +8,7 @@ import type { ParamSpec } from '../params';
  * negative 0 — gensim's hs=1, negative=0). word2vecParams() turns an unset negative into 0 when hs is on and refuses
  * hs with negative > 0 (gensim would train both output layers side by side; this engine trains one).
  */
-export const WORD2VEC_PARAMS: readonly ParamSpec[] = [
+export const WORD2VEC_PARAMS = [
   { kind: 'enum', name: 'arch', label: 'Architecture', description: 'Skip-gram with negative sampling (predict each context word from the centre) or CBOW (predict the centre from the mean of its context)', default: 'sgns', options: ['sgns', 'cbow'] },
   { kind: 'int', name: 'dim', label: 'Dimensions', description: 'Length of each word vector', default: 100, min: 1, max: 1000 },
   { kind: 'int', name: 'window', label: 'Window', description: 'Largest distance between centre and context word; each centre draws a reduced window in 1..window', default: 5, min: 1, max: 50 },
@@ -21,26 +21,13 @@ export const WORD2VEC_PARAMS: readonly ParamSpec[] = [
   { kind: 'float', name: 'minLr', label: 'Minimum learning rate', description: 'Learning rate at the end of training', default: 0.0001, min: 0, max: 1 },
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Training threads (more than 1 is faster but not reproducible)', default: 1, min: 1, max: 16 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and sampling; with 1 thread the same seed gives the same vectors', default: 1, min: 0, max: 2 ** 31 - 1 },
-];
+] as const satisfies readonly ParamSpec[];
 
-export interface Word2vecParams {
-  arch: 'sgns' | 'cbow';
-  dim: number;
-  window: number;
-  negative: number;
-  /** Hierarchical softmax instead of negative sampling; absent in models saved before it existed (= false). */
-  hs?: boolean;
-  minCount: number;
-  sample: number;
-  epochs: number;
-  lr: number;
-  minLr: number;
-  threads: number;
-  seed: number;
-}
+/** Validated word2vec settings, typed from WORD2VEC_PARAMS. */
+export type Word2vecParams = ParamsOf<typeof WORD2VEC_PARAMS>;
 
 /** Settings of the 2D map (Embeddings view, `ml-study project`). Pure data, like WORD2VEC_PARAMS. */
-export const PROJECTION_PARAMS: readonly ParamSpec[] = [
+export const PROJECTION_PARAMS = [
   { kind: 'enum', name: 'method', label: 'Projection', description: 'PCA (linear, fast), UMAP or t-SNE (non-linear neighbourhood maps)', default: 'pca', options: ['pca', 'umap', 'tsne'] },
   { kind: 'int', name: 'top', label: 'Words', description: 'How many of the most frequent words to place', default: 500, min: 3, max: 20000 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the UMAP/t-SNE layout; the same seed gives the same map', default: 1, min: 0, max: 2 ** 31 - 1 },
@@ -49,4 +36,4 @@ export const PROJECTION_PARAMS: readonly ParamSpec[] = [
   { kind: 'float', name: 'perplexity', label: 't-SNE perplexity', description: 'Effective number of neighbours of each point', default: 30, min: 2, max: 100 },
   { kind: 'float', name: 'learningRate', label: 't-SNE learning rate', description: 'Step size of the t-SNE optimisation', default: 10, min: 0, max: 1000, exclusiveMin: true },
   { kind: 'int', name: 'iterations', label: 't-SNE iterations', description: 'Optimisation steps of t-SNE', default: 500, min: 10, max: 10000 },
-];
+] as const satisfies readonly ParamSpec[];

@@ -7,9 +7,10 @@ import { Worker } from 'node:worker_threads';
 import { tokenizeSentences, type TokenizeOptions } from '../corpus/tokenize';
 import { validateParams, ValidationError } from '../params';
 import type { ProgressExtras, TrainContext } from '../training';
+import { requireDistFile } from '../util/distFile';
 import { Rng } from '../util/rng';
 import { huffmanTree } from './huffman';
-import { allocMemory, findDistFile, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views, writeTree } from './kernel';
+import { allocMemory, instantiateKernel, kernelModule, MAX_SENTENCE, planLayout, views, writeTree } from './kernel';
 import type { Word2vecModel } from './model';
 import { WORD2VEC_PARAMS, type Word2vecParams } from './params';
 import { type ShareConfig, trainShare } from './share';
@@ -29,7 +30,7 @@ export interface TrainOptions extends TokenizeOptions {
  * negative means 0; hs with negative > 0 is refused (one output layer at a time).
  */
 export function word2vecParams(raw: unknown): Word2vecParams {
-  const p = validateParams(WORD2VEC_PARAMS, raw) as unknown as Word2vecParams;
+  const p = validateParams(WORD2VEC_PARAMS, raw);
   if (p.hs && (raw as { negative?: unknown }).negative === undefined) p.negative = 0;
   if (p.hs && p.negative > 0) {
     throw new ValidationError(`hierarchical softmax (hs) replaces negative sampling: set Negatives (negative) to 0, got ${p.negative}`, 'negative');
@@ -69,7 +70,7 @@ export async function trainWord2vec(rawParams: Partial<Word2vecParams>, corpus: 
   const share: ShareConfig = { lr: p.lr, minLr: Math.min(p.minLr, p.lr), totalWords: ids.length * p.epochs };
   const k = instantiateKernel(module, memory, layout, 0, kernelCfg);
 
-  const threadFile = p.threads > 1 ? findDistFile(THREAD_FILE) : '';
+  const threadFile = p.threads > 1 ? requireDistFile(THREAD_FILE, 'the word2vec helper thread') : '';
   const t0 = performance.now();
   const helpers = Array.from({ length: p.threads - 1 }, (_, i) => {
     const w = new Worker(threadFile, { workerData: { module, memory, layout, thread: i + 1, kernel: kernelCfg, share } });

@@ -6,7 +6,11 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import type { ParamValues } from '../params';
+import type { ParamsOf } from '../params';
+import type { XOR_PARAMS } from './params';
+
+/** Validated XOR hyperparameters, typed from XOR_PARAMS. */
+export type XorParams = ParamsOf<typeof XOR_PARAMS>;
 import { checkStopped, makeYielder, StoppedError, type TrainContext } from '../training';
 
 export const XOR_X = [
@@ -39,12 +43,12 @@ function glorot(rng: Rng, rows: number, cols: number): Float32Array {
   return out;
 }
 
-export async function trainXor(params: ParamValues, ctx: TrainContext): Promise<XorResult> {
-  const epochs = params.epochs as number;
-  const lr = params.lr as number;
-  const hidden = params.hidden as number;
+export async function trainXor(params: XorParams, ctx: TrainContext): Promise<XorResult> {
+  const epochs = params.epochs;
+  const lr = params.lr;
+  const hidden = params.hidden;
   const act = params.activation === 'sigmoid' ? tf.sigmoid : tf.tanh;
-  const rng = new Rng(params.seed as number);
+  const rng = new Rng(params.seed);
   const started = Date.now();
 
   const x = tf.tensor2d(XOR_X);

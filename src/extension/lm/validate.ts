@@ -3,6 +3,7 @@
  * code, and the view is a webview. Each failure is an ArgError with a message fit for the user.
  */
 import type { LmGenerateParams } from '../../shared/views/lm';
+import { GENERATION_DEFAULTS } from '../../core/lm/sampling';
 
 export class ArgError extends Error {
   constructor(message: string) {
@@ -11,7 +12,7 @@ export class ArgError extends Error {
   }
 }
 
-export const GENERATE_DEFAULTS: Omit<LmGenerateParams, 'dir' | 'prompt'> = { length: 200, temperature: 0.8, topK: 0, topP: 1, seed: 1 };
+export const GENERATE_DEFAULTS: Omit<LmGenerateParams, 'dir' | 'prompt'> = GENERATION_DEFAULTS;
 export const MAX_PROMPT = 10_000;
 export const MAX_LENGTH = 5000;
 /** Longest text the perplexity command scores (characters). */

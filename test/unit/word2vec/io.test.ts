@@ -13,7 +13,7 @@ const WORDS = ['the', 'naïve', 'bayes', "don't", 'x-ray', '数据', 'a'];
 test('model folder: save then load gives the same words, counts, vectors, params and stats', () => {
   const dir = tmpDir('store');
   const m = randomModel(WORDS, 7);
-  m.params = { arch: 'cbow', dim: 7, window: 3, negative: 2, minCount: 1, sample: 0, epochs: 2, lr: 0.05, minLr: 0.0001, threads: 1, seed: 9 };
+  m.params = { arch: 'cbow', dim: 7, window: 3, negative: 2, hs: false, minCount: 1, sample: 0, epochs: 2, lr: 0.05, minLr: 0.0001, threads: 1, seed: 9 };
   m.stats = { rawTokens: 10, tokens: 9, sentences: 2, threads: 1, seconds: 0.1, wordsPerSecond: 90, lossPerEpoch: [2.5, 2.1], stopped: false };
   saveModel(path.join(dir, 'm'), m);
   const back = loadModel(path.join(dir, 'm'));

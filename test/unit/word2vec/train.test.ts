@@ -9,6 +9,7 @@ import { embeddingSnapshot } from '../../../src/core/word2vec/snapshot';
 import { trainWord2vec } from '../../../src/core/word2vec/train';
 import { aliasTable, keepThresholds } from '../../../src/core/word2vec/vocab';
 import { neverStop } from './helpers';
+import { ProgressClock } from '../timing';
 
 const small = () => loadBrownSentences().slice(0, 6000);
 const quiet = { signal: neverStop(), onProgress() {} };
@@ -29,8 +30,13 @@ for (const arch of ['sgns', 'cbow'] as const) {
     const loss = m.stats!.lossPerEpoch;
     assert.equal(loss.length, 3);
     assert.ok(loss.every((l) => Number.isFinite(l) && l > 0));
-    // Untrained, each pair's loss is about (1 + negative)·ln 2 ≈ 4.16; it must fall well below that.
-    assert.ok(loss[0] < 4.1 && loss[2] < loss[0], `loss per epoch ${loss}`);
+    // What an untrained model scores on the same pairs: the same run with a learning rate too small to move the
+    // vectors (about (1 + negative)·ln 2 ≈ 4.16, as every output vector starts at 0, and within 0.01 of it). Training
+    // must already beat it in the first epoch by more than that spread, keep improving, and end 15% below it.
+    const frozen = await trainWord2vec({ arch, epochs: 1, dim: 30, lr: 1e-9, minLr: 0 }, small(), quiet, { snapshotWords: 0 });
+    const untrained = frozen.stats!.lossPerEpoch[0];
+    assert.ok(Math.abs(untrained - 6 * Math.LN2) < 0.01, `untrained loss ${untrained}`);
+    assert.ok(loss[0] < untrained - 0.05 && loss[1] < loss[0] && loss[2] < loss[1] && loss[2] < 0.85 * untrained, `loss per epoch ${loss}, untrained ${untrained}`);
     assert.ok(updates.every((u) => Number.isFinite(u.loss) && u.loss > 0), 'every progress report has a real loss');
     const last = updates[updates.length - 1];
     assert.equal(last.step, last.total);
@@ -50,22 +56,24 @@ test('two threads share the corpus (every word counted once per epoch) and reach
   assert.ok(Math.abs(l1 - l2) < 0.05, `final loss 1 thread ${l1}, 2 threads ${l2}`);
 });
 
-test('stopping: the signal ends training within a second and returns what was learnt', async () => {
+test('stopping: the signal ends training within a second (or three progress intervals under load) and returns what was learnt', async () => {
   const ac = new AbortController();
-  const t0 = Date.now();
+  const clock = new ProgressClock();
   let abortedAt = 0;
   const m = await trainWord2vec({ epochs: 50, threads: 2 }, loadBrownSentences(), {
     signal: ac.signal,
     onProgress(u) {
-      if (!abortedAt && u.step > 100000) {
-        abortedAt = Date.now();
+      if (abortedAt) return;
+      clock.tick();
+      if (u.step > 100000) {
+        abortedAt = performance.now();
         ac.abort();
       }
     },
   }, { snapshotWords: 0 });
+  const took = performance.now() - abortedAt;
   assert.ok(abortedAt > 0, 'progress arrived');
-  assert.ok(Date.now() - abortedAt < 1000, `stopped ${Date.now() - abortedAt} ms after the abort`);
-  assert.ok(Date.now() - t0 < 20000);
+  assert.ok(took < clock.stopBound(), `stopped ${took.toFixed(0)} ms after the abort (progress every ≤ ${clock.gap().toFixed(0)} ms)`);
   assert.equal(m.stats!.stopped, true);
   assert.ok(m.stats!.lossPerEpoch.length < 50);
   assert.equal(m.vectors.length, m.words.length * m.dim);
