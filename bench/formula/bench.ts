@@ -14,9 +14,14 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json>]\n';
+if (process.argv.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const dir = arg('dir');
 if (!dir) {
-  process.stderr.write('usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json>]\n');
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 try {

@@ -20,6 +20,11 @@ import { WordVectors } from '../../src/core/word2vec/vectors';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
+const USAGE = 'usage: hs.js [--arch sgns|cbow] [--threads N] [--runs N]';
+if (args.includes('--help')) {
+  process.stdout.write(`${USAGE}\nTrains word2vec with hierarchical softmax on Brown, ours and gensim hs=1 alternately, and writes bench/results/*.json.\n`);
+  process.exit(0);
+}
 const flag = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
@@ -29,7 +34,7 @@ const THREADS = Number(flag('threads', '1'));
 const RUNS = Math.max(3, Number(flag('runs', '3')));
 const EPOCHS = 5;
 if (!['sgns', 'cbow'].includes(ARCH) || !Number.isInteger(THREADS) || THREADS < 1 || !Number.isInteger(RUNS)) {
-  throw new Error('usage: hs.js [--arch sgns|cbow] [--threads N] [--runs N]');
+  throw new Error(USAGE);
 }
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
