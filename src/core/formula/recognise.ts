@@ -1145,6 +1145,25 @@ const FAMILIES: ConceptId[][] = [
 const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
 
+/** The general concept each specialises (a child is claimed only with its distinguishing evidence, else the parent). */
+const PARENT: Partial<Record<ConceptId, ConceptId>> = {
+  'self-attention': 'attention', 'mlp-attention': 'attention', 'scaled-dot-product-attention': 'attention',
+  'multi-head-attention': 'attention', 'masked-self-attention': 'self-attention',
+  'skipgram-softmax': 'skipgram', sgns: 'skipgram', 'hierarchical-softmax': 'skipgram',
+  'ngram-markov': 'language-model', 'fixed-window-lm': 'language-model',
+  'negative-log-likelihood': 'cross-entropy', 'binary-cross-entropy': 'cross-entropy', perplexity: 'cross-entropy',
+  lstm: 'rnn', gru: 'rnn', 'bidirectional-rnn': 'rnn', 'minibatch-sgd': 'gradient-descent',
+};
+function ancestors(id: ConceptId): ConceptId[] {
+  const out: ConceptId[] = [];
+  for (let p = PARENT[id]; p && !out.includes(p); p = PARENT[p]) out.push(p);
+  return out;
+}
+/** How far the best concept must lead every other candidate to be claimed on its own. */
+const MARGIN = 0.35;
+/** Concepts whose formulas are derivatives or gradient steps. */
+const DERIVATIVE_CONCEPTS = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd', 'adam', 'chain-rule', 'backpropagation-through-time']);
+
 export function related(a: ConceptId, b: ConceptId): boolean {
   if (a === b || RELATIVES[a]?.includes(b) || RELATIVES[b]?.includes(a)) return true;
   return FAMILIES.some((f) => f.includes(a) && f.includes(b));
@@ -1234,7 +1253,7 @@ function blockLines(src: string): string[] {
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'hierarchical-softmax': /hierarchical softmax/i,
   sgns: /negative sampling/i,
-  'skipgram-softmax': /skip-?gram/i,
+  'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
   cbow: /\bcbow\b|continuous bag/i,
   'scaled-dot-product-attention': /scaled dot[- ]product/i,
   'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
@@ -1242,7 +1261,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
   'self-attention': /self-attention/i,
   lstm: /\blstm\b|long short-term/i,
-  gru: /\bgru\b|gated recurrent/i,
+  gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
 };
 
@@ -1333,10 +1352,23 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
-  const best = sorted[0];
+  let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
-  const conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
+  // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
+  if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
+    const close = sorted.filter((c) => best.score - c.score < MARGIN && c.score >= 2);
+    if (close.length > 1) {
+      const general = close.find((g) => close.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
+      if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${close.map((c) => c.id).join(', ')}` };
+      else conflict = true;
+    }
+  }
+  // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
+  // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && hasGradient(tree.items)) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
