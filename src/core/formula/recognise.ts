@@ -678,6 +678,16 @@ function detect(root: Row, add: Add): void {
     };
     const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)));
     if (terms.length >= 2 && terms.some(penalty) && terms.some(lossTerm)) add('regularization', 3.5, 'loss + λ·‖w‖²');
+    // A maximised objective minus a penalty (log-likelihood − α R(θ), − α Σ θ_j², − α Σ |θ_j|): the penalty is what
+    // the formula is about; the likelihood inside is a part of it.
+    const signed: Row[] = [[]];
+    for (const x of rhsAll.length ? rhsAll : root) {
+      if (x.k === 'op' && (x.v === '+' || x.v === '-')) signed.push([]);
+      else signed[signed.length - 1].push(x);
+    }
+    const rPenalty = (t: Row) => penalty(t) || (t.some((x) => x.k === 'sym' && ['lambda', 'alpha'].includes(x.name)) && applies(t, ['R', 'Omega']).length > 0);
+    const objective = (t: Row) => !rPenalty(t) && (all(t).some((x) => x.k === 'big') || applies(t, ['log']).length > 0);
+    if (signed.length >= 2 && signed.slice(1).some(rPenalty) && signed.some(objective)) add('regularization', 3.8, 'objective − λ·penalty on the weights');
   }
   // log-likelihood family
   const condProbLogs = logs.filter((l) => {
@@ -773,11 +783,13 @@ function detect(root: Row, add: Add): void {
     };
     const prevH = inner.some((s) => ((s.name === 'h' || s.name === 'H') && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup))) || (isPrev(s) && s.name !== gateLetterRaw && s.name.toLowerCase() !== (lhsS?.name ?? '').toLowerCase()));
     const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H' || isPrev(s)));
-    if ((prevH || concatPrev) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
+    // A cell written for one step (library docs: `i = σ(W_ii x + b_ii + W_hi h + b_hi)`): h and x, no time index.
+    const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
+    if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       continue;
     }
-    if ((prevH || concatPrev) && ['z', 'r'].includes(gateLetter)) {
+    if ((prevH || concatPrev || cellInputs) && ['z', 'r'].includes(gateLetter)) {
       add('gru', 3.5, 'a GRU gate');
       continue;
     }
@@ -1159,6 +1171,8 @@ function ancestors(id: ConceptId): ConceptId[] {
   for (let p = PARENT[id]; p && !out.includes(p); p = PARENT[p]) out.push(p);
   return out;
 }
+/** Functions and linear pieces that, under a log, are part of a loss rather than the formula's concept. */
+const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-regression', 'softmax-regression', 'affine-layer', 'linear-regression']);
 /** How far the best concept must lead every other candidate to be claimed on its own. */
 const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
@@ -1352,6 +1366,17 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
+  // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
+  // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
+  // softmax is the cross-entropy of the true class.
+  const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
+  if (logged.length) {
+    const isFragment = (c: { id: ConceptId; why: string }) => FRAGMENTS.has(c.id) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
+    if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
+    for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    sorted.sort((a, b) => b.score - a.score);
+  }
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
