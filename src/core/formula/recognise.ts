@@ -1042,7 +1042,18 @@ function detect(root: Row, add: Add): void {
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = (!seqLetters || (!hasOp(root, '…') && prods.length === 0 && probApplies.length <= 5)) && !(prods.length);
       if (generic && lhsProb) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
-      else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+      else if (seqLetters || prods.length) {
+        // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
+        // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
+        const given = rhsConds.map((a) => {
+          const r = rowOf(a.arg);
+          return syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
+        });
+        const whole = (g: string[]) => g.some((k) => /^1\||<|1:|^\|/.test(k) || /^1$/.test(k.split('|')[0]));
+        const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
+        if (window) add('ngram-markov', 3.5, 'Π_t P(w_t | w_{t−n+1} … w_{t−1}): the Markov assumption');
+        add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+      }
     }
   }
   if (argmax && probApplies.length >= 2 && condProbs.length >= 1 && !logs.length && !lhs.some((x) => x.k === 'apply' && /^[pP]$/.test(x.fn))) add('bayes-rule', 3.4, 'argmax_c P(d|c) P(c): likelihood × prior');
@@ -1173,6 +1184,20 @@ function ancestors(id: ConceptId): ConceptId[] {
 }
 /** Functions and linear pieces that, under a log, are part of a loss rather than the formula's concept. */
 const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-regression', 'softmax-regression', 'affine-layer', 'linear-regression']);
+/** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
+const SIGNED_LOSSES = new Set<ConceptId>(['negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'perplexity', 'surprisal']);
+/** Concepts that are never a loss. */
+const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);
+const LOSS_WORDS = /^(l|j|ell|loss|cost|objective|mathcall|mathcalj)$/i;
+function lossLhs(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length < 2) return false;
+  const lhs = parts[0].filter((x) => !(x.k === 'op' && x.v === ','));
+  const h = lhs[0];
+  if (!h) return false;
+  const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
+  return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
+}
 /** How far the best concept must lead every other candidate to be claimed on its own. */
 const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
@@ -1290,7 +1315,7 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 };
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate/i;
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1377,6 +1402,15 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
     sorted.sort((a, b) => b.score - a.score);
   }
+  // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
+  if (!hasOp(tree.items, '-') && !all(tree.items).some((x) => x.k === 'num' && x.v < 0)) {
+    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  }
+  // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
+  if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
+  const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
+  if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
@@ -1384,10 +1418,15 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
   // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
   if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
-    const close = sorted.filter((c) => best.score - c.score < MARGIN && c.score >= 2);
-    if (close.length > 1) {
-      const general = close.find((g) => close.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
-      if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${close.map((c) => c.id).join(', ')}` };
+    const own = (c: { why: string }) => !c.why.startsWith('related');
+    // A more specific concept with evidence of its own, close behind its general one, is what the formula shows.
+    const child = sorted.find((c) => c !== best && own(c) && c.score >= 3 && best.score - c.score < 0.5 && ancestors(c.id).includes(best.id));
+    if (child) best = { ...child, score: best.score };
+    const close = sorted.filter((c) => c !== best && best.score - c.score < MARGIN && c.score >= 2);
+    if (close.length && !close.every((c) => ancestors(best.id).includes(c.id))) {
+      const all = [best, ...close];
+      const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
+      if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
       else conflict = true;
     }
   }
