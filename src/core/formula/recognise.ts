@@ -1047,7 +1047,7 @@ function detect(root: Row, add: Add): void {
         // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
         const given = rhsConds.map((a) => {
           const r = rowOf(a.arg);
-          return syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
+          return r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1).filter((x): x is Sym => x.k === 'sym').map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
         });
         const whole = (g: string[]) => g.some((k) => /^1\||<|1:|^\|/.test(k) || /^1$/.test(k.split('|')[0]));
         const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
@@ -1186,6 +1186,25 @@ function ancestors(id: ConceptId): ConceptId[] {
 const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-regression', 'softmax-regression', 'affine-layer', 'linear-regression']);
 /** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
 const SIGNED_LOSSES = new Set<ConceptId>(['negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'perplexity', 'surprisal']);
+/** A minus in front of a log, a sum, a fraction, a bracket or an expectation somewhere in the formula (−log p, −Σ …). */
+function negated(root: Row): boolean {
+  const rows: Row[] = [root];
+  const visit = (v: unknown, depth: number): void => {
+    if (!v || typeof v !== 'object' || depth > 80) return;
+    if (Array.isArray(v)) {
+      if (v.length && v.every((x) => x && typeof x === 'object' && 'k' in x)) rows.push(v as Row);
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const n = v as Record<string, unknown>;
+    if (n.k === 'row') return visit(n.items, depth + 1);
+    for (const [key, x] of Object.entries(n)) if (key !== 'k' && typeof x === 'object') visit(x, depth + 1);
+  };
+  visit(root, 0);
+  const loggish = (x: Node | undefined) => !!x && (['apply', 'big', 'frac', 'group'].includes(x.k) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
+  // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …
+  return rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || (r[i + 1]?.k === 'sym' && loggish(r[i + 2])))));
+}
 /** Concepts that are never a loss. */
 const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);
 const LOSS_WORDS = /^(l|j|ell|loss|cost|objective|mathcall|mathcalj)$/i;
@@ -1403,7 +1422,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     sorted.sort((a, b) => b.score - a.score);
   }
   // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
-  if (!hasOp(tree.items, '-') && !all(tree.items).some((x) => x.k === 'num' && x.v < 0)) {
+  if (!negated(tree.items)) {
     for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
