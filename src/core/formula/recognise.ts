@@ -1168,18 +1168,28 @@ const FAMILIES: ConceptId[][] = [
 const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
 
-/** The general concept each specialises (a child is claimed only with its distinguishing evidence, else the parent). */
-const PARENT: Partial<Record<ConceptId, ConceptId>> = {
-  'self-attention': 'attention', 'mlp-attention': 'attention', 'scaled-dot-product-attention': 'attention',
-  'multi-head-attention': 'attention', 'masked-self-attention': 'self-attention',
-  'skipgram-softmax': 'skipgram', sgns: 'skipgram', 'hierarchical-softmax': 'skipgram',
-  'ngram-markov': 'language-model', 'fixed-window-lm': 'language-model',
-  'negative-log-likelihood': 'cross-entropy', 'binary-cross-entropy': 'cross-entropy', perplexity: 'cross-entropy',
-  lstm: 'rnn', gru: 'rnn', 'bidirectional-rnn': 'rnn', 'minibatch-sgd': 'gradient-descent',
+/**
+ * The general concepts each one specialises (a child is claimed only with its distinguishing evidence, else the
+ * general one): additive attention is attention scored by an MLP, full-softmax skip-gram is a softmax, …
+ */
+const PARENT: Partial<Record<ConceptId, ConceptId[]>> = {
+  'self-attention': ['attention'], 'mlp-attention': ['attention', 'mlp'], 'scaled-dot-product-attention': ['attention'],
+  'multi-head-attention': ['attention'], 'masked-self-attention': ['self-attention'],
+  'skipgram-softmax': ['skipgram', 'softmax'], sgns: ['skipgram'], 'hierarchical-softmax': ['skipgram'],
+  'ngram-markov': ['language-model'], 'fixed-window-lm': ['language-model'],
+  'negative-log-likelihood': ['cross-entropy'], 'binary-cross-entropy': ['cross-entropy'], perplexity: ['cross-entropy'],
+  lstm: ['rnn'], gru: ['rnn'], 'bidirectional-rnn': ['rnn'], 'minibatch-sgd': ['gradient-descent'],
+  'softmax-regression': ['softmax'], 'logistic-regression': ['sigmoid'],
 };
 function ancestors(id: ConceptId): ConceptId[] {
   const out: ConceptId[] = [];
-  for (let p = PARENT[id]; p && !out.includes(p); p = PARENT[p]) out.push(p);
+  const queue = [...(PARENT[id] ?? [])];
+  while (queue.length) {
+    const p = queue.shift()!;
+    if (out.includes(p)) continue;
+    out.push(p);
+    queue.push(...(PARENT[p] ?? []));
+  }
   return out;
 }
 /** Functions and linear pieces that, under a log, are part of a loss rather than the formula's concept. */
@@ -1441,7 +1451,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     // A more specific concept with evidence of its own, close behind its general one, is what the formula shows.
     const child = sorted.find((c) => c !== best && own(c) && c.score >= 3 && best.score - c.score < 0.5 && ancestors(c.id).includes(best.id));
     if (child) best = { ...child, score: best.score };
-    const close = sorted.filter((c) => c !== best && best.score - c.score < MARGIN && c.score >= 2);
+    // f(x) = … with an activation's own shape on the right: the formula defines that function, whatever uses it.
+    const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
+    const definedFn = lhsCall ? sorted.find((c) => ELEMENTWISE.has(c.id) && own(c) && best.score - c.score < MARGIN) : undefined;
+    if (definedFn) best = { ...definedFn, score: best.score };
+    const close = definedFn ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
     if (close.length && !close.every((c) => ancestors(best.id).includes(c.id))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
