@@ -1227,6 +1227,8 @@ function lossLhs(root: Row): boolean {
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
   return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
 }
+/** General concepts whose evidence is a shape every specialisation shares. */
+const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model']);
 /** How far the best concept must lead every other candidate to be claimed on its own. */
 const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
@@ -1344,7 +1346,7 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 };
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning/i;
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1449,7 +1451,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
     const own = (c: { why: string }) => !c.why.startsWith('related');
     // A more specific concept with evidence of its own, close behind its general one, is what the formula shows.
-    const child = sorted.find((c) => c !== best && own(c) && c.score >= 3 && best.score - c.score < 0.5 && ancestors(c.id).includes(best.id));
+    // (Only under the concepts whose evidence is a bare shape: a recurrence, a weighted sum, a product of conditionals.)
+    const child = SHAPE_ONLY.has(best.id) ? sorted.find((c) => c !== best && own(c) && c.score >= 3 && best.score - c.score < 0.5 && ancestors(c.id).includes(best.id)) : undefined;
     if (child) best = { ...child, score: best.score };
     // f(x) = … with an activation's own shape on the right: the formula defines that function, whatever uses it.
     const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
@@ -1465,7 +1468,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && hasGradient(tree.items)) conflict = true;
+  // (The derivative of an activation is explained with the activation.)
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
