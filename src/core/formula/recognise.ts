@@ -222,6 +222,17 @@ function detectShapes(root: Row, add: Add): void {
       if (prefix) add('language-model', 1.6, 'P(w_t | w_{<t}): the next token given the ones before');
     }
   }
+  // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
+  {
+    const terms: Row[] = [[]];
+    for (const x of parts[parts.length - 1] ?? []) {
+      if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
+      else terms[terms.length - 1].push(x);
+    }
+    const kl = (t: Row) => t.some((x) => x.k === 'apply' && /^(kl|dkl|d)$/i.test(x.fn.replace(/[^A-Za-z]/g, '')) && (/kl/i.test(x.fn) || /kl/i.test(subText((x.head as Sym).sub))));
+    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E'));
+    if (parts.length >= 2 && terms.length >= 2 && terms.some(kl) && terms.some(recon)) add('elbo', 3.6, 'reconstruction + KL(q(z|x) ‖ prior)');
+  }
   // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
   if (rels.includes('≥') && parts.length === 2 && applies(parts[0], ['log']).length && syms(parts[1]).some((x) => x.name === 'E' && x.mods.includes('bb')) && applies(parts[1], ['log']).length >= 2 && applies(parts[1]).some((a) => /^q$/.test(a.fn))) add('elbo', 3.4, 'log p(x) ≥ E_q[log p(x, z) − log q(z|x)]');
   // log-softmax of word-vector scores: log P(o | c) = u_o·v_c − log Σ_i exp(u_i·v_c).
@@ -1227,6 +1238,13 @@ function lossLhs(root: Row): boolean {
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
   return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
 }
+/** The loss a subscript on the loss letter names (L_{CE}, L_{BCE}, J_{NLL}, L_{MSE}). */
+function lossSubscript(root: Row): ConceptId | null {
+  const h = sides(root).parts[0]?.[0];
+  const sym = h?.k === 'sym' ? h : h?.k === 'apply' && h.head.k === 'sym' ? h.head : null;
+  const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
+  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse' } as Record<string, ConceptId>)[sub] ?? null;
+}
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model']);
 /** How far the best concept must lead every other candidate to be claimed on its own. */
@@ -1383,7 +1401,19 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
         // Stacked affine layers where one feeds the next are a network.
         const has = (c: ConceptId) => votes.has(c);
         // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
-        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
+        // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
+        // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
+        // autoencoder.
+        const heads = lines.map((l) => {
+          const p = sides(parseTex(l).items).parts;
+          const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
+          return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
+        });
+        const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
+        const last = heads[heads.length - 1]?.lhs;
+        const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
+        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4, top[1].score + 0.4), 'the last line gives back the first line\'s input');
+        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
         const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
         if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
       }
@@ -1442,6 +1472,20 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
   const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
   if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
+  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
+  const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
+  if (lossName && sorted[0] && !sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))) {
+    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
+    const id = specific?.id ?? lossName;
+    sorted.unshift({ id, score: Math.max(3.6, sorted[0].score + 0.4), why: `the loss is named on the left (${id})` });
+  }
+  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words)) {
+    const call = applies(tree.items, ['softmax'])[0];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || x.v !== ',') : [];
+    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
+  }
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
@@ -1452,7 +1496,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const own = (c: { why: string }) => !c.why.startsWith('related');
     // A more specific concept with evidence of its own, close behind its general one, is what the formula shows.
     // (Only under the concepts whose evidence is a bare shape: a recurrence, a weighted sum, a product of conditionals.)
-    const child = SHAPE_ONLY.has(best.id) ? sorted.find((c) => c !== best && own(c) && c.score >= 3 && best.score - c.score < 0.5 && ancestors(c.id).includes(best.id)) : undefined;
+    const child = SHAPE_ONLY.has(best.id) ? sorted.find((c) => c !== best && own(c) && ((c.score >= 3 && best.score - c.score < 0.5) || (c.score >= 3.3 && best.score - c.score < 1)) && ancestors(c.id).includes(best.id)) : undefined;
     if (child) best = { ...child, score: best.score };
     // f(x) = … with an activation's own shape on the right: the formula defines that function, whatever uses it.
     const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
