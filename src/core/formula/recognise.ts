@@ -577,7 +577,7 @@ function detect(root: Row, add: Add): void {
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
-    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
+    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
   }
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
@@ -585,7 +585,7 @@ function detect(root: Row, add: Add): void {
     const a = root[i];
     const b = root[i + 1];
     if (a.k === 'sym' && (a.name === '1' || a.name === 'I') && a.mods.some((m) => m === 'bb' || m === 'bold') && b.k === 'group') {
-      if (hasOp(b.body, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
+      if (hasOp(b.body, '≠') && !applies(root, ['log']).length && !all(b.body).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
       else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
     }
   }
@@ -1502,8 +1502,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
     const definedFn = lhsCall ? sorted.find((c) => ELEMENTWISE.has(c.id) && own(c) && best.score - c.score < MARGIN) : undefined;
     if (definedFn) best = { ...definedFn, score: best.score };
-    const close = definedFn ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
-    if (close.length && !close.every((c) => ancestors(best.id).includes(c.id))) {
+    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
+    // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
+    if (close.length && (!close.every((c) => ancestors(best.id).includes(c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
       if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
@@ -1514,6 +1515,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
+  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
