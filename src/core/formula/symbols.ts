@@ -307,7 +307,8 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
     const base = letters[n.name] ?? glossary(n.name, n);
     const meaning = (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
-    set(k, meaning ?? (concept ? shapeOf(n) : ''));
+    // A letter nothing explains is described by its shape only (in an unrecognised formula too: never a guessed role).
+    set(k, meaning ?? shapeOf(n));
   });
 
   return order
