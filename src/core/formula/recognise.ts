@@ -1412,7 +1412,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
         const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
         const last = heads[heads.length - 1]?.lhs;
         const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
-        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4, top[1].score + 0.4), 'the last line gives back the first line\'s input');
+        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
         const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
         const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
         if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
@@ -1475,10 +1475,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
   // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
   const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
-  if (lossName && sorted[0] && !sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))) {
+  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
     const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
     const id = specific?.id ?? lossName;
-    sorted.unshift({ id, score: Math.max(3.6, sorted[0].score + 0.4), why: `the loss is named on the left (${id})` });
+    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
   }
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
   if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words)) {
