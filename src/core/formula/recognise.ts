@@ -152,7 +152,8 @@ function tanhForm(f: Frac): boolean {
   const den = rowOf(f.den);
   const e1 = applies(num, ['exp']).length;
   const e2 = applies(den, ['exp']).length;
-  return e2 >= 1 && e1 >= 1 && num.some((x) => x.k === 'op' && x.v === '-') && den.some((x) => x.k === 'op' && x.v === '+') && !den.some((x) => x.k === 'big');
+  // e^z − e^{−z} over e^z + e^{−z}: the minus stands between two terms (a leading minus is a sign, as in σ′).
+  return e2 >= 1 && e1 >= 1 && num.some((x, i) => i > 0 && x.k === 'op' && x.v === '-') && den.some((x) => x.k === 'op' && x.v === '+') && !den.some((x) => x.k === 'big');
 }
 
 /** d a / d b or ∂a/∂b. */
@@ -884,7 +885,8 @@ function detect(root: Row, add: Add): void {
       return wordVectorPair(d.a, d.b);
     });
     const negInside = sigmaDots.some((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
-    const prodPath = bigs(root, 'prod').length > 0;
+    // A product along a tree path has its node notation (n(w, j), ch(·)) or the ± of left/right turns.
+    const prodPath = bigs(root, 'prod').length > 0 && (hasOp(root, '±') || all(root).some((x) => x.k === 'apply' && /^(n|ch)$/.test(x.fn)));
     if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
     else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
@@ -1423,7 +1425,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
-  const named = primaryName(tree.items);
+  // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
+  const named = depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items);
   if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
