@@ -1273,7 +1273,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = {
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
   ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
-  hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
+  rect: 'relu', rectifier: 'relu', leaky: 'leaky-relu', rrelu: 'leaky-relu', hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
 };
 /** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
 export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));

@@ -72,3 +72,9 @@ test('an unrecognised formula still lists its letters, by shape only', () => {
   assert.match(kappa!.meaning, /quantity/);
   assert.doesNotMatch(kappa!.meaning, /weight|loss|probabilit|input|output/i);
 });
+
+test('rectifier names and library products: rect(·), leaky(·), w_{ih} * x', () => {
+  is('\\operatorname{rect}(u) = \\operatorname{max}(u, 0)', 'relu');
+  is('\\operatorname{leaky}(u) = \\operatorname{max}(u, 0.1 u)', 'leaky-relu');
+  is('s_t = \\tanh(w_{in} * z_t + b_{in} + w_{st} * s_{(t-1)} + b_{st})', 'rnn');
+});
