@@ -111,6 +111,13 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   // Unicode operators typed into plain-text notes.
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
+  // blockquote's `>` at the start of a line of a derivation.
+  s = s.replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
+  if (/\\\\\{/.test(s) && /\\\\\}/.test(s)) s = s.replace(/\\\\([{}])/g, '\\$1');
+  s = s.replace(/(^|\\\\|\\begin\{[a-z*]+\})\s*>(?=\s)/g, '$1');
+  // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
+  s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.

@@ -152,7 +152,8 @@ function tanhForm(f: Frac): boolean {
   const den = rowOf(f.den);
   const e1 = applies(num, ['exp']).length;
   const e2 = applies(den, ['exp']).length;
-  return e2 >= 1 && e1 >= 1 && num.some((x) => x.k === 'op' && x.v === '-') && den.some((x) => x.k === 'op' && x.v === '+') && !den.some((x) => x.k === 'big');
+  // e^z − e^{−z} over e^z + e^{−z}: the minus stands between two terms (a leading minus is a sign, as in σ′).
+  return e2 >= 1 && e1 >= 1 && num.some((x, i) => i > 0 && x.k === 'op' && x.v === '-') && den.some((x) => x.k === 'op' && x.v === '+') && !den.some((x) => x.k === 'big');
 }
 
 /** d a / d b or ∂a/∂b. */
@@ -221,6 +222,17 @@ function detectShapes(root: Row, add: Add): void {
       const prefix = given.some((x) => x.k === 'sym' && x.name === target.name && /^(<[tin]|1:[tin]-1|[tin]-1)$/.test(subText(x.sub).replace(/\s/g, '')));
       if (prefix) add('language-model', 1.6, 'P(w_t | w_{<t}): the next token given the ones before');
     }
+  }
+  // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
+  {
+    const terms: Row[] = [[]];
+    for (const x of parts[parts.length - 1] ?? []) {
+      if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
+      else terms[terms.length - 1].push(x);
+    }
+    const kl = (t: Row) => t.some((x) => x.k === 'apply' && /^(kl|dkl|d)$/i.test(x.fn.replace(/[^A-Za-z]/g, '')) && (/kl/i.test(x.fn) || /kl/i.test(subText((x.head as Sym).sub))));
+    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E'));
+    if (parts.length >= 2 && terms.length >= 2 && terms.some(kl) && terms.some(recon)) add('elbo', 3.6, 'reconstruction + KL(q(z|x) ‖ prior)');
   }
   // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
   if (rels.includes('≥') && parts.length === 2 && applies(parts[0], ['log']).length && syms(parts[1]).some((x) => x.name === 'E' && x.mods.includes('bb')) && applies(parts[1], ['log']).length >= 2 && applies(parts[1]).some((a) => /^q$/.test(a.fn))) add('elbo', 3.4, 'log p(x) ≥ E_q[log p(x, z) − log q(z|x)]');
@@ -566,7 +578,7 @@ function detect(root: Row, add: Add): void {
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
-    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
+    if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
   }
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
@@ -574,7 +586,7 @@ function detect(root: Row, add: Add): void {
     const a = root[i];
     const b = root[i + 1];
     if (a.k === 'sym' && (a.name === '1' || a.name === 'I') && a.mods.some((m) => m === 'bb' || m === 'bold') && b.k === 'group') {
-      if (hasOp(b.body, '≠') && !applies(root, ['log']).length) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
+      if (hasOp(b.body, '≠') && !applies(root, ['log']).length && !all(b.body).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙{… ≠ y}');
       else if (hasOp(b.body, '≥', '>')) add('step-function', 3, '𝟙[a ≥ 0]');
     }
   }
@@ -678,6 +690,16 @@ function detect(root: Row, add: Add): void {
     };
     const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)));
     if (terms.length >= 2 && terms.some(penalty) && terms.some(lossTerm)) add('regularization', 3.5, 'loss + λ·‖w‖²');
+    // A maximised objective minus a penalty (log-likelihood − α R(θ), − α Σ θ_j², − α Σ |θ_j|): the penalty is what
+    // the formula is about; the likelihood inside is a part of it.
+    const signed: Row[] = [[]];
+    for (const x of rhsAll.length ? rhsAll : root) {
+      if (x.k === 'op' && (x.v === '+' || x.v === '-')) signed.push([]);
+      else signed[signed.length - 1].push(x);
+    }
+    const rPenalty = (t: Row) => penalty(t) || (t.some((x) => x.k === 'sym' && ['lambda', 'alpha'].includes(x.name)) && applies(t, ['R', 'Omega']).length > 0);
+    const objective = (t: Row) => !rPenalty(t) && (all(t).some((x) => x.k === 'big') || applies(t, ['log']).length > 0);
+    if (signed.length >= 2 && signed.slice(1).some(rPenalty) && signed.some(objective)) add('regularization', 3.8, 'objective − λ·penalty on the weights');
   }
   // log-likelihood family
   const condProbLogs = logs.filter((l) => {
@@ -773,11 +795,13 @@ function detect(root: Row, add: Add): void {
     };
     const prevH = inner.some((s) => ((s.name === 'h' || s.name === 'H') && /t-1|\(t-1\)/.test(subText(s.sub) + subText(s.sup))) || (isPrev(s) && s.name !== gateLetterRaw && s.name.toLowerCase() !== (lhsS?.name ?? '').toLowerCase()));
     const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H' || isPrev(s)));
-    if ((prevH || concatPrev) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
+    // A cell written for one step (library docs: `i = σ(W_ii x + b_ii + W_hi h + b_hi)`): h and x, no time index.
+    const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
+    if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       continue;
     }
-    if ((prevH || concatPrev) && ['z', 'r'].includes(gateLetter)) {
+    if ((prevH || concatPrev || cellInputs) && ['z', 'r'].includes(gateLetter)) {
       add('gru', 3.5, 'a GRU gate');
       continue;
     }
@@ -861,7 +885,8 @@ function detect(root: Row, add: Add): void {
       return wordVectorPair(d.a, d.b);
     });
     const negInside = sigmaDots.some((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
-    const prodPath = bigs(root, 'prod').length > 0;
+    // A product along a tree path has its node notation (n(w, j), ch(·)) or the ± of left/right turns.
+    const prodPath = bigs(root, 'prod').length > 0 && (hasOp(root, '±') || all(root).some((x) => x.k === 'apply' && /^(n|ch)$/.test(x.fn)));
     if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
     else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
@@ -1030,7 +1055,18 @@ function detect(root: Row, add: Add): void {
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = (!seqLetters || (!hasOp(root, '…') && prods.length === 0 && probApplies.length <= 5)) && !(prods.length);
       if (generic && lhsProb) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
-      else if (seqLetters || prods.length) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+      else if (seqLetters || prods.length) {
+        // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
+        // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
+        const given = rhsConds.map((a) => {
+          const r = rowOf(a.arg);
+          return r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1).filter((x): x is Sym => x.k === 'sym').map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
+        });
+        const whole = (g: string[]) => g.some((k) => /^1\||<|1:|^\|/.test(k) || /^1$/.test(k.split('|')[0]));
+        const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
+        if (window) add('ngram-markov', 3.5, 'Π_t P(w_t | w_{t−n+1} … w_{t−1}): the Markov assumption');
+        add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+      }
     }
   }
   if (argmax && probApplies.length >= 2 && condProbs.length >= 1 && !logs.length && !lhs.some((x) => x.k === 'apply' && /^[pP]$/.test(x.fn))) add('bayes-rule', 3.4, 'argmax_c P(d|c) P(c): likelihood × prior');
@@ -1145,6 +1181,79 @@ const FAMILIES: ConceptId[][] = [
 const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
 
+/**
+ * The general concepts each one specialises (a child is claimed only with its distinguishing evidence, else the
+ * general one): additive attention is attention scored by an MLP, full-softmax skip-gram is a softmax, …
+ */
+const PARENT: Partial<Record<ConceptId, ConceptId[]>> = {
+  'self-attention': ['attention'], 'mlp-attention': ['attention', 'mlp'], 'scaled-dot-product-attention': ['attention'],
+  'multi-head-attention': ['attention'], 'masked-self-attention': ['self-attention'],
+  'skipgram-softmax': ['skipgram', 'softmax'], sgns: ['skipgram'], 'hierarchical-softmax': ['skipgram'],
+  'ngram-markov': ['language-model'], 'fixed-window-lm': ['language-model'],
+  'negative-log-likelihood': ['cross-entropy'], 'binary-cross-entropy': ['cross-entropy'], perplexity: ['cross-entropy'],
+  lstm: ['rnn'], gru: ['rnn'], 'bidirectional-rnn': ['rnn'], 'minibatch-sgd': ['gradient-descent'],
+  'softmax-regression': ['softmax'], 'logistic-regression': ['sigmoid'],
+};
+function ancestors(id: ConceptId): ConceptId[] {
+  const out: ConceptId[] = [];
+  const queue = [...(PARENT[id] ?? [])];
+  while (queue.length) {
+    const p = queue.shift()!;
+    if (out.includes(p)) continue;
+    out.push(p);
+    queue.push(...(PARENT[p] ?? []));
+  }
+  return out;
+}
+/** Functions and linear pieces that, under a log, are part of a loss rather than the formula's concept. */
+const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-regression', 'softmax-regression', 'affine-layer', 'linear-regression']);
+/** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
+const SIGNED_LOSSES = new Set<ConceptId>(['negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'perplexity', 'surprisal']);
+/** A minus in front of a log, a sum, a fraction, a bracket or an expectation somewhere in the formula (−log p, −Σ …). */
+function negated(root: Row): boolean {
+  const rows: Row[] = [root];
+  const visit = (v: unknown, depth: number): void => {
+    if (!v || typeof v !== 'object' || depth > 80) return;
+    if (Array.isArray(v)) {
+      if (v.length && v.every((x) => x && typeof x === 'object' && 'k' in x)) rows.push(v as Row);
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const n = v as Record<string, unknown>;
+    if (n.k === 'row') return visit(n.items, depth + 1);
+    for (const [key, x] of Object.entries(n)) if (key !== 'k' && typeof x === 'object') visit(x, depth + 1);
+  };
+  visit(root, 0);
+  const loggish = (x: Node | undefined) => !!x && (['apply', 'big', 'frac', 'group'].includes(x.k) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
+  // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …
+  return rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || (r[i + 1]?.k === 'sym' && loggish(r[i + 2])))));
+}
+/** Concepts that are never a loss. */
+const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);
+const LOSS_WORDS = /^(l|j|ell|loss|cost|objective|mathcall|mathcalj)$/i;
+function lossLhs(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length < 2) return false;
+  const lhs = parts[0].filter((x) => !(x.k === 'op' && x.v === ','));
+  const h = lhs[0];
+  if (!h) return false;
+  const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
+  return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
+}
+/** The loss a subscript on the loss letter names (L_{CE}, L_{BCE}, J_{NLL}, L_{MSE}). */
+function lossSubscript(root: Row): ConceptId | null {
+  const h = sides(root).parts[0]?.[0];
+  const sym = h?.k === 'sym' ? h : h?.k === 'apply' && h.head.k === 'sym' ? h.head : null;
+  const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
+  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse' } as Record<string, ConceptId>)[sub] ?? null;
+}
+/** General concepts whose evidence is a shape every specialisation shares. */
+const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model']);
+/** How far the best concept must lead every other candidate to be claimed on its own. */
+const MARGIN = 0.35;
+/** Concepts whose formulas are derivatives or gradient steps. */
+const DERIVATIVE_CONCEPTS = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd', 'adam', 'chain-rule', 'backpropagation-through-time']);
+
 export function related(a: ConceptId, b: ConceptId): boolean {
   if (a === b || RELATIVES[a]?.includes(b) || RELATIVES[b]?.includes(a)) return true;
   return FAMILIES.some((f) => f.includes(a) && f.includes(b));
@@ -1164,7 +1273,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = {
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
   ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
-  hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
+  rect: 'relu', rectifier: 'relu', leaky: 'leaky-relu', rrelu: 'leaky-relu', hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
 };
 /** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
 export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));
@@ -1234,7 +1343,7 @@ function blockLines(src: string): string[] {
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'hierarchical-softmax': /hierarchical softmax/i,
   sgns: /negative sampling/i,
-  'skipgram-softmax': /skip-?gram/i,
+  'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
   cbow: /\bcbow\b|continuous bag/i,
   'scaled-dot-product-attention': /scaled dot[- ]product/i,
   'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
@@ -1242,7 +1351,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
   'self-attention': /self-attention/i,
   lstm: /\blstm\b|long short-term/i,
-  gru: /\bgru\b|gated recurrent/i,
+  gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
 };
 
@@ -1257,7 +1366,7 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 };
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning/i;
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1294,7 +1403,19 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
         // Stacked affine layers where one feeds the next are a network.
         const has = (c: ConceptId) => votes.has(c);
         // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
-        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? 'mlp' : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
+        // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
+        // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
+        // autoencoder.
+        const heads = lines.map((l) => {
+          const p = sides(parseTex(l).items).parts;
+          const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
+          return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
+        });
+        const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
+        const last = heads[heads.length - 1]?.lhs;
+        const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
+        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
+        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
         const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
         if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
       }
@@ -1304,7 +1425,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
-  const named = primaryName(tree.items);
+  // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
+  const named = depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items);
   if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
@@ -1333,10 +1455,71 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
-  const best = sorted[0];
+  // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
+  // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
+  // softmax is the cross-entropy of the true class.
+  const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
+  if (logged.length) {
+    const isFragment = (c: { id: ConceptId; why: string }) => FRAGMENTS.has(c.id) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
+    if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
+    for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    sorted.sort((a, b) => b.score - a.score);
+  }
+  // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
+  if (!negated(tree.items)) {
+    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  }
+  // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
+  if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
+  const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
+  if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
+  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
+  const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
+  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
+    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
+    const id = specific?.id ?? lossName;
+    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
+  }
+  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words)) {
+    const call = applies(tree.items, ['softmax'])[0];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || x.v !== ',') : [];
+    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
+  }
+  let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
-  const conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
+  // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
+  if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
+    const own = (c: { why: string }) => !c.why.startsWith('related');
+    // A more specific concept with evidence of its own, close behind its general one, is what the formula shows.
+    // (Only under the concepts whose evidence is a bare shape: a recurrence, a weighted sum, a product of conditionals.)
+    const child = SHAPE_ONLY.has(best.id) ? sorted.find((c) => c !== best && own(c) && ((c.score >= 3 && best.score - c.score < 0.5) || (c.score >= 3.3 && best.score - c.score < 1)) && ancestors(c.id).includes(best.id)) : undefined;
+    if (child) best = { ...child, score: best.score };
+    // f(x) = … with an activation's own shape on the right: the formula defines that function, whatever uses it.
+    const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
+    const definedFn = lhsCall ? sorted.find((c) => ELEMENTWISE.has(c.id) && own(c) && best.score - c.score < MARGIN) : undefined;
+    if (definedFn) best = { ...definedFn, score: best.score };
+    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
+    // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
+    if (close.length && (!close.every((c) => ancestors(best.id).includes(c.id)) || close.some((c) => best.score - c.score < 0.05))) {
+      const all = [best, ...close];
+      const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
+      if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
+      else conflict = true;
+    }
+  }
+  // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
+  // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
+  // (The derivative of an activation is explained with the activation.)
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
+  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;

@@ -140,13 +140,20 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function definedRole(head: Sym, concept: ConceptId): string | null {
   const group = CATALOG[concept].group;
-  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal'))) return 'the loss (objective) this formula defines';
+  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
+  if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
+  if (head.name === 'z' && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
   if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
   if (/^[oOyY]$/.test(head.name) && group === 'network') return 'the output — defined here';
   return null;
 }
+
+/** h̃, c̃ in a gated cell: the candidate the gates mix in. */
+const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.includes('tilde');
+/** Concepts whose upper-case W and U (any sub/superscript) are learned weight matrices. */
+const WEIGHTED = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'fixed-window-lm', 'logistic-regression', 'softmax-regression', 'linear-regression', 'mlp-attention', 'self-attention', 'attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention']);
 
 /** A letter whose role neither the concept nor the formula tells: described by its shape only. */
 function shapeOf(n: Sym): string {
@@ -305,9 +312,18 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     seen.add(k);
     const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
     const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
+    if (candidateState(n, concept)) {
+      set(k, 'the candidate (proposed new) state the gates mix in');
+      return;
+    }
+    if (concept && WEIGHTED.has(concept) && /^[WU]$/.test(n.name) && !letters[n.name]) {
+      set(k, 'a weight matrix (learned)');
+      return;
+    }
     const base = letters[n.name] ?? glossary(n.name, n);
     const meaning = (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
-    set(k, meaning ?? (concept ? shapeOf(n) : ''));
+    // A letter nothing explains is described by its shape only (in an unrecognised formula too: never a guessed role).
+    set(k, meaning ?? shapeOf(n));
   });
 
   return order
