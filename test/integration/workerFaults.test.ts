@@ -70,7 +70,7 @@ describe('workers that stop answering', function () {
           });
       }
       const ms = Date.now() - t0;
-      console.log(`      hung formula worker replaced: answered after ${ms} ms, ${tries} tries`);
+      console.log(`      after the hang a hover was answered in ${ms} ms, ${tries} tries`);
       assert.ok(answer && /sigmoid/i.test(answer.markdown), `no hover answered within 40 s of the hang (${tries} tries)`);
       assert.equal(svc.starts, 2, 'the answer should come from a fresh worker');
       assert.ok(ms >= 2000, `answered after ${ms} ms, before the worker could be judged hung`);
