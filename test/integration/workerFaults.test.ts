@@ -51,8 +51,9 @@ describe('workers that stop answering', function () {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const svc = new FormulaService(ext.extensionPath, { hungMs: 2000 });
     try {
-      const hover = () => svc.request('hover', { text: '$\\sigma(z) = \\frac{1}{1 + e^{-z}}$', offset: 3, languageId: 'markdown', color: '#cccccc', allowedCommands: [], explainArgs: null }, 20_000);
-      const first = await hover();
+      const hover = (timeoutMs: number) =>
+        svc.request('hover', { text: '$\\sigma(z) = \\frac{1}{1 + e^{-z}}$', offset: 3, languageId: 'markdown', color: '#cccccc', allowedCommands: [], explainArgs: null }, timeoutMs);
+      const first = await hover(20_000);
       assert.ok(first && /sigmoid/i.test(first.markdown), `first hover: ${JSON.stringify(first)}`);
       assert.equal(svc.starts, 1);
       const t0 = Date.now();
@@ -62,9 +63,7 @@ describe('workers that stop answering', function () {
       let tries = 0;
       while (answer === undefined && Date.now() - t0 < 40_000) {
         tries++;
-        answer = await svc
-          .request('hover', { text: '$\\sigma(z) = \\frac{1}{1 + e^{-z}}$', offset: 3, languageId: 'markdown', color: '#cccccc', allowedCommands: [], explainArgs: null }, 1000)
-          .catch((e: unknown) => {
+        answer = await hover(1000).catch((e: unknown) => {
             assert.match(e instanceof Error ? e.message : String(e), /timed out|restarted/);
             return undefined;
           });
