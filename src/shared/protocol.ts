@@ -142,6 +142,8 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
+  /** Block the worker's thread for `ms` (development builds; the integration test of the forced stop). */
+  hang: { params: { ms: number }; result: null };
 }
 
 // ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)
@@ -156,6 +158,8 @@ export interface FormulaRequests {
   recompute: ExplainPanelRequests['explain.recompute'];
   /** Render and explain a document's formulas ahead of hovers; `key` (the document URI) lets a newer call supersede. */
   prewarm: { params: { text: string; languageId: string; color: string; key?: string; preamble?: string }; result: number };
+  /** Block the worker's thread for `ms` (development builds; the integration test of the hung-worker restart). */
+  hang: { params: { ms: number }; result: null };
 }
 
 // ---------------------------------------------------------------- host ⇄ sidebar

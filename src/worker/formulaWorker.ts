@@ -50,6 +50,15 @@ const handlers: Handlers<FormulaRequests> = {
   },
   recompute: (p) => recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {}),
   prewarm,
+  // Development builds only, for the integration test of the hung-worker restart: block the thread, answer nothing.
+  hang: (p) => {
+    if (process.env.NODE_ENV === 'production') throw new Error('unknown formula request "hang"');
+    const end = Date.now() + Math.min(Math.max(0, Number(p.ms) || 0), 120_000);
+    while (Date.now() < end) {
+      // busy: no request is answered until this returns
+    }
+    return null;
+  },
 };
 const answer = serve<FormulaRequests>(handlers, (r) => port.postMessage(r));
 

@@ -89,6 +89,15 @@ const handlers: Handlers<WorkerRequests> = {
     if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "crash"');
     return p.really === true ? process.exit(70) : null;
   },
+  // Development builds only, for the integration test of the forced stop: a job that never yields, so no stop reaches it.
+  hang: (p) => {
+    if (process.env.NODE_ENV === 'production') throw new Error('unknown worker request "hang"');
+    const end = Date.now() + Math.min(Math.max(0, Number(p.ms) || 0), 120_000);
+    while (Date.now() < end) {
+      // busy: messages (stops included) wait until this returns
+    }
+    return null;
+  },
   ...vectorsHandlers,
   ...lmHandlers,
   ...attentionHandlers,

@@ -31,7 +31,11 @@ const HUNG_MS = 60_000;
 
 /** The formula worker: requests (FormulaRequests) go straight through its typed channel, `request`. */
 export class FormulaService extends WorkerClient<FormulaRequests> {
-  constructor(extensionPath: string) {
+  /** `hungMs`: how long the worker may stay silent while asked before it is replaced (tests make it short). */
+  constructor(
+    extensionPath: string,
+    private readonly opts: { hungMs?: number } = {},
+  ) {
     super(path.join(extensionPath, 'dist', 'formula-worker.js'), {
       onMessage: () => undefined,
       onCrash: () => undefined, // the next request starts a fresh worker; the failed request reports its error
@@ -50,7 +54,7 @@ export class FormulaService extends WorkerClient<FormulaRequests> {
       () => (this.waitingSince = undefined),
       (e: unknown) => {
         if (!/timed out/.test(e instanceof Error ? e.message : '')) this.waitingSince = undefined;
-        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= HUNG_MS) {
+        else if (this.waitingSince !== undefined && Date.now() - this.waitingSince >= (this.opts.hungMs ?? HUNG_MS)) {
           this.waitingSince = undefined;
           this.kill();
         }
