@@ -27,6 +27,40 @@ export type ParamValue<S extends ParamSpec> = S extends { kind: 'int' | 'float' 
  */
 export type ParamsOf<L extends readonly ParamSpec[]> = { [S in L[number] as S['name']]: ParamValue<S> };
 
+/*
+ * Builders of the specs several models share. Each keeps the shared name, label, kind and range in one place and
+ * takes what differs (description, default, range) from the model's list; `as const` keeps names and kinds literal
+ * so ParamsOf still types the values.
+ */
+
+/** The seed: a whole number in 0..2³¹−1, default 1. */
+export const seedSpec = (description: string) =>
+  ({ kind: 'int', name: 'seed', label: 'Seed', description, default: 1, min: 0, max: 2 ** 31 - 1 }) as const;
+
+/** The learning rate: greater than 0 and at most 1. */
+export const lrSpec = (description: string, dflt: number) =>
+  ({ kind: 'float', name: 'lr', label: 'Learning rate', description, default: dflt, min: 0, max: 1, exclusiveMin: true }) as const;
+
+/** Examples per step: a whole number from 1. */
+export const batchSpec = (description: string, dflt: number, max: number) =>
+  ({ kind: 'int', name: 'batch', label: 'Batch size', description, default: dflt, min: 1, max }) as const;
+
+/** Units of a hidden layer: a whole number. */
+export const hiddenSpec = (description: string, dflt: number, min: number, max: number) =>
+  ({ kind: 'int', name: 'hidden', label: 'Hidden units', description, default: dflt, min, max }) as const;
+
+/** Passes over the data. */
+export const epochsSpec = (description: string, dflt: number, min: number, max: number) =>
+  ({ kind: 'int', name: 'epochs', label: 'Epochs', description, default: dflt, min, max }) as const;
+
+/** Training steps. */
+export const stepsSpec = (description: string, dflt: number, min: number, max: number) =>
+  ({ kind: 'int', name: 'steps', label: 'Steps', description, default: dflt, min, max }) as const;
+
+/** Character or word tokens of a language model. */
+export const levelSpec = () =>
+  ({ kind: 'enum', name: 'level', label: 'Tokens', description: 'Model characters or words', default: 'char', options: ['char', 'word'] }) as const;
+
 export class ValidationError extends Error {
   constructor(message: string, readonly field?: string) {
     super(message);

@@ -48,3 +48,15 @@ export function buildWebviewHtml(webview: vscode.Webview, extensionUri: vscode.U
 </body>
 </html>`;
 }
+
+/**
+ * Fill a webview with one page and route what it posts: each raw message goes through `parse` (the boundary's
+ * validator) and only a valid one reaches `onMessage`. Dispose the result when the webview is disposed.
+ */
+export function mountWebview<M>(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage, parse: (raw: unknown) => M | null | undefined, onMessage: (msg: M) => void): vscode.Disposable {
+  webview.html = buildWebviewHtml(webview, extensionUri, page);
+  return webview.onDidReceiveMessage((raw) => {
+    const msg = parse(raw);
+    if (msg) onMessage(msg);
+  });
+}

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../params';
+import { batchSpec, epochsSpec, hiddenSpec, levelSpec, lrSpec, type ParamSpec, seedSpec, stepsSpec } from '../params';
 
 /**
  * Hyperparameters of the two attention models. Pure data (no tfjs): the extension host imports this file to build
@@ -7,21 +7,21 @@ import type { ParamSpec } from '../params';
 
 /** The causal Transformer language model (self-attention). */
 export const TRANSFORMER_PARAMS = [
-  { kind: 'enum', name: 'level', label: 'Tokens', description: 'Model characters or words', default: 'char', options: ['char', 'word'] },
+  levelSpec(),
   { kind: 'int', name: 'layers', label: 'Layers', description: 'Transformer blocks (pre-LayerNorm self-attention + feed-forward)', default: 1, min: 1, max: 2 },
   { kind: 'int', name: 'heads', label: 'Heads', description: 'Attention heads per layer; must divide the model width', default: 1, min: 1, max: 4 },
   { kind: 'int', name: 'dModel', label: 'Model width', description: 'd_model: width of token vectors (32–128)', default: 64, min: 32, max: 128 },
   { kind: 'int', name: 'ffn', label: 'Feed-forward width', description: 'Hidden units of the feed-forward sublayer', default: 256, min: 16, max: 1024 },
   { kind: 'int', name: 'seq', label: 'Context length', description: 'Tokens the model sees at once (the attention map is seq × seq)', default: 64, min: 4, max: 256 },
-  { kind: 'int', name: 'batch', label: 'Batch size', description: 'Sequences per training step', default: 32, min: 1, max: 512 },
-  { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Adam step size', default: 0.003, min: 0, max: 1, exclusiveMin: true },
-  { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the training text (0: use steps or the time budget)', default: 0, min: 0, max: 1000 },
-  { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (0: use epochs or the time budget)', default: 0, min: 0, max: 10_000_000 },
+  batchSpec('Sequences per training step', 32, 512),
+  lrSpec('Adam step size', 0.003),
+  epochsSpec('Passes over the training text (0: use steps or the time budget)', 0, 0, 1000),
+  stepsSpec('Training steps (0: use epochs or the time budget)', 0, 0, 10_000_000),
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },
   { kind: 'int', name: 'minCount', label: 'Minimum count (words)', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
   { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Threads per training step: 2 splits each batch over two cores (data parallelism; same batch, same gradient)', default: 1, min: 1, max: 2 },
-  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and batch order', default: 1, min: 0, max: 2 ** 31 - 1 },
+  seedSpec('Seed of initialisation and batch order'),
 ] as const satisfies readonly ParamSpec[];
 
 export const SEQ2SEQ_TASKS = ['reverse', 'sort', 'copy'] as const;
@@ -34,12 +34,12 @@ export const SEQ2SEQ_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export const SEQ2SEQ_PARAMS = [
   { kind: 'enum', name: 'task', label: 'Task', description: 'What the model learns to do with a string of letters and digits', default: 'reverse', options: SEQ2SEQ_TASKS },
   { kind: 'enum', name: 'attention', label: 'Attention score', description: 'dot: e_i = s_tᵀ h_i (as in the notes); additive: e_i = vᵀ tanh(W h_i + U s_t)', default: 'dot', options: ['dot', 'additive'] },
-  { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'GRU units per encoder direction (the decoder has twice as many)', default: 64, min: 8, max: 256 },
+  hiddenSpec('GRU units per encoder direction (the decoder has twice as many)', 64, 8, 256),
   { kind: 'int', name: 'minLen', label: 'Shortest input', description: 'Training strings are at least this long', default: 5, min: 1, max: 30 },
   { kind: 'int', name: 'maxLen', label: 'Longest input', description: 'Training strings are at most this long (also the longest input the model accepts)', default: 12, min: 2, max: 30 },
-  { kind: 'int', name: 'batch', label: 'Batch size', description: 'Strings per training step', default: 64, min: 1, max: 1024 },
-  { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Adam step size', default: 0.005, min: 0, max: 1, exclusiveMin: true },
-  { kind: 'int', name: 'steps', label: 'Steps', description: 'Training steps (each on freshly generated strings)', default: 600, min: 1, max: 1_000_000 },
+  batchSpec('Strings per training step', 64, 1024),
+  lrSpec('Adam step size', 0.005),
+  stepsSpec('Training steps (each on freshly generated strings)', 600, 1, 1_000_000),
   { kind: 'int', name: 'evalEvery', label: 'Probe every', description: 'Steps between snapshots of the alignment map and accuracy checks (on 50 fresh inputs)', default: 25, min: 1, max: 100_000 },
-  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and data', default: 1, min: 0, max: 2 ** 31 - 1 },
+  seedSpec('Seed of initialisation and data'),
 ] as const satisfies readonly ParamSpec[];

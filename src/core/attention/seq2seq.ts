@@ -19,7 +19,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import { countParams, createVariables, disposeVariables, glorotUniform, sizeOf, variableValues } from './weights';
+import { createVariables, glorotUniform, sizeOf, VariableModel } from './weights';
 import { batchMatMul, blockDiag, mm, mmBy } from './ops';
 
 export type AttentionScore = 'dot' | 'additive';
@@ -90,11 +90,12 @@ interface DecRecurrent {
   n: (s: tf.Tensor2D) => tf.Tensor2D;
 }
 
-export class Seq2seqModel {
+export class Seq2seqModel extends VariableModel {
   readonly weights: Map<string, tf.Variable>;
   readonly V: number;
 
   constructor(readonly cfg: Seq2seqConfig, init: Map<string, Float32Array>) {
+    super();
     if (!Number.isInteger(cfg.hidden) || cfg.hidden < 1) throw new Error(`hidden units must be a positive whole number, got ${cfg.hidden}`);
     if (cfg.attention !== 'dot' && cfg.attention !== 'additive') throw new Error(`attention must be "dot" or "additive", got ${JSON.stringify(cfg.attention)}`);
     if (!Number.isInteger(cfg.maxLen) || cfg.maxLen < 1) throw new Error(`the longest input must be a positive whole number, got ${cfg.maxLen}`);
@@ -343,17 +344,5 @@ export class Seq2seqModel {
     tf.dispose([state.enc, state.keys ?? []]);
     this.disposeBatch(e);
     return { outputs: outputs.map((ids) => ids.map((i) => this.cfg.alphabet[i - 1]).join('')), attention };
-  }
-
-  weightValues(): Promise<Map<string, Float32Array>> {
-    return variableValues(this.weights);
-  }
-
-  paramCount(): number {
-    return countParams(this.weights);
-  }
-
-  dispose(): void {
-    disposeVariables(this.weights);
   }
 }

@@ -18,7 +18,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import { countParams, createVariables, disposeVariables, glorotUniform, sizeOf, variableValues } from './weights';
+import { createVariables, glorotUniform, sizeOf, VariableModel } from './weights';
 import { bmm } from './kernel';
 
 export interface TransformerConfig {
@@ -147,12 +147,13 @@ interface LayerCache {
   r: tf.Tensor2D;
 }
 
-export class TransformerLM {
+export class TransformerLM extends VariableModel {
   readonly weights: Map<string, tf.Variable>;
   private readonly consts = new Map<string, tf.Tensor>();
   private readonly dk: number;
 
   constructor(readonly cfg: TransformerConfig, init: Map<string, Float32Array>) {
+    super();
     validateConfig(cfg);
     this.dk = cfg.dModel / cfg.heads;
     this.weights = createVariables(transformerShapes(cfg), init, `tlm${nextId++}`);
@@ -446,17 +447,8 @@ export class TransformerLM {
     });
   }
 
-  /** Current weights as plain arrays (for saving). */
-  weightValues(): Promise<Map<string, Float32Array>> {
-    return variableValues(this.weights);
-  }
-
-  paramCount(): number {
-    return countParams(this.weights);
-  }
-
-  dispose(): void {
-    disposeVariables(this.weights);
+  override dispose(): void {
+    super.dispose();
     for (const t of this.consts.values()) t.dispose();
     this.consts.clear();
   }

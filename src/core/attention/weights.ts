@@ -49,6 +49,24 @@ export function disposeVariables(vars: Map<string, tf.Variable>): void {
   vars.clear();
 }
 
+/** A model whose trainable state is one map of named variables: saving, counting and freeing them. */
+export abstract class VariableModel {
+  abstract readonly weights: Map<string, tf.Variable>;
+
+  /** Current weights as plain arrays (for saving). */
+  weightValues(): Promise<Map<string, Float32Array>> {
+    return variableValues(this.weights);
+  }
+
+  paramCount(): number {
+    return countParams(this.weights);
+  }
+
+  dispose(): void {
+    disposeVariables(this.weights);
+  }
+}
+
 /** The tensors of `names`, in that order, one after the other in one array. */
 export function flattenTensors(tensors: ReadonlyMap<string, tf.Tensor> | Record<string, tf.Tensor>, names: readonly string[]): Float32Array<ArrayBuffer> {
   const get = (n: string) => (tensors instanceof Map ? tensors.get(n) : (tensors as Record<string, tf.Tensor>)[n])!;

@@ -2,7 +2,7 @@
  * Reading user text files safely: a size limit, binary detection, strict UTF-8 decoding. Errors are one clear
  * sentence, fit for a notification or a CLI error line.
  */
-import { FileReadError, readFileBounded } from '../util/safeRead';
+import { readFileBoundedAs } from '../util/safeRead';
 
 /** Files above this size are refused rather than read into memory. */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
@@ -33,12 +33,6 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 
 /** Read a text file with the checks above (a regular file only, size checked before reading). */
 export function readTextFile(file: string, maxBytes = MAX_TEXT_BYTES): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileBounded(file, maxBytes, 'text file');
-  } catch (e) {
-    if (e instanceof FileReadError) throw new CorpusError(e.message);
-    throw e;
-  }
+  const bytes = readFileBoundedAs(file, maxBytes, 'text file', (m) => new CorpusError(m));
   return decodeText(bytes, file);
 }

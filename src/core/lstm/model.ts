@@ -23,47 +23,54 @@ export interface LstmConfig {
   dropout: number;
 }
 
-export interface ParamEntry {
-  name: string;
+export interface ParamEntry<N extends string = string> {
+  name: N;
   offset: number;
   shape: number[];
   size: number;
 }
 
+/** Named tensors laid out one after the other in one flat parameter vector, in the given order. */
+export function layoutOf<N extends string>(shapes: readonly (readonly [N, number[]])[]): { entries: ParamEntry<N>[]; total: number } {
+  let offset = 0;
+  const entries = shapes.map(([name, shape]) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const e = { name, offset, shape, size };
+    offset += size;
+    return e;
+  });
+  return { entries, total: offset };
+}
+
 export function paramLayout(cfg: LstmConfig): { entries: ParamEntry[]; total: number } {
   const { vocabSize: V, embedding: E, hidden: H, layers: L } = cfg;
-  const entries: ParamEntry[] = [];
-  let offset = 0;
-  const add = (name: string, shape: number[]) => {
-    const size = shape.reduce((a, b) => a * b, 1);
-    entries.push({ name, offset, shape, size });
-    offset += size;
-  };
-  add('emb', [V, E]);
-  for (let l = 0; l < L; l++) {
-    add(`wx${l}`, [l === 0 ? E : H, 4 * H]);
-    add(`wh${l}`, [H, 4 * H]);
-    add(`b${l}`, [4 * H]);
+  const shapes: [string, number[]][] = [['emb', [V, E]]];
+  for (let l = 0; l < L; l++) shapes.push([`wx${l}`, [l === 0 ? E : H, 4 * H]], [`wh${l}`, [H, 4 * H]], [`b${l}`, [4 * H]]);
+  shapes.push(['wy', [H, V]], ['by', [V]]);
+  return layoutOf(shapes);
+}
+
+/**
+ * Parameters drawn entry by entry, in layout order, uniformly from ±limitOf(name) with one seeded stream; an entry
+ * whose limit is 0 is zero (and draws nothing).
+ */
+export function initUniform<N extends string>(entries: readonly ParamEntry<N>[], theta: FArr, seed: number, limitOf: (name: N) => number): FArr {
+  const rng = new Rng(seed);
+  for (const e of entries) {
+    const lim = limitOf(e.name);
+    for (let i = 0; i < e.size; i++) theta[e.offset + i] = lim ? (rng.next() * 2 - 1) * lim : 0;
   }
-  add('wy', [H, V]);
-  add('by', [V]);
-  return { entries, total: offset };
+  return theta;
 }
 
 /** Initial parameters: embedding U(±0.1), LSTM weights U(±1/√H), forget-gate bias 1, output Glorot-uniform. */
 export function initParams(cfg: LstmConfig, seed: number, out?: FArr): FArr {
   const { entries, total } = paramLayout(cfg);
-  const theta = out ?? new Float32Array(total);
-  const rng = new Rng(seed);
   const H = cfg.hidden;
-  for (const e of entries) {
-    let lim = 0;
-    if (e.name === 'emb') lim = 0.1;
-    else if (e.name.startsWith('wx') || e.name.startsWith('wh')) lim = 1 / Math.sqrt(H);
-    else if (e.name === 'wy') lim = Math.sqrt(6 / (H + cfg.vocabSize));
-    for (let i = 0; i < e.size; i++) theta[e.offset + i] = lim ? (rng.next() * 2 - 1) * lim : 0;
-    if (/^b\d$/.test(e.name)) for (let j = H; j < 2 * H; j++) theta[e.offset + j] = 1;
-  }
+  const theta = initUniform(entries, out ?? new Float32Array(total), seed, (name) =>
+    name === 'emb' ? 0.1 : name.startsWith('wx') || name.startsWith('wh') ? 1 / Math.sqrt(H) : name === 'wy' ? Math.sqrt(6 / (H + cfg.vocabSize)) : 0,
+  );
+  for (const e of entries) if (/^b\d$/.test(e.name)) for (let j = H; j < 2 * H; j++) theta[e.offset + j] = 1;
   return theta;
 }
 

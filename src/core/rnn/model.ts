@@ -6,8 +6,7 @@
  * exactly as the LSTM's Workspace does. Rows of activations are time-major: row r = t·B + b.
  * Backward through time: dh_t = (dlogits_t·Wyᵀ) + dz_{t+1}·Whᵀ,  dz_t = dh_t ⊙ (1 − h_t²).
  */
-import { Rng } from '../util/rng';
-import type { OpsKind } from '../lstm/model';
+import { initUniform, layoutOf, type OpsKind, type ParamEntry } from '../lstm/model';
 import { createJsOps, createWasmOps, type FArr, type Ops } from '../lstm/ops';
 
 export interface RnnConfig {
@@ -16,37 +15,20 @@ export interface RnnConfig {
   hidden: number;
 }
 
-export interface RnnEntry {
-  name: 'emb' | 'wx' | 'wh' | 'b' | 'wy' | 'by';
-  offset: number;
-  shape: number[];
-  size: number;
-}
+export type RnnEntry = ParamEntry<'emb' | 'wx' | 'wh' | 'b' | 'wy' | 'by'>;
 
 export function rnnLayout(cfg: RnnConfig): { entries: RnnEntry[]; total: number } {
   const { vocabSize: V, embedding: E, hidden: H } = cfg;
-  const shapes: [RnnEntry['name'], number[]][] = [['emb', [V, E]], ['wx', [E, H]], ['wh', [H, H]], ['b', [H]], ['wy', [H, V]], ['by', [V]]];
-  let offset = 0;
-  const entries = shapes.map(([name, shape]) => {
-    const size = shape.reduce((a, b) => a * b, 1);
-    const e = { name, offset, shape, size };
-    offset += size;
-    return e;
-  });
-  return { entries, total: offset };
+  return layoutOf<RnnEntry['name']>([['emb', [V, E]], ['wx', [E, H]], ['wh', [H, H]], ['b', [H]], ['wy', [H, V]], ['by', [V]]]);
 }
 
 /** Initial parameters: embedding U(±0.1), Wx and Wh U(±1/√H), output Glorot-uniform, zero biases (as the LSTM's). */
 export function initRnnParams(cfg: RnnConfig, seed: number, out?: FArr): FArr {
   const { entries, total } = rnnLayout(cfg);
-  const theta = out ?? new Float32Array(total);
-  const rng = new Rng(seed);
   const H = cfg.hidden;
-  for (const e of entries) {
-    const lim = e.name === 'emb' ? 0.1 : e.name === 'wx' || e.name === 'wh' ? 1 / Math.sqrt(H) : e.name === 'wy' ? Math.sqrt(6 / (H + cfg.vocabSize)) : 0;
-    for (let i = 0; i < e.size; i++) theta[e.offset + i] = lim ? (rng.next() * 2 - 1) * lim : 0;
-  }
-  return theta;
+  return initUniform(entries, out ?? new Float32Array(total), seed, (name) =>
+    name === 'emb' ? 0.1 : name === 'wx' || name === 'wh' ? 1 / Math.sqrt(H) : name === 'wy' ? Math.sqrt(6 / (H + cfg.vocabSize)) : 0,
+  );
 }
 
 /** dst[c·rows + r] = src[off + r·cols + c]: the transpose of a rows × cols block. */

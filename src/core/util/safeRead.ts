@@ -65,6 +65,16 @@ export function readFileBounded(file: string, maxBytes: number, what = 'file'): 
   }
 }
 
+/** readFileBounded, its refusals (FileReadError) turned into the caller's own error by `toError`. */
+export function readFileBoundedAs(file: string, maxBytes: number, what: string, toError: (message: string) => Error): Buffer {
+  try {
+    return readFileBounded(file, maxBytes, what);
+  } catch (e) {
+    if (e instanceof FileReadError) throw toError(e.message);
+    throw e;
+  }
+}
+
 /** Read a small JSON file (a model description, a stored run) with a size limit. */
 export function readJsonBounded(file: string, maxBytes: number, what = 'JSON file'): unknown {
   const buf = readFileBounded(file, maxBytes, what);

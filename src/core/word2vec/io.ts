@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { decodeText } from '../corpus/text';
 import { writeFileAtomic } from '../util/atomicWrite';
-import { FileReadError, readFileBounded } from '../util/safeRead';
+import { readFileBoundedAs } from '../util/safeRead';
 import type { Word2vecModel } from './model';
 
 /** Vectors files above this size are refused (they are read into memory). */
@@ -172,13 +172,7 @@ function parseBinary(bytes: Uint8Array, name: string): { words: string[]; dim: n
 
 /** Read a vectors file in any supported format (detected unless given). */
 export function importVectors(file: string, format?: ImportFormat): Word2vecModel {
-  let bytes: Buffer;
-  try {
-    bytes = readFileBounded(file, MAX_VECTORS_BYTES, 'vectors file');
-  } catch (e) {
-    if (e instanceof FileReadError) throw new VectorsFileError(e.message);
-    throw e;
-  }
+  const bytes = readFileBoundedAs(file, MAX_VECTORS_BYTES, 'vectors file', (m) => new VectorsFileError(m));
   if (bytes.length === 0) throw new VectorsFileError(`${file} is empty`);
   const fmt = format ?? detectFormat(bytes);
   const name = path.basename(file);

@@ -1,4 +1,4 @@
-import type { ParamSpec, ParamsOf } from '../params';
+import { epochsSpec, lrSpec, type ParamsOf, type ParamSpec, seedSpec } from '../params';
 
 /**
  * Hyperparameters of word2vec (skip-gram and CBOW, with negative sampling or hierarchical softmax). Pure data: the
@@ -16,11 +16,11 @@ export const WORD2VEC_PARAMS = [
   { kind: 'bool', name: 'hs', label: 'Hierarchical softmax', description: 'Predict each word along its path in a Huffman tree of the vocabulary instead of negative sampling (needs negative 0)', default: false },
   { kind: 'int', name: 'minCount', label: 'Min count', description: 'Ignore words seen fewer times than this', default: 5, min: 1, max: 1_000_000_000 },
   { kind: 'float', name: 'sample', label: 'Subsampling', description: 'Frequent-word subsampling threshold (0 keeps every token)', default: 1e-3, min: 0, max: 1 },
-  { kind: 'int', name: 'epochs', label: 'Epochs', description: 'Passes over the corpus', default: 5, min: 1, max: 1000 },
-  { kind: 'float', name: 'lr', label: 'Learning rate', description: 'Initial learning rate; it falls linearly to the minimum over training', default: 0.025, min: 0, max: 1, exclusiveMin: true },
+  epochsSpec('Passes over the corpus', 5, 1, 1000),
+  lrSpec('Initial learning rate; it falls linearly to the minimum over training', 0.025),
   { kind: 'float', name: 'minLr', label: 'Minimum learning rate', description: 'Learning rate at the end of training', default: 0.0001, min: 0, max: 1 },
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Training threads (more than 1 is faster but not reproducible)', default: 1, min: 1, max: 16 },
-  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of initialisation and sampling; with 1 thread the same seed gives the same vectors', default: 1, min: 0, max: 2 ** 31 - 1 },
+  seedSpec('Seed of initialisation and sampling; with 1 thread the same seed gives the same vectors'),
 ] as const satisfies readonly ParamSpec[];
 
 /** Validated word2vec settings, typed from WORD2VEC_PARAMS. */
@@ -30,7 +30,7 @@ export type Word2vecParams = ParamsOf<typeof WORD2VEC_PARAMS>;
 export const PROJECTION_PARAMS = [
   { kind: 'enum', name: 'method', label: 'Projection', description: 'PCA (linear, fast), UMAP or t-SNE (non-linear neighbourhood maps)', default: 'pca', options: ['pca', 'umap', 'tsne'] },
   { kind: 'int', name: 'top', label: 'Words', description: 'How many of the most frequent words to place', default: 500, min: 3, max: 20000 },
-  { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the UMAP/t-SNE layout; the same seed gives the same map', default: 1, min: 0, max: 2 ** 31 - 1 },
+  seedSpec('Seed of the UMAP/t-SNE layout; the same seed gives the same map'),
   { kind: 'int', name: 'nNeighbors', label: 'UMAP neighbours', description: 'Neighbours per point: small values keep local structure, large values global', default: 15, min: 2, max: 200 },
   { kind: 'float', name: 'minDist', label: 'UMAP min distance', description: 'How tightly UMAP may pack points', default: 0.1, min: 0, max: 1 },
   { kind: 'float', name: 'perplexity', label: 't-SNE perplexity', description: 'Effective number of neighbours of each point', default: 30, min: 2, max: 100 },

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { modelVersionDir, writeDirAtomic } from '../util/atomicWrite';
-import { FileReadError, readFileBounded } from '../util/safeRead';
+import { FileReadError, readFileBounded, readFileBoundedAs } from '../util/safeRead';
 import type { Word2vecModel } from './model';
 
 export const MODEL_FORMAT = 'ml-study-word2vec';
@@ -69,13 +69,7 @@ function readMatrix(dir: string, jsonPath: string, m: MatrixJson | undefined, fi
   if (!fs.existsSync(binPath)) throw new ModelFormatError(`${binPath} is missing`);
   const size = fs.statSync(binPath).size;
   if (size !== m.bytes) throw new ModelFormatError(`${binPath} has ${size} bytes, expected ${m.bytes}: the file is truncated or from another model`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileBounded(binPath, m.bytes, `${what} file of this model`);
-  } catch (e) {
-    if (e instanceof FileReadError) throw new ModelFormatError(`${e.message}: the file is from another model or corrupt`);
-    throw e;
-  }
+  const bytes = readFileBoundedAs(binPath, m.bytes, `${what} file of this model`, (msg) => new ModelFormatError(`${msg}: the file is from another model or corrupt`));
   if (bytes.length !== m.bytes) throw new ModelFormatError(`${binPath} has ${bytes.length} bytes, expected ${m.bytes}: the file is truncated or from another model`);
   if (zlib.crc32(bytes) !== m.crc32) throw new ModelFormatError(`${binPath} is corrupt (checksum mismatch)`);
   const out = new Float32Array(rows * cols);

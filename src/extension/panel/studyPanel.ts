@@ -11,7 +11,7 @@ import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage
 import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
 import { Channel, serve, type Handlers, type UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
-import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
+import { mountWebview, webviewOptions } from '../webviewHtml';
 import { showError, showInfo } from '../util/notify';
 
 export const PANEL_VIEW_TYPE = 'mlStudy.studyPanel';
@@ -100,18 +100,12 @@ export class StudyPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = buildWebviewHtml(panel.webview, this.extensionUri, { bundle: 'panel', title: 'ML Study' });
     // A hidden webview is torn down and says `ready` again when shown, which replays the whole state; messages
     // posted while it is hidden are simply not seen. (Clearing `ready` on hide raced with that `ready` and could
     // leave a visible panel that was never sent anything.)
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw) => {
-        const msg = parsePanelMessage(raw);
-        if (msg) void this.onMessage(msg);
-      }),
-    ];
+    const sub = mountWebview(panel.webview, this.extensionUri, { bundle: 'panel', title: 'ML Study' }, parsePanelMessage, (msg) => void this.onMessage(msg));
     panel.onDidDispose(() => {
-      for (const s of subs) s.dispose();
+      sub.dispose();
       if (this.panel === panel) {
         this.panel = undefined;
         this.ready = false;

@@ -8,7 +8,7 @@ import { type HostToSidebar, parseSidebarMessage, type SidebarToHost } from '../
 import { ValidationError } from '../../core/params';
 import type { JobManager } from '../jobs/jobManager';
 import { MODEL_FORMS } from '../models';
-import { buildWebviewHtml, webviewOptions } from '../webviewHtml';
+import { mountWebview, webviewOptions } from '../webviewHtml';
 import { CORPUS_CHOICES, resolveCorpus } from '../corpus';
 import { formOf } from '../models';
 
@@ -39,15 +39,9 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
     this.view = view;
     this.ready = false;
     view.webview.options = webviewOptions(this.extensionUri);
-    view.webview.html = buildWebviewHtml(view.webview, this.extensionUri, { bundle: 'sidebar', title: 'Training' });
-    const subs = [
-      view.webview.onDidReceiveMessage((raw) => {
-        const msg = parseSidebarMessage(raw);
-        if (msg) void this.onMessage(msg);
-      }),
-    ];
+    const sub = mountWebview(view.webview, this.extensionUri, { bundle: 'sidebar', title: 'Training' }, parseSidebarMessage, (msg) => void this.onMessage(msg));
     view.onDidDispose(() => {
-      for (const s of subs) s.dispose();
+      sub.dispose();
       if (this.view === view) this.view = undefined;
     });
   }
