@@ -1,4 +1,4 @@
-/** The concept ids of the catalog (issue 6), exactly as listed there. */
+/** The concept ids of the catalog. */
 export const CONCEPT_IDS = [
   // activations and outputs
   'sigmoid', 'tanh', 'hardtanh', 'relu', 'leaky-relu', 'step-function', 'softmax',

@@ -1,5 +1,5 @@
 /**
- * The formula engine behind hover explanations (issue 6). No vscode, no DOM: the extension host, the CLI and the
+ * The formula engine behind hover explanations. No vscode, no DOM: the extension host, the CLI and the
  * tests share it.
  *
  *   findMathAt / findAllMath       — where the math is (find.ts)
