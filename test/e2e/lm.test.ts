@@ -128,7 +128,7 @@ describeInThemes('language model', (session, theme) => {
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: `perplexity` }).filter({ hasText: file });
     await toast.first().waitFor({ timeout: 60_000 });
     assert.match((await toast.first().textContent()) ?? '', /ML Study: perplexity [\d.]+ on 02-softmax-and-cross-entropy\.md under .* \([\d.]+ nats\/token, [\d.]+ bits\/char, \d+ tokens scored/);
-    const panel = await webviewFrame(page, '#lm-generate');
+    const panel = await webviewFrame(page, '#lm-generate', 60_000);
     await waitInFrame(panel, () => !document.getElementById('lm-perplexity')!.hidden && document.querySelectorAll('#lm-perplexity-tokens .tok').length > 500, 60_000);
     assert.match((await panel.locator('#lm-perplexity-figure').textContent()) ?? '', /^[\d.]+ = exp\([\d.]+ nats mean surprisal over \d+ tokens\)/);
     const text = await panel.locator('#lm-perplexity-tokens .tok').evaluateAll((els) => els.map((e) => e.textContent).join(''));
