@@ -18,7 +18,7 @@ export interface ProgressExtras {
   lstm: { sample?: string; teacherForcing?: TeacherForcingComparison };
   /** At each evaluation: the alignment of a fixed probe input. */
   /** At each evaluation: both students' held-out curves so far (with and without the teacher). */
-  distill: { history: DistillPoint[]; teacherPerplexity: number };
+  distill: { history: DistillPoint[]; teacherPerplexity: number; teacher?: string };
   /** After every epoch (when asked): the latent space, reconstructions, decodings across the plane and the ELBO terms. */
   autoencoder: { latent: LatentSnapshot };
   seq2seq: { alignment: { source: string[]; target: string[]; expected: string[]; attention: number[][] } };

@@ -19,6 +19,7 @@ import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFe
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
+import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -27,6 +28,7 @@ export interface ExtensionApi {
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
   vectors: VectorsFeature;
+  modelViews: ModelViewsFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -54,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, recentMessages };
+    const modelViews = registerModelViewsFeature(context, jobs, panel);
+    return { jobs, panel, trainingView, formulas, vectors, modelViews, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

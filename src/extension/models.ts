@@ -7,6 +7,15 @@ import { XOR_PARAMS } from '../core/xor/params';
 import { WORD2VEC_PARAMS } from '../core/word2vec/params';
 import { LSTM_PARAMS } from '../core/lstm/params';
 import { SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS } from '../core/attention/params';
+import { DISTILL_TRAIN_PARAMS } from '../core/distill/params';
+import { AUTOENCODER_PARAMS, VAE_PARAMS } from '../core/vae/params';
+import type { ParamSpec } from '../core/params';
+
+/** The distillation form: the teacher (a saved LSTM, by name; empty: the newest), then the loss and the student. */
+export const DISTILL_FORM_PARAMS: readonly ParamSpec[] = [
+  { kind: 'string', name: 'teacher', label: 'Teacher', description: 'Name of a saved LSTM language model (Saved models list); empty: the newest', default: '', maxLength: 200 },
+  ...DISTILL_TRAIN_PARAMS,
+];
 
 export const MODEL_FORMS: readonly ModelForm[] = [
   {
@@ -42,6 +51,27 @@ export const MODEL_FORMS: readonly ModelForm[] = [
     title: 'Seq2seq with attention',
     description: 'An RNN encoder–decoder with attention on a task whose right alignment is known (reverse, sort, copy a string).',
     params: SEQ2SEQ_PARAMS,
+    usesCorpus: false,
+  },
+  {
+    model: 'distill',
+    title: 'Knowledge distillation — LSTM teacher → small student',
+    description: 'A saved LSTM teaches a smaller LSTM with soft targets at temperature T plus the labels (weight α); a twin trained without the teacher on the same batches is the baseline.',
+    params: DISTILL_FORM_PARAMS,
+    usesCorpus: true,
+  },
+  {
+    model: 'vae',
+    title: 'VAE — variational autoencoder',
+    description: 'Encoder → μ, log σ² → z → decoder; the ELBO is reconstruction + β·KL. Data: points, glyphs, or vectors:NAME (a saved word2vec model; vectors: alone is the newest).',
+    params: VAE_PARAMS,
+    usesCorpus: false,
+  },
+  {
+    model: 'autoencoder',
+    title: 'Autoencoder',
+    description: 'Encoder → code z → decoder, trained on reconstruction alone. Data: points, glyphs, or vectors:NAME (a saved word2vec model).',
+    params: AUTOENCODER_PARAMS,
     usesCorpus: false,
   },
 ];

@@ -14,6 +14,7 @@ import type { VectorsWorkerRequests } from './views/embeddings';
 import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
+import type { ModelViewWorkerRequests } from './views/models';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -30,7 +31,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'distill' | 'vae' | 'autoencoder';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
@@ -138,7 +139,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, ModelViewWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -184,7 +185,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder'];
 
 /** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
 export const MAX_CHART_EXPORT = 64 * 1024 * 1024;

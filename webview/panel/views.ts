@@ -11,6 +11,9 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { distillView } from './distillView';
+import { vaeLatentView } from './vaeLatentView';
+import { hsTreeView } from './hsTreeView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -19,4 +22,7 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  distill: distillView,
+  'vae-latent': vaeLatentView,
+  'w2v-hs-tree': hsTreeView,
 };

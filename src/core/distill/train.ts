@@ -130,6 +130,8 @@ class Student {
 
 export interface TrainDistillOptions {
   outDir: string;
+  /** The teacher's name, passed on in the progress reports (the view asks for its distributions by it). */
+  teacherName?: string;
   ops?: OpsKind;
 }
 
@@ -163,7 +165,7 @@ export async function trainDistill(rawParams: ParamValues, text: string, teacher
       total: params.steps,
       loss: last.distilled.trainLoss,
       metrics: { heldOutLoss: last.distilled.heldOutLoss, perplexity: last.distilled.perplexity, baselineHeldOutLoss: last.baseline.heldOutLoss, baselinePerplexity: last.baseline.perplexity, teacherPerplexity: teacherM.perplexity },
-      extra: { history: history.slice(), teacherPerplexity: teacherM.perplexity },
+      extra: { history: history.slice(), teacherPerplexity: teacherM.perplexity, ...(opts.teacherName !== undefined ? { teacher: opts.teacherName } : {}) },
     });
   };
   evaluate();

@@ -183,3 +183,10 @@ export function hsPathProbabilities(model: Pick<Word2vecModel, 'words' | 'counts
   });
   return { ...summary, context, words: scored };
 }
+
+/** A context word and a few words to show when none are chosen: spread over the frequency ranks (frequent → rare). */
+export function hsExampleWords(words: readonly string[]): { context: string; words: string[] } {
+  const pick = (rank: number) => words[Math.min(words.length - 1, rank)];
+  const shown = [...new Set([2, 20, 200, 2000].map(pick))];
+  return { context: pick(8), words: shown };
+}
