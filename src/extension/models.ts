@@ -3,13 +3,13 @@
  * the host validates against them before anything reaches the worker.
  */
 import type { ModelForm, ModelKind } from '../shared/protocol';
+import { ValidationError, type ParamSpec, type ParamValues } from '../core/params';
 import { XOR_PARAMS } from '../core/xor/params';
 import { WORD2VEC_PARAMS } from '../core/word2vec/params';
 import { LSTM_PARAMS } from '../core/lstm/params';
 import { SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS } from '../core/attention/params';
 import { DISTILL_TRAIN_PARAMS } from '../core/distill/params';
 import { AUTOENCODER_PARAMS, VAE_PARAMS } from '../core/vae/params';
-import type { ParamSpec } from '../core/params';
 
 /** The distillation form: the teacher (a saved LSTM, by name; empty: the newest), then the loss and the student. */
 export const DISTILL_FORM_PARAMS: readonly ParamSpec[] = [
@@ -31,6 +31,7 @@ export const MODEL_FORMS: readonly ModelForm[] = [
     description: 'word2vec as in the notes: skip-gram with negative sampling or CBOW, on your notes or the Brown corpus. Formulas and markup are left out of the vocabulary.',
     params: WORD2VEC_PARAMS,
     usesCorpus: true,
+    exclusive: [{ when: 'hs', field: 'negative', value: 0, why: 'hierarchical softmax replaces negative sampling' }],
   },
   {
     model: 'lstm',
@@ -75,6 +76,23 @@ export const MODEL_FORMS: readonly ModelForm[] = [
     usesCorpus: false,
   },
 ];
+
+/**
+ * The form's exclusive fields, on the host: with `when` on, an unset `field` takes its value, a different one is
+ * refused (one clear error, nothing started). Returns the parameters to train with.
+ */
+export function applyExclusive(form: ModelForm, raw: unknown, params: ParamValues): ParamValues {
+  const given = (raw ?? {}) as Record<string, unknown>;
+  const out = { ...params };
+  for (const r of form.exclusive ?? []) {
+    if (out[r.when] !== true) continue;
+    if (given[r.field] !== undefined && given[r.field] !== '' && Number(given[r.field]) !== r.value) {
+      throw new ValidationError(`${r.why}: with ${r.when} on, ${r.field} must be ${r.value}, got ${String(given[r.field])}`, r.field);
+    }
+    out[r.field] = r.value;
+  }
+  return out;
+}
 
 export function formOf(model: ModelKind): ModelForm {
   const f = MODEL_FORMS.find((m) => m.model === model);

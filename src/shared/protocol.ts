@@ -88,6 +88,15 @@ export interface ModelForm {
   params: readonly ParamSpec[];
   /** Whether the model trains on text (then the form shows a corpus picker). */
   usesCorpus: boolean;
+  /** Fields another turns off: while the bool `when` is on, `field` must be `value` (the form sets and disables it). */
+  exclusive?: readonly ExclusiveRule[];
+}
+
+export interface ExclusiveRule {
+  when: string;
+  field: string;
+  value: number;
+  why: string;
 }
 
 // ---------------------------------------------------------------- host ⇄ worker

@@ -11,5 +11,8 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.trainLstm',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
+  'mlStudy.showDistillation',
+  'mlStudy.trainVaeLatent',
+  'mlStudy.showHsTree',
   EXPLAIN_COMMAND,
 ]);
