@@ -92,6 +92,9 @@ export const distillView: ViewFactory<'distill'> = (root, ctx) => {
       if (d.text !== undefined && text.value === '') text.value = d.text;
       setChildren(soft, d.softened ? distributions(d.softened) : null);
       error.textContent = d.error ?? '';
+      root.dataset.status = d.job?.status ?? '';
+      root.dataset.points = String(d.history.length);
+      root.dataset.softened = d.softened ? String(d.softened.tokens.length) : '0';
     },
   };
 };

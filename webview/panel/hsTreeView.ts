@@ -112,6 +112,7 @@ export const hsTreeView: ViewFactory<'w2v-hs-tree'> = (root, ctx) => {
     show(d) {
       error.textContent = d.error ?? '';
       const t = d.tree;
+      root.dataset.words = String(t?.words.length ?? 0);
       if (!t) return setChildren(body, h('p', { class: 'models-empty' }, 'Train word2vec with hierarchical softmax, then show the paths of a few words.'));
       context.value = d.context;
       words.value = d.words.join(', ');

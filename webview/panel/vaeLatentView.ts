@@ -113,6 +113,9 @@ export const vaeLatentView: ViewFactory<'vae-latent'> = (root, ctx) => {
       const snap = d.snapshot;
       status.textContent = `${d.job ? `${d.job.label} (${d.job.status})` : 'saved model'}${snap ? ` · ${snap.kind === 'vae' ? `VAE, β ${snap.beta}` : 'autoencoder'} on ${snap.data.source}, latent ${snap.latent}` : ' · waiting for the first epoch'}`;
       error.textContent = d.error ?? '';
+      root.dataset.status = d.job?.status ?? 'saved';
+      root.dataset.epochs = String(snap?.history.length ?? 0);
+      root.dataset.data = snap?.data.kind ?? '';
       if (!snap) return setChildren(body, null);
       setChildren(body, h('div', { class: 'models-figures' }, latentPlot(snap), gridFigure(snap), reconstructions(snap)), h('h3', {}, snap.kind === 'vae' ? 'The ELBO, term by term' : 'Reconstruction'), elbo(snap));
     },

@@ -158,6 +158,10 @@ export function registerModelViewsFeature(context: vscode.ExtensionContext, jobs
   /** A command that opens a view: errors are shown once, and the command returns undefined. */
   const command = (id: string, what: string, run: (arg: unknown) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {
+      if (!jobs.isTrusted) {
+        void showError(`${what}: this workspace is not trusted, so ML Study neither trains nor reads saved models here. Trust the folder to enable it.`);
+        return undefined;
+      }
       try {
         return await run(arg);
       } catch (e) {

@@ -58,7 +58,8 @@ export interface HsTreePanelData {
   model?: string;
   context: string;
   words: string[];
-  tree?: HsScoredTree;
+  /** The tree's paths, and the folder of the model they come from. */
+  tree?: HsScoredTree & { dir: string };
   error?: string;
 }
 
