@@ -14,7 +14,12 @@ import { asUsage, asUsageAsync, command, fixed, flag, intOpt, modelOut, modelOut
 
 /** The teacher: an LSTM language model folder (a usage error for anything else). */
 function teacherAt(dir: string, what: string): LstmModel {
-  const type = asUsage(() => readModelType(dir));
+  let type: string;
+  try {
+    type = asUsage(() => readModelType(dir));
+  } catch (e) {
+    throw e instanceof UsageError ? new UsageError(`${what}: ${e.message}`) : e;
+  }
   if (type !== 'lstm') throw new UsageError(`${what} ${dir} holds a "${type}" model; the teacher must be an LSTM language model (ml-study train lstm)`);
   return loadLstm(dir);
 }
