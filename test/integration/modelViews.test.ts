@@ -10,9 +10,7 @@ import * as vscode from 'vscode';
 import { api, waitFor, waitForJob } from './helpers';
 import type { DistillPanelData, HsTreePanelData, VaePanelData } from '../../src/shared/views/models';
 import { loadLstm } from '../../src/core/lstm/engine';
-import { startId } from '../../src/core/lstm/inspect';
-import { Workspace } from '../../src/core/lstm/model';
-import { splitTokens } from '../../src/core/lm/vocab';
+import { assertSoftenedMatches } from '../unit/distill/softenedReference';
 import { loadAutoencoder } from '../../src/core/vae/store';
 import { paramLayout } from '../../src/core/vae/model';
 import { huffmanTree } from '../../src/core/word2vec/huffman';
@@ -76,20 +74,7 @@ describe('Distillation, Latent Space and HS Tree views', function () {
       assert.deepEqual(sd.temperatures.map((t) => t.temperature), [1, 2, 5]);
       // the teacher named by the run, its logits after the text from one forward over [start, ...tokens]
       const saved = (await api()).jobs.savedModels().find((m) => m.name === d.teacher)!;
-      const model = loadLstm(saved.dir);
-      const ids = Array.from(model.vocab.encodeTokens(splitTokens(text, model.vocab.level)).ids);
-      const seq = [startId(model), ...ids];
-      const ws = new Workspace(model.config, 1, seq.length, { ops: 'js64', train: false });
-      ws.theta.set(model.theta);
-      ws.resetState();
-      ws.forward(seq, null, false);
-      const V = model.config.vocabSize;
-      const z = Array.from(ws.logits.subarray((seq.length - 1) * V, seq.length * V));
-      for (const t of sd.temperatures) {
-        const e = z.map((v) => Math.exp(v / t.temperature));
-        const sum = e.reduce((x, y) => x + y, 0);
-        sd.tokens.forEach((tok, k) => assert.ok(Math.abs(t.probs[k] - e[model.vocab.idOf(tok)!] / sum) < 1e-5, `T ${t.temperature} ${JSON.stringify(tok)}`));
-      }
+      assertSoftenedMatches(loadLstm(saved.dir), text, undefined, sd);
     });
 
     it('refuses bad arguments with one clear message', async () => {

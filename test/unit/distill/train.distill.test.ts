@@ -5,12 +5,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { trainLstm } from '../../../src/core/lstm/train';
 import { loadLstm, perplexityOf } from '../../../src/core/lstm/engine';
-import { startId } from '../../../src/core/lstm/inspect';
 import { initParams, paramLayout, Workspace, type LstmConfig } from '../../../src/core/lstm/model';
 import { applyDistillGradient, trainDistill } from '../../../src/core/distill/train';
 import { softenedAt } from '../../../src/core/distill/inspect';
 import type { ProgressUpdate, TrainContext } from '../../../src/core/training';
 import { Rng } from '../../../src/core/util/rng';
+import { assertSoftenedMatches } from './softenedReference';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'distill-test-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -72,26 +72,9 @@ test('the softened distributions shown equal softmax(z / T) of the teacher logit
   const model = loadLstm(await teacher());
   const text = 'the quick brown f';
   const shown = softenedAt(model, text, 10, [1, 2, 5], 6);
-  // the logits from one forward over the whole sequence (B = 1, T = n), not the engine's token-by-token reading
-  const ids = Array.from(model.vocab.encode(text).ids);
-  const seq = [startId(model), ...ids.slice(0, 10)];
-  const ws = new Workspace(model.config, 1, seq.length, { ops: 'js64', train: false });
-  ws.theta.set(model.theta);
-  ws.resetState();
-  ws.forward(seq, null, false);
-  const V = model.config.vocabSize;
-  const z = Array.from(ws.logits.subarray((seq.length - 1) * V, seq.length * V));
   assert.equal(shown.next, 'b');
   assert.equal(shown.context.join(''), 'the quick ');
-  for (const { temperature: T, probs, rest } of shown.temperatures) {
-    const e = z.map((v) => Math.exp(v / T));
-    const sum = e.reduce((a, b) => a + b, 0);
-    shown.tokens.forEach((tok, k) => {
-      const id = model.vocab.idOf(tok)!;
-      assert.ok(Math.abs(probs[k] - e[id] / sum) < 1e-5, `T ${T}, ${JSON.stringify(tok)}: ${probs[k]} vs ${e[id] / sum}`);
-    });
-    assert.ok(Math.abs(rest + probs.reduce((a, b) => a + b, 0) - 1) < 1e-9);
-  }
+  assertSoftenedMatches(model, text, 10, shown);
   // softer at higher T: the top token's probability falls
   assert.ok(shown.temperatures[0].probs[0] > shown.temperatures[2].probs[0]);
   assert.throws(() => softenedAt(model, text, 99), /position/);
