@@ -93,8 +93,9 @@ async function runSeq2seq(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> 
 
 async function runDistill(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
-  const teacherDir = savedModelDir(out, String(job.params.teacher ?? ''), 'lstm', 'teacher');
-  const r = await trainDistill(job.params, corpusText(job.corpus), loadLstm(teacherDir), ctx, { outDir: out, teacherName: path.basename(teacherDir) });
+  const { teacher = '', ...params } = job.params;
+  const teacherDir = savedModelDir(out, String(teacher), 'lstm', 'teacher');
+  const r = await trainDistill(params, corpusText(job.corpus), loadLstm(teacherDir), ctx, { outDir: out, teacherName: path.basename(teacherDir) });
   return { summary: distillSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
 }
 
