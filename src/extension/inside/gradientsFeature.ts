@@ -111,6 +111,8 @@ export function registerGradientsFeature(context: vscode.ExtensionContext, jobs:
         const { text: given, options } = parseLabArgs(arg);
         const picked = given !== undefined ? { text: given.slice(0, LAB_MAX_TEXT), source: 'the given text' } : editorText(LAB_MAX_TEXT, true);
         if (!picked) throw new ArgError('open a note or select some text to train on');
+        const n = Array.from(picked.text).length;
+        if (n < 3 * options.seq) throw new ArgError(`${picked.source} has ${n} characters; the lab needs at least ${3 * options.seq}`);
         return await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: 'RNN vs LSTM gradients', cancellable: true },
           (progress, token) => {
