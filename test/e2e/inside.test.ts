@@ -77,7 +77,7 @@ describeInThemes('inside the models', (session, theme) => {
     await waitInFrame(panel, () => !document.getElementById('view-gradients')!.hidden, 30_000);
     await waitInFrame(panel, () => document.getElementById('view-gradients')!.dataset.status === 'done', 180_000);
     assert.equal(await panel.locator('#grad-error').textContent(), '');
-    assert.match((await panel.locator('#grad-status').textContent()) ?? '', /300 steps each; train loss RNN [\d.]+, LSTM [\d.]+ nats\/char; gradients on the first 120 characters/);
+    assert.match((await panel.locator('#grad-status').textContent()) ?? '', /600 steps each; train loss RNN [\d.]+, LSTM [\d.]+ nats\/char; gradients on the first 120 characters/);
     assert.equal(await panel.locator('#grad-text .grad-model').count(), 2);
     assert.equal(await panel.locator('#view-gradients').getAttribute('data-target'), '118');
     await panel.locator('#grad-text .grad-model-lstm .char-cell[data-p="60"]').click();

@@ -21,7 +21,7 @@ const GATE = '--vscode-charts-green';
 
 /** The four maps: which series, its title, and whether it is a gate (0…1) or the cell (signed). */
 const MAPS: { key: 'cell' | 'input' | 'forget' | 'output'; title: string; gate: boolean }[] = [
-  { key: 'cell', title: 'cell state c', gate: false },
+  { key: 'cell', title: 'cell state c (from its lowest to its highest value in this text)', gate: false },
   { key: 'input', title: 'input gate i', gate: true },
   { key: 'forget', title: 'forget gate f', gate: true },
   { key: 'output', title: 'output gate o', gate: true },
@@ -121,15 +121,20 @@ class GatesView {
 
   private drawMaps(r: GatesReport): void {
     const s = r.series;
-    const cmax = Math.max(1e-9, ...s.cell.map(Math.abs));
+    // The cell on its own range over the text (its values are unbounded): orange at the lowest, blue at the highest.
+    const lo = Math.min(...s.cell);
+    const hi = Math.max(...s.cell);
+    const mid = (lo + hi) / 2;
+    const half = Math.max(1e-9, (hi - lo) / 2);
+    const cellTint = (v: number) => tint(v >= mid ? POS : NEG, (v - mid) / half);
     setChildren(
       this.maps,
       ...MAPS.map((m) => {
         const vals = s[m.key];
-        const paint = m.gate ? (p: number) => tint(GATE, vals[p]) : (p: number) => tint(vals[p] >= 0 ? POS : NEG, vals[p] / cmax);
+        const paint = m.gate ? (p: number) => tint(GATE, vals[p]) : (p: number) => cellTint(vals[p]);
         const key = m.gate
           ? legend([{ label: '0', bg: tint(GATE, 0) }, { label: '0.5', bg: tint(GATE, 0.5) }, { label: '1', bg: tint(GATE, 1) }])
-          : legend([{ label: `−${cmax.toFixed(2)}`, bg: tint(NEG, 1) }, { label: '0', bg: tint(POS, 0) }, { label: `+${cmax.toFixed(2)}`, bg: tint(POS, 1) }]);
+          : legend([{ label: `lowest ${formatNumber(lo)}`, bg: tint(NEG, 1) }, { label: formatNumber(mid), bg: tint(POS, 0) }, { label: `highest ${formatNumber(hi)}`, bg: tint(POS, 1) }]);
         return h('figure', { class: 'gates-map', id: `gates-map-${m.key}` }, h('figcaption', {}, h('strong', {}, m.title), key), charText(r.tokens, paint));
       }),
     );

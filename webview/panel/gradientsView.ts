@@ -20,6 +20,9 @@ const MODELS: { key: 'rnn' | 'lstm'; label: string; colourVar: string; fallback:
 ];
 
 const log10 = (x: number) => Math.log10(Math.max(x, 1e-30));
+/** Decades of ‖∂loss_t/∂x_s‖ the text heatmap spans (below them, the faintest tint). */
+const SPAN_DECADES = 4;
+const HEAT = '--vscode-charts-blue';
 
 /** Decades spanning the positive values of the curves. */
 function decades(curves: LabCurve[]): [number, number] {
@@ -148,19 +151,20 @@ class GradientsView {
     const n = r.rnn.norms.length;
     const t = Math.min(this.target ?? n - 1, n - 1);
     const logs = MODELS.flatMap((m) => r[m.key].norms[t].filter((v) => v > 0).map(log10));
-    const lo = Math.min(...logs);
+    // The strongest 4 decades: weaker dependences are all drawn faintest.
     const hi = Math.max(...logs);
-    const scale = (v: number) => (v > 0 && hi > lo ? (log10(v) - lo) / (hi - lo) : v > 0 ? 1 : 0);
+    const lo = Math.max(Math.min(...logs), hi - SPAN_DECADES);
+    const scale = (v: number) => (v > 0 && hi > lo ? Math.max(0, (log10(v) - lo) / (hi - lo)) : v > 0 ? 1 : 0);
     this.root.dataset.target = String(t);
     const caption = document.getElementById('grad-text-caption');
     if (caption) {
-      setChildren(caption, `How much the loss at “${visibleChar(r.tokens[t + 1] ?? '')}” (position ${t + 1}) depends on each earlier character (click a character to choose another)`, legend([{ label: `1e${lo.toFixed(1)}`, bg: tint('--vscode-charts-purple', 0.05) }, { label: `1e${hi.toFixed(1)}`, bg: tint('--vscode-charts-purple', 1) }]));
+      setChildren(caption, `How much the loss at “${visibleChar(r.tokens[t + 1] ?? '')}” (position ${t + 1}) depends on each earlier character (click a character to choose another)`, legend([{ label: `≤ 1e${lo.toFixed(1)}`, bg: tint(HEAT, 0.04) }, { label: `1e${((lo + hi) / 2).toFixed(1)}`, bg: tint(HEAT, 0.5) }, { label: `1e${hi.toFixed(1)}`, bg: tint(HEAT, 1) }]));
     }
     setChildren(
       this.text,
       ...MODELS.map((m) => {
         const row = r[m.key].norms[t];
-        const box = charText(r.tokens, (p) => (p <= t ? tint('--vscode-charts-purple', Math.max(0.05, scale(row[t - p]))) : undefined), `grad-model-${m.key}`);
+        const box = charText(r.tokens, (p) => (p <= t ? tint(HEAT, Math.max(0.04, scale(row[t - p]))) : undefined), `grad-model-${m.key}`);
         box.querySelector(`[data-p="${t + 1}"]`)?.classList.add('target');
         box.querySelectorAll('.char-cell').forEach((c) => {
           const p = Number((c as HTMLElement).dataset.p);

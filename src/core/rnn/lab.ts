@@ -26,7 +26,7 @@ export interface LabOptions {
   window: number;
 }
 
-export const LAB_DEFAULTS: LabOptions = { steps: 300, hidden: 32, embedding: 16, seq: 32, batch: 8, lr: 0.01, seed: 1, window: 120 };
+export const LAB_DEFAULTS: LabOptions = { steps: 600, hidden: 48, embedding: 16, seq: 32, batch: 8, lr: 0.01, seed: 1, window: 120 };
 /** Most characters trained on (the text's start), and the accepted range of each option. */
 export const LAB_MAX_TEXT = 200_000;
 export const LAB_LIMITS: { readonly [K in keyof LabOptions]: readonly [number, number] } = {
