@@ -123,7 +123,7 @@ describe('inside the models: LSTM gates and RNN vs LSTM gradients', function () 
     };
     let d: GradientsPanelData | undefined;
     try {
-      d = await compare({ text: LAB_TEXT, options: { ...LAB_OPTIONS, steps: 400 } });
+      d = await compare({ text: LAB_TEXT, options: { ...LAB_OPTIONS, steps: 1500 } });
     } finally {
       a.panel.showView = orig;
     }
