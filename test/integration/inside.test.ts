@@ -90,6 +90,11 @@ describe('inside the models: LSTM gates and RNN vs LSTM gradients', function () 
     // A unit beyond the model's is the engine's refusal, shown in the view.
     const big = (await viewRequest(a, 'gates.inspect', { dir, text: 'ab', layer: 0, unit: 500 })) as GatesPanelData;
     assert.match(big.error ?? '', /unit must be 0\.\.15/);
+    // The Language Model view's "Inside the LSTM" button opens this view on its model and prompt.
+    assert.equal(await viewRequest(a, 'lm.gates', { dir, text: '(x) y' }), null);
+    assert.equal(a.panel.dataOf('gates')!.text, '(x) y');
+    assert.equal(a.panel.dataOf('gates')!.dir, dir);
+    await assert.rejects(viewRequest(a, 'lm.gates', { dir: '/tmp', text: 'x' }), /not one of the saved language models/);
     assert.equal(await gates({ dir, layer: 'one' }), undefined);
     assert.match(a.recentMessages().at(-1)!.message, /Show LSTM Gates: layer must be a whole number/);
   });
