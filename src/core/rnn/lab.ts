@@ -10,6 +10,7 @@ import { loadLstm, type LstmModel } from '../lstm/engine';
 import type { OpsKind } from '../lstm/model';
 import { trainLstm } from '../lstm/train';
 import { checkStopped, type TrainContext } from '../training';
+import { namedError } from '../util/errors';
 import { type FlowResult, lstmGradientFlow, MAX_FLOW_POSITIONS, rnnGradientFlow } from './gradientFlow';
 import { type RnnModel, trainRnn } from './train';
 
@@ -40,12 +41,7 @@ export const LAB_LIMITS: { readonly [K in keyof LabOptions]: readonly [number, n
   window: [2, MAX_FLOW_POSITIONS + 1],
 };
 
-export class LabError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LabError';
-  }
-}
+export class LabError extends namedError('LabError') {}
 
 /** Options from untrusted values: each present key checked against LAB_LIMITS, the rest defaults. */
 export function labOptions(raw: Partial<Record<keyof LabOptions, unknown>>): LabOptions {
