@@ -10,6 +10,7 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
@@ -27,6 +28,8 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
+  gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
   distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
   'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
   'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
@@ -45,6 +48,8 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  gates: { title: 'Inside LSTM' },
+  gradients: { title: 'RNN vs LSTM' },
   distill: { title: 'Distillation' },
   'vae-latent': { title: 'Latent Space' },
   'w2v-hs-tree': { title: 'HS Tree' },

@@ -13,6 +13,7 @@ import { vectorsHandlers } from './vectorsRequests';
 import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
 import { playgroundHandlers } from './playgroundRequests';
+import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
@@ -103,6 +104,7 @@ const handlers: Handlers<WorkerRequests> = {
   ...lmHandlers,
   ...attentionHandlers,
   ...playgroundHandlers,
+  ...insideHandlers,
   ...modelViewHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

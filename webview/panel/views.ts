@@ -11,6 +11,8 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { gatesView } from './gatesView';
+import { gradientsView } from './gradientsView';
 import { distillView } from './distillView';
 import { vaeLatentView } from './vaeLatentView';
 import { hsTreeView } from './hsTreeView';
@@ -22,6 +24,8 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  gates: gatesView,
+  gradients: gradientsView,
   distill: distillView,
   'vae-latent': vaeLatentView,
   'w2v-hs-tree': hsTreeView,
