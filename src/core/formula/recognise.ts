@@ -253,6 +253,108 @@ function detectShapes(root: Row, add: Add): void {
   }
 }
 
+/** Letters that name parameters in a penalty (θ, w, W, β). */
+const PARAM_LETTER = /^(theta|Theta|w|W|beta|omega)$/;
+/** Learning-rate letters at the front of an update step. */
+const RATE_LETTER = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
+const ACT_CONCEPT: Record<string, ConceptId> = { sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' };
+
+/** The terms of a row split at top-level + and − (the sign kept with each term). */
+function termsOf(r: Row): Array<{ sign: string; items: Row }> {
+  const out: Array<{ sign: string; items: Row }> = [{ sign: '+', items: [] }];
+  for (const x of r) {
+    if (x.k === 'op' && (x.v === '+' || x.v === '-')) out.push({ sign: x.v, items: [] });
+    else out[out.length - 1].items.push(x);
+  }
+  return out.filter((t) => t.items.length);
+}
+
+/** A parameter letter, bare or indexed (θ_j, w_j, W). */
+const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
+
+/**
+ * A penalty on the parameters: [λ | α | a number | λ/2m] × (‖θ‖ (any norm), Σ_j θ_j², Σ_j |w_j|, θ_j², Ω(θ), R(w)).
+ */
+function isPenalty(t: Row): boolean {
+  const body = t.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '\\cdot')));
+  const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && syms(x.body).length >= 1 && syms(x.body).every((y) => PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name));
+  const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
+  const reg = (x: Node) => x.k === 'apply' && /^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1 && isParam(syms(x.arg)[0]);
+  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C)$/.test(x.name)) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
+  let i = 0;
+  while (i < body.length && coef(body[i])) i++;
+  const rest = body.slice(i);
+  if (!rest.length) return false;
+  if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  // Σ_j θ_j² or Σ_j |w_j|
+  return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(rest[1]) || norm(rest[1]));
+}
+
+/**
+ * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
+ * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
+ * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
+ */
+function detectForms(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
+  const terms = termsOf(rhs);
+  // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
+  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
+  if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
+  // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
+  const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
+  if ((parts.length === 1 && terms.length >= 1 && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
+  const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
+  if (inv) {
+    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 3.5, 'θ = (XᵀX + λI)^{-1} Xᵀ y: ridge regression');
+    else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation (linear regression when the words say so)');
+  }
+  // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
+  const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
+  if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
+    const r = parts[1];
+    const sign = r.findIndex((x) => x.k === 'op' && (x.v === '-' || x.v === '+'));
+    const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
+    const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
+    const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && RATE_LETTER.test(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => RATE_LETTER.test(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
+    const dParam = step.some((x, i) => x.k === 'sym' && x.name === 'd' && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
+    const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub);
+    // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
+    const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
+    if (same && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
+      const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && /[+]/.test(subText(x.sup)) ) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
+      add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
+    }
+  }
+  // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
+  const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+  if (parts.length === 2 && single.length === 1 && single[0].k === 'apply') {
+    const a = single[0];
+    const c = ACT_CONCEPT[a.fn.toLowerCase()] ?? (a.head.k === 'name' ? ACT_CONCEPT[a.head.v.toLowerCase()] : undefined);
+    const arg = rowOf(a.arg);
+    const lhsProb = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && hasOp(lhs[0].arg, '=');
+    if (c && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
+  }
+  // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
+  const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || (x.k === 'frac' && !!derivative(x)));
+  if (lhsDeriv || parts.length === 1) {
+    for (const r of parts.slice(lhsDeriv ? 1 : 0)) {
+      for (let i = 0; i + 1 < r.length; i++) {
+        const x = r[i];
+        const g = r[i + 1];
+        if (g.k !== 'group' || g.delim !== '(') continue;
+        const body = rowOf(g.body);
+        if (body.length === 3 && isNum(body[0], 1) && body[1].k === 'op' && body[1].v === '-' && show(body[2]) === show(x) && (x.k === 'apply' || x.k === 'frac' || x.k === 'group')) add('sigmoid', 3.2, "σ′(z) = σ(z)(1 − σ(z))");
+      }
+      const t = termsOf(r);
+      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && t[1].items[0].k === 'apply' && t[1].items[0].fn === 'tanh' && /^2$/.test(subText(t[1].items[0].sup))) add('tanh', 3.2, "tanh′(z) = 1 − tanh²(z)");
+    }
+  }
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
@@ -1366,7 +1468,45 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 };
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+
+/** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
+function blockVote(src: string, add: Add): void {
+  const lines = blockLines(src);
+  if (lines.length) {
+    const votes = new Map<ConceptId, { n: number; score: number }>();
+    let recognised = 0;
+    for (const l of lines) {
+      const r = recognise(l, {}, 1);
+      if (!r.concept) continue;
+      recognised++;
+      const v = votes.get(r.concept) ?? { n: 0, score: 0 };
+      votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
+    }
+    const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
+    const top = ranked[0];
+    const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
+    if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
+      const has = (c: ConceptId) => votes.has(c);
+      // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
+      // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
+      // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
+      // autoencoder.
+      const heads = lines.map((l) => {
+        const p = sides(parseTex(l).items).parts;
+        const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
+        return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
+      });
+      const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
+      const last = heads[heads.length - 1]?.lhs;
+      const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
+      if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
+      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
+      const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
+      if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
+    }
+  }
+}
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1380,47 +1520,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   try {
     detect(tree.items, add);
     detectShapes(tree.items, add);
+    detectForms(tree.items, add);
   } catch {
     // A detector failing on odd input must not break the hover.
   }
-  // The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block.
-  if (depth === 0) {
-    const lines = blockLines(src);
-    if (lines.length) {
-      const votes = new Map<ConceptId, { n: number; score: number }>();
-      let recognised = 0;
-      for (const l of lines) {
-        const r = recognise(l, {}, 1);
-        if (!r.concept) continue;
-        recognised++;
-        const v = votes.get(r.concept) ?? { n: 0, score: 0 };
-        votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
-      }
-      const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
-      const top = ranked[0];
-      const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
-      if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
-        // Stacked affine layers where one feeds the next are a network.
-        const has = (c: ConceptId) => votes.has(c);
-        // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
-        // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
-        // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
-        // autoencoder.
-        const heads = lines.map((l) => {
-          const p = sides(parseTex(l).items).parts;
-          const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
-          return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
-        });
-        const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
-        const last = heads[heads.length - 1]?.lhs;
-        const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
-        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
-        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
-        const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
-        if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
-      }
-    }
-  }
+  if (depth === 0) blockVote(src, add);
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
