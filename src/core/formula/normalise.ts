@@ -148,6 +148,10 @@ export function normaliseTex(src: string): string {
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
+  // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
+  // \frac{\delta L}{\delta a} written for a partial derivative.
+  s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
+  s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
   s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');

@@ -355,10 +355,48 @@ function detectForms(root: Row, add: Add): void {
   }
 }
 
+/**
+ * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
+ * y = 1, −log(1 − ŷ) for y = 0) and the logistic loss log(1 + exp(−y f(x))), H(p, q) of two distributions, one
+ * projection of a transformer input into its query/key/value role, the sinusoid of a position over a power of
+ * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
+ * the words say so: weak on its own).
+ */
+function detectMoreForms(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
+  const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
+  const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
+  const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub);
+  const paramDot = (r: Row) => r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name));
+  if (hypothesis && parts.length === 2 && paramDot(rhs)) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
+  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
+  // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
+  const logs = applies(root, ['log', 'ln']);
+  const oneMinus = (a: Apply) => { const r = rowOf(a.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-'; };
+  const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
+  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
+  if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
+  if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
+  if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
+  // q_i = W^Q x_i: one input projected into its query/key/value role.
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhH]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
+  if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
+  // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => /^[xX]$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
+  // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
+  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
+    const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
+    if (idx && subText(rhs[1].sub).includes(idx) && subText(rhs[2].sub).includes(idx)) add('attention', rhs[1].name === 'alpha' ? 2.4 : 1.8, 'Σ_j α_j v_j: a weighted sum of the vectors');
+  }
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
-  const ss = r.filter((x): x is Sym => x.k === 'sym');
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
@@ -378,7 +416,14 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }
-  if (r.some((x) => x.k === 'big' && x.v === 'sum') && ss.length >= 2) return { matrix: false, weights: [ss[0].name] };
+  const top = r.filter((x): x is Sym => x.k === 'sym');
+  if (r.some((x) => x.k === 'big' && x.v === 'sum') && top.length >= 2) return { matrix: false, weights: [top[0].name] };
+  // Σ_i (w_i * x_i) + w_0: the products inside a bracket after the sum.
+  const sumAt = r.findIndex((x) => x.k === 'big' && x.v === 'sum');
+  const inner = sumAt >= 0 ? r[sumAt + 1] : undefined;
+  const innerRow = inner && inner.k === 'group' ? rowOf(inner.body).flatMap((x) => (x.k === 'group' ? rowOf(x.body) : [x])) : [];
+  const product = innerRow.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  if (hasPlus && product.length === 2 && innerRow.length <= 3 && product.every((x) => x.k === 'sym') && innerRow[0].k === 'sym') return { matrix: false, weights: [innerRow[0].name] };
   if (r.some((x, i) => x.k === 'sym' && r[i + 1]?.k === 'op' && (r[i + 1] as { v: string }).v === '·')) return { matrix: false, weights: [] };
   return null;
 }
@@ -715,7 +760,7 @@ function detect(root: Row, add: Add): void {
         if (ratio) continue;
         if (lArg.length === 1 && show(lArg[0]) === show(a)) continue; // −Σ p log p: entropy, not cross-entropy
         if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
-        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup));
+        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup)) || (r !== root && firstSum(root) < Infinity);
         const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
         else if (hasSum && lhsIsLoss) add('cross-entropy', 2.2, 'Σ y log ŷ');
@@ -866,7 +911,7 @@ function detect(root: Row, add: Add): void {
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
-  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss)$/.test(a.fn));
+  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn));
   if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
@@ -1021,7 +1066,7 @@ function detect(root: Row, add: Add): void {
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
         if (recurrent) add('rnn', 3, 'recurrence');
         else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
@@ -1521,6 +1566,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     detect(tree.items, add);
     detectShapes(tree.items, add);
     detectForms(tree.items, add);
+    detectMoreForms(tree.items, add);
   } catch {
     // A detector failing on odd input must not break the hover.
   }

@@ -589,7 +589,7 @@ function slashFractions(items: Node[]): Node[] {
 }
 
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
-const FN_WORDS = new Set(['KL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
 function joinWords(items: Node[]): Node[] {
@@ -673,7 +673,7 @@ const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'soft
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
   if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;
   if (s.mods.includes('bold') && s.name !== 'sigma') return false;
-  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha'].includes(s.name);
+  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha', 'Omega'].includes(s.name);
 }
 
 function headName(n: Node): string {
