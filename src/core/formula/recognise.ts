@@ -746,6 +746,7 @@ function detect(root: Row, add: Add): void {
   // --- losses ---
   const logs = applies(root, ['log']);
   // binary cross-entropy: y log a + (1−y) log(1−a)
+  if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
   // cross-entropy: −Σ y log ŷ
@@ -1112,14 +1113,18 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
-  if (assign && parts.length > 1 && hasOp(rhsAll, '-')) {
+  if (assign && parts.length > 1 && rhsAll.some((x) => x.k === 'op' && x.v === '-')) {
     const first = rhsAll[0];
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
     if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+      // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
+      // plain gradient descent, and not a batch.)
+      const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
       const batch = bigs(step, 'sum').length > 0;
-      if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
+      else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
@@ -1500,6 +1505,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   lstm: /\blstm\b|long short-term/i,
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
+  'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
 };
 
 /** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
@@ -1514,6 +1520,33 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
 const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+
+/**
+ * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
+ * attention step: the member of the attention family the words name, else attention.
+ */
+function attentionSoftmax(named: ConceptId | null, words: string): ConceptId | null {
+  if (named !== 'softmax' || !/attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words)) return named;
+  const family = FAMILIES[0];
+  return family.find((id) => id !== 'attention' && NAMED_IN_PROSE[id]?.test(words)) ?? 'attention';
+}
+
+/** Words that say a penalty term is the point of a formula. */
+const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|overfit|prior|sparse|norm\b/i;
+
+/**
+ * A loss plus a penalty on the parameters: the words decide between the regularised objective and the data loss
+ * they name ("the Square Error loss … written as" names the loss; "a regularized cost function" the penalty).
+ * Without words for either, the penalty is what the formula adds.
+ */
+function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
+  const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
+  if (!reg) return;
+  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && (CONTEXT[c.id]?.test(words) || NAMED_IN_PROSE[c.id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
+  if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
+  else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
+  sorted.sort((a, b) => b.score - a.score);
+}
 
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
 function blockVote(src: string, add: Add): void {
@@ -1576,7 +1609,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
-  const named = depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items);
+  const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
+  const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words);
   if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
@@ -1589,7 +1623,6 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
-  const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   if (words.trim()) {
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
@@ -1605,6 +1638,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
+  penalisedLoss(sorted, words);
   // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
   // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
   // softmax is the cross-entropy of the true class.
