@@ -23,6 +23,9 @@ export const MAX_DEPTH = 60;
 
 type Tok = { t: 'cmd' | 'char' | 'num' | 'open' | 'close' | 'sub' | 'sup' | 'amp' | 'prime'; v: string };
 
+/** Characters that are a token of their own kind. */
+const SINGLE_TOKENS: Record<string, Tok['t']> = { '{': 'open', '}': 'close', _: 'sub', '^': 'sup', '&': 'amp', "'": 'prime' };
+
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   const n = Math.min(src.length, MAX_TOKENS * 8);
@@ -43,28 +46,13 @@ function tokenize(src: string): Tok[] {
       out.push({ t: 'num', v: src.slice(i, j).replace(/\.$/, '') });
       if (src[j - 1] === '.' && j - 1 > i) out.push({ t: 'char', v: '.' });
       i = j;
-    } else if (c === '{') {
-      out.push({ t: 'open', v: c });
-      i++;
-    } else if (c === '}') {
-      out.push({ t: 'close', v: c });
-      i++;
-    } else if (c === '_') {
-      out.push({ t: 'sub', v: c });
-      i++;
-    } else if (c === '^') {
-      out.push({ t: 'sup', v: c });
-      i++;
-    } else if (c === '&') {
-      out.push({ t: 'amp', v: c });
+    } else if (SINGLE_TOKENS[c]) {
+      out.push({ t: SINGLE_TOKENS[c], v: c });
       i++;
     } else if (c === '|' && src[i + 1] === '|') {
       // ASCII "||": a norm bar, or two single bars (|u||v|); decided per row in pairBars.
       out.push({ t: 'char', v: '‖?' });
       i += 2;
-    } else if (c === "'") {
-      out.push({ t: 'prime', v: c });
-      i++;
     } else {
       // Surrogate pairs stay together.
       const cp = src.codePointAt(i)!;
