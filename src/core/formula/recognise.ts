@@ -1450,7 +1450,20 @@ function primaryName(root: Row): ConceptId | null {
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
   for (const p of parts.length > 1 ? parts.slice(1) : parts) candidates.push(strip(p));
-  if (parts.length < 2) return null;
+  // A formula that is only a name, or one call of it (`tanh`, `D_{KL}(P ‖ Q)`, `GRU(h, x)`): that name.
+  if (parts.length < 2) {
+    const r = strip(parts[0] ?? []);
+    // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
+    const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) ? NAMED_CONCEPTS[word] : null;
+    // D_{KL}(P ‖ Q): the letter's subscript is the name.
+    const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
+    if (head === 'kl') return 'kl-divergence';
+    // One call of a model (`LSTM(x)`) is a use of it, not what it is; one call of a function or divergence is.
+    const k = r.length === 1 && (r[0].k === 'name' || (r[0].k === 'apply' && r[0].head.k === 'name')) ? nameKey(r[0]) : null;
+    const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
+    return k && (r[0].k === 'name' || !model(NAMED_CONCEPTS[k])) ? NAMED_CONCEPTS[k] : null;
+  }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
   if (parts.slice(1, -1).some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';')))) return null;
   for (const r of candidates) {
