@@ -323,11 +323,12 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   };
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
-    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && /[pPqL]/.test(n.head.name)) {
+    // A letter used as a function (p(x), L(θ), J(w, b), f(x)): its usual meaning, else described as a function.
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? '');
+        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/[pPqL]/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     if (n.k !== 'sym') return;
