@@ -251,7 +251,8 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes): v
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
-    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
 }
 
