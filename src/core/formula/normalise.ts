@@ -116,7 +116,7 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^A-Za-z\\])(?:np|numpy|torch|tf|math|jnp|F)\.(?=[a-z])/g, '$1');
   s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
   s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
-  s = s.replace(/\s#\s+[A-Za-z].*$/, '');
+  s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   s = s.replace(/(^|[^A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+-]1)?|\d)\]/g, '$1$2_{$3}');

@@ -324,7 +324,9 @@ function detectForms(root: Row, add: Add): void {
     const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub);
     // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
     const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
-    if (same && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
+    // (A rate divided by a root of past gradients is an adaptive method, AdaGrad-like: not plain gradient descent.)
+    const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'));
+    if (same && !adaptive && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
       const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && /[+]/.test(subText(x.sup)) ) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
@@ -382,11 +384,11 @@ function detectMoreForms(root: Row, add: Add): void {
   // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
-  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhH]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
-  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => /^[xX]$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
   if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
