@@ -1516,7 +1516,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
   'multi-head-attention': /multi-?head/i,
   'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
-  'self-attention': /self-attention/i,
+  'self-attention': /self[- ]attention/i,
   lstm: /\blstm\b|long short-term/i,
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
@@ -1569,13 +1569,17 @@ function blockVote(src: string, add: Add): void {
   if (lines.length) {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
+    let attentionLines = 0;
     for (const l of lines) {
       const r = recognise(l, {}, 1);
+      if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
       if (!r.concept) continue;
       recognised++;
       const v = votes.get(r.concept) ?? { n: 0, score: 0 };
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
+    // Scores, their softmax and the weighted sum, line after line: the steps of attention.
+    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', 3.2, 'scores, their softmax and a weighted sum: the steps of attention');
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
@@ -1626,7 +1630,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words);
-  if (named) {
+  // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
+  // memory) is the attention step the softmax is a part of.
+  const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;
+  if (scored) add(scored[0], Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `the softmax of attention scores (${scored[1].why})`);
+  else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
     else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);

@@ -71,6 +71,8 @@ test('training and activation forms in any letters reach the right concept; near
     ['rnn', 's = g(s_{t-1}; e; \\phi)'],
     ['chain-rule', 'd(c)/d(a) = d(c)/d(b) * d(b)/d(a)'],
     ['attention', '\\vec w = softmax(\\vec e)', 'turn the scores into attention weights with a softmax'],
+    ['mlp-attention', 'a_{j} = \\mathrm{softmax}(u^\\top \\tanh(W_1 d_{k} + W_2 e_{j}))'],
+    ['attention', '\\begin{aligned} s_{j} &= d^T e_{j} \\\\ a_{j} &= \\mathrm{softmax}(s_{j}) \\\\ o &= \\sum_j a_{j} e_{j} \\end{aligned}'],
     // A momentum step (outside the catalog) and an adaptive step are not plain gradient descent; a model called on
     // its own is a use of it.
     [null, '\\phi_{k+1} = \\phi_k - \\eta m(k)'],
