@@ -44,7 +44,12 @@ export interface JobSpec {
   corpus: CorpusRef;
   /** Folder where the trained model is saved (absolute path), if any. */
   outDir?: string;
+  /** A checkpoint folder to continue from (the job's own outDir when a stopped run is resumed). */
+  resumeFrom?: string;
 }
+
+/** Where a job's text came from, so that a resumed run can read it again (a selection cannot be). */
+export type CorpusSource = { id: 'brown' } | { id: 'notes' } | { id: 'file'; path: string };
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -69,6 +74,10 @@ export interface JobInfo {
   modelDir?: string;
   /** A one-line outcome, e.g. "loss 0.0001, accuracy 1". */
   summary?: string;
+  /** Where its text came from, when it can be read again. */
+  corpusSource?: CorpusSource;
+  /** Stopped or finished with a checkpoint it can continue from (the host decides; see JobManager.isResumable). */
+  resumable?: boolean;
 }
 
 /** A model saved in the workspace, listed in the sidebar. */
@@ -98,8 +107,9 @@ export type WorkerToHost =
   /** tfjs is initialised; `backend` is the one in use. */
   | { type: 'ready'; backend: string }
   | { type: 'progress'; jobId: string; update: ProgressUpdate }
-  | { type: 'done'; jobId: string; summary: string; result: Record<string, unknown>; modelDir?: string }
-  | { type: 'stopped'; jobId: string; summary: string; modelDir?: string }
+  /** `step`: the step the job ended at, when the model says (progress reports may stop a little before it). */
+  | { type: 'done'; jobId: string; summary: string; result: Record<string, unknown>; modelDir?: string; step?: number }
+  | { type: 'stopped'; jobId: string; summary: string; modelDir?: string; step?: number }
   | { type: 'failed'; jobId: string; error: string }
   | { type: 'log'; message: string }
   | Reply;
@@ -180,6 +190,7 @@ export type SidebarToHost =
   | { type: 'ready' }
   | { type: 'start'; model: ModelKind; params: Record<string, unknown>; corpus: string }
   | { type: 'stopJob'; jobId: string }
+  | { type: 'resumeJob'; jobId: string }
   | { type: 'openPanel' }
   | { type: 'clearFinished' };
 
@@ -232,6 +243,8 @@ export function parseSidebarMessage(m: unknown): SidebarToHost | undefined {
       return { type: m.type };
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
+    case 'resumeJob':
+      return isStr(m.jobId) ? { type: 'resumeJob', jobId: m.jobId } : undefined;
     case 'start':
       if (MODEL_KINDS.includes(m.model as ModelKind) && isObject(m.params) && isStr(m.corpus)) {
         return { type: 'start', model: m.model as ModelKind, params: m.params, corpus: m.corpus };

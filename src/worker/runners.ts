@@ -20,6 +20,8 @@ export interface JobOutcome {
   result: Record<string, unknown>;
   stopped: boolean;
   modelDir?: string;
+  /** The step training ended at (the step its checkpoint holds), when it differs from the last progress report. */
+  finalStep?: number;
 }
 
 export type ModelRunner = (job: JobSpec, ctx: TrainContext) => Promise<JobOutcome>;
@@ -66,8 +68,8 @@ async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome>
 
 async function runLstm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
-  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out });
-  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out, resumeFrom: job.resumeFrom });
+  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out, finalStep: r.steps };
 }
 
 async function runTransformer(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
