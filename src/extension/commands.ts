@@ -13,6 +13,10 @@ import { CORPUS_CHOICES, resolveCorpus } from './corpus';
 import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
 import { resumeItem, resumeRun } from './jobs/resume';
+import type { PanelView } from '../shared/panelViews';
+
+/** The view a model's training opens (the Training view's loss curves otherwise). */
+const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
 
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -84,7 +88,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       try {
         const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
         const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name, source: corpus.source });
-        if (readSettings().openPanelOnTrain) panel.show('training');
+        if (readSettings().openPanelOnTrain) panel.show(VIEW_OF_MODEL[model] ?? 'training');
         return job.jobId;
       } catch (e) {
         void showError(e instanceof ValidationError ? `bad ${form.title} parameters: ${e.message}` : e instanceof Error ? e.message : String(e));
@@ -95,6 +99,9 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainLstm', 'lstm');
   trainModel('mlStudy.trainTransformer', 'transformer');
   trainModel('mlStudy.trainSeq2seq', 'seq2seq');
+  trainModel('mlStudy.trainDistill', 'distill');
+  trainModel('mlStudy.trainVae', 'vae');
+  trainModel('mlStudy.trainAutoencoder', 'autoencoder');
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();

@@ -11,6 +11,7 @@ import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -29,6 +30,9 @@ export interface PanelViews {
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
   gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
   gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
+  distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
+  'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
+  'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -46,6 +50,9 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   xor: { title: 'Playground' },
   gates: { title: 'Inside LSTM' },
   gradients: { title: 'RNN vs LSTM' },
+  distill: { title: 'Distillation' },
+  'vae-latent': { title: 'Latent Space' },
+  'w2v-hs-tree': { title: 'HS Tree' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

@@ -15,6 +15,7 @@ import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
 import type { InsideWorkerRequests } from './views/inside';
+import type { ModelViewWorkerRequests } from './views/models';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -31,7 +32,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'distill' | 'vae' | 'autoencoder';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
@@ -97,6 +98,15 @@ export interface ModelForm {
   params: readonly ParamSpec[];
   /** Whether the model trains on text (then the form shows a corpus picker). */
   usesCorpus: boolean;
+  /** Fields another turns off: while the bool `when` is on, `field` must be `value` (the form sets and disables it). */
+  exclusive?: readonly ExclusiveRule[];
+}
+
+export interface ExclusiveRule {
+  when: string;
+  field: string;
+  value: number;
+  why: string;
 }
 
 // ---------------------------------------------------------------- host ⇄ worker
@@ -149,7 +159,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -196,7 +206,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder'];
 
 /** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
 export const MAX_CHART_EXPORT = 64 * 1024 * 1024;

@@ -14,6 +14,7 @@ import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
 import { playgroundHandlers } from './playgroundRequests';
 import { insideHandlers } from './insideRequests';
+import { modelViewHandlers } from './modelViewRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -105,5 +106,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...attentionHandlers,
   ...playgroundHandlers,
   ...insideHandlers,
+  ...modelViewHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

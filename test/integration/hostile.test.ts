@@ -53,6 +53,24 @@ describe('hostile workspace (workspace trust on)', function () {
     untouched();
   });
 
+  it('untrusted: distillation, the latent space and the HS tree neither train nor read models', async () => {
+    const a = await api();
+    for (const [id, arg] of [
+      ['mlStudy.trainDistill', { corpus: 'notes', params: {} }],
+      ['mlStudy.trainVae', { params: {} }],
+      ['mlStudy.trainVaeLatent', { kind: 'vae', data: 'points', beta: 1 }],
+      ['mlStudy.showDistillation', { text: 'the' }],
+      ['mlStudy.showLatentSpace', undefined],
+      ['mlStudy.showHsTree', { context: 'the' }],
+    ] as [string, unknown][]) {
+      const r = await vscode.commands.executeCommand(id, arg);
+      assert.equal(r, undefined, `${id} ran in an untrusted workspace`);
+      assert.match(a.recentMessages().at(-1)?.message ?? '', /untrusted|not trusted/, id);
+    }
+    assert.deepEqual(a.jobs.list(), []);
+    untouched();
+  });
+
   it('untrusted: formula hovers still answer', async () => {
     const doc = await vscode.workspace.openTextDocument(path.join(ws(), '00-math-refresher.md'));
     await vscode.window.showTextDocument(doc);

@@ -13,6 +13,9 @@ import { attentionView } from './attentionView';
 import { xorView } from './xorView';
 import { gatesView } from './gatesView';
 import { gradientsView } from './gradientsView';
+import { distillView } from './distillView';
+import { vaeLatentView } from './vaeLatentView';
+import { hsTreeView } from './hsTreeView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -23,4 +26,7 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   xor: xorView,
   gates: gatesView,
   gradients: gradientsView,
+  distill: distillView,
+  'vae-latent': vaeLatentView,
+  'w2v-hs-tree': hsTreeView,
 };

@@ -149,6 +149,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Trains a small "student" to match a large "teacher": a usual loss on the true labels plus a term pulling the student\'s softened distribution (softmax at temperature T) towards the teacher\'s. The T² factor keeps the gradients of the soft term at a comparable size.',
     pitfalls: ['Both distributions must use the same temperature.', 'Forgetting T² makes the soft term vanish as T grows.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.showDistillation', label: 'Show distillation: the teacher\'s softened distributions and both students\' curves' },
   },
   'empirical-risk': {
     title: 'Empirical risk',
@@ -408,7 +409,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Arranges the vocabulary as leaves of a binary tree; a word\'s probability is the product of left/right sigmoid decisions along its path from the root, so it costs about log₂ |V| operations instead of |V|.',
     pitfalls: ['The tree (often a Huffman tree by frequency) shapes what the model learns.'],
     example: 'sigmoid',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.showHsTree', label: 'Show the Huffman tree and the path probabilities of a few words' },
   },
   attention: {
     title: 'Attention',
@@ -500,6 +501,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'How many extra nats (or bits) it costs to code samples of P with a code built for Q: Σ P log(P/Q). It is 0 exactly when the distributions agree and positive otherwise.',
     pitfalls: ['Not symmetric: KL(P‖Q) ≠ KL(Q‖P).', 'Infinite if Q gives 0 probability to something P can produce.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch its KL term' },
   },
   elbo: {
     title: 'Evidence lower bound (ELBO)',
@@ -507,6 +509,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lower bound on log p(x) used to train variational autoencoders: the expected reconstruction log-likelihood under the approximate posterior q(z|x), minus the KL divergence from q to the prior p(z).',
     pitfalls: ['Maximise it (it is a bound on a log-likelihood); the loss is its negative.', 'The gap to log p(x) is exactly KL(q(z|x) ‖ p(z|x)).'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch the ELBO\'s two terms' },
   },
   autoencoder: {
     title: 'Autoencoder reconstruction',
@@ -514,6 +517,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'An encoder f compresses x into a code, a decoder g reconstructs it, and training minimises the reconstruction error ‖x − g(f(x))‖². The code is forced to keep what matters.',
     pitfalls: ['With a code as large as the input it can learn the identity and nothing useful.'],
     example: 'mse',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'autoencoder', data: 'glyphs', beta: 0 }, label: 'Train an autoencoder and see its latent space' },
   },
   norms: {
     title: 'Vector norms',

@@ -8,7 +8,7 @@ import type { CorpusRef, CorpusSource, JobInfo, ModelKind, SavedModelInfo, Serie
 import type { ProgressExtra } from '../../core/training';
 import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import { validateParams, ValidationError, type ParamValues } from '../../core/params';
-import { formOf } from '../models';
+import { applyExclusive, formOf } from '../models';
 import { RunStore } from './runStore';
 import { WorkerClient } from './workerClient';
 import { showError, showInfo, showWarning } from '../util/notify';
@@ -163,7 +163,7 @@ export class JobManager implements vscode.Disposable {
   start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean; source?: CorpusSource } = { corpusName: '' }): JobInfo {
     this.assertTrusted('cannot train');
     const form = formOf(model);
-    const params: ParamValues = validateParams(form.params, rawParams);
+    const params: ParamValues = applyExclusive(form, rawParams, validateParams(form.params, rawParams));
     if (form.usesCorpus && corpus.kind === 'none') throw new ValidationError('choose a corpus to train on', 'corpus');
     const jobId = newJobId(model);
     const job: JobInfo = {
