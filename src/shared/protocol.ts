@@ -30,7 +30,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'mlm';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
@@ -184,7 +184,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'mlm'];
 
 /** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
 export const MAX_CHART_EXPORT = 64 * 1024 * 1024;

@@ -14,6 +14,7 @@ import { saveModel as saveWord2vec } from '../core/word2vec/store';
 import { trainWord2vec } from '../core/word2vec/train';
 import { lstmSummary, trainLstm } from '../core/lstm';
 import { trainSeq2seq, trainTransformer } from '../core/attention';
+import { trainMlm } from '../core/mlm';
 
 export interface JobOutcome {
   summary: string;
@@ -84,10 +85,17 @@ async function runSeq2seq(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> 
   return { summary: `${r.task}, ${r.steps} steps: ${pct(r.sequenceAccuracy)} of fresh inputs right, attention on the expected position ${pct(r.alignmentAccuracy)}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
 }
 
+async function runMlm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const r = await trainMlm(job.params, corpusText(job.corpus), ctx, { outDir: out });
+  return { summary: `${r.steps} steps: held-out masked loss ${f(r.heldOutLoss)} nats (unigram ${f(r.unigramLoss)}), ${f(100 * r.heldOutAccuracy, 1)}% of blanks right${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
 export const RUNNERS: Record<ModelKind, ModelRunner> = {
   xor: runXor,
   word2vec: runWord2vec,
   lstm: runLstm,
   transformer: runTransformer,
   seq2seq: runSeq2seq,
+  mlm: runMlm,
 };

@@ -6,6 +6,7 @@ import { attentionCommands } from './attention';
 import { explainCommand } from './explain';
 import { insideCommands } from './inside/index';
 import { vaeCommands } from './vae';
+import { mlmCommands } from './mlm';
 
 /** Every CLI command. Add a feature's commands here (one import, one entry). */
-export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands, explainCommand, ...insideCommands, ...vaeCommands];
+export const COMMANDS: CliCommand[] = [trainXorCommand, ...word2vecCommands, ...lstmCommands, ...attentionCommands, explainCommand, ...insideCommands, ...vaeCommands, ...mlmCommands];
