@@ -55,7 +55,7 @@ function need(args: ParsedArgs, name: string): string {
 
 export const trainLstmCommand: CliCommand = {
   path: ['train', 'lstm'],
-  summary: 'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
+  summary: 'Train a character- or word-level recurrent language model, LSTM, GRU or tanh RNN cell (held-out: the last 10% of the corpus)',
   options: [
     { name: 'corpus', kind: 'string', description: 'a text file, or "brown" for the Brown corpus (required)' },
     { name: 'out', kind: 'string', description: 'model folder to write: new, empty, the --resume folder, or an LSTM with --force; checkpoints replace it atomically (required)' },
@@ -73,7 +73,7 @@ export const trainLstmCommand: CliCommand = {
     // --epochs or --time-budget alone replace the default step count
     if (given.length === 1 && given[0] !== 'steps') params.steps = 0;
     const text = readCorpus(corpus);
-    io.progress(`training an LSTM language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
+    io.progress(`training a${params.cell === 'lstm' ? 'n' : ''} ${params.cell.toUpperCase()} language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
     let lastPrint = 0;
     const unit = params.level === 'char' ? 'chars' : 'tokens';
     const r = await trainLstm(
@@ -103,6 +103,7 @@ export const trainLstmCommand: CliCommand = {
     return {
       model: 'lstm',
       level: r.level,
+      cell: r.cell,
       out: r.outDir,
       steps: r.steps,
       epochs: r.epochs,
