@@ -94,6 +94,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainLstm', 'lstm');
   trainModel('mlStudy.trainTransformer', 'transformer');
   trainModel('mlStudy.trainSeq2seq', 'seq2seq');
+  trainModel('mlStudy.trainMlm', 'mlm');
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();

@@ -12,6 +12,7 @@ import { RUNNERS } from './runners';
 import { vectorsHandlers } from './vectorsRequests';
 import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
+import { mlmHandlers } from './mlmRequests';
 import { playgroundHandlers } from './playgroundRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
@@ -101,6 +102,7 @@ const handlers: Handlers<WorkerRequests> = {
   ...vectorsHandlers,
   ...lmHandlers,
   ...attentionHandlers,
+  ...mlmHandlers,
   ...playgroundHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -110,3 +110,18 @@ export function fillMask(m: MaskedModel, text: string, start: number, length = 1
   blankAt.forEach((b, j) => (filledTokens[b + from] = blanks[j].candidates[0].token));
   return { level, context, blanks, filled: level === 'char' ? filledTokens.join('') : filledTokens.map((t) => (t === EOS ? '\n' : t)).join(' '), lowercased };
 }
+
+/**
+ * The blank for a selection [from, to) of `text` (UTF-16 offsets, as an editor gives them): at char level the code
+ * points it covers, at word level the words it covers (at least one: the word it starts in).
+ */
+export function blankOfSelection(level: 'char' | 'word', text: string, from: number, to: number): { start: number; length: number } {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > text.length) throw new ValidationError(`the selection ${from}–${to} is outside the text (${text.length} characters)`);
+  const count = (s: string) => countedPositions(splitTokens(s, level), level).length;
+  if (level === 'char') return { start: count(text.slice(0, from)), length: Math.max(1, count(text.slice(from, to))) };
+  // A word the selection starts inside counts as its first word (it is not yet counted before `from`).
+  const before = text.slice(0, from);
+  const inWord = /\w$/.test(before) && /^\w/.test(text.slice(from));
+  const start = count(before) - (inWord ? 1 : 0);
+  return { start, length: Math.max(1, count(text.slice(inWord ? from - (before.match(/\w+$/)?.[0].length ?? 0) : from, to))) };
+}
