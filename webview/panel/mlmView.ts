@@ -49,7 +49,7 @@ export const mlmView = (root: HTMLElement, _ctx: ViewContext): PanelViewModule<'
       const r = data.result;
       const sep = r.level === 'char' ? '' : ' ';
       const context = h('p', { class: 'mlm-context', id: 'mlm-context' }, ...r.context.map((t, i) => (t === '[MASK]' ? h('span', { class: 'mlm-blank' }, '[MASK]') : (i ? sep : '') + t)));
-      const notes: string[] = [`${r.level === 'char' ? 'Character' : 'Word'} model “${data.name}”: it read ${r.context.length} ${r.level === 'char' ? 'characters' : 'words'} on both sides of the blank at once (no causal mask).`];
+      const notes: string[] = [`${r.level === 'char' ? 'Character' : 'Word'} model “${data.name}”: it read ${r.context.length} ${r.level === 'char' ? 'characters' : 'words'} around the blank, both sides at once (no causal mask).`];
       if (r.lowercased) notes.push('The text was lowercased: the model never saw capitals.');
       setChildren(
         root,
