@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, trainFromSidebar } from './session';
+import { describeInThemes, gotoLine, trainFromSidebar } from './session';
 
 describeInThemes('masked language model', (session, theme) => {
   it('trains a tiny masked language model on the demo notes from the sidebar form', async () => {
@@ -20,14 +20,7 @@ describeInThemes('masked language model', (session, theme) => {
 
   it('fills in the word selected in a note: the blank in its context and the top-k per character', async () => {
     const { page } = session();
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('05-attention.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '05-attention.md' }).first().click();
-    await page.locator('.editor-instance .view-lines .view-line').filter({ hasText: 'Scaled dot-product attention:' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':13');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
+    await gotoLine(page, '05-attention.md', 'Scaled dot-product attention:', 13);
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
     await runCommand(page, 'ML Study: Fill in the Blank');

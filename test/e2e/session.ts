@@ -40,3 +40,15 @@ export async function trainFromSidebar(page: Page, model: RegExp, params: Array<
   await waitInFrame(side, () => document.querySelectorAll('#jobs .job').length >= 1, 30_000);
   return side;
 }
+
+/** Open a note of the workspace by name and put the cursor at the start of line `line` (whose text has `text`). */
+export async function gotoLine(page: Page, file: string, text: string, line: number): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
+  await page.locator('.editor-instance .view-lines .view-line').filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+}

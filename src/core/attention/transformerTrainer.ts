@@ -146,6 +146,11 @@ export function planTransformer(params: PlanParams, text: string, extra: { token
   return { level, vocab, train, heldOut, cfg, stepsPerEpoch, totalSteps, budgetMs };
 }
 
+/** The sizes a trained model's summary reports: its vocabulary (with any extra tokens), the data and the weights. */
+export function runSizes(plan: TransformerPlan, model: TransformerLM): { vocabSize: number; trainTokens: number; heldOutTokens: number; paramCount: number } {
+  return { vocabSize: plan.cfg.vocab, trainTokens: plan.train.length, heldOutTokens: plan.heldOut.length, paramCount: model.paramCount() };
+}
+
 /** The one-thread trainer, or the two-thread one when asked for and its helper thread starts. */
 async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
   const single = new Trainer(model, params.lr);
@@ -259,10 +264,7 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
       seconds,
       stopped,
       threads,
-      vocabSize: plan.vocab.size,
-      trainTokens: plan.train.length,
-      heldOutTokens: plan.heldOut.length,
-      paramCount: model.paramCount(),
+      ...runSizes(plan, model),
       outDir: opts.outDir,
       params,
     };

@@ -9,7 +9,7 @@
 import { Rng } from '../util/rng';
 import { validateParams, type ParamValues, type ParamsOf } from '../params';
 import { checkStopped, makeYielder, StoppedError, type TrainContext } from '../training';
-import { planTransformer, type TransformerPlan } from '../attention/transformerTrainer';
+import { planTransformer, runSizes, type TransformerPlan } from '../attention/transformerTrainer';
 import { initialWeights, Trainer, TransformerLM } from '../attention/transformer';
 import { saveMlm } from '../attention/store';
 import { maskBatch, type MaskedBatch } from './masking';
@@ -170,10 +170,7 @@ export async function trainMlm(rawParams: ParamValues, text: string, ctx: TrainC
       stepsPerSecond: run.step / Math.max(seconds, 1e-9),
       seconds,
       stopped: run.stopped,
-      vocabSize: plan.cfg.vocab,
-      trainTokens: plan.train.length,
-      heldOutTokens: plan.heldOut.length,
-      paramCount: model.paramCount(),
+      ...runSizes(plan, model),
       outDir: opts.outDir,
       params,
     };
