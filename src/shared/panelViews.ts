@@ -11,6 +11,7 @@ import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { MlmFillData } from './views/mlm';
+import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -28,6 +29,8 @@ export interface PanelViews {
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
   'mlm-fill': { data: MlmFillData; toHost: {}; toPanel: {} };
+  gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
+  gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -44,6 +47,8 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
   'mlm-fill': { title: 'Fill in the Blank' },
+  gates: { title: 'Inside LSTM' },
+  gradients: { title: 'RNN vs LSTM' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

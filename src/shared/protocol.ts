@@ -15,6 +15,7 @@ import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
 import type { MlmWorkerRequests } from './views/mlm';
+import type { InsideWorkerRequests } from './views/inside';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -139,7 +140,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, MlmWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, MlmWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };

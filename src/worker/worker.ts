@@ -14,6 +14,7 @@ import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
 import { mlmHandlers } from './mlmRequests';
 import { playgroundHandlers } from './playgroundRequests';
+import { insideHandlers } from './insideRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -104,5 +105,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...attentionHandlers,
   ...mlmHandlers,
   ...playgroundHandlers,
+  ...insideHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -12,6 +12,8 @@ import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
 import { mlmView } from './mlmView';
+import { gatesView } from './gatesView';
+import { gradientsView } from './gradientsView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -21,4 +23,6 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   attention: attentionView,
   xor: xorView,
   'mlm-fill': mlmView,
+  gates: gatesView,
+  gradients: gradientsView,
 };

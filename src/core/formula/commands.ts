@@ -10,6 +10,7 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.showAttention',
   'mlStudy.trainLstm',
   'mlStudy.trainMlm',
+  'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
   EXPLAIN_COMMAND,
