@@ -102,6 +102,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainDistill', 'distill');
   trainModel('mlStudy.trainVae', 'vae');
   trainModel('mlStudy.trainAutoencoder', 'autoencoder');
+  trainModel('mlStudy.trainMlm', 'mlm');
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();

@@ -14,6 +14,7 @@ import type { VectorsWorkerRequests } from './views/embeddings';
 import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
+import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
@@ -32,7 +33,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'distill' | 'vae' | 'autoencoder';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'distill' | 'vae' | 'autoencoder' | 'mlm';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
@@ -159,7 +160,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -206,7 +207,7 @@ export type SidebarToHost =
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder', 'mlm'];
 
 /** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
 export const MAX_CHART_EXPORT = 64 * 1024 * 1024;

@@ -12,6 +12,7 @@ import { RUNNERS } from './runners';
 import { vectorsHandlers } from './vectorsRequests';
 import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
+import { mlmHandlers } from './mlmRequests';
 import { playgroundHandlers } from './playgroundRequests';
 import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
@@ -104,6 +105,7 @@ const handlers: Handlers<WorkerRequests> = {
   ...vectorsHandlers,
   ...lmHandlers,
   ...attentionHandlers,
+  ...mlmHandlers,
   ...playgroundHandlers,
   ...insideHandlers,
   ...modelViewHandlers,

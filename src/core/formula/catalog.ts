@@ -30,6 +30,8 @@ const W2V: Experiment = { command: 'mlStudy.trainWord2vec', label: 'Train skip-g
 const ATTN: Experiment = { command: 'mlStudy.showAttention', label: 'Show an attention map' };
 const LSTM: Experiment = { command: 'mlStudy.trainLstm', label: 'Train the LSTM language model' };
 const XOR: Experiment = { command: 'mlStudy.trainXor', label: 'Train an MLP on XOR' };
+const GRU: Experiment = { command: 'mlStudy.trainLstm', args: { params: { cell: 'gru' } }, label: 'Train the language model with a GRU cell' };
+const MLM: Experiment = { command: 'mlStudy.trainMlm', label: 'Train a masked language model, then Fill in the Blank' };
 const plotCmd = (fn: string): Experiment => ({ command: 'mlStudy.plotFunction', args: { fn }, label: `Plot ${fn} in the panel` });
 
 export const CATALOG: Record<ConceptId, ConceptInfo> = {
@@ -220,7 +222,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lighter gated RNN: an update gate z interpolates between the old hidden state and a candidate, and a reset gate r decides how much of the old state feeds the candidate. No separate memory cell.',
     pitfalls: ['Texts disagree on whether z weights the old state or the new candidate: check which term carries (1 − z).'],
     example: 'gru',
-    experiment: LSTM,
+    experiment: GRU,
     letters: { z: 'the update gate', r: 'the reset gate', h: 'the hidden state', x: 'the input at this step' },
   },
   'bidirectional-rnn': {
@@ -344,6 +346,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Hide some tokens (replace them by [MASK]) and train the model to predict them from the rest of the sentence, both sides. BERT is pretrained this way; the loss counts only the masked positions.',
     pitfalls: ['It is not a generative left-to-right model: it cannot directly give the probability of a sentence.'],
     example: 'nll',
+    experiment: MLM,
   },
   'teacher-forcing': {
     title: 'Teacher forcing',
