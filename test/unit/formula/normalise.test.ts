@@ -40,16 +40,19 @@ test('classes of real-note notation reach the right concept', () => {
 });
 
 test('code-like plain text: library prefixes, (transpose), numbered letters, y[i], d(·)/d(·), * products', () => {
-  assert.equal(normaliseTex('u = np.tanh(v)'), 'u = \\tanh(v)');
-  assert.equal(normaliseTex('s2 = W3*r2 + c'), 's_{2} = W_{3} r_{2} + c');
-  assert.equal(normaliseTex('q = u(transpose)k'), 'q = u^T k');
-  assert.equal(normaliseTex("E = Sum(e[j])"), 'E = \\sum(e_{j})');
-  assert.equal(normaliseTex('d(g)/d(s) = 1'), '\\frac{d g}{d s} = 1');
-  assert.equal(normaliseTex('r = max(0, s)  # the hinge'), 'r = \\max(0, s)');
-  assert.equal(normaliseTex('\\sum\\limits_{k=1} a_k'), '\\sum_{k=1} a_k');
-  assert.equal(normaliseTex('\\frac{\\delta E}{\\delta u}'), '\\frac{\\partial E}{\\partial u}');
-  // An element-wise product of a gate and a state keeps its star; the star after a matrix letter is a product.
-  assert.equal(normaliseTex('m = G_t * m_{t-1}'), 'm = G_t * m_{t-1}');
+  const cases: Array<[string, string]> = [
+    ['u = np.tanh(v)', 'u = \\tanh(v)'],
+    ['s2 = W3*r2 + c', 's_{2} = W_{3} r_{2} + c'],
+    ['q = u(transpose)k', 'q = u^T k'],
+    ["E = Sum(e[j])", 'E = \\sum(e_{j})'],
+    ['d(g)/d(s) = 1', '\\frac{d g}{d s} = 1'],
+    ['r = max(0, s)  # the hinge', 'r = \\max(0, s)'],
+    ['\\sum\\limits_{k=1} a_k', '\\sum_{k=1} a_k'],
+    ['\\frac{\\delta E}{\\delta u}', '\\frac{\\partial E}{\\partial u}'],
+    // An element-wise product of a gate and a state keeps its star; the star after a matrix letter is a product.
+    ['m = G_t * m_{t-1}', 'm = G_t * m_{t-1}'],
+  ];
+  for (const [input, want] of cases) assert.equal(normaliseTex(input), want, input);
 });
 
 test('training and activation forms in any letters reach the right concept; near misses claim nothing', () => {
