@@ -19,6 +19,7 @@ import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFe
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
+import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
 import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
+    registerMlmFeature(context, jobs, panel);
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);

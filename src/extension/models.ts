@@ -8,6 +8,7 @@ import { XOR_PARAMS } from '../core/xor/params';
 import { WORD2VEC_PARAMS } from '../core/word2vec/params';
 import { LSTM_PARAMS } from '../core/lstm/params';
 import { SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS } from '../core/attention/params';
+import { MLM_PARAMS } from '../core/mlm/params';
 import { DISTILL_TRAIN_PARAMS } from '../core/distill/params';
 import { AUTOENCODER_PARAMS, VAE_PARAMS } from '../core/vae/params';
 
@@ -35,8 +36,8 @@ export const MODEL_FORMS: readonly ModelForm[] = [
   },
   {
     model: 'lstm',
-    title: 'LSTM language model',
-    description: 'Character- or word-level LSTM trained with teacher forcing and truncated BPTT; held-out perplexity on the last 10% of the text, samples as it learns.',
+    title: 'Recurrent language model (LSTM / GRU / RNN)',
+    description: 'Character- or word-level LSTM, GRU or plain tanh RNN trained with teacher forcing and truncated BPTT; held-out perplexity on the last 10% of the text, samples as it learns.',
     params: LSTM_PARAMS,
     usesCorpus: true,
   },
@@ -45,6 +46,13 @@ export const MODEL_FORMS: readonly ModelForm[] = [
     title: 'Transformer language model',
     description: 'A small causal Transformer (self-attention with a causal mask, pre-LayerNorm); its attention maps can be shown for any text.',
     params: TRANSFORMER_PARAMS,
+    usesCorpus: true,
+  },
+  {
+    model: 'mlm',
+    title: 'Masked language model (BERT-style)',
+    description: 'A small bidirectional Transformer (no causal mask): 15% of positions are chosen, 80% become [MASK], 10% a random token, 10% stay; the loss counts only those. Then select a word and Fill in the Blank.',
+    params: MLM_PARAMS,
     usesCorpus: true,
   },
   {

@@ -10,6 +10,7 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
@@ -28,6 +29,7 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  'mlm-fill': { data: MlmFillData; toHost: {}; toPanel: {} };
   gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
   gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
   distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
@@ -48,6 +50,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  'mlm-fill': { title: 'Fill in the Blank' },
   gates: { title: 'Inside LSTM' },
   gradients: { title: 'RNN vs LSTM' },
   distill: { title: 'Distillation' },

@@ -14,6 +14,7 @@ import { saveModel as saveWord2vec } from '../core/word2vec/store';
 import { trainWord2vec } from '../core/word2vec/train';
 import { lstmSummary, trainLstm } from '../core/lstm';
 import { trainSeq2seq, trainTransformer } from '../core/attention';
+import { trainMlm } from '../core/mlm';
 import { distillSummary, trainDistill } from '../core/distill/train';
 import { loadLstm } from '../core/lstm/engine';
 import { loadDataset } from '../core/vae/data';
@@ -27,6 +28,8 @@ export interface JobOutcome {
   result: Record<string, unknown>;
   stopped: boolean;
   modelDir?: string;
+  /** The step training ended at (the step its checkpoint holds), when it differs from the last progress report. */
+  finalStep?: number;
 }
 
 export type ModelRunner = (job: JobSpec, ctx: TrainContext) => Promise<JobOutcome>;
@@ -73,8 +76,8 @@ async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome>
 
 async function runLstm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
-  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out });
-  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out, resumeFrom: job.resumeFrom });
+  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out, finalStep: r.steps };
 }
 
 async function runTransformer(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
@@ -117,6 +120,12 @@ const runAutoencoder = (kind: AutoencoderKind) => async (job: JobSpec, ctx: Trai
   return { summary, result: { epochs: r.epochs, steps: r.steps, seconds: r.seconds, before: r.before, after: r.after, history: r.history, data: data.kind }, stopped: r.stopped, modelDir: out };
 };
 
+async function runMlm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const r = await trainMlm(job.params, corpusText(job.corpus), ctx, { outDir: out });
+  return { summary: `${r.steps} steps: held-out masked loss ${f(r.heldOutLoss)} nats (unigram ${f(r.unigramLoss)}), ${f(100 * r.heldOutAccuracy, 1)}% of blanks right${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
 export const RUNNERS: Record<ModelKind, ModelRunner> = {
   distill: runDistill,
   vae: runAutoencoder('vae'),
@@ -126,4 +135,5 @@ export const RUNNERS: Record<ModelKind, ModelRunner> = {
   lstm: runLstm,
   transformer: runTransformer,
   seq2seq: runSeq2seq,
+  mlm: runMlm,
 };

@@ -11,6 +11,7 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { mlmView } from './mlmView';
 import { gatesView } from './gatesView';
 import { gradientsView } from './gradientsView';
 import { distillView } from './distillView';
@@ -24,6 +25,7 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  'mlm-fill': mlmView,
   gates: gatesView,
   gradients: gradientsView,
   distill: distillView,

@@ -176,7 +176,7 @@ function renderJobs(): void {
       return h(
         'li',
         { class: `job status-${j.status}`, 'data-job': j.jobId, 'data-status': j.status },
-        h('div', { class: 'job-head' }, h('span', { class: 'label' }, j.label), h('vscode-badge', { class: 'status' }, j.status), active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', 'aria-label': `Stop ${j.label}`, onclick: () => send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null),
+        h('div', { class: 'job-head' }, h('span', { class: 'label' }, j.label), h('vscode-badge', { class: 'status' }, j.status), active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', 'aria-label': `Stop ${j.label}`, onclick: () => send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null, j.resumable && trusted ? h('vscode-button', { class: 'resume', secondary: true, icon: 'debug-continue', 'aria-label': `Resume ${j.label}`, title: 'Continue from its checkpoint', onclick: () => send({ type: 'resumeJob', jobId: j.jobId }) }, 'Resume') : null),
         h('vscode-progress-bar', { value: Math.round(j.progress * 100), max: 100, 'aria-label': `${j.label} progress` }),
         h('div', { class: 'job-detail' }, active ? `step ${j.step}${j.total ? ` of ${j.total}` : ''} · loss ${formatNumber(j.loss)}` : (j.error ?? j.summary ?? '')),
       );

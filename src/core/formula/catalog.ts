@@ -30,6 +30,8 @@ const W2V: Experiment = { command: 'mlStudy.trainWord2vec', label: 'Train skip-g
 const ATTN: Experiment = { command: 'mlStudy.showAttention', label: 'Show an attention map' };
 const LSTM: Experiment = { command: 'mlStudy.trainLstm', label: 'Train the LSTM language model' };
 const XOR: Experiment = { command: 'mlStudy.trainXor', label: 'Train an MLP on XOR' };
+const GRU: Experiment = { command: 'mlStudy.trainLstm', args: { params: { cell: 'gru' } }, label: 'Train the language model with a GRU cell' };
+const MLM: Experiment = { command: 'mlStudy.trainMlm', label: 'Train a masked language model, then Fill in the Blank' };
 const plotCmd = (fn: string): Experiment => ({ command: 'mlStudy.plotFunction', args: { fn }, label: `Plot ${fn} in the panel` });
 
 export const CATALOG: Record<ConceptId, ConceptInfo> = {
@@ -41,7 +43,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     example: 'sigmoid',
     plot: 'sigmoid',
     experiment: plotCmd('sigmoid'),
-    letters: { z: 'the input score (a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
+    letters: { z: 'the input score (the pre-activation, a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
   },
   tanh: {
     title: 'Hyperbolic tangent (tanh)',
@@ -220,7 +222,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lighter gated RNN: an update gate z interpolates between the old hidden state and a candidate, and a reset gate r decides how much of the old state feeds the candidate. No separate memory cell.',
     pitfalls: ['Texts disagree on whether z weights the old state or the new candidate: check which term carries (1 − z).'],
     example: 'gru',
-    experiment: LSTM,
+    experiment: GRU,
     letters: { z: 'the update gate', r: 'the reset gate', h: 'the hidden state', x: 'the input at this step' },
   },
   'bidirectional-rnn': {
@@ -270,7 +272,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['β₁ ≈ 0.9 and β₂ ≈ 0.999 are the usual values; ε only prevents division by zero.', 'Weight decay in Adam is not the same as L2 regularisation (hence AdamW).'],
     example: 'adam',
     experiment: XOR,
-    letters: { m: 'the running average of gradients (first moment, momentum)', v: 'the running average of squared gradients (second moment)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
+    letters: { m: 'the running average of gradients (first moment: their mean, momentum)', v: 'the running average of squared gradients (second moment: an uncentred variance)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
   },
   'chain-rule': {
     title: 'Chain rule of derivatives',
@@ -344,6 +346,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Hide some tokens (replace them by [MASK]) and train the model to predict them from the rest of the sentence, both sides. BERT is pretrained this way; the loss counts only the masked positions.',
     pitfalls: ['It is not a generative left-to-right model: it cannot directly give the probability of a sentence.'],
     example: 'nll',
+    experiment: MLM,
   },
   'teacher-forcing': {
     title: 'Teacher forcing',
@@ -454,7 +457,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Each head works in dimension d_model / h, so the total cost is about that of one full-size head.'],
     example: 'sdpa',
     experiment: ATTN,
-    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a projection matrix (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a learned weight matrix projecting into a head (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
   },
   'masked-self-attention': {
     title: 'Masked (causal) self-attention',
