@@ -10,6 +10,7 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from './views/w2vStep';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -26,6 +27,7 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  w2vStep: { data: W2vStepPanelData; toHost: W2vStepPanelRequests; toPanel: W2vStepPanelAnswers };
 }
 
 export type PanelView = keyof PanelViews;
@@ -41,6 +43,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  w2vStep: { title: 'word2vec Steps' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

@@ -11,6 +11,7 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { w2vStepView } from './w2vStepView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -19,4 +20,5 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  w2vStep: w2vStepView,
 };

@@ -11,5 +11,6 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.trainLstm',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
+  'mlStudy.stepWord2vec',
   EXPLAIN_COMMAND,
 ]);
