@@ -19,7 +19,7 @@ import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFe
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
-import { registerW2vStepFeature } from './w2vStep/stepFeature';
+import { registerW2vStepFeature, type W2vStepFeature } from './w2vStep/stepFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -28,6 +28,7 @@ export interface ExtensionApi {
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
   vectors: VectorsFeature;
+  w2vStep: W2vStepFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -55,8 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
-    registerW2vStepFeature(context, jobs, panel, formulas);
-    return { jobs, panel, trainingView, formulas, vectors, recentMessages };
+    const w2vStep = registerW2vStepFeature(context, jobs, panel, formulas);
+    return { jobs, panel, trainingView, formulas, vectors, w2vStep, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -39,6 +39,8 @@ describe('hostile workspace (workspace trust on)', function () {
     assert.deepEqual(a.jobs.list(), []);
     assert.ok(a.recentMessages().some((m) => m.level === 'error' && /untrusted workspace/.test(m.message)), 'the user is told training is disabled because the workspace is untrusted');
     assert.throws(() => a.jobs.start('xor', {}, { kind: 'none' }), /not trusted/);
+    assert.equal(await vscode.commands.executeCommand('mlStudy.stepWord2vec', { source: 'note', note: 'notes.md' }), undefined);
+    assert.match(a.recentMessages().at(-1)!.message, /untrusted workspace/);
     await vscode.commands.executeCommand('mlStudy.clearFinishedRuns');
     await Promise.resolve(vscode.commands.executeCommand('mlStudy.importVectors', path.join(victimOf(ws()), 'x.json'))).catch(() => undefined);
     assert.deepEqual(fs.readdirSync(path.join(ws(), '.ml-study', 'models')).sort(), ['.hidden', 'linked'], 'nothing was imported');

@@ -329,10 +329,11 @@ class W2vStepView {
     const head = h('tr', {}, ...['target', 'label', `u·${x}`, `σ(u·${x})`, 'loss term', '‖∂L/∂u‖', '‖Δu‖'].map((t) => h('th', {}, t)));
     const norm = (v: number[]) => Math.hypot(...v);
     const rows = r.targets.map((t) =>
-      h('tr', { class: t.label ? 'w2v-pos' : 'w2v-negrow' }, h('td', {}, t.word), h('td', {}, t.label ? '1 (real)' : '0 (noise)'), h('td', {}, n3(t.dot)), h('td', {}, n3(t.sigma)), h('td', {}, n3(t.loss)), h('td', {}, n3(norm(t.grad))), h('td', {}, n3(norm(t.applied)))),
+      h('tr', { class: t.label ? 'w2v-pos' : 'w2v-negrow' }, h('td', {}, t.word), h('td', {}, t.label ? '1 real' : '0 noise'), h('td', {}, n3(t.dot)), h('td', {}, n3(t.sigma)), h('td', {}, n3(t.loss)), h('td', {}, n3(norm(t.grad))), h('td', {}, n3(norm(t.applied)))),
     );
-    const total = h('tr', { class: 'w2v-total' }, h('td', {}, 'total'), h('td'), h('td'), h('td'), h('td', {}, n3(r.loss)), h('td', {}, `‖∂L/∂${x}‖ ${n3(norm(r.inputGrad))}`), h('td', {}, `‖Δv‖ ${n3(norm(r.inputApplied))}`));
-    setChildren(this.targets, h('table', { class: 'w2v-table' }, h('thead', {}, head), h('tbody', {}, ...rows, total)));
+    const total = h('tr', { class: 'w2v-total' }, h('td', {}, 'loss L'), h('td'), h('td'), h('td'), h('td', {}, n3(r.loss)), h('td'), h('td'));
+    const input = h('div', { class: 'w2v-input-note muted' }, `input ${r.arch === 'sgns' ? `v_c = v(${r.center})` : 'h = mean of the context vectors'}: ‖∂L/∂${x}‖ = ${n3(norm(r.inputGrad))}, ‖Δv‖ = ${n3(norm(r.inputApplied))} (η = ${n3(r.lr)})`);
+    setChildren(this.targets, h('table', { class: 'w2v-table' }, h('thead', {}, head), h('tbody', {}, ...rows, total)), input);
   }
 }
 

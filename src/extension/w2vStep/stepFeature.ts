@@ -157,11 +157,9 @@ export class W2vStepFeature {
     }
   }
 
-  async step(amount: unknown, live = true): Promise<W2vStepPanelData> {
-    if (!STEP_AMOUNTS.includes(amount as StepAmount) && !(Number.isInteger(amount) && (amount as number) >= 1 && (amount as number) <= 100_000)) {
-      throw new StepArgError('steps must be 1, 10, 100 or "epoch"');
-    }
-    const steps = amount as number | 'epoch';
+  /** Advance `steps` updates (1..100000) or to the end of the epoch. */
+  async step(steps: number | 'epoch', live = true): Promise<W2vStepPanelData> {
+    if (steps !== 'epoch' && !(Number.isInteger(steps) && steps >= 1 && steps <= 100_000)) throw new StepArgError('steps must be an integer 1..100000 or "epoch"');
     return this.publish(await this.onSession(() => this.jobs.request('stepper.step', { id: SESSION, steps }, REQUEST_TIMEOUT_MS)), live);
   }
 
@@ -212,7 +210,12 @@ export class W2vStepFeature {
 
   /** The view's requests (params from a webview: each is checked); failures are also shown in the view. */
   readonly viewHandlers: UntrustedHandlers<W2vStepPanelRequests> = {
-    'w2vStep.step': (p) => this.shown(() => this.step(isObject(p) ? p.steps : undefined)),
+    'w2vStep.step': (p) =>
+      this.shown(() => {
+        const steps = isObject(p) ? p.steps : undefined;
+        if (!STEP_AMOUNTS.includes(steps as StepAmount)) throw new StepArgError('steps must be 1, 10, 100 or "epoch"');
+        return this.step(steps as StepAmount);
+      }),
     'w2vStep.reset': () => this.shown(() => this.reset()),
     'w2vStep.configure': (p) => this.shown(() => this.configure(isObject(p) ? p.settings : undefined)),
     'w2vStep.watch': (p) => this.shown(() => this.watch(isObject(p) ? p.word : undefined)),
