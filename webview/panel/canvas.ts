@@ -1,8 +1,8 @@
 /**
  * Canvas helpers the panel's drawn views share: a canvas sharp on high-DPI screens, a 2-D context cleared to the
- * theme's background, and a theme colour as RGB.
+ * theme's background, the theme's colours the drawings use, and a theme colour as RGB.
  */
-import { h } from '../common/vscode';
+import { h, themeVar } from '../common/vscode';
 
 /** A canvas of `size` CSS pixels (square unless `height` is given), sharp on high-DPI screens. */
 export function makeCanvas(cls: string, size: number, height = size, id?: string): HTMLCanvasElement {
@@ -40,4 +40,16 @@ export function rgbOf(css: string): [number, number, number] {
   ctx.fillRect(0, 0, 1, 1);
   const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
   return [r, g, b];
+}
+
+/** The theme colours every drawn view uses: text, dimmed text, background, the two chart colours of a sign, font. */
+export function baseColours() {
+  return {
+    fg: themeVar('--vscode-foreground', '#cccccc'),
+    dim: themeVar('--vscode-descriptionForeground', '#888888'),
+    bg: themeVar('--vscode-editor-background', '#1e1e1e'),
+    blue: themeVar('--vscode-charts-blue', '#3794ff'),
+    orange: themeVar('--vscode-charts-orange', '#d18616'),
+    font: themeVar('--vscode-font-family', 'sans-serif'),
+  };
 }

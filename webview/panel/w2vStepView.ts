@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/w2vStep.css';
 import type { MapPoint, StepAmount, StepRecord, W2vStepPanelData } from '../../src/shared/views/w2vStep';
 import { formatNumber, h, onThemeChange, setChildren, themeVar } from '../common/vscode';
-import { context2d, makeCanvas, rgbOf, sizeCanvas } from './canvas';
+import { baseColours, context2d, makeCanvas, rgbOf, sizeCanvas } from './canvas';
 import type { ViewContext, ViewFactory } from './viewModule';
 import { svgImage } from './explainView';
 
@@ -29,15 +29,13 @@ const STEPS: [StepAmount, string, string][] = [[1, 'Step', 'One update'], [10, '
 type Valued = HTMLElement & { value: string };
 
 function colours() {
+  const base = baseColours();
   const c = {
-    fg: themeVar('--vscode-foreground', '#cccccc'),
-    dim: themeVar('--vscode-descriptionForeground', '#888888'),
-    bg: themeVar('--vscode-editor-background', '#1e1e1e'),
-    pos: themeVar('--vscode-charts-blue', '#3794ff'),
-    neg: themeVar('--vscode-charts-orange', '#d18616'),
+    ...base,
+    pos: base.blue,
+    neg: base.orange,
     current: themeVar('--vscode-charts-red', '#f14c4c'),
     output: themeVar('--vscode-charts-purple', '#b180d7'),
-    font: themeVar('--vscode-font-family', 'sans-serif'),
     mono: themeVar('--vscode-editor-font-family', 'monospace'),
   };
   return { ...c, rgb: { bg: rgbOf(c.bg), pos: rgbOf(c.pos), neg: rgbOf(c.neg), fg: rgbOf(c.fg) } };
@@ -154,16 +152,32 @@ function drawMap(canvas: HTMLCanvasElement, points: MapPoint[], col: Colours): s
       ctx.fill();
     }
   }
-  ctx.textBaseline = 'bottom';
-  ctx.textAlign = 'left';
-  for (const p of points) {
-    if (p.matrix === 'output' && !p.current) continue;
-    const [x1, y1] = px(p.x, p.y);
-    ctx.font = `${p.current ? '600 ' : ''}11px ${col.font}`;
-    ctx.fillStyle = p.current ? col.fg : col.dim;
-    ctx.fillText(p.matrix === 'output' ? `u:${p.word}` : p.word, x1 + 5, y1 - 2);
-  }
+  drawLabels(ctx, points, px, col);
   return magnify > 1 ? ` (arrows drawn ×${magnify.toFixed(magnify < 10 ? 1 : 0)} longer)` : '';
+}
+
+/**
+ * Word labels beside their points, the moved vectors' first (in bold); a label that would overlap one already
+ * placed tries below and to the left of its point, and is left out when no place is free (its point stays).
+ */
+function drawLabels(ctx: CanvasRenderingContext2D, points: MapPoint[], px: (x: number, y: number) => [number, number], col: Colours): void {
+  const placed: [number, number, number, number][] = [];
+  const free = (b: [number, number, number, number]) => b[0] >= 0 && b[2] <= MAP_W && b[1] >= 0 && b[3] <= MAP_H && placed.every((o) => b[2] < o[0] || b[0] > o[2] || b[3] < o[1] || b[1] > o[3]);
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  const order = [...points.filter((p) => p.current), ...points.filter((p) => !p.current && p.matrix === 'input')];
+  for (const p of order) {
+    const [x, y] = px(p.x, p.y);
+    const text = p.matrix === 'output' ? `u:${p.word}` : p.word;
+    ctx.font = `${p.current ? '600 ' : ''}11px ${col.font}`;
+    const w = ctx.measureText(text).width;
+    const spots: [number, number][] = [[x + 6, y - 14], [x + 6, y + 2], [x - 6 - w, y - 14], [x - 6 - w, y + 2]];
+    const at = spots.map(([lx, ly]) => [lx, ly, lx + w, ly + 12] as [number, number, number, number]).find(free);
+    if (!at) continue;
+    placed.push(at);
+    ctx.fillStyle = p.current ? col.fg : col.dim;
+    ctx.fillText(text, at[0], at[1]);
+  }
 }
 
 function arrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, colour: string, width: number): void {

@@ -14,7 +14,7 @@ import type { Grid, HiddenSpace, Weights } from '../../src/core/xor/playground';
 import { h, onThemeChange, setChildren, themeVar, formatNumber } from '../common/vscode';
 import type { ViewContext, ViewFactory } from './viewModule';
 import { type Box, boxAround, clipLine, edgeWidth, tone } from './xorGeometry';
-import { context2d, makeCanvas, rgbOf } from './canvas';
+import { baseColours, context2d, makeCanvas, rgbOf } from './canvas';
 
 const BIG = 280;
 const SMALL = 84;
@@ -26,15 +26,13 @@ const NUMBERS: [string, string][] = [['hidden', 'Hidden units'], ['lr', 'Learnin
 type Valued = HTMLElement & { value: string };
 
 function colours() {
+  const base = baseColours();
   const c = {
-    fg: themeVar('--vscode-foreground', '#cccccc'),
-    dim: themeVar('--vscode-descriptionForeground', '#888888'),
-    bg: themeVar('--vscode-editor-background', '#1e1e1e'),
-    one: themeVar('--vscode-charts-blue', '#3794ff'),
-    zero: themeVar('--vscode-charts-orange', '#d18616'),
-    line: themeVar('--vscode-editor-foreground', themeVar('--vscode-foreground', '#cccccc')),
+    ...base,
+    one: base.blue,
+    zero: base.orange,
+    line: themeVar('--vscode-editor-foreground', base.fg),
     wrong: themeVar('--vscode-errorForeground', '#f14c4c'),
-    font: themeVar('--vscode-font-family', 'sans-serif'),
   };
   return { ...c, rgb: { bg: rgbOf(c.bg), one: rgbOf(c.one), zero: rgbOf(c.zero) } };
 }
