@@ -10,16 +10,12 @@ import { EOS } from '../lm/vocab';
 import type { LstmModel } from './engine';
 import { pearson } from '../word2vec/evaluate';
 import { Workspace } from './model';
+import { namedError } from '../util/errors';
+
+export class InspectError extends namedError('InspectError') {}
 
 /** Longest text traced at once (one forward pass over all of it). */
 export const MAX_INSPECT_CHARS = 5000;
-
-export class InspectError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InspectError';
-  }
-}
 
 /** Per layer, time-major arrays of T × H: the values after reading character t. */
 export interface LayerTrace {
