@@ -30,7 +30,10 @@ describeInThemes('word2vec stepper', (session, theme) => {
     await page.locator('.quick-input-widget input').fill('>ML Study: Step Through word2vec');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Step Through word2vec' }).first().click({ timeout: 15_000 });
 
-    const panel = await webviewFrame(page, '#w2v-step-map', 60_000);
+    const panel = await webviewFrame(page, '#w2v-step-map', 90_000).catch(async (e: unknown) => {
+      await page.screenshot({ path: path.join(screenshotDir(), `w2v-step-failed-${theme}.png`) });
+      throw e;
+    });
     await waitInFrame(panel, () => document.getElementById('view-w2vStep')?.dataset.updates === '0' && !document.getElementById('view-w2vStep')!.hidden, 60_000);
     assert.match((await panel.locator('#w2v-step-source').textContent()) ?? '', /^On selection in 03-word2vec\.tex: \d+ sentences?, \d+ words/);
 
