@@ -20,6 +20,10 @@ import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
 import { registerW2vStepFeature, type W2vStepFeature } from './w2vStep/stepFeature';
+import { registerMlmFeature } from './mlm/mlmFeature';
+import { registerGatesFeature } from './inside/gatesFeature';
+import { registerGradientsFeature } from './inside/gradientsFeature';
+import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -29,6 +33,7 @@ export interface ExtensionApi {
   formulas: FormulaService;
   vectors: VectorsFeature;
   w2vStep: W2vStepFeature;
+  modelViews: ModelViewsFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -57,7 +62,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
     const w2vStep = registerW2vStepFeature(context, jobs, panel, formulas);
-    return { jobs, panel, trainingView, formulas, vectors, w2vStep, recentMessages };
+    registerMlmFeature(context, jobs, panel);
+    registerGatesFeature(context, jobs, panel);
+    registerGradientsFeature(context, jobs, panel);
+    const modelViews = registerModelViewsFeature(context, jobs, panel);
+    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -12,6 +12,12 @@ import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
 import { w2vStepView } from './w2vStepView';
+import { mlmView } from './mlmView';
+import { gatesView } from './gatesView';
+import { gradientsView } from './gradientsView';
+import { distillView } from './distillView';
+import { vaeLatentView } from './vaeLatentView';
+import { hsTreeView } from './hsTreeView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -21,4 +27,10 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   attention: attentionView,
   xor: xorView,
   w2vStep: w2vStepView,
+  'mlm-fill': mlmView,
+  gates: gatesView,
+  gradients: gradientsView,
+  distill: distillView,
+  'vae-latent': vaeLatentView,
+  'w2v-hs-tree': hsTreeView,
 };

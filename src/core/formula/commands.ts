@@ -9,8 +9,13 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.trainWord2vec',
   'mlStudy.showAttention',
   'mlStudy.trainLstm',
+  'mlStudy.trainMlm',
+  'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
   'mlStudy.stepWord2vec',
+  'mlStudy.showDistillation',
+  'mlStudy.trainVaeLatent',
+  'mlStudy.showHsTree',
   EXPLAIN_COMMAND,
 ]);
