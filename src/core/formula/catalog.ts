@@ -378,7 +378,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Instead of a softmax over the vocabulary, treat it as binary classification: σ(u_o·v_c) should be high for a real (centre, context) pair, and σ(−u_k·v_c) high for k random "negative" words. Only k + 1 dot products per pair.',
     pitfalls: ['Negatives are drawn from the unigram distribution raised to the 3/4 power, not uniformly.', 'The objective is maximised as written with log σ; the loss is its negative.'],
     example: 'sgns',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.stepWord2vec', args: { source: 'editor', settings: { arch: 'sgns' } }, label: 'Step through this objective on your notes' },
     letters: { k: 'the number of negative samples per real pair', K: 'the number of negative samples per real pair', u: 'a context-role ("outside") word vector', v: 'a centre-word vector', c: 'the centre word', o: 'the real context ("outside") word' },
   },
   cbow: {
@@ -387,7 +387,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'The mirror image of skip-gram: average the vectors of the context words and predict the centre word from that average.',
     pitfalls: ['Averaging loses word order inside the window.'],
     example: 'softmax',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.stepWord2vec', args: { source: 'editor', settings: { arch: 'cbow' } }, label: 'Step through this objective on your notes' },
   },
   'cosine-similarity': {
     title: 'Cosine similarity',
