@@ -7,19 +7,45 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isObject, type SavedModelInfo } from '../../shared/protocol';
-import type { EmbeddingsPanelData, EmbeddingsPanelRequests, ProjectionMethod, ScoredWord } from '../../shared/views/embeddings';
+import { type EmbeddingsPanelData, type EmbeddingsPanelRequests, MAP_MAX_WORDS, PROJECT_MAX_WORDS, type ProjectionMethod, type ScoredWord } from '../../shared/views/embeddings';
 import type { UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 
-const MAP_WORDS = 400;
+/** The longest a projection may take (t-SNE of 10,000 words on a loaded machine). */
+const PROJECT_TIMEOUT_MS = 30 * 60_000;
+const MAX_ISOLATE = 500;
 const PROJECTIONS: readonly ProjectionMethod[] = ['pca', 'umap', 'tsne'];
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/u;
 
+/** A webview request's params: an object (possibly empty), or an error naming the request. */
+function paramsOf(method: string, params: unknown): Record<string, unknown> {
+  if (params !== undefined && !isObject(params)) throw new Error(`${method}: bad params`);
+  return params ?? {};
+}
+
+/** A word from a webview: a non-empty string of at most 100 characters. */
+function wordParam(method: string, p: Record<string, unknown>): string {
+  if (typeof p.word !== 'string' || !p.word.trim() || p.word.length > 100) throw new Error(`${method} needs {word, k}`);
+  return p.word.trim();
+}
+
+/** k from a webview: a whole number clamped to [1, max], 10 when absent. */
+function kParam(method: string, p: Record<string, unknown>, max: number): number {
+  if (p.k === undefined) return 10;
+  if (typeof p.k !== 'number' || !Number.isFinite(p.k)) throw new Error(`${method}: k must be a number`);
+  return Math.min(max, Math.max(1, Math.floor(p.k)));
+}
+
 export class VectorsFeature {
   private chosen: string | undefined;
+  private mapIds = 0;
+  /** The projection under way (its id in the worker). */
+  private projecting: number | undefined;
+  /** The model of the last map made. */
+  private mapDir: string | undefined;
 
   constructor(
     private readonly jobs: JobManager,
@@ -50,11 +76,38 @@ export class VectorsFeature {
     return this.jobs.request('vectors.analogy', { dir: this.need().dir, a, b, c, k, method: '3cosadd' }, 60_000);
   }
 
-  /** The map of the model in use. */
-  async map(method: ProjectionMethod): Promise<EmbeddingsPanelData> {
-    const m = this.need();
-    const map = await this.jobs.request('vectors.map', { dir: m.dir, method, top: MAP_WORDS }, 180_000);
-    return { name: m.name, ...map, method };
+  /** The map of the model in use: up to MAP_MAX_WORDS words by PCA, PROJECT_MAX_WORDS by UMAP or t-SNE. */
+  map(method: ProjectionMethod): Promise<EmbeddingsPanelData> {
+    return this.mapOf(this.need(), method);
+  }
+
+  /** The map of a saved model; the view's neighbourhoods are then asked of this model. */
+  async mapOf(m: { dir: string; name: string }, method: ProjectionMethod): Promise<EmbeddingsPanelData> {
+    if (this.projecting !== undefined) await this.cancelProjection();
+    const id = (this.projecting = ++this.mapIds);
+    const top = method === 'pca' ? MAP_MAX_WORDS : PROJECT_MAX_WORDS;
+    try {
+      const map = await this.jobs.request('vectors.map', { dir: m.dir, method, top, id }, PROJECT_TIMEOUT_MS);
+      this.mapDir = m.dir;
+      return { name: m.name, ...map, method };
+    } finally {
+      if (this.projecting === id) this.projecting = undefined;
+    }
+  }
+
+  /** Stop the projection under way; true when there was one. */
+  async cancelProjection(): Promise<boolean> {
+    const id = this.projecting;
+    if (id === undefined) return false;
+    this.projecting = undefined;
+    return this.jobs.request('vectors.mapCancel', { id }, 10_000);
+  }
+
+  /** A word's k nearest among the words of the map on show, by cosine in the vectors' own space. */
+  private async isolate(word: string, k: number) {
+    const shown = this.panel.dataOf('embeddings');
+    if (!shown || shown.live || !this.mapDir) throw new Error('a neighbourhood needs saved vectors: wait until the run ends');
+    return this.jobs.request('vectors.mapNeighbours', { dir: this.mapDir, word, k, top: shown.words.length }, 60_000);
   }
 
   /** Open the Embeddings view on the model (optionally focused on a word and its neighbours). */
@@ -71,15 +124,27 @@ export class VectorsFeature {
   /** The Embeddings view's requests, about the model in use; their params come from the webview. */
   readonly viewHandlers: UntrustedHandlers<EmbeddingsPanelRequests> = {
     'embeddings.neighbours': (params) => {
-      const p = isObject(params) ? params : {};
-      if (typeof p.word !== 'string' || p.word.length > 100) throw new Error('embeddings.neighbours needs {word, k}');
-      return this.neighbours(p.word, typeof p.k === 'number' ? Math.min(50, Math.max(1, Math.floor(p.k))) : 10);
+      const p = paramsOf('embeddings.neighbours', params);
+      return this.neighbours(wordParam('embeddings.neighbours', p), kParam('embeddings.neighbours', p, 50));
+    },
+    'embeddings.isolate': (params) => {
+      const p = paramsOf('embeddings.isolate', params);
+      return this.isolate(wordParam('embeddings.isolate', p), kParam('embeddings.isolate', p, MAX_ISOLATE));
     },
     'embeddings.project': (params) => {
-      const method = isObject(params) ? params.method : undefined;
+      const method = paramsOf('embeddings.project', params).method;
       const m = PROJECTIONS.find((x) => x === method);
       if (!m) throw new Error(`embeddings.project needs a method: ${PROJECTIONS.join(', ')}`);
       return this.map(m);
+    },
+    'embeddings.progress': async (params) => {
+      paramsOf('embeddings.progress', params);
+      const id = this.projecting;
+      return id === undefined ? null : this.jobs.request('vectors.mapProgress', { id }, 10_000);
+    },
+    'embeddings.cancel': (params) => {
+      paramsOf('embeddings.cancel', params);
+      return this.cancelProjection();
     },
   };
 }
@@ -225,7 +290,18 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
     jobs.onDidReceiveExtra(({ job, extra }) => {
       if (!('snapshot' in extra)) return;
       const epoch = job.step && job.total ? Math.ceil((job.step / job.total) * Number(job.params.epochs ?? 1)) : '…';
-      panel.showView('embeddings', { name: `${job.label} (epoch ${epoch})`, ...extra.snapshot, method: 'pca' }, { live: true });
+      const { words, xy } = extra.snapshot;
+      panel.showView('embeddings', { name: `${job.label} (epoch ${epoch})`, words, xy: Float32Array.from(xy), method: 'pca', live: true }, { live: true });
+    }),
+  );
+  // When the run ends, its saved vectors replace the last snapshot (the full map, with neighbourhoods).
+  context.subscriptions.push(
+    jobs.onDidChangeJob((job) => {
+      if (job.model !== 'word2vec' || job.status !== 'done' || !job.modelDir || !panel.dataOf('embeddings')?.live) return;
+      f.mapOf({ dir: job.modelDir, name: job.label }, 'pca').then(
+        (data) => panel.showView('embeddings', data, { live: true }),
+        () => undefined, // the snapshot stays; the map can be asked for again from the palette
+      );
     }),
   );
   panel.handle('embeddings', f.viewHandlers);
