@@ -17,3 +17,19 @@ export function clusteredVectors(n: number, dim: number, clusters: number, seed:
   }
   return data;
 }
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'pe', 'da', 'gu', 'ho', 'ji', 'be', 'zo', 'fa', 'wi', 'qu', 'ly', 'ch', 'st', 'or', 'an', 'el'];
+
+/** n distinct made-up words of two to four syllables, shortest first. */
+export function madeUpWords(n: number): string[] {
+  const out: string[] = [];
+  const S = SYLLABLES.length;
+  for (let len = 2; out.length < n; len++) {
+    for (let k = 0; k < S ** len && out.length < n; k++) {
+      let w = '';
+      for (let t = 0, x = k; t < len; t++, x = Math.floor(x / S)) w += SYLLABLES[(x * 7 + t * 5) % S];
+      out.push(w);
+    }
+  }
+  return out;
+}

@@ -35,10 +35,11 @@ const FREQUENCY_CLASSES = 8;
 const K_CHOICES = [10, 25, 50, 100, 250];
 type Field = HTMLElement & { value: string };
 
-/** Two ends of the frequency ramp per theme kind: frequent words strong, rare words soft. */
-function frequencyRamp(): [string, string] {
-  const light = document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
-  return light ? ['#b0271a', '#6f9fd8'] : ['#ffd24a', '#4f74b3'];
+const isLight = () => document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
+
+/** Two ends of the frequency ramp per theme kind (frequent words strong, rare words soft), and the dimmed grey. */
+function themeColours(): { frequent: string; rare: string; dim: string } {
+  return isLight() ? { frequent: '#b0271a', rare: '#8fb0da', dim: '#d2d2d2' } : { frequent: '#ffd24a', rare: '#3d5d93', dim: '#4a4a4a' };
 }
 
 class EmbeddingsMap {
@@ -111,21 +112,22 @@ class EmbeddingsMap {
     if (!this.view) return;
     const words = this.view.words;
     const font = `12px ${themeVar('--vscode-font-family', 'sans-serif')}`;
-    const base = { fg: themeVar('--vscode-editor-foreground', '#cccccc'), bg: themeVar('--vscode-editor-background', '#1e1e1e'), dim: themeVar('--vscode-disabledForeground', '#888888'), accent: themeVar('--vscode-charts-orange', '#d18616'), font };
+    const tones = themeColours();
+    const base = { fg: themeVar('--vscode-editor-foreground', '#cccccc'), bg: themeVar('--vscode-editor-background', '#1e1e1e'), dim: tones.dim, accent: themeVar('--vscode-charts-orange', '#d18616'), near: themeVar('--vscode-charts-blue', '#3794ff'), font };
     let colours: MapColours;
     let classOf: Uint8Array;
     const lists = parseWordLists(this.lists.value);
     const byLists = this.colourBy.value === 'lists' && lists.length > 0;
     if (byLists) {
       const palette = ['red', 'blue', 'green', 'purple', 'yellow', 'orange'].map((c) => themeVar(`--vscode-charts-${c}`, '#3794ff'));
-      const pick = lists.map((_, k) => (k < palette.length ? palette[k] : mix(palette[k % palette.length], base.fg, 0.4)));
+      const pick = lists.map((_, k) => (k < palette.length ? palette[k] : mix(palette[k % palette.length], isLight() ? '#000000' : '#ffffff', 0.4)));
       classOf = listClasses(words, lists);
-      colours = { ...base, classes: [mix(base.dim, base.bg, 0.35), ...pick], legend: lists.map((l, k) => [pick[k], l.slice(0, 3).join(' ') + (l.length > 3 ? ' …' : '')]) };
+      colours = { ...base, classes: [tones.dim, ...pick], legend: lists.map((l, k) => [pick[k], l.slice(0, 3).join(' ') + (l.length > 3 ? ' …' : '')]) };
     } else {
-      const [a, b] = frequencyRamp();
+      const [a, b] = [tones.frequent, tones.rare];
       classOf = Uint8Array.from(words, (_, i) => logRankClass(i, words.length, FREQUENCY_CLASSES));
       const classes = Array.from({ length: FREQUENCY_CLASSES }, (_, c) => mix(a, b, c / (FREQUENCY_CLASSES - 1)));
-      colours = { ...base, classes, legend: [[classes[0], 'frequent'], [classes[FREQUENCY_CLASSES >> 1], 'log rank'], [classes[FREQUENCY_CLASSES - 1], 'rare']] };
+      colours = { ...base, classes, legend: [[classes[0], 'frequent'], [classes[FREQUENCY_CLASSES >> 1], 'middle'], [classes[FREQUENCY_CLASSES - 1], 'rare (colour by log rank)']] };
     }
     this.root.dataset.colour = byLists ? 'lists' : 'frequency';
     this.map.setColours(classOf, colours, byLists);
@@ -158,7 +160,7 @@ class EmbeddingsMap {
     this.map.isolate(hood.focus, hood.index);
     this.renderList(Array.from(hood.index, (i, k) => ({ word: words[i], score: hood.score[k], i })));
     this.showAll.hidden = false;
-    this.statusEl.textContent = `“${hood.word}” and its ${hood.index.length} nearest words by cosine in the ${this.view!.name} vectors (not on the map); the rest dimmed.`;
+    this.statusEl.textContent = `“${hood.word}” and its ${hood.index.length} nearest words by cosine in the ${this.view!.name} vectors themselves (not on the 2D map); the rest dimmed.`;
     this.root.dataset.isolated = String(hood.index.length);
   }
 

@@ -4,8 +4,9 @@
  * its colour class, then labels placed greedily by priority (most frequent first; the isolated word and its
  * neighbours first when a neighbourhood is isolated) so no two overlap. Drag pans, the wheel and a two-finger pinch
  * zoom about the pointer, a click picks the nearest word. The element's data attributes say what the last frame
- * drew (frames, visible points, labels), for tests.
+ * drew (frames, visible points, labels, the average time to draw one), for tests.
  */
+import { bounds2d } from '../../src/core/util/bounds';
 import { GridIndex, placeLabels } from './mapLayout';
 
 export interface MapColours {
@@ -13,6 +14,8 @@ export interface MapColours {
   bg: string;
   dim: string;
   accent: string;
+  /** An isolated word's neighbours. */
+  near: string;
   font: string;
   /** One colour per class (classOf values index it). */
   classes: string[];
@@ -44,7 +47,10 @@ export class MapCanvas {
   private fitScale = 1;
   private size = { w: 0, h: 0 };
   private pending = false;
+  private pixels: ImageData | undefined;
   private frames = 0;
+  /** Time to draw a frame (moving average, ms). */
+  private renderMs = 0;
   /** A click on a word. */
   onPick: (i: number) => void = () => undefined;
 
@@ -56,6 +62,9 @@ export class MapCanvas {
     new ResizeObserver(() => {
       const r = this.canvas.getBoundingClientRect();
       const first = this.size.w === 0;
+      // the centre of the view stays where it was
+      this.tx += (r.width - this.size.w) / 2;
+      this.ty += (r.height - this.size.h) / 2;
       this.size = { w: r.width, h: r.height };
       if (first && this.grid) this.fit();
       this.requestDraw();
@@ -111,14 +120,7 @@ export class MapCanvas {
   /** Fit the given points (default: all) into the view. */
   fit(indices?: Int32Array): void {
     const { w, h } = this.size;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    const each = indices ?? Int32Array.from({ length: this.words.length }, (_, i) => i);
-    for (const i of each) {
-      x0 = Math.min(x0, this.xy[2 * i]);
-      x1 = Math.max(x1, this.xy[2 * i]);
-      y0 = Math.min(y0, this.xy[2 * i + 1]);
-      y1 = Math.max(y1, this.xy[2 * i + 1]);
-    }
+    const { x0, x1, y0, y1 } = bounds2d(this.xy, indices);
     if (!(x1 >= x0)) return;
     const bw = Math.max(1e-6, x1 - x0), bh = Math.max(1e-6, y1 - y0);
     const W = w || 600, H = h || 400;
@@ -170,7 +172,11 @@ export class MapCanvas {
     const down = new Map<number, { x: number; y: number }>();
     let moved = 0;
     c.addEventListener('pointerdown', (e) => {
-      c.setPointerCapture(e.pointerId);
+      try {
+        c.setPointerCapture(e.pointerId);
+      } catch {
+        // a pointer the browser does not track (a synthetic event): no capture needed
+      }
       down.set(e.pointerId, at(e));
       moved = 0;
     });
@@ -202,6 +208,7 @@ export class MapCanvas {
   }
 
   private render(): void {
+    const t0 = performance.now();
     const { w, h } = this.size;
     const dpr = devicePixelRatio || 1;
     const bw = Math.max(1, Math.round(w * dpr)), bh = Math.max(1, Math.round(h * dpr));
@@ -213,7 +220,8 @@ export class MapCanvas {
     if (!this.grid || !colours || w === 0) return;
     const pad = 20 / this.scale;
     const m = this.grid.query(-this.tx / this.scale - pad, (this.ty - h) / this.scale - pad, (w - this.tx) / this.scale + pad, this.ty / this.scale + pad, this.visible);
-    const vis = this.visible.subarray(0, m);
+    // most frequent first (the words come ordered by frequency)
+    const vis = this.visible.subarray(0, m).sort();
     for (const i of vis) this.project(i);
     this.drawPoints(ctx, vis, colours);
     ctx.font = colours.font;
@@ -226,6 +234,8 @@ export class MapCanvas {
     d.visible = String(m);
     d.labels = String(labels);
     d.scale = (this.scale / this.fitScale).toFixed(3);
+    this.renderMs = this.frames === 1 ? performance.now() - t0 : 0.9 * this.renderMs + 0.1 * (performance.now() - t0);
+    d.renderMs = this.renderMs.toFixed(1);
   }
 
   private project(i: number): void {
@@ -233,23 +243,33 @@ export class MapCanvas {
     this.sy[i] = this.ty - this.scale * this.xy[2 * i + 1];
   }
 
+  /**
+   * Points as pixels (one putImageData: much cheaper than tens of thousands of paths): rare words first, so the
+   * frequent ones (bigger) lie on top; a user's listed words over the others; an isolated neighbourhood over the
+   * dimmed rest.
+   */
   private drawPoints(ctx: CanvasRenderingContext2D, vis: Int32Array, colours: MapColours): void {
-    const half = POINT / 2;
+    const W = this.canvas.width, H = this.canvas.height, dpr = W / this.size.w;
+    if (this.pixels?.width !== W || this.pixels.height !== H) this.pixels = ctx.createImageData(W, H);
+    const buf = new Uint32Array(this.pixels.data.buffer);
+    buf.fill(0);
+    const px = colours.classes.map(pixelOf);
+    const dim = pixelOf(colours.dim);
+    const small = Math.max(2, Math.round(POINT * dpr)), big = small + Math.max(1, Math.round(dpr));
+    const put = (i: number, colour: number, size: number) => {
+      const x0 = Math.max(0, Math.round(this.sx[i] * dpr - size / 2)), y0 = Math.max(0, Math.round(this.sy[i] * dpr - size / 2));
+      const x1 = Math.min(W, x0 + size), y1 = Math.min(H, y0 + size);
+      for (let y = y0; y < y1; y++) buf.fill(colour, y * W + x0, y * W + x1);
+    };
     const members = this.members;
-    if (members) {
-      ctx.fillStyle = colours.dim;
-      ctx.globalAlpha = 0.3;
-      ctx.beginPath();
-      for (const i of vis) if (!members[i]) ctx.rect(this.sx[i] - half, this.sy[i] - half, POINT, POINT);
-      ctx.fill();
-      ctx.globalAlpha = 1;
+    const front = (i: number) => (members ? members[i] === 1 : this.listed && this.classOf[i] > 0);
+    for (let k = vis.length - 1; k >= 0; k--) {
+      const i = vis[k];
+      if (!front(i)) put(i, members ? dim : px[this.classOf[i]], this.classOf[i] < 3 && !members ? big : small);
     }
-    colours.classes.forEach((colour, c) => {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      for (const i of vis) if (this.classOf[i] === c && (!members || members[i])) ctx.rect(this.sx[i] - half, this.sy[i] - half, POINT, POINT);
-      ctx.fill();
-    });
+    const near = pixelOf(colours.near);
+    for (let k = vis.length - 1; k >= 0; k--) if (front(vis[k])) put(vis[k], members ? near : px[this.classOf[vis[k]]], members ? big + 2 : big);
+    ctx.putImageData(this.pixels, 0, 0);
     if (this.focus >= 0) {
       this.project(this.focus);
       ctx.fillStyle = colours.accent;
@@ -266,8 +286,8 @@ export class MapCanvas {
       cands = Int32Array.of(this.focus, ...this.neighbours);
       for (const i of cands) this.project(i);
     } else {
-      // most frequent first (the words come ordered by frequency); words in a user's list before the others
-      cands = Int32Array.from(vis).sort();
+      // most frequent first; words in a user's list before the others
+      cands = vis;
       if (this.listed) {
         const first = new Int32Array(cands.length);
         let k = 0;
@@ -281,10 +301,12 @@ export class MapCanvas {
       return this.widths[i];
     };
     const placed = placeLabels(cands, cands.length, this.sx, this.sy, widthOf, { width: this.size.w, height: this.size.h, lineHeight: LINE, maxLabels: 500, maxTries: 4000 });
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = colours.bg;
-    for (let k = 0; k < placed.count; k++) ctx.strokeText(this.words[placed.index[k]], placed.x[k], placed.y[k] + 1);
+    ctx.fillStyle = colours.bg;
+    ctx.globalAlpha = 0.6;
+    ctx.beginPath();
+    for (let k = 0; k < placed.count; k++) ctx.rect(placed.x[k] - 1, placed.y[k], placed.w[k] + 2, LINE);
+    ctx.fill();
+    ctx.globalAlpha = 1;
     for (let k = 0; k < placed.count; k++) {
       const i = placed.index[k];
       ctx.fillStyle = i === this.focus ? colours.accent : colours.fg;
@@ -309,4 +331,22 @@ export class MapCanvas {
       x += tw + 24;
     }
   }
+}
+
+const pixelCache = new Map<string, number>();
+let probe: CanvasRenderingContext2D | undefined;
+
+/** A CSS colour as one canvas pixel (RGBA bytes in memory order, read as a little-endian uint32), opaque. */
+function pixelOf(css: string): number {
+  let v = pixelCache.get(css);
+  if (v === undefined) {
+    probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    probe.clearRect(0, 0, 1, 1);
+    probe.fillStyle = css;
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    v = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    pixelCache.set(css, v);
+  }
+  return v;
 }

@@ -3,6 +3,7 @@
  * greedy placement of labels that never overlap, the colour classes (log frequency rank, or the user's word lists)
  * and colour mixing.
  */
+import { bounds2d } from '../../src/core/util/bounds';
 
 /** A uniform grid over the points' bounding box; each cell lists its points in ascending index. */
 export class GridIndex {
@@ -19,13 +20,7 @@ export class GridIndex {
     perCell = 8,
   ) {
     const n = xy.length / 2;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < n; i++) {
-      x0 = Math.min(x0, xy[2 * i]);
-      x1 = Math.max(x1, xy[2 * i]);
-      y0 = Math.min(y0, xy[2 * i + 1]);
-      y1 = Math.max(y1, xy[2 * i + 1]);
-    }
+    let { x0, x1, y0, y1 } = bounds2d(xy);
     if (!(x1 >= x0)) [x0, x1, y0, y1] = [0, 1, 0, 1];
     const w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
     const cells = Math.max(1, Math.min(256 * 256, Math.ceil(n / perCell)));

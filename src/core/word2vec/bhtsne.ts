@@ -5,6 +5,7 @@
  * with momentum and per-coordinate gains, early exaggeration 12 for the first 250 iterations. One `step()` is one
  * iteration, so a caller can report progress and stop between iterations.
  */
+import { bounds2d } from '../util/bounds';
 import { Rng } from '../util/rng';
 
 export interface BhTsneOptions {
@@ -72,13 +73,7 @@ class QuadTree {
   size = 0;
 
   build(Y: Float64Array, n: number): void {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < n; i++) {
-      x0 = Math.min(x0, Y[2 * i]);
-      x1 = Math.max(x1, Y[2 * i]);
-      y0 = Math.min(y0, Y[2 * i + 1]);
-      y1 = Math.max(y1, Y[2 * i + 1]);
-    }
+    const { x0, x1, y0, y1 } = bounds2d(Y.subarray(0, 2 * n));
     this.size = 0;
     this.ensure(4 * n + 8);
     this.node((x0 + x1) / 2, (y0 + y1) / 2, Math.max(x1 - x0, y1 - y0, 1e-9) / 2 + 1e-9);

@@ -6,9 +6,10 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isObject, type SavedModelInfo } from '../../shared/protocol';
+import type { SavedModelInfo } from '../../shared/protocol';
 import { type EmbeddingsPanelData, type EmbeddingsPanelRequests, MAP_MAX_WORDS, PROJECT_MAX_WORDS, type ProjectionMethod, type ScoredWord } from '../../shared/views/embeddings';
 import type { UntrustedHandlers } from '../../shared/rpc';
+import { MAX_NEIGHBOURHOOD, objectParams, projectionParam, wordAndK } from '../../shared/views/embeddingsParams';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
@@ -16,28 +17,7 @@ import { showError, showInfo } from '../util/notify';
 
 /** The longest a projection may take (t-SNE of 10,000 words on a loaded machine). */
 const PROJECT_TIMEOUT_MS = 30 * 60_000;
-const MAX_ISOLATE = 500;
-const PROJECTIONS: readonly ProjectionMethod[] = ['pca', 'umap', 'tsne'];
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/u;
-
-/** A webview request's params: an object (possibly empty), or an error naming the request. */
-function paramsOf(method: string, params: unknown): Record<string, unknown> {
-  if (params !== undefined && !isObject(params)) throw new Error(`${method}: bad params`);
-  return params ?? {};
-}
-
-/** A word from a webview: a non-empty string of at most 100 characters. */
-function wordParam(method: string, p: Record<string, unknown>): string {
-  if (typeof p.word !== 'string' || !p.word.trim() || p.word.length > 100) throw new Error(`${method} needs {word, k}`);
-  return p.word.trim();
-}
-
-/** k from a webview: a whole number clamped to [1, max], 10 when absent. */
-function kParam(method: string, p: Record<string, unknown>, max: number): number {
-  if (p.k === undefined) return 10;
-  if (typeof p.k !== 'number' || !Number.isFinite(p.k)) throw new Error(`${method}: k must be a number`);
-  return Math.min(max, Math.max(1, Math.floor(p.k)));
-}
 
 export class VectorsFeature {
   private chosen: string | undefined;
@@ -124,26 +104,21 @@ export class VectorsFeature {
   /** The Embeddings view's requests, about the model in use; their params come from the webview. */
   readonly viewHandlers: UntrustedHandlers<EmbeddingsPanelRequests> = {
     'embeddings.neighbours': (params) => {
-      const p = paramsOf('embeddings.neighbours', params);
-      return this.neighbours(wordParam('embeddings.neighbours', p), kParam('embeddings.neighbours', p, 50));
+      const p = wordAndK('embeddings.neighbours', params, 50);
+      return this.neighbours(p.word, p.k);
     },
     'embeddings.isolate': (params) => {
-      const p = paramsOf('embeddings.isolate', params);
-      return this.isolate(wordParam('embeddings.isolate', p), kParam('embeddings.isolate', p, MAX_ISOLATE));
+      const p = wordAndK('embeddings.isolate', params, MAX_NEIGHBOURHOOD);
+      return this.isolate(p.word, p.k);
     },
-    'embeddings.project': (params) => {
-      const method = paramsOf('embeddings.project', params).method;
-      const m = PROJECTIONS.find((x) => x === method);
-      if (!m) throw new Error(`embeddings.project needs a method: ${PROJECTIONS.join(', ')}`);
-      return this.map(m);
-    },
+    'embeddings.project': (params) => this.map(projectionParam(params)),
     'embeddings.progress': async (params) => {
-      paramsOf('embeddings.progress', params);
+      objectParams('embeddings.progress', params);
       const id = this.projecting;
       return id === undefined ? null : this.jobs.request('vectors.mapProgress', { id }, 10_000);
     },
     'embeddings.cancel': (params) => {
-      paramsOf('embeddings.cancel', params);
+      objectParams('embeddings.cancel', params);
       return this.cancelProjection();
     },
   };

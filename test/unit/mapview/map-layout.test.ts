@@ -1,11 +1,13 @@
 /**
  * The word map's geometry (webview/panel/mapLayout.ts): label boxes never overlap and stay in the view, priority
- * wins, the grid index finds what a brute-force scan finds, colour classes by log rank and by word lists.
+ * wins, the grid index finds what a brute-force scan finds, colour classes by log rank and by word lists; and the
+ * host's checks of what the view sends.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GridIndex, listClasses, logRankClass, mix, parseWordLists, placeLabels } from '../../../webview/panel/mapLayout';
 import { Rng } from '../../../src/core/util/rng';
+import { objectParams, projectionParam, wordAndK } from '../../../src/shared/views/embeddingsParams';
 
 function randomPoints(n: number, seed: number, spread = 1000): Float32Array {
   const rng = new Rng(seed);
@@ -93,4 +95,19 @@ test('colour classes: log rank rises with rank from 0 to the last class; word li
   assert.deepEqual(Array.from(listClasses(['the', 'Queen', 'blue', 'king', 'sky'], lists)), [0, 1, 2, 1, 0]);
   assert.equal(mix('#000000', '#ffffff', 0.5), '#808080');
   assert.equal(mix('#102030', '#102030', 0.3), '#102030');
+});
+
+test("the host's checks of the view's requests: good params pass, bad ones are refused with one error", () => {
+  assert.deepEqual(wordAndK('embeddings.isolate', { word: ' king ', k: 25.7 }, 500), { word: 'king', k: 25 });
+  assert.deepEqual(wordAndK('embeddings.isolate', { word: 'king' }, 500), { word: 'king', k: 10 });
+  assert.deepEqual(wordAndK('embeddings.isolate', { word: 'king', k: 1e9 }, 500), { word: 'king', k: 500 });
+  assert.deepEqual(wordAndK('embeddings.isolate', { word: 'king', k: -3 }, 500), { word: 'king', k: 1 });
+  for (const bad of [undefined, null, 7, 'king', [], { word: 7 }, { word: '  ' }, { word: 'a'.repeat(101) }, { word: 'king', k: 'many' }, { word: 'king', k: NaN }, { word: 'king', k: Infinity }]) {
+    assert.throws(() => wordAndK('embeddings.isolate', bad, 500), /embeddings\.isolate/, JSON.stringify(bad));
+  }
+  assert.equal(projectionParam({ method: 'tsne' }), 'tsne');
+  for (const bad of [undefined, null, { method: 'mds' }, { method: ['pca'] }, 'pca']) assert.throws(() => projectionParam(bad), /embeddings\.project/);
+  assert.deepEqual(objectParams('embeddings.progress', undefined), {});
+  assert.deepEqual(objectParams('embeddings.progress', {}), {});
+  for (const bad of [null, 3, 'x', [1]]) assert.throws(() => objectParams('embeddings.cancel', bad), /embeddings\.cancel: bad params/);
 });

@@ -1,6 +1,6 @@
 /**
  * The Embeddings map's engine: neighbours against brute-force cosine, projections of the right size and finite
- * (Barnes–Hut t-SNE keeping clusters apart), PCA against an independent eigen-decomposition (Jacobi), the
+ * (Barnes–Hut t-SNE keeping clusters apart), PCA against an independent eigen-decomposition (Jacobi rotations, the playground's symmetricEigen), the
  * perplexity calibration, and the worker's map requests (typed arrays, neighbourhoods, progress and cancel).
  */
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { conditionalP } from '../../../src/core/word2vec/bhtsne';
 import { pca } from '../../../src/core/word2vec/pca';
+import { symmetricEigen } from '../../../src/core/xor/playground';
 import { project2d, projectAsync } from '../../../src/core/word2vec/project';
 import { saveModel } from '../../../src/core/word2vec/store';
 import { WordVectors } from '../../../src/core/word2vec/vectors';
@@ -46,42 +47,6 @@ test('nearestRows: the k best rows by brute-force cosine, best first, itself exc
   }
 });
 
-/** Eigenvectors of a symmetric matrix by cyclic Jacobi rotations: [values, vectors as columns of a row-major d×d]. */
-function jacobi(A: number[][]): [number[], number[][]] {
-  const d = A.length;
-  const a = A.map((r) => [...r]);
-  const V: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) off += a[p][q] ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < d; p++) {
-      for (let q = p + 1; q < d; q++) {
-        if (Math.abs(a[p][q]) < 1e-300) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-        for (let k = 0; k < d; k++) {
-          const akp = a[k][p], akq = a[k][q];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = a[p][k], aqk = a[q][k];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < d; k++) {
-          const vkp = V[k][p], vkq = V[k][q];
-          V[k][p] = c * vkp - s * vkq;
-          V[k][q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  return [a.map((r, i) => r[i]), V];
-}
-
 test('PCA: the projection on the top two eigenvectors of the covariance (Jacobi), up to sign', () => {
   const n = 400, dim = 12;
   const data = clusteredVectors(n, dim, 5, 11);
@@ -91,7 +56,7 @@ test('PCA: the projection on the top two eigenvectors of the covariance (Jacobi)
     for (let i = 0; i < n; i++) s += (data[i * dim + a] - mean[a]) * (data[i * dim + b] - mean[b]);
     return s;
   }));
-  const [values, V] = jacobi(cov);
+  const { values, vectors: V } = symmetricEigen(cov);
   const order = values.map((_, i) => i).sort((x, y) => values[y] - values[x]);
   assert.ok(values[order[1]] > 1.05 * values[order[2]], 'the test data needs distinct top eigenvalues');
   const got = pca(data, n, dim, 2);
