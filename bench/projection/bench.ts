@@ -29,25 +29,31 @@ usage: npm run bench:projection -- [--words N] [--model DIR] [--dim N] [--cluste
 `,
 );
 
-/** The share of each point's 10 nearest on the map that are among its 10 nearest in the vectors (cosine). */
-function keptNeighbours(data: Float32Array, n: number, dim: number, xy: Float64Array): number {
+/**
+ * For 1,000 evenly spaced points: the share of their 10 nearest on the map that are among their 10 nearest in the
+ * vectors (cosine), and (synthetic vectors, `clusters` > 0) the share in the point's own cluster.
+ */
+function neighbourhoods(data: Float32Array, n: number, dim: number, xy: Float64Array, clusters: number): { kept: number; sameCluster: number } {
   const K = 10;
   const vectors = new WordVectors({ words: Array.from({ length: n }, (_, i) => String(i)), dim, vectors: data });
   const sample = Math.min(n, 1000);
-  let kept = 0;
+  let kept = 0, same = 0;
   for (let s = 0; s < sample; s++) {
     const i = Math.floor((s * n) / sample);
     const near = new Set(vectors.nearestRows(i, K).index);
     const d = Array.from({ length: n }, (_, j) => [j, (xy[2 * j] - xy[2 * i]) ** 2 + (xy[2 * j + 1] - xy[2 * i + 1]) ** 2] as const);
     d.sort((a, b) => a[1] - b[1]);
-    kept += d.slice(1, K + 1).filter(([j]) => near.has(j)).length / K;
+    const onMap = d.slice(1, K + 1).map(([j]) => j);
+    kept += onMap.filter((j) => near.has(j)).length / K;
+    if (clusters > 0) same += onMap.filter((j) => j % clusters === i % clusters).length / K;
   }
-  return kept / sample;
+  return { kept: kept / sample, sameCluster: clusters > 0 ? same / sample : NaN };
 }
 
 /** Run one projection, timing its neighbour phase and its optimisation. */
-function timed(data: Float32Array, n: number, dim: number, method: ProjectionMethod): { seconds: number; neighbourSeconds: number; xy: Float64Array } {
+function timed(data: Float32Array, n: number, dim: number, method: ProjectionMethod): { seconds: number; cpuSeconds: number; neighbourSeconds: number; xy: Float64Array } {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const p = projection(data, n, dim, method, { seed: 1 });
   let tNeighbours = t0;
   let done = false;
@@ -57,8 +63,9 @@ function timed(data: Float32Array, n: number, dim: number, method: ProjectionMet
   }
   const xy = p.result();
   const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   if (!xy.every(Number.isFinite) || xy.length !== 2 * n) throw new Error(`${method} gave a bad map`);
-  return { seconds: (t1 - t0) / 1000, neighbourSeconds: (tNeighbours - t0) / 1000, xy };
+  return { seconds: (t1 - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, neighbourSeconds: (tNeighbours - t0) / 1000, xy };
 }
 
 async function main(): Promise<void> {
@@ -67,42 +74,47 @@ async function main(): Promise<void> {
   const methods = flags.string('methods', 'pca,umap,tsne').split(',') as ProjectionMethod[];
   if (methods.some((m) => !['pca', 'umap', 'tsne'].includes(m))) throw new Error(`--methods: pca, umap, tsne; got ${methods.join(',')}`);
   const modelDir = flags.has('model') ? flags.string('model', '') : undefined;
-  let data: Float32Array, dim: number, n: number, source: string;
+  let data: Float32Array, dim: number, n: number, source: string, clusters = 0;
   if (modelDir) {
     const model = loadModel(modelDir);
     const rows = frequentRows(model, words);
     [data, dim, n, source] = [rows.data, model.dim, rows.words.length, `${modelDir} (${model.source}), its ${rows.words.length} most frequent words`];
   } else {
     dim = flags.number('dim', 100, true);
-    const clusters = flags.number('clusters', 50, true);
+    clusters = flags.number('clusters', 50, true);
     [data, n, source] = [clusteredVectors(words, dim, clusters, 7), words, `synthetic: ${clusters} Gaussian clusters`];
   }
   const result = startResult('projection', `2D projection of ${n} words × ${dim}: ${repeats} repeats, methods in rotating order`, repeats, { words: n, dim, source, methods });
-  const per = new Map(methods.map((m) => [m, { seconds: [] as number[], neighbours: [] as number[], kept: [] as number[] }]));
+  const per = new Map(methods.map((m) => [m, { seconds: [] as number[], cpu: [] as number[], neighbours: [] as number[], kept: [] as number[], same: [] as number[] }]));
   for (let r = 0; r < repeats; r++) {
     result.load.perRepeat.push(loadAverage());
     const order = methods.map((_, k) => methods[(k + r) % methods.length]);
     for (const m of order) {
       const t = timed(data, n, dim, m);
-      const kept = keptNeighbours(data, n, dim, t.xy);
+      const q = neighbourhoods(data, n, dim, t.xy, clusters);
       const s = per.get(m)!;
       s.seconds.push(t.seconds);
+      s.cpu.push(t.cpuSeconds);
       s.neighbours.push(t.neighbourSeconds);
-      s.kept.push(kept);
-      log(`repeat ${r + 1}/${repeats} ${m}: ${t.seconds.toFixed(1)} s (neighbours ${t.neighbourSeconds.toFixed(1)} s), 10-NN kept ${(100 * kept).toFixed(1)}%`);
+      s.kept.push(100 * q.kept);
+      s.same.push(100 * q.sameCluster);
+      log(`repeat ${r + 1}/${repeats} ${m}: ${t.seconds.toFixed(1)} s, CPU ${t.cpuSeconds.toFixed(1)} s (neighbours ${t.neighbourSeconds.toFixed(1)} s), 10-NN kept ${q.kept.toFixed(3)}, same cluster ${q.sameCluster.toFixed(3)}`);
     }
   }
   result.table.columns = [
     { key: 'method', label: 'method', digits: 0 },
-    { key: 'seconds', label: 'seconds (total)', digits: 1 },
+    { key: 'seconds', label: 'seconds (wall)', digits: 1 },
+    { key: 'cpu', label: 'CPU seconds', digits: 1 },
     { key: 'neighbours', label: 'of which neighbour search', digits: 1 },
     { key: 'kept', label: '10-NN kept on the map (%)', digits: 1 },
+    ...(clusters > 0 ? [{ key: 'same', label: '10-NN on the map in the same cluster (%)', digits: 1 }] : []),
   ];
-  for (const [m, s] of per) result.table.rows.push({ method: m, seconds: stat(s.seconds), neighbours: stat(s.neighbours), kept: stat(s.kept.map((x) => 100 * x)) });
+  for (const [m, s] of per) result.table.rows.push({ method: m, seconds: stat(s.seconds), cpu: stat(s.cpu), neighbours: stat(s.neighbours), kept: stat(s.kept), same: stat(s.same) });
   result.notes.push(
     `${n} words × ${dim} (${source}); one thread; seed 1.`,
-    'UMAP: umap-js with 15 neighbours from our exact cosine search (WordVectors.nearestRows), its default epochs for the size; t-SNE: Barnes–Hut (θ = 0.5), perplexity 30, 750 iterations; PCA: power iteration on the covariance.',
-    '10-NN kept: for 1,000 evenly spaced words, the share of their 10 nearest on the map that are among their 10 nearest by cosine.',
+    'UMAP: umap-js with 15 neighbours from our exact cosine search (WordVectors.nearestRows), its default epochs for the size; t-SNE: Barnes–Hut (θ = 0.5), perplexity 30, 750 iterations (exact @keckelt/tsne, 500 iterations, up to 1,500 words); PCA: power iteration on the covariance.',
+    '10-NN kept: for 1,000 evenly spaced words, the share of their 10 nearest on the map that are among their 10 nearest by cosine; same cluster: the share of their 10 nearest on the map drawn from their own cluster (synthetic vectors; clusters without inner structure keep few exact neighbours).',
+    'CPU seconds: this process (one thread); the wall time grows with the load average the machine had meanwhile.',
   );
   saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
 }

@@ -38,6 +38,7 @@ export class MapCanvas {
   private focus = -1;
   private neighbours = new Int32Array(0);
   private widths = new Float32Array(0);
+  private readonly charWidths = new Map<string, number>();
   private sx = new Float32Array(0);
   private sy = new Float32Array(0);
   private visible = new Int32Array(0);
@@ -89,7 +90,10 @@ export class MapCanvas {
 
   /** Colour classes per word; `listed`: class 0 is "in no list of the user's" and labels go to the others first. */
   setColours(classOf: Uint8Array, colours: MapColours, listed: boolean): void {
-    if (this.colours?.font !== colours.font) this.widths.fill(NaN);
+    if (this.colours?.font !== colours.font) {
+      this.widths.fill(NaN);
+      this.charWidths.clear();
+    }
     this.classOf = classOf;
     this.colours = colours;
     this.listed = listed;
@@ -257,8 +261,9 @@ export class MapCanvas {
     const dim = pixelOf(colours.dim);
     const small = Math.max(2, Math.round(POINT * dpr)), big = small + Math.max(1, Math.round(dpr));
     const put = (i: number, colour: number, size: number) => {
-      const x0 = Math.max(0, Math.round(this.sx[i] * dpr - size / 2)), y0 = Math.max(0, Math.round(this.sy[i] * dpr - size / 2));
-      const x1 = Math.min(W, x0 + size), y1 = Math.min(H, y0 + size);
+      const left = Math.round(this.sx[i] * dpr - size / 2), top = Math.round(this.sy[i] * dpr - size / 2);
+      const x0 = Math.max(0, left), y0 = Math.max(0, top), x1 = Math.min(W, left + size), y1 = Math.min(H, top + size);
+      if (x0 >= x1) return;
       for (let y = y0; y < y1; y++) buf.fill(colour, y * W + x0, y * W + x1);
     };
     const members = this.members;
@@ -297,10 +302,10 @@ export class MapCanvas {
       }
     }
     const widthOf = (i: number) => {
-      if (Number.isNaN(this.widths[i])) this.widths[i] = ctx.measureText(this.words[i]).width;
+      if (Number.isNaN(this.widths[i])) this.widths[i] = this.textWidth(ctx, this.words[i]);
       return this.widths[i];
     };
-    const placed = placeLabels(cands, cands.length, this.sx, this.sy, widthOf, { width: this.size.w, height: this.size.h, lineHeight: LINE, maxLabels: 500, maxTries: 4000 });
+    const placed = placeLabels(cands, cands.length, this.sx, this.sy, widthOf, { width: this.size.w, height: this.size.h, lineHeight: LINE, maxLabels: 320, maxTries: 2500 });
     ctx.fillStyle = colours.bg;
     ctx.globalAlpha = 0.6;
     ctx.beginPath();
@@ -313,6 +318,20 @@ export class MapCanvas {
       ctx.fillText(this.words[i], placed.x[k], placed.y[k] + 1);
     }
     return placed.count;
+  }
+
+  /**
+   * A word's width in the label font: the sum of its characters' widths, each measured once (measureText per word
+   * costs too much while zooming brings thousands of new words into view); 1 px spare for kerning.
+   */
+  private textWidth(ctx: CanvasRenderingContext2D, word: string): number {
+    let w = 1;
+    for (const ch of word) {
+      let cw = this.charWidths.get(ch);
+      if (cw === undefined) this.charWidths.set(ch, (cw = ctx.measureText(ch).width));
+      w += cw;
+    }
+    return w;
   }
 
   private drawLegend(ctx: CanvasRenderingContext2D, colours: MapColours): void {

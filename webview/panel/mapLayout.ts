@@ -93,9 +93,9 @@ export class GridIndex {
 export interface PlacedLabels {
   count: number;
   index: Int32Array;
-  x: Float32Array;
-  y: Float32Array;
-  w: Float32Array;
+  x: Float64Array;
+  y: Float64Array;
+  w: Float64Array;
 }
 
 export interface LabelOptions {
@@ -119,7 +119,7 @@ export function placeLabels(candidates: ArrayLike<number>, count: number, sx: Fl
   const cw = 64, ch = Math.max(4, h);
   const cols = Math.max(1, Math.ceil(o.width / cw)), rows = Math.max(1, Math.ceil(o.height / ch));
   const cells: number[][] = Array.from({ length: cols * rows }, () => []);
-  const out: PlacedLabels = { count: 0, index: new Int32Array(o.maxLabels), x: new Float32Array(o.maxLabels), y: new Float32Array(o.maxLabels), w: new Float32Array(o.maxLabels) };
+  const out: PlacedLabels = { count: 0, index: new Int32Array(o.maxLabels), x: new Float64Array(o.maxLabels), y: new Float64Array(o.maxLabels), w: new Float64Array(o.maxLabels) };
   const span = (a: number, b: number, size: number, n: number): [number, number] => [Math.max(0, Math.floor(a / size)), Math.min(n - 1, Math.floor(b / size))];
   const free = (x: number, y: number, w: number): boolean => {
     if (x < 0 || y < 0 || x + w > o.width || y + h > o.height) return false;
@@ -134,17 +134,24 @@ export function placeLabels(candidates: ArrayLike<number>, count: number, sx: Fl
     return true;
   };
   const tries = Math.min(count, o.maxTries);
+  const spotX = new Float64Array(4), spotY = new Float64Array(4);
   for (let t = 0; t < tries && out.count < o.maxLabels; t++) {
     const i = candidates[t];
     const w = widthOf(i), px = sx[i], py = sy[i];
-    const spots: Array<[number, number]> = [[px + 5, py - h / 2], [px - 5 - w, py - h / 2], [px - w / 2, py - 4 - h], [px - w / 2, py + 4]];
-    const spot = spots.find(([x, y]) => free(x, y, w));
-    if (!spot) continue;
+    // right, left, above, below
+    spotX[0] = px + 5, spotY[0] = py - h / 2;
+    spotX[1] = px - 5 - w, spotY[1] = py - h / 2;
+    spotX[2] = px - w / 2, spotY[2] = py - 4 - h;
+    spotX[3] = px - w / 2, spotY[3] = py + 4;
+    let s = 0;
+    while (s < 4 && !free(spotX[s], spotY[s], w)) s++;
+    if (s === 4) continue;
     const k = out.count++;
     out.index[k] = i;
-    [out.x[k], out.y[k]] = spot;
+    out.x[k] = spotX[s];
+    out.y[k] = spotY[s];
     out.w[k] = w;
-    const [c0, c1] = span(spot[0], spot[0] + w, cw, cols), [r0, r1] = span(spot[1], spot[1] + h, ch, rows);
+    const [c0, c1] = span(spotX[s], spotX[s] + w, cw, cols), [r0, r1] = span(spotY[s], spotY[s] + h, ch, rows);
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * cols + c].push(k);
   }
   return out;
