@@ -8,8 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PLAIN = ['--use', 'abort=', '--importMemory', '--enable', 'simd'];
+/** The matrix product the LSTM and attention kernels import. */
+const GEMM = 'src/core/wasm/gemm.as.ts';
 
-/** Each kernel: its source, its output, and the flags beyond `-O3 --noAssert --runtime stub`. */
+/** Each kernel: its source (and the sources it imports), its output, and the flags beyond `-O3 --noAssert --runtime stub`. */
 export const KERNELS = [
   {
     name: 'word2vec',
@@ -18,17 +20,17 @@ export const KERNELS = [
     // One memory shared by every thread's instance: imported, shared, up to 4 GiB.
     flags: ['--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536', '--enable', 'simd', '--enable', 'threads'],
   },
-  { name: 'LSTM', src: 'src/core/lstm/wasm/kernel.as.ts', out: 'dist/lstm-kernel.wasm', flags: PLAIN },
-  { name: 'attention', src: 'src/core/attention/wasm/kernel.as.ts', out: 'dist/attention-kernel.wasm', flags: PLAIN },
+  { name: 'LSTM', src: 'src/core/lstm/wasm/kernel.as.ts', deps: [GEMM], out: 'dist/lstm-kernel.wasm', flags: PLAIN },
+  { name: 'attention', src: 'src/core/attention/wasm/kernel.as.ts', deps: [GEMM], out: 'dist/attention-kernel.wasm', flags: PLAIN },
 ];
 
 /** Build the kernels that are out of date (all with `force`). Returns the names of those built. */
 export async function buildWasmKernels({ force = false } = {}) {
   const built = [];
   for (const k of KERNELS) {
-    const src = path.join(root, k.src);
     const out = path.join(root, k.out);
-    if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(src).mtimeMs) continue;
+    const newest = Math.max(...[k.src, ...(k.deps ?? [])].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+    if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= newest) continue;
     const asc = await import('assemblyscript/asc');
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const { error, stderr } = await asc.main([k.src, '--outFile', k.out, '-O3', '--noAssert', '--runtime', 'stub', ...k.flags], { stdout: process.stdout, stderr: process.stderr, baseDir: root });

@@ -20,7 +20,7 @@ import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from '
 import { randomWindows } from '../../src/core/attention/transformerTrainer';
 import { StraightforwardTransformer } from './straightforward';
 import { ParallelTrainer } from '../../src/core/attention/parallel';
-import { Flags, loadAverage, log, saveResult, startResult, stat } from '../lib/results';
+import { columns, eachRepeat, Flags, interleave, loadAverage, log, saveResultTo, startResult, stats, untimed } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
@@ -48,7 +48,7 @@ interface Runner {
 const B = 32, T = 64, D = 64, FFN = 256, LR = 3e-3, SEED = 1;
 
 async function makeRunners(cfg: TransformerConfig, twoThreads: boolean): Promise<Runner[]> {
-  const fresh = () => ({ rng: new Rng(SEED + 1), steps: 0, ms: 0, recent: [] as number[] });
+  const fresh = () => ({ rng: new Rng(SEED + 1), ...untimed(), recent: [] as number[] });
   const plain = new StraightforwardTransformer({ vocab: cfg.vocab, d: D, ffn: FFN, seq: T, lr: LR, seed: SEED });
   const fast = new TransformerLM(cfg, initialWeights(cfg, SEED));
   const fastTrainer = new Trainer(fast, LR);
@@ -65,23 +65,15 @@ async function makeRunners(cfg: TransformerConfig, twoThreads: boolean): Promise
 }
 
 /** Turns of `slice` seconds, in the given order, until every runner has trained `seconds`. */
-async function interleave(order: Runner[], train: Int32Array, seconds: number, slice: number): Promise<void> {
-  const budget = seconds * 1000;
-  while (order.some((r) => r.ms < budget)) {
-    for (const r of order) {
-      const turnEnd = Math.min(budget, r.ms + slice * 1000);
-      while (r.ms < turnEnd) {
-        const { inputs, targets } = randomWindows(train, B, T, r.rng);
-        const t0 = performance.now();
-        const loss = await r.step(inputs, targets);
-        r.ms += performance.now() - t0;
-        r.steps++;
-        r.recent.push(loss);
-        if (r.recent.length > 20) r.recent.shift();
-      }
-      log(`${r.name.padEnd(38)} ${(r.ms / 1000).toFixed(0).padStart(4)} s  ${String(r.steps).padStart(5)} steps  train loss ${mean(r.recent).toFixed(3)}`);
-    }
-  }
+function trainInTurns(order: Runner[], text: Int32Array, seconds: number, slice: number): Promise<void> {
+  const next = (r: Runner) => {
+    const { inputs, targets } = randomWindows(text, B, T, r.rng);
+    return async () => {
+      r.recent.push(await r.step(inputs, targets));
+      if (r.recent.length > 20) r.recent.shift();
+    };
+  };
+  return interleave(order, seconds, slice, next, (r) => `train loss ${mean(r.recent).toFixed(3)}`);
 }
 
 async function main() {
@@ -93,7 +85,7 @@ async function main() {
   if (backend !== 'wasm') log('warning: the wasm backend is not available; timings are for the cpu backend');
   const text = loadBrownText();
   const vocab = Vocab.build(text, 'char');
-  const { train, heldOut } = heldOutSplit(vocab.encode(text).ids);
+  const { train: trainIds, heldOut } = heldOutSplit(vocab.encode(text).ids);
   const evalIn = new Int32Array(B * T);
   const evalOut = new Int32Array(B * T);
   for (let w = 0; w < B; w++) {
@@ -102,16 +94,15 @@ async function main() {
   }
   const cfg: TransformerConfig = { vocab: vocab.size, layers: 1, heads: 1, dModel: D, ffn: FFN, seq: T };
   const result = startResult('attention', `Transformer language model, Brown characters: ${repeats} interleaved repeats of ${seconds} s per model (turns of ${slice} s)`, repeats, {
-    layers: 1, heads: 1, dModel: D, ffn: FFN, batch: B, seq: T, lr: LR, seconds, slice, backend, vocab: vocab.size, trainChars: train.length, heldOutChars: heldOut.length,
+    layers: 1, heads: 1, dModel: D, ffn: FFN, batch: B, seq: T, lr: LR, seconds, slice, backend, vocab: vocab.size, trainChars: trainIds.length, heldOutChars: heldOut.length,
   });
-  log(`Brown characters: ${train.length} training, ${heldOut.length} held out, V = ${vocab.size}; ${repeats} × ${seconds} s per model in ${slice} s turns; load ${loadAverage().join(' ')}`);
+  log(`Brown characters: ${trainIds.length} training, ${heldOut.length} held out, V = ${vocab.size}; ${repeats} × ${seconds} s per model in ${slice} s turns; load ${loadAverage().join(' ')}`);
   const per = new Map<string, { stepsPerSecond: number[]; msPerStep: number[]; steps: number[]; trainLoss: number[]; heldOut: number[]; ratio: number[] }>();
-  for (let rep = 0; rep < repeats; rep++) {
-    result.load.perRepeat.push(loadAverage());
+  await eachRepeat(result, repeats, async (rep) => {
     const runners = await makeRunners(cfg, twoThreads);
     const order = runners.map((_, i) => runners[(i + rep) % runners.length]);
-    log(`repeat ${rep + 1}/${repeats}: ${order.map((r) => r.name).join(', then ')}`);
-    await interleave(order, train, seconds, slice);
+    log(`order: ${order.map((r) => r.name).join(', then ')}`);
+    await trainInTurns(order, trainIds, seconds, slice);
     const base = runners[0].steps / (runners[0].ms / 1000);
     for (const r of runners) {
       const p = per.get(r.name) ?? { stepsPerSecond: [], msPerStep: [], steps: [], trainLoss: [], heldOut: [], ratio: [] };
@@ -125,20 +116,12 @@ async function main() {
       p.ratio.push(sps / base);
       await r.dispose();
     }
-  }
-  result.table.columns = [
-    { key: 'implementation', label: 'implementation', digits: 0 },
-    { key: 'steps', label: 'steps', digits: 0 },
-    { key: 'msPerStep', label: 'ms/step', digits: 1 },
-    { key: 'stepsPerSecond', label: 'steps/s', digits: 2 },
-    { key: 'ratio', label: 'speed ratio (same repeat)', digits: 2 },
-    { key: 'trainLoss', label: 'train loss (last 20 steps)', digits: 3 },
-    { key: 'heldOut', label: 'held-out loss (nats/char)', digits: 3 },
-  ];
-  for (const [name, p] of per) {
-    result.table.rows.push({ implementation: name, steps: stat(p.steps), msPerStep: stat(p.msPerStep), stepsPerSecond: stat(p.stepsPerSecond), ratio: stat(p.ratio), trainLoss: stat(p.trainLoss), heldOut: stat(p.heldOut) });
-  }
-  saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
+  });
+  result.table.columns = columns({
+    implementation: 'implementation', steps: 'steps', msPerStep: ['ms/step', 1], stepsPerSecond: ['steps/s', 2], ratio: ['speed ratio (same repeat)', 2], trainLoss: ['train loss (last 20 steps)', 3], heldOut: ['held-out loss (nats/char)', 3],
+  });
+  for (const [name, p] of per) result.table.rows.push({ implementation: name, ...stats(p) });
+  saveResultTo(result, flags);
 }
 
 function mean(xs: number[]): number {

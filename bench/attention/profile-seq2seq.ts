@@ -1,5 +1,6 @@
 /** Development aid: per-kernel times of one seq2seq training step (node dist/bench/attention/profile-seq2seq.js). */
 import { initTf, tf } from '../../src/core/tf/backend';
+import { profileStep } from '../lib/profile';
 import { initialSeq2seqWeights, Seq2seqModel } from '../../src/core/attention/seq2seq';
 import { SEQ2SEQ_ALPHABET } from '../../src/core/attention/params';
 import { randomString, taskTarget } from '../../src/core/attention/tasks';
@@ -19,21 +20,6 @@ async function main() {
     await l.data();
     l.dispose();
   };
-  for (let i = 0; i < 3; i++) await step();
-  const t0 = Date.now();
-  for (let i = 0; i < 5; i++) await step();
-  console.log('ms/step', (Date.now() - t0) / 5);
-  const prof = await tf.profile(step);
-  const by = new Map<string, { n: number; ms: number }>();
-  let total = 0;
-  for (const k of prof.kernels) {
-    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-    total += ms;
-    const key = k.name + ' ' + JSON.stringify(k.inputShapes);
-    const e = by.get(key) ?? { n: 0, ms: 0 };
-    e.n++; e.ms += ms; by.set(key, e);
-  }
-  console.log('kernels', prof.kernels.length, 'kernel ms', total.toFixed(1));
-  for (const [k, e] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(e.ms.toFixed(2).padStart(8), e.n, k);
+  await profileStep(step, 5, 25);
 }
 main();

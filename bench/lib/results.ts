@@ -6,7 +6,7 @@
  * A result file holds `table`: columns (key, label, digits) and rows whose cells are a Stat (median and range over
  * the repeats, with every value), a number or a text.
  */
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -161,3 +161,63 @@ export function saveResult(r: BenchResult, out?: string): string {
 }
 
 export const log = (s: string): void => void process.stderr.write(s + '\n');
+
+/** Table columns from `key: label` (0 decimals) or `key: [label, decimals]`, in order. */
+export function columns(spec: Record<string, string | [string, number]>): Column[] {
+  return Object.entries(spec).map(([key, c]) => (typeof c === 'string' ? { key, label: c, digits: 0 } : { key, label: c[0], digits: c[1] }));
+}
+
+/** Every series of repeat values as its Stat. */
+export function stats<K extends string>(series: Record<K, number[]>): Record<K, Stat> {
+  return Object.fromEntries(Object.entries<number[]>(series).map(([k, v]) => [k, stat(v)])) as Record<K, Stat>;
+}
+
+/** A model being timed: wall time spent training and steps taken. */
+export interface Timed {
+  name: string;
+  ms: number;
+  steps: number;
+}
+
+/** The time counters a Timed starts from. */
+export const untimed = (): { ms: number; steps: number } => ({ ms: 0, steps: 0 });
+
+/**
+ * Turns of `slice` seconds, in the given order, until every runner has trained `seconds`: a change of machine load
+ * hits all alike. `next(r)` prepares one step untimed (e.g. draws its batch) and returns the step, whose time counts;
+ * `report` is logged after each turn.
+ */
+export async function interleave<R extends Timed>(order: readonly R[], seconds: number, slice: number, next: (r: R) => () => Promise<void>, report: (r: R) => string): Promise<void> {
+  const budget = seconds * 1000;
+  while (order.some((r) => r.ms < budget)) {
+    for (const r of order) {
+      const turnEnd = Math.min(budget, r.ms + slice * 1000);
+      while (r.ms < turnEnd) {
+        const step = next(r);
+        const t0 = performance.now();
+        await step();
+        r.ms += performance.now() - t0;
+        r.steps++;
+      }
+      log(`${r.name.padEnd(38)} ${(r.ms / 1000).toFixed(0).padStart(4)} s  ${String(r.steps).padStart(5)} steps  ${report(r)}`);
+    }
+  }
+}
+
+/** Log the load average before each of `repeats` repeats, into the result too, and run them in turn. */
+export async function eachRepeat(result: BenchResult, repeats: number, run: (repeat: number) => unknown): Promise<void> {
+  for (let rep = 0; rep < repeats; rep++) {
+    result.load.perRepeat.push(loadAverage());
+    log(`repeat ${rep + 1}/${repeats}, load ${loadAverage().join(' ')}`);
+    await run(rep);
+  }
+}
+
+/** `saveResult` to the file of `--out`, if given. */
+export const saveResultTo = (r: BenchResult, flags: Flags): string => saveResult(r, flags.has('out') ? flags.string('out', '') : undefined);
+
+/** The first python3 that can import `module`, or an error saying how to install it. */
+export function pythonWith(module: string, missing: string): string {
+  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0) return py;
+  throw new Error(missing);
+}

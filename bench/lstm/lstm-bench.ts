@@ -18,7 +18,7 @@ import { StreamBatcher } from '../../src/core/lm/batcher';
 import { Adam, initParams, paramLayout, Workspace, type LstmConfig } from '../../src/core/lstm/model';
 import { scoreIds, type LstmModel } from '../../src/core/lstm/engine';
 import { initTf, tf } from '../../src/core/tf/backend';
-import { Flags, loadAverage, log, saveResult, startResult, stat } from '../lib/results';
+import { columns, eachRepeat, Flags, interleave, loadAverage, log, saveResultTo, startResult, stat, untimed } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
@@ -84,8 +84,7 @@ function ours(cfg: LstmConfig, theta0: Float32Array, train: Int32Array): Runner 
     name: 'ours: hand-written LSTM, wasm SIMD kernel',
     engine: ws.ops.kind,
     ws,
-    steps: 0,
-    ms: 0,
+    ...untimed(),
     lastLoss: NaN,
     async step() {
       const b = batcher.next();
@@ -140,8 +139,7 @@ function baseline(cfg: LstmConfig, theta0: Float32Array, train: Int32Array, back
   return {
     name: 'baseline: tf.layers LSTM (one-hot embedding), stateful',
     engine: `tfjs ${backend}`,
-    steps: 0,
-    ms: 0,
+    ...untimed(),
     lastLoss: NaN,
     async step() {
       const b = batcher.next();
@@ -179,20 +177,11 @@ function baseline(cfg: LstmConfig, theta0: Float32Array, train: Int32Array, back
 }
 
 /** Alternate turns of SLICE seconds until every runner has trained BUDGET seconds. */
-async function interleave(runners: Runner[]): Promise<void> {
-  const budget = BUDGET * 1000;
-  while (runners.some((r) => r.ms < budget)) {
-    for (const r of runners) {
-      const end = Math.min(budget, r.ms + SLICE * 1000);
-      while (r.ms < end) {
-        const t0 = performance.now();
-        r.lastLoss = await r.step();
-        r.ms += performance.now() - t0;
-        r.steps++;
-      }
-      log(`  ${r.name.padEnd(56)} ${(r.ms / 1000).toFixed(0).padStart(4)} s  ${String(r.steps).padStart(5)} steps  loss ${r.lastLoss.toFixed(3)}`);
-    }
-  }
+function trainInTurns(runners: Runner[]): Promise<void> {
+  const next = (r: Runner) => async () => {
+    r.lastLoss = await r.step();
+  };
+  return interleave(runners, BUDGET, SLICE, next, (r) => `loss ${r.lastLoss.toFixed(3)}`);
 }
 
 async function main() {
@@ -212,8 +201,7 @@ async function main() {
   });
   log(`Brown: ${toks.length} characters, vocabulary ${vocab.size}, ${train.length} train / ${held.length} held-out; ${REPEATS} × ${BUDGET} s per model; load ${loadAverage().join(' ')}`);
   const per: Record<string, { name: string; engine: string; charsPerSecond: number[]; msPerStep: number[]; steps: number[]; ce: number[]; streaming: number[] }> = {};
-  for (let rep = 0; rep < REPEATS; rep++) {
-    result.load.perRepeat.push(loadAverage());
+  await eachRepeat(result, REPEATS, async (rep) => {
     const mine = ours(cfg, theta0, train);
     const base = baseline(cfg, theta0, train, backend);
     if (rep === 0) {
@@ -224,8 +212,8 @@ async function main() {
       if (Math.abs(a - b) > 1e-3) throw new Error(`the two models do not start from the same weights (${a} vs ${b})`);
     }
     const runners = rep % 2 === 0 ? [base, mine] : [mine, base];
-    log(`repeat ${rep + 1}/${REPEATS} (${runners[0].name.split(':')[0]} first), load ${loadAverage().join(' ')}`);
-    await interleave(runners);
+    log(`${runners[0].name.split(':')[0]} first`);
+    await trainInTurns(runners);
     for (const r of [base, mine]) {
       const key = r === base ? 'baseline' : 'ours';
       const p = (per[key] ??= { name: r.name, engine: r.engine, charsPerSecond: [], msPerStep: [], steps: [], ce: [], streaming: [] });
@@ -238,18 +226,11 @@ async function main() {
     const stream = scoreIds(model, held, EVAL_TOKENS);
     per.ours.streaming.push(stream.reduce((a, x) => a + x, 0) / stream.length);
     base.dispose();
-  }
+  });
   const baseSpeed = per.baseline.charsPerSecond;
-  result.table.columns = [
-    { key: 'model', label: 'model', digits: 0 },
-    { key: 'engine', label: 'engine', digits: 0 },
-    { key: 'steps', label: 'steps', digits: 0 },
-    { key: 'charsPerSecond', label: 'chars/s', digits: 0 },
-    { key: 'msPerStep', label: 'ms/step', digits: 1 },
-    { key: 'ratio', label: 'speed ratio (same repeat)', digits: 2 },
-    { key: 'ce', label: 'held-out CE, zero-state windows (nats)', digits: 4 },
-    { key: 'bits', label: 'bits/char', digits: 4 },
-  ];
+  result.table.columns = columns({
+    model: 'model', engine: 'engine', steps: 'steps', charsPerSecond: 'chars/s', msPerStep: ['ms/step', 1], ratio: ['speed ratio (same repeat)', 2], ce: ['held-out CE, zero-state windows (nats)', 4], bits: ['bits/char', 4],
+  });
   for (const key of ['baseline', 'ours']) {
     const p = per[key];
     result.table.rows.push({
@@ -265,7 +246,7 @@ async function main() {
   }
   const s = stat(per.ours.streaming);
   result.notes.push(`Ours scored with the state carried across the held-out text (as it is trained and as \`ml-study perplexity\` scores): ${s.median.toFixed(4)} nats (${s.min.toFixed(4)}–${s.max.toFixed(4)}), ${(s.median / Math.LN2).toFixed(4)} bits/char.`);
-  saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
+  saveResultTo(result, flags);
 }
 
 main().catch((e) => {

@@ -20,7 +20,7 @@ import { loadBrownText } from '../../src/core/corpus/brown';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../src/core/word2vec/evaluate';
 import { importVectors } from '../../src/core/word2vec/io';
 import { WordVectors } from '../../src/core/word2vec/vectors';
-import { Flags, loadAverage, log, repoRoot, saveResult, startResult, stat, type Cell } from '../lib/results';
+import { Flags, loadAverage, log, pythonWith, repoRoot, saveResult, startResult, stat, type Cell } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
@@ -55,10 +55,7 @@ interface Measured {
   stderr: string;
 }
 
-function python(): string {
-  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import sys'], { stdio: 'ignore' }).status === 0) return py;
-  throw new Error('python3 is needed to run the reference tools');
-}
+const python = (): string => pythonWith('sys', 'python3 is needed to run the reference tools');
 
 function measure(cmd: string[]): Measured {
   const out = path.join(tmp, 'measure.json');

@@ -8,7 +8,7 @@
  *
  * Flags: --arch sgns|cbow (default sgns), --threads N (default 1), --runs N per side (default 3, at least 3).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +17,7 @@ import { evaluateSimilarity, parseSimilarityFile } from '../../src/core/word2vec
 import { importVectors } from '../../src/core/word2vec/io';
 import { loadModel } from '../../src/core/word2vec/store';
 import { WordVectors } from '../../src/core/word2vec/vectors';
+import { pythonWith } from '../lib/results';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -61,10 +62,7 @@ interface Run {
   load1: number;
 }
 
-function gensimPython(): string {
-  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import gensim'], { stdio: 'ignore' }).status === 0) return py;
-  throw new Error('gensim is not installed (Debian: apt-get install python3-gensim)');
-}
+const gensimPython = (): string => pythonWith('gensim', 'gensim is not installed (Debian: apt-get install python3-gensim)');
 
 function main(): number {
   const evalFile = ['/work/shared/eval', path.join(root, '..', 'shared', 'eval')].map((d) => path.join(d, 'wordsim353.tsv')).find((f) => fs.existsSync(f));

@@ -15,6 +15,10 @@ export interface OptionSpec {
   /** May be given several times; the value is then an array. */
   repeat?: boolean;
   required?: boolean;
+  /** Whole-number flags: the value when absent and the range it must lie in (read with `intOpt`). */
+  default?: number;
+  min?: number;
+  max?: number;
 }
 
 export interface ParsedArgs {

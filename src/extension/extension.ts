@@ -19,6 +19,8 @@ import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFe
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
+import { registerGatesFeature } from './inside/gatesFeature';
+import { registerGradientsFeature } from './inside/gradientsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -54,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
+    registerGatesFeature(context, jobs, panel);
+    registerGradientsFeature(context, jobs, panel);
     return { jobs, panel, trainingView, formulas, vectors, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);

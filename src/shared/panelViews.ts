@@ -10,6 +10,7 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -26,6 +27,8 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
+  gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -41,6 +44,8 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  gates: { title: 'Inside LSTM' },
+  gradients: { title: 'RNN vs LSTM' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

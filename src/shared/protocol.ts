@@ -14,6 +14,7 @@ import type { VectorsWorkerRequests } from './views/embeddings';
 import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
+import type { InsideWorkerRequests } from './views/inside';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -138,7 +139,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };

@@ -13,9 +13,10 @@ import { modelStamp } from '../core/util/atomicWrite';
 /** Texts with more tokens than this get the figure but no per-token detail. */
 const DETAIL_LIMIT = 20_000;
 
+/** Loaded models by folder (shared with the gate view's requests, insideRequests.ts). */
 const cache = new Map<string, { mtimeMs: string; model: LstmModel }>();
 
-function open(dir: unknown): LstmModel {
+export function open(dir: unknown): LstmModel {
   if (typeof dir !== 'string' || !dir) throw new Error('no model folder given');
   const type = readModelType(dir);
   if (type !== 'lstm') throw new Error(`${path.basename(dir)} is a ${type} model, not an LSTM language model`);

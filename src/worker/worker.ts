@@ -13,6 +13,7 @@ import { vectorsHandlers } from './vectorsRequests';
 import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
 import { playgroundHandlers } from './playgroundRequests';
+import { insideHandlers } from './insideRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -102,5 +103,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...lmHandlers,
   ...attentionHandlers,
   ...playgroundHandlers,
+  ...insideHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
 import { DEMO_NOTES, describeInThemes } from './session';
+import { trainLstmFromSidebar } from './sidebar';
 
 describeInThemes('language model', (session, theme) => {
   const refused: string[] = [];
@@ -19,16 +20,7 @@ describeInThemes('language model', (session, theme) => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
     });
-    await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
-    const side = await webviewFrame(page, '#start-form');
-    await side.locator('#model').click();
-    await side.locator('#model').getByRole('option', { name: /LSTM/ }).first().click();
-    await waitInFrame(side, () => document.getElementById('param-evalEvery') !== null);
-    for (const [name, value] of [['hidden', '48'], ['embedding', '16'], ['batch', '8'], ['seq', '32'], ['steps', '300'], ['evalEvery', '100'], ['sampleLength', '80']]) {
-      await side.locator(`#param-${name} input`).fill(value);
-    }
-    await side.locator('#train').click();
-    await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 1, 180_000);
+    const side = await trainLstmFromSidebar(page, [['hidden', '48'], ['embedding', '16'], ['batch', '8'], ['seq', '32'], ['steps', '300'], ['evalEvery', '100'], ['sampleLength', '80']]);
     const detail = await side.locator('#jobs .job .job-detail').first().textContent();
     assert.match(detail ?? '', /char-level LSTM, 300 steps: held-out perplexity \d/);
   });

@@ -39,6 +39,10 @@ describe('hostile workspace (workspace trust on)', function () {
     assert.deepEqual(a.jobs.list(), []);
     assert.ok(a.recentMessages().some((m) => m.level === 'error' && /untrusted workspace/.test(m.message)), 'the user is told training is disabled because the workspace is untrusted');
     assert.throws(() => a.jobs.start('xor', {}, { kind: 'none' }), /not trusted/);
+    const lab = await vscode.commands.executeCommand('mlStudy.compareGradients', { text: 'the cat sat on the mat. '.repeat(20), options: { steps: 5 } });
+    assert.equal(lab, undefined, 'the RNN vs LSTM lab does not train');
+    assert.match(a.recentMessages().at(-1)!.message, /Compare RNN and LSTM Gradients: training is disabled in an untrusted workspace/);
+    assert.equal(a.panel.dataOf('gradients'), undefined);
     await vscode.commands.executeCommand('mlStudy.clearFinishedRuns');
     await Promise.resolve(vscode.commands.executeCommand('mlStudy.importVectors', path.join(victimOf(ws()), 'x.json'))).catch(() => undefined);
     assert.deepEqual(fs.readdirSync(path.join(ws(), '.ml-study', 'models')).sort(), ['.hidden', 'linked'], 'nothing was imported');

@@ -55,6 +55,7 @@ class LmView implements PanelViewModule<'lm'> {
   private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
   private readonly generateBtn: HTMLElement;
   private readonly compareBtn: HTMLElement;
+  private readonly gatesBtn: HTMLElement;
   private loss: LossChart | undefined;
   private ppl: LossChart | undefined;
   /** Last training-loss step drawn (points arriving twice, in the data and through onPoints, are drawn once). */
@@ -87,6 +88,7 @@ class LmView implements PanelViewModule<'lm'> {
     });
     this.generateBtn = h('vscode-button', { id: 'lm-generate', icon: 'sparkle', onclick: () => void this.generate() }, 'Generate');
     this.compareBtn = h('vscode-button', { id: 'lm-compare', secondary: true, icon: 'git-compare', title: 'Teacher forcing vs free running on the text in the prompt box', onclick: () => void this.compare() }, 'Teacher forcing vs free running');
+    this.gatesBtn = h('vscode-button', { id: 'lm-gates', secondary: true, icon: 'eye', title: 'Each character of the prompt box (or the last text read) tinted by a unit\'s cell and gates', onclick: () => void this.run(this.gatesBtn, (dir) => this.ctx.host.request('lm.gates', { dir, text: this.fields.prompt.value }).then(() => undefined)) }, 'Inside the LSTM');
     const labelled = (label: string, el: HTMLElement) => h('label', { class: 'lm-labelled' }, h('span', {}, label), el);
     const legend = h(
       'div',
@@ -111,7 +113,7 @@ class LmView implements PanelViewModule<'lm'> {
         { class: 'lm-block lm-generate' },
         h('h3', {}, 'Generate'),
         h('div', { class: 'lm-form' }, labelled('Prompt', this.fields.prompt), labelled('Temperature', this.fields.temperature), labelled('Top-k', this.fields.topK), labelled('Top-p', this.fields.topP), labelled('Length', this.fields.length), labelled('Seed', this.fields.seed)),
-        h('div', { class: 'lm-actions' }, this.generateBtn, this.compareBtn),
+        h('div', { class: 'lm-actions' }, this.generateBtn, this.compareBtn, this.gatesBtn),
         this.errorEl,
         legend,
         this.outputInfo,

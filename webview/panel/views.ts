@@ -11,6 +11,8 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { gatesView } from './gatesView';
+import { gradientsView } from './gradientsView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -19,4 +21,6 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  gates: gatesView,
+  gradients: gradientsView,
 };

@@ -1,92 +1,97 @@
 import { initTf } from '../../core/tf/backend';
-import { loadBrownText } from '../../core/corpus/brown';
-import { readTextFile } from '../../core/corpus/text';
 import { attentionFor, disposeAttentionModel, loadAttentionModel, SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS, trainSeq2seq, trainTransformer } from '../../core/attention/index';
-import type { ProgressUpdate } from '../../core/training';
-import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
+import type { ProgressUpdate, TrainContext } from '../../core/training';
+import { optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../types';
+import { command, corpusFlag, fixed, modelOut, modelOutFlags, readCorpus, throttle, trainingLength } from './common';
 
 /** Progress lines at most once a second; `header` goes first, once training has really started. */
 function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate) => string): (u: ProgressUpdate) => void {
-  let last = 0;
+  const due = throttle(1000);
   return (u) => {
     if (header) {
       io.progress(header);
       header = '';
     }
     if (u.note) io.progress(`  sample: ${u.note}`);
-    const now = Date.now();
-    if (now - last >= 1000 || (u.total > 0 && u.step === u.total)) {
-      last = now;
-      io.progress(describe(u));
-    }
+    if (due(u.total > 0 && u.step === u.total)) io.progress(describe(u));
   };
 }
 
-const fmt = (x: number | undefined, digits = 4) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const fmt = (x: number | undefined, digits = 4) => fixed(x, digits, '–');
 
-export const trainTransformerCommand: CliCommand = {
-  path: ['train', 'transformer'],
-  summary: 'Train a small causal Transformer language model (self-attention) on a text',
-  options: [
-    { name: 'corpus', kind: 'string', description: 'a UTF-8 text file, or "brown" for the Brown corpus', required: true },
-    { name: 'out', kind: 'string', description: 'folder to save the model in (new, empty, or a Transformer model with --force)', required: true },
-    FORCE_OPTION,
+/** Initialise tfjs, train with progress lines, print the summary and where the model is; the JSON result. */
+async function trainOnTf<R extends { outDir: string; params: unknown }>(
+  io: CliIO,
+  model: string,
+  header: (backend: string) => string,
+  describe: (u: ProgressUpdate) => string,
+  train: (context: TrainContext) => Promise<R>,
+  summary: (r: R) => string[],
+): Promise<Record<string, unknown>> {
+  const backend = await initTf();
+  const r = await train({ signal: io.signal, onProgress: progressPrinter(io, header(backend), describe) });
+  for (const line of [...summary(r), `saved to ${r.outDir}`]) io.out(line);
+  const { params, ...rest } = r;
+  return { model, backend, ...rest, params };
+}
+
+export const trainTransformerCommand = command(
+  'train transformer',
+  'Train a small causal Transformer language model (self-attention) on a text',
+  [
+    corpusFlag('a UTF-8 text file, or "brown" for the Brown corpus'),
+    ...modelOutFlags('folder to save the model in (new, empty, or a Transformer model with --force)'),
     ...optionsFromParams(TRANSFORMER_PARAMS),
   ],
-  async run(args, io) {
-    const given = ['epochs', 'steps', 'time-budget'].filter((f) => args.options[f] !== undefined);
-    if (given.length > 1) throw new UsageError(`give only one of --epochs, --steps, --time-budget (got ${given.map((f) => '--' + f).join(' and ')})`);
+  async (args, io) => {
+    const length = trainingLength(args);
     const params = paramsFromArgs(TRANSFORMER_PARAMS, args);
-    if (given.length === 1 && given[0] !== 'time-budget' && params[given[0] === 'epochs' ? 'epochs' : 'steps'] === 0) {
-      throw new UsageError(`--${given[0]} must be at least 1`);
-    }
-    guardModelOut(args, String(args.options.out), 'transformer');
+    if (length !== undefined && length !== 'time-budget' && params[length] === 0) throw new UsageError(`--${length} must be at least 1`);
+    const out = modelOut(args, 'transformer');
     const corpus = String(args.options.corpus);
-    const text = corpus === 'brown' ? loadBrownText() : readTextFile(corpus);
-    const backend = await initTf();
-    const header = `training a ${params.layers}-layer, ${params.heads}-head Transformer (d_model ${params.dModel}, ${params.level} level, context ${params.seq}, batch ${params.batch}) on ${corpus} with tfjs ${backend}`;
-    const r = await trainTransformer(params, text, {
-      signal: io.signal,
-      onProgress: progressPrinter(io, header, (u) => `step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}  held-out ${fmt(u.metrics?.heldOutLoss)}  ${fmt(u.metrics?.stepsPerSecond, 2)} steps/s`),
-    }, { outDir: String(args.options.out) });
-    io.out(`${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps (${r.epochs.toFixed(2)} epochs) in ${r.seconds.toFixed(1)} s, ${r.stepsPerSecond.toFixed(2)} steps/s`);
-    io.out(`training loss ${fmt(r.finalLoss)}, held-out loss ${fmt(r.heldOutLoss)} nats/token (perplexity ${fmt(r.heldOutPerplexity, 2)}${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 3)} bits/char` : ''})`);
-    io.out(`saved to ${r.outDir}`);
-    const { params: p, ...rest } = r;
-    return { model: 'transformer', backend, ...rest, params: p };
+    const text = readCorpus(corpus);
+    return trainOnTf(
+      io,
+      'transformer',
+      (backend) => `training a ${params.layers}-layer, ${params.heads}-head Transformer (d_model ${params.dModel}, ${params.level} level, context ${params.seq}, batch ${params.batch}) on ${corpus} with tfjs ${backend}`,
+      (u) => `step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}  held-out ${fmt(u.metrics?.heldOutLoss)}  ${fmt(u.metrics?.stepsPerSecond, 2)} steps/s`,
+      (context) => trainTransformer(params, text, context, { outDir: out }),
+      (r) => [
+        `${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps (${r.epochs.toFixed(2)} epochs) in ${r.seconds.toFixed(1)} s, ${r.stepsPerSecond.toFixed(2)} steps/s`,
+        `training loss ${fmt(r.finalLoss)}, held-out loss ${fmt(r.heldOutLoss)} nats/token (perplexity ${fmt(r.heldOutPerplexity, 2)}${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 3)} bits/char` : ''})`,
+      ],
+    );
   },
-};
+);
 
-export const trainSeq2seqCommand: CliCommand = {
-  path: ['train', 'seq2seq'],
-  summary: 'Train an RNN encoder–decoder with attention on reverse, sort or copy of letter/digit strings',
-  options: [{ name: 'out', kind: 'string', description: 'folder to save the model in (new, empty, or a seq2seq model with --force)', required: true }, FORCE_OPTION, ...optionsFromParams(SEQ2SEQ_PARAMS)],
-  async run(args, io) {
+export const trainSeq2seqCommand = command(
+  'train seq2seq',
+  'Train an RNN encoder–decoder with attention on reverse, sort or copy of letter/digit strings',
+  [...modelOutFlags('folder to save the model in (new, empty, or a seq2seq model with --force)'), ...optionsFromParams(SEQ2SEQ_PARAMS)],
+  async (args, io) => {
     const params = paramsFromArgs(SEQ2SEQ_PARAMS, args);
     if (params.minLen > params.maxLen) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
-    guardModelOut(args, String(args.options.out), 'seq2seq');
-    const backend = await initTf();
-    const header = `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`;
-    const r = await trainSeq2seq(params, {
-      signal: io.signal,
-      onProgress: progressPrinter(io, header, (u) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`),
-    }, { outDir: String(args.options.out) });
-    io.out(`${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps in ${r.seconds.toFixed(1)} s (${r.stepsPerSecond.toFixed(1)} steps/s), loss ${fmt(r.finalLoss)}`);
-    io.out(`on ${r.testInputs} fresh inputs: sequence accuracy ${(100 * r.sequenceAccuracy).toFixed(1)}%, alignment accuracy ${(100 * r.alignmentAccuracy).toFixed(1)}%`);
-    io.out(`saved to ${r.outDir}`);
-    const { params: p, ...rest } = r;
-    return { model: 'seq2seq', backend, ...rest, params: p };
+    const out = modelOut(args, 'seq2seq');
+    return trainOnTf(
+      io,
+      'seq2seq',
+      (backend) => `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`,
+      (u) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`,
+      (context) => trainSeq2seq(params, context, { outDir: out }),
+      (r) => [
+        `${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps in ${r.seconds.toFixed(1)} s (${r.stepsPerSecond.toFixed(1)} steps/s), loss ${fmt(r.finalLoss)}`,
+        `on ${r.testInputs} fresh inputs: sequence accuracy ${(100 * r.sequenceAccuracy).toFixed(1)}%, alignment accuracy ${(100 * r.alignmentAccuracy).toFixed(1)}%`,
+      ],
+    );
   },
-};
+);
 
-export const attentionCommand: CliCommand = {
-  path: ['attention'],
-  summary: 'Attention maps of a trained Transformer or seq2seq model for a text',
-  positionals: 'DIR TEXT',
-  arity: [2, 2],
-  options: [],
-  async run(args, io) {
+export const attentionCommand = command(
+  'attention DIR TEXT',
+  'Attention maps of a trained Transformer or seq2seq model for a text',
+  [],
+  async (args, io) => {
     const [dir, text] = args.positionals;
     const m = await loadAttentionModel(dir);
     try {
@@ -122,6 +127,6 @@ export const attentionCommand: CliCommand = {
       disposeAttentionModel(m);
     }
   },
-};
+);
 
 export const attentionCommands: CliCommand[] = [trainTransformerCommand, trainSeq2seqCommand, attentionCommand];

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { FORMULA_HOVER_COMMANDS, formulaHoverAt } from '../../core/formula/index';
-import { type CliCommand, UsageError } from '../types';
+import { UsageError } from '../types';
+import { command, flag } from './common';
 import { readTextFile } from '../../core/corpus/text';
 
 /** Notes larger than this are not notes; explain refuses them. */
@@ -14,19 +15,17 @@ function languageOf(file: string): string {
   return 'markdown';
 }
 
-export const explainCommand: CliCommand = {
-  path: ['explain'],
-  summary: 'Explain the formula at one or more offsets of a notes file (offsets in UTF-16 code units, like TextDocument.offsetAt)',
-  positionals: 'FILE',
-  arity: [1, 1],
-  options: [
+export const explainCommand = command(
+  'explain FILE',
+  'Explain the formula at one or more offsets of a notes file (offsets in UTF-16 code units, like TextDocument.offsetAt)',
+  [
     // Not `required` in the spec, so that `explain --help` works; checked in run().
-    { name: 'offset', kind: 'int', repeat: true, description: 'offset into the file (UTF-16 code units); repeat for several (required)' },
-    { name: 'language', kind: 'string', description: 'language id (markdown, latex, plaintext); default from the extension' },
-    { name: 'render', kind: 'bool', description: 'include the rendered formula (SVG data URI) in the markdown' },
-    { name: 'color', kind: 'string', description: 'formula colour for --render (default #333333)' },
+    flag.int('offset', 'offset into the file (UTF-16 code units); repeat for several (required)', { repeat: true }),
+    flag.string('language', 'language id (markdown, latex, plaintext); default from the extension'),
+    flag.bool('render', 'include the rendered formula (SVG data URI) in the markdown'),
+    flag.string('color', 'formula colour for --render (default #333333)'),
   ],
-  async run(args, io) {
+  async (args, io) => {
     const file = String(args.positionals[0]);
     const offsets = (args.options.offset as Array<number>) ?? [];
     if (offsets.length === 0) throw new UsageError('--offset is required (give one or more)');
@@ -54,4 +53,4 @@ export const explainCommand: CliCommand = {
     }
     return results;
   },
-};
+);

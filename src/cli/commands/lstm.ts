@@ -2,16 +2,15 @@
  * Language-model commands: `train lstm`, and `generate` / `perplexity`, which read the model type stored in the
  * model folder and dispatch through LM_ENGINES — add an entry there for another model type (e.g. a Transformer).
  */
-import { loadBrownText } from '../../core/corpus/brown';
-import { readTextFile } from '../../core/corpus/text';
 import { readModelType } from '../../core/lm/modelDir';
 import { GENERATION_DEFAULTS } from '../../core/lm/sampling';
 import type { GenerateOptions, GenerateResult, PerplexityResult } from '../../core/lm/types';
 import { generate, loadLstm, perplexityOf } from '../../core/lstm/engine';
 import { LSTM_PARAMS } from '../../core/lstm/params';
 import { trainLstm } from '../../core/lstm/train';
-import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
-import { type CliCommand, type ParsedArgs, UsageError } from '../types';
+import { optionsFromParams, paramsFromArgs } from '../args';
+import { type CliCommand, UsageError } from '../types';
+import { command, corpusFlag, finiteOrNull, fixed, flag, modelOut, modelOutFlags, needOpt, readCorpus, strOpt, throttle, trainingLength } from './common';
 
 /** What generate/perplexity need from a language-model engine. */
 export interface LmEngine {
@@ -34,47 +33,27 @@ function engineFor(dir: string): { type: string; engine: LmEngine } {
   return { type, engine };
 }
 
-/** `--corpus brown` or a text file. */
-export function readCorpus(spec: string): string {
-  return spec === 'brown' ? loadBrownText() : readTextFile(spec);
-}
+const fmt = (x: number | undefined, d = 3) => fixed(x, d);
 
-const fmt = (x: number | undefined, d = 3) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
-
-function str(args: ParsedArgs, name: string): string | undefined {
-  const v = args.options[name];
-  return v === undefined ? undefined : String(v);
-}
-
-/** Required options are checked here rather than by the parser, so that `--help` works without them. */
-function need(args: ParsedArgs, name: string): string {
-  const v = str(args, name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
-  return v;
-}
-
-export const trainLstmCommand: CliCommand = {
-  path: ['train', 'lstm'],
-  summary: 'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
-  options: [
-    { name: 'corpus', kind: 'string', description: 'a text file, or "brown" for the Brown corpus (required)' },
-    { name: 'out', kind: 'string', description: 'model folder to write: new, empty, the --resume folder, or an LSTM with --force; checkpoints replace it atomically (required)' },
-    FORCE_OPTION,
-    { name: 'resume', kind: 'string', description: 'continue from the checkpoint in this folder (same corpus)' },
+export const trainLstmCommand = command(
+  'train lstm',
+  'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
+  [
+    corpusFlag(),
+    ...modelOutFlags('model folder to write: new, empty, the --resume folder, or an LSTM with --force; checkpoints replace it atomically'),
+    flag.string('resume', 'continue from the checkpoint in this folder (same corpus)'),
     ...optionsFromParams(LSTM_PARAMS),
   ],
-  async run(args, io) {
-    const given = ['epochs', 'steps', 'time-budget'].filter((f) => args.options[f] !== undefined);
-    if (given.length > 1) throw new UsageError(`give only one of --epochs, --steps, --time-budget (got ${given.map((g) => '--' + g).join(' and ')})`);
-    const corpus = need(args, 'corpus');
-    const out = need(args, 'out');
-    guardModelOut(args, out, 'lstm', str(args, 'resume'));
+  async (args, io) => {
+    const length = trainingLength(args);
+    const corpus = String(args.options.corpus);
+    const out = modelOut(args, 'lstm', strOpt(args, 'resume'));
     const params = paramsFromArgs(LSTM_PARAMS, args);
     // --epochs or --time-budget alone replace the default step count
-    if (given.length === 1 && given[0] !== 'steps') params.steps = 0;
+    if (length !== undefined && length !== 'steps') params.steps = 0;
     const text = readCorpus(corpus);
     io.progress(`training an LSTM language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
-    let lastPrint = 0;
+    const due = throttle(1000);
     const unit = params.level === 'char' ? 'chars' : 'tokens';
     const r = await trainLstm(
       params,
@@ -83,23 +62,20 @@ export const trainLstmCommand: CliCommand = {
         signal: io.signal,
         log: (m) => io.progress(m),
         onProgress(u) {
-          const now = Date.now();
           const m = u.metrics ?? {};
-          if (u.note || now - lastPrint > 1000) {
-            lastPrint = now;
+          if (due(Boolean(u.note))) {
             const held = m.heldOutLoss !== undefined ? `  held-out ${fmt(m.heldOutLoss)} (ppl ${fmt(m.perplexity, 2)}${m.bitsPerChar !== undefined ? `, ${fmt(m.bitsPerChar)} bits/char` : ''})` : '';
             io.progress(`step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}${held}  ${Math.round(m.tokensPerSecond ?? 0)} ${unit}/s`);
           }
           if (u.note) io.progress(`  sample: ${JSON.stringify(u.note.slice(0, 200))}`);
         },
       },
-      { outDir: out, resumeFrom: str(args, 'resume') },
+      { outDir: out, resumeFrom: strOpt(args, 'resume') },
     );
     io.out(`${r.stopped ? 'stopped' : 'trained'} ${r.steps} steps in ${r.seconds.toFixed(1)} s (${Math.round(r.tokensPerSecond)} ${unit}/s, kernel ${r.kernel})`);
     io.out(`train loss ${fmt(r.trainLoss)}, held-out cross-entropy ${fmt(r.heldOutLoss)} nats/token, perplexity ${fmt(r.heldOutPerplexity, 2)}${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar)} bits/char` : ''} (${r.heldOutTokens} held-out tokens)`);
     if (r.lastSample) io.out(`sample: ${r.lastSample}`);
     io.out(`model saved in ${r.outDir}`);
-    const nz = (x: number) => (Number.isFinite(x) ? x : null);
     return {
       model: 'lstm',
       level: r.level,
@@ -108,10 +84,10 @@ export const trainLstmCommand: CliCommand = {
       epochs: r.epochs,
       seconds: r.seconds,
       tokensPerSecond: r.tokensPerSecond,
-      trainLoss: nz(r.trainLoss),
-      heldOutLoss: nz(r.heldOutLoss),
-      heldOutPerplexity: nz(r.heldOutPerplexity),
-      ...(r.bitsPerChar !== undefined ? { bitsPerChar: nz(r.bitsPerChar) } : {}),
+      trainLoss: finiteOrNull(r.trainLoss),
+      heldOutLoss: finiteOrNull(r.heldOutLoss),
+      heldOutPerplexity: finiteOrNull(r.heldOutPerplexity),
+      ...(r.bitsPerChar !== undefined ? { bitsPerChar: finiteOrNull(r.bitsPerChar) } : {}),
       heldOutTokens: r.heldOutTokens,
       batch: r.batch,
       vocabSize: r.vocabSize,
@@ -121,25 +97,23 @@ export const trainLstmCommand: CliCommand = {
       sample: r.lastSample ?? null,
     };
   },
-};
+);
 
-export const generateCommand: CliCommand = {
-  path: ['generate'],
-  summary: 'Generate text from a trained language model (greedy with --temperature 0, else sampled; seeded)',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [
-    { name: 'prompt', kind: 'string', description: 'text to continue (required; may be empty)' },
-    { name: 'length', kind: 'int', description: `tokens to generate (default ${GENERATION_DEFAULTS.length})` },
-    { name: 'temperature', kind: 'number', description: `0 = greedy; below 1 sharper, above 1 flatter (default ${GENERATION_DEFAULTS.temperature})` },
-    { name: 'top-k', kind: 'int', description: 'sample only from the k most likely tokens (0 = all)' },
-    { name: 'top-p', kind: 'number', description: `sample from the smallest set of tokens with this much probability (default ${GENERATION_DEFAULTS.topP})` },
-    { name: 'seed', kind: 'int', description: `seed of the sampling (default ${GENERATION_DEFAULTS.seed})` },
+export const generateCommand = command(
+  'generate DIR',
+  'Generate text from a trained language model (greedy with --temperature 0, else sampled; seeded)',
+  [
+    flag.string('prompt', 'text to continue (required; may be empty)'),
+    flag.int('length', `tokens to generate (default ${GENERATION_DEFAULTS.length})`),
+    flag.number('temperature', `0 = greedy; below 1 sharper, above 1 flatter (default ${GENERATION_DEFAULTS.temperature})`),
+    flag.int('top-k', 'sample only from the k most likely tokens (0 = all)'),
+    flag.number('top-p', `sample from the smallest set of tokens with this much probability (default ${GENERATION_DEFAULTS.topP})`),
+    flag.int('seed', `seed of the sampling (default ${GENERATION_DEFAULTS.seed})`),
   ],
-  async run(args, io) {
+  async (args, io) => {
     const dir = args.positionals[0];
     const opts: GenerateOptions = {
-      prompt: need(args, 'prompt'),
+      prompt: needOpt(args, 'prompt'),
       length: (args.options.length as number | undefined) ?? GENERATION_DEFAULTS.length,
       temperature: (args.options.temperature as number | undefined) ?? GENERATION_DEFAULTS.temperature,
       topK: (args.options['top-k'] as number | undefined) ?? GENERATION_DEFAULTS.topK,
@@ -167,22 +141,17 @@ export const generateCommand: CliCommand = {
       unknownCount: r.unknownCount,
     };
   },
-};
+);
 
-export const perplexityCommand: CliCommand = {
-  path: ['perplexity'],
-  summary: 'Perplexity (exp of the mean surprisal) of a text under a trained language model',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [
-    { name: 'corpus', kind: 'string', description: 'a text file, or "brown" (required)' },
-    { name: 'max-tokens', kind: 'int', description: 'score at most this many tokens from the start' },
-  ],
-  async run(args, io) {
+export const perplexityCommand = command(
+  'perplexity DIR',
+  'Perplexity (exp of the mean surprisal) of a text under a trained language model',
+  [corpusFlag('a text file, or "brown"'), flag.int('max-tokens', 'score at most this many tokens from the start')],
+  async (args, io) => {
     const dir = args.positionals[0];
     const max = args.options['max-tokens'] as number | undefined;
     if (max !== undefined && max < 2) throw new UsageError(`--max-tokens must be at least 2, got ${max}`);
-    const corpusSpec = need(args, 'corpus');
+    const corpusSpec = String(args.options.corpus);
     const { type, engine } = engineFor(dir);
     const text = readCorpus(corpusSpec);
     const r = engine.perplexity(dir, text, { maxTokens: max });
@@ -190,6 +159,6 @@ export const perplexityCommand: CliCommand = {
     io.out(`perplexity ${fmt(r.perplexity, 3)}, cross-entropy ${fmt(r.crossEntropy, 4)} nats/token${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 4)} bits/char` : ''} over ${r.tokens} tokens`);
     return { model: type, level: r.level, tokens: r.tokens, crossEntropy: r.crossEntropy, perplexity: r.perplexity, ...(r.bitsPerChar !== undefined ? { bitsPerChar: r.bitsPerChar } : {}), unknownCount: r.unknownCount };
   },
-};
+);
 
 export const lstmCommands: CliCommand[] = [trainLstmCommand, generateCommand, perplexityCommand];

@@ -5,51 +5,38 @@
  * `distill-loss`: the knowledge-distillation loss of one position, its gradient and the softened distributions.
  */
 import { DISTILL_PARAMS, distillationLoss, type SoftTerm, softenedDistributions } from '../../core/distill/loss';
-import { ValidationError } from '../../core/params';
 import { loadDataset, type Dataset } from '../../core/vae/data';
 import { type AutoencoderKind, paramsFor } from '../../core/vae/params';
-import { AutoencoderDirError, checkOutputDir, loadAutoencoder, saveAutoencoder } from '../../core/vae/store';
+import { checkOutputDir, loadAutoencoder, saveAutoencoder } from '../../core/vae/store';
 import { decodeAll, encodeAll, knnAccuracy, latentGrid, sampleRows, trainAutoencoder } from '../../core/vae/train';
-import { ModelFormatError } from '../../core/word2vec/store';
+import type { ProgressUpdate } from '../../core/training';
 import { optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type ParsedArgs, UsageError } from '../types';
+import { asUsage as asUsageOf, command, fixed, flag, intOpt, needOpt, progressLines } from './common';
 
 /** Errors about what the user gave (a folder, a data set) are usage errors: exit 2, one line. */
-function asUsage<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof AutoencoderDirError || e instanceof ModelFormatError || e instanceof ValidationError) throw new UsageError(e.message);
-    throw e;
-  }
-}
+const INPUT = new Set(['AutoencoderDirError', 'ModelFormatError', 'ValidationError']);
+const asUsage = <T>(f: () => T): T => asUsageOf(f, INPUT);
 
-const fmt = (x: number, d = 4) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const fmt = (x: number, d = 4) => fixed(x, d, String(x));
 
 function trainCommand(kind: AutoencoderKind): CliCommand {
   const specs = paramsFor(kind);
-  return {
-    path: ['train', kind],
-    summary: kind === 'vae' ? 'Train a variational autoencoder (ELBO: reconstruction + β·KL) on points, glyphs or word vectors' : 'Train an autoencoder on points, glyphs or word vectors',
-    options: [{ name: 'out', kind: 'string', description: 'model folder to write (replaced atomically; required)' }, ...optionsFromParams(specs)],
-    async run(args, io) {
-      const out = args.options.out;
-      if (out === undefined) throw new UsageError('--out is required');
+  return command(
+    `train ${kind}`,
+    kind === 'vae' ? 'Train a variational autoencoder (ELBO: reconstruction + β·KL) on points, glyphs or word vectors' : 'Train an autoencoder on points, glyphs or word vectors',
+    [flag.string('out', 'model folder to write (replaced atomically; required)'), ...optionsFromParams(specs)],
+    async (args, io) => {
+      const out = needOpt(args, 'out');
       const params = paramsFromArgs(specs, args);
       asUsage(() => checkOutputDir(String(out), kind));
       const data = asUsage(() => loadDataset(params as { data: string; samples: number; glyphSize: number; seed: number }));
       io.progress(`training ${kind === 'vae' ? `a VAE (β ${params.beta})` : 'an autoencoder'} on ${data.source}: ${data.n} rows of ${data.dim}, hidden ${params.hidden}, latent ${params.latent}, ${params.epochs} epochs`);
-      let last = 0;
-      const r = await trainAutoencoder(kind, params, data, {
-        signal: io.signal,
-        onProgress(u) {
-          const now = Date.now();
-          if (now - last < 500 && u.step < u.total) return;
-          last = now;
-          const m = u.metrics ?? {};
-          io.progress(`epoch ${u.epoch}/${params.epochs}  loss ${fmt(u.loss)}  reconstruction ${fmt(m.recon)}${kind === 'vae' ? `  KL ${fmt(m.kl)}` : ''}`);
-        },
+      const onProgress = progressLines(io, 500, (u: ProgressUpdate) => {
+        const m = u.metrics ?? {};
+        return `epoch ${u.epoch}/${params.epochs}  loss ${fmt(u.loss)}  reconstruction ${fmt(m.recon)}${kind === 'vae' ? `  KL ${fmt(m.kl)}` : ''}`;
       });
+      const r = await trainAutoencoder(kind, params, data, { signal: io.signal, onProgress });
       saveAutoencoder(String(out), r.model, data, r.history, r.seconds);
       const codes = encodeAll(r.model, data.x, data.n);
       const sep = separation(codes, data, r.model.cfg.latent);
@@ -76,7 +63,7 @@ function trainCommand(kind: AutoencoderKind): CliCommand {
         history: r.history,
       };
     },
-  };
+  );
 }
 
 /** k-NN separation of the classes from the codes, on at most 1000 rows drawn at random (it is quadratic). */
@@ -85,12 +72,6 @@ function separation(codes: Float64Array, data: Dataset, latent: number): { accur
   const sub = new Float64Array(idx.length * latent);
   idx.forEach((i, r) => sub.set(codes.subarray(i * latent, (i + 1) * latent), r * latent));
   return { ...knnAccuracy(sub, Int32Array.from(idx.map((i) => data.labels[i])), latent), rows: idx.length };
-}
-
-function intOption(args: ParsedArgs, name: string, fallback: number, lo: number, hi: number): number {
-  const v = (args.options[name] as number | undefined) ?? fallback;
-  if (!Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi}, got ${v}`);
-  return v;
 }
 
 const SHADES = ' .:-=+*#%@';
@@ -130,21 +111,21 @@ function nearestRow(x: Float64Array, n: number, dim: number, v: ArrayLike<number
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-export const latentCommand: CliCommand = {
-  path: ['latent'],
-  summary: 'Codes of a trained autoencoder\'s data with their classes, reconstructions, and decodings across the latent plane',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [
-    { name: 'grid', kind: 'int', description: 'decode an N × N grid across the plane of the first two latent axes (default 8, at most 32)' },
-    { name: 'examples', kind: 'int', description: 'the first N rows, shown with their reconstructions (default 8)' },
-    { name: 'max-points', kind: 'int', description: 'give the codes of at most this many rows, drawn at random (default 5000)' },
-  ],
-  async run(args, io) {
+const LATENT_FLAGS = {
+  grid: flag.int('grid', 'decode an N × N grid across the plane of the first two latent axes (default 8, at most 32)', { default: 8, min: 1, max: 32 }),
+  examples: flag.int('examples', 'the first N rows, shown with their reconstructions (default 8)', { default: 8, min: 0, max: 100 }),
+  maxPoints: flag.int('max-points', 'give the codes of at most this many rows, drawn at random (default 5000)', { default: 5000, min: 1, max: 50_000 }),
+};
+
+export const latentCommand = command(
+  'latent DIR',
+  'Codes of a trained autoencoder\'s data with their classes, reconstructions, and decodings across the latent plane',
+  Object.values(LATENT_FLAGS),
+  async (args, io) => {
     const dir = args.positionals[0];
-    const gridN = intOption(args, 'grid', 8, 1, 32);
-    const nExamples = intOption(args, 'examples', 8, 0, 100);
-    const maxPoints = intOption(args, 'max-points', 5000, 1, 50_000);
+    const gridN = intOpt(args, LATENT_FLAGS.grid);
+    const nExamples = intOpt(args, LATENT_FLAGS.examples);
+    const maxPoints = intOpt(args, LATENT_FLAGS.maxPoints);
     const saved = asUsage(() => loadAutoencoder(dir));
     const { model, data } = saved;
     const L = model.cfg.latent;
@@ -201,7 +182,7 @@ export const latentCommand: CliCommand = {
       history: saved.history,
     };
   },
-};
+);
 
 /** A comma-separated list of 2 to 10000 finite numbers. */
 function numberList(args: ParsedArgs, name: string): number[] {
@@ -215,17 +196,17 @@ function numberList(args: ParsedArgs, name: string): number[] {
   return values;
 }
 
-export const distillLossCommand: CliCommand = {
-  path: ['distill-loss'],
-  summary: 'Knowledge-distillation loss of one position (α·hard + (1−α)·T²·soft), its gradient, and the softened distributions',
-  options: [
-    { name: 'student', kind: 'string', description: 'the student\'s logits, comma-separated (required)' },
-    { name: 'teacher', kind: 'string', description: 'the teacher\'s logits, comma-separated (required)' },
-    { name: 'label', kind: 'int', description: 'index of the true class (required)' },
-    { name: 'temperatures', kind: 'string', description: 'temperatures to show the softened distributions at (default 1,2,5)' },
+export const distillLossCommand = command(
+  'distill-loss',
+  'Knowledge-distillation loss of one position (α·hard + (1−α)·T²·soft), its gradient, and the softened distributions',
+  [
+    flag.string('student', 'the student\'s logits, comma-separated (required)'),
+    flag.string('teacher', 'the teacher\'s logits, comma-separated (required)'),
+    flag.int('label', 'index of the true class (required)'),
+    flag.string('temperatures', 'temperatures to show the softened distributions at (default 1,2,5)'),
     ...optionsFromParams(DISTILL_PARAMS),
   ],
-  async run(args, io) {
+  async (args, io) => {
     const student = numberList(args, 'student');
     const teacher = numberList(args, 'teacher');
     if (student.length !== teacher.length) throw new UsageError(`--student has ${student.length} logits and --teacher ${teacher.length}; give one per class to both`);
@@ -243,6 +224,6 @@ export const distillLossCommand: CliCommand = {
     for (const d of softened) io.out(`T ${d.temperature}: teacher ${list(d.teacher)} | student ${list(d.student)}`);
     return { temperature: p.temperature, alpha: p.alpha, soft: p.soft, label, loss: r.loss, hard: r.hard, softTerm: r.soft, grad: Array.from(r.grad), softened };
   },
-};
+);
 
 export const vaeCommands: CliCommand[] = [trainCommand('autoencoder'), trainCommand('vae'), latentCommand, distillLossCommand];

@@ -16,17 +16,14 @@ import { frequentRows } from '../../core/word2vec/snapshot';
 import { loadModel, saveModel } from '../../core/word2vec/store';
 import { writeJsonAtomic } from '../../core/util/atomicWrite';
 import { trainWord2vec } from '../../core/word2vec/train';
+import type { ProgressUpdate } from '../../core/training';
 import { type AnalogyMethod, WordVectors } from '../../core/word2vec/vectors';
-import { FORCE_OPTION, guardModelOut, optionsFromParams, paramsFromArgs } from '../args';
-import { type CliCommand, type OptionSpec, type ParsedArgs, UsageError } from '../types';
+import { optionsFromParams, paramsFromArgs } from '../args';
+import { type CliCommand, type ParsedArgs, UsageError } from '../types';
+import { command, corpusFlag, flag, modelOut, modelOutFlags, oneOf, progressLines, strOpt } from './common';
 
 const TRAIN_SPECS = WORD2VEC_PARAMS.filter((s) => s.name !== 'arch');
 const METHODS: AnalogyMethod[] = ['3cosadd', '3cosmul'];
-
-function str(args: ParsedArgs, name: string): string | undefined {
-  const v = args.options[name];
-  return v === undefined ? undefined : String(v);
-}
 
 function kOption(args: ParsedArgs, fallback: number): number {
   const k = (args.options.k as number | undefined) ?? fallback;
@@ -35,59 +32,47 @@ function kOption(args: ParsedArgs, fallback: number): number {
 }
 
 function method(args: ParsedArgs): AnalogyMethod {
-  const m = (str(args, 'method') ?? '3cosadd').toLowerCase();
-  if (!METHODS.includes(m as AnalogyMethod)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got "${m}"`);
-  return m as AnalogyMethod;
+  return oneOf('method', (strOpt(args, 'method') ?? '3cosadd').toLowerCase(), METHODS);
 }
 
 function trainCommand(arch: Word2vecParams['arch']): CliCommand {
-  return {
-    path: ['train', arch],
-    summary: `Train word vectors: ${arch === 'sgns' ? 'skip-gram' : 'CBOW'} with negative sampling, or with --hs hierarchical softmax (negative 0)`,
-    options: [
-      { name: 'corpus', kind: 'string', required: true, description: `a UTF-8 text file up to ${MAX_CORPUS_BYTES / 2 ** 20} MB (tokenized as notes: math, code and markup removed), or "brown"` },
-      { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force; replaced atomically)' },
-      FORCE_OPTION,
-      { name: 'keep-latex', kind: 'bool', description: 'count LaTeX command names (\\alpha → alpha) as words' },
+  return command(
+    `train ${arch}`,
+    `Train word vectors: ${arch === 'sgns' ? 'skip-gram' : 'CBOW'} with negative sampling, or with --hs hierarchical softmax (negative 0)`,
+    [
+      corpusFlag(`a UTF-8 text file up to ${MAX_CORPUS_BYTES / 2 ** 20} MB (tokenized as notes: math, code and markup removed), or "brown"`),
+      ...modelOutFlags('model folder to write (new, empty, or word vectors with --force; replaced atomically)'),
+      flag.bool('keep-latex', 'count LaTeX command names (\\alpha → alpha) as words'),
       ...optionsFromParams(TRAIN_SPECS),
     ],
-    async run(args, io) {
+    async (args, io) => {
       const params = { ...paramsFromArgs(TRAIN_SPECS, args), arch } as unknown as Word2vecParams;
       // --hs alone means negative 0 (gensim's hs=1, negative=0); --hs with --negative > 0 is refused by validation.
       if (params.hs && args.options.negative === undefined) params.negative = 0;
       const corpus = String(args.options.corpus);
-      const out = String(args.options.out);
-      guardModelOut(args, out, 'word2vec');
+      const out = modelOut(args, 'word2vec');
       const sentences = readCorpus(corpus, { keepLatexCommands: Boolean(args.options['keep-latex']) });
       io.progress(`training ${arch} on ${corpus === 'brown' ? 'the Brown corpus' : corpus}: dim ${params.dim}, window ${params.window}, ${params.hs ? 'hierarchical softmax' : `negative ${params.negative}`}, ${params.epochs} epoch(s), ${params.threads} thread(s)`);
-      let last = 0;
-      const model = await trainWord2vec(params, sentences, {
-        signal: io.signal,
-        onProgress(u) {
-          const now = Date.now();
-          if (now - last < 1000 && u.step < u.total) return;
-          last = now;
-          const m = u.metrics ?? {};
-          io.progress(`epoch ${u.epoch}/${params.epochs}  ${((100 * u.step) / u.total).toFixed(0)}%  loss ${u.loss.toFixed(4)}  lr ${m.lr?.toFixed(5)}  ${Math.round(m.wordsPerSecond ?? 0)} words/s`);
-        },
-      }, { snapshotWords: 0 });
+      const onProgress = progressLines(io, 1000, (u: ProgressUpdate) => {
+        const m = u.metrics ?? {};
+        return `epoch ${u.epoch}/${params.epochs}  ${((100 * u.step) / u.total).toFixed(0)}%  loss ${u.loss.toFixed(4)}  lr ${m.lr?.toFixed(5)}  ${Math.round(m.wordsPerSecond ?? 0)} words/s`;
+      });
+      const model = await trainWord2vec(params, sentences, { signal: io.signal, onProgress }, { snapshotWords: 0 });
       saveModel(out, model);
       const s = model.stats!;
       io.out(`${s.stopped ? 'stopped; saved the partly trained' : 'saved'} model (${model.words.length} words × ${model.dim}) to ${out}: ${s.tokens} tokens, ${s.seconds.toFixed(2)} s, ${Math.round(s.wordsPerSecond)} words/s, loss per epoch ${s.lossPerEpoch.map((l) => l.toFixed(4)).join(' ')}`);
       return { model: arch, out, tokens: s.tokens, rawTokens: s.rawTokens, vocab: model.words.length, dim: model.dim, threads: s.threads, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, lossPerEpoch: s.lossPerEpoch, stopped: s.stopped };
     },
-  };
+  );
 }
 
-const kOpt: OptionSpec = { name: 'k', short: 'k', kind: 'int', description: 'how many words to list (default 10)' };
+const kOpt = flag.int('k', 'how many words to list (default 10)', { short: 'k' });
 
-const neighboursCommand: CliCommand = {
-  path: ['neighbours'],
-  summary: 'Nearest words by cosine similarity',
-  positionals: 'DIR WORD',
-  arity: [2, 2],
-  options: [kOpt],
-  async run(args, io) {
+const neighboursCommand = command(
+  'neighbours DIR WORD',
+  'Nearest words by cosine similarity',
+  [kOpt],
+  async (args, io) => {
     const k = kOption(args, 10);
     const [dir, word] = args.positionals;
     const vecs = new WordVectors(loadModel(dir));
@@ -95,29 +80,25 @@ const neighboursCommand: CliCommand = {
     for (const n of list) io.out(`${n.word.padEnd(20)} ${n.score.toFixed(4)}`);
     return { word, neighbours: list };
   },
-};
+);
 
-const similarityCommand: CliCommand = {
-  path: ['similarity'],
-  summary: 'Cosine similarity of two words',
-  positionals: 'DIR W1 W2',
-  arity: [3, 3],
-  options: [],
-  async run(args, io) {
+const similarityCommand = command(
+  'similarity DIR W1 W2',
+  'Cosine similarity of two words',
+  [],
+  async (args, io) => {
     const [dir, a, b] = args.positionals;
     const similarity = new WordVectors(loadModel(dir)).similarity(a, b);
     io.out(similarity.toFixed(4));
     return { a, b, similarity };
   },
-};
+);
 
-const analogyCommand: CliCommand = {
-  path: ['analogy'],
-  summary: 'A is to B as C is to ? (query words excluded)',
-  positionals: 'DIR A B C',
-  arity: [4, 4],
-  options: [kOpt, { name: 'method', kind: 'string', description: '3cosadd (default) or 3cosmul' }],
-  async run(args, io) {
+const analogyCommand = command(
+  'analogy DIR A B C',
+  'A is to B as C is to ? (query words excluded)',
+  [kOpt, flag.string('method', '3cosadd (default) or 3cosmul')],
+  async (args, io) => {
     const k = kOption(args, 5);
     const m = method(args);
     const [dir, a, b, c] = args.positionals;
@@ -125,19 +106,17 @@ const analogyCommand: CliCommand = {
     for (const n of answers) io.out(`${n.word.padEnd(20)} ${n.score.toFixed(4)}`);
     return { a, b, c, method: m, answers };
   },
-};
+);
 
-const evaluateCommand: CliCommand = {
-  path: ['evaluate'],
-  summary: 'Score vectors on similarity files (Spearman, OOV share) and analogy files (accuracy per section)',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [
-    { name: 'similarity', kind: 'string', repeat: true, description: 'a similarity file (word1 TAB word2 TAB score), repeatable' },
-    { name: 'analogies', kind: 'string', repeat: true, description: 'an analogy file (": section" headers, "a b c d" lines)' },
-    { name: 'method', kind: 'string', description: 'analogy method: 3cosadd (default) or 3cosmul' },
+const evaluateCommand = command(
+  'evaluate DIR',
+  'Score vectors on similarity files (Spearman, OOV share) and analogy files (accuracy per section)',
+  [
+    flag.string('similarity', 'a similarity file (word1 TAB word2 TAB score), repeatable', { repeat: true }),
+    flag.string('analogies', 'an analogy file (": section" headers, "a b c d" lines)', { repeat: true }),
+    flag.string('method', 'analogy method: 3cosadd (default) or 3cosmul'),
   ],
-  async run(args, io) {
+  async (args, io) => {
     const sims = (args.options.similarity as string[] | undefined) ?? [];
     const anas = (args.options.analogies as string[] | undefined) ?? [];
     if (!sims.length && !anas.length) throw new UsageError('give at least one --similarity FILE or --analogies FILE');
@@ -156,20 +135,17 @@ const evaluateCommand: CliCommand = {
     });
     return { similarity, analogies };
   },
-};
+);
 
-const exportCommand: CliCommand = {
-  path: ['export'],
-  summary: 'Write vectors as word2vec text or binary, or TensorFlow Projector vectors.tsv + metadata.tsv',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [
-    { name: 'format', kind: 'string', required: true, description: EXPORT_FORMATS.join(' | ') },
-    { name: 'out', kind: 'string', required: true, description: 'output file (a folder for projector)' },
+const exportCommand = command(
+  'export DIR',
+  'Write vectors as word2vec text or binary, or TensorFlow Projector vectors.tsv + metadata.tsv',
+  [
+    flag.string('format', EXPORT_FORMATS.join(' | '), { required: true }),
+    flag.string('out', 'output file (a folder for projector)', { required: true }),
   ],
-  async run(args, io) {
-    const format = String(args.options.format) as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
+  async (args, io) => {
+    const format: ExportFormat = oneOf('format', String(args.options.format), EXPORT_FORMATS);
     const out = String(args.options.out);
     if (format === 'projector' && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; projector export writes a folder`);
     if (format !== 'projector' && fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
@@ -178,15 +154,13 @@ const exportCommand: CliCommand = {
     io.out(`wrote ${model.words.length} vectors to ${files.join(', ')}`);
     return { format, files, words: model.words.length, dim: model.dim };
   },
-};
+);
 
-const projectCommand: CliCommand = {
-  path: ['project'],
-  summary: 'Place the most frequent words on a 2D map (PCA, UMAP or t-SNE; seeded)',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [...optionsFromParams(PROJECTION_PARAMS), { name: 'out', kind: 'string', description: 'also write the map as JSON to this file' }],
-  async run(args, io) {
+const projectCommand = command(
+  'project DIR',
+  'Place the most frequent words on a 2D map (PCA, UMAP or t-SNE; seeded)',
+  [...optionsFromParams(PROJECTION_PARAMS), flag.string('out', 'also write the map as JSON to this file')],
+  async (args, io) => {
     const p = paramsFromArgs(PROJECTION_PARAMS, args);
     const model = loadModel(args.positionals[0]);
     const { words, data } = frequentRows(model, p.top as number);
@@ -204,15 +178,13 @@ const projectCommand: CliCommand = {
     words.forEach((w, i) => io.out(`${w.padEnd(20)} ${xy[2 * i].toFixed(4)} ${xy[2 * i + 1].toFixed(4)}`));
     return result;
   },
-};
+);
 
-const hsTreeCommand: CliCommand = {
-  path: ['hs-tree'],
-  summary: 'Huffman codes and tree paths of words in a hierarchical-softmax model (inner nodes with count and depth)',
-  positionals: 'DIR',
-  arity: [1, 1],
-  options: [{ name: 'words', kind: 'string', required: true, description: 'comma-separated words, e.g. the,king,queen' }],
-  async run(args, io) {
+const hsTreeCommand = command(
+  'hs-tree DIR',
+  'Huffman codes and tree paths of words in a hierarchical-softmax model (inner nodes with count and depth)',
+  [flag.string('words', 'comma-separated words, e.g. the,king,queen', { required: true })],
+  async (args, io) => {
     const words = String(args.options.words).split(',').map((w) => w.trim()).filter((w) => w !== '');
     if (!words.length) throw new UsageError('--words needs at least one word');
     const tree = hsPaths(loadModel(args.positionals[0]), words);
@@ -223,31 +195,27 @@ const hsTreeCommand: CliCommand = {
     }
     return { ...tree };
   },
-};
+);
 
 const IMPORT_FORMATS: ImportFormat[] = ['word2vec', 'word2vec-binary', 'glove'];
 
-const importCommand: CliCommand = {
-  path: ['import'],
-  summary: 'Import word2vec text/binary or GloVe vectors as a model folder',
-  positionals: 'FILE',
-  arity: [1, 1],
-  options: [
-    { name: 'out', kind: 'string', required: true, description: 'model folder to write (new, empty, or word vectors with --force)' },
-    FORCE_OPTION,
-    { name: 'format', kind: 'string', description: `${IMPORT_FORMATS.join(' | ')} (default: detected)` },
+const importCommand = command(
+  'import FILE',
+  'Import word2vec text/binary or GloVe vectors as a model folder',
+  [
+    ...modelOutFlags('model folder to write (new, empty, or word vectors with --force)'),
+    flag.string('format', `${IMPORT_FORMATS.join(' | ')} (default: detected)`),
   ],
-  async run(args, io) {
-    const format = str(args, 'format') as ImportFormat | undefined;
-    if (format && !IMPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${format}"`);
-    const out = String(args.options.out);
-    guardModelOut(args, out, 'word2vec');
+  async (args, io) => {
+    const given = strOpt(args, 'format');
+    const format = given === undefined ? undefined : oneOf('format', given, IMPORT_FORMATS);
+    const out = modelOut(args, 'word2vec');
     const model = importVectors(args.positionals[0], format);
     saveModel(out, model);
     io.out(`imported ${model.words.length} vectors of ${model.dim} dimensions into ${out}`);
     return { out, words: model.words.length, dim: model.dim, source: model.source };
   },
-};
+);
 
 export const word2vecCommands: CliCommand[] = [
   trainCommand('sgns'),

@@ -2,13 +2,13 @@ import { initTf } from '../../core/tf/backend';
 import { trainXor } from '../../core/xor/mlp';
 import { XOR_PARAMS } from '../../core/xor/params';
 import { optionsFromParams, paramsFromArgs } from '../args';
-import type { CliCommand } from '../types';
+import { command } from './common';
 
-export const trainXorCommand: CliCommand = {
-  path: ['train', 'xor'],
-  summary: 'Train a two-layer perceptron on XOR (--hidden 0: a linear model, which cannot solve it)',
-  options: optionsFromParams(XOR_PARAMS),
-  async run(args, io) {
+export const trainXorCommand = command(
+  'train xor',
+  'Train a two-layer perceptron on XOR (--hidden 0: a linear model, which cannot solve it)',
+  optionsFromParams(XOR_PARAMS),
+  async (args, io) => {
     const params = paramsFromArgs(XOR_PARAMS, args);
     const backend = await initTf();
     io.progress(`training XOR MLP (hidden ${params.hidden}, ${params.optimizer}, lr ${params.lr}) on tfjs ${backend}`);
@@ -39,6 +39,6 @@ export const trainXorCommand: CliCommand = {
       seconds: r.seconds,
     };
   },
-};
+);
 
 const XOR_POINTS = ['(0,0)', '(0,1)', '(1,0)', '(1,1)'];

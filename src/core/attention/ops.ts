@@ -13,18 +13,20 @@ export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
   return tf.transpose(x);
 }
 
+/**
+ * A differentiable product of two tensors: `value(a, b)`, and the gradients of a and b from dy and the two tensors
+ * `keep(a, b)` saves for the backward pass (a and b themselves unless told otherwise).
+ */
+function product<T extends tf.Tensor>(value: (a: T, b: T) => T, grads: (dy: T, s0: T, s1: T) => [T, T], keep: (a: T, b: T) => [tf.Tensor, tf.Tensor] = (a, b) => [a, b]) {
+  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [a, b, save] = args as [T, T, tf.GradSaveFunc];
+    save(keep(a, b));
+    return { value: value(a, b), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => grads(dy as T, saved[0] as T, saved[1] as T) };
+  });
+}
+
 /** a·b for 2-D tensors, with the gradient computed by non-transposed matMuls: da = dy·bᵀ, db = aᵀ·dy. */
-const mmImpl = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-  save([a, b]);
-  return {
-    value: tf.matMul(a, b),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as tf.Tensor2D[];
-      return [tf.matMul(dy as tf.Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as tf.Tensor2D)];
-    },
-  };
-});
+const mmImpl = product<tf.Tensor2D>((a, b) => tf.matMul(a, b), (dy, a, b) => [tf.matMul(dy, transpose2d(b)), tf.matMul(transpose2d(a), dy)]);
 
 export function mm(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   return mmImpl(a, b) as tf.Tensor2D;
@@ -42,17 +44,7 @@ export function blockDiag(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
  * the caller per forward pass) instead of transposing w again at every time step.
  */
 export function mmBy(w: tf.Tensor2D, wT: tf.Tensor2D): (x: tf.Tensor2D) => tf.Tensor2D {
-  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const [x, weight, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-    save([x, wT]);
-    return {
-      value: tf.matMul(x, weight),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, swT] = saved as tf.Tensor2D[];
-        return [tf.matMul(dy as tf.Tensor2D, swT), tf.matMul(transpose2d(sx), dy as tf.Tensor2D)];
-      },
-    };
-  });
+  const op = product<tf.Tensor2D>((x, weight) => tf.matMul(x, weight), (dy, x, swT) => [tf.matMul(dy, swT), tf.matMul(transpose2d(x), dy)], (x) => [x, wT]);
   return (x) => op(x, w) as tf.Tensor2D;
 }
 
@@ -60,29 +52,8 @@ export function mmBy(w: tf.Tensor2D, wT: tf.Tensor2D): (x: tf.Tensor2D) => tf.Te
  * Differentiable batched products on the attention kernel: a·b (NN) and a·bᵀ (NT) for [batch, ·, ·] tensors.
  *   C = A·B:  dA = dC·Bᵀ, dB = Aᵀ·dC        C = A·Bᵀ:  dA = dC·B, dB = dCᵀ·A
  */
-const bmmNN = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
-  save([a, b]);
-  return {
-    value: bmm(a, b),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as tf.Tensor3D[];
-      return [bmm(dy as tf.Tensor3D, sb, false, true), bmm(sa, dy as tf.Tensor3D, true, false)];
-    },
-  };
-});
-
-const bmmNT = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-  const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
-  save([a, b]);
-  return {
-    value: bmm(a, b, false, true),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as tf.Tensor3D[];
-      return [bmm(dy as tf.Tensor3D, sb), bmm(dy as tf.Tensor3D, sa, true, false)];
-    },
-  };
-});
+const bmmNN = product<tf.Tensor3D>((a, b) => bmm(a, b), (dy, a, b) => [bmm(dy, b, false, true), bmm(a, dy, true, false)]);
+const bmmNT = product<tf.Tensor3D>((a, b) => bmm(a, b, false, true), (dy, a, b) => [bmm(dy, b), bmm(dy, a, true, false)]);
 
 export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D, transposeB = false): tf.Tensor3D {
   return (transposeB ? bmmNT(a, b) : bmmNN(a, b)) as tf.Tensor3D;

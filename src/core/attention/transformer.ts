@@ -48,27 +48,10 @@ export function weightNames(cfg: TransformerConfig): string[] {
 export function weightShape(cfg: TransformerConfig, name: string): number[] {
   const { vocab: V, dModel: d, ffn: F } = cfg;
   const base = name.includes('.') ? name.slice(name.indexOf('.') + 1) : name;
-  switch (base) {
-    case 'emb':
-      return [V, d];
-    case 'wq':
-    case 'wk':
-    case 'wv':
-    case 'wo':
-      return [d, d];
-    case 'w1':
-      return [d, F];
-    case 'b1':
-      return [F];
-    case 'w2':
-      return [F, d];
-    case 'wout':
-      return [d, V];
-    case 'bout':
-      return [V];
-    default:
-      return [d]; // layer-norm gains and biases, other biases
-  }
+  const square = [d, d];
+  const shapes: Record<string, number[]> = { emb: [V, d], wq: square, wk: square, wv: square, wo: square, w1: [d, F], b1: [F], w2: [F, d], wout: [d, V], bout: [V] };
+  // the rest: layer-norm gains and biases, other biases
+  return [...(Object.hasOwn(shapes, base) ? shapes[base] : [d])];
 }
 
 /** Sinusoidal positional encodings [T, d]: PE[t, 2i] = sin(t / 10000^(2i/d)), PE[t, 2i+1] = cos(...). */

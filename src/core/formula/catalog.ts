@@ -202,7 +202,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Reads a sequence one step at a time, carrying a hidden state: the new state is a nonlinearity of (the previous state times one matrix + the current input times another + a bias). The same weights are used at every step.',
     pitfalls: ['Gradients through many steps vanish or explode (they are multiplied by the same matrix again and again).', 'h₀ must be initialised (often zeros).'],
     example: 'rnn',
-    experiment: LSTM,
+    experiment: { command: 'mlStudy.compareGradients', label: 'Compare RNN and LSTM gradients on this note' },
   },
   lstm: {
     title: 'LSTM (long short-term memory)',
@@ -285,7 +285,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Backpropagation on an RNN unrolled over the sequence. The gradient for an early state is a product of one Jacobian ∂h_t/∂h_{t−1} per step in between, which is why it vanishes (factors < 1) or explodes (factors > 1).',
     pitfalls: ['Gradient clipping handles explosion; gating (LSTM/GRU) handles vanishing.', 'Truncated BPTT only goes back a fixed number of steps.'],
     example: 'bptt',
-    experiment: LSTM,
+    experiment: { command: 'mlStudy.compareGradients', label: 'Compare RNN and LSTM gradients on this note' },
   },
   regularization: {
     title: 'Regularisation (weight penalty)',

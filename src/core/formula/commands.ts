@@ -9,6 +9,7 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.trainWord2vec',
   'mlStudy.showAttention',
   'mlStudy.trainLstm',
+  'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
   EXPLAIN_COMMAND,

@@ -10,16 +10,12 @@ import { EOS } from '../lm/vocab';
 import type { LstmModel } from './engine';
 import { pearson } from '../word2vec/evaluate';
 import { Workspace } from './model';
+import { namedError } from '../util/errors';
+
+export class InspectError extends namedError('InspectError') {}
 
 /** Longest text traced at once (one forward pass over all of it). */
 export const MAX_INSPECT_CHARS = 5000;
-
-export class InspectError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InspectError';
-  }
-}
 
 /** Per layer, time-major arrays of T × H: the values after reading character t. */
 export interface LayerTrace {
@@ -203,4 +199,40 @@ export function unitSeries(trace: LstmTrace, layer: number, unit: number): Recor
   const tr = trace.layers[layer];
   const pick = (a: Float32Array) => Array.from({ length: trace.tokens.length }, (_, p) => a[p * H + unit]);
   return { input: pick(tr.input), forget: pick(tr.forget), candidate: pick(tr.candidate), output: pick(tr.output), cell: pick(tr.cell), hidden: pick(tr.hidden) };
+}
+
+/** The values a unit's view draws: its gates, cell and hidden output at each character. */
+export type UnitSeries = ReturnType<typeof unitSeries>;
+
+/** Everything the gate view shows for one text and one unit (plain JSON). */
+export interface GatesReport {
+  tokens: string[];
+  layer: number;
+  layers: number;
+  hidden: number;
+  /** The unit on show: the one asked for, else the strongest of the ranking. */
+  unit: number;
+  series: UnitSeries;
+  /** Per nameable feature, the units of the layer ranked by |r| of their cell value with it. */
+  ranking: Ranking[];
+  /** At each position, the model's top guesses for the next character. */
+  top: Guess[][];
+}
+
+/** The strongest unit over every ranking (largest |r|; ties to the lower unit). */
+export function strongestUnit(ranking: readonly Ranking[]): number {
+  let best = { unit: 0, r: -1 };
+  for (const rk of ranking) for (const s of rk.units) if (Math.abs(s.correlation) > best.r || (Math.abs(s.correlation) === best.r && s.unit < best.unit)) best = { unit: s.unit, r: Math.abs(s.correlation) };
+  return best.unit;
+}
+
+/** One forward pass over `text` (traceLstm), the ranking of the layer's units, and the chosen unit's values. */
+export function gatesReport(model: LstmModel, text: string, opts: { layer?: number; unit?: number; limit?: number; topK?: number } = {}): GatesReport {
+  const layer = opts.layer ?? 0;
+  const L = model.config.layers;
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < L)) throw new InspectError(`layer must be 0..${L - 1}, got ${layer}`);
+  const trace = traceLstm(model, text, opts.topK ?? 5);
+  const ranking = rankUnits(trace, indicators(trace.tokens), layer, Math.min(opts.limit ?? 8, trace.hidden));
+  const unit = opts.unit ?? strongestUnit(ranking);
+  return { tokens: trace.tokens, layer, layers: L, hidden: trace.hidden, unit, series: unitSeries(trace, layer, unit), ranking, top: trace.top };
 }

@@ -92,10 +92,8 @@ export class WorkspaceTooLargeError extends Error {
  */
 export class Workspace {
   readonly ops: Ops;
-  readonly B: number;
-  readonly T: number;
+  /** Rows of a step's matrices: B × T. */
   readonly R: number;
-  readonly cfg: LstmConfig;
   readonly layout: ParamEntry[];
   readonly off: Record<string, number>;
   readonly P: number;
@@ -129,10 +127,12 @@ export class Workspace {
   /** Bytes of working memory (times `copies`, when several workspaces of this shape are made together). */
   readonly bytes: number;
 
-  constructor(cfg: LstmConfig, B: number, T: number, opts: { ops?: OpsKind; train?: boolean; copies?: number } = {}) {
-    this.cfg = cfg;
-    this.B = B;
-    this.T = T;
+  constructor(
+    readonly cfg: LstmConfig,
+    readonly B: number,
+    readonly T: number,
+    opts: { ops?: OpsKind; train?: boolean; copies?: number } = {},
+  ) {
     this.R = B * T;
     const { entries, total } = paramLayout(cfg);
     this.layout = entries;

@@ -39,9 +39,7 @@ function transpose(src: FArr, off: number, rows: number, cols: number, dst: FArr
 /** Buffers and the forward/backward pass of the RNN for B sequences × T steps. */
 export class RnnWorkspace {
   readonly ops: Ops;
-  readonly cfg: RnnConfig;
-  readonly B: number;
-  readonly T: number;
+  /** Rows of a step's matrices: B × T. */
   readonly R: number;
   readonly P: number;
   readonly off: Record<RnnEntry['name'], number>;
@@ -67,10 +65,12 @@ export class RnnWorkspace {
   private wxT: FArr;
   private wyT: FArr;
 
-  constructor(cfg: RnnConfig, B: number, T: number, opts: { ops?: OpsKind } = {}) {
-    this.cfg = cfg;
-    this.B = B;
-    this.T = T;
+  constructor(
+    readonly cfg: RnnConfig,
+    readonly B: number,
+    readonly T: number,
+    opts: { ops?: OpsKind } = {},
+  ) {
     this.R = B * T;
     const { entries, total } = rnnLayout(cfg);
     this.P = total;

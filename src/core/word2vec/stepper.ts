@@ -14,18 +14,14 @@ import { MAX_SENTENCE, standaloneKernel } from './kernel';
 import { word2vecParams } from './train';
 import type { Word2vecParams } from './params';
 import { aliasTable, buildVocab, encodeCorpus, keepThresholds, type Vocab } from './vocab';
+import { namedError } from '../util/errors';
 
 const MASK64 = 0xffffffffffffffffn;
 const EPOCH_END = Symbol('epoch end');
 /** Most words a stepper trains on (it keeps every update's draws in plain JavaScript). */
 export const MAX_STEPPER_TOKENS = 200_000;
 
-export class StepperError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StepperError';
-  }
-}
+export class StepperError extends namedError('StepperError') {}
 
 export interface TargetInfo {
   word: string;

@@ -201,6 +201,12 @@ export class LmFeature {
       return this.jobs.request('lm.teacherForcing', { dir, text }, 60_000);
     },
     'lm.info': (params) => this.jobs.request('lm.info', { dir: this.viewParams(params, ['dir'], 'info').dir }, 60_000),
+    'lm.gates': async (params) => {
+      const { p, dir } = this.viewParams(params, ['dir', 'text'], 'gates');
+      const text = optString(p, 'text', MAX_PROMPT);
+      await vscode.commands.executeCommand('mlStudy.showLstmGates', text?.trim() ? { dir, text } : { dir });
+      return null;
+    },
   };
 }
 

@@ -93,6 +93,8 @@ export interface LmPanelRequests {
   'lm.generate': { params: LmGenerateParams; result: LmGenerated };
   'lm.teacherForcing': { params: { dir: string; text: string }; result: TeacherForcingComparison };
   'lm.info': { params: { dir: string }; result: LmModelInfo };
+  /** Open Inside the LSTM on this model (on `text` when given). */
+  'lm.gates': { params: { dir: string; text?: string }; result: null };
 }
 
 /** Requests the host makes of the training worker for language models, by method ("lm." prefix). */

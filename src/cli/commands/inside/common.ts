@@ -3,30 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTextFile } from '../../../core/corpus/text';
 import { type ParsedArgs, UsageError } from '../../types';
-
-/** Errors that mean the user's input was wrong (exit 2), by name, from the engines these commands call. */
-const INPUT_ERRORS = new Set(['CorpusError', 'DatasetError', 'LmInputError', 'ModelDirError', 'VocabError', 'StepperError', 'InspectError']);
-
-/** Run `f`, turning an input error into a usage error (one line, exit 2). */
-export function asUsage<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Error && INPUT_ERRORS.has(e.name)) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-/** asUsage for an async engine call. */
-export async function asUsageAsync<T>(f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    return asUsage(() => {
-      throw e;
-    });
-  }
-}
+import { asUsage, strOpt } from '../common';
 
 /** A file the user names must be a regular file (not a folder, device or pipe) before it is read. */
 export function assertRegularFile(file: string): void {
@@ -37,19 +14,6 @@ export function assertRegularFile(file: string): void {
     throw new UsageError(`cannot read ${file}: no such file`);
   }
   if (!regular) throw new UsageError(`${file} is not a regular file`);
-}
-
-export function strOpt(args: ParsedArgs, name: string): string | undefined {
-  const v = args.options[name];
-  return v === undefined ? undefined : String(v);
-}
-
-export function intOpt(args: ParsedArgs, name: string, def: number, lo: number, hi: number): number {
-  const v = args.options[name];
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi}, got ${v}`);
-  return n;
 }
 
 /** Text from --text or --file (a bounded read), exactly one of them; at most `maxBytes`. */

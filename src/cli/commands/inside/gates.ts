@@ -1,28 +1,29 @@
 import { loadLstm } from '../../../core/lstm/engine';
 import { indicators, MAX_INSPECT_CHARS, rankUnits, traceLstm, unitSeries } from '../../../core/lstm/inspect';
-import type { CliCommand } from '../../types';
-import { asUsage, checkModelFolder, intOpt, strOpt, textFromArgs } from './common';
+import { asUsage, command, flag, intOpt, strOpt } from '../common';
+import { checkModelFolder, textFromArgs } from './common';
+
+const RANK = flag.int('rank', 'units listed per indicator (default 10)', { default: 10, min: 1, max: 1024 });
+const TOP_K = flag.int('top-k', 'next-character guesses per position (default 5)', { default: 5, min: 1, max: 50 });
 
 /** `ml-study gates DIR`: a saved LSTM's gates and cell per character, the unit ranking, and the top-k guesses. */
-export const gatesCommand: CliCommand = {
-  path: ['gates'],
-  positionals: 'DIR',
-  arity: [1, 1],
-  summary: 'Inside a character LSTM: per character, a unit\'s cell state and input/forget/output gates, units ranked by what they track, top-5 guesses',
-  options: [
-    { name: 'text', kind: 'string', description: `the text to read (at most ${MAX_INSPECT_CHARS} characters)` },
-    { name: 'file', kind: 'string', description: 'or a UTF-8 text file with it' },
-    { name: 'layer', kind: 'int', description: 'LSTM layer, from 0 (default 0)' },
-    { name: 'unit', kind: 'int', repeat: true, description: 'a unit to report in full (repeatable; default: the best unit of each indicator)' },
-    { name: 'pattern', kind: 'string', description: 'a regular expression: rank units also by "inside a match of it"' },
-    { name: 'rank', kind: 'int', description: 'units listed per indicator (default 10)' },
-    { name: 'top-k', kind: 'int', description: 'next-character guesses per position (default 5)' },
+export const gatesCommand = command(
+  'gates DIR',
+  'Inside a character LSTM: per character, a unit\'s cell state and input/forget/output gates, units ranked by what they track, top-5 guesses',
+  [
+    flag.string('text', `the text to read (at most ${MAX_INSPECT_CHARS} characters)`),
+    flag.string('file', 'or a UTF-8 text file with it'),
+    flag.int('layer', 'LSTM layer, from 0 (default 0)'),
+    flag.int('unit', 'a unit to report in full (repeatable; default: the best unit of each indicator)', { repeat: true }),
+    flag.string('pattern', 'a regular expression: rank units also by "inside a match of it"'),
+    RANK,
+    TOP_K,
   ],
-  async run(args, io) {
+  async (args, io) => {
     const dir = args.positionals[0];
     const text = textFromArgs(args, 4 * MAX_INSPECT_CHARS);
-    const topK = intOpt(args, 'top-k', 5, 1, 50);
-    const limit = intOpt(args, 'rank', 10, 1, 1024);
+    const topK = intOpt(args, TOP_K);
+    const limit = intOpt(args, RANK);
     checkModelFolder(dir);
     const model = asUsage(() => loadLstm(dir));
     const layer = intOpt(args, 'layer', 0, 0, model.config.layers - 1);
@@ -47,4 +48,4 @@ export const gatesCommand: CliCommand = {
       top: trace.top,
     };
   },
-};
+);

@@ -2,26 +2,28 @@ import { readPointsCsv } from '../../../core/xor/datasets';
 import { playgroundFromParams } from '../../../core/xor/playground';
 import { PLAYGROUND_PARAMS } from '../../../core/xor/params';
 import { optionsFromParams, paramsFromArgs } from '../../args';
-import type { CliCommand } from '../../types';
-import { asUsage, intOpt, strOpt } from './common';
+import { asUsage, command, flag, intOpt, strOpt } from '../common';
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+const STEPS = flag.int('steps', 'updates to run (default 1000)', { default: 1000, min: 0, max: 1_000_000 });
+const GRID = flag.int('grid', 'grid size N: the grids are N × N over the data\'s extent (default 41)', { default: 41, min: 2, max: 401 });
+
 /** `ml-study xor`: the playground headless — train N updates, then everything the views draw, as JSON. */
-export const xorPlaygroundCommand: CliCommand = {
-  path: ['xor'],
-  summary: 'XOR playground: N full-batch updates, then the decision boundary grid, each hidden unit\'s grid and the hidden space',
-  options: [
+export const xorPlaygroundCommand = command(
+  'xor',
+  'XOR playground: N full-batch updates, then the decision boundary grid, each hidden unit\'s grid and the hidden space',
+  [
     ...optionsFromParams(PLAYGROUND_PARAMS),
-    { name: 'points-file', kind: 'string', description: 'a CSV of 2-D points "x,y,label" (label 0/1) instead of a generated data set' },
-    { name: 'steps', kind: 'int', description: 'updates to run (default 1000)' },
-    { name: 'grid', kind: 'int', description: 'grid size N: the grids are N × N over the data\'s extent (default 41)' },
-    { name: 'every', kind: 'int', description: 'also report the weights and loss every K updates (at most 1000 entries)' },
+    flag.string('points-file', 'a CSV of 2-D points "x,y,label" (label 0/1) instead of a generated data set'),
+    STEPS,
+    GRID,
+    flag.int('every', 'also report the weights and loss every K updates (at most 1000 entries)'),
   ],
-  async run(args, io) {
+  async (args, io) => {
     const params = paramsFromArgs(PLAYGROUND_PARAMS, args);
-    const steps = intOpt(args, 'steps', 1000, 0, 1_000_000);
-    const grid = intOpt(args, 'grid', 41, 2, 401);
+    const steps = intOpt(args, STEPS);
+    const grid = intOpt(args, GRID);
     const file = strOpt(args, 'points-file');
     const pg = asUsage(() => playgroundFromParams(params, file === undefined ? undefined : readPointsCsv(file)));
     const every = args.options.every === undefined ? 0 : intOpt(args, 'every', 1, Math.max(1, Math.ceil(steps / 1000)), 1_000_000);
@@ -45,4 +47,4 @@ export const xorPlaygroundCommand: CliCommand = {
       ...s,
     };
   },
-};
+);

@@ -15,106 +15,7 @@
   return x < 0 ? -r : r;
 }
 
-/**
- * C[M,N] (+)= A(M,K) · B[K,N]. A(i,k) is at a + 4*(i*rsA + k*csA) (so a transposed A is just other strides);
- * B and C are row-major and contiguous. acc != 0 adds to C, else overwrites it.
- */
-export function gemm(a: usize, rsA: i32, csA: i32, b: usize, c: usize, M: i32, K: i32, N: i32, acc: i32): void {
-  const rsB = <usize>rsA << 2;
-  const csB = <usize>csA << 2;
-  const nB = <usize>N << 2;
-  const N8 = N & ~7;
-  const N4 = N & ~3;
-  const M4 = M & ~3;
-  for (let j = 0; j < N8; j += 8) {
-    let i = 0;
-    for (; i < M4; i += 4) {
-      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
-      let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-      let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
-      let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-      let pa = a + <usize>i * rsB;
-      let pb = b + (<usize>j << 2);
-      for (let k = 0; k < K; k++) {
-        const b0 = v128.load(pb);
-        const b1 = v128.load(pb, 16);
-        let av = f32x4.splat(load<f32>(pa));
-        c00 = f32x4.add(c00, f32x4.mul(av, b0));
-        c01 = f32x4.add(c01, f32x4.mul(av, b1));
-        av = f32x4.splat(load<f32>(pa + rsB));
-        c10 = f32x4.add(c10, f32x4.mul(av, b0));
-        c11 = f32x4.add(c11, f32x4.mul(av, b1));
-        av = f32x4.splat(load<f32>(pa + 2 * rsB));
-        c20 = f32x4.add(c20, f32x4.mul(av, b0));
-        c21 = f32x4.add(c21, f32x4.mul(av, b1));
-        av = f32x4.splat(load<f32>(pa + 3 * rsB));
-        c30 = f32x4.add(c30, f32x4.mul(av, b0));
-        c31 = f32x4.add(c31, f32x4.mul(av, b1));
-        pa += csB;
-        pb += nB;
-      }
-      let pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
-      if (acc) {
-        c00 = f32x4.add(c00, v128.load(pc)); c01 = f32x4.add(c01, v128.load(pc, 16));
-        c10 = f32x4.add(c10, v128.load(pc + nB)); c11 = f32x4.add(c11, v128.load(pc + nB, 16));
-        c20 = f32x4.add(c20, v128.load(pc + 2 * nB)); c21 = f32x4.add(c21, v128.load(pc + 2 * nB, 16));
-        c30 = f32x4.add(c30, v128.load(pc + 3 * nB)); c31 = f32x4.add(c31, v128.load(pc + 3 * nB, 16));
-      }
-      v128.store(pc, c00); v128.store(pc, c01, 16);
-      v128.store(pc + nB, c10); v128.store(pc + nB, c11, 16);
-      v128.store(pc + 2 * nB, c20); v128.store(pc + 2 * nB, c21, 16);
-      v128.store(pc + 3 * nB, c30); v128.store(pc + 3 * nB, c31, 16);
-    }
-    for (; i < M; i++) {
-      let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
-      let pa = a + <usize>i * rsB;
-      let pb = b + (<usize>j << 2);
-      for (let k = 0; k < K; k++) {
-        const av = f32x4.splat(load<f32>(pa));
-        c0 = f32x4.add(c0, f32x4.mul(av, v128.load(pb)));
-        c1 = f32x4.add(c1, f32x4.mul(av, v128.load(pb, 16)));
-        pa += csB;
-        pb += nB;
-      }
-      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
-      if (acc) {
-        c0 = f32x4.add(c0, v128.load(pc));
-        c1 = f32x4.add(c1, v128.load(pc, 16));
-      }
-      v128.store(pc, c0);
-      v128.store(pc, c1, 16);
-    }
-  }
-  for (let j = N8; j < N4; j += 4) {
-    for (let i = 0; i < M; i++) {
-      let c0 = f32x4.splat(0);
-      let pa = a + <usize>i * rsB;
-      let pb = b + (<usize>j << 2);
-      for (let k = 0; k < K; k++) {
-        c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(pa)), v128.load(pb)));
-        pa += csB;
-        pb += nB;
-      }
-      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
-      if (acc) c0 = f32x4.add(c0, v128.load(pc));
-      v128.store(pc, c0);
-    }
-  }
-  for (let j = N4; j < N; j++) {
-    for (let i = 0; i < M; i++) {
-      let s: f32 = 0;
-      let pa = a + <usize>i * rsB;
-      let pb = b + (<usize>j << 2);
-      for (let k = 0; k < K; k++) {
-        s += load<f32>(pa) * load<f32>(pb);
-        pa += csB;
-        pb += nB;
-      }
-      const pc = c + ((<usize>i * <usize>N + <usize>j) << 2);
-      store<f32>(pc, acc ? load<f32>(pc) + s : s);
-    }
-  }
-}
+export { gemm } from '../../wasm/gemm.as';
 
 /**
  * One LSTM time step for B rows of H units. z holds the pre-activations [B, 4H] (gate order i, f, g, o) and is
@@ -215,35 +116,32 @@ export function gatherRows(table: usize, ids: usize, n: i32, w: i32, bias: usize
   }
 }
 
+/** dst[0..w) += src[0..w), four at a time. */
+@inline function addRow(dst: usize, src: usize, w: i32): void {
+  let k = 0;
+  for (; k + 4 <= w; k += 4) v128.store(dst + (<usize>k << 2), f32x4.add(v128.load(dst + (<usize>k << 2)), v128.load(src + (<usize>k << 2))));
+  for (; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(dst + (<usize>k << 2)) + load<f32>(src + (<usize>k << 2)));
+}
+
 /** out[ids[r], :] += d[r, :]. */
 export function scatterAddRows(d: usize, ids: usize, n: i32, w: i32, out: usize): void {
   const wb = <usize>w << 2;
   for (let r = 0; r < n; r++) {
-    const dst = out + <usize>load<i32>(ids + (<usize>r << 2)) * wb;
-    const src = d + <usize>r * wb;
-    let k = 0;
-    for (; k + 4 <= w; k += 4) v128.store(dst + (<usize>k << 2), f32x4.add(v128.load(dst + (<usize>k << 2)), v128.load(src + (<usize>k << 2))));
-    for (; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(dst + (<usize>k << 2)) + load<f32>(src + (<usize>k << 2)));
+    addRow(out + <usize>load<i32>(ids + (<usize>r << 2)) * wb, d + <usize>r * wb, w);
   }
 }
 
 /** out[:] += sum over rows of x[rows, w]. */
 export function colSumAdd(x: usize, rows: i32, w: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
-    const src = x + ((<usize>r * <usize>w) << 2);
-    let k = 0;
-    for (; k + 4 <= w; k += 4) v128.store(out + (<usize>k << 2), f32x4.add(v128.load(out + (<usize>k << 2)), v128.load(src + (<usize>k << 2))));
-    for (; k < w; k++) store<f32>(out + (<usize>k << 2), load<f32>(out + (<usize>k << 2)) + load<f32>(src + (<usize>k << 2)));
+    addRow(out, x + ((<usize>r * <usize>w) << 2), w);
   }
 }
 
 /** x[r, :] += bias[:] for n rows of width w. */
 export function addRowBias(x: usize, bias: usize, n: i32, w: i32): void {
   for (let r = 0; r < n; r++) {
-    const dst = x + ((<usize>r * <usize>w) << 2);
-    let k = 0;
-    for (; k + 4 <= w; k += 4) v128.store(dst + (<usize>k << 2), f32x4.add(v128.load(dst + (<usize>k << 2)), v128.load(bias + (<usize>k << 2))));
-    for (; k < w; k++) store<f32>(dst + (<usize>k << 2), load<f32>(dst + (<usize>k << 2)) + load<f32>(bias + (<usize>k << 2)));
+    addRow(x + ((<usize>r * <usize>w) << 2), bias, w);
   }
 }
 

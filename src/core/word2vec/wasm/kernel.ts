@@ -107,17 +107,27 @@ function hsum(v: v128): f32 {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
+/** c + x·p per lane: one step of Horner's rule. */
+@inline function hornerStep(c: f32, x: v128, p: v128): v128 {
+  return f32x4.add(f32x4.splat(c), f32x4.mul(x, p));
+}
+
+/** c0 + c1·x + … + c6·x⁶ per lane, by Horner's rule. */
+@inline function poly6(x: v128, c0: f32, c1: f32, c2: f32, c3: f32, c4: f32, c5: f32, c6: f32): v128 {
+  let p = hornerStep(c5, x, f32x4.splat(c6));
+  p = hornerStep(c4, x, p);
+  p = hornerStep(c3, x, p);
+  p = hornerStep(c2, x, p);
+  p = hornerStep(c1, x, p);
+  return hornerStep(c0, x, p);
+}
+
 /** e^t per lane for t ≤ 0 (clamped at −87), relative error ≈ 2e-7: range reduction by ln 2, degree-6 polynomial. */
 function expNeg4(t: v128): v128 {
   const x = f32x4.max(t, f32x4.splat(-87.0));
   const k = f32x4.nearest(f32x4.mul(x, f32x4.splat(1.4426950408889634)));
   const r = f32x4.sub(f32x4.sub(x, f32x4.mul(k, f32x4.splat(0.693145751953125))), f32x4.mul(k, f32x4.splat(1.428606765330187e-6)));
-  let p = f32x4.add(f32x4.splat(0.008333334), f32x4.mul(r, f32x4.splat(0.0013888889)));
-  p = f32x4.add(f32x4.splat(0.041666668), f32x4.mul(r, p));
-  p = f32x4.add(f32x4.splat(0.16666667), f32x4.mul(r, p));
-  p = f32x4.add(f32x4.splat(0.5), f32x4.mul(r, p));
-  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(r, p));
-  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(r, p));
+  const p = poly6(r, 1.0, 1.0, 0.5, 0.16666667, 0.041666668, 0.008333334, 0.0013888889);
   return f32x4.mul(p, i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23));
 }
 
@@ -125,13 +135,7 @@ function expNeg4(t: v128): v128 {
 function log1p4(e: v128): v128 {
   const s = f32x4.div(e, f32x4.add(f32x4.splat(2.0), e));
   const z = f32x4.mul(s, s);
-  let p = f32x4.add(f32x4.splat(0.07692308), f32x4.mul(z, f32x4.splat(0.06666667)));
-  p = f32x4.add(f32x4.splat(0.09090909), f32x4.mul(z, p));
-  p = f32x4.add(f32x4.splat(0.11111111), f32x4.mul(z, p));
-  p = f32x4.add(f32x4.splat(0.14285715), f32x4.mul(z, p));
-  p = f32x4.add(f32x4.splat(0.2), f32x4.mul(z, p));
-  p = f32x4.add(f32x4.splat(0.33333334), f32x4.mul(z, p));
-  p = f32x4.add(f32x4.splat(1.0), f32x4.mul(z, p));
+  const p = hornerStep(1.0, z, poly6(z, 0.33333334, 0.2, 0.14285715, 0.11111111, 0.09090909, 0.07692308, 0.06666667));
   return f32x4.mul(f32x4.mul(f32x4.splat(2.0), s), p);
 }
 
@@ -179,129 +183,85 @@ function sgd(inp: usize, nT: i32, lr: f32, addToInput: bool): void {
   const n = full + tail;
   for (let i = nT; i < n; i++) store<usize>(tgt + (<usize>i << 2), zeroRow);
   let loss: f32 = 0;
-  for (let t = 0; t < full; t += 6) {
-    const p = tgt + (<usize>t << 2);
-    const r0 = load<usize>(p);
-    const r1 = load<usize>(p, 4);
-    const r2 = load<usize>(p, 8);
-    const r3 = load<usize>(p, 12);
-    const r4 = load<usize>(p, 16);
-    const r5 = load<usize>(p, 20);
-    let a0 = f32x4.splat(0);
-    let a1 = f32x4.splat(0);
-    let a2 = f32x4.splat(0);
-    let a3 = f32x4.splat(0);
-    let a4 = f32x4.splat(0);
-    let a5 = f32x4.splat(0);
-    for (let j: usize = 0; j < stride; j += 16) {
-      const x = v128.load(inp + j);
-      a0 = f32x4.add(a0, f32x4.mul(x, v128.load(r0 + j)));
-      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(r1 + j)));
-      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(r2 + j)));
-      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(r3 + j)));
-      a4 = f32x4.add(a4, f32x4.mul(x, v128.load(r4 + j)));
-      a5 = f32x4.add(a5, f32x4.mul(x, v128.load(r5 + j)));
-    }
-    const limit = min<i32>(nT, t + 6);
-    loss += scoreTargets(t, limit, hsum4(a0, a1, a2, a3), lr);
-    loss += scoreTargets(t + 4, limit, hsum4(a4, a5, f32x4.splat(0), f32x4.splat(0)), lr);
-  }
-  if (tail != 0) {
-    const p = tgt + (<usize>full << 2);
-    const r0 = load<usize>(p);
-    const r1 = load<usize>(p, 4);
-    const r2 = load<usize>(p, 8);
-    const r3 = load<usize>(p, 12);
-    let a0 = f32x4.splat(0);
-    let a1 = f32x4.splat(0);
-    let a2 = f32x4.splat(0);
-    let a3 = f32x4.splat(0);
-    for (let j: usize = 0; j < stride; j += 16) {
-      const x = v128.load(inp + j);
-      a0 = f32x4.add(a0, f32x4.mul(x, v128.load(r0 + j)));
-      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(r1 + j)));
-      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(r2 + j)));
-      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(r3 + j)));
-    }
-    loss += scoreTargets(full, nT, hsum4(a0, a1, a2, a3), lr);
-  }
+  for (let t = 0; t < full; t += 6) loss += group(inp, t, nT, lr, false, true, false);
+  if (tail != 0) loss += group(inp, full, nT, lr, false, false, false);
   lossSum += <f64>loss;
   pairCount += 1;
   // One group (the usual 5 negatives, a short path): the error stays in a register and goes straight into the input.
   const direct = (n == 6 || n == 4) && addToInput;
-  for (let t = 0; t < full; t += 6) {
-    const p = tgt + (<usize>t << 2);
-    const q = grad + (<usize>t << 2);
-    const r0 = load<usize>(p);
-    const r1 = load<usize>(p, 4);
-    const r2 = load<usize>(p, 8);
-    const r3 = load<usize>(p, 12);
-    const r4 = load<usize>(p, 16);
-    const r5 = load<usize>(p, 20);
-    const g0 = v128.load32_splat(q);
-    const g1 = v128.load32_splat(q, 4);
-    const g2 = v128.load32_splat(q, 8);
-    const g3 = v128.load32_splat(q, 12);
-    const g4 = v128.load32_splat(q, 16);
-    const g5 = v128.load32_splat(q, 20);
-    for (let j: usize = 0; j < stride; j += 16) {
-      const x = v128.load(inp + j);
-      let e = t == 0 ? f32x4.splat(0) : v128.load(neu1e + j);
-      let u = v128.load(r0 + j);
-      e = f32x4.add(e, f32x4.mul(g0, u));
-      v128.store(r0 + j, f32x4.add(u, f32x4.mul(g0, x)));
-      u = v128.load(r1 + j);
-      e = f32x4.add(e, f32x4.mul(g1, u));
-      v128.store(r1 + j, f32x4.add(u, f32x4.mul(g1, x)));
-      u = v128.load(r2 + j);
-      e = f32x4.add(e, f32x4.mul(g2, u));
-      v128.store(r2 + j, f32x4.add(u, f32x4.mul(g2, x)));
-      u = v128.load(r3 + j);
-      e = f32x4.add(e, f32x4.mul(g3, u));
-      v128.store(r3 + j, f32x4.add(u, f32x4.mul(g3, x)));
-      u = v128.load(r4 + j);
-      e = f32x4.add(e, f32x4.mul(g4, u));
-      v128.store(r4 + j, f32x4.add(u, f32x4.mul(g4, x)));
-      u = v128.load(r5 + j);
-      e = f32x4.add(e, f32x4.mul(g5, u));
-      v128.store(r5 + j, f32x4.add(u, f32x4.mul(g5, x)));
-      if (direct) v128.store(inp + j, f32x4.add(x, e));
-      else v128.store(neu1e + j, e);
-    }
-  }
-  if (tail != 0) {
-    const p = tgt + (<usize>full << 2);
-    const q = grad + (<usize>full << 2);
-    const r0 = load<usize>(p);
-    const r1 = load<usize>(p, 4);
-    const r2 = load<usize>(p, 8);
-    const r3 = load<usize>(p, 12);
-    const g0 = v128.load32_splat(q);
-    const g1 = v128.load32_splat(q, 4);
-    const g2 = v128.load32_splat(q, 8);
-    const g3 = v128.load32_splat(q, 12);
-    for (let j: usize = 0; j < stride; j += 16) {
-      const x = v128.load(inp + j);
-      let e = full == 0 ? f32x4.splat(0) : v128.load(neu1e + j);
-      let u = v128.load(r0 + j);
-      e = f32x4.add(e, f32x4.mul(g0, u));
-      v128.store(r0 + j, f32x4.add(u, f32x4.mul(g0, x)));
-      u = v128.load(r1 + j);
-      e = f32x4.add(e, f32x4.mul(g1, u));
-      v128.store(r1 + j, f32x4.add(u, f32x4.mul(g1, x)));
-      u = v128.load(r2 + j);
-      e = f32x4.add(e, f32x4.mul(g2, u));
-      v128.store(r2 + j, f32x4.add(u, f32x4.mul(g2, x)));
-      u = v128.load(r3 + j);
-      e = f32x4.add(e, f32x4.mul(g3, u));
-      v128.store(r3 + j, f32x4.add(u, f32x4.mul(g3, x)));
-      if (direct) v128.store(inp + j, f32x4.add(x, e));
-      else v128.store(neu1e + j, e);
-    }
-  }
+  for (let t = 0; t < full; t += 6) group(inp, t, nT, lr, direct, true, true);
+  if (tail != 0) group(inp, full, nT, lr, direct, false, true);
   if (addToInput && !direct) {
     for (let j: usize = 0; j < stride; j += 16) v128.store(inp + j, f32x4.add(v128.load(inp + j), v128.load(neu1e + j)));
   }
+}
+
+/** acc + x · (the 4 floats at `row`). */
+@inline function dotStep(acc: v128, x: v128, row: usize): v128 {
+  return f32x4.add(acc, f32x4.mul(x, v128.load(row)));
+}
+
+/** Move the target row at `row` by g·x; return e + g·(the row before the move). */
+@inline function moveRow(e: v128, row: usize, g: v128, x: v128): v128 {
+  const u = v128.load(row);
+  v128.store(row, f32x4.add(u, f32x4.mul(g, x)));
+  return f32x4.add(e, f32x4.mul(g, u));
+}
+
+/**
+ * One pass over the group of targets from `t` — six rows when `wide`, else four. The scoring pass (`update` false)
+ * returns the group's loss and leaves the step sizes in grad (scoreTargets); the update pass moves each row by its
+ * step size and adds the input's error to neu1e, or straight to the input when `direct`. Inlined with constant
+ * `wide` and `update`, so each call compiles to its own fully unrolled loop with the rows in registers.
+ */
+@inline function group(inp: usize, t: i32, nT: i32, lr: f32, direct: bool, wide: bool, update: bool): f32 {
+  const p = tgt + (<usize>t << 2);
+  const r0 = load<usize>(p);
+  const r1 = load<usize>(p, 4);
+  const r2 = load<usize>(p, 8);
+  const r3 = load<usize>(p, 12);
+  const r4 = wide ? load<usize>(p, 16) : 0;
+  const r5 = wide ? load<usize>(p, 20) : 0;
+  const zero = f32x4.splat(0);
+  if (!update) {
+    let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero;
+    for (let j: usize = 0; j < stride; j += 16) {
+      const x = v128.load(inp + j);
+      a0 = dotStep(a0, x, r0 + j);
+      a1 = dotStep(a1, x, r1 + j);
+      a2 = dotStep(a2, x, r2 + j);
+      a3 = dotStep(a3, x, r3 + j);
+      if (wide) {
+        a4 = dotStep(a4, x, r4 + j);
+        a5 = dotStep(a5, x, r5 + j);
+      }
+    }
+    const limit = min<i32>(nT, t + 6);
+    const loss = scoreTargets(t, limit, hsum4(a0, a1, a2, a3), lr);
+    return wide ? loss + scoreTargets(t + 4, limit, hsum4(a4, a5, zero, zero), lr) : loss;
+  }
+  const q = grad + (<usize>t << 2);
+  const g0 = v128.load32_splat(q);
+  const g1 = v128.load32_splat(q, 4);
+  const g2 = v128.load32_splat(q, 8);
+  const g3 = v128.load32_splat(q, 12);
+  const g4 = wide ? v128.load32_splat(q, 16) : zero;
+  const g5 = wide ? v128.load32_splat(q, 20) : zero;
+  for (let j: usize = 0; j < stride; j += 16) {
+    const x = v128.load(inp + j);
+    let e = t == 0 ? zero : v128.load(neu1e + j);
+    e = moveRow(e, r0 + j, g0, x);
+    e = moveRow(e, r1 + j, g1, x);
+    e = moveRow(e, r2 + j, g2, x);
+    e = moveRow(e, r3 + j, g3, x);
+    if (wide) {
+      e = moveRow(e, r4 + j, g4, x);
+      e = moveRow(e, r5 + j, g5, x);
+    }
+    if (direct) v128.store(inp + j, f32x4.add(x, e));
+    else v128.store(neu1e + j, e);
+  }
+  return 0;
 }
 
 /** Fill tgt[1..] with `negative` noise words, skipping draws equal to the positive word (as word2vec does). */
