@@ -13,7 +13,7 @@ import { frequentRows } from '../../src/core/word2vec/snapshot';
 import { projection, type ProjectionMethod } from '../../src/core/word2vec/project';
 import { WordVectors } from '../../src/core/word2vec/vectors';
 import { clusteredVectors } from '../lib/clustered';
-import { Flags, loadAverage, log, saveResult, startResult, stat } from '../lib/results';
+import { columns, Flags, loadAverage, log, saveResultTo, startResult, stats } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
@@ -101,22 +101,22 @@ async function main(): Promise<void> {
       log(`repeat ${r + 1}/${repeats} ${m}: ${t.seconds.toFixed(1)} s, CPU ${t.cpuSeconds.toFixed(1)} s (neighbours ${t.neighbourSeconds.toFixed(1)} s), 10-NN kept ${q.kept.toFixed(3)}, same cluster ${q.sameCluster.toFixed(3)}`);
     }
   }
-  result.table.columns = [
-    { key: 'method', label: 'method', digits: 0 },
-    { key: 'seconds', label: 'seconds (wall)', digits: 1 },
-    { key: 'cpu', label: 'CPU seconds', digits: 1 },
-    { key: 'neighbours', label: 'of which neighbour search', digits: 1 },
-    { key: 'kept', label: '10-NN kept on the map (%)', digits: 1 },
-    ...(clusters > 0 ? [{ key: 'same', label: '10-NN on the map in the same cluster (%)', digits: 1 }] : []),
-  ];
-  for (const [m, s] of per) result.table.rows.push({ method: m, seconds: stat(s.seconds), cpu: stat(s.cpu), neighbours: stat(s.neighbours), kept: stat(s.kept), same: stat(s.same) });
+  result.table.columns = columns({
+    method: 'method',
+    seconds: ['seconds (wall)', 1],
+    cpu: ['CPU seconds', 1],
+    neighbours: ['of which neighbour search', 1],
+    kept: ['10-NN kept on the map (%)', 1],
+    ...(clusters > 0 ? { same: ['10-NN on the map in the same cluster (%)', 1] as [string, number] } : {}),
+  });
+  for (const [m, s] of per) result.table.rows.push({ method: m, ...stats({ seconds: s.seconds, cpu: s.cpu, neighbours: s.neighbours, kept: s.kept, same: s.same }) });
   result.notes.push(
     `${n} words × ${dim} (${source}); one thread; seed 1.`,
     'UMAP: umap-js with 15 neighbours from our exact cosine search (WordVectors.nearestRows), its default epochs for the size; t-SNE: Barnes–Hut (θ = 0.5), perplexity 30, 750 iterations (exact @keckelt/tsne, 500 iterations, up to 1,500 words); PCA: power iteration on the covariance.',
     '10-NN kept: for 1,000 evenly spaced words, the share of their 10 nearest on the map that are among their 10 nearest by cosine; same cluster: the share of their 10 nearest on the map drawn from their own cluster (synthetic vectors; clusters without inner structure keep few exact neighbours).',
     'CPU seconds: this process (one thread); the wall time grows with the load average the machine had meanwhile.',
   );
-  saveResult(result, flags.has('out') ? flags.string('out', '') : undefined);
+  saveResultTo(result, flags);
 }
 
 main().catch((e) => {
