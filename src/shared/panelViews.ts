@@ -10,7 +10,9 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -27,8 +29,12 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  'mlm-fill': { data: MlmFillData; toHost: {}; toPanel: {} };
   gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
   gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
+  distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
+  'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
+  'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -44,8 +50,12 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  'mlm-fill': { title: 'Fill in the Blank' },
   gates: { title: 'Inside LSTM' },
   gradients: { title: 'RNN vs LSTM' },
+  distill: { title: 'Distillation' },
+  'vae-latent': { title: 'Latent Space' },
+  'w2v-hs-tree': { title: 'HS Tree' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

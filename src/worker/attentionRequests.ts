@@ -45,7 +45,8 @@ async function load(dir: string): Promise<LoadedAttentionModel> {
   return model!;
 }
 
-async function open(dir: string): Promise<LoadedAttentionModel> {
+/** A loaded attention model (Transformer, masked language model or seq2seq) for a folder, from the cache when current. */
+export async function openAttentionModel(dir: string): Promise<LoadedAttentionModel> {
   const mtimeMs = mtimeOf(dir);
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === mtimeMs) {
@@ -71,9 +72,9 @@ async function open(dir: string): Promise<LoadedAttentionModel> {
 }
 
 /** Check what arrives (the paths and lengths matter: a model folder is read, a text is run through the model). */
-function checkParams(p: { dir: unknown; text: unknown }): { dir: string; text: string } {
-  if (typeof p.dir !== 'string' || !p.dir || !path.isAbsolute(p.dir)) throw new Error('attention.map needs the absolute path of a model folder (dir)');
-  if (typeof p.text !== 'string') throw new Error('attention.map needs a text');
+export function checkDirText(p: { dir: unknown; text: unknown }, method = 'attention.map'): { dir: string; text: string } {
+  if (typeof p.dir !== 'string' || !p.dir || !path.isAbsolute(p.dir)) throw new Error(`${method} needs the absolute path of a model folder (dir)`);
+  if (typeof p.text !== 'string') throw new Error(`${method} needs a text`);
   if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
   return { dir: p.dir, text: p.text };
 }
@@ -81,8 +82,8 @@ function checkParams(p: { dir: unknown; text: unknown }): { dir: string; text: s
 /** The "attention." requests. */
 export const attentionHandlers: Handlers<AttentionWorkerRequests> = {
   'attention.map': async (params) => {
-    const p = checkParams(params);
-    return attentionFor(await open(p.dir), p.text);
+    const p = checkDirText(params);
+    return attentionFor(await openAttentionModel(p.dir), p.text);
   },
 };
 

@@ -8,23 +8,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
-
-/** Pick a model in the sidebar form, fill its parameters (the first one exists only in that model's form), train. */
-async function trainFromSidebar(page: Page, model: RegExp, params: Array<[string, string]>): Promise<Frame> {
-  // The command focuses the view (clicking the activity bar icon again would close an open sidebar).
-  await runCommand(page, 'ML Study: Show Training View');
-  const side = await webviewFrame(page, '#start-form');
-  await side.locator('#model').click();
-  await side.locator('#model').getByRole('option', { name: model }).first().click();
-  await side.locator(`#param-${params[0][0]}`).waitFor({ timeout: 10_000 });
-  for (const [name, value] of params) await side.locator(`#param-${name} input`).fill(value);
-  await side.locator('#train').click();
-  await waitInFrame(side, () => document.querySelectorAll('#jobs .job').length >= 1, 30_000);
-  return side;
-}
+import { describeInThemes, gotoLine, trainFromSidebar } from './session';
 
 /** Hover the centre of cell (row, col) of a heatmap canvas; returns the tooltip's text. */
 async function hoverCell(panel: Frame, canvasSel: string, tipSel: string, row: number, col: number): Promise<string> {
@@ -54,15 +40,7 @@ describeInThemes('attention', (session, theme) => {
   it('shows the attention heatmap for a selection in the notes: hover, all heads, typed text', async () => {
     const { page } = session();
     // Select line 13 of the attention note ("Scaled dot-product attention:", 29 characters).
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('05-attention.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '05-attention.md' }).first().click();
-    await page.locator('.editor-instance .view-lines .view-line').filter({ hasText: 'Scaled dot-product attention:' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':13');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
+    await gotoLine(page, '05-attention.md', 'Scaled dot-product attention:', 13);
     await page.keyboard.press('Shift+End');
     await runCommand(page, 'ML Study: Show Attention for Selection');
 

@@ -24,6 +24,11 @@ const SELF_LOOK: MapLook = {
   texts: { title: 'Self-attention', button: 'Show', placeholder: 'Type a text to see its attention…', label: 'Text for the attention map', canvas: 'Attention heatmap: query tokens in rows, key tokens in columns' },
   hint: 'Row: the query token (the one being computed); column: the key it attends to. Darker = more weight; each row sums to 1. Grey cells are masked: a token may not look at later tokens.',
 };
+const COMPARE_LOOK: MapLook = {
+  ids: { section: 'attn-compare', title: 'attn-compare-title', status: 'attn-compare-status', text: 'attn-compare-text', button: 'attn-compare-show', canvas: 'attn-compare-heatmap', tip: 'attn-compare-tip' },
+  texts: { title: 'Beside it', button: 'Show', placeholder: 'The text above is shown here too', label: 'Text of the second map (the one above)', canvas: 'Attention heatmap of the second model: query tokens in rows, key tokens in columns' },
+  hint: 'The same text, layer and head in the other model. A masked language model attends both ways: no cell is masked, a token looks at the words after it as well as before.',
+};
 const ALIGN_LOOK: MapLook = {
   ids: { section: 'attn-align', title: 'attn-align-title', status: 'attn-align-status', text: 'attn-align-text', button: 'attn-align-show', canvas: 'attn-align-canvas', tip: 'attn-align-tip' },
   texts: { title: 'Encoder–decoder alignment', button: 'Run', placeholder: 'Type letters and digits, e.g. abc123', label: 'Input for the seq2seq model', canvas: 'Alignment map: output steps in rows, input positions in columns' },
@@ -47,9 +52,9 @@ function expectedAt(map: AlignmentData['map'], r: number, c: number): boolean {
   return false;
 }
 
-/** The status line of a self-attention map: its size and what the model could not read. */
+/** The status line of a self-attention map: its size, its direction and what the model could not read. */
 function selfNotes(m: SelfMap, layers: number, heads: number): string {
-  const notes: string[] = [`${plural(m.tokens.length, 'token')}, ${plural(layers, 'layer')} × ${plural(heads, 'head')}.`];
+  const notes: string[] = [`${plural(m.tokens.length, 'token')}, ${plural(layers, 'layer')} × ${plural(heads, 'head')}, ${m.bidirectional ? 'bidirectional (a masked language model: no causal mask)' : 'causal (masked above the diagonal)'}.`];
   if (m.truncated) notes.push(`Only the first ${m.tokens.length} tokens fit the model’s context.`);
   if (m.lowercased) notes.push('Lowercased: the model never saw capitals.');
   if (m.unknown.length) notes.push(`Not in the vocabulary (shown as unknown): ${m.unknown.slice(0, 6).map((u) => `“${u}”`).join(', ')}${m.unknown.length > 6 ? ', …' : ''}.`);
@@ -87,6 +92,7 @@ class AttentionView implements PanelViewModule<'attention'> {
   private alignUpdates = 0;
   private readonly intro: HTMLElement;
   private readonly self: AttentionMap;
+  private readonly compare: AttentionMap;
   private readonly align: AttentionMap;
   private readonly layerHost = h('span', { class: 'attn-select' });
   private readonly headHost = h('span', { class: 'attn-select' });
@@ -102,9 +108,11 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.intro = h('p', { class: 'empty', id: 'attn-empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.');
     this.side = h('aside', { class: 'attn-side' }, h('h3', {}, 'All heads'), h('p', { class: 'muted attn-hint' }, 'One map per layer (rows) and head (columns). Click one to open it large.'), this.grid);
     this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text) });
+    this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined });
+    this.compare.setInputEnabled(false);
     this.align = new AttentionMap(ALIGN_LOOK, { spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()) });
     this.align.setInputEnabled(false);
-    setChildren(root, this.intro, this.self.section, this.align.section);
+    setChildren(root, this.intro, this.self.section, this.compare.section, this.align.section);
     onThemeChange(() => this.redraw());
     let lastWidth = 0;
     new ResizeObserver(() => {
@@ -123,6 +131,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     // Messages arrive as fresh copies: compare stamps, so a live alignment update leaves the self-attention (and
     // whatever the user is typing) alone.
     if (data.self && data.self.stamp !== prevSelf?.stamp) this.renderSelf(data.self, prevSelf);
+    if (data.compare?.stamp !== this.shownCompare) this.renderCompare(data.compare);
     if (data.alignment && data.alignment.stamp !== prevAlign?.stamp) this.renderAlign(data.alignment);
     this.intro.hidden = !!(data.self || data.alignment);
     if (!live) (data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
@@ -133,6 +142,7 @@ class AttentionView implements PanelViewModule<'attention'> {
       this.drawSelf();
       this.drawGrid();
     }
+    if (this.data?.compare) this.drawCompare();
     if (this.data?.alignment) this.drawAlign();
   }
 
@@ -154,6 +164,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.self.setTitle(m.name);
     this.self.text = m.text;
     this.self.setStatus(selfNotes(m, layers, heads));
+    this.root.dataset.bidirectional = String(m.bidirectional);
     this.self.resetHover();
     Object.assign(this.root.dataset, { tokens: String(m.tokens.length), layers: String(layers), heads: String(heads), model: m.name });
     this.drawSelf();
@@ -168,12 +179,44 @@ class AttentionView implements PanelViewModule<'attention'> {
     setVal(this.headSelect, String(head));
     this.self.resetHover();
     this.drawSelf();
+    this.drawCompare();
     for (const fig of this.grid.querySelectorAll<HTMLElement>('.attn-mini')) fig.classList.toggle('selected', fig.dataset.layer === String(layer) && fig.dataset.head === String(head));
   }
 
   private selfSpec(hover: Cell | undefined): HeatmapSpec | undefined {
-    const m = this.data?.self;
-    return m && { rows: m.tokens, cols: m.tokens, values: m.attention[this.layer]?.[this.head] ?? [], masked: (r, c) => c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
+    return this.mapSpec(this.data?.self, hover);
+  }
+
+  /** A self-attention heatmap at the chosen layer and head (the last one the model has, if it has fewer). */
+  private mapSpec(m: SelfMap | undefined, hover: Cell | undefined): HeatmapSpec | undefined {
+    if (!m) return undefined;
+    const layer = m.attention[Math.min(this.layer, m.attention.length - 1)];
+    const values = layer?.[Math.min(this.head, layer.length - 1)] ?? [];
+    return { rows: m.tokens, cols: m.tokens, values, masked: (r, c) => !m.bidirectional && c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
+  }
+
+  // ------------------------------------------------------------ the second model's map, beside the first
+
+  private shownCompare: number | undefined;
+
+  private renderCompare(m: SelfMap | undefined): void {
+    this.shownCompare = m?.stamp;
+    this.compare.section.hidden = !m;
+    if (!m) return;
+    this.compare.reveal();
+    this.compare.setTitle(m.name);
+    this.compare.text = m.text;
+    this.compare.setStatus(selfNotes(m, m.attention.length, m.attention[0]?.length ?? 0));
+    this.compare.resetHover();
+    this.root.dataset.compare = m.bidirectional ? 'bidirectional' : 'causal';
+    this.drawCompare();
+  }
+
+  private drawCompare(): void {
+    if (!this.data?.compare || this.compare.section.hidden) return;
+    const { heat } = this.selfWidths();
+    this.compare.wrap.style.width = `${heat}px`;
+    if (this.compare.draw(heat)) this.root.dataset.compareDrawn = String(Number(this.root.dataset.compareDrawn ?? 0) + 1);
   }
 
   private drawSelf(): void {
@@ -218,11 +261,15 @@ class AttentionView implements PanelViewModule<'attention'> {
   }
 
   private selfTip(hv: Cell): string {
-    const m = this.data!.self!;
-    const w = m.attention[this.layer][this.head][hv.r][hv.c];
+    return this.mapTip(this.data!.self!, hv);
+  }
+
+  private mapTip(m: SelfMap, hv: Cell): string {
+    const values = this.mapSpec(m, undefined)!.values;
+    const w = values[hv.r]?.[hv.c] ?? 0;
     const q = `“${tokenLabel(m.tokens[hv.r])}” (${hv.r + 1})`;
     const k = `“${tokenLabel(m.tokens[hv.c])}” (${hv.c + 1})`;
-    return hv.c > hv.r ? `${q} → ${k}: masked (a later token), 0` : `${q} → ${k}: ${w.toFixed(4)}`;
+    return hv.c > hv.r && !m.bidirectional ? `${q} → ${k}: masked (a later token), 0` : `${q} → ${k}: ${w.toFixed(4)}`;
   }
 
   private async submitSelf(text: string): Promise<void> {
@@ -237,6 +284,14 @@ class AttentionView implements PanelViewModule<'attention'> {
       const prev = this.data!.self;
       this.data = { ...this.data!, self, focus: 'self' };
       this.renderSelf(self, prev);
+      const other = this.data.compare;
+      if (other) {
+        const c = await this.ctx.host.request('attention.map', { dir: other.dir, text, slot: 'compare' }, 120_000);
+        if (c.kind === 'transformer') {
+          this.data = { ...this.data, compare: c };
+          this.renderCompare(c);
+        }
+      }
     } catch (e) {
       this.self.setStatus(errorText(e), true);
     }

@@ -11,8 +11,12 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { mlmView } from './mlmView';
 import { gatesView } from './gatesView';
 import { gradientsView } from './gradientsView';
+import { distillView } from './distillView';
+import { vaeLatentView } from './vaeLatentView';
+import { hsTreeView } from './hsTreeView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -21,6 +25,10 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  'mlm-fill': mlmView,
   gates: gatesView,
   gradients: gradientsView,
+  distill: distillView,
+  'vae-latent': vaeLatentView,
+  'w2v-hs-tree': hsTreeView,
 };

@@ -37,7 +37,7 @@ const fmt = (x: number | undefined, d = 3) => fixed(x, d);
 
 export const trainLstmCommand = command(
   'train lstm',
-  'Train a character- or word-level LSTM language model (held-out: the last 10% of the corpus)',
+  'Train a character- or word-level recurrent language model, LSTM, GRU or tanh RNN cell (held-out: the last 10% of the corpus)',
   [
     corpusFlag(),
     ...modelOutFlags('model folder to write: new, empty, the --resume folder, or an LSTM with --force; checkpoints replace it atomically'),
@@ -52,7 +52,7 @@ export const trainLstmCommand = command(
     // --epochs or --time-budget alone replace the default step count
     if (length !== undefined && length !== 'steps') params.steps = 0;
     const text = readCorpus(corpus);
-    io.progress(`training an LSTM language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
+    io.progress(`training a${params.cell === 'lstm' ? 'n' : ''} ${params.cell.toUpperCase()} language model on ${corpus} (${params.level}-level, embedding ${params.embedding}, hidden ${params.hidden}, layers ${params.layers}, batch ${params.batch}, seq ${params.seq})`);
     const due = throttle(1000);
     const unit = params.level === 'char' ? 'chars' : 'tokens';
     const r = await trainLstm(
@@ -79,6 +79,7 @@ export const trainLstmCommand = command(
     return {
       model: 'lstm',
       level: r.level,
+      cell: r.cell,
       out: r.outDir,
       steps: r.steps,
       epochs: r.epochs,

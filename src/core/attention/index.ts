@@ -11,6 +11,7 @@ import { splitTokens } from '../lm/vocab';
 import { ValidationError } from '../params';
 import { loadAttentionModelSync, type LoadedAttentionModel } from './store';
 import { checkTaskInput, taskTarget } from './tasks';
+import { readsLowercase } from '../mlm/fill';
 
 export { trainTransformer, type TransformerTrainResult } from './transformerTrainer';
 export { trainSeq2seq, evaluateSeq2seq, type Seq2seqTrainResult } from './seq2seqTrainer';
@@ -21,8 +22,10 @@ export * from './params';
 /** Self-attention of every layer and head over the tokens of the text (one context window). */
 export interface TransformerAttention {
   kind: 'transformer';
+  /** A masked language model's attention (both ways) rather than a causal model's. */
+  bidirectional: boolean;
   tokens: string[];
-  /** [layer][head][query][key]; each row sums to 1 and entries above the diagonal are 0. */
+  /** [layer][head][query][key]; each row sums to 1; a causal model's entries above the diagonal are 0. */
   attention: number[][][][];
   /** Tokens of the text not in the vocabulary (shown as the unknown token). */
   unknown: string[];
@@ -47,7 +50,7 @@ export interface Seq2seqAttention {
 
 export type AttentionResult = TransformerAttention | Seq2seqAttention;
 
-/** Load a model folder written by trainTransformer or trainSeq2seq (initialises tfjs if needed). */
+/** Load a model folder written by trainTransformer, trainMlm or trainSeq2seq (initialises tfjs if needed). */
 export async function loadAttentionModel(dir: string): Promise<LoadedAttentionModel> {
   await initTf();
   return loadAttentionModelSync(dir);
@@ -78,7 +81,7 @@ export function attentionFor(m: LoadedAttentionModel, text: string): AttentionRe
   }
   // A character model that never saw a capital letter (Brown is lowercased) reads the text lowercased, rather than
   // showing every capital as unknown.
-  const lowercased = m.vocab.level === 'char' && !m.vocab.tokens.some((t, i) => i > 0 && t !== t.toLowerCase()) && text !== text.toLowerCase();
+  const lowercased = readsLowercase(m.vocab, text);
   const toks = splitTokens(lowercased ? text.toLowerCase() : text, m.vocab.level);
   if (toks.length === 0) throw new ValidationError(`the text has no ${m.vocab.level === 'char' ? 'characters' : 'words'} to attend over`);
   const truncated = toks.length > m.model.cfg.seq;
@@ -90,6 +93,7 @@ export function attentionFor(m: LoadedAttentionModel, text: string): AttentionRe
   }
   return {
     kind: 'transformer',
+    bidirectional: m.kind === 'mlm',
     tokens: used.map((t, i) => (enc.ids[i] === 0 ? m.vocab.tokenText(0) : t)),
     attention: m.model.attention(enc.ids),
     unknown: enc.unknown,

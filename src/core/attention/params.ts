@@ -5,21 +5,36 @@ import { batchSpec, epochsSpec, hiddenSpec, levelSpec, lrSpec, type ParamSpec, s
  * the sidebar form; the CLI turns the same specs into flags.
  */
 
+/**
+ * The shape of a small Transformer (blocks, heads, width, feed-forward width, context), shared by the causal
+ * language model and the masked one: `attention` names the blocks' attention, the numbers are the defaults.
+ */
+export const transformerShapeSpecs = (attention: string, d: { layers: number; heads: number; ffn: number; seq: number }, seqDescription: string) =>
+  [
+    { kind: 'int', name: 'layers', label: 'Layers', description: `Transformer blocks (pre-LayerNorm ${attention} + feed-forward)`, default: d.layers, min: 1, max: 2 },
+    { kind: 'int', name: 'heads', label: 'Heads', description: 'Attention heads per layer; must divide the model width', default: d.heads, min: 1, max: 4 },
+    { kind: 'int', name: 'dModel', label: 'Model width', description: 'd_model: width of token vectors (32–128)', default: 64, min: 32, max: 128 },
+    { kind: 'int', name: 'ffn', label: 'Feed-forward width', description: 'Hidden units of the feed-forward sublayer', default: d.ffn, min: 16, max: 1024 },
+    { kind: 'int', name: 'seq', label: 'Context length', description: seqDescription, default: d.seq, min: 4, max: 256 },
+  ] as const;
+
+/** Word level of a Transformer: the rare-word cut and the vocabulary limit. */
+export const wordVocabSpecs = () =>
+  [
+    { kind: 'int', name: 'minCount', label: 'Minimum count (words)', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
+    { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
+  ] as const;
+
 /** The causal Transformer language model (self-attention). */
 export const TRANSFORMER_PARAMS = [
   levelSpec(),
-  { kind: 'int', name: 'layers', label: 'Layers', description: 'Transformer blocks (pre-LayerNorm self-attention + feed-forward)', default: 1, min: 1, max: 2 },
-  { kind: 'int', name: 'heads', label: 'Heads', description: 'Attention heads per layer; must divide the model width', default: 1, min: 1, max: 4 },
-  { kind: 'int', name: 'dModel', label: 'Model width', description: 'd_model: width of token vectors (32–128)', default: 64, min: 32, max: 128 },
-  { kind: 'int', name: 'ffn', label: 'Feed-forward width', description: 'Hidden units of the feed-forward sublayer', default: 256, min: 16, max: 1024 },
-  { kind: 'int', name: 'seq', label: 'Context length', description: 'Tokens the model sees at once (the attention map is seq × seq)', default: 64, min: 4, max: 256 },
+  ...transformerShapeSpecs('self-attention', { layers: 1, heads: 1, ffn: 256, seq: 64 }, 'Tokens the model sees at once (the attention map is seq × seq)'),
   batchSpec('Sequences per training step', 32, 512),
   lrSpec('Adam step size', 0.003),
   epochsSpec('Passes over the training text (0: use steps or the time budget)', 0, 0, 1000),
   stepsSpec('Training steps (0: use epochs or the time budget)', 0, 0, 10_000_000),
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },
-  { kind: 'int', name: 'minCount', label: 'Minimum count (words)', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
-  { kind: 'int', name: 'maxVocab', label: 'Vocabulary limit (words)', description: 'Word level: keep at most this many most frequent words (the output layer is this wide)', default: 4000, min: 10, max: 20_000 },
+  ...wordVocabSpecs(),
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Threads per training step: 2 splits each batch over two cores (data parallelism; same batch, same gradient)', default: 1, min: 1, max: 2 },
   seedSpec('Seed of initialisation and batch order'),
 ] as const satisfies readonly ParamSpec[];

@@ -52,6 +52,13 @@ export interface TransformerJson extends ModelJsonBase {
   vocab: { level: 'char' | 'word'; tokens: string[] };
 }
 
+/** A masked language model: a bidirectional Transformer whose last token id is [MASK] (not in `vocab`). */
+export interface MlmJson extends ModelJsonBase {
+  kind: 'mlm';
+  config: TransformerConfig;
+  vocab: { level: 'char' | 'word'; tokens: string[] };
+}
+
 export interface Seq2seqJson extends ModelJsonBase {
   kind: 'seq2seq';
   task: Seq2seqTask;
@@ -80,13 +87,18 @@ export async function saveTransformer(dir: string, model: TransformerLM, vocab: 
   writeModel(dir, { kind: 'transformer', config: model.cfg, vocab: vocab.toJSON(), params, result }, values, (n) => weightShape(model.cfg, n));
 }
 
+export async function saveMlm(dir: string, model: TransformerLM, vocab: Vocab, params: ParamValues, result?: Record<string, unknown>): Promise<void> {
+  const values = await model.weightValues();
+  writeModel(dir, { kind: 'mlm', config: model.cfg, vocab: vocab.toJSON(), params, result }, values, (n) => weightShape(model.cfg, n));
+}
+
 export async function saveSeq2seq(dir: string, model: Seq2seqModel, info: { task: Seq2seqTask; params: ParamValues; result?: Record<string, unknown> }): Promise<void> {
   const values = await model.weightValues();
   const shapes = seq2seqWeightShapes(model.cfg);
   writeModel(dir, { kind: 'seq2seq', task: info.task, config: model.cfg, params: info.params, result: info.result }, values, (n) => shapes[n]);
 }
 
-export type LoadedJson = TransformerJson | Seq2seqJson;
+export type LoadedJson = TransformerJson | MlmJson | Seq2seqJson;
 
 /** Read and check model.json and weights.bin; returns the description and the weights by name. */
 function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
@@ -107,7 +119,7 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
   }
   if (!json || typeof json !== 'object' || json.format !== MODEL_FORMAT) bad(`model.json is not an attention model (format ${JSON.stringify((json as { format?: unknown } | null)?.format)})`);
   if (json.version !== MODEL_VERSION) bad(`model.json has version ${JSON.stringify(json.version)}; this build reads version ${MODEL_VERSION}`);
-  if (json.kind !== 'transformer' && json.kind !== 'seq2seq') bad(`unknown model kind ${JSON.stringify((json as { kind?: unknown }).kind)}`);
+  if (json.kind !== 'transformer' && json.kind !== 'mlm' && json.kind !== 'seq2seq') bad(`unknown model kind ${JSON.stringify((json as { kind?: unknown }).kind)}`);
   if (!json.config || typeof json.config !== 'object') bad('the configuration is missing');
   if (!Array.isArray(json.weights)) bad('the weight list is missing');
   if (!fs.existsSync(binPath)) bad('weights.bin is missing');
@@ -121,8 +133,9 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
   let expected: Record<string, number[]>;
   try {
-    if (json.kind === 'transformer') {
+    if (json.kind === 'transformer' || json.kind === 'mlm') {
       validateConfig(json.config);
+      if ((json.kind === 'mlm') !== (json.config.causal === false)) bad(json.kind === 'mlm' ? 'a masked language model must attend both ways (causal: false)' : 'a Transformer language model must be causal');
       expected = Object.fromEntries(weightNames(json.config).map((n) => [n, weightShape(json.config as TransformerConfig, n)]));
     } else {
       if (!SEQ2SEQ_TASKS.includes(json.task)) bad(`unknown task ${JSON.stringify(json.task)}`);
@@ -150,6 +163,7 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
 
 export type LoadedAttentionModel =
   | { kind: 'transformer'; model: TransformerLM; vocab: Vocab; json: TransformerJson; dir: string }
+  | { kind: 'mlm'; model: TransformerLM; vocab: Vocab; maskId: number; json: MlmJson; dir: string }
   | { kind: 'seq2seq'; model: Seq2seqModel; task: Seq2seqTask; json: Seq2seqJson; dir: string };
 
 /** Load a model folder written by either trainer. Dispose with disposeAttentionModel. */
@@ -160,6 +174,11 @@ export function loadAttentionModelSync(dir: string): LoadedAttentionModel {
       const vocab = Vocab.fromJSON(json.vocab);
       if (vocab.size !== json.config.vocab) throw new ModelFormatError(`${dir} is not a usable attention model: the vocabulary has ${vocab.size} tokens but the model expects ${json.config.vocab}`);
       return { kind: 'transformer', model: new TransformerLM(json.config, values), vocab, json, dir };
+    }
+    if (json.kind === 'mlm') {
+      const vocab = Vocab.fromJSON(json.vocab);
+      if (vocab.size + 1 !== json.config.vocab) throw new ModelFormatError(`${dir} is not a usable masked language model: the vocabulary has ${vocab.size} tokens and [MASK], but the model expects ${json.config.vocab}`);
+      return { kind: 'mlm', model: new TransformerLM(json.config, values), vocab, maskId: vocab.size, json, dir };
     }
     return { kind: 'seq2seq', model: new Seq2seqModel(json.config, values), task: json.task, json, dir };
   } catch (e) {

@@ -29,6 +29,8 @@ export interface TransformerConfig {
   ffn: number;
   /** Longest context (positional encodings are made for this many positions). */
   seq: number;
+  /** false: bidirectional self-attention (no mask; a masked language model). Absent or true: causal. */
+  causal?: boolean;
 }
 
 export type Grads = Record<string, tf.Tensor>;
@@ -102,6 +104,12 @@ export function validateConfig(cfg: TransformerConfig): void {
   if (cfg.dModel % cfg.heads !== 0) bad(`d_model (${cfg.dModel}) must be divisible by the number of heads (${cfg.heads})`);
   if (!Number.isInteger(cfg.ffn) || cfg.ffn < 1) bad(`the feed-forward width must be a positive whole number, got ${cfg.ffn}`);
   if (!Number.isInteger(cfg.seq) || cfg.seq < 1) bad(`the context length must be a positive whole number, got ${cfg.seq}`);
+  if (cfg.causal !== undefined && typeof cfg.causal !== 'boolean') bad(`causal must be true or false, got ${JSON.stringify(cfg.causal)}`);
+}
+
+/** Whether the model masks attention to later positions (the default) or attends both ways. */
+export function isCausal(cfg: TransformerConfig): boolean {
+  return cfg.causal !== false;
 }
 
 /** x [R, C] → xᵀ [C, R]. A 3-D permutation is several times faster than the 2-D transpose kernel on wasm. */
@@ -198,14 +206,6 @@ export class TransformerLM extends VariableModel {
     return tf.tensor2d(out, [ids.length, d]);
   }
 
-  private oneHot(ids: Int32Array): tf.Tensor2D {
-    const V = this.cfg.vocab;
-    const N = ids.length;
-    const m = new Float32Array(N * V);
-    for (let i = 0; i < N; i++) m[i * V + ids[i]] = 1;
-    return tf.tensor2d(m, [N, V]);
-  }
-
   private layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): { y: tf.Tensor2D; cache: LnCache } {
     const d = x.shape[1];
     const mean = tf.sum(x, -1, true).mul(1 / d);
@@ -250,7 +250,7 @@ export class TransformerLM extends VariableModel {
     // there too — lossAndGrads sums the embedding gradient by a scatter-add).
     let x = tf.add(this.embed(ids), this.positions(B, T)) as tf.Tensor2D;
     const caches: LayerCache[] = [];
-    const mask = this.mask(B * H, T);
+    const mask = isCausal(this.cfg) ? this.mask(B * H, T) : null;
     for (let l = 0; l < layers; l++) {
       const p = (n: string) => this.w(`l${l}.${n}`);
       const ln1 = this.layerNorm(x, p('ln1g'), p('ln1b'));
@@ -258,7 +258,8 @@ export class TransformerLM extends VariableModel {
       const q = this.splitHeads(tf.add(tf.matMul(h, p('wq')), p('bq')), B, T);
       const k = this.splitHeads(tf.add(tf.matMul(h, p('wk')), p('bk')), B, T);
       const v = this.splitHeads(tf.add(tf.matMul(h, p('wv')), p('bv')), B, T);
-      const s = tf.add(tf.mul(bmm(q, k, false, true), scale), mask);
+      const scaled = tf.mul(bmm(q, k, false, true), scale);
+      const s = mask ? tf.add(scaled, mask) : scaled;
       const att = tf.softmax(s) as tf.Tensor3D;
       const o = this.mergeHeads(bmm(att, v), B, T);
       x = tf.add(x, tf.add(tf.matMul(o, p('wo')), p('bo')));
@@ -280,20 +281,23 @@ export class TransformerLM extends VariableModel {
     return tf.tidy(() => this.forward(ids, B, T).logits);
   }
 
-  /** Mean next-token cross-entropy of `targets` given `ids` (both B·T token ids), without gradients. */
-  loss(ids: Int32Array, targets: Int32Array, B: number): number {
+  /**
+   * Mean cross-entropy of `targets` given `ids` (both B·T token ids), without gradients. With `weights` (one 0/1 per
+   * position) only the positions of weight 1 count: Σ w_i·CE_i / Σ w_i.
+   */
+  loss(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): number {
     const T = this.checkTokens(ids, B);
     this.checkTokens(targets, B);
     return tf.tidy(() => {
       const { logits } = this.forward(ids, B, T);
-      return crossEntropy(logits, this.oneHot(targets)).dataSync()[0];
+      return weightedCrossEntropy(logits, targets, weights).loss.dataSync()[0];
     });
   }
 
   /**
    * Loss and the gradient of every weight, by the hand-written backward pass. The caller disposes the tensors.
    */
-  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number): { loss: tf.Scalar; grads: Grads } {
+  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): { loss: tf.Scalar; grads: Grads } {
     const T = this.checkTokens(ids, B);
     this.checkTokens(targets, B);
     const { layers, dModel: d } = this.cfg;
@@ -303,12 +307,7 @@ export class TransformerLM extends VariableModel {
       const grads: Grads = {};
       const ones = this.ones(N);
       const { logits, caches, lnf } = this.forward(ids, B, T);
-      const yOneHot = this.oneHot(targets);
-      // Cross-entropy: loss = mean(logsumexp(z) − z_y); dz = (softmax(z) − onehot(y)) / N.
-      const logp = tf.logSoftmax(logits);
-      const probs = tf.exp(logp);
-      const loss = tf.neg(tf.sum(tf.mul(yOneHot, logp))).mul(1 / N) as tf.Scalar;
-      const dz = tf.mul(tf.sub(probs, yOneHot), 1 / N) as tf.Tensor2D;
+      const { loss, dz } = weightedCrossEntropy(logits, targets, weights);
       // Output layer.
       const hf = tf.add(tf.mul(lnf.cache.xhat, this.w('lnfg')), this.w('lnfb')) as tf.Tensor2D;
       grads.wout = weightGrad(hf, dz);
@@ -371,7 +370,7 @@ export class TransformerLM extends VariableModel {
    * The same loss written plainly with tfjs ops, for autodiff (tf.grads) — the reference the hand-written
    * backward pass is tested against. `w` maps weight names to tensors.
    */
-  referenceLoss(w: Record<string, tf.Tensor>, ids: Int32Array, targets: Int32Array, B: number): tf.Scalar {
+  referenceLoss(w: Record<string, tf.Tensor>, ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): tf.Scalar {
     const T = ids.length / B;
     const { vocab: V, dModel: d, heads: H, layers } = this.cfg;
     const ln = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
@@ -388,19 +387,20 @@ export class TransformerLM extends VariableModel {
       const k = heads(h.matMul(p('wk')).add(p('bk')));
       const v = heads(h.matMul(p('wv')).add(p('bv')));
       const s = tf.matMul(q, k, false, true).div(Math.sqrt(this.dk));
-      const att = tf.softmax(tf.where(causal.reshape([1, 1, T, T]).tile([B, H, 1, 1]), s, tf.fill(s.shape, -1e9)));
+      const att = tf.softmax(isCausal(this.cfg) ? tf.where(causal.reshape([1, 1, T, T]).tile([B, H, 1, 1]), s, tf.fill(s.shape, -1e9)) : s);
       const o = tf.matMul(att, v).transpose([0, 2, 1, 3]).reshape([B * T, d]);
       x = x.add(o.matMul(p('wo')).add(p('bo')));
       const f = tf.relu(ln(x, p('ln2g'), p('ln2b')).matMul(p('w1')).add(p('b1'))).matMul(p('w2')).add(p('b2'));
       x = x.add(f);
     }
     const logits = ln(x, w.lnfg, w.lnfb).matMul(w.wout).add(w.bout);
-    return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(targets, 'int32'), V), logits) as tf.Scalar;
+    const w8 = weights ? tf.tensor1d(weights) : undefined;
+    return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(targets, 'int32'), V), logits, w8, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as tf.Scalar;
   }
 
   /**
-   * Attention weights of one sequence for every layer and head: [layer][head][query][key]. Rows sum to 1 and
-   * every entry above the diagonal is 0.
+   * Attention weights of one sequence for every layer and head: [layer][head][query][key]. Rows sum to 1; in a
+   * causal model every entry above the diagonal is 0.
    */
   attention(ids: Int32Array): number[][][][] {
     const T = this.checkTokens(ids, 1);
@@ -458,10 +458,34 @@ function scatterRows(ids: Int32Array, dx: tf.Tensor2D, V: number): tf.Tensor2D {
   return tf.tensor2d(out, [V, d]);
 }
 
-/** Mean cross-entropy of one-hot targets under logits (no gradient). */
-function crossEntropy(logits: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {
-  const logp = tf.logSoftmax(logits);
-  return tf.neg(tf.sum(tf.mul(oneHot, logp))).div(logits.shape[0]) as tf.Scalar;
+/**
+ * Cross-entropy of `targets` under `logits` [N, V] averaged over the positions whose weight is 1 (all N when
+ * `weights` is absent), and its gradient with respect to the logits:
+ *   loss = Σ_i w_i (logsumexp(z_i) − z_i,y_i) / Σ_i w_i,   dz_i = w_i (softmax(z_i) − onehot(y_i)) / Σ_i w_i.
+ * A position of weight 0 contributes nothing to either, whatever its logits. `count` is Σ_i w_i.
+ */
+export function weightedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, weights?: Float32Array): { loss: tf.Scalar; dz: tf.Tensor2D; count: number } {
+  const [N, V] = logits.shape;
+  if (targets.length !== N || (weights && weights.length !== N)) throw new Error(`expected ${N} targets and weights, got ${targets.length} and ${weights?.length}`);
+  const m = new Float32Array(N * V);
+  const col = new Float32Array(N);
+  let count = 0;
+  for (let i = 0; i < N; i++) {
+    const w = weights ? weights[i] : 1;
+    if (w !== 0 && w !== 1) throw new Error(`position weights must be 0 or 1, got ${w}`);
+    m[i * V + targets[i]] = w;
+    col[i] = w;
+    count += w;
+  }
+  return tf.tidy(() => {
+    const wOneHot = tf.tensor2d(m, [N, V]);
+    const logp = tf.logSoftmax(logits);
+    const inv = count > 0 ? 1 / count : 0;
+    const loss = tf.neg(tf.sum(tf.mul(wOneHot, logp))).mul(inv) as tf.Scalar;
+    const probs = weights ? tf.mul(tf.exp(logp), tf.tensor2d(col, [N, 1])) : tf.exp(logp);
+    const dz = tf.mul(tf.sub(probs, wOneHot), inv) as tf.Tensor2D;
+    return { loss, dz, count };
+  }) as { loss: tf.Scalar; dz: tf.Tensor2D; count: number };
 }
 
 /** Adam over hand-computed gradients. */
@@ -473,8 +497,8 @@ export class Trainer {
   }
 
   /** One step on B sequences; returns the training loss (before the update). */
-  async step(ids: Int32Array, targets: Int32Array, B: number): Promise<number> {
-    const { loss, grads } = this.model.lossAndGrads(ids, targets, B);
+  async step(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): Promise<number> {
+    const { loss, grads } = this.model.lossAndGrads(ids, targets, B, weights);
     this.apply(grads);
     const v = (await loss.data())[0];
     loss.dispose();

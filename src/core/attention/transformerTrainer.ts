@@ -98,8 +98,11 @@ export function heldOutLoss(model: TransformerLM, ids: Int32Array, T: number, ma
 /** Validated Transformer hyperparameters, typed from TRANSFORMER_PARAMS. */
 type TransformerParams = ParamsOf<typeof TRANSFORMER_PARAMS>;
 
+/** What planning a run needs of the parameters (the masked language model has these too, without epochs). */
+type PlanParams = Pick<TransformerParams, 'level' | 'batch' | 'seq' | 'heads' | 'dModel' | 'layers' | 'ffn' | 'steps' | 'timeBudget' | 'minCount' | 'maxVocab'> & { epochs?: number };
+
 /** The text cut into training and held-out ids, the model configuration, and how long to train. */
-interface TransformerPlan {
+export interface TransformerPlan {
   level: LmLevel;
   vocab: Vocab;
   train: Int32Array;
@@ -111,8 +114,11 @@ interface TransformerPlan {
   budgetMs: number;
 }
 
-/** Check the parameters against the text and plan the run, or throw a ValidationError that says what to change. */
-function planTransformer(params: TransformerParams, text: string): TransformerPlan {
+/**
+ * Check the parameters against the text and plan the run, or throw a ValidationError that says what to change.
+ * `extra`: token ids the model has beyond the vocabulary (the masked language model's [MASK]), and its attention.
+ */
+export function planTransformer(params: PlanParams, text: string, extra: { tokens: number; causal: boolean } = { tokens: 0, causal: true }): TransformerPlan {
   const { level, batch: B, seq: T, heads, dModel } = params;
   if (dModel % heads !== 0) throw new ValidationError(`the model width (${dModel}) must be divisible by the number of heads (${heads})`, 'heads');
   if (typeof text !== 'string' || text.trim().length === 0) throw new ValidationError('the training text is empty');
@@ -125,11 +131,12 @@ function planTransformer(params: TransformerParams, text: string): TransformerPl
     throw new ValidationError(`the training text has ${train.length} ${level === 'char' ? 'characters' : 'words'} after holding out 10%; it needs more than the context length (${T}) — use more text or a smaller --seq`);
   }
   const stepsPerEpoch = Math.max(1, Math.floor(train.length / (B * T)));
-  const { steps, epochs } = params;
+  const { steps } = params;
+  const epochs = params.epochs ?? 0;
   if (steps > 0 && epochs > 0) throw new ValidationError('give either epochs or steps, not both');
   const totalSteps = steps > 0 ? steps : epochs > 0 ? epochs * stepsPerEpoch : 0;
   const budgetMs = totalSteps > 0 ? Infinity : params.timeBudget * 1000;
-  const cfg: TransformerConfig = { vocab: vocab.size, layers: params.layers, heads, dModel, ffn: params.ffn, seq: T };
+  const cfg: TransformerConfig = { vocab: vocab.size + extra.tokens, layers: params.layers, heads, dModel, ffn: params.ffn, seq: T, ...(extra.causal ? {} : { causal: false }) };
   const need = stepBytes(cfg, B);
   if (need > WASM_BUDGET_BYTES) {
     throw new ValidationError(
@@ -137,6 +144,11 @@ function planTransformer(params: TransformerParams, text: string): TransformerPl
     );
   }
   return { level, vocab, train, heldOut, cfg, stepsPerEpoch, totalSteps, budgetMs };
+}
+
+/** The sizes a trained model's summary reports: its vocabulary (with any extra tokens), the data and the weights. */
+export function runSizes(plan: TransformerPlan, model: TransformerLM): { vocabSize: number; trainTokens: number; heldOutTokens: number; paramCount: number } {
+  return { vocabSize: plan.cfg.vocab, trainTokens: plan.train.length, heldOutTokens: plan.heldOut.length, paramCount: model.paramCount() };
 }
 
 /** The one-thread trainer, or the two-thread one when asked for and its helper thread starts. */
@@ -252,10 +264,7 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
       seconds,
       stopped,
       threads,
-      vocabSize: plan.vocab.size,
-      trainTokens: plan.train.length,
-      heldOutTokens: plan.heldOut.length,
-      paramCount: model.paramCount(),
+      ...runSizes(plan, model),
       outDir: opts.outDir,
       params,
     };

@@ -30,6 +30,8 @@ const W2V: Experiment = { command: 'mlStudy.trainWord2vec', label: 'Train skip-g
 const ATTN: Experiment = { command: 'mlStudy.showAttention', label: 'Show an attention map' };
 const LSTM: Experiment = { command: 'mlStudy.trainLstm', label: 'Train the LSTM language model' };
 const XOR: Experiment = { command: 'mlStudy.trainXor', label: 'Train an MLP on XOR' };
+const GRU: Experiment = { command: 'mlStudy.trainLstm', args: { params: { cell: 'gru' } }, label: 'Train the language model with a GRU cell' };
+const MLM: Experiment = { command: 'mlStudy.trainMlm', label: 'Train a masked language model, then Fill in the Blank' };
 const plotCmd = (fn: string): Experiment => ({ command: 'mlStudy.plotFunction', args: { fn }, label: `Plot ${fn} in the panel` });
 
 export const CATALOG: Record<ConceptId, ConceptInfo> = {
@@ -149,6 +151,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Trains a small "student" to match a large "teacher": a usual loss on the true labels plus a term pulling the student\'s softened distribution (softmax at temperature T) towards the teacher\'s. The T² factor keeps the gradients of the soft term at a comparable size.',
     pitfalls: ['Both distributions must use the same temperature.', 'Forgetting T² makes the soft term vanish as T grows.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.showDistillation', label: 'Show distillation: the teacher\'s softened distributions and both students\' curves' },
   },
   'empirical-risk': {
     title: 'Empirical risk',
@@ -219,7 +222,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lighter gated RNN: an update gate z interpolates between the old hidden state and a candidate, and a reset gate r decides how much of the old state feeds the candidate. No separate memory cell.',
     pitfalls: ['Texts disagree on whether z weights the old state or the new candidate: check which term carries (1 − z).'],
     example: 'gru',
-    experiment: LSTM,
+    experiment: GRU,
     letters: { z: 'the update gate', r: 'the reset gate', h: 'the hidden state', x: 'the input at this step' },
   },
   'bidirectional-rnn': {
@@ -343,6 +346,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Hide some tokens (replace them by [MASK]) and train the model to predict them from the rest of the sentence, both sides. BERT is pretrained this way; the loss counts only the masked positions.',
     pitfalls: ['It is not a generative left-to-right model: it cannot directly give the probability of a sentence.'],
     example: 'nll',
+    experiment: MLM,
   },
   'teacher-forcing': {
     title: 'Teacher forcing',
@@ -408,7 +412,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Arranges the vocabulary as leaves of a binary tree; a word\'s probability is the product of left/right sigmoid decisions along its path from the root, so it costs about log₂ |V| operations instead of |V|.',
     pitfalls: ['The tree (often a Huffman tree by frequency) shapes what the model learns.'],
     example: 'sigmoid',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.showHsTree', label: 'Show the Huffman tree and the path probabilities of a few words' },
   },
   attention: {
     title: 'Attention',
@@ -500,6 +504,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'How many extra nats (or bits) it costs to code samples of P with a code built for Q: Σ P log(P/Q). It is 0 exactly when the distributions agree and positive otherwise.',
     pitfalls: ['Not symmetric: KL(P‖Q) ≠ KL(Q‖P).', 'Infinite if Q gives 0 probability to something P can produce.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch its KL term' },
   },
   elbo: {
     title: 'Evidence lower bound (ELBO)',
@@ -507,6 +512,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lower bound on log p(x) used to train variational autoencoders: the expected reconstruction log-likelihood under the approximate posterior q(z|x), minus the KL divergence from q to the prior p(z).',
     pitfalls: ['Maximise it (it is a bound on a log-likelihood); the loss is its negative.', 'The gap to log p(x) is exactly KL(q(z|x) ‖ p(z|x)).'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch the ELBO\'s two terms' },
   },
   autoencoder: {
     title: 'Autoencoder reconstruction',
@@ -514,6 +520,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'An encoder f compresses x into a code, a decoder g reconstructs it, and training minimises the reconstruction error ‖x − g(f(x))‖². The code is forced to keep what matters.',
     pitfalls: ['With a code as large as the input it can learn the identity and nothing useful.'],
     example: 'mse',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'autoencoder', data: 'glyphs', beta: 0 }, label: 'Train an autoencoder and see its latent space' },
   },
   norms: {
     title: 'Vector norms',

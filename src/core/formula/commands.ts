@@ -9,8 +9,12 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.trainWord2vec',
   'mlStudy.showAttention',
   'mlStudy.trainLstm',
+  'mlStudy.trainMlm',
   'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
+  'mlStudy.showDistillation',
+  'mlStudy.trainVaeLatent',
+  'mlStudy.showHsTree',
   EXPLAIN_COMMAND,
 ]);

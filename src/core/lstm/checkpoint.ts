@@ -17,6 +17,7 @@ import type { BatcherState } from '../lm/batcher';
 import type { ParamValues } from '../params';
 import { writeDirAtomic } from '../util/atomicWrite';
 import { paramLayout, type LstmConfig } from './model';
+import { CELL_KINDS } from './cells';
 
 export const WEIGHTS_FILE = 'weights.bin';
 export const FORMAT = 'ml-study-lm';
@@ -116,7 +117,7 @@ export function loadCheckpoint(dir: string): Checkpoint {
   if (j.version !== VERSION) throw new ModelDirError(`${dir} was written by another version of the LSTM engine (format version ${j.version}, expected ${VERSION})`);
   const c = j.config;
   const okInt = (x: unknown, lo: number, hi: number) => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
-  if (!c || !okInt(c.vocabSize, 2, 10_000_000) || !okInt(c.embedding, 1, 1024) || !okInt(c.hidden, 1, 1024) || !okInt(c.layers, 1, 2) || !(c.dropout >= 0 && c.dropout < 1)) {
+  if (!c || !okInt(c.vocabSize, 2, 10_000_000) || !okInt(c.embedding, 1, 1024) || !okInt(c.hidden, 1, 1024) || !okInt(c.layers, 1, 2) || !(c.dropout >= 0 && c.dropout < 1) || (c.cell !== undefined && !CELL_KINDS.includes(c.cell))) {
     throw corrupt(dir, 'the model configuration is missing or out of range');
   }
   let vocab: Vocab;

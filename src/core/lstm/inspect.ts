@@ -43,7 +43,7 @@ export interface LstmTrace {
 }
 
 /** The token the model is conditioned on before the text (as generate() does): a line start. */
-function startId(model: LstmModel): number {
+export function startId(model: LstmModel): number {
   const v = model.vocab;
   return v.idOf(v.level === 'char' ? '\n' : EOS) ?? v.idOf(' ') ?? 0;
 }
@@ -51,6 +51,7 @@ function startId(model: LstmModel): number {
 /** Run the model over `text` (after a start token) and keep every gate, cell and hidden value, and the top-k guesses. */
 export function traceLstm(model: LstmModel, text: string, topK = 5): LstmTrace {
   if (model.vocab.level !== 'char') throw new InspectError('the gate view needs a character-level model');
+  if ((model.config.cell ?? 'lstm') !== 'lstm') throw new InspectError(`the gate view shows an LSTM's gates; this model has a ${model.config.cell === 'gru' ? 'GRU' : 'plain RNN'} cell`);
   const tokens = Array.from(text);
   if (tokens.length === 0) throw new InspectError('the text is empty');
   if (tokens.length > MAX_INSPECT_CHARS) throw new InspectError(`the text has ${tokens.length} characters; the limit is ${MAX_INSPECT_CHARS}`);

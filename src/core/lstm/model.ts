@@ -14,6 +14,7 @@
  */
 import { Rng } from '../util/rng';
 import { createJsOps, createWasmOps, type FArr, type Ops } from './ops';
+import { type CellKind, gatesOf, gruBackward, gruForward, rnnBackward, rnnForward } from './cells';
 
 export interface LstmConfig {
   vocabSize: number;
@@ -21,6 +22,8 @@ export interface LstmConfig {
   hidden: number;
   layers: number;
   dropout: number;
+  /** The recurrent cell (./cells.ts); absent means LSTM (models saved before the choice existed). */
+  cell?: CellKind;
 }
 
 export interface ParamEntry<N extends string = string> {
@@ -44,8 +47,9 @@ export function layoutOf<N extends string>(shapes: readonly (readonly [N, number
 
 export function paramLayout(cfg: LstmConfig): { entries: ParamEntry[]; total: number } {
   const { vocabSize: V, embedding: E, hidden: H, layers: L } = cfg;
+  const G = gatesOf(cfg.cell);
   const shapes: [string, number[]][] = [['emb', [V, E]]];
-  for (let l = 0; l < L; l++) shapes.push([`wx${l}`, [l === 0 ? E : H, 4 * H]], [`wh${l}`, [H, 4 * H]], [`b${l}`, [4 * H]]);
+  for (let l = 0; l < L; l++) shapes.push([`wx${l}`, [l === 0 ? E : H, G * H]], [`wh${l}`, [H, G * H]], [`b${l}`, [G * H]]);
   shapes.push(['wy', [H, V]], ['by', [V]]);
   return layoutOf(shapes);
 }
@@ -63,14 +67,14 @@ export function initUniform<N extends string>(entries: readonly ParamEntry<N>[],
   return theta;
 }
 
-/** Initial parameters: embedding U(±0.1), LSTM weights U(±1/√H), forget-gate bias 1, output Glorot-uniform. */
+/** Initial parameters: embedding U(±0.1), recurrent weights U(±1/√H), LSTM forget-gate bias 1, output Glorot-uniform. */
 export function initParams(cfg: LstmConfig, seed: number, out?: FArr): FArr {
   const { entries, total } = paramLayout(cfg);
   const H = cfg.hidden;
   const theta = initUniform(entries, out ?? new Float32Array(total), seed, (name) =>
     name === 'emb' ? 0.1 : name.startsWith('wx') || name.startsWith('wh') ? 1 / Math.sqrt(H) : name === 'wy' ? Math.sqrt(6 / (H + cfg.vocabSize)) : 0,
   );
-  for (const e of entries) if (/^b\d$/.test(e.name)) for (let j = H; j < 2 * H; j++) theta[e.offset + j] = 1;
+  if (gatesOf(cfg.cell) === 4) for (const e of entries) if (/^b\d$/.test(e.name)) for (let j = H; j < 2 * H; j++) theta[e.offset + j] = 1;
   return theta;
 }
 
@@ -98,6 +102,8 @@ export class Workspace {
   readonly off: Record<string, number>;
   readonly P: number;
   readonly useTable: boolean;
+  /** Gate blocks of the cell: 4 (LSTM), 3 (GRU), 1 (plain RNN). */
+  readonly G: number;
   theta: FArr;
   grad: FArr;
   ids: Int32Array;
@@ -123,6 +129,9 @@ export class Workspace {
   whT: FArr | null;
   wxT: FArr | null;
   wyT: FArr | null;
+  /** GRU only: h₋·Wh of one step (B × 3H), and ∂loss/∂(h₋·Wh) of every step (R × 3H). */
+  S: FArr | null = null;
+  dS: FArr | null = null;
 
   /** Bytes of working memory (times `copies`, when several workspaces of this shape are made together). */
   readonly bytes: number;
@@ -141,20 +150,22 @@ export class Workspace {
     const train = opts.train ?? true;
     const { vocabSize: V, embedding: E, hidden: H, layers: L, dropout } = cfg;
     const R = this.R;
+    const G = (this.G = gatesOf(cfg.cell));
+    const gru = cfg.cell === 'gru';
     // The table trick pays when the vocabulary is small next to the number of rows.
     this.useTable = V * 2 <= R;
     const sizes: number[] = [total, total, R, R];
     const fl = (n: number) => (sizes.push(n), n);
     const plan = () => {
       if (this.useTable) {
-        fl(V * 4 * H);
-        if (train) fl(V * 4 * H);
+        fl(V * G * H);
+        if (train) fl(V * G * H);
       } else {
         fl(R * E);
         if (train) fl(R * E);
       }
       for (let l = 0; l < L; l++) {
-        fl(R * 4 * H);
+        fl(R * G * H);
         fl((T + 1) * B * H);
         fl((T + 1) * B * H);
         fl(R * H);
@@ -163,7 +174,9 @@ export class Workspace {
       fl(R * V);
       if (train) fl(R * V);
       fl(R);
-      if (train) [R * 4 * H, R * H, B * H, B * H, 4 * H * H, 4 * H * Math.max(E, H), V * H].forEach(fl);
+      if (train) [R * G * H, R * H, B * H, B * H, G * H * H, G * H * Math.max(E, H), V * H].forEach(fl);
+      if (gru) fl(B * G * H);
+      if (gru && train) fl(R * G * H);
     };
     plan();
     const bytes = sizes.reduce((a, n) => a + Math.ceil((n * 4) / 16) * 16 + 16, 0);
@@ -183,14 +196,14 @@ export class Workspace {
     this.ids = this.ops.allocI(R);
     this.tgt = this.ops.allocI(R);
     if (this.useTable) {
-      this.table = F(V * 4 * H);
-      this.dTable = train ? F(V * 4 * H) : null;
+      this.table = F(V * G * H);
+      this.dTable = train ? F(V * G * H) : null;
     } else {
       this.X = F(R * E);
       this.dX = train ? F(R * E) : null;
     }
     for (let l = 0; l < L; l++) {
-      this.Z.push(F(R * 4 * H));
+      this.Z.push(F(R * G * H));
       this.HH.push(F((T + 1) * B * H));
       this.CC.push(F((T + 1) * B * H));
       this.TC.push(F(R * H));
@@ -203,13 +216,17 @@ export class Workspace {
     this.logits = F(R * V);
     this.dlogits = train ? F(R * V) : null;
     this.surp = F(R);
-    this.dZ = train ? F(R * 4 * H) : null;
+    this.dZ = train ? F(R * G * H) : null;
     this.dIn = train ? F(R * H) : null;
     this.dhNext = train ? F(B * H) : null;
     this.dcNext = train ? F(B * H) : null;
-    this.whT = train ? F(4 * H * H) : null;
-    this.wxT = train ? F(4 * H * Math.max(E, H)) : null;
+    this.whT = train ? F(G * H * H) : null;
+    this.wxT = train ? F(G * H * Math.max(E, H)) : null;
     this.wyT = train ? F(V * H) : null;
+    if (gru) {
+      this.S = F(B * G * H);
+      this.dS = train ? F(R * G * H) : null;
+    }
   }
 
   /** Zero the recurrent state (start of an epoch or of a new text). */
@@ -259,7 +276,7 @@ export class Workspace {
    * and computes dlogits for backward(). Returns the mean cross-entropy (nats per token); surp holds each row's.
    */
   forward(inputs: ArrayLike<number>, targets: ArrayLike<number> | null, train: boolean): number {
-    const { ops, B, T, R, cfg, theta, off } = this;
+    const { ops, B, T, R, G, cfg, theta, off } = this;
     const { vocabSize: V, embedding: E, hidden: H, layers: L } = cfg;
     const n = B * H;
     for (let b = 0; b < B; b++) {
@@ -277,27 +294,21 @@ export class Workspace {
     // layer 0 input projection for all steps
     const Z0 = this.Z[0];
     if (this.table) {
-      ops.gemm(theta, off.emb, E, 1, theta, off.wx0, this.table, 0, V, E, 4 * H, false);
-      ops.gatherRows(this.table, this.ids, R, 4 * H, theta, off.b0, Z0);
+      ops.gemm(theta, off.emb, E, 1, theta, off.wx0, this.table, 0, V, E, G * H, false);
+      ops.gatherRows(this.table, this.ids, R, G * H, theta, off.b0, Z0);
     } else {
       ops.gatherRows(theta.subarray(off.emb, off.emb + V * E) as FArr, this.ids, R, E, null, 0, this.X!);
-      ops.gemm(this.X!, 0, E, 1, theta, off.wx0, Z0, 0, R, E, 4 * H, false);
-      ops.addRowBias(Z0, theta, off.b0, R, 4 * H);
+      ops.gemm(this.X!, 0, E, 1, theta, off.wx0, Z0, 0, R, E, G * H, false);
+      ops.addRowBias(Z0, theta, off.b0, R, G * H);
     }
     for (let l = 0; l < L; l++) {
       const Z = this.Z[l];
       if (l > 0) {
         const [src, so] = this.layerInput(l, train);
-        ops.gemm(src, so, H, 1, theta, off[`wx${l}`], Z, 0, R, H, 4 * H, false);
-        ops.addRowBias(Z, theta, off[`b${l}`], R, 4 * H);
+        ops.gemm(src, so, H, 1, theta, off[`wx${l}`], Z, 0, R, H, G * H, false);
+        ops.addRowBias(Z, theta, off[`b${l}`], R, G * H);
       }
-      const HH = this.HH[l];
-      const CC = this.CC[l];
-      const whO = off[`wh${l}`];
-      for (let t = 0; t < T; t++) {
-        ops.gemm(HH, t * n, H, 1, theta, whO, Z, t * 4 * n, B, H, 4 * H, true);
-        ops.lstmFwd(Z, t * 4 * n, CC, t * n, CC, (t + 1) * n, this.TC[l], t * n, HH, (t + 1) * n, B, H);
-      }
+      this.recurForward(l);
     }
     const [top, to] = this.layerInput(L, train);
     ops.gemm(top, to, H, 1, theta, off.wy, this.logits, 0, R, H, V, false);
@@ -305,6 +316,49 @@ export class Workspace {
     if (!targets) return NaN;
     const total = ops.softmaxXent(this.logits, this.tgt, R, V, train ? this.dlogits : null, 1 / R, this.surp);
     return total / R;
+  }
+
+  /** The recurrence of layer l over the batch's T steps; Z[l] holds x·Wx + b of every step on entry. */
+  private recurForward(l: number): void {
+    const { ops, B, T, G, theta } = this;
+    const H = this.cfg.hidden;
+    const n = B * H;
+    const Z = this.Z[l];
+    const HH = this.HH[l];
+    const whO = this.off[`wh${l}`];
+    for (let t = 0; t < T; t++) {
+      if (this.S) {
+        ops.gemm(HH, t * n, H, 1, theta, whO, this.S, 0, B, H, G * H, false);
+        gruForward(Z, t * G * n, this.S, HH, t * n, HH, (t + 1) * n, this.TC[l], t * n, B, H);
+        continue;
+      }
+      ops.gemm(HH, t * n, H, 1, theta, whO, Z, t * G * n, B, H, G * H, true);
+      if (G === 1) rnnForward(Z, t * n, HH, (t + 1) * n, B, H);
+      else ops.lstmFwd(Z, t * G * n, this.CC[l], t * n, this.CC[l], (t + 1) * n, this.TC[l], t * n, HH, (t + 1) * n, B, H);
+    }
+  }
+
+  /**
+   * Backward through the T steps of layer l, from ∂loss/∂h in dIn: dZ gets ∂loss/∂(x·Wx + b) of every step (and,
+   * for the GRU, dS gets ∂loss/∂(h₋·Wh)).
+   */
+  private recurBackward(l: number): void {
+    const { ops, B, T, G, theta } = this;
+    const H = this.cfg.hidden;
+    const n = B * H;
+    const [Z, HH, TC, dZ, dIn, dhNext] = [this.Z[l], this.HH[l], this.TC[l], this.dZ!, this.dIn!, this.dhNext!];
+    transpose(theta, this.off[`wh${l}`], H, G * H, this.whT!);
+    for (let t = T - 1; t >= 0; t--) {
+      const more = t < T - 1;
+      if (this.dS) {
+        gruBackward(Z, t * G * n, HH, t * n, TC, t * n, dIn, t * n, dhNext, dZ, t * G * n, this.dS, t * G * n, B, H, more);
+        if (t > 0) ops.gemm(this.dS, t * G * n, G * H, 1, this.whT!, 0, dhNext, 0, B, G * H, H, true);
+        continue;
+      }
+      if (G === 1) rnnBackward(HH, (t + 1) * n, dIn, t * n, dhNext, dZ, t * n, B, H, more);
+      else ops.lstmBwd(Z, t * G * n, this.CC[l], t * n, TC, t * n, dIn, t * n, dhNext, this.dcNext!, dZ, t * G * n, B, H, more);
+      if (t > 0) ops.gemm(dZ, t * G * n, G * H, 1, this.whT!, 0, dhNext, 0, B, G * H, H, false);
+    }
   }
 
   /** The input of layer l (l = L: the output layer): the previous layer's h, dropped out when training. */
@@ -320,7 +374,7 @@ export class Workspace {
 
   /** Gradient of the last training forward's mean loss with respect to theta, into grad (overwritten). */
   backward(): void {
-    const { ops, B, T, R, cfg, theta, off, grad } = this;
+    const { ops, B, R, G, cfg, theta, off, grad } = this;
     const { vocabSize: V, embedding: E, hidden: H, layers: L } = cfg;
     const n = B * H;
     const dZ = this.dZ!;
@@ -335,34 +389,27 @@ export class Workspace {
     ops.gemm(this.dlogits!, 0, V, 1, this.wyT!, 0, dIn, 0, R, V, H, false);
     if (this.mask[L]) ops.mulInPlace(dIn, this.mask[L]!, R * H);
     for (let l = L - 1; l >= 0; l--) {
-      const Z = this.Z[l];
-      const CC = this.CC[l];
-      const TC = this.TC[l];
-      transpose(theta, off[`wh${l}`], H, 4 * H, this.whT!);
-      for (let t = T - 1; t >= 0; t--) {
-        ops.lstmBwd(Z, t * 4 * n, CC, t * n, TC, t * n, dIn, t * n, this.dhNext!, this.dcNext!, dZ, t * 4 * n, B, H, t < T - 1);
-        if (t > 0) ops.gemm(dZ, t * 4 * n, 4 * H, 1, this.whT!, 0, this.dhNext!, 0, B, 4 * H, H, false);
-      }
-      // weight gradients over all steps at once: dWh = Σ_t h_{t-1}ᵀ dz_t
-      ops.gemm(this.HH[l], 0, 1, H, dZ, 0, grad, off[`wh${l}`], H, R, 4 * H, true);
-      ops.colSumAdd(dZ, R, 4 * H, grad, off[`b${l}`]);
+      this.recurBackward(l);
+      // weight gradients over all steps at once: dWh = Σ_t h_{t-1}ᵀ ∂loss/∂(h_{t-1}·Wh) (for the LSTM and RNN, dz_t)
+      ops.gemm(this.HH[l], 0, 1, H, this.dS ?? dZ, 0, grad, off[`wh${l}`], H, R, G * H, true);
+      ops.colSumAdd(dZ, R, G * H, grad, off[`b${l}`]);
       if (l > 0) {
         const inp: [FArr, number] = this.drop[l] ? [this.drop[l]!, 0] : [this.HH[l - 1], n];
-        ops.gemm(inp[0], inp[1], 1, H, dZ, 0, grad, off[`wx${l}`], H, R, 4 * H, true);
-        transpose(theta, off[`wx${l}`], H, 4 * H, this.wxT!);
-        ops.gemm(dZ, 0, 4 * H, 1, this.wxT!, 0, dIn, 0, R, 4 * H, H, false);
+        ops.gemm(inp[0], inp[1], 1, H, dZ, 0, grad, off[`wx${l}`], H, R, G * H, true);
+        transpose(theta, off[`wx${l}`], H, G * H, this.wxT!);
+        ops.gemm(dZ, 0, G * H, 1, this.wxT!, 0, dIn, 0, R, G * H, H, false);
         if (this.mask[l]) ops.mulInPlace(dIn, this.mask[l]!, R * H);
       } else if (this.table) {
         const dT = this.dTable!;
         dT.fill(0);
-        ops.scatterAddRows(dZ, this.ids, R, 4 * H, dT, 0);
-        transpose(theta, off.wx0, E, 4 * H, this.wxT!);
-        ops.gemm(dT, 0, 4 * H, 1, this.wxT!, 0, grad, off.emb, V, 4 * H, E, true);
-        ops.gemm(theta, off.emb, 1, E, dT, 0, grad, off.wx0, E, V, 4 * H, true);
+        ops.scatterAddRows(dZ, this.ids, R, G * H, dT, 0);
+        transpose(theta, off.wx0, E, G * H, this.wxT!);
+        ops.gemm(dT, 0, G * H, 1, this.wxT!, 0, grad, off.emb, V, G * H, E, true);
+        ops.gemm(theta, off.emb, 1, E, dT, 0, grad, off.wx0, E, V, G * H, true);
       } else {
-        ops.gemm(this.X!, 0, 1, E, dZ, 0, grad, off.wx0, E, R, 4 * H, true);
-        transpose(theta, off.wx0, E, 4 * H, this.wxT!);
-        ops.gemm(dZ, 0, 4 * H, 1, this.wxT!, 0, this.dX!, 0, R, 4 * H, E, false);
+        ops.gemm(this.X!, 0, 1, E, dZ, 0, grad, off.wx0, E, R, G * H, true);
+        transpose(theta, off.wx0, E, G * H, this.wxT!);
+        ops.gemm(dZ, 0, G * H, 1, this.wxT!, 0, this.dX!, 0, R, G * H, E, false);
         ops.scatterAddRows(this.dX!, this.ids, R, E, grad, off.emb);
       }
     }

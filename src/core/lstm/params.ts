@@ -9,9 +9,10 @@ import { batchSpec, epochsSpec, hiddenSpec, levelSpec, lrSpec, type ParamSpec, s
  */
 export const LSTM_PARAMS = [
   levelSpec(),
+  { kind: 'enum', name: 'cell', label: 'Cell', description: 'The recurrent cell: LSTM (gates i, f, g, o and a cell state), GRU (reset and update gates, no cell state) or a plain tanh RNN', default: 'lstm', options: ['lstm', 'gru', 'rnn'] },
   { kind: 'int', name: 'embedding', label: 'Embedding size', description: 'Dimension of the token embeddings', default: 32, min: 1, max: 1024 },
-  hiddenSpec('Units of each LSTM layer', 128, 1, 1024),
-  { kind: 'int', name: 'layers', label: 'LSTM layers', description: 'Stacked LSTM layers', default: 1, min: 1, max: 2 },
+  hiddenSpec('Units of each recurrent layer', 128, 1, 1024),
+  { kind: 'int', name: 'layers', label: 'Layers', description: 'Stacked recurrent layers', default: 1, min: 1, max: 2 },
   batchSpec('Sequences trained in parallel (the corpus is cut into this many streams)', 32, 512),
   { kind: 'int', name: 'seq', label: 'Sequence length', description: 'Time steps of truncated backpropagation through time', default: 64, min: 1, max: 1024 },
   lrSpec('Adam step size', 0.003),
@@ -30,4 +31,4 @@ export const LSTM_PARAMS = [
 ] as const satisfies readonly ParamSpec[];
 
 /** Parameters that define the model and its data; a resumed run keeps the checkpoint's values of these. */
-export const LSTM_ARCH_PARAMS = ['level', 'embedding', 'hidden', 'layers', 'batch', 'seq', 'lr', 'dropout', 'clip', 'minCount', 'maxVocab', 'seed', 'evalTokens'] as const;
+export const LSTM_ARCH_PARAMS = ['level', 'cell', 'embedding', 'hidden', 'layers', 'batch', 'seq', 'lr', 'dropout', 'clip', 'minCount', 'maxVocab', 'seed', 'evalTokens'] as const;

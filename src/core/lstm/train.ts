@@ -17,6 +17,7 @@ import { compareTeacherForcing, generate, LmInputError, scoreIds, type LstmModel
 import { Adam, clipGlobalNorm, initParams, Workspace, type LstmConfig, type OpsKind } from './model';
 import type { FArr } from './ops';
 import { LSTM_ARCH_PARAMS, LSTM_PARAMS } from './params';
+import { type CellKind, gatesOf } from './cells';
 
 export interface TrainLstmOptions {
   /** The model folder: checkpoints go here (replaced atomically each time). */
@@ -35,6 +36,8 @@ export interface TrainLstmOptions {
 export interface TrainLstmResult {
   model: 'lstm';
   level: 'char' | 'word';
+  /** The recurrent cell the model was trained with. */
+  cell: CellKind;
   outDir: string;
   /** Total steps, including those before a resume. */
   steps: number;
@@ -73,7 +76,8 @@ const GROUP_FLOPS = 3e9;
 /** Approximate floating-point operations of one training step (forward + backward). */
 function stepFlops(cfg: LstmConfig, B: number, T: number): number {
   const { hidden: H, layers: L, vocabSize: V, embedding: E } = cfg;
-  const perRow = 3 * 2 * (L * H * 4 * H + (L - 1) * H * 4 * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * 4 * H : 0);
+  const G = gatesOf(cfg.cell);
+  const perRow = 3 * 2 * (L * H * G * H + (L - 1) * H * G * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * G * H : 0);
   return B * T * perRow;
 }
 
@@ -153,7 +157,8 @@ function resolveParams(rawParams: ParamValues, resumeFrom: string | undefined): 
   if (!resumeFrom) return { params };
   const resume = loadCheckpoint(resumeFrom);
   const keep: ParamValues = {};
-  for (const k of LSTM_ARCH_PARAMS) keep[k] = resume.meta.params[k];
+  // A checkpoint from before the cell choice has no `cell`: it is an LSTM.
+  for (const k of LSTM_ARCH_PARAMS) keep[k] = resume.meta.params[k] ?? (k === 'cell' ? 'lstm' : undefined)!;
   return { params: validateParams(LSTM_PARAMS, { ...params, ...keep }), resume };
 }
 
@@ -238,7 +243,7 @@ class LstmRun {
     resume: Checkpoint | undefined,
   ) {
     const { params, vocab, held } = data;
-    this.cfg = { vocabSize: vocab.size, embedding: params.embedding, hidden: params.hidden, layers: params.layers, dropout: params.dropout };
+    this.cfg = { vocabSize: vocab.size, embedding: params.embedding, hidden: params.hidden, layers: params.layers, dropout: params.dropout, cell: params.cell };
     this.k = groupCount(this.cfg, params.batch, params.seq, opts.maxStepFlops ?? GROUP_FLOPS);
     this.ws = new StreamGroups(this.cfg, params.batch, params.seq, this.k, opts.ops ?? 'wasm');
     this.adam = new Adam(this.ws.P, params.lr);
@@ -417,6 +422,7 @@ class LstmRun {
     const result: TrainLstmResult = {
       model: 'lstm',
       level: params.level,
+      cell: params.cell,
       outDir: this.opts.outDir,
       steps: this.step,
       epochs: this.epochNow(),
@@ -450,7 +456,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   const run = new LstmRun(data, ctx, opts, resume);
   const { vocab, train, held, batcher } = data;
   const { batch: B } = data.params;
-  ctx.log?.(`LSTM ${params.level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${run.ws.kind}${run.k > 1 ? `, each step in ${run.k} groups of ${B / run.k} streams` : ''}`);
+  ctx.log?.(`${params.cell.toUpperCase()} ${params.level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${run.ws.kind}${run.k > 1 ? `, each step in ${run.k} groups of ${B / run.k} streams` : ''}`);
   const stopped = await run.loop();
   return run.finish(stopped, resume !== undefined);
 }
@@ -459,7 +465,7 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
 export function lstmSummary(r: TrainLstmResult): string {
   const f = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const bpc = r.bitsPerChar !== undefined ? `, ${f(r.bitsPerChar, 3)} bits/char` : '';
-  return `${r.level}-level LSTM, ${r.steps} steps${r.stopped ? ' (stopped)' : ''}: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}, ${Math.round(r.tokensPerSecond)} ${r.level === 'char' ? 'chars' : 'tokens'}/s`;
+  return `${r.level}-level ${r.cell === 'rnn' ? 'tanh RNN' : r.cell.toUpperCase()}, ${r.steps} steps${r.stopped ? ' (stopped)' : ''}: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}, ${Math.round(r.tokensPerSecond)} ${r.level === 'char' ? 'chars' : 'tokens'}/s`;
 }
 
 export { ValidationError };

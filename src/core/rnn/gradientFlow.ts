@@ -88,6 +88,7 @@ export function rnnGradientFlow(cfg: RnnConfig, theta: ArrayLike<number>, ids: A
 /** The same for an LSTM (run without dropout); ∂loss/∂x_s = dz⁰_s·Wx₀ᵀ from its own backward pass. */
 export function lstmGradientFlow(model: LstmModel, ids: ArrayLike<number>, ops: OpsKind = model.ops ?? 'wasm'): FlowResult {
   checkIds(ids);
+  if ((model.config.cell ?? 'lstm') !== 'lstm') throw new Error(`the gradient-flow comparison needs an LSTM; this model has a ${model.config.cell === 'gru' ? 'GRU' : 'plain RNN'} cell`);
   const T = ids.length - 1;
   const cfg = { ...model.config, dropout: 0 };
   const ws = new Workspace(cfg, 1, T, { ops, train: true });

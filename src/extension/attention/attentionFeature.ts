@@ -55,9 +55,25 @@ export class AttentionFeature {
     return this.data;
   }
 
-  /** The newest saved Transformer, or undefined. */
-  newestTransformer(): { dir: string; name: string } | undefined {
-    return this.jobs.savedModels().find((m) => m.model === 'transformer');
+  /** The newest saved causal Transformer (or, with `kind`, masked language model), or undefined. */
+  newestTransformer(kind: 'transformer' | 'mlm' = 'transformer'): { dir: string; name: string } | undefined {
+    return this.jobs.savedModels().find((m) => m.model === kind);
+  }
+
+  /**
+   * Show the self-attention of `text`: the model in `dir`, or the newest causal Transformer with the newest masked
+   * language model's maps beside it (either alone when only one is saved). Throws when there is neither.
+   */
+  async showSelf(text: string, dir?: string): Promise<AttentionMap> {
+    const causal = dir ?? this.newestTransformer()?.dir;
+    const mlm = dir ? undefined : this.newestTransformer('mlm')?.dir;
+    const first = causal ?? mlm;
+    if (!first) throw new AttentionArgError('there is no trained Transformer');
+    const m = await this.map(first, text);
+    const other = causal && mlm ? await this.map(mlm, text) : undefined;
+    this.data = { ...this.data, compare: other?.kind === 'transformer' && m.kind === 'transformer' ? other : undefined };
+    this.show(m);
+    return m;
   }
 
   private nameOf(dir: string): string {
@@ -123,12 +139,13 @@ export class AttentionFeature {
   private async viewMap(params: unknown): Promise<AttentionMap> {
     const p = isObject(params) ? params : {};
     if (typeof p.dir !== 'string' || typeof p.text !== 'string') throw new Error('attention.map needs {dir, text}');
-    const known = this.jobs.savedModels().some((m) => m.dir === p.dir && (m.model === 'transformer' || m.model === 'seq2seq')) || p.dir === this.data.self?.dir || p.dir === this.data.alignment?.dir;
+    const known = this.jobs.savedModels().some((m) => m.dir === p.dir && (m.model === 'transformer' || m.model === 'mlm' || m.model === 'seq2seq')) || [this.data.self?.dir, this.data.compare?.dir, this.data.alignment?.dir].includes(p.dir);
     if (!known) throw new Error('that model is no longer saved; train one again');
     if (!p.text.trim()) throw new Error('type some text first');
     if (p.text.length > MAX_TEXT) throw new Error(`the text has ${p.text.length} characters; at most ${MAX_TEXT}`);
     const m = await this.map(p.dir, p.text);
-    this.put(m, true);
+    if (p.slot === 'compare' && m.kind === 'transformer') this.data = { ...this.data, compare: m };
+    else this.put(m, true);
     // Remember it for a reload of the panel (the view draws the answer itself).
     this.panel.showView('attention', this.data, { live: true });
     return m;
@@ -176,8 +193,7 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
         dir = path.resolve(ws, dir);
       }
       if (dir === undefined) {
-        dir = f.newestTransformer()?.dir;
-        if (!dir) {
+        if (!f.newestTransformer() && !f.newestTransformer('mlm')) {
           const train = 'Train a Transformer on the notes';
           const form = 'Open the Training view';
           // Not awaited: the command returns now; the choice (if any) acts later.
@@ -189,9 +205,7 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
         }
       }
       try {
-        const m = await f.map(dir, text);
-        f.show(m);
-        return m;
+        return await f.showSelf(text, dir);
       } catch (e) {
         void showError(`could not show the attention: ${e instanceof Error ? e.message : String(e)}`);
         return undefined;

@@ -34,6 +34,11 @@ export interface AlignmentData {
 export interface AttentionPanelData {
   /** The Transformer self-attention on show. */
   self?: AttentionMap & { kind: 'transformer' };
+  /**
+   * Another model's self-attention of the same text, drawn beside it: a masked language model's (bidirectional)
+   * next to a causal Transformer's.
+   */
+  compare?: AttentionMap & { kind: 'transformer' };
   /** The seq2seq alignment on show. */
   alignment?: AlignmentData;
   /** Which part the latest message is about (the view scrolls it into sight when not live). */
@@ -43,7 +48,7 @@ export interface AttentionPanelData {
 /** Requests the Attention view makes of the host, by method. */
 export interface AttentionPanelRequests {
   /** Attention of a saved attention model (Transformer or seq2seq) for a typed text. */
-  'attention.map': { params: { dir: string; text: string }; result: AttentionMap };
+  'attention.map': { params: { dir: string; text: string; slot?: 'self' | 'compare' }; result: AttentionMap };
 }
 
 /** Requests the host makes of the training worker for attention models, by method. */

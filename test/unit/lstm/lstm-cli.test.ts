@@ -31,6 +31,13 @@ test('train lstm --json prints the documented fields and writes the model', asyn
   const m = JSON.parse(more.out);
   assert.equal(m.resumedFromStep, 8);
   assert.equal(m.steps, 12);
+  assert.equal(m.cell, 'lstm');
+  const gru = await runCli('train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'gru'), '--cell', 'gru', '--steps', '4', ...SMALL, '--json');
+  assert.equal(gru.code, 0, gru.err);
+  assert.equal(JSON.parse(gru.out).cell, 'gru');
+  assert.match(gru.err, /training a GRU language model/);
+  const gen = await runCli('generate', path.join(tmp, 'gru'), '--prompt', 'the', '--length', '5', '--json');
+  assert.equal(gen.code, 0, gen.err);
 });
 
 test('generate and perplexity dispatch on the model folder', async () => {
@@ -66,6 +73,7 @@ test('usage errors exit 2, runtime errors exit 1, each with a one-line message',
     [['train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'x'), '--steps', '5', '--epochs', '2'], 2, /only one of/],
     [['train', 'lstm', '--corpus', corpus], 2, /--out is required/],
     [['train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'x'), '--level', 'byte'], 2, /char, word/],
+    [['train', 'lstm', '--corpus', corpus, '--out', path.join(tmp, 'x'), '--cell', 'lstmm'], 2, /lstm, gru, rnn/],
     [['generate', model, '--prompt', 'x', '--top-p', '2'], 2, /top-p/],
     [['generate', '--prompt', 'x'], 2, /takes 1 argument/],
     [['train', 'lstm', '--corpus', empty, '--out', path.join(tmp, 'x')], 1, /empty/],

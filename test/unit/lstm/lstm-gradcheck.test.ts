@@ -60,10 +60,38 @@ test('finite-difference gradient check, 1 layer, embedding·Wx table path (float
   fdCheck(cfg, 2, 4);
 });
 
+for (const cell of ['gru', 'rnn'] as const) {
+  test(`finite-difference gradient check of the ${cell.toUpperCase()} cell, 2 layers, dropout, gathered embedding (float64)`, () => {
+    fdCheck({ vocabSize: 7, embedding: 3, hidden: 4, layers: 2, dropout: 0.3, cell }, 2, 4);
+  });
+
+  test(`finite-difference gradient check of the ${cell.toUpperCase()} cell, 1 layer, embedding·Wx table path (float64)`, () => {
+    const cfg = { vocabSize: 3, embedding: 2, hidden: 5, layers: 1, dropout: 0, cell };
+    assert.equal(new Workspace(cfg, 2, 4, { ops: 'js64' }).useTable, true);
+    fdCheck(cfg, 2, 4);
+  });
+}
+
+test('the GRU has three gate blocks and carries its state from batch to batch', () => {
+  const cfg: LstmConfig = { vocabSize: 5, embedding: 3, hidden: 4, layers: 1, dropout: 0, cell: 'gru' };
+  const wx = paramLayout(cfg).entries.find((e) => e.name === 'wx0')!;
+  assert.deepEqual(wx.shape, [3, 12]);
+  const { ws } = setup(cfg, 1, 3, 'js64');
+  const x = [1, 2, 3];
+  ws.resetState();
+  const first = ws.forward(x, x, false);
+  const again = ws.forward(x, x, false);
+  assert.notEqual(first, again, 'the second batch starts from the state the first left');
+  ws.resetState();
+  assert.equal(ws.forward(x, x, false), first);
+});
+
 test('the WebAssembly kernel computes the same loss and gradient as the JS reference', { skip: !kernelModule() && 'dist/lstm-kernel.wasm not built' }, () => {
   for (const [cfg, B, T] of [
     [{ vocabSize: 11, embedding: 8, hidden: 13, layers: 2, dropout: 0.25 }, 5, 6],
     [{ vocabSize: 6, embedding: 5, hidden: 16, layers: 1, dropout: 0 }, 4, 7],
+    [{ vocabSize: 11, embedding: 8, hidden: 13, layers: 2, dropout: 0.25, cell: 'gru' }, 5, 6],
+    [{ vocabSize: 6, embedding: 5, hidden: 16, layers: 1, dropout: 0, cell: 'rnn' }, 4, 7],
   ] as const) {
     const w = setup(cfg, B, T, 'wasm');
     const j = setup(cfg, B, T, 'js32');

@@ -315,3 +315,21 @@ test('perplexityOfAsync equals perplexityOf and stops when aborted', async () =>
   ac.abort();
   await assert.rejects(perplexityOfAsync(model, text, { signal: ac.signal }), StoppedError);
 });
+
+for (const cell of ['gru', 'rnn'] as const) {
+  test(`the ${cell.toUpperCase()} cell trains through the language-model path; generation and perplexity load it`, async () => {
+    const r = await trainLstm({ ...SMALL, cell, steps: 40 }, TEXT, ctx(), { outDir: dir(`cell-${cell}`) });
+    assert.equal(r.cell, cell);
+    assert.ok(r.history[r.history.length - 1].heldOutLoss! < r.history[0].heldOutLoss!, 'held-out loss should fall');
+    const m = loadLstm(dir(`cell-${cell}`));
+    assert.equal(m.config.cell, cell);
+    assert.equal(m.theta.length, 8 * r.vocabSize + (8 + 16 + 1) * (cell === 'gru' ? 3 : 1) * 16 + 17 * r.vocabSize);
+    const g = generate(m, { prompt: 'the ', length: 20, seed: 1 });
+    assert.equal(g.tokens.length, 20);
+    const p = perplexityOf(m, 'the cat sat on the mat.');
+    assert.ok(p.perplexity > 1 && p.perplexity < r.vocabSize / 2, `perplexity ${p.perplexity} of a training sentence (vocabulary ${r.vocabSize})`);
+    // A resumed run keeps the checkpoint's cell even when asked for another one.
+    const again = await trainLstm({ ...SMALL, cell: 'lstm', steps: 45 }, TEXT, ctx(), { outDir: dir(`cell-${cell}`), resumeFrom: dir(`cell-${cell}`) });
+    assert.equal(again.cell, cell);
+  });
+}
