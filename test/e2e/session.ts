@@ -2,20 +2,20 @@
 import * as path from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { ROOT, runCommand, type Session, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { ROOT, runCommand, type Session, type SessionOptions, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
 
 export const DEMO_NOTES = process.env.MLSTUDY_WORKSPACE ?? path.join(ROOT, 'demo', 'notes');
 
 /**
  * For each theme, a describe block whose tests share one session (the demo notes open, the theme applied);
- * `body` gets a getter for it.
+ * `body` gets a getter for it; `prepare` may add files to the workspace copy before the session starts.
  */
-export function describeInThemes(title: string, body: (session: () => Session, theme: Theme) => void): void {
+export function describeInThemes(title: string, body: (session: () => Session, theme: Theme) => void, prepare?: SessionOptions['prepare']): void {
   for (const theme of ['light', 'dark'] as Theme[]) {
     describe(`${title} (${theme} theme)`, { timeout: 240_000 }, () => {
       let s: Session | undefined;
       before(async () => {
-        s = await startSession({ workspace: DEMO_NOTES, theme });
+        s = await startSession({ workspace: DEMO_NOTES, theme, prepare });
         await waitForWorkbench(s.page);
         await setTheme(s.page, theme);
       });

@@ -1,11 +1,16 @@
 /**
- * The Embeddings view: a 2D map of a word-vector model (PCA, UMAP or t-SNE), on a canvas with wheel zoom, drag to
- * pan, search and highlight; clicking a word lists its nearest neighbours (cosine, computed in the worker). Below
- * it, the loss curves of the word-vector runs.
+ * The Embeddings view: a 2D map of a word-vector model (PCA of up to 20,000 words, UMAP or t-SNE of up to 10,000,
+ * projected in the worker with progress and a Cancel button) drawn by MapCanvas: drag to pan, wheel or pinch to
+ * zoom, labels that never overlap. Points are coloured by frequency (log rank) or by word lists the user types;
+ * searching or clicking a word isolates its neighbourhood (its k nearest words by cosine in the vectors' own space,
+ * from the worker), the rest dimmed. Below it, the loss curves of the word-vector runs.
  */
-import type { EmbeddingsPanelData, ProjectionMethod, ScoredWord } from '../../src/shared/views/embeddings';
-import { h, setChildren, themeVar } from '../common/vscode';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import type { EmbeddingsPanelData, MapNeighbourhood, ProjectionMethod, ProjectionProgress } from '../../src/shared/views/embeddings';
+import { h, onThemeChange, setChildren, themeVar } from '../common/vscode';
 import { JobsChart } from './jobsChart';
+import { type MapColours, MapCanvas } from './mapCanvas';
+import { listClasses, logRankClass, mix, parseWordLists } from './mapLayout';
 import type { PanelViewModule, ViewContext } from './viewModule';
 
 export function embeddingsView(root: HTMLElement, ctx: ViewContext): PanelViewModule<'embeddings'> {
@@ -22,228 +27,182 @@ export function embeddingsView(root: HTMLElement, ctx: ViewContext): PanelViewMo
     onJob: (job, isNew) => runs.onJob(job, isNew),
     onPoints: (chunk, job) => runs.onPoints(chunk, job),
     onRemoveJob: (jobId) => runs.remove(jobId),
-    redraw: () => map?.draw(),
+    redraw: () => map?.recolour(),
   };
+}
+
+const FREQUENCY_CLASSES = 8;
+const K_CHOICES = [10, 25, 50, 100, 250];
+type Field = HTMLElement & { value: string };
+
+const isLight = () => document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
+
+/** Two ends of the frequency ramp per theme kind (frequent words strong, rare words soft), and the dimmed grey. */
+function themeColours(): { frequent: string; rare: string; dim: string } {
+  return isLight() ? { frequent: '#b0271a', rare: '#8fb0da', dim: '#d2d2d2' } : { frequent: '#ffd24a', rare: '#3d5d93', dim: '#4a4a4a' };
 }
 
 class EmbeddingsMap {
   private view: EmbeddingsPanelData | undefined;
-  private scale = 1;
-  private tx = 0;
-  private ty = 0;
-  private focus: string | undefined;
-  private neighbours: ScoredWord[] = [];
-  private readonly canvas: HTMLCanvasElement;
-  private readonly listEl: HTMLElement;
-  private readonly titleEl: HTMLElement;
-  private readonly statusEl: HTMLElement;
-  private readonly search: HTMLElement;
-  private readonly method: HTMLElement;
+  private index = new Map<string, number>();
+  private readonly map = new MapCanvas('Word map');
+  private readonly listEl = h('ol', { class: 'neighbours', id: 'neighbours' });
+  private readonly titleEl = h('h2', { id: 'embeddings-title' }, 'Word vectors');
+  private readonly statusEl = h('p', { class: 'muted', id: 'embeddings-status' });
+  private readonly progressEl = h('div', { class: 'map-progress', id: 'embeddings-progress', hidden: true });
+  private readonly search = h('vscode-textfield', { id: 'embeddings-search', placeholder: 'Find a word…', 'aria-label': 'Find a word' }) as Field;
+  private readonly kSelect = h('vscode-single-select', { id: 'embeddings-k', 'aria-label': 'Neighbours' }, ...K_CHOICES.map((k) => h('vscode-option', { value: String(k) }, `${k} nearest`))) as Field;
+  private readonly method = h('vscode-single-select', { id: 'embeddings-method', 'aria-label': 'Projection' }, ...['pca', 'umap', 'tsne'].map((m) => h('vscode-option', { value: m }, m === 'tsne' ? 't-SNE' : m.toUpperCase()))) as Field;
+  private readonly colourBy = h('vscode-single-select', { id: 'embeddings-colour', 'aria-label': 'Colour by' }, h('vscode-option', { value: 'frequency' }, 'Colour: frequency'), h('vscode-option', { value: 'lists' }, 'Colour: word lists')) as Field;
+  private readonly lists = h('vscode-textarea', { id: 'embeddings-lists', rows: 4, placeholder: 'One word list per line, e.g.\nking queen prince\nred green blue', 'aria-label': 'Word lists' }) as Field;
+  private readonly showAll = h('vscode-button', { id: 'embeddings-show-all', secondary: true, icon: 'clear-all', hidden: true, onclick: () => this.unisolate() }, 'Show all');
 
   constructor(
     private readonly root: HTMLElement,
     private readonly ctx: ViewContext,
     runs: JobsChart,
   ) {
-    this.canvas = h('canvas', { class: 'map', id: 'embeddings-canvas', 'aria-label': 'Word map' });
-    this.listEl = h('ol', { class: 'neighbours', id: 'neighbours' });
-    this.titleEl = h('h2', { id: 'embeddings-title' }, 'Word vectors');
-    this.statusEl = h('p', { class: 'muted', id: 'embeddings-status' });
-    this.search = h('vscode-textfield', { id: 'embeddings-search', placeholder: 'Find a word…', 'aria-label': 'Find a word' });
-    this.method = h('vscode-single-select', { id: 'embeddings-method', 'aria-label': 'Projection' }, ...['pca', 'umap', 'tsne'].map((m) => h('vscode-option', { value: m }, m.toUpperCase())));
     setChildren(
       root,
-      h('header', { class: 'embeddings-head' }, this.titleEl, h('span', { class: 'spacer' }), this.search, this.method),
+      h('header', { class: 'embeddings-head' }, this.titleEl, h('span', { class: 'spacer' }), this.search, this.kSelect, this.showAll, this.colourBy, this.method),
       this.statusEl,
-      h('div', { class: 'embeddings-body' }, h('div', { class: 'map-wrap' }, this.canvas), h('aside', {}, h('h3', {}, 'Nearest words'), this.listEl)),
+      this.progressEl,
+      h('div', { class: 'embeddings-body' }, h('div', { class: 'map-wrap' }, this.map.canvas), h('aside', {}, h('h3', {}, 'Nearest words'), this.listEl, h('h3', {}, 'Word lists'), this.lists)),
       h('h3', {}, 'Training loss (word vectors)'),
       runs.chart.host,
     );
     this.search.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') void this.select(String((this.search as unknown as { value: string }).value).trim().toLowerCase(), true);
+      if ((e as KeyboardEvent).key === 'Enter') void this.select(this.search.value.trim().toLowerCase());
     });
-    this.method.addEventListener('change', () => void this.reproject(String((this.method as unknown as { value: string }).value) as ProjectionMethod));
-    this.bindPointer();
-    new ResizeObserver(() => this.draw()).observe(this.canvas);
+    this.method.addEventListener('change', () => void this.reproject(this.method.value as ProjectionMethod));
+    this.colourBy.addEventListener('change', () => this.recolour());
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    this.lists.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => {
+        this.colourBy.value = 'lists';
+        this.recolour();
+      }, 250);
+    });
+    this.map.onPick = (i) => void this.select(this.view!.words[i]);
+    onThemeChange(() => this.recolour());
   }
 
   show(view: EmbeddingsPanelData): void {
+    const same = this.view && this.view.words.length === view.words.length && this.view.method === view.method;
     this.view = view;
-    (this.method as unknown as { value: string }).value = view.method;
+    this.index = new Map(view.words.map((w, i) => [w, i]));
+    this.method.value = view.method;
     this.titleEl.textContent = `Word vectors — ${view.name}`;
-    this.statusEl.textContent = `${view.words.length} most frequent words, ${view.method.toUpperCase()}. Scroll to zoom, drag to pan, click a word for its neighbours.`;
-    this.fit();
-    this.focus = view.focus;
-    this.neighbours = view.neighbours ?? [];
-    this.renderList();
-    this.draw();
+    this.map.setData(view.words, view.xy);
+    this.recolour();
+    this.statusEl.textContent = `${view.words.length.toLocaleString('en')} most frequent words, ${this.methodName(view.method)}. Drag to pan, scroll or pinch to zoom, click a word to isolate its neighbourhood.`;
     this.root.dataset.words = String(view.words.length);
+    this.root.dataset.method = view.method;
+    if (view.focus && !view.live) void this.select(view.focus);
+    else if (!same) this.unisolate();
   }
 
-  private async reproject(method: ProjectionMethod): Promise<void> {
-    if (!this.view || method === this.view.method) return;
-    this.statusEl.textContent = `Projecting with ${method.toUpperCase()}…`;
-    try {
-      const v = await this.ctx.host.request('embeddings.project', { method }, 180_000);
-      this.show({ ...v, focus: this.focus, neighbours: this.neighbours });
-    } catch (e) {
-      this.statusEl.textContent = `Could not project: ${e instanceof Error ? e.message : String(e)}`;
+  private methodName(m: ProjectionMethod): string {
+    return m === 'tsne' ? 't-SNE' : m.toUpperCase();
+  }
+
+  /** Colours from the theme and the chosen colouring; also on a theme change. */
+  recolour(): void {
+    if (!this.view) return;
+    const words = this.view.words;
+    const font = `12px ${themeVar('--vscode-font-family', 'sans-serif')}`;
+    const tones = themeColours();
+    const base = { fg: themeVar('--vscode-editor-foreground', '#cccccc'), bg: themeVar('--vscode-editor-background', '#1e1e1e'), dim: tones.dim, accent: themeVar('--vscode-charts-orange', '#d18616'), near: themeVar('--vscode-charts-blue', '#3794ff'), font };
+    let colours: MapColours;
+    let classOf: Uint8Array;
+    const lists = parseWordLists(this.lists.value);
+    const byLists = this.colourBy.value === 'lists' && lists.length > 0;
+    if (byLists) {
+      const palette = ['red', 'blue', 'green', 'purple', 'yellow', 'orange'].map((c) => themeVar(`--vscode-charts-${c}`, '#3794ff'));
+      const pick = lists.map((_, k) => (k < palette.length ? palette[k] : mix(palette[k % palette.length], isLight() ? '#000000' : '#ffffff', 0.4)));
+      classOf = listClasses(words, lists);
+      colours = { ...base, classes: [tones.dim, ...pick], legend: lists.map((l, k) => [pick[k], l.slice(0, 3).join(' ') + (l.length > 3 ? ' …' : '')]) };
+    } else {
+      const [a, b] = [tones.frequent, tones.rare];
+      classOf = Uint8Array.from(words, (_, i) => logRankClass(i, words.length, FREQUENCY_CLASSES));
+      const classes = Array.from({ length: FREQUENCY_CLASSES }, (_, c) => mix(a, b, c / (FREQUENCY_CLASSES - 1)));
+      colours = { ...base, classes, legend: [[classes[0], 'frequent'], [classes[FREQUENCY_CLASSES >> 1], 'middle'], [classes[FREQUENCY_CLASSES - 1], 'rare (colour by log rank)']] };
     }
+    this.root.dataset.colour = byLists ? 'lists' : 'frequency';
+    this.map.setColours(classOf, colours, byLists);
   }
 
-  private async select(word: string, center: boolean): Promise<void> {
+  /** Isolate a word's neighbourhood (or list its neighbours when it is not on the map). */
+  private async select(word: string): Promise<void> {
     if (!word || !this.view) return;
-    this.focus = word;
     this.root.dataset.focus = word;
-    const i = this.view.words.indexOf(word);
-    if (center && i >= 0) this.centerOn(i);
+    const k = Number(this.kSelect.value) || 10;
     try {
-      this.neighbours = await this.ctx.host.request('embeddings.neighbours', { word, k: 12 }, 60_000);
-      this.statusEl.textContent = i >= 0 ? '' : `“${word}” is not among the words on the map; its neighbours are listed.`;
+      if (this.view.live) throw new Error('neighbourhoods can be isolated once the run has saved its vectors');
+      if (!this.index.has(word)) {
+        const ns = await this.ctx.host.request('embeddings.neighbours', { word, k }, 60_000);
+        this.renderList(ns.map((n) => ({ word: n.word, score: n.score, i: -1 })));
+        this.statusEl.textContent = `“${word}” is not among the words on the map; its nearest words in the whole vocabulary are listed.`;
+        return;
+      }
+      const hood = await this.ctx.host.request('embeddings.isolate', { word, k }, 60_000);
+      this.isolate(hood);
     } catch (e) {
-      this.neighbours = [];
       this.statusEl.textContent = e instanceof Error ? e.message : String(e);
     }
-    this.renderList();
-    this.draw();
   }
 
-  private renderList(): void {
-    setChildren(
-      this.listEl,
-      ...this.neighbours.map((n) => h('li', { class: 'neighbour', 'data-word': n.word, onclick: () => void this.select(n.word, true) }, h('span', {}, n.word), h('span', { class: 'muted' }, n.score.toFixed(3)))),
-    );
-    this.root.dataset.neighbours = String(this.neighbours.length);
+  private isolate(hood: MapNeighbourhood): void {
+    const words = this.view!.words;
+    // rows of this map only: a reply about another model's words is ignored
+    if (words[hood.focus] !== hood.word) return;
+    this.map.isolate(hood.focus, hood.index);
+    this.renderList(Array.from(hood.index, (i, k) => ({ word: words[i], score: hood.score[k], i })));
+    this.showAll.hidden = false;
+    this.statusEl.textContent = `“${hood.word}” and its ${hood.index.length} nearest words by cosine in the ${this.view!.name} vectors themselves (not on the 2D map); the rest dimmed.`;
+    this.root.dataset.isolated = String(hood.index.length);
   }
 
-  private bounds(): { x0: number; x1: number; y0: number; y1: number } {
-    const xy = this.view!.xy;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < xy.length; i += 2) {
-      x0 = Math.min(x0, xy[i]);
-      x1 = Math.max(x1, xy[i]);
-      y0 = Math.min(y0, xy[i + 1]);
-      y1 = Math.max(y1, xy[i + 1]);
+  private unisolate(): void {
+    this.map.clearIsolation();
+    this.map.fit();
+    this.showAll.hidden = true;
+    this.renderList([]);
+    delete this.root.dataset.isolated;
+  }
+
+  private renderList(items: Array<{ word: string; score: number; i: number }>): void {
+    setChildren(this.listEl, ...items.map((n) => h('li', { class: 'neighbour', 'data-word': n.word, onclick: () => void this.select(n.word) }, h('span', {}, n.word), h('span', { class: 'muted' }, n.score.toFixed(3)))));
+    this.root.dataset.neighbours = String(items.length);
+  }
+
+  /** Project again with another method; progress is asked for while the worker computes, and can be cancelled. */
+  private async reproject(method: ProjectionMethod): Promise<void> {
+    if (!this.view || method === this.view.method) return;
+    const bar = h('progress', { max: 1, value: 0, id: 'embeddings-progress-bar' });
+    const label = h('span', { class: 'muted' }, `${this.methodName(method)}: starting…`);
+    const cancel = h('vscode-button', { id: 'embeddings-cancel', secondary: true, icon: 'debug-stop', onclick: () => void this.ctx.host.request('embeddings.cancel', {}, 10_000) }, 'Cancel');
+    setChildren(this.progressEl, bar, label, cancel);
+    this.progressEl.hidden = false;
+    this.root.dataset.projecting = method;
+    const poll = setInterval(() => {
+      this.ctx.host.request('embeddings.progress', {}, 10_000).then((p) => p && showProgress(p), () => undefined);
+    }, 400);
+    const showProgress = (p: ProjectionProgress) => {
+      bar.setAttribute('value', String(p.total ? p.done / p.total : 0));
+      label.textContent = `${this.methodName(method)}: ${p.phase === 'neighbours' ? 'nearest neighbours' : p.phase === 'optimising' ? 'optimising' : 'done'} ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`;
+    };
+    try {
+      const v = await this.ctx.host.request('embeddings.project', { method }, 31 * 60_000);
+      this.show({ ...v, focus: this.root.dataset.isolated ? this.root.dataset.focus : undefined });
+    } catch (e) {
+      this.method.value = this.view.method;
+      this.statusEl.textContent = `Not projected: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      clearInterval(poll);
+      this.progressEl.hidden = true;
+      delete this.root.dataset.projecting;
     }
-    return { x0, x1, y0, y1 };
-  }
-
-  private fit(): void {
-    const { width, height } = this.canvas.getBoundingClientRect();
-    const b = this.bounds();
-    const w = Math.max(1e-9, b.x1 - b.x0);
-    const hh = Math.max(1e-9, b.y1 - b.y0);
-    this.scale = 0.9 * Math.min((width || 600) / w, (height || 400) / hh);
-    this.tx = (width || 600) / 2 - this.scale * (b.x0 + w / 2);
-    this.ty = (height || 400) / 2 + this.scale * (b.y0 + hh / 2);
-  }
-
-  private toScreen(i: number): [number, number] {
-    const xy = this.view!.xy;
-    return [this.tx + this.scale * xy[2 * i], this.ty - this.scale * xy[2 * i + 1]];
-  }
-
-  private centerOn(i: number): void {
-    const { width, height } = this.canvas.getBoundingClientRect();
-    const [sx, sy] = this.toScreen(i);
-    this.tx += width / 2 - sx;
-    this.ty += height / 2 - sy;
-  }
-
-  private nearest(px: number, py: number): number {
-    if (!this.view) return -1;
-    let best = -1;
-    let bestD = 100; // 10 px
-    for (let i = 0; i < this.view.words.length; i++) {
-      const [x, y] = this.toScreen(i);
-      const d = (x - px) ** 2 + (y - py) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private bindPointer(): void {
-    let drag: { x: number; y: number; moved: boolean } | undefined;
-    this.canvas.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      const r = this.canvas.getBoundingClientRect();
-      const px = e.clientX - r.left;
-      const py = e.clientY - r.top;
-      const k = Math.exp(-e.deltaY * 0.0015);
-      this.tx = px - k * (px - this.tx);
-      this.ty = py - k * (py - this.ty);
-      this.scale *= k;
-      this.draw();
-    }, { passive: false });
-    this.canvas.addEventListener('pointerdown', (e) => {
-      drag = { x: e.clientX, y: e.clientY, moved: false };
-      this.canvas.setPointerCapture(e.pointerId);
-    });
-    this.canvas.addEventListener('pointermove', (e) => {
-      if (!drag) return;
-      const dx = e.clientX - drag.x;
-      const dy = e.clientY - drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-      if (drag.moved) {
-        this.tx += dx;
-        this.ty += dy;
-        drag.x = e.clientX;
-        drag.y = e.clientY;
-        this.draw();
-      }
-    });
-    this.canvas.addEventListener('pointerup', (e) => {
-      const wasClick = drag && !drag.moved;
-      drag = undefined;
-      if (!wasClick) return;
-      const r = this.canvas.getBoundingClientRect();
-      const i = this.nearest(e.clientX - r.left, e.clientY - r.top);
-      if (i >= 0) void this.select(this.view!.words[i], false);
-    });
-  }
-
-  draw(): void {
-    const v = this.view;
-    const dpr = devicePixelRatio || 1;
-    const { width, height } = this.canvas.getBoundingClientRect();
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    const ctx = this.canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    if (!v) return;
-    const fg = themeVar('--vscode-editor-foreground', '#cccccc');
-    const dim = themeVar('--vscode-descriptionForeground', '#888888');
-    const accent = themeVar('--vscode-charts-orange', '#d18616');
-    const hi = themeVar('--vscode-charts-blue', '#3794ff');
-    const near = new Set(this.neighbours.map((n) => n.word));
-    ctx.font = `12px ${themeVar('--vscode-font-family', 'sans-serif')}`;
-    ctx.textBaseline = 'middle';
-    // Labels: the most frequent words, more as the user zooms in, always the focus and its neighbours.
-    const labelBudget = Math.min(v.words.length, Math.round(40 * Math.max(1, this.scale / this.baseScale())));
-    for (let i = 0; i < v.words.length; i++) {
-      const [x, y] = this.toScreen(i);
-      if (x < -20 || y < -20 || x > width + 20 || y > height + 20) continue;
-      const w = v.words[i];
-      const isFocus = w === this.focus;
-      const isNear = near.has(w);
-      ctx.fillStyle = isFocus ? accent : isNear ? hi : dim;
-      ctx.beginPath();
-      ctx.arc(x, y, isFocus ? 5 : isNear ? 4 : 2.2, 0, Math.PI * 2);
-      ctx.fill();
-      if (isFocus || isNear || i < labelBudget) {
-        ctx.fillStyle = isFocus ? accent : isNear ? hi : fg;
-        ctx.fillText(w, x + 6, y);
-      }
-    }
-  }
-
-  private base = 0;
-  private baseScale(): number {
-    if (!this.base) this.base = this.scale;
-    return this.base;
   }
 }

@@ -125,6 +125,30 @@ export class WordVectors {
     return best.map(([i, s]) => ({ word: this.words[i], score: s }));
   }
 
+  /**
+   * The k rows nearest to row i by cosine (i itself excluded), best first, among rows [0, limit): row indices and
+   * cosines as typed arrays.
+   */
+  nearestRows(i: number, k: number, limit = this.size): { index: Int32Array; score: Float32Array } {
+    const scores = this.scanRow(i, 0);
+    const m = Math.max(0, Math.min(k, limit - 1));
+    const index = new Int32Array(m).fill(-1);
+    const score = new Float32Array(m).fill(-Infinity);
+    for (let r = 0; r < limit; r++) {
+      const s = scores[r];
+      if (r === i || m === 0 || s <= score[m - 1]) continue;
+      let at = m - 1;
+      while (at > 0 && score[at - 1] < s) {
+        score[at] = score[at - 1];
+        index[at] = index[at - 1];
+        at--;
+      }
+      score[at] = s;
+      index[at] = r;
+    }
+    return { index, score };
+  }
+
   /** Cosine nearest neighbours of a word (itself excluded). */
   neighbours(word: string, k = 10): Neighbour[] {
     const i = this.need(word);

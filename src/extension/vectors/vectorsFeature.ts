@@ -6,20 +6,26 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isObject, type SavedModelInfo } from '../../shared/protocol';
-import type { EmbeddingsPanelData, EmbeddingsPanelRequests, ProjectionMethod, ScoredWord } from '../../shared/views/embeddings';
+import type { SavedModelInfo } from '../../shared/protocol';
+import { type EmbeddingsPanelData, type EmbeddingsPanelRequests, MAP_MAX_WORDS, PROJECT_MAX_WORDS, type ProjectionMethod, type ScoredWord } from '../../shared/views/embeddings';
 import type { UntrustedHandlers } from '../../shared/rpc';
+import { MAX_NEIGHBOURHOOD, objectParams, projectionParam, wordAndK } from '../../shared/views/embeddingsParams';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 
-const MAP_WORDS = 400;
-const PROJECTIONS: readonly ProjectionMethod[] = ['pca', 'umap', 'tsne'];
+/** The longest a projection may take (t-SNE of 10,000 words on a loaded machine). */
+const PROJECT_TIMEOUT_MS = 30 * 60_000;
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/u;
 
 export class VectorsFeature {
   private chosen: string | undefined;
+  private mapIds = 0;
+  /** The projection under way (its id in the worker). */
+  private projecting: number | undefined;
+  /** The model of the last map made. */
+  private mapDir: string | undefined;
 
   constructor(
     private readonly jobs: JobManager,
@@ -50,11 +56,38 @@ export class VectorsFeature {
     return this.jobs.request('vectors.analogy', { dir: this.need().dir, a, b, c, k, method: '3cosadd' }, 60_000);
   }
 
-  /** The map of the model in use. */
-  async map(method: ProjectionMethod): Promise<EmbeddingsPanelData> {
-    const m = this.need();
-    const map = await this.jobs.request('vectors.map', { dir: m.dir, method, top: MAP_WORDS }, 180_000);
-    return { name: m.name, ...map, method };
+  /** The map of the model in use: up to MAP_MAX_WORDS words by PCA, PROJECT_MAX_WORDS by UMAP or t-SNE. */
+  map(method: ProjectionMethod): Promise<EmbeddingsPanelData> {
+    return this.mapOf(this.need(), method);
+  }
+
+  /** The map of a saved model; the view's neighbourhoods are then asked of this model. */
+  async mapOf(m: { dir: string; name: string }, method: ProjectionMethod): Promise<EmbeddingsPanelData> {
+    if (this.projecting !== undefined) await this.cancelProjection();
+    const id = (this.projecting = ++this.mapIds);
+    const top = method === 'pca' ? MAP_MAX_WORDS : PROJECT_MAX_WORDS;
+    try {
+      const map = await this.jobs.request('vectors.map', { dir: m.dir, method, top, id }, PROJECT_TIMEOUT_MS);
+      this.mapDir = m.dir;
+      return { name: m.name, ...map, method };
+    } finally {
+      if (this.projecting === id) this.projecting = undefined;
+    }
+  }
+
+  /** Stop the projection under way; true when there was one. */
+  async cancelProjection(): Promise<boolean> {
+    const id = this.projecting;
+    if (id === undefined) return false;
+    this.projecting = undefined;
+    return this.jobs.request('vectors.mapCancel', { id }, 10_000);
+  }
+
+  /** A word's k nearest among the words of the map on show, by cosine in the vectors' own space. */
+  private async isolate(word: string, k: number) {
+    const shown = this.panel.dataOf('embeddings');
+    if (!shown || shown.live || !this.mapDir) throw new Error('a neighbourhood needs saved vectors: wait until the run ends');
+    return this.jobs.request('vectors.mapNeighbours', { dir: this.mapDir, word, k, top: shown.words.length }, 60_000);
   }
 
   /** Open the Embeddings view on the model (optionally focused on a word and its neighbours). */
@@ -71,15 +104,22 @@ export class VectorsFeature {
   /** The Embeddings view's requests, about the model in use; their params come from the webview. */
   readonly viewHandlers: UntrustedHandlers<EmbeddingsPanelRequests> = {
     'embeddings.neighbours': (params) => {
-      const p = isObject(params) ? params : {};
-      if (typeof p.word !== 'string' || p.word.length > 100) throw new Error('embeddings.neighbours needs {word, k}');
-      return this.neighbours(p.word, typeof p.k === 'number' ? Math.min(50, Math.max(1, Math.floor(p.k))) : 10);
+      const p = wordAndK('embeddings.neighbours', params, 50);
+      return this.neighbours(p.word, p.k);
     },
-    'embeddings.project': (params) => {
-      const method = isObject(params) ? params.method : undefined;
-      const m = PROJECTIONS.find((x) => x === method);
-      if (!m) throw new Error(`embeddings.project needs a method: ${PROJECTIONS.join(', ')}`);
-      return this.map(m);
+    'embeddings.isolate': (params) => {
+      const p = wordAndK('embeddings.isolate', params, MAX_NEIGHBOURHOOD);
+      return this.isolate(p.word, p.k);
+    },
+    'embeddings.project': (params) => this.map(projectionParam(params)),
+    'embeddings.progress': async (params) => {
+      objectParams('embeddings.progress', params);
+      const id = this.projecting;
+      return id === undefined ? null : this.jobs.request('vectors.mapProgress', { id }, 10_000);
+    },
+    'embeddings.cancel': (params) => {
+      objectParams('embeddings.cancel', params);
+      return this.cancelProjection();
     },
   };
 }
@@ -225,7 +265,18 @@ export function registerVectorsFeature(context: vscode.ExtensionContext, jobs: J
     jobs.onDidReceiveExtra(({ job, extra }) => {
       if (!('snapshot' in extra)) return;
       const epoch = job.step && job.total ? Math.ceil((job.step / job.total) * Number(job.params.epochs ?? 1)) : '…';
-      panel.showView('embeddings', { name: `${job.label} (epoch ${epoch})`, ...extra.snapshot, method: 'pca' }, { live: true });
+      const { words, xy } = extra.snapshot;
+      panel.showView('embeddings', { name: `${job.label} (epoch ${epoch})`, words, xy: Float32Array.from(xy), method: 'pca', live: true }, { live: true });
+    }),
+  );
+  // When the run ends, its saved vectors replace the last snapshot (the full map, with neighbourhoods).
+  context.subscriptions.push(
+    jobs.onDidChangeJob((job) => {
+      if (job.model !== 'word2vec' || job.status !== 'done' || !job.modelDir || !panel.dataOf('embeddings')?.live) return;
+      f.mapOf({ dir: job.modelDir, name: job.label }, 'pca').then(
+        (data) => panel.showView('embeddings', data, { live: true }),
+        () => undefined, // the snapshot stays; the map can be asked for again from the palette
+      );
     }),
   );
   panel.handle('embeddings', f.viewHandlers);

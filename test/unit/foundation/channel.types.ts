@@ -60,19 +60,25 @@ export function handlerTables(): void {
   const ok: Handlers<VectorsWorkerRequests> = {
     'vectors.neighbours': (p) => [{ word: p.word, score: 1 }],
     'vectors.analogy': () => [],
-    'vectors.map': () => ({ words: [], xy: [] }),
+    'vectors.map': () => ({ words: [], xy: new Float32Array(0) }),
+    'vectors.mapProgress': () => null,
+    'vectors.mapCancel': () => false,
+    'vectors.mapNeighbours': (p) => ({ word: p.word, focus: 0, index: new Int32Array(0), score: new Float32Array(0) }),
     'vectors.export': async (p) => [p.out],
     'vectors.import': () => ({ words: 0, dim: 0 }),
   };
   void ok;
   // @ts-expect-error a handler missing from the table
-  const missing: Handlers<VectorsWorkerRequests> = { 'vectors.neighbours': () => [], 'vectors.analogy': () => [], 'vectors.map': () => ({ words: [], xy: [] }), 'vectors.export': () => [] };
+  const missing: Handlers<VectorsWorkerRequests> = { 'vectors.neighbours': () => [], 'vectors.analogy': () => [], 'vectors.map': () => ({ words: [], xy: new Float32Array(0) }), 'vectors.export': () => [] };
   void missing;
   const badResult: Handlers<VectorsWorkerRequests> = {
     // @ts-expect-error a handler whose result drifted from the table
     'vectors.neighbours': () => ['king'],
     'vectors.analogy': () => [],
-    'vectors.map': () => ({ words: [], xy: [] }),
+    'vectors.map': () => ({ words: [], xy: new Float32Array(0) }),
+    'vectors.mapProgress': () => null,
+    'vectors.mapCancel': () => false,
+    'vectors.mapNeighbours': (p) => ({ word: p.word, focus: 0, index: new Int32Array(0), score: new Float32Array(0) }),
     'vectors.export': () => [],
     'vectors.import': () => ({ words: 0, dim: 0 }),
   };
