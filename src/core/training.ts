@@ -4,6 +4,8 @@
  */
 import type { EmbeddingSnapshot } from './word2vec/snapshot';
 import type { TeacherForcingComparison } from './lm/types';
+import type { DistillPoint } from './distill/train';
+import type { LatentSnapshot } from './vae/snapshot';
 
 /**
  * What a trainer attaches to a progress report for a view, per model kind (each kind's keys are its own, so a
@@ -15,6 +17,10 @@ export interface ProgressExtras {
   /** At each evaluation: a sample, and teacher forcing vs free running on a held-out snippet. */
   lstm: { sample?: string; teacherForcing?: TeacherForcingComparison };
   /** At each evaluation: the alignment of a fixed probe input. */
+  /** At each evaluation: both students' held-out curves so far (with and without the teacher). */
+  distill: { history: DistillPoint[]; teacherPerplexity: number; teacher?: string };
+  /** After every epoch (when asked): the latent space, reconstructions, decodings across the plane and the ELBO terms. */
+  autoencoder: { latent: LatentSnapshot };
   seq2seq: { alignment: { source: string[]; target: string[]; expected: string[]; attention: number[][] } };
 }
 export type ProgressExtra = ProgressExtras[keyof ProgressExtras];

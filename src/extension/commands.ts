@@ -12,6 +12,11 @@ import { TRAINING_VIEW_ID } from './sidebar/trainingView';
 import { CORPUS_CHOICES, resolveCorpus } from './corpus';
 import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
+import { resumeItem, resumeRun } from './jobs/resume';
+import type { PanelView } from '../shared/panelViews';
+
+/** The view a model's training opens (the Training view's loss curves otherwise). */
+const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
 
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -82,8 +87,8 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       try {
         const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
-        const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name });
-        if (readSettings().openPanelOnTrain) panel.show('training');
+        const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name, source: corpus.source });
+        if (readSettings().openPanelOnTrain) panel.show(VIEW_OF_MODEL[model] ?? 'training');
         return job.jobId;
       } catch (e) {
         void showError(e instanceof ValidationError ? `bad ${form.title} parameters: ${e.message}` : e instanceof Error ? e.message : String(e));
@@ -94,6 +99,9 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainLstm', 'lstm');
   trainModel('mlStudy.trainTransformer', 'transformer');
   trainModel('mlStudy.trainSeq2seq', 'seq2seq');
+  trainModel('mlStudy.trainDistill', 'distill');
+  trainModel('mlStudy.trainVae', 'vae');
+  trainModel('mlStudy.trainAutoencoder', 'autoencoder');
   trainModel('mlStudy.trainMlm', 'mlm');
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
@@ -112,6 +120,32 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
     if (pick.id === '*') jobs.stopAll();
     else jobs.stop(pick.id);
     return true;
+  });
+
+  /** Continue a stopped or finished run from its checkpoint: arg the run's id, or pick one. */
+  reg('mlStudy.resumeTraining', async (jobId?: unknown) => {
+    if (!vscode.workspace.isTrusted) {
+      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
+      return undefined;
+    }
+    let id = typeof jobId === 'string' ? jobId : undefined;
+    if (id === undefined) {
+      const runs = jobs.resumable();
+      if (!runs.length) {
+        void showInfo('no stopped or finished run can be resumed (LSTM runs with a saved checkpoint can).');
+        return undefined;
+      }
+      id = (await vscode.window.showQuickPick(runs.map(resumeItem), { title: 'ML Study: Resume Training', placeHolder: 'Continue which run from its checkpoint?' }))?.jobId;
+      if (id === undefined) return undefined;
+    }
+    try {
+      const job = await resumeRun(jobs, id);
+      if (job && readSettings().openPanelOnTrain) panel.show('training');
+      return job?.jobId;
+    } catch (e) {
+      void showError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
   });
 
   reg('mlStudy.exportChart', async (args?: unknown) => {

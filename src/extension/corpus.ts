@@ -4,7 +4,7 @@
  * (loaded in the worker from the package).
  */
 import * as vscode from 'vscode';
-import type { CorpusChoice, CorpusRef } from '../shared/protocol';
+import type { CorpusChoice, CorpusRef, CorpusSource } from '../shared/protocol';
 import { CorpusError, decodeText } from '../core/corpus/text';
 import { SECTION } from './config';
 
@@ -23,6 +23,8 @@ const DEFAULT_GLOB = '**/*.{md,markdown,tex,latex,txt}';
 export interface ResolvedCorpus {
   ref: CorpusRef;
   name: string;
+  /** How to read the same text again (to resume a run), when it can be. */
+  source?: CorpusSource;
 }
 
 /** Resolve a corpus id to text. Throws CorpusError with a sentence for the user. */
@@ -31,11 +33,12 @@ export async function resolveCorpus(id: string): Promise<ResolvedCorpus> {
     case 'none':
       return { ref: { kind: 'none' }, name: '' };
     case 'brown':
-      return { ref: { kind: 'brown' }, name: 'Brown corpus' };
+      return { ref: { kind: 'brown' }, name: 'Brown corpus', source: { id: 'brown' } };
     case 'active': {
       const ed = vscode.window.activeTextEditor;
       if (!ed) throw new CorpusError('there is no active editor to train on; open a note first');
-      return text(ed.document.getText(), vscode.workspace.asRelativePath(ed.document.uri));
+      const uri = ed.document.uri;
+      return { ...text(ed.document.getText(), vscode.workspace.asRelativePath(uri)), ...(uri.scheme === 'file' && !ed.document.isDirty ? { source: { id: 'file', path: uri.fsPath } } : {}) };
     }
     case 'selection': {
       const ed = vscode.window.activeTextEditor;
@@ -44,17 +47,41 @@ export async function resolveCorpus(id: string): Promise<ResolvedCorpus> {
       return text(sel, `selection in ${vscode.workspace.asRelativePath(ed!.document.uri)}`);
     }
     case 'notes':
-      return notes();
+      return { ...(await notes()), source: { id: 'notes' } };
     case 'file': {
       const pick = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Train on which text file?', filters: { Text: ['txt', 'md', 'markdown', 'tex', 'latex'], 'All files': ['*'] } });
       if (!pick?.[0]) throw new CorpusError('no file chosen');
-      const stat = await vscode.workspace.fs.stat(pick[0]);
-      if (!(stat.type & vscode.FileType.File)) throw new CorpusError(`${vscode.workspace.asRelativePath(pick[0])} is not a regular file`);
-      if (stat.size > MAX_CORPUS_BYTES) throw new CorpusError(`${vscode.workspace.asRelativePath(pick[0])} is over ${MAX_CORPUS_BYTES / 1048576} MB; train on it with the ml-study CLI`);
-      return text(decodeText(await vscode.workspace.fs.readFile(pick[0]), vscode.workspace.asRelativePath(pick[0])), vscode.workspace.asRelativePath(pick[0]));
+      return { ...(await fileText(pick[0])), source: { id: 'file', path: pick[0].fsPath } };
     }
     default:
       throw new CorpusError(`unknown corpus "${id.slice(0, 40)}"`);
+  }
+}
+
+/** A regular text file of at most MAX_CORPUS_BYTES (checked before it is read). */
+async function fileText(uri: vscode.Uri): Promise<ResolvedCorpus> {
+  const name = vscode.workspace.asRelativePath(uri);
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File) || stat.type & vscode.FileType.SymbolicLink) throw new CorpusError(`${name} is not a regular file`);
+  if (stat.size > MAX_CORPUS_BYTES) throw new CorpusError(`${name} is over ${MAX_CORPUS_BYTES / 1048576} MB; train on it with the ml-study CLI`);
+  return text(decodeText(await vscode.workspace.fs.readFile(uri), name), name);
+}
+
+/**
+ * The text of a stored run's corpus source, to resume it; undefined when the source cannot be read again here (a
+ * selection, a file outside the workspace, or anything a stored run file should not say).
+ */
+export async function resolveCorpusSource(source: unknown): Promise<ResolvedCorpus | undefined> {
+  const s = source as CorpusSource | undefined;
+  if (s?.id === 'brown' || s?.id === 'notes') return resolveCorpus(s.id);
+  if (s?.id !== 'file' || typeof s.path !== 'string' || !s.path || s.path.length > 4096) return undefined;
+  const uri = vscode.Uri.file(s.path);
+  // Only a file of this workspace: a run file in a hostile workspace must not make us read anything else.
+  if (!vscode.workspace.getWorkspaceFolder(uri) || vscode.workspace.asRelativePath(uri) === uri.fsPath) return undefined;
+  try {
+    return { ...(await fileText(uri)), source: { id: 'file', path: uri.fsPath } };
+  } catch {
+    return undefined;
   }
 }
 

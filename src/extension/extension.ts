@@ -22,6 +22,7 @@ import { registerXorFeature } from './xor/xorFeature';
 import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
+import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -30,6 +31,7 @@ export interface ExtensionApi {
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
   vectors: VectorsFeature;
+  modelViews: ModelViewsFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -60,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerMlmFeature(context, jobs, panel);
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, recentMessages };
+    const modelViews = registerModelViewsFeature(context, jobs, panel);
+    return { jobs, panel, trainingView, formulas, vectors, modelViews, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -12,6 +12,7 @@ import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
 export interface TrainingPanelAnswers {
@@ -31,6 +32,9 @@ export interface PanelViews {
   'mlm-fill': { data: MlmFillData; toHost: {}; toPanel: {} };
   gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
   gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
+  distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
+  'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
+  'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -49,6 +53,9 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   'mlm-fill': { title: 'Fill in the Blank' },
   gates: { title: 'Inside LSTM' },
   gradients: { title: 'RNN vs LSTM' },
+  distill: { title: 'Distillation' },
+  'vae-latent': { title: 'Latent Space' },
+  'w2v-hs-tree': { title: 'HS Tree' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

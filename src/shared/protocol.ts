@@ -16,6 +16,7 @@ import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
 import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
+import type { ModelViewWorkerRequests } from './views/models';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -32,7 +33,7 @@ export interface Request {
 export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: string };
 
 /** The models the worker trains. */
-export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'mlm';
+export type ModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'distill' | 'vae' | 'autoencoder' | 'mlm';
 
 /** Where training text comes from. The host resolves files and selections to text before a job starts. */
 export type CorpusRef = { kind: 'none' } | { kind: 'brown' } | { kind: 'text'; name: string; text: string; keepLatexCommands?: boolean };
@@ -45,7 +46,12 @@ export interface JobSpec {
   corpus: CorpusRef;
   /** Folder where the trained model is saved (absolute path), if any. */
   outDir?: string;
+  /** A checkpoint folder to continue from (the job's own outDir when a stopped run is resumed). */
+  resumeFrom?: string;
 }
+
+/** Where a job's text came from, so that a resumed run can read it again (a selection cannot be). */
+export type CorpusSource = { id: 'brown' } | { id: 'notes' } | { id: 'file'; path: string };
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -70,6 +76,10 @@ export interface JobInfo {
   modelDir?: string;
   /** A one-line outcome, e.g. "loss 0.0001, accuracy 1". */
   summary?: string;
+  /** Where its text came from, when it can be read again. */
+  corpusSource?: CorpusSource;
+  /** Stopped or finished with a checkpoint it can continue from (the host decides; see JobManager.isResumable). */
+  resumable?: boolean;
 }
 
 /** A model saved in the workspace, listed in the sidebar. */
@@ -89,6 +99,15 @@ export interface ModelForm {
   params: readonly ParamSpec[];
   /** Whether the model trains on text (then the form shows a corpus picker). */
   usesCorpus: boolean;
+  /** Fields another turns off: while the bool `when` is on, `field` must be `value` (the form sets and disables it). */
+  exclusive?: readonly ExclusiveRule[];
+}
+
+export interface ExclusiveRule {
+  when: string;
+  field: string;
+  value: number;
+  why: string;
 }
 
 // ---------------------------------------------------------------- host ⇄ worker
@@ -99,8 +118,9 @@ export type WorkerToHost =
   /** tfjs is initialised; `backend` is the one in use. */
   | { type: 'ready'; backend: string }
   | { type: 'progress'; jobId: string; update: ProgressUpdate }
-  | { type: 'done'; jobId: string; summary: string; result: Record<string, unknown>; modelDir?: string }
-  | { type: 'stopped'; jobId: string; summary: string; modelDir?: string }
+  /** `step`: the step the job ended at, when the model says (progress reports may stop a little before it). */
+  | { type: 'done'; jobId: string; summary: string; result: Record<string, unknown>; modelDir?: string; step?: number }
+  | { type: 'stopped'; jobId: string; summary: string; modelDir?: string; step?: number }
   | { type: 'failed'; jobId: string; error: string }
   | { type: 'log'; message: string }
   | Reply;
@@ -140,7 +160,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, MlmWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -181,12 +201,13 @@ export type SidebarToHost =
   | { type: 'ready' }
   | { type: 'start'; model: ModelKind; params: Record<string, unknown>; corpus: string }
   | { type: 'stopJob'; jobId: string }
+  | { type: 'resumeJob'; jobId: string }
   | { type: 'openPanel' }
   | { type: 'clearFinished' };
 
 // ---------------------------------------------------------------- validation of what webviews send
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'mlm'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder', 'mlm'];
 
 /** The largest chart export (PNG data: URL or CSV text, in characters) accepted from the panel. */
 export const MAX_CHART_EXPORT = 64 * 1024 * 1024;
@@ -233,6 +254,8 @@ export function parseSidebarMessage(m: unknown): SidebarToHost | undefined {
       return { type: m.type };
     case 'stopJob':
       return isStr(m.jobId) ? { type: 'stopJob', jobId: m.jobId } : undefined;
+    case 'resumeJob':
+      return isStr(m.jobId) ? { type: 'resumeJob', jobId: m.jobId } : undefined;
     case 'start':
       if (MODEL_KINDS.includes(m.model as ModelKind) && isObject(m.params) && isStr(m.corpus)) {
         return { type: 'start', model: m.model as ModelKind, params: m.params, corpus: m.corpus };

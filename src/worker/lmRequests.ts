@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { Handlers } from '../shared/rpc';
 import type { LmModelInfo, LmScoredToken, LmWorkerRequests } from '../shared/views/lm';
-import { compareTeacherForcing, generate, loadLstm, perplexityOfAsync, scoreIds, type LstmModel } from '../core/lstm';
+import { compareTeacherForcing, generate, loadCheckpoint, loadLstm, perplexityOfAsync, scoreIds, type LstmModel } from '../core/lstm';
 import { EOS, readModelType, splitTokens } from '../core/lm';
 import { modelStamp } from '../core/util/atomicWrite';
 
@@ -100,4 +100,9 @@ export const lmHandlers: Handlers<LmWorkerRequests> = {
   },
   'lm.teacherForcing': (p) => compareTeacherForcing(open(p.dir), needText(p.text, 'no text to compare on'), { prefix: p.prefix, length: p.length }),
   'lm.info': (p) => infoOf(p.dir),
+  'lm.checkpoint': (p) => {
+    if (typeof p.dir !== 'string' || !p.dir) throw new Error('no model folder given');
+    const c = loadCheckpoint(p.dir);
+    return { step: c.meta.step, corpusTokens: c.meta.corpus?.tokens ?? 0 };
+  },
 };

@@ -15,12 +15,21 @@ import { trainWord2vec } from '../core/word2vec/train';
 import { lstmSummary, trainLstm } from '../core/lstm';
 import { trainSeq2seq, trainTransformer } from '../core/attention';
 import { trainMlm } from '../core/mlm';
+import { distillSummary, trainDistill } from '../core/distill/train';
+import { loadLstm } from '../core/lstm/engine';
+import { loadDataset } from '../core/vae/data';
+import { checkOutputDir, saveAutoencoder } from '../core/vae/store';
+import { trainAutoencoder } from '../core/vae/train';
+import type { AutoencoderKind } from '../core/vae/params';
+import { savedModelDir } from './savedModels';
 
 export interface JobOutcome {
   summary: string;
   result: Record<string, unknown>;
   stopped: boolean;
   modelDir?: string;
+  /** The step training ended at (the step its checkpoint holds), when it differs from the last progress report. */
+  finalStep?: number;
 }
 
 export type ModelRunner = (job: JobSpec, ctx: TrainContext) => Promise<JobOutcome>;
@@ -67,8 +76,8 @@ async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome>
 
 async function runLstm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
-  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out });
-  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+  const r = await trainLstm(job.params, corpusText(job.corpus), ctx, { outDir: out, resumeFrom: job.resumeFrom });
+  return { summary: lstmSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out, finalStep: r.steps };
 }
 
 async function runTransformer(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
@@ -85,6 +94,32 @@ async function runSeq2seq(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> 
   return { summary: `${r.task}, ${r.steps} steps: ${pct(r.sequenceAccuracy)} of fresh inputs right, attention on the expected position ${pct(r.alignmentAccuracy)}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
 }
 
+async function runDistill(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
+  const out = needOutDir(job);
+  const { teacher = '', ...params } = job.params;
+  const teacherDir = savedModelDir(out, String(teacher), 'lstm', 'teacher');
+  const r = await trainDistill(params, corpusText(job.corpus), loadLstm(teacherDir), ctx, { outDir: out, teacherName: path.basename(teacherDir) });
+  return { summary: distillSummary(r), result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+}
+
+/** `vectors:NAME` names a saved word2vec model (resolved in the models folder; empty: the newest). */
+function dataSpecOf(raw: unknown, out: string): string {
+  const s = String(raw ?? '');
+  return s.startsWith('vectors:') ? `vectors:${savedModelDir(out, s.slice('vectors:'.length), 'word2vec', 'word vectors')}` : s;
+}
+
+const runAutoencoder = (kind: AutoencoderKind) => async (job: JobSpec, ctx: TrainContext): Promise<JobOutcome> => {
+  const out = needOutDir(job);
+  checkOutputDir(out, kind);
+  const params = { ...job.params, data: dataSpecOf(job.params.data, out) };
+  const data = loadDataset(params as { data: string; samples: number; glyphSize: number; seed: number });
+  const r = await trainAutoencoder(kind, params, data, ctx, { snapshots: true });
+  saveAutoencoder(out, r.model, data, r.history, r.seconds);
+  const klPart = kind === 'vae' ? `, KL ${f(r.after.kl)} (β ${r.model.beta})` : '';
+  const summary = `${kind === 'vae' ? 'VAE' : 'autoencoder'} on ${data.kind}, ${r.epochs} epochs: reconstruction ${f(r.after.recon)}${klPart}${r.stopped ? ' (stopped)' : ''}`;
+  return { summary, result: { epochs: r.epochs, steps: r.steps, seconds: r.seconds, before: r.before, after: r.after, history: r.history, data: data.kind }, stopped: r.stopped, modelDir: out };
+};
+
 async function runMlm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
   const r = await trainMlm(job.params, corpusText(job.corpus), ctx, { outDir: out });
@@ -92,6 +127,9 @@ async function runMlm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
 }
 
 export const RUNNERS: Record<ModelKind, ModelRunner> = {
+  distill: runDistill,
+  vae: runAutoencoder('vae'),
+  autoencoder: runAutoencoder('autoencoder'),
   xor: runXor,
   word2vec: runWord2vec,
   lstm: runLstm,

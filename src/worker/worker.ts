@@ -15,6 +15,7 @@ import { attentionHandlers } from './attentionRequests';
 import { mlmHandlers } from './mlmRequests';
 import { playgroundHandlers } from './playgroundRequests';
 import { insideHandlers } from './insideRequests';
+import { modelViewHandlers } from './modelViewRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -49,8 +50,9 @@ async function run(job: JobSpec): Promise<void> {
       onProgress: (update) => post({ type: 'progress', jobId: job.jobId, update }),
       log: (message) => post({ type: 'log', message }),
     });
-    if (outcome.stopped) post({ type: 'stopped', jobId: job.jobId, summary: outcome.summary, modelDir: outcome.modelDir });
-    else post({ type: 'done', jobId: job.jobId, summary: outcome.summary, result: outcome.result, modelDir: outcome.modelDir });
+    const last = outcome.finalStep !== undefined ? { step: outcome.finalStep } : {};
+    if (outcome.stopped) post({ type: 'stopped', jobId: job.jobId, summary: outcome.summary, modelDir: outcome.modelDir, ...last });
+    else post({ type: 'done', jobId: job.jobId, summary: outcome.summary, result: outcome.result, modelDir: outcome.modelDir, ...last });
   } catch (e) {
     if (e instanceof StoppedError) post({ type: 'stopped', jobId: job.jobId, summary: 'stopped' });
     else post({ type: 'failed', jobId: job.jobId, error: e instanceof Error ? e.message : String(e) });
@@ -106,5 +108,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...mlmHandlers,
   ...playgroundHandlers,
   ...insideHandlers,
+  ...modelViewHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

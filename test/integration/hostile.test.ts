@@ -43,9 +43,31 @@ describe('hostile workspace (workspace trust on)', function () {
     assert.equal(lab, undefined, 'the RNN vs LSTM lab does not train');
     assert.match(a.recentMessages().at(-1)!.message, /Compare RNN and LSTM Gradients: training is disabled in an untrusted workspace/);
     assert.equal(a.panel.dataOf('gradients'), undefined);
+    assert.equal(await vscode.commands.executeCommand('mlStudy.resumeTraining', 'lstm-20260101-000000-abcd'), undefined);
+    const last = a.recentMessages().at(-1);
+    assert.ok(last?.level === 'error' && /untrusted workspace/.test(last.message), 'resuming is refused like training');
+    await assert.rejects(a.jobs.resume('lstm-20260101-000000-abcd', { kind: 'none' }), /not trusted/);
     await vscode.commands.executeCommand('mlStudy.clearFinishedRuns');
     await Promise.resolve(vscode.commands.executeCommand('mlStudy.importVectors', path.join(victimOf(ws()), 'x.json'))).catch(() => undefined);
     assert.deepEqual(fs.readdirSync(path.join(ws(), '.ml-study', 'models')).sort(), ['.hidden', 'linked'], 'nothing was imported');
+    untouched();
+  });
+
+  it('untrusted: distillation, the latent space and the HS tree neither train nor read models', async () => {
+    const a = await api();
+    for (const [id, arg] of [
+      ['mlStudy.trainDistill', { corpus: 'notes', params: {} }],
+      ['mlStudy.trainVae', { params: {} }],
+      ['mlStudy.trainVaeLatent', { kind: 'vae', data: 'points', beta: 1 }],
+      ['mlStudy.showDistillation', { text: 'the' }],
+      ['mlStudy.showLatentSpace', undefined],
+      ['mlStudy.showHsTree', { context: 'the' }],
+    ] as [string, unknown][]) {
+      const r = await vscode.commands.executeCommand(id, arg);
+      assert.equal(r, undefined, `${id} ran in an untrusted workspace`);
+      assert.match(a.recentMessages().at(-1)?.message ?? '', /untrusted|not trusted/, id);
+    }
+    assert.deepEqual(a.jobs.list(), []);
     untouched();
   });
 

@@ -51,7 +51,8 @@ async function main(): Promise<number> {
   const extensionTestsPath = path.join(ROOT, 'dist', 'test', 'integration', 'index.js');
   const only = process.env.MLSTUDY_SUITE;
   let code = 0;
-  if (!only) code = await session('main', { workspace, extensionTestsPath });
+  // MLSTUDY_SUITE=<file name without .test.js> runs that suite alone (in the main session unless it is 'hostile').
+  if (only !== 'hostile') code = await session('main', { workspace, extensionTestsPath, ...(only ? { env: { MLSTUDY_SUITE: only } } : {}) });
   if (!only || only === 'hostile') {
     const signalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-hostile-signal-'));
     const hostile = await session(

@@ -65,7 +65,7 @@ describe('XOR playground', () => {
     assert.ok(mlp);
     assert.equal(mlp.snapshot.accuracy, 1);
     assert.equal(mlp.snapshot.hiddenGrids.length, 4);
-    assert.equal(mlp.snapshot.hiddenSpace.kind, 'pca');
+    assert.equal(mlp.snapshot.hiddenSpace.kind, 'projection');
   });
 
   it('plays at most 10 frames a second until solved, each from the engine', async () => {

@@ -14,6 +14,9 @@ import { xorView } from './xorView';
 import { mlmView } from './mlmView';
 import { gatesView } from './gatesView';
 import { gradientsView } from './gradientsView';
+import { distillView } from './distillView';
+import { vaeLatentView } from './vaeLatentView';
+import { hsTreeView } from './hsTreeView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -25,4 +28,7 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   'mlm-fill': mlmView,
   gates: gatesView,
   gradients: gradientsView,
+  distill: distillView,
+  'vae-latent': vaeLatentView,
+  'w2v-hs-tree': hsTreeView,
 };

@@ -133,7 +133,7 @@ const HIDDEN_SPACE_TITLES: Record<HiddenSpace['kind'], string> = {
   input: 'No hidden layer: the output sees the inputs themselves, and its boundary is one straight line',
   line: 'One hidden unit: the data on the line h₁, split at one point',
   plane: 'The hidden space (h₁, h₂): the data as the output unit sees it, with its line z = 0',
-  pca: 'The hidden space, projected on its two principal components, with the output unit’s line z = 0',
+  projection: 'The hidden space seen by the output unit: across, the direction of its weights (its line z = 0 is exact there); up, the widest spread of the points across that direction',
 };
 
 class XorView {
@@ -360,7 +360,7 @@ class XorView {
       ctx.textBaseline = 'middle';
       for (const { at, n } of spots.values()) if (n > 1) ctx.fillText(`×${n}`, at[0] + 9, at[1]);
     }
-    const axes = hs.kind === 'pca' ? ['PC1', 'PC2'] : hs.kind === 'input' ? ['x1', 'x2'] : hs.kind === 'line' ? ['h1', ''] : ['h1', 'h2'];
+    const axes = hs.axes;
     ctx.fillStyle = col.dim;
     ctx.font = `11px ${col.font}`;
     ctx.textAlign = 'right';

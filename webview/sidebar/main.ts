@@ -79,6 +79,36 @@ function renderForm(): void {
     trusted ? null : h('p', { class: 'form-error' }, 'Training is disabled in an untrusted workspace.'),
     h('div', { class: 'actions' }, submit),
   );
+  bindExclusive(form, values);
+}
+
+/**
+ * A form's exclusive fields: while the checkbox `when` is on, `field` shows the only value it may have and cannot be
+ * edited (the host refuses any other); turning it off gives back what was there before.
+ */
+function bindExclusive(form: ModelForm, values: Record<string, string>): void {
+  for (const r of form.exclusive ?? []) {
+    const toggle = formEl.querySelector(`#param-${r.when}`) as (HTMLElement & { checked: boolean }) | null;
+    const input = formEl.querySelector(`#param-${r.field}`) as (HTMLElement & { value: string; validateNow?: () => boolean }) | null;
+    if (!toggle || !input) continue;
+    let before = input.value === String(r.value) ? undefined : input.value;
+    const sync = () => {
+      if (toggle.checked) {
+        if (input.value !== String(r.value)) before = input.value;
+        input.value = String(r.value);
+        input.toggleAttribute('disabled', true);
+        input.title = r.why;
+      } else {
+        if (input.hasAttribute('disabled') && before !== undefined) input.value = before;
+        input.toggleAttribute('disabled', false);
+        input.title = '';
+      }
+      values[r.field] = input.value;
+      input.validateNow?.();
+    };
+    toggle.addEventListener('change', sync);
+    sync();
+  }
 }
 
 function field(spec: ParamSpec, values: Record<string, string>): HTMLElement {
@@ -146,7 +176,7 @@ function renderJobs(): void {
       return h(
         'li',
         { class: `job status-${j.status}`, 'data-job': j.jobId, 'data-status': j.status },
-        h('div', { class: 'job-head' }, h('span', { class: 'label' }, j.label), h('vscode-badge', { class: 'status' }, j.status), active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', 'aria-label': `Stop ${j.label}`, onclick: () => send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null),
+        h('div', { class: 'job-head' }, h('span', { class: 'label' }, j.label), h('vscode-badge', { class: 'status' }, j.status), active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', 'aria-label': `Stop ${j.label}`, onclick: () => send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null, j.resumable && trusted ? h('vscode-button', { class: 'resume', secondary: true, icon: 'debug-continue', 'aria-label': `Resume ${j.label}`, title: 'Continue from its checkpoint', onclick: () => send({ type: 'resumeJob', jobId: j.jobId }) }, 'Resume') : null),
         h('vscode-progress-bar', { value: Math.round(j.progress * 100), max: 100, 'aria-label': `${j.label} progress` }),
         h('div', { class: 'job-detail' }, active ? `step ${j.step}${j.total ? ` of ${j.total}` : ''} · loss ${formatNumber(j.loss)}` : (j.error ?? j.summary ?? '')),
       );

@@ -9,6 +9,7 @@ import { loadDataset, type Dataset } from '../../core/vae/data';
 import { type AutoencoderKind, paramsFor } from '../../core/vae/params';
 import { checkOutputDir, loadAutoencoder, saveAutoencoder } from '../../core/vae/store';
 import { decodeAll, encodeAll, knnAccuracy, latentGrid, sampleRows, trainAutoencoder } from '../../core/vae/train';
+import { nearestRow } from '../../core/vae/snapshot';
 import type { ProgressUpdate } from '../../core/training';
 import { optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type ParsedArgs, UsageError } from '../types';
@@ -87,27 +88,6 @@ function glyphText(values: ArrayLike<number>, side: number): string[] {
   return lines;
 }
 
-/** The row of `x` (n × dim) with the largest cosine similarity to v. */
-function nearestRow(x: Float64Array, n: number, dim: number, v: ArrayLike<number>): number {
-  let best = 0;
-  let bestCos = -Infinity;
-  let vn = 0;
-  for (let d = 0; d < dim; d++) vn += v[d] * v[d];
-  for (let i = 0; i < n; i++) {
-    let dot = 0;
-    let xn = 0;
-    for (let d = 0; d < dim; d++) {
-      dot += x[i * dim + d] * v[d];
-      xn += x[i * dim + d] ** 2;
-    }
-    const c = dot / Math.sqrt(xn * vn || 1);
-    if (c > bestCos) {
-      bestCos = c;
-      best = i;
-    }
-  }
-  return best;
-}
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { readTextFile } from '../../core/corpus/text';
 import { MAX_CORPUS_BYTES, readCorpus } from '../../core/word2vec/corpus';
 import { evaluateAnalogies, evaluateSimilarity, parseAnalogyFile, parseSimilarityFile } from '../../core/word2vec/evaluate';
-import { hsPaths } from '../../core/word2vec/huffman';
+import { hsPathProbabilities, hsPaths } from '../../core/word2vec/huffman';
 import { EXPORT_FORMATS, type ExportFormat, exportVectors, importVectors, type ImportFormat } from '../../core/word2vec/io';
 import { PROJECTION_PARAMS, WORD2VEC_PARAMS, type Word2vecParams } from '../../core/word2vec/params';
 import { project2d, type ProjectionMethod } from '../../core/word2vec/project';
@@ -183,11 +183,22 @@ const projectCommand = command(
 const hsTreeCommand = command(
   'hs-tree DIR',
   'Huffman codes and tree paths of words in a hierarchical-softmax model (inner nodes with count and depth)',
-  [flag.string('words', 'comma-separated words, e.g. the,king,queen', { required: true })],
+  [
+    flag.string('words', 'comma-separated words, e.g. the,king,queen', { required: true }),
+    flag.string('context', 'a context word: each inner node on the paths gets σ(v_context·u_node), each word P(word | context)'),
+  ],
   async (args, io) => {
     const words = String(args.options.words).split(',').map((w) => w.trim()).filter((w) => w !== '');
     if (!words.length) throw new UsageError('--words needs at least one word');
-    const tree = hsPaths(loadModel(args.positionals[0]), words);
+    const model = loadModel(args.positionals[0]);
+    const context = strOpt(args, 'context');
+    if (context !== undefined) {
+      const scored = hsPathProbabilities(model, context, words);
+      io.out(`P(word | ${context}) = the product of the branch probabilities on the word's path`);
+      for (const w of scored.words) io.out(`${w.word} code ${w.code}  P ${w.probability.toExponential(4)}  = ${w.path.map((s) => `${s.branch.toFixed(4)}${s.bit ? ' (1−σ)' : ' (σ)'}`).join(' × ')}`);
+      return { ...scored };
+    }
+    const tree = hsPaths(model, words);
     io.out(`${tree.vocab} words, ${tree.innerNodes} inner nodes (root ${tree.root}), depth up to ${tree.maxDepth}, mean code length ${tree.meanCodeLength.toFixed(2)} per token`);
     for (const w of tree.words) {
       io.out(`${w.word} (count ${w.count}) code ${w.code}`);

@@ -43,7 +43,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     example: 'sigmoid',
     plot: 'sigmoid',
     experiment: plotCmd('sigmoid'),
-    letters: { z: 'the input score (a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
+    letters: { z: 'the input score (the pre-activation, a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
   },
   tanh: {
     title: 'Hyperbolic tangent (tanh)',
@@ -151,6 +151,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Trains a small "student" to match a large "teacher": a usual loss on the true labels plus a term pulling the student\'s softened distribution (softmax at temperature T) towards the teacher\'s. The T² factor keeps the gradients of the soft term at a comparable size.',
     pitfalls: ['Both distributions must use the same temperature.', 'Forgetting T² makes the soft term vanish as T grows.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.showDistillation', label: 'Show distillation: the teacher\'s softened distributions and both students\' curves' },
   },
   'empirical-risk': {
     title: 'Empirical risk',
@@ -271,7 +272,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['β₁ ≈ 0.9 and β₂ ≈ 0.999 are the usual values; ε only prevents division by zero.', 'Weight decay in Adam is not the same as L2 regularisation (hence AdamW).'],
     example: 'adam',
     experiment: XOR,
-    letters: { m: 'the running average of gradients (first moment, momentum)', v: 'the running average of squared gradients (second moment)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
+    letters: { m: 'the running average of gradients (first moment: their mean, momentum)', v: 'the running average of squared gradients (second moment: an uncentred variance)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
   },
   'chain-rule': {
     title: 'Chain rule of derivatives',
@@ -411,7 +412,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Arranges the vocabulary as leaves of a binary tree; a word\'s probability is the product of left/right sigmoid decisions along its path from the root, so it costs about log₂ |V| operations instead of |V|.',
     pitfalls: ['The tree (often a Huffman tree by frequency) shapes what the model learns.'],
     example: 'sigmoid',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.showHsTree', label: 'Show the Huffman tree and the path probabilities of a few words' },
   },
   attention: {
     title: 'Attention',
@@ -456,7 +457,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Each head works in dimension d_model / h, so the total cost is about that of one full-size head.'],
     example: 'sdpa',
     experiment: ATTN,
-    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a projection matrix (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a learned weight matrix projecting into a head (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
   },
   'masked-self-attention': {
     title: 'Masked (causal) self-attention',
@@ -503,6 +504,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'How many extra nats (or bits) it costs to code samples of P with a code built for Q: Σ P log(P/Q). It is 0 exactly when the distributions agree and positive otherwise.',
     pitfalls: ['Not symmetric: KL(P‖Q) ≠ KL(Q‖P).', 'Infinite if Q gives 0 probability to something P can produce.'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch its KL term' },
   },
   elbo: {
     title: 'Evidence lower bound (ELBO)',
@@ -510,6 +512,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'A lower bound on log p(x) used to train variational autoencoders: the expected reconstruction log-likelihood under the approximate posterior q(z|x), minus the KL divergence from q to the prior p(z).',
     pitfalls: ['Maximise it (it is a bound on a log-likelihood); the loss is its negative.', 'The gap to log p(x) is exactly KL(q(z|x) ‖ p(z|x)).'],
     example: 'kl',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'vae', data: 'points', beta: 1 }, label: 'Train a VAE and watch the ELBO\'s two terms' },
   },
   autoencoder: {
     title: 'Autoencoder reconstruction',
@@ -517,6 +520,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'An encoder f compresses x into a code, a decoder g reconstructs it, and training minimises the reconstruction error ‖x − g(f(x))‖². The code is forced to keep what matters.',
     pitfalls: ['With a code as large as the input it can learn the identity and nothing useful.'],
     example: 'mse',
+    experiment: { command: 'mlStudy.trainVaeLatent', args: { kind: 'autoencoder', data: 'glyphs', beta: 0 }, label: 'Train an autoencoder and see its latent space' },
   },
   norms: {
     title: 'Vector norms',

@@ -13,5 +13,8 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
+  'mlStudy.showDistillation',
+  'mlStudy.trainVaeLatent',
+  'mlStudy.showHsTree',
   EXPLAIN_COMMAND,
 ]);

@@ -3,3 +3,4 @@ export { trainLstm, lstmSummary, type TrainLstmOptions, type TrainLstmResult } f
 export { loadLstm, generate, perplexityOf, perplexityOfAsync, scoreIds, compareTeacherForcing, Stepper, LmInputError } from './engine';
 export type { LstmModel, GenerateOptions, GenerateResult, TokenInfo, PerplexityResult, TeacherForcingComparison, TeacherForcingStep } from './engine';
 export { LSTM_PARAMS } from './params';
+export { loadCheckpoint } from './checkpoint';

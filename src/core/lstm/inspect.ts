@@ -43,7 +43,7 @@ export interface LstmTrace {
 }
 
 /** The token the model is conditioned on before the text (as generate() does): a line start. */
-function startId(model: LstmModel): number {
+export function startId(model: LstmModel): number {
   const v = model.vocab;
   return v.idOf(v.level === 'char' ? '\n' : EOS) ?? v.idOf(' ') ?? 0;
 }

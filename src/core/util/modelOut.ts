@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { modelVersionDir } from './atomicWrite';
 import { readJsonBounded } from './safeRead';
 
-export type SavedModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'mlm';
+export type SavedModelKind = 'xor' | 'word2vec' | 'lstm' | 'transformer' | 'seq2seq' | 'vae' | 'autoencoder' | 'mlm';
 
 /** Descriptions above this size are not models this project wrote. */
 const MAX_META_BYTES = 256 * 1024 * 1024;
@@ -33,6 +33,8 @@ export function savedKindOf(meta: unknown): SavedModelKind | undefined {
       return m.type === 'lstm' ? 'lstm' : undefined;
     case 'ml-study-attention':
       return m.kind === 'seq2seq' ? 'seq2seq' : m.kind === 'transformer' ? 'transformer' : m.kind === 'mlm' ? 'mlm' : undefined;
+    case 'ml-study-autoencoder':
+      return m.type === 'vae' ? 'vae' : m.type === 'autoencoder' ? 'autoencoder' : undefined;
     default:
       return undefined;
   }
@@ -50,7 +52,7 @@ export function readSavedModel(dir: string, maxBytes = MAX_META_BYTES): { meta: 
   }
 }
 
-const KIND_NAMES: Record<SavedModelKind, string> = { xor: 'XOR MLP', word2vec: 'word2vec', lstm: 'LSTM', transformer: 'Transformer', seq2seq: 'seq2seq', mlm: 'masked language' };
+const KIND_NAMES: Record<SavedModelKind, string> = { xor: 'XOR MLP', word2vec: 'word2vec', lstm: 'LSTM', transformer: 'Transformer', seq2seq: 'seq2seq', vae: 'VAE', autoencoder: 'autoencoder', mlm: 'masked language' };
 
 /**
  * Refuse an output folder this command does not own. Allowed: a path that does not exist, an empty folder, and a

@@ -4,3 +4,4 @@ export * from './model';
 export * from './params';
 export * from './store';
 export * from './train';
+export * from './snapshot';

@@ -9,6 +9,7 @@ import { Rng } from '../util/rng';
 import type { Dataset } from './data';
 import { Adam, type AutoencoderConfig, initParams, Workspace } from './model';
 import type { AutoencoderKind } from './params';
+import { latentSnapshot } from './snapshot';
 
 export interface EpochPoint {
   epoch: number;
@@ -77,7 +78,11 @@ export function configFor(kind: AutoencoderKind, params: ParamValues, data: Data
   return { kind, inputDim: data.dim, hidden: params.hidden as number, latent: params.latent as number, recon: data.recon };
 }
 
-export async function trainAutoencoder(kind: AutoencoderKind, params: ParamValues, data: Dataset, ctx: TrainContext): Promise<TrainResult> {
+/**
+ * Train an autoencoder or VAE. With `snapshots`, each epoch's progress report carries the latent-space view's
+ * snapshot (`extra.latent`).
+ */
+export async function trainAutoencoder(kind: AutoencoderKind, params: ParamValues, data: Dataset, ctx: TrainContext, opts: { snapshots?: boolean } = {}): Promise<TrainResult> {
   const cfg = configFor(kind, params, data);
   const epochs = params.epochs as number;
   const batch = Math.min(params.batch as number, data.n);
@@ -119,7 +124,8 @@ export async function trainAutoencoder(kind: AutoencoderKind, params: ParamValue
       }
       const point = { epoch, loss: sumLoss / data.n, recon: sumRec / data.n, kl: sumKl / data.n, seconds: (Date.now() - started) / 1000 };
       history.push(point);
-      ctx.onProgress({ step: epoch * stepsPerEpoch, total: epochs * stepsPerEpoch, epoch, loss: point.loss, metrics: { recon: point.recon, kl: point.kl } });
+      const extra = opts.snapshots ? { latent: latentSnapshot(model, data, history) } : undefined;
+      ctx.onProgress({ step: epoch * stepsPerEpoch, total: epochs * stepsPerEpoch, epoch, loss: point.loss, metrics: { recon: point.recon, kl: point.kl }, extra });
     }
   } catch (e) {
     if (!(e instanceof StoppedError)) throw e;

@@ -130,3 +130,63 @@ export function hsPaths(model: Pick<Word2vecModel, 'words' | 'counts' | 'params'
   }
   return { vocab: tree.vocab, innerNodes: tree.vocab - 1, root: tree.vocab - 2, maxDepth: tree.maxDepth, meanCodeLength: tokens > 0 ? weighted / tokens : NaN, words: out };
 }
+
+/** One step of a word's path scored for a context word: the inner node's dot product, σ, and the branch taken. */
+export interface HsScoredStep extends HsPathStep {
+  /** v_context · u_node (u_node: the node's row of syn1). */
+  dot: number;
+  /** σ(dot): the probability of branch 0 at this node. */
+  sigma: number;
+  /** The probability of the branch the word takes: σ(dot) for bit 0, 1 − σ(dot) for bit 1. */
+  branch: number;
+}
+
+export interface HsScoredWord extends HsWordPath {
+  path: HsScoredStep[];
+  /** P(word | context) = the product of the branch probabilities along the path. */
+  probability: number;
+}
+
+export interface HsScoredTree extends HsTreeSummary {
+  context: string;
+  words: HsScoredWord[];
+}
+
+/** σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|. */
+function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/**
+ * The paths of `words` scored for `context` (skip-gram: the context word's input vector predicts each word):
+ * at every inner node on a word's path σ(v_context · u_node), the branch probability, and their product
+ * P(word | context). Over the whole vocabulary these probabilities sum to 1.
+ */
+export function hsPathProbabilities(model: Pick<Word2vecModel, 'words' | 'counts' | 'params' | 'vectors' | 'syn1' | 'dim'>, context: string, words: readonly string[]): HsScoredTree {
+  const summary = hsPaths(model, words);
+  const syn1 = model.syn1;
+  if (!syn1) throw new HuffmanError('this model has no inner-node vectors (syn1); train it again with hierarchical softmax');
+  const c = model.words.indexOf(context);
+  if (c < 0) throw new UnknownWordError(context);
+  const { dim, vectors } = model;
+  const scored = summary.words.map((w): HsScoredWord => {
+    let probability = 1;
+    const path = w.path.map((s): HsScoredStep => {
+      let dot = 0;
+      for (let d = 0; d < dim; d++) dot += vectors[c * dim + d] * syn1[s.node * dim + d];
+      const sigma = sigmoid(dot);
+      const branch = s.bit === 0 ? sigma : 1 - sigma;
+      probability *= branch;
+      return { ...s, dot, sigma, branch };
+    });
+    return { ...w, path, probability };
+  });
+  return { ...summary, context, words: scored };
+}
+
+/** A context word and a few words to show when none are chosen: spread over the frequency ranks (frequent → rare). */
+export function hsExampleWords(words: readonly string[]): { context: string; words: string[] } {
+  const pick = (rank: number) => words[Math.min(words.length - 1, rank)];
+  const shown = [...new Set([2, 20, 200, 2000].map(pick))];
+  return { context: pick(8), words: shown };
+}

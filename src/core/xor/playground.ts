@@ -9,8 +9,9 @@
  *
  * What it shows after each update: the weights; the output p over a grid of the input plane; each hidden unit's
  * activation over the same grid; and the hidden space — the data as the output unit sees it (the plane itself for
- * 2 hidden units, the top two principal components of the hidden activations for more, a line for 1; the input
- * plane for 0) — with the output unit's separating line z = 0 drawn in that space.
+ * 2 hidden units; for more, the plane spanned by the output unit's weight direction and the widest spread of the
+ * hidden points across it, where the logit depends on the first coordinate only; a line for 1; the input plane
+ * for 0) — with the output unit's separating line z = 0 drawn in that space, exact in every case.
  */
 import { Rng } from '../util/rng';
 import { type Bounds, type Dataset, type DatasetName, makeDataset } from './datasets';
@@ -46,14 +47,22 @@ export interface Line {
 }
 
 export interface HiddenSpace {
-  /** 'input': 0 hidden units (the input plane); 'line': 1 unit; 'plane': 2 units; 'pca': more (top two components). */
-  kind: 'input' | 'line' | 'plane' | 'pca';
+  /**
+   * 'input': 0 hidden units (the input plane); 'line': 1 unit; 'plane': 2 units; 'projection': more — the hidden
+   * points projected on the unit vectors e1 = w2/‖w2‖ (the output unit's weights) and e2 ⟂ e1 (the top principal
+   * direction of the points with their e1 part removed): u = e1·h, v = e2·(h − mean). The logit is z = ‖w2‖ u + b2
+   * there, so the line z = 0 separates the drawn points exactly as the output does. With vanishing output weights,
+   * e1 and e2 are the top two principal directions and there is no line.
+   */
+  kind: 'input' | 'line' | 'plane' | 'projection';
   /** One (u, v) per data point, in the data set's order. */
   points: [number, number][];
   /** Where the output unit's logit is zero, in (u, v); null when the output weights vanish on this plane. */
   line: Line | null;
-  /** For 'pca': the mean and the two components (each of length hidden) and the variance along each. */
-  pca?: { mean: number[]; components: [number[], number[]]; variances: [number, number] };
+  /** What u and v are, as axis labels. */
+  axes: [string, string];
+  /** For 'projection': e1 and e2 (each of length hidden), the mean of the hidden points, the variance along e2. */
+  projection?: { axes: [number[], number[]]; mean: number[]; spread: number };
 }
 
 export interface Grid {
@@ -294,24 +303,56 @@ export class Playground {
     const hs = data.x.map(([a, b]) => this.hiddenOf(a, b));
     const lineOf = (a: number, b: number, c: number): Line | null => (Math.abs(a) + Math.abs(b) > 1e-12 ? { a, b, c } : null);
     if (H === 0 || H === 2) {
-      return { kind: H === 0 ? 'input' : 'plane', points: hs.map((h) => [h[0], h[1]]), line: lineOf(w.w2[0], w.w2[1], w.b2) };
+      return { kind: H === 0 ? 'input' : 'plane', points: hs.map((h) => [h[0], h[1]]), line: lineOf(w.w2[0], w.w2[1], w.b2), axes: H === 0 ? ['x₁', 'x₂'] : ['h₁', 'h₂'] };
     }
-    if (H === 1) return { kind: 'line', points: hs.map((h) => [h[0], 0]), line: lineOf(w.w2[0], 0, w.b2) };
+    if (H === 1) return { kind: 'line', points: hs.map((h) => [h[0], 0]), line: lineOf(w.w2[0], 0, w.b2), axes: ['h₁', ''] };
+    return outputProjection(hs, w.w2, w.b2);
+  }
+}
+
+const dot = (u: readonly number[], v: readonly number[]): number => u.reduce((s, x, i) => s + x * v[i], 0);
+
+/** v with its component along the unit vector e removed, scaled to length 1; null when nothing is left of it. */
+function unitAcross(v: readonly number[], e: readonly number[]): number[] | null {
+  const d = dot(v, e);
+  const r = v.map((x, i) => x - d * e[i]);
+  const n = Math.hypot(...r);
+  return n > 1e-9 ? r.map((x) => x / n) : null;
+}
+
+/**
+ * Hidden points h (rows) seen by an output unit with weights w and bias b: u = e1·h along e1 = w/‖w‖, so its logit is
+ * w·h + b = ‖w‖ u + b and its line z = 0 is u = −b/‖w‖, exactly; v = e2·(h − mean) along the top principal direction
+ * of the points across e1 (the widest spread the picture can show). Without output weights: the top two principal
+ * directions, and no line.
+ */
+export function outputProjection(hs: readonly (readonly number[])[], w: readonly number[], b: number): HiddenSpace {
+  const norm = Math.hypot(...w);
+  if (!(norm > 1e-12)) {
     const { mean, vectors, values } = principalAxes(hs, 2);
     const [e1, e2] = vectors;
-    const dot = (u: readonly number[], v: readonly number[]) => u.reduce((s, x, i) => s + x * v[i], 0);
-    const points = hs.map((h) => {
-      const d = h.map((x, i) => x - mean[i]);
-      return [dot(d, e1), dot(d, e2)] as [number, number];
-    });
-    // On the plane h = mean + u e1 + v e2 the logit is w2·mean + b2 + u (w2·e1) + v (w2·e2).
-    return {
-      kind: 'pca',
-      points,
-      line: lineOf(dot(w.w2, e1), dot(w.w2, e2), dot(w.w2, mean) + w.b2),
-      pca: { mean, components: [e1, e2], variances: [values[0], values[1]] },
-    };
+    const points = hs.map((h) => [dot(h, e1), dot(h.map((x, i) => x - mean[i]), e2)] as [number, number]);
+    return { kind: 'projection', points, line: null, axes: ['e₁·h (top principal direction; no output weights)', 'e₂·(h − mean)'], projection: { axes: [e1, e2], mean, spread: values[1] } };
   }
+  const e1 = w.map((x) => x / norm);
+  const across = hs.map((h) => {
+    const d = dot(h, e1);
+    return h.map((x, i) => x - d * e1[i]);
+  });
+  const { vectors, values } = principalAxes(across, 1);
+  // The top direction is already ⟂ e1 when the points spread across it; otherwise any unit vector ⟂ e1 will do.
+  const basis = e1.map((_, k) => e1.map((__, i) => (i === k ? 1 : 0)));
+  const e2 = [vectors[0], ...basis].map((v) => unitAcross(v, e1)).find((v) => v !== null)!;
+  const mean = e1.map((_, j) => hs.reduce((s, h) => s + h[j], 0) / hs.length);
+  const v0 = dot(mean, e2);
+  const points = hs.map((h) => [dot(h, e1), dot(h, e2) - v0] as [number, number]);
+  return {
+    kind: 'projection',
+    points,
+    line: { a: norm, b: 0, c: b },
+    axes: ['ŵ·h (output weights’ direction)', 'widest spread ⟂ ŵ'],
+    projection: { axes: [e1, e2], mean, spread: values[0] },
+  };
 }
 
 /**

@@ -4,11 +4,11 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusRef, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerRequests, WorkerToHost } from '../../shared/protocol';
+import type { CorpusRef, CorpusSource, JobInfo, ModelKind, SavedModelInfo, SeriesChunk, WorkerRequests, WorkerToHost } from '../../shared/protocol';
 import type { ProgressExtra } from '../../core/training';
 import type { ParamsOf, ResultOf } from '../../shared/rpc';
 import { validateParams, ValidationError, type ParamValues } from '../../core/params';
-import { formOf } from '../models';
+import { applyExclusive, formOf } from '../models';
 import { RunStore } from './runStore';
 import { WorkerClient } from './workerClient';
 import { showError, showInfo, showWarning } from '../util/notify';
@@ -17,6 +17,18 @@ import { showError, showInfo, showWarning } from '../util/notify';
 const STOP_GRACE_MS = 2000;
 /** Point batches go to views at most this often. */
 const FLUSH_MS = 100;
+
+/**
+ * Models whose stopped or finished runs can continue from their checkpoint: how the worker checks the checkpoint
+ * (with every check the resume itself makes), and the run's parameters to train on to step `total` (steps win over
+ * epochs; a time budget would count the time already spent, so it goes).
+ */
+const RESUMABLE: Partial<Record<ModelKind, { check: (jobs: JobManager, dir: string) => Promise<{ step: number }>; until: (params: ParamValues, total: number) => ParamValues }>> = {
+  lstm: { check: (jobs, dir) => jobs.request('lm.checkpoint', { dir }), until: (params, total) => ({ ...params, steps: total, timeBudget: 0 }) },
+};
+
+/** What a resumed run was before it started again: restored when the resume fails, so nothing is lost. */
+type Before = Pick<JobInfo, 'status' | 'progress' | 'step' | 'total' | 'loss' | 'endedAt' | 'summary' | 'params'>;
 
 interface Series {
   steps: number[];
@@ -33,6 +45,8 @@ export class JobManager implements vscode.Disposable {
   private readonly worker: WorkerClient<WorkerRequests>;
   /** Jobs sent to the worker and not finished, in the order sent: the worker runs the first, the rest wait. */
   private readonly inWorker: string[] = [];
+  /** Resumed jobs still running, with what they were before. */
+  private readonly resumed = new Map<string, Before>();
   /** Whether the workspace is trusted: until it is, nothing is trained, written, deleted or read from storage. */
   private trusted: boolean;
   /** The tfjs backend the worker reported, once it has. */
@@ -88,6 +102,7 @@ export class JobManager implements vscode.Disposable {
     try {
       for (const run of this.store.loadRuns(this.keepRuns)) {
         if (this.jobs.has(run.job.jobId)) continue;
+        run.job.resumable = this.isResumable(run.job);
         this.jobs.set(run.job.jobId, run.job);
         this.series.set(run.job.jobId, { steps: run.series.steps, losses: run.series.losses });
       }
@@ -145,10 +160,10 @@ export class JobManager implements vscode.Disposable {
    * Validate and start a job. Throws ValidationError for bad parameters (nothing is started).
    * The trained model is saved in <storage>/models/<jobId> unless `save` is false.
    */
-  start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean } = { corpusName: '' }): JobInfo {
+  start(model: ModelKind, rawParams: unknown, corpus: CorpusRef, opts: { corpusName: string; save?: boolean; source?: CorpusSource } = { corpusName: '' }): JobInfo {
     this.assertTrusted('cannot train');
     const form = formOf(model);
-    const params: ParamValues = validateParams(form.params, rawParams);
+    const params: ParamValues = applyExclusive(form, rawParams, validateParams(form.params, rawParams));
     if (form.usesCorpus && corpus.kind === 'none') throw new ValidationError('choose a corpus to train on', 'corpus');
     const jobId = newJobId(model);
     const job: JobInfo = {
@@ -163,6 +178,7 @@ export class JobManager implements vscode.Disposable {
       total: 0,
       startedAt: Date.now(),
       modelDir: opts.save === false ? undefined : path.join(this.modelsFolder, jobId),
+      ...(opts.source ? { corpusSource: opts.source } : {}),
     };
     this.jobs.set(jobId, job);
     this.series.set(jobId, { steps: [], losses: [] });
@@ -170,6 +186,51 @@ export class JobManager implements vscode.Disposable {
     this.listEmitter.fire();
     try {
       this.worker.post({ type: 'start', job: { jobId, model, params, corpus, outDir: job.modelDir } });
+      this.inWorker.push(jobId);
+    } catch (e) {
+      this.finish(jobId, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+    return job;
+  }
+
+  /** Whether a job can continue from its checkpoint: a stopped or finished run of a resumable model with a model folder. */
+  isResumable(job: JobInfo): boolean {
+    return (job.status === 'stopped' || job.status === 'done') && RESUMABLE[job.model] !== undefined && job.modelDir !== undefined;
+  }
+
+  /** The runs that can continue, newest first. */
+  resumable(): JobInfo[] {
+    return this.list().filter((j) => this.isResumable(j));
+  }
+
+  /**
+   * Continue a stopped or finished run from its checkpoint, as the same job: its step count and loss curve go on.
+   * The checkpoint is read with every check first (a corrupt or foreign one is refused, nothing changes); a stopped
+   * run goes on to its planned total, a finished one trains as many steps again. If the resumed run fails (e.g. the
+   * text is not the one it was trained on), the run is put back as it was and the error shown.
+   */
+  async resume(jobId: string, corpus: CorpusRef): Promise<JobInfo> {
+    this.assertTrusted('cannot resume training');
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error('no such run');
+    const kind = RESUMABLE[job.model];
+    if (!kind || !this.isResumable(job)) throw new Error(`${job.label} cannot be resumed (${job.status === 'running' || job.status === 'queued' ? 'it is still running' : kind ? 'it has no saved checkpoint' : `a ${job.model} run has no checkpoint to continue from`})`);
+    const dir = job.modelDir!;
+    let step: number;
+    try {
+      step = (await kind.check(this, dir)).step;
+    } catch (e) {
+      throw new Error(`cannot resume ${job.label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!this.isResumable(job)) throw new Error(`${job.label} changed while its checkpoint was read; try again`);
+    const planned = job.total > step ? job.total : step + Math.max(1, job.total || step);
+    const form = formOf(job.model);
+    const params = validateParams(form.params, kind.until(job.params, planned));
+    this.resumed.set(jobId, { status: job.status, progress: job.progress, step: job.step, total: job.total, loss: job.loss, endedAt: job.endedAt, summary: job.summary, params: job.params });
+    Object.assign(job, { status: 'queued', params, step, total: planned, progress: step / planned, endedAt: undefined, summary: undefined, error: undefined, resumable: false });
+    this.listEmitter.fire();
+    try {
+      this.worker.post({ type: 'start', job: { jobId, model: job.model, params, corpus, outDir: dir, resumeFrom: dir } });
       this.inWorker.push(jobId);
     } catch (e) {
       this.finish(jobId, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
@@ -273,6 +334,12 @@ export class JobManager implements vscode.Disposable {
         job.progress = u.total > 0 ? Math.min(1, u.step / u.total) : 0;
         if (u.metrics) job.metrics = { ...job.metrics, ...u.metrics };
         const s = this.series.get(m.jobId)!;
+        // A resumed run may report the step it resumed at again: the curve keeps one point per step.
+        if (s.steps.length && u.step <= s.steps[s.steps.length - 1]) {
+          this.changed.add(m.jobId);
+          this.scheduleFlush();
+          return;
+        }
         s.steps.push(u.step);
         s.losses.push(u.loss);
         let p = this.pending.get(m.jobId);
@@ -285,10 +352,10 @@ export class JobManager implements vscode.Disposable {
         return;
       }
       case 'done':
-        this.finish(m.jobId, { status: 'done', summary: m.summary, modelDir: m.modelDir });
+        this.finish(m.jobId, { status: 'done', summary: m.summary, modelDir: m.modelDir, ...(m.step !== undefined ? { step: m.step } : {}) });
         return;
       case 'stopped':
-        this.finish(m.jobId, { status: 'stopped', summary: m.summary, modelDir: m.modelDir });
+        this.finish(m.jobId, { status: 'stopped', summary: m.summary, modelDir: m.modelDir, ...(m.step !== undefined ? { step: m.step } : {}) });
         return;
       case 'failed':
         this.finish(m.jobId, { status: 'failed', error: m.error });
@@ -330,9 +397,21 @@ export class JobManager implements vscode.Disposable {
     if (timer) clearTimeout(timer);
     this.stopTimers.delete(jobId);
     this.flush();
+    const before = this.resumed.get(jobId);
+    this.resumed.delete(jobId);
+    if (before && patch.status === 'failed') {
+      // A failed resume leaves the run and its model as they were.
+      Object.assign(job, before, { resumable: this.isResumable({ ...job, ...before }) });
+      this.jobEmitter.fire(job);
+      this.listEmitter.fire();
+      if (notify) void showError(`could not resume ${job.label}: ${patch.error ?? 'unknown error'} (the run and its model are as they were)`);
+      return;
+    }
     Object.assign(job, patch, { endedAt: Date.now() });
+    if (patch.step !== undefined && job.total > 0) job.progress = Math.min(1, job.step / job.total);
     if (job.status === 'done') job.progress = 1;
     if (job.status === 'failed') job.modelDir = undefined;
+    job.resumable = this.isResumable(job);
     const s = this.series.get(jobId) ?? { steps: [], losses: [] };
     try {
       if (this.trusted) this.store.save({ version: 1, job, series: { jobId, steps: s.steps, losses: s.losses } });

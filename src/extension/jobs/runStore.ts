@@ -18,9 +18,9 @@ export interface StoredRun {
   series: SeriesChunk;
 }
 
-const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'mlm'];
+const MODEL_KINDS: readonly ModelKind[] = ['xor', 'word2vec', 'lstm', 'transformer', 'seq2seq', 'distill', 'vae', 'autoencoder', 'mlm'];
 /** Job ids are made by the job manager (`newJobId`): model, date, time, a short random tag. Nothing else is one. */
-const JOB_ID_RE = /^(xor|word2vec|lstm|transformer|seq2seq)-[0-9]{8}-[0-9]{6}-[0-9a-z]{1,8}$/;
+const JOB_ID_RE = /^(xor|word2vec|lstm|transformer|seq2seq|distill|vae|autoencoder)-[0-9]{8}-[0-9]{6}-[0-9a-z]{1,8}$/;
 const STATUSES = new Set(['queued', 'running', 'done', 'stopped', 'failed']);
 /** A run file is a job and its loss series; anything larger is not ours. */
 const MAX_RUN_BYTES = 32 * 1024 * 1024;
@@ -232,6 +232,6 @@ export class RunStore {
 
 function summaryOf(model: ModelKind, meta: Record<string, unknown>): string {
   if (model === 'xor' && typeof meta.accuracy === 'number') return `accuracy ${meta.accuracy}, loss ${Number(meta.finalLoss).toFixed(4)}`;
-  const names: Record<ModelKind, string> = { xor: 'XOR MLP', word2vec: 'word vectors', lstm: 'LSTM language model', transformer: 'Transformer language model', seq2seq: 'seq2seq with attention', mlm: 'masked language model' };
+  const names: Record<ModelKind, string> = { xor: 'XOR MLP', word2vec: 'word vectors', lstm: 'LSTM language model', transformer: 'Transformer language model', seq2seq: 'seq2seq with attention', distill: 'distilled LSTM student', vae: 'VAE', autoencoder: 'autoencoder', mlm: 'masked language model' };
   return names[model];
 }

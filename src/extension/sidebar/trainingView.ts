@@ -58,6 +58,10 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'stopJob':
         this.jobs.stop(msg.jobId);
         return;
+      case 'resumeJob':
+        // the same checks as the palette command (trust, the run, its checkpoint, its text)
+        await vscode.commands.executeCommand('mlStudy.resumeTraining', msg.jobId);
+        return;
       case 'clearFinished':
         this.jobs.clearFinished();
         return;
@@ -68,7 +72,7 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
         }
         try {
           const corpus = await resolveCorpus(formOf(msg.model).usesCorpus ? msg.corpus : 'none');
-          this.jobs.start(msg.model, msg.params, corpus.ref, { corpusName: corpus.name });
+          this.jobs.start(msg.model, msg.params, corpus.ref, { corpusName: corpus.name, source: corpus.source });
           this.openPanel();
         } catch (e) {
           this.post({ type: 'formError', field: e instanceof ValidationError ? e.field : undefined, message: e instanceof Error ? e.message : String(e) });

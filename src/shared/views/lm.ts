@@ -103,4 +103,6 @@ export interface LmWorkerRequests {
   'lm.perplexity': { params: { dir: string; text: string }; result: LmPerplexityReport };
   'lm.teacherForcing': { params: { dir: string; text: string; prefix?: number; length?: number }; result: TeacherForcingComparison };
   'lm.info': { params: { dir: string }; result: LmModelInfo };
+  /** The checkpoint a stopped run would continue from, read with every check of a resume; throws when unusable. */
+  'lm.checkpoint': { params: { dir: string }; result: { step: number; corpusTokens: number } };
 }

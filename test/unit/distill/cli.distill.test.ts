@@ -40,3 +40,45 @@ test('distill-loss refuses bad logits, labels and temperatures with one line and
     assert.match(r.err, pattern);
   }
 });
+
+test('train distill: a teacher from train lstm, both curves in --json, the student usable by perplexity; bad input refused', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'distill-cli-'));
+  try {
+    const corpus = path.join(tmp, 'corpus.txt');
+    fs.writeFileSync(corpus, Array.from({ length: 200 }, (_, i) => ['the cat sat on the mat.', 'a dog ran to the park.', 'the fox jumps over the dog.'][i % 3]).join('\n'));
+    const teacher = path.join(tmp, 'teacher');
+    const t = await runCli('train', 'lstm', '--corpus', corpus, '--out', teacher, '--steps', '30', '--hidden', '24', '--batch', '4', '--seq', '16', '--eval-every', '30', '--json');
+    assert.equal(t.code, 0, t.err);
+    const student = path.join(tmp, 'student');
+    const r = await runCli('train', 'distill', corpus, '--teacher', teacher, '--out', student, '--steps', '20', '--eval-every', '10', '--hidden', '8', '--batch', '4', '--seq', '16', '--temperature', '3', '--alpha', '0.2', '--json');
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.deepEqual(j.history.map((h: { step: number }) => h.step), [0, 10, 20]);
+    assert.equal(j.temperature, 3);
+    assert.equal(j.alpha, 0.2);
+    assert.ok(j.history[2].distilled.perplexity > 1 && j.history[2].baseline.perplexity > 1);
+    const p = await runCli('perplexity', student, '--corpus', corpus, '--json');
+    assert.equal(p.code, 0, p.err);
+    const s = await runCli('soften', teacher, 'the cat s', '--json');
+    assert.equal(s.code, 0, s.err);
+    assert.deepEqual(JSON.parse(s.out).temperatures.map((x: { temperature: number }) => x.temperature), [1, 2, 5]);
+    for (const [argv, pattern] of [
+      [['train', 'distill', corpus, '--out', path.join(tmp, 's2')], /--teacher is required/],
+      [['train', 'distill', corpus, '--teacher', corpus, '--out', path.join(tmp, 's3')], /--teacher/],
+      [['train', 'distill', corpus, '--teacher', teacher, '--out', path.join(tmp, 's4'), '--temperature', '0'], /temperature/i],
+      [['train', 'distill', corpus, '--teacher', teacher, '--out', path.join(tmp, 's5'), '--alpha', '2'], /alpha|α/i],
+      [['train', 'distill', corpus, '--teacher', teacher, '--out', tmp], /--out/],
+      [['soften', teacher, 'the cat', '--position', '99'], /position/],
+    ] as [string[], RegExp][]) {
+      const bad = await runCli(...argv);
+      assert.equal(bad.code, 2, `${argv.join(' ')}: ${bad.err}`);
+      assert.match(bad.err, pattern);
+      assert.equal(bad.err.trim().split('\n').length, 1, bad.err);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

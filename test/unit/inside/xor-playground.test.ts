@@ -2,7 +2,8 @@
  * The XOR playground against independent computations: the gradient against central finite differences (with L2
  * and a fixed dropout mask), the trajectory against the tfjs trainer (mlp.ts, autodiff) on XOR, every grid against
  * a forward pass written out here, the hidden space against the hidden activations and the output weights, the
- * PCA against the eigen-equations of the covariance; 0 hidden units fail on XOR; CSV points are validated.
+ * projected hidden space against the network's own outputs, the principal axes against the eigen-equations of the
+ * covariance; 0 hidden units fail on XOR; CSV points are validated.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -94,8 +95,7 @@ test('grids are the forward pass at the grid points; hidden space is h(x) with t
   assert.equal(s.accuracy, acc);
 });
 
-test('PCA hidden space: eigen-equations of the covariance hold, points are projections, the line is z = 0 on the plane', () => {
-  // principal axes of a small 3-D case against the covariance's eigen-equations and invariants
+test('principal axes: the eigen-equations and invariants of the covariance hold', () => {
   const rng = new Rng(4);
   const rows = Array.from({ length: 25 }, () => {
     const a = rng.normal();
@@ -112,20 +112,81 @@ test('PCA hidden space: eigen-equations of the covariance hold, points are proje
   const det = C[0][0] * (C[1][1] * C[2][2] - C[1][2] * C[2][1]) - C[0][1] * (C[1][0] * C[2][2] - C[1][2] * C[2][0]) + C[0][2] * (C[1][0] * C[2][1] - C[1][1] * C[2][0]);
   assert.ok(Math.abs(values[0] + values[1] + values[2] - trace) < 1e-10);
   assert.ok(Math.abs(values[0] * values[1] * values[2] - det) < 1e-10);
+});
 
-  const pg = new Playground({ ...base, hidden: 5 }, makeDataset('circle', { points: 60, seed: 5 }));
-  pg.run(200);
-  const hs = pg.hiddenSpace();
-  assert.equal(hs.kind, 'pca');
-  const { mean: mu, components } = hs.pca!;
-  pg.data.x.forEach(([x, y], i) => {
-    const h = pg.hiddenOf(x, y);
-    const [u, v] = hs.points[i];
-    assert.ok(Math.abs(u - h.reduce((s, hj, j) => s + (hj - mu[j]) * components[0][j], 0)) < 1e-12);
-    // the logit at the point's projection onto the plane is the line's value there
-    const proj = mu.map((m, j) => m + u * components[0][j] + v * components[1][j]);
-    assert.ok(Math.abs(pg.logitOf(proj) - (hs.line!.a * u + hs.line!.b * v + hs.line!.c)) < 1e-10);
-  });
+const dotOf = (u: readonly number[], v: readonly number[]) => u.reduce((s, x, i) => s + x * v[i], 0);
+
+test('hidden space with 3–8 units: every drawn point is on the side of the drawn line the network puts it on', () => {
+  const rng = new Rng(21);
+  const sets = ['xor', 'circle', 'gaussians', 'spiral'] as const;
+  let checked = 0;
+  for (let trial = 0; trial < 24; trial++) {
+    const hidden = 3 + (trial % 6);
+    const activation = (['tanh', 'sigmoid', 'relu'] as const)[trial % 3];
+    const data = makeDataset(sets[trial % 4], { points: 40, seed: 100 + trial });
+    const pg = new Playground({ ...base, hidden, activation, seed: 1 + Math.floor(rng.next() * 1000) }, data);
+    pg.run(20 + Math.floor(rng.next() * 400));
+    const s = pg.snapshot(3);
+    const hs = s.hiddenSpace;
+    assert.equal(hs.kind, 'projection');
+    const w2 = pg.weights().w2;
+    const b2 = pg.weights().b2;
+    const norm = Math.hypot(...w2);
+    const [e1, e2] = hs.projection!.axes;
+    // the first axis is the output weights' direction, the second a unit vector across it
+    e1.forEach((x, j) => assert.ok(Math.abs(x - w2[j] / norm) < 1e-12));
+    assert.ok(Math.abs(Math.hypot(...e2) - 1) < 1e-12);
+    assert.ok(Math.abs(dotOf(e1, e2)) < 1e-12);
+    const H = pg.data.x.map(([x, y]) => pg.hiddenOf(x, y));
+    const mean = e1.map((_, j) => H.reduce((t, h) => t + h[j], 0) / H.length);
+    const { a, b, c } = hs.line!;
+    pg.data.x.forEach((_, i) => {
+      const h = H[i];
+      const [u, v] = hs.points[i];
+      assert.ok(Math.abs(u - dotOf(h, w2) / norm) < 1e-12);
+      assert.ok(Math.abs(v - dotOf(h.map((x, j) => x - mean[j]), e2)) < 1e-12);
+      // the line's value at the drawn point is the network's own logit there, so its side is the output's side
+      const z = dotOf(h, w2) + b2;
+      const side = a * u + b * v + c;
+      assert.ok(Math.abs(side - z) < 1e-9 * (1 + Math.abs(z)), `line ${side} vs logit ${z}`);
+      if (Math.abs(s.predictions[i] - 0.5) > 1e-9) {
+        assert.equal(side > 0, s.predictions[i] > 0.5, `trial ${trial}, point ${i}: p ${s.predictions[i]}, side ${side}`);
+        checked++;
+      }
+    });
+    // e2 is the widest spread across e1: an eigenvector of the covariance of the points with their e1 part removed,
+    // and no unit vector across e1 spreads them more
+    const across = H.map((h) => h.map((x, j) => x - dotOf(h, e1) * e1[j]));
+    const spread = (d: number[]) => {
+      const proj = across.map((r) => dotOf(r, d));
+      const m = proj.reduce((t, x) => t + x, 0) / proj.length;
+      return proj.reduce((t, x) => t + (x - m) ** 2, 0) / proj.length;
+    };
+    assert.ok(Math.abs(spread(e2) - hs.projection!.spread) < 1e-10);
+    for (let k = 0; k < 20; k++) {
+      const r = e1.map(() => rng.normal());
+      const rr = r.map((x, j) => x - dotOf(r, e1) * e1[j]);
+      const n = Math.hypot(...rr);
+      assert.ok(spread(rr.map((x) => x / n)) <= spread(e2) + 1e-10);
+    }
+    assert.deepEqual(hs.axes.length, 2);
+  }
+  assert.ok(checked > 500, `only ${checked} points checked`);
+
+  // 2 units: the hidden plane itself, with the output's own line
+  const two = new Playground({ ...base, hidden: 2 }, makeDataset('circle', { points: 30, seed: 2 }));
+  two.run(150);
+  const hs2 = two.hiddenSpace();
+  assert.equal(hs2.kind, 'plane');
+  two.data.x.forEach(([x, y], i) => assert.deepEqual(hs2.points[i], two.hiddenOf(x, y)));
+  assert.deepEqual(hs2.line, { a: two.weights().w2[0], b: two.weights().w2[1], c: two.weights().b2 });
+
+  // vanishing output weights: the top two principal directions, and no line
+  const flat = new Playground({ ...base, hidden: 4 }, makeDataset('xor'));
+  flat.theta.fill(0, 3 * 4, 4 * 4);
+  const hf = flat.hiddenSpace();
+  assert.equal(hf.kind, 'projection');
+  assert.equal(hf.line, null);
 });
 
 test('0 hidden units cannot solve XOR; 4 can', () => {
@@ -184,7 +245,7 @@ test('ml-study xor --json: the grids and hidden space; bad input exits 2 with on
   const j = JSON.parse(r.out);
   assert.equal(j.boundary.values.length, 49);
   assert.equal(j.hiddenGrids.length, 3);
-  assert.equal(j.hiddenSpace.kind, 'pca');
+  assert.equal(j.hiddenSpace.kind, 'projection');
   assert.equal(j.step, 300);
   assert.equal(j.accuracy, 1);
   // the JSON grid is the engine's forward pass: replay the same run and compare one cell
