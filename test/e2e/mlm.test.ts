@@ -21,7 +21,9 @@ describeInThemes('masked language model', (session, theme) => {
   it('fills in the word selected in a note: the blank in its context and the top-k per character', async () => {
     const { page } = session();
     await gotoLine(page, '05-attention.md', 'Scaled dot-product attention:', 13);
-    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    // Let the go-to-line box close before moving the cursor (a key pressed while it closes can be lost).
+    await page.waitForTimeout(500);
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight', { delay: 20 });
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
     await runCommand(page, 'ML Study: Fill in the Blank');
 

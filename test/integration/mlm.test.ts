@@ -85,7 +85,9 @@ describe('masked language model and GRU in the editor', function () {
     assert.equal(d.result.context.filter((t) => t === '[MASK]').length, 3);
     await waitFor('the Fill-in-the-Blank view', () => a.panel.isOpen && a.panel.webviewReady && a.panel.dataOf('mlm-fill')?.stamp === d.stamp, 60_000);
     // The word at the cursor when nothing is selected; {text, from, to, k} when given.
-    ed.selection = new vscode.Selection(line, col + 1, line, col + 1);
+    // The panel took the focus: back to the note, the cursor inside the word.
+    const again = await vscode.window.showTextDocument(doc);
+    again.selection = new vscode.Selection(line, col + 1, line, col + 1);
     const atCursor = (await vscode.commands.executeCommand('mlStudy.fillMask')) as MlmFillData | undefined;
     assert.equal(atCursor?.selected, 'dot');
     const given = (await vscode.commands.executeCommand('mlStudy.fillMask', { text: 'the softmax of the scores', from: 4, to: 5, k: 3 })) as MlmFillData | undefined;
