@@ -17,13 +17,17 @@ async function trainingForm(page: Page): Promise<Frame> {
   return webviewFrame(page, '#start-form', 60_000);
 }
 
-/** Choose a model in the sidebar form, fill fields, train, and wait until one more job is listed as done. */
-async function trainFromSidebar(page: Page, model: RegExp, fields: [string, string][]): Promise<Frame> {
+/** Choose a model in the sidebar form, fill fields (and the corpus), train, and wait until one more job is done. */
+async function trainFromSidebar(page: Page, model: RegExp, fields: [string, string][], corpus?: RegExp): Promise<Frame> {
   const side = await trainingForm(page);
   await side.locator('#model').click();
   await side.locator('#model').getByRole('option', { name: model }).first().click();
   await waitInFrame(side, () => document.getElementById('param-seed') !== null);
   for (const [name, value] of fields) await side.locator(`#param-${name} input`).fill(value);
+  if (corpus) {
+    await side.locator('#corpus').click();
+    await side.locator('#corpus').getByRole('option', { name: corpus }).first().click();
+  }
   const before = await side.locator('#jobs .job[data-status="done"]').count();
   await side.locator('#train').click();
   await side.waitForFunction((n) => document.querySelectorAll('#jobs .job[data-status="done"]').length > n, before, { timeout: 180_000 });
@@ -38,7 +42,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
     });
-    await trainFromSidebar(page, /LSTM language model/, [['hidden', '48'], ['embedding', '16'], ['batch', '8'], ['seq', '32'], ['steps', '150'], ['evalEvery', '150']]);
+    await trainFromSidebar(page, /Recurrent language model/, [['hidden', '48'], ['embedding', '16'], ['batch', '8'], ['seq', '32'], ['steps', '150'], ['evalEvery', '150']]);
     await trainFromSidebar(page, /Knowledge distillation/, [['hidden', '12'], ['embedding', '8'], ['batch', '8'], ['seq', '32'], ['steps', '120'], ['evalEvery', '20']]);
     await runCommand(page, 'ML Study: Show Distillation (Both Students, Softened Distributions)');
     const panel = await webviewFrame(page, '#distill-soften', 60_000);
@@ -79,12 +83,12 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     await side.locator('#param-hs').click();
     await waitInFrame(side, () => document.getElementById('param-negative')!.hasAttribute('disabled'));
     assert.equal(await side.locator('#param-negative').evaluate((e) => (e as HTMLElement & { value: string }).value), '0');
-    await trainFromSidebar(page, /Word vectors/, [['epochs', '3'], ['minCount', '1']]);
+    await trainFromSidebar(page, /Word vectors/, [['epochs', '1']], /Brown/);
     await runCommand(page, 'ML Study: Show Hierarchical Softmax Tree');
     const panel = await webviewFrame(page, '#hs-show', 60_000);
     await waitInFrame(panel, () => Number(document.getElementById('view-w2v-hs-tree')!.dataset.words) >= 2, 60_000);
-    await panel.locator('#hs-context input').fill('the');
-    await panel.locator('#hs-words input').fill('softmax, the, of');
+    await panel.locator('#hs-context input').fill('man');
+    await panel.locator('#hs-words input').fill('king, queen, food');
     await panel.locator('#hs-show').click();
     await waitInFrame(panel, () => document.getElementById('view-w2v-hs-tree')!.dataset.words === '3', 30_000);
     assert.equal(await panel.locator('#hs-paths tr').count(), 4);

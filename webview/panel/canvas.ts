@@ -53,3 +53,14 @@ export function baseColours() {
     font: themeVar('--vscode-font-family', 'sans-serif'),
   };
 }
+
+type BaseColours = ReturnType<typeof baseColours>;
+
+/** The theme's base colours plus a view's own (derived from them), with RGB triples of the keys a canvas paints. */
+export function viewColours<T extends Record<string, string>, K extends keyof (BaseColours & T) & string>(own: (base: BaseColours) => T, rgbKeys: readonly K[]): BaseColours & T & { rgb: Record<K, [number, number, number]> } {
+  const base = baseColours();
+  const c = { ...base, ...own(base) } as BaseColours & T;
+  const rgb = {} as Record<K, [number, number, number]>;
+  for (const k of rgbKeys) rgb[k] = rgbOf(c[k] as string);
+  return { ...c, rgb };
+}

@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/w2vStep.css';
 import type { MapPoint, StepAmount, StepRecord, W2vStepPanelData } from '../../src/shared/views/w2vStep';
 import { formatNumber, h, onThemeChange, setChildren, themeVar } from '../common/vscode';
-import { baseColours, context2d, makeCanvas, rgbOf, sizeCanvas } from './canvas';
+import { context2d, makeCanvas, sizeCanvas, viewColours } from './canvas';
 import type { ViewContext, ViewFactory } from './viewModule';
 import { svgImage } from './explainView';
 
@@ -29,16 +29,13 @@ const STEPS: [StepAmount, string, string][] = [[1, 'Step', 'One update'], [10, '
 type Valued = HTMLElement & { value: string };
 
 function colours() {
-  const base = baseColours();
-  const c = {
-    ...base,
+  return viewColours((base) => ({
     pos: base.blue,
     neg: base.orange,
     current: themeVar('--vscode-charts-red', '#f14c4c'),
     output: themeVar('--vscode-charts-purple', '#b180d7'),
     mono: themeVar('--vscode-editor-font-family', 'monospace'),
-  };
-  return { ...c, rgb: { bg: rgbOf(c.bg), pos: rgbOf(c.pos), neg: rgbOf(c.neg), fg: rgbOf(c.fg) } };
+  }), ['bg', 'pos', 'neg', 'fg']);
 }
 type Colours = ReturnType<typeof colours>;
 

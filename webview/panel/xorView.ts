@@ -14,7 +14,7 @@ import type { Grid, HiddenSpace, Weights } from '../../src/core/xor/playground';
 import { h, onThemeChange, setChildren, themeVar, formatNumber } from '../common/vscode';
 import type { ViewContext, ViewFactory } from './viewModule';
 import { type Box, boxAround, clipLine, edgeWidth, tone } from './xorGeometry';
-import { baseColours, context2d, makeCanvas, rgbOf } from './canvas';
+import { context2d, makeCanvas, viewColours } from './canvas';
 
 const BIG = 280;
 const SMALL = 84;
@@ -26,15 +26,12 @@ const NUMBERS: [string, string][] = [['hidden', 'Hidden units'], ['lr', 'Learnin
 type Valued = HTMLElement & { value: string };
 
 function colours() {
-  const base = baseColours();
-  const c = {
-    ...base,
+  return viewColours((base) => ({
     one: base.blue,
     zero: base.orange,
     line: themeVar('--vscode-editor-foreground', base.fg),
     wrong: themeVar('--vscode-errorForeground', '#f14c4c'),
-  };
-  return { ...c, rgb: { bg: rgbOf(c.bg), one: rgbOf(c.one), zero: rgbOf(c.zero) } };
+  }), ['bg', 'one', 'zero']);
 }
 type Colours = ReturnType<typeof colours>;
 

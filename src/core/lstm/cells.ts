@@ -48,27 +48,21 @@ export function gruForward(z: FArr, zo: number, s: FArr, hPrev: FArr, hpo: numbe
  * ds·Whᵀ to it).
  */
 export function gruBackward(act: FArr, ao: number, hPrev: FArr, hpo: number, sn: FArr, sno: number, dOut: FArr, doo: number, dhNext: FArr, dz: FArr, dzo: number, ds: FArr, dso: number, B: number, H: number, hasNext: boolean): void {
-  for (let b = 0; b < B; b++) {
-    const zr = ao + b * 3 * H;
-    const dr = dzo + b * 3 * H;
-    const sr = dso + b * 3 * H;
-    for (let j = 0; j < H; j++) {
-      const k = b * H + j;
-      const r = act[zr + j];
-      const u = act[zr + H + j];
-      const n = act[zr + 2 * H + j];
-      const dh = dOut[doo + k] + (hasNext ? dhNext[k] : 0);
-      const dan = dh * (1 - u) * (1 - n * n);
-      const dar = dan * sn[sno + k] * r * (1 - r);
-      const dau = dh * (hPrev[hpo + k] - n) * u * (1 - u);
-      dz[dr + j] = dar;
-      dz[dr + H + j] = dau;
-      dz[dr + 2 * H + j] = dan;
-      ds[sr + j] = dar;
-      ds[sr + H + j] = dau;
-      ds[sr + 2 * H + j] = dan * r;
-      dhNext[k] = dh * u;
-    }
+  // k runs over the B × H units; g is the unit's offset in a row of three gate blocks (r | u | n).
+  for (let k = 0; k < B * H; k++) {
+    const g = k + 2 * H * Math.floor(k / H);
+    const r = act[ao + g];
+    const u = act[ao + g + H];
+    const n = act[ao + g + 2 * H];
+    const dh = dOut[doo + k] + (hasNext ? dhNext[k] : 0);
+    const dan = dh * (1 - u) * (1 - n * n);
+    const dar = dan * sn[sno + k] * r * (1 - r);
+    const dau = dh * (hPrev[hpo + k] - n) * u * (1 - u);
+    dz[dzo + g] = ds[dso + g] = dar;
+    dz[dzo + g + H] = ds[dso + g + H] = dau;
+    dz[dzo + g + 2 * H] = dan;
+    ds[dso + g + 2 * H] = dan * r;
+    dhNext[k] = dh * u;
   }
 }
 

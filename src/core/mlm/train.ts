@@ -17,7 +17,10 @@ import { MLM_PARAMS } from './params';
 
 export type MlmParams = ParamsOf<typeof MLM_PARAMS>;
 
-export interface MlmTrainResult {
+type RunSizes = ReturnType<typeof runSizes>;
+
+/** A finished (or stopped) masked-LM run: the losses, the timing, and the sizes of `runSizes`. */
+export interface MlmTrainResult extends RunSizes {
   steps: number;
   finalLoss: number;
   /** Mean cross-entropy (nats) of the held-out blanks, and of the unigram model on the same blanks. */
@@ -31,10 +34,6 @@ export interface MlmTrainResult {
   stepsPerSecond: number;
   seconds: number;
   stopped: boolean;
-  vocabSize: number;
-  trainTokens: number;
-  heldOutTokens: number;
-  paramCount: number;
   outDir: string;
   params: ParamValues;
 }
@@ -159,7 +158,7 @@ export async function trainMlm(rawParams: ParamValues, text: string, ctx: TrainC
     const run = await runSteps(model, plan, params, ctx, held, unigram);
     const seconds = (Date.now() - started) / 1000;
     const score = held ? maskedScore(model, held) : { loss: NaN, accuracy: NaN, blanks: 0 };
-    const result: MlmTrainResult = {
+    const result: Omit<MlmTrainResult, 'outDir' | 'params'> = {
       steps: run.step,
       finalLoss: run.loss,
       heldOutLoss: score.loss,
@@ -171,12 +170,9 @@ export async function trainMlm(rawParams: ParamValues, text: string, ctx: TrainC
       seconds,
       stopped: run.stopped,
       ...runSizes(plan, model),
-      outDir: opts.outDir,
-      params,
     };
-    const { params: _p, outDir: _o, ...summary } = result;
-    await saveMlm(opts.outDir, model, plan.vocab, params, summary);
-    return result;
+    await saveMlm(opts.outDir, model, plan.vocab, params, result);
+    return { ...result, outDir: opts.outDir, params };
   } finally {
     model.dispose();
   }

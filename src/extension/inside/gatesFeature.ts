@@ -11,7 +11,7 @@ import type { UntrustedHandlers } from '../../shared/rpc';
 import type { GatesModelChoice, GatesPanelData, GatesPanelRequests } from '../../shared/views/inside';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
-import { showError } from '../util/notify';
+import { reportingCommand } from '../util/notify';
 import { ArgError, onlyKeys } from '../lm/validate';
 import { editorText, message, wholeIn } from './args';
 
@@ -112,15 +112,10 @@ export class GatesFeature {
 export function registerGatesFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): GatesFeature {
   const f = new GatesFeature(jobs, panel);
   context.subscriptions.push(
-    vscode.commands.registerCommand('mlStudy.showLstmGates', async (arg?: unknown) => {
-      try {
-        const picked = editorText(MAX_GATES_TEXT);
-        const ask = f.check(arg, { dir: f.current.dir, text: picked?.text ?? f.current.text });
-        return await f.inspect(ask, false);
-      } catch (e) {
-        void showError(`Show LSTM Gates: ${message(e)}`);
-        return undefined;
-      }
+    reportingCommand('mlStudy.showLstmGates', 'Show LSTM Gates', async (arg?: unknown) => {
+      const picked = editorText(MAX_GATES_TEXT);
+      const ask = f.check(arg, { dir: f.current.dir, text: picked?.text ?? f.current.text });
+      return await f.inspect(ask, false);
     }),
     jobs.onDidReceiveExtra(({ job }) => void f.onTraining(job)),
     jobs.onDidChangeJob((job) => {

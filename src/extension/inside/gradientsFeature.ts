@@ -11,7 +11,7 @@ import type { GradientsPanelData, GradientsPanelRequests, LabOptions } from '../
 import { LAB_LIMITS, LAB_MAX_TEXT, labOptions } from '../../core/rnn/lab';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
-import { showError } from '../util/notify';
+import { reportingCommand } from '../util/notify';
 import { ArgError, onlyKeys } from '../lm/validate';
 import { editorText, message } from './args';
 
@@ -105,25 +105,20 @@ export function parseLabArgs(arg: unknown): { text?: string; options: LabOptions
 export function registerGradientsFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): GradientsFeature {
   const f = new GradientsFeature(jobs, panel);
   context.subscriptions.push(
-    vscode.commands.registerCommand('mlStudy.compareGradients', async (arg?: unknown) => {
-      try {
-        if (!vscode.workspace.isTrusted) throw new ArgError('training is disabled in an untrusted workspace; trust the workspace to train.');
-        const { text: given, options } = parseLabArgs(arg);
-        const picked = given !== undefined ? { text: given.slice(0, LAB_MAX_TEXT), source: 'the given text' } : editorText(LAB_MAX_TEXT, true);
-        if (!picked) throw new ArgError('open a note or select some text to train on');
-        const n = Array.from(picked.text).length;
-        if (n < 3 * options.seq) throw new ArgError(`${picked.source} has ${n} characters; the lab needs at least ${3 * options.seq}`);
-        return await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'RNN vs LSTM gradients', cancellable: true },
-          (progress, token) => {
-            const sub = f.onProgress((line) => progress.report({ message: line }));
-            return f.run(picked.text, picked.source, options, token).finally(() => sub.dispose());
-          },
-        );
-      } catch (e) {
-        void showError(`Compare RNN and LSTM Gradients: ${message(e)}`);
-        return undefined;
-      }
+    reportingCommand('mlStudy.compareGradients', 'Compare RNN and LSTM Gradients', async (arg?: unknown) => {
+      if (!vscode.workspace.isTrusted) throw new ArgError('training is disabled in an untrusted workspace; trust the workspace to train.');
+      const { text: given, options } = parseLabArgs(arg);
+      const picked = given !== undefined ? { text: given.slice(0, LAB_MAX_TEXT), source: 'the given text' } : editorText(LAB_MAX_TEXT, true);
+      if (!picked) throw new ArgError('open a note or select some text to train on');
+      const n = Array.from(picked.text).length;
+      if (n < 3 * options.seq) throw new ArgError(`${picked.source} has ${n} characters; the lab needs at least ${3 * options.seq}`);
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'RNN vs LSTM gradients', cancellable: true },
+        (progress, token) => {
+          const sub = f.onProgress((line) => progress.report({ message: line }));
+          return f.run(picked.text, picked.source, options, token).finally(() => sub.dispose());
+        },
+      );
     }),
   );
   panel.handle('gradients', f.viewHandlers);

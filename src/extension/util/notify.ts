@@ -36,3 +36,20 @@ export function showError(message: string, ...actions: string[]): Thenable<strin
 export function recentMessages(): readonly Shown[] {
   return recent;
 }
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Registers a command whose failure is shown as one error message (`what: reason`); the command then resolves to
+ * undefined, so a palette or hover call never sees a rejected promise.
+ */
+export function reportingCommand<T>(id: string, what: string, run: (arg?: unknown) => Promise<T>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
+    try {
+      return await run(arg);
+    } catch (e) {
+      void showError(`${what}: ${reason(e)}`);
+      return undefined;
+    }
+  });
+}

@@ -13,7 +13,7 @@ import { PLAYGROUND_PARAMS } from '../../core/xor/params';
 import { defaults, validateParams } from '../../core/params';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
-import { showError } from '../util/notify';
+import { reportingCommand } from '../util/notify';
 
 /** Shortest time between two frames while playing (≤ 10 Hz). */
 export const FRAME_MS = 100;
@@ -220,17 +220,12 @@ export class XorFeature {
 export function registerXorFeature(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): XorFeature {
   const f = new XorFeature(jobs, panel);
   context.subscriptions.push(
-    vscode.commands.registerCommand('mlStudy.openXorPlayground', async (arg?: unknown) => {
-      try {
-        const args = parseOpenArgs(arg);
-        let data = args.settings !== undefined ? await f.configure(args.settings, false) : await f.open();
-        if (args.steps) data = await f.step(args.steps, false);
-        if (args.play) data = await f.play(true);
-        return data;
-      } catch (e) {
-        void showError(`could not open the XOR playground: ${message(e)}`);
-        return undefined;
-      }
+    reportingCommand('mlStudy.openXorPlayground', 'could not open the XOR playground', async (arg?: unknown) => {
+      const args = parseOpenArgs(arg);
+      let data = args.settings !== undefined ? await f.configure(args.settings, false) : await f.open();
+      if (args.steps) data = await f.step(args.steps, false);
+      if (args.play) data = await f.play(true);
+      return data;
     }),
   );
   panel.handle('xor', f.viewHandlers);
