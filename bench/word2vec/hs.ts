@@ -4,7 +4,8 @@
  * sample 1e-3, 5 epochs, lr 0.025 → 0.0001, the same thread count. Runs alternate (ours, gensim, ours, gensim, …)
  * so a change in machine load hits both sides alike; the summary gives the median and range of each side's
  * training seconds (the training loop only, vocabulary building excluded, on both sides) and of its WordSim353
- * Spearman ρ, scored by this project's evaluation code. The result is also written as JSON to bench/results/.
+ * Spearman ρ, scored by this project's evaluation code. The result is written as JSON to bench/results/ (the
+ * format `npm run bench:report` turns into a BENCHMARKS.md table).
  *
  * Flags: --arch sgns|cbow (default sgns), --threads N (default 1), --runs N per side (default 3, at least 3).
  */
@@ -17,7 +18,7 @@ import { evaluateSimilarity, parseSimilarityFile } from '../../src/core/word2vec
 import { importVectors } from '../../src/core/word2vec/io';
 import { loadModel } from '../../src/core/word2vec/store';
 import { WordVectors } from '../../src/core/word2vec/vectors';
-import { pythonWith } from '../lib/results';
+import { columns, loadAverage, pythonWith, saveResult, startResult, stat } from '../lib/results';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -73,13 +74,14 @@ function main(): number {
   const corpus = path.join(tmp, 'brown.txt');
   fs.writeFileSync(corpus, loadBrownText());
   const cli = path.join(root, 'dist', 'cli.js');
-  const loadBefore = os.loadavg();
-  log(`Brown text: ${corpus}; ${ARCH} --hs, ${THREADS} thread(s), ${RUNS} runs per side; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
+  const result = startResult('word2vec-hs', `word2vec ${ARCH} with hierarchical softmax on Brown: ml-study --hs vs gensim hs=1`, RUNS, { arch: ARCH, hs: 1, negative: 0, dim: 100, window: 5, minCount: 5, sample: 1e-3, epochs: EPOCHS, lr: 0.025, minLr: 0.0001, threads: THREADS });
+  log(`Brown text: ${corpus}; ${ARCH} --hs, ${THREADS} thread(s), ${RUNS} runs per side; load average ${result.load.before.join(' ')}`);
   const runs: Run[] = [];
   let gensimVersion = '';
   try {
     for (let i = 0; i < RUNS; i++) {
       const load1 = os.loadavg()[0];
+      result.load.perRepeat.push(loadAverage());
       const dir = path.join(tmp, `ours-${i}`);
       const o = JSON.parse(execFileSync('node', [cli, 'train', ARCH, '--hs', '--corpus', 'brown', '--threads', String(THREADS), '--epochs', String(EPOCHS), '--out', dir, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { seconds: number };
       const ours = evaluateSimilarity(new WordVectors(loadModel(dir)), pairs);
@@ -97,46 +99,26 @@ function main(): number {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const loadAfter = os.loadavg();
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  const stats = (engine: Run['engine']) => {
-    const rs = runs.filter((r) => r.engine === engine);
-    const sec = rs.map((r) => r.seconds);
-    const ws = rs.map((r) => r.ws353);
-    return { runs: rs.length, seconds: { median: median(sec), min: Math.min(...sec), max: Math.max(...sec) }, ws353: { median: median(ws), min: Math.min(...ws), max: Math.max(...ws) }, oov: rs[0].oov };
-  };
-  const ours = stats('ml-study');
-  const theirs = stats('gensim');
-  const speedRatio = theirs.seconds.median / ours.seconds.median;
-  const deltaWs353 = ours.ws353.median - theirs.ws353.median;
+  const side = (engine: Run['engine']) => runs.filter((r) => r.engine === engine);
+  const ours = side('ml-study');
+  const theirs = side('gensim');
+  const sec = (rs: Run[]) => stat(rs.map((r) => r.seconds));
+  const ws = (rs: Run[]) => stat(rs.map((r) => r.ws353));
+  const speedRatio = sec(theirs).median / sec(ours).median;
+  const deltaWs353 = ws(ours).median - ws(theirs).median;
   const pass = deltaWs353 >= -0.02;
-  const result = {
-    benchmark: 'word2vec hierarchical softmax on Brown',
-    date: new Date().toISOString(),
-    settings: { arch: ARCH, hs: 1, negative: 0, dim: 100, window: 5, minCount: 5, sample: 1e-3, epochs: EPOCHS, lr: 0.025, minLr: 0.0001, threads: THREADS },
-    machine: { cpus: os.cpus().length, loadBefore, loadAfter, note: 'shared machine under load from other jobs; runs interleaved ours/gensim' },
-    gensimVersion,
-    mlStudy: ours,
-    gensim: theirs,
-    speedRatio,
-    deltaWs353,
-    pass,
-    runs,
+  result.table = {
+    columns: columns({ engine: 'engine', seconds: ['training seconds', 2], ws353: ['WordSim353 ρ', 4], oov: ['WS353 pairs out of vocabulary', 0] }),
+    rows: [
+      { engine: 'ml-study --hs', seconds: sec(ours), ws353: ws(ours), oov: ours[0].oov },
+      { engine: `gensim ${gensimVersion} hs=1`, seconds: sec(theirs), ws353: ws(theirs), oov: theirs[0].oov },
+    ],
   };
-  const outDir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(outDir, { recursive: true });
-  const outFile = path.join(outDir, `word2vec-hs-${ARCH}-${THREADS}t-${result.date.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
-  const fmt = (s: ReturnType<typeof stats>) => `${s.seconds.median.toFixed(2)} s [${s.seconds.min.toFixed(2)}–${s.seconds.max.toFixed(2)}], WS353 ρ ${s.ws353.median.toFixed(4)} [${s.ws353.min.toFixed(4)}–${s.ws353.max.toFixed(4)}]`;
-  process.stdout.write(`\n${ARCH} hierarchical softmax on Brown, ${THREADS} thread(s), ${RUNS} interleaved runs each, ${result.date}\n`);
-  process.stdout.write(`load average (1/5/15 min) before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}; ${os.cpus().length} CPUs (shared)\n`);
-  process.stdout.write(`ml-study --hs      ${fmt(ours)}\n`);
-  process.stdout.write(`gensim ${gensimVersion} hs=1 ${fmt(theirs)}\n`);
-  process.stdout.write(`${pass ? 'PASS' : 'FAIL'}: WS353 Δ ${deltaWs353.toFixed(4)} (target ≥ −0.02); speed ${speedRatio.toFixed(2)}× gensim (median training seconds)\n`);
-  process.stdout.write(`JSON: ${path.relative(root, outFile)}\n`);
+  result.notes.push(
+    `${ARCH} with hierarchical softmax on Brown (dim 100, window 5, min-count 5, sample 1e-3, ${EPOCHS} epochs, lr 0.025 → 0.0001, negative 0, ${THREADS} thread(s)); runs alternate ours, gensim, ours, … Training seconds are each side's training loop (vocabulary building excluded).`,
+    `Speed ${speedRatio.toFixed(2)}× gensim (median seconds); WordSim353 Δ ${deltaWs353.toFixed(4)} (target ≥ −0.02: ${pass ? 'met' : 'missed'}).`,
+  );
+  saveResult(result);
   return pass ? 0 : 1;
 }
 
