@@ -7,19 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Flags, commitOf, repoRoot } from '../lib/results';
 import { evaluateFolder, formatReport } from './evaluate';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json>]\n';
-if (process.argv.includes('--help')) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
-const dir = arg('dir');
+const flags = new Flags(process.argv.slice(2), USAGE);
+const dir = flags.string('dir', '');
 if (!dir) {
   process.stderr.write(USAGE);
   process.exit(2);
@@ -28,11 +21,11 @@ try {
   const t0 = Date.now();
   const res = evaluateFolder(path.resolve(dir));
   process.stdout.write(formatReport(res) + '\n');
-  const root = path.resolve(__dirname, '..', '..', '..');
+  const root = repoRoot();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const out = arg('out') ?? path.join(root, 'bench', 'results', `formula-${path.basename(path.resolve(dir))}-${stamp}.json`);
+  const out = flags.string('out', '') || path.join(root, 'bench', 'results', `formula-${path.basename(path.resolve(dir))}-${stamp}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const json = { when: new Date().toISOString(), folder: path.basename(res.dir), ms: Date.now() - t0, sources: res.sources, pooled: res.pooled };
+  const json = { when: new Date().toISOString(), commit: commitOf(root), folder: path.basename(res.dir), ms: Date.now() - t0, sources: res.sources, pooled: res.pooled };
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(json, null, 2) + '\n');
   fs.renameSync(tmp, out);

@@ -9,6 +9,9 @@ import { isConceptId } from '../../src/core/formula/concepts';
 import { explainFormula, type Explanation } from '../../src/core/formula/explain';
 import { parseTex } from '../../src/core/formula/tex';
 import { symbolKey } from '../../src/core/formula/symbols';
+import { expandMacros, parseMacros, type MacroTable } from '../../src/core/formula/macros';
+import { normaliseTex } from '../../src/core/formula/normalise';
+import { cleanTex } from '../../src/core/formula/find';
 
 export interface LabelledFormula {
   /** 1-based line in its file: the id reported for misses. */
@@ -37,6 +40,24 @@ export const ROLE_IDS = [
 ] as const;
 
 /**
+ * A `# macros:` line as `\newcommand` definitions. Besides `\newcommand`/`\def` text (kept as is), the MathJax
+ * configuration form `\rc{#1}={\color{red} #1} \x=\mathbf x` is accepted: each `\name{#1}…{#n}=body` becomes
+ * `\newcommand{\name}[n]{body}`. A trailing parenthesised remark is dropped.
+ */
+export function macroLine(text: string): string {
+  if (/\\(newcommand|renewcommand|providecommand|def|DeclareMathOperator)\b/.test(text)) return text;
+  const defs = text.replace(/\s*\([^()]*\)\s*$/, '').split(/\s+(?=\\[A-Za-z]+(?:\{#\d\})*=)/);
+  return defs
+    .map((d) => /^\\([A-Za-z]+)((?:\{#\d\})*)=(.*)$/s.exec(d.trim()))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => {
+      const n = (m[2].match(/#/g) ?? []).length;
+      return `\\newcommand{\\${m[1]}}${n ? `[${n}]` : ''}{${m[3].trim()}}`;
+    })
+    .join(' ');
+}
+
+/**
  * Parse one label file. A line without its fields or with a label outside the catalog (or a role outside the
  * vocabulary) is a warning: the line (the letter) is left out of the counts and reported, never silently.
  */
@@ -49,7 +70,7 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
     if (!line.trim()) return;
     if (line.startsWith('#')) {
       const m = /^#\s*macros:\s*(.*)$/.exec(line);
-      if (m) macros.push(m[1]);
+      if (m) macros.push(macroLine(m[1]));
       return;
     }
     const parts = line.split('|||');
@@ -149,8 +170,12 @@ export function roleMatches(label: string, claimed: string[]): boolean {
   return claimed.some((c) => c === label || (SAME[label] ?? []).includes(c));
 }
 
-/** The display key the explanation uses for a symbol written in TeX (`\mathbf{u}_o` → `u_o`). */
-export function keyOfTex(tex: string): string {
+/**
+ * The display key the explanation uses for a symbol written in TeX (`\mathbf{u}_o` → `u_o`), after the same
+ * macro expansion and notation repairs the explanation applies (`\vx` with `\newcommand{\vx}{\mathbf{x}}` → `x`).
+ */
+export function keyOfTex(texIn: string, macros?: MacroTable): string {
+  const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
   const tree = parseTex(tex);
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
@@ -195,13 +220,14 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
       if (got) (r.claimed++, r.missLines.claimed.push(f.line), r.misses.push({ line: f.line, expected: null, got }));
     }
   }
+  const table = roles?.macros ? parseMacros(roles.macros) : undefined;
   for (const f of roles?.formulas ?? []) {
     const ex = explain(f.latex, f.context, roles!.macros);
     const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
     let allRight = true;
     for (const { symbol, role } of f.roles ?? []) {
       r.roleLetters++;
-      const meaning = said.get(keyOfTex(symbol));
+      const meaning = said.get(keyOfTex(symbol, table)) ?? said.get(keyOfTex(symbol));
       const ok = meaning !== undefined && roleMatches(role, rolesOfMeaning(meaning));
       if (ok) r.roleRight++;
       else allRight = false;

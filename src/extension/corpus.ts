@@ -95,12 +95,17 @@ function text(t: string, name: string): ResolvedCorpus {
   return { ref: { kind: 'text', name, text: t, keepLatexCommands }, name };
 }
 
-async function notes(): Promise<ResolvedCorpus> {
+/** The workspace's notes (setting `corpus.notesGlob`), sorted by path; throws CorpusError when there are none. */
+export async function noteFiles(): Promise<vscode.Uri[]> {
   const glob = vscode.workspace.getConfiguration(SECTION).get<unknown>('corpus.notesGlob', DEFAULT_GLOB);
   const pattern = typeof glob === 'string' && glob.trim() ? glob : DEFAULT_GLOB;
   const files = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git,.ml-study}/**', 5000);
   if (!files.length) throw new CorpusError(`no notes match ${pattern} in this workspace`);
-  files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  return files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+}
+
+async function notes(): Promise<ResolvedCorpus> {
+  const files = await noteFiles();
   const parts: string[] = [];
   let bytes = 0;
   let skipped = 0;

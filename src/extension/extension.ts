@@ -19,6 +19,7 @@ import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFe
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
 import { registerXorFeature } from './xor/xorFeature';
+import { registerW2vStepFeature, type W2vStepFeature } from './w2vStep/stepFeature';
 import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
@@ -31,6 +32,7 @@ export interface ExtensionApi {
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
   vectors: VectorsFeature;
+  w2vStep: W2vStepFeature;
   modelViews: ModelViewsFeature;
   recentMessages: typeof recentMessages;
 }
@@ -59,11 +61,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
     registerXorFeature(context, jobs, panel);
+    const w2vStep = registerW2vStepFeature(context, jobs, panel, formulas);
     registerMlmFeature(context, jobs, panel);
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, modelViews, recentMessages };
+    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

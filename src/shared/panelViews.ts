@@ -10,6 +10,7 @@ import type { EmbeddingsPanelData, EmbeddingsPanelRequests } from './views/embed
 import type { ExplainPanelData, ExplainPanelRequests } from './views/explain';
 import type { LmPanelData, LmPanelRequests } from './views/lm';
 import type { XorPanelData, XorPanelRequests } from './views/xor';
+import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from './views/w2vStep';
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
@@ -29,6 +30,7 @@ export interface PanelViews {
   lm: { data: LmPanelData; toHost: LmPanelRequests; toPanel: {} };
   attention: { data: AttentionPanelData; toHost: AttentionPanelRequests; toPanel: {} };
   xor: { data: XorPanelData; toHost: XorPanelRequests; toPanel: {} };
+  w2vStep: { data: W2vStepPanelData; toHost: W2vStepPanelRequests; toPanel: W2vStepPanelAnswers };
   'mlm-fill': { data: MlmFillData; toHost: {}; toPanel: {} };
   gates: { data: GatesPanelData; toHost: GatesPanelRequests; toPanel: {} };
   gradients: { data: GradientsPanelData; toHost: GradientsPanelRequests; toPanel: {} };
@@ -50,6 +52,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   lm: { title: 'Language Model' },
   attention: { title: 'Attention' },
   xor: { title: 'Playground' },
+  w2vStep: { title: 'word2vec Steps' },
   'mlm-fill': { title: 'Fill in the Blank' },
   gates: { title: 'Inside LSTM' },
   gradients: { title: 'RNN vs LSTM' },

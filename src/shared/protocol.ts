@@ -14,6 +14,7 @@ import type { VectorsWorkerRequests } from './views/embeddings';
 import type { LmWorkerRequests } from './views/lm';
 import type { AttentionWorkerRequests } from './views/attention';
 import type { PlaygroundWorkerRequests } from './views/xor';
+import type { StepperWorkerRequests } from './views/w2vStep';
 import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
@@ -160,7 +161,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -178,6 +179,8 @@ export interface FormulaRequests {
   };
   explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string }; result: Omit<ExplainPanelData, 'source'> | null };
   recompute: ExplainPanelRequests['explain.recompute'];
+  /** Render TeX built by the engine (e.g. an objective with numbers substituted) as SVG. */
+  render: { params: { latex: string; display: boolean; color: string }; result: { svg: string } | { error: string } };
   /** Render and explain a document's formulas ahead of hovers; `key` (the document URI) lets a newer call supersede. */
   prewarm: { params: { text: string; languageId: string; color: string; key?: string; preamble?: string }; result: number };
   /** Block the worker's thread for `ms` (development builds; the integration test of the hung-worker restart). */

@@ -48,6 +48,7 @@ const handlers: Handlers<FormulaRequests> = {
       plotSvg: explanation.plot ? plotSvg(explanation.plot.fn, { color: p.color }) : undefined,
     };
   },
+  render: (p) => renderTexToSvg(String(p.latex), { display: p.display === true, color: p.color }),
   recompute: (p) => recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {}),
   prewarm,
   // Development builds only, for the integration test of the hung-worker restart: block the thread, answer nothing.

@@ -10,34 +10,21 @@ import { type Playground, playgroundFromParams } from '../core/xor/playground';
 import { readPointsCsv } from '../core/xor/datasets';
 import { PLAYGROUND_PARAMS } from '../core/xor/params';
 import { validateParams } from '../core/params';
+import { Sessions } from './sessions';
 
-/** Playgrounds kept at once (the oldest goes first). */
-const MAX_SESSIONS = 4;
 /** Most updates one request runs. */
 const MAX_STEPS = 100_000;
 
-const sessions = new Map<string, Playground>();
-
-function checkId(id: unknown): string {
-  if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) throw new Error('playground id must be 1–64 letters, digits, _ or -');
-  return id;
-}
+const sessions = new Sessions<Playground>('playground', 4);
 
 function checkGrid(n: unknown): number {
   if (!Number.isInteger(n) || (n as number) < 2 || (n as number) > 201) throw new Error('gridSize must be an integer 2..201');
   return n as number;
 }
 
-function session(id: unknown): Playground {
-  const pg = sessions.get(checkId(id));
-  // The message is matched by the host, which rebuilds the playground (a fresh worker has none).
-  if (!pg) throw new Error(`no playground ${String(id)} in this worker`);
-  return pg;
-}
-
 export const playgroundHandlers: Handlers<PlaygroundWorkerRequests> = {
   'playground.create': (p) => {
-    const id = checkId(p.id);
+    const id = sessions.checkId(p.id);
     const gridSize = checkGrid(p.gridSize);
     const values = validateParams(PLAYGROUND_PARAMS, p.params);
     let data;
@@ -46,14 +33,11 @@ export const playgroundHandlers: Handlers<PlaygroundWorkerRequests> = {
       data = readPointsCsv(p.csvPath);
       data.name = path.basename(p.csvPath);
     }
-    const pg = playgroundFromParams(values, data);
-    sessions.delete(id);
-    sessions.set(id, pg);
-    while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+    const pg = sessions.set(id, playgroundFromParams(values, data));
     return { points: pg.data.x, labels: pg.data.y, snapshot: pg.snapshot(gridSize) };
   },
   'playground.run': (p) => {
-    const pg = session(p.id);
+    const pg = sessions.get(p.id);
     const gridSize = checkGrid(p.gridSize);
     if (!Number.isInteger(p.steps) || p.steps < 0 || p.steps > MAX_STEPS) throw new Error(`steps must be an integer 0..${MAX_STEPS}`);
     const maxMs = Number.isFinite(p.maxMs) && p.maxMs > 0 ? p.maxMs : 50;
@@ -65,12 +49,12 @@ export const playgroundHandlers: Handlers<PlaygroundWorkerRequests> = {
     return pg.snapshot(gridSize);
   },
   'playground.reset': (p) => {
-    const pg = session(p.id);
+    const pg = sessions.get(p.id);
     pg.reset();
     return pg.snapshot(checkGrid(p.gridSize));
   },
   'playground.dispose': (p) => {
-    sessions.delete(checkId(p.id));
+    sessions.delete(p.id);
     return null;
   },
 };

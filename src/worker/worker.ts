@@ -14,6 +14,7 @@ import { lmHandlers } from './lmRequests';
 import { attentionHandlers } from './attentionRequests';
 import { mlmHandlers } from './mlmRequests';
 import { playgroundHandlers } from './playgroundRequests';
+import { stepperHandlers } from './stepperRequests';
 import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
 
@@ -107,6 +108,7 @@ const handlers: Handlers<WorkerRequests> = {
   ...attentionHandlers,
   ...mlmHandlers,
   ...playgroundHandlers,
+  ...stepperHandlers,
   ...insideHandlers,
   ...modelViewHandlers,
 };

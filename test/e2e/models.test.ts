@@ -11,10 +11,15 @@ import type { Frame, Page } from 'playwright-core';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
 import { describeInThemes } from './session';
 
+/** The Training view's form (focused by its command: clicking the activity bar would close an open sidebar). */
+async function trainingForm(page: Page): Promise<Frame> {
+  await runCommand(page, 'ML Study: Show Training View');
+  return webviewFrame(page, '#start-form', 60_000);
+}
+
 /** Choose a model in the sidebar form, fill fields, train, and wait until one more job is listed as done. */
 async function trainFromSidebar(page: Page, model: RegExp, fields: [string, string][]): Promise<Frame> {
-  await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
-  const side = await webviewFrame(page, '#start-form');
+  const side = await trainingForm(page);
   await side.locator('#model').click();
   await side.locator('#model').getByRole('option', { name: model }).first().click();
   await waitInFrame(side, () => document.getElementById('param-seed') !== null);
@@ -66,8 +71,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
 
   it('word2vec form: hierarchical softmax locks Negatives at 0; the tree shows the words\' paths', async () => {
     const { page } = session();
-    await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
-    const side = await webviewFrame(page, '#start-form');
+    const side = await trainingForm(page);
     await side.locator('#model').click();
     await side.locator('#model').getByRole('option', { name: /Word vectors/ }).first().click();
     await waitInFrame(side, () => document.getElementById('param-hs') !== null);

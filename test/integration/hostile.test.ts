@@ -39,6 +39,8 @@ describe('hostile workspace (workspace trust on)', function () {
     assert.deepEqual(a.jobs.list(), []);
     assert.ok(a.recentMessages().some((m) => m.level === 'error' && /untrusted workspace/.test(m.message)), 'the user is told training is disabled because the workspace is untrusted');
     assert.throws(() => a.jobs.start('xor', {}, { kind: 'none' }), /not trusted/);
+    assert.equal(await vscode.commands.executeCommand('mlStudy.stepWord2vec', { source: 'note', note: 'notes.md' }), undefined);
+    assert.match(a.recentMessages().at(-1)!.message, /untrusted workspace/);
     const lab = await vscode.commands.executeCommand('mlStudy.compareGradients', { text: 'the cat sat on the mat. '.repeat(20), options: { steps: 5 } });
     assert.equal(lab, undefined, 'the RNN vs LSTM lab does not train');
     assert.match(a.recentMessages().at(-1)!.message, /Compare RNN and LSTM Gradients: training is disabled in an untrusted workspace/);

@@ -14,7 +14,7 @@ export function explainView(root: HTMLElement, ctx: ViewContext): PanelViewModul
   return { show: (data) => renderExplain(root, data, ctx) };
 }
 
-function svgImage(svg: string, alt: string, cls: string): HTMLImageElement {
+export function svgImage(svg: string, alt: string, cls: string): HTMLImageElement {
   const img = h('img', { class: cls, alt });
   img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(svg)))}`;
   return img;

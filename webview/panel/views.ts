@@ -11,6 +11,7 @@ import { embeddingsView } from './embeddingsView';
 import { lmView } from './lmView';
 import { attentionView } from './attentionView';
 import { xorView } from './xorView';
+import { w2vStepView } from './w2vStepView';
 import { mlmView } from './mlmView';
 import { gatesView } from './gatesView';
 import { gradientsView } from './gradientsView';
@@ -25,6 +26,7 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   lm: lmView,
   attention: attentionView,
   xor: xorView,
+  w2vStep: w2vStepView,
   'mlm-fill': mlmView,
   gates: gatesView,
   gradients: gradientsView,

@@ -14,6 +14,7 @@ import type { Grid, HiddenSpace, Weights } from '../../src/core/xor/playground';
 import { h, onThemeChange, setChildren, themeVar, formatNumber } from '../common/vscode';
 import type { ViewContext, ViewFactory } from './viewModule';
 import { type Box, boxAround, clipLine, edgeWidth, tone } from './xorGeometry';
+import { baseColours, context2d, makeCanvas, rgbOf } from './canvas';
 
 const BIG = 280;
 const SMALL = 84;
@@ -25,51 +26,17 @@ const NUMBERS: [string, string][] = [['hidden', 'Hidden units'], ['lr', 'Learnin
 type Valued = HTMLElement & { value: string };
 
 function colours() {
+  const base = baseColours();
   const c = {
-    fg: themeVar('--vscode-foreground', '#cccccc'),
-    dim: themeVar('--vscode-descriptionForeground', '#888888'),
-    bg: themeVar('--vscode-editor-background', '#1e1e1e'),
-    one: themeVar('--vscode-charts-blue', '#3794ff'),
-    zero: themeVar('--vscode-charts-orange', '#d18616'),
-    line: themeVar('--vscode-editor-foreground', themeVar('--vscode-foreground', '#cccccc')),
+    ...base,
+    one: base.blue,
+    zero: base.orange,
+    line: themeVar('--vscode-editor-foreground', base.fg),
     wrong: themeVar('--vscode-errorForeground', '#f14c4c'),
-    font: themeVar('--vscode-font-family', 'sans-serif'),
   };
   return { ...c, rgb: { bg: rgbOf(c.bg), one: rgbOf(c.one), zero: rgbOf(c.zero) } };
 }
 type Colours = ReturnType<typeof colours>;
-
-/** A canvas of `size` CSS pixels (square unless `height` is given), sharp on high-DPI screens. */
-function makeCanvas(cls: string, size: number, height = size, id?: string): HTMLCanvasElement {
-  const c = h('canvas', { class: cls, id });
-  const dpr = window.devicePixelRatio || 1;
-  c.width = Math.round(size * dpr);
-  c.height = Math.round(height * dpr);
-  c.style.width = `${size}px`;
-  c.style.height = `${height}px`;
-  return c;
-}
-
-function context2d(c: HTMLCanvasElement, col: Colours): CanvasRenderingContext2D {
-  const ctx = c.getContext('2d')!;
-  const dpr = c.width / parseFloat(c.style.width);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.fillStyle = col.bg;
-  ctx.fillRect(0, 0, c.width / dpr, c.height / dpr);
-  return ctx;
-}
-
-/** A CSS colour as [r, g, b] (resolved by a 1×1 canvas, so any colour syntax the theme uses works). */
-function rgbOf(css: string): [number, number, number] {
-  const c = document.createElement('canvas');
-  c.width = c.height = 1;
-  const ctx = c.getContext('2d', { willReadFrequently: true })!;
-  ctx.fillStyle = css;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-  return [r, g, b];
-}
 
 /**
  * Tones (n × n, row-major, each in [−1, 1]) painted over a side × side square: each cell blends the background

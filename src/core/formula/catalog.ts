@@ -43,7 +43,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     example: 'sigmoid',
     plot: 'sigmoid',
     experiment: plotCmd('sigmoid'),
-    letters: { z: 'the input score (a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
+    letters: { z: 'the input score (the pre-activation, a logit)', x: 'the input score', a: 'the input score', s: 'the input score', t: 'the input score', e: "Euler's number, 2.718…" },
   },
   tanh: {
     title: 'Hyperbolic tangent (tanh)',
@@ -272,7 +272,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['β₁ ≈ 0.9 and β₂ ≈ 0.999 are the usual values; ε only prevents division by zero.', 'Weight decay in Adam is not the same as L2 regularisation (hence AdamW).'],
     example: 'adam',
     experiment: XOR,
-    letters: { m: 'the running average of gradients (first moment, momentum)', v: 'the running average of squared gradients (second moment)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
+    letters: { m: 'the running average of gradients (first moment: their mean, momentum)', v: 'the running average of squared gradients (second moment: an uncentred variance)', s: 'the running average of squared gradients', g: 'the gradient at this step', beta: 'a decay rate (β₁ ≈ 0.9 for m, β₂ ≈ 0.999 for v)', epsilon: 'a tiny constant that avoids division by zero', alpha: 'the step size', eta: 'the step size', theta: 'the parameters', t: 'the step number' },
   },
   'chain-rule': {
     title: 'Chain rule of derivatives',
@@ -378,7 +378,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'Instead of a softmax over the vocabulary, treat it as binary classification: σ(u_o·v_c) should be high for a real (centre, context) pair, and σ(−u_k·v_c) high for k random "negative" words. Only k + 1 dot products per pair.',
     pitfalls: ['Negatives are drawn from the unigram distribution raised to the 3/4 power, not uniformly.', 'The objective is maximised as written with log σ; the loss is its negative.'],
     example: 'sgns',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.stepWord2vec', args: { source: 'editor', settings: { arch: 'sgns' } }, label: 'Step through this objective on your notes' },
     letters: { k: 'the number of negative samples per real pair', K: 'the number of negative samples per real pair', u: 'a context-role ("outside") word vector', v: 'a centre-word vector', c: 'the centre word', o: 'the real context ("outside") word' },
   },
   cbow: {
@@ -387,7 +387,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     summary: 'The mirror image of skip-gram: average the vectors of the context words and predict the centre word from that average.',
     pitfalls: ['Averaging loses word order inside the window.'],
     example: 'softmax',
-    experiment: W2V,
+    experiment: { command: 'mlStudy.stepWord2vec', args: { source: 'editor', settings: { arch: 'cbow' } }, label: 'Step through this objective on your notes' },
   },
   'cosine-similarity': {
     title: 'Cosine similarity',
@@ -457,7 +457,7 @@ export const CATALOG: Record<ConceptId, ConceptInfo> = {
     pitfalls: ['Each head works in dimension d_model / h, so the total cost is about that of one full-size head.'],
     example: 'sdpa',
     experiment: ATTN,
-    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a projection matrix (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
+    letters: { Q: 'the queries', K: 'the keys', V: 'the values', W: 'a learned weight matrix projecting into a head (per head, or the output projection W^O)', h: 'the number of heads', H: 'the number of heads' },
   },
   'masked-self-attention': {
     title: 'Masked (causal) self-attention',

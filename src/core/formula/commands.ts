@@ -13,6 +13,7 @@ export const FORMULA_HOVER_COMMANDS: readonly string[] = Object.freeze([
   'mlStudy.compareGradients',
   'mlStudy.trainXor',
   'mlStudy.plotFunction',
+  'mlStudy.stepWord2vec',
   'mlStudy.showDistillation',
   'mlStudy.trainVaeLatent',
   'mlStudy.showHsTree',

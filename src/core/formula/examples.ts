@@ -123,8 +123,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   mse: {
     inputs: [{ name: 'y', label: 'targets y', value: [3, -0.5, 2] }, { name: 'yhat', label: 'predictions ŷ', value: [2.5, 0, 2] }],
     compute(get) {
-      const y = arr(get('y'));
-      const yh = arr(get('yhat'));
+      const [y, yh] = [arr(get('y')), arr(get('yhat'))];
       const sq = y.map((v, i) => (v - (yh[i] ?? 0)) ** 2);
       const m = sq.reduce((a, b) => a + b, 0) / Math.max(1, sq.length);
       return { outputs: [{ name: 'squared', label: 'squared errors', value: sq }, { name: 'mse', label: 'MSE', value: m }], text: `Squared errors ${vec(sq)}, mean ${fmt(m)}.` };
@@ -133,8 +132,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   'cross-entropy': {
     inputs: [{ name: 'y', label: 'true distribution y', value: [0, 0, 1, 0] }, { name: 'q', label: 'predicted ŷ', value: softmax([1.8, -1.9, 2.9, -0.9]) }],
     compute(get) {
-      const y = arr(get('y'));
-      const q = arr(get('q'));
+      const [y, q] = [arr(get('y')), arr(get('q'))];
       const h = crossEntropy(y, q);
       return { outputs: [{ name: 'ce', label: 'cross-entropy (nats)', value: h }], text: `−Σ y log ŷ with y = ${vec(y)}, ŷ = ${vec(q)} gives ${fmt(h)} nats (${fmt(h / Math.LN2)} bits).` };
     },
@@ -161,8 +159,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   'zero-one': {
     inputs: [{ name: 'y', label: 'labels y', value: [1, 0, 1, 1] }, { name: 'yhat', label: 'predictions ŷ', value: [1, 1, 1, 0] }],
     compute(get) {
-      const y = arr(get('y'));
-      const yh = arr(get('yhat'));
+      const [y, yh] = [arr(get('y')), arr(get('yhat'))];
       const l: number[] = y.map((v, i) => (v === yh[i] ? 0 : 1));
       const rate = l.reduce((a, b) => a + b, 0) / Math.max(1, l.length);
       return { outputs: [{ name: 'loss', label: '0–1 losses', value: l }, { name: 'rate', label: 'error rate', value: rate }], text: `Losses ${vec(l)}: error rate ${fmt(rate)}.` };
@@ -188,8 +185,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   linear: {
     inputs: [{ name: 'w', label: 'weights w', value: [2, -1] }, { name: 'x', label: 'input x', value: [1.5, 0.5] }, { name: 'b', label: 'bias b', value: 0.5 }],
     compute(get) {
-      const w = arr(get('w'));
-      const x = arr(get('x'));
+      const [w, x] = [arr(get('w')), arr(get('x'))];
       const b = num(get('b'));
       const y = dot(w, x) + b;
       return { outputs: [{ name: 'yhat', label: 'ŷ', value: y }], text: `w·x + b = ${w.map((wi, i) => `${fmt(wi)}·${fmt(x[i] ?? 0)}`).join(' + ')} + ${fmt(b)} = ${fmt(y)}.` };
@@ -198,8 +194,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   logistic: {
     inputs: [{ name: 'w', label: 'weights w', value: [2, -1] }, { name: 'x', label: 'input x', value: [1.5, 0.5] }, { name: 'b', label: 'bias b', value: -1 }],
     compute(get) {
-      const w = arr(get('w'));
-      const x = arr(get('x'));
+      const [w, x] = [arr(get('w')), arr(get('x'))];
       const b = num(get('b'));
       const z = dot(w, x) + b;
       const p = sigmoid(z);
@@ -210,8 +205,7 @@ const SPECS: Record<ExampleKind, Spec> = {
     inputs: [{ name: 'W', label: 'weight matrix W', value: [[1, -1], [0.5, 2]] }, { name: 'x', label: 'input x', value: [1, 2] }, { name: 'b', label: 'bias b', value: [0, -1] }],
     compute(get) {
       const W = matrix(get('W'));
-      const x = arr(get('x'));
-      const b = arr(get('b'));
+      const [x, b] = [arr(get('x')), arr(get('b'))];
       const z = matVec(W, x).map((v, i) => v + (b[i] ?? 0));
       return { outputs: [{ name: 'z', label: 'Wx + b', value: z }, { name: 'relu', label: 'ReLU(Wx + b)', value: z.map(relu) }], text: `Wx + b = ${vec(z)}; after a ReLU: ${vec(z.map(relu))}.` };
     },
@@ -220,8 +214,7 @@ const SPECS: Record<ExampleKind, Spec> = {
     inputs: [{ name: 'W1', label: 'hidden weights W₁', value: [[1, 1], [1, 1]] }, { name: 'b1', label: 'hidden bias b₁', value: [0, -1] }, { name: 'w2', label: 'output weights w₂', value: [1, -2] }],
     compute(get) {
       const W1 = matrix(get('W1'));
-      const b1 = arr(get('b1'));
-      const w2 = arr(get('w2'));
+      const [b1, w2] = [arr(get('b1')), arr(get('w2'))];
       const pts = [[0, 0], [0, 1], [1, 0], [1, 1]];
       const out = pts.map((x) => dot(w2, matVec(W1, x).map((v, i) => relu(v + (b1[i] ?? 0)))));
       return { outputs: [{ name: 'y', label: 'outputs on (0,0), (0,1), (1,0), (1,1)', value: out }], text: `A 2-2-1 ReLU network: outputs ${vec(out)} on (0,0), (0,1), (1,0), (1,1) — XOR, which no linear model can produce.` };
@@ -345,8 +338,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   dropout: {
     inputs: [{ name: 'h', label: 'activations h', value: [0.5, 1.2, -0.3, 0.8] }, { name: 'mask', label: 'mask m (1 = keep)', value: [1, 0, 1, 1] }, { name: 'p', label: 'drop probability p', value: 0.25 }],
     compute(get) {
-      const h = arr(get('h'));
-      const m = arr(get('mask'));
+      const [h, m] = [arr(get('h')), arr(get('mask'))];
       const p = num(get('p'));
       const out = h.map((v, i) => (m[i] ? v / (1 - p) : 0));
       return { outputs: [{ name: 'out', label: 'm ⊙ h / (1 − p)', value: out }], text: `Kept units are scaled by 1/(1 − ${fmt(p)}) = ${fmt(1 / (1 - p))}: ${vec(out)}.` };
@@ -406,8 +398,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   cosine: {
     inputs: [{ name: 'a', label: 'vector a', value: [1, 2, 0] }, { name: 'b', label: 'vector b', value: [2, 1, 1] }],
     compute(get) {
-      const a = arr(get('a'));
-      const b = arr(get('b'));
+      const [a, b] = [arr(get('a')), arr(get('b'))];
       const c = cosine(a, b);
       return { outputs: [{ name: 'cos', label: 'cosine', value: c }], text: `a·b = ${fmt(dot(a, b))}, ‖a‖ = ${fmt(norm2(a))}, ‖b‖ = ${fmt(norm2(b))}, cosine = ${fmt(c)} (angle ${fmt((Math.acos(Math.max(-1, Math.min(1, c))) * 180) / Math.PI)}°).` };
     },
@@ -483,8 +474,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   kl: {
     inputs: [{ name: 'p', label: 'P', value: [0.5, 0.3, 0.2] }, { name: 'q', label: 'Q', value: [0.4, 0.4, 0.2] }],
     compute(get) {
-      const p = arr(get('p'));
-      const q = arr(get('q'));
+      const [p, q] = [arr(get('p')), arr(get('q'))];
       const a = kl(p, q);
       const b = kl(q, p);
       return { outputs: [{ name: 'pq', label: 'KL(P‖Q)', value: a }, { name: 'qp', label: 'KL(Q‖P)', value: b }], text: `KL(P‖Q) = ${fmt(a)} nats but KL(Q‖P) = ${fmt(b)}: not symmetric.` };
@@ -519,8 +509,7 @@ const SPECS: Record<ExampleKind, Spec> = {
   'cauchy-schwarz': {
     inputs: [{ name: 'u', label: 'u', value: [1, 2] }, { name: 'v', label: 'v', value: [3, -1] }],
     compute(get) {
-      const u = arr(get('u'));
-      const v = arr(get('v'));
+      const [u, v] = [arr(get('u')), arr(get('v'))];
       const l = Math.abs(dot(u, v));
       const r = norm2(u) * norm2(v);
       return { outputs: [{ name: 'lhs', label: '|u·v|', value: l }, { name: 'rhs', label: '‖u‖‖v‖', value: r }], text: `|u·v| = ${fmt(l)} ≤ ‖u‖‖v‖ = ${fmt(r)}.` };

@@ -154,6 +154,53 @@ function span(text: string, start: number, end: number, innerStart: number, inne
   return { start, end, latex: cleanTex(text.slice(innerStart, innerEnd)).trim(), display, delimiter };
 }
 
+/**
+ * A fenced code block (``` or ~~~) opening at the line start i: the offset after its closing fence line; i itself
+ * when no fence opens there; null when the fence is never closed (it runs to the end of the document).
+ */
+function fenceEnd(text: string, sc: ReturnType<typeof makeScanner>, i: number): number | null {
+  const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(i, i + 64));
+  if (!m) return i;
+  const fence = m[1];
+  let j = sc.lineEnd.next(i);
+  while (j >= 0) {
+    const line = text.slice(j + 1, j + 1 + 64);
+    const mm = /^ {0,3}(`{3,}|~{3,})[ \t]*(\r?\n|$)/.exec(line);
+    if (mm && mm[1][0] === fence[0] && mm[1].length >= fence.length) {
+      const e = sc.lineEnd.next(j + 1);
+      return e < 0 ? text.length : e + 1;
+    }
+    j = sc.lineEnd.next(j + 1);
+  }
+  return null;
+}
+
+/**
+ * A markdown code span opening with the run of backticks at i: the offset after its closing run (the next run of
+ * exactly as many backticks in the same paragraph), or after the opening run when none closes it. `failed` remembers,
+ * per run length, the paragraph end before which no closing run exists (linear time on many unclosed runs).
+ */
+function codeSpanEnd(text: string, sc: ReturnType<typeof makeScanner>, i: number, failed: Map<number, number>): number {
+  const n = text.length;
+  let j = i;
+  while (j < n && text.charCodeAt(j) === 96) j++;
+  const len = j - i;
+  const para = sc.blank.next(j);
+  const paraEnd = para < 0 ? n : para;
+  if (j < (failed.get(len) ?? -1)) return j;
+  let k = j;
+  while (k < paraEnd) {
+    k = text.indexOf('`', k);
+    if (k < 0 || k >= paraEnd) break;
+    let r = k;
+    while (r < n && text.charCodeAt(r) === 96) r++;
+    if (r - k === len) return r;
+    k = r;
+  }
+  failed.set(len, paraEnd);
+  return j;
+}
+
 /** Scan the whole text once; calls `emit` for every math span in order. Stops early when emit returns true. */
 function scan(text: string, lang: MathLanguage, emit: (s: MathSpan) => boolean | void): void {
   const sc = makeScanner(text, lang);
@@ -167,24 +214,10 @@ function scan(text: string, lang: MathLanguage, emit: (s: MathSpan) => boolean |
     const c = text.charCodeAt(i);
     // Fenced code (markdown/plaintext): a line starting with ``` or ~~~ up to the matching fence line.
     if (md && lineStart) {
-      const m = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(i, i + 64));
-      if (m) {
-        const fence = m[1];
-        let j = sc.lineEnd.next(i);
-        let closed = false;
-        while (j >= 0) {
-          const line = text.slice(j + 1, j + 1 + 64);
-          const mm = /^ {0,3}(`{3,}|~{3,})[ \t]*(\r?\n|$)/.exec(line);
-          if (mm && mm[1][0] === fence[0] && mm[1].length >= fence.length) {
-            const e = sc.lineEnd.next(j + 1);
-            i = e < 0 ? n : e + 1;
-            closed = true;
-            break;
-          }
-          j = sc.lineEnd.next(j + 1);
-        }
-        if (!closed) return; // an unclosed fence runs to the end of the document
-        lineStart = true;
+      const after = fenceEnd(text, sc, i);
+      if (after === null) return; // an unclosed fence runs to the end of the document
+      if (after > i) {
+        i = after;
         continue;
       }
     }
@@ -202,29 +235,7 @@ function scan(text: string, lang: MathLanguage, emit: (s: MathSpan) => boolean |
     }
     // Markdown code span: a run of N backticks up to the next run of exactly N in the same paragraph.
     if (md && c === 96) {
-      let j = i;
-      while (j < n && text.charCodeAt(j) === 96) j++;
-      const len = j - i;
-      const para = sc.blank.next(j);
-      const paraEnd = para < 0 ? n : para;
-      const failUntil = backtickFail.get(len) ?? -1;
-      let close = -1;
-      if (j >= failUntil) {
-        let k = j;
-        while (k < paraEnd) {
-          k = text.indexOf('`', k);
-          if (k < 0 || k >= paraEnd) break;
-          let r = k;
-          while (r < n && text.charCodeAt(r) === 96) r++;
-          if (r - k === len) {
-            close = r;
-            break;
-          }
-          k = r;
-        }
-        if (close < 0) backtickFail.set(len, paraEnd);
-      }
-      i = close < 0 ? j : close;
+      i = codeSpanEnd(text, sc, i, backtickFail);
       continue;
     }
     if (c === 92 /* \ */) {

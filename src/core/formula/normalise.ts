@@ -7,7 +7,7 @@
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`). */
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln'];
-const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9])`, 'g');
+const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** The index after a balanced `{…}` starting at i, or -1. */
 function closeBrace(s: string, i: number): number {
@@ -103,6 +103,34 @@ function bareSqrt(s: string): string {
   return out + s.slice(i);
 }
 
+/** Greek letters plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`). */
+const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)(?![A-Za-z])/g;
+
+/**
+ * Code-like plain text (lecture summaries, notebooks): library prefixes (`np.exp`, `torch.tanh`), `np.maximum`,
+ * `w(transpose)x` and `X.T`, a trailing `# comment`, `Sum(`, letters numbered without an underscore (`z1`, `W2`),
+ * Python indexing `y[i]`, `d(z)/d(x)` derivatives, `**` powers and `*` products by a scalar or a matrix.
+ */
+function codeNotation(s: string): string {
+  if (/\\(newcommand|def|renewcommand)\b/.test(s)) return s;
+  s = s.replace(/(^|[^A-Za-z\\])(?:np|numpy|torch|tf|math|jnp|F)\.(?=[a-z])/g, '$1');
+  s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
+  s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
+  s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
+  s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
+  s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
+  s = s.replace(/(^|[^A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+-]1)?|\d)\]/g, '$1$2_{$3}');
+  s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // d(z)/d(x) and d(J / dw): a derivative written with the d as a function.
+  s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+)\)\s*\/\s*d\(([^()]+)\)/g, '$1\\frac{d $2}{d $3}');
+  s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+?)\s*\/\s*d([A-Za-z])\)/g, '$1\\frac{d $2}{d $3}');
+  // `*` as a product: by a number, a Greek scalar, an upper-case (matrix) letter, or before a bracket or fraction.
+  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?\d\}?)?|[WUVXA](?:_\{?\d\}?)?))\s*\*(?![*^_])\s*/g, '$1 ');
+  s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
+  s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
+  return s;
+}
+
 export function normaliseTex(src: string): string {
   let s = String(src ?? '');
   // A TAB is never TeX: it is the `\t` of \text, \tanh, \theta, \times, \top, \tilde … eaten by an escape.
@@ -111,6 +139,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   // Unicode operators typed into plain-text notes.
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2'));
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
   // blockquote's `>` at the start of a line of a derivation.
   s = s.replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
@@ -119,13 +148,17 @@ export function normaliseTex(src: string): string {
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
+  // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
+  // \frac{\delta L}{\delta a} written for a partial derivative.
+  s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
+  s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
   s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
-  s = s.replace(BARE_RE, (_m, pre: string, w: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}`);
+  s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
   // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.

@@ -253,10 +253,152 @@ function detectShapes(root: Row, add: Add): void {
   }
 }
 
+/** Letters that name parameters in a penalty (θ, w, W, β). */
+const PARAM_LETTER = /^(theta|Theta|w|W|beta|omega)$/;
+/** Learning-rate letters at the front of an update step. */
+const RATE_LETTER = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
+const ACT_CONCEPT: Record<string, ConceptId> = { sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' };
+
+/** The terms of a row split at top-level + and − (the sign kept with each term). */
+function termsOf(r: Row): Array<{ sign: string; items: Row }> {
+  const out: Array<{ sign: string; items: Row }> = [{ sign: '+', items: [] }];
+  for (const x of r) {
+    if (x.k === 'op' && (x.v === '+' || x.v === '-')) out.push({ sign: x.v, items: [] });
+    else out[out.length - 1].items.push(x);
+  }
+  return out.filter((t) => t.items.length);
+}
+
+/** A parameter letter, bare or indexed (θ_j, w_j, W). */
+const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
+
+/**
+ * A penalty on the parameters: [λ | α | a number | λ/2m] × (‖θ‖ (any norm), Σ_j θ_j², Σ_j |w_j|, θ_j², Ω(θ), R(w)).
+ */
+function isPenalty(t: Row): boolean {
+  const body = t.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '\\cdot')));
+  const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && syms(x.body).length >= 1 && syms(x.body).every((y) => PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name));
+  const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
+  const reg = (x: Node) => x.k === 'apply' && /^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1 && isParam(syms(x.arg)[0]);
+  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C)$/.test(x.name)) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
+  let i = 0;
+  while (i < body.length && coef(body[i])) i++;
+  const rest = body.slice(i);
+  if (!rest.length) return false;
+  if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  // Σ_j θ_j² or Σ_j |w_j|
+  return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(rest[1]) || norm(rest[1]));
+}
+
+/**
+ * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
+ * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
+ * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
+ */
+function detectForms(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
+  const terms = termsOf(rhs);
+  // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
+  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
+  if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
+  // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
+  const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
+  if ((parts.length === 1 && terms.length >= 1 && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
+  const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
+  if (inv) {
+    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 3.5, 'θ = (XᵀX + λI)^{-1} Xᵀ y: ridge regression');
+    else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation (linear regression when the words say so)');
+  }
+  // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
+  const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
+  if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
+    const r = parts[1];
+    const sign = r.findIndex((x) => x.k === 'op' && (x.v === '-' || x.v === '+'));
+    const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
+    const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
+    const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && RATE_LETTER.test(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => RATE_LETTER.test(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
+    const dParam = step.some((x, i) => x.k === 'sym' && x.name === 'd' && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
+    const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub);
+    // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
+    const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
+    // (A rate divided by a root of past gradients is an adaptive method, AdaGrad-like: not plain gradient descent.)
+    const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'));
+    if (same && !adaptive && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
+      const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && /[+]/.test(subText(x.sup)) ) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
+      add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
+    }
+  }
+  // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
+  const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+  if (parts.length === 2 && single.length === 1 && single[0].k === 'apply') {
+    const a = single[0];
+    const c = ACT_CONCEPT[a.fn.toLowerCase()] ?? (a.head.k === 'name' ? ACT_CONCEPT[a.head.v.toLowerCase()] : undefined);
+    const arg = rowOf(a.arg);
+    const lhsProb = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && hasOp(lhs[0].arg, '=');
+    if (c && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
+  }
+  // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
+  const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || (x.k === 'frac' && !!derivative(x)));
+  if (lhsDeriv || parts.length === 1) {
+    for (const r of parts.slice(lhsDeriv ? 1 : 0)) {
+      for (let i = 0; i + 1 < r.length; i++) {
+        const x = r[i];
+        const g = r[i + 1];
+        if (g.k !== 'group' || g.delim !== '(') continue;
+        const body = rowOf(g.body);
+        if (body.length === 3 && isNum(body[0], 1) && body[1].k === 'op' && body[1].v === '-' && show(body[2]) === show(x) && (x.k === 'apply' || x.k === 'frac' || x.k === 'group')) add('sigmoid', 3.2, "σ′(z) = σ(z)(1 − σ(z))");
+      }
+      const t = termsOf(r);
+      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && t[1].items[0].k === 'apply' && t[1].items[0].fn === 'tanh' && /^2$/.test(subText(t[1].items[0].sup))) add('tanh', 3.2, "tanh′(z) = 1 − tanh²(z)");
+    }
+  }
+}
+
+/**
+ * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
+ * y = 1, −log(1 − ŷ) for y = 0) and the logistic loss log(1 + exp(−y f(x))), H(p, q) of two distributions, one
+ * projection of a transformer input into its query/key/value role, the sinusoid of a position over a power of
+ * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
+ * the words say so: weak on its own).
+ */
+function detectMoreForms(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
+  const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
+  const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
+  const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub);
+  const paramDot = (r: Row) => r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name));
+  if (hypothesis && parts.length === 2 && paramDot(rhs)) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
+  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
+  // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
+  const logs = applies(root, ['log', 'ln']);
+  const oneMinus = (a: Apply) => { const r = rowOf(a.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-'; };
+  const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
+  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
+  if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
+  if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
+  if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
+  // q_i = W^Q x_i: one input projected into its query/key/value role.
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
+  if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
+  // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
+  // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
+  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
+    const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
+    if (idx && subText(rhs[1].sub).includes(idx) && subText(rhs[2].sub).includes(idx)) add('attention', rhs[1].name === 'alpha' ? 2.4 : 1.8, 'Σ_j α_j v_j: a weighted sum of the vectors');
+  }
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
-  const ss = r.filter((x): x is Sym => x.k === 'sym');
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
@@ -276,7 +418,14 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }
-  if (r.some((x) => x.k === 'big' && x.v === 'sum') && ss.length >= 2) return { matrix: false, weights: [ss[0].name] };
+  const top = r.filter((x): x is Sym => x.k === 'sym');
+  if (r.some((x) => x.k === 'big' && x.v === 'sum') && top.length >= 2) return { matrix: false, weights: [top[0].name] };
+  // Σ_i (w_i * x_i) + w_0: the products inside a bracket after the sum.
+  const sumAt = r.findIndex((x) => x.k === 'big' && x.v === 'sum');
+  const inner = sumAt >= 0 ? r[sumAt + 1] : undefined;
+  const innerRow = inner && inner.k === 'group' ? rowOf(inner.body).flatMap((x) => (x.k === 'group' ? rowOf(x.body) : [x])) : [];
+  const product = innerRow.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  if (hasPlus && product.length === 2 && innerRow.length <= 3 && product.every((x) => x.k === 'sym') && innerRow[0].k === 'sym') return { matrix: false, weights: [innerRow[0].name] };
   if (r.some((x, i) => x.k === 'sym' && r[i + 1]?.k === 'op' && (r[i + 1] as { v: string }).v === '·')) return { matrix: false, weights: [] };
   return null;
 }
@@ -599,6 +748,7 @@ function detect(root: Row, add: Add): void {
   // --- losses ---
   const logs = applies(root, ['log']);
   // binary cross-entropy: y log a + (1−y) log(1−a)
+  if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
   // cross-entropy: −Σ y log ŷ
@@ -613,7 +763,7 @@ function detect(root: Row, add: Add): void {
         if (ratio) continue;
         if (lArg.length === 1 && show(lArg[0]) === show(a)) continue; // −Σ p log p: entropy, not cross-entropy
         if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
-        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup));
+        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup)) || (r !== root && firstSum(root) < Infinity);
         const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
         else if (hasSum && lhsIsLoss) add('cross-entropy', 2.2, 'Σ y log ŷ');
@@ -764,7 +914,7 @@ function detect(root: Row, add: Add): void {
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
-  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss)$/.test(a.fn));
+  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn));
   if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
@@ -919,7 +1069,7 @@ function detect(root: Row, add: Add): void {
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
         if (recurrent) add('rnn', 3, 'recurrence');
         else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
@@ -965,14 +1115,18 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
-  if (assign && parts.length > 1 && hasOp(rhsAll, '-')) {
+  if (assign && parts.length > 1 && rhsAll.some((x) => x.k === 'op' && x.v === '-')) {
     const first = rhsAll[0];
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
     if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+      // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
+      // plain gradient descent, and not a batch.)
+      const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
       const batch = bigs(step, 'sum').length > 0;
-      if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
+      else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
@@ -1298,7 +1452,20 @@ function primaryName(root: Row): ConceptId | null {
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
   for (const p of parts.length > 1 ? parts.slice(1) : parts) candidates.push(strip(p));
-  if (parts.length < 2) return null;
+  // A formula that is only a name, or one call of it (`tanh`, `D_{KL}(P ‖ Q)`, `GRU(h, x)`): that name.
+  if (parts.length < 2) {
+    const r = strip(parts[0] ?? []);
+    // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
+    const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) ? NAMED_CONCEPTS[word] : null;
+    // D_{KL}(P ‖ Q): the letter's subscript is the name.
+    const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
+    if (head === 'kl') return 'kl-divergence';
+    // One call of a model (`LSTM(x)`) is a use of it, not what it is; one call of a function or divergence is.
+    const k = r.length === 1 && (r[0].k === 'name' || (r[0].k === 'apply' && r[0].head.k === 'name')) ? nameKey(r[0]) : null;
+    const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
+    return k && (r[0].k === 'name' || !model(NAMED_CONCEPTS[k])) ? NAMED_CONCEPTS[k] : null;
+  }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
   if (parts.slice(1, -1).some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';')))) return null;
   for (const r of candidates) {
@@ -1349,10 +1516,11 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'mlp-attention': /additive attention|bahdanau|concat(enation)? attention/i,
   'multi-head-attention': /multi-?head/i,
   'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
-  'self-attention': /self-attention/i,
+  'self-attention': /self[- ]attention/i,
   lstm: /\blstm\b|long short-term/i,
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
+  'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
 };
 
 /** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
@@ -1366,7 +1534,76 @@ const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
 };
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning/i;
+const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+
+/**
+ * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
+ * attention step: the member of the attention family the words name, else attention.
+ */
+function attentionSoftmax(named: ConceptId | null, words: string): ConceptId | null {
+  if (named !== 'softmax' || !/attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words)) return named;
+  const family = FAMILIES[0];
+  return family.find((id) => id !== 'attention' && NAMED_IN_PROSE[id]?.test(words)) ?? 'attention';
+}
+
+/** Words that say a penalty term is the point of a formula. */
+const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|overfit|prior|sparse|norm\b/i;
+
+/**
+ * A loss plus a penalty on the parameters: the words decide between the regularised objective and the data loss
+ * they name ("the Square Error loss … written as" names the loss; "a regularized cost function" the penalty).
+ * Without words for either, the penalty is what the formula adds.
+ */
+function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
+  const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
+  if (!reg) return;
+  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && (CONTEXT[c.id]?.test(words) || NAMED_IN_PROSE[c.id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
+  if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
+  else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
+  sorted.sort((a, b) => b.score - a.score);
+}
+
+/** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
+function blockVote(src: string, add: Add): void {
+  const lines = blockLines(src);
+  if (lines.length) {
+    const votes = new Map<ConceptId, { n: number; score: number }>();
+    let recognised = 0;
+    let attentionLines = 0;
+    for (const l of lines) {
+      const r = recognise(l, {}, 1);
+      if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
+      if (!r.concept) continue;
+      recognised++;
+      const v = votes.get(r.concept) ?? { n: 0, score: 0 };
+      votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
+    }
+    // Scores, their softmax and the weighted sum, line after line: the steps of attention.
+    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', 3.2, 'scores, their softmax and a weighted sum: the steps of attention');
+    const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
+    const top = ranked[0];
+    const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
+    if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
+      const has = (c: ConceptId) => votes.has(c);
+      // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
+      // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
+      // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
+      // autoencoder.
+      const heads = lines.map((l) => {
+        const p = sides(parseTex(l).items).parts;
+        const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
+        return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
+      });
+      const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
+      const last = heads[heads.length - 1]?.lhs;
+      const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
+      if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
+      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
+      const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
+      if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
+    }
+  }
+}
 
 /** Concept recognition for one formula and its surrounding words. */
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
@@ -1380,54 +1617,24 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   try {
     detect(tree.items, add);
     detectShapes(tree.items, add);
+    detectForms(tree.items, add);
+    detectMoreForms(tree.items, add);
   } catch {
     // A detector failing on odd input must not break the hover.
   }
-  // The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block.
-  if (depth === 0) {
-    const lines = blockLines(src);
-    if (lines.length) {
-      const votes = new Map<ConceptId, { n: number; score: number }>();
-      let recognised = 0;
-      for (const l of lines) {
-        const r = recognise(l, {}, 1);
-        if (!r.concept) continue;
-        recognised++;
-        const v = votes.get(r.concept) ?? { n: 0, score: 0 };
-        votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
-      }
-      const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
-      const top = ranked[0];
-      const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
-      if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
-        // Stacked affine layers where one feeds the next are a network.
-        const has = (c: ConceptId) => votes.has(c);
-        // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
-        // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
-        // are one layer. The last line giving back the first line's input (Ĩ = W_O H + b_O from H = W_I I + b_I) is an
-        // autoencoder.
-        const heads = lines.map((l) => {
-          const p = sides(parseTex(l).items).parts;
-          const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
-          return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
-        });
-        const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
-        const last = heads[heads.length - 1]?.lhs;
-        const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
-        if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
-        const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
-        const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
-        if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
-      }
-    }
-  }
+  if (depth === 0) blockVote(src, add);
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
-  const named = depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items);
-  if (named) {
+  const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
+  const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words);
+  // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
+  // memory) is the attention step the softmax is a part of.
+  const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;
+  if (scored) add(scored[0], Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `the softmax of attention scores (${scored[1].why})`);
+  else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
     else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
@@ -1439,7 +1646,6 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
-  const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   if (words.trim()) {
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
@@ -1455,6 +1661,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
+  penalisedLoss(sorted, words);
   // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
   // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
   // softmax is the cross-entropy of the true class.

@@ -138,7 +138,7 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
 };
 
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
-function definedRole(head: Sym, concept: ConceptId): string | null {
+function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   const group = CATALOG[concept].group;
   if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
   if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
@@ -162,17 +162,15 @@ function shapeOf(n: Sym): string {
   return sub ? `${kind} indexed by ${sub}` : kind;
 }
 
-/** Meanings for the symbols of a parsed formula, in its own letters. */
-export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: ConceptId | null): SymbolNote[] {
-  const notes = new Map<string, string>();
-  const order: string[] = [];
-  const set = (key: string | null, meaning: string, override = false) => {
-    if (!key) return;
-    if (!notes.has(key)) order.push(key);
-    if (!notes.has(key) || override) notes.set(key, meaning);
-  };
+type Tree = { k: 'row'; items: Node[] };
+/** The meanings collected so far, in first-seen order; `set` keeps the first meaning unless told to override. */
+interface Notes {
+  notes: Map<string, string>;
+  set: (key: string | null, meaning: string, override?: boolean) => void;
+}
 
-  // 1. Dot products: which vector is which.
+/** 1. Dot products: which vector is which. */
+function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const pairs: Array<{ a: Node; b: Node }> = [];
   walk(tree, (n) => {
     if (n.k !== 'row') return;
@@ -210,8 +208,10 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
       set(symbolKey(r[2]), 'the centre word it is predicted from');
     });
   }
+}
 
-  // 2. Indices and ranges of sums and products.
+/** 2. Indices and ranges of sums and products. */
+function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   walk(tree, (n) => {
     if (n.k !== 'big' || !n.sub) return;
     const sub = rowOf(n.sub);
@@ -242,20 +242,22 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     }
     return;
   });
+}
 
-  // 3. What is being defined (left of the first "=").
+/** 3. What is being defined (left of the first "="). */
+function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
   if (eq > 0 && eq <= 3) {
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
-    if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : definedRole(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
+}
 
-  // 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary.
-  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
-  const seen = new Set<string>();
-  // Letters that only appear inside sub/superscripts (indices) are described by the sums above, not one by one.
+/** Nodes inside sub/superscripts (indices): described by the sums, not one by one. */
+function scriptNodes(tree: Tree): Set<Node> {
   const inScripts = new Set<Node>();
   walk(tree, (n) => {
     const holders: Node[] = n.k === 'apply' ? [n, n.head] : [n];
@@ -266,21 +268,28 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
       }
     }
   });
-  const euler = (() => {
-    let hit = false;
-    walk(tree, (n) => {
-      if (n.k === 'apply' && n.fn === 'exp') {
-        let i = false;
-        let pi = false;
-        walk(n.arg, (m) => {
-          if (m.k === 'sym' && m.name === 'i') i = true;
-          if (m.k === 'sym' && (m.name === 'pi' || m.name === 'theta')) pi = true;
-        });
-        if (i && pi) hit = true;
-      }
-    });
-    return hit;
-  })();
+  return inScripts;
+}
+
+/** exp(iθ) / exp(iπ…): the i is the imaginary unit. */
+function hasEuler(tree: Tree): boolean {
+  let hit = false;
+  walk(tree, (n) => {
+    if (n.k === 'apply' && n.fn === 'exp') {
+      let i = false;
+      let pi = false;
+      walk(n.arg, (m) => {
+        if (m.k === 'sym' && m.name === 'i') i = true;
+        if (m.k === 'sym' && (m.name === 'pi' || m.name === 'theta')) pi = true;
+      });
+      if (i && pi) hit = true;
+    }
+  });
+  return hit;
+}
+
+/** The d (or ∂) that opens a derivative's numerator or denominator. */
+function derivativeDs(tree: Tree): Set<Node> {
   const derivativeD = new Set<Node>();
   walk(tree, (n) => {
     if (n.k !== 'frac') return;
@@ -289,6 +298,24 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
       if (first && first.k === 'sym' && (first.name === 'd' || first.name === 'partial') && !first.sub) derivativeD.add(first);
     }
   });
+  return derivativeD;
+}
+
+/** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
+function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name: string, node?: Sym) => string | undefined, notes: Map<string, string>): string | undefined {
+  const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
+  const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
+  const base = letters[n.name] ?? glossary(n.name, n);
+  return (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
+}
+
+/** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
+function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
+  const seen = new Set<string>();
+  const inScripts = scriptNodes(tree);
+  const euler = hasEuler(tree);
+  const derivativeD = derivativeDs(tree);
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
@@ -297,11 +324,12 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
   };
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
-    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && /[pPqL]/.test(n.head.name)) {
+    // A letter used as a function (p(x), L(θ), J(w, b), f(x)): its usual meaning, else described as a function.
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? '');
+        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/[pPqL]/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     if (n.k !== 'sym') return;
@@ -310,8 +338,6 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
     const k = symbolKey(n);
     if (seen.has(k)) return;
     seen.add(k);
-    const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
-    const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
     if (candidateState(n, concept)) {
       set(k, 'the candidate (proposed new) state the gates mix in');
       return;
@@ -320,12 +346,25 @@ export function describeSymbols(tree: { k: 'row'; items: Node[] }, concept: Conc
       set(k, 'a weight matrix (learned)');
       return;
     }
-    const base = letters[n.name] ?? glossary(n.name, n);
-    const meaning = (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
     // A letter nothing explains is described by its shape only (in an unrecognised formula too: never a guessed role).
-    set(k, meaning ?? shapeOf(n));
+    set(k, letterMeaning(n, letters, glossary, notes) ?? shapeOf(n));
   });
+}
 
+/** Meanings for the symbols of a parsed formula, in its own letters. */
+export function describeSymbols(tree: Tree, concept: ConceptId | null): SymbolNote[] {
+  const notes = new Map<string, string>();
+  const order: string[] = [];
+  const set = (key: string | null, meaning: string, override = false) => {
+    if (!key) return;
+    if (!notes.has(key)) order.push(key);
+    if (!notes.has(key) || override) notes.set(key, meaning);
+  };
+  const acc: Notes = { notes, set };
+  dotProductRoles(tree, concept, acc);
+  indexRoles(tree, concept, acc);
+  definedSymbol(tree, concept, acc);
+  letterRoles(tree, concept, acc);
   return order
     .filter((k) => notes.get(k))
     .slice(0, MAX_SYMBOLS)

@@ -23,6 +23,9 @@ export const MAX_DEPTH = 60;
 
 type Tok = { t: 'cmd' | 'char' | 'num' | 'open' | 'close' | 'sub' | 'sup' | 'amp' | 'prime'; v: string };
 
+/** Characters that are a token of their own kind. */
+const SINGLE_TOKENS: Record<string, Tok['t']> = { '{': 'open', '}': 'close', _: 'sub', '^': 'sup', '&': 'amp', "'": 'prime' };
+
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   const n = Math.min(src.length, MAX_TOKENS * 8);
@@ -43,28 +46,13 @@ function tokenize(src: string): Tok[] {
       out.push({ t: 'num', v: src.slice(i, j).replace(/\.$/, '') });
       if (src[j - 1] === '.' && j - 1 > i) out.push({ t: 'char', v: '.' });
       i = j;
-    } else if (c === '{') {
-      out.push({ t: 'open', v: c });
-      i++;
-    } else if (c === '}') {
-      out.push({ t: 'close', v: c });
-      i++;
-    } else if (c === '_') {
-      out.push({ t: 'sub', v: c });
-      i++;
-    } else if (c === '^') {
-      out.push({ t: 'sup', v: c });
-      i++;
-    } else if (c === '&') {
-      out.push({ t: 'amp', v: c });
+    } else if (SINGLE_TOKENS[c]) {
+      out.push({ t: SINGLE_TOKENS[c], v: c });
       i++;
     } else if (c === '|' && src[i + 1] === '|') {
       // ASCII "||": a norm bar, or two single bars (|u||v|); decided per row in pairBars.
       out.push({ t: 'char', v: '‖?' });
       i += 2;
-    } else if (c === "'") {
-      out.push({ t: 'prime', v: c });
-      i++;
     } else {
       // Surrogate pairs stay together.
       const cp = src.codePointAt(i)!;
@@ -589,7 +577,7 @@ function slashFractions(items: Node[]): Node[] {
 }
 
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
-const FN_WORDS = new Set(['KL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
 function joinWords(items: Node[]): Node[] {
@@ -673,7 +661,7 @@ const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'soft
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
   if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;
   if (s.mods.includes('bold') && s.name !== 'sigma') return false;
-  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha'].includes(s.name);
+  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha', 'Omega'].includes(s.name);
 }
 
 function headName(n: Node): string {

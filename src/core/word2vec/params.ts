@@ -26,6 +26,24 @@ export const WORD2VEC_PARAMS = [
 /** Validated word2vec settings, typed from WORD2VEC_PARAMS. */
 export type Word2vecParams = ParamsOf<typeof WORD2VEC_PARAMS>;
 
+/**
+ * Settings of the word2vec stepper in the study panel (one update at a time on a few sentences): the objective, the
+ * window, the negatives, small vectors that can be drawn, the learning rate, the passes and the seed. Every word
+ * counts (min count 1) and nothing is subsampled, so each sentence gives the updates one can follow by hand.
+ */
+export const STEPPER_PARAMS = [
+  { kind: 'enum', name: 'arch', label: 'Objective', description: 'Skip-gram with negative sampling (one centre → one context word per update) or CBOW (the mean of the context → the centre)', default: 'sgns', options: ['sgns', 'cbow'] },
+  { kind: 'int', name: 'window', label: 'Window', description: 'Largest distance between centre and context word; each centre draws a reduced window in 1..window', default: 2, min: 1, max: 10 },
+  { kind: 'int', name: 'negative', label: 'Negatives (k)', description: 'Noise words per update, drawn from unigram^0.75', default: 3, min: 1, max: 20 },
+  { kind: 'int', name: 'dim', label: 'Dimensions', description: 'Length of each word vector (small, so every number can be shown)', default: 5, min: 2, max: 10 },
+  lrSpec('Initial learning rate; it falls linearly to 0.0001 over the passes', 0.1),
+  epochsSpec('Passes over the sentences', 5, 1, 100),
+  seedSpec('Seed of initialisation and sampling; the same seed gives the same updates'),
+] as const satisfies readonly ParamSpec[];
+
+/** Validated stepper settings, typed from STEPPER_PARAMS. */
+export type StepperParams = ParamsOf<typeof STEPPER_PARAMS>;
+
 /** Settings of the 2D map (Embeddings view, `ml-study project`). Pure data, like WORD2VEC_PARAMS. */
 export const PROJECTION_PARAMS = [
   { kind: 'enum', name: 'method', label: 'Projection', description: 'PCA (linear, fast), UMAP or t-SNE (non-linear neighbourhood maps)', default: 'pca', options: ['pca', 'umap', 'tsne'] },

@@ -27,6 +27,8 @@ export interface TargetInfo {
   word: string;
   /** 1 for the positive target, 0 for a negative. */
   label: number;
+  /** u_t, the target's output vector, before the update. */
+  vector: number[];
   /** u_t · x before the update. */
   dot: number;
   sigma: number;
@@ -60,6 +62,8 @@ export interface StepRecord {
   inputGrad: number[];
   /** The change applied to v_c (SGNS) or to each context row (CBOW: the same change, inputGrad·(−lr)/n, for each). */
   inputApplied: number[];
+  /** The input rows the update moved (SGNS: v_c; CBOW: each distinct context word's), before and after. */
+  inputRows: { word: string; before: number[]; after: number[] }[];
   /** The objective with this update's numbers in it. */
   formula: string;
 }
@@ -90,6 +94,8 @@ export class Word2vecStepper {
   /** Yields each update's record, and EPOCH_END after the last update of each epoch. */
   private gen: Generator<StepRecord | typeof EPOCH_END, void, void>;
   private finished = false;
+  /** Epochs whose last update has been made. */
+  private epochsDone = 0;
 
   constructor(rawParams: Partial<Word2vecParams>, corpus: readonly (readonly string[])[] | string, opts: TokenizeOptions = {}) {
     const p = word2vecParams({ ...rawParams, threads: 1 });
@@ -115,7 +121,7 @@ export class Word2vecStepper {
 
   /** True when every epoch has been trained. */
   get done(): boolean {
-    return this.finished;
+    return this.finished || this.epochsDone >= this.p.epochs;
   }
 
   private nextRand(): bigint {
@@ -210,13 +216,15 @@ export class Word2vecStepper {
     } else x = this.row(syn0, c);
     const before = targetIds.map((w) => this.row(syn1, w));
     const inputRow = cbow ? ctx[0] : c;
+    const inputIds = cbow ? [...new Set(ctx)] : [c];
+    const inputsBefore = inputIds.map((w) => this.row(syn0, w));
     const inputBefore = this.row(syn0, inputRow);
     const targets: TargetInfo[] = targetIds.map((w, t) => {
       const u = before[t];
       const dot = u.reduce((a, v, j) => a + v * x[j], 0);
       const label = t === 0 ? 1 : 0;
       const sigma = sigmoid(dot);
-      return { word: words[w], label, dot, sigma, loss: softplus(label ? -dot : dot), grad: x.map((v) => (sigma - label) * v), applied: [] };
+      return { word: words[w], vector: u, label, dot, sigma, loss: softplus(label ? -dot : dot), grad: x.map((v) => (sigma - label) * v), applied: [] };
     });
     const inputGrad = new Array(p.dim).fill(0);
     targets.forEach((t, k) => before[k].forEach((u, j) => (inputGrad[j] += (t.sigma - t.label) * u)));
@@ -254,6 +262,7 @@ export class Word2vecStepper {
       loss,
       inputGrad,
       inputApplied: inputNow.map((v, j) => v - inputBefore[j]),
+      inputRows: inputIds.map((w, n) => ({ word: words[w], before: inputsBefore[n], after: this.row(syn0, w) })),
       formula,
     };
   }
@@ -266,6 +275,7 @@ export class Word2vecStepper {
       this.finished = true;
       return null;
     }
+    if (r.value === EPOCH_END) this.epochsDone++;
     return r.value;
   }
 
@@ -306,10 +316,20 @@ export class Word2vecStepper {
 
   /** The input vectors now (V × dim, row-major, unpadded), as the trainer's model holds them. */
   vectors(): Float32Array {
+    return this.unpadded(this.kern.v.syn0);
+  }
+
+  /** The output (context-role) vectors now (V × dim, row-major, unpadded). */
+  outputVectors(): Float32Array {
+    return this.unpadded(this.kern.v.syn1);
+  }
+
+  private unpadded(m: Float32Array): Float32Array {
     const { dim } = this.p;
+    const { rowFloats } = this.kern.v;
     const V = this.vocab.words.length;
     const out = new Float32Array(V * dim);
-    for (let w = 0; w < V; w++) out.set(this.kern.v.syn0.subarray(w * this.kern.v.rowFloats, w * this.kern.v.rowFloats + dim), w * dim);
+    for (let w = 0; w < V; w++) out.set(m.subarray(w * rowFloats, w * rowFloats + dim), w * dim);
     return out;
   }
 

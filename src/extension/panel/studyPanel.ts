@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
 import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
-import { Channel, serve, type Handlers, type UntrustedHandlers } from '../../shared/rpc';
+import { Channel, serve, type Handlers, type ParamsOf, type UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import { mountWebview, webviewOptions } from '../webviewHtml';
 import { showError, showInfo } from '../util/notify';
@@ -149,6 +149,12 @@ export class StudyPanel implements vscode.Disposable {
     // The reply comes from a webview: its type is what the table promises only if the webview kept to it.
     if (typeof data !== 'string' || data.length > MAX_CHART_EXPORT) throw new Error('the panel sent no usable chart');
     return this.writeExport(format, data, target);
+  }
+
+  /** Ask a view (PanelAnswers) once the webview is ready. The answer comes from a webview: the caller checks it. */
+  async ask<M extends keyof PanelAnswers & string>(method: M, params: ParamsOf<PanelAnswers, M>, timeoutMs = 10_000): Promise<unknown> {
+    await this.whenReady();
+    return this.toPanel.request(method, params, timeoutMs);
   }
 
   private async whenReady(): Promise<void> {

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evaluateFolder, evaluateSource, formatReport, keyOfTex, parseLabelFile, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { evaluateFolder, evaluateSource, formatReport, keyOfTex, macroLine, parseLabelFile, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { parseMacros } from '../../../src/core/formula/macros';
 import type { Explanation } from '../../../src/core/formula/explain';
 import { repoRoot } from './fixtures';
 
@@ -67,6 +68,14 @@ test('the runner on a committed folder: per source and pooled; JSON holds counts
   assert.match(report, /^pooled\s+catalog\s+5:/m);
   const json = JSON.stringify(res.sources);
   for (const secret of ['\\frac', 'Negative sampling', 'logistic function']) assert.ok(!json.includes(secret), secret);
+});
+
+test('macro lines: newcommand text kept, the MathJax form `\\name{#1}={body}` read; role keys expand the macros', () => {
+  assert.equal(macroLine('\\newcommand{\\vu}{\\mathbf{u}}'), '\\newcommand{\\vu}{\\mathbf{u}}');
+  assert.equal(macroLine('\\hl{#1}={\\color{red} #1} \\vk=\\mathbf k (from the page config)'), '\\newcommand{\\hl}[1]{{\\color{red} #1}} \\newcommand{\\vk}{\\mathbf k}');
+  const table = parseMacros(macroLine('\\vk=\\mathbf k \\hl{#1}={#1}'));
+  assert.equal(keyOfTex('\\vk_\\hl{j}', table), keyOfTex('\\mathbf{k}_j'));
+  assert.notEqual(keyOfTex('\\vk_j'), keyOfTex('\\mathbf{k}_j'), 'without the table the macro is not expanded');
 });
 
 test('the runner refuses a folder without label files', () => {

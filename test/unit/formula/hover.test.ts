@@ -42,7 +42,7 @@ test('command links only for allow-listed ids', () => {
   const ex = explainFormula('J_t(\\theta) = \\log \\sigma(u_o^T v_c) + \\sum_{i=1}^k \\log \\sigma(-u_{o_i}^T v_c)');
   assert.equal(ex.concept, 'sgns');
   const withAll = buildHoverMarkdown(ex, { allowedCommands: ALL, render: false });
-  assert.match(withAll, /\(command:mlStudy\.trainWord2vec\)/);
+  assert.match(withAll, /\[Step through this objective on your notes\]\(command:mlStudy\.stepWord2vec\?/);
   assert.match(withAll, /\(command:mlStudy\.explainFormulaAtCursor\)/);
   const none = buildHoverMarkdown(ex, { allowedCommands: [], render: false });
   assert.ok(!/command:/.test(none));

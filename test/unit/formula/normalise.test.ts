@@ -39,6 +39,60 @@ test('classes of real-note notation reach the right concept', () => {
   for (const [want, tex, ctx] of cases) assert.equal(recognise(tex, { before: ctx }).concept, want, tex);
 });
 
+test('code-like plain text: library prefixes, (transpose), numbered letters, y[i], d(·)/d(·), * products', () => {
+  const cases: Array<[string, string]> = [
+    ['u = np.tanh(v)', 'u = \\tanh(v)'],
+    ['s2 = W3*r2 + c', 's_{2} = W_{3} r_{2} + c'],
+    ['q = u(transpose)k', 'q = u^T k'],
+    ["E = Sum(e[j])", 'E = \\sum(e_{j})'],
+    ['d(g)/d(s) = 1', '\\frac{d g}{d s} = 1'],
+    ['r = max(0, s)  # the hinge', 'r = \\max(0, s)'],
+    ['\\sum\\limits_{k=1} a_k', '\\sum_{k=1} a_k'],
+    ['\\frac{\\delta E}{\\delta u}', '\\frac{\\partial E}{\\partial u}'],
+    // An element-wise product of a gate and a state keeps its star; the star after a matrix letter is a product.
+    ['m = G_t * m_{t-1}', 'm = G_t * m_{t-1}'],
+  ];
+  for (const [input, want] of cases) assert.equal(normaliseTex(input), want, input);
+});
+
+test('training and activation forms in any letters reach the right concept; near misses claim nothing', () => {
+  const cases: Array<[string | null, string, string?]> = [
+    ['gradient-descent', 'v = v - eta * dv'],
+    ['gradient-descent', '\\beta_k := \\beta_k - \\frac{\\eta}{n} \\sum_{j=1}^n (f(u^{j}) - t^{j}) u_k^{j}'],
+    ['regularization', 'E(\\beta) = \\frac{1}{n}\\sum_j (t_j - \\beta^T u_j)^2 + \\gamma \\|\\beta\\|_1', 'a penalised objective'],
+    ['regularization', '\\lambda \\sum_k w_k^2'],
+    ['regularization', '\\Omega(\\theta) = \\frac{1}{2}\\|\\theta\\|^2'],
+    ['sigmoid', 'r = sigmoid(s)'],
+    ['tanh', 'U = tanh(S)'],
+    ['sigmoid', "f'(s) = f(s) (1 - f(s))", 'derivative of the logistic function'],
+    ['binary-cross-entropy', '\\ell(\\hat{t}, 1) = -\\log \\hat{t}'],
+    ['binary-cross-entropy', '\\log(1 + \\exp(-t_k g(u_k)))'],
+    ['linear-regression', 'h_w(u) = w^T u'],
+    ['kl-divergence', 'D_{KL}(A \\| B)'],
+    ['tanh', 'tanh'],
+    ['self-attention', 'k_j = W^K e_j'],
+    ['rnn', 's = g(s_{t-1}; e; \\phi)'],
+    ['chain-rule', 'd(c)/d(a) = d(c)/d(b) * d(b)/d(a)'],
+    ['attention', '\\vec w = softmax(\\vec e)', 'turn the scores into attention weights with a softmax'],
+    ['mlp-attention', 'a_{j} = \\mathrm{softmax}(u^\\top \\tanh(W_1 d_{k} + W_2 e_{j}))'],
+    ['attention', '\\begin{aligned} s_{j} &= d^T e_{j} \\\\ a_{j} &= \\mathrm{softmax}(s_{j}) \\\\ o &= \\sum_j a_{j} e_{j} \\end{aligned}'],
+    // A momentum step (outside the catalog) and an adaptive step are not plain gradient descent; a model called on
+    // its own is a use of it.
+    [null, '\\phi_{k+1} = \\phi_k - \\eta m(k)'],
+    [null, '\\phi_{k} = \\phi_{k-1} - \\frac{\\eta}{\\sqrt{\\sum_{j=1}^{k} g_{j}^2}} g_{k}'],
+    [null, '\\text{GRU}(u)'],
+    [null, 'g_i(u) = w_i^T u'],
+  ];
+  for (const [want, tex, ctx] of cases) assert.equal(recognise(tex, { before: ctx }).concept, want, tex);
+});
+
+test('a penalised loss: the words decide between the data loss they name and the penalty', () => {
+  const tex = 'E(w) = \\frac{1}{2}\\|g(u) - t\\|_2^2 + \\gamma \\|W\\|_2^2';
+  assert.equal(recognise(tex, { before: 'For regression the network uses the squared error loss, written as' }).concept, 'mse');
+  assert.equal(recognise(tex, { before: 'The regularised objective adds a penalty on the weights' }).concept, 'regularization');
+  assert.equal(recognise(tex).concept, 'regularization');
+});
+
 test('calibration: unrelated concepts fitting alike, or a method outside the catalog named around it, give no concept', () => {
   // Noise-contrastive estimation is not in the catalog: its classifier probability is not claimed as negative sampling.
   assert.equal(recognise('p(d=1 \\vert w, w_I) = \\frac{p(w \\vert w_I)}{p(w \\vert w_I) + Nq(\\tilde{w})}', { before: 'Noise Contrastive Estimation (NCE)' }).concept, null);

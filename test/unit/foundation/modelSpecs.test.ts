@@ -7,7 +7,7 @@ import { LSTM_PARAMS } from '../../../src/core/lstm/params';
 import { MLM_PARAMS } from '../../../src/core/mlm/params';
 import { AUTOENCODER_PARAMS, VAE_PARAMS } from '../../../src/core/vae/params';
 import { DISTILL_TRAIN_PARAMS } from '../../../src/core/distill/params';
-import { PROJECTION_PARAMS, WORD2VEC_PARAMS } from '../../../src/core/word2vec/params';
+import { PROJECTION_PARAMS, STEPPER_PARAMS, WORD2VEC_PARAMS } from '../../../src/core/word2vec/params';
 import { repoRoot } from '../word2vec/helpers';
 
 /**
@@ -17,7 +17,7 @@ import { repoRoot } from '../word2vec/helpers';
  */
 describe('model parameter lists', () => {
   const record = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'params', 'model-specs.json'), 'utf8')) as Record<string, unknown>;
-  const lists: Record<string, unknown> = { TRANSFORMER_PARAMS, SEQ2SEQ_PARAMS, LSTM_PARAMS, VAE_PARAMS, AUTOENCODER_PARAMS, WORD2VEC_PARAMS, PROJECTION_PARAMS, DISTILL_TRAIN_PARAMS, MLM_PARAMS };
+  const lists: Record<string, unknown> = { TRANSFORMER_PARAMS, SEQ2SEQ_PARAMS, LSTM_PARAMS, VAE_PARAMS, AUTOENCODER_PARAMS, WORD2VEC_PARAMS, PROJECTION_PARAMS, DISTILL_TRAIN_PARAMS, MLM_PARAMS, STEPPER_PARAMS };
 
   it('covers every recorded list', () => {
     assert.deepEqual(Object.keys(lists).sort(), Object.keys(record).sort());

@@ -43,7 +43,7 @@ export const stepCommand = command(
     const out: (StepRecord & { neighbours?: ReturnType<Word2vecStepper['neighbours']> })[] = [];
     const brief = args.options.brief === true;
     const take = (r: StepRecord) => {
-      const rec = brief ? { ...r, input: [], inputGrad: [], inputApplied: [], targets: r.targets.map((t) => ({ ...t, grad: [], applied: [] })) } : r;
+      const rec = brief ? { ...r, input: [], inputGrad: [], inputApplied: [], inputRows: [], targets: r.targets.map((t) => ({ ...t, vector: [], grad: [], applied: [] })) } : r;
       out.push(watch === undefined ? rec : { ...rec, neighbours: st.neighbours(watch) });
       if (out.length > 100_000) throw new UsageError('more than 100000 updates to report; use --steps');
       io.out(`${r.step} (epoch ${r.epoch}) ${r.center} → ${r.context.join(' ')} | negatives ${r.negatives.join(' ') || '—'} | lr ${r.lr.toPrecision(4)}`);
