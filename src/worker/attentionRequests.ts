@@ -8,6 +8,7 @@ import type { Handlers } from '../shared/rpc';
 import type { AttentionWorkerRequests } from '../shared/views/attention';
 import { attentionFor, disposeAttentionModel, type LoadedAttentionModel } from '../core/attention';
 import { loadAttentionModelSync } from '../core/attention/store';
+import { loadTransformerCheckpoint } from '../core/attention/checkpoint';
 import { initTf, tf } from '../core/tf/backend';
 import { modelStamp } from '../core/util/atomicWrite';
 
@@ -84,6 +85,11 @@ export const attentionHandlers: Handlers<AttentionWorkerRequests> = {
   'attention.map': async (params) => {
     const p = checkDirText(params);
     return attentionFor(await openAttentionModel(p.dir), p.text);
+  },
+  'attention.checkpoint': (p) => {
+    if (typeof p.dir !== 'string' || !p.dir) throw new Error('no model folder given');
+    const c = loadTransformerCheckpoint(p.dir);
+    return { step: c.step, corpusTokens: c.json.training.corpus.tokens };
   },
 };
 

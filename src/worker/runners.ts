@@ -82,9 +82,9 @@ async function runLstm(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
 
 async function runTransformer(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {
   const out = needOutDir(job);
-  const r = await trainTransformer(job.params, corpusText(job.corpus), ctx, { outDir: out });
+  const r = await trainTransformer(job.params, corpusText(job.corpus), ctx, { outDir: out, resumeFrom: job.resumeFrom });
   const bpc = r.bitsPerChar !== undefined ? `, ${f(r.bitsPerChar)} bits/char` : '';
-  return { summary: `${r.steps} steps: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out };
+  return { summary: `${r.steps} steps: held-out perplexity ${f(r.heldOutPerplexity, 2)}${bpc}${r.stopped ? ' (stopped)' : ''}`, result: r as unknown as Record<string, unknown>, stopped: r.stopped, modelDir: out, finalStep: r.steps };
 }
 
 async function runSeq2seq(job: JobSpec, ctx: TrainContext): Promise<JobOutcome> {

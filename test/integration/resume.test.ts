@@ -1,5 +1,5 @@
 /**
- * Resume Training: a stopped LSTM run continues from its checkpoint as the same run — its step count goes on from
+ * Resume Training: a stopped LSTM or Transformer run continues from its checkpoint as the same run — its step count goes on from
  * where it stopped and its loss curve stays one series with one point per step. A corrupt checkpoint is refused
  * with a clear message and the run is left as it was.
  */
@@ -11,25 +11,32 @@ import { modelVersionDir } from '../../src/core/util/atomicWrite';
 import { api, waitFor, waitForJob } from './helpers';
 
 const TINY = { hidden: 16, embedding: 8, batch: 4, seq: 16, steps: 1_000_000, evalEvery: 1_000_000, checkpointEvery: 1_000_000, sampleLength: 10 };
+const TINY_TRANSFORMER = { layers: 1, heads: 1, dModel: 32, ffn: 32, seq: 16, batch: 4, steps: 1_000_000 };
 
 describe('Resume Training', function () {
   this.timeout(240_000);
 
   const seriesOf = async (jobId: string) => (await api()).jobs.allSeries().filter((s) => s.jobId === jobId);
 
-  it('continues a stopped LSTM run: the step count goes on and the loss curve is one series', async () => {
+  /** The step a model folder's checkpoint holds. */
+  const savedStep = (dir: string): number => {
+    const j = JSON.parse(fs.readFileSync(path.join(modelVersionDir(dir), 'model.json'), 'utf8')) as { step?: number; training?: { step: number } };
+    return j.training?.step ?? j.step!;
+  };
+
+  /** Train with `command`, stop, resume, stop again: the step count goes on and the loss curve is one series. */
+  async function stopResumeStop(command: string, params: Record<string, unknown>, model: string): Promise<void> {
     const a = await api();
-    const jobId = (await vscode.commands.executeCommand('mlStudy.trainLstm', { corpus: 'notes', params: TINY })) as string | undefined;
+    const jobId = (await vscode.commands.executeCommand(command, { corpus: 'notes', params })) as string | undefined;
     assert.ok(jobId, `no job started: ${a.recentMessages().at(-1)?.message}`);
     await waitFor('a few steps', () => (a.jobs.get(jobId)?.step ?? 0) >= 5, 120_000);
     assert.equal(await vscode.commands.executeCommand('mlStudy.stopTraining', jobId), true);
     const stopped = await waitForJob(a, jobId, ['stopped', 'done', 'failed'], 30_000);
     assert.equal(stopped.status, 'stopped', stopped.error);
-    assert.ok(stopped.resumable, 'a stopped LSTM run with a checkpoint is resumable');
+    assert.ok(stopped.resumable, `a stopped ${model} run with a checkpoint is resumable`);
     assert.ok(a.jobs.resumable().some((j) => j.jobId === jobId));
     const stepAtStop = stopped.step;
-    const saved = JSON.parse(fs.readFileSync(path.join(modelVersionDir(stopped.modelDir!), 'model.json'), 'utf8')) as { step: number };
-    assert.equal(saved.step, stepAtStop, 'the checkpoint holds the step the run stopped at');
+    assert.equal(savedStep(stopped.modelDir!), stepAtStop, 'the checkpoint holds the step the run stopped at');
     const [before] = await seriesOf(jobId);
     const stepsBefore = [...before.steps];
     const lossesBefore = [...before.losses];
@@ -52,8 +59,15 @@ describe('Resume Training', function () {
     assert.ok(steps[stepsBefore.length] > stepAtStop, `the first step after the resume is ${steps[stepsBefore.length]}, the run stopped at ${stepAtStop}`);
     for (let i = 1; i < steps.length; i++) assert.ok(steps[i] > steps[i - 1], `steps go up: ${steps[i - 1]} then ${steps[i]}`);
     assert.ok(steps.at(-1)! <= again.step, `the curve ends at ${steps.at(-1)}, the run at ${again.step}`);
-    const resaved = JSON.parse(fs.readFileSync(path.join(modelVersionDir(again.modelDir!), 'model.json'), 'utf8')) as { step: number; history: unknown[] };
-    assert.equal(resaved.step, again.step, 'the checkpoint moved on with the run');
+    assert.equal(savedStep(again.modelDir!), again.step, 'the checkpoint moved on with the run');
+  }
+
+  it('continues a stopped LSTM run: the step count goes on and the loss curve is one series', async () => {
+    await stopResumeStop('mlStudy.trainLstm', TINY, 'LSTM');
+  });
+
+  it('continues a stopped Transformer run the same way', async () => {
+    await stopResumeStop('mlStudy.trainTransformer', TINY_TRANSFORMER, 'Transformer');
   });
 
   it('refuses a corrupt checkpoint with one clear message and leaves the run as it was', async () => {

@@ -3,7 +3,7 @@ import { attentionFor, disposeAttentionModel, loadAttentionModel, SEQ2SEQ_PARAMS
 import type { ProgressUpdate, TrainContext } from '../../core/training';
 import { optionsFromParams, paramsFromArgs } from '../args';
 import { type CliCommand, type CliIO, UsageError } from '../types';
-import { command, corpusFlag, fixed, modelOut, modelOutFlags, readCorpus, throttle, trainingLength } from './common';
+import { command, corpusFlag, fixed, flag, modelOut, modelOutFlags, readCorpus, strOpt, throttle, trainingLength } from './common';
 
 /** Progress lines at most once a second; `header` goes first, once training has really started. */
 function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate) => string): (u: ProgressUpdate) => void {
@@ -41,14 +41,16 @@ export const trainTransformerCommand = command(
   'Train a small causal Transformer language model (self-attention) on a text',
   [
     corpusFlag('a UTF-8 text file, or "brown" for the Brown corpus'),
-    ...modelOutFlags('folder to save the model in (new, empty, or a Transformer model with --force)'),
+    ...modelOutFlags('folder to save the model in (new, empty, the --resume folder, or a Transformer model with --force); checkpoints replace it atomically'),
+    flag.string('resume', 'continue from the checkpoint in this folder (same corpus; --steps counts the steps before too)'),
     ...optionsFromParams(TRANSFORMER_PARAMS),
   ],
   async (args, io) => {
     const length = trainingLength(args);
     const params = paramsFromArgs(TRANSFORMER_PARAMS, args);
     if (length !== undefined && length !== 'time-budget' && params[length] === 0) throw new UsageError(`--${length} must be at least 1`);
-    const out = modelOut(args, 'transformer');
+    const resume = strOpt(args, 'resume');
+    const out = modelOut(args, 'transformer', resume);
     const corpus = String(args.options.corpus);
     const text = readCorpus(corpus);
     return trainOnTf(
@@ -56,9 +58,9 @@ export const trainTransformerCommand = command(
       'transformer',
       (backend) => `training a ${params.layers}-layer, ${params.heads}-head Transformer (d_model ${params.dModel}, ${params.level} level, context ${params.seq}, batch ${params.batch}) on ${corpus} with tfjs ${backend}`,
       (u) => `step ${u.step}${u.total ? '/' + u.total : ''}  loss ${fmt(u.loss)}  held-out ${fmt(u.metrics?.heldOutLoss)}  ${fmt(u.metrics?.stepsPerSecond, 2)} steps/s`,
-      (context) => trainTransformer(params, text, context, { outDir: out }),
+      (context) => trainTransformer(params, text, context, { outDir: out, resumeFrom: resume }),
       (r) => [
-        `${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps (${r.epochs.toFixed(2)} epochs) in ${r.seconds.toFixed(1)} s, ${r.stepsPerSecond.toFixed(2)} steps/s`,
+        `${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps${r.resumedFromStep !== undefined ? ` (resumed at step ${r.resumedFromStep})` : ''} (${r.epochs.toFixed(2)} epochs) in ${r.seconds.toFixed(1)} s, ${r.stepsPerSecond.toFixed(2)} steps/s`,
         `training loss ${fmt(r.finalLoss)}, held-out loss ${fmt(r.heldOutLoss)} nats/token (perplexity ${fmt(r.heldOutPerplexity, 2)}${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 3)} bits/char` : ''})`,
       ],
     );

@@ -65,7 +65,11 @@ export interface Seq2seqJson extends ModelJsonBase {
   config: Seq2seqConfig;
 }
 
-function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' | 'version' | 'weightsSha256'> & Record<string, unknown>, values: Map<string, Float32Array>, shapes: (name: string) => number[]): void {
+/** sha256 of `bytes`, hex. */
+export const sha256 = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('hex');
+
+/** `files`: further files written into the same folder replacement (a training checkpoint's optimizer state). */
+function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' | 'version' | 'weightsSha256'> & Record<string, unknown>, values: Map<string, Float32Array>, shapes: (name: string) => number[], files: Record<string, Uint8Array> = {}): void {
   const entries: WeightEntry[] = [];
   let total = 0;
   for (const [name, v] of values) {
@@ -77,14 +81,16 @@ function writeModel(dir: string, json: Omit<ModelJsonBase, 'weights' | 'format' 
   const bytes = new Uint8Array(all.buffer);
   writeDirAtomic(dir, (tmp) => {
     fs.writeFileSync(path.join(tmp, 'weights.bin'), bytes);
-    const weightsSha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(tmp, name), data);
+    const weightsSha256 = sha256(bytes);
     fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...json, weights: entries, weightsSha256 }, null, 1) + '\n');
   });
 }
 
-export async function saveTransformer(dir: string, model: TransformerLM, vocab: Vocab, params: ParamValues, result?: Record<string, unknown>): Promise<void> {
+/** `checkpoint`: the training state to continue from (model.json's `training` and its files, see ./checkpoint). */
+export async function saveTransformer(dir: string, model: TransformerLM, vocab: Vocab, params: ParamValues, result?: Record<string, unknown>, checkpoint?: { training: Record<string, unknown>; files: Record<string, Uint8Array> }): Promise<void> {
   const values = await model.weightValues();
-  writeModel(dir, { kind: 'transformer', config: model.cfg, vocab: vocab.toJSON(), params, result }, values, (n) => weightShape(model.cfg, n));
+  writeModel(dir, { kind: 'transformer', config: model.cfg, vocab: vocab.toJSON(), params, result, ...(checkpoint ? { training: checkpoint.training } : {}) }, values, (n) => weightShape(model.cfg, n), checkpoint?.files);
 }
 
 export async function saveMlm(dir: string, model: TransformerLM, vocab: Vocab, params: ParamValues, result?: Record<string, unknown>): Promise<void> {
@@ -101,7 +107,7 @@ export async function saveSeq2seq(dir: string, model: Seq2seqModel, info: { task
 export type LoadedJson = TransformerJson | MlmJson | Seq2seqJson;
 
 /** Read and check model.json and weights.bin; returns the description and the weights by name. */
-function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
+export function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Float32Array> } {
   const bad = (m: string): never => {
     throw new ModelFormatError(`${dir} is not a usable attention model: ${m}`);
   };
@@ -157,7 +163,7 @@ function readModelDir(dir: string): { json: LoadedJson; values: Map<string, Floa
     values.set(name, v);
   }
   // Last, so that a truncated or malformed file gets the more specific message above.
-  if (typeof json.weightsSha256 === 'string' && crypto.createHash('sha256').update(buf).digest('hex') !== json.weightsSha256) bad('weights.bin does not match its checksum (the file is corrupt or from another model)');
+  if (typeof json.weightsSha256 === 'string' && sha256(buf) !== json.weightsSha256) bad('weights.bin does not match its checksum (the file is corrupt or from another model)');
   return { json, values };
 }
 

@@ -18,7 +18,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import { createVariables, glorotUniform, sizeOf, VariableModel } from './weights';
+import { createVariables, flattenTensors, glorotUniform, sizeOf, splitFlat, VariableModel } from './weights';
 import { bmm } from './kernel';
 
 export interface TransformerConfig {
@@ -513,7 +513,50 @@ export class Trainer {
     tf.dispose(Object.values(grads));
   }
 
+  /**
+   * Adam's state: steps taken, the bias-correction powers β₁ᵗ⁺¹ and β₂ᵗ⁺¹ as the optimiser holds them, and the first
+   * and second moments flattened in transformerShapes order (empty before the first step).
+   */
+  async adamState(): Promise<AdamState> {
+    const opt = this.optimizer as unknown as AdamInternals;
+    const [iter, ...named] = await this.optimizer.getWeights();
+    iter.tensor.dispose();
+    const n = named.length / 2;
+    const flat = (part: typeof named) => flattenTensors(new Map(part.map((w, i) => [String(i), w.tensor])), part.map((_, i) => String(i)));
+    return { iterations: this.optimizer.iterations, accBeta1: opt.accBeta1.dataSync()[0], accBeta2: opt.accBeta2.dataSync()[0], m: flat(named.slice(0, n)), v: flat(named.slice(n)) };
+  }
+
+  /** Continue from `state` (from adamState of a trainer of the same configuration). */
+  async restoreAdam(state: AdamState): Promise<void> {
+    const opt = this.optimizer as unknown as AdamInternals;
+    if (state.m.length > 0) {
+      const shapes = transformerShapes(this.model.cfg);
+      const names = [...this.model.weights.values()].map((v) => v.name);
+      const part = (flat: Float32Array, suffix: string) => [...splitFlat(flat, shapes)].map(([n, values], i) => ({ name: `${names[i]}/${suffix}`, tensor: tf.tensor(values, weightShape(this.model.cfg, n)) }));
+      await this.optimizer.setWeights([{ name: 'iter', tensor: tf.scalar(state.iterations, 'int32') }, ...part(state.m, 'm'), ...part(state.v, 'v')]);
+    }
+    opt.iterations_ = state.iterations;
+    opt.accBeta1.assign(tf.scalar(state.accBeta1));
+    opt.accBeta2.assign(tf.scalar(state.accBeta2));
+  }
+
   dispose(): void {
     this.optimizer.dispose();
   }
+}
+
+/** What Adam carries from step to step (see Trainer.adamState). */
+export interface AdamState {
+  iterations: number;
+  accBeta1: number;
+  accBeta2: number;
+  m: Float32Array;
+  v: Float32Array;
+}
+
+/** The fields of tfjs's AdamOptimizer that its public API does not expose exactly. */
+interface AdamInternals {
+  accBeta1: tf.Variable;
+  accBeta2: tf.Variable;
+  iterations_: number;
 }

@@ -11,8 +11,10 @@ import { heldOutSplit } from '../lm/split';
 import { GENERATION_DEFAULTS, sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
 import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
-import { saveTransformer } from './store';
+import { ModelFormatError, saveTransformer } from './store';
 import { ParallelTrainer } from './parallel';
+import { assertSameConfig, checkpointFiles, loadTransformerCheckpoint, type TransformerCheckpoint } from './checkpoint';
+import { fingerprint } from '../lstm/checkpoint';
 
 export interface TransformerTrainResult {
   steps: number;
@@ -32,11 +34,21 @@ export interface TransformerTrainResult {
   paramCount: number;
   outDir: string;
   params: ParamValues;
+  /** The step the run continued from, when it resumed from a checkpoint. */
+  resumedFromStep?: number;
 }
 
 export interface TransformerTrainOptions {
   outDir: string;
+  /** A model folder with a checkpoint to continue from (may be outDir); `steps` then counts the steps before too. */
+  resumeFrom?: string;
 }
+
+/** Seconds between checkpoints while training (one is also written when the run stops or ends). */
+const CHECKPOINT_SECONDS = 30;
+
+/** Parameters a resumed run takes from its checkpoint: what shapes the model, its vocabulary and its batches. */
+const KEPT_ON_RESUME = ['level', 'layers', 'heads', 'dModel', 'ffn', 'seq', 'minCount', 'maxVocab', 'seed'] as const;
 
 /** WebAssembly memory tfjs can use (32-bit addressing), with room for the rest of the process. */
 const WASM_BUDGET_BYTES = 2 * 1024 ** 3;
@@ -180,6 +192,7 @@ class TransformerProgress {
     private readonly ctx: TrainContext,
     seed: number,
     private readonly started: number,
+    private readonly startStep: number,
   ) {
     this.sampleRng = new Rng(seed + 2);
     this.prompt = plan.heldOut.subarray(0, Math.min(plan.level === 'char' ? 24 : 6, plan.heldOut.length));
@@ -194,7 +207,7 @@ class TransformerProgress {
       this.lastHeld = Date.now();
     }
     this.lastReport = now;
-    const metrics: Record<string, number> = { stepsPerSecond: step / ((now - this.started) / 1000) };
+    const metrics: Record<string, number> = { stepsPerSecond: (step - this.startStep) / ((now - this.started) / 1000) };
     if (Number.isFinite(this.held)) {
       metrics.heldOutLoss = this.held;
       metrics.heldOutPerplexity = Math.exp(this.held);
@@ -209,11 +222,14 @@ class TransformerProgress {
   }
 }
 
-/** Train until the planned steps or time budget; throws StoppedError when ctx.signal aborts. */
-async function runSteps(trainer: Trainer | ParallelTrainer, plan: TransformerPlan, progress: TransformerProgress, ctx: TrainContext, seed: number, started: number, done: { step: number; loss: number }, B: number): Promise<void> {
+/**
+ * Train until the planned steps or time budget, drawing windows from `rng` and calling `checkpoint` every
+ * CHECKPOINT_SECONDS; throws StoppedError when ctx.signal aborts.
+ */
+async function runSteps(trainer: Trainer | ParallelTrainer, plan: TransformerPlan, progress: TransformerProgress, ctx: TrainContext, rng: Rng, started: number, done: { step: number; loss: number }, B: number, checkpoint: () => Promise<void>): Promise<void> {
   const { totalSteps, budgetMs, train, cfg } = plan;
-  const rng = new Rng(seed + 1);
   const pause = makeYielder(100);
+  let saved = Date.now();
   while (totalSteps > 0 ? done.step < totalSteps : Date.now() - started < budgetMs) {
     const { inputs, targets } = randomWindows(train, B, cfg.seq, rng);
     done.loss = await trainer.step(inputs, targets, B);
@@ -222,26 +238,64 @@ async function runSteps(trainer: Trainer | ParallelTrainer, plan: TransformerPla
     const last = totalSteps > 0 ? done.step === totalSteps : Date.now() - started >= budgetMs;
     progress.report(done.step, done.loss, last);
     checkStopped(ctx.signal);
+    if (!last && Date.now() - saved >= CHECKPOINT_SECONDS * 1000) {
+      await checkpoint();
+      saved = Date.now();
+    }
     await pause();
   }
+}
+
+/** The validated parameters and, when resuming, the checkpoint (whose model-shaping parameters win). */
+function resolveParams(rawParams: ParamValues, resumeFrom: string | undefined): { params: TransformerParams; resume?: TransformerCheckpoint } {
+  const params = validateParams(TRANSFORMER_PARAMS, rawParams);
+  if (!resumeFrom) return { params };
+  const resume = loadTransformerCheckpoint(resumeFrom);
+  const kept: ParamValues = {};
+  for (const k of KEPT_ON_RESUME) if (resume.json.params[k] !== undefined) kept[k] = resume.json.params[k];
+  return { params: validateParams(TRANSFORMER_PARAMS, { ...params, ...kept }), resume };
+}
+
+/** The corpus as the checkpoint records it; a resumed run must train on the same tokens. */
+function corpusOf(plan: TransformerPlan, resume: TransformerCheckpoint | undefined, resumeFrom: string | undefined): { tokens: number; fingerprint: string } {
+  const ids = new Int32Array(plan.train.length + plan.heldOut.length);
+  ids.set(plan.train);
+  ids.set(plan.heldOut, plan.train.length);
+  const corpus = { tokens: ids.length, fingerprint: fingerprint(ids) };
+  if (resume) {
+    assertSameConfig(plan.cfg, resume, resumeFrom!);
+    if (resume.json.training.corpus.fingerprint !== corpus.fingerprint) throw new ModelFormatError(`cannot resume from ${resumeFrom}: it was trained on a different text (${resume.json.training.corpus.tokens} tokens); give the same text`);
+  }
+  return corpus;
 }
 
 /**
  * Train on `text`, save to opts.outDir. Progress at most ~4 times a second with metrics {stepsPerSecond,
  * heldOutLoss (refreshed every few seconds), heldOutPerplexity}; stops within about a second of ctx.signal aborting
- * (what was trained is saved). Throws ValidationError on bad parameters or unusable text.
+ * (what was trained is saved). A checkpoint (weights, Adam state, step, batch generator position) is written every
+ * CHECKPOINT_SECONDS, on a stop and at the end; `opts.resumeFrom` continues one exactly. Throws ValidationError on
+ * bad parameters or unusable text, ModelFormatError on an unusable checkpoint (before anything is written).
  */
 export async function trainTransformer(rawParams: ParamValues, text: string, ctx: TrainContext, opts: TransformerTrainOptions): Promise<TransformerTrainResult> {
-  const params = validateParams(TRANSFORMER_PARAMS, rawParams);
+  const { params, resume } = resolveParams(rawParams, opts.resumeFrom);
   const plan = planTransformer(params, text);
-  const model = new TransformerLM(plan.cfg, initialWeights(plan.cfg, params.seed));
+  const corpus = corpusOf(plan, resume, opts.resumeFrom);
+  const model = new TransformerLM(plan.cfg, resume ? resume.weights : initialWeights(plan.cfg, params.seed));
   const { trainer, threads } = await createTrainer(model, params, ctx);
+  const startStep = resume?.step ?? 0;
   const started = Date.now();
-  const progress = new TransformerProgress(model, plan, ctx, params.seed, started);
-  const done = { step: 0, loss: NaN };
+  const progress = new TransformerProgress(model, plan, ctx, params.seed, started, startStep);
+  const done = { step: startStep, loss: NaN };
+  const rng = resume ? resume.rng : new Rng(params.seed + 1);
+  const save = async (result?: Record<string, unknown>) => {
+    const adam = await (trainer instanceof ParallelTrainer ? trainer.trainer : trainer).adamState();
+    const state = { step: done.step, seconds: (resume?.seconds ?? 0) + (Date.now() - started) / 1000, rng, adam, corpus };
+    await saveTransformer(opts.outDir, model, plan.vocab, params, result, checkpointFiles(state));
+  };
   let stopped = false;
   try {
-    await runSteps(trainer, plan, progress, ctx, params.seed, started, done, params.batch);
+    if (resume) await (trainer instanceof ParallelTrainer ? trainer.trainer : trainer).restoreAdam(resume.adam);
+    await runSteps(trainer, plan, progress, ctx, rng, started, done, params.batch, () => save());
   } catch (err) {
     if (!(err instanceof StoppedError)) {
       await trainer.dispose();
@@ -260,16 +314,18 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
       heldOutLoss: held,
       heldOutPerplexity: Math.exp(held),
       ...(plan.level === 'char' && Number.isFinite(held) ? { bitsPerChar: held / Math.LN2 } : {}),
-      stepsPerSecond: done.step / Math.max(seconds, 1e-9),
+      stepsPerSecond: (done.step - startStep) / Math.max(seconds, 1e-9),
       seconds,
       stopped,
       threads,
       ...runSizes(plan, model),
       outDir: opts.outDir,
       params,
+      ...(resume ? { resumedFromStep: startStep } : {}),
     };
     const { params: _p, outDir: _o, ...summary } = result;
-    await saveTransformer(opts.outDir, model, plan.vocab, params, summary);
+    // a resumed run that trained no further leaves its checkpoint as it was
+    if (done.step > startStep || !resume) await save(summary);
     return result;
   } finally {
     await trainer.dispose();

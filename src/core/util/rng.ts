@@ -23,6 +23,21 @@ export class Rng {
     this.d = next();
   }
 
+  /** The generator's position (four 32-bit words), to continue the same sequence later with Rng.fromState. */
+  get state(): [number, number, number, number] {
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+  }
+
+  /** A generator that continues from `state` (from .state); throws unless it is four 32-bit words, not all 0. */
+  static fromState(state: readonly number[]): Rng {
+    if (!Array.isArray(state) || state.length !== 4 || !state.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff) || state.every((x) => x === 0)) {
+      throw new Error('a generator state is four 32-bit words, not all zero');
+    }
+    const r = new Rng(0);
+    [r.a, r.b, r.c, r.d] = state;
+    return r;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;

@@ -25,6 +25,8 @@ const FLUSH_MS = 100;
  */
 const RESUMABLE: Partial<Record<ModelKind, { check: (jobs: JobManager, dir: string) => Promise<{ step: number }>; until: (params: ParamValues, total: number) => ParamValues }>> = {
   lstm: { check: (jobs, dir) => jobs.request('lm.checkpoint', { dir }), until: (params, total) => ({ ...params, steps: total, timeBudget: 0 }) },
+  // the Transformer's time budget must stay positive; it applies only when steps and epochs are 0
+  transformer: { check: (jobs, dir) => jobs.request('attention.checkpoint', { dir }), until: (params, total) => ({ ...params, steps: total, epochs: 0 }) },
 };
 
 /** What a resumed run was before it started again: restored when the resume fails, so nothing is lost. */

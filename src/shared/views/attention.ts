@@ -55,4 +55,6 @@ export interface AttentionPanelRequests {
 export interface AttentionWorkerRequests {
   /** Load (cached per folder) and run a model on a text. */
   'attention.map': { params: { dir: string; text: string }; result: AttentionResult };
+  /** The checkpoint a stopped Transformer run would continue from, read with every check of a resume; throws when unusable. */
+  'attention.checkpoint': { params: { dir: string }; result: { step: number; corpusTokens: number } };
 }

@@ -35,6 +35,33 @@ test('train transformer --json, then attention DIR TEXT --json', async () => {
   assert.match(human.out, /7 tokens, 2 layer\(s\) × 2 head\(s\)/);
 });
 
+test('train transformer --resume continues the checkpoint in --out; a corrupt one exits 1 with one line', async () => {
+  const dir = path.join(tmp, 'tr-resume');
+  const first = await runCli('train', 'transformer', '--corpus', corpus, '--out', dir, '--steps', '4', '--heads', '2', ...SMALL, '--json');
+  assert.equal(first.code, 0, first.err);
+  assert.equal(JSON.parse(first.out).steps, 4);
+  // the architecture comes from the checkpoint: --heads is not repeated
+  const more = await runCli('train', 'transformer', '--corpus', corpus, '--out', dir, '--resume', dir, '--steps', '7', ...SMALL, '--json');
+  assert.equal(more.code, 0, more.err);
+  const j = JSON.parse(more.out);
+  assert.equal(j.resumedFromStep, 4);
+  assert.equal(j.steps, 7);
+  assert.equal(j.params.heads, 2);
+  assert.match(more.err, /step 7\/7/);
+  const human = await runCli('train', 'transformer', '--corpus', corpus, '--out', dir, '--resume', dir, '--steps', '8', ...SMALL);
+  assert.equal(human.code, 0, human.err);
+  assert.match(human.out, /done after 8 steps \(resumed at step 7\)/);
+  const opt = path.join(dir, 'optimizer.bin');
+  const bytes = fs.readFileSync(opt);
+  bytes[7] ^= 0xff;
+  fs.writeFileSync(opt, bytes);
+  const bad = await runCli('train', 'transformer', '--corpus', corpus, '--out', dir, '--resume', dir, '--steps', '12', ...SMALL);
+  assert.equal(bad.code, 1);
+  assert.equal(bad.err.trim().split('\n').length, 1, bad.err);
+  assert.match(bad.err, /corrupt: optimizer\.bin does not match its checksum; nothing was changed/);
+  assert.deepEqual(fs.readFileSync(opt), bytes, 'the checkpoint was left as it was');
+});
+
 test('train seq2seq --json and attention on its model', async () => {
   const dir = path.join(tmp, 's2s');
   const r = await runCli('train', 'seq2seq', '--task', 'sort', '--steps', '4', '--hidden', '16', '--batch', '8', '--out', dir, '--json');
