@@ -60,7 +60,7 @@ export interface StepRecord {
   loss: number;
   /** ∂loss/∂x = Σ_t (σ_t − label_t)·u_t. */
   inputGrad: number[];
-  /** The change applied to v_c (SGNS) or to each context row (CBOW: the same change, inputGrad·(−lr)/n, for each). */
+  /** The change applied to v_c (SGNS) or to each context row (CBOW: the same change, inputGrad·(−lr), for each — every context row receives the full ∂L/∂h, as in word2vec.c). */
   inputApplied: number[];
   /** The input rows the update moved (SGNS: v_c; CBOW: each distinct context word's), before and after. */
   inputRows: { word: string; before: number[]; after: number[] }[];
@@ -246,7 +246,7 @@ export class Word2vecStepper {
     const terms = targets.map((t) => (t.label ? `−log σ(${r6(t.dot)})` : `−log σ(${r6(-t.dot)})`));
     const formula =
       `L = −log σ(u_${cbow ? 'c' : 'o'}·${xName}) − Σ_k log σ(−u_k·${xName}) = ${terms.join(' ')} = ${r6(loss)}` +
-      (cbow ? `, with h = mean of ${ctx.length} context vector(s)` : '');
+      (cbow ? `, with h = mean of ${ctx.length} context vector(s); each context row receives the full −lr·∂L/∂h, as in word2vec.c` : '');
     return {
       step: this.steps,
       epoch: e + 1,

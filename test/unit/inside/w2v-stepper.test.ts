@@ -101,7 +101,8 @@ function replay(records: StepRecord[], words: string[], syn0: number[][], syn1: 
         syn1[w][j] += g[t] * x[j];
       }
     });
-    for (const w of inputs) for (let j = 0; j < x.length; j++) syn0[w][j] += e[j] / inputs.length;
+    // CBOW as word2vec.c: every context row receives the whole error e.
+    for (const w of inputs) for (let j = 0; j < x.length; j++) syn0[w][j] += e[j];
   }
 }
 
@@ -122,7 +123,8 @@ for (const arch of ['sgns', 'cbow'] as const) {
       if (!distinct) continue;
       // the applied change is −lr × the recorded gradient
       for (const t of r.targets) t.applied.forEach((d, j) => assert.ok(Math.abs(d + r.lr * t.grad[j]) < 1e-6));
-      if (arch === 'sgns') r.inputApplied.forEach((d, j) => assert.ok(Math.abs(d + r.lr * r.inputGrad[j]) < 1e-6));
+      // SGNS: v_c; CBOW: each context row receives the full −lr × ∂L/∂h (when the context words are distinct)
+      if (arch === 'sgns' || new Set(r.context).size === r.context.length) r.inputApplied.forEach((d, j) => assert.ok(Math.abs(d + r.lr * r.inputGrad[j]) < 1e-6));
       assert.ok(r.formula.startsWith('L = −log σ(') && r.formula.includes(String(Number(r.loss.toPrecision(6)))));
     }
     replay(recs, st.vocab.words, syn0, syn1, arch);

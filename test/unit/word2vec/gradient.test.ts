@@ -1,8 +1,9 @@
 /**
  * The kernel's update is exactly one SGD step on the notes' objective: for SGNS, loss = −log σ(u_o·v_c) −
- * Σ_k log σ(−u_k·v_c); for CBOW the same with v_c replaced by the mean of the context vectors. The new rows must
- * equal old − lr × ∂loss/∂row as computed by tfjs autodiff, to 1e-5, and the loss the kernel adds up must equal
- * the loss tfjs computes. This runs the real WebAssembly kernel (dist/w2v-kernel.wasm), not a copy.
+ * Σ_k log σ(−u_k·v_c); for CBOW the same with v_c replaced by the mean h of the context vectors. The new rows must
+ * equal old − lr × ∂loss/∂row as computed by tfjs autodiff, to 1e-5, except CBOW's context rows: as in word2vec.c
+ * and gensim (cbow_mean=1), each receives the whole ∂loss/∂h, which is n × its own ∂loss/∂row. The loss the kernel
+ * adds up must equal the loss tfjs computes. This runs the real WebAssembly kernel (dist/w2v-kernel.wasm), not a copy.
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -81,7 +82,7 @@ test('SGNS step = −lr × autodiff gradient on v_c, u_o and every negative', ()
   }
 });
 
-test('CBOW step = −lr × autodiff gradient through the mean of the context vectors', () => {
+test('CBOW step: each context row moves by −lr × ∂loss/∂h (n × its own gradient), the output rows by −lr × theirs', () => {
   for (const [seed, negs] of [[4, [1, 8, 9]], [5, [1, 8, 9, 3, 5]], [6, [1, 3, 5, 7, 8, 9, 11]]] as const) {
     const { k, v, layout } = setup(seed);
     const S = v.rowFloats;
@@ -100,7 +101,8 @@ test('CBOW step = −lr × autodiff gradient through the mean of the context vec
     k.resetLoss();
     k.stepCbow(layout.ids, ctx.length, c, layout.ids + ctx.length * 4, negs.length, LR);
 
-    ctx.forEach((w, i) => assertClose(row(v.syn0, w, S), before0[w].map((x, j) => x - LR * gctx[i][j]), `v_ctx${i}`));
+    // Distinct context words: ∂loss/∂h = n × ∂loss/∂v_i, and every context row receives the whole of it.
+    ctx.forEach((w, i) => assertClose(row(v.syn0, w, S), before0[w].map((x, j) => x - LR * ctx.length * gctx[i][j]), `v_ctx${i}`));
     assertClose(row(v.syn1, c, S), before1[c].map((x, j) => x - LR * guo[j]), 'u_centre');
     negs.forEach((n, i) => assertClose(row(v.syn1, n, S), before1[n].map((x, j) => x - LR * gun[i][j]), `u_neg${i}`));
     assert.ok(Math.abs(k.getLossSum() - loss) < 1e-5, `loss ${k.getLossSum()} vs ${loss}`);

@@ -2,7 +2,8 @@
  * Hierarchical softmax in the real WebAssembly kernel: one step for an (input, path) pair moves every row by
  * −lr × the gradient of loss = −Σ_n log σ((1 − 2·bit_n)·u_n·x) over the path's inner nodes, where the gradient is
  * taken by central finite differences of that loss in float64 (independent of the kernel's analytic update).
- * Skip-gram (x = v_c) and CBOW (x = mean of the context rows, so each context row gets its share).
+ * Skip-gram (x = v_c) and CBOW (x = mean h of the context rows; as in word2vec.c and gensim, each context row
+ * receives the whole ∂loss/∂h, i.e. n × its own gradient).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -104,7 +105,7 @@ test('HS skip-gram step = −lr × finite-difference gradient of the path loss, 
   }
 });
 
-test('HS CBOW step = −lr × finite-difference gradient through the mean of the context rows', () => {
+test('HS CBOW step: each context row moves by −lr × finite-difference ∂loss/∂h (n × its own), the nodes by −lr × theirs', () => {
   for (const [seed, c] of [[5, 11], [6, 0], [7, 5]] as const) {
     const { k, v, layout } = setup(seed);
     const S = v.rowFloats;
@@ -122,7 +123,8 @@ test('HS CBOW step = −lr × finite-difference gradient through the mean of the
     k.resetLoss();
     k.stepHsCbow(layout.ids, ctx.length, c, LR);
 
-    ctx.forEach((w, i) => assertClose(row(v.syn0, w, S), before0[w].map((xi, j) => xi - LR * g[i][j]), `v_ctx${i}`));
+    // Distinct context words: ∂loss/∂h = n × ∂loss/∂v_i, and every context row receives the whole of it.
+    ctx.forEach((w, i) => assertClose(row(v.syn0, w, S), before0[w].map((xi, j) => xi - LR * ctx.length * g[i][j]), `v_ctx${i}`));
     nodes.forEach((n, d) => assertClose(row(v.syn1, n, S), before1[n].map((ui, j) => ui - LR * g[ctx.length + d][j]), `u_node${n}`));
     assert.ok(Math.abs(k.getLossSum() - loss) < 1e-5, `loss ${k.getLossSum()} vs ${loss}`);
   }

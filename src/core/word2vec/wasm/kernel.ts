@@ -35,7 +35,7 @@ let pathCode: usize = 0; // u32 per path step: the code bit (0 or 1)
 let tgt: usize = 0; // usize per target row (target 0 is the positive one)
 let grad: usize = 0; // f32 per target: lr × (label − σ(score))
 let neu1: usize = 0; // CBOW: mean of the context rows
-let neu1e: usize = 0; // the input's error Σ lr·(label − σ)·u (CBOW spreads it back to the context rows)
+let neu1e: usize = 0; // the input's error Σ lr·(label − σ)·u (CBOW adds all of it to every context row)
 let zeroRow: usize = 0; // a row of zeros: pads the targets to a multiple of 6
 let kept: usize = 0; // u32 per token of the current sentence that survived subsampling
 let labels: usize = 0; // hierarchical softmax: f32 label per target (1 − code bit), MAX_TARGETS + 8 of them
@@ -315,10 +315,10 @@ function cbowStep(ctx: usize, n: i32, c: u32, lr: f32, nT: i32): void {
   for (let j: usize = 0; j < stride; j += 16) v128.store(neu1 + j, f32x4.mul(v128.load(neu1 + j), inv));
   if (!hs) store<usize>(tgt, syn1 + <usize>c * stride);
   sgd(neu1, nT, lr, false);
-  // The mean's gradient reaches each context row divided by n.
+  // As word2vec.c and gensim (cbow_mean=1): every context row receives the whole error neu1e, not its 1/n share.
   for (let i = 0; i < n; i++) {
     const row = syn0 + <usize>load<u32>(ctx + (<usize>i << 2)) * stride;
-    for (let j: usize = 0; j < stride; j += 16) v128.store(row + j, f32x4.add(v128.load(row + j), f32x4.mul(v128.load(neu1e + j), inv)));
+    for (let j: usize = 0; j < stride; j += 16) v128.store(row + j, f32x4.add(v128.load(row + j), v128.load(neu1e + j)));
   }
 }
 
