@@ -5,12 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { trainLstm } from '../../../src/core/lstm/train';
 import { loadLstm, perplexityOf } from '../../../src/core/lstm/engine';
-import { initParams, paramLayout, Workspace, type LstmConfig } from '../../../src/core/lstm/model';
+import { initParams, Workspace, type LstmConfig } from '../../../src/core/lstm/model';
 import { applyDistillGradient, trainDistill } from '../../../src/core/distill/train';
 import { softenedAt } from '../../../src/core/distill/inspect';
 import type { ProgressUpdate, TrainContext } from '../../../src/core/training';
 import { Rng } from '../../../src/core/util/rng';
 import { assertSoftenedMatches } from './softenedReference';
+import { assertGradientMatchesFiniteDifferences } from '../lstm/fdcheck';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'distill-test-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -46,26 +47,7 @@ test('the distillation backward through the student LSTM matches finite differen
     ws.forward(inputs, targets, true);
     return applyDistillGradient(ws, teacherLogits, opts).loss;
   };
-  loss();
-  ws.backward();
-  const analytic = Float64Array.from(ws.grad);
-  const eps = 1e-6;
-  for (const e of paramLayout(cfg).entries) {
-    let maxAbs = 0;
-    let maxErr = 0;
-    for (let i = e.offset; i < e.offset + e.size; i++) {
-      const keep = ws.theta[i];
-      ws.theta[i] = keep + eps;
-      const lp = loss();
-      ws.theta[i] = keep - eps;
-      const lm = loss();
-      ws.theta[i] = keep;
-      maxAbs = Math.max(maxAbs, Math.abs(analytic[i]));
-      maxErr = Math.max(maxErr, Math.abs(analytic[i] - (lp - lm) / (2 * eps)));
-    }
-    assert.ok(maxAbs > 1e-4, `${e.name}: gradient is (nearly) zero, the check would prove nothing`);
-    assert.ok(maxErr / maxAbs < 1e-6, `${e.name}: finite-difference error ${(maxErr / maxAbs).toExponential(2)} of the tensor's largest gradient`);
-  }
+  assertGradientMatchesFiniteDifferences(ws, cfg, loss);
 });
 
 test('the softened distributions shown equal softmax(z / T) of the teacher logits from a full-sequence forward', async () => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace, initParams, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
 import { kernelModule } from '../../../src/core/lstm/ops';
+import { assertGradientMatchesFiniteDifferences } from './fdcheck';
 import { Rng } from '../../../src/core/util/rng';
 
 function setup(cfg: LstmConfig, B: number, T: number, ops: 'js64' | 'js32' | 'wasm', seed = 5) {
@@ -24,29 +25,7 @@ function setup(cfg: LstmConfig, B: number, T: number, ops: 'js64' | 'js32' | 'wa
 function fdCheck(cfg: LstmConfig, B: number, T: number) {
   const { ws, loss } = setup(cfg, B, T, 'js64');
   assert.equal(ws.ops.kind, 'js64');
-  loss();
-  ws.backward();
-  const analytic = Float64Array.from(ws.grad);
-  const eps = 1e-6;
-  for (const e of paramLayout(cfg).entries) {
-    // Error of each element relative to the scale of its tensor: central differences in float64 carry an
-    // absolute rounding error of about 1e-10 here, so elementwise relative errors of near-zero entries are noise.
-    let maxAbs = 0;
-    let maxErr = 0;
-    for (let i = e.offset; i < e.offset + e.size; i++) {
-      const keep = ws.theta[i];
-      ws.theta[i] = keep + eps;
-      const lp = loss();
-      ws.theta[i] = keep - eps;
-      const lm = loss();
-      ws.theta[i] = keep;
-      const numeric = (lp - lm) / (2 * eps);
-      maxAbs = Math.max(maxAbs, Math.abs(analytic[i]));
-      maxErr = Math.max(maxErr, Math.abs(analytic[i] - numeric));
-    }
-    assert.ok(maxAbs > 1e-4, `${e.name}: gradient is (nearly) zero, the check would prove nothing`);
-    assert.ok(maxErr / maxAbs < 1e-6, `${e.name}: finite-difference error ${(maxErr / maxAbs).toExponential(2)} of the tensor's largest gradient`);
-  }
+  assertGradientMatchesFiniteDifferences(ws, cfg, loss);
 }
 
 test('finite-difference gradient check, 2 layers, dropout, gathered embedding (float64)', () => {
