@@ -24,6 +24,8 @@ export interface ConceptInfo {
   example?: ExampleKind;
   plot?: PlotFn;
   experiment?: Experiment;
+  /** A second experiment offered beside the first (the LSTM: train one, or see its gradients against an RNN's). */
+  also?: Experiment;
   /** Meanings of letters this concept usually uses (fallbacks when structure gives no role). */
   letters?: Record<string, string>;
 }
@@ -42,8 +44,9 @@ function entryProblem(entry: Record<string, unknown>): string | undefined {
   if (entry.example !== undefined && !isExampleKind(entry.example)) return `unknown example ${String(entry.example)}`;
   if (entry.plot !== undefined && !isPlotFn(entry.plot)) return `unknown plot ${String(entry.plot)}`;
   if (entry.letters !== undefined && !isStringRecord(entry.letters)) return 'letters must map letters to text';
-  const x = entry.experiment as Record<string, unknown> | undefined;
-  if (x !== undefined && (typeof x.command !== 'string' || typeof x.label !== 'string')) return 'an experiment needs a command and a label';
+  for (const x of [entry.experiment, entry.also] as Array<Record<string, unknown> | undefined>) {
+    if (x !== undefined && (typeof x.command !== 'string' || typeof x.label !== 'string')) return 'an experiment needs a command and a label';
+  }
   return undefined;
 }
 

@@ -27,6 +27,8 @@ export interface Explanation {
   example: WorkedExample | null;
   plot: { fn: PlotFn; points: Array<[number, number]> } | null;
   experiment: Experiment | null;
+  /** A second experiment offered beside the first, when the concept has one. */
+  also: Experiment | null;
   /** Set when no concept is named: why, in words, and the catalog concepts the text around the formula mentions. */
   unsure: { reason: string; mentioned: Array<{ id: ConceptId; title: string }> } | null;
   /** Other concepts that scored, best first. */
@@ -90,6 +92,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     example,
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
+    also: info?.also ?? null,
     unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
   };

@@ -3,7 +3,6 @@
  * characters become entities and markdown punctuation is backslash-escaped, so no raw HTML or link from a note can
  * reach the hover. Images are base64 data URIs. Command links are emitted only for ids on the caller's allow-list.
  */
-import type { Experiment } from './catalog';
 import type { Explanation } from './explain';
 import { explainFormula } from './explain';
 import { findAllMath, findMathAt, type MathSpan, mathContext } from './find';
@@ -68,9 +67,8 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   if (full && ex.plot) out.push(`![plot of ${escapeMarkdown(ex.plot.fn)}](${svgDataUri(plotSvg(ex.plot.fn, { color: opts.color }))})`);
   if (full && ex.pitfalls.length) out.push('**Watch out**\n\n' + ex.pitfalls.map((p) => `- ${escapeMarkdown(p)}`).join('\n'));
   const links: string[] = [];
-  const exp: Experiment | null = ex.experiment;
-  if (exp) {
-    const l = commandLink(exp.label, exp.command, exp.args, opts.allowedCommands);
+  for (const exp of [ex.experiment, ex.also]) {
+    const l = exp && commandLink(exp.label, exp.command, exp.args, opts.allowedCommands);
     if (l) links.push(l);
   }
   const panel = commandLink('Explain in the panel', EXPLAIN_COMMAND, opts.explainArgs, opts.allowedCommands);

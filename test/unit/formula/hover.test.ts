@@ -55,6 +55,15 @@ test('command links only for allow-listed ids', () => {
   assert.ok(!/evil/.test(buildHoverMarkdown(tampered2, { allowedCommands: [...ALL, 'mlStudy.trainXor)[evil](command:x'], render: false })));
 });
 
+test('the LSTM hover offers training and the RNN vs LSTM gradient lab, both allow-listed; a tampered second link is dropped', () => {
+  const ex = explainFormula('f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f), \\quad c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde{c}_t');
+  assert.equal(ex.concept, 'lstm');
+  const md = buildHoverMarkdown(ex, { allowedCommands: ALL, render: false });
+  assert.deepEqual([...md.matchAll(/command:([\w.]+)/g)].map((m) => m[1]), ['mlStudy.trainLstm', 'mlStudy.compareGradients', 'mlStudy.explainFormulaAtCursor']);
+  const tampered = { ...ex, also: { command: 'workbench.action.terminal.sendSequence', label: 'x' } };
+  assert.ok(!/terminal/.test(buildHoverMarkdown(tampered, { allowedCommands: ALL, render: false })));
+});
+
 test('activation hovers link to plotFunction with the function name as argument, and carry a plot', () => {
   const ex = explainFormula('\\sigma(x) = \\frac{1}{1+e^{-x}}');
   const md = buildHoverMarkdown(ex, { allowedCommands: ALL, render: false });
