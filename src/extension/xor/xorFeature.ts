@@ -174,8 +174,10 @@ export class XorFeature {
         if (gen === this.gen) this.publish({ playing: false, error: message(e) }, true);
         return;
       }
-      const wait = last + FRAME_MS - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // A timer can fire early by as long as the event loop was busy when it was set: wait again for the rest.
+      for (let wait = last + FRAME_MS - Date.now(); wait > 0; wait = last + FRAME_MS - Date.now()) {
+        await new Promise((r) => setTimeout(r, wait));
+      }
       if (gen !== this.gen) return;
       // Nobody watching (the panel closed) for a while: pause rather than train unseen.
       if (this.panel.webviewReady) unseenSince = undefined;
