@@ -508,7 +508,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'probability-chain-rule': /chain rule|probabilit/i,
   'backpropagation-through-time': /through time|bptt|vanishing|rnn/i,
   'empirical-risk': /risk|minimi[sz]e|objective/i,
-  mse: /\bmse\b|squared|least squares/i,
+  mse: /\bmse\b|squared|square (error|loss)|least squares/i,
   'cross-entropy': /cross[- ]entropy/i,
   'binary-cross-entropy': /binary/i,
   softmax: /softmax|output distribution|output layer/i,
@@ -816,7 +816,9 @@ function detect(root: Row, add: Add): void {
     if (inner.length === 1 && inner[0].k === 'apply' && codec.test((inner[0] as Apply).fn)) {
       const innermost = rowOf((inner[0] as Apply).arg);
       const x = innermost.length === 1 && innermost[0].k === 'sym' ? show(innermost[0]) : null;
-      if (x && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
+      // (x against its reconstruction: a difference, a norm, a loss letter, or both as arguments of one call, L(x, g(f(x)))).
+      const compared = hasOp(root, '-') || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && all(p.arg).includes(a));
+      if (x && compared && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
     }
   }
   if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
@@ -1127,6 +1129,8 @@ function detect(root: Row, add: Add): void {
       const batch = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
       else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      // The gradient of one example's loss (x_i, y_i, ℓ_i): a stochastic step.
+      else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
@@ -1391,6 +1395,9 @@ function lossLhs(root: Row): boolean {
   const lhs = parts[0].filter((x) => !(x.k === 'op' && x.v === ','));
   const h = lhs[0];
   if (!h) return false;
+  // A loss word spelled in italic letters (`loss = …`, `cost(x) = …`).
+  const letters = lhs.filter((x) => x.k !== 'group').map((x) => (x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup ? x.name : x.k === 'apply' && /^[a-z]$/i.test(x.fn) ? x.fn : '#')).join('');
+  if (/^(loss|cost|error|objective)$/i.test(letters)) return true;
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
   return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
 }
@@ -1521,6 +1528,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
   'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
+  'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
 /** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
@@ -1657,7 +1665,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words)) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));

@@ -69,7 +69,10 @@ const UNICODE: Record<string, string> = {
   'σ': 'sigma', 'θ': 'theta', 'α': 'alpha', 'β': 'beta', 'η': 'eta', 'λ': 'lambda', 'μ': 'mu', 'π': 'pi', 'Σ': 'Sigma',
   '∑': 'sum', '∏': 'prod', '∫': 'int', '≤': 'le', '≥': 'ge', '≠': 'ne', '≈': 'approx', '∈': 'in', '→': 'to', '←': 'leftarrow',
   '·': 'cdot', '×': 'times', '⊙': 'odot', '−': '-', '∇': 'nabla', '∂': 'partial', 'ε': 'epsilon', 'τ': 'tau', 'ϕ': 'phi', 'φ': 'phi',
-  '‖': '|', '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto',
+  '‖': '|', '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto', 'γ': 'gamma', 'δ': 'delta', 'ω': 'omega', 'ρ': 'rho',
+  'ν': 'nu', 'κ': 'kappa', 'ξ': 'xi', 'ψ': 'psi', 'χ': 'chi', 'ζ': 'zeta', 'Δ': 'Delta', 'Ω': 'Omega', 'Θ': 'Theta',
+  'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
+  '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto',
 };
 const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
 
