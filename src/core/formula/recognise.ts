@@ -635,7 +635,7 @@ function detect(root: Row, add: Add): void {
       }
       const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
       const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
-      if (b === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
+      if (b === 'x' || symBase(p.a) === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
       else if (wordVectorPair(p.a, p.b)) add('skipgram-softmax', 3, 'softmax of word-vector dot products');
       else add('softmax', 2.4, 'softmax of dot-product scores');
       continue;
@@ -648,6 +648,11 @@ function detect(root: Row, add: Add): void {
     const scoreDefined = argBase && sides(root.filter((x) => !(x.k === 'op' && x.v === ','))).parts.some((p, i, all) => i + 1 < all.length && [...p].reverse().find((x) => x.k === 'sym')?.k === 'sym' && symBase([...p].reverse().find((x) => x.k === 'sym')) === argBase && dots(all[i + 1]).length > 0 && !dots(all[i + 1]).some((d) => symBase(d.a) === 'q' || symBase(d.b) === 'k'));
     if (scoreDefined) {
       add('softmax-regression', 3.2, 'softmax of scores a_k = w_k·φ');
+      continue;
+    }
+    // Scores affine in the input x (e^{w_k x}, e^{W^T x + b}): a linear classifier's class probabilities.
+    if (affine(rowOf(arg)) && syms(arg).some((x) => x.name === 'x' || x.name === 'X') && !syms(arg).some((x) => /^[qQkK]$/.test(x.name))) {
+      add('softmax-regression', 3.1, 'softmax of scores affine in the input x');
       continue;
     }
     add('softmax', 3, 'exp of one score over a sum of exps');
