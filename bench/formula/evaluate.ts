@@ -176,7 +176,7 @@ export function roleMatches(label: string, claimed: string[]): boolean {
  */
 export function keyOfTex(texIn: string, macros?: MacroTable): string {
   const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
-  const tree = parseTex(tex);
+  const tree = parseTex(tex, { identifiers: true });
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
   if (first && first.k === 'sym' && tree.items.length === 1) return symbolKey(first);

@@ -245,13 +245,18 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
 }
 
 /** 3. What is being defined (left of the first "="). */
-function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named?: Map<string, string>): void {
   const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
   if (eq > 0 && eq <= 3) {
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
+    // Gated cells written in capitals (F_t, I_t, O_t for f_t, i_t, o_t): the gate of the lower-case letter.
+    const gate = head && head.k === 'sym' && (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
+    const said = head && head.k === 'sym' ? named?.get(symbolKey(head)) : undefined;
     if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (head && head.k === 'sym' && gate) set(symbolKey(head), `${gate} — defined here`);
+    else if (head && head.k === 'sym' && said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
     else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
 }
@@ -301,6 +306,25 @@ function derivativeDs(tree: Tree): Set<Node> {
   return derivativeD;
 }
 
+/**
+ * Letters the structure shows as the weights and bias of an affine map, whatever the concept: W (or U) multiplying
+ * what follows it (W x, W_2 h_1, W [h; x]) and a b added in the same row.
+ */
+function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node> } {
+  const weights = new Set<Node>();
+  const biases = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    const ws = n.items.filter((x, i) => x.k === 'sym' && /^[WU]$/.test(x.name) && !!n.items[i + 1] && (n.items[i + 1].k === 'sym' || (n.items[i + 1].k === 'group' && ['(', '['].includes((n.items[i + 1] as { delim: string }).delim))));
+    if (!ws.length) return;
+    for (const w of ws) weights.add(w);
+    n.items.forEach((x, i) => {
+      if (x.k === 'sym' && x.name === 'b' && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '+' && (!n.items[i + 1] || n.items[i + 1].k === 'op')) biases.add(x);
+    });
+  });
+  return { weights, biases };
+}
+
 /** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
 function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name: string, node?: Sym) => string | undefined, notes: Map<string, string>): string | undefined {
   const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
@@ -310,12 +334,13 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 }
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
-function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
   const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
   const seen = new Set<string>();
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
   const derivativeD = derivativeDs(tree);
+  const affineParts = affineLetters(tree);
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
@@ -338,12 +363,21 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
     const k = symbolKey(n);
     if (seen.has(k)) return;
     seen.add(k);
+    const said = named?.get(k);
+    if (said && !letters[n.name]) {
+      set(k, said);
+      return;
+    }
     if (candidateState(n, concept)) {
       set(k, 'the candidate (proposed new) state the gates mix in');
       return;
     }
-    if (concept && WEIGHTED.has(concept) && /^[WU]$/.test(n.name) && !letters[n.name]) {
+    if (((concept && WEIGHTED.has(concept)) || affineParts.weights.has(n)) && /^[WU]$/.test(n.name) && !letters[n.name]) {
       set(k, 'a weight matrix (learned)');
+      return;
+    }
+    if (!concept && affineParts.biases.has(n)) {
+      set(k, 'the bias (added after the weights)');
       return;
     }
     // A letter nothing explains is described by its shape only (in an unrecognised formula too: never a guessed role).
@@ -351,8 +385,11 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   });
 }
 
-/** Meanings for the symbols of a parsed formula, in its own letters. */
-export function describeSymbols(tree: Tree, concept: ConceptId | null): SymbolNote[] {
+/**
+ * Meanings for the symbols of a parsed formula, in its own letters. `named`: letters the sentence around the formula
+ * names (`rolesNamedInProse`), used where the formula's structure gives a letter no role of its own.
+ */
+export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
   const set = (key: string | null, meaning: string, override = false) => {
@@ -363,8 +400,8 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null): SymbolNo
   const acc: Notes = { notes, set };
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
-  definedSymbol(tree, concept, acc);
-  letterRoles(tree, concept, acc);
+  definedSymbol(tree, concept, acc, named);
+  letterRoles(tree, concept, acc, named);
   return order
     .filter((k) => notes.get(k))
     .slice(0, MAX_SYMBOLS)

@@ -585,6 +585,12 @@ function slashFractions(items: Node[]): Node[] {
 const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
+/**
+ * Set for one `parseTex(…, { identifiers: true })` call (parsing is synchronous): words of three or more italic
+ * letters are read as one identifier (`loss`, `pos`, `head_i`) — for naming the letters of a formula, while the
+ * recogniser's own parse keeps the letters (its detectors read words such as `mask` letter by letter).
+ */
+let identifierWords = false;
 function joinWords(items: Node[]): Node[] {
   const out: Node[] = [];
   const plain = (x: Node | undefined): x is Extract<Node, { k: 'sym' }> => !!x && x.k === 'sym' && !x.mods.length && !x.sup && /^[A-Za-z]$/.test(x.name);
@@ -607,6 +613,16 @@ function joinWords(items: Node[]): Node[] {
     if (w.length >= 2 && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase())) && next && next.k === 'group' && next.delim === '(') {
       out.push(sub ? { k: 'name', v: w, sub } : { k: 'name', v: w });
       i = j - 1;
+      continue;
+    }
+    // Any other word of three or more letters (`loss`, `pos`, `head_i`, `score`): one identifier, not a product of
+    // letters. (All capitals stay letters: QKV is a product.)
+    const lastSub = !sub && w.length >= 2 && plain(last) ? last.sub : undefined;
+    const word = lastSub ? w + (last as { name: string }).name : w;
+    if (identifierWords && word.length >= 3 && /^[A-Za-z][a-z]+$/.test(word) && /[aeiou]/.test(word) && !FN_WORDS.has(word) && !MODEL_FN_WORDS.has(word.toLowerCase())) {
+      const end = lastSub ? j + 1 : j;
+      out.push(lastSub ? { k: 'sym', name: word, mods: [], sub: lastSub } : { k: 'sym', name: word, mods: [] });
+      i = end - 1;
       continue;
     }
     out.push(items[i]);
@@ -679,13 +695,16 @@ function headName(n: Node): string {
 }
 
 /** Parse TeX into a row. Never throws; bounded work. */
-export function parseTex(src: string): { k: 'row'; items: Node[] } {
+export function parseTex(src: string, opts: { identifiers?: boolean } = {}): { k: 'row'; items: Node[] } {
+  identifierWords = !!opts.identifiers;
   try {
     const toks = tokenize(src.replace(/\\boxed/g, ' ').replace(/\\(displaystyle|scriptstyle|textstyle)/g, ' '));
     const p = new Parser(toks);
     return p.parseAll() as { k: 'row'; items: Node[] };
   } catch {
     return { k: 'row', items: [] };
+  } finally {
+    identifierWords = false;
   }
 }
 
