@@ -299,7 +299,10 @@ function detectForms(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
-  const terms = termsOf(rhs);
+  const outer = termsOf(rhs);
+  // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
+  const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
+  const terms = lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
   // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
   const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
@@ -1596,7 +1599,8 @@ function blockVote(src: string, add: Add): void {
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
-    if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
+    // (One recognised line of three or more speaks for the block only with strong evidence of its own.)
+    if (top && (top[1].n >= 2 || (recognised === 1 && (lines.length <= 2 || top[1].score >= 3.5)) || linearThen)) {
       const has = (c: ConceptId) => votes.has(c);
       // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
       // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
@@ -1738,6 +1742,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  // A function's value at a point (σ(z) = 1, P(y = 1 | x) = 0.5) states a number, not what the function is.
+  const valueSides = sides(tree.items).parts;
+  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
