@@ -759,6 +759,10 @@ function detect(root: Row, add: Add): void {
   if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
+  // The same with the second log written any way (log σ(−x), log(e^{−x}/(1 + e^{−x}))): one log weighted by a label y,
+  // another by its complement (1 − y).
+  const complement = every.find((x): x is Group => x.k === 'group' && x.delim === '(' && rowOf(x.body).length === 3 && isNum(rowOf(x.body)[0], 1) && hasOp(x.body, '-') && rowOf(x.body)[2].k === 'sym');
+  if (logs.length >= 2 && complement && every.some((x) => x.k === 'sym' && x !== rowOf(complement.body)[2] && show(x) === show(rowOf(complement.body)[2]))) add('binary-cross-entropy', 3.4, 'y log p + (1−y) log(…): a label and its complement weighting two logs');
   // cross-entropy: −Σ y log ŷ
   for (const r of allRows) {
     for (let i = 0; i + 1 < r.length; i++) {
@@ -1573,7 +1577,7 @@ const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|ov
 function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
   const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
   if (!reg) return;
-  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && (CONTEXT[c.id]?.test(words) || NAMED_IN_PROSE[c.id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
+  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
   if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
   else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
   sorted.sort((a, b) => b.score - a.score);
