@@ -1081,7 +1081,9 @@ function detect(root: Row, add: Add): void {
         break;
       }
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
-      if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
+      // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
+      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
+      if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
       else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
