@@ -160,8 +160,8 @@ export function normaliseTex(src: string): string {
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   // Unicode operators typed into plain-text notes.
-  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   s = unicodeScripts(s);
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`; a switch elsewhere only sets the font.
   if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {
     s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);

@@ -52,7 +52,10 @@ function nearestPhrase(text: string, atEnd: boolean, reach: number): string | nu
     const g = new RegExp(re.source, 'gi');
     for (let m = g.exec(text); m; m = g.exec(text)) {
       const gap = atEnd ? text.length - (m.index + m[0].length) : m.index;
-      if (gap <= reach && (!best || gap < best.gap)) best = { gap, meaning };
+      // Before a letter only a head noun may stand between the phrase and it ("the query vector $q$", not "the input, and $m$").
+      const between = atEnd ? text.slice(m.index + m[0].length) : '';
+      const adjacent = !atEnd || /^\s*(vectors?|matri(x|ces)|terms?|states?|words?|tokens?|units?|functions?|layers?|variables?|sequences?)?\s*$/i.test(between);
+      if (gap <= reach && adjacent && (!best || gap < best.gap)) best = { gap, meaning };
       if (m[0].length === 0) g.lastIndex++;
     }
   }

@@ -69,7 +69,7 @@ const UNICODE: Record<string, string> = {
   'σ': 'sigma', 'θ': 'theta', 'α': 'alpha', 'β': 'beta', 'η': 'eta', 'λ': 'lambda', 'μ': 'mu', 'π': 'pi', 'Σ': 'Sigma',
   '∑': 'sum', '∏': 'prod', '∫': 'int', '≤': 'le', '≥': 'ge', '≠': 'ne', '≈': 'approx', '∈': 'in', '→': 'to', '←': 'leftarrow',
   '·': 'cdot', '×': 'times', '⊙': 'odot', '−': '-', '∇': 'nabla', '∂': 'partial', 'ε': 'epsilon', 'τ': 'tau', 'ϕ': 'phi', 'φ': 'phi',
-  '‖': '|', '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto', 'γ': 'gamma', 'δ': 'delta', 'ω': 'omega', 'ρ': 'rho',
+  '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto', 'γ': 'gamma', 'δ': 'delta', 'ω': 'omega', 'ρ': 'rho',
   'ν': 'nu', 'κ': 'kappa', 'ξ': 'xi', 'ψ': 'psi', 'χ': 'chi', 'ζ': 'zeta', 'Δ': 'Delta', 'Ω': 'Omega', 'Θ': 'Theta',
   'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
   '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto',
@@ -562,7 +562,10 @@ function slashFractions(items: Node[]): Node[] {
     const it = items[i];
     if (it.k === 'op' && it.v === '/' && out.length && i + 1 < items.length && out[out.length - 1].k !== 'op') {
       const run: Node[] = [out.pop()!];
-      while (out.length && out[out.length - 1].k !== 'op' && out[out.length - 1].k !== 'big' && out[out.length - 1].k !== 'text') run.unshift(out.pop()!);
+      // (A product before the slash, u·v / (‖u‖ ‖v‖), is the numerator: left to right, as plain text means it.)
+      const product = (n: Node) => n.k === 'op' && ['·', '*', '×'].includes(n.v);
+      while (out.length && (out[out.length - 1].k !== 'op' || product(out[out.length - 1])) && out[out.length - 1].k !== 'big' && out[out.length - 1].k !== 'text') run.unshift(out.pop()!);
+      while (run.length > 1 && run[0].k === 'op') out.push(run.shift()!);
       const left: Node = run.length === 1 ? run[0] : { k: 'row', items: run };
       let j = i + 1;
       let den: Node;
