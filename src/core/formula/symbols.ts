@@ -140,8 +140,10 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   const group = CATALOG[concept].group;
-  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
+  if ((/^(L|J|ell|E|l)$/.test(head.name) || /^(loss|cost|error|objective)$/i.test(head.name)) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
   if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
+  // An update step defines the new value of what it updates.
+  if (concept === 'gradient-descent' || concept === 'minibatch-sgd' || concept === 'adam') return head.name === 'b' ? 'the bias being updated — defined here' : 'the parameters (weights) being updated — defined here';
   if (head.name === 'z' && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
