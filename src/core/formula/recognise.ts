@@ -198,8 +198,9 @@ function detectShapes(root: Row, add: Add): void {
       const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
       const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
       // A decoder step: its own previous output y_{t−1} and a context c from the encoder.
-      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x))) && args.some((x) => x.name === 'c' && !x.sub);
-      if (prev && decoder) add('seq2seq', 3.1, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
+      // (The context may be one vector c or one per step, c_t; the previous output is a y, o or word w.)
+      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x)) && (/^[yow]$/.test(x.name) || !args.some((c) => c.name === 'c' && !!c.sub))) && args.some((x) => x.name === 'c' && (!x.sub || /^[ti]$/.test(step(x))));
+      if (prev && decoder) add('seq2seq', 3.4, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
       else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
   }
@@ -1203,6 +1204,10 @@ function detect(root: Row, add: Add): void {
   });
   if ((offsetIdx || extendsHistory) && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
+  // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
+  const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
+  const prodIdx = prods.length === 1 && prods[0].sub ? syms(prods[0].sub)[0]?.name : undefined;
+  if (joint && prodIdx && parts.length === 2 && probApplies.length === 2 && !probApplies.some(condBar) && probApplies.some((a) => { const r = rowOf(a.arg); return a !== lhs[0] && r.length === 1 && r[0].k === 'sym' && subText(r[0].sub) === prodIdx; })) add('ngram-markov', 3.4, 'P(w_1 … w_n) = Π_i P(w_i): the unigram model');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
     const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pPq]$/.test(x.fn));

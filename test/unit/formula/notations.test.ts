@@ -56,6 +56,11 @@ test('calibration: values, long blocks and pieces claim nothing they do not show
   assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta J'), 'gradient-descent');
   // A weighted sum with one set of weights per output is not a regression line.
   assert.notEqual(concept('y_i = \\sum_j \\alpha_{ij} v_j'), 'linear-regression');
+  // The unigram model (independent tokens) and a decoder step fed its previous output and a per-step context.
+  assert.equal(concept('P(w_1, w_2, \\ldots, w_n) = \\prod_{i=1}^n P(w_i)'), 'ngram-markov');
+  assert.equal(concept('P(w_1, w_2, \\ldots, w_n) = \\prod_{i=1}^n P(w_i \\mid w_{i-1})'), 'ngram-markov');
+  assert.equal(concept('s_t = f(s_{t-1}, y_{t-1}, c_t)'), 'seq2seq');
+  assert.equal(concept('h_t = f(h_{t-1}, x_t)'), 'rnn');
   // A loss spelled in letters on the left is a loss: the affine-looking right side is not a layer.
   assert.equal(concept('loss = C_1 T^2 + \\alpha C_2'), null);
 });
