@@ -162,6 +162,8 @@ export function normaliseTex(src: string): string {
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  // `\ensuremath{…}` only asks for math mode: its content.
+  s = s.replace(/\\ensuremath(?![A-Za-z])\s*/g, '');
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`; a switch elsewhere only sets the font.
   if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {
     s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);

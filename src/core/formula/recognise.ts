@@ -655,7 +655,8 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     // Scores affine in the input x (e^{w_k x}, e^{W^T x + b}): a linear classifier's class probabilities.
-    if (affine(rowOf(arg)) && syms(arg).some((x) => x.name === 'x' || x.name === 'X') && !syms(arg).some((x) => /^[qQkK]$/.test(x.name))) {
+    const juxtaposed = rowOf(arg).length === 2 && rowOf(arg).every((x) => x.k === 'sym') && rowOf(arg).some((x) => (x as Sym).name === 'w' || (x as Sym).name === 'theta');
+    if ((affine(rowOf(arg)) || juxtaposed) && syms(arg).some((x) => x.name === 'x' || x.name === 'X') && !rowOf(arg).some((x) => x.k === 'sym' && /^[qQkK]$/.test(x.name))) {
       add('softmax-regression', 3.1, 'softmax of scores affine in the input x');
       continue;
     }
@@ -1719,9 +1720,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
   }
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
-  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words)) {
+  const lhsHead0 = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
+  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
     const call = applies(tree.items, ['softmax'])[0];
-    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || x.v !== ',') : [];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
     if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
   }
   let best = sorted[0];

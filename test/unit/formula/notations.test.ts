@@ -5,6 +5,7 @@ import { explainFormula } from '../../../src/core/formula/explain';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 import { parseTex } from '../../../src/core/formula/tex';
 import { rolesNamedInProse } from '../../../src/core/formula/proseRoles';
+import { expandMacros, parseMacros } from '../../../src/core/formula/macros';
 
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
 const meaning = (tex: string, sym: string, before = '') => explainFormula(tex, { context: { before } }).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
@@ -95,4 +96,16 @@ test('multi-letter identifiers are one letter in the explanation; the weights an
   assert.ok(!keys.includes('o') && !keys.includes('s'), keys.join(','));
   const aff = explainFormula('Z = W_2 H_1 + b_1 + c');
   assert.match(aff.symbols.find((s) => s.symbol === 'W_2')?.meaning ?? '', /weight/);
+});
+
+test('a macro ending in a control word keeps it one word; \\ensuremath is only its content', () => {
+  const table = parseMacros('\\newcommand{\\vect}[1]{\\ensuremath{\\mathbold#1}}');
+  const tex = expandMacros('P(y=k \\mid x) = \\frac{e^{\\vect{w_k}\\vect{x}}}{\\sum_j e^{\\vect{w_j}\\vect{x}}}', table).latex;
+  assert.match(tex, /\\mathbold w_k/);
+  assert.equal(concept(tex), 'softmax-regression');
+  // The class probabilities of a linear classifier, however the scores are written.
+  assert.equal(concept('p(y | x) = softmax(W^T * X)'), 'softmax-regression');
+  assert.equal(concept('P(y=k|x) = \\frac{e^{\\mathbf{w}_k \\mathbf{x}}}{\\sum_j e^{\\mathbf{w}_j \\mathbf{x}}}'), 'softmax-regression');
+  // Scores of queries and keys stay attention's, not a classifier's.
+  assert.notEqual(concept('a_{ij} = \\frac{e^{q_i k_j}}{\\sum_l e^{q_i k_l}}'), 'softmax-regression');
 });
