@@ -1207,7 +1207,8 @@ function detect(root: Row, add: Add): void {
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
   const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
-  const prodIdx = prods.length === 1 && prods[0].sub ? syms(prods[0].sub)[0]?.name : undefined;
+  const prodSub = prods.length === 1 && 'sub' in prods[0] ? prods[0].sub : undefined;
+  const prodIdx = prodSub ? syms(prodSub)[0]?.name : undefined;
   if (joint && prodIdx && parts.length === 2 && probApplies.length === 2 && !probApplies.some(condBar) && probApplies.some((a) => { const r = rowOf(a.arg); return a !== lhs[0] && r.length === 1 && r[0].k === 'sym' && subText(r[0].sub) === prodIdx; })) add('ngram-markov', 3.4, 'P(w_1 … w_n) = Π_i P(w_i): the unigram model');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
