@@ -109,3 +109,10 @@ test('a macro ending in a control word keeps it one word; \\ensuremath is only i
   // Scores of queries and keys stay attention's, not a classifier's.
   assert.notEqual(concept('a_{ij} = \\frac{e^{q_i k_j}}{\\sum_l e^{q_i k_l}}'), 'softmax-regression');
 });
+
+test('an upright subscript is read as its letters: D_{\\mathrm{KL}}, L_{\\text{CE}}', () => {
+  const elbo = '\\log p(X) \\ge \\mathbb{E}_{z \\sim q}( \\log p(X | z) ) - D_{KL}(q(Z | X) \\| p(Z))';
+  assert.equal(concept(elbo), 'elbo');
+  assert.equal(concept(elbo.replace('D_{KL}', '\\mathcal{D}_{\\mathrm{KL}}')), 'elbo');
+  assert.equal(concept('L_{\\text{CE}} = -\\sum_k y_k \\log \\hat{y}_k'), 'cross-entropy');
+});
