@@ -388,6 +388,26 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
 }
 
 /**
+ * Values the formula names as a whole, after its letters: a letter applied to arguments (`f(x_i)`, `h_θ(x)`, `ℓ(x, y)`)
+ * is that function's value there — a loss for a loss letter, a probability for p, P or q, else the function's output —
+ * and `|V|` around a capital letter is the size of that set.
+ */
+function valueRoles(tree: Tree, { set }: Notes): void {
+  const inScripts = scriptNodes(tree);
+  walk(tree, (n) => {
+    // (A set's size is named wherever it stands, in a sum's bounds too: Σ_{j=1}^{|V|}.)
+    if (n.k === 'group' && n.delim === '|' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'sym' && /^[A-Z]$/.test(n.body.items[0].name)) set(pretty(n), `the number of elements of ${pretty(n.body)} (its size)`);
+    if (inScripts.has(n)) return;
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
+      const key = pretty(n).slice(0, 40);
+      const arg = pretty(n.arg).slice(0, 30);
+      const h = n.head.name;
+      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+    }
+  });
+}
+
+/**
  * Meanings for the symbols of a parsed formula, in its own letters. `named`: letters the sentence around the formula
  * names (`rolesNamedInProse`), used where the formula's structure gives a letter no role of its own.
  */
@@ -404,6 +424,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   indexRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named);
   letterRoles(tree, concept, acc, named);
+  valueRoles(tree, acc);
   return order
     .filter((k) => notes.get(k))
     .slice(0, MAX_SYMBOLS)

@@ -116,3 +116,11 @@ test('an upright subscript is read as its letters: D_{\\mathrm{KL}}, L_{\\text{C
   assert.equal(concept(elbo.replace('D_{KL}', '\\mathcal{D}_{\\mathrm{KL}}')), 'elbo');
   assert.equal(concept('L_{\\text{CE}} = -\\sum_k y_k \\log \\hat{y}_k'), 'cross-entropy');
 });
+
+test('a function applied to arguments is its value there; |V| is a size', () => {
+  const ex = explainFormula('J = \\frac{1}{m} \\sum_{i=1}^{|V|} \\ell(f(x_i), y_i)');
+  const said = (k: string) => ex.symbols.find((s) => s.symbol === k)?.meaning ?? '';
+  assert.match(said('f(x_i)'), /output/);
+  assert.match(said('|V|'), /number of elements of V/);
+  assert.match(said('ℓ(f(x_i), y_i)'), /loss/);
+});
