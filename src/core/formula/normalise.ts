@@ -169,7 +169,8 @@ export function normaliseTex(src: string): string {
     s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);
     s = s.replace(/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*/g, '');
   }
-  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2'));
+  // (Code-like Greek with a number, `beta1`, is β₁.)
+  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2').replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
   // blockquote's `>` at the start of a line of a derivation.
   s = s.replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');

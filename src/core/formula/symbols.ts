@@ -356,7 +356,15 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/[pPqL]/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+      }
+    }
+    // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
+    if (n.k === 'apply' && n.head.k === 'sym' && !inScripts.has(n.head) && (n.head.name === 'sigma' || (n.head.name === 'E' && n.head.mods.includes('bb')))) {
+      const k = symbolKey(n.head);
+      if (!seen.has(k)) {
+        seen.add(k);
+        set(k, letters[n.head.name] ?? (n.head.name === 'sigma' ? 'the sigmoid function, 1/(1 + e^{−z})' : 'the expectation (average) under the distribution in the subscript'));
       }
     }
     if (n.k !== 'sym') return;

@@ -124,3 +124,11 @@ test('a function applied to arguments is its value there; |V| is a size', () => 
   assert.match(said('|V|'), /number of elements of V/);
   assert.match(said('ℓ(f(x_i), y_i)'), /loss/);
 });
+
+test('σ and 𝔼 used as functions are named; code-like beta1 is β₁; p(…) is a probability', () => {
+  const ex = explainFormula('J = -\\mathbb{E}_{c \\sim P_n}[\\log \\sigma(-u_c^\\top v)] + p(x)');
+  const said = (k: string) => ex.symbols.find((s) => s.symbol === k)?.meaning ?? '';
+  assert.match(said('σ'), /sigmoid function/);
+  assert.match(said('p'), /probability/);
+  assert.match(normaliseTex('m = beta1*m'), /^m = \\beta_1\b/);
+});
