@@ -309,7 +309,9 @@ function detectForms(root: Row, add: Add): void {
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
-  if ((parts.length === 1 && terms.length >= 1 && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // (A lone R(W) or Ω(θ) with no coefficient names the penalty function: notation, not a formula of it.)
+  const bareCall = terms.length === 1 && terms[0].items.length === 1 && terms[0].items[0].k === 'apply';
+  if ((parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
   // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
@@ -433,6 +435,21 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   if (r.some((x, i) => x.k === 'sym' && r[i + 1]?.k === 'op' && (r[i + 1] as { v: string }).v === '·')) return { matrix: false, weights: [] };
   return null;
 }
+
+/**
+ * The argument of max(0, ·) is a difference of scores plus a margin (s_j − s_{y_i} + Δ) summed over the classes, or
+ * scored against the true class y, or one term of a sum of such maxima: the multiclass hinge loss's margin violation,
+ * not a ReLU of one pre-activation. (Two scores without classes, s_c − s, may be a ranking loss: no claim here.)
+ */
+function marginDifference(other: Row, root: Row): boolean {
+  const values = other.filter((x) => x.k !== 'op');
+  if (values.length < 2 || !other.some((x) => x.k === 'op' && x.v === '-')) return false;
+  const trueClass = all(other).some((x) => 'sub' in x && !!x.sub && syms(x.sub).some((y) => y.name === 'y'));
+  return bigs(root, 'sum').length > 0 || trueClass || applies(root, ['max']).length >= 2;
+}
+
+/** max(0, x) clipped from above by min(·, c): a clipped activation (ReLU6, a hard sigmoid), not the plain ReLU. */
+const clippedMax = (root: Row) => applies(root, ['min']).some((m) => applies(m.arg, ['max']).length > 0 && all(m.arg).some((x) => x.k === 'num' && x.v !== 0));
 
 /** The row items of a function application's argument, with a leading weight product etc. */
 const argRow = (a: Apply): Row => rowOf(a.arg);
@@ -708,7 +725,8 @@ function detect(root: Row, add: Add): void {
         const applyCount = applies(other).length;
         if (applyCount >= 2 && !other.some((x) => x.k === 'sym' && (x.name === 'y' || x.name === 't'))) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
-      } else if (other.length <= 2) add('relu', 3, 'max(0, x)');
+      } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
+      else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
     } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || (left.length === 2 && left[0].k === 'sym' && /alpha|a/.test(left[0].name))) {
       add('leaky-relu', 3, 'max(αx, x)');
     }
@@ -753,7 +771,7 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
   if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0))) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
-  if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
+  if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0)) && !applies(m.arg, ['exp']).length) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
 
   // --- losses ---
   const logs = applies(root, ['log']);
@@ -1164,7 +1182,7 @@ function detect(root: Row, add: Add): void {
     if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
-    if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return i === 't' || sumIdxs.includes(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+    if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
@@ -1483,16 +1501,19 @@ function primaryName(root: Row): ConceptId | null {
   // A formula that is only a name, or one call of it (`tanh`, `D_{KL}(P ‖ Q)`, `GRU(h, x)`): that name.
   if (parts.length < 2) {
     const r = strip(parts[0] ?? []);
+    const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
     // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
     const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
-    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) ? NAMED_CONCEPTS[word] : null;
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
     // D_{KL}(P ‖ Q): the letter's subscript is the name.
     const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
     if (head === 'kl') return 'kl-divergence';
     // One call of a model (`LSTM(x)`) is a use of it, not what it is; one call of a function or divergence is.
     const k = r.length === 1 && (r[0].k === 'name' || (r[0].k === 'apply' && r[0].head.k === 'name')) ? nameKey(r[0]) : null;
-    const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
-    return k && (r[0].k === 'name' || !model(NAMED_CONCEPTS[k])) ? NAMED_CONCEPTS[k] : null;
+    // A model's name alone (`\text{LSTM}`, `\RNN`) mentions the model and shows none of it: no claim. An activation
+    // applied to a whole pre-activation (`\tanh(W x_t + U h_{t−1} + b)`) is a step of a bigger model: the structure decides.
+    if (!k || model(NAMED_CONCEPTS[k])) return null;
+    return r[0].k === 'name' || !(ELEMENTWISE.has(NAMED_CONCEPTS[k]) && affine(argRow(r[0] as Apply))) ? NAMED_CONCEPTS[k] : null;
   }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
   if (parts.slice(1, -1).some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';')))) return null;
@@ -1576,6 +1597,7 @@ function attentionSoftmax(named: ConceptId | null, words: string): ConceptId | n
 }
 
 /** Words that say a penalty term is the point of a formula. */
+const MARGIN_LOSSES = new Set<ConceptId>(['hinge-loss', 'collobert-weston']);
 const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|overfit|prior|sparse|norm\b/i;
 
 /**
@@ -1586,10 +1608,43 @@ const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|ov
 function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
   const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
   if (!reg) return;
+  // A margin loss plus a penalty is the SVM objective: the penalty is part of the hinge loss's own definition.
+  const margin = sorted.find((c) => MARGIN_LOSSES.has(c.id) && !c.why.startsWith('related') && c.score >= 3);
+  if (margin) {
+    margin.score = Math.max(margin.score, reg.score + 0.5);
+    sorted.sort((a, b) => b.score - a.score);
+    return;
+  }
   const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
   if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
   else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
   sorted.sort((a, b) => b.score - a.score);
+}
+
+const DISTILLATION_WORDS = /distil|teacher|student|soft(ened)? (targets|labels|probabilities)|temperature/i;
+const TEMPERATURE = /^(T|tau)$/;
+
+/**
+ * Claims the formula has no evidence for leave the contest: the distillation loss needs a temperature in the
+ * formula (T, τ) or a teacher and student in the words (H(p, q) = H(p) + D_KL(p ‖ q) is the cross-entropy's identity).
+ */
+function withoutUnsupported(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
+  const temperature = syms(root).some((x) => TEMPERATURE.test(x.name));
+  if (temperature || DISTILLATION_WORDS.test(words)) return;
+  for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'distillation-loss' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+}
+
+/** Only letters or a list of them (`h_t`, `\overrightarrow{h}_t`, `\{h_1, …, h_T\}`): quantities named, no relation. */
+const symbolsOnly = (r: Row): boolean => r.length > 0 && r.every((x) => x.k === 'sym' || (x.k === 'op' && [',', '…', '.'].includes(x.v)) || (x.k === 'group' && ['{', '', '('].includes(x.delim) && !x.sup && symbolsOnly(rowOf(x.body))));
+
+/**
+ * A claim the formula itself contradicts: a formula that only names letters claims nothing; the ReLU family is
+ * piecewise linear, so an exponential in it (ELU, CELU, SELU) or a clip from above (ReLU6) is another activation.
+ */
+function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
+  if (symbolsOnly(root)) return true;
+  if (best.id === 'relu' || best.id === 'leaky-relu') return applies(root, ['exp']).length > 0 || clippedMax(root);
+  return false;
 }
 
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
@@ -1692,6 +1747,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);
+  withoutUnsupported(sorted, tree.items, words);
   // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
   // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
   // softmax is the cross-entropy of the true class.
@@ -1762,6 +1818,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
+  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
