@@ -1606,15 +1606,16 @@ const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|ov
  * Without words for either, the penalty is what the formula adds.
  */
 function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
-  const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
-  if (!reg) return;
   // A margin loss plus a penalty is the SVM objective: the penalty is part of the hinge loss's own definition.
+  const penalised = sorted.find((c) => c.id === 'regularization' && /penalty/.test(c.why));
   const margin = sorted.find((c) => MARGIN_LOSSES.has(c.id) && !c.why.startsWith('related') && c.score >= 3);
-  if (margin) {
-    margin.score = Math.max(margin.score, reg.score + 0.5);
+  if (penalised && margin) {
+    margin.score = Math.max(margin.score, penalised.score + 0.5);
     sorted.sort((a, b) => b.score - a.score);
     return;
   }
+  const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
+  if (!reg) return;
   const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
   if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
   else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
@@ -1643,6 +1644,18 @@ const symbolsOnly = (r: Row): boolean => r.length > 0 && r.every((x) => x.k === 
  */
 function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
   if (symbolsOnly(root)) return true;
+  // One probability written alone (P(D = 1 | w, c), p(y | x)) names the quantity a model gives, not the model;
+  // a sequence's next item given its own history (p(x_i | x_{1:i−1}), P(w_t | w_{t−1})) is the language model itself.
+  const items = root.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+  if (items.length === 1 && items[0].k === 'apply' && /^(p|P|Pr|q|Q)$/.test(items[0].fn) && condBarOf(items[0])) {
+    const arg = argRow(items[0]);
+    const bar = arg.findIndex((x) => x.k === 'op' && x.v === '|');
+    const given = new Set(syms(arg.slice(bar + 1)).map((x) => x.name));
+    if (!syms(arg.slice(0, bar)).some((x) => given.has(x.name))) return true;
+  }
+  // Functions summing to a number (σ(a) + σ(−a) = 1, Σ_j α_j = 1) state a property, not a definition.
+  const { parts } = sides(root);
+  if (parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'num' && parts[0].some((x) => x.k === 'big' || x.k === 'apply') && hasOp(parts[0], '+')) return true;
   if (best.id === 'relu' || best.id === 'leaky-relu') return applies(root, ['exp']).length > 0 || clippedMax(root);
   return false;
 }
