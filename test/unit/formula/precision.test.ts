@@ -1,0 +1,87 @@
+/**
+ * Precision of the recogniser: a confident wrong concept is worse than the honest "not sure". Each rule is checked
+ * both ways, on formulas written here in our own letters: the class it silences claims nothing (or the right
+ * concept), and the nearby formula that IS the concept is still recognised.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognise } from '../../../src/core/formula/recognise';
+
+const is = (tex: string, want: string | null, before = '') => assert.equal(recognise(tex, { before }).concept, want, tex);
+const isNot = (tex: string, not: string, before = '') => assert.notEqual(recognise(tex, { before }).concept, not, tex);
+
+test('letters alone, lists of letters and function signatures claim nothing, whatever the words say', () => {
+  const words = 'A bidirectional recurrent network reads the sentence forwards and backwards.';
+  is('\\overrightarrow{\\mathbf{s}}_k', null, words);
+  is('\\overleftarrow{\\mathbf{s}}_k', null, words);
+  is('\\{s_1, \\ldots, s_K\\}', null, 'the hidden states of the recurrent network');
+  is('g: \\mathbb{R}^m \\to \\mathbb{R}^m', null, 'the recurrent cell is a function');
+  // The concatenation of both directions is the bidirectional state.
+  is('\\mathbf{s}_k = [\\overrightarrow{\\mathbf{s}}_k ; \\overleftarrow{\\mathbf{s}}_k]', 'bidirectional-rnn', words);
+});
+
+test('a model name alone mentions the model and claims nothing; an activation name alone is that function', () => {
+  is('\\text{GRU}', null, 'We can swap the cell for a gated recurrent unit.');
+  is('\\mathrm{BiLSTM}', null, 'a bidirectional LSTM encoder');
+  is('\\operatorname{RNN}', null, 'the recurrent network');
+  is('\\tanh', 'tanh');
+  // A use of the model with its equation is still that model.
+  is('\\mathbf{s}_k = \\mathrm{GRU}(\\mathbf{s}_{k-1}, \\mathbf{u}_k)', 'gru');
+});
+
+test('a penalty function written alone without a coefficient or a norm is notation, a weighted norm is the penalty', () => {
+  is('\\Omega(\\mathbf{w})', null, 'we add a regularization penalty');
+  is('R(\\theta)', null, 'regularization');
+  is('\\beta \\|\\mathbf{w}\\|_2^2', 'regularization', 'the L2 penalty');
+});
+
+test('the distillation loss needs a temperature or a teacher and a student', () => {
+  is('H(a, b) = H(a) + D_{KL}(a \\| b)', null);
+  isNot('H(a, b) = H(a) + D_{KL}(a \\| b)', 'distillation-loss', 'the cross-entropy decomposes into the entropy and the KL divergence');
+  isNot('J = -\\frac{1}{M} \\sum_{m=1}^M t_m \\ln s_m + (1 - t_m) \\ln(1 - s_m)', 'distillation-loss');
+  // With the temperature squared it is Hinton's loss.
+  is('\\mathcal{L} = \\lambda\\, H(y, s) + (1 - \\lambda)\\, T^2\\, D_{KL}(p^{T} \\| s^{T})', 'distillation-loss');
+});
+
+test('exponential negative parts and clipping are not the ReLU family', () => {
+  is('\\mathrm{ELU}(u) = \\max(0, u) + \\min(0, \\beta (e^{u} - 1))', null);
+  is('g(u) = \\max(0, u) + \\min(0, \\beta (\\exp(u) - 1))', null);
+  is('\\mathrm{ReLU6}(u) = \\min(\\max(0, u), 6)', null);
+  is('g(u) = \\min(\\max(0, u), 6)', null);
+  // The piecewise-linear members stay recognised.
+  is('g(u) = \\max(0, u) + \\beta \\min(0, u)', 'leaky-relu');
+  is('\\mathrm{ReLU}(u) = \\max(0, u)', 'relu');
+  is('g(u) = \\max(0, u)', 'relu');
+});
+
+test('sums of max(0, margin violation) are the multiclass hinge loss, and a penalty added does not turn them into regularisation', () => {
+  is('\\ell_n = \\sum_{k \\neq c_n} \\max(0, r_k - r_{y_n} + 1)', 'hinge-loss');
+  is('\\ell_n = \\sum_{k \\neq y_n} \\max(0, r_k - r_{y_n} + \\Delta)', 'hinge-loss');
+  is('\\ell = \\max(0, 2 - 5 + 1) + \\max(0, 4 - 5 + 1)', 'hinge-loss');
+  is('J = \\frac{1}{M} \\sum_n \\sum_{k \\neq y_n} \\max(0, r_k - r_{y_n} + \\Delta) + \\beta \\sum_{a}\\sum_{b} W_{a,b}^2', 'hinge-loss', 'data loss plus regularization loss');
+  is('\\ell_n = C \\max(0, 1 - t_n \\mathbf{w}^\\top \\mathbf{u}_n) + R(\\mathbf{w})', 'hinge-loss');
+  // A placeholder argument is no ReLU either.
+  isNot('\\max(0, -)', 'relu');
+  // Squared-error loss plus a penalty is still regularisation.
+  is('J(\\mathbf{w}) = \\frac{1}{2M} \\sum_{n=1}^M (\\mathbf{w}^\\top \\mathbf{u}_n - t_n)^2 + \\frac{\\beta}{2} \\|\\mathbf{w}\\|_2^2', 'regularization');
+});
+
+test('backpropagation through time needs a time index; a softmax derivative over classes is not BPTT', () => {
+  isNot('\\frac{\\partial J}{\\partial u_c} = -\\sum_k t_k \\frac{1}{s_k} \\frac{\\partial s_k}{\\partial u_c}', 'backpropagation-through-time');
+  isNot('\\frac{\\partial J}{\\partial c_m} = \\sum_{n=1}^M \\frac{\\partial J_n}{\\partial c_m}', 'backpropagation-through-time');
+  is('\\frac{\\partial J}{\\partial U} = \\sum_{t=1}^{T} \\frac{\\partial J_t}{\\partial U}', 'backpropagation-through-time');
+});
+
+test('an activation applied to a whole recurrent pre-activation is not the activation', () => {
+  isNot('\\tanh(A u_k + B s_{k-1} + c)', 'tanh');
+  isNot('\\sigma(A s + B u + c)', 'sigmoid');
+  is('\\tanh(u)', 'tanh');
+});
+
+test('a lone probability of other variables and functions summing to a number claim nothing', () => {
+  is('P(E = 1 \\mid a, b)', null, 'Skip-gram with negative sampling models whether a pair was observed.');
+  is('\\sigma(\\mathbf{a}^\\top \\mathbf{b}) + \\sigma(-\\mathbf{a}^\\top \\mathbf{b}) = 1', null, 'the probabilities of going left and right');
+  // The next item given its own history is the language model.
+  is('P(x_t \\mid x_{1:t-1})', 'language-model', 'A language model predicts the next token from the ones before');
+  is('p(x_t \\mid x_{<t})', 'language-model', 'A language model predicts the next token from the ones before');
+});
