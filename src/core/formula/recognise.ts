@@ -1657,6 +1657,8 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
   const { parts } = sides(root);
   if (parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'num' && parts[0].some((x) => x.k === 'big' || x.k === 'apply') && hasOp(parts[0], '+')) return true;
   if (best.id === 'relu' || best.id === 'leaky-relu') return applies(root, ['exp']).length > 0 || clippedMax(root);
+  // Weights times powers of the inputs (θ₁x₁² + θ₂x₂²) are polynomial features: not an affine map of the inputs.
+  if (best.id === 'affine-layer' || best.id === 'linear-regression') return root.some((x, i) => x.k === 'sym' && !PARAM_LETTER.test(x.name) && !!x.sup && /^[2-9]$/.test(subText(x.sup)) && isParam(root[i - 1]));
   return false;
 }
 

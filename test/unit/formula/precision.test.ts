@@ -85,3 +85,10 @@ test('a lone probability of other variables and functions summing to a number cl
   is('P(x_t \\mid x_{1:t-1})', 'language-model', 'A language model predicts the next token from the ones before');
   is('p(x_t \\mid x_{<t})', 'language-model', 'A language model predicts the next token from the ones before');
 });
+
+test('weights times powers of the inputs are polynomial features, not an affine map', () => {
+  is('s = w_0 + w_1 u_1^2 + w_2 u_2^2', null, 'a curved decision boundary');
+  // The plain weighted sum of the inputs stays an affine map.
+  isNot('s = w_0 + w_1 u_1 + w_2 u_2', 'mlp', 'a linear decision boundary');
+  assert.ok(['affine-layer', 'linear-regression'].includes(recognise('s = w_0 + w_1 u_1 + w_2 u_2').concept ?? ''));
+});
