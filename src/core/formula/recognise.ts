@@ -769,7 +769,8 @@ function detect(root: Row, add: Add): void {
   }
   if (every.some((x) => (x.k === 'text' || x.k === 'name') && /\bif\b/.test(x.v)) && rels.some((r) => r === '≥' || r === '>') && every.some((x) => isNum(x, 0)) && every.some((x) => isNum(x, 1)) && parts.some((p) => affine(p.filter((x) => x.k !== 'text' && !isNum(x, 1))) !== null)) add('step-function', 3.4, '1 if w·x + b ≥ 0 else 0');
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
-  if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0))) add('step-function', 2, 'f(z): z > 0');
+  // (A probability thresholded at 0.5 is a classifier's decision rule, not the step activation.)
+  if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0)) && !every.some((x) => x.k === 'num' && x.v > 0 && x.v < 1)) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
   if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0)) && !applies(m.arg, ['exp']).length) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
 

@@ -92,3 +92,8 @@ test('weights times powers of the inputs are polynomial features, not an affine 
   isNot('s = w_0 + w_1 u_1 + w_2 u_2', 'mlp', 'a linear decision boundary');
   assert.ok(['affine-layer', 'linear-regression'].includes(recognise('s = w_0 + w_1 u_1 + w_2 u_2').concept ?? ''));
 });
+
+test('a probability thresholded at 0.5 is a decision rule, not the step function', () => {
+  is('g_w(u) \\geq 0.5 \\longrightarrow t = 1', null, 'the predicted probability that t = 1');
+  is('g(u) = 1 \\text{ if } u \\geq 0', 'step-function');
+});
