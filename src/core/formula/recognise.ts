@@ -1549,8 +1549,10 @@ function foreignName(root: Row): boolean {
 
 /** Multi-line blocks (aligned, array, cases, gathered …): the lines of one model vote. */
 function blockLines(src: string): string[] {
-  if (!/\\\\/.test(src)) return [];
-  const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ');
+  // (Definitions joined on one line by a spaced "and" are lines of a block too.)
+  const AND = /\\q?quad\s*\\(?:text|mathrm|textrm)\s*\{\s*and\s*\}\s*\\q?quad/g;
+  if (!/\\\\/.test(src) && !AND.test(src)) return [];
+  const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ').replace(AND, '\\\\');
   const lines = body.split(/\\\\(?:\[[^\]]*\])?/).map((l) => l.replace(/&/g, ' ').replace(/\\(?:text|mathrm|scriptstyle|small)\s*\{[^{}]*;[^{}]*\}/g, ' ').trim()).filter((l) => l.length > 2);
   const defs = lines.filter((l) => /=|\\approx|\\leftarrow|\\gets|\\mapsto/.test(l));
   return defs.length >= 2 && defs.length <= 12 ? defs : [];

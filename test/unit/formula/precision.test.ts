@@ -97,3 +97,8 @@ test('a probability thresholded at 0.5 is a decision rule, not the step function
   is('g_w(u) \\geq 0.5 \\longrightarrow t = 1', null, 'the predicted probability that t = 1');
   is('g(u) = 1 \\text{ if } u \\geq 0', 'step-function');
 });
+
+test('two layers defined on one line joined by "and" are read as the lines of one network', () => {
+  is('\\mathbf{s} = g(\\mathbf{A}^{T} \\mathbf{u}) \\quad\\text{and}\\quad \\mathbf{o} = h(\\mathbf{B}^{T} \\mathbf{s})', 'mlp');
+  is('s_{m} = g\\left(\\sum_{n} a_{nm}u_{n}\\right) \\quad\\text{and}\\quad o_{r} = h\\left(\\sum_{m} b_{mr}s_{m}\\right)', 'mlp');
+});
