@@ -1633,6 +1633,14 @@ const TEMPERATURE = /^(T|tau)$/;
  * formula (T, τ) or a teacher and student in the words (H(p, q) = H(p) + D_KL(p ‖ q) is the cross-entropy's identity).
  */
 function withoutUnsupported(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
+  // H(·) = −(1/N) log P(w_1 … w_N): the entropy letter on the left defines a cross-entropy; perplexity is its exponential.
+  const lhs = sides(root).parts.length === 2 ? sides(root).parts[0] : [];
+  const logLoss = sorted.filter((c) => (c.id === 'perplexity' || c.id === 'negative-log-likelihood') && !c.why.startsWith('named') && !c.why.startsWith('related'));
+  if (lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && logLoss.length && !applies(root, ['exp']).length && !all(root).some((x) => 'sup' in x && !!x.sup && hasOp(x.sup, '-'))) {
+    const score = Math.max(...logLoss.map((c) => c.score));
+    for (const c of logLoss) sorted.splice(sorted.indexOf(c), 1);
+    sorted.unshift({ id: 'cross-entropy', score, why: 'H(·) = −(1/N) log P: the per-item cross-entropy' });
+  }
   const temperature = syms(root).some((x) => TEMPERATURE.test(x.name));
   if (temperature || DISTILLATION_WORDS.test(words)) return;
   for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'distillation-loss' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);

@@ -102,3 +102,8 @@ test('two layers defined on one line joined by "and" are read as the lines of on
   is('\\mathbf{s} = g(\\mathbf{A}^{T} \\mathbf{u}) \\quad\\text{and}\\quad \\mathbf{o} = h(\\mathbf{B}^{T} \\mathbf{s})', 'mlp');
   is('s_{m} = g\\left(\\sum_{n} a_{nm}u_{n}\\right) \\quad\\text{and}\\quad o_{r} = h\\left(\\sum_{m} b_{mr}s_{m}\\right)', 'mlp');
 });
+
+test('the entropy letter on the left defines a cross-entropy; perplexity is its exponential', () => {
+  is('H(S) = -\\frac{1}{M} \\log P(s_1 s_2 \\ldots s_M)', 'cross-entropy', 'how well a model predicts a text, and its perplexity');
+  is('\\mathrm{PP}(S) = P(s_1 s_2 \\ldots s_M)^{-\\frac{1}{M}}', 'perplexity');
+});
