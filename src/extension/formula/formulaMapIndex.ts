@@ -1,0 +1,201 @@
+/**
+ * The host side of the formula map's index. The index itself lives in the formula worker (formulaIndexRequests.ts),
+ * which reads and analyses the notes; the host only finds note files, watches them and routes changes: a created or
+ * changed file is re-read, a deleted file or folder is forgotten, an open editor's edits are sent as text (after a
+ * short pause in typing). Only the notes that changed are analysed again (the worker compares hashes). It reads
+ * and never writes, so it works in an untrusted workspace as hovers do. Other features use `current` and
+ * `onDidChange` (typed in src/shared/views/formulas.ts).
+ */
+import * as vscode from 'vscode';
+import { noteLanguageOf } from '../../core/formula/formulaIndex';
+import type { FormulaMapData, NoteFile } from '../../shared/views/formulas';
+import { readSettings, SECTION } from '../config';
+import type { FormulaService } from './formulaFeature';
+import { readPreamble } from './preamble';
+
+/** Notes larger than this are left out of the map (listed as skipped). */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+/** Most notes indexed in one workspace. */
+export const MAX_NOTES = 5000;
+/** Notes sent to the worker per request while the whole workspace is indexed. */
+const CHUNK = 20;
+const NOTE_GLOB = '**/*.{md,markdown,tex,ltx,txt,MD,TEX,TXT}';
+const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
+
+const EMPTY: FormulaMapData = { groups: [], unrecognised: [], unrecognisedCount: 0, skipped: [], notes: 0, formulas: 0, indexing: false };
+
+type Pending = { kind: 'file'; uri: vscode.Uri } | { kind: 'text'; doc: vscode.TextDocument } | { kind: 'remove'; uri: vscode.Uri };
+
+function languages(): string[] {
+  const langs = vscode.workspace.getConfiguration(SECTION).get<unknown>('hover.languages', DEFAULT_LANGUAGES);
+  return Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULT_LANGUAGES;
+}
+
+/** The note behind a URI (a file in a workspace folder, a note by NOTE_EXTENSIONS and the hover's languages), or undefined. */
+function noteOf(uri: vscode.Uri): NoteFile | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || folder.uri.scheme !== 'file') return undefined;
+  const file = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const languageId = noteLanguageOf(vscode.workspace.asRelativePath(uri, false), languages(), [readSettings().storageFolder.split('/')[0]]);
+  return languageId ? { path: uri.fsPath, root: folder.uri.fsPath, uri: uri.toString(), file, languageId } : undefined;
+}
+
+export class FormulaMapIndex implements vscode.Disposable {
+  private data: FormulaMapData = EMPTY;
+  private readonly emitter = new vscode.EventEmitter<FormulaMapData>();
+  /** The map changed (a note was indexed, changed or deleted). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private started: Promise<void> | undefined;
+  /** Work in order: one request to the worker at a time. */
+  private chain: Promise<void> = Promise.resolve();
+  private readonly pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | undefined;
+  /** The worker's start count when it was last indexed: a fresh worker (after a crash) has an empty index. */
+  private workerStarts = -1;
+
+  constructor(
+    private readonly service: FormulaService,
+    private readonly opts: { debounceMs?: number } = {},
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
+    // A deleted folder comes as one event for the folder: watch every path for deletions.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(
+      watcher,
+      folderWatcher,
+      watcher.onDidCreate((uri) => this.queue(uri, 'file')),
+      watcher.onDidChange((uri) => this.queue(uri, 'file')),
+      folderWatcher.onDidDelete((uri) => this.queue(uri, 'remove')),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.queueText(e.document);
+      }),
+      // A note closed with its edits thrown away: the file on disk is what counts again.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.queue(doc.uri, 'file')),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.hover`)) void this.rebuild();
+      }),
+    );
+  }
+
+  /** The map as it stands (empty until the first indexing has begun). */
+  get current(): FormulaMapData {
+    return this.data;
+  }
+
+  /** Index the workspace the first time this is called (the tree view or the page asks); resolves when done. */
+  start(): Promise<void> {
+    this.started ??= this.rebuild();
+    return this.started;
+  }
+
+  /** Index every note of the workspace again from scratch. */
+  rebuild(): Promise<void> {
+    this.started ??= Promise.resolve();
+    return this.enqueue(() => this.indexAll());
+  }
+
+  /** Resolves when every change seen so far is in the map. */
+  async whenIdle(): Promise<void> {
+    await this.started;
+    while (this.pending.size || this.timer) await this.flush();
+    await this.chain;
+  }
+
+  private enqueue(op: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(op, op);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private queue(uri: vscode.Uri, kind: 'file' | 'remove'): void {
+    if (!this.started) return;
+    if (kind === 'file') {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open && open.isDirty) return this.queueText(open);
+    }
+    this.pending.set(uri.toString(), kind === 'file' ? { kind, uri } : { kind, uri });
+    this.schedule();
+  }
+
+  private queueText(doc: vscode.TextDocument): void {
+    if (!this.started || !noteOf(doc.uri)) return;
+    this.pending.set(doc.uri.toString(), { kind: 'text', doc });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.opts.debounceMs ?? 300);
+  }
+
+  /** Send the changes waiting to the worker (in order after whatever it is doing), then refresh the map. */
+  private flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    return this.enqueue(async () => {
+      if (this.service.starts !== this.workerStarts) return this.indexAll();
+      const files: NoteFile[] = [];
+      const removed: string[] = [];
+      for (const p of batch) {
+        if (p.kind === 'remove') removed.push(p.uri.fsPath);
+        else if (p.kind === 'file') {
+          const note = noteOf(p.uri);
+          if (note) files.push(note);
+        } else {
+          const note = noteOf(p.doc.uri);
+          if (note) await this.service.request('index.text', { ...note, text: p.doc.getText(), preamble: await readPreamble(p.doc) }, 30_000);
+        }
+      }
+      if (removed.length) await this.service.request('index.remove', { paths: removed }, 30_000);
+      if (files.length) await this.service.request('index.files', { files, maxBytes: MAX_NOTE_BYTES, preamble: await this.preamble(files[0]) }, 120_000);
+      await this.refresh(false);
+    });
+  }
+
+  private preamble(note: NoteFile): Promise<string | undefined> {
+    return readPreamble({ uri: vscode.Uri.parse(note.uri) } as vscode.TextDocument).catch(() => undefined);
+  }
+
+  /** Find every note, index them in chunks (the map refreshed about once a second meanwhile), then open editors' text. */
+  private async indexAll(): Promise<void> {
+    this.workerStarts = this.service.starts;
+    await this.service.request('index.clear', {}, 30_000);
+    this.workerStarts = this.service.starts;
+    this.data = { ...this.data, indexing: true };
+    this.emitter.fire(this.data);
+    const uris = await vscode.workspace.findFiles(NOTE_GLOB, '**/{node_modules,.git,.ml-study}/**', MAX_NOTES + 1);
+    const notes = uris.slice(0, MAX_NOTES).map(noteOf).filter((n): n is NoteFile => n !== undefined);
+    notes.sort((a, b) => (a.file < b.file ? -1 : 1));
+    const preamble = notes.length ? await this.preamble(notes[0]) : undefined;
+    let shown = Date.now();
+    for (let i = 0; i < notes.length; i += CHUNK) {
+      await this.service.request('index.files', { files: notes.slice(i, i + CHUNK), maxBytes: MAX_NOTE_BYTES, preamble }, 120_000);
+      if (Date.now() - shown > 1000) {
+        await this.refresh(true);
+        shown = Date.now();
+      }
+    }
+    for (const doc of vscode.workspace.textDocuments) {
+      const note = doc.isDirty ? noteOf(doc.uri) : undefined;
+      if (note) await this.service.request('index.text', { ...note, text: doc.getText(), preamble }, 30_000);
+    }
+    await this.refresh(false, uris.length > MAX_NOTES ? `only the first ${MAX_NOTES} notes are indexed` : undefined);
+  }
+
+  private async refresh(indexing: boolean, note?: string): Promise<void> {
+    const map = await this.service.request('index.snapshot', {}, 30_000);
+    const skipped = note ? [...map.skipped, { file: '…', reason: note }] : map.skipped;
+    this.data = { ...map, skipped, indexing };
+    this.emitter.fire(this.data);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
