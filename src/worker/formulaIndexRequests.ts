@@ -77,6 +77,7 @@ export const formulaIndexHandlers: Handlers<FormulaIndexRequests> = {
     return report;
   },
   'index.remove': (p) => p.paths.reduce((n, k) => n + index.remove(k, path.sep), 0),
+  'index.retain': (p) => index.retain(new Set(p.paths)),
   'index.clear': () => {
     index.clear();
     return null;

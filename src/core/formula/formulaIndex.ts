@@ -196,6 +196,20 @@ export class FormulaIndex {
     return n;
   }
 
+  /** Forget every note (and skip) whose key is not in `keys` (notes gone while nobody was told). Returns how many. */
+  retain(keys: ReadonlySet<string>): number {
+    let n = 0;
+    for (const table of [this.notes, this.skips] as Array<Map<string, unknown>>) {
+      for (const k of [...table.keys()]) {
+        if (!keys.has(k)) {
+          table.delete(k);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   clear(): void {
     this.notes.clear();
     this.skips.clear();

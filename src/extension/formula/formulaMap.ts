@@ -148,7 +148,7 @@ export function registerFormulaMap(context: vscode.ExtensionContext, panel: Stud
         return true;
     }),
     reportingCommand('mlStudy.refreshFormulaMap', 'could not index the notes', async () => {
-      await index.rebuild();
+      await index.rescan();
       return true;
     }),
   );

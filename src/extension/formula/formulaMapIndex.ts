@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { noteLanguageOf } from '../../core/formula/formulaIndex';
-import type { FormulaMapData, NoteFile } from '../../shared/views/formulas';
+import type { FormulaMapData, IndexReport, NoteFile } from '../../shared/views/formulas';
 import { readSettings, SECTION } from '../config';
 import type { FormulaService } from './formulaFeature';
 import { readPreamble } from './preamble';
@@ -19,6 +19,8 @@ export const MAX_NOTE_BYTES = 1024 * 1024;
 export const MAX_NOTES = 5000;
 /** Notes sent to the worker per request while the whole workspace is indexed. */
 const CHUNK = 20;
+/** Least time between two rescans when the window regains focus. */
+const RESCAN_MS = 10_000;
 const NOTE_GLOB = '**/*.{md,markdown,tex,ltx,txt,MD,TEX,TXT}';
 const DEFAULT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 
@@ -54,6 +56,9 @@ export class FormulaMapIndex implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** The worker's start count when it was last indexed: a fresh worker (after a crash) has an empty index. */
   private workerStarts = -1;
+  private lastRescan = Date.now();
+  /** What the worker did so far: notes analysed, found unchanged (same hash) and left out. */
+  readonly stats: IndexReport = { indexed: 0, unchanged: 0, skipped: 0 };
 
   constructor(
     private readonly service: FormulaService,
@@ -70,6 +75,17 @@ export class FormulaMapIndex implements vscode.Disposable {
       folderWatcher.onDidDelete((uri) => this.queue(uri, 'remove')),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.queueText(e.document);
+      }),
+      // Changes made through the editor (the Explorer, saves, refactorings) come here even when the watcher is late.
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.queue(uri, 'file'))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.queue(uri, 'remove'))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.queue(f.oldUri, 'remove'), this.queue(f.newUri, 'file')))),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, 'file')),
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused && this.started && Date.now() - this.lastRescan > RESCAN_MS) {
+          this.lastRescan = Date.now();
+          void this.rescan();
+        }
       }),
       // A note closed with its edits thrown away: the file on disk is what counts again.
       vscode.workspace.onDidCloseTextDocument((doc) => this.queue(doc.uri, 'file')),
@@ -95,6 +111,12 @@ export class FormulaMapIndex implements vscode.Disposable {
   rebuild(): Promise<void> {
     this.started ??= Promise.resolve();
     return this.enqueue(() => this.indexAll());
+  }
+
+  /** Look for changes the watcher missed (Refresh, and the window regaining focus): only changed notes are analysed. */
+  rescan(): Promise<void> {
+    if (!this.started) return this.start();
+    return this.enqueue(() => (this.service.starts !== this.workerStarts ? this.indexAll() : this.rescanNow()));
   }
 
   /** Resolves when every change seen so far is in the map. */
@@ -148,11 +170,11 @@ export class FormulaMapIndex implements vscode.Disposable {
           if (note) files.push(note);
         } else {
           const note = noteOf(p.doc.uri);
-          if (note) await this.service.request('index.text', { ...note, text: p.doc.getText(), preamble: await readPreamble(p.doc) }, 30_000);
+          if (note) this.count(await this.service.request('index.text', { ...note, text: p.doc.getText(), preamble: await readPreamble(p.doc) }, 30_000));
         }
       }
       if (removed.length) await this.service.request('index.remove', { paths: removed }, 30_000);
-      if (files.length) await this.service.request('index.files', { files, maxBytes: MAX_NOTE_BYTES, preamble: await this.preamble(files[0]) }, 120_000);
+      if (files.length) this.count(await this.service.request('index.files', { files, maxBytes: MAX_NOTE_BYTES, preamble: await this.preamble(files[0]) }, 120_000));
       await this.refresh(false);
     });
   }
@@ -161,10 +183,19 @@ export class FormulaMapIndex implements vscode.Disposable {
     return readPreamble({ uri: vscode.Uri.parse(note.uri) } as vscode.TextDocument).catch(() => undefined);
   }
 
-  /** Find every note, index them in chunks (the map refreshed about once a second meanwhile), then open editors' text. */
+  /** Index every note from scratch. */
   private async indexAll(): Promise<void> {
     this.workerStarts = this.service.starts;
     await this.service.request('index.clear', {}, 30_000);
+    await this.rescanNow();
+  }
+
+  /**
+   * Find every note and send them all to the worker, which analyses only those whose text changed (the others cost
+   * a read and a hash there), forgets the notes no longer found, then takes open editors' unsaved text; the map is
+   * refreshed about once a second meanwhile. This catches whatever the file watcher missed.
+   */
+  private async rescanNow(): Promise<void> {
     this.workerStarts = this.service.starts;
     this.data = { ...this.data, indexing: true };
     this.emitter.fire(this.data);
@@ -174,17 +205,24 @@ export class FormulaMapIndex implements vscode.Disposable {
     const preamble = notes.length ? await this.preamble(notes[0]) : undefined;
     let shown = Date.now();
     for (let i = 0; i < notes.length; i += CHUNK) {
-      await this.service.request('index.files', { files: notes.slice(i, i + CHUNK), maxBytes: MAX_NOTE_BYTES, preamble }, 120_000);
+      this.count(await this.service.request('index.files', { files: notes.slice(i, i + CHUNK), maxBytes: MAX_NOTE_BYTES, preamble }, 120_000));
       if (Date.now() - shown > 1000) {
         await this.refresh(true);
         shown = Date.now();
       }
     }
+    await this.service.request('index.retain', { paths: notes.map((n) => n.path) }, 30_000);
     for (const doc of vscode.workspace.textDocuments) {
       const note = doc.isDirty ? noteOf(doc.uri) : undefined;
-      if (note) await this.service.request('index.text', { ...note, text: doc.getText(), preamble }, 30_000);
+      if (note) this.count(await this.service.request('index.text', { ...note, text: doc.getText(), preamble }, 30_000));
     }
     await this.refresh(false, uris.length > MAX_NOTES ? `only the first ${MAX_NOTES} notes are indexed` : undefined);
+  }
+
+  private count(r: IndexReport): void {
+    this.stats.indexed += r.indexed;
+    this.stats.unchanged += r.unchanged;
+    this.stats.skipped += r.skipped;
   }
 
   private async refresh(indexing: boolean, note?: string): Promise<void> {

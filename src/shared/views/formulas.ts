@@ -49,6 +49,8 @@ export interface FormulaIndexRequests {
   'index.text': { params: { path: string; uri: string; file: string; languageId: string; text: string; preamble?: string }; result: IndexReport };
   /** Forget notes: a path, or a folder and every note under it. */
   'index.remove': { params: { paths: string[] }; result: number };
+  /** Forget every note not among `paths` (a rescan found them gone). */
+  'index.retain': { params: { paths: string[] }; result: number };
   /** Forget everything (a re-index from scratch). */
   'index.clear': { params: Record<string, never>; result: null };
   /** The map, grouped; at most `limit` formulas per list. */

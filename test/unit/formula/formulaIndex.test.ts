@@ -106,11 +106,13 @@ test('FormulaIndex: incremental — a changed note replaces its entry, the same 
   assert.deepEqual(idx.snapshot().skipped, [{ file: 'big.md', reason: 'too large' }]);
   idx.set('/w/big.md', { uri: 'file:///w/big.md', file: 'big.md' }, 'h5', []);
   assert.equal(idx.snapshot().skipped.length, 0, 'indexed again, no longer skipped');
+  assert.equal(idx.retain(new Set(['/w/a.md'])), 2, 'a rescan that found only a.md forgets the rest');
+  assert.equal(idx.size, 1);
   // The limit bounds each list, not the counts.
   for (let i = 0; i < 5; i++) idx.set(`/w/u${i}.md`, { uri: `file:///w/u${i}.md`, file: `u${i}.md` }, 'h', indexNote(UNKNOWN_MD, 'markdown'));
   const lim = idx.snapshot(3);
   assert.equal(lim.unrecognised.length, 3);
-  assert.equal(lim.unrecognisedCount, 7);
+  assert.equal(lim.unrecognisedCount, 6);
 });
 
 test('noteLanguageOf: notes by extension and the hover languages; excluded folders and escaping paths are not notes', () => {
