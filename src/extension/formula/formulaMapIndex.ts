@@ -28,19 +28,30 @@ const EMPTY: FormulaMapData = { groups: [], unrecognised: [], unrecognisedCount:
 
 type Pending = { kind: 'file'; uri: vscode.Uri } | { kind: 'text'; doc: vscode.TextDocument } | { kind: 'remove'; uri: vscode.Uri };
 
-function languages(): string[] {
+/** What decides which files are notes: the hover's languages and the storage folder (read once per batch). */
+interface NoteRules {
+  languages: string[];
+  excluded: string[];
+  multiRoot: boolean;
+}
+
+function noteRules(): NoteRules {
   const langs = vscode.workspace.getConfiguration(SECTION).get<unknown>('hover.languages', DEFAULT_LANGUAGES);
-  return Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULT_LANGUAGES;
+  return {
+    languages: Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULT_LANGUAGES,
+    excluded: [readSettings().storageFolder.split('/')[0]],
+    multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1,
+  };
 }
 
 /** The note behind a URI (a file in a workspace folder, a note by NOTE_EXTENSIONS and the hover's languages), or undefined. */
-function noteOf(uri: vscode.Uri): NoteFile | undefined {
+function noteOf(uri: vscode.Uri, rules: NoteRules = noteRules()): NoteFile | undefined {
   if (uri.scheme !== 'file') return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder || folder.uri.scheme !== 'file') return undefined;
-  const file = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  const languageId = noteLanguageOf(vscode.workspace.asRelativePath(uri, false), languages(), [readSettings().storageFolder.split('/')[0]]);
-  return languageId ? { path: uri.fsPath, root: folder.uri.fsPath, uri: uri.toString(), file, languageId } : undefined;
+  const rel = vscode.workspace.asRelativePath(uri, false);
+  const languageId = noteLanguageOf(rel, rules.languages, rules.excluded);
+  return languageId ? { path: uri.fsPath, root: folder.uri.fsPath, uri: uri.toString(), file: rules.multiRoot ? vscode.workspace.asRelativePath(uri, true) : rel, languageId } : undefined;
 }
 
 export class FormulaMapIndex implements vscode.Disposable {
@@ -163,13 +174,14 @@ export class FormulaMapIndex implements vscode.Disposable {
       if (this.service.starts !== this.workerStarts) return this.indexAll();
       const files: NoteFile[] = [];
       const removed: string[] = [];
+      const rules = noteRules();
       for (const p of batch) {
         if (p.kind === 'remove') removed.push(p.uri.fsPath);
         else if (p.kind === 'file') {
-          const note = noteOf(p.uri);
+          const note = noteOf(p.uri, rules);
           if (note) files.push(note);
         } else {
-          const note = noteOf(p.doc.uri);
+          const note = noteOf(p.doc.uri, rules);
           if (note) this.count(await this.service.request('index.text', { ...note, text: p.doc.getText(), preamble: await readPreamble(p.doc) }, 30_000));
         }
       }
@@ -200,7 +212,8 @@ export class FormulaMapIndex implements vscode.Disposable {
     this.data = { ...this.data, indexing: true };
     this.emitter.fire(this.data);
     const uris = await vscode.workspace.findFiles(NOTE_GLOB, '**/{node_modules,.git,.ml-study}/**', MAX_NOTES + 1);
-    const notes = uris.slice(0, MAX_NOTES).map(noteOf).filter((n): n is NoteFile => n !== undefined);
+    const rules = noteRules();
+    const notes = uris.slice(0, MAX_NOTES).map((uri) => noteOf(uri, rules)).filter((n): n is NoteFile => n !== undefined);
     notes.sort((a, b) => (a.file < b.file ? -1 : 1));
     const preamble = notes.length ? await this.preamble(notes[0]) : undefined;
     let shown = Date.now();
@@ -213,7 +226,7 @@ export class FormulaMapIndex implements vscode.Disposable {
     }
     await this.service.request('index.retain', { paths: notes.map((n) => n.path) }, 30_000);
     for (const doc of vscode.workspace.textDocuments) {
-      const note = doc.isDirty ? noteOf(doc.uri) : undefined;
+      const note = doc.isDirty ? noteOf(doc.uri, rules) : undefined;
       if (note) this.count(await this.service.request('index.text', { ...note, text: doc.getText(), preamble }, 30_000));
     }
     await this.refresh(false, uris.length > MAX_NOTES ? `only the first ${MAX_NOTES} notes are indexed` : undefined);
@@ -226,7 +239,8 @@ export class FormulaMapIndex implements vscode.Disposable {
   }
 
   private async refresh(indexing: boolean, note?: string): Promise<void> {
-    const map = await this.service.request('index.snapshot', {}, 30_000);
+    // While indexing, counts and a few formulas per list are enough (a smaller message for the host to read).
+    const map = await this.service.request('index.snapshot', indexing ? { limit: 20 } : {}, 30_000);
     const skipped = note ? [...map.skipped, { file: '…', reason: note }] : map.skipped;
     this.data = { ...map, skipped, indexing };
     this.emitter.fire(this.data);
