@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXCLUDED_FOLDERS, FormulaIndex, indexNote } from '../core/formula/formulaIndex';
+import { FormulaIndex, indexNote } from '../core/formula/formulaIndex';
+import { EXCLUDED_FOLDERS } from '../core/formula/notePaths';
 import { readFileBounded } from '../core/util/safeRead';
 import type { FormulaIndexRequests, IndexReport, NoteFile } from '../shared/views/formulas';
 import type { Handlers } from '../shared/rpc';

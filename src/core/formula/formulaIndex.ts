@@ -10,12 +10,8 @@ import { explainFormula } from './explain';
 import { findAllMath, mathContext } from './find';
 import { expandMacros, macrosOf } from './macros';
 
-/** One formula of a note, as the map shows it. Lines and characters are 0-based (as in an editor). */
-export interface FormulaOccurrence {
-  /** The note's URI (what the host opens to reveal it). */
-  uri: string;
-  /** The note's path relative to the workspace, for display. */
-  file: string;
+/** Where a formula is in its note and how it is written. Lines and characters are 0-based (as in an editor). */
+export interface FormulaSpan {
   line: number;
   character: number;
   endLine: number;
@@ -24,6 +20,14 @@ export interface FormulaOccurrence {
   latex: string;
   /** The symbols the formula uses, in the note's letters (u_{o}, v_{c}, …). */
   letters: string[];
+}
+
+/** One formula of a note, as the map shows it. */
+export interface FormulaOccurrence extends FormulaSpan {
+  /** The note's URI (what the host opens to reveal it). */
+  uri: string;
+  /** The note's path relative to the workspace, for display. */
+  file: string;
 }
 
 export interface UnrecognisedFormula extends FormulaOccurrence {
@@ -76,14 +80,8 @@ export interface FormulaMap {
   formulas: number;
 }
 
-/** What indexing a note keeps per formula (positions as offsets are turned into lines by `indexNote`). */
-export interface IndexedFormula {
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  latex: string;
-  letters: string[];
+/** What indexing a note keeps per formula: where it is, and the concept named (null: not recognised, and why). */
+export interface IndexedFormula extends FormulaSpan {
   concept: ConceptId | null;
   reason?: string;
 }
@@ -227,7 +225,8 @@ export class FormulaIndex {
     for (const note of this.notes.values()) {
       for (const f of note.formulas) {
         formulas++;
-        const occ: FormulaOccurrence = { uri: note.uri, file: note.file, line: f.line, character: f.character, endLine: f.endLine, endCharacter: f.endCharacter, latex: f.latex, letters: f.letters };
+        const { concept: _concept, reason: _reason, ...span } = f;
+        const occ: FormulaOccurrence = { uri: note.uri, file: note.file, ...span };
         if (f.concept) {
           let list = byConcept.get(f.concept);
           if (!list) byConcept.set(f.concept, (list = []));
@@ -269,24 +268,3 @@ export function notationsOf(list: readonly FormulaOccurrence[]): Notation[] {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.letters.join(',').localeCompare(b.letters.join(',')));
 }
 
-/** Folders whose files are never notes. */
-export const EXCLUDED_FOLDERS: readonly string[] = ['node_modules', '.git', '.ml-study'];
-
-/** Note files by extension, and the language their math is found with. */
-export const NOTE_EXTENSIONS: Readonly<Record<string, string>> = { md: 'markdown', markdown: 'markdown', tex: 'latex', ltx: 'latex', txt: 'plaintext' };
-
-/**
- * The language of a note at a workspace-relative path ('/' or '\\' separated), or undefined when it is not a note:
- * not one of NOTE_EXTENSIONS, not among `languages` (the hover's languages; `tex` counts for latex), inside an
- * excluded folder (`extraExcluded` adds the storage folder's name), or a relative path that leaves the workspace.
- */
-export function noteLanguageOf(relPath: string, languages: readonly string[], extraExcluded: readonly string[] = []): string | undefined {
-  const parts = relPath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-  if (!parts.length || parts.includes('..')) return undefined;
-  const excluded = [...EXCLUDED_FOLDERS, ...extraExcluded];
-  if (parts.slice(0, -1).some((p) => excluded.includes(p))) return undefined;
-  const m = /\.([A-Za-z]+)$/.exec(parts[parts.length - 1]);
-  const lang = m ? NOTE_EXTENSIONS[m[1].toLowerCase()] : undefined;
-  if (!lang) return undefined;
-  return languages.includes(lang) || (lang === 'latex' && languages.includes('tex')) ? lang : undefined;
-}

@@ -7,7 +7,7 @@
  * `onDidChange` (typed in src/shared/views/formulas.ts).
  */
 import * as vscode from 'vscode';
-import { noteLanguageOf } from '../../core/formula/formulaIndex';
+import { noteLanguageOf } from '../../core/formula/notePaths';
 import type { FormulaMapData, IndexReport, NoteFile } from '../../shared/views/formulas';
 import { readSettings, SECTION } from '../config';
 import type { FormulaService } from './formulaFeature';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { FormulaIndex, GROUP_TITLES, indexNote, noteLanguageOf, notationsOf, type FormulaOccurrence } from '../../../src/core/formula/formulaIndex';
+import { FormulaIndex, GROUP_TITLES, indexNote, notationsOf, type FormulaOccurrence } from '../../../src/core/formula/formulaIndex';
+import { noteLanguageOf } from '../../../src/core/formula/notePaths';
 import { CATALOG } from '../../../src/core/formula/catalog';
 import { findAllMath } from '../../../src/core/formula/find';
 import { explainFormula } from '../../../src/core/formula/explain';
