@@ -213,7 +213,10 @@ export class FormulaMapIndex implements vscode.Disposable {
     this.emitter.fire(this.data);
     const uris = await vscode.workspace.findFiles(NOTE_GLOB, '**/{node_modules,.git,.ml-study}/**', MAX_NOTES + 1);
     const rules = noteRules();
-    const notes = uris.slice(0, MAX_NOTES).map((uri) => noteOf(uri, rules)).filter((n): n is NoteFile => n !== undefined);
+    // An open note with unsaved edits is indexed from its editor's text below, not from the file.
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    const found = uris.slice(0, MAX_NOTES).map((uri) => noteOf(uri, rules)).filter((n): n is NoteFile => n !== undefined);
+    const notes = found.filter((n) => !dirty.has(n.uri));
     notes.sort((a, b) => (a.file < b.file ? -1 : 1));
     const preamble = notes.length ? await this.preamble(notes[0]) : undefined;
     let shown = Date.now();
@@ -224,7 +227,7 @@ export class FormulaMapIndex implements vscode.Disposable {
         shown = Date.now();
       }
     }
-    await this.service.request('index.retain', { paths: notes.map((n) => n.path) }, 30_000);
+    await this.service.request('index.retain', { paths: found.map((n) => n.path) }, 30_000);
     for (const doc of vscode.workspace.textDocuments) {
       const note = doc.isDirty ? noteOf(doc.uri, rules) : undefined;
       if (note) this.count(await this.service.request('index.text', { ...note, text: doc.getText(), preamble }, 30_000));
