@@ -60,15 +60,6 @@ function defaultEncode(image: ImageData | CanvasImageSource): string {
   return c.toDataURL('image/png');
 }
 
-/** The parts of CanvasRenderingContext2D this context implements (a view's draw function may take either). */
-export type Context2D = Pick<
-  CanvasRenderingContext2D,
-  | 'fillStyle' | 'strokeStyle' | 'globalAlpha' | 'lineWidth' | 'lineCap' | 'lineJoin' | 'font' | 'textAlign' | 'textBaseline'
-  | 'save' | 'restore' | 'setTransform' | 'resetTransform' | 'transform' | 'translate' | 'scale' | 'rotate'
-  | 'beginPath' | 'closePath' | 'moveTo' | 'lineTo' | 'rect' | 'arc' | 'quadraticCurveTo' | 'bezierCurveTo' | 'fill' | 'stroke'
-  | 'fillRect' | 'strokeRect' | 'clearRect' | 'fillText' | 'strokeText' | 'measureText' | 'setLineDash' | 'getLineDash' | 'putImageData' | 'drawImage'
->;
-
 export class SvgContext {
   private state: State = { fillStyle: '#000000', strokeStyle: '#000000', globalAlpha: 1, lineWidth: 1, lineCap: 'butt', lineJoin: 'miter', font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', dash: [], m: [...IDENTITY] };
   private readonly stack: State[] = [];
@@ -233,6 +224,10 @@ export class SvgContext {
 
   // ---------------------------------------------------------------- pixels
 
+  createImageData(w: number, h: number): ImageData {
+    if (typeof ImageData !== 'undefined') return new ImageData(w, h);
+    return { width: w, height: h, data: new Uint8ClampedArray(w * h * 4), colorSpace: 'srgb' } as ImageData;
+  }
   putImageData(image: ImageData, dx: number, dy: number): void {
     // putImageData ignores the transform and alpha: the pixels land at device coordinates.
     this.parts.push(`<image x="${num(dx)}" y="${num(dy)}" width="${image.width}" height="${image.height}" href="${esc(this.encode(image))}" style="image-rendering: pixelated"/>`);

@@ -7,32 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isObject } from '../../shared/protocol';
 import type { UntrustedHandlers } from '../../shared/rpc';
-import type { ExportImageParams, ExportImageResult, ExportPanelRequests } from '../../shared/views/export';
+import type { ExportImageResult, ExportPanelRequests } from '../../shared/views/export';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showInfo } from '../util/notify';
-import { checkPng, checkSvg, ExportDataError, imageFileStem, noteKind, noteReference } from './validate';
-
-/** Thrown for a refused export; the message is shown to the user as is. */
-export class ExportRefusedError extends Error {}
-
-/** Check the view's request: the shape, then the picture itself. Returns the bytes to write. */
-export function parseExportParams(p: unknown): ExportImageParams & { bytes: Buffer } {
-  if (!isObject(p)) throw new ExportRefusedError('export.image needs {format, data, name, alt, action}');
-  const { format, data, name, alt, action } = p;
-  if (format !== 'png' && format !== 'svg') throw new ExportRefusedError('the format must be png or svg');
-  if (action !== 'save' && action !== 'note') throw new ExportRefusedError('the action must be save or note');
-  if (typeof data !== 'string' || typeof name !== 'string' || typeof alt !== 'string' || name.length > 200 || alt.length > 500) throw new ExportRefusedError('export.image needs text data, name and alt');
-  try {
-    const bytes = format === 'png' ? checkPng(data).bytes : (checkSvg(data), Buffer.from(data, 'utf8'));
-    return { format, data, name, alt, action, bytes };
-  } catch (e) {
-    if (e instanceof ExportDataError) throw new ExportRefusedError(`the picture was not saved: ${e.message}`);
-    throw e;
-  }
-}
+import { imageFileStem, noteKind, noteReference } from './validate';
+import { ExportRefusedError, parseExportParams } from './exportParams';
 
 /** A free file name `stem.ext`, `stem-2.ext`, … in `dir`. */
 function freeName(dir: string, stem: string, ext: string): string {
