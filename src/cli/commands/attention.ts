@@ -103,7 +103,8 @@ export const trainSeq2seqCommand = command(
   'train seq2seq',
   'Train an RNN encoder–decoder with attention on reverse, sort or copy of letter/digit strings',
   [
-    ...modelOutFlags('folder to save the model in (new, empty, or a seq2seq model with --force)'),
+    // --out is checked when one model is trained (several scores are compared, not saved).
+    ...modelOutFlags('folder to save the model in (new, empty, or a seq2seq model with --force); required unless --score names several').map((f) => ({ ...f, required: false })),
     flag.string('score', 'attention score: dot, general or additive (as --attention); several, comma-separated, or "all": each trained on the same data, seed and steps, compared side by side (not saved)'),
     ...optionsFromParams(SEQ2SEQ_PARAMS),
   ],

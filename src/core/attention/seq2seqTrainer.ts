@@ -207,7 +207,7 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
       outDir: opts.outDir,
       params,
     };
-    if (opts.outDir) await saveSeq2seq(opts.outDir, model, { task, params, result: { steps: step, finalLoss: loss, sequenceAccuracy: final.sequenceAccuracy, alignmentAccuracy: final.alignmentAccuracy, stopped } });
+    if (opts.outDir) await saveSeq2seq(opts.outDir, model, { task, params, result: { steps: step, finalLoss: loss, sequenceAccuracy: final.sequenceAccuracy, alignmentAccuracy: final.alignmentAccuracy, stopped, dataSha256: result.dataSha256 } });
     return result;
   } finally {
     optimizer.dispose();

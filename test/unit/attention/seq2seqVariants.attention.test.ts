@@ -1,9 +1,14 @@
 /**
  * The encoder–decoder's three attention scores: each score's gradient against central finite differences, the
- * general score with W = I against the dot score, and the variants trained on the same data, seed and steps.
+ * general score with W = I against the dot score, the variants trained on the same data, seed and steps, and the
+ * CLI's --score.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../runCli';
 import { initTf, tf } from '../../../src/core/tf/backend';
 import { trainSeq2seqVariants } from '../../../src/core/attention/index';
 import { ATTENTION_SCORES, initialSeq2seqWeights, Seq2seqModel, type AttentionScore, type Seq2seqConfig } from '../../../src/core/attention/seq2seq';
@@ -110,4 +115,37 @@ test('variants: the three scores train on the same strings, seed and steps; curv
   const same = await trainSeq2seqVariants({ ...params, steps: 2 }, ['additive'], { signal: new AbortController().signal, onProgress: () => undefined });
   assert.notEqual(other.runs[0].dataSha256, same.runs[0].dataSha256);
   await assert.rejects(trainSeq2seqVariants(params, ['dot', 'dot'], { signal: new AbortController().signal, onProgress: () => undefined }), /once/);
+});
+
+test('CLI: --score trains one score (saved) or several side by side (same data, not saved); bad scores exit 2', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-score-'));
+  try {
+    const one = await runCli('train', 'seq2seq', '--score', 'general', '--steps', '2', '--hidden', '8', '--batch', '4', '--max-len', '4', '--min-len', '2', '--out', path.join(dir, 'g'), '--json');
+    assert.equal(one.code, 0, one.err);
+    assert.equal(JSON.parse(one.out).attention, 'general');
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'g', 'model.json'), 'utf8')) as { config: { attention: string } }).config.attention, 'general');
+    const all = await runCli('train', 'seq2seq', '--score', 'all', '--steps', '4', '--eval-every', '2', '--hidden', '8', '--batch', '4', '--max-len', '4', '--min-len', '2', '--json');
+    assert.equal(all.code, 0, all.err);
+    const j = JSON.parse(all.out) as { runs: { attention: string; dataSha256: string; curve: { step: number }[] }[] };
+    assert.deepEqual(j.runs.map((r) => r.attention), ['dot', 'general', 'additive']);
+    assert.equal(new Set(j.runs.map((r) => r.dataSha256)).size, 1);
+    assert.ok(j.runs.every((r) => r.curve.map((p) => p.step).join() === '2,4'));
+    const text = await runCli('train', 'seq2seq', '--score', 'dot,additive', '--steps', '2', '--hidden', '8', '--batch', '4', '--max-len', '4', '--min-len', '2');
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /score\s+dot\s+additive/);
+    assert.match(text.out, /sequence accuracy on 50 fresh inputs by step:/);
+    for (const [args, why] of [
+      [['--score', 'cosine'], /--score must be one of dot, general, additive/],
+      [['--score', 'dot,dot'], /names a score twice/],
+      [['--score', 'dot', '--attention', 'additive'], /give the score once/],
+      [['--score', 'all', '--out', path.join(dir, 'x')], /nothing is saved/],
+    ] as const) {
+      const r = await runCli('train', 'seq2seq', ...args, '--steps', '2');
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, why);
+    }
+    assert.ok(!fs.existsSync(path.join(dir, 'x')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
