@@ -46,6 +46,8 @@ export function parseShowAttentionArgs(arg: unknown): { dir?: string; text?: str
 export class AttentionFeature {
   private data: AttentionPanelData = { focus: 'self' };
   private stamp = 0;
+  /** Every job started as a variant (an earlier comparison's jobs stay out of the single alignment map). */
+  private readonly variantJobs = new Set<string>();
 
   constructor(
     private readonly jobs: JobManager,
@@ -149,6 +151,7 @@ export class AttentionFeature {
       const job = this.jobs.start('seq2seq', { ...base, attention: score }, { kind: 'none' }, { corpusName: '' });
       return { score, jobId: job.jobId, label: job.label, step: 0, total: job.total, status: job.status, curve: [] };
     });
+    for (const r of runs) this.variantJobs.add(r.jobId);
     this.data = { ...this.data, variants: { task, steps, seed: Number(base.seed), runs, stamp: ++this.stamp }, focus: 'variants' };
     this.panel.showView('attention', this.data);
     return runs.map((r) => r.jobId);
@@ -158,7 +161,7 @@ export class AttentionFeature {
   private onVariantAlignment(job: JobInfo, map: Seq2seqAttention): boolean {
     const v = this.data.variants;
     const i = v?.runs.findIndex((r) => r.jobId === job.jobId) ?? -1;
-    if (!v || i < 0) return false;
+    if (!v || i < 0) return this.variantJobs.has(job.jobId);
     const m = job.metrics ?? {};
     const point = typeof m.sequenceAccuracy === 'number' && typeof m.alignmentAccuracy === 'number' ? [{ step: job.step, sequenceAccuracy: m.sequenceAccuracy, alignmentAccuracy: m.alignmentAccuracy }] : [];
     const runs = v.runs.map((r, k) => (k === i ? { ...r, map, step: job.step, total: job.total, status: job.status, curve: [...r.curve.filter((p) => p.step < job.step), ...point] } : r));
