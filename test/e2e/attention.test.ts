@@ -85,7 +85,7 @@ describeInThemes('attention', (session, theme) => {
   it('shows the seq2seq alignment map growing while the model trains, then decodes a typed input', async () => {
     const { page } = session();
     // A small model probed often: the map grows within seconds (what is checked is that it updates while training).
-    await trainFromSidebar(page, /Seq2seq/, [['evalEvery', '5'], ['steps', '60'], ['hidden', '16'], ['batch', '16'], ['maxLen', '8'], ['minLen', '3']]);
+    await trainFromSidebar(page, /Seq2seq/, [['evalEvery', '5'], ['steps', '60'], ['hidden', '32'], ['batch', '16'], ['maxLen', '8'], ['minLen', '3']]);
     const panel = await webviewFrame(page, '#attn-heatmap', 60_000);
     await panel.locator('#tab-attention').click();
     // Live: at least two snapshots arrive while the job runs, each at a later step.
@@ -106,12 +106,12 @@ describeInThemes('attention', (session, theme) => {
     assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /Trained: step 60 of 60/);
     // The panel goes back to its Training tab when the job list changes (StudyPanel.sendState); come back.
     await panel.locator('#tab-attention').click();
-    await panel.locator('#attn-align-text input').fill('abc123xz');
+    await panel.locator('#attn-align-text input').fill('abc123x');
     await panel.locator('#attn-align-text input').press('Enter');
-    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignCols === '8', 60_000);
-    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /“abc123xz” →/);
-    const tip = await hoverCell(panel, '#attn-align-canvas', '#attn-align-tip', 0, 7);
-    assert.match(tip, /step 1 writing “.” → input 8 “z”: α = \d\.\d{4}/);
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignCols === '7', 60_000);
+    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /“abc123x” →/);
+    const tip = await hoverCell(panel, '#attn-align-canvas', '#attn-align-tip', 0, 6);
+    assert.match(tip, /step 1 writing “.” → input 7 “x”: α = \d\.\d{4}/);
     await panel.locator('#attn-align').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(screenshotDir(), `alignment-${theme}.png`) });
