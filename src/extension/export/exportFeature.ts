@@ -61,8 +61,12 @@ export class ExportFeature {
     if (!target) return {};
     const written = this.write(target, p.format, p.bytes);
     const inserted = noteReference(noteKind(ed.document.languageId, notePath), notePath, written, p.alt);
+    // A markdown or LaTeX reference stands on a line of its own; in plain text the path goes where the cursor is.
+    const line = ed.document.lineAt(position.line).text;
+    const own = noteKind(ed.document.languageId, notePath) !== 'text';
+    const text = own ? `${line.slice(0, position.character).trim() ? '\n' : ''}${inserted}${line.slice(position.character).trim() ? '\n' : ''}` : inserted;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(ed.document.uri, position, inserted);
+    edit.insert(ed.document.uri, position, text);
     if (!(await vscode.workspace.applyEdit(edit))) throw new ExportRefusedError(`saved ${written}, but the note could not be edited`);
     return { written, inserted };
   }
