@@ -174,10 +174,10 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
 /** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
 export interface FormulaRequests {
   hover: {
-    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string };
+    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string; noteUri?: string };
     result: { markdown: string; start: number; end: number } | null;
   };
-  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string }; result: Omit<ExplainPanelData, 'source'> | null };
+  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string; noteUri?: string }; result: Omit<ExplainPanelData, 'source'> | null };
   recompute: ExplainPanelRequests['explain.recompute'];
   /** Render TeX built by the engine (e.g. an objective with numbers substituted) as SVG. */
   render: { params: { latex: string; display: boolean; color: string }; result: { svg: string } | { error: string } };

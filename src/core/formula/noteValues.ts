@@ -10,6 +10,8 @@ import { WORD2VEC_PARAMS } from '../word2vec/params';
 import { LSTM_PARAMS } from '../lstm/params';
 import type { Experiment } from './catalog';
 import type { ConceptId } from './concepts';
+import { computeExample } from './examples';
+import type { Explanation } from './explain';
 
 export interface NoteValues {
   beta1?: number;
@@ -66,19 +68,21 @@ const NUM = String.raw`(?:(\d+(?:\.\d+)?)\s*(?:\\times|×|\\cdot|·)\s*)?(?:10\s
 /** What may follow a value without making it part of something larger (a range, a fraction, a power, a product). */
 const NOT_A_VALUE_AFTER = /^(?:\s*(?:[–—/^*_(\\]|-\s*\d|to\s+\d)|[A-Za-z\d.]\d?)/;
 
-function numberAt(m: RegExpExecArray, i: number, rest: string): number | undefined {
+function numberAt(m: RegExpExecArray, before: string, rest: string): number | undefined {
+  // the end of a range ("5–20"), or a value followed by a range, a fraction, a power or a product: not one value
+  if (/\d\s*(?:[–—-]|to)\s*$/.test(before)) return undefined;
   if (NOT_A_VALUE_AFTER.test(rest) && !/^\.(?:\s|$)/.test(rest)) return undefined;
-  const [mant, exp, plainNum] = [m[i], m[i + 1], m[i + 2]];
+  const [mant, exp, plainNum] = [m[2], m[3], m[4]];
   const v = plainNum !== undefined ? Number(plainNum.replace('−', '-')) : (mant === undefined ? 1 : Number(mant)) * 10 ** Number(exp.replace('−', '-'));
   return Number.isFinite(v) ? v : undefined;
 }
 
-/** The first value `pattern` (a regex source whose value is NUM at its end) finds in `s`. */
+/** The first value `pattern` (a regex source without capture groups; the value is NUM after it) finds in `s`. */
 function find(s: string, pattern: string, flags = 'i'): number | undefined {
-  const re = new RegExp(`${pattern}${NUM}`, `g${flags}`);
+  const re = new RegExp(`${pattern}(${NUM})`, `g${flags}`);
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    const groups = m.length - 3;
-    const v = numberAt(m, groups, s.slice(m.index + m[0].length));
+    const end = m.index + m[0].length;
+    const v = numberAt(m, s.slice(0, end - m[1].length), s.slice(end));
     if (v !== undefined) return v;
   }
   return undefined;
@@ -206,4 +210,40 @@ export function noteExperiment(base: Experiment, values: NoteValues, noteUri?: s
   const args = target.at === 'root' ? params : { ...baseArgs, params, ...folder };
   const label = `${base.label}${shown.length ? ` (${shown.join(', ')})` : ''}${'corpus' in folder ? " on this note's folder" : ''} →`;
   return { experiment: { ...base, args, label }, refused };
+}
+
+/**
+ * An explanation with what its note says: the experiment (and the second one) carry the note's values, a softmax's
+ * worked example takes the note's numbers, and values the model refuses are listed in `fromNote.refused`.
+ */
+export function withNoteValues(ex: Explanation, latex: string, sentence: string, noteUri?: string): Explanation {
+  const key = `${noteUri ?? ''}\u0000${latex}\u0000${sentence}`;
+  let byNote = noteCache.get(ex);
+  const hit = byNote?.get(key);
+  if (hit) return hit;
+  const out = build(ex, latex, sentence, noteUri);
+  if (!byNote) noteCache.set(ex, (byNote = new Map()));
+  if (byNote.size > 20) byNote.clear();
+  byNote.set(key, out);
+  return out;
+}
+
+/** Explanations with their note's values, by the cached explanation they extend (explanations are immutable). */
+const noteCache = new WeakMap<Explanation, Map<string, Explanation>>();
+
+function build(ex: Explanation, latex: string, sentence: string, noteUri?: string): Explanation {
+  const values = extractNoteValues(ex.concept, latex, sentence);
+  const refused: string[] = [];
+  const link = (base: Experiment | null) => {
+    if (!base) return null;
+    const r = noteExperiment(base, values, noteUri);
+    refused.push(...r.refused.filter((x) => !refused.includes(x)));
+    return r.experiment;
+  };
+  let example = ex.example;
+  if (ex.exampleKind === 'softmax' && values.numbers) {
+    const r = computeExample('softmax', { z: values.numbers });
+    if (!('error' in r)) example = { ...r, text: `With your note's numbers: ${r.text}` };
+  }
+  return { ...ex, experiment: link(ex.experiment), also: link(ex.also), example, fromNote: { values, refused } };
 }

@@ -118,6 +118,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               color: themeColor(),
               allowedCommands: FORMULA_HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
+              noteUri: doc.uri.toString(),
               preamble: await readPreamble(doc),
             }, HOVER_TIMEOUT_MS);
             if (!r || token.isCancellationRequested) return undefined;
