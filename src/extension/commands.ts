@@ -9,7 +9,8 @@ import { readSettings } from './config';
 import { ValidationError } from '../core/params';
 import { showError, showInfo } from './util/notify';
 import { TRAINING_VIEW_ID } from './sidebar/trainingView';
-import { CORPUS_CHOICES, resolveCorpus } from './corpus';
+import { CORPUS_CHOICES, resolveCorpus, resolveNoteFolder } from './corpus';
+import { checkExperimentArgs } from '../core/formula/noteValues';
 import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
 import { resumeItem, resumeRun } from './jobs/resume';
@@ -47,6 +48,11 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       params = pick.params;
     }
+    const problem = checkExperimentArgs('mlStudy.trainXor', params);
+    if (problem) {
+      void showError(`bad XOR parameters: ${problem}`);
+      return undefined;
+    }
     try {
       const job = jobs.start('xor', params ?? {}, { kind: 'none' }, { corpusName: '' });
       if (readSettings().openPanelOnTrain) panel.show('training');
@@ -65,6 +71,11 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         return undefined;
       }
       const form = formOf(model);
+      const problem = checkExperimentArgs(id, args);
+      if (problem) {
+        void showError(`bad ${form.title} parameters: ${problem}`);
+        return undefined;
+      }
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
       let params = a.params;
       // From the palette (no arguments), ask which word2vec; callers with arguments get the default (skip-gram).
@@ -80,13 +91,15 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         params = { ...((params as object | undefined) ?? {}), arch: arch.arch };
       }
       let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
-      if (form.usesCorpus && !corpusId) {
+      // a hover link trains on the notes of the folder its note is in
+      const folder = (a.corpus as { folder?: unknown } | undefined)?.folder;
+      if (form.usesCorpus && !corpusId && folder === undefined) {
         const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
         if (!pick) return undefined;
         corpusId = pick.id;
       }
       try {
-        const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
+        const corpus = folder !== undefined && form.usesCorpus ? await resolveNoteFolder(folder) : await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
         const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name, source: corpus.source });
         if (readSettings().openPanelOnTrain) panel.show(VIEW_OF_MODEL[model] ?? 'training');
         return job.jobId;

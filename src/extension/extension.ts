@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
-    const formulas = registerFormulaFeature(context, panel);
+    const formulas = registerFormulaFeature(context, panel, jobs);
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);

@@ -247,3 +247,38 @@ function build(ex: Explanation, latex: string, sentence: string, noteUri?: strin
   }
   return { ...ex, experiment: link(ex.experiment), also: link(ex.also), example, fromNote: { values, refused } };
 }
+
+/** Corpus ids a training command accepts by name (the rest of its argument is checked by checkExperimentArgs). */
+const CORPUS_IDS: ReadonlySet<string> = new Set(['notes', 'active', 'selection', 'brown', 'file']);
+
+/**
+ * Why a training command's argument, as a command link (or anyone) sends it, cannot run: its parameters against the
+ * model's ParamSpec (unknown names, wrong types, out of range), its shape and its corpus. Undefined when it can.
+ * Commands this module does not link with values are not judged here (they check their own arguments).
+ */
+export function checkExperimentArgs(command: string, args: unknown): string | undefined {
+  const target = Object.hasOwn(TARGETS, command) ? TARGETS[command] : undefined;
+  if (!target || args === undefined) return undefined;
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(args)) return 'the argument must be an object';
+  let params: unknown = args;
+  if (target.at === 'params') {
+    const extra = Object.keys(args).find((k) => k !== 'params' && k !== 'corpus');
+    if (extra !== undefined) return `unknown argument "${extra.slice(0, 40)}" (expected params and corpus)`;
+    params = args.params ?? {};
+    const c = args.corpus;
+    const folderOk = isObj(c) && Object.keys(c).length === 1 && typeof c.folder === 'string' && c.folder.length <= 4096;
+    if (c !== undefined && !(typeof c === 'string' && CORPUS_IDS.has(c)) && !folderOk) return `corpus must be one of ${[...CORPUS_IDS].join(', ')} or { folder: <a note's URI> }`;
+  }
+  if (!isObj(params)) return 'parameters must be an object';
+  for (const [name, raw] of Object.entries(params)) {
+    const spec = target.specs.find((s) => s.name === name);
+    if (!spec) return `unknown parameter "${name.slice(0, 40)}"`;
+    try {
+      coerceParam(spec, raw);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+  return undefined;
+}

@@ -13,6 +13,8 @@ import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
 import { readPreamble } from './preamble';
+import type { JobManager } from '../jobs/jobManager';
+import { ModelExampleWatch } from './modelExamples';
 
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
@@ -88,9 +90,11 @@ function hoverSettings(): { enabled: boolean; languages: string[] } {
   return { enabled: enabled !== false, languages };
 }
 
-export function registerFormulaFeature(context: vscode.ExtensionContext, panel: StudyPanel): FormulaService {
+export function registerFormulaFeature(context: vscode.ExtensionContext, panel: StudyPanel, jobs?: JobManager): FormulaService {
   const service = new FormulaService(context.extensionPath);
   context.subscriptions.push(service);
+  const examples = jobs && new ModelExampleWatch(jobs, panel);
+  if (examples) context.subscriptions.push(examples);
   const prewarmed = new Map<string, number>();
 
   const applies = (doc: vscode.TextDocument) => hoverSettings().languages.includes(doc.languageId);
@@ -151,12 +155,15 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       }
       const { doc, offset } = target;
       try {
-        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc) }, 15_000);
+        const text = doc.getText();
+        const r = await service.request('explain', { text, offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc), noteUri: doc.uri.toString() }, 15_000);
         if (!r) {
           void showInfo('there is no formula at the cursor.');
           return false;
         }
-        panel.showView('explain', { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
+        const data = { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` };
+        if (examples) void examples.show(data, { text, offset });
+        else panel.showView('explain', data);
         return true;
       } catch (e) {
         void showError(`could not explain the formula: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bracketedNumbers, extractNoteValues, noteExperiment, sentenceAround } from '../../../src/core/formula/noteValues';
+import { bracketedNumbers, checkExperimentArgs, extractNoteValues, noteExperiment, sentenceAround } from '../../../src/core/formula/noteValues';
 import { CATALOG } from '../../../src/core/formula/catalog';
 import { XOR_PARAMS } from '../../../src/core/xor/params';
 import { validateParams } from '../../../src/core/params';
@@ -100,5 +100,27 @@ describe('noteExperiment', () => {
   it('keeps a link that takes no values as the catalog has it', () => {
     const base = CATALOG.sigmoid.experiment!;
     assert.deepEqual(noteExperiment(base, { lr: 0.1 }).experiment, base);
+  });
+});
+
+describe('checkExperimentArgs (a command link’s argument is hostile)', () => {
+  it('accepts what noteExperiment builds', () => {
+    const a = noteExperiment(CATALOG.adam.experiment!, { beta1: 0.9, beta2: 0.999, lr: 0.01 }).experiment;
+    assert.equal(checkExperimentArgs(a.command, a.args), undefined);
+    const w = noteExperiment(CATALOG.sgns.experiment!, { negative: 5 }, 'file:///w/n.md').experiment;
+    assert.equal(checkExperimentArgs(w.command, w.args), undefined);
+  });
+
+  it('refuses out-of-range values, unknown names, wrong shapes and other corpora, each with a reason', () => {
+    assert.match(checkExperimentArgs('mlStudy.trainXor', { optimizer: 'adam', beta1: 1.5 })!, /Adam β₁ \(beta1\) must be at least 0 and at most 0\.999999, got 1\.5/);
+    assert.match(checkExperimentArgs('mlStudy.trainXor', { lr: 'fast' })!, /Learning rate \(lr\) must be a number/);
+    assert.match(checkExperimentArgs('mlStudy.trainXor', { __proto__x: 1 })!, /unknown parameter "__proto__x"/);
+    assert.match(checkExperimentArgs('mlStudy.trainXor', [1, 2])!, /must be an object/);
+    assert.match(checkExperimentArgs('mlStudy.trainWord2vec', { params: { negative: 500 } })!, /Negatives \(negative\) must be at least 0 and at most 63, got 500/);
+    assert.match(checkExperimentArgs('mlStudy.trainWord2vec', { params: {}, corpus: { folder: 'file:///w/n.md', path: '/etc' } })!, /corpus must be one of/);
+    assert.match(checkExperimentArgs('mlStudy.trainWord2vec', { params: {}, corpus: '/etc/passwd' })!, /corpus must be one of/);
+    assert.match(checkExperimentArgs('mlStudy.trainLstm', { params: {}, run: 'x' })!, /unknown argument "run"/);
+    // a command without note values is not judged here
+    assert.equal(checkExperimentArgs('mlStudy.plotFunction', { fn: 'x' }), undefined);
   });
 });
