@@ -40,14 +40,19 @@ function openVectors(dir: string): NonNullable<typeof w2v> {
   return w2v;
 }
 
+/** English function words, passed over when the note has a pair of other words. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'a an the and or but if of to in on at by for with from as is are was were be been it its this that these those we you he she they i not no so then than there here which who what when where how all any each every some such can will would should may might do does did has have had our your their his her them us me my into over under about'.split(' '),
+);
+
 /**
- * A (centre, context) pair of the note's words that are both in the vocabulary, within 5 words of each other as in
- * training; the vocabulary's 20 most frequent words (its function words) are passed over while another pair exists.
+ * A (centre, context) pair of the note's words that are both in the vocabulary, within 5 known words of each other
+ * as in training; function words (the, and, of …) are passed over while another pair exists.
  */
 export function notePair(words: readonly string[], index: ReadonlyMap<string, number>): [string, string] | undefined {
   const known = words.filter((w) => index.has(w));
-  for (const skipFrequent of [true, false]) {
-    const cand = skipFrequent ? known.filter((w) => index.get(w)! >= 20) : known;
+  for (const skipFunctionWords of [true, false]) {
+    const cand = skipFunctionWords ? known.filter((w) => !FUNCTION_WORDS.has(w)) : known;
     for (let i = 0; i < cand.length; i++) {
       for (let j = i + 1; j < Math.min(cand.length, i + 6); j++) if (cand[j] !== cand[i]) return [cand[i], cand[j]];
     }

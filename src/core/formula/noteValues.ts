@@ -66,7 +66,7 @@ function plain(s: string): string {
 /** A number as notes write it: 0.001, .5, 1e-3, 10^{-3}, 1 \times 10^{-3}. */
 const NUM = String.raw`(?:(\d+(?:\.\d+)?)\s*(?:\\times|×|\\cdot|·)\s*)?(?:10\s*\^\s*\{?\s*([-−]?\d+)\s*\}?|(\d*\.\d+(?:[eE][-+−]?\d+)?|\d+(?:[eE][-+−]?\d+)?))`;
 /** What may follow a value without making it part of something larger (a range, a fraction, a power, a product). */
-const NOT_A_VALUE_AFTER = /^(?:\s*(?:[–—/^*_(\\]|-\s*\d|to\s+\d)|[A-Za-z\d.]\d?)/;
+const NOT_A_VALUE_AFTER = /^(?:\s*(?:[–—/^*_]|-\s*\d|to\s+\d|\\(?:times|cdot)(?![A-Za-z]))|[(A-Za-z\d.]\d?)/;
 
 function numberAt(m: RegExpExecArray, before: string, rest: string): number | undefined {
   // the end of a range ("5–20"), or a value followed by a range, a fraction, a power or a product: not one value

@@ -20,6 +20,13 @@ describe('extractNoteValues', () => {
     assert.deepEqual(extractNoteValues('adam', ADAM, String.raw`\beta_1 = 0.9 \\ \beta_2 = 0.999 \\ \eta = 10^{-3}`), { beta1: 0.9, beta2: 0.999, lr: 0.001 });
   });
 
+  it('reads a value right before a display formula', () => {
+    const note = 'We use $\\beta_1 = 0.8$ and a learning rate $\\eta = 0.02$:\n\n$$\\theta_t = \\theta_{t-1} - \\eta g$$\n\nDone.';
+    const s = note.indexOf('$$');
+    const e = note.indexOf('$$', s + 2) + 2;
+    assert.deepEqual(extractNoteValues('adam', note.slice(s + 2, e - 2), sentenceAround(note, s, e)), { beta1: 0.8, lr: 0.02 });
+  });
+
   it('does not pick up what is not a value of the run', () => {
     // a year, a power, a schedule, a range, a fraction: none is η, β or k
     assert.deepEqual(extractNoteValues('adam', ADAM, 'Adam (Kingma and Ba, 2014) keeps β₁^t and β₂^t for the bias correction.'), {});
