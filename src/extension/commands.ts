@@ -19,6 +19,13 @@ import type { PanelView } from '../shared/panelViews';
 /** The view a model's training opens (the Training view's loss curves otherwise). */
 const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
 
+/** A training command's argument (from a hover link, or anyone) that cannot run: one message, and true. */
+function refuses(command: string, args: unknown, what: string): boolean {
+  const problem = checkExperimentArgs(command, args);
+  if (problem) void showError(`bad ${what} parameters: ${problem}`);
+  return problem !== undefined;
+}
+
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -48,11 +55,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       params = pick.params;
     }
-    const problem = checkExperimentArgs('mlStudy.trainXor', params);
-    if (problem) {
-      void showError(`bad XOR parameters: ${problem}`);
-      return undefined;
-    }
+    if (refuses('mlStudy.trainXor', params, 'XOR')) return undefined;
     try {
       const job = jobs.start('xor', params ?? {}, { kind: 'none' }, { corpusName: '' });
       if (readSettings().openPanelOnTrain) panel.show('training');
@@ -71,11 +74,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         return undefined;
       }
       const form = formOf(model);
-      const problem = checkExperimentArgs(id, args);
-      if (problem) {
-        void showError(`bad ${form.title} parameters: ${problem}`);
-        return undefined;
-      }
+      if (refuses(id, args, form.title)) return undefined;
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
       let params = a.params;
       // From the palette (no arguments), ask which word2vec; callers with arguments get the default (skip-gram).
@@ -91,8 +90,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         params = { ...((params as object | undefined) ?? {}), arch: arch.arch };
       }
       let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
-      // a hover link trains on the notes of the folder its note is in
-      const folder = (a.corpus as { folder?: unknown } | undefined)?.folder;
+      const folder = (a.corpus as { folder?: unknown } | undefined)?.folder; // a hover link: the note's folder
       if (form.usesCorpus && !corpusId && folder === undefined) {
         const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
         if (!pick) return undefined;

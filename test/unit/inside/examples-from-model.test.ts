@@ -32,7 +32,7 @@ test('σ(v_o · v_c) for the note’s pair, from the saved vectors', async () =>
   const words = ['the', 'and', 'king', 'queen', 'land'];
   const dim = 3;
   const vectors = Float32Array.from([0.1, 0.2, 0.3, -0.1, 0, 0.1, 0.5, -0.25, 1, 0.75, 0.5, -0.5, 0, 0, 1]);
-  saveModel(dir, { words, counts: [50, 40, 30, 20, 10], dim, vectors });
+  saveModel(dir, { words, counts: [50, 40, 30, 20, 10], dim, vectors, source: 'trained' });
   const ex = await exampleHandlers['example.word2vec']({ dir, text: 'Where the king and the queen are a pair.' });
   const dot = 0.5 * 0.75 + -0.25 * 0.5 + 1 * -0.5;
   assert.deepEqual([ex.values.centre, ex.values.context], ['king', 'queen']);
