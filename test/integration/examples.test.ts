@@ -116,6 +116,10 @@ describe('experiments from the note, examples from your model', function () {
       assert.equal(a.jobs.list().length, before, `a job started for ${JSON.stringify(arg)}`);
       assert.match(a.recentMessages().at(-1)!.message, why);
     }
+    // Explain in the panel reads only an open document or a file of the workspace
+    const shown = a.panel.dataOf('explain');
+    assert.equal(await vscode.commands.executeCommand('mlStudy.explainFormulaAtCursor', { uri: 'file:///etc/hostname', offset: 0 }), false);
+    assert.equal(a.panel.dataOf('explain'), shown);
   });
 
   it('the SGNS hover trains word2vec with k = 3 on the note’s folder; the Explain view then shows σ(v_o·v_c) of the note’s words from that model, and again from a newer one', async () => {

@@ -141,7 +141,12 @@ const WORD_VECTORS: ReadonlySet<string> = new Set(['sgns', 'skipgram', 'skipgram
 export function extractNoteValues(concept: ConceptId | null, latex: string, sentence: string): NoteValues {
   const s = plain(`${latex} \n ${sentence}`);
   const out: NoteValues = { ...optimizerValues(s, concept !== null && OPTIMIZERS.has(concept)), hidden: hiddenValue(s) };
-  if (concept && WORD_VECTORS.has(concept)) Object.assign(out, wordVectorValues(s));
+  if (concept && WORD_VECTORS.has(concept)) {
+    Object.assign(out, wordVectorValues(s));
+    // the objective written with its number of negatives: \sum_{i=1}^{5} log σ(−u·v)
+    const bound = /\\sum\s*_\s*\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*(\d+)\s*\}?/.exec(latex);
+    if (bound && out.negative === undefined && /\\sigma\s*\(\s*-/.test(latex)) out.negative = Number(bound[1]);
+  }
   const numbers = bracketedNumbers(plain(latex)) ?? bracketedNumbers(s);
   if (numbers) out.numbers = numbers;
   for (const k of Object.keys(out) as Array<keyof NoteValues>) if (out[k] === undefined) delete out[k];

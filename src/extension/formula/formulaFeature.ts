@@ -202,12 +202,18 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
   return service;
 }
 
-/** The document and offset to explain: from hover-link args ({uri, offset}) or the active editor's cursor. */
+/**
+ * The document and offset to explain: from hover-link args ({uri, offset}) or the active editor's cursor. A link's
+ * URI is hostile: only a document already open or a file of the workspace is read.
+ */
 async function resolveTarget(args: unknown): Promise<{ doc: vscode.TextDocument; offset: number } | undefined> {
   const a = args as { uri?: unknown; offset?: unknown } | undefined;
-  if (a && typeof a.uri === 'string' && typeof a.offset === 'number' && Number.isInteger(a.offset) && a.offset >= 0) {
+  if (a && typeof a.uri === 'string' && a.uri.length <= 4096 && typeof a.offset === 'number' && Number.isInteger(a.offset) && a.offset >= 0) {
     try {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(a.uri, true));
+      const uri = vscode.Uri.parse(a.uri, true);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!open && !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+      const doc = open ?? (await vscode.workspace.openTextDocument(uri));
       if (a.offset <= doc.getText().length) return { doc, offset: a.offset };
     } catch {
       return undefined;

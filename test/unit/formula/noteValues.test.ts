@@ -8,6 +8,7 @@ import { bracketedNumbers, checkExperimentArgs, extractNoteValues, noteExperimen
 import { CATALOG } from '../../../src/core/formula/catalog';
 import { XOR_PARAMS } from '../../../src/core/xor/params';
 import { validateParams } from '../../../src/core/params';
+import { FORMULA_HOVER_COMMANDS, formulaHoverAt } from '../../../src/core/formula';
 
 const ADAM = String.raw`\theta_t = \theta_{t-1} - \eta \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}`;
 const SGNS = String.raw`\log \sigma(u_o^\top v_c) + \sum_{i=1}^{k} \log \sigma(-u_{w_i}^\top v_c)`;
@@ -44,6 +45,8 @@ describe('extractNoteValues', () => {
     assert.deepEqual(extractNoteValues('sgns', SGNS, 'where k = 5 negative samples are drawn for each positive pair.'), { negative: 5 });
     assert.deepEqual(extractNoteValues('sgns', SGNS, 'We draw 15 negative samples per pair, with a context window of 2 words.'), { negative: 15, window: 2 });
     assert.deepEqual(extractNoteValues('sgns', SGNS, 'The number of negatives k = 10 and the window size c = 4.'), { negative: 10, window: 4 });
+    // the objective written with its number of negatives as the sum's bound
+    assert.deepEqual(extractNoteValues('sgns', String.raw`\log \sigma(u_o^\top v_c) + \sum_{i=1}^{5} \log \sigma(-u_{w_i}^\top v_c)`, ''), { negative: 5 });
   });
 
   it('reads a hidden size and a learning rate next to a network’s formula', () => {
@@ -129,5 +132,21 @@ describe('checkExperimentArgs (a command link’s argument is hostile)', () => {
     assert.match(checkExperimentArgs('mlStudy.trainLstm', { params: {}, run: 'x' })!, /unknown argument "run"/);
     // a command without note values is not judged here
     assert.equal(checkExperimentArgs('mlStudy.plotFunction', { fn: 'x' }), undefined);
+  });
+});
+
+describe('the hover with the note’s values', () => {
+  it('links with the accepted values, lists the refused one, and fills a softmax example with the note’s numbers', () => {
+    const note = 'Adam with $\\beta_1 = 1.5$ and $\\beta_2 = 0.99$: $$\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}$$ Done.';
+    const h = formulaHoverAt(note, note.indexOf('\\theta_t') + 2, 'markdown', { allowedCommands: FORMULA_HOVER_COMMANDS, render: false });
+    assert.ok(h);
+    assert.equal(h.explanation.concept, 'adam');
+    assert.match(h.markdown, /\[Train XOR with Adam \\\(β₂ = 0\\\.99\\\) →\]\(command:mlStudy\.trainXor\?/);
+    assert.match(h.markdown, /\*\*Not used from your note\*\*\n\n- β₁ = 1\\\.5\\: Adam β₁/);
+    const soft = 'The softmax $\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$ of z = (3, 1, 0) is what we compute.';
+    const s = formulaHoverAt(soft, soft.indexOf('\\mathrm') + 2, 'markdown', { allowedCommands: FORMULA_HOVER_COMMANDS, render: false });
+    assert.ok(s?.explanation.example);
+    assert.deepEqual(s.explanation.example.inputs[0].value, [3, 1, 0]);
+    assert.match(s.explanation.example.text, /^With your note's numbers: /);
   });
 });
