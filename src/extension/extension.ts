@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
-    const formulas = registerFormulaFeature(context, panel);
+    const formulas = registerFormulaFeature(context, panel, jobs);
     const formulaMap = registerFormulaMap(context, panel, formulas);
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
