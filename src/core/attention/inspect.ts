@@ -198,6 +198,9 @@ function tokenName(m: TransformerModel, id: number): string {
   return m.kind === 'mlm' && id === m.maskId ? '[MASK]' : m.vocab.tokenText(id);
 }
 
+/** A position counted from the end when negative (−1: the last of n). */
+const fromEnd = (at: number, n: number): number => (Number.isInteger(at) && at < 0 && at >= -n ? n + at : at);
+
 function checkIndex(v: number, n: number, what: string): number {
   if (!Number.isInteger(v) || v < 0 || v >= n) throw new InspectError(`${what} must be a whole number from 1 to ${n}, got ${Number.isFinite(v) ? v + 1 : String(v)}`);
   return v;
@@ -265,12 +268,13 @@ export interface NeuronViewData extends InspectedBase {
   output: number[];
 }
 
-export function neuronView(m: LoadedAttentionModel, text: string, layer: number, head: number, position: number): NeuronViewData {
+/** `at`: the query position (−1 the last token, −2 the one before, …). */
+export function neuronView(m: LoadedAttentionModel, text: string, layer: number, head: number, at: number): NeuronViewData {
   const t = inspectText(m, text);
   const cfg = t.model.model.cfg;
   checkIndex(layer, cfg.layers, 'the layer');
   checkIndex(head, cfg.heads, 'the head');
-  checkIndex(position, t.ids.length, 'the position');
+  const position = checkIndex(fromEnd(at, t.ids.length), t.ids.length, 'the position');
   const tr = traceTransformer(t.model.model, t.ids);
   const L = tr.layers[layer];
   const q = L.q[head][position];
@@ -338,11 +342,12 @@ export interface StepViewData extends InspectedBase {
 
 export const STEP_TOP_K = 10;
 
-export function stepView(m: LoadedAttentionModel, text: string, position: number, topK = STEP_TOP_K): StepViewData {
+/** `at`: the position (−1 the last token, −2 the one before, …). */
+export function stepView(m: LoadedAttentionModel, text: string, at: number, topK = STEP_TOP_K): StepViewData {
   const t = inspectText(m, text);
   const model = t.model;
   const cfg = model.model.cfg;
-  checkIndex(position, t.ids.length, 'the position');
+  const position = checkIndex(fromEnd(at, t.ids.length), t.ids.length, 'the position');
   const tr = traceTransformer(model.model, t.ids);
   const i = position;
   const layerSteps = tr.layers.map((L): StepLayer => ({

@@ -203,7 +203,8 @@ test('bad text and positions are refused with one sentence', async () => {
   assert.throws(() => headView(m, 'x'.repeat(5000)), InspectError);
   assert.throws(() => neuronView(m, 'the cat', 2, 0, 0), /layer must be a whole number from 1 to 2/);
   assert.throws(() => neuronView(m, 'the cat', 0, 0, 7), /position must be/);
-  assert.throws(() => stepView(m, 'the cat', -1), InspectError);
+  assert.throws(() => stepView(m, 'the cat', -8), InspectError);
+  assert.equal(stepView(m, 'the cat', -1).position, 6);
   const hv = headView(m, 'The cat');
   assert.equal(hv.lowercased, true);
   assert.equal(hv.attention.length, 2);
