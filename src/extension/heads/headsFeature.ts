@@ -66,6 +66,11 @@ export class HeadsFeature {
     private readonly panel: StudyPanel,
   ) {}
 
+  /** The text the views show last (a command run with the panel focused reads it again). */
+  lastText(): string | undefined {
+    return [this.heads, this.neuron, this.step].filter((d) => d !== undefined).sort((x, y) => y!.stamp - x!.stamp)[0]?.text;
+  }
+
   /** The saved model in `dir` (a Transformer or a masked language model), or the newest such (causal first). */
   private modelOf(dir: string | undefined): SavedModelInfo & { model: 'transformer' | 'mlm' } {
     const usable = this.jobs.savedModels().filter((m): m is SavedModelInfo & { model: 'transformer' | 'mlm' } => m.model === 'transformer' || m.model === 'mlm');
@@ -143,7 +148,8 @@ export function registerHeadsFeature(context: vscode.ExtensionContext, jobs: Job
   const command = (id: string, what: string, view: HeadsViewId) =>
     reportingCommand(id, what, async (arg?: unknown) => {
       const ask = parseHeadsAsk(arg, what);
-      return f.open(view as 'attn-heads', { ...ask, text: ask.text ?? selectedText() });
+      // The selection; with the panel focused (no editor), the text the views show.
+      return f.open(view as 'attn-heads', { ...ask, text: ask.text ?? selectedText() ?? f.lastText() });
     });
   context.subscriptions.push(
     command('mlStudy.showHeadView', 'Head View', 'attn-heads'),
