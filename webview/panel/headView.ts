@@ -18,7 +18,7 @@ import type { PanelViewModule, ViewContext, ViewFactory } from './viewModule';
 const ROW = 20;
 const TOP = 26;
 const LABEL_W = 120;
-const GAP = 220;
+const GAP = 260;
 
 type Side = 'query' | 'key';
 interface Hover {
@@ -74,7 +74,7 @@ class HeadView implements PanelViewModule<'attn-heads'> {
     private readonly root: HTMLElement,
     private readonly ctx: ViewContext,
   ) {
-    const hint = h('p', { class: 'muted heads-hint' }, 'Left: the query token (the one being computed); right: the keys it attends to. A line’s opacity is the attention weight; one colour per head. Hover a token to see only its attention; click one to keep it.');
+    const hint = h('p', { class: 'muted heads-hint' }, 'Left: the query token (the one being computed); right: the keys it attends to. A line’s opacity grows with the attention weight (√weight, so that small weights stay visible); one colour per head. Hover a token to see only its attention; click one to keep it.');
     const controls = h('div', { class: 'heads-controls' }, h('span', { class: 'muted' }, 'Layer'), this.layerHost, h('span', { class: 'muted' }, 'Heads'), this.toggles, h('span', { class: 'spacer' }), this.actions);
     const wrap = h('div', { class: 'heads-wrap' }, this.canvas, this.tip);
     setChildren(root, this.empty, this.title, this.status, controls, hint, wrap);
@@ -225,7 +225,8 @@ class HeadView implements PanelViewModule<'attn-heads'> {
     const maps = d.attention[this.layer] ?? [];
     const shown = this.on.filter(Boolean).length || 1;
     let lines = 0;
-    // Additive blending of the heads' lines: each head's line at its weight, thinned when many heads overlap.
+    // Each head's lines at an opacity of √weight (a weight of 0.04, uniform over 25 keys, still shows), thinner when
+    // many heads overlap.
     maps.forEach((m, hd) => {
       if (!this.on[hd]) return;
       ctx.strokeStyle = headColour(hd);
@@ -233,7 +234,7 @@ class HeadView implements PanelViewModule<'attn-heads'> {
       m.forEach((row, i) => row.forEach((w, j) => {
         if (w < 0.01) return;
         if (focus && (focus.side === 'query' ? i !== focus.index : j !== focus.index)) return;
-        ctx.globalAlpha = Math.min(1, w);
+        ctx.globalAlpha = Math.min(1, Math.sqrt(w));
         ctx.beginPath();
         ctx.moveTo(left + 4, y(i));
         ctx.lineTo(right - 4, y(j));

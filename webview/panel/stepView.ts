@@ -16,8 +16,10 @@ import { headsSummary, openAt } from './headView';
 import { attentionColours, type AttentionColours, drawStrip, headColour, maxAbs, n3 } from './vectorBars';
 import type { PanelViewModule, ViewContext, ViewFactory } from './viewModule';
 
+/** A number in at most 5 characters, for the cells over the keys. */
+const short = (x: number) => x.toFixed(Math.abs(x) >= 10 ? 0 : Math.abs(x) >= 1 ? 1 : 2);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const KEY_CELL = 40;
+const KEY_CELL = 44;
 const KEY_LABEL = 60;
 
 /** A stage's picture, drawn again on a theme change. */
@@ -175,7 +177,7 @@ class StepView implements PanelViewModule<'attn-step'> {
         this.strip(`l${l}-q`, n(`q = LN(x) W_q + b_q (${d.heads} heads of ${d.dk}, underlined by head)`), L.q, d.heads),
         this.strip(`l${l}-k`, n('k = LN(x) W_k + b_k (this token’s key)'), L.k, d.heads),
         this.strip(`l${l}-v`, n('v = LN(x) W_v + b_v (this token’s value)'), L.v, d.heads),
-        this.keyCells(`l${l}-scores`, n(`scores q·k_j / √d_k against every key, then the mask${d.causal ? ' (−∞ for later tokens)' : ' (none: bidirectional)'}`), L.scaled, L.masked, keys, n3, `${L.masked.filter(Boolean).length} of ${keys.length} keys masked.`, false),
+        this.keyCells(`l${l}-scores`, n(`scores q·k_j / √d_k against every key, then the mask${d.causal ? ' (−∞ for later tokens)' : ' (none: bidirectional)'}`), L.scaled, L.masked, keys, short, `${L.masked.filter(Boolean).length} of ${keys.length} keys masked.`, false),
         this.keyCells(`l${l}-softmax`, n('softmax over the keys: the attention weights (each head’s row sums to 1)'), L.weights, L.masked, keys, (x) => x.toFixed(2), L.weights.map((w, hd) => `head ${hd + 1}: strongest on “${tokenLabel(keys[w.indexOf(Math.max(...w))])}” (${Math.max(...w).toFixed(3)})`).join(' · '), true),
         this.strip(`l${l}-context`, n('context Σ_j w_j v_j, heads side by side'), L.context, d.heads),
         this.strip(`l${l}-attn`, n('attention output: context W_o + b_o'), L.attnOut),
