@@ -15,6 +15,7 @@ import { readsLowercase } from '../mlm/fill';
 import { namedError } from '../util/errors';
 import { isCausal, sinusoid, type TransformerConfig, type TransformerLM } from './transformer';
 import type { LoadedAttentionModel } from './store';
+import { MAX_INSPECT_CHARS } from './inspectLimits';
 
 /** Bad text or a bad position for an inspection; the message is one sentence for the user. */
 export class InspectError extends namedError('InspectError') {}
@@ -23,8 +24,6 @@ export class InspectError extends namedError('InspectError') {}
 const LN_EPS = 1e-5;
 /** What a masked score is, as the model's additive mask. */
 const MASKED = -1e9;
-/** Longest text (in characters) an inspection reads. */
-export const MAX_INSPECT_CHARS = 4000;
 
 type Vec = number[];
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { isObject, type SavedModelInfo } from '../../shared/protocol';
 import type { UntrustedHandlers } from '../../shared/rpc';
 import type { HeadsPanelData, HeadsPanelRequests, HeadsViewId, InspectedModel, NeuronPanelData, NeuronPanelRequests, StepPanelData, StepPanelRequests } from '../../shared/views/heads';
-import { MAX_INSPECT_CHARS } from '../../core/attention/inspect';
+import { MAX_INSPECT_CHARS } from '../../core/attention/inspectLimits';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { reportingCommand } from '../util/notify';
