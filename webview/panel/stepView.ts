@@ -109,8 +109,9 @@ class StepView implements PanelViewModule<'attn-step'> {
     return this.stage(id, title, canvas, vectorNote(v));
   }
 
-  /** Per head, one cell per key token with its number (masked keys grey, −∞). */
+  /** Per head, one cell per key token with its number (masked keys grey: −∞ for a score, 0 for a weight). */
   private keyCells(id: string, title: string, rows: number[][], masked: boolean[], tokens: string[], fmt: (x: number) => string, note: string, unit: boolean): HTMLElement {
+    const maskedText = unit ? '0' : '−∞';
     const canvas = h('canvas', { class: 'step-keys', role: 'img', 'aria-label': title });
     this.paints.push((col) => {
       sizeCanvas(canvas, KEY_LABEL + tokens.length * KEY_CELL + 2, 18 + rows.length * 20);
@@ -135,7 +136,7 @@ class StepView implements PanelViewModule<'attn-step'> {
             ctx.fillStyle = col.grid;
             ctx.fillRect(cx + 1, y + 1, KEY_CELL - 2, 18);
             ctx.fillStyle = col.dim;
-            ctx.fillText('−∞', cx + KEY_CELL / 2, y + 10);
+            ctx.fillText(maskedText, cx + KEY_CELL / 2, y + 10);
             return;
           }
           drawStrip(ctx, [x], { x: cx + 1, y: y + 1, w: KEY_CELL - 2, h: 18 }, scale, col);
