@@ -66,7 +66,7 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
     private readonly ctx: ViewContext,
   ) {
     const controls = h('div', { class: 'heads-controls' }, this.selects, h('span', { class: 'spacer' }), this.actions);
-    const hint = h('p', { class: 'muted heads-hint' }, 'Each row is one key token j: s_j = q·k_j (the sum of the products), scaled by 1/√d_k, masked (−∞) for later tokens in a causal model, softmax over the row gives the weights w_j, and the head’s output is Σ_j w_j v_j. Blue bars are positive, orange negative.');
+    const hint = h('p', { class: 'muted heads-hint' }, 'Each row is one key token j: s_j = q·k_j (the sum of the products), scaled by 1/√d_k, masked (−∞) for later tokens in a causal model, softmax over the row gives the weights w_j, and the head’s output is Σ_j w_j v_j. Blue bars are positive, orange negative; each column has its own scale.');
     setChildren(root, this.empty, this.title, this.status, controls, this.formula, hint, h('div', { class: 'heads-wrap' }, this.canvas, this.tip), this.outCaption, h('div', { class: 'heads-wrap' }, this.outCanvas));
     this.canvas.addEventListener('mousemove', (ev) => this.onMove(ev));
     this.canvas.addEventListener('mouseleave', () => {
@@ -153,6 +153,8 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
     const kScale = maxAbs([...d.q, ...d.keys.flatMap((k) => k.k)]);
     const pScale = maxAbs(d.keys.flatMap((k) => k.products));
     const vScale = maxAbs(d.keys.flatMap((k) => k.v));
+    // weight·v and their sum on their own scale (a weight of 0.05 would leave v's bars a pixel high).
+    const wvScale = maxAbs([...d.context, ...d.keys.flatMap((k) => k.weighted)]);
     const box = (c: { x: number; w: number }, r: number) => ({ x: c.x, y: HEAD + r * ROW + 3, w: c.w, h: ROW - 6 });
     const text = (s: string, c: { x: number }, r: number, bold = false) => {
       ctx.font = `${bold ? 'bold ' : ''}12px ${col.mono}`;
@@ -162,14 +164,14 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
     // The query row.
     text(`q “${tokenLabel(d.tokens[d.position])}”`, at.token, 0, true);
     drawBars(ctx, d.q, box(at.k, 0), kScale, col);
-    d.keys.forEach((k, j) => this.drawKey(ctx, col, k, j + 1, { at, box, text, kScale, pScale, vScale }));
+    d.keys.forEach((k, j) => this.drawKey(ctx, col, k, j + 1, { at, box, text, kScale, pScale, vScale, wvScale }));
     // The context: Σ weight·v.
     const last = d.keys.length + 1;
     text('Σ', at.v, last, true);
     ctx.textAlign = 'right';
     text('context', { x: at.v.x + at.v.w }, last);
     ctx.textAlign = 'left';
-    drawBars(ctx, d.context, box(at.wv, last), vScale, col);
+    drawBars(ctx, d.context, box(at.wv, last), wvScale, col);
     ctx.strokeStyle = headColour(d.head);
     ctx.lineWidth = 2;
     ctx.strokeRect(at.wv.x - 2, HEAD + last * ROW + 1, at.wv.w + 4, ROW - 2);
@@ -184,6 +186,7 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
     kScale: number;
     pScale: number;
     vScale: number;
+    wvScale: number;
   }): void {
     const d = this.data!;
     const { at, box, text } = g;
@@ -205,7 +208,7 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
     ctx.fillRect(wb.x, wb.y, Math.max(k.weight > 0 ? 1 : 0, k.weight * (wb.w - 46)), wb.h);
     text(k.weight.toFixed(3), { x: wb.x + wb.w - 42 }, r);
     drawBars(ctx, k.v, box(at.v, r), g.vScale, col);
-    drawBars(ctx, k.weighted, box(at.wv, r), g.vScale, col);
+    drawBars(ctx, k.weighted, box(at.wv, r), g.wvScale, col);
     ctx.globalAlpha = 1;
   }
 
