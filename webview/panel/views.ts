@@ -21,6 +21,7 @@ import { hsTreeView } from './hsTreeView';
 import { headView } from './headView';
 import { neuronView } from './neuronView';
 import { stepView } from './stepView';
+import { formulasView } from './formulasView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -39,4 +40,5 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   'attn-heads': headView,
   'attn-neuron': neuronView,
   'attn-step': stepView,
+  formulas: formulasView,
 };
