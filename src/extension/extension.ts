@@ -26,6 +26,7 @@ import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
 import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
+import { registerHeadsFeature } from './heads/headsFeature';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
+    registerHeadsFeature(context, jobs, panel);
     return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, attention, exportImages, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);

@@ -13,6 +13,7 @@ import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from './views/w2vStep';
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { HeadsPanelData, HeadsPanelRequests, NeuronPanelData, NeuronPanelRequests, StepPanelData, StepPanelRequests } from './views/heads';
 import type { FormulaMapData, FormulasPanelRequests } from './views/formulas';
 import type { ExportPanelRequests } from './views/export';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
@@ -39,6 +40,9 @@ export interface PanelViews {
   distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
   'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
   'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
+  'attn-heads': { data: HeadsPanelData; toHost: HeadsPanelRequests; toPanel: {} };
+  'attn-neuron': { data: NeuronPanelData; toHost: NeuronPanelRequests; toPanel: {} };
+  'attn-step': { data: StepPanelData; toHost: StepPanelRequests; toPanel: {} };
   formulas: { data: FormulaMapData; toHost: FormulasPanelRequests; toPanel: {} };
 }
 
@@ -62,6 +66,9 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   distill: { title: 'Distillation' },
   'vae-latent': { title: 'Latent Space' },
   'w2v-hs-tree': { title: 'HS Tree' },
+  'attn-heads': { title: 'Head View' },
+  'attn-neuron': { title: 'Neuron View' },
+  'attn-step': { title: 'Step Through' },
   formulas: { title: 'Formulas' },
 };
 

@@ -18,6 +18,7 @@ import { stepperHandlers } from './stepperRequests';
 import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
 import { exampleHandlers } from './exampleRequests';
+import { headsHandlers } from './headsRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -113,5 +114,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...insideHandlers,
   ...modelViewHandlers,
   ...exampleHandlers,
+  ...headsHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

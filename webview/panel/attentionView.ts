@@ -84,6 +84,16 @@ function indexSelect(id: string, label: string, count: number, selected: number,
   return el;
 }
 
+/** Buttons that open the Head View, Neuron View and Step Through on the map's model and text. */
+function readButtons(ctx: ViewContext, self: () => SelfMap | undefined, at: () => { layer: number; head: number }, fail: (e: unknown) => void): HTMLElement {
+  const open = (view: 'attn-heads' | 'attn-neuron' | 'attn-step') => {
+    const m = self();
+    if (m) void ctx.host.request('heads.open', { view, dir: m.dir, text: m.text, ...(view === 'attn-neuron' ? at() : {}) }, 120_000).catch(fail);
+  };
+  const button = (id: string, view: 'attn-heads' | 'attn-neuron' | 'attn-step', label: string, title: string) => h('vscode-button', { id, secondary: true, title, onclick: () => open(view) }, label);
+  return h('span', { class: 'attn-read' }, button('attn-to-heads', 'attn-heads', 'Head view', 'Every head’s attention as lines between the tokens'), button('attn-to-neuron', 'attn-neuron', 'Neuron view', 'softmax(QKᵀ/√d_k)V for the last token, number by number'), button('attn-to-step', 'attn-step', 'Step through', 'The last token through the whole model'));
+}
+
 export const attentionView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'attention'> => new AttentionView(root, ctx);
 
 class AttentionView implements PanelViewModule<'attention'> {
@@ -111,7 +121,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.side = h('aside', { class: 'attn-side' }, h('h3', {}, 'All heads'), h('p', { class: 'muted attn-hint' }, 'One map per layer (rows) and head (columns). Click one to open it large.'), this.grid);
     const mapName = (m: { name: string } | undefined, what: string) => () => `${what}-${m?.name ?? 'map'}`;
     const selfExport = { ctx, name: () => mapName(this.data?.self, 'attention')(), alt: () => `Self-attention of ${this.data?.self?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
-    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text), exportAs: selfExport });
+    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost, readButtons(ctx, () => this.data?.self, () => ({ layer: this.layer, head: this.head }), (e) => this.self.setStatus(errorText(e), true))], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text), exportAs: selfExport });
     const compareExport = { ctx, name: () => mapName(this.data?.compare, 'attention')(), alt: () => `Self-attention of ${this.data?.compare?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
     this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined, exportAs: compareExport });
     this.compare.setInputEnabled(false);

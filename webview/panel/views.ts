@@ -18,6 +18,9 @@ import { gradientsView } from './gradientsView';
 import { distillView } from './distillView';
 import { vaeLatentView } from './vaeLatentView';
 import { hsTreeView } from './hsTreeView';
+import { headView } from './headView';
+import { neuronView } from './neuronView';
+import { stepView } from './stepView';
 import { formulasView } from './formulasView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
@@ -34,5 +37,8 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   distill: distillView,
   'vae-latent': vaeLatentView,
   'w2v-hs-tree': hsTreeView,
+  'attn-heads': headView,
+  'attn-neuron': neuronView,
+  'attn-step': stepView,
   formulas: formulasView,
 };
