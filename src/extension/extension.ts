@@ -24,6 +24,8 @@ import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
 import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
+import { type PracticeFeature, registerPracticeFeature } from './practice/practiceFeature';
+import { walkthroughDone } from './practice/walkthrough';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -34,6 +36,9 @@ export interface ExtensionApi {
   vectors: VectorsFeature;
   w2vStep: W2vStepFeature;
   modelViews: ModelViewsFeature;
+  practice: PracticeFeature;
+  /** The Get Started walkthrough's steps done in this session. */
+  walkthroughDone: typeof walkthroughDone;
   recentMessages: typeof recentMessages;
 }
 
@@ -66,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, recentMessages };
+    const practice = registerPracticeFeature(context, jobs, panel, formulas);
+    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, practice, walkthroughDone, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

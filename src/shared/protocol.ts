@@ -18,6 +18,7 @@ import type { StepperWorkerRequests } from './views/w2vStep';
 import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
+import type { PracticeWorkerRequests } from './views/practice';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -161,7 +162,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests {
+export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests, PracticeWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };

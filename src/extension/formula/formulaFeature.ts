@@ -13,6 +13,7 @@ import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
 import { readPreamble } from './preamble';
+import { markWalkthrough } from '../practice/walkthrough';
 
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
@@ -124,6 +125,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
             const md = new vscode.MarkdownString(r.markdown);
             md.isTrusted = { enabledCommands: [...FORMULA_HOVER_COMMANDS] };
             md.supportHtml = false;
+            markWalkthrough('hoverShown');
             return new vscode.Hover(md, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)));
           } catch {
             return undefined; // a slow or crashed worker costs one hover, never an error popup
