@@ -33,11 +33,14 @@ export function review(card: Card | undefined, correct: boolean, now: number): C
 
 export const isDue = (card: Card | undefined, now: number): boolean => card !== undefined && card.due <= now;
 
-/** `keys` in the order to practise them: due first (most overdue first), then new ones (in the given order), then the rest by due time. */
-export function practiceOrder<K extends string>(keys: readonly K[], cards: Readonly<Partial<Record<K, Card>>>, now: number): K[] {
+/**
+ * `keys` in the order to practise them: due first (most overdue first), then new ones (by `newRank`, by default the
+ * given order), then the rest by due time.
+ */
+export function practiceOrder<K extends string>(keys: readonly K[], cards: Readonly<Partial<Record<K, Card>>>, now: number, newRank: (k: K) => number = (k) => keys.indexOf(k)): K[] {
   const rank = (k: K): [number, number] => {
     const c = cards[k];
-    if (!c) return [1, keys.indexOf(k)];
+    if (!c) return [1, newRank(k)];
     return c.due <= now ? [0, c.due] : [2, c.due];
   };
   return [...keys].sort((a, b) => {

@@ -65,7 +65,9 @@ export class PracticeSession {
 
   /** The next question: due kinds first, then new ones, then the soonest due; its numbers vary with each asking. */
   next(now: number): Question | null {
-    const order = practiceOrder(this.templates.filter((t) => t !== 'window-neighbours' || this.word), this.progress.cards, now);
+    const kinds = this.templates.filter((t) => t !== 'window-neighbours' || this.word);
+    // new kinds skipped without an answer go behind the ones not asked yet
+    const order = practiceOrder(kinds, this.progress.cards, now, (t) => (this.progress.asked[t] ?? 0) * kinds.length + kinds.indexOf(t));
     // the question just answered goes last unless it is the only one
     const t = order.find((x) => !this.current || x !== this.current.template || order.length === 1);
     if (!t) return (this.current = null);

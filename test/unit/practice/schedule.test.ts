@@ -63,6 +63,13 @@ test('session: a wrong answer comes back first once due; a right one goes to box
   assert.deepEqual(rows.map((r) => [r.concept, r.right, r.wrong, r.box, r.due]), [['sigmoid', 0, 1, 1, true], ['softmax', 1, 0, 2, false]]);
 });
 
+test('session: skipping questions without answering goes through every kind', () => {
+  const kinds = ['sigmoid', 'tanh', 'relu', 'xor-hidden0', 'mse'] as const;
+  const s = new PracticeSession(kinds, emptyProgress());
+  const seen = Array.from({ length: 10 }, () => s.next(0)!.template);
+  assert.deepEqual(seen, [...kinds, ...kinds]);
+});
+
 test('session: a choice is graded by the run outcome, not by a stored key', () => {
   const s = new PracticeSession(['xor-hidden0'], emptyProgress());
   const q = s.next(0)!;
