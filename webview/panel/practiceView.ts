@@ -63,7 +63,7 @@ export const practiceView = (root: HTMLElement, ctx: ViewContext): PanelViewModu
       if (data.parseError) field.value = typed;
       const submit = () => ask(ctx.host.request('practice.answer', { id: q.id, answer: (typed = field.value) }), 'Grading…');
       field.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && !answered && submit());
-      if (answered) field.disabled = true;
+      if (answered) Object.assign(field, { value: data.result?.given ?? '', disabled: true });
       input = h('div', { class: 'practice-row' }, field, h('vscode-button', { id: 'practice-submit', onclick: () => !answered && submit(), disabled: answered }, 'Check'));
     } else {
       input = h(
@@ -74,7 +74,7 @@ export const practiceView = (root: HTMLElement, ctx: ViewContext): PanelViewModu
         ),
       );
     }
-    return h('div', { class: 'practice-question', id: 'practice-question', 'data-id': q.id, 'data-kind': q.kind }, h('p', { class: 'practice-concept' }, q.conceptTitle), h('p', { class: 'practice-prompt' }, q.prompt), input);
+    return h('div', { class: 'practice-question', id: 'practice-question', 'data-id': q.id, 'data-kind': q.kind, 'data-components': String(q.components) }, h('p', { class: 'practice-concept' }, q.conceptTitle), h('p', { class: 'practice-prompt' }, q.prompt), input);
   }
 
   function draw(data: PracticePanelData): void {
