@@ -14,7 +14,7 @@ function workspace(): { ws: string; dir: string; file: string } {
 }
 
 test('progress is written to .ml-study/practice.json and read back', () => {
-  const { ws, dir, file } = workspace();
+  const { ws, dir } = workspace();
   const s = new PracticeStore({ dir, workspace: ws });
   s.load();
   assert.equal(s.memoryOnly, undefined);
