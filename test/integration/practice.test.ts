@@ -111,6 +111,24 @@ describe('Practice', () => {
     assert.ok(r.result!.solution.some((s) => /0 hidden units: accuracy 0\.\d+/.test(s)));
   });
 
+  it('Practice the Course gathers the concepts of every note; the window question trains word2vec twice in the worker', async () => {
+    const a = await api();
+    const data = (await vscode.commands.executeCommand('mlStudy.practiceCourse')) as PracticePanelData;
+    assert.match(data.scope, /^the course: 6 notes$/);
+    for (const title of [/softmax/i, /sigmoid|logistic/i, /perplexity/i, /skip-gram|negative sampling/i, /attention/i]) assert.ok(data.concepts.some((c) => title.test(c)), `${title} in ${data.concepts.join(', ')}`);
+    let d = data;
+    for (let i = 0; i < 20 && !d.question?.id.startsWith('window-neighbours'); i++) d = a.practice.next();
+    const q = d.question!;
+    assert.ok(q.id.startsWith('window-neighbours:'), 'the word2vec notes lead to the window question');
+    const r = await a.practice.answer({ id: q.id, answer: 1 });
+    const o = r.result!.outcome!;
+    assert.ok(o.template === 'window-neighbours');
+    assert.deepEqual(o.runs.map((x) => [x.window, x.neighbours.length]), [[1, 5], [10, 5]]);
+    const second = new Set(o.runs[1].neighbours.map((n) => n.word));
+    const shared = o.runs[0].neighbours.filter((n) => second.has(n.word)).length;
+    assert.equal(r.result!.correct, (shared > 0 && shared < 5), 'graded by the overlap the run found');
+  });
+
   it('the Get Started walkthrough: valid steps whose completion events fire', async () => {
     const a = await api();
     const extPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
