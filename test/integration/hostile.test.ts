@@ -1,10 +1,9 @@
 /**
  * A cloned repository is hostile: this suite runs in its own code-server session with workspace trust on, in the
  * workspace prepared by hostileWorkspace.ts. Untrusted, the extension must parse nothing from `.ml-study`, train
- * nothing and say why, while formula hovers work. Trusted (the workbench's dialog is answered by run.ts), it lists
- * only genuine runs, and clearing or training never touches a byte outside `.ml-study` (practice keeps its progress
- * in memory meanwhile). Two jobs: stopping the
- * queued one leaves the running one reporting progress to the end.
+ * nothing and say why, while formula hovers work and practice keeps its progress in memory. Trusted (the
+ * workbench's dialog is answered by run.ts), it lists only genuine runs, and clearing or training never touches a
+ * byte outside `.ml-study`. Two jobs: stopping the queued one leaves the running one reporting progress to the end.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
