@@ -13,6 +13,7 @@ import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from './views/w2vStep';
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { FormulaMapData, FormulasPanelRequests } from './views/formulas';
 import type { PracticePanelData, PracticePanelRequests } from './views/practice';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
@@ -38,6 +39,7 @@ export interface PanelViews {
   distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
   'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
   'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
+  formulas: { data: FormulaMapData; toHost: FormulasPanelRequests; toPanel: {} };
   practice: { data: PracticePanelData; toHost: PracticePanelRequests; toPanel: {} };
 }
 
@@ -61,6 +63,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   distill: { title: 'Distillation' },
   'vae-latent': { title: 'Latent Space' },
   'w2v-hs-tree': { title: 'HS Tree' },
+  formulas: { title: 'Formulas' },
   practice: { title: 'Practice' },
 };
 
