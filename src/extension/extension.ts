@@ -27,6 +27,8 @@ import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
 import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
 import { registerHeadsFeature } from './heads/headsFeature';
+import { type PracticeFeature, registerPracticeFeature } from './practice/practiceFeature';
+import { walkthroughDone } from './practice/walkthrough';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -41,6 +43,9 @@ export interface ExtensionApi {
   modelViews: ModelViewsFeature;
   attention: AttentionFeature;
   exportImages: ExportFeature;
+  practice: PracticeFeature;
+  /** The Get Started walkthrough's steps done in this session. */
+  walkthroughDone: typeof walkthroughDone;
   recentMessages: typeof recentMessages;
 }
 
@@ -76,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
     registerHeadsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, attention, exportImages, recentMessages };
+    const practice = registerPracticeFeature(context, jobs, panel, formulas);
+    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, attention, exportImages, practice, walkthroughDone, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -16,6 +16,7 @@ import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsP
 import type { HeadsPanelData, HeadsPanelRequests, NeuronPanelData, NeuronPanelRequests, StepPanelData, StepPanelRequests } from './views/heads';
 import type { FormulaMapData, FormulasPanelRequests } from './views/formulas';
 import type { ExportPanelRequests } from './views/export';
+import type { PracticePanelData, PracticePanelRequests } from './views/practice';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
@@ -44,6 +45,7 @@ export interface PanelViews {
   'attn-neuron': { data: NeuronPanelData; toHost: NeuronPanelRequests; toPanel: {} };
   'attn-step': { data: StepPanelData; toHost: StepPanelRequests; toPanel: {} };
   formulas: { data: FormulaMapData; toHost: FormulasPanelRequests; toPanel: {} };
+  practice: { data: PracticePanelData; toHost: PracticePanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -70,6 +72,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   'attn-neuron': { title: 'Neuron View' },
   'attn-step': { title: 'Step Through' },
   formulas: { title: 'Formulas' },
+  practice: { title: 'Practice' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

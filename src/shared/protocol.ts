@@ -21,6 +21,7 @@ import type { ModelViewWorkerRequests } from './views/models';
 import type { HeadsWorkerRequests } from './views/heads';
 import type { FormulaIndexRequests } from './views/formulas';
 import type { ExampleWorkerRequests } from './views/explain';
+import type { PracticeWorkerRequests } from './views/practice';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -164,7 +165,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends ExampleWorkerRequests, VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests, HeadsWorkerRequests {
+export interface WorkerRequests extends ExampleWorkerRequests, VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests, HeadsWorkerRequests, PracticeWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };

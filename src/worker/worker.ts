@@ -19,6 +19,7 @@ import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
 import { exampleHandlers } from './exampleRequests';
 import { headsHandlers } from './headsRequests';
+import { practiceHandlers } from './practiceRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -115,5 +116,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...modelViewHandlers,
   ...exampleHandlers,
   ...headsHandlers,
+  ...practiceHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -22,6 +22,7 @@ import { headView } from './headView';
 import { neuronView } from './neuronView';
 import { stepView } from './stepView';
 import { formulasView } from './formulasView';
+import { practiceView } from './practiceView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -41,4 +42,5 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   'attn-neuron': neuronView,
   'attn-step': stepView,
   formulas: formulasView,
+  practice: practiceView,
 };

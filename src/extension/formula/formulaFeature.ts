@@ -15,6 +15,7 @@ import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
 import { readPreamble } from './preamble';
 import type { JobManager } from '../jobs/jobManager';
 import { ModelExampleWatch } from './modelExamples';
+import { markWalkthrough } from '../practice/walkthrough';
 
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
@@ -129,6 +130,7 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
             const md = new vscode.MarkdownString(r.markdown);
             md.isTrusted = { enabledCommands: [...FORMULA_HOVER_COMMANDS] };
             md.supportHtml = false;
+            markWalkthrough('hoverShown');
             return new vscode.Hover(md, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)));
           } catch {
             return undefined; // a slow or crashed worker costs one hover, never an error popup
