@@ -10,7 +10,8 @@ import { splitTokens, Vocab, type LmLevel } from '../lm/vocab';
 import { heldOutSplit } from '../lm/split';
 import { GENERATION_DEFAULTS, sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
-import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
+import { initialWeights, Trainer, TransformerLM, type SampledTraining, type TransformerConfig } from './transformer';
+import { UnigramSampler, usesSampled } from '../nn/sampledSoftmax';
 import { ModelFormatError, saveTransformer } from './store';
 import { ParallelTrainer } from './parallel';
 import { assertSameConfig, checkpointFiles, loadTransformerCheckpoint, type TransformerCheckpoint } from './checkpoint';
@@ -163,10 +164,23 @@ export function runSizes(plan: TransformerPlan, model: TransformerLM): { vocabSi
   return { vocabSize: plan.cfg.vocab, trainTokens: plan.train.length, heldOutTokens: plan.heldOut.length, paramCount: model.paramCount() };
 }
 
-/** The one-thread trainer, or the two-thread one when asked for and its helper thread starts. */
-async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
-  const single = new Trainer(model, params.lr);
+/** The sampled softmax's training setup when the parameters ask for it at this vocabulary (else undefined). */
+export function sampledTraining(params: Pick<TransformerParams, 'softmax' | 'samples' | 'seed'>, plan: TransformerPlan): SampledTraining | undefined {
+  if (!usesSampled(params.softmax, plan.cfg.vocab)) return undefined;
+  return { sampler: UnigramSampler.fromIds(plan.train, plan.cfg.vocab), draws: params.samples, seed: params.seed ^ 0x5a5a5a5a };
+}
+
+/**
+ * The one-thread trainer, or the two-thread one when asked for and its helper thread starts (with the full softmax
+ * only: the sampled softmax trains on one thread).
+ */
+async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext, sampled?: SampledTraining): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
+  const single = new Trainer(model, params.lr, sampled);
   if (params.threads !== 2) return { trainer: single, threads: 1 };
+  if (sampled) {
+    ctx.log?.('training on one thread: the sampled softmax runs on the main thread');
+    return { trainer: single, threads: 1 };
+  }
   try {
     const parallel = await ParallelTrainer.create(model, params.lr);
     single.dispose();
@@ -281,7 +295,9 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
   const plan = planTransformer(params, text);
   const corpus = corpusOf(plan, resume, opts.resumeFrom);
   const model = new TransformerLM(plan.cfg, resume ? resume.weights : initialWeights(plan.cfg, params.seed));
-  const { trainer, threads } = await createTrainer(model, params, ctx);
+  const sampled = sampledTraining(params, plan);
+  ctx.log?.(`Transformer ${plan.level}-level: vocabulary ${plan.cfg.vocab}, ${sampled ? `sampled softmax (${sampled.draws} draws a batch) for training, full for evaluation` : 'full softmax'}`);
+  const { trainer, threads } = await createTrainer(model, params, ctx, sampled);
   const startStep = resume?.step ?? 0;
   const started = Date.now();
   const progress = new TransformerProgress(model, plan, ctx, params.seed, started, startStep);
