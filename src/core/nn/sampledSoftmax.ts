@@ -129,6 +129,9 @@ export class SampledSoftmax {
   private readonly zt: Float64Array;
   private readonly dzt: Float64Array;
   private pos: Int32Array = new Int32Array(0);
+  /** The classes whose weight rows are gathered: the sampled ones (first K), then the rows' other true classes. */
+  private readonly cls: Int32Array;
+  private nCls = 0;
   /** Each row's loss (nats) after lossAndGrad. */
   readonly surp: Float64Array;
 
@@ -139,11 +142,12 @@ export class SampledSoftmax {
     kind: 'wasm' | 'js32' | 'js64' = 'wasm',
   ) {
     const K = maxClasses;
-    const floats = R * H * 2 + 3 * H * K + R * K;
+    const floats = R * H * 2 + H * K + 2 * (K + R) * H + R * K;
     const ops = kind === 'wasm' ? createWasmOps(floats * 4 + 16 * 8) : null;
     this.ops = ops ?? createJsOps(kind === 'js64' ? 64 : 32);
     const F = (n: number) => this.ops.allocF(n);
-    [this.top, this.wn, this.wnT, this.z, this.dTop, this.dWn] = [F(R * H), F(H * K), F(K * H), F(R * K), F(R * H), F(H * K)];
+    [this.top, this.wn, this.wnT, this.z, this.dTop, this.dWn] = [F(R * H), F(H * K), F((K + R) * H), F(R * K), F(R * H), F((K + R) * H)];
+    this.cls = new Int32Array(K + R);
     this.zt = new Float64Array(R);
     this.dzt = new Float64Array(R);
     this.surp = new Float64Array(R);
@@ -159,25 +163,33 @@ export class SampledSoftmax {
     const K = set.ids.length;
     if (K > this.maxClasses) throw new Error(`internal: ${K} sampled classes, room for ${this.maxClasses}`);
     if (this.pos.length !== V) this.pos = new Int32Array(V).fill(-1);
-    const pos = this.pos;
+    const { pos, cls } = this;
     for (let i = 0; i < R * H; i++) top[i] = layer.top[layer.topOff + i];
     const cb = new Float64Array(K);
+    // the weight rows of every class involved, each gathered once (W is H × V: a column is a strided read)
+    let n = 0;
+    for (let k = 0; k < K; k++) (pos[set.ids[k]] = n), (cls[n++] = set.ids[k]);
+    for (let r = 0; r < R; r++) if (pos[targets[r]] < 0) (pos[targets[r]] = n), (cls[n++] = targets[r]);
+    this.nCls = n;
+    for (let i = 0; i < n; i++) {
+      const c = cls[i];
+      for (let h = 0; h < H; h++) wnT[i * H + h] = W[wOff + h * V + c];
+    }
     for (let k = 0; k < K; k++) {
-      const c = set.ids[k];
-      pos[c] = k;
-      cb[k] = b[bOff + c] - set.logPi[k];
-      for (let h = 0; h < H; h++) wnT[k * H + h] = wn[h * K + k] = W[wOff + h * V + c];
+      cb[k] = b[bOff + set.ids[k]] - set.logPi[k];
+      for (let h = 0; h < H; h++) wn[h * K + k] = wnT[k * H + h];
     }
     ops.gemm(top, 0, H, 1, wn, 0, z, 0, R, H, K, false);
     let total = 0;
     for (let r = 0; r < R; r++) {
       const y = targets[r];
+      const p = pos[y];
       let s = b[bOff + y] - set.logPiOf(y);
-      for (let h = 0; h < H; h++) s += top[r * H + h] * W[wOff + h * V + y];
+      for (let h = 0; h < H; h++) s += top[r * H + h] * wnT[p * H + h];
       zt[r] = s;
-      total += this.row(r, y, pos[y], cb, K, scale);
+      total += this.row(r, y, p < K ? p : -1, cb, K, scale);
     }
-    for (let k = 0; k < K; k++) pos[set.ids[k]] = -1;
+    for (let i = 0; i < n; i++) pos[cls[i]] = -1;
     if (grads) this.backward(layer, targets, set, grads);
     return total;
   }
@@ -203,28 +215,38 @@ export class SampledSoftmax {
 
   /** The gradients of the last lossAndGrad (same layer, targets and classes), scaled as it was. */
   backward(layer: OutputLayer, targets: ArrayLike<number>, set: SampledClasses, g: SampledGrads): void {
-    const { R, H, ops, top, wnT, z, dTop, dWn, dzt } = this;
-    const { W, wOff, V } = layer;
+    const { R, H, ops, top, wnT, z, dTop, dWn, dzt, pos, cls, nCls: n } = this;
+    const V = layer.V;
     const K = set.ids.length;
-    // sampled classes: dW_S = topᵀ·dZ, db_S = Σ_r dZ, dTop = dZ·W_Sᵀ
+    // sampled classes: dW_S = topᵀ·dZ (H × K, the first H·K of dWn), db_S = Σ_r dZ, dTop = dZ·W_Sᵀ; the rows'
+    // other true classes (i ≥ K) get their gradient rows after it, class i's at i·H
     ops.gemm(top, 0, 1, H, z, 0, dWn, 0, H, R, K, false);
+    dWn.fill(0, H * K, n * H);
     ops.gemm(z, 0, K, 1, wnT, 0, dTop, 0, R, K, H, false);
+    for (let i = 0; i < n; i++) pos[cls[i]] = i;
     for (let k = 0; k < K; k++) {
-      const c = set.ids[k];
       let sb = 0;
       for (let r = 0; r < R; r++) sb += z[r * K + k];
-      g.gB[g.gBOff + c] += sb;
-      for (let h = 0; h < H; h++) g.gW[g.gWOff + h * V + c] += dWn[h * K + k];
+      g.gB[g.gBOff + set.ids[k]] += sb;
     }
-    // each row's true class
+    // each row's true class, through its gathered row
     for (let r = 0; r < R; r++) {
       const y = targets[r];
+      const i = pos[y];
+      const p = i * H;
       const d = dzt[r];
       g.gB[g.gBOff + y] += d;
       for (let h = 0; h < H; h++) {
-        g.gW[g.gWOff + h * V + y] += d * top[r * H + h];
-        g.dTop[g.dTopOff + r * H + h] = dTop[r * H + h] + d * W[wOff + h * V + y];
+        g.dTop[g.dTopOff + r * H + h] = dTop[r * H + h] + d * wnT[p + h];
+        if (i < K) dWn[h * K + i] += d * top[r * H + h];
+        else dWn[p + h] += d * top[r * H + h];
       }
+    }
+    for (let i = 0; i < n; i++) {
+      const c = cls[i];
+      pos[c] = -1;
+      if (i < K) for (let h = 0; h < H; h++) g.gW[g.gWOff + h * V + c] += dWn[h * K + i];
+      else for (let h = 0; h < H; h++) g.gW[g.gWOff + h * V + c] += dWn[i * H + h];
     }
   }
 }
