@@ -126,6 +126,9 @@ export class SampledSoftmax {
   private readonly z: FArr;
   private readonly dTop: FArr;
   private readonly dWn: FArr;
+  /** Gradient rows of the true classes' weights (class i's at i·H), and the sampled classes' bias gradient. */
+  private readonly dRows: FArr;
+  private readonly db: FArr;
   private readonly zt: Float64Array;
   private readonly dzt: Float64Array;
   private pos: Int32Array = new Int32Array(0);
@@ -142,11 +145,11 @@ export class SampledSoftmax {
     kind: 'wasm' | 'js32' | 'js64' = 'wasm',
   ) {
     const K = maxClasses;
-    const floats = R * H * 2 + H * K + 2 * (K + R) * H + R * K;
+    const floats = R * H * 2 + H * K * 2 + 2 * (K + R) * H + R * K + K;
     const ops = kind === 'wasm' ? createWasmOps(floats * 4 + 16 * 8) : null;
     this.ops = ops ?? createJsOps(kind === 'js64' ? 64 : 32);
     const F = (n: number) => this.ops.allocF(n);
-    [this.top, this.wn, this.wnT, this.z, this.dTop, this.dWn] = [F(R * H), F(H * K), F((K + R) * H), F(R * K), F(R * H), F((K + R) * H)];
+    [this.top, this.wn, this.wnT, this.z, this.dTop, this.dWn, this.dRows, this.db] = [F(R * H), F(H * K), F((K + R) * H), F(R * K), F(R * H), F(H * K), F((K + R) * H), F(K)];
     this.cls = new Int32Array(K + R);
     this.zt = new Float64Array(R);
     this.dzt = new Float64Array(R);
@@ -164,7 +167,7 @@ export class SampledSoftmax {
     if (K > this.maxClasses) throw new Error(`internal: ${K} sampled classes, room for ${this.maxClasses}`);
     if (this.pos.length !== V) this.pos = new Int32Array(V).fill(-1);
     const { pos, cls } = this;
-    for (let i = 0; i < R * H; i++) top[i] = layer.top[layer.topOff + i];
+    top.set(layer.top.subarray(layer.topOff, layer.topOff + R * H));
     const cb = new Float64Array(K);
     // the weight rows of every class involved, each gathered once (W is H × V: a column is a strided read)
     let n = 0;
@@ -215,38 +218,38 @@ export class SampledSoftmax {
 
   /** The gradients of the last lossAndGrad (same layer, targets and classes), scaled as it was. */
   backward(layer: OutputLayer, targets: ArrayLike<number>, set: SampledClasses, g: SampledGrads): void {
-    const { R, H, ops, top, wnT, z, dTop, dWn, dzt, pos, cls, nCls: n } = this;
+    const { R, H, ops, top, wnT, z, dTop, dWn, dRows, db, dzt, pos, cls, nCls: n } = this;
     const V = layer.V;
     const K = set.ids.length;
-    // sampled classes: dW_S = topᵀ·dZ (H × K, the first H·K of dWn), db_S = Σ_r dZ, dTop = dZ·W_Sᵀ; the rows'
-    // other true classes (i ≥ K) get their gradient rows after it, class i's at i·H
+    // sampled classes: dW_S = topᵀ·dZ (H × K), db_S = Σ_r dZ, dTop = dZ·W_Sᵀ
     ops.gemm(top, 0, 1, H, z, 0, dWn, 0, H, R, K, false);
-    dWn.fill(0, H * K, n * H);
+    db.fill(0, 0, K);
+    ops.colSumAdd(z, R, K, db, 0);
     ops.gemm(z, 0, K, 1, wnT, 0, dTop, 0, R, K, H, false);
+    // each row's true class, through its gathered row (class i's gradient row at i·H of dRows)
+    dRows.fill(0, 0, n * H);
     for (let i = 0; i < n; i++) pos[cls[i]] = i;
-    for (let k = 0; k < K; k++) {
-      let sb = 0;
-      for (let r = 0; r < R; r++) sb += z[r * K + k];
-      g.gB[g.gBOff + set.ids[k]] += sb;
-    }
-    // each row's true class, through its gathered row
     for (let r = 0; r < R; r++) {
       const y = targets[r];
-      const i = pos[y];
-      const p = i * H;
+      const p = pos[y] * H;
       const d = dzt[r];
+      const o = r * H;
       g.gB[g.gBOff + y] += d;
       for (let h = 0; h < H; h++) {
-        g.dTop[g.dTopOff + r * H + h] = dTop[r * H + h] + d * wnT[p + h];
-        if (i < K) dWn[h * K + i] += d * top[r * H + h];
-        else dWn[p + h] += d * top[r * H + h];
+        g.dTop[g.dTopOff + o + h] = dTop[o + h] + d * wnT[p + h];
+        dRows[p + h] += d * top[o + h];
       }
     }
     for (let i = 0; i < n; i++) {
       const c = cls[i];
       pos[c] = -1;
-      if (i < K) for (let h = 0; h < H; h++) g.gW[g.gWOff + h * V + c] += dWn[h * K + i];
-      else for (let h = 0; h < H; h++) g.gW[g.gWOff + h * V + c] += dWn[i * H + h];
+      const gw = g.gWOff + c;
+      if (i < K) {
+        g.gB[g.gBOff + c] += db[i];
+        for (let h = 0; h < H; h++) g.gW[gw + h * V] += dWn[h * K + i] + dRows[i * H + h];
+      } else {
+        for (let h = 0; h < H; h++) g.gW[gw + h * V] += dRows[i * H + h];
+      }
     }
   }
 }
