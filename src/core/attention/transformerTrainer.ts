@@ -191,11 +191,18 @@ async function createTrainer(model: TransformerLM, params: TransformerParams, ct
   }
 }
 
-/** Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s and a short sample every ~10 s. */
+/**
+ * Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s (or rarer, so that scoring takes at
+ * most a tenth of the time: at a large vocabulary the full softmax of the held-out windows costs many training steps)
+ * and a short sample every ~10 s (or rarer, likewise).
+ */
 class TransformerProgress {
   private lastReport = 0;
   private lastHeld = 0;
   private lastSample = 0;
+  /** Milliseconds the last held-out scoring and the last sample took. */
+  private heldMs = 0;
+  private sampleMs = 0;
   held = NaN;
   private readonly sampleRng: Rng;
   private readonly prompt: Int32Array;
@@ -216,9 +223,10 @@ class TransformerProgress {
     const now = Date.now();
     if (now - this.lastReport < 250 && !last) return;
     const { plan, model } = this;
-    if (now - this.lastHeld >= 3000 || last) {
+    if (now - this.lastHeld >= Math.max(3000, 9 * this.heldMs) || last) {
       this.held = heldOutLoss(model, plan.heldOut, plan.cfg.seq);
       this.lastHeld = Date.now();
+      this.heldMs = this.lastHeld - now;
     }
     this.lastReport = now;
     const metrics: Record<string, number> = { stepsPerSecond: (step - this.startStep) / ((now - this.started) / 1000) };
@@ -227,9 +235,11 @@ class TransformerProgress {
       metrics.heldOutPerplexity = Math.exp(this.held);
     }
     let note: string | undefined;
-    if ((now - this.lastSample >= 10_000 || last) && this.prompt.length > 0) {
-      this.lastSample = now;
+    if ((now - this.lastSample >= Math.max(10_000, 9 * this.sampleMs) || last) && this.prompt.length > 0) {
+      const t0 = Date.now();
       const gen = generateIds(model, this.prompt, plan.level === 'char' ? 60 : 15, this.sampleRng);
+      this.lastSample = Date.now();
+      this.sampleMs = this.lastSample - t0;
       note = `${plan.vocab.decode(this.prompt)}⟶${plan.vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
     }
     this.ctx.onProgress({ step, total: plan.totalSteps, loss, epoch: step / plan.stepsPerEpoch, metrics, ...(note ? { note } : {}) });

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allClasses, SampledSoftmax, UnigramSampler, usesSampled, type SampledClasses } from '../../../src/core/nn/sampledSoftmax';
-import { initParams, Workspace, type LstmConfig } from '../../../src/core/lstm/model';
+import type { LstmConfig } from '../../../src/core/lstm/model';
 import { Rng } from '../../../src/core/util/rng';
-import { assertGradientMatchesFiniteDifferences } from '../lstm/fdcheck';
+import { assertGradientMatchesFiniteDifferences, setup } from '../lstm/fdcheck';
 import { trainLstm } from '../../../src/core/lstm/train';
 import { loadLstm, scoreIds } from '../../../src/core/lstm/engine';
 import { splitTokens } from '../../../src/core/lm/vocab';
@@ -127,23 +127,8 @@ test('finite-difference check (float64) of the sampled layer with the log-Q corr
 
 const CFG: LstmConfig = { vocabSize: 11, embedding: 3, hidden: 4, layers: 2, dropout: 0.3 };
 
-function lstmSetup(cfg: LstmConfig, set: SampledClasses | null, ops: 'js64' | 'wasm', seed = 5) {
-  const [B, T] = [2, 4];
-  const ws = new Workspace(cfg, B, T, { ops, ...(set ? { sampledClasses: set.ids.length } : {}) });
-  ws.sampledSet = set;
-  initParams(cfg, seed, ws.theta);
-  const rng = new Rng(seed + 1);
-  for (let i = 0; i < ws.theta.length; i++) ws.theta[i] += (rng.next() - 0.5) * 0.4;
-  const inputs = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
-  const targets = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
-  const state = Array.from({ length: 2 * cfg.layers * B * cfg.hidden }, () => (rng.next() - 0.5) * 0.5);
-  if (cfg.dropout > 0) ws.sampleMasks(new Rng(seed + 2));
-  const loss = () => {
-    ws.setState(state);
-    return ws.forward(inputs, targets, true);
-  };
-  return { ws, loss };
-}
+/** The gradient-check workspace of the LSTM tests (2 streams × 4 steps), with the sampled softmax on `set`. */
+const lstmSetup = (cfg: LstmConfig, set: SampledClasses | null, ops: 'js64' | 'wasm') => setup(cfg, 2, 4, ops, 5, set);
 
 test('finite-difference gradient check of the LSTM trained with the sampled softmax, 2 layers, dropout (float64)', () => {
   const set = new UnigramSampler([9, 1, 5, 1, 3, 1, 1, 7, 1, 2, 1]).draw(6, new Rng(9));
