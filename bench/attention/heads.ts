@@ -73,6 +73,7 @@ export async function headsBench(flags: Flags): Promise<void> {
   const params = { ...BROWN_WORD_TRANSFORMER.params, timeBudget: seconds };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-study-heads-'));
   const result = startResult('attention-heads', `Attention heads of the preset "${BROWN_WORD_TRANSFORMER.title}" (${seconds} s of training), on held-out Brown text`, 1, { params, windows: nWindows });
+  result.command = result.command.replace('bench:attention-heads', 'bench:attention');
   try {
     log(`training the preset for ${seconds} s …`);
     const r = await trainTransformer(params, text, { onProgress: (u) => u.step % 100 === 0 && log(`step ${u.step}, loss ${u.loss.toFixed(3)}`), signal: new AbortController().signal, log }, { outDir: dir });
