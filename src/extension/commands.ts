@@ -15,6 +15,7 @@ import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
 import { resumeItem, resumeRun } from './jobs/resume';
 import type { PanelView } from '../shared/panelViews';
+import { BROWN_WORD_TRANSFORMER } from '../core/attention/presets';
 
 /** The view a model's training opens (the Training view's loss curves otherwise). */
 const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
@@ -114,6 +115,9 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainVae', 'vae');
   trainModel('mlStudy.trainAutoencoder', 'autoencoder');
   trainModel('mlStudy.trainMlm', 'mlm');
+
+  // The one-click preset: the Transformer form's command with every parameter and the corpus given.
+  reg('mlStudy.trainTransformerBrownWords', () => vscode.commands.executeCommand('mlStudy.trainTransformer', { params: { ...BROWN_WORD_TRANSFORMER.params }, corpus: BROWN_WORD_TRANSFORMER.corpus }));
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();

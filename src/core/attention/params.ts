@@ -1,3 +1,4 @@
+import { softmaxSpecs } from '../nn/softmaxParams';
 import { batchSpec, epochsSpec, hiddenSpec, levelSpec, lrSpec, type ParamSpec, seedSpec, stepsSpec } from '../params';
 
 /**
@@ -35,6 +36,7 @@ export const TRANSFORMER_PARAMS = [
   stepsSpec('Training steps (0: use epochs or the time budget)', 0, 0, 10_000_000),
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },
   ...wordVocabSpecs(),
+  ...softmaxSpecs(),
   { kind: 'int', name: 'threads', label: 'Threads', description: 'Threads per training step: 2 splits each batch over two cores (data parallelism; same batch, same gradient)', default: 1, min: 1, max: 2 },
   seedSpec('Seed of initialisation and batch order'),
 ] as const satisfies readonly ParamSpec[];
