@@ -11,11 +11,13 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/attention.css';
-import type { AlignmentData, AttentionPanelData } from '../../src/shared/views/attention';
+import '../../media/picker.css';
+import { headRows, type AlignmentData, type AttentionPanelData } from '../../src/shared/views/attention';
 import { h, onThemeChange, setChildren } from '../common/vscode';
 import { type Cell, drawMini, type HeatmapSpec, tokenLabel } from './heatmap';
 import { AttentionMap, type MapLook } from './attentionMap';
 import type { PanelViewModule, ViewContext } from './viewModule';
+import { ModelPicker } from './modelPicker';
 
 type SelfMap = NonNullable<AttentionPanelData['self']>;
 
@@ -100,6 +102,8 @@ class AttentionView implements PanelViewModule<'attention'> {
   private headSelect: HTMLElement | undefined;
   private readonly grid = h('div', { class: 'attn-grid', id: 'attn-grid', 'aria-label': 'All heads' });
   private readonly side: HTMLElement;
+  private readonly picker: ModelPicker;
+  private modelsAsked = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -112,7 +116,8 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.compare.setInputEnabled(false);
     this.align = new AttentionMap(ALIGN_LOOK, { spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()) });
     this.align.setInputEnabled(false);
-    setChildren(root, this.intro, this.self.section, this.compare.section, this.align.section);
+    this.picker = new ModelPicker({ id: 'attn-picker', caption: 'Saved attention models', empty: 'No saved attention model yet: train a Transformer, a masked language model or a seq2seq model (Training view).', onUse: (dir) => void this.use(dir) });
+    setChildren(root, this.picker.el, this.intro, this.self.section, this.compare.section, this.align.section);
     onThemeChange(() => this.redraw());
     let lastWidth = 0;
     new ResizeObserver(() => {
@@ -128,6 +133,13 @@ class AttentionView implements PanelViewModule<'attention'> {
     const prevSelf = this.data?.self;
     const prevAlign = this.data?.alignment;
     this.data = data;
+    this.picker.update(data.picker);
+    if (!data.picker && !this.modelsAsked) {
+      this.modelsAsked = true;
+      void this.ctx.host.request('attention.models', {}, 60_000).then((picker) => {
+        if (this.data && !this.data.picker) this.picker.update((this.data.picker = picker));
+      }, () => undefined);
+    }
     // Messages arrive as fresh copies: compare stamps, so a live alignment update leaves the self-attention (and
     // whatever the user is typing) alone.
     if (data.self && data.self.stamp !== prevSelf?.stamp) this.renderSelf(data.self, prevSelf);
@@ -146,12 +158,26 @@ class AttentionView implements PanelViewModule<'attention'> {
     if (this.data?.alignment) this.drawAlign();
   }
 
+  /** Show the model chosen in the picker (the host computes its map for the text on show). */
+  private async use(dir: string): Promise<void> {
+    this.root.dataset.selecting = 'true';
+    try {
+      this.show(await this.ctx.host.request('attention.select', { dir }, 120_000), true);
+    } catch (e) {
+      this.self.reveal();
+      this.self.setStatus(errorText(e), true);
+      this.picker.update(this.data?.picker);
+    } finally {
+      this.root.dataset.selecting = 'false';
+    }
+  }
+
   // ------------------------------------------------------------ self-attention
 
   private renderSelf(m: SelfMap, prev: SelfMap | undefined): void {
-    const layers = m.attention.length;
-    const heads = m.attention[0]?.length ?? 0;
-    const sameShape = prev && prev.attention.length === layers && (prev.attention[0]?.length ?? 0) === heads;
+    const started = performance.now();
+    const { layers, heads } = m;
+    const sameShape = prev && prev.layers === layers && prev.heads === heads;
     if (!sameShape || this.layer >= layers || this.head >= heads) {
       this.layer = Math.max(0, Math.min(this.layer, layers - 1));
       this.head = Math.max(0, Math.min(this.head, heads - 1));
@@ -169,6 +195,18 @@ class AttentionView implements PanelViewModule<'attention'> {
     Object.assign(this.root.dataset, { tokens: String(m.tokens.length), layers: String(layers), heads: String(heads), model: m.name });
     this.drawSelf();
     this.drawGrid();
+    // How long the map took to draw (the end-to-end test reads it for long texts).
+    this.root.dataset.drawMs = (performance.now() - started).toFixed(1);
+  }
+
+  /** One head's rows of a map, kept for the map on show (hover redraws ask again and again). */
+  private rowsCache: { m: SelfMap; layer: number; head: number; rows: Float32Array[] } | undefined;
+  private rowsOf(m: SelfMap, layer: number, head: number): Float32Array[] {
+    const c = this.rowsCache;
+    if (c && c.m === m && c.layer === layer && c.head === head) return c.rows;
+    const rows = headRows(m, layer, head);
+    if (m === this.data?.self) this.rowsCache = { m, layer, head, rows };
+    return rows;
   }
 
   /** Open one layer and head in the large map. */
@@ -189,9 +227,8 @@ class AttentionView implements PanelViewModule<'attention'> {
 
   /** A self-attention heatmap at the chosen layer and head (the last one the model has, if it has fewer). */
   private mapSpec(m: SelfMap | undefined, hover: Cell | undefined): HeatmapSpec | undefined {
-    if (!m) return undefined;
-    const layer = m.attention[Math.min(this.layer, m.attention.length - 1)];
-    const values = layer?.[Math.min(this.head, layer.length - 1)] ?? [];
+    if (!m || m.layers === 0 || m.heads === 0) return undefined;
+    const values = this.rowsOf(m, Math.min(this.layer, m.layers - 1), Math.min(this.head, m.heads - 1));
     return { rows: m.tokens, cols: m.tokens, values, masked: (r, c) => !m.bidirectional && c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
   }
 
@@ -206,7 +243,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.compare.reveal();
     this.compare.setTitle(m.name);
     this.compare.text = m.text;
-    this.compare.setStatus(selfNotes(m, m.attention.length, m.attention[0]?.length ?? 0));
+    this.compare.setStatus(selfNotes(m, m.layers, m.heads));
     this.compare.resetHover();
     this.root.dataset.compare = m.bidirectional ? 'bidirectional' : 'causal';
     this.drawCompare();
@@ -233,14 +270,15 @@ class AttentionView implements PanelViewModule<'attention'> {
     const m = this.data?.self;
     if (!m || this.self.section.hidden || this.self.section.getBoundingClientRect().width === 0) return;
     const { mini: size } = this.selfWidths();
-    const figure = (values: number[][], l: number, hd: number) => {
+    const figure = (values: Float32Array[], l: number, hd: number) => {
       const canvas = h('canvas', { class: 'attn-mini-canvas', 'aria-hidden': 'true' });
       drawMini(canvas, values, size, true);
       const selected = l === this.layer && hd === this.head;
       const attrs = { class: `attn-mini${selected ? ' selected' : ''}`, 'data-layer': String(l), 'data-head': String(hd), title: `Layer ${l + 1}, head ${hd + 1}: open it large`, onclick: () => this.select(l, hd) };
       return h('button', attrs, canvas, h('span', { class: 'attn-mini-caption' }, `L${l + 1} · H${hd + 1}`));
     };
-    setChildren(this.grid, ...m.attention.map((layer, l) => h('div', { class: 'attn-grid-row' }, h('span', { class: 'attn-grid-label muted' }, `Layer ${l + 1}`), ...layer.map((values, hd) => figure(values, l, hd)))));
+    const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+    setChildren(this.grid, ...range(m.layers).map((l) => h('div', { class: 'attn-grid-row' }, h('span', { class: 'attn-grid-label muted' }, `Layer ${l + 1}`), ...range(m.heads).map((hd) => figure(headRows(m, l, hd), l, hd)))));
   }
 
   /**
@@ -249,7 +287,7 @@ class AttentionView implements PanelViewModule<'attention'> {
    */
   private selfWidths(): { heat: number; mini: number } {
     const total = Math.floor(this.self.section.getBoundingClientRect().width);
-    const heads = Math.max(1, this.data?.self?.attention[0]?.length ?? 1);
+    const heads = Math.max(1, this.data?.self?.heads ?? 1);
     const mini = 84;
     const side = 72 + heads * (mini + 16);
     if (total - side - 24 >= 420) {
