@@ -43,7 +43,7 @@ export class ModelPickerSource {
     const models = saved.map((m) => {
       const entry = this.known.get(m.dir)!.entry;
       const job = jobs.find((j) => j.modelDir === m.dir);
-      return job ? { ...entry, corpus: job.corpusName } : entry;
+      return job?.corpusName ? { ...entry, corpus: job.corpusName } : entry;
     });
     return { models, ...(selected ? { selected } : {}), ...(compare ? { compare } : {}) };
   }
