@@ -15,6 +15,17 @@ import type { AttentionPanelData } from '../../src/shared/views/attention';
 import type { ModelPickerData } from '../../src/shared/views/modelPicker';
 import { api, waitFor, waitForJob } from './helpers';
 
+/** exp(mean surprisal) of the scored tokens of a report: the figure it claims. */
+function assertPerplexityOfDetail(r: LmPerplexityReport, text: string): void {
+  assert.ok(r.detail, 'per-token detail for a short text');
+  assert.equal(r.detail.map((t) => t.display).join(''), text, 'the tokens spell the text');
+  const scored = r.detail.filter((t) => t.surprisal !== undefined);
+  assert.equal(scored.length, r.tokens, 'as many scored tokens as the figure counts');
+  assert.equal(r.detail[0].surprisal, undefined, 'the first token is context only');
+  const mean = scored.reduce((s, t) => s + t.surprisal!, 0) / scored.length;
+  assert.ok(Math.abs(Math.exp(mean) - r.perplexity) < 1e-4 * r.perplexity, `exp(mean surprisal) ${Math.exp(mean)} vs perplexity ${r.perplexity}`);
+}
+
 describe('the LSTM language model in the editor', function () {
   this.timeout(240_000);
   let dir = '';
@@ -86,13 +97,9 @@ describe('the LSTM language model in the editor', function () {
     const text = 'The cross-entropy of a language model is the mean surprisal of each token given the tokens before it.\n';
     const r = (await vscode.commands.executeCommand('mlStudy.perplexity', { dir, text })) as PerplexityOutcome | undefined;
     assert.ok(r, `no result: ${await lastMessage()}`);
-    assert.ok(r.detail, 'per-token detail for a short text');
-    assert.equal(r.detail.map((t) => t.display).join(''), text, 'the tokens spell the text');
-    const scored = r.detail.filter((t) => t.surprisal !== undefined);
-    assert.equal(scored.length, r.tokens, 'as many scored tokens as the figure counts');
-    assert.equal(r.detail[0].surprisal, undefined, 'the first token is context only');
+    assertPerplexityOfDetail(r, text);
+    const scored = r.detail!.filter((t) => t.surprisal !== undefined);
     const mean = scored.reduce((s, t) => s + t.surprisal!, 0) / scored.length;
-    assert.ok(Math.abs(Math.exp(mean) - r.perplexity) < 1e-4 * r.perplexity, `exp(mean surprisal) ${Math.exp(mean)} vs perplexity ${r.perplexity}`);
     assert.ok(Math.abs(r.crossEntropy - mean) < 1e-5);
     assert.ok(Math.abs(r.bitsPerChar! - mean / Math.LN2) < 1e-5);
     assert.ok(scored.every((t) => t.prob! > 0 && t.prob! <= 1 && Math.abs(t.prob! - Math.exp(-t.surprisal!)) < 1e-9));
@@ -175,17 +182,6 @@ describe('the LSTM language model in the editor', function () {
     assert.match(await lastMessage(), /corrupt/);
   });
 });
-
-/** exp(mean surprisal) of the scored tokens of a report: the figure it claims. */
-function assertPerplexityOfDetail(r: LmPerplexityReport, text: string): void {
-  assert.ok(r.detail, 'per-token detail for a short text');
-  assert.equal(r.detail.map((t) => t.display).join(''), text, 'the tokens spell the text');
-  const scored = r.detail.filter((t) => t.surprisal !== undefined);
-  assert.equal(scored.length, r.tokens, 'as many scored tokens as the figure counts');
-  assert.equal(r.detail[0].surprisal, undefined, 'the first token is context only');
-  const mean = scored.reduce((s, t) => s + t.surprisal!, 0) / scored.length;
-  assert.ok(Math.abs(Math.exp(mean) - r.perplexity) < 1e-4 * r.perplexity, `exp(mean surprisal) ${Math.exp(mean)} vs perplexity ${r.perplexity}`);
-}
 
 describe('the Transformer as a language model, the model pickers and compare', function () {
   this.timeout(240_000);

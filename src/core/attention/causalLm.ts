@@ -7,9 +7,8 @@
  * (`heldOutLoss`): window w reads tokens w·seq … w·seq + seq − 1 and predicts each next one, so every token but the
  * first is scored exactly once, token j with surprisal s[j − 1], given the tokens of its window before it.
  */
-import { StoppedError } from '../training';
 import { surprisalFromLogits, summarise } from '../lm/measures';
-import { generateWith, LmInputError, teacherForcingWith, type TokenStepper } from '../lm/use';
+import { drainYielding, generateWith, LmInputError, teacherForcingWith, type TokenStepper } from '../lm/use';
 import type { Vocab } from '../lm/vocab';
 import type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison } from '../lm/types';
 import type { TransformerLM } from './transformer';
@@ -76,21 +75,7 @@ export function transformerPerplexity(lm: CausalLm, text: string, opts: { maxTok
  */
 export async function transformerPerplexityAsync(lm: CausalLm, text: string, opts: { maxTokens?: number; signal?: AbortSignal } = {}): Promise<PerplexityResult & { surprisals: Float32Array }> {
   const enc = encodeText(lm, text);
-  const g = scoring(lm, enc.ids, opts.maxTokens ?? Infinity);
-  let last = Date.now();
-  let s: Float32Array;
-  for (;;) {
-    const r = g.next();
-    if (r.done) {
-      s = r.value;
-      break;
-    }
-    if (Date.now() - last >= 50) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      last = Date.now();
-    }
-    if (opts.signal?.aborted) throw new StoppedError();
-  }
+  const s = await drainYielding(scoring(lm, enc.ids, opts.maxTokens ?? Infinity), opts);
   const m = summarise(s, lm.vocab.level === 'char');
   return { level: lm.vocab.level, ...m, unknown: enc.unknown.slice(0, 50), unknownCount: enc.unknownCount, surprisals: s };
 }

@@ -9,6 +9,7 @@ import { surprisal } from './measures';
 import { sampleIndex, validateSampling } from './sampling';
 import { Rng } from '../util/rng';
 import type { GenerateOptions, GenerateResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo } from './types';
+import { StoppedError } from '../training';
 
 /** Token-by-token inference of one model: `feed` returns the distribution of the token after those fed so far. */
 export interface TokenStepper {
@@ -161,4 +162,23 @@ export function teacherForcingWith(vocab: Vocab, st: TokenStepper, text: string,
     freeRunningText: vocab.decode(freeRunning.map((t) => t.id)),
     freeRunningMatches: matches,
   };
+}
+
+/**
+ * Run a scoring generator (it yields the fraction done) in the worker: yields to the event loop every ~50 ms,
+ * reports progress, and throws StoppedError within a fraction of a second when `signal` aborts.
+ */
+export async function drainYielding<T>(g: Generator<number, T, void>, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<T> {
+  let last = Date.now();
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    if (opts.signal?.aborted) throw new StoppedError();
+    if (Date.now() - last >= 50) {
+      opts.onProgress?.(r.value);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = Date.now();
+      if (opts.signal?.aborted) throw new StoppedError();
+    }
+  }
 }

@@ -5,11 +5,10 @@
  */
 import { Vocab } from '../lm/vocab';
 import { summarise } from '../lm/measures';
-import { generateWith, LmInputError, teacherForcingWith, type TokenStepper } from '../lm/use';
+import { drainYielding, generateWith, LmInputError, teacherForcingWith, type TokenStepper } from '../lm/use';
 import type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo } from '../lm/types';
 
 export type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo };
-import { StoppedError } from '../training';
 import { loadCheckpoint, type CheckpointMeta } from './checkpoint';
 import { Workspace, type LstmConfig, type OpsKind } from './model';
 
@@ -110,23 +109,7 @@ export async function perplexityOfAsync(
 ): Promise<PerplexityResult> {
   const enc = model.vocab.encode(text);
   if (enc.ids.length === 0) throw new LmInputError('the text is empty (no tokens to score)');
-  const g = scoring(model, enc.ids, opts.maxTokens ?? Infinity);
-  let last = Date.now();
-  let s: Float32Array;
-  for (;;) {
-    const r = g.next();
-    if (r.done) {
-      s = r.value;
-      break;
-    }
-    if (opts.signal?.aborted) throw new StoppedError();
-    if (Date.now() - last >= 50) {
-      opts.onProgress?.(r.value);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      last = Date.now();
-      if (opts.signal?.aborted) throw new StoppedError();
-    }
-  }
+  const s = await drainYielding(scoring(model, enc.ids, opts.maxTokens ?? Infinity), opts);
   const m = summarise(s, model.vocab.level === 'char');
   return { level: model.vocab.level, ...m, unknown: enc.unknown.slice(0, 50), unknownCount: enc.unknownCount };
 }

@@ -12,7 +12,7 @@ import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
-import { ATTENTION_KINDS, ModelPickerSource } from '../lm/modelPicker';
+import { ATTENTION_KINDS, ModelPickerSource, onSavedModelsChange } from '../lm/modelPicker';
 
 /** Longest text the command or the view sends (the Transformer reads at most its context length of it). */
 export const MAX_TEXT = 20_000;
@@ -266,6 +266,11 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
     }),
     jobs.onDidChangeJob((job) => {
       if (job.model === 'seq2seq') f.onJob(job);
+    }),
+    onSavedModelsChange(jobs, ATTENTION_KINDS, async () => {
+      if (!f.state.picker) return;
+      await f.models();
+      panel.showView('attention', f.state, { live: true });
     }),
   );
   panel.handle('attention', f.viewHandlers);

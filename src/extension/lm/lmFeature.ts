@@ -15,7 +15,7 @@ import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
 import { ArgError, MAX_PROMPT, MAX_TEXT, onlyKeys, optString, samplingOf } from './validate';
-import { LM_KINDS, ModelPickerSource } from './modelPicker';
+import { LM_KINDS, ModelPickerSource, onSavedModelsChange } from './modelPicker';
 
 const GENERATE_KEYS = ['dir', 'prompt', 'length', 'temperature', 'topK', 'topP', 'seed'] as const;
 const PERPLEXITY_KEYS = ['dir', 'text'] as const;
@@ -113,6 +113,13 @@ export class LmFeature {
     const info = await this.jobs.request('lm.info', { dir: model.dir }, 60_000);
     this.show({ ...base, ...infoData(info), needsInfo: false }, live);
     return this.data!;
+  }
+
+  /** Read the picker again when it is on show (a model was saved or removed). */
+  async refreshPicker(): Promise<void> {
+    if (!this.data?.picker) return;
+    const picker = await this.picker(this.data.dir);
+    if (this.data) this.show({ ...this.data, picker }, true);
   }
 
   /** Two models' perplexity and per-token surprisal of one text (also shown in the view). */
@@ -337,6 +344,7 @@ export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobMan
       if ('sample' in extra || 'teacherForcing' in extra) f.onExtra(job, extra);
     }),
     jobs.onDidChangeJob((job) => f.onJob(job)),
+    onSavedModelsChange(jobs, LM_KINDS, () => f.refreshPicker()),
   );
   panel.handle('lm', f.viewHandlers);
 

@@ -48,3 +48,20 @@ export class ModelPickerSource {
     return { models, ...(selected ? { selected } : {}), ...(compare ? { compare } : {}) };
   }
 }
+
+/**
+ * Call `refresh` when the saved models of `kinds` change (a run saved one, a folder went away), at most one at a
+ * time. Returns the listener's disposable.
+ */
+export function onSavedModelsChange(jobs: JobManager, kinds: readonly ModelKind[], refresh: () => Promise<unknown>): { dispose(): void } {
+  const key = () => jobs.savedModels().filter((m) => kinds.includes(m.model)).map((m) => `${m.dir}@${m.savedAt}`).join('|');
+  let last = key();
+  let running = false;
+  return jobs.onDidChangeList(() => {
+    const now = key();
+    if (now === last || running) return;
+    last = now;
+    running = true;
+    void refresh().catch(() => undefined).finally(() => (running = false));
+  });
+}
