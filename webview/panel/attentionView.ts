@@ -134,12 +134,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     const prevAlign = this.data?.alignment;
     this.data = data;
     this.picker.update(data.picker);
-    if (!data.picker && !this.modelsAsked) {
-      this.modelsAsked = true;
-      void this.ctx.host.request('attention.models', {}, 60_000).then((picker) => {
-        if (this.data && !this.data.picker) this.picker.update((this.data.picker = picker));
-      }, () => undefined);
-    }
+    if (!data.picker) this.askModels();
     // Messages arrive as fresh copies: compare stamps, so a live alignment update leaves the self-attention (and
     // whatever the user is typing) alone.
     if (data.self && data.self.stamp !== prevSelf?.stamp) this.renderSelf(data.self, prevSelf);
@@ -149,7 +144,22 @@ class AttentionView implements PanelViewModule<'attention'> {
     if (!live) (data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Ask for the saved models once (the host keeps the picker fresh after that). */
+  private askModels(): void {
+    if (this.modelsAsked) return;
+    this.modelsAsked = true;
+    void this.ctx.host.request('attention.models', {}, 60_000).then(
+      (picker) => {
+        if (this.data?.picker) return;
+        if (this.data) this.data.picker = picker;
+        this.picker.update(picker);
+      },
+      () => (this.modelsAsked = false),
+    );
+  }
+
   redraw(): void {
+    if (!this.data?.picker) this.askModels();
     if (this.data?.self) {
       this.drawSelf();
       this.drawGrid();

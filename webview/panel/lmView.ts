@@ -74,7 +74,7 @@ class LmView implements PanelViewModule<'lm'> {
   private readonly cmpOut = h('div', { class: 'lm-cmp', id: 'lm-cmp-out' });
   private readonly cmpError = h('p', { class: 'field-error', id: 'lm-cmp-error', role: 'alert' });
   private lastComparisonKey = '';
-  private modelsAsked = '';
+  private modelsAsked = false;
   private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
   private readonly generateBtn: HTMLElement;
   private readonly compareBtn: HTMLElement;
@@ -178,15 +178,7 @@ class LmView implements PanelViewModule<'lm'> {
     this.picker.update(data.picker);
     this.gatesBtn.hidden = data.kind === 'transformer';
     this.renderComparison(data.comparison);
-    if (!data.picker && this.modelsAsked !== (data.dir ?? '')) {
-      this.modelsAsked = data.dir ?? '';
-      void this.ctx.host.request('lm.models', {}, 60_000).then((picker) => {
-        if (this.data && !this.data.picker) {
-          this.data.picker = picker;
-          this.picker.update({ ...picker, selected: this.data.dir });
-        }
-      }, () => undefined);
-    }
+    if (!data.picker) this.askModels();
     if (changed) {
       setChildren(this.outputEl);
       this.outputInfo.textContent = '';
@@ -241,7 +233,22 @@ class LmView implements PanelViewModule<'lm'> {
     }
   }
 
+  /** Ask for the saved models once (the host keeps the picker fresh after that). */
+  private askModels(): void {
+    if (this.modelsAsked) return;
+    this.modelsAsked = true;
+    void this.ctx.host.request('lm.models', {}, 60_000).then(
+      (picker) => {
+        if (this.data?.picker) return;
+        if (this.data) this.data.picker = picker;
+        this.picker.update({ ...picker, selected: this.data?.dir });
+      },
+      () => (this.modelsAsked = false),
+    );
+  }
+
   redraw(): void {
+    if (!this.data?.picker) this.askModels();
     this.loss?.rebuild();
     this.ppl?.rebuild();
   }
