@@ -37,6 +37,8 @@ export class LmFeature {
   private data: LmPanelData | undefined;
   private readonly live = new Map<string, LiveState>();
   private readonly pickers: ModelPickerSource;
+  /** The picker last read (the view has one from then on, even before it shows a model). */
+  private lastPicker: LmPanelData['picker'];
 
   constructor(
     private readonly jobs: JobManager,
@@ -75,14 +77,15 @@ export class LmFeature {
 
   /** Show data, keeping the picker (its choice follows the model on show) and a comparison already drawn. */
   private show(data: LmPanelData, live: boolean): void {
-    const picker = data.picker ?? this.data?.picker;
+    const picker = data.picker ?? this.data?.picker ?? this.lastPicker;
     this.data = { ...data, picker: picker && { ...picker, selected: data.dir }, comparison: data.comparison ?? this.data?.comparison };
     this.panel.showView('lm', this.data, { live });
   }
 
   /** The picker of every saved language model, `dir` chosen. */
-  private picker(dir?: string): Promise<NonNullable<LmPanelData['picker']>> {
-    return this.pickers.list(LM_KINDS, dir, this.data?.picker?.compare);
+  private async picker(dir?: string): Promise<NonNullable<LmPanelData['picker']>> {
+    this.lastPicker = await this.pickers.list(LM_KINDS, dir, this.data?.picker?.compare);
+    return this.lastPicker;
   }
 
   async generate(a: Record<string, unknown>, prompt: string): Promise<GenerateOutcome> {
@@ -117,9 +120,10 @@ export class LmFeature {
 
   /** Read the picker again when it is on show (a model was saved or removed). */
   async refreshPicker(): Promise<void> {
-    if (!this.data?.picker) return;
-    const picker = await this.picker(this.data.dir);
+    if (!this.lastPicker) return;
+    const picker = await this.picker(this.data?.dir);
     if (this.data) this.show({ ...this.data, picker }, true);
+    else if (this.newest()) await this.showModel(undefined, true);
   }
 
   /** Two models' perplexity and per-token surprisal of one text (also shown in the view). */
