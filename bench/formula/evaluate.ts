@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { isConceptId } from '../../src/core/formula/concepts';
 import { explainFormula, type Explanation } from '../../src/core/formula/explain';
 import { parseTex } from '../../src/core/formula/tex';
-import { symbolKey } from '../../src/core/formula/symbols';
+import { pretty, symbolKey } from '../../src/core/formula/symbols';
 import { expandMacros, parseMacros, type MacroTable } from '../../src/core/formula/macros';
 import { normaliseTex } from '../../src/core/formula/normalise';
 import { cleanTex } from '../../src/core/formula/find';
@@ -176,10 +176,12 @@ export function roleMatches(label: string, claimed: string[]): boolean {
  */
 export function keyOfTex(texIn: string, macros?: MacroTable): string {
   const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
-  const tree = parseTex(tex);
+  const tree = parseTex(tex, { identifiers: true });
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
   if (first && first.k === 'sym' && tree.items.length === 1) return symbolKey(first);
+  // A function's value (`f(x_i)`, `h_\theta(x)`) and a set's size (`|V|`): the key the explanation gives them.
+  if (first && tree.items.length === 1 && (first.k === 'apply' || (first.k === 'group' && first.delim === '|'))) return pretty(first).slice(0, 40);
   return tex.replace(/\s+/g, '');
 }
 

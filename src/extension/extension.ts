@@ -15,6 +15,7 @@ import { registerTrainingView, type TrainingViewProvider } from './sidebar/train
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
+import { type FormulaMapFeature, registerFormulaMap } from './formula/formulaMap';
 import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
 import { registerAttentionFeature } from './attention/attentionFeature';
@@ -31,6 +32,8 @@ export interface ExtensionApi {
   panel: StudyPanel;
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
+  /** The map of the notes' formulas: `formulaMap.index.current` and `onDidChange` (src/shared/views/formulas.ts). */
+  formulaMap: FormulaMapFeature;
   vectors: VectorsFeature;
   w2vStep: W2vStepFeature;
   modelViews: ModelViewsFeature;
@@ -57,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
     const formulas = registerFormulaFeature(context, panel);
+    const formulaMap = registerFormulaMap(context, panel, formulas);
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
     registerAttentionFeature(context, jobs, panel);
@@ -66,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, recentMessages };
+    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

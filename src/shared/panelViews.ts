@@ -13,6 +13,7 @@ import type { XorPanelData, XorPanelRequests } from './views/xor';
 import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from './views/w2vStep';
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
+import type { FormulaMapData, FormulasPanelRequests } from './views/formulas';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
@@ -37,6 +38,7 @@ export interface PanelViews {
   distill: { data: DistillPanelData; toHost: DistillPanelRequests; toPanel: {} };
   'vae-latent': { data: VaePanelData; toHost: VaePanelRequests; toPanel: {} };
   'w2v-hs-tree': { data: HsTreePanelData; toHost: HsTreePanelRequests; toPanel: {} };
+  formulas: { data: FormulaMapData; toHost: FormulasPanelRequests; toPanel: {} };
 }
 
 export type PanelView = keyof PanelViews;
@@ -59,6 +61,7 @@ export const PANEL_VIEWS: { readonly [V in PanelView]: { readonly title: string 
   distill: { title: 'Distillation' },
   'vae-latent': { title: 'Latent Space' },
   'w2v-hs-tree': { title: 'HS Tree' },
+  formulas: { title: 'Formulas' },
 };
 
 export const PANEL_VIEW_IDS = Object.keys(PANEL_VIEWS) as PanelView[];

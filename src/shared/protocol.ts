@@ -18,6 +18,7 @@ import type { StepperWorkerRequests } from './views/w2vStep';
 import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
+import type { FormulaIndexRequests } from './views/formulas';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -172,7 +173,7 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
 // ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)
 
 /** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
-export interface FormulaRequests {
+export interface FormulaRequests extends FormulaIndexRequests {
   hover: {
     params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string };
     result: { markdown: string; start: number; end: number } | null;

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FormulaRequests, Request } from '../shared/protocol';
 import { type Handlers, serve } from '../shared/rpc';
+import { formulaIndexHandlers } from './formulaIndexRequests';
 import { findAllMath, formulaHoverAt, formulaPanelAt, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
 
 if (!parentPort) throw new Error('formulaWorker.ts must run in a worker thread');
@@ -51,6 +52,7 @@ const handlers: Handlers<FormulaRequests> = {
   render: (p) => renderTexToSvg(String(p.latex), { display: p.display === true, color: p.color }),
   recompute: (p) => recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {}),
   prewarm,
+  ...formulaIndexHandlers,
   // Development builds only, for the integration test of the hung-worker restart: block the thread, answer nothing.
   hang: (p) => {
     if (process.env.NODE_ENV === 'production') throw new Error('unknown formula request "hang"');

@@ -18,6 +18,7 @@ import { gradientsView } from './gradientsView';
 import { distillView } from './distillView';
 import { vaeLatentView } from './vaeLatentView';
 import { hsTreeView } from './hsTreeView';
+import { formulasView } from './formulasView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -33,4 +34,5 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   distill: distillView,
   'vae-latent': vaeLatentView,
   'w2v-hs-tree': hsTreeView,
+  formulas: formulasView,
 };

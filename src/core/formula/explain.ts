@@ -11,6 +11,9 @@ import { type PlotFn, plotPoints } from './plot';
 import { conceptsMentioned, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
+import { rolesNamedInProse } from './proseRoles';
+import { parseTex } from './tex';
+import { normaliseTex } from './normalise';
 
 export interface Explanation {
   latex: string;
@@ -70,6 +73,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const concept = rec?.concept ?? null;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
+  // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
+  const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;
@@ -85,7 +90,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: describeSymbols(tree, concept),
+    symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree)),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,

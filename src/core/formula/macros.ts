@@ -195,7 +195,8 @@ export function expandMacros(latex: string, table: MacroTable | undefined): Expa
       args.push(a.body);
       j = a.end;
     }
-    const body = mac.body.replace(/#([1-9])/g, (_, d: string) => args[Number(d) - 1] ?? '');
+    // (A control word right before an argument stays one word: `\mathbold#1` with `w` is `\mathbold w`, as TeX reads it.)
+    const body = mac.body.replace(/(\\[A-Za-z]+)?#([1-9])/g, (_, cw: string | undefined, d: string) => `${cw ? `${cw} ` : ''}${args[Number(d) - 1] ?? ''}`);
     // A letter right after a control word must stay separate from it.
     const glue = /^[A-Za-z]/.test(s.slice(j, j + 1)) && /\\[A-Za-z]+$/.test(body) ? ' ' : '';
     s = s.slice(0, m.index) + body + glue + s.slice(j);

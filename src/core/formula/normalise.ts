@@ -131,6 +131,28 @@ function codeNotation(s: string): string {
   return s;
 }
 
+const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+', 'ᵀ': 'T', 'ⁿ': 'n', 'ⁱ': 'i', 'ᵗ': 't' };
+const SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₋': '-', '₊': '+', 'ᵢ': 'i', 'ⱼ': 'j', 'ₜ': 't', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₒ': 'o', 'ₓ': 'x' };
+const SCRIPT_RUN = (chars: Record<string, string>) => new RegExp(`[${Object.keys(chars).join('')}]+`, 'g');
+const SUP_RE = SCRIPT_RUN(SUPERSCRIPTS);
+const SUB_RE = SCRIPT_RUN(SUBSCRIPTS);
+/** Letters with a combining hat, tilde or bar (ŷ, x̃, x̄) as TeX accents. */
+const COMBINING: Record<string, string> = { '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u20D7': 'vec' };
+const PRECOMPOSED: Record<string, string> = { 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}', 'ô': '\\hat{o}', 'ẑ': '\\hat{z}', 'ỹ': '\\tilde{y}', 'õ': '\\tilde{o}', 'ẽ': '\\tilde{e}' };
+
+/**
+ * Unicode typed into plain-text notes: super- and subscript characters (`x²`, `W⁻¹`, `xᵀ`, `h₁`, `wᵢ`), letters with
+ * a combining or precomposed accent (`ŷ`, `c̃`), and a root sign before a letter or a bracket (`√d_k`, `√(x)`).
+ */
+function unicodeScripts(s: string): string {
+  if (!/[^\x00-\x7F]/.test(s)) return s;
+  s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);
+  s = s.replace(/([A-Za-z])([\u0302\u0303\u0304\u20D7])/g, (_m, l: string, acc: string) => `\\${COMBINING[acc]}{${l}}`);
+  s = s.replace(SUP_RE, (m) => `^{${[...m].map((c) => SUPERSCRIPTS[c]).join('')}}`).replace(SUB_RE, (m) => `_{${[...m].map((c) => SUBSCRIPTS[c]).join('')}}`);
+  s = s.replace(/√\s*\(/g, 'sqrt(').replace(/√\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?|[0-9]+)/g, '\\sqrt{$1}');
+  return s;
+}
+
 export function normaliseTex(src: string): string {
   let s = String(src ?? '');
   // A TAB is never TeX: it is the `\t` of \text, \tanh, \theta, \times, \top, \tilde … eaten by an escape.
@@ -138,8 +160,17 @@ export function normaliseTex(src: string): string {
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   // Unicode operators typed into plain-text notes.
-  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_)/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
-  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2'));
+  s = unicodeScripts(s);
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  // `\ensuremath{…}` only asks for math mode: its content.
+  s = s.replace(/\\ensuremath(?![A-Za-z])\s*/g, '');
+  // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`; a switch elsewhere only sets the font.
+  if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {
+    s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);
+    s = s.replace(/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*/g, '');
+  }
+  // (Code-like Greek with a number, `beta1`, is β₁.)
+  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2').replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
   // blockquote's `>` at the start of a line of a derivation.
   s = s.replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');

@@ -64,7 +64,7 @@ const isTransposeSup = (n: Node | undefined) => {
 const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
 const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
 const subText = (n: Node | undefined, depth = 0): string =>
-  depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : '?')).join('');
+  depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
 
 /** Split a row at top-level relation operators. */
@@ -198,8 +198,9 @@ function detectShapes(root: Row, add: Add): void {
       const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
       const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
       // A decoder step: its own previous output y_{t−1} and a context c from the encoder.
-      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x))) && args.some((x) => x.name === 'c' && !x.sub);
-      if (prev && decoder) add('seq2seq', 3.1, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
+      // (The context may be one vector c or one per step, c_t; the previous output is a y, o or word w.)
+      const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x)) && (/^[yow]$/.test(x.name) || !args.some((c) => c.name === 'c' && !!c.sub))) && args.some((x) => x.name === 'c' && (!x.sub || /^[ti]$/.test(step(x))));
+      if (prev && decoder) add('seq2seq', 3.4, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
       else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
   }
@@ -299,7 +300,10 @@ function detectForms(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
-  const terms = termsOf(rhs);
+  const outer = termsOf(rhs);
+  // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
+  const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
+  const terms = lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
   // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
   const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
@@ -508,7 +512,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'probability-chain-rule': /chain rule|probabilit/i,
   'backpropagation-through-time': /through time|bptt|vanishing|rnn/i,
   'empirical-risk': /risk|minimi[sz]e|objective/i,
-  mse: /\bmse\b|squared|least squares/i,
+  mse: /\bmse\b|squared|square (error|loss)|least squares/i,
   'cross-entropy': /cross[- ]entropy/i,
   'binary-cross-entropy': /binary/i,
   softmax: /softmax|output distribution|output layer/i,
@@ -635,7 +639,7 @@ function detect(root: Row, add: Add): void {
       }
       const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
       const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
-      if (b === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
+      if (b === 'x' || symBase(p.a) === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
       else if (wordVectorPair(p.a, p.b)) add('skipgram-softmax', 3, 'softmax of word-vector dot products');
       else add('softmax', 2.4, 'softmax of dot-product scores');
       continue;
@@ -648,6 +652,12 @@ function detect(root: Row, add: Add): void {
     const scoreDefined = argBase && sides(root.filter((x) => !(x.k === 'op' && x.v === ','))).parts.some((p, i, all) => i + 1 < all.length && [...p].reverse().find((x) => x.k === 'sym')?.k === 'sym' && symBase([...p].reverse().find((x) => x.k === 'sym')) === argBase && dots(all[i + 1]).length > 0 && !dots(all[i + 1]).some((d) => symBase(d.a) === 'q' || symBase(d.b) === 'k'));
     if (scoreDefined) {
       add('softmax-regression', 3.2, 'softmax of scores a_k = w_k·φ');
+      continue;
+    }
+    // Scores affine in the input x (e^{w_k x}, e^{W^T x + b}): a linear classifier's class probabilities.
+    const juxtaposed = rowOf(arg).length === 2 && rowOf(arg).every((x) => x.k === 'sym') && rowOf(arg).some((x) => (x as Sym).name === 'w' || (x as Sym).name === 'theta');
+    if ((affine(rowOf(arg)) || juxtaposed) && syms(arg).some((x) => x.name === 'x' || x.name === 'X') && !rowOf(arg).some((x) => x.k === 'sym' && /^[qQkK]$/.test(x.name))) {
+      add('softmax-regression', 3.1, 'softmax of scores affine in the input x');
       continue;
     }
     add('softmax', 3, 'exp of one score over a sum of exps');
@@ -751,6 +761,10 @@ function detect(root: Row, add: Add): void {
   if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
+  // The same with the second log written any way (log σ(−x), log(e^{−x}/(1 + e^{−x}))): one log weighted by a label y,
+  // another by its complement (1 − y).
+  const complement = every.find((x): x is Group => x.k === 'group' && x.delim === '(' && rowOf(x.body).length === 3 && isNum(rowOf(x.body)[0], 1) && hasOp(x.body, '-') && rowOf(x.body)[2].k === 'sym');
+  if (logs.length >= 2 && complement && every.some((x) => x.k === 'sym' && x !== rowOf(complement.body)[2] && show(x) === show(rowOf(complement.body)[2]))) add('binary-cross-entropy', 3.4, 'y log p + (1−y) log(…): a label and its complement weighting two logs');
   // cross-entropy: −Σ y log ŷ
   for (const r of allRows) {
     for (let i = 0; i + 1 < r.length; i++) {
@@ -816,7 +830,9 @@ function detect(root: Row, add: Add): void {
     if (inner.length === 1 && inner[0].k === 'apply' && codec.test((inner[0] as Apply).fn)) {
       const innermost = rowOf((inner[0] as Apply).arg);
       const x = innermost.length === 1 && innermost[0].k === 'sym' ? show(innermost[0]) : null;
-      if (x && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
+      // (x against its reconstruction: a difference, a norm, a loss letter, or both as arguments of one call, L(x, g(f(x)))).
+      const compared = hasOp(root, '-') || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && all(p.arg).includes(a));
+      if (x && compared && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
     }
   }
   if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
@@ -1067,7 +1083,9 @@ function detect(root: Row, add: Add): void {
         break;
       }
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
-      if (yish && !aff.matrix) add('linear-regression', 3, 'ŷ = w^T x + b');
+      // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
+      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
+      if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
       else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
@@ -1127,6 +1145,8 @@ function detect(root: Row, add: Add): void {
       const batch = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
       else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      // The gradient of one example's loss (x_i, y_i, ℓ_i): a stochastic step.
+      else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
@@ -1185,6 +1205,11 @@ function detect(root: Row, add: Add): void {
   });
   if ((offsetIdx || extendsHistory) && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
+  // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
+  const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
+  const prodSub = prods.length === 1 && 'sub' in prods[0] ? prods[0].sub : undefined;
+  const prodIdx = prodSub ? syms(prodSub)[0]?.name : undefined;
+  if (joint && prodIdx && parts.length === 2 && probApplies.length === 2 && !probApplies.some(condBar) && probApplies.some((a) => { const r = rowOf(a.arg); return a !== lhs[0] && r.length === 1 && r[0].k === 'sym' && subText(r[0].sub) === prodIdx; })) add('ngram-markov', 3.4, 'P(w_1 … w_n) = Π_i P(w_i): the unigram model');
   const condProbs = probApplies.filter(condBar);
   if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
     const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pPq]$/.test(x.fn));
@@ -1391,6 +1416,9 @@ function lossLhs(root: Row): boolean {
   const lhs = parts[0].filter((x) => !(x.k === 'op' && x.v === ','));
   const h = lhs[0];
   if (!h) return false;
+  // A loss word spelled in italic letters (`loss = …`, `cost(x) = …`).
+  const letters = lhs.filter((x) => x.k !== 'group').map((x) => (x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup ? x.name : x.k === 'apply' && /^[a-z]$/i.test(x.fn) ? x.fn : '#')).join('');
+  if (/^(loss|cost|error|objective)$/i.test(letters)) return true;
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
   return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
 }
@@ -1521,6 +1549,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
   'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
+  'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
 /** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
@@ -1557,7 +1586,7 @@ const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|ov
 function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
   const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
   if (!reg) return;
-  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && (CONTEXT[c.id]?.test(words) || NAMED_IN_PROSE[c.id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
+  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
   if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
   else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
   sorted.sort((a, b) => b.score - a.score);
@@ -1583,7 +1612,8 @@ function blockVote(src: string, add: Add): void {
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
-    if (top && (top[1].n >= 2 || recognised === 1 || linearThen)) {
+    // (One recognised line of three or more speaks for the block only with strong evidence of its own.)
+    if (top && (top[1].n >= 2 || (recognised === 1 && (lines.length <= 2 || top[1].score >= 3.5)) || linearThen)) {
       const has = (c: ConceptId) => votes.has(c);
       // Stacked affine layers are a network; an affine score fed to a softmax (sigmoid) is softmax (logistic) regression.
       // Lines that feed one another (h = f(W x + b), y = V h + c) are a network; lines side by side (a_1 = …, a_m = …)
@@ -1657,7 +1687,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words)) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
@@ -1691,9 +1721,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
   }
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
-  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words)) {
+  const lhsHead0 = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
+  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
     const call = applies(tree.items, ['softmax'])[0];
-    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || x.v !== ',') : [];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
     if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
   }
   let best = sorted[0];
@@ -1725,6 +1757,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  // A function's value at a point (σ(z) = 1, P(y = 1 | x) = 0.5) states a number, not what the function is.
+  const valueSides = sides(tree.items).parts;
+  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.

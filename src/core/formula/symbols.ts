@@ -140,8 +140,10 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   const group = CATALOG[concept].group;
-  if (/^(L|J|ell|E|l)$/.test(head.name) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
+  if ((/^(L|J|ell|E|l)$/.test(head.name) || /^(loss|cost|error|objective)$/i.test(head.name)) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
   if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
+  // An update step defines the new value of what it updates.
+  if (concept === 'gradient-descent' || concept === 'minibatch-sgd' || concept === 'adam') return head.name === 'b' ? 'the bias being updated — defined here' : 'the parameters (weights) being updated — defined here';
   if (head.name === 'z' && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
@@ -245,13 +247,18 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
 }
 
 /** 3. What is being defined (left of the first "="). */
-function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named?: Map<string, string>): void {
   const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
   if (eq > 0 && eq <= 3) {
     const lhs = tree.items.slice(0, eq);
     const head = lhs.find((x) => x.k === 'sym');
     const lt = concept ? CATALOG[concept].letters ?? {} : {};
+    // Gated cells written in capitals (F_t, I_t, O_t for f_t, i_t, o_t): the gate of the lower-case letter.
+    const gate = head && head.k === 'sym' && (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
+    const said = head && head.k === 'sym' ? named?.get(symbolKey(head)) : undefined;
     if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (head && head.k === 'sym' && gate) set(symbolKey(head), `${gate} — defined here`);
+    else if (head && head.k === 'sym' && said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
     else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
 }
@@ -301,6 +308,25 @@ function derivativeDs(tree: Tree): Set<Node> {
   return derivativeD;
 }
 
+/**
+ * Letters the structure shows as the weights and bias of an affine map, whatever the concept: W (or U) multiplying
+ * what follows it (W x, W_2 h_1, W [h; x]) and a b added in the same row.
+ */
+function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node> } {
+  const weights = new Set<Node>();
+  const biases = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    const ws = n.items.filter((x, i) => x.k === 'sym' && /^[WU]$/.test(x.name) && !!n.items[i + 1] && (n.items[i + 1].k === 'sym' || (n.items[i + 1].k === 'group' && ['(', '['].includes((n.items[i + 1] as { delim: string }).delim))));
+    if (!ws.length) return;
+    for (const w of ws) weights.add(w);
+    n.items.forEach((x, i) => {
+      if (x.k === 'sym' && x.name === 'b' && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '+' && (!n.items[i + 1] || n.items[i + 1].k === 'op')) biases.add(x);
+    });
+  });
+  return { weights, biases };
+}
+
 /** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
 function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name: string, node?: Sym) => string | undefined, notes: Map<string, string>): string | undefined {
   const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
@@ -310,12 +336,13 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 }
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
-function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
   const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
   const seen = new Set<string>();
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
   const derivativeD = derivativeDs(tree);
+  const affineParts = affineLetters(tree);
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
@@ -329,7 +356,15 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/[pPqL]/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+      }
+    }
+    // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
+    if (n.k === 'apply' && n.head.k === 'sym' && !inScripts.has(n.head) && (n.head.name === 'sigma' || (n.head.name === 'E' && n.head.mods.includes('bb')))) {
+      const k = symbolKey(n.head);
+      if (!seen.has(k)) {
+        seen.add(k);
+        set(k, letters[n.head.name] ?? (n.head.name === 'sigma' ? 'the sigmoid function, 1/(1 + e^{−z})' : 'the expectation (average) under the distribution in the subscript'));
       }
     }
     if (n.k !== 'sym') return;
@@ -338,12 +373,21 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
     const k = symbolKey(n);
     if (seen.has(k)) return;
     seen.add(k);
+    const said = named?.get(k);
+    if (said && !letters[n.name]) {
+      set(k, said);
+      return;
+    }
     if (candidateState(n, concept)) {
       set(k, 'the candidate (proposed new) state the gates mix in');
       return;
     }
-    if (concept && WEIGHTED.has(concept) && /^[WU]$/.test(n.name) && !letters[n.name]) {
+    if (((concept && WEIGHTED.has(concept)) || affineParts.weights.has(n)) && /^[WU]$/.test(n.name) && !letters[n.name]) {
       set(k, 'a weight matrix (learned)');
+      return;
+    }
+    if (!concept && affineParts.biases.has(n)) {
+      set(k, 'the bias (added after the weights)');
       return;
     }
     // A letter nothing explains is described by its shape only (in an unrecognised formula too: never a guessed role).
@@ -351,8 +395,31 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   });
 }
 
-/** Meanings for the symbols of a parsed formula, in its own letters. */
-export function describeSymbols(tree: Tree, concept: ConceptId | null): SymbolNote[] {
+/**
+ * Values the formula names as a whole, after its letters: a letter applied to arguments (`f(x_i)`, `h_θ(x)`, `ℓ(x, y)`)
+ * is that function's value there — a loss for a loss letter, a probability for p, P or q, else the function's output —
+ * and `|V|` around a capital letter is the size of that set.
+ */
+function valueRoles(tree: Tree, { set }: Notes): void {
+  const inScripts = scriptNodes(tree);
+  walk(tree, (n) => {
+    // (A set's size is named wherever it stands, in a sum's bounds too: Σ_{j=1}^{|V|}.)
+    if (n.k === 'group' && n.delim === '|' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'sym' && /^[A-Z]$/.test(n.body.items[0].name)) set(pretty(n), `the number of elements of ${pretty(n.body)} (its size)`);
+    if (inScripts.has(n)) return;
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
+      const key = pretty(n).slice(0, 40);
+      const arg = pretty(n.arg).slice(0, 30);
+      const h = n.head.name;
+      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+    }
+  });
+}
+
+/**
+ * Meanings for the symbols of a parsed formula, in its own letters. `named`: letters the sentence around the formula
+ * names (`rolesNamedInProse`), used where the formula's structure gives a letter no role of its own.
+ */
+export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
   const set = (key: string | null, meaning: string, override = false) => {
@@ -363,8 +430,9 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null): SymbolNo
   const acc: Notes = { notes, set };
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
-  definedSymbol(tree, concept, acc);
-  letterRoles(tree, concept, acc);
+  definedSymbol(tree, concept, acc, named);
+  letterRoles(tree, concept, acc, named);
+  valueRoles(tree, acc);
   return order
     .filter((k) => notes.get(k))
     .slice(0, MAX_SYMBOLS)

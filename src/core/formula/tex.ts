@@ -69,7 +69,10 @@ const UNICODE: Record<string, string> = {
   'σ': 'sigma', 'θ': 'theta', 'α': 'alpha', 'β': 'beta', 'η': 'eta', 'λ': 'lambda', 'μ': 'mu', 'π': 'pi', 'Σ': 'Sigma',
   '∑': 'sum', '∏': 'prod', '∫': 'int', '≤': 'le', '≥': 'ge', '≠': 'ne', '≈': 'approx', '∈': 'in', '→': 'to', '←': 'leftarrow',
   '·': 'cdot', '×': 'times', '⊙': 'odot', '−': '-', '∇': 'nabla', '∂': 'partial', 'ε': 'epsilon', 'τ': 'tau', 'ϕ': 'phi', 'φ': 'phi',
-  '‖': '|', '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto',
+  '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto', 'γ': 'gamma', 'δ': 'delta', 'ω': 'omega', 'ρ': 'rho',
+  'ν': 'nu', 'κ': 'kappa', 'ξ': 'xi', 'ψ': 'psi', 'χ': 'chi', 'ζ': 'zeta', 'Δ': 'Delta', 'Ω': 'Omega', 'Θ': 'Theta',
+  'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
+  '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto',
 };
 const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
 
@@ -100,7 +103,7 @@ const NAMED = new Set([
 ]);
 const ACCENTS: Record<string, string> = {
   hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', vec: 'vec', overrightarrow: 'fwd',
-  overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', boldsymbol: 'bold', bm: 'bold', pmb: 'bold', mathbb: 'bb',
+  overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', boldsymbol: 'bold', bm: 'bold', mathbold: 'bold', vb: 'bold', vect: 'bold', bs: 'bold', pmb: 'bold', mathbb: 'bb',
   mathcal: 'cal', mathscr: 'cal', mathfrak: 'frak', mathit: '', mathsf: '', mathtt: '', underline: '', check: '', breve: '',
   acute: '', grave: '', mathring: '', boxed: '', cancel: '', bcancel: '', xcancel: '', sout: '', phantom: '', underbrace: '',
   overbrace: '', textbf: 'textbf', textit: 'textit', emph: 'textit', mathnormal: '',
@@ -181,6 +184,8 @@ class Parser {
       if (t.t !== 'sub' && t.t !== 'sup') break;
       this.i++;
       const arg = this.parseArg();
+      // A braced letter takes the scripts itself: `{\mathbf{W}}^\top` is W^⊤, `{x}_i` is x_i.
+      if (n.k === 'row' && n.items.length === 1 && n.items[0].k === 'sym' && !(t.t === 'sub' ? n.items[0].sub : n.items[0].sup)) n = n.items[0];
       if (!('sub' in n) && n.k !== 'sym' && n.k !== 'num' && n.k !== 'frac' && n.k !== 'sqrt' && n.k !== 'group' && n.k !== 'name' && n.k !== 'big' && n.k !== 'apply') {
         n = { k: 'group', delim: '', body: n.k === 'row' ? n : { k: 'row', items: [n] } };
       }
@@ -557,7 +562,10 @@ function slashFractions(items: Node[]): Node[] {
     const it = items[i];
     if (it.k === 'op' && it.v === '/' && out.length && i + 1 < items.length && out[out.length - 1].k !== 'op') {
       const run: Node[] = [out.pop()!];
-      while (out.length && out[out.length - 1].k !== 'op' && out[out.length - 1].k !== 'big' && out[out.length - 1].k !== 'text') run.unshift(out.pop()!);
+      // (A product before the slash, u·v / (‖u‖ ‖v‖), is the numerator: left to right, as plain text means it.)
+      const product = (n: Node) => n.k === 'op' && ['·', '*', '×'].includes(n.v);
+      while (out.length && (out[out.length - 1].k !== 'op' || product(out[out.length - 1])) && out[out.length - 1].k !== 'big' && out[out.length - 1].k !== 'text') run.unshift(out.pop()!);
+      while (run.length > 1 && run[0].k === 'op') out.push(run.shift()!);
       const left: Node = run.length === 1 ? run[0] : { k: 'row', items: run };
       let j = i + 1;
       let den: Node;
@@ -580,6 +588,12 @@ function slashFractions(items: Node[]): Node[] {
 const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
+/**
+ * Set for one `parseTex(…, { identifiers: true })` call (parsing is synchronous): words of three or more italic
+ * letters are read as one identifier (`loss`, `pos`, `head_i`) — for naming the letters of a formula, while the
+ * recogniser's own parse keeps the letters (its detectors read words such as `mask` letter by letter).
+ */
+let identifierWords = false;
 function joinWords(items: Node[]): Node[] {
   const out: Node[] = [];
   const plain = (x: Node | undefined): x is Extract<Node, { k: 'sym' }> => !!x && x.k === 'sym' && !x.mods.length && !x.sup && /^[A-Za-z]$/.test(x.name);
@@ -602,6 +616,16 @@ function joinWords(items: Node[]): Node[] {
     if (w.length >= 2 && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase())) && next && next.k === 'group' && next.delim === '(') {
       out.push(sub ? { k: 'name', v: w, sub } : { k: 'name', v: w });
       i = j - 1;
+      continue;
+    }
+    // Any other word of three or more letters (`loss`, `pos`, `head_i`, `score`): one identifier, not a product of
+    // letters. (All capitals stay letters: QKV is a product.)
+    const lastSub = !sub && w.length >= 2 && plain(last) ? last.sub : undefined;
+    const word = lastSub ? w + (last as { name: string }).name : w;
+    if (identifierWords && word.length >= 3 && /^[A-Za-z][a-z]+$/.test(word) && /[aeiou]/.test(word) && !FN_WORDS.has(word) && !MODEL_FN_WORDS.has(word.toLowerCase())) {
+      const end = lastSub ? j + 1 : j;
+      out.push(lastSub ? { k: 'sym', name: word, mods: [], sub: lastSub } : { k: 'sym', name: word, mods: [] });
+      i = end - 1;
       continue;
     }
     out.push(items[i]);
@@ -674,13 +698,16 @@ function headName(n: Node): string {
 }
 
 /** Parse TeX into a row. Never throws; bounded work. */
-export function parseTex(src: string): { k: 'row'; items: Node[] } {
+export function parseTex(src: string, opts: { identifiers?: boolean } = {}): { k: 'row'; items: Node[] } {
+  identifierWords = !!opts.identifiers;
   try {
     const toks = tokenize(src.replace(/\\boxed/g, ' ').replace(/\\(displaystyle|scriptstyle|textstyle)/g, ' '));
     const p = new Parser(toks);
     return p.parseAll() as { k: 'row'; items: Node[] };
   } catch {
     return { k: 'row', items: [] };
+  } finally {
+    identifierWords = false;
   }
 }
 
