@@ -171,7 +171,7 @@ describeInThemes('language model', (session, theme) => {
 
   it('draws a 512-token attention map from a Float32Array and stays responsive (frame gaps measured)', async () => {
     const { page } = session();
-    await runCommand(page, 'ML Study: Open Study Panel');
+    // The study panel is open from the test before (on the Language Model view).
     const panel = await webviewFrame(page, '#attn-picker', 60_000);
     await panel.locator('#tab-attention').click();
     await waitInFrame(panel, () => document.querySelectorAll('#attn-picker .picker-row').length === 1, 30_000);
