@@ -9,7 +9,8 @@ import { readSettings } from './config';
 import { ValidationError } from '../core/params';
 import { showError, showInfo } from './util/notify';
 import { TRAINING_VIEW_ID } from './sidebar/trainingView';
-import { CORPUS_CHOICES, resolveCorpus } from './corpus';
+import { CORPUS_CHOICES, resolveCorpus, resolveNoteFolder } from './corpus';
+import { checkExperimentArgs } from '../core/formula/noteValues';
 import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
 import { resumeItem, resumeRun } from './jobs/resume';
@@ -17,6 +18,13 @@ import type { PanelView } from '../shared/panelViews';
 
 /** The view a model's training opens (the Training view's loss curves otherwise). */
 const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
+
+/** A training command's argument (from a hover link, or anyone) that cannot run: one message, and true. */
+function refuses(command: string, args: unknown, what: string): boolean {
+  const problem = checkExperimentArgs(command, args);
+  if (problem) void showError(`bad ${what} parameters: ${problem}`);
+  return problem !== undefined;
+}
 
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -47,6 +55,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       params = pick.params;
     }
+    if (refuses('mlStudy.trainXor', params, 'XOR')) return undefined;
     try {
       const job = jobs.start('xor', params ?? {}, { kind: 'none' }, { corpusName: '' });
       if (readSettings().openPanelOnTrain) panel.show('training');
@@ -65,6 +74,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         return undefined;
       }
       const form = formOf(model);
+      if (refuses(id, args, form.title)) return undefined;
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
       let params = a.params;
       // From the palette (no arguments), ask which word2vec; callers with arguments get the default (skip-gram).
@@ -80,13 +90,14 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         params = { ...((params as object | undefined) ?? {}), arch: arch.arch };
       }
       let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
-      if (form.usesCorpus && !corpusId) {
+      const folder = (a.corpus as { folder?: unknown } | undefined)?.folder; // a hover link: the note's folder
+      if (form.usesCorpus && !corpusId && folder === undefined) {
         const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
         if (!pick) return undefined;
         corpusId = pick.id;
       }
       try {
-        const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
+        const corpus = folder !== undefined && form.usesCorpus ? await resolveNoteFolder(folder) : await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
         const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name, source: corpus.source });
         if (readSettings().openPanelOnTrain) panel.show(VIEW_OF_MODEL[model] ?? 'training');
         return job.jobId;

@@ -18,7 +18,8 @@ import { type FormulaService, registerFormulaFeature } from './formula/formulaFe
 import { type FormulaMapFeature, registerFormulaMap } from './formula/formulaMap';
 import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
-import { registerAttentionFeature } from './attention/attentionFeature';
+import { type AttentionFeature, registerAttentionFeature } from './attention/attentionFeature';
+import { type ExportFeature, registerExportFeature } from './export/exportFeature';
 import { registerXorFeature } from './xor/xorFeature';
 import { registerW2vStepFeature, type W2vStepFeature } from './w2vStep/stepFeature';
 import { registerMlmFeature } from './mlm/mlmFeature';
@@ -37,6 +38,8 @@ export interface ExtensionApi {
   vectors: VectorsFeature;
   w2vStep: W2vStepFeature;
   modelViews: ModelViewsFeature;
+  attention: AttentionFeature;
+  exportImages: ExportFeature;
   recentMessages: typeof recentMessages;
 }
 
@@ -59,18 +62,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
-    const formulas = registerFormulaFeature(context, panel);
+    const formulas = registerFormulaFeature(context, panel, jobs);
     const formulaMap = registerFormulaMap(context, panel, formulas);
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
-    registerAttentionFeature(context, jobs, panel);
+    const attention = registerAttentionFeature(context, jobs, panel);
+    const exportImages = registerExportFeature(context, panel);
     registerXorFeature(context, jobs, panel);
     const w2vStep = registerW2vStepFeature(context, jobs, panel, formulas);
     registerMlmFeature(context, jobs, panel);
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, recentMessages };
+    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, attention, exportImages, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -14,6 +14,7 @@ import type { W2vStepPanelAnswers, W2vStepPanelData, W2vStepPanelRequests } from
 import type { MlmFillData } from './views/mlm';
 import type { GatesPanelData, GatesPanelRequests, GradientsPanelData, GradientsPanelRequests } from './views/inside';
 import type { FormulaMapData, FormulasPanelRequests } from './views/formulas';
+import type { ExportPanelRequests } from './views/export';
 import type { DistillPanelData, DistillPanelRequests, HsTreePanelData, HsTreePanelRequests, VaePanelData, VaePanelRequests } from './views/models';
 
 /** Requests the host makes of the Training view. */
@@ -70,9 +71,9 @@ export function isPanelView(v: unknown): v is PanelView {
   return typeof v === 'string' && Object.hasOwn(PANEL_VIEWS, v);
 }
 
-/** The requests of all views together (one method table per direction). */
+/** The requests of all views together (one method table per direction), and those any view may make (export). */
 type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-export type PanelRequests = Merge<PanelViews[PanelView]['toHost']>;
+export type PanelRequests = Merge<PanelViews[PanelView]['toHost']> & ExportPanelRequests;
 export type PanelAnswers = Merge<PanelViews[PanelView]['toPanel']>;
 
 /** The host's message that draws a view: `live` updates it without opening the panel or switching tabs. */

@@ -19,6 +19,7 @@ import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
 import type { FormulaIndexRequests } from './views/formulas';
+import type { ExampleWorkerRequests } from './views/explain';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -162,7 +163,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests {
+export interface WorkerRequests extends ExampleWorkerRequests, VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -175,10 +176,10 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
 /** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
 export interface FormulaRequests extends FormulaIndexRequests {
   hover: {
-    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string };
+    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string; noteUri?: string };
     result: { markdown: string; start: number; end: number } | null;
   };
-  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string }; result: Omit<ExplainPanelData, 'source'> | null };
+  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string; noteUri?: string }; result: Omit<ExplainPanelData, 'source'> | null };
   recompute: ExplainPanelRequests['explain.recompute'];
   /** Render TeX built by the engine (e.g. an objective with numbers substituted) as SVG. */
   render: { params: { latex: string; display: boolean; color: string }; result: { svg: string } | { error: string } };

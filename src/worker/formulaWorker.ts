@@ -36,11 +36,11 @@ async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
 
 const handlers: Handlers<FormulaRequests> = {
   hover: (p) => {
-    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs, preamble: p.preamble });
+    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs, preamble: p.preamble, noteUri: p.noteUri });
     return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
   },
   explain: (p) => {
-    const panel = formulaPanelAt(p.text, p.offset, p.languageId, { color: p.color, preamble: p.preamble });
+    const panel = formulaPanelAt(p.text, p.offset, p.languageId, { color: p.color, preamble: p.preamble, noteUri: p.noteUri });
     if (!panel) return null;
     const { explanation, rendered: r } = panel;
     return {

@@ -17,6 +17,7 @@ import { playgroundHandlers } from './playgroundRequests';
 import { stepperHandlers } from './stepperRequests';
 import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
+import { exampleHandlers } from './exampleRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -111,5 +112,6 @@ const handlers: Handlers<WorkerRequests> = {
   ...stepperHandlers,
   ...insideHandlers,
   ...modelViewHandlers,
+  ...exampleHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

@@ -18,6 +18,7 @@ import { type Cell, drawMini, type HeatmapSpec, tokenLabel } from './heatmap';
 import { AttentionMap, type MapLook } from './attentionMap';
 import type { PanelViewModule, ViewContext } from './viewModule';
 import { ModelPicker } from './modelPicker';
+import { VariantsSection } from './attentionVariants';
 
 type SelfMap = NonNullable<AttentionPanelData['self']>;
 
@@ -104,6 +105,7 @@ class AttentionView implements PanelViewModule<'attention'> {
   private readonly side: HTMLElement;
   private readonly picker: ModelPicker;
   private modelsAsked = false;
+  private readonly variants: VariantsSection;
 
   constructor(
     private readonly root: HTMLElement,
@@ -111,13 +113,19 @@ class AttentionView implements PanelViewModule<'attention'> {
   ) {
     this.intro = h('p', { class: 'empty', id: 'attn-empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.');
     this.side = h('aside', { class: 'attn-side' }, h('h3', {}, 'All heads'), h('p', { class: 'muted attn-hint' }, 'One map per layer (rows) and head (columns). Click one to open it large.'), this.grid);
-    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text) });
-    this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined });
+    const mapName = (m: { name: string } | undefined, what: string) => () => `${what}-${m?.name ?? 'map'}`;
+    const selfExport = { ctx, name: () => mapName(this.data?.self, 'attention')(), alt: () => `Self-attention of ${this.data?.self?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
+    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text), exportAs: selfExport });
+    const compareExport = { ctx, name: () => mapName(this.data?.compare, 'attention')(), alt: () => `Self-attention of ${this.data?.compare?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
+    this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined, exportAs: compareExport });
     this.compare.setInputEnabled(false);
-    this.align = new AttentionMap(ALIGN_LOOK, { spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()) });
+    const alignExport = { ctx, name: () => mapName(this.data?.alignment, 'alignment')(), alt: () => `Encoder–decoder alignment map (${this.data?.alignment?.map.task ?? 'seq2seq'})` };
+    const compareScores = h('vscode-button', { id: 'attn-variants-start', secondary: true, title: 'Train the seq2seq model with dot, general and additive attention on the same data, and compare them', onclick: () => void this.ctx.host.request('attention.variants', {}, 600_000).catch((e) => this.align.setStatus(errorText(e), true)) }, 'Compare scores');
+    this.align = new AttentionMap(ALIGN_LOOK, { controls: [compareScores], spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()), exportAs: alignExport });
     this.align.setInputEnabled(false);
     this.picker = new ModelPicker({ id: 'attn-picker', caption: 'Saved attention models', empty: 'No saved attention model yet: train a Transformer, a masked language model or a seq2seq model (Training view).', onUse: (dir) => void this.use(dir) });
-    setChildren(root, this.picker.el, this.intro, this.self.section, this.compare.section, this.align.section);
+    this.variants = new VariantsSection(root, ctx);
+    setChildren(root, this.picker.el, this.intro, this.self.section, this.compare.section, this.align.section, this.variants.section);
     onThemeChange(() => this.redraw());
     let lastWidth = 0;
     new ResizeObserver(() => {
@@ -140,8 +148,12 @@ class AttentionView implements PanelViewModule<'attention'> {
     if (data.self && data.self.stamp !== prevSelf?.stamp) this.renderSelf(data.self, prevSelf);
     if (data.compare?.stamp !== this.shownCompare) this.renderCompare(data.compare);
     if (data.alignment && data.alignment.stamp !== prevAlign?.stamp) this.renderAlign(data.alignment);
-    this.intro.hidden = !!(data.self || data.alignment);
-    if (!live) (data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
+    if (data.variants?.stamp !== this.shownVariants) {
+      this.shownVariants = data.variants?.stamp;
+      this.variants.show(data.variants);
+    }
+    this.intro.hidden = !!(data.self || data.alignment || data.variants);
+    if (!live) (data.focus === 'variants' ? this.variants : data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
   }
 
   /** Ask for the saved models once (the host keeps the picker fresh after that). */
@@ -166,6 +178,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     }
     if (this.data?.compare) this.drawCompare();
     if (this.data?.alignment) this.drawAlign();
+    if (this.data?.variants) this.variants.redraw();
   }
 
   /** Show the model chosen in the picker (the host computes its map for the text on show). */
@@ -181,6 +194,7 @@ class AttentionView implements PanelViewModule<'attention'> {
       this.root.dataset.selecting = 'false';
     }
   }
+  private shownVariants: number | undefined;
 
   // ------------------------------------------------------------ self-attention
 

@@ -16,6 +16,7 @@ import { ModelPicker } from './modelPicker';
 import { formatNumber, h, setChildren } from '../common/vscode';
 import type { PanelViewModule, ViewContext } from './viewModule';
 import { LossChart } from './lossChart';
+import { domSource, exportButtons } from './export';
 
 /** Upper bounds (nats) of the surprisal bands s0…s4; above the last is s5. */
 const BANDS = [0.5, 1, 2, 3, 5];
@@ -151,6 +152,7 @@ class LmView implements PanelViewModule<'lm'> {
         legend,
         this.outputInfo,
         this.outputEl,
+        exportButtons(ctx, domSource(() => this.outputEl, { name: 'generated-text', alt: 'Generated text, each token coloured by its surprisal' }), 'lm-output-export'),
       ),
       h('section', { class: 'lm-block' }, h('h3', {}, 'Teacher forcing vs free running'), this.tfEl),
       h(

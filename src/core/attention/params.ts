@@ -40,6 +40,10 @@ export const TRANSFORMER_PARAMS = [
 ] as const satisfies readonly ParamSpec[];
 
 export const SEQ2SEQ_TASKS = ['reverse', 'sort', 'copy'] as const;
+
+/** The encoder–decoder's attention scores of the notes: dot, general (multiplicative, Luong) and additive (Bahdanau). */
+export const ATTENTION_SCORES = ['dot', 'general', 'additive'] as const;
+export type AttentionScore = (typeof ATTENTION_SCORES)[number];
 export type Seq2seqTask = (typeof SEQ2SEQ_TASKS)[number];
 
 /** The symbols the seq2seq tasks use: lowercase letters and digits. */
@@ -48,7 +52,7 @@ export const SEQ2SEQ_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** The RNN encoder–decoder with attention on a synthetic string task. */
 export const SEQ2SEQ_PARAMS = [
   { kind: 'enum', name: 'task', label: 'Task', description: 'What the model learns to do with a string of letters and digits', default: 'reverse', options: SEQ2SEQ_TASKS },
-  { kind: 'enum', name: 'attention', label: 'Attention score', description: 'dot: e_i = s_tᵀ h_i (as in the notes); additive: e_i = vᵀ tanh(W h_i + U s_t)', default: 'dot', options: ['dot', 'additive'] },
+  { kind: 'enum', name: 'attention', label: 'Attention score', description: 'dot: e_i = s_tᵀ h_i (as in the notes); general: e_i = s_tᵀ W h_i; additive (Bahdanau): e_i = vᵀ tanh(W h_i + U s_t)', default: 'dot', options: ATTENTION_SCORES },
   hiddenSpec('GRU units per encoder direction (the decoder has twice as many)', 64, 8, 256),
   { kind: 'int', name: 'minLen', label: 'Shortest input', description: 'Training strings are at least this long', default: 5, min: 1, max: 30 },
   { kind: 'int', name: 'maxLen', label: 'Longest input', description: 'Training strings are at most this long (also the longest input the model accepts)', default: 12, min: 2, max: 30 },

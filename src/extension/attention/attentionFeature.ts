@@ -5,8 +5,10 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isObject, type JobInfo } from '../../shared/protocol';
+import { isObject, type JobInfo, type JobStatus } from '../../shared/protocol';
 import type { AttentionMap, AttentionPanelData, AttentionPanelRequests, Seq2seqAttention } from '../../shared/views/attention';
+import { ATTENTION_SCORES, SEQ2SEQ_PARAMS, SEQ2SEQ_TASKS, type Seq2seqTask } from '../../core/attention/params';
+import { defaults } from '../../core/params';
 import type { UntrustedHandlers } from '../../shared/rpc';
 import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
@@ -49,6 +51,8 @@ export class AttentionFeature {
   private data: AttentionPanelData = { focus: 'self' };
   private stamp = 0;
   private readonly pickers: ModelPickerSource;
+  /** Every job started as a variant (an earlier comparison's jobs stay out of the single alignment map). */
+  private readonly variantJobs = new Set<string>();
 
   constructor(
     private readonly jobs: JobManager,
@@ -140,12 +144,14 @@ export class AttentionFeature {
   /** A seq2seq job's probe alignment, shown live (without opening or switching the panel). */
   onAlignment(job: JobInfo, a: ProgressExtras['seq2seq']['alignment']): void {
     const map: Seq2seqAttention = { kind: 'seq2seq', task: String(job.params.task), ...a };
+    if (this.onVariantAlignment(job, map)) return;
     this.data = { ...this.data, alignment: { name: job.label, map, stamp: ++this.stamp, job: this.jobOf(job) }, focus: 'alignment' };
     this.panel.showView('attention', this.data, { live: true });
   }
 
   /** The job behind the alignment changed (finished: its saved model can now be queried). */
   onJob(job: JobInfo): void {
+    this.onVariantJob(job);
     const al = this.data.alignment;
     if (!al?.job || al.job.jobId !== job.jobId) return;
     const running = job.status === 'running' || job.status === 'queued';
@@ -167,6 +173,65 @@ export class AttentionFeature {
     };
   }
 
+  // ------------------------------------------------------------ the attention scores side by side
+
+  /**
+   * Train the seq2seq model once per attention score (dot, general, additive) on `task` for `steps` steps: the same
+   * seed, so the same training strings and the same initial shared weights. A small model (32 units, strings of 3–8)
+   * so the three runs take a minute or two. Returns the jobs started.
+   */
+  startVariants(task: Seq2seqTask, steps: number, more: Record<string, unknown> = {}): string[] {
+    const base = { ...defaults(SEQ2SEQ_PARAMS), hidden: 32, batch: 32, minLen: 3, maxLen: 8, ...more, task, steps, evalEvery: Math.max(5, Math.round(steps / 20)) };
+    const runs = ATTENTION_SCORES.map((score) => {
+      const job = this.jobs.start('seq2seq', { ...base, attention: score }, { kind: 'none' }, { corpusName: '' });
+      return { score, jobId: job.jobId, label: job.label, step: 0, total: job.total, status: job.status, curve: [] };
+    });
+    for (const r of runs) this.variantJobs.add(r.jobId);
+    this.data = { ...this.data, variants: { task, steps, seed: Number(base.seed), runs, stamp: ++this.stamp }, focus: 'variants' };
+    this.panel.showView('attention', this.data);
+    return runs.map((r) => r.jobId);
+  }
+
+  /** A variant's job reported a probe (its map and a point of its accuracy curve); false when it is no variant. */
+  private onVariantAlignment(job: JobInfo, map: Seq2seqAttention): boolean {
+    const v = this.data.variants;
+    const i = v?.runs.findIndex((r) => r.jobId === job.jobId) ?? -1;
+    if (!v || i < 0) return this.variantJobs.has(job.jobId);
+    const m = job.metrics ?? {};
+    const point = typeof m.sequenceAccuracy === 'number' && typeof m.alignmentAccuracy === 'number' ? [{ step: job.step, sequenceAccuracy: m.sequenceAccuracy, alignmentAccuracy: m.alignmentAccuracy }] : [];
+    const runs = v.runs.map((r, k) => (k === i ? { ...r, map, step: job.step, total: job.total, status: job.status, curve: [...r.curve.filter((p) => p.step < job.step), ...point] } : r));
+    this.data = { ...this.data, variants: { ...v, runs, stamp: ++this.stamp } };
+    this.panel.showView('attention', this.data, { live: true });
+    return true;
+  }
+
+  /** A variant's job changed status. */
+  private onVariantJob(job: JobInfo): void {
+    const v = this.data.variants;
+    const run = v?.runs.find((r) => r.jobId === job.jobId);
+    if (!v || !run || (run.status === job.status && run.step === job.step)) return;
+    const runs = v.runs.map((r) => (r === run ? { ...r, status: job.status as JobStatus, step: job.step, total: job.total } : r));
+    this.data = { ...this.data, variants: { ...v, runs, stamp: ++this.stamp } };
+    this.panel.showView('attention', this.data, { live: true });
+  }
+
+  /** Ask the task and the steps, then start the three runs; the jobs started (none when cancelled). */
+  async askVariants(): Promise<string[]> {
+    if (!vscode.workspace.isTrusted) throw new AttentionArgError('training is disabled in an untrusted workspace; trust the workspace to train.');
+    const pick = await vscode.window.showQuickPick(
+      SEQ2SEQ_TASKS.map((t) => ({ label: t, detail: t === 'reverse' ? 'abc12 → 21cba: the anti-diagonal' : t === 'sort' ? 'ba21 → 12ab: where each symbol sits' : 'abc → abc: the diagonal' })),
+      { title: 'ML Study: compare dot, general and additive attention — which task?' },
+    );
+    if (!pick) return [];
+    const steps = await vscode.window.showInputBox({
+      title: 'ML Study: training steps per score (the same for all three)',
+      value: '300',
+      validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 10 && Number(v) <= 100_000 ? undefined : 'a whole number from 10 to 100000'),
+    });
+    if (steps === undefined) return [];
+    return this.startVariants(pick.label as Seq2seqTask, Number(steps.trim()));
+  }
+
   /** The Attention view's requests. */
   readonly viewHandlers: UntrustedHandlers<AttentionPanelRequests> = {
     'attention.map': (params) => this.viewMap(params),
@@ -183,6 +248,7 @@ export class AttentionFeature {
       this.panel.showView('attention', this.withSelection(), { live: true });
       return picker;
     },
+    'attention.variants': async () => ({ jobIds: await this.askVariants() }),
   };
 
   /** Answer the view's `attention.map`: only saved attention models, and bounded text. */
@@ -271,6 +337,22 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
       if (!f.state.picker) return;
       await f.models();
       panel.showView('attention', f.state, { live: true });
+    }),
+    vscode.commands.registerCommand('mlStudy.compareAttentionScores', async (arg?: unknown) => {
+      try {
+        // Arguments (tests, links): {task, steps, params?}; without them the user picks.
+        if (isObject(arg)) {
+          const task = SEQ2SEQ_TASKS.find((t) => t === arg.task);
+          const steps = Number(arg.steps);
+          if (!task || !Number.isInteger(steps) || steps < 1 || steps > 100_000) throw new AttentionArgError('Compare Attention Scores takes {task: reverse|sort|copy, steps: 1–100000, params?}');
+          if (!vscode.workspace.isTrusted) throw new AttentionArgError('training is disabled in an untrusted workspace; trust the workspace to train.');
+          return f.startVariants(task, steps, isObject(arg.params) ? arg.params : {});
+        }
+        return await f.askVariants();
+      } catch (e) {
+        void showError(e instanceof Error ? e.message : String(e));
+        return [];
+      }
     }),
   );
   panel.handle('attention', f.viewHandlers);

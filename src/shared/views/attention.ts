@@ -3,6 +3,7 @@
  */
 import type { AttentionResult, Seq2seqAttention, TransformerAttention } from '../../core/attention';
 import type { ModelPickerData } from './modelPicker';
+import type { AttentionScore } from '../../core/attention/params';
 
 export type { AttentionResult, Seq2seqAttention, TransformerAttention };
 
@@ -59,6 +60,30 @@ export interface AlignmentData {
   job?: { jobId: string; label: string; step: number; total: number; running: boolean; sequenceAccuracy?: number; alignmentAccuracy?: number };
 }
 
+/** One attention score's run of a side-by-side comparison: its training job, accuracy curve and alignment map. */
+export interface VariantRun {
+  score: AttentionScore;
+  jobId: string;
+  label: string;
+  step: number;
+  total: number;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'stopped';
+  /** Accuracies on 50 fresh inputs at each probe step. */
+  curve: { step: number; sequenceAccuracy: number; alignmentAccuracy: number }[];
+  /** The probe input's alignment at the latest probe. */
+  map?: Seq2seqAttention;
+}
+
+/** The seq2seq model trained once per attention score on the same task, data, seed and steps. */
+export interface VariantsData {
+  task: string;
+  steps: number;
+  seed: number;
+  runs: VariantRun[];
+  /** Distinct per update (the view redraws only what changed). */
+  stamp: number;
+}
+
 /** What the host sends to draw the Attention view (always the whole state, so a replay restores everything). */
 export interface AttentionPanelData {
   /** The Transformer self-attention on show. */
@@ -70,8 +95,10 @@ export interface AttentionPanelData {
   compare?: AttentionMap & { kind: 'transformer' };
   /** The seq2seq alignment on show. */
   alignment?: AlignmentData;
+  /** The attention scores side by side. */
+  variants?: VariantsData;
   /** Which part the latest message is about (the view scrolls it into sight when not live). */
-  focus: 'self' | 'alignment';
+  focus: 'self' | 'alignment' | 'variants';
   /** Every saved attention model (Transformer, masked language model, seq2seq); `selected` is the one on show. */
   picker?: ModelPickerData;
 }
@@ -84,6 +111,8 @@ export interface AttentionPanelRequests {
   'attention.select': { params: { dir: string; text?: string }; result: AttentionPanelData };
   /** Read the saved models again (the picker). */
   'attention.models': { params: Record<string, never>; result: ModelPickerData };
+  /** Train the seq2seq model once per attention score, side by side (asks the task and steps); the jobs started. */
+  'attention.variants': { params: Record<string, never>; result: { jobIds: string[] } };
 }
 
 /** Requests the host makes of the training worker for attention models, by method. */
