@@ -16,7 +16,7 @@ export const transformerShapeSpecs = (attention: string, d: { layers: number; he
     { kind: 'int', name: 'heads', label: 'Heads', description: 'Attention heads per layer; must divide the model width', default: d.heads, min: 1, max: 4 },
     { kind: 'int', name: 'dModel', label: 'Model width', description: 'd_model: width of token vectors (32–128)', default: 64, min: 32, max: 128 },
     { kind: 'int', name: 'ffn', label: 'Feed-forward width', description: 'Hidden units of the feed-forward sublayer', default: d.ffn, min: 16, max: 1024 },
-    { kind: 'int', name: 'seq', label: 'Context length', description: seqDescription, default: d.seq, min: 4, max: 256 },
+    { kind: 'int', name: 'seq', label: 'Context length', description: seqDescription, default: d.seq, min: 4, max: 512 },
   ] as const;
 
 /** Word level of a Transformer: the rare-word cut and the vocabulary limit. */

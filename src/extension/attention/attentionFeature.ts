@@ -14,6 +14,7 @@ import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
+import { ATTENTION_KINDS, ModelPickerSource, onSavedModelsChange } from '../lm/modelPicker';
 
 /** Longest text the command or the view sends (the Transformer reads at most its context length of it). */
 export const MAX_TEXT = 20_000;
@@ -43,16 +44,22 @@ export function parseShowAttentionArgs(arg: unknown): { dir?: string; text?: str
   return out;
 }
 
+/** What a model chosen in the picker shows first when no text is on show. */
+const DEFAULT_TEXT = { self: 'the model attends to the words before it', alignment: 'abc123' };
+
 export class AttentionFeature {
   private data: AttentionPanelData = { focus: 'self' };
   private stamp = 0;
+  private readonly pickers: ModelPickerSource;
   /** Every job started as a variant (an earlier comparison's jobs stay out of the single alignment map). */
   private readonly variantJobs = new Set<string>();
 
   constructor(
     private readonly jobs: JobManager,
     private readonly panel: StudyPanel,
-  ) {}
+  ) {
+    this.pickers = new ModelPickerSource(jobs);
+  }
 
   /** What the Attention view shows (tests read it). */
   get state(): AttentionPanelData {
@@ -93,7 +100,35 @@ export class AttentionFeature {
   /** Show a map in the view (opening the panel), as the self-attention or the alignment. */
   show(m: AttentionMap, live = false): void {
     this.put(m, false);
-    this.panel.showView('attention', this.data, { live });
+    this.panel.showView('attention', this.withSelection(), { live });
+  }
+
+  /** The data with the picker's choice following the model on show. */
+  private withSelection(): AttentionPanelData {
+    const selected = this.data.focus === 'alignment' ? this.data.alignment?.dir : this.data.self?.dir;
+    if (this.data.picker) this.data = { ...this.data, picker: { ...this.data.picker, selected } };
+    return this.data;
+  }
+
+  /** The picker of every saved attention model. */
+  async models(): Promise<NonNullable<AttentionPanelData['picker']>> {
+    const selected = this.data.focus === 'alignment' ? this.data.alignment?.dir : this.data.self?.dir;
+    const picker = await this.pickers.list(ATTENTION_KINDS, selected);
+    this.data = { ...this.data, picker };
+    return picker;
+  }
+
+  /** Show the saved model `dir` (from the picker) on the text on show, or `text`. */
+  async select(dir: string, text?: string): Promise<AttentionPanelData> {
+    const kind = this.jobs.savedModels().find((m) => m.dir === dir)?.model;
+    const shown = kind === 'seq2seq' ? this.data.alignment?.map.source.join('') : this.data.self?.text;
+    const m = await this.map(dir, text ?? shown ?? (kind === 'seq2seq' ? DEFAULT_TEXT.alignment : DEFAULT_TEXT.self));
+    // A chosen model replaces the one on show; the second map beside it stays only for the same text.
+    if (m.kind === 'transformer' && this.data.compare && this.data.compare.text !== m.text) this.data = { ...this.data, compare: undefined };
+    this.put(m, false);
+    await this.models();
+    this.panel.showView('attention', this.withSelection(), { live: true });
+    return this.data;
   }
 
   /** Put a map in the view's data, as the self-attention or the alignment (keeping the alignment's job, if asked). */
@@ -200,6 +235,19 @@ export class AttentionFeature {
   /** The Attention view's requests. */
   readonly viewHandlers: UntrustedHandlers<AttentionPanelRequests> = {
     'attention.map': (params) => this.viewMap(params),
+    'attention.select': (params) => {
+      const p = isObject(params) ? params : {};
+      if (Object.keys(p).some((k) => k !== 'dir' && k !== 'text')) throw new Error('attention.select takes {dir, text?}');
+      if (!this.pickers.isSaved(p.dir, ATTENTION_KINDS)) throw new Error('choose a saved attention model from the list');
+      if (p.text !== undefined && (typeof p.text !== 'string' || !p.text.trim() || p.text.length > MAX_TEXT)) throw new Error(`the text must have 1 to ${MAX_TEXT} characters`);
+      return this.select(p.dir, p.text as string | undefined);
+    },
+    'attention.models': async (params) => {
+      if (!isObject(params) || Object.keys(params).length) throw new Error('attention.models takes no arguments');
+      const picker = await this.models();
+      this.panel.showView('attention', this.withSelection(), { live: true });
+      return picker;
+    },
     'attention.variants': async () => ({ jobIds: await this.askVariants() }),
   };
 
@@ -215,7 +263,7 @@ export class AttentionFeature {
     if (p.slot === 'compare' && m.kind === 'transformer') this.data = { ...this.data, compare: m };
     else this.put(m, true);
     // Remember it for a reload of the panel (the view draws the answer itself).
-    this.panel.showView('attention', this.data, { live: true });
+    this.panel.showView('attention', this.withSelection(), { live: true });
     return m;
   }
 }
@@ -284,6 +332,11 @@ export function registerAttentionFeature(context: vscode.ExtensionContext, jobs:
     }),
     jobs.onDidChangeJob((job) => {
       if (job.model === 'seq2seq') f.onJob(job);
+    }),
+    onSavedModelsChange(jobs, ATTENTION_KINDS, async () => {
+      if (!f.state.picker) return;
+      await f.models();
+      panel.showView('attention', f.state, { live: true });
     }),
     vscode.commands.registerCommand('mlStudy.compareAttentionScores', async (arg?: unknown) => {
       try {
