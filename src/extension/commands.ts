@@ -27,6 +27,13 @@ function refuses(command: string, args: unknown, what: string): boolean {
   return problem !== undefined;
 }
 
+/** True, and the user told why, when the workspace is not trusted: nothing trains there. */
+function trainingRefused(): boolean {
+  if (vscode.workspace.isTrusted) return false;
+  void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
+  return true;
+}
+
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -35,10 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   reg('mlStudy.showTrainingView', () => vscode.commands.executeCommand(`${TRAINING_VIEW_ID}.focus`));
 
   reg('mlStudy.trainXor', async (args?: unknown) => {
-    if (!vscode.workspace.isTrusted) {
-      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-      return undefined;
-    }
+    if (trainingRefused()) return undefined;
     let params: unknown = args;
     if (params === undefined) {
       const pick = await vscode.window.showQuickPick(
@@ -70,10 +74,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   /** Train a model on a corpus: args {params?, corpus?}; without a corpus the user picks one. */
   const trainModel = (id: string, model: ModelKind) =>
     reg(id, async (args?: unknown) => {
-      if (!vscode.workspace.isTrusted) {
-        void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-        return undefined;
-      }
+      if (trainingRefused()) return undefined;
       const form = formOf(model);
       if (refuses(id, args, form.title)) return undefined;
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
@@ -139,10 +140,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
 
   /** Continue a stopped or finished run from its checkpoint: arg the run's id, or pick one. */
   reg('mlStudy.resumeTraining', async (jobId?: unknown) => {
-    if (!vscode.workspace.isTrusted) {
-      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-      return undefined;
-    }
+    if (trainingRefused()) return undefined;
     let id = typeof jobId === 'string' ? jobId : undefined;
     if (id === undefined) {
       const runs = jobs.resumable();
