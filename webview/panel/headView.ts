@@ -11,6 +11,7 @@ import '../../media/heads.css';
 import type { HeadsPanelData, HeadsViewId } from '../../src/shared/views/heads';
 import { h, onThemeChange, setChildren } from '../common/vscode';
 import { context2d, sizeCanvas } from './canvas';
+import { canvasSource, exportButtons } from './export';
 import { tokenLabel } from './heatmap';
 import { attentionColours, headColour, n3 } from './vectorBars';
 import type { PanelViewModule, ViewContext, ViewFactory } from './viewModule';
@@ -77,7 +78,8 @@ class HeadView implements PanelViewModule<'attn-heads'> {
     const hint = h('p', { class: 'muted heads-hint' }, 'Left: the query token (the one being computed); right: the keys it attends to. A line’s opacity grows with the attention weight (√weight, so that small weights stay visible); one colour per head. Hover a token to see only its attention; click one to keep it.');
     const controls = h('div', { class: 'heads-controls' }, h('span', { class: 'muted' }, 'Layer'), this.layerHost, h('span', { class: 'muted' }, 'Heads'), this.toggles, h('span', { class: 'spacer' }), this.actions);
     const wrap = h('div', { class: 'heads-wrap' }, this.canvas, this.tip);
-    setChildren(root, this.empty, this.title, this.status, controls, hint, wrap);
+    const save = exportButtons(ctx, canvasSource(this.canvas, () => this.draw(), { name: 'head-view', alt: () => `Attention head view, layer ${this.layer + 1}` }), 'heads-export');
+    setChildren(root, this.empty, this.title, this.status, controls, hint, wrap, save);
     this.canvas.addEventListener('mousemove', (ev) => this.onMove(ev));
     this.canvas.addEventListener('mouseleave', () => this.setHover(undefined));
     this.canvas.addEventListener('click', (ev) => {

@@ -11,6 +11,7 @@ import '../../media/heads.css';
 import type { NeuronPanelData } from '../../src/shared/views/heads';
 import { h, onThemeChange, setChildren } from '../common/vscode';
 import { context2d, sizeCanvas } from './canvas';
+import { canvasSource, exportButtons } from './export';
 import { tokenLabel } from './heatmap';
 import { headsSummary, numberedSelect, openAt } from './headView';
 import { attentionColours, type AttentionColours, drawBars, drawStrip, headColour, maxAbs, n3 } from './vectorBars';
@@ -67,7 +68,7 @@ class NeuronView implements PanelViewModule<'attn-neuron'> {
   ) {
     const controls = h('div', { class: 'heads-controls' }, this.selects, h('span', { class: 'spacer' }), this.actions);
     const hint = h('p', { class: 'muted heads-hint' }, 'Each row is one key token j: s_j = q·k_j (the sum of the products), scaled by 1/√d_k, masked (−∞) for later tokens in a causal model, softmax over the row gives the weights w_j, and the head’s output is Σ_j w_j v_j. Blue bars are positive, orange negative; each column has its own scale.');
-    setChildren(root, this.empty, this.title, this.status, controls, this.formula, hint, h('div', { class: 'heads-wrap' }, this.canvas, this.tip), this.outCaption, h('div', { class: 'heads-wrap' }, this.outCanvas));
+    setChildren(root, this.empty, this.title, this.status, controls, this.formula, hint, h('div', { class: 'heads-wrap' }, this.canvas, this.tip), exportButtons(ctx, canvasSource(this.canvas, () => this.redraw(), { name: 'neuron-view', alt: 'Neuron view: q, each k, q·k, the scaled scores, the softmax weights and the values for one query position' }), 'neuron-export'), this.outCaption, h('div', { class: 'heads-wrap' }, this.outCanvas));
     this.canvas.addEventListener('mousemove', (ev) => this.onMove(ev));
     this.canvas.addEventListener('mouseleave', () => {
       this.tip.hidden = true;
