@@ -20,17 +20,28 @@ import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from '
 import { randomWindows } from '../../src/core/attention/transformerTrainer';
 import { StraightforwardTransformer } from './straightforward';
 import { ParallelTrainer } from '../../src/core/attention/parallel';
+import { wordBench } from './word';
+import { headsBench } from './heads';
 import { columns, eachRepeat, Flags, interleave, loadAverage, log, saveResultTo, startResult, stats, untimed } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
   `
 usage: npm run bench:attention -- [--seconds N] [--slice N] [--repeats N] [--one-thread] [--out FILE]
+       npm run bench:attention -- --heads [--seconds N] [--windows N] [--out FILE]
+       npm run bench:attention -- --word [--seconds N] [--slice N] [--repeats N] [--vocab N] [--samples N] [--out FILE]
   --seconds     training wall time per model in each repeat (default 30)
   --slice       seconds per turn (default 5)
   --repeats     independent repeats (default 3)
   --one-thread  leave out the two-thread row
   --out         result file (default bench/results/attention-<date>.json)
+  --heads       instead: train the preset "Train on Brown, word level (3 min)" (--seconds, default 180) and count
+                its previous-token and sentence-start heads on --windows held-out windows (default 64;
+                bench/results/attention-heads-<date>.json)
+  --word        instead: the Transformer on Brown words (--vocab words, default 10000; --layers, --heads, default 1)
+                with the full softmax against the sampled softmax (--samples draws a batch, default 512),
+                interleaved, both scored with the full softmax on --eval-windows held-out windows (default 128;
+                defaults --seconds 30 --slice 10; bench/results/attention-word-<date>.json)
 `,
 );
 
@@ -128,7 +139,7 @@ function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 }
 
-main().catch((e) => {
+(flags.has('heads') ? headsBench(flags) : flags.has('word') ? wordBench(flags) : main()).catch((e) => {
   process.stderr.write(`bench:attention: ${e instanceof Error ? e.stack : String(e)}\n`);
   process.exitCode = 1;
 });

@@ -18,17 +18,22 @@ import { StreamBatcher } from '../../src/core/lm/batcher';
 import { Adam, initParams, paramLayout, Workspace, type LstmConfig } from '../../src/core/lstm/model';
 import { scoreIds, type LstmModel } from '../../src/core/lstm/engine';
 import { initTf, tf } from '../../src/core/tf/backend';
+import { wordBench } from './word';
 import { columns, eachRepeat, Flags, interleave, loadAverage, log, saveResultTo, startResult, stat, untimed } from '../lib/results';
 
 const flags = new Flags(
   process.argv.slice(2),
   `
 usage: npm run bench:lstm -- [--budget SECONDS] [--slice SECONDS] [--repeats N] [--eval-tokens N] [--out FILE]
+       npm run bench:lstm -- --word [--budget S] [--slice S] [--repeats N] [--vocab N] [--samples N] [--eval-tokens N] [--out FILE]
   --budget       training seconds per model in each repeat (default 40)
   --slice        seconds per turn before the other model trains (default 5)
   --repeats      independent repeats, each from the same initial weights (default 3)
   --eval-tokens  held-out characters scored after each repeat (default 65536)
   --out          result file (default bench/results/lstm-<date>.json)
+  --word         instead: the word-level LSTM on Brown (--vocab words, default 10000) with the full softmax against
+                 the sampled softmax (--samples draws a batch, default 512), interleaved, both scored with the full
+                 softmax (defaults --budget 30 --slice 10 --eval-tokens 16384; bench/results/lstm-word-<date>.json)
 `,
 );
 const BUDGET = flags.number('budget', 40);
@@ -249,7 +254,7 @@ async function main() {
   saveResultTo(result, flags);
 }
 
-main().catch((e) => {
+(flags.has('word') ? wordBench(flags) : main()).catch((e) => {
   process.stderr.write(`bench:lstm failed: ${e instanceof Error ? e.stack : String(e)}\n`);
   process.exitCode = 1;
 });

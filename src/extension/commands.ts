@@ -9,14 +9,30 @@ import { readSettings } from './config';
 import { ValidationError } from '../core/params';
 import { showError, showInfo } from './util/notify';
 import { TRAINING_VIEW_ID } from './sidebar/trainingView';
-import { CORPUS_CHOICES, resolveCorpus } from './corpus';
+import { CORPUS_CHOICES, resolveCorpus, resolveNoteFolder } from './corpus';
+import { checkExperimentArgs } from '../core/formula/noteValues';
 import { formOf } from './models';
 import type { ModelKind } from '../shared/protocol';
 import { resumeItem, resumeRun } from './jobs/resume';
 import type { PanelView } from '../shared/panelViews';
+import { BROWN_WORD_TRANSFORMER } from '../core/attention/presets';
 
 /** The view a model's training opens (the Training view's loss curves otherwise). */
 const VIEW_OF_MODEL: Partial<Record<ModelKind, PanelView>> = { distill: 'distill', vae: 'vae-latent', autoencoder: 'vae-latent' };
+
+/** A training command's argument (from a hover link, or anyone) that cannot run: one message, and true. */
+function refuses(command: string, args: unknown, what: string): boolean {
+  const problem = checkExperimentArgs(command, args);
+  if (problem) void showError(`bad ${what} parameters: ${problem}`);
+  return problem !== undefined;
+}
+
+/** True, and the user told why, when the workspace is not trusted: nothing trains there. */
+function trainingRefused(): boolean {
+  if (vscode.workspace.isTrusted) return false;
+  void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
+  return true;
+}
 
 export function registerCommands(context: vscode.ExtensionContext, jobs: JobManager, panel: StudyPanel): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -26,10 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   reg('mlStudy.showTrainingView', () => vscode.commands.executeCommand(`${TRAINING_VIEW_ID}.focus`));
 
   reg('mlStudy.trainXor', async (args?: unknown) => {
-    if (!vscode.workspace.isTrusted) {
-      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-      return undefined;
-    }
+    if (trainingRefused()) return undefined;
     let params: unknown = args;
     if (params === undefined) {
       const pick = await vscode.window.showQuickPick(
@@ -47,6 +60,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
       }
       params = pick.params;
     }
+    if (refuses('mlStudy.trainXor', params, 'XOR')) return undefined;
     try {
       const job = jobs.start('xor', params ?? {}, { kind: 'none' }, { corpusName: '' });
       if (readSettings().openPanelOnTrain) panel.show('training');
@@ -60,11 +74,9 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   /** Train a model on a corpus: args {params?, corpus?}; without a corpus the user picks one. */
   const trainModel = (id: string, model: ModelKind) =>
     reg(id, async (args?: unknown) => {
-      if (!vscode.workspace.isTrusted) {
-        void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-        return undefined;
-      }
+      if (trainingRefused()) return undefined;
       const form = formOf(model);
+      if (refuses(id, args, form.title)) return undefined;
       const a = (args ?? {}) as { params?: unknown; corpus?: unknown };
       let params = a.params;
       // From the palette (no arguments), ask which word2vec; callers with arguments get the default (skip-gram).
@@ -80,13 +92,14 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
         params = { ...((params as object | undefined) ?? {}), arch: arch.arch };
       }
       let corpusId = typeof a.corpus === 'string' ? a.corpus : undefined;
-      if (form.usesCorpus && !corpusId) {
+      const folder = (a.corpus as { folder?: unknown } | undefined)?.folder; // a hover link: the note's folder
+      if (form.usesCorpus && !corpusId && folder === undefined) {
         const pick = await vscode.window.showQuickPick(CORPUS_CHOICES.map((c) => ({ label: c.label, id: c.id })), { title: `ML Study: ${form.title} — train on which text?` });
         if (!pick) return undefined;
         corpusId = pick.id;
       }
       try {
-        const corpus = await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
+        const corpus = folder !== undefined && form.usesCorpus ? await resolveNoteFolder(folder) : await resolveCorpus(form.usesCorpus ? corpusId! : 'none');
         const job = jobs.start(model, params ?? {}, corpus.ref, { corpusName: corpus.name, source: corpus.source });
         if (readSettings().openPanelOnTrain) panel.show(VIEW_OF_MODEL[model] ?? 'training');
         return job.jobId;
@@ -103,6 +116,9 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
   trainModel('mlStudy.trainVae', 'vae');
   trainModel('mlStudy.trainAutoencoder', 'autoencoder');
   trainModel('mlStudy.trainMlm', 'mlm');
+
+  // The one-click preset: the Transformer form's command with every parameter and the corpus given.
+  reg('mlStudy.trainTransformerBrownWords', () => vscode.commands.executeCommand('mlStudy.trainTransformer', { params: { ...BROWN_WORD_TRANSFORMER.params }, corpus: BROWN_WORD_TRANSFORMER.corpus }));
 
   reg('mlStudy.stopTraining', async (jobId?: unknown) => {
     const running = jobs.running();
@@ -124,10 +140,7 @@ export function registerCommands(context: vscode.ExtensionContext, jobs: JobMana
 
   /** Continue a stopped or finished run from its checkpoint: arg the run's id, or pick one. */
   reg('mlStudy.resumeTraining', async (jobId?: unknown) => {
-    if (!vscode.workspace.isTrusted) {
-      void showError('training is disabled in an untrusted workspace; trust the workspace to train.');
-      return undefined;
-    }
+    if (trainingRefused()) return undefined;
     let id = typeof jobId === 'string' ? jobId : undefined;
     if (id === undefined) {
       const runs = jobs.resumable();

@@ -95,17 +95,39 @@ function text(t: string, name: string): ResolvedCorpus {
   return { ref: { kind: 'text', name, text: t, keepLatexCommands }, name };
 }
 
-/** The workspace's notes (setting `corpus.notesGlob`), sorted by path; throws CorpusError when there are none. */
-export async function noteFiles(): Promise<vscode.Uri[]> {
+/**
+ * The workspace's notes (setting `corpus.notesGlob`), sorted by path; with `folder`, only those under that folder.
+ * Throws CorpusError when there are none.
+ */
+export async function noteFiles(folder?: vscode.Uri): Promise<vscode.Uri[]> {
   const glob = vscode.workspace.getConfiguration(SECTION).get<unknown>('corpus.notesGlob', DEFAULT_GLOB);
   const pattern = typeof glob === 'string' && glob.trim() ? glob : DEFAULT_GLOB;
-  const files = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git,.ml-study}/**', 5000);
-  if (!files.length) throw new CorpusError(`no notes match ${pattern} in this workspace`);
+  const files = await vscode.workspace.findFiles(folder ? new vscode.RelativePattern(folder, pattern) : pattern, '**/{node_modules,.git,.ml-study}/**', 5000);
+  if (!files.length) throw new CorpusError(`no notes match ${pattern} in ${folder ? vscode.workspace.asRelativePath(folder) : 'this workspace'}`);
   return files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 
-async function notes(): Promise<ResolvedCorpus> {
-  const files = await noteFiles();
+/**
+ * The notes of the folder a note is in (a hover link's `{ folder: <note URI> }`): the URI comes from a command link,
+ * so it must be a file URI of at most 4096 characters inside a workspace folder, else one CorpusError.
+ */
+export async function resolveNoteFolder(noteUri: unknown): Promise<ResolvedCorpus> {
+  let uri: vscode.Uri | undefined;
+  try {
+    uri = typeof noteUri === 'string' && noteUri.length <= 4096 ? vscode.Uri.parse(noteUri, true) : undefined;
+  } catch {
+    uri = undefined;
+  }
+  const ws = uri?.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!uri || !ws || uri.path.split('/').includes('..')) throw new CorpusError("the note's folder must be a folder of this workspace");
+  const folder = vscode.Uri.joinPath(uri, '..');
+  const rel = vscode.workspace.asRelativePath(folder, false);
+  return notes(folder, ` in ${folder.path === ws.uri.path ? 'the workspace folder' : rel}`);
+}
+
+/** The notes (of the workspace, or under `folder`), joined; `where` ends the corpus name ("3 notes in w2v"). */
+async function notes(folder?: vscode.Uri, where?: string): Promise<ResolvedCorpus> {
+  const files = await noteFiles(folder);
   const parts: string[] = [];
   let bytes = 0;
   let skipped = 0;
@@ -133,5 +155,5 @@ async function notes(): Promise<ResolvedCorpus> {
     }
   }
   if (!parts.length) throw new CorpusError('none of the notes could be read as UTF-8 text');
-  return text(parts.join('\n\n'), `${parts.length} workspace note${parts.length === 1 ? '' : 's'}${skipped ? ` (${skipped} unreadable skipped)` : ''}`);
+  return text(parts.join('\n\n'), `${parts.length} ${where === undefined ? 'workspace ' : ''}note${parts.length === 1 ? '' : 's'}${where ?? ''}${skipped ? ` (${skipped} unreadable skipped)` : ''}`);
 }

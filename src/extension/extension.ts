@@ -15,15 +15,20 @@ import { registerTrainingView, type TrainingViewProvider } from './sidebar/train
 import { registerCommands } from './commands';
 import { recentMessages } from './util/notify';
 import { type FormulaService, registerFormulaFeature } from './formula/formulaFeature';
+import { type FormulaMapFeature, registerFormulaMap } from './formula/formulaMap';
 import { registerVectorsFeature, type VectorsFeature } from './vectors/vectorsFeature';
 import { registerLmFeature } from './lm/lmFeature';
-import { registerAttentionFeature } from './attention/attentionFeature';
+import { type AttentionFeature, registerAttentionFeature } from './attention/attentionFeature';
+import { type ExportFeature, registerExportFeature } from './export/exportFeature';
 import { registerXorFeature } from './xor/xorFeature';
 import { registerW2vStepFeature, type W2vStepFeature } from './w2vStep/stepFeature';
 import { registerMlmFeature } from './mlm/mlmFeature';
 import { registerGatesFeature } from './inside/gatesFeature';
 import { registerGradientsFeature } from './inside/gradientsFeature';
 import { registerModelViewsFeature, type ModelViewsFeature } from './modelViews/modelViewsFeature';
+import { registerHeadsFeature } from './heads/headsFeature';
+import { type PracticeFeature, registerPracticeFeature } from './practice/practiceFeature';
+import { walkthroughDone } from './practice/walkthrough';
 
 /** What activate() returns: used by integration tests (and available to other extensions). */
 export interface ExtensionApi {
@@ -31,9 +36,16 @@ export interface ExtensionApi {
   panel: StudyPanel;
   trainingView: TrainingViewProvider;
   formulas: FormulaService;
+  /** The map of the notes' formulas: `formulaMap.index.current` and `onDidChange` (src/shared/views/formulas.ts). */
+  formulaMap: FormulaMapFeature;
   vectors: VectorsFeature;
   w2vStep: W2vStepFeature;
   modelViews: ModelViewsFeature;
+  attention: AttentionFeature;
+  exportImages: ExportFeature;
+  practice: PracticeFeature;
+  /** The Get Started walkthrough's steps done in this session. */
+  walkthroughDone: typeof walkthroughDone;
   recentMessages: typeof recentMessages;
 }
 
@@ -56,17 +68,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const trainingView = registerTrainingView(context, jobs, () => panel.show('training'));
     registerTrainingStatus(context, jobs);
     registerCommands(context, jobs, panel);
-    const formulas = registerFormulaFeature(context, panel);
+    const formulas = registerFormulaFeature(context, panel, jobs);
+    const formulaMap = registerFormulaMap(context, panel, formulas);
     const vectors = registerVectorsFeature(context, jobs, panel);
     registerLmFeature(context, jobs, panel);
-    registerAttentionFeature(context, jobs, panel);
+    const attention = registerAttentionFeature(context, jobs, panel);
+    const exportImages = registerExportFeature(context, panel);
     registerXorFeature(context, jobs, panel);
     const w2vStep = registerW2vStepFeature(context, jobs, panel, formulas);
     registerMlmFeature(context, jobs, panel);
     registerGatesFeature(context, jobs, panel);
     registerGradientsFeature(context, jobs, panel);
     const modelViews = registerModelViewsFeature(context, jobs, panel);
-    return { jobs, panel, trainingView, formulas, vectors, w2vStep, modelViews, recentMessages };
+    registerHeadsFeature(context, jobs, panel);
+    const practice = registerPracticeFeature(context, jobs, panel, formulas);
+    return { jobs, panel, trainingView, formulas, formulaMap, vectors, w2vStep, modelViews, attention, exportImages, practice, walkthroughDone, recentMessages };
   } catch (e) {
     void vscode.window.showErrorMessage(`ML Study could not start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -18,6 +18,10 @@ import type { StepperWorkerRequests } from './views/w2vStep';
 import type { MlmWorkerRequests } from './views/mlm';
 import type { InsideWorkerRequests } from './views/inside';
 import type { ModelViewWorkerRequests } from './views/models';
+import type { HeadsWorkerRequests } from './views/heads';
+import type { FormulaIndexRequests } from './views/formulas';
+import type { ExampleWorkerRequests } from './views/explain';
+import type { PracticeWorkerRequests } from './views/practice';
 import { isPanelView, type PanelView, type ViewMessage } from './panelViews';
 
 // ---------------------------------------------------------------- shared pieces
@@ -161,7 +165,7 @@ export type PanelToHost =
   | Reply;
 
 /** Requests the host makes of the training worker (besides jobs), by method. Trained models are read there. */
-export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests {
+export interface WorkerRequests extends ExampleWorkerRequests, VectorsWorkerRequests, LmWorkerRequests, AttentionWorkerRequests, PlaygroundWorkerRequests, InsideWorkerRequests, ModelViewWorkerRequests, MlmWorkerRequests, StepperWorkerRequests, HeadsWorkerRequests, PracticeWorkerRequests {
   ping: { params: null; result: { pong: true; backend: string } };
   /** Make the worker die the way a native fault would (the integration test of crash recovery). */
   crash: { params: { really: boolean }; result: null };
@@ -172,12 +176,12 @@ export interface WorkerRequests extends VectorsWorkerRequests, LmWorkerRequests,
 // ---------------------------------------------------------------- host ⇄ formula worker (requests only, rpc.ts)
 
 /** What the formula worker answers, by method. MathJax and the recogniser run there, off the extension host. */
-export interface FormulaRequests {
+export interface FormulaRequests extends FormulaIndexRequests {
   hover: {
-    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string };
+    params: { text: string; offset: number; languageId: string; color: string; allowedCommands: readonly string[]; explainArgs: unknown; preamble?: string; noteUri?: string };
     result: { markdown: string; start: number; end: number } | null;
   };
-  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string }; result: Omit<ExplainPanelData, 'source'> | null };
+  explain: { params: { text: string; offset: number; languageId: string; color: string; preamble?: string; noteUri?: string }; result: Omit<ExplainPanelData, 'source'> | null };
   recompute: ExplainPanelRequests['explain.recompute'];
   /** Render TeX built by the engine (e.g. an objective with numbers substituted) as SVG. */
   render: { params: { latex: string; display: boolean; color: string }; result: { svg: string } | { error: string } };

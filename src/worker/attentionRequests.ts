@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Handlers } from '../shared/rpc';
-import type { AttentionWorkerRequests } from '../shared/views/attention';
+import { packAttention, type AttentionWorkerRequests } from '../shared/views/attention';
 import { attentionFor, disposeAttentionModel, type LoadedAttentionModel } from '../core/attention';
 import { loadAttentionModelSync } from '../core/attention/store';
 import { loadTransformerCheckpoint } from '../core/attention/checkpoint';
@@ -84,7 +84,8 @@ export function checkDirText(p: { dir: unknown; text: unknown }, method = 'atten
 export const attentionHandlers: Handlers<AttentionWorkerRequests> = {
   'attention.map': async (params) => {
     const p = checkDirText(params);
-    return attentionFor(await openAttentionModel(p.dir), p.text);
+    const r = attentionFor(await openAttentionModel(p.dir), p.text);
+    return r.kind === 'transformer' ? packAttention(r) : r;
   },
   'attention.checkpoint': (p) => {
     if (typeof p.dir !== 'string' || !p.dir) throw new Error('no model folder given');

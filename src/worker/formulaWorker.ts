@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FormulaRequests, Request } from '../shared/protocol';
 import { type Handlers, serve } from '../shared/rpc';
+import { formulaIndexHandlers } from './formulaIndexRequests';
 import { findAllMath, formulaHoverAt, formulaPanelAt, plotSvg, recomputeExample, renderTexToSvg } from '../core/formula';
 
 if (!parentPort) throw new Error('formulaWorker.ts must run in a worker thread');
@@ -35,11 +36,11 @@ async function prewarm(p: P<'prewarm'> & { key?: string }): Promise<number> {
 
 const handlers: Handlers<FormulaRequests> = {
   hover: (p) => {
-    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs, preamble: p.preamble });
+    const h = formulaHoverAt(p.text, p.offset, p.languageId, { allowedCommands: p.allowedCommands, color: p.color, explainArgs: p.explainArgs, preamble: p.preamble, noteUri: p.noteUri });
     return h ? { markdown: h.markdown, start: h.span.start, end: h.span.end } : null;
   },
   explain: (p) => {
-    const panel = formulaPanelAt(p.text, p.offset, p.languageId, { color: p.color, preamble: p.preamble });
+    const panel = formulaPanelAt(p.text, p.offset, p.languageId, { color: p.color, preamble: p.preamble, noteUri: p.noteUri });
     if (!panel) return null;
     const { explanation, rendered: r } = panel;
     return {
@@ -51,6 +52,7 @@ const handlers: Handlers<FormulaRequests> = {
   render: (p) => renderTexToSvg(String(p.latex), { display: p.display === true, color: p.color }),
   recompute: (p) => recomputeExample(String(p.which), p.inputs && typeof p.inputs === 'object' ? p.inputs : {}),
   prewarm,
+  ...formulaIndexHandlers,
   // Development builds only, for the integration test of the hung-worker restart: block the thread, answer nothing.
   hang: (p) => {
     if (process.env.NODE_ENV === 'production') throw new Error('unknown formula request "hang"');

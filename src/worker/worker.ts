@@ -17,6 +17,9 @@ import { playgroundHandlers } from './playgroundRequests';
 import { stepperHandlers } from './stepperRequests';
 import { insideHandlers } from './insideRequests';
 import { modelViewHandlers } from './modelViewRequests';
+import { exampleHandlers } from './exampleRequests';
+import { headsHandlers } from './headsRequests';
+import { practiceHandlers } from './practiceRequests';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
@@ -111,5 +114,8 @@ const handlers: Handlers<WorkerRequests> = {
   ...stepperHandlers,
   ...insideHandlers,
   ...modelViewHandlers,
+  ...exampleHandlers,
+  ...headsHandlers,
+  ...practiceHandlers,
 };
 const answerRequest = serve<WorkerRequests>(handlers, post);

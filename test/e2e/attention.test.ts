@@ -2,7 +2,8 @@
  * End to end: train a tiny Transformer on the demo notes from the sidebar form, select a line of the attention note
  * and run “Show Attention for Selection”: the heatmap with the tokens on both axes, the weight on hover, the
  * all-heads grid (click a head to open it large), a typed text. Then train a seq2seq model on the reverse task from
- * the sidebar and watch its alignment map update while it trains; type an input once it is saved.
+ * the sidebar and watch its alignment map update while it trains; type an input once it is saved. Then compare the
+ * attention scores: dot, general and additive trained side by side from the Attention view.
  * Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
@@ -83,7 +84,8 @@ describeInThemes('attention', (session, theme) => {
 
   it('shows the seq2seq alignment map growing while the model trains, then decodes a typed input', async () => {
     const { page } = session();
-    await trainFromSidebar(page, /Seq2seq/, [['evalEvery', '20'], ['steps', '300']]);
+    // A small model probed often: the map grows within seconds (what is checked is that it updates while training).
+    await trainFromSidebar(page, /Seq2seq/, [['evalEvery', '5'], ['steps', '60'], ['hidden', '32'], ['batch', '16'], ['maxLen', '8'], ['minLen', '3']]);
     const panel = await webviewFrame(page, '#attn-heatmap', 60_000);
     await panel.locator('#tab-attention').click();
     // Live: at least two snapshots arrive while the job runs, each at a later step.
@@ -96,22 +98,50 @@ describeInThemes('attention', (session, theme) => {
       if ((await root.getAttribute('data-align-running')) !== 'true') break;
       secondStep = Number(await root.getAttribute('data-align-step'));
     }
-    assert.ok(firstStep > 0 && firstStep < 300, `first live step ${firstStep}`);
+    assert.ok(firstStep > 0 && firstStep < 60, `first live step ${firstStep}`);
     assert.ok(secondStep > firstStep, `the map did not update during training (${firstStep} → ${secondStep})`);
     assert.equal(await panel.locator('#attn-align-canvas').getAttribute('data-cell') !== null, true);
     // Finished: the saved model decodes a typed input.
     await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignDir === 'yes', 240_000);
-    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /Trained: step 300 of 300/);
+    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /Trained: step 60 of 60/);
     // The panel goes back to its Training tab when the job list changes (StudyPanel.sendState); come back.
     await panel.locator('#tab-attention').click();
-    await panel.locator('#attn-align-text input').fill('abc123xyz');
+    await panel.locator('#attn-align-text input').fill('abc123x');
     await panel.locator('#attn-align-text input').press('Enter');
-    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignCols === '9', 60_000);
-    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /“abc123xyz” →/);
-    const tip = await hoverCell(panel, '#attn-align-canvas', '#attn-align-tip', 0, 8);
-    assert.match(tip, /step 1 writing “.” → input 9 “z”: α = \d\.\d{4}/);
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignCols === '7', 60_000);
+    assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /“abc123x” →/);
+    const tip = await hoverCell(panel, '#attn-align-canvas', '#attn-align-tip', 0, 6);
+    assert.match(tip, /step 1 writing “.” → input 7 “x”: α = \d\.\d{4}/);
     await panel.locator('#attn-align').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(screenshotDir(), `alignment-${theme}.png`) });
+  });
+
+  it('trains the dot, general and additive scores side by side: three alignment maps and their accuracy curves', async () => {
+    const { page } = session();
+    const panel = await webviewFrame(page, '#attn-variants-start', 60_000);
+    await panel.locator('#tab-attention').click();
+    await panel.locator('#attn-variants-start').click();
+    // The task and the steps, asked in the workbench.
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'reverse' }).first().click();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('20');
+    await page.keyboard.press('Enter');
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.variantsDone === '3', 180_000);
+    await panel.locator('#tab-attention').click();
+    const root = panel.locator('#view-attention');
+    // Every run probed at the same steps (every 5 of 20).
+    assert.equal(await root.getAttribute('data-variants-points'), '4');
+    assert.deepEqual(await panel.locator('#attn-variants-maps .attn-variant').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.score)), ['dot', 'general', 'additive']);
+    for (const score of ['dot', 'general', 'additive']) {
+      assert.ok(Number(await panel.locator(`#attn-variant-${score}`).getAttribute('data-cell')) > 0, `${score}: no map drawn`);
+      assert.match((await panel.locator(`#attn-variant-${score}-status`).textContent()) ?? '', /Trained: step 20 of 20/);
+    }
+    assert.equal(await panel.locator('#attn-variants-seq polyline').count(), 3);
+    assert.equal(await panel.locator('#attn-variants-align polyline').count(), 3);
+    await panel.locator('#attn-variants').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir(), `attn-variants-${theme}.png`) });
   });
 });

@@ -1,15 +1,17 @@
 /**
  * End to end: train a small LSTM language model from the sidebar form on the demo notes, open the Language Model
  * view (loss, held-out loss and perplexity curves, samples, teacher forcing vs free running), generate from the
- * panel's generate box and see every token coloured by its surprisal with its probability on hover. Screenshots in
- * light and dark themes.
+ * panel's generate box and see every token coloured by its surprisal with its probability on hover; then a tiny
+ * Transformer with a 512-token context: chosen in the view's model picker, compared with the LSTM on one text, and
+ * its 512 × 512 attention map drawn from a Float32Array while frame gaps are measured. Screenshots in light and dark
+ * themes.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { DEMO_NOTES, describeInThemes } from './session';
+import { DEMO_NOTES, describeInThemes, trainFromSidebar } from './session';
 import { trainLstmFromSidebar } from './sidebar';
 
 describeInThemes('language model', (session, theme) => {
@@ -132,5 +134,83 @@ describeInThemes('language model', (session, theme) => {
     await panel.locator('#lm-perplexity').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(screenshotDir(), `lm-perplexity-${theme}.png`) });
+  });
+
+  it('trains a tiny Transformer (context 512) and compares it with the LSTM through the model picker', async () => {
+    const { page } = session();
+    const side = await trainFromSidebar(page, /Transformer/, [['dModel', '32'], ['layers', '1'], ['heads', '2'], ['ffn', '32'], ['seq', '512'], ['batch', '2'], ['steps', '8'], ['threads', '1']]);
+    await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 2, 120_000);
+    await runCommand(page, 'ML Study: Show Language Model');
+    const panel = await webviewFrame(page, '#lm-picker');
+    // The picker lists both saved models (the Transformer arrives when its run saves it).
+    await waitInFrame(panel, () => document.querySelectorAll('#lm-picker .picker-row').length === 2, 30_000);
+    const rows = await panel.locator('#lm-picker .picker-row').evaluateAll((els) => els.map((e) => ({ kind: (e as HTMLElement).dataset.kind, cells: [...e.querySelectorAll('td')].map((td) => td.textContent ?? '') })));
+    assert.deepEqual(rows.map((r) => r.kind).sort(), ['lstm', 'transformer']);
+    for (const r of rows) assert.match(r.cells.join(' | '), /\| (LSTM|Transformer) \| char \| .+ \| [\d.]+k \| [\d.]+ \| \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    // Use the Transformer: the view follows it (no gate view for a Transformer); compare it with the LSTM.
+    await panel.locator('#lm-picker .picker-row[data-kind="transformer"] input.picker-use').check();
+    await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.kind === 'transformer', 30_000);
+    assert.equal(await panel.locator('#lm-gates').isHidden(), true);
+    await panel.locator('#lm-picker .picker-row[data-kind="lstm"] input.picker-compare').check();
+    await panel.locator('#lm-cmp-text input').fill('The softmax turns scores into probabilities that sum to one.');
+    await panel.locator('#lm-cmp-run').click();
+    await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.compared === '2', 60_000);
+    const cols = await panel.locator('.lm-cmp-col').evaluateAll((els) => els.map((e) => ({ ppl: Number((e as HTMLElement).dataset.perplexity), toks: e.querySelectorAll('.tok').length, banded: e.querySelectorAll('.tok[class*=" s"]').length })));
+    assert.equal(cols.length, 2);
+    for (const c of cols) {
+      assert.ok(c.ppl > 1, `perplexity ${c.ppl}`);
+      assert.equal(c.toks, 60, 'every character of the text');
+      assert.equal(c.banded, 59, 'all but the first coloured by surprisal');
+    }
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    await panel.locator('#lm-compare-models').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(screenshotDir(), `lm-compare-${theme}.png`) });
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  });
+
+  it('draws a 512-token attention map from a Float32Array and stays responsive (frame gaps measured)', async () => {
+    const { page } = session();
+    // The study panel is open from the test before (on the Language Model view).
+    const panel = await webviewFrame(page, '#attn-picker', 60_000);
+    await panel.locator('#tab-attention').click();
+    await waitInFrame(panel, () => document.querySelectorAll('#attn-picker .picker-row').length === 1, 30_000);
+    await panel.locator('#attn-picker .picker-row input.picker-use').check();
+    await waitInFrame(panel, () => Number(document.getElementById('view-attention')!.dataset.tokens) > 0, 60_000);
+    const small = Number(await panel.locator('#view-attention').getAttribute('data-tokens'));
+    const smallMs = Number(await panel.locator('#view-attention').getAttribute('data-draw-ms'));
+    // Frame gaps while the long map arrives and is drawn, then while the pointer crosses it.
+    await panel.evaluate(() => {
+      const w = window as unknown as { gaps: number[]; stopGaps: boolean };
+      w.gaps = [];
+      w.stopGaps = false;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.gaps.push(t - last);
+        last = t;
+        if (!w.stopGaps) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await panel.locator('#attn-text input').fill('the attention weights of each query sum to one over the keys. '.repeat(10));
+    const asked = Date.now();
+    await panel.locator('#attn-show').click();
+    await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.tokens === '512', 120_000);
+    const roundTrip = Date.now() - asked;
+    const box = (await panel.locator('#attn-heatmap').boundingBox())!;
+    for (let i = 0; i < 20; i++) await page.mouse.move(box.x + 40 + (i * (box.width - 60)) / 20, box.y + 40 + (i * (box.height - 60)) / 20);
+    await page.waitForTimeout(300);
+    const gaps = await panel.evaluate(() => {
+      const w = window as unknown as { gaps: number[]; stopGaps: boolean };
+      w.stopGaps = true;
+      return w.gaps;
+    });
+    const drawMs = Number(await panel.locator('#view-attention').getAttribute('data-draw-ms'));
+    const longest = Math.max(...gaps);
+    console.log(`[e2e figure] ${theme}: 512-token attention map (Float32Array): request → drawn ${roundTrip} ms, draw ${drawMs.toFixed(1)} ms (a ${small}-token map: ${smallMs.toFixed(1)} ms), longest frame gap ${longest.toFixed(0)} ms over ${gaps.length} frames incl. 20 hover moves`);
+    assert.ok(drawMs > 0 && gaps.length > 5);
+    // Per cell, the 512² map draws no slower than the short one (the image path; no per-cell rectangles).
+    assert.ok(drawMs / 512 ** 2 <= smallMs / small ** 2, `per cell: ${drawMs / 512 ** 2} ms vs ${smallMs / small ** 2} ms`);
+    await page.screenshot({ path: path.join(screenshotDir(), `lm-attention-512-${theme}.png`) });
   });
 });

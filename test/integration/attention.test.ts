@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, sleep, waitFor, waitForJob } from './helpers';
-import type { AttentionMap } from '../../src/shared/views/attention';
+import { headRows, type AttentionMap } from '../../src/shared/views/attention';
 import { AttentionFeature } from '../../src/extension/attention/attentionFeature';
 
 type Shown = AttentionMap | undefined;
@@ -24,11 +24,13 @@ function assertRowsSumToOne(rows: number[][], what: string): void {
 /** Every layer and head: rows of length T summing to 1, and exactly 0 above the diagonal (the causal mask). */
 function assertCausalMaps(m: AttentionMap & { kind: 'transformer' }, layers: number, heads: number): void {
   const T = m.tokens.length;
-  assert.equal(m.attention.length, layers, 'layers');
+  assert.equal(m.layers, layers, 'layers');
+  assert.equal(m.heads, heads, 'heads');
+  assert.ok(m.weights instanceof Float32Array, 'the weights travel as a Float32Array');
+  assert.equal(m.weights.length, layers * heads * T * T, 'one weight per layer, head, query and key');
   for (let l = 0; l < layers; l++) {
-    assert.equal(m.attention[l].length, heads, `heads of layer ${l}`);
     for (let hd = 0; hd < heads; hd++) {
-      const rows = m.attention[l][hd];
+      const rows = headRows(m, l, hd).map((r) => Array.from(r));
       assert.equal(rows.length, T);
       assert.ok(rows.every((r) => r.length === T), 'square map');
       assertRowsSumToOne(rows, `layer ${l} head ${hd}`);
@@ -105,7 +107,7 @@ describe('attention in the editor', function () {
     assert.ok(data, 'the Attention view has data');
     assert.equal(data.focus, 'self');
     assert.deepEqual(data.self?.tokens, m.tokens);
-    assert.deepEqual(data.self?.attention, m.attention);
+    assert.deepEqual(data.self?.weights, m.weights);
   });
 
   it('uses the current line when nothing is selected, and {dir, text} when given', async () => {
@@ -124,7 +126,7 @@ describe('attention in the editor', function () {
     assert.equal(short.truncated, false);
     assertCausalMaps(short, 1, 2);
     // The first query can only attend to itself.
-    assert.equal(short.attention[0][0][0][0], 1);
+    assert.equal(short.weights[0], 1);
     const a = await api();
     await waitFor('the panel on the last map', () => a.panel.webviewReady && a.panel.dataOf('attention')!.self?.text === 'the softmax', 60_000);
   });

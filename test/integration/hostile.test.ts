@@ -1,9 +1,9 @@
 /**
  * A cloned repository is hostile: this suite runs in its own code-server session with workspace trust on, in the
  * workspace prepared by hostileWorkspace.ts. Untrusted, the extension must parse nothing from `.ml-study`, train
- * nothing and say why, while formula hovers work. Trusted (the workbench's dialog is answered by run.ts), it lists
- * only genuine runs, and clearing or training never touches a byte outside `.ml-study`. Two jobs: stopping the
- * queued one leaves the running one reporting progress to the end.
+ * nothing and say why, while formula hovers work and practice keeps its progress in memory. Trusted (the
+ * workbench's dialog is answered by run.ts), it lists only genuine runs, and clearing or training never touches a
+ * byte outside `.ml-study`. Two jobs: stopping the queued one leaves the running one reporting progress to the end.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -86,6 +86,22 @@ describe('hostile workspace (workspace trust on)', function () {
       },
       60_000,
     );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('untrusted: practice keeps progress in memory only and says so', async () => {
+    const doc = await vscode.workspace.openTextDocument(path.join(ws(), '01-xor-and-mlps.md'));
+    await vscode.window.showTextDocument(doc);
+    const data = (await vscode.commands.executeCommand('mlStudy.practiceNote')) as import('../../src/shared/views/practice').PracticePanelData;
+    assert.equal(data.storage.kind, 'memory');
+    assert.match(data.storage.note, /in memory only: the workspace is not trusted/);
+    const a = await api();
+    let q = data.question;
+    for (let i = 0; i < 6; i++) assert.equal((q = a.practice.next().question)?.kind, 'numeric', 'no experiment runs untrusted');
+    const r = await a.practice.answer({ id: q!.id, answer: `(${Array(q!.components).fill(12345).join(', ')})` });
+    assert.equal(r.result?.correct, false);
+    assert.equal(fs.existsSync(path.join(ws(), '.ml-study', 'practice.json')), false);
+    untouched();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

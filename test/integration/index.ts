@@ -6,8 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-/** Suites that need a session of their own (run.ts starts one per suite, with MLSTUDY_SUITE set to its name). */
-const OWN_SESSION = ['hostile'];
+/**
+ * Suites that need a session of their own (run.ts starts one per suite, with MLSTUDY_SUITE set to its name); the
+ * benchmark suite runs only when named (npm run bench:formula-index).
+ */
+const OWN_SESSION = ['hostile', 'formulaIndexBench'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });

@@ -9,8 +9,22 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LmFeature, type GenerateOutcome, type PerplexityOutcome } from '../../src/extension/lm/lmFeature';
-import type { LmGenerated, LmModelInfo, TeacherForcingComparison } from '../../src/shared/views/lm';
+import { AttentionFeature } from '../../src/extension/attention/attentionFeature';
+import type { LmComparison, LmGenerated, LmModelInfo, LmPanelData, LmPerplexityReport, TeacherForcingComparison } from '../../src/shared/views/lm';
+import type { AttentionPanelData } from '../../src/shared/views/attention';
+import type { ModelPickerData } from '../../src/shared/views/modelPicker';
 import { api, waitFor, waitForJob } from './helpers';
+
+/** exp(mean surprisal) of the scored tokens of a report: the figure it claims. */
+function assertPerplexityOfDetail(r: LmPerplexityReport, text: string): void {
+  assert.ok(r.detail, 'per-token detail for a short text');
+  assert.equal(r.detail.map((t) => t.display).join(''), text, 'the tokens spell the text');
+  const scored = r.detail.filter((t) => t.surprisal !== undefined);
+  assert.equal(scored.length, r.tokens, 'as many scored tokens as the figure counts');
+  assert.equal(r.detail[0].surprisal, undefined, 'the first token is context only');
+  const mean = scored.reduce((s, t) => s + t.surprisal!, 0) / scored.length;
+  assert.ok(Math.abs(Math.exp(mean) - r.perplexity) < 1e-4 * r.perplexity, `exp(mean surprisal) ${Math.exp(mean)} vs perplexity ${r.perplexity}`);
+}
 
 describe('the LSTM language model in the editor', function () {
   this.timeout(240_000);
@@ -83,13 +97,9 @@ describe('the LSTM language model in the editor', function () {
     const text = 'The cross-entropy of a language model is the mean surprisal of each token given the tokens before it.\n';
     const r = (await vscode.commands.executeCommand('mlStudy.perplexity', { dir, text })) as PerplexityOutcome | undefined;
     assert.ok(r, `no result: ${await lastMessage()}`);
-    assert.ok(r.detail, 'per-token detail for a short text');
-    assert.equal(r.detail.map((t) => t.display).join(''), text, 'the tokens spell the text');
-    const scored = r.detail.filter((t) => t.surprisal !== undefined);
-    assert.equal(scored.length, r.tokens, 'as many scored tokens as the figure counts');
-    assert.equal(r.detail[0].surprisal, undefined, 'the first token is context only');
+    assertPerplexityOfDetail(r, text);
+    const scored = r.detail!.filter((t) => t.surprisal !== undefined);
     const mean = scored.reduce((s, t) => s + t.surprisal!, 0) / scored.length;
-    assert.ok(Math.abs(Math.exp(mean) - r.perplexity) < 1e-4 * r.perplexity, `exp(mean surprisal) ${Math.exp(mean)} vs perplexity ${r.perplexity}`);
     assert.ok(Math.abs(r.crossEntropy - mean) < 1e-5);
     assert.ok(Math.abs(r.bitsPerChar! - mean / Math.LN2) < 1e-5);
     assert.ok(scored.every((t) => t.prob! > 0 && t.prob! <= 1 && Math.abs(t.prob! - Math.exp(-t.surprisal!)) < 1e-9));
@@ -163,12 +173,146 @@ describe('the LSTM language model in the editor', function () {
     const w2v = (await api()).jobs.savedModels().find((m) => m.model !== 'lstm');
     if (w2v) {
       assert.equal(await vscode.commands.executeCommand('mlStudy.generateText', { dir: w2v.dir, prompt: 'x' }), undefined);
-      assert.match(await lastMessage(), /not an LSTM|not a trained model folder|does not say which kind/);
+      assert.match(await lastMessage(), /not a language model|not a trained model folder/);
     }
     // a corrupt checkpoint: a clear message, and the model is left as it was
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-lm-'));
     fs.writeFileSync(path.join(bad, 'model.json'), '{"type": "lstm", "format": "ml-study-lm"');
     assert.equal(await vscode.commands.executeCommand('mlStudy.generateText', { dir: bad, prompt: 'x' }), undefined);
     assert.match(await lastMessage(), /corrupt/);
+  });
+});
+
+describe('the Transformer as a language model, the model pickers and compare', function () {
+  this.timeout(240_000);
+  let transformer = '';
+  let lstm = '';
+  let broken = '';
+  const text = 'The attention weights of each query sum to one over the keys.\n';
+
+  before(async function () {
+    this.timeout(240_000);
+    const a = await api();
+    lstm = a.jobs.savedModels().find((m) => m.model === 'lstm')!.dir;
+    const jobId = (await vscode.commands.executeCommand('mlStudy.trainTransformer', { corpus: 'notes', params: { dModel: 32, ffn: 64, heads: 2, seq: 32, batch: 4, steps: 30 } })) as string | undefined;
+    assert.ok(jobId, `no job started: ${a.recentMessages().at(-1)?.message}`);
+    const job = await waitForJob(a, jobId, ['done', 'failed', 'stopped'], 200_000);
+    assert.equal(job.status, 'done', job.error);
+    transformer = job.modelDir!;
+    // A crafted folder the run store lists (it says it is an LSTM) whose description is unusable.
+    broken = path.join(path.dirname(transformer), 'crafted-lm');
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'model.json'), JSON.stringify({ format: 'ml-study-lm', type: 'lstm', vocab: { level: 'char' } }));
+    a.jobs.refreshModels();
+  });
+
+  after(async () => {
+    fs.rmSync(broken, { recursive: true, force: true });
+    (await api()).jobs.refreshModels();
+  });
+
+  it('Generate Text takes a Transformer: probabilities in (0, 1], surprisal −ln p, seeded, shown in the view', async () => {
+    const a = await api();
+    const args = { dir: transformer, prompt: 'The softmax ', length: 30, temperature: 0.9, topK: 10, topP: 1, seed: 5 };
+    const r = (await vscode.commands.executeCommand('mlStudy.generateText', args)) as GenerateOutcome | undefined;
+    assert.ok(r, `no result: ${a.recentMessages().at(-1)?.message}`);
+    assert.equal(r.tokens.length, 30);
+    assert.equal(r.promptTokens.map((t) => t.display).join(''), 'The softmax ');
+    for (const t of [...r.promptTokens, ...r.tokens]) {
+      assert.ok(t.prob > 0 && t.prob <= 1, `probability ${t.prob}`);
+      assert.ok(Math.abs(t.surprisal + Math.log(t.prob)) < 1e-6);
+    }
+    assert.ok(r.tokens.every((t) => t.id !== 0), 'never the unknown token');
+    const again = (await vscode.commands.executeCommand('mlStudy.generateText', args)) as GenerateOutcome;
+    assert.equal(again.text, r.text, 'the same seed, the same text');
+    const shown = a.panel.dataOf('lm')!;
+    assert.equal(shown.dir, transformer);
+    assert.equal(shown.generated?.text, r.text);
+    assert.ok(shown.picker?.models.some((m) => m.dir === transformer), 'the picker lists it');
+    assert.equal(shown.picker?.selected, transformer);
+  });
+
+  it('Perplexity of File or Selection takes a Transformer: the figure is exp(mean surprisal) of its tokens', async () => {
+    const a = await api();
+    const r = (await vscode.commands.executeCommand('mlStudy.perplexity', { dir: transformer, text })) as PerplexityOutcome | undefined;
+    assert.ok(r, `no result: ${a.recentMessages().at(-1)?.message}`);
+    assertPerplexityOfDetail(r, text);
+    assert.ok(r.perplexity > 1 && r.perplexity < 200, `perplexity ${r.perplexity}`);
+    assert.equal(a.panel.dataOf('lm')!.perplexity?.perplexity, r.perplexity);
+  });
+
+  it('the LM view’s picker lists every saved language model with its facts, and a crafted folder with its reason', async () => {
+    const a = await api();
+    const f = new LmFeature(a.jobs, a.panel);
+    const picker: ModelPickerData = await f.viewHandlers['lm.models']({});
+    const saved = a.jobs.savedModels().filter((m) => m.model === 'lstm' || m.model === 'transformer');
+    assert.deepEqual(picker.models.map((m) => m.dir).sort(), saved.map((m) => m.dir).sort(), 'every saved language model, nothing else');
+    const t = picker.models.find((m) => m.dir === transformer)!;
+    assert.equal(t.kind, 'transformer');
+    assert.equal(t.level, 'char');
+    assert.ok(t.parameters! > 1000, `parameters ${t.parameters}`);
+    assert.ok(t.heldOutPerplexity! > 1, 'the held-out perplexity the trainer saved');
+    const corpusName = a.jobs.list().find((j) => j.modelDir === transformer)!.corpusName;
+    assert.ok(corpusName, 'the run recorded its corpus');
+    assert.equal(t.corpus, corpusName, 'the corpus of the run that made it');
+    const l = picker.models.find((m) => m.dir === lstm)!;
+    assert.equal(l.kind, 'lstm');
+    assert.ok(l.heldOutPerplexity! > 1 && l.parameters! > 1000);
+    const b = picker.models.find((m) => m.dir === broken);
+    assert.ok(b, 'the crafted folder is listed');
+    assert.match(b.error ?? '', /configuration is missing/);
+    await assert.rejects(async () => f.viewHandlers['lm.select']({ dir: broken }), /./, 'a crafted folder cannot be opened');
+    await assert.rejects(async () => f.viewHandlers['lm.models']({ x: 1 }), /no arguments/);
+  });
+
+  it('the LM view switches models through its picker (Transformer and LSTM)', async () => {
+    const a = await api();
+    const f = new LmFeature(a.jobs, a.panel);
+    const t: LmPanelData = await f.viewHandlers['lm.select']({ dir: transformer });
+    assert.equal(t.dir, transformer);
+    assert.equal(t.kind, 'transformer');
+    assert.equal(t.history.length, 1, 'the final evaluation the trainer saved');
+    assert.ok(Math.abs(t.history[0].perplexity! - Math.exp(t.history[0].heldOutLoss!)) < 1e-6 * t.history[0].perplexity!);
+    assert.equal(t.picker?.selected, transformer);
+    const info: LmModelInfo = await f.viewHandlers['lm.info']({ dir: transformer });
+    assert.equal(info.kind, 'transformer');
+    assert.equal(info.context, 32);
+    const tf: TeacherForcingComparison = await f.viewHandlers['lm.teacherForcing']({ dir: transformer, text: 'The perplexity is the exponential of the mean surprisal of a held-out text.' });
+    assert.ok(tf.teacherForced.length > 0 && tf.freeRunning.length === tf.teacherForced.length);
+    const l: LmPanelData = await f.viewHandlers['lm.select']({ dir: lstm });
+    assert.equal(l.kind, 'lstm');
+    assert.equal(l.picker?.selected, lstm);
+    assert.deepEqual(l.history.map((h) => h.step), [20, 40]);
+    await assert.rejects(async () => f.viewHandlers['lm.select']({ dir: os.tmpdir() }), /not one of the saved language models/);
+  });
+
+  it('compare: the LSTM’s and the Transformer’s perplexity and surprisals of the same text, side by side', async () => {
+    const a = await api();
+    const f = new LmFeature(a.jobs, a.panel);
+    await f.viewHandlers['lm.select']({ dir: lstm });
+    const c: LmComparison = await f.viewHandlers['lm.compare']({ dir: lstm, other: transformer, text });
+    assert.deepEqual(c.models.map((m) => m.dir), [lstm, transformer]);
+    for (const m of c.models) assertPerplexityOfDetail(m, text);
+    const direct = (await vscode.commands.executeCommand('mlStudy.perplexity', { dir: transformer, text })) as PerplexityOutcome;
+    assert.equal(c.models[1].perplexity, direct.perplexity, 'the same figure as the Perplexity command');
+    assert.equal(f.current?.comparison?.text, text, 'kept with the view’s data');
+    assert.equal(f.current?.picker?.compare, transformer);
+    await assert.rejects(async () => f.viewHandlers['lm.compare']({ dir: lstm, other: broken, text }), /./);
+    await assert.rejects(async () => f.viewHandlers['lm.compare']({ dir: lstm, other: os.tmpdir(), text }), /choose a saved language model/);
+    await assert.rejects(async () => f.viewHandlers['lm.compare']({ dir: lstm, other: transformer, text: ' ' }), /type or paste/);
+  });
+
+  it('the Attention view’s picker lists the attention models and shows the one chosen', async () => {
+    const a = await api();
+    const f = new AttentionFeature(a.jobs, a.panel);
+    const picker: ModelPickerData = await f.viewHandlers['attention.models']({});
+    const saved = a.jobs.savedModels().filter((m) => m.model === 'transformer' || m.model === 'mlm' || m.model === 'seq2seq');
+    assert.deepEqual(picker.models.map((m) => m.dir).sort(), saved.map((m) => m.dir).sort());
+    assert.ok(!picker.models.some((m) => m.dir === lstm), 'no LSTM in the attention picker');
+    const data: AttentionPanelData = await f.viewHandlers['attention.select']({ dir: transformer, text: 'the keys and the values' });
+    assert.equal(data.self?.dir, transformer);
+    assert.equal(data.picker?.selected, transformer);
+    assert.ok(data.self!.weights instanceof Float32Array);
+    await assert.rejects(async () => f.viewHandlers['attention.select']({ dir: lstm }), /choose a saved attention model/);
   });
 });

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, waitFor, waitForJob } from './helpers';
 import type { MlmFillData } from '../../src/shared/views/mlm';
-import type { AttentionMap } from '../../src/shared/views/attention';
+import { headRows, type AttentionMap } from '../../src/shared/views/attention';
 import { formOf } from '../../src/extension/models';
 import { CATALOG } from '../../src/core/formula/catalog';
 
@@ -131,7 +131,7 @@ describe('masked language model and GRU in the editor', function () {
     assert.equal(cmp.bidirectional, true);
     assert.deepEqual(cmp.tokens, shown.tokens);
     let above = 0;
-    for (const layer of cmp.attention) for (const head of layer) head.forEach((row, q) => row.forEach((w, k) => (above += k > q ? w : 0)));
+    for (let l = 0; l < cmp.layers; l++) for (let hd = 0; hd < cmp.heads; hd++) headRows(cmp, l, hd).forEach((row, q) => row.forEach((w, k) => (above += k > q ? w : 0)));
     assert.ok(above > 0.1, `the bidirectional maps put ${above} above the diagonal`);
     await waitFor('the Attention view', () => a.panel.isOpen && a.panel.webviewReady, 60_000);
   });

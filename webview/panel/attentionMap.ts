@@ -5,6 +5,8 @@
  */
 import { h } from '../common/vscode';
 import { bindCellHover, type Cell, drawHeatmap, type HeatmapSpec, type Layout } from './heatmap';
+import { canvasSource, exportButtons } from './export';
+import type { ViewContext } from './viewModule';
 
 /** A map's element ids (tests and styles find the parts by them) and texts. */
 export interface MapLook {
@@ -27,6 +29,8 @@ export interface MapBehaviour {
   tip(cell: Cell): string;
   /** The user asked for the map of a typed text. */
   submit(text: string): void;
+  /** PNG / SVG / Insert into note buttons in the header: the file name and alt text of the picture. */
+  exportAs?: { ctx: ViewContext; name: () => string; alt: () => string };
 }
 
 type Field = HTMLElement & { value: string; disabled: boolean };
@@ -41,6 +45,7 @@ export class AttentionMap {
   private readonly canvas: HTMLCanvasElement;
   private readonly tipEl: HTMLElement;
   private layout: Layout | undefined;
+  private lastWidth = 0;
   /** The cell under the pointer, if any. */
   hover: Cell | undefined;
 
@@ -62,7 +67,7 @@ export class AttentionMap {
     this.section = h(
       'section',
       { class: ids.section, id: ids.section, hidden: true },
-      h('header', { class: 'attn-head' }, this.titleEl),
+      h('header', { class: 'attn-head' }, this.titleEl, ...(opts.exportAs ? [exportButtons(opts.exportAs.ctx, canvasSource(this.canvas, () => this.draw(this.lastWidth), opts.exportAs), `${ids.section}-export`)] : [])),
       h('div', { class: 'attn-controls' }, this.textEl, this.buttonEl, ...(opts.controls ?? [])),
       this.statusEl,
       h('p', { class: 'muted attn-hint' }, look.hint),
@@ -118,6 +123,7 @@ export class AttentionMap {
     if (this.section.hidden || this.section.getBoundingClientRect().width === 0) return false;
     const spec = this.opts.spec(this.hover);
     if (!spec) return false;
+    this.lastWidth = width;
     this.layout = drawHeatmap(this.canvas, spec, width);
     return true;
   }

@@ -11,11 +11,14 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/attention.css';
-import type { AlignmentData, AttentionPanelData } from '../../src/shared/views/attention';
+import '../../media/picker.css';
+import { headRows, type AlignmentData, type AttentionPanelData } from '../../src/shared/views/attention';
 import { h, onThemeChange, setChildren } from '../common/vscode';
 import { type Cell, drawMini, type HeatmapSpec, tokenLabel } from './heatmap';
 import { AttentionMap, type MapLook } from './attentionMap';
 import type { PanelViewModule, ViewContext } from './viewModule';
+import { ModelPicker } from './modelPicker';
+import { VariantsSection } from './attentionVariants';
 
 type SelfMap = NonNullable<AttentionPanelData['self']>;
 
@@ -83,6 +86,16 @@ function indexSelect(id: string, label: string, count: number, selected: number,
   return el;
 }
 
+/** Buttons that open the Head View, Neuron View and Step Through on the map's model and text. */
+function readButtons(ctx: ViewContext, self: () => SelfMap | undefined, at: () => { layer: number; head: number }, fail: (e: unknown) => void): HTMLElement {
+  const open = (view: 'attn-heads' | 'attn-neuron' | 'attn-step') => {
+    const m = self();
+    if (m) void ctx.host.request('heads.open', { view, dir: m.dir, text: m.text, ...(view === 'attn-neuron' ? at() : {}) }, 120_000).catch(fail);
+  };
+  const button = (id: string, view: 'attn-heads' | 'attn-neuron' | 'attn-step', label: string, title: string) => h('vscode-button', { id, secondary: true, title, onclick: () => open(view) }, label);
+  return h('span', { class: 'attn-read' }, button('attn-to-heads', 'attn-heads', 'Head view', 'Every head’s attention as lines between the tokens'), button('attn-to-neuron', 'attn-neuron', 'Neuron view', 'softmax(QKᵀ/√d_k)V for the last token, number by number'), button('attn-to-step', 'attn-step', 'Step through', 'The last token through the whole model'));
+}
+
 export const attentionView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'attention'> => new AttentionView(root, ctx);
 
 class AttentionView implements PanelViewModule<'attention'> {
@@ -100,6 +113,9 @@ class AttentionView implements PanelViewModule<'attention'> {
   private headSelect: HTMLElement | undefined;
   private readonly grid = h('div', { class: 'attn-grid', id: 'attn-grid', 'aria-label': 'All heads' });
   private readonly side: HTMLElement;
+  private readonly picker: ModelPicker;
+  private modelsAsked = false;
+  private readonly variants: VariantsSection;
 
   constructor(
     private readonly root: HTMLElement,
@@ -107,12 +123,19 @@ class AttentionView implements PanelViewModule<'attention'> {
   ) {
     this.intro = h('p', { class: 'empty', id: 'attn-empty' }, 'Select text in a note and run “ML Study: Show Attention for Selection”, or train a seq2seq model to watch its alignment map grow.');
     this.side = h('aside', { class: 'attn-side' }, h('h3', {}, 'All heads'), h('p', { class: 'muted attn-hint' }, 'One map per layer (rows) and head (columns). Click one to open it large.'), this.grid);
-    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text) });
-    this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined });
+    const mapName = (m: { name: string } | undefined, what: string) => () => `${what}-${m?.name ?? 'map'}`;
+    const selfExport = { ctx, name: () => mapName(this.data?.self, 'attention')(), alt: () => `Self-attention of ${this.data?.self?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
+    this.self = new AttentionMap(SELF_LOOK, { controls: [h('span', { class: 'spacer' }), this.layerHost, this.headHost, readButtons(ctx, () => this.data?.self, () => ({ layer: this.layer, head: this.head }), (e) => this.self.setStatus(errorText(e), true))], side: this.side, spec: (hover) => this.selfSpec(hover), redraw: () => this.drawSelf(), tip: (cell) => this.selfTip(cell), submit: (text) => void this.submitSelf(text), exportAs: selfExport });
+    const compareExport = { ctx, name: () => mapName(this.data?.compare, 'attention')(), alt: () => `Self-attention of ${this.data?.compare?.name ?? 'a Transformer'}, layer ${this.layer + 1}, head ${this.head + 1}` };
+    this.compare = new AttentionMap(COMPARE_LOOK, { spec: (hover) => this.mapSpec(this.data?.compare, hover), redraw: () => this.drawCompare(), tip: (cell) => this.mapTip(this.data!.compare!, cell), submit: () => undefined, exportAs: compareExport });
     this.compare.setInputEnabled(false);
-    this.align = new AttentionMap(ALIGN_LOOK, { spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()) });
+    const alignExport = { ctx, name: () => mapName(this.data?.alignment, 'alignment')(), alt: () => `Encoder–decoder alignment map (${this.data?.alignment?.map.task ?? 'seq2seq'})` };
+    const compareScores = h('vscode-button', { id: 'attn-variants-start', secondary: true, title: 'Train the seq2seq model with dot, general and additive attention on the same data, and compare them', onclick: () => void this.ctx.host.request('attention.variants', {}, 600_000).catch((e) => this.align.setStatus(errorText(e), true)) }, 'Compare scores');
+    this.align = new AttentionMap(ALIGN_LOOK, { controls: [compareScores], spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()), exportAs: alignExport });
     this.align.setInputEnabled(false);
-    setChildren(root, this.intro, this.self.section, this.compare.section, this.align.section);
+    this.picker = new ModelPicker({ id: 'attn-picker', caption: 'Saved attention models', empty: 'No saved attention model yet: train a Transformer, a masked language model or a seq2seq model (Training view).', onUse: (dir) => void this.use(dir) });
+    this.variants = new VariantsSection(root, ctx);
+    setChildren(root, this.picker.el, this.intro, this.self.section, this.compare.section, this.align.section, this.variants.section);
     onThemeChange(() => this.redraw());
     let lastWidth = 0;
     new ResizeObserver(() => {
@@ -128,30 +151,67 @@ class AttentionView implements PanelViewModule<'attention'> {
     const prevSelf = this.data?.self;
     const prevAlign = this.data?.alignment;
     this.data = data;
+    this.picker.update(data.picker);
+    if (!data.picker) this.askModels();
     // Messages arrive as fresh copies: compare stamps, so a live alignment update leaves the self-attention (and
     // whatever the user is typing) alone.
     if (data.self && data.self.stamp !== prevSelf?.stamp) this.renderSelf(data.self, prevSelf);
     if (data.compare?.stamp !== this.shownCompare) this.renderCompare(data.compare);
     if (data.alignment && data.alignment.stamp !== prevAlign?.stamp) this.renderAlign(data.alignment);
-    this.intro.hidden = !!(data.self || data.alignment);
-    if (!live) (data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
+    if (data.variants?.stamp !== this.shownVariants) {
+      this.shownVariants = data.variants?.stamp;
+      this.variants.show(data.variants);
+    }
+    this.intro.hidden = !!(data.self || data.alignment || data.variants);
+    if (!live) (data.focus === 'variants' ? this.variants : data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Ask for the saved models once (the host keeps the picker fresh after that). */
+  private askModels(): void {
+    if (this.modelsAsked) return;
+    this.modelsAsked = true;
+    void this.ctx.host.request('attention.models', {}, 60_000).then(
+      (picker) => {
+        if (this.data?.picker) return;
+        if (this.data) this.data.picker = picker;
+        this.picker.update(picker);
+      },
+      () => (this.modelsAsked = false),
+    );
   }
 
   redraw(): void {
+    if (!this.data?.picker) this.askModels();
     if (this.data?.self) {
       this.drawSelf();
       this.drawGrid();
     }
     if (this.data?.compare) this.drawCompare();
     if (this.data?.alignment) this.drawAlign();
+    if (this.data?.variants) this.variants.redraw();
   }
+
+  /** Show the model chosen in the picker (the host computes its map for the text on show). */
+  private async use(dir: string): Promise<void> {
+    this.root.dataset.selecting = 'true';
+    try {
+      this.show(await this.ctx.host.request('attention.select', { dir }, 120_000), true);
+    } catch (e) {
+      this.self.reveal();
+      this.self.setStatus(errorText(e), true);
+      this.picker.update(this.data?.picker);
+    } finally {
+      this.root.dataset.selecting = 'false';
+    }
+  }
+  private shownVariants: number | undefined;
 
   // ------------------------------------------------------------ self-attention
 
   private renderSelf(m: SelfMap, prev: SelfMap | undefined): void {
-    const layers = m.attention.length;
-    const heads = m.attention[0]?.length ?? 0;
-    const sameShape = prev && prev.attention.length === layers && (prev.attention[0]?.length ?? 0) === heads;
+    const started = performance.now();
+    const { layers, heads } = m;
+    const sameShape = prev && prev.layers === layers && prev.heads === heads;
     if (!sameShape || this.layer >= layers || this.head >= heads) {
       this.layer = Math.max(0, Math.min(this.layer, layers - 1));
       this.head = Math.max(0, Math.min(this.head, heads - 1));
@@ -169,6 +229,18 @@ class AttentionView implements PanelViewModule<'attention'> {
     Object.assign(this.root.dataset, { tokens: String(m.tokens.length), layers: String(layers), heads: String(heads), model: m.name });
     this.drawSelf();
     this.drawGrid();
+    // How long the map took to draw (the end-to-end test reads it for long texts).
+    this.root.dataset.drawMs = (performance.now() - started).toFixed(1);
+  }
+
+  /** One head's rows of a map, kept for the map on show (hover redraws ask again and again). */
+  private rowsCache: { m: SelfMap; layer: number; head: number; rows: Float32Array[] } | undefined;
+  private rowsOf(m: SelfMap, layer: number, head: number): Float32Array[] {
+    const c = this.rowsCache;
+    if (c && c.m === m && c.layer === layer && c.head === head) return c.rows;
+    const rows = headRows(m, layer, head);
+    if (m === this.data?.self) this.rowsCache = { m, layer, head, rows };
+    return rows;
   }
 
   /** Open one layer and head in the large map. */
@@ -189,9 +261,8 @@ class AttentionView implements PanelViewModule<'attention'> {
 
   /** A self-attention heatmap at the chosen layer and head (the last one the model has, if it has fewer). */
   private mapSpec(m: SelfMap | undefined, hover: Cell | undefined): HeatmapSpec | undefined {
-    if (!m) return undefined;
-    const layer = m.attention[Math.min(this.layer, m.attention.length - 1)];
-    const values = layer?.[Math.min(this.head, layer.length - 1)] ?? [];
+    if (!m || m.layers === 0 || m.heads === 0) return undefined;
+    const values = this.rowsOf(m, Math.min(this.layer, m.layers - 1), Math.min(this.head, m.heads - 1));
     return { rows: m.tokens, cols: m.tokens, values, masked: (r, c) => !m.bidirectional && c > r, hover, maxCell: 24, axisTitles: { rows: 'query', cols: 'key' } };
   }
 
@@ -206,7 +277,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.compare.reveal();
     this.compare.setTitle(m.name);
     this.compare.text = m.text;
-    this.compare.setStatus(selfNotes(m, m.attention.length, m.attention[0]?.length ?? 0));
+    this.compare.setStatus(selfNotes(m, m.layers, m.heads));
     this.compare.resetHover();
     this.root.dataset.compare = m.bidirectional ? 'bidirectional' : 'causal';
     this.drawCompare();
@@ -233,14 +304,15 @@ class AttentionView implements PanelViewModule<'attention'> {
     const m = this.data?.self;
     if (!m || this.self.section.hidden || this.self.section.getBoundingClientRect().width === 0) return;
     const { mini: size } = this.selfWidths();
-    const figure = (values: number[][], l: number, hd: number) => {
+    const figure = (values: Float32Array[], l: number, hd: number) => {
       const canvas = h('canvas', { class: 'attn-mini-canvas', 'aria-hidden': 'true' });
       drawMini(canvas, values, size, true);
       const selected = l === this.layer && hd === this.head;
       const attrs = { class: `attn-mini${selected ? ' selected' : ''}`, 'data-layer': String(l), 'data-head': String(hd), title: `Layer ${l + 1}, head ${hd + 1}: open it large`, onclick: () => this.select(l, hd) };
       return h('button', attrs, canvas, h('span', { class: 'attn-mini-caption' }, `L${l + 1} · H${hd + 1}`));
     };
-    setChildren(this.grid, ...m.attention.map((layer, l) => h('div', { class: 'attn-grid-row' }, h('span', { class: 'attn-grid-label muted' }, `Layer ${l + 1}`), ...layer.map((values, hd) => figure(values, l, hd)))));
+    const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+    setChildren(this.grid, ...range(m.layers).map((l) => h('div', { class: 'attn-grid-row' }, h('span', { class: 'attn-grid-label muted' }, `Layer ${l + 1}`), ...range(m.heads).map((hd) => figure(headRows(m, l, hd), l, hd)))));
   }
 
   /**
@@ -249,7 +321,7 @@ class AttentionView implements PanelViewModule<'attention'> {
    */
   private selfWidths(): { heat: number; mini: number } {
     const total = Math.floor(this.self.section.getBoundingClientRect().width);
-    const heads = Math.max(1, this.data?.self?.attention[0]?.length ?? 1);
+    const heads = Math.max(1, this.data?.self?.heads ?? 1);
     const mini = 84;
     const side = 72 + heads * (mini + 16);
     if (total - side - 24 >= 420) {

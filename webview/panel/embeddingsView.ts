@@ -12,6 +12,7 @@ import { JobsChart } from './jobsChart';
 import { type MapColours, MapCanvas } from './mapCanvas';
 import { listClasses, logRankClass, mix, parseWordLists } from './mapLayout';
 import type { PanelViewModule, ViewContext } from './viewModule';
+import { canvasSource, exportButtons } from './export';
 
 export function embeddingsView(root: HTMLElement, ctx: ViewContext): PanelViewModule<'embeddings'> {
   const hint = h('p', { class: 'empty' }, 'Train word vectors, then run “ML Study: Show Word-Vector Map” or “Show Nearest Words”.');
@@ -68,6 +69,7 @@ class EmbeddingsMap {
       this.statusEl,
       this.progressEl,
       h('div', { class: 'embeddings-body' }, h('div', { class: 'map-wrap' }, this.map.canvas), h('aside', {}, h('h3', {}, 'Nearest words'), this.listEl, h('h3', {}, 'Word lists'), this.lists)),
+      exportButtons(ctx, canvasSource(this.map.canvas, () => this.map.renderNow(), { name: 'word-map', alt: () => `Word-vector map (${this.view?.method ?? 'PCA'})` }), 'embeddings-export'),
       h('h3', {}, 'Training loss (word vectors)'),
       runs.chart.host,
     );

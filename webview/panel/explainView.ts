@@ -71,6 +71,23 @@ function workedExample(ex: ExplainPanelData['explanation'], ctx: ViewContext): H
   return h('section', { class: 'example' }, h('h3', {}, 'Worked example — edit the inputs'), ...inputs, exampleError, outputsEl, exampleText);
 }
 
+/** The worked example from the user's own saved model, labelled as such; or why there is none yet. */
+function fromModelSection(fm: ExplainPanelData['fromModel']): HTMLElement | null {
+  if (!fm) return null;
+  const head = h('h3', {}, 'With your model');
+  if ('missing' in fm) return h('section', { class: 'from-model', id: 'from-model' }, head, h('p', { class: 'muted', id: 'from-model-missing' }, fm.missing));
+  if ('error' in fm) return h('section', { class: 'from-model', id: 'from-model' }, head, h('p', { class: 'field-error', role: 'alert' }, fm.error));
+  const ex = fm.example;
+  return h(
+    'section',
+    { class: 'from-model', id: 'from-model' },
+    head,
+    h('p', { id: 'from-model-title' }, `${ex.title} — model “${ex.model}”`),
+    h('dl', { class: 'example-outputs' }, ...ex.rows.flatMap((r) => [h('dt', {}, r.label), h('dd', {}, r.value)])),
+    h('p', { class: 'muted' }, ex.text),
+  );
+}
+
 const symbolList = (items: Array<{ symbol: string; meaning: string }>) => h('ul', { class: 'symbols' }, ...items.map((s) => h('li', {}, h('code', {}, s.symbol), ` — ${s.meaning}`)));
 
 function renderExplain(root: HTMLElement, view: ExplainPanelData, ctx: ViewContext): void {
@@ -85,6 +102,7 @@ function renderExplain(root: HTMLElement, view: ExplainPanelData, ctx: ViewConte
     ex.symbols.length ? h('section', {}, h('h3', {}, ex.concept ? 'In your notation' : 'Symbols'), symbolList(ex.symbols)) : null,
     !ex.concept && ex.operators.length ? symbolList(ex.operators) : null,
     workedExample(ex, ctx),
+    fromModelSection(view.fromModel),
     view.plotSvg ? h('section', {}, h('h3', {}, ex.plot ? `Plot of ${ex.plot.fn}` : 'Plot'), svgImage(view.plotSvg, `plot of ${ex.plot?.fn ?? ''}`, 'plot')) : null,
     ex.pitfalls.length ? h('section', {}, h('h3', {}, 'Watch out'), h('ul', {}, ...ex.pitfalls.map((p) => h('li', {}, p)))) : null,
   );

@@ -12,6 +12,7 @@ import type { GatesPanelData, GatesReport } from '../../src/shared/views/inside'
 import { formatNumber, h, setChildren } from '../common/vscode';
 import { cellAt, charText, legend, tint, visibleChar } from './charText';
 import type { ViewContext, ViewFactory } from './viewModule';
+import { domSource, exportButtons } from './export';
 
 type Valued = HTMLElement & { value: string };
 
@@ -62,6 +63,7 @@ class GatesView {
       h('h3', {}, 'Units that track something you can name (|Pearson r| of the cell with it)'),
       this.ranking,
       h('div', { class: 'gates-body' }, this.maps, this.hover),
+      exportButtons(ctx, domSource(() => this.maps, { name: 'lstm-gates', alt: 'The text tinted by one LSTM unit’s cell state and its input, forget and output gates' }), 'gates-export'),
     );
   }
 

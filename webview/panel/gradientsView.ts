@@ -10,6 +10,7 @@ import type { GradientsPanelData, LabCurve, LabResult } from '../../src/shared/v
 import { h, onThemeChange, setChildren, themeVar } from '../common/vscode';
 import { cellAt, charText, legend, tint, visibleChar } from './charText';
 import type { ViewContext, ViewFactory } from './viewModule';
+import { canvasSource, domSource, exportButtons } from './export';
 
 const W = 560;
 const H = 260;
@@ -109,7 +110,9 @@ class GradientsView {
         this.drawText();
       }
     });
-    setChildren(root, h('h2', {}, 'Vanishing gradients: a tanh RNN and an LSTM on the same text'), h('div', { class: 'inside-controls' }, this.status, this.stopBtn), this.error, this.figures);
+    const curvesExport = exportButtons(ctx, canvasSource(this.curves, () => this.redraw(), { name: 'rnn-lstm-gradients', alt: 'Mean ‖∂loss_t/∂x_{t−k}‖ against k for a tanh RNN and an LSTM (log scale)' }), 'grad-curves-export');
+    const textExport = exportButtons(ctx, domSource(() => this.text, { name: 'rnn-lstm-gradients-text', alt: 'Gradient norms of the RNN and the LSTM over the text' }), 'grad-text-export');
+    setChildren(root, h('h2', {}, 'Vanishing gradients: a tanh RNN and an LSTM on the same text'), h('div', { class: 'inside-controls' }, this.status, this.stopBtn), this.error, this.figures, h('div', { class: 'inside-controls' }, curvesExport, textExport));
     onThemeChange(() => this.redraw());
   }
 

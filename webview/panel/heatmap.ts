@@ -28,7 +28,8 @@ export interface Cell {
 export interface HeatmapSpec {
   rows: string[];
   cols: string[];
-  values: number[][];
+  /** Row by row (plain arrays or typed-array views). */
+  values: ArrayLike<ArrayLike<number>>;
   /** Cells masked by construction (drawn as masked, not as weight 0). */
   masked?: (r: number, c: number) => boolean;
   /** Cells to ring (the alignment a task expects). */
@@ -57,6 +58,8 @@ function colours() {
 }
 
 const FONT_PX = 12;
+/** Cells this small (CSS pixels) are drawn as one image rather than a rectangle each (long texts: 512² cells). */
+const PIXEL_CELL = 3;
 
 /** A canvas sized to `cssW` × `cssH` CSS pixels at the device's pixel ratio, cleared, its context scaled. */
 function prepare(canvas: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D {
@@ -100,6 +103,7 @@ function layoutFor(ctx: CanvasRenderingContext2D, spec: HeatmapSpec, width: numb
 }
 
 function drawCells(ctx: CanvasRenderingContext2D, c: Colours, spec: HeatmapSpec, L: Layout): void {
+  if (L.cell <= PIXEL_CELL) return drawCellPixels(ctx, c, spec, L);
   for (let r = 0; r < L.rows; r++) {
     for (let k = 0; k < L.cols; k++) {
       const x = L.x0 + k * L.cell;
@@ -192,6 +196,46 @@ function drawAxisTitles(ctx: CanvasRenderingContext2D, c: Colours, titles: { row
   ctx.restore();
 }
 
+/** A colour as r, g, b (through the canvas's own colour parsing). */
+function rgbOf(ctx: CanvasRenderingContext2D, colour: string): [number, number, number] {
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = colour;
+  const s = String(ctx.fillStyle);
+  if (s.startsWith('#')) return [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16)) as [number, number, number];
+  const m = s.match(/[\d.]+/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
+
+/** drawCells for small cells: every cell's blend of accent over background written into one ImageData. */
+function drawCellPixels(ctx: CanvasRenderingContext2D, c: Colours, spec: HeatmapSpec, L: Layout): void {
+  const dpr = devicePixelRatio || 1;
+  const px = Math.max(1, Math.round(L.cell * dpr));
+  const W = L.cols * px;
+  const H = L.rows * px;
+  const img = ctx.createImageData(W, H);
+  const [ar, ag, ab] = rgbOf(ctx, c.accent);
+  const [br, bg, bb] = rgbOf(ctx, c.bg);
+  const [mr, mg, mb] = rgbOf(ctx, c.masked);
+  const d = img.data;
+  for (let r = 0; r < L.rows; r++) {
+    const row = spec.values[r];
+    for (let k = 0; k < L.cols; k++) {
+      const masked = spec.masked?.(r, k) ?? false;
+      const w = masked ? 0.35 : Math.max(0, Math.min(1, row?.[k] ?? 0));
+      const [tr, tg, tb] = masked ? [mr, mg, mb] : [ar, ag, ab];
+      const R = br + (tr - br) * w, G = bg + (tg - bg) * w, B = bb + (tb - bb) * w;
+      for (let y = r * px; y < (r + 1) * px; y++)
+        for (let x = k * px, o = (y * W + x) * 4; x < (k + 1) * px; x++, o += 4) {
+          d[o] = R;
+          d[o + 1] = G;
+          d[o + 2] = B;
+          d[o + 3] = 255;
+        }
+    }
+  }
+  ctx.putImageData(img, Math.round(L.x0 * dpr), Math.round(L.y0 * dpr));
+}
+
 /** Draw a labelled heatmap `width` CSS pixels wide at most; returns where the cells are, for hit tests. */
 export function drawHeatmap(canvas: HTMLCanvasElement, spec: HeatmapSpec, width: number): Layout {
   const c = colours();
@@ -213,15 +257,18 @@ export function drawHeatmap(canvas: HTMLCanvasElement, spec: HeatmapSpec, width:
 }
 
 /** A small unlabelled square heatmap of `size` CSS pixels (a grid of maps); `causal` masks the upper triangle. */
-export function drawMini(canvas: HTMLCanvasElement, values: number[][], size: number, causal: boolean): void {
+export function drawMini(canvas: HTMLCanvasElement, values: ArrayLike<ArrayLike<number>>, size: number, causal: boolean): void {
   const c = colours();
   const ctx = prepare(canvas, size, size);
   ctx.fillStyle = c.bg;
   ctx.fillRect(0, 0, size, size);
   const n = values.length;
-  const edge = (i: number) => Math.round((i * size) / Math.max(1, n));
-  for (let r = 0; r < n; r++)
-    for (let k = 0; k < n; k++) fillCell(ctx, c, edge(k), edge(r), edge(k + 1) - edge(k), edge(r + 1) - edge(r), causal && k > r ? undefined : values[r][k]);
+  // More tokens than pixels: one sampled cell per pixel.
+  const m = Math.min(n, size);
+  const at = (i: number) => Math.floor((i * n) / m);
+  const edge = (i: number) => Math.round((i * size) / Math.max(1, m));
+  for (let r = 0; r < m; r++)
+    for (let k = 0; k < m; k++) fillCell(ctx, c, edge(k), edge(r), edge(k + 1) - edge(k), edge(r + 1) - edge(r), causal && at(k) > at(r) ? undefined : values[at(r)][at(k)]);
 }
 
 /**

@@ -1,18 +1,22 @@
 /**
- * The Language Model view of the study panel, for LSTM language models (a Transformer's view is its attention):
- * training and held-out loss and held-out perplexity curves, the samples as training goes on, teacher forcing next
- * to free running on a held-out snippet, and a generate box whose output colours each token by its surprisal
- * (probability on hover). Draws only: every number comes from the host.
+ * The Language Model view of the study panel, for any saved language model (an LSTM, GRU or RNN, or a causal
+ * Transformer), chosen in its model picker: training and held-out loss and held-out perplexity curves, the samples
+ * as training goes on, teacher forcing next to free running, a generate box whose output colours each token by its
+ * surprisal (probability on hover), and "compare": two models' perplexity and surprisal colouring of one text side
+ * by side. Draws only: every number comes from the host.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '../../media/lm.css';
+import '../../media/picker.css';
 import type { JobInfo, SeriesChunk } from '../../src/shared/protocol';
-import type { LmGenerated, LmPanelData, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
+import type { LmComparison, LmGenerated, LmPanelData, LmPerplexityReport, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
+import { ModelPicker } from './modelPicker';
 import { formatNumber, h, setChildren } from '../common/vscode';
 import type { PanelViewModule, ViewContext } from './viewModule';
 import { LossChart } from './lossChart';
+import { domSource, exportButtons } from './export';
 
 /** Upper bounds (nats) of the surprisal bands s0…s4; above the last is s5. */
 const BANDS = [0.5, 1, 2, 3, 5];
@@ -36,12 +40,25 @@ function visible(t: string): string {
 
 type Field = HTMLElement & { value: string };
 
+/** A scored text, each token coloured by its surprisal (the first MAX_DRAWN). */
+function scoredTokens(id: string, detail: LmScoredToken[]): HTMLElement {
+  const drawn = detail.slice(0, MAX_DRAWN);
+  return h('div', { class: 'lm-tokens', id }, ...drawn.map((t) => (t.surprisal === undefined || t.prob === undefined ? h('span', { class: 'tok ctx', title: 'context only (not scored)' }, t.display) : h('span', { class: `tok s${bandOf(t.surprisal)}`, title: tokenTitle(t.display, t.prob, t.surprisal) }, t.display))));
+}
+
+/** The perplexity line: the figure and how it is made. */
+function perplexityLine(p: LmPerplexityReport, id: string): HTMLElement {
+  const bpc = p.bitsPerChar !== undefined ? ` · ${formatNumber(p.bitsPerChar)} bits/char` : '';
+  const unk = p.unknownCount ? ` · ${p.unknownCount} token(s) unknown to the model` : '';
+  return h('p', { class: 'lm-figure-line', id }, h('strong', {}, formatNumber(p.perplexity)), ` = exp(${formatNumber(p.crossEntropy)} nats mean surprisal over ${p.tokens} tokens)${bpc}${unk}`);
+}
+
 export const lmView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'lm'> => new LmView(root, ctx);
 
 class LmView implements PanelViewModule<'lm'> {
   private data: LmPanelData | undefined;
   private readonly titleEl = h('h2', { id: 'lm-title' }, 'Language model');
-  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM language model (“ML Study: Train LSTM Language Model”, or the Training view); its curves and samples appear here as it trains.');
+  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM or a Transformer language model (“ML Study: Train LSTM Language Model”, “ML Study: Train Transformer Language Model”, or the Training view); an LSTM’s curves and samples appear here as it trains.');
   private readonly lossHost = h('div', { class: 'lm-chart', id: 'lm-loss-chart', 'aria-label': 'Training and held-out loss' });
   private readonly pplHost = h('div', { class: 'lm-chart', id: 'lm-ppl-chart', 'aria-label': 'Held-out perplexity' });
   private readonly lossLegend = h('div', { class: 'lm-legend' });
@@ -52,6 +69,13 @@ class LmView implements PanelViewModule<'lm'> {
   private readonly outputInfo = h('p', { class: 'muted', id: 'lm-output-info' });
   private readonly errorEl = h('p', { class: 'field-error', id: 'lm-error', role: 'alert' });
   private readonly pplSection = h('section', { class: 'lm-block', id: 'lm-perplexity', hidden: true });
+  private readonly picker: ModelPicker;
+  private readonly cmpText: Field;
+  private readonly cmpBtn: HTMLElement;
+  private readonly cmpOut = h('div', { class: 'lm-cmp', id: 'lm-cmp-out' });
+  private readonly cmpError = h('p', { class: 'field-error', id: 'lm-cmp-error', role: 'alert' });
+  private lastComparisonKey = '';
+  private modelsAsked = false;
   private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
   private readonly generateBtn: HTMLElement;
   private readonly compareBtn: HTMLElement;
@@ -89,6 +113,15 @@ class LmView implements PanelViewModule<'lm'> {
     this.generateBtn = h('vscode-button', { id: 'lm-generate', icon: 'sparkle', onclick: () => void this.generate() }, 'Generate');
     this.compareBtn = h('vscode-button', { id: 'lm-compare', secondary: true, icon: 'git-compare', title: 'Teacher forcing vs free running on the text in the prompt box', onclick: () => void this.compare() }, 'Teacher forcing vs free running');
     this.gatesBtn = h('vscode-button', { id: 'lm-gates', secondary: true, icon: 'eye', title: 'Each character of the prompt box (or the last text read) tinted by a unit\'s cell and gates', onclick: () => void this.run(this.gatesBtn, (dir) => this.ctx.host.request('lm.gates', { dir, text: this.fields.prompt.value }).then(() => undefined)) }, 'Inside the LSTM');
+    this.picker = new ModelPicker({
+      id: 'lm-picker',
+      caption: 'Saved language models',
+      empty: 'No saved language model yet: train an LSTM or a Transformer language model (Training view).',
+      onUse: (dir) => void this.select(dir),
+      onCompare: () => (this.cmpError.textContent = ''),
+    });
+    this.cmpText = h('vscode-textfield', { id: 'lm-cmp-text', type: 'text', 'aria-label': 'Text to compare the two models on', placeholder: 'Text to score under both models…', class: 'lm-field lm-field-cmp' }) as Field;
+    this.cmpBtn = h('vscode-button', { id: 'lm-cmp-run', icon: 'git-compare', title: 'Perplexity and surprisal colouring of the text under the model in use and the one chosen in the Compare column', onclick: () => void this.compareModels() }, 'Compare');
     const labelled = (label: string, el: HTMLElement) => h('label', { class: 'lm-labelled' }, h('span', {}, label), el);
     const legend = h(
       'div',
@@ -101,6 +134,7 @@ class LmView implements PanelViewModule<'lm'> {
     setChildren(
       root,
       h('header', { class: 'lm-head' }, this.titleEl),
+      this.picker.el,
       this.statusEl,
       h(
         'div',
@@ -118,8 +152,18 @@ class LmView implements PanelViewModule<'lm'> {
         legend,
         this.outputInfo,
         this.outputEl,
+        exportButtons(ctx, domSource(() => this.outputEl, { name: 'generated-text', alt: 'Generated text, each token coloured by its surprisal' }), 'lm-output-export'),
       ),
       h('section', { class: 'lm-block' }, h('h3', {}, 'Teacher forcing vs free running'), this.tfEl),
+      h(
+        'section',
+        { class: 'lm-block', id: 'lm-compare-models' },
+        h('h3', {}, 'Compare two models'),
+        h('p', { class: 'muted' }, 'Choose a second model in the picker’s Compare column, type a text, and see both perplexities and colourings side by side.'),
+        h('div', { class: 'lm-form' }, labelled('Text', this.cmpText), h('div', { class: 'lm-actions' }, this.cmpBtn)),
+        this.cmpError,
+        this.cmpOut,
+      ),
       this.pplSection,
       h('section', { class: 'lm-block' }, h('h3', {}, 'Samples as training goes on'), this.samplesEl),
     );
@@ -132,6 +176,11 @@ class LmView implements PanelViewModule<'lm'> {
     this.root.dataset.dir = data.dir ?? '';
     this.root.dataset.status = data.status ?? '';
     this.titleEl.textContent = `Language model — ${data.name}`;
+    this.root.dataset.kind = data.kind ?? '';
+    this.picker.update(data.picker);
+    this.gatesBtn.hidden = data.kind === 'transformer';
+    this.renderComparison(data.comparison);
+    if (!data.picker) this.askModels();
     if (changed) {
       setChildren(this.outputEl);
       this.outputInfo.textContent = '';
@@ -186,7 +235,22 @@ class LmView implements PanelViewModule<'lm'> {
     }
   }
 
+  /** Ask for the saved models once (the host keeps the picker fresh after that). */
+  private askModels(): void {
+    if (this.modelsAsked) return;
+    this.modelsAsked = true;
+    void this.ctx.host.request('lm.models', {}, 60_000).then(
+      (picker) => {
+        if (this.data?.picker) return;
+        if (this.data) this.data.picker = picker;
+        this.picker.update({ ...picker, selected: this.data?.dir });
+      },
+      () => (this.modelsAsked = false),
+    );
+  }
+
   redraw(): void {
+    if (!this.data?.picker) this.askModels();
     this.loss?.rebuild();
     this.ppl?.rebuild();
   }
@@ -297,18 +361,37 @@ class LmView implements PanelViewModule<'lm'> {
     const key = `${p.source}#${p.tokens}#${p.perplexity}`;
     if (key === this.lastPerplexityKey) return;
     this.lastPerplexityKey = key;
-    const bpc = p.bitsPerChar !== undefined ? ` · ${formatNumber(p.bitsPerChar)} bits/char` : '';
-    const unk = p.unknownCount ? ` · ${p.unknownCount} token(s) unknown to the model` : '';
     const detail = p.detail;
-    const drawn = detail ? detail.slice(0, MAX_DRAWN) : [];
     setChildren(
       this.pplSection,
       h('h3', {}, `Perplexity of ${p.source}`),
-      h('p', { class: 'lm-figure-line', id: 'lm-perplexity-figure' }, h('strong', {}, formatNumber(p.perplexity)), ` = exp(${formatNumber(p.crossEntropy)} nats mean surprisal over ${p.tokens} tokens)${bpc}${unk}`),
+      perplexityLine(p, 'lm-perplexity-figure'),
       detail ? null : h('p', { class: 'muted' }, `The text has more than ${p.detailLimit} tokens: only the figure is shown.`),
       detail && detail.length > MAX_DRAWN ? h('p', { class: 'muted' }, `The first ${MAX_DRAWN} of ${detail.length} tokens are drawn.`) : null,
-      h('div', { class: 'lm-tokens', id: 'lm-perplexity-tokens' }, ...drawn.map((t: LmScoredToken) => (t.surprisal === undefined || t.prob === undefined ? h('span', { class: 'tok ctx', title: 'context only (not scored)' }, t.display) : h('span', { class: `tok s${bandOf(t.surprisal)}`, title: tokenTitle(t.display, t.prob, t.surprisal) }, t.display)))),
+      scoredTokens('lm-perplexity-tokens', detail ?? []),
     );
+  }
+
+  /** Two models' perplexity and colouring of one text, in two columns. */
+  private renderComparison(c: LmComparison | undefined): void {
+    const key = c ? c.models.map((m) => `${m.dir}#${m.perplexity}`).join('|') + c.text : '';
+    if (key === this.lastComparisonKey) return;
+    this.lastComparisonKey = key;
+    if (!c) return setChildren(this.cmpOut);
+    if (!this.cmpText.value) this.cmpText.value = c.text;
+    setChildren(
+      this.cmpOut,
+      ...c.models.map((m, i) =>
+        h(
+          'figure',
+          { class: 'lm-cmp-col', 'data-dir': m.dir, 'data-perplexity': String(m.perplexity) },
+          h('figcaption', {}, h('strong', {}, m.name)),
+          perplexityLine(m, `lm-cmp-figure-${i}`),
+          m.detail ? scoredTokens(`lm-cmp-tokens-${i}`, m.detail) : h('p', { class: 'muted' }, `More than ${m.detailLimit} tokens: only the figure is shown.`),
+        ),
+      ),
+    );
+    this.root.dataset.compared = String(c.models.length);
   }
 
   // ------------------------------------------------------------------ requests
@@ -320,6 +403,40 @@ class LmView implements PanelViewModule<'lm'> {
       this.show({ ...this.data, level: info.level, history: info.history, samples: info.samples, needsInfo: false }, true);
     } catch (e) {
       if (this.data?.dir === dir) this.statusEl.textContent = `Could not read the model: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** Use another saved model (the picker's choice): the host answers with the view's data for it. */
+  private async select(dir: string): Promise<void> {
+    if (dir === this.data?.dir) return;
+    this.statusEl.textContent = 'Opening the model…';
+    try {
+      this.show(await this.ctx.host.request('lm.select', { dir }, 60_000), true);
+    } catch (e) {
+      this.statusEl.textContent = `Could not open the model: ${e instanceof Error ? e.message : String(e)}`;
+      this.picker.update(this.data?.picker);
+    }
+  }
+
+  private async compareModels(): Promise<void> {
+    const dir = this.data?.dir;
+    const other = this.picker.compareDir;
+    this.cmpError.textContent = '';
+    if (!dir) return void (this.cmpError.textContent = 'Choose a model to use first.');
+    if (!other) return void (this.cmpError.textContent = 'Choose the second model in the picker’s Compare column.');
+    const text = this.cmpText.value;
+    if (!text.trim()) return void (this.cmpError.textContent = 'Type or paste a text to score under both models.');
+    this.cmpBtn.setAttribute('disabled', '');
+    this.root.dataset.comparing = 'true';
+    try {
+      const c = await this.ctx.host.request('lm.compare', { dir, other, text }, 300_000);
+      if (this.data) this.data.comparison = c;
+      this.renderComparison(c);
+    } catch (e) {
+      this.cmpError.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.cmpBtn.removeAttribute('disabled');
+      this.root.dataset.comparing = 'false';
     }
   }
 
@@ -344,7 +461,7 @@ class LmView implements PanelViewModule<'lm'> {
     const dir = this.data?.dir;
     this.errorEl.textContent = '';
     if (!dir) {
-      this.errorEl.textContent = 'No model yet: train an LSTM language model first (its checkpoint is what generates).';
+      this.errorEl.textContent = 'No model yet: train a language model first (its saved folder is what generates).';
       return;
     }
     this.busy = true;

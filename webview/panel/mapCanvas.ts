@@ -211,6 +211,11 @@ export class MapCanvas {
     c.addEventListener('pointercancel', up);
   }
 
+  /** Draw now (an export draws the same picture into another context). */
+  renderNow(): void {
+    this.render();
+  }
+
   private render(): void {
     const t0 = performance.now();
     const { w, h } = this.size;

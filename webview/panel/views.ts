@@ -18,6 +18,11 @@ import { gradientsView } from './gradientsView';
 import { distillView } from './distillView';
 import { vaeLatentView } from './vaeLatentView';
 import { hsTreeView } from './hsTreeView';
+import { headView } from './headView';
+import { neuronView } from './neuronView';
+import { stepView } from './stepView';
+import { formulasView } from './formulasView';
+import { practiceView } from './practiceView';
 
 export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   training: trainingView,
@@ -33,4 +38,9 @@ export const VIEW_MODULES: { readonly [V in PanelView]: ViewFactory<V> } = {
   distill: distillView,
   'vae-latent': vaeLatentView,
   'w2v-hs-tree': hsTreeView,
+  'attn-heads': headView,
+  'attn-neuron': neuronView,
+  'attn-step': stepView,
+  formulas: formulasView,
+  practice: practiceView,
 };

@@ -15,6 +15,7 @@ import { h, onThemeChange, setChildren, themeVar, formatNumber } from '../common
 import type { ViewContext, ViewFactory } from './viewModule';
 import { type Box, boxAround, clipLine, edgeWidth, tone } from './xorGeometry';
 import { context2d, makeCanvas, viewColours } from './canvas';
+import { canvasSource, exportButtons } from './export';
 
 const BIG = 280;
 const SMALL = 84;
@@ -139,6 +140,7 @@ class XorView {
     }
     const labelled = (label: string, el: HTMLElement) => h('label', { class: 'xor-labelled' }, h('span', {}, label), el);
     const figure = (title: string, ...body: HTMLElement[]) => h('figure', { class: 'xor-figure' }, h('figcaption', {}, title), ...body);
+    const exportable = (canvas: HTMLCanvasElement, alt: string) => exportButtons(ctx, canvasSource(canvas, () => this.redraw(), { name: canvas.id, alt }), `${canvas.id}-export`);
     setChildren(
       root,
       h('h2', {}, 'XOR playground'),
@@ -146,9 +148,9 @@ class XorView {
       h('div', { class: 'xor-controls' }, labelled('Data set', dataset), labelled('Hidden activation', activation), ...NUMBERS.map(([name, label]) => labelled(label, this.fields[name])), this.csvNote),
       this.errorEl,
       h('div', { class: 'xor-figures' },
-        figure('Network: edge colour = sign (blue +, orange −), width = |weight|', this.network),
-        figure('Output p(class 1) over the input plane, with the data (red ring: misclassified)', this.boundary),
-        figure('Hidden space', this.hiddenSpace, this.hiddenTitle),
+        figure('Network: edge colour = sign (blue +, orange −), width = |weight|', this.network, exportable(this.network, 'The XOR playground network: edge colour = sign, width = |weight|')),
+        figure('Output p(class 1) over the input plane, with the data (red ring: misclassified)', this.boundary, exportable(this.boundary, 'The decision boundary: p(class 1) over the input plane, with the data')),
+        figure('Hidden space', this.hiddenSpace, this.hiddenTitle, exportable(this.hiddenSpace, 'The hidden space with the output unit’s separating line')),
       ),
       h('h3', {}, 'Each hidden unit over the input plane'),
       this.units,

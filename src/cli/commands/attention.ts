@@ -1,9 +1,10 @@
 import { initTf } from '../../core/tf/backend';
-import { attentionFor, disposeAttentionModel, loadAttentionModel, SEQ2SEQ_PARAMS, TRANSFORMER_PARAMS, trainSeq2seq, trainTransformer } from '../../core/attention/index';
+import { ATTENTION_SCORES, type AttentionScore, attentionFor, disposeAttentionModel, loadAttentionModel, SEQ2SEQ_PARAMS, type Seq2seqTrainResult, TRANSFORMER_PARAMS, trainSeq2seq, trainSeq2seqVariants, trainTransformer } from '../../core/attention/index';
 import type { ProgressUpdate, TrainContext } from '../../core/training';
 import { optionsFromParams, paramsFromArgs } from '../args';
-import { type CliCommand, type CliIO, UsageError } from '../types';
-import { command, corpusFlag, fixed, flag, modelOut, modelOutFlags, readCorpus, strOpt, throttle, trainingLength } from './common';
+import type { ParamsOf } from '../../core/params';
+import { type CliCommand, type CliIO, type ParsedArgs, UsageError } from '../types';
+import { command, corpusFlag, fixed, flag, modelOut, modelOutFlags, oneOf, readCorpus, strOpt, throttle, trainingLength } from './common';
 
 /** Progress lines at most once a second; `header` goes first, once training has really started. */
 function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate) => string): (u: ProgressUpdate) => void {
@@ -21,7 +22,7 @@ function progressPrinter(io: CliIO, header: string, describe: (u: ProgressUpdate
 const fmt = (x: number | undefined, digits = 4) => fixed(x, digits, '–');
 
 /** Initialise tfjs, train with progress lines, print the summary and where the model is; the JSON result. */
-async function trainOnTf<R extends { outDir: string; params: unknown }>(
+async function trainOnTf<R extends { outDir?: string; params: unknown }>(
   io: CliIO,
   model: string,
   header: (backend: string) => string,
@@ -67,23 +68,62 @@ export const trainTransformerCommand = command(
   },
 );
 
+/** `--score`: one attention score, or several (`dot,general,additive` or `all`) trained side by side. */
+function scoresOf(args: ParsedArgs): AttentionScore[] | undefined {
+  const v = strOpt(args, 'score');
+  if (v === undefined) return undefined;
+  if (args.options.attention !== undefined) throw new UsageError('give the score once: --score or --attention');
+  const names = v === 'all' ? [...ATTENTION_SCORES] : v.split(',').map((x) => x.trim());
+  const scores = names.map((n) => oneOf('score', n, ATTENTION_SCORES));
+  if (new Set(scores).size !== scores.length) throw new UsageError(`--score names a score twice: ${v}`);
+  return scores;
+}
+
+const seq2seqLine = (u: ProgressUpdate) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Several scores: trained in turn on the same data, printed side by side (accuracy curves and final accuracies). */
+async function trainVariants(args: ParsedArgs, io: CliIO, params: ParamsOf<typeof SEQ2SEQ_PARAMS>, scores: AttentionScore[]): Promise<Record<string, unknown>> {
+  if (strOpt(args, 'out') !== undefined) throw new UsageError('--out saves one model; with several scores nothing is saved (train one score to save it)');
+  const backend = await initTf();
+  const header = `training a GRU encoder–decoder with ${scores.join(', ')} attention on "${params.task}" (same data, seed ${params.seed}, ${params.steps} steps each) with tfjs ${backend}`;
+  const r = await trainSeq2seqVariants(params, scores, { signal: io.signal, onProgress: progressPrinter(io, header, (u) => `${scores[u.metrics?.variant ?? 0]}: ${seq2seqLine(u)}`) });
+  const row = (label: string, cell: (x: Seq2seqTrainResult) => string) => io.out(`${label.padEnd(22)}${r.runs.map((x) => cell(x).padStart(12)).join('')}`);
+  row('score', (x) => x.attention);
+  row('sequence accuracy', (x) => pct(x.sequenceAccuracy));
+  row('alignment accuracy', (x) => pct(x.alignmentAccuracy));
+  row('final loss', (x) => fmt(x.finalLoss));
+  row('seconds', (x) => x.seconds.toFixed(1));
+  io.out('sequence accuracy on 50 fresh inputs by step:');
+  r.runs[0].curve.forEach((p, i) => row(`  step ${p.step}`, (x) => (x.curve[i] ? pct(x.curve[i].sequenceAccuracy) : '–')));
+  return { model: 'seq2seq', backend, ...r, runs: r.runs.map(({ params: _p, ...run }) => run) };
+}
+
 export const trainSeq2seqCommand = command(
   'train seq2seq',
   'Train an RNN encoder–decoder with attention on reverse, sort or copy of letter/digit strings',
-  [...modelOutFlags('folder to save the model in (new, empty, or a seq2seq model with --force)'), ...optionsFromParams(SEQ2SEQ_PARAMS)],
+  [
+    // --out is checked when one model is trained (several scores are compared, not saved).
+    ...modelOutFlags('folder to save the model in (new, empty, or a seq2seq model with --force); required unless --score names several').map((f) => ({ ...f, required: false })),
+    flag.string('score', 'attention score: dot, general or additive (as --attention); several, comma-separated, or "all": each trained on the same data, seed and steps, compared side by side (not saved)'),
+    ...optionsFromParams(SEQ2SEQ_PARAMS),
+  ],
   async (args, io) => {
+    const scores = scoresOf(args);
     const params = paramsFromArgs(SEQ2SEQ_PARAMS, args);
     if (params.minLen > params.maxLen) throw new UsageError(`--min-len (${params.minLen}) is larger than --max-len (${params.maxLen})`);
+    if (scores && scores.length > 1) return trainVariants(args, io, params, scores);
+    if (scores) params.attention = scores[0];
     const out = modelOut(args, 'seq2seq');
     return trainOnTf(
       io,
       'seq2seq',
       (backend) => `training a GRU encoder–decoder with ${params.attention} attention on "${params.task}" (lengths ${params.minLen}–${params.maxLen}) with tfjs ${backend}`,
-      (u) => `step ${u.step}/${u.total}  loss ${fmt(u.loss)}  sequence acc ${fmt(u.metrics?.sequenceAccuracy, 3)}  alignment acc ${fmt(u.metrics?.alignmentAccuracy, 3)}  ${fmt(u.metrics?.stepsPerSecond, 1)} steps/s`,
+      seq2seqLine,
       (context) => trainSeq2seq(params, context, { outDir: out }),
       (r) => [
         `${r.stopped ? 'stopped' : 'done'} after ${r.steps} steps in ${r.seconds.toFixed(1)} s (${r.stepsPerSecond.toFixed(1)} steps/s), loss ${fmt(r.finalLoss)}`,
-        `on ${r.testInputs} fresh inputs: sequence accuracy ${(100 * r.sequenceAccuracy).toFixed(1)}%, alignment accuracy ${(100 * r.alignmentAccuracy).toFixed(1)}%`,
+        `on ${r.testInputs} fresh inputs: sequence accuracy ${pct(r.sequenceAccuracy)}, alignment accuracy ${pct(r.alignmentAccuracy)}`,
       ],
     );
   },

@@ -1,8 +1,10 @@
 /**
  * Language-model commands: `train lstm`, and `generate` / `perplexity`, which read the model type stored in the
- * model folder and dispatch through LM_ENGINES — add an entry there for another model type (e.g. a Transformer).
+ * model folder and dispatch through LM_ENGINES (the LSTM with any cell, and the causal Transformer).
  */
-import { readModelType } from '../../core/lm/modelDir';
+import { readModelJson } from '../../core/lm/modelDir';
+import { loadAttentionModel } from '../../core/attention';
+import { generateTransformer, transformerPerplexity, type CausalLm } from '../../core/attention/causalLm';
 import { GENERATION_DEFAULTS } from '../../core/lm/sampling';
 import type { GenerateOptions, GenerateResult, PerplexityResult } from '../../core/lm/types';
 import { generate, loadLstm, perplexityOf } from '../../core/lstm/engine';
@@ -14,20 +16,32 @@ import { command, corpusFlag, finiteOrNull, fixed, flag, modelOut, modelOutFlags
 
 /** What generate/perplexity need from a language-model engine. */
 export interface LmEngine {
-  generate(dir: string, opts: GenerateOptions): GenerateResult;
-  perplexity(dir: string, text: string, opts: { maxTokens?: number }): PerplexityResult;
+  generate(dir: string, opts: GenerateOptions): Promise<GenerateResult>;
+  perplexity(dir: string, text: string, opts: { maxTokens?: number }): Promise<PerplexityResult>;
 }
 
-/** Model type (model.json "type") → engine. */
+/** A causal Transformer (not a masked language model or a seq2seq model) from its folder. */
+async function loadCausal(dir: string): Promise<CausalLm> {
+  const m = await loadAttentionModel(dir);
+  if (m.kind !== 'transformer') throw new Error(`${dir} holds a ${m.kind} model, which cannot generate text or score a corpus`);
+  return m;
+}
+
+/** Model type (model.json "type", or "kind" of an attention model) → engine. */
 export const LM_ENGINES: Record<string, LmEngine> = {
   lstm: {
-    generate: (dir, opts) => generate(loadLstm(dir), opts),
-    perplexity: (dir, text, opts) => perplexityOf(loadLstm(dir), text, opts),
+    generate: async (dir, opts) => generate(loadLstm(dir), opts),
+    perplexity: async (dir, text, opts) => perplexityOf(loadLstm(dir), text, opts),
+  },
+  transformer: {
+    generate: async (dir, opts) => generateTransformer(await loadCausal(dir), opts),
+    perplexity: async (dir, text, opts) => transformerPerplexity(await loadCausal(dir), text, opts),
   },
 };
 
 function engineFor(dir: string): { type: string; engine: LmEngine } {
-  const type = readModelType(dir);
+  const j = readModelJson(dir);
+  const type = typeof j.type === 'string' ? j.type : typeof j.kind === 'string' ? j.kind : 'unknown';
   const engine = Object.hasOwn(LM_ENGINES, type) ? LM_ENGINES[type] : undefined;
   if (!engine) throw new Error(`${dir} holds a "${type}" model, which cannot generate text or score a corpus`);
   return { type, engine };
@@ -126,7 +140,7 @@ export const generateCommand = command(
     if (!(opts.topK! >= 0)) throw new UsageError(`--top-k must be 0 or more, got ${opts.topK}`);
     if (!(opts.topP! > 0 && opts.topP! <= 1)) throw new UsageError(`--top-p must be greater than 0 and at most 1, got ${opts.topP}`);
     const { type, engine } = engineFor(dir);
-    const r = engine.generate(dir, opts);
+    const r = await engine.generate(dir, opts);
     if (r.unknownCount > 0) {
       io.progress(`note: ${r.unknownCount} prompt ${r.level === 'char' ? 'character' : 'word'}(s) are not in the model's vocabulary and were read as the unknown token: ${r.unknown.slice(0, 10).map((u) => JSON.stringify(u)).join(', ')}`);
     }
@@ -155,7 +169,7 @@ export const perplexityCommand = command(
     const corpusSpec = String(args.options.corpus);
     const { type, engine } = engineFor(dir);
     const text = readCorpus(corpusSpec);
-    const r = engine.perplexity(dir, text, { maxTokens: max });
+    const r = await engine.perplexity(dir, text, { maxTokens: max });
     if (r.unknownCount > 0) io.progress(`note: ${r.unknownCount} token(s) of the text are not in the model's vocabulary and were scored as the unknown token`);
     io.out(`perplexity ${fmt(r.perplexity, 3)}, cross-entropy ${fmt(r.crossEntropy, 4)} nats/token${r.bitsPerChar !== undefined ? `, ${fmt(r.bitsPerChar, 4)} bits/char` : ''} over ${r.tokens} tokens`);
     return { model: type, level: r.level, tokens: r.tokens, crossEntropy: r.crossEntropy, perplexity: r.perplexity, ...(r.bitsPerChar !== undefined ? { bitsPerChar: r.bitsPerChar } : {}), unknownCount: r.unknownCount };

@@ -2,6 +2,7 @@
  * The attention models' entry points for the editor's worker and the CLI:
  *   trainTransformer(params, text, ctx, {outDir})   — causal Transformer LM on a text
  *   trainSeq2seq(params, ctx, {outDir})             — encoder–decoder with attention on reverse / sort / copy
+ *   trainSeq2seqVariants(params, scores, ctx)       — the same run once per attention score (dot, general, additive)
  *   loadAttentionModel(dir)                         — either kind, from a folder the trainers wrote
  *   attentionFor(model, text)                       — the attention maps for a text
  * Hyperparameter specs (no tfjs) are in ./params.
@@ -14,7 +15,7 @@ import { checkTaskInput, taskTarget } from './tasks';
 import { readsLowercase } from '../mlm/fill';
 
 export { trainTransformer, type TransformerTrainResult } from './transformerTrainer';
-export { trainSeq2seq, evaluateSeq2seq, type Seq2seqTrainResult } from './seq2seqTrainer';
+export { trainSeq2seq, trainSeq2seqVariants, evaluateSeq2seq, type Seq2seqTrainResult, type Seq2seqVariantsResult, type Seq2seqCurvePoint } from './seq2seqTrainer';
 export { ModelFormatError, type LoadedAttentionModel } from './store';
 export { TaskInputError } from './tasks';
 export * from './params';

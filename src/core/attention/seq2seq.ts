@@ -4,7 +4,7 @@
  * Encoder: a bidirectional GRU over the source symbols; h_i = [→h_i ; ←h_i] (2H wide).
  * Decoder: a GRU whose state s_t (2H wide) starts from s_0 = tanh([→h_n ; ←h_1] W_init + b) and reads the previous
  * output symbol. At each output step
- *     e_i = s_tᵀ h_i                 (dot score; or additive: e_i = vᵀ tanh(W h_i + U s_t))
+ *     e_i = s_tᵀ h_i                 (dot score; general: e_i = s_tᵀ W h_i; additive: e_i = vᵀ tanh(W h_i + U s_t))
  *     α   = softmax(e)               (over the real source positions only)
  *     a_t = Σ_i α_i h_i              (the context)
  *     p(y_t | ...) = softmax(W_out tanh(W_s s_t + W_a a_t + b) + b_out)
@@ -22,7 +22,9 @@ import { Rng } from '../util/rng';
 import { createVariables, glorotUniform, sizeOf, VariableModel } from './weights';
 import { batchMatMul, blockDiag, mm, mmBy } from './ops';
 
-export type AttentionScore = 'dot' | 'additive';
+import { ATTENTION_SCORES, type AttentionScore } from './params';
+
+export { ATTENTION_SCORES, type AttentionScore };
 
 export interface Seq2seqConfig {
   hidden: number;
@@ -51,6 +53,8 @@ export function seq2seqWeightShapes(cfg: Seq2seqConfig): Record<string, number[]
     const A = H;
     Object.assign(shapes, { attW: [D, A], attU: [D, A], attV: [A, 1] });
   }
+  // general: W of e_i = s_tᵀ W h_i, stored transposed ([D, D], row-vector layout) so keys are h_iᵀ Wᵀ = (W h_i)ᵀ.
+  if (cfg.attention === 'general') shapes.attG = [D, D];
   return shapes;
 }
 
@@ -97,7 +101,7 @@ export class Seq2seqModel extends VariableModel {
   constructor(readonly cfg: Seq2seqConfig, init: Map<string, Float32Array>) {
     super();
     if (!Number.isInteger(cfg.hidden) || cfg.hidden < 1) throw new Error(`hidden units must be a positive whole number, got ${cfg.hidden}`);
-    if (cfg.attention !== 'dot' && cfg.attention !== 'additive') throw new Error(`attention must be "dot" or "additive", got ${JSON.stringify(cfg.attention)}`);
+    if (!ATTENTION_SCORES.includes(cfg.attention)) throw new Error(`attention must be one of ${ATTENTION_SCORES.join(', ')}, got ${JSON.stringify(cfg.attention)}`);
     if (!Number.isInteger(cfg.maxLen) || cfg.maxLen < 1) throw new Error(`the longest input must be a positive whole number, got ${cfg.maxLen}`);
     if (!cfg.alphabet || new Set(cfg.alphabet).size !== cfg.alphabet.length) throw new Error('the alphabet must be non-empty without repeated symbols');
     this.V = cfg.alphabet.length + 1;
@@ -218,19 +222,33 @@ export class Seq2seqModel extends VariableModel {
     return tf.add(n, tf.mul(z, tf.sub(s, n))) as tf.Tensor2D;
   }
 
-  /** Attention of decoder states sd [B, Tt, D] over encoder states [B, S, D]: weights [B, Tt, S] and contexts [B, Tt, D]. */
+  /**
+   * What the score compares a decoder state with, per encoder position, computed once per source: W h_i (general,
+   * as rows [B, S, D]) or W₁ h_i (additive, [B, 1, S, A]); the encoder states themselves for the dot score.
+   */
+  private attentionKeys(enc: tf.Tensor3D): tf.Tensor {
+    const [B, S, D] = enc.shape;
+    if (this.cfg.attention === 'general') return mm(enc.reshape([B * S, D]), this.w('attG')).reshape([B, S, D]);
+    if (this.cfg.attention === 'additive') return mm(enc.reshape([B * S, D]), this.w('attW')).reshape([B, 1, S, -1]);
+    return enc;
+  }
+
+  /**
+   * Attention of decoder states sd [B, Tt, D] over encoder states [B, S, D]: weights [B, Tt, S] and contexts
+   * [B, Tt, D]. `keys` from attentionKeys (computed here when absent).
+   */
   private attend(sd: tf.Tensor3D, enc: tf.Tensor3D, attnMask: tf.Tensor3D, encKeys?: tf.Tensor): { alpha: tf.Tensor3D; ctx: tf.Tensor3D } {
+    const keys = encKeys ?? this.attentionKeys(enc);
     let scores: tf.Tensor3D;
-    if (this.cfg.attention === 'dot') {
-      scores = batchMatMul(sd, enc, true); // e_i = s_tᵀ h_i
-    } else {
+    if (this.cfg.attention === 'additive') {
       const [B, Tt, D] = sd.shape;
       const S = enc.shape[1];
-      const keys = encKeys ?? mm(enc.reshape([B * S, D]), this.w('attW')).reshape([B, 1, S, -1]);
       const queries = mm(sd.reshape([B * Tt, D]), this.w('attU')).reshape([B, Tt, 1, -1]);
       const hidden = tf.tanh(tf.add(keys, queries)); // [B, Tt, S, A]
       const A = hidden.shape[3] as number;
       scores = mm(hidden.reshape([B * Tt * S, A]), this.w('attV')).reshape([B, Tt, S]);
+    } else {
+      scores = batchMatMul(sd, keys as tf.Tensor3D, true); // e_i = s_tᵀ h_i, or s_tᵀ (W h_i)
     }
     const alpha = tf.softmax(tf.add(scores, attnMask)) as tf.Tensor3D;
     const ctx = batchMatMul(alpha, enc); // a_t = Σ α_i h_i
@@ -303,7 +321,7 @@ export class Seq2seqModel extends VariableModel {
     const done = new Array<boolean>(B).fill(false);
     const state = tf.tidy(() => {
       const { enc, s0 } = this.encode(e);
-      const keys = this.cfg.attention === 'additive' ? mm(enc.reshape([B * S, 2 * this.cfg.hidden]), this.w('attW')).reshape([B, 1, S, -1]) : undefined;
+      const keys = this.cfg.attention === 'dot' ? undefined : this.attentionKeys(enc);
       return { enc, s: s0, keys };
     });
     let { s } = state;

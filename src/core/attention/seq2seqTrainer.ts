@@ -9,6 +9,7 @@ import { validateParams } from '../params';
 import { checkStopped, type ProgressExtras, StoppedError, type TrainContext } from '../training';
 import { SEQ2SEQ_ALPHABET, SEQ2SEQ_PARAMS, type Seq2seqTask } from './params';
 import { initialSeq2seqWeights, Seq2seqModel, type Seq2seqConfig, type AttentionScore } from './seq2seq';
+import { createHash } from 'node:crypto';
 import { alignedAt, randomString, taskTarget } from './tasks';
 import { saveSeq2seq } from './store';
 
@@ -54,10 +55,30 @@ export function evaluateSeq2seq(model: Seq2seqModel, task: Seq2seqTask, opts: { 
   return { sequenceAccuracy: right / sources.length, alignmentAccuracy: steps ? aligned / steps : 0, inputs: sources.length };
 }
 
+/** One point of the accuracy curve: the accuracies on 50 fresh inputs at a probe step. */
+export interface Seq2seqCurvePoint {
+  step: number;
+  loss: number;
+  sequenceAccuracy: number;
+  alignmentAccuracy: number;
+}
+
+/** The probe input's alignment map as the model decodes it now. */
+function probeAlignment(model: Seq2seqModel, task: Seq2seqTask, probe: string): Seq2seqTrainResult['alignment'] {
+  const d = model.decode([probe]);
+  return { source: Array.from(probe), target: Array.from(d.outputs[0]), expected: Array.from(taskTarget(task, probe)), attention: d.attention[0] };
+}
+
 export interface Seq2seqTrainResult {
   task: Seq2seqTask;
   attention: AttentionScore;
   steps: number;
+  /** The accuracies at every probe step. */
+  curve: Seq2seqCurvePoint[];
+  /** sha256 (hex) of every training string in the order drawn: equal for runs that saw the same data. */
+  dataSha256: string;
+  /** The probe input's alignment at the end. */
+  alignment: { source: string[]; target: string[]; expected: string[]; attention: number[][] };
   finalLoss: number;
   sequenceAccuracy: number;
   alignmentAccuracy: number;
@@ -65,12 +86,13 @@ export interface Seq2seqTrainResult {
   stepsPerSecond: number;
   seconds: number;
   stopped: boolean;
-  outDir: string;
+  outDir?: string;
   params: ParamValues;
 }
 
 export interface Seq2seqTrainOptions {
-  outDir: string;
+  /** Where the model is saved; nothing is saved without it. */
+  outDir?: string;
   /** Fresh test inputs for the final accuracies (default 200). */
   testInputs?: number;
   /** Gradient clipping by global norm (default 5). */
@@ -109,6 +131,8 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
   let stopped = false;
   let lastEval: Seq2seqEval | undefined;
   let evalRound = 0;
+  const curve: Seq2seqCurvePoint[] = [];
+  const dataHash = createHash('sha256');
   try {
     for (step = 1; step <= totalSteps; step++) {
       // Cosine decay of the learning rate to 10% at the last step: Adam at a constant 5e-3 reaches the target
@@ -116,6 +140,7 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
       (optimizer as unknown as { learningRate: number }).learningRate = baseLr * (0.1 + 0.45 * (1 + Math.cos((Math.PI * (step - 1)) / totalSteps)));
       const sources = Array.from({ length: batch }, () => randomString(rng, minLen, maxLen));
       const targets = sources.map((s) => taskTarget(task, s));
+      dataHash.update(sources.join('\n') + '\n');
       const e = model.encodeBatch(sources);
       const { value, grads } = optimizer.computeGradients(() => model.loss(e, targets), vars);
       model.disposeBatch(e);
@@ -141,8 +166,8 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
         let extra: ProgressExtras['seq2seq'] | undefined;
         if (isEval) {
           lastEval = evaluateSeq2seq(model, task, { count: 50, minLen, maxLen, seed: seed + EVAL_SEED_OFFSET + 1 + evalRound++ });
-          const d = model.decode([probe]);
-          extra = { alignment: { source: Array.from(probe), target: Array.from(d.outputs[0]), expected: Array.from(taskTarget(task, probe)), attention: d.attention[0] } };
+          curve.push({ step, loss, sequenceAccuracy: lastEval.sequenceAccuracy, alignmentAccuracy: lastEval.alignmentAccuracy });
+          extra = { alignment: probeAlignment(model, task, probe) };
         }
         if (lastEval) {
           metrics.sequenceAccuracy = lastEval.sequenceAccuracy;
@@ -169,6 +194,9 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
       task,
       attention: cfg.attention,
       steps: step,
+      curve,
+      dataSha256: dataHash.digest('hex'),
+      alignment: probeAlignment(model, task, probe),
       finalLoss: loss,
       sequenceAccuracy: final.sequenceAccuracy,
       alignmentAccuracy: final.alignmentAccuracy,
@@ -179,10 +207,38 @@ export async function trainSeq2seq(rawParams: ParamValues, ctx: TrainContext, op
       outDir: opts.outDir,
       params,
     };
-    await saveSeq2seq(opts.outDir, model, { task, params, result: { steps: step, finalLoss: loss, sequenceAccuracy: final.sequenceAccuracy, alignmentAccuracy: final.alignmentAccuracy, stopped } });
+    if (opts.outDir) await saveSeq2seq(opts.outDir, model, { task, params, result: { steps: step, finalLoss: loss, sequenceAccuracy: final.sequenceAccuracy, alignmentAccuracy: final.alignmentAccuracy, stopped, dataSha256: result.dataSha256 } });
     return result;
   } finally {
     optimizer.dispose();
     model.dispose();
   }
+}
+
+/** The same task, seed, data and steps trained once per attention score, side by side. */
+export interface Seq2seqVariantsResult {
+  task: Seq2seqTask;
+  steps: number;
+  seed: number;
+  runs: Seq2seqTrainResult[];
+}
+
+/**
+ * Train one model per score in `scores` on exactly the same training strings (the data stream depends on the seed
+ * only), from the same initial values of every weight they share (the score's own weights are drawn after them),
+ * for the same steps; nothing is saved. Progress of run i is reported as steps i·total + step of scores.length·total.
+ */
+export async function trainSeq2seqVariants(rawParams: ParamValues, scores: readonly AttentionScore[], ctx: TrainContext): Promise<Seq2seqVariantsResult> {
+  if (!scores.length || new Set(scores).size !== scores.length) throw new Error('name each attention score once');
+  const params = validateParams(SEQ2SEQ_PARAMS, rawParams);
+  const runs: Seq2seqTrainResult[] = [];
+  for (const [i, attention] of scores.entries()) {
+    const r = await trainSeq2seq({ ...params, attention }, {
+      signal: ctx.signal,
+      onProgress: (u) => ctx.onProgress({ ...u, step: i * params.steps + u.step, total: scores.length * params.steps, metrics: { ...u.metrics, variant: i } }),
+    }, {});
+    runs.push(r);
+    if (r.stopped) break;
+  }
+  return { task: params.task, steps: params.steps, seed: params.seed, runs };
 }

@@ -20,6 +20,7 @@ import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
 import { createVariables, flattenTensors, glorotUniform, sizeOf, splitFlat, VariableModel } from './weights';
 import { bmm } from './kernel';
+import { SampledSoftmax, type SampledClasses, type UnigramSampler } from '../nn/sampledSoftmax';
 
 export interface TransformerConfig {
   vocab: number;
@@ -242,8 +243,8 @@ export class TransformerLM extends VariableModel {
     return tf.transpose(x.reshape([B, H, T, this.dk]), [0, 2, 1, 3]).reshape([B * T, this.cfg.dModel]);
   }
 
-  /** Forward pass; returns the final hidden states before the output layer norm, and what backward needs. */
-  private forward(ids: Int32Array, B: number, T: number) {
+  /** Forward pass; returns the logits (unless `withLogits` is false), the output layer norm and what backward needs. */
+  private forward(ids: Int32Array, B: number, T: number, withLogits = true) {
     const { layers, heads: H } = this.cfg;
     const scale = 1 / Math.sqrt(this.dk);
     // Embedding lookup done in JavaScript (tf.gather is slow on wasm: 8 ms for 2048 rows; its gradient is missing
@@ -271,7 +272,7 @@ export class TransformerLM extends VariableModel {
       caches.push({ ln1: ln1.cache, h, q, k, v, p: att, o, ln2: ln2.cache, h2, u, r });
     }
     const lnf = this.layerNorm(x, this.w('lnfg'), this.w('lnfb'));
-    const logits = tf.add(tf.matMul(lnf.y, this.w('wout')), this.w('bout')) as tf.Tensor2D;
+    const logits = withLogits ? (tf.add(tf.matMul(lnf.y, this.w('wout')), this.w('bout')) as tf.Tensor2D) : null!;
     return { logits, caches, lnf };
   }
 
@@ -297,22 +298,30 @@ export class TransformerLM extends VariableModel {
   /**
    * Loss and the gradient of every weight, by the hand-written backward pass. The caller disposes the tensors.
    */
-  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): { loss: tf.Scalar; grads: Grads } {
+  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array, sampled?: SampledOutput): { loss: tf.Scalar; grads: Grads } {
     const T = this.checkTokens(ids, B);
     this.checkTokens(targets, B);
     const { layers, dModel: d } = this.cfg;
     const N = B * T;
     const scale = 1 / Math.sqrt(this.dk);
+    if (sampled && weights) throw new Error('internal: the sampled softmax trains on every position');
     return tf.tidy(() => {
       const grads: Grads = {};
       const ones = this.ones(N);
-      const { logits, caches, lnf } = this.forward(ids, B, T);
-      const { loss, dz } = weightedCrossEntropy(logits, targets, weights);
+      const { logits, caches, lnf } = this.forward(ids, B, T, !sampled);
       // Output layer.
       const hf = tf.add(tf.mul(lnf.cache.xhat, this.w('lnfg')), this.w('lnfb')) as tf.Tensor2D;
-      grads.wout = weightGrad(hf, dz);
-      grads.bout = tf.matMul(ones, dz).reshape([this.cfg.vocab]);
-      const dhf = tf.matMul(dz, transpose2d(this.w('wout') as tf.Tensor2D)) as tf.Tensor2D;
+      let loss: tf.Scalar;
+      let dhf: tf.Tensor2D;
+      if (sampled) {
+        ({ loss, dhf } = this.sampledOutput(hf, targets, sampled, grads));
+      } else {
+        const ce = weightedCrossEntropy(logits, targets, weights);
+        loss = ce.loss;
+        grads.wout = weightGrad(hf, ce.dz);
+        grads.bout = tf.matMul(ones, ce.dz).reshape([this.cfg.vocab]);
+        dhf = tf.matMul(ce.dz, transpose2d(this.w('wout') as tf.Tensor2D)) as tf.Tensor2D;
+      }
       const f = this.layerNormBackward(dhf, lnf.cache, this.w('lnfg'), ones);
       grads.lnfg = f.dg;
       grads.lnfb = f.db;
@@ -364,6 +373,20 @@ export class TransformerLM extends VariableModel {
       grads.emb = scatterRows(ids, dx, this.cfg.vocab);
       return { loss, grads };
     });
+  }
+
+  /** The sampled softmax over hf [N, d] (../nn/sampledSoftmax.ts): the loss, ∂loss/∂hf, and wout's and bout's gradients. */
+  private sampledOutput(hf: tf.Tensor2D, targets: Int32Array, sampled: SampledOutput, grads: Grads): { loss: tf.Scalar; dhf: tf.Tensor2D } {
+    const { vocab: V, dModel: d } = this.cfg;
+    const N = targets.length;
+    const gW = new Float32Array(d * V);
+    const gB = new Float32Array(V);
+    const dTop = new Float32Array(N * d);
+    const layer = { top: hf.dataSync() as Float32Array, topOff: 0, W: this.w('wout').dataSync() as Float32Array, wOff: 0, b: this.w('bout').dataSync() as Float32Array, bOff: 0, V };
+    const total = sampled.layer.lossAndGrad(layer, targets, sampled.set, 1 / N, { dTop, dTopOff: 0, gW, gWOff: 0, gB, gBOff: 0 });
+    grads.wout = tf.tensor2d(gW, [d, V]);
+    grads.bout = tf.tensor1d(gB);
+    return { loss: tf.scalar(total / N), dhf: tf.tensor2d(dTop, [N, d]) };
   }
 
   /**
@@ -488,17 +511,43 @@ export function weightedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, w
   }) as { loss: tf.Scalar; dz: tf.Tensor2D; count: number };
 }
 
+/** A sampled output layer and the classes of one batch, for lossAndGrads. */
+export interface SampledOutput {
+  layer: SampledSoftmax;
+  set: SampledClasses;
+}
+
+/** Training with the sampled softmax: the sampler, classes drawn per step, and the seed of their draws. */
+export interface SampledTraining {
+  sampler: UnigramSampler;
+  draws: number;
+  seed: number;
+}
+
 /** Adam over hand-computed gradients. */
 export class Trainer {
   readonly optimizer: tf.Optimizer;
+  private layer: SampledSoftmax | null = null;
 
-  constructor(readonly model: TransformerLM, lr: number) {
+  constructor(readonly model: TransformerLM, lr: number, readonly sampled?: SampledTraining) {
     this.optimizer = tf.train.adam(lr);
+  }
+
+  /**
+   * The sampled output layer for this batch size and this step's classes: drawn from a generator of the seed and the
+   * optimiser's step count alone, so a resumed run draws what an uninterrupted one would.
+   */
+  private sampledOutput(N: number): SampledOutput | undefined {
+    const s = this.sampled;
+    if (!s) return undefined;
+    if (!this.layer || this.layer.R !== N) this.layer = new SampledSoftmax(N, this.model.cfg.dModel, s.draws);
+    const rng = new Rng((Math.imul(s.seed + 1, 0x9e3779b1) ^ Math.imul(this.optimizer.iterations + 1, 0x85ebca6b)) >>> 0);
+    return { layer: this.layer, set: s.sampler.draw(s.draws, rng) };
   }
 
   /** One step on B sequences; returns the training loss (before the update). */
   async step(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): Promise<number> {
-    const { loss, grads } = this.model.lossAndGrads(ids, targets, B, weights);
+    const { loss, grads } = this.model.lossAndGrads(ids, targets, B, weights, this.sampledOutput(ids.length));
     this.apply(grads);
     const v = (await loss.data())[0];
     loss.dispose();

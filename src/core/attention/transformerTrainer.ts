@@ -10,7 +10,8 @@ import { splitTokens, Vocab, type LmLevel } from '../lm/vocab';
 import { heldOutSplit } from '../lm/split';
 import { GENERATION_DEFAULTS, sampleIndex } from '../lm/sampling';
 import { TRANSFORMER_PARAMS } from './params';
-import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from './transformer';
+import { initialWeights, Trainer, TransformerLM, type SampledTraining, type TransformerConfig } from './transformer';
+import { UnigramSampler, usesSampled } from '../nn/sampledSoftmax';
 import { ModelFormatError, saveTransformer } from './store';
 import { ParallelTrainer } from './parallel';
 import { assertSameConfig, checkpointFiles, loadTransformerCheckpoint, type TransformerCheckpoint } from './checkpoint';
@@ -163,10 +164,23 @@ export function runSizes(plan: TransformerPlan, model: TransformerLM): { vocabSi
   return { vocabSize: plan.cfg.vocab, trainTokens: plan.train.length, heldOutTokens: plan.heldOut.length, paramCount: model.paramCount() };
 }
 
-/** The one-thread trainer, or the two-thread one when asked for and its helper thread starts. */
-async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
-  const single = new Trainer(model, params.lr);
+/** The sampled softmax's training setup when the parameters ask for it at this vocabulary (else undefined). */
+export function sampledTraining(params: Pick<TransformerParams, 'softmax' | 'samples' | 'seed'>, plan: TransformerPlan): SampledTraining | undefined {
+  if (!usesSampled(params.softmax, plan.cfg.vocab)) return undefined;
+  return { sampler: UnigramSampler.fromIds(plan.train, plan.cfg.vocab), draws: params.samples, seed: params.seed ^ 0x5a5a5a5a };
+}
+
+/**
+ * The one-thread trainer, or the two-thread one when asked for and its helper thread starts (with the full softmax
+ * only: the sampled softmax trains on one thread).
+ */
+async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext, sampled?: SampledTraining): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
+  const single = new Trainer(model, params.lr, sampled);
   if (params.threads !== 2) return { trainer: single, threads: 1 };
+  if (sampled) {
+    ctx.log?.('training on one thread: the sampled softmax runs on the main thread');
+    return { trainer: single, threads: 1 };
+  }
   try {
     const parallel = await ParallelTrainer.create(model, params.lr);
     single.dispose();
@@ -177,11 +191,18 @@ async function createTrainer(model: TransformerLM, params: TransformerParams, ct
   }
 }
 
-/** Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s and a short sample every ~10 s. */
+/**
+ * Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s (or rarer, so that scoring takes at
+ * most a tenth of the time: at a large vocabulary the full softmax of the held-out windows costs many training steps)
+ * and a short sample every ~10 s (or rarer, likewise).
+ */
 class TransformerProgress {
   private lastReport = 0;
   private lastHeld = 0;
   private lastSample = 0;
+  /** Milliseconds the last held-out scoring and the last sample took. */
+  private heldMs = 0;
+  private sampleMs = 0;
   held = NaN;
   private readonly sampleRng: Rng;
   private readonly prompt: Int32Array;
@@ -202,9 +223,10 @@ class TransformerProgress {
     const now = Date.now();
     if (now - this.lastReport < 250 && !last) return;
     const { plan, model } = this;
-    if (now - this.lastHeld >= 3000 || last) {
+    if (now - this.lastHeld >= Math.max(3000, 9 * this.heldMs) || last) {
       this.held = heldOutLoss(model, plan.heldOut, plan.cfg.seq);
       this.lastHeld = Date.now();
+      this.heldMs = this.lastHeld - now;
     }
     this.lastReport = now;
     const metrics: Record<string, number> = { stepsPerSecond: (step - this.startStep) / ((now - this.started) / 1000) };
@@ -213,9 +235,11 @@ class TransformerProgress {
       metrics.heldOutPerplexity = Math.exp(this.held);
     }
     let note: string | undefined;
-    if ((now - this.lastSample >= 10_000 || last) && this.prompt.length > 0) {
-      this.lastSample = now;
+    if ((now - this.lastSample >= Math.max(10_000, 9 * this.sampleMs) || last) && this.prompt.length > 0) {
+      const t0 = Date.now();
       const gen = generateIds(model, this.prompt, plan.level === 'char' ? 60 : 15, this.sampleRng);
+      this.lastSample = Date.now();
+      this.sampleMs = this.lastSample - t0;
       note = `${plan.vocab.decode(this.prompt)}⟶${plan.vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
     }
     this.ctx.onProgress({ step, total: plan.totalSteps, loss, epoch: step / plan.stepsPerEpoch, metrics, ...(note ? { note } : {}) });
@@ -281,7 +305,9 @@ export async function trainTransformer(rawParams: ParamValues, text: string, ctx
   const plan = planTransformer(params, text);
   const corpus = corpusOf(plan, resume, opts.resumeFrom);
   const model = new TransformerLM(plan.cfg, resume ? resume.weights : initialWeights(plan.cfg, params.seed));
-  const { trainer, threads } = await createTrainer(model, params, ctx);
+  const sampled = sampledTraining(params, plan);
+  ctx.log?.(`Transformer ${plan.level}-level: vocabulary ${plan.cfg.vocab}, ${sampled ? `sampled softmax (${sampled.draws} draws a batch) for training, full for evaluation` : 'full softmax'}`);
+  const { trainer, threads } = await createTrainer(model, params, ctx, sampled);
   const startStep = resume?.step ?? 0;
   const started = Date.now();
   const progress = new TransformerProgress(model, plan, ctx, params.seed, started, startStep);

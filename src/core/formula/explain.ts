@@ -11,6 +11,7 @@ import { type PlotFn, plotPoints } from './plot';
 import { conceptsMentioned, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
+import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
 import { parseTex } from './tex';
 import { normaliseTex } from './normalise';
@@ -36,6 +37,8 @@ export interface Explanation {
   unsure: { reason: string; mentioned: Array<{ id: ConceptId; title: string }> } | null;
   /** Other concepts that scored, best first. */
   candidates: Array<{ id: ConceptId; score: number }>;
+  /** What the note writes beside the formula (noteValues.ts): the values read, and those the model refuses. */
+  fromNote?: { values: NoteValues; refused: string[] };
 }
 
 export interface ExplainOptions {
@@ -49,12 +52,8 @@ export interface ExplainOptions {
 export const MAX_EXPLAIN_CHARS = 8000;
 
 /** Numbers the note itself gives near a softmax, e.g. "t = [1.8, -1.9, 2.9, -0.9]" — used as example inputs. */
-function numbersFromContext(ctx: RecogniseContext | undefined): number[] | null {
-  const text = `${ctx?.before ?? ''}`;
-  const m = /[[(]\s*(-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){1,9})\s*[\])]/.exec(text);
-  if (!m) return null;
-  const v = m[1].split(',').map((s) => Number(s.trim()));
-  return v.every(Number.isFinite) ? v : null;
+function numbersFromContext(ctx: RecogniseContext | undefined): number[] | undefined {
+  return bracketedNumbers(ctx?.before ?? '');
 }
 
 function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: string | undefined): string {

@@ -12,6 +12,7 @@ import { EXPLAIN_COMMAND, FORMULA_HOVER_COMMANDS } from './commands';
 
 export { EXPLAIN_COMMAND, FORMULA_HOVER_COMMANDS };
 import { expandMacros, type MacroTable, macrosOf } from './macros';
+import { sentenceAround, withNoteValues } from './noteValues';
 
 /** Escape text for markdown: entities for & < > and a backslash before every markdown punctuation character. */
 export function escapeMarkdown(s: string): string {
@@ -37,6 +38,8 @@ export interface HoverMarkdownOptions {
   full?: boolean;
   /** Macro definitions from a preamble file (the note's own definitions are always read). */
   preamble?: string;
+  /** The note's URI: an experiment that trains on the note's folder names it. */
+  noteUri?: string;
 }
 
 
@@ -66,6 +69,7 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   if (full && ex.example) out.push(`**Worked example** ${escapeMarkdown(ex.example.text)}`);
   if (full && ex.plot) out.push(`![plot of ${escapeMarkdown(ex.plot.fn)}](${svgDataUri(plotSvg(ex.plot.fn, { color: opts.color }))})`);
   if (full && ex.pitfalls.length) out.push('**Watch out**\n\n' + ex.pitfalls.map((p) => `- ${escapeMarkdown(p)}`).join('\n'));
+  if (ex.fromNote?.refused.length) out.push('**Not used from your note**\n\n' + ex.fromNote.refused.map((r) => `- ${escapeMarkdown(r)}`).join('\n'));
   const links: string[] = [];
   for (const exp of [ex.experiment, ex.also]) {
     const l = exp && commandLink(exp.label, exp.command, exp.args, opts.allowedCommands);
@@ -86,13 +90,16 @@ function macroTableFor(text: string, preamble: string | undefined): MacroTable {
   return table;
 }
 
-/** The explanation of one span of a note, with the note's (and the preamble's) macros expanded. */
-function explainSpan(text: string, span: MathSpan, preamble: string | undefined): Explanation {
+/**
+ * The explanation of one span of a note, with the note's (and the preamble's) macros expanded, and what the note
+ * writes beside it (its values in the experiment link, its numbers in the worked example).
+ */
+function explainSpan(text: string, span: MathSpan, preamble: string | undefined, noteUri?: string): Explanation {
   const table = macroTableFor(text, preamble);
   const context = mathContext(text, span);
   const expanded = expandMacros(span.latex, table);
-  if (expanded.error) return explainFormula(span.latex, { context, display: span.display, macros: table });
-  return explainCached(expanded.latex, span.display, context);
+  const ex = expanded.error ? explainFormula(span.latex, { context, display: span.display, macros: table }) : explainCached(expanded.latex, span.display, context);
+  return withNoteValues(ex, ex.latex, sentenceAround(text, span.start, span.end), noteUri);
 }
 
 const explainCache = new Map<string, Explanation>();
@@ -140,7 +147,7 @@ export interface FormulaHover {
 export function formulaHoverAt(text: string, offset: number, languageId: string | undefined, opts: HoverMarkdownOptions): FormulaHover | null {
   const span = findMathAt(text, offset, languageId);
   if (!span) return null;
-  const explanation = explainSpan(text, span, opts.preamble);
+  const explanation = explainSpan(text, span, opts.preamble, opts.noteUri);
   return { span, explanation, markdown: buildHoverMarkdown(explanation, opts) };
 }
 
@@ -155,9 +162,9 @@ export interface FormulaPanel {
  * What the study panel's "Explain Formula at Cursor" view needs: the structured explanation (no markup) and the
  * rendered formula. The panel draws it itself and calls recomputeExample when the user edits the inputs.
  */
-export function formulaPanelAt(text: string, offset: number, languageId: string | undefined, opts: { color?: string; preamble?: string } = {}): FormulaPanel | null {
+export function formulaPanelAt(text: string, offset: number, languageId: string | undefined, opts: { color?: string; preamble?: string; noteUri?: string } = {}): FormulaPanel | null {
   const span = findMathAt(text, offset, languageId);
   if (!span) return null;
-  const explanation = explainSpan(text, span, opts.preamble);
+  const explanation = explainSpan(text, span, opts.preamble, opts.noteUri);
   return { span, explanation, rendered: renderTexToSvg(explanation.latex, { display: true, color: opts.color }) };
 }

@@ -6,3 +6,4 @@ export * from './measures';
 export * from './sampling';
 export * from './modelDir';
 export * from './types';
+export * from './use';

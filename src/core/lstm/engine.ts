@@ -3,14 +3,12 @@
  * per character), generating from a prompt (greedy, temperature, top-k, top-p, seeded) with each token's
  * probability, and contrasting teacher forcing with free running on a piece of text.
  */
-import { Vocab, EOS, splitTokens } from '../lm/vocab';
-import { summarise, surprisal } from '../lm/measures';
-import { sampleIndex, validateSampling } from '../lm/sampling';
+import { Vocab } from '../lm/vocab';
+import { summarise } from '../lm/measures';
+import { drainYielding, generateWith, LmInputError, teacherForcingWith, type TokenStepper } from '../lm/use';
 import type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo } from '../lm/types';
 
 export type { GenerateOptions, GenerateResult, PerplexityResult, TeacherForcingComparison, TeacherForcingStep, TokenInfo };
-import { Rng } from '../util/rng';
-import { StoppedError } from '../training';
 import { loadCheckpoint, type CheckpointMeta } from './checkpoint';
 import { Workspace, type LstmConfig, type OpsKind } from './model';
 
@@ -25,12 +23,7 @@ export interface LstmModel {
   ops?: OpsKind;
 }
 
-export class LmInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LmInputError';
-  }
-}
+export { LmInputError };
 
 /** Load a trained (or partly trained) LSTM from its folder. Throws a clear error for a missing or corrupt one. */
 export function loadLstm(dir: string): LstmModel {
@@ -116,29 +109,13 @@ export async function perplexityOfAsync(
 ): Promise<PerplexityResult> {
   const enc = model.vocab.encode(text);
   if (enc.ids.length === 0) throw new LmInputError('the text is empty (no tokens to score)');
-  const g = scoring(model, enc.ids, opts.maxTokens ?? Infinity);
-  let last = Date.now();
-  let s: Float32Array;
-  for (;;) {
-    const r = g.next();
-    if (r.done) {
-      s = r.value;
-      break;
-    }
-    if (opts.signal?.aborted) throw new StoppedError();
-    if (Date.now() - last >= 50) {
-      opts.onProgress?.(r.value);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      last = Date.now();
-      if (opts.signal?.aborted) throw new StoppedError();
-    }
-  }
+  const s = await drainYielding(scoring(model, enc.ids, opts.maxTokens ?? Infinity), opts);
   const m = summarise(s, model.vocab.level === 'char');
   return { level: model.vocab.level, ...m, unknown: enc.unknown.slice(0, 50), unknownCount: enc.unknownCount };
 }
 
 /** Token-by-token inference with state (B = 1, T = 1). */
-export class Stepper {
+export class Stepper implements TokenStepper {
   private ws: Workspace;
   constructor(readonly model: LstmModel) {
     this.ws = workspace(model, 1, 1);
@@ -153,114 +130,12 @@ export class Stepper {
   }
 }
 
-function startId(vocab: Vocab): number {
-  return vocab.idOf(vocab.level === 'char' ? '\n' : EOS) ?? vocab.idOf(' ') ?? 0;
-}
-
 /** Generate `length` tokens after `prompt`. The unknown token is never generated. */
 export function generate(model: LstmModel, opts: GenerateOptions = {}): GenerateResult {
-  const length = opts.length ?? 200;
-  if (!(Number.isInteger(length) && length >= 0 && length <= 100_000)) throw new LmInputError(`length must be a whole number from 0 to 100000, got ${length}`);
-  try {
-    validateSampling(opts);
-  } catch (e) {
-    throw new LmInputError((e as Error).message);
-  }
-  const vocab = model.vocab;
-  const prompt = opts.prompt ?? '';
-  const promptToks = splitTokens(prompt, vocab.level);
-  const enc = vocab.encodeTokens(promptToks);
-  const st = new Stepper(model);
-  const promptTokens: TokenInfo[] = [];
-  // Condition on a start token first (a line start / sentence end), so the first prompt token is scored too.
-  let probs = st.feed(startId(vocab));
-  for (let i = 0; i < enc.ids.length; i++) {
-    const id = enc.ids[i];
-    // unknown tokens keep their own spelling, so the panel can show which ones the model did not know
-    promptTokens.push({ text: id === 0 ? promptToks[i] : vocab.tokenText(id), id, prob: probs[id], surprisal: surprisal(probs[id]) });
-    probs = st.feed(id);
-  }
-  const rng = new Rng(opts.seed ?? 1);
-  const tokens: TokenInfo[] = [];
-  for (let k = 0; k < length; k++) {
-    const masked = Float64Array.from(probs);
-    masked[0] = 0; // never generate <unk>
-    let id: number;
-    try {
-      id = sampleIndex(masked, opts, rng);
-    } catch {
-      id = 0;
-    }
-    tokens.push({ text: vocab.tokenText(id), id, prob: probs[id], surprisal: surprisal(probs[id]) });
-    probs = st.feed(id);
-  }
-  // display strings: concatenated, prompt then continuation, they spell the passage
-  let lineStart = true;
-  for (const t of [...promptTokens, ...tokens]) {
-    if (vocab.level === 'char') t.display = t.id === 0 && t.text.length ? t.text : vocab.tokenText(t.id);
-    else if (t.id !== 0 && vocab.tokens[t.id] === EOS) {
-      t.display = '\n';
-      lineStart = true;
-      continue;
-    } else t.display = (lineStart ? '' : ' ') + t.text;
-    lineStart = false;
-  }
-  return {
-    level: vocab.level,
-    prompt,
-    promptTokens,
-    tokens,
-    text: vocab.decode(tokens.map((t) => t.id)),
-    unknown: enc.unknown,
-    unknownCount: enc.unknownCount,
-  };
+  return generateWith(model.vocab, new Stepper(model), opts);
 }
 
-/**
- * "Free running vs teacher forcing" on a piece of text: the first `prefix` tokens are context; over the next
- * `length` tokens, teacher forcing predicts each token from the true history, while free running continues from
- * its own previous outputs (greedy). Errors compound only in free running — the contrast the notes draw.
- */
+/** Teacher forcing next to free running on a piece of text (see teacherForcingWith). */
 export function compareTeacherForcing(model: LstmModel, text: string, opts: { prefix?: number; length?: number } = {}): TeacherForcingComparison {
-  const vocab = model.vocab;
-  const ids = vocab.encode(text).ids;
-  const prefixN = Math.min(opts.prefix ?? (vocab.level === 'char' ? 40 : 8), Math.max(1, ids.length - 1));
-  const length = Math.min(opts.length ?? (vocab.level === 'char' ? 80 : 20), ids.length - prefixN);
-  if (ids.length < 2 || length < 1) throw new LmInputError('the text is too short to compare teacher forcing and free running (needs at least 2 tokens)');
-  const st = new Stepper(model);
-  let probs = st.feed(startId(vocab));
-  for (let i = 0; i < prefixN; i++) probs = st.feed(ids[i]);
-  const teacherForced: TeacherForcingStep[] = [];
-  for (let i = prefixN; i < prefixN + length; i++) {
-    let best = 1;
-    for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
-    teacherForced.push({ truth: vocab.tokenText(ids[i]), predicted: vocab.tokenText(best), probOfTruth: probs[ids[i]], surprisal: surprisal(probs[ids[i]]), correct: best === ids[i] });
-    probs = st.feed(ids[i]);
-  }
-  // free running from the same state after the prefix
-  st.reset();
-  probs = st.feed(startId(vocab));
-  for (let i = 0; i < prefixN; i++) probs = st.feed(ids[i]);
-  const freeRunning: TokenInfo[] = [];
-  let matches = 0;
-  for (let i = 0; i < length; i++) {
-    let best = 1;
-    for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
-    freeRunning.push({ text: vocab.tokenText(best), id: best, prob: probs[best], surprisal: surprisal(probs[best]) });
-    if (best === ids[prefixN + i]) matches++;
-    probs = st.feed(best);
-  }
-  const correct = teacherForced.filter((s) => s.correct).length;
-  const predictedIds = teacherForced.map((s) => vocab.idOf(s.predicted) ?? 0);
-  return {
-    level: vocab.level,
-    prefix: vocab.decode(ids.subarray(0, prefixN)),
-    truth: vocab.decode(ids.subarray(prefixN, prefixN + length)),
-    teacherForced,
-    teacherForcedText: vocab.decode(predictedIds),
-    teacherForcedAccuracy: correct / length,
-    freeRunning,
-    freeRunningText: vocab.decode(freeRunning.map((t) => t.id)),
-    freeRunningMatches: matches,
-  };
+  return teacherForcingWith(model.vocab, new Stepper(model), text, opts);
 }

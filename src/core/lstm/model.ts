@@ -15,6 +15,7 @@
 import { Rng } from '../util/rng';
 import { createJsOps, createWasmOps, type FArr, type Ops } from './ops';
 import { type CellKind, gatesOf, gruBackward, gruForward, rnnBackward, rnnForward } from './cells';
+import { SampledSoftmax, type SampledClasses } from '../nn/sampledSoftmax';
 
 export interface LstmConfig {
   vocabSize: number;
@@ -135,12 +136,16 @@ export class Workspace {
 
   /** Bytes of working memory (times `copies`, when several workspaces of this shape are made together). */
   readonly bytes: number;
+  /** A training workspace's sampled output layer (../nn/sampledSoftmax.ts), when it trains with one. */
+  readonly sampledOut: SampledSoftmax | null;
+  /** The classes the next training forward samples (drawn per batch by the trainer); null: the full softmax. */
+  sampledSet: SampledClasses | null = null;
 
   constructor(
     readonly cfg: LstmConfig,
     readonly B: number,
     readonly T: number,
-    opts: { ops?: OpsKind; train?: boolean; copies?: number } = {},
+    opts: { ops?: OpsKind; train?: boolean; copies?: number; sampledClasses?: number } = {},
   ) {
     this.R = B * T;
     const { entries, total } = paramLayout(cfg);
@@ -148,6 +153,8 @@ export class Workspace {
     this.P = total;
     this.off = Object.fromEntries(entries.map((e) => [e.name, e.offset]));
     const train = opts.train ?? true;
+    // A workspace that trains only with the sampled softmax needs no R × V logits.
+    const fullOut = !(train && opts.sampledClasses);
     const { vocabSize: V, embedding: E, hidden: H, layers: L, dropout } = cfg;
     const R = this.R;
     const G = (this.G = gatesOf(cfg.cell));
@@ -171,8 +178,8 @@ export class Workspace {
         fl(R * H);
       }
       if (train && dropout > 0) for (let l = 1; l <= L; l++) (fl(R * H), fl(R * H));
-      fl(R * V);
-      if (train) fl(R * V);
+      if (fullOut) fl(R * V);
+      if (train && fullOut) fl(R * V);
       fl(R);
       if (train) [R * G * H, R * H, B * H, B * H, G * H * H, G * H * Math.max(E, H), V * H].forEach(fl);
       if (gru) fl(B * G * H);
@@ -213,8 +220,9 @@ export class Workspace {
       this.drop.push(has ? F(R * H) : null);
       this.mask.push(has ? F(R * H) : null);
     }
-    this.logits = F(R * V);
-    this.dlogits = train ? F(R * V) : null;
+    this.logits = F(fullOut ? R * V : 0);
+    this.dlogits = train && fullOut ? F(R * V) : null;
+    this.sampledOut = fullOut ? null : new SampledSoftmax(R, H, opts.sampledClasses!, this.ops.kind);
     this.surp = F(R);
     this.dZ = train ? F(R * G * H) : null;
     this.dIn = train ? F(R * H) : null;
@@ -285,7 +293,8 @@ export class Workspace {
         if (targets) this.tgt[t * B + b] = targets[b * T + t];
       }
     }
-    if (train && !this.dlogits) throw new Error('internal: this workspace was made for inference only');
+    if (train && !this.dlogits && !this.sampledOut) throw new Error('internal: this workspace was made for inference only');
+    if (this.sampledOut && !(train && this.sampledSet)) throw new Error('internal: this workspace trains with a sampled softmax only');
     // carry: the state after the previous batch becomes the initial state
     for (let l = 0; l < L; l++) {
       this.HH[l].copyWithin(0, T * n, (T + 1) * n);
@@ -311,11 +320,21 @@ export class Workspace {
       this.recurForward(l);
     }
     const [top, to] = this.layerInput(L, train);
+    if (this.sampledOut) {
+      if (!targets) throw new Error('internal: the sampled softmax needs targets');
+      return this.sampledOut.lossAndGrad(this.outputLayer(top, to), this.tgt, this.sampledSet!, 1 / R) / R;
+    }
     ops.gemm(top, to, H, 1, theta, off.wy, this.logits, 0, R, H, V, false);
     ops.addRowBias(this.logits, theta, off.by, R, V);
     if (!targets) return NaN;
     const total = ops.softmaxXent(this.logits, this.tgt, R, V, train ? this.dlogits : null, 1 / R, this.surp);
     return total / R;
+  }
+
+  /** The output layer's input rows and weights, as the sampled softmax reads them. */
+  private outputLayer(top: FArr, to: number) {
+    const { theta, off } = this;
+    return { top, topOff: to, W: theta, wOff: off.wy, b: theta, bOff: off.by, V: this.cfg.vocabSize };
   }
 
   /** The recurrence of layer l over the batch's T steps; Z[l] holds x·Wx + b of every step on entry. */
@@ -383,10 +402,14 @@ export class Workspace {
     // output layer
     const [top, to] = this.layerInput(L, false);
     const topIn: [FArr, number] = this.drop[L] ? [this.drop[L]!, 0] : [top, to];
-    ops.gemm(topIn[0], topIn[1], 1, H, this.dlogits!, 0, grad, off.wy, H, R, V, true);
-    ops.colSumAdd(this.dlogits!, R, V, grad, off.by);
-    transpose(theta, off.wy, H, V, this.wyT!);
-    ops.gemm(this.dlogits!, 0, V, 1, this.wyT!, 0, dIn, 0, R, V, H, false);
+    if (this.sampledOut) {
+      this.sampledOut.backward(this.outputLayer(topIn[0], topIn[1]), this.tgt, this.sampledSet!, { dTop: dIn, dTopOff: 0, gW: grad, gWOff: off.wy, gB: grad, gBOff: off.by });
+    } else {
+      ops.gemm(topIn[0], topIn[1], 1, H, this.dlogits!, 0, grad, off.wy, H, R, V, true);
+      ops.colSumAdd(this.dlogits!, R, V, grad, off.by);
+      transpose(theta, off.wy, H, V, this.wyT!);
+      ops.gemm(this.dlogits!, 0, V, 1, this.wyT!, 0, dIn, 0, R, V, H, false);
+    }
     if (this.mask[L]) ops.mulInPlace(dIn, this.mask[L]!, R * H);
     for (let l = L - 1; l >= 0; l--) {
       this.recurBackward(l);

@@ -1,3 +1,4 @@
+import { softmaxSpecs } from '../nn/softmaxParams';
 import { batchSpec, epochsSpec, hiddenSpec, levelSpec, lrSpec, type ParamSpec, seedSpec, stepsSpec } from '../params';
 
 /**
@@ -26,7 +27,8 @@ export const LSTM_PARAMS = [
   { kind: 'int', name: 'sampleLength', label: 'Sample length', description: 'Tokens in the samples shown during training', default: 120, min: 1, max: 2000 },
   { kind: 'int', name: 'evalTokens', label: 'Held-out tokens', description: 'Held-out tokens scored at each evaluation (from the start of the held-out 10%)', default: 65536, min: 2, max: 100_000_000 },
   { kind: 'int', name: 'minCount', label: 'Minimum word count', description: 'Word level: words seen fewer times become <unk>', default: 2, min: 1, max: 1000 },
-  { kind: 'int', name: 'maxVocab', label: 'Maximum vocabulary', description: 'Word level: keep at most this many words (the softmax over them dominates the step time)', default: 10000, min: 2, max: 200000 },
+  { kind: 'int', name: 'maxVocab', label: 'Maximum vocabulary', description: 'Word level: keep at most this many words (with the full softmax, the output layer over them dominates the step time)', default: 10000, min: 2, max: 200000 },
+  ...softmaxSpecs(),
   seedSpec('Seed of the initialisation, dropout and samples; the same seed gives the same run'),
 ] as const satisfies readonly ParamSpec[];
 

@@ -18,6 +18,7 @@ import { Adam, clipGlobalNorm, initParams, Workspace, type LstmConfig, type OpsK
 import type { FArr } from './ops';
 import { LSTM_ARCH_PARAMS, LSTM_PARAMS } from './params';
 import { type CellKind, gatesOf } from './cells';
+import { UnigramSampler, usesSampled } from '../nn/sampledSoftmax';
 
 export interface TrainLstmOptions {
   /** The model folder: checkpoints go here (replaced atomically each time). */
@@ -73,11 +74,14 @@ function mixSeed(seed: number, step: number): number {
 /** A step is split into groups of streams when it would run longer than this (so a stop is honoured quickly). */
 const GROUP_FLOPS = 3e9;
 
-/** Approximate floating-point operations of one training step (forward + backward). */
-function stepFlops(cfg: LstmConfig, B: number, T: number): number {
+/**
+ * Approximate floating-point operations of one training step (forward + backward); `outputs`: the classes the
+ * output layer scores (the vocabulary, or the sampled softmax's sample).
+ */
+function stepFlops(cfg: LstmConfig, B: number, T: number, outputs = cfg.vocabSize): number {
   const { hidden: H, layers: L, vocabSize: V, embedding: E } = cfg;
   const G = gatesOf(cfg.cell);
-  const perRow = 3 * 2 * (L * H * G * H + (L - 1) * H * G * H + H * V) + (V * 2 > B * T ? 3 * 2 * E * G * H : 0);
+  const perRow = 3 * 2 * (L * H * G * H + (L - 1) * H * G * H + H * outputs) + (V * 2 > B * T ? 3 * 2 * E * G * H : 0);
   return B * T * perRow;
 }
 
@@ -91,11 +95,13 @@ class StreamGroups {
   readonly theta: FArr;
   readonly grad: FArr;
   readonly P: number;
-  constructor(cfg: LstmConfig, readonly B: number, readonly T: number, readonly k: number, ops: OpsKind) {
+  /** With `sampler`, every step trains with the sampled softmax on `draws` classes drawn by `sampleRng(step)`. */
+  constructor(cfg: LstmConfig, readonly B: number, readonly T: number, readonly k: number, ops: OpsKind, readonly sampled?: { sampler: UnigramSampler; draws: number }) {
     const Bg = B / k;
+    const sampledClasses = sampled?.draws;
     // the first workspace checks the memory of all k together before any other is made
-    this.groups = [new Workspace(cfg, Bg, T, { ops, copies: k })];
-    for (let i = 1; i < k; i++) this.groups.push(new Workspace(cfg, Bg, T, { ops }));
+    this.groups = [new Workspace(cfg, Bg, T, { ops, copies: k, sampledClasses })];
+    for (let i = 1; i < k; i++) this.groups.push(new Workspace(cfg, Bg, T, { ops, sampledClasses }));
     this.P = this.groups[0].P;
     this.theta = k === 1 ? this.groups[0].theta : new Float32Array(this.P);
     this.grad = k === 1 ? this.groups[0].grad : new Float32Array(this.P);
@@ -119,8 +125,13 @@ class StreamGroups {
     this.groups.forEach((g, i) => g.setState(Float32Array.from({ length: n }, (_, j) => s[i * n + j])));
   }
   /** Forward and backward of one batch; leaves the gradient in `grad`. Returns the mean loss, or null if stopped. */
-  async forwardBackward(inputs: Int32Array, targets: Int32Array, rng: Rng | null, shouldStop: () => boolean): Promise<number | null> {
+  async forwardBackward(inputs: Int32Array, targets: Int32Array, rng: Rng | null, shouldStop: () => boolean, sampleRng?: Rng): Promise<number | null> {
     const { k } = this;
+    if (this.sampled) {
+      // one sample of classes for the whole batch, shared by its groups
+      const set = this.sampled.sampler.draw(this.sampled.draws, sampleRng!);
+      for (const g of this.groups) g.sampledSet = set;
+    }
     if (k === 1) {
       const g = this.groups[0];
       if (rng) g.sampleMasks(rng);
@@ -205,9 +216,9 @@ function prepareData(params: LstmParams, text: string, resume: Checkpoint | unde
 }
 
 /** How many groups of streams a step runs as, so that no group does more than `maxFlops` of work. */
-function groupCount(cfg: LstmConfig, B: number, T: number, maxFlops: number): number {
+function groupCount(cfg: LstmConfig, B: number, T: number, maxFlops: number, outputs?: number): number {
   let k = 1;
-  while (k < B && (B % k !== 0 || stepFlops(cfg, B, T) / k > maxFlops)) k++;
+  while (k < B && (B % k !== 0 || stepFlops(cfg, B, T, outputs) / k > maxFlops)) k++;
   return k;
 }
 
@@ -244,8 +255,9 @@ class LstmRun {
   ) {
     const { params, vocab, held } = data;
     this.cfg = { vocabSize: vocab.size, embedding: params.embedding, hidden: params.hidden, layers: params.layers, dropout: params.dropout, cell: params.cell };
-    this.k = groupCount(this.cfg, params.batch, params.seq, opts.maxStepFlops ?? GROUP_FLOPS);
-    this.ws = new StreamGroups(this.cfg, params.batch, params.seq, this.k, opts.ops ?? 'wasm');
+    const sampled = usesSampled(params.softmax, vocab.size) ? { sampler: UnigramSampler.fromIds(data.train, vocab.size), draws: params.samples } : undefined;
+    this.k = groupCount(this.cfg, params.batch, params.seq, opts.maxStepFlops ?? GROUP_FLOPS, sampled?.draws);
+    this.ws = new StreamGroups(this.cfg, params.batch, params.seq, this.k, opts.ops ?? 'wasm', sampled);
     this.adam = new Adam(this.ws.P, params.lr);
     if (resume) this.restore(resume);
     else initParams(this.cfg, params.seed, this.ws.theta);
@@ -360,7 +372,9 @@ class LstmRun {
     const batch = batcher.next();
     if (batch.reset) ws.resetState();
     const rng = this.cfg.dropout > 0 ? new Rng(mixSeed(params.seed, this.step)) : null;
-    const loss = await ws.forwardBackward(batch.inputs, batch.targets, rng, () => ctx.signal.aborted);
+    // the sampled softmax's classes: drawn from a generator of the step alone, so a resumed run draws the same
+    const sampleRng = ws.sampled ? new Rng(mixSeed(params.seed ^ 0x5a5a5a5a, this.step)) : undefined;
+    const loss = await ws.forwardBackward(batch.inputs, batch.targets, rng, () => ctx.signal.aborted, sampleRng);
     if (loss === null) {
       // the checkpoint must be exactly the state before this step
       batcher.state = before!.data;
@@ -456,7 +470,8 @@ export async function trainLstm(rawParams: ParamValues, text: string, ctx: Train
   const run = new LstmRun(data, ctx, opts, resume);
   const { vocab, train, held, batcher } = data;
   const { batch: B } = data.params;
-  ctx.log?.(`${params.cell.toUpperCase()} ${params.level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, kernel ${run.ws.kind}${run.k > 1 ? `, each step in ${run.k} groups of ${B / run.k} streams` : ''}`);
+  const softmax = run.ws.sampled ? `sampled softmax (${run.ws.sampled.draws} draws a batch) for training, full for evaluation` : 'full softmax';
+  ctx.log?.(`${params.cell.toUpperCase()} ${params.level}-level: vocabulary ${vocab.size}, ${train.length} training and ${held.length} held-out tokens, ${batcher.perEpoch} steps an epoch, ${softmax}, kernel ${run.ws.kind}${run.k > 1 ? `, each step in ${run.k} groups of ${B / run.k} streams` : ''}`);
   const stopped = await run.loop();
   return run.finish(stopped, resume !== undefined);
 }

@@ -75,7 +75,7 @@ export async function trainXor(params: XorParams, ctx: TrainContext): Promise<Xo
     const z = logits(x);
     return tf.softplus(z).sub(y.mul(z)).mean() as tf.Scalar;
   });
-  const optimizer = params.optimizer === 'sgd' ? tf.train.sgd(lr) : tf.train.adam(lr);
+  const optimizer = params.optimizer === 'sgd' ? tf.train.sgd(lr) : tf.train.adam(lr, params.beta1, params.beta2);
   const pause = makeYielder();
   const lossHistory: number[] = [];
   let stopped = false;

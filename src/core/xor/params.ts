@@ -7,6 +7,8 @@ export const XOR_PARAMS = [
   { kind: 'int', name: 'hidden', label: 'Hidden units', description: 'Units in the hidden layer; 0 makes it a linear model (logistic regression), which cannot solve XOR', default: 4, min: 0, max: 256 },
   { kind: 'enum', name: 'activation', label: 'Hidden activation', description: 'Non-linearity of the hidden layer', default: 'tanh', options: ['tanh', 'sigmoid'] },
   { kind: 'enum', name: 'optimizer', label: 'Optimizer', description: 'Plain gradient descent or Adam', default: 'adam', options: ['adam', 'sgd'] },
+  { kind: 'float', name: 'beta1', label: 'Adam β₁', description: "Decay rate of Adam's first moment (the running mean of the gradient); Adam only", default: 0.9, min: 0, max: 0.999999 },
+  { kind: 'float', name: 'beta2', label: 'Adam β₂', description: "Decay rate of Adam's second moment (the running mean of the squared gradient); Adam only", default: 0.999, min: 0, max: 0.999999 },
   { kind: 'int', name: 'seed', label: 'Seed', description: 'Seed of the weight initialisation; the same seed gives the same run', default: 1, min: 0, max: 2 ** 31 - 1 },
 ] as const satisfies readonly ParamSpec[];
 

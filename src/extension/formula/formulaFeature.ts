@@ -13,6 +13,9 @@ import { SECTION } from '../config';
 import { showError, showInfo } from '../util/notify';
 import { FORMULA_HOVER_COMMANDS } from '../../core/formula/commands';
 import { readPreamble } from './preamble';
+import type { JobManager } from '../jobs/jobManager';
+import { ModelExampleWatch } from './modelExamples';
+import { markWalkthrough } from '../practice/walkthrough';
 
 /** The formula shown when a function is plotted from a hover link. */
 const PLOT_LATEX: Record<string, string> = {
@@ -88,9 +91,11 @@ function hoverSettings(): { enabled: boolean; languages: string[] } {
   return { enabled: enabled !== false, languages };
 }
 
-export function registerFormulaFeature(context: vscode.ExtensionContext, panel: StudyPanel): FormulaService {
+export function registerFormulaFeature(context: vscode.ExtensionContext, panel: StudyPanel, jobs?: JobManager): FormulaService {
   const service = new FormulaService(context.extensionPath);
   context.subscriptions.push(service);
+  const examples = jobs && new ModelExampleWatch(jobs, panel);
+  if (examples) context.subscriptions.push(examples);
   const prewarmed = new Map<string, number>();
 
   const applies = (doc: vscode.TextDocument) => hoverSettings().languages.includes(doc.languageId);
@@ -118,12 +123,14 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
               color: themeColor(),
               allowedCommands: FORMULA_HOVER_COMMANDS,
               explainArgs: { uri: doc.uri.toString(), offset },
+              noteUri: doc.uri.toString(),
               preamble: await readPreamble(doc),
             }, HOVER_TIMEOUT_MS);
             if (!r || token.isCancellationRequested) return undefined;
             const md = new vscode.MarkdownString(r.markdown);
             md.isTrusted = { enabledCommands: [...FORMULA_HOVER_COMMANDS] };
             md.supportHtml = false;
+            markWalkthrough('hoverShown');
             return new vscode.Hover(md, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)));
           } catch {
             return undefined; // a slow or crashed worker costs one hover, never an error popup
@@ -150,12 +157,15 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
       }
       const { doc, offset } = target;
       try {
-        const r = await service.request('explain', { text: doc.getText(), offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc) }, 15_000);
+        const text = doc.getText();
+        const r = await service.request('explain', { text, offset, languageId: doc.languageId, color: themeColor(), preamble: await readPreamble(doc), noteUri: doc.uri.toString() }, 15_000);
         if (!r) {
           void showInfo('there is no formula at the cursor.');
           return false;
         }
-        panel.showView('explain', { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` });
+        const data = { ...r, source: `${vscode.workspace.asRelativePath(doc.uri)}, line ${doc.positionAt(offset).line + 1}` };
+        if (examples) void examples.show(data, { text, offset });
+        else panel.showView('explain', data);
         return true;
       } catch (e) {
         void showError(`could not explain the formula: ${e instanceof Error ? e.message : String(e)}`);
@@ -194,12 +204,18 @@ export function registerFormulaFeature(context: vscode.ExtensionContext, panel: 
   return service;
 }
 
-/** The document and offset to explain: from hover-link args ({uri, offset}) or the active editor's cursor. */
+/**
+ * The document and offset to explain: from hover-link args ({uri, offset}) or the active editor's cursor. A link's
+ * URI is hostile: only a document already open or a file of the workspace is read.
+ */
 async function resolveTarget(args: unknown): Promise<{ doc: vscode.TextDocument; offset: number } | undefined> {
   const a = args as { uri?: unknown; offset?: unknown } | undefined;
-  if (a && typeof a.uri === 'string' && typeof a.offset === 'number' && Number.isInteger(a.offset) && a.offset >= 0) {
+  if (a && typeof a.uri === 'string' && a.uri.length <= 4096 && typeof a.offset === 'number' && Number.isInteger(a.offset) && a.offset >= 0) {
     try {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(a.uri, true));
+      const uri = vscode.Uri.parse(a.uri, true);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!open && !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+      const doc = open ?? (await vscode.workspace.openTextDocument(uri));
       if (a.offset <= doc.getText().length) return { doc, offset: a.offset };
     } catch {
       return undefined;

@@ -2,18 +2,20 @@
  * Language models in the editor: generate text, the perplexity of a file or selection, and the Language Model view
  * of the study panel (curves, samples, a generate box). Queries run in the training worker ("lm." requests); the
  * host only routes, checks arguments and keeps what the view shows.
- * "The model" is the one given as `dir`, else the newest saved LSTM.
+ * "The model" is the one given as `dir`, else the newest saved language model: an LSTM (or GRU, RNN) or a causal
+ * Transformer. The view's picker lists every saved language model; "compare" scores one text under two of them.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isObject, type JobInfo, type SavedModelInfo } from '../../shared/protocol';
-import type { LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPanelRequests, LmPerplexityReport } from '../../shared/views/lm';
+import type { LmComparison, LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPanelRequests, LmPerplexityReport } from '../../shared/views/lm';
 import type { UntrustedHandlers } from '../../shared/rpc';
 import type { ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
 import { ArgError, MAX_PROMPT, MAX_TEXT, onlyKeys, optString, samplingOf } from './validate';
+import { LM_KINDS, ModelPickerSource, onSavedModelsChange } from './modelPicker';
 
 const GENERATE_KEYS = ['dir', 'prompt', 'length', 'temperature', 'topK', 'topP', 'seed'] as const;
 const PERPLEXITY_KEYS = ['dir', 'text'] as const;
@@ -34,15 +36,20 @@ export type PerplexityOutcome = LmPerplexityReport & { dir: string; source: stri
 export class LmFeature {
   private data: LmPanelData | undefined;
   private readonly live = new Map<string, LiveState>();
+  private readonly pickers: ModelPickerSource;
+  /** The picker last read (the view has one from then on, even before it shows a model). */
+  private lastPicker: LmPanelData['picker'];
 
   constructor(
     private readonly jobs: JobManager,
     private readonly panel: StudyPanel,
-  ) {}
+  ) {
+    this.pickers = new ModelPickerSource(jobs);
+  }
 
-  /** The newest saved LSTM language model. */
+  /** The newest saved language model (LSTM or Transformer). */
   newest(): SavedModelInfo | undefined {
-    return this.jobs.savedModels().find((m) => m.model === 'lstm');
+    return this.jobs.savedModels().find((m) => LM_KINDS.includes(m.model));
   }
 
   /** What the view shows (tests read it). */
@@ -59,18 +66,26 @@ export class LmFeature {
       return { dir, name: saved?.name ?? path.basename(dir) };
     }
     const m = this.newest();
-    if (!m) throw new ArgError('no LSTM language model yet: train one first (ML Study: Train LSTM Language Model)');
+    if (!m) throw new ArgError('no language model yet: train one first (ML Study: Train LSTM Language Model or Train Transformer Language Model)');
     return { dir: m.dir, name: m.name };
   }
 
-  /** Folders the view may ask about: saved LSTMs and the one on show. */
+  /** Folders the view may ask about: saved language models and the one on show. */
   private allowed(dir: string): boolean {
-    return this.jobs.savedModels().some((m) => m.model === 'lstm' && m.dir === dir) || this.data?.dir === dir;
+    return this.pickers.isSaved(dir, LM_KINDS) || this.data?.dir === dir;
   }
 
+  /** Show data, keeping the picker (its choice follows the model on show) and a comparison already drawn. */
   private show(data: LmPanelData, live: boolean): void {
-    this.data = data;
-    this.panel.showView('lm', data, { live });
+    const picker = data.picker ?? this.data?.picker ?? this.lastPicker;
+    this.data = { ...data, picker: picker && { ...picker, selected: data.dir }, comparison: data.comparison ?? this.data?.comparison };
+    this.panel.showView('lm', this.data, { live });
+  }
+
+  /** The picker of every saved language model, `dir` chosen. */
+  private async picker(dir?: string): Promise<NonNullable<LmPanelData['picker']>> {
+    this.lastPicker = await this.pickers.list(LM_KINDS, dir, this.data?.picker?.compare);
+    return this.lastPicker;
   }
 
   async generate(a: Record<string, unknown>, prompt: string): Promise<GenerateOutcome> {
@@ -79,29 +94,48 @@ export class LmFeature {
     const params: LmGenerateParams = { dir: model.dir, prompt, ...opts };
     const r = await this.jobs.request('lm.generate', params, 120_000);
     const generated: LmGenerated = { ...r, options: { prompt, ...opts } };
-    this.show({ ...this.baseFor(model), generated }, false);
+    this.show({ ...this.baseFor(model), generated, picker: await this.picker(model.dir) }, false);
     return { ...generated, dir: model.dir };
   }
 
   async perplexity(dirArg: unknown, text: string, source: string): Promise<PerplexityOutcome> {
     const model = this.modelFor(dirArg);
     const r = await this.jobs.request('lm.perplexity', { dir: model.dir, text }, 300_000);
-    this.show({ ...this.baseFor(model), perplexity: { ...r, source } }, false);
+    this.show({ ...this.baseFor(model), perplexity: { ...r, source }, picker: await this.picker(model.dir) }, false);
     return { ...r, dir: model.dir, source };
   }
 
   /** Open the view on a model (its curves and samples as saved). */
-  async showModel(dirArg: unknown): Promise<LmPanelData> {
+  async showModel(dirArg: unknown, live = false): Promise<LmPanelData> {
     const model = this.modelFor(dirArg);
-    const base = this.baseFor(model);
+    const base = { ...this.baseFor(model), picker: await this.picker(model.dir) };
     if (base.jobId && base.status !== 'done') {
-      this.show(base, false);
-      return base;
+      this.show(base, live);
+      return this.data!;
     }
     const info = await this.jobs.request('lm.info', { dir: model.dir }, 60_000);
-    const data: LmPanelData = { ...base, ...infoData(info), needsInfo: false };
-    this.show(data, false);
-    return data;
+    this.show({ ...base, ...infoData(info), needsInfo: false }, live);
+    return this.data!;
+  }
+
+  /** Read the picker again when it is on show (a model was saved or removed). */
+  async refreshPicker(): Promise<void> {
+    if (!this.lastPicker) return;
+    const picker = await this.picker(this.data?.dir);
+    if (this.data) this.show({ ...this.data, picker }, true);
+    else if (this.newest()) await this.showModel(undefined, true);
+  }
+
+  /** Two models' perplexity and per-token surprisal of one text (also shown in the view). */
+  async compare(dir: string, other: string, text: string): Promise<LmComparison> {
+    const named = (d: string) => this.modelFor(d);
+    const [a, b] = await Promise.all([named(dir), named(other)].map(async (m) => ({ ...(await this.jobs.request('lm.perplexity', { dir: m.dir, text }, 300_000)), dir: m.dir, name: m.name })));
+    const comparison: LmComparison = { text, models: [a, b] };
+    if (this.data) {
+      const picker = this.data.picker && { ...this.data.picker, compare: other };
+      this.show({ ...this.data, comparison, picker }, true);
+    }
+    return comparison;
   }
 
   /**
@@ -109,10 +143,10 @@ export class LmFeature {
    * is on show for that folder already, else just its name (the view then asks for lm.info).
    */
   private baseFor(model: { dir: string; name: string }): LmPanelData {
-    const job = this.jobs.list().find((j) => j.model === 'lstm' && j.modelDir === model.dir && this.live.has(j.jobId));
+    const job = this.jobs.list().find((j) => LM_KINDS.includes(j.model) && j.modelDir === model.dir && this.live.has(j.jobId));
     if (job) return this.jobData(job);
     if (this.data?.dir === model.dir) return { ...this.data, generated: undefined, perplexity: undefined };
-    return { dir: model.dir, name: model.name, history: [], samples: [], needsInfo: true };
+    return { dir: model.dir, name: model.name, history: [], samples: [], needsInfo: true, teacherForcing: undefined };
   }
 
   private jobData(job: JobInfo): LmPanelData {
@@ -125,6 +159,7 @@ export class LmFeature {
       jobId: job.jobId,
       status: job.status,
       level: job.params.level === 'word' ? 'word' : 'char',
+      kind: job.params.cell === 'gru' || job.params.cell === 'rnn' ? job.params.cell : 'lstm',
       series: s ? { steps: s.steps, losses: s.losses } : undefined,
       history: st.history,
       samples: st.samples,
@@ -201,6 +236,23 @@ export class LmFeature {
       return this.jobs.request('lm.teacherForcing', { dir, text }, 60_000);
     },
     'lm.info': (params) => this.jobs.request('lm.info', { dir: this.viewParams(params, ['dir'], 'info').dir }, 60_000),
+    'lm.select': async (params) => {
+      const { dir } = this.viewParams(params, ['dir'], 'select');
+      return this.showModel(dir, true);
+    },
+    'lm.compare': (params) => {
+      const { p, dir } = this.viewParams(params, ['dir', 'other', 'text'], 'compare');
+      if (!this.pickers.isSaved(p.other, LM_KINDS)) throw new ArgError('choose a saved language model to compare with');
+      const text = optString(p, 'text', MAX_COMPARE);
+      if (!text || !text.trim()) throw new ArgError('type or paste a piece of text to compare the two models on');
+      return this.compare(dir, p.other, text);
+    },
+    'lm.models': async (params) => {
+      if (!isObject(params) || Object.keys(params).length) throw new ArgError('models: takes no arguments');
+      const picker = await this.picker(this.data?.dir);
+      if (this.data) this.show({ ...this.data, picker }, true);
+      return picker;
+    },
     'lm.gates': async (params) => {
       const { p, dir } = this.viewParams(params, ['dir', 'text'], 'gates');
       const text = optString(p, 'text', MAX_PROMPT);
@@ -210,8 +262,8 @@ export class LmFeature {
   };
 }
 
-function infoData(info: LmModelInfo): Pick<LmPanelData, 'level' | 'history' | 'samples'> {
-  return { level: info.level, history: info.history, samples: info.samples };
+function infoData(info: LmModelInfo): Pick<LmPanelData, 'kind' | 'level' | 'history' | 'samples'> {
+  return { kind: info.kind, level: info.level, history: info.history, samples: info.samples };
 }
 
 function selectionText(): string | undefined {
@@ -296,6 +348,7 @@ export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobMan
       if ('sample' in extra || 'teacherForcing' in extra) f.onExtra(job, extra);
     }),
     jobs.onDidChangeJob((job) => f.onJob(job)),
+    onSavedModelsChange(jobs, LM_KINDS, () => f.refreshPicker()),
   );
   panel.handle('lm', f.viewHandlers);
 

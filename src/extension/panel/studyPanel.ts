@@ -6,6 +6,7 @@
  * anything acts on them; requests go both ways through the typed channel (the host asks the Training view for its
  * chart).
  */
+import type { ExportPanelRequests } from '../../shared/views/export';
 import * as vscode from 'vscode';
 import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
 import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
@@ -85,6 +86,11 @@ export class StudyPanel implements vscode.Disposable {
 
   /** A feature answers its view's requests. The params come from a webview: each handler checks them. */
   handle<V extends PanelView>(_view: V, handlers: UntrustedHandlers<PanelViews[V]['toHost']>): void {
+    Object.assign(this.handlers, handlers);
+  }
+
+  /** A feature answers requests any view may make (exporting a picture). */
+  handleShared(handlers: UntrustedHandlers<ExportPanelRequests>): void {
     Object.assign(this.handlers, handlers);
   }
 

@@ -3,6 +3,7 @@
  * (the result shapes come from src/core/lm/types.ts, which has no runtime imports).
  */
 import type { GenerateResult, PerplexityResult, TeacherForcingComparison } from '../../core/lm/types';
+import type { ModelPickerData, ModelPickerWorkerRequests, PickerKind } from './modelPicker';
 
 export type { GenerateResult, PerplexityResult, TeacherForcingComparison };
 
@@ -33,11 +34,16 @@ export interface LmHistoryPoint {
 /** What a saved model folder says about itself (its config, evaluations and samples). */
 export interface LmModelInfo {
   dir: string;
+  /** The engine: a recurrent cell or the causal Transformer. */
+  kind: PickerKind;
   level: 'char' | 'word';
   vocabSize: number;
   embedding: number;
   hidden: number;
   layers: number;
+  /** A Transformer's heads per layer and context length (tokens read at once). */
+  heads?: number;
+  context?: number;
   step: number;
   history: LmHistoryPoint[];
   samples: Array<{ step: number; text: string }>;
@@ -63,6 +69,13 @@ export interface LmGenerated extends GenerateResult {
   options: Omit<LmGenerateParams, 'dir'>;
 }
 
+/** Two models' perplexity and surprisal colouring of the same text, side by side. */
+export interface LmComparison {
+  /** The text both scored. */
+  text: string;
+  models: Array<LmPerplexityReport & { dir: string; name: string }>;
+}
+
 /** What the host sends to draw the Language Model view. */
 export interface LmPanelData {
   /** The model folder on show (for a running job, where its checkpoints go). */
@@ -72,6 +85,8 @@ export interface LmPanelData {
   jobId?: string;
   status?: 'queued' | 'running' | 'done' | 'stopped' | 'failed';
   level?: 'char' | 'word';
+  /** The engine (from the model folder): the LSTM's gate view is offered only for recurrent models. */
+  kind?: PickerKind;
   /** The training loss of the job so far (later points arrive through onPoints). */
   series?: { steps: number[]; losses: number[] };
   /** Held-out evaluations, oldest first. */
@@ -86,6 +101,10 @@ export interface LmPanelData {
   perplexity?: LmPerplexityReport & { source: string };
   /** The folder's model.json was not read yet: the view asks for `lm.info`. */
   needsInfo?: boolean;
+  /** Every saved language model, the one on show and the one compared with it. */
+  picker?: ModelPickerData;
+  /** The latest comparison of two models on one text. */
+  comparison?: LmComparison;
 }
 
 /** Requests the LM view makes of the host, by method. The host checks `dir` is a known model. */
@@ -93,12 +112,18 @@ export interface LmPanelRequests {
   'lm.generate': { params: LmGenerateParams; result: LmGenerated };
   'lm.teacherForcing': { params: { dir: string; text: string }; result: TeacherForcingComparison };
   'lm.info': { params: { dir: string }; result: LmModelInfo };
+  /** Use another saved language model in the view (`dir` from the picker); the view's new data. */
+  'lm.select': { params: { dir: string }; result: LmPanelData };
+  /** The perplexity and surprisals of `text` under two saved language models. */
+  'lm.compare': { params: { dir: string; other: string; text: string }; result: LmComparison };
+  /** Read the saved models again (the picker's refresh). */
+  'lm.models': { params: Record<string, never>; result: ModelPickerData };
   /** Open Inside the LSTM on this model (on `text` when given). */
   'lm.gates': { params: { dir: string; text?: string }; result: null };
 }
 
 /** Requests the host makes of the training worker for language models, by method ("lm." prefix). */
-export interface LmWorkerRequests {
+export interface LmWorkerRequests extends ModelPickerWorkerRequests {
   'lm.generate': { params: LmGenerateParams; result: GenerateResult };
   'lm.perplexity': { params: { dir: string; text: string }; result: LmPerplexityReport };
   'lm.teacherForcing': { params: { dir: string; text: string; prefix?: number; length?: number }; result: TeacherForcingComparison };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { recognise } from '../../../src/core/formula/recognise';
+import { clearRenderCache, renderTexToSvg } from '../../../src/core/formula/render';
 import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
 import { type Case, loadCases } from './fixtures';
 import { Rng } from '../../../src/core/util/rng';
@@ -93,7 +94,7 @@ test('non-catalog formulas claim nothing', () => {
   }
 });
 
-test('recognition is fast: every held-out formula in well under 50 ms', () => {
+test('recognition is never the slow part of a hover: p95 below the median MathJax render of the same formulas', () => {
   const cases = [...loadCases('heldout'), ...loadCases('heldout-b')];
   const times: number[] = [];
   for (const c of cases) {
@@ -101,10 +102,20 @@ test('recognition is fast: every held-out formula in well under 50 ms', () => {
     recognise(c.latex, { before: c.context });
     times.push(performance.now() - t0);
   }
+  // The reference, measured here: rendering every fifth of the same formulas, uncached.
+  clearRenderCache();
+  const renders: number[] = [];
+  for (let i = 0; i < cases.length; i += 5) {
+    const t0 = performance.now();
+    renderTexToSvg(cases[i].latex, { color: '#cccccc' });
+    renders.push(performance.now() - t0);
+  }
   times.sort((a, b) => a - b);
+  renders.sort((a, b) => a - b);
   const p95 = times[Math.floor(times.length * 0.95)];
-  console.log(`[recognition] p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} formulas`);
-  assert.ok(p95 < 50, `p95 ${p95}`);
+  const renderMedian = renders[Math.floor(renders.length / 2)];
+  console.log(`[recognition] p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} formulas; render median ${renderMedian.toFixed(2)} ms`);
+  assert.ok(p95 < renderMedian, `recognition p95 ${p95} ms, render median ${renderMedian} ms`);
 });
 
 /** Rename single Latin letters (outside \commands and \text{…}) by a random permutation; keep e, d, T, E, P, p. */

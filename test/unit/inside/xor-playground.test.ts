@@ -52,7 +52,7 @@ test('the gradient matches central finite differences (tanh/sigmoid/relu, L2, a 
 test('on XOR without L2/dropout the playground follows the tfjs trainer (same init, Adam and SGD)', async () => {
   for (const optimizer of ['adam', 'sgd'] as const) {
     const epochs = 300;
-    const tfRun = await trainXor({ epochs, lr: 0.05, hidden: 4, activation: 'tanh', optimizer, seed: 7 }, { signal: new AbortController().signal, onProgress() {} });
+    const tfRun = await trainXor({ epochs, lr: 0.05, hidden: 4, activation: 'tanh', optimizer, beta1: 0.9, beta2: 0.999, seed: 7 }, { signal: new AbortController().signal, onProgress() {} });
     const pg = new Playground({ ...base, optimizer, seed: 7 }, makeDataset('xor'));
     const losses = pg.run(epochs);
     for (const i of [0, 1, 10, 100, 299]) assert.ok(Math.abs(losses[i] - tfRun.lossHistory[i]) < 2e-4, `${optimizer} update ${i + 1}: playground ${losses[i]} vs tfjs ${tfRun.lossHistory[i]}`);

@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, initParams, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
+import { Workspace, paramLayout, type LstmConfig } from '../../../src/core/lstm/model';
 import { kernelModule } from '../../../src/core/lstm/ops';
-import { assertGradientMatchesFiniteDifferences } from './fdcheck';
-import { Rng } from '../../../src/core/util/rng';
-
-function setup(cfg: LstmConfig, B: number, T: number, ops: 'js64' | 'js32' | 'wasm', seed = 5) {
-  const ws = new Workspace(cfg, B, T, { ops });
-  initParams(cfg, seed, ws.theta);
-  const rng = new Rng(seed + 1);
-  // perturb every parameter (biases included) so no gradient is trivially zero
-  for (let i = 0; i < ws.theta.length; i++) ws.theta[i] += (rng.next() - 0.5) * 0.4;
-  const inputs = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
-  const targets = Array.from({ length: B * T }, () => rng.int(cfg.vocabSize));
-  const state = Array.from({ length: 2 * cfg.layers * B * cfg.hidden }, () => (rng.next() - 0.5) * 0.5);
-  if (cfg.dropout > 0) ws.sampleMasks(new Rng(seed + 2));
-  const loss = () => {
-    ws.setState(state);
-    return ws.forward(inputs, targets, true);
-  };
-  return { ws, loss };
-}
+import { assertGradientMatchesFiniteDifferences, setup } from './fdcheck';
 
 function fdCheck(cfg: LstmConfig, B: number, T: number) {
   const { ws, loss } = setup(cfg, B, T, 'js64');
