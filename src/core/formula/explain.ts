@@ -64,6 +64,9 @@ function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: 
   return 'it matches none of the concepts I know';
 }
 
+/** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
+const formulaWords = (latex: string) => latex.replace(/\\[a-zA-Z]+/g, ' ').replace(/[^A-Za-z0-9-]+/g, ' ');
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const expanded = opts.macros ? expandMacros(cleanTex(String(latexIn ?? '')), typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : { latex: cleanTex(String(latexIn ?? '')) };
   const latex = expanded.latex;
@@ -97,7 +100,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
     also: info?.also ?? null,
-    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`).map((id) => ({ id, title: CATALOG[id].title })) },
+    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
   };
 }

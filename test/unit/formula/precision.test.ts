@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recognise } from '../../../src/core/formula/recognise';
+import { explainFormula } from '../../../src/core/formula/explain';
 
 const is = (tex: string, want: string | null, before = '') => assert.equal(recognise(tex, { before }).concept, want, tex);
 const isNot = (tex: string, not: string, before = '') => assert.notEqual(recognise(tex, { before }).concept, not, tex);
@@ -106,4 +107,13 @@ test('two layers defined on one line joined by "and" are read as the lines of on
 test('the entropy letter on the left defines a cross-entropy; perplexity is its exponential', () => {
   is('H(S) = -\\frac{1}{M} \\log P(s_1 s_2 \\ldots s_M)', 'cross-entropy', 'how well a model predicts a text, and its perplexity');
   is('\\mathrm{PP}(S) = P(s_1 s_2 \\ldots s_M)^{-\\frac{1}{M}}', 'perplexity');
+});
+
+test('the unsure hover for a model name alone names no concept but lists the model as mentioned', () => {
+  const ex = explainFormula('\\text{GRU}');
+  assert.equal(ex.concept, null);
+  assert.ok(ex.unsure);
+  assert.ok(ex.unsure.mentioned.some((m) => m.id === 'gru'), JSON.stringify(ex.unsure.mentioned));
+  // A bare letter mentions nothing.
+  assert.deepEqual(explainFormula('h_t').unsure?.mentioned, []);
 });
