@@ -1322,10 +1322,11 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
+      // (A weight of three indices, Σ_k u_{ijk} z_k, is a tensor contraction, not one output's weights over the inputs.)
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
-      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length >= 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j alone is also just a linear layer: only the words around it can say it is attention.

@@ -117,3 +117,9 @@ test('the unsure hover for a model name alone names no concept but lists the mod
   // A bare letter mentions nothing.
   assert.deepEqual(explainFormula('h_t').unsure?.mentioned, []);
 });
+
+test('a weight of three indices summed against a vector is a tensor contraction, not attention', () => {
+  is('r_{ab} = \\sum_c T_{abc} q_c', null);
+  // One output's weights over the inputs, summed against the inputs' vectors, is the attention sum.
+  is('\\mathbf{o}_a = \\sum_c \\gamma_{ac} \\mathbf{m}_c', 'attention');
+});
