@@ -392,6 +392,10 @@ function detectMoreForms(root: Row, add: Add): void {
   // q_i = W^Q x_i: one input projected into its query/key/value role.
   if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
+  // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
+  const waves = applies(root, ['sin', 'cos']);
+  const shared = waves.length ? syms(waves[0].arg).map((x) => x.name).filter((n) => waves.every((a) => syms(a.arg).some((x) => x.name === n && !x.sub))) : [];
+  if (waves.filter((a) => a.fn === 'sin').length >= 2 && waves.filter((a) => a.fn === 'cos').length >= 2 && shared.length) add('positional-encoding', 3.6, 'sines and cosines of one position at several frequencies');
   if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
   if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');

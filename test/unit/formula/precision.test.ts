@@ -123,3 +123,9 @@ test('a weight of three indices summed against a vector is a tensor contraction,
   // One output's weights over the inputs, summed against the inputs' vectors, is the attention sum.
   is('\\mathbf{o}_a = \\sum_c \\gamma_{ac} \\mathbf{m}_c', 'attention');
 });
+
+test('sines and cosines of one position at several frequencies are the positional encoding, whatever the heading', () => {
+  is('e(k) = [\\sin(\\omega_1 k), \\cos(\\omega_1 k), \\sin(\\omega_2 k), \\cos(\\omega_2 k), \\ldots]', 'positional-encoding', 'Self-attention has no notion of order');
+  // One sine alone is no encoding.
+  isNot('y = \\sin(\\omega k)', 'positional-encoding');
+});
