@@ -1598,14 +1598,16 @@ const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
  * attention step: the member of the attention family the words name, else attention.
  */
-function attentionSoftmax(named: ConceptId | null, words: string): ConceptId | null {
-  if (named !== 'softmax' || !/attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words)) return named;
+function attentionSoftmax(named: ConceptId | null, words: string, root: Row): ConceptId | null {
+  // (A softmax of quantities the formula itself calls scores, \text{score}_i, gives the attention weights too.)
+  const ofScores = applies(root, ['softmax']).some((a) => names(a.arg).includes('score'));
+  if (named !== 'softmax' || !(ofScores || /attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words))) return named;
   const family = FAMILIES[0];
   return family.find((id) => id !== 'attention' && NAMED_IN_PROSE[id]?.test(words)) ?? 'attention';
 }
 
-/** Words that say a penalty term is the point of a formula. */
 const MARGIN_LOSSES = new Set<ConceptId>(['hinge-loss', 'collobert-weston']);
+/** Words that say a penalty term is the point of a formula. */
 const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|overfit|prior|sparse|norm\b/i;
 
 /**
@@ -1745,7 +1747,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
-  const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words);
+  const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;

@@ -129,3 +129,8 @@ test('sines and cosines of one position at several frequencies are the positiona
   // One sine alone is no encoding.
   isNot('y = \\sin(\\omega k)', 'positional-encoding');
 });
+
+test('a softmax of quantities the formula calls scores gives attention weights', () => {
+  is('[\\beta_1, \\ldots, \\beta_N] = \\mathrm{softmax}([\\text{score}_1, \\ldots, \\text{score}_N])', 'attention');
+  is('\\mathbf{p} = \\mathrm{softmax}(\\mathbf{z})', 'softmax');
+});
