@@ -134,3 +134,9 @@ test('a softmax of quantities the formula calls scores gives attention weights',
   is('[\\beta_1, \\ldots, \\beta_N] = \\mathrm{softmax}([\\text{score}_1, \\ldots, \\text{score}_N])', 'attention');
   is('\\mathbf{p} = \\mathrm{softmax}(\\mathbf{z})', 'softmax');
 });
+
+test('attention over projections of their own for each output index is multi-head attention', () => {
+  is('O_j = \\mathrm{Attention}(X P_j^{Q}, X P_j^{K}, X P_j^{V})', 'multi-head-attention');
+  // Shared projections are one attention.
+  isNot('O = \\mathrm{Attention}(X P^{Q}, X P^{K}, X P^{V})', 'multi-head-attention');
+});
