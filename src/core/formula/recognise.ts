@@ -455,6 +455,16 @@ function marginDifference(other: Row, root: Row): boolean {
 /** max(0, x) clipped from above by min(·, c): a clipped activation (ReLU6, a hard sigmoid), not the plain ReLU. */
 const clippedMax = (root: Row) => applies(root, ['min']).some((m) => applies(m.arg, ['max']).length > 0 && all(m.arg).some((x) => x.k === 'num' && x.v !== 0));
 
+/** Z_i = Attention(H W_i^Q, H W_i^K, H W_i^V): projections of their own for each output index are the heads. */
+function perHeadAttention(root: Row, lhs: Row): boolean {
+  const headIdx = lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].sub ? syms(lhs[0].sub).map((x) => x.name) : [];
+  const perHead = (a: Apply) => {
+    const ws = syms(a.arg).filter((x) => /^(W|U|P)$/.test(x.name));
+    return ws.length >= 3 && ws.every((w) => syms(w.sub).some((x) => x.name === headIdx[0]));
+  };
+  return headIdx.length === 1 && applies(root).some((a) => a.fn.toLowerCase() === 'attention' && perHead(a));
+}
+
 /** The row items of a function application's argument, with a leading weight product etc. */
 const argRow = (a: Apply): Row => rowOf(a.arg);
 
@@ -601,13 +611,7 @@ function detect(root: Row, add: Add): void {
   }
   if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
     add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
-  // Z_i = Attention(H W_i^Q, H W_i^K, H W_i^V): projections of their own for each output index are the heads.
-  const headIdx = lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].sub ? syms(lhs[0].sub).map((x) => x.name) : [];
-  const perHead = (a: Apply) => {
-    const ws = syms(a.arg).filter((x) => /^(W|U|P)$/.test(x.name));
-    return ws.length >= 3 && ws.every((w) => syms(w.sub).some((x) => x.name === headIdx[0]));
-  };
-  if (headIdx.length === 1 && applies(root).some((a) => a.fn.toLowerCase() === 'attention' && perHead(a))) add('multi-head-attention', 3.5, 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index');
+  if (perHeadAttention(root, lhs)) add('multi-head-attention', 3.5, 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index');
   {
     const projs = syms(root).filter((x) => x.name === 'W' && /^\(?[qkvQKV]\)?$/.test(subText(x.sup)) && !!x.sub);
     if (new Set(projs.map((x) => subText(x.sup).replace(/[()]/g, '').toLowerCase())).size >= 3) add('multi-head-attention', 3.4, 'per-head projections W_i^Q, W_i^K, W_i^V');
