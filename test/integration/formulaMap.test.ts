@@ -56,7 +56,10 @@ describe('formula map', function () {
     outside = fs.mkdtempSync(path.join(os.tmpdir(), 'formula-map-outside-'));
     fs.writeFileSync(path.join(outside, 'secret.md'), SOFTMAX_MD);
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'link.md'));
+    // The map may already be indexed (the ML Study sidebar shows the Formulas view): Refresh reads the new notes,
+    // as it does for any change made on disk behind the editor's back.
     await a.formulaMap.index.start();
+    await a.formulaMap.index.rescan();
     await settle('the fixture indexed', (m) => fixtureFormulas(m).get(null)?.includes('c.txt') === true);
   });
 

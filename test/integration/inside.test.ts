@@ -63,7 +63,7 @@ describe('inside the models: LSTM gates and RNN vs LSTM gradients', function () 
       g.forEach((x, k) => assert.ok(Math.abs(x.prob - r.top[p][k].prob) < 1e-5));
     });
     assert.deepEqual(r.ranking.map((x) => x.indicator), ['position', 'math', 'brackets', 'afterSpace']);
-    await waitFor('the panel webview', () => a.panel.webviewReady, 30_000);
+    await waitFor('the panel webview', () => a.panel.webviewReady, 60_000);
   });
 
   it('reads the selection when no text is given', async () => {

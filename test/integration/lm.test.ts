@@ -169,12 +169,12 @@ describe('the LSTM language model in the editor', function () {
       assert.equal(m.level, 'error', `${command} ${JSON.stringify(arg)}: ${m.message}`);
       assert.match(m.message, re);
     }
-    // a folder that holds another kind of model
-    const w2v = (await api()).jobs.savedModels().find((m) => m.model !== 'lstm');
-    if (w2v) {
-      assert.equal(await vscode.commands.executeCommand('mlStudy.generateText', { dir: w2v.dir, prompt: 'x' }), undefined);
-      assert.match(await lastMessage(), /not a language model|not a trained model folder/);
-    }
+    // a folder that holds another kind of model (word vectors)
+    const w2v = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-w2v-'));
+    fs.writeFileSync(path.join(w2v, 'model.json'), JSON.stringify({ type: 'word2vec', format: 'ml-study-word2vec', dim: 2, vocab: ['a', 'b'] }));
+    assert.equal(await vscode.commands.executeCommand('mlStudy.generateText', { dir: w2v, prompt: 'x' }), undefined);
+    assert.match(await lastMessage(), /not a language model|not a trained model folder/);
+    fs.rmSync(w2v, { recursive: true, force: true });
     // a corrupt checkpoint: a clear message, and the model is left as it was
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-lm-'));
     fs.writeFileSync(path.join(bad, 'model.json'), '{"type": "lstm", "format": "ml-study-lm"');
