@@ -90,7 +90,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     await panel.locator('#hs-context input').fill('man');
     await panel.locator('#hs-words input').fill('king, queen, food');
     await panel.locator('#hs-show').click();
-    await waitInFrame(panel, () => document.getElementById('view-w2v-hs-tree')!.dataset.words === '3', 30_000);
+    await waitInFrame(panel, () => document.getElementById('view-w2v-hs-tree')!.dataset.words === '3', 60_000);
     assert.equal(await panel.locator('#hs-paths tr').count(), 4);
     assert.ok((await panel.locator('#hs-tree-svg .hs-leaf').count()) === 3);
     await page.screenshot({ path: path.join(screenshotDir(), `w2v-hs-tree-${theme}.png`) });
