@@ -10,11 +10,12 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/panel.css';
 import type { HostToPanel, JobInfo, PanelToHost } from '../../src/shared/protocol';
-import { PANEL_VIEW_IDS, PANEL_VIEWS, type PanelAnswers, type PanelRequests, type PanelView, type ViewData } from '../../src/shared/panelViews';
+import { PANEL_VIEW_IDS, PANEL_VIEWS, type PanelAnswers, type PanelRequests, type PanelView } from '../../src/shared/panelViews';
 import { Channel, serve, type Handlers } from '../../src/shared/rpc';
 import { h, setChildren, vscodeApi } from '../common/vscode';
 import type { PanelState, PanelViewModule, ViewContext } from './viewModule';
 import { VIEW_MODULES } from './views';
+import { ViewFeed } from './viewFeed';
 
 const vscode = vscodeApi<PanelState>();
 const state: PanelState = vscode.getState() ?? { view: 'training', logScale: false, hidden: [] };
@@ -53,11 +54,8 @@ function showView(view: PanelView, byUser = false): void {
   all[PANEL_VIEW_IDS.indexOf(view)].redraw?.();
 }
 
-/** A view's data: switch to it unless it is a live update, then draw. */
-function showData<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): void {
-  if (!live) showView(view);
-  all[PANEL_VIEW_IDS.indexOf(view)].show?.(data, live);
-}
+/** A view's data: switch to it unless it is a live update, then draw it unless the view shows it already (a replay). */
+const feed = new ViewFeed((view) => all[PANEL_VIEW_IDS.indexOf(view)], (view) => showView(view));
 
 showView(state.view);
 
@@ -87,7 +85,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       showView(msg.view);
       break;
     case 'view':
-      showData(msg.view, msg.data, msg.live === true);
+      feed.take(msg);
       break;
     case 'request':
       void answer(msg);
