@@ -190,7 +190,16 @@ export class FormulaMapIndex implements vscode.Disposable {
         }
       }
       if (removed.length) await this.service.request('index.remove', { paths: removed }, 30_000);
-      if (others.length) files.push(...(await this.notesIn(others, rules)));
+      if (others.length) {
+        // A folder's notes: those open with unsaved edits are indexed from their editors, the others read once each.
+        const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
+        const listed = new Set(files.map((f) => f.path));
+        for (const note of await this.notesIn(others, rules)) {
+          const doc = dirty.get(note.uri);
+          if (doc) this.queueText(doc);
+          else if (!listed.has(note.path)) files.push(note);
+        }
+      }
       if (files.length) this.count(await this.service.request('index.files', { files, maxBytes: MAX_NOTE_BYTES, preamble: await this.preamble(files[0]) }, 120_000));
       await this.refresh(false);
     });
