@@ -17,6 +17,14 @@ import type { PanelState, PanelViewModule, ViewContext } from './viewModule';
 import { VIEW_MODULES } from './views';
 import { ViewFeed } from './viewFeed';
 
+/** A field with an id that the user types text into (not a checkbox, slider or list). */
+function isTextField(el: EventTarget | null): el is HTMLElement & { value: string } {
+  if (!(el instanceof HTMLElement) || !el.id) return false;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input') return ['text', 'search', 'number'].includes((el as HTMLInputElement).type);
+  return tag === 'textarea' || tag === 'vscode-textfield' || tag === 'vscode-textarea';
+}
+
 const vscode = vscodeApi<PanelState>();
 const state: PanelState = vscode.getState() ?? { view: 'training', logScale: false, hidden: [] };
 const send = (m: PanelToHost) => vscode.postMessage(m);
@@ -55,7 +63,27 @@ function showView(view: PanelView, byUser = false): void {
 }
 
 /** A view's data: switch to it unless it is a live update, then draw it unless the view shows it already (a replay). */
-const feed = new ViewFeed((view) => all[PANEL_VIEW_IDS.indexOf(view)], (view) => showView(view));
+const feed = new ViewFeed(
+  (view) => all[PANEL_VIEW_IDS.indexOf(view)],
+  (view) => showView(view),
+  {
+    saved: state.typed ?? {},
+    save: (typed) => ctx.saveState({ typed }),
+    fill(view, id, text) {
+      const el = document.getElementById(id);
+      if (!isTextField(el) || !sections[PANEL_VIEW_IDS.indexOf(view)].contains(el)) return false;
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    },
+  },
+);
+// What the user types into a view's text fields (captured: a field's own events need not bubble).
+PANEL_VIEW_IDS.forEach((id, i) =>
+  sections[i].addEventListener('input', (ev) => {
+    if (isTextField(ev.target)) feed.typedInto(id, ev.target.id, ev.target.value);
+  }, true),
+);
 
 showView(state.view);
 

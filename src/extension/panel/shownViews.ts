@@ -10,7 +10,8 @@ type Shown = { [V in PanelView]?: Extract<ViewMessage, { view: V }> };
 
 export class ShownViews {
   private readonly shown: Shown = {};
-  private rev = 0;
+  /** Counted from the clock, so a restarted host never reuses a number a restored webview's saved state holds. */
+  private rev = Date.now();
 
   /** A view's new data, kept under a new number; returns the message that draws it. */
   show<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): ViewMessage {

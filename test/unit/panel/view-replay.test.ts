@@ -2,13 +2,14 @@
  * The study panel's replay of its views' data (src/extension/panel/shownViews.ts on the host, webview/panel/viewFeed.ts
  * in the webview): data shown is drawn; a replay of the same data (the webview's state sent again) never draws it
  * again, so what a user typed into a view's fields or selected stays, in every view; a webview that just loaded
- * draws every replayed view; new data is drawn even when it equals the old.
+ * draws every replayed view, and puts back the text typed over that data before the reload (kept in the webview's
+ * saved state); new data is drawn even when it equals the old, and forgets the typing.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShownViews } from '../../../src/extension/panel/shownViews';
 import type { PanelView, ViewData, ViewMessage } from '../../../src/shared/panelViews';
-import { ViewFeed, type DrawsData } from '../../../webview/panel/viewFeed';
+import { ViewFeed, type DrawsData, type TypedText, type TypedTextStore } from '../../../webview/panel/viewFeed';
 
 /** A view with a field filled from its data (as the HS Tree view fills its words) and a selection the user changes. */
 class FakeView implements DrawsData {
@@ -103,4 +104,71 @@ test('numbers are per data shown: a newer data for one view and the older one of
   assert.equal(p.feed.take(posted(third)), false);
   assert.equal(p.formulas.field, '4');
   assert.equal(host.replay().find((m) => m.view === 'formulas')?.rev, third.rev, 'the replay carries the number the data was shown with');
+});
+
+/** The webview's saved state (vscode.setState keeps a copy) and the fields of the views of one page load. */
+class Page implements TypedTextStore {
+  saved: TypedText;
+  constructor(
+    saved: TypedText,
+    private readonly views: Map<PanelView, FakeView>,
+  ) {
+    this.saved = saved;
+  }
+  save(typed: TypedText): void {
+    this.saved = structuredClone(typed);
+  }
+  fill(view: PanelView, id: string, text: string): boolean {
+    const v = this.views.get(view);
+    if (!v || id !== 'field') return false;
+    v.field = text;
+    return true;
+  }
+}
+
+function loadPage(saved: TypedText) {
+  const p = panel();
+  const page = new Page(saved, p.views);
+  return { ...p, page, feed: new ViewFeed((v) => p.views.get(v) ?? {}, (v) => p.opened.push(v), page) };
+}
+
+test('a reloaded webview (the panel hidden, then shown) puts back the text typed over the data it shows again', () => {
+  const host = new ShownViews();
+  const first = loadPage({});
+  first.feed.take(posted(host.show('w2v-hs-tree', HS, false)));
+  first.feed.take(posted(host.show('formulas', FORMULAS, true)));
+  first.hs.field = 'king, queen, food';
+  first.feed.typedInto('w2v-hs-tree', 'field', first.hs.field);
+  // Torn down and loaded again: the new page starts from the saved state and draws the replay.
+  const second = loadPage(first.page.saved);
+  for (const m of host.replay()) second.feed.take(posted(m));
+  assert.equal(second.hs.field, 'king, queen, food', 'the typing was lost with the reload, or the replay overwrote it');
+  assert.equal(second.formulas.field, '3', 'a view nobody typed into shows its data');
+  // New data for the view (the user's words answered): it is drawn, and the old typing is forgotten for good.
+  second.feed.take(posted(host.show('w2v-hs-tree', { ...HS, words: ['food'] } as typeof HS, false)));
+  assert.equal(second.hs.field, 'food');
+  assert.equal(second.page.saved['w2v-hs-tree'], undefined);
+  const third = loadPage(second.page.saved);
+  for (const m of host.replay()) third.feed.take(posted(m));
+  assert.equal(third.hs.field, 'food');
+});
+
+test('typing saved over older data is not put back over newer data shown while the panel was hidden', async () => {
+  const host = new ShownViews();
+  const first = loadPage({});
+  first.feed.take(posted(host.show('w2v-hs-tree', HS, false)));
+  first.feed.typedInto('w2v-hs-tree', 'field', 'typed then hidden');
+  // While hidden the host shows new data (the webview is not there to see it); the replay brings it.
+  host.show('w2v-hs-tree', { ...HS, words: ['prince'] } as typeof HS, true);
+  const second = loadPage(first.page.saved);
+  for (const m of host.replay()) second.feed.take(posted(m));
+  assert.equal(second.hs.field, 'prince');
+  assert.deepEqual(second.page.saved, {}, 'the stale typing is dropped from the saved state');
+  // A host started again (a window reload) numbers its data anew, never reusing a number the saved state holds.
+  second.feed.typedInto('w2v-hs-tree', 'field', 'typed before the window reload');
+  const saved = second.page.saved['w2v-hs-tree']!.rev;
+  await new Promise((r) => setTimeout(r, 5));
+  const restarted = new ShownViews();
+  const next = restarted.show('w2v-hs-tree', HS, false);
+  assert.ok(next.rev > saved, `the restarted host's first number ${next.rev} is not past the saved ${saved}`);
 });
