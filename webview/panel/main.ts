@@ -78,11 +78,12 @@ const feed = new ViewFeed(
     },
   },
 );
-// What the user types into a view's text fields (captured: a field's own events need not bubble).
+// What the user types into a view's text fields: `input` bubbles up from the field (out of a vscode-textfield's
+// shadow too), after the field has taken the new text.
 PANEL_VIEW_IDS.forEach((id, i) =>
   sections[i].addEventListener('input', (ev) => {
     if (isTextField(ev.target)) feed.typedInto(id, ev.target.id, ev.target.value);
-  }, true),
+  }),
 );
 
 showView(state.view);
