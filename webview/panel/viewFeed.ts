@@ -40,7 +40,7 @@ export class ViewFeed {
     this.typed = { ...store?.saved };
   }
 
-  /** Route one message: open its view unless it is live, and draw its data unless the view drew it already. Returns whether it drew. */
+  /** Route one message: open its view unless live, draw its data unless the view drew it already; true if it drew. */
   take(msg: ViewMessage): boolean {
     if (!msg.live) this.open(msg.view);
     if (this.drawn.get(msg.view) === msg.rev) return false;
@@ -61,7 +61,7 @@ export class ViewFeed {
     this.store.save(this.typed);
   }
 
-  /** After a view drew data: the text typed over that same data goes back into its fields; other typing is forgotten. */
+  /** After a view drew data: the text typed over that same data goes back into its fields; other typing is dropped. */
   private refill(view: PanelView, rev: number): void {
     const kept = this.typed[view];
     if (!kept || !this.store) return;

@@ -25,7 +25,7 @@ export class ShownViews {
     return this.shown[view]?.data as ViewData<V> | undefined;
   }
 
-  /** Every view's data as last shown, as live updates under the numbers it was shown with (for a webview that just loaded). */
+  /** Every view's data as last shown, as live updates under the numbers it was shown with (for a webview just loaded). */
   replay(): ViewMessage[] {
     return Object.values(this.shown).map((m) => ({ ...m, live: true }) as ViewMessage);
   }

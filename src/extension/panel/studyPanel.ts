@@ -2,9 +2,9 @@
  * The study panel: one WebviewPanel beside the editor, restored after a window reload by a serializer.
  * Its views come from one table (src/shared/panelViews.ts): features show a view's data with `showView`, answer its
  * requests with `handle`, and the panel replays every view's data after the webview says `ready` (no
- * retainContextWhenHidden; shownViews.ts), then streams batched loss points. Messages from the webview are validated before
- * anything acts on them; requests go both ways through the typed channel (the host asks the Training view for its
- * chart).
+ * retainContextWhenHidden; shownViews.ts), then streams batched loss points. Messages from the webview are validated
+ * before anything acts on them; requests go both ways through the typed channel (the host asks the Training view for
+ * its chart).
  */
 import type { ExportPanelRequests } from '../../shared/views/export';
 import * as vscode from 'vscode';
