@@ -54,23 +54,30 @@ export function notesUnder(folders: ReadonlyArray<{ path: string; root: string }
   const found = new Set<string>();
   const skipDirs = new Set([...EXCLUDED_FOLDERS, ...rules.excluded]);
   let entries = 0;
+  // Entries are read one at a time (a huge folder is never loaded whole).
   const walk = (root: string, dir: string): boolean => {
-    let list: fs.Dirent[];
+    let d: fs.Dir;
     try {
-      list = fs.readdirSync(dir, { withFileTypes: true });
+      d = fs.opendirSync(dir);
     } catch {
       return true;
     }
-    for (const e of list) {
-      if (++entries > maxEntries || found.size >= limit) return false;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!skipDirs.has(e.name) && !walk(root, full)) return false;
-      } else if (noteLanguageOf(path.relative(root, full), rules.languages, rules.excluded)) {
-        found.add(full);
+    try {
+      for (let e = d.readSync(); e !== null; e = d.readSync()) {
+        if (++entries > maxEntries || found.size >= limit) return false;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!skipDirs.has(e.name) && !walk(root, full)) return false;
+        } else if (noteLanguageOf(path.relative(root, full), rules.languages, rules.excluded)) {
+          found.add(full);
+        }
       }
+      return true;
+    } catch {
+      return true;
+    } finally {
+      d.closeSync();
     }
-    return true;
   };
   let complete = true;
   for (const f of folders) {
