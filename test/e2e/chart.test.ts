@@ -24,13 +24,13 @@ it('draws three runs of 100,000 points each and redraws smoothly while one strea
   await page.setContent(`<!DOCTYPE html><html><head><style>${css} body{margin:0;background:#1e1e1e;color:#ccc;--vscode-editor-foreground:#cccccc} #chart{width:1000px;height:500px}</style></head><body class="vscode-dark"><div id="chart"></div></body></html>`);
   await page.addScriptTag({ path: path.join(ROOT, 'dist', 'test', 'e2e', 'pages', 'chartPage.js') });
   const r = await page.evaluate(() => window.chartBench(3, 100_000, 30));
-  console.log(`      3 × 100k points: first draw ${r.firstDrawMs.toFixed(1)} ms; streaming redraw p95 ${r.streamDrawMsP95.toFixed(1)} ms (${r.points} points); plain canvas polylines through every point ${r.plainDrawMs.toFixed(1)} ms`);
+  console.log(`      3 × 100k points: first draw ${r.firstDrawMs.toFixed(1)} ms (plain polylines ${r.plainFirstMs.toFixed(1)} ms); streaming redraw p95 ${r.streamDrawMsP95.toFixed(1)} ms (plain polylines, interleaved: ${r.plainDrawMsP95.toFixed(1)} ms) (${r.points} points)`);
   assert.equal(r.points, 300_000 + 30 * 100);
   assert.ok(r.canvases >= 1);
-  // Against the plain polylines measured in the same page: the first draw (axes and all) within 4 of them, a
-  // streaming redraw within 2 (both are a few tens of milliseconds on a quiet machine).
-  assert.ok(r.firstDrawMs < 4 * r.plainDrawMs, `first draw ${r.firstDrawMs} ms, plain polylines ${r.plainDrawMs} ms`);
-  assert.ok(r.streamDrawMsP95 < 2 * r.plainDrawMs, `streaming redraw p95 ${r.streamDrawMsP95} ms, plain polylines ${r.plainDrawMs} ms`);
+  // Against the plain polylines drawn in the same page (after the first draw, and after every streamed batch):
+  // the first draw, axes and all, within 4 of them, the streaming redraws' p95 within 3 of theirs.
+  assert.ok(r.firstDrawMs < 4 * r.plainFirstMs, `first draw ${r.firstDrawMs} ms, plain polylines ${r.plainFirstMs} ms`);
+  assert.ok(r.streamDrawMsP95 < 3 * r.plainDrawMsP95, `streaming redraw p95 ${r.streamDrawMsP95} ms, plain polylines ${r.plainDrawMsP95} ms`);
   await page.screenshot({ path: path.join(screenshotDir(), 'chart-3x100k.png') });
   await page.close();
 });
