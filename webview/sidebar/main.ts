@@ -19,6 +19,8 @@ import { formatNumber, h, setChildren, vscodeApi } from '../common/vscode';
 interface SidebarState {
   model?: ModelKind;
   values: Record<string, Record<string, string>>;
+  /** The corpus chosen last (an id of the host's choices). */
+  corpus?: string;
 }
 
 const vscode = vscodeApi<SidebarState>();
@@ -30,6 +32,8 @@ let corpora: CorpusChoice[] = [];
 let trusted = true;
 const jobs = new Map<string, JobInfo>();
 let models: SavedModelInfo[] = [];
+/** What the form on show was drawn from (the host's forms, corpora and trust), as JSON. */
+let formKey = '';
 
 const app = document.getElementById('app')!;
 const formEl = h('form', { class: 'start-form', id: 'start-form', novalidate: true });
@@ -50,6 +54,17 @@ function valueOf(el: Element): string {
   return String((el as unknown as { value: unknown }).value ?? '');
 }
 
+/**
+ * Redraw the form only when what it is drawn from changed: a job or a saved model arriving must not close a list the
+ * user has open or reset what they are choosing.
+ */
+function renderFormIfChanged(): void {
+  const key = JSON.stringify([forms, corpora, trusted]);
+  if (key === formKey) return;
+  formKey = key;
+  renderForm();
+}
+
 function renderForm(): void {
   const form = currentForm();
   if (!form) {
@@ -66,7 +81,7 @@ function renderForm(): void {
   });
   const fields = form.params.map((spec) => field(spec, values));
   const corpusRow = form.usesCorpus
-    ? h('div', { class: 'row' }, h('label', { for: 'corpus' }, 'Corpus'), h('vscode-single-select', { id: 'corpus', name: 'corpus' }, ...corpora.map((c) => h('vscode-option', { value: c.id }, c.label))))
+    ? h('div', { class: 'row' }, h('label', { for: 'corpus' }, 'Corpus'), corpusSelect())
     : null;
   const submit = h('vscode-button', { id: 'train', icon: 'play', disabled: !trusted, onclick: () => submitForm(form) }, 'Train');
   setChildren(
@@ -80,6 +95,17 @@ function renderForm(): void {
     h('div', { class: 'actions' }, submit),
   );
   bindExclusive(form, values);
+}
+
+/** The corpus choice, kept in the view's state so that redrawing the form leaves it as the user set it. */
+function corpusSelect(): HTMLElement {
+  const chosen = corpora.some((c) => c.id === saved.corpus) ? saved.corpus : corpora[0]?.id;
+  const select = h('vscode-single-select', { id: 'corpus', name: 'corpus' }, ...corpora.map((c) => h('vscode-option', { value: c.id, selected: c.id === chosen }, c.label)));
+  select.addEventListener('change', () => {
+    saved.corpus = valueOf(select);
+    vscode.setState(saved);
+  });
+  return select;
 }
 
 /**
@@ -203,7 +229,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToSidebar>) => {
       models = msg.models;
       jobs.clear();
       for (const j of msg.jobs) jobs.set(j.jobId, j);
-      renderForm();
+      renderFormIfChanged();
       renderJobs();
       renderModels();
       break;
