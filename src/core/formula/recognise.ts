@@ -7,6 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
+import { proseClaim } from './evidenceProse';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -1832,6 +1833,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
   let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  let vetoed = false;
   // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
   // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
   if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
@@ -1856,17 +1858,29 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = vetoed = true;
   // A function's value at a point (σ(z) = 1, P(y = 1 | x) = 0.5) states a number, not what the function is.
   const valueSides = sides(tree.items).parts;
-  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = true;
+  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
-  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
-  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = true;
+  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
-  const concept = best && best.score >= threshold && !conflict ? best.id : null;
+  let concept = best && best.score >= threshold && !conflict ? best.id : null;
+  // Still open: the words right before the formula may name it, when the formula has that concept's shape and no
+  // structure of another family stands against them.
+  if (!concept && depth === 0 && !vetoed) {
+    const claim = FOREIGN.test(words) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
+    const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
+    const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
+    if (claim && !against && !gradientOnly) {
+      sorted.unshift(claim);
+      best = claim;
+      concept = claim.id;
+    }
+  }
   return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
