@@ -64,6 +64,8 @@ const isTransposeSup = (n: Node | undefined) => {
 };
 const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
 const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
+/** A layer index written as a superscript in brackets (W^{(l)}, a^{[2]}), not a power or a transpose. */
+const layerSup = (n: Node): boolean => 'sup' in n && !!n.sup && /^[([][a-zA-Z0-9+-]+[)\]]$/.test(subText(n.sup).replace(/\s/g, ''));
 const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
@@ -1113,6 +1115,13 @@ function detect(root: Row, add: Add): void {
         add('linear-regression', 3, 'ŷ = Xw + b');
         break;
       }
+      // Layers as superscripts (H^{(k)} = W^{(k)} H^{(k−1)} + c^{(k)}): the same letter one layer down is the input.
+      const lhsLayer = lhsHead?.k === 'sym' && layerSup(lhsHead) ? subText(lhsHead.sup).replace(/[()[\]{}]/g, '') : '';
+      const layerDown = !!lhsLayer && side.some((x) => x.k === 'sym' && x.name === lhsLetter && [`${lhsLayer}-1`, /^[0-9]+$/.test(lhsLayer) ? String(Number(lhsLayer) - 1) : ''].includes(subText(x.sup).replace(/[()[\]{}\s]/g, '')));
+      if (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) {
+        add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
+        break;
+      }
       if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some((x) => x.k === 'sym' && x.name === lhsLetter)) {
         add('affine-layer', 2.7, 'O = XW + b');
         break;
@@ -1342,7 +1351,7 @@ function detect(root: Row, add: Add): void {
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
-      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j alone is also just a linear layer: only the words around it can say it is attention.
