@@ -148,7 +148,7 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
   if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
-  if (/^[oOyY]$/.test(head.name) && group === 'network') return 'the output — defined here';
+  if (/^[oOyY]$/.test(head.name) && (group === 'network' || group === 'linear')) return 'the output (prediction) — defined here';
   return null;
 }
 
@@ -163,6 +163,9 @@ const INPUT_OF_WEIGHTS: Record<string, string> = {
   a: 'the activations of the layer below (the input the weights multiply)',
   h: 'the hidden state (the input the weights multiply)',
 };
+
+/** Groups of concepts where a lower-case w is a weight (elsewhere it is a word, or an attention weight). */
+const WEIGHT_W_GROUPS = new Set(['loss', 'linear', 'network', 'training']);
 
 /** A letter whose role neither the concept nor the formula tells: described by its shape only. */
 function shapeOf(n: Sym): string {
@@ -268,6 +271,25 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
     else if (head && head.k === 'sym' && said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
     else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
   }
+}
+
+/**
+ * 3b. In a softmax the letter exponentiated (e^{z_i}, exp(x_j / T)) is the score it turns into a probability: the
+ * structure says so, whatever letter the note uses.
+ */
+function exponentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept !== 'softmax' && concept !== 'distillation-loss') return;
+  const scoreOf = (arg: Node | undefined): Sym | null => {
+    const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
+    if (r.length === 1 && r[0].k === 'sym') return r[0];
+    if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
+    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
+    return null;
+  };
+  walk(tree, (n) => {
+    const s = n.k === 'apply' && n.fn === 'exp' ? scoreOf(n.arg) : n.k === 'sym' && n.name === 'e' && n.sup ? scoreOf(n.sup) : null;
+    if (s && !/^(T|tau)$/.test(s.name)) set(symbolKey(s), 'a score (logit) the softmax turns into a probability');
+  });
 }
 
 /** Nodes inside sub/superscripts (indices): described by the sums, not one by one. */
@@ -404,6 +426,11 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       set(k, 'a weight matrix (learned)');
       return;
     }
+    // w (w_j, w_{ih}, bold w) where w is no word and no attention weight: a learned weight, or one weight per class.
+    if (concept && n.name === 'w' && !letters.w && WEIGHT_W_GROUPS.has(CATALOG[concept].group) && !WORD_VECTOR_CONCEPTS.has(concept)) {
+      set(k, n.sub ? `a weight (learned parameter; entry ${pretty(n.sub)})` : 'the weights (learned parameters)');
+      return;
+    }
     if (((concept && WEIGHTED.has(concept)) || affineParts.weights.size) && affineParts.inputs.has(n) && !letters[n.name]) {
       set(k, INPUT_OF_WEIGHTS[n.name.toLowerCase()] ?? 'the input the weights multiply');
       return;
@@ -453,6 +480,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named);
+  exponentRoles(tree, concept, acc);
   letterRoles(tree, concept, acc, named);
   valueRoles(tree, acc);
   return order

@@ -32,3 +32,17 @@ test('in an affine map the structure tells which letter is the input and which t
   assert.match(meaningOf('o = h W + c', 'c'), /bias/);
   assert.match(meaningOf('s = W q + b', 'q'), /^the input the weights multiply$/);
 });
+
+test('the letter a softmax exponentiates is its score, whatever letter the note uses', () => {
+  for (const [tex, sym] of [['q_k = \\frac{e^{r_k}}{\\sum_m e^{r_m}}', 'r_k'], ['\\pi_i = \\frac{\\exp(o_i / T)}{\\sum_j \\exp(o_j / T)}', 'o_i']] as const) {
+    const e = explainFormula(tex);
+    assert.equal(e.concept, 'softmax', tex);
+    assert.match(e.symbols.find((s) => s.symbol === sym)?.meaning ?? '', /score \(logit\)/, tex);
+  }
+});
+
+test('a lower-case w is a learned weight in losses and linear models, a word in word-vector objectives', () => {
+  assert.match(meaningOf('L = \\frac{1}{n}\\sum_i (t_i - w_0 - w_1 s_i)^2', 'w_1'), /weight \(learned/);
+  const sg = explainFormula('J = -\\log \\sigma(u_o^\\top v_c) - \\sum_{k=1}^K \\log \\sigma(-u_k^\\top v_c)');
+  assert.ok(!sg.symbols.some((s) => /learned parameter/.test(s.meaning)), 'no weight claimed in a word-vector objective');
+});
