@@ -36,6 +36,13 @@ const PROSE_NAMES: Array<[ConceptId, RegExp]> = [
   ['relu', /\brelu\b|rectified linear/i],
   ['affine-layer', /fully[- ]connected|linear (layer|transformation|map|score function)|affine (layer|map|transformation)/i],
   ['chain-rule', /chain rule(?! of probabilit)/i],
+  ['lstm', /\blstm|long short[- ]term|forget gate|cell state/i],
+  ['gru', /\bgru\b|gated recurrent/i],
+  ['rnn', /recurrent|\brnn|elman/i],
+  ['autoencoder', /auto-?encoder|reconstruction/i],
+  ['dropout', /dropout|dropped/i],
+  ['hinge-loss', /hinge|\bsvm\b|margin loss/i],
+  ['regularization', /regulari[sz]|weight decay|penalt/i],
 ];
 
 /** The general concept each named one specialises (a sentence naming both names the specific one). */
@@ -43,7 +50,7 @@ const SPECIALISES: Partial<Record<ConceptId, ConceptId[]>> = {
   'binary-cross-entropy': ['cross-entropy'], 'negative-log-likelihood': ['cross-entropy'], perplexity: ['cross-entropy'],
   'ngram-markov': ['language-model'], 'scaled-dot-product-attention': ['attention', 'self-attention'],
   'multi-head-attention': ['attention', 'self-attention'], 'self-attention': ['attention'], 'minibatch-sgd': ['gradient-descent'],
-  adam: ['gradient-descent'], seq2seq: ['language-model'],
+  adam: ['gradient-descent'], seq2seq: ['language-model'], lstm: ['rnn'], gru: ['rnn'],
 };
 
 /** A family's member a formula shows by its shape alone, when the words name the family. */
@@ -167,6 +174,20 @@ function projections(f: Features): number {
   const lines = f.src.split(/\\\\|;|&|\\q?quad|,(?![^{]*\})/);
   return lines.filter((l) => /^\s*\\?(?:mathbf|boldsymbol|bm|vec)?\s*\{?\s*[QKVqkv]\b\s*\}?\s*(?:_\{?[^=]*\}?|\^\{?[^=]*\}?)*\s*\s?[a-z]?\s*=/.test(l) && /W|\\W/.test(l.split('=')[1] ?? '')).length;
 }
+/** An element-wise product (⊙, ∘, *). */
+const elementwise = (f: Features) => /\\odot|\\circ|⊙|∘|\*/.test(f.src);
+/** How many of the given gate letters stand in the formula as quantities (f_t, I_t, …). */
+const gateLetters = (f: Features, letters: string) => [...letters].filter((l) => f.main.has(l) || f.main.has(l.toUpperCase())).length;
+/** The defined letter also appears one step back on the right (h_t … h_{t−1}, h′ … h). */
+const previousState = (f: Features) => {
+  const head = f.lhs.find((x): x is Extract<Node, { k: 'sym' }> => x.k === 'sym');
+  if (!head) return false;
+  const rest = f.src.slice(f.src.search(/=|\\leftarrow|←/) + 1);
+  return new RegExp(`(^|[^a-zA-Z\\\\])${head.name}(_\\{?\\(?t\\s*-\\s*1|\\b(?!'|′))`).test(rest) && /t\s*-\s*1|'|′/.test(f.src);
+};
+/** A letter and its own reconstruction (x̃, x̂, x′, x*) both in the formula. */
+const reconstruction = (f: Features) => /\\(tilde|hat)\s*\{?\s*\\?(?:mathrm\{)?([A-Za-z])\b/.test(f.src) || /([A-Za-z])(?:_\{?\w+\}?)?\s*\^\s*\{?\s*\*/.test(f.src);
+
 /** Shapes that alone tell a family member apart (the binary form, scaling by a root, projections of one input). */
 const SHAPE_ONLY_GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'binary-cross-entropy': (f) => f.log && binaryLog(f.src) && !f.deriv,
@@ -203,6 +224,16 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   relu: (f) => f.max && /\(\s*0\s*,|,\s*0\s*\)/.test(f.src),
   'affine-layer': (f) => f.relation && linearMap(f) && !f.log && !f.exp && !f.prob && !f.deriv,
   'chain-rule': (f) => f.deriv && (f.src.match(/\\partial|∂/g)?.length ?? 0) >= 4,
+  // Gated cells: an element-wise product of a gate letter and a state (c = f ⊙ c_{t−1} + i ⊙ c̃), or a sigmoid gate.
+  lstm: (f) => f.relation && elementwise(f) && gateLetters(f, 'cfio') >= 2,
+  gru: (f) => f.relation && elementwise(f) && /1\s*-/.test(f.src) && has(f, 'h', 'H'),
+  // A state computed from the previous state through a squashing function.
+  rnn: (f) => f.relation && (f.fns.has('tanh') || f.fns.has('sigma') || f.fns.has('sigmoid')) && previousState(f),
+  // Reconstruction: the squared difference of a letter and its own copy (x̃ − x, I* − I).
+  autoencoder: (f) => f.square && f.minus && reconstruction(f),
+  dropout: (f) => f.relation && elementwise(f) && has(f, 'm', 'M', 'r', 'mask'),
+  'hinge-loss': (f) => f.max && /\(\s*0\s*,|,\s*0\s*\)/.test(f.src) && f.minus,
+  regularization: (f) => has(f, 'lambda') && (f.square || /\\\|/.test(f.src)),
 };
 
 /** A formula that declares, lists or values things: never given a concept by the words around it. */

@@ -15,6 +15,10 @@ test('shorthand the sentence before explains: the words name the concept and the
     ['cross-entropy', 'Our cross entropy between the label distribution r and the guess s is', 'E = -\\sum_m r_m \\ln s_m'],
     ['binary-cross-entropy', 'The cross-entropy for a yes/no tag t with predicted chance s reads', 'E = -(t \\ln s + (1-t) \\ln(1-s))'],
     ['self-attention', 'Each token is projected to a query, a key and a value:', 'q_j = W^Q e_j; \\; k_j = W^K e_j; \\; v_j = W^V e_j'],
+    ['lstm', 'The forget gate scales what the cell keeps:', 'C = F_t * C_{t-1} + I_t * \\tilde{C}_t'],
+    ['gru', 'GRU cell, as the library computes it:', 'h_t = (1 - u_t) * q_t + u_t * h_{t-1}'],
+    ['rnn', 'A plain recurrent cell (Elman):', "h' = \\tanh(A x + B h + d)"],
+    ['dropout', 'Dropped units during training:', '\\tilde{H} = H \\circ M'],
   ];
   for (const [want, before, tex] of cases) assert.equal(concept(tex, before), want, `${tex} after "${before}"`);
 });
