@@ -26,10 +26,12 @@ const PROSE_NAMES: Array<[ConceptId, RegExp]> = [
   ['scaled-dot-product-attention', /scaled dot[- ]product/i],
   ['multi-head-attention', /multi-?head/i],
   ['self-attention', /self[- ]attention/i],
-  ['attention', /attention|\bquer(y|ies)\b[^.]*\bkeys?\b|\bkeys?\b[^.]*\bquer(y|ies)\b|\bkey vectors?\b|\bvalue vectors?\b/i],
+  ['attention', /attention|weighted (sum|average|combination) (of|over) the values|\bquer(y|ies)\b[^.]*\bkeys?\b|\bkeys?\b[^.]*\bquer(y|ies)\b|\bkey vectors?\b|\bvalue vectors?\b/i],
   ['adam', /\badam\b/i],
   ['minibatch-sgd', /stochastic gradient|\bsgd\b|mini-?batch gradient/i],
   ['gradient-descent', /gradient descent/i],
+  ['logistic-regression', /logistic regression/i],
+  ['linear-regression', /linear regression/i],
   ['mse', /mean squared error|\bmse\b|squared error/i],
   ['softmax', /softmax/i],
   ['sigmoid', /sigmoid|logistic function/i],
@@ -143,7 +145,14 @@ const has = (f: Features, ...ls: string[]) => ls.some((l) => f.main.has(l));
 const history = (f: Features) => f.cond && /_\{?\s*(<\s*[a-z]|[a-z]\s*-\s*1\b|[01]\s*:)|\\ldots|\\dots|\.\.\./.test(f.src) && !/[a-z]\s*-\s*\(?\s*n|n\s*-\s*1/.test(f.src);
 /** A log of one minus something, or one minus a label times a log: the binary form. */
 const binaryLog = (src: string) => /\(\s*1\s*-[^()]*\)\s*\\?(log|ln)|\\?(log|ln)\s*(\\left)?\s*\(\s*1\s*-/.test(src);
-const lhsLetters = (f: Features) => f.lhs.filter((x): x is Extract<Node, { k: 'sym' }> => x.k === 'sym').map((x) => x.name);
+const lhsLetters = (f: Features) => f.lhs.flatMap((x) => (x.k === 'sym' ? [x.name] : x.k === 'apply' && x.head.k === 'sym' ? [x.head.name] : []));
+/** An update of a quantity by itself minus a step (θ := θ − α …, w ← w − η …). */
+const selfUpdate = (f: Features) => {
+  const head = lhsLetters(f)[0];
+  return !!head && f.minus && /^(theta|Theta|w|W|b|x)$/.test(head) && has(f, 'alpha', 'eta', 'lr', 'epsilon') && new RegExp(`[=←]\\s*\\\\?${head}\\b`).test(f.src.replace(/\\leftarrow|:=/g, '='));
+};
+/** Derivatives multiplied along a path (∂L/∂a · ∂a/∂z, f′(g(x)) g′(x)). */
+const derivativeProduct = (f: Features) => (f.src.match(/\\[dt]?frac\s*\{\s*\\?(partial|delta|d)\b/g) ?? []).length >= 2 || /\w'\s*\(\s*\w\s*\(\s*\w\s*\)\s*\)\s*\w'\s*\(/.test(f.src);
 /** Two letters side by side, one a matrix or weight letter (W x, x W, U h): a linear map of a vector. */
 const linearMap = (f: Features) => /(?:\b|\\mathbf\{|\\boldsymbol\{|\\bm\{)?[WUVw]\w*[}_^{\w]*\s*\\?(?:cdot\s*)?\\?(?:mathbf\{|boldsymbol\{)?[xhaz]|[xhaz][}_\w{]*\s*\\?(?:mathbf\{|boldsymbol\{)?W/.test(f.src);
 
@@ -174,6 +183,8 @@ function projections(f: Features): number {
   const lines = f.src.split(/\\\\|;|&|\\q?quad|,(?![^{]*\})/);
   return lines.filter((l) => /^\s*\\?(?:mathbf|boldsymbol|bm|vec)?\s*\{?\s*[QKVqkv]\b\s*\}?\s*(?:_\{?[^=]*\}?|\^\{?[^=]*\}?)*\s*\s?[a-z]?\s*=/.test(l) && /W|\\W/.test(l.split('=')[1] ?? '')).length;
 }
+/** Functions applied in the formula (h_θ(x) counts once). */
+const applyCount = (f: Features) => f.fns.size;
 /** An element-wise product (⊙, ∘, *). */
 const elementwise = (f: Features) => /\\odot|\\circ|⊙|∘|\*/.test(f.src);
 /** How many of the given gate letters stand in the formula as quantities (f_t, I_t, …). */
@@ -213,9 +224,11 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'self-attention': (f) => f.relation && (has(f, 'Q', 'K', 'q', 'k') || f.fns.has('softmax')),
   'scaled-dot-product-attention': (f) => has(f, 'Q') && has(f, 'K') && (f.sqrt || f.fns.has('softmax')),
   attention: (f) => f.relation && (f.fns.has('softmax') || (f.sum && has(f, 'alpha', 'a', 'w')) || (f.exp && f.frac) || projections(f) >= 1),
-  adam: (f) => f.relation && /^(m|v|theta|w|W|x)$/.test(lhsLetters(f)[0] ?? '') && (/beta/.test(f.src) || f.sqrt),
+  adam: (f) => f.relation && /^(m|v|s|theta|w|W|x)$/.test(lhsLetters(f)[0] ?? '') && (/beta/.test(f.src) || f.sqrt),
   'minibatch-sgd': (f) => f.relation && f.deriv && f.sum,
-  'gradient-descent': (f) => f.relation && f.deriv && has(f, 'alpha', 'eta', 'lr'),
+  'gradient-descent': (f) => (f.relation && f.deriv && has(f, 'alpha', 'eta', 'lr')) || selfUpdate(f),
+  'linear-regression': (f) => f.relation && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.exp && !f.log && !f.prob && applyCount(f) <= 1,
+  'logistic-regression': (f) => f.relation && (f.fns.has('sigma') || f.fns.has('sigmoid') || f.fns.has('g')) && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.log,
   mse: (f) => f.square && f.minus && !f.log && !f.exp,
   softmax: (f) => (f.exp && f.frac) || (f.fns.has('softmax') && f.relation),
   // (Its derivative σ(1 − σ) is explained with the function, as for every element-wise activation.)
@@ -223,7 +236,7 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   tanh: (f) => f.fns.has('tanh') || (f.deriv && /1\s*-\s*\w\^\{?2/.test(f.src)),
   relu: (f) => f.max && /\(\s*0\s*,|,\s*0\s*\)/.test(f.src),
   'affine-layer': (f) => f.relation && linearMap(f) && !f.log && !f.exp && !f.prob && !f.deriv,
-  'chain-rule': (f) => f.deriv && (f.src.match(/\\partial|∂/g)?.length ?? 0) >= 4,
+  'chain-rule': (f) => (f.deriv && (f.src.match(/\\partial|∂/g)?.length ?? 0) >= 4) || derivativeProduct(f),
   // Gated cells: an element-wise product of a gate letter and a state (c = f ⊙ c_{t−1} + i ⊙ c̃), or a sigmoid gate.
   lstm: (f) => f.relation && elementwise(f) && gateLetters(f, 'cfio') >= 2,
   gru: (f) => f.relation && elementwise(f) && /1\s*-/.test(f.src) && has(f, 'h', 'H'),
@@ -246,6 +259,8 @@ function declarative(items: Row, src: string): boolean {
   const rhs = rel >= 0 ? items.slice(rel + 1).filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v))) : [];
   // (A whole sentence's probability, p(the, mouse, ate) = 0.02, is what a language model gives.)
   if (rel >= 0 && rhs.length === 1 && rhs[0].k === 'num' && (src.match(/,/g) ?? []).length < 3) return true;
+  // A vector written out (θ = [θ_0, θ_1, …, θ_n]) or a matrix of entries: notation, not a model.
+  if (rel >= 0 && rhs.length === 1 && ((rhs[0].k === 'group' && ['[', '(', '{'].includes(rhs[0].delim) && /,/.test(src)) || rhs[0].k === 'env')) return true;
   const meaningful = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
   if (meaningful.every((x) => x.k === 'sym' || x.k === 'num' || x.k === 'op')) {
     // Letters, numbers and arithmetic only (`w_1x_1 + w_2x_2`, `2HC + H^2`): too little to carry a concept.

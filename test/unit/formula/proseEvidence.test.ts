@@ -19,6 +19,11 @@ test('shorthand the sentence before explains: the words name the concept and the
     ['gru', 'GRU cell, as the library computes it:', 'h_t = (1 - u_t) * q_t + u_t * h_{t-1}'],
     ['rnn', 'A plain recurrent cell (Elman):', "h' = \\tanh(A x + B h + d)"],
     ['dropout', 'Dropped units during training:', '\\tilde{H} = H \\circ M'],
+    // Typed like code: a function of t on the left, names for Greek letters, an en dash for the minus.
+    ['adam', 'ADAM: keep two running averages', 's(t) = beta2 * s(t-1) + (1 – beta2) * dB^2'],
+    ['gradient-descent', 'One step of gradient descent on the whole set:', '\\theta := \\theta - \\eta \\, X^T (X \\theta - t)'],
+    ['chain-rule', 'By the chain rule of derivatives,', "G'(u) = p'(q(u)) q'(u)"],
+    ['logistic-regression', 'The logistic regression model squashes the score:', 'f_w(u) = \\sigma(w^T u)'],
   ];
   for (const [want, before, tex] of cases) assert.equal(concept(tex, before), want, `${tex} after "${before}"`);
 });
@@ -39,6 +44,8 @@ test('declarations, draws, proportions and values take no concept from the words
   assert.equal(concept('P(\\text{cat}) = 0.3', before), null);
   assert.equal(concept('e_t \\in \\mathbb{R}^{d}', before), null);
   assert.equal(concept('u_t', before), null);
+  // A vector written out entry by entry is notation.
+  assert.equal(concept('\\phi^T = [\\phi_0, \\phi_1, \\ldots, \\phi_d]', 'The linear regression weights, as a row:'), null);
 });
 
 test('words naming a variant outside the catalog or two candidate concepts leave the formula open', () => {
