@@ -183,6 +183,8 @@ function projections(f: Features): number {
   const lines = f.src.split(/\\\\|;|&|\\q?quad|,(?![^{]*\})/);
   return lines.filter((l) => /^\s*\\?(?:mathbf|boldsymbol|bm|vec)?\s*\{?\s*[QKVqkv]\b\s*\}?\s*(?:_\{?[^=]*\}?|\^\{?[^=]*\}?)*\s*\s?[a-z]?\s*=/.test(l) && /W|\\W/.test(l.split('=')[1] ?? '')).length;
 }
+/** A score defined as a product of two vectors (score_i = x_i^T W^T W y, e_{ij} = q_j · k_i / √d). */
+const scoreOfPair = (f: Features) => /^\s*(\\text\s*\{\s*score\s*\}|\\mathrm\s*\{\s*score\s*\}|score|e|s)\b/.test(f.src) && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.log && !f.exp;
 /** Functions applied in the formula (h_θ(x) counts once). */
 const applyCount = (f: Features) => f.fns.size;
 /** An element-wise product (⊙, ∘, *). */
@@ -202,7 +204,7 @@ const reconstruction = (f: Features) => /\\(tilde|hat)\s*\{?\s*\\?(?:mathrm\{)?(
 /** Shapes that alone tell a family member apart (the binary form, scaling by a root, projections of one input). */
 const SHAPE_ONLY_GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'binary-cross-entropy': (f) => f.log && binaryLog(f.src) && !f.deriv,
-  'scaled-dot-product-attention': (f) => has(f, 'Q') && has(f, 'K') && f.sqrt,
+  'scaled-dot-product-attention': (f) => (has(f, 'Q') && has(f, 'K') && f.sqrt) || (scoreOfPair(f) && /\\sqrt\s*\{?\s*[dD]/.test(f.src)),
   'self-attention': (f) => projections(f) >= 2,
   'ngram-markov': (f) => (f.relation && f.prob && f.cond && countOf(f.src)) || markovCut(f),
 };
@@ -223,7 +225,7 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'multi-head-attention': (f) => has(f, 'Q', 'K', 'V') && (f.fns.has('concat') || /head/i.test(f.src)),
   'self-attention': (f) => f.relation && (has(f, 'Q', 'K', 'q', 'k') || f.fns.has('softmax')),
   'scaled-dot-product-attention': (f) => has(f, 'Q') && has(f, 'K') && (f.sqrt || f.fns.has('softmax')),
-  attention: (f) => f.relation && (f.fns.has('softmax') || (f.sum && has(f, 'alpha', 'a', 'w')) || (f.exp && f.frac) || projections(f) >= 1),
+  attention: (f) => (f.sum && (has(f, 'alpha', 'a', 'w') || ['alpha', 'a', 'w'].some((l) => f.fns.has(l)))) || (f.relation && (f.fns.has('softmax') || (f.exp && f.frac) || projections(f) >= 1 || scoreOfPair(f))),
   adam: (f) => f.relation && /^(m|v|s|theta|w|W|x)$/.test(lhsLetters(f)[0] ?? '') && (/beta/.test(f.src) || f.sqrt),
   'minibatch-sgd': (f) => f.relation && f.deriv && f.sum,
   'gradient-descent': (f) => (f.relation && f.deriv && has(f, 'alpha', 'eta', 'lr')) || selfUpdate(f),
@@ -264,7 +266,7 @@ function declarative(items: Row, src: string): boolean {
   const meaningful = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
   if (meaningful.every((x) => x.k === 'sym' || x.k === 'num' || x.k === 'op')) {
     // Letters, numbers and arithmetic only (`w_1x_1 + w_2x_2`, `2HC + H^2`): too little to carry a concept.
-    return !/[=←]/.test(src) || meaningful.length < 5;
+    return !/[=←]/.test(src) || meaningful.length < 4;
   }
   return false;
 }

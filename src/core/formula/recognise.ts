@@ -1881,7 +1881,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Still open: the words right before the formula may name it, when the formula has that concept's shape and no
   // structure of another family stands against them.
   if (!concept && depth === 0 && !vetoed) {
-    const claim = FOREIGN.test(words) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
+    // (Words outside the catalog in the sentence or in the formula's own annotations leave it open.)
+    const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     if (claim && !against && !gradientOnly) {

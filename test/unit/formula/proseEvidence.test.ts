@@ -24,6 +24,10 @@ test('shorthand the sentence before explains: the words name the concept and the
     ['gradient-descent', 'One step of gradient descent on the whole set:', '\\theta := \\theta - \\eta \\, X^T (X \\theta - t)'],
     ['chain-rule', 'By the chain rule of derivatives,', "G'(u) = p'(q(u)) q'(u)"],
     ['logistic-regression', 'The logistic regression model squashes the score:', 'f_w(u) = \\sigma(w^T u)'],
+    ['attention', 'Each key vector comes from one linear map of the memory:', 'K = M W_k'],
+    ['attention', 'The query and each key are compared to give a score:', '\\text{score}_j = m_j^\\top B^\\top r'],
+    ['attention', 'The result is a weighted sum of the values:', '\\sum_{j=1}^n \\alpha_j (W_v m_j)'],
+    ['scaled-dot-product-attention', 'The query and each key are compared to give a score:', 'e_{rs} = \\frac{q_r \\cdot k_s}{\\sqrt{d}}'],
   ];
   for (const [want, before, tex] of cases) assert.equal(concept(tex, before), want, `${tex} after "${before}"`);
 });
@@ -51,6 +55,8 @@ test('declarations, draws, proportions and values take no concept from the words
 test('words naming a variant outside the catalog or two candidate concepts leave the formula open', () => {
   // Interpolated (smoothed) n-gram estimates are not the plain n-gram model.
   assert.equal(concept('P(c \\mid a, b) = \\mu_1 P(c) + \\mu_2 P(c \\mid b) + \\mu_3 P(c \\mid a, b)', 'We interpolate the trigram and bigram estimates:'), null);
+  // The formula's own annotation names a method outside the catalog.
+  assert.equal(concept('\\tilde{a}_t(i) = \\sum_j a_t(j) k(i - j) \\quad \\text{(a convolution)}', 'Reading with attention weights a_t:'), null);
   // The sentence names the softmax, the paragraph attention, and the structure considered both: the words do not say.
   const tex = '\\beta_{mn} = \\frac{\\exp s_{mn}}{\\sum_n \\exp s_{mn}}';
   const src = normaliseTex(tex);
