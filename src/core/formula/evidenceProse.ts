@@ -184,7 +184,7 @@ function projections(f: Features): number {
   return lines.filter((l) => /^\s*\\?(?:mathbf|boldsymbol|bm|vec)?\s*\{?\s*[QKVqkv]\b\s*\}?\s*(?:_\{?[^=]*\}?|\^\{?[^=]*\}?)*\s*\s?[a-z]?\s*=/.test(l) && /W|\\W/.test(l.split('=')[1] ?? '')).length;
 }
 /** A score defined as a product of two vectors (score_i = x_i^T W^T W y, e_{ij} = q_j · k_i / √d). */
-const scoreOfPair = (f: Features) => /^\s*(\\text\s*\{\s*score\s*\}|\\mathrm\s*\{\s*score\s*\}|score|e|s)\b/.test(f.src) && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.log && !f.exp;
+const scoreOfPair = (f: Features) => /^\s*(\\text\s*\{\s*score\s*\}|\\mathrm\s*\{\s*score\s*\}|score|e|s)(?![a-zA-Z])/.test(f.src) && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.log && !f.exp;
 /** Functions applied in the formula (h_θ(x) counts once). */
 const applyCount = (f: Features) => f.fns.size;
 /** An element-wise product (⊙, ∘, *). */

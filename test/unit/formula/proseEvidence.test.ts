@@ -27,7 +27,7 @@ test('shorthand the sentence before explains: the words name the concept and the
     ['attention', 'Each key vector comes from one linear map of the memory:', 'K = M W_k'],
     ['attention', 'The query and each key are compared to give a score:', '\\text{score}_j = m_j^\\top B^\\top r'],
     ['attention', 'The result is a weighted sum of the values:', '\\sum_{j=1}^n \\alpha_j (W_v m_j)'],
-    ['scaled-dot-product-attention', 'The query and each key are compared to give a score:', 'e_{rs} = \\frac{q_r \\cdot k_s}{\\sqrt{d}}'],
+    ['scaled-dot-product-attention', 'The query and each key are compared to give a score:', 'e_{rs} = \\frac{u_r \\cdot m_s}{\\sqrt{d}}'],
   ];
   for (const [want, before, tex] of cases) assert.equal(concept(tex, before), want, `${tex} after "${before}"`);
 });
