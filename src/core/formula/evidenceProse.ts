@@ -35,6 +35,7 @@ const PROSE_NAMES: Array<[ConceptId, RegExp]> = [
   ['mse', /mean squared error|\bmse\b|squared error/i],
   ['softmax', /softmax/i],
   ['sigmoid', /sigmoid|logistic function/i],
+  ['tanh', /\btanh\b|hyperbolic tangent/i],
   ['relu', /\brelu\b|rectified linear/i],
   ['affine-layer', /fully[- ]connected|linear (layer|transformation|map|score function)|affine (layer|map|transformation)/i],
   ['chain-rule', /chain rule(?! of probabilit)/i],
@@ -60,6 +61,9 @@ const BY_SHAPE: Partial<Record<ConceptId, ConceptId[]>> = {
   'cross-entropy': ['binary-cross-entropy'], attention: ['scaled-dot-product-attention', 'self-attention'], 'self-attention': ['scaled-dot-product-attention'],
   'language-model': ['ngram-markov'],
 };
+
+/** Concepts that are parts of bigger ones (a model's activation, its linear layer). */
+const PARTS = new Set<ConceptId>(['sigmoid', 'tanh', 'relu', 'softmax', 'affine-layer']);
 
 /** Words that say the formula is a variant outside the catalog (smoothing an n-gram model, discounting counts). */
 const OUTSIDE = /interpolat|discount|smoothing|back-?off/i;
@@ -118,7 +122,13 @@ export function features(items: Row, src: string): Features {
       } else if (n.k === 'big') {
         if (n.v === 'sum') f.sum = true;
         if (n.v === 'prod') f.prod = true;
-      } else if (n.k === 'frac') f.frac = true;
+      } else if (n.k === 'frac') {
+        f.frac = true;
+        // dy/dx (also δy/δx): a derivative written with d's.
+        const lead = (x: Node) => (x.k === 'row' ? x.items[0] : x);
+        const [a, b] = [lead(n.num), lead(n.den)];
+        if (a?.k === 'sym' && b?.k === 'sym' && /^(d|delta)$/.test(a.name) && a.name === b.name) f.deriv = true;
+      }
       else if (n.k === 'sqrt') f.sqrt = true;
       else if (n.k === 'op' && (n.v === '-' || n.v === '−')) f.minus = true;
       else if (n.k === 'op' && n.v === '/') f.frac = true;
@@ -303,7 +313,9 @@ export function proseClaim(items: Row, src: string, ctx: { heading?: string; bef
   if (OUTSIDE.test(all)) return null;
   // (A family the words name fits when its own shape or the shape of a member it names by shape is there.)
   const fits = (ids: ConceptId[]) => ids.filter((id) => GATES[id]?.(f) || (BY_SHAPE[id] ?? []).some((c) => SHAPE_ONLY_GATES[c]?.(f)));
-  const pick = (ids: ConceptId[]): ConceptId | null => {
+  const pick = (all: ConceptId[]): ConceptId | null => {
+    // An activation or a layer that fits next to a model that fits is a part of that model (tanh in an RNN cell).
+    const ids = all.some((id) => !PARTS.has(id)) ? all.filter((id) => !PARTS.has(id)) : all;
     if (!ids.length) return null;
     const head = ids[0];
     return ids.every((id) => id === head || related(id, head)) ? ids.find((id) => !ids.some((o) => o !== id && (SPECIALISES[o] ?? []).includes(id))) ?? head : null;

@@ -27,6 +27,11 @@ test('shorthand the sentence before explains: the words name the concept and the
     ['attention', 'Each key vector comes from one linear map of the memory:', 'K = M W_k'],
     ['attention', 'The query and each key are compared to give a score:', '\\text{score}_j = m_j^\\top B^\\top r'],
     ['attention', 'The result is a weighted sum of the values:', '\\sum_{j=1}^n \\alpha_j (W_v m_j)'],
+    // The derivative of an activation is explained with the activation (written with d's).
+    ['sigmoid', 'sigmoid: g = sigmoid(u)', '\\frac{dg}{du} = g(1-g)'],
+    ['tanh', 'tanh: r = tanh(u)', '\\frac{dr}{du} = 1 - r^2'],
+    // The sentence names the cell and its activation: the activation is a part of the cell.
+    ['rnn', 'A recurrent cell with a tanh non-linearity (Elman).', "s' = \\tanh(A * u + B * s + d)"],
     ['scaled-dot-product-attention', 'The query and each key are compared to give a score:', 'e_{rs} = \\frac{u_r \\cdot m_s}{\\sqrt{d}}'],
   ];
   for (const [want, before, tex] of cases) assert.equal(concept(tex, before), want, `${tex} after "${before}"`);
