@@ -7,6 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
+import { proseClaim } from './evidenceProse';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -63,6 +64,8 @@ const isTransposeSup = (n: Node | undefined) => {
 };
 const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
 const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
+/** A layer index written as a superscript in brackets (W^{(l)}, a^{[2]}), not a power or a transpose. */
+const layerSup = (n: Node): boolean => 'sup' in n && !!n.sup && /^[([][a-zA-Z0-9+-]+[)\]]$/.test(subText(n.sup).replace(/\s/g, ''));
 const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
@@ -1112,6 +1115,13 @@ function detect(root: Row, add: Add): void {
         add('linear-regression', 3, 'ŷ = Xw + b');
         break;
       }
+      // Layers as superscripts (H^{(k)} = W^{(k)} H^{(k−1)} + c^{(k)}): the same letter one layer down is the input.
+      const lhsLayer = lhsHead?.k === 'sym' && layerSup(lhsHead) ? subText(lhsHead.sup).replace(/[()[\]{}]/g, '') : '';
+      const layerDown = !!lhsLayer && side.some((x) => x.k === 'sym' && x.name === lhsLetter && [`${lhsLayer}-1`, /^[0-9]+$/.test(lhsLayer) ? String(Number(lhsLayer) - 1) : ''].includes(subText(x.sup).replace(/[()[\]{}\s]/g, '')));
+      if (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) {
+        add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
+        break;
+      }
       if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some((x) => x.k === 'sym' && x.name === lhsLetter)) {
         add('affine-layer', 2.7, 'O = XW + b');
         break;
@@ -1341,7 +1351,7 @@ function detect(root: Row, add: Add): void {
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
-      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j alone is also just a linear layer: only the words around it can say it is attention.
@@ -1832,6 +1842,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
   let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  let vetoed = false;
   // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
   // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
   if (best && !conflict && !best.why.startsWith('named') && !best.why.startsWith('the note names')) {
@@ -1856,17 +1867,30 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = vetoed = true;
   // A function's value at a point (σ(z) = 1, P(y = 1 | x) = 0.5) states a number, not what the function is.
   const valueSides = sides(tree.items).parts;
-  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = true;
+  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
-  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = true;
-  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = true;
+  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
-  const concept = best && best.score >= threshold && !conflict ? best.id : null;
+  let concept = best && best.score >= threshold && !conflict ? best.id : null;
+  // Still open: the words right before the formula may name it, when the formula has that concept's shape and no
+  // structure of another family stands against them.
+  if (!concept && depth === 0 && !vetoed) {
+    // (Words outside the catalog in the sentence or in the formula's own annotations leave it open.)
+    const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
+    const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
+    const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
+    if (claim && !against && !gradientOnly) {
+      sorted.unshift(claim);
+      best = claim;
+      concept = claim.id;
+    }
+  }
   return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 

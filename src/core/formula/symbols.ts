@@ -144,11 +144,11 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
   // An update step defines the new value of what it updates.
   if (concept === 'gradient-descent' || concept === 'minibatch-sgd' || concept === 'adam') return head.name === 'b' ? 'the bias being updated — defined here' : 'the parameters (weights) being updated — defined here';
-  if (head.name === 'z' && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
+  if (/^[zZ]$/.test(head.name) && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
   if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
-  if (/^[oOyY]$/.test(head.name) && group === 'network') return 'the output — defined here';
+  if (/^[oOyY]$/.test(head.name) && (group === 'network' || group === 'linear')) return 'the output (prediction) — defined here';
   return null;
 }
 
@@ -156,6 +156,16 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
 const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.includes('tilde');
 /** Concepts whose upper-case W and U (any sub/superscript) are learned weight matrices. */
 const WEIGHTED = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'fixed-window-lm', 'logistic-regression', 'softmax-regression', 'linear-regression', 'mlp-attention', 'self-attention', 'attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention']);
+
+/** What the vector a weight matrix multiplies is, by its usual letter (the structure says it is the layer's input). */
+const INPUT_OF_WEIGHTS: Record<string, string> = {
+  x: 'the input (the vector the weights multiply)',
+  a: 'the activations of the layer below (the input the weights multiply)',
+  h: 'the hidden state (the input the weights multiply)',
+};
+
+/** Groups of concepts where a lower-case w is a weight (elsewhere it is a word, or an attention weight). */
+const WEIGHT_W_GROUPS = new Set(['loss', 'linear', 'network', 'training']);
 
 /** A letter whose role neither the concept nor the formula tells: described by its shape only. */
 function shapeOf(n: Sym): string {
@@ -263,6 +273,25 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
   }
 }
 
+/**
+ * 3b. In a softmax the letter exponentiated (e^{z_i}, exp(x_j / T)) is the score it turns into a probability: the
+ * structure says so, whatever letter the note uses.
+ */
+function exponentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept !== 'softmax' && concept !== 'distillation-loss') return;
+  const scoreOf = (arg: Node | undefined): Sym | null => {
+    const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
+    if (r.length === 1 && r[0].k === 'sym') return r[0];
+    if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
+    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
+    return null;
+  };
+  walk(tree, (n) => {
+    const s = n.k === 'apply' && n.fn === 'exp' ? scoreOf(n.arg) : n.k === 'sym' && n.name === 'e' && n.sup ? scoreOf(n.sup) : null;
+    if (s && !/^(T|tau)$/.test(s.name)) set(symbolKey(s), 'a score (logit) the softmax turns into a probability');
+  });
+}
+
 /** Nodes inside sub/superscripts (indices): described by the sums, not one by one. */
 function scriptNodes(tree: Tree): Set<Node> {
   const inScripts = new Set<Node>();
@@ -312,19 +341,30 @@ function derivativeDs(tree: Tree): Set<Node> {
  * Letters the structure shows as the weights and bias of an affine map, whatever the concept: W (or U) multiplying
  * what follows it (W x, W_2 h_1, W [h; x]) and a b added in the same row.
  */
-function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node> } {
+function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node>; inputs: Set<Node> } {
   const weights = new Set<Node>();
   const biases = new Set<Node>();
+  const inputs = new Set<Node>();
+  const isW = (x: Node | undefined): boolean => !!x && x.k === 'sym' && /^[WU]$/.test(x.name);
   walk(tree, (n) => {
     if (n.k !== 'row') return;
-    const ws = n.items.filter((x, i) => x.k === 'sym' && /^[WU]$/.test(x.name) && !!n.items[i + 1] && (n.items[i + 1].k === 'sym' || (n.items[i + 1].k === 'group' && ['(', '['].includes((n.items[i + 1] as { delim: string }).delim))));
-    if (!ws.length) return;
+    const ws = n.items.filter((x, i) => isW(x) && !!n.items[i + 1] && (n.items[i + 1].k === 'sym' || (n.items[i + 1].k === 'group' && ['(', '['].includes((n.items[i + 1] as { delim: string }).delim))));
+    // The vector the weights multiply: after the matrix (W x), or before it in row-vector books (x W + b).
+    let rowVector = false;
+    n.items.forEach((x, i) => {
+      const next = n.items[i + 1];
+      if (isW(x) && next?.k === 'sym' && !isW(next) && !/^[0-9]+$/.test(next.name)) inputs.add(next);
+      if (x.k === 'sym' && !isW(x) && isW(next) && /^[a-zA-Z]$/.test(x.name) && !isT(x.sup)) (inputs.add(x), (rowVector = true));
+    });
+    if (!ws.length && !rowVector) return;
     for (const w of ws) weights.add(w);
     n.items.forEach((x, i) => {
       if (x.k === 'sym' && x.name === 'b' && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '+' && (!n.items[i + 1] || n.items[i + 1].k === 'op')) biases.add(x);
+      // (Row-vector books name the bias c: h U + c, the last term added to the product.)
+      if (x.k === 'sym' && x.name === 'c' && i === n.items.length - 1 && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '+' && isW(n.items[i - 2])) biases.add(x);
     });
   });
-  return { weights, biases };
+  return { weights, biases, inputs };
 }
 
 /** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
@@ -386,7 +426,16 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       set(k, 'a weight matrix (learned)');
       return;
     }
-    if (!concept && affineParts.biases.has(n)) {
+    // w (w_j, w_{ih}, bold w) where w is no word and no attention weight: a learned weight, or one weight per class.
+    if (concept && n.name === 'w' && !letters.w && WEIGHT_W_GROUPS.has(CATALOG[concept].group) && !WORD_VECTOR_CONCEPTS.has(concept)) {
+      set(k, n.sub ? `a weight (learned parameter; entry ${pretty(n.sub)})` : 'the weights (learned parameters)');
+      return;
+    }
+    if (((concept && WEIGHTED.has(concept)) || affineParts.weights.size) && affineParts.inputs.has(n) && !letters[n.name]) {
+      set(k, INPUT_OF_WEIGHTS[n.name.toLowerCase()] ?? 'the input the weights multiply');
+      return;
+    }
+    if ((!concept || concept === 'affine-layer' || concept === 'mlp') && affineParts.biases.has(n)) {
       set(k, 'the bias (added after the weights)');
       return;
     }
@@ -431,6 +480,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named);
+  exponentRoles(tree, concept, acc);
   letterRoles(tree, concept, acc, named);
   valueRoles(tree, acc);
   return order
