@@ -12,7 +12,7 @@ import '../../media/lm.css';
 import '../../media/picker.css';
 import type { JobInfo, SeriesChunk } from '../../src/shared/protocol';
 import type { LmComparison, LmGenerated, LmPanelData, LmPerplexityReport, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
-import { ModelPicker } from './modelPicker';
+import { ModelPicker, modelsAsker } from './modelPicker';
 import { formatNumber, h, setChildren } from '../common/vscode';
 import type { PanelViewModule, ViewContext } from './viewModule';
 import { LossChart } from './lossChart';
@@ -75,7 +75,7 @@ class LmView implements PanelViewModule<'lm'> {
   private readonly cmpOut = h('div', { class: 'lm-cmp', id: 'lm-cmp-out' });
   private readonly cmpError = h('p', { class: 'field-error', id: 'lm-cmp-error', role: 'alert' });
   private lastComparisonKey = '';
-  private modelsAsked = false;
+  private readonly askModels: () => void;
   private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
   private readonly generateBtn: HTMLElement;
   private readonly compareBtn: HTMLElement;
@@ -120,6 +120,7 @@ class LmView implements PanelViewModule<'lm'> {
       onUse: (dir) => void this.select(dir),
       onCompare: () => (this.cmpError.textContent = ''),
     });
+    this.askModels = modelsAsker(ctx.host, 'lm.models', this.picker, () => this.data, () => this.data?.dir);
     this.cmpText = h('vscode-textfield', { id: 'lm-cmp-text', type: 'text', 'aria-label': 'Text to compare the two models on', placeholder: 'Text to score under both models…', class: 'lm-field lm-field-cmp' }) as Field;
     this.cmpBtn = h('vscode-button', { id: 'lm-cmp-run', icon: 'git-compare', title: 'Perplexity and surprisal colouring of the text under the model in use and the one chosen in the Compare column', onclick: () => void this.compareModels() }, 'Compare');
     const labelled = (label: string, el: HTMLElement) => h('label', { class: 'lm-labelled' }, h('span', {}, label), el);
@@ -233,20 +234,6 @@ class LmView implements PanelViewModule<'lm'> {
       this.loss.append('train', steps, losses);
       this.root.dataset.trainPoints = String(Number(this.root.dataset.trainPoints ?? 0) + steps.length);
     }
-  }
-
-  /** Ask for the saved models once (the host keeps the picker fresh after that). */
-  private askModels(): void {
-    if (this.modelsAsked) return;
-    this.modelsAsked = true;
-    void this.ctx.host.request('lm.models', {}, 60_000).then(
-      (picker) => {
-        if (this.data?.picker) return;
-        if (this.data) this.data.picker = picker;
-        this.picker.update({ ...picker, selected: this.data?.dir });
-      },
-      () => (this.modelsAsked = false),
-    );
   }
 
   redraw(): void {
