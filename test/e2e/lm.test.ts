@@ -2,9 +2,9 @@
  * End to end: train a small LSTM language model from the sidebar form on the demo notes, open the Language Model
  * view (loss, held-out loss and perplexity curves, samples, teacher forcing vs free running), generate from the
  * panel's generate box and see every token coloured by its surprisal with its probability on hover; then a tiny
- * Transformer with a 512-token context: chosen in the view's model picker, compared with the LSTM on one text, and
- * its 512 × 512 attention map drawn from a Float32Array while frame gaps are measured. Screenshots in light and dark
- * themes.
+ * Transformer with a 512-token context: followed by the view as it trains, chosen in the view's model picker,
+ * compared with the LSTM on one text, and its 512 × 512 attention map drawn from a Float32Array while frame gaps are
+ * measured. Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -142,6 +142,11 @@ describeInThemes('language model', (session, theme) => {
     await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 2, 120_000);
     await runCommand(page, 'ML Study: Show Language Model');
     const panel = await webviewFrame(page, '#lm-picker');
+    // The view followed the Transformer's run as it trained: its held-out evaluation and sample are on show.
+    await waitInFrame(panel, () => {
+      const v = document.getElementById('view-lm')!;
+      return v.dataset.kind === 'transformer' && Number(v.dataset.heldOutPoints) >= 1 && Number(v.dataset.samples) >= 1;
+    }, 30_000);
     // The picker lists both saved models (the Transformer arrives when its run saves it).
     await waitInFrame(panel, () => document.querySelectorAll('#lm-picker .picker-row').length === 2, 30_000);
     const rows = await panel.locator('#lm-picker .picker-row').evaluateAll((els) => els.map((e) => ({ kind: (e as HTMLElement).dataset.kind, cells: [...e.querySelectorAll('td')].map((td) => td.textContent ?? '') })));

@@ -58,7 +58,7 @@ export const lmView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'lm
 class LmView implements PanelViewModule<'lm'> {
   private data: LmPanelData | undefined;
   private readonly titleEl = h('h2', { id: 'lm-title' }, 'Language model');
-  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM or a Transformer language model (“ML Study: Train LSTM Language Model”, “ML Study: Train Transformer Language Model”, or the Training view); an LSTM’s curves and samples appear here as it trains.');
+  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM or a Transformer language model (“ML Study: Train LSTM Language Model”, “ML Study: Train Transformer Language Model”, or the Training view); a language model’s curves and samples appear here as it trains.');
   private readonly lossHost = h('div', { class: 'lm-chart', id: 'lm-loss-chart', 'aria-label': 'Training and held-out loss' });
   private readonly pplHost = h('div', { class: 'lm-chart', id: 'lm-ppl-chart', 'aria-label': 'Held-out perplexity' });
   private readonly lossLegend = h('div', { class: 'lm-legend' });
@@ -287,7 +287,7 @@ class LmView implements PanelViewModule<'lm'> {
     const samples = this.data?.samples ?? [];
     this.root.dataset.samples = String(samples.length);
     if (!samples.length) {
-      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here every “Evaluate every” steps while an LSTM language model trains.'));
+      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here as a language model trains (an LSTM’s every “Evaluate every” steps, a Transformer’s every ten seconds or so).'));
       return;
     }
     setChildren(this.samplesEl, ...samples.map((s) => h('li', { class: 'lm-sample', 'data-step': s.step }, h('span', { class: 'lm-step' }, `step ${s.step}`), h('pre', {}, s.text))));
@@ -295,7 +295,7 @@ class LmView implements PanelViewModule<'lm'> {
 
   private renderTeacherForcing(tf: TeacherForcingComparison | undefined, where?: string): void {
     if (!tf) {
-      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While an LSTM language model trains, each evaluation compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
+      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While a language model trains, each evaluation with a sample compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
       return;
     }
     const n = tf.teacherForced.length;
