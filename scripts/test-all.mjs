@@ -38,7 +38,7 @@ function run(cmd, args, env = {}) {
   });
 }
 
-async function nodeTests(name, dir) {
+async function nodeTests(name, dir, extra = []) {
   const tap = path.join(root, 'test-results', `${name}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
   const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)) : [];
@@ -46,7 +46,7 @@ async function nodeTests(name, dir) {
     results.push({ name, passed: 0, failed: 1, note: `no test files in ${path.relative(root, dir)}` });
     return;
   }
-  const { code } = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+  const { code } = await run(process.execPath, ['--test', ...extra, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
   const c = tapCounts(fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '');
   if (code !== 0 && c.failed === 0) c.failed = 1;
   results.push({ name, ...c });
@@ -62,7 +62,9 @@ try {
   build();
   const tsc = await run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
   results.push({ name: 'typecheck', passed: tsc.code === 0 ? 1 : 0, failed: tsc.code === 0 ? 0 : 1 });
-  if (want('unit')) await nodeTests('unit', path.join(root, 'dist', 'test', 'unit'));
+  // Unit test files run two at a time (node's default on two cores is one): each file is one mostly single-threaded
+  // process. Integration and e2e each drive one code-server at a time.
+  if (want('unit')) await nodeTests('unit', path.join(root, 'dist', 'test', 'unit'), ['--test-concurrency=2']);
   if (want('integration')) {
     const { code, output } = await run(process.execPath, [path.join(root, 'dist', 'test', 'integration', 'run.js')]);
     const c = integrationCounts(output) ?? { passed: 0, failed: 1, skipped: 0 };

@@ -1,7 +1,7 @@
 /**
  * The loss chart in a real browser (Debian's Chromium), outside VS Code: several runs of 100k points each draw and
- * keep redrawing while a run streams. Prints the timings; fails only if drawing breaks down (a bound far above the
- * figures measured, not a performance target).
+ * keep redrawing while a run streams. Prints the timings and compares them with the same curves drawn as plain canvas
+ * polylines in the same page; fails only if drawing breaks down, not as a performance target.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,11 +24,13 @@ it('draws three runs of 100,000 points each and redraws smoothly while one strea
   await page.setContent(`<!DOCTYPE html><html><head><style>${css} body{margin:0;background:#1e1e1e;color:#ccc;--vscode-editor-foreground:#cccccc} #chart{width:1000px;height:500px}</style></head><body class="vscode-dark"><div id="chart"></div></body></html>`);
   await page.addScriptTag({ path: path.join(ROOT, 'dist', 'test', 'e2e', 'pages', 'chartPage.js') });
   const r = await page.evaluate(() => window.chartBench(3, 100_000, 30));
-  console.log(`      3 × 100k points: first draw ${r.firstDrawMs.toFixed(1)} ms; streaming redraw p95 ${r.streamDrawMsP95.toFixed(1)} ms (${r.points} points)`);
+  console.log(`      3 × 100k points: first draw ${r.firstDrawMs.toFixed(1)} ms; streaming redraw p95 ${r.streamDrawMsP95.toFixed(1)} ms (${r.points} points); plain canvas polylines through every point ${r.plainDrawMs.toFixed(1)} ms`);
   assert.equal(r.points, 300_000 + 30 * 100);
   assert.ok(r.canvases >= 1);
-  assert.ok(r.firstDrawMs < 1000, `first draw ${r.firstDrawMs} ms`);
-  assert.ok(r.streamDrawMsP95 < 250, `streaming redraw p95 ${r.streamDrawMsP95} ms`);
+  // Against the plain polylines measured in the same page: the first draw (axes and all) within 4 of them, a
+  // streaming redraw within 2 (both are a few tens of milliseconds on a quiet machine).
+  assert.ok(r.firstDrawMs < 4 * r.plainDrawMs, `first draw ${r.firstDrawMs} ms, plain polylines ${r.plainDrawMs} ms`);
+  assert.ok(r.streamDrawMsP95 < 2 * r.plainDrawMs, `streaming redraw p95 ${r.streamDrawMsP95} ms, plain polylines ${r.plainDrawMs} ms`);
   await page.screenshot({ path: path.join(screenshotDir(), 'chart-3x100k.png') });
   await page.close();
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { DEMO_NOTES as WORKSPACE, describeInThemes } from './session';
+import { DEMO_NOTES as WORKSPACE, describeInThemes, goToLineNumber, openFile, settledBox } from './session';
 
 interface Case {
   name: string;
@@ -27,24 +27,8 @@ const CASES: Case[] = [
 ];
 
 async function openAtLine(page: Page, file: string, line: number): Promise<void> {
-  await page.mouse.move(5, 5);
-  await page.keyboard.press('Escape');
-  const tab = page.locator(`.tabs-container .tab[aria-label*="${file}"]`).first();
-  if (await tab.count()) {
-    await tab.click();
-  } else {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(file);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click({ timeout: 10_000 });
-  }
-  await page.locator(`.tab.active[aria-label*="${file}"]`).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
+  await openFile(page, file);
+  await goToLineNumber(page, line);
 }
 
 async function hover(page: Page, c: Case): Promise<void> {
@@ -55,9 +39,9 @@ async function hover(page: Page, c: Case): Promise<void> {
   await openAtLine(page, c.file, line);
   // Monaco shows spaces as non-breaking spaces; match on a space-free piece of the line.
   const piece = c.needle.split(/\s+/).sort((a, b) => b.length - a.length)[0];
-  const row = page.locator('.editor-instance .view-lines .view-line').filter({ hasText: piece }).first();
-  await row.waitFor({ timeout: 10_000 });
-  const box = (await row.locator('span').first().boundingBox())!;
+  const row = () => page.locator('.editor-instance .view-lines .view-line').filter({ visible: true, hasText: piece }).first();
+  await row().waitFor({ timeout: 10_000 });
+  const box = await settledBox(() => row().locator('span').first());
   const hoverBox = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: c.expect });
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.mouse.move(box.x + 5, box.y + box.height / 2);

@@ -9,16 +9,13 @@ import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { describeInThemes, openFile } from './session';
 import { trainLstmFromSidebar } from './sidebar';
 
 const NOTE = '04-language-models-and-lstm.txt';
 
 async function openNote(page: Page): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(NOTE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: NOTE }).first().click();
-  await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ timeout: 15_000 });
+  await openFile(page, NOTE);
 }
 
 describeInThemes('inside the models', (session, theme) => {

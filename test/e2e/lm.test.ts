@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { DEMO_NOTES, describeInThemes, trainFromSidebar } from './session';
+import { DEMO_NOTES, describeInThemes, openFile, trainFromSidebar } from './session';
 import { trainLstmFromSidebar } from './sidebar';
 
 describeInThemes('language model', (session, theme) => {
@@ -106,18 +106,7 @@ describeInThemes('language model', (session, theme) => {
   it('scores a note from the palette: the figure in a message, the note coloured by surprisal in the view', async () => {
     const { page } = session();
     const file = '02-softmax-and-cross-entropy.md';
-    // Quick Open (retried: the keystroke can land while the webview still has the focus)
-    const input = page.locator('.quick-input-widget input');
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.locator('.statusbar').first().click({ position: { x: 600, y: 5 } }).catch(() => undefined);
-      await page.keyboard.press('Control+P');
-      if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
-      if (attempt >= 5) throw new Error('Quick Open did not open');
-    }
-    await input.fill(file);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
-    await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 10_000 });
+    await openFile(page, file);
     await runCommand(page, 'ML Study: Perplexity of File or Selection');
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: `perplexity` }).filter({ hasText: file });
     await toast.first().waitFor({ timeout: 60_000 });

@@ -122,7 +122,8 @@ describeInThemes(
       process.stdout.write(`# map-20k ${theme}: ${fps.toFixed(1)} frames/s during pan and zoom (map drew ${run.drawn} of ${run.ticks} frames, ${drawnFps.toFixed(1)}/s; worst gap ${run.worstMs.toFixed(0)} ms; drawing a frame ${renderMs} ms); idle page ${idle.toFixed(1)} frames/s\n`);
       // the map drew (nearly) every frame it was given input in, so the frame rate is the renderer's
       assert.ok(run.drawn >= 0.9 * run.ticks - 2, `drew ${run.drawn} of ${run.ticks} frames`);
-      assert.ok(fps >= 10, `${fps.toFixed(1)} frames/s (idle page: ${idle.toFixed(1)})`);
+      // against the same page idle, measured just before: at least a fifth of its frame rate (12 of 60 when quiet)
+      assert.ok(fps >= idle / 5, `${fps.toFixed(1)} frames/s (idle page: ${idle.toFixed(1)})`);
 
       // isolate a word's neighbourhood
       const search = panel.locator('#embeddings-search input');

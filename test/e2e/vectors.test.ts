@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { describeInThemes, openFile, settledBox } from './session';
 
 describeInThemes('word vectors', (session, theme) => {
   it('trains word vectors on the demo notes from the sidebar form', async () => {
@@ -42,14 +42,9 @@ describeInThemes('word vectors', (session, theme) => {
 
   it('hovering an ordinary word in a note shows its nearest words', async () => {
     const { page } = session();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('03-word2vec.tex');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '03-word2vec.tex' }).first().click();
-    const row = page.locator('.editor-instance .view-lines .view-line').filter({ hasText: 'Skip-gram predicts every' }).first();
-    await row.waitFor({ timeout: 10_000 });
-    const word = row.locator('span', { hasText: /every/ }).last();
-    const box = (await word.boundingBox())!;
+    await openFile(page, '03-word2vec.tex', 'Skip-gram predicts every');
+    const row = () => page.locator('.editor-instance .view-lines .view-line').filter({ visible: true, hasText: 'Skip-gram predicts every' }).first();
+    const box = await settledBox(() => row().locator('span', { hasText: /every/ }).last());
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Nearest words' });
     for (let attempt = 0; attempt < 4 && !(await hover.count()); attempt++) {
       await page.mouse.move(box.x + box.width - 12 - attempt * 3, box.y + box.height / 2, { steps: 3 });

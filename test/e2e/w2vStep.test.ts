@@ -9,20 +9,14 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { describeInThemes, goToLineNumber, openFile } from './session';
 
 describeInThemes('word2vec stepper', (session, theme) => {
   it('steps through SGNS on a selection of the notes and draws every part of the update', async () => {
     const { page } = session();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('03-word2vec.tex');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '03-word2vec.tex' }).first().click();
-    await page.locator('.tab.active[aria-label*="03-word2vec.tex"]').first().waitFor({ timeout: 15_000 });
+    await openFile(page, '03-word2vec.tex');
     // "The softmax above sums over the whole vocabulary…" to the end of the section (lines 20–25).
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':20');
-    await page.keyboard.press('Enter');
+    await goToLineNumber(page, 20);
     await page.keyboard.press('Home');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
     // The palette straight away (runCommand's Escape would clear the selection).

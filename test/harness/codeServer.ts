@@ -204,26 +204,27 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
 
 /**
  * Switch the colour theme through the palette, as a user would. (code-server 4.100's web workbench did not apply
- * workbench.colorTheme from a settings file written before start: it came up in Light+ either way.)
+ * workbench.colorTheme from a settings file written before start: it came up in Light+ either way.) The first time
+ * the picker opens it can list only "Browse Additional Color Themes…" while it asks the (unreachable) gallery; opened
+ * again it lists the installed themes, so each attempt waits briefly.
  */
 export async function setTheme(page: Page, theme: Theme): Promise<void> {
   const name = theme === 'light' ? 'Light Modern' : 'Dark Modern';
   const cls = theme === 'light' ? 'vs' : 'vs-dark';
   if (await page.evaluate((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls)) return;
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
   for (let attempt = 1; ; attempt++) {
     try {
       await runCommand(page, 'Preferences: Color Theme');
-      // Wait for the theme picker itself before choosing (the palette's widget is reused).
-      await page.locator('.quick-input-list .label-name', { hasText: /^Light\+$/ }).first().waitFor({ timeout: 5000 });
-      const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+      await row.waitFor({ timeout: attempt === 1 ? 1500 : 5000 });
       await row.click({ timeout: 5000 });
       await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 10_000 });
       await page.keyboard.press('Escape');
       return;
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= 5) throw e;
       await page.keyboard.press('Escape');
-      await page.waitForTimeout(1000);
+      await page.waitForTimeout(300);
     }
   }
 }

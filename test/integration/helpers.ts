@@ -34,3 +34,20 @@ export async function waitFor(what: string, cond: () => boolean, timeoutMs = 10_
     await sleep(20);
   }
 }
+
+/**
+ * Watch a running job's reports to the host from now on. `bound(ms)` is how long something the host waits on may
+ * take: `ms` on an idle machine, or — when the machine is slow enough that the job's reports (a few a second) came
+ * further apart — three of the longest gaps between them: a reference measured in the same test.
+ */
+export function watchReports(a: ExtensionApi, jobId: string): { gap(): number; bound(ms: number): number; dispose(): void } {
+  let last: number | undefined;
+  let longest = 0;
+  const sub = a.jobs.onDidChangeJob((j) => {
+    if (j.jobId !== jobId || j.status !== 'running') return;
+    const now = performance.now();
+    if (last !== undefined) longest = Math.max(longest, now - last);
+    last = now;
+  });
+  return { gap: () => longest, bound: (ms) => Math.max(ms, 3 * longest), dispose: () => sub.dispose() };
+}

@@ -8,7 +8,10 @@ export class ProgressClock {
   private last: number | undefined;
   private longest = 0;
   tick(): void {
-    const now = performance.now();
+    this.tickAt(performance.now());
+  }
+  /** A report that arrived at `now` (milliseconds on any one clock). */
+  tickAt(now: number): void {
     if (this.last !== undefined) this.longest = Math.max(this.longest, now - this.last);
     this.last = now;
   }

@@ -6,7 +6,7 @@ import { LossChart } from '../../../webview/panel/lossChart';
 
 declare global {
   interface Window {
-    chartBench(runs: number, points: number, streamBatches: number): Promise<{ firstDrawMs: number; streamDrawMsP95: number; points: number; canvases: number }>;
+    chartBench(runs: number, points: number, streamBatches: number): Promise<{ firstDrawMs: number; streamDrawMsP95: number; plainDrawMs: number; points: number; canvases: number }>;
   }
 }
 
@@ -15,6 +15,34 @@ function nextDraw(host: HTMLElement, before: string | undefined): Promise<number
     const poll = () => (host.dataset.drawMs !== undefined && host.dataset.drawMs !== before ? resolve(Number(host.dataset.drawMs)) : requestAnimationFrame(poll));
     poll();
   });
+}
+
+/**
+ * The reference: the same curves drawn as plain canvas polylines through every point on a canvas of the chart's size
+ * (no axes, no decimation), the best of three.
+ */
+function plainDrawMs(series: Array<{ steps: number[]; losses: number[] }>, width: number, height: number): number {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  document.body.appendChild(canvas);
+  const ctx = canvas.getContext('2d')!;
+  const maxStep = Math.max(...series.map((s) => s.steps[s.steps.length - 1]));
+  const maxLoss = Math.max(...series.map((s) => Math.max(...s.losses)));
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    ctx.clearRect(0, 0, width, height);
+    for (const s of series) {
+      ctx.beginPath();
+      for (let i = 0; i < s.steps.length; i++) ctx.lineTo((s.steps[i] / maxStep) * width, height - (s.losses[i] / maxLoss) * height);
+      ctx.stroke();
+    }
+    ctx.getImageData(0, 0, 1, 1);
+    best = Math.min(best, performance.now() - t0);
+  }
+  canvas.remove();
+  return best;
 }
 
 window.chartBench = async (runs, points, streamBatches) => {
@@ -38,6 +66,7 @@ window.chartBench = async (runs, points, streamBatches) => {
   streamTimes.sort((a, b) => a - b);
   return {
     firstDrawMs,
+    plainDrawMs: plainDrawMs(series, host.clientWidth, host.clientHeight),
     streamDrawMsP95: streamTimes[Math.floor(0.95 * (streamTimes.length - 1))] ?? 0,
     points: Number(host.dataset.points),
     canvases: host.querySelectorAll('canvas').length,

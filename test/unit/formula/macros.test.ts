@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { expandMacros, MAX_EXPANSIONS, macrosOf, parseMacros } from '../../../src/core/formula/macros';
+import { expandMacros, MAX_EXPANDED_CHARS, MAX_EXPANSIONS, macrosOf, parseMacros } from '../../../src/core/formula/macros';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { formulaHoverAt } from '../../../src/core/formula/hover';
 import { FORMULA_HOVER_COMMANDS } from '../../../src/core/formula/commands';
+import { bestOf } from '../timing';
 
 test('\\newcommand with arguments and an optional default, \\renewcommand, \\providecommand, \\def, \\DeclareMathOperator', () => {
   const t = parseMacros(String.raw`
@@ -33,15 +34,23 @@ test('markdown front matter macros (KaTeX/MathJax style)', () => {
   assert.equal(t.has('other'), false);
 });
 
-test('a recursive or exploding macro is capped with a message, never a hang', () => {
-  const t0 = performance.now();
-  const rec = expandMacros('\\a', parseMacros('\\def\\a{\\a x}'));
-  assert.match(rec.error ?? '', new RegExp(`after ${MAX_EXPANSIONS} expansions .*\\\\a`));
-  const boom = expandMacros('\\b', parseMacros('\\newcommand{\\b}{\\b\\b\\b\\b}'));
-  assert.ok(boom.error);
-  const grow = expandMacros('\\c', parseMacros(`\\newcommand{\\c}{${'y'.repeat(5000)}\\c}`));
-  assert.match(grow.error ?? '', /grew past/);
-  assert.ok(performance.now() - t0 < 2000);
+test('a recursive or exploding macro is capped with a message, never a hang', (t) => {
+  // The reference, measured here: expanding the most an ordinary formula may — MAX_EXPANSIONS − 1 macros that
+  // together reach nearly MAX_EXPANDED_CHARS characters.
+  const body = 'y'.repeat(Math.floor(MAX_EXPANDED_CHARS / MAX_EXPANSIONS) - 2);
+  const ordinary = '\\e '.repeat(MAX_EXPANSIONS - 1);
+  const reference = bestOf(3, () => assert.equal(expandMacros(ordinary, parseMacros(`\\newcommand{\\e}{${body}}`)).error, undefined));
+  // The capped ones, also the best of three: a blow-up would cost thousands of the reference.
+  const capped = bestOf(3, () => {
+    const rec = expandMacros('\\a', parseMacros('\\def\\a{\\a x}'));
+    assert.match(rec.error ?? '', new RegExp(`after ${MAX_EXPANSIONS} expansions .*\\\\a`));
+    const boom = expandMacros('\\b', parseMacros('\\newcommand{\\b}{\\b\\b\\b\\b}'));
+    assert.ok(boom.error);
+    const grow = expandMacros('\\c', parseMacros(`\\newcommand{\\c}{${'y'.repeat(5000)}\\c}`));
+    assert.match(grow.error ?? '', /grew past/);
+  });
+  t.diagnostic(`capped expansions ${capped.toFixed(2)} ms; one ordinary full expansion ${reference.toFixed(2)} ms`);
+  assert.ok(capped < 20 * reference, `the three capped expansions took ${capped.toFixed(1)} ms; one ordinary full expansion ${reference.toFixed(2)} ms`);
   // The hover says so instead of explaining half-expanded TeX.
   const ex = explainFormula('\\a', { macros: '\\def\\a{\\a x}' });
   assert.equal(ex.concept, null);

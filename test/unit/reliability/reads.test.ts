@@ -75,15 +75,28 @@ test('the messages say what is wrong', () => {
   assert.match(cli(['import', liar, '--out', out]).err, /announces 1000000000 vectors of 300 dimensions .* but holds 41 bytes/);
 });
 
-test('in process: each refusal takes well under a second and allocates nothing large', (t) => {
+test('in process: each refusal takes less time than reading 8 MB of notes, and allocates nothing large', (t) => {
+  // The reference, measured here: reading an ordinary 8 MB text file (the best of three). A refusal reads nothing.
+  const eightMb = path.join(dir, 'eight-mb.md');
+  fs.writeFileSync(eightMb, 'The softmax turns scores into probabilities.\n'.repeat(8 * 1024 * 1024 / 46));
+  let reference = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    readTextFile(eightMb, 64 * 1024 * 1024);
+    reference = Math.min(reference, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  t.diagnostic(`reading 8 MB: ${reference.toFixed(2)} ms`);
   for (const f of ['/dev/zero', fifo, sparse2g, text600]) {
     const rss0 = process.memoryUsage().rss;
-    const t0 = process.hrtime.bigint();
-    assert.throws(() => readTextFile(f, 64 * 1024 * 1024));
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    let ms = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      assert.throws(() => readTextFile(f, 64 * 1024 * 1024));
+      ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
     const mb = (process.memoryUsage().rss - rss0) / 1048576;
     t.diagnostic(`${path.basename(f)}: refused in ${ms.toFixed(2)} ms, RSS ${mb >= 0 ? '+' : ''}${mb.toFixed(1)} MB`);
-    assert.ok(ms < 1000, `${f}: ${ms} ms`);
+    assert.ok(ms < reference, `${f}: refused in ${ms.toFixed(2)} ms, reading 8 MB took ${reference.toFixed(2)} ms`);
     assert.ok(mb < 16, `${f}: RSS grew ${mb} MB`);
   }
 });
