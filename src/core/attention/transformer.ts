@@ -74,7 +74,7 @@ export function transformerShapes(cfg: TransformerConfig): [string, number[]][] 
   return weightNames(cfg).map((n) => [n, weightShape(cfg, n)]);
 }
 
-/** Initial weights: Glorot-uniform matrices, zero biases, unit layer-norm gains. */
+/** Initial weights: token embeddings of the positional encodings' scale, Glorot-uniform matrices, zero biases, unit layer-norm gains. */
 export function initialWeights(cfg: TransformerConfig, seed: number): Map<string, Float32Array> {
   const rng = new Rng(seed);
   const out = new Map<string, Float32Array>();
@@ -82,7 +82,13 @@ export function initialWeights(cfg: TransformerConfig, seed: number): Map<string
     const shape = weightShape(cfg, name);
     const size = sizeOf(shape);
     const w = new Float32Array(size);
-    if (shape.length === 2) {
+    if (name === 'emb') {
+      // Token embeddings as strong as the positional encodings they are added to (each component of a sinusoid has
+      // standard deviation 1/√2): Glorot's limit over a V × d table would make them ~50× weaker at V = 10,000, so the
+      // first layers would read positions almost alone.
+      const limit = Math.sqrt(3 / 2);
+      for (let i = 0; i < size; i++) w[i] = (rng.next() * 2 - 1) * limit;
+    } else if (shape.length === 2) {
       glorotUniform(w, shape[0], shape[1], rng);
       // Scale residual-branch outputs down with depth (GPT-2 style) so deeper stacks start near the identity.
       if (/\.(wo|w2)$/.test(name)) for (let i = 0; i < size; i++) w[i] /= Math.sqrt(2 * cfg.layers);
