@@ -92,8 +92,7 @@ describe('attention in the editor', function () {
     ed.selection = new vscode.Selection(line, 0, line, text.length);
     const m = (await vscode.commands.executeCommand('mlStudy.showAttention')) as Shown;
     assert.ok(m, `no map: ${(await lastMessage()).message}`);
-    assert.equal(m.kind, 'transformer');
-    if (m.kind !== 'transformer') return;
+    assert.ok(m.kind === 'transformer', `a ${m.kind} model, not a Transformer`);
     assert.equal(m.dir, transformerDir, 'the newest saved Transformer is used');
     assert.equal(m.text, text);
     // Character level, context 16: the first 16 characters of the selection, each one in the notes' vocabulary.

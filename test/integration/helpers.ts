@@ -40,14 +40,16 @@ export async function waitFor(what: string, cond: () => boolean, timeoutMs = 10_
  * take: `ms` on an idle machine, or — when the machine is slow enough that the job's reports (a few a second) came
  * further apart — three of the longest gaps between them: a reference measured in the same test.
  */
-export function watchReports(a: ExtensionApi, jobId: string): { gap(): number; bound(ms: number): number; dispose(): void } {
+export function watchReports(a: ExtensionApi, jobId: string): { gap(): number; count(): number; bound(ms: number): number; dispose(): void } {
   let last: number | undefined;
   let longest = 0;
+  let count = 0;
   const sub = a.jobs.onDidChangeJob((j) => {
     if (j.jobId !== jobId || j.status !== 'running') return;
+    count++;
     const now = performance.now();
     if (last !== undefined) longest = Math.max(longest, now - last);
     last = now;
   });
-  return { gap: () => longest, bound: (ms) => Math.max(ms, 3 * longest), dispose: () => sub.dispose() };
+  return { gap: () => longest, count: () => count, bound: (ms) => Math.max(ms, 3 * longest), dispose: () => sub.dispose() };
 }

@@ -31,7 +31,9 @@ const ctx: ViewContext = {
 const jobs = new Map<string, JobInfo>();
 
 const app = document.getElementById('app')!;
-const tabs = PANEL_VIEW_IDS.map((id) => h('button', { class: 'tab', id: `tab-${id}`, role: 'tab', onclick: () => showView(id, true) }, PANEL_VIEWS[id].title));
+const tabs = PANEL_VIEW_IDS.map((id, i) =>
+  h('button', { class: 'tab', id: `tab-${id}`, role: 'tab', 'aria-controls': `view-${id}`, onclick: () => showView(id, true), onkeydown: (e: Event) => moveTab(e as KeyboardEvent, i) }, PANEL_VIEWS[id].title),
+);
 const sections = PANEL_VIEW_IDS.map((id) => h('section', { class: id, id: `view-${id}` }));
 /** The views' modules, in the order of the table. */
 const all: Array<PanelViewModule<PanelView>> = PANEL_VIEW_IDS.map((id, i) => VIEW_MODULES[id](sections[i], ctx));
@@ -47,10 +49,22 @@ function showView(view: PanelView, byUser = false): void {
   PANEL_VIEW_IDS.forEach((id, i) => {
     sections[i].hidden = id !== view;
     tabs[i].classList.toggle('active', id === view);
+    tabs[i].setAttribute('aria-selected', String(id === view));
+    tabs[i].tabIndex = id === view ? 0 : -1;
     if (tools[i]) tools[i].hidden = id !== view;
   });
   app.dataset.view = view;
   all[PANEL_VIEW_IDS.indexOf(view)].redraw?.();
+}
+
+/** Arrow keys, Home and End move between the tabs (the tab list's keyboard pattern); the focused tab opens. */
+function moveTab(e: KeyboardEvent, i: number): void {
+  const n = tabs.length;
+  const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  tabs[to].focus();
+  showView(PANEL_VIEW_IDS[to], true);
 }
 
 /** A view's data: switch to it unless it is a live update, then draw. */

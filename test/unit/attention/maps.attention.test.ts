@@ -43,8 +43,7 @@ test('trained Transformer: every row of every layer and head sums to 1, causal z
   assert.equal(m.kind, 'transformer');
   for (const text of ['the cat', 'a query looks at earlier keys, the cat sat on the mat.', 't']) {
     const a = attentionFor(m, text);
-    assert.equal(a.kind, 'transformer');
-    if (a.kind !== 'transformer') return;
+    assert.ok(a.kind === 'transformer', `a ${a.kind} model, not a Transformer`);
     const T = Math.min(Array.from(text).length, 24);
     assert.equal(a.tokens.length, T);
     assert.equal(a.truncated, Array.from(text).length > 24);
@@ -77,8 +76,7 @@ test('save/load round trip reproduces weights, attention and loss exactly', asyn
   const before = model.attention(ids);
   const lossBefore = model.loss(ids, targets, 1);
   const m = await loadAttentionModel(dir);
-  assert.equal(m.kind, 'transformer');
-  if (m.kind !== 'transformer') return;
+  assert.ok(m.kind === 'transformer', `a ${m.kind} model, not a Transformer`);
   assert.deepEqual(m.vocab.tokens, vocab.tokens);
   assert.deepEqual(m.model.attention(ids), before);
   assert.equal(m.model.loss(ids, targets, 1), lossBefore);

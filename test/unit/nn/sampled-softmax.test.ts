@@ -203,8 +203,7 @@ test('a Transformer trained with the sampled softmax reports the held-out loss o
   const dir = path.join(tmp, 'tlm');
   const r = await trainTransformer({ level: 'word', softmax: 'sampled', samples: 8, dModel: 32, ffn: 32, seq: 8, batch: 4, heads: 2, steps: 20, lr: 0.01, timeBudget: 60 }, text, quiet(), { outDir: dir });
   const loaded = loadAttentionModelSync(dir);
-  assert.equal(loaded.kind, 'transformer');
-  if (loaded.kind !== 'transformer') return;
+  assert.ok(loaded.kind === 'transformer', `a ${loaded.kind} model, not a Transformer`);
   // the held-out windows the trainer scores (consecutive windows of seq tokens of the last 10%), scored here from
   // the logits with a float64 softmax over the whole vocabulary
   const ids = loaded.vocab.encodeTokens(splitTokens(text, 'word')).ids;
