@@ -131,11 +131,6 @@ describeInThemes('language model', (session, theme) => {
     await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 2, 120_000);
     await runCommand(page, 'ML Study: Show Language Model');
     const panel = await webviewFrame(page, '#lm-picker');
-    // The view followed the Transformer's run as it trained: its held-out evaluation and sample are on show.
-    await waitInFrame(panel, () => {
-      const v = document.getElementById('view-lm')!;
-      return v.dataset.kind === 'transformer' && Number(v.dataset.heldOutPoints) >= 1 && Number(v.dataset.samples) >= 1;
-    }, 30_000);
     // The picker lists both saved models (the Transformer arrives when its run saves it).
     await waitInFrame(panel, () => document.querySelectorAll('#lm-picker .picker-row').length === 2, 30_000);
     const rows = await panel.locator('#lm-picker .picker-row').evaluateAll((els) => els.map((e) => ({ kind: (e as HTMLElement).dataset.kind, cells: [...e.querySelectorAll('td')].map((td) => td.textContent ?? '') })));
@@ -144,6 +139,8 @@ describeInThemes('language model', (session, theme) => {
     // Use the Transformer: the view follows it (no gate view for a Transformer); compare it with the LSTM.
     await panel.locator('#lm-picker .picker-row[data-kind="transformer"] input.picker-use').check();
     await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.kind === 'transformer', 30_000);
+    // The view followed the Transformer's run as it trained: its held-out evaluation and sample are on show.
+    await waitInFrame(panel, () => Number(document.getElementById('view-lm')!.dataset.heldOutPoints) >= 1 && Number(document.getElementById('view-lm')!.dataset.samples) >= 1, 30_000);
     assert.equal(await panel.locator('#lm-gates').isHidden(), true);
     await panel.locator('#lm-picker .picker-row[data-kind="lstm"] input.picker-compare').check();
     await panel.locator('#lm-cmp-text input').fill('The softmax turns scores into probabilities that sum to one.');

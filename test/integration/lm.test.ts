@@ -223,6 +223,11 @@ describe('the Transformer as a language model, the model pickers and compare', f
     assert.ok(data.samples.every((s) => s.text.length > 24));
     assert.ok(data.teacherForcing && data.teacherForcing.teacherForced.length > 0 && data.teacherForcing.freeRunning.length === data.teacherForcing.teacherForced.length);
     assert.ok(data.series && data.series.steps.at(-1) === 30, 'the training-loss series of the run');
+    // opening the finished model keeps what the run showed (its model.json has only the last evaluation, no samples)
+    const opened = (await vscode.commands.executeCommand('mlStudy.showLanguageModel', transformer)) as LmPanelData;
+    assert.equal(opened.kind, 'transformer');
+    assert.deepEqual(opened.samples.map((s) => s.step), data.samples.map((s) => s.step));
+    assert.deepEqual(opened.history.map((h) => h.step), data.history.map((h) => h.step));
   });
 
   it('Generate Text takes a Transformer: probabilities in (0, 1], surprisal −ln p, seeded, shown in the view', async () => {

@@ -114,7 +114,11 @@ export class LmFeature {
       return this.data!;
     }
     const info = await this.jobs.request('lm.info', { dir: model.dir }, 60_000);
-    this.show({ ...base, ...infoData(info), needsInfo: false }, live);
+    const saved = infoData(info);
+    // A run followed here keeps what it showed as it came (a Transformer saves only its last evaluation, no samples).
+    if (base.jobId && base.history.length > saved.history.length) saved.history = base.history;
+    if (base.jobId && base.samples.length > saved.samples.length) saved.samples = base.samples;
+    this.show({ ...base, ...saved, needsInfo: false }, live);
     return this.data!;
   }
 
