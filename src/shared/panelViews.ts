@@ -86,5 +86,8 @@ type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I
 export type PanelRequests = Merge<PanelViews[PanelView]['toHost']> & ExportPanelRequests;
 export type PanelAnswers = Merge<PanelViews[PanelView]['toPanel']>;
 
-/** The host's message that draws a view: `live` updates it without opening the panel or switching tabs. */
-export type ViewMessage = { [V in PanelView]: { type: 'view'; view: V; data: ViewData<V>; live?: boolean } }[PanelView];
+/**
+ * The host's message that draws a view: `live` updates it without opening the panel or switching tabs. `rev` numbers
+ * the data (a replay of the same data carries the same number, and a view draws each number once).
+ */
+export type ViewMessage = { [V in PanelView]: { type: 'view'; view: V; data: ViewData<V>; live?: boolean; rev: number } }[PanelView];

@@ -140,14 +140,14 @@ export interface SeriesChunk {
 }
 
 export type HostToPanel =
-  /** The full state, sent after `ready` and when the panel becomes visible again. */
+  /** The jobs, their series and the view on show: after `ready` (then every view's data follows) and when the list of jobs changes. */
   | { type: 'state'; jobs: JobInfo[]; series: SeriesChunk[]; view: PanelView }
   /** New points of running jobs, batched (at most ~10 messages a second). */
   | { type: 'points'; chunks: SeriesChunk[] }
   | { type: 'job'; job: JobInfo }
   | { type: 'removeJob'; jobId: string }
   | { type: 'showView'; view: PanelView }
-  /** Draw a view with its data (see panelViews.ts); replayed after every reload of the webview. */
+  /** Draw a view with its data (see panelViews.ts); replayed, under the same `rev`, after every reload of the webview. */
   | ViewMessage
   /** A request of the host to a view (PanelAnswers), and the reply to a request of the panel. */
   | Request

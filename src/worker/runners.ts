@@ -12,6 +12,7 @@ import { writeDirAtomic, writeJsonAtomic } from '../core/util/atomicWrite';
 import { loadBrownSentences, loadBrownText } from '../core/corpus/brown';
 import { saveModel as saveWord2vec } from '../core/word2vec/store';
 import { trainWord2vec } from '../core/word2vec/train';
+import { word2vecKind } from '../core/word2vec/params';
 import { lstmSummary, trainLstm } from '../core/lstm';
 import { trainSeq2seq, trainTransformer } from '../core/attention';
 import { trainMlm } from '../core/mlm';
@@ -70,7 +71,7 @@ async function runWord2vec(job: JobSpec, ctx: TrainContext): Promise<JobOutcome>
   saveWord2vec(out, model);
   const st = model.stats;
   const loss = st?.lossPerEpoch ?? [];
-  const summary = `${String(job.params.arch ?? 'sgns').toUpperCase()}, ${model.words.length} words × ${model.dim}: loss ${f(loss[loss.length - 1] ?? NaN)}, ${Math.round(st?.wordsPerSecond ?? 0).toLocaleString('en')} words/s${st?.stopped ? ' (stopped)' : ''}`;
+  const summary = `${word2vecKind(job.params)}, ${model.words.length} words × ${model.dim}: loss ${f(loss[loss.length - 1] ?? NaN)}, ${Math.round(st?.wordsPerSecond ?? 0).toLocaleString('en')} words/s${st?.stopped ? ' (stopped)' : ''}`;
   return { summary, result: { vocab: model.words.length, dim: model.dim, ...st }, stopped: st?.stopped === true, modelDir: out };
 }
 

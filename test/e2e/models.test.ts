@@ -2,7 +2,8 @@
  * End to end: a small LSTM teacher and its distilled student from the sidebar form, then the Distillation view
  * (both students' curves, the teacher's softened distributions); a VAE on glyphs from the Latent Space view's own
  * controls; word2vec with hierarchical softmax from the sidebar (the form sets and locks Negatives to 0), then the
- * Huffman tree of a few words. Screenshots distill-*, vae-latent-* and w2v-hs-tree-* in light and dark themes.
+ * Huffman tree of a few words, whose words typed survive the panel being hidden and shown again. Screenshots
+ * distill-*, vae-latent-* and w2v-hs-tree-* in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -32,6 +33,16 @@ async function trainFromSidebar(page: Page, model: RegExp, fields: [string, stri
   await side.locator('#train').click();
   await side.waitForFunction((n) => document.querySelectorAll('#jobs .job[data-status="done"]').length > n, before, { timeout: 180_000 });
   return side;
+}
+
+/** Wait until no webview has `selector` (a hidden panel's webview is torn down). */
+async function webviewGone(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
+  const t0 = Date.now();
+  const has = async (f: Frame) => (await f.$(selector).catch(() => null)) !== null;
+  while ((await Promise.all(page.frames().map(has))).some((x) => x)) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`a webview with ${selector} was still there after ${timeoutMs} ms`);
+    await page.waitForTimeout(200);
+  }
 }
 
 describeInThemes('distillation, latent space and the HS tree', (session, theme) => {
@@ -85,10 +96,19 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     assert.equal(await side.locator('#param-negative').evaluate((e) => (e as HTMLElement & { value: string }).value), '0');
     await trainFromSidebar(page, /Word vectors/, [['epochs', '1']], /Brown/);
     await runCommand(page, 'ML Study: Show Hierarchical Softmax Tree');
-    const panel = await webviewFrame(page, '#hs-show', 60_000);
+    let panel = await webviewFrame(page, '#hs-show', 60_000);
     await waitInFrame(panel, () => Number(document.getElementById('view-w2v-hs-tree')!.dataset.words) >= 2, 60_000);
     await panel.locator('#hs-context input').fill('man');
     await panel.locator('#hs-words input').fill('king, queen, food');
+    // Hidden (its webview torn down) and shown again: the words typed are still there, not the ones replayed.
+    await panel.evaluate(() => ((window as unknown as { beforeHiding?: boolean }).beforeHiding = true));
+    await runCommand(page, 'File: New Untitled Text File');
+    await webviewGone(page, '#hs-show');
+    await page.locator('.tabs-container .tab', { hasText: 'ML Study' }).first().click();
+    panel = await webviewFrame(page, '#hs-show', 60_000);
+    await waitInFrame(panel, () => Number(document.getElementById('view-w2v-hs-tree')!.dataset.words) >= 2, 60_000);
+    assert.equal(await panel.evaluate(() => (window as unknown as { beforeHiding?: boolean }).beforeHiding), undefined, 'the webview was not reloaded');
+    assert.deepEqual([await panel.locator('#hs-context input').inputValue(), await panel.locator('#hs-words input').inputValue()], ['man', 'king, queen, food']);
     await panel.locator('#hs-show').click();
     await waitInFrame(panel, () => document.getElementById('view-w2v-hs-tree')!.dataset.words === '3', 60_000);
     assert.equal(await panel.locator('#hs-paths tr').count(), 4);

@@ -22,7 +22,7 @@ describeInThemes('word vectors', (session, theme) => {
     await side.locator('#train').click();
     await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 1, 120_000);
     const detail = await side.locator('#jobs .job .job-detail').first().textContent();
-    assert.match(detail ?? '', /SGNS, \d+ words × 24/);
+    assert.match(detail ?? '', /skip-gram, \d+ negative samples, \d+ words × 24/);
   });
 
   it('shows the Embeddings map, finds a word and lists its neighbours', async () => {

@@ -1,8 +1,8 @@
 /**
  * The formula map in the real extension host: a fixture folder written into the workspace is indexed and grouped
  * (the tree and the panel page), a click reveals the formula in its note, and the map follows edits (unsaved ones
- * too), created and deleted files and a deleted folder, re-analysing only the note that changed. A note over the
- * size cap and a symbolic link out of the workspace are listed as left out, never read.
+ * too), created and deleted files, a folder moved in, renamed and deleted, re-analysing only the note that
+ * changed. A note over the size cap and a symbolic link out of the workspace are listed as left out, never read.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -156,5 +156,36 @@ describe('formula map', function () {
     assert.ok(await vscode.workspace.applyEdit(delDir));
     await settle('the deleted folder gone', (m) => [...fixtureFormulas(m).values()].flat().every((f) => !f.startsWith('sub/')));
     assert.deepEqual([...fixtureFormulas(a.formulaMap.index.current).values()].flat().sort(), ['c.txt', 'c.txt']);
+  });
+
+  it('follows a folder of notes moved in, renamed and deleted (one event for the folder, none for its notes)', async () => {
+    // Written on disk beside the fixture (no watcher event reaches the map), then moved into it by the editor.
+    const staging = `${dir}-staging`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(path.join(staging, 'deeper'), { recursive: true });
+    fs.writeFileSync(path.join(staging, 'e.md'), SOFTMAX_MD);
+    fs.writeFileSync(path.join(staging, 'deeper', 'f.tex'), SOFTMAX_TEX);
+    fs.mkdirSync(path.join(staging, 'node_modules'));
+    fs.writeFileSync(path.join(staging, 'node_modules', 'g.md'), SOFTMAX_MD);
+    const move = (from: string, to: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(vscode.Uri.file(from), vscode.Uri.file(to));
+      return vscode.workspace.applyEdit(edit);
+    };
+    const softmaxFiles = () => fixtureFormulas(a.formulaMap.index.current).get('softmax') ?? [];
+    try {
+      assert.ok(await move(staging, path.join(dir, 'moved')));
+      await settle('the moved-in folder\'s notes', (m) => fixtureFormulas(m).get('softmax')?.includes('moved/deeper/f.tex') === true);
+      assert.deepEqual(softmaxFiles(), ['moved/deeper/f.tex', 'moved/e.md'].sort(), 'the notes under node_modules stay out');
+      assert.ok(await move(path.join(dir, 'moved'), path.join(dir, 'renamed')));
+      await settle('the renamed folder\'s notes', (m) => fixtureFormulas(m).get('softmax')?.includes('renamed/e.md') === true);
+      assert.deepEqual(softmaxFiles(), ['renamed/deeper/f.tex', 'renamed/e.md'].sort(), 'the old name is gone');
+      const del = new vscode.WorkspaceEdit();
+      del.deleteFile(vscode.Uri.file(path.join(dir, 'renamed')), { recursive: true });
+      assert.ok(await vscode.workspace.applyEdit(del));
+      await settle('the deleted folder\'s notes gone', (m) => !fixtureFormulas(m).has('softmax'));
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
   });
 });

@@ -99,7 +99,6 @@ export const hsTreeView: ViewFactory<'w2v-hs-tree'> = (root, ctx) => {
   const context = h('vscode-textfield', { id: 'hs-context', placeholder: 'context word' }) as Valued;
   const words = h('vscode-textfield', { id: 'hs-words', class: 'models-text', placeholder: 'words, comma-separated' }) as Valued;
   const error = h('div', { class: 'models-error', id: 'hs-error' });
-  let shownKey = '';
   const ask = () => {
     error.textContent = '';
     const list = words.value.split(',').map((w) => w.trim()).filter((w) => w !== '');
@@ -115,13 +114,8 @@ export const hsTreeView: ViewFactory<'w2v-hs-tree'> = (root, ctx) => {
       const t = d.tree;
       root.dataset.words = String(t?.words.length ?? 0);
       if (!t) return setChildren(body, h('p', { class: 'models-empty' }, 'Train word2vec with hierarchical softmax, then show the paths of a few words.'));
-      // The same paths shown again (the panel replays its state) leave what the user is typing alone.
-      const key = JSON.stringify([d.model, d.context, d.words]);
-      if (key !== shownKey) {
-        context.value = d.context;
-        words.value = d.words.join(', ');
-        shownKey = key;
-      }
+      context.value = d.context;
+      words.value = d.words.join(', ');
       status.textContent = `${d.model ?? 'model'}: ${t.vocab} words, ${t.innerNodes} inner nodes, depth up to ${t.maxDepth}, mean code length ${t.meanCodeLength.toFixed(2)} per token`;
       setChildren(body, h('div', { class: 'hs-scroll' }, drawTree(t)), pathTable(t));
     },

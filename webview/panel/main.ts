@@ -10,11 +10,20 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/panel.css';
 import type { HostToPanel, JobInfo, PanelToHost } from '../../src/shared/protocol';
-import { PANEL_VIEW_IDS, PANEL_VIEWS, type PanelAnswers, type PanelRequests, type PanelView, type ViewData } from '../../src/shared/panelViews';
+import { PANEL_VIEW_IDS, PANEL_VIEWS, type PanelAnswers, type PanelRequests, type PanelView } from '../../src/shared/panelViews';
 import { Channel, serve, type Handlers } from '../../src/shared/rpc';
 import { h, setChildren, vscodeApi } from '../common/vscode';
 import type { PanelState, PanelViewModule, ViewContext } from './viewModule';
 import { VIEW_MODULES } from './views';
+import { ViewFeed } from './viewFeed';
+
+/** A field with an id that the user types text into (not a checkbox, slider or list). */
+function isTextField(el: EventTarget | null): el is HTMLElement & { value: string } {
+  if (!(el instanceof HTMLElement) || !el.id) return false;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input') return ['text', 'search', 'number'].includes((el as HTMLInputElement).type);
+  return tag === 'textarea' || tag === 'vscode-textfield' || tag === 'vscode-textarea';
+}
 
 const vscode = vscodeApi<PanelState>();
 const state: PanelState = vscode.getState() ?? { view: 'training', logScale: false, hidden: [] };
@@ -67,11 +76,29 @@ function moveTab(e: KeyboardEvent, i: number): void {
   showView(PANEL_VIEW_IDS[to], true);
 }
 
-/** A view's data: switch to it unless it is a live update, then draw. */
-function showData<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): void {
-  if (!live) showView(view);
-  all[PANEL_VIEW_IDS.indexOf(view)].show?.(data, live);
-}
+/** A view's data: switch to it unless it is a live update, then draw it unless the view shows it already (a replay). */
+const feed = new ViewFeed(
+  (view) => all[PANEL_VIEW_IDS.indexOf(view)],
+  (view) => showView(view),
+  {
+    saved: state.typed ?? {},
+    save: (typed) => ctx.saveState({ typed }),
+    fill(view, id, text) {
+      const el = document.getElementById(id);
+      if (!isTextField(el) || !sections[PANEL_VIEW_IDS.indexOf(view)].contains(el)) return false;
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    },
+  },
+);
+// What the user types into a view's text fields: `input` bubbles up from the field (out of a vscode-textfield's
+// shadow too), after the field has taken the new text.
+PANEL_VIEW_IDS.forEach((id, i) =>
+  sections[i].addEventListener('input', (ev) => {
+    if (isTextField(ev.target)) feed.typedInto(id, ev.target.id, ev.target.value);
+  }),
+);
 
 showView(state.view);
 
@@ -101,7 +128,7 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       showView(msg.view);
       break;
     case 'view':
-      showData(msg.view, msg.data, msg.live === true);
+      feed.take(msg);
       break;
     case 'request':
       void answer(msg);

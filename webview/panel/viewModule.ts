@@ -6,6 +6,7 @@
 import type { JobInfo, PanelToHost, SeriesChunk } from '../../src/shared/protocol';
 import type { PanelRequests, PanelView, PanelViews, ViewData } from '../../src/shared/panelViews';
 import type { Channel, Handlers } from '../../src/shared/rpc';
+import type { TypedText } from './viewFeed';
 
 /** What the panel keeps across reloads of the webview (vscode.setState). */
 export interface PanelState {
@@ -13,6 +14,8 @@ export interface PanelState {
   logScale: boolean;
   /** Runs the user hid in the loss chart. */
   hidden: string[];
+  /** Text typed into the views' fields over the data on show (viewFeed.ts puts it back after a reload). */
+  typed?: TypedText;
 }
 
 export interface ViewContext {

@@ -15,12 +15,24 @@ export const NOTE_EXTENSIONS: Readonly<Record<string, string>> = { md: 'markdown
  * excluded folder (`extraExcluded` adds the storage folder's name), or a relative path that leaves the workspace.
  */
 export function noteLanguageOf(relPath: string, languages: readonly string[], extraExcluded: readonly string[] = []): string | undefined {
-  const parts = relPath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-  if (!parts.length || parts.includes('..')) return undefined;
-  const excluded = [...EXCLUDED_FOLDERS, ...extraExcluded];
-  if (parts.slice(0, -1).some((p) => excluded.includes(p))) return undefined;
+  const parts = partsOf(relPath);
+  if (!parts.length || !foldersMayHoldNotes(parts.slice(0, -1), extraExcluded)) return undefined;
   const m = /\.([A-Za-z]+)$/.exec(parts[parts.length - 1]);
   const lang = m ? NOTE_EXTENSIONS[m[1].toLowerCase()] : undefined;
   if (!lang) return undefined;
   return languages.includes(lang) || (lang === 'latex' && languages.includes('tex')) ? lang : undefined;
+}
+
+/**
+ * Whether notes may be found under a folder at a workspace-relative path: it stays in the workspace and is not, nor
+ * lies inside, an excluded folder (`extraExcluded` adds the storage folder's name).
+ */
+export function folderMayHoldNotes(relPath: string, extraExcluded: readonly string[] = []): boolean {
+  return foldersMayHoldNotes(partsOf(relPath), extraExcluded);
+}
+
+const partsOf = (relPath: string) => relPath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+
+function foldersMayHoldNotes(parts: readonly string[], extraExcluded: readonly string[]): boolean {
+  return !parts.includes('..') && !parts.some((p) => EXCLUDED_FOLDERS.includes(p) || extraExcluded.includes(p));
 }

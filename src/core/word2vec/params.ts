@@ -26,6 +26,12 @@ export const WORD2VEC_PARAMS = [
 /** Validated word2vec settings, typed from WORD2VEC_PARAMS. */
 export type Word2vecParams = ParamsOf<typeof WORD2VEC_PARAMS>;
 
+/** What a word2vec run trains, as a job card names it: the architecture and the output layer. */
+export function word2vecKind(params: { arch?: unknown; hs?: unknown; negative?: unknown }): string {
+  const arch = params.arch === 'cbow' ? 'CBOW' : 'skip-gram';
+  return params.hs === true ? `${arch}, hierarchical softmax` : `${arch}, ${Number(params.negative ?? 0)} negative samples`;
+}
+
 /**
  * Settings of the word2vec stepper in the study panel (one update at a time on a few sentences): the objective, the
  * window, the negatives, small vectors that can be drawn, the learning rate, the passes and the seed. Every word

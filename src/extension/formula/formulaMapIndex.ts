@@ -1,13 +1,14 @@
 /**
  * The host side of the formula map's index. The index itself lives in the formula worker (formulaIndexRequests.ts),
  * which reads and analyses the notes; the host only finds note files, watches them and routes changes: a created or
- * changed file is re-read, a deleted file or folder is forgotten, an open editor's edits are sent as text (after a
+ * changed file is re-read, the notes of a folder created, moved or renamed into the workspace are listed (by the
+ * worker, bounded) and read, a deleted file or folder is forgotten, an open editor's edits are sent as text (after a
  * short pause in typing). Only the notes that changed are analysed again (the worker compares hashes). It reads
  * and never writes, so it works in an untrusted workspace as hovers do. Other features use `current` and
  * `onDidChange` (typed in src/shared/views/formulas.ts).
  */
 import * as vscode from 'vscode';
-import { noteLanguageOf } from '../../core/formula/notePaths';
+import { folderMayHoldNotes, noteLanguageOf } from '../../core/formula/notePaths';
 import type { FormulaMapData, IndexReport, NoteFile } from '../../shared/views/formulas';
 import { readSettings, SECTION } from '../config';
 import type { FormulaService } from './formulaFeature';
@@ -76,13 +77,14 @@ export class FormulaMapIndex implements vscode.Disposable {
     private readonly opts: { debounceMs?: number } = {},
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
-    // A deleted folder comes as one event for the folder: watch every path for deletions.
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // A folder created, moved in or deleted comes as one event for the folder: watch every path for those.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       folderWatcher,
       watcher.onDidCreate((uri) => this.queue(uri, 'file')),
       watcher.onDidChange((uri) => this.queue(uri, 'file')),
+      folderWatcher.onDidCreate((uri) => this.queue(uri, 'file')),
       folderWatcher.onDidDelete((uri) => this.queue(uri, 'remove')),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.queueText(e.document);
@@ -174,21 +176,47 @@ export class FormulaMapIndex implements vscode.Disposable {
       if (this.service.starts !== this.workerStarts) return this.indexAll();
       const files: NoteFile[] = [];
       const removed: string[] = [];
+      const others: vscode.Uri[] = [];
       const rules = noteRules();
       for (const p of batch) {
         if (p.kind === 'remove') removed.push(p.uri.fsPath);
         else if (p.kind === 'file') {
           const note = noteOf(p.uri, rules);
           if (note) files.push(note);
+          else others.push(p.uri);
         } else {
           const note = noteOf(p.doc.uri, rules);
           if (note) this.count(await this.service.request('index.text', { ...note, text: p.doc.getText(), preamble: await readPreamble(p.doc) }, 30_000));
         }
       }
       if (removed.length) await this.service.request('index.remove', { paths: removed }, 30_000);
+      if (others.length) {
+        // A folder's notes: those open with unsaved edits are indexed from their editors, the others read once each.
+        const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
+        const listed = new Set(files.map((f) => f.path));
+        for (const note of await this.notesIn(others, rules)) {
+          const doc = dirty.get(note.uri);
+          if (doc) this.queueText(doc);
+          else if (!listed.has(note.path)) files.push(note);
+        }
+      }
       if (files.length) this.count(await this.service.request('index.files', { files, maxBytes: MAX_NOTE_BYTES, preamble: await this.preamble(files[0]) }, 120_000));
       await this.refresh(false);
     });
+  }
+
+  /** The notes under those of `uris` that are folders in a workspace folder (the worker lists them; files list nothing). */
+  private async notesIn(uris: vscode.Uri[], rules: NoteRules): Promise<NoteFile[]> {
+    const folders: Array<{ path: string; root: string }> = [];
+    for (const uri of uris) {
+      const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+      // Paths inside an excluded folder (or the storage folder) are not even looked at.
+      const rel = vscode.workspace.asRelativePath(uri, false);
+      if (folder?.uri.scheme === 'file' && folderMayHoldNotes(rel, rules.excluded)) folders.push({ path: uri.fsPath, root: folder.uri.fsPath });
+    }
+    if (!folders.length) return [];
+    const listed = await this.service.request('index.list', { folders, languages: rules.languages, excluded: rules.excluded, limit: MAX_NOTES }, 30_000);
+    return listed.paths.map((p) => noteOf(vscode.Uri.file(p), rules)).filter((n): n is NoteFile => n !== undefined);
   }
 
   private preamble(note: NoteFile): Promise<string | undefined> {

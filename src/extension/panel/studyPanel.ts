@@ -2,17 +2,18 @@
  * The study panel: one WebviewPanel beside the editor, restored after a window reload by a serializer.
  * Its views come from one table (src/shared/panelViews.ts): features show a view's data with `showView`, answer its
  * requests with `handle`, and the panel replays every view's data after the webview says `ready` (no
- * retainContextWhenHidden), then streams batched loss points. Messages from the webview are validated before
- * anything acts on them; requests go both ways through the typed channel (the host asks the Training view for its
- * chart).
+ * retainContextWhenHidden; shownViews.ts), then streams batched loss points. Messages from the webview are validated
+ * before anything acts on them; requests go both ways through the typed channel (the host asks the Training view for
+ * its chart).
  */
 import type { ExportPanelRequests } from '../../shared/views/export';
 import * as vscode from 'vscode';
 import { type HostToPanel, MAX_CHART_EXPORT, type PanelToHost, parsePanelMessage } from '../../shared/protocol';
-import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData, type ViewDataTable } from '../../shared/panelViews';
+import { isPanelView, type PanelAnswers, type PanelRequests, type PanelView, type PanelViews, type ViewData } from '../../shared/panelViews';
 import { Channel, serve, type Handlers, type ParamsOf, type UntrustedHandlers } from '../../shared/rpc';
 import type { JobManager } from '../jobs/jobManager';
 import { mountWebview, webviewOptions } from '../webviewHtml';
+import { ShownViews } from './shownViews';
 import { showError, showInfo } from '../util/notify';
 
 export const PANEL_VIEW_TYPE = 'mlStudy.studyPanel';
@@ -27,7 +28,7 @@ export class StudyPanel implements vscode.Disposable {
   private view: PanelView = 'training';
   private readonly subs: vscode.Disposable[] = [];
   /** The data on show in each view, replayed whenever the webview loads. */
-  private readonly shown: Partial<ViewDataTable> = {};
+  private readonly shown = new ShownViews();
   /** What the views ask of the host, filled by the features (`handle`). */
   private readonly handlers: Partial<Handlers<PanelRequests>> = {};
   private readonly answer = serve<PanelRequests>(this.handlers, (r) => this.post(r));
@@ -43,7 +44,7 @@ export class StudyPanel implements vscode.Disposable {
     this.subs.push(
       jobs.onDidAppendPoints((chunks) => this.post({ type: 'points', chunks })),
       jobs.onDidChangeJob((job) => this.post({ type: 'job', job })),
-      jobs.onDidChangeList(() => this.sendState()),
+      jobs.onDidChangeList(() => this.sendState(false)),
     );
   }
 
@@ -74,14 +75,14 @@ export class StudyPanel implements vscode.Disposable {
    * without opening or switching. The data is kept and replayed when the webview reloads.
    */
   showView<V extends PanelView>(view: V, data: ViewData<V>, opts: { live?: boolean } = {}): void {
-    this.shown[view] = data;
+    const msg = this.shown.show(view, data, opts.live === true);
     if (!opts.live) this.show(view, false);
-    this.postView(view, data, opts.live === true);
+    this.post(msg);
   }
 
   /** The data on show in a view (tests read it). */
   dataOf<V extends PanelView>(view: V): ViewData<V> | undefined {
-    return this.shown[view];
+    return this.shown.dataOf(view);
   }
 
   /** A feature answers its view's requests. The params come from a webview: each handler checks them. */
@@ -124,7 +125,7 @@ export class StudyPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        this.sendState();
+        this.sendState(true);
         for (const w of this.readyWaiters.splice(0)) w();
         return;
       case 'viewChanged':
@@ -200,18 +201,13 @@ export class StudyPanel implements vscode.Disposable {
     }
   }
 
-  private sendState(): void {
+  /**
+   * The jobs and their loss series; with `replay` (a webview that just loaded) every view's data too. A webview that
+   * stays loaded already has the views' data: sending it again would only be a replay, which its views skip.
+   */
+  private sendState(replay: boolean): void {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
-    for (const view of Object.keys(this.shown) as PanelView[]) this.replay(view);
-  }
-
-  private replay<V extends PanelView>(view: V): void {
-    const data = this.shown[view];
-    if (data !== undefined) this.postView(view, data, true);
-  }
-
-  private postView<V extends PanelView>(view: V, data: ViewData<V>, live: boolean): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage({ type: 'view', view, data, live });
+    if (replay) for (const msg of this.shown.replay()) this.post(msg);
   }
 
   private post(msg: HostToPanel): void {

@@ -47,6 +47,12 @@ export interface FormulaIndexRequests {
   'index.files': { params: { files: NoteFile[]; maxBytes: number; preamble?: string }; result: IndexReport };
   /** Index the text of an open editor (unsaved edits included). */
   'index.text': { params: { path: string; uri: string; file: string; languageId: string; text: string; preamble?: string }; result: IndexReport };
+  /**
+   * The notes under folders (created or moved into the workspace): absolute paths of at most `limit` files named
+   * as notes (noteLanguageOf with `languages` and `excluded`), each folder inside its workspace folder `root`, no
+   * symbolic link followed, at most a bounded number of entries looked at. A path that is not a folder lists nothing.
+   */
+  'index.list': { params: { folders: Array<{ path: string; root: string }>; languages: string[]; excluded: string[]; limit: number }; result: { paths: string[]; truncated: boolean } };
   /** Forget notes: a path, or a folder and every note under it. */
   'index.remove': { params: { paths: string[] }; result: number };
   /** Forget every note not among `paths` (a rescan found them gone). */

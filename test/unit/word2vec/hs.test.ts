@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { loadBrownSentences } from '../../../src/core/corpus/brown';
 import { ValidationError } from '../../../src/core/params';
 import { huffmanTree, hsPaths } from '../../../src/core/word2vec/huffman';
+import { word2vecKind } from '../../../src/core/word2vec/params';
 import { loadModel, saveModel } from '../../../src/core/word2vec/store';
 import { trainWord2vec, word2vecParams } from '../../../src/core/word2vec/train';
 import { runCli } from '../runCli';
@@ -160,4 +161,11 @@ test('CLI: train sgns --hs, then hs-tree --words --json gives codes and paths wi
   const notHs = await runCli('hs-tree', path.join(dir, 'ns'), '--words', 'the');
   assert.equal(notHs.code, 1);
   assert.match(notHs.err, /not trained with hierarchical softmax/);
+});
+
+test('a job card names the architecture and the output layer it trained', () => {
+  assert.equal(word2vecKind(word2vecParams({ arch: 'sgns', hs: true })), 'skip-gram, hierarchical softmax');
+  assert.equal(word2vecKind(word2vecParams({ arch: 'cbow', hs: true })), 'CBOW, hierarchical softmax');
+  assert.equal(word2vecKind(word2vecParams({ arch: 'sgns', negative: 7 })), 'skip-gram, 7 negative samples');
+  assert.equal(word2vecKind(word2vecParams({ arch: 'cbow', negative: 3 })), 'CBOW, 3 negative samples');
 });
