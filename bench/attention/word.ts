@@ -5,37 +5,27 @@
  */
 import { initialWeights, Trainer, TransformerLM, type TransformerConfig } from '../../src/core/attention/transformer';
 import { heldOutLoss, randomWindows } from '../../src/core/attention/transformerTrainer';
-import { UnigramSampler } from '../../src/core/nn/sampledSoftmax';
 import { initTf } from '../../src/core/tf/backend';
 import { Rng } from '../../src/core/util/rng';
-import { brownWords, runWordSoftmaxBench, type SoftmaxRunner } from '../lib/wordSoftmax';
-import { type Flags, log, untimed } from '../lib/results';
+import { runWordSoftmaxBench, softmaxRunner, type SoftmaxRunner, wordSetup } from '../lib/wordSoftmax';
+import { type Flags, log } from '../lib/results';
 
 const B = 32, T = 64, D = 64, FFN = 256, LR = 3e-3, SEED = 1;
 
 export async function wordBench(flags: Flags): Promise<void> {
-  const seconds = flags.number('seconds', 30);
-  const slice = flags.number('slice', 10);
-  const repeats = flags.number('repeats', 3, true);
-  const maxVocab = flags.number('vocab', 10000, true);
-  const samples = flags.number('samples', 512, true);
+  const setup = wordSetup(flags, 'seconds');
+  const { vocab, train, held, sampler, samples } = setup;
   const evalWindows = flags.number('eval-windows', 128, true);
   const layers = flags.number('layers', 1, true);
   const heads = flags.number('heads', 1, true);
   const backend = await initTf();
   if (backend !== 'wasm') log('warning: the wasm backend is not available; timings are for the cpu backend');
-  const { vocab, train, held } = brownWords(maxVocab);
   const cfg: TransformerConfig = { vocab: vocab.size, layers, heads, dModel: D, ffn: FFN, seq: T };
-  const sampler = UnigramSampler.fromIds(train, vocab.size);
   const runner = (softmax: 'full' | 'sampled'): SoftmaxRunner => {
     const model = new TransformerLM(cfg, initialWeights(cfg, SEED));
     const trainer = new Trainer(model, LR, softmax === 'sampled' ? { sampler, draws: samples, seed: SEED } : undefined);
     const rng = new Rng(SEED + 1);
-    return {
-      name: softmax === 'full' ? 'full softmax' : `sampled softmax, ${samples} draws`,
-      softmax,
-      ...untimed(),
-      lastLoss: NaN,
+    return softmaxRunner(softmax, samples, {
       step() {
         const { inputs, targets } = randomWindows(train, B, T, rng);
         return trainer.step(inputs, targets, B);
@@ -51,17 +41,14 @@ export async function wordBench(flags: Flags): Promise<void> {
         trainer.dispose();
         model.dispose();
       },
-    };
+    });
   };
   await runWordSoftmaxBench({
     script: 'attention',
     bench: 'attention-word',
-    title: `Word-level Transformer, Brown (${vocab.size} words): full vs sampled softmax, ${repeats} interleaved repeats of ${seconds} s per model (turns of ${slice} s)`,
-    flags,
-    config: { level: 'word', layers, heads, dModel: D, ffn: FFN, batch: B, seq: T, lr: LR, vocab: vocab.size, samples, seconds, slice, evalTokens: Math.floor(evalWindows / 32) * 32 * T, trainTokens: train.length, heldOutTokens: held.length, backend },
-    seconds,
-    slice,
-    repeats,
+    model: 'Word-level Transformer',
+    setup,
+    config: { layers, heads, dModel: D, ffn: FFN, batch: B, seq: T, lr: LR, evalTokens: Math.floor(evalWindows / 32) * 32 * T, backend },
     tokensPerStep: B * T,
     make: () => [runner('full'), runner('sampled')],
   });

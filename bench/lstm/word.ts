@@ -5,24 +5,18 @@
  */
 import { StreamBatcher } from '../../src/core/lm/batcher';
 import { Adam, clipGlobalNorm, initParams, Workspace, type LstmConfig } from '../../src/core/lstm/model';
-import { UnigramSampler } from '../../src/core/nn/sampledSoftmax';
 import { Rng } from '../../src/core/util/rng';
-import { brownWords, runWordSoftmaxBench, type SoftmaxRunner } from '../lib/wordSoftmax';
-import { type Flags, untimed } from '../lib/results';
+import { runWordSoftmaxBench, softmaxRunner, type SoftmaxRunner, wordSetup } from '../lib/wordSoftmax';
+import type { Flags } from '../lib/results';
 
 const B = 32, T = 64, E = 32, H = 128, LR = 3e-3, CLIP = 5, SEED = 1;
 
 export async function wordBench(flags: Flags): Promise<void> {
-  const seconds = flags.number('budget', 30);
-  const slice = flags.number('slice', 10);
-  const repeats = flags.number('repeats', 3, true);
-  const maxVocab = flags.number('vocab', 10000, true);
-  const samples = flags.number('samples', 512, true);
+  const setup = wordSetup(flags, 'budget');
+  const { vocab, train, held, sampler, samples } = setup;
   const evalTokens = flags.number('eval-tokens', 16384, true);
-  const { vocab, train, held } = brownWords(maxVocab);
   const cfg: LstmConfig = { vocabSize: vocab.size, embedding: E, hidden: H, layers: 1, dropout: 0 };
   const theta0 = Float32Array.from(initParams(cfg, SEED));
-  const sampler = UnigramSampler.fromIds(train, vocab.size);
   // held-out windows of T + 1 words, each scored from a zero state with the full softmax
   const nWin = Math.floor(Math.min(held.length, evalTokens) / (T + 1));
   const runner = (softmax: 'full' | 'sampled'): SoftmaxRunner => {
@@ -31,11 +25,7 @@ export async function wordBench(flags: Flags): Promise<void> {
     const adam = new Adam(ws.P, LR);
     const batcher = new StreamBatcher(train, B, T);
     let step = 0;
-    return {
-      name: softmax === 'full' ? 'full softmax' : `sampled softmax, ${samples} draws`,
-      softmax,
-      ...untimed(),
-      lastLoss: NaN,
+    return softmaxRunner(softmax, samples, {
       async step() {
         const b = batcher.next();
         if (b.reset) ws.resetState();
@@ -69,17 +59,14 @@ export async function wordBench(flags: Flags): Promise<void> {
         return sum / (nWin * T);
       },
       dispose() {},
-    };
+    });
   };
   await runWordSoftmaxBench({
     script: 'lstm',
     bench: 'lstm-word',
-    title: `Word-level LSTM, Brown (${vocab.size} words): full vs sampled softmax, ${repeats} interleaved repeats of ${seconds} s per model (turns of ${slice} s)`,
-    flags,
-    config: { level: 'word', batch: B, seq: T, embedding: E, hidden: H, lr: LR, clip: CLIP, vocab: vocab.size, samples, seconds, slice, evalTokens: nWin * T, trainTokens: train.length, heldOutTokens: held.length },
-    seconds,
-    slice,
-    repeats,
+    model: 'Word-level LSTM',
+    setup,
+    config: { batch: B, seq: T, embedding: E, hidden: H, lr: LR, clip: CLIP, evalTokens: nWin * T },
     tokensPerStep: B * T,
     make: () => [runner('full'), runner('sampled')],
   });

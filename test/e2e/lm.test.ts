@@ -2,9 +2,9 @@
  * End to end: train a small LSTM language model from the sidebar form on the demo notes, open the Language Model
  * view (loss, held-out loss and perplexity curves, samples, teacher forcing vs free running), generate from the
  * panel's generate box and see every token coloured by its surprisal with its probability on hover; then a tiny
- * Transformer with a 512-token context: chosen in the view's model picker, compared with the LSTM on one text, and
- * its 512 × 512 attention map drawn from a Float32Array while frame gaps are measured. Screenshots in light and dark
- * themes.
+ * Transformer with a 512-token context: followed by the view as it trains, chosen in the view's model picker,
+ * compared with the LSTM on one text, and its 512 × 512 attention map drawn from a Float32Array while frame gaps are
+ * measured. Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -139,6 +139,8 @@ describeInThemes('language model', (session, theme) => {
     // Use the Transformer: the view follows it (no gate view for a Transformer); compare it with the LSTM.
     await panel.locator('#lm-picker .picker-row[data-kind="transformer"] input.picker-use').check();
     await waitInFrame(panel, () => document.getElementById('view-lm')!.dataset.kind === 'transformer', 30_000);
+    // The view followed the Transformer's run as it trained: its held-out evaluation and sample are on show.
+    await waitInFrame(panel, () => Number(document.getElementById('view-lm')!.dataset.heldOutPoints) >= 1 && Number(document.getElementById('view-lm')!.dataset.samples) >= 1, 30_000);
     assert.equal(await panel.locator('#lm-gates').isHidden(), true);
     await panel.locator('#lm-picker .picker-row[data-kind="lstm"] input.picker-compare').check();
     await panel.locator('#lm-cmp-text input').fill('The softmax turns scores into probabilities that sum to one.');

@@ -211,6 +211,25 @@ describe('the Transformer as a language model, the model pickers and compare', f
     (await api()).jobs.refreshModels();
   });
 
+  it('followed the Transformer’s run in the Language Model view (held-out evaluations, samples, teacher forcing)', async () => {
+    const a = await api();
+    await waitFor('the LM view data of the Transformer run', () => a.panel.dataOf('lm')?.dir === transformer && a.panel.dataOf('lm')?.status === 'done', 20_000);
+    const data = a.panel.dataOf('lm')!;
+    assert.equal(data.kind, 'transformer');
+    assert.equal(data.level, 'char');
+    assert.ok(data.history.length >= 1 && data.history.at(-1)!.step === 30, `evaluations at steps ${data.history.map((h) => h.step)}`);
+    assert.ok(data.history.every((h) => h.heldOutLoss! > 0 && Math.abs(h.perplexity! - Math.exp(h.heldOutLoss!)) < 1e-6 * h.perplexity! && Math.abs(h.bitsPerChar! - h.heldOutLoss! / Math.LN2) < 1e-9), 'perplexity = exp(held-out loss), bits/char = loss / ln 2');
+    assert.equal(data.samples.at(-1)?.step, 30, 'a sample of the final model');
+    assert.ok(data.samples.every((s) => s.text.length > 24));
+    assert.ok(data.teacherForcing && data.teacherForcing.teacherForced.length > 0 && data.teacherForcing.freeRunning.length === data.teacherForcing.teacherForced.length);
+    assert.ok(data.series && data.series.steps.at(-1) === 30, 'the training-loss series of the run');
+    // opening the finished model keeps what the run showed (its model.json has only the last evaluation, no samples)
+    const opened = (await vscode.commands.executeCommand('mlStudy.showLanguageModel', transformer)) as LmPanelData;
+    assert.equal(opened.kind, 'transformer');
+    assert.deepEqual(opened.samples.map((s) => s.step), data.samples.map((s) => s.step));
+    assert.deepEqual(opened.history.map((h) => h.step), data.history.map((h) => h.step));
+  });
+
   it('Generate Text takes a Transformer: probabilities in (0, 1], surprisal −ln p, seeded, shown in the view', async () => {
     const a = await api();
     const args = { dir: transformer, prompt: 'The softmax ', length: 30, temperature: 0.9, topK: 10, topP: 1, seed: 5 };

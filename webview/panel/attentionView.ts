@@ -17,7 +17,7 @@ import { h, onThemeChange, setChildren } from '../common/vscode';
 import { type Cell, drawMini, type HeatmapSpec, tokenLabel } from './heatmap';
 import { AttentionMap, type MapLook } from './attentionMap';
 import type { PanelViewModule, ViewContext } from './viewModule';
-import { ModelPicker } from './modelPicker';
+import { ModelPicker, modelsAsker } from './modelPicker';
 import { VariantsSection } from './attentionVariants';
 
 type SelfMap = NonNullable<AttentionPanelData['self']>;
@@ -114,7 +114,7 @@ class AttentionView implements PanelViewModule<'attention'> {
   private readonly grid = h('div', { class: 'attn-grid', id: 'attn-grid', 'aria-label': 'All heads' });
   private readonly side: HTMLElement;
   private readonly picker: ModelPicker;
-  private modelsAsked = false;
+  private readonly askModels: () => void;
   private readonly variants: VariantsSection;
 
   constructor(
@@ -134,6 +134,7 @@ class AttentionView implements PanelViewModule<'attention'> {
     this.align = new AttentionMap(ALIGN_LOOK, { controls: [compareScores], spec: (hover) => this.alignSpec(hover), redraw: () => this.drawAlign(), tip: (cell) => this.alignTip(cell), submit: (text) => void this.submitAlign(text.trim()), exportAs: alignExport });
     this.align.setInputEnabled(false);
     this.picker = new ModelPicker({ id: 'attn-picker', caption: 'Saved attention models', empty: 'No saved attention model yet: train a Transformer, a masked language model or a seq2seq model (Training view).', onUse: (dir) => void this.use(dir) });
+    this.askModels = modelsAsker(ctx.host, 'attention.models', this.picker, () => this.data);
     this.variants = new VariantsSection(root, ctx);
     setChildren(root, this.picker.el, this.intro, this.self.section, this.compare.section, this.align.section, this.variants.section);
     onThemeChange(() => this.redraw());
@@ -164,20 +165,6 @@ class AttentionView implements PanelViewModule<'attention'> {
     }
     this.intro.hidden = !!(data.self || data.alignment || data.variants);
     if (!live) (data.focus === 'variants' ? this.variants : data.focus === 'alignment' ? this.align : this.self).section.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Ask for the saved models once (the host keeps the picker fresh after that). */
-  private askModels(): void {
-    if (this.modelsAsked) return;
-    this.modelsAsked = true;
-    void this.ctx.host.request('attention.models', {}, 60_000).then(
-      (picker) => {
-        if (this.data?.picker) return;
-        if (this.data) this.data.picker = picker;
-        this.picker.update(picker);
-      },
-      () => (this.modelsAsked = false),
-    );
   }
 
   redraw(): void {

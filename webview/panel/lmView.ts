@@ -12,7 +12,7 @@ import '../../media/lm.css';
 import '../../media/picker.css';
 import type { JobInfo, SeriesChunk } from '../../src/shared/protocol';
 import type { LmComparison, LmGenerated, LmPanelData, LmPerplexityReport, LmScoredToken, TeacherForcingComparison } from '../../src/shared/views/lm';
-import { ModelPicker } from './modelPicker';
+import { ModelPicker, modelsAsker } from './modelPicker';
 import { formatNumber, h, setChildren } from '../common/vscode';
 import type { PanelViewModule, ViewContext } from './viewModule';
 import { LossChart } from './lossChart';
@@ -58,7 +58,7 @@ export const lmView = (root: HTMLElement, ctx: ViewContext): PanelViewModule<'lm
 class LmView implements PanelViewModule<'lm'> {
   private data: LmPanelData | undefined;
   private readonly titleEl = h('h2', { id: 'lm-title' }, 'Language model');
-  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM or a Transformer language model (“ML Study: Train LSTM Language Model”, “ML Study: Train Transformer Language Model”, or the Training view); an LSTM’s curves and samples appear here as it trains.');
+  private readonly statusEl = h('p', { class: 'muted', id: 'lm-status' }, 'No language model yet: train an LSTM or a Transformer language model (“ML Study: Train LSTM Language Model”, “ML Study: Train Transformer Language Model”, or the Training view); a language model’s curves and samples appear here as it trains.');
   private readonly lossHost = h('div', { class: 'lm-chart', id: 'lm-loss-chart', 'aria-label': 'Training and held-out loss' });
   private readonly pplHost = h('div', { class: 'lm-chart', id: 'lm-ppl-chart', 'aria-label': 'Held-out perplexity' });
   private readonly lossLegend = h('div', { class: 'lm-legend' });
@@ -75,7 +75,7 @@ class LmView implements PanelViewModule<'lm'> {
   private readonly cmpOut = h('div', { class: 'lm-cmp', id: 'lm-cmp-out' });
   private readonly cmpError = h('p', { class: 'field-error', id: 'lm-cmp-error', role: 'alert' });
   private lastComparisonKey = '';
-  private modelsAsked = false;
+  private readonly askModels: () => void;
   private readonly fields: Record<'prompt' | 'temperature' | 'topK' | 'topP' | 'length' | 'seed', Field>;
   private readonly generateBtn: HTMLElement;
   private readonly compareBtn: HTMLElement;
@@ -120,6 +120,7 @@ class LmView implements PanelViewModule<'lm'> {
       onUse: (dir) => void this.select(dir),
       onCompare: () => (this.cmpError.textContent = ''),
     });
+    this.askModels = modelsAsker(ctx.host, 'lm.models', this.picker, () => this.data, () => this.data?.dir);
     this.cmpText = h('vscode-textfield', { id: 'lm-cmp-text', type: 'text', 'aria-label': 'Text to compare the two models on', placeholder: 'Text to score under both models…', class: 'lm-field lm-field-cmp' }) as Field;
     this.cmpBtn = h('vscode-button', { id: 'lm-cmp-run', icon: 'git-compare', title: 'Perplexity and surprisal colouring of the text under the model in use and the one chosen in the Compare column', onclick: () => void this.compareModels() }, 'Compare');
     const labelled = (label: string, el: HTMLElement) => h('label', { class: 'lm-labelled' }, h('span', {}, label), el);
@@ -235,20 +236,6 @@ class LmView implements PanelViewModule<'lm'> {
     }
   }
 
-  /** Ask for the saved models once (the host keeps the picker fresh after that). */
-  private askModels(): void {
-    if (this.modelsAsked) return;
-    this.modelsAsked = true;
-    void this.ctx.host.request('lm.models', {}, 60_000).then(
-      (picker) => {
-        if (this.data?.picker) return;
-        if (this.data) this.data.picker = picker;
-        this.picker.update({ ...picker, selected: this.data?.dir });
-      },
-      () => (this.modelsAsked = false),
-    );
-  }
-
   redraw(): void {
     if (!this.data?.picker) this.askModels();
     this.loss?.rebuild();
@@ -300,7 +287,7 @@ class LmView implements PanelViewModule<'lm'> {
     const samples = this.data?.samples ?? [];
     this.root.dataset.samples = String(samples.length);
     if (!samples.length) {
-      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here every “Evaluate every” steps while an LSTM language model trains.'));
+      setChildren(this.samplesEl, h('li', { class: 'empty' }, 'Samples appear here as a language model trains (an LSTM’s every “Evaluate every” steps, a Transformer’s every ten seconds or so).'));
       return;
     }
     setChildren(this.samplesEl, ...samples.map((s) => h('li', { class: 'lm-sample', 'data-step': s.step }, h('span', { class: 'lm-step' }, `step ${s.step}`), h('pre', {}, s.text))));
@@ -308,7 +295,7 @@ class LmView implements PanelViewModule<'lm'> {
 
   private renderTeacherForcing(tf: TeacherForcingComparison | undefined, where?: string): void {
     if (!tf) {
-      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While an LSTM language model trains, each evaluation compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
+      setChildren(this.tfEl, h('p', { class: 'empty' }, 'While a language model trains, each evaluation with a sample compares, on a held-out snippet, the model’s next-token guess given the TRUE history (teacher forcing, as in training) with its own continuation fed back into itself (free running). Or type text in the prompt box and press “Teacher forcing vs free running”.'));
       return;
     }
     const n = tf.teacherForced.length;

@@ -5,6 +5,8 @@
  * and cannot be chosen. Draws only: the entries come from the host.
  */
 import type { ModelPickerData, PickerEntry, PickerKind } from '../../src/shared/views/modelPicker';
+import type { PanelRequests } from '../../src/shared/panelViews';
+import type { Channel } from '../../src/shared/rpc';
 import { formatNumber, h, setChildren } from '../common/vscode';
 
 const KIND_LABELS: Record<PickerKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN', transformer: 'Transformer', mlm: 'masked LM', seq2seq: 'seq2seq' };
@@ -99,4 +101,35 @@ export class ModelPicker {
     }
     return h('tr', { class: `picker-row${m.dir === selected ? ' selected' : ''}${m.error ? ' broken' : ''}`, 'data-dir': m.dir, 'data-name': m.name, 'data-kind': m.kind ?? '' }, ...cells);
   }
+}
+
+/** The host requests that answer a view's saved models. */
+export type ModelsRequest = 'lm.models' | 'attention.models';
+
+/**
+ * Asks the host for a view's saved models once (the host keeps the picker fresh after that); a failed request may be
+ * asked again. `view()` is the view's current data: an answer that arrives after the host already sent a picker is
+ * dropped, otherwise it is kept in that data and drawn with the model `selected()` names (default: the answer's).
+ */
+export function modelsAsker(
+  host: Channel<PanelRequests>,
+  request: ModelsRequest,
+  picker: Pick<ModelPicker, 'update'>,
+  view: () => { picker?: ModelPickerData } | undefined,
+  selected?: () => string | undefined,
+): () => void {
+  let asked = false;
+  return () => {
+    if (asked) return;
+    asked = true;
+    void host.request(request, {}, 60_000).then(
+      (answer) => {
+        const data = view();
+        if (data?.picker) return;
+        if (data) data.picker = answer;
+        picker.update(selected ? { ...answer, selected: selected() } : answer);
+      },
+      () => (asked = false),
+    );
+  };
 }

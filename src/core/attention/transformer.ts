@@ -18,7 +18,7 @@
  */
 import { tf } from '../tf/backend';
 import { Rng } from '../util/rng';
-import { createVariables, flattenTensors, glorotUniform, sizeOf, splitFlat, VariableModel } from './weights';
+import { createVariables, glorotUniform, sizeOf, splitFlat, VariableModel } from './weights';
 import { bmm } from './kernel';
 import { SampledSoftmax, type SampledClasses, type UnigramSampler } from '../nn/sampledSoftmax';
 
@@ -74,7 +74,7 @@ export function transformerShapes(cfg: TransformerConfig): [string, number[]][] 
   return weightNames(cfg).map((n) => [n, weightShape(cfg, n)]);
 }
 
-/** Initial weights: Glorot-uniform matrices, zero biases, unit layer-norm gains. */
+/** Initial weights: token embeddings of the positional encodings' scale, Glorot-uniform matrices, zero biases, unit layer-norm gains. */
 export function initialWeights(cfg: TransformerConfig, seed: number): Map<string, Float32Array> {
   const rng = new Rng(seed);
   const out = new Map<string, Float32Array>();
@@ -82,7 +82,13 @@ export function initialWeights(cfg: TransformerConfig, seed: number): Map<string
     const shape = weightShape(cfg, name);
     const size = sizeOf(shape);
     const w = new Float32Array(size);
-    if (shape.length === 2) {
+    if (name === 'emb') {
+      // Token embeddings as strong as the positional encodings they are added to (each component of a sinusoid has
+      // standard deviation 1/√2): Glorot's limit over a V × d table would make them ~50× weaker at V = 10,000, so the
+      // first layers would read positions almost alone.
+      const limit = Math.sqrt(3 / 2);
+      for (let i = 0; i < size; i++) w[i] = (rng.next() * 2 - 1) * limit;
+    } else if (shape.length === 2) {
       glorotUniform(w, shape[0], shape[1], rng);
       // Scale residual-branch outputs down with depth (GPT-2 style) so deeper stacks start near the identity.
       if (/\.(wo|w2)$/.test(name)) for (let i = 0; i < size; i++) w[i] /= Math.sqrt(2 * cfg.layers);
@@ -142,6 +148,10 @@ interface LayerCache {
 export class TransformerLM extends VariableModel {
   readonly weights: Map<string, tf.Variable>;
   private readonly consts = new Map<string, tf.Tensor>();
+  /** Weights read back into JavaScript, each valid while its variable holds the same data (an assign replaces it). */
+  private readonly host = new Map<string, { dataId: object; values: Float32Array }>();
+  /** The sampled output layer's gradient buffers, reused from step to step. */
+  private sampledBuffers: { gW: Float32Array; gB: Float32Array; dTop: Float32Array } | null = null;
   private readonly dk: number;
 
   constructor(readonly cfg: TransformerConfig, init: Map<string, Float32Array>) {
@@ -153,6 +163,28 @@ export class TransformerLM extends VariableModel {
 
   private w(name: string): tf.Variable {
     return this.weights.get(name)!;
+  }
+
+  /**
+   * A weight's values in JavaScript: read once, then reused until the variable is assigned new data. Change them only
+   * to hand them to assignWeight at once (as Adam does).
+   */
+  hostValues(name: string): Float32Array {
+    const v = this.w(name);
+    const c = this.host.get(name);
+    if (c && c.dataId === v.dataId) return c.values;
+    const values = v.dataSync() as Float32Array;
+    this.host.set(name, { dataId: v.dataId, values });
+    return values;
+  }
+
+  /** Give weight `name` the new `values` (taken over: the caller must not change them afterwards). */
+  assignWeight(name: string, values: Float32Array): void {
+    const v = this.w(name);
+    const t = tf.tensor(values, v.shape);
+    v.assign(t);
+    t.dispose();
+    this.host.set(name, { dataId: v.dataId, values });
   }
 
   /** Constant tensors reused across steps: positional encodings tiled over the batch, masks, ones. */
@@ -201,7 +233,7 @@ export class TransformerLM extends VariableModel {
   /** Rows of the embedding matrix for the token ids, [N, d]. */
   private embed(ids: Int32Array): tf.Tensor2D {
     const d = this.cfg.dModel;
-    const table = this.w('emb').dataSync() as Float32Array;
+    const table = this.hostValues('emb');
     const out = new Float32Array(ids.length * d);
     for (let i = 0; i < ids.length; i++) out.set(table.subarray(ids[i] * d, ids[i] * d + d), i * d);
     return tf.tensor2d(out, [ids.length, d]);
@@ -379,10 +411,11 @@ export class TransformerLM extends VariableModel {
   private sampledOutput(hf: tf.Tensor2D, targets: Int32Array, sampled: SampledOutput, grads: Grads): { loss: tf.Scalar; dhf: tf.Tensor2D } {
     const { vocab: V, dModel: d } = this.cfg;
     const N = targets.length;
-    const gW = new Float32Array(d * V);
-    const gB = new Float32Array(V);
-    const dTop = new Float32Array(N * d);
-    const layer = { top: hf.dataSync() as Float32Array, topOff: 0, W: this.w('wout').dataSync() as Float32Array, wOff: 0, b: this.w('bout').dataSync() as Float32Array, bOff: 0, V };
+    if (this.sampledBuffers?.dTop.length !== N * d) this.sampledBuffers = { gW: new Float32Array(d * V), gB: new Float32Array(V), dTop: new Float32Array(N * d) };
+    const { gW, gB, dTop } = this.sampledBuffers;
+    gW.fill(0);
+    gB.fill(0);
+    const layer = { top: hf.dataSync() as Float32Array, topOff: 0, W: this.hostValues('wout'), wOff: 0, b: this.hostValues('bout'), bOff: 0, V };
     const total = sampled.layer.lossAndGrad(layer, targets, sampled.set, 1 / N, { dTop, dTopOff: 0, gW, gWOff: 0, gB, gBOff: 0 });
     grads.wout = tf.tensor2d(gW, [d, V]);
     grads.bout = tf.tensor1d(gB);
@@ -457,6 +490,8 @@ export class TransformerLM extends VariableModel {
     super.dispose();
     for (const t of this.consts.values()) t.dispose();
     this.consts.clear();
+    this.host.clear();
+    this.sampledBuffers = null;
   }
 }
 
@@ -524,14 +559,26 @@ export interface SampledTraining {
   seed: number;
 }
 
-/** Adam over hand-computed gradients. */
+/** Adam's constants (tfjs's defaults: the epsilon is its float32 backends'). */
+const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-7;
+
+/**
+ * Adam over hand-computed gradients, one fused pass per weight in JavaScript. It computes what tfjs's
+ * `tf.train.adam(lr)` does (m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², w ← w − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε),
+ * the powers β₁ᵗ, β₂ᵗ kept as float32 products as tfjs keeps them) without a dozen tensor kernels and temporaries per
+ * weight: at a 10,000-word vocabulary the embedding and the output matrix make those kernels a large part of a step.
+ */
 export class Trainer {
-  readonly optimizer: tf.Optimizer;
+  /** Adam's moments per weight (allocated at the first step, as tfjs does), and its step count. */
+  private m: Map<string, Float32Array> | null = null;
+  private v: Map<string, Float32Array> | null = null;
+  iterations = 0;
+  /** β₁ᵗ⁺¹ and β₂ᵗ⁺¹ after t steps. */
+  private accBeta1 = Math.fround(BETA1);
+  private accBeta2 = Math.fround(BETA2);
   private layer: SampledSoftmax | null = null;
 
-  constructor(readonly model: TransformerLM, lr: number, readonly sampled?: SampledTraining) {
-    this.optimizer = tf.train.adam(lr);
-  }
+  constructor(readonly model: TransformerLM, readonly lr: number, readonly sampled?: SampledTraining) {}
 
   /**
    * The sampled output layer for this batch size and this step's classes: drawn from a generator of the seed and the
@@ -541,7 +588,7 @@ export class Trainer {
     const s = this.sampled;
     if (!s) return undefined;
     if (!this.layer || this.layer.R !== N) this.layer = new SampledSoftmax(N, this.model.cfg.dModel, s.draws);
-    const rng = new Rng((Math.imul(s.seed + 1, 0x9e3779b1) ^ Math.imul(this.optimizer.iterations + 1, 0x85ebca6b)) >>> 0);
+    const rng = new Rng((Math.imul(s.seed + 1, 0x9e3779b1) ^ Math.imul(this.iterations + 1, 0x85ebca6b)) >>> 0);
     return { layer: this.layer, set: s.sampler.draw(s.draws, rng) };
   }
 
@@ -556,41 +603,65 @@ export class Trainer {
 
   /** Apply (and dispose) gradients keyed by weight name. */
   apply(grads: Grads): void {
-    const named: Record<string, tf.Tensor> = {};
-    for (const [name, v] of this.model.weights) named[v.name] = grads[name];
-    this.optimizer.applyGradients(named);
+    if (!this.m || !this.v) {
+      this.m = new Map();
+      this.v = new Map();
+      for (const [name, w] of this.model.weights) this.m.set(name, new Float32Array(w.size)), this.v.set(name, new Float32Array(w.size));
+    }
+    const c1 = Math.fround(1 - this.accBeta1);
+    const c2 = Math.fround(1 - this.accBeta2);
+    const lr = this.lr;
+    for (const name of this.model.weights.keys()) {
+      const gt = grads[name];
+      if (!gt) continue;
+      const g = gt.dataSync() as Float32Array;
+      const w = this.model.hostValues(name);
+      const m = this.m.get(name)!;
+      const v = this.v.get(name)!;
+      for (let i = 0; i < w.length; i++) {
+        const gi = g[i];
+        const mi = (m[i] = BETA1 * m[i] + (1 - BETA1) * gi);
+        const vi = (v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi);
+        w[i] -= (lr * (mi / c1)) / (Math.sqrt(vi / c2) + ADAM_EPS);
+      }
+      this.model.assignWeight(name, w);
+    }
     tf.dispose(Object.values(grads));
+    this.accBeta1 = Math.fround(this.accBeta1 * BETA1);
+    this.accBeta2 = Math.fround(this.accBeta2 * BETA2);
+    this.iterations++;
   }
 
   /**
-   * Adam's state: steps taken, the bias-correction powers β₁ᵗ⁺¹ and β₂ᵗ⁺¹ as the optimiser holds them, and the first
-   * and second moments flattened in transformerShapes order (empty before the first step).
+   * Adam's state: steps taken, the bias-correction powers β₁ᵗ⁺¹ and β₂ᵗ⁺¹, and the first and second moments
+   * flattened in transformerShapes order (empty before the first step).
    */
   async adamState(): Promise<AdamState> {
-    const opt = this.optimizer as unknown as AdamInternals;
-    const [iter, ...named] = await this.optimizer.getWeights();
-    iter.tensor.dispose();
-    const n = named.length / 2;
-    const flat = (part: typeof named) => flattenTensors(new Map(part.map((w, i) => [String(i), w.tensor])), part.map((_, i) => String(i)));
-    return { iterations: this.optimizer.iterations, accBeta1: opt.accBeta1.dataSync()[0], accBeta2: opt.accBeta2.dataSync()[0], m: flat(named.slice(0, n)), v: flat(named.slice(n)) };
+    const names = weightNames(this.model.cfg);
+    const flat = (parts: Map<string, Float32Array> | null) => {
+      if (!parts) return new Float32Array(0);
+      const out = new Float32Array(names.reduce((s, n) => s + parts.get(n)!.length, 0));
+      let o = 0;
+      for (const n of names) out.set(parts.get(n)!, o), (o += parts.get(n)!.length);
+      return out;
+    };
+    return { iterations: this.iterations, accBeta1: this.accBeta1, accBeta2: this.accBeta2, m: flat(this.m), v: flat(this.v) };
   }
 
   /** Continue from `state` (from adamState of a trainer of the same configuration). */
   async restoreAdam(state: AdamState): Promise<void> {
-    const opt = this.optimizer as unknown as AdamInternals;
     if (state.m.length > 0) {
       const shapes = transformerShapes(this.model.cfg);
-      const names = [...this.model.weights.values()].map((v) => v.name);
-      const part = (flat: Float32Array, suffix: string) => [...splitFlat(flat, shapes)].map(([n, values], i) => ({ name: `${names[i]}/${suffix}`, tensor: tf.tensor(values, weightShape(this.model.cfg, n)) }));
-      await this.optimizer.setWeights([{ name: 'iter', tensor: tf.scalar(state.iterations, 'int32') }, ...part(state.m, 'm'), ...part(state.v, 'v')]);
+      this.m = new Map([...splitFlat(state.m, shapes)].map(([n, a]) => [n, Float32Array.from(a)]));
+      this.v = new Map([...splitFlat(state.v, shapes)].map(([n, a]) => [n, Float32Array.from(a)]));
     }
-    opt.iterations_ = state.iterations;
-    opt.accBeta1.assign(tf.scalar(state.accBeta1));
-    opt.accBeta2.assign(tf.scalar(state.accBeta2));
+    this.iterations = state.iterations;
+    this.accBeta1 = Math.fround(state.accBeta1);
+    this.accBeta2 = Math.fround(state.accBeta2);
   }
 
   dispose(): void {
-    this.optimizer.dispose();
+    this.m = this.v = null;
   }
 }
 
@@ -601,11 +672,4 @@ export interface AdamState {
   accBeta2: number;
   m: Float32Array;
   v: Float32Array;
-}
-
-/** The fields of tfjs's AdamOptimizer that its public API does not expose exactly. */
-interface AdamInternals {
-  accBeta1: tf.Variable;
-  accBeta2: tf.Variable;
-  iterations_: number;
 }

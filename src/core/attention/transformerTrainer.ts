@@ -5,7 +5,7 @@
  */
 import { Rng } from '../util/rng';
 import { validateParams, ValidationError, type ParamValues, type ParamsOf } from '../params';
-import { makeYielder, checkStopped, StoppedError, type TrainContext } from '../training';
+import { makeYielder, checkStopped, StoppedError, type ProgressExtras, type TrainContext } from '../training';
 import { splitTokens, Vocab, type LmLevel } from '../lm/vocab';
 import { heldOutSplit } from '../lm/split';
 import { GENERATION_DEFAULTS, sampleIndex } from '../lm/sampling';
@@ -16,6 +16,7 @@ import { ModelFormatError, saveTransformer } from './store';
 import { ParallelTrainer } from './parallel';
 import { assertSameConfig, checkpointFiles, loadTransformerCheckpoint, type TransformerCheckpoint } from './checkpoint';
 import { fingerprint } from '../lstm/checkpoint';
+import { transformerTeacherForcing } from './causalLm';
 
 export interface TransformerTrainResult {
   steps: number;
@@ -194,18 +195,22 @@ async function createTrainer(model: TransformerLM, params: TransformerParams, ct
 /**
  * Progress reports at most ~4 a second; the held-out loss refreshed every ~3 s (or rarer, so that scoring takes at
  * most a tenth of the time: at a large vocabulary the full softmax of the held-out windows costs many training steps)
- * and a short sample every ~10 s (or rarer, likewise).
+ * and, at one of those refreshes every ~10 s (or rarer, likewise), a short sample and teacher forcing vs free running
+ * on a held-out snippet. A report with a fresh held-out loss carries the language models' progress extra (as the
+ * LSTM's evaluations do), so the Language Model view follows the run.
  */
 class TransformerProgress {
   private lastReport = 0;
   private lastHeld = 0;
   private lastSample = 0;
-  /** Milliseconds the last held-out scoring and the last sample took. */
+  /** Milliseconds the last held-out scoring and the last sample (with its comparison) took. */
   private heldMs = 0;
   private sampleMs = 0;
   held = NaN;
   private readonly sampleRng: Rng;
   private readonly prompt: Int32Array;
+  /** The held-out text teacher forcing and free running are compared on. */
+  private readonly snippet: string;
 
   constructor(
     private readonly model: TransformerLM,
@@ -216,14 +221,17 @@ class TransformerProgress {
     private readonly startStep: number,
   ) {
     this.sampleRng = new Rng(seed + 2);
-    this.prompt = plan.heldOut.subarray(0, Math.min(plan.level === 'char' ? 24 : 6, plan.heldOut.length));
+    const char = plan.level === 'char';
+    this.prompt = plan.heldOut.subarray(0, Math.min(char ? 24 : 6, plan.heldOut.length));
+    this.snippet = plan.heldOut.length >= 2 ? plan.vocab.decode(plan.heldOut.subarray(0, Math.min(plan.heldOut.length, char ? 160 : 40))) : '';
   }
 
   report(step: number, loss: number, last: boolean): void {
     const now = Date.now();
     if (now - this.lastReport < 250 && !last) return;
     const { plan, model } = this;
-    if (now - this.lastHeld >= Math.max(3000, 9 * this.heldMs) || last) {
+    const fresh = now - this.lastHeld >= Math.max(3000, 9 * this.heldMs) || last;
+    if (fresh) {
       this.held = heldOutLoss(model, plan.heldOut, plan.cfg.seq);
       this.lastHeld = Date.now();
       this.heldMs = this.lastHeld - now;
@@ -233,16 +241,21 @@ class TransformerProgress {
     if (Number.isFinite(this.held)) {
       metrics.heldOutLoss = this.held;
       metrics.heldOutPerplexity = Math.exp(this.held);
+      if (plan.level === 'char') metrics.bitsPerChar = this.held / Math.LN2;
     }
     let note: string | undefined;
-    if ((now - this.lastSample >= Math.max(10_000, 9 * this.sampleMs) || last) && this.prompt.length > 0) {
+    let extra: ProgressExtras['lstm'] | undefined;
+    if (fresh && Number.isFinite(this.held)) extra = {};
+    if (extra && (now - this.lastSample >= Math.max(10_000, 9 * this.sampleMs) || last) && this.prompt.length > 0) {
       const t0 = Date.now();
       const gen = generateIds(model, this.prompt, plan.level === 'char' ? 60 : 15, this.sampleRng);
+      note = `${plan.vocab.decode(this.prompt)}⟶${plan.vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
+      extra.sample = plan.vocab.decode(Int32Array.from([...this.prompt, ...gen]));
+      if (this.snippet) extra.teacherForcing = transformerTeacherForcing({ model, vocab: plan.vocab }, this.snippet);
       this.lastSample = Date.now();
       this.sampleMs = this.lastSample - t0;
-      note = `${plan.vocab.decode(this.prompt)}⟶${plan.vocab.decode(gen)}`.replace(/\n/g, ' ⏎ ');
     }
-    this.ctx.onProgress({ step, total: plan.totalSteps, loss, epoch: step / plan.stepsPerEpoch, metrics, ...(note ? { note } : {}) });
+    this.ctx.onProgress({ step, total: plan.totalSteps, loss, epoch: step / plan.stepsPerEpoch, metrics, ...(note ? { note } : {}), ...(extra ? { extra } : {}) });
   }
 }
 
@@ -295,7 +308,8 @@ function corpusOf(plan: TransformerPlan, resume: TransformerCheckpoint | undefin
 
 /**
  * Train on `text`, save to opts.outDir. Progress at most ~4 times a second with metrics {stepsPerSecond,
- * heldOutLoss (refreshed every few seconds), heldOutPerplexity}; stops within about a second of ctx.signal aborting
+ * heldOutLoss (refreshed every few seconds), heldOutPerplexity, bitsPerChar (char level)} and, with each fresh
+ * held-out loss, a progress extra (a sample and teacher forcing every ~10 s; see TransformerProgress); stops within about a second of ctx.signal aborting
  * (what was trained is saved). A checkpoint (weights, Adam state, step, batch generator position) is written every
  * CHECKPOINT_SECONDS, on a stop and at the end; `opts.resumeFrom` continues one exactly. Throws ValidationError on
  * bad parameters or unusable text, ModelFormatError on an unusable checkpoint (before anything is written).

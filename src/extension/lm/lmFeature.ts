@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { isObject, type JobInfo, type SavedModelInfo } from '../../shared/protocol';
 import type { LmComparison, LmGenerated, LmGenerateParams, LmModelInfo, LmPanelData, LmPanelRequests, LmPerplexityReport } from '../../shared/views/lm';
 import type { UntrustedHandlers } from '../../shared/rpc';
-import type { ProgressExtras } from '../../core/training';
+import type { ProgressExtra, ProgressExtras } from '../../core/training';
 import type { JobManager } from '../jobs/jobManager';
 import type { StudyPanel } from '../panel/studyPanel';
 import { showError, showInfo } from '../util/notify';
@@ -114,7 +114,11 @@ export class LmFeature {
       return this.data!;
     }
     const info = await this.jobs.request('lm.info', { dir: model.dir }, 60_000);
-    this.show({ ...base, ...infoData(info), needsInfo: false }, live);
+    const saved = infoData(info);
+    // A run followed here keeps what it showed as it came (a Transformer saves only its last evaluation, no samples).
+    if (base.jobId && base.history.length > saved.history.length) saved.history = base.history;
+    if (base.jobId && base.samples.length > saved.samples.length) saved.samples = base.samples;
+    this.show({ ...base, ...saved, needsInfo: false }, live);
     return this.data!;
   }
 
@@ -159,7 +163,7 @@ export class LmFeature {
       jobId: job.jobId,
       status: job.status,
       level: job.params.level === 'word' ? 'word' : 'char',
-      kind: job.params.cell === 'gru' || job.params.cell === 'rnn' ? job.params.cell : 'lstm',
+      kind: job.model === 'transformer' ? 'transformer' : job.params.cell === 'gru' || job.params.cell === 'rnn' ? job.params.cell : 'lstm',
       series: s ? { steps: s.steps, losses: s.losses } : undefined,
       history: st.history,
       samples: st.samples,
@@ -191,14 +195,15 @@ export class LmFeature {
     if (extra.teacherForcing) st.teacherForcing = { ...extra.teacherForcing, step: job.step };
     const m = job.metrics ?? {};
     if (typeof m.heldOutLoss === 'number' && !st.history.some((x) => x.step === job.step)) {
-      st.history.push({ step: job.step, trainLoss: job.loss, heldOutLoss: m.heldOutLoss, perplexity: m.perplexity, bitsPerChar: m.bitsPerChar });
+      // the LSTM reports `perplexity`, the Transformer `heldOutPerplexity`: both exp(held-out loss)
+      st.history.push({ step: job.step, trainLoss: job.loss, heldOutLoss: m.heldOutLoss, perplexity: m.perplexity ?? m.heldOutPerplexity, bitsPerChar: m.bitsPerChar });
     }
     this.show(this.jobData(job), true);
   }
 
-  /** A job changed: follow a new LSTM run from its start, and tell the view when one ends (its model is saved). */
+  /** A job changed: follow a new language model's run from its start, and tell the view when one ends (its model is saved). */
   onJob(job: JobInfo): void {
-    if (job.model !== 'lstm') return;
+    if (!LM_KINDS.includes(job.model)) return;
     const known = this.live.get(job.jobId);
     if (!known && job.status !== 'running' && job.status !== 'queued') return;
     const st = this.track(job);
@@ -273,6 +278,11 @@ function selectionText(): string | undefined {
   return t.trim() ? t : undefined;
 }
 
+/** A language model's run (LSTM or Transformer) reports its evaluations, samples and teacher forcing in this extra. */
+export function isLmExtra(job: JobInfo, extra: ProgressExtra): extra is ProgressExtras['lstm'] {
+  return LM_KINDS.includes(job.model) && typeof extra === 'object';
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -345,7 +355,7 @@ export function registerLmFeature(context: vscode.ExtensionContext, jobs: JobMan
 
   context.subscriptions.push(
     jobs.onDidReceiveExtra(({ job, extra }) => {
-      if ('sample' in extra || 'teacherForcing' in extra) f.onExtra(job, extra);
+      if (isLmExtra(job, extra)) f.onExtra(job, extra);
     }),
     jobs.onDidChangeJob((job) => f.onJob(job)),
     onSavedModelsChange(jobs, LM_KINDS, () => f.refreshPicker()),

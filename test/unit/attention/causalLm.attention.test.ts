@@ -1,7 +1,7 @@
 /**
  * The causal Transformer as a language model: its surprisals, perplexity and generation against a float64
- * forward pass written here from the weights (no tfjs), and the model picker's facts of saved model folders,
- * hostile ones included.
+ * forward pass written here from the weights (no tfjs), what a training run reports for the Language Model view,
+ * and the model picker's facts of saved model folders, hostile ones included.
  */
 import './cli-argv';
 import { test } from 'node:test';
@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import { initTf } from '../../../src/core/tf/backend';
 import { initialWeights, TransformerLM, type TransformerConfig } from '../../../src/core/attention/transformer';
 import { generateTransformer, scoreTransformerIds, transformerPerplexity, transformerTeacherForcing } from '../../../src/core/attention/causalLm';
-import { saveTransformer } from '../../../src/core/attention/store';
+import { loadAttentionModelSync, saveTransformer } from '../../../src/core/attention/store';
+import { trainTransformer } from '../../../src/core/attention/transformerTrainer';
+import type { ProgressExtras, ProgressUpdate } from '../../../src/core/training';
 import { Vocab } from '../../../src/core/lm/vocab';
 import { modelFacts, ModelFactsError } from '../../../src/core/lm/describe';
 import { Rng } from '../../../src/core/util/rng';
@@ -185,5 +187,37 @@ test('ml-study generate and perplexity take a saved Transformer (the figure is t
   assert.equal(g.code, 0, g.err);
   assert.equal(JSON.parse(g.out).text, generateTransformer(lm, { prompt: 'the', length: 6, seed: 3, temperature: 0.8 }).text);
   lm.model.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a Transformer run reports as a language model: held-out measures, a sample and teacher forcing of the model as it is', async () => {
+  await initTf();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tprogress-'));
+  const updates: ProgressUpdate[] = [];
+  const text = Array.from({ length: 60 }, (_, i) => ['the cat sat on the mat.', 'keys meet queries.', 'values are mixed by weights.'][i % 3]).join('\n');
+  const r = await trainTransformer({ dModel: 32, ffn: 32, seq: 16, batch: 4, heads: 2, layers: 1, lr: 0.01, seed: 3, steps: 6 }, text, { signal: new AbortController().signal, onProgress: (u) => updates.push(u) }, { outDir: path.join(dir, 'm') });
+  const last = updates.at(-1)!;
+  assert.equal(last.step, r.steps);
+  for (const u of updates.filter((x) => x.extra)) assert.equal(typeof u.metrics?.heldOutLoss, 'number', `an extra at step ${u.step} comes with a fresh held-out loss`);
+  const m = last.metrics!;
+  assert.ok(Math.abs(m.heldOutLoss - r.heldOutLoss) < 1e-9, 'the final report scores the final model');
+  assert.ok(Math.abs(m.heldOutPerplexity - Math.exp(m.heldOutLoss)) < 1e-9 * m.heldOutPerplexity);
+  assert.ok(Math.abs(m.bitsPerChar - m.heldOutLoss / Math.LN2) < 1e-12, 'bits per character at char level');
+  const extra = last.extra as ProgressExtras['lstm'];
+  assert.ok(extra.sample && extra.teacherForcing, 'the final report carries a sample and teacher forcing');
+  const tf = extra.teacherForcing;
+  // the same comparison computed again from the saved model on the same held-out text
+  const saved = loadAttentionModelSync(path.join(dir, 'm'));
+  assert.ok(saved.kind === 'transformer');
+  if (saved.kind === 'transformer') {
+    const again = transformerTeacherForcing({ model: saved.model, vocab: saved.vocab }, tf.prefix + tf.truth, { prefix: Array.from(tf.prefix).length });
+    assert.equal(again.truth, tf.truth);
+    assert.deepEqual(again.teacherForced.map((s) => s.predicted), tf.teacherForced.map((s) => s.predicted));
+    assert.equal(again.freeRunningText, tf.freeRunningText);
+    saved.model.dispose();
+  }
+  // the sample continues the first characters of the held-out text
+  assert.ok(extra.sample.startsWith(tf.prefix.slice(0, 24)), `sample ${JSON.stringify(extra.sample)} vs held-out ${JSON.stringify(tf.prefix)}`);
+  assert.ok(extra.sample.length > 24);
   fs.rmSync(dir, { recursive: true, force: true });
 });
