@@ -84,7 +84,7 @@ export class FormulaMapIndex implements vscode.Disposable {
       folderWatcher,
       watcher.onDidCreate((uri) => this.queue(uri, 'file')),
       watcher.onDidChange((uri) => this.queue(uri, 'file')),
-      folderWatcher.onDidCreate((uri) => this.queue(uri, 'file')),
+      folderWatcher.onDidCreate((uri) => this.queueCreated(uri)),
       folderWatcher.onDidDelete((uri) => this.queue(uri, 'remove')),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.queueText(e.document);
@@ -153,6 +153,14 @@ export class FormulaMapIndex implements vscode.Disposable {
     }
     this.pending.set(uri.toString(), kind === 'file' ? { kind, uri } : { kind, uri });
     this.schedule();
+  }
+
+  /**
+   * A path the folder watcher saw created: queued only where notes may be (not under the storage folder, where every
+   * training run writes, nor under another excluded folder), so those writes cost the host nothing.
+   */
+  private queueCreated(uri: vscode.Uri): void {
+    if (folderMayHoldNotes(vscode.workspace.asRelativePath(uri, false), noteRules().excluded)) this.queue(uri, 'file');
   }
 
   private queueText(doc: vscode.TextDocument): void {
