@@ -390,6 +390,11 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
+  // L = −log p_{y}: minus the log of the probability indexed by the true class.
+  const trueClass = (x: Node) => x.k === 'sym' && /^[pPqs]$/.test(x.name) && syms(x.sub).some((y) => y.name === 'y' || y.mods.includes('hat'));
+  if (lossLhs(root) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1 && rowOf(logs[0].arg).length === 1 && trueClass(rowOf(logs[0].arg)[0])) add('cross-entropy', 3, '−log p_y: the cross-entropy of the true class');
   // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
@@ -403,7 +408,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
   if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
-  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
+  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
     if (idx && subText(rhs[1].sub).includes(idx) && subText(rhs[2].sub).includes(idx)) add('attention', rhs[1].name === 'alpha' ? 2.4 : 1.8, 'Σ_j α_j v_j: a weighted sum of the vectors');
   }
@@ -857,7 +862,9 @@ function detect(root: Row, add: Add): void {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
     // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
-    const iterates = syms(g.body).some((x) => subText(x.sup).includes('*') || /t/.test(subText(x.sub)));
+    // (A starred target against a hatted prediction, y* − ŷ, is a target and its prediction.)
+    const predicted = syms(g.body).some((x) => x.mods.includes('hat'));
+    const iterates = syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
@@ -955,7 +962,8 @@ function detect(root: Row, add: Add): void {
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
   if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
-  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*') && (s.name === 'y' || /t/.test(subText(s.sub)))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
+  // (A loss of the target and the prediction, L(y*, ŷ), compares them: it feeds nothing to a decoder.)
+  if (starred && applies(root).some((a) => !/^(L|l|ell|J|loss|cost)$/.test(a.fn) && syms(a.arg).some((s) => subText(s.sup).includes('*') && /t/.test(subText(s.sub))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
   if (maskCond && !logs.length) add('masked-lm', 2.6, 'p(x | x̃)');
   // perplexity
   const invN = (n: Node | undefined) => {
@@ -1131,10 +1139,12 @@ function detect(root: Row, add: Add): void {
       const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
       if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      else if (['z', 'h', 'a', 'y', 's', 'o', 'f'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
+        // (Σ_i b_i v_i without a bias and without a weight letter is a weighted sum of vectors, not a layer.)
+        const weightLetter = /^(w|W|theta|Theta)$/.test(aff.weights[0] ?? '');
         if (recurrent) add('rnn', 3, 'recurrence');
-        else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
+        else if (side.some((x) => x.k === 'op' && x.v === '+') || (side.some((x) => x.k === 'big') && weightLetter)) add('affine-layer', 2.7, 'z = Wx + b');
       }
       break;
     }
@@ -1520,7 +1530,11 @@ const nameKey = (n: Node): string | null => {
  */
 function primaryName(root: Row): ConceptId | null {
   const { parts } = sides(root);
-  const strip = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
+  const abbreviated = parts.length > 1 ? lossAbbreviation(parts[0]) : null;
+  if (abbreviated) return abbreviated;
+  // (A shape declared after the definition, `ŷ = softmax(z) ∈ ℝ^{|V|}`, says where the value lives, not what it is.)
+  const declared = (r: Row) => { const at = r.findIndex((x) => x.k === 'op' && x.v === '∈'); return at > 0 ? r.slice(0, at) : r; };
+  const strip = (r: Row) => declared(r).filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
   const lhs = parts.length > 1 ? strip(parts[0]) : [];
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
@@ -1557,6 +1571,17 @@ function primaryName(root: Row): ConceptId | null {
   return null;
 }
 
+/** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence' };
+function lossAbbreviation(lhs: Row): ConceptId | null {
+  const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const one = r.length === 1 ? r[0] : null;
+  const word = one && (one.k === 'name' || (one.k === 'apply' && one.head.k === 'name')) ? (one.k === 'name' ? one.v : one.fn)
+    : r.length >= 2 && r.every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('')
+    : r.length >= 2 && r.slice(0, -1).every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup) && r[r.length - 1].k === 'apply' && /^[A-Z]$/.test((r[r.length - 1] as Apply).fn) ? [...r.slice(0, -1).map((x) => (x as Sym).name), (r[r.length - 1] as Apply).fn].join('') : null;
+  return word ? LOSS_ABBREVIATIONS[word.toLowerCase().replace(/[^a-z]/g, '')] ?? null : null;
+}
+
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
 const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt']);
 
@@ -1586,6 +1611,9 @@ function blockLines(src: string): string[] {
 
 /** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
+  'cross-entropy': /cross[- ]?entropy/i,
+  'binary-cross-entropy': /binary cross[- ]?entropy|\blog[- ]loss\b/i,
+  'negative-log-likelihood': /negative log[- ]?likelihood|\bnll\b/i,
   'hierarchical-softmax': /hierarchical softmax/i,
   sgns: /negative sampling/i,
   'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
@@ -1717,7 +1745,7 @@ function blockVote(src: string, add: Add): void {
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
     // Scores, their softmax and the weighted sum, line after line: the steps of attention.
-    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', 3.2, 'scores, their softmax and a weighted sum: the steps of attention');
+    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', Math.max(3.2, Math.min(4.6, votes.get('softmax')!.score + 0.8)), 'scores, their softmax and a weighted sum: the steps of attention');
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
@@ -1745,9 +1773,18 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** Display environments that only number or align one line (equation, align with one row …): that line. */
+const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
+function oneLine(items: Row): Row {
+  const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
+  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items;
+  return env.rows[0].flatMap((cell) => rowOf(cell));
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const src = normaliseTex(latex);
-  const tree = parseTex(src);
+  const parsed = parseTex(src);
+  const tree = { ...parsed, items: oneLine(parsed.items) };
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
@@ -1796,7 +1833,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));

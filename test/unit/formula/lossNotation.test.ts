@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { recognise } from '../../../src/core/formula/recognise';
+
+const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
+
+test('losses and measures named by their abbreviation on the left', () => {
+  const cases: Array<[string, string]> = [
+    ['cross-entropy', 'CE = -sum(t log(o))'],
+    ['binary-cross-entropy', 'BCE = -(t \\log o + (1 - t) \\log (1 - o))'],
+    ['perplexity', '\\text{PPL}(D) = e^{H(D)}'],
+    ['perplexity', '\\begin{equation} \\mathrm{PP}(S) = 2^{H(S)} \\end{equation}'],
+    ['mse', '\\text{MSE} = \\frac{1}{m} \\sum_i (t_i - o_i)^2'],
+  ];
+  for (const [want, tex] of cases) assert.equal(concept(tex), want, tex);
+  // An abbreviation that names nothing of the catalog claims nothing by its letters.
+  assert.equal(concept('AB = -sum(t log(o))'), recognise('Q = -sum(t log(o))').concept);
+});
+
+test('a one-line display environment is read as its line', () => {
+  assert.equal(concept('\\begin{align} \\ell_n &= -\\log\\left(q_{y_n}\\right), \\end{align}'), 'cross-entropy');
+  assert.equal(concept('\\begin{equation*} r_t = \\sigma(U h_{t-1} + V x_t) \\end{equation*}'), concept('r_t = \\sigma(U h_{t-1} + V x_t)'));
+});
+
+test('cross-entropy written as H of two distributions or as −log of the true class', () => {
+  assert.equal(concept('H(\\hat{q}, q) = -q_k \\log(\\hat{q}_k)'), 'cross-entropy');
+  assert.equal(concept('H(r, s) = -\\sum_m r_m \\ln s_m'), 'cross-entropy');
+  assert.equal(concept('J_n = -\\log(p_{y_n})'), 'cross-entropy');
+  // −log of a probability the note does not index by the label is a surprisal or a likelihood term, not this rule's.
+  assert.notEqual(concept('J_n = -\\log(p_{k})'), 'cross-entropy');
+});
+
+test('a note that calls −Σ log p(x_t | x_<t) its cross-entropy gets that name; a child of the structure stays', () => {
+  assert.equal(concept('E = - \\sum_{t=1}^{n} \\log p(w_t \\mid w_{<t})', 'We train by minimising the cross-entropy between the data and the model:'), 'cross-entropy');
+  // The structure shows the binary form: the general name in the words does not replace it.
+  assert.equal(concept('L_{CE} = -[t \\log o + (1 - t) \\log (1 - o)]', 'The cross-entropy loss for one example is'), 'binary-cross-entropy');
+});
+
+test('target against prediction: a squared norm is a squared error, and a loss of the two is not teacher forcing', () => {
+  assert.equal(concept('E_i = \\frac{1}{2} \\left\\| \\mathbf{t}^*_i - \\hat{\\mathbf{t}}_i \\right\\|^2'), 'mse');
+  assert.notEqual(concept('\\ell(\\mathbf{t}^*, \\hat{\\mathbf{t}})'), 'teacher-forcing');
+  // The gold previous token fed to a decoder is still teacher forcing.
+  assert.equal(concept('\\log p(y^*_t \\mid y^*_{<t}, x)'), recognise('\\log p(y^*_t \\mid y^*_{<t}, x)').concept);
+});
+
+test('a softmax assigned and given its shape, ŷ = softmax(z) ∈ ℝ^K, is the softmax', () => {
+  assert.equal(concept('\\hat{o} = \\operatorname{softmax}(s) \\in \\mathbb{R}^{K}'), 'softmax');
+  assert.equal(concept('\\hat{o} = \\operatorname{softmax}(s)'), 'softmax');
+});
+
+test('a weighted sum of values needs the words to be attention; a score line f = wᵀx + b is a layer', () => {
+  assert.equal(concept('u = \\sum_{j=1}^n g_j v_j', 'The output is a weighted sum of the values:'), 'attention');
+  assert.equal(concept('u = \\sum_{j=1}^n g_j v_j'), null);
+  assert.equal(concept('f_k = \\mathbf{w}_k^\\top \\mathbf{z} + b_k'), 'affine-layer');
+  // Scores, their softmax and the weighted sum in one block are the steps of attention.
+  assert.equal(concept('e_j = k_j^\\top q \\\\ g = \\text{softmax}(e) \\\\ u = \\sum_j g_j v_j'), 'attention');
+});
