@@ -7,7 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
-import { proseClaim } from './evidenceProse';
+import { nearWords, proseClaim } from './evidenceProse';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -1103,7 +1103,7 @@ function detect(root: Row, add: Add): void {
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
     else add('logistic-regression', 2.9, 'σ(w^T x)');
   }
-  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
+  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
   if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length) {
     for (const side of parts.slice(1)) {
@@ -1171,7 +1171,9 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
   if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
-  if (every.some((x) => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
+  const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
+  if (directed.some((x) => x.mods.includes('bwd')) || directed.some((x) => /^[hsHSz]$/.test(x.name))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
   // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
@@ -1521,6 +1523,8 @@ const nameKey = (n: Node): string | null => {
   const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
   if (!v) return null;
   const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // EncoderRNN, DecoderGRU, enc_lstm: the recurrent network of an encoder–decoder.
+  if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
   return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
 };
 
@@ -1545,7 +1549,10 @@ function primaryName(root: Row): ConceptId | null {
     const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
     // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
     const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
-    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
+    // (A function's name alone, `tanh`, `\text{softmax}`, or applied to one letter, `softmax(z)_i`, mentions the function
+    // in a sentence; it defines nothing.)
+    const mention = (id: ConceptId | undefined) => !!id && (ELEMENTWISE.has(id) || id === 'softmax');
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) && !mention(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
     // D_{KL}(P ‖ Q): the letter's subscript is the name.
     const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
     if (head === 'kl') return 'kl-divergence';
@@ -1554,6 +1561,7 @@ function primaryName(root: Row): ConceptId | null {
     // A model's name alone (`\text{LSTM}`, `\RNN`) mentions the model and shows none of it: no claim. An activation
     // applied to a whole pre-activation (`\tanh(W x_t + U h_{t−1} + b)`) is a step of a bigger model: the structure decides.
     if (!k || model(NAMED_CONCEPTS[k])) return null;
+    if (mention(NAMED_CONCEPTS[k]) && (r[0].k === 'name' || argRow(r[0] as Apply).filter((x) => !(x.k === 'op' && x.v === ',')).every((x) => x.k === 'sym'))) return null;
     return r[0].k === 'name' || !(ELEMENTWISE.has(NAMED_CONCEPTS[k]) && affine(argRow(r[0] as Apply))) ? NAMED_CONCEPTS[k] : null;
   }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
@@ -1569,6 +1577,13 @@ function primaryName(root: Row): ConceptId | null {
     }
   }
   return null;
+}
+
+/** Words that put a layer inside a network of several layers. */
+const MLP_WORDS = /hidden layer'?s? outputs?|outputs? of the hidden layer|(two|three|[2-9])[- ]layers?|multi-?layer|\bmlps?\b|(fully[- ]connected|feed-?forward) (neural )?network/i;
+/** An activation applied to a linear map somewhere in the formula (σ(Wx + b), tanh(W h)). */
+function activated(root: Row): boolean {
+  return applies(root).some((a) => ['sigmoid', 'sigma', 'tanh', 'relu', 'phi', 'varphi', 'f', 'g'].includes(a.fn) && (!!affine(argRow(a)) || dots(a.arg).length > 0 || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name) && /^(W|V|U|Theta)$/.test(x.name))));
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
@@ -1799,6 +1814,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     // A detector failing on odd input must not break the hover.
   }
   if (depth === 0) blockVote(src, add);
+  // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
+  const single = tree.items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+  if (single.length === 1 && single[0].k === 'apply' && ['softmax', 'sigmoid', 'tanh', 'relu'].includes(single[0].fn) && rowOf(single[0].arg).length === 1 && rowOf(single[0].arg)[0].k === 'sym') cands.clear();
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
@@ -1858,7 +1876,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
   const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
-  if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
+  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(tree.items) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
+  const lhsTop = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
+  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(tree.items, ['exp']).length > 0 || syms(tree.items).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
   // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
   // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
   const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;

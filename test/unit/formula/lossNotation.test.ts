@@ -55,3 +55,34 @@ test('a weighted sum of values needs the words to be attention; a score line f =
   // Scores, their softmax and the weighted sum in one block are the steps of attention.
   assert.equal(concept('e_j = k_j^\\top q \\\\ g = \\text{softmax}(e) \\\\ u = \\sum_j g_j v_j'), 'attention');
 });
+
+test('an arrow over an input is a vector; arrows over states, or both directions, are a bidirectional RNN', () => {
+  assert.notEqual(concept('P(Y=1 \\mid X=\\overrightarrow{u}) = \\overrightarrow{\\gamma}^T \\overrightarrow{u}'), 'bidirectional-rnn');
+  assert.equal(concept('h_t = [\\overrightarrow{h}_t ; \\overleftarrow{h}_t]'), 'bidirectional-rnn');
+});
+
+test('an encoder or decoder RNN named as a function is the encoder–decoder model', () => {
+  assert.equal(concept('s_t = \\text{DecoderLSTM}(d(y_t), s_{t-1}, c)'), 'seq2seq');
+  assert.equal(concept('h_t = \\mathrm{EncGRU}(e(x_t), h_{t-1})'), 'seq2seq');
+  // A recurrent network named plainly is still the recurrent network.
+  assert.equal(concept('h_t = \\mathrm{GRU}(h_{t-1}, x_t)'), 'gru');
+});
+
+test('σ(z)_k with exponentials is the softmax written with σ; σ(z) = 1/(1 + e^{−z}) stays the sigmoid', () => {
+  assert.equal(concept('\\sigma(\\mathbf{a})_j = \\frac{e^{a_j}}{\\sum_{m} e^{a_m}}'), 'softmax');
+  assert.equal(concept('\\sigma(\\mathbf{a})_1 = \\frac{1}{1 + \\exp(a_2 - a_1)}'), 'softmax');
+  assert.equal(concept('\\sigma(a) = \\frac{1}{1 + e^{-a}}'), 'sigmoid');
+});
+
+test('σ(wᵀx) in words about neurons is a unit of a layer; in words about the hidden layer of a network, a step of the network', () => {
+  assert.equal(concept('\\sigma(w^\\top x)'), 'logistic-regression');
+  assert.equal(concept('\\sigma(w^\\top x)', 'Each neuron applies an activation function to its weighted input:'), 'affine-layer');
+  assert.equal(concept('\\sigma(w^\\top x)', 'Logistic regression passes the weighted input of each neuron through'), 'logistic-regression');
+  assert.equal(concept('\\mathbf{g} = \\tanh(\\mathbf{A}^\\top \\mathbf{u})', 'In our three-layer network we first compute the output of the hidden layer:'), 'mlp');
+  assert.equal(concept('\\mathbf{g} = \\tanh(\\mathbf{A}^\\top \\mathbf{u})'), 'affine-layer');
+});
+
+test('a product of sigmoids up to a bound n is a likelihood, not a path down a tree', () => {
+  assert.notEqual(concept('L(w) = \\prod_{i=1}^{n} \\sigma(w^\\top x_i)^{t_i} (1 - \\sigma(w^\\top x_i))^{1 - t_i}'), 'hierarchical-softmax');
+  assert.equal(concept('p(w \\mid c) = \\prod_{j=1}^{L(w)-1} \\sigma(\\pm v_{n(w,j)}^\\top h)'), 'hierarchical-softmax');
+});
