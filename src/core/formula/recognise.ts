@@ -1207,6 +1207,21 @@ function detect(root: Row, add: Add): void {
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
+  // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
+  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
+  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
+  const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
+  const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
+  if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
+  // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
+  if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rowOf(lhsApply.arg).length === 1 && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
+  if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
   if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
@@ -1847,6 +1862,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
     }
   }
+  // A model's or a loss's name keeps its lead over concepts the words favour (`h_t = EncoderRNN(…)` in a sentence
+  // about "the RNN"); an activation's name may still be the last step of a bigger model.
+  const ownName = named && !LESS_SPECIFIC.has(named) ? cands.get(named) : undefined;
+  if (ownName && ownName.why.startsWith('named')) ownName.score = Math.max(ownName.score, ...[...cands.entries()].filter(([id]) => id !== named).map(([, c]) => c.score + 0.4));
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {

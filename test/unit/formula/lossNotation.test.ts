@@ -86,3 +86,21 @@ test('a product of sigmoids up to a bound n is a likelihood, not a path down a t
   assert.notEqual(concept('L(w) = \\prod_{i=1}^{n} \\sigma(w^\\top x_i)^{t_i} (1 - \\sigma(w^\\top x_i))^{1 - t_i}'), 'hierarchical-softmax');
   assert.equal(concept('p(w \\mid c) = \\prod_{j=1}^{L(w)-1} \\sigma(\\pm v_{n(w,j)}^\\top h)'), 'hierarchical-softmax');
 });
+
+test('training steps written as a change or as the next iterate; a lone velocity is not a gradient step', () => {
+  assert.equal(concept('\\Delta w_{k} = -\\alpha \\cfrac{\\partial J}{\\partial w_{k}}'), 'gradient-descent');
+  assert.equal(concept('u^{t+1} = u^{t} - \\eta (u^{t} - r)'), 'gradient-descent');
+  assert.notEqual(concept('w_{t+1} = w_{t} - \\eta m(t)'), 'gradient-descent');
+});
+
+test('maximum likelihood as max over the parameters of log p, or as the log-likelihood ℓ(θ) = Σ log', () => {
+  assert.equal(concept('\\max_{w} \\mathbb{E}_{(a, b)} \\log p_w(b \\mid a)'), 'maximum-likelihood');
+  assert.equal(concept('\\ell(\\theta) = \\sum_{n=1}^{N} \\ln p(t_n \\mid u_n; \\theta)'), 'maximum-likelihood');
+  // The same sum with a minus in front is a loss, not the likelihood.
+  assert.notEqual(concept('\\ell(\\theta) = -\\sum_{n=1}^{N} \\ln p(t_n \\mid u_n; \\theta)'), 'maximum-likelihood');
+});
+
+test('a network written as the composition of its layers', () => {
+  assert.equal(concept('g(u) = g_K \\circ g_{K-1} \\circ \\cdots \\circ g_1 (u)'.replace(/g/g, 'f')), 'mlp');
+  assert.notEqual(concept('f_2 \\circ f_1'), 'mlp');
+});
