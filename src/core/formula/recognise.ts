@@ -373,6 +373,17 @@ function detectForms(root: Row, add: Add): void {
  * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
  * the words say so: weak on its own).
  */
+/** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
+function oddsFrac(f: Frac): boolean {
+  const num = rowOf(f.num);
+  const den = rowOf(f.den);
+  const text = (r: Row) => r.map((y) => show(y)).join(' ');
+  if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(num), one(den)];
+  return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && text(rowOf(a.arg)).replace(/[01]/g, '#') === text(rowOf(b.arg)).replace(/[01]/g, '#');
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -390,6 +401,24 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
+  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
+  // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
+  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac'))));
+  if (oddsLog && linearSide) add('logistic-regression', 3.5, 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
+  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.6, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
+  if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
+  // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
+  const primed = (a: Apply) => a.head.k === 'sym' && (a.head.mods.includes('prime') || /prime|'|′/.test(subText(a.head.sup)));
+  if (applies(rhs).filter(primed).length >= 2 && applies(rhs).some((a) => primed(a) && applies(a.arg).length > 0)) add('chain-rule', 3.4, "f′(g(x)) · g′(x)");
+  // [h^→ ; h^←]: the states of the two directions side by side.
+  const arrowed = (dir: string) => syms(root).some((x) => /^[hHsz]$/.test(x.name) && subText(x.sup).includes(dir));
+  if (arrowed('→') && arrowed('←') && all(root).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) add('bidirectional-rnn', 3.4, '[h^→ ; h^←]');
+  // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
+  const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
+  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
@@ -829,7 +858,7 @@ function detect(root: Row, add: Add): void {
   // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
-    if (a.length !== 1 || a[0].k !== 'frac') return false;
+    if (a.length !== 1 || a[0].k !== 'frac' || oddsFrac(a[0])) return false;
     // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
     const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
     if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
@@ -1194,7 +1223,9 @@ function detect(root: Row, add: Add): void {
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
-    if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+    // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
+    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2')));
+    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -1762,6 +1793,12 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
 function blockVote(src: string, add: Add): void {
   const lines = blockLines(src);
+  // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
+  const goesOn = (l: string) => /^\s*(=|\\approx|≈|\\propto)/.test(l);
+  if (lines.length >= 2 && !goesOn(lines[0]) && lines.slice(1).every(goesOn)) {
+    const head = recognise(lines[0], {}, 1);
+    if (head.concept && head.score >= 3.3) add(head.concept, head.score + 0.3, `the first line of the derivation (${head.concept})`);
+  }
   if (lines.length) {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
@@ -1881,7 +1918,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // softmax is the cross-entropy of the true class.
   const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
   if (logged.length) {
-    const isFragment = (c: { id: ConceptId; why: string }) => FRAGMENTS.has(c.id) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
+    const isFragment = (c: { id: ConceptId; why: string }) => (FRAGMENTS.has(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
     if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);

@@ -101,6 +101,30 @@ test('maximum likelihood as max over the parameters of log p, or as the log-like
 });
 
 test('a network written as the composition of its layers', () => {
-  assert.equal(concept('g(u) = g_K \\circ g_{K-1} \\circ \\cdots \\circ g_1 (u)'.replace(/g/g, 'f')), 'mlp');
+  assert.equal(concept('f(u) = f_K \\circ f_{K-1} \\circ \\cdots \\circ f_1 (u)'), 'mlp');
   assert.notEqual(concept('f_2 \\circ f_1'), 'mlp');
+});
+
+test('log-odds linear in the input are logistic regression, never a KL divergence', () => {
+  assert.equal(concept('\\ln \\frac{q(x)}{1 - q(x)} = w^\\top x + b'), 'logistic-regression');
+  assert.equal(concept('\\log \\frac{P(t=1 \\mid u)}{P(t=0 \\mid u)} = \\beta^\\top u'), 'logistic-regression');
+  assert.equal(concept('\\log \\frac{\\frac{1}{1+\\exp(-w^\\top u)}}{1-\\frac{1}{1+\\exp(-w^\\top u)}} = w^\\top u'), 'logistic-regression');
+  assert.equal(concept('\\sum_x p(x) \\log \\frac{p(x)}{q(x)}'), 'kl-divergence');
+});
+
+test('the likelihood of parameters as a product, and a derivation about its first line', () => {
+  assert.equal(concept('L(w) = \\prod_{n=1}^{N} p(t_n \\mid u_n ; w)'), 'maximum-likelihood');
+  assert.equal(concept('L(w) & = \\prod_{n} p(t_n \\mid u_n ; w) \\\\ & = \\prod_{n} \\sigma(w^\\top u_n)^{t_n} (1 - \\sigma(w^\\top u_n))^{1 - t_n}'), 'maximum-likelihood');
+});
+
+test('derivatives with primes: σ′ = σ(1 − σ) is the sigmoid, F′(x) = f′(g(x)) g′(x) the chain rule', () => {
+  assert.equal(concept("\\sigma' = \\sigma(1-\\sigma)"), 'sigmoid');
+  assert.equal(concept('H^\\prime (u) = k^\\prime (m(u)) \\cdot m^\\prime (u)'), 'chain-rule');
+});
+
+test('states of both directions side by side, a threshold unit, and Newton\'s step', () => {
+  assert.equal(concept('h_3 = [h_3^\\rightarrow; h_{L-2}^\\leftarrow]'), 'bidirectional-rnn');
+  assert.equal(concept('o = \\varepsilon(w^T u - b) = \\left\\{\\begin{array}{ll} 1, & w^T u - b \\geq 0 \\\\ 0, & w^T u - b < 0 \\end{array}\\right.'), 'step-function');
+  assert.notEqual(concept('x^{t+1} = x^{t} - [\\nabla^2 f(x^t)]^{-1} \\nabla f(x^t)'), 'gradient-descent');
+  assert.equal(concept('x^{t+1} = x^{t} - \\eta \\nabla f(x^t)'), 'gradient-descent');
 });
