@@ -381,7 +381,20 @@ function oddsFrac(f: Frac): boolean {
   if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
   const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
   const [a, b] = [one(num), one(den)];
-  return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && text(rowOf(a.arg)).replace(/[01]/g, '#') === text(rowOf(b.arg)).replace(/[01]/g, '#');
+  return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && outcomeOf(a) !== null && outcomeOf(b) !== null && text(withoutOutcome(a)) === text(withoutOutcome(b));
+}
+/** The outcome a probability names (P(y = 1 | x) → "1"), and its argument without it. */
+function outcomeOf(a: Apply): string | null {
+  const r = rowOf(a.arg);
+  const eq = r.findIndex((x) => x.k === 'op' && x.v === '=');
+  return eq > 0 && r[eq + 1] ? show(r[eq + 1]) : null;
+}
+const withoutOutcome = (a: Apply): Row => { const r = rowOf(a.arg); const eq = r.findIndex((x) => x.k === 'op' && x.v === '='); return eq > 0 ? [...r.slice(0, eq), ...r.slice(eq + 2)] : r; };
+/** The two outcomes of a ratio of probabilities are 1 and 0 (binary), or one class against a reference class. */
+function binaryOdds(f: Frac): boolean {
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(rowOf(f.num)), one(rowOf(f.den))];
+  return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
 }
 
 function detectMoreForms(root: Row, add: Add): void {
@@ -405,9 +418,13 @@ function detectMoreForms(root: Row, add: Add): void {
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
   const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac'))));
-  if (oddsLog && linearSide) add('logistic-regression', 3.5, 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
+  if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
+  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && hasOp(lhsApply.arg, ';');
+  if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
   // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
-  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.6, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
   // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
   if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
   // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
@@ -1115,7 +1132,9 @@ function detect(root: Row, add: Add): void {
     if (chained) add('mlp', 3.5, 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)');
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
-  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
+  // (σ(θᵀx)_k, a component of a vector-valued σ, is the softmax of linear scores: softmax regression.)
+  if (applies(root, ['sigmoid']).some((a) => !!a.sub && dots(a.arg).length > 0) && !applies(root, ['sigmoid']).some((a) => !a.sub)) add('softmax-regression', 3.4, 'σ(θᵀx)_k: the class-k output of a softmax of linear scores');
+  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0 && !a.sub);
   if (sigmaDots.length) {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
@@ -1840,11 +1859,12 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
-/** Display environments that only number or align one line (equation, align with one row …): that line. */
+/** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
 function oneLine(items: Row): Row {
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
-  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items;
+  // (An alignment mark, `L(θ) &= …`, only places the line.)
+  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
   return env.rows[0].flatMap((cell) => rowOf(cell));
 }
 
@@ -1993,6 +2013,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
+  // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
+  // of a model the formula only names a part of.
+  const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
+  const activationOfCall = applies(tree.items).filter((a) => ['sigmoid', 'tanh', 'relu'].includes(a.fn)).some(ofCall);
+  if (best && ELEMENTWISE.has(best.id) && !best.why.startsWith('named') && activationOfCall) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
@@ -2004,7 +2029,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
-    if (claim && !against && !gradientOnly) {
+    if (claim && !against && !gradientOnly && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

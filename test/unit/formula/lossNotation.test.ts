@@ -128,3 +128,18 @@ test('states of both directions side by side, a threshold unit, and Newton\'s st
   assert.notEqual(concept('x^{t+1} = x^{t} - [\\nabla^2 f(x^t)]^{-1} \\nabla f(x^t)'), 'gradient-descent');
   assert.equal(concept('x^{t+1} = x^{t} - \\eta \\nabla f(x^t)'), 'gradient-descent');
 });
+
+test('softmax regression: σ(θᵀx)_k, P(y | x; W) as a softmax of scores, log-odds against a reference class', () => {
+  assert.equal(concept('\\sigma(\\theta_c^\\top u)_c = \\frac{\\exp(\\theta_c^\\top u)}{\\sum_{m=1}^C \\exp(\\theta_m^\\top u)}'), 'softmax-regression');
+  assert.equal(concept('p(t=c \\mid u;\\theta) = \\vec \\sigma(\\theta^\\top u)_c'), 'softmax-regression');
+  assert.equal(concept('P(t_n \\mid u_n; A) = \\frac{e^{s_{t_n}}}{\\sum_m e^{s_m}}'), 'softmax-regression');
+  assert.equal(concept('\\log \\frac{P(T=2 \\mid u)}{P(T=C \\mid u)} = \\beta_2^\\top u'), 'softmax-regression');
+  // A layer's k-th output written with an element-wise σ on both sides is the layer, not a classifier.
+  assert.notEqual(concept('\\sigma(A \\cdot u)_k = \\sigma(a_k^\\top u)'), 'softmax-regression');
+});
+
+test('an alignment mark does not hide the left side; an activation of a function of several inputs is not the activation', () => {
+  assert.equal(concept('L(w) & = \\prod_{n} p(t_n \\mid u_n ; w) = \\prod_{n} \\vec \\sigma(w^\\top u_n)_{t_n}'), 'maximum-likelihood');
+  assert.equal(concept('q = \\tanh(m(a^\\rightarrow, a^\\leftarrow))', 'passing them through a linear layer and applying the $\\tanh$ activation function.'), null);
+  assert.equal(concept('q = \\tanh(u)', 'applying the $\\tanh$ activation function:'), 'tanh');
+});
