@@ -1287,6 +1287,15 @@ function detect(root: Row, add: Add): void {
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
+  // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
+  // (∇_{h^{(t)}} L from ∇_{h^{(t+1)}} L, ∇_{o^{(t)}} L) it is backpropagation through time.
+  const nablas = syms(root).filter((x) => x.name === 'nabla' && !!x.sub);
+  const passedBack = parts.length > 1 && nablas.length >= 1 && new Set(nablas.map((x) => show(x.sub))).size + derivs(rhsAll).length >= 2 && (nablas.length >= 2 || derivs(rhsAll).length >= 1) && syms(rhsAll).some((x) => x.name === 'nabla');
+  const overTime = (x: Sym) => /^\(?(t|t[+-]1|tau|τ)\)?$/.test((subText(x.sup) || subText(x.sub)).replace(/\s/g, ''));
+  if (passedBack) {
+    const timed = nablas.some((x) => syms(x.sub).some(overTime)) || derivs(root).some((d) => syms(d.of).some(overTime));
+    add(timed ? 'backpropagation-through-time' : 'chain-rule', timed ? 3.5 : 3.3, timed ? '∇_{h^{(t)}} L from the gradients of later time steps' : '∇_x z = (∂y/∂x)ᵀ ∇_y z');
+  }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
@@ -1404,6 +1413,14 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
     if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+  }
+  // a·b = |a||b| cos θ, a·b / |a||b| = cos θ: the dot product as lengths and the angle between.
+  {
+    // (`cos θ` typed without a backslash reads as the letters c, o, s.)
+    const spelled = root.some((x, i) => x.k === 'sym' && x.name === 'c' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'o' && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 's' && root[i + 3]?.k === 'sym' && (root[i + 3] as Sym).name === 'theta');
+    const cosAngle = spelled || applies(root, ['cos']).some((a) => syms(a.arg).some((x) => x.name === 'theta')) || root.some((x, i) => x.k === 'name' && x.v === 'cos' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'theta');
+    const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
+    if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);

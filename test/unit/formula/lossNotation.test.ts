@@ -143,3 +143,16 @@ test('an alignment mark does not hide the left side; an activation of a function
   assert.equal(concept('q = \\tanh(m(a^\\rightarrow, a^\\leftarrow))', 'passing them through a linear layer and applying the $\\tanh$ activation function.'), null);
   assert.equal(concept('q = \\tanh(u)', 'applying the $\\tanh$ activation function:'), 'tanh');
 });
+
+test('gradients passed back: ∇_x z = (∂y/∂x)ᵀ ∇_y z is the chain rule; through time steps it is BPTT', () => {
+  assert.equal(concept('\\nabla_{u} q = \\left( \\frac{\\partial v}{\\partial u} \\right)^\\top \\nabla_{v} q'), 'chain-rule');
+  assert.equal(concept('\\nabla_{s^{(t)}} J = A^\\top \\nabla_{s^{(t+1)}} J'), 'backpropagation-through-time');
+  assert.notEqual(concept('\\nabla f(\\mathbf{u}) = 0'), 'chain-rule');
+});
+
+test('a reconstruction loss named in the sentence; the dot product as lengths and the cosine of the angle', () => {
+  assert.equal(concept('E = \\frac{1}{2}(\\tilde{V} - V)^{2}', 'Reconstruction loss of the auto-encoder:'), 'autoencoder');
+  assert.equal(concept('u · v = |u||v| cos θ'), 'cosine-similarity');
+  assert.equal(concept('\\mathbf{u} \\cdot \\mathbf{v} = \\|\\mathbf{u}\\| \\|\\mathbf{v}\\| \\cos \\theta'), 'cosine-similarity');
+  assert.notEqual(concept('x = r \\cos \\theta'), 'cosine-similarity');
+});
