@@ -1264,6 +1264,13 @@ function detect(root: Row, add: Add): void {
       else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+    // (α(h(x) − y) reads as α applied to the bracket.)
+    else if (sameVar && !newton && (all(step.slice(0, 2)).some((x) => x.k === 'sym' && /^(alpha|eta)$/.test(x.name)) || applies(step.slice(0, 1)).some((a) => /^(alpha|eta)$/.test(a.fn))) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+      // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
+      // minus target times the input), over the data or for one example.
+      const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
+      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.2, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+    }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
@@ -1903,13 +1910,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const prev = cands.get(id);
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
-  try {
-    detect(tree.items, add);
-    detectShapes(tree.items, add);
-    detectForms(tree.items, add);
-    detectMoreForms(tree.items, add);
-  } catch {
-    // A detector failing on odd input must not break the hover.
+  // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
+    try {
+      detector(tree.items, add);
+    } catch (e) {
+      if (process.env.MLSTUDY_RECOGNISE_DEBUG) console.error(detector.name, e);
+    }
   }
   if (depth === 0) blockVote(src, add);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.

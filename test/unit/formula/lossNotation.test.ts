@@ -163,3 +163,10 @@ test('two layers: an activation of a weight times an activation of a linear map'
   assert.equal(concept('r = f(A u + c)'), 'affine-layer');
   assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t)'), 'rnn');
 });
+
+test('a gradient step with the gradient written out: over the data, or for one example', () => {
+  assert.equal(concept('w := w - \\frac{\\eta}{n} A^{T} (\\sigma(A w) - t)'), 'gradient-descent');
+  assert.equal(concept('w_k := w_k - \\eta (f_{w}(u^{(i)}) - t^{(i)}) \\cdot u^{(i)}_k'), 'minibatch-sgd');
+  // A velocity or a lone term is not the gradient written out.
+  assert.notEqual(concept('w := w - \\eta v'), 'gradient-descent');
+});
