@@ -15,8 +15,12 @@ export interface Recognition {
   /** All candidates, best first (for debugging and the panel). */
   candidates: Array<{ id: ConceptId; score: number; why: string }>;
   tree: { k: 'row'; items: Node[] };
-  /** Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), or unrelated concepts fitted alike (`conflict`). */
-  unsure?: 'none' | 'weak' | 'conflict';
+  /**
+   * Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), unrelated concepts fitted alike
+   * (`conflict`), or the formula only names a function (`mention`: `\tanh`, `softmax(z)_i`; `mentions` says which).
+   */
+  unsure?: 'none' | 'weak' | 'conflict' | 'mention';
+  mentions?: ConceptId;
 }
 
 export interface RecogniseContext {
@@ -1892,6 +1896,16 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** A function's name alone (`\tanh`, `\text{softmax}`, `softmax` in letters) or applied to one letter (`softmax(z)_i`, `σ(x)`). */
+function mentionOf(items: Row): ConceptId | null {
+  const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+  const fn = (id: ConceptId | undefined) => (id && (ELEMENTWISE.has(id) || id === 'softmax') ? id : null);
+  if (r.length === 1 && r[0].k === 'name') return fn(NAMED_CONCEPTS[r[0].v.toLowerCase().replace(/[^a-z0-9]/g, '')]);
+  if (r.length === 1 && r[0].k === 'apply' && rowOf(r[0].arg).length === 1 && rowOf(r[0].arg)[0].k === 'sym') return fn(NAMED_CONCEPTS[r[0].fn] ?? (r[0].fn === 'sigmoid' ? 'sigmoid' : undefined));
+  const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : '';
+  return word ? fn(NAMED_CONCEPTS[word]) : null;
+}
+
 /** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
 function oneLine(items: Row): Row {
@@ -1920,8 +1934,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
-  const single = tree.items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
-  if (single.length === 1 && single[0].k === 'apply' && ['softmax', 'sigmoid', 'tanh', 'relu'].includes(single[0].fn) && rowOf(single[0].arg).length === 1 && rowOf(single[0].arg)[0].k === 'sym') cands.clear();
+  const mentions = mentionOf(tree.items);
+  if (mentions) cands.clear();
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
@@ -2068,7 +2082,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */
