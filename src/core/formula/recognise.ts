@@ -449,6 +449,16 @@ function detectMoreForms(root: Row, add: Add): void {
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
+  const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
+  // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
+  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
+  // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
+  const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
+  if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
+  // A lower-triangular matrix of ones and zeros in words about a mask: the causal mask of self-attention.
+  const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
+  if (triangle) add('masked-self-attention', 1.5, 'ones on and below the diagonal: each position sees itself and the ones before');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
@@ -1282,6 +1292,8 @@ function detect(root: Row, add: Add): void {
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
+  else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
   if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
