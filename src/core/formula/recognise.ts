@@ -1908,6 +1908,43 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** What the left side's loss letter or a named softmax of a weight times a vector says the formula is. Changes `sorted` in place. */
+function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
+  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
+  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
+  const lossName = lossLhs(root) ? lossSubscript(root) : null;
+  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
+    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
+    const id = specific?.id ?? lossName;
+    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
+  }
+  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
+  const lhsHead0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
+  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
+    const call = applies(root, ['softmax'])[0];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
+    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
+  }
+}
+
+/**
+ * The best guess read again as a unit of a model: σ(w·x + b) as a layer's neuron, a layer as a step of the network the
+ * sentence describes, σ(z)_k with exponentials as the softmax written with σ. Changes `sorted[0]` in place.
+ */
+function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string, ctx: RecogniseContext): void {
+  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
+  const lhsLetter = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
+  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
+  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
+  const lhsTop = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
+  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(root, ['exp']).length > 0 || syms(root).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
+}
+
 /** A function's name alone (`\tanh`, `\text{softmax}`, `softmax` in letters) or applied to one letter (`softmax(z)_i`, `σ(x)`). */
 function mentionOf(items: Row): ConceptId | null {
   const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
@@ -2010,32 +2047,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
-  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
-  const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
-  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
-  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
-  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
-  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
-  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(tree.items) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
-  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
-  const lhsTop = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
-  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(tree.items, ['exp']).length > 0 || syms(tree.items).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
-  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
-  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
-  const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
-  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
-    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
-    const id = specific?.id ?? lossName;
-    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
-  }
-  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
-  const lhsHead0 = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
-  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
-  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
-    const call = applies(tree.items, ['softmax'])[0];
-    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
-    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
-  }
+  reassignUnits(sorted, tree.items, words, ctx);
+  namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
