@@ -230,7 +230,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     const what = n.v === 'sum' ? 'the sum' : n.v === 'prod' ? 'the product' : 'the integral';
     const first = sub.find((x): x is Sym => x.k === 'sym');
     if (!first) return;
-    const rel = sub.find((x) => x.k === 'op');
+    // (A leading minus, -m ≤ j ≤ m, is a sign, not the relation.)
+    const rel = sub.find((x) => x.k === 'op' && x.v !== '-' && x.v !== '+');
     const upper = n.sup ? pretty(n.sup) : '';
     if (rel && rel.k === 'op' && rel.v === '∈') {
       const setSym = sub.slice(sub.indexOf(rel) + 1).find((x): x is Sym => x.k === 'sym');
@@ -246,7 +247,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
       // -m ≤ j ≤ m, j ≠ 0 : a window
       const idx = sub.filter((x): x is Sym => x.k === 'sym');
-      const j = idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
+      const between = sub[sub.indexOf(rel) + 1];
+      const j = between?.k === 'sym' && rel.v === '≤' ? between : idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
       set(symbolKey(j), `the offset inside the window of ${what} (0 excluded: a word does not predict itself)`);
       for (const s of idx) if (s !== j && s.name !== j.name) set(symbolKey(s), 'the window size (how many words on each side)');
     } else {
@@ -256,39 +258,262 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
   });
 }
 
-/** 3. What is being defined (left of the first "="). */
-function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named?: Map<string, string>): void {
-  const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
-  if (eq > 0 && eq <= 3) {
-    const lhs = tree.items.slice(0, eq);
-    const head = lhs.find((x) => x.k === 'sym');
-    const lt = concept ? CATALOG[concept].letters ?? {} : {};
+/** 3. What each equation defines (left of its "="): `q_i = W_q x_i, k_i = W_k x_i` defines two letters. */
+function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named: Map<string, string> | undefined, pass: 'letters' | 'fallback'): void {
+  const lt = concept ? CATALOG[concept].letters ?? {} : {};
+  for (const eq of equations(tree)) {
+    const head = definition(eq)?.head;
+    if (!head) continue;
     // Gated cells written in capitals (F_t, I_t, O_t for f_t, i_t, o_t): the gate of the lower-case letter.
-    const gate = head && head.k === 'sym' && (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
-    const said = head && head.k === 'sym' ? named?.get(symbolKey(head)) : undefined;
-    if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
-    else if (head && head.k === 'sym' && gate) set(symbolKey(head), `${gate} — defined here`);
-    else if (head && head.k === 'sym' && said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
-    else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    const gate = (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
+    const said = named?.get(symbolKey(head));
+    if (pass === 'letters') {
+      // The concept's own letter for what is defined comes before the structure's general roles.
+      if (concept && lt[head.name] && !candidateState(head, concept)) set(symbolKey(head), `${lt[head.name]} — defined here`);
+      continue;
+    }
+    if (concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (gate) set(symbolKey(head), `${gate} — defined here`);
+    else if (said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
+    else if (concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+  }
+}
+
+/** The formula's equations: its top row split at `,` `;` and line breaks (`q = W_q x, \quad k = W_k x`). */
+function equations(tree: Tree): Node[][] {
+  const out: Node[][] = [[]];
+  for (const x of tree.items) {
+    if (x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) out.push([]);
+    else out[out.length - 1].push(x);
+  }
+  return out.filter((e) => e.length);
+}
+
+/**
+ * An equation's defined head (the letter left of its first `=`/`←`; with `applied`, also a letter applied there, as in
+ * `H(t, p) = …`) and its right side.
+ */
+function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[] } | null {
+  const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+  if (at <= 0 || at > 3) return null;
+  const first = eq.slice(0, at).find((x) => x.k === 'sym' || (applied && x.k === 'apply'));
+  const head = first?.k === 'apply' ? first.head : first;
+  return head && head.k === 'sym' ? { head, rhs: eq.slice(at + 1) } : null;
+}
+
+/** The single letter a softmax or an exponential scores (`exp(z_i)`, `e^{s_{ij}/τ}`, `softmax(A)`), if it is one. */
+function scoreOf(arg: Node | undefined): Sym | null {
+  const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
+  if (r.length === 1 && r[0].k === 'sym') return r[0];
+  if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
+  if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
+  return null;
+}
+const containsSumOfExp = (n: Node): boolean => {
+  let sum = false;
+  let exp = false;
+  walk(n, (m) => void ((m.k === 'big' && m.v === 'sum' && (sum = true)) || (m.k === 'apply' && m.fn === 'exp' && (exp = true))));
+  return sum && exp;
+};
+/** The exponentials of a fraction's numerator whose denominator sums exponentials: a softmax written out. */
+function softmaxNumerators(n: Node): Sym[] {
+  if (n.k !== 'frac' || !containsSumOfExp(n.den)) return [];
+  const out: Sym[] = [];
+  walk(n.num, (m) => void (m.k === 'apply' && m.fn === 'exp' && scoreOf(m.arg) && out.push(scoreOf(m.arg)!)));
+  return out;
+}
+
+/**
+ * 3b. A softmax, whatever the concept: the letter it exponentiates or takes (`e^{z_i}/Σ_j e^{z_j}`, `softmax(A)`) is a
+ * score it turns into a probability, and the letter it defines holds the probabilities — the attention weights when
+ * the formula or its sentence is about attention.
+ */
+function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
+  const score = 'a score (logit) the softmax turns into a probability';
+  const scored = new Set<Node>();
+  walk(tree, (n) => {
+    const s = n.k === 'apply' && n.fn === 'softmax' ? [scoreOf(n.arg)] : softmaxNumerators(n);
+    for (const x of s) if (x && !/^(T|tau)$/.test(x.name)) (set(symbolKey(x), score), scored.add(n));
+    // (The softmax concept itself: every exponentiated letter, e^{z_i} alone too.)
+    if ((concept === 'softmax' || concept === 'distillation-loss') && n.k === 'apply' && n.fn === 'exp') {
+      const x = scoreOf(n.arg);
+      if (x && !/^(T|tau)$/.test(x.name)) set(symbolKey(x), score);
+    }
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq, true);
+    if (d && d.rhs.length && scored.has(d.rhs[0])) set(symbolKey(d.head), attention && !/^[pPq]$/.test(d.head.name) ? 'the attention weights (the softmax of the scores: non-negative, summing to 1) — defined here' : 'the probabilities (the softmax of the scores: non-negative, summing to 1) — defined here');
+  }
+}
+
+const sameLetter = (a: Node | undefined, b: Node | undefined): boolean => {
+  const base = (n: Node | undefined) => (n?.k === 'apply' ? n.head : n);
+  const x = base(a);
+  const y = base(b);
+  return !!x && !!y && x.k === 'sym' && y.k === 'sym' && x.name === y.name;
+};
+
+/**
+ * 3c. An update step `θ_{t+1} = θ_t − η ∇L`, `W ← W − α g`: the same letter on both sides, and the letter that scales
+ * what is subtracted is the step size (learning rate); the letter updated is the weights or parameters.
+ */
+function updateRoles(tree: Tree, { set }: Notes): void {
+  for (const eq of equations(tree)) {
+    const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+    if (at <= 0 || at > 3) continue;
+    const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
+    const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
+    if (!lhs || !sameLetter(lhs, r[0]) || !(r[1]?.k === 'op' && r[1].v === '-') || !r[3]) continue;
+    const step = r[2];
+    if (step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    const old = r[0].k === 'apply' ? r[0].head : r[0];
+    if (old.k === 'sym') {
+      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;
+      if (what && symbolKey(old) !== (lhs.k === 'sym' ? symbolKey(lhs) : '')) set(symbolKey(old), `${what} being updated (their value before this step)`);
+    }
+  }
+}
+
+/** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
+const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'f', 'g', 'phi', 'varphi']);
+const matrixLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal');
+const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[a-z]$/.test(x.name) && x.name !== 'e';
+
+/**
+ * 3d. Inside a nonlinearity (`f(W^T x)`, `σ(x^T W + b)`, `g(Σ_j v_{jk} h_j)`, `g(f(xW) V)`): a capital letter
+ * multiplying a vector is a weight matrix and the vector its input; the lone letter added after the product is the
+ * bias; a sum of products pairs a weight with an input. The letter defined as the nonlinearity's value is the
+ * layer's activation.
+ */
+function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes): void {
+  const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
+  const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), INPUT_OF_WEIGHTS[s.name.toLowerCase()] ?? 'the input the weights multiply'));
+  const applied = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !NONLINEAR.has(n.fn)) return;
+    const r = rowOf(n.arg).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '×')));
+    let product = false;
+    r.forEach((x, i) => {
+      const y = r[i + 1];
+      if (matrixLetter(x) && vectorLetter(y)) (weight(x), input(y), (product = true));
+      else if ((vectorLetter(x) || (x.k === 'apply' && NONLINEAR.has(x.fn))) && matrixLetter(y) && !isT(y.sup)) (vectorLetter(x) && input(x), weight(y), (product = true));
+      else if (x.k === 'big' && x.v === 'sum' && y?.k === 'sym' && r[i + 2]?.k === 'sym' && (!!y.sub || !!(r[i + 2] as Sym).sub)) {
+        if (!letters[y.name]) set(symbolKey(y), 'a weight (learned; one per input it multiplies)');
+        input(r[i + 2] as Sym);
+        product = true;
+      }
+      if (product && x.k === 'op' && x.v === '+' && y?.k === 'sym' && !letters[y.name] && (!r[i + 2] || r[i + 2].k === 'op')) set(symbolKey(y), 'the bias (added after the weights)');
+    });
+    if (product) applied.add(n);
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (d && d.rhs.length === 1 && applied.has(d.rhs[0]) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
   }
 }
 
 /**
- * 3b. In a softmax the letter exponentiated (e^{z_i}, exp(x_j / T)) is the score it turns into a probability: the
- * structure says so, whatever letter the note uses.
+ * 3e. A capital letter (or ℓ, l) defined as a sum of log terms or of squared differences (`J = log p(…) + …`,
+ * `H(t, p) = −t log p − …`, `l_n = (x_n − y_n)²`) is the loss (objective) the formula defines.
  */
-function exponentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  if (concept !== 'softmax' && concept !== 'distillation-loss') return;
-  const scoreOf = (arg: Node | undefined): Sym | null => {
-    const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
-    if (r.length === 1 && r[0].k === 'sym') return r[0];
-    if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
-    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
-    return null;
-  };
+function lossHeadRoles(tree: Tree, { set }: Notes): void {
+  for (const eq of equations(tree)) {
+    const d = definition(eq, true);
+    if (!d || !/^([A-DF-OR-Z]|ell|l|loss|cost|objective|error)$/i.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
+    let logs = false;
+    let squares = false;
+    for (const x of d.rhs) {
+      walk(x, (m) => {
+        if ((m.k === 'apply' && m.fn === 'log') || (m.k === 'name' && /^(log|ln)$/.test(m.v)) || (m.k === 'sym' && /^(log|ln)/.test(m.name))) logs = true;
+        if (m.k === 'group' && m.sup && pretty(m.sup) === '2' && rowOf(m.body).some((o) => o.k === 'op' && o.v === '-')) squares = true;
+      });
+    }
+    if (logs || squares) set(symbolKey(d.head), 'the loss (objective) this formula defines');
+  }
+}
+
+/**
+ * 3f. Gated cells: the coefficient mixed as `(1 − z) ⊙ a + z ⊙ b` is the update gate and the new term it lets in the
+ * candidate; a letter defined as a tanh of the inputs is the candidate; capital gate letters (F_t, I_t, O_t) are the
+ * gates their lower-case letters name.
+ */
+function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept !== 'lstm' && concept !== 'gru') return;
+  const lt = CATALOG[concept].letters ?? {};
   walk(tree, (n) => {
-    const s = n.k === 'apply' && n.fn === 'exp' ? scoreOf(n.arg) : n.k === 'sym' && n.name === 'e' && n.sup ? scoreOf(n.sup) : null;
-    if (s && !/^(T|tau)$/.test(s.name)) set(symbolKey(s), 'a score (logit) the softmax turns into a probability');
+    if (n.k === 'sym' && /^[FIOZR]$/.test(n.name) && !lt[n.name] && /gate/.test(lt[n.name.toLowerCase()] ?? '')) set(symbolKey(n), lt[n.name.toLowerCase()]);
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const r = (d?.rhs ?? eq).filter((x) => !(x.k === 'op' && ['*', '⊙', '·', '∘'].includes(x.v)));
+    r.forEach((x, i) => {
+      const b = x.k === 'group' ? rowOf(x.body) : [];
+      if (b.length === 3 && b[0].k === 'num' && b[0].raw === '1' && b[1].k === 'op' && b[1].v === '-' && b[2].k === 'sym') {
+        set(symbolKey(b[2]), 'the update gate (how much of the state is replaced)');
+        const next = r[i + 1];
+        if (next?.k === 'sym' && next.name !== d?.head.name && !/-/.test(pretty(next.sub))) set(symbolKey(next), 'the candidate (proposed new) state the gate lets in');
+      }
+    });
+    if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'tanh' && !/^[hHcC]$/.test(d.head.name)) set(symbolKey(d.head), 'the candidate (proposed new) state — defined here');
+    if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'sigmoid' && !lt[d.head.name]) set(symbolKey(d.head), 'a gate (a sigmoid: between 0 and 1, it scales what it multiplies) — defined here');
+  }
+}
+
+/** 3g. Q, K and V written together (any case, any font): the queries, keys and values of attention. */
+function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
+  const lt = concept ? CATALOG[concept].letters ?? {} : {};
+  const letters: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && /^[qkvQKV]$/.test(n.name) && letters.push(n)));
+  const names = new Set(letters.map((s) => s.name.toLowerCase()));
+  if (!(names.has('q') && names.has('k') && names.has('v'))) return;
+  const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value (what a position passes on when attended to)' };
+  for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
+}
+
+/** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
+const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^[a-z]$/.test(x.name) || x.name === 'ell') && !x.sub && !x.sup && !x.mods.length;
+
+/**
+ * 5. Letters the scripts hold: in ℝ^{T×d} each letter is the size of a dimension; a letter shifted by one (t − 1 in
+ * h_{t−1}, W(t+1)) is a step index; a one-letter subscript or parenthesised superscript (x_i, A_{ij}, W^{(l)}) is an
+ * index; a letter subtracted from an index (u_{i−k}) an offset; the last subscript of a list x_1, …, x_N the count.
+ */
+function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>): void {
+  // A subscript letter that is also a letter of the formula (W_{xh} beside x and h) labels, it does not index.
+  const main = new Set<string>();
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
+  const put = (s: Sym, meaning: string, label = !main.has(s.name)) => void (!notes.has(symbolKey(s)) && label && set(symbolKey(s), meaning));
+  // V(t) beside V(t−1): a sequence written as a function of its step (f(x + 1) alone is no sequence).
+  const bare = new Set<string>();
+  walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
+  walk(tree, (n) => {
+    const subs: Array<Node | undefined> = n.k === 'apply' && indexLetter(rowOf(n.arg)[0]) && bare.has(`${pretty(n.head)}(${pretty(rowOf(n.arg)[0])})`) ? [n.arg] : [];
+    if (n.k === 'sym') subs.push(n.sub, n.sup && rowOf(n.sup).some((x) => x.k === 'group' && x.delim === '(') ? n.sup : undefined);
+    for (const sc of subs) {
+      const whole = rowOf(sc);
+      const r = whole.length === 1 && whole[0].k === 'group' && whole[0].delim === '(' ? rowOf(whole[0].body) : whole;
+      r.forEach((x, i) => {
+        const shifted = i === 0 && (r[i + 1]?.k === 'op' && ['+', '-'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'num') || (r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r[i - 2]?.k === 'num');
+        if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, `the step (time-step index; ${x.name}−1 is the step before)`, true);
+        if (pass === 'rest' && n.k === 'sym' && indexLetter(x)) {
+          const offset = r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && indexLetter(r[i - 2]);
+          put(x, offset ? `how many positions back from ${pretty(r[i - 2])} (an offset)` : `an index (which ${pretty({ ...n, sub: undefined, sup: undefined })} is meant)`);
+        }
+      });
+    }
+    if (pass !== 'rest') return;
+    // ℝ^{T×d}, R^{H×d}: the sizes of the space's dimensions.
+    if (n.k === 'sym' && n.name === 'R' && n.sup && (n.mods.includes('bb') || rowOf(n.sup).some((x) => x.k === 'op' && x.v === '×'))) {
+      for (const x of rowOf(n.sup)) if (x.k === 'sym' && /^[A-Za-z]$|^ell$/.test(x.name)) put(x, 'the size of one dimension of the space (how many entries along it)');
+    }
+    // x_1, …, x_N: N is how many there are.
+    if (n.k === 'row') {
+      n.items.forEach((x, i) => {
+        const dots = n.items.slice(Math.max(0, i - 2), i).some((o) => o.k === 'op' && o.v === '…');
+        const last = x.k === 'sym' && rowOf(x.sub).length === 1 ? rowOf(x.sub)[0] : undefined;
+        if (dots && last && last.k === 'sym' && /^[A-Za-z]$/.test(last.name)) put(last, `how many there are (the last of the list is number ${last.name})`);
+      });
+    }
   });
 }
 
@@ -370,14 +595,32 @@ function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node>; inp
 /** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
 function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name: string, node?: Sym) => string | undefined, notes: Map<string, string>): string | undefined {
   const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
-  const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
+  const entry = subSym && notes.has(symbolKey(subSym)) && /^the index (of|the) /.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
   const base = letters[n.name] ?? glossary(n.name, n);
   return (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
 }
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
+/** The concept's usual letters, over its family's. */
+const conceptLetters = (concept: ConceptId | null): Record<string, string> => (concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {});
+
+/**
+ * 3h. A dot product scaled by a square root (`q^T k / √d`, `QK^T/√n`): the letter under the root is the dimension of
+ * the vectors compared.
+ */
+function scaleRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const den = rowOf(n.den);
+    const root = den.length === 1 && den[0].k === 'sqrt' ? rowOf(den[0].body) : [];
+    let product = false;
+    walk(n.num, (m) => void ('sup' in m && isT(m.sup) && (product = true)));
+    if (product && root.length === 1 && root[0].k === 'sym') set(symbolKey(root[0]), 'the dimension of the vectors compared (the product is scaled by its square root)');
+  });
+}
+
 function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
-  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
+  const letters = conceptLetters(concept);
   const seen = new Set<string>();
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
@@ -466,27 +709,53 @@ function valueRoles(tree: Tree, { set }: Notes): void {
 
 /**
  * Meanings for the symbols of a parsed formula, in its own letters. `named`: letters the sentence around the formula
- * names (`rolesNamedInProse`), used where the formula's structure gives a letter no role of its own.
+ * names (`rolesNamedInProse`): the note's own words come first. `words`: that sentence (and heading), for what the
+ * formula is about (attention). Then the formula's structure, then the concept's usual letters, then the shape.
  */
-export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>): SymbolNote[] {
+export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>, words = ''): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
+  // Meanings set after `late` turns true (indices inside scripts, values of functions) go last when the list is cut.
+  let late = false;
+  const minor = new Set<string>();
   const set = (key: string | null, meaning: string, override = false) => {
     if (!key) return;
-    if (!notes.has(key)) order.push(key);
+    if (!notes.has(key)) (order.push(key), late && minor.add(key));
     if (!notes.has(key) || override) notes.set(key, meaning);
   };
   const acc: Notes = { notes, set };
+  const inScripts = scriptNodes(tree);
+  proseRoles(tree, acc, inScripts, named);
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
-  definedSymbol(tree, concept, acc, named);
-  exponentRoles(tree, concept, acc);
+  gateRoles(tree, concept, acc);
+  definedSymbol(tree, concept, acc, named, 'letters');
+  softmaxRoles(tree, concept, acc, (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400)));
+  updateRoles(tree, acc);
+  nonlinearityRoles(tree, conceptLetters(concept), acc);
+  scaleRoles(tree, acc);
+  lossHeadRoles(tree, acc);
+  qkvRoles(tree, concept, acc, inScripts);
+  scriptLetterRoles(tree, acc, 'steps', inScripts);
+  definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
+  late = true;
+  scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
-  return order
-    .filter((k) => notes.get(k))
+  const kept = order.filter((k) => notes.get(k));
+  return [...kept.filter((k) => !minor.has(k)), ...kept.filter((k) => minor.has(k))]
     .slice(0, MAX_SYMBOLS)
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
+}
+
+/** 0. Letters the note's sentence names ("the query $q$", "$h_t$ is the hidden state"): its words, first. */
+function proseRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>, named?: Map<string, string>): void {
+  if (!named?.size) return;
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || inScripts.has(n)) return;
+    const said = named.get(symbolKey(n));
+    if (said) set(symbolKey(n), said);
+  });
 }
 
 /** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { explainFormula } from '../../../src/core/formula/explain';
+
+/** The meaning the explanation gives one symbol ('' when it lists none). */
+const meaning = (tex: string, sym: string, before = '', macros?: string) =>
+  explainFormula(tex, { context: { before }, macros }).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
+
+test('the sentence names a letter: its words come before the letter\'s usual role', () => {
+  // Word vectors written the other way round from the catalog's letters: the prose says which is which.
+  const tex = '\\log \\sigma(\\mathbf{c}^\\top \\mathbf{e}) + \\sum_{n=1}^{k} \\log \\sigma(-\\mathbf{c}_n^\\top \\mathbf{e})';
+  const before = 'Here the centre word $\\mathbf{e}$ and the context word $\\mathbf{c}$ are scored by';
+  assert.match(meaning(tex, 'e', before), /centre-word/);
+  assert.match(meaning(tex, 'c', before), /context-word/);
+  // A letter introduced as a member of a space ("a query $\\mathbf{r} \\in \\mathbb{R}^m$").
+  assert.match(meaning('s = \\mathbf{r}^\\top \\mathbf{k}', 'r', 'Given a query $\\mathbf{r} \\in \\mathbb{R}^m$, the score is'), /query/);
+  // The note's macros apply to its sentences: \\vz is z.
+  assert.match(meaning('y = \\vz + 1', 'z', 'the hidden state \\(\\vz\\) plus one', '\\newcommand{\\vz}{\\mathbf{z}}'), /hidden state/);
+  // An annotation naming a gate by two names ("Output/Exposure gate").
+  assert.match(meaning('g_t = \\sigma(W x_t + U h_{t-1}) \\quad \\text{(Keep/Forget gate)}', 'g_t'), /forget gate/);
+});
+
+test('each equation of a line defines its own letter', () => {
+  const tex = 'a_j = \\text{softmax}(s_j), \\quad r = \\sum_j a_j m_j';
+  assert.match(meaning(tex, 's_j'), /score/);
+  assert.match(meaning(tex, 'a_j'), /probabilit|attention weight/);
+});
+
+test('a softmax, whatever its letters: the exponentiated letter is a score, the letter it defines the probabilities', () => {
+  const tex = 'p_k = \\frac{\\exp(g_k)}{\\sum_m \\exp(g_m)}';
+  assert.match(meaning(tex, 'g_k'), /score \(logit\)/);
+  assert.match(meaning(tex, 'p_k'), /probabilities/);
+  // About attention (the sentence says so): the probabilities are the attention weights.
+  const weights = 'b_k = \\frac{\\exp(g_k)}{\\sum_m \\exp(g_m)}';
+  assert.match(meaning(weights, 'b_k', 'how much each position attends to the others'), /attention weights/);
+  assert.doesNotMatch(meaning(weights, 'b_k', 'turns scores into a distribution'), /attention/);
+});
+
+test('an update step: the letter scaling the subtracted term is the step size, the letter updated the weights', () => {
+  const tex = 'V_{k+1} = V_k - \\rho \\, \\nabla_V E';
+  assert.match(meaning(tex, 'ρ'), /learning rate/);
+  assert.match(meaning(tex, 'V_k'), /weights being updated/);
+  // No update (the letters differ on each side): no step size claimed.
+  assert.doesNotMatch(meaning('A = B - \\rho C', 'ρ'), /learning rate/);
+});
+
+test('inside a nonlinearity: the capital letter multiplying a vector is a weight, the vector the input, the added letter the bias', () => {
+  const tex = 'q = g(M^T r + c)';
+  assert.match(meaning(tex, 'M'), /weight matrix/);
+  assert.match(meaning(tex, 'r'), /input/);
+  assert.match(meaning(tex, 'c'), /bias/);
+  assert.match(meaning(tex, 'q'), /activation/);
+  // Row-vector order, and a sum of products.
+  assert.match(meaning('s = f(u^T P)', 'P'), /weight matrix/);
+  assert.match(meaning('s = f(u^T P)', 'u'), /input/);
+  assert.match(meaning('o_k = g\\left(\\sum_m a_{mk} r_m\\right)', 'a_{mk}'), /weight/);
+  // Outside a nonlinearity a product of capitals claims nothing.
+  assert.doesNotMatch(meaning('S = M N', 'M'), /weight/);
+});
+
+test('a capital letter defined by log terms or squared differences is the loss', () => {
+  assert.match(meaning('R = -\\sum_i t_i \\log q_i', 'R'), /loss/);
+  assert.match(meaning('G(a, b) = (a - b)^2', 'G'), /loss/);
+  assert.doesNotMatch(meaning('P = \\log 2', 'P'), /loss/);
+});
+
+test('gated cells: the (1 − z) mix names the update gate and the candidate, capital gates their lower-case gate', () => {
+  const tex = 'h_t = (1 - u_t) \\odot n_t + u_t \\odot h_{t-1}';
+  const ex = explainFormula(tex, { context: { before: 'A GRU cell updates its state as' } });
+  if (ex.concept === 'gru') {
+    assert.match(ex.symbols.find((s) => s.symbol === 'u_t')?.meaning ?? '', /update gate/);
+    assert.match(ex.symbols.find((s) => s.symbol === 'n_t')?.meaning ?? '', /candidate/);
+  } else assert.fail(`not recognised as a GRU: ${ex.concept}`);
+  const lstm = explainFormula('C_t = F_t \\odot C_{t-1} + I_t \\odot \\tilde{C}_t', { context: { before: 'The LSTM memory cell' } });
+  assert.equal(lstm.concept, 'lstm');
+  assert.match(lstm.symbols.find((s) => s.symbol === 'F_t')?.meaning ?? '', /forget gate/);
+  assert.match(lstm.symbols.find((s) => s.symbol === 'I_t')?.meaning ?? '', /input gate/);
+});
+
+test('q, k and v written together are the query, key and value; a root under a dot product is the dimension', () => {
+  const tex = 'e_{ab} = \\frac{q_a^T k_b}{\\sqrt{m}}, \\quad o_a = \\sum_b e_{ab} v_b';
+  assert.match(meaning(tex, 'q_a'), /query/);
+  assert.match(meaning(tex, 'k_b'), /key/);
+  assert.match(meaning(tex, 'v_b'), /value/);
+  assert.match(meaning(tex, 'm'), /dimension/);
+});
+
+test('letters of the scripts: step, index, sizes of a space, the count ending a list, an offset; a label is no index', () => {
+  // A letter shifted by one is a step.
+  assert.match(meaning('G(s+1) = G(s) + 2', 's'), /step/);
+  assert.doesNotMatch(meaning('y = f(x + 1)', 'x'), /step/);
+  // Subscripts and layer superscripts index.
+  assert.match(meaning('Z^{(r)} = Y^{(r)} + 1', 'r'), /index/);
+  assert.match(meaning('B_{pq} = 0', 'p'), /index/);
+  // ℝ^{M×n}: sizes.
+  assert.match(meaning('Y \\in \\mathbb{R}^{M \\times n}', 'M'), /size of one dimension/);
+  // y_1, …, y_K: K is how many.
+  assert.match(meaning('S = \\{y_1, \\ldots, y_K\\}', 'K'), /how many/);
+  // An index minus a letter: how far back.
+  assert.match(meaning('P(z_a | z_{a-r})', 'r'), /positions back/);
+  // W_{xh} beside x and h: x and h are the formula's letters, not indices.
+  const ex = explainFormula('h = \\tanh(W_{xh} x)');
+  assert.doesNotMatch(ex.symbols.find((s) => s.symbol === 'x')?.meaning ?? '', /an index/);
+});
+
+test('a window written -m ≤ j ≤ m: the letter between the bounds is the offset, the bound the window size', () => {
+  const tex = '\\sum_{-r \\leq d \\leq r, d \\neq 0} \\log P(w_{i+d} \\mid w_i)';
+  assert.match(meaning(tex, 'd'), /offset/);
+  assert.match(meaning(tex, 'r'), /window size/);
+});
