@@ -91,8 +91,19 @@ function keyOf(n: Node): string | null {
 }
 
 const WORD_VECTOR_CONCEPTS = new Set<ConceptId>(['sgns', 'skipgram-softmax', 'skipgram', 'hierarchical-softmax', 'cbow']);
-const contextLike = (k: string) => /^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|O|pos|neg|ctx|context)/.test(k);
-const centreLike = (k: string) => /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k);
+/** A key without its accents and arrows (w⃗ → w, v̂_c → v_c): the letter under the notation. */
+const bareKey = (k: string) => k.normalize('NFD').replace(/[\u0300-\u036f\u20d0-\u20ff→←]/g, '');
+/** Subscripts naming the input (centre) or output (context) word: w_I, v_{w_I}, u_{in}; w_O, v_{w_O}, u_{out}. */
+const INPUT_SUB = /_\{?(w_)?(I|in|input)\}?$/;
+const OUTPUT_SUB = /_\{?(w_)?(O|out|output)\}?$/;
+const contextLike = (key: string) => {
+  const k = bareKey(key);
+  return OUTPUT_SUB.test(k) || (!INPUT_SUB.test(k) && (/^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|pos|neg|ctx|context)/.test(k)));
+};
+const centreLike = (key: string) => {
+  const k = bareKey(key);
+  return INPUT_SUB.test(k) || (!OUTPUT_SUB.test(k) && /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k));
+};
 
 /** Each pair as (context side, centre side). */
 function orientPairs(pairs: Array<{ a: Node; b: Node }>): Array<{ a: Node; b: Node }> {
@@ -113,7 +124,7 @@ const PAIRS: Partial<Record<ConceptId, [string, string]>> = {
   'skipgram-softmax': ['the "outside" (context-role) vector of word {a}', 'the centre-word vector of word {b}'],
   skipgram: ['the "outside" vector of word {a}', 'the centre-word vector of word {b}'],
   sgns: ['the context-role vector of word {a}', 'the centre-word vector of word {b}'],
-  cbow: ['the output vector of word {a}', 'the averaged context vector'],
+  cbow: ['the output vector of the centre word {a} (the word predicted from its context)', "the average of the context words' vectors"],
   'softmax-regression': ['the weight vector of class {a}', 'the input features{b}'],
   'logistic-regression': ['the weight vector', 'the input features{b}'],
   'linear-regression': ['the weight vector', 'the input features{b}'],
@@ -181,6 +192,8 @@ interface Notes {
   set: (key: string | null, meaning: string, override?: boolean) => void;
 }
 
+const averaged = (n: Node) => n.k === 'sym' && (n.mods.includes('hat') || n.mods.includes('bar'));
+
 /** 1. Dot products: which vector is which. */
 function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const pairs: Array<{ a: Node; b: Node }> = [];
@@ -204,9 +217,11 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
     const ka = keyOf(p.a);
     const kb = keyOf(p.b);
     if (concept === 'sgns' && idx > 0) set(ka, 'the vector of a randomly drawn "negative" word (one that did not occur near the centre word)');
-    else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, `the same kind of vector for every other ${concept === 'softmax-regression' ? 'class' : 'word'} (the denominator runs over all of them)`);
+    else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, concept === 'softmax-regression' ? 'the weight vector of each class in turn (the denominator sums over all classes)' : 'the "outside" (context-role) vector of each word in turn (the denominator sums over the vocabulary)');
+    else if (averaged(p.b) && concept !== 'cbow') set(ka, 'the vector of the centre word (the word predicted from its context)');
     else set(ka, fill(pairText[0], subOf(p.a)));
-    set(kb, fill(pairText[1], subOf(p.b)));
+    // A vector written with a hat or bar is an average: the context words' vectors averaged (CBOW), whatever its letter.
+    set(kb, averaged(p.b) ? "the average of the context words' vectors" : fill(pairText[1], subOf(p.b)));
   });
 
   // P(o | c) in a word-vector model: the predicted word is the context (outside) word, the given one the centre word.
@@ -216,8 +231,8 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
       const r = rowOf(n.arg);
       const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
       if (bar !== 1 || r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || /^[dD]$/.test(r[0].name)) return;
-      set(symbolKey(r[0]), 'the context (outside) word being predicted');
-      set(symbolKey(r[2]), 'the centre word it is predicted from');
+      set(symbolKey(r[0]), 'the word being predicted (the target: a context word)');
+      set(symbolKey(r[2]), 'the centre word it is predicted from (the input)');
     });
   }
 }
@@ -279,11 +294,11 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
   }
 }
 
-/** The formula's equations: its top row split at `,` `;` and line breaks (`q = W_q x, \quad k = W_k x`). */
+/** The formula's equations: its top row split at `,` `;`, line breaks and words (`q = W_q x \quad\text{and}\quad k = W_k x`). */
 function equations(tree: Tree): Node[][] {
   const out: Node[][] = [[]];
   for (const x of tree.items) {
-    if (x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) out.push([]);
+    if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text') out.push([]);
     else out[out.length - 1].push(x);
   }
   return out.filter((e) => e.length);
@@ -363,9 +378,9 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     if (at <= 0 || at > 3) continue;
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
-    if (!lhs || !sameLetter(lhs, r[0]) || !(r[1]?.k === 'op' && r[1].v === '-') || !r[3]) continue;
+    if (!lhs || !sameLetter(lhs, r[0]) || !(r[1]?.k === 'op' && r[1].v === '-') || !r[2]) continue;
     const step = r[2];
-    if (step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    if (r[3] && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
       const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;
@@ -468,6 +483,37 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
   if (!(names.has('q') && names.has('k') && names.has('v'))) return;
   const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value (what a position passes on when attended to)' };
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
+}
+
+/** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
+const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup));
+
+/**
+ * 3i. Targets and predictions: a y written beside its predicted form (ŷ, y′, y_pred) is the target and that form the
+ * prediction; in a loss, a plain y is the target, and the letter it is compared with — inside a log, or in a squared
+ * difference with it — the model's prediction.
+ */
+function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>, letters: Record<string, string>): void {
+  const ys: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 'y' && ys.push(n)));
+  const predicted = ys.filter(predictedY);
+  const loss = !!concept && CATALOG[concept].group === 'loss';
+  if (!predicted.length && !loss) return;
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
+  if (!loss) return;
+  const isTarget = (x: Node | undefined) => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
+  const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));
+  walk(tree, (n) => {
+    if (n.k === 'apply' && n.fn === 'log') {
+      const r = rowOf(n.arg);
+      const x = r.length === 1 ? r[0] : r.length === 3 && r[0].k === 'num' && r[0].raw === '1' && r[1].k === 'op' && r[1].v === '-' ? r[2] : undefined;
+      guess(x, 'the predicted probability (the model\'s output)');
+    }
+    if (n.k === 'group' && n.sup && pretty(n.sup) === '2') {
+      const r = rowOf(n.body);
+      if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && (isTarget(r[0]) || isTarget(r[2]))) guess(isTarget(r[0]) ? r[2] : r[0], 'the prediction (the model\'s output)');
+    }
+  });
 }
 
 /** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
@@ -629,8 +675,13 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
-    if (concept) return (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '') || undefined;
-    return UNIVERSAL[name];
+    if (!concept) return UNIVERSAL[name];
+    const usual = (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '');
+    // A usual meaning that hedges between roles ("a weight or rate", "a target / output") does not tell which: shape.
+    if (HEDGED.test(usual)) return undefined;
+    // A letter carrying its own subscript (i_t, n_t, T_x) is no bare index or count.
+    if (node?.sub && COUNTING.has(name)) return undefined;
+    return usual || undefined;
   };
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
@@ -639,7 +690,8 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
+        set(k, letters[n.head.name] ?? (/^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
@@ -736,6 +788,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);
+  targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
@@ -757,6 +810,11 @@ function proseRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>, named?: Ma
     if (said) set(symbolKey(n), said);
   });
 }
+
+/** A glossary meaning that names alternatives. */
+const HEDGED = /\(or |\bor\b|\/ /;
+/** Letters whose usual meaning is an index or a count. */
+const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 
 /** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
 const UNIVERSAL: Record<string, string> = {

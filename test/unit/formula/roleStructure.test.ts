@@ -108,3 +108,47 @@ test('a window written -m ≤ j ≤ m: the letter between the bounds is the offs
   assert.match(meaning(tex, 'd'), /offset/);
   assert.match(meaning(tex, 'r'), /window size/);
 });
+
+test('targets and predictions: y beside ŷ (or y′, y_pred) is the target; in a loss, what y is compared with is the prediction', () => {
+  assert.match(meaning('E = \\frac{1}{2} (\\hat{y} - y)^2', 'y'), /target/);
+  assert.match(meaning('E = \\frac{1}{2} (\\hat{y} - y)^2', 'y\u0302'), /prediction/);
+  assert.match(meaning('D = y_{pred} - y_{true}', 'y_{true}'), /target/);
+  const bce = explainFormula('\\ell = -[y \\log s + (1 - y) \\log(1 - s)]', { context: { before: 'the binary cross-entropy loss' } });
+  assert.equal(bce.concept, 'binary-cross-entropy');
+  assert.match(bce.symbols.find((x) => x.symbol === 's')?.meaning ?? '', /predicted probability/);
+  assert.match(bce.symbols.find((x) => x.symbol === 'y')?.meaning ?? '', /target/);
+});
+
+test('word vectors: subscripts naming the input and output word, and accents, decide which vector is which', () => {
+  // Mikolov's w_I / w_O on the "wrong" base letters: the subscript decides.
+  const tex = '\\log \\sigma(u_{w_I}^\\top v_{w_O}) + \\sum_{k=1}^{K} \\log \\sigma(-u_k^\\top u_{w_I})';
+  const ex = explainFormula(tex, { context: { before: 'negative sampling objective' } });
+  assert.equal(ex.concept, 'sgns');
+  assert.match(ex.symbols.find((x) => x.symbol === 'u_{w_I}')?.meaning ?? '', /centre-word/);
+  assert.match(ex.symbols.find((x) => x.symbol === 'v_{w_O}')?.meaning ?? '', /context/);
+  // Arrows over the letters do not hide them: w⃗ is the centre word, c⃗ the context.
+  const arrows = explainFormula('\\log \\sigma(\\vec{c} \\cdot \\vec{w})', { context: { before: 'skip-gram with negative sampling, for a word and context pair' } });
+  if (arrows.concept === 'sgns') {
+    assert.match(arrows.symbols.find((x) => x.symbol === 'w\u20d7')?.meaning ?? '', /centre-word/);
+    assert.match(arrows.symbols.find((x) => x.symbol === 'c\u20d7')?.meaning ?? '', /context/);
+  } else assert.fail(`not sgns: ${arrows.concept}`);
+  // A hatted vector shared by every product is an average of context vectors (CBOW): the other is the centre word's.
+  const cbow = explainFormula('-\\log \\sigma(r_m^\\top \\hat{s}) - \\sum_{k=1}^{K} \\log \\sigma(-\\tilde{r}_k^\\top \\hat{s})', { context: { before: 'negative sampling objective for CBOW' } });
+  if (cbow.concept === 'sgns' || cbow.concept === 'cbow') {
+    assert.match(cbow.symbols.find((x) => x.symbol === 's\u0302')?.meaning ?? '', /average of the context/);
+    assert.match(cbow.symbols.find((x) => x.symbol === 'r_m')?.meaning ?? '', /centre word/);
+  } else assert.fail(`not a word-vector objective: ${cbow.concept}`);
+});
+
+test('a usual meaning that hedges between roles, or a data letter used as a function, is no role: the shape is said', () => {
+  // α's usual meaning names several roles; in a penalty it is just a coefficient.
+  const pen = explainFormula('\\tilde{J}(w) = J(w) + \\frac{\\alpha}{2} \\|w\\|^2', { context: { before: 'L2 regularisation adds a penalty' } });
+  assert.ok(pen.concept, 'recognised');
+  assert.doesNotMatch(pen.symbols.find((x) => x.symbol === 'α')?.meaning ?? '', /attention|learning rate/);
+  // H used as a function is no hidden-state matrix.
+  const h = explainFormula('H(r, s) = -\\sum_j r_j \\log s_j', { context: { before: 'cross-entropy' } });
+  assert.doesNotMatch(h.symbols.find((x) => x.symbol === 'H')?.meaning ?? '', /hidden/);
+  // A letter that carries its own subscript (n_t) is not "the number of examples".
+  const g = explainFormula('h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', { context: { before: 'GRU' } });
+  assert.doesNotMatch(g.symbols.find((x) => x.symbol === 'n_t')?.meaning ?? '', /number of/);
+});
