@@ -13,7 +13,7 @@ const MAX_SPANS = 60;
 
 /** Role phrases (nearest one wins) and the meaning the hover gives a letter they name. */
 const PHRASES: Array<[RegExp, string]> = [
-  [/attention (weights?|scores? after|distribution|probabilit)/i, 'the attention weights (as the text calls them)'],
+  [/attention (weights?|values?|scores? after|distribution|probabilit)/i, 'the attention weights (as the text calls them)'],
   [/cent(re|er) words?|input words?/i, 'the centre-word vector (as the text calls it)'],
   [/context words?|outside words?|output words?/i, 'the context-word vector (as the text calls it)'],
   [/negative (samples?|words?)/i, 'the vector of a negative (noise) word (as the text calls it)'],
@@ -102,7 +102,8 @@ export function rolesNamedInProse(words: string, tree?: { k: 'row'; items: Node[
     const before = text.slice(Math.max(gapStart, s.start - 60), s.start);
     const listed = i > 0 && /^[\s,;]*(and|or)?[\s,;]*$/i.test(text.slice(spans[i - 1].end, s.start));
     const after = text.slice(s.end, Math.min(s.end + 50, spans[i + 1]?.start ?? text.length));
-    const said = /^\s*(is|are|denotes?|represents?|stands? for|:)\s/i.test(after) ? nearestPhrase(after.split(/[.;]/)[0], false, 24) : null;
+    // ("$z$ is not a probability" names no role.)
+    const said = /^\s*(is|are|denotes?|represents?|stands? for|:)\s(?!\s*(not|no longer|never)\b)/i.test(after) ? nearestPhrase(after.split(/[.;]/)[0], false, 24) : null;
     const meaning = (listed ? carried : null) ?? nearestPhrase(before.split(/[.;:!?]/).pop() ?? '', true, 16) ?? said;
     carried = meaning;
     if (key && meaning && !out.has(key)) out.set(key, meaning);

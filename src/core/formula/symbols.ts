@@ -313,7 +313,10 @@ function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[] } | n
   if (at <= 0 || at > 3) return null;
   const first = eq.slice(0, at).find((x) => x.k === 'sym' || (applied && x.k === 'apply'));
   const head = first?.k === 'apply' ? first.head : first;
-  return head && head.k === 'sym' ? { head, rhs: eq.slice(at + 1) } : null;
+  // (A chain y = f(Σ w_j x_j) = f(w·x): each side after the first "=" up to the next.)
+  const rest = eq.slice(at + 1);
+  const next = rest.findIndex((x) => x.k === 'op' && x.v === '=');
+  return head && head.k === 'sym' ? { head, rhs: next >= 0 ? rest.slice(0, next) : rest } : null;
 }
 
 /** The single letter a softmax or an exponential scores (`exp(z_i)`, `e^{s_{ij}/τ}`, `softmax(A)`), if it is one. */
@@ -347,6 +350,12 @@ function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, att
   const score = 'a score (logit) the softmax turns into a probability';
   const scored = new Set<Node>();
   walk(tree, (n) => {
+    // exp(z_i / T): the letter dividing the score is the temperature.
+    if (n.k === 'apply' && n.fn === 'exp') {
+      const r = rowOf(n.arg);
+      const t = r.length === 3 && r[0].k === 'sym' && r[1].k === 'op' && r[1].v === '/' && r[2].k === 'sym' ? r[2] : r.length === 1 && r[0].k === 'frac' && rowOf(r[0].den).length === 1 ? rowOf(r[0].den)[0] : undefined;
+      if (t?.k === 'sym' && /^[A-Za-z]+$/.test(t.name) && t.name !== 'e') set(symbolKey(t), 'the temperature (it divides the scores: higher means flatter probabilities)');
+    }
     const s = n.k === 'apply' && n.fn === 'softmax' ? [scoreOf(n.arg)] : softmaxNumerators(n);
     for (const x of s) if (x && !/^(T|tau)$/.test(x.name)) (set(symbolKey(x), score), scored.add(n));
     // (The softmax concept itself: every exponentiated letter, e^{z_i} alone too.)
@@ -379,7 +388,8 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
     if (!lhs || !sameLetter(lhs, r[0]) || !(r[1]?.k === 'op' && r[1].v === '-') || !r[2]) continue;
-    const step = r[2];
+    // (θ − (α/m) ∇J: the step size over the batch size.)
+    const step = r[2].k === 'frac' && rowOf(r[2].num).length === 1 ? rowOf(r[2].num)[0] : r[2];
     if (r[3] && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
@@ -392,7 +402,7 @@ function updateRoles(tree: Tree, { set }: Notes): void {
 /** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
 const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'f', 'g', 'phi', 'varphi']);
 const matrixLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal');
-const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[a-z]$/.test(x.name) && x.name !== 'e';
+const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-z]|theta)$/.test(x.name) && x.name !== 'e';
 
 /**
  * 3d. Inside a nonlinearity (`f(W^T x)`, `σ(x^T W + b)`, `g(Σ_j v_{jk} h_j)`, `g(f(xW) V)`): a capital letter
@@ -410,7 +420,16 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     let product = false;
     r.forEach((x, i) => {
       const y = r[i + 1];
-      if (matrixLetter(x) && vectorLetter(y)) (weight(x), input(y), (product = true));
+      // (X θ, X w: the data matrix times the parameters.)
+      if (matrixLetter(x) && vectorLetter(y) && /^(w|theta)$/.test(y.name)) (input(x), !letters[y.name] && set(symbolKey(y), 'the weights (learned)'), (product = true));
+      else if (matrixLetter(x) && vectorLetter(y)) (weight(x), input(y), (product = true));
+      // Two vectors: the usual letters say which is the weight (w, θ) and which the input (x, h, a).
+      else if (vectorLetter(x) && vectorLetter(y) && /^(w|theta)$/.test(x.name) !== /^(w|theta)$/.test(y.name) && /^[xha]$/.test((/^(w|theta)$/.test(x.name) ? y : x).name)) {
+        const [w, v] = /^(w|theta)$/.test(x.name) ? [x, y] : [y, x];
+        if (!letters[w.name]) set(symbolKey(w), 'the weights (learned)');
+        input(v);
+        product = true;
+      }
       else if ((vectorLetter(x) || (x.k === 'apply' && NONLINEAR.has(x.fn))) && matrixLetter(y) && !isT(y.sup)) (vectorLetter(x) && input(x), weight(y), (product = true));
       else if (x.k === 'big' && x.v === 'sum' && y?.k === 'sym' && r[i + 2]?.k === 'sym' && (!!y.sub || !!(r[i + 2] as Sym).sub)) {
         if (!letters[y.name]) set(symbolKey(y), 'a weight (learned; one per input it multiplies)');
@@ -516,6 +535,26 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   });
 }
 
+/**
+ * 3j. A model's conditional probability P(a | b, c) — in a language model or a classifier — a is the token or class
+ * predicted (the target), b and c what it is conditioned on (the inputs). Only lower-case letters are named (P(y = k | x):
+ * y and x); capitals are events or random variables, and elsewhere (a VAE's p(x | z), Bayes' rule) the bar alone
+ * does not say what the letters are.
+ */
+function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || !['lm', 'linear'].includes(CATALOG[concept].group)) return;
+  const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !/^[pPq]$/.test(n.fn)) return;
+    const r = rowOf(n.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar < 1) return;
+    const outcome = r[0];
+    if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
+    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), 'what the prediction is conditioned on (the input)');
+  });
+}
+
 /** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
 const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^[a-z]$/.test(x.name) || x.name === 'ell') && !x.sub && !x.sup && !x.mods.length;
 
@@ -548,6 +587,13 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       });
     }
     if (pass !== 'rest') return;
+    // p_θ(x), f_Θ(h), q_φ(z|x): the Greek letter under a function is the parameters it is computed with.
+    if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.head.sub).length === 1) {
+      const g = rowOf(n.head.sub)[0];
+      if (g.k === 'sym' && /^(theta|Theta|phi|psi|omega|varphi)$/.test(g.name)) put(g, `the parameters ${pretty({ ...n.head, sub: undefined })} is computed with (what training adjusts)`, true);
+    }
+    // d_k, d_{model}: a d with a subscript names a dimension, in an exponent too.
+    if (n.k === 'sym' && n.name === 'd' && n.sub && !n.mods.length) put(n, 'a dimension (the size of the vectors)', true);
     // ℝ^{T×d}, R^{H×d}: the sizes of the space's dimensions.
     if (n.k === 'sym' && n.name === 'R' && n.sup && (n.mods.includes('bb') || rowOf(n.sup).some((x) => x.k === 'op' && x.v === '×'))) {
       for (const x of rowOf(n.sup)) if (x.k === 'sym' && /^[A-Za-z]$|^ell$/.test(x.name)) put(x, 'the size of one dimension of the space (how many entries along it)');
@@ -789,6 +835,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
+  conditionalRoles(tree, concept, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);

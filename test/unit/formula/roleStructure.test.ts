@@ -152,3 +152,37 @@ test('a usual meaning that hedges between roles, or a data letter used as a func
   const g = explainFormula('h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', { context: { before: 'GRU' } });
   assert.doesNotMatch(g.symbols.find((x) => x.symbol === 'n_t')?.meaning ?? '', /number of/);
 });
+
+test('a letter dividing a softmax score is the temperature; a Greek letter under a function its parameters; d_{…} a dimension', () => {
+  assert.match(meaning('r_a = \\frac{\\exp(s_a / \\kappa)}{\\sum_b \\exp(s_b / \\kappa)}', 'κ'), /temperature/);
+  assert.match(meaning('\\log g_\\psi(u) = 0', 'ψ'), /parameters g is computed with/);
+  assert.match(meaning('Q_{(p, 2j)} = \\sin(p / 10000^{2j / d_{emb}})', 'd_{emb}'), /dimension/);
+});
+
+test('the sentence: a negated statement names no role; "attention values" are attention weights', () => {
+  assert.doesNotMatch(meaning('r = g(u)', 'u', 'Note that $u$ is not a probability, so we pass it through'), /probabilit/);
+  assert.match(meaning('o = \\sum_j b_j m_j', 'b_j', 'weighted by the attention values $b_j$'), /attention weights/);
+});
+
+test('a chain of equalities: each side is read on its own; two vectors inside a nonlinearity; the data matrix times the weights', () => {
+  const chain = 'o = g\\left(\\sum_{k} w_{k} h_{k}\\right) = g(\\mathbf{w}\\mathbf{h})';
+  assert.match(meaning(chain, 'o'), /activation/);
+  assert.match(meaning(chain, 'w'), /weights/);
+  assert.match(meaning(chain, 'h'), /input/);
+  assert.match(meaning('r = g(A \\theta)', 'A'), /input/);
+  assert.match(meaning('r = g(A \\theta)', 'θ'), /weights/);
+  // A step written over the batch size: the numerator is the learning rate.
+  assert.match(meaning('\\theta := \\theta - \\frac{\\rho}{m} A^T (g(A \\theta) - y)', 'ρ'), /learning rate/);
+});
+
+test('a language model\'s P(a | b, c): a is predicted (the target), b and c the inputs; elsewhere the bar alone says nothing', () => {
+  const lm = explainFormula('P(s_1, \\ldots, s_T) = \\prod_{t=1}^{T} P(s_t \\mid s_{t-2}, s_{t-1})', { context: { before: 'a trigram language model' } });
+  assert.ok(lm.concept && ['language-model', 'ngram-markov', 'probability-chain-rule'].includes(lm.concept), String(lm.concept));
+  if (lm.concept !== 'probability-chain-rule') {
+    assert.match(lm.symbols.find((x) => x.symbol === 's_t')?.meaning ?? '', /target/);
+    assert.match(lm.symbols.find((x) => x.symbol === 's_{t−1}')?.meaning ?? '', /input/);
+  }
+  // Bayes' rule on events: no role for A or B.
+  const bayes = explainFormula('P(A \\mid B) = \\frac{P(B \\mid A) P(A)}{P(B)}');
+  assert.doesNotMatch(bayes.symbols.find((x) => x.symbol === 'A')?.meaning ?? '', /target|input/);
+});
