@@ -113,7 +113,8 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
  * shape ("a vector indexed by i") claims none.
  */
 const ROLE_PHRASES: Array<[string, RegExp]> = [
-  ['negative-vector', /\bnegative\b|noise word/i],
+  // ("non-negative" describes values, not a negative sample.)
+  ['negative-vector', /(?<!non-)\bnegative\b|noise word/i],
   ['context-vector-attn', /context vector \(the attention|attention output|weighted (sum|average) of the|the context vector (for|of) (output|step|the decoder)/i],
   ['center-vector', /cent(re|er)[- ]word|cent(re|er) vector|input word'?s? vector|input \(cent(re|er)/i],
   ['context-vector', /\boutside\b|context-role|context word|output vector of word|vector of a context/i],

@@ -284,7 +284,7 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
     const said = named?.get(symbolKey(head));
     if (pass === 'letters') {
       // The concept's own letter for what is defined comes before the structure's general roles.
-      if (concept && lt[head.name] && !candidateState(head, concept)) set(symbolKey(head), `${lt[head.name]} — defined here`);
+      if (concept && lt[head.name] && !candidateState(head, concept) && CATALOG[concept].group !== 'activation') set(symbolKey(head), `${lt[head.name]} — defined here`);
       continue;
     }
     if (concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
@@ -308,7 +308,7 @@ function equations(tree: Tree): Node[][] {
  * An equation's defined head (the letter left of its first `=`/`←`; with `applied`, also a letter applied there, as in
  * `H(t, p) = …`) and its right side.
  */
-function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[] } | null {
+function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[]; sides: Node[][] } | null {
   const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
   if (at <= 0 || at > 3) return null;
   const first = eq.slice(0, at).find((x) => x.k === 'sym' || (applied && x.k === 'apply'));
@@ -316,7 +316,9 @@ function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[] } | n
   // (A chain y = f(Σ w_j x_j) = f(w·x): each side after the first "=" up to the next.)
   const rest = eq.slice(at + 1);
   const next = rest.findIndex((x) => x.k === 'op' && x.v === '=');
-  return head && head.k === 'sym' ? { head, rhs: next >= 0 ? rest.slice(0, next) : rest } : null;
+  const sides: Node[][] = [[]];
+  for (const x of rest) (x.k === 'op' && x.v === '=' ? sides.push([]) : sides[sides.length - 1].push(x));
+  return head && head.k === 'sym' ? { head, rhs: next >= 0 ? rest.slice(0, next) : rest, sides } : null;
 }
 
 /** The single letter a softmax or an exponential scores (`exp(z_i)`, `e^{s_{ij}/τ}`, `softmax(A)`), if it is one. */
@@ -347,7 +349,7 @@ function softmaxNumerators(n: Node): Sym[] {
  * the formula or its sentence is about attention.
  */
 function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
-  const score = 'a score (logit) the softmax turns into a probability';
+  const score = 'a score (logit): the softmax exponentiates and normalises it';
   const scored = new Set<Node>();
   walk(tree, (n) => {
     // exp(z_i / T): the letter dividing the score is the temperature.
@@ -366,7 +368,8 @@ function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, att
   });
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
-    if (d && d.rhs.length && scored.has(d.rhs[0])) set(symbolKey(d.head), attention && !/^[pPq]$/.test(d.head.name) ? 'the attention weights (the softmax of the scores: non-negative, summing to 1) — defined here' : 'the probabilities (the softmax of the scores: non-negative, summing to 1) — defined here');
+    if (d && d.rhs.length && scored.has(d.rhs[0]) && d.head.mods.includes('hat')) set(symbolKey(d.head), 'the prediction: the predicted probabilities the softmax gives — defined here');
+    else if (d && d.rhs.length && scored.has(d.rhs[0])) set(symbolKey(d.head), attention && !/^[pPq]$/.test(d.head.name) ? 'the attention weights the softmax gives (non-negative, summing to 1) — defined here' : 'the probabilities the softmax gives (non-negative, summing to 1) — defined here');
   }
 }
 
@@ -400,7 +403,7 @@ function updateRoles(tree: Tree, { set }: Notes): void {
 }
 
 /** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
-const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'f', 'g', 'phi', 'varphi']);
+const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'softmax', 'f', 'g', 'phi', 'varphi']);
 const matrixLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal');
 const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-z]|theta)$/.test(x.name) && x.name !== 'e';
 
@@ -410,7 +413,7 @@ const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && 
  * bias; a sum of products pairs a weight with an input. The letter defined as the nonlinearity's value is the
  * layer's activation.
  */
-function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes): void {
+function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false): void {
   const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
   const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), INPUT_OF_WEIGHTS[s.name.toLowerCase()] ?? 'the input the weights multiply'));
   const applied = new Set<Node>();
@@ -442,7 +445,14 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
   });
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (d && d.rhs.length === 1 && applied.has(d.rhs[0]) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+    // An activation function's own formula (a = σ(z)): what it is applied to is the pre-activation, what it defines the activation.
+    const side = d?.sides.find((r) => r.length === 1 && r[0].k === 'apply' && NONLINEAR.has(r[0].fn))?.[0];
+    const own = activationConcept && d && side?.k === 'apply' ? rowOf(side.arg) : null;
+    if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
+      set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+      set(symbolKey(own[0]), 'the pre-activation (the weighted input) the function is applied to');
+    }
+    if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
   }
 }
 
@@ -552,6 +562,44 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
     const outcome = r[0];
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), 'what the prediction is conditioned on (the input)');
+  });
+}
+
+/**
+ * 3k. A recurrence in a network: the letter defined at step t from its own value at step t − 1 (s_t = tanh(U x_t +
+ * W s_{t−1})) is the recurrent hidden state, unless the concept names the letter (an LSTM's cell c_t).
+ */
+function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || CATALOG[concept].group !== 'network') return;
+  const letters = conceptLetters(concept);
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || letters[d.head.name] || pretty(d.head.sub) !== 't') continue;
+    let previous: Sym | null = null;
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && /^t−1$|^\(t−1\)$/.test(pretty(m.sub)) && (previous = m)));
+    if (!previous) continue;
+    set(symbolKey(d.head), 'the hidden state at step t (the recurrent state) — defined here');
+    set(symbolKey(previous), 'the hidden state at the previous step');
+  }
+}
+
+/**
+ * 3l. A derivative of a loss (∂L/∂W, dJ/dθ): the letter differentiated is the loss, and what it is differentiated with
+ * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b).
+ */
+function derivativeRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const num = rowOf(n.num);
+    const den = rowOf(n.den);
+    const d = (r: Node[]) => r.length === 2 && r[0].k === 'sym' && (r[0].name === 'partial' || r[0].name === 'd') && r[1].k === 'sym' ? r[1] : null;
+    const loss = d(num);
+    const wrt = d(den);
+    if (!loss || !wrt || !/^(L|J|E|ell|C)$/.test(loss.name)) return;
+    set(symbolKey(loss), 'the loss being differentiated');
+    if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), 'a weight (the loss is differentiated with respect to it)');
+    else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), 'the parameters (the loss is differentiated with respect to them)');
+    else if (wrt.name === 'b') set(symbolKey(wrt), 'a bias (the loss is differentiated with respect to it)');
   });
 }
 
@@ -830,7 +878,9 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   definedSymbol(tree, concept, acc, named, 'letters');
   softmaxRoles(tree, concept, acc, (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400)));
   updateRoles(tree, acc);
-  nonlinearityRoles(tree, conceptLetters(concept), acc);
+  recurrentRoles(tree, concept, acc);
+  derivativeRoles(tree, acc);
+  nonlinearityRoles(tree, conceptLetters(concept), acc, !!concept && CATALOG[concept].group === 'activation');
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);

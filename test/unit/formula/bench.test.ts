@@ -64,6 +64,9 @@ test('role phrases: a gate, an attention weight and a function\'s value claim on
   // "The value of f at x" is a function's value, not attention's value vector; "the values" still are.
   assert.ok(!roleMatches('value', rolesOfMeaning('the value of n at w, j')));
   assert.ok(roleMatches('value', rolesOfMeaning('the values (what gets mixed)')));
+  // "Non-negative" describes values; it names no negative sample.
+  assert.ok(!rolesOfMeaning('probabilities (non-negative, summing to 1)').includes('negative-vector'));
+  assert.ok(rolesOfMeaning('the vector of a negative word').includes('negative-vector'));
 });
 
 test('the runner on a committed folder: per source and pooled; JSON holds counts and line ids, never the labelled text', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { explainFormula } from '../../../src/core/formula/explain';
+import { CATALOG } from '../../../src/core/formula/catalog';
 
 /** The meaning the explanation gives one symbol ('' when it lists none). */
 const meaning = (tex: string, sym: string, before = '', macros?: string) =>
@@ -185,4 +186,31 @@ test('a language model\'s P(a | b, c): a is predicted (the target), b and c the 
   // Bayes' rule on events: no role for A or B.
   const bayes = explainFormula('P(A \\mid B) = \\frac{P(B \\mid A) P(A)}{P(B)}');
   assert.doesNotMatch(bayes.symbols.find((x) => x.symbol === 'A')?.meaning ?? '', /target|input/);
+});
+
+test('a loss differentiated: the letter differentiated is the loss, what it is taken with respect to a weight, parameters or bias', () => {
+  const tex = '\\frac{\\partial E}{\\partial V}, \\frac{\\partial E}{\\partial \\theta}, \\frac{\\partial E}{\\partial b}';
+  assert.match(meaning(tex, 'E'), /loss/);
+  assert.match(meaning(tex, 'V'), /weight/);
+  assert.match(meaning(tex, 'θ'), /parameters/);
+  assert.match(meaning(tex, 'b'), /bias/);
+  // Not a loss letter: nothing claimed.
+  assert.doesNotMatch(meaning('\\frac{\\partial q}{\\partial V}', 'V'), /weight/);
+});
+
+test('a recurrence: the letter defined at step t from itself at t − 1 is the hidden state; a matrix inside a softmax is a weight', () => {
+  const ex = explainFormula('r_t = \\tanh(A u_t + B r_{t-1}), \\quad o_t = \\text{softmax}(C r_t)', { context: { before: 'a simple recurrent network' } });
+  assert.ok(ex.concept && CATALOG[ex.concept].group === 'network', String(ex.concept));
+  const m = (k: string) => ex.symbols.find((x) => x.symbol === k)?.meaning ?? '';
+  assert.match(m('r_t'), /hidden state/);
+  assert.match(m('r_{t−1}'), /hidden state/);
+  assert.match(m('C'), /weight/);
+});
+
+test('an activation function\'s own formula: the letter it defines is the activation, the one inside the pre-activation', () => {
+  const ex = explainFormula('q = \\frac{1}{1 + e^{-u}} = \\sigma(u)', { context: { before: 'the logistic sigmoid' } });
+  assert.equal(ex.concept, 'sigmoid');
+  assert.match(ex.symbols.find((x) => x.symbol === 'q')?.meaning ?? '', /activation/);
+  // A hatted letter a softmax defines is the prediction.
+  assert.match(meaning('\\hat{p} = \\text{softmax}(s)', 'p\u0302'), /prediction/);
 });
