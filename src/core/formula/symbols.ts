@@ -464,6 +464,11 @@ function lossHeadRoles(tree: Tree, { set }: Notes): void {
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
     if (!d || !/^([A-DF-OR-Z]|ell|l|loss|cost|objective|error)$/i.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
+    // A head that is the word itself (loss = …, cost = …) is the loss whatever its right side.
+    if (/^(loss|cost|objective|error)$/i.test(d.head.name)) {
+      set(symbolKey(d.head), 'the loss (objective) this formula defines');
+      continue;
+    }
     let logs = false;
     let squares = false;
     for (const x of d.rhs) {
@@ -561,6 +566,7 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
     if (bar < 1) return;
     const outcome = r[0];
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
+    if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
     for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), 'what the prediction is conditioned on (the input)');
   });
 }
@@ -772,7 +778,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
     if (!concept) return UNIVERSAL[name];
     const usual = (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '');
     // A usual meaning that hedges between roles ("a weight or rate", "a target / output") does not tell which: shape.
-    if (HEDGED.test(usual)) return undefined;
+    if (HEDGED.has(name)) return undefined;
     // A letter carrying its own subscript (i_t, n_t, T_x) is no bare index or count.
     if (node?.sub && COUNTING.has(name)) return undefined;
     return usual || undefined;
@@ -908,8 +914,11 @@ function proseRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>, named?: Ma
   });
 }
 
-/** A glossary meaning that names alternatives. */
-const HEDGED = /\(or |\bor\b|\/ /;
+/**
+ * Letters with several common meanings in ML notation (α: a weight, a rate or a slope; K: a count or the keys; V: the
+ * vocabulary or the values; σ: the sigmoid or a deviation; μ, τ, y): their usual meaning does not tell which.
+ */
+const HEDGED = new Set(['alpha', 'K', 'V', 'sigma', 'mu', 'tau', 'y']);
 /** Letters whose usual meaning is an index or a count. */
 const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 

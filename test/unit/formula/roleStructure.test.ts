@@ -214,3 +214,11 @@ test('an activation function\'s own formula: the letter it defines is the activa
   // A hatted letter a softmax defines is the prediction.
   assert.match(meaning('\\hat{p} = \\text{softmax}(s)', 'p\u0302'), /prediction/);
 });
+
+test('a head written as the word loss or cost is the loss; in P(y = c | x) the value c is a class index', () => {
+  assert.match(meaning('cost = A_1 + 3 A_2', 'cost'), /loss/);
+  const ex = explainFormula('P(y = m \\mid x) = \\frac{e^{w_m \\cdot x}}{\\sum_{j} e^{w_j \\cdot x}}', { context: { before: 'multinomial logistic regression' } });
+  assert.ok(ex.concept && CATALOG[ex.concept].group === 'linear', String(ex.concept));
+  assert.match(ex.symbols.find((x) => x.symbol === 'm')?.meaning ?? '', /index over the classes/);
+  assert.match(ex.symbols.find((x) => x.symbol === 'y')?.meaning ?? '', /target/);
+});
