@@ -297,7 +297,10 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
 /** The formula's equations: its top row split at `,` `;`, line breaks and words (`q = W_q x \quad\text{and}\quad k = W_k x`). */
 function equations(tree: Tree): Node[][] {
   const out: Node[][] = [[]];
-  for (const x of tree.items) {
+  // An aligned block (aligned, array, cases …): each of its lines, its cells joined, is an equation.
+  const line: Node = { k: 'op', v: '\\\\' };
+  const items = tree.items.flatMap((x) => (x.k === 'env' ? x.rows.flatMap((cells) => [...cells.flatMap((c) => rowOf(c)), line]) : [x]));
+  for (const x of items) {
     if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text') out.push([]);
     else out[out.length - 1].push(x);
   }
@@ -463,7 +466,8 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
 function lossHeadRoles(tree: Tree, { set }: Notes): void {
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
-    if (!d || !/^([A-DF-OR-Z]|ell|l|loss|cost|objective|error)$/i.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
+    // (D is a divergence, E an expectation, P and Q distributions: no loss by their letter.)
+    if (!d || !/^([A-CF-OR-Z]|ell|l|loss|cost|objective|error)$/.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
     // A head that is the word itself (loss = …, cost = …) is the loss whatever its right side.
     if (/^(loss|cost|objective|error)$/i.test(d.head.name)) {
       set(symbolKey(d.head), 'the loss (objective) this formula defines');
@@ -899,8 +903,13 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
   const kept = order.filter((k) => notes.get(k));
-  return [...kept.filter((k) => !minor.has(k)), ...kept.filter((k) => minor.has(k))]
-    .slice(0, MAX_SYMBOLS)
+  // What each equation defines comes first; a formula of several equations may list a few more letters.
+  const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
+  const heads = new Set(eqs.map((d) => symbolKey(d.head)));
+  const rank = (k: string) => (heads.has(k) ? 0 : minor.has(k) ? 2 : 1);
+  return [...kept]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
 }
 

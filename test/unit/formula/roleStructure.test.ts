@@ -222,3 +222,12 @@ test('a head written as the word loss or cost is the loss; in P(y = c | x) the v
   assert.match(ex.symbols.find((x) => x.symbol === 'm')?.meaning ?? '', /index over the classes/);
   assert.match(ex.symbols.find((x) => x.symbol === 'y')?.meaning ?? '', /target/);
 });
+
+test('an aligned block: each line is an equation, and what each defines is listed first', () => {
+  const tex = '\\begin{aligned} g_t &= \\sigma(W_g x_t + U_g h_{t-1} + b_g) \\\\ k_t &= \\sigma(W_k x_t + U_k h_{t-1} + b_k) \\\\ m_t &= \\sigma(W_m x_t + U_m h_{t-1} + b_m) \\\\ c_t &= g_t \\odot c_{t-1} + k_t \\odot \\tanh(W_c x_t + U_c h_{t-1} + b_c) \\end{aligned}';
+  const ex = explainFormula(tex, { context: { before: 'an LSTM cell' } });
+  const listed = ex.symbols.map((x) => x.symbol);
+  for (const head of ['g_t', 'k_t', 'm_t', 'c_t']) assert.ok(listed.includes(head), `${head} in ${listed.join(' ')}`);
+  // A KL divergence is no loss by its letter.
+  assert.doesNotMatch(meaning('D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}', 'D_{KL}'), /loss/);
+});
