@@ -7,7 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
-import { proseClaim } from './evidenceProse';
+import { nearWords, proseClaim } from './evidenceProse';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -390,6 +390,11 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
+  // L = −log p_{y}: minus the log of the probability indexed by the true class.
+  const trueClass = (x: Node) => x.k === 'sym' && /^[pPqs]$/.test(x.name) && syms(x.sub).some((y) => y.name === 'y' || y.mods.includes('hat'));
+  if (lossLhs(root) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1 && rowOf(logs[0].arg).length === 1 && trueClass(rowOf(logs[0].arg)[0])) add('cross-entropy', 3, '−log p_y: the cross-entropy of the true class');
   // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
@@ -403,7 +408,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
   if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
-  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
+  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
     if (idx && subText(rhs[1].sub).includes(idx) && subText(rhs[2].sub).includes(idx)) add('attention', rhs[1].name === 'alpha' ? 2.4 : 1.8, 'Σ_j α_j v_j: a weighted sum of the vectors');
   }
@@ -857,7 +862,9 @@ function detect(root: Row, add: Add): void {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
     // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
-    const iterates = syms(g.body).some((x) => subText(x.sup).includes('*') || /t/.test(subText(x.sub)));
+    // (A starred target against a hatted prediction, y* − ŷ, is a target and its prediction.)
+    const predicted = syms(g.body).some((x) => x.mods.includes('hat'));
+    const iterates = syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
@@ -955,7 +962,8 @@ function detect(root: Row, add: Add): void {
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
   if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
-  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*') && (s.name === 'y' || /t/.test(subText(s.sub)))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
+  // (A loss of the target and the prediction, L(y*, ŷ), compares them: it feeds nothing to a decoder.)
+  if (starred && applies(root).some((a) => !/^(L|l|ell|J|loss|cost)$/.test(a.fn) && syms(a.arg).some((s) => subText(s.sup).includes('*') && /t/.test(subText(s.sub))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
   if (maskCond && !logs.length) add('masked-lm', 2.6, 'p(x | x̃)');
   // perplexity
   const invN = (n: Node | undefined) => {
@@ -1095,7 +1103,7 @@ function detect(root: Row, add: Add): void {
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
     else add('logistic-regression', 2.9, 'σ(w^T x)');
   }
-  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
+  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
   if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length) {
     for (const side of parts.slice(1)) {
@@ -1131,10 +1139,12 @@ function detect(root: Row, add: Add): void {
       const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
       if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      else if (['z', 'h', 'a', 'y', 's', 'o', 'f'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
+        // (Σ_i b_i v_i without a bias and without a weight letter is a weighted sum of vectors, not a layer.)
+        const weightLetter = /^(w|W|theta|Theta)$/.test(aff.weights[0] ?? '');
         if (recurrent) add('rnn', 3, 'recurrence');
-        else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
+        else if (side.some((x) => x.k === 'op' && x.v === '+') || (side.some((x) => x.k === 'big') && weightLetter)) add('affine-layer', 2.7, 'z = Wx + b');
       }
       break;
     }
@@ -1161,7 +1171,9 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
   if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
-  if (every.some((x) => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
+  const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
+  if (directed.some((x) => x.mods.includes('bwd')) || directed.some((x) => /^[hsHSz]$/.test(x.name))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
   // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
@@ -1195,6 +1207,21 @@ function detect(root: Row, add: Add): void {
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
+  // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
+  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
+  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
+  const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
+  const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
+  if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
+  // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
+  if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rowOf(lhsApply.arg).length === 1 && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
+  if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
   if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
@@ -1511,6 +1538,8 @@ const nameKey = (n: Node): string | null => {
   const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
   if (!v) return null;
   const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // EncoderRNN, DecoderGRU, enc_lstm: the recurrent network of an encoder–decoder.
+  if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
   return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
 };
 
@@ -1520,7 +1549,11 @@ const nameKey = (n: Node): string | null => {
  */
 function primaryName(root: Row): ConceptId | null {
   const { parts } = sides(root);
-  const strip = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
+  const abbreviated = parts.length > 1 ? lossAbbreviation(parts[0]) : null;
+  if (abbreviated) return abbreviated;
+  // (A shape declared after the definition, `ŷ = softmax(z) ∈ ℝ^{|V|}`, says where the value lives, not what it is.)
+  const declared = (r: Row) => { const at = r.findIndex((x) => x.k === 'op' && x.v === '∈'); return at > 0 ? r.slice(0, at) : r; };
+  const strip = (r: Row) => declared(r).filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
   const lhs = parts.length > 1 ? strip(parts[0]) : [];
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
@@ -1531,7 +1564,10 @@ function primaryName(root: Row): ConceptId | null {
     const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
     // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
     const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
-    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
+    // (A function's name alone, `tanh`, `\text{softmax}`, or applied to one letter, `softmax(z)_i`, mentions the function
+    // in a sentence; it defines nothing.)
+    const mention = (id: ConceptId | undefined) => !!id && (ELEMENTWISE.has(id) || id === 'softmax');
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) && !mention(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
     // D_{KL}(P ‖ Q): the letter's subscript is the name.
     const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
     if (head === 'kl') return 'kl-divergence';
@@ -1540,6 +1576,7 @@ function primaryName(root: Row): ConceptId | null {
     // A model's name alone (`\text{LSTM}`, `\RNN`) mentions the model and shows none of it: no claim. An activation
     // applied to a whole pre-activation (`\tanh(W x_t + U h_{t−1} + b)`) is a step of a bigger model: the structure decides.
     if (!k || model(NAMED_CONCEPTS[k])) return null;
+    if (mention(NAMED_CONCEPTS[k]) && (r[0].k === 'name' || argRow(r[0] as Apply).filter((x) => !(x.k === 'op' && x.v === ',')).every((x) => x.k === 'sym'))) return null;
     return r[0].k === 'name' || !(ELEMENTWISE.has(NAMED_CONCEPTS[k]) && affine(argRow(r[0] as Apply))) ? NAMED_CONCEPTS[k] : null;
   }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
@@ -1555,6 +1592,24 @@ function primaryName(root: Row): ConceptId | null {
     }
   }
   return null;
+}
+
+/** Words that put a layer inside a network of several layers. */
+const MLP_WORDS = /hidden layer'?s? outputs?|outputs? of the hidden layer|(two|three|[2-9])[- ]layers?|multi-?layer|\bmlps?\b|(fully[- ]connected|feed-?forward) (neural )?network/i;
+/** An activation applied to a linear map somewhere in the formula (σ(Wx + b), tanh(W h)). */
+function activated(root: Row): boolean {
+  return applies(root).some((a) => ['sigmoid', 'sigma', 'tanh', 'relu', 'phi', 'varphi', 'f', 'g'].includes(a.fn) && (!!affine(argRow(a)) || dots(a.arg).length > 0 || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name) && /^(W|V|U|Theta)$/.test(x.name))));
+}
+
+/** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence' };
+function lossAbbreviation(lhs: Row): ConceptId | null {
+  const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const one = r.length === 1 ? r[0] : null;
+  const word = one && (one.k === 'name' || (one.k === 'apply' && one.head.k === 'name')) ? (one.k === 'name' ? one.v : one.fn)
+    : r.length >= 2 && r.every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('')
+    : r.length >= 2 && r.slice(0, -1).every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup) && r[r.length - 1].k === 'apply' && /^[A-Z]$/.test((r[r.length - 1] as Apply).fn) ? [...r.slice(0, -1).map((x) => (x as Sym).name), (r[r.length - 1] as Apply).fn].join('') : null;
+  return word ? LOSS_ABBREVIATIONS[word.toLowerCase().replace(/[^a-z]/g, '')] ?? null : null;
 }
 
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
@@ -1586,6 +1641,9 @@ function blockLines(src: string): string[] {
 
 /** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
+  'cross-entropy': /cross[- ]?entropy/i,
+  'binary-cross-entropy': /binary cross[- ]?entropy|\blog[- ]loss\b/i,
+  'negative-log-likelihood': /negative log[- ]?likelihood|\bnll\b/i,
   'hierarchical-softmax': /hierarchical softmax/i,
   sgns: /negative sampling/i,
   'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
@@ -1717,7 +1775,7 @@ function blockVote(src: string, add: Add): void {
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
     // Scores, their softmax and the weighted sum, line after line: the steps of attention.
-    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', 3.2, 'scores, their softmax and a weighted sum: the steps of attention');
+    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', Math.max(3.2, Math.min(4.6, votes.get('softmax')!.score + 0.8)), 'scores, their softmax and a weighted sum: the steps of attention');
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
@@ -1745,9 +1803,18 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** Display environments that only number or align one line (equation, align with one row …): that line. */
+const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
+function oneLine(items: Row): Row {
+  const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
+  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items;
+  return env.rows[0].flatMap((cell) => rowOf(cell));
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const src = normaliseTex(latex);
-  const tree = parseTex(src);
+  const parsed = parseTex(src);
+  const tree = { ...parsed, items: oneLine(parsed.items) };
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
@@ -1762,6 +1829,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     // A detector failing on odd input must not break the hover.
   }
   if (depth === 0) blockVote(src, add);
+  // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
+  const single = tree.items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+  if (single.length === 1 && single[0].k === 'apply' && ['softmax', 'sigmoid', 'tanh', 'relu'].includes(single[0].fn) && rowOf(single[0].arg).length === 1 && rowOf(single[0].arg)[0].k === 'sym') cands.clear();
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
@@ -1792,11 +1862,15 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
     }
   }
+  // A model's or a loss's name keeps its lead over concepts the words favour (`h_t = EncoderRNN(…)` in a sentence
+  // about "the RNN"); an activation's name may still be the last step of a bigger model.
+  const ownName = named && !LESS_SPECIFIC.has(named) ? cands.get(named) : undefined;
+  if (ownName && ownName.why.startsWith('named')) ownName.score = Math.max(ownName.score, ...[...cands.entries()].filter(([id]) => id !== named).map(([, c]) => c.score + 0.4));
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
@@ -1821,7 +1895,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
   const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
-  if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
+  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(tree.items) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
+  const lhsTop = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
+  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(tree.items, ['exp']).length > 0 || syms(tree.items).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
   // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
   // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
   const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
