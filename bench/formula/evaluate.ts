@@ -135,7 +135,8 @@ const ROLE_PHRASES: Array<[string, RegExp]> = [
   ['temperature', /temperature/i],
   ['gradient', /gradient/i],
   ['pre-activation', /pre-activation|weighted input|before the activation/i],
-  ['activation', /\bactivation(s)?\b(?! function)/i],
+  // (A pre-activation is not an activation.)
+  ['activation', /(?<!pre-)\bactivation(s)?\b(?! function)/i],
   ['logits', /\blogits?\b/i],
   ['score', /\bscores?\b/i],
   ['loss', /\bloss\b|\bobjective\b|\bcost\b/i],

@@ -455,8 +455,19 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
       set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
       set(symbolKey(own[0]), 'the pre-activation (the weighted input) the function is applied to');
     }
+    // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
+    // (z is named the pre-activation, and y, h, o, a, s name outputs and states, by the concept.)
+    if (d && !letters[d.head.name] && !/^[zZyYhHoOaAsS]$/.test(d.head.name) && d.sides.some(affineSide)) set(symbolKey(d.head), 'a score (pre-activation): the weighted sum, before any nonlinearity — defined here');
     if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
   }
+}
+
+/** A side that is a product of two letters (W x, w^T x, h W, w · x) plus one added letter, and nothing else. */
+function affineSide(r: Node[]): boolean {
+  const items = r.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '&')));
+  if (items.length !== 4 || !(items[2].k === 'op' && items[2].v === '+') || items[3].k !== 'sym') return false;
+  const [a, b] = items;
+  return a.k === 'sym' && b.k === 'sym' && (matrixLetter(a) || matrixLetter(b) || isT((a as Sym).sup));
 }
 
 /**
@@ -561,7 +572,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
  * does not say what the letters are.
  */
 function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  if (!concept || !['lm', 'linear'].includes(CATALOG[concept].group)) return;
+  if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
   walk(tree, (n) => {
     if (n.k !== 'apply' || !/^[pPq]$/.test(n.fn)) return;
@@ -613,6 +624,21 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
+/**
+ * 3m. Attention's output: a letter defined as a sum of weights times vectors (c_t = Σ_j α_{tj} h_j) in an attention
+ * formula is the attention output — the context vector.
+ */
+function attentionSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
+  if (!attention) return;
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const r = (d?.rhs ?? []).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '&')));
+    if (d && r.length === 3 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[2].k === 'sym' && !conceptLetters(concept)[d.head.name]) {
+      set(symbolKey(d.head), 'the attention output: the weighted sum of the vectors attended to (the context vector) — defined here');
+    }
+  }
+}
+
 /** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
 const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^[a-z]$/.test(x.name) || x.name === 'ell') && !x.sub && !x.sup && !x.mods.length;
 
@@ -650,6 +676,8 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       const g = rowOf(n.head.sub)[0];
       if (g.k === 'sym' && /^(theta|Theta|phi|psi|omega|varphi)$/.test(g.name)) put(g, `the parameters ${pretty({ ...n.head, sub: undefined })} is computed with (what training adjusts)`, true);
     }
+    // p_{y_i}, f_{y_i}: a y in a subscript picks the entry of the true class.
+    if (n.k === 'sym' && n.name === 'y' && n.sub && inScripts.has(n)) put(n, 'the true class (the target): it picks the entry of the correct class', true);
     // d_k, d_{model}: a d with a subscript names a dimension, in an exponent too.
     if (n.k === 'sym' && n.name === 'd' && n.sub && !n.mods.length) put(n, 'a dimension (the size of the vectors)', true);
     // ℝ^{T×d}, R^{H×d}: the sizes of the space's dimensions.
@@ -886,7 +914,9 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   indexRoles(tree, concept, acc);
   gateRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named, 'letters');
-  softmaxRoles(tree, concept, acc, (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400)));
+  const attention = (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400));
+  softmaxRoles(tree, concept, acc, attention);
+  attentionSumRoles(tree, concept, acc, attention);
   updateRoles(tree, acc);
   recurrentRoles(tree, concept, acc);
   derivativeRoles(tree, acc);

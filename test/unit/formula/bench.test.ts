@@ -67,6 +67,9 @@ test('role phrases: a gate, an attention weight and a function\'s value claim on
   // "Non-negative" describes values; it names no negative sample.
   assert.ok(!rolesOfMeaning('probabilities (non-negative, summing to 1)').includes('negative-vector'));
   assert.ok(rolesOfMeaning('the vector of a negative word').includes('negative-vector'));
+  // A pre-activation is not an activation.
+  assert.ok(!rolesOfMeaning('the pre-activation (weighted input)').includes('activation'));
+  assert.ok(rolesOfMeaning('the activation of the layer').includes('activation'));
 });
 
 test('the runner on a committed folder: per source and pooled; JSON holds counts and line ids, never the labelled text', () => {

@@ -231,3 +231,16 @@ test('an aligned block: each line is an equation, and what each defines is liste
   // A KL divergence is no loss by its letter.
   assert.doesNotMatch(meaning('D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}', 'D_{KL}'), /loss/);
 });
+
+test('a weighted sum plus an offset with no nonlinearity defines a score; attention\'s weighted sum defines its output', () => {
+  assert.match(meaning('g_k = \\mathbf{u}_k^\\top \\mathbf{r} + c_k', 'g_k'), /score/);
+  // y, h, z keep what their concept names them.
+  assert.doesNotMatch(meaning('y = \\mathbf{u}^\\top \\mathbf{r} + c', 'y'), /score/);
+  const ex = explainFormula('r_t = \\sum_j \\beta_{tj} m_j', { context: { before: 'the decoder attends to the encoder states' } });
+  assert.match(ex.symbols.find((x) => x.symbol === 'r_t')?.meaning ?? '', /attention output/);
+  // A loss's P(a | b): the outcome is the target; a y in a subscript picks the true class.
+  const nll = explainFormula('\\mathcal{L} = -\\sum_t \\log P(s_t \\mid s_{<t})', { context: { before: 'the negative log-likelihood loss' } });
+  assert.ok(nll.concept && CATALOG[nll.concept].group === 'loss', String(nll.concept));
+  assert.match(nll.symbols.find((x) => x.symbol === 's_t')?.meaning ?? '', /target/);
+  assert.match(meaning('L_i = -\\log p_{y_i}', 'y_i', 'the cross-entropy loss'), /true class/);
+});
