@@ -211,7 +211,11 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
   // Word-vector objectives: which vector of each dot product is the centre word's. The vector shared by every product
   // is (the negatives and the denominator vary the other one); with a single product, the letters decide
   // (v, w, t: the centre or target word; u, c, o or a primed vector: the context word), else the written order.
-  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : pairs;
+  // Linear models: the weight side of w·x is the weight letter (w, θ, β) wherever the note writes it; a product of
+  // data with data (XᵀX, Xᵀy) pairs no weight with an input.
+  const linear = concept === 'linear-regression' || concept === 'logistic-regression' || concept === 'softmax-regression';
+  const weightLike = (n: Node) => /^(w|W|theta|beta)$/.test((n.k === 'sym' ? n : n.k === 'group' ? rowOf(n.body)[0] : undefined)?.k === 'sym' ? ((n.k === 'sym' ? n : rowOf((n as { body: Node }).body)[0]) as Sym).name : '');
+  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : linear ? pairs.filter((p) => weightLike(p.a) || weightLike(p.b)).map((p) => (weightLike(p.b) && !weightLike(p.a) ? { a: p.b, b: p.a } : p)) : pairs;
   oriented.forEach((p, idx) => {
     if (!pairText) return;
     const ka = keyOf(p.a);
@@ -361,7 +365,8 @@ function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, att
       const t = r.length === 3 && r[0].k === 'sym' && r[1].k === 'op' && r[1].v === '/' && r[2].k === 'sym' ? r[2] : r.length === 1 && r[0].k === 'frac' && rowOf(r[0].den).length === 1 ? rowOf(r[0].den)[0] : undefined;
       if (t?.k === 'sym' && /^[A-Za-z]+$/.test(t.name) && t.name !== 'e') set(symbolKey(t), 'the temperature (it divides the scores: higher means flatter probabilities)');
     }
-    const s = n.k === 'apply' && n.fn === 'softmax' ? [scoreOf(n.arg)] : softmaxNumerators(n);
+    const listed = n.k === 'apply' && n.fn === 'softmax' && rowOf(n.arg).some((x) => x.k === 'op' && x.v === ',') ? rowOf(n.arg).filter((x): x is Sym => x.k === 'sym' && !!x.sub) : [];
+    const s = n.k === 'apply' && n.fn === 'softmax' ? (listed.length ? listed : [scoreOf(n.arg)]) : softmaxNumerators(n);
     for (const x of s) if (x && !/^(T|tau)$/.test(x.name)) (set(symbolKey(x), score), scored.add(n));
     // (The softmax concept itself: every exponentiated letter, e^{z_i} alone too.)
     if ((concept === 'softmax' || concept === 'distillation-loss') && n.k === 'apply' && n.fn === 'exp') {
@@ -393,7 +398,9 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     if (at <= 0 || at > 3) continue;
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
-    if (!lhs || !sameLetter(lhs, r[0]) || !(r[1]?.k === 'op' && r[1].v === '-') || !r[2]) continue;
+    // (θ + ε ∇L: a step along a gradient written with a plus.)
+    const along = r[1]?.k === 'op' && r[1].v === '+' && r[3]?.k === 'sym' && (r[3].name === 'nabla' || r[3].name === 'partial');
+    if (!lhs || !sameLetter(lhs, r[0]) || !((r[1]?.k === 'op' && r[1].v === '-') || along) || !r[2]) continue;
     // (θ − (α/m) ∇J: the step size over the batch size.)
     const step = r[2].k === 'frac' && rowOf(r[2].num).length === 1 ? rowOf(r[2].num)[0] : r[2];
     if (r[3] && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
@@ -637,6 +644,29 @@ function attentionSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes
       set(symbolKey(d.head), 'the attention output: the weighted sum of the vectors attended to (the context vector) — defined here');
     }
   }
+}
+
+/**
+ * 3n. Wherever it stands: y compared with a model's output (h_θ(x_i) − y_i, ŷ − y) or given to a loss beside it
+ * (L(y_i, f(x_i))) is the target; the lone letter added right after a weighted product (wᵀx + b, W h + b) is the bias;
+ * the letter dividing a sum's average (1/m Σ …, α/m) is how many terms there are.
+ */
+function comparisonRoles(tree: Tree, { set }: Notes): void {
+  const plainY = (x: Node | undefined): x is Sym => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
+  const modelled = (x: Node | undefined) => !!x && (x.k === 'apply' || (x.k === 'sym' && predictedY(x)));
+  walk(tree, (n) => {
+    if (n.k === 'apply' && /^(L|ell|l|J)$/.test(n.fn) && rowOf(n.arg).some(modelled)) for (const x of rowOf(n.arg)) if (plainY(x)) set(symbolKey(x), 'the target (true label)');
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const a = n.items[i - 1];
+      const b = n.items[i + 1];
+      if (x.k === 'op' && x.v === '-' && ((plainY(b) && modelled(a)) || (plainY(a) && modelled(b)))) set(symbolKey((plainY(b) ? b : a) as Sym), 'the target (true label)');
+      const product = a?.k === 'sym' && n.items[i - 2]?.k === 'sym' && (isT((n.items[i - 2] as Sym).sup) || matrixLetter(n.items[i - 2]));
+      if (x.k === 'op' && x.v === '+' && product && b?.k === 'sym' && /^[a-z]$/.test(b.name) && (!n.items[i + 2] || n.items[i + 2].k === 'op')) set(symbolKey(b), 'the bias (added after the weights)');
+      const next = n.items[i + 1];
+      if (x.k === 'frac' && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && /^[a-zA-Z]$/.test((rowOf(x.den)[0] as Sym).name) && next?.k === 'big' && next.v === 'sum') set(symbolKey(rowOf(x.den)[0] as Sym), 'how many terms are averaged (a count)');
+    });
+  });
 }
 
 /** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
@@ -926,6 +956,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   qkvRoles(tree, concept, acc, inScripts);
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
   conditionalRoles(tree, concept, acc);
+  comparisonRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);

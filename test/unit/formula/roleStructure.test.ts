@@ -244,3 +244,27 @@ test('a weighted sum plus an offset with no nonlinearity defines a score; attent
   assert.match(nll.symbols.find((x) => x.symbol === 's_t')?.meaning ?? '', /target/);
   assert.match(meaning('L_i = -\\log p_{y_i}', 'y_i', 'the cross-entropy loss'), /true class/);
 });
+
+test('comparisons: y against a model\'s output is the target; the letter added after a weighted product the bias; 1/m before a sum a count', () => {
+  assert.match(meaning('J = \\frac{1}{2n} \\sum_{i=1}^{n} (h_\\theta(x^{(i)}) - y^{(i)})^2', 'y^{(i)}'), /target/);
+  assert.match(meaning('R(w, c) = \\frac{1}{n} \\sum_i \\ell(y_i, g(x_i))', 'y_i'), /target/);
+  assert.match(meaning('R(w, c) = \\frac{1}{n} \\sum_i \\ell(y_i, g(x_i))', 'n'), /how many terms/);
+  assert.match(meaning('s = \\mathbf{u}^\\top \\mathbf{r} + c', 'c'), /bias/);
+});
+
+test('linear models: the weight side of a dot product is the weight letter wherever the note writes it', () => {
+  const ex = explainFormula('\\hat{y} = \\mathbf{x}^\\top \\mathbf{w} + b', { context: { before: 'linear regression predicts' } });
+  if (ex.concept && CATALOG[ex.concept].group === 'linear') {
+    assert.match(ex.symbols.find((x) => x.symbol === 'w')?.meaning ?? '', /weight/);
+    assert.match(ex.symbols.find((x) => x.symbol === 'x')?.meaning ?? '', /input/);
+  } else assert.fail(`not a linear model: ${ex.concept}`);
+  // The normal equation multiplies data by data: X is no weight vector.
+  const ne = explainFormula('\\theta = (X^T X)^{-1} X^T y', { context: { before: 'the normal equation of linear regression' } });
+  assert.doesNotMatch(ne.symbols.find((x) => x.symbol === 'X')?.meaning ?? '', /weight/);
+});
+
+test('a gradient step written with a plus; \\label and \\tag add no letters', () => {
+  assert.match(meaning('V^{k+1} = V^k + \\rho \\nabla V^k', 'ρ'), /learning rate/);
+  const ex = explainFormula('\\label{eq:abc} h = \\tanh(W x + b)');
+  assert.ok(!ex.symbols.some((x) => ['a', 'c', 'q'].includes(x.symbol)), ex.symbols.map((x) => x.symbol).join(' '));
+});
