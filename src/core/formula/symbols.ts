@@ -342,11 +342,12 @@ const containsSumOfExp = (n: Node): boolean => {
   walk(n, (m) => void ((m.k === 'big' && m.v === 'sum' && (sum = true)) || (m.k === 'apply' && m.fn === 'exp' && (exp = true))));
   return sum && exp;
 };
-/** The exponentials of a fraction's numerator whose denominator sums exponentials: a softmax written out. */
+/** The exponentiated letters of a fraction whose denominator sums exponentials: a softmax written out. */
 function softmaxNumerators(n: Node): Sym[] {
   if (n.k !== 'frac' || !containsSumOfExp(n.den)) return [];
   const out: Sym[] = [];
-  walk(n.num, (m) => void (m.k === 'apply' && m.fn === 'exp' && scoreOf(m.arg) && out.push(scoreOf(m.arg)!)));
+  // (The denominator's exponentials are the same scores, summed over every class.)
+  for (const part of [n.num, n.den]) walk(part, (m) => void (m.k === 'apply' && m.fn === 'exp' && scoreOf(m.arg) && out.push(scoreOf(m.arg)!)));
   return out;
 }
 
@@ -402,8 +403,9 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     const along = r[1]?.k === 'op' && r[1].v === '+' && r[3]?.k === 'sym' && (r[3].name === 'nabla' || r[3].name === 'partial');
     if (!lhs || !sameLetter(lhs, r[0]) || !((r[1]?.k === 'op' && r[1].v === '-') || along) || !r[2]) continue;
     // (θ − (α/m) ∇J: the step size over the batch size.)
-    const step = r[2].k === 'frac' && rowOf(r[2].num).length === 1 ? rowOf(r[2].num)[0] : r[2];
-    if (r[3] && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    // (γ m̂_t / √v̂_t, written as one fraction: the numerator's first factor.)
+    const step = r[2].k === 'frac' ? rowOf(r[2].num)[0] ?? r[2] : r[2];
+    if ((r[3] || (r[2].k === 'frac' && rowOf(r[2].num).length > 1)) && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
       const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;

@@ -268,3 +268,9 @@ test('a gradient step written with a plus; \\label and \\tag add no letters', ()
   const ex = explainFormula('\\label{eq:abc} h = \\tanh(W x + b)');
   assert.ok(!ex.symbols.some((x) => ['a', 'c', 'q'].includes(x.symbol)), ex.symbols.map((x) => x.symbol).join(' '));
 });
+
+test('a step written as one fraction: its first factor is the step size; a written-out softmax scores its denominator too', () => {
+  assert.match(meaning('\\phi_t \\leftarrow \\phi_{t-1} - \\rho \\hat{a}_t / (\\sqrt{\\hat{s}_t} + \\epsilon)', 'ρ'), /learning rate/);
+  const tex = 'q_n = \\frac{\\exp(g_{n,k})}{\\sum_{c} \\exp(g_{n,c})}';
+  assert.match(meaning(tex, 'g_{n, c}'), /score/);
+});
