@@ -536,9 +536,25 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
 function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
   const lt = concept ? CATALOG[concept].letters ?? {} : {};
   const letters: Sym[] = [];
-  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && /^[qkvQKV]$/.test(n.name) && letters.push(n)));
+  walk(tree, (n) => {
+    const s = n.k === 'apply' ? n.head : n;
+    if (s.k === 'sym' && !inScripts.has(s) && /^[qkvQKV]$/.test(s.name)) letters.push(s);
+  });
   const names = new Set(letters.map((s) => s.name.toLowerCase()));
-  if (!(names.has('q') && names.has('k') && names.has('v'))) return;
+  // Q times K transposed (Q Kᵀ, (K)ᵀ in brackets) is attention's query–key product even without a V.
+  let qk = false;
+  walk(tree, (n) => {
+    // (Q (K)ᵀ read as Q applied to K, transposed.)
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[qQ]$/.test(n.head.name) && isT(n.sup) && rowOf(n.arg).length === 1 && rowOf(n.arg)[0].k === 'sym' && /^[kK]$/.test((rowOf(n.arg)[0] as Sym).name)) qk = true;
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      const k = y?.k === 'group' && y.delim === '(' && rowOf(y.body).length === 1 ? rowOf(y.body)[0] : y;
+      const transposed = !!y && 'sup' in y && isT(y.sup);
+      if (x.k === 'sym' && /^[qQ]$/.test(x.name) && k?.k === 'sym' && /^[kK]$/.test(k.name) && transposed) qk = true;
+    });
+  });
+  if (!(names.has('q') && names.has('k') && (names.has('v') || qk))) return;
   const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value (what a position passes on when attended to)' };
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
 }
@@ -819,14 +835,20 @@ const conceptLetters = (concept: ConceptId | null): Record<string, string> => (c
  * the vectors compared.
  */
 function scaleRoles(tree: Tree, { set }: Notes): void {
+  const scaled = new Set<Node>();
   walk(tree, (n) => {
     if (n.k !== 'frac') return;
     const den = rowOf(n.den);
     const root = den.length === 1 && den[0].k === 'sqrt' ? rowOf(den[0].body) : [];
     let product = false;
     walk(n.num, (m) => void ('sup' in m && isT(m.sup) && (product = true)));
-    if (product && root.length === 1 && root[0].k === 'sym') set(symbolKey(root[0]), 'the dimension of the vectors compared (the product is scaled by its square root)');
+    if (product && root.length === 1 && root[0].k === 'sym') (set(symbolKey(root[0]), 'the dimension of the vectors compared (the product is scaled by its square root)'), scaled.add(n));
   });
+  // What is defined as the scaled product is a score (before any softmax).
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (d && d.rhs.length && scaled.has(d.rhs[0])) set(symbolKey(d.head), 'a score: the scaled dot product, before any softmax — defined here');
+  }
 }
 
 function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {

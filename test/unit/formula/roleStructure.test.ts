@@ -274,3 +274,12 @@ test('a step written as one fraction: its first factor is the step size; a writt
   const tex = 'q_n = \\frac{\\exp(g_{n,k})}{\\sum_{c} \\exp(g_{n,c})}';
   assert.match(meaning(tex, 'g_{n, c}'), /score/);
 });
+
+test('Q times K transposed is the query–key product even without a V; what a scaled dot product defines is a score', () => {
+  const tex = 'S = \\frac{Q^{(r)} (K^{(r)})^\\top}{\\sqrt{m}}';
+  assert.match(meaning(tex, 'Q^{(r)}'), /query/);
+  assert.match(meaning(tex, 'K^{(r)}'), /key/);
+  assert.match(meaning(tex, 'S'), /score/);
+  // Q and K without a transposed product, and no V: not named.
+  assert.doesNotMatch(meaning('Q = K + 1', 'Q'), /query/);
+});
