@@ -687,6 +687,25 @@ function comparisonRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
+/**
+ * 3o. Code notation for gradients (dW, db, dx written as a d against a letter, outside any fraction): the gradient of
+ * the loss with respect to that letter; the d itself is no letter of its own.
+ */
+function codeGradientRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k === 'frac') return false;
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      const before = n.items[i - 1];
+      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && !y.sub && (!before || before.k === 'op')) {
+        set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`);
+        set('d', '');
+      }
+    });
+  });
+}
+
 /** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
 const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^[a-z]$/.test(x.name) || x.name === 'ell') && !x.sub && !x.sup && !x.mods.length;
 
@@ -981,6 +1000,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
   conditionalRoles(tree, concept, acc);
   comparisonRoles(tree, acc);
+  codeGradientRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);

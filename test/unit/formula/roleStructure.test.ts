@@ -283,3 +283,11 @@ test('Q times K transposed is the query–key product even without a V; what a s
   // Q and K without a transposed product, and no V: not named.
   assert.doesNotMatch(meaning('Q = K + 1', 'Q'), /query/);
 });
+
+test('code notation dW: the gradient of the loss with respect to W, and the d is no dimension', () => {
+  const ex = explainFormula('W = W - \\rho * dW');
+  assert.match(ex.symbols.find((x) => x.symbol === 'dW')?.meaning ?? '', /gradient of the loss with respect to W/);
+  assert.ok(!ex.symbols.some((x) => x.symbol === 'd'), ex.symbols.map((x) => x.symbol).join(' '));
+  // Inside a fraction d is a derivative's d, not code notation.
+  assert.ok(!explainFormula('\\frac{dy}{dx} = 2x').symbols.some((x) => x.symbol === 'dx'));
+});
