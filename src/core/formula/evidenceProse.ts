@@ -132,7 +132,9 @@ export function features(items: Row, src: string): Features {
       else if (n.k === 'sqrt') f.sqrt = true;
       else if (n.k === 'op' && (n.v === '-' || n.v === '−')) f.minus = true;
       else if (n.k === 'op' && n.v === '/') f.frac = true;
-      if ('sup' in n && n.sup && n.sup.k === 'num' && n.sup.v === 2) f.square = true;
+      // (x^2 and x^{2}: a braced exponent is a row holding the number.)
+      const exponent = 'sup' in n && n.sup ? (n.sup.k === 'row' && n.sup.items.length === 1 ? n.sup.items[0] : n.sup) : undefined;
+      if (exponent && exponent.k === 'num' && exponent.v === 2) f.square = true;
       if (n.k === 'sym' && n.name === 'e' && n.sup) f.exp = true;
     });
   }

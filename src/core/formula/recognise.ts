@@ -373,6 +373,30 @@ function detectForms(root: Row, add: Add): void {
  * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
  * the words say so: weak on its own).
  */
+/** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
+function oddsFrac(f: Frac): boolean {
+  const num = rowOf(f.num);
+  const den = rowOf(f.den);
+  const text = (r: Row) => r.map((y) => show(y)).join(' ');
+  if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(num), one(den)];
+  return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && outcomeOf(a) !== null && outcomeOf(b) !== null && text(withoutOutcome(a)) === text(withoutOutcome(b));
+}
+/** The outcome a probability names (P(y = 1 | x) → "1"), and its argument without it. */
+function outcomeOf(a: Apply): string | null {
+  const r = rowOf(a.arg);
+  const eq = r.findIndex((x) => x.k === 'op' && x.v === '=');
+  return eq > 0 && r[eq + 1] ? show(r[eq + 1]) : null;
+}
+const withoutOutcome = (a: Apply): Row => { const r = rowOf(a.arg); const eq = r.findIndex((x) => x.k === 'op' && x.v === '='); return eq > 0 ? [...r.slice(0, eq), ...r.slice(eq + 2)] : r; };
+/** The two outcomes of a ratio of probabilities are 1 and 0 (binary), or one class against a reference class. */
+function binaryOdds(f: Frac): boolean {
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(rowOf(f.num)), one(rowOf(f.den))];
+  return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -390,6 +414,28 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
+  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
+  // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
+  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac'))));
+  const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
+  if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
+  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && hasOp(lhsApply.arg, ';');
+  if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
+  // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
+  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
+  if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
+  // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
+  const primed = (a: Apply) => a.head.k === 'sym' && (a.head.mods.includes('prime') || /prime|'|′/.test(subText(a.head.sup)));
+  if (applies(rhs).filter(primed).length >= 2 && applies(rhs).some((a) => primed(a) && applies(a.arg).length > 0)) add('chain-rule', 3.4, "f′(g(x)) · g′(x)");
+  // [h^→ ; h^←]: the states of the two directions side by side.
+  const arrowed = (dir: string) => syms(root).some((x) => /^[hHsz]$/.test(x.name) && subText(x.sup).includes(dir));
+  if (arrowed('→') && arrowed('←') && all(root).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) add('bidirectional-rnn', 3.4, '[h^→ ; h^←]');
+  // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
+  const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
+  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
@@ -829,7 +875,7 @@ function detect(root: Row, add: Add): void {
   // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
-    if (a.length !== 1 || a[0].k !== 'frac') return false;
+    if (a.length !== 1 || a[0].k !== 'frac' || oddsFrac(a[0])) return false;
     // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
     const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
     if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
@@ -1086,7 +1132,9 @@ function detect(root: Row, add: Add): void {
     if (chained) add('mlp', 3.5, 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)');
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
-  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
+  // (σ(θᵀx)_k, a component of a vector-valued σ, is the softmax of linear scores: softmax regression.)
+  if (applies(root, ['sigmoid']).some((a) => !!a.sub && dots(a.arg).length > 0) && !applies(root, ['sigmoid']).some((a) => !a.sub)) add('softmax-regression', 3.4, 'σ(θᵀx)_k: the class-k output of a softmax of linear scores');
+  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0 && !a.sub);
   if (sigmaDots.length) {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
@@ -1194,7 +1242,9 @@ function detect(root: Row, add: Add): void {
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
-    if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+    // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
+    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2')));
+    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -1236,6 +1286,15 @@ function detect(root: Row, add: Add): void {
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+  }
+  // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
+  // (∇_{h^{(t)}} L from ∇_{h^{(t+1)}} L, ∇_{o^{(t)}} L) it is backpropagation through time.
+  const nablas = syms(root).filter((x) => x.name === 'nabla' && !!x.sub);
+  const passedBack = parts.length > 1 && nablas.length >= 1 && new Set(nablas.map((x) => show(x.sub))).size + derivs(rhsAll).length >= 2 && (nablas.length >= 2 || derivs(rhsAll).length >= 1) && syms(rhsAll).some((x) => x.name === 'nabla');
+  const overTime = (x: Sym) => /^\(?(t|t[+-]1|tau|τ)\)?$/.test((subText(x.sup) || subText(x.sub)).replace(/\s/g, ''));
+  if (passedBack) {
+    const timed = nablas.some((x) => syms(x.sub).some(overTime)) || derivs(root).some((d) => syms(d.of).some(overTime));
+    add(timed ? 'backpropagation-through-time' : 'chain-rule', timed ? 3.5 : 3.3, timed ? '∇_{h^{(t)}} L from the gradients of later time steps' : '∇_x z = (∂y/∂x)ᵀ ∇_y z');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
@@ -1354,6 +1413,14 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
     if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+  }
+  // a·b = |a||b| cos θ, a·b / |a||b| = cos θ: the dot product as lengths and the angle between.
+  {
+    // (`cos θ` typed without a backslash reads as the letters c, o, s.)
+    const spelled = root.some((x, i) => x.k === 'sym' && x.name === 'c' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'o' && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 's' && root[i + 3]?.k === 'sym' && (root[i + 3] as Sym).name === 'theta');
+    const cosAngle = spelled || applies(root, ['cos']).some((a) => syms(a.arg).some((x) => x.name === 'theta')) || root.some((x, i) => x.k === 'name' && x.v === 'cos' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'theta');
+    const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
+    if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
@@ -1762,6 +1829,12 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
 function blockVote(src: string, add: Add): void {
   const lines = blockLines(src);
+  // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
+  const goesOn = (l: string) => /^\s*(=|\\approx|≈|\\propto)/.test(l);
+  if (lines.length >= 2 && !goesOn(lines[0]) && lines.slice(1).every(goesOn)) {
+    const head = recognise(lines[0], {}, 1);
+    if (head.concept && head.score >= 3.3) add(head.concept, head.score + 0.3, `the first line of the derivation (${head.concept})`);
+  }
   if (lines.length) {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
@@ -1803,11 +1876,12 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
-/** Display environments that only number or align one line (equation, align with one row …): that line. */
+/** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
 function oneLine(items: Row): Row {
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
-  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items;
+  // (An alignment mark, `L(θ) &= …`, only places the line.)
+  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
   return env.rows[0].flatMap((cell) => rowOf(cell));
 }
 
@@ -1881,7 +1955,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // softmax is the cross-entropy of the true class.
   const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
   if (logged.length) {
-    const isFragment = (c: { id: ConceptId; why: string }) => FRAGMENTS.has(c.id) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
+    const isFragment = (c: { id: ConceptId; why: string }) => (FRAGMENTS.has(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
     if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
@@ -1955,6 +2030,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
+  // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
+  // of a model the formula only names a part of.
+  const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
+  const activationOfCall = applies(tree.items).filter((a) => ['sigmoid', 'tanh', 'relu'].includes(a.fn)).some(ofCall);
+  if (best && ELEMENTWISE.has(best.id) && !best.why.startsWith('named') && activationOfCall) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
@@ -1966,7 +2046,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
-    if (claim && !against && !gradientOnly) {
+    if (claim && !against && !gradientOnly && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

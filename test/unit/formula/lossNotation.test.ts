@@ -101,6 +101,58 @@ test('maximum likelihood as max over the parameters of log p, or as the log-like
 });
 
 test('a network written as the composition of its layers', () => {
-  assert.equal(concept('g(u) = g_K \\circ g_{K-1} \\circ \\cdots \\circ g_1 (u)'.replace(/g/g, 'f')), 'mlp');
+  assert.equal(concept('f(u) = f_K \\circ f_{K-1} \\circ \\cdots \\circ f_1 (u)'), 'mlp');
   assert.notEqual(concept('f_2 \\circ f_1'), 'mlp');
+});
+
+test('log-odds linear in the input are logistic regression, never a KL divergence', () => {
+  assert.equal(concept('\\ln \\frac{q(x)}{1 - q(x)} = w^\\top x + b'), 'logistic-regression');
+  assert.equal(concept('\\log \\frac{P(t=1 \\mid u)}{P(t=0 \\mid u)} = \\beta^\\top u'), 'logistic-regression');
+  assert.equal(concept('\\log \\frac{\\frac{1}{1+\\exp(-w^\\top u)}}{1-\\frac{1}{1+\\exp(-w^\\top u)}} = w^\\top u'), 'logistic-regression');
+  assert.equal(concept('\\sum_x p(x) \\log \\frac{p(x)}{q(x)}'), 'kl-divergence');
+});
+
+test('the likelihood of parameters as a product, and a derivation about its first line', () => {
+  assert.equal(concept('L(w) = \\prod_{n=1}^{N} p(t_n \\mid u_n ; w)'), 'maximum-likelihood');
+  assert.equal(concept('L(w) & = \\prod_{n} p(t_n \\mid u_n ; w) \\\\ & = \\prod_{n} \\sigma(w^\\top u_n)^{t_n} (1 - \\sigma(w^\\top u_n))^{1 - t_n}'), 'maximum-likelihood');
+});
+
+test('derivatives with primes: σ′ = σ(1 − σ) is the sigmoid, F′(x) = f′(g(x)) g′(x) the chain rule', () => {
+  assert.equal(concept("\\sigma' = \\sigma(1-\\sigma)"), 'sigmoid');
+  assert.equal(concept('H^\\prime (u) = k^\\prime (m(u)) \\cdot m^\\prime (u)'), 'chain-rule');
+});
+
+test('states of both directions side by side, a threshold unit, and Newton\'s step', () => {
+  assert.equal(concept('h_3 = [h_3^\\rightarrow; h_{L-2}^\\leftarrow]'), 'bidirectional-rnn');
+  assert.equal(concept('o = \\varepsilon(w^T u - b) = \\left\\{\\begin{array}{ll} 1, & w^T u - b \\geq 0 \\\\ 0, & w^T u - b < 0 \\end{array}\\right.'), 'step-function');
+  assert.notEqual(concept('x^{t+1} = x^{t} - [\\nabla^2 f(x^t)]^{-1} \\nabla f(x^t)'), 'gradient-descent');
+  assert.equal(concept('x^{t+1} = x^{t} - \\eta \\nabla f(x^t)'), 'gradient-descent');
+});
+
+test('softmax regression: σ(θᵀx)_k, P(y | x; W) as a softmax of scores, log-odds against a reference class', () => {
+  assert.equal(concept('\\sigma(\\theta_c^\\top u)_c = \\frac{\\exp(\\theta_c^\\top u)}{\\sum_{m=1}^C \\exp(\\theta_m^\\top u)}'), 'softmax-regression');
+  assert.equal(concept('p(t=c \\mid u;\\theta) = \\vec \\sigma(\\theta^\\top u)_c'), 'softmax-regression');
+  assert.equal(concept('P(t_n \\mid u_n; A) = \\frac{e^{s_{t_n}}}{\\sum_m e^{s_m}}'), 'softmax-regression');
+  assert.equal(concept('\\log \\frac{P(T=2 \\mid u)}{P(T=C \\mid u)} = \\beta_2^\\top u'), 'softmax-regression');
+  // A layer's k-th output written with an element-wise σ on both sides is the layer, not a classifier.
+  assert.notEqual(concept('\\sigma(A \\cdot u)_k = \\sigma(a_k^\\top u)'), 'softmax-regression');
+});
+
+test('an alignment mark does not hide the left side; an activation of a function of several inputs is not the activation', () => {
+  assert.equal(concept('L(w) & = \\prod_{n} p(t_n \\mid u_n ; w) = \\prod_{n} \\vec \\sigma(w^\\top u_n)_{t_n}'), 'maximum-likelihood');
+  assert.equal(concept('q = \\tanh(m(a^\\rightarrow, a^\\leftarrow))', 'passing them through a linear layer and applying the $\\tanh$ activation function.'), null);
+  assert.equal(concept('q = \\tanh(u)', 'applying the $\\tanh$ activation function:'), 'tanh');
+});
+
+test('gradients passed back: ∇_x z = (∂y/∂x)ᵀ ∇_y z is the chain rule; through time steps it is BPTT', () => {
+  assert.equal(concept('\\nabla_{u} q = \\left( \\frac{\\partial v}{\\partial u} \\right)^\\top \\nabla_{v} q'), 'chain-rule');
+  assert.equal(concept('\\nabla_{s^{(t)}} J = A^\\top \\nabla_{s^{(t+1)}} J'), 'backpropagation-through-time');
+  assert.notEqual(concept('\\nabla f(\\mathbf{u}) = 0'), 'chain-rule');
+});
+
+test('a reconstruction loss named in the sentence; the dot product as lengths and the cosine of the angle', () => {
+  assert.equal(concept('E = \\frac{1}{2}(\\tilde{V} - V)^{2}', 'Reconstruction loss of the auto-encoder:'), 'autoencoder');
+  assert.equal(concept('u · v = |u||v| cos θ'), 'cosine-similarity');
+  assert.equal(concept('\\mathbf{u} \\cdot \\mathbf{v} = \\|\\mathbf{u}\\| \\|\\mathbf{v}\\| \\cos \\theta'), 'cosine-similarity');
+  assert.notEqual(concept('x = r \\cos \\theta'), 'cosine-similarity');
 });
