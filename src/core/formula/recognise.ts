@@ -432,7 +432,16 @@ function detectMoreForms(root: Row, add: Add): void {
   if (applies(rhs).filter(primed).length >= 2 && applies(rhs).some((a) => primed(a) && applies(a.arg).length > 0)) add('chain-rule', 3.4, "f′(g(x)) · g′(x)");
   // [h^→ ; h^←]: the states of the two directions side by side.
   const arrowed = (dir: string) => syms(root).some((x) => /^[hHsz]$/.test(x.name) && subText(x.sup).includes(dir));
-  if (arrowed('→') && arrowed('←') && all(root).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) add('bidirectional-rnn', 3.4, '[h^→ ; h^←]');
+  // (Both directions fed to a function, tanh(g(h^→, h^←)), make something else of them.)
+  if (arrowed('→') && arrowed('←') && all(root).some((x) => x.k === 'group' && x.delim === '[')) add('bidirectional-rnn', 3.4, '[h^→ ; h^←]');
+  // [h_1^→, …, h_L^→] ← RNN(x_1, …, x_L): the states of one direction, computed by a recurrent network.
+  else if ((arrowed('→') || arrowed('←')) && applies(root).some((a) => /rnn|lstm|gru/i.test(a.fn))) add('bidirectional-rnn', 3.2, 'the states of one direction of a bidirectional RNN');
+  // g(V f(Wx)), Uᵀ f(Wx + b): a linear map of an activation of a linear map is a network of two layers.
+  const ACT = /^(f|g|phi|varphi|sigma|sigmoid|tanh|relu)$/;
+  const layerOf = (r: Row) => applies(r).filter((a) => ACT.test(a.fn) && (!!affine(argRow(a)) || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name))));
+  const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).includes(x));
+  const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
+  if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');

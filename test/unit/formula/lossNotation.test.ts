@@ -156,3 +156,10 @@ test('a reconstruction loss named in the sentence; the dot product as lengths an
   assert.equal(concept('\\mathbf{u} \\cdot \\mathbf{v} = \\|\\mathbf{u}\\| \\|\\mathbf{v}\\| \\cos \\theta'), 'cosine-similarity');
   assert.notEqual(concept('x = r \\cos \\theta'), 'cosine-similarity');
 });
+
+test('two layers: an activation of a weight times an activation of a linear map', () => {
+  assert.equal(concept('\\mathbf{o} = g\\left(f(\\mathbf{u}^{T} \\mathbf{A}) B\\right)'), 'mlp');
+  assert.equal(concept('r = V^T f(A u + c)'), 'mlp');
+  assert.equal(concept('r = f(A u + c)'), 'affine-layer');
+  assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t)'), 'rnn');
+});
