@@ -39,7 +39,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bembeddings?\b|word vectors?/i, 'an embedding (as the text calls it)'],
   [/\blatent\b/i, 'the latent variable (as the text calls it)'],
   [/\btemperature\b/i, 'the temperature (as the text calls it)'],
-  [/\bparameters?\b/i, 'the parameters (as the text calls them)'],
+  // ("bias parameters", "weight parameters" are the bias and the weights.)
+  [/(?<!bias |weight )\bparameters?\b/i, 'the parameters (as the text calls them)'],
   [/\bprobabilit(y|ies)\b|\bdistribution\b/i, 'a probability distribution (as the text calls it)'],
   [/number of|how many|\bsize of\b/i, 'a count (the number of …, as the text calls it)'],
   [/\bdimension(ality)?\b/i, 'a dimension (as the text calls it)'],
@@ -57,7 +58,7 @@ function nearestPhrase(text: string, atEnd: boolean, reach: number): string | nu
       const gap = atEnd ? text.length - (m.index + m[0].length) : m.index;
       // Before a letter only a head noun may stand between the phrase and it ("the query vector $q$", not "the input, and $m$").
       const between = atEnd ? text.slice(m.index + m[0].length) : '';
-      const adjacent = !atEnd || /^\s*(vectors?|matri(x|ces)|terms?|states?|words?|tokens?|units?|functions?|layers?|variables?|sequences?)?\s*$/i.test(between);
+      const adjacent = !atEnd || /^\s*(vectors?|matri(x|ces)|terms?|states?|words?|tokens?|units?|functions?|layers?|variables?|sequences?|parameters?)?\s*$/i.test(between);
       if (gap <= reach && adjacent && (!best || gap < best.gap)) best = { gap, meaning };
       if (m[0].length === 0) g.lastIndex++;
     }

@@ -416,6 +416,7 @@ function updateRoles(tree: Tree, { set }: Notes): void {
 
 /** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
 const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'softmax', 'f', 'g', 'phi', 'varphi']);
+const NAMED_ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus']);
 const matrixLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal');
 const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-z]|theta)$/.test(x.name) && x.name !== 'e';
 
@@ -459,7 +460,8 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     const d = definition(eq);
     // An activation function's own formula (a = σ(z)): what it is applied to is the pre-activation, what it defines the activation.
     const side = d?.sides.find((r) => r.length === 1 && r[0].k === 'apply' && NONLINEAR.has(r[0].fn))?.[0];
-    const own = activationConcept && d && side?.k === 'apply' ? rowOf(side.arg) : null;
+    // (A named activation — σ, tanh, ReLU — in any formula; a one-letter f or g only in an activation's own formula.)
+    const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
     if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
       set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
       set(symbolKey(own[0]), 'the pre-activation (the weighted input) the function is applied to');
@@ -467,6 +469,15 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
     // (z is named the pre-activation, and y, h, o, a, s name outputs and states, by the concept.)
     if (d && !letters[d.head.name] && !/^[zZyYhHoOaAsS]$/.test(d.head.name) && d.sides.some(affineSide)) set(symbolKey(d.head), 'a score (pre-activation): the weighted sum, before any nonlinearity — defined here');
+    // A sum of weights times inputs plus a bias (z_i = Σ_j w_{ij} a_j + b_i): the weight, the input, the bias, and z the pre-activation.
+    const summed = d?.sides.find((r) => r.length === 5 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[2].k === 'sym' && r[3].k === 'op' && r[3].v === '+' && r[4].k === 'sym');
+    if (d && summed) {
+      const [, w, x, , b] = summed as [Node, Sym, Sym, Node, Sym];
+      if (!letters[w.name]) set(symbolKey(w), 'a weight (learned; one per input it multiplies)');
+      input(x);
+      if (!letters[b.name]) set(symbolKey(b), 'the bias (added after the weights)');
+      if (/^[zZ]$/.test(d.head.name) && !letters[d.head.name]) set(symbolKey(d.head), 'the pre-activation (the weighted sum) — defined here');
+    }
     if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
   }
 }

@@ -291,3 +291,16 @@ test('code notation dW: the gradient of the loss with respect to W, and the d is
   // Inside a fraction d is a derivative's d, not code notation.
   assert.ok(!explainFormula('\\frac{dy}{dx} = 2x').symbols.some((x) => x.symbol === 'dx'));
 });
+
+test('a named activation of one letter, in any formula; a sum of weights times inputs plus a bias; "bias parameters" are the bias', () => {
+  assert.match(meaning('R = \\tanh(S)', 'R'), /activation/);
+  assert.match(meaning('R = \\tanh(S)', 'S'), /pre-activation/);
+  // A one-letter function of one letter says nothing by itself.
+  assert.doesNotMatch(meaning('R = g(S)', 'S'), /pre-activation/);
+  const sum = 'z_k = \\sum_{m} u_{k,m} r_m + \\beta_k';
+  assert.match(meaning(sum, 'u_{k, m}'), /weight/);
+  assert.match(meaning(sum, 'r_m'), /input/);
+  assert.match(meaning(sum, 'β_k'), /bias/);
+  assert.match(meaning(sum, 'z_k'), /pre-activation/);
+  assert.match(meaning('\\frac{\\partial E}{\\partial c} = 1', 'c', 'the same holds for the bias parameters $c$, since'), /bias/);
+});
