@@ -1034,7 +1034,9 @@ function proseRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>, named?: Ma
   if (!named?.size) return;
   walk(tree, (n) => {
     if (n.k !== 'sym' || inScripts.has(n)) return;
-    const said = named.get(symbolKey(n));
+    // The sentence may name the letter without its layer superscript or its index ("the weights $W$" for W^{(ℓ)}, "the
+    // hidden state $h$" for h_t): the same letter, in the same font and accents.
+    const said = named.get(symbolKey(n)) ?? named.get(symbolKey({ ...n, sup: undefined })) ?? named.get(symbolKey({ ...n, sub: undefined, sup: undefined }));
     if (said) set(symbolKey(n), said);
   });
 }

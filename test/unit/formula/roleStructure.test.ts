@@ -304,3 +304,11 @@ test('a named activation of one letter, in any formula; a sum of weights times i
   assert.match(meaning(sum, 'z_k'), /pre-activation/);
   assert.match(meaning('\\frac{\\partial E}{\\partial c} = 1', 'c', 'the same holds for the bias parameters $c$, since'), /bias/);
 });
+
+test('the sentence names a letter without its layer superscript or index: the same letter in the formula gets the role', () => {
+  const before = 'where the matrix $M$ holds the learned weights and $\\mathbf{r}$ is the input';
+  assert.match(meaning('Y^{(p)} = M^{(p)} \\mathbf{r}_k', 'M^{(p)}', 'here the weights $M$ multiply'), /weight/);
+  assert.match(meaning('Y^{(p)} = M^{(p)} \\mathbf{r}_k', 'r_k', before), /input/);
+  // Another accent is another letter: r̂ is not named by r.
+  assert.doesNotMatch(meaning('Y = \\hat{r} + 1', 'r\u0302', before), /input/);
+});
