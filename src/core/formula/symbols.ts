@@ -570,6 +570,19 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
 }
 
+/**
+ * 3g′. A weight letter marked Q, K, V or O (W^Q, W_k, W^{V,(ℓ)}, W^O): the learned projection to the queries, keys,
+ * values or the output of attention.
+ */
+function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
+  const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values', o: 'the output' };
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || inScripts.has(n) || !/^[wW]$/.test(n.name)) return;
+    const marks = [...rowOf(n.sub), ...rowOf(n.sup)].filter((x): x is Sym => x.k === 'sym' && /^[qkvoQKVO]$/.test(x.name) && !x.sub);
+    if (marks.length === 1) set(symbolKey(n), `a weight matrix (learned): the projection to ${TO[marks[0].name.toLowerCase()]}`);
+  });
+}
+
 /** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
 const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup));
 
@@ -1008,6 +1021,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);
+  projectionRoles(tree, acc, inScripts);
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
   conditionalRoles(tree, concept, acc);
   comparisonRoles(tree, acc);

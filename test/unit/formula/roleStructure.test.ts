@@ -312,3 +312,11 @@ test('the sentence names a letter without its layer superscript or index: the sa
   // Another accent is another letter: r̂ is not named by r.
   assert.doesNotMatch(meaning('Y = \\hat{r} + 1', 'r\u0302', before), /input/);
 });
+
+test('a weight letter marked Q, K, V or O is the learned projection to the queries, keys, values or output', () => {
+  const tex = 'W^{Q,(r)}, W^{K,(r)} \\in \\mathbb{R}^{m \\times n}';
+  assert.match(meaning(tex, 'W^{Q, (r)}'), /weight matrix .*queries/);
+  assert.match(meaning(tex, 'W^{K, (r)}'), /weight matrix .*keys/);
+  // A W marked with a layer number only is not named a projection.
+  assert.doesNotMatch(meaning('W^{(2)} \\in \\mathbb{R}^{m \\times n}', 'W^{(2)}'), /projection/);
+});
