@@ -15,8 +15,12 @@ export interface Recognition {
   /** All candidates, best first (for debugging and the panel). */
   candidates: Array<{ id: ConceptId; score: number; why: string }>;
   tree: { k: 'row'; items: Node[] };
-  /** Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), or unrelated concepts fitted alike (`conflict`). */
-  unsure?: 'none' | 'weak' | 'conflict';
+  /**
+   * Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), unrelated concepts fitted alike
+   * (`conflict`), or the formula only names a function (`mention`: `\tanh`, `softmax(z)_i`; `mentions` says which).
+   */
+  unsure?: 'none' | 'weak' | 'conflict' | 'mention';
+  mentions?: ConceptId;
 }
 
 export interface RecogniseContext {
@@ -445,6 +449,16 @@ function detectMoreForms(root: Row, add: Add): void {
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
+  const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
+  // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
+  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
+  // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
+  const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
+  if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
+  // A lower-triangular matrix of ones and zeros in words about a mask: the causal mask of self-attention.
+  const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
+  if (triangle) add('masked-self-attention', 1.5, 'ones on and below the diagonal: each position sees itself and the ones before');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
@@ -1264,6 +1278,13 @@ function detect(root: Row, add: Add): void {
       else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+    // (α(h(x) − y) reads as α applied to the bracket.)
+    else if (sameVar && !newton && (all(step.slice(0, 2)).some((x) => x.k === 'sym' && /^(alpha|eta)$/.test(x.name)) || applies(step.slice(0, 1)).some((a) => /^(alpha|eta)$/.test(a.fn))) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+      // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
+      // minus target times the input), over the data or for one example.
+      const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
+      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.2, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+    }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
@@ -1271,6 +1292,8 @@ function detect(root: Row, add: Add): void {
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
+  else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
   if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
@@ -1885,6 +1908,16 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** A function's name alone (`\tanh`, `\text{softmax}`, `softmax` in letters) or applied to one letter (`softmax(z)_i`, `σ(x)`). */
+function mentionOf(items: Row): ConceptId | null {
+  const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+  const fn = (id: ConceptId | undefined) => (id && (ELEMENTWISE.has(id) || id === 'softmax') ? id : null);
+  if (r.length === 1 && r[0].k === 'name') return fn(NAMED_CONCEPTS[r[0].v.toLowerCase().replace(/[^a-z0-9]/g, '')]);
+  if (r.length === 1 && r[0].k === 'apply' && rowOf(r[0].arg).length === 1 && rowOf(r[0].arg)[0].k === 'sym') return fn(NAMED_CONCEPTS[r[0].fn] ?? (r[0].fn === 'sigmoid' ? 'sigmoid' : undefined));
+  const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : '';
+  return word ? fn(NAMED_CONCEPTS[word]) : null;
+}
+
 /** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
 function oneLine(items: Row): Row {
@@ -1903,18 +1936,18 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const prev = cands.get(id);
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
-  try {
-    detect(tree.items, add);
-    detectShapes(tree.items, add);
-    detectForms(tree.items, add);
-    detectMoreForms(tree.items, add);
-  } catch {
-    // A detector failing on odd input must not break the hover.
+  // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
+    try {
+      detector(tree.items, add);
+    } catch (e) {
+      if (process.env.MLSTUDY_RECOGNISE_DEBUG) console.error(detector.name, e);
+    }
   }
   if (depth === 0) blockVote(src, add);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
-  const single = tree.items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
-  if (single.length === 1 && single[0].k === 'apply' && ['softmax', 'sigmoid', 'tanh', 'relu'].includes(single[0].fn) && rowOf(single[0].arg).length === 1 && rowOf(single[0].arg)[0].k === 'sym') cands.clear();
+  const mentions = mentionOf(tree.items);
+  if (mentions) cands.clear();
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
@@ -2061,7 +2094,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */
