@@ -113,14 +113,16 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
  * shape ("a vector indexed by i") claims none.
  */
 const ROLE_PHRASES: Array<[string, RegExp]> = [
-  ['negative-vector', /\bnegative\b|noise word/i],
+  // ("non-negative" describes values, not a negative sample.)
+  ['negative-vector', /(?<!non-)\bnegative\b|noise word/i],
   ['context-vector-attn', /context vector \(the attention|attention output|weighted (sum|average) of the|the context vector (for|of) (output|step|the decoder)/i],
   ['center-vector', /cent(re|er)[- ]word|cent(re|er) vector|input word'?s? vector|input \(cent(re|er)/i],
   ['context-vector', /\boutside\b|context-role|context word|output vector of word|vector of a context/i],
   ['attention-weight', /attention weight|alignment weight/i],
   ['query', /\bquer(y|ies)\b/i],
   ['key', /\bkeys?\b/i],
-  ['value', /\bvalue (vector|matrix)|\bvalues\b|\bthe value\b/i],
+  // ("the value of f at x" is a function's value, not attention's value vector.)
+  ['value', /\bvalue (vectors?|matri(x|ces))|\bvalues\b(?! of)|\bthe value\b(?! of)/i],
   ['forget-gate', /forget gate/i],
   ['input-gate', /input gate/i],
   ['output-gate', /output gate/i],
@@ -133,20 +135,23 @@ const ROLE_PHRASES: Array<[string, RegExp]> = [
   ['temperature', /temperature/i],
   ['gradient', /gradient/i],
   ['pre-activation', /pre-activation|weighted input|before the activation/i],
-  ['activation', /\bactivation(s)?\b(?! function)/i],
+  // (A pre-activation is not an activation.)
+  ['activation', /(?<!pre-)\bactivation(s)?\b(?! function)/i],
   ['logits', /\blogits?\b/i],
   ['score', /\bscores?\b/i],
   ['loss', /\bloss\b|\bobjective\b|\bcost\b/i],
   ['parameters', /\bparameters\b/i],
   ['bias', /\bbias\b|\boffset\b(?! inside)/i],
-  ['weight', /\bweights?\b/i],
+  // (An attention weight is its own role, not a learned weight.)
+  ['weight', /(?<!attention |alignment )\bweights?\b/i],
   ['embedding', /embedding|word vector/i],
   ['latent', /\blatent\b/i],
   ['mean', /\bmean\b/i],
   ['variance', /variance|standard deviation/i],
   ['target', /\btarget\b|true label|the label|gold/i],
-  ['output', /\boutput\b|prediction|predicted/i],
-  ['input', /\binputs?\b|\bfeatures\b/i],
+  // (The input and output gates are gates, not the model's input and output.)
+  ['output', /\boutput\b(?! gate)|prediction|predicted/i],
+  ['input', /\binputs?\b(?! gate)|\bfeatures\b/i],
   ['probability', /probabilit|distribution/i],
   ['dimension', /dimension/i],
   ['index', /\bindex\b|runs over|offset inside|position in|time step/i],

@@ -69,7 +69,10 @@ function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: 
 const formulaWords = (latex: string) => latex.replace(/\\[a-zA-Z]+/g, ' ').replace(/[^A-Za-z0-9-]+/g, ' ');
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
-  const expanded = opts.macros ? expandMacros(cleanTex(String(latexIn ?? '')), typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : { latex: cleanTex(String(latexIn ?? '')) };
+  const table = opts.macros ? (typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : undefined;
+  const expanded = table ? expandMacros(cleanTex(String(latexIn ?? '')), table) : { latex: cleanTex(String(latexIn ?? '')) };
+  // The note's macros apply to the letters its sentences write too (`the query \(\vq\)`).
+  const expandProse = (tex: string) => (table ? expandMacros(cleanTex(tex), table).latex : tex);
   const latex = expanded.latex;
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
@@ -77,7 +80,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
   // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
-  const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
+  // (\label{…} and \tag{…} name the equation; their text is no letter of it.)
+  const letterTree = rec ? parseTex(normaliseTex(latex.replace(/\\(label|tag)\*?\{[^{}]{0,200}\}|\\nonumber\b|\\notag\b/g, ' ')), { identifiers: true }) : tree;
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;
@@ -93,7 +97,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `The name of a function (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree)),
+    symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,

@@ -13,12 +13,15 @@ const MAX_SPANS = 60;
 
 /** Role phrases (nearest one wins) and the meaning the hover gives a letter they name. */
 const PHRASES: Array<[RegExp, string]> = [
-  [/attention (weights?|scores? after|distribution|probabilit)/i, 'the attention weights (as the text calls them)'],
-  [/forget gate/i, 'the forget gate (as the text calls it)'],
-  [/input gate/i, 'the input gate (as the text calls it)'],
-  [/output gate/i, 'the output gate (as the text calls it)'],
-  [/update gate/i, 'the update gate (as the text calls it)'],
-  [/reset gate/i, 'the reset gate (as the text calls it)'],
+  [/attention (weights?|values?|scores? after|distribution|probabilit)/i, 'the attention weights (as the text calls them)'],
+  [/cent(re|er) words?|input words?/i, 'the centre-word vector (as the text calls it)'],
+  [/context words?|outside words?|output words?/i, 'the context-word vector (as the text calls it)'],
+  [/negative (samples?|words?)/i, 'the vector of a negative (noise) word (as the text calls it)'],
+  [/forget(\/\w+?)?\s?gate/i, 'the forget gate (as the text calls it)'],
+  [/input(\/\w+?)?\s?gate/i, 'the input gate (as the text calls it)'],
+  [/output(\/\w+?)?\s?gate/i, 'the output gate (as the text calls it)'],
+  [/update(\/\w+?)?\s?gate/i, 'the update gate (as the text calls it)'],
+  [/reset(\/\w+?)?\s?gate/i, 'the reset gate (as the text calls it)'],
   [/cell state|memory cell/i, 'the cell state (as the text calls it)'],
   [/hidden (state|representation|vector|layer|units?)s?/i, 'the hidden state (as the text calls it)'],
   [/learning rate|step size/i, 'the learning rate (as the text calls it)'],
@@ -36,7 +39,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bembeddings?\b|word vectors?/i, 'an embedding (as the text calls it)'],
   [/\blatent\b/i, 'the latent variable (as the text calls it)'],
   [/\btemperature\b/i, 'the temperature (as the text calls it)'],
-  [/\bparameters?\b/i, 'the parameters (as the text calls them)'],
+  // ("bias parameters", "weight parameters" are the bias and the weights.)
+  [/(?<!bias |weight )\bparameters?\b/i, 'the parameters (as the text calls them)'],
   [/\bprobabilit(y|ies)\b|\bdistribution\b/i, 'a probability distribution (as the text calls it)'],
   [/number of|how many|\bsize of\b/i, 'a count (the number of …, as the text calls it)'],
   [/\bdimension(ality)?\b/i, 'a dimension (as the text calls it)'],
@@ -54,7 +58,7 @@ function nearestPhrase(text: string, atEnd: boolean, reach: number): string | nu
       const gap = atEnd ? text.length - (m.index + m[0].length) : m.index;
       // Before a letter only a head noun may stand between the phrase and it ("the query vector $q$", not "the input, and $m$").
       const between = atEnd ? text.slice(m.index + m[0].length) : '';
-      const adjacent = !atEnd || /^\s*(vectors?|matri(x|ces)|terms?|states?|words?|tokens?|units?|functions?|layers?|variables?|sequences?)?\s*$/i.test(between);
+      const adjacent = !atEnd || /^\s*(vectors?|matri(x|ces)|terms?|states?|words?|tokens?|units?|functions?|layers?|variables?|sequences?|parameters?)?\s*$/i.test(between);
       if (gap <= reach && adjacent && (!best || gap < best.gap)) best = { gap, meaning };
       if (m[0].length === 0) g.lastIndex++;
     }
@@ -65,7 +69,10 @@ function nearestPhrase(text: string, atEnd: boolean, reach: number): string | nu
 /** The one letter an inline formula is (`$W_q$`, `$\mathbf{h}_t$`), as the display key the hover uses. */
 function letterKey(tex: string): string | null {
   if (tex.length > 40) return null;
-  const items = parseTex(normaliseTex(tex)).items;
+  // "$x \\in \\mathbb{R}^d$": the sentence introduces the letter on the left.
+  const all = parseTex(normaliseTex(tex)).items;
+  const rel = all.findIndex((x) => x.k === 'op' && x.v === '∈');
+  const items = rel > 0 ? all.slice(0, rel) : all;
   let n: Node | undefined = items.length === 1 ? items[0] : undefined;
   if (n && n.k === 'group' && n.delim === '{' && n.body.k === 'row' && n.body.items.length === 1) n = n.body.items[0];
   return n && n.k === 'sym' ? symbolKey(n) : null;
@@ -76,7 +83,7 @@ function letterKey(tex: string): string | null {
  * read backwards for the nearest role phrase ("the query $q$"); a letter in a list after a phrase (", $W_k$ and
  * $W_v$") shares it; else the words right after it when they say what it is ("$x$ is the input", "$h_t$: …").
  */
-export function rolesNamedInProse(words: string, tree?: { k: 'row'; items: Node[] }): Map<string, string> {
+export function rolesNamedInProse(words: string, tree?: { k: 'row'; items: Node[] }, expand: (tex: string) => string = (t) => t): Map<string, string> {
   const out = new Map<string, string>();
   // The formula's own annotation (`f_t = σ(…) \text{(forget gate)}`) names the letter it defines.
   const eq = tree ? tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←')) : -1;
@@ -91,12 +98,13 @@ export function rolesNamedInProse(words: string, tree?: { k: 'row'; items: Node[
   for (let m = re.exec(text); m && spans.length < MAX_SPANS; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, tex: (m[1] ?? m[2]).trim() });
   let carried: string | null = null;
   spans.forEach((s, i) => {
-    const key = letterKey(s.tex);
+    const key = letterKey(expand(s.tex));
     const gapStart = i > 0 ? spans[i - 1].end : Math.max(0, s.start - 60);
     const before = text.slice(Math.max(gapStart, s.start - 60), s.start);
     const listed = i > 0 && /^[\s,;]*(and|or)?[\s,;]*$/i.test(text.slice(spans[i - 1].end, s.start));
     const after = text.slice(s.end, Math.min(s.end + 50, spans[i + 1]?.start ?? text.length));
-    const said = /^\s*(is|are|denotes?|represents?|stands? for|:)\s/i.test(after) ? nearestPhrase(after.split(/[.;]/)[0], false, 24) : null;
+    // ("$z$ is not a probability" names no role.)
+    const said = /^\s*(is|are|denotes?|represents?|stands? for|:)\s(?!\s*(not|no longer|never)\b)/i.test(after) ? nearestPhrase(after.split(/[.;]/)[0], false, 24) : null;
     const meaning = (listed ? carried : null) ?? nearestPhrase(before.split(/[.;:!?]/).pop() ?? '', true, 16) ?? said;
     carried = meaning;
     if (key && meaning && !out.has(key)) out.set(key, meaning);

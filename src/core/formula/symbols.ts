@@ -91,8 +91,19 @@ function keyOf(n: Node): string | null {
 }
 
 const WORD_VECTOR_CONCEPTS = new Set<ConceptId>(['sgns', 'skipgram-softmax', 'skipgram', 'hierarchical-softmax', 'cbow']);
-const contextLike = (k: string) => /^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|O|pos|neg|ctx|context)/.test(k);
-const centreLike = (k: string) => /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k);
+/** A key without its accents and arrows (w⃗ → w, v̂_c → v_c): the letter under the notation. */
+const bareKey = (k: string) => k.normalize('NFD').replace(/[\u0300-\u036f\u20d0-\u20ff→←]/g, '');
+/** Subscripts naming the input (centre) or output (context) word: w_I, v_{w_I}, u_{in}; w_O, v_{w_O}, u_{out}. */
+const INPUT_SUB = /_\{?(w_)?(I|in|input)\}?$/;
+const OUTPUT_SUB = /_\{?(w_)?(O|out|output)\}?$/;
+const contextLike = (key: string) => {
+  const k = bareKey(key);
+  return OUTPUT_SUB.test(k) || (!INPUT_SUB.test(k) && (/^(u|c|o)(_|$)|′|'/.test(k) || /_\{?(o|pos|neg|ctx|context)/.test(k)));
+};
+const centreLike = (key: string) => {
+  const k = bareKey(key);
+  return INPUT_SUB.test(k) || (!OUTPUT_SUB.test(k) && /^(v|w|t)(_|$)/.test(k) && !/′|'/.test(k));
+};
 
 /** Each pair as (context side, centre side). */
 function orientPairs(pairs: Array<{ a: Node; b: Node }>): Array<{ a: Node; b: Node }> {
@@ -113,7 +124,7 @@ const PAIRS: Partial<Record<ConceptId, [string, string]>> = {
   'skipgram-softmax': ['the "outside" (context-role) vector of word {a}', 'the centre-word vector of word {b}'],
   skipgram: ['the "outside" vector of word {a}', 'the centre-word vector of word {b}'],
   sgns: ['the context-role vector of word {a}', 'the centre-word vector of word {b}'],
-  cbow: ['the output vector of word {a}', 'the averaged context vector'],
+  cbow: ['the output vector of the centre word {a} (the word predicted from its context)', "the average of the context words' vectors"],
   'softmax-regression': ['the weight vector of class {a}', 'the input features{b}'],
   'logistic-regression': ['the weight vector', 'the input features{b}'],
   'linear-regression': ['the weight vector', 'the input features{b}'],
@@ -181,6 +192,8 @@ interface Notes {
   set: (key: string | null, meaning: string, override?: boolean) => void;
 }
 
+const averaged = (n: Node) => n.k === 'sym' && (n.mods.includes('hat') || n.mods.includes('bar'));
+
 /** 1. Dot products: which vector is which. */
 function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const pairs: Array<{ a: Node; b: Node }> = [];
@@ -198,15 +211,21 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
   // Word-vector objectives: which vector of each dot product is the centre word's. The vector shared by every product
   // is (the negatives and the denominator vary the other one); with a single product, the letters decide
   // (v, w, t: the centre or target word; u, c, o or a primed vector: the context word), else the written order.
-  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : pairs;
+  // Linear models: the weight side of w·x is the weight letter (w, θ, β) wherever the note writes it; a product of
+  // data with data (XᵀX, Xᵀy) pairs no weight with an input.
+  const linear = concept === 'linear-regression' || concept === 'logistic-regression' || concept === 'softmax-regression';
+  const weightLike = (n: Node) => /^(w|W|theta|beta)$/.test((n.k === 'sym' ? n : n.k === 'group' ? rowOf(n.body)[0] : undefined)?.k === 'sym' ? ((n.k === 'sym' ? n : rowOf((n as { body: Node }).body)[0]) as Sym).name : '');
+  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : linear ? pairs.filter((p) => weightLike(p.a) || weightLike(p.b)).map((p) => (weightLike(p.b) && !weightLike(p.a) ? { a: p.b, b: p.a } : p)) : pairs;
   oriented.forEach((p, idx) => {
     if (!pairText) return;
     const ka = keyOf(p.a);
     const kb = keyOf(p.b);
     if (concept === 'sgns' && idx > 0) set(ka, 'the vector of a randomly drawn "negative" word (one that did not occur near the centre word)');
-    else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, `the same kind of vector for every other ${concept === 'softmax-regression' ? 'class' : 'word'} (the denominator runs over all of them)`);
+    else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, concept === 'softmax-regression' ? 'the weight vector of each class in turn (the denominator sums over all classes)' : 'the "outside" (context-role) vector of each word in turn (the denominator sums over the vocabulary)');
+    else if (averaged(p.b) && concept !== 'cbow') set(ka, 'the vector of the centre word (the word predicted from its context)');
     else set(ka, fill(pairText[0], subOf(p.a)));
-    set(kb, fill(pairText[1], subOf(p.b)));
+    // A vector written with a hat or bar is an average: the context words' vectors averaged (CBOW), whatever its letter.
+    set(kb, averaged(p.b) ? "the average of the context words' vectors" : fill(pairText[1], subOf(p.b)));
   });
 
   // P(o | c) in a word-vector model: the predicted word is the context (outside) word, the given one the centre word.
@@ -216,8 +235,8 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
       const r = rowOf(n.arg);
       const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
       if (bar !== 1 || r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || /^[dD]$/.test(r[0].name)) return;
-      set(symbolKey(r[0]), 'the context (outside) word being predicted');
-      set(symbolKey(r[2]), 'the centre word it is predicted from');
+      set(symbolKey(r[0]), 'the word being predicted (the target: a context word)');
+      set(symbolKey(r[2]), 'the centre word it is predicted from (the input)');
     });
   }
 }
@@ -230,7 +249,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     const what = n.v === 'sum' ? 'the sum' : n.v === 'prod' ? 'the product' : 'the integral';
     const first = sub.find((x): x is Sym => x.k === 'sym');
     if (!first) return;
-    const rel = sub.find((x) => x.k === 'op');
+    // (A leading minus, -m ≤ j ≤ m, is a sign, not the relation.)
+    const rel = sub.find((x) => x.k === 'op' && x.v !== '-' && x.v !== '+');
     const upper = n.sup ? pretty(n.sup) : '';
     if (rel && rel.k === 'op' && rel.v === '∈') {
       const setSym = sub.slice(sub.indexOf(rel) + 1).find((x): x is Sym => x.k === 'sym');
@@ -246,7 +266,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
       // -m ≤ j ≤ m, j ≠ 0 : a window
       const idx = sub.filter((x): x is Sym => x.k === 'sym');
-      const j = idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
+      const between = sub[sub.indexOf(rel) + 1];
+      const j = between?.k === 'sym' && rel.v === '≤' ? between : idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
       set(symbolKey(j), `the offset inside the window of ${what} (0 excluded: a word does not predict itself)`);
       for (const s of idx) if (s !== j && s.name !== j.name) set(symbolKey(s), 'the window size (how many words on each side)');
     } else {
@@ -256,39 +277,512 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
   });
 }
 
-/** 3. What is being defined (left of the first "="). */
-function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named?: Map<string, string>): void {
-  const eq = tree.items.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
-  if (eq > 0 && eq <= 3) {
-    const lhs = tree.items.slice(0, eq);
-    const head = lhs.find((x) => x.k === 'sym');
-    const lt = concept ? CATALOG[concept].letters ?? {} : {};
+/** 3. What each equation defines (left of its "="): `q_i = W_q x_i, k_i = W_k x_i` defines two letters. */
+function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named: Map<string, string> | undefined, pass: 'letters' | 'fallback'): void {
+  const lt = concept ? CATALOG[concept].letters ?? {} : {};
+  for (const eq of equations(tree)) {
+    const head = definition(eq)?.head;
+    if (!head) continue;
     // Gated cells written in capitals (F_t, I_t, O_t for f_t, i_t, o_t): the gate of the lower-case letter.
-    const gate = head && head.k === 'sym' && (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
-    const said = head && head.k === 'sym' ? named?.get(symbolKey(head)) : undefined;
-    if (head && head.k === 'sym' && concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
-    else if (head && head.k === 'sym' && gate) set(symbolKey(head), `${gate} — defined here`);
-    else if (head && head.k === 'sym' && said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
-    else if (head && head.k === 'sym' && concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    const gate = (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
+    const said = named?.get(symbolKey(head));
+    if (pass === 'letters') {
+      // The concept's own letter for what is defined comes before the structure's general roles.
+      if (concept && lt[head.name] && !candidateState(head, concept) && CATALOG[concept].group !== 'activation') set(symbolKey(head), `${lt[head.name]} — defined here`);
+      continue;
+    }
+    if (concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
+    else if (gate) set(symbolKey(head), `${gate} — defined here`);
+    else if (said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
+    else if (concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+  }
+}
+
+/** The formula's equations: its top row split at `,` `;`, line breaks and words (`q = W_q x \quad\text{and}\quad k = W_k x`). */
+function equations(tree: Tree): Node[][] {
+  const out: Node[][] = [[]];
+  // An aligned block (aligned, array, cases …): each of its lines, its cells joined, is an equation.
+  const line: Node = { k: 'op', v: '\\\\' };
+  const items = tree.items.flatMap((x) => (x.k === 'env' ? x.rows.flatMap((cells) => [...cells.flatMap((c) => rowOf(c)), line]) : [x]));
+  for (const x of items) {
+    if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text') out.push([]);
+    else out[out.length - 1].push(x);
+  }
+  return out.filter((e) => e.length);
+}
+
+/**
+ * An equation's defined head (the letter left of its first `=`/`←`; with `applied`, also a letter applied there, as in
+ * `H(t, p) = …`) and its right side.
+ */
+function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[]; sides: Node[][] } | null {
+  const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+  if (at <= 0 || at > 3) return null;
+  const first = eq.slice(0, at).find((x) => x.k === 'sym' || (applied && x.k === 'apply'));
+  const head = first?.k === 'apply' ? first.head : first;
+  // (A chain y = f(Σ w_j x_j) = f(w·x): each side after the first "=" up to the next.)
+  const rest = eq.slice(at + 1);
+  const next = rest.findIndex((x) => x.k === 'op' && x.v === '=');
+  const sides: Node[][] = [[]];
+  for (const x of rest) (x.k === 'op' && x.v === '=' ? sides.push([]) : sides[sides.length - 1].push(x));
+  return head && head.k === 'sym' ? { head, rhs: next >= 0 ? rest.slice(0, next) : rest, sides } : null;
+}
+
+/** The single letter a softmax or an exponential scores (`exp(z_i)`, `e^{s_{ij}/τ}`, `softmax(A)`), if it is one. */
+function scoreOf(arg: Node | undefined): Sym | null {
+  const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
+  if (r.length === 1 && r[0].k === 'sym') return r[0];
+  if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
+  if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
+  return null;
+}
+const containsSumOfExp = (n: Node): boolean => {
+  let sum = false;
+  let exp = false;
+  walk(n, (m) => void ((m.k === 'big' && m.v === 'sum' && (sum = true)) || (m.k === 'apply' && m.fn === 'exp' && (exp = true))));
+  return sum && exp;
+};
+/** The exponentiated letters of a fraction whose denominator sums exponentials: a softmax written out. */
+function softmaxNumerators(n: Node): Sym[] {
+  if (n.k !== 'frac' || !containsSumOfExp(n.den)) return [];
+  const out: Sym[] = [];
+  // (The denominator's exponentials are the same scores, summed over every class.)
+  for (const part of [n.num, n.den]) walk(part, (m) => void (m.k === 'apply' && m.fn === 'exp' && scoreOf(m.arg) && out.push(scoreOf(m.arg)!)));
+  return out;
+}
+
+/**
+ * 3b. A softmax, whatever the concept: the letter it exponentiates or takes (`e^{z_i}/Σ_j e^{z_j}`, `softmax(A)`) is a
+ * score it turns into a probability, and the letter it defines holds the probabilities — the attention weights when
+ * the formula or its sentence is about attention.
+ */
+function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
+  const score = 'a score (logit): the softmax exponentiates and normalises it';
+  const scored = new Set<Node>();
+  walk(tree, (n) => {
+    // exp(z_i / T): the letter dividing the score is the temperature.
+    if (n.k === 'apply' && n.fn === 'exp') {
+      const r = rowOf(n.arg);
+      const t = r.length === 3 && r[0].k === 'sym' && r[1].k === 'op' && r[1].v === '/' && r[2].k === 'sym' ? r[2] : r.length === 1 && r[0].k === 'frac' && rowOf(r[0].den).length === 1 ? rowOf(r[0].den)[0] : undefined;
+      if (t?.k === 'sym' && /^[A-Za-z]+$/.test(t.name) && t.name !== 'e') set(symbolKey(t), 'the temperature (it divides the scores: higher means flatter probabilities)');
+    }
+    const listed = n.k === 'apply' && n.fn === 'softmax' && rowOf(n.arg).some((x) => x.k === 'op' && x.v === ',') ? rowOf(n.arg).filter((x): x is Sym => x.k === 'sym' && !!x.sub) : [];
+    const s = n.k === 'apply' && n.fn === 'softmax' ? (listed.length ? listed : [scoreOf(n.arg)]) : softmaxNumerators(n);
+    for (const x of s) if (x && !/^(T|tau)$/.test(x.name)) (set(symbolKey(x), score), scored.add(n));
+    // (The softmax concept itself: every exponentiated letter, e^{z_i} alone too.)
+    if ((concept === 'softmax' || concept === 'distillation-loss') && n.k === 'apply' && n.fn === 'exp') {
+      const x = scoreOf(n.arg);
+      if (x && !/^(T|tau)$/.test(x.name)) set(symbolKey(x), score);
+    }
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq, true);
+    if (d && d.rhs.length && scored.has(d.rhs[0]) && d.head.mods.includes('hat')) set(symbolKey(d.head), 'the prediction: the predicted probabilities the softmax gives — defined here');
+    else if (d && d.rhs.length && scored.has(d.rhs[0])) set(symbolKey(d.head), attention && !/^[pPq]$/.test(d.head.name) ? 'the attention weights the softmax gives (non-negative, summing to 1) — defined here' : 'the probabilities the softmax gives (non-negative, summing to 1) — defined here');
+  }
+}
+
+const sameLetter = (a: Node | undefined, b: Node | undefined): boolean => {
+  const base = (n: Node | undefined) => (n?.k === 'apply' ? n.head : n);
+  const x = base(a);
+  const y = base(b);
+  return !!x && !!y && x.k === 'sym' && y.k === 'sym' && x.name === y.name;
+};
+
+/**
+ * 3c. An update step `θ_{t+1} = θ_t − η ∇L`, `W ← W − α g`: the same letter on both sides, and the letter that scales
+ * what is subtracted is the step size (learning rate); the letter updated is the weights or parameters.
+ */
+function updateRoles(tree: Tree, { set }: Notes): void {
+  for (const eq of equations(tree)) {
+    const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+    if (at <= 0 || at > 3) continue;
+    const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
+    const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
+    // (θ + ε ∇L: a step along a gradient written with a plus.)
+    const along = r[1]?.k === 'op' && r[1].v === '+' && r[3]?.k === 'sym' && (r[3].name === 'nabla' || r[3].name === 'partial');
+    if (!lhs || !sameLetter(lhs, r[0]) || !((r[1]?.k === 'op' && r[1].v === '-') || along) || !r[2]) continue;
+    // (θ − (α/m) ∇J: the step size over the batch size.)
+    // (γ m̂_t / √v̂_t, written as one fraction: the numerator's first factor.)
+    const step = r[2].k === 'frac' ? rowOf(r[2].num)[0] ?? r[2] : r[2];
+    if ((r[3] || (r[2].k === 'frac' && rowOf(r[2].num).length > 1)) && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    const old = r[0].k === 'apply' ? r[0].head : r[0];
+    if (old.k === 'sym') {
+      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;
+      if (what && symbolKey(old) !== (lhs.k === 'sym' ? symbolKey(lhs) : '')) set(symbolKey(old), `${what} being updated (their value before this step)`);
+    }
+  }
+}
+
+/** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
+const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'softmax', 'f', 'g', 'phi', 'varphi']);
+const NAMED_ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus']);
+const matrixLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal');
+const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-z]|theta)$/.test(x.name) && x.name !== 'e';
+
+/**
+ * 3d. Inside a nonlinearity (`f(W^T x)`, `σ(x^T W + b)`, `g(Σ_j v_{jk} h_j)`, `g(f(xW) V)`): a capital letter
+ * multiplying a vector is a weight matrix and the vector its input; the lone letter added after the product is the
+ * bias; a sum of products pairs a weight with an input. The letter defined as the nonlinearity's value is the
+ * layer's activation.
+ */
+function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false): void {
+  const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
+  const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), INPUT_OF_WEIGHTS[s.name.toLowerCase()] ?? 'the input the weights multiply'));
+  const applied = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !NONLINEAR.has(n.fn)) return;
+    const r = rowOf(n.arg).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '×')));
+    let product = false;
+    r.forEach((x, i) => {
+      const y = r[i + 1];
+      // (X θ, X w: the data matrix times the parameters.)
+      if (matrixLetter(x) && vectorLetter(y) && /^(w|theta)$/.test(y.name)) (input(x), !letters[y.name] && set(symbolKey(y), 'the weights (learned)'), (product = true));
+      else if (matrixLetter(x) && vectorLetter(y)) (weight(x), input(y), (product = true));
+      // Two vectors: the usual letters say which is the weight (w, θ) and which the input (x, h, a).
+      else if (vectorLetter(x) && vectorLetter(y) && /^(w|theta)$/.test(x.name) !== /^(w|theta)$/.test(y.name) && /^[xha]$/.test((/^(w|theta)$/.test(x.name) ? y : x).name)) {
+        const [w, v] = /^(w|theta)$/.test(x.name) ? [x, y] : [y, x];
+        if (!letters[w.name]) set(symbolKey(w), 'the weights (learned)');
+        input(v);
+        product = true;
+      }
+      else if ((vectorLetter(x) || (x.k === 'apply' && NONLINEAR.has(x.fn))) && matrixLetter(y) && !isT(y.sup)) (vectorLetter(x) && input(x), weight(y), (product = true));
+      else if (x.k === 'big' && x.v === 'sum' && y?.k === 'sym' && r[i + 2]?.k === 'sym' && (!!y.sub || !!(r[i + 2] as Sym).sub)) {
+        if (!letters[y.name]) set(symbolKey(y), 'a weight (learned; one per input it multiplies)');
+        input(r[i + 2] as Sym);
+        product = true;
+      }
+      if (product && x.k === 'op' && x.v === '+' && y?.k === 'sym' && !letters[y.name] && (!r[i + 2] || r[i + 2].k === 'op')) set(symbolKey(y), 'the bias (added after the weights)');
+    });
+    if (product) applied.add(n);
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    // An activation function's own formula (a = σ(z)): what it is applied to is the pre-activation, what it defines the activation.
+    const side = d?.sides.find((r) => r.length === 1 && r[0].k === 'apply' && NONLINEAR.has(r[0].fn))?.[0];
+    // (A named activation — σ, tanh, ReLU — in any formula; a one-letter f or g only in an activation's own formula.)
+    const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
+    if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
+      set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+      set(symbolKey(own[0]), 'the pre-activation (the weighted input) the function is applied to');
+    }
+    // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
+    // (z is named the pre-activation, and y, h, o, a, s name outputs and states, by the concept.)
+    if (d && !letters[d.head.name] && !/^[zZyYhHoOaAsS]$/.test(d.head.name) && d.sides.some(affineSide)) set(symbolKey(d.head), 'a score (pre-activation): the weighted sum, before any nonlinearity — defined here');
+    // A sum of weights times inputs plus a bias (z_i = Σ_j w_{ij} a_j + b_i): the weight, the input, the bias, and z the pre-activation.
+    const summed = d?.sides.find((r) => r.length === 5 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[2].k === 'sym' && r[3].k === 'op' && r[3].v === '+' && r[4].k === 'sym');
+    if (d && summed) {
+      const [, w, x, , b] = summed as [Node, Sym, Sym, Node, Sym];
+      if (!letters[w.name]) set(symbolKey(w), 'a weight (learned; one per input it multiplies)');
+      input(x);
+      if (!letters[b.name]) set(symbolKey(b), 'the bias (added after the weights)');
+      if (/^[zZ]$/.test(d.head.name) && !letters[d.head.name]) set(symbolKey(d.head), 'the pre-activation (the weighted sum) — defined here');
+    }
+    if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+  }
+}
+
+/** A side that is a product of two letters (W x, w^T x, h W, w · x) plus one added letter, and nothing else. */
+function affineSide(r: Node[]): boolean {
+  const items = r.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '&')));
+  if (items.length !== 4 || !(items[2].k === 'op' && items[2].v === '+') || items[3].k !== 'sym') return false;
+  const [a, b] = items;
+  return a.k === 'sym' && b.k === 'sym' && (matrixLetter(a) || matrixLetter(b) || isT((a as Sym).sup));
+}
+
+/**
+ * 3e. A capital letter (or ℓ, l) defined as a sum of log terms or of squared differences (`J = log p(…) + …`,
+ * `H(t, p) = −t log p − …`, `l_n = (x_n − y_n)²`) is the loss (objective) the formula defines.
+ */
+function lossHeadRoles(tree: Tree, { set }: Notes): void {
+  for (const eq of equations(tree)) {
+    const d = definition(eq, true);
+    // (D is a divergence, E an expectation, P and Q distributions: no loss by their letter.)
+    if (!d || !/^([A-CF-OR-Z]|ell|l|loss|cost|objective|error)$/.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
+    // A head that is the word itself (loss = …, cost = …) is the loss whatever its right side.
+    if (/^(loss|cost|objective|error)$/i.test(d.head.name)) {
+      set(symbolKey(d.head), 'the loss (objective) this formula defines');
+      continue;
+    }
+    let logs = false;
+    let squares = false;
+    for (const x of d.rhs) {
+      walk(x, (m) => {
+        if ((m.k === 'apply' && m.fn === 'log') || (m.k === 'name' && /^(log|ln)$/.test(m.v)) || (m.k === 'sym' && /^(log|ln)/.test(m.name))) logs = true;
+        if (m.k === 'group' && m.sup && pretty(m.sup) === '2' && rowOf(m.body).some((o) => o.k === 'op' && o.v === '-')) squares = true;
+      });
+    }
+    if (logs || squares) set(symbolKey(d.head), 'the loss (objective) this formula defines');
   }
 }
 
 /**
- * 3b. In a softmax the letter exponentiated (e^{z_i}, exp(x_j / T)) is the score it turns into a probability: the
- * structure says so, whatever letter the note uses.
+ * 3f. Gated cells: the coefficient mixed as `(1 − z) ⊙ a + z ⊙ b` is the update gate and the new term it lets in the
+ * candidate; a letter defined as a tanh of the inputs is the candidate; capital gate letters (F_t, I_t, O_t) are the
+ * gates their lower-case letters name.
  */
-function exponentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  if (concept !== 'softmax' && concept !== 'distillation-loss') return;
-  const scoreOf = (arg: Node | undefined): Sym | null => {
-    const r = rowOf(arg).filter((x) => !(x.k === 'op' && x.v === '/'));
-    if (r.length === 1 && r[0].k === 'sym') return r[0];
-    if (r.length === 1 && r[0].k === 'frac') return scoreOf(r[0].num);
-    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^(T|tau)$/.test(r[1].name)) return r[0];
-    return null;
-  };
+function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept !== 'lstm' && concept !== 'gru') return;
+  const lt = CATALOG[concept].letters ?? {};
   walk(tree, (n) => {
-    const s = n.k === 'apply' && n.fn === 'exp' ? scoreOf(n.arg) : n.k === 'sym' && n.name === 'e' && n.sup ? scoreOf(n.sup) : null;
-    if (s && !/^(T|tau)$/.test(s.name)) set(symbolKey(s), 'a score (logit) the softmax turns into a probability');
+    if (n.k === 'sym' && /^[FIOZR]$/.test(n.name) && !lt[n.name] && /gate/.test(lt[n.name.toLowerCase()] ?? '')) set(symbolKey(n), lt[n.name.toLowerCase()]);
+  });
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const r = (d?.rhs ?? eq).filter((x) => !(x.k === 'op' && ['*', '⊙', '·', '∘'].includes(x.v)));
+    r.forEach((x, i) => {
+      const b = x.k === 'group' ? rowOf(x.body) : [];
+      if (b.length === 3 && b[0].k === 'num' && b[0].raw === '1' && b[1].k === 'op' && b[1].v === '-' && b[2].k === 'sym') {
+        set(symbolKey(b[2]), 'the update gate (how much of the state is replaced)');
+        const next = r[i + 1];
+        if (next?.k === 'sym' && next.name !== d?.head.name && !/-/.test(pretty(next.sub))) set(symbolKey(next), 'the candidate (proposed new) state the gate lets in');
+      }
+    });
+    if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'tanh' && !/^[hHcC]$/.test(d.head.name)) set(symbolKey(d.head), 'the candidate (proposed new) state — defined here');
+    if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'sigmoid' && !lt[d.head.name]) set(symbolKey(d.head), 'a gate (a sigmoid: between 0 and 1, it scales what it multiplies) — defined here');
+  }
+}
+
+/** 3g. Q, K and V written together (any case, any font): the queries, keys and values of attention. */
+function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
+  const lt = concept ? CATALOG[concept].letters ?? {} : {};
+  const letters: Sym[] = [];
+  walk(tree, (n) => {
+    const s = n.k === 'apply' ? n.head : n;
+    if (s.k === 'sym' && !inScripts.has(s) && /^[qkvQKV]$/.test(s.name)) letters.push(s);
+  });
+  const names = new Set(letters.map((s) => s.name.toLowerCase()));
+  // Q times K transposed (Q Kᵀ, (K)ᵀ in brackets) is attention's query–key product even without a V.
+  let qk = false;
+  walk(tree, (n) => {
+    // (Q (K)ᵀ read as Q applied to K, transposed.)
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[qQ]$/.test(n.head.name) && isT(n.sup) && rowOf(n.arg).length === 1 && rowOf(n.arg)[0].k === 'sym' && /^[kK]$/.test((rowOf(n.arg)[0] as Sym).name)) qk = true;
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      const k = y?.k === 'group' && y.delim === '(' && rowOf(y.body).length === 1 ? rowOf(y.body)[0] : y;
+      const transposed = !!y && 'sup' in y && isT(y.sup);
+      if (x.k === 'sym' && /^[qQ]$/.test(x.name) && k?.k === 'sym' && /^[kK]$/.test(k.name) && transposed) qk = true;
+    });
+  });
+  if (!(names.has('q') && names.has('k') && (names.has('v') || qk))) return;
+  const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value (what a position passes on when attended to)' };
+  for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
+}
+
+/**
+ * 3g′. A weight letter marked Q, K, V or O (W^Q, W_k, W^{V,(ℓ)}, W^O): the learned projection to the queries, keys,
+ * values or the output of attention.
+ */
+function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
+  const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values', o: 'the output' };
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || inScripts.has(n) || !/^[wW]$/.test(n.name)) return;
+    const marks = [...rowOf(n.sub), ...rowOf(n.sup)].filter((x): x is Sym => x.k === 'sym' && /^[qkvoQKVO]$/.test(x.name) && !x.sub);
+    if (marks.length === 1) set(symbolKey(n), `a weight matrix (learned): the projection to ${TO[marks[0].name.toLowerCase()]}`);
+  });
+}
+
+/** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
+const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup));
+
+/**
+ * 3i. Targets and predictions: a y written beside its predicted form (ŷ, y′, y_pred) is the target and that form the
+ * prediction; in a loss, a plain y is the target, and the letter it is compared with — inside a log, or in a squared
+ * difference with it — the model's prediction.
+ */
+function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>, letters: Record<string, string>): void {
+  const ys: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 'y' && ys.push(n)));
+  const predicted = ys.filter(predictedY);
+  const loss = !!concept && CATALOG[concept].group === 'loss';
+  if (!predicted.length && !loss) return;
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
+  if (!loss) return;
+  const isTarget = (x: Node | undefined) => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
+  const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));
+  walk(tree, (n) => {
+    if (n.k === 'apply' && n.fn === 'log') {
+      const r = rowOf(n.arg);
+      const x = r.length === 1 ? r[0] : r.length === 3 && r[0].k === 'num' && r[0].raw === '1' && r[1].k === 'op' && r[1].v === '-' ? r[2] : undefined;
+      guess(x, 'the predicted probability (the model\'s output)');
+    }
+    if (n.k === 'group' && n.sup && pretty(n.sup) === '2') {
+      const r = rowOf(n.body);
+      if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && (isTarget(r[0]) || isTarget(r[2]))) guess(isTarget(r[0]) ? r[2] : r[0], 'the prediction (the model\'s output)');
+    }
+  });
+}
+
+/**
+ * 3j. A model's conditional probability P(a | b, c) — in a language model or a classifier — a is the token or class
+ * predicted (the target), b and c what it is conditioned on (the inputs). Only lower-case letters are named (P(y = k | x):
+ * y and x); capitals are events or random variables, and elsewhere (a VAE's p(x | z), Bayes' rule) the bar alone
+ * does not say what the letters are.
+ */
+function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
+  const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !/^[pPq]$/.test(n.fn)) return;
+    const r = rowOf(n.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar < 1) return;
+    const outcome = r[0];
+    if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
+    if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
+    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), 'what the prediction is conditioned on (the input)');
+  });
+}
+
+/**
+ * 3k. A recurrence in a network: the letter defined at step t from its own value at step t − 1 (s_t = tanh(U x_t +
+ * W s_{t−1})) is the recurrent hidden state, unless the concept names the letter (an LSTM's cell c_t).
+ */
+function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || CATALOG[concept].group !== 'network') return;
+  const letters = conceptLetters(concept);
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || letters[d.head.name] || pretty(d.head.sub) !== 't') continue;
+    let previous: Sym | null = null;
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && /^t−1$|^\(t−1\)$/.test(pretty(m.sub)) && (previous = m)));
+    if (!previous) continue;
+    set(symbolKey(d.head), 'the hidden state at step t (the recurrent state) — defined here');
+    set(symbolKey(previous), 'the hidden state at the previous step');
+  }
+}
+
+/**
+ * 3l. A derivative of a loss (∂L/∂W, dJ/dθ): the letter differentiated is the loss, and what it is differentiated with
+ * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b).
+ */
+function derivativeRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const num = rowOf(n.num);
+    const den = rowOf(n.den);
+    const d = (r: Node[]) => r.length === 2 && r[0].k === 'sym' && (r[0].name === 'partial' || r[0].name === 'd') && r[1].k === 'sym' ? r[1] : null;
+    const loss = d(num);
+    const wrt = d(den);
+    if (!loss || !wrt || !/^(L|J|E|ell|C)$/.test(loss.name)) return;
+    set(symbolKey(loss), 'the loss being differentiated');
+    if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), 'a weight (the loss is differentiated with respect to it)');
+    else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), 'the parameters (the loss is differentiated with respect to them)');
+    else if (wrt.name === 'b') set(symbolKey(wrt), 'a bias (the loss is differentiated with respect to it)');
+  });
+}
+
+/**
+ * 3m. Attention's output: a letter defined as a sum of weights times vectors (c_t = Σ_j α_{tj} h_j) in an attention
+ * formula is the attention output — the context vector.
+ */
+function attentionSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
+  if (!attention) return;
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const r = (d?.rhs ?? []).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '&')));
+    if (d && r.length === 3 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[2].k === 'sym' && !conceptLetters(concept)[d.head.name]) {
+      set(symbolKey(d.head), 'the attention output: the weighted sum of the vectors attended to (the context vector) — defined here');
+    }
+  }
+}
+
+/**
+ * 3n. Wherever it stands: y compared with a model's output (h_θ(x_i) − y_i, ŷ − y) or given to a loss beside it
+ * (L(y_i, f(x_i))) is the target; the lone letter added right after a weighted product (wᵀx + b, W h + b) is the bias;
+ * the letter dividing a sum's average (1/m Σ …, α/m) is how many terms there are.
+ */
+function comparisonRoles(tree: Tree, { set }: Notes): void {
+  const plainY = (x: Node | undefined): x is Sym => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
+  const modelled = (x: Node | undefined) => !!x && (x.k === 'apply' || (x.k === 'sym' && predictedY(x)));
+  walk(tree, (n) => {
+    if (n.k === 'apply' && /^(L|ell|l|J)$/.test(n.fn) && rowOf(n.arg).some(modelled)) for (const x of rowOf(n.arg)) if (plainY(x)) set(symbolKey(x), 'the target (true label)');
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const a = n.items[i - 1];
+      const b = n.items[i + 1];
+      if (x.k === 'op' && x.v === '-' && ((plainY(b) && modelled(a)) || (plainY(a) && modelled(b)))) set(symbolKey((plainY(b) ? b : a) as Sym), 'the target (true label)');
+      const product = a?.k === 'sym' && n.items[i - 2]?.k === 'sym' && (isT((n.items[i - 2] as Sym).sup) || matrixLetter(n.items[i - 2]));
+      if (x.k === 'op' && x.v === '+' && product && b?.k === 'sym' && /^[a-z]$/.test(b.name) && (!n.items[i + 2] || n.items[i + 2].k === 'op')) set(symbolKey(b), 'the bias (added after the weights)');
+      const next = n.items[i + 1];
+      if (x.k === 'frac' && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && /^[a-zA-Z]$/.test((rowOf(x.den)[0] as Sym).name) && next?.k === 'big' && next.v === 'sum') set(symbolKey(rowOf(x.den)[0] as Sym), 'how many terms are averaged (a count)');
+    });
+  });
+}
+
+/**
+ * 3o. Code notation for gradients (dW, db, dx written as a d against a letter, outside any fraction): the gradient of
+ * the loss with respect to that letter; the d itself is no letter of its own.
+ */
+function codeGradientRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k === 'frac') return false;
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      const before = n.items[i - 1];
+      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && !y.sub && (!before || before.k === 'op')) {
+        set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`);
+        set('d', '');
+      }
+    });
+  });
+}
+
+/** A one-letter index-like symbol of a sub/superscript (i, j, t, ℓ), not a label (W_O, w_I) and no word. */
+const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^[a-z]$/.test(x.name) || x.name === 'ell') && !x.sub && !x.sup && !x.mods.length;
+
+/**
+ * 5. Letters the scripts hold: in ℝ^{T×d} each letter is the size of a dimension; a letter shifted by one (t − 1 in
+ * h_{t−1}, W(t+1)) is a step index; a one-letter subscript or parenthesised superscript (x_i, A_{ij}, W^{(l)}) is an
+ * index; a letter subtracted from an index (u_{i−k}) an offset; the last subscript of a list x_1, …, x_N the count.
+ */
+function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>): void {
+  // A subscript letter that is also a letter of the formula (W_{xh} beside x and h) labels, it does not index.
+  const main = new Set<string>();
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
+  const put = (s: Sym, meaning: string, label = !main.has(s.name)) => void (!notes.has(symbolKey(s)) && label && set(symbolKey(s), meaning));
+  // V(t) beside V(t−1): a sequence written as a function of its step (f(x + 1) alone is no sequence).
+  const bare = new Set<string>();
+  walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
+  walk(tree, (n) => {
+    const subs: Array<Node | undefined> = n.k === 'apply' && indexLetter(rowOf(n.arg)[0]) && bare.has(`${pretty(n.head)}(${pretty(rowOf(n.arg)[0])})`) ? [n.arg] : [];
+    if (n.k === 'sym') subs.push(n.sub, n.sup && rowOf(n.sup).some((x) => x.k === 'group' && x.delim === '(') ? n.sup : undefined);
+    for (const sc of subs) {
+      const whole = rowOf(sc);
+      const r = whole.length === 1 && whole[0].k === 'group' && whole[0].delim === '(' ? rowOf(whole[0].body) : whole;
+      r.forEach((x, i) => {
+        const shifted = i === 0 && (r[i + 1]?.k === 'op' && ['+', '-'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'num') || (r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r[i - 2]?.k === 'num');
+        if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, `the step (time-step index; ${x.name}−1 is the step before)`, true);
+        if (pass === 'rest' && n.k === 'sym' && indexLetter(x)) {
+          const offset = r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && indexLetter(r[i - 2]);
+          put(x, offset ? `how many positions back from ${pretty(r[i - 2])} (an offset)` : `an index (which ${pretty({ ...n, sub: undefined, sup: undefined })} is meant)`);
+        }
+      });
+    }
+    if (pass !== 'rest') return;
+    // p_θ(x), f_Θ(h), q_φ(z|x): the Greek letter under a function is the parameters it is computed with.
+    if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.head.sub).length === 1) {
+      const g = rowOf(n.head.sub)[0];
+      if (g.k === 'sym' && /^(theta|Theta|phi|psi|omega|varphi)$/.test(g.name)) put(g, `the parameters ${pretty({ ...n.head, sub: undefined })} is computed with (what training adjusts)`, true);
+    }
+    // p_{y_i}, f_{y_i}: a y in a subscript picks the entry of the true class.
+    if (n.k === 'sym' && n.name === 'y' && n.sub && inScripts.has(n)) put(n, 'the true class (the target): it picks the entry of the correct class', true);
+    // d_k, d_{model}: a d with a subscript names a dimension, in an exponent too.
+    if (n.k === 'sym' && n.name === 'd' && n.sub && !n.mods.length) put(n, 'a dimension (the size of the vectors)', true);
+    // ℝ^{T×d}, R^{H×d}: the sizes of the space's dimensions.
+    if (n.k === 'sym' && n.name === 'R' && n.sup && (n.mods.includes('bb') || rowOf(n.sup).some((x) => x.k === 'op' && x.v === '×'))) {
+      for (const x of rowOf(n.sup)) if (x.k === 'sym' && /^[A-Za-z]$|^ell$/.test(x.name)) put(x, 'the size of one dimension of the space (how many entries along it)');
+    }
+    // x_1, …, x_N: N is how many there are.
+    if (n.k === 'row') {
+      n.items.forEach((x, i) => {
+        const dots = n.items.slice(Math.max(0, i - 2), i).some((o) => o.k === 'op' && o.v === '…');
+        const last = x.k === 'sym' && rowOf(x.sub).length === 1 ? rowOf(x.sub)[0] : undefined;
+        if (dots && last && last.k === 'sym' && /^[A-Za-z]$/.test(last.name)) put(last, `how many there are (the last of the list is number ${last.name})`);
+      });
+    }
   });
 }
 
@@ -370,14 +864,38 @@ function affineLetters(tree: Tree): { weights: Set<Node>; biases: Set<Node>; inp
 /** A letter's meaning from the concept's letters and the glossary (blackboard E and R, ŷ), or undefined. */
 function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name: string, node?: Sym) => string | undefined, notes: Map<string, string>): string | undefined {
   const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
-  const entry = subSym && notes.has(symbolKey(subSym)) && /index/.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
+  const entry = subSym && notes.has(symbolKey(subSym)) && /^the index (of|the) /.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
   const base = letters[n.name] ?? glossary(n.name, n);
   return (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
 }
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
+/** The concept's usual letters, over its family's. */
+const conceptLetters = (concept: ConceptId | null): Record<string, string> => (concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {});
+
+/**
+ * 3h. A dot product scaled by a square root (`q^T k / √d`, `QK^T/√n`): the letter under the root is the dimension of
+ * the vectors compared.
+ */
+function scaleRoles(tree: Tree, { set }: Notes): void {
+  const scaled = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const den = rowOf(n.den);
+    const root = den.length === 1 && den[0].k === 'sqrt' ? rowOf(den[0].body) : [];
+    let product = false;
+    walk(n.num, (m) => void ('sup' in m && isT(m.sup) && (product = true)));
+    if (product && root.length === 1 && root[0].k === 'sym') (set(symbolKey(root[0]), 'the dimension of the vectors compared (the product is scaled by its square root)'), scaled.add(n));
+  });
+  // What is defined as the scaled product is a score (before any softmax).
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (d && d.rhs.length && scaled.has(d.rhs[0])) set(symbolKey(d.head), 'a score: the scaled dot product, before any softmax — defined here');
+  }
+}
+
 function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
-  const letters = concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {};
+  const letters = conceptLetters(concept);
   const seen = new Set<string>();
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
@@ -386,8 +904,13 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
-    if (concept) return (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '') || undefined;
-    return UNIVERSAL[name];
+    if (!concept) return UNIVERSAL[name];
+    const usual = (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '');
+    // A usual meaning that hedges between roles ("a weight or rate", "a target / output") does not tell which: shape.
+    if (HEDGED.has(name)) return undefined;
+    // A letter carrying its own subscript (i_t, n_t, T_x) is no bare index or count.
+    if (node?.sub && COUNTING.has(name)) return undefined;
+    return usual || undefined;
   };
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
@@ -396,7 +919,8 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? glossary(n.head.name) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
+        set(k, letters[n.head.name] ?? (/^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
@@ -466,28 +990,78 @@ function valueRoles(tree: Tree, { set }: Notes): void {
 
 /**
  * Meanings for the symbols of a parsed formula, in its own letters. `named`: letters the sentence around the formula
- * names (`rolesNamedInProse`), used where the formula's structure gives a letter no role of its own.
+ * names (`rolesNamedInProse`): the note's own words come first. `words`: that sentence (and heading), for what the
+ * formula is about (attention). Then the formula's structure, then the concept's usual letters, then the shape.
  */
-export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>): SymbolNote[] {
+export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>, words = ''): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
+  // Meanings set after `late` turns true (indices inside scripts, values of functions) go last when the list is cut.
+  let late = false;
+  const minor = new Set<string>();
   const set = (key: string | null, meaning: string, override = false) => {
     if (!key) return;
-    if (!notes.has(key)) order.push(key);
+    if (!notes.has(key)) (order.push(key), late && minor.add(key));
     if (!notes.has(key) || override) notes.set(key, meaning);
   };
   const acc: Notes = { notes, set };
+  const inScripts = scriptNodes(tree);
+  proseRoles(tree, acc, inScripts, named);
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
-  definedSymbol(tree, concept, acc, named);
-  exponentRoles(tree, concept, acc);
+  gateRoles(tree, concept, acc);
+  definedSymbol(tree, concept, acc, named, 'letters');
+  const attention = (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400));
+  softmaxRoles(tree, concept, acc, attention);
+  attentionSumRoles(tree, concept, acc, attention);
+  updateRoles(tree, acc);
+  recurrentRoles(tree, concept, acc);
+  derivativeRoles(tree, acc);
+  nonlinearityRoles(tree, conceptLetters(concept), acc, !!concept && CATALOG[concept].group === 'activation');
+  scaleRoles(tree, acc);
+  lossHeadRoles(tree, acc);
+  qkvRoles(tree, concept, acc, inScripts);
+  projectionRoles(tree, acc, inScripts);
+  targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
+  conditionalRoles(tree, concept, acc);
+  comparisonRoles(tree, acc);
+  codeGradientRoles(tree, acc);
+  scriptLetterRoles(tree, acc, 'steps', inScripts);
+  definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
+  late = true;
+  scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
-  return order
-    .filter((k) => notes.get(k))
-    .slice(0, MAX_SYMBOLS)
+  const kept = order.filter((k) => notes.get(k));
+  // What each equation defines comes first; a formula of several equations may list a few more letters.
+  const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
+  const heads = new Set(eqs.map((d) => symbolKey(d.head)));
+  const rank = (k: string) => (heads.has(k) ? 0 : minor.has(k) ? 2 : 1);
+  return [...kept]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
 }
+
+/** 0. Letters the note's sentence names ("the query $q$", "$h_t$ is the hidden state"): its words, first. */
+function proseRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>, named?: Map<string, string>): void {
+  if (!named?.size) return;
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || inScripts.has(n)) return;
+    // The sentence may name the letter without its layer superscript or its index ("the weights $W$" for W^{(ℓ)}, "the
+    // hidden state $h$" for h_t): the same letter, in the same font and accents.
+    const said = named.get(symbolKey(n)) ?? named.get(symbolKey({ ...n, sup: undefined })) ?? named.get(symbolKey({ ...n, sub: undefined, sup: undefined }));
+    if (said) set(symbolKey(n), said);
+  });
+}
+
+/**
+ * Letters with several common meanings in ML notation (α: a weight, a rate or a slope; K: a count or the keys; V: the
+ * vocabulary or the values; σ: the sigmoid or a deviation; μ, τ, y): their usual meaning does not tell which.
+ */
+const HEDGED = new Set(['alpha', 'K', 'V', 'sigma', 'mu', 'tau', 'y']);
+/** Letters whose usual meaning is an index or a count. */
+const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 
 /** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
 const UNIVERSAL: Record<string, string> = {

@@ -52,6 +52,26 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.equal(keyOfTex('\\mathbf{u}_o'), 'u_o');
 });
 
+test('role phrases: a gate, an attention weight and a function\'s value claim only what they are', () => {
+  // A learned weight matrix of one layer is a weight.
+  assert.ok(roleMatches('weight', rolesOfMeaning('the weight matrix of layer ℓ')));
+  // An attention weight is not a learned weight; the input gate is not the input; the output gate not the output.
+  assert.ok(!roleMatches('weight', rolesOfMeaning('an attention weight (a softmax of the scores)')));
+  assert.ok(roleMatches('attention-weight', rolesOfMeaning('an attention weight (a softmax of the scores)')));
+  assert.ok(!roleMatches('input', rolesOfMeaning('the input gate')));
+  assert.ok(!roleMatches('output', rolesOfMeaning('the output gate')));
+  assert.ok(roleMatches('output-gate', rolesOfMeaning('the output gate')));
+  // "The value of f at x" is a function's value, not attention's value vector; "the values" still are.
+  assert.ok(!roleMatches('value', rolesOfMeaning('the value of n at w, j')));
+  assert.ok(roleMatches('value', rolesOfMeaning('the values (what gets mixed)')));
+  // "Non-negative" describes values; it names no negative sample.
+  assert.ok(!rolesOfMeaning('probabilities (non-negative, summing to 1)').includes('negative-vector'));
+  assert.ok(rolesOfMeaning('the vector of a negative word').includes('negative-vector'));
+  // A pre-activation is not an activation.
+  assert.ok(!rolesOfMeaning('the pre-activation (weighted input)').includes('activation'));
+  assert.ok(rolesOfMeaning('the activation of the layer').includes('activation'));
+});
+
 test('the runner on a committed folder: per source and pooled; JSON holds counts and line ids, never the labelled text', () => {
   const res = evaluateFolder(folder());
   assert.deepEqual(res.sources.map((s) => s.source), ['own-a', 'own-b']);
