@@ -7,7 +7,7 @@ import { profileStep } from '../lib/profile';
 import { initialWeights, Trainer, TransformerLM } from '../../src/core/attention/transformer';
 import { StraightforwardTransformer } from './straightforward';
 import { brownWords } from '../lib/wordSoftmax';
-import { SampledSoftmax, UnigramSampler } from '../../src/core/nn/sampledSoftmax';
+import { UnigramSampler } from '../../src/core/nn/sampledSoftmax';
 import { randomWindows } from '../../src/core/attention/transformerTrainer';
 import { Rng } from '../../src/core/util/rng';
 
@@ -23,25 +23,11 @@ async function main() {
     const { vocab, train } = brownWords(10000);
     const cfg = { vocab: vocab.size, layers: 1, heads, dModel: 64, ffn: 256, seq: T };
     const sampler = UnigramSampler.fromIds(train, vocab.size);
-    const tr = new Trainer(new TransformerLM(cfg, initialWeights(cfg, 1)), 3e-3);
-    const layer = new SampledSoftmax(B * T, 64, 512);
+    const tr = new Trainer(new TransformerLM(cfg, initialWeights(cfg, 1)), 3e-3, { sampler, draws: 512, seed: 1 });
     const rng = new Rng(2);
-    const phases = { lossAndGrads: 0, apply: 0, read: 0, n: 0 };
-    step = async () => {
+    step = () => {
       const w = randomWindows(train, B, T, rng);
-      const t0 = performance.now();
-      const { loss, grads } = tr.model.lossAndGrads(w.inputs, w.targets, B, undefined, { layer, set: sampler.draw(512, rng) });
-      const t1 = performance.now();
-      tr.apply(grads);
-      const t2 = performance.now();
-      const v = (await loss.data())[0];
-      loss.dispose();
-      const t3 = performance.now();
-      phases.lossAndGrads += t1 - t0;
-      phases.apply += t2 - t1;
-      phases.read += t3 - t2;
-      if (++phases.n % 10 === 0) console.log(`phases over ${phases.n} steps (ms/step): lossAndGrads ${(phases.lossAndGrads / phases.n).toFixed(1)}, apply ${(phases.apply / phases.n).toFixed(1)}, loss read ${(phases.read / phases.n).toFixed(1)}`);
-      return v;
+      return tr.step(w.inputs, w.targets, B);
     };
   } else if (which === 'sf') {
     const m = new StraightforwardTransformer({ vocab: V, d: 64, ffn: 256, seq: T, lr: 3e-3, seed: 1 });

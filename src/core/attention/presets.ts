@@ -19,5 +19,5 @@ export interface TrainingPreset {
 export const BROWN_WORD_TRANSFORMER: TrainingPreset = {
   title: 'Train on Brown, word level (3 min)',
   corpus: 'brown',
-  params: { level: 'word', layers: 2, heads: 4, dModel: 64, ffn: 256, seq: 32, batch: 32, lr: 0.005, epochs: 0, steps: 0, timeBudget: 180, minCount: 2, maxVocab: 10000, softmax: 'sampled', samples: 512, threads: 1, seed: 1 },
+  params: { level: 'word', layers: 2, heads: 4, dModel: 64, ffn: 256, seq: 32, batch: 32, lr: 0.005, warmup: 0, epochs: 0, steps: 0, timeBudget: 180, minCount: 2, maxVocab: 10000, softmax: 'sampled', samples: 512, threads: 1, seed: 1 },
 };
