@@ -105,6 +105,45 @@ export function softmaxXent(logits: usize, targets: usize, n: i32, V: i32, dl: u
   return total;
 }
 
+/**
+ * The rows of the sampled softmax (src/core/nn/sampledSoftmax.ts). Row r of z (n × K) holds the sampled classes'
+ * scores before their corrections cb (K values); zt[r] is the row's true-class score (corrected) and hits[r] the
+ * column of a sampled class equal to it (−1: none), which the row leaves out. Each row's loss (nats) goes to
+ * surp[r]; z's row becomes scale·p (0 at the hit) and dzt[r] scale·(p_true − 1). Returns the summed loss.
+ */
+export function sampledRows(z: usize, cb: usize, zt: usize, hits: usize, n: i32, K: i32, scale: f32, dzt: usize, surp: usize): f64 {
+  let total: f64 = 0;
+  for (let r = 0; r < n; r++) {
+    const row = z + ((<usize>r * <usize>K) << 2);
+    const hit = load<i32>(hits + (<usize>r << 2));
+    const t = load<f32>(zt + (<usize>r << 2));
+    let mx: f32 = t;
+    for (let k = 0; k < K; k++) if (k != hit) mx = max(mx, load<f32>(row + (<usize>k << 2)) + load<f32>(cb + (<usize>k << 2)));
+    const et = Mathf.exp(t - mx);
+    let s: f64 = <f64>et;
+    for (let k = 0; k < K; k++) {
+      const a = row + (<usize>k << 2);
+      if (k == hit) {
+        store<f32>(a, 0);
+        continue;
+      }
+      const e = Mathf.exp(load<f32>(a) + load<f32>(cb + (<usize>k << 2)) - mx);
+      store<f32>(a, e);
+      s += <f64>e;
+    }
+    const loss = <f32>(Math.log(s) - <f64>(t - mx));
+    total += <f64>loss;
+    store<f32>(surp + (<usize>r << 2), loss);
+    const inv = <f32>(<f64>scale / s);
+    for (let k = 0; k < K; k++) {
+      const a = row + (<usize>k << 2);
+      store<f32>(a, load<f32>(a) * inv);
+    }
+    store<f32>(dzt + (<usize>r << 2), et * inv - scale);
+  }
+  return total;
+}
+
 /** out[r, :] = table[ids[r], :] + (bias ? bias : 0), rows of width w. */
 export function gatherRows(table: usize, ids: usize, n: i32, w: i32, bias: usize, out: usize): void {
   const wb = <usize>w << 2;
