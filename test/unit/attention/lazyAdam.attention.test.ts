@@ -173,3 +173,18 @@ test('a Transformer trained with the sampled softmax and lazy rows has the weigh
   lazyModel.dispose();
   denseModel.dispose();
 });
+
+test('the warm-up schedule: a linear rise over `warmup` steps, then lr·√(warmup/s); a constant rate without warm-up', async () => {
+  await initTf();
+  const cfg = { vocab: 5, layers: 1, heads: 1, dModel: 4, ffn: 4, seq: 3 };
+  const model = new TransformerLM(cfg, initialWeights(cfg, 1));
+  const t = new Trainer(model, 0.01, undefined, 100);
+  assert.equal(t.rateAt(1), 0.0001);
+  assert.equal(t.rateAt(50), 0.005);
+  assert.equal(t.rateAt(100), 0.01);
+  assert.ok(Math.abs(t.rateAt(400) - 0.005) < 1e-15);
+  assert.equal(t.rate(), t.rateAt(1), 'the next step of a fresh trainer is step 1');
+  const flat = new Trainer(model, 0.01);
+  for (const s of [1, 10, 1000]) assert.equal(flat.rateAt(s), 0.01);
+  model.dispose();
+});
