@@ -127,11 +127,9 @@ function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
   return tf.transpose(x);
 }
 
-/** What a layer norm's backward pass needs: the normalised rows [N, d] and each row's 1/σ, in JavaScript. */
 interface LnCache {
-  xhat: Float32Array;
-  rstd: Float32Array;
-  gName: string;
+  xhat: tf.Tensor2D;
+  rstd: tf.Tensor2D;
 }
 
 interface LayerCache {
@@ -262,63 +260,26 @@ export class TransformerLM extends VariableModel {
     return tf.tensor2d(out, [ids.length, d]);
   }
 
-  /**
-   * y = LN(x)·g + b over each row, in one JavaScript pass (tfjs would run a dozen element-wise kernels over [N, d],
-   * each slow on wasm); `gName`, `bName` name the gain and bias weights.
-   */
-  private layerNorm(x: tf.Tensor2D, gName: string, bName: string): { y: tf.Tensor2D; cache: LnCache } {
-    const [N, d] = x.shape;
-    const src = x.dataSync();
-    const g = this.hostValues(gName);
-    const b = this.hostValues(bName);
-    const y = new Float32Array(N * d);
-    const xhat = new Float32Array(N * d);
-    const rstd = new Float32Array(N);
-    for (let r = 0, o = 0; r < N; r++, o += d) {
-      let mean = 0;
-      for (let j = 0; j < d; j++) mean += src[o + j];
-      mean /= d;
-      let v = 0;
-      for (let j = 0; j < d; j++) v += (src[o + j] - mean) * (src[o + j] - mean);
-      const rs = 1 / Math.sqrt(v / d + LN_EPS);
-      rstd[r] = rs;
-      for (let j = 0; j < d; j++) {
-        const h = (xhat[o + j] = (src[o + j] - mean) * rs);
-        y[o + j] = h * g[j] + b[j];
-      }
-    }
-    return { y: tf.tensor2d(y, [N, d]), cache: { xhat, rstd, gName } };
+  private layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): { y: tf.Tensor2D; cache: LnCache } {
+    const d = x.shape[1];
+    const mean = tf.sum(x, -1, true).mul(1 / d);
+    const xc = tf.sub(x, mean);
+    const variance = tf.sum(tf.mul(xc, xc), -1, true).mul(1 / d);
+    const rstd = tf.rsqrt(tf.add(variance, LN_EPS)) as tf.Tensor2D;
+    const xhat = tf.mul(xc, rstd) as tf.Tensor2D;
+    return { y: tf.add(tf.mul(xhat, g), b) as tf.Tensor2D, cache: { xhat, rstd } };
   }
 
-  /**
-   * dx of y = LN(x)·g + b, and the gain and bias gradients, in one JavaScript pass:
-   * dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂ ⊙ x̂)) / σ with dx̂ = dy ⊙ g;  dg = Σ_rows dy ⊙ x̂;  db = Σ_rows dy.
-   */
-  private layerNormBackward(dy: tf.Tensor2D, c: LnCache): { dx: tf.Tensor2D; dg: tf.Tensor; db: tf.Tensor } {
-    const [N, d] = dy.shape;
-    const src = dy.dataSync();
-    const g = this.hostValues(c.gName);
-    const { xhat, rstd } = c;
-    const dx = new Float32Array(N * d);
-    const dg = new Float64Array(d);
-    const db = new Float64Array(d);
-    for (let r = 0, o = 0; r < N; r++, o += d) {
-      let m1 = 0;
-      let m2 = 0;
-      for (let j = 0; j < d; j++) {
-        const dyj = src[o + j];
-        const dh = dyj * g[j];
-        m1 += dh;
-        m2 += dh * xhat[o + j];
-        dg[j] += dyj * xhat[o + j];
-        db[j] += dyj;
-      }
-      m1 /= d;
-      m2 /= d;
-      const rs = rstd[r];
-      for (let j = 0; j < d; j++) dx[o + j] = (src[o + j] * g[j] - m1 - xhat[o + j] * m2) * rs;
-    }
-    return { dx: tf.tensor2d(dx, [N, d]), dg: tf.tensor1d(Float32Array.from(dg)), db: tf.tensor1d(Float32Array.from(db)) };
+  /** dx of y = LN(x)·g + b, and the gain and bias gradients. */
+  private layerNormBackward(dy: tf.Tensor2D, c: LnCache, g: tf.Tensor, ones: tf.Tensor2D): { dx: tf.Tensor2D; dg: tf.Tensor; db: tf.Tensor } {
+    const d = dy.shape[1];
+    const dg = tf.matMul(ones, tf.mul(dy, c.xhat)).reshape([d]);
+    const db = tf.matMul(ones, dy).reshape([d]);
+    const dxhat = tf.mul(dy, g);
+    const m1 = tf.sum(dxhat, -1, true).mul(1 / d);
+    const m2 = tf.sum(tf.mul(dxhat, c.xhat), -1, true).mul(1 / d);
+    const dx = tf.mul(tf.sub(tf.sub(dxhat, m1), tf.mul(c.xhat, m2)), c.rstd) as tf.Tensor2D;
+    return { dx, dg, db };
   }
 
   /** [N, d] → [B·H, T, d_k] */
@@ -346,7 +307,7 @@ export class TransformerLM extends VariableModel {
     const mask = isCausal(this.cfg) ? this.mask(B * H, T) : null;
     for (let l = 0; l < layers; l++) {
       const p = (n: string) => this.w(`l${l}.${n}`);
-      const ln1 = this.layerNorm(x, `l${l}.ln1g`, `l${l}.ln1b`);
+      const ln1 = this.layerNorm(x, p('ln1g'), p('ln1b'));
       const h = ln1.y;
       const q = this.splitHeads(tf.add(tf.matMul(h, p('wq')), p('bq')), B, T);
       const k = this.splitHeads(tf.add(tf.matMul(h, p('wk')), p('bk')), B, T);
@@ -356,14 +317,14 @@ export class TransformerLM extends VariableModel {
       const att = tf.softmax(s) as tf.Tensor3D;
       const o = this.mergeHeads(bmm(att, v), B, T);
       x = tf.add(x, tf.add(tf.matMul(o, p('wo')), p('bo')));
-      const ln2 = this.layerNorm(x, `l${l}.ln2g`, `l${l}.ln2b`);
+      const ln2 = this.layerNorm(x, p('ln2g'), p('ln2b'));
       const h2 = ln2.y;
       const u = tf.add(tf.matMul(h2, p('w1')), p('b1')) as tf.Tensor2D;
       const r = tf.relu(u);
       x = tf.add(x, tf.add(tf.matMul(r, p('w2')), p('b2')));
       caches.push({ ln1: ln1.cache, h, q, k, v, p: att, o, ln2: ln2.cache, h2, u, r });
     }
-    const lnf = this.layerNorm(x, 'lnfg', 'lnfb');
+    const lnf = this.layerNorm(x, this.w('lnfg'), this.w('lnfb'));
     const logits = withLogits ? (tf.add(tf.matMul(lnf.y, this.w('wout')), this.w('bout')) as tf.Tensor2D) : null!;
     return { logits, caches, lnf };
   }
@@ -409,7 +370,7 @@ export class TransformerLM extends VariableModel {
       const ones = this.ones(N);
       const { logits, caches, lnf } = this.forward(ids, B, T, !sampled);
       // Output layer.
-      const hf = lnf.y;
+      const hf = tf.add(tf.mul(lnf.cache.xhat, this.w('lnfg')), this.w('lnfb')) as tf.Tensor2D;
       let loss: tf.Scalar;
       let dhf: tf.Tensor2D;
       if (sampled) {
@@ -421,7 +382,7 @@ export class TransformerLM extends VariableModel {
         grads.bout = tf.matMul(ones, ce.dz).reshape([this.cfg.vocab]);
         dhf = tf.matMul(ce.dz, transpose2d(this.w('wout') as tf.Tensor2D)) as tf.Tensor2D;
       }
-      const f = this.layerNormBackward(dhf, lnf.cache);
+      const f = this.layerNormBackward(dhf, lnf.cache, this.w('lnfg'), ones);
       grads.lnfg = f.dg;
       grads.lnfb = f.db;
       let dx = f.dx;
@@ -437,7 +398,7 @@ export class TransformerLM extends VariableModel {
         g('w1', weightGrad(c.h2, du));
         g('b1', tf.matMul(ones, du).reshape([this.cfg.ffn]));
         const dh2 = tf.matMul(du, transpose2d(p('w1'))) as tf.Tensor2D;
-        const l2 = this.layerNormBackward(dh2, c.ln2);
+        const l2 = this.layerNormBackward(dh2, c.ln2, p('ln2g'), ones);
         g('ln2g', l2.dg);
         g('ln2b', l2.db);
         dx = tf.add(dx, l2.dx) as tf.Tensor2D;
@@ -464,7 +425,7 @@ export class TransformerLM extends VariableModel {
           tf.matMul(dK, transpose2d(p('wk'))),
           tf.matMul(dVm, transpose2d(p('wv'))),
         ]) as tf.Tensor2D;
-        const l1 = this.layerNormBackward(dh, c.ln1);
+        const l1 = this.layerNormBackward(dh, c.ln1, p('ln1g'), ones);
         g('ln1g', l1.dg);
         g('ln1b', l1.db);
         dx = tf.add(dx, l1.dx) as tf.Tensor2D;
