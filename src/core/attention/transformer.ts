@@ -151,8 +151,11 @@ export class TransformerLM extends VariableModel {
   private readonly consts = new Map<string, tf.Tensor>();
   /** Weights read back into JavaScript, each valid while its variable holds the same data (an assign replaces it). */
   private readonly host = new Map<string, { dataId: object; values: Float32Array }>();
-  /** The sampled output layer's gradient buffers, reused from step to step. */
-  private sampledBuffers: { gW: Float32Array; gB: Float32Array; dTop: Float32Array } | null = null;
+  /**
+   * The sampled output layer's gradient buffers, reused from step to step; `clean`: gW is zero (after a step with
+   * rows, whose columns sampledRowGrads zeroes again).
+   */
+  private sampledBuffers: { gW: Float32Array; gB: Float32Array; dTop: Float32Array; clean: boolean } | null = null;
   private readonly dk: number;
   /** Brings weights a trainer updates lazily up to date (see Trainer); called before anything reads the weights. */
   private settleHook: (() => void) | null = null;
@@ -466,10 +469,12 @@ export class TransformerLM extends VariableModel {
   private sampledOutput(hf: tf.Tensor2D, targets: Int32Array, sampled: SampledOutput, grads: Grads): { loss: tf.Scalar; dhf: tf.Tensor2D } {
     const { vocab: V, dModel: d } = this.cfg;
     const N = targets.length;
-    if (this.sampledBuffers?.dTop.length !== N * d) this.sampledBuffers = { gW: new Float32Array(d * V), gB: new Float32Array(V), dTop: new Float32Array(N * d) };
-    const { gW, gB, dTop } = this.sampledBuffers;
-    // with rows, only the columns of the sampled classes and the targets were written, and sampledRowGrads zeroes them
-    if (!sampled.rows) gW.fill(0);
+    if (this.sampledBuffers?.dTop.length !== N * d) this.sampledBuffers = { gW: new Float32Array(d * V), gB: new Float32Array(V), dTop: new Float32Array(N * d), clean: true };
+    const buffers = this.sampledBuffers;
+    const { gW, gB, dTop } = buffers;
+    // with rows, only the columns of the sampled classes and the targets are written, and sampledRowGrads zeroes them
+    if (!buffers.clean) gW.fill(0);
+    buffers.clean = sampled.rows !== undefined;
     gB.fill(0);
     const layer = { top: hf.dataSync() as Float32Array, topOff: 0, W: this.hostValues('wout'), wOff: 0, b: this.hostValues('bout'), bOff: 0, V };
     const total = sampled.layer.lossAndGrad(layer, targets, sampled.set, 1 / N, { dTop, dTopOff: 0, gW, gWOff: 0, gB, gBOff: 0 });

@@ -188,3 +188,39 @@ test('the warm-up schedule: a linear rise over `warmup` steps, then lr·√(warm
   for (const s of [1, 10, 1000]) assert.equal(flat.rateAt(s), 0.01);
   model.dispose();
 });
+
+test('row gradients of the sampled layer equal the dense gradient\'s columns, also right after a dense call', async () => {
+  await initTf();
+  const V = 30, B = 2, T = 5;
+  const cfg = { vocab: V, layers: 1, heads: 1, dModel: 8, ffn: 8, seq: T };
+  const model = new TransformerLM(cfg, initialWeights(cfg, 6));
+  const rng = new Rng(8);
+  const ids = Int32Array.from({ length: B * T }, () => rng.int(V));
+  const targets = Int32Array.from({ length: B * T }, () => rng.int(V));
+  const sampler = UnigramSampler.fromIds(Int32Array.from({ length: 300 }, () => rng.int(V)), V);
+  const set = sampler.draw(6, new Rng(9));
+  const layer = new SampledSoftmax(B * T, cfg.dModel, 6);
+  const slots = new Int32Array(V).fill(-1);
+  const rows = { emb: distinctRows([ids], slots), wout: distinctRows([set.ids, targets], slots) };
+  for (let round = 0; round < 2; round++) {
+    // a dense call (it leaves the layer's gradient buffer full), then one with rows on the same weights
+    const dense = model.lossAndGrads(ids, targets, B, undefined, { layer, set });
+    const sparse = model.lossAndGrads(ids, targets, B, undefined, { layer, set, rows });
+    const gW = dense.grads.wout.dataSync();
+    const gE = dense.grads.emb.dataSync();
+    let worst = 0;
+    rows.wout.forEach((c, k) => {
+      for (let h = 0; h < cfg.dModel; h++) worst = Math.max(worst, Math.abs(sparse.rows!.wout.values[k * cfg.dModel + h] - gW[h * V + c]));
+    });
+    rows.emb.forEach((r, k) => {
+      for (let h = 0; h < cfg.dModel; h++) worst = Math.max(worst, Math.abs(sparse.rows!.emb.values[k * cfg.dModel + h] - gE[r * cfg.dModel + h]));
+    });
+    assert.ok(worst < 1e-6, `round ${round}: row gradients differ from the dense ones by ${worst}`);
+    // the columns of the rows hold every nonzero of the dense gradients
+    let outside = 0;
+    for (let c = 0; c < V; c++) if (!rows.wout.includes(c)) for (let h = 0; h < cfg.dModel; h++) outside = Math.max(outside, Math.abs(gW[h * V + c]));
+    assert.equal(outside, 0);
+    for (const r of [dense, sparse]) (r.loss.dispose(), Object.values(r.grads).forEach((t) => t.dispose()));
+  }
+  model.dispose();
+});
