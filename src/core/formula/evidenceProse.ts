@@ -132,7 +132,9 @@ export function features(items: Row, src: string): Features {
       else if (n.k === 'sqrt') f.sqrt = true;
       else if (n.k === 'op' && (n.v === '-' || n.v === '−')) f.minus = true;
       else if (n.k === 'op' && n.v === '/') f.frac = true;
-      if ('sup' in n && n.sup && n.sup.k === 'num' && n.sup.v === 2) f.square = true;
+      // (x^2 and x^{2}: a braced exponent is a row holding the number.)
+      const exponent = 'sup' in n && n.sup ? (n.sup.k === 'row' && n.sup.items.length === 1 ? n.sup.items[0] : n.sup) : undefined;
+      if (exponent && exponent.k === 'num' && exponent.v === 2) f.square = true;
       if (n.k === 'sym' && n.name === 'e' && n.sup) f.exp = true;
     });
   }
@@ -235,7 +237,7 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'multi-head-attention': (f) => has(f, 'Q', 'K', 'V') && (f.fns.has('concat') || /head/i.test(f.src)),
   'self-attention': (f) => f.relation && (has(f, 'Q', 'K', 'q', 'k') || f.fns.has('softmax')),
   'scaled-dot-product-attention': (f) => has(f, 'Q') && has(f, 'K') && (f.sqrt || f.fns.has('softmax')),
-  attention: (f) => (f.sum && (has(f, 'alpha', 'a', 'w') || ['alpha', 'a', 'w'].some((l) => f.fns.has(l)))) || (f.relation && (f.fns.has('softmax') || (f.exp && f.frac) || projections(f) >= 1 || scoreOfPair(f))),
+  attention: (f) => (f.sum && (has(f, 'alpha', 'a', 'w', 'v', 'V') || ['alpha', 'a', 'w'].some((l) => f.fns.has(l)))) || (f.relation && (f.fns.has('softmax') || (f.exp && f.frac) || projections(f) >= 1 || scoreOfPair(f))),
   adam: (f) => f.relation && /^(m|v|s|theta|w|W|x)$/.test(lhsLetters(f)[0] ?? '') && (/beta/.test(f.src) || f.sqrt),
   'minibatch-sgd': (f) => f.relation && f.deriv && f.sum,
   'gradient-descent': (f) => (f.relation && f.deriv && has(f, 'alpha', 'eta', 'lr')) || selfUpdate(f),

@@ -61,6 +61,7 @@ function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: 
   if (tooLong) return `it is longer than ${MAX_EXPLAIN_CHARS} characters`;
   if (why === 'conflict') return 'it fits two different concepts about equally well';
   if (why === 'weak') return 'it only partly matches a concept I know';
+  if (why === 'mention') return 'it names a function without defining anything';
   return 'it matches none of the concepts I know';
 }
 
@@ -90,7 +91,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     display: !!opts.display,
     concept,
     title: info?.title ?? 'Formula',
-    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
+    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `The name of a function (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree)),
     operators: describeOperators(tree),
@@ -100,7 +101,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
     also: info?.also ?? null,
-    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`).map((id) => ({ id, title: CATALOG[id].title })) },
+    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])].slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
   };
 }

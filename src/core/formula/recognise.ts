@@ -7,7 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
-import { proseClaim } from './evidenceProse';
+import { nearWords, proseClaim } from './evidenceProse';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -15,8 +15,12 @@ export interface Recognition {
   /** All candidates, best first (for debugging and the panel). */
   candidates: Array<{ id: ConceptId; score: number; why: string }>;
   tree: { k: 'row'; items: Node[] };
-  /** Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), or unrelated concepts fitted alike (`conflict`). */
-  unsure?: 'none' | 'weak' | 'conflict';
+  /**
+   * Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), unrelated concepts fitted alike
+   * (`conflict`), or the formula only names a function (`mention`: `\tanh`, `softmax(z)_i`; `mentions` says which).
+   */
+  unsure?: 'none' | 'weak' | 'conflict' | 'mention';
+  mentions?: ConceptId;
 }
 
 export interface RecogniseContext {
@@ -373,6 +377,30 @@ function detectForms(root: Row, add: Add): void {
  * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
  * the words say so: weak on its own).
  */
+/** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
+function oddsFrac(f: Frac): boolean {
+  const num = rowOf(f.num);
+  const den = rowOf(f.den);
+  const text = (r: Row) => r.map((y) => show(y)).join(' ');
+  if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(num), one(den)];
+  return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && outcomeOf(a) !== null && outcomeOf(b) !== null && text(withoutOutcome(a)) === text(withoutOutcome(b));
+}
+/** The outcome a probability names (P(y = 1 | x) → "1"), and its argument without it. */
+function outcomeOf(a: Apply): string | null {
+  const r = rowOf(a.arg);
+  const eq = r.findIndex((x) => x.k === 'op' && x.v === '=');
+  return eq > 0 && r[eq + 1] ? show(r[eq + 1]) : null;
+}
+const withoutOutcome = (a: Apply): Row => { const r = rowOf(a.arg); const eq = r.findIndex((x) => x.k === 'op' && x.v === '='); return eq > 0 ? [...r.slice(0, eq), ...r.slice(eq + 2)] : r; };
+/** The two outcomes of a ratio of probabilities are 1 and 0 (binary), or one class against a reference class. */
+function binaryOdds(f: Frac): boolean {
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+  const [a, b] = [one(rowOf(f.num)), one(rowOf(f.den))];
+  return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -390,6 +418,42 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
+  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
+  // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
+  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac'))));
+  const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
+  if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
+  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && hasOp(lhsApply.arg, ';');
+  if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
+  // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
+  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
+  if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
+  // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
+  const primed = (a: Apply) => a.head.k === 'sym' && (a.head.mods.includes('prime') || /prime|'|′/.test(subText(a.head.sup)));
+  if (applies(rhs).filter(primed).length >= 2 && applies(rhs).some((a) => primed(a) && applies(a.arg).length > 0)) add('chain-rule', 3.4, "f′(g(x)) · g′(x)");
+  // [h^→ ; h^←]: the states of the two directions side by side.
+  const arrowed = (dir: string) => syms(root).some((x) => /^[hHsz]$/.test(x.name) && subText(x.sup).includes(dir));
+  // (Both directions fed to a function, tanh(g(h^→, h^←)), make something else of them.)
+  if (arrowed('→') && arrowed('←') && all(root).some((x) => x.k === 'group' && x.delim === '[')) add('bidirectional-rnn', 3.4, '[h^→ ; h^←]');
+  // [h_1^→, …, h_L^→] ← RNN(x_1, …, x_L): the states of one direction, computed by a recurrent network.
+  else if ((arrowed('→') || arrowed('←')) && applies(root).some((a) => /rnn|lstm|gru/i.test(a.fn))) add('bidirectional-rnn', 3.2, 'the states of one direction of a bidirectional RNN');
+  // g(V f(Wx)), Uᵀ f(Wx + b): a linear map of an activation of a linear map is a network of two layers.
+  const ACT = /^(f|g|phi|varphi|sigma|sigmoid|tanh|relu)$/;
+  const layerOf = (r: Row) => applies(r).filter((a) => ACT.test(a.fn) && (!!affine(argRow(a)) || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name))));
+  const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).includes(x));
+  const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
+  if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
+  // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
+  const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
+  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
+  // L = −log p_{y}: minus the log of the probability indexed by the true class.
+  const trueClass = (x: Node) => x.k === 'sym' && /^[pPqs]$/.test(x.name) && syms(x.sub).some((y) => y.name === 'y' || y.mods.includes('hat'));
+  if (lossLhs(root) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1 && rowOf(logs[0].arg).length === 1 && trueClass(rowOf(logs[0].arg)[0])) add('cross-entropy', 3, '−log p_y: the cross-entropy of the true class');
   // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
@@ -403,7 +467,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
   if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
-  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && /^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) && /^[vhxsmz]$/i.test(rhs[2].name)) {
+  if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
     if (idx && subText(rhs[1].sub).includes(idx) && subText(rhs[2].sub).includes(idx)) add('attention', rhs[1].name === 'alpha' ? 2.4 : 1.8, 'Σ_j α_j v_j: a weighted sum of the vectors');
   }
@@ -824,7 +888,7 @@ function detect(root: Row, add: Add): void {
   // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
-    if (a.length !== 1 || a[0].k !== 'frac') return false;
+    if (a.length !== 1 || a[0].k !== 'frac' || oddsFrac(a[0])) return false;
     // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
     const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
     if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
@@ -857,7 +921,9 @@ function detect(root: Row, add: Add): void {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
     // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
-    const iterates = syms(g.body).some((x) => subText(x.sup).includes('*') || /t/.test(subText(x.sub)));
+    // (A starred target against a hatted prediction, y* − ŷ, is a target and its prediction.)
+    const predicted = syms(g.body).some((x) => x.mods.includes('hat'));
+    const iterates = syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
@@ -955,7 +1021,8 @@ function detect(root: Row, add: Add): void {
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
   if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
-  if (starred && applies(root).some((a) => syms(a.arg).some((s) => subText(s.sup).includes('*') && (s.name === 'y' || /t/.test(subText(s.sub)))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
+  // (A loss of the target and the prediction, L(y*, ŷ), compares them: it feeds nothing to a decoder.)
+  if (starred && applies(root).some((a) => !/^(L|l|ell|J|loss|cost)$/.test(a.fn) && syms(a.arg).some((s) => subText(s.sup).includes('*') && /t/.test(subText(s.sub))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
   if (maskCond && !logs.length) add('masked-lm', 2.6, 'p(x | x̃)');
   // perplexity
   const invN = (n: Node | undefined) => {
@@ -1078,7 +1145,9 @@ function detect(root: Row, add: Add): void {
     if (chained) add('mlp', 3.5, 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)');
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
-  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0);
+  // (σ(θᵀx)_k, a component of a vector-valued σ, is the softmax of linear scores: softmax regression.)
+  if (applies(root, ['sigmoid']).some((a) => !!a.sub && dots(a.arg).length > 0) && !applies(root, ['sigmoid']).some((a) => !a.sub)) add('softmax-regression', 3.4, 'σ(θᵀx)_k: the class-k output of a softmax of linear scores');
+  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0 && !a.sub);
   if (sigmaDots.length) {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
@@ -1095,7 +1164,7 @@ function detect(root: Row, add: Add): void {
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
     else add('logistic-regression', 2.9, 'σ(w^T x)');
   }
-  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).length && syms(root).some((s) => s.name === 'n' || s.name === 'd'))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
+  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
   if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length) {
     for (const side of parts.slice(1)) {
@@ -1131,10 +1200,12 @@ function detect(root: Row, add: Add): void {
       const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
       if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's', 'o'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      else if (['z', 'h', 'a', 'y', 's', 'o', 'f'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
+        // (Σ_i b_i v_i without a bias and without a weight letter is a weighted sum of vectors, not a layer.)
+        const weightLetter = /^(w|W|theta|Theta)$/.test(aff.weights[0] ?? '');
         if (recurrent) add('rnn', 3, 'recurrence');
-        else if (side.some((x) => x.k === 'op' && x.v === '+') || side.some((x) => x.k === 'big')) add('affine-layer', 2.7, 'z = Wx + b');
+        else if (side.some((x) => x.k === 'op' && x.v === '+') || (side.some((x) => x.k === 'big') && weightLetter)) add('affine-layer', 2.7, 'z = Wx + b');
       }
       break;
     }
@@ -1161,7 +1232,9 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
   if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
-  if (every.some((x) => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
+  const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
+  if (directed.some((x) => x.mods.includes('bwd')) || directed.some((x) => /^[hsHSz]$/.test(x.name))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
   // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
@@ -1182,7 +1255,9 @@ function detect(root: Row, add: Add): void {
     const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
-    if (sameVar && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+    // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
+    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2')));
+    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -1193,8 +1268,30 @@ function detect(root: Row, add: Add): void {
       else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+    // (α(h(x) − y) reads as α applied to the bracket.)
+    else if (sameVar && !newton && (all(step.slice(0, 2)).some((x) => x.k === 'sym' && /^(alpha|eta)$/.test(x.name)) || applies(step.slice(0, 1)).some((a) => /^(alpha|eta)$/.test(a.fn))) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+      // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
+      // minus target times the input), over the data or for one example.
+      const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
+      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.2, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+    }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
+  // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
+  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
+  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
+  const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
+  const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
+  if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
+  // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
+  if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rowOf(lhsApply.arg).length === 1 && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
+  if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
   if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
@@ -1209,6 +1306,15 @@ function detect(root: Row, add: Add): void {
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+  }
+  // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
+  // (∇_{h^{(t)}} L from ∇_{h^{(t+1)}} L, ∇_{o^{(t)}} L) it is backpropagation through time.
+  const nablas = syms(root).filter((x) => x.name === 'nabla' && !!x.sub);
+  const passedBack = parts.length > 1 && nablas.length >= 1 && new Set(nablas.map((x) => show(x.sub))).size + derivs(rhsAll).length >= 2 && (nablas.length >= 2 || derivs(rhsAll).length >= 1) && syms(rhsAll).some((x) => x.name === 'nabla');
+  const overTime = (x: Sym) => /^\(?(t|t[+-]1|tau|τ)\)?$/.test((subText(x.sup) || subText(x.sub)).replace(/\s/g, ''));
+  if (passedBack) {
+    const timed = nablas.some((x) => syms(x.sub).some(overTime)) || derivs(root).some((d) => syms(d.of).some(overTime));
+    add(timed ? 'backpropagation-through-time' : 'chain-rule', timed ? 3.5 : 3.3, timed ? '∇_{h^{(t)}} L from the gradients of later time steps' : '∇_x z = (∂y/∂x)ᵀ ∇_y z');
   }
   if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
@@ -1327,6 +1433,14 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
     if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+  }
+  // a·b = |a||b| cos θ, a·b / |a||b| = cos θ: the dot product as lengths and the angle between.
+  {
+    // (`cos θ` typed without a backslash reads as the letters c, o, s.)
+    const spelled = root.some((x, i) => x.k === 'sym' && x.name === 'c' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'o' && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 's' && root[i + 3]?.k === 'sym' && (root[i + 3] as Sym).name === 'theta');
+    const cosAngle = spelled || applies(root, ['cos']).some((a) => syms(a.arg).some((x) => x.name === 'theta')) || root.some((x, i) => x.k === 'name' && x.v === 'cos' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'theta');
+    const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
+    if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
@@ -1511,6 +1625,8 @@ const nameKey = (n: Node): string | null => {
   const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
   if (!v) return null;
   const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // EncoderRNN, DecoderGRU, enc_lstm: the recurrent network of an encoder–decoder.
+  if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
   return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
 };
 
@@ -1520,7 +1636,11 @@ const nameKey = (n: Node): string | null => {
  */
 function primaryName(root: Row): ConceptId | null {
   const { parts } = sides(root);
-  const strip = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
+  const abbreviated = parts.length > 1 ? lossAbbreviation(parts[0]) : null;
+  if (abbreviated) return abbreviated;
+  // (A shape declared after the definition, `ŷ = softmax(z) ∈ ℝ^{|V|}`, says where the value lives, not what it is.)
+  const declared = (r: Row) => { const at = r.findIndex((x) => x.k === 'op' && x.v === '∈'); return at > 0 ? r.slice(0, at) : r; };
+  const strip = (r: Row) => declared(r).filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.' || x.v === ';')) && x.k !== 'text');
   const lhs = parts.length > 1 ? strip(parts[0]) : [];
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
@@ -1531,7 +1651,10 @@ function primaryName(root: Row): ConceptId | null {
     const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
     // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
     const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
-    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
+    // (A function's name alone, `tanh`, `\text{softmax}`, or applied to one letter, `softmax(z)_i`, mentions the function
+    // in a sentence; it defines nothing.)
+    const mention = (id: ConceptId | undefined) => !!id && (ELEMENTWISE.has(id) || id === 'softmax');
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) && !mention(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
     // D_{KL}(P ‖ Q): the letter's subscript is the name.
     const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
     if (head === 'kl') return 'kl-divergence';
@@ -1540,6 +1663,7 @@ function primaryName(root: Row): ConceptId | null {
     // A model's name alone (`\text{LSTM}`, `\RNN`) mentions the model and shows none of it: no claim. An activation
     // applied to a whole pre-activation (`\tanh(W x_t + U h_{t−1} + b)`) is a step of a bigger model: the structure decides.
     if (!k || model(NAMED_CONCEPTS[k])) return null;
+    if (mention(NAMED_CONCEPTS[k]) && (r[0].k === 'name' || argRow(r[0] as Apply).filter((x) => !(x.k === 'op' && x.v === ',')).every((x) => x.k === 'sym'))) return null;
     return r[0].k === 'name' || !(ELEMENTWISE.has(NAMED_CONCEPTS[k]) && affine(argRow(r[0] as Apply))) ? NAMED_CONCEPTS[k] : null;
   }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
@@ -1555,6 +1679,24 @@ function primaryName(root: Row): ConceptId | null {
     }
   }
   return null;
+}
+
+/** Words that put a layer inside a network of several layers. */
+const MLP_WORDS = /hidden layer'?s? outputs?|outputs? of the hidden layer|(two|three|[2-9])[- ]layers?|multi-?layer|\bmlps?\b|(fully[- ]connected|feed-?forward) (neural )?network/i;
+/** An activation applied to a linear map somewhere in the formula (σ(Wx + b), tanh(W h)). */
+function activated(root: Row): boolean {
+  return applies(root).some((a) => ['sigmoid', 'sigma', 'tanh', 'relu', 'phi', 'varphi', 'f', 'g'].includes(a.fn) && (!!affine(argRow(a)) || dots(a.arg).length > 0 || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name) && /^(W|V|U|Theta)$/.test(x.name))));
+}
+
+/** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence' };
+function lossAbbreviation(lhs: Row): ConceptId | null {
+  const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const one = r.length === 1 ? r[0] : null;
+  const word = one && (one.k === 'name' || (one.k === 'apply' && one.head.k === 'name')) ? (one.k === 'name' ? one.v : one.fn)
+    : r.length >= 2 && r.every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('')
+    : r.length >= 2 && r.slice(0, -1).every((x) => x.k === 'sym' && /^[A-Z]$/.test(x.name) && !x.sub && !x.sup) && r[r.length - 1].k === 'apply' && /^[A-Z]$/.test((r[r.length - 1] as Apply).fn) ? [...r.slice(0, -1).map((x) => (x as Sym).name), (r[r.length - 1] as Apply).fn].join('') : null;
+  return word ? LOSS_ABBREVIATIONS[word.toLowerCase().replace(/[^a-z]/g, '')] ?? null : null;
 }
 
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
@@ -1586,6 +1728,9 @@ function blockLines(src: string): string[] {
 
 /** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
+  'cross-entropy': /cross[- ]?entropy/i,
+  'binary-cross-entropy': /binary cross[- ]?entropy|\blog[- ]loss\b/i,
+  'negative-log-likelihood': /negative log[- ]?likelihood|\bnll\b/i,
   'hierarchical-softmax': /hierarchical softmax/i,
   sgns: /negative sampling/i,
   'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
@@ -1704,6 +1849,12 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
 function blockVote(src: string, add: Add): void {
   const lines = blockLines(src);
+  // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
+  const goesOn = (l: string) => /^\s*(=|\\approx|≈|\\propto)/.test(l);
+  if (lines.length >= 2 && !goesOn(lines[0]) && lines.slice(1).every(goesOn)) {
+    const head = recognise(lines[0], {}, 1);
+    if (head.concept && head.score >= 3.3) add(head.concept, head.score + 0.3, `the first line of the derivation (${head.concept})`);
+  }
   if (lines.length) {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
@@ -1717,7 +1868,7 @@ function blockVote(src: string, add: Add): void {
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
     // Scores, their softmax and the weighted sum, line after line: the steps of attention.
-    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', 3.2, 'scores, their softmax and a weighted sum: the steps of attention');
+    if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', Math.max(3.2, Math.min(4.6, votes.get('softmax')!.score + 0.8)), 'scores, their softmax and a weighted sum: the steps of attention');
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
@@ -1745,23 +1896,46 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** A function's name alone (`\tanh`, `\text{softmax}`, `softmax` in letters) or applied to one letter (`softmax(z)_i`, `σ(x)`). */
+function mentionOf(items: Row): ConceptId | null {
+  const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+  const fn = (id: ConceptId | undefined) => (id && (ELEMENTWISE.has(id) || id === 'softmax') ? id : null);
+  if (r.length === 1 && r[0].k === 'name') return fn(NAMED_CONCEPTS[r[0].v.toLowerCase().replace(/[^a-z0-9]/g, '')]);
+  if (r.length === 1 && r[0].k === 'apply' && rowOf(r[0].arg).length === 1 && rowOf(r[0].arg)[0].k === 'sym') return fn(NAMED_CONCEPTS[r[0].fn] ?? (r[0].fn === 'sigmoid' ? 'sigmoid' : undefined));
+  const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : '';
+  return word ? fn(NAMED_CONCEPTS[word]) : null;
+}
+
+/** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
+const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
+function oneLine(items: Row): Row {
+  const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
+  // (An alignment mark, `L(θ) &= …`, only places the line.)
+  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
+  return env.rows[0].flatMap((cell) => rowOf(cell));
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const src = normaliseTex(latex);
-  const tree = parseTex(src);
+  const parsed = parseTex(src);
+  const tree = { ...parsed, items: oneLine(parsed.items) };
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
-  try {
-    detect(tree.items, add);
-    detectShapes(tree.items, add);
-    detectForms(tree.items, add);
-    detectMoreForms(tree.items, add);
-  } catch {
-    // A detector failing on odd input must not break the hover.
+  // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
+    try {
+      detector(tree.items, add);
+    } catch (e) {
+      if (process.env.MLSTUDY_RECOGNISE_DEBUG) console.error(detector.name, e);
+    }
   }
   if (depth === 0) blockVote(src, add);
+  // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
+  const mentions = mentionOf(tree.items);
+  if (mentions) cands.clear();
   // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
   // telling us what the formula is, and it is something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
@@ -1792,11 +1966,15 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
     }
   }
+  // A model's or a loss's name keeps its lead over concepts the words favour (`h_t = EncoderRNN(…)` in a sentence
+  // about "the RNN"); an activation's name may still be the last step of a bigger model.
+  const ownName = named && !LESS_SPECIFIC.has(named) ? cands.get(named) : undefined;
+  if (ownName && ownName.why.startsWith('named')) ownName.score = Math.max(ownName.score, ...[...cands.entries()].filter(([id]) => id !== named).map(([, c]) => c.score + 0.4));
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
@@ -1807,7 +1985,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // softmax is the cross-entropy of the true class.
   const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
   if (logged.length) {
-    const isFragment = (c: { id: ConceptId; why: string }) => FRAGMENTS.has(c.id) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
+    const isFragment = (c: { id: ConceptId; why: string }) => (FRAGMENTS.has(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
     if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
@@ -1821,7 +2000,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
   const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
-  if (sorted[0]?.id === 'logistic-regression' && lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
+  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(tree.items) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
+  const lhsTop = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
+  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(tree.items, ['exp']).length > 0 || syms(tree.items).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
   // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
   // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
   const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
@@ -1874,6 +2060,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
+  // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
+  // of a model the formula only names a part of.
+  const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
+  const activationOfCall = applies(tree.items).filter((a) => ['sigmoid', 'tanh', 'relu'].includes(a.fn)).some(ofCall);
+  if (best && ELEMENTWISE.has(best.id) && !best.why.startsWith('named') && activationOfCall) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
   const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
@@ -1885,13 +2076,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
-    if (claim && !against && !gradientOnly) {
+    if (claim && !against && !gradientOnly && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */

@@ -129,3 +129,13 @@ test('panel data: structured explanation, numbers the panel can edit, and the re
   assert.equal(typeof ex.outputs[0].value, 'number');
   assert.equal(formulaPanelAt(text, 2, 'markdown'), null);
 });
+
+test('a function named on its own is an honest mention: no concept, the function named as mentioned', () => {
+  const ex = explainFormula('\\tanh', { context: { before: 'The output gate scales the squashed cell state with' } });
+  assert.equal(ex.concept, null);
+  assert.match(ex.unsure?.reason ?? '', /names a function without defining/);
+  assert.equal(ex.unsure?.mentioned[0]?.id, 'tanh');
+  assert.match(buildHoverMarkdown(ex, { allowedCommands: [], render: false }), /Hyperbolic tangent/);
+  // Defined, the same function is explained as itself.
+  assert.equal(explainFormula('\\tanh(u) = \\frac{e^u - e^{-u}}{e^u + e^{-u}}').concept, 'tanh');
+});

@@ -69,7 +69,6 @@ test('training and activation forms in any letters reach the right concept; near
     ['binary-cross-entropy', '\\log(1 + \\exp(-t_k g(u_k)))'],
     ['linear-regression', 'h_w(u) = w^T u'],
     ['kl-divergence', 'D_{KL}(A \\| B)'],
-    ['tanh', 'tanh'],
     ['self-attention', 'k_j = W^K e_j'],
     ['rnn', 's = g(s_{t-1}; e; \\phi)'],
     ['chain-rule', 'd(c)/d(a) = d(c)/d(b) * d(b)/d(a)'],

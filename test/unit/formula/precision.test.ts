@@ -21,11 +21,13 @@ test('letters alone, lists of letters and function signatures claim nothing, wha
   is('\\mathbf{s}_k = [\\overrightarrow{\\mathbf{s}}_k ; \\overleftarrow{\\mathbf{s}}_k]', 'bidirectional-rnn', words);
 });
 
-test('a model name alone mentions the model and claims nothing; an activation name alone is that function', () => {
+test('a model or function name alone mentions it and claims nothing', () => {
   is('\\text{GRU}', null, 'We can swap the cell for a gated recurrent unit.');
   is('\\mathrm{BiLSTM}', null, 'a bidirectional LSTM encoder');
   is('\\operatorname{RNN}', null, 'the recurrent network');
-  is('\\tanh', 'tanh');
+  is('\\tanh', null, 'The output gate scales the squashed cell state.');
+  is('\\text{softmax}', null, 'The scores pass through a');
+  is('\\mathrm{softmax}(\\mathbf{z})_i', null, 'the corresponding output');
   // A use of the model with its equation is still that model.
   is('\\mathbf{s}_k = \\mathrm{GRU}(\\mathbf{s}_{k-1}, \\mathbf{u}_k)', 'gru');
 });
@@ -76,7 +78,7 @@ test('backpropagation through time needs a time index; a softmax derivative over
 test('an activation applied to a whole recurrent pre-activation is not the activation', () => {
   isNot('\\tanh(A u_k + B s_{k-1} + c)', 'tanh');
   isNot('\\sigma(A s + B u + c)', 'sigmoid');
-  is('\\tanh(u)', 'tanh');
+  is('U = \\tanh(u)', 'tanh');
 });
 
 test('a lone probability of other variables and functions summing to a number claim nothing', () => {
