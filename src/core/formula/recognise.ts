@@ -449,6 +449,16 @@ function detectMoreForms(root: Row, add: Add): void {
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
+  const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
+  // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
+  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
+  // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
+  const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
+  if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
+  // A lower-triangular matrix of ones and zeros in words about a mask: the causal mask of self-attention.
+  const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
+  if (triangle) add('masked-self-attention', 1.5, 'ones on and below the diagonal: each position sees itself and the ones before');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
@@ -1282,6 +1292,8 @@ function detect(root: Row, add: Add): void {
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
+  else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
   if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
@@ -1896,6 +1908,43 @@ function blockVote(src: string, add: Add): void {
 }
 
 /** Concept recognition for one formula and its surrounding words. */
+/** What the left side's loss letter or a named softmax of a weight times a vector says the formula is. Changes `sorted` in place. */
+function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
+  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
+  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
+  const lossName = lossLhs(root) ? lossSubscript(root) : null;
+  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
+    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
+    const id = specific?.id ?? lossName;
+    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
+  }
+  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
+  const lhsHead0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
+  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
+    const call = applies(root, ['softmax'])[0];
+    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
+    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
+  }
+}
+
+/**
+ * The best guess read again as a unit of a model: σ(w·x + b) as a layer's neuron, a layer as a step of the network the
+ * sentence describes, σ(z)_k with exponentials as the softmax written with σ. Changes `sorted[0]` in place.
+ */
+function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string, ctx: RecogniseContext): void {
+  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
+  const lhsLetter = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
+  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
+  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
+  const lhsTop = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
+  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(root, ['exp']).length > 0 || syms(root).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
+}
+
 /** A function's name alone (`\tanh`, `\text{softmax}`, `softmax` in letters) or applied to one letter (`softmax(z)_i`, `σ(x)`). */
 function mentionOf(items: Row): ConceptId | null {
   const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
@@ -1998,32 +2047,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
-  // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
-  const lhsLetter = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
-  // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
-  const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
-  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
-  // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
-  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(tree.items) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
-  // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
-  const lhsTop = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
-  if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(tree.items, ['exp']).length > 0 || syms(tree.items).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
-  // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
-  // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
-  const lossName = lossLhs(tree.items) ? lossSubscript(tree.items) : null;
-  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
-    const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
-    const id = specific?.id ?? lossName;
-    sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
-  }
-  // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
-  const lhsHead0 = sides(tree.items).parts.length > 1 ? sides(tree.items).parts[0][0] : undefined;
-  const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
-  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
-    const call = applies(tree.items, ['softmax'])[0];
-    const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
-    if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
-  }
+  reassignUnits(sorted, tree.items, words, ctx);
+  namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));

@@ -170,3 +170,14 @@ test('a gradient step with the gradient written out: over the data, or for one e
   // A velocity or a lone term is not the gradient written out.
   assert.notEqual(concept('w := w - \\eta v'), 'gradient-descent');
 });
+
+test('a divergence written D(P ‖ Q), a Gaussian around a linear prediction, a causal mask in words about masks, Δw written out', () => {
+  assert.equal(concept('\\min_w \\mathbb{E}_{u} \\left[ D(P_\\text{data}(t|u) \\mid\\mid P_w(t|u)) \\right]'), 'kl-divergence');
+  assert.equal(concept('H(a,b) = H(a) + D_{KL}(a \\| b)'), recognise('H(a,b) = H(a) + D_{KL}(a \\| b)').concept);
+  assert.notEqual(concept('H(a,b) = H(a) + D_{KL}(a \\| b)'), 'kl-divergence');
+  assert.equal(concept('p(t \\mid u; w) = \\frac{1}{\\sqrt{2\\pi}s} \\exp\\left( -\\frac{(t - w^\\top u)^2}{2 s^2} \\right)'), 'linear-regression');
+  const mask = '\\begin{matrix} 1 & 0 & 0 \\\\ 1 & 1 & 0 \\\\ 1 & 1 & 1 \\end{matrix}';
+  assert.equal(concept(mask, 'so the target mask looks like this:'), 'masked-self-attention');
+  assert.equal(concept(mask), null);
+  assert.equal(concept('\\Delta w = -\\eta(\\hat{t}_i - t_i) u_i'), 'minibatch-sgd');
+});
