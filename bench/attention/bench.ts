@@ -28,7 +28,7 @@ const flags = new Flags(
   process.argv.slice(2),
   `
 usage: npm run bench:attention -- [--seconds N] [--slice N] [--repeats N] [--one-thread] [--out FILE]
-       npm run bench:attention -- --heads [--seconds N] [--windows N] [--out FILE]
+       npm run bench:attention -- --heads [--seconds N] [--windows N] [--set NAME=VALUE,...] [--out FILE]
        npm run bench:attention -- --word [--seconds N] [--slice N] [--repeats N] [--vocab N] [--samples N] [--out FILE]
   --seconds     training wall time per model in each repeat (default 30)
   --slice       seconds per turn (default 5)
@@ -37,7 +37,7 @@ usage: npm run bench:attention -- [--seconds N] [--slice N] [--repeats N] [--one
   --out         result file (default bench/results/attention-<date>.json)
   --heads       instead: train the preset "Train on Brown, word level (3 min)" (--seconds, default 180) and count
                 its previous-token and sentence-start heads on --windows held-out windows (default 64;
-                bench/results/attention-heads-<date>.json)
+                bench/results/attention-heads-<date>.json); --set lr=0.01,warmup=50 trains a variant of the preset
   --word        instead: the Transformer on Brown words (--vocab words, default 10000; --layers, --heads, default 1)
                 with the full softmax against the sampled softmax (--samples draws a batch, default 512),
                 interleaved, both scored with the full softmax on --eval-windows held-out windows (default 128;

@@ -65,14 +65,26 @@ export function headPatterns(maps: number[][][][][], windows: Int32Array[], eos:
   return out;
 }
 
+/** `--set lr=0.01,warmup=50`: parameters that differ from the preset's (for trying variants of it). */
+function overrides(spec: string): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const part of spec.split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    if (!k || v === undefined) throw new Error(`--set needs name=value pairs separated by commas, got ${part}`);
+    out[k] = Number.isFinite(Number(v)) ? Number(v) : v;
+  }
+  return out;
+}
+
 export async function headsBench(flags: Flags): Promise<void> {
   const seconds = flags.number('seconds', Number(BROWN_WORD_TRANSFORMER.params.timeBudget));
   const nWindows = flags.number('windows', 64, true);
   await initTf();
   const text = loadBrownText();
-  const params = { ...BROWN_WORD_TRANSFORMER.params, timeBudget: seconds };
+  const params = { ...BROWN_WORD_TRANSFORMER.params, ...overrides(flags.string('set', '')), timeBudget: seconds };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-study-heads-'));
-  const result = startResult('attention-heads', `Attention heads of the preset "${BROWN_WORD_TRANSFORMER.title}" (${seconds} s of training), on held-out Brown text`, 1, { params, windows: nWindows });
+  const variant = flags.string('set', '') ? ` with ${flags.string('set', '')}` : '';
+  const result = startResult('attention-heads', `Attention heads of the preset "${BROWN_WORD_TRANSFORMER.title}"${variant} (${seconds} s of training), on held-out Brown text`, 1, { params, windows: nWindows });
   result.command = result.command.replace('bench:attention-heads', 'bench:attention');
   try {
     log(`training the preset for ${seconds} s …`);

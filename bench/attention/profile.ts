@@ -23,25 +23,31 @@ async function main() {
     const { vocab, train } = brownWords(10000);
     const cfg = { vocab: vocab.size, layers: 1, heads, dModel: 64, ffn: 256, seq: T };
     const sampler = UnigramSampler.fromIds(train, vocab.size);
-    const tr = new Trainer(new TransformerLM(cfg, initialWeights(cfg, 1)), 3e-3);
-    const layer = new SampledSoftmax(B * T, 64, 512);
+    const tr = new Trainer(new TransformerLM(cfg, initialWeights(cfg, 1)), 3e-3, { sampler, draws: 512, seed: 1 });
     const rng = new Rng(2);
-    const phases = { lossAndGrads: 0, apply: 0, read: 0, n: 0 };
+    // phases: the sampled output layer (forward and backward), Adam's update, the rest of the step
+    const ms = { layer: 0, apply: 0, step: 0, n: 0, warm: 0 };
+    const timed = <F extends (...a: never[]) => unknown>(f: F, key: 'layer' | 'apply'): F =>
+      function (this: unknown, ...a: Parameters<F>) {
+        const t0 = performance.now();
+        const r = f.apply(this, a);
+        ms[key] += performance.now() - t0;
+        return r;
+      } as F;
+    SampledSoftmax.prototype.lossAndGrad = timed(SampledSoftmax.prototype.lossAndGrad, 'layer');
+    tr.apply = timed(tr.apply.bind(tr), 'apply');
     step = async () => {
       const w = randomWindows(train, B, T, rng);
       const t0 = performance.now();
-      const { loss, grads } = tr.model.lossAndGrads(w.inputs, w.targets, B, undefined, { layer, set: sampler.draw(512, rng) });
-      const t1 = performance.now();
-      tr.apply(grads);
-      const t2 = performance.now();
-      const v = (await loss.data())[0];
-      loss.dispose();
-      const t3 = performance.now();
-      phases.lossAndGrads += t1 - t0;
-      phases.apply += t2 - t1;
-      phases.read += t3 - t2;
-      if (++phases.n % 10 === 0) console.log(`phases over ${phases.n} steps (ms/step): lossAndGrads ${(phases.lossAndGrads / phases.n).toFixed(1)}, apply ${(phases.apply / phases.n).toFixed(1)}, loss read ${(phases.read / phases.n).toFixed(1)}`);
-      return v;
+      const loss = await tr.step(w.inputs, w.targets, B);
+      ms.step += performance.now() - t0;
+      // the first three steps (compilation, first allocations) are left out
+      if (++ms.warm <= 3) Object.assign(ms, { layer: 0, apply: 0, step: 0, n: 0 });
+      else if (++ms.n % 10 === 0) {
+        const f = (x: number) => (x / ms.n).toFixed(1);
+        console.log(`over ${ms.n} steps, ms/step: ${f(ms.step)} — sampled output layer ${f(ms.layer)}, Adam ${f(ms.apply)}, the rest (embedding, attention, FFN, layer norms, backward, row bookkeeping) ${f(ms.step - ms.layer - ms.apply)}`);
+      }
+      return loss;
     };
   } else if (which === 'sf') {
     const m = new StraightforwardTransformer({ vocab: V, d: 64, ffn: 256, seq: T, lr: 3e-3, seed: 1 });
@@ -51,6 +57,6 @@ async function main() {
     const tr = new Trainer(new TransformerLM(cfg, initialWeights(cfg, 1)), 3e-3);
     step = () => tr.step(x, y, B);
   }
-  await profileStep(step, 10, 30);
+  await profileStep(step, which === 'word' ? 20 : 10, 30);
 }
 main();

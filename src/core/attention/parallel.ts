@@ -48,12 +48,12 @@ export class ParallelTrainer {
   }
 
   /** Start the helper thread with a replica of `model`. Throws when the thread script is missing. */
-  static async create(model: TransformerLM, lr: number): Promise<ParallelTrainer> {
+  static async create(model: TransformerLM, lr: number, warmup = 0): Promise<ParallelTrainer> {
     const script = findThreadScript();
     if (!script) throw new Error(`the training-thread script ${THREAD_FILE} was not found (run the build)`);
     const worker = new Worker(script);
     worker.unref();
-    const t = new ParallelTrainer(model, new Trainer(model, lr), worker);
+    const t = new ParallelTrainer(model, new Trainer(model, lr, undefined, warmup), worker);
     const reply = await t.request({ type: 'init', cfg: model.cfg, weights: flatten(model) });
     if (reply.type !== 'ready') throw new Error('the training thread did not start');
     return t;

@@ -32,6 +32,7 @@ export const TRANSFORMER_PARAMS = [
   ...transformerShapeSpecs('self-attention', { layers: 1, heads: 1, ffn: 256, seq: 64 }, 'Tokens the model sees at once (the attention map is seq × seq)'),
   batchSpec('Sequences per training step', 32, 512),
   lrSpec('Adam step size', 0.003),
+  { kind: 'int', name: 'warmup', label: 'Warm-up steps', description: 'The step size rises linearly to the learning rate over this many steps, then decays as 1/√step (0: a constant step size)', default: 0, min: 0, max: 1_000_000 },
   epochsSpec('Passes over the training text (0: use steps or the time budget)', 0, 0, 1000),
   stepsSpec('Training steps (0: use epochs or the time budget)', 0, 0, 10_000_000),
   { kind: 'float', name: 'timeBudget', label: 'Time budget (s)', description: 'Train for this many seconds; applies only when epochs and steps are both 0', default: 60, min: 0, max: 86_400, exclusiveMin: true },

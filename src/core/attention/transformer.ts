@@ -21,6 +21,7 @@ import { Rng } from '../util/rng';
 import { createVariables, glorotUniform, sizeOf, splitFlat, VariableModel } from './weights';
 import { bmm } from './kernel';
 import { SampledSoftmax, type SampledClasses, type UnigramSampler } from '../nn/sampledSoftmax';
+import { ADAM_EPS, BETA1, BETA2, distinctRows, LazyRows, type RowGrad } from './lazyAdam';
 
 export interface TransformerConfig {
   vocab: number;
@@ -150,9 +151,14 @@ export class TransformerLM extends VariableModel {
   private readonly consts = new Map<string, tf.Tensor>();
   /** Weights read back into JavaScript, each valid while its variable holds the same data (an assign replaces it). */
   private readonly host = new Map<string, { dataId: object; values: Float32Array }>();
-  /** The sampled output layer's gradient buffers, reused from step to step. */
-  private sampledBuffers: { gW: Float32Array; gB: Float32Array; dTop: Float32Array } | null = null;
+  /**
+   * The sampled output layer's gradient buffers, reused from step to step; `clean`: gW is zero (after a step with
+   * rows, whose columns sampledRowGrads zeroes again).
+   */
+  private sampledBuffers: { gW: Float32Array; gB: Float32Array; dTop: Float32Array; clean: boolean } | null = null;
   private readonly dk: number;
+  /** Brings weights a trainer updates lazily up to date (see Trainer); called before anything reads the weights. */
+  private settleHook: (() => void) | null = null;
 
   constructor(readonly cfg: TransformerConfig, init: Map<string, Float32Array>) {
     super();
@@ -176,6 +182,24 @@ export class TransformerLM extends VariableModel {
     const values = v.dataSync() as Float32Array;
     this.host.set(name, { dataId: v.dataId, values });
     return values;
+  }
+
+  /**
+   * `hook` is called before the weights are read outside a training step (scoring, attention maps, generation,
+   * saving): a trainer that updates some weights lazily brings them up to date there. null: none.
+   */
+  setSettleHook(hook: (() => void) | null): void {
+    this.settleHook = hook;
+  }
+
+  /** Bring lazily updated weights up to date (a no-op without a trainer that updates lazily). */
+  settle(): void {
+    this.settleHook?.();
+  }
+
+  override weightValues(): Promise<Map<string, Float32Array>> {
+    this.settle();
+    return super.weightValues();
   }
 
   /** Give weight `name` the new `values` (taken over: the caller must not change them afterwards). */
@@ -311,6 +335,7 @@ export class TransformerLM extends VariableModel {
   /** Logits [B·T, V] (no gradients). */
   logits(ids: Int32Array, B: number): tf.Tensor2D {
     const T = this.checkTokens(ids, B);
+    this.settle();
     return tf.tidy(() => this.forward(ids, B, T).logits);
   }
 
@@ -321,6 +346,7 @@ export class TransformerLM extends VariableModel {
   loss(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): number {
     const T = this.checkTokens(ids, B);
     this.checkTokens(targets, B);
+    this.settle();
     return tf.tidy(() => {
       const { logits } = this.forward(ids, B, T);
       return weightedCrossEntropy(logits, targets, weights).loss.dataSync()[0];
@@ -329,15 +355,20 @@ export class TransformerLM extends VariableModel {
 
   /**
    * Loss and the gradient of every weight, by the hand-written backward pass. The caller disposes the tensors.
+   * With `sampled.rows`, the gradients of the token embeddings and the output weights are not tensors in `grads`
+   * but `rows`: those of the rows named there (the batch's words; the sampled classes and the targets), which the
+   * caller has brought up to date; no other row is read.
    */
-  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array, sampled?: SampledOutput): { loss: tf.Scalar; grads: Grads } {
+  lossAndGrads(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array, sampled?: SampledOutput): { loss: tf.Scalar; grads: Grads; rows?: Record<'emb' | 'wout', RowGrad> } {
     const T = this.checkTokens(ids, B);
     this.checkTokens(targets, B);
     const { layers, dModel: d } = this.cfg;
     const N = B * T;
     const scale = 1 / Math.sqrt(this.dk);
     if (sampled && weights) throw new Error('internal: the sampled softmax trains on every position');
-    return tf.tidy(() => {
+    if (!sampled?.rows) this.settle();
+    let rows: Record<'emb' | 'wout', RowGrad> | undefined;
+    const out = tf.tidy(() => {
       const grads: Grads = {};
       const ones = this.ones(N);
       const { logits, caches, lnf } = this.forward(ids, B, T, !sampled);
@@ -402,22 +433,52 @@ export class TransformerLM extends VariableModel {
         g('ln1b', l1.db);
         dx = tf.add(dx, l1.dx) as tf.Tensor2D;
       }
-      grads.emb = scatterRows(ids, dx, this.cfg.vocab);
+      if (sampled?.rows) {
+        rows = { emb: scatterOnto(ids, dx, sampled.rows.emb, this.rowSlots()), wout: this.sampledRowGrads(sampled.rows.wout) };
+      } else {
+        grads.emb = scatterRows(ids, dx, this.cfg.vocab);
+      }
       return { loss, grads };
     });
+    return rows ? { ...out, rows } : out;
+  }
+
+  /** A scratch array of one slot per vocabulary entry, all −1 between uses. */
+  private slots: Int32Array | null = null;
+  rowSlots(): Int32Array {
+    if (this.slots?.length !== this.cfg.vocab) this.slots = new Int32Array(this.cfg.vocab).fill(-1);
+    return this.slots;
+  }
+
+  /**
+   * The output weights' gradient rows (columns of W_out) of `classes` out of the sampled layer's gradient buffer,
+   * which is zero elsewhere; those columns are zeroed again for the next step.
+   */
+  private sampledRowGrads(classes: Int32Array): RowGrad {
+    const { vocab: V, dModel: d } = this.cfg;
+    const gW = this.sampledBuffers!.gW;
+    const values = new Float32Array(classes.length * d);
+    for (let k = 0; k < classes.length; k++) {
+      const c = classes[k];
+      for (let h = 0, i = c, o = k * d; h < d; h++, i += V, o++) (values[o] = gW[i]), (gW[i] = 0);
+    }
+    return { ids: classes, values };
   }
 
   /** The sampled softmax over hf [N, d] (../nn/sampledSoftmax.ts): the loss, ∂loss/∂hf, and wout's and bout's gradients. */
   private sampledOutput(hf: tf.Tensor2D, targets: Int32Array, sampled: SampledOutput, grads: Grads): { loss: tf.Scalar; dhf: tf.Tensor2D } {
     const { vocab: V, dModel: d } = this.cfg;
     const N = targets.length;
-    if (this.sampledBuffers?.dTop.length !== N * d) this.sampledBuffers = { gW: new Float32Array(d * V), gB: new Float32Array(V), dTop: new Float32Array(N * d) };
-    const { gW, gB, dTop } = this.sampledBuffers;
-    gW.fill(0);
+    if (this.sampledBuffers?.dTop.length !== N * d) this.sampledBuffers = { gW: new Float32Array(d * V), gB: new Float32Array(V), dTop: new Float32Array(N * d), clean: true };
+    const buffers = this.sampledBuffers;
+    const { gW, gB, dTop } = buffers;
+    // with rows, only the columns of the sampled classes and the targets are written, and sampledRowGrads zeroes them
+    if (!buffers.clean) gW.fill(0);
+    buffers.clean = sampled.rows !== undefined;
     gB.fill(0);
     const layer = { top: hf.dataSync() as Float32Array, topOff: 0, W: this.hostValues('wout'), wOff: 0, b: this.hostValues('bout'), bOff: 0, V };
     const total = sampled.layer.lossAndGrad(layer, targets, sampled.set, 1 / N, { dTop, dTopOff: 0, gW, gWOff: 0, gB, gBOff: 0 });
-    grads.wout = tf.tensor2d(gW, [d, V]);
+    if (!sampled.rows) grads.wout = tf.tensor2d(gW, [d, V]);
     grads.bout = tf.tensor1d(gB);
     return { loss: tf.scalar(total / N), dhf: tf.tensor2d(dTop, [N, d]) };
   }
@@ -460,6 +521,7 @@ export class TransformerLM extends VariableModel {
    */
   attention(ids: Int32Array): number[][][][] {
     const T = this.checkTokens(ids, 1);
+    this.settle();
     const { layers, heads: H } = this.cfg;
     const maps = tf.tidy(() => this.forward(ids, 1, T).caches.map((c) => c.p));
     const out: number[][][][] = [];
@@ -480,6 +542,7 @@ export class TransformerLM extends VariableModel {
   /** Next-token probabilities after `ids` (one sequence, at most `seq` tokens). */
   nextProbabilities(ids: Int32Array): Float32Array {
     const T = this.checkTokens(ids, 1);
+    this.settle();
     return tf.tidy(() => {
       const logits = this.forward(ids, 1, T).logits;
       return tf.softmax(logits.slice([T - 1, 0], [1, this.cfg.vocab])).dataSync() as Float32Array;
@@ -501,6 +564,25 @@ let nextId = 0;
 function weightGrad(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
   if (x.shape[1] <= dy.shape[1]) return tf.matMul(transpose2d(x), dy);
   return transpose2d(tf.matMul(transpose2d(dy), x));
+}
+
+/**
+ * The embedding gradient's rows of `rows` (the distinct ids, in that order): row k = Σ_{i: ids[i] = rows[k]} dx[i].
+ * `slots`: one entry per vocabulary id, all −1 (left so).
+ */
+function scatterOnto(ids: Int32Array, dx: tf.Tensor2D, rows: Int32Array, slots: Int32Array): RowGrad {
+  const d = dx.shape[1];
+  const src = dx.dataSync();
+  const values = new Float32Array(rows.length * d);
+  for (let k = 0; k < rows.length; k++) slots[rows[k]] = k;
+  for (let i = 0; i < ids.length; i++) {
+    const o = slots[ids[i]] * d;
+    if (o < 0) throw new Error(`internal: token ${ids[i]} is not among the rows given`);
+    const r = i * d;
+    for (let j = 0; j < d; j++) values[o + j] += src[r + j];
+  }
+  for (let k = 0; k < rows.length; k++) slots[rows[k]] = -1;
+  return { ids: rows, values };
 }
 
 /** dE[v] = Σ_{i: ids[i] = v} dx[i]: the embedding gradient, summed in JavaScript (no one-hot matrix of V × N). */
@@ -550,6 +632,16 @@ export function weightedCrossEntropy(logits: tf.Tensor2D, targets: Int32Array, w
 export interface SampledOutput {
   layer: SampledSoftmax;
   set: SampledClasses;
+  /**
+   * The rows whose gradients lossAndGrads returns as rows instead of dense tensors: the batch's distinct words
+   * (token embeddings) and the sampled classes with the targets (output weights), each list distinct.
+   */
+  rows?: { emb: Int32Array; wout: Int32Array };
+}
+
+/** The seed of the sampled classes' draws at a step: from the run's seed and the optimiser's step count alone. */
+export function sampledDrawSeed(seed: number, iterations: number): number {
+  return (Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(iterations + 1, 0x85ebca6b)) >>> 0;
 }
 
 /** Training with the sampled softmax: the sampler, classes drawn per step, and the seed of their draws. */
@@ -559,14 +651,15 @@ export interface SampledTraining {
   seed: number;
 }
 
-/** Adam's constants (tfjs's defaults: the epsilon is its float32 backends'). */
-const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-7;
-
 /**
  * Adam over hand-computed gradients, one fused pass per weight in JavaScript. It computes what tfjs's
  * `tf.train.adam(lr)` does (m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², w ← w − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε),
  * the powers β₁ᵗ, β₂ᵗ kept as float32 products as tfjs keeps them) without a dozen tensor kernels and temporaries per
  * weight: at a 10,000-word vocabulary the embedding and the output matrix make those kernels a large part of a step.
+ *
+ * With the sampled softmax a step reads and changes only a few rows of those two matrices (the batch's words, the
+ * sampled classes and the targets); their other rows are updated lazily (./lazyAdam.ts): brought up to date when a
+ * step reads them, and all of them whenever the model is read otherwise (its settle hook) or Adam's state is saved.
  */
 export class Trainer {
   /** Adam's moments per weight (allocated at the first step, as tfjs does), and its step count. */
@@ -577,8 +670,33 @@ export class Trainer {
   private accBeta1 = Math.fround(BETA1);
   private accBeta2 = Math.fround(BETA2);
   private layer: SampledSoftmax | null = null;
+  /** The lazily updated matrices (sampled softmax only), and whether any of their rows is behind. */
+  private lazy: Map<'emb' | 'wout', LazyRows> | null = null;
+  private behind = false;
 
-  constructor(readonly model: TransformerLM, readonly lr: number, readonly sampled?: SampledTraining) {}
+  /**
+   * `warmup` > 0: the step size of step s (from 1) is lr·min(s/warmup, √(warmup/s)) — a linear rise over the first
+   * `warmup` steps, then a decay as 1/√s; 0: lr at every step.
+   */
+  constructor(
+    readonly model: TransformerLM,
+    readonly lr: number,
+    readonly sampled?: SampledTraining,
+    readonly warmup = 0,
+    /** Adam's ε (tfjs's by default; the unit tests compare the lazy rows with ε = 0). */
+    readonly eps = ADAM_EPS,
+  ) {}
+
+  /** The step size of step s (from 1). */
+  rateAt(s: number): number {
+    if (this.warmup <= 0) return this.lr;
+    return this.lr * Math.min(s / this.warmup, Math.sqrt(this.warmup / s));
+  }
+
+  /** The step size of the next step. */
+  rate(): number {
+    return this.rateAt(this.iterations + 1);
+  }
 
   /**
    * The sampled output layer for this batch size and this step's classes: drawn from a generator of the seed and the
@@ -588,41 +706,84 @@ export class Trainer {
     const s = this.sampled;
     if (!s) return undefined;
     if (!this.layer || this.layer.R !== N) this.layer = new SampledSoftmax(N, this.model.cfg.dModel, s.draws);
-    const rng = new Rng((Math.imul(s.seed + 1, 0x9e3779b1) ^ Math.imul(this.iterations + 1, 0x85ebca6b)) >>> 0);
-    return { layer: this.layer, set: s.sampler.draw(s.draws, rng) };
+    return { layer: this.layer, set: s.sampler.draw(s.draws, new Rng(sampledDrawSeed(s.seed, this.iterations))) };
   }
 
   /** One step on B sequences; returns the training loss (before the update). */
   async step(ids: Int32Array, targets: Int32Array, B: number, weights?: Float32Array): Promise<number> {
-    const { loss, grads } = this.model.lossAndGrads(ids, targets, B, weights, this.sampledOutput(ids.length));
-    this.apply(grads);
+    const sampled = this.sampledOutput(ids.length);
+    if (sampled) sampled.rows = this.prepareRows(ids, targets, sampled.set.ids);
+    const { loss, grads, rows } = this.model.lossAndGrads(ids, targets, B, weights, sampled);
+    this.apply(grads, rows);
     const v = (await loss.data())[0];
     loss.dispose();
     return v;
   }
 
-  /** Apply (and dispose) gradients keyed by weight name. */
-  apply(grads: Grads): void {
+  private ensureMoments(): { m: Map<string, Float32Array>; v: Map<string, Float32Array> } {
     if (!this.m || !this.v) {
       this.m = new Map();
       this.v = new Map();
       for (const [name, w] of this.model.weights) this.m.set(name, new Float32Array(w.size)), this.v.set(name, new Float32Array(w.size));
     }
+    return { m: this.m, v: this.v };
+  }
+
+  /** The step's rows of the embedding and the output matrix, brought up to date for it to read them. */
+  private prepareRows(ids: Int32Array, targets: Int32Array, sampledIds: Int32Array): { emb: Int32Array; wout: Int32Array } {
+    const { m, v } = this.ensureMoments();
+    const { vocab: V, dModel: d } = this.model.cfg;
+    if (!this.lazy) {
+      const make = (name: 'emb' | 'wout', layout: ConstructorParameters<typeof LazyRows>[0]) => new LazyRows(layout, m.get(name)!, v.get(name)!, (s) => this.rateAt(s), this.iterations, this.eps);
+      this.lazy = new Map([
+        ['emb', make('emb', { rows: V, width: d, rowStride: d, colStride: 1 })],
+        ['wout', make('wout', { rows: V, width: d, rowStride: 1, colStride: V })],
+      ]);
+      this.model.setSettleHook(() => this.settle());
+    }
+    const slots = this.model.rowSlots();
+    const rows = { emb: distinctRows([ids], slots), wout: distinctRows([sampledIds, targets], slots) };
+    for (const name of ['emb', 'wout'] as const) this.lazy.get(name)!.catchUp(this.model.hostValues(name), rows[name], this.iterations);
+    return rows;
+  }
+
+  /** Bring every lazily updated row up to date and hand the matrices to the model's variables. */
+  settle(): void {
+    if (!this.lazy || !this.behind || this.model.weights.size === 0) return;
+    for (const [name, rows] of this.lazy) {
+      const w = this.model.hostValues(name);
+      rows.catchUpAll(w, this.iterations);
+      this.model.assignWeight(name, w);
+    }
+    this.behind = false;
+  }
+
+  /** Apply (and dispose) gradients keyed by weight name, and the row gradients of the lazily updated matrices. */
+  apply(grads: Grads, rows?: Record<'emb' | 'wout', RowGrad>): void {
+    const moments = this.ensureMoments();
     const c1 = Math.fround(1 - this.accBeta1);
     const c2 = Math.fround(1 - this.accBeta2);
-    const lr = this.lr;
+    const lr = this.rate();
+    const eps = this.eps;
     for (const name of this.model.weights.keys()) {
+      const w = this.model.hostValues(name);
+      const sparse = rows?.[name as 'emb' | 'wout'];
+      if (sparse) {
+        // the variable is handed the rows at the next settle; until then only training steps read them
+        this.lazy!.get(name as 'emb' | 'wout')!.update(w, sparse, this.iterations + 1, lr, c1, c2);
+        this.behind = true;
+        continue;
+      }
       const gt = grads[name];
       if (!gt) continue;
       const g = gt.dataSync() as Float32Array;
-      const w = this.model.hostValues(name);
-      const m = this.m.get(name)!;
-      const v = this.v.get(name)!;
+      const m = moments.m.get(name)!;
+      const v = moments.v.get(name)!;
       for (let i = 0; i < w.length; i++) {
         const gi = g[i];
         const mi = (m[i] = BETA1 * m[i] + (1 - BETA1) * gi);
         const vi = (v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi);
-        w[i] -= (lr * (mi / c1)) / (Math.sqrt(vi / c2) + ADAM_EPS);
+        w[i] -= (lr * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
       }
       this.model.assignWeight(name, w);
     }
@@ -637,6 +798,7 @@ export class Trainer {
    * flattened in transformerShapes order (empty before the first step).
    */
   async adamState(): Promise<AdamState> {
+    this.settle();
     const names = weightNames(this.model.cfg);
     const flat = (parts: Map<string, Float32Array> | null) => {
       if (!parts) return new Float32Array(0);
@@ -650,6 +812,8 @@ export class Trainer {
 
   /** Continue from `state` (from adamState of a trainer of the same configuration). */
   async restoreAdam(state: AdamState): Promise<void> {
+    this.settle();
+    this.dropLazy();
     if (state.m.length > 0) {
       const shapes = transformerShapes(this.model.cfg);
       this.m = new Map([...splitFlat(state.m, shapes)].map(([n, a]) => [n, Float32Array.from(a)]));
@@ -660,7 +824,15 @@ export class Trainer {
     this.accBeta2 = Math.fround(state.accBeta2);
   }
 
+  private dropLazy(): void {
+    if (this.lazy) this.model.setSettleHook(null);
+    this.lazy = null;
+  }
+
+  /** Frees Adam's state; the model's weights are left up to date. */
   dispose(): void {
+    this.settle();
+    this.dropLazy();
     this.m = this.v = null;
   }
 }

@@ -176,14 +176,14 @@ export function sampledTraining(params: Pick<TransformerParams, 'softmax' | 'sam
  * only: the sampled softmax trains on one thread).
  */
 async function createTrainer(model: TransformerLM, params: TransformerParams, ctx: TrainContext, sampled?: SampledTraining): Promise<{ trainer: Trainer | ParallelTrainer; threads: number }> {
-  const single = new Trainer(model, params.lr, sampled);
+  const single = new Trainer(model, params.lr, sampled, params.warmup);
   if (params.threads !== 2) return { trainer: single, threads: 1 };
   if (sampled) {
     ctx.log?.('training on one thread: the sampled softmax runs on the main thread');
     return { trainer: single, threads: 1 };
   }
   try {
-    const parallel = await ParallelTrainer.create(model, params.lr);
+    const parallel = await ParallelTrainer.create(model, params.lr, params.warmup);
     single.dispose();
     return { trainer: parallel, threads: 2 };
   } catch (e) {

@@ -26,6 +26,8 @@ export interface Ops {
   colSumAdd(x: FArr, rows: number, w: number, out: FArr, oo: number): void;
   addRowBias(x: FArr, bias: FArr, bo: number, n: number, w: number): void;
   mulInPlace(x: FArr, m: FArr, n: number): void;
+  /** The sampled softmax's rows in the kernel (wasm only; see sampledRows in wasm/kernel.as.ts): all arrays from allocF/allocI. */
+  sampledRows?(z: FArr, cb: FArr, zt: FArr, hits: Int32Array, n: number, K: number, scale: number, dzt: FArr, surp: FArr): number;
 }
 
 // ---------------------------------------------------------------- plain JS
@@ -174,6 +176,7 @@ interface KernelExports {
   colSumAdd(x: number, rows: number, w: number, out: number): void;
   addRowBias(x: number, bias: number, n: number, w: number): void;
   mulInPlace(x: number, m: number, n: number): void;
+  sampledRows(z: number, cb: number, zt: number, hits: number, n: number, K: number, scale: number, dzt: number, surp: number): number;
 }
 
 /**
@@ -215,5 +218,6 @@ export function createWasmOps(bytes: number): Ops | null {
     colSumAdd: (x, rows, w, out, oo) => k.colSumAdd(p(x), rows, w, p(out, oo)),
     addRowBias: (x, bias, bo, n, w) => k.addRowBias(p(x), p(bias, bo), n, w),
     mulInPlace: (x, m, n) => k.mulInPlace(p(x), p(m), n),
+    sampledRows: (z, cb, zt, hits, n, K, scale, dzt, surp) => k.sampledRows(p(z), p(cb), p(zt), p(hits), n, K, scale, p(dzt), p(surp)),
   };
 }

@@ -137,6 +137,8 @@ export class SampledSoftmax {
   private nCls = 0;
   /** Each row's loss (nats) after lossAndGrad. */
   readonly surp: Float64Array;
+  /** The per-row softmax in the kernel (wasm): its inputs and outputs in the kernel's memory. */
+  private readonly kernelRows: { cb: FArr; zt: FArr; dzt: FArr; surp: FArr; hits: Int32Array } | null;
 
   constructor(
     readonly R: number,
@@ -145,7 +147,7 @@ export class SampledSoftmax {
     kind: 'wasm' | 'js32' | 'js64' = 'wasm',
   ) {
     const K = maxClasses;
-    const floats = R * H * 2 + H * K * 2 + 2 * (K + R) * H + R * K + K;
+    const floats = R * H * 2 + H * K * 2 + 2 * (K + R) * H + R * K + K + (K + 4 * R + 16);
     const ops = kind === 'wasm' ? createWasmOps(floats * 4 + 16 * 8) : null;
     this.ops = ops ?? createJsOps(kind === 'js64' ? 64 : 32);
     const F = (n: number) => this.ops.allocF(n);
@@ -154,6 +156,7 @@ export class SampledSoftmax {
     this.zt = new Float64Array(R);
     this.dzt = new Float64Array(R);
     this.surp = new Float64Array(R);
+    this.kernelRows = this.ops.sampledRows ? { cb: F(K), zt: F(R), dzt: F(R), surp: F(R), hits: this.ops.allocI(R) } : null;
   }
 
   /**
@@ -184,20 +187,27 @@ export class SampledSoftmax {
     }
     ops.gemm(top, 0, H, 1, wn, 0, z, 0, R, H, K, false);
     let total = 0;
+    const kr = this.kernelRows;
     for (let r = 0; r < R; r++) {
       const y = targets[r];
       const p = pos[y];
       let s = b[bOff + y] - set.logPiOf(y);
       for (let h = 0; h < H; h++) s += top[r * H + h] * wnT[p * H + h];
       zt[r] = s;
-      total += this.row(r, y, p < K ? p : -1, cb, K, scale);
+      if (kr) (kr.zt[r] = s), (kr.hits[r] = p < K ? p : -1);
+      else total += this.row(r, y, p < K ? p : -1, cb, K, scale);
+    }
+    if (kr) {
+      for (let k = 0; k < K; k++) kr.cb[k] = cb[k];
+      total = this.ops.sampledRows!(z, kr.cb, kr.zt, kr.hits, R, K, scale, kr.dzt, kr.surp);
+      for (let r = 0; r < R; r++) (this.dzt[r] = kr.dzt[r]), (this.surp[r] = kr.surp[r]);
     }
     for (let i = 0; i < n; i++) pos[cls[i]] = -1;
     if (grads) this.backward(layer, targets, set, grads);
     return total;
   }
 
-  /** Row r's loss; z's row becomes scale·p (0 at an accidental hit) and dzt[r] scale·(p_y − 1). */
+  /** Row r's loss; z's row becomes scale·p (0 at an accidental hit) and dzt[r] scale·(p_y − 1). (The kernel's sampledRows does the same.) */
   private row(r: number, y: number, hit: number, cb: Float64Array, K: number, scale: number): number {
     const { z, zt, dzt } = this;
     const o = r * K;

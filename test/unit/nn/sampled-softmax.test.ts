@@ -125,6 +125,33 @@ test('finite-difference check (float64) of the sampled layer with the log-Q corr
   }
 });
 
+test("the kernel's per-row softmax (wasm) computes the JavaScript rows' loss and gradients, with and without accidental hits", () => {
+  const [R, H, V] = [40, 16, 300];
+  const { top, W, b, targets } = randomLayer(R, H, V, 31);
+  const sampler = UnigramSampler.fromIds(Int32Array.from({ length: 3000 }, (_, i) => (i * i) % V), V);
+  const set = sampler.draw(60, new Rng(6));
+  const hits = Array.from(targets).filter((y) => set.ids.includes(y)).length;
+  assert.ok(hits > 0 && hits < R, `hits ${hits}`);
+  const run = (kind: 'wasm' | 'js64') => {
+    const layer = new SampledSoftmax(R, H, 60, kind);
+    const g = { dTop: new Float64Array(R * H), dTopOff: 0, gW: new Float64Array(H * V), gWOff: 0, gB: new Float64Array(V), gBOff: 0 };
+    const loss = layer.lossAndGrad({ top, topOff: 0, W, wOff: 0, b, bOff: 0, V }, targets, set, 1 / R, g);
+    return { loss, g, surp: Float64Array.from(layer.surp), kernel: layer.ops.sampledRows !== undefined };
+  };
+  const wasm = run('wasm');
+  const ref = run('js64');
+  assert.ok(wasm.kernel, 'the wasm layer uses the kernel rows');
+  assert.ok(!ref.kernel);
+  assert.ok(Math.abs(wasm.loss - ref.loss) < 1e-5 * Math.abs(ref.loss), `${wasm.loss} vs ${ref.loss}`);
+  wasm.surp.forEach((x, r) => assert.ok(Math.abs(x - ref.surp[r]) < 1e-4, `row ${r}: ${x} vs ${ref.surp[r]}`));
+  for (const k of ['dTop', 'gW', 'gB'] as const) {
+    let worst = 0;
+    let scale = 0;
+    ref.g[k].forEach((x, i) => ((worst = Math.max(worst, Math.abs(x - wasm.g[k][i]))), (scale = Math.max(scale, Math.abs(x)))));
+    assert.ok(scale > 1e-4 && worst < 1e-5 * scale * 10, `${k}: differs by ${worst} (scale ${scale})`);
+  }
+});
+
 const CFG: LstmConfig = { vocabSize: 11, embedding: 3, hidden: 4, layers: 2, dropout: 0.3 };
 
 /** The gradient-check workspace of the LSTM tests (2 streams × 4 steps), with the sampled softmax on `set`. */

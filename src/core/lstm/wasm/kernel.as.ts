@@ -105,6 +105,102 @@ export function softmaxXent(logits: usize, targets: usize, n: i32, V: i32, dl: u
   return total;
 }
 
+/**
+ * e^x for four lanes with x ≤ 0 (clamped at −87, where e^x is below float32's normal range): x = n·ln 2 + r with
+ * |r| ≤ ln 2 / 2, e^r by a degree-7 polynomial (Cephes' expf coefficients, relative error ~2·10⁻⁷), 2ⁿ built in the
+ * exponent bits.
+ */
+// @ts-ignore: decorator
+@inline
+function expNeg4(x: v128): v128 {
+  x = f32x4.max(x, f32x4.splat(-87.0));
+  const fx = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(0.693359375)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
+  const z = f32x4.mul(x, x);
+  let y = f32x4.splat(1.9875691500e-4);
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.3981999507e-3));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(8.3334519073e-3));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(4.1665795894e-2));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.6666665459e-1));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(5.0000001201e-1));
+  y = f32x4.add(f32x4.add(f32x4.mul(y, z), x), f32x4.splat(1.0));
+  const n = i32x4.trunc_sat_f32x4_s(fx);
+  const pow2n = i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
+  return f32x4.mul(y, pow2n);
+}
+
+/**
+ * The rows of the sampled softmax (src/core/nn/sampledSoftmax.ts). Row r of z (n × K) holds the sampled classes'
+ * scores before their corrections cb (K values); zt[r] is the row's true-class score (corrected) and hits[r] the
+ * column of a sampled class equal to it (−1: none), which the row leaves out. Each row's loss (nats) goes to
+ * surp[r]; z's row becomes scale·p (0 at the hit) and dzt[r] scale·(p_true − 1). Returns the summed loss.
+ */
+export function sampledRows(z: usize, cb: usize, zt: usize, hits: usize, n: i32, K: i32, scale: f32, dzt: usize, surp: usize): f64 {
+  let total: f64 = 0;
+  const K4 = K & ~3;
+  for (let r = 0; r < n; r++) {
+    const row = z + ((<usize>r * <usize>K) << 2);
+    const hit = load<i32>(hits + (<usize>r << 2));
+    const t = load<f32>(zt + (<usize>r << 2));
+    // corrected scores in place, the hit's far below every other (so never the maximum)
+    if (hit >= 0) store<f32>(row + (<usize>hit << 2), -3.0e38);
+    let vmx = f32x4.splat(t);
+    let k = 0;
+    for (; k < K4; k += 4) {
+      const a = row + (<usize>k << 2);
+      const v = f32x4.add(v128.load(a), v128.load(cb + (<usize>k << 2)));
+      v128.store(a, v);
+      vmx = f32x4.max(vmx, v);
+    }
+    let mx: f32 = max(max(f32x4.extract_lane(vmx, 0), f32x4.extract_lane(vmx, 1)), max(f32x4.extract_lane(vmx, 2), f32x4.extract_lane(vmx, 3)));
+    for (; k < K; k++) {
+      const a = row + (<usize>k << 2);
+      const v = load<f32>(a) + load<f32>(cb + (<usize>k << 2));
+      store<f32>(a, v);
+      mx = max(mx, v);
+    }
+    const vm = f32x4.splat(mx);
+    let vs = f32x4.splat(0);
+    k = 0;
+    for (; k < K4; k += 4) {
+      const a = row + (<usize>k << 2);
+      const e = expNeg4(f32x4.sub(v128.load(a), vm));
+      v128.store(a, e);
+      vs = f32x4.add(vs, e);
+    }
+    let s: f64 = <f64>f32x4.extract_lane(vs, 0) + <f64>f32x4.extract_lane(vs, 1) + <f64>f32x4.extract_lane(vs, 2) + <f64>f32x4.extract_lane(vs, 3);
+    for (; k < K; k++) {
+      const a = row + (<usize>k << 2);
+      const e = Mathf.exp(load<f32>(a) - mx);
+      store<f32>(a, e);
+      s += <f64>e;
+    }
+    if (hit >= 0) {
+      s -= <f64>load<f32>(row + (<usize>hit << 2));
+      store<f32>(row + (<usize>hit << 2), 0);
+    }
+    const et = Mathf.exp(t - mx);
+    s += <f64>et;
+    const loss = <f32>(Math.log(s) - <f64>(t - mx));
+    total += <f64>loss;
+    store<f32>(surp + (<usize>r << 2), loss);
+    const inv = <f32>(<f64>scale / s);
+    const vi = f32x4.splat(inv);
+    k = 0;
+    for (; k < K4; k += 4) {
+      const a = row + (<usize>k << 2);
+      v128.store(a, f32x4.mul(v128.load(a), vi));
+    }
+    for (; k < K; k++) {
+      const a = row + (<usize>k << 2);
+      store<f32>(a, load<f32>(a) * inv);
+    }
+    store<f32>(dzt + (<usize>r << 2), et * inv - scale);
+  }
+  return total;
+}
+
 /** out[r, :] = table[ids[r], :] + (bias ? bias : 0), rows of width w. */
 export function gatherRows(table: usize, ids: usize, n: i32, w: i32, bias: usize, out: usize): void {
   const wb = <usize>w << 2;
