@@ -421,11 +421,11 @@ function detectMoreForms(root: Row, add: Add): void {
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
-  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac'))));
+  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
   if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
-  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && hasOp(lhsApply.arg, ';');
+  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && (hasOp(lhsApply.arg, ';') || (lhsApply.head.k === 'sym' && syms(lhsApply.head.sub).some((x) => PARAM_LETTER.test(x.name))));
   if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
   // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
   if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
@@ -467,6 +467,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // H(p, q): the cross-entropy of two distributions (H(p) alone is the entropy).
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
+  // Q = X W_Q + b_Q: the projection with a bias.
+  const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
+  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
   if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
@@ -1784,6 +1787,15 @@ function attentionSoftmax(named: ConceptId | null, words: string, root: Row): Co
   return family.find((id) => id !== 'attention' && NAMED_IN_PROSE[id]?.test(words)) ?? 'attention';
 }
 
+/** Attention(Q, K, V) = …: the Transformer's notation for scaled dot-product attention. */
+function qkvAttention(named: ConceptId | null, root: Row): ConceptId | null {
+  if (named !== 'attention') return named;
+  const lhs = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
+  const call = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
+  const args = call ? argRow(call).filter((x) => !(x.k === 'op' && x.v === ',')) : [];
+  return args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]) ? 'scaled-dot-product-attention' : named;
+}
+
 const MARGIN_LOSSES = new Set<ConceptId>(['hinge-loss', 'collobert-weston']);
 /** Words that say a penalty term is the point of a formula. */
 const PENALTY_WORDS = /regulari[sz]|penal|weight decay|ridge|lasso|complexity|overfit|prior|sparse|norm\b/i;
@@ -1937,7 +1949,10 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   const lhsLetter = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
   // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
   const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
-  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '')) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  // (h_θ(x), the hypothesis of a regression written with its parameters, is the model itself.)
+  const lhsNode: Node | undefined = sides(root).parts.length > 1 ? sides(root).parts[0].find((x) => x.k === 'apply' || x.k === 'sym') : undefined;
+  const hypothesis = lhsNode?.k === 'apply' && lhsNode.head.k === 'sym' && PARAM_LETTER.test(subText(lhsNode.head.sub));
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
   if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
   // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
@@ -1991,7 +2006,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
-  const named = attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items);
+  const named = qkvAttention(attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;
@@ -2023,7 +2038,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && (SHAPE_ONLY.has(top[0]) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(nearWords(ctx.before ?? '').near) && !re.test(nearWords(ctx.before ?? '').near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));

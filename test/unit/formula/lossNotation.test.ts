@@ -181,3 +181,21 @@ test('a divergence written D(P ‖ Q), a Gaussian around a linear prediction, a 
   assert.equal(concept(mask), null);
   assert.equal(concept('\\Delta w = -\\eta(\\hat{t}_i - t_i) u_i'), 'minibatch-sgd');
 });
+
+test('the hypothesis h_θ(x) = g(θᵀx) is logistic regression, the log-odds equal to the logit letter too', () => {
+  assert.equal(concept('h_\\beta(u) = g(\\beta^{T} u)'), 'logistic-regression');
+  assert.equal(concept('h_\\beta(u) = \\frac{1}{1 + e^{-\\beta^{T} u}}'), 'logistic-regression');
+  assert.equal(concept('\\log \\frac{P(t=1|a)}{P(t=0|a)} = a'), 'logistic-regression');
+  assert.notEqual(concept('\\mathrm{logit}(q) = \\log\\frac{q}{1-q}'), 'logistic-regression');
+});
+
+test('the Transformer\'s notation: Q = X W_Q + b_Q, Attention(Q, K, V) = …, P_w(y | x) as a softmax of w·φ', () => {
+  assert.equal(concept('Q = X W_Q + b_Q'), 'self-attention');
+  assert.equal(concept('\\text{Attention}(Q,K,V) = \\text{softmax}(\\text{scores})V'), 'scaled-dot-product-attention');
+  assert.equal(concept('P_{w}(Y = c \\mid X = u) = \\frac{\\exp w \\cdot \\phi(u, c)}{\\sum_{c\'} \\exp w \\cdot \\phi(u, c\')}'), 'softmax-regression');
+});
+
+test('a recurrence in a sentence about the plain RNN stays the RNN in a note about LSTMs', () => {
+  assert.equal(concept('h_t = f(W_{xh}x_t + W_{hh}h_{t-1})', 'LSTM: why do we need the LSTM? In a plain RNN the state is updated as'), 'rnn');
+  assert.equal(concept('h_t = f(W_{xh}x_t + W_{hh}h_{t-1})', 'The LSTM keeps a cell state. Its hidden state is computed from the previous one as'), 'lstm');
+});
