@@ -377,14 +377,15 @@ function detectForms(root: Row, add: Add): void {
  * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
  * the words say so: weak on its own).
  */
+/** A row that is one probability, P(…), and nothing else. */
+const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
 /** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
 function oddsFrac(f: Frac): boolean {
   const num = rowOf(f.num);
   const den = rowOf(f.den);
   const text = (r: Row) => r.map((y) => show(y)).join(' ');
   if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
-  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
-  const [a, b] = [one(num), one(den)];
+  const [a, b] = [probabilityAlone(num), probabilityAlone(den)];
   return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && outcomeOf(a) !== null && outcomeOf(b) !== null && text(withoutOutcome(a)) === text(withoutOutcome(b));
 }
 /** The outcome a probability names (P(y = 1 | x) → "1"), and its argument without it. */
@@ -396,8 +397,7 @@ function outcomeOf(a: Apply): string | null {
 const withoutOutcome = (a: Apply): Row => { const r = rowOf(a.arg); const eq = r.findIndex((x) => x.k === 'op' && x.v === '='); return eq > 0 ? [...r.slice(0, eq), ...r.slice(eq + 2)] : r; };
 /** The two outcomes of a ratio of probabilities are 1 and 0 (binary), or one class against a reference class. */
 function binaryOdds(f: Frac): boolean {
-  const one = (r: Row) => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
-  const [a, b] = [one(rowOf(f.num)), one(rowOf(f.den))];
+  const [a, b] = [probabilityAlone(rowOf(f.num)), probabilityAlone(rowOf(f.den))];
   return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
 }
 
@@ -1262,6 +1262,9 @@ function detect(root: Row, add: Add): void {
     if (((ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name)) || sameFirst) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
   }
   // --- training ---
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
+  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
   if (assign && parts.length > 1 && rhsAll.some((x) => x.k === 'op' && x.v === '-')) {
     const first = rhsAll[0];
@@ -1282,7 +1285,7 @@ function detect(root: Row, add: Add): void {
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)
-    else if (sameVar && !newton && (all(step.slice(0, 2)).some((x) => x.k === 'sym' && /^(alpha|eta)$/.test(x.name)) || applies(step.slice(0, 1)).some((a) => /^(alpha|eta)$/.test(a.fn))) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+    else if (sameVar && !newton && stepLetter(step.slice(0, 2)) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
       // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
@@ -1291,9 +1294,6 @@ function detect(root: Row, add: Add): void {
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
-  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
-  // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
-  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
   // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
   else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
@@ -1666,10 +1666,7 @@ function primaryName(root: Row): ConceptId | null {
     const model = (id: ConceptId) => FAMILIES[0].includes(id) || FAMILIES[1].includes(id) || id === 'mlp';
     // A bare word in italic letters (`tanh`, `softmax`): the letters spell the name.
     const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : null;
-    // (A function's name alone, `tanh`, `\text{softmax}`, or applied to one letter, `softmax(z)_i`, mentions the function
-    // in a sentence; it defines nothing.)
-    const mention = (id: ConceptId | undefined) => !!id && (ELEMENTWISE.has(id) || id === 'softmax');
-    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) && !mention(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
+    if (word) return NAMED_CONCEPTS[word] && MODEL_WORDS.has(word) && !model(NAMED_CONCEPTS[word]) ? NAMED_CONCEPTS[word] : null;
     // D_{KL}(P ‖ Q): the letter's subscript is the name.
     const head = r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && r[0].head.sub ? subText(r[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
     if (head === 'kl') return 'kl-divergence';
@@ -1678,7 +1675,6 @@ function primaryName(root: Row): ConceptId | null {
     // A model's name alone (`\text{LSTM}`, `\RNN`) mentions the model and shows none of it: no claim. An activation
     // applied to a whole pre-activation (`\tanh(W x_t + U h_{t−1} + b)`) is a step of a bigger model: the structure decides.
     if (!k || model(NAMED_CONCEPTS[k])) return null;
-    if (mention(NAMED_CONCEPTS[k]) && (r[0].k === 'name' || argRow(r[0] as Apply).filter((x) => !(x.k === 'op' && x.v === ',')).every((x) => x.k === 'sym'))) return null;
     return r[0].k === 'name' || !(ELEMENTWISE.has(NAMED_CONCEPTS[k]) && affine(argRow(r[0] as Apply))) ? NAMED_CONCEPTS[k] : null;
   }
   // Several definitions in one line (h = …, ŷ = softmax(…)): no single name speaks for all of them.
@@ -1944,7 +1940,7 @@ function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: 
  * The best guess read again as a unit of a model: σ(w·x + b) as a layer's neuron, a layer as a step of the network the
  * sentence describes, σ(z)_k with exponentials as the softmax written with σ. Changes `sorted[0]` in place.
  */
-function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string, ctx: RecogniseContext): void {
+function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string, near: string): void {
   // σ(w·x + b) assigned to a hidden unit or an activation (h, a) is a neuron of a layer, not a classifier's output.
   const lhsLetter = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Sym => x.k === 'sym' || x.k === 'apply') : undefined;
   // (So is σ(wᵀx) where the words speak of neurons, activations or layers and not of logistic regression.)
@@ -1954,7 +1950,7 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   const hypothesis = lhsNode?.k === 'apply' && lhsNode.head.k === 'sym' && PARAM_LETTER.test(subText(lhsNode.head.sub));
   if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
-  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(nearWords(ctx.before ?? '').near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(nearWords(ctx.before ?? '').near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
   // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
   const lhsTop = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
   if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(root, ['exp']).length > 0 || syms(root).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
@@ -1992,8 +1988,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
     try {
       detector(tree.items, add);
-    } catch (e) {
-      if (process.env.MLSTUDY_RECOGNISE_DEBUG) console.error(detector.name, e);
+    } catch {
+      // (Skipped: the other detectors still run.)
     }
   }
   if (depth === 0) blockVote(src, add);
@@ -2006,7 +2002,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
-  const named = qkvAttention(attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items), tree.items);
+  const near = nearWords(ctx.before ?? '').near;
+  // (A function only mentioned names nothing.)
+  const named = mentions ? null : qkvAttention(attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;
@@ -2038,7 +2036,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(nearWords(ctx.before ?? '').near) && !re.test(nearWords(ctx.before ?? '').near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(near) && !re.test(near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
@@ -2062,7 +2060,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
-  reassignUnits(sorted, tree.items, words, ctx);
+  reassignUnits(sorted, tree.items, words, near);
   namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
