@@ -184,8 +184,9 @@ export class XorFeature {
       else unseenSince ??= Date.now();
       const unseen = unseenSince !== undefined && Date.now() - unseenSince > UNSEEN_PAUSE_MS;
       const done = snapshot.loss < SOLVED_LOSS || snapshot.step >= MAX_PLAY_STEPS || unseen;
-      last = Date.now();
       this.publish({ snapshot, playing: !done }, true);
+      // (Counted from when the frame has reached the view, so the next one is never sooner than FRAME_MS after it.)
+      last = Date.now();
       if (done) return;
     }
   }
