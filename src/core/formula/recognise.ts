@@ -7,6 +7,7 @@
 import { type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
+import { conceptsNamed } from './conceptNames';
 import { nearWords, proseClaim } from './evidenceProse';
 
 export interface Recognition {
@@ -1758,16 +1759,6 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
-/** Names of further concepts, for listing what the text around an unrecognised formula talks about. */
-const MENTIONED: Partial<Record<ConceptId, RegExp>> = {
-  softmax: /softmax/i, sigmoid: /sigmoid|logistic function/i, tanh: /\btanh\b/i, relu: /\brelu\b/i, 'cross-entropy': /cross[- ]entropy/i,
-  mse: /mean squared error|\bmse\b/i, rnn: /recurrent|\brnns?\b/i, attention: /attention/i, 'language-model': /language model/i,
-  perplexity: /perplexity/i, 'kl-divergence': /\bkl\b|kullback/i, elbo: /\belbo\b|evidence lower bound/i, dropout: /dropout/i,
-  'gradient-descent': /gradient descent/i, 'negative-log-likelihood': /negative log[- ]likelihood/i, 'maximum-likelihood': /maximum likelihood/i,
-  'bayes-rule': /bayes/i, 'cosine-similarity': /cosine/i, 'positional-encoding': /positional encoding/i, 'ngram-markov': /n-?gram|bigram|trigram/i,
-  seq2seq: /seq2seq|encoder[- ]decoder/i, regularization: /regulari[sz]/i, adam: /\badam\b/i,
-};
-
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
 const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
@@ -2123,9 +2114,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
-/** Catalog concepts the words around a formula name explicitly (for an honest "not recognised" hover). */
-export function conceptsMentioned(words: string): ConceptId[] {
-  const out: ConceptId[] = [];
-  for (const [id, re] of Object.entries({ ...MENTIONED, ...NAMED_IN_PROSE }) as Array<[ConceptId, RegExp]>) if (re.test(words) && !out.includes(id)) out.push(id);
-  return out.slice(0, 5);
+/** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */
+export function conceptsMentioned(words: string, limit = 5): ConceptId[] {
+  const out = conceptsNamed(words);
+  for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) if (re.test(words) && !out.includes(id)) out.push(id);
+  return out.slice(0, limit);
 }
