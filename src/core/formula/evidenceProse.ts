@@ -232,7 +232,8 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'maximum-likelihood': (f) => (f.argmax || f.max) && (f.prob || f.log),
   'ngram-markov': (f) => (f.relation && f.prob && f.cond && countOf(f.src)) || markovCut(f),
   'language-model': (f) => f.prob && (history(f) || (f.prod && f.cond) || chain(f) || sequenceJoint(f)) && !f.exp && !f.frac && !has(f, 'sigma', 'lambda'),
-  seq2seq: (f) => f.prob && f.cond && has(f, 'y') && (has(f, 'x', 'c', 'X', 's')),
+  // (A lone conditional, p(y | x), is what every model of y given x writes: the words alone do not make it one.)
+  seq2seq: (f) => f.prob && f.cond && has(f, 'y') && has(f, 'x', 'c', 'X', 's') && (f.relation || f.prod || f.sum || f.log),
   'bayes-rule': (f) => f.prob && f.cond && f.frac,
   'multi-head-attention': (f) => has(f, 'Q', 'K', 'V') && (f.fns.has('concat') || /head/i.test(f.src)),
   'self-attention': (f) => f.relation && (has(f, 'Q', 'K', 'q', 'k') || f.fns.has('softmax')),

@@ -95,7 +95,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     display: !!opts.display,
     concept,
     title: info?.title ?? 'Formula',
-    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `The name of a function (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
+    summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`),
     operators: describeOperators(tree),

@@ -179,6 +179,8 @@ export function normaliseTex(src: string): string {
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
+  // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
+  s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
   // \frac{\delta L}{\delta a} written for a partial derivative.
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');

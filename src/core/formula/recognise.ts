@@ -4,7 +4,7 @@
  * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
  * tie; context never proposes a concept on its own.
  */
-import { type Node, parseTex, show, walk } from './tex';
+import { children, type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
 import { conceptsNamed } from './conceptNames';
@@ -56,6 +56,17 @@ const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sy
 const fracs = (n: Node | Node[] | undefined): Frac[] => all(n).filter((m): m is Frac => m.k === 'frac');
 const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m) => m.k === 'big' && m.v === v);
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
+/** An operator written on the line, not inside a sub- or superscript (the `*` of `f^*` marks an optimum). */
+function hasLineOp(n: Node | Node[] | undefined, ...ops: string[]): boolean {
+  let budget = 20000;
+  const visit = (x: Node): boolean => {
+    if (budget-- <= 0) return false;
+    if (x.k === 'op') return ops.includes(x.v);
+    const scripts = 'sub' in x || 'sup' in x ? [(x as { sub?: Node }).sub, (x as { sup?: Node }).sup] : [];
+    return children(x).some((c) => !scripts.includes(c) && visit(c));
+  };
+  return (!n ? [] : Array.isArray(n) ? n : [n]).some(visit);
+}
 const hasSym = (n: Node | Node[] | undefined, ...names: string[]) => syms(n).some((s) => names.includes(s.name));
 const names = (n: Node | Node[] | undefined) => all(n).filter((m) => m.k === 'name').map((m) => (m as { v: string }).v.toLowerCase());
 const isNum = (n: Node | undefined, v?: number) => !!n && n.k === 'num' && (v === undefined || n.v === v);
@@ -1228,7 +1239,7 @@ function detect(root: Row, add: Add): void {
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
-  if (hasOp(root, '⊙', '*', '∘') || root.some((x) => x.k === 'op' && x.v === '∗')) {
+  if (hasLineOp(root, '⊙', '*', '∘', '∗')) {
     const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
     // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
     const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
@@ -1278,11 +1289,20 @@ function detect(root: Row, add: Add): void {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
-      const batch = bigs(step, 'sum').length > 0;
+      // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
+      // full gradient.)
+      const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
+      const batch = all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
       else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
-      // The gradient of one example's loss (x_i, y_i, ℓ_i): a stochastic step.
-      else if (syms(step).some((x) => /^(x|y|L|J|ell)$/.test(x.name) && /^[ijn]$/.test(subText(x.sub).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
+      else if (sum) {
+        // (The words say which: a sum over the data, or over a minibatch.)
+        add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
+        add('minibatch-sgd', 3.3, 'θ ← θ − η Σ_i ∇ℓ_i: a sum of examples\' gradients, over a minibatch when the words say so');
+      }
+      // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a stochastic step.
+      else if (all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)
@@ -1604,6 +1624,8 @@ function lossSubscript(root: Row): ConceptId | null {
   const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
   return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse' } as Record<string, ConceptId>)[sub] ?? null;
 }
+/** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
+const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model']);
 /** How far the best concept must lead every other candidate to be claimed on its own. */
@@ -1638,12 +1660,16 @@ export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.l
 const ELEMENTWISE = new Set<ConceptId>(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'step-function', 'dropout']);
 
 const nameKey = (n: Node): string | null => {
-  const v = n.k === 'apply' ? n.fn : n.k === 'name' ? n.v : null;
-  if (!v) return null;
-  const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
-  // EncoderRNN, DecoderGRU, enc_lstm: the recurrent network of an encoder–decoder.
-  if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
-  return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
+  const key = (v: string | null) => {
+    if (!v) return null;
+    const base = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+    // EncoderRNN, DecoderGRU, enc_lstm: the recurrent network of an encoder–decoder.
+    if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
+    return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
+  };
+  // (The name as written first: `SelfAttention(Q, K, V)` is self-attention, though the call reads as attention.)
+  if (n.k === 'apply') return (n.head.k === 'name' ? key(n.head.v) : null) ?? key(n.fn);
+  return n.k === 'name' ? key(n.v) : null;
 };
 
 /**
@@ -1776,7 +1802,7 @@ function attentionSoftmax(named: ConceptId | null, words: string, root: Row): Co
 
 /** Attention(Q, K, V) = …: the Transformer's notation for scaled dot-product attention. */
 function qkvAttention(named: ConceptId | null, root: Row): ConceptId | null {
-  if (named !== 'attention') return named;
+  if (named !== 'attention' && named !== 'self-attention') return named;
   const lhs = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
   const call = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const args = call ? argRow(call).filter((x) => !(x.k === 'op' && x.v === ',')) : [];
@@ -1951,10 +1977,13 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
 function mentionOf(items: Row): ConceptId | null {
   const r = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
   const fn = (id: ConceptId | undefined) => (id && (ELEMENTWISE.has(id) || id === 'softmax') ? id : null);
-  if (r.length === 1 && r[0].k === 'name') return fn(NAMED_CONCEPTS[r[0].v.toLowerCase().replace(/[^a-z0-9]/g, '')]);
-  if (r.length === 1 && r[0].k === 'apply' && rowOf(r[0].arg).length === 1 && rowOf(r[0].arg)[0].k === 'sym') return fn(NAMED_CONCEPTS[r[0].fn] ?? (r[0].fn === 'sigmoid' ? 'sigmoid' : undefined));
+  // A name alone, as a word or in letters (`\text{LSTM}`, `positional \ encoding`): a mention of whatever it names.
+  if (r.length === 1 && r[0].k === 'name') return NAMED_CONCEPTS[r[0].v.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? null;
+  // A function applied to one letter, to a placeholder or to a number (`σ(z)`, `step(·)`, `step(0.5)`).
+  const arg = r.length === 1 && r[0].k === 'apply' ? rowOf(r[0].arg) : [];
+  if (arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'num' || (arg[0].k === 'op' && ['·', '.', '∙'].includes(arg[0].v)))) return fn(NAMED_CONCEPTS[nameKey(r[0]) ?? ''] ?? (r[0].k === 'apply' && r[0].fn === 'sigmoid' ? 'sigmoid' : undefined));
   const word = r.length >= 3 && r.every((x) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : '';
-  return word ? fn(NAMED_CONCEPTS[word]) : null;
+  return word && MODEL_WORDS.has(word) ? NAMED_CONCEPTS[word] ?? null : null;
 }
 
 /** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
@@ -2028,6 +2057,16 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(near) && !re.test(near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+    }
+  }
+  // A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
+  // its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
+  for (const [id, c] of cands) {
+    if (!DISTINCT_CHILDREN.has(id)) continue;
+    const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
+    for (const p of PARENT[id] ?? []) {
+      const parent = cands.get(p);
+      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && CONTEXT[p]?.test(words)) c.score = parent.score + 0.1;
     }
   }
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));

@@ -587,7 +587,7 @@ function slashFractions(items: Node[]): Node[] {
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
 const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
-const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed']);
+const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed', 'multiheadattention', 'multiheadattn', 'maskedattention', 'maskedselfattention', 'additiveattention', 'crossentropy', 'feedforward', 'positionalencoding', 'leakyrelu', 'hardtanh']);
 /**
  * Set for one `parseTex(…, { identifiers: true })` call (parsing is synchronous): words of three or more italic
  * letters are read as one identifier (`loss`, `pos`, `head_i`) — for naming the letters of a formula, while the
@@ -600,7 +600,7 @@ function joinWords(items: Node[]): Node[] {
   for (let i = 0; i < items.length; i++) {
     let j = i;
     let w = '';
-    while (j < items.length && w.length < 16 && plain(items[j]) && !(items[j] as { sub?: Node }).sub) {
+    while (j < items.length && w.length < 24 && plain(items[j]) && !(items[j] as { sub?: Node }).sub) {
       w += (items[j] as { name: string }).name;
       j++;
     }

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { recognise } from '../../../src/core/formula/recognise';
+import { explainFormula } from '../../../src/core/formula/explain';
+
+const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
+
+test('arg min spelled in words, and the * of an optimum, are not products of gates', () => {
+  for (const tex of ['g^*={arg} \\underset{g}{min} R(g)', 'u^*, c^* = {arg}\\ \\underset{u,c}{min} R(u, c)', 'h^{*} = arg \\ min_h J(h)']) {
+    const r = recognise(tex);
+    assert.notEqual(r.concept, 'lstm', tex);
+    assert.ok(!r.candidates.some((c) => c.id === 'lstm'), tex);
+  }
+  // The gates themselves, written with * on the line, still are.
+  assert.equal(concept('s_t = f_t * s_{t-1} + i_t * u_t'), 'lstm');
+  // A function word after \operatorname* is left as it is.
+  assert.equal(concept('\\hat{\\beta} = \\operatorname*{argmax}_\\beta \\log P(D \\mid \\beta)', 'maximum likelihood'), 'maximum-likelihood');
+});
+
+test('a name written on its own is a mention of what it names, whatever kind of concept', () => {
+  for (const [tex, id] of [['positional \\ encoding', 'positional-encoding'], ['\\text{GRU}', 'gru'], ['\\mathrm{step}(\\cdot)', 'step-function'], ['\\text{step}(0.25)', 'step-function'], ['\\tanh', 'tanh']] as const) {
+    const r = recognise(tex, { before: 'as the paper puts it' });
+    assert.equal(r.concept, null, tex);
+    assert.equal(r.unsure, 'mention', tex);
+    assert.equal(r.mentions, id, tex);
+  }
+  const ex = explainFormula('\\text{GRU}');
+  assert.equal(ex.concept, null);
+  assert.match(ex.summary, /A name \(GRU/);
+  // A call of a model on its inputs is not a mention (it uses the model), nor is a definition.
+  assert.notEqual(recognise('\\mathrm{GRU}(h_{t-1}, x_t)').unsure, 'mention');
+  assert.equal(concept('\\mathrm{step}(z) = 1 \\text{ if } z > 0 \\text{ else } 0'), 'step-function');
+});
+
+test('a model named in one word of several capitals is that model', () => {
+  assert.equal(concept('Z = SelfAttention(Q, \\ K, \\ V)'), 'self-attention');
+  assert.equal(concept('O = MultiHeadAttention(Q, K, V)'), 'multi-head-attention');
+  // Defined on the left with the Transformer's letters, the right side being the scaled dot product: that step.
+  assert.equal(concept('SelfAttention(Q, K, V) = softmax(Q K^T / \\sqrt{d}) V'), 'scaled-dot-product-attention');
+});
+
+test('a gradient step over all the examples is gradient descent; over one example or a batch, stochastic', () => {
+  assert.equal(concept('v^{k} = v^{k-1} - \\eta \\nabla \\sum_{n=1}^{N} \\ell_n(v^{k-1})'), 'gradient-descent');
+  assert.equal(concept('v^{k,n} = v^{k-1,n-1} - \\eta \\nabla \\ell_n(v^{k-1,n})'), 'minibatch-sgd');
+  assert.equal(concept('u \\leftarrow u - \\frac{\\eta}{|B|} \\sum_{n \\in B} \\nabla \\ell_n(u)'), 'minibatch-sgd');
+  assert.equal(concept("u \\leftarrow u - \\eta \\frac{1}{b'} \\sum_{n=1}^{b'} \\nabla_u \\ell(a_n, u)"), 'minibatch-sgd');
+  // A sum the words call a minibatch is one.
+  assert.equal(concept('u \\leftarrow u - \\frac{\\eta}{k} \\sum_{n=1}^{k} \\nabla_u \\ell(a_n; u)', 'Each step of minibatch training averages k gradients:'), 'minibatch-sgd');
+});
+
+test('the two-class terms keep the binary cross-entropy when the sentence says only "cross-entropy"', () => {
+  const tex = 'R(u) = -\\frac{1}{M}\\sum_{m=1}^M t_m \\log(\\sigma(a_m^T u)) + (1 - t_m) \\log(1 - \\sigma(a_m^T u))';
+  assert.equal(concept(tex, 'the cross entropy cost averaged over the points:'), 'binary-cross-entropy');
+  assert.equal(concept('R(u) = -\\frac{1}{M}\\sum_{m=1}^M \\sum_k t_{mk} \\log q_{mk}', 'the cross entropy cost averaged over the points:'), 'cross-entropy');
+});
+
+test('a lone conditional is not the model the words are about', () => {
+  for (const tex of ['p(y|x)', 'p(y \\mid x, \\theta)']) assert.equal(concept(tex, 'In machine translation with an encoder-decoder we model'), null, tex);
+  assert.equal(concept('p(y \\mid x) = \\prod_{t=1}^{T} p(y_t \\mid y_{<t}, x)', 'In machine translation with an encoder-decoder we model'), 'seq2seq');
+});
