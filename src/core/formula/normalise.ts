@@ -179,6 +179,10 @@ export function normaliseTex(src: string): string {
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
+  // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
+  s = s.replace(/\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}(?=\s*\^)/g, '$1').replace(/(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}/g, '$1$2');
+  // Equation numbers and labels name the equation; they are no part of it.
+  s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
@@ -192,6 +196,8 @@ export function normaliseTex(src: string): string {
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
+  // The logit written bare: logit(p).
+  s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
   // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.

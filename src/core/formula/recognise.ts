@@ -345,7 +345,8 @@ function detectForms(root: Row, add: Add): void {
     const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
     const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
     const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && RATE_LETTER.test(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => RATE_LETTER.test(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
-    const dParam = step.some((x, i) => x.k === 'sym' && x.name === 'd' && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
+    // dW, δW, ΔW: the change of the same parameter, as the backward pass computed it.
+    const dParam = step.some((x, i) => x.k === 'sym' && /^(d|delta|Delta)$/.test(x.name) && !x.sub && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
     const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub);
     // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
     const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
@@ -366,7 +367,17 @@ function detectForms(root: Row, add: Add): void {
     if (c && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
   }
   // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
-  const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || (x.k === 'frac' && !!derivative(x)));
+  // (A prime as a superscript — a^\prime, and s^{,} where a scan turned the prime into a comma — is one too.)
+  const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
+  const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
+  // a′ = a(1 − a), a′ = 1 − a²: the derivative of an activation written with the activation's own letter.
+  const primedLetter = lhs.length === 1 && lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || primeSup(lhs[0])) ? lhs[0].name : null;
+  if (primedLetter && parts.length === 2) {
+    const r = parts[1];
+    const oneMinusLetter = (n: Node | undefined) => { const b = n && (n.k === 'group' || n.k === 'apply') ? rowOf(n.k === 'group' ? n.body : n.arg) : []; return b.length === 3 && isNum(b[0], 1) && b[1].k === 'op' && b[1].v === '-' && b[2].k === 'sym' && b[2].name === primedLetter && !b[2].sub; };
+    if ((r.length === 1 && r[0].k === 'apply' && r[0].fn === primedLetter && oneMinusLetter(r[0])) || (r.length === 2 && r[0].k === 'sym' && r[0].name === primedLetter && oneMinusLetter(r[1]))) add('sigmoid', 3.2, "a′ = a(1 − a): the sigmoid's derivative through its value");
+    if (r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' && r[2].k === 'sym' && r[2].name === primedLetter && subText(r[2].sup) === '2') add('tanh', 3.2, "a′ = 1 − a²: the tanh's derivative through its value");
+  }
   if (lhsDeriv || parts.length === 1) {
     for (const r of parts.slice(lhsDeriv ? 1 : 0)) {
       for (let i = 0; i + 1 < r.length; i++) {
@@ -435,6 +446,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
   const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
+  // logit(p) = θᵀx: the same, with the log-odds named.
+  if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
   if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
   const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && (hasOp(lhsApply.arg, ';') || (lhsApply.head.k === 'sym' && syms(lhsApply.head.sub).some((x) => PARAM_LETTER.test(x.name))));
@@ -482,6 +495,12 @@ function detectMoreForms(root: Row, add: Add): void {
   // Q = X W_Q + b_Q: the projection with a bias.
   const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
+  // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
+  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {
+    // (Keys and values are projected from the input in every attention layer; queries from it only in self-attention.)
+    if (lhsSym.name === 'Q') add('self-attention', 2.8, 'Q = X W_Q: the input in its query role');
+    else add('attention', 2.8, 'K = X W_K: the input in its key or value role');
+  }
   if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
@@ -1199,7 +1218,9 @@ function detect(root: Row, add: Add): void {
       // A quadratic form x^T Q x is not a linear model.
       const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
       if (quadratic) continue;
-      const lhsLetter = lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
+      // (A neuron's net input, written `net_j` or `Net_{h1}`, is its pre-activation z.)
+      const netInput = lhs.length === 3 && lhs.every((x) => x.k === 'sym' && !x.sup && !x.mods.length) && lhs.map((x) => (x as Sym).name).join('').toLowerCase() === 'net';
+      const lhsLetter = netInput ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
@@ -1492,7 +1513,9 @@ function detect(root: Row, add: Add): void {
   // CBOW: average of context vectors
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
-  for (const r of [rhsAll]) {
+  const lhsWord = lhs.every((x) => x.k === 'sym' && !x.sup && !x.mods.length) ? lhs.map((x) => (x as Sym).name).join('').toLowerCase() : '';
+  // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
+  for (const r of lhsWord === 'net' ? [] : [rhsAll]) {
     for (let i = 0; i + 2 < r.length; i++) {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
@@ -1738,7 +1761,7 @@ function lossAbbreviation(lhs: Row): ConceptId | null {
 }
 
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
-const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt']);
+const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds']);
 
 /** The left side is one call of a named function the catalog does not know (and no generic role word). */
 function foreignName(root: Row): boolean {

@@ -58,3 +58,35 @@ test('a lone conditional is not the model the words are about', () => {
   for (const tex of ['p(y|x)', 'p(y \\mid x, \\theta)']) assert.equal(concept(tex, 'In machine translation with an encoder-decoder we model'), null, tex);
   assert.equal(concept('p(y \\mid x) = \\prod_{t=1}^{T} p(y_t \\mid y_{<t}, x)', 'In machine translation with an encoder-decoder we model'), 'seq2seq');
 });
+
+test('the logit named on the left, linear on the right, is logistic regression', () => {
+  assert.equal(concept('logit(q) = \\beta_0 + \\beta_1 u_1 + \\beta_2 u_2'), 'logistic-regression');
+  assert.equal(concept('\\text{logit}(q) = w^T u + c'), 'logistic-regression');
+  // The logit defined by the odds, with nothing linear, is only the function.
+  assert.notEqual(concept('\\operatorname{logit}(q) = \\log\\frac{q}{1-q}'), 'logistic-regression');
+});
+
+test('projections of the input: a query from it is self-attention; a key or value, attention; equation tags are ignored', () => {
+  assert.equal(concept('Q = Linear(H) = HW_{Q}'), 'self-attention');
+  assert.equal(concept('Q = H W^{Q} \\tag{3}'), 'self-attention');
+  assert.equal(concept('K = H W_{K} \\label{eq:k}'), 'attention');
+  assert.equal(concept('V = Linear(H) = HW_{V} \\tag{eq.4}'), 'attention');
+});
+
+test("an activation's derivative through its own value, a prime written as a superscript or scanned as a comma", () => {
+  assert.equal(concept('u^\\prime = u(1 - u)'), 'sigmoid');
+  assert.equal(concept('g^{\\prime} = g \\, (1 - g)'), 'sigmoid');
+  assert.equal(concept('u^\\prime = 1 - u^2'), 'tanh');
+  assert.equal(concept('q^{,}(t)=q(t)*(1-q(t))'), 'sigmoid');
+  // A letter times one minus a different letter is not a derivative.
+  assert.equal(concept('u^\\prime = v(1 - u)'), null);
+});
+
+test('updates by δW or ΔW, squared errors in braces, hinge in braces, a net input', () => {
+  assert.equal(concept('V = V - \\eta {\\delta}V'), 'gradient-descent');
+  assert.equal(concept('c := c - \\alpha \\Delta c'), 'gradient-descent');
+  assert.equal(concept('R(T, g(u)) = \\sum_M{(T-g(u))}^2'), 'mse');
+  assert.equal(concept('R(t) = \\max{(0, 1-ts)}'), 'hinge-loss');
+  assert.equal(concept('Net_{o2} = w_5 * a_1 + w_6 * a_2 + b_2 * 1'), 'affine-layer');
+  assert.equal(concept('net_k = \\sum_j w_{kj} o_j'), 'affine-layer');
+});
