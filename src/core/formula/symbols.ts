@@ -271,7 +271,11 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       set(symbolKey(j), `the offset inside the window of ${what} (0 excluded: a word does not predict itself)`);
       for (const s of idx) if (s !== j && s.name !== j.name) set(symbolKey(s), 'the window size (how many words on each side)');
     } else {
-      set(symbolKey(first), `the index ${what} runs over`);
+      set(symbolKey(first), `the index ${what} runs over${upper ? `, up to ${upper}` : ''}`);
+      // Σ_i^m: the upper limit still counts the terms.
+      const up = n.sup ? rowOf(n.sup).find((x): x is Sym => x.k === 'sym') : undefined;
+      const lt = concept ? CATALOG[concept].letters ?? {} : {};
+      if (up && rowOf(n.sup).length === 1 && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has`);
     }
     return;
   });
@@ -282,6 +286,9 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
   const lt = concept ? CATALOG[concept].letters ?? {} : {};
   for (const eq of equations(tree)) {
     const head = definition(eq)?.head;
+    // A loss defined as a function of the parameters (g(w) = …, C(θ) = …): its letter is the loss.
+    const applied = !head && pass === 'fallback' && concept && CATALOG[concept].group === 'loss' ? definition(eq, true)?.head : undefined;
+    if (applied && !named?.get(symbolKey(applied))) set(symbolKey(applied), `the loss this formula defines (${CATALOG[concept!].title.replace(/ \(.*\)$/, '')})`);
     if (!head) continue;
     // Gated cells written in capitals (F_t, I_t, O_t for f_t, i_t, o_t): the gate of the lower-case letter.
     const gate = (concept === 'lstm' || concept === 'gru') && !lt[head.name] && /^[FIOZR]$/.test(head.name) && /gate/.test(lt[head.name.toLowerCase()] ?? '') ? lt[head.name.toLowerCase()] : undefined;
@@ -480,6 +487,13 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     }
     if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
   }
+  // A named activation applied to one letter anywhere in the formula (σ(z_f) · c, tanh(c_t)): that letter is what the
+  // activation is applied to, its pre-activation — unless the concept gives the letter its own meaning.
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !NAMED_ACTIVATIONS.has(n.fn)) return;
+    const r = rowOf(n.arg);
+    if (r.length === 1 && r[0].k === 'sym' && !letters[r[0].name] && /^[zau]$/i.test(r[0].name)) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the function is applied to');
+  });
 }
 
 /** A side that is a product of two letters (W x, w^T x, h W, w · x) plus one added letter, and nothing else. */
@@ -1017,6 +1031,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   updateRoles(tree, acc);
   recurrentRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
+  interceptRoles(tree, acc);
   nonlinearityRoles(tree, conceptLetters(concept), acc, !!concept && CATALOG[concept].group === 'activation');
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
@@ -1041,6 +1056,26 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
+}
+
+/** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
+function interceptRoles(tree: Tree, { notes, set }: Notes): void {
+  for (const eq of equations(tree)) {
+    for (const side of definition(eq)?.sides ?? [eq]) {
+      const terms: Node[][] = [[]];
+      for (const x of side) {
+        if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
+        else terms[terms.length - 1].push(x);
+      }
+      for (const t of terms) {
+        const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
+        const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && zero(t[0].sub) ? t[0] : null;
+        const weighted = terms.some((o) => o !== t && o.length >= 2 && o.some((y) => y.k === 'sym' && y.name === w?.name && !zero(y.sub)));
+        // (Over a weight's generic meaning: the structure says which weight it is.)
+        if (w && weighted) set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', /^a weight\b/.test(notes.get(symbolKey(w)) ?? ''));
+      }
+    }
+  }
 }
 
 /** 0. Letters the note's sentence names ("the query $q$", "$h_t$ is the hidden state"): its words, first. */

@@ -90,3 +90,15 @@ test('updates by δW or ΔW, squared errors in braces, hinge in braces, a net in
   assert.equal(concept('Net_{o2} = w_5 * a_1 + w_6 * a_2 + b_2 * 1'), 'affine-layer');
   assert.equal(concept('net_k = \\sum_j w_{kj} o_j'), 'affine-layer');
 });
+
+const meaning = (tex: string, letter: string) => explainFormula(tex).symbols.find((s) => s.symbol === letter)?.meaning ?? '';
+
+test('letters told by the structure: Σ_i^m counts m terms, a loss defined as g(w) is the loss, σ of one letter is applied to a pre-activation, w_0 alone is the intercept', () => {
+  assert.match(meaning('R(u) = -\\sum_{k}^{M} t_k \\log q_k', 'M'), /how many terms/);
+  assert.match(meaning('R(u) = -\\sum_{k}^{M} t_k \\log q_k', 'k'), /index/);
+  assert.match(meaning('g(v) = \\frac{1}{P}\\sum_{p=1}^{P} (v^T a_p - t_p)^2', 'g'), /\bloss\b/);
+  assert.match(meaning('s = \\sigma(u) \\cdot c + q', 'u'), /pre-activation/);
+  assert.match(meaning('t = \\beta_0 + \\beta_1 a_1 + \\beta_2 a_2', '\u03b2_0'), /intercept/);
+  // β_0 next to no weighted term is not an intercept.
+  assert.doesNotMatch(meaning('t = \\beta_0 + c', '\u03b2_0'), /intercept/);
+});
