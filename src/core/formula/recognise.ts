@@ -56,6 +56,16 @@ const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sy
 const fracs = (n: Node | Node[] | undefined): Frac[] => all(n).filter((m): m is Frac => m.k === 'frac');
 const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m) => m.k === 'big' && m.v === v);
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
+/** The time steps a formula's quantities are written at: t, t − 1, t + 1 as an index, a superscript or a call's argument. */
+function timeSteps(n: Node | Node[]): Set<string> {
+  const out = new Set<string>();
+  const step = (r: Node | undefined) => { const t = subText(r).replace(/[\s()]/g, ''); if (/^(t|t[+-]1|tau|τ)$/.test(t)) out.add(t); };
+  for (const x of all(n)) {
+    if (x.k === 'sym') (step(x.sub), step(x.sup));
+    if (x.k === 'apply' && rowOf(x.arg).length <= 3) step(x.arg);
+  }
+  return out;
+}
 /** An operator written on the line, not inside a sub- or superscript (the `*` of `f^*` marks an optimum). */
 function hasLineOp(n: Node | Node[] | undefined, ...ops: string[]): boolean {
   let budget = 20000;
@@ -1296,6 +1306,21 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.
+  if (parts.length === 2 && lhsApply && lhsApply.head.k === 'sym' && !lhsApply.head.sub) {
+    const f = lhsApply.fn;
+    const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && x.v === '·'));
+    if (body.length === 2 && body[0].k === 'big' && body[0].v === 'sum' && body[1].k === 'apply' && body[1].fn === f && body[1].head.k === 'sym' && !!body[1].head.sub) add('empirical-risk', 3.2, 'g(w) = Σ_p g_p(w): the cost summed over the examples');
+  }
+  // w^{k} = w^{k−1} + α d^{k−1}: a step along a descent direction; d^{k−1} = −∇g(w^{k−1}): the direction itself.
+  // (Two indices, w^{k,p}, step through the examples one at a time: the stochastic step.)
+  const iterScript = (x: Node | undefined) => (x && x.k === 'sym' ? subText(x.sup) || subText(x.sub) : '').replace(/\s/g, '');
+  const directionStep = lhsHead?.k === 'sym' && parts.length === 2 && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name && iterScript(lhsHead) !== '' && iterScript(rhsAll[0]) !== iterScript(lhsHead) && rhsAll[1]?.k === 'op' && (rhsAll[1] as { v: string }).v === '+' && stepLetter(rhsAll.slice(2, 3)) && rhsAll.slice(3).length === 1 && rhsAll[3]?.k === 'sym' && /^(d|p)$/.test((rhsAll[3] as Sym).name);
+  if (directionStep) add(iterScript(lhsHead).includes(',') ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'w^k = w^{k−1} + α d^{k−1}: a step along the descent direction');
+  if (lhsHead?.k === 'sym' && /^(d|p)$/.test(lhsHead.name) && iterScript(lhsHead) !== '' && parts.length === 2 && rhsAll[0]?.k === 'op' && (rhsAll[0] as { v: string }).v === '-' && rhsAll[1]?.k === 'sym' && (rhsAll[1] as Sym).name === 'nabla') {
+    const overSome = bigs(rhsAll, 'sum').some((b) => /∈|\\in\b/.test(show(b.sub)));
+    add(iterScript(lhsHead).includes(',') || overSome ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'd = −∇g: the descent direction, minus the gradient');
+  }
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
@@ -1360,6 +1385,8 @@ function detect(root: Row, add: Add): void {
     const hChain = ds.filter((d) => timeIdx(d.of) && timeIdx(d.wrt)).length;
     const product = derivProducts(rhsAll);
     if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
+    else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
@@ -1473,7 +1500,14 @@ function detect(root: Row, add: Add): void {
   }
   if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
   if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
-  if (applies(root, ['tr']).length || nm.includes('tr') || nm.includes('trace')) add('trace', 3, 'tr(A) = Σ A_ii');
+  // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
+  // or a norm of one letter equal to sums of its entries).
+  const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
+  if (parts.length === 2 && normOf(parts[0]).length && normOf(parts[1]).length && !logs.length && !fracs(root).length) add('norms', 3.1, '‖u + v‖ ≤ ‖u‖ + ‖v‖: a property of norms');
+  else if (parts.length === 2 && lhs.length === 1 && normOf(lhs).length && hasOp(parts[1], '+') && parts[1].filter((x): x is Sym => x.k === 'sym').every((x) => syms((lhs[0] as Group).body).some((y) => y.name === x.name))) add('norms', 3.1, '‖u‖ = u₁² + … : a norm written out in the entries');
+  // (tr as a subscript — ≈_tr, a truncated approximation — is no trace.)
+  const traceName = nm.includes('trace') || root.some((x, i) => x.k === 'name' && x.v.toLowerCase() === 'tr' && !!root[i + 1] && root[i + 1].k !== 'op');
+  if (applies(root, ['tr']).length || traceName) add('trace', 3, 'tr(A) = Σ A_ii');
   if (parts.length > 1) {
     const r = parts[1];
     const m = r.findIndex((x) => (x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D')) || (x.k === 'apply' && x.fn === 'diag'));
@@ -2018,6 +2052,9 @@ function oneLine(items: Row): Row {
   return env.rows[0].flatMap((cell) => rowOf(cell));
 }
 
+/** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
+export const detectorErrors = { count: 0, last: '' };
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const src = normaliseTex(latex);
   const parsed = parseTex(src);
@@ -2031,8 +2068,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
     try {
       detector(tree.items, add);
-    } catch {
-      // (Skipped: the other detectors still run.)
+    } catch (e) {
+      // (Skipped: the other detectors still run; counted, so tests can see a detector failing.)
+      detectorErrors.count++;
+      detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
     }
   }
   if (depth === 0) blockVote(src, add);

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { recognise } from '../../../src/core/formula/recognise';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
+import { repoRoot } from './fixtures';
 import { explainFormula } from '../../../src/core/formula/explain';
 
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
@@ -101,4 +104,37 @@ test('letters told by the structure: Σ_i^m counts m terms, a loss defined as g(
   assert.match(meaning('t = \\beta_0 + \\beta_1 a_1 + \\beta_2 a_2', '\u03b2_0'), /intercept/);
   // β_0 next to no weighted term is not an intercept.
   assert.doesNotMatch(meaning('t = \\beta_0 + c', '\u03b2_0'), /intercept/);
+});
+
+test('norms and their properties; tr as a subscript of ≈ is no trace', () => {
+  assert.equal(concept('\\left\\lVert a+c\\right\\rVert \\leq \\left\\lVert a \\right\\rVert+\\left\\lVert c \\right\\rVert'), 'norms');
+  assert.equal(concept('\\|a\\|_2 = a_1^2+a_2^2+\\cdots+a_m^2'), 'norms');
+  assert.notEqual(concept('E \\approx_{\\operatorname{tr}} \\sum_i e_i'), 'trace');
+  assert.equal(concept('\\operatorname{tr}(M) = \\sum_i M_{ii}'), 'trace');
+});
+
+test('a cost summed from per-example functions; steps along a descent direction; the chain rule across time steps', () => {
+  assert.equal(concept('h(v) = \\sum_{n=1}^N h_n(v)'), 'empirical-risk');
+  assert.equal(concept('h(v) = \\frac{1}{N}\\sum_{n=1}^N h_n(v)'), 'empirical-risk');
+  assert.equal(concept('v^{1} = v^{0} + \\eta \\, d^{0}'), 'gradient-descent');
+  assert.equal(concept('v^{k,n} = v^{k-1,n-1} + \\eta \\, d^{k-1,n}'), 'minibatch-sgd');
+  assert.equal(concept('d^{k-1} = - \\nabla \\sum_{n=1}^N h_n(v^{k-1})'), 'gradient-descent');
+  assert.equal(concept('\\frac{\\partial E(t+1)}{\\partial u} = \\frac{\\partial E(t+1)}{\\partial o(t+1)} \\cdot \\frac{\\partial o(t+1)}{\\partial c(t)} \\cdot \\frac{\\partial c(t)}{\\partial u}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial E}{\\partial u} = \\frac{\\partial E}{\\partial o} \\cdot \\frac{\\partial o}{\\partial u}'), 'chain-rule');
+});
+
+test('no detector throws on any fixture formula (a throwing detector is skipped silently in a hover)', () => {
+  const dir = path.join(repoRoot(), 'test', 'fixtures', 'formulas');
+  const before = detectorErrors.count;
+  let n = 0;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [, ctx, latex] = line.split('|||');
+      recognise(latex.trim(), { before: ctx.trim() });
+      n++;
+    }
+  }
+  assert.ok(n > 1000, `${n} fixture formulas`);
+  assert.equal(detectorErrors.count - before, 0, detectorErrors.last);
 });
