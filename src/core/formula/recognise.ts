@@ -1304,6 +1304,18 @@ function detect(root: Row, add: Add): void {
     const sameFirst = segs.length >= 2 && firsts.every((f) => f && f === firsts[0]) && ['e', 'x'].includes(firsts[0] ?? '');
     if (((ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name)) || sameFirst) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
   }
+  // w_0 + x w_1 = y, x_pᵀw ≈ y_p: a line (hyperplane) through the data, with the target on the right.
+  {
+    const target = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === 'y' && !r[0].mods.includes('hat');
+    const intercept = (r: Row) => r.some((x) => x.k === 'sym' && /^(w|theta|beta)$/.test(x.name) && subText(x.sub) === '0');
+    const plain = (r: Row) => !applies(r).some((a) => ACTIVATIONS.includes(a.fn) || ['exp', 'log', 'ln', 'softmax'].includes(a.fn)) && !r.some((x) => x.k === 'frac' || x.k === 'big');
+    // (A matrix of weights, xᵀW ≈ y, maps to several outputs: not one line.)
+    const vectorWeights = (r: Row) => !syms(r).some((x) => /^(W|Theta|B)$/.test(x.name));
+    const body = (r: Row) => r.filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
+    if (parts.length === 2 && ['=', '≈'].includes(rels[0]) && target(body(parts[1])) && plain(parts[0]) && vectorWeights(parts[0]) && (hasTranspose(parts[0]) || (hasOp(parts[0], '+') && intercept(parts[0])))) add('linear-regression', 3, 'w_0 + x w_1 ≈ y: a line through the data');
+    // model(x_p, w) = x_pᵀ w: the linear model given a name.
+    if (parts.length === 2 && lhsApply && /^model$/i.test(lhsApply.fn) && plain(parts[1]) && vectorWeights(parts[1]) && hasTranspose(parts[1]) && body(parts[1]).length <= 2) add('linear-regression', 2.8, 'model(x, w) = xᵀw');
+  }
   // --- training ---
   const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
   // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.

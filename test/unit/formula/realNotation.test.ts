@@ -138,3 +138,12 @@ test('no detector throws on any fixture formula (a throwing detector is skipped 
   assert.ok(n > 1000, `${n} fixture formulas`);
   assert.equal(detectorErrors.count - before, 0, detectorErrors.last);
 });
+
+test('a line through the data with the target on the right; a named linear model', () => {
+  assert.equal(concept('b_{0}+a b_{1}=t'.replace(/b_/g, 'w_').replace('t', 'y')), 'linear-regression');
+  assert.equal(concept('w_{0}+ a_{1,n}w_{1} + \\cdots + a_{N,n}w_{N} \\approx y_{n}'), 'linear-regression');
+  assert.equal(concept('\\mathbf{a}_{n}^T\\mathbf{w} \\approx y_{n}'), 'linear-regression');
+  assert.equal(concept('\\text{model}(\\mathbf{a}_n, \\mathbf{w}) = \\mathbf{a}_n^T \\mathbf{w}.'), 'linear-regression');
+  // Several outputs through a weight matrix are no single line.
+  assert.notEqual(concept('\\mathbf{a}_{n}^T\\mathbf{W} \\approx \\mathbf{y}_n'), 'linear-regression');
+});
