@@ -181,6 +181,8 @@ export function normaliseTex(src: string): string {
   s = decorations(s);
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(/\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}(?=\s*\^)/g, '$1').replace(/(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}/g, '$1$2');
+  // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
+  s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Equation numbers and labels name the equation; they are no part of it.
   s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.

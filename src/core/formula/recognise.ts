@@ -56,6 +56,10 @@ const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sy
 const fracs = (n: Node | Node[] | undefined): Frac[] => all(n).filter((m): m is Frac => m.k === 'frac');
 const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m) => m.k === 'big' && m.v === v);
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
+/** A side that is the probability of a class given the input: P(y = 1 | x), P(C_1 | x), P(Y = 1 | X; θ), h_θ(x). */
+function classProbability(root: Row): boolean {
+  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^[pP]$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => x.name === 'C' && !!x.sub))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
+}
 /** The time steps a formula's quantities are written at: t, t − 1, t + 1 as an index, a superscript or a call's argument. */
 function timeSteps(n: Node | Node[]): Set<string> {
   const out = new Set<string>();
@@ -760,7 +764,10 @@ function detect(root: Row, add: Add): void {
     const argSyms = syms(arg);
     const lhsAttn = lhsBase === 'alpha' || lhsBase === 'a' && !!lhsSub || (lhsBase === 'w' && lhsSub.length >= 2);
     const argFn = applies(arg).map((a) => a.fn);
-    if (lhsAttn || argFn.includes('score') || argSyms.some((s) => s.name === 'e' && s.sub)) {
+    // (Equated to a prediction — p(y_t | y_{<t}), σ(xᵀW), ŷ — the softmax is the model's output distribution, not
+    // attention weights: e_w there is a word's embedding, not a score.)
+    const prediction = (lhsApply && (/^[pP]$/.test(lhsApply.fn) || lhsApply.fn === 'sigmoid')) || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
+    if (lhsAttn || argFn.includes('score') || (argSyms.some((s) => s.name === 'e' && s.sub) && !prediction)) {
       if (d.some((p) => symBase(p.a) === 'q' || symBase(p.b) === 'k') || argSyms.some((s) => s.name === 'q')) add('self-attention', 3, 'softmax of q·k');
       add('attention', 2.8, 'attention weights: softmax over scores');
       continue;
@@ -770,6 +777,10 @@ function detect(root: Row, add: Add): void {
       const dd = dots(f.den)[0];
       const aVaries = !!dd && show(dd.a) !== show(p.a) && show(dd.b) === show(p.b);
       const bVaries = !!dd && show(dd.b) !== show(p.b) && show(dd.a) === show(p.a);
+      if (bVaries && prediction) {
+        add('softmax', 2.8, 'the output distribution: a softmax of the scores of every class');
+        continue;
+      }
       if (bVaries) {
         if (symBase(p.a) === 'q' && symBase(p.b) === 'k') add('self-attention', 3, 'softmax of q·k');
         add('attention', 2.9, 'weights: one query scored against every key');
@@ -835,11 +846,14 @@ function detect(root: Row, add: Add): void {
     const aff = affine(argItems);
     if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 2.8, 'σ of a word·context dot product');
     else if (d.length || aff) add('logistic-regression', 2.9, 'σ of a linear score');
+    // P(y = 1 | x) = 1/(1 + e^{−z}), h_θ(x) = …: the sigmoid giving a class probability is logistic regression's model.
+    // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is.)
+    else if (classProbability(root) && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
     else add('sigmoid', 3, '1/(1+e^{−z})');
   }
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
   if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
-  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && rowOf(lhsApply.arg).length <= 2) add('sigmoid', 2.2, 'σ(x) = …');
+  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
   // ReLU family via max/min and cases
   for (const m of applies(root, ['max'])) {
     const a = rowOf(m.arg);
@@ -978,6 +992,10 @@ function detect(root: Row, add: Add): void {
     // (A starred target against a hatted prediction, y* − ŷ, is a target and its prediction.)
     const predicted = syms(g.body).some((x) => x.mods.includes('hat'));
     const iterates = syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
+    // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target.)
+    const top = rowOf(g.body);
+    const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
+    if (fromPoint || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
@@ -1201,7 +1219,9 @@ function detect(root: Row, add: Add): void {
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
   // (σ(θᵀx)_k, a component of a vector-valued σ, is the softmax of linear scores: softmax regression.)
   if (applies(root, ['sigmoid']).some((a) => !!a.sub && dots(a.arg).length > 0) && !applies(root, ['sigmoid']).some((a) => !a.sub)) add('softmax-regression', 3.4, 'σ(θᵀx)_k: the class-k output of a softmax of linear scores');
-  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0 && !a.sub);
+  // (σ(xᵀW) with a weight matrix scores several outputs at once — a layer or a normalised exponential over classes —
+  // not the one probability of logistic regression.)
+  const sigmaDots = applies(root, ['sigmoid']).filter((a) => dots(a.arg).length > 0 && !a.sub && !dots(a.arg).some((d) => [d.a, d.b].some((x) => x.k === 'sym' && /^(W|Theta)$/.test(x.name))));
   if (sigmaDots.length) {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
@@ -1315,6 +1335,18 @@ function detect(root: Row, add: Add): void {
     if (parts.length === 2 && ['=', '≈'].includes(rels[0]) && target(body(parts[1])) && plain(parts[0]) && vectorWeights(parts[0]) && (hasTranspose(parts[0]) || (hasOp(parts[0], '+') && intercept(parts[0])))) add('linear-regression', 3, 'w_0 + x w_1 ≈ y: a line through the data');
     // model(x_p, w) = x_pᵀ w: the linear model given a name.
     if (parts.length === 2 && lhsApply && /^model$/i.test(lhsApply.fn) && plain(parts[1]) && vectorWeights(parts[1]) && hasTranspose(parts[1]) && body(parts[1]).length <= 2) add('linear-regression', 2.8, 'model(x, w) = xᵀw');
+  }
+  // L′[φ] = L[φ] + λ·(…): a loss with a penalty added, weighted by λ.
+  {
+    const base = (x: Node | undefined) => (x?.k === 'apply' && x.head.k === 'sym' ? x.head.name : x?.k === 'sym' ? x.name : '');
+    const lossLetter = (x: Node | undefined) => /^(L|J|E|ell|R|C)$/.test(base(x));
+    const first = rhsAll[0];
+    // (L[φ] with square brackets is a call too.)
+    const called = (r: Row) => r.length === 1 || (r.length === 2 && r[1].k === 'group' && r[1].delim === '[');
+    const at = rhsAll.findIndex((x, i) => x.k === 'op' && x.v === '+' && rhsAll[i + 1]?.k === 'sym' && /^(lambda|alpha|beta|gamma)$/.test((rhsAll[i + 1] as Sym).name));
+    // (What λ weighs is a penalty, not a second loss: L₃ = L₂ + λL₁ combines two objectives.)
+    const penalty = at > 0 && !rhsAll.slice(at + 2).some((x) => lossLetter(x) && base(x) === base(lhs[0]));
+    if (parts.length === 2 && called(lhs) && lossLetter(lhs[0]) && lossLetter(first) && base(first) === base(lhs[0]) && show(first) !== show(lhs[0]) && called(rhsAll.slice(0, at).filter((x) => !(x.k === 'op'))) && penalty) add('regularization', 3.4, 'L′ = L + λ·(penalty): a loss with a penalty added');
   }
   // --- training ---
   const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
@@ -1667,9 +1699,10 @@ function negated(root: Row): boolean {
     for (const [key, x] of Object.entries(n)) if (key !== 'k' && typeof x === 'object') visit(x, depth + 1);
   };
   visit(root, 0);
-  const loggish = (x: Node | undefined) => !!x && (['apply', 'big', 'frac', 'group'].includes(x.k) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
+  // (1 − h(x) is a complement, not a minus in front of a log: only a log, an expectation or an entropy applied counts.)
+  const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
   // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …
-  return rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || (r[i + 1]?.k === 'sym' && loggish(r[i + 2])))));
+  return rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))));
 }
 /** Concepts that are never a loss. */
 const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);
@@ -2152,7 +2185,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
   if (logged.length) {
     // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
-    const isFragment = (c: { id: ConceptId; why: string }) => (FRAGMENTS.has(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS].some((f) => c.why === `related to ${f}`);
+    // (Attention weights are a softmax too: under a minus log they are the probability a loss scores.)
+    const fragments = (id: ConceptId) => FRAGMENTS.has(id) || (FAMILIES[0].includes(id) && hasOp(tree.items, '-'));
+    const isFragment = (c: { id: ConceptId; why: string }) => (fragments(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS, ...FAMILIES[0]].some((f) => c.why === `related to ${f}` && fragments(f));
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
     if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
@@ -2160,7 +2195,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
   if (!negated(tree.items)) {
-    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    // (log(1 + e^{−y f(x)}) is the logistic loss itself, written without a minus.)
+    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss')) sorted.splice(i, 1);
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);

@@ -147,3 +147,35 @@ test('a line through the data with the target on the right; a named linear model
   // Several outputs through a weight matrix are no single line.
   assert.notEqual(concept('\\mathbf{a}_{n}^T\\mathbf{W} \\approx \\mathbf{y}_n'), 'linear-regression');
 });
+
+test('a class probability equal to a sigmoid of a letter is logistic regression; σ(xᵀW) with a weight matrix is not', () => {
+  assert.equal(concept('P(C_2|u)=\\sigma(s)=\\frac{1}{1+e^{-s}}'), 'logistic-regression');
+  assert.equal(concept('P(T=1 \\mid U;\\beta)=\\frac{1}{1+e^{-s}}'), 'logistic-regression');
+  // Of a score function, σ(f(x)), it stays the sigmoid.
+  assert.notEqual(concept('P(T=1|u) = \\sigma(f(u))'), 'logistic-regression');
+  assert.notEqual(concept('\\sigma\\left(\\mathbf{a}_{n}^T\\mathbf{W}\\right) \\approx \\mathbf{t}_n'), 'logistic-regression');
+});
+
+test('a softmax equated to a prediction is the output distribution, and under a minus log, the cross-entropy', () => {
+  const tex = 'p(t_k | t_{<k}) = \\frac{\\exp(s_k^T e_{t_k})}{\\sum_{v\\in V}\\exp(s_k^T e_{v})}';
+  assert.ok(!['attention', 'self-attention'].includes(String(concept(tex))), String(concept(tex)));
+  assert.equal(concept('r_n(W) = - \\text{log}\\left( \\frac{ e^{a_n^T w_{t_n}}}{\\sum_{c=1}^{C} e^{a_n^T w_c}} \\right)'), 'cross-entropy');
+  // Attention weights themselves are still attention.
+  assert.equal(concept('\\alpha_{ij} = \\frac{\\exp(q_i^T k_j)}{\\sum_{l} \\exp(q_i^T k_l)}'), concept('\\alpha_{ij} = \\frac{\\exp(q_i^T k_j)}{\\sum_{l} \\exp(q_i^T k_l)}'));
+  assert.ok(String(concept('\\alpha_{ij} = \\frac{\\exp(q_i^T k_j)}{\\sum_{l} \\exp(q_i^T k_l)}')).includes('attention'));
+});
+
+test('a log-likelihood without a minus is no loss, though 1 − h(x) has one; the logistic loss needs none', () => {
+  assert.equal(concept('\\ln L(\\beta)=\\sum_{n=1}^{N}[t_n\\ln{P(t=1|a_n)}+(1-t_n)\\ln(1-P(t=1|a_n))]'), null);
+  assert.equal(concept('R(t, g(a)) = \\log(1 + \\exp(-t g(a)))'), 'binary-cross-entropy');
+  // A weight written as a call, −t(0) ln q(0), still puts a minus in front of the log.
+  assert.ok(['cross-entropy', 'binary-cross-entropy'].includes(String(concept('H(t, q) = - t(0) \\ln q(0) - t(1) \\ln q(1)', 'the binary cross-entropy of two distributions on two outcomes'))));
+});
+
+test('squared distances from a point, Taylor terms and bounds are no squared error; a loss plus a weighted penalty is regularisation', () => {
+  assert.equal(concept('(\\beta_1-c)^2+(\\beta_2-e)^2 \\le r^2'), null);
+  assert.equal(concept('g(u)=g(u_0)+g\'(u_0)(u-u_0)+\\frac{g\'\'(u_0)}{2!}(u-u_0)^2'), null);
+  assert.equal(concept("R'[\\boldsymbol\\beta] = R[\\boldsymbol\\beta]+ \\lambda\\cdot \\Bigl(\\beta_{0}^2+(\\beta_1-3)^2\\Bigr)"), 'regularization');
+  // A second objective weighted in is no penalty.
+  assert.notEqual(concept('L_3(D)=L_2(D)+\\lambda L_1(D)'), 'regularization');
+});
