@@ -183,6 +183,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}(?=\s*\^)/g, '$1').replace(/(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}/g, '$1$2');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
+  // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
+  s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
   // Equation numbers and labels name the equation; they are no part of it.
   s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.

@@ -509,6 +509,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // Q = X W_Q + b_Q: the projection with a bias.
   const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
+  // Q^{(i)} = W_q^{(i)} X + b_q^{(i)}: a projection per head, i indexing the head.
+  const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && /^\(?[ih]\)?$/.test((subText(x.sup) || '').replace(/\s/g, ''));
+  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && headIndex(lhsSym) && parts.length === 2 && parts[1].some((x) => x.k === 'sym' && x.name === 'W' && headIndex(x)) && parts[1].some((x) => x.k === 'sym' && /^[XHE]$/.test(x.name))) add('multi-head-attention', 3.3, 'Q^{(i)} = W_q^{(i)} X: the projection of one head');
   // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {
     // (Keys and values are projected from the input in every attention layer; queries from it only in self-attention.)
@@ -753,6 +756,14 @@ function detect(root: Row, add: Add): void {
       if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+') || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
+  // e_ij = f(W s_{i−1} + U h_j): a score of a decoder state against an encoder state through a layer (additive attention).
+  {
+    const scoreLhs = lhsHead?.k === 'sym' && /^(e|a|u|score)$/.test(lhsHead.name) && syms(lhsHead.sub).length === 2;
+    const right = parts.length === 2 ? parts[1] : [];
+    const act = right.length === 1 && right[0].k === 'apply' && ['tanh', 'f', 'g', 'relu', 'sigmoid'].includes(right[0].fn) ? right[0] : null;
+    const states = act ? rowOf(act.arg).filter((x): x is Sym => x.k === 'sym' && /^[sh]$/.test(x.name) && !!x.sub) : [];
+    if (scoreLhs && act && hasOp(act.arg, '+') && new Set(states.map((x) => x.name)).size === 2) add('mlp-attention', 3.7, 'e_ij = f(W s_{i−1} + U h_j): a layer scoring a decoder state against an encoder state');
+  }
   // positional encoding: sin/cos of pos / 10000^{2i/d}
   if (applies(root, ['sin', 'cos']).some((a) => all(a.arg).some((x) => isNum(x, 10000)))) add('positional-encoding', 4, 'sin/cos of position over 10000^{2i/d}');
 
@@ -877,7 +888,7 @@ function detect(root: Row, add: Add): void {
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
-    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || (left.length === 2 && left[0].k === 'sym' && /alpha|a/.test(left[0].name))) {
+    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || [left, right].some((r) => r.length === 2 && r[0].k === 'sym' && /alpha|a/.test(r[0].name))) {
       add('leaky-relu', 3, 'max(αx, x)');
     }
   }
@@ -1351,10 +1362,13 @@ function detect(root: Row, add: Add): void {
   // --- training ---
   const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
   // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.
-  if (parts.length === 2 && lhsApply && lhsApply.head.k === 'sym' && !lhsApply.head.sub) {
-    const f = lhsApply.fn;
+  // (C = (1/N) Σ_k C_k too, without the parameters written.)
+  const costLetter = lhsApply && lhsApply.head.k === 'sym' && !lhsApply.head.sub ? lhsApply.fn : lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && !lhs[0].sup && !lhs[0].mods.length && /^[A-Za-z]$/.test(lhs[0].name) ? lhs[0].name : '';
+  if (parts.length === 2 && costLetter) {
     const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && x.v === '·'));
-    if (body.length === 2 && body[0].k === 'big' && body[0].v === 'sum' && body[1].k === 'apply' && body[1].fn === f && body[1].head.k === 'sym' && !!body[1].head.sub) add('empirical-risk', 3.2, 'g(w) = Σ_p g_p(w): the cost summed over the examples');
+    const term = body[1];
+    const perExample = !!term && ((term.k === 'apply' && term.fn === costLetter && term.head.k === 'sym' && !!term.head.sub) || (!lhsApply && term.k === 'sym' && term.name === costLetter && !!term.sub));
+    if (body.length === 2 && body[0].k === 'big' && body[0].v === 'sum' && perExample) add('empirical-risk', 3.2, 'g(w) = Σ_p g_p(w): the cost summed over the examples');
   }
   // w^{k} = w^{k−1} + α d^{k−1}: a step along a descent direction; d^{k−1} = −∇g(w^{k−1}): the direction itself.
   // (Two indices, w^{k,p}, step through the examples one at a time: the stochastic step.)
@@ -1400,7 +1414,8 @@ function detect(root: Row, add: Add): void {
       // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
-      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.2, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+      // (The update is what the formula is: a model written inside its step is the gradient's content.)
+      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.3, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
     }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
@@ -2149,10 +2164,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   if (words.trim()) {
+    // (A method outside the catalog named nearby counts against a guess, not against a concept the words name too.)
+    // (n-gram estimates under smoothing and Bayes under naive Bayes are those methods' own formulas.)
+    const namedHere = FOREIGN.test(words) ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
     for (const [id, c] of cands) {
       const re = CONTEXT[id];
       if (re && re.test(words)) c.score += 0.9;
-      else if (FOREIGN.test(words) && !c.why.startsWith('named')) c.score -= 1.5;
+      else if (FOREIGN.test(words) && !c.why.startsWith('named') && !namedHere.includes(id)) c.score -= 1.5;
     }
   }
   // A model's or a loss's name keeps its lead over concepts the words favour (`h_t = EncoderRNN(…)` in a sentence
@@ -2254,7 +2272,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
-    if (claim && !against && !gradientOnly && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
+    // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
+    const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
+    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

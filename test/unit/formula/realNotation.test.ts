@@ -179,3 +179,19 @@ test('squared distances from a point, Taylor terms and bounds are no squared err
   // A second objective weighted in is no penalty.
   assert.notEqual(concept('L_3(D)=L_2(D)+\\lambda L_1(D)'), 'regularization');
 });
+
+test('heads, additive scores, leaky max in either order, updates with the model written inside, and a cost averaged from its parts', () => {
+  assert.equal(concept('\\mathbf{Q}^{(i)} = \\mathbf{W}_q^{(i)} \\mathbf{H} + \\mathbf{b}_q^{(i)} \\mathbf{1}^T'), 'multi-head-attention');
+  assert.equal(concept('e_{tk} = g(U^1 s_{t-1} + U^2 h_k)'), 'mlp-attention');
+  assert.equal(concept('\\psi(u) = \\max(u, \\alpha u)'), 'leaky-relu');
+  assert.equal(concept('\\beta_j := \\beta_j - \\eta \\frac{1}{n} \\sum_{k=1}^{n} ((\\frac{1}{1 + e^{-\\beta^T a^{(k)}}}) - t^{(k)}) a_j^{(k)}'), 'gradient-descent');
+  assert.equal(concept('R = \\frac{1}{N}\\sum_n R_n'), 'empirical-risk');
+  // An averaged vector is no cost.
+  assert.notEqual(concept('\\bar{v} = \\frac{1}{2k}\\sum_{-k \\le d \\le k, d \\ne 0} v_{d}'), 'empirical-risk');
+});
+
+test('time steps in angle brackets; Adam named beside a method outside the catalog; a log-likelihood the heading calls log-loss', () => {
+  assert.equal(concept('a^{<t>} = \\tanh(W_{aa} a^{<t-1>} + W_{ax} x^{<t>} + b_a)'), concept('a^{(t)} = \\tanh(W_{aa} a^{(t-1)} + W_{ax} x^{(t)} + b_a)'));
+  assert.equal(concept('s_t = \\beta_1 s_{t-1} + (1-\\beta_1)\\nabla_\\phi R(\\phi)', 'Unlike RMSProp alone, Adam combines momentum with it:'), 'adam');
+  assert.equal(concept('\\ln \\mathcal{L}(\\mathbf{u}) = \\sum_{n=1}^N \\left(t_n \\ln(\\sigma(\\mathbf{a}_n^\\top \\mathbf u)) + (1 - t_n) \\ln(1 - \\sigma(\\mathbf{a}_n^\\top \\mathbf u))\\right)', 'Log-loss. Taking the log of the likelihood we get:'), null);
+});
