@@ -1744,7 +1744,7 @@ function lossSubscript(root: Row): ConceptId | null {
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
 /** General concepts whose evidence is a shape every specialisation shares. */
-const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model']);
+const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
 /** How far the best concept must lead every other candidate to be claimed on its own. */
 const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
