@@ -1376,7 +1376,7 @@ function detect(root: Row, add: Add): void {
   const directionStep = lhsHead?.k === 'sym' && parts.length === 2 && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name && iterScript(lhsHead) !== '' && iterScript(rhsAll[0]) !== iterScript(lhsHead) && rhsAll[1]?.k === 'op' && (rhsAll[1] as { v: string }).v === '+' && stepLetter(rhsAll.slice(2, 3)) && rhsAll.slice(3).length === 1 && rhsAll[3]?.k === 'sym' && /^(d|p)$/.test((rhsAll[3] as Sym).name);
   if (directionStep) add(iterScript(lhsHead).includes(',') ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'w^k = w^{k−1} + α d^{k−1}: a step along the descent direction');
   if (lhsHead?.k === 'sym' && /^(d|p)$/.test(lhsHead.name) && iterScript(lhsHead) !== '' && parts.length === 2 && rhsAll[0]?.k === 'op' && (rhsAll[0] as { v: string }).v === '-' && rhsAll[1]?.k === 'sym' && (rhsAll[1] as Sym).name === 'nabla') {
-    const overSome = bigs(rhsAll, 'sum').some((b) => /∈|\\in\b/.test(show(b.sub)));
+    const overSome = bigs(rhsAll, 'sum').some((b) => 'sub' in b && /∈|\\in\b/.test(show(b.sub)));
     add(iterScript(lhsHead).includes(',') || overSome ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'd = −∇g: the descent direction, minus the gradient');
   }
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
@@ -1403,7 +1403,7 @@ function detect(root: Row, add: Add): void {
       else if (sum) {
         // (The words say which: a sum over the data, or over a minibatch.)
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
-        add('minibatch-sgd', 3.3, 'θ ← θ − η Σ_i ∇ℓ_i: a sum of examples\' gradients, over a minibatch when the words say so');
+        add('minibatch-sgd', 2.9, 'θ ← θ − η Σ_i ∇ℓ_i: a sum of examples\' gradients, over a minibatch when the words say so');
       }
       // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a stochastic step.
       else if (all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
@@ -2112,6 +2112,37 @@ function oneLine(items: Row): Row {
   return env.rows[0].flatMap((cell) => rowOf(cell));
 }
 
+/**
+ * The words around the formula: a concept they point to gains; where they name a method outside the catalog, a
+ * guess loses — not a concept the words name too (n-gram estimates under smoothing and Bayes under naive Bayes are
+ * those methods' own formulas, so they lose all the same).
+ */
+function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
+  if (!words.trim()) return;
+  const foreign = FOREIGN.test(words);
+  const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
+  for (const [id, c] of cands) {
+    const re = CONTEXT[id];
+    if (re && re.test(words)) c.score += 0.9;
+    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id)) c.score -= 1.5;
+  }
+}
+
+/**
+ * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
+ * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
+ */
+function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
+  const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
+  for (const [id, c] of cands) {
+    if (!DISTINCT_CHILDREN.has(id)) continue;
+    for (const p of PARENT[id] ?? []) {
+      const parent = cands.get(p);
+      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && CONTEXT[p]?.test(words)) c.score = parent.score + 0.1;
+    }
+  }
+}
+
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
 export const detectorErrors = { count: 0, last: '' };
 
@@ -2163,16 +2194,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if (!cands.has(r)) cands.set(r, { score: Math.min(c.score - 0.8, 2.1), why: `related to ${id}` });
     }
   }
-  if (words.trim()) {
-    // (A method outside the catalog named nearby counts against a guess, not against a concept the words name too.)
-    // (n-gram estimates under smoothing and Bayes under naive Bayes are those methods' own formulas.)
-    const namedHere = FOREIGN.test(words) ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
-    for (const [id, c] of cands) {
-      const re = CONTEXT[id];
-      if (re && re.test(words)) c.score += 0.9;
-      else if (FOREIGN.test(words) && !c.why.startsWith('named') && !namedHere.includes(id)) c.score -= 1.5;
-    }
-  }
+  weighWords(cands, words);
   // A model's or a loss's name keeps its lead over concepts the words favour (`h_t = EncoderRNN(…)` in a sentence
   // about "the RNN"); an activation's name may still be the last step of a bigger model.
   const ownName = named && !LESS_SPECIFIC.has(named) ? cands.get(named) : undefined;
@@ -2184,16 +2206,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(near) && !re.test(near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
-  // A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
-  // its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
-  for (const [id, c] of cands) {
-    if (!DISTINCT_CHILDREN.has(id)) continue;
-    const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
-    for (const p of PARENT[id] ?? []) {
-      const parent = cands.get(p);
-      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && CONTEXT[p]?.test(words)) c.score = parent.score + 0.1;
-    }
-  }
+  specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);
   withoutUnsupported(sorted, tree.items, words);
