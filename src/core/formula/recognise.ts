@@ -1285,7 +1285,11 @@ function detect(root: Row, add: Add): void {
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
       const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
-      if (yish && !aff.matrix && !perOutput) add('linear-regression', 3, 'ŷ = w^T x + b');
+      if (yish && !aff.matrix && !perOutput) {
+        add('linear-regression', 3, 'ŷ = w^T x + b');
+        // (In words about a neuron, the same line is one unit's affine map.)
+        add('affine-layer', 2.6, 'y = w·x + b: one neuron\'s weighted input');
+      }
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
       else if (['z', 'h', 'a', 'y', 's', 'o', 'f'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
@@ -1526,7 +1530,8 @@ function detect(root: Row, add: Add): void {
       const lhsSyms = syms(lhsProb?.arg);
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = (!seqLetters || (!hasOp(root, '…') && prods.length === 0 && probApplies.length <= 5)) && !(prods.length);
-      if (generic && lhsProb) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
+      // (∫ p(x | z) p(z) dz marginalises z out: the evidence, not the chain rule.)
+      if (generic && lhsProb && !bigs(root, 'int').length) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) {
         // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
         // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
@@ -2280,7 +2285,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   let concept = best && best.score >= threshold && !conflict ? best.id : null;
   // Still open: the words right before the formula may name it, when the formula has that concept's shape and no
   // structure of another family stands against them.
-  if (!concept && depth === 0 && !vetoed) {
+  // (A name written on its own stays a mention, whatever the sentence says about it.)
+  if (!concept && depth === 0 && !vetoed && !mentions) {
     // (Words outside the catalog in the sentence or in the formula's own annotations leave it open.)
     const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));

@@ -195,3 +195,13 @@ test('time steps in angle brackets; Adam named beside a method outside the catal
   assert.equal(concept('s_t = \\beta_1 s_{t-1} + (1-\\beta_1)\\nabla_\\phi R(\\phi)', 'Unlike RMSProp alone, Adam combines momentum with it:'), 'adam');
   assert.equal(concept('\\ln \\mathcal{L}(\\mathbf{u}) = \\sum_{n=1}^N \\left(t_n \\ln(\\sigma(\\mathbf{a}_n^\\top \\mathbf u)) + (1 - t_n) \\ln(1 - \\sigma(\\mathbf{a}_n^\\top \\mathbf u))\\right)', 'Log-loss. Taking the log of the likelihood we get:'), null);
 });
+
+test('a name alone stays a mention whatever the sentence says; a marginal integral is no chain rule; sizes and spacing are ignored; y = wx + b among neurons is one unit', () => {
+  const r = recognise('\\tanh', { before: 'This is where $\\tanh$ comes in: it squashes the value.' });
+  assert.equal(r.concept, null);
+  assert.equal(r.unsure, 'mention');
+  assert.equal(concept('p_\\phi(a)=\\int p_\\phi(a\\mid c)p(c)dc'), null);
+  assert.equal(concept('- \\large \\log{\\sigma\\left(u_{o}\\hspace{0.001em}^\\top v_{c}\\right)} - \\sum_k^K \\log{\\sigma\\left(-u_{k}\\hspace{0.001em}^\\top v_{c}\\right)}'), 'sgns');
+  assert.equal(concept('t = va + c'.replace('va + c', 'w a + b').replace('t =', 'y ='), 'One neuron with one input:'), 'affine-layer');
+  assert.equal(concept('y = w a + b', 'Fit a straight line to the points by least squares:'), 'linear-regression');
+});
