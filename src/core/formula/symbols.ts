@@ -607,8 +607,10 @@ const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' |
  */
 function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>, letters: Record<string, string>): void {
   const ys: Sym[] = [];
-  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 'y' && ys.push(n)));
+  // (A capital Y beside its predicted Ŷ — labels of a whole batch — is read the same way.)
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && (n.name === 'y' || n.name === 'Y') && ys.push(n)));
   const predicted = ys.filter(predictedY);
+  if (ys.some((y) => y.name === 'Y') && !ys.some((y) => y.name === 'Y' && predictedY(y))) ys.splice(0, ys.length, ...ys.filter((y) => y.name === 'y'));
   const loss = !!concept && CATALOG[concept].group === 'loss';
   if (!predicted.length && !loss) return;
   for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
@@ -720,7 +722,10 @@ function comparisonRoles(tree: Tree, { set }: Notes): void {
       const product = a?.k === 'sym' && n.items[i - 2]?.k === 'sym' && (isT((n.items[i - 2] as Sym).sup) || matrixLetter(n.items[i - 2]));
       if (x.k === 'op' && x.v === '+' && product && b?.k === 'sym' && /^[a-z]$/.test(b.name) && (!n.items[i + 2] || n.items[i + 2].k === 'op')) set(symbolKey(b), 'the bias (added after the weights)');
       const next = n.items[i + 1];
-      if (x.k === 'frac' && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && /^[a-zA-Z]$/.test((rowOf(x.den)[0] as Sym).name) && next?.k === 'big' && next.v === 'sum') set(symbolKey(rowOf(x.den)[0] as Sym), 'how many terms are averaged (a count)');
+      // (1/m, and 1/(2m) with the ½ of a squared error folded in.)
+      const den = rowOf(x.k === 'frac' ? x.den : undefined);
+      const count = den.length === 1 ? den[0] : den.length === 2 && den[0].k === 'num' ? den[1] : undefined;
+      if (x.k === 'frac' && count?.k === 'sym' && /^[a-zA-Z]$/.test(count.name) && next?.k === 'big' && next.v === 'sum') set(symbolKey(count), 'how many terms are averaged (a count)');
     });
   });
 }
@@ -776,6 +781,9 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       });
     }
     if (pass !== 'rest') return;
+    // h_θ(x), f_{w,b}(x): a model written with its parameters under it; its value is the prediction.
+    const params = n.k === 'apply' && n.head.k === 'sym' ? rowOf(n.head.sub).filter((g) => !(g.k === 'op' && g.v === ',')) : [];
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[hfy]$/.test(n.head.name) && params.length > 0 && params.every((g) => g.k === 'sym' && /^(theta|Theta|w|b|W|phi|beta|omega)$/.test(g.name))) set(symbolKey(n.head), `the model (hypothesis) with parameters ${pretty(n.head.sub)}: its value is the prediction (the model's output)`, /^a function of/.test(notes.get(symbolKey(n.head)) ?? ''));
     // p_θ(x), f_Θ(h), q_φ(z|x): the Greek letter under a function is the parameters it is computed with.
     if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.head.sub).length === 1) {
       const g = rowOf(n.head.sub)[0];

@@ -205,3 +205,14 @@ test('a name alone stays a mention whatever the sentence says; a marginal integr
   assert.equal(concept('t = va + c'.replace('va + c', 'w a + b').replace('t =', 'y ='), 'One neuron with one input:'), 'affine-layer');
   assert.equal(concept('y = w a + b', 'Fit a straight line to the points by least squares:'), 'linear-regression');
 });
+
+test('letters: Y beside Ŷ is the target, h_θ is the model whose value is the prediction, m in 1/(2m) counts the terms', () => {
+  const bce = 'R(\\beta) = -\\frac{1}{n}\\sum_k T \\log(\\hat{T}) + (1-T)\\log(1-\\hat{T})'.replace(/T/g, 'Y');
+  assert.match(meaning(bce, 'Y'), /target/);
+  assert.match(meaning(bce, 'Y\u0302'), /prediction/);
+  const lsq = 'R(\\beta) = \\frac{1}{2n}\\sum_k (h_{\\beta}(a^{(k)}) - y^{(k)})^2';
+  assert.match(meaning(lsq, 'h_β'), /prediction/);
+  assert.match(meaning(lsq, 'n'), /how many terms/);
+  // A function with other letters under it is not a model with parameters.
+  assert.doesNotMatch(meaning('q = h_{k}(a)', 'h_k'), /prediction/);
+});
