@@ -185,6 +185,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
   s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
+  // GitHub's math markup $`…`$ leaves the backticks around the formula.
+  s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
   s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
   // Equation numbers and labels name the equation; they are no part of it.

@@ -756,6 +756,8 @@ function detect(root: Row, add: Add): void {
       if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+') || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
+  // score(s_t, h_i) = s_tᵀ h_i / √n: a scaled dot-product score of one state against another.
+  if (lhsApply && /^score$/i.test(lhsApply.fn) && hasOp(lhsApply.arg, ',') && parts.length === 2 && hasTranspose(parts[1]) && fracs(parts[1]).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt'))) add('scaled-dot-product-attention', 3.3, 'score(s, h) = sᵀh / √d: a scaled dot-product score');
   // e_ij = f(W s_{i−1} + U h_j): a score of a decoder state against an encoder state through a layer (additive attention).
   {
     const scoreLhs = lhsHead?.k === 'sym' && /^(e|a|u|score)$/.test(lhsHead.name) && syms(lhsHead.sub).length === 2;

@@ -216,3 +216,8 @@ test('letters: Y beside Ŷ is the target, h_θ is the model whose value is the p
   // A function with other letters under it is not a model with parameters.
   assert.doesNotMatch(meaning('q = h_{k}(a)', 'h_k'), /prediction/);
 });
+
+test("GitHub's $`…`$ backticks are no part of the formula; a scaled score of two states is scaled dot-product attention", () => {
+  assert.equal(concept('`D_{\\mathrm{KL}}\\left(q_\\psi(c\\mid a)\\,\\|\\,p(c)\\right)`'), 'kl-divergence');
+  assert.equal(concept('\\text{score}(\\boldsymbol{s}_k, \\boldsymbol{g}_j) = \\frac{\\boldsymbol{s}_k^\\top\\boldsymbol{g}_j}{\\sqrt{m}}'), 'scaled-dot-product-attention');
+});
