@@ -64,7 +64,11 @@ describeInThemes('formula hovers', (session, theme) => {
       const hoverEl = session().page.locator('.monaco-hover:not(.hidden)').first();
       const content = (await hoverEl.textContent()) ?? '';
       assert.doesNotMatch(content, /<script|<img/);
-      if (c.name !== 'quadratic') assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
+      // (The rendered image may arrive a moment after the hover's text on a loaded machine: wait for it, then require it.)
+      if (c.name !== 'quadratic') {
+        await hoverEl.locator('img').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+        assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
+      }
       await session().page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
     });
   }
