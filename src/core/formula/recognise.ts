@@ -984,7 +984,8 @@ function detect(root: Row, add: Add): void {
   if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation) add('distillation-loss', 3.4, 'CE + KL to the teacher');
   const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
   if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
-  if (ratioLog && !expectation) add('kl-divergence', 3.4, 'Σ p log(p/q)');
+  // (A lone log-ratio equal to a linear score is log-odds, not a divergence: Σ or ∫ over outcomes makes it one.)
+  if (ratioLog && !expectation && (bigs(root, 'sum').length || bigs(root, 'int').length || klNamed)) add('kl-divergence', 3.4, 'Σ p log(p/q)');
   if (lhs.some((x) => (x.k === 'name' && /^elbo$/i.test(x.v)) || (x.k === 'apply' && /^elbo$/i.test(x.fn)))) add('elbo', 3.6, 'ELBO = …');
   {
     const es = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb'));
@@ -1135,7 +1136,7 @@ function detect(root: Row, add: Add): void {
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
     const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup));
-    const layerIndex = rec && /^\(?\[?l\]?\)?$/.test(lhsSup || lhsSub) && /l-1/.test(subText(rec.sup) + subText(rec.sub));
+    const layerIndex = rec && /^\(?\[?(l|ell|ℓ)\]?\)?$/.test((lhsSup || lhsSub).replace(/\s/g, '')) && /(l|ell|ℓ)-1/.test((subText(rec.sup) + subText(rec.sub)).replace(/\s/g, ''));
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;

@@ -221,3 +221,9 @@ test("GitHub's $`…`$ backticks are no part of the formula; a scaled score of t
   assert.equal(concept('`D_{\\mathrm{KL}}\\left(q_\\psi(c\\mid a)\\,\\|\\,p(c)\\right)`'), 'kl-divergence');
   assert.equal(concept('\\text{score}(\\boldsymbol{s}_k, \\boldsymbol{g}_j) = \\frac{\\boldsymbol{s}_k^\\top\\boldsymbol{g}_j}{\\sqrt{m}}'), 'scaled-dot-product-attention');
 });
+
+test('a layer index written ℓ is a layer, not a time step; a lone log-ratio equal to a linear score is no divergence', () => {
+  assert.notEqual(concept('\\mathbf{h}^{(\\ell)} = f^{(\\ell)}\\!\\big(\\mathbf{W}^{(\\ell)}\\,\\mathbf{h}^{(\\ell-1)} + \\mathbf{b}^{(\\ell)}\\big)'), 'rnn');
+  assert.notEqual(concept('\\ln\\frac{P(Y=2|a)}{P(Y=K|a)} = v_2 \\cdot a'), 'kl-divergence');
+  assert.equal(concept('D(P \\| Q) = \\sum_a P(a) \\log \\frac{P(a)}{Q(a)}'), 'kl-divergence');
+});
