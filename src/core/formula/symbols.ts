@@ -1052,6 +1052,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
+  weightedInputRoles(tree, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
@@ -1064,6 +1065,28 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
+}
+
+/**
+ * Σ_j w_j x_j, w_1 x_1 + w_2 x_2 + b, x_{ij} w_j: a term that multiplies a weight letter (w, W, θ) by an input letter
+ * (x, h, a, o) is a weight times an input, whatever the formula is.
+ */
+function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
+  // (Over a description of the letter's shape only: the product says what it is.)
+  const shapeOnly = (s: Sym) => /^(a quantity|a vector|a matrix|entry |a scalar)/.test(notes.get(symbolKey(s)) ?? 'a quantity');
+  const weight = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(w|W|theta)$/.test(x.name) && !x.sup;
+  const input = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[xhao]$/.test(x.name) && !x.mods.includes('hat');
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    const r = n.items.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*' || x.v === '×')));
+    r.forEach((x, i) => {
+      const y = r[i + 1];
+      const term = (i === 0 || r[i - 1].k === 'op' || r[i - 1].k === 'big') && (!r[i + 2] || r[i + 2].k === 'op');
+      if (!term) return;
+      const [w, v] = weight(x) && input(y) ? [x, y] : weight(y) && input(x) ? [y, x] : [undefined, undefined];
+      if (w && v && shapeOnly(w) && shapeOnly(v)) (set(symbolKey(w), 'a weight (learned; it multiplies the input beside it)', true), set(symbolKey(v), 'an input (what the weight multiplies)', true));
+    });
+  });
 }
 
 /** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */

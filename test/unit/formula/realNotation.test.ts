@@ -227,3 +227,11 @@ test('a layer index written ℓ is a layer, not a time step; a lone log-ratio eq
   assert.notEqual(concept('\\ln\\frac{P(Y=2|a)}{P(Y=K|a)} = v_2 \\cdot a'), 'kl-divergence');
   assert.equal(concept('D(P \\| Q) = \\sum_a P(a) \\log \\frac{P(a)}{Q(a)}'), 'kl-divergence');
 });
+
+test('a weight letter times an input letter in a sum is a weight and an input, even where the formula is not recognised', () => {
+  const tex = 'q_i = \\sum_j w_j x_{i,j} + r';
+  assert.match(meaning(tex, 'w_j'), /weight/);
+  assert.match(meaning(tex, 'x_{i, j}') || meaning(tex, 'x_{i,j}'), /input/);
+  // Two letters that are neither a weight nor an input stay described by their shape.
+  assert.doesNotMatch(meaning('q = \\sum_j u_j v_j', 'u_j'), /weight/);
+});
