@@ -1053,6 +1053,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
   weightedInputRoles(tree, acc);
+  hiddenStateRoles(tree, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
@@ -1086,6 +1087,16 @@ function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
       const [w, v] = weight(x) && input(y) ? [x, y] : weight(y) && input(x) ? [y, x] : [undefined, undefined];
       if (w && v && shapeOnly(w) && shapeOnly(v)) (set(symbolKey(w), 'a weight (learned; it multiplies the input beside it)', true), set(symbolKey(v), 'an input (what the weight multiplies)', true));
     });
+  });
+}
+
+/** h_t, h_{t−1}, h^{(t)}: an h indexed by a time step is the hidden state at that step, where only its shape was said. */
+function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || n.name !== 'h' || n.mods.some((m) => m === 'hat' || m === 'tilde')) return;
+    const step = (pretty(n.sub ?? { k: 'row', items: [] }) || pretty(n.sup ?? { k: 'row', items: [] })).replace(/[\s()⟨⟩<>]/g, '');
+    const said = notes.get(symbolKey(n)) ?? 'a quantity';
+    if (/^t([+−-]1)?$/.test(step) && /^(a quantity|a vector|entry )/.test(said)) set(symbolKey(n), `the hidden state at step ${step}`, true);
   });
 }
 

@@ -235,3 +235,9 @@ test('a weight letter times an input letter in a sum is a weight and an input, e
   // Two letters that are neither a weight nor an input stay described by their shape.
   assert.doesNotMatch(meaning('q = \\sum_j u_j v_j', 'u_j'), /weight/);
 });
+
+test('an h indexed by a time step is the hidden state at that step, where only its shape was said', () => {
+  assert.match(meaning('q = u h_t + v h_{t-1}', 'h_t'), /hidden state at step t/);
+  assert.match(meaning('q = u h_t + v h_{t-1}', 'h_{t−1}'), /hidden state at step t−1/);
+  assert.doesNotMatch(meaning('q = u h_j', 'h_j'), /hidden state/);
+});
