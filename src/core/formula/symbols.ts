@@ -613,6 +613,14 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   if (ys.some((y) => y.name === 'Y') && !ys.some((y) => y.name === 'Y' && predictedY(y))) ys.splice(0, ys.length, ...ys.filter((y) => y.name === 'y'));
   const loss = !!concept && CATALOG[concept].group === 'loss';
   if (!predicted.length && !loss) return;
+  // (Written with t beside y — t_k the targets, y_k the outputs, as many books do — t is the target and y the output.)
+  const ts: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && ts.push(n)));
+  if (loss && ts.length && ys.length && !predicted.length) {
+    for (const t of ts) set(symbolKey(t), 'the target (true label)');
+    for (const y of ys) set(symbolKey(y), 'the prediction (the model\'s output)');
+    return;
+  }
   for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined) => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
@@ -1052,8 +1060,8 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
-  weightedInputRoles(tree, acc);
   hiddenStateRoles(tree, acc);
+  weightedInputRoles(tree, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
@@ -1074,24 +1082,42 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
  */
 function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   // (Over a description of the letter's shape only: the product says what it is.)
-  const shapeOnly = (s: Sym) => /^(a quantity|a vector|a matrix|entry |a scalar)/.test(notes.get(symbolKey(s)) ?? 'a quantity');
-  const weight = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(w|W|theta)$/.test(x.name) && !x.sup;
-  const input = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[xhao]$/.test(x.name) && !x.mods.includes('hat');
+  const shapeOnly = (s: Node) => /^(a quantity|a vector|a matrix|entry |a scalar)/.test(notes.get(keyOf(s)) ?? 'a quantity');
+  const weight = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(w|W|U|V|theta)$/.test(x.name) && !x.sup;
+  const input = (x: Node | undefined): x is Sym | Extract<Node, { k: 'apply' }> => !!x && ((x.k === 'sym' && /^[xhao]$/.test(x.name) && !x.mods.includes('hat')) || (x.k === 'apply' && x.head.k === 'sym' && /^[xh]$/.test(x.head.name)));
+  const keyOf = (x: Node) => (x.k === 'sym' ? symbolKey(x) : pretty(x));
   walk(tree, (n) => {
     if (n.k !== 'row') return;
     const r = n.items.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*' || x.v === '×')));
+    let weighted = false;
     r.forEach((x, i) => {
       const y = r[i + 1];
       const term = (i === 0 || r[i - 1].k === 'op' || r[i - 1].k === 'big') && (!r[i + 2] || r[i + 2].k === 'op');
       if (!term) return;
-      const [w, v] = weight(x) && input(y) ? [x, y] : weight(y) && input(x) ? [y, x] : [undefined, undefined];
-      if (w && v && shapeOnly(w) && shapeOnly(v)) (set(symbolKey(w), 'a weight (learned; it multiplies the input beside it)', true), set(symbolKey(v), 'an input (what the weight multiplies)', true));
+      const [w, v] = weight(x) && input(y) ? [x, y] : weight(y) && input(x) && x.k === 'sym' ? [y, x] : [undefined, undefined];
+      // (A state at a time step keeps its meaning; the letter multiplying it is still a weight.)
+      const state = !!v && /hidden state|input at step/.test(notes.get(keyOf(v)) ?? '');
+      if (w && v && shapeOnly(w) && (shapeOnly(v) || state)) {
+        set(symbolKey(w), 'a weight (learned; it multiplies the input beside it)', true);
+        if (!state) set(keyOf(v), 'an input (what the weight multiplies)', true);
+        weighted = true;
+      }
     });
+    // (… + b at the end of such a sum: the bias.)
+    const last = r[r.length - 1];
+    if (weighted && last?.k === 'sym' && /^[bc]$/.test(last.name) && r[r.length - 2]?.k === 'op' && (r[r.length - 2] as { v: string }).v === '+' && shapeOnly(last)) set(symbolKey(last), 'the bias (added after the weights)', true);
   });
 }
 
 /** h_t, h_{t−1}, h^{(t)}: an h indexed by a time step is the hidden state at that step, where only its shape was said. */
 function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
+  // h(t), h(t − 1), x(t): the same, written as functions of the step.
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^[hx]$/.test(n.head.name) || n.head.sub) return;
+    const step = pretty(n.arg).replace(/\s/g, '');
+    const key = pretty(n);
+    if (/^t([+−-]1)?$/.test(step) && /^(the output \(value\)|the value of|a quantity)/.test(notes.get(key) ?? 'a quantity')) set(key, n.head.name === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
+  });
   walk(tree, (n) => {
     if (n.k !== 'sym' || n.name !== 'h' || n.mods.some((m) => m === 'hat' || m === 'tilde')) return;
     const step = (pretty(n.sub ?? { k: 'row', items: [] }) || pretty(n.sup ?? { k: 'row', items: [] })).replace(/[\s()⟨⟩<>]/g, '');

@@ -241,3 +241,22 @@ test('an h indexed by a time step is the hidden state at that step, where only i
   assert.match(meaning('q = u h_t + v h_{t-1}', 'h_{t−1}'), /hidden state at step t−1/);
   assert.doesNotMatch(meaning('q = u h_j', 'h_j'), /hidden state/);
 });
+
+test('a loss written with t beside y takes t as the target and y as the output; h(t) and x(t) are the state and the input at step t', () => {
+  const ce = 'E=-\\sum_k t_k\\log y_k';
+  assert.match(meaning(ce, 't_k'), /target/);
+  assert.match(meaning(ce, 'y_k'), /prediction/);
+  // With a hatted prediction, y stays the target.
+  assert.match(meaning('E = -\\sum_k y_k \\log \\hat{y}_k', 'y_k'), /target/);
+  const rnn = 'p(t) = Ux(t) + Wh(t-1) + b';
+  assert.match(meaning(rnn, 'h(t−1)'), /hidden state at step t−1/);
+  assert.match(meaning(rnn, 'x(t)'), /input at step t/);
+});
+
+test('in Ux(t) + Wh(t − 1) + b the matrices are weights and b the bias, the states keep their step', () => {
+  const tex = 'p(t) = Ux(t) + Wh(t-1) + b';
+  assert.match(meaning(tex, 'U'), /weight/);
+  assert.match(meaning(tex, 'W'), /weight/);
+  assert.match(meaning(tex, 'b'), /bias/);
+  assert.match(meaning(tex, 'h(t−1)'), /hidden state at step t−1/);
+});
