@@ -1109,7 +1109,7 @@ function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   });
 }
 
-/** h_t, h_{t−1}, h^{(t)}: an h indexed by a time step is the hidden state at that step, where only its shape was said. */
+/** h_t, h_{t−1}, h^{(t)}, x_t: an h or an x indexed by a time step is the hidden state or the input at that step, where only its shape was said. */
 function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
   // h(t), h(t − 1), x(t): the same, written as functions of the step.
   walk(tree, (n) => {
@@ -1119,10 +1119,10 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
     if (/^t([+−-]1)?$/.test(step) && /^(the output \(value\)|the value of|a quantity)/.test(notes.get(key) ?? 'a quantity')) set(key, n.head.name === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
   });
   walk(tree, (n) => {
-    if (n.k !== 'sym' || n.name !== 'h' || n.mods.some((m) => m === 'hat' || m === 'tilde')) return;
+    if (n.k !== 'sym' || !/^[hx]$/.test(n.name) || n.mods.some((m) => m === 'hat' || m === 'tilde')) return;
     const step = (pretty(n.sub ?? { k: 'row', items: [] }) || pretty(n.sup ?? { k: 'row', items: [] })).replace(/[\s()⟨⟩<>]/g, '');
     const said = notes.get(symbolKey(n)) ?? 'a quantity';
-    if (/^t([+−-]1)?$/.test(step) && /^(a quantity|a vector|entry )/.test(said)) set(symbolKey(n), `the hidden state at step ${step}`, true);
+    if (/^t([+−-]1)?$/.test(step) && /^(a quantity|a vector|entry )/.test(said)) set(symbolKey(n), n.name === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
   });
 }
 

@@ -260,3 +260,7 @@ test('in Ux(t) + Wh(t − 1) + b the matrices are weights and b the bias, the st
   assert.match(meaning(tex, 'b'), /bias/);
   assert.match(meaning(tex, 'h(t−1)'), /hidden state at step t−1/);
 });
+
+test('an x indexed by a time step is the input at that step', () => {
+  assert.match(meaning('q = u h_{t-1} + v x_t', 'x_t'), /input at step t/);
+});
