@@ -301,8 +301,17 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
     if (concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
     else if (gate) set(symbolKey(head), `${gate} — defined here`);
     else if (said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
-    else if (concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? `the quantity this formula defines (${CATALOG[concept].title.replace(/ \(.*\)$/, '')})`);
+    else if (concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? byGroup(concept));
   }
+}
+
+/** What a formula of a concept's group defines, when nothing more specific is known of its letter. */
+function byGroup(concept: ConceptId): string {
+  const title = CATALOG[concept].title.replace(/ \(.*\)$/, '');
+  const group = CATALOG[concept].group;
+  if (group === 'activation') return `the activation: the output of the ${title.toLowerCase()} — defined here`;
+  if (group === 'loss') return `the loss this formula defines (${title})`;
+  return `the quantity this formula defines (${title})`;
 }
 
 /** The formula's equations: its top row split at `,` `;`, line breaks and words (`q = W_q x \quad\text{and}\quad k = W_k x`). */

@@ -264,3 +264,8 @@ test('in Ux(t) + Wh(t − 1) + b the matrices are weights and b the bias, the st
 test('an x indexed by a time step is the input at that step', () => {
   assert.match(meaning('q = u h_{t-1} + v x_t', 'x_t'), /input at step t/);
 });
+
+test("what an activation's formula defines is its activation, what a loss's formula defines is the loss", () => {
+  assert.match(meaning('q=\\frac{1}{1+\\exp(-u)}', 'q'), /activation/);
+  assert.match(meaning('\\xi(r,q) = -r \\log(q) - (1-r)\\log(1-q)', '\u03be'), /\bloss\b/);
+});
