@@ -422,6 +422,8 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     // (γ m̂_t / √v̂_t, written as one fraction: the numerator's first factor.)
     const step = r[2].k === 'frac' ? rowOf(r[2].num)[0] ?? r[2] : r[2];
     if ((r[3] || (r[2].k === 'frac' && rowOf(r[2].num).length > 1)) && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    // (x_{k+1} = x_k − η∇f(x_k): the letter updated is the point the step moves.)
+    if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated (its new value)');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
       const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;

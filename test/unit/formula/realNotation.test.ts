@@ -269,3 +269,9 @@ test("what an activation's formula defines is its activation, what a loss's form
   assert.match(meaning('q=\\frac{1}{1+\\exp(-u)}', 'q'), /activation/);
   assert.match(meaning('\\xi(r,q) = -r \\log(q) - (1-r)\\log(1-q)', '\u03be'), /\bloss\b/);
 });
+
+test('in a gradient step written out, x is the input; the x a step moves is the point being updated', () => {
+  const step = '\\theta_j := \\theta_j - \\alpha \\frac{1}{m}\\sum_{i=1}^m (h_\\theta(x^{(i)}) - y^{(i)}) x_j^{(i)}';
+  assert.doesNotMatch(meaning(step, 'x_j^{(i)}'), /point being updated/);
+  assert.match(meaning('x_{k+1} = x_k - \\eta \\nabla f(x_k)', 'x_{k+1}'), /point being updated/);
+});
