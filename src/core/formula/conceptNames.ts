@@ -49,7 +49,7 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   skipgram: /skip-?gram|跳字模型|스킵-?그램/i,
   'skipgram-softmax': /skip-?gram[^.]*softmax|softmax[^.]*skip-?gram/i,
   sgns: /negative sampling|\bsgns\b|负采样|네거티브 ?샘플링/i,
-  cbow: /\bcbow\b|continuous bag[- ]of[- ]words|连续词袋/i,
+  cbow: /\bcbow\b|continuous bag|连续词袋/i,
   'cosine-similarity': /cosine|余弦|코사인/i,
   'collobert-weston': /collobert/i,
   'hierarchical-softmax': /hierarchical softmax|层次softmax|层序softmax|分层softmax/i,

@@ -80,8 +80,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
   // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
-  // (\label{…} and \tag{…} name the equation; their text is no letter of it.)
-  const letterTree = rec ? parseTex(normaliseTex(latex.replace(/\\(label|tag)\*?\{[^{}]{0,200}\}|\\nonumber\b|\\notag\b/g, ' ')), { identifiers: true }) : tree;
+  // (normaliseTex drops \label{…} and \tag{…}: they name the equation, their text is no letter of it.)
+  const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;

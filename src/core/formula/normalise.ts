@@ -9,6 +9,11 @@
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln'];
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
+/** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
+const BRACKET = String.raw`(\((?:[^(){}]|\([^(){}]*\))*\))`;
+const BRACED_BRACKET_POWER = new RegExp(String.raw`\{\s*${BRACKET}\s*\}(?=\s*\^)`, 'g');
+const BRACED_BRACKET_CALL = new RegExp(String.raw`(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*${BRACKET}\s*\}`, 'g');
+
 /** The index after a balanced `{…}` starting at i, or -1. */
 function closeBrace(s: string, i: number): number {
   let depth = 0;
@@ -180,7 +185,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
-  s = s.replace(/\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}(?=\s*\^)/g, '$1').replace(/(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*(\((?:[^(){}]|\([^(){}]*\))*\))\s*\}/g, '$1$2');
+  s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

@@ -70,6 +70,10 @@ function timeSteps(n: Node | Node[]): Set<string> {
   }
   return out;
 }
+/** The word a row of plain letters spells, in lower case (`net_j`, `Net_{h1}` → net; the last letter may carry an index). */
+function spelled(r: Row): string {
+  return r.length && r.every((x) => x.k === 'sym' && !x.sup && !x.mods.length) ? r.map((x) => (x as Sym).name).join('').toLowerCase() : '';
+}
 /** An operator written on the line, not inside a sub- or superscript (the `*` of `f^*` marks an optimum). */
 function hasLineOp(n: Node | Node[] | undefined, ...ops: string[]): boolean {
   let budget = 20000;
@@ -770,6 +774,9 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['sin', 'cos']).some((a) => all(a.arg).some((x) => isNum(x, 10000)))) add('positional-encoding', 4, 'sin/cos of position over 10000^{2i/d}');
 
   // --- softmax-shaped fractions ---
+  // (Equated to a prediction — p(y_t | y_{<t}), σ(xᵀW), ŷ — a softmax is the model's output distribution, not attention
+  // weights: e_w there is a word's embedding, not a score.)
+  const prediction = (lhsApply && (/^[pP]$/.test(lhsApply.fn) || lhsApply.fn === 'sigmoid')) || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
   for (const f of fracs(root)) {
     const arg = softmaxFrac(f);
     if (!arg) continue;
@@ -777,9 +784,6 @@ function detect(root: Row, add: Add): void {
     const argSyms = syms(arg);
     const lhsAttn = lhsBase === 'alpha' || lhsBase === 'a' && !!lhsSub || (lhsBase === 'w' && lhsSub.length >= 2);
     const argFn = applies(arg).map((a) => a.fn);
-    // (Equated to a prediction — p(y_t | y_{<t}), σ(xᵀW), ŷ — the softmax is the model's output distribution, not
-    // attention weights: e_w there is a word's embedding, not a score.)
-    const prediction = (lhsApply && (/^[pP]$/.test(lhsApply.fn) || lhsApply.fn === 'sigmoid')) || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
     if (lhsAttn || argFn.includes('score') || (argSyms.some((s) => s.name === 'e' && s.sub) && !prediction)) {
       if (d.some((p) => symBase(p.a) === 'q' || symBase(p.b) === 'k') || argSyms.some((s) => s.name === 'q')) add('self-attention', 3, 'softmax of q·k');
       add('attention', 2.8, 'attention weights: softmax over scores');
@@ -1263,8 +1267,7 @@ function detect(root: Row, add: Add): void {
       const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
       if (quadratic) continue;
       // (A neuron's net input, written `net_j` or `Net_{h1}`, is its pre-activation z.)
-      const netInput = lhs.length === 3 && lhs.every((x) => x.k === 'sym' && !x.sup && !x.mods.length) && lhs.map((x) => (x as Sym).name).join('').toLowerCase() === 'net';
-      const lhsLetter = netInput ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
+      const lhsLetter = spelled(lhs) === 'net' ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
@@ -1614,9 +1617,8 @@ function detect(root: Row, add: Add): void {
   // CBOW: average of context vectors
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
-  const lhsWord = lhs.every((x) => x.k === 'sym' && !x.sup && !x.mods.length) ? lhs.map((x) => (x as Sym).name).join('').toLowerCase() : '';
   // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
-  for (const r of lhsWord === 'net' ? [] : [rhsAll]) {
+  for (const r of spelled(lhs) === 'net' ? [] : [rhsAll]) {
     for (let i = 0; i + 2 < r.length; i++) {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
@@ -2307,7 +2309,5 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */
 export function conceptsMentioned(words: string, limit = 5): ConceptId[] {
-  const out = conceptsNamed(words);
-  for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) if (re.test(words) && !out.includes(id)) out.push(id);
-  return out.slice(0, limit);
+  return conceptsNamed(words, limit);
 }

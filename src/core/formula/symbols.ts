@@ -178,6 +178,9 @@ const INPUT_OF_WEIGHTS: Record<string, string> = {
 /** Groups of concepts where a lower-case w is a weight (elsewhere it is a word, or an attention weight). */
 const WEIGHT_W_GROUPS = new Set(['loss', 'linear', 'network', 'training']);
 
+/** A meaning that describes only a letter's shape (`shapeOf`, or "entry i of x"): a later structural reading may replace it. */
+const byShapeOnly = (meaning: string | undefined) => meaning === undefined || /^(a quantity|a vector|a matrix|entry )/.test(meaning);
+
 /** A letter whose role neither the concept nor the formula tells: described by its shape only. */
 function shapeOf(n: Sym): string {
   const kind = n.mods.includes('bold') ? (/^[A-Z]$/.test(n.name) ? 'a matrix' : 'a vector') : /^[A-Z]$/.test(n.name) ? 'a quantity (upper-case: often a matrix or a set)' : 'a quantity';
@@ -1093,7 +1096,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
  */
 function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   // (Over a description of the letter's shape only: the product says what it is.)
-  const shapeOnly = (s: Node) => /^(a quantity|a vector|a matrix|entry |a scalar)/.test(notes.get(keyOf(s)) ?? 'a quantity');
+  const shapeOnly = (x: Node) => byShapeOnly(notes.get(keyOf(x)));
   const weight = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(w|W|U|V|theta)$/.test(x.name) && !x.sup;
   const input = (x: Node | undefined): x is Sym | Extract<Node, { k: 'apply' }> => !!x && ((x.k === 'sym' && /^[xhao]$/.test(x.name) && !x.mods.includes('hat')) || (x.k === 'apply' && x.head.k === 'sym' && /^[xh]$/.test(x.head.name)));
   const keyOf = (x: Node) => (x.k === 'sym' ? symbolKey(x) : pretty(x));
@@ -1120,20 +1123,23 @@ function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   });
 }
 
-/** h_t, h_{t−1}, h^{(t)}, x_t: an h or an x indexed by a time step is the hidden state or the input at that step, where only its shape was said. */
+/**
+ * h_t, h_{t−1}, h^{(t)}, h(t), x_t, x(t): an h or an x indexed by a time step, or written as a function of it, is the
+ * hidden state or the input at that step — where only its shape (or, for h(t), only its value) was said.
+ */
 function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
-  // h(t), h(t − 1), x(t): the same, written as functions of the step.
+  const empty: Node = { k: 'row', items: [] };
+  const at = (letter: string, key: string, step: string, open: boolean) => {
+    if (/^t([+−-]1)?$/.test(step) && open) set(key, letter === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
+  };
   walk(tree, (n) => {
-    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^[hx]$/.test(n.head.name) || n.head.sub) return;
-    const step = pretty(n.arg).replace(/\s/g, '');
-    const key = pretty(n);
-    if (/^t([+−-]1)?$/.test(step) && /^(the output \(value\)|the value of|a quantity)/.test(notes.get(key) ?? 'a quantity')) set(key, n.head.name === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
-  });
-  walk(tree, (n) => {
-    if (n.k !== 'sym' || !/^[hx]$/.test(n.name) || n.mods.some((m) => m === 'hat' || m === 'tilde')) return;
-    const step = (pretty(n.sub ?? { k: 'row', items: [] }) || pretty(n.sup ?? { k: 'row', items: [] })).replace(/[\s()⟨⟩<>]/g, '');
-    const said = notes.get(symbolKey(n)) ?? 'a quantity';
-    if (/^t([+−-]1)?$/.test(step) && /^(a quantity|a vector|entry )/.test(said)) set(symbolKey(n), n.name === 'h' ? `the hidden state at step ${step}` : `the input at step ${step}`, true);
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[hx]$/.test(n.head.name) && !n.head.sub) {
+      const said = notes.get(pretty(n));
+      at(n.head.name, pretty(n), pretty(n.arg).replace(/\s/g, ''), said === undefined || /^(the output \(value\)|the value of|a quantity)/.test(said));
+    }
+    if (n.k === 'sym' && /^[hx]$/.test(n.name) && !n.mods.some((m) => m === 'hat' || m === 'tilde')) {
+      at(n.name, symbolKey(n), (pretty(n.sub ?? empty) || pretty(n.sup ?? empty)).replace(/[\s()⟨⟩<>]/g, ''), byShapeOnly(notes.get(symbolKey(n))));
+    }
   });
 }
 
