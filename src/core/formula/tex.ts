@@ -628,6 +628,13 @@ function joinWords(items: Node[]): Node[] {
       i = end - 1;
       continue;
     }
+    // A function word without its argument (`\mathrm{softmax}(t)_i`, whose font reads it; `softmax` in passing) is the
+    // function's name, not letters (its tail `oftmax` no identifier of its own).
+    if (identifierWords && w.length >= 3 && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase()))) {
+      out.push({ k: 'name', v: w });
+      i = j - 1;
+      continue;
+    }
     out.push(items[i]);
   }
   return out;

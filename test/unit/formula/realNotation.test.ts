@@ -275,3 +275,9 @@ test('in a gradient step written out, x is the input; the x a step moves is the 
   assert.doesNotMatch(meaning(step, 'x_j^{(i)}'), /point being updated/);
   assert.match(meaning('x_{k+1} = x_k - \\eta \\nabla f(x_k)', 'x_{k+1}'), /point being updated/);
 });
+
+test('a function name in a text font is the function, not a letter s and an identifier oftmax', () => {
+  const letters = explainFormula('\\mathrm{softmax}(t)_i = \\frac{\\exp(t_i)}{\\sum_{j=1}^{K} \\exp(t_j)}').symbols.map((s) => s.symbol);
+  assert.ok(!letters.includes('s') && !letters.includes('oftmax'), letters.join(' '));
+  assert.ok(letters.includes('t_i') && letters.includes('K'), letters.join(' '));
+});
