@@ -684,6 +684,118 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   autoencoder: /autoencoder|reconstruct/i,
 };
 
+/**
+ * The letters a conditional probability predicts and the ones it is given, written on its line or in a set or
+ * bracket there (`p(y_t | {y_1, …, y_{t−1}}, c)` → y_t | y_1, y_{t−1}, c); index letters inside scripts are not taken.
+ */
+function conditionLetters(a: Apply): { predicted: Sym[]; given: Sym[] } {
+  const r = rowOf(a.arg);
+  const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+  const top = (q: Row) => q.flatMap((y) => (y.k === 'sym' ? [y] : y.k === 'group' ? rowOf(y.body).filter((z): z is Sym => z.k === 'sym') : []));
+  return bar < 0 ? { predicted: top(r), given: [] } : { predicted: top(r.slice(0, bar)), given: top(r.slice(bar + 1)) };
+}
+
+/** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
+const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
+
+/**
+ * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
+ * an update written with the target minus the prediction, the encoder–decoder's conditional, and an LSTM's gated
+ * candidate on its own.
+ */
+function detectDerivations(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
+  const lhsHead = lhs.find((x) => x.k === 'sym' || x.k === 'apply');
+  const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
+  const barAt = (r: Row) => r.findIndex((x) => x.k === 'op' && x.v === '|');
+  // Π_i P(y_i | x_i; θ), Π_i p_θ(x_i), Π_n y_n^{t_n} (1 − y_n)^{1−t_n}: a product over the examples of each one's
+  // probability is the likelihood of the data. (Over time steps, or given the same letter's earlier values, it is a
+  // sequence model's; with a minus in front, a loss.)
+  const rows: Row[] = [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
+  // (A conditional model defined as a product, p(x | z) = Π_i p(x_i | z), p(u | w) = Π_j p(d_j | …), factorises one
+  // probability over its parts: no likelihood unless the condition is the parameters.)
+  const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name));
+  const likelihood = !lhsModel && rows.some((r) => r.some((x, k) => {
+    if (x.k !== 'big' || x.v !== 'prod' || !('sub' in x)) return false;
+    const idx = syms(x.sub)[0]?.name;
+    if (!idx || /^(t|tau|T)$/.test(idx) || r.slice(0, k).some((y) => y.k === 'op' && y.v === '-')) return false;
+    const end = r.findIndex((y, j) => j > k && y.k === 'op' && ['=', '+', '-', '≈', '≤', '≥', '∝', ',', ':=', '←'].includes(y.v));
+    const body = r.slice(k + 1, end < 0 ? undefined : end);
+    const indexed = (s: Sym) => indexOf(s.sub) === idx || indexOf(s.sup) === idx;
+    const ofExample = applies(body).filter(isProb).some((a) => {
+      const ar = rowOf(a.arg);
+      const bar = barAt(ar);
+      const params = (a.head.k === 'sym' && syms(a.head.sub).some((y) => PARAM_LETTER.test(y.name))) || (hasOp(a.arg, ';') && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
+      if (bar < 0) return params && syms(ar).some(indexed);
+      const predicted = syms(ar.slice(0, bar));
+      const given = syms(ar.slice(bar + 1));
+      if (!predicted.some(indexed)) return false;
+      const names = new Set(predicted.map((y) => y.name));
+      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => PARAM_LETTER.test(y.name)));
+    });
+    const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).filter((y) => 'sup' in y && !!y.sup);
+    // (The exponents are the labels, y_i or t_n; a code's bits, d_j, belong to hierarchical softmax's path.)
+    const label = (y: Sym) => indexed(y) && /^[yYtT]$/.test(y.name);
+    const bernoulli = powers.some((y) => syms(y.sup).some(label) && rowOf(y.sup).length === 1) && powers.some((y) => { const sr = rowOf(y.sup); return isNum(sr[0], 1) && sr[1]?.k === 'op' && sr[1].v === '-' && syms(sr).some(label); });
+    return ofExample || bernoulli;
+  }));
+  if (likelihood) add('maximum-likelihood', 3.3, 'Π_i p(y_i | x_i; θ): the likelihood of the data, a product over the examples');
+  // arg max_θ log L(θ): the parameters that make the data most likely. (Two parameter sets, θ and φ, with a q: an ELBO.)
+  const maxOverParams = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
+  const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
+  if (maxOverParams && likelihoodOfParams && !hasSym(root, 'phi', 'varphi') && !applies(root).some((a) => a.fn === 'q')) add('maximum-likelihood', 3.1, 'arg max_θ log L(θ): the parameters that make the data most likely');
+  // δ^{(l)} = ((W^{(l+1)})ᵀ δ^{(l+1)}) ⊙ σ′(z^{(l)}): a layer's error from the next layer's error (or the loss's
+  // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
+  if (lhsHead?.k === 'sym' && lhsHead.name === 'delta' && (lhsHead.sub || lhsHead.sup) && parts.length > 1) {
+    const activationSlope = syms(rhsAll).some((y) => y.mods.includes('prime')) || applies(rhsAll).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime'))) || derivs(rhsAll).some((d) => applies(d.of).length > 0);
+    const passedBack = syms(rhsAll).some((y) => y.name === 'delta' || y.name === 'nabla') || derivs(rhsAll).some((d) => !applies(d.of).length);
+    if (activationSlope && passedBack) {
+      const timed = /^(t|t[+-]1)$/.test(indexOf(lhsHead.sub) || indexOf(lhsHead.sup));
+      add(timed ? 'backpropagation-through-time' : 'chain-rule', 3.5, 'δ^{(l)} = (W^{(l+1)ᵀ} δ^{(l+1)}) ⊙ σ′(z^{(l)}): the error passed back a layer');
+    }
+  }
+  const assign = rels.includes('←') || rels.includes(':=') || rels.includes('=');
+  // w := w + α (y − ŷ) x, w^{(k+1)} = w^{(k)} + Σ_n (t_n − y_n) x_n: the step written with the target minus the
+  // prediction, so added (minus the gradient of the squared or log loss).
+  const sameStart = lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name && PARAM_LETTER.test(lhsHead.name.replace(/^b$/, 'w'));
+  if (assign && parts.length === 2 && sameStart && rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && !hasSym(rhsAll.slice(2), 'beta')) {
+    const step = rhsAll.slice(2);
+    const residual = all(step).some((g) => (g.k === 'group' || g.k === 'apply') && (() => { const b = rowOf(g.k === 'group' ? g.body : g.arg); return b.length === 3 && b[1].k === 'op' && b[1].v === '-' && b[0].k === 'sym' && b[2].k === 'sym' && !isNum(b[0]) && (b[2].mods.includes('hat') || /^(y|t)$/.test(b[0].name)); })());
+    if (residual) add('gradient-descent', 3.2, 'w ← w + α (y − ŷ) x: a step against the gradient, the error written target minus prediction');
+  }
+  // W(i + 1) = W(i) − μ ∂ξ/∂W(i): the iteration written as a function's argument.
+  if (assign && parts.length === 2 && lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && rhsAll[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(rhsAll[0].arg)) && rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && rhsAll[2]?.k === 'sym' && hasGradient(rhsAll.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
+  // (Δx, Δy) = −η (∂f/∂x, ∂f/∂y): the change of every variable is minus a step size times its partial derivative.
+  if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
+  // i_t ⊙ C̃_t: the input gate applied to the candidate cell state, an LSTM's write.
+  if (parts.length === 1 && root.length <= 3) {
+    const gate = root[0]?.k === 'sym' && /^[iI]$/.test(root[0].name) && /^t$/.test(indexOf(root[0].sub));
+    const last = root[root.length - 1];
+    const candidate = last?.k === 'sym' && /^[cC]$/.test(last.name) && last.mods.includes('tilde');
+    if (gate && candidate && (root.length === 2 || (root[1].k === 'op' && ['*', '⊙', '∘', '·', '×'].includes(root[1].v)))) add('lstm', 3.1, 'i_t ⊙ C̃_t: the input gate applied to the candidate state');
+  }
+  // p(y_1 … y_{T′} | x_1 … x_T): one sequence given another of a different length — the encoder–decoder's model.
+  // p(y_t | y_1 … y_{t−1}, c): the next output given the earlier ones and the source (or its summary c).
+  const lhsProb = (lhs.length ? lhs : root).find((x): x is Apply => x.k === 'apply' && isProb(x) && condBarOf(x));
+  if (lhsProb && (lhs.length ? lhs : root).length === 1) {
+    const letters = conditionLetters(lhsProb);
+    const predicted = letters.predicted.filter((y) => !!y.sub || !!y.sup);
+    const given = letters.given.filter((y) => !PARAM_LETTER.test(y.name) && y.name !== 'h');
+    const names = new Set(predicted.map((y) => y.name));
+    const ends = (ys: Sym[]) => new Set(ys.flatMap((y) => syms(y.sub ?? y.sup).slice(0, 1).filter((i) => rowOf(y.sub ?? y.sup).length === 1 && !/^[ijt]$/.test(i.name)).map((i) => i.name + (i.mods.includes('prime') ? "'" : ''))));
+    const other = given.filter((y) => !names.has(y.name));
+    const twoSequences = names.size === 1 && predicted.length >= 2 && other.length >= 2 && new Set(other.map((y) => y.name)).size === 1 && ends(predicted).size === 1 && ends(other).size === 1 && [...ends(predicted)][0] !== [...ends(other)][0];
+    const ownPrefix = given.some((y) => names.has(y.name)) && predicted.length === 1 && /^t$/.test(indexOf(predicted[0].sub) || indexOf(predicted[0].sup));
+    const source = other.some((y) => /^(x|X|c|C|s|S|z)$/.test(y.name));
+    if (twoSequences) add('seq2seq', 3.5, 'p(y_1 … y_{T′} | x_1 … x_T): one sequence given another');
+    else if (ownPrefix && source) add('seq2seq', 3.3, 'p(y_t | y_{<t}, c): the next output given the earlier ones and the source');
+  }
+  // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
+  if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
+}
+
 function detect(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -1391,6 +1503,8 @@ function detect(root: Row, add: Add): void {
   }
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
+  // (A rate written with another letter, θ_j := θ_j − a (1/m) Σ …, is still one when a sum over the examples follows.)
+  const anyRate = (r: Row) => ((r[0]?.k === 'sym' && !r[0].sub && /^[a-z]$/.test(r[0].name)) || (r[0]?.k === 'apply' && /^[a-z]$/.test(r[0].fn))) && bigs(r, 'sum').length > 0;
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
   if (assign && parts.length > 1 && rhsAll.some((x) => x.k === 'op' && x.v === '-')) {
     const first = rhsAll[0];
@@ -1420,7 +1534,7 @@ function detect(root: Row, add: Add): void {
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)
-    else if (sameVar && !newton && stepLetter(step.slice(0, 2)) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+    else if (sameVar && !newton && (stepLetter(step.slice(0, 2)) || anyRate(step)) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
       // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
@@ -1548,7 +1662,14 @@ function detect(root: Row, add: Add): void {
         const whole = (g: string[]) => g.some((k) => /^1\||<|1:|^\|/.test(k) || /^1$/.test(k.split('|')[0]));
         const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
         if (window) add('ngram-markov', 3.5, 'Π_t P(w_t | w_{t−n+1} … w_{t−1}): the Markov assumption');
-        add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+        // (Given the earlier outputs and a source, x or its summary c, it is the decoder's: a conditional model.)
+        const fromSource = rhsConds.some((a) => {
+          const { predicted, given } = conditionLetters(a);
+          const own = new Set(predicted.map((y) => y.name));
+          return given.some((y) => own.has(y.name)) && given.some((y) => !own.has(y.name) && /^(x|X|c|C|s|S|z)$/.test(y.name));
+        });
+        if (fromSource) add('seq2seq', 3.3, 'p(y) = Π_t p(y_t | y_{<t}, c): each output given the earlier ones and the source');
+        else add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
       }
     }
   }
@@ -1993,9 +2114,10 @@ const symbolsOnly = (r: Row): boolean => r.length > 0 && r.every((x) => x.k === 
 function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
   if (symbolsOnly(root)) return true;
   // One probability written alone (P(D = 1 | w, c), p(y | x)) names the quantity a model gives, not the model;
-  // a sequence's next item given its own history (p(x_i | x_{1:i−1}), P(w_t | w_{t−1})) is the language model itself.
+  // a sequence's next item given its own history (p(x_i | x_{1:i−1}), P(w_t | w_{t−1})) is the language model itself,
+  // and one sequence given another of another length (p(y_1 … y_{T′} | x_1 … x_T)) the encoder–decoder's.
   const items = root.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
-  if (items.length === 1 && items[0].k === 'apply' && /^(p|P|Pr|q|Q)$/.test(items[0].fn) && condBarOf(items[0])) {
+  if (best.id !== 'seq2seq' && items.length === 1 && items[0].k === 'apply' && /^(p|P|Pr|q|Q)$/.test(items[0].fn) && condBarOf(items[0])) {
     const arg = argRow(items[0]);
     const bar = arg.findIndex((x) => x.k === 'op' && x.v === '|');
     const given = new Set(syms(arg.slice(bar + 1)).map((x) => x.name));
@@ -2166,7 +2288,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations]) {
     try {
       detector(tree.items, add);
     } catch (e) {

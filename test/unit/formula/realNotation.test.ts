@@ -281,3 +281,49 @@ test('a function name in a text font is the function, not a letter s and an iden
   assert.ok(!letters.includes('s') && !letters.includes('oftmax'), letters.join(' '));
   assert.ok(letters.includes('t_i') && letters.includes('K'), letters.join(' '));
 });
+
+test('a product over the examples of each one\'s probability is the likelihood; a model factorised over its parts is not', () => {
+  for (const tex of [
+    '\\prod_{m=1}^{M} q(c_m \\mid r_m; \\omega)',
+    'L(\\beta) = \\prod_{n} P(t_n | u_n, \\beta)',
+    '\\prod_{k=1}^{K} p_{\\omega}(r_k)',
+    '\\mathcal{L}(w) = \\prod_{i=1}^{n} \\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}',
+  ]) assert.equal(concept(tex.replace(/q\(/, 'P(')), 'maximum-likelihood', tex);
+  // The parameters that make the data most likely.
+  assert.equal(concept('\\hat{\\omega} = \\arg\\max_{\\omega} \\log \\mathcal{L}(\\omega)'), 'maximum-likelihood');
+  // A conditional model over its parts, a sequence over its time steps, naive Bayes over features, a loss: not the likelihood.
+  for (const tex of ['p(r | s) = \\prod_{k=1}^{K} p(r_k | s)^{r_k} (1 - p(r_k | s))^{1 - r_k}', 'P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})', 'P(c) \\prod_{k} P(f_k | c)', '-\\log \\prod_{n} P(t_n | u_n)']) assert.notEqual(concept(tex), 'maximum-likelihood', tex);
+  // The exponents of a Bernoulli likelihood are the labels; a path's bits are hierarchical softmax's.
+  assert.notEqual(concept('\\prod_{j=2}^{L} [\\sigma(v^T \\theta_j)]^{1-b_j} [1 - \\sigma(v^T \\theta_j)]^{b_j}'), 'maximum-likelihood');
+});
+
+test("a layer's error passed back through its activation's slope is backpropagation's chain rule", () => {
+  assert.equal(concept('\\delta^{[k]} = (V^{[k+1]})^{\\top} \\delta^{[k+1]} \\odot g\'(u^{[k]})'), 'chain-rule');
+  assert.equal(concept('\\delta^{(K)} = \\nabla_{o} E \\odot \\phi\'(u^{(K)})'), 'chain-rule');
+  assert.equal(concept('\\delta_t = W^{\\top} \\delta_{t+1} \\odot f\'(z_t)'), 'backpropagation-through-time');
+  // Its definition alone is notation.
+  assert.equal(concept('\\delta^{(k)} = \\frac{\\partial E}{\\partial u^{(k)}}'), null);
+});
+
+test('a gradient step written with the target minus the prediction added, or with the step as an argument, is gradient descent', () => {
+  assert.equal(concept('\\beta_k := \\beta_k + \\mu (t - \\hat{t}) u_k'), 'gradient-descent');
+  assert.equal(concept('w^{[s+1]} = w^{[s]} + \\eta \\sum_{m=1}^{M} (y_m - o_m) u_m'.replace(/\[s\+1\]/, '(k+1)').replace(/\[s\]/, '(k)')), 'gradient-descent');
+  assert.equal(concept('V(k+1) = V(k) - \\rho \\frac{\\partial E}{\\partial V(k)}'), 'gradient-descent');
+  assert.equal(concept('(\\Delta u, \\Delta v) = -\\rho \\left(\\frac{\\partial g}{\\partial u}, \\frac{\\partial g}{\\partial v}\\right)'), 'gradient-descent');
+  assert.equal(concept('w_k := w_k - r \\frac{1}{N} \\sum_{n=1}^{N} (f_w(u^{(n)}) - t^{(n)}) u_k^{(n)}'), 'gradient-descent');
+  // A sign-based step (Rprop) and a momentum-like sum are not this.
+  assert.notEqual(concept('V(k+1) = V(k) - \\operatorname{sign}(\\frac{\\partial E}{\\partial V(k)}) \\Delta(k)'), 'gradient-descent');
+});
+
+test("an LSTM's input gate applied to its candidate, and an encoder–decoder's conditionals, are named", () => {
+  assert.equal(concept('i_t \\odot \\tilde{c}_t'), 'lstm');
+  assert.equal(concept('i_t * \\tilde{C}_t'), 'lstm');
+  assert.equal(concept('p(y_1, \\ldots, y_{M} \\mid x_1, \\ldots, x_N)'), 'seq2seq');
+  assert.equal(concept('p(u_t \\mid u_1, \\ldots, u_{t-1}, c) = g(u_{t-1}, s_t, c)'.replace(/u/g, 'y')), 'seq2seq');
+  assert.equal(concept('P(y_t \\mid y_{<t}, \\mathbf{x})'), 'seq2seq');
+  assert.equal(concept('p(\\mathbf{y}) = \\prod_{t=1}^{T} p(y_t \\mid \\{y_1, \\ldots, y_{t-1}\\}, c)'), 'seq2seq');
+  assert.equal(concept('c = q(\\{h_1, \\ldots, h_{T}\\})'), 'seq2seq');
+  // A tagger's sequence of the same length, and a language model's own history, are not an encoder–decoder.
+  assert.notEqual(concept('p(y_1, \\ldots, y_n \\mid x_1, \\ldots, x_n)'), 'seq2seq');
+  assert.equal(concept('P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})'), 'language-model');
+});
