@@ -695,6 +695,29 @@ function conditionLetters(a: Apply): { predicted: Sym[]; given: Sym[] } {
   return bar < 0 ? { predicted: top(r), given: [] } : { predicted: top(r.slice(0, bar)), given: top(r.slice(bar + 1)) };
 }
 
+/** A copy of a tree with `f` applied to every node, children first. */
+function mapTree(n: Node, f: (n: Node) => Node): Node {
+  const m = { ...n } as Record<string, unknown>;
+  const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && 'k' in (v as object);
+  for (const [k, v] of Object.entries(m)) {
+    if (isNode(v)) m[k] = mapTree(v, f);
+    else if (Array.isArray(v)) m[k] = v.map((x) => (isNode(x) ? mapTree(x, f) : x));
+  }
+  return f(m as Node);
+}
+
+/**
+ * Time steps written as arguments (`h(t) = f(U x(t) + W h(t − 1) + b)`) read as indices (`h_t`, `h_{t−1}`), so the
+ * detectors see one notation. Taken only where the formula writes two such letters, or defines one.
+ */
+function timeArgsAsIndices(items: Row): Row {
+  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOC]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
+  const { parts } = sides(items);
+  const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
+  if (!defines && all(items).filter(timed).length < 2) return items;
+  return items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
+}
+
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 
@@ -791,6 +814,15 @@ function detectDerivations(root: Row, add: Add): void {
     const source = other.some((y) => /^(x|X|c|C|s|S|z)$/.test(y.name));
     if (twoSequences) add('seq2seq', 3.5, 'p(y_1 … y_{T′} | x_1 … x_T): one sequence given another');
     else if (ownPrefix && source) add('seq2seq', 3.3, 'p(y_t | y_{<t}, c): the next output given the earlier ones and the source');
+  }
+  // y_t = g(V h_t + c), O_t = H_t W_hq + b_q: the output at a step read from the state at that step — an RNN's output
+  // layer. (Another quantity of the same step beside the state, x_t or c_t, is an attention's or a decoder's.)
+  const step = (y: Sym) => indexOf(y.sub) || indexOf(y.sup);
+  if (parts.length === 2 && lhsHead?.k === 'sym' && /^[yYoO]$/.test(lhsHead.name) && step(lhsHead) === 't') {
+    const timedRhs = syms(rhsAll).filter((y) => step(y) !== '' && /^(t|t-1)$/.test(step(y)));
+    const states = timedRhs.filter((y) => /^[hHsS]$/.test(y.name) && step(y) === 't');
+    const weight = syms(rhsAll).some((y) => /^[A-Z]$/.test(y.name) && !/^[HSTXY]$/.test(y.name));
+    if (states.length === 1 && timedRhs.length === 1 && weight) add('rnn', 3.8, 'y_t = g(V h_t + c): the output at step t, read from the state');
   }
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
@@ -2288,9 +2320,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
+  const indexed = timeArgsAsIndices(tree.items);
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations]) {
     try {
-      detector(tree.items, add);
+      detector(indexed, add);
     } catch (e) {
       // (Skipped: the other detectors still run; counted, so tests can see a detector failing.)
       detectorErrors.count++;

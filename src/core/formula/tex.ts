@@ -501,8 +501,12 @@ export function postProcess(input: Node[]): Node[] {
     let it = items[i];
     // Flatten nested plain rows ({…} groups without scripts).
     if (it.k === 'row') {
-      out.push(...it.items);
-      continue;
+      // (A braced function head, `{h_\theta}(x)`, still takes its argument.)
+      if (it.items.length === 1 && it.items[0].k === 'sym' && items[i + 1]?.k === 'group') it = it.items[0];
+      else {
+        out.push(...it.items);
+        continue;
+      }
     }
     // \arg \max → argmax
     if (it.k === 'name' && it.v === 'arg' && items[i + 1]?.k === 'name') {

@@ -327,3 +327,21 @@ test("an LSTM's input gate applied to its candidate, and an encoder–decoder's 
   assert.notEqual(concept('p(y_1, \\ldots, y_n \\mid x_1, \\ldots, x_n)'), 'seq2seq');
   assert.equal(concept('P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})'), 'language-model');
 });
+
+test('time steps written as arguments are time steps; the output at a step read from the state is the RNN\'s', () => {
+  assert.equal(concept('s(t) = \\phi(A u(t) + B s(t-1) + d)'), 'rnn');
+  assert.equal(concept('o(t) = \\psi(C s(t) + e)'), 'rnn');
+  assert.equal(concept('\\hat{y}_t = V_{out} s_t + b_{out}'), 'rnn');
+  assert.equal(concept('O_t = H_t W_{ho} + b_o'), 'rnn');
+  // A function of time that is no recurrence stays what it was; an output from the state and another input of the
+  // step (attention's context) is not the plain RNN's output.
+  assert.notEqual(concept('f(t) = A \\sin(\\omega t)'), 'rnn');
+  assert.notEqual(concept('\\hat{y}_t = W [c_t; h_t] + b'), 'rnn');
+});
+
+test('a braced function head still takes its argument (h_θ(x) written {h_\\theta}\\left(x\\right))', () => {
+  assert.equal(concept('{h_\\beta}\\left( z \\right)=\\frac{1}{1+{e^{-\\beta^{T}z}}}', 'the hypothesis of logistic regression'), 'logistic-regression');
+  const tree = recognise('{g_\\omega}(z)').tree.items;
+  assert.equal(tree.length, 1);
+  assert.equal(tree[0].k, 'apply');
+});
