@@ -710,12 +710,16 @@ function mapTree(n: Node, f: (n: Node) => Node): Node {
  * Time steps written as arguments (`h(t) = f(U x(t) + W h(t − 1) + b)`) read as indices (`h_t`, `h_{t−1}`), so the
  * detectors see one notation. Taken only where the formula writes two such letters, or defines one.
  */
+const timeArgsCache = new WeakMap<Row, Row>();
 function timeArgsAsIndices(items: Row): Row {
+  const hit = timeArgsCache.get(items);
+  if (hit) return hit;
   const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOC]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
   const { parts } = sides(items);
   const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
-  if (!defines && all(items).filter(timed).length < 2) return items;
-  return items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
+  const out = !defines && all(items).filter(timed).length < 2 ? items : items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
+  timeArgsCache.set(items, out);
+  return out;
 }
 
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
@@ -723,8 +727,7 @@ const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 
 /**
  * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
- * an update written with the target minus the prediction, the encoder–decoder's conditional, and an LSTM's gated
- * candidate on its own.
+ * an update written with the target minus the prediction, with the step as an argument, or for several variables.
  */
 function detectDerivations(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
@@ -758,10 +761,10 @@ function detectDerivations(root: Row, add: Add): void {
       const names = new Set(predicted.map((y) => y.name));
       return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => PARAM_LETTER.test(y.name)));
     });
-    const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).filter((y) => 'sup' in y && !!y.sup);
+    const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).map((y) => ('sup' in y ? y.sup : undefined)).filter((y): y is Node => !!y);
     // (The exponents are the labels, y_i or t_n; a code's bits, d_j, belong to hierarchical softmax's path.)
     const label = (y: Sym) => indexed(y) && /^[yYtT]$/.test(y.name);
-    const bernoulli = powers.some((y) => syms(y.sup).some(label) && rowOf(y.sup).length === 1) && powers.some((y) => { const sr = rowOf(y.sup); return isNum(sr[0], 1) && sr[1]?.k === 'op' && sr[1].v === '-' && syms(sr).some(label); });
+    const bernoulli = powers.some((y) => syms(y).some(label) && rowOf(y).length === 1) && powers.some((y) => { const sr = rowOf(y); return isNum(sr[0], 1) && sr[1]?.k === 'op' && sr[1].v === '-' && syms(sr).some(label); });
     return ofExample || bernoulli;
   }));
   if (likelihood) add('maximum-likelihood', 3.3, 'Π_i p(y_i | x_i; θ): the likelihood of the data, a product over the examples');
@@ -792,6 +795,18 @@ function detectDerivations(root: Row, add: Add): void {
   if (assign && parts.length === 2 && lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && rhsAll[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(rhsAll[0].arg)) && rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && rhsAll[2]?.k === 'sym' && hasGradient(rhsAll.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
   // (Δx, Δy) = −η (∂f/∂x, ∂f/∂y): the change of every variable is minus a step size times its partial derivative.
   if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
+}
+
+/**
+ * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
+ * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
+ */
+function detectModelParts(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
+  const lhsHead = lhs.find((x) => x.k === 'sym' || x.k === 'apply');
+  const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
   // i_t ⊙ C̃_t: the input gate applied to the candidate cell state, an LSTM's write.
   if (parts.length === 1 && root.length <= 3) {
     const gate = root[0]?.k === 'sym' && /^[iI]$/.test(root[0].name) && /^t$/.test(indexOf(root[0].sub));
@@ -823,6 +838,43 @@ function detectDerivations(root: Row, add: Add): void {
     const states = timedRhs.filter((y) => /^[hHsS]$/.test(y.name) && step(y) === 't');
     const weight = syms(rhsAll).some((y) => /^[A-Z]$/.test(y.name) && !/^[HSTXY]$/.test(y.name));
     if (states.length === 1 && timedRhs.length === 1 && weight) add('rnn', 3.8, 'y_t = g(V h_t + c): the output at step t, read from the state');
+  }
+  // z = w_1 x_1 + w_2 x_2 + b, Σ_i w_i x_i + w_0: the inputs weighted and summed with a bias — a neuron's net input;
+  // with a prediction on the left (ŷ, h(x), y), the linear-regression model.
+  const side = parts.length <= 2 ? parts[parts.length - 1] : [];
+  const terms = termsOf(side);
+  const unbracket = (r: Row) => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r).filter((x) => !(x.k === 'op' && ['*', '·', '×', '∗'].includes(x.v)));
+  const weighted = (r: Row) => {
+    const items = unbracket(r);
+    if (items.length !== 2 || items.some((x) => x.k !== 'sym')) return false;
+    const [a, b] = items as Sym[];
+    const w: Sym | undefined = isParam(a) ? a : isParam(b) ? b : undefined;
+    const x: Sym = w === a ? b : a;
+    // (Scalars by inputs: a matrix W_{xh}, or inputs at a time step, are a layer's or a recurrence's.)
+    return !!w && !PARAM_LETTER.test(x.name) && /^[a-z]|theta|beta|omega/.test(w.name) && /^(x|a|h)$/.test(x.name) && !!w.sub && !!x.sub && !w.sup && !/^t/.test(indexOf(x.sub));
+  };
+  const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum' && (weighted(r.slice(1)) || (r.length === 2 && r[1].k === 'group' && weighted(rowOf(r[1].body))));
+  const bias = (r: Row) => r.length === 1 && r[0].k === 'sym' && !r[0].sup && (r[0].name === 'b' || (isParam(r[0]) && indexOf(r[0].sub) === '0'));
+  const prediction = lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)));
+  if (terms.length >= 1 && terms.every((t) => t.sign === '+') && (terms.filter((t) => weighted(t.items)).length >= 2 || terms.filter((t) => summed(t.items)).length === 1) && terms.every((t) => weighted(t.items) || summed(t.items) || bias(t.items))) {
+    if (prediction) add('linear-regression', 3, 'ŷ = w_1 x_1 + … + w_n x_n + b: the prediction, a weighted sum of the inputs');
+    add('affine-layer', prediction ? 2.5 : 3, 'z = Σ_i w_i x_i + b: the inputs weighted and summed with a bias');
+  }
+  // y = a + b x, h(x) = θ_0 + θ_1 x: a straight line — through the data when the words speak of regression.
+  const constant = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && !x.sup && ((/^[a-wABCD]$/.test(x.name) && !x.sub) || (/^(theta|beta|w|b)$/.test(x.name) && /^[01]$/.test(indexOf(x.sub))));
+  const slopeTerm = (r: Row) => { const q = unbracket(r); return q.length === 2 && q.some(constant) && q.some((x) => x.k === 'sym' && x.name === 'x' && !x.sup) && q.some((x) => !(x.k === 'sym' && x.name === 'x')); };
+  if (parts.length === 2 && prediction && terms.length === 2 && terms.every((t) => t.sign === '+') && terms.some((t) => t.items.length === 1 && constant(t.items[0])) && terms.some((t) => slopeTerm(t.items))) add('linear-regression', 1.8, 'y = a + b x: a straight line (linear regression when the words say so)');
+  // P(Y = k | x) = exp(w_k · x) / (1 + Σ_j exp(w_j · x)): the class probabilities of multinomial logistic regression.
+  const perClassScore = (r: Row) => syms(r).some((y) => isParam(y) && (!!y.sub || /^[0-9k]$/.test(indexOf(y.sup)))) && syms(r).some((y) => y.name === 'x');
+  for (const f of fracs(root)) {
+    const num = rowOf(f.num);
+    if (num.length !== 1 || num[0].k !== 'apply' || num[0].fn !== 'exp' || !perClassScore(rowOf(num[0].arg))) continue;
+    const den = rowOf(f.den);
+    const denExps = applies(den, ['exp']).filter((a) => perClassScore(rowOf(a.arg)));
+    const referenceClass = isNum(den[0], 1) && den[1]?.k === 'op' && den[1].v === '+' && bigs(den, 'sum').length === 1 && denExps.length >= 1;
+    // (Two classes' exponentials alone, exp(θ_1ᵀx) / (exp(θ_1ᵀx) + exp(θ_2ᵀx)), rewrite the logistic model as often as
+    // they start the multinomial one: not taken.)
+    if (referenceClass) add('softmax-regression', 3.4, 'P(Y = k | x) = exp(w_k·x) / (1 + Σ_j exp(w_j·x)): one weight vector per class, against a reference class');
   }
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
@@ -2320,10 +2372,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
-  const indexed = timeArgsAsIndices(tree.items);
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts]) {
     try {
-      detector(indexed, add);
+      detector(timeArgsAsIndices(tree.items), add);
     } catch (e) {
       // (Skipped: the other detectors still run; counted, so tests can see a detector failing.)
       detectorErrors.count++;

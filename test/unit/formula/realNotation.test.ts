@@ -345,3 +345,25 @@ test('a braced function head still takes its argument (h_θ(x) written {h_\\thet
   assert.equal(tree.length, 1);
   assert.equal(tree[0].k, 'apply');
 });
+
+test('inputs weighted and summed with a bias are a neuron\'s net input; with a prediction on the left, linear regression', () => {
+  assert.equal(concept('n = (\\theta_1 a_1) + (\\theta_2 a_2) + \\theta_0'), 'affine-layer');
+  assert.equal(concept('\\sum_{k=1}^{K} \\beta_k * x_k + b'), 'affine-layer');
+  assert.equal(concept('\\hat{y} = b + w_1 x_1 + w_2 x_2 + w_3 x_3'), 'linear-regression');
+  // Matrices by the inputs of a time step are a recurrence's, not this.
+  assert.notEqual(concept('u_t = W_{uh} h_{t-1} + W_{ux} x_t'), 'affine-layer');
+});
+
+test('a straight line is linear regression when the words speak of regression, and only then', () => {
+  assert.equal(concept('y = c + d x', 'We fit a regression line to the points'), 'linear-regression');
+  assert.equal(concept('h(x) = \\theta_0 + \\theta_1 x', 'the hypothesis of univariate linear regression'), 'linear-regression');
+  assert.equal(concept('y = c + d x'), null);
+  // A line with a matrix is a layer; numbers only state a value.
+  assert.notEqual(concept('y = W x + c'), 'linear-regression');
+  assert.notEqual(concept('y = 3 + 2 x'), 'linear-regression');
+});
+
+test('class probabilities against a reference class are multinomial logistic regression', () => {
+  assert.equal(concept('P(Y = c \\mid x) = \\frac{\\exp(\\beta_c \\cdot x)}{1 + \\sum_{j=1}^{C-1} \\exp(\\beta_j \\cdot x)}'), 'softmax-regression');
+  assert.equal(concept('P(Y = 1 \\mid x) = \\frac{\\exp(\\beta \\cdot x)}{1 + \\exp(\\beta \\cdot x)}'), 'logistic-regression');
+});
