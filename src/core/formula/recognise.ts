@@ -4,7 +4,7 @@
  * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
  * tie; context never proposes a concept on its own.
  */
-import { children, type Node, parseTex, show, walk } from './tex';
+import { canonicalFn, children, type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
 import { conceptsNamed } from './conceptNames';
@@ -269,7 +269,7 @@ function detectShapes(root: Row, add: Add): void {
       else terms[terms.length - 1].push(x);
     }
     const kl = (t: Row) => t.some((x) => x.k === 'apply' && /^(kl|dkl|d)$/i.test(x.fn.replace(/[^A-Za-z]/g, '')) && (/kl/i.test(x.fn) || /kl/i.test(subText((x.head as Sym).sub))));
-    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E'));
+    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E') || applies(t).some((a) => /^recon/i.test(a.fn)));
     if (parts.length >= 2 && terms.length >= 2 && terms.some(kl) && terms.some(recon)) add('elbo', 3.6, 'reconstruction + KL(q(z|x) ‖ prior)');
   }
   // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
@@ -324,6 +324,8 @@ function isPenalty(t: Row): boolean {
   const rest = body.slice(i);
   if (!rest.length) return false;
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  // λ(w_1² + w_2²), λ_1(|w_1| + |w_2|): a coefficient before a bracket of the parameters' squares or sizes.
+  if (i > 0 && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '(' && !rest[0].sup) return termsOf(rowOf(rest[0].body)).every((u) => u.sign === '+' && u.items.length === 1 && (square(u.items[0]) || norm(u.items[0])));
   // Σ_j θ_j² or Σ_j |w_j|
   return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(rest[1]) || norm(rest[1]));
 }
@@ -490,7 +492,9 @@ function detectMoreForms(root: Row, add: Add): void {
   const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
   if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
-  const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some((c) => rowOf(c).some((y) => isNum(y, 0) || isNum(y, 1)))) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
+  // (The values are the numbers 0 and 1 — `αx` under `x > 0` is another function's.)
+  const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
+  const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
@@ -783,13 +787,18 @@ function detectDerivations(root: Row, add: Add): void {
     }
   }
   const assign = rels.includes('←') || rels.includes(':=') || rels.includes('=');
+  const stepRateFirst = (r: Row) => (r[0]?.k === 'sym' && RATE_LETTER.test(r[0].name)) || (r[0]?.k === 'apply' && RATE_LETTER.test(r[0].fn));
   // w := w + α (y − ŷ) x, w^{(k+1)} = w^{(k)} + Σ_n (t_n − y_n) x_n: the step written with the target minus the
   // prediction, so added (minus the gradient of the squared or log loss).
   const sameStart = lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name && PARAM_LETTER.test(lhsHead.name.replace(/^b$/, 'w'));
-  if (assign && parts.length === 2 && sameStart && rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && !hasSym(rhsAll.slice(2), 'beta')) {
+  if (assign && parts.length === 2 && sameStart && rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && ((lhsHead as Sym).name === 'beta' || !hasSym(rhsAll.slice(2), 'beta'))) {
     const step = rhsAll.slice(2);
     const residual = all(step).some((g) => (g.k === 'group' || g.k === 'apply') && (() => { const b = rowOf(g.k === 'group' ? g.body : g.arg); return b.length === 3 && b[1].k === 'op' && b[1].v === '-' && b[0].k === 'sym' && b[2].k === 'sym' && !isNum(b[0]) && (b[2].mods.includes('hat') || /^(y|t)$/.test(b[0].name)); })());
+    // (θ ← θ + η[1 − d − σ(xᵀθ)] x: the error with a model's prediction in the bracket — whatever the model, the formula
+    // is the step.)
+    const predictedError = all(step).some((g) => g.k === 'group' && hasOp(g.body, '-') && applies(g.body, ['sigmoid', 'tanh', 'softmax']).length > 0);
     if (residual) add('gradient-descent', 3.2, 'w ← w + α (y − ŷ) x: a step against the gradient, the error written target minus prediction');
+    else if (predictedError && stepRateFirst(step)) add('gradient-descent', 4.1, 'θ ← θ + η[t − σ(xᵀθ)] x: a step against the gradient, the error written target minus prediction');
   }
   // W(i + 1) = W(i) − μ ∂ξ/∂W(i): the iteration written as a function's argument.
   if (assign && parts.length === 2 && lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && rhsAll[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(rhsAll[0].arg)) && rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && rhsAll[2]?.k === 'sym' && hasGradient(rhsAll.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
@@ -876,6 +885,45 @@ function detectModelParts(root: Row, add: Add): void {
     // they start the multinomial one: not taken.)
     if (referenceClass) add('softmax-regression', 3.4, 'P(Y = k | x) = exp(w_k·x) / (1 + Σ_j exp(w_j·x)): one weight vector per class, against a reference class');
   }
+  // The derivative of a named activation (dReLU/dz = {1, 0}, tanh′(x) = 1 − tanh²(x)) is explained with that activation.
+  const ACTIVATION_NAMES: Record<string, ConceptId> = { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax', leakyrelu: 'leaky-relu' };
+  // (Of the function's name, d ReLU/dz: a derivative of σ(x) in x may be a Jacobian or a step of a derivation.)
+  // (Of the function applied, ∂softmax(z)_i/∂z_j = softmax(z)_i(δ_ij − softmax(z)_j), when the result is written with the
+  // function itself.)
+  const selfWritten = (fn: string) => termsOf(rhsAll).some((t) => t.items.some((x) => x.k === 'apply' && x.fn === fn));
+  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
+  const ofNamed = lhs.length === 1 ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : undefined) : undefined;
+  if (ofNamed && parts.length >= 2) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
+  // P(d_j^w | x_w, θ_{j−1}^w), θ_{j−1}^w: a branch of the word's Huffman path, coded by the bit d_j^w — hierarchical softmax
+  // in word2vec's own derivation.
+  const probApplies = applies(root).filter((a) => isProb(a));
+  const pathBit = syms(root).some((y) => y.name === 'd' && /^j$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
+  const nodeVector = syms(root).some((y) => y.name === 'theta' && /^j-1$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
+  if ((pathBit || nodeVector) && (applies(root, ['sigmoid']).length || probApplies.length || bigs(root, 'prod').length)) add('hierarchical-softmax', bigs(root, 'prod').length || probApplies.length ? 4 : 3.7, 'P(d_j^w | x_w, θ_{j−1}^w): one branch of the Huffman path');
+  // E_q[log p(x, z)/q(z | x)], ∫ q(z) log p(x, z)/q(z) dz: the joint over the approximate posterior, averaged — the ELBO.
+  const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && /^[pP]$/.test(n[0].fn) && hasOp(n[0].arg, ',') && !hasOp(n[0].arg, '|') && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
+  if (jointOverQ && (syms(root).some((y) => y.name === 'E') || bigs(root, 'int').length)) add('elbo', 3.9, 'E_q[log p(x, z)/q(z | x)]: the evidence lower bound');
+  // P(w_t | w_{t−1}, w_{t+1}), P(w_c | w_{c−m}, …, w_{c+m}): the centre word given the words on both sides — CBOW.
+  // Π_t Π_j P(w_{t+j} | w_t; θ): each context word given the centre — skip-gram's likelihood.
+  const positions = (a: Apply) => { const { predicted, given } = conditionLetters(a); return { at: predicted.map((y) => indexOf(y.sub)), around: given.filter((y) => predicted.some((q) => q.name === y.name)).map((y) => indexOf(y.sub)) }; };
+  for (const a of applies(root).filter((q) => isProb(q) && condBarOf(q))) {
+    const { at, around } = positions(a);
+    if (at.length !== 1 || !/^[a-z]$/.test(at[0])) continue;
+    const c = at[0];
+    if (around.some((i) => i.startsWith(`${c}-`)) && around.some((i) => i.startsWith(`${c}+`))) add('cbow', 4, 'P(w_c | w_{c−m} … w_{c+m}): the centre word given both sides');
+  }
+  if (bigs(root, 'prod').length >= 2 && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 4.6, 'Π_t Π_j P(w_{t+j} | w_t): each context word given the centre');
+  // Π P(D = 1 | w, c) Π P(D = 0 | w, c): observed pairs real, sampled ones not — negative sampling's likelihood.
+  const pairLabel = (v: number) => applies(root).some((a) => { const r = rowOf(a.arg); return isProb(a) && r[0]?.k === 'sym' && /^[dD]$/.test(r[0].name) && r[1]?.k === 'op' && r[1].v === '=' && isNum(r[2], v); });
+  if (pairLabel(1) && pairLabel(0) && bigs(root, 'prod').length) add('sgns', 4.4, 'Π P(D = 1 | w, c) Π P(D = 0 | w, c̃): real pairs and sampled ones');
+  // Q = X W^Q, K = Y W^K, V = Y W^V: queries from one sequence, keys and values from another — attention across them.
+  const source = new Map<string, string>();
+  root.forEach((x, i) => { const y = root[i + 2]; if (x.k === 'sym' && /^[QKV]$/.test(x.name) && root[i + 1]?.k === 'op' && (root[i + 1] as { v: string }).v === '=' && y?.k === 'sym' && /^[A-Z]$/.test(y.name) && y.name !== 'W') source.set(x.name, y.name); });
+  if (source.has('Q') && source.has('K') && source.get('Q') !== source.get('K')) add('attention', 3.9, 'Q = X W^Q, K = Y W^K: queries from one sequence, keys from another');
+  // h_t = tanh(c_t): the cell state squashed into the output — the LSTM's (the output gate aside).
+  if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && /^t$/.test(indexOf(r[0].sub)); })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
+  // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
+  if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
@@ -1113,6 +1161,8 @@ function detect(root: Row, add: Add): void {
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
+    // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
+    else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
     else if (vals.length === 2 && vals.some((v) => v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1)))) add('leaky-relu', 3.1, 'cases x / αx');
   }
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
@@ -1513,7 +1563,10 @@ function detect(root: Row, add: Add): void {
     const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
-    if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    // (The cell c with a forget gate f coupled to the input, c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t, is an LSTM's.)
+    const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
+    if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
+    else if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }
@@ -1845,11 +1898,11 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && dots(rhsAll).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k')) add('self-attention', 3, 'e_ij = q_i^T k_j');
   // q_i = Q x_i, k_i = K x_i, v_i = V x_i
   {
-    let qkv = 0;
+    const roles = new Set<string>();
     for (let i = 0; i + 2 < root.length; i++) {
       const a = root[i];
       const b = root[i + 2];
-      if (a.k === 'sym' && ['q', 'k', 'v'].includes(a.name) && root[i + 1].k === 'op' && b.k === 'sym' && b.name === a.name.toUpperCase()) qkv++;
+      if (a.k === 'sym' && ['q', 'k', 'v'].includes(a.name) && root[i + 1].k === 'op' && b.k === 'sym' && b.name === a.name.toUpperCase()) roles.add(a.name);
     }
     // Q = X W^Q, k_i = W^K x_i, …
     const { parts: segs } = sides(root.filter((x) => !(x.k === 'op' && x.v === ',')));
@@ -1860,7 +1913,11 @@ function detect(root: Row, add: Add): void {
       const L = lhsSym.name.toUpperCase();
       if (segs[i + 1].some((x) => x.k === 'sym' && x.name === 'W' && (subText(x.sup).toUpperCase() === L || subText(x.sub).toUpperCase() === L))) proj++;
     }
-    if (qkv >= 2 || proj >= 2) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
+    // (Two roles at least: v_{c−m} = V x^{c−m}, …, v_{c+m} = V x^{c+m} projects every context word with one matrix.)
+    // (Queries projected from one sequence and keys from another, Q = X W^Q, K = Y W^K, is attention across them.)
+    const inputOf = (role: string) => root.find((x, i) => i >= 2 && root[i - 2].k === 'sym' && (root[i - 2] as Sym).name === role && root[i - 1].k === 'op' && x.k === 'sym');
+    const across = (inputOf('Q') as Sym | undefined)?.name !== undefined && (inputOf('Q') as Sym).name !== (inputOf('K') as Sym | undefined)?.name && !!inputOf('K');
+    if ((roles.size >= 2 || proj >= 2) && !across) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
   }
 }
 
@@ -2183,10 +2240,15 @@ function withoutUnsupported(sorted: Array<{ id: ConceptId; score: number; why: s
     for (const c of logLoss) sorted.splice(sorted.indexOf(c), 1);
     sorted.unshift({ id: 'cross-entropy', score, why: 'H(·) = −(1/N) log P: the per-item cross-entropy' });
   }
-  const temperature = syms(root).some((x) => TEMPERATURE.test(x.name));
+  // (A T inside a probability, P(T | X), is the targets, not a temperature.)
+  const inProbability = new Set(applies(root).filter((a) => /^[pPq]$/.test(a.fn)).flatMap((a) => syms(a.arg)));
+  const temperature = syms(root).some((x) => TEMPERATURE.test(x.name) && !inProbability.has(x));
   if (temperature || DISTILLATION_WORDS.test(words)) return;
   for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'distillation-loss' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
 }
+
+/** A side written with numbers alone (`0.964`, `[0.659, 0.242, 0.099]`, `−1`, `1/3`): a value. */
+const numbersOnly = (r: Row): boolean => r.length > 0 && syms(r).length === 0 && all(r).some((x) => x.k === 'num') && all(r).every((x) => x.k === 'num' || x.k === 'op' || x.k === 'group' || x.k === 'frac' || x.k === 'row');
 
 /** Only letters or a list of them (`h_t`, `\overrightarrow{h}_t`, `\{h_1, …, h_T\}`): quantities named, no relation. */
 const symbolsOnly = (r: Row): boolean => r.length > 0 && r.every((x) => x.k === 'sym' || (x.k === 'op' && [',', '…', '.'].includes(x.v)) || (x.k === 'group' && ['{', '', '('].includes(x.delim) && !x.sup && symbolsOnly(rowOf(x.body))));
@@ -2214,6 +2276,19 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
   // Weights times powers of the inputs (θ₁x₁² + θ₂x₂²) are polynomial features: not an affine map of the inputs.
   if (best.id === 'affine-layer' || best.id === 'linear-regression') return root.some((x, i) => x.k === 'sym' && !PARAM_LETTER.test(x.name) && !!x.sup && /^[2-9]$/.test(subText(x.sup)) && isParam(root[i - 1]));
   return false;
+}
+
+/**
+ * A formula that states a function's value, not what the function is: `at` a point (σ(z) = 1, P(y = 1 | x) = 0.5;
+ * a named function there may still be defined), or `worked` out at a number or to a limit (tanh(2) ≈ 0.964,
+ * σ(0) = 1/(1 + e^0) = 0.5, tanh(z) → −1). A derivative's value, tanh′(0) = 1, works the derivative out.
+ */
+function statesAValue(root: Row): 'at' | 'worked' | null {
+  const { parts, rels } = sides(root);
+  const head = parts[0]?.length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : undefined;
+  const derivative = !!head && (head.fn.endsWith("'") || (head.head.k === 'sym' && head.head.mods.includes('prime')));
+  if (head && !derivative && parts.length >= 2 && numbersOnly(parts[parts.length - 1]) && (numbersOnly(rowOf(head.arg)) || rels.includes('→'))) return 'worked';
+  return head && parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'num' ? 'at' : null;
 }
 
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
@@ -2479,9 +2554,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = vetoed = true;
-  // A function's value at a point (σ(z) = 1, P(y = 1 | x) = 0.5) states a number, not what the function is.
-  const valueSides = sides(tree.items).parts;
-  if (best && !best.why.startsWith('named') && valueSides.length === 2 && valueSides[1].length === 1 && valueSides[1][0].k === 'num' && valueSides[0].length === 1 && valueSides[0][0].k === 'apply') conflict = vetoed = true;
+  const value = statesAValue(tree.items);
+  if (best && (value === 'worked' || (value === 'at' && !best.why.startsWith('named')))) conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;

@@ -179,6 +179,8 @@ class Parser {
         this.i++;
         if (n.k === 'sym') n = { ...n, mods: [...n.mods, 'prime'] };
         else if (n.k === 'apply') n = { ...n, fn: n.fn + "'" };
+        // (`\tanh'(x)`: the derivative of a named function keeps its prime.)
+        else if (n.k === 'name' && !n.v.endsWith("'")) n = { ...n, v: n.v + "'" };
         continue;
       }
       if (t.t !== 'sub' && t.t !== 'sup') break;
@@ -434,7 +436,8 @@ class Parser {
     const rows: Node[][] = [];
     let cur: Node[] = [];
     let cell: Node[] = [];
-    if (name === 'array' || name === 'alignat' || name === 'tabular') this.textArg();
+    // (The column spec, when it is still there: normalised input has it removed, and then `1` is the first cell.)
+    if ((name === 'array' || name === 'alignat' || name === 'tabular') && this.toks[this.i]?.t === 'open') this.textArg();
     for (let guard = 0; this.i < this.toks.length && guard < MAX_TOKENS; guard++) {
       const r = this.parseRow(new Set(['&', '\\\\', '\\end']));
       cell.push(...r.items);
@@ -700,7 +703,7 @@ function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
 }
 
 function headName(n: Node): string {
-  if (n.k === 'name') return canonicalFn(n.v);
+  if (n.k === 'name') return canonicalFn(n.v) + (n.v.endsWith("'") ? "'" : '');
   if (n.k === 'sym') {
     if (n.name === 'sigma' && !n.sub) return 'sigmoid';
     return n.name + (n.mods.includes('prime') ? "'" : '');

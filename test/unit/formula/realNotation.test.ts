@@ -367,3 +367,45 @@ test('class probabilities against a reference class are multinomial logistic reg
   assert.equal(concept('P(Y = c \\mid x) = \\frac{\\exp(\\beta_c \\cdot x)}{1 + \\sum_{j=1}^{C-1} \\exp(\\beta_j \\cdot x)}'), 'softmax-regression');
   assert.equal(concept('P(Y = 1 \\mid x) = \\frac{\\exp(\\beta \\cdot x)}{1 + \\exp(\\beta \\cdot x)}'), 'logistic-regression');
 });
+
+test('a function worked out at a number, or its limit, states a value; a derivative keeps its prime', () => {
+  for (const tex of ['\\tanh(1) \\approx 0.76', '\\sigma(0) = \\frac{1}{1 + e^{0}} = 0.5', '\\tanh(u) \\to -1']) assert.equal(concept(tex), null, tex);
+  const [head] = recognise("\\tanh'(0) = 1").tree.items;
+  assert.ok(head.k === 'apply' && head.fn === "tanh'", JSON.stringify(head));
+  // A T inside a probability is the targets, not a distillation temperature.
+  assert.notEqual(concept('\\log P(T \\mid X) = \\sum_{n} t_n \\log y_n + (1 - t_n) \\log(1 - y_n)'), 'distillation-loss');
+});
+
+test("the derivative of a named activation is explained with it; a Greek letter after a line break keeps its backslash", () => {
+  assert.equal(concept('\\frac{d\\,\\mathrm{ReLU}}{du} = \\begin{cases} 1 & u > 0 \\\\ 0 & u \\le 0 \\end{cases}'), 'relu');
+  assert.equal(concept('\\frac{\\partial\\, \\mathrm{softmax}(s)_a}{\\partial s_b} = \\mathrm{softmax}(s)_a (\\delta_{ab} - \\mathrm{softmax}(s)_b)'), 'softmax');
+  assert.equal(concept('\\begin{cases}u & u>0\\\\alpha u & u\\le0\\end{cases}'), 'leaky-relu');
+  // The column spec of an array is not its first cell.
+  assert.equal(concept('\\left\\{\\begin{array}{cc} 1, & u \\ge 0 \\\\ 0, & u < 0 \\end{array}\\right.'), 'step-function');
+});
+
+test("word2vec's own derivations: the Huffman path's bits, both sides of the centre, each context word, real and sampled pairs", () => {
+  assert.equal(concept('P(d_j^w \\mid x_w, \\theta_{j-1}^w) = [\\sigma(x_w^T\\theta_{j-1}^w)]^{1-d_j^w} [1-\\sigma(x_w^T\\theta_{j-1}^w)]^{d_j^w}'), 'hierarchical-softmax');
+  assert.equal(concept('d_j^w \\in \\{0, 1\\}'), null);
+  assert.equal(concept('P(w_i \\mid w_{i-2}, w_{i-1}, w_{i+1}, w_{i+2})'), 'cbow');
+  assert.equal(concept('\\prod_{i=1}^{N} \\prod_{-k \\le r \\le k, r \\ne 0} P(w_{i+r} \\mid w_i)'), 'skipgram');
+  assert.equal(concept('\\prod_{(u,v) \\in S} P(D=1 \\mid u, v) \\prod_{(u,v) \\in S\'} P(D=0 \\mid u, v)'), 'sgns');
+  // One matrix projecting every context word is no query–key–value projection.
+  assert.notEqual(concept('e_{i-1} = E x^{i-1}, e_{i+1} = E x^{i+1}'.replace(/e_/g, 'v_').replace(/E x/g, 'V x')), 'self-attention');
+});
+
+test('the joint over the approximate posterior is the ELBO; queries from one sequence and keys from another are attention', () => {
+  assert.equal(concept('\\mathcal{L} = \\mathbb{E}_{q(h|v)}\\left[\\log \\frac{p(v, h)}{q(h|v)}\\right]'), 'elbo');
+  assert.notEqual(concept('\\mathbb{E}_{q(h|v)}\\left[\\log \\frac{q(h|v)}{p(h|v)}\\right]'), 'elbo');
+  assert.equal(concept('Q = A W^Q, \\quad K = B W^K, \\quad V = B W^V'), 'attention');
+  assert.notEqual(concept('Q = A W^Q, \\quad K = A W^K, \\quad V = A W^V'), 'attention');
+});
+
+test('coupled forget and input gates and the squashed cell are an LSTM; a class probability of a sigmoid of a score is logistic regression', () => {
+  assert.equal(concept('c_t = f_t \\odot c_{t-1} + (1 - f_t) \\odot \\tilde{c}_t'), 'lstm');
+  assert.equal(concept('h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot \\tilde{h}_t'), 'gru');
+  assert.equal(concept('m_t = \\tanh(c_t)'), 'lstm');
+  assert.equal(concept('o = \\sigma(\\beta_1 x + \\beta_0) = P(c = 1 \\mid x)'), 'logistic-regression');
+  assert.equal(concept('J(w_1, w_2) = (\\hat{y} - y)^2 + \\lambda(w_1^2 + w_2^2)'), 'regularization');
+  assert.equal(concept('\\beta_{k} = \\beta_{k} + \\eta[1 - c_k - \\sigma(u^T\\beta_{k})]\\, u'), 'gradient-descent');
+});
