@@ -268,8 +268,8 @@ function detectShapes(root: Row, add: Add): void {
       if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
       else terms[terms.length - 1].push(x);
     }
-    const kl = (t: Row) => t.some((x) => x.k === 'apply' && /^(kl|dkl|d)$/i.test(x.fn.replace(/[^A-Za-z]/g, '')) && (/kl/i.test(x.fn) || /kl/i.test(subText((x.head as Sym).sub))));
-    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E') || applies(t).some((a) => /^recon/i.test(a.fn)));
+    const kl = (t: Row) => t.some((x) => (x.k === 'apply' && /^(kl|dkl|d)$/i.test(x.fn.replace(/[^A-Za-z]/g, '')) && (/kl/i.test(x.fn) || /kl/i.test(subText((x.head as Sym).sub)))) || (x.k === 'sym' && x.name === 'D' && /^KL/.test(subText(x.sub))));
+    const recon = (t: Row) => !kl(t) && (t.some((x) => x.k === 'group' && !!x.sup) || applies(t, ['log']).length > 0 || syms(t).some((y) => y.name === 'E') || applies(t).some((a) => /^recon/i.test(a.fn)) || t.some((x) => (x.k === 'text' || x.k === 'name') && /^\s*recon/i.test(x.v)));
     if (parts.length >= 2 && terms.length >= 2 && terms.some(kl) && terms.some(recon)) add('elbo', 3.6, 'reconstruction + KL(q(z|x) ‖ prior)');
   }
   // ELBO as a bound: log p(x) ≥ E_q[log p(x, z) − log q(z | x)].
@@ -776,8 +776,24 @@ function detectDerivations(root: Row, add: Add): void {
   const maxOverParams = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
   const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOverParams && likelihoodOfParams && !hasSym(root, 'phi', 'varphi') && !applies(root).some((a) => a.fn === 'q')) add('maximum-likelihood', 3.1, 'arg max_θ log L(θ): the parameters that make the data most likely');
+  // log p(x) = ℒ + D_KL(q(z | x) ‖ p(z | x)), log p(x) − ℒ = D_KL(…): the evidence split into the bound and its gap.
+  const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) && !condBarOf(r[0]) && !hasOp(r[0].arg, ','); });
+  const klTerm = applies(root).some((a) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub))));
+  const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal'));
+  if (logEvidence && klTerm && bound && parts.length >= 2) add('elbo', 3.8, 'log p(x) = ℒ + KL(q ‖ p(z | x)): the evidence, its lower bound and the gap');
+  // ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²): the KL divergence of a diagonal Gaussian from the standard normal, in closed form.
+  const squaredLetter = (name: string) => syms(root).some((y) => y.name === name && /^2$/.test(indexOf(y.sup)));
+  if (squaredLetter('mu') && squaredLetter('sigma') && applies(root, ['log']).some((l) => syms(l.arg).some((y) => y.name === 'sigma')) && hasOp(root, '-') && all(root).some((x) => isNum(x, 1))) add('kl-divergence', 3.6, '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))');
+  // y′ = y(1 − y), ∂ŷ/∂z = ŷ(1 − ŷ): the sigmoid's derivative written through its own output.
+  const oneMinus = (body: Node, of: Node) => show(body).replace(/\s/g, '') === `1-${show(of)}`.replace(/\s/g, '');
+  const outputTimesOneMinus = (r: Row) => (r.length === 2 && ((r[0].k === 'sym' && r[1].k === 'group' && oneMinus(r[1].body, r[0])) || (r[1].k === 'sym' && r[0].k === 'group' && oneMinus(r[0].body, r[1])))) || (r.length === 1 && r[0].k === 'apply' && oneMinus(r[0].arg, r[0].head));
+  const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])));
+  if (parts.length === 2 && derivedOwn && outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
   // δ^{(l)} = ((W^{(l+1)})ᵀ δ^{(l+1)}) ⊙ σ′(z^{(l)}): a layer's error from the next layer's error (or the loss's
   // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
+  // (Written ∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′^{[l]}(z^{[l]}), the same error by its derivative.)
+  const layerError = lhs.length === 1 && lhs[0].k === 'frac' && syms(derivative(lhs[0])?.wrt).some((y) => /^z$/i.test(y.name) && layerSup(y)) && derivs(rhsAll).some((d) => syms(d.wrt).some((y) => /^z$/i.test(y.name) && /\+1/.test(indexOf(y.sup))));
+  if (layerError && (syms(rhsAll).some((y) => y.mods.includes('prime')) || applies(rhsAll).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime'))))) add('chain-rule', 3.5, '∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′(z^{[l]}): the error passed back a layer');
   if (lhsHead?.k === 'sym' && lhsHead.name === 'delta' && (lhsHead.sub || lhsHead.sup) && parts.length > 1) {
     const activationSlope = syms(rhsAll).some((y) => y.mods.includes('prime')) || applies(rhsAll).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime'))) || derivs(rhsAll).some((d) => applies(d.of).length > 0);
     const passedBack = syms(rhsAll).some((y) => y.name === 'delta' || y.name === 'nabla') || derivs(rhsAll).some((d) => !applies(d.of).length);
@@ -800,8 +816,11 @@ function detectDerivations(root: Row, add: Add): void {
     if (residual) add('gradient-descent', 3.2, 'w ← w + α (y − ŷ) x: a step against the gradient, the error written target minus prediction');
     else if (predictedError && stepRateFirst(step)) add('gradient-descent', 4.1, 'θ ← θ + η[t − σ(xᵀθ)] x: a step against the gradient, the error written target minus prediction');
   }
-  // W(i + 1) = W(i) − μ ∂ξ/∂W(i): the iteration written as a function's argument.
-  if (assign && parts.length === 2 && lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && rhsAll[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(rhsAll[0].arg)) && rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && rhsAll[2]?.k === 'sym' && hasGradient(rhsAll.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
+  // W(i + 1) = W(i) − μ ∂ξ/∂W(i), w(t + 1) = w(t) − α (2/N) Σ (y_n − t_n) x_n: the iteration written as a function's
+  // argument, the step a gradient or written out.
+  const next = parts[1] ?? [];
+  const writtenOut = (r: Row) => hasGradient(r) || all(r).some((g) => g.k === 'group' && hasOp(g.body, '-') && syms(g.body).length >= 2);
+  if (assign && parts.length >= 2 && lhsHead?.k === 'apply' && next[0]?.k === 'apply' && next[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(next[0].arg)) && next[1]?.k === 'op' && next[1].v === '-' && next[2]?.k === 'sym' && writtenOut(next.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
   // (Δx, Δy) = −η (∂f/∂x, ∂f/∂y): the change of every variable is minus a step size times its partial derivative.
   if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
 }

@@ -409,3 +409,24 @@ test('coupled forget and input gates and the squashed cell are an LSTM; a class 
   assert.equal(concept('J(w_1, w_2) = (\\hat{y} - y)^2 + \\lambda(w_1^2 + w_2^2)'), 'regularization');
   assert.equal(concept('\\beta_{k} = \\beta_{k} + \\eta[1 - c_k - \\sigma(u^T\\beta_{k})]\\, u'), 'gradient-descent');
 });
+
+test('steps with the iteration as an argument and written out, or with an arrow typed <-, are gradient descent', () => {
+  assert.equal(concept('u_{k}(n+1) = u_{k}(n) - \\rho \\frac{2}{M} \\sum_{m=1}^{M} (o_{m} - t_{m}) x_{m}'), 'gradient-descent');
+  assert.equal(concept('u_{k}(n+1) = u_{k}(n) - \\rho \\frac{\\partial E}{\\partial u_{k}} = u_{k}(n) - \\rho (o_{k} - t_{k}) z'), 'gradient-descent');
+  assert.equal(concept('v <- v - \\eta\\frac{\\partial E}{\\partial v}'), 'gradient-descent');
+});
+
+test('the evidence split into its bound and gap, a Gaussian KL in closed form, a β-weighted reconstruction and KL', () => {
+  assert.equal(concept('\\log p(v) = \\mathcal{L}(q) + D_{KL}(q(h|v) \\| p(h|v))'), 'elbo');
+  assert.equal(concept('\\log p(v) - \\mathcal{L} = D_{KL}(q(h|v) \\| p(h|v))'), 'elbo');
+  assert.equal(concept('\\frac{1}{2}\\sum_{k}(\\mu_k^2 + \\sigma_k^2 - 1 - \\log\\sigma_k^2)'), 'kl-divergence');
+  assert.equal(concept('\\mathcal{L}_\\gamma = \\text{Recon} - \\gamma \\cdot D_{KL}'), 'elbo');
+});
+
+test("the sigmoid's slope written through its own output, and a layer's error by its derivative, are named", () => {
+  assert.equal(concept("o^{\\prime} = o(1-o)"), 'sigmoid');
+  assert.equal(concept('\\frac{\\partial \\hat{p}}{\\partial s} = \\hat{p}(1-\\hat{p})'), 'sigmoid');
+  assert.equal(concept("\\frac{\\partial E}{\\partial z^{[k]}} = (V^{[k+1]})^T \\frac{\\partial E}{\\partial z^{[k+1]}} \\odot \\phi'^{[k]}(z^{[k]})"), 'chain-rule');
+  // (1 − y) y with no derivative on the left is a product, not the slope.
+  assert.notEqual(concept('q = (1 - p) p'), 'sigmoid');
+});
