@@ -692,6 +692,57 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
 }
 
 /**
+ * A variational model's letters: in an ELBO or a KL between an encoder's q and a prior or decoder, z is the latent
+ * variable, μ and σ the mean and standard deviation of the Gaussian, φ the encoder's parameters (the subscript of q,
+ * or beside θ in ℒ(θ, φ)) and θ the decoder's.
+ */
+function variationalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || !['elbo', 'kl-divergence', 'autoencoder'].includes(concept)) return;
+  let encoder = false;
+  walk(tree, (n) => void (n.k === 'apply' && n.fn === 'q' && (encoder = true)));
+  const letters: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && letters.push(n)));
+  for (const x of letters) {
+    if (x.name === 'z' && encoder) set(symbolKey(x), 'the latent variable (the code the encoder gives)');
+    if (x.name === 'mu') set(symbolKey(x), "the mean of the Gaussian");
+    if (x.name === 'sigma') set(symbolKey(x), 'the standard deviation of the Gaussian (its spread)');
+    if ((x.name === 'phi' || x.name === 'varphi') && encoder) set(symbolKey(x), "the encoder's parameters");
+    if (x.name === 'theta' && encoder) set(symbolKey(x), "the decoder's parameters");
+  }
+}
+
+/**
+ * v_{c−m}, …, v_{c+m}, u_{c−m+j}: a vector at an offset from the centre position c is a context word's vector.
+ */
+function contextOffsetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept && !WORD_VECTOR_CONCEPTS.has(concept)) return;
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || !['u', 'v'].includes(n.name)) return;
+    const off = (n.sub ? pretty(n.sub) : n.sup ? pretty(n.sup) : '').replace(/\s/g, '');
+    if (/^c[−+-][a-z0-9]+([−+-][a-z0-9]+)?$/.test(off)) set(symbolKey(n), `the vector of a context word (position ${off})`);
+  });
+}
+
+/**
+ * (y_n − t_n), (t_k − y_k) in a gradient step: with t beside y — t the targets, y the outputs, as many books write
+ * them — the error of one output.
+ */
+function residualRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || CATALOG[concept].group !== 'training') return;
+  walk(tree, (n) => {
+    if (n.k !== 'group') return;
+    const r = n.body.k === 'row' ? n.body.items : [n.body];
+    if (r.length !== 3 || r[1].k !== 'op' || r[1].v !== '-' || r[0].k !== 'sym' || r[2].k !== 'sym') return;
+    const [a, b] = [r[0], r[2]];
+    const y = [a, b].find((x) => x.name === 'y' && !x.mods.length);
+    const t = [a, b].find((x) => x.name === 't' && !x.mods.length);
+    if (!y || !t) return;
+    set(symbolKey(t), 'the target (true label)');
+    set(symbolKey(y), "the prediction (the model's output)");
+  });
+}
+
+/**
  * 3l. A derivative of a loss (∂L/∂W, dJ/dθ): the letter differentiated is the loss, and what it is differentiated with
  * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b).
  */
@@ -1068,6 +1119,9 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   qkvRoles(tree, concept, acc, inScripts);
   projectionRoles(tree, acc, inScripts);
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
+  variationalRoles(tree, concept, acc);
+  contextOffsetRoles(tree, concept, acc);
+  residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);

@@ -430,3 +430,14 @@ test("the sigmoid's slope written through its own output, and a layer's error by
   // (1 − y) y with no derivative on the left is a product, not the slope.
   assert.notEqual(concept('q = (1 - p) p'), 'sigmoid');
 });
+
+test("a variational model's letters, the error of an output against its target in a step, and context words by their offset", () => {
+  const elbo = '\\mathcal{L}(\\theta, \\phi; x) = \\mathbb{E}_{q_\\phi(z|x)}[\\log p_\\theta(x|z)] - D_{KL}(q_\\phi(z|x) \\| p(z))';
+  assert.match(meaning(elbo, 'z'), /latent/);
+  assert.match(meaning(elbo, '\u03c6'), /encoder's parameters/);
+  assert.match(meaning('\\frac{1}{2}\\sum_{k}(\\mu_k^2 + \\sigma_k^2 - 1 - \\log\\sigma_k^2)', '\u03bc_k'), /mean/);
+  const step = 'u_{k}(n+1) = u_{k}(n) - \\rho \\frac{2}{M} \\sum_{m=1}^{M} (y_{m} - t_{m}) x_{m}';
+  assert.match(meaning(step, 't_m'), /target/);
+  assert.match(meaning(step, 'y_m'), /prediction/);
+  assert.match(meaning('\\hat{v} = \\frac{v_{c-m} + v_{c+m}}{2m}', 'v_{c+m}'), /context word/);
+});
