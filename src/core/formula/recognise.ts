@@ -2267,7 +2267,7 @@ function withoutUnsupported(sorted: Array<{ id: ConceptId; score: number; why: s
 }
 
 /** A side written with numbers alone (`0.964`, `[0.659, 0.242, 0.099]`, `−1`, `1/3`): a value. */
-const numbersOnly = (r: Row): boolean => r.length > 0 && syms(r).length === 0 && all(r).some((x) => x.k === 'num') && all(r).every((x) => x.k === 'num' || x.k === 'op' || x.k === 'group' || x.k === 'frac' || x.k === 'row');
+const numbersOnly = (r: Row): boolean => r.length > 0 && syms(r).length === 0 && all(r).some((x) => x.k === 'num') && all(r).every((x) => x.k === 'num' || x.k === 'op' || x.k === 'group' || x.k === 'frac' || x.k === 'row' || x.k === 'sqrt' || (x.k === 'apply' && ['exp', 'log'].includes(x.fn)) || (x.k === 'name' && ['exp', 'log'].includes(x.v)));
 
 /** Only letters or a list of them (`h_t`, `\overrightarrow{h}_t`, `\{h_1, …, h_T\}`): quantities named, no relation. */
 const symbolsOnly = (r: Row): boolean => r.length > 0 && r.every((x) => x.k === 'sym' || (x.k === 'op' && [',', '…', '.'].includes(x.v)) || (x.k === 'group' && ['{', '', '('].includes(x.delim) && !x.sup && symbolsOnly(rowOf(x.body))));
@@ -2303,11 +2303,15 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
  * σ(0) = 1/(1 + e^0) = 0.5, tanh(z) → −1). A derivative's value, tanh′(0) = 1, works the derivative out.
  */
 function statesAValue(root: Row): 'at' | 'worked' | null {
-  const { parts, rels } = sides(root);
-  const head = parts[0]?.length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : undefined;
-  const derivative = !!head && (head.fn.endsWith("'") || (head.head.k === 'sym' && head.head.mods.includes('prime')));
-  if (head && !derivative && parts.length >= 2 && numbersOnly(parts[parts.length - 1]) && (numbersOnly(rowOf(head.arg)) || rels.includes('→'))) return 'worked';
-  return head && parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'num' ? 'at' : null;
+  // (`f(z) → −1` splits at its arrow like a relation.)
+  const arrow = root.findIndex((x) => x.k === 'op' && x.v === '→');
+  const { parts } = arrow > 0 ? { parts: [root.slice(0, arrow), root.slice(arrow + 1)] } : sides(root);
+  const called = (p: Row) => (p.length === 1 && p[0].k === 'apply' && !p[0].fn.endsWith("'") && !(p[0].head.k === 'sym' && p[0].head.mods.includes('prime')) ? p[0] : undefined);
+  const last = parts[parts.length - 1];
+  // (A function at one number anywhere in the chain, ŷ = σ(0) = 1/(1 + e^0) = 0.5. A named value worked out in numbers,
+  // w_1 = 0 − 0.01 × (−10) = 0.1, is often labelled as the step it computes: left to the other rules.)
+  if (parts.length >= 2 && numbersOnly(last) && (arrow > 0 || parts.some((p) => { const a = called(p); return !!a && rowOf(a.arg).length <= 2 && numbersOnly(rowOf(a.arg)); }))) return 'worked';
+  return parts.length === 2 && called(parts[0]) && parts[1].length === 1 && parts[1][0].k === 'num' ? 'at' : null;
 }
 
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
@@ -2574,7 +2578,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = vetoed = true;
   const value = statesAValue(tree.items);
-  if (best && (value === 'worked' || (value === 'at' && !best.why.startsWith('named')))) conflict = vetoed = true;
+  if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;

@@ -369,7 +369,7 @@ test('class probabilities against a reference class are multinomial logistic reg
 });
 
 test('a function worked out at a number, or its limit, states a value; a derivative keeps its prime', () => {
-  for (const tex of ['\\tanh(1) \\approx 0.76', '\\sigma(0) = \\frac{1}{1 + e^{0}} = 0.5', '\\tanh(u) \\to -1']) assert.equal(concept(tex), null, tex);
+  for (const tex of ['\\tanh(1) \\approx 0.76', '\\sigma(0) = \\frac{1}{1 + e^{0}} = 0.5', '\\tanh(u) \\to -1', '\\hat{o} = \\sigma(0) = \\frac{1}{1 + e^0} = 0.5']) assert.equal(concept(tex, 'tanh and the sigmoid saturate'), null, tex);
   const [head] = recognise("\\tanh'(0) = 1").tree.items;
   assert.ok(head.k === 'apply' && head.fn === "tanh'", JSON.stringify(head));
   // A T inside a probability is the targets, not a distillation temperature.
