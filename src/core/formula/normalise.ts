@@ -213,6 +213,8 @@ export function normaliseTex(src: string): string {
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
+  // `log` run into the letter of a probability or a prediction it takes (`\sum logp(y|x)`, `y_ilogh_{w}(x)`).
+  s = s.replace(/(^|[^A-Za-z\\]|_[A-Za-z0-9])log(?=[pqhy]\s*[(_])/g, '$1\\log ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.

@@ -943,6 +943,19 @@ function detectModelParts(root: Row, add: Add): void {
   if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && /^t$/.test(indexOf(r[0].sub)); })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
+  // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
+  // step of the network's forward pass. (A named activation, ReLU(z^{[1]}), is that activation.)
+  const layerOf = (x: Node | undefined) => (x && (x.k === 'sym' || x.k === 'apply') ? indexOf(x.k === 'sym' ? x.sup : (x.head as Sym).sup ?? x.sup) : '');
+  const layerIndex = (i: string) => /^\[?\(?([lLk]|[0-9])\)?\]?$/.test(i) || /^[lL]$/.test(i);
+  if (parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'sym' && layerIndex(layerOf(lhs[0]) || indexOf(lhs[0].sup)) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(parts[1][0].fn)) {
+    const act = parts[1][0];
+    const arg = rowOf(act.arg);
+    const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
+    if (pre && indexOf(pre.sup) === indexOf((lhs[0] as Sym).sup) && indexOf(pre.sup) !== '') add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
+  }
+  // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
+  const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|'));
+  if (likelihoodOfData && bigs(rhsAll, 'sum').length && applies(rhsAll, ['log']).some((l) => applies(l.arg).some((q) => isProb(q) && condBarOf(q))) && !hasLineOp(parts[1] ?? [], '-')) add('maximum-likelihood', 3.4, 'log L(θ | data) = Σ log p(y_i | x_i; θ): the log-likelihood');
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
@@ -1669,7 +1682,8 @@ function detect(root: Row, add: Add): void {
     const step = rhsAll.slice(minusAt + 1);
     // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
     const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2')));
-    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g'))) {
+    // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
+    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -1695,7 +1709,7 @@ function detect(root: Row, add: Add): void {
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
       // (The update is what the formula is: a model written inside its step is the gradient's content.)
-      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.3, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.5, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
     }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');

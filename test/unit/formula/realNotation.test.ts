@@ -441,3 +441,15 @@ test("a variational model's letters, the error of an output against its target i
   assert.match(meaning(step, 'y_m'), /prediction/);
   assert.match(meaning('\\hat{v} = \\frac{v_{c-m} + v_{c+m}}{2m}', 'v_{c+m}'), /context word/);
 });
+
+test("a layer's activation of its own pre-activation is a step of the network; a log run into its letter is a log", () => {
+  assert.equal(concept('o^{[k]} = \\phi^{[k]}(s^{[k]})'.replace(/s\^/, 'z^')), 'mlp');
+  assert.equal(concept('h^{k} = \\phi(u^{k})'), 'mlp');
+  // A named activation of one layer is that activation.
+  assert.equal(concept('a^{[2]} = \\mathrm{ReLU}(z^{[2]})'), 'relu');
+  assert.equal(concept('\\log L(\\beta, c \\mid t, u) = \\sum_{n=1}^{N} logp(t_n \\mid u_n, \\beta, c)'), 'maximum-likelihood');
+  const [, log] = recognise('y_nlogh_{w}(x_n)').tree.items;
+  assert.ok(log?.k === 'apply' && log.fn === 'log', JSON.stringify(log));
+  // A step by the error term δ is a gradient step.
+  assert.equal(concept('c_k^{(K)} \\gets c_k^{(K)} - \\eta \\cdot \\delta_k^{(K)}'), 'gradient-descent');
+});
