@@ -1121,6 +1121,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
   variationalRoles(tree, concept, acc);
   contextOffsetRoles(tree, concept, acc);
+  layerActivationRoles(tree, concept, acc);
   residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
   comparisonRoles(tree, acc);
@@ -1199,22 +1200,49 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
 
 /** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
-  for (const eq of equations(tree)) {
-    for (const side of definition(eq)?.sides ?? [eq]) {
-      const terms: Node[][] = [[]];
-      for (const x of side) {
-        if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
-        else terms[terms.length - 1].push(x);
-      }
-      for (const t of terms) {
-        const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
-        const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && zero(t[0].sub) ? t[0] : null;
-        const weighted = terms.some((o) => o !== t && o.length >= 2 && o.some((y) => y.k === 'sym' && y.name === w?.name && !zero(y.sub)));
-        // (Over a weight's generic meaning: the structure says which weight it is.)
-        if (w && weighted) set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', /^a weight\b/.test(notes.get(symbolKey(w)) ?? ''));
-      }
+  // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
+  const rows: Node[][] = equations(tree).flatMap((eq) => definition(eq)?.sides ?? [eq]);
+  walk(tree, (n) => void (n.k === 'group' && rows.push(rowOf(n.body))));
+  const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity/.test(notes.get(key) ?? '');
+  for (const side of rows) {
+    const terms: Node[][] = [[]];
+    for (const x of side) {
+      if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
+      else terms[terms.length - 1].push(x);
+    }
+    const flat = terms.map((t) => (t.length === 1 && t[0].k === 'group' && t[0].delim === '(' ? rowOf(t[0].body) : t).filter((y) => !(y.k === 'op' && ['·', '×', '*'].includes(y.v)) && !(y.k === 'num' && y.v === 1)));
+    const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
+    for (const t of flat) {
+      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && zero(t[0].sub) ? t[0] : null;
+      if (!w) continue;
+      const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !zero(y.sub)));
+      // (Over a weight's generic meaning: the structure says which weight it is.)
+      if (!slopes.length) continue;
+      set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));
+      for (const y of slopes) set(symbolKey(y), `a weight (learned): the coefficient of input ${pretty(y.sub)}`, /^a coefficient|^a quantity/.test(notes.get(symbolKey(y)) ?? ''));
     }
   }
+}
+
+/**
+ * a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): in a network, what an activation function of one letter defines is the layer's
+ * activation and its argument the pre-activation; W ← W − η δ a: the error term δ a step moves by is the gradient.
+ */
+function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  const network = !concept || ['mlp', 'affine-layer', 'gradient-descent', 'minibatch-sgd', 'chain-rule'].includes(concept);
+  if (!network) return;
+  const generic = (key: string) => /^(the quantity this formula defines|a quantity|a weight matrix)/.test(notes.get(key) ?? '');
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const f = d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(d.rhs[0].fn) ? d.rhs[0] : undefined;
+    const arg = f ? rowOf(f.arg) : [];
+    // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
+    if (!d || !f || arg.length !== 1 || arg[0].k !== 'sym' || concept !== 'mlp') continue;
+    set(symbolKey(d.head), "the layer's activation (its output) — defined here", generic(symbolKey(d.head)));
+    set(symbolKey(arg[0]), 'the pre-activation (the weighted input) of the layer', generic(symbolKey(arg[0])));
+  }
+  if (concept !== 'gradient-descent' && concept !== 'minibatch-sgd') return;
+  walk(tree, (n) => void (n.k === 'sym' && n.name === 'delta' && (n.sub || n.sup) && set(symbolKey(n), 'the error term: the gradient of the loss with respect to the pre-activation', /^a quantity/.test(notes.get(symbolKey(n)) ?? ''))));
 }
 
 /** 0. Letters the note's sentence names ("the query $q$", "$h_t$ is the hidden state"): its words, first. */

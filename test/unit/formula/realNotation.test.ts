@@ -453,3 +453,13 @@ test("a layer's activation of its own pre-activation is a step of the network; a
   // A step by the error term δ is a gradient step.
   assert.equal(concept('c_k^{(K)} \\gets c_k^{(K)} - \\eta \\cdot \\delta_k^{(K)}'), 'gradient-descent');
 });
+
+test("a layer's activation and pre-activation, the error term a step moves by, an intercept and slopes inside brackets", () => {
+  // (A layer's superscript is left out of the letter's key: o, z.)
+  assert.match(meaning('o^{[k]} = \\phi^{[k]}(z^{[k]})', 'o'), /layer's activation/);
+  assert.match(meaning('o^{[k]} = \\phi^{[k]}(z^{[k]})', 'z'), /pre-activation/);
+  assert.match(meaning('V_{ij} \\gets V_{ij} - \\eta \\cdot \\delta_i \\cdot o_j', '\u03b4_i'), /gradient/);
+  const logistic = 'P(C=1|u) = \\frac{1}{1+e^{-(\\beta_0+\\beta_1 u)}}';
+  assert.match(meaning(logistic, '\u03b2_0'), /bias|intercept/);
+  assert.match(meaning(logistic, '\u03b2_1'), /weight/);
+});
