@@ -956,6 +956,10 @@ function detectModelParts(root: Row, add: Add): void {
   // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
   const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|'));
   if (likelihoodOfData && bigs(rhsAll, 'sum').length && applies(rhsAll, ['log']).some((l) => applies(l.arg).some((q) => isProb(q) && condBarOf(q))) && !hasLineOp(parts[1] ?? [], '-')) add('maximum-likelihood', 3.4, 'log L(θ | data) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the joint written out factor by factor, each given all the
+  // earlier ones — the chain rule of probability itself (a product sign, Π_t P(w_t | w_{<t}), is the language model's).
+  const factors = (parts[parts.length - 1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
+  if (parts.length >= 2 && factors.length >= 3 && !factors[0].arg.k.includes('|') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && conditionLetters(factors[2]).given.length > conditionLetters(factors[1]).given.length) add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }

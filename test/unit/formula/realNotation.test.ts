@@ -463,3 +463,8 @@ test("a layer's activation and pre-activation, the error term a step moves by, a
   assert.match(meaning(logistic, '\u03b2_0'), /bias|intercept/);
   assert.match(meaning(logistic, '\u03b2_1'), /weight/);
 });
+
+test('the joint written out factor by factor is the chain rule of probability; with a product sign, the language model', () => {
+  assert.equal(concept('P(a_1, a_2, a_3) = P(a_1) P(a_2 \\mid a_1) P(a_3 \\mid a_1, a_2)'), 'probability-chain-rule');
+  assert.equal(concept('P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})'), 'language-model');
+});
