@@ -959,7 +959,8 @@ function detectModelParts(root: Row, add: Add): void {
   // P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the joint written out factor by factor, each given all the
   // earlier ones — the chain rule of probability itself (a product sign, Π_t P(w_t | w_{<t}), is the language model's).
   const factors = (parts[parts.length - 1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
-  if (parts.length >= 2 && factors.length >= 3 && !factors[0].arg.k.includes('|') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && conditionLetters(factors[2]).given.length > conditionLetters(factors[1]).given.length) add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
+  // (Factors of one product: an interpolation μ_1 P(c) + μ_2 P(c | b) + … adds them.)
+  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && conditionLetters(factors[2]).given.length > conditionLetters(factors[1]).given.length) add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
