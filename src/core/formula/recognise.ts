@@ -4,7 +4,7 @@
  * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
  * tie; context never proposes a concept on its own.
  */
-import { canonicalFn, children, type Node, parseTex, show, walk } from './tex';
+import { canonicalFn, children, mapTree, type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
 import { conceptsNamed } from './conceptNames';
@@ -699,17 +699,6 @@ function conditionLetters(a: Apply): { predicted: Sym[]; given: Sym[] } {
   return bar < 0 ? { predicted: top(r), given: [] } : { predicted: top(r.slice(0, bar)), given: top(r.slice(bar + 1)) };
 }
 
-/** A copy of a tree with `f` applied to every node, children first. */
-function mapTree(n: Node, f: (n: Node) => Node): Node {
-  const m = { ...n } as Record<string, unknown>;
-  const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && 'k' in (v as object);
-  for (const [k, v] of Object.entries(m)) {
-    if (isNode(v)) m[k] = mapTree(v, f);
-    else if (Array.isArray(v)) m[k] = v.map((x) => (isNode(x) ? mapTree(x, f) : x));
-  }
-  return f(m as Node);
-}
-
 /**
  * Time steps written as arguments (`h(t) = f(U x(t) + W h(t − 1) + b)`) read as indices (`h_t`, `h_{t−1}`), so the
  * detectors see one notation. Taken only where the formula writes two such letters, or defines one.
@@ -726,6 +715,10 @@ function timeArgsAsIndices(items: Row): Row {
   return out;
 }
 
+/** A probability written p(…) or P(…). */
+const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
+/** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
+const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 
@@ -738,7 +731,6 @@ function detectDerivations(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
   const lhsHead = lhs.find((x) => x.k === 'sym' || x.k === 'apply');
-  const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
   const barAt = (r: Row) => r.findIndex((x) => x.k === 'op' && x.v === '|');
   // Π_i P(y_i | x_i; θ), Π_i p_θ(x_i), Π_n y_n^{t_n} (1 − y_n)^{1−t_n}: a product over the examples of each one's
   // probability is the likelihood of the data. (Over time steps, or given the same letter's earlier values, it is a
@@ -777,7 +769,7 @@ function detectDerivations(root: Row, add: Add): void {
   const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOverParams && likelihoodOfParams && !hasSym(root, 'phi', 'varphi') && !applies(root).some((a) => a.fn === 'q')) add('maximum-likelihood', 3.1, 'arg max_θ log L(θ): the parameters that make the data most likely');
   // log p(x) = ℒ + D_KL(q(z | x) ‖ p(z | x)), log p(x) − ℒ = D_KL(…): the evidence split into the bound and its gap.
-  const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) && !condBarOf(r[0]) && !hasOp(r[0].arg, ','); });
+  const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && isProb(r[0]) && !condBarOf(r[0]) && !hasOp(r[0].arg, ','); });
   const klTerm = applies(root).some((a) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub))));
   const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal'));
   if (logEvidence && klTerm && bound && parts.length >= 2) add('elbo', 3.8, 'log p(x) = ℒ + KL(q ‖ p(z | x)): the evidence, its lower bound and the gap');
@@ -793,9 +785,9 @@ function detectDerivations(root: Row, add: Add): void {
   // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
   // (Written ∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′^{[l]}(z^{[l]}), the same error by its derivative.)
   const layerError = lhs.length === 1 && lhs[0].k === 'frac' && syms(derivative(lhs[0])?.wrt).some((y) => /^z$/i.test(y.name) && layerSup(y)) && derivs(rhsAll).some((d) => syms(d.wrt).some((y) => /^z$/i.test(y.name) && /\+1/.test(indexOf(y.sup))));
-  if (layerError && (syms(rhsAll).some((y) => y.mods.includes('prime')) || applies(rhsAll).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime'))))) add('chain-rule', 3.5, '∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′(z^{[l]}): the error passed back a layer');
+  if (layerError && primedActivation(rhsAll)) add('chain-rule', 3.5, '∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′(z^{[l]}): the error passed back a layer');
   if (lhsHead?.k === 'sym' && lhsHead.name === 'delta' && (lhsHead.sub || lhsHead.sup) && parts.length > 1) {
-    const activationSlope = syms(rhsAll).some((y) => y.mods.includes('prime')) || applies(rhsAll).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime'))) || derivs(rhsAll).some((d) => applies(d.of).length > 0);
+    const activationSlope = primedActivation(rhsAll) || derivs(rhsAll).some((d) => applies(d.of).length > 0);
     const passedBack = syms(rhsAll).some((y) => y.name === 'delta' || y.name === 'nabla') || derivs(rhsAll).some((d) => !applies(d.of).length);
     if (activationSlope && passedBack) {
       const timed = /^(t|t[+-]1)$/.test(indexOf(lhsHead.sub) || indexOf(lhsHead.sup));
@@ -834,7 +826,6 @@ function detectModelParts(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
   const lhsHead = lhs.find((x) => x.k === 'sym' || x.k === 'apply');
-  const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
   // i_t ⊙ C̃_t: the input gate applied to the candidate cell state, an LSTM's write.
   if (parts.length === 1 && root.length <= 3) {
     const gate = root[0]?.k === 'sym' && /^[iI]$/.test(root[0].name) && /^t$/.test(indexOf(root[0].sub));
@@ -920,7 +911,7 @@ function detectModelParts(root: Row, add: Add): void {
   const nodeVector = syms(root).some((y) => y.name === 'theta' && /^j-1$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
   if ((pathBit || nodeVector) && (applies(root, ['sigmoid']).length || probApplies.length || bigs(root, 'prod').length)) add('hierarchical-softmax', bigs(root, 'prod').length || probApplies.length ? 4 : 3.7, 'P(d_j^w | x_w, θ_{j−1}^w): one branch of the Huffman path');
   // E_q[log p(x, z)/q(z | x)], ∫ q(z) log p(x, z)/q(z) dz: the joint over the approximate posterior, averaged — the ELBO.
-  const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && /^[pP]$/.test(n[0].fn) && hasOp(n[0].arg, ',') && !hasOp(n[0].arg, '|') && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
+  const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && isProb(n[0]) && hasOp(n[0].arg, ',') && !hasOp(n[0].arg, '|') && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
   if (jointOverQ && (syms(root).some((y) => y.name === 'E') || bigs(root, 'int').length)) add('elbo', 3.9, 'E_q[log p(x, z)/q(z | x)]: the evidence lower bound');
   // P(w_t | w_{t−1}, w_{t+1}), P(w_c | w_{c−m}, …, w_{c+m}): the centre word given the words on both sides — CBOW.
   // Π_t Π_j P(w_{t+j} | w_t; θ): each context word given the centre — skip-gram's likelihood.
@@ -945,13 +936,11 @@ function detectModelParts(root: Row, add: Add): void {
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
   // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
   // step of the network's forward pass. (A named activation, ReLU(z^{[1]}), is that activation.)
-  const layerOf = (x: Node | undefined) => (x && (x.k === 'sym' || x.k === 'apply') ? indexOf(x.k === 'sym' ? x.sup : (x.head as Sym).sup ?? x.sup) : '');
-  const layerIndex = (i: string) => /^\[?\(?([lLk]|[0-9])\)?\]?$/.test(i) || /^[lL]$/.test(i);
-  if (parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'sym' && layerIndex(layerOf(lhs[0]) || indexOf(lhs[0].sup)) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(parts[1][0].fn)) {
-    const act = parts[1][0];
-    const arg = rowOf(act.arg);
+  const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
+  if (parts.length >= 2 && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(parts[1][0].fn)) {
+    const arg = rowOf(parts[1][0].arg);
     const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
-    if (pre && indexOf(pre.sup) === indexOf((lhs[0] as Sym).sup) && indexOf(pre.sup) !== '') add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
+    if (pre && indexOf(pre.sup) === layer) add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
   }
   // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
   const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|'));

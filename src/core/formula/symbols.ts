@@ -699,9 +699,8 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
 function variationalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || !['elbo', 'kl-divergence', 'autoencoder'].includes(concept)) return;
   let encoder = false;
-  walk(tree, (n) => void (n.k === 'apply' && n.fn === 'q' && (encoder = true)));
   const letters: Sym[] = [];
-  walk(tree, (n) => void (n.k === 'sym' && letters.push(n)));
+  walk(tree, (n) => void (n.k === 'apply' && n.fn === 'q' ? (encoder = true) : n.k === 'sym' && letters.push(n)));
   for (const x of letters) {
     if (x.name === 'z' && encoder) set(symbolKey(x), 'the latent variable (the code the encoder gives)');
     if (x.name === 'mu') set(symbolKey(x), "the mean of the Gaussian");
@@ -731,7 +730,7 @@ function residualRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): v
   if (!concept || CATALOG[concept].group !== 'training') return;
   walk(tree, (n) => {
     if (n.k !== 'group') return;
-    const r = n.body.k === 'row' ? n.body.items : [n.body];
+    const r = rowOf(n.body);
     if (r.length !== 3 || r[1].k !== 'op' || r[1].v !== '-' || r[0].k !== 'sym' || r[2].k !== 'sym') return;
     const [a, b] = [r[0], r[2]];
     const y = [a, b].find((x) => x.name === 'y' && !x.mods.length);
@@ -1229,17 +1228,17 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
  * activation and its argument the pre-activation; W ← W − η δ a: the error term δ a step moves by is the gradient.
  */
 function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
-  const network = !concept || ['mlp', 'affine-layer', 'gradient-descent', 'minibatch-sgd', 'chain-rule'].includes(concept);
-  if (!network) return;
   const generic = (key: string) => /^(the quantity this formula defines|a quantity|a weight matrix)/.test(notes.get(key) ?? '');
-  for (const eq of equations(tree)) {
-    const d = definition(eq);
-    const f = d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(d.rhs[0].fn) ? d.rhs[0] : undefined;
-    const arg = f ? rowOf(f.arg) : [];
-    // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
-    if (!d || !f || arg.length !== 1 || arg[0].k !== 'sym' || concept !== 'mlp') continue;
-    set(symbolKey(d.head), "the layer's activation (its output) — defined here", generic(symbolKey(d.head)));
-    set(symbolKey(arg[0]), 'the pre-activation (the weighted input) of the layer', generic(symbolKey(arg[0])));
+  // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
+  if (concept === 'mlp') {
+    for (const eq of equations(tree)) {
+      const d = definition(eq);
+      const f = d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(d.rhs[0].fn) ? d.rhs[0] : undefined;
+      const arg = f ? rowOf(f.arg) : [];
+      if (!d || arg.length !== 1 || arg[0].k !== 'sym') continue;
+      set(symbolKey(d.head), "the layer's activation (its output) — defined here", generic(symbolKey(d.head)));
+      set(symbolKey(arg[0]), 'the pre-activation (the weighted input) of the layer', generic(symbolKey(arg[0])));
+    }
   }
   if (concept !== 'gradient-descent' && concept !== 'minibatch-sgd') return;
   walk(tree, (n) => void (n.k === 'sym' && n.name === 'delta' && (n.sub || n.sup) && set(symbolKey(n), 'the error term: the gradient of the loss with respect to the pre-activation', /^a quantity/.test(notes.get(symbolKey(n)) ?? ''))));

@@ -733,6 +733,17 @@ export function walk(n: Node | undefined, fn: (n: Node, depth: number) => boolea
   for (const c of kids) walk(c, fn, depth + 1, budget);
 }
 
+/** A copy of a tree with `f` applied to every node, children first. */
+export function mapTree(n: Node, f: (n: Node) => Node): Node {
+  const m = { ...n } as Record<string, unknown>;
+  const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && 'k' in (v as object);
+  for (const [k, v] of Object.entries(m)) {
+    if (isNode(v)) m[k] = mapTree(v, f);
+    else if (Array.isArray(v)) m[k] = v.map((x) => (isNode(x) ? mapTree(x, f) : x));
+  }
+  return f(m as Node);
+}
+
 export function children(n: Node): Node[] {
   const out: Node[] = [];
   switch (n.k) {
