@@ -69,6 +69,8 @@ describeInThemes('formula hovers', (session, theme) => {
         await hoverEl.locator('img').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
         assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
       }
+      // (The hover fades in: the screenshot waits for the widget's own animations to finish.)
+      await hoverEl.evaluate((el) => Promise.all(document.getAnimations().filter((a) => { const t = (a.effect as KeyframeEffect | null)?.target; return !!t && (el.contains(t) || t.contains(el)); }).map((a) => a.finished))).catch(() => undefined);
       await session().page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
     });
   }
