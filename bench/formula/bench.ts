@@ -3,21 +3,46 @@
  * real-notes sets (`<slug>.txt`, `<slug>.roles.txt`; format in bench/formula/README.md). Prints, per source and
  * pooled: catalog formulas right / wrong concept named / unsure, null formulas that claim a concept, and the share
  * of letters whose role the explanation gets right. Writes the counts and line ids (never the labelled text) as
- * JSON to bench/results/ (or --out).
+ * JSON to bench/results/ (or --out). Misses the labeller listed as also acceptable in the folder's SOURCES.md are
+ * counted apart (the strict figures stay the headline).
+ *
+ * `npm run bench:formula -- --dir <folder> --rescore <earlier.json>`: the same alternatives applied to the misses an
+ * earlier run recorded (a first run stays a first run: nothing is recognised again).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
-import { evaluateFolder, formatReport } from './evaluate';
+import { acceptableMisses, evaluateFolder, formatReport, parseAlsoAcceptable, pool, type FolderResult } from './evaluate';
 
-const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json>]\n';
+const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json> | --rescore <earlier run.json>]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
 const dir = flags.string('dir', '');
 if (!dir) {
   process.stderr.write(USAGE);
   process.exit(2);
 }
+/** Reads a file this bench wrote (or the folder's SOURCES.md), refusing anything but a regular file of bounded size. */
+function readBounded(file: string): string {
+  const st = fs.statSync(file);
+  if (!st.isFile() || st.size > 8_000_000) throw new Error(`${file}: not a regular file under 8 MB`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+function rescore(earlier: string): void {
+  const run = JSON.parse(readBounded(earlier)) as { commit?: string; sources?: FolderResult['sources'] };
+  if (!Array.isArray(run.sources)) throw new Error(`${earlier}: no "sources" array (not a bench:formula result)`);
+  const notes = path.join(path.resolve(dir), 'SOURCES.md');
+  const alternatives = fs.existsSync(notes) ? parseAlsoAcceptable(readBounded(notes)) : new Map<string, Map<number, Set<string>>>();
+  const sources = run.sources.map((s) => ({ ...s, acceptable: acceptableMisses(s.misses ?? [], alternatives.get(s.source)) }));
+  process.stdout.write(`rescored ${path.basename(earlier)} (commit ${run.commit ?? '?'}) with the alternatives of ${notes}\n`);
+  process.stdout.write(formatReport({ dir: path.resolve(dir), sources: sources.map((s) => ({ ...s, misses: [], missLines: { wrong: [], unsure: [], claimed: [], roles: [] } })), pooled: pool(sources) }) + '\n');
+}
+
 try {
+  if (flags.string('rescore', '')) {
+    rescore(flags.string('rescore', ''));
+    process.exit(0);
+  }
   const t0 = Date.now();
   const res = evaluateFolder(path.resolve(dir));
   process.stdout.write(formatReport(res) + '\n');

@@ -200,6 +200,11 @@ export interface SourceResult {
   claimed: number;
   roleLetters: number;
   roleRight: number;
+  /**
+   * Misses the labeller listed as also acceptable (SOURCES.md): a wrong concept that is a listed alternative, an
+   * unsure answer where `null` is listed, a claim on a null formula that is listed. Subsets of wrong, unsure, claimed.
+   */
+  acceptable: { wrong: number; unsure: number; claimed: number };
   /** Ids (line numbers) of the misses, for the author to look up in the label file. */
   missLines: { wrong: number[]; unsure: number[]; claimed: number[]; roles: number[] };
   /** Per miss: what was expected and what was said (concept ids only). */
@@ -213,8 +218,8 @@ type Explain = (latex: string, context: string, macros: string) => Explanation;
 const defaultExplain: Explain = (latex, context, macros) => explainFormula(latex, { context: { before: context }, display: true, macros });
 
 /** Score one source (its concept file and, if present, its roles file). */
-export function evaluateSource(source: string, concepts: LabelFile, roles: LabelFile | null, explain: Explain = defaultExplain): SourceResult {
-  const r: SourceResult = { source, catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, missLines: { wrong: [], unsure: [], claimed: [], roles: [] }, misses: [], warnings: [...concepts.warnings, ...(roles?.warnings ?? []).map((w) => `roles ${w}`)] };
+export function evaluateSource(source: string, concepts: LabelFile, roles: LabelFile | null, explain: Explain = defaultExplain, alternatives?: Map<number, Set<string>>): SourceResult {
+  const r: SourceResult = { source, catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, acceptable: { wrong: 0, unsure: 0, claimed: 0 }, missLines: { wrong: [], unsure: [], claimed: [], roles: [] }, misses: [], warnings: [...concepts.warnings, ...(roles?.warnings ?? []).map((w) => `roles ${w}`)] };
   for (const f of concepts.formulas) {
     const got = explain(f.latex, f.context, concepts.macros).concept;
     if (f.expected) {
@@ -227,6 +232,7 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
       if (got) (r.claimed++, r.missLines.claimed.push(f.line), r.misses.push({ line: f.line, expected: null, got }));
     }
   }
+  r.acceptable = acceptableMisses(r.misses, alternatives);
   const table = roles?.macros ? parseMacros(roles.macros) : undefined;
   for (const f of roles?.formulas ?? []) {
     const ex = explain(f.latex, f.context, roles!.macros);
@@ -261,6 +267,7 @@ export function evaluateFolder(dir: string, explain?: Explain): FolderResult {
     if (!st.isFile() || st.size > MAX) throw new Error(`${f}: not a regular file under ${MAX} bytes`);
     return fs.readFileSync(p, 'utf8');
   };
+  const alternatives = fs.existsSync(path.join(dir, 'SOURCES.md')) ? parseAlsoAcceptable(read('SOURCES.md')) : new Map<string, Map<number, Set<string>>>();
   const sources = files.flatMap((f) => {
     const slug = f.slice(0, -4);
     const rolesFile = `${slug}.roles.txt`;
@@ -268,12 +275,57 @@ export function evaluateFolder(dir: string, explain?: Explain): FolderResult {
     const concepts = parseLabelFile(read(f), false);
     // A .txt without a single label line (a README, notes) is not a source.
     if (!concepts.formulas.length && !roles?.formulas.length) return [];
-    return [evaluateSource(slug, concepts, roles, explain)];
+    return [evaluateSource(slug, concepts, roles, explain, alternatives.get(slug))];
   });
   if (!sources.length) throw new Error(`no label lines in the .txt files of ${dir}`);
-  const pooled = { source: 'pooled', catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0 };
-  for (const s of sources) for (const k of ['catalog', 'right', 'wrong', 'unsure', 'nulls', 'claimed', 'roleLetters', 'roleRight'] as const) pooled[k] += s[k];
-  return { dir, sources, pooled };
+  return { dir, sources, pooled: pool(sources) };
+}
+
+/** The sources' counts added up. */
+export function pool(sources: Array<Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>>): FolderResult['pooled'] {
+  const pooled = { source: 'pooled', catalog: 0, right: 0, wrong: 0, unsure: 0, nulls: 0, claimed: 0, roleLetters: 0, roleRight: 0, acceptable: { wrong: 0, unsure: 0, claimed: 0 } };
+  for (const s of sources) {
+    for (const k of ['catalog', 'right', 'wrong', 'unsure', 'nulls', 'claimed', 'roleLetters', 'roleRight'] as const) pooled[k] += s[k];
+    for (const k of ['wrong', 'unsure', 'claimed'] as const) pooled.acceptable[k] += s.acceptable?.[k] ?? 0;
+  }
+  return pooled;
+}
+
+/**
+ * The "Also acceptable" list of a folder's SOURCES.md, where the labeller wrote down a second defensible answer:
+ * `- line 27 of <slug> (…): also acceptable chain-rule, null` or `- <slug>.txt line 133: … also acceptable null (…)`.
+ * Gives slug → line → the ids listed (`null`: no concept is defensible too). Words in parentheses after the list
+ * are comments; anything that is not a catalog id or `null` is ignored.
+ */
+export function parseAlsoAcceptable(text: string): Map<string, Map<number, Set<string>>> {
+  const out = new Map<string, Map<number, Set<string>>>();
+  for (const raw of text.split('\n')) {
+    const at = raw.toLowerCase().indexOf('also acceptable');
+    if (at < 0) continue;
+    const head = raw.slice(0, at);
+    const m = /\bline (\d+) of `?([\w.-]+?)`?(?:\.txt)?(?=[\s,(:]|$)/.exec(head) ?? /\b([\w.-]+?)\.txt,? line (\d+)/.exec(head);
+    if (!m) continue;
+    const [line, slug] = /^\d+$/.test(m[1]) ? [Number(m[1]), m[2]] : [Number(m[2]), m[1]];
+    const list = raw.slice(at + 'also acceptable'.length).replace(/\([^)]*\)/g, ' ');
+    const ids = list.split(/[^A-Za-z0-9-]+/).filter((w) => w === 'null' || isConceptId(w));
+    if (!ids.length) continue;
+    const bySlug = out.get(slug) ?? new Map<number, Set<string>>();
+    bySlug.set(line, new Set([...(bySlug.get(line) ?? []), ...ids]));
+    out.set(slug, bySlug);
+  }
+  return out;
+}
+
+/** How many misses are answers the labeller listed as also acceptable (an unsure answer matches `null`). */
+export function acceptableMisses(misses: SourceResult['misses'], alternatives?: Map<number, Set<string>>): SourceResult['acceptable'] {
+  const n = { wrong: 0, unsure: 0, claimed: 0 };
+  for (const m of misses) {
+    if (!alternatives?.get(m.line)?.has(m.got ?? 'null')) continue;
+    if (m.expected === null) n.claimed++;
+    else if (m.got) n.wrong++;
+    else n.unsure++;
+  }
+  return n;
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
@@ -281,7 +333,7 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '�
 /** The console table: one line per source, then pooled. */
 export function formatReport(res: FolderResult): string {
   const line = (s: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>) =>
-    `${s.source.padEnd(34)} catalog ${String(s.catalog).padStart(3)}: right ${s.right} (${pct(s.right, s.catalog)}), wrong ${s.wrong} (${pct(s.wrong, s.catalog)}), unsure ${s.unsure} (${pct(s.unsure, s.catalog)}) | null ${s.nulls}: claimed ${s.claimed} (${pct(s.claimed, s.nulls)}) | roles ${s.roleRight}/${s.roleLetters} (${pct(s.roleRight, s.roleLetters)})`;
+    `${s.source.padEnd(34)} catalog ${String(s.catalog).padStart(3)}: right ${s.right} (${pct(s.right, s.catalog)}), wrong ${s.wrong} (${pct(s.wrong, s.catalog)}), unsure ${s.unsure} (${pct(s.unsure, s.catalog)}) | null ${s.nulls}: claimed ${s.claimed} (${pct(s.claimed, s.nulls)}) | roles ${s.roleRight}/${s.roleLetters} (${pct(s.roleRight, s.roleLetters)})${s.acceptable && s.acceptable.wrong + s.acceptable.unsure + s.acceptable.claimed ? ` | also acceptable: ${s.acceptable.wrong} wrong, ${s.acceptable.unsure} unsure, ${s.acceptable.claimed} claimed` : ''}`;
   const out = res.sources.map((s) => {
     const m = s.misses.map((x) => `    line ${x.line}: want ${x.expected ?? 'null'}, got ${x.got ?? 'unsure'}`).join('\n');
     const rl = s.missLines.roles.length ? `\n    role misses on roles-file lines ${s.missLines.roles.join(', ')}` : '';
@@ -289,5 +341,7 @@ export function formatReport(res: FolderResult): string {
     return line(s) + (m ? `\n${m}` : '') + rl + w;
   });
   out.push(line(res.pooled));
+  const a = res.pooled.acceptable;
+  if (a.wrong + a.unsure + a.claimed) out.push(`  of the misses, listed by the labeller as also acceptable: ${a.wrong} wrong, ${a.unsure} unsure, ${a.claimed} claimed — counting them right: ${res.pooled.right + a.wrong + a.unsure}/${res.pooled.catalog} (${pct(res.pooled.right + a.wrong + a.unsure, res.pooled.catalog)}), wrong ${res.pooled.wrong - a.wrong} (${pct(res.pooled.wrong - a.wrong, res.pooled.catalog)}), claimed ${res.pooled.claimed - a.claimed} (${pct(res.pooled.claimed - a.claimed, res.pooled.nulls)})`);
   return out.join('\n');
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evaluateFolder, evaluateSource, formatReport, keyOfTex, macroLine, parseLabelFile, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, macroLine, parseAlsoAcceptable, parseLabelFile, pool, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
 import { parseMacros } from '../../../src/core/formula/macros';
 import type { Explanation } from '../../../src/core/formula/explain';
 import { repoRoot } from './fixtures';
@@ -41,6 +41,38 @@ test('counting: right / wrong / unsure, null claims and roles, against a scripte
   // z right (input claimed), q right (shape: no role claimed), r wrong (shape but "bias" claims a role), w wrong (not explained).
   assert.deepEqual([r.roleLetters, r.roleRight], [4, 2]);
   assert.deepEqual(r.missLines, { wrong: [2], unsure: [3], claimed: [5], roles: [1] });
+});
+
+test('the labeller\'s "also acceptable" list: both line styles, several ids, comments in parentheses left out', () => {
+  const notes = [
+    '## Also acceptable (line N = line number in the .txt file, header lines included)',
+    '- line 27 of own-notes-ja (formula 23, labelled `null`: `\\frac{\\partial L}{\\partial W}`): also acceptable chain-rule',
+    '- line 28 of own-notes-ja (formula 24, labelled `affine-layer`: `z = hW + b`): also acceptable mlp, null (the layer alone)',
+    '- own-sheet-zh.txt line 133: `-\\eta * d` labelled gradient-descent: also acceptable null (a fragment, not softmax)',
+    '- line 9 of own-notes-ja (formula 5, labelled `sigmoid`): also acceptable a logistic unit (no catalog id here)',
+    '- line 40 of other: labelled null, nothing else listed',
+  ].join('\n');
+  const alt = parseAlsoAcceptable(notes);
+  assert.deepEqual([...alt.keys()].sort(), ['own-notes-ja', 'own-sheet-zh']);
+  assert.deepEqual([...alt.get('own-notes-ja')!.get(27)!], ['chain-rule']);
+  assert.deepEqual([...alt.get('own-notes-ja')!.get(28)!].sort(), ['mlp', 'null']);
+  // ("softmax" inside the parenthesised comment is not a listed answer.)
+  assert.deepEqual([...alt.get('own-sheet-zh')!.get(133)!], ['null']);
+  assert.equal(alt.get('own-notes-ja')!.get(9), undefined);
+});
+
+test('misses the labeller allowed are counted apart, and only those: a listed concept, unsure where null is listed', () => {
+  const lines = ['affine-layer ||| ||| a', 'affine-layer ||| ||| b', 'sigmoid ||| ||| c', 'sigmoid ||| ||| d', 'null ||| ||| e', 'null ||| ||| f'].join('\n');
+  const said: Record<string, string | null> = { a: 'mlp', b: 'softmax', c: null, d: null, e: 'chain-rule', f: 'mse' };
+  const explain = (latex: string) => ({ concept: said[latex] ?? null, symbols: [] }) as unknown as Explanation;
+  const alt = new Map([[1, new Set(['mlp', 'null'])], [2, new Set(['mlp'])], [3, new Set(['null'])], [4, new Set(['logistic-regression'])], [5, new Set(['chain-rule'])]]);
+  const r = evaluateSource('scripted', parseLabelFile(lines, false), null, explain, alt);
+  assert.deepEqual([r.right, r.wrong, r.unsure, r.claimed], [0, 2, 2, 2]);
+  assert.deepEqual(r.acceptable, { wrong: 1, unsure: 1, claimed: 1 });
+  assert.deepEqual(acceptableMisses(r.misses), { wrong: 0, unsure: 0, claimed: 0 }, 'without a list nothing is acceptable');
+  const pooled = pool([r, r]);
+  assert.deepEqual([pooled.wrong, pooled.acceptable.wrong, pooled.acceptable.claimed], [4, 2, 2]);
+  assert.match(formatReport({ dir: '.', sources: [r], pooled: pool([r]) }), /also acceptable: 1 wrong, 1 unsure, 1 claimed — counting them right: 2\/4 \(50\.0%\), wrong 1 \(25\.0%\), claimed 1 \(50\.0%\)/);
 });
 
 test('role phrases: a shape description claims no role; a named role is found; synonyms are accepted', () => {
