@@ -6,15 +6,18 @@
  * JSON to bench/results/ (or --out). Misses the labeller listed as also acceptable in the folder's SOURCES.md are
  * counted apart (the strict figures stay the headline).
  *
+ * `npm run bench:formula -- --dir <folder> --agree <second labeller's folder>`: the second labeller's labels scored
+ * against the first's as if they were the recogniser's answers (agreement between labellers; roles left out).
+ *
  * `npm run bench:formula -- --dir <folder> --rescore <earlier.json>`: the same alternatives applied to the misses an
  * earlier run recorded (a first run stays a first run: nothing is recognised again).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
-import { acceptableMisses, evaluateFolder, formatReport, parseAlsoAcceptable, pool, type FolderResult } from './evaluate';
+import { acceptableMisses, evaluateFolder, formatReport, labelsAsExplain, parseAlsoAcceptable, pool, type FolderResult } from './evaluate';
 
-const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json> | --rescore <earlier run.json>]\n';
+const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json> | --rescore <earlier run.json> | --agree <second labeller folder>]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
 const dir = flags.string('dir', '');
 if (!dir) {
@@ -41,6 +44,14 @@ function rescore(earlier: string): void {
 try {
   if (flags.string('rescore', '')) {
     rescore(flags.string('rescore', ''));
+    process.exit(0);
+  }
+  const second = flags.string('agree', '');
+  if (second) {
+    const res = evaluateFolder(path.resolve(dir), labelsAsExplain(path.resolve(second)));
+    for (const s of [...res.sources, res.pooled]) s.roleLetters = s.roleRight = 0;
+    for (const s of res.sources) s.missLines.roles = [];
+    process.stdout.write(`the labels of ${second} scored against those of ${dir} (roles not compared)\n${formatReport(res)}\n`);
     process.exit(0);
   }
   const t0 = Date.now();

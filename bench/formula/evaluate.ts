@@ -328,6 +328,27 @@ export function acceptableMisses(misses: SourceResult['misses'], alternatives?: 
   return n;
 }
 
+/**
+ * A second labeller's folder as the "recogniser": for each formula of the first folder, the label the second
+ * labeller gave the same formula (same latex and context). Scored with evaluateFolder against the first labeller,
+ * it measures how often two labellers agree — the ceiling of any recogniser's score on those labels. Roles are
+ * not compared (the explanation it returns has no symbols).
+ */
+export function labelsAsExplain(dir: string): Explain {
+  const said = new Map<string, string | null>();
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt') && !x.endsWith('.roles.txt'))) {
+    const p = path.join(dir, f);
+    const st = fs.statSync(p);
+    if (!st.isFile() || st.size > 4_000_000) throw new Error(`${f}: not a regular file under 4000000 bytes`);
+    for (const x of parseLabelFile(fs.readFileSync(p, 'utf8'), false).formulas) said.set(`${x.context}\u0000${x.latex}`, x.expected);
+  }
+  return (latex, context) => {
+    const key = `${context}\u0000${latex}`;
+    if (!said.has(key)) throw new Error(`the second labeller has no label for "${latex.slice(0, 40)}"`);
+    return { concept: said.get(key), symbols: [] } as unknown as Explanation;
+  };
+}
+
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 
 /** The console table: one line per source, then pooled. */

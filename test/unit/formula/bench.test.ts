@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, macroLine, parseAlsoAcceptable, parseLabelFile, pool, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, labelsAsExplain, macroLine, parseAlsoAcceptable, parseLabelFile, pool, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
 import { parseMacros } from '../../../src/core/formula/macros';
 import type { Explanation } from '../../../src/core/formula/explain';
 import { repoRoot } from './fixtures';
@@ -128,6 +128,23 @@ test('macro lines: newcommand text kept, the MathJax form `\\name{#1}={body}` re
   const table = parseMacros(macroLine('\\vk=\\mathbf k \\hl{#1}={#1}'));
   assert.equal(keyOfTex('\\vk_\\hl{j}', table), keyOfTex('\\mathbf{k}_j'));
   assert.notEqual(keyOfTex('\\vk_j'), keyOfTex('\\mathbf{k}_j'), 'without the table the macro is not expanded');
+});
+
+test('a second labeller scored against the first: same formulas matched by latex and context, a missing one refused', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-agree-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'own.txt'), ['# labelled-by: second', 'mlp ||| a layer ||| h = f(Wx)', 'null ||| ||| x', 'softmax ||| the scores ||| e^z/Σe'].join('\n'));
+    const explain = labelsAsExplain(dir);
+    assert.equal(explain('h = f(Wx)', 'a layer', '').concept, 'mlp');
+    assert.equal(explain('x', '', '').concept, null);
+    // (The same latex under another sentence is another formula.)
+    assert.throws(() => explain('h = f(Wx)', 'elsewhere', ''), /no label for "h = f\(Wx\)"/);
+    const first = parseLabelFile(['affine-layer ||| a layer ||| h = f(Wx)', 'null ||| ||| x', 'softmax ||| the scores ||| e^z/Σe'].join('\n'), false);
+    const r = evaluateSource('own', first, null, explain, new Map([[1, new Set(['mlp'])]]));
+    assert.deepEqual([r.right, r.wrong, r.acceptable.wrong, r.claimed], [1, 1, 1, 0]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the runner refuses a folder without label files', () => {
