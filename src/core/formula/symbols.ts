@@ -164,7 +164,8 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
 }
 
 /** h̃, c̃ in a gated cell: the candidate the gates mix in. */
-const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.includes('tilde');
+// (c̃_t, and as notes also write it ĉ_t, c̄_t, ĥ_t: the proposed state, in a gated cell only.)
+const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.some((m) => m === 'tilde' || m === 'hat' || m === 'bar');
 /** Concepts whose upper-case W and U (any sub/superscript) are learned weight matrices. */
 const WEIGHTED = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'fixed-window-lm', 'logistic-regression', 'softmax-regression', 'linear-regression', 'mlp-attention', 'self-attention', 'attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention']);
 
@@ -408,6 +409,9 @@ const sameLetter = (a: Node | undefined, b: Node | undefined): boolean => {
   return !!x && !!y && x.k === 'sym' && y.k === 'sym' && x.name === y.name;
 };
 
+/** Letters a step size is written with. */
+const STEP_SIZE = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
+
 /**
  * 3c. An update step `θ_{t+1} = θ_t − η ∇L`, `W ← W − α g`: the same letter on both sides, and the letter that scales
  * what is subtracted is the step size (learning rate); the letter updated is the weights or parameters.
@@ -419,14 +423,16 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
     // (θ + ε ∇L: a step along a gradient written with a plus.)
-    const along = r[1]?.k === 'op' && r[1].v === '+' && r[3]?.k === 'sym' && (r[3].name === 'nabla' || r[3].name === 'partial');
+    const along = r[1]?.k === 'op' && r[1].v === '+' && ((r[3]?.k === 'sym' && (r[3].name === 'nabla' || r[3].name === 'partial')) || (r[2]?.k === 'apply' && r[2].head.k === 'sym' && STEP_SIZE.test(r[2].head.name)));
     if (!lhs || !sameLetter(lhs, r[0]) || !((r[1]?.k === 'op' && r[1].v === '-') || along) || !r[2]) continue;
     // (θ − (α/m) ∇J: the step size over the batch size.)
     // (γ m̂_t / √v̂_t, written as one fraction: the numerator's first factor.)
     const step = r[2].k === 'frac' ? rowOf(r[2].num)[0] ?? r[2] : r[2];
     if ((r[3] || (r[2].k === 'frac' && rowOf(r[2].num).length > 1)) && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
+    // (w − α(ŷ − y)x, v + α(u_o − Σ …): a step-size letter written against the bracket it scales.)
+    if (step.k === 'apply' && step.head.k === 'sym' && STEP_SIZE.test(step.head.name) && !step.head.sub && !step.head.sup) set(symbolKey(step.head), 'the learning rate (step size)');
     // (x_{k+1} = x_k − η∇f(x_k): the letter updated is the point the step moves.)
-    if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated (its new value)');
+    if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated: the variables (parameters) the step moves, at their new value');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
       const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;
@@ -1009,7 +1015,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
     // A letter used as a function (p(x), L(θ), J(w, b), f(x)): its usual meaning, else described as a function.
-    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head)) {
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
@@ -1067,13 +1073,14 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
  * is that function's value there — a loss for a loss letter, a probability for p, P or q, else the function's output —
  * and `|V|` around a capital letter is the size of that set.
  */
-function valueRoles(tree: Tree, { set }: Notes): void {
+function valueRoles(tree: Tree, { notes, set }: Notes): void {
   const inScripts = scriptNodes(tree);
   walk(tree, (n) => {
     // (A set's size is named wherever it stands, in a sum's bounds too: Σ_{j=1}^{|V|}.)
     if (n.k === 'group' && n.delim === '|' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'sym' && /^[A-Z]$/.test(n.body.items[0].name)) set(pretty(n), `the number of elements of ${pretty(n.body)} (its size)`);
     if (inScripts.has(n)) return;
-    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell') && !inScripts.has(n.head)) {
+    // (A step size written against its bracket, α(ŷ − y), multiplies it: no function has a value there.)
+    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head) && !/^the learning rate/.test(notes.get(symbolKey(n.head)) ?? '')) {
       const key = pretty(n).slice(0, 40);
       const arg = pretty(n.arg).slice(0, 30);
       const h = n.head.name;
@@ -1143,6 +1150,9 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
     .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
 }
+
+/** Greek letters a note may apply as a function (ψ(t), π(x_i), μ(x), α(q, k)); σ and 𝔼 are explained apart. */
+const GREEK_FUNCTION = /^(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|tau|phi|varphi|chi|psi|omega|Phi|Psi|Gamma|Lambda|Omega)$/;
 
 /**
  * Σ_j w_j x_j, w_1 x_1 + w_2 x_2 + b, x_{ij} w_j: a term that multiplies a weight letter (w, W, θ) by an input letter

@@ -468,3 +468,25 @@ test('the joint written out factor by factor is the chain rule of probability; w
   assert.equal(concept('P(a_1, a_2, a_3) = P(a_1) P(a_2 \\mid a_1) P(a_3 \\mid a_1, a_2)'), 'probability-chain-rule');
   assert.equal(concept('P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})'), 'language-model');
 });
+
+test('a Greek letter applied as a function is listed as one; a step size against its bracket is the learning rate, not a function', () => {
+  assert.match(meaning('\\psi(s) = s^2 + 1', '\u03c8'), /function of s/);
+  assert.match(meaning('\\alpha(u, r) = u^T r', '\u03b1'), /function of u, r/);
+  const step = 'b_k = b_k - \\eta (o_k - t_k) a_k';
+  assert.match(meaning(step, '\u03b7'), /learning rate/);
+  assert.ok(!explainFormula(step).symbols.some((s) => /value of \u03b7/.test(s.meaning)), 'η(o − t) is a product, no function value');
+  // (Written with a plus, as gradient ascent does.)
+  assert.match(meaning('u_j = u_j + \\alpha (g_j - \\sum_i q_i g_i)', '\u03b1'), /learning rate/);
+});
+
+test('\\R and \\RR are the reals: the letter in the exponent is a size', () => {
+  assert.match(meaning('s \\in \\R^{M}', 'M'), /size of one dimension/);
+  assert.match(meaning('s \\in \\RR^{M}', 'M'), /size of one dimension/);
+  assert.match(meaning('s \\in \\R^{M}', '\u211d'), /real numbers/);
+});
+
+test('in a gated cell, a hatted or barred state is the candidate; the x a step moves is the parameters', () => {
+  assert.match(meaning('\\bar{c}_k = \\tanh(W_c x_k + U_c h_{k-1} + b_c)', 'c\u0304_k'), /candidate/);
+  assert.match(meaning('c_k = f_k \\odot c_{k-1} + i_k \\odot \\hat{c}_k', 'c\u0302_k'), /candidate/);
+  assert.match(meaning('x_{k+1} = x_k - \\eta \\nabla f(x_k)', 'x_{k+1}'), /parameters/);
+});
