@@ -171,6 +171,8 @@ export function normaliseTex(src: string): string {
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
+  s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
   // The usual shorthands for the reals, `\R`, `\RR`, `\Reals` (a note that defines them has had them expanded).
   s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}');
   // `\ensuremath{…}` only asks for math mode: its content.

@@ -1113,6 +1113,14 @@ function detect(root: Row, add: Add): void {
     }
     add('softmax', 3, 'exp of one score over a sum of exps');
   }
+  // softmax(Wᵀx), softmax(W x + b), softmax(θᵀx): the softmax written by name, of scores affine in the input itself.
+  // (Of a hidden state or of queries and keys it is a layer's or attention's softmax.)
+  for (const a of applies(root, ['softmax'])) {
+    const r = rowOf(a.arg);
+    const input = r.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name) && !x.sub?.k);
+    const weights = r.some((x) => x.k === 'sym' && /^(W|w|theta|Theta|beta)$/.test(x.name));
+    if (input && weights && (affine(r) || hasTranspose(r) || dots(r).length > 0) && !syms(a.arg).some((x) => /^[qQkKhH]$/.test(x.name))) add('softmax-regression', 3.1, 'softmax(Wᵀx + b): softmax of scores affine in the input');
+  }
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);
     // Concatenated window embeddings [e_{t−3}; e_{t−2}; e_{t−1}] — not a query/state pair [s_t; h_i] scored by v^T tanh(…).
@@ -1268,6 +1276,20 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  // log p(x) ≥ …: a lower bound on the log evidence (an expectation or a sum over q, or the ELBO by name) is the ELBO.
+  {
+    const { parts: ps, rels } = sides(root);
+    const left = ps[0] ?? [];
+    const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pP]$/.test(a.fn) && !hasOp(a.arg, '|', ',', ';'));
+    const bound = ps.slice(1).flat();
+    const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v));
+    if (ps.length === 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
+    // 𝔼_q[log p(x, h) − log q(h | x)]: the joint's log minus the approximation's, averaged under q.
+    const eq = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb') && syms(x.sub).some((y) => y.name === 'q'));
+    const joint = logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ',') && !hasOp(a.arg, '|')));
+    const approx = logs.some((l) => applies(l.arg).some((a) => a.fn === 'q'));
+    if (eq.length === 1 && joint && approx && hasOp(root, '-') && !klNamed) add('elbo', 3.4, 'E_q[log p(x, h) − log q(h | x)]');
+  }
   if (klOnLeft && expectation && logs.length >= 2 && hasOp(rhsAll, '-')) add('kl-divergence', 3.4, 'D_KL(P‖Q) = E_P[log P − log Q]');
   // The evidence lower bound written with an entropy: E_q[log p(h, x)] + H(q).
   if (expectation && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ','))) && applies(rhsAll).some((a) => a.fn === 'H' && syms(a.arg).some((x) => x.name === 'q'))) add('elbo', 3.4, 'E_q[log p(h, x)] + H(q)');
@@ -1288,6 +1310,13 @@ function detect(root: Row, add: Add): void {
     if (fromPoint || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
+  }
+  // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.
+  for (const r of allRows) {
+    r.forEach((x, i) => {
+      const y = r[i + 1];
+      if (x.k === 'group' && x.delim === '(' && !!x.sup && isTransposeSup(x.sup) && y?.k === 'group' && y.delim === '(' && !y.sup && hasOp(x.body, '-') && show(x.body) === show(y.body) && syms(x.body).length >= 2) add('mse', 3, '(y − Xw)ᵀ(y − Xw): the sum of squared residuals');
+    });
   }
   const codec = /^(f|g|h|d|e|enc|dec|encoder|decoder|encode|decode)$/i;
   for (const a of applies(root).filter((x) => codec.test(x.fn))) {
@@ -1655,6 +1684,15 @@ function detect(root: Row, add: Add): void {
     const perExample = !!term && ((term.k === 'apply' && term.fn === costLetter && term.head.k === 'sym' && !!term.head.sub) || (!lhsApply && term.k === 'sym' && term.name === costLetter && !!term.sub));
     if (body.length === 2 && body[0].k === 'big' && body[0].v === 'sum' && perExample) add('empirical-risk', 3.2, 'g(w) = Σ_p g_p(w): the cost summed over the examples');
   }
+  // F(x) = (1/N) Σ_i f(x, Y_i), 𝔼[f(x, Y)] ≈ (1/N) Σ_i f(x, Y_i): one function of the parameters and an example,
+  // averaged over the examples.
+  if (parts.length === 2 && (costLetter || syms(lhs).some((x) => x.name === 'E' && x.mods.includes('bb')))) {
+    const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && (x.v === '·' || x.v === '.')));
+    const [sum, term] = body;
+    const index = sum?.k === 'big' && sum.v === 'sum' ? syms(sum.sub)[0]?.name : undefined;
+    const ofExample = term?.k === 'apply' && term.head.k === 'sym' && !term.head.sub && /^([a-zA-Z]|ell)$/.test(term.head.name) && term.fn !== costLetter && hasOp(term.arg, ',') && rowOf(term.arg).some((x) => x.k === 'sym' && indexOf(x.sub) === index);
+    if (body.length === 2 && index && ofExample) add('empirical-risk', 3.2, 'F(x) = (1/N) Σ_i f(x, Y_i): one function of the parameters and an example, averaged over the examples');
+  }
   // w^{k} = w^{k−1} + α d^{k−1}: a step along a descent direction; d^{k−1} = −∇g(w^{k−1}): the direction itself.
   // (Two indices, w^{k,p}, step through the examples one at a time: the stochastic step.)
   const iterScript = (x: Node | undefined) => (x && x.k === 'sym' ? subText(x.sup) || subText(x.sub) : '').replace(/\s/g, '');
@@ -1854,7 +1892,7 @@ function detect(root: Row, add: Add): void {
     if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
   }
   if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
-  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖') && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖' && !(subText(x.sup) === '2' && hasOp(x.body, '-'))) && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
   // or a norm of one letter equal to sums of its entries).
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');

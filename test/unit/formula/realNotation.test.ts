@@ -490,3 +490,26 @@ test('in a gated cell, a hatted or barred state is the candidate; the x a step m
   assert.match(meaning('c_k = f_k \\odot c_{k-1} + i_k \\odot \\hat{c}_k', 'c\u0302_k'), /candidate/);
   assert.match(meaning('x_{k+1} = x_k - \\eta \\nabla f(x_k)', 'x_{k+1}'), /parameters/);
 });
+
+test('a lower bound on the log evidence is the ELBO; the joint minus the approximation under q too', () => {
+  assert.equal(concept('\\log p(v) \\geq \\sum_{u} r(u \\mid v) \\log \\frac{p(v, u)}{r(u \\mid v)}'), 'elbo');
+  assert.equal(concept('\\log p(v) \\ge \\mathrm{ELBO}'), 'elbo');
+  assert.equal(concept('\\mathbb{E}_{q} \\left[ \\log p(v, u) - \\log q(u \\mid v) \\right]'), 'elbo');
+  // (A bound on a conditional, or by a number, is no evidence bound.)
+  assert.equal(concept('\\log p(y \\mid v) \\geq 0'), null);
+});
+
+test('one function of the parameters and an example, averaged over the examples, is the empirical risk', () => {
+  assert.equal(concept('G(\\theta) = \\frac{1}{M} \\sum_{m=1}^{M} g(\\theta, Z_m)'), 'empirical-risk');
+  assert.equal(concept('\\mathbb{E}[g(\\theta, Z)] \\approx \\frac{1}{M} \\sum_{m=1}^{M} g(\\theta, Z_m)'), 'empirical-risk');
+});
+
+test('squared residuals as an inner product, a markdown-escaped norm, a named softmax of the input\'s linear scores', () => {
+  assert.equal(concept('\\min_{\\beta} \\frac{1}{M}(\\mathbf{t} - \\mathbf{A}\\beta)^\\top(\\mathbf{t} - \\mathbf{A}\\beta)'), 'mse');
+  assert.equal(concept('R(\\mathbf{B}) = \\sum_{m=1}^{M} \\|\\|\\mathbf{o}_m - \\mathbf{t}_m\\|\\|_2^2'), 'mse');
+  // (Two norms side by side stay two norms.)
+  assert.equal(concept('\\frac{a \\cdot b}{\\|a\\|\\|b\\|}'), 'cosine-similarity');
+  assert.equal(concept('\\mathbf{p} = \\mathrm{softmax}(\\mathbf{W}^\\top \\mathbf{x} + \\mathbf{b})'), 'softmax-regression');
+  // (Of a hidden state it is the output layer's softmax.)
+  assert.equal(concept('\\hat{y} = \\mathrm{softmax}(V h_t + c)'), 'softmax');
+});
