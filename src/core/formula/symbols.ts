@@ -664,6 +664,30 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
  * y and x); capitals are events or random variables, and elsewhere (a VAE's p(x | z), Bayes' rule) the bar alone
  * does not say what the letters are.
  */
+/**
+ * P(y | x; θ), p(t_i = 1 | x_i, W): the supervised reading of a conditional, whatever the formula is — the y or t
+ * before the bar is the label predicted (the target), the x after it the input, θ, W, w, β after a `;` the parameters.
+ * (Other letters, as x and z of a latent-variable model, are left to the concept or their shape.)
+ */
+function supervisedConditionalRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !/^[pP]$/.test(n.fn)) return;
+    const r = rowOf(n.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar < 1) return;
+    const outcome = r[0];
+    const label = outcome.k === 'sym' && /^[ytYT]$/.test(outcome.name) && !outcome.mods.some((m) => m === 'hat' || m === 'tilde') && (bar === 1 || (r[1].k === 'op' && r[1].v === '='));
+    if (!label) return;
+    const semi = r.findIndex((x, i) => i > bar && x.k === 'op' && x.v === ';');
+    const given = r.slice(bar + 1, semi < 0 ? r.length : semi);
+    const inputs = given.filter((x): x is Sym => x.k === 'sym' && /^[xX]$/.test(x.name));
+    if (!inputs.length) return;
+    set(symbolKey(outcome as Sym), 'the label being predicted (the target)');
+    for (const x of inputs) set(symbolKey(x), 'the input the prediction is conditioned on');
+    for (const x of semi < 0 ? [] : r.slice(semi + 1)) if (x.k === 'sym' && /^(theta|Theta|W|w|beta)$/.test(x.name)) set(symbolKey(x), 'the parameters of the model');
+  });
+}
+
 function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
@@ -1130,6 +1154,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   layerActivationRoles(tree, concept, acc);
   residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
+  supervisedConditionalRoles(tree, acc);
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);

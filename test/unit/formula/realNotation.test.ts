@@ -513,3 +513,12 @@ test('squared residuals as an inner product, a markdown-escaped norm, a named so
   // (Of a hidden state it is the output layer's softmax.)
   assert.equal(concept('\\hat{y} = \\mathrm{softmax}(V h_t + c)'), 'softmax');
 });
+
+test('P(y | x; θ) read the supervised way in any formula: the label, the input, the parameters; a latent model left alone', () => {
+  const tex = 'P(t_m = 1 \\mid \\mathbf{x}_m; \\boldsymbol\\theta) = g_m';
+  assert.match(meaning(tex, 't_m'), /label being predicted/);
+  assert.match(meaning(tex, 'x_m'), /input/);
+  assert.match(meaning(tex, '\u03b8'), /parameters/);
+  // (x given z is a generative model's data, not an input the label is predicted from.)
+  assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, \\sigma^2)', 'x'), /label|input/);
+});
