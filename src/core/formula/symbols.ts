@@ -156,6 +156,8 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   // An update step defines the new value of what it updates.
   if (concept === 'gradient-descent' || concept === 'minibatch-sgd' || concept === 'adam') return head.name === 'b' ? 'the bias being updated — defined here' : 'the parameters (weights) being updated — defined here';
   if (/^[zZ]$/.test(head.name) && (concept === 'affine-layer' || concept === 'mlp')) return 'the pre-activation (weighted input) — defined here';
+  // (u = Σ x_k w_k + b, a = Σ_i w_i x_i: what an affine layer defines, when no nonlinearity is applied, is the weighted sum.)
+  if (/^([uUaAvV]|net)$/.test(head.name) && concept === 'affine-layer') return 'the pre-activation (weighted input) — defined here';
   const step = /^t$|^t'$|^t′$/.test(pretty(head.sub));
   if (/^[hHsS]$/.test(head.name) && step && group === 'network') return `the hidden state at step ${pretty(head.sub)} — defined here`;
   if (/^[hH]$/.test(head.name) && group === 'network') return 'the hidden-layer output (hidden state) — defined here';
@@ -990,7 +992,7 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
   const subSym = n.sub && n.sub.k === 'row' && n.sub.items.length === 1 && n.sub.items[0].k === 'sym' ? n.sub.items[0] : null;
   const entry = subSym && notes.has(symbolKey(subSym)) && /^the index (of|the) /.test(notes.get(symbolKey(subSym))!) && !letters[n.name] ? `entry ${pretty(subSym)} of ${pretty({ ...n, sub: undefined, sup: undefined })}` : undefined;
   const base = letters[n.name] ?? glossary(n.name, n);
-  return (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? glossary(n.name, n);
+  return (entry && base ? `${base} (${entry})` : entry) ?? letters[n.name] ?? (n.mods.includes('hat') && n.name === 'y' ? 'the prediction (ŷ)' : undefined) ?? (n.mods.includes('bb') && n.name === 'E' ? 'the expectation (average) under the distribution in the subscript' : undefined) ?? (n.mods.includes('bb') && n.name === 'R' ? 'the real numbers; ℝ^d is the space of d-dimensional vectors' : undefined) ?? (n.mods.includes('cal') && n.name === 'L' ? `a loss (objective)${n.sub ? `: the ${pretty(n.sub)} loss` : ''}` : undefined) ?? glossary(n.name, n);
 }
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */

@@ -522,3 +522,8 @@ test('P(y | x; θ) read the supervised way in any formula: the label, the input,
   // (x given z is a generative model's data, not an input the label is predicted from.)
   assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, \\sigma^2)', 'x'), /label|input/);
 });
+
+test('an affine layer defines a weighted input whatever its letter; a calligraphic L is a loss even in a formula not recognised', () => {
+  assert.match(meaning('u = \\sum_{k=1}^{n} x_k w_k + b', 'u'), /pre-activation/);
+  assert.match(meaning('\\mathcal{L}_{\\text{all}} = \\lambda \\mathcal{L}_{\\text{rec}} + \\mathcal{L}_{\\text{adv}}', 'L_{rec}'), /loss/);
+});
