@@ -997,7 +997,31 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
 /** The concept's usual letters, over its family's. */
-const conceptLetters = (concept: ConceptId | null): Record<string, string> => (concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}) } : {});
+const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => (concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}) } : {});
+
+/**
+ * The chain rule's letters are those of its textbook example (x → y → z). In a network's gradient — a loss or a
+ * weight differentiated — z, a, y and h are the network's own quantities the gradient passes through.
+ */
+const NETWORK_CHAIN: Record<string, string> = {
+  z: 'the pre-activation (weighted input) the gradient passes through',
+  a: 'an activation (a layer\'s output) the gradient passes through',
+  y: 'a layer\'s output (activation) the gradient passes through',
+  h: 'a hidden state (a layer\'s output) the gradient passes through',
+  x: 'the input',
+};
+function networkGradient(tree: Tree): boolean {
+  let hit = false;
+  const lossLetter = (x: Node) => x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name);
+  const weightLetter = (x: Node) => x.k === 'sym' && /^(w|W|theta)$/.test(x.name);
+  walk(tree, (n) => {
+    if (hit || n.k !== 'frac') return;
+    const num = rowOf(n.num);
+    const derivative = num[0]?.k === 'sym' && ['partial', 'd'].includes(num[0].name);
+    if (derivative && (num.some(lossLetter) || rowOf(n.den).some(weightLetter))) hit = true;
+  });
+  return hit;
+}
 
 /**
  * 3h. A dot product scaled by a square root (`q^T k / √d`, `QK^T/√n`): the letter under the root is the dimension of
@@ -1021,7 +1045,7 @@ function scaleRoles(tree: Tree, { set }: Notes): void {
 }
 
 function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
-  const letters = conceptLetters(concept);
+  const letters = conceptLetters(concept, tree);
   const seen = new Set<string>();
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
@@ -1145,12 +1169,12 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   recurrentRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
   interceptRoles(tree, acc);
-  nonlinearityRoles(tree, conceptLetters(concept), acc, !!concept && CATALOG[concept].group === 'activation');
+  nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation');
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);
   projectionRoles(tree, acc, inScripts);
-  targetRoles(tree, concept, acc, inScripts, conceptLetters(concept));
+  targetRoles(tree, concept, acc, inScripts, conceptLetters(concept, tree));
   variationalRoles(tree, concept, acc);
   contextOffsetRoles(tree, concept, acc);
   layerActivationRoles(tree, concept, acc);

@@ -527,3 +527,10 @@ test('an affine layer defines a weighted input whatever its letter; a calligraph
   assert.match(meaning('u = \\sum_{k=1}^{n} x_k w_k + b', 'u'), /pre-activation/);
   assert.match(meaning('\\mathcal{L}_{\\text{all}} = \\lambda \\mathcal{L}_{\\text{rec}} + \\mathcal{L}_{\\text{adv}}', 'L_{rec}'), /loss/);
 });
+
+test('in a network\'s gradient the chain rule\'s z and a are the pre-activation and the activation; in the textbook chain, the output', () => {
+  const net = '\\frac{\\partial C}{\\partial w_{kj}} = \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_k} \\frac{\\partial z_k}{\\partial w_{kj}}';
+  assert.match(meaning(net, 'z_k'), /pre-activation/);
+  assert.match(meaning(net, 'a_k'), /activation/);
+  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /output variable/);
+});
