@@ -493,7 +493,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
     if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
       set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
-      set(symbolKey(own[0]), 'the pre-activation (the weighted input) the function is applied to');
+      set(symbolKey(own[0]), preActivationOf((side as { fn: string }).fn));
     }
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
     // (z is named the pre-activation, and y, h, o, a, s name outputs and states, by the concept.)
@@ -514,9 +514,25 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
   walk(tree, (n) => {
     if (n.k !== 'apply' || !NAMED_ACTIVATIONS.has(n.fn)) return;
     const r = rowOf(n.arg);
-    if (r.length === 1 && r[0].k === 'sym' && !letters[r[0].name] && /^[zau]$/i.test(r[0].name)) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the function is applied to');
+    if (r.length === 1 && r[0].k === 'sym' && !letters[r[0].name] && /^[zau]$/i.test(r[0].name)) set(symbolKey(r[0]), preActivationOf(n.fn));
   });
 }
+
+/** L(θ) is the likelihood when it is a product of probabilities or stands under a log (−log L, (1/T) log L(θ)). */
+function likelihoodL(tree: Tree): boolean {
+  let product = false;
+  let logged = false;
+  walk(tree, (n) => {
+    if (n.k === 'big' && n.v === 'prod') product = true;
+    if (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && rowOf(n.arg).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L')) logged = true;
+  });
+  let probabilities = false;
+  walk(tree, (n) => void (n.k === 'apply' && /^[pP]$/.test(n.fn) && (probabilities = true)));
+  return (product && probabilities) || logged;
+}
+
+/** What a nonlinearity is applied to; a sigmoid's or a softmax's argument is also called the logit(s). */
+const preActivationOf = (fn: string) => (fn === 'sigmoid' || fn === 'softmax' ? 'the pre-activation (the weighted input, the logit) the function is applied to' : 'the pre-activation (the weighted input) the function is applied to');
 
 /** A side that is a product of two letters (W x, w^T x, h W, w · x) plus one added letter, and nothing else. */
 function affineSide(r: Node[]): boolean {
@@ -1070,7 +1086,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       if (!seen.has(k)) {
         seen.add(k);
         // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
-        set(k, letters[n.head.name] ?? (/^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        set(k, letters[n.head.name] ?? (n.head.name === 'L' && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.

@@ -534,3 +534,11 @@ test('in a network\'s gradient the chain rule\'s z and a are the pre-activation 
   assert.match(meaning(net, 'a_k'), /activation/);
   assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /output variable/);
 });
+
+test('L(θ) as a product of probabilities, or under a log, is the likelihood; a sigmoid\'s argument is also its logit', () => {
+  assert.match(meaning('L(\\beta) = \\prod_{m=1}^{M} p(t_m \\mid u_m; \\beta)', 'L'), /likelihood/);
+  assert.match(meaning('R(\\beta) = -\\frac{1}{M} \\log L(\\beta)', 'L'), /likelihood/);
+  assert.match(meaning('L(\\beta) = \\frac{1}{M} \\sum_m (t_m - \\beta u_m)^2', 'L'), /\bloss\b/);
+  assert.match(meaning('\\hat{t} = \\sigma(s)', 's'), /logit/);
+  assert.doesNotMatch(meaning('g = \\tanh(s)', 's'), /logit/);
+});
