@@ -877,6 +877,9 @@ const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (
  * h_{t−1}, W(t+1)) is a step index; a one-letter subscript or parenthesised superscript (x_i, A_{ij}, W^{(l)}) is an
  * index; a letter subtracted from an index (u_{i−k}) an offset; the last subscript of a list x_1, …, x_N the count.
  */
+/** x^t, w^{k−1}, θ^{t+1}: a parameter or point with its step (t, k, τ) as a superscript, not a power. */
+const iterateStep = (n: Sym) => /^(w|W|x|theta|v|b|m|g|u|z|a|h|y|s|c)$/.test(n.name) && !n.mods.includes('bb') && /^(t|k|tau)$/.test((rowOf(n.sup)[0] as Sym | undefined)?.name ?? '') && rowOf(n.sup)[0].k === 'sym' && (rowOf(n.sup).length === 1 || (rowOf(n.sup).length === 3 && rowOf(n.sup)[1].k === 'op' && ['+', '-'].includes((rowOf(n.sup)[1] as { v: string }).v)));
+
 function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>): void {
   // A subscript letter that is also a letter of the formula (W_{xh} beside x and h) labels, it does not index.
   const main = new Set<string>();
@@ -887,13 +890,14 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
   walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
   walk(tree, (n) => {
     const subs: Array<Node | undefined> = n.k === 'apply' && indexLetter(rowOf(n.arg)[0]) && bare.has(`${pretty(n.head)}(${pretty(rowOf(n.arg)[0])})`) ? [n.arg] : [];
-    if (n.k === 'sym') subs.push(n.sub, n.sup && rowOf(n.sup).some((x) => x.k === 'group' && x.delim === '(') ? n.sup : undefined);
+    // (A superscript in brackets, W^{(l)}, z^{[l]}, or an iterate's step, x^{t+1}, w^{k−1}, indexes; other superscripts are powers.)
+    if (n.k === 'sym') subs.push(n.sub, n.sup && (rowOf(n.sup).some((x) => x.k === 'group' && (x.delim === '(' || x.delim === '[')) || iterateStep(n)) ? n.sup : undefined);
     for (const sc of subs) {
       const whole = rowOf(sc);
-      const r = whole.length === 1 && whole[0].k === 'group' && whole[0].delim === '(' ? rowOf(whole[0].body) : whole;
+      const r = whole.length === 1 && whole[0].k === 'group' && (whole[0].delim === '(' || whole[0].delim === '[') ? rowOf(whole[0].body) : whole;
       r.forEach((x, i) => {
         const shifted = i === 0 && (r[i + 1]?.k === 'op' && ['+', '-'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'num') || (r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r[i - 2]?.k === 'num');
-        if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, `the step (time-step index; ${x.name}−1 is the step before)`, true);
+        if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, /^(l|ell)$/.test(x.name) ? `the layer index (${pretty(x)}−1 is the layer before)` : `the step (time-step index; ${x.name}−1 is the step before)`, true);
         if (pass === 'rest' && n.k === 'sym' && indexLetter(x)) {
           const offset = r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && indexLetter(r[i - 2]);
           put(x, offset ? `how many positions back from ${pretty(r[i - 2])} (an offset)` : `an index (which ${pretty({ ...n, sub: undefined, sup: undefined })} is meant)`);

@@ -542,3 +542,9 @@ test('L(θ) as a product of probabilities, or under a log, is the likelihood; a 
   assert.match(meaning('\\hat{t} = \\sigma(s)', 's'), /logit/);
   assert.doesNotMatch(meaning('g = \\tanh(s)', 's'), /logit/);
 });
+
+test('a layer index in brackets is the layer, not a time step; an iterate\'s superscript step is listed', () => {
+  assert.match(meaning('\\mathbf{u}^{[l]} = \\mathbf{V}^{[l]} \\mathbf{g}^{[l-1]} + \\mathbf{c}^{[l]}', 'l'), /layer index/);
+  assert.match(meaning('z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}', 'l'), /layer index/);
+  assert.match(meaning('\\theta^{k+1} = \\theta^{k} - \\eta \\nabla R(\\theta^{k})', 'k'), /step/);
+});
