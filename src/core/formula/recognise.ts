@@ -2383,6 +2383,8 @@ function blockVote(src: string, add: Add): void {
     }
     // Scores, their softmax and the weighted sum, line after line: the steps of attention.
     if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', Math.max(3.2, Math.min(4.6, votes.get('softmax')!.score + 0.8)), 'scores, their softmax and a weighted sum: the steps of attention');
+    // Q = X W_Q beside K = X W_K, V = X W_V: queries from the same input as keys and values make the block self-attention.
+    if (votes.has('self-attention') && votes.has('attention') && votes.size === 2) add('self-attention', Math.min(4.6, Math.max(votes.get('attention')!.score, votes.get('self-attention')!.score) + 0.25 * (recognised - 1) + 0.15), 'queries, keys and values projected from one input: self-attention');
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;

@@ -213,6 +213,8 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
       else if (a.k === 'sym' && b.k === 'op' && b.v === '·' && r[i + 2]?.k === 'sym') pairs.push({ a, b: r[i + 2] });
     }
   });
+  // (Xᵀ W_Q multiplies the input by a projection weight: no score of a query against a key.)
+  for (let i = pairs.length - 1; i >= 0; i--) if (projectionMark(pairs[i].a) || projectionMark(pairs[i].b)) pairs.splice(i, 1);
   const pairText = concept ? PAIRS[concept] : undefined;
   // Word-vector objectives: which vector of each dot product is the centre word's. The vector shared by every product
   // is (the negatives and the denominator vary the other one); with a single product, the letters decide
@@ -333,20 +335,23 @@ function equations(tree: Tree): Node[][] {
   return out.filter((e) => e.length);
 }
 
+/** An equals sign, or a definition written `:=` or `≜`. */
+const EQUALS = new Set(['=', ':=', '≜']);
+
 /**
  * An equation's defined head (the letter left of its first `=`/`←`; with `applied`, also a letter applied there, as in
  * `H(t, p) = …`) and its right side.
  */
 function definition(eq: Node[], applied = false): { head: Sym; rhs: Node[]; sides: Node[][] } | null {
-  const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+  const at = eq.findIndex((x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '←'));
   if (at <= 0 || at > 3) return null;
   const first = eq.slice(0, at).find((x) => x.k === 'sym' || (applied && x.k === 'apply'));
   const head = first?.k === 'apply' ? first.head : first;
   // (A chain y = f(Σ w_j x_j) = f(w·x): each side after the first "=" up to the next.)
   const rest = eq.slice(at + 1);
-  const next = rest.findIndex((x) => x.k === 'op' && x.v === '=');
+  const next = rest.findIndex((x) => x.k === 'op' && EQUALS.has(x.v));
   const sides: Node[][] = [[]];
-  for (const x of rest) (x.k === 'op' && x.v === '=' ? sides.push([]) : sides[sides.length - 1].push(x));
+  for (const x of rest) (x.k === 'op' && EQUALS.has(x.v) ? sides.push([]) : sides[sides.length - 1].push(x));
   return head && head.k === 'sym' ? { head, rhs: next >= 0 ? rest.slice(0, next) : rest, sides } : null;
 }
 
@@ -420,7 +425,7 @@ const STEP_SIZE = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
  */
 function updateRoles(tree: Tree, { set }: Notes): void {
   for (const eq of equations(tree)) {
-    const at = eq.findIndex((x) => x.k === 'op' && (x.v === '=' || x.v === '←'));
+    const at = eq.findIndex((x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '←'));
     if (at <= 0 || at > 3) continue;
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
@@ -626,12 +631,21 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
  * 3g′. A weight letter marked Q, K, V or O (W^Q, W_k, W^{V,(ℓ)}, W^O): the learned projection to the queries, keys,
  * values or the output of attention.
  */
+/**
+ * W_Q, W^K, W_v, w^Q: a projection weight's mark (the queries, keys, values or output it projects to). A lower-case
+ * w with a lower-case mark (w_k, w_o) is a class's or a word's weight vector, not a projection.
+ */
+function projectionMark(n: Node): Sym | undefined {
+  if (n.k !== 'sym' || !/^[wW]$/.test(n.name)) return undefined;
+  const marks = [...rowOf(n.sub), ...rowOf(n.sup)].filter((x): x is Sym => x.k === 'sym' && /^[qkvoQKVO]$/.test(x.name) && !x.sub);
+  return marks.length === 1 && (n.name === 'W' || /^[QKVO]$/.test(marks[0].name)) ? marks[0] : undefined;
+}
+
 function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
   const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values', o: 'the output' };
   walk(tree, (n) => {
-    if (n.k !== 'sym' || inScripts.has(n) || !/^[wW]$/.test(n.name)) return;
-    const marks = [...rowOf(n.sub), ...rowOf(n.sup)].filter((x): x is Sym => x.k === 'sym' && /^[qkvoQKVO]$/.test(x.name) && !x.sub);
-    if (marks.length === 1) set(symbolKey(n), `a weight matrix (learned): the projection to ${TO[marks[0].name.toLowerCase()]}`);
+    const mark = inScripts.has(n) ? undefined : projectionMark(n);
+    if (mark) set(symbolKey(n as Sym), `a weight matrix (learned): the projection to ${TO[mark.name.toLowerCase()]}`);
   });
 }
 

@@ -548,3 +548,17 @@ test('a layer index in brackets is the layer, not a time step; an iterate\'s sup
   assert.match(meaning('z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}', 'l'), /layer index/);
   assert.match(meaning('\\theta^{k+1} = \\theta^{k} - \\eta \\nabla R(\\theta^{k})', 'k'), /step/);
 });
+
+test('queries, keys and values projected from one input, written with :=, are self-attention and its projections', () => {
+  const tex = '\\begin{aligned} Q &:= E^\\top W_Q \\\\ K &:= E^\\top W_K \\\\ V &:= E^\\top W_V \\end{aligned}';
+  assert.equal(concept(tex), 'self-attention');
+  assert.match(meaning(tex, 'W_K'), /projection to the keys/);
+  assert.doesNotMatch(meaning(tex, 'E'), /query/);
+  // (A class's weight vector w_k is no projection to the keys.)
+  assert.doesNotMatch(meaning('s_k = \\mathbf{w}_k^\\top \\mathbf{x} + b_k', 'w_k'), /keys/);
+});
+
+test('a period typed as a product before a bracket: W_f.[h_{t−1}, x_t] is the forget gate\'s weighted input', () => {
+  assert.equal(concept('f_t = \\sigma(W_f.[h_{t-1}, x_t] + b_f)'), 'lstm');
+  assert.equal(concept('x = 0.5 (a + b)'), null);
+});
