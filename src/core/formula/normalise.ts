@@ -173,6 +173,9 @@ export function normaliseTex(src: string): string {
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
   s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
+  // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
+  // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
+  if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A period as a product before a bracket, as typed in hasty notes: `W_{f}.[h_{t-1}, x_t]`.
   s = s.replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ');
   // The usual shorthands for the reals, `\R`, `\RR`, `\Reals` (a note that defines them has had them expanded).

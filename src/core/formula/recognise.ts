@@ -364,10 +364,13 @@ function detectForms(root: Row, add: Add): void {
     const sign = r.findIndex((x) => x.k === 'op' && (x.v === '-' || x.v === '+'));
     const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
     const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
-    const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && RATE_LETTER.test(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => RATE_LETTER.test(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
+    // (λ is a step size here too, in notes that name the rate so: a gradient or an error written out must follow.)
+    const rateLetter = (n: string) => RATE_LETTER.test(n) || n === 'lambda';
+    const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && rateLetter(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => rateLetter(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
     // dW, δW, ΔW: the change of the same parameter, as the backward pass computed it.
     const dParam = step.some((x, i) => x.k === 'sym' && /^(d|delta|Delta)$/.test(x.name) && !x.sub && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
-    const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub);
+    // (f′(x_n), the derivative written with a prime, is the gradient of a function of one variable.)
+    const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub) || applies(step).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
     // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
     const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
     // (A rate divided by a root of past gradients is an adaptive method, AdaGrad-like: not plain gradient descent.)
@@ -1001,7 +1004,9 @@ function detect(root: Row, add: Add): void {
     const masked = hasSym(arg, 'M') || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
     const perPosition = dots(arg).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
     if (perPosition) add('self-attention', 3.4, 'softmax_j(q_i·k_j/√d) weighting v_j');
-    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg)) && !perPosition) {
+    // (Scores named by a word, Softmax(Scores/√d)V or softmax(S/√d_k)V: scaled, then weighting the values.)
+    const weighsValues = [root, ...all(root).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((x) => x.items)].some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
+    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
     } else if (qk || (syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 && hasTranspose(arg))) {
@@ -1315,7 +1320,10 @@ function detect(root: Row, add: Add): void {
   for (const r of allRows) {
     r.forEach((x, i) => {
       const y = r[i + 1];
-      if (x.k === 'group' && x.delim === '(' && !!x.sup && isTransposeSup(x.sup) && y?.k === 'group' && y.delim === '(' && !y.sup && hasOp(x.body, '-') && show(x.body) === show(y.body) && syms(x.body).length >= 2) add('mse', 3, '(y − Xw)ᵀ(y − Xw): the sum of squared residuals');
+      const transposed = (g: Node | undefined) => g?.k === 'group' && g.delim === '(' && !!g.sup && isTransposeSup(g.sup);
+      const plainGroup = (g: Node | undefined) => g?.k === 'group' && g.delim === '(' && !g.sup;
+      // (Or (Zwᵀ − Y)(Zwᵀ − Y)ᵀ, with the rows as the examples.)
+      if (x.k === 'group' && y?.k === 'group' && ((transposed(x) && plainGroup(y)) || (plainGroup(x) && transposed(y))) && hasOp(x.body, '-') && show(x.body) === show(y.body) && syms(x.body).length >= 2) add('mse', 3, '(y − Xw)ᵀ(y − Xw): the sum of squared residuals');
     });
   }
   const codec = /^(f|g|h|d|e|enc|dec|encoder|decoder|encode|decode)$/i;
@@ -1679,9 +1687,10 @@ function detect(root: Row, add: Add): void {
   // (C = (1/N) Σ_k C_k too, without the parameters written.)
   const costLetter = lhsApply && lhsApply.head.k === 'sym' && !lhsApply.head.sub ? lhsApply.fn : lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && !lhs[0].sup && !lhs[0].mods.length && /^[A-Za-z]$/.test(lhs[0].name) ? lhs[0].name : '';
   if (parts.length === 2 && costLetter) {
-    const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && x.v === '·'));
+    const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && (x.v === '·' || x.v === '.')));
     const term = body[1];
-    const perExample = !!term && ((term.k === 'apply' && term.fn === costLetter && term.head.k === 'sym' && !!term.head.sub) || (!lhsApply && term.k === 'sym' && term.name === costLetter && !!term.sub));
+    // (Q(w) = (1/ℓ) Σ_i q_i(w): the per-example letter may be the lower-case one.)
+    const perExample = !!term && ((term.k === 'apply' && term.fn.toLowerCase() === costLetter.toLowerCase() && term.head.k === 'sym' && !!term.head.sub) || (!lhsApply && term.k === 'sym' && term.name === costLetter && !!term.sub));
     if (body.length === 2 && body[0].k === 'big' && body[0].v === 'sum' && perExample) add('empirical-risk', 3.2, 'g(w) = Σ_p g_p(w): the cost summed over the examples');
   }
   // F(x) = (1/N) Σ_i f(x, Y_i), 𝔼[f(x, Y)] ≈ (1/N) Σ_i f(x, Y_i): one function of the parameters and an example,
@@ -2130,6 +2139,9 @@ const nameKey = (n: Node): string | null => {
  * The name that says what the formula IS: the function defined on the left (`GRU(h, x) = …`, `\text{Attention}(Q, K, V)
  * = …`) or the one outermost call on the right (`h_t = \mathrm{GRU}(h_{t−1}, x_t)`, `\hat y = softmax(FFN(z))`).
  */
+/** Concepts that are objectives: what an arg max or min is taken of. */
+const OBJECTIVES = new Set<ConceptId>(['elbo', 'negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'mse', 'kl-divergence', 'hinge-loss', 'empirical-risk']);
+
 function primaryName(root: Row): ConceptId | null {
   const { parts } = sides(root);
   const abbreviated = parts.length > 1 ? lossAbbreviation(parts[0]) : null;
@@ -2163,8 +2175,11 @@ function primaryName(root: Row): ConceptId | null {
   for (const r of candidates) {
     // A single call (a derivative operator d/dx in front is allowed): that call's name, written as a word.
     const calls = r.filter((x): x is Apply => x.k === 'apply');
-    const rest = r.filter((x) => x.k !== 'apply' && !(x.k === 'frac' && !!derivative(x)));
-    if (calls.length === 1 && rest.length === 0 && calls[0].head.k === 'name') {
+    // (arg max_q ELBO(q), min_θ NLL(θ): an objective the formula optimises, by its name.)
+    const optimiser = (x: Node) => x.k === 'name' && /^(arg)?\s*(max|min)$/i.test(x.v);
+    const rest = r.filter((x) => x.k !== 'apply' && !(x.k === 'frac' && !!derivative(x)) && !optimiser(x));
+    const optimised = r.some(optimiser);
+    if (calls.length === 1 && rest.length === 0 && calls[0].head.k === 'name' && (!optimised || OBJECTIVES.has(NAMED_CONCEPTS[nameKey(calls[0]) ?? ''] as ConceptId))) {
       const k = nameKey(calls[0]);
       // An activation applied on the right is part of a bigger model (h_t = tanh(W h_{t−1} + U x_t)), not its name.
       if (k && (r === lhs || !ELEMENTWISE.has(NAMED_CONCEPTS[k]))) return NAMED_CONCEPTS[k];

@@ -562,3 +562,14 @@ test('a period typed as a product before a bracket: W_f.[h_{t−1}, x_t] is the 
   assert.equal(concept('f_t = \\sigma(W_f.[h_{t-1}, x_t] + b_f)'), 'lstm');
   assert.equal(concept('x = 0.5 (a + b)'), null);
 });
+
+test('⟨w, x⟩ is wᵀx (an inequality of inner products keeps its brackets); f′ and λ in a step; a named objective under arg max', () => {
+  assert.equal(concept('g(u) = \\sigma(\\langle \\beta, u \\rangle)'), 'logistic-regression');
+  assert.equal(concept('\\langle a, b \\rangle^2 \\le \\langle a, a \\rangle \\langle b, b \\rangle'), 'cauchy-schwarz');
+  assert.equal(concept('u_{m+1} = u_m - \\lambda g\'(u_m)'), 'gradient-descent');
+  assert.equal(concept('\\hat{r} = \\arg\\max_{r} \\mathrm{ELBO}(r)'), 'elbo');
+  assert.equal(concept('R(\\beta) = \\frac{1}{M} \\sum_{m=1}^{M} r_m(\\beta)'), 'empirical-risk');
+  assert.equal(concept('O = \\mathrm{softmax}(S / \\sqrt{d_k}) V'), 'scaled-dot-product-attention');
+  // (λ times the weights alone is a decay, no gradient step.)
+  assert.equal(concept('w \\leftarrow w - \\lambda w'), null);
+});
