@@ -442,7 +442,7 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated: the variables (parameters) the step moves, at their new value');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
-      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : null;
+      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : old.name === 'x' ? 'the point (the variables, or parameters, the step moves)' : null;
       if (what && symbolKey(old) !== (lhs.k === 'sym' ? symbolKey(lhs) : '')) set(symbolKey(old), `${what} being updated (their value before this step)`);
     }
   }
@@ -731,7 +731,8 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
     const outcome = r[0];
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
-    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), 'what the prediction is conditioned on (the input)');
+    // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
+    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), /^(w|theta)$/.test(x.name) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
   });
 }
 
@@ -817,10 +818,27 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
     const wrt = d(den);
     if (!loss || !wrt || !/^(L|J|E|ell|C)$/.test(loss.name)) return;
     set(symbolKey(loss), 'the loss being differentiated');
-    if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), 'a weight (the loss is differentiated with respect to it)');
-    else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), 'the parameters (the loss is differentiated with respect to them)');
-    else if (wrt.name === 'b') set(symbolKey(wrt), 'a bias (the loss is differentiated with respect to it)');
+    withRespectTo(wrt, set);
   });
+  // ∇_W E, ∇ q_i(w): the function a gradient is taken of is the loss; the letter under ∇, what it is taken with respect to.
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      if (x.k !== 'sym' || x.name !== 'nabla') return;
+      const of = n.items[i + 1];
+      const fn = of?.k === 'apply' && of.head.k === 'sym' ? of.head : of?.k === 'sym' && /^(L|J|E|ell|C|Q|R|f|g|q|l)$/.test(of.name) ? of : undefined;
+      if (fn && /^(L|J|E|ell|C|Q|R|f|g|q|l)$/.test(fn.name) && !fn.mods.includes('bb')) set(symbolKey(fn), 'the loss (objective) whose gradient is taken');
+      const wrt = rowOf(x.sub).find((y): y is Sym => y.k === 'sym');
+      if (wrt) withRespectTo(wrt, set);
+    });
+  });
+}
+
+/** The letter a loss is differentiated with respect to: a weight, the parameters or a bias. */
+function withRespectTo(wrt: Sym, set: Notes['set']): void {
+  if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), 'a weight (the loss is differentiated with respect to it)');
+  else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), 'the parameters (the loss is differentiated with respect to them)');
+  else if (wrt.name === 'b') set(symbolKey(wrt), 'a bias (the loss is differentiated with respect to it)');
 }
 
 /**

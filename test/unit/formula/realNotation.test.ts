@@ -573,3 +573,12 @@ test('⟨w, x⟩ is wᵀx (an inequality of inner products keeps its brackets); 
   // (λ times the weights alone is a decay, no gradient step.)
   assert.equal(concept('w \\leftarrow w - \\lambda w'), null);
 });
+
+test('∇_W E: E is the loss, W what it is differentiated with; the x before a step is the point it moves; w after the bar the parameters', () => {
+  const tex = '\\nabla_{W} R = \\sum_{k=1}^{T} \\nabla_{W_k} R';
+  assert.match(meaning(tex, 'R'), /loss/);
+  assert.match(meaning(tex, 'W'), /weight/);
+  assert.match(meaning('u_{m+1} = u_m - \\eta \\nabla g(u_m)', 'g'), /loss/);
+  assert.match(meaning('x_{m+1} = x_m - \\eta \\nabla g(x_m)', 'x_m'), /point/);
+  assert.match(meaning('P(y = c \\mid x, w) = \\frac{e^{w_c^\\top x}}{\\sum_j e^{w_j^\\top x}}', 'w'), /parameters/);
+});
