@@ -1313,7 +1313,8 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
 /** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
-  const rows: Node[][] = equations(tree).flatMap((eq) => definition(eq)?.sides ?? [eq]);
+  // (Each side of each equation: log(p/(1 − p)) = β_0 + β_1 x_1 has no letter on its left to define.)
+  const rows: Node[][] = equations(tree).flatMap((eq) => eq.reduce<Node[][]>((acc, x) => (x.k === 'op' && (EQUALS.has(x.v) || x.v === '≈') ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]));
   walk(tree, (n) => void (n.k === 'group' && rows.push(rowOf(n.body))));
   const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity/.test(notes.get(key) ?? '');
   for (const side of rows) {

@@ -582,3 +582,9 @@ test('∇_W E: E is the loss, W what it is differentiated with; the x before a s
   assert.match(meaning('x_{m+1} = x_m - \\eta \\nabla g(x_m)', 'x_m'), /point/);
   assert.match(meaning('P(y = c \\mid x, w) = \\frac{e^{w_c^\\top x}}{\\sum_j e^{w_j^\\top x}}', 'w'), /parameters/);
 });
+
+test('an intercept and slopes on the right of a formula with no letter defined on its left', () => {
+  const tex = '\\log\\frac{q}{1 - q} = \\beta_0 + \\beta_1 u_1 + \\beta_2 u_2';
+  assert.match(meaning(tex, '\u03b2_0'), /intercept/);
+  assert.match(meaning(tex, '\u03b2_2'), /coefficient of input 2/);
+});
