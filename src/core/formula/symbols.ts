@@ -536,6 +536,30 @@ function likelihoodL(tree: Tree): boolean {
   return (product && probabilities) || logged;
 }
 
+/**
+ * g(z) = max(0, z), φ(U) = 1/(1 + e^{−U}), a = max(0, z): in an activation's own formula, the letter it is applied to
+ * (z, u, s, a — an input written x is left to its shape) is the pre-activation.
+ */
+function activationArgumentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || CATALOG[concept].group !== 'activation') return;
+  const preLetter = (x: Node | undefined): x is Sym => x?.k === 'sym' && /^[zuasvZUSV]$/.test(x.name) && !x.mods.includes('hat');
+  const meaning = preActivationOf(concept === 'sigmoid' || concept === 'softmax' ? concept : '');
+  for (const eq of equations(tree)) {
+    const lhs = definition(eq, true);
+    const first = eq[0];
+    if (lhs && first?.k === 'apply' && first.head === lhs.head) {
+      const arg = rowOf(first.arg);
+      if (arg.length === 1 && preLetter(arg[0])) set(symbolKey(arg[0]), meaning);
+    }
+  }
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || n.fn !== 'max') return;
+    const args = rowOf(n.arg).filter((x) => !(x.k === 'op' && x.v === ','));
+    const letter = args.find(preLetter);
+    if (letter && args.length === 2) set(symbolKey(letter), meaning);
+  });
+}
+
 /** What a nonlinearity is applied to; a sigmoid's or a softmax's argument is also called the logit(s). */
 const preActivationOf = (fn: string) => (fn === 'sigmoid' || fn === 'softmax' ? 'the pre-activation (the weighted input, the logit) the function is applied to' : 'the pre-activation (the weighted input) the function is applied to');
 
@@ -657,17 +681,28 @@ const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' |
  * prediction; in a loss, a plain y is the target, and the letter it is compared with — inside a log, or in a squared
  * difference with it — the model's prediction.
  */
+/** Concepts that fit a model to labels outside the losses: their y is the label, what it is compared with the prediction. */
+const SUPERVISED = new Set<ConceptId>(['maximum-likelihood', 'gradient-descent', 'minibatch-sgd', 'regularization', 'linear-regression', 'logistic-regression', 'empirical-risk']);
+
 function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>, letters: Record<string, string>): void {
   const ys: Sym[] = [];
   // (A capital Y beside its predicted Ŷ — labels of a whole batch — is read the same way.)
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && (n.name === 'y' || n.name === 'Y') && ys.push(n)));
   const predicted = ys.filter(predictedY);
   if (ys.some((y) => y.name === 'Y') && !ys.some((y) => y.name === 'Y' && predictedY(y))) ys.splice(0, ys.length, ...ys.filter((y) => y.name === 'y'));
-  const loss = !!concept && CATALOG[concept].group === 'loss';
+  // (In a supervised model's step, likelihood or closed form — w ← w + η (y_i − z_i) x_i, (XᵀX)⁻¹Xᵀy — y is the label too.)
+  const strictLoss = !!concept && CATALOG[concept].group === 'loss';
+  const loss = strictLoss || (!!concept && SUPERVISED.has(concept));
   if (!predicted.length && !loss) return;
+  // (The y a model's formula defines, y = wx + b, is its output, not a label.)
+  if (!strictLoss) {
+    const heads = new Set(equations(tree).map((e) => definition(e)?.head).filter((h): h is Sym => !!h));
+    for (let i = ys.length - 1; i >= 0; i--) if (heads.has(ys[i])) ys.splice(i, 1);
+  }
   // (Written with t beside y — t_k the targets, y_k the outputs, as many books do — t is the target and y the output.)
   const ts: Sym[] = [];
-  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && ts.push(n)));
+  // (Outside the losses a bare t is as often a step: only t_k, t_n, an indexed target, is read as one there.)
+  walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && (strictLoss || !!n.sub) && ts.push(n)));
   if (loss && ts.length && ys.length && !predicted.length) {
     for (const t of ts) set(symbolKey(t), 'the target (true label)');
     for (const y of ys) set(symbolKey(y), 'the prediction (the model\'s output)');
@@ -675,7 +710,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   }
   for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
   if (!loss) return;
-  const isTarget = (x: Node | undefined) => x?.k === 'sym' && x.name === 'y' && !predictedY(x);
+  const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));
   walk(tree, (n) => {
     if (n.k === 'apply' && n.fn === 'log') {
@@ -683,9 +718,13 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
       const x = r.length === 1 ? r[0] : r.length === 3 && r[0].k === 'num' && r[0].raw === '1' && r[1].k === 'op' && r[1].v === '-' ? r[2] : undefined;
       guess(x, 'the predicted probability (the model\'s output)');
     }
-    if (n.k === 'group' && n.sup && pretty(n.sup) === '2') {
+    if (n.k === 'group' && ((n.sup && pretty(n.sup) === '2') || (n.delim === '(' && !n.sup))) {
       const r = rowOf(n.body);
-      if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && (isTarget(r[0]) || isTarget(r[2]))) guess(isTarget(r[0]) ? r[2] : r[0], 'the prediction (the model\'s output)');
+      if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && (isTarget(r[0]) || isTarget(r[2]))) {
+        const target = (isTarget(r[0]) ? r[0] : r[2]) as Sym;
+        set(symbolKey(target), 'the target (true label)');
+        guess(target === r[0] ? r[2] : r[0], 'the prediction (the model\'s output)');
+      }
     }
   });
 }
@@ -1222,6 +1261,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   derivativeRoles(tree, acc);
   interceptRoles(tree, acc);
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation');
+  activationArgumentRoles(tree, concept, acc);
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);

@@ -588,3 +588,11 @@ test('an intercept and slopes on the right of a formula with no letter defined o
   assert.match(meaning(tex, '\u03b2_0'), /intercept/);
   assert.match(meaning(tex, '\u03b2_2'), /coefficient of input 2/);
 });
+
+test('a label compared with a prediction in a step, a likelihood or a closed form is the target; an activation\'s argument is its pre-activation', () => {
+  assert.match(meaning('\\mathbf{w} = \\mathbf{w} + \\eta (t_m - o_m) \\mathbf{x}_m', 't_m'), /target/);
+  assert.match(meaning('\\mathbf{w} = \\mathbf{w} + \\eta (t_m - o_m) \\mathbf{x}_m', 'o_m'), /prediction/);
+  // (What the model's own formula defines is its output, not a label.)
+  assert.doesNotMatch(meaning('y = \\beta_1 u + \\beta_0', 'y'), /target/);
+  assert.match(meaning('g(s) = \\max(0, s)', 's'), /pre-activation/);
+});
