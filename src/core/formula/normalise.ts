@@ -176,6 +176,12 @@ export function normaliseTex(src: string): string {
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
+  // Functions typed in a text font, `\text{log}`, `\textrm{exp}`: the functions.
+  s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ');
+  // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
+  s = s.replace(/\b(D|KL)\*\{/g, '$1_{');
+  // D_{KL}[P ‖ Q], KL[q ‖ p]: a divergence's arguments in square brackets, as a call.
+  if (/KL\s*\}?\s*\[/.test(s)) s = divergenceBrackets(s);
   // A period as a product before a bracket, as typed in hasty notes: `W_{f}.[h_{t-1}, x_t]`.
   s = s.replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ');
   // The usual shorthands for the reals, `\R`, `\RR`, `\Reals` (a note that defines them has had them expanded).
@@ -232,4 +238,28 @@ export function normaliseTex(src: string): string {
   const mp = /^\s*(\([^()]{1,200}\))\s*\\(?:mapsto|to|rightarrow|longmapsto)\s*([^=]{1,100})$/.exec(s);
   if (mp) s = `${mp[2].trim()} = \\operatorname{map}${mp[1]}`;
   return s;
+}
+
+/** `D_{KL}[P ‖ Q]` → `D_{KL}(P ‖ Q)`: the matching square brackets after a KL name become parentheses. */
+function divergenceBrackets(s: string): string {
+  const re = /(KL\s*\}?)\s*\[/g;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < s.length && i < open + 2000; i++) {
+      if (s[i] === '[') depth++;
+      else if (s[i] === ']' && --depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    out += `${s.slice(last, open)}(${s.slice(open + 1, close)})`;
+    last = close + 1;
+    re.lastIndex = close + 1;
+  }
+  return out + s.slice(last);
 }

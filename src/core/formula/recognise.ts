@@ -1281,6 +1281,12 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  // 𝓛(θ, φ; x) = …: the variational bound written as the VAE paper does, a function of the decoder's θ and the
+  // encoder's φ.
+  {
+    const l = sides(root).parts.length > 1 ? sides(root).parts.slice(0, -1).flat().find((x): x is Apply => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L' && x.head.mods.includes('cal')) : undefined;
+    if (l && syms(l.arg).some((x) => x.name === 'theta') && syms(l.arg).some((x) => x.name === 'phi' || x.name === 'varphi')) add('elbo', 3.6, '𝓛(θ, φ; x): the variational lower bound of the encoder φ and decoder θ');
+  }
   // log p(x) ≥ …: a lower bound on the log evidence (an expectation or a sum over q, or the ELBO by name) is the ELBO.
   {
     const { parts: ps, rels } = sides(root);
@@ -1288,7 +1294,7 @@ function detect(root: Row, add: Add): void {
     const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pP]$/.test(a.fn) && !hasOp(a.arg, '|', ',', ';'));
     const bound = ps.slice(1).flat();
     const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v));
-    if (ps.length === 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
+    if (ps.length >= 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
     // 𝔼_q[log p(x, h) − log q(h | x)]: the joint's log minus the approximation's, averaged under q.
     const eq = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb') && syms(x.sub).some((y) => y.name === 'q'));
     const joint = logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ',') && !hasOp(a.arg, '|')));
@@ -1455,9 +1461,12 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
-    const gateLetter = lhsS ? lhsS.name.toLowerCase() : '';
+    // (Γ_f, Γ_u, Γ_o, Γ_r: gates written as a capital gamma with the gate's letter below.)
+    const gammaGate = lhsS?.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhsS.sub)) ? indexOf(lhsS.sub) : '';
+    const gateLetter = gammaGate ? (gammaGate === 'u' ? 'i' : gammaGate === 'r' ? 'r' : gammaGate) : lhsS ? lhsS.name.toLowerCase() : '';
     const gateLetterRaw = lhsS ? lhsS.name : '';
-    const lhsIdx = (lhsSub || lhsSup).replace(/[()]/g, '');
+    // (Γ_f^{⟨t⟩}: the gate's letter is below, its step above.)
+    const lhsIdx = (gammaGate ? lhsSup : lhsSub || lhsSup).replace(/[()]/g, '');
     const isPrev = (s: Sym) => {
       const idx = (subText(s.sub) + subText(s.sup)).replace(/[()]/g, '');
       return /^[a-zA-Z]$/.test(lhsIdx) ? idx === `${lhsIdx}-1` : /t-1/.test(idx);
@@ -1468,6 +1477,8 @@ function detect(root: Row, add: Add): void {
     const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
     if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
+      // (Γ_u is the update gate of a GRU as well: the words decide.)
+      if (gammaGate === 'u') add('gru', 3.3, 'Γ_u: the update gate (of an LSTM, or of a GRU)');
       continue;
     }
     if ((prevH || concatPrev || cellInputs) && ['z', 'r'].includes(gateLetter)) {
@@ -1552,7 +1563,8 @@ function detect(root: Row, add: Add): void {
   if (sigmaDots.length) {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
-    const sharedCentre = !!pos && !!neg && show(dots(pos.arg)[0].b) === show(dots(neg.arg)[0].b) && bigs(root, 'sum').length > 0;
+    // (The vector shared by the real pair and the sampled ones may stand on either side: σ(hᵀv′_w) and σ(−hᵀv′_{w̃}).)
+    const sharedCentre = !!pos && !!neg && (show(dots(pos.arg)[0].b) === show(dots(neg.arg)[0].b) || show(dots(pos.arg)[0].a) === show(dots(neg.arg)[0].a)) && bigs(root, 'sum').length > 0;
     const wv = sharedCentre || sigmaDots.some((a) => {
       const d = dots(a.arg)[0];
       return wordVectorPair(d.a, d.b);
@@ -1621,7 +1633,7 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   if (hasLineOp(root, '⊙', '*', '∘', '∗')) {
-    const letters = new Set(syms(rhsAll).map((s) => s.name.toLowerCase()));
+    const letters = new Set(syms(rhsAll).map((s) => (s.name === 'Gamma' && /^[fuoi]$/.test(indexOf(s.sub)) ? (indexOf(s.sub) === 'u' ? 'i' : indexOf(s.sub)) : s.name.toLowerCase())));
     // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
     const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
@@ -1630,7 +1642,7 @@ function detect(root: Row, add: Add): void {
     const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
     if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
     else if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
-    else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
+    else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }
   const resetGated = (g: Node) => {
@@ -2139,6 +2151,16 @@ const nameKey = (n: Node): string | null => {
  * The name that says what the formula IS: the function defined on the left (`GRU(h, x) = …`, `\text{Attention}(Q, K, V)
  * = …`) or the one outermost call on the right (`h_t = \mathrm{GRU}(h_{t−1}, x_t)`, `\hat y = softmax(FFN(z))`).
  */
+/**
+ * da_prev = W_fᵀ dΓ_f + …, dW = dz xᵀ: gradients in code notation, a d run into the letter it is the gradient of, on the
+ * left and again on the right.
+ */
+function codeGradient(root: Row): boolean {
+  const dPairs = (r: Row) => r.filter((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name !== 'd').length;
+  const { parts } = sides(root);
+  return parts.length === 2 && dPairs(parts[0]) === 1 && parts[0].length <= 3 && dPairs(parts[1]) + all(parts[1]).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').reduce((n, r) => n + dPairs(r.items), 0) >= 1;
+}
+
 /** Concepts that are objectives: what an arg max or min is taken of. */
 const OBJECTIVES = new Set<ConceptId>(['elbo', 'negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'mse', 'kl-divergence', 'hinge-loss', 'empirical-risk']);
 
@@ -2179,6 +2201,8 @@ function primaryName(root: Row): ConceptId | null {
     const optimiser = (x: Node) => x.k === 'name' && /^(arg)?\s*(max|min)$/i.test(x.v);
     const rest = r.filter((x) => x.k !== 'apply' && !(x.k === 'frac' && !!derivative(x)) && !optimiser(x));
     const optimised = r.some(optimiser);
+    // (D_{KL}(q ‖ p) = …: the letter's subscript names the divergence the formula works out.)
+    if (r === lhs && calls.length === 1 && rest.length === 0 && calls[0].head.k === 'sym' && subText(calls[0].head.sub).toLowerCase().replace(/[^a-z]/g, '') === 'kl') return 'kl-divergence';
     if (calls.length === 1 && rest.length === 0 && calls[0].head.k === 'name' && (!optimised || OBJECTIVES.has(NAMED_CONCEPTS[nameKey(calls[0]) ?? ''] as ConceptId))) {
       const k = nameKey(calls[0]);
       // An activation applied on the right is part of a bigger model (h_t = tanh(W h_{t−1} + U x_t)), not its name.
@@ -2597,8 +2621,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const fragments = (id: ConceptId) => FRAGMENTS.has(id) || (FAMILIES[0].includes(id) && hasOp(tree.items, '-'));
     const isFragment = (c: { id: ConceptId; why: string }) => (fragments(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS, ...FAMILIES[0]].some((f) => c.why === `related to ${f}` && fragments(f));
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
-    if (softmaxUnderLog && hasOp(tree.items, '-') && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
+    // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
+    const definesLogSoftmax = sides(tree.items).parts.length > 1 && applies(sides(tree.items).parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0);
+    if (softmaxUnderLog && hasOp(tree.items, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
     sorted.sort((a, b) => b.score - a.score);
   }
   // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
@@ -2639,7 +2666,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   // (The derivative of an activation is explained with the activation.)
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && hasGradient(tree.items)) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items))) conflict = vetoed = true;
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.

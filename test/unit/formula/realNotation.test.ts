@@ -596,3 +596,16 @@ test('a label compared with a prediction in a step, a likelihood or a closed for
   assert.doesNotMatch(meaning('y = \\beta_1 u + \\beta_0', 'y'), /target/);
   assert.match(meaning('g(s) = \\max(0, s)', 's'), /pre-activation/);
 });
+
+test('gates written Γ_f^{⟨t⟩}, a divergence with square brackets, 𝓛(θ, φ; x), a log-softmax defined, text-font logs', () => {
+  assert.equal(concept('\\Gamma_o^{\\langle s \\rangle} = \\sigma(V_o[a^{\\langle s-1 \\rangle}, u^{\\langle s \\rangle}] + c_o)'), 'lstm');
+  assert.equal(concept('\\Gamma_r^{\\langle s \\rangle} = \\sigma(V_r[a^{\\langle s-1 \\rangle}, u^{\\langle s \\rangle}] + c_r)'), 'gru');
+  assert.equal(concept('D_{KL}[R(u \\mid v) \\Vert S(u)]'), 'kl-divergence');
+  assert.equal(concept('D*{KL}[R \\, \\Vert \\, S]'), 'kl-divergence');
+  assert.equal(concept('\\mathcal{L}(\\theta, \\phi; \\mathbf{v}) = \\mathbb{E}_{q_\\phi(\\mathbf{u} \\mid \\mathbf{v})}[\\log p_\\theta(\\mathbf{v} \\mid \\mathbf{u})] - D_{KL}(q_\\phi \\| p)'), 'elbo');
+  assert.equal(concept('\\log \\mathrm{softmax}(s)_k = s_k - \\log \\sum_m e^{s_m}'), 'softmax');
+  assert.equal(concept('-\\log \\mathrm{softmax}(s)_y'), 'cross-entropy');
+  assert.equal(concept('R = -\\sum_{m} [ \\text{log} \\sigma(g^\\top e_m) + \\sum_{j=1}^{k} \\text{log} \\sigma(- g^\\top e_{j}) ]'), 'sgns');
+  // (Gradients in code notation, da = Wᵀ dz, are no model's forward formula.)
+  assert.equal(concept('da_{prev} = V_f^T d\\Gamma_f + V_o^T d\\Gamma_o'), null);
+});
