@@ -2161,6 +2161,27 @@ function codeGradient(root: Row): boolean {
   return parts.length === 2 && dPairs(parts[0]) === 1 && parts[0].length <= 3 && dPairs(parts[1]) + all(parts[1]).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').reduce((n, r) => n + dPairs(r.items), 0) >= 1;
 }
 
+/** Guesses that are only what a log takes (the probability a loss scores) leave the contest; `sorted` is changed in place. */
+function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row): void {
+  // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
+  // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
+  // softmax is the cross-entropy of the true class.
+  const logged = applies(root, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
+  if (logged.length) {
+    // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
+    // (Attention weights are a softmax too: under a minus log they are the probability a loss scores.)
+    const fragments = (id: ConceptId) => FRAGMENTS.has(id) || (FAMILIES[0].includes(id) && hasOp(root, '-'));
+    const isFragment = (c: { id: ConceptId; why: string }) => (fragments(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS, ...FAMILIES[0]].some((f) => c.why === `related to ${f}` && fragments(f));
+    const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
+    // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
+    const definesLogSoftmax = sides(root).parts.length > 1 && applies(sides(root).parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0);
+    if (softmaxUnderLog && hasOp(root, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
+    for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
+    sorted.sort((a, b) => b.score - a.score);
+  }
+}
+
 /** Concepts that are objectives: what an arg max or min is taken of. */
 const OBJECTIVES = new Set<ConceptId>(['elbo', 'negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'mse', 'kl-divergence', 'hinge-loss', 'empirical-risk']);
 
@@ -2611,23 +2632,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);
   withoutUnsupported(sorted, tree.items, words);
-  // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
-  // not what the formula is. Those guesses (and relatives derived from them) leave the contest; a minus log of a
-  // softmax is the cross-entropy of the true class.
-  const logged = applies(tree.items, ['log', 'ln']).filter((a) => applies(a.arg, ['exp', 'softmax', 'sigmoid', 'sigma']).length > 0 || fracs(a.arg).some((f) => !!softmaxFrac(f)));
-  if (logged.length) {
-    // (The log-odds of a sigmoid are what logistic regression models, not a fragment of a loss.)
-    // (Attention weights are a softmax too: under a minus log they are the probability a loss scores.)
-    const fragments = (id: ConceptId) => FRAGMENTS.has(id) || (FAMILIES[0].includes(id) && hasOp(tree.items, '-'));
-    const isFragment = (c: { id: ConceptId; why: string }) => (fragments(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS, ...FAMILIES[0]].some((f) => c.why === `related to ${f}` && fragments(f));
-    const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
-    // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
-    const definesLogSoftmax = sides(tree.items).parts.length > 1 && applies(sides(tree.items).parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0);
-    if (softmaxUnderLog && hasOp(tree.items, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
-    for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
-    if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
-    sorted.sort((a, b) => b.score - a.score);
-  }
+  // A softmax or σ under a log is the probability a loss scores, not what the formula is.
+  logFragments(sorted, tree.items);
   // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
   if (!negated(tree.items)) {
     // (log(1 + e^{−y f(x)}) is the logistic loss itself, written without a minus.)
