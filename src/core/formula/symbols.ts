@@ -560,6 +560,22 @@ function activationArgumentRoles(tree: Tree, concept: ConceptId | null, { set }:
   });
 }
 
+/** N(μ, Σ), 𝒩(x; μ, σ²I): a Gaussian's mean and its (co)variance, by their places. */
+function gaussianRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || n.head.k !== 'sym' || n.head.name !== 'N' || n.head.sub) return;
+    const r = rowOf(n.arg);
+    const semi = r.findIndex((x) => x.k === 'op' && x.v === ';');
+    const params = r.slice(semi + 1).reduce<Node[][]>((acc, x) => (x.k === 'op' && x.v === ',' ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]);
+    if (params.length !== 2) return;
+    const [mean, spread] = params.map((p) => (p.length === 1 && (p[0].k === 'sym' || p[0].k === 'apply') ? p[0] : p.length === 2 && p[0].k === 'sym' && p[1].k === 'sym' && /^(I|mathbf)$/.test(p[1].name) ? p[0] : null));
+    const key = (x: Node) => (x.k === 'sym' ? symbolKey(x) : pretty(x).slice(0, 40));
+    if (mean) set(key(mean), `the mean of the Gaussian${mean.k === 'apply' ? ' (computed from what is in brackets)' : ''}`);
+    const squared = spread?.k === 'sym' && pretty(spread.sup) === '2';
+    if (spread) set(key(spread), squared ? 'the standard deviation of the Gaussian (its square is the variance)' : `the variance (spread) of the Gaussian${spread.k === 'apply' ? ' (computed from what is in brackets)' : ''}`);
+  });
+}
+
 /** What a nonlinearity is applied to; a sigmoid's or a softmax's argument is also called the logit(s). */
 const preActivationOf = (fn: string) => (fn === 'sigmoid' || fn === 'softmax' ? 'the pre-activation (the weighted input, the logit) the function is applied to' : 'the pre-activation (the weighted input) the function is applied to');
 
@@ -605,8 +621,14 @@ function lossHeadRoles(tree: Tree, { set }: Notes): void {
 function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (concept !== 'lstm' && concept !== 'gru') return;
   const lt = CATALOG[concept].letters ?? {};
+  // (Γ_f, Γ_u, Γ_o, Γ_r: the gates written as a capital gamma with the gate's letter below.)
+  const GAMMA: Record<string, string> = { f: 'the forget gate (0 = forget, 1 = keep)', o: 'the output gate (how much of the cell is shown)', i: 'the input (update) gate: how much of the candidate is written', u: concept === 'gru' ? 'the update gate (how much of the state is replaced)' : 'the update (input) gate: how much of the candidate is written', r: 'the reset gate (how much of the previous state the candidate sees)' };
   walk(tree, (n) => {
     if (n.k === 'sym' && /^[FIOZR]$/.test(n.name) && !lt[n.name] && /gate/.test(lt[n.name.toLowerCase()] ?? '')) set(symbolKey(n), lt[n.name.toLowerCase()]);
+    const g = n.k === 'sym' && n.name === 'Gamma' ? pretty(n.sub) : '';
+    if (g && GAMMA[g]) set(symbolKey(n as Sym), GAMMA[g], true);
+    // (a^{⟨t−1⟩}, a^{⟨t⟩}: the hidden state written a, as some courses do.)
+    if (n.k === 'sym' && n.name === 'a' && /^\(?t(-1)?\)?$/.test(pretty(n.sup ?? n.sub).replace(/[\s−]/g, (c) => (c === '−' ? '-' : '')))) set(symbolKey(n), pretty(n.sup ?? n.sub).includes('1') ? 'the hidden state at the previous step' : 'the hidden state at this step');
   });
   for (const eq of equations(tree)) {
     const d = definition(eq);
@@ -771,7 +793,9 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
     // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
-    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), /^(w|theta)$/.test(x.name) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
+    // (A bare w beside the input x is the weights; with subscripts, w_{i−1}, it is a word.)
+    const params = (x: Sym) => x.name === 'theta' || (x.name === 'w' && !x.sub && r.some((y) => y.k === 'sym' && /^[xX]$/.test(y.name)));
+    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), params(x) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
   });
 }
 
@@ -969,7 +993,7 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       r.forEach((x, i) => {
         const shifted = i === 0 && (r[i + 1]?.k === 'op' && ['+', '-'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'num') || (r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r[i - 2]?.k === 'num');
         if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, /^(l|ell)$/.test(x.name) ? `the layer index (${pretty(x)}−1 is the layer before)` : `the step (time-step index; ${x.name}−1 is the step before)`, true);
-        if (pass === 'rest' && n.k === 'sym' && indexLetter(x)) {
+        if (pass === 'rest' && n.k === 'sym' && n.name !== 'Gamma' && indexLetter(x)) {
           const offset = r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && indexLetter(r[i - 2]);
           put(x, offset ? `how many positions back from ${pretty(r[i - 2])} (an offset)` : `an index (which ${pretty({ ...n, sub: undefined, sup: undefined })} is meant)`);
         }
@@ -1262,6 +1286,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   interceptRoles(tree, acc);
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation');
   activationArgumentRoles(tree, concept, acc);
+  gaussianRoles(tree, acc);
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);

@@ -609,3 +609,11 @@ test('gates written Γ_f^{⟨t⟩}, a divergence with square brackets, 𝓛(θ, 
   // (Gradients in code notation, da = Wᵀ dz, are no model's forward formula.)
   assert.equal(concept('da_{prev} = V_f^T d\\Gamma_f + V_o^T d\\Gamma_o'), null);
 });
+
+test('Γ gates, a hidden state written a^{⟨t−1⟩}, a Gaussian\'s mean and spread, a word w_{i−1} after the bar', () => {
+  const gate = '\\Gamma_f^{\\langle s \\rangle} = \\sigma(V_f[a^{\\langle s-1 \\rangle}, u^{\\langle s \\rangle}] + c_f)';
+  assert.match(meaning(gate, '\u0393_f^{(s)}'), /forget gate/);
+  assert.match(meaning('\\mathcal{N}(m(V), S(V))', 'm(V)'), /mean of the Gaussian/);
+  assert.match(meaning('r(u \\mid v) = \\mathcal{N}(u; \\mu, \\sigma^2 I)', '\u03c3'), /standard deviation/);
+  assert.doesNotMatch(meaning('p(w_1, \\dots, w_T) = \\prod_i p(w_i \\mid w_{i-1}, \\dots, w_{i-n+1})', 'w_{i\u22121}'), /parameters/);
+});
