@@ -1281,6 +1281,20 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  // P(y | x) = a^y (1 − a)^{1−y}: one label's Bernoulli probability under a predicted probability a — the logistic
+  // regression model written for one example (a product of these over the examples is the likelihood).
+  {
+    const ps = sides(root).parts;
+    const lhsP = ps.length === 2 && ps[0].length === 1 && ps[0][0].k === 'apply' && /^[pP]$/.test(ps[0][0].fn) && hasOp(ps[0][0].arg, '|');
+    const label = (sup: Node | undefined) => { const r = rowOf(sup); return r.length === 1 && r[0].k === 'sym' && /^[yt]$/.test(r[0].name) ? symbolKeyOf(r[0]) : null; };
+    const oneMinus = (sup: Node | undefined) => { const r = rowOf(sup); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' && r[2].k === 'sym' ? symbolKeyOf(r[2]) : null; };
+    const rhs = ps[1] ?? [];
+    // (ŷ^{y}(1 − ŷ)^{1−y} parses as a call of ŷ^{y}: its head carries the first power, the call the second.)
+    const sups = rhs.flatMap((x) => ['sup' in x ? x.sup : undefined, x.k === 'apply' && 'sup' in x.head ? x.head.sup : undefined]);
+    const y = sups.map(label).find(Boolean);
+    const bernoulli = !!y && sups.some((sup) => oneMinus(sup) === y) && !bigs(rhs, 'prod').length;
+    if (lhsP && bernoulli) add('logistic-regression', 3.3, 'P(y | x) = ŷ^y (1 − ŷ)^{1−y}: the label\'s Bernoulli probability under the predicted one');
+  }
   // 𝓛(θ, φ; x) = …: the variational bound written as the VAE paper does, a function of the decoder's θ and the
   // encoder's φ.
   {
@@ -2181,6 +2195,9 @@ function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string 
     sorted.sort((a, b) => b.score - a.score);
   }
 }
+
+/** A letter with its subscript, as text (y_i), to compare two occurrences. */
+const symbolKeyOf = (x: Sym) => `${x.name}_${subText(x.sub)}`;
 
 /** Concepts that are objectives: what an arg max or min is taken of. */
 const OBJECTIVES = new Set<ConceptId>(['elbo', 'negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'mse', 'kl-divergence', 'hinge-loss', 'empirical-risk']);

@@ -617,3 +617,9 @@ test('Γ gates, a hidden state written a^{⟨t−1⟩}, a Gaussian\'s mean and s
   assert.match(meaning('r(u \\mid v) = \\mathcal{N}(u; \\mu, \\sigma^2 I)', '\u03c3'), /standard deviation/);
   assert.doesNotMatch(meaning('p(w_1, \\dots, w_T) = \\prod_i p(w_i \\mid w_{i-1}, \\dots, w_{i-n+1})', 'w_{i\u22121}'), /parameters/);
 });
+
+test('one label\'s Bernoulli probability under a predicted one, P(y | x) = a^y (1 − a)^{1−y}, is logistic regression; with a product it is the likelihood', () => {
+  assert.equal(concept('P(t_m \\mid u_m; \\beta) = g_m^{t_m} (1 - g_m)^{1 - t_m}'), 'logistic-regression');
+  assert.equal(concept('p(t \\mid u) = \\hat{t}^{t} (1 - \\hat{t})^{1 - t}'), 'logistic-regression');
+  assert.notEqual(concept('L(\\beta) = \\prod_{m} g_m^{t_m} (1 - g_m)^{1 - t_m}'), 'logistic-regression');
+});
