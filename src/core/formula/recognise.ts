@@ -1281,6 +1281,12 @@ function detect(root: Row, add: Add): void {
     if (es.length >= 2 && logs.length >= 2 && hasOp(root, '-')) add('elbo', 3.2, 'E_q[log p(x, z)] − E_q[log q(z)]');
   }
   if (ratioLog && expectation) add('kl-divergence', 3.4, 'E_p[log p/q]');
+  // ŷ = sigmoid(Linear(x)), softmax(fc(h)): a sigmoid (softmax) of one linear layer, named as code names it, is a
+  // linear classifier's output.
+  for (const a of applies(root, ['sigmoid', 'softmax'])) {
+    const r = rowOf(a.arg);
+    if (r.length === 1 && r[0].k === 'apply' && /^(linear|fc|dense|affine)$/.test(r[0].fn) && !applies(r[0].arg).length) add(a.fn === 'sigmoid' ? 'logistic-regression' : 'softmax-regression', 3.1, `${a.fn}(Linear(x)): a ${a.fn} of one linear layer`);
+  }
   // P(y | x) = a^y (1 − a)^{1−y}: one label's Bernoulli probability under a predicted probability a — the logistic
   // regression model written for one example (a product of these over the examples is the likelihood).
   {

@@ -623,3 +623,8 @@ test('one label\'s Bernoulli probability under a predicted one, P(y | x) = a^y (
   assert.equal(concept('p(t \\mid u) = \\hat{t}^{t} (1 - \\hat{t})^{1 - t}'), 'logistic-regression');
   assert.notEqual(concept('L(\\beta) = \\prod_{m} g_m^{t_m} (1 - g_m)^{1 - t_m}'), 'logistic-regression');
 });
+
+test('a sigmoid or softmax of one linear layer named as code names it is a linear classifier', () => {
+  assert.equal(concept('\\hat{t} = sigmoid(Linear(e_{cls}))'), 'logistic-regression');
+  assert.equal(concept('q = \\mathrm{softmax}(\\mathrm{fc}(g))'), 'softmax-regression');
+});
