@@ -763,40 +763,42 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
  * (Other letters, as x and z of a latent-variable model, are left to the concept or their shape.)
  */
 function supervisedConditionalRoles(tree: Tree, { set }: Notes): void {
-  walk(tree, (n) => {
-    if (n.k !== 'apply' || !/^[pP]$/.test(n.fn)) return;
-    const r = rowOf(n.arg);
-    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
-    if (bar < 1) return;
-    const outcome = r[0];
+  for (const { r, bar, outcome } of conditionals(tree, /^[pP]$/)) {
     const label = outcome.k === 'sym' && /^[ytYT]$/.test(outcome.name) && !outcome.mods.some((m) => m === 'hat' || m === 'tilde') && (bar === 1 || (r[1].k === 'op' && r[1].v === '='));
-    if (!label) return;
+    if (!label) continue;
     const semi = r.findIndex((x, i) => i > bar && x.k === 'op' && x.v === ';');
     const given = r.slice(bar + 1, semi < 0 ? r.length : semi);
     const inputs = given.filter((x): x is Sym => x.k === 'sym' && /^[xX]$/.test(x.name));
-    if (!inputs.length) return;
+    if (!inputs.length) continue;
     set(symbolKey(outcome as Sym), 'the label being predicted (the target)');
     for (const x of inputs) set(symbolKey(x), 'the input the prediction is conditioned on');
     for (const x of semi < 0 ? [] : r.slice(semi + 1)) if (x.k === 'sym' && /^(theta|Theta|W|w|beta)$/.test(x.name)) set(symbolKey(x), 'the parameters of the model');
+  }
+}
+
+/** Each probability written with a bar (p(y | x), q(z | x)): its argument row, where the bar stands, what stands first. */
+function conditionals(tree: Tree, fns: RegExp): Array<{ r: Node[]; bar: number; outcome: Node }> {
+  const out: Array<{ r: Node[]; bar: number; outcome: Node }> = [];
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !fns.test(n.fn)) return;
+    const r = rowOf(n.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    if (bar >= 1) out.push({ r, bar, outcome: r[0] });
   });
+  return out;
 }
 
 function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
-  walk(tree, (n) => {
-    if (n.k !== 'apply' || !/^[pPq]$/.test(n.fn)) return;
-    const r = rowOf(n.arg);
-    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
-    if (bar < 1) return;
-    const outcome = r[0];
+  for (const { r, bar, outcome } of conditionals(tree, /^[pPq]$/)) {
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
     // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
     // (A bare w beside the input x is the weights; with subscripts, w_{i−1}, it is a word.)
     const params = (x: Sym) => x.name === 'theta' || (x.name === 'w' && !x.sub && r.some((y) => y.k === 'sym' && /^[xX]$/.test(y.name)));
     for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), params(x) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
-  });
+  }
 }
 
 /**
