@@ -184,8 +184,9 @@ export function normaliseTex(src: string): string {
   if (/KL\s*\}?\s*\[/.test(s)) s = divergenceBrackets(s);
   // A period as a product before a bracket, as typed in hasty notes: `W_{f}.[h_{t-1}, x_t]`.
   s = s.replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ');
-  // The usual shorthands for the reals, `\R`, `\RR`, `\Reals` (a note that defines them has had them expanded).
-  s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}');
+  // The usual shorthands for the reals and the expectation, `\R`, `\RR`, `\Reals`, `\E` (a note that defines them has
+  // had them expanded).
+  s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');
   // `\ensuremath{…}` only asks for math mode: its content.
   s = s.replace(/\\ensuremath(?![A-Za-z])\s*/g, '');
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`; a switch elsewhere only sets the font.

@@ -365,7 +365,7 @@ function detectForms(root: Row, add: Add): void {
     const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
     const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
     // (λ is a step size here too, in notes that name the rate so: a gradient or an error written out must follow.)
-    const rateLetter = (n: string) => RATE_LETTER.test(n) || n === 'lambda';
+    const rateLetter = (n: string) => RATE_LETTER.test(n) || n === 'lambda' || n === 'mu';
     const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && rateLetter(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => rateLetter(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
     // dW, δW, ΔW: the change of the same parameter, as the backward pass computed it.
     const dParam = step.some((x, i) => x.k === 'sym' && /^(d|delta|Delta)$/.test(x.name) && !x.sub && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
@@ -1311,7 +1311,8 @@ function detect(root: Row, add: Add): void {
   {
     const { parts: ps, rels } = sides(root);
     const left = ps[0] ?? [];
-    const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pP]$/.test(a.fn) && !hasOp(a.arg, '|', ',', ';'));
+    // (log Z(θ) ≥ …: the log of a normaliser is bounded the same way.)
+    const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pPZ]$/.test(a.fn) && !hasOp(a.arg, '|', ',', ';'));
     const bound = ps.slice(1).flat();
     const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v));
     if (ps.length >= 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
@@ -1773,7 +1774,8 @@ function detect(root: Row, add: Add): void {
         add('minibatch-sgd', 2.9, 'θ ← θ − η Σ_i ∇ℓ_i: a sum of examples\' gradients, over a minibatch when the words say so');
       }
       // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a stochastic step.
-      else if (all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
+      // (x_{i+1} = x_i − α∇f(x_i): the point updated is x itself, its index the step, no example.)
+      else if (!(lhsHead?.k === 'sym' && lhsHead.name === 'x') && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)

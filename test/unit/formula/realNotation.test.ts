@@ -628,3 +628,10 @@ test('a sigmoid or softmax of one linear layer named as code names it is a linea
   assert.equal(concept('\\hat{t} = sigmoid(Linear(e_{cls}))'), 'logistic-regression');
   assert.equal(concept('q = \\mathrm{softmax}(\\mathrm{fc}(g))'), 'softmax-regression');
 });
+
+test('x_{i+1} = x_i − α∇f(x_i) steps a point, not through examples; μ as a step size; log Z ≥ E_q[…] with \\E', () => {
+  assert.equal(concept('u_{k+1} = u_k - \\eta \\nabla g(u_k)'), 'gradient-descent');
+  assert.equal(concept('x_{i+1} = x_i - \\eta \\nabla g(x_i)'), 'gradient-descent');
+  assert.equal(concept('v_{jk} = v_{jk} - \\mu \\frac{\\partial R}{\\partial v_{jk}}'), 'gradient-descent');
+  assert.equal(concept('\\log Z(\\beta) \\geq \\E_{r(u)} [ \\log g(u) - \\log r(u) ]'), 'elbo');
+});
