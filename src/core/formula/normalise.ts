@@ -176,6 +176,8 @@ export function normaliseTex(src: string): string {
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
+  // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
+  s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
   // Functions typed in a text font, `\text{log}`, `\textrm{exp}`: the functions.
   s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ');
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.

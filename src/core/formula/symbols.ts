@@ -1307,6 +1307,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   letterRoles(tree, concept, acc, named);
   hiddenStateRoles(tree, acc);
   weightedInputRoles(tree, acc);
+  slopeInterceptRoles(tree, concept, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
@@ -1328,6 +1329,27 @@ const GREEK_FUNCTION = /^(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|the
  * Σ_j w_j x_j, w_1 x_1 + w_2 x_2 + b, x_{ij} w_j: a term that multiplies a weight letter (w, W, θ) by an input letter
  * (x, h, a, o) is a weight times an input, whatever the formula is.
  */
+/**
+ * y = a x + b, σ(ax + b) in a linear model: the letter that multiplies the input is its slope (the weight), the one
+ * added alone its intercept (the bias); net_j, the net input of older books, is the weighted sum.
+ */
+function slopeInterceptRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  const linear = concept === 'linear-regression' || concept === 'logistic-regression';
+  const generic = (x: Sym) => byShapeOnly(notes.get(symbolKey(x)));
+  walk(tree, (n) => {
+    if (n.k === 'sym' && /^net$/i.test(n.name) && generic(n)) set(symbolKey(n), 'the net input: the weighted sum of the inputs (the pre-activation)', true);
+    if (!linear || n.k !== 'row') return;
+    const r = n.items;
+    r.forEach((x, i) => {
+      const [input, plus, b] = [r[i + 1], r[i + 2], r[i + 3]];
+      const ok = x.k === 'sym' && /^[a-z]$/.test(x.name) && x.name !== 'x' && !x.sub && input?.k === 'sym' && input.name === 'x' && plus?.k === 'op' && plus.v === '+' && b?.k === 'sym' && /^[a-z]$/.test(b.name) && !b.sub && (!r[i + 4] || r[i + 4].k === 'op');
+      if (!ok) return;
+      if (generic(x)) set(symbolKey(x), 'the slope: the weight that multiplies the input', true);
+      if (generic(b as Sym)) set(symbolKey(b as Sym), 'the intercept (the bias, added alone)', true);
+    });
+  });
+}
+
 function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   // (Over a description of the letter's shape only: the product says what it is.)
   const shapeOnly = (x: Node) => byShapeOnly(notes.get(keyOf(x)));
