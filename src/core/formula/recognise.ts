@@ -1812,7 +1812,10 @@ function detect(root: Row, add: Add): void {
     const rhsDs = derivs(rhsAll);
     const hChain = ds.filter((d) => timeIdx(d.of) && timeIdx(d.wrt)).length;
     const product = derivProducts(rhsAll);
-    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    // ∂net_t/∂net_{t−1}, ∂s_t/∂s_{t−1}: a quantity differentiated by itself one step earlier, the Jacobian of a time step.
+    const stepOf = (r: Node | Row) => { const x = (Array.isArray(r) ? r : rowOf(r)).find((y): y is Sym => y.k === 'sym'); return x ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null; };
+    const stepJacobian = ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && /^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`; });
+    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && product)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
     else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
     else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');

@@ -641,3 +641,8 @@ test('a slope and an intercept written a x + b in a linear model; the net input 
   assert.match(meaning('\\frac{\\partial E}{\\partial w_{jk}} = \\frac{\\partial E}{\\partial net_k} \\frac{\\partial net_k}{\\partial w_{jk}}', 'net_k'), /net input/);
   assert.equal(concept('\\mathrm{o}_{t} = g(V \\mathrm{~s}_{t})'), concept('o_t = g(V s_t)'));
 });
+
+test('a product of derivatives through a quantity at one step and the step before is backpropagation through time', () => {
+  assert.equal(concept('\\frac{\\partial R}{\\partial g_{k-1}} = \\frac{\\partial R}{\\partial g_k} \\frac{\\partial g_k}{\\partial g_{k-1}}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial R}{\\partial u} = \\frac{\\partial R}{\\partial g} \\frac{\\partial g}{\\partial u}'), 'chain-rule');
+});
