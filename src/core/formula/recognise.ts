@@ -1800,6 +1800,14 @@ function detect(root: Row, add: Add): void {
   if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
   // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
   if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rowOf(lhsApply.arg).length === 1 && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // log L(θ) = …, ln 𝓛(θ | t, z) = …, arg max_θ log L(θ): the log of the likelihood of parameters.
+  {
+    // (ln P(x_1, …, x_n; μ, σ): the probability of the data with the parameters after the semicolon is a likelihood too.)
+    const likelihood = (a: Node) => a.k === 'apply' && ((/^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name))) || (/^[pP]$/.test(a.fn) && hasOp(a.arg, ';') && !hasOp(a.arg, '|')));
+    const logOfL = (r: Row) => r.some((x) => x.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 && likelihood(rowOf(x.arg)[0]));
+    const optimised = root.some((x) => x.k === 'name' && /^arg ?max$/i.test(x.v));
+    if ((parts.length >= 2 && lhs.length === 1 && logOfL(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0 || applies(rhsAll, ['log', 'ln']).length > 1)) || (parts.length === 1 && optimised && logOfL(root))) add('maximum-likelihood', 3.1, 'log L(θ) = …: the log-likelihood of the parameters');
+  }
   // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
   if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
@@ -2280,7 +2288,7 @@ function lossAbbreviation(lhs: Row): ConceptId | null {
 }
 
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
-const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds']);
+const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds', 'ln']);
 
 /** The left side is one call of a named function the catalog does not know (and no generic role word). */
 function foreignName(root: Row): boolean {

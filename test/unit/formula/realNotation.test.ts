@@ -166,7 +166,8 @@ test('a softmax equated to a prediction is the output distribution, and under a 
 });
 
 test('a log-likelihood without a minus is no loss, though 1 − h(x) has one; the logistic loss needs none', () => {
-  assert.equal(concept('\\ln L(\\beta)=\\sum_{n=1}^{N}[t_n\\ln{P(t=1|a_n)}+(1-t_n)\\ln(1-P(t=1|a_n))]'), null);
+  // (It is the log-likelihood the maximum-likelihood estimate maximises.)
+  assert.equal(concept('\\ln L(\\beta)=\\sum_{n=1}^{N}[t_n\\ln{P(t=1|a_n)}+(1-t_n)\\ln(1-P(t=1|a_n))]'), 'maximum-likelihood');
   assert.equal(concept('R(t, g(a)) = \\log(1 + \\exp(-t g(a)))'), 'binary-cross-entropy');
   // A weight written as a call, −t(0) ln q(0), still puts a minus in front of the log.
   assert.ok(['cross-entropy', 'binary-cross-entropy'].includes(String(concept('H(t, q) = - t(0) \\ln q(0) - t(1) \\ln q(1)', 'the binary cross-entropy of two distributions on two outcomes'))));
@@ -645,4 +646,10 @@ test('a slope and an intercept written a x + b in a linear model; the net input 
 test('a product of derivatives through a quantity at one step and the step before is backpropagation through time', () => {
   assert.equal(concept('\\frac{\\partial R}{\\partial g_{k-1}} = \\frac{\\partial R}{\\partial g_k} \\frac{\\partial g_k}{\\partial g_{k-1}}'), 'backpropagation-through-time');
   assert.equal(concept('\\frac{\\partial R}{\\partial u} = \\frac{\\partial R}{\\partial g} \\frac{\\partial g}{\\partial u}'), 'chain-rule');
+});
+
+test('the log of the likelihood of parameters, log L(θ) or ln P(data; θ), written out is maximum likelihood', () => {
+  assert.equal(concept('\\ln L(\\beta) = \\sum_{m} [t_m \\ln g_m + (1 - t_m) \\ln (1 - g_m)]'), 'maximum-likelihood');
+  // (Written out with its squared differences it is no squared-error loss, nor a negative log-likelihood.)
+  assert.ok(!['mse', 'negative-log-likelihood'].includes(String(concept('\\ln P(u_1, \\dots, u_n; m, s) = -n \\ln s - \\frac{1}{2 s^2} \\sum_k (u_k - m)^2'))));
 });
