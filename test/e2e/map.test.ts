@@ -131,6 +131,8 @@ describeInThemes(
       await search.press('Enter');
       await waitInFrame(panel, () => document.getElementById('view-embeddings')?.dataset.isolated === '10', 30_000);
       assert.equal(await panel.locator('#neighbours .neighbour').count(), 10);
+      // (The labels are counted when the next frame draws, which may come after the list of neighbours.)
+      await waitInFrame(panel, () => Number(document.getElementById('embeddings-canvas')?.dataset.labels) >= 8, 10_000).catch(() => undefined);
       assert.ok((await canvasData(panel, 'labels')) >= 8, 'the neighbourhood is labelled');
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(screenshotDir(), `map-20k-isolated-${theme}.png`) });
