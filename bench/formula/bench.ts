@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
-import { acceptableMisses, evaluateFolder, formatReport, labelsAsExplain, parseAlsoAcceptable, pool, type FolderResult } from './evaluate';
+import { acceptableMisses, evaluateFolder, formatReport, labelsAsExplain, parseAlsoAcceptable, pool, readBounded, type FolderResult } from './evaluate';
 
 const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json> | --rescore <earlier run.json> | --agree <second labeller folder>]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
@@ -24,13 +24,6 @@ if (!dir) {
   process.stderr.write(USAGE);
   process.exit(2);
 }
-/** Reads a file this bench wrote (or the folder's SOURCES.md), refusing anything but a regular file of bounded size. */
-function readBounded(file: string): string {
-  const st = fs.statSync(file);
-  if (!st.isFile() || st.size > 8_000_000) throw new Error(`${file}: not a regular file under 8 MB`);
-  return fs.readFileSync(file, 'utf8');
-}
-
 function rescore(earlier: string): void {
   const run = JSON.parse(readBounded(earlier)) as { commit?: string; sources?: FolderResult['sources'] };
   if (!Array.isArray(run.sources)) throw new Error(`${earlier}: no "sources" array (not a bench:formula result)`);

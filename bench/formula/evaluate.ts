@@ -256,17 +256,18 @@ export interface FolderResult {
   pooled: Omit<SourceResult, 'missLines' | 'misses' | 'warnings'>;
 }
 
+/** A label folder's file or an earlier run's JSON: a regular file under a bound, else one clear error naming it. */
+export function readBounded(file: string, max = 8_000_000): string {
+  const st = fs.statSync(file);
+  if (!st.isFile() || st.size > max) throw new Error(`${path.basename(file)}: not a regular file under ${max} bytes`);
+  return fs.readFileSync(file, 'utf8');
+}
+
 /** Score every `<slug>.txt` in a folder (with its `<slug>.roles.txt` when there is one). */
 export function evaluateFolder(dir: string, explain?: Explain): FolderResult {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.roles.txt')).sort();
   if (!files.length) throw new Error(`no <slug>.txt label files in ${dir}`);
-  const MAX = 4_000_000;
-  const read = (f: string) => {
-    const p = path.join(dir, f);
-    const st = fs.statSync(p);
-    if (!st.isFile() || st.size > MAX) throw new Error(`${f}: not a regular file under ${MAX} bytes`);
-    return fs.readFileSync(p, 'utf8');
-  };
+  const read = (f: string) => readBounded(path.join(dir, f), 4_000_000);
   const alternatives = fs.existsSync(path.join(dir, 'SOURCES.md')) ? parseAlsoAcceptable(read('SOURCES.md')) : new Map<string, Map<number, Set<string>>>();
   const sources = files.flatMap((f) => {
     const slug = f.slice(0, -4);
@@ -337,10 +338,7 @@ export function acceptableMisses(misses: SourceResult['misses'], alternatives?: 
 export function labelsAsExplain(dir: string): Explain {
   const said = new Map<string, string | null>();
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt') && !x.endsWith('.roles.txt'))) {
-    const p = path.join(dir, f);
-    const st = fs.statSync(p);
-    if (!st.isFile() || st.size > 4_000_000) throw new Error(`${f}: not a regular file under 4000000 bytes`);
-    for (const x of parseLabelFile(fs.readFileSync(p, 'utf8'), false).formulas) said.set(`${x.context}\u0000${x.latex}`, x.expected);
+    for (const x of parseLabelFile(readBounded(path.join(dir, f), 4_000_000), false).formulas) said.set(`${x.context}\u0000${x.latex}`, x.expected);
   }
   return (latex, context) => {
     const key = `${context}\u0000${latex}`;
