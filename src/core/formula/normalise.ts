@@ -14,6 +14,17 @@ const BRACKET = String.raw`(\((?:[^(){}]|\([^(){}]*\))*\))`;
 const BRACED_BRACKET_POWER = new RegExp(String.raw`\{\s*${BRACKET}\s*\}(?=\s*\^)`, 'g');
 const BRACED_BRACKET_CALL = new RegExp(String.raw`(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*${BRACKET}\s*\}`, 'g');
 
+/** Every bracket in s closed in order. */
+function balanced(s: string): boolean {
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (const c of s) {
+    if (c === '(' || c === '[' || c === '{') stack.push(c);
+    else if (pairs[c] && stack.pop() !== pairs[c]) return false;
+  }
+  return stack.length === 0;
+}
+
 /** The index after a balanced `{…}` starting at i, or -1. */
 function closeBrace(s: string, i: number): number {
   let depth = 0;
@@ -151,6 +162,8 @@ const PRECOMPOSED: Record<string, string> = { 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}'
  */
 function unicodeScripts(s: string): string {
   if (!/[^\x00-\x7F]/.test(s)) return s;
+  // Full-width forms typed with a CJK keyboard: （ ） ＝ ＋ ｜ are ( ) = + |.
+  s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);
   s = s.replace(/([A-Za-z])([\u0302\u0303\u0304\u20D7])/g, (_m, l: string, acc: string) => `\\${COMBINING[acc]}{${l}}`);
   s = s.replace(SUP_RE, (m) => `^{${[...m].map((c) => SUPERSCRIPTS[c]).join('')}}`).replace(SUB_RE, (m) => `_{${[...m].map((c) => SUBSCRIPTS[c]).join('')}}`);
@@ -158,8 +171,24 @@ function unicodeScripts(s: string): string {
   return s;
 }
 
+/**
+ * TeX escaped a second time for a markdown or HTML renderer (a blog export): every command written `\\theta`,
+ * `\\frac`, its line breaks `\\\\`, a product `\*`. Halved back to TeX: all of it when no command is written
+ * with a single backslash, else only the line breaks.
+ */
+function doubleEscaped(s: string): string {
+  if (!s.includes('\\')) return s;
+  const single = /(^|[^\\])\\[A-Za-z]{2,}/.test(s);
+  if (!single && /\\\\[A-Za-z]{2,}/.test(s)) s = s.replace(/\\\\/g, '\\');
+  else if (single) s = s.replace(/\\\\\\\\/g, '\\\\');
+  return s.replace(/\\\*/g, '*');
+}
+
 export function normaliseTex(src: string): string {
-  let s = String(src ?? '');
+  let s = doubleEscaped(String(src ?? ''));
+  // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
+  const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
+  if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);
   // A TAB is never TeX: it is the `\t` of \text, \tanh, \theta, \times, \top, \tilde … eaten by an escape.
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
@@ -173,6 +202,9 @@ export function normaliseTex(src: string): string {
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
   s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
+  // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
+  // balanced stretch.)
+  if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');

@@ -318,7 +318,8 @@ function isPenalty(t: Row): boolean {
   const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && syms(x.body).length >= 1 && syms(x.body).every((y) => PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name));
   const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
   const reg = (x: Node) => x.k === 'apply' && /^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1 && isParam(syms(x.arg)[0]);
-  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C)$/.test(x.name)) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
+  // (scikit-learn's documentation writes the penalty weight α as `a`.)
+  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
   let i = 0;
   while (i < body.length && coef(body[i])) i++;
   const rest = body.slice(i);
@@ -349,8 +350,11 @@ function detectForms(root: Row, add: Add): void {
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
   // (A lone R(W) or Ω(θ) with no coefficient names the penalty function: notation, not a formula of it.)
-  const bareCall = terms.length === 1 && terms[0].items.length === 1 && terms[0].items[0].k === 'apply';
-  if ((parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // (A lone ‖w‖ or |w| is a norm: it becomes a penalty with its weight, λ‖w‖, or added to a loss.)
+  const bareCall = terms.length === 1 && terms[0].items.length === 1 && ['apply', 'group'].includes(terms[0].items[0].k);
+  // (L = α Σ_w |w|: a letter naming the penalty the right side writes out with its weight.)
+  const lhsLetter = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && parts.length === 2 && !bareCall && terms.length >= 1 && terms.every((t) => isPenalty(t.items)) && terms.some((t) => t.items.length >= 2);
+  if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
   // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
@@ -375,6 +379,11 @@ function detectForms(root: Row, add: Add): void {
     const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
     // (A rate divided by a root of past gradients is an adaptive method, AdaGrad-like: not plain gradient descent.)
     const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'));
+    // θ_j := θ_j(1 − αλ/m) − α(…): the parameter shrunk before the step, the weight-decay form of a regularised update.
+    // (w_k(1 − …) reads as a call of w_k: its argument is the factor.)
+    const factor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
+    const shrunk = (r[0]?.k === 'sym' && r[0].name === lhsSym.name && r[1]?.k === 'group' && r[1].delim === '(' && factor(r[1].body) && r[2]?.k === 'op' && r[2].v === '-') || (r[0]?.k === 'apply' && r[0].head.k === 'sym' && r[0].head.name === lhsSym.name && factor(r[0].arg) && r[1]?.k === 'op' && r[1].v === '-');
+    if (shrunk) add('regularization', 3.9, 'θ ← θ(1 − αλ) − α·(gradient): weight decay');
     if (same && !adaptive && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
       const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && /[+]/.test(subText(x.sup)) ) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
@@ -498,7 +507,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // (The values are the numbers 0 and 1 — `αx` under `x > 0` is another function's.)
   const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
-  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some((x) => x.k === 'sym' && /prime/.test(subText(x.sup)))) add('step-function', 2.9, '1 above the threshold, 0 below');
+  const primedNode = (x: Node) => (x.k === 'sym' && /prime/.test(subText(x.sup))) || (x.k === 'apply' && (/['′]$/.test(x.fn) || (x.head.k === 'sym' && (x.head.mods.includes('prime') || /prime/.test(subText(x.head.sup))))));
+  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some(primedNode)) add('step-function', 2.9, '1 above the threshold, 0 below');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
@@ -1196,6 +1206,11 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
+    // (Cases chosen by an index, 0 if p ≠ m and σ′(z_p) if p = m, are a Jacobian's entries, not a piecewise activation.)
+    if (!conds.some((c) => hasOp(c, '>') || hasOp(c, '<') || hasOp(c, '≥') || hasOp(c, '≤'))) continue;
+    // (φ′(x) = 1 / 0 is a derivative of ReLU, not the step function it equals.)
+    const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
+    if (lhs0 && ((lhs0.k === 'apply' && (/['′]$/.test(lhs0.fn) || (lhs0.head.k === 'sym' && (lhs0.head.mods.includes('prime') || /^(prime|'|′)$/.test(subText(lhs0.head.sup).trim()))))) || (lhs0.k === 'sym' && lhs0.mods.includes('prime')))) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
@@ -1340,7 +1355,9 @@ function detect(root: Row, add: Add): void {
     const top = rowOf(g.body);
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
     if (fromPoint || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
-    if (g.delim === '‖' && (nested || (letters.filter((l) => l === 'x').length >= 2 && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
+    // (y(x) − a^L(x): a target and a prediction, both functions of the input, not an input and its reconstruction.)
+    const ownX = rowOf(g.body).some((t) => t.k === 'sym' && t.name === 'x');
+    if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.
@@ -1360,7 +1377,8 @@ function detect(root: Row, add: Add): void {
       const innermost = rowOf((inner[0] as Apply).arg);
       const x = innermost.length === 1 && innermost[0].k === 'sym' ? show(innermost[0]) : null;
       // (x against its reconstruction: a difference, a norm, a loss letter, or both as arguments of one call, L(x, g(f(x)))).
-      const compared = hasOp(root, '-') || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && all(p.arg).includes(a));
+      // (f_L(… f_2(f_1(x)) …) is a composition of layers, not a comparison: the comparing call takes two arguments.)
+      const compared = hasOp(root, '-') || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && !codec.test(p.fn) && hasOp(p.arg, ',') && all(p.arg).includes(a));
       if (x && compared && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
     }
   }
@@ -1832,7 +1850,8 @@ function detect(root: Row, add: Add): void {
   }
   // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
   // (∇_{h^{(t)}} L from ∇_{h^{(t+1)}} L, ∇_{o^{(t)}} L) it is backpropagation through time.
-  const nablas = syms(root).filter((x) => x.name === 'nabla' && !!x.sub);
+  // (∇_0 = ∇_1 names two stored gradients: a gradient is taken with respect to a letter.)
+  const nablas = syms(root).filter((x) => x.name === 'nabla' && !!x.sub && syms(x.sub).length > 0);
   const passedBack = parts.length > 1 && nablas.length >= 1 && new Set(nablas.map((x) => show(x.sub))).size + derivs(rhsAll).length >= 2 && (nablas.length >= 2 || derivs(rhsAll).length >= 1) && syms(rhsAll).some((x) => x.name === 'nabla');
   const overTime = (x: Sym) => /^\(?(t|t[+-]1|tau|τ)\)?$/.test((subText(x.sup) || subText(x.sub)).replace(/\s/g, ''));
   if (passedBack) {
@@ -2007,8 +2026,8 @@ function detect(root: Row, add: Add): void {
       if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
-        // w_ij x_j alone is also just a linear layer: only the words around it can say it is attention.
-        const plainLayer = w.name === 'w' && v.name === 'x' && !applies(root, ['softmax', 'exp']).length;
+        // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.
+        const plainLayer = w.name === 'w' && !applies(root, ['softmax', 'exp']).length;
         add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
       }
     }

@@ -653,3 +653,49 @@ test('the log of the likelihood of parameters, log L(θ) or ln P(data; θ), writ
   // (Written out with its squared differences it is no squared-error loss, nor a negative log-likelihood.)
   assert.ok(!['mse', 'negative-log-likelihood'].includes(String(concept('\\ln P(u_1, \\dots, u_n; m, s) = -n \\ln s - \\frac{1}{2 s^2} \\sum_k (u_k - m)^2'))));
 });
+
+test('TeX escaped twice by a blog export (\\\\theta, \\_, \\*, \\\\\\\\) and full-width brackets read as TeX', () => {
+  assert.equal(concept('\\\\beta\\_k = \\\\beta\\_k - \\\\eta \\\\frac {\\\\partial R(\\\\beta)} {\\\\partial \\\\beta\\_k}'), 'gradient-descent');
+  assert.equal(concept('q\\_i= \\\\frac{e^{s\\_i}}{\\\\sum\\_m e^{s\\_m}}'), 'softmax');
+  assert.equal(concept('g(u) = \\begin{cases} u, & u > 0 \\\\\\\\ 0, & u \\leq 0 \\\\\\\\ \\end{cases}'), 'relu');
+  assert.equal(concept('P（H|E）＝\\frac{P(E|H)P(H)}{P(E)}'), 'bayes-rule');
+  // A genuine line break beside single-backslash commands is left alone.
+  assert.equal(concept('\\begin{aligned} z &= W u + c \\\\ \\end{aligned}'), concept('z = W u + c'));
+});
+
+test('a whole formula typed inside one \\mathrm box is the formula', () => {
+  assert.equal(concept('\\mathrm{S[n,k] = \\sum_{p=1}^{5} {(A[n,p] \\times V[p,k])} + c[k]}', 'the layer computes'), concept('S[n,k] = \\sum_{p=1}^{5} {(A[n,p] \\times V[p,k])} + c[k]', 'the layer computes'));
+  assert.equal(concept('\\mathrm{softmax}'), null);
+});
+
+test('a sum weighted by a weight letter w is a layer, not attention; an error passed back through w is no attention either', () => {
+  assert.notEqual(concept('u_m^{(k)} = \\sum_{n} w_{m,n}^{(k)} h_n^{(k-1)} + c_m^{(k)}'), 'attention');
+  assert.notEqual(concept('(V^{(k)})^\\top e^{(k)} = \\sum_{m} w^{(k)}_{m} e^{(k)}_{m}'), 'attention');
+  // α-weighted sums of states still are.
+  assert.equal(concept('c_t = \\sum_{j} \\alpha_{tj} h_j'), 'attention');
+});
+
+test('no reconstruction without the input itself: y(x) − a(x) is a target against a prediction; a chain of layers compares nothing', () => {
+  assert.notEqual(concept('E = \\frac{1}{2m} \\sum_{u} \\|t(u) - o^K(u)\\|^2'), 'autoencoder');
+  assert.notEqual(concept('g(u) = g_K(\\dots g_2(g_1(u))\\dots)'), 'autoencoder');
+  assert.equal(concept('L = \\|x - g(f(x))\\|^2'), 'autoencoder');
+});
+
+test('∇_0 = ∇_1 stores a gradient; cases chosen by index equality are a Jacobian; a derivative equal to 1/0 is no step function', () => {
+  assert.equal(concept('\\nabla_0 = \\nabla_1'), null);
+  assert.equal(concept('\\frac{\\partial a_{p}}{\\partial u_{m}} = \\begin{cases} 0, & p \\neq m \\\\ g\'(u_p), & p = m \\end{cases}'), null);
+  assert.notEqual(concept('\\psi^{\\prime}(u) = \\begin{cases} 1, & u \\geq 0 \\\\ 0, & u < 0 \\end{cases}'), 'step-function');
+  assert.notEqual(concept("g'_{relu}(u) = \\begin{cases} 1 & u \\geq 0 \\\\ 0 & u < 0 \\end{cases}"), 'step-function');
+  assert.equal(concept('g(u) = \\begin{cases} 1, & u \\geq 0 \\\\ 0, & u < 0 \\end{cases}'), 'step-function');
+});
+
+test('penalties: a weight written a, a letter naming the penalty, weight decay in the update; a lone norm is no penalty', () => {
+  assert.equal(concept('\\min_{w} \\frac{1}{2n}||Aw-b||_2^2 + a||w||_1'), 'regularization');
+  assert.equal(concept('a||w||_2^2'), 'regularization');
+  assert.equal(concept('R = \\lambda \\sum_{w}{|w|}'), 'regularization');
+  assert.equal(concept('w_k := w_k(1 - \\eta \\frac{\\lambda}{n}) - \\eta \\frac{1}{n}\\sum_{i=1}^{n}(f(u_i) - t_i)u_{ik}'), 'regularization');
+  assert.notEqual(concept('||w||'), 'regularization');
+  assert.equal(concept('||u||_1 = |u_1| + \\dots + |u_n| = \\sum_{i}|u_i|'), 'norms');
+  // The separator of a divergence is not a norm's bars.
+  assert.equal(concept('D_{KL}(p||q) + D_{KL}(q||p)') === 'norms', false);
+});
