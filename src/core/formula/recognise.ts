@@ -391,7 +391,9 @@ function detectForms(root: Row, add: Add): void {
   }
   // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
   const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
-  if (parts.length === 2 && single.length === 1 && single[0].k === 'apply') {
+  // (A = g(Z) = σ(Z): the generic activation named on the last side.)
+  const namedStep = parts.length === 3 && parts[1].length === 1 && parts[1][0].k === 'apply' && rowOf(parts[1][0].arg).length === 1;
+  if ((parts.length === 2 || namedStep) && single.length === 1 && single[0].k === 'apply') {
     const a = single[0];
     const c = ACT_CONCEPT[a.fn.toLowerCase()] ?? (a.head.k === 'name' ? ACT_CONCEPT[a.head.v.toLowerCase()] : undefined);
     const arg = rowOf(a.arg);
@@ -948,9 +950,10 @@ function detectModelParts(root: Row, add: Add): void {
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
   // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
-  // step of the network's forward pass. (A named activation, ReLU(z^{[1]}), is that activation.)
+  // step of the network's forward pass. (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
   const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
-  if (parts.length >= 2 && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(parts[1][0].fn)) {
+  const namedLater = parts.slice(2).some((p) => p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]);
+  if (parts.length >= 2 && !namedLater && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi)$/.test(parts[1][0].fn)) {
     const arg = rowOf(parts[1][0].arg);
     const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
     if (pre && indexOf(pre.sup) === layer) add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
@@ -1494,7 +1497,10 @@ function detect(root: Row, add: Add): void {
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
     const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup));
-    const layerIndex = rec && /^\(?\[?(l|ell|ℓ)\]?\)?$/.test((lhsSup || lhsSub).replace(/\s/g, '')) && /(l|ell|ℓ)-1/.test((subText(rec.sup) + subText(rec.sub)).replace(/\s/g, ''));
+    // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
+    const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
+    const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
+    const layerIndex = numberedLayer || (rec && /^\(?\[?(l|ell|ℓ)\]?\)?$/.test((lhsSup || lhsSub).replace(/\s/g, '')) && /(l|ell|ℓ)-1/.test((subText(rec.sup) + subText(rec.sub)).replace(/\s/g, '')));
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;
@@ -2194,6 +2200,9 @@ const nameKey = (n: Node): string | null => {
     if (/^(enc|encoder|dec|decoder)(rnn|gru|lstm)[0-9]*$/.test(base)) return 'seq2seq';
     return NAMED_CONCEPTS[base] ? base : NAMED_CONCEPTS[base.replace(/[0-9]+$/, '')] ? base.replace(/[0-9]+$/, '') : null;
   };
+  // RNN_{enc}, \mathrm{GRU}^{dec}, LSTM_{src}: the recurrent network of an encoder or a decoder.
+  const side = (h: Node) => (h.k === 'name' || h.k === 'sym') && /^(enc|encoder|dec|decoder|src|source|tgt|target)$/i.test((subText(h.sub) || subText(h.sup)).replace(/[^A-Za-z]/g, ''));
+  if (n.k === 'apply' && side(n.head) && /^(rnn|gru|lstm)$/.test(key(n.head.k === 'name' ? n.head.v : n.fn) ?? '')) return 'seq2seq';
   // (The name as written first: `SelfAttention(Q, K, V)` is self-attention, though the call reads as attention.)
   if (n.k === 'apply') return (n.head.k === 'name' ? key(n.head.v) : null) ?? key(n.fn);
   return n.k === 'name' ? key(n.v) : null;
@@ -2375,7 +2384,12 @@ function qkvAttention(named: ConceptId | null, root: Row): ConceptId | null {
   const lhs = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
   const call = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const args = call ? argRow(call).filter((x) => !(x.k === 'op' && x.v === ',')) : [];
-  return args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]) ? 'scaled-dot-product-attention' : named;
+  // (With the scores written out and no scale, softmax(QKᵀ)V, it is dot-product attention: the name adds no √d.)
+  const rhs = sides(root).parts.slice(1).flat();
+  const products = all(rhs).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((r) => r.items).concat([rhs]);
+  const qk = products.some((r) => r.some((x, i) => x.k === 'sym' && x.name === 'Q' && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'K'));
+  const unscaled = qk && !all(rhs).some((x) => x.k === 'frac' || x.k === 'sqrt');
+  return args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]) && !unscaled ? 'scaled-dot-product-attention' : named;
 }
 
 const MARGIN_LOSSES = new Set<ConceptId>(['hinge-loss', 'collobert-weston']);
@@ -2500,6 +2514,15 @@ function blockVote(src: string, add: Add): void {
     if (attentionLines >= 2 && votes.has('softmax') && attentionLines > votes.get('softmax')!.n) add('attention', Math.max(3.2, Math.min(4.6, votes.get('softmax')!.score + 0.8)), 'scores, their softmax and a weighted sum: the steps of attention');
     // Q = X W_Q beside K = X W_K, V = X W_V: queries from the same input as keys and values make the block self-attention.
     if (votes.has('self-attention') && votes.has('attention') && votes.size === 2) add('self-attention', Math.min(4.6, Math.max(votes.get('attention')!.score, votes.get('self-attention')!.score) + 0.25 * (recognised - 1) + 0.15), 'queries, keys and values projected from one input: self-attention');
+    // A cell's own line (c_t = f_t ⊙ c_{t−1} + …) makes σ(fc_i(x, h)) and tanh(…) lines beside it its gates.
+    const cell = (['lstm', 'gru'] as ConceptId[]).find((c) => votes.has(c));
+    if (cell) {
+      for (const part of ['logistic-regression', 'sigmoid', 'tanh', 'affine-layer', 'rnn'] as ConceptId[]) {
+        const v = votes.get(part);
+        const c = votes.get(cell)!;
+        if (v) (votes.set(cell, { n: c.n + v.n, score: c.score }), votes.delete(part));
+      }
+    }
     const ranked = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[1].score - a[1].score);
     const top = ranked[0];
     const linearThen = (votes.has('affine-layer') || votes.has('linear-regression')) && (votes.has('softmax') || votes.has('sigmoid')) && votes.size === 2;
@@ -2678,7 +2701,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (ownName && ownName.why.startsWith('named')) ownName.score = Math.max(ownName.score, ...[...cands.entries()].filter(([id]) => id !== named).map(([, c]) => c.score + 0.4));
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
-  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && !named) {
+  // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention')) {
     for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(near) && !re.test(near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }

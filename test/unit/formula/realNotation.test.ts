@@ -699,3 +699,30 @@ test('penalties: a weight written a, a letter naming the penalty, weight decay i
   // The separator of a divergence is not a norm's bars.
   assert.equal(concept('D_{KL}(p||q) + D_{KL}(q||p)') === 'norms', false);
 });
+
+test('a recurrent network subscripted as an encoder or a decoder is the encoder–decoder', () => {
+  assert.equal(concept('s_j = \\mathrm{GRU}_{dec}(e(y_{j-1}), s_{j-1})'), 'seq2seq');
+  assert.equal(concept('H = \\text{LSTM}^{\\text{enc}}(E(U), g_0)'), 'seq2seq');
+  assert.equal(concept('s_j = \\mathrm{GRU}(e(y_{j-1}), s_{j-1})'), 'gru');
+});
+
+test('Attention(Q, K, V) without a scale is not scaled dot-product attention; a bare "Attention" lets the heading say which', () => {
+  assert.notEqual(concept('\\text{Attention}(Q,K,V) = \\text{softmax}(QK^\\top)V'), 'scaled-dot-product-attention');
+  assert.equal(concept('\\text{Attention}(Q,K,V) = \\text{softmax}(\\frac{QK^\\top}{\\sqrt{d}})V'), 'scaled-dot-product-attention');
+  assert.equal(recognise('\\text{Attention}(U) = \\text{softmax}(UU^\\top)U', { heading: 'Self-attention', before: 'written out:' }).concept, 'self-attention');
+});
+
+test('a layer activation with the activation named is that activation; numbered layers with no input are no recurrence', () => {
+  assert.equal(concept('b^{[2]}_{3} = \\sigma (u^{[2]}_{3})'), 'sigmoid');
+  assert.equal(concept('B^{[1]} = g^{[1]}(U^{[1]}) = \\tanh (U^{[1]})'), 'tanh');
+  assert.equal(concept('b^{(2)} = f(u^{(2)}) = \\text{ReLU}(u^{(2)})'), 'relu');
+  // (With a generic g it is still one step of the network's forward pass.)
+  assert.equal(concept('b^{[l]} = g^{[l]}(u^{[l]})'), 'mlp');
+  assert.notEqual(concept('g^{(3)} = \\tanh(V^{(3)} g^{(2)} + c^{(3)})'), 'rnn');
+  assert.equal(concept('g_t = \\tanh(V g_{t-1} + U x_t + c)'), 'rnn');
+});
+
+test('gate lines in a block with the cell line are the cell', () => {
+  const lstm = '\\begin{align} s_t &= q_t \\odot \\tanh(m_t) \\\\ m_t &= f_t \\odot m_{t-1} + i_t \\odot \\tilde m_t \\\\ \\tilde m_t &= \\tanh(\\mathrm{fc}_{m}(u_t,s_{t-1})) \\\\ i_t &= \\sigma(\\mathrm{fc}_{i}(u_t,s_{t-1})) \\\\ f_t &= \\sigma(\\mathrm{fc}_{f}(u_t,s_{t-1})) \\\\ q_t &= \\sigma(\\mathrm{fc}_{q}(u_t,s_{t-1})) \\end{align}';
+  assert.equal(concept(lstm), 'lstm');
+});
