@@ -475,6 +475,12 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // y_i βᵀx_i − log(1 + exp(βᵀx_i)): the log-likelihood of logistic regression written in the logit; with a minus in
+  // front, −1/N Σ{…}, the log-loss.
+  const softplus = (x: Node | undefined) => !!x && x.k === 'apply' && (x.fn === 'log' || x.fn === 'ln') && (() => { const r = rowOf(x.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && ((r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k !== 'op') || (r[2].k === 'sym' && r[2].name === 'e' && !!r[2].sup && rowOf(r[2].sup)[0]?.k !== 'op')); })();
+  const logitForm = [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)].some((r) => r.some((x, i) => softplus(x) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r.slice(0, i - 1).some((y) => y.k === 'sym' && /^[yt]$/.test(y.name))));
+  const leadingMinus = sides(root).parts.slice(sides(root).parts.length > 1 ? 1 : 0).some((p) => p[0]?.k === 'op' && p[0].v === '-');
+  if (logitForm) add(leadingMinus ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, 'y s − log(1 + e^s): the log-likelihood of logistic regression in the logit');
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
@@ -2714,9 +2720,13 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A softmax or σ under a log is the probability a loss scores, not what the formula is.
   logFragments(sorted, tree.items);
   // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
-  if (!negated(tree.items)) {
+  // (In a derivation, l(β) = Σ{y log p + …} = … − log(1 + e^{…}), the sign is the first line's: what it defines.)
+  const lines = blockLines(src);
+  const derivation = lines.length >= 2 && lines.slice(1).every((l) => /^\s*(=|\\approx|≈)/.test(l));
+  if (!negated(derivation ? oneLine(parseTex(lines[0]).items) : tree.items)) {
     // (log(1 + e^{−y f(x)}) is the logistic loss itself, written without a minus.)
-    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss')) sorted.splice(i, 1);
+    // (Nor is perplexity as the N-th root of Π 1/P, which needs no minus.)
+    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
   }
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);

@@ -726,3 +726,13 @@ test('gate lines in a block with the cell line are the cell', () => {
   const lstm = '\\begin{align} s_t &= q_t \\odot \\tanh(m_t) \\\\ m_t &= f_t \\odot m_{t-1} + i_t \\odot \\tilde m_t \\\\ \\tilde m_t &= \\tanh(\\mathrm{fc}_{m}(u_t,s_{t-1})) \\\\ i_t &= \\sigma(\\mathrm{fc}_{i}(u_t,s_{t-1})) \\\\ f_t &= \\sigma(\\mathrm{fc}_{f}(u_t,s_{t-1})) \\\\ q_t &= \\sigma(\\mathrm{fc}_{q}(u_t,s_{t-1})) \\end{align}';
   assert.equal(concept(lstm), 'lstm');
 });
+
+test('∂C / ∂W typed with a slash is a derivative; perplexity as the N-th root of 1/Π P needs no minus', () => {
+  assert.equal(concept('V_{2_{new}} = V_{2_{old}} - \\alpha \\cdot \\partial R / \\partial V_2'), 'gradient-descent');
+  assert.equal(concept('= \\sqrt[m]{\\frac{1}{\\prod_{j=1}^{m}{P(u_j|u_1,\\cdots,u_{j-1})}}}'), 'perplexity');
+});
+
+test('logistic regression in the logit, y s − log(1 + e^s): a log-likelihood, and with a minus in front the log-loss', () => {
+  assert.equal(concept('R(w) = -\\frac{1}{n}\\sum_{k=1}^n\\{y_k w^\\top u_k - \\log(1+\\exp(w^\\top u_k))\\}'), 'binary-cross-entropy');
+  assert.equal(concept('\\ell(w) = \\sum_{k=1}^n \\left[ y_k w^\\top u_k - \\log(1+e^{w^\\top u_k}) \\right]'), 'maximum-likelihood');
+});
