@@ -343,7 +343,9 @@ function detectForms(root: Row, add: Add): void {
   const outer = termsOf(rhs);
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
   const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
-  const terms = lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
+  // (arg min_θ [loss + λ‖θ‖²] reads as a call of arg min on the bracket: the bracket's terms.)
+  const optimised = lastItem && lastItem.k === 'apply' && /^(arg)?(min|max)$/.test(lastItem.fn) ? rowOf(lastItem.arg) : null;
+  const terms = optimised && termsOf(optimised).length >= 2 ? termsOf(optimised) : lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
   // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
   const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
@@ -484,7 +486,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
-  const linearSide = parts.some((p) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
+  // (A lone letter on the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
+  const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
   // logit(p) = θᵀx: the same, with the log-odds named.
   if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
@@ -1043,7 +1046,9 @@ function detect(root: Row, add: Add): void {
     if (new Set(projs.map((x) => subText(x.sup).replace(/[()]/g, '').toLowerCase())).size >= 3) add('multi-head-attention', 3.4, 'per-head projections W_i^Q, W_i^K, W_i^V');
   }
   const heads = every.some((x) => (x.k === 'name' && /^head$/i.test(x.v)) || (x.k === 'sym' && x.name === 'head'));
-  if (fnNames.has('multiheadattn') || fnNames.has('multiheadattention') || fnNames.has('mha')) add('multi-head-attention', 3.3, 'MultiHead(…)');
+  // (X + MultiHeadAttention(X) is the residual connection around it.)
+  const residual = parts.length > 1 && termsOf(rhsAll).length >= 2 && applies(rhsAll).some((a) => termsOf(rhsAll).some((t) => t.items.length === 1 && show(t.items[0]) === show(a.arg)));
+  if (!residual && (fnNames.has('multiheadattn') || fnNames.has('multiheadattention') || fnNames.has('mha'))) add('multi-head-attention', 3.3, 'MultiHead(…)');
   if (heads && syms(root).some((x) => x.name === 'W' && /^o$/i.test(subText(x.sup)))) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
   if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
   // v^T tanh(W h + U s)
@@ -1203,7 +1208,11 @@ function detect(root: Row, add: Add): void {
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && !!x.sub && subText(x.sub) === '+')) {
     if (all(g.body).some((x) => isNum(x, 1))) add('hinge-loss', 3.2, '[1 − y f(x)]_+');
   }
-  for (const c of applies(root, ['clip', 'clamp'])) if (all(c.arg).some((x) => isNum(x, 1))) add('hardtanh', 3.4, 'clip(x, −1, 1)');
+  // (clip(r, 1 − ε, 1 + ε) bounds a ratio: the hard tanh's bounds are −1 and 1 themselves.)
+  for (const c of applies(root, ['clip', 'clamp'])) {
+    const args = show(c.arg).replace(/\s/g, '').split(',');
+    if (args.length === 3 && args[1] === '-1' && args[2] === '1') add('hardtanh', 3.4, 'clip(x, −1, 1)');
+  }
   for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
     const conds = env.rows.map((r) => r[1]).filter(Boolean);
     if (env.rows.some((r) => fracs(r[0]).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p'))) {
@@ -1352,7 +1361,8 @@ function detect(root: Row, add: Add): void {
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
   const inExp = new Set(applies(root, ['exp']).flatMap((e) => all(e.arg)));
-  const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && hasOp(x.body, '-')) as Group[];
+  // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
+  const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
@@ -1376,10 +1386,12 @@ function detect(root: Row, add: Add): void {
       const transposed = (g: Node | undefined) => g?.k === 'group' && g.delim === '(' && !!g.sup && isTransposeSup(g.sup);
       const plainGroup = (g: Node | undefined) => g?.k === 'group' && g.delim === '(' && !g.sup;
       // (Or (Zwᵀ − Y)(Zwᵀ − Y)ᵀ, with the rows as the examples.)
-      if (x.k === 'group' && y?.k === 'group' && ((transposed(x) && plainGroup(y)) || (plainGroup(x) && transposed(y))) && hasOp(x.body, '-') && show(x.body) === show(y.body) && syms(x.body).length >= 2) add('mse', 3, '(y − Xw)ᵀ(y − Xw): the sum of squared residuals');
+      // ((x − μ)(x − μ)ᵀ about a mean is a covariance, not residuals.)
+      if (x.k === 'group' && y?.k === 'group' && ((transposed(x) && plainGroup(y)) || (plainGroup(x) && transposed(y))) && hasOp(x.body, '-') && show(x.body) === show(y.body) && syms(x.body).length >= 2 && !syms(x.body).some((z) => z.name === 'mu')) add('mse', 3, '(y − Xw)ᵀ(y − Xw): the sum of squared residuals');
     });
   }
-  const codec = /^(f|g|h|d|e|enc|dec|encoder|decoder|encode|decode)$/i;
+  // (Capital D and G are a discriminator and a generator: D(G(z)) compares nothing with a reconstruction.)
+  const codec = /^(f|g|h|d|e|[Ee]nc|[Dd]ec|[Ee]ncoder|[Dd]ecoder|[Ee]ncode|[Dd]ecode|ENC|DEC)$/;
   for (const a of applies(root).filter((x) => codec.test(x.fn))) {
     const inner = rowOf(a.arg);
     if (inner.length === 1 && inner[0].k === 'apply' && codec.test((inner[0] as Apply).fn)) {
@@ -1467,8 +1479,12 @@ function detect(root: Row, add: Add): void {
     else if (starred) add('teacher-forcing', 3, 'log p(y*_t | y*_{<t}): gold prefix');
     const lhsLoss = lhsBase && /^(L|J|ell|l|NLL|nll|mathcal|E)$/.test(lhsBase) || lhs.some((x) => x.k === 'sym' && x.name === 'L') || lhsFn === 'nll';
     const avg = fracs(root).some((f) => onlyNum(f.num, 1));
-    if (sumOrProd || lhsLoss) add('negative-log-likelihood', negated ? 3 : lhsLoss ? 2.4 : 1.8, '−Σ log p(y|x)');
-    else if (negated) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
+    // (The minus is in front of a log of a probability, a sum or a bracket of them: −d/2 log(2πτ²) is a Gaussian's
+    // normaliser, and log |det J| is a change of variables.)
+    const logDet = logs.some((l) => all(l.arg).some((x) => (x.k === 'name' && x.v === 'det') || (x.k === 'apply' && x.fn === 'det') || (x.k === 'sym' && x.name === 'det')));
+    const minusLogP = !logDet && allRows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && r.slice(i + 1, i + 4).some((y) => condProbLogs.includes(y as Apply) || y.k === 'big' || (y.k === 'group' && condProbLogs.some((l) => all(y.body).includes(l))))));
+    if ((sumOrProd || lhsLoss) && !logDet) add('negative-log-likelihood', negated && minusLogP ? 3 : lhsLoss ? 2.4 : 1.8, '−Σ log p(y|x)');
+    else if (negated && minusLogP) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
@@ -1482,7 +1498,9 @@ function detect(root: Row, add: Add): void {
     const r = rowOf(n);
     return r.length >= 1 && r[0].k === 'op' && r[0].v === '-' && (r.some((x) => x.k === 'frac' && onlyNum(x.num, 1)) || (r.some((x) => isNum(x, 1)) && hasOp(r, '/')));
   };
-  if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && (x.k === 'apply' || x.k === 'num' || x.k === 'group' || x.k === 'sym'))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
+  // (What is raised to −1/N is a probability: D^{−1/2} normalises a graph's adjacency.)
+  const probabilityOf = (x: Node) => x.k === 'num' || (x.k === 'apply' && /^[pPq]$/.test(x.fn)) || (x.k === 'sym' && /^[pP]$/.test(x.name)) || (x.k === 'group' && (applies(x.body).some((a) => /^[pPq]$/.test(a.fn)) || bigs(x.body, 'prod').length > 0));
+  if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && probabilityOf(x))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
   if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1)) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
@@ -1506,7 +1524,10 @@ function detect(root: Row, add: Add): void {
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
-    const layerIndex = numberedLayer || (rec && /^\(?\[?(l|ell|ℓ)\]?\)?$/.test((lhsSup || lhsSub).replace(/\s/g, '')) && /(l|ell|ℓ)-1/.test((subText(rec.sup) + subText(rec.sub)).replace(/\s/g, '')));
+    const bare = (x: string) => x.replace(/[\s()[\]]/g, '').replace(/ℓ/g, 'ell').replace(/^l(?=$|[+-])/, 'ell');
+    const [li, ri] = rec ? [bare(lhsSup || lhsSub), bare(subText(rec.sup) || subText(rec.sub))] : ['', ''];
+    // (h^{(ℓ+1)} from h^{(ℓ)}, as well as h^{(ℓ)} from h^{(ℓ−1)}.)
+    const layerIndex = numberedLayer || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;
@@ -1856,7 +1877,8 @@ function detect(root: Row, add: Add): void {
     if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && product)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
     else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
-    else if (product) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
+    // ([∂²h/∂W²]^{−1} [∂h/∂W]: the inverse Hessian times the gradient is Newton's step, not the chain rule.)
+    else if (product && !all(rhsAll).some((x) => x.k === 'group' && /^-1$/.test(subText(x.sup)) && derivs(x.body).length > 0)) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
@@ -1915,7 +1937,9 @@ function detect(root: Row, add: Add): void {
   const prodIdx = prodSub ? syms(prodSub)[0]?.name : undefined;
   if (joint && prodIdx && parts.length === 2 && probApplies.length === 2 && !probApplies.some(condBar) && probApplies.some((a) => { const r = rowOf(a.arg); return a !== lhs[0] && r.length === 1 && r[0].k === 'sym' && subText(r[0].sub) === prodIdx; })) add('ngram-markov', 3.4, 'P(w_1 … w_n) = Π_i P(w_i): the unigram model');
   const condProbs = probApplies.filter(condBar);
-  if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝')) {
+  // (p(x_i | Pa(x_i)): each variable given its parents in a graph — a Bayesian network, not a sequence model.)
+  const parents = condProbs.some((a) => applies(a.arg).some((b) => /^(pa|parents?|parent)$/.test(b.fn)));
+  if ((prods.length || condProbs.length >= 1) && probApplies.length >= 2 && !fracs(root).length && !logs.length && !rels.includes('∝') && !parents) {
     const lhsProb = lhs.find((x): x is Apply => x.k === 'apply' && /^[pPq]$/.test(x.fn));
     const rhsConds = condProbs.filter((a) => a !== lhsProb);
     const condHasOther = rhsConds.some((a) => {
@@ -2039,7 +2063,9 @@ function detect(root: Row, add: Add): void {
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.
-        const plainLayer = w.name === 'w' && !applies(root, ['softmax', 'exp']).length;
+        // (A bias added after the sum, Σ_i α_i x_i + β, makes it a neuron's score: a context vector has none.)
+        const biased = r[i + 3]?.k === 'op' && (r[i + 3] as { v: string }).v === '+' && r[i + 4]?.k === 'sym' && /^(b|beta|c|w|theta)$/.test((r[i + 4] as Sym).name) && i + 5 >= r.length;
+        const plainLayer = (w.name === 'w' || biased) && !applies(root, ['softmax', 'exp']).length;
         add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
       }
     }
@@ -2760,8 +2786,12 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
-  // (The derivative of an activation is explained with the activation.)
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items))) conflict = vetoed = true;
+  // (The derivative of an activation is explained with the activation.)
+  // A discriminator of a generator's sample, D(G(z)), is a GAN's game; θ_MAP a posterior's mode: outside the catalog.
+  const gan = applies(tree.items).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
+  const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src);
+  if (best && !best.why.startsWith('named') && (gan || (map && best.id !== 'regularization'))) conflict = vetoed = true;
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.

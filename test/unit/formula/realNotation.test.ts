@@ -736,3 +736,34 @@ test('logistic regression in the logit, y s − log(1 + e^s): a log-likelihood, 
   assert.equal(concept('R(w) = -\\frac{1}{n}\\sum_{k=1}^n\\{y_k w^\\top u_k - \\log(1+\\exp(w^\\top u_k))\\}'), 'binary-cross-entropy');
   assert.equal(concept('\\ell(w) = \\sum_{k=1}^n \\left[ y_k w^\\top u_k - \\log(1+e^{w^\\top u_k}) \\right]'), 'maximum-likelihood');
 });
+
+test('formulas from outside the catalog that borrow its shapes claim nothing', () => {
+  // A graph convolution's D^{−1/2} normalises an adjacency: no perplexity.
+  assert.notEqual(concept('H^{(k+1)} = \\sigma(D^{-1/2}(A+I)D^{-1/2} H^{(k)} V^{(k)})'), 'perplexity');
+  // PPO's clip(r, 1 − ε, 1 + ε) is no hard tanh; clip(x, −1, 1) is.
+  assert.notEqual(concept('J = \\mathbb{E}[\\min(r_t A_t, \\mathrm{clip}(r_t, 1-\\epsilon, 1+\\epsilon) A_t)]'), 'hardtanh');
+  assert.equal(concept('g(u) = \\mathrm{clip}(u, -1, 1)'), 'hardtanh');
+  // A GAN's game, a change of variables, a Bayesian network's factors, a posterior's mode.
+  assert.equal(concept('\\min_G \\max_D V(D, G) = \\mathbb{E}_{u}[\\log D(u)] + \\mathbb{E}_{s}[\\log(1 - D(G(s)))]'), null);
+  assert.equal(concept('\\log p_U(u) = \\log p_S(s_0) - \\sum_{k=1}^K \\log|\\det J_{g_k}(s_{k-1})|'), null);
+  assert.equal(concept('p(u) = \\prod_{j=1}^m p(u_j \\mid \\mathrm{Pa}(u_j))'), null);
+  assert.equal(concept('\\hat{w}_{\\text{MAP}} = \\arg\\max_{w} \\left[ \\log p(D | w) + \\log p(w) \\right]'), null);
+  // (With an L2 penalty the posterior's mode is the regularised objective.)
+  assert.equal(concept('\\hat{w} = \\arg\\min_{w} \\left[ \\|t - Aw\\|^2 + \\lambda \\|w\\|^2 \\right]'), 'regularization');
+  // Newton's step multiplies by an inverse second derivative: no chain rule.
+  assert.notEqual(concept('V_{1} = V_0 - \\left[ \\frac{\\partial^{2}g(V_0)}{\\partial V^{2}}\\right]^{-1}\\left[ \\frac{\\partial g(V_0)}{\\partial V}\\right]'), 'chain-rule');
+  // X + MultiHeadAttention(X) is the residual connection around it.
+  assert.notEqual(concept("U' = U + \\text{MultiHeadAttention}(U)"), 'multi-head-attention');
+});
+
+test('squared differences are the group\'s own; a covariance is no residual; a lone letter on the left names the log-odds', () => {
+  assert.notEqual(concept('g(s)(1-g(s)) = \\frac{e^{-s}}{(1+e^{-s})^2}'), 'mse');
+  assert.notEqual(concept('S_k = \\frac{\\sum_n r_{nk} (u_n-\\mu_k)(u_n-\\mu_k)^\\top}{\\sum_n r_{nk}}'), 'mse');
+  assert.equal(concept('\\eta = \\log \\frac{q}{1-q}'), null);
+  assert.equal(concept('\\log \\frac{q}{1-q} = w^\\top u'), 'logistic-regression');
+});
+
+test('a weighted sum plus a bias is a neuron; layer ℓ + 1 from layer ℓ is no recurrence', () => {
+  assert.notEqual(concept('s = \\sum_j \\alpha_j u_j + \\beta'), 'attention');
+  assert.notEqual(concept('g_v^{(\\ell+1)} = \\sigma(V^{(\\ell)}[g_v^{(\\ell)} ; m_v^{(\\ell)}])'), 'rnn');
+});
