@@ -1,6 +1,7 @@
 /**
  * The names a text uses for each catalog concept, in English and in the languages real course notes are written in
- * (Chinese, Korean): what it means for the words around a formula to name a concept. Only names, never topics (a
+ * (Chinese, Korean here; Japanese, Russian, German, French, Spanish, Italian, Portuguese and Vietnamese in
+ * `TRANSLATED_NAMES`): what it means for the words around a formula to name a concept. Only names, never topics (a
  * "layer" is not an affine layer, "regression" is not linear regression); a name that is also an everyday word
  * must come with its qualifier.
  */
@@ -72,12 +73,97 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   'spectral-theorem': /spectral theorem|eigendecomposition|特征分解|固有값 분해|고유값 분해/i,
 };
 
+/**
+ * Names in Japanese, Russian, German, French, Spanish, Italian, Portuguese and Vietnamese (stems where the language
+ * inflects). The same rule as above: names, never topics.
+ */
+export const TRANSLATED_NAMES: Partial<Record<ConceptId, RegExp>> = {
+  sigmoid: /シグモイド|сигмоид|sigmoïde|sigmoide/i,
+  tanh: /双曲線正接|ハイパボリックタンジェント|гиперболическ[а-яё]* тангенс|tangente hyperbolique|tangente hiperbólica|tangente iperbolica/i,
+  relu: /ランプ関数/i,
+  softmax: /ソフトマックス|софтмакс/i,
+  mse: /平均二乗誤差|среднеквадратичн[а-яё]* ошибк|mittlere[rn]? quadratische[rn]? fehler|erreur quadratique moyenne|error cuadrático medio|errore quadratico medio|erro quadrático médio/i,
+  'binary-cross-entropy': /二値交差エントロピー|バイナリクロスエントロピー|бинарн[а-яё]* кросс-?энтропи|binäre kreuzentropie|entropie croisée binaire|entropía cruzada binaria|entropia incrociata binaria/i,
+  'cross-entropy': /交差エントロピー|クロスエントロピー|кросс-?энтропи|перекр[её]стн[а-яё]* энтропи|kreuzentropie|entropie croisée|entropía cruzada|entropia (incrociata|cruzada)|entropy chéo/i,
+  'negative-log-likelihood': /負の対数尤度|отрицательн[а-яё]* логарифм[а-яё]* правдоподоби|log-?vraisemblance négative|verosimilitud logarítmica negativa/i,
+  'empirical-risk': /経験損失|経験リスク|эмпирическ[а-яё]* риск|empirische[sn]? risiko|risque empirique|riesgo empírico|rischio empirico/i,
+  'linear-regression': /線形回帰|линейн[а-яё]* регресси|lineare[rn]? regression|régression linéaire|regresión lineal|regressione lineare|regressão linear|hồi quy tuyến tính/i,
+  'logistic-regression': /ロジスティック回帰|логистическ[а-яё]* регресси|logistische[rn]? regression|régression logistique|regresión logística|regressione logistica|regressão logística|hồi quy logistic/i,
+  'softmax-regression': /ソフトマックス回帰|多クラスロジスティック回帰|régression softmax|regresión softmax/i,
+  'affine-layer': /全結合層|アフィン|полносвязн[а-яё]* сло|vollständig verbunden|vollverbunden|entièrement connectée|totalement connectée|couche dense|capa densa|totalmente conectada|completamente connesso/i,
+  mlp: /多層パーセプトロン|順伝播型ニューラルネット|полносвязн[а-яё]* сет|многослойн[а-яё]* пер[цс]ептрон|mehrschichtige[sn]? perzeptron|perceptron multicouche|perceptrón multicapa|percettrone multistrato|perceptron multicamadas/i,
+  rnn: /再帰型ニューラルネット|リカレントニューラルネット|循環型?ニューラルネット|рекуррентн|rekurrente[sn]? (neuronale[sn]? )?netz|réseaux? (de neurones )?récurrents?|redes? (neuronales? )?recurrentes?|reti? (neurali )?ricorrenti|redes? neura(l|is) recorrentes?|mạng nơ-?ron hồi quy/i,
+  lstm: /長短期記憶|долг[а-яё]* краткосрочн/i,
+  gru: /ゲート付き回帰型ユニット/i,
+  'bidirectional-rnn': /双方向|двунаправленн|bidirektional|bidirectionnel|bidireccional|bidirezional/i,
+  seq2seq: /エンコーダ[・-]?デコーダ|系列変換モデル|энкодер-?декодер|кодировщик-?декодировщик|encodeur-?décodeur|codificador-?decodificador/i,
+  'gradient-descent': /勾配降下|最急降下|градиентн[а-яё]* спуск|gradientenabstieg|gradientenverfahren|descente de gradient|descenso (del|de|por) gradiente|discesa (del|di) gradiente|descida (do|de) gradiente|gradiente descendente/i,
+  'minibatch-sgd': /確率的勾配降下|ミニバッチ|стохастическ[а-яё]* градиентн|мини-?батч|stochastische[rn]? gradientenabstieg|gradient stochastique|mini-?lots?\b|gradiente estocástico|mini-?lotes?\b|gradiente stocastico/i,
+  'chain-rule': /連鎖律|цепн[а-яё]* правил|kettenregel|règle de (la )?chaîne|dérivation en chaîne|regla de la cadena|regola della catena|regra da cadeia|quy tắc chuỗi/i,
+  'backpropagation-through-time': /通時的誤差逆伝播|rétropropagation à travers le temps|retropropagación a través del tiempo/i,
+  regularization: /正則化|荷重減衰|регуляризац|regularisierung|régularisation|regularización|regolarizzazione|regularização|chính quy hóa/i,
+  dropout: /ドロップアウト|дропаут/i,
+  'language-model': /言語モデル|языков[а-яё]* модел|sprachmodell|modèles? de lang(ue|age)|modelos? de lenguaje|modell[oi] (di|del) linguaggio|modelos? de linguagem|mô hình ngôn ngữ/i,
+  'ngram-markov': /[nN]グラム|マルコフ性|n-?грамм|марковск/i,
+  perplexity: /パープレキシティ|перплекси|perplexität|perplexité|perplejidad|perplessità/i,
+  skipgram: /スキップグラム/i,
+  sgns: /負例サンプリング|ネガティブサンプリング|негативн[а-яё]* сэмплирован|échantillonnage négatif|muestreo negativo/i,
+  'cosine-similarity': /コサイン類似度|余弦類似度|косинусн[а-яё]* (сходств|близост|расстояни)|kosinus-?ähnlichkeit|similarité cosinus|similitud (del )?coseno|similarità del coseno/i,
+  attention: /アテンション|注意機構|механизм[а-яё]* внимани|aufmerksamkeit|mécanisme d'attention|atención|attenzione|atenção|cơ chế chú ý/i,
+  'self-attention': /自己注意|セルフアテンション|самовнимани|selbstaufmerksamkeit|auto-?attention|autoatención|auto-?attenzione|autoatenção/i,
+  'multi-head-attention': /マルチヘッド|многоголов|mehrköpfig|multi-?têtes|multicabeza|multi-?testa/i,
+  'positional-encoding': /位置エンコーディング|位置符号化|позиционн[а-яё]* кодирован|positionskodierung|encodage positionnel|codificación posicional|codifica posizionale/i,
+  'bayes-rule': /ベイズ|байес/i,
+  'maximum-likelihood': /最尤推定|最尤法|максимальн[а-яё]* правдоподоби|maximum de vraisemblance|máxima verosimilitud|massima verosimiglianza|máxima verossimilhança|ước lượng hợp lý cực đại/i,
+  'kl-divergence': /カルバック|кульбак/i,
+  elbo: /変分下界|エビデンス下界|нижн[а-яё]* вариационн[а-яё]* границ/i,
+  autoencoder: /オートエンコーダ|自己符号化器|автоэнкодер|автокодировщик|autoencodeur|autocodificador/i,
+  norms: /ノルム|норм[а-яё]* вектор|vektornorm|norme d'un vecteur/i,
+  'step-function': /ステップ関数|階段関数|ступенчат[а-яё]* функци|stufenfunktion|sprungfunktion|schwellenwertfunktion|fonction (de )?seuil|fonction échelon|función escalón|funzione a gradino/i,
+};
+
+/** Every alternative of a name pattern written outside ASCII (its Chinese and Korean names). */
+function nonAscii(re: RegExp): string[] {
+  const alts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < re.source.length; i++) {
+    const c = re.source[i];
+    if (c === '\\') {
+      cur += c + (re.source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (c === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  alts.push(cur);
+  return alts.filter((a) => /[^\x00-\x7F]/.test(a));
+}
+
+/** The names of each concept in every language but English: the words of a note written in another language. */
+const ABROAD: Partial<Record<ConceptId, RegExp>> = Object.fromEntries(
+  (Object.keys({ ...CONCEPT_NAMES, ...TRANSLATED_NAMES }) as ConceptId[]).flatMap((id) => {
+    const parts = [...nonAscii(CONCEPT_NAMES[id] ?? /$^/), ...(TRANSLATED_NAMES[id] ? [TRANSLATED_NAMES[id]!.source] : [])];
+    return parts.length ? [[id, new RegExp(parts.join('|'), 'i')]] : [];
+  }),
+);
+
+/** Whether the words name the concept in a language other than English. */
+export function namedInOtherLanguage(id: ConceptId, words: string): boolean {
+  return !!ABROAD[id]?.test(words);
+}
+
 /** Catalog concepts the words name, in the order their first name appears (at most `limit`). */
 export function conceptsNamed(words: string, limit = Infinity): ConceptId[] {
   const found: Array<[number, ConceptId]> = [];
-  for (const [id, re] of Object.entries(CONCEPT_NAMES) as Array<[ConceptId, RegExp]>) {
-    const m = re.exec(words);
-    if (m) found.push([m.index, id]);
+  for (const id of Object.keys({ ...CONCEPT_NAMES, ...TRANSLATED_NAMES }) as ConceptId[]) {
+    const hits = [CONCEPT_NAMES[id]?.exec(words), TRANSLATED_NAMES[id]?.exec(words)].filter((m): m is RegExpExecArray => !!m);
+    if (hits.length) found.push([Math.min(...hits.map((m) => m.index)), id]);
   }
   return found.sort((a, b) => a[0] - b[0]).slice(0, limit).map(([, id]) => id);
 }

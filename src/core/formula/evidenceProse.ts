@@ -8,6 +8,7 @@
  */
 import { type Node, walk } from './tex';
 import type { ConceptId } from './concepts';
+import { namedInOtherLanguage } from './conceptNames';
 
 type Row = Node[];
 
@@ -293,7 +294,8 @@ export function nearWords(before: string): { near: string; far: string } {
 }
 
 function named(words: string): ConceptId[] {
-  const ids = PROSE_NAMES.filter(([, re]) => re.test(words)).map(([id]) => id);
+  // (A note in another language names the concept in its own words.)
+  const ids = PROSE_NAMES.filter(([id, re]) => re.test(words) || namedInOtherLanguage(id, words)).map(([id]) => id);
   // A sentence naming a specific concept and its general one (self-attention … attention) names the specific one.
   return ids.filter((id) => !ids.some((o) => o !== id && (SPECIALISES[o] ?? []).includes(id)));
 }

@@ -7,7 +7,7 @@
 import { canonicalFn, children, mapTree, type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
 import { normaliseTex } from './normalise';
-import { conceptsNamed } from './conceptNames';
+import { conceptsNamed, namedInOtherLanguage } from './conceptNames';
 import { nearWords, proseClaim } from './evidenceProse';
 
 export interface Recognition {
@@ -973,8 +973,15 @@ function detectModelParts(root: Row, add: Add): void {
   // P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the joint written out factor by factor, each given all the
   // earlier ones — the chain rule of probability itself (a product sign, Π_t P(w_t | w_{<t}), is the language model's).
   const factors = (parts[parts.length - 1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
+  // (How much a factor is given: its letters after the bar, or the words, P('chocolate' | 'I love').)
+  const givenSize = (f: Apply) => Math.max(conditionLetters(f).given.length, show(f.arg).split('|').slice(1).join('|').replace(/\s/g, '').length / 8);
   // (Factors of one product: an interpolation μ_1 P(c) + μ_2 P(c | b) + … adds them.)
-  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && conditionLetters(factors[2]).given.length > conditionLetters(factors[1]).given.length) add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
+  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && givenSize(factors[2]) > givenSize(factors[1])) {
+    // (Over the words of a sentence, w_1 … w_n or the words themselves, it is how a language model scores the sentence.)
+    const words = factors.every((f) => all(f.arg).some((y) => (y.k === 'sym' && y.name === 'w') || y.k === 'name' || y.k === 'text'));
+    if (words) add('language-model', 4.1, 'P(w_1, …, w_n) = P(w_1) P(w_2 | w_1) …: the chain rule over the words of a sentence');
+    else add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
+  }
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
@@ -1962,7 +1969,9 @@ function detect(root: Row, add: Add): void {
       const seqLetters = lhsSyms.some((s) => /t|n|T|N|:/.test(subText(s.sub) + subText(s.sup)) && !/^[A-Z]$/.test(s.name));
       const generic = (!seqLetters || (!hasOp(root, '…') && prods.length === 0 && probApplies.length <= 5)) && !(prods.length);
       // (∫ p(x | z) p(z) dz marginalises z out: the evidence, not the chain rule.)
-      if (generic && lhsProb && !bigs(root, 'int').length) add('probability-chain-rule', 3.2, 'P(A,B) = P(A) P(B|A)');
+      // (Of events named by capitals, P(A, B), it is the rule itself, whatever model the section is about.)
+      const events = lhsSyms.length > 0 && lhsSyms.every((x) => /^[A-Z]$/.test(x.name) && !x.sub);
+      if (generic && lhsProb && !bigs(root, 'int').length) add('probability-chain-rule', events ? 3.5 : 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) {
         // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
         // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
@@ -2395,6 +2404,11 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
+/** The words around a formula speak of the concept: its English words, or its name in the note's own language. */
+const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(words) || namedInOtherLanguage(id, words);
+/** The words name the concept explicitly (a family member among its relatives), in English or the note's language. */
+const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
+
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
 const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
@@ -2407,7 +2421,7 @@ function attentionSoftmax(named: ConceptId | null, words: string, root: Row): Co
   const ofScores = applies(root, ['softmax']).some((a) => names(a.arg).includes('score'));
   if (named !== 'softmax' || !(ofScores || /attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words))) return named;
   const family = FAMILIES[0];
-  return family.find((id) => id !== 'attention' && NAMED_IN_PROSE[id]?.test(words)) ?? 'attention';
+  return family.find((id) => id !== 'attention' && namedFor(id, words)) ?? 'attention';
 }
 
 /** Attention(Q, K, V) = …: the Transformer's notation for scaled dot-product attention. */
@@ -2444,7 +2458,7 @@ function penalisedLoss(sorted: Array<{ id: ConceptId; score: number; why: string
   }
   const reg = sorted.find((c) => c.id === 'regularization' && c.why.startsWith('loss + λ'));
   if (!reg) return;
-  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
+  const lossNamed = sorted.find((c) => c !== reg && !c.why.startsWith('related') && c.score >= 2.5 && [c.id, ...ancestors(c.id)].some((id) => wordsFor(id, words) || namedFor(id, words)) && !['empirical-risk', 'linear-regression', 'autoencoder'].includes(c.id));
   if (lossNamed && !PENALTY_WORDS.test(words)) lossNamed.score = reg.score + 0.5;
   else for (const c of sorted) if (c !== reg && c.score > reg.score - 0.5) c.score = reg.score - 0.5;
   sorted.sort((a, b) => b.score - a.score);
@@ -2654,8 +2668,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   const foreign = FOREIGN.test(words);
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
   for (const [id, c] of cands) {
-    const re = CONTEXT[id];
-    if (re && re.test(words)) c.score += 0.9;
+    if (wordsFor(id, words)) c.score += 0.9;
     else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id)) c.score -= 1.5;
   }
 }
@@ -2670,7 +2683,7 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
     if (!DISTINCT_CHILDREN.has(id)) continue;
     for (const p of PARENT[id] ?? []) {
       const parent = cands.get(p);
-      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && CONTEXT[p]?.test(words)) c.score = parent.score + 0.1;
+      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && wordsFor(p, words)) c.score = parent.score + 0.1;
     }
   }
 }
@@ -2735,8 +2748,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention')) {
-    for (const [id, re] of Object.entries(NAMED_IN_PROSE) as Array<[ConceptId, RegExp]>) {
-      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && re.test(words) && !NAMED_IN_PROSE[top[0]]?.test(words) && ((SHAPE_ONLY.has(top[0]) && !(CONTEXT[top[0]]?.test(near) && !re.test(near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
+    for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
+      // (P(A, B) = P(A | B) P(B) of events stays the rule of probability, whatever the section is about.)
+      if (id === 'language-model' && top[1].why.startsWith('P(A,B)')) continue;
+      if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
   specificStructureWins(cands, words);
@@ -2790,6 +2805,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (The derivative of an activation is explained with the activation.)
   // A discriminator of a generator's sample, D(G(z)), is a GAN's game; θ_MAP a posterior's mode: outside the catalog.
   const gan = applies(tree.items).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
+  // P(w_1, …, w_T) on its own names the quantity a model computes: notation, not a formula of the model.
+  const loneJoint = tree.items.length === 1 && tree.items[0].k === 'apply' && /^[pP]$/.test(tree.items[0].fn) && !hasOp(tree.items[0].arg, '|');
+  if (loneJoint && !best?.why.startsWith('named')) conflict = vetoed = true;
   const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src);
   if (best && !best.why.startsWith('named') && (gan || (map && best.id !== 'regularization'))) conflict = vetoed = true;
   const value = statesAValue(tree.items);
@@ -2803,7 +2821,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const activationOfCall = applies(tree.items).filter((a) => ['sigmoid', 'tanh', 'relu'].includes(a.fn)).some(ofCall);
   if (best && ELEMENTWISE.has(best.id) && !best.why.startsWith('named') && activationOfCall) conflict = vetoed = true;
   // Where the words name a method outside the catalog, a claim needs more than the bare minimum.
-  const wordsName = (id: ConceptId) => !!(CONTEXT[id]?.test(words) || NAMED_IN_PROSE[id]?.test(words));
+  const wordsName = (id: ConceptId) => wordsFor(id, words) || namedFor(id, words);
   const threshold = best && words.trim() && FOREIGN.test(words) && !best.why.startsWith('named') && !wordsName(best.id) ? 2.5 : 2;
   let concept = best && best.score >= threshold && !conflict ? best.id : null;
   // Still open: the words right before the formula may name it, when the formula has that concept's shape and no

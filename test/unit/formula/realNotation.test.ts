@@ -767,3 +767,23 @@ test('a weighted sum plus a bias is a neuron; layer ℓ + 1 from layer ℓ is no
   assert.notEqual(concept('s = \\sum_j \\alpha_j u_j + \\beta'), 'attention');
   assert.notEqual(concept('g_v^{(\\ell+1)} = \\sigma(V^{(\\ell)}[g_v^{(\\ell)} ; m_v^{(\\ell)}])'), 'rnn');
 });
+
+test('the words name a concept in the note\'s own language: Japanese, Russian, German, French, Spanish, Italian', () => {
+  const σ = '\\hat{o}=\\sigma(v^\\top x + b),\\quad \\sigma(s)=\\frac{1}{1+e^{-s}}';
+  assert.notEqual(concept(σ), 'logistic-regression');
+  assert.equal(concept(σ, '4.1 Логистическая регрессия как нейрон'), 'logistic-regression');
+  assert.equal(concept(σ, 'La régression logistique'), 'logistic-regression');
+  assert.equal(concept(σ, 'ロジスティック回帰のモデル'), 'logistic-regression');
+  assert.equal(concept('\\mathcal{L} = -\\frac{1}{n} \\sum_{k} \\left[ t_k \\log q_k + (1 - t_k) \\log(1 - q_k) \\right]', "L'entropie croisée binaire"), 'binary-cross-entropy');
+  // (A fully connected network is the network, a fully connected layer the layer.)
+  const net = '\\begin{aligned} g &= f(V_1 u + c_1),\\\\ s &= V_2 g + c_2,\\\\ q &= \\operatorname{softmax}(s) \\end{aligned}';
+  assert.equal(concept(net, 'Полносвязная сеть (1 скрытый слой)'), 'mlp');
+});
+
+test('the chain rule over the words of a sentence is a language model; over events it stays the rule of probability', () => {
+  assert.equal(concept('P(w_1,w_2,\\cdots,w_m)=P(w_1)P(w_2|w_1)P(w_3|w_1, w_2)\\cdots P(w_m|w_1,\\cdots,w_{m-1})'), 'language-model');
+  assert.equal(concept('P(u_1,u_2,\\cdots,u_m)=P(u_1)P(u_2|u_1)P(u_3|u_1, u_2)\\cdots P(u_m|u_1,\\cdots,u_{m-1})'), 'probability-chain-rule');
+  assert.equal(concept('P(A, B) = P(A|B)P(B)', '언어 모델'), 'probability-chain-rule');
+  // A joint probability on its own names a quantity.
+  assert.equal(concept('P(w_1, w_2, ..., w_T)', 'языковая модель'), null);
+});
