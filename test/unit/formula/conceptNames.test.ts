@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { conceptsNamed, CONCEPT_NAMES } from '../../../src/core/formula/conceptNames';
+import { conceptsNamed, CONCEPT_NAMES, TRANSLATED_NAMES, namedInOtherLanguage } from '../../../src/core/formula/conceptNames';
 import { conceptsMentioned } from '../../../src/core/formula/recognise';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
@@ -33,4 +33,16 @@ test('the unsure hover lists the concepts the words name, at most five', () => {
   const ex = explainFormula('q = r + s', { context: { before: 'With logistic regression (逻辑回归) in mind, and the hyperbolic tangent:' } });
   assert.equal(ex.concept, null);
   assert.deepEqual(ex.unsure?.mentioned.map((m) => m.id), ['logistic-regression', 'tanh']);
+});
+
+test('names in the other languages of real notes: every entry a catalog concept; an English name is not "another language"', () => {
+  for (const id of Object.keys(TRANSLATED_NAMES)) assert.ok((CONCEPT_IDS as readonly string[]).includes(id), id);
+  assert.deepEqual(conceptsNamed('La régression logistique, puis la descente de gradient'), ['logistic-regression', 'gradient-descent']);
+  assert.deepEqual(conceptsNamed('Рекуррентные сети и механизм внимания'), ['rnn', 'attention']);
+  assert.deepEqual(conceptsNamed('交差エントロピー誤差'), ['cross-entropy']);
+  assert.ok(namedInOtherLanguage('cross-entropy', '交叉熵代价函数'));
+  assert.ok(namedInOtherLanguage('sgns', '負例サンプリングによる獲得方法'));
+  assert.ok(!namedInOtherLanguage('cross-entropy', 'the cross-entropy loss'));
+  // (A fully connected network is a network, not the layer.)
+  assert.deepEqual(conceptsNamed('Полносвязная сеть'), ['mlp']);
 });
