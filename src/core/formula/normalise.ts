@@ -255,6 +255,8 @@ export function normaliseTex(src: string): string {
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
   // \frac{\delta L}{\delta a} written for a partial derivative.
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
+  // A prime typed inside a superscript, g^{[1]'}(z): the derivative of g^{[1]}.
+  s = s.replace(/([A-Za-z])\^\{([^{}']{1,12})'\}/g, "$1'^{$2}");
   // ∂C / ∂W_1 typed with a slash: the partial derivative.
   s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
   s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');

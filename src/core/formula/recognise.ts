@@ -341,6 +341,9 @@ function detectForms(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const outer = termsOf(rhs);
+  // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
+  const heads = [...all(root), ...applies(root).map((a) => a.head)];
+  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
   const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
   // (arg min_θ [loss + λ‖θ‖²] reads as a call of arg min on the bracket: the bracket's terms.)
@@ -810,6 +813,9 @@ function detectDerivations(root: Row, add: Add): void {
   // (Written ∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′^{[l]}(z^{[l]}), the same error by its derivative.)
   const layerError = lhs.length === 1 && lhs[0].k === 'frac' && syms(derivative(lhs[0])?.wrt).some((y) => /^z$/i.test(y.name) && layerSup(y)) && derivs(rhsAll).some((d) => syms(d.wrt).some((y) => /^z$/i.test(y.name) && /\+1/.test(indexOf(y.sup))));
   if (layerError && primedActivation(rhsAll)) add('chain-rule', 3.5, '∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′(z^{[l]}): the error passed back a layer');
+  // (In code notation, dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]′}(Z^{[1]}): a layer's letter, a transposed weight, a slope.)
+  const transposedW = syms(rhsAll).some((y) => /^[WVU]$/.test(y.name) && /T|top|intercal/.test(subText(y.sup)));
+  if (!layerError && parts.length === 2 && all(lhs).some((y) => 'sup' in y && !!y.sup && layerSup(y)) && transposedW && primedActivation(rhsAll)) add('chain-rule', 3.4, 'dZ^{[l]} = W^{[l+1]ᵀ} dZ^{[l+1]} ⊙ g′(Z^{[l]}): the error passed back a layer');
   if (lhsHead?.k === 'sym' && lhsHead.name === 'delta' && (lhsHead.sub || lhsHead.sup) && parts.length > 1) {
     const activationSlope = primedActivation(rhsAll) || derivs(rhsAll).some((d) => applies(d.of).length > 0);
     const passedBack = syms(rhsAll).some((y) => y.name === 'delta' || y.name === 'nabla') || derivs(rhsAll).some((d) => !applies(d.of).length);
@@ -1979,7 +1985,8 @@ function detect(root: Row, add: Add): void {
           const r = rowOf(a.arg);
           return r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1).filter((x): x is Sym => x.k === 'sym').map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
         });
-        const whole = (g: string[]) => g.some((k) => /^1\||<|1:|^\|/.test(k) || /^1$/.test(k.split('|')[0]));
+        // (Y_{[0, t−1]}, x_{0:t−1}: the whole history from the start, not a window.)
+        const whole = (g: string[]) => g.some((k) => /^[01]\||<|[01]:|^\||^\[?[01],/.test(k) || /^[01]$/.test(k.split('|')[0]));
         const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
         if (window) add('ngram-markov', 3.5, 'Π_t P(w_t | w_{t−n+1} … w_{t−1}): the Markov assumption');
         // (Given the earlier outputs and a source, x or its summary c, it is the decoder's: a conditional model.)
@@ -2401,6 +2408,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   gru: /\bgru\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
   'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
+  adam: /\badam\b/i,
   'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
@@ -2803,6 +2811,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
+  // Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`).
+  const annotations = [...latex.matchAll(/\\text\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
+  if (/\b(forget|input|output)\s+gate/i.test(annotations) && !best?.why.startsWith('named') && (!best || related(best.id, 'lstm') || best.score < 3.4)) {
+    const gated = { id: 'lstm' as ConceptId, score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: 'gates named in the formula: an LSTM' };
+    sorted.unshift(gated);
+    best = gated;
+    conflict = false;
+  }
   // A discriminator of a generator's sample, D(G(z)), is a GAN's game; θ_MAP a posterior's mode: outside the catalog.
   const gan = applies(tree.items).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
   // P(w_1, …, w_T) on its own names the quantity a model computes: notation, not a formula of the model.

@@ -787,3 +787,11 @@ test('the chain rule over the words of a sentence is a language model; over even
   // A joint probability on its own names a quantity.
   assert.equal(concept('P(w_1, w_2, ..., w_T)', 'языковая модель'), null);
 });
+
+test('Adam named in the words; a whole history from step 0; gates named in the formula; R_emp; an error passed back in code notation', () => {
+  assert.equal(concept('v_t \\leftarrow \\beta_2 v_{t-1} + (1-\\beta_2)(\\nabla_{w} R(w))^2', 'Adam keeps moving averages; SGD does not'), 'adam');
+  assert.equal(concept('P(\\mathbf{U}) = P(\\mathbf{u}_{0}) \\prod_{j=1}^{n} P(\\mathbf{u}_{j}|\\mathbf{U}_{[0,j-1]})'), 'language-model');
+  assert.equal(concept('m^{(t)} = \\underbrace{r^{(t)}}_{\\substack{\\text{forget} \\\\ \\text{gate}}} \\circ m^{(t-1)} + \\underbrace{k^{(t)}}_{\\text{input gate}} \\circ u^{(t)}'), 'lstm');
+  assert.equal(concept('\\hat{g} = \\underset{g \\in \\mathcal{G}}{\\arg\\min} R_{\\text{emp}}(g)'), 'empirical-risk');
+  assert.equal(concept("dA^{[1]} = V^{[2]T} dA^{[2]} * f^{[1]'}(A^{[1]})"), 'chain-rule');
+});
