@@ -2696,6 +2696,26 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   }
 }
 
+/** Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`): an LSTM. */
+function annotatedGates(latex: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
+  const annotations = [...latex.matchAll(/\\text\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
+  if (!/\b(forget|input|output)\s+gate/i.test(annotations) || best?.why.startsWith('named') || (best && !related(best.id, 'lstm') && best.score >= 3.4)) return null;
+  return { id: 'lstm', score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: 'gates named in the formula: an LSTM' };
+}
+
+/**
+ * Formulas from outside the catalog that borrow its shapes: a discriminator of a generator's sample, D(G(z)) (a GAN's
+ * game); θ_MAP, a posterior's mode (unless a penalty makes it the regularised objective); P(w_1, …, w_T) on its own,
+ * the quantity a model computes named, not a formula of the model.
+ */
+function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: string } | undefined): boolean {
+  if (best?.why.startsWith('named')) return false;
+  const gan = applies(root).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
+  const loneJoint = root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && !hasOp(root[0].arg, '|');
+  const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src) && best?.id !== 'regularization';
+  return loneJoint || (!!best && (gan || map));
+}
+
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
 export const detectorErrors = { count: 0, last: '' };
 
@@ -2811,21 +2831,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
-  // Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`).
-  const annotations = [...latex.matchAll(/\\text\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
-  if (/\b(forget|input|output)\s+gate/i.test(annotations) && !best?.why.startsWith('named') && (!best || related(best.id, 'lstm') || best.score < 3.4)) {
-    const gated = { id: 'lstm' as ConceptId, score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: 'gates named in the formula: an LSTM' };
-    sorted.unshift(gated);
-    best = gated;
-    conflict = false;
-  }
-  // A discriminator of a generator's sample, D(G(z)), is a GAN's game; θ_MAP a posterior's mode: outside the catalog.
-  const gan = applies(tree.items).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
-  // P(w_1, …, w_T) on its own names the quantity a model computes: notation, not a formula of the model.
-  const loneJoint = tree.items.length === 1 && tree.items[0].k === 'apply' && /^[pP]$/.test(tree.items[0].fn) && !hasOp(tree.items[0].arg, '|');
-  if (loneJoint && !best?.why.startsWith('named')) conflict = vetoed = true;
-  const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src);
-  if (best && !best.why.startsWith('named') && (gan || (map && best.id !== 'regularization'))) conflict = vetoed = true;
+  const gated = annotatedGates(latex, best);
+  if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));
+  if (outsideTheCatalog(tree.items, src, best)) conflict = vetoed = true;
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
