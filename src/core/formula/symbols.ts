@@ -730,7 +730,10 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     for (const y of ys) set(symbolKey(y), 'the prediction (the model\'s output)');
     return;
   }
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? 'the prediction (the model\'s output)' : 'the target (true label)');
+  // (A prediction a log takes, −Σ y log ŷ, is a predicted probability.)
+  const logged = new Set<Node>();
+  walk(tree, (n) => void (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && walk(n.arg, (m) => void logged.add(m))));
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (logged.has(y) ? 'the predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));
@@ -742,6 +745,13 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     }
     if (n.k === 'group' && ((n.sup && pretty(n.sup) === '2') || (n.delim === '(' && !n.sup))) {
       const r = rowOf(n.body);
+      // ‖y(x) − a^L(x)‖²: the target for x against the network's output for x.
+      const yOf = (x: Node | undefined): x is Extract<Node, { k: 'apply' }> => x?.k === 'apply' && x.head.k === 'sym' && x.head.name === 'y' && !x.head.mods.length;
+      if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && r[0].k === 'apply' && r[2].k === 'apply' && (yOf(r[0]) || yOf(r[2]))) {
+        const [target, output] = yOf(r[0]) ? [r[0], r[2]] : [r[2], r[0]];
+        set(pretty(target).slice(0, 40), `the target (true label) for ${pretty(target.arg).slice(0, 30)}`);
+        set(pretty(output).slice(0, 40), `the network's output (prediction) for ${pretty(output.arg).slice(0, 30)}`);
+      }
       if (r.length === 3 && r[1].k === 'op' && r[1].v === '-' && (isTarget(r[0]) || isTarget(r[2]))) {
         const target = (isTarget(r[0]) ? r[0] : r[2]) as Sym;
         set(symbolKey(target), 'the target (true label)');
