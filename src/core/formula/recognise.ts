@@ -1044,8 +1044,12 @@ function detect(root: Row, add: Add): void {
     if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
-    } else if (qk || (syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 && hasTranspose(arg))) {
-      add('self-attention', 3, 'softmax of query-key products');
+    } else if ((syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 || (qk && !arg.some((s) => s.k === 'sym' && (s.name === 'Q' || s.name === 'K')))) && hasTranspose(arg)) {
+      // (Q and K only as the projections' subscripts, X W_Q (X W_K)ᵀ: queries and keys of one input.)
+      add('self-attention', 3, 'softmax of products of projections of one input');
+    } else if (qk) {
+      // (Q and K alone do not say where they come from: the general dot-product attention, unless the words say more.)
+      add('attention', 3, 'softmax of query-key products');
     } else if (dots(arg).length && syms(arg).every((s) => s.name === 'x' || s.name === 'T' || s.name === 'top' || s.name === 'i' || s.name === 'j')) {
       add('self-attention', 2.6, 'softmax of x_i·x_j');
     }

@@ -733,7 +733,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   // (A prediction a log takes, −Σ y log ŷ, is a predicted probability.)
   const logged = new Set<Node>();
   walk(tree, (n) => void (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && walk(n.arg, (m) => void logged.add(m))));
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? (logged.has(y) ? 'the predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (logged.has(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));

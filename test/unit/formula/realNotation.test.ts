@@ -795,3 +795,8 @@ test('Adam named in the words; a whole history from step 0; gates named in the f
   assert.equal(concept('\\hat{g} = \\underset{g \\in \\mathcal{G}}{\\arg\\min} R_{\\text{emp}}(g)'), 'empirical-risk');
   assert.equal(concept("dA^{[1]} = V^{[2]T} dA^{[2]} * f^{[1]'}(A^{[1]})"), 'chain-rule');
 });
+
+test('softmax(QKᵀ)V alone is dot-product attention; queries and keys projected from one input are self-attention', () => {
+  assert.equal(concept('\\mathrm{softmax}(QK^\\top)V'), 'attention');
+  assert.equal(concept('O = \\mathrm{softmax}(UW_Q (UW_K)^\\top) UW_V'), 'self-attention');
+});
