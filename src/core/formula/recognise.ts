@@ -1391,6 +1391,10 @@ function detect(root: Row, add: Add): void {
     const top = rowOf(g.body);
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
     if (fromPoint || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
+    // (An error is summed, averaged, taken in expectation or named a loss: a lone squared difference inside a derivative's
+    // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
+    const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
+    if (!aggregated) continue;
     // (y(x) − a^L(x): a target and a prediction, both functions of the input, not an input and its reconstruction.)
     const ownX = rowOf(g.body).some((t) => t.k === 'sym' && t.name === 'x');
     if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');

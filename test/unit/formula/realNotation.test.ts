@@ -800,3 +800,8 @@ test('softmax(QKᵀ)V alone is dot-product attention; queries and keys projected
   assert.equal(concept('\\mathrm{softmax}(QK^\\top)V'), 'attention');
   assert.equal(concept('O = \\mathrm{softmax}(UW_Q (UW_K)^\\top) UW_V'), 'self-attention');
 });
+
+test('a squared difference inside a derivative\'s algebra is no error: an error is summed, averaged or named a loss', () => {
+  assert.notEqual(concept("g'(s) = \\frac{(e^s + e^{-s})^2 - (e^s - e^{-s})^2}{(e^s + e^{-s})^2}"), 'mse');
+  assert.equal(concept('R = \\frac{1}{n}\\sum_{k=1}^{n}(t_k - o_k)^2'), 'mse');
+});
