@@ -1681,7 +1681,8 @@ function detect(root: Row, add: Add): void {
       const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
       if (quadratic) continue;
       // (A neuron's net input, written `net_j` or `Net_{h1}`, is its pre-activation z.)
-      const lhsLetter = spelled(lhs) === 'net' ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : '';
+      // (f(x) = Wx + b, with a weight matrix, names its function by the letter f.)
+      const lhsLetter = spelled(lhs) === 'net' ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && aff.matrix ? lhsApply.head.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;

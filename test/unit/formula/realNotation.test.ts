@@ -805,3 +805,8 @@ test('a squared difference inside a derivative\'s algebra is no error: an error 
   assert.notEqual(concept("g'(s) = \\frac{(e^s + e^{-s})^2 - (e^s - e^{-s})^2}{(e^s + e^{-s})^2}"), 'mse');
   assert.equal(concept('R = \\frac{1}{n}\\sum_{k=1}^{n}(t_k - o_k)^2'), 'mse');
 });
+
+test('f(x) = Wx + b with a weight matrix is a layer named by its function letter', () => {
+  assert.equal(concept('g(\\mathbf{u})=\\mathbf{V}\\mathbf{u} + \\mathbf{c}'), 'affine-layer');
+  assert.equal(concept('h_\\theta(x) = \\sum_{j=0}^{n} \\theta_j x_j = \\theta^T x'), concept('h_\\theta(x) = \\theta^T x'));
+});
