@@ -808,5 +808,6 @@ test('a squared difference inside a derivative\'s algebra is no error: an error 
 
 test('f(x) = Wx + b with a weight matrix is a layer named by its function letter', () => {
   assert.equal(concept('g(\\mathbf{u})=\\mathbf{V}\\mathbf{u} + \\mathbf{c}'), 'affine-layer');
-  assert.equal(concept('h_\\theta(x) = \\sum_{j=0}^{n} \\theta_j x_j = \\theta^T x'), concept('h_\\theta(x) = \\theta^T x'));
+  // (Without a matrix, h_θ(x) = Σ θ_j x_j, it is no layer.)
+  assert.notEqual(concept('h_\\theta(x) = \\sum_{j=0}^{n} \\theta_j x_j = \\theta^T x'), 'affine-layer');
 });
