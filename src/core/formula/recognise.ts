@@ -1377,7 +1377,8 @@ function detect(root: Row, add: Add): void {
   if (expectation && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, ','))) && applies(rhsAll).some((a) => a.fn === 'H' && syms(a.arg).some((x) => x.name === 'q'))) add('elbo', 3.4, 'E_q[log p(h, x)] + H(q)');
   if (klNamed && lhs.length && !expectation && !tSquared && (lhsFn === 'kl' || lhs.some((x) => x.k === 'sym' && x.name === 'D'))) add('kl-divergence', 3, 'KL(p‖q) = …');
   // mse / autoencoder
-  const inExp = new Set(applies(root, ['exp']).flatMap((e) => all(e.arg)));
+  // (A squared difference in an exponent, exp(−(y − wᵀx)²/2σ²) or e^{…}, is a Gaussian's density, not an error.)
+  const inExp = new Set([...applies(root, ['exp']).flatMap((e) => all(e.arg)), ...all(root).filter((x): x is Sym => x.k === 'sym' && x.name === 'e' && !!x.sup).flatMap((e) => all(e.sup))]);
   // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   for (const g of sqDiff) {
@@ -1672,7 +1673,8 @@ function detect(root: Row, add: Add): void {
   }
   if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
-  if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length) {
+  // (a · b = a_1 b_1 + … defines the dot product, not a layer.)
+  if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length && !hasOp(lhs, '·')) {
     for (const side of parts.slice(1)) {
       const aff = affine(side);
       if (!aff) continue;
@@ -2075,7 +2077,8 @@ function detect(root: Row, add: Add): void {
   if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
   // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
-  for (const r of spelled(lhs) === 'net' ? [] : [rhsAll]) {
+  // (a · b := Σ_i a_i b_i defines the dot product: no attention.)
+  for (const r of spelled(lhs) === 'net' || hasOp(lhs, '·', '\\cdot') ? [] : [rhsAll]) {
     for (let i = 0; i + 2 < r.length; i++) {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
@@ -2279,6 +2282,12 @@ function codeGradient(root: Row): boolean {
   return parts.length === 2 && dPairs(parts[0]) === 1 && parts[0].length <= 3 && dPairs(parts[1]) + all(parts[1]).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').reduce((n, r) => n + dPairs(r.items), 0) >= 1;
 }
 
+/** δ_{o,t} = …, δ^{(l)} = …: an error term (a gradient of the loss) is what the left side defines. */
+function errorTerm(root: Row): boolean {
+  const h = sides(root).parts.length >= 2 ? sides(root).parts[0][0] : undefined;
+  return !!h && h.k === 'sym' && h.name === 'delta' && !!(h.sub || h.sup);
+}
+
 /** Guesses that are only what a log takes (the probability a loss scores) leave the contest; `sorted` is changed in place. */
 function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row): void {
   // A function under a log is a fragment of a loss: softmax or σ inside log(…) is the probability the loss scores,
@@ -2384,7 +2393,8 @@ function foreignName(root: Row): boolean {
   const h = lhs[0];
   const word = h.k === 'apply' && h.head.k === 'name' ? h.head.v : h.k === 'name' ? h.v : null;
   if (!word || word.length < 2) return false;
-  const key = word.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // (`MSE loss`, `CE cost`: a catalog name with the word loss after it.)
+  const key = word.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/(?<=.)(loss|cost|error)$/, '');
   return !!key && !GENERIC_NAMES.has(key) && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
 }
 
@@ -2838,7 +2848,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items))) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));
@@ -2862,7 +2872,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (A name written on its own stays a mention, whatever the sentence says about it.)
   if (!concept && depth === 0 && !vetoed && !mentions) {
     // (Words outside the catalog in the sentence or in the formula's own annotations leave it open.)
-    const claim = FOREIGN.test(words) || FOREIGN.test(src) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
+    // (Nor when the formula defines a function by a name the catalog does not know, LogSoftmax(x) = ….)
+    const claim = FOREIGN.test(words) || FOREIGN.test(src) || foreignName(tree.items) ? null : proseClaim(tree.items, src, ctx, related, sorted.map((c) => c.id));
     const against = claim && sorted.some((c) => c.score >= 2.5 && !c.why.startsWith('related') && !related(c.id, claim.id));
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)

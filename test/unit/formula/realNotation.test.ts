@@ -811,3 +811,13 @@ test('f(x) = Wx + b with a weight matrix is a layer named by its function letter
   // (Without a matrix, h_θ(x) = Σ θ_j x_j, it is no layer.)
   assert.notEqual(concept('h_\\theta(x) = \\sum_{j=0}^{n} \\theta_j x_j = \\theta^T x'), 'affine-layer');
 });
+
+test('LogSoftmax and LogSigmoid are other functions; a dot product defined; an error term δ; a Gaussian\'s exponent', () => {
+  assert.equal(concept('\\text{LogSoftmax}(u_k) = \\log\\left(\\frac{\\exp(u_k)}{\\sum_j \\exp(u_j)}\\right)', 'the softmax, then its log'), null);
+  assert.equal(concept('\\mathbf{u} \\cdot \\mathbf{v} := \\sum_{k=1}^n u_k v_k'), null);
+  assert.equal(concept('\\mathbf{u} \\cdot \\mathbf{v} = u_1 v_1 + \\cdots + u_n v_n'), null);
+  assert.notEqual(concept('\\delta_{o,t}=\\delta_{t}\\circ \\tanh(m_{t})\\circ q_{t}\\circ(1-q_{t})'), 'lstm');
+  assert.notEqual(concept('\\log p(t \\mid u) = \\log\\left[\\frac{1}{\\sigma\\sqrt{2\\pi}} e^{-\\frac{(t - w^\\top u)^2}{2\\sigma^2}}\\right]'), 'mse');
+  // (`MSE loss` names the loss.)
+  assert.equal(concept('\\text{MSE loss} = \\frac{1}{n}\\sum_{k=1}^{n} (t_k - \\hat{t}_k)^2', 'the mean squared error'), 'mse');
+});
