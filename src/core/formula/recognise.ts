@@ -390,7 +390,8 @@ function detectForms(root: Row, add: Add): void {
     const shrunk = (r[0]?.k === 'sym' && r[0].name === lhsSym.name && r[1]?.k === 'group' && r[1].delim === '(' && factor(r[1].body) && r[2]?.k === 'op' && r[2].v === '-') || (r[0]?.k === 'apply' && r[0].head.k === 'sym' && r[0].head.name === lhsSym.name && factor(r[0].arg) && r[1]?.k === 'op' && r[1].v === '-');
     if (shrunk) add('regularization', 3.9, 'θ ← θ(1 − αλ) − α·(gradient): weight decay');
     if (same && !adaptive && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
-      const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && /[+]/.test(subText(x.sup)) ) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
+      // (Σ_{i ∈ batch}, Σ_{i ∈ B}, 1/|B|: the examples of a minibatch.)
+      const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && (/[+]/.test(subText(x.sup)) || /batch|∈\s*(B|mathcalB)\b/i.test(subText(x.sub).replace(/\s/g, '')))) || fracs(step).some((f) => onlyNum(f.num, 1) && /^(b|\|B\||\|mathcalB\|)$/.test(subText(f.den).replace(/\s/g, ''))) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
   }
@@ -409,6 +410,10 @@ function detectForms(root: Row, add: Add): void {
   // (A prime as a superscript — a^\prime, and s^{,} where a scan turned the prime into a comma — is one too.)
   const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
+  // f′(x) = 1 − f²(x), whatever the letter (σ′(x) = 1 − σ²(x) in a note that calls every activation σ): tanh's derivative.
+  const primedFn = lhs.length === 1 && lhs[0].k === 'apply' && (/['′]$/.test(lhs[0].fn) || (lhs[0].head.k === 'sym' && (lhs[0].head.mods.includes('prime') || /prime|'|′/.test(subText(lhs[0].head.sup))))) ? lhs[0].head : null;
+  const squaredSame = (n: Node | undefined) => !!n && primedFn?.k === 'sym' && ((n.k === 'apply' && n.head.k === 'sym' && n.head.name === primedFn.name && /2/.test(subText(n.head.sup))) || (n.k === 'group' && subText(n.sup) === '2' && applies(n.body).some((a) => a.head.k === 'sym' && a.head.name === primedFn.name)));
+  if (primedFn && parts.length === 2 && parts[1].length === 3 && isNum(parts[1][0], 1) && parts[1][1].k === 'op' && parts[1][1].v === '-' && squaredSame(parts[1][2])) add('tanh', 3.9, "f′(x) = 1 − f(x)²: the tanh's derivative");
   // a′ = a(1 − a), a′ = 1 − a²: the derivative of an activation written with the activation's own letter.
   const primedLetter = lhs.length === 1 && lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || primeSup(lhs[0])) ? lhs[0].name : null;
   if (primedLetter && parts.length === 2) {
@@ -496,7 +501,10 @@ function detectMoreForms(root: Row, add: Add): void {
   if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
   if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
-  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && (hasOp(lhsApply.arg, ';') || (lhsApply.head.k === 'sym' && syms(lhsApply.head.sub).some((x) => PARAM_LETTER.test(x.name))));
+  // (Or a class named given the input, P(y = k | x): the probability of class k. Given scores, p(y = c | a), it is the
+  // softmax itself.)
+  const classNamed = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar === 3 && r[0].k === 'sym' && /^[yYcC]$/.test(r[0].name) && r[1].k === 'op' && r[1].v === '=' && r[2].k === 'sym' && /^[kjc]$/.test(r[2].name) && r[4]?.k === 'sym' && /^[xX]$/.test(r[4].name); };
+  const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && (classNamed(lhsApply) || hasOp(lhsApply.arg, ';') || (lhsApply.head.k === 'sym' && syms(lhsApply.head.sub).some((x) => PARAM_LETTER.test(x.name))));
   if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
   // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
   if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
@@ -1380,6 +1388,8 @@ function detect(root: Row, add: Add): void {
   // (A squared difference in an exponent, exp(−(y − wᵀx)²/2σ²) or e^{…}, is a Gaussian's density, not an error.)
   const inExp = new Set([...applies(root, ['exp']).flatMap((e) => all(e.arg)), ...all(root).filter((x): x is Sym => x.k === 'sym' && x.name === 'e' && !!x.sup).flatMap((e) => all(e.sup))]);
   // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
+  // (√(1/n Σ …), the root of a mean, is the RMSE: no distance.)
+  const inSqrt = new Set(every.filter((x): x is Extract<Node, { k: 'sqrt' }> => x.k === 'sqrt' && !fracs(x.body).some((f) => onlyNum(f.num, 1))).flatMap((x) => all(x.body)));
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
@@ -1396,6 +1406,11 @@ function detect(root: Row, add: Add): void {
     // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
     const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
     if (!aggregated) continue;
+    // √Σ (x_i − y_i)²: the Euclidean distance, the norm of a difference, not an error averaged.
+    if (inSqrt.has(g)) {
+      add('norms', 3.3, '√Σ (x_i − y_i)²: the Euclidean distance (the norm of x − y)');
+      continue;
+    }
     // (y(x) − a^L(x): a target and a prediction, both functions of the input, not an input and its reconstruction.)
     const ownX = rowOf(g.body).some((t) => t.k === 'sym' && t.name === 'x');
     if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
@@ -1549,7 +1564,9 @@ function detect(root: Row, add: Add): void {
     const bare = (x: string) => x.replace(/[\s()[\]]/g, '').replace(/ℓ/g, 'ell').replace(/^l(?=$|[+-])/, 'ell');
     const [li, ri] = rec ? [bare(lhsSup || lhsSub), bare(subText(rec.sup) || subText(rec.sub))] : ['', ''];
     // (h^{(ℓ+1)} from h^{(ℓ)}, as well as h^{(ℓ)} from h^{(ℓ−1)}.)
-    const layerIndex = numberedLayer || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
+    // (h_k = f(W^k h_{k−1} + b^k): weights carrying the state's own index belong to one layer; a recurrence shares them.)
+    const perLayerWeights = !!rec && !!li && inner.some((y) => /^[WUVw]$/.test(y.name) && y !== rec && bare(subText(y.sup) || subText(y.sub)) === li);
+    const layerIndex = numberedLayer || perLayerWeights || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;

@@ -821,3 +821,13 @@ test('LogSoftmax and LogSigmoid are other functions; a dot product defined; an e
   // (`MSE loss` names the loss.)
   assert.equal(concept('\\text{MSE loss} = \\frac{1}{n}\\sum_{k=1}^{n} (t_k - \\hat{t}_k)^2', 'the mean squared error'), 'mse');
 });
+
+test('distances, tanh\'s derivative in any letter, a batch by name, a class given the input, per-layer weights', () => {
+  assert.equal(concept('d(u,v) = \\sqrt{\\sum_{k=1}^{n} (u_k - v_k)^2}'), 'norms');
+  assert.notEqual(concept('\\text{RMSE} = \\sqrt{\\frac{1}{n} \\sum_{k=1}^{n} (t_k - \\hat{t}_k)^2}'), 'norms');
+  assert.equal(concept("\\phi'(u) = 1-\\phi^{2}(u)"), 'tanh');
+  assert.equal(concept('w := w - \\eta \\frac{1}{b} \\sum_{k \\in \\text{batch}} (f(x^{(k)}) - t^{(k)}) x^{(k)}'), 'minibatch-sgd');
+  assert.equal(concept('P(y=j|X) = \\frac{e^{s_j}}{\\sum_{m=1}^{M} e^{s_m}}'), 'softmax-regression');
+  assert.equal(concept('p(y = c \\mid \\mathbf{s}) = \\frac{e^{s_c}}{\\sum_{c\'} e^{s_{c\'}}}'), 'softmax');
+  assert.notEqual(concept('\\mathbf{g}_{m} = f(V^m \\, \\mathbf{g}_{m-1} + \\mathbf{c}^m)'), 'rnn');
+});
