@@ -254,6 +254,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
   // \frac{\delta L}{\delta a} written for a partial derivative.
+  // Plain TeX's `{a} \\over {b}`: the fraction.
+  s = s.replace(/\{((?:[^{}]|\{[^{}]*\})*)\}\s*\\over(?![A-Za-z])\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, '\\frac{$1}{$2}');
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
   // A prime typed inside a superscript, g^{[1]'}(z): the derivative of g^{[1]}.
   s = s.replace(/([A-Za-z])\^\{([^{}']{1,12})'\}/g, "$1'^{$2}");

@@ -341,6 +341,12 @@ function detectForms(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const outer = termsOf(rhs);
+  // H(p, q) = …: the entropy of two distributions, the cross-entropy, defined.
+  if (lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && termsOf(rowOf(lhs[0].arg)).length === 1 && rowOf(lhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
+  // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
+  const deltaLhs = lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' ? null : lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name) ? lhs[1] : null;
+  const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name); };
+  if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
   if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
@@ -1701,7 +1707,8 @@ function detect(root: Row, add: Add): void {
       if (quadratic) continue;
       // (A neuron's net input, written `net_j` or `Net_{h1}`, is its pre-activation z.)
       // (f(x) = Wx + b, with a weight matrix, names its function by the letter f.)
-      const lhsLetter = spelled(lhs) === 'net' ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && aff.matrix ? lhsApply.head.name : '';
+      const netName = lhs.some((x) => x.k === 'name' && /^net$/i.test(x.v));
+      const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && aff.matrix ? lhsApply.head.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;

@@ -831,3 +831,10 @@ test('distances, tanh\'s derivative in any letter, a batch by name, a class give
   assert.equal(concept('p(y = c \\mid \\mathbf{s}) = \\frac{e^{s_c}}{\\sum_{c\'} e^{s_{c\'}}}'), 'softmax');
   assert.notEqual(concept('\\mathbf{g}_{m} = f(V^m \\, \\mathbf{g}_{m-1} + \\mathbf{c}^m)'), 'rnn');
 });
+
+test('the delta rule ΔW = η δ xᵀ; a net input named in bold; H(p, q) defined; plain TeX\'s \\over', () => {
+  assert.equal(concept('\\Delta V_{jk} = \\eta \\, (t_k - o_k) \\, g_j'), 'gradient-descent');
+  assert.equal(concept('\\textbf{net}_\\mathbf{o} = V \\, \\mathbf{g} + \\mathbf{c}'), 'affine-layer');
+  assert.equal(concept('H_m(P, Q)=-\\sum_{u}{P(u)\\log{Q(u)}}'), 'cross-entropy');
+  assert.equal(concept('g(s) = {1} \\over {1+e^{-s}}'), 'sigmoid');
+});
