@@ -344,7 +344,7 @@ function detectForms(root: Row, add: Add): void {
   // H(p, q) = …: the entropy of two distributions, the cross-entropy, defined.
   if (lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && termsOf(rowOf(lhs[0].arg)).length === 1 && rowOf(lhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
-  const deltaLhs = lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' ? null : lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name) ? lhs[1] : null;
+  const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
@@ -417,7 +417,7 @@ function detectForms(root: Row, add: Add): void {
   const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
   // f′(x) = 1 − f²(x), whatever the letter (σ′(x) = 1 − σ²(x) in a note that calls every activation σ): tanh's derivative.
-  const primedFn = lhs.length === 1 && lhs[0].k === 'apply' && (/['′]$/.test(lhs[0].fn) || (lhs[0].head.k === 'sym' && (lhs[0].head.mods.includes('prime') || /prime|'|′/.test(subText(lhs[0].head.sup))))) ? lhs[0].head : null;
+  const primedFn = lhs.length === 1 && lhs[0].k === 'apply' && isPrimed(lhs[0]) ? lhs[0].head : null;
   const squaredSame = (n: Node | undefined) => !!n && primedFn?.k === 'sym' && ((n.k === 'apply' && n.head.k === 'sym' && n.head.name === primedFn.name && /2/.test(subText(n.head.sup))) || (n.k === 'group' && subText(n.sup) === '2' && applies(n.body).some((a) => a.head.k === 'sym' && a.head.name === primedFn.name)));
   if (primedFn && parts.length === 2 && parts[1].length === 3 && isNum(parts[1][0], 1) && parts[1][1].k === 'op' && parts[1][1].v === '-' && squaredSame(parts[1][2])) add('tanh', 3.9, "f′(x) = 1 − f(x)²: the tanh's derivative");
   // a′ = a(1 − a), a′ = 1 − a²: the derivative of an activation written with the activation's own letter.
@@ -495,7 +495,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // front, −1/N Σ{…}, the log-loss.
   const softplus = (x: Node | undefined) => !!x && x.k === 'apply' && (x.fn === 'log' || x.fn === 'ln') && (() => { const r = rowOf(x.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && ((r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k !== 'op') || (r[2].k === 'sym' && r[2].name === 'e' && !!r[2].sup && rowOf(r[2].sup)[0]?.k !== 'op')); })();
   const logitForm = [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)].some((r) => r.some((x, i) => softplus(x) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r.slice(0, i - 1).some((y) => y.k === 'sym' && /^[yt]$/.test(y.name))));
-  const leadingMinus = sides(root).parts.slice(sides(root).parts.length > 1 ? 1 : 0).some((p) => p[0]?.k === 'op' && p[0].v === '-');
+  const leadingMinus = (parts.length > 1 ? parts.slice(1) : parts).some((p) => p[0]?.k === 'op' && p[0].v === '-');
   if (logitForm) add(leadingMinus ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, 'y s − log(1 + e^s): the log-likelihood of logistic regression in the logit');
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
@@ -535,8 +535,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (The values are the numbers 0 and 1 — `αx` under `x > 0` is another function's.)
   const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
-  const primedNode = (x: Node) => (x.k === 'sym' && /prime/.test(subText(x.sup))) || (x.k === 'apply' && (/['′]$/.test(x.fn) || (x.head.k === 'sym' && (x.head.mods.includes('prime') || /prime/.test(subText(x.head.sup))))));
-  if (stepCases && !lhsSym?.mods.includes('prime') && !all(root).some(primedNode)) add('step-function', 2.9, '1 above the threshold, 0 below');
+  if (stepCases && !all(root).some(isPrimed)) add('step-function', 2.9, '1 above the threshold, 0 below');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
@@ -759,6 +758,11 @@ function timeArgsAsIndices(items: Row): Row {
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
 /** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
+/** A prime on a letter or on a function's head (σ′, φ^{\prime}(x), ReLU'(z), σ'_{relu}): the node is a derivative. */
+const isPrimed = (n: Node): boolean => {
+  const head = n.k === 'apply' ? n.head : n;
+  return (n.k === 'apply' && /['′]$/.test(n.fn)) || (head.k === 'sym' && (head.mods.includes('prime') || /prime|'|′/.test(subText(head.sup))));
+};
 const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
@@ -1259,7 +1263,7 @@ function detect(root: Row, add: Add): void {
     if (!conds.some((c) => hasOp(c, '>') || hasOp(c, '<') || hasOp(c, '≥') || hasOp(c, '≤'))) continue;
     // (φ′(x) = 1 / 0 is a derivative of ReLU, not the step function it equals.)
     const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
-    if (lhs0 && ((lhs0.k === 'apply' && (/['′]$/.test(lhs0.fn) || (lhs0.head.k === 'sym' && (lhs0.head.mods.includes('prime') || /^(prime|'|′)$/.test(subText(lhs0.head.sup).trim()))))) || (lhs0.k === 'sym' && lhs0.mods.includes('prime')))) continue;
+    if (lhs0 && isPrimed(lhs0)) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
@@ -1393,9 +1397,9 @@ function detect(root: Row, add: Add): void {
   // mse / autoencoder
   // (A squared difference in an exponent, exp(−(y − wᵀx)²/2σ²) or e^{…}, is a Gaussian's density, not an error.)
   const inExp = new Set([...applies(root, ['exp']).flatMap((e) => all(e.arg)), ...all(root).filter((x): x is Sym => x.k === 'sym' && x.name === 'e' && !!x.sup).flatMap((e) => all(e.sup))]);
-  // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
   // (√(1/n Σ …), the root of a mean, is the RMSE: no distance.)
   const inSqrt = new Set(every.filter((x): x is Extract<Node, { k: 'sqrt' }> => x.k === 'sqrt' && !fracs(x.body).some((f) => onlyNum(f.num, 1))).flatMap((x) => all(x.body)));
+  // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
