@@ -33,7 +33,7 @@ export interface LabelFile {
 
 export const ROLE_IDS = [
   'center-vector', 'context-vector', 'negative-vector', 'embedding', 'input', 'output', 'target', 'weight', 'bias',
-  'pre-activation', 'activation', 'hidden-state', 'cell-state', 'input-gate', 'forget-gate', 'output-gate', 'update-gate',
+  'pre-activation', 'activation', 'activation-function', 'hidden-state', 'cell-state', 'input-gate', 'forget-gate', 'output-gate', 'update-gate',
   'reset-gate', 'candidate', 'query', 'key', 'value', 'attention-weight', 'score', 'logits', 'probability', 'loss',
   'parameters', 'learning-rate', 'gradient', 'index', 'count', 'temperature', 'mean', 'variance', 'latent', 'dimension',
   'context-vector-attn', 'shape',
@@ -134,6 +134,8 @@ const ROLE_PHRASES: Array<[string, RegExp]> = [
   ['learning-rate', /learning rate|step size/i],
   ['temperature', /temperature/i],
   ['gradient', /gradient/i],
+  // (The function itself, σ or f in a = f(z), not its output: "the output of the nonlinearity" is the activation.)
+  ['activation-function', /activation function|(?<!output of (the|a) )\bnon-?linearit(y|ies)\b|\b(sigmoid|logistic|tanh|relu|rectifier|step) function/i],
   ['pre-activation', /pre-activation|weighted input|before the activation/i],
   // (A pre-activation is not an activation.)
   ['activation', /(?<!pre-)\bactivation(s)?\b(?! function)/i],

@@ -40,6 +40,22 @@ function closeBrace(s: string, i: number): number {
   return -1;
 }
 
+/** `\sigma{\left( … \right)}`: a call's sized brackets wrapped in braces, unwrapped to `\sigma\left( … \right)`. */
+function bracedSizedCall(s: string): string {
+  const re = /\\(?:max|min|log|ln|exp|tanh|sigma)\s*\{(?=\s*\\left\s*[([])/g;
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const open = m.index + m[0].length - 1;
+    const close = closeBrace(s, open);
+    if (close < 0 || !/\\right\s*[)\]]\s*$/.test(s.slice(open + 1, close - 1))) continue;
+    out += `${s.slice(from, open)} ${s.slice(open + 1, close - 1)} `;
+    from = close;
+    re.lastIndex = close;
+  }
+  return out + s.slice(from);
+}
+
 /** `\cmd{A}{B}` at i → [A, B, end], or null. */
 function twoArgs(s: string, i: number): [string, string, number] | null {
   let k = i;
@@ -196,6 +212,8 @@ export function normaliseTex(src: string): string {
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
+  // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
+  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
@@ -240,6 +258,10 @@ export function normaliseTex(src: string): string {
   s = decorations(s);
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
+  s = bracedSizedCall(s);
+  // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
+  // product itself.
+  s = s.replace(/((?:\\mathbf\{[A-Z]\}|(?<![A-Za-z\\])[A-Z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))/g, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

@@ -218,7 +218,13 @@ function derivProducts(n: Node | Node[]): boolean {
   }
   return false;
 }
-const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub);
+/** A ∂ written before what it differentiates (`∂L(θ)`, `∂_θ L`), or a gradient named `grad`. */
+function partialOf(n: Node | Node[] | undefined): boolean {
+  const rows: Row[] = Array.isArray(n) ? [n] : [];
+  for (const m of all(n)) if (m.k === 'row') rows.push(m.items);
+  return rows.some((r) => r.some((x, i) => (x.k === 'sym' && x.name === 'partial' && !x.sup && (r[i + 1]?.k === 'apply' || (r[i + 1]?.k === 'sym' && /^[A-Zℓ]|^ell$/.test((r[i + 1] as Sym).name)))) || (x.k === 'name' && x.v === 'grad') || (x.k === 'apply' && x.fn === 'grad')));
+}
+const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub) || partialOf(n);
 
 /**
  * Evidence from the shape of a recurrence or of a word-pair classifier, whatever the function is called:
@@ -1852,13 +1858,18 @@ function detect(root: Row, add: Add): void {
   // (A rate written with another letter, θ_j := θ_j − a (1/m) Σ …, is still one when a sum over the examples follows.)
   const anyRate = (r: Row) => ((r[0]?.k === 'sym' && !r[0].sub && /^[a-z]$/.test(r[0].name)) || (r[0]?.k === 'apply' && /^[a-z]$/.test(r[0].fn))) && bigs(r, 'sum').length > 0;
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
-  if (assign && parts.length > 1 && rhsAll.some((x) => x.k === 'op' && x.v === '-')) {
+  // (θ ← θ + η∇ℓ climbs a log-likelihood: gradient ascent, the same step with the sign of what it climbs.)
+  const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && hasGradient(rhsAll.slice(3));
+  // (w(k + 1) = w(k) − η∇E: the iterate written as a function of the step.)
+  const iterateCall = lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''));
+  if ((assign || iterateCall) && parts.length > 1 && (ascent || rhsAll.some((x) => x.k === 'op' && x.v === '-'))) {
     const first = rhsAll[0];
-    const sameVar = (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
-    const minusAt = rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
+    const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
+    const minusAt = ascent ? 1 : rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
     // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
-    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2')));
+    // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
+    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
     if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
@@ -2115,7 +2126,10 @@ function detect(root: Row, add: Add): void {
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
-      if (sumIdx && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
+      const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
+      const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
+      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.
@@ -2437,6 +2451,45 @@ function blockLines(src: string): string[] {
   return defs.length >= 2 && defs.length <= 12 ? defs : [];
 }
 
+/**
+ * Definitions set side by side on one line with spacing or a word between them (`z = Wx + b, \quad a = σ(z)`,
+ * `a = σ(z) \quad where \quad z = W a + b`) are the lines of a block; a dimension or a set written beside a definition
+ * (`z = Wx + b \quad (W ∈ ℝ^{3×2})`) only annotates it. Gives the formula with such separators as line breaks and
+ * such annotations left out; any other formula unchanged. The detectors read both: the block's lines and the formula
+ * as written.
+ */
+export function sideBySide(src: string): string {
+  if (!/\\q?quad|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src) || /\\\\|\\begin\{/.test(src)) return src;
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const SEP = /^(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === '\\' || c === ' ')) {
+      const m = SEP.exec(src.slice(i));
+      if (m && (c !== ' ' || /where/.test(m[0]))) {
+        pieces.push(src.slice(start, i));
+        i += m[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  pieces.push(src.slice(start));
+  const trimmed = pieces.map((p) => p.trim().replace(/^[,;.]|[,;.]$/g, '').trim()).filter((p) => p.length > 0);
+  if (trimmed.length < 2) return src;
+  // (A dimension, a set or a domain: `(W ∈ ℝ^{3×2})`, `W^1 \\in \\mathbb{R}^{n}`, `f : ℝ^d → ℝ`.)
+  const dimension = (p: string) => /\\in(?![A-Za-z])|∈|\\mathbb\s*\{?\s*R\b.*(\\to|\\rightarrow|\\longrightarrow|→)/.test(p);
+  // (A condition, an equation number or a remark changes what the definition means or says nothing: the formula stays
+  // whole.)
+  const relation = (p: string) => /=|\\leftarrow|\\gets/.test(p);
+  if (trimmed.some((p) => !dimension(p) && (!relation(p) || /\\forall|^(?:\\text\s*\{\s*)?(?:for|if|when|otherwise|s\.t\.)\b|^\(?[a-z]\s*=\s*[a-z0-9]+\s*(,|$)/.test(p)) && !/^where$/.test(p))) return src;
+  const defs = trimmed.filter((p) => !dimension(p) && p !== 'where');
+  return defs.length === 1 ? defs[0] : defs.join(' \\\\ ');
+}
+
 /** Explicit names of concepts in prose (a heading or sentence that says which one the formula is). */
 const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'cross-entropy': /cross[- ]?entropy/i,
@@ -2465,7 +2518,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+const FOREIGN = /noise[- ]contrastive|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
@@ -2591,7 +2644,7 @@ function statesAValue(root: Row): 'at' | 'worked' | null {
 }
 
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
-function blockVote(src: string, add: Add): void {
+function blockVote(src: string, add: Add, sideBySide = false): void {
   const lines = blockLines(src);
   // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
   const goesOn = (l: string) => /^\s*(=|\\approx|≈|\\propto)/.test(l);
@@ -2645,7 +2698,8 @@ function blockVote(src: string, add: Add): void {
       if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
       const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
       const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
-      if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + 0.3), `${top[1].n} of ${lines.length} lines of the block`);
+      // (Of definitions set side by side, one recognised line adds nothing to what the whole formula shows.)
+      if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + (sideBySide && top[1].n === 1 ? 0 : 0.3)), `${top[1].n} of ${lines.length} lines of the block`);
     }
   }
 }
@@ -2767,9 +2821,11 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
 export const detectorErrors = { count: 0, last: '' };
 
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
-  const src = normaliseTex(latex);
+  const written = normaliseTex(latex);
+  const src = sideBySide(written);
   const parsed = parseTex(src);
   const tree = { ...parsed, items: oneLine(parsed.items) };
+  const trees = src === written ? [tree.items] : [tree.items, oneLine(parseTex(written).items)];
   const cands = new Map<ConceptId, { score: number; why: string }>();
   const add: Add = (id, score, why) => {
     const prev = cands.get(id);
@@ -2778,14 +2834,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts]) {
     try {
-      detector(timeArgsAsIndices(tree.items), add);
+      for (const items of trees) detector(timeArgsAsIndices(items), add);
     } catch (e) {
       // (Skipped: the other detectors still run; counted, so tests can see a detector failing.)
       detectorErrors.count++;
       detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
     }
   }
-  if (depth === 0) blockVote(src, add);
+  if (depth === 0) blockVote(src, add, src !== written);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();

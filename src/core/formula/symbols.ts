@@ -1436,12 +1436,25 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   }
 }
 
+/** Concepts whose formulas apply an activation function to a weighted sum: a layer, a network, a recurrent step. */
+const NETWORK_STEPS: ReadonlySet<ConceptId> = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'fixed-window-lm', 'seq2seq']);
+
 /**
  * a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): in a network, what an activation function of one letter defines is the layer's
  * activation and its argument the pre-activation; W ← W − η δ a: the error term δ a step moves by is the gradient.
  */
 function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   const generic = (key: string) => /^(the quantity this formula defines|a quantity|a weight matrix)/.test(notes.get(key) ?? '');
+  // f(Wx + b), φ(u_k), g(z^{[l]}) in a layer or a recurrent step: the one-letter function is the activation function.
+  if (concept && NETWORK_STEPS.has(concept)) {
+    walk(tree, (n) => {
+      if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|phi|varphi)$/.test(n.head.name)) return;
+      const arg = rowOf(n.arg);
+      const preActivation = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|a|s|net)$/.test(arg[0].name) && !!(arg[0].sub || arg[0].sup);
+      const key = symbolKey(n.head);
+      if (affineSide(arg) || preActivation) set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
+    });
+  }
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {
     for (const eq of equations(tree)) {

@@ -82,6 +82,12 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.ok(roleMatches('logits', rolesOfMeaning('the vector of scores')));
   assert.ok(!roleMatches('shape', rolesOfMeaning('the learning rate')));
   assert.equal(keyOfTex('\\mathbf{u}_o'), 'u_o');
+  // The activation function is the nonlinearity itself; its output is the activation, not the function.
+  assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
+  assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));
+  assert.ok(!roleMatches('activation-function', rolesOfMeaning('the activation: the output of the nonlinearity — defined here')));
+  assert.ok(roleMatches('activation', rolesOfMeaning('the activation: the output of the nonlinearity — defined here')));
+  assert.ok(!roleMatches('activation', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
 });
 
 test('role phrases: a gate, an attention weight and a function\'s value claim only what they are', () => {

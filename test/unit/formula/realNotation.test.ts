@@ -838,3 +838,38 @@ test('the delta rule ΔW = η δ xᵀ; a net input named in bold; H(p, q) define
   assert.equal(concept('H_m(P, Q)=-\\sum_{u}{P(u)\\log{Q(u)}}'), 'cross-entropy');
   assert.equal(concept('g(s) = {1} \\over {1+e^{-s}}'), 'sigmoid');
 });
+
+test('definitions side by side on one line, and a dimension written beside a definition', () => {
+  assert.equal(concept('z_1 = W_1 v + b_1 \\quad (W_1 \\in \\mathbb{R}^{4 \\times 3})'), 'affine-layer');
+  assert.equal(concept('g(u) = u \\cdot a + c \\qquad g : \\mathbb{R}^{m} \\to \\mathbb{R}'), 'linear-regression');
+  assert.equal(concept('s_j = c_j + \\sum_{k=1}^{m} v_{j,k} u_k \\qquad o_j = g(s_j)'), 'affine-layer');
+  assert.equal(concept('q_t = \\text{GRU}_{\\text{enc}}(u_t, q_{t-1}), \\quad m = q_N'), 'seq2seq');
+  // A condition or an equation number keeps the formula whole: `i = j` qualifies the derivative, it defines nothing.
+  assert.notEqual(concept('\\frac{\\partial s_j}{\\partial u_k} = s_k(1 - s_k), \\quad k = j'), 'sigmoid');
+});
+
+test('gradient steps written as a map, with ∂ before the loss, with grad, as a call of the step, or climbing', () => {
+  assert.equal(concept('u \\rightarrow u - \\mu \\nabla g'), 'gradient-descent');
+  assert.equal(concept('\\phi^{(s+1)} = \\phi^{(s)} - \\mu \\partial J(\\phi^{(s)})'.replace(/s\+1/, 'k+1').replace(/\(s\)/g, '(k)')), 'gradient-descent');
+  assert.equal(concept('β ← β - α \\operatorname{grad} g'), 'gradient-descent');
+  assert.equal(concept('v(t+1) = v(t) - \\mu \\nabla J(v)'), 'gradient-descent');
+  assert.equal(concept('\\phi \\leftarrow \\phi + \\eta \\nabla_\\phi \\ell(\\phi)'), 'gradient-descent');
+  // A map from one space to another is not a step.
+  assert.equal(concept('g : \\mathbb{R}^m \\to \\mathbb{R}'), null);
+});
+
+test('a matrix times a vector written with ×, and a call whose sized brackets sit in braces', () => {
+  assert.equal(concept('\\mathbf{f}_t = \\sigma(U_f \\times [\\mathbf{s}_{t-1}; \\mathbf{u}_t] + \\mathbf{c}_f)'), 'lstm');
+  assert.equal(concept('\\mathbf{s}_t = \\tanh(U_u \\times \\mathbf{u}_t + U_s \\times \\mathbf{s}_{t-1} + \\mathbf{c})'), 'rnn');
+  assert.equal(concept('\\mathbf{r} = \\sigma{\\left( \\mathbf{u}_{t} \\mathbf{V}_{u}^{(\\mathbf{r})} + \\mathbf{s}_{t-1} \\mathbf{V}_{s}^{(\\mathbf{r})} + \\mathbf{c}^{(\\mathbf{r})} \\right)} \\quad', 'GRU reset gate'), 'gru');
+  // Dimensions keep their ×.
+  assert.equal(recognise('V \\in \\mathbb{R}^{N \\times d}').concept, null);
+});
+
+test('a one-letter function applied to a layer\'s weighted sum is explained as the activation function', () => {
+  const f = explainFormula('s = g(V u + c)').symbols.find((x) => x.symbol === 'g');
+  assert.match(f?.meaning ?? '', /activation function/);
+  // Outside a network a one-letter function stays a function of its argument.
+  const r = explainFormula('R = g(S)').symbols.find((x) => x.symbol === 'g');
+  assert.doesNotMatch(r?.meaning ?? '', /activation function/);
+});
