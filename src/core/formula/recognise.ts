@@ -1255,7 +1255,8 @@ function detect(root: Row, add: Add): void {
     if (args.length === 3 && args[1] === '-1' && args[2] === '1') add('hardtanh', 3.4, 'clip(x, −1, 1)');
   }
   for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
-    const conds = env.rows.map((r) => r[1]).filter(Boolean);
+    // (A condition may be written in brackets, `1 & (z ≥ 0)`.)
+    const conds = env.rows.map((r) => r[1]).filter(Boolean).map((c) => { const r = rowOf(c); return r.length === 1 && r[0].k === 'group' ? r[0].body : c; });
     if (env.rows.some((r) => fracs(r[0]).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p'))) {
       add('dropout', 3.5, '0 with probability p, h/(1 − p) otherwise');
       continue;
@@ -1273,6 +1274,8 @@ function detect(root: Row, add: Add): void {
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
+    // (+1 above a threshold and −1 below: the perceptron's step written as a sign.)
+    else if (vals.length === 2 && valText.includes('1') && valText.includes('-1')) add('step-function', 3.1, 'cases 1 / −1: the sign of the input');
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
     // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
     else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
@@ -1758,7 +1761,7 @@ function detect(root: Row, add: Add): void {
       break;
     }
   }
-  if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
+  if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && !parts[1].some((x) => x.k === 'apply') && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
@@ -1925,7 +1928,10 @@ function detect(root: Row, add: Add): void {
   // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
   if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
-  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
+  // (The gradient written dW, db in code's notation, or as a derivative, is averaged the same way; with Adam's β₁, β₂ —
+  // a plain β is momentum's.)
+  const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
+  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || [rhsAll, ...all(rhsAll).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((x) => x.items)].some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // chain rule and BPTT
   const ds = derivs(root);
@@ -2518,7 +2524,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the

@@ -85,7 +85,7 @@ const GREEK = new Set([
 const OPS: Record<string, string> = {
   cdot: '·', times: '×', odot: '⊙', circ: '∘', otimes: '⊗', oplus: '⊕', ast: '*', star: '*', pm: '±', mp: '∓', div: '/',
   le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', propto: '∝', sim: '~',
-  simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', gets: '←',
+  simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←',
   to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→',
   implies: '⇒', iff: '⇔', coloneqq: ':=', mid: '|', vert: '|', lvert: '|', rvert: '|', Vert: '‖', lVert: '‖', rVert: '‖',
   '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',

@@ -873,3 +873,14 @@ test('a one-letter function applied to a layer\'s weighted sum is explained as t
   const r = explainFormula('R = g(S)').symbols.find((x) => x.symbol === 'g');
   assert.doesNotMatch(r?.meaning ?? '', /activation function/);
 });
+
+test('a long assignment arrow, the sign step with ±1 cases, Adam\'s moments of dW or a derivative, momentum named', () => {
+  assert.equal(concept('\\boldsymbol{u} \\longleftarrow \\boldsymbol{u} - \\mu \\cfrac{\\partial E}{\\partial \\boldsymbol{u}}'), 'gradient-descent');
+  assert.equal(concept('o = \\psi(s) = \\begin{cases} 1 & (s \\ge 0) \\\\ -1 & (s \\lt 0) \\end{cases}'), 'step-function');
+  assert.equal(concept('o = \\text{sign}(\\langle v, u_j \\rangle + c).'), 'step-function');
+  assert.equal(concept('m_{dV} = \\beta_1 m_{dV} + (1 - \\beta_1) dV', 'Adam'), 'adam');
+  assert.equal(concept('r_{k+1} = \\beta_2 r_k + (1 - \\beta_2)\\left(\\frac{dJ}{du}\\right)^2', 'Adam'), 'adam');
+  // A plain β averaging dW is momentum, and a sentence about momentum names a method outside the catalog.
+  assert.equal(concept('m_{dV} = \\beta m_{dV} + (1 - \\beta) dV'), null);
+  assert.equal(concept('\\mathbf m_k = \\beta \\mathbf m_{k-1} + (1 - \\beta) \\mathbf g_k', 'Gradient descent with momentum keeps a running average'), null);
+});
