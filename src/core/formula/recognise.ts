@@ -541,7 +541,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // (The values are the numbers 0 and 1 — `αx` under `x > 0` is another function's.)
   const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
-  if (stepCases && !all(root).some(isPrimed)) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
+  const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
+  if (stepCases && !all(root).some(isPrimed) && !derivativeLhs) add('step-function', 2.9, '1 above the threshold, 0 below');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
@@ -1062,7 +1064,9 @@ function detect(root: Row, add: Add): void {
     const qk = syms(arg).some((s) => s.name === 'Q') && syms(arg).some((s) => s.name === 'K');
     const masked = hasSym(arg, 'M') || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
     const perPosition = dots(arg).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
-    if (perPosition) add('self-attention', 3.4, 'softmax_j(q_i·k_j/√d) weighting v_j');
+    // (Scaled by √d and giving only the weights, it is scaled dot-product attention's softmax, one query at a time.)
+    const weightsOnly = (sqrtDen || all(arg).some((x) => x.k === 'sqrt')) && !syms(root).some((x) => /^[vV]$/.test(x.name));
+    if (perPosition) add(weightsOnly ? 'scaled-dot-product-attention' : 'self-attention', 3.4, weightsOnly ? 'softmax_j(q_i·k_j/√d): the scaled weights of one query' : 'softmax_j(q_i·k_j/√d) weighting v_j');
     // (Scores named by a word, Softmax(Scores/√d)V or softmax(S/√d_k)V: scaled, then weighting the values.)
     const weighsValues = [root, ...all(root).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((x) => x.items)].some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
     if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
@@ -1269,8 +1273,9 @@ function detect(root: Row, add: Add): void {
     // (Cases chosen by an index, 0 if p ≠ m and σ′(z_p) if p = m, are a Jacobian's entries, not a piecewise activation.)
     if (!conds.some((c) => hasOp(c, '>') || hasOp(c, '<') || hasOp(c, '≥') || hasOp(c, '≤'))) continue;
     // (φ′(x) = 1 / 0 is a derivative of ReLU, not the step function it equals.)
+    // (Nor is ∂y/∂x = 1 / 0, the same derivative written as a fraction.)
     const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
-    if (lhs0 && isPrimed(lhs0)) continue;
+    if (lhs0 && (isPrimed(lhs0) || (sides(root).parts[0].length === 1 && lhs0.k === 'frac' && !!derivative(lhs0)))) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
@@ -1504,7 +1509,8 @@ function detect(root: Row, add: Add): void {
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
-  const starred = syms(root).some((s) => subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗'))));
+  // (A gold token at a step, y*_t or y*_{<t}: the one true answer y^⋆ of a classifier is no sequence.)
+  const starred = syms(root).some((s) => !!s.sub && (subText(s.sup) === '*' || (s.sup && rowOf(s.sup).some((x) => x.k === 'op' && (x.v === '*' || x.v === '∗')))));
   const allProbArgs = applies(root).filter((a) => /^[pPq]$/.test(a.fn));
   // A corrupted (masked) copy of the predicted variable in the condition: p(x_i | x̃), p(x | x_{∖i}), p(x_M | …).
   const maskedCopy = (p: Apply) => {
@@ -2742,7 +2748,9 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   const neuronWords = /\bneurons?\b|activation function|\blayers?\b|\bperceptron/i.test(words) && !/logistic|classif|odds|log-?odds/i.test(words);
   // (h_θ(x), the hypothesis of a regression written with its parameters, is the model itself.)
   const lhsNode: Node | undefined = sides(root).parts.length > 1 ? sides(root).parts[0].find((x) => x.k === 'apply' || x.k === 'sym') : undefined;
-  const hypothesis = lhsNode?.k === 'apply' && lhsNode.head.k === 'sym' && PARAM_LETTER.test(subText(lhsNode.head.sub));
+  // (So is h(x), h(x; θ, θ₀): a function of the input, where a hidden unit is a letter.)
+  const ofInput = (a: Apply) => { const first = rowOf(a.arg)[0]; return !!first && first.k === 'sym' && first.name === 'x' && !first.sub; };
+  const hypothesis = lhsNode?.k === 'apply' && lhsNode.head.k === 'sym' && (PARAM_LETTER.test(subText(lhsNode.head.sub)) || (/^[hf]$/.test(lhsNode.head.name) && ofInput(lhsNode)));
   if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
   if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
@@ -2820,7 +2828,10 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
   const gan = applies(root).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
   const loneJoint = root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && !hasOp(root[0].arg, '|');
   const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src) && best?.id !== 'regularization';
-  return loneJoint || (!!best && (gan || map));
+  // (x ⋆ w, x ⊛ w: a convolution or a correlation, whatever weighted sum it expands to.)
+  // (Not y^⋆, y^{\star}: a starred letter.)
+  const convolution = /[A-Za-z0-9})]\s*(?:\\(?:star|circledast)(?![A-Za-z])|[⋆⊛])\s*[A-Za-z\\(]/.test(src);
+  return loneJoint || (!!best && (gan || map || convolution));
 }
 
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */

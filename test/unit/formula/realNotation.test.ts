@@ -884,3 +884,16 @@ test('a long assignment arrow, the sign step with ±1 cases, Adam\'s moments of 
   assert.equal(concept('m_{dV} = \\beta m_{dV} + (1 - \\beta) dV'), null);
   assert.equal(concept('\\mathbf m_k = \\beta \\mathbf m_{k-1} + (1 - \\beta) \\mathbf g_k', 'Gradient descent with momentum keeps a running average'), null);
 });
+
+test('a hypothesis of the input is the classifier; scaled weights of one query; a convolution; ReLU\'s derivative as a fraction', () => {
+  assert.equal(concept('g(x; \\beta, \\beta_0) = \\sigma(\\beta^T x + \\beta_0)'.replace(/^g/, 'h')), 'logistic-regression');
+  assert.equal(concept('f(x)=\\frac{1}{1+e^{-v^{T}x}}'), 'logistic-regression');
+  // A hidden unit written as a letter stays a neuron.
+  assert.equal(concept('h = \\sigma(w^T x + b)', 'each neuron of the hidden layer'), 'affine-layer');
+  assert.equal(concept('w_r = \\text{softmax}\\left(\\frac{[q_r^T k_1, \\dots, q_r^T k_m]}{\\sqrt{d}}\\right)'), 'scaled-dot-product-attention');
+  assert.equal(concept('s_r = \\sum_{j} \\mathrm{softmax}_j\\left(\\frac{\\mathbf{q}_r \\cdot \\mathbf{k}_j}{\\sqrt{d}}\\right) \\mathbf{v}_j'), 'self-attention');
+  assert.equal(concept('o_i = \\sum_j u_j \\star v_{ij} + c_i'), null);
+  assert.equal(concept('\\frac{\\partial a}{\\partial s} = \\begin{cases} 1, & s > 0 \\\\ 0, & s < 0 \\end{cases}'), null);
+  // The loss of the true class y^⋆ is no convolution.
+  assert.equal(concept('L = -\\sum_{k} y_k \\log p(y=k \\mid x) = -\\log p(y^\\star \\mid x)'), 'cross-entropy');
+});
