@@ -1455,6 +1455,17 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       if (affineSide(arg) || preActivation) set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
     });
   }
+  // f(x) = max(0, x), h(x) = 1/(1 + e^{−x}): the function an activation's own formula defines is that activation function.
+  if (concept && CATALOG[concept].group === 'activation') {
+    for (const eq of equations(tree)) {
+      const at = eq.findIndex((x) => x.k === 'op' && EQUALS.has(x.v));
+      const lhs = at === 1 ? eq[0] : undefined;
+      // (P(y | x) = softmax(…) defines a probability, not a function.)
+      if (lhs?.k !== 'apply' || lhs.head.k !== 'sym' || !/^([a-zA-Z]|phi|varphi|psi)$/.test(lhs.head.name) || /^[pPq]$/.test(lhs.head.name)) continue;
+      const key = symbolKey(lhs.head);
+      set(key, `the activation function this formula defines (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(key) ?? ''));
+    }
+  }
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {
     for (const eq of equations(tree)) {

@@ -897,3 +897,14 @@ test('a hypothesis of the input is the classifier; scaled weights of one query; 
   // The loss of the true class y^⋆ is no convolution.
   assert.equal(concept('L = -\\sum_{k} y_k \\log p(y=k \\mid x) = -\\log p(y^\\star \\mid x)'), 'cross-entropy');
 });
+
+test('the function an activation\'s own formula defines is explained as that activation function', () => {
+  for (const [tex, fn, title] of [['g(u) = \\max(0, u)', 'g', /ReLU/], ['k(s) = \\frac{1}{1+\\exp(-s)}', 'k', /Sigmoid/]] as const) {
+    const letter = explainFormula(tex).symbols.find((x) => x.symbol === fn)!;
+    assert.match(letter.meaning, /activation function/, tex);
+    assert.match(letter.meaning, title, tex);
+  }
+  // A probability defined as a softmax stays a probability.
+  const p = explainFormula('P(c \\mid u) = \\mathrm{softmax}(V u)_c').symbols.find((x) => x.symbol === 'P');
+  assert.doesNotMatch(p?.meaning ?? '', /activation function/);
+});
