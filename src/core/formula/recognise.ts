@@ -320,8 +320,10 @@ const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM
  * A penalty on the parameters: [λ | α | a number | λ/2m] × (‖θ‖ (any norm), Σ_j θ_j², Σ_j |w_j|, θ_j², Ω(θ), R(w)).
  */
 function isPenalty(t: Row): boolean {
-  const body = t.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '\\cdot')));
-  const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && syms(x.body).length >= 1 && syms(x.body).every((y) => PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name));
+  // (A comma or period closing the formula is punctuation.)
+  const body = t.filter((x, i) => !(x.k === 'op' && (x.v === '·' || x.v === '\\cdot' || ([',', '.'].includes(x.v) && i === t.length - 1))));
+  // (The letters of the norm's body, not its indices: |θ_j| is a parameter's size.)
+  const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && rowOf(x.body).some((y) => y.k === 'sym') && rowOf(x.body).every((y) => (y.k === 'sym' && (PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name))) || y.k === 'num');
   const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
   const reg = (x: Node) => x.k === 'apply' && /^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1 && isParam(syms(x.arg)[0]);
   // (scikit-learn's documentation writes the penalty weight α as `a`.)

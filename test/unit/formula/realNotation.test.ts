@@ -908,3 +908,11 @@ test('the function an activation\'s own formula defines is explained as that act
   const p = explainFormula('P(c \\mid u) = \\mathrm{softmax}(V u)_c').symbols.find((x) => x.symbol === 'P');
   assert.doesNotMatch(p?.meaning ?? '', /activation function/);
 });
+
+test('a penalty whose size bars hold an indexed parameter, and a penalised loss closed by a comma', () => {
+  assert.equal(concept('\\gamma \\sum_k |\\beta_k|'), 'regularization');
+  assert.equal(concept('\\Omega(\\boldsymbol{\\theta}) = \\lambda \\displaystyle \\sum_k |\\theta_k|'), 'regularization');
+  assert.equal(concept('J(\\beta) = \\|t - A \\beta\\|^2_2 + \\gamma \\|\\beta\\|^2_2,'), 'regularization');
+  // A distance between data points is no penalty.
+  assert.equal(concept('\\gamma \\sum_k |u_k - v_k|'), null);
+});
