@@ -1,3 +1,5 @@
+import { plainMath } from './plainMath';
+
 /**
  * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
  * TAB characters that ate the `\t` of `\text`/`\tanh`/`\theta`, bare function words without their backslash
@@ -200,8 +202,23 @@ function doubleEscaped(s: string): string {
   return s.replace(/\\\*/g, '*');
 }
 
+/**
+ * Markdown notes that type scripts in HTML and math between stray dollars: `x<sup>(i)</sup>`, `W<sub>aa</sub>`,
+ * `a<sup>\<t\></sup>` (Andrew Ng's step in angle brackets), `-(y$ log $\hat{y})` with the dollars left inside, and a
+ * prime typed as a backtick (`` g`(z) ``).
+ */
+function htmlScripts(s: string): string {
+  if (!/<su[bp]>|\$|`|&[lg]t;/.test(s)) return s;
+  s = s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([<>])/g, '$1').replace(/\$/g, ' ').replace(/([A-Za-z}\]])`(?=\s*\()/g, "$1'");
+  for (let guard = 0; guard < 50 && /<su[bp]>/.test(s); guard++) {
+    s = s.replace(/\s*<(su[bp])>((?:(?!<\/?su[bp]>).){0,80})<\/\1>/g, (_m, tag: string, body: string) => `${tag === 'sup' ? '^' : '_'}{${body.trim()}}`);
+  }
+  // (A step written in angle brackets, a^{<t>}: the step t.)
+  return s.replace(/\^\{\s*<\s*([^<>{}]{1,12}?)\s*>\s*\}/g, '^{\\langle $1 \\rangle}');
+}
+
 export function normaliseTex(src: string): string {
-  let s = doubleEscaped(String(src ?? ''));
+  let s = plainMath(htmlScripts(doubleEscaped(String(src ?? ''))));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);

@@ -373,7 +373,9 @@ function detectForms(root: Row, add: Add): void {
   const bareCall = terms.length === 1 && terms[0].items.length === 1 && ['apply', 'group'].includes(terms[0].items[0].k);
   // (L = α Σ_w |w|: a letter naming the penalty the right side writes out with its weight.)
   const lhsLetter = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && parts.length === 2 && !bareCall && terms.length >= 1 && terms.every((t) => isPenalty(t.items)) && terms.some((t) => t.items.length >= 2);
-  if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // (Σ_i |θ_i| alone, with no weight, is the L1 norm written out: a penalty carries its weight, λ Σ_i |θ_i|.)
+  const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
+  if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
   // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
@@ -1882,7 +1884,10 @@ function detect(root: Row, add: Add): void {
     // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
     const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
-    if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
+    // (θ ← θ − η∇E − ηλθ: the step also shrinks the parameter by λ, weight decay.)
+    const decay = sameVar && lhsHead?.k === 'sym' && hasGradient(step) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x) => x.k === 'sym') && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
+    if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
+    else if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -2850,12 +2855,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const prev = cands.get(id);
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
-  // (A detector failing on odd input must not break the hover, nor silence the detectors after it.)
+  // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(items), add);
     } catch (e) {
-      // (Skipped: the other detectors still run; counted, so tests can see a detector failing.)
       detectorErrors.count++;
       detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
     }
@@ -2950,8 +2954,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
-  // (gradient steps, the chain rule, BPTT) may claim a formula with ∂ or ∇, unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
+  // (gradient steps, the chain rule, BPTT, a step that also decays the weights) may claim a formula with ∂ or ∇,
+  // unless a name says what it is.
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));

@@ -1,0 +1,103 @@
+/**
+ * Math typed without TeX: Typst's math (`sum_(i=1)^N`, `(partial E)/(partial w)`, `arrow.l`, `dot.circle`,
+ * `accent(h, tilde)`, `"Softmax"(x)`) and AsciiMath-like plain text (`x^(n-1)`, `sqrt(x)`, `norm(x)^2`, `abs(w_i)`,
+ * `hat(y)`). Rewritten to the TeX the parser reads; a formula with any TeX command is left as it is.
+ */
+
+/** Marks only plain-text math has: scripts in parentheses, dotted symbol names, quoted words, call-style notation. */
+const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt)\(|\b(?:sum|product|prod|integral)_|\bgradient_/;
+
+const SYMBOLS: Record<string, string> = {
+  'arrow.l.long': '\\leftarrow', 'arrow.l': '\\leftarrow', 'arrow.r.long': '\\rightarrow', 'arrow.r': '\\rightarrow', 'arrow.l.r': '\\leftrightarrow',
+  'dot.circle': '\\odot', 'dot.op': '\\cdot', 'dot.c': '\\cdot', 'times.circle': '\\otimes', 'plus.circle': '\\oplus', 'plus.minus': '\\pm',
+  'lt.eq': '\\le', 'gt.eq': '\\ge', 'eq.not': '\\ne', 'lt.double': '\\ll', 'gt.double': '\\gg',
+};
+
+const WORDS: Record<string, string> = {
+  sum: '\\sum', product: '\\prod', prod: '\\prod', integral: '\\int', partial: '\\partial', gradient: '\\nabla', nabla: '\\nabla',
+  EE: '\\mathbb{E}', RR: '\\mathbb{R}', NN: '\\mathbb{N}', times: '\\times', dot: '\\cdot', in: '\\in', approx: '\\approx', oo: '\\infty', infinity: '\\infty',
+  kappa: '\\kappa', mu: '\\mu', nu: '\\nu', rho: '\\rho', tau: '\\tau', phi: '\\phi', psi: '\\psi', xi: '\\xi', chi: '\\chi', zeta: '\\zeta', pi: '\\pi',
+  Gamma: '\\Gamma', Delta: '\\Delta', Theta: '\\Theta', Lambda: '\\Lambda', Sigma: '\\Sigma', Phi: '\\Phi', Omega: '\\Omega',
+  log: '\\log', ln: '\\ln', exp: '\\exp', tanh: '\\tanh', max: '\\max', min: '\\min', argmax: '\\arg\\max', argmin: '\\arg\\min',
+};
+
+const ACCENTS: Record<string, string> = { '~': 'tilde', tilde: 'tilde', arrow: 'vec', '->': 'vec', hat: 'hat', '^': 'hat', bar: 'bar', macron: 'bar', dot: 'dot', circle: 'mathring' };
+
+/** The index of the parenthesis closing the one at `open`, or −1. */
+function closing(s: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < s.length; j++) {
+    if (s[j] === '(') depth++;
+    else if (s[j] === ')' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** Every `name(…)` call rewritten by `f(args)`, innermost calls first (their text is rewritten before the outer ones). */
+function calls(s: string, name: RegExp, f: (args: string, name: string) => string): string {
+  for (let guard = 0; guard < 200; guard++) {
+    const m = new RegExp(`(^|[^A-Za-z\\\\])(${name.source})\\(`).exec(s);
+    if (!m) return s;
+    const open = m.index + m[0].length - 1;
+    const close = closing(s, open);
+    if (close < 0) return s;
+    s = s.slice(0, m.index + m[1].length) + f(s.slice(open + 1, close), m[2]) + s.slice(close + 1);
+  }
+  return s;
+}
+
+/** `x_(…)`, `x^(…)`: a script in parentheses, its parentheses as braces (Typst drops them). */
+function scripts(s: string): string {
+  for (let guard = 0; guard < 400; guard++) {
+    const at = s.search(/[_^]\(/);
+    if (at < 0) return s;
+    const close = closing(s, at + 1);
+    if (close < 0) return s;
+    s = `${s.slice(0, at + 1)}{${s.slice(at + 2, close)}}${s.slice(close + 1)}`;
+  }
+  return s;
+}
+
+/** `(a)/(b)`, `1/N`, `x/2`: a slash between bracketed or single operands, as a fraction. */
+function fractions(s: string): string {
+  for (let guard = 0; guard < 200; guard++) {
+    const slash = s.search(/\)\s*\/\s*\(/);
+    if (slash < 0) break;
+    // The bracket before the slash: walk back to its opening.
+    let depth = 0;
+    let open = -1;
+    for (let j = slash; j >= 0; j--) {
+      if (s[j] === ')') depth++;
+      else if (s[j] === '(' && --depth === 0) {
+        open = j;
+        break;
+      }
+    }
+    const right = s.indexOf('(', slash);
+    const close = closing(s, right);
+    if (open < 0 || close < 0) break;
+    s = `${s.slice(0, open)}\\frac{${s.slice(open + 1, slash)}}{${s.slice(right + 1, close)}}${s.slice(close + 1)}`;
+  }
+  return s.replace(/(^|[\s=(+\-])([0-9]+|[A-Za-z])\s*\/\s*([0-9]+|[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)(?=[\s)]|$)/g, '$1\\frac{$2}{$3}');
+}
+
+/** Plain-text math rewritten as TeX; TeX (any backslash command) and text without plain-math marks unchanged. */
+export function plainMath(s: string): string {
+  if (/\\[A-Za-z]/.test(s) || !PLAIN_MARKS.test(s)) return s;
+  // (Longest names first: arrow.l.long before arrow.l.)
+  for (const name of Object.keys(SYMBOLS).sort((a, b) => b.length - a.length)) s = s.split(name).join(` ${SYMBOLS[name]} `);
+  s = s.replace(/"([A-Za-z][A-Za-z -]*)"/g, (_m, w: string) => `\\operatorname{${w.trim().replace(/\s+/g, '\\ ')}}`);
+  s = calls(s, /accent/, (args) => {
+    const comma = args.lastIndexOf(',');
+    const mark = ACCENTS[args.slice(comma + 1).trim()];
+    return comma > 0 && mark ? `\\${mark}{${args.slice(0, comma).trim()}}` : `(${args})`;
+  });
+  s = calls(s, /hat|tilde|bar|vec/, (args, name) => `\\${name}{${args}}`);
+  s = calls(s, /norm/, (args) => `\\|${args}\\|`);
+  s = calls(s, /abs/, (args) => `|${args}|`);
+  s = calls(s, /sqrt/, (args) => `\\sqrt{${args}}`);
+  s = scripts(s);
+  s = fractions(s);
+  s = s.replace(/(^|[^\\A-Za-z])([A-Za-z]+)(?![A-Za-z])/g, (m, pre: string, w: string) => (WORDS[w] ? `${pre}${WORDS[w]} ` : m));
+  return s.replace(/[ \t]{2,}/g, ' ').trim();
+}
