@@ -42,15 +42,27 @@ function closeBrace(s: string, i: number): number {
   return -1;
 }
 
-/** `\sigma{\left( … \right)}`: a call's sized brackets wrapped in braces, unwrapped to `\sigma\left( … \right)`. */
+/** `\sigma{(…)}`, `\sigma{\left( … \right)}`: a call's brackets wrapped in braces, unwrapped to `\sigma( … )`. */
 function bracedSizedCall(s: string): string {
-  const re = /\\(?:max|min|log|ln|exp|tanh|sigma)\s*\{(?=\s*\\left\s*[([])/g;
+  const re = /\\(?:max|min|log|ln|exp|tanh|sigma)\s*\{(?=\s*(?:\\left\s*)?[([])/g;
   let out = '';
   let from = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const open = m.index + m[0].length - 1;
     const close = closeBrace(s, open);
-    if (close < 0 || !/\\right\s*[)\]]\s*$/.test(s.slice(open + 1, close - 1))) continue;
+    const body = s.slice(open + 1, close - 1).trim();
+    // (Only a single bracket: `\sigma{(a)(b)}` is left as it is.)
+    const start = body.search(/[([]/);
+    let depth = 0;
+    let end = -1;
+    for (let j = start; j < body.length; j++) {
+      if (body[j] === '(' || body[j] === '[') depth++;
+      else if ((body[j] === ')' || body[j] === ']') && --depth === 0) {
+        end = j;
+        break;
+      }
+    }
+    if (close < 0 || start < 0 || end < 0 || body.slice(end + 1).trim() !== '') continue;
     out += `${s.slice(from, open)} ${s.slice(open + 1, close - 1)} `;
     from = close;
     re.lastIndex = close;
@@ -245,6 +257,8 @@ export function normaliseTex(src: string): string {
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\[A-Za-z]+|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
+  // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
+  s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
   // Functions typed in a text font, `\text{log}`, `\textrm{exp}`: the functions.
   s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ');
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
@@ -279,6 +293,8 @@ export function normaliseTex(src: string): string {
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(/((?:\\mathbf\{[A-Z]\}|(?<![A-Za-z\\])[A-Z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))/g, '$1 ');
+  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`.)
+  s = s.replace(/((?<![A-Za-z\\])[A-Z](?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\cdot\s*(?=[A-Z](?![A-Za-z]))/g, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

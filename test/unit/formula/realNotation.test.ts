@@ -916,3 +916,12 @@ test('a penalty whose size bars hold an indexed parameter, and a penalised loss 
   // A distance between data points is no penalty.
   assert.equal(concept('\\gamma \\sum_k |u_k - v_k|'), null);
 });
+
+test('a matrix dotted with a matrix, a call whose bracket sits in braces, a loss or cost named by its word', () => {
+  assert.equal(concept('S^{[k]} = V^{[k]} \\cdot H^{[k-1]} + c^{[k]}'), 'affine-layer');
+  assert.equal(concept('H^{[k]} = \\sigma{(V^{[k]} U + c^{[k]})}'), 'affine-layer');
+  assert.equal(concept('R(v, c) = \\frac{1}{n}\\sum_{j = 1}^{n} Loss(\\hat{t}, t)'), 'empirical-risk');
+  assert.equal(concept('Q(\\beta) = \\frac{1}{n} \\sum_{j = 1}^n Cost(g_\\beta(u^{(j)}, t^{(j)}))'), 'empirical-risk');
+  // A dot between lower-case vectors stays a dot product.
+  assert.notEqual(concept('s = \\mathbf{u} \\cdot \\mathbf{v}'), 'affine-layer');
+});
