@@ -70,6 +70,41 @@ function bracedSizedCall(s: string): string {
   return out + s.slice(from);
 }
 
+/**
+ * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
+ * their common conventions: `\vx`, `\vw` (bold vectors), `\mW` (a bold matrix), `\mat W`, `\dotp{a}{b}` (aᵀb),
+ * `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
+ * one-argument macro like `\VARm{x}`) give their content. A command the note defines has been expanded before this.
+ */
+function conventionalShorthands(s: string): string {
+  s = s.replace(/\\textcolor\s*\{[^{}]*\}/g, '').replace(/\\color\s*\{[^{}]*\}/g, '');
+  // (Not `\vb{x}`, the physics package's bold, nor siunitx's `\si{…}`: a shorthand takes no argument.)
+  s = s.replace(/\\v([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\m([A-Z])(?![A-Za-z{])/g, '\\mathbf{$1}');
+  s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
+  s = s.replace(/\\th(?![A-Za-z{])/g, '\\theta').replace(/\\be(?![A-Za-z{])/g, '\\beta').replace(/\\si(?![A-Za-z{])/g, '\\sigma');
+  // (One-argument shorthands, innermost first: their argument is a brace group.)
+  for (let guard = 0; guard < 100; guard++) {
+    const m = /\\(dotp|norm|abs|ab|(?!(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega|Pr|Var|Cov|KL|Tr|Big[glr]?|Bigg[lr]?|Vert|Re|Im|[A-Z])(?![A-Za-z]))[A-Z][A-Za-z]*)\s*\{/.exec(s);
+    if (!m) break;
+    const open = m.index + m[0].length - 1;
+    const close = closeBrace(s, open);
+    if (close < 0) break;
+    const a = s.slice(open + 1, close - 1);
+    let rep: string;
+    let end = close;
+    if (m[1] === 'dotp') {
+      const two = twoArgs(s, open);
+      const [x, y] = two ? two : a.split(',');
+      rep = y === undefined ? `(${a})` : `{${x}}^\\top {${y}}`;
+      if (two) end = two[2];
+    } else if (m[1] === 'norm') rep = `\\|${a}\\|`;
+    else if (m[1] === 'abs' || m[1] === 'ab') rep = `|${a}|`;
+    else rep = ` ${a} `;
+    s = s.slice(0, m.index) + rep + s.slice(end);
+  }
+  return s;
+}
+
 /** `\cmd{A}{B}` at i → [A, B, end], or null. */
 function twoArgs(s: string, i: number): [string, string, number] | null {
   let k = i;
@@ -247,6 +282,8 @@ export function normaliseTex(src: string): string {
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
+  s = s.replace(/\\left\s*\\vert\s*\\left\s*\\vert/g, '\\left\\|').replace(/\\right\s*\\vert\s*\\right\s*\\vert/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
   s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
@@ -272,8 +309,10 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');
   // `\ensuremath{…}` only asks for math mode: its content.
   s = s.replace(/\\ensuremath(?![A-Za-z])\s*/g, '');
-  // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`; a switch elsewhere only sets the font.
+  // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`, in a text box too (`\text{\bf W}`); a
+  // switch elsewhere only sets the font.
   if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {
+    s = s.replace(/\\(?:text|textrm|mbox)\s*(?=\{\s*\\(?:bf|rm|it|sf|tt|cal|bm)(?![A-Za-z]))/g, '');
     s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);
     s = s.replace(/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*/g, '');
   }
@@ -290,6 +329,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
   s = bracedSizedCall(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|textcolor|color|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(/((?:\\mathbf\{[A-Z]\}|(?<![A-Za-z\\])[A-Z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))/g, '$1 ');

@@ -2148,7 +2148,7 @@ function detect(root: Row, add: Add): void {
       // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
       const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
-      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
 import { repoRoot } from './fixtures';
 import { explainFormula } from '../../../src/core/formula/explain';
+import { normaliseTex } from '../../../src/core/formula/normalise';
 
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
 
@@ -924,4 +925,15 @@ test('a matrix dotted with a matrix, a call whose bracket sits in braces, a loss
   assert.equal(concept('Q(\\beta) = \\frac{1}{n} \\sum_{j = 1}^n Cost(g_\\beta(u^{(j)}, t^{(j)}))'), 'empirical-risk');
   // A dot between lower-case vectors stays a dot product.
   assert.notEqual(concept('s = \\mathbf{u} \\cdot \\mathbf{v}'), 'affine-layer');
+});
+
+test('a preamble\'s shorthands read by convention when the note does not define them; a text box around a font switch; \\vert pairs', () => {
+  assert.equal(normaliseTex('s_j = g\\left( \\dotp{\\vu_j}{\\vz} \\right)'), 's_j = g\\left( {\\mathbf{u}_j}^\\top {\\mathbf{z}} \\right)');
+  assert.equal(concept('\\norm{\\vu}_q = \\left( \\sum_k \\ab{u_k}^q \\right)^{\\frac 1 q}'), 'norms');
+  assert.equal(concept('\\left\\vert\\left\\vert \\mathbf{u} \\right\\vert\\right\\vert_q = \\left( \\sum_k \\left\\vert u_k \\right\\vert^q \\right)^{1/q}'), 'norms');
+  assert.match(normaliseTex('\\text{\\bf V} \\mathbf{u}'), /^\\mathbf\{V\}/);
+  // Known commands keep their meaning: \vb is bold, \Delta is Δ, \si{…} is not σ.
+  assert.match(normaliseTex('\\vb{u} + \\Delta{V}'), /\\vb\{u\} \+ \\Delta\{V\}/);
+  // A data matrix's entries summed against the weights are a product, not attention.
+  assert.notEqual(concept('s_n = \\sum_k X_{n,k} v_k'), 'attention');
 });
