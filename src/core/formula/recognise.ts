@@ -1775,12 +1775,15 @@ function detect(root: Row, add: Add): void {
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
-  if (hasLineOp(root, '⊙', '*', '∘', '∗')) {
+  // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
+  const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
+  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted) {
     const letters = new Set(syms(rhsAll).map((s) => (s.name === 'Gamma' && /^[fuoi]$/.test(indexOf(s.sub)) ? (indexOf(s.sub) === 'u' ? 'i' : indexOf(s.sub)) : s.name.toLowerCase())));
     // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
     const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
-    const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat'));
+    // (The candidate is marked with a tilde, a hat or a prime: h̃_t, h'^{<t>}.)
+    const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x));
     // (The cell c with a forget gate f coupled to the input, c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t, is an LSTM's.)
     const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
     if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
@@ -2456,7 +2459,9 @@ function foreignName(root: Row): boolean {
   if (!word || word.length < 2) return false;
   // (`MSE loss`, `CE cost`: a catalog name with the word loss after it.)
   const key = word.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/(?<=.)(loss|cost|error)$/, '');
-  return !!key && !GENERIC_NAMES.has(key) && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
+  // (Plurals and compounds of a role word, `scores`, `masked_scores`, `context_i`, name a role too.)
+  const generic = GENERIC_NAMES.has(key) || GENERIC_NAMES.has(key.replace(/s$/, '')) || /(score|weight|logit|context|mask|value|key|query|querie)s?$/.test(key);
+  return !!key && !generic && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
 }
 
 /** Multi-line blocks (aligned, array, cases, gathered …): the lines of one model vote. */
@@ -2523,8 +2528,8 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'multi-head-attention': /multi-?head/i,
   'masked-self-attention': /masked self-attention|causal (self-)?attention/i,
   'self-attention': /self[- ]attention/i,
-  lstm: /\blstm\b|long short-term/i,
-  gru: /\bgru\b|gated recurrent unit/i,
+  lstm: /\blstms?\b|long short-term/i,
+  gru: /\bgrus?\b|gated recurrent unit/i,
   'bidirectional-rnn': /bidirectional|bi-?rnn|bi-?lstm/i,
   'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
   adam: /\badam\b/i,
@@ -2809,6 +2814,15 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
  */
 function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
   const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
+  // Two sibling structures close together (Γ_u: an LSTM's gate or a GRU's), the words naming one of them: that one.
+  const close = [...cands.entries()].filter(([, c]) => structural(c) && c.score >= 3);
+  const said = close.filter(([id]) => namedFor(id, words));
+  const siblings = (a: ConceptId, b: ConceptId) => (PARENT[a] ?? []).some((p) => (PARENT[b] ?? []).includes(p));
+  if (said.length === 1 && close.length === 2 && siblings(close[0][0], close[1][0])) {
+    const [id, c] = said[0];
+    const rival = Math.max(...close.filter(([o]) => o !== id).map(([, o]) => o.score));
+    if (rival - c.score < 0.5) c.score = Math.max(c.score, rival) + 0.2;
+  }
   for (const [id, c] of cands) {
     if (!DISTINCT_CHILDREN.has(id)) continue;
     for (const p of PARENT[id] ?? []) {

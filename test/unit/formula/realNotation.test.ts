@@ -937,3 +937,13 @@ test('a preamble\'s shorthands read by convention when the note does not define 
   // A data matrix's entries summed against the weights are a product, not attention.
   assert.notEqual(concept('s_n = \\sum_k X_{n,k} v_k'), 'attention');
 });
+
+test('a cell updated with dots, a GRU step with Γ and a primed candidate, plurals naming the model, role words in plural', () => {
+  assert.equal(concept('S_t = g_t \\cdot S_{t-1} + j_t \\cdot \\tilde{S}_t'.replace(/g_t/, 'f_t').replace(/j_t/, 'i_t')), 'lstm');
+  assert.equal(concept('s^{<t>} = (1 - \\Gamma_u) * s^{<t-1>} + \\Gamma_u * s\'^{<t>}'), 'gru');
+  assert.equal(concept('\\Gamma_u = \\sigma(V_u [s^{<t-1>}, u^{<t>}] + c_u)', 'How GRUs compute the gate'), 'gru');
+  assert.equal(concept('\\Gamma_u = \\sigma(V_u [s^{<t-1>}, u^{<t>}] + c_u)', 'How LSTMs compute the gate'), 'lstm');
+  assert.equal(concept('\\text{scores} = \\frac{Q_d K_e^T}{\\sqrt{d_k}}'), 'scaled-dot-product-attention');
+  // A dot product of plain letters is no cell.
+  assert.notEqual(concept('c = a \\cdot b + d \\cdot e'), 'lstm');
+});
