@@ -2917,8 +2917,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention')) {
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
-      // (P(A, B) = P(A | B) P(B) of events stays the rule of probability, whatever the section is about.)
-      if (id === 'language-model' && top[1].why.startsWith('P(A,B)')) continue;
+      // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
+      if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }

@@ -947,3 +947,8 @@ test('a cell updated with dots, a GRU step with Γ and a primed candidate, plura
   // A dot product of plain letters is no cell.
   assert.notEqual(concept('c = a \\cdot b + d \\cdot e'), 'lstm');
 });
+
+test('a forward recurrence in a section on BPTT stays the recurrence; only a derivative there is BPTT', () => {
+  assert.equal(concept('s^t = g(V_{(in)} u^t + V s^{t-1} + c)', 'The mathematical description of BPTT'), 'rnn');
+  assert.equal(concept('\\frac{\\partial E}{\\partial V} = \\sum_{k=1}^{t} \\frac{\\partial E}{\\partial s^t} \\frac{\\partial s^t}{\\partial s^k} \\frac{\\partial s^k}{\\partial V}', 'The mathematical description of BPTT'), 'backpropagation-through-time');
+});
