@@ -90,15 +90,20 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
       latex: (withRoles ? parts.slice(2, -1) : parts.slice(2)).join('|||').trim(),
     };
     if (withRoles) {
-      f.roles = parts[parts.length - 1]
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map((s) => {
-          const eq = s.lastIndexOf('=');
-          if (eq < 0) throw new Error(`line ${i + 1}: role "${s.slice(0, 40)}" has no "="`);
-          return { symbol: s.slice(0, eq).trim(), role: s.slice(eq + 1).trim() };
-        });
+      // `symbol = role ; symbol = role`: a role is one word of the vocabulary, so a symbol may itself hold `;` or `=`
+      // (`p(y; \mu) = probability`, `P(y=1|x) = probability`).
+      const text = parts[parts.length - 1];
+      const entry = /\s*(.+?)\s*=\s*([a-z][a-z-]*)\s*(?:;|$)/y;
+      f.roles = [];
+      let at = 0;
+      for (let m: RegExpExecArray | null = null; at < text.length; at = entry.lastIndex) {
+        entry.lastIndex = at;
+        if (!(m = entry.exec(text))) break;
+        f.roles.push({ symbol: m[1].trim(), role: m[2] });
+      }
+      const rest = text.slice(at).trim();
+      if (rest && !f.roles.length) throw new Error(`line ${i + 1}: role "${rest.slice(0, 40)}" has no "="`);
+      if (rest) warnings.push(`line ${i + 1}: roles from "${rest.slice(0, 40)}" on not read`);
       const known = f.roles.filter((r) => (ROLE_IDS as readonly string[]).includes(r.role));
       for (const r of f.roles) if (!known.includes(r)) warnings.push(`line ${i + 1}: unknown role "${r.role.slice(0, 40)}" (letter left out)`);
       f.roles = known;

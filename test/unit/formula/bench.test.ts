@@ -159,3 +159,12 @@ test('the runner refuses a folder without label files', () => {
   assert.throws(() => evaluateFolder(dir), /no <slug>\.txt label files/);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('roles lines: a symbol may hold ; or =, since a role is one word of the vocabulary; a line with no role is refused', () => {
+  const f = parseLabelFile('softmax ||| ctx ||| p(y; \\mu) = e^{\\mu_y} ||| p(y; \\mu) = probability ; \\mu_y = logits ; P(y=1|x) = probability', true);
+  assert.deepEqual(f.formulas[0].roles, [{ symbol: 'p(y; \\mu)', role: 'probability' }, { symbol: '\\mu_y', role: 'logits' }, { symbol: 'P(y=1|x)', role: 'probability' }]);
+  assert.throws(() => parseLabelFile('softmax ||| ctx ||| z ||| z is the input', true), /has no "="/);
+  const partly = parseLabelFile('softmax ||| ctx ||| z ||| z = logits ; and more', true);
+  assert.deepEqual(partly.formulas[0].roles, [{ symbol: 'z', role: 'logits' }]);
+  assert.match(partly.warnings.join('\n'), /not read/);
+});
