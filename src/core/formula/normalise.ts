@@ -227,6 +227,11 @@ const PRECOMPOSED: Record<string, string> = { 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}'
  */
 function unicodeScripts(s: string): string {
   if (!/[^\x00-\x7F]/.test(s)) return s;
+  // Slides that mark a vector with a leading arrow and a matrix with a double one (`→θ`, `⇉W→x`, `⁇→x` for a random
+  // vector): the letters themselves. (An arrow between two terms, `X → Y`, has a letter or a space before it.)
+  // (Where the double arrow shows the convention, every arrow glued to a letter is one: `⇉U→h` is U h.)
+  const marks = /[⇉⁇]/.test(s) ? /[⁇]?[→⇉](?=\\?[A-Za-zα-ωΑ-Ω])/g : /(?<=^|[^A-Za-z0-9}\s]|\s)[⁇]?[→⇉](?=\\?[A-Za-zα-ωΑ-Ω])/g;
+  s = s.replace(marks, '').replace(/≝/g, '=');
   // Full-width forms typed with a CJK keyboard: （ ） ＝ ＋ ｜ are ( ) = + |.
   s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);

@@ -952,3 +952,11 @@ test('a forward recurrence in a section on BPTT stays the recurrence; only a der
   assert.equal(concept('s^t = g(V_{(in)} u^t + V s^{t-1} + c)', 'The mathematical description of BPTT'), 'rnn');
   assert.equal(concept('\\frac{\\partial E}{\\partial V} = \\sum_{k=1}^{t} \\frac{\\partial E}{\\partial s^t} \\frac{\\partial s^t}{\\partial s^k} \\frac{\\partial s^k}{\\partial V}', 'The mathematical description of BPTT'), 'backpropagation-through-time');
 });
+
+test('slides that mark vectors and matrices with arrows (→θ, ⇉W), ≝ as a definition, and amsmath\'s capital accents', () => {
+  assert.equal(normaliseTex('→β ← →β - μ ∇_{→β} J(→β)'), 'β ← β - μ ∇_{β} J(β)');
+  assert.equal(concept('→s^{(t)} = \\tanh(⇉A→s^{(t-1)} + ⇉B→u^{(t)} + →c).'), 'rnn');
+  // An arrow between two spaces or after a letter, without the convention's double arrow, stays an arrow.
+  assert.equal(normaliseTex('g: U→V'), 'g: U→V');
+  assert.equal(concept('\\Tilde{s}^t = \\phi(\\Tilde{A}s^{t+1} + \\Tilde{B}u^t)'), concept('\\tilde{s}^t = \\phi(\\tilde{A}s^{t+1} + \\tilde{B}u^t)'));
+});
