@@ -286,6 +286,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
+  // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
+  s = s.replace(/\\Pi(?=\s*_)/g, '\\prod');
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
   s = s.replace(/\\left\s*\\vert\s*\\left\s*\\vert/g, '\\left\\|').replace(/\\right\s*\\vert\s*\\right\s*\\vert/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');

@@ -523,7 +523,12 @@ function detectMoreForms(root: Row, add: Add): void {
   const classGivenInput = lhsApply && /^[pP]$/.test(lhsApply.fn) && hasOp(lhsApply.arg, '|') && (classNamed(lhsApply) || hasOp(lhsApply.arg, ';') || (lhsApply.head.k === 'sym' && syms(lhsApply.head.sub).some((x) => PARAM_LETTER.test(x.name))));
   if (classGivenInput && fracs(rhs).some((f) => !!softmaxFrac(f))) add('softmax-regression', 3.3, 'P(y | x; W) = softmax of the class scores');
   // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
-  if (lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // (Of any parameters — μ, σ², λ, p — and any density of the examples, f or 𝒩; or the closed form of a Bernoulli's,
+  // θ^k (1 − θ)^{N−k}.)
+  const likelihoodOf = lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) ? syms(lhsApply.arg).find((y) => PARAM_LETTER.test(y.name) || /^(mu|sigma|lambda|p|pi|phi|alpha)$/.test(y.name)) : undefined;
+  const powerOf = (x: Node, name: string) => (x.k === 'sym' && x.name === name && !!x.sup) || (x.k === 'group' && !!x.sup && isNum(rowOf(x.body)[0], 1) && syms(x.body).some((y) => y.name === name));
+  const bernoulli = !!likelihoodOf && rhs.filter((x) => powerOf(x, likelihoodOf.name)).length >= 2;
+  if (likelihoodOf && ((rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pPfN]$/.test(a.fn)))) || bernoulli)) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
   // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
   if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
   // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
@@ -1004,8 +1009,9 @@ function detectModelParts(root: Row, add: Add): void {
     if (pre && indexOf(pre.sup) === layer) add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
   }
   // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
-  const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|'));
-  if (likelihoodOfData && bigs(rhsAll, 'sum').length && applies(rhsAll, ['log']).some((l) => applies(l.arg).some((q) => isProb(q) && condBarOf(q))) && !hasLineOp(parts[1] ?? [], '-')) add('maximum-likelihood', 3.4, 'log L(θ | data) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // (ℓ(θ; X) = log L(θ; X) = Σ_i log P(x_i; θ): the same, the data after a semicolon and the log named first.)
+  const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|')) || (parts.length >= 3 && applies(parts[1], ['log']).some((l) => rowOf(l.arg)[0]?.k === 'apply' && /^L$/.test((rowOf(l.arg)[0] as Apply).fn)));
+  if (likelihoodOfData && bigs(rhsAll, 'sum').length && applies(rhsAll, ['log']).some((l) => applies(l.arg).some((q) => isProb(q) && (condBarOf(q) || hasOp(q.arg, ';')))) && !hasLineOp(parts[1] ?? [], '-')) add('maximum-likelihood', 3.4, 'log L(θ | data) = Σ log p(y_i | x_i; θ): the log-likelihood');
   // P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the joint written out factor by factor, each given all the
   // earlier ones — the chain rule of probability itself (a product sign, Π_t P(w_t | w_{<t}), is the language model's).
   const factors = (parts[parts.length - 1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));

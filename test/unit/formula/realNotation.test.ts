@@ -960,3 +960,12 @@ test('slides that mark vectors and matrices with arrows (→θ, ⇉W), ≝ as a 
   assert.equal(normaliseTex('g: U→V'), 'g: U→V');
   assert.equal(concept('\\Tilde{s}^t = \\phi(\\Tilde{A}s^{t+1} + \\Tilde{B}u^t)'), concept('\\tilde{s}^t = \\phi(\\tilde{A}s^{t+1} + \\tilde{B}u^t)'));
 });
+
+test('likelihoods of any parameters, a Bernoulli\'s closed form, a log-likelihood named through log L, a product as \\Pi', () => {
+  assert.equal(concept('L(\\mu, \\tau^2; \\mathbf{U}) = \\prod_{j=1}^{n} P(u_j ; \\mu, \\tau^2)'), 'maximum-likelihood');
+  assert.equal(concept('\\mathcal{L}(\\beta) = \\beta^m (1 - \\beta)^{n-m}'), 'maximum-likelihood');
+  assert.equal(concept('L(p) = \\Pi_{j=1}^n p^{u_j} (1-p)^{(1-u_j)}'), 'maximum-likelihood');
+  assert.equal(concept('\\ell(\\beta; \\mathbf{U}) = \\log L(\\beta; \\mathbf{U}) = \\sum_{j=1}^{n} \\log P(u_j ; \\beta)'), 'maximum-likelihood');
+  // A polynomial of a letter is no likelihood.
+  assert.notEqual(concept('g(\\phi) = \\phi^2 + 3\\phi'), 'maximum-likelihood');
+});
