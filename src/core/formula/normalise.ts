@@ -72,8 +72,8 @@ function bracedSizedCall(s: string): string {
 
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
- * their common conventions: `\vx`, `\vw` (bold vectors), `\mW` (a bold matrix), `\mat W`, `\dotp{a}{b}` (aᵀb),
- * `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
+ * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
+ * matrix), `\mat W`, `\dotp{a}{b}` (aᵀb), `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
  * one-argument macro like `\VARm{x}`) give their content. A command the note defines has been expanded before this.
  */
 function conventionalShorthands(s: string): string {
@@ -81,6 +81,7 @@ function conventionalShorthands(s: string): string {
   // (Not `\vb{x}`, the physics package's bold, nor siunitx's `\si{…}`: a shorthand takes no argument.)
   s = s.replace(/\\v([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\m([A-Z])(?![A-Za-z{])/g, '\\mathbf{$1}');
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
+  s = s.replace(/\\given(?![A-Za-z])/g, ' \\mid ').replace(/\\grad(?![A-Za-z])/g, '\\nabla ');
   s = s.replace(/\\th(?![A-Za-z{])/g, '\\theta').replace(/\\be(?![A-Za-z{])/g, '\\beta').replace(/\\si(?![A-Za-z{])/g, '\\sigma');
   // (One-argument shorthands, innermost first: their argument is a brace group.)
   for (let guard = 0; guard < 100; guard++) {
@@ -101,6 +102,21 @@ function conventionalShorthands(s: string): string {
     else if (m[1] === 'abs' || m[1] === 'ab') rep = `|${a}|`;
     else rep = ` ${a} `;
     s = s.slice(0, m.index) + rep + s.slice(end);
+  }
+  return s;
+}
+
+/** `\pdv{f}{x}` → `\frac{\partial f}{\partial x}`, `\dv{f}{x}` → `\frac{d f}{d x}`, `\dv{x}` → `\frac{d}{d x}`. */
+function physicsDerivatives(s: string): string {
+  for (let guard = 0; guard < 50; guard++) {
+    const m = /\\(p?)dv\s*(?=\{)/.exec(s);
+    if (!m) break;
+    const d = m[1] ? '\\partial ' : 'd ';
+    const two = twoArgs(s, m.index + m[0].length);
+    const one = closeBrace(s, m.index + m[0].length);
+    if (two) s = `${s.slice(0, m.index)}\\frac{${d}${two[0]}}{${d}${two[1]}}${s.slice(two[2])}`;
+    else if (one > 0) s = `${s.slice(0, m.index)}\\frac{${d.trim()}}{${d}${s.slice(m.index + m[0].length + 1, one - 1)}}${s.slice(one)}`;
+    else break;
   }
   return s;
 }
@@ -270,7 +286,10 @@ function htmlScripts(s: string): string {
 }
 
 export function normaliseTex(src: string): string {
-  let s = plainMath(htmlScripts(doubleEscaped(String(src ?? ''))));
+  // (Zero-width characters pasted from a web page are nothing.)
+  let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, ''))));
+  // The physics package's derivatives: `\pdv{f}{x}` is ∂f/∂x, `\dv{f}{x}` is df/dx, `\dv{x}` alone is d/dx.
+  if (/\\p?dv\s*\{/.test(s)) s = physicsDerivatives(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);
@@ -336,7 +355,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|textcolor|color|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(/((?:\\mathbf\{[A-Z]\}|(?<![A-Za-z\\])[A-Z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))/g, '$1 ');

@@ -1447,7 +1447,8 @@ function detect(root: Row, add: Add): void {
     }
     // (y(x) − a^L(x): a target and a prediction, both functions of the input, not an input and its reconstruction.)
     const ownX = rowOf(g.body).some((t) => t.k === 'sym' && t.name === 'x');
-    if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', 3.4, '‖x − g(f(x))‖²');
+    // (The input given back through two nested maps, g(f(x)), outweighs the two layers those maps also are.)
+    if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.

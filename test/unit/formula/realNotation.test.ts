@@ -969,3 +969,12 @@ test('likelihoods of any parameters, a Bernoulli\'s closed form, a log-likelihoo
   // A polynomial of a letter is no likelihood.
   assert.notEqual(concept('g(\\phi) = \\phi^2 + 3\\phi'), 'maximum-likelihood');
 });
+
+test('the physics package\'s derivatives, \\given and \\grad by convention, zero-width characters, a reconstruction through two maps', () => {
+  assert.equal(normaliseTex('\\pdv{e}{u} = \\dv{e}{t}'), '\\frac{\\partial e}{\\partial u} = \\frac{d e}{d t}');
+  assert.equal(concept('\\pdv{e}{g} = \\sum_{j = 1}^{k} \\pdv{e}{s_j} \\cdot \\pdv{s_j}{g}'), 'chain-rule');
+  assert.equal(concept('p(\\vec{u} \\given \\vec{v}) = \\frac{p(\\vec{v} \\given \\vec{u}) \\, p(\\vec{u})}{p(\\vec{v})}'), 'bayes-rule');
+  assert.equal(concept('\\vec{\\beta}^{(k + 1)} = \\vec{\\beta}^{(k)} - \\mu \\cdot \\grad_{\\vec{\\beta}} J(\\vec{\\beta}^{(k)})'), 'gradient-descent');
+  assert.equal(normaliseTex('o_t\u200B = s'), 'o_t = s');
+  assert.equal(concept('\\min_V \\frac{1}{2} \\sum_n \\|g(f(x_n;V_f); V_g) - x_n\\|^2_2'), 'autoencoder');
+});
