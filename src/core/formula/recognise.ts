@@ -575,7 +575,8 @@ function detectMoreForms(root: Row, add: Add): void {
   const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
   // Q^{(i)} = W_q^{(i)} X + b_q^{(i)}: a projection per head, i indexing the head.
-  const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && /^\(?[ih]\)?$/.test((subText(x.sup) || '').replace(/\s/g, ''));
+  // (Or below, Q_i = X W_i^Q: the head's index under the letter, the role above the weight.)
+  const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && (/^\(?[ih]\)?$/.test((subText(x.sup) || '').replace(/\s/g, '')) || (/^[ih]$/.test(subText(x.sub).replace(/\s/g, '')) && (x.name !== 'W' || /^[QKV]$/i.test(subText(x.sup)))));
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && headIndex(lhsSym) && parts.length === 2 && parts[1].some((x) => x.k === 'sym' && x.name === 'W' && headIndex(x)) && parts[1].some((x) => x.k === 'sym' && /^[XHE]$/.test(x.name))) add('multi-head-attention', 3.3, 'Q^{(i)} = W_q^{(i)} X: the projection of one head');
   // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {

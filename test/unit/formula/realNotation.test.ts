@@ -978,3 +978,9 @@ test('the physics package\'s derivatives, \\given and \\grad by convention, zero
   assert.equal(normaliseTex('o_t\u200B = s'), 'o_t = s');
   assert.equal(concept('\\min_V \\frac{1}{2} \\sum_n \\|g(f(x_n;V_f); V_g) - x_n\\|^2_2'), 'autoencoder');
 });
+
+test('a head\'s projection with the head under the letter and the role above the weight', () => {
+  assert.equal(concept('K_h = E W_h^K'), 'multi-head-attention');
+  // A time step under the letter is no head.
+  assert.notEqual(concept('s_t = V s_{t-1}'), 'multi-head-attention');
+});
