@@ -299,6 +299,11 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
+  // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`: not part of it. `\newline` breaks a line;
+  // `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
+  s = s.replace(/^\s*[A-Z][a-z]{2,}(?: [a-z]+)?:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
+  // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
+  if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
   s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');

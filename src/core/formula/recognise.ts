@@ -1769,7 +1769,8 @@ function detect(root: Row, add: Add): void {
         add('affine-layer', 2.6, 'y = w·x + b: one neuron\'s weighted input');
       }
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      else if (['z', 'h', 'a', 'y', 's', 'o', 'f'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      // (u is the weighted input in the notation of many Japanese and Russian texts, u = Wz + b.)
+      else if (['z', 'h', 'a', 'y', 's', 'o', 'f', 'u'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
         // (Σ_i b_i v_i without a bias and without a weight letter is a weighted sum of vectors, not a layer.)
         const weightLetter = /^(w|W|theta|Theta)$/.test(aff.weights[0] ?? '');
@@ -1885,7 +1886,8 @@ function detect(root: Row, add: Add): void {
   // (θ ← θ + η∇ℓ climbs a log-likelihood: gradient ascent, the same step with the sign of what it climbs.)
   const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && hasGradient(rhsAll.slice(3));
   // (w(k + 1) = w(k) − η∇E: the iterate written as a function of the step.)
-  const iterateCall = lhsHead?.k === 'apply' && rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''));
+  // (Or the current iterate written with a script, w(k + 1) = w^k − η ∂E/∂w.)
+  const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test((subText((rhsAll[0] as Sym).sup) || subText((rhsAll[0] as Sym).sub)).replace(/\s/g, ''))));
   if ((assign || iterateCall) && parts.length > 1 && (ascent || rhsAll.some((x) => x.k === 'op' && x.v === '-'))) {
     const first = rhsAll[0];
     const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
@@ -1898,7 +1900,8 @@ function detect(root: Row, add: Add): void {
     // (θ ← θ − η∇E − ηλθ: the step also shrinks the parameter by λ, weight decay.)
     const decay = sameVar && lhsHead?.k === 'sym' && hasGradient(step) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x) => x.k === 'sym') && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
-    else if (sameVar && !newton && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
+    // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
+    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
@@ -2797,8 +2800,11 @@ const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|sp
 function oneLine(items: Row): Row {
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
   // (An alignment mark, `L(θ) &= …`, only places the line.)
-  if (!env || !LINE_ENVS.test(env.name) || env.rows.length !== 1) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
-  return env.rows[0].flatMap((cell) => rowOf(cell));
+  // (Of several rows, one definition among words and braces — `repeat {`, the update, `}` — is the line.)
+  const defining = env && LINE_ENVS.test(env.name) ? env.rows.filter((r) => r.some((cell) => all(cell).some((x) => x.k === 'op' && ['=', '←', ':='].includes(x.v)))) : [];
+  const row = env && env.rows.length === 1 ? env.rows[0] : defining.length === 1 ? defining[0] : null;
+  if (!env || !LINE_ENVS.test(env.name) || !row) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
+  return row.flatMap((cell) => rowOf(cell));
 }
 
 /**

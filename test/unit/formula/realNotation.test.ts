@@ -984,3 +984,14 @@ test('a head\'s projection with the head under the letter and the role above the
   // A time step under the letter is no head.
   assert.notEqual(concept('s_t = V s_{t-1}'), 'multi-head-attention');
 });
+
+test('a block of pseudo-code lines with one update, \\newline breaks, a label before the formula, @ and \\textbf, u as the weighted input', () => {
+  assert.equal(concept('\\begin{align*} \\text{repeat}&\\text{ until done:} \\; \\lbrace \\newline & v_k = v_k - \\mu \\frac{\\partial J(v)}{\\partial v_k} \\newline & \\rbrace \\end{align*}'), 'gradient-descent');
+  assert.equal(concept('Update: V = V - μ dV'), 'gradient-descent');
+  assert.equal(concept('S[k] = V[k] @ H[k-1] + c[k]'), 'affine-layer');
+  assert.equal(concept('\\textbf{u}^{(k)} = \\textbf{w}^{(k)} \\textbf{a}^{(k-1)} + \\textbf{b}^{(k)}'), 'affine-layer');
+  assert.equal(concept('v(k+1)=v^{k}-\\mu \\frac{\\partial J(v)}{\\partial v}'), 'gradient-descent');
+  assert.equal(concept("u_{t+1} = u_t - \\mu g'_{u_t}"), 'gradient-descent');
+  // A sized brace around cases stays the cases' brace.
+  assert.equal(concept('g(s)= \\left\\lbrace \\begin{array}{ll} 1, & s \\geq 0 \\\\ 0, & else \\\\ \\end{array} \\right.'), 'step-function');
+});
