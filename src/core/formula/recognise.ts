@@ -534,6 +534,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
   const primed = (a: Apply) => a.head.k === 'sym' && (a.head.mods.includes('prime') || /prime|'|′/.test(subText(a.head.sup)));
   if (applies(rhs).filter(primed).length >= 2 && applies(rhs).some((a) => primed(a) && applies(a.arg).length > 0)) add('chain-rule', 3.4, "f′(g(x)) · g′(x)");
+  // f′(A) · A′(B) · B′(x), C′(R) · R′(Z) · Z′(W): each derivative taken at the function the next one differentiates.
+  const links = applies(rhs).filter(primed);
+  if (links.length >= 2 && links.every((a, i) => i === 0 || (links[i - 1].head.k === 'sym' && show(links[i - 1].arg).replace(/\s/g, '') === symBase(a.head)))) add('chain-rule', 3.4, "f′(A) · A′(B) · B′(x): derivatives along the composition");
   // [h^→ ; h^←]: the states of the two directions side by side.
   const arrowed = (dir: string) => syms(root).some((x) => /^[hHsz]$/.test(x.name) && subText(x.sup).includes(dir));
   // (Both directions fed to a function, tanh(g(h^→, h^←)), make something else of them.)

@@ -995,3 +995,9 @@ test('a block of pseudo-code lines with one update, \\newline breaks, a label be
   // A sized brace around cases stays the cases' brace.
   assert.equal(concept('g(s)= \\left\\lbrace \\begin{array}{ll} 1, & s \\geq 0 \\\\ 0, & else \\\\ \\end{array} \\right.'), 'step-function');
 });
+
+test('the chain rule in prime notation, each derivative taken at the function the next differentiates', () => {
+  assert.equal(concept("g'(u) = g'(P) \\cdot P'(Q) \\cdot Q'(u)"), 'chain-rule');
+  // Two primes of unrelated arguments are no chain.
+  assert.notEqual(concept("h = g'(a) \\cdot k'(b)"), 'chain-rule');
+});
