@@ -364,7 +364,8 @@ function detectForms(root: Row, add: Add): void {
   const optimised = lastItem && lastItem.k === 'apply' && /^(arg)?(min|max)$/.test(lastItem.fn) ? rowOf(lastItem.arg) : null;
   const terms = optimised && termsOf(optimised).length >= 2 ? termsOf(optimised) : lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
   // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
-  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
+  // (A loss named by its word, `\text{MSE}`, `log-loss`, counts as the loss term.)
+  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => (x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || (x.k === 'name' && /^(mse|ce|bce|nll|loss|cost|error|log-?loss|sse|rss)$/i.test(x.v))) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
@@ -2292,8 +2293,9 @@ function lossLhs(root: Row): boolean {
 function lossSubscript(root: Row): ConceptId | null {
   const h = sides(root).parts[0]?.[0];
   const sym = h?.k === 'sym' ? h : h?.k === 'apply' && h.head.k === 'sym' ? h.head : null;
-  const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z]/g, '') : '';
-  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse' } as Record<string, ConceptId>)[sub] ?? null;
+  const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  // (L_{L1}, L_{L2}: the penalty named by its norm; L_{reg} may be regression's loss as well as the regularised one.)
+  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization' } as Record<string, ConceptId>)[sub] ?? null;
 }
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);

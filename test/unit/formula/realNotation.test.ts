@@ -1001,3 +1001,10 @@ test('the chain rule in prime notation, each derivative taken at the function th
   // Two primes of unrelated arguments are no chain.
   assert.notEqual(concept("h = g'(a) \\cdot k'(b)"), 'chain-rule');
 });
+
+test('a loss named by its word plus a weighted penalty; a penalty named L1 or L2 on the left', () => {
+  assert.equal(concept('\\text{Cost} = \\text{MSE} + \\gamma \\sum \\beta_k^2'), 'regularization');
+  assert.equal(concept('L_{\\text{L2}} = \\sum_{k=1}^n v_k^2'.replace(/v_k/, 'w_k')), 'regularization');
+  // The loss of a regression, L_reg, is not taken for a penalty.
+  assert.notEqual(concept('\\mathcal{L}_\\text{reg}(\\theta) = \\frac{1}{N} \\sum_i (t_i - y_i)^2'), 'regularization');
+});
