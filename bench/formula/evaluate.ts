@@ -96,10 +96,9 @@ export function parseLabelFile(text: string, withRoles: boolean): LabelFile {
       const entry = /\s*(.+?)\s*=\s*([a-z][a-z-]*)\s*(?:;|$)/y;
       f.roles = [];
       let at = 0;
-      for (let m: RegExpExecArray | null = null; at < text.length; at = entry.lastIndex) {
-        entry.lastIndex = at;
-        if (!(m = entry.exec(text))) break;
+      for (let m = entry.exec(text); m; m = at < text.length ? entry.exec(text) : null) {
         f.roles.push({ symbol: m[1].trim(), role: m[2] });
+        at = entry.lastIndex;
       }
       const rest = text.slice(at).trim();
       if (rest && !f.roles.length) throw new Error(`line ${i + 1}: role "${rest.slice(0, 40)}" has no "="`);

@@ -1,4 +1,4 @@
-import { plainMath } from './plainMath';
+import { closingBracket, plainMath } from './plainMath';
 
 /**
  * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
@@ -42,6 +42,14 @@ function closeBrace(s: string, i: number): number {
   return -1;
 }
 
+/** A matrix's sub- and superscript (`W_f`, `W^{[l]}`) and a capital letter with them. */
+const SCRIPTS = String.raw`(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?`;
+const CAPITAL = String.raw`(?<![A-Za-z\\])[A-Z]${SCRIPTS}`;
+/** `W_f \times [h; x]`, `W_h \times h`, `\mathbf{W} \times x`: × between a matrix and a vector. */
+const MATRIX_TIMES_VECTOR = new RegExp(String.raw`(${CAPITAL}|\\mathbf\{[A-Z]\}${SCRIPTS})\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))`, 'g');
+/** `W^{[l]} \cdot A^{[l-1]}`: a dot between two capital letters. */
+const MATRIX_DOT_MATRIX = new RegExp(String.raw`(${CAPITAL})\s*\\cdot\s*(?=[A-Z](?![A-Za-z]))`, 'g');
+
 /** `\sigma{(…)}`, `\sigma{\left( … \right)}`: a call's brackets wrapped in braces, unwrapped to `\sigma( … )`. */
 function bracedSizedCall(s: string): string {
   const re = /\\(?:max|min|log|ln|exp|tanh|sigma)\s*\{(?=\s*(?:\\left\s*)?[([])/g;
@@ -53,16 +61,8 @@ function bracedSizedCall(s: string): string {
     const body = s.slice(open + 1, close - 1).trim();
     // (Only a single bracket: `\sigma{(a)(b)}` is left as it is.)
     const start = body.search(/[([]/);
-    let depth = 0;
-    let end = -1;
-    for (let j = start; j < body.length; j++) {
-      if (body[j] === '(' || body[j] === '[') depth++;
-      else if ((body[j] === ')' || body[j] === ']') && --depth === 0) {
-        end = j;
-        break;
-      }
-    }
-    if (close < 0 || start < 0 || end < 0 || body.slice(end + 1).trim() !== '') continue;
+    const end = start < 0 ? -1 : closingBracket(body, start);
+    if (close < 0 || end < 0 || body.slice(end + 1).trim() !== '') continue;
     out += `${s.slice(from, open)} ${s.slice(open + 1, close - 1)} `;
     from = close;
     re.lastIndex = close;
@@ -183,15 +183,7 @@ function bareSqrt(s: string): string {
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
     const open = m.index + m[0].length - 1;
-    let depth = 0;
-    let close = -1;
-    for (let j = open; j < s.length; j++) {
-      if (s[j] === '(') depth++;
-      else if (s[j] === ')' && --depth === 0) {
-        close = j;
-        break;
-      }
-    }
+    const close = closingBracket(s, open);
     if (close < 0) break;
     out += s.slice(i, m.index) + m[1] + `\\sqrt{${s.slice(open + 1, close)}}`;
     i = close + 1;
@@ -304,15 +296,14 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^\s*[A-Z][a-z]{2,}(?: [a-z]+)?:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
-  // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
   s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
-  s = s.replace(/\\Pi(?=\s*_)/g, '\\prod');
-  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|Π(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
   s = s.replace(/\\left\s*\\vert\s*\\left\s*\\vert/g, '\\left\\|').replace(/\\right\s*\\vert\s*\\right\s*\\vert/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
@@ -363,9 +354,9 @@ export function normaliseTex(src: string): string {
   if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
-  s = s.replace(/((?:\\mathbf\{[A-Z]\}|(?<![A-Za-z\\])[A-Z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))/g, '$1 ');
+  s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');
   // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`.)
-  s = s.replace(/((?<![A-Za-z\\])[A-Z](?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\})?)\s*\\cdot\s*(?=[A-Z](?![A-Za-z]))/g, '$1 ');
+  s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

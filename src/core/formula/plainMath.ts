@@ -13,6 +13,9 @@ const SYMBOLS: Record<string, string> = {
   'lt.eq': '\\le', 'gt.eq': '\\ge', 'eq.not': '\\ne', 'lt.double': '\\ll', 'gt.double': '\\gg',
 };
 
+/** (Longest names first: arrow.l.long before arrow.l.) */
+const SYMBOL_NAMES = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length);
+
 const WORDS: Record<string, string> = {
   sum: '\\sum', product: '\\prod', prod: '\\prod', integral: '\\int', partial: '\\partial', gradient: '\\nabla', nabla: '\\nabla',
   EE: '\\mathbb{E}', RR: '\\mathbb{R}', NN: '\\mathbb{N}', times: '\\times', dot: '\\cdot', in: '\\in', approx: '\\approx', oo: '\\infty', infinity: '\\infty',
@@ -23,23 +26,25 @@ const WORDS: Record<string, string> = {
 
 const ACCENTS: Record<string, string> = { '~': 'tilde', tilde: 'tilde', arrow: 'vec', '->': 'vec', hat: 'hat', '^': 'hat', bar: 'bar', macron: 'bar', dot: 'dot', circle: 'mathring' };
 
-/** The index of the parenthesis closing the one at `open`, or −1. */
-function closing(s: string, open: number): number {
+/** The index of the bracket closing the `(` or `[` at `open` (brackets of the same kind counted), or −1. */
+export function closingBracket(s: string, open: number): number {
+  const [o, c] = s[open] === '[' ? ['[', ']'] : ['(', ')'];
   let depth = 0;
   for (let j = open; j < s.length; j++) {
-    if (s[j] === '(') depth++;
-    else if (s[j] === ')' && --depth === 0) return j;
+    if (s[j] === o) depth++;
+    else if (s[j] === c && --depth === 0) return j;
   }
   return -1;
 }
 
 /** Every `name(…)` call rewritten by `f(args)`, innermost calls first (their text is rewritten before the outer ones). */
 function calls(s: string, name: RegExp, f: (args: string, name: string) => string): string {
+  const call = new RegExp(`(^|[^A-Za-z\\\\])(${name.source})\\(`);
   for (let guard = 0; guard < 200; guard++) {
-    const m = new RegExp(`(^|[^A-Za-z\\\\])(${name.source})\\(`).exec(s);
+    const m = call.exec(s);
     if (!m) return s;
     const open = m.index + m[0].length - 1;
-    const close = closing(s, open);
+    const close = closingBracket(s, open);
     if (close < 0) return s;
     s = s.slice(0, m.index + m[1].length) + f(s.slice(open + 1, close), m[2]) + s.slice(close + 1);
   }
@@ -51,7 +56,7 @@ function scripts(s: string): string {
   for (let guard = 0; guard < 400; guard++) {
     const at = s.search(/[_^]\(/);
     if (at < 0) return s;
-    const close = closing(s, at + 1);
+    const close = closingBracket(s, at + 1);
     if (close < 0) return s;
     s = `${s.slice(0, at + 1)}{${s.slice(at + 2, close)}}${s.slice(close + 1)}`;
   }
@@ -74,7 +79,7 @@ function fractions(s: string): string {
       }
     }
     const right = s.indexOf('(', slash);
-    const close = closing(s, right);
+    const close = closingBracket(s, right);
     if (open < 0 || close < 0) break;
     s = `${s.slice(0, open)}\\frac{${s.slice(open + 1, slash)}}{${s.slice(right + 1, close)}}${s.slice(close + 1)}`;
   }
@@ -84,8 +89,7 @@ function fractions(s: string): string {
 /** Plain-text math rewritten as TeX; TeX (any backslash command) and text without plain-math marks unchanged. */
 export function plainMath(s: string): string {
   if (/\\[A-Za-z]/.test(s) || !PLAIN_MARKS.test(s)) return s;
-  // (Longest names first: arrow.l.long before arrow.l.)
-  for (const name of Object.keys(SYMBOLS).sort((a, b) => b.length - a.length)) s = s.split(name).join(` ${SYMBOLS[name]} `);
+  for (const name of SYMBOL_NAMES) s = s.split(name).join(` ${SYMBOLS[name]} `);
   s = s.replace(/"([A-Za-z][A-Za-z -]*)"/g, (_m, w: string) => `\\operatorname{${w.trim().replace(/\s+/g, '\\ ')}}`);
   s = calls(s, /accent/, (args) => {
     const comma = args.lastIndexOf(',');

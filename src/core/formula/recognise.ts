@@ -203,10 +203,11 @@ function derivative(f: Frac): { of: Row; wrt: Row } | null {
   return { of: num.slice(1), wrt: den.slice(1) };
 }
 const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
+/** Every row of a node or row (itself first, then the rows inside it): where adjacent items are read as products. */
+const rowsIn = (n: Node | Node[] | undefined): Row[] => [Array.isArray(n) ? n : rowOf(n), ...all(n).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
 /** Whether some row multiplies two derivatives (adjacent, or with · / ×, or bracketed factors). */
 function derivProducts(n: Node | Node[]): boolean {
-  const rows: Row[] = [Array.isArray(n) ? n : rowOf(n)];
-  for (const m of all(n)) if (m.k === 'row') rows.push(m.items);
+  const rows = rowsIn(n);
   const isDer = (x: Node | undefined): boolean => !!x && ((x.k === 'frac' && !!derivative(x)) || (x.k === 'group' && rowOf(x.body).some((y) => y.k === 'frac' && !!derivative(y))));
   for (const r of rows) {
     for (let i = 0; i + 1 < r.length; i++) {
@@ -220,9 +221,7 @@ function derivProducts(n: Node | Node[]): boolean {
 }
 /** A ∂ written before what it differentiates (`∂L(θ)`, `∂_θ L`), or a gradient named `grad`. */
 function partialOf(n: Node | Node[] | undefined): boolean {
-  const rows: Row[] = Array.isArray(n) ? [n] : [];
-  for (const m of all(n)) if (m.k === 'row') rows.push(m.items);
-  return rows.some((r) => r.some((x, i) => (x.k === 'sym' && x.name === 'partial' && !x.sup && (r[i + 1]?.k === 'apply' || (r[i + 1]?.k === 'sym' && /^[A-Zℓ]|^ell$/.test((r[i + 1] as Sym).name)))) || (x.k === 'name' && x.v === 'grad') || (x.k === 'apply' && x.fn === 'grad')));
+  return rowsIn(n).some((r) => r.some((x, i) => (x.k === 'sym' && x.name === 'partial' && !x.sup && (r[i + 1]?.k === 'apply' || (r[i + 1]?.k === 'sym' && /^[A-Zℓ]|^ell$/.test((r[i + 1] as Sym).name)))) || (x.k === 'name' && x.v === 'grad') || (x.k === 'apply' && x.fn === 'grad')));
 }
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub) || partialOf(n);
 
@@ -505,7 +504,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // y_i βᵀx_i − log(1 + exp(βᵀx_i)): the log-likelihood of logistic regression written in the logit; with a minus in
   // front, −1/N Σ{…}, the log-loss.
   const softplus = (x: Node | undefined) => !!x && x.k === 'apply' && (x.fn === 'log' || x.fn === 'ln') && (() => { const r = rowOf(x.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && ((r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k !== 'op') || (r[2].k === 'sym' && r[2].name === 'e' && !!r[2].sup && rowOf(r[2].sup)[0]?.k !== 'op')); })();
-  const logitForm = [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)].some((r) => r.some((x, i) => softplus(x) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r.slice(0, i - 1).some((y) => y.k === 'sym' && /^[yt]$/.test(y.name))));
+  const logitForm = rowsIn(root).some((r) => r.some((x, i) => softplus(x) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r.slice(0, i - 1).some((y) => y.k === 'sym' && /^[yt]$/.test(y.name))));
   const leadingMinus = (parts.length > 1 ? parts.slice(1) : parts).some((p) => p[0]?.k === 'op' && p[0].v === '-');
   if (logitForm) add(leadingMinus ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, 'y s − log(1 + e^s): the log-likelihood of logistic regression in the logit');
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
@@ -802,7 +801,7 @@ function detectDerivations(root: Row, add: Add): void {
   // Π_i P(y_i | x_i; θ), Π_i p_θ(x_i), Π_n y_n^{t_n} (1 − y_n)^{1−t_n}: a product over the examples of each one's
   // probability is the likelihood of the data. (Over time steps, or given the same letter's earlier values, it is a
   // sequence model's; with a minus in front, a loss.)
-  const rows: Row[] = [root, ...all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
+  const rows = rowsIn(root);
   // (A conditional model defined as a product, p(x | z) = Π_i p(x_i | z), p(u | w) = Π_j p(d_j | …), factorises one
   // probability over its parts: no likelihood unless the condition is the parameters.)
   const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name));
@@ -1083,7 +1082,7 @@ function detect(root: Row, add: Add): void {
     const weightsOnly = (sqrtDen || all(arg).some((x) => x.k === 'sqrt')) && !syms(root).some((x) => /^[vV]$/.test(x.name));
     if (perPosition) add(weightsOnly ? 'scaled-dot-product-attention' : 'self-attention', 3.4, weightsOnly ? 'softmax_j(q_i·k_j/√d): the scaled weights of one query' : 'softmax_j(q_i·k_j/√d) weighting v_j');
     // (Scores named by a word, Softmax(Scores/√d)V or softmax(S/√d_k)V: scaled, then weighting the values.)
-    const weighsValues = [root, ...all(root).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((x) => x.items)].some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
+    const weighsValues = rowsIn(root).some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
     if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
@@ -1891,7 +1890,7 @@ function detect(root: Row, add: Add): void {
   const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && hasGradient(rhsAll.slice(3));
   // (w(k + 1) = w(k) − η∇E: the iterate written as a function of the step.)
   // (Or the current iterate written with a script, w(k + 1) = w^k − η ∂E/∂w.)
-  const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test((subText((rhsAll[0] as Sym).sup) || subText((rhsAll[0] as Sym).sub)).replace(/\s/g, ''))));
+  const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test(iterScript(rhsAll[0]))));
   if ((assign || iterateCall) && parts.length > 1 && (ascent || rhsAll.some((x) => x.k === 'op' && x.v === '-'))) {
     const first = rhsAll[0];
     const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
@@ -1962,7 +1961,7 @@ function detect(root: Row, add: Add): void {
   // (The gradient written dW, db in code's notation, or as a derivative, is averaged the same way; with Adam's β₁, β₂ —
   // a plain β is momentum's.)
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
-  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || [rhsAll, ...all(rhsAll).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((x) => x.items)].some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // chain rule and BPTT
   const ds = derivs(root);
