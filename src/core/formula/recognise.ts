@@ -2502,13 +2502,16 @@ export function sideBySide(src: string): string {
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
-  const SEP = /^(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/;
+  // (Sticky: tried where the walk stands, without copying the rest of the formula.)
+  const SEP = /(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/y;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ',' || c === '\\' || c === ' ')) {
-      const m = SEP.exec(src.slice(i));
+    // (A run of spaces is tried once, at its start.)
+    else if (depth === 0 && (c === ',' || c === '\\' || (c === ' ' && !/\s/.test(src[i - 1] ?? '')))) {
+      SEP.lastIndex = i;
+      const m = SEP.exec(src);
       if (m && (c !== ' ' || /where/.test(m[0]))) {
         pieces.push(src.slice(start, i));
         i += m[0].length - 1;
