@@ -1,4 +1,4 @@
-import { closingBracket, plainMath } from './plainMath';
+import { closingBracket, plainMath, topLevel } from './plainMath';
 
 /**
  * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
@@ -47,8 +47,9 @@ const SCRIPTS = String.raw`(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\
 const CAPITAL = String.raw`(?<![A-Za-z\\])[A-Z]${SCRIPTS}`;
 /** `W_f \times [h; x]`, `W_h \times h`, `\mathbf{W} \times x`: × between a matrix and a vector. */
 const MATRIX_TIMES_VECTOR = new RegExp(String.raw`(${CAPITAL}|\\mathbf\{[A-Z]\}${SCRIPTS})\s*\\times\s*(?=\[|\\left\s*\[|\\mathbf\{[a-z]|\\boldsymbol\{[a-z]|[a-z](?![A-Za-z]))`, 'g');
-/** `W^{[l]} \cdot A^{[l-1]}`: a dot between two capital letters. */
-const MATRIX_DOT_MATRIX = new RegExp(String.raw`(${CAPITAL})\s*\\cdot\s*(?=[A-Z](?![A-Za-z]))`, 'g');
+/** `W^{[l]} \cdot A^{[l-1]}`, `\mathbf{X} \cdot \mathbf{W}`: a dot between two capital letters. */
+const BOLD_CAPITAL = String.raw`\\(?:mathbf|boldsymbol)\{[A-Z]\}${SCRIPTS}`;
+const MATRIX_DOT_MATRIX = new RegExp(String.raw`(${CAPITAL}|${BOLD_CAPITAL})\s*\\cdot\s*(?=[A-Z](?![A-Za-z])|\\(?:mathbf|boldsymbol)\{[A-Z]\})`, 'g');
 
 /** `\sigma{(…)}`, `\sigma{\left( … \right)}`: a call's brackets wrapped in braces, unwrapped to `\sigma( … )`. */
 function bracedSizedCall(s: string): string {
@@ -192,6 +193,22 @@ function bareSqrt(s: string): string {
   return out + s.slice(i);
 }
 
+/** Every match of `call` (which ends at an opening bracket) and its bracket rewritten by `f(inside, call text)`. */
+function bracketCalls(s: string, call: RegExp, f: (args: string, call: string) => string): string {
+  const re = new RegExp(call.source, 'g');
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(s, open);
+    if (close < 0) break;
+    out += s.slice(from, m.index) + f(s.slice(open + 1, close), m[0]);
+    from = close + 1;
+    re.lastIndex = close + 1;
+  }
+  return out + s.slice(from);
+}
+
 /** Greek letters plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`). */
 const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)(?![A-Za-z])/g;
 
@@ -210,6 +227,15 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   s = s.replace(/(^|[^A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+-]1)?|\d)\]/g, '$1$2_{$3}');
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
+  s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
+  s = s.replace(/\(\s*(e\^\{[^{}]*\})\s*\)/g, '$1');
+  // `dot(w.T, x)`, `matmul(A, B)`: a product of two operands; `square(u)`; `reduce_mean`, `reduce_sum` by their names.
+  s = bracketCalls(s, /(?<![A-Za-z\\])(?:dot|matmul|mm)\s*\(/, (args, call) => {
+    const parts = topLevel(args);
+    return parts.length === 2 ? `${parts[0]} ${parts[1]}` : `${call}${args})`;
+  });
+  s = bracketCalls(s, /(?<![A-Za-z\\])square\s*\(/, (args) => `(${args})^2`).replace(/(?<![A-Za-z\\])reduce_(mean|sum)\s*\(/g, '$1(');
   // d(z)/d(x) and d(J / dw): a derivative written with the d as a function.
   s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+)\)\s*\/\s*d\(([^()]+)\)/g, '$1\\frac{d $2}{d $3}');
   s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+?)\s*\/\s*d([A-Za-z])\)/g, '$1\\frac{d $2}{d $3}');
@@ -289,6 +315,10 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
+  // A capital sigma with an index below it, `\Sigma_{i}`, `\Sigma_{i=1}^{N}`, is the sum (a covariance `\Sigma_k^{-1}` is not).
+  s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
+  // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
+  s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`: not part of it. `\newline` breaks a line;

@@ -1612,9 +1612,10 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
-    // (Γ_f, Γ_u, Γ_o, Γ_r: gates written as a capital gamma with the gate's letter below.)
-    const gammaGate = lhsS?.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhsS.sub)) ? indexOf(lhsS.sub) : '';
-    const gateLetter = gammaGate ? (gammaGate === 'u' ? 'i' : gammaGate === 'r' ? 'r' : gammaGate) : lhsS ? lhsS.name.toLowerCase() : '';
+    // (Γ_f, Γ_u, Γ_o, Γ_r, and g_r, g_u, g_f: gates written as a capital gamma or a g with the gate's letter below.)
+    const gammaGate = (lhsS?.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhsS.sub))) || (lhsS?.name === 'g' && /^[fuorz]$/.test(indexOf(lhsS.sub))) ? indexOf(lhsS!.sub) : '';
+    // (Γ_u is Andrew Ng's update gate of an LSTM as of a GRU; g_u, a GRU's.)
+    const gateLetter = gammaGate ? (gammaGate === 'u' ? (lhsS!.name === 'g' ? 'z' : 'i') : gammaGate) : lhsS ? lhsS.name.toLowerCase() : '';
     const gateLetterRaw = lhsS ? lhsS.name : '';
     // (Γ_f^{⟨t⟩}: the gate's letter is below, its step above.)
     const lhsIdx = (gammaGate ? lhsSup : lhsSub || lhsSup).replace(/[()]/g, '');

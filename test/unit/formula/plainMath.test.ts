@@ -38,3 +38,26 @@ test('HTML scripts, stray dollars and a backtick prime in markdown notes', () =>
   assert.equal(concept('L(\\hat{p}, q) = -(q$ log $\\hat{p} + (1-q)$ log $(1-\\hat{p}))'), 'binary-cross-entropy');
   assert.match(normaliseTex('dZ = dA * g`(Z)'), /g'\(Z\)/);
 });
+
+test('Typst fonts, text, fractions and cases; formulas written as code', () => {
+  assert.equal(plainMath('bold(h) = cal(F)(bold(u))'), '\\mathbf{h} = \\mathcal{F}(\\mathbf{u})');
+  assert.equal(plainMath('g_text("tanh")(u) = frac(1, 2)'), 'g_{\\text{tanh}}(u) = \\frac{1}{2}');
+  assert.equal(plainMath('s(u) = cases(u & text("if") u > 0, 0 & text("else"))'), 's(u) = \\begin{cases} u & \\text{if} u > 0 \\\\ 0 & \\text{else} \\end{cases}');
+  // (A one-argument frac is no fraction: left as written.)
+  assert.equal(plainMath('frac(u) + bold(v)'), 'frac(u) + \\mathbf{v}');
+  assert.equal(normaliseTex('q = 1 / (1+(e**(-u)))'), 'q = 1 / (1+e^{-u})');
+  assert.equal(normaliseTex('s = np.dot(v.T, u) + c'), 's = v^T u + c');
+  assert.equal(normaliseTex('r = tf.reduce_mean(tf.square(p - q))'), 'r = mean((p - q)^2)');
+  // (Typst's one-argument dot is an accent, not a product.)
+  assert.match(normaliseTex('dot(u) + a ** (b)'), /dot\(u\) \+ a\^\{b\}/);
+});
+
+test('Typst notes and code-style notes reach the recogniser', () => {
+  assert.equal(concept('g_text("logistic")(u) = frac(1, 1 + exp(-u))'), 'sigmoid');
+  assert.equal(concept('g_text("step")(u) = cases(1 & text("if") u >= 0, 0 & text("otherwise"))'), 'step-function');
+  assert.equal(concept('bold(o) = bold(h) dot bold(V) + bold(c)'), 'affine-layer');
+  assert.equal(concept('q_(k) = frac(exp(u_(k)), sum_j exp(u_(j)))'), 'softmax');
+  assert.equal(concept('g(u) = 1 / (1+(e**(-u)))'), 'sigmoid');
+  assert.equal(concept('g(u) = (1-(e**(-2u))) / (1+(e**(-2u)))'), 'tanh');
+  assert.equal(concept('s = np.dot(v.T, u) + c'), 'affine-layer');
+});

@@ -1008,3 +1008,18 @@ test('a loss named by its word plus a weighted penalty; a penalty named L1 or L2
   // The loss of a regression, L_reg, is not taken for a penalty.
   assert.notEqual(concept('\\mathcal{L}_\\text{reg}(\\theta) = \\frac{1}{N} \\sum_i (t_i - y_i)^2'), 'regularization');
 });
+
+test('a capital sigma with an index below is the sum, a covariance is not; sized brackets; a dot between bold matrices', () => {
+  assert.equal(concept('E = -\\Sigma_{k} q_k \\log(\\hat q_k)'), 'cross-entropy');
+  assert.equal(concept('R = \\frac{1}{M}\\Sigma_{m=1}^{M} \\ell(f(u_m), v_m)'), 'empirical-risk');
+  assert.match(normaliseTex('(u-\\mu)^T \\Sigma_k^{-1} (u-\\mu)'), /\\Sigma_k\^\{-1\}/);
+  assert.doesNotMatch(normaliseTex('\\Sigma_k^{-1}'), /\\sum/);
+  assert.equal(concept('C = \\frac{1}{M} \\sum_{m=1}^M \\Big(\\hat{v}_m - v_m \\Big)^2'), 'mse');
+  assert.equal(concept('\\mathbf{O} = \\mathbf{H} \\cdot \\mathbf{V} + \\mathbf{C}'), 'affine-layer');
+});
+
+test('gates written as g with the gate\'s letter below: g_r and g_u of a GRU, g_f of an LSTM', () => {
+  assert.equal(concept('g_r = \\sigma(U_{r}s_{t-1} + V_{r}u_t + c_r)'), 'gru');
+  assert.equal(concept('g_u = \\sigma(U_{u}s_{t-1} + V_{u}u_t + c_u)'), 'gru');
+  assert.equal(concept('g_f = \\sigma(U_{f}h_{t-1} + V_{f}u_t + c_f)'), 'lstm');
+});
