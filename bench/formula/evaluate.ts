@@ -191,6 +191,8 @@ export function keyOfTex(texIn: string, macros?: MacroTable): string {
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
   if (first && first.k === 'sym' && tree.items.length === 1) return symbolKey(first);
+  // A function named by its name (`\tanh`, `\text{ReLU}`, `sigmoid`): the name as written.
+  if (first && first.k === 'name' && tree.items.length === 1) return first.v;
   // A function's value (`f(x_i)`, `h_\theta(x)`) and a set's size (`|V|`): the key the explanation gives them.
   if (first && tree.items.length === 1 && (first.k === 'apply' || (first.k === 'group' && first.delim === '|'))) return pretty(first).slice(0, 40);
   return tex.replace(/\s+/g, '');

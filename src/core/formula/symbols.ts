@@ -725,15 +725,19 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   const ts: Sym[] = [];
   // (Outside the losses a bare t is as often a step: only t_k, t_n, an indexed target, is read as one there.)
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && (strictLoss || !!n.sub) && ts.push(n)));
-  if (loss && ts.length && ys.length && !predicted.length) {
-    for (const t of ts) set(symbolKey(t), 'the target (true label)');
-    for (const y of ys) set(symbolKey(y), 'the prediction (the model\'s output)');
-    return;
-  }
-  // (A prediction a log takes, −Σ y log ŷ, is a predicted probability.)
+  // (A prediction a log takes, −Σ y log ŷ, −t log y, is a predicted probability.)
   const logged = new Set<Node>();
   walk(tree, (n) => void (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && walk(n.arg, (m) => void logged.add(m))));
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? (logged.has(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
+  // (Any place the log takes the letter counts, with any index: L(y, ŷ) = −Σ y_i log ŷ_i names ŷ first outside the log.)
+  const base = (m: Sym) => `${m.name}${m.mods.join('')}`;
+  const loggedBases = new Set([...logged].filter((m): m is Sym => m.k === 'sym').map(base));
+  const isLogged = (y: Sym) => logged.has(y) || loggedBases.has(base(y));
+  if (loss && ts.length && ys.length && !predicted.length) {
+    for (const t of ts) set(symbolKey(t), 'the target (true label)');
+    for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)');
+    return;
+  }
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));
@@ -1436,6 +1440,12 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   }
 }
 
+/** Activation functions written by their names, and what the hover calls them. */
+const ACTIVATION_NAMES: Record<string, string> = {
+  tanh: 'hyperbolic tangent tanh, squashing into (−1, 1)', sigmoid: 'sigmoid function σ, squashing into (0, 1)', relu: 'ReLU function max(0, z)',
+  leakyrelu: 'leaky ReLU function', gelu: 'GELU function', elu: 'ELU function', softplus: 'softplus function log(1 + e^z)',
+};
+
 /** Concepts whose formulas apply an activation function to a weighted sum: a layer, a network, a recurrent step. */
 const NETWORK_STEPS: ReadonlySet<ConceptId> = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'fixed-window-lm', 'seq2seq']);
 
@@ -1466,6 +1476,15 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       set(key, `the activation function this formula defines (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(key) ?? ''));
     }
   }
+  // tanh(W h + U x), ReLU(z), \text{sigmoid}(a) — an activation written by its name — and `ReLU(x) = max(0, x)`, `RELU =
+  // max(0, z)`, the name an activation's own formula defines.
+  const defined = concept && CATALOG[concept].group === 'activation' ? equations(tree).map((eq) => eq[0]).filter((x) => x && (x.k === 'name' || (x.k === 'apply' && x.head.k === 'name'))) : [];
+  walk(tree, (n) => {
+    const head = n.k === 'apply' && n.head.k === 'name' ? n.head : n.k === 'name' && defined.includes(n) ? n : null;
+    if (!head || !ACTIVATION_NAMES[head.v.toLowerCase()]) return;
+    const own = defined.some((d) => d === n || (d.k === 'apply' && d.head === head));
+    set(head.v, own ? `the activation function this formula defines (${CATALOG[concept!].title})` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
+  });
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {
     for (const eq of equations(tree)) {

@@ -31,3 +31,22 @@ test('a letter whose role the formula does not tell is described by its shape, c
   assert.ok(q, JSON.stringify(ex.symbols));
   assert.equal(q.meaning, 'a vector indexed by t');
 });
+
+test('an activation written by its name is the activation function; the argument of an activation is its pre-activation', () => {
+  assert.match(meaning('\\tilde{c}_t = \\tanh(U h_{t-1} + V u_t + d)', 'tanh'), /activation function/);
+  assert.match(meaning('q = \\text{ReLU}(U s + d)', 'ReLU'), /activation function/);
+  assert.match(meaning('\\mathrm{ReLU}(u) = \\max(0, u)', 'ReLU'), /activation function this formula defines/);
+  assert.match(meaning('\\mathrm{ReLU}(u) = \\max(0, u)', 'u'), /pre-activation/);
+  assert.match(meaning('\\tanh(u) = \\frac{e^u - e^{-u}}{e^u + e^{-u}}', 'u'), /pre-activation/);
+  // (A letter named like no activation gets no such entry.)
+  assert.equal(meaning('q = \\text{Pool}(U s + d)', 'Pool'), '');
+});
+
+test('in a loss, the letter a log takes is a predicted probability wherever else it appears', () => {
+  assert.match(meaning('\\mathcal{L}_{CE} = -t \\log y - (1-t) \\log (1-y)', 't'), /target/);
+  assert.match(meaning('\\mathcal{L}_{CE} = -t \\log y - (1-t) \\log (1-y)', 'y'), /predicted probability/);
+  // (The hover writes ŷ as y with a combining circumflex.)
+  const yHat = (tex: string) => explainFormula(tex).symbols.find((s) => s.symbol.normalize('NFC') === 'ŷ')?.meaning ?? '';
+  assert.match(yHat('E(y, \\hat y) = -\\sum_k y_k \\log \\hat y_k'), /predicted probability/);
+  assert.match(yHat('E(y, \\hat y) = \\sum_k (y_k - \\hat y_k)^2'), /^the prediction \(/);
+});
