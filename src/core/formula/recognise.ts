@@ -1576,7 +1576,7 @@ function detect(root: Row, add: Add): void {
     return r.length >= 1 && r[0].k === 'op' && r[0].v === '-' && (r.some((x) => x.k === 'frac' && onlyNum(x.num, 1)) || (r.some((x) => isNum(x, 1)) && hasOp(r, '/')));
   };
   // (What is raised to −1/N is a probability: D^{−1/2} normalises a graph's adjacency.)
-  const probabilityOf = (x: Node) => x.k === 'num' || (x.k === 'apply' && /^[pPq]$/.test(x.fn)) || (x.k === 'sym' && /^[pP]$/.test(x.name)) || (x.k === 'group' && (applies(x.body).some((a) => /^[pPq]$/.test(a.fn)) || bigs(x.body, 'prod').length > 0));
+  const probabilityOf = (x: Node) => x.k === 'num' || (x.k === 'apply' && /^([pPq]|Pr)$/.test(x.fn)) || (x.k === 'sym' && /^[pP]$/.test(x.name)) || (x.k === 'group' && (applies(x.body).some((a) => /^[pPq]$/.test(a.fn)) || bigs(x.body, 'prod').length > 0));
   if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && probabilityOf(x))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
   if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1)) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
@@ -1810,7 +1810,14 @@ function detect(root: Row, add: Add): void {
   };
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
-  if (syms(root).some((s) => s.name === 'm' || s.name === 'r') && hasOp(root, '⊙', '*', '∗') && fracs(root).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p')) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
+  // (The mask m, r, ξ or M, R, times the state however the product is written: m ⊙ h/(1 − p), ξ_i h_i/(1 − p), Y R/(1 − p).)
+  const maskOver = (row: Row) => row.some((f, i) => {
+    if (f.k !== 'frac' || subText(f.den).replace(/[()\s]/g, '') !== '1-p') return false;
+    const num = syms(f.num);
+    const mask = num.some((x) => /^(m|r|M|R|xi|Xi)$/.test(x.name));
+    return mask && (new Set(num.map((x) => x.name)).size >= 2 || row[i + 1]?.k === 'sym');
+  });
+  if (maskOver(root)) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
   // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
   const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
@@ -1964,6 +1971,9 @@ function detect(root: Row, add: Add): void {
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
   if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
+  // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
+  const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');
+  if (fracs(rhsAll).some((f) => syms(f.num).some((x) => hatted(x, /^m$/)) && all(f.den).some((y) => y.k === 'sqrt' && syms(y).some((x) => hatted(x, /^[vs]$/))))) add('adam', 3.4, 'the step η m̂/(√v̂ + ε)');
   // chain rule and BPTT
   const ds = derivs(root);
   if (ds.length >= 3 || (ds.length >= 2 && parts.length > 1)) {
@@ -2869,7 +2879,8 @@ function annotatedGates(latex: string, best: { id: ConceptId; score: number; why
 function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: string } | undefined): boolean {
   if (best?.why.startsWith('named')) return false;
   const gan = applies(root).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
-  const loneJoint = root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && !hasOp(root[0].arg, '|');
+  // (A joint probability raised to a power, P(W)^{−1/N}, is more than the joint.)
+  const loneJoint = root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && !hasOp(root[0].arg, '|') && !root[0].sup;
   const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src) && best?.id !== 'regularization';
   // (x ⋆ w, x ⊛ w: a convolution or a correlation, whatever weighted sum it expands to.)
   // (Not y^⋆, y^{\star}: a starred letter.)

@@ -1023,3 +1023,15 @@ test('gates written as g with the gate\'s letter below: g_r and g_u of a GRU, g_
   assert.equal(concept('g_u = \\sigma(U_{u}s_{t-1} + V_{u}u_t + c_u)'), 'gru');
   assert.equal(concept('g_f = \\sigma(U_{f}h_{t-1} + V_{f}u_t + c_f)'), 'lstm');
 });
+
+test('dropout with the mask beside the state, Adam\'s step without the parameter, perplexity without its name', () => {
+  assert.equal(concept("s_k' = \\frac{\\xi_k}{1-p} s_k"), 'dropout');
+  assert.equal(concept('\\hat{\\mathbf{S}} = \\frac{\\mathbf{S} \\odot \\mathbf{M}}{1 - p}'), 'dropout');
+  // (A letter over 1 − p alone is no mask.)
+  assert.equal(concept('E = \\frac{r}{1-p}'), null);
+  assert.equal(concept("u_k' \\leftarrow \\frac{\\alpha \\hat{m}_k}{\\sqrt{\\hat{v}_k} + \\epsilon}"), 'adam');
+  assert.equal(concept('\\mathrm{Pr}(S)^{-\\frac{1}{n}}'), 'perplexity');
+  assert.equal(concept('P(u_1, \\ldots, u_n)^{-1/n}'), 'perplexity');
+  // (The joint alone is still no concept.)
+  assert.equal(concept('P(u_1, u_2)'), null);
+});
