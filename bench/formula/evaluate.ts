@@ -191,11 +191,17 @@ export function keyOfTex(texIn: string, macros?: MacroTable): string {
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
   if (first && first.k === 'sym' && tree.items.length === 1) return symbolKey(first);
-  // A function named by its name (`\tanh`, `\text{ReLU}`, `sigmoid`): the name as written.
-  if (first && first.k === 'name' && tree.items.length === 1) return first.v;
+  // A function or a quantity named by its word (`\tanh`, `\text{ReLU}`, `\text{key}_i`): the word as the hover writes it.
+  if (first && first.k === 'name' && tree.items.length === 1) return pretty(first);
   // A function's value (`f(x_i)`, `h_\theta(x)`) and a set's size (`|V|`): the key the explanation gives them.
   if (first && tree.items.length === 1 && (first.k === 'apply' || (first.k === 'group' && first.delim === '|'))) return pretty(first).slice(0, 40);
   return tex.replace(/\s+/g, '');
+}
+
+/** A symbol of several parts (`\nabla_x f`, `\Delta w`) as the explanation writes it, without spaces (`∇_xf`, `Δw`). */
+export function prettyKey(texIn: string, macros?: MacroTable): string {
+  const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
+  return pretty({ k: 'row', items: parseTex(tex, { identifiers: true }).items }).slice(0, 40);
 }
 
 export interface SourceResult {
@@ -245,10 +251,12 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
   for (const f of roles?.formulas ?? []) {
     const ex = explain(f.latex, f.context, roles!.macros);
     const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
+    // (Keys of several parts compared without their spaces: `∇_x f` and `∇_xf` are one symbol.)
+    const saidJoined = new Map(ex.symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s.meaning]));
     let allRight = true;
     for (const { symbol, role } of f.roles ?? []) {
       r.roleLetters++;
-      const meaning = said.get(keyOfTex(symbol, table)) ?? said.get(keyOfTex(symbol));
+      const meaning = said.get(keyOfTex(symbol, table)) ?? said.get(keyOfTex(symbol)) ?? saidJoined.get(prettyKey(symbol, table));
       const ok = meaning !== undefined && roleMatches(role, rolesOfMeaning(meaning));
       if (ok) r.roleRight++;
       else allRight = false;

@@ -74,7 +74,7 @@ function bracedSizedCall(s: string): string {
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
  * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
- * matrix), `\mat W`, `\dotp{a}{b}` (aᵀb), `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
+ * matrix), `\mat W`, `\bb{h}` (bold; `\bb{R}` the reals), `\dotp{a}{b}` (aᵀb), `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
  * one-argument macro like `\VARm{x}`) give their content. A command the note defines has been expanded before this.
  */
 function conventionalShorthands(s: string): string {
@@ -82,6 +82,8 @@ function conventionalShorthands(s: string): string {
   // (Not `\vb{x}`, the physics package's bold, nor siunitx's `\si{…}`: a shorthand takes no argument.)
   s = s.replace(/\\v([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\m([A-Z])(?![A-Za-z{])/g, '\\mathbf{$1}');
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
+  // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
+  s = s.replace(/\\(?:bb|bv)\s*\{\s*([^{}]*?)\s*\}/g, (_m, a: string) => (/^[RNZQCE]$/.test(a) ? `\\mathbb{${a}}` : /^\\[A-Za-z]+$/.test(a) ? `\\boldsymbol{${a}}` : `\\mathbf{${a}}`));
   s = s.replace(/\\given(?![A-Za-z])/g, ' \\mid ').replace(/\\grad(?![A-Za-z])/g, '\\nabla ');
   s = s.replace(/\\th(?![A-Za-z{])/g, '\\theta').replace(/\\be(?![A-Za-z{])/g, '\\beta').replace(/\\si(?![A-Za-z{])/g, '\\sigma');
   // (One-argument shorthands, innermost first: their argument is a brace group.)
@@ -381,7 +383,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

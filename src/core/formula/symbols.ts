@@ -972,7 +972,9 @@ function codeGradientRoles(tree: Tree, { set }: Notes): void {
     n.items.forEach((x, i) => {
       const y = n.items[i + 1];
       const before = n.items[i - 1];
-      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && !y.sub && (!before || before.k === 'op')) {
+      // (After a rate or a number, `w − α dw`, `0.9 dW`; a numbered letter, `dw1`, too.)
+      const after = !before || before.k === 'op' || before.k === 'num' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta)$/.test(before.name));
+      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && after) {
         set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`);
         set('d', '');
       }
@@ -1258,7 +1260,11 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
   const inScripts = scriptNodes(tree);
   walk(tree, (n) => {
     // (A set's size is named wherever it stands, in a sum's bounds too: Σ_{j=1}^{|V|}.)
-    if (n.k === 'group' && n.delim === '|' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'sym' && /^[A-Z]$/.test(n.body.items[0].name)) set(pretty(n), `the number of elements of ${pretty(n.body)} (its size)`);
+    if (n.k === 'group' && n.delim === '|' && n.body.k === 'row' && n.body.items.length === 1 && n.body.items[0].k === 'sym' && /^[A-Z]$/.test(n.body.items[0].name)) {
+      set(pretty(n), `the number of elements of ${pretty(n.body)} (its size)`);
+      // (The set itself, V for the vocabulary, is what |V| counts.)
+      set(pretty(n.body), n.body.items[0].name === 'V' ? 'the vocabulary (a set of words; |V| is its size)' : `a set (|${pretty(n.body)}| is its size)`);
+    }
     if (inScripts.has(n)) return;
     // (A step size written against its bracket, α(ŷ − y), multiplies it: no function has a value there.)
     if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head) && !/^the learning rate/.test(notes.get(symbolKey(n.head)) ?? '')) {
@@ -1306,6 +1312,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   scaleRoles(tree, acc);
   lossHeadRoles(tree, acc);
   qkvRoles(tree, concept, acc, inScripts);
+  wordLetterRoles(tree, attention, acc);
   projectionRoles(tree, acc, inScripts);
   targetRoles(tree, concept, acc, inScripts, conceptLetters(concept, tree));
   variationalRoles(tree, concept, acc);
@@ -1440,6 +1447,28 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   }
 }
 
+/** Quantities a note names by words (`\text{query}`, `\text{key}_i`, `\text{PE}_{(pos, 2i)}`), in attention and elsewhere. */
+const ATTENTION_WORDS: Record<string, string> = {
+  query: 'the query (what this position looks for)', key: 'a key (what each query is compared with)', value: 'a value vector (what the attention weights average)',
+  head: "one attention head's output (attention over its own projections)", out: 'the attention output: the weighted sum of the values',
+};
+const WORD_LETTERS: Record<string, string> = {
+  pe: 'the positional encoding: the vector added to the word embedding at each position', pos: 'the position in the sequence (an index)',
+  sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
+};
+
+function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
+  const words: Array<Extract<Node, { k: 'name' }>> = [];
+  walk(tree, (n) => void (n.k === 'name' && words.push(n)));
+  // (Attention's words need attention around them, or two of them side by side.)
+  const attentionWords = attention || new Set(words.map((n) => n.v.toLowerCase()).filter((v) => ATTENTION_WORDS[v])).size >= 2;
+  for (const n of words) {
+    const v = n.v.toLowerCase();
+    const meaning = WORD_LETTERS[v] ?? (attentionWords ? ATTENTION_WORDS[v] : undefined);
+    if (meaning) set(pretty(n), meaning);
+  }
+}
+
 /** Activation functions written by their names, and what the hover calls them. */
 const ACTIVATION_NAMES: Record<string, string> = {
   tanh: 'hyperbolic tangent tanh, squashing into (−1, 1)', sigmoid: 'sigmoid function σ, squashing into (0, 1)', relu: 'ReLU function max(0, z)',
@@ -1483,7 +1512,7 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
     const head = n.k === 'apply' && n.head.k === 'name' ? n.head : n.k === 'name' && defined.includes(n) ? n : null;
     if (!head || !ACTIVATION_NAMES[head.v.toLowerCase()]) return;
     const own = defined.some((d) => d === n || (d.k === 'apply' && d.head === head));
-    set(head.v, own ? `the activation function this formula defines (${CATALOG[concept!].title})` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
+    set(pretty(head), own ? `the activation function this formula defines (${CATALOG[concept!].title})` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
   });
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {

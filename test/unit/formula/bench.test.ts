@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, labelsAsExplain, macroLine, parseAlsoAcceptable, parseLabelFile, pool, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, labelsAsExplain, macroLine, parseAlsoAcceptable, parseLabelFile, pool, prettyKey, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
 import { parseMacros } from '../../../src/core/formula/macros';
 import type { Explanation } from '../../../src/core/formula/explain';
 import { repoRoot } from './fixtures';
@@ -82,6 +82,10 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.ok(roleMatches('logits', rolesOfMeaning('the vector of scores')));
   assert.ok(!roleMatches('shape', rolesOfMeaning('the learning rate')));
   assert.equal(keyOfTex('\\mathbf{u}_o'), 'u_o');
+  // A function or quantity named by its word is keyed by the word; a symbol of several parts by its parts, unspaced.
+  assert.equal(keyOfTex('\\tanh'), 'tanh');
+  assert.equal(keyOfTex('\\text{ReLU}'), 'ReLU');
+  assert.equal(prettyKey('\\nabla_x f'), '∇_xf');
   // The activation function is the nonlinearity itself; its output is the activation, not the function.
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { explainFormula } from '../../../src/core/formula/explain';
+import { normaliseTex } from '../../../src/core/formula/normalise';
 
 const meaning = (tex: string, sym: string) => explainFormula(tex).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
 
@@ -49,4 +50,26 @@ test('in a loss, the letter a log takes is a predicted probability wherever else
   const yHat = (tex: string) => explainFormula(tex).symbols.find((s) => s.symbol.normalize('NFC') === 'ŷ')?.meaning ?? '';
   assert.match(yHat('E(y, \\hat y) = -\\sum_k y_k \\log \\hat y_k'), /predicted probability/);
   assert.match(yHat('E(y, \\hat y) = \\sum_k (y_k - \\hat y_k)^2'), /^the prediction \(/);
+});
+
+test('quantities named by words: query, key, value and the output of attention; the positional encoding and the position', () => {
+  const att = '\\alpha_i = \\frac{\\exp(s(\\text{key}_i, \\text{query}))}{\\sum_j \\exp(s(\\text{key}_j, \\text{query}))}, \\quad \\text{out} = \\sum_i \\alpha_i \\text{value}_i';
+  assert.match(meaning(att, 'query'), /the query/);
+  assert.match(meaning(att, 'key'), /a key/);
+  assert.match(meaning(att, 'value'), /value vector/);
+  assert.match(meaning(att, 'out'), /attention output/);
+  const pe = '\\text{PE}_{(\\text{pos}, 2k)} = \\sin(\\text{pos} / 10000^{2k/d})';
+  assert.match(meaning(pe, 'PE'), /positional encoding/);
+  assert.match(meaning(pe, 'pos'), /position in the sequence/);
+  // (One such word without attention around it says nothing: `\text{key}` of a dictionary.)
+  assert.equal(meaning('r = \\text{lookup}(\\text{key})', 'key'), '');
+});
+
+test('gradients in code notation after a rate, a set beside its size, a bold letter written \\bb{…}', () => {
+  assert.match(meaning('u = u - \\alpha du', 'du'), /gradient of the loss with respect to u/);
+  assert.match(meaning('E = -\\sum_{k=1}^{|V|} y_k \\log \\hat{y}_k', 'V'), /vocabulary/);
+  const ex = explainFormula('\\bb{s} _t = \\varphi(\\bb{U} \\bb{s} _{t-1} + \\bb{V} \\bb{u} _t)');
+  assert.equal(ex.concept, 'rnn');
+  assert.ok(ex.symbols.some((s) => s.symbol === 's_t'), ex.symbols.map((s) => s.symbol).join(' '));
+  assert.match(normaliseTex('\\bb{R}^d'), /\\mathbb\{R\}/);
 });
