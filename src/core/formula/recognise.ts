@@ -1435,7 +1435,10 @@ function detect(root: Row, add: Add): void {
     // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
     // (A starred target against a hatted prediction, y* − ŷ, is a target and its prediction.)
     const predicted = syms(g.body).some((x) => x.mods.includes('hat'));
-    const iterates = syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
+    // (y_o − y_t, y_{o,k} − y_{t,k}: an output and a target marked by their first index, not steps.)
+    const mark = (x: Sym) => subText(x.sub).split(/[,\s]/)[0];
+    const outputTarget = syms(g.body).some((x) => /^(o|out|pred)$/.test(mark(x))) && syms(g.body).some((x) => /^(t|true|target)$/.test(mark(x)));
+    const iterates = !outputTarget && syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
     // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target.)
     const top = rowOf(g.body);
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;

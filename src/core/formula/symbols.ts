@@ -696,7 +696,8 @@ function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void
 }
 
 /** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
-const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup));
+// (y_o, y_{o,k}: the output marked by its first index, as y_t, y_{t,k} marks the target beside it.)
+const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup)) || /^o(,|$)/.test(pretty(s.sub).replace(/\s/g, ''));
 
 /**
  * 3i. Targets and predictions: a y written beside its predicted form (ŷ, y′, y_pred) is the target and that form the

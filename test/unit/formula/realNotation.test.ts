@@ -1035,3 +1035,13 @@ test('dropout with the mask beside the state, Adam\'s step without the parameter
   // (The joint alone is still no concept.)
   assert.equal(concept('P(u_1, u_2)'), null);
 });
+
+test('an output and a target marked by their first index, y_o − y_t, are an error, not steps of an iteration', () => {
+  assert.equal(concept('C = \\sum_n (y_o^{(n)} - y_t^{(n)})^2'), 'mse');
+  assert.equal(concept('c = \\sum_{k=1}^{K}\\left[ y_{o,k}-y_{t,k}\\right]^2'), 'mse');
+  const ex = explainFormula('C = \\sum_n (y_o^{(n)} - y_t^{(n)})^2');
+  assert.match(ex.symbols.find((s) => s.symbol === 'y_t^{(n)}')?.meaning ?? '', /target/);
+  assert.match(ex.symbols.find((s) => s.symbol === 'y_o^{(n)}')?.meaning ?? '', /prediction/);
+  // (Iterates of an optimiser stay iterates.)
+  assert.notEqual(concept('\\|u_{t+1} - u_t\\|^2 \\le \\epsilon'), 'mse');
+});
