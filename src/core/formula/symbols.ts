@@ -625,8 +625,10 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
   const GAMMA: Record<string, string> = { f: 'the forget gate (0 = forget, 1 = keep)', o: 'the output gate (how much of the cell is shown)', i: 'the input (update) gate: how much of the candidate is written', u: concept === 'gru' ? 'the update gate (how much of the state is replaced)' : 'the update (input) gate: how much of the candidate is written', r: 'the reset gate (how much of the previous state the candidate sees)' };
   walk(tree, (n) => {
     if (n.k === 'sym' && /^[FIOZR]$/.test(n.name) && !lt[n.name] && /gate/.test(lt[n.name.toLowerCase()] ?? '')) set(symbolKey(n), lt[n.name.toLowerCase()]);
-    const g = n.k === 'sym' && n.name === 'Gamma' ? pretty(n.sub) : '';
-    if (g && GAMMA[g]) set(symbolKey(n as Sym), GAMMA[g], true);
+    // (g_f, g_i, g_o, g_r, g_u, g_z: gates written as a g with the gate's letter below; an LSTM's bare g is its candidate.)
+    const g = n.k === 'sym' && (n.name === 'Gamma' || (n.name === 'g' && /^[fiorzu]$/.test(pretty(n.sub)))) ? pretty(n.sub) : '';
+    const gate = g === 'z' ? GAMMA.u : g === 'u' && n.k === 'sym' && n.name === 'g' ? 'the update gate (how much of the state is replaced)' : GAMMA[g];
+    if (g && gate) set(symbolKey(n as Sym), gate, true);
     // (a^{⟨t−1⟩}, a^{⟨t⟩}: the hidden state written a, as some courses do.)
     if (n.k === 'sym' && n.name === 'a' && /^\(?t(-1)?\)?$/.test(pretty(n.sup ?? n.sub).replace(/[\s−]/g, (c) => (c === '−' ? '-' : '')))) set(symbolKey(n), pretty(n.sup ?? n.sub).includes('1') ? 'the hidden state at the previous step' : 'the hidden state at this step');
   });
@@ -642,8 +644,51 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
       }
     });
     if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'tanh' && !/^[hHcC]$/.test(d.head.name)) set(symbolKey(d.head), 'the candidate (proposed new) state — defined here');
+    // (q_t = φ(r_t ⊙ W h_{t−1} + U x_t): what a GRU computes through its reset gate is the candidate.)
+    const through = d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && /^(tanh|phi|varphi|g|f)$/.test(d.rhs[0].fn) ? d.rhs[0].arg : undefined;
+    let resetInside = false;
+    if (concept === 'gru' && through) walk(through, (m) => void (m.k === 'sym' && /^[rR]$/.test(m.name) && (resetInside = true)));
+    if (d && resetInside && !/^[hH]$/.test(d.head.name)) set(symbolKey(d.head), 'the candidate (proposed new) state the reset gate shapes — defined here');
     if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'sigmoid' && !lt[d.head.name]) set(symbolKey(d.head), 'a gate (a sigmoid: between 0 and 1, it scales what it multiplies) — defined here');
   }
+}
+
+/**
+ * 3f′. Adam's moments in any letters: what is updated as β X + (1 − β)(…) is a running average — of the gradients, or of
+ * their squares when the new term is squared — and the same letter with a hat, divided by 1 − βᵗ, its bias-corrected form.
+ */
+function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept !== 'adam') return;
+  const averaged = new Map<string, string>();
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || d.head.mods.includes('hat')) continue;
+    let own = false;
+    let oneMinus = false;
+    let squared = false;
+    for (const x of d.rhs) {
+      walk(x, (m) => {
+        if (m.k === 'sym' && m.name === d.head.name && m !== d.head) own = true;
+        if (m.k === 'group' && /^1-(β|\\?beta)/.test(pretty(m.body).replace(/[\s−]/g, (c) => (c === '−' ? '-' : '')))) oneMinus = true;
+        if (((m.k === 'sym' || m.k === 'group') && m.sup && pretty(m.sup) === '2') || (m.k === 'op' && m.v === '⊙')) squared = true;
+      });
+    }
+    if (!own || !oneMinus) continue;
+    const meaning = squared ? 'the running average of squared gradients (second moment: an uncentred variance)' : 'the running average of gradients (first moment: their mean, momentum)';
+    averaged.set(d.head.name, meaning);
+    set(symbolKey(d.head), `${meaning} — defined here`);
+  }
+  walk(tree, (n) => {
+    if (n.k === 'sym' && n.mods.includes('hat') && averaged.has(n.name)) set(symbolKey(n), `the bias-corrected ${averaged.get(n.name)!.replace(/^the /, '')}`);
+  });
+  // (The step, θ ← θ − η m̂/(√v̂ + ε), in any letters: the hatted letter under the root is the second moment, the other the first.)
+  const rooted = new Set<Node>();
+  walk(tree, (n) => void (n.k === 'sqrt' && walk(n.body, (m) => void (m.k === 'sym' && m.mods.includes('hat') && rooted.add(m)))));
+  if (!rooted.size) return;
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || !n.mods.includes('hat')) return;
+    set(symbolKey(n), rooted.has(n) ? 'the bias-corrected running average of squared gradients (second moment: an uncentred variance)' : 'the bias-corrected running average of gradients (first moment: their mean)');
+  });
 }
 
 /** 3g. Q, K and V written together (any case, any font): the queries, keys and values of attention. */
@@ -829,6 +874,11 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
     let previous: Sym | null = null;
     for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && /^t−1$|^\(t−1\)$/.test(pretty(m.sub)) && (previous = m)));
     if (!previous) continue;
+    // (H̃_t from H_{t−1} in a gated cell is the candidate, not the state.)
+    if (candidateState(d.head, concept)) {
+      set(symbolKey(d.head), 'the candidate (proposed new) state the gates mix in — defined here');
+      continue;
+    }
     set(symbolKey(d.head), 'the hidden state at step t (the recurrent state) — defined here');
     set(symbolKey(previous), 'the hidden state at the previous step');
   }
@@ -1299,6 +1349,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
   gateRoles(tree, concept, acc);
+  momentRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named, 'letters');
   const attention = (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400));
   softmaxRoles(tree, concept, acc, attention);

@@ -73,3 +73,18 @@ test('gradients in code notation after a rate, a set beside its size, a bold let
   assert.ok(ex.symbols.some((s) => s.symbol === 's_t'), ex.symbols.map((s) => s.symbol).join(' '));
   assert.match(normaliseTex('\\bb{R}^d'), /\\mathbb\{R\}/);
 });
+
+test('gated cells and Adam in any letters: g_f, g_r gates, a GRU candidate through its reset gate, H̃ from H, moments M and G', () => {
+  assert.match(meaning('g_f = \\sigma(U_{f}s_{t-1} + V_{f}u_t + c_f)', 'g_f'), /forget gate/);
+  assert.match(meaning('g_r = \\sigma(U_{r}s_{t-1} + V_{r}u_t + c_r)', 'g_r'), /reset gate/);
+  // (In a note about the GRU.)
+  const inGru = (tex: string, sym: string) => explainFormula(tex, { context: { before: 'The GRU computes' } }).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
+  assert.match(inGru('\\mathbf{q}_t = \\varphi( \\mathbf{r}_t \\odot \\mathbf{U} \\mathbf{s}_{t-1} + \\mathbf{V} \\mathbf{u}_t)', 'q_t'), /candidate/);
+  assert.match(inGru('\\tilde{H}_t = \\tanh(X_t U + (R_t \\odot H_{t-1}) V + c)', 'H̃_t'), /candidate/);
+  assert.match(meaning('M \\leftarrow \\beta_1 M + (1 - \\beta_1) \\frac{\\partial E}{\\partial P}', 'M'), /running average of gradients/);
+  assert.match(meaning('G \\leftarrow \\beta_2 G + (1 - \\beta_2) (\\frac{\\partial E}{\\partial P})^2', 'G'), /squared gradients/);
+  const step = 'P \\leftarrow P - \\frac{\\eta}{\\sqrt{\\hat{G}} + \\epsilon} \\hat{M}';
+  const hat = (sym: string) => explainFormula(step).symbols.find((s) => s.symbol.normalize('NFC') === sym.normalize('NFC'))?.meaning ?? '';
+  assert.match(hat('Ĝ'), /second moment/);
+  assert.match(hat('M̂'), /first moment/);
+});
