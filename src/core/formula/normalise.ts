@@ -248,7 +248,11 @@ function codeNotation(s: string): string {
   return s;
 }
 
-const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+', 'ᵀ': 'T', 'ⁿ': 'n', 'ⁱ': 'i', 'ᵗ': 't' };
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+', 'ᵀ': 'T', 'ⁿ': 'n', 'ⁱ': 'i', 'ᵗ': 't',
+  'ᵃ': 'a', 'ᵇ': 'b', 'ᶜ': 'c', 'ᵈ': 'd', 'ᵉ': 'e', 'ᵍ': 'g', 'ʰ': 'h', 'ʲ': 'j', 'ᵏ': 'k', 'ˡ': 'l', 'ᵐ': 'm', 'ᵒ': 'o', 'ᵖ': 'p', 'ʳ': 'r', 'ˢ': 's',
+  'ᵘ': 'u', 'ᵛ': 'v', 'ʷ': 'w', 'ˣ': 'x', 'ʸ': 'y', 'ᶻ': 'z', 'ᴸ': 'L',
+};
 const SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₋': '-', '₊': '+', 'ᵢ': 'i', 'ⱼ': 'j', 'ₜ': 't', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₒ': 'o', 'ₓ': 'x' };
 const SCRIPT_RUN = (chars: Record<string, string>) => new RegExp(`[${Object.keys(chars).join('')}]+`, 'g');
 const SUP_RE = SCRIPT_RUN(SUPERSCRIPTS);
@@ -272,6 +276,8 @@ function unicodeScripts(s: string): string {
   s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);
   s = s.replace(/([A-Za-z])([\u0302\u0303\u0304\u20D7])/g, (_m, l: string, acc: string) => `\\${COMBINING[acc]}{${l}}`);
+  // A layer in superscript parentheses, `z⁽ℓ⁾`, `h⁽ℓ⁻¹⁾`: the layer above the letter.
+  s = s.replace(/⁽([^⁽⁾]{1,10})⁾/g, (_m, inner: string) => `^{(${[...inner].map((c) => SUPERSCRIPTS[c] ?? (c === 'ℓ' ? '\\ell ' : c)).join('').trim()})}`);
   s = s.replace(SUP_RE, (m) => `^{${[...m].map((c) => SUPERSCRIPTS[c]).join('')}}`).replace(SUB_RE, (m) => `_{${[...m].map((c) => SUBSCRIPTS[c]).join('')}}`);
   s = s.replace(/√\s*\(/g, 'sqrt(').replace(/√\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?|[0-9]+)/g, '\\sqrt{$1}');
   return s;

@@ -1045,3 +1045,9 @@ test('an output and a target marked by their first index, y_o − y_t, are an er
   // (Iterates of an optimiser stay iterates.)
   assert.notEqual(concept('\\|u_{t+1} - u_t\\|^2 \\le \\epsilon'), 'mse');
 });
+
+test('unicode layers in superscript parentheses and superscript letters', () => {
+  assert.equal(normaliseTex('u⁽ℓ⁾ = s⁽ℓ⁻¹⁾V⁽ℓ⁾ + c⁽ℓ⁾'), 'u^{(\\ell)} = s^{(\\ell -1)}V^{(\\ell)} + c^{(\\ell)}');
+  assert.equal(concept('u⁽ℓ⁾ = s⁽ℓ⁻¹⁾V⁽ℓ⁾ + c⁽ℓ⁾'), 'affine-layer');
+  assert.match(normaliseTex('eᶻ + xʲ'), /e\^\{z\} \+ x\^\{j\}/);
+});
