@@ -393,8 +393,8 @@ export function normaliseTex(src: string): string {
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');
-  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`.)
-  s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
+  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`; not vectors over their norms, A·B/(‖A‖ ‖B‖).)
+  if (!/\\\||\|\||\\[lr]Vert|‖/.test(s)) s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

@@ -1016,6 +1016,8 @@ test('a capital sigma with an index below is the sum, a covariance is not; sized
   assert.doesNotMatch(normaliseTex('\\Sigma_k^{-1}'), /\\sum/);
   assert.equal(concept('C = \\frac{1}{M} \\sum_{m=1}^M \\Big(\\hat{v}_m - v_m \\Big)^2'), 'mse');
   assert.equal(concept('\\mathbf{O} = \\mathbf{H} \\cdot \\mathbf{V} + \\mathbf{C}'), 'affine-layer');
+  // (Bold vectors over their norms keep their dot: a cosine.)
+  assert.equal(concept('\\text{sim} = \\frac{\\mathbf{U} \\cdot \\mathbf{V}}{\\|\\mathbf{U}\\| \\, \\|\\mathbf{V}\\|}'), 'cosine-similarity');
 });
 
 test('gates written as g with the gate\'s letter below: g_r and g_u of a GRU, g_f of an LSTM', () => {
