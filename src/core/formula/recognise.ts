@@ -138,8 +138,10 @@ function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
       const b = r[i + 1];
       if (!b) continue;
       const vec = (x: Node) => x.k === 'sym' || (x.k === 'group' && (x.delim === '(' || x.delim === ''));
-      if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group')) out.push({ a, b });
-      else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && r[i + 2].k === 'sym') out.push({ a, b: r[i + 2] });
+      // (A feature map of the input, wᵀφ(x), w · φ(x), is a vector too.)
+      const features = (x: Node | undefined) => !!x && x.k === 'apply' && x.head.k === 'sym' && /^(phi|varphi|psi)$/.test(x.head.name);
+      if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group' || features(b))) out.push({ a, b });
+      else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && (r[i + 2].k === 'sym' || features(r[i + 2]))) out.push({ a, b: r[i + 2] });
     }
   }
   return out;
@@ -1675,6 +1677,11 @@ function detect(root: Row, add: Add): void {
   }
   // weight × activation(…): an MLP written as W_2 φ(W_1 x …)
   for (const r of allRows) {
+    // (W^{(2)}(σ(W^{(1)} x)): the weight written against a bracket holding the inner layer.)
+    for (const x of r) {
+      const inner = x.k === 'apply' && x.head.k === 'sym' && /^[WV]$/.test(x.head.name) && (x.head.sup || x.head.sub) ? argRow(x) : [];
+      if (inner.length === 1 && inner[0].k === 'apply' && isAct(inner[0])) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+    }
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];

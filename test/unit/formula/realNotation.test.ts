@@ -1053,3 +1053,11 @@ test('unicode layers in superscript parentheses and superscript letters', () => 
   assert.equal(concept('u⁽ℓ⁾ = s⁽ℓ⁻¹⁾V⁽ℓ⁾ + c⁽ℓ⁾'), 'affine-layer');
   assert.match(normaliseTex('eᶻ + xʲ'), /e\^\{z\} \+ x\^\{j\}/);
 });
+
+test('layers nested by brackets are a network; a linear score of a feature map is logistic regression', () => {
+  assert.equal(concept('\\hat{q}=\\sigma(V^{(3)}(\\sigma(V^{(2)}(\\sigma(V^{(1)}u)))))'), 'mlp');
+  assert.equal(concept('q = W^{(2)}(\\tanh(W^{(1)} u))'), 'mlp');
+  // (A weight applied to a plain bracket is no network.)
+  assert.notEqual(concept('q = W_1(u)'), 'mlp');
+  assert.equal(concept('p(y=1\\mid u) = \\frac{1}{1+e^{-v\\cdot\\phi(u)}}'), 'logistic-regression');
+});
