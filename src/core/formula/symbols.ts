@@ -62,6 +62,14 @@ export function pretty(n: Node | undefined, budget = { left: 60 }): string {
       return `${pretty(n.head, budget)}(${pretty(n.arg, budget)})`;
     case 'name':
       return n.v;
+    case 'frac': {
+      // (∂L/∂W, 1/m, (a + b)/c: a part of several terms keeps its brackets.)
+      const part = (x: Node) => {
+        const t = pretty(x, budget);
+        return rowOf(x).some((y) => y.k === 'op' && y.v !== '∂') ? `(${t})` : t;
+      };
+      return `${part(n.num)}/${part(n.den)}`;
+    }
     default:
       return show(n).slice(0, 30);
   }
@@ -1384,6 +1392,12 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts);
   valueRoles(tree, acc);
+  // (A gradient named as a whole goes with the values: after the letters when the list is cut.)
+  gradientTermRoles(tree, acc);
+  // (Vectors a similarity compares, in a note about word vectors, are word embeddings.)
+  if ((concept === 'cosine-similarity' || concept === 'cauchy-schwarz') && /embedding|word vector|word2vec|glove|词向量|嵌入|埋め込み|単語ベクトル|임베딩|단어 벡터/i.test(words)) {
+    for (const k of order) if (/^the (first|second) vector/.test(notes.get(k) ?? '')) notes.set(k, `${notes.get(k)} (here a word embedding)`);
+  }
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
   const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
@@ -1507,6 +1521,7 @@ const ATTENTION_WORDS: Record<string, string> = {
 const WORD_LETTERS: Record<string, string> = {
   pe: 'the positional encoding: the vector added to the word embedding at each position', pos: 'the position in the sequence (an index)',
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
+  count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
 };
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
@@ -1519,6 +1534,29 @@ function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
     const meaning = WORD_LETTERS[v] ?? (attentionWords ? ATTENTION_WORDS[v] : undefined);
     if (meaning) set(pretty(n), meaning);
   }
+}
+
+/**
+ * A gradient written as one term, ∇_θ J(θ), ∇J, ∂L/∂W: the gradient of that function with respect to that variable,
+ * named as a whole beside its letters.
+ */
+function gradientTermRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k === 'frac') {
+      const [num, den] = [rowOf(n.num), rowOf(n.den)];
+      const of = num.length === 2 && num[0].k === 'sym' && num[0].name === 'partial' ? num[1] : undefined;
+      const wrt = den.length === 2 && den[0].k === 'sym' && den[0].name === 'partial' ? den[1] : undefined;
+      if (of && wrt) set(pretty(n), `the gradient (partial derivative) of ${pretty(of)} with respect to ${pretty(wrt)}`);
+      return;
+    }
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const next = n.items[i + 1];
+      if (x.k !== 'sym' || x.name !== 'nabla' || !next || (next.k !== 'sym' && next.k !== 'apply')) return;
+      const wrt = x.sub ? pretty(x.sub) : next.k === 'apply' ? pretty(next.arg) : 'its arguments';
+      set(pretty({ k: 'row', items: [x, next] }), `the gradient of ${pretty(next.k === 'apply' ? next.head : next)} with respect to ${wrt}`);
+    });
+  });
 }
 
 /** Activation functions written by their names, and what the hover calls them. */

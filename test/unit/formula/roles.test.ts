@@ -88,3 +88,13 @@ test('gated cells and Adam in any letters: g_f, g_r gates, a GRU candidate throu
   assert.match(hat('Ĝ'), /second moment/);
   assert.match(hat('M̂'), /first moment/);
 });
+
+test('a gradient written as one term is named as a whole; counts of an n-gram; vectors of a similarity between word embeddings', () => {
+  assert.match(meaning('u \\leftarrow u - \\eta \\nabla_u F(u)', '∇_uF(u)'), /gradient of F with respect to u/);
+  assert.match(meaning('U = U - \\alpha \\frac{\\partial E}{\\partial U}', '∂E/∂U'), /gradient \(partial derivative\) of E with respect to U/);
+  assert.match(meaning('P(w_i \\mid w_{i-1}) = \\frac{C(w_{i-1} w_i)}{C(w_{i-1})}', 'C'), /number of times/);
+  const ex = explainFormula('\\cos(\\theta) = \\frac{u \\cdot v}{\\|u\\| \\|v\\|}', { context: { before: 'The similarity of two word embeddings' } });
+  assert.match(ex.symbols.find((s) => s.symbol === 'u')?.meaning ?? '', /word embedding/);
+  // (Without word vectors around, the vectors stay vectors.)
+  assert.doesNotMatch(meaning('\\cos(\\theta) = \\frac{u \\cdot v}{\\|u\\| \\|v\\|}', 'u'), /embedding/);
+});
