@@ -1918,8 +1918,8 @@ function detect(root: Row, add: Add): void {
     // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
     const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
-    // (θ ← θ − η∇E − ηλθ: the step also shrinks the parameter by λ, weight decay.)
-    const decay = sameVar && lhsHead?.k === 'sym' && hasGradient(step) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x) => x.k === 'sym') && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
+    // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
+    const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x) => x.k === 'sym') && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
     else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {

@@ -1061,3 +1061,8 @@ test('layers nested by brackets are a network; a linear score of a feature map i
   assert.notEqual(concept('q = W_1(u)'), 'mlp');
   assert.equal(concept('p(y=1\\mid u) = \\frac{1}{1+e^{-v\\cdot\\phi(u)}}'), 'logistic-regression');
 });
+
+test('weight decay in a step written with a gradient letter g', () => {
+  assert.equal(concept('u_{k+1} = u_k - \\eta_k g_k - \\lambda \\eta_k u_k'), 'regularization');
+  assert.equal(concept('u_{k+1} = u_k - \\eta g_k'), 'gradient-descent');
+});
