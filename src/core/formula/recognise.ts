@@ -1554,6 +1554,8 @@ function detect(root: Row, add: Add): void {
     return arg.length === 1 && !!prev && show(prev) === show(arg[0]);
   }) || (root.some((x, i) => root[i + 1]?.k === 'apply' && (root[i + 1] as Apply).fn === 'log' && rowOf((root[i + 1] as Apply).arg).length === 1 && show(rowOf((root[i + 1] as Apply).arg)[0]) === show(x)));
   if (bigs(root, 'prod').length >= 2 && probApplies.some((p) => syms(p.arg).some((x) => /[a-z]\+[a-z]/.test(subText(x.sub) + subText(x.sup))) && hasOp(p.arg, '|'))) add('skipgram', 3.4, 'Π_t Π_j P(w_{t+j} | w_t)');
+  // (arg max_θ 1/T Σ_t Σ_j log P(w_{t+j} | w_t; θ): skip-gram's objective written as the likelihood it maximises.)
+  if (argmax && windowSub && bigs(root, 'sum').length + bigs(root, 'prod').length >= 2) add('skipgram', 3.9, 'arg max Σ_t Σ_j log P(w_{t+j} | w_t)');
   if (condProbLogs.length && !argmax && !entropyLike) {
     if (windowSub && bigs(root, 'sum').length >= 2) add('skipgram', 3.6, '−1/T Σ_t Σ_j log P(w_{t+j} | w_t)');
     else if (windowSub && bigs(root, 'sum').length >= 1) add('skipgram', 3.2, 'Σ over window of log P(w_{t+j}|w_t)');
@@ -1671,6 +1673,13 @@ function detect(root: Row, add: Add): void {
       if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 3, 'P(D=1|w,c) = σ(w·c)');
       else if (lhsIsProb || !aff.matrix) add('logistic-regression', 3, 'σ(w^T x + b)');
       else add('affine-layer', 2.5, 'σ(Wx + b)');
+      continue;
+    }
+    // (ŷ = σ(Wx + b), ŷ^{(i)}: a prediction of no layer — logistic regression's model, whatever the weights' case; ŷ = a^{[2]}
+    // of a network carries its layer.)
+    const layerMark = (n: Node | undefined) => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
+    if (a.fn === 'sigmoid' && lhsS && /^[yY]$/.test(lhsS.name) && lhsS.mods.includes('hat') && !layerMark(lhsS.sup) && !syms(r).some((x) => layerMark(x.sup))) {
+      add('logistic-regression', 3.2, 'ŷ = σ(Wx + b): the predicted probability of the class');
       continue;
     }
     add('affine-layer', 2.8, 'f(Wx + b)');
@@ -1919,7 +1928,8 @@ function detect(root: Row, add: Add): void {
     const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
     // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
-    const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x) => x.k === 'sym') && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
+    // (A period closing the step is punctuation.)
+    const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x, i) => x.k === 'sym' || (i === t.items.length - 1 && x.k === 'op' && (x.v === '.' || x.v === ','))) && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
     else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {

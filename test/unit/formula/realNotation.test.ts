@@ -1066,3 +1066,12 @@ test('weight decay in a step written with a gradient letter g', () => {
   assert.equal(concept('u_{k+1} = u_k - \\eta_k g_k - \\lambda \\eta_k u_k'), 'regularization');
   assert.equal(concept('u_{k+1} = u_k - \\eta g_k'), 'gradient-descent');
 });
+
+test('skip-gram\'s likelihood under arg max; a prediction ŷ = σ(Wx + b) of no layer; weight decay closed by a period', () => {
+  assert.equal(concept('\\arg\\max_{\\theta} \\frac{1}{T} \\sum_{t=1}^{T} \\sum_{-m \\le k \\le m, k \\neq 0} \\log p(u_{t + k} | u_{t} ; \\theta)'), 'skipgram');
+  assert.equal(concept('\\hat\\theta = \\arg\\max_\\theta \\sum_i \\log p(u_i|\\theta)'), 'maximum-likelihood');
+  assert.equal(concept('\\hat{y}_n = \\sigma(V u_n + c)'), 'logistic-regression');
+  // (With a layer above it, the prediction is a network's output layer.)
+  assert.notEqual(concept('\\hat{y} = \\sigma(V^{[2]} s^{[1]} + c^{[2]})'), 'logistic-regression');
+  assert.equal(concept('u_k \\leftarrow u_k-\\alpha\\frac{\\partial E}{\\partial u_k}-\\alpha\\lambda u_k.'), 'regularization');
+});
