@@ -8,7 +8,7 @@ import { closingBracket, plainMath, topLevel } from './plainMath';
  */
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`). */
-const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln'];
+const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn'];
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
@@ -423,7 +423,9 @@ export function normaliseTex(src: string): string {
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
-  s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
+  // (ln and log glued to the function they take, `-lnf_{w,b}(x)`, `\hat{y}^n lnf(x)`, `logp(x)`: the logarithm of it.)
+  s = s.replace(/(^|[^\\A-Za-z{]|\^[A-Za-z0-9])(ln|log)(?=[fpqgh](?:_|\())/g, '$1\\$2 ');
+  s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w === 'sgn' ? 'operatorname{sgn}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // `log` run into the letter of a probability or a prediction it takes (`\sum logp(y|x)`, `y_ilogh_{w}(x)`).
   s = s.replace(/(^|[^A-Za-z\\]|_[A-Za-z0-9])log(?=[pqhy]\s*[(_])/g, '$1\\log ');
   // The logit written bare: logit(p).

@@ -384,6 +384,13 @@ function detectForms(root: Row, add: Add): void {
     if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 3.5, 'θ = (XᵀX + λI)^{-1} Xᵀ y: ridge regression');
     else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation (linear regression when the words say so)');
   }
+  // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
+  // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
+  const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
+  if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
+  const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => /^(L|J|E|C|ell)$/.test(y.name));
+  const penaltyGradient = (t: { sign: string; items: Row }) => t.sign === '+' && t.items[0]?.k === 'sym' && t.items[0].name === 'lambda' && ((t.items[1]?.k === 'sym' && isParam(t.items[1])) || (t.items[1]?.k === 'apply' && /^(sgn|sign)$/.test(t.items[1].fn)));
+  if (parts.length === 2 && lhs.length === 1 && lossDerivative(lhs[0]) && lossDerivative(parts[1][0]) && termsOf(parts[1]).slice(1).some(penaltyGradient)) add('regularization', 3.9, '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)');
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
   if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {

@@ -1075,3 +1075,15 @@ test('skip-gram\'s likelihood under arg max; a prediction ŷ = σ(Wx + b) of no 
   assert.notEqual(concept('\\hat{y} = \\sigma(V^{[2]} s^{[1]} + c^{[2]})'), 'logistic-regression');
   assert.equal(concept('u_k \\leftarrow u_k-\\alpha\\frac{\\partial E}{\\partial u_k}-\\alpha\\lambda u_k.'), 'regularization');
 });
+
+test('the gradient of a penalised loss and a derivation ending in the weight-decay form; ln glued to its function; sgn', () => {
+  assert.equal(concept("\\frac{\\partial E'}{\\partial w}=\\frac{\\partial E}{\\partial w}+\\lambda w"), 'regularization');
+  assert.equal(concept("\\frac{\\partial E'}{\\partial w}=\\frac{\\partial E}{\\partial w}+\\lambda sgn(w)"), 'regularization');
+  assert.equal(concept('w^{t+1} = w^t-\\eta(\\frac{\\partial E}{\\partial w}+\\lambda w^t)=(1-\\eta\\lambda)w^t-\\eta\\frac{\\partial E}{\\partial w}'), 'regularization');
+  // (A derivative plus a constant is no penalty.)
+  assert.equal(concept('\\frac{\\partial E}{\\partial u} = \\frac{\\partial E}{\\partial v} + \\lambda'), null);
+  assert.match(normaliseTex('-lnf_{v}(u)'), /\\ln f_\{v\}/);
+  assert.match(normaliseTex('\\hat{q}^nlnf(u)'), /\\ln f\(u\)/);
+  // (logit stays a word.)
+  assert.doesNotMatch(normaliseTex('logit(p)'), /\\log /);
+});
