@@ -261,6 +261,29 @@ const SUB_RE = SCRIPT_RUN(SUBSCRIPTS);
 const COMBINING: Record<string, string> = { '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u20D7': 'vec' };
 const PRECOMPOSED: Record<string, string> = { 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}', 'ô': '\\hat{o}', 'ẑ': '\\hat{z}', 'ỹ': '\\tilde{y}', 'õ': '\\tilde{o}', 'ẽ': '\\tilde{e}' };
 
+/** Every × outside a superscript, between two factors, read as the product it is. */
+function productCrosses(s: string): string {
+  let out = '';
+  let depth = 0;
+  const sup: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '{') {
+      depth++;
+      if (s[i - 1] === '^') sup.push(depth);
+    } else if (c === '}') {
+      if (sup[sup.length - 1] === depth) sup.pop();
+      depth--;
+    }
+    if (c === '×' && !sup.length && /[A-Za-z0-9})\]]\s*$/.test(s.slice(Math.max(0, i - 3), i)) && /^\s*[A-Za-z0-9\\([]/.test(s.slice(i + 1, i + 4))) {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 /**
  * Unicode typed into plain-text notes: super- and subscript characters (`x²`, `W⁻¹`, `xᵀ`, `h₁`, `wᵢ`), letters with
  * a combining or precomposed accent (`ŷ`, `c̃`), and a root sign before a letter or a bracket (`√d_k`, `√(x)`).
@@ -279,6 +302,8 @@ function unicodeScripts(s: string): string {
   // A layer in superscript parentheses, `z⁽ℓ⁾`, `h⁽ℓ⁻¹⁾`: the layer above the letter.
   s = s.replace(/⁽([^⁽⁾]{1,10})⁾/g, (_m, inner: string) => `^{(${[...inner].map((c) => SUPERSCRIPTS[c] ?? (c === 'ℓ' ? '\\ell ' : c)).join('').trim()})}`);
   s = s.replace(SUP_RE, (m) => `^{${[...m].map((c) => SUPERSCRIPTS[c]).join('')}}`).replace(SUB_RE, (m) => `_{${[...m].map((c) => SUBSCRIPTS[c]).join('')}}`);
+  // (A × between two factors, `w_1 × x_1 + w_2 × x_2`, `0.5 × 0.3`, is a product; inside a superscript, `ℝ^{n×m}`, a shape.)
+  if (s.includes('×')) s = productCrosses(s);
   s = s.replace(/√\s*\(/g, 'sqrt(').replace(/√\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?|[0-9]+)/g, '\\sqrt{$1}');
   return s;
 }
@@ -423,6 +448,10 @@ export function normaliseTex(src: string): string {
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
+  // (An accent over a letter's call, `\hat{C(t)}`, `\tilde{h(t)}`: the accented letter called.)
+  s = s.replace(/\\(hat|tilde|bar|widehat|widetilde)\s*\{\s*([A-Za-z])\(([^(){}]{1,12})\)\s*\}/g, '\\$1{$2}($3)');
+  // (The bias written as a word, `+ bias`, `+ Bias`: the letter b.)
+  s = s.replace(/(^|[^\\A-Za-z])(?:bias|Bias)(?![A-Za-z_])/g, '$1b');
   // (ln and log glued to the function they take, `-lnf_{w,b}(x)`, `\hat{y}^n lnf(x)`, `logp(x)`: the logarithm of it.)
   s = s.replace(/(^|[^\\A-Za-z{]|\^[A-Za-z0-9])(ln|log)(?=[fpqgh](?:_|\())/g, '$1\\$2 ');
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w === 'sgn' ? 'operatorname{sgn}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);

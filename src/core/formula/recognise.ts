@@ -777,7 +777,7 @@ const timeArgsCache = new WeakMap<Row, Row>();
 function timeArgsAsIndices(items: Row): Row {
   const hit = timeArgsCache.get(items);
   if (hit) return hit;
-  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOC]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
+  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOCfigrFIGRZ]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
   const { parts } = sides(items);
   const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
   const out = !defines && all(items).filter(timed).length < 2 ? items : items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));

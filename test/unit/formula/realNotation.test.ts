@@ -1087,3 +1087,15 @@ test('the gradient of a penalised loss and a derivation ending in the weight-dec
   // (logit stays a word.)
   assert.doesNotMatch(normaliseTex('logit(p)'), /\\log /);
 });
+
+test('gates and cells with the step as an argument, f(t), R(t), \\hat{C(t)}; × between factors; the bias as a word', () => {
+  assert.equal(concept('f(t) = \\sigma(U_f \\cdot [s(t-1), u(t)] + c)'), 'lstm');
+  assert.equal(concept('R(t) = \\sigma(U_{ur} u(t) + U_{sr} s(t-1) + c)'), 'gru');
+  assert.equal(concept('C(t) = f(t) \\cdot C(t-1) + i(t) \\cdot \\hat{C(t)}'), 'lstm');
+  assert.match(normaliseTex('s = v_1 × u_1 + v_2 × u_2'), /^s = v_1\s+u_1 \+ v_2\s+u_2$/);
+  // (Inside a superscript × is a shape.)
+  assert.match(normaliseTex('V ∈ ℝ^{n×m}'), /n\\times m/);
+  assert.equal(concept('z = w_1 x_1 + w_2 x_2 + bias'), 'affine-layer');
+  // (A function of time stays a function where nothing else is timed.)
+  assert.equal(concept('f(x) = \\max(0, x)'), 'relu');
+});
