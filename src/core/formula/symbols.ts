@@ -263,6 +263,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     if (n.k !== 'big' || !n.sub) return;
     const sub = rowOf(n.sub);
     const what = n.v === 'sum' ? 'the sum' : n.v === 'prod' ? 'the product' : 'the integral';
+    // (In an activation or a layer, Σ_{j=1}^n runs over the entries of a vector: n is its dimension.)
+    const overEntries = concept && ['activation', 'network'].includes(CATALOG[concept].group) && n.v === 'sum' ? ': the number of entries (the dimension) of the vector it runs over' : '';
     const first = sub.find((x): x is Sym => x.k === 'sym');
     if (!first) return;
     // (A leading minus, -m ≤ j ≤ m, is a sign, not the relation.)
@@ -277,7 +279,7 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       if (n.sup) {
         const up = rowOf(n.sup).find((x): x is Sym => x.k === 'sym');
         const lt = concept ? CATALOG[concept].letters ?? {} : {};
-        if (up && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has`);
+        if (up && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has${overEntries}`);
       }
     } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
       // -m ≤ j ≤ m, j ≠ 0 : a window
@@ -291,7 +293,7 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       // Σ_i^m: the upper limit still counts the terms.
       const up = n.sup ? rowOf(n.sup).find((x): x is Sym => x.k === 'sym') : undefined;
       const lt = concept ? CATALOG[concept].letters ?? {} : {};
-      if (up && rowOf(n.sup).length === 1 && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has`);
+      if (up && rowOf(n.sup).length === 1 && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has${overEntries}`);
     }
     return;
   });
@@ -1522,11 +1524,15 @@ const WORD_LETTERS: Record<string, string> = {
   pe: 'the positional encoding: the vector added to the word embedding at each position', pos: 'the position in the sequence (an index)',
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
   count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
+  ce: 'the cross-entropy loss', crossentropy: 'the cross-entropy loss', bce: 'the binary cross-entropy loss', nll: 'the negative log-likelihood (the loss)',
+  mse: 'the mean squared error (the loss)', loss: 'the loss',
 };
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
   const words: Array<Extract<Node, { k: 'name' }>> = [];
-  walk(tree, (n) => void (n.k === 'name' && words.push(n)));
+  walk(tree, (n) => void (n.k === 'name' ? words.push(n) : n.k === 'apply' && n.head.k === 'name' && words.push(n.head)));
+  // (A word read as a letter of several characters, `loss` in `L_2 loss`: a word too.)
+  walk(tree, (n) => void (n.k === 'sym' && /^[A-Za-z]{3,}$/.test(n.name) && !GREEK[n.name] && words.push({ k: 'name', v: n.name })));
   // (Attention's words need attention around them, or two of them side by side.)
   const attentionWords = attention || new Set(words.map((n) => n.v.toLowerCase()).filter((v) => ATTENTION_WORDS[v])).size >= 2;
   for (const n of words) {
@@ -1561,6 +1567,7 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
 
 /** Activation functions written by their names, and what the hover calls them. */
 const ACTIVATION_NAMES: Record<string, string> = {
+  softmax: 'softmax function, turning the scores into probabilities (an output layer\'s activation function)',
   tanh: 'hyperbolic tangent tanh, squashing into (−1, 1)', sigmoid: 'sigmoid function σ, squashing into (0, 1)', relu: 'ReLU function max(0, z)',
   leakyrelu: 'leaky ReLU function', gelu: 'GELU function', elu: 'ELU function', softplus: 'softplus function log(1 + e^z)',
 };
@@ -1575,13 +1582,15 @@ const NETWORK_STEPS: ReadonlySet<ConceptId> = new Set<ConceptId>(['affine-layer'
 function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   const generic = (key: string) => /^(the quantity this formula defines|a quantity|a weight matrix)/.test(notes.get(key) ?? '');
   // f(Wx + b), φ(u_k), g(z^{[l]}) in a layer or a recurrent step: the one-letter function is the activation function.
-  if (concept && NETWORK_STEPS.has(concept)) {
+  if (concept && (NETWORK_STEPS.has(concept) || concept === 'logistic-regression' || concept === 'softmax-regression')) {
     walk(tree, (n) => {
       if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|phi|varphi)$/.test(n.head.name)) return;
       const arg = rowOf(n.arg);
       const preActivation = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|a|s|net)$/.test(arg[0].name) && !!(arg[0].sub || arg[0].sup);
       const key = symbolKey(n.head);
-      if (affineSide(arg) || preActivation) set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
+      // (In logistic or softmax regression, g(θᵀx): the function of the linear score is the activation, whatever the score's form.)
+      const score = (concept === 'logistic-regression' || concept === 'softmax-regression') && arg.some((x) => x.k === 'sym');
+      if (affineSide(arg) || preActivation || score) set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
     });
   }
   // f(x) = max(0, x), h(x) = 1/(1 + e^{−x}): the function an activation's own formula defines is that activation function.
@@ -1592,6 +1601,12 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       // (P(y | x) = softmax(…) defines a probability, not a function.)
       if (lhs?.k !== 'apply' || lhs.head.k !== 'sym' || !/^([a-zA-Z]|phi|varphi|psi)$/.test(lhs.head.name) || /^[pPq]$/.test(lhs.head.name)) continue;
       const key = symbolKey(lhs.head);
+      // (g′(z) = g(z)(1 − g(z)) defines the derivative: g itself is the activation function.)
+      if (lhs.head.mods.includes('prime')) {
+        set(key, `the derivative (gradient) of the activation function ${pretty({ ...lhs.head, mods: [] })}`, true);
+        set(pretty({ ...lhs.head, mods: [] }), `the activation function (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(pretty({ ...lhs.head, mods: [] })) ?? ''));
+        continue;
+      }
       set(key, `the activation function this formula defines (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(key) ?? ''));
     }
   }
@@ -1602,7 +1617,9 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
     const head = n.k === 'apply' && n.head.k === 'name' ? n.head : n.k === 'name' && defined.includes(n) ? n : null;
     if (!head || !ACTIVATION_NAMES[head.v.toLowerCase()]) return;
     const own = defined.some((d) => d === n || (d.k === 'apply' && d.head === head));
-    set(pretty(head), own ? `the activation function this formula defines (${CATALOG[concept!].title})` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
+    // (In attention the softmax turns scores into weights: no layer's activation.)
+    const inAttention = head.v.toLowerCase() === 'softmax' && !!concept && CATALOG[concept].group === 'attention';
+    set(pretty(head), own ? `the activation function this formula defines (${CATALOG[concept!].title})` : inAttention ? 'the softmax function, turning the scores into weights that sum to 1' : head.v.toLowerCase() === 'softmax' ? `the ${ACTIVATION_NAMES.softmax}` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
   });
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {

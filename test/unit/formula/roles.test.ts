@@ -98,3 +98,16 @@ test('a gradient written as one term is named as a whole; counts of an n-gram; v
   // (Without word vectors around, the vectors stay vectors.)
   assert.doesNotMatch(meaning('\\cos(\\theta) = \\frac{u \\cdot v}{\\|u\\| \\|v\\|}', 'u'), /embedding/);
 });
+
+test('softmax by its name, losses by their names, a sum bound in an activation as a dimension, g and g′ of an activation', () => {
+  assert.match(meaning('\\hat{q} = \\mathrm{softmax}(s)', 'softmax'), /activation function/);
+  // (In attention the softmax makes weights, not a layer's activation.)
+  assert.doesNotMatch(meaning('A = \\text{softmax}(QK^T/\\sqrt{d_k})V', 'softmax'), /activation/);
+  assert.match(meaning('CE(y, \\hat y) = -\\sum_k y_k \\log \\hat y_k', 'CE'), /cross-entropy loss/);
+  assert.match(meaning('s(u)_k = \\frac{e^{u_k}}{\\sum_{j=1}^N e^{u_j}}', 'N'), /dimension/);
+  const d = "g'(u) = g(u) (1 - g(u))";
+  assert.match(meaning(d, 'g′'), /derivative \(gradient\) of the activation function g/);
+  assert.match(meaning(d, 'g'), /the activation function/);
+  const lr = explainFormula('h_\\theta(u) = g(\\theta^T u)', { context: { before: 'In logistic regression' } });
+  assert.match(lr.symbols.find((s) => s.symbol === 'g')?.meaning ?? '', /activation function/);
+});
