@@ -458,6 +458,8 @@ function updateRoles(tree: Tree, { set }: Notes): void {
   }
 }
 
+const SIGMOID_OUTPUT = 'the activation: the output of the sigmoid, a probability between 0 and 1 — defined here';
+
 /** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
 const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'softmax', 'f', 'g', 'phi', 'varphi']);
 const NAMED_ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus']);
@@ -470,7 +472,7 @@ const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && 
  * bias; a sum of products pairs a weight with an input. The letter defined as the nonlinearity's value is the
  * layer's activation.
  */
-function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false): void {
+function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false, probabilityOut = false): void {
   const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
   const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), INPUT_OF_WEIGHTS[s.name.toLowerCase()] ?? 'the input the weights multiply'));
   const applied = new Set<Node>();
@@ -507,7 +509,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     // (A named activation — σ, tanh, ReLU — in any formula; a one-letter f or g only in an activation's own formula.)
     const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
     if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
-      set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+      set(symbolKey(d.head), probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
       set(symbolKey(own[0]), preActivationOf((side as { fn: string }).fn));
     }
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
@@ -522,7 +524,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
       if (!letters[b.name]) set(symbolKey(b), 'the bias (added after the weights)');
       if (/^[zZ]$/.test(d.head.name) && !letters[d.head.name]) set(symbolKey(d.head), 'the pre-activation (the weighted sum) — defined here');
     }
-    if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), 'the activation: the output of the nonlinearity — defined here');
+    if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
   }
   // A named activation applied to one letter anywhere in the formula (σ(z_f) · c, tanh(c_t)): that letter is what the
   // activation is applied to, its pre-activation — unless the concept gives the letter its own meaning.
@@ -1368,7 +1370,8 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   recurrentRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
   interceptRoles(tree, acc);
-  nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation');
+  // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
+  nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
   activationArgumentRoles(tree, concept, acc);
   gaussianRoles(tree, acc);
   scaleRoles(tree, acc);
@@ -1599,7 +1602,7 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       const at = eq.findIndex((x) => x.k === 'op' && EQUALS.has(x.v));
       const lhs = at === 1 ? eq[0] : undefined;
       // (P(y | x) = softmax(…) defines a probability, not a function.)
-      if (lhs?.k !== 'apply' || lhs.head.k !== 'sym' || !/^([a-zA-Z]|phi|varphi|psi)$/.test(lhs.head.name) || /^[pPq]$/.test(lhs.head.name)) continue;
+      if (lhs?.k !== 'apply' || lhs.head.k !== 'sym' || !/^([a-zA-Z]|phi|varphi|psi|sigma)$/.test(lhs.head.name) || /^[pPq]$/.test(lhs.head.name)) continue;
       const key = symbolKey(lhs.head);
       // (g′(z) = g(z)(1 − g(z)) defines the derivative: g itself is the activation function.)
       if (lhs.head.mods.includes('prime')) {
@@ -1607,7 +1610,8 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
         set(pretty({ ...lhs.head, mods: [] }), `the activation function (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(pretty({ ...lhs.head, mods: [] })) ?? ''));
         continue;
       }
-      set(key, `the activation function this formula defines (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(key) ?? ''));
+      // (s(x)_i = e^{x_i}/Σ e^{x_j}: the letter applied is the function, not the probabilities it gives.)
+      set(key, `the activation function this formula defines (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map|the probabilities the softmax gives)/.test(notes.get(key) ?? ''));
     }
   }
   // tanh(W h + U x), ReLU(z), \text{sigmoid}(a) — an activation written by its name — and `ReLU(x) = max(0, x)`, `RELU =
@@ -1632,8 +1636,9 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       set(symbolKey(arg[0]), 'the pre-activation (the weighted input) of the layer', generic(symbolKey(arg[0])));
     }
   }
-  if (concept !== 'gradient-descent' && concept !== 'minibatch-sgd') return;
-  walk(tree, (n) => void (n.k === 'sym' && n.name === 'delta' && (n.sub || n.sup) && set(symbolKey(n), 'the error term: the gradient of the loss with respect to the pre-activation', /^a quantity/.test(notes.get(symbolKey(n)) ?? ''))));
+  // (δ^l = ∂C/∂z^l in backpropagation, and the δ a step moves by: the error term.)
+  if (!concept || !['gradient-descent', 'minibatch-sgd', 'chain-rule', 'backpropagation-through-time'].includes(concept)) return;
+  walk(tree, (n) => void (n.k === 'sym' && n.name === 'delta' && (n.sub || n.sup) && set(symbolKey(n), 'the error term: the gradient of the loss with respect to the pre-activation', /^(a quantity|the quantity this formula defines)/.test(notes.get(symbolKey(n)) ?? ''))));
 }
 
 /** 0. Letters the note's sentence names ("the query $q$", "$h_t$ is the hidden state"): its words, first. */

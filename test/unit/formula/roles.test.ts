@@ -111,3 +111,13 @@ test('softmax by its name, losses by their names, a sum bound in an activation a
   const lr = explainFormula('h_\\theta(u) = g(\\theta^T u)', { context: { before: 'In logistic regression' } });
   assert.match(lr.symbols.find((s) => s.symbol === 'g')?.meaning ?? '', /activation function/);
 });
+
+test('the sigmoid\'s output in logistic regression is a probability; δ in backpropagation is the error term; the letter a softmax defines is the function', () => {
+  const lr = explainFormula('\\hat{y} = \\sigma(w^T x + b)');
+  assert.equal(lr.concept, 'logistic-regression');
+  assert.match(lr.symbols.find((s) => s.symbol.normalize('NFC') === 'ŷ')?.meaning ?? '', /probability between 0 and 1/);
+  assert.match(meaning('\\delta^l=\\frac{\\partial C}{\\partial z^l}=\\frac{\\partial C}{\\partial a^l}\\frac{\\partial a^l}{\\partial z^l}', 'δ'), /error term/);
+  assert.match(meaning('s(u)_k = \\frac{e^{u_k}}{\\sum_j e^{u_j}}', 's'), /activation function this formula defines \(Softmax\)/);
+  // (A hidden layer's sigmoid gives an activation, not a probability.)
+  assert.doesNotMatch(meaning('h = \\sigma(W u + c)', 'h'), /probability/);
+});
