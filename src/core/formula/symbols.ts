@@ -1528,7 +1528,7 @@ const WORD_LETTERS: Record<string, string> = {
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
   count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
   ce: 'the cross-entropy loss', crossentropy: 'the cross-entropy loss', bce: 'the binary cross-entropy loss', nll: 'the negative log-likelihood (the loss)',
-  mse: 'the mean squared error (the loss)', loss: 'the loss',
+  mse: 'the mean squared error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
 };
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
@@ -1564,6 +1564,8 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
       if (x.k !== 'sym' || x.name !== 'nabla' || !next || (next.k !== 'sym' && next.k !== 'apply')) return;
       const wrt = x.sub ? pretty(x.sub) : next.k === 'apply' ? pretty(next.arg) : 'its arguments';
       set(pretty({ k: 'row', items: [x, next] }), `the gradient of ${pretty(next.k === 'apply' ? next.head : next)} with respect to ${wrt}`);
+      // (∇J(w) is also written ∇J in the sentence around it.)
+      if (next.k === 'apply') set(pretty({ k: 'row', items: [x, next.head] }), `the gradient of ${pretty(next.head)} with respect to ${wrt}`);
     });
   });
 }

@@ -121,3 +121,8 @@ test('the sigmoid\'s output in logistic regression is a probability; δ in backp
   // (A hidden layer's sigmoid gives an activation, not a probability.)
   assert.doesNotMatch(meaning('h = \\sigma(W u + c)', 'h'), /probability/);
 });
+
+test('Pr by its name, ∇J beside ∇J(w)', () => {
+  assert.match(meaning('PP = \\mathrm{Pr}(W)^{-\\frac{1}{m}}', 'Pr'), /probability/);
+  assert.match(meaning('w \\leftarrow w - \\eta \\nabla J(w)', '∇J'), /gradient of J/);
+});
