@@ -9,6 +9,8 @@ import { closingBracket, plainMath, topLevel } from './plainMath';
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`). */
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn'];
+/** Bare words TeX has no command for: written as operator names. */
+const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}' };
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
@@ -452,11 +454,10 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(hat|tilde|bar|widehat|widetilde)\s*\{\s*([A-Za-z])\(([^(){}]{1,12})\)\s*\}/g, '\\$1{$2}($3)');
   // (The bias written as a word, `+ bias`, `+ Bias`: the letter b.)
   s = s.replace(/(^|[^\\A-Za-z])(?:bias|Bias)(?![A-Za-z_])/g, '$1b');
-  // (ln and log glued to the function they take, `-lnf_{w,b}(x)`, `\hat{y}^n lnf(x)`, `logp(x)`: the logarithm of it.)
-  s = s.replace(/(^|[^\\A-Za-z{]|\^[A-Za-z0-9])(ln|log)(?=[fpqgh](?:_|\())/g, '$1\\$2 ');
-  s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${w === 'ReLU' ? 'operatorname{ReLU}' : w === 'relu' ? 'operatorname{relu}' : w === 'sgn' ? 'operatorname{sgn}' : w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
-  // `log` run into the letter of a probability or a prediction it takes (`\sum logp(y|x)`, `y_ilogh_{w}(x)`).
-  s = s.replace(/(^|[^A-Za-z\\]|_[A-Za-z0-9])log(?=[pqhy]\s*[(_])/g, '$1\\log ');
+  s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${OPERATOR_NAMES[w] ?? w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
+  // `log` and `ln` run into the function or the letter they take (`\sum logp(y|x)`, `y_ilogh_{w}(x)`, `-lnf_{w,b}(x)`,
+  // `\hat{y}^n lnf(x)`).
+  s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghy]\s*[(_])/g, '$1\\$2 ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.

@@ -1570,11 +1570,13 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
-/** Activation functions written by their names, and what the hover calls them. */
+/** Activation functions written by their names, and what the hover says of them where a formula applies them. */
+const APPLIED = ': the activation function (the nonlinearity) applied here';
 const ACTIVATION_NAMES: Record<string, string> = {
-  softmax: 'softmax function, turning the scores into probabilities (an output layer\'s activation function)',
-  tanh: 'hyperbolic tangent tanh, squashing into (−1, 1)', sigmoid: 'sigmoid function σ, squashing into (0, 1)', relu: 'ReLU function max(0, z)',
-  leakyrelu: 'leaky ReLU function', gelu: 'GELU function', elu: 'ELU function', softplus: 'softplus function log(1 + e^z)',
+  softmax: "the softmax function, turning the scores into probabilities (an output layer's activation function)",
+  tanh: `the hyperbolic tangent tanh, squashing into (−1, 1)${APPLIED}`, sigmoid: `the sigmoid function σ, squashing into (0, 1)${APPLIED}`,
+  relu: `the ReLU function max(0, z)${APPLIED}`, leakyrelu: `the leaky ReLU function${APPLIED}`, gelu: `the GELU function${APPLIED}`,
+  elu: `the ELU function${APPLIED}`, softplus: `the softplus function log(1 + e^z)${APPLIED}`,
 };
 
 /** Concepts whose formulas apply an activation function to a weighted sum: a layer, a network, a recurrent step. */
@@ -1608,8 +1610,9 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
       const key = symbolKey(lhs.head);
       // (g′(z) = g(z)(1 − g(z)) defines the derivative: g itself is the activation function.)
       if (lhs.head.mods.includes('prime')) {
-        set(key, `the derivative (gradient) of the activation function ${pretty({ ...lhs.head, mods: [] })}`, true);
-        set(pretty({ ...lhs.head, mods: [] }), `the activation function (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(pretty({ ...lhs.head, mods: [] })) ?? ''));
+        const fn = pretty({ ...lhs.head, mods: [] });
+        set(key, `the derivative (gradient) of the activation function ${fn}`, true);
+        set(fn, `the activation function (${CATALOG[concept].title})`, /^(a function of|an activation function or feature map)/.test(notes.get(fn) ?? ''));
         continue;
       }
       // (s(x)_i = e^{x_i}/Σ e^{x_j}: the letter applied is the function, not the probabilities it gives.)
@@ -1621,11 +1624,12 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
   const defined = concept && CATALOG[concept].group === 'activation' ? equations(tree).map((eq) => eq[0]).filter((x) => x && (x.k === 'name' || (x.k === 'apply' && x.head.k === 'name'))) : [];
   walk(tree, (n) => {
     const head = n.k === 'apply' && n.head.k === 'name' ? n.head : n.k === 'name' && defined.includes(n) ? n : null;
-    if (!head || !ACTIVATION_NAMES[head.v.toLowerCase()]) return;
+    const name = head?.v.toLowerCase() ?? '';
+    if (!head || !ACTIVATION_NAMES[name]) return;
     const own = defined.some((d) => d === n || (d.k === 'apply' && d.head === head));
     // (In attention the softmax turns scores into weights: no layer's activation.)
-    const inAttention = head.v.toLowerCase() === 'softmax' && !!concept && CATALOG[concept].group === 'attention';
-    set(pretty(head), own ? `the activation function this formula defines (${CATALOG[concept!].title})` : inAttention ? 'the softmax function, turning the scores into weights that sum to 1' : head.v.toLowerCase() === 'softmax' ? `the ${ACTIVATION_NAMES.softmax}` : `the ${ACTIVATION_NAMES[head.v.toLowerCase()]}: the activation function (the nonlinearity) applied here`);
+    const inAttention = name === 'softmax' && !!concept && CATALOG[concept].group === 'attention';
+    set(pretty(head), own ? `the activation function this formula defines (${CATALOG[concept!].title})` : inAttention ? 'the softmax function, turning the scores into weights that sum to 1' : ACTIVATION_NAMES[name]);
   });
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {
