@@ -68,6 +68,21 @@ function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: 
 /** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
 const formulaWords = (latex: string) => latex.replace(/\\[a-zA-Z]+/g, ' ').replace(/[^A-Za-z0-9-]+/g, ' ');
 
+/**
+ * The letters of a formula no concept was claimed for. Where it partly matches concepts (the best scoring at least 2),
+ * a letter both of the two closest candidates describe alike (the weights of W x + b in a layer and in logistic
+ * regression) gets that description; every other letter what the formula's shape and sentence alone say.
+ */
+export function symbolsOfUnsure(tree: Parameters<typeof describeSymbols>[0], rec: Recognition | null, named: Map<string, string>, words: string): SymbolNote[] {
+  const alone = describeSymbols(tree, null, named, words);
+  const own = (rec?.mentions ? [] : rec?.candidates ?? []).filter((c) => !c.why.startsWith('related'));
+  if (!own[0] || own[0].score < 2) return alone;
+  const first = describeSymbols(tree, own[0].id, named, words);
+  const second = own[1] && own[0].score - own[1].score < 0.5 ? new Map(describeSymbols(tree, own[1].id, named, words).map((s) => [s.symbol, s.meaning])) : null;
+  const bare = new Map(alone.map((s) => [s.symbol, s.meaning]));
+  return first.map((s) => (!second || second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
+}
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const table = opts.macros ? (typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : undefined;
   const expanded = table ? expandMacros(cleanTex(String(latexIn ?? '')), table) : { latex: cleanTex(String(latexIn ?? '')) };
@@ -82,6 +97,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
   // (normaliseTex drops \label{…} and \tag{…}: they name the equation, their text is no letter of it.)
   const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
+  const named = rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse);
+  const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;
@@ -97,7 +114,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: describeSymbols(letterTree, concept, rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`),
+    symbols: concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,

@@ -600,6 +600,55 @@ function affineSide(r: Node[]): boolean {
 }
 
 /**
+ * A weighted sum: a product of a weight letter (W, U, V, w, θ, or a transposed letter) and another letter added to
+ * something (W x + b, w_1 x_1 + w_2 x_2, θᵀx + b), a sum of products (Σ_i w_i x_i), or W x + b itself.
+ */
+function weightedSum(r: Node[]): boolean {
+  if (affineSide(r)) return true;
+  const items = r.filter((x) => !(x.k === 'op' && ['·', '×', '*', '∗', '&'].includes(x.v)));
+  const weightish = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^([WUV]|w|theta)$/.test(x.name) || isT(x.sup)) && !x.mods.includes('bb') && !x.mods.includes('cal');
+  const letter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-zA-Z]|theta)$/.test(x.name) && !/^[0-9]+$/.test(x.name);
+  const product = items.some((x, i) => letter(x) && letter(items[i + 1]) && (weightish(x) || weightish(items[i + 1])));
+  const sumOfProducts = items.some((x, i) => x.k === 'big' && x.v === 'sum' && letter(items[i + 1]) && letter(items[i + 2]));
+  return sumOfProducts || (product && items.some((x) => x.k === 'op' && x.v === '+'));
+}
+
+/**
+ * A weighted sum written out (w_1 x_1 + w_2 x_2 + b, θ_0 + θ_1 x_1, sign(w · x + b), X W_1 + b): each weight letter
+ * multiplying another letter is a weight and that letter its input; the lone b or c added last is the bias. Letters
+ * the concept names keep their meaning.
+ */
+function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
+  const letters = conceptLetters(concept, tree);
+  const weightLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([WU]|w|theta)$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal') && !x.mods.includes('hat');
+  const other = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-zA-Z])$/.test(x.name) && !/^[0-9]+$/.test(x.name) && !weightLetter(x);
+  walk(tree, (n) => {
+    if (n.k !== 'row' || inScripts.has(n) || !weightedSum(n.items)) return;
+    const items = n.items.filter((x) => !(x.k === 'op' && ['·', '×', '*', '∗'].includes(x.v)));
+    let product = false;
+    items.forEach((x, i) => {
+      const y = items[i + 1];
+      const pair = weightLetter(x) && other(y) ? [x, y] : other(x) && weightLetter(y) && !isT(x.sup) ? [y, x] : null;
+      if (!pair || (i > 0 && items[i - 1].k === 'sym')) return;
+      const [w, v] = pair as [Sym, Sym];
+      if (items[i + 2]?.k === 'sym' || items[i + 2]?.k === 'apply') return;
+      product = true;
+      if (!letters[w.name] && !inScripts.has(w)) set(symbolKey(w), /^[WU]$/.test(w.name) ? 'a weight matrix (learned)' : w.sub ? `a weight (learned; the one multiplying ${pretty(v)})` : 'the weights (learned)');
+      if (!letters[v.name] && !inScripts.has(v)) set(symbolKey(v), INPUT_OF_WEIGHTS[v.name.toLowerCase()] ?? 'the input the weights multiply');
+    });
+    // (b + w_1 x_1 + …: the bias may come first as well.)
+    const first = items[0];
+    if (product && first?.k === 'sym' && /^[bB]$/.test(first.name) && items[1]?.k === 'op' && (items[1] as { v: string }).v === '+' && !letters[first.name]) set(symbolKey(first), 'the bias (added after the weights)');
+    // (… + b at the end of the sum, before an equals sign or the end: I · W + B = O.)
+    items.forEach((x, i) => {
+      const after = items[i + 1];
+      const ends = !after || (after.k === 'op' && (EQUALS.has(after.v) || [',', ';'].includes(after.v)));
+      if (product && ends && x.k === 'sym' && /^[bcB]$/.test(x.name) && items[i - 1]?.k === 'op' && (items[i - 1] as { v: string }).v === '+' && !letters[x.name]) set(symbolKey(x), 'the bias (added after the weights)');
+    });
+  });
+}
+
+/**
  * 3e. A capital letter (or ℓ, l) defined as a sum of log terms or of squared differences (`J = log p(…) + …`,
  * `H(t, p) = −t log p − …`, `l_n = (x_n − y_n)²`) is the loss (objective) the formula defines.
  */
@@ -862,8 +911,17 @@ function conditionals(tree: Tree, fns: RegExp): Array<{ r: Node[]; bar: number; 
 
 function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
+  conditionalLetters(tree, set);
+}
+
+/**
+ * p(w_t | w_{t−1}, …, w_1), P(c | x): the letter a probability is written for is what is predicted and the letters after
+ * the bar what it is conditioned on. (A latent model's p(x | z) is left alone: z is no input.)
+ */
+function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): void {
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
   for (const { r, bar, outcome } of conditionals(tree, /^[pPq]$/)) {
+    if (!latentToo && r.some((x) => x.k === 'sym' && x.name === 'z')) continue;
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
     // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
@@ -958,10 +1016,36 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
     const d = (r: Node[]) => r.length === 2 && r[0].k === 'sym' && (r[0].name === 'partial' || r[0].name === 'd') && r[1].k === 'sym' ? r[1] : null;
     const loss = d(num);
     const wrt = d(den);
-    if (!loss || !wrt || !/^(L|J|E|ell|C)$/.test(loss.name)) return;
+    // (∂/∂θ ℓ(x_i, y_i): the operator written apart, the loss applied after it.)
+    const after = num.length === 1 && num[0].k === 'sym' && num[0].name === 'partial' && wrt ? nextOf(tree, n) : undefined;
+    if (after?.k === 'apply' && after.head.k === 'sym' && /^(L|J|E|ell|C|l)$/.test(after.head.name)) (set(symbolKey(after.head), 'the loss being differentiated'), withRespectTo(wrt!, set));
+    if (!loss || !wrt || !/^(L|J|E|ell|C|l)$/.test(loss.name)) return;
     set(symbolKey(loss), 'the loss being differentiated');
     withRespectTo(wrt, set);
   });
+  // L = (1/T) Σ_t L_t, E = (1/m) Σ_i E_i, L = (L_0 + L_1 + … + L_{T−1})/T: a loss letter averaged or summed over its own
+  // indexed terms is the total loss, and each term the loss of one example or step.
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || !/^(L|J|E|ell|C|l)$/.test(d.head.name) || d.head.sup) continue;
+    const terms: Sym[] = [];
+    let multiplied = false;
+    // (Each term stands alone between plus signs or after the sum: C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t multiplies its terms.)
+    const alone = (x: Node | undefined) => !x || (x.k === 'op' && ['+', ',', '\\dots', '…'].includes(x.v)) || (x.k === 'big' && x.v === 'sum');
+    walk({ k: 'row', items: d.rhs } as Tree, (r) => {
+      if (r.k !== 'row') return;
+      r.items.forEach((x, i) => {
+        if (x.k !== 'sym' || x.name !== d.head.name || !x.sub || x.mods.length) return;
+        terms.push(x);
+        const next = r.items[i + 1];
+        if (!alone(r.items[i - 1]) || !(alone(next) || next.k === 'group' || (next.k === 'op' && next.v === '.'))) multiplied = true;
+      });
+    });
+    const summed = d.rhs.some((x) => x.k === 'big' && x.v === 'sum') || terms.length >= 2;
+    if (!terms.length || !summed || multiplied || d.rhs.some((x) => x.k === 'apply' && /^(log|ln|exp)$/.test(x.fn))) continue;
+    set(symbolKey(d.head), 'the loss (objective) over all examples or steps — defined here');
+    for (const t of terms) set(symbolKey(t), `the loss of one example or step (${pretty(t.sub)})`);
+  }
   // ∇_W E, ∇ q_i(w): the function a gradient is taken of is the loss; the letter under ∇, what it is taken with respect to.
   walk(tree, (n) => {
     if (n.k !== 'row') return;
@@ -974,6 +1058,17 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
       if (wrt) withRespectTo(wrt, set);
     });
   });
+}
+
+/** The node written right after `target` in its row, if any. */
+function nextOf(tree: Tree, target: Node): Node | undefined {
+  let found: Node | undefined;
+  walk(tree, (n) => {
+    if (found || n.k !== 'row') return;
+    const i = n.items.indexOf(target);
+    if (i >= 0) found = n.items[i + 1];
+  });
+  return found;
 }
 
 /** The letter a loss is differentiated with respect to: a weight, the parameters or a bias. */
@@ -1386,8 +1481,10 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
   supervisedConditionalRoles(tree, acc);
+  if (!concept) conditionalLetters(tree, acc.set, false);
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);
+  weightedSumRoles(tree, concept, acc, inScripts);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
@@ -1588,6 +1685,13 @@ const NETWORK_STEPS: ReadonlySet<ConceptId> = new Set<ConceptId>(['affine-layer'
  */
 function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   const generic = (key: string) => /^(the quantity this formula defines|a quantity|a weight matrix)/.test(notes.get(key) ?? '');
+  // f(w·x + b), g(Σ_i w_i x_i + b), φ(W h + U x): a one-letter function of a weighted sum is the activation function,
+  // whatever the formula is (a neuron, a layer, a step of a network the formula only writes in part).
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|phi|varphi|psi)$/.test(n.head.name) || n.head.mods.includes('prime') || !weightedSum(rowOf(n.arg))) return;
+    const key = symbolKey(n.head);
+    set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
+  });
   // f(Wx + b), φ(u_k), g(z^{[l]}) in a layer or a recurrent step: the one-letter function is the activation function.
   if (concept && (NETWORK_STEPS.has(concept) || concept === 'logistic-regression' || concept === 'softmax-regression')) {
     walk(tree, (n) => {

@@ -4,7 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
 import { repoRoot } from './fixtures';
-import { explainFormula } from '../../../src/core/formula/explain';
+import { explainFormula, symbolsOfUnsure } from '../../../src/core/formula/explain';
+import { describeSymbols } from '../../../src/core/formula/symbols';
+import { parseTex } from '../../../src/core/formula/tex';
+import type { ConceptId } from '../../../src/core/formula/concepts';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
@@ -1098,4 +1101,66 @@ test('gates and cells with the step as an argument, f(t), R(t), \\hat{C(t)}; × 
   assert.equal(concept('z = w_1 x_1 + w_2 x_2 + bias'), 'affine-layer');
   // (A function of time stays a function where nothing else is timed.)
   assert.equal(concept('f(x) = \\max(0, x)'), 'relu');
+});
+
+test('a weighted sum written out names its weights, inputs and bias, and a one-letter function of it is the activation function', () => {
+  const perceptron = 'y = \\operatorname{sign}(w_1 x_1 + w_2 x_2 + w_3 x_3 + b)';
+  assert.match(meaning(perceptron, 'w_2'), /weight/);
+  assert.match(meaning(perceptron, 'b'), /bias/);
+  const readout = 'o = g\\left(\\sum_i v_i h_i + c\\right)';
+  assert.match(meaning(readout, 'g'), /activation function/);
+  assert.match(meaning(readout, 'c'), /bias/);
+  // (Row-vector books: the input before the weight matrix, a capital B added last.)
+  const row = 'I \\cdot W + B = O';
+  assert.match(meaning(row, 'W'), /weight/);
+  assert.match(meaning(row, 'I'), /input/);
+  assert.match(meaning(row, 'B'), /bias/);
+  // (A function of one letter says nothing by itself: g(z) is no weighted sum.)
+  assert.doesNotMatch(meaning('q = g(z)', 'g'), /activation function/);
+  // (Letters multiplied without a weight among them are no weighted sum: the cell state's gates.)
+  assert.doesNotMatch(meaning('C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', 'C_{t−1}'), /weights multiply/);
+  assert.doesNotMatch(meaning('s = f_t \\odot c + i_t \\odot d', 'c'), /weight|bias/);
+});
+
+test('a conditional probability in a formula no concept is claimed for: the predicted letter and what it is conditioned on; a latent model left alone', () => {
+  const tex = 'r_i = p(w_i \\mid w_{i-1}) - p(w_i)';
+  assert.equal(explainFormula(tex).concept, null);
+  assert.match(meaning(tex, 'w_i'), /being predicted/);
+  assert.match(meaning(tex, 'w_{i−1}'), /conditioned on/);
+  assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, 1)', 'z'), /input|conditioned/);
+  assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, 1)', 'x'), /target|predicted/);
+});
+
+test('a loss averaged over its own indexed terms, and a loss differentiated by an operator written apart', () => {
+  assert.match(meaning('E = \\frac{1}{N}\\sum_{n=1}^{N} E_n', 'E_n'), /loss of one example/);
+  assert.match(meaning('L = \\frac{1}{T}(L_1 + L_2 + \\dots + L_T)', 'L_2'), /loss of one example/);
+  assert.match(meaning('L = \\frac{1}{T}(L_1 + L_2 + \\dots + L_T)', 'L'), /loss \(objective\) over all/);
+  // (Terms multiplied by gates are no per-example losses.)
+  assert.doesNotMatch(meaning('C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', 'C_{t−1}'), /loss/);
+  const step = 'g = \\frac{\\partial}{\\partial w} \\ell(x, y)';
+  assert.equal(explainFormula(step).concept, null);
+  assert.match(meaning(step, 'ℓ'), /loss being differentiated/);
+  assert.match(meaning(step, 'w'), /differentiated with respect to it/);
+});
+
+test('an unsure formula: a letter its two closest candidates describe alike keeps that description, one they disagree on only its shape', () => {
+  const tex = 'h = W x + b';
+  const tree = parseTex(normaliseTex(tex), { identifiers: true });
+  const cand = (id: ConceptId, score: number) => ({ id, score, why: 'test' });
+  const rec = (candidates: Array<{ id: ConceptId; score: number; why: string }>) => ({ concept: null, score: candidates[0]?.score ?? 0, candidates, tree: { k: 'row' as const, items: tree.items }, unsure: 'conflict' as const });
+  const alike = new Map(symbolsOfUnsure(tree, rec([cand('affine-layer', 2.6), cand('logistic-regression', 2.5)]), new Map(), '').map((s) => [s.symbol, s.meaning]));
+  const alone = new Map(describeSymbols(tree, null).map((s) => [s.symbol, s.meaning]));
+  const affine = new Map(describeSymbols(tree, 'affine-layer').map((s) => [s.symbol, s.meaning]));
+  const lstm = new Map(describeSymbols(tree, 'lstm').map((s) => [s.symbol, s.meaning]));
+  // What each candidate alone says of h differs from the formula's shape: the test can tell the three apart.
+  assert.notEqual(affine.get('h'), alone.get('h'));
+  const split = new Map(symbolsOfUnsure(tree, rec([cand('affine-layer', 2.6), cand('lstm', 2.5)]), new Map(), '').map((s) => [s.symbol, s.meaning]));
+  assert.equal(split.get('h'), affine.get('h') === lstm.get('h') ? affine.get('h') : alone.get('h'));
+  assert.equal(split.get('W'), affine.get('W') === lstm.get('W') ? affine.get('W') : alone.get('W'));
+  for (const [k, v] of alike) assert.ok(v === affine.get(k) || v === alone.get(k), k);
+  // Too weak a match (below 2) leaves the shape alone; so does a far-ahead candidate's absence.
+  assert.deepEqual(symbolsOfUnsure(tree, rec([cand('affine-layer', 1.5)]), new Map(), ''), describeSymbols(tree, null, new Map(), ''));
+  assert.deepEqual(symbolsOfUnsure(tree, rec([]), new Map(), ''), describeSymbols(tree, null, new Map(), ''));
+  // One candidate alone, clearly ahead: its description.
+  assert.deepEqual(symbolsOfUnsure(tree, rec([cand('affine-layer', 2.6), cand('lstm', 1.2)]), new Map(), ''), describeSymbols(tree, 'affine-layer', new Map(), ''));
 });
