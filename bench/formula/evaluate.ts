@@ -45,7 +45,7 @@ export const ROLE_IDS = [
  * `\newcommand{\name}[n]{body}`. A trailing parenthesised remark is dropped.
  */
 export function macroLine(text: string): string {
-  if (/\\(newcommand|renewcommand|providecommand|def|DeclareMathOperator)\b/.test(text)) return text;
+  if (/\\(newcommand|renewcommand|providecommand|def|gdef|edef|xdef|DeclareMathOperator)\b/.test(text)) return text;
   const defs = text.replace(/\s*\([^()]*\)\s*$/, '').split(/\s+(?=\\[A-Za-z]+(?:\{#\d\})*=)/);
   return defs
     .map((d) => /^\\([A-Za-z]+)((?:\{#\d\})*)=(.*)$/s.exec(d.trim()))

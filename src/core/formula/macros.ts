@@ -1,5 +1,5 @@
 /**
- * The note's own macros: `\newcommand`, `\renewcommand`, `\providecommand`, `\def`, `\DeclareMathOperator` found in
+ * The note's own macros: `\newcommand`, `\renewcommand`, `\providecommand`, `\def` (`\gdef`), `\DeclareMathOperator` found in
  * the note, in a preamble file, or in markdown front matter (`macros:` entries), expanded before recognition and
  * rendering. Expansion is capped (count and size), so a recursive macro gives a message, never a hang.
  */
@@ -58,7 +58,7 @@ function commandName(s: string, i: number): { name: string; end: number } | null
 export function parseMacros(text: string, into: MacroTable = new Map()): MacroTable {
   const s = String(text ?? '').slice(0, MAX_SCAN_CHARS);
   frontMatterMacros(s, into);
-  const re = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)\b(\*?)/g;
+  const re = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef)\b(\*?)/g;
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = re.exec(s)) && count < MAX_DEFINITIONS) {
@@ -68,8 +68,8 @@ export function parseMacros(text: string, into: MacroTable = new Map()): MacroTa
     let i = name.end;
     let params = 0;
     let optional: string | undefined;
-    if (kind === 'def') {
-      // \def\name#1#2{body}: undelimited parameters only.
+    if (/^[gex]?def$/.test(kind)) {
+      // \def\name#1#2{body} (and KaTeX's global \gdef, \edef, \xdef): undelimited parameters only.
       const p = /^(#[1-9])*/.exec(s.slice(i, i + 20))![0];
       params = p.length / 2;
       i += p.length;

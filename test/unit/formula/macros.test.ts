@@ -27,6 +27,14 @@ test('\\newcommand with arguments and an optional default, \\renewcommand, \\pro
   assert.equal(expandMacros('\\Rx', parseMacros('\\newcommand{\\R}{\\mathbb{R}}')).latex, '\\Rx');
 });
 
+test("KaTeX's global definitions (\\gdef, \\xdef) are read like \\def, even where they redefine a TeX primitive", () => {
+  const t = parseMacros(String.raw`$$\gdef\par#1#2{\frac{\partial #1}{\partial #2}} \xdef\E{\mathbb{E}}$$`);
+  assert.equal(expandMacros('\\par{C}{b} = \\E[x]', t).latex, '\\frac{\\partial C}{\\partial b} = \\mathbb{E}[x]');
+  // What the expansion gives is recognised: a product of partial derivatives, the chain rule.
+  const ex = explainFormula('\\par{C}{b} = \\par{C}{a} \\par{a}{z} \\par{z}{b}', { macros: '\\gdef\\par#1#2{\\frac{\\partial #1}{\\partial #2}}' });
+  assert.equal(ex.concept, 'chain-rule');
+});
+
 test('markdown front matter macros (KaTeX/MathJax style)', () => {
   const note = ['---', 'title: notes', 'macros:', '  "\\\\E": "\\\\mathbb{E}"', '  vw: "\\\\mathbf{w}"', '  abs: ["\\\\left| #1 \\\\right|", 1]', 'other: 1', '---', '# Notes', '$\\E[\\vw]$'].join('\n');
   const t = macrosOf(note);
