@@ -649,6 +649,57 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
 }
 
 /**
+ * Letters whose role the formula's grammar tells, whatever its concept: what a loss is written as a function of
+ * (J(w, b): the weights and the bias; L(ŷ, y): the prediction and the target), what an activation function is applied
+ * to (g(z), sign(z): the pre-activation), the m of a 1/m in front of a sum (the number of terms averaged), and the y a
+ * prediction is compared with (a − y, ŷ − y: the target). Letters the concept names keep their meaning.
+ */
+function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
+  const letters = conceptLetters(concept, tree);
+  const free = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && !inScripts.has(x) && !letters[x.name];
+  let summed = false;
+  walk(tree, (n) => void ((n.k === 'big' && n.v === 'sum') || (n.k === 'name' && /^(sum|summation)$/i.test(n.v)) ? (summed = true) : undefined));
+  walk(tree, (n) => {
+    // J(w, b), L(θ), E({w}), L(ŷ, y).
+    if (n.k === 'apply' && n.head.k === 'sym' && /^(L|J|E|C|ell)$/.test(n.head.name) && !n.head.sup && !inScripts.has(n.head)) {
+      const args: Node[] = [];
+      walk(n.arg, (x) => void (x.k === 'sym' && args.push(x)));
+      for (const a of args) {
+        if (!free(a) || a.sub || a.sup) continue;
+        if (/^(w|W)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the weights (learned parameters; the loss is a function of them)');
+        else if (a.name === 'b' && !a.mods.length) set(symbolKey(a), 'the bias (a learned parameter; the loss is a function of it)');
+        else if (/^(theta|Theta|beta)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the parameters (the loss is a function of them)');
+        else if (a.name === 'y' && predictedY(a)) set(symbolKey(a), "the prediction (the model's output)");
+        else if (a.name === 'y' && !a.mods.length && args.some((o) => o !== a && o.k === 'sym' && o.name === 'y' && predictedY(o))) set(symbolKey(a), 'the target (true label)');
+      }
+    }
+    // g(z), g′(z), sign(z), step(u): the letter an activation function is applied to is its pre-activation.
+    const activation = n.k === 'apply' && ((n.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(n.head.name)) || /^(sign|step|sigmoid|tanh|relu)$/.test(n.fn));
+    if (activation && n.k === 'apply') {
+      const r = rowOf(n.arg);
+      if (r.length === 1 && free(r[0]) && /^[zu]$/.test(r[0].name) && !r[0].mods.length) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the function is applied to');
+    }
+    // 1/m Σ …, 1/(2m) Σ …: the number of terms the sum averages.
+    if (n.k === 'frac' && summed) {
+      const num = rowOf(n.num);
+      const den = rowOf(n.den).filter((x) => x.k !== 'num');
+      if (num.length === 1 && num[0].k === 'num' && den.length === 1 && free(den[0]) && /^(m|n|N|M|B|T)$/.test(den[0].name) && !den[0].mods.length) set(symbolKey(den[0]), 'the number of terms the sum averages (examples, or steps)');
+    }
+    // a − y, ŷ − y, (y − a): a prediction compared with y, the target.
+    if (n.k === 'row') {
+      n.items.forEach((x, i) => {
+        if (!(x.k === 'op' && x.v === '-')) return;
+        const [l, r] = [n.items[i - 1], n.items[i + 1]];
+        const isY = (v: Node | undefined): v is Sym => free(v) && v.name === 'y' && !predictedY(v) && !v.sup;
+        const isPred = (v: Node | undefined) => !!v && v.k === 'sym' && ((v.name === 'y' && predictedY(v)) || (/^[ao]$/.test(v.name) && !v.mods.length));
+        const target = isY(r) && isPred(l) && !(n.items[i - 2]?.k === 'sym') ? r : isY(l) && isPred(r) && !(n.items[i + 2] && n.items[i + 2].k !== 'op') ? l : null;
+        if (target) set(symbolKey(target), 'the target (true label)');
+      });
+    }
+  });
+}
+
+/**
  * 3e. A capital letter (or ℓ, l) defined as a sum of log terms or of squared differences (`J = log p(…) + …`,
  * `H(t, p) = −t log p − …`, `l_n = (x_n − y_n)²`) is the loss (objective) the formula defines.
  */
@@ -1485,6 +1536,7 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);
+  grammarRoles(tree, concept, acc, inScripts);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);

@@ -1164,3 +1164,19 @@ test('an unsure formula: a letter its two closest candidates describe alike keep
   // One candidate alone, clearly ahead: its description.
   assert.deepEqual(symbolsOfUnsure(tree, rec([cand('affine-layer', 2.6), cand('lstm', 1.2)]), new Map(), ''), describeSymbols(tree, 'affine-layer', new Map(), ''));
 });
+
+test("a formula's grammar names letters whatever its concept: a loss's arguments, an activation's argument, 1/m before a sum, y against a prediction", () => {
+  const cost = 'J(w, b) = \\frac{1}{m} \\sum_{i} \\mathcal{L}(\\hat{y}^{(i)}, y^{(i)})';
+  assert.match(meaning(cost, 'w'), /weights/);
+  assert.match(meaning(cost, 'b'), /bias/);
+  assert.match(meaning(cost, 'm'), /how many terms|number of terms/);
+  assert.match(meaning('C = (1/n) * Sum(e(k))', 'n'), /number of terms the sum averages/);
+  assert.match(meaning('u = \\operatorname{sign}(z)', 'z'), /pre-activation/);
+  assert.match(meaning("r = g'(z) \\cdot 3", 'z'), /pre-activation/);
+  assert.match(meaning('d = a - y', 'y'), /target/);
+  // (Without a sum, 1/m is no average; a letter the loss is not written of keeps its shape.)
+  assert.doesNotMatch(meaning('q = \\frac{1}{m} r', 'm'), /number of terms/);
+  assert.doesNotMatch(meaning('J(\\theta) = k', 'k'), /weight|bias|parameter/);
+  // (x − y of two plain letters compares nothing predicted.)
+  assert.doesNotMatch(meaning('d = x - y', 'y'), /target/);
+});
