@@ -229,7 +229,8 @@ function codeNotation(s: string): string {
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
-  s = s.replace(/(^|[^A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+-]1)?|\d)\]/g, '$1$2_{$3}');
+  // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);

@@ -1816,8 +1816,13 @@ function detect(root: Row, add: Add): void {
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
   const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
-  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted) {
-    const letters = new Set(syms(rhsAll).map((s) => (s.name === 'Gamma' && /^[fuoi]$/.test(indexOf(s.sub)) ? (indexOf(s.sub) === 'u' ? 'i' : indexOf(s.sub)) : s.name.toLowerCase())));
+  // (Juxtaposed, c_t = f_t c_{t−1} + i_t z_t: the cell written from its own previous value, a forget gate and an input gate.)
+  const juxtaposed = !hasLineOp(root, '⊙', '*', '∘', '∗', '·') && lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name === g && /^t$/.test(indexOf(x.sub))));
+  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed) {
+    // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
+    const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;
+    const spelled = new Set(rhsAll.filter((x, k) => bare(x) && (bare(rhsAll[k - 1]) || bare(rhsAll[k + 1]))));
+    const letters = new Set(syms(rhsAll).filter((s) => !spelled.has(s)).map((s) => (s.name === 'Gamma' && /^[fuoi]$/.test(indexOf(s.sub)) ? (indexOf(s.sub) === 'u' ? 'i' : indexOf(s.sub)) : s.name.toLowerCase())));
     // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
     const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);

@@ -1180,3 +1180,14 @@ test("a formula's grammar names letters whatever its concept: a loss's arguments
   // (x − y of two plain letters compares nothing predicted.)
   assert.doesNotMatch(meaning('d = x - y', 'y'), /target/);
 });
+
+test("an LSTM cell with its products juxtaposed and its steps in brackets; f and i spelled inside a word are no gates", () => {
+  assert.equal(concept('s[t] = f[t]s[t-1] + i[t]g[t]'), 'lstm');
+  assert.equal(concept('s(t) = i(t) g(t) + f(t) s(t-1)'), 'lstm');
+  assert.equal(concept('C_t = f_t C_{t-1} + i_t \\tilde{C}_t'), 'lstm');
+  assert.equal(concept('h[t] = o[t] tanh(c[t])'), 'lstm');
+  // (A chain of steps ending in the words "Loss function": the letters of a word are not an LSTM's gates.)
+  assert.notEqual(concept('u, v  ->  q = u * v + 1  ->  r = sigmoid(q)  -> Loss function L(r, y)'), 'lstm');
+  // (Without the cell's own previous value, products of f and i are no cell update.)
+  assert.notEqual(concept('s_t = f_t a_t + i_t b_t'), 'lstm');
+});
