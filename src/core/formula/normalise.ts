@@ -451,6 +451,11 @@ export function normaliseTex(src: string): string {
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
+  // A letter's word subscript typed without braces, as code does (y_true, y_pred): the whole word. (Two letters, W_fx_t,
+  // w_fx + u_fh, are TeX's one-letter subscript before the next letter.)
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
+  // Code's arrow subscripts, W[x->i] (the weight from x to i), b[1->h]: a subscript from one to the other.
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z])\[\s*([A-Za-z0-9]{1,4})\s*-+>\s*([A-Za-z0-9]{1,4})\s*\]/g, '$1_{$2 \\to $3}');
   // (An accent over a letter's call, `\hat{C(t)}`, `\tilde{h(t)}`: the accented letter called.)
   s = s.replace(/\\(hat|tilde|bar|widehat|widetilde)\s*\{\s*([A-Za-z])\(([^(){}]{1,12})\)\s*\}/g, '\\$1{$2}($3)');
   // (The bias written as a word, `+ bias`, `+ Bias`: the letter b.)

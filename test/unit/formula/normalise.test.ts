@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 import { recognise } from '../../../src/core/formula/recognise';
+import { explainFormula } from '../../../src/core/formula/explain';
 
 test('repairs: TAB for \\t, bare function words, sqrt(…), decorations, array specs, bracket indexing, arrows', () => {
   assert.equal(normaliseTex('\tanh(x) + \text{a} + \theta'), '\\tanh(x) + \\text{a} + \\theta');
@@ -99,4 +100,16 @@ test('calibration: unrelated concepts fitting alike, or a method outside the cat
   const r = recognise('x^2 + y^2 = 1');
   assert.equal(r.concept, null);
   assert.equal(r.unsure, 'none');
+});
+
+test("code's subscripts: a word after the underscore (y_true, y_pred) and an arrow in brackets (W[x->i]); TeX's one-letter subscripts stay", () => {
+  assert.equal(normaliseTex('square(y_true - y_pred)').includes('y_{true} - y_{pred}'), true);
+  assert.match(normaliseTex('i[t] = σ(W[x->i]x[t] + b[1->i])'), /W_\{x \\to i\}x_\{t\} \+ b_\{1 \\to i\}/);
+  // (W_fx_t is W_f x_t in TeX; w_fx + u_fh is w_f x + u_f h.)
+  assert.equal(normaliseTex('f_t = \\sigma(W_fx_t + U_fh_{t-1} + b_f)'), 'f_t = \\sigma(W_fx_t + U_fh_{t-1} + b_f)');
+  assert.match(normaliseTex('\\sigma(w_fx+u_fh+b_f)'), /w_fx\+u_fh\+b_f/);
+  // The keys the hover gives such letters are the words: the target and the prediction of a loss written as code.
+  const ex = explainFormula('loss = mean(square(y_true - y_pred))');
+  assert.match(ex.symbols.find((s) => s.symbol === 'y_{true}')?.meaning ?? '', /target/);
+  assert.match(ex.symbols.find((s) => s.symbol === 'y_{pred}')?.meaning ?? '', /prediction|output/);
 });
