@@ -230,7 +230,7 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
-  s = s.replace(/(?<![A-Za-z\\])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
+  s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
@@ -427,6 +427,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
   s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
+  // (Typed without the superscript, a< t >, y<t-1>, x<t>: the same step.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*<\s*([tT](?:\s*[+-]\s*1)?)\s*>/g, '$1^{($2)}');
   // GitHub's math markup $`…`$ leaves the backticks around the formula.
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
@@ -454,6 +456,8 @@ export function normaliseTex(src: string): string {
   // A letter's word subscript typed without braces, as code does (y_true, y_pred): the whole word. (Two letters, W_fx_t,
   // w_fx + u_fh, are TeX's one-letter subscript before the next letter.)
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
+  // (So is a word's: learning_rate, d_model — one identifier, the word subscripted.)
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,16})_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
   // Code's arrow subscripts, W[x->i] (the weight from x to i), b[1->h]: a subscript from one to the other.
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])\[\s*([A-Za-z0-9]{1,4})\s*-+>\s*([A-Za-z0-9]{1,4})\s*\]/g, '$1_{$2 \\to $3}');
   // (An accent over a letter's call, `\hat{C(t)}`, `\tilde{h(t)}`: the accented letter called.)

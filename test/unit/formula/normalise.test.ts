@@ -113,3 +113,12 @@ test("code's subscripts: a word after the underscore (y_true, y_pred) and an arr
   assert.match(ex.symbols.find((s) => s.symbol === 'y_{true}')?.meaning ?? '', /target/);
   assert.match(ex.symbols.find((s) => s.symbol === 'y_{pred}')?.meaning ?? '', /prediction|output/);
 });
+
+test("hasty step notation: a< t > and x<t-1> typed without a superscript, x[t] after a one-letter subscript, a word's code subscript", () => {
+  assert.equal(normaliseTex('a< t > = g( W * a< t-1 > + U * x<t> + b )'), 'a^{(t)} = g( W a^{(t-1)} + U x^{(t)} + b )');
+  // (An inequality between numbers and a letter stays one.)
+  assert.equal(normaliseTex('0 < t < 1'), '0 < t < 1');
+  assert.equal(normaliseTex('w_ix[t]+u_ih[t-1]'), 'w_ix_{t}+u_ih_{t-1}');
+  assert.equal(normaliseTex('b = b - learning_rate * db'), 'b = b - learning_{rate} * db');
+  assert.equal(recognise('s< t > = f( V * s< t-1 > + U * x< t > + c )').concept, 'rnn');
+});
