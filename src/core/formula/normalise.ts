@@ -232,6 +232,8 @@ function codeNotation(s: string): string {
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // e^-z, x^-1: a negative exponent typed without braces.
+  s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
   s = s.replace(/\(\s*(e\^\{[^{}]*\})\s*\)/g, '$1');
@@ -245,6 +247,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+)\)\s*\/\s*d\(([^()]+)\)/g, '$1\\frac{d $2}{d $3}');
   s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+?)\s*\/\s*d([A-Za-z])\)/g, '$1\\frac{d $2}{d $3}');
   // `*` as a product: by a number, a Greek scalar, an upper-case (matrix) letter, or before a bracket or fraction.
+  // (And a lower-case weight before its input, w * x, w1*x1, w(t)*x: the weighted input of a hasty note.)
+  s = s.replace(/(?<![A-Za-z\\])(w(?:_?\{?\d{1,2}\}?)?(?:\(t\))?)\s*\*(?![*^_])\s*(?=[a-zA-Z](?![a-zA-Z]{2}))/g, '$1 ');
   s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?\d\}?)?|[WUVXA](?:_\{?\d\}?)?))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
@@ -446,6 +450,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/([A-Za-z])\^\{([^{}']{1,12})'\}/g, "$1'^{$2}");
   // ∂C / ∂W_1 typed with a slash: the partial derivative.
   s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
+  // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
+  s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
   s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.

@@ -216,7 +216,7 @@ function derivProducts(n: Node | Node[]): boolean {
       if (!isDer(r[i])) continue;
       const nx = r[i + 1];
       if (isDer(nx)) return true;
-      if (nx.k === 'op' && (nx.v === '·' || nx.v === '×') && isDer(r[i + 2])) return true;
+      if (nx.k === 'op' && ['·', '×', '*', '∗'].includes(nx.v) && isDer(r[i + 2])) return true;
     }
   }
   return false;
@@ -436,9 +436,15 @@ function detectForms(root: Row, add: Add): void {
   const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
   // f′(x) = 1 − f²(x), whatever the letter (σ′(x) = 1 − σ²(x) in a note that calls every activation σ): tanh's derivative.
-  const primedFn = lhs.length === 1 && lhs[0].k === 'apply' && isPrimed(lhs[0]) ? lhs[0].head : null;
-  const squaredSame = (n: Node | undefined) => !!n && primedFn?.k === 'sym' && ((n.k === 'apply' && n.head.k === 'sym' && n.head.name === primedFn.name && /2/.test(subText(n.head.sup))) || (n.k === 'group' && subText(n.sup) === '2' && applies(n.body).some((a) => a.head.k === 'sym' && a.head.name === primedFn.name)));
-  if (primedFn && parts.length === 2 && parts[1].length === 3 && isNum(parts[1][0], 1) && parts[1][1].k === 'op' && parts[1][1].v === '-' && squaredSame(parts[1][2])) add('tanh', 3.9, "f′(x) = 1 − f(x)²: the tanh's derivative");
+  // (Or dg/dz: the function a derivative written as a fraction takes.)
+  const fracOf = lhs.length === 1 && lhs[0].k === 'frac' ? derivative(lhs[0])?.of : undefined;
+  const primedFn = lhs.length === 1 && lhs[0].k === 'apply' && isPrimed(lhs[0]) ? lhs[0].head : fracOf?.length === 1 && fracOf[0].k === 'sym' && !fracOf[0].sub ? fracOf[0] : null;
+  const sameFn = (a: Node | undefined): a is Apply => !!a && a.k === 'apply' && a.head.k === 'sym' && primedFn?.k === 'sym' && a.head.name === primedFn.name;
+  // (Squared as f²(x), f(x)², (f(x))², or written twice, f(x) · f(x).)
+  const squaredSame = (n: Node | undefined) => !!n && primedFn?.k === 'sym' && ((sameFn(n) && (/2/.test(subText((n.head as Sym).sup)) || subText(n.sup) === '2')) || (n.k === 'group' && subText(n.sup) === '2' && applies(n.body).some((a) => sameFn(a))));
+  const rhs1 = parts.length === 2 ? parts[1].filter((x) => !(x.k === 'op' && ['*', '·', '∗'].includes(x.v))) : [];
+  const oneMinusSquare = rhs1.length >= 3 && isNum(rhs1[0], 1) && rhs1[1].k === 'op' && rhs1[1].v === '-' && ((rhs1.length === 3 && squaredSame(rhs1[2])) || (rhs1.length === 4 && sameFn(rhs1[2]) && show(rhs1[2]) === show(rhs1[3])));
+  if (primedFn && oneMinusSquare) add('tanh', 3.9, "f′(x) = 1 − f(x)²: the tanh's derivative");
   // a′ = a(1 − a), a′ = 1 − a²: the derivative of an activation written with the activation's own letter.
   const primedLetter = lhs.length === 1 && lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || primeSup(lhs[0])) ? lhs[0].name : null;
   if (primedLetter && parts.length === 2) {
@@ -457,7 +463,8 @@ function detectForms(root: Row, add: Add): void {
         if (body.length === 3 && isNum(body[0], 1) && body[1].k === 'op' && body[1].v === '-' && show(body[2]) === show(x) && (x.k === 'apply' || x.k === 'frac' || x.k === 'group')) add('sigmoid', 3.2, "σ′(z) = σ(z)(1 − σ(z))");
       }
       const t = termsOf(r);
-      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && t[1].items[0].k === 'apply' && t[1].items[0].fn === 'tanh' && /^2$/.test(subText(t[1].items[0].sup))) add('tanh', 3.2, "tanh′(z) = 1 − tanh²(z)");
+      const tanhSquared = (x: Node | undefined) => x?.k === 'apply' && x.fn === 'tanh' && (/^2$/.test(subText(x.sup)) || /^2$/.test(subText((x.head as { sup?: Node }).sup)));
+      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && tanhSquared(t[1].items[0])) add('tanh', 3.2, "tanh′(z) = 1 − tanh²(z)");
     }
   }
 }

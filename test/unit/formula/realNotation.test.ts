@@ -1191,3 +1191,18 @@ test("an LSTM cell with its products juxtaposed and its steps in brackets; f and
   // (Without the cell's own previous value, products of f and i are no cell update.)
   assert.notEqual(concept('s_t = f_t a_t + i_t b_t'), 'lstm');
 });
+
+test("hasty derivatives: d/d with a slash, the chain rule's factors joined by *, tanh's derivative through its own function, e^-z", () => {
+  assert.equal(concept('dq/dp = dq/dr * dr/dp'), 'chain-rule');
+  assert.equal(concept('dh/du = 1-h(u)^2', 'tanh'), 'tanh');
+  assert.equal(concept("h'(u) = 1 - h(u)*h(u)"), 'tanh');
+  assert.equal(concept('\\frac{dh}{du} = 1 - (h(u))^2'), 'tanh');
+  assert.equal(concept("h'(u) = 1 - \\tanh^2(u)"), 'tanh');
+  assert.equal(concept('s(u) = 1/(1+e^-u)'), 'sigmoid');
+  assert.equal(normaliseTex('x^-1 + e^-v_i'), 'x^{-1} + e^{-v_i}');
+  // (A weight before its input, w * x: a product; another letter's * stays the element-wise product.)
+  assert.equal(normaliseTex('q = w * x + b'), 'q = w x + b');
+  assert.equal(normaliseTex('c = f * c + i * g'), 'c = f * c + i * g');
+  // (1 − h(u)² without a derivative on the left is no derivative; 1 − h(v)² of another function's argument is h's own.)
+  assert.notEqual(concept('r = 1 - h(u)^2'), 'tanh');
+});
