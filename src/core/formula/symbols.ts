@@ -327,6 +327,8 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
 function byGroup(concept: ConceptId): string {
   const title = CATALOG[concept].title.replace(/ \(.*\)$/, '');
   const group = CATALOG[concept].group;
+  // (What a softmax gives is a probability distribution, whatever layer it ends.)
+  if (concept === 'softmax') return 'the activation: the output of the softmax, probabilities (non-negative, summing to 1) — defined here';
   if (group === 'activation') return `the activation: the output of the ${title.toLowerCase()} — defined here`;
   if (group === 'loss') return `the loss this formula defines (${title})`;
   return `the quantity this formula defines (${title})`;
@@ -1207,6 +1209,9 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
   const main = new Set<string>();
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
   const put = (s: Sym, meaning: string, label = !main.has(s.name)) => void (!notes.has(symbolKey(s)) && label && set(symbolKey(s), meaning));
+  // (What a log or ln takes, anywhere in the formula.)
+  const logged = new Set<Node>();
+  walk(tree, (n) => void (n.k === 'apply' && /^(log|ln|log2)$/.test(n.fn) && walk(n.arg, (m) => void logged.add(m))));
   // V(t) beside V(t−1): a sequence written as a function of its step (f(x + 1) alone is no sequence).
   const bare = new Set<string>();
   walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
@@ -1229,7 +1234,8 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
     if (pass !== 'rest') return;
     // h_θ(x), f_{w,b}(x): a model written with its parameters under it; its value is the prediction.
     const params = n.k === 'apply' && n.head.k === 'sym' ? rowOf(n.head.sub).filter((g) => !(g.k === 'op' && g.v === ',')) : [];
-    if (n.k === 'apply' && n.head.k === 'sym' && /^[hfy]$/.test(n.head.name) && params.length > 0 && params.every((g) => g.k === 'sym' && /^(theta|Theta|w|b|W|phi|beta|omega)$/.test(g.name))) set(symbolKey(n.head), `the model (hypothesis) with parameters ${pretty(n.head.sub)}: its value is the prediction (the model's output)`, /^a function of/.test(notes.get(symbolKey(n.head)) ?? ''));
+    // (Under a log, ln f_{w,b}(x), its value is a predicted probability.)
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[hfy]$/.test(n.head.name) && params.length > 0 && params.every((g) => g.k === 'sym' && /^(theta|Theta|w|b|W|phi|beta|omega)$/.test(g.name))) set(symbolKey(n.head), `the model (hypothesis) with parameters ${pretty(n.head.sub)}: its value is the ${logged.has(n) ? 'predicted probability' : 'prediction'} (the model's output)`, /^a function of/.test(notes.get(symbolKey(n.head)) ?? ''));
     // p_θ(x), f_Θ(h), q_φ(z|x): the Greek letter under a function is the parameters it is computed with.
     if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.head.sub).length === 1) {
       const g = rowOf(n.head.sub)[0];

@@ -1206,3 +1206,11 @@ test("hasty derivatives: d/d with a slash, the chain rule's factors joined by *,
   // (1 − h(u)² without a derivative on the left is no derivative; 1 − h(v)² of another function's argument is h's own.)
   assert.notEqual(concept('r = 1 - h(u)^2'), 'tanh');
 });
+
+test("what a softmax defines is a probability distribution; a hypothesis under a log gives a predicted probability", () => {
+  assert.match(meaning('q = \\mathrm{softmax}(s)', 'q'), /probabilities/);
+  const bce = '-\\ln f_{w,b}(x) = -[y \\ln f_{w,b}(x) + (1-y) \\ln(1 - f_{w,b}(x))]';
+  assert.match(meaning(bce, 'f_{w, b}') || meaning(bce, 'f_{w,b}'), /predicted probability/);
+  // (Outside a log the hypothesis's value is the prediction, a real number in regression.)
+  assert.doesNotMatch(meaning('J = \\frac{1}{2m}\\sum_i (h_\\theta(x_i) - y_i)^2', 'h_θ'), /probability/);
+});
