@@ -395,8 +395,9 @@ function softmaxNumerators(n: Node): Sym[] {
  * score it turns into a probability, and the letter it defines holds the probabilities — the attention weights when
  * the formula or its sentence is about attention.
  */
-function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, attention: boolean): void {
+function softmaxRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, attention: boolean): void {
   const score = 'a score (logit): the softmax exponentiates and normalises it';
+  const notesSaid = (n: Sym) => notes.get(symbolKey(n)) === score;
   const scored = new Set<Node>();
   walk(tree, (n) => {
     // exp(z_i / T): the letter dividing the score is the temperature.
@@ -414,6 +415,10 @@ function softmaxRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, att
       if (x && !/^(T|tau)$/.test(x.name)) set(symbolKey(x), score);
     }
   });
+  // (The vector itself, x beside the x_i the softmax exponentiates: the scores, all of them.)
+  const scoredNames = new Set<string>();
+  walk(tree, (n) => void (n.k === 'sym' && !!n.sub && notesSaid(n) && scoredNames.add(n.name)));
+  walk(tree, (n) => void (n.k === 'sym' && !n.sub && !n.sup && scoredNames.has(n.name) && set(symbolKey(n), 'the scores (logits): the vector the softmax exponentiates and normalises')));
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
     if (d && d.rhs.length && scored.has(d.rhs[0]) && d.head.mods.includes('hat')) set(symbolKey(d.head), 'the prediction: the predicted probabilities the softmax gives — defined here');
@@ -1005,6 +1010,18 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
     set(symbolKey(d.head), 'the hidden state at step t (the recurrent state) — defined here');
     set(symbolKey(previous), 'the hidden state at the previous step');
   }
+  // W z_{t−1}, U h^{(t−1)}, W s_0: in a recurrent network, what a weight matrix multiplies at the step before (or at the
+  // start) is the previous hidden state, whatever its letter.
+  if (!['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'backpropagation-through-time'].includes(concept)) return;
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const w = n.items[i - 1];
+      const idx = x.k === 'sym' ? pretty(x.sub ?? x.sup).replace(/[()]/g, '') : '';
+      if (x.k !== 'sym' || /^[xXyY]$/.test(x.name) || letters[x.name] || !(idx === 't−1' || idx === '0') || !(w?.k === 'sym' && /^[WU]$/.test(w.name))) return;
+      set(symbolKey(x), 'the hidden state at the previous step (what the recurrent weights multiply)');
+    });
+  });
 }
 
 /**

@@ -1214,3 +1214,13 @@ test("what a softmax defines is a probability distribution; a hypothesis under a
   // (Outside a log the hypothesis's value is the prediction, a real number in regression.)
   assert.doesNotMatch(meaning('J = \\frac{1}{2m}\\sum_i (h_\\theta(x_i) - y_i)^2', 'h_θ'), /probability/);
 });
+
+test("the vector a softmax exponentiates entry by entry is the scores; in a recurrent network what a weight multiplies at the step before is the previous hidden state", () => {
+  assert.match(meaning('s(\\vec v)_j = \\frac{e^{v_j}}{\\sum_{i=1}^N e^{v_i}}', 'v⃗'), /logit/);
+  assert.match(meaning('\\phi_i(v) = \\frac{\\exp(v_i)}{\\sum_j \\exp(v_j)}', 'v'), /scores \(logits\)/);
+  const rnn = 'q_t = \\tanh(W q_{t-1} + U x_t + b)';
+  assert.match(meaning('u_t = U x_t + W s_{t-1} + b', 's_{t−1}'), /hidden state at the previous step/);
+  assert.match(meaning(rnn, 'q_{t−1}'), /hidden state/);
+  // (The previous output fed back, W y_{t−1}, is no hidden state.)
+  assert.doesNotMatch(meaning('h_t = \\tanh(W y_{t-1} + U h_{t-1})', 'y_{t−1}'), /hidden state/);
+});
