@@ -429,7 +429,9 @@ function detectForms(root: Row, add: Add): void {
     const c = ACT_CONCEPT[a.fn.toLowerCase()] ?? (a.head.k === 'name' ? ACT_CONCEPT[a.head.v.toLowerCase()] : undefined);
     const arg = rowOf(a.arg);
     const lhsProb = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && hasOp(lhs[0].arg, '=');
-    if (c && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
+    // (σ_l, σ^{[l]}, σ_2: a σ carrying a layer's index is that layer's activation function, whichever it is.)
+    const layerSigma = a.head.k === 'sym' && a.head.name === 'sigma' && /^(l|L|ℓ|ell|\[?\(?l\)?\]?|\[\d\]|\(\d\)|\d)$/.test(subText(a.head.sub ?? a.head.sup).replace(/\s/g, ''));
+    if (c && !layerSigma && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
   }
   // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
   // (A prime as a superscript — a^\prime, and s^{,} where a scan turned the prime into a comma — is one too.)
@@ -1458,7 +1460,9 @@ function detect(root: Row, add: Add): void {
     // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target.)
     const top = rowOf(g.body);
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
-    if (fromPoint || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
+    // ((1 − β)², (1 − p)²: a number's complement squared, a decay's power, no difference of a prediction and a target.)
+    const complement = top.length === 3 && top[0].k === 'num' && top[1].k === 'op' && top[1].v === '-';
+    if (fromPoint || complement || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     // (An error is summed, averaged, taken in expectation or named a loss: a lone squared difference inside a derivative's
     // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
     const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
@@ -2006,9 +2010,10 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
   // Adam moments and bias correction
   // (The gradient written dW, db in code's notation, or as a derivative, is averaged the same way; with Adam's β₁, β₂ —
-  // a plain β is momentum's.)
+  // a plain β is momentum's. A letter averaged from its own previous value is Adam's moment only with β₁ or β₂: with
+  // a plain β, v_t = β v_{t−1} + (1 − β) θ_t, it is any exponentially weighted average.)
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
-  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
+  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || (syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup))) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub))))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
   const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');

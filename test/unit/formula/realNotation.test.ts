@@ -1224,3 +1224,13 @@ test("the vector a softmax exponentiates entry by entry is the scores; in a recu
   // (The previous output fed back, W y_{t−1}, is no hidden state.)
   assert.doesNotMatch(meaning('h_t = \\tanh(W y_{t-1} + U h_{t-1})', 'y_{t−1}'), /hidden state/);
 });
+
+test("a σ carrying a layer's index is that layer's activation function, no sigmoid; an average of a plain letter with a plain β is no Adam moment; (1 − β)² is no error", () => {
+  assert.notEqual(concept('\\vec{q}_l = \\sigma_l(\\vec{u}_l)'), 'sigmoid');
+  assert.notEqual(concept('Q^{[l]} = \\sigma^{[l]}(U^{[l]})'), 'sigmoid');
+  assert.equal(concept('q = \\sigma(u)'), 'sigmoid');
+  assert.notEqual(concept('s_t = \\beta s_{t-1} + (1-\\beta) r_t'), 'adam');
+  assert.equal(concept('m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t'), 'adam');
+  assert.equal(concept('v_t = \\beta_2 v_{t-1} + (1-\\beta_2) q_t^2'), 'adam');
+  assert.notEqual(concept('s_t = \\beta s_{t-1} + (1-\\beta)^{2} r_{t-2} + \\sum_k r_k'), 'mse');
+});
