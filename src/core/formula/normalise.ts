@@ -232,6 +232,8 @@ function codeNotation(s: string): string {
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
+  s = s.replace(/(?<=[}A-Za-z0-9'])\s*\{\s*\}\s*(?=[\^_])/g, '');
   // e^-z, x^-1: a negative exponent typed without braces.
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.

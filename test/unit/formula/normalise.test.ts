@@ -122,3 +122,8 @@ test("hasty step notation: a< t > and x<t-1> typed without a superscript, x[t] a
   assert.equal(normaliseTex('b = b - learning_rate * db'), 'b = b - learning_{rate} * db');
   assert.equal(recognise('s< t > = f( V * s< t-1 > + U * x< t > + c )').concept, 'rnn');
 });
+
+test("the empty group between a subscript and a superscript, v'_{w_O}{}^T, joins nothing: the transposed output vector", () => {
+  assert.equal(normaliseTex("v'_{w_O}{}^T v_{w_I}"), "v'_{w_O}^T v_{w_I}");
+  assert.equal(recognise("p(w_O | w_I) = \\frac{\\exp(v'_{w_O}{}^T v_{w_I})}{\\sum_{w=1}^W \\exp(v'_w{}^T v_{w_I})}").concept, 'skipgram-softmax');
+});
