@@ -455,6 +455,18 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     if ((r[3] || (r[2].k === 'frac' && rowOf(r[2].num).length > 1)) && step.k === 'sym' && !sameLetter(step, lhs) && step.name !== 'nabla' && step.name !== 'partial') set(symbolKey(step), 'the learning rate (step size)');
     // (w − α(ŷ − y)x, v + α(u_o − Σ …): a step-size letter written against the bracket it scales.)
     if (step.k === 'apply' && step.head.k === 'sym' && STEP_SIZE.test(step.head.name) && !step.head.sub && !step.head.sup) set(symbolKey(step.head), 'the learning rate (step size)');
+    // (x ← x − η f′(x), z ← z − ε ∂F/∂z, w ← w − η ∇_w F(w): the function whose derivative the step follows is the
+    // objective it descends, whatever its letter.)
+    const objective = 'the objective (loss) the step descends: its derivative is taken';
+    for (const t of r.slice(2)) {
+      walk(t, (m) => {
+        if (m.k === 'frac') {
+          const num = rowOf(m.num);
+          if (num.length === 2 && num[0].k === 'sym' && (num[0].name === 'partial' || num[0].name === 'd') && num[1].k === 'sym' && /^([A-Z]|f|g|l|ell)$/.test(num[1].name) && !sameLetter(num[1], lhs)) set(symbolKey(num[1]), objective);
+        }
+        if (m.k === 'apply' && m.head.k === 'sym' && /^[fFgJLEC]$/.test(m.head.name) && m.head.mods.includes('prime')) set(symbolKey({ ...m.head, mods: m.head.mods.filter((x) => x !== 'prime') }), objective);
+      });
+    }
     // (x_{k+1} = x_k − η∇f(x_k): the letter updated is the point the step moves.)
     if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated: the variables (parameters) the step moves, at their new value');
     const old = r[0].k === 'apply' ? r[0].head : r[0];
@@ -713,8 +725,9 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
 function lossHeadRoles(tree: Tree, { set }: Notes): void {
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
-    // (D is a divergence, E an expectation, P and Q distributions: no loss by their letter.)
-    if (!d || !/^([A-CF-OR-Z]|ell|l|loss|cost|objective|error)$/.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
+    // (D is a divergence, P and Q distributions: no loss by their letter. E is an expectation where it is applied, and the
+    // error where a formula defines it as a sum of squares or of logs.)
+    if (!d || !/^([A-CE-OR-Z]|ell|l|loss|cost|objective|error)$/.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
     // A head that is the word itself (loss = …, cost = …) is the loss whatever its right side.
     if (/^(loss|cost|objective|error)$/i.test(d.head.name)) {
       set(symbolKey(d.head), 'the loss (objective) this formula defines');
@@ -1089,6 +1102,15 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
     // (∂/∂θ ℓ(x_i, y_i): the operator written apart, the loss applied after it.)
     const after = num.length === 1 && num[0].k === 'sym' && num[0].name === 'partial' && wrt ? nextOf(tree, n) : undefined;
     if (after?.k === 'apply' && after.head.k === 'sym' && /^(L|J|E|ell|C|l)$/.test(after.head.name)) (set(symbolKey(after.head), 'the loss being differentiated'), withRespectTo(wrt!, set));
+    // (∂/∂w_j E_i: one example's loss, written after the operator.)
+    if (after?.k === 'sym' && /^(L|J|E|ell|C)$/.test(after.name) && !after.sup) (set(symbolKey(after), after.sub ? `the loss of one example or step (${pretty(after.sub)}), being differentiated` : 'the loss being differentiated'), withRespectTo(wrt!, set));
+    // (∂E_t/∂W, ∂L_i/∂z: the loss of one step or example; ∂E_{CE}/∂Θ: the loss its subscript names.)
+    const indexed = num.length === 2 && (num[0].k === 'sym' && (num[0].name === 'partial' || num[0].name === 'd')) && num[1].k === 'sym' && /^(L|J|E|C)$/.test(num[1].name) && !!num[1].sub && !num[1].sup ? num[1] : null;
+    if (indexed && wrt) {
+      const sub = pretty(indexed.sub);
+      set(symbolKey(indexed), /^[a-z]$|^[a-z][+−-]1$/.test(sub) ? `the loss of one example or step (${sub}), being differentiated` : 'the loss being differentiated');
+      withRespectTo(wrt, set);
+    }
     if (!loss || !wrt || !/^(L|J|E|ell|C|l)$/.test(loss.name)) return;
     set(symbolKey(loss), 'the loss being differentiated');
     withRespectTo(wrt, set);

@@ -1234,3 +1234,13 @@ test("a σ carrying a layer's index is that layer's activation function, no sigm
   assert.equal(concept('v_t = \\beta_2 v_{t-1} + (1-\\beta_2) q_t^2'), 'adam');
   assert.notEqual(concept('s_t = \\beta s_{t-1} + (1-\\beta)^{2} r_{t-2} + \\sum_k r_k'), 'mse');
 });
+
+test("losses by their place: the function a gradient step descends, one example's loss differentiated, E defined as a sum of squares", () => {
+  assert.match(meaning("x \\leftarrow x - \\eta f'(x)", 'f'), /objective \(loss\) the step descends/);
+  assert.match(meaning('z_{i} = z_i - \\epsilon \\frac{\\partial F}{\\partial z_i}', 'F'), /objective \(loss\)/);
+  assert.match(meaning('w_j \\leftarrow w_j - \\alpha \\frac{\\partial}{\\partial w_j} E_i', 'E_i'), /loss of one example/);
+  assert.match(meaning('\\frac{\\partial E_t}{\\partial W} = \\sum_k \\delta_k', 'E_t'), /loss of one example or step/);
+  assert.match(meaning('E = \\frac{1}{2}\\sum_k (t_k - y_k)^2', 'E'), /loss \(objective\) this formula defines/);
+  // (An expectation applied is no loss; nor is a quantity a step differentiates through, ∂y/∂z.)
+  assert.doesNotMatch(meaning('E = \\mathbb{E}[x]', 'E'), /loss/);
+});
