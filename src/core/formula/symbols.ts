@@ -981,8 +981,12 @@ function conditionals(tree: Tree, fns: RegExp): Array<{ r: Node[]; bar: number; 
 }
 
 function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  if (!concept || !['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return;
-  conditionalLetters(tree, set);
+  if (!concept) return;
+  if (['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return conditionalLetters(tree, set);
+  if (CATALOG[concept].group !== 'word-vectors') return;
+  // (In word vectors, letters the concept names — a skip-gram's centre word c — keep their meaning.)
+  const letters = conceptLetters(concept, tree);
+  conditionalLetters(tree, (key, meaning) => void (key && !Object.keys(letters).some((l) => key === l || key.startsWith(`${l}_`)) && set(key, meaning)));
 }
 
 /**

@@ -1244,3 +1244,12 @@ test("losses by their place: the function a gradient step descends, one example'
   // (An expectation applied is no loss; nor is a quantity a step differentiates through, ∂y/∂z.)
   assert.doesNotMatch(meaning('E = \\mathbb{E}[x]', 'E'), /loss/);
 });
+
+test("a word-vector model's conditional: the word predicted and the words it is conditioned on, the concept's own letters kept", () => {
+  const cbow = 'J = -\\frac{1}{T}\\sum_{t=1}^{T} \\log P(w_t \\mid w_{t-1}, w_{t+1})';
+  assert.equal(concept(cbow, 'CBOW predicts the centre word from its context'), 'cbow');
+  const ex = explainFormula(cbow, { context: { before: 'CBOW predicts the centre word from its context' } });
+  assert.match(ex.symbols.find((s) => s.symbol === 'w_{t−1}')?.meaning ?? '', /conditioned on/);
+  // (A skip-gram's centre word c keeps the concept's meaning.)
+  assert.match(meaning('p(o \\mid c) = \\frac{\\exp(u_o^\\top v_c)}{\\sum_{w} \\exp(u_w^\\top v_c)}', 'c'), /cent(re|er)/);
+});
