@@ -1727,6 +1727,12 @@ const WORD_LETTERS: Record<string, string> = {
   count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
   ce: 'the cross-entropy loss', crossentropy: 'the cross-entropy loss', bce: 'the binary cross-entropy loss', nll: 'the negative log-likelihood (the loss)',
   mse: 'the mean squared error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
+  cce: 'the categorical cross-entropy loss', cost: 'the cost (the loss)',
+  weight: 'the weight (a learned parameter)', weights: 'the weights (learned parameters)', bias: 'the bias (a learned parameter, added after the weights)',
+  biases: 'the biases (learned parameters, added after the weights)', input: 'the input', inputs: 'the inputs',
+  target: 'the target (true label)', targets: 'the targets (true labels)', label: 'the label (the target)', labels: 'the labels (the targets)',
+  logit: 'the logit (a score before the sigmoid or softmax)', logits: 'the logits (scores before the softmax or sigmoid)',
+  lr: 'the learning rate (step size)', prediction: "the prediction (the model's output)", predictions: "the predictions (the model's outputs)",
 };
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {

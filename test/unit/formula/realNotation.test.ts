@@ -1253,3 +1253,13 @@ test("a word-vector model's conditional: the word predicted and the words it is 
   // (A skip-gram's centre word c keeps the concept's meaning.)
   assert.match(meaning('p(o \\mid c) = \\frac{\\exp(u_o^\\top v_c)}{\\sum_{w} \\exp(u_w^\\top v_c)}', 'c'), /cent(re|er)/);
 });
+
+test("quantities a hasty note names by words: weights, bias, inputs, targets, logits, the learning rate", () => {
+  const tex = 'output = relu(inputs * weights + biases)';
+  assert.match(meaning(tex, 'weights'), /weights/);
+  assert.match(meaning(tex, 'biases'), /biases/);
+  assert.match(meaning(tex, 'inputs'), /inputs/);
+  const loss = 'L = targets * -log(sigmoid(logits)) + (1 - targets) * -log(1 - sigmoid(logits))';
+  assert.match(meaning(loss, 'targets'), /true labels/);
+  assert.match(meaning(loss, 'logits'), /scores before/);
+});
