@@ -5,7 +5,7 @@
  */
 import { CATALOG, GLOSSARY } from './catalog';
 import type { ConceptId } from './concepts';
-import { type Node, show, walk } from './tex';
+import { mapTree, type Node, show, walk } from './tex';
 
 export interface SymbolNote {
   /** The symbol as the note writes it, as TeX (e.g. "u_{o}"); display text, must be escaped by the caller. */
@@ -1540,6 +1540,29 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
  * formula is about (attention). Then the formula's structure, then the concept's usual letters, then the shape.
  */
 export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: Map<string, string>, words = ''): SymbolNote[] {
+  // h(t) = tanh(W h(t−1) + U x(t)), z(i) = w x(i) + b, x(t) * w(xh): letters written as functions of the step or of the
+  // example, and code's weights named by what they connect, are described as the letters h_t, x^{(i)}, w_{xh} they stand
+  // for, under the note's own writing.
+  const timed = (n: Node): n is Extract<Node, { k: 'apply' }> => n.k === 'apply' && n.head.k === 'sym' && !n.head.sub && !n.head.sup && !n.head.mods.length && !n.sup && ((/^[hxysocazuvHXYSOCAZfigrFIGRmMwW]$/.test(n.head.name) && /^(t|t[+−-][0-9a-z]|tau|τ)$/.test(pretty(n.arg).replace(/\s/g, ''))) || (/^[xyzaXYZA]$/.test(n.head.name) && pretty(n.arg) === 'i') || (/^[wWU]$/.test(n.head.name) && /^[a-z]{2}$/.test(pretty(n.arg))));
+  let count = 0;
+  walk(tree, (n) => void (timed(n) && count++));
+  if (count < 2) return describeLetters(tree, concept, named, words);
+  const back = new Map<string, { key: string; step?: string }>();
+  const converted = mapTree(tree, (n) => {
+    if (!timed(n)) return n;
+    const arg = pretty(n.arg);
+    const sym: Sym = arg === 'i' ? { ...(n.head as Sym), sup: { k: 'row', items: [{ k: 'group', delim: '(', body: n.arg } as Node] } } : { ...(n.head as Sym), sub: n.arg };
+    back.set(symbolKey(sym), { key: pretty(n), step: /^(t|tau|τ)/.test(arg) ? arg : undefined });
+    return sym;
+  }) as Tree;
+  // (The step stays in what is said of a letter at a step: the hidden state at step t−1.)
+  return describeLetters(converted, concept, named, words).map((s) => {
+    const b = back.get(s.symbol);
+    return b ? { symbol: b.key, meaning: b.step && !/\bstep\b/.test(s.meaning) ? `${s.meaning} — at step ${b.step}` : s.meaning } : s;
+  });
+}
+
+function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<string, string>, words = ''): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
   // Meanings set after `late` turns true (indices inside scripts, values of functions) go last when the list is cut.

@@ -254,8 +254,8 @@ test('a loss written with t beside y takes t as the target and y as the output; 
   // With a hatted prediction, y stays the target.
   assert.match(meaning('E = -\\sum_k y_k \\log \\hat{y}_k', 'y_k'), /target/);
   const rnn = 'p(t) = Ux(t) + Wh(t-1) + b';
-  assert.match(meaning(rnn, 'h(t−1)'), /hidden state at step t−1/);
-  assert.match(meaning(rnn, 'x(t)'), /input at step t/);
+  assert.match(meaning(rnn, 'h(t−1)'), /hidden state.*step t−1/);
+  assert.match(meaning(rnn, 'x(t)'), /input.*step t/);
 });
 
 test('in Ux(t) + Wh(t − 1) + b the matrices are weights and b the bias, the states keep their step', () => {
@@ -263,7 +263,7 @@ test('in Ux(t) + Wh(t − 1) + b the matrices are weights and b the bias, the st
   assert.match(meaning(tex, 'U'), /weight/);
   assert.match(meaning(tex, 'W'), /weight/);
   assert.match(meaning(tex, 'b'), /bias/);
-  assert.match(meaning(tex, 'h(t−1)'), /hidden state at step t−1/);
+  assert.match(meaning(tex, 'h(t−1)'), /hidden state.*step t−1/);
 });
 
 test('an x indexed by a time step is the input at that step', () => {
@@ -1262,4 +1262,16 @@ test("quantities a hasty note names by words: weights, bias, inputs, targets, lo
   const loss = 'L = targets * -log(sigmoid(logits)) + (1 - targets) * -log(1 - sigmoid(logits))';
   assert.match(meaning(loss, 'targets'), /true labels/);
   assert.match(meaning(loss, 'logits'), /scores before/);
+});
+
+test("letters written as functions of the step or the example, and code's weights named by what they connect, described as the letters they stand for, in the note's writing", () => {
+  const ex = explainFormula('s(t) = tanh( ( x(t)*w(xs) ) + ( s(t-1)*w(ss) ) + bs )');
+  const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
+  assert.match(said.get('s(t)') ?? '', /hidden state at step t/);
+  assert.match(said.get('s(t−1)') ?? '', /hidden state at the previous step/);
+  assert.match(said.get('w(xs)') ?? '', /weight/);
+  // (The note's own writing is kept: no s_t key appears.)
+  assert.equal(said.has('s_t'), false);
+  // (One letter of the step alone, f(t) = 3t, stays a function.)
+  assert.match(meaning('f(t) = 3 t', 'f'), /function/);
 });
