@@ -1828,8 +1828,11 @@ function detect(root: Row, add: Add): void {
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
   const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
   // (Juxtaposed, c_t = f_t c_{t−1} + i_t z_t: the cell written from its own previous value, a forget gate and an input gate.)
-  const juxtaposed = !hasLineOp(root, '⊙', '*', '∘', '∗', '·') && lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name === g && /^t$/.test(indexOf(x.sub))));
-  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed) {
+  const juxtaposedCell = (crossedToo = false) => (crossedToo || !hasLineOp(root, '⊙', '*', '∘', '∗', '·')) && lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name.toLowerCase() === g && /^t$/.test(indexOf(x.sub))));
+  const juxtaposed = juxtaposedCell();
+  // (Or with × between them, c_t = f_t × c_{t−1} + i_t × s_t, where the cell comes from its own previous value.)
+  const crossed = hasLineOp(root, '×') && juxtaposedCell(true);
+  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed || crossed) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
     const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;
     const spelled = new Set(rhsAll.filter((x, k) => bare(x) && (bare(rhsAll[k - 1]) || bare(rhsAll[k + 1]))));
@@ -2908,6 +2911,25 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   }
 }
 
+/**
+ * A gate defined under words that name it (`Forget gate: f_t = σ(u_{ft})`, "the update gate z_t = σ(…)"): a gate letter
+ * defined as a sigmoid of anything is that cell's gate — an LSTM's forget, input or output gate, a GRU's update or reset
+ * gate.
+ */
+function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
+  if (best?.why.startsWith('named') || (best && ['lstm', 'gru'].includes(best.id))) return null;
+  const { parts } = sides(root);
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[1].length !== 1) return null;
+  const [lhs, rhs] = [parts[0][0], parts[1][0]];
+  const gateLetter = lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma');
+  if (!gateLetter || rhs.k !== 'apply' || rhs.fn !== 'sigmoid') return null;
+  const lstmGate = /\b(forget|input|output)\s+gate/i.test(near);
+  const gruGate = /\b(update|reset)\s+gate/i.test(near);
+  if (lstmGate === gruGate) return null;
+  const id: ConceptId = lstmGate ? 'lstm' : 'gru';
+  return { id, score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: `a gate the words name: ${id === 'lstm' ? "an LSTM's" : "a GRU's"} gate, a sigmoid of its inputs` };
+}
+
 /** Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`): an LSTM. */
 function annotatedGates(latex: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
   const annotations = [...latex.matchAll(/\\text\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
@@ -3049,7 +3071,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // unless a name says what it is.
   if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
-  const gated = annotatedGates(latex, best);
+  const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));
   if (outsideTheCatalog(tree.items, src, best)) conflict = vetoed = true;
   const value = statesAValue(tree.items);

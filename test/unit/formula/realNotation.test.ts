@@ -1275,3 +1275,12 @@ test("letters written as functions of the step or the example, and code's weight
   // (One letter of the step alone, f(t) = 3t, stays a function.)
   assert.match(meaning('f(t) = 3 t', 'f'), /function/);
 });
+
+test("a gate defined under the words that name it, and an LSTM cell written with ×", () => {
+  assert.equal(concept('o_t = \\sigma(q_{t})', '4. Output Gate:'), 'lstm');
+  assert.equal(concept('u = \\sigma(a_u)', 'The update gate decides how much of the past to keep'), 'gru');
+  // (Without the words, a sigmoid of one letter stays the sigmoid; both families named leave it.)
+  assert.equal(concept('o_t = \\sigma(q_{t})'), 'sigmoid');
+  assert.equal(concept('o_t = \\sigma(q_{t})', 'the output gate of an LSTM and the reset gate of a GRU'), 'sigmoid');
+  assert.equal(concept('s_t = f_t \\times s_{t-1} + I_t \\times g_t'), 'lstm');
+});
