@@ -1818,7 +1818,7 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
   // f(w·x + b), g(Σ_i w_i x_i + b), φ(W h + U x): a one-letter function of a weighted sum is the activation function,
   // whatever the formula is (a neuron, a layer, a step of a network the formula only writes in part).
   walk(tree, (n) => {
-    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|phi|varphi|psi)$/.test(n.head.name) || n.head.mods.includes('prime') || !weightedSum(rowOf(n.arg))) return;
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|h|s|phi|varphi|psi)$/.test(n.head.name) || n.head.mods.includes('prime') || !weightedSum(rowOf(n.arg))) return;
     const key = symbolKey(n.head);
     set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
   });

@@ -1284,3 +1284,13 @@ test("a gate defined under the words that name it, and an LSTM cell written with
   assert.equal(concept('o_t = \\sigma(q_{t})', 'the output gate of an LSTM and the reset gate of a GRU'), 'sigmoid');
   assert.equal(concept('s_t = f_t \\times s_{t-1} + I_t \\times g_t'), 'lstm');
 });
+
+test("the course notation of code — Waa, Wax, ba — and a one-letter h or s of a weighted sum as the activation function", () => {
+  assert.equal(normaliseTex('a< t > = g1 ( Waa * a< t-1 > + Wax * x<t> + ba )'), 'a^{(t)} = g_{1} ( W_{aa} a^{(t-1)} + W_{ax} x^{(t)} + b_{a} )');
+  const ex = explainFormula('a< t > = g1 ( Waa * a< t-1 > + Wax * x<t> + ba )');
+  assert.equal(ex.concept, 'rnn');
+  assert.match(ex.symbols.find((s) => s.symbol === 'W_{aa}')?.meaning ?? '', /weight/);
+  assert.match(meaning('\\hat y = f\\left(\\sum_{j} v_j h\\left(\\sum_{i} u_{ij} x_i\\right)\\right)', 'h'), /activation function/);
+  // (Other capitals followed by letters are not read so: Wxyz, Wa.)
+  assert.equal(normaliseTex('Wxyz + Wa'), 'Wxyz + Wa');
+});
