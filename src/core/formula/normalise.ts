@@ -468,6 +468,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,16})_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
   // The course notation of code, Waa, Wax, Wya and ba, by: the weights and biases named by what they connect.
   if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
+  // PE_{(pos, 2i)}, PE(pos, 2i): the positional encoding's two letters are one name.
+  s = s.replace(/(?<![A-Za-z\\{])PE(?=\s*[_(])/g, '\\mathrm{PE}');
   // Code's arrow subscripts, W[x->i] (the weight from x to i), b[1->h]: a subscript from one to the other.
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])\[\s*([A-Za-z0-9]{1,4})\s*-+>\s*([A-Za-z0-9]{1,4})\s*\]/g, '$1_{$2 \\to $3}');
   // (An accent over a letter's call, `\hat{C(t)}`, `\tilde{h(t)}`: the accented letter called.)

@@ -668,6 +668,25 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
 }
 
 /**
+ * An increment written with Δ before a letter is one quantity: Δw, Δw_{ij} the change a training step makes to the
+ * weight (a scaled gradient), ΔC the change in the loss C; Δ_{x}L, with the variable under the Δ, the gradient of L with
+ * respect to x.
+ */
+function incrementRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((d, i) => {
+      const x = n.items[i + 1];
+      if (d.k !== 'sym' || d.name !== 'Delta' || d.sup || x?.k !== 'sym' || /^(Delta|partial|nabla)$/.test(x.name)) return;
+      const key = pretty({ k: 'row', items: [d, x] });
+      if (d.sub && /^(L|J|E|C|ell)$/.test(x.name)) (set(key, `the gradient of the loss ${pretty(x)} with respect to ${pretty(d.sub)}`), set(symbolKey(x), 'the loss whose gradients are taken'));
+      else if (!d.sub && /^(L|J|E|C|ell)$/.test(x.name)) set(key, `the change in the loss ${pretty(x)}`);
+      else if (!d.sub) set(key, `the change of ${pretty(x)} in one step (its update: a scaled gradient)`);
+    });
+  });
+}
+
+/**
  * Letters whose role the formula's grammar tells, whatever its concept: what a loss is written as a function of
  * (J(w, b): the weights and the bias; L(ŷ, y): the prediction and the target), what an activation function is applied
  * to (g(z), sign(z): the pre-activation), the m of a 1/m in front of a sum (the number of terms averaged), and the y a
@@ -1441,6 +1460,8 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   const inScripts = scriptNodes(tree);
   const euler = hasEuler(tree);
   const derivativeD = derivativeDs(tree);
+  // (The Δ of an increment, Δw, is explained with its letter.)
+  walk(tree, (n) => void (n.k === 'row' && n.items.forEach((d, i) => void (d.k === 'sym' && d.name === 'Delta' && !d.sup && n.items[i + 1]?.k === 'sym' && derivativeD.add(d)))));
   const affineParts = affineLetters(tree);
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
@@ -1609,6 +1630,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);
   grammarRoles(tree, concept, acc, inScripts);
+  incrementRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');
   letterRoles(tree, concept, acc, named);
@@ -1770,6 +1792,12 @@ function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
     const meaning = WORD_LETTERS[v] ?? (attentionWords ? ATTENTION_WORDS[v] : undefined);
     if (meaning) set(pretty(n), meaning);
   }
+  // (PE_{(pos, 2i)}: the i under the encoding's name indexes its pairs of dimensions.)
+  walk(tree, (n) => {
+    const name = n.k === 'name' ? n : n.k === 'apply' && n.head.k === 'name' ? n.head : null;
+    if (!name || name.v.toLowerCase() !== 'pe') return;
+    walk({ k: 'row', items: [name.sub ?? { k: 'row', items: [] }, n.k === 'apply' ? n.arg : { k: 'row', items: [] }] } as Tree, (m) => void (m.k === 'sym' && m.name === 'i' && set('i', 'the index of a pair of dimensions of the encoding (entries 2i and 2i + 1)')));
+  });
 }
 
 /**

@@ -1294,3 +1294,16 @@ test("the course notation of code — Waa, Wax, ba — and a one-letter h or s o
   // (Other capitals followed by letters are not read so: Wxyz, Wa.)
   assert.equal(normaliseTex('Wxyz + Wa'), 'Wxyz + Wa');
 });
+
+test("an increment Δw is one quantity (a step's change, or with the variable under Δ the gradient); PE written with its subscript is one name", () => {
+  assert.match(meaning('v_j \\leftarrow v_j + \\Delta v_j', 'Δv_j'), /change of v_j in one step.*gradient/);
+  assert.match(meaning('\\Delta_{u}L = \\Delta_{q}L \\circ r', 'Δ_uL'), /gradient of the loss L with respect to u/);
+  assert.match(meaning('\\Delta_{u}L = \\Delta_{q}L \\circ r', 'L'), /loss/);
+  assert.match(meaning('\\Delta C \\approx \\nabla C \\cdot \\Delta v', 'ΔC'), /change in the loss C/);
+  // (No stray Δ listed apart from its letter.)
+  assert.equal(explainFormula('v_j \\leftarrow v_j + \\Delta v_j').symbols.some((s) => s.symbol === 'Δ'), false);
+  const pe = explainFormula('PE_{(pos,2i)} = \\sin(pos/10000^{2i/d_{model}})');
+  assert.equal(pe.concept, 'positional-encoding');
+  assert.match(pe.symbols.find((s) => s.symbol === 'PE')?.meaning ?? '', /positional encoding/);
+  assert.match(pe.symbols.find((s) => s.symbol === 'i')?.meaning ?? '', /pair of dimensions/);
+});
