@@ -934,7 +934,9 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)');
     return;
   }
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
+  // (In a classifier's loss or model, what is predicted is a probability, under a log or not.)
+  const classifier = !!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood'].includes(concept);
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));

@@ -1307,3 +1307,12 @@ test("an increment Δw is one quantity (a step's change, or with the variable un
   assert.match(pe.symbols.find((s) => s.symbol === 'PE')?.meaning ?? '', /positional encoding/);
   assert.match(pe.symbols.find((s) => s.symbol === 'i')?.meaning ?? '', /pair of dimensions/);
 });
+
+test("in a classifier's loss the prediction is a predicted probability even outside a log", () => {
+  // (The vector ŷ in CE(y, ŷ), where the log takes only its entries ŷ_i.)
+  const ce = '\\mathrm{CE}(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_{i} y_i \\log \\hat{y}_{i}';
+  assert.equal(concept(ce), 'cross-entropy');
+  assert.equal(explainFormula(ce).symbols.filter((s) => /predicted probability/.test(s.meaning)).length, 2);
+  // (A regression's prediction stays a prediction: a real number.)
+  assert.doesNotMatch(meaning('L = \\frac{1}{n}\\sum_i (\\hat{y}_i - y_i)^2', 'ŷ_i'), /probability/);
+});
