@@ -9,7 +9,7 @@ import { isConceptId } from '../../src/core/formula/concepts';
 import { explainFormula, type Explanation } from '../../src/core/formula/explain';
 import { parseTex } from '../../src/core/formula/tex';
 import { pretty, symbolKey } from '../../src/core/formula/symbols';
-import { expandMacros, parseMacros, type MacroTable } from '../../src/core/formula/macros';
+import { expandMacros, MACRO_DEFINITION, parseMacros, type MacroTable } from '../../src/core/formula/macros';
 import { normaliseTex } from '../../src/core/formula/normalise';
 import { cleanTex } from '../../src/core/formula/find';
 
@@ -45,7 +45,7 @@ export const ROLE_IDS = [
  * `\newcommand{\name}[n]{body}`. A trailing parenthesised remark is dropped.
  */
 export function macroLine(text: string): string {
-  if (/\\(newcommand|renewcommand|providecommand|def|gdef|edef|xdef|DeclareMathOperator)\b/.test(text)) return text;
+  if (MACRO_DEFINITION.test(text)) return text;
   const defs = text.replace(/\s*\([^()]*\)\s*$/, '').split(/\s+(?=\\[A-Za-z]+(?:\{#\d\})*=)/);
   return defs
     .map((d) => /^\\([A-Za-z]+)((?:\{#\d\})*)=(.*)$/s.exec(d.trim()))
@@ -181,12 +181,17 @@ export function roleMatches(label: string, claimed: string[]): boolean {
   return claimed.some((c) => c === label || (SAME[label] ?? []).includes(c));
 }
 
+/** A labelled symbol's TeX after the macro expansion and notation repairs the explanation applies. */
+function symbolTex(texIn: string, macros?: MacroTable): string {
+  return normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
+}
+
 /**
  * The display key the explanation uses for a symbol written in TeX (`\mathbf{u}_o` → `u_o`), after the same
  * macro expansion and notation repairs the explanation applies (`\vx` with `\newcommand{\vx}{\mathbf{x}}` → `x`).
  */
 export function keyOfTex(texIn: string, macros?: MacroTable): string {
-  const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
+  const tex = symbolTex(texIn, macros);
   const tree = parseTex(tex, { identifiers: true });
   let first = tree.items[0];
   if (first && first.k === 'group' && first.delim === '{' && first.body.k === 'row' && first.body.items.length === 1) first = first.body.items[0];
@@ -200,8 +205,7 @@ export function keyOfTex(texIn: string, macros?: MacroTable): string {
 
 /** A symbol of several parts (`\nabla_x f`, `\Delta w`) as the explanation writes it, without spaces (`∇_xf`, `Δw`). */
 export function prettyKey(texIn: string, macros?: MacroTable): string {
-  const tex = normaliseTex(macros?.size ? expandMacros(cleanTex(texIn), macros).latex : cleanTex(texIn));
-  return pretty({ k: 'row', items: parseTex(tex, { identifiers: true }).items }).slice(0, 40);
+  return pretty({ k: 'row', items: parseTex(symbolTex(texIn, macros), { identifiers: true }).items }).slice(0, 40);
 }
 
 export interface SourceResult {

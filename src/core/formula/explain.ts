@@ -74,13 +74,13 @@ const formulaWords = (latex: string) => latex.replace(/\\[a-zA-Z]+/g, ' ').repla
  * regression) gets that description; every other letter what the formula's shape and sentence alone say.
  */
 export function symbolsOfUnsure(tree: Parameters<typeof describeSymbols>[0], rec: Recognition | null, named: Map<string, string>, words: string): SymbolNote[] {
-  const alone = describeSymbols(tree, null, named, words);
   const own = (rec?.mentions ? [] : rec?.candidates ?? []).filter((c) => !c.why.startsWith('related'));
-  if (!own[0] || own[0].score < 2) return alone;
+  if (!own[0] || own[0].score < 2) return describeSymbols(tree, null, named, words);
   const first = describeSymbols(tree, own[0].id, named, words);
-  const second = own[1] && own[0].score - own[1].score < 0.5 ? new Map(describeSymbols(tree, own[1].id, named, words).map((s) => [s.symbol, s.meaning])) : null;
-  const bare = new Map(alone.map((s) => [s.symbol, s.meaning]));
-  return first.map((s) => (!second || second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
+  if (!own[1] || own[0].score - own[1].score >= 0.5) return first;
+  const second = new Map(describeSymbols(tree, own[1].id, named, words).map((s) => [s.symbol, s.meaning]));
+  const bare = new Map(describeSymbols(tree, null, named, words).map((s) => [s.symbol, s.meaning]));
+  return first.map((s) => (second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
 }
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {

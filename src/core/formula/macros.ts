@@ -55,10 +55,13 @@ function commandName(s: string, i: number): { name: string; end: number } | null
 }
 
 /** Read macro definitions from TeX or markdown text (the note, a preamble file, front matter). Later ones win. */
+/** The commands that define a macro (`\\gdef`, `\\edef`, `\\xdef`: KaTeX's global forms of `\\def`). */
+export const MACRO_DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef)\b(\*?)/;
+
 export function parseMacros(text: string, into: MacroTable = new Map()): MacroTable {
   const s = String(text ?? '').slice(0, MAX_SCAN_CHARS);
   frontMatterMacros(s, into);
-  const re = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef)\b(\*?)/g;
+  const re = new RegExp(MACRO_DEFINITION.source, 'g');
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = re.exec(s)) && count < MAX_DEFINITIONS) {

@@ -1,4 +1,4 @@
-import { closingBracket, plainMath, topLevel } from './plainMath';
+import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
 
 /**
  * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
@@ -195,22 +195,6 @@ function bareSqrt(s: string): string {
     re.lastIndex = i;
   }
   return out + s.slice(i);
-}
-
-/** Every match of `call` (which ends at an opening bracket) and its bracket rewritten by `f(inside, call text)`. */
-function bracketCalls(s: string, call: RegExp, f: (args: string, call: string) => string): string {
-  const re = new RegExp(call.source, 'g');
-  let out = '';
-  let from = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const open = m.index + m[0].length - 1;
-    const close = closingBracket(s, open);
-    if (close < 0) break;
-    out += s.slice(from, m.index) + f(s.slice(open + 1, close), m[0]);
-    from = close + 1;
-    re.lastIndex = close + 1;
-  }
-  return out + s.slice(from);
 }
 
 /** Greek letters plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`). */

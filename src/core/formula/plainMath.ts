@@ -60,6 +60,25 @@ export function closingBracket(s: string, open: number): number {
   return -1;
 }
 
+/**
+ * Every match of `call` (which ends at an opening bracket) and its bracket rewritten by `f(inside, call text)`, in one
+ * pass from the left: unlike `calls`, the call may be any pattern (`**(`, `dot(`) and what `f` writes is not read again.
+ */
+export function bracketCalls(s: string, call: RegExp, f: (args: string, call: string) => string): string {
+  const re = new RegExp(call.source, 'g');
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(s, open);
+    if (close < 0) break;
+    out += s.slice(from, m.index) + f(s.slice(open + 1, close), m[0]);
+    from = close + 1;
+    re.lastIndex = close + 1;
+  }
+  return out + s.slice(from);
+}
+
 /** Every `name(…)` call rewritten by `f(args)`, innermost calls first (their text is rewritten before the outer ones). */
 function calls(s: string, name: RegExp, f: (args: string, name: string) => string): string {
   const call = new RegExp(`(^|[^A-Za-z\\\\])(${name.source})\\(`);

@@ -1828,10 +1828,10 @@ function detect(root: Row, add: Add): void {
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
   const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
   // (Juxtaposed, c_t = f_t c_{t−1} + i_t z_t: the cell written from its own previous value, a forget gate and an input gate.)
-  const juxtaposedCell = (crossedToo = false) => (crossedToo || !hasLineOp(root, '⊙', '*', '∘', '∗', '·')) && lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name.toLowerCase() === g && /^t$/.test(indexOf(x.sub))));
-  const juxtaposed = juxtaposedCell();
+  const cellFromItself = lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name.toLowerCase() === g && /^t$/.test(indexOf(x.sub))));
+  const juxtaposed = !hasLineOp(root, '⊙', '*', '∘', '∗', '·') && cellFromItself;
   // (Or with × between them, c_t = f_t × c_{t−1} + i_t × s_t, where the cell comes from its own previous value.)
-  const crossed = hasLineOp(root, '×') && juxtaposedCell(true);
+  const crossed = hasLineOp(root, '×') && cellFromItself;
   if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed || crossed) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
     const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;

@@ -667,6 +667,10 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
   });
 }
 
+/** Letters notes give a loss (L, J, E, C, ℓ); with the lower-case l where a formula differentiates or defines it. */
+const LOSS_LETTER = /^(L|J|E|C|ell)$/;
+const LOSS_LETTER_OR_L = /^(L|J|E|C|ell|l)$/;
+
 /**
  * An increment written with Δ before a letter is one quantity: Δw, Δw_{ij} the change a training step makes to the
  * weight (a scaled gradient), ΔC the change in the loss C; Δ_{x}L, with the variable under the Δ, the gradient of L with
@@ -679,8 +683,8 @@ function incrementRoles(tree: Tree, { set }: Notes): void {
       const x = n.items[i + 1];
       if (d.k !== 'sym' || d.name !== 'Delta' || d.sup || x?.k !== 'sym' || /^(Delta|partial|nabla)$/.test(x.name)) return;
       const key = pretty({ k: 'row', items: [d, x] });
-      if (d.sub && /^(L|J|E|C|ell)$/.test(x.name)) (set(key, `the gradient of the loss ${pretty(x)} with respect to ${pretty(d.sub)}`), set(symbolKey(x), 'the loss whose gradients are taken'));
-      else if (!d.sub && /^(L|J|E|C|ell)$/.test(x.name)) set(key, `the change in the loss ${pretty(x)}`);
+      if (d.sub && LOSS_LETTER.test(x.name)) (set(key, `the gradient of the loss ${pretty(x)} with respect to ${pretty(d.sub)}`), set(symbolKey(x), 'the loss whose gradients are taken'));
+      else if (!d.sub && LOSS_LETTER.test(x.name)) set(key, `the change in the loss ${pretty(x)}`);
       else if (!d.sub) set(key, `the change of ${pretty(x)} in one step (its update: a scaled gradient)`);
     });
   });
@@ -696,10 +700,12 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
   const letters = conceptLetters(concept, tree);
   const free = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && !inScripts.has(x) && !letters[x.name];
   let summed = false;
-  walk(tree, (n) => void ((n.k === 'big' && n.v === 'sum') || (n.k === 'name' && /^(sum|summation)$/i.test(n.v)) ? (summed = true) : undefined));
+  walk(tree, (n) => {
+    if ((n.k === 'big' && n.v === 'sum') || (n.k === 'name' && /^(sum|summation)$/i.test(n.v))) summed = true;
+  });
   walk(tree, (n) => {
     // J(w, b), L(θ), E({w}), L(ŷ, y).
-    if (n.k === 'apply' && n.head.k === 'sym' && /^(L|J|E|C|ell)$/.test(n.head.name) && !n.head.sup && !inScripts.has(n.head)) {
+    if (n.k === 'apply' && n.head.k === 'sym' && LOSS_LETTER.test(n.head.name) && !n.head.sup && !inScripts.has(n.head)) {
       const args: Node[] = [];
       walk(n.arg, (x) => void (x.k === 'sym' && args.push(x)));
       for (const a of args) {
@@ -923,8 +929,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   // (Outside the losses a bare t is as often a step: only t_k, t_n, an indexed target, is read as one there.)
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && (strictLoss || !!n.sub) && ts.push(n)));
   // (A prediction a log takes, −Σ y log ŷ, −t log y, is a predicted probability.)
-  const logged = new Set<Node>();
-  walk(tree, (n) => void (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && walk(n.arg, (m) => void logged.add(m))));
+  const logged = loggedNodes(tree, /^(log|ln)$/);
   // (Any place the log takes the letter counts, with any index: L(y, ŷ) = −Σ y_i log ŷ_i names ŷ first outside the log.)
   const base = (m: Sym) => `${m.name}${m.mods.join('')}`;
   const loggedBases = new Set([...logged].filter((m): m is Sym => m.k === 'sym').map(base));
@@ -1126,9 +1131,9 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
     const wrt = d(den);
     // (∂/∂θ ℓ(x_i, y_i): the operator written apart, the loss applied after it.)
     const after = num.length === 1 && num[0].k === 'sym' && num[0].name === 'partial' && wrt ? nextOf(tree, n) : undefined;
-    if (after?.k === 'apply' && after.head.k === 'sym' && /^(L|J|E|ell|C|l)$/.test(after.head.name)) (set(symbolKey(after.head), 'the loss being differentiated'), withRespectTo(wrt!, set));
+    if (after?.k === 'apply' && after.head.k === 'sym' && LOSS_LETTER_OR_L.test(after.head.name)) (set(symbolKey(after.head), 'the loss being differentiated'), withRespectTo(wrt!, set));
     // (∂/∂w_j E_i: one example's loss, written after the operator.)
-    if (after?.k === 'sym' && /^(L|J|E|ell|C)$/.test(after.name) && !after.sup) (set(symbolKey(after), after.sub ? `the loss of one example or step (${pretty(after.sub)}), being differentiated` : 'the loss being differentiated'), withRespectTo(wrt!, set));
+    if (after?.k === 'sym' && LOSS_LETTER.test(after.name) && !after.sup) (set(symbolKey(after), after.sub ? `the loss of one example or step (${pretty(after.sub)}), being differentiated` : 'the loss being differentiated'), withRespectTo(wrt!, set));
     // (∂E_t/∂W, ∂L_i/∂z: the loss of one step or example; ∂E_{CE}/∂Θ: the loss its subscript names.)
     const indexed = num.length === 2 && (num[0].k === 'sym' && (num[0].name === 'partial' || num[0].name === 'd')) && num[1].k === 'sym' && /^(L|J|E|C)$/.test(num[1].name) && !!num[1].sub && !num[1].sup ? num[1] : null;
     if (indexed && wrt) {
@@ -1136,7 +1141,7 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
       set(symbolKey(indexed), /^[a-z]$|^[a-z][+−-]1$/.test(sub) ? `the loss of one example or step (${sub}), being differentiated` : 'the loss being differentiated');
       withRespectTo(wrt, set);
     }
-    if (!loss || !wrt || !/^(L|J|E|ell|C|l)$/.test(loss.name)) return;
+    if (!loss || !wrt || !LOSS_LETTER_OR_L.test(loss.name)) return;
     set(symbolKey(loss), 'the loss being differentiated');
     withRespectTo(wrt, set);
   });
@@ -1144,7 +1149,7 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
   // indexed terms is the total loss, and each term the loss of one example or step.
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (!d || !/^(L|J|E|ell|C|l)$/.test(d.head.name) || d.head.sup) continue;
+    if (!d || !LOSS_LETTER_OR_L.test(d.head.name) || d.head.sup) continue;
     const terms: Sym[] = [];
     let multiplied = false;
     // (Each term stands alone between plus signs or after the sum: C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t multiplies its terms.)
@@ -1175,6 +1180,13 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
       if (wrt) withRespectTo(wrt, set);
     });
   });
+}
+
+/** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
+function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
+  const logged = new Set<Node>();
+  walk(tree, (n) => void (n.k === 'apply' && fns.test(n.fn) && walk(n.arg, (m) => void logged.add(m))));
+  return logged;
 }
 
 /** The node written right after `target` in its row, if any. */
@@ -1273,9 +1285,7 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
   const main = new Set<string>();
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
   const put = (s: Sym, meaning: string, label = !main.has(s.name)) => void (!notes.has(symbolKey(s)) && label && set(symbolKey(s), meaning));
-  // (What a log or ln takes, anywhere in the formula.)
-  const logged = new Set<Node>();
-  walk(tree, (n) => void (n.k === 'apply' && /^(log|ln|log2)$/.test(n.fn) && walk(n.arg, (m) => void logged.add(m))));
+  const logged = loggedNodes(tree, /^(log|ln|log2)$/);
   // V(t) beside V(t−1): a sequence written as a function of its step (f(x + 1) alone is no sequence).
   const bare = new Set<string>();
   walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
