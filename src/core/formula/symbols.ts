@@ -469,6 +469,9 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     }
     // (x_{k+1} = x_k − η∇f(x_k): the letter updated is the point the step moves.)
     if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated: the variables (parameters) the step moves, at their new value');
+    // (θ_{t+1} = θ_t − λ v_t: the letter defined is the weights or parameters after the step.)
+    const after = lhs.k === 'apply' ? lhs.head : lhs;
+    if (after.k === 'sym' && /^(w|W|theta|Theta)$/.test(after.name)) set(symbolKey(after), `${/^(w|W)$/.test(after.name) ? 'the weights' : 'the parameters'} after this step (their new value)`);
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
       const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : old.name === 'x' ? 'the point (the variables, or parameters, the step moves)' : null;
@@ -629,7 +632,10 @@ function weightedSum(r: Node[]): boolean {
   const letter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-zA-Z]|theta)$/.test(x.name) && !/^[0-9]+$/.test(x.name);
   const product = items.some((x, i) => letter(x) && letter(items[i + 1]) && (weightish(x) || weightish(items[i + 1])));
   const sumOfProducts = items.some((x, i) => x.k === 'big' && x.v === 'sum' && letter(items[i + 1]) && letter(items[i + 2]));
-  return sumOfProducts || (product && items.some((x) => x.k === 'op' && x.v === '+'));
+  // (z = wᵀx, Z = X W_1: a side that is the product alone, up to the next equals sign or the end.)
+  const ends = (x: Node | undefined) => !x || (x.k === 'op' && (EQUALS.has(x.v) || [',', ';'].includes(x.v)));
+  const productSide = items.some((x, i) => x.k === 'op' && EQUALS.has(x.v) && letter(items[i + 1]) && letter(items[i + 2]) && (weightish(items[i + 1]) || weightish(items[i + 2])) && ends(items[i + 3]));
+  return sumOfProducts || productSide || (product && items.some((x) => x.k === 'op' && x.v === '+'));
 }
 
 /**
@@ -708,8 +714,10 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
     if (n.k === 'apply' && n.head.k === 'sym' && LOSS_LETTER.test(n.head.name) && !n.head.sup && !inScripts.has(n.head)) {
       const args: Node[] = [];
       walk(n.arg, (x) => void (x.k === 'sym' && args.push(x)));
+      // (J(W^{[1]}, b^{[1]}, …): a layer's weights and bias carry its number as a script.)
+      const layer = (a: Sym) => !a.sub !== !a.sup && /^(\(|\[)?([1-9]|l|L|ℓ|ell)(\)|\])?$/.test(pretty(a.sub ?? a.sup).replace(/\s/g, ''));
       for (const a of args) {
-        if (!free(a) || a.sub || a.sup) continue;
+        if (!free(a) || ((a.sub || a.sup) && !(layer(a) && /^(w|W|b|theta|Theta)$/.test(a.name)))) continue;
         if (/^(w|W)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the weights (learned parameters; the loss is a function of them)');
         else if (a.name === 'b' && !a.mods.length) set(symbolKey(a), 'the bias (a learned parameter; the loss is a function of it)');
         else if (/^(theta|Theta|beta)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the parameters (the loss is a function of them)');
@@ -1019,6 +1027,20 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
  * p(w_t | w_{t−1}, …, w_1), P(c | x): the letter a probability is written for is what is predicted and the letters after
  * the bar what it is conditioned on. (A latent model's p(x | z) is left alone: z is no input.)
  */
+/**
+ * p(x | θ), p(x; θ), L(θ | X), P_θ(y | x): θ (Θ) written after the bar or the semicolon of a probability or a
+ * likelihood is the model's parameters, whatever the concept.
+ */
+function parameterArgRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || !/^([pPqL]|ell)$/.test(n.fn)) return;
+    const r = rowOf(n.arg);
+    const at = r.findIndex((x) => x.k === 'op' && (x.v === '|' || x.v === ';'));
+    if (at < 1) return;
+    for (const x of r.slice(at + 1)) if (x.k === 'sym' && /^(theta|Theta)$/.test(x.name) && !x.mods.includes('hat')) set(symbolKey(x), 'the parameters of the model (the probability is computed with them)');
+  });
+}
+
 function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): void {
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
   for (const { r, bar, outcome } of conditionals(tree, /^[pPq]$/)) {
@@ -1180,6 +1202,59 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
       if (wrt) withRespectTo(wrt, set);
     });
   });
+}
+
+/**
+ * δ in backpropagation's notation. Where the formula differentiates (∂, d, ∇, f′), takes a training step (←, Δw, η,
+ * w = w − …) or uses δ more than once (δ_j through δ_k, δ^{(l)} through δ^{(l+1)}), or defines δ by a product, δ_j,
+ * δ^{(l)} and δ^l_k are the error term: the gradient of the loss with respect to a unit's weighted input (also where a
+ * bracket follows, δ^{(3)}(W^{(2)})^T, a product and no function). δ written before a letter the formula uses again
+ * (δh_t = ∂L/∂h_t, w + δw) is the gradient with respect to that letter. δ_{ij} beside a plus or minus sign (δ_{ij} − p_j)
+ * is Kronecker's delta; a δ added beside a square root keeps a division finite and is left to its shape.
+ */
+function errorTermRoles(tree: Tree, { set }: Notes): void {
+  const deltas: Sym[] = [];
+  const names = new Map<string, number>();
+  let calculus = derivativeDs(tree).size > 0;
+  walk(tree, (n) => {
+    const head = n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'delta' ? n.head : n.k === 'sym' && n.name === 'delta' ? n : null;
+    if (head && !deltas.includes(head)) deltas.push(head);
+    if (n.k === 'sym') names.set(n.name, (names.get(n.name) ?? 0) + 1);
+    if (n.k === 'sym' && (/^(nabla|partial|prime|eta|Delta)$/.test(n.name) || n.mods.includes('prime'))) calculus = true;
+    if ((n.k === 'apply' && /['′]$/.test(n.fn)) || (n.k === 'op' && n.v === '←')) calculus = true;
+  });
+  if (!deltas.length) return;
+  // (w_{new} = w − α δ: a letter defined from itself minus a step.)
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (d && d.rhs[0]?.k === 'sym' && d.rhs[0].name === d.head.name && d.rhs.some((x) => x.k === 'op' && ['-', '−'].includes(x.v))) calculus = true;
+  }
+  const kronecker = new Set<Sym>();
+  const apart = new Set<Node>();
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      if (x.k !== 'sym' || x.name !== 'delta') return;
+      const sub = rowOf(x.sub);
+      const sign = (y: Node | undefined) => y?.k === 'op' && ['+', '-', '−'].includes(y.v);
+      if (!x.sup && sub.length === 2 && sub.every((s) => s.k === 'sym' && /^[a-z]$/.test(s.name) && !s.sub) && (sign(n.items[i - 1]) || sign(n.items[i + 1]))) (kronecker.add(x), apart.add(x));
+      if ((sign(n.items[i - 1]) || sign(n.items[i + 1])) && n.items.some((y) => y.k === 'sqrt')) apart.add(x);
+      const next = n.items[i + 1];
+      if (!x.sub && !x.sup && next?.k === 'sym' && /^([a-zA-Z]|theta|Theta)$/.test(next.name) && (names.get(next.name) ?? 0) >= 2) {
+        apart.add(x);
+        if (calculus) set(pretty({ k: 'row', items: [x, next] }), `the gradient of the loss with respect to ${pretty(next)} (δ before a letter marks its gradient)`);
+      }
+    });
+  });
+  const error = deltas.filter((d) => !apart.has(d));
+  const definedByProduct = equations(tree).some((eq) => {
+    const d = definition(eq);
+    return !!d && d.head.name === 'delta' && d.rhs.filter((x) => x.k !== 'op').length >= 2 && !d.rhs.some((x) => x.k === 'env');
+  });
+  const distinct = new Set(error.map((d) => symbolKey(d))).size;
+  if (!(calculus || distinct >= 2 || definedByProduct)) return;
+  for (const d of error) set(symbolKey(d), "the error term (backpropagation's δ): the gradient of the loss with respect to the unit's weighted input");
+  for (const d of kronecker) set(symbolKey(d), `Kronecker's delta: 1 where ${pretty(rowOf(d.sub)[0])} = ${pretty(rowOf(d.sub)[1])}, else 0`);
 }
 
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
@@ -1620,6 +1695,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   updateRoles(tree, acc);
   recurrentRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
+  errorTermRoles(tree, acc);
   interceptRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
@@ -1638,6 +1714,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   conditionalRoles(tree, concept, acc);
   supervisedConditionalRoles(tree, acc);
   if (!concept) conditionalLetters(tree, acc.set, false);
+  parameterArgRoles(tree, acc);
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);

@@ -1316,3 +1316,36 @@ test("in a classifier's loss the prediction is a predicted probability even outs
   // (A regression's prediction stays a prediction: a real number.)
   assert.doesNotMatch(meaning('L = \\frac{1}{n}\\sum_i (\\hat{y}_i - y_i)^2', 'ŷ_i'), /probability/);
 });
+
+test("δ in backpropagation is the error term, δ before a letter its gradient, δ_{ij} beside a sign Kronecker's delta", () => {
+  // (A layer's δ defined through the next layer's and an activation's derivative.)
+  assert.match(meaning("\\delta^{(2)} = (W^{(3)})^T \\delta^{(3)} \\odot g'(z^{(2)})", 'δ^{(2)}'), /error term.*gradient of the loss/);
+  assert.match(meaning("\\delta^{(2)} = (W^{(3)})^T \\delta^{(3)} \\odot g'(z^{(2)})", 'δ^{(3)}'), /error term/);
+  // (A bracket after δ multiplies it: no function.)
+  assert.match(meaning('\\frac{\\partial J}{\\partial W^{(1)}} = \\delta^{(2)} (a^{(1)})^T', 'δ^{(2)}'), /error term/);
+  // (The delta rule's step: the error term scaled by the learning rate and the input.)
+  assert.match(meaning('\\Delta w_{k} = \\eta \\, \\delta_j \\, x_k', 'δ_j'), /error term/);
+  // (δ before a letter the formula uses again: the gradient with respect to it.)
+  assert.match(meaning('\\delta s_t = \\frac{\\partial E}{\\partial s_t}', 'δs_t'), /gradient of the loss with respect to s_t/);
+  // (Kronecker's delta in a softmax derivative.)
+  const k = meaning('\\frac{\\partial p_a}{\\partial z_b} = p_a (\\delta_{ab} - p_b)', 'δ_{ab}');
+  assert.match(k, /Kronecker's delta: 1 where a = b/);
+  assert.doesNotMatch(k, /gradient/);
+  // (A δ beside a square root keeps a division finite; a lone δ > 0 says nothing.)
+  assert.doesNotMatch(meaning('w = w - \\eta \\frac{g}{\\sqrt{r} + \\delta}', 'δ'), /error term/);
+  assert.doesNotMatch(meaning('|x - y| < \\delta', 'δ'), /error term/);
+});
+
+test('a side that is a weight times an input alone, a loss of each layer\'s weights, the parameters after an update and after a bar', () => {
+  assert.match(meaning('s = \\theta^T x', 'θ'), /weights/);
+  assert.match(meaning('s = \\theta^T x', 'x'), /input/);
+  assert.match(meaning('H = X W_1', 'W_1'), /weight/);
+  assert.match(meaning('H = X W_1', 'X'), /input/);
+  // (A product of two plain letters is no weighted sum.)
+  assert.doesNotMatch(meaning('u = a b', 'a'), /weight/);
+  assert.match(meaning('J(W^{[1]}, b^{[1]}, W^{[2]}, b^{[2]}) = \\frac{1}{m} \\sum_i \\ell(\\hat{y}_i, y_i)', 'W'), /weights/);
+  assert.match(meaning('J(W^{[1]}, b^{[1]}, W^{[2]}, b^{[2]}) = \\frac{1}{m} \\sum_i \\ell(\\hat{y}_i, y_i)', 'b'), /bias/);
+  assert.match(meaning('\\theta_{k+1} = \\theta_k - \\mu m_k', 'θ_{k+1}'), /parameters after this step/);
+  assert.match(meaning('\\log p(D \\mid \\theta) = \\sum_n \\log p(x_n \\mid \\theta)', 'θ'), /parameters/);
+  assert.match(meaning('\\ell(x; \\Theta) = -\\log q(x; \\Theta)', 'Θ'), /parameters/);
+});
