@@ -673,6 +673,33 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
   });
 }
 
+/**
+ * What a weighted sum defines, by its letter: z, u (net) is the pre-activation; a letter defined as a nonlinearity of a
+ * weighted sum (a = σ(Wx + b)) is the activation; y, o, ŷ, f, out and other letters defined as either are the output.
+ * Hidden states (h, s), losses and probabilities are left to the passes that know them.
+ */
+function weightedSumHeadRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const letters = conceptLetters(concept, tree);
+  const squash = (x: Node) => x.k === 'apply' && ((x.head.k === 'sym' && /^(sigma|f|g|phi|varphi|theta)$/.test(x.head.name) && !x.head.sub) || /^(sigmoid|tanh|relu|softmax|sign|step|logistic)$/i.test(x.fn));
+  for (const eq of equations(tree)) {
+    const d = definition(eq, true);
+    if (!d || letters[d.head.name] || d.head.mods.includes('cal') || /^(L|J|E|C|ell|l|p|P|q|Q|h|H|s|S|x|X|w|W|b|theta|delta|alpha)$/.test(d.head.name)) continue;
+    const rhs = d.rhs.filter((x) => !(x.k === 'op' && x.v === '&'));
+    const sum = weightedSum(rhs);
+    const activated = rhs.length === 1 && squash(rhs[0]) && weightedSum(rowOf((rhs[0] as Extract<Node, { k: 'apply' }>).arg));
+    if (!sum && !activated) continue;
+    const key = symbolKey(d.head);
+    // (y = Xw + ε: a weighted sum plus noise models the observed targets.)
+    const noise = rhs.some((x) => x.k === 'sym' && /^(epsilon|varepsilon)$/.test(x.name));
+    if (noise) set(key, "the target: the observed value, modelled as the weighted sum plus noise");
+    else if (/^([zZuU]|net)$/.test(d.head.name)) {
+      if (sum) set(key, 'the pre-activation (the weighted input) — defined here');
+    } else if (/^[aA]$/.test(d.head.name)) {
+      if (activated) set(key, 'the activation: the nonlinearity applied to the weighted sum — defined here');
+    } else set(key, activated ? "the output: the nonlinearity applied to the weighted sum — defined here" : 'the output: the weighted sum computed here');
+  }
+}
+
 /** Letters notes give a loss (L, J, E, C, ℓ); with the lower-case l where a formula differentiates or defines it. */
 const LOSS_LETTER = /^(L|J|E|C|ell)$/;
 const LOSS_LETTER_OR_L = /^(L|J|E|C|ell|l)$/;
@@ -729,7 +756,15 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
     const activation = n.k === 'apply' && ((n.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(n.head.name)) || /^(sign|step|sigmoid|tanh|relu)$/.test(n.fn));
     if (activation && n.k === 'apply') {
       const r = rowOf(n.arg);
-      if (r.length === 1 && free(r[0]) && /^[zu]$/.test(r[0].name) && !r[0].mods.length) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the function is applied to');
+      if (r.length === 1 && free(r[0]) && /^[zu]$/.test(r[0].name) && !r[0].mods.length) {
+        set(symbolKey(r[0]), 'the pre-activation (the weighted input) the function is applied to');
+        // (The one-letter function itself, g in g(z) or f′ in f′(z_j), is the activation function or its derivative.)
+        const head = n.head;
+        if (head.k === 'sym' && free(head) && !head.sub) {
+          const primed = head.mods.includes('prime') || (!!head.sup && /^(′|')$/.test(pretty(head.sup)));
+          set(symbolKey(head), primed ? 'the derivative (local gradient) of the activation function (the nonlinearity), at the weighted input' : 'the activation function (the nonlinearity) applied to the weighted input');
+        }
+      }
     }
     // 1/m Σ …, 1/(2m) Σ …: the number of terms the sum averages.
     if (n.k === 'frac' && summed) {
@@ -1718,6 +1753,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   comparisonRoles(tree, acc);
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);
+  weightedSumHeadRoles(tree, concept, acc);
   grammarRoles(tree, concept, acc, inScripts);
   incrementRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);

@@ -1115,8 +1115,8 @@ test('a weighted sum written out names its weights, inputs and bias, and a one-l
   assert.match(meaning(row, 'W'), /weight/);
   assert.match(meaning(row, 'I'), /input/);
   assert.match(meaning(row, 'B'), /bias/);
-  // (A function of one letter says nothing by itself: g(z) is no weighted sum.)
-  assert.doesNotMatch(meaning('q = g(z)', 'g'), /activation function/);
+  // (A function of one letter says nothing by itself, unless that letter is the weighted input z or u.)
+  assert.doesNotMatch(meaning('q = g(r)', 'g'), /activation function/);
   // (Letters multiplied without a weight among them are no weighted sum: the cell state's gates.)
   assert.doesNotMatch(meaning('C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', 'C_{t−1}'), /weights multiply/);
   assert.doesNotMatch(meaning('s = f_t \\odot c + i_t \\odot d', 'c'), /weight|bias/);
@@ -1348,4 +1348,17 @@ test('a side that is a weight times an input alone, a loss of each layer\'s weig
   assert.match(meaning('\\theta_{k+1} = \\theta_k - \\mu m_k', 'θ_{k+1}'), /parameters after this step/);
   assert.match(meaning('\\log p(D \\mid \\theta) = \\sum_n \\log p(x_n \\mid \\theta)', 'θ'), /parameters/);
   assert.match(meaning('\\ell(x; \\Theta) = -\\log q(x; \\Theta)', 'Θ'), /parameters/);
+});
+
+test('the function applied to a weighted input is the activation function (its derivative when primed); what a weighted sum defines, by its letter', () => {
+  assert.match(meaning('a_k = \\phi(u_k)', 'φ'), /activation function/);
+  assert.match(meaning("\\frac{\\partial E}{\\partial u_k} = e_k \\, \\phi'(u_k)", 'φ′'), /derivative.*activation function/);
+  // (A function of something else is no activation function.)
+  assert.doesNotMatch(meaning('r = g(t)', 'g'), /activation function/);
+  assert.match(meaning('o = V h + c', 'o'), /output/);
+  assert.match(meaning('a = \\sigma(w^T x + b)', 'a'), /activation/);
+  assert.match(meaning('u = \\sum_j w_j x_j + b', 'u'), /pre-activation/);
+  assert.match(meaning('y = X w + \\varepsilon', 'y'), /target.*plus noise/);
+  // (A hidden state and a loss keep their own passes.)
+  assert.doesNotMatch(meaning('L = w x + b', 'L'), /output/);
 });
