@@ -423,6 +423,14 @@ class Parser {
       return null;
     }
     if (name.length === 1 && !/[A-Za-z]/.test(name)) return { k: 'op', v: name };
+    // A note's own style macro left undefined (\bi{W}, \mat{B}, \mi{ReLU}): a short lower-case command taking one braced
+    // letter or word, and no second argument, is read as that letter or word.
+    if (/^[a-z]{1,4}$/.test(name) && this.toks[this.i]?.t === 'open') {
+      const at = this.i;
+      const word = this.textArg();
+      if (/^[A-Za-z]{1,16}$/.test(word) && this.toks[this.i]?.t !== 'open') return word.length === 1 ? { k: 'sym', name: word, mods: [] } : { k: 'name', v: word };
+      this.i = at;
+    }
     return { k: 'sym', name, mods: [] };
   }
 

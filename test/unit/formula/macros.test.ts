@@ -81,3 +81,14 @@ test('a note that defines \\R, \\vx, \\softmax is recognised and rendered throug
   const without = formulaHoverAt(note2, note2.indexOf('sum'), 'markdown', { allowedCommands: [], render: false })!;
   assert.ok(without.explanation.latex.includes('\\CE'));
 });
+
+test("a note's own style macro left undefined reads as the letter or word it wraps", () => {
+  const ex = explainFormula('\\bq{h}_t = \\tanh(\\bq{W} \\bq{h}_{t-1} + \\bq{U} \\bq{x}_t + \\bq{b})');
+  assert.equal(ex.concept, 'rnn');
+  assert.match(ex.symbols.find((s) => s.symbol === 'W')?.meaning ?? '', /weight/);
+  assert.equal(ex.symbols.some((s) => s.symbol === 'bq'), false);
+  // (A word inside is a name: \op{softmax}(z) is the softmax.)
+  assert.equal(explainFormula('\\op{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}').concept, 'softmax');
+  // (A command with a second braced argument is not a style: \ip{a}{b} keeps its parts.)
+  assert.equal(explainFormula('\\ip{a}{b}').symbols.some((s) => s.symbol === 'ip'), true);
+});
