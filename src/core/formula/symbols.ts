@@ -751,6 +751,18 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
         else if (a.name === 'y' && predictedY(a)) set(symbolKey(a), "the prediction (the model's output)");
         else if (a.name === 'y' && !a.mods.length && args.some((o) => o !== a && o.k === 'sym' && o.name === 'y' && predictedY(o))) set(symbolKey(a), 'the target (true label)');
       }
+      // ℓ(x_i, y_i), ∇L(w, x_i, y_i), ℒ(a^{(i)}, y^{(i)}): one example's input and label, or the prediction and the label.
+      const parts = rowOf(n.arg).reduce<Node[][]>((acc, x) => (x.k === 'op' && (x.v === ',' || x.v === ';') ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]);
+      const lone = parts.map((p) => (p.length === 1 && p[0].k === 'sym' && free(p[0]) && !p[0].mods.some((m) => m !== 'bold') ? (p[0] as Sym) : null));
+      const xs = lone.filter((a): a is Sym => !!a && /^[xX]$/.test(a.name));
+      const ys = lone.filter((a): a is Sym => !!a && /^[yY]$/.test(a.name));
+      const predictions = lone.filter((a): a is Sym => !!a && /^[aA]$/.test(a.name) && !a.sub === !ys[0]?.sub && !a.sup === !ys[0]?.sup);
+      if (ys.length === 1 && (xs.length === 1 || predictions.length === 1) && parts.length <= 4) {
+        set(symbolKey(ys[0]), 'the target (true label) of the example');
+        for (const x of xs) set(symbolKey(x), 'the input (the example the loss is computed on)');
+        const logged = [...loggedNodes(tree, /^(log|ln)$/)].some((m) => m.k === 'sym' && predictions.some((a) => a.name === m.name));
+        for (const a of predictions) set(symbolKey(a), logged ? "the predicted probability (the model's output, the last layer's activation)" : "the prediction (the model's output, the last layer's activation)");
+      }
     }
     // g(z), g′(z), sign(z), step(u): the letter an activation function is applied to is its pre-activation.
     const activation = n.k === 'apply' && ((n.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(n.head.name)) || /^(sign|step|sigmoid|tanh|relu)$/.test(n.fn));

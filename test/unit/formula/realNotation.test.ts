@@ -1362,3 +1362,14 @@ test('the function applied to a weighted input is the activation function (its d
   // (A hidden state and a loss keep their own passes.)
   assert.doesNotMatch(meaning('L = w x + b', 'L'), /output/);
 });
+
+test("a loss's arguments: one example's input and label, or the last layer's activation and the label", () => {
+  const step = 'g = \\frac{1}{B} \\sum_{k=1}^{B} \\nabla_\\theta \\ell(\\theta; x_k, y_k)';
+  assert.match(meaning(step, 'x_k'), /input/);
+  assert.match(meaning(step, 'y_k'), /target/);
+  const ce = 'L(a, y) = -(y \\log a + (1 - y) \\log (1 - a))';
+  assert.match(meaning(ce, 'a'), /predicted probability/);
+  assert.match(meaning(ce, 'y'), /target/);
+  // (Two labels and no input: nothing is told.)
+  assert.doesNotMatch(meaning('L(y_1, y_2) = |y_1 - y_2|', 'y_1'), /target/);
+});
