@@ -417,6 +417,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
   s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
+  // (Typed with a bare caret, c^<t-1>, a^<t>: the same step.)
+  s = s.replace(/([_^])\s*<\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*>/g, '$1{($2)}');
   // (Typed without the superscript, a< t >, y<t-1>, x<t>: the same step.)
   s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*<\s*([tT](?:\s*[+-]\s*1)?)\s*>/g, '$1^{($2)}');
   // GitHub's math markup $`…`$ leaves the backticks around the formula.

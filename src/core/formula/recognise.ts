@@ -2839,7 +2839,7 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   // (So is h(x), h(x; θ, θ₀): a function of the input, where a hidden unit is a letter.)
   const ofInput = (a: Apply) => { const first = rowOf(a.arg)[0]; return !!first && first.k === 'sym' && first.name === 'x' && !first.sub; };
   const hypothesis = lhsNode?.k === 'apply' && lhsNode.head.k === 'sym' && (PARAM_LETTER.test(subText(lhsNode.head.sub)) || (/^[hf]$/.test(lhsNode.head.name) && ofInput(lhsNode)));
-  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[haHA]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
+  if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[hH]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
   if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
   // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.

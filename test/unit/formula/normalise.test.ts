@@ -127,3 +127,17 @@ test("the empty group between a subscript and a superscript, v'_{w_O}{}^T, joins
   assert.equal(normaliseTex("v'_{w_O}{}^T v_{w_I}"), "v'_{w_O}^T v_{w_I}");
   assert.equal(recognise("p(w_O | w_I) = \\frac{\\exp(v'_{w_O}{}^T v_{w_I})}{\\sum_{w=1}^W \\exp(v'_w{}^T v_{w_I})}").concept, 'skipgram-softmax');
 });
+
+test('a step typed after a bare caret, c^<t-1>, is the step t − 1; gates written so are the cell named in the sentence', () => {
+  assert.equal(normaliseTex('c^<t-1> + x^<t>'), 'c^{(t-1)} + x^{(t)}');
+  assert.equal(recognise('\\Gamma_r = \\sigma(W_r [c^<t-1>, x^<t>] + b_r)', { before: 'GRU, the full equations:' }).concept, 'gru');
+  assert.equal(recognise('\\Gamma_o = \\sigma(W_o [a^<t-1>, x^<t>] + b_o)', { before: 'LSTM gates:' }).concept, 'lstm');
+  // (A comparison keeps its signs: a < b > c is no step.)
+  assert.match(normaliseTex('0 < p < 1'), /</);
+});
+
+test('σ(wᵀx + b) given to a or A with no words of neurons is the logistic regression unit; given to a hidden unit h, a neuron', () => {
+  assert.equal(recognise('a^{(i)} = \\sigma(w^T x^{(i)} + b)').concept, 'logistic-regression');
+  assert.equal(recognise('A = \\sigma(w^T X + b)').concept, 'logistic-regression');
+  assert.equal(recognise('h = \\sigma(w^T x + b)').concept, 'affine-layer');
+});
