@@ -252,9 +252,18 @@ function detectShapes(root: Row, add: Add): void {
   if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym)) && hasOp(parts[1], '+')) {
     const top = parts[1].filter((x): x is Sym => x.k === 'sym');
     const prevState = top.some((x) => /^t-1$/.test(step(x)) && /^[a-z]$/i.test(x.name));
-    const input = top.some((x) => /^t$/.test(step(x)) && x.name !== (parts[0][0] as Sym).name);
-    const weights = top.filter((x) => /^[A-Z]$/.test(x.name)).length >= 2;
+    // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
+    const input = top.some((x) => (/^t$/.test(step(x)) && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
+    // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t.)
+    const rhsItems = parts[1];
+    const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !step(x) && rhsItems[rhsItems.indexOf(x) + 1]?.k === 'sym')).length >= 2;
     if (prevState && input && weights) add('rnn', 3.1, 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}');
+  }
+  // The state at step t as the activation of that step's weighted input: h_t = tanh(z_t), s_t = f(a_t).
+  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[hsHS]$/.test((parts[0][0] as Sym).name) && /^t$/.test(step(parts[0][0] as Sym))) {
+    const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
+    const only = rhs.length === 1 && rhs[0].k === 'apply' && /^(tanh|sigmoid|relu|f|g|phi|varphi)$/.test(rhs[0].fn) ? rowOf(rhs[0].arg) : [];
+    if (only.length === 1 && only[0].k === 'sym' && /^t$/.test(step(only[0])) && !/^[xXhHsS]$/.test(only[0].name)) add('rnn', 3.3, 'h_t = tanh(a_t): the state at step t, the activation of its weighted input');
   }
   // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
   // words around it say so (weak on its own).
@@ -326,7 +335,10 @@ function isPenalty(t: Row): boolean {
   // (The letters of the norm's body, not its indices: |θ_j| is a parameter's size.)
   const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && rowOf(x.body).some((y) => y.k === 'sym') && rowOf(x.body).every((y) => (y.k === 'sym' && (PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name))) || y.k === 'num');
   const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
-  const reg = (x: Node) => x.k === 'apply' && /^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1 && isParam(syms(x.arg)[0]);
+  // (A penalty named by its word, λ regulariser(w, b), takes the parameters it is written with.)
+  const reg = (x: Node) => x.k === 'apply' && ((/^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1) || /^(regulari[sz](er|ation)|penalty)$/i.test(x.fn)) && syms(x.arg).length >= 1 && syms(x.arg).every(isParam);
+  // (wᵀw: the squared length of the weights.)
+  const selfProduct = (a: Node | undefined, b: Node | undefined) => !!a && !!b && isParam(a) && a.k === 'sym' && !!a.sup && /^(T|top|⊤)$/.test(subText(a.sup)) && b.k === 'sym' && b.name === a.name && !b.sup;
   // (scikit-learn's documentation writes the penalty weight α as `a`.)
   const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
   let i = 0;
@@ -334,6 +346,9 @@ function isPenalty(t: Row): boolean {
   const rest = body.slice(i);
   if (!rest.length) return false;
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  if (i > 0 && rest.length === 2 && selfProduct(rest[0], rest[1])) return true;
+  // (Σ_j w_j² / (2σ²): a Gaussian prior's penalty, the squares over a constant.)
+  if (rest.length === 2 && rest[0].k === 'big' && rest[0].v === 'sum' && rest[1].k === 'frac' && rowOf(rest[1].num).length === 1 && square(rowOf(rest[1].num)[0])) return true;
   // λ(w_1² + w_2²), λ_1(|w_1| + |w_2|): a coefficient before a bracket of the parameters' squares or sizes.
   if (i > 0 && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '(' && !rest[0].sup) return termsOf(rowOf(rest[0].body)).every((u) => u.sign === '+' && u.items.length === 1 && (square(u.items[0]) || norm(u.items[0])));
   // Σ_j θ_j² or Σ_j |w_j|

@@ -141,3 +141,14 @@ test('σ(wᵀx + b) given to a or A with no words of neurons is the logistic reg
   assert.equal(recognise('A = \\sigma(w^T X + b)').concept, 'logistic-regression');
   assert.equal(recognise('h = \\sigma(w^T x + b)').concept, 'affine-layer');
 });
+
+test("a recurrent step's weighted input with lower-case weights or an input without its step, and the state as the activation of it, are the RNN", () => {
+  assert.equal(recognise('q_{t} = c + v r_{t-1} + w e_{t}').concept, 'rnn');
+  assert.equal(recognise('\\mathbf{u}_t = \\mathbf{W}_{in} \\mathbf{x} + \\mathbf{W}_{rec} \\mathbf{r}_{t-1}').concept, 'rnn');
+  assert.equal(recognise('s_t = \\tanh(q_t)').concept, 'rnn');
+  // (Without a step the same shapes are a layer and an activation.)
+  assert.notEqual(recognise('q = c + v r + w e').concept, 'rnn');
+  assert.notEqual(recognise('s = \\tanh(q)').concept, 'rnn');
+  // (The state's own input, h_t = tanh(x_t), is no recurrence.)
+  assert.notEqual(recognise('h_t = \\tanh(x_t)').concept, 'rnn');
+});
