@@ -199,3 +199,10 @@ test('a recurrence in a sentence about the plain RNN stays the RNN in a note abo
   assert.equal(concept('h_t = f(W_{xh}x_t + W_{hh}h_{t-1})', 'LSTM: why do we need the LSTM? In a plain RNN the state is updated as'), 'rnn');
   assert.equal(concept('h_t = f(W_{xh}x_t + W_{hh}h_{t-1})', 'The LSTM keeps a cell state. Its hidden state is computed from the previous one as'), 'lstm');
 });
+
+test("a weight's transpose times itself, and a Gaussian prior's squared weights over a constant, are penalties added to a loss", () => {
+  assert.equal(concept('E = \\sum_n (t_n - y_n)^2 + \\gamma w^T w'), 'regularization');
+  assert.equal(concept('E = \\sum_{n}\\frac{(t_n - y_n)^2}{2 s^2} + \\sum_{j} \\frac{w_j^2}{2 r^2}'), 'regularization');
+  // (A product of two different letters is no penalty.)
+  assert.notEqual(concept('E = \\sum_n (t_n - y_n)^2 + \\gamma w^T v'), 'regularization');
+});
