@@ -403,6 +403,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|\\\\|\\begin\{[a-z*]+\})\s*>(?=\s)/g, '$1');
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s+\*\s+(?=[A-Za-z\\(])/g, '$1 ');
+  // (The same product written with \ast, W_{rh} \ast h_{t-1}.)
+  s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s*\\ast(?![A-Za-z])\s*(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');

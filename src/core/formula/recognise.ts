@@ -1866,7 +1866,11 @@ function detect(root: Row, add: Add): void {
   }
   const resetGated = (g: Node) => {
     const body = g.k === 'group' ? g.body : g.k === 'apply' ? g.arg : null;
-    return !!body && rowOf(body).some((x) => x.k === 'op' && (x.v === '⊙' || x.v === '*')) && syms(body).some((x) => x.name === 'r') && syms(body).some((x) => x.name === 'h');
+    // (r and h on either side of the product itself: the letters of words in brackets are no gate.)
+    const r = body ? rowOf(body) : [];
+    const named = (x: Node | undefined, n: string) => !!x && x.k === 'sym' && x.name === n;
+    const hLike = (x: Node | undefined) => named(x, 'h') || (!!x && x.k === 'group' && syms(x.body)[0]?.name === 'h');
+    return r.some((x, i) => x.k === 'op' && (x.v === '⊙' || x.v === '*') && ((named(r[i - 1], 'r') && hLike(r[i + 1])) || (hLike(r[i - 1]) && named(r[i + 1], 'r'))));
   };
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');

@@ -152,3 +152,10 @@ test("a recurrent step's weighted input with lower-case weights or an input with
   // (The state's own input, h_t = tanh(x_t), is no recurrence.)
   assert.notEqual(recognise('h_t = \\tanh(x_t)').concept, 'rnn');
 });
+
+test("a reset gate is r beside h in the product itself, not letters of words in brackets; a weight times a state written with \\ast", () => {
+  assert.equal(recognise('\\tilde{h}_t = \\tanh(W x_t + U (r_t \\odot h_{t-1}))').concept, 'gru');
+  assert.notEqual(recognise('y >= 0.5 when z >= 0 (so whenever THETA^T * x >= 0)').concept, 'gru');
+  assert.equal(normaliseTex('W_{zh}\\ast h_{t-1}'), 'W_{zh} h_{t-1}');
+  assert.equal(recognise('z_t = \\sigma(W_{zh}\\ast h_{t-1} + W_{zx}\\ast x_t)').concept, 'gru');
+});
