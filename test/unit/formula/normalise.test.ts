@@ -146,6 +146,9 @@ test("a recurrent step's weighted input with lower-case weights or an input with
   assert.equal(recognise('q_{t} = c + v r_{t-1} + w e_{t}').concept, 'rnn');
   assert.equal(recognise('\\mathbf{u}_t = \\mathbf{W}_{in} \\mathbf{x} + \\mathbf{W}_{rec} \\mathbf{r}_{t-1}').concept, 'rnn');
   assert.equal(recognise('s_t = \\tanh(q_t)').concept, 'rnn');
+  // (The next step from this one: t+1 and t.)
+  assert.equal(recognise('q_{t+1} = c + v r_{t} + w e_{t+1}').concept, 'rnn');
+  assert.equal(recognise('s_{t+1} = \\tanh(q_{t+1})').concept, 'rnn');
   // (Without a step the same shapes are a layer and an activation.)
   assert.notEqual(recognise('q = c + v r + w e').concept, 'rnn');
   assert.notEqual(recognise('s = \\tanh(q)').concept, 'rnn');
