@@ -112,6 +112,19 @@ function conventionalShorthands(s: string): string {
 }
 
 /** `\pdv{f}{x}` → `\frac{\partial f}{\partial x}`, `\dv{f}{x}` → `\frac{d f}{d x}`, `\dv{x}` → `\frac{d}{d x}`. */
+/** The physics package's sized brackets: `\qty(…)`, `\qty[…]`, `\qty|…|` are the brackets; `\qty{…}` a bracketed group. */
+function physicsBrackets(s: string): string {
+  s = s.replace(/\\qty\s*(?=[([|])/g, '');
+  for (let guard = 0; guard < 50; guard++) {
+    const m = /\\qty\s*(?=\{)/.exec(s);
+    if (!m) break;
+    const end = closeBrace(s, m.index + m[0].length);
+    if (end <= 0) break;
+    s = `${s.slice(0, m.index)}(${s.slice(m.index + m[0].length + 1, end - 1)})${s.slice(end)}`;
+  }
+  return s;
+}
+
 function physicsDerivatives(s: string): string {
   for (let guard = 0; guard < 50; guard++) {
     const m = /\\(p?)dv\s*(?=\{)/.exec(s);
@@ -332,8 +345,11 @@ function htmlScripts(s: string): string {
 export function normaliseTex(src: string): string {
   // (Zero-width characters pasted from a web page are nothing.)
   let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, ''))));
+  // (In a note written with the physics package — \qty, \pdv, \dv, \vb{…} — `\va x` is its arrow over x.)
+  if (/\\(qty|pdv|dv|vb|va)(?![A-Za-z])\s*[{([|]/.test(s)) s = s.replace(/\\va(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\vec{$1}');
   // The physics package's derivatives: `\pdv{f}{x}` is ∂f/∂x, `\dv{f}{x}` is df/dx, `\dv{x}` alone is d/dx.
   if (/\\p?dv\s*\{/.test(s)) s = physicsDerivatives(s);
+  if (/\\qty(?![A-Za-z])/.test(s)) s = physicsBrackets(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);

@@ -162,3 +162,12 @@ test("a reset gate is r beside h in the product itself, not letters of words in 
   assert.equal(normaliseTex('W_{zh}\\ast h_{t-1}'), 'W_{zh} h_{t-1}');
   assert.equal(recognise('z_t = \\sigma(W_{zh}\\ast h_{t-1} + W_{zx}\\ast x_t)').concept, 'gru');
 });
+
+test("the physics package's sized brackets and vector arrow: \\qty(…), \\qty{…}, \\va x", () => {
+  assert.equal(normaliseTex('\\qty(a + b) \\qty[c]'), '(a + b) [c]');
+  assert.equal(normaliseTex('\\max\\qty{0, 1 - z}'), '\\max(0, 1 - z)');
+  assert.match(normaliseTex('\\qty(\\va\\theta\\cdot\\va x)'), /\\vec\{\\theta\}\\cdot\\vec\{x\}/);
+  assert.equal(recognise('h(\\va x) = \\sigma\\qty(\\va\\theta\\cdot\\va x)', { before: 'Logistic regression:' }).concept, 'logistic-regression');
+  // (Without the package's commands, \va is a note's bold a.)
+  assert.match(normaliseTex('\\va + \\vb'), /\\mathbf\{a\}/);
+});
