@@ -659,8 +659,17 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
       if (items[i + 2]?.k === 'sym' || items[i + 2]?.k === 'apply') return;
       product = true;
       if (!letters[w.name] && !inScripts.has(w)) set(symbolKey(w), /^[WU]$/.test(w.name) ? 'a weight matrix (learned)' : w.sub ? `a weight (learned; the one multiplying ${pretty(v)})` : 'the weights (learned)');
-      if (!letters[v.name] && !inScripts.has(v)) set(symbolKey(v), INPUT_OF_WEIGHTS[v.name.toLowerCase()] ?? 'the input the weights multiply');
+      // (s_{t−1} in b + w s_{t−1} + u x_t: the state of the step before, which the recurrent weight multiplies.)
+      const previous = /^(t|τ|tau)\s*[-−]\s*1$/.test(pretty(v.sub ?? v.sup).replace(/[()⟨⟩]/g, '').trim()) && /^[hsaHSA]$/.test(v.name);
+      if (!letters[v.name] && !inScripts.has(v)) set(symbolKey(v), previous ? 'the previous hidden state (the recurrent weights multiply it)' : INPUT_OF_WEIGHTS[v.name.toLowerCase()] ?? 'the input the weights multiply');
     });
+    // (w_0, w_{j0}, θ_0 added on their own, multiplying no input: the bias written as the weight of index 0.)
+    if (product) {
+      items.forEach((x, i) => {
+        const alone = (y: Node | undefined) => !y || y.k === 'text' || y.k === 'name' || (y.k === 'op' && (['+', '-', '−', ','].includes(y.v) || EQUALS.has(y.v)));
+        if (x.k === 'sym' && /^(w|theta|W)$/.test(x.name) && /0$/.test(pretty(x.sub).replace(/\s/g, '')) && alone(items[i - 1]) && alone(items[i + 1]) && !letters[x.name]) set(symbolKey(x), 'the bias: the weight of index 0, which multiplies no input');
+      });
+    }
     // (b + w_1 x_1 + …: the bias may come first as well.)
     const first = items[0];
     if (product && first?.k === 'sym' && /^[bB]$/.test(first.name) && items[1]?.k === 'op' && (items[1] as { v: string }).v === '+' && !letters[first.name]) set(symbolKey(first), 'the bias (added after the weights)');
@@ -670,6 +679,25 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
       const ends = !after || (after.k === 'op' && (EQUALS.has(after.v) || [',', ';'].includes(after.v)));
       if (product && ends && x.k === 'sym' && /^[bcB]$/.test(x.name) && items[i - 1]?.k === 'op' && (items[i - 1] as { v: string }).v === '+' && !letters[x.name]) set(symbolKey(x), 'the bias (added after the weights)');
     });
+  });
+}
+
+/**
+ * y = 2.75 x_1 + 1.75 x_2, 3x_1 − 2x_2: one letter with different indices, each multiplied by a number, is the inputs of
+ * a weighted sum whose weights are written as numbers.
+ */
+function numericWeightRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
+  walk(tree, (n) => {
+    if (n.k !== 'row' || inScripts.has(n)) return;
+    const terms: Sym[] = [];
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      const before = n.items[i - 1];
+      const starts = !before || (before.k === 'op' && ['+', '-', '−', '='].includes(before.v));
+      if (starts && x.k === 'num' && y?.k === 'sym' && /^[a-zA-Z]$/.test(y.name) && y.sub && !y.sup) terms.push(y);
+    });
+    if (terms.length < 2 || new Set(terms.map((t) => t.name)).size !== 1 || new Set(terms.map((t) => pretty(t.sub))).size !== terms.length) return;
+    for (const t of terms) set(symbolKey(t), 'an input of the weighted sum (its weight is the number before it)');
   });
 }
 
@@ -1766,6 +1794,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);
   weightedSumHeadRoles(tree, concept, acc);
+  numericWeightRoles(tree, acc, inScripts);
   grammarRoles(tree, concept, acc, inScripts);
   incrementRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);

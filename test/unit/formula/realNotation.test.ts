@@ -1373,3 +1373,13 @@ test("a loss's arguments: one example's input and label, or the last layer's act
   // (Two labels and no input: nothing is told.)
   assert.doesNotMatch(meaning('L(y_1, y_2) = |y_1 - y_2|', 'y_1'), /target/);
 });
+
+test("a weighted sum's previous-step state, its weight of index 0 added alone, and inputs weighted by numbers", () => {
+  assert.match(meaning('q_t = c + w s_{t-1} + u e_t', 's_{t−1}'), /previous hidden state/);
+  // (A layer's previous layer is no previous step.)
+  assert.doesNotMatch(meaning('u^{(k)} = W^{(k)} h^{(k-1)} + b^{(k)}', 'h^{(k−1)}'), /previous hidden state/);
+  assert.match(meaning('a_k = \\sum_j w_{kj} z_j + w_{k0} \\text{ for every } k', 'w_{k0}'), /bias: the weight of index 0/);
+  assert.match(meaning('y = 0.5 u_1 - 1.25 u_2 + 3', 'u_1'), /input of the weighted sum/);
+  // (Different letters each with a number are no inputs of one sum.)
+  assert.doesNotMatch(meaning('y = 2 a_1 + 3 b_2', 'a_1'), /input/);
+});
