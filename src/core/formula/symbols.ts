@@ -1138,9 +1138,11 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
   const letters = conceptLetters(concept);
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (!d || letters[d.head.name] || pretty(d.head.sub) !== 't') continue;
+    // (The step as a subscript, h_t, or a superscript, c^{⟨t⟩}.)
+    const stepOf = (m: Sym) => pretty(m.sub ?? m.sup).replace(/[()⟨⟩\s]/g, '');
+    if (!d || letters[d.head.name] || stepOf(d.head) !== 't') continue;
     let previous: Sym | null = null;
-    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && /^t−1$|^\(t−1\)$/.test(pretty(m.sub)) && (previous = m)));
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && stepOf(m) === 't−1' && (previous = m)));
     if (!previous) continue;
     // (H̃_t from H_{t−1} in a gated cell is the candidate, not the state.)
     if (candidateState(d.head, concept)) {
@@ -1161,6 +1163,18 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
       if (x.k !== 'sym' || /^[xXyY]$/.test(x.name) || letters[x.name] || !(idx === 't−1' || idx === '0') || !(w?.k === 'sym' && /^[WU]$/.test(w.name))) return;
       set(symbolKey(x), 'the hidden state at the previous step (what the recurrent weights multiply)');
     });
+    // [a^{⟨t−1⟩}, x^{⟨t⟩}], [c(t−1), x(t)]: the state of the step before, joined with the step's input.
+    if (n.k === 'row') {
+      for (const g of n.items) {
+        if (g.k !== 'group' || g.delim !== '[') continue;
+        const parts = rowOf(g.body).reduce<Node[][]>((acc, y) => (y.k === 'op' && (y.v === ',' || y.v === ';') ? acc.push([]) : acc[acc.length - 1].push(y), acc), [[]]);
+        const one = parts.map((p) => (p.length === 1 && p[0].k === 'sym' ? (p[0] as Sym) : null));
+        const step = (y: Sym | null) => (y ? pretty(y.sub ?? y.sup).replace(/[()⟨⟩\s]/g, '') : '');
+        if (parts.length !== 2 || !one[0] || !one[1] || step(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
+        set(symbolKey(one[0]), 'the hidden state at the previous step (joined with the input)');
+        set(symbolKey(one[1]), 'the input at this step');
+      }
+    }
   });
 }
 

@@ -1383,3 +1383,15 @@ test("a weighted sum's previous-step state, its weight of index 0 added alone, a
   // (Different letters each with a number are no inputs of one sum.)
   assert.doesNotMatch(meaning('y = 2 a_1 + 3 b_2', 'a_1'), /input/);
 });
+
+test("a recurrent cell's previous state joined with the input, and a state written with its step as a superscript", () => {
+  const gate = '\\Gamma_r = \\sigma(W_r [m^{<t-1>}, x^{<t>}] + b_r)';
+  assert.match(meaning(gate, 'm^{(t−1)}'), /hidden state at the previous step/);
+  assert.match(meaning(gate, 'x^{(t)}'), /input/);
+  // (Two inputs joined are no state and input.)
+  assert.doesNotMatch(meaning('\\Gamma_r = \\sigma(W_r [m^{<t>}, x^{<t>}] + b_r)', 'm^{(t)}'), /previous/);
+  const gru = explainFormula('m^{<t>} = \\Gamma_u * \\tilde{m}^{<t>} + (1 - \\Gamma_u) * m^{<t-1>}', { context: { before: 'The GRU keeps one memory:' } });
+  assert.equal(gru.concept, 'gru');
+  assert.match(gru.symbols.find((x) => x.symbol === 'm^{(t)}')?.meaning ?? '', /hidden state at step t/);
+  assert.match(gru.symbols.find((x) => x.symbol === 'm^{(t−1)}')?.meaning ?? '', /hidden state at the previous step/);
+});
