@@ -1850,6 +1850,13 @@ function detect(root: Row, add: Add): void {
   const juxtaposed = !hasLineOp(root, '⊙', '*', '∘', '∗', '·') && cellFromItself;
   // (Or with × between them, c_t = f_t × c_{t−1} + i_t × s_t, where the cell comes from its own previous value.)
   const crossed = hasLineOp(root, '×') && cellFromItself;
+  // (A state mixed between its previous value and another by one gate, h_t = (1 − z_t) h_{t−1} + z_t h̃_t, with the
+  // products juxtaposed or written with ×; a moving average mixes by a Greek rate, β, ρ, and is no gate.)
+  const gateOf = (g: Node) => (g.k === 'group' && rowOf(g.body).length === 3 && isNum(rowOf(g.body)[0], 1) && hasOp(g.body, '-') && rowOf(g.body)[2].k === 'sym' ? (rowOf(g.body)[2] as Sym) : null);
+  const mixGate = all(rhsAll).map(gateOf).find(Boolean);
+  const fromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup)));
+  const mixed = !!mixGate && /^([a-zA-Z]|Gamma)$/.test(mixGate.name) && fromPrevious && syms(rhsAll).filter((x) => x.name === mixGate.name && show(x) === show(mixGate)).length >= 2;
+  if (mixed && !hasLineOp(root, '⊙', '*', '∘', '∗') && lhsHead?.k === 'sym' && /^[hHsSc]$/.test(lhsHead.name)) add('gru', 3.5, 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate');
   if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed || crossed) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
     const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;
@@ -1863,7 +1870,7 @@ function detect(root: Row, add: Add): void {
     // (The cell c with a forget gate f coupled to the input, c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t, is an LSTM's.)
     const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
     if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
-    else if (oneMinus && (interp || (letters.has('z') && letters.has('h')))) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    else if (oneMinus && (interp || (letters.has('z') && letters.has('h')) || mixed)) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
   }

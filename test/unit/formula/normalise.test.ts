@@ -171,3 +171,11 @@ test("the physics package's sized brackets and vector arrow: \\qty(…), \\qty{�
   // (Without the package's commands, \va is a note's bold a.)
   assert.match(normaliseTex('\\va + \\vb'), /\\mathbf\{a\}/);
 });
+
+test('a state mixed between its previous value and a candidate by one gate is the GRU, with the products juxtaposed or written with ×; a moving average by a Greek rate is not', () => {
+  assert.equal(recognise('s_t = (1 - q_t) s_{t-1} + q_t \\tilde{s}_t').concept, 'gru');
+  assert.equal(recognise('s_t = (1 - q_t) \\times s_{t-1} + q_t \\times n_t').concept, 'gru');
+  assert.equal(recognise('h_t = (1 - u_t) \\odot h_{t-1} + u_t \\odot c_t').concept, 'gru');
+  assert.notEqual(recognise('s_t = \\rho s_{t-1} + (1 - \\rho) g_t').concept, 'gru');
+  assert.notEqual(recognise('s_t = (1 - q_t) a_t + q_t b_t').concept, 'gru');
+});
