@@ -647,7 +647,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
     const w0 = r[0];
     const rest = r[1]?.k === 'op' && r[1].v === '·' ? r.slice(2) : r.slice(1);
-    if (w0 && w0.k === 'sym' && /^[A-Z]$/.test(w0.name) && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '[') return { matrix: true, weights: [w0.name] };
+    // (W[h; x]: a matrix times a bracket; 𝔼[X], E[X], P[A] are an expectation and a probability.)
+    if (w0 && w0.k === 'sym' && /^[A-Z]$/.test(w0.name) && !/^[EP]$/.test(w0.name) && !w0.mods.includes('bb') && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '[') return { matrix: true, weights: [w0.name] };
     return null;
   }
   for (let i = 0; i + 1 < r.length; i++) {
@@ -1883,7 +1884,9 @@ function detect(root: Row, add: Add): void {
     return r.some((x, i) => x.k === 'op' && (x.v === '⊙' || x.v === '*') && ((named(r[i - 1], 'r') && hLike(r[i + 1])) || (hLike(r[i - 1]) && named(r[i + 1], 'r'))));
   };
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
-  if (applies(root, ['bernoulli']).length && hasOp(root, '~')) add('dropout', 3.4, 'a Bernoulli mask');
+  // (A mask's letter, m_d, M^{(k)}, r_j, ξ, d, sampled from a Bernoulli; Y ∼ Bernoulli(p) is a label's distribution.)
+  const sampled = root.find((x, i) => root[i + 1]?.k === 'op' && (root[i + 1] as { v: string }).v === '~');
+  if (applies(root, ['bernoulli']).length && hasOp(root, '~') && !(sampled?.k === 'sym' && /^[yYtT]$/.test(sampled.name))) add('dropout', 3.4, 'a Bernoulli mask');
   // (The mask m, r, ξ or M, R, times the state however the product is written: m ⊙ h/(1 − p), ξ_i h_i/(1 − p), Y R/(1 − p).)
   const maskOver = (row: Row) => row.some((f, i) => {
     if (f.k !== 'frac' || subText(f.den).replace(/[()\s]/g, '') !== '1-p') return false;

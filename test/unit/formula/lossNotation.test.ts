@@ -206,3 +206,11 @@ test("a weight's transpose times itself, and a Gaussian prior's squared weights 
   // (A product of two different letters is no penalty.)
   assert.notEqual(concept('E = \\sum_n (t_n - y_n)^2 + \\gamma w^T v'), 'regularization');
 });
+
+test("a label's Bernoulli distribution is no dropout mask; an expectation 𝔼[X] is no weight matrix times a bracket", () => {
+  assert.notEqual(concept('Y \\sim \\text{Bernoulli}(p)'), 'dropout');
+  assert.equal(concept('r_j \\sim \\text{Bernoulli}(p)'), 'dropout');
+  assert.notEqual(concept('f(\\mathbb{E}[Z]) \\leq \\mathbb{E}[f(Z)]'), 'affine-layer');
+  // (A weight matrix before a bracket stays one: W[h; x].)
+  assert.notEqual(concept('a = \\tanh(W [h; x])'), null);
+});
