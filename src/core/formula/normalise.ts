@@ -471,6 +471,12 @@ export function normaliseTex(src: string): string {
   // (So is a word's: learning_rate, d_model — one identifier, the word subscripted.)
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,16})_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
   // The course notation of code, Waa, Wax, Wya and ba, by: the weights and biases named by what they connect.
+  // Code's weights and biases named by one suffix, `sigma(Wu [h, x] + bu)`, `Wr … br`: W_u and b_u where both are written.
+  for (const m of s.matchAll(/(?<![A-Za-z\\])W([a-z]{1,2})(?![A-Za-z])/g)) {
+    if (new RegExp(`(?<![A-Za-z\\\\])b${m[1]}(?![A-Za-z])`).test(s)) s = s.replace(new RegExp(`(?<![A-Za-z\\\\])([Wb])${m[1]}(?![A-Za-z])`, 'g'), `$1_{${m[1]}}`);
+  }
+  // A Greek letter's index typed against it, θ0 + θ1 x: θ_0, θ_1.
+  s = s.replace(/(θ|\\theta|β|\\beta)([0-9])(?![0-9.])/g, '$1_{$2}');
   if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
   // PE_{(pos, 2i)}, PE(pos, 2i): the positional encoding's two letters are one name.
   s = s.replace(/(?<![A-Za-z\\{])PE(?=\s*[_(])/g, '\\mathrm{PE}');

@@ -630,7 +630,9 @@ function weightedSum(r: Node[]): boolean {
   const items = r.filter((x) => !(x.k === 'op' && ['·', '×', '*', '∗', '&'].includes(x.v)));
   const weightish = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (/^([WUV]|w|theta)$/.test(x.name) || isT(x.sup)) && !x.mods.includes('bb') && !x.mods.includes('cal');
   const letter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([a-zA-Z]|theta)$/.test(x.name) && !/^[0-9]+$/.test(x.name);
-  const product = items.some((x, i) => letter(x) && letter(items[i + 1]) && (weightish(x) || weightish(items[i + 1])));
+  // (W [h_{t−1}, x_t]: a weight matrix times a concatenation is a product too.)
+  const concat = (y: Node | undefined) => !!y && y.k === 'group' && y.delim === '[';
+  const product = items.some((x, i) => (letter(x) && letter(items[i + 1]) && (weightish(x) || weightish(items[i + 1]))) || (weightish(x) && /^[WU]$/.test(x.name) && concat(items[i + 1])));
   const sumOfProducts = items.some((x, i) => x.k === 'big' && x.v === 'sum' && letter(items[i + 1]) && letter(items[i + 2]));
   // (z = wᵀx, Z = X W_1: a side that is the product alone, up to the next equals sign or the end.)
   const ends = (x: Node | undefined) => !x || (x.k === 'op' && (EQUALS.has(x.v) || [',', ';'].includes(x.v)));

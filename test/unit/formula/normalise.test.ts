@@ -179,3 +179,12 @@ test('a state mixed between its previous value and a candidate by one gate is th
   assert.notEqual(recognise('s_t = \\rho s_{t-1} + (1 - \\rho) g_t').concept, 'gru');
   assert.notEqual(recognise('s_t = (1 - q_t) a_t + q_t b_t').concept, 'gru');
 });
+
+test("code's weights and biases named by one suffix are subscripted where both are written; a Greek letter's digit is its index", () => {
+  assert.equal(normaliseTex('gz = sigma( Wz [q(t-1), x(t)] + bz )'), 'gz = \\sigma( W_{z} [q(t-1), x(t)] + b_{z} )');
+  assert.equal(normaliseTex('h(x) = θ0 + θ1 x'), 'h(x) = θ_{0} + θ_{1} x');
+  // (A W with a suffix and no matching b stays as written.)
+  assert.equal(normaliseTex('Wz + c'), 'Wz + c');
+  // (A decimal number after θ is no index.)
+  assert.equal(normaliseTex('θ0.5'), 'θ0.5');
+});

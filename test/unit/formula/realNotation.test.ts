@@ -1395,3 +1395,8 @@ test("a recurrent cell's previous state joined with the input, and a state writt
   assert.match(gru.symbols.find((x) => x.symbol === 'm^{(t)}')?.meaning ?? '', /hidden state at step t/);
   assert.match(gru.symbols.find((x) => x.symbol === 'm^{(t−1)}')?.meaning ?? '', /hidden state at the previous step/);
 });
+
+test('a weight matrix times a concatenation is a weighted sum: the function applied to it is the activation function', () => {
+  assert.match(meaning('y_t = g(W_y [s_t; r_t] + b_y)', 'g'), /activation function/);
+  assert.doesNotMatch(meaning('y_t = g([s_t; r_t] + b_y)', 'g'), /activation function/);
+});
