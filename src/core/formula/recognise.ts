@@ -3111,6 +3111,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
   if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
+  // (The perceptron's rule, Δw = η (t − y) x, where the words name the perceptron or Hebb's rule: an error times the
+  // input, no gradient of a loss — a method outside the catalog, however much it looks like a gradient step.)
+  if (best && best.id === 'gradient-descent' && !best.why.startsWith('named') && /perceptr|percettr|perzeptr|персептр|hebb|\bMCP\b/i.test(words) && !hasGradient(tree.items)) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.
   const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };

@@ -214,3 +214,10 @@ test("a label's Bernoulli distribution is no dropout mask; an expectation 𝔼[X
   // (A weight matrix before a bracket stays one: W[h; x].)
   assert.notEqual(concept('a = \\tanh(W [h; x])'), null);
 });
+
+test("the perceptron's rule, an error times the input, is no gradient step where the words name the perceptron", () => {
+  assert.equal(concept('\\Delta w_j = \\eta (t - o) x_j', 'The perceptron learning rule:'), null);
+  assert.equal(concept('\\Delta w_j = \\eta (t - o) x_j', 'Training a linear unit by gradient descent:'), 'gradient-descent');
+  // (A gradient of a loss stays a gradient step, whatever the words.)
+  assert.equal(concept('w \\leftarrow w - \\eta \\nabla_w L', 'A perceptron trained by gradient descent:'), 'gradient-descent');
+});
