@@ -1898,7 +1898,9 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
   // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
   const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
-  if (directed.some((x) => x.mods.includes('bwd')) || directed.some((x) => /^[hsHSz]$/.test(x.name))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // (A state read right to left, or a right-arrow state next to another state: one arrowed state alone, →s = W u + b, is a
+  // vector's mark too.)
+  if (directed.some((x) => x.mods.includes('bwd')) || (directed.some((x) => /^[hsHSz]$/.test(x.name)) && (directed.length >= 2 || new Set(syms(root).filter((x) => /^[hsHS]$/.test(x.name)).map((x) => show(x))).size >= 2))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
   // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');

@@ -186,6 +186,17 @@ const INPUT_OF_WEIGHTS: Record<string, string> = {
   h: 'the hidden state (the input the weights multiply)',
 };
 
+/**
+ * What a letter the weights multiply is: the state of the step before (s_{t−1}: what the recurrent weights multiply),
+ * what the layer below gave (x_i^{(l−1)}, y^{L−1}), else by its letter (x, a, h) or only as the weights' input.
+ */
+function inputOfWeights(v: Sym): string {
+  const script = (n: Node | undefined) => pretty(n).replace(/[()[\]⟨⟩]/g, '').trim();
+  if (/^[hsaHSA]$/.test(v.name) && /^(t|τ|tau)\s*[-−]\s*1$/.test(script(v.sub ?? v.sup))) return 'the previous hidden state (the recurrent weights multiply it)';
+  if (/^(l|L|ℓ|k)\s*[-−]\s*1$/.test(script(v.sup ?? v.sub))) return INPUT_OF_WEIGHTS.a;
+  return INPUT_OF_WEIGHTS[v.name.toLowerCase()] ?? 'the input the weights multiply';
+}
+
 /** Groups of concepts where a lower-case w is a weight (elsewhere it is a word, or an attention weight). */
 const WEIGHT_W_GROUPS = new Set(['loss', 'linear', 'network', 'training']);
 
@@ -496,7 +507,7 @@ const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && 
  */
 function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false, probabilityOut = false): void {
   const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
-  const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), INPUT_OF_WEIGHTS[s.name.toLowerCase()] ?? 'the input the weights multiply'));
+  const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), inputOfWeights(s)));
   const applied = new Set<Node>();
   walk(tree, (n) => {
     if (n.k !== 'apply' || !NONLINEAR.has(n.fn)) return;
@@ -661,9 +672,7 @@ function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes,
       if (items[i + 2]?.k === 'sym' || items[i + 2]?.k === 'apply') return;
       product = true;
       if (!letters[w.name] && !inScripts.has(w)) set(symbolKey(w), /^[WU]$/.test(w.name) ? 'a weight matrix (learned)' : w.sub ? `a weight (learned; the one multiplying ${pretty(v)})` : 'the weights (learned)');
-      // (s_{t−1} in b + w s_{t−1} + u x_t: the state of the step before, which the recurrent weight multiplies.)
-      const previous = /^(t|τ|tau)\s*[-−]\s*1$/.test(pretty(v.sub ?? v.sup).replace(/[()⟨⟩]/g, '').trim()) && /^[hsaHSA]$/.test(v.name);
-      if (!letters[v.name] && !inScripts.has(v)) set(symbolKey(v), previous ? 'the previous hidden state (the recurrent weights multiply it)' : INPUT_OF_WEIGHTS[v.name.toLowerCase()] ?? 'the input the weights multiply');
+      if (!letters[v.name] && !inScripts.has(v)) set(symbolKey(v), inputOfWeights(v));
     });
     // (w_0, w_{j0}, θ_0 added on their own, multiplying no input: the bias written as the weight of index 0.)
     if (product) {
@@ -1348,6 +1357,18 @@ function errorTermRoles(tree: Tree, { set }: Notes): void {
   for (const d of kronecker) set(symbolKey(d), `Kronecker's delta: 1 where ${pretty(rowOf(d.sub)[0])} = ${pretty(rowOf(d.sub)[1])}, else 0`);
 }
 
+/**
+ * A bidirectional network's two states: letters marked with a right arrow and a left arrow (h⃗_t, h⃖_t), where both
+ * directions are written or the concept is the bidirectional RNN, are the forward and the backward hidden states.
+ */
+function directionRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const marked: Sym[] = [];
+  walk(tree, (n) => void (n.k === 'sym' && (n.mods.includes('fwd') || n.mods.includes('bwd')) && marked.push(n)));
+  const both = marked.some((x) => x.mods.includes('fwd')) && marked.some((x) => x.mods.includes('bwd'));
+  if (!marked.length || !(both || concept === 'bidirectional-rnn')) return;
+  for (const x of marked) if (/^[hsaHSAz]$/.test(x.name)) set(symbolKey(x), x.mods.includes('fwd') ? 'the forward hidden state (the sequence read left to right)' : 'the backward hidden state (the sequence read right to left)');
+}
+
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
 function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
   const logged = new Set<Node>();
@@ -1696,7 +1717,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       return;
     }
     if (((concept && WEIGHTED.has(concept)) || affineParts.weights.size) && affineParts.inputs.has(n) && !letters[n.name]) {
-      set(k, INPUT_OF_WEIGHTS[n.name.toLowerCase()] ?? 'the input the weights multiply');
+      set(k, inputOfWeights(n));
       return;
     }
     if ((!concept || concept === 'affine-layer' || concept === 'mlp') && affineParts.biases.has(n)) {
@@ -1785,6 +1806,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   attentionSumRoles(tree, concept, acc, attention);
   updateRoles(tree, acc);
   recurrentRoles(tree, concept, acc);
+  directionRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
   errorTermRoles(tree, acc);
   interceptRoles(tree, acc);

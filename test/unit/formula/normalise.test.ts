@@ -188,3 +188,8 @@ test("code's weights and biases named by one suffix are subscripted where both a
   // (A decimal number after θ is no index.)
   assert.equal(normaliseTex('θ0.5'), 'θ0.5');
 });
+
+test('one right-arrowed letter alone is a vector, no bidirectional network; a backward state or two directed states are', () => {
+  assert.notEqual(recognise('\\overrightarrow{s} = W u + b').concept, 'bidirectional-rnn');
+  assert.equal(recognise('s_t = [\\overrightarrow{s}_t ; \\overleftarrow{s}_t]').concept, 'bidirectional-rnn');
+});

@@ -1400,3 +1400,12 @@ test('a weight matrix times a concatenation is a weighted sum: the function appl
   assert.match(meaning('y_t = g(W_y [s_t; r_t] + b_y)', 'g'), /activation function/);
   assert.doesNotMatch(meaning('y_t = g([s_t; r_t] + b_y)', 'g'), /activation function/);
 });
+
+test("a bidirectional network's forward and backward states, and the layer below's activations a layer's weights multiply", () => {
+  const bi = '\\hat{y}^{<t>} = g(W_y [\\overrightarrow{s}^{<t>}, \\overleftarrow{s}^{<t>}] + b_y)';
+  assert.match(meaning(bi, '→s^{(t)}'), /forward hidden state/);
+  assert.match(meaning(bi, '←s^{(t)}'), /backward hidden state/);
+  // (One arrow alone, outside a bidirectional network, is a vector's mark.)
+  assert.doesNotMatch(meaning('\\overrightarrow{s} = W u + b', '→s'), /forward hidden state/);
+  assert.match(meaning('z_j^{(l)} = \\sum_i w_{ji}^{(l)} u_i^{(l-1)} + b_j^{(l)}', 'u_i^{(l−1)}'), /layer below/);
+});
