@@ -506,6 +506,8 @@ const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && 
  * layer's activation.
  */
 function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false, probabilityOut = false): void {
+  // (What a softmax gives is a probability distribution, whatever the concept; a sigmoid's, where the concept says so.)
+  const outputOf = (fn: string) => (fn === 'softmax' ? 'the activation: the output of the softmax, a probability distribution over the classes — defined here' : probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
   const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
   const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), inputOfWeights(s)));
   const applied = new Set<Node>();
@@ -542,7 +544,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     // (A named activation — σ, tanh, ReLU — in any formula; a one-letter f or g only in an activation's own formula.)
     const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
     if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
-      set(symbolKey(d.head), probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
+      set(symbolKey(d.head), outputOf((side as { fn: string }).fn));
       set(symbolKey(own[0]), preActivationOf((side as { fn: string }).fn));
     }
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
@@ -557,7 +559,8 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
       if (!letters[b.name]) set(symbolKey(b), 'the bias (added after the weights)');
       if (/^[zZ]$/.test(d.head.name) && !letters[d.head.name]) set(symbolKey(d.head), 'the pre-activation (the weighted sum) — defined here');
     }
-    if (d && d.sides.some((r) => r.length === 1 && applied.has(r[0])) && !letters[d.head.name]) set(symbolKey(d.head), probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
+    const appliedSide = d?.sides.find((r) => r.length === 1 && applied.has(r[0]))?.[0];
+    if (d && appliedSide && !letters[d.head.name]) set(symbolKey(d.head), outputOf(appliedSide.k === 'apply' ? appliedSide.fn : ''));
   }
   // A named activation applied to one letter anywhere in the formula (σ(z_f) · c, tanh(c_t)): that letter is what the
   // activation is applied to, its pre-activation — unless the concept gives the letter its own meaning.

@@ -1409,3 +1409,8 @@ test("a bidirectional network's forward and backward states, and the layer below
   assert.doesNotMatch(meaning('\\overrightarrow{s} = W u + b', '→s'), /forward hidden state/);
   assert.match(meaning('z_j^{(l)} = \\sum_i w_{ji}^{(l)} u_i^{(l-1)} + b_j^{(l)}', 'u_i^{(l−1)}'), /layer below/);
 });
+
+test("what a softmax gives is a probability distribution, in any formula", () => {
+  assert.match(meaning('\\hat{q}_t = \\mathrm{softmax}(V s_t + c)', 'q̂_t'), /softmax, a probability distribution/);
+  assert.doesNotMatch(meaning('r_t = \\tanh(V s_t + c)', 'r_t'), /probability/);
+});
