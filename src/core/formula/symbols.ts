@@ -1037,7 +1037,15 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     return;
   }
   // (In a classifier's loss or model, what is predicted is a probability, under a log or not.)
-  const classifier = !!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood'].includes(concept);
+  // (So where the formula names a cross-entropy, CE(y, ŷ), or takes 1 − ŷ, the prediction's complement.)
+  let cue = false;
+  walk(tree, (n) => {
+    if ((n.k === 'name' && /^(ce|bce|nll|crossentropy|cross-entropy|logloss)$/i.test(n.v)) || (n.k === 'apply' && /^(ce|bce|nll|crossentropy)$/i.test(n.fn))) cue = true;
+    // ((1 − ŷ), also where ŷ(1 − ŷ) was read as ŷ applied to it.)
+    const inner = n.k === 'group' ? rowOf(n.body) : n.k === 'apply' ? rowOf(n.arg) : [];
+    if (inner.length === 3 && inner[0].k === 'num' && (inner[1] as { v?: string }).v === '-' && inner[2].k === 'sym' && inner[2].name === 'y' && predictedY(inner[2])) cue = true;
+  });
+  const classifier = cue || (!!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood'].includes(concept));
   for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
@@ -1748,7 +1756,10 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
     }
     if (inScripts.has(n)) return;
     // (A step size written against its bracket, α(ŷ − y), multiplies it: no function has a value there.)
-    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head) && !/^the learning rate/.test(notes.get(symbolKey(n.head)) ?? '')) {
+    // (ŷ(1 − ŷ), a(1 − a): a letter before a bracket holding itself multiplies it; no function has a value there.)
+    let selfArg = false;
+    if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.arg).some((x) => x.k === 'op' && ['-', '−', '+'].includes(x.v))) walk(n.arg, (x) => void (x.k === 'sym' && pretty(x) === pretty(n.head) && (selfArg = true)));
+    if (n.k === 'apply' && !selfArg && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head) && !/^the learning rate/.test(notes.get(symbolKey(n.head)) ?? '')) {
       const key = pretty(n).slice(0, 40);
       const arg = pretty(n.arg).slice(0, 30);
       const h = n.head.name;

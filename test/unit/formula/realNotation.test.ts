@@ -98,7 +98,8 @@ test('updates by δW or ΔW, squared errors in braces, hinge in braces, a net in
   assert.equal(concept('net_k = \\sum_j w_{kj} o_j'), 'affine-layer');
 });
 
-const meaning = (tex: string, letter: string) => explainFormula(tex).symbols.find((s) => s.symbol === letter)?.meaning ?? '';
+// (Compared in one Unicode form: the hover writes ŷ as y with a combining circumflex.)
+const meaning = (tex: string, letter: string) => explainFormula(tex).symbols.find((s) => s.symbol.normalize('NFC') === letter.normalize('NFC'))?.meaning ?? '';
 
 test('letters told by the structure: Σ_i^m counts m terms, a loss defined as g(w) is the loss, σ of one letter is applied to a pre-activation, w_0 alone is the intercept', () => {
   assert.match(meaning('R(u) = -\\sum_{k}^{M} t_k \\log q_k', 'M'), /how many terms/);
@@ -1413,4 +1414,10 @@ test("a bidirectional network's forward and backward states, and the layer below
 test("what a softmax gives is a probability distribution, in any formula", () => {
   assert.match(meaning('\\hat{q}_t = \\mathrm{softmax}(V s_t + c)', 'q̂_t'), /softmax, a probability distribution/);
   assert.doesNotMatch(meaning('r_t = \\tanh(V s_t + c)', 'r_t'), /probability/);
+});
+
+test("a prediction where the formula names a cross-entropy or takes its complement is a predicted probability", () => {
+  assert.match(meaning('\\frac{\\partial \\mathrm{CE}(y, \\hat{y})}{\\partial z} = \\hat{y} - y', 'ŷ'), /predicted probability/);
+  assert.match(meaning('\\frac{d \\hat{y}}{d z} = \\hat{y}(1 - \\hat{y})', 'ŷ'), /predicted probability/);
+  assert.doesNotMatch(meaning('\\frac{\\partial E}{\\partial z} = \\hat{y} - y', 'ŷ'), /probability/);
 });
