@@ -1380,6 +1380,26 @@ function directionRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
   for (const x of marked) if (/^[hsaHSAz]$/.test(x.name)) set(symbolKey(x), x.mods.includes('fwd') ? 'the forward hidden state (the sequence read left to right)' : 'the backward hidden state (the sequence read right to left)');
 }
 
+/**
+ * A cross-entropy written −Σ t_j log x_j, −Σ p_i log q_i: the letter weighting the log is the target (the true
+ * distribution, or a one-hot label) and the letter the log takes the predicted probability.
+ */
+function weightedLogRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || !['cross-entropy', 'binary-cross-entropy', 'negative-log-likelihood'].includes(concept)) return;
+  const letters = conceptLetters(concept, tree);
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((a, i) => {
+      const log = n.items[i + 1]?.k === 'op' && ['*', '·', '∗'].includes((n.items[i + 1] as { v: string }).v) ? n.items[i + 2] : n.items[i + 1];
+      if (a.k !== 'sym' || !/^[a-zA-Z]$/.test(a.name) || letters[a.name] || log?.k !== 'apply' || !/^(log|ln)$/.test(log.fn)) return;
+      const arg = rowOf(log.arg);
+      if (arg.length !== 1 || arg[0].k !== 'sym' || pretty(arg[0]) === pretty(a) || (arg[0].name === a.name && !a.mods.length === !arg[0].mods.length)) return;
+      set(symbolKey(a), 'the target: the true distribution (or one-hot label) the log-probabilities are weighted by');
+      if (!letters[arg[0].name]) set(symbolKey(arg[0]), "the prediction: a predicted probability (the model's output)");
+    });
+  });
+}
+
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
 function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
   const logged = new Set<Node>();
@@ -1823,6 +1843,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   directionRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
   errorTermRoles(tree, acc);
+  weightedLogRoles(tree, concept, acc);
   interceptRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');

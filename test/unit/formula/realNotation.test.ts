@@ -1421,3 +1421,12 @@ test("a prediction where the formula names a cross-entropy or takes its compleme
   assert.match(meaning('\\frac{d \\hat{y}}{d z} = \\hat{y}(1 - \\hat{y})', 'ŷ'), /predicted probability/);
   assert.doesNotMatch(meaning('\\frac{\\partial E}{\\partial z} = \\hat{y} - y', 'ŷ'), /probability/);
 });
+
+test('in a cross-entropy written −Σ t_j log x_j, the letter weighting the log is the target and the letter it takes the predicted probability', () => {
+  const ce = explainFormula('\\mathcal{L} = -\\sum_{j} r_j \\log s_j', { context: { before: 'The cross-entropy loss:' } });
+  assert.equal(ce.concept, 'cross-entropy');
+  assert.match(ce.symbols.find((x) => x.symbol === 'r_j')?.meaning ?? '', /target/);
+  assert.match(ce.symbols.find((x) => x.symbol === 's_j')?.meaning ?? '', /predicted probability/);
+  // (An entropy of one distribution, −Σ p log p, has no target.)
+  assert.doesNotMatch(meaning('H = -\\sum_i p_i \\log p_i', 'p_i'), /target/);
+});
