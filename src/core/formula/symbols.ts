@@ -1400,6 +1400,11 @@ function weightedLogRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
   });
 }
 
+/** head_i, head_1 … head_h of multi-head attention, written as a word: one attention head's output. */
+function headRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => void (n.k === 'sym' && /^head$/i.test(n.name) && set(symbolKey(n), `one attention head's output${n.sub ? ` (head ${pretty(n.sub)})` : ''}: attention over that head's projections of Q, K and V`)));
+}
+
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
 function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
   const logged = new Set<Node>();
@@ -1712,7 +1717,9 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       if (!seen.has(k)) {
         seen.add(k);
         // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
-        set(k, letters[n.head.name] ?? (n.head.name === 'L' && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        // (ŷ(x; w), y′(x): the prediction, written as the function of the input that gives it.)
+        const predictor = n.head.name === 'y' && predictedY(n.head) ? `the prediction (the model's output), a function of ${pretty(n.arg).slice(0, 30)}` : undefined;
+        set(k, letters[n.head.name] ?? predictor ?? (n.head.name === 'L' && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
@@ -1844,6 +1851,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   derivativeRoles(tree, acc);
   errorTermRoles(tree, acc);
   weightedLogRoles(tree, concept, acc);
+  headRoles(tree, acc);
   interceptRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');

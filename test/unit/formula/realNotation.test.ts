@@ -1430,3 +1430,11 @@ test('in a cross-entropy written −Σ t_j log x_j, the letter weighting the log
   // (An entropy of one distribution, −Σ p log p, has no target.)
   assert.doesNotMatch(meaning('H = -\\sum_i p_i \\log p_i', 'p_i'), /target/);
 });
+
+test("one attention head written as a word is that head's output; a predicted y applied to the input is the prediction", () => {
+  const mha = '\\mathrm{MultiHead}(Q, K, V) = \\mathrm{Concat}(head_1, \\dots, head_h) W^O';
+  assert.match(meaning(mha, 'head_1'), /one attention head's output \(head 1\)/);
+  assert.match(meaning('\\hat{y}(x; w) = w_2 \\tanh(w_1 x)', 'ŷ'), /the prediction .* a function of x;w/);
+  // (A plain y applied to its input stays a function.)
+  assert.doesNotMatch(meaning('y(x) = w x', 'y'), /prediction/);
+});
