@@ -1405,6 +1405,22 @@ function headRoles(tree: Tree, { set }: Notes): void {
   walk(tree, (n) => void (n.k === 'sym' && /^head$/i.test(n.name) && set(symbolKey(n), `one attention head's output${n.sub ? ` (head ${pretty(n.sub)})` : ''}: attention over that head's projections of Q, K and V`)));
 }
 
+/**
+ * ∂h_t/∂W_{xh}, ∂E(w)/∂w^{(L)}_{ji}: a weight, a bias or the parameters a derivative is taken with respect to, whatever
+ * is differentiated (the state of a network as well as its loss). Letters the concept names keep their meaning.
+ */
+function respectRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const letters = conceptLetters(concept, tree);
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const den = rowOf(n.den);
+    const wrt = den.length === 2 && den[0].k === 'sym' && (den[0].name === 'partial' || den[0].name === 'd') && den[1].k === 'sym' ? den[1] : null;
+    // (A b differentiated against in a graph of letters, ∂y/∂b, is as often a node as a bias, and V as often the values or
+    // a velocity as a weight: left alone.)
+    if (wrt && /^(w|W|U|theta|Theta)$/.test(wrt.name) && !letters[wrt.name] && rowOf(n.num).length >= 1) withRespectTo(wrt, set, 'the derivative is taken');
+  });
+}
+
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
 function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
   const logged = new Set<Node>();
@@ -1424,10 +1440,10 @@ function nextOf(tree: Tree, target: Node): Node | undefined {
 }
 
 /** The letter a loss is differentiated with respect to: a weight, the parameters or a bias. */
-function withRespectTo(wrt: Sym, set: Notes['set']): void {
-  if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), 'a weight (the loss is differentiated with respect to it)');
-  else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), 'the parameters (the loss is differentiated with respect to them)');
-  else if (wrt.name === 'b') set(symbolKey(wrt), 'a bias (the loss is differentiated with respect to it)');
+function withRespectTo(wrt: Sym, set: Notes['set'], what = 'the loss is differentiated'): void {
+  if (/^(w|W|U|V)$/.test(wrt.name)) set(symbolKey(wrt), `a weight (${what} with respect to it)`);
+  else if (/^(theta|Theta)$/.test(wrt.name)) set(symbolKey(wrt), `the parameters (${what} with respect to them)`);
+  else if (wrt.name === 'b') set(symbolKey(wrt), `a bias (${what} with respect to it)`);
 }
 
 /**
@@ -1849,6 +1865,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   recurrentRoles(tree, concept, acc);
   directionRoles(tree, concept, acc);
   derivativeRoles(tree, acc);
+  respectRoles(tree, concept, acc);
   errorTermRoles(tree, acc);
   weightedLogRoles(tree, concept, acc);
   headRoles(tree, acc);

@@ -1438,3 +1438,10 @@ test("one attention head written as a word is that head's output; a predicted y 
   // (A plain y applied to its input stays a function.)
   assert.doesNotMatch(meaning('y(x) = w x', 'y'), /prediction/);
 });
+
+test('a weight or the parameters a derivative is taken with respect to, whatever is differentiated', () => {
+  assert.match(meaning('\\frac{\\partial s_t}{\\partial W_{xs}} = (1 - s_t^2) x_t', 'W_{xs}'), /a weight \(the derivative is taken with respect to it\)/);
+  assert.match(meaning('\\frac{\\partial q}{\\partial \\theta} = q (1 - q) x', 'θ'), /parameters/);
+  // (A b in a graph of letters is left alone.)
+  assert.doesNotMatch(meaning('\\frac{\\partial y}{\\partial b} = 1', 'b'), /derivative is taken/);
+});
