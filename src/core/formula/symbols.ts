@@ -821,7 +821,10 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
       }
     }
     // 1/m Σ …, 1/(2m) Σ …: the number of terms the sum averages.
-    if (n.k === 'frac' && summed) {
+    // (Also before a bracket or a log of a whole batch, −1/m (Y log A + …), −1/m log Pr(W): the terms it averages.)
+    const next = n.k === 'frac' ? nextOf(tree, n) : undefined;
+    const averaged = !!next && (next.k === 'group' || (next.k === 'apply' && /^(log|ln|log_?2)$/.test(next.fn)));
+    if (n.k === 'frac' && (summed || averaged)) {
       const num = rowOf(n.num);
       const den = rowOf(n.den).filter((x) => x.k !== 'num');
       if (num.length === 1 && num[0].k === 'num' && den.length === 1 && free(den[0]) && /^(m|n|N|M|B|T)$/.test(den[0].name) && !den[0].mods.length) set(symbolKey(den[0]), 'the number of terms the sum averages (examples, or steps)');

@@ -1445,3 +1445,10 @@ test('a weight or the parameters a derivative is taken with respect to, whatever
   // (A b in a graph of letters is left alone.)
   assert.doesNotMatch(meaning('\\frac{\\partial y}{\\partial b} = 1', 'b'), /derivative is taken/);
 });
+
+test('the m of a 1/m before a bracket or a log of a whole batch counts the terms it averages', () => {
+  assert.match(meaning('J = -\\frac{1}{m}(Y \\log A^T + (1 - Y) \\log (1 - A)^T)', 'm'), /number of terms/);
+  assert.match(meaning('H = -\\frac{1}{N} \\log_2 P(W)', 'N'), /number of terms/);
+  // (A fraction before a single letter is a scale, not an average.)
+  assert.doesNotMatch(meaning('u = \\frac{1}{m} v', 'm'), /number of terms/);
+});
