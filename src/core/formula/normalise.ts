@@ -112,6 +112,31 @@ function conventionalShorthands(s: string): string {
 }
 
 /** `\pdv{f}{x}` → `\frac{\partial f}{\partial x}`, `\dv{f}{x}` → `\frac{d f}{d x}`, `\dv{x}` → `\frac{d}{d x}`. */
+/**
+ * Weights and biases named as code names them: by one suffix where both are written (`sigma(Wu [h, x] + bu)`: W_u and
+ * b_u), by what they connect in the course notation (Waa, Wax, Wya and ba, by), and a Greek letter's index typed against
+ * it (θ0 + θ1 x: θ_0, θ_1).
+ */
+function codeWeightNames(s: string): string {
+  for (const m of s.matchAll(/(?<![A-Za-z\\])W([a-z]{1,2})(?![A-Za-z])/g)) {
+    if (new RegExp(`(?<![A-Za-z\\\\])b${m[1]}(?![A-Za-z])`).test(s)) s = s.replace(new RegExp(`(?<![A-Za-z\\\\])([Wb])${m[1]}(?![A-Za-z])`, 'g'), `$1_{${m[1]}}`);
+  }
+  s = s.replace(/(θ|\\theta|β|\\beta)([0-9])(?![0-9.])/g, '$1_{$2}');
+  if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
+  return s;
+}
+
+/**
+ * The physics package's notation: `\va x` its arrow over x (in a note written with the package — \qty, \pdv, \dv,
+ * \vb{…}), its derivatives `\pdv{f}{x}` (∂f/∂x), `\dv{f}{x}` (df/dx), `\dv{x}` (d/dx), and its sized brackets.
+ */
+function physicsPackage(s: string): string {
+  if (/\\(qty|pdv|dv|vb|va)(?![A-Za-z])\s*[{([|]/.test(s)) s = s.replace(/\\va(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\vec{$1}');
+  if (/\\p?dv\s*\{/.test(s)) s = physicsDerivatives(s);
+  if (/\\qty(?![A-Za-z])/.test(s)) s = physicsBrackets(s);
+  return s;
+}
+
 /** The physics package's sized brackets: `\qty(…)`, `\qty[…]`, `\qty|…|` are the brackets; `\qty{…}` a bracketed group. */
 function physicsBrackets(s: string): string {
   s = s.replace(/\\qty\s*(?=[([|])/g, '');
@@ -345,11 +370,7 @@ function htmlScripts(s: string): string {
 export function normaliseTex(src: string): string {
   // (Zero-width characters pasted from a web page are nothing.)
   let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, ''))));
-  // (In a note written with the physics package — \qty, \pdv, \dv, \vb{…} — `\va x` is its arrow over x.)
-  if (/\\(qty|pdv|dv|vb|va)(?![A-Za-z])\s*[{([|]/.test(s)) s = s.replace(/\\va(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\vec{$1}');
-  // The physics package's derivatives: `\pdv{f}{x}` is ∂f/∂x, `\dv{f}{x}` is df/dx, `\dv{x}` alone is d/dx.
-  if (/\\p?dv\s*\{/.test(s)) s = physicsDerivatives(s);
-  if (/\\qty(?![A-Za-z])/.test(s)) s = physicsBrackets(s);
+  s = physicsPackage(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);
@@ -470,14 +491,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
   // (So is a word's: learning_rate, d_model — one identifier, the word subscripted.)
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,16})_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
-  // The course notation of code, Waa, Wax, Wya and ba, by: the weights and biases named by what they connect.
-  // Code's weights and biases named by one suffix, `sigma(Wu [h, x] + bu)`, `Wr … br`: W_u and b_u where both are written.
-  for (const m of s.matchAll(/(?<![A-Za-z\\])W([a-z]{1,2})(?![A-Za-z])/g)) {
-    if (new RegExp(`(?<![A-Za-z\\\\])b${m[1]}(?![A-Za-z])`).test(s)) s = s.replace(new RegExp(`(?<![A-Za-z\\\\])([Wb])${m[1]}(?![A-Za-z])`, 'g'), `$1_{${m[1]}}`);
-  }
-  // A Greek letter's index typed against it, θ0 + θ1 x: θ_0, θ_1.
-  s = s.replace(/(θ|\\theta|β|\\beta)([0-9])(?![0-9.])/g, '$1_{$2}');
-  if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
+  s = codeWeightNames(s);
   // PE_{(pos, 2i)}, PE(pos, 2i): the positional encoding's two letters are one name.
   s = s.replace(/(?<![A-Za-z\\{])PE(?=\s*[_(])/g, '\\mathrm{PE}');
   // Code's arrow subscripts, W[x->i] (the weight from x to i), b[1->h]: a subscript from one to the other.

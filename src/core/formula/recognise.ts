@@ -2991,6 +2991,17 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
 export const detectorErrors = { count: 0, last: '' };
 
+/**
+ * The perceptron's rule, Δw = η (t − y) x, where the words name the perceptron or Hebb's rule: an error times the input,
+ * no gradient of a loss — a method outside the catalog, however much it looks like a gradient step.
+ */
+function perceptronRule(root: Row, words: string, best: { id: ConceptId }): boolean {
+  return best.id === 'gradient-descent' && /perceptr|percettr|perzeptr|персептр|hebb|\bMCP\b/i.test(words) && !hasGradient(root);
+}
+
+/** Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept. */
+const optionCases = (src: string) => /\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src);
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);
@@ -3110,12 +3121,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (outsideTheCatalog(tree.items, src, best)) conflict = vetoed = true;
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
-  // Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept.
-  if (/\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src) && best && !best.why.startsWith('named')) conflict = vetoed = true;
-  if (best && !best.why.startsWith('named') && precisionVeto(tree.items, best)) conflict = vetoed = true;
-  // (The perceptron's rule, Δw = η (t − y) x, where the words name the perceptron or Hebb's rule: an error times the
-  // input, no gradient of a loss — a method outside the catalog, however much it looks like a gradient step.)
-  if (best && best.id === 'gradient-descent' && !best.why.startsWith('named') && /perceptr|percettr|perzeptr|персептр|hebb|\bMCP\b/i.test(words) && !hasGradient(tree.items)) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && (optionCases(src) || precisionVeto(tree.items, best) || perceptronRule(tree.items, words, best))) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.
   const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
