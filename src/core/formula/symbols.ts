@@ -1424,6 +1424,20 @@ function respectRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): vo
   });
 }
 
+/**
+ * σ′(z^l), g′(Z), f′(z_j), Σ′(z^l): the letter an activation's derivative is taken at is the pre-activation (the weighted
+ * input), whatever else the formula differentiates.
+ */
+function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const letters = conceptLetters(concept, tree);
+  walk(tree, (n) => {
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(sigma|Sigma|f|g|phi|varphi)$/.test(n.head.name)) return;
+    const primed = n.head.mods.includes('prime') || (!!n.head.sup && /^(′|'|prime)$/.test(pretty(n.head.sup).trim()));
+    const r = rowOf(n.arg);
+    if (primed && r.length === 1 && r[0].k === 'sym' && /^[zZuU]$/.test(r[0].name) && !letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');
+  });
+}
+
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
 function loggedNodes(tree: Tree, fns: RegExp): Set<Node> {
   const logged = new Set<Node>();
@@ -1856,6 +1870,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   const acc: Notes = { notes, set };
   const inScripts = scriptNodes(tree);
   proseRoles(tree, acc, inScripts, named);
+  primedActivationRoles(tree, concept, acc);
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
   gateRoles(tree, concept, acc);
