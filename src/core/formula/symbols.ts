@@ -600,12 +600,32 @@ function activationArgumentRoles(tree: Tree, concept: ConceptId | null, { set }:
       if (arg.length === 1 && preLetter(arg[0])) set(symbolKey(arg[0]), meaning);
     }
   }
+  const applied: Sym[] = [];
   walk(tree, (n) => {
     if (n.k !== 'apply' || n.fn !== 'max') return;
     const args = rowOf(n.arg).filter((x) => !(x.k === 'op' && x.v === ','));
     const letter = args.find(preLetter);
-    if (letter && args.length === 2) set(symbolKey(letter), meaning);
+    if (letter && args.length === 2) (set(symbolKey(letter), meaning), applied.push(letter));
   });
+  // (a = max(0, z), da/dz = a(1 − a): the other letter, defined by the formula or differentiated against the one the
+  // function is applied to, is its output, the activation — whatever letter the books give the pre-activation.)
+  walk(tree, (n) => void (n.k === 'apply' && n.fn === 'exp' && walk(n.arg, (m) => void (preLetter(m) && applied.push(m)))));
+  // (da/dz: the letter differentiated against.)
+  walk(tree, (n) => void (n.k === 'frac' && rowOf(n.den).length === 2 && preLetter(rowOf(n.den)[1]) && /^(d|partial)$/.test((rowOf(n.den)[0] as Sym).name ?? '') && applied.push(rowOf(n.den)[1] as Sym)));
+  const arg = applied[0];
+  if (!arg) return;
+  const outputs: Sym[] = [];
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (d && d.head.name !== arg.name && /^[aszyhoASZYHO]$/.test(d.head.name)) outputs.push(d.head);
+  }
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const [num, den] = [rowOf(n.num), rowOf(n.den)];
+    if (num.length === 2 && den.length === 2 && num[1].k === 'sym' && den[1].k === 'sym' && den[1].name === arg.name && num[1].name !== arg.name && /^[aszyhoASZYHO]$/.test(num[1].name) && !num[1].mods.includes('hat')) outputs.push(num[1]);
+  });
+  const probability = concept === 'softmax' ? ', a probability distribution over the classes' : concept === 'sigmoid' ? ', a probability between 0 and 1' : '';
+  for (const o of outputs) set(symbolKey(o), `the activation: the output of ${CATALOG[concept].title.replace(/ \(.*\)$/, '')} for ${pretty(arg)}${probability}`);
 }
 
 /** N(μ, Σ), 𝒩(x; μ, σ²I): a Gaussian's mean and its (co)variance, by their places. */

@@ -1459,3 +1459,12 @@ test("the letter an activation's derivative is taken at is the pre-activation", 
   // (At another letter, nothing is told.)
   assert.doesNotMatch(meaning("e_j = r_j f'(m_j)", 'm_j'), /pre-activation/);
 });
+
+test("in an activation's own formula, the letter it defines or differentiates against its argument is its output, whatever the book's letters", () => {
+  const relu = explainFormula('a = \\max(0, z)', { context: { before: 'ReLU:' } });
+  assert.equal(relu.concept, 'relu');
+  assert.match(relu.symbols.find((x) => x.symbol === 'a')?.meaning ?? '', /the activation: the output of ReLU for z/);
+  assert.match(relu.symbols.find((x) => x.symbol === 'z')?.meaning ?? '', /pre-activation/);
+  const sig = explainFormula('\\frac{da}{dz} = a(1 - a)', { context: { before: 'The derivative of the sigmoid:' } });
+  assert.match(sig.symbols.find((x) => x.symbol === 'a')?.meaning ?? '', /the activation: the output of Sigmoid for z, a probability/);
+});
