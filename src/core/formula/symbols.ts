@@ -1277,7 +1277,9 @@ function residualRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): v
  * 3l. A derivative of a loss (∂L/∂W, dJ/dθ): the letter differentiated is the loss, and what it is differentiated with
  * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b).
  */
-function derivativeRoles(tree: Tree, { set }: Notes): void {
+function derivativeRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  // (The letters the concept names keep their meaning: an LSTM's C_t is its cell, not a step's loss.)
+  const letters = conceptLetters(concept, tree);
   walk(tree, (n) => {
     if (n.k !== 'frac') return;
     const num = rowOf(n.num);
@@ -1291,7 +1293,7 @@ function derivativeRoles(tree: Tree, { set }: Notes): void {
     // (∂/∂w_j E_i: one example's loss, written after the operator.)
     if (after?.k === 'sym' && LOSS_LETTER.test(after.name) && !after.sup) (set(symbolKey(after), after.sub ? `the loss of one example or step (${pretty(after.sub)}), being differentiated` : 'the loss being differentiated'), withRespectTo(wrt!, set));
     // (∂E_t/∂W, ∂L_i/∂z: the loss of one step or example; ∂E_{CE}/∂Θ: the loss its subscript names.)
-    const indexed = num.length === 2 && (num[0].k === 'sym' && (num[0].name === 'partial' || num[0].name === 'd')) && num[1].k === 'sym' && /^(L|J|E|C)$/.test(num[1].name) && !!num[1].sub && !num[1].sup ? num[1] : null;
+    const indexed = num.length === 2 && (num[0].k === 'sym' && (num[0].name === 'partial' || num[0].name === 'd')) && num[1].k === 'sym' && /^(L|J|E|C)$/.test(num[1].name) && !letters[num[1].name] && !!num[1].sub && !num[1].sup ? num[1] : null;
     if (indexed && wrt) {
       const sub = pretty(indexed.sub);
       set(symbolKey(indexed), /^[a-z]$|^[a-z][+−-]1$/.test(sub) ? `the loss of one example or step (${sub}), being differentiated` : 'the loss being differentiated');
@@ -1455,6 +1457,23 @@ function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: N
     const primed = n.head.mods.includes('prime') || (!!n.head.sup && /^(′|'|prime)$/.test(pretty(n.head.sup).trim()));
     const r = rowOf(n.arg);
     if (primed && r.length === 1 && r[0].k === 'sym' && /^[zZuU]$/.test(r[0].name) && !letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');
+  });
+}
+
+/**
+ * ∂E/∂l_i, ∂C/∂w: a loss letter differentiated, whatever it is differentiated with respect to; H(p, q), H(ŷ, y): the
+ * cross-entropy of two distributions, a loss. Letters the concept names (C the LSTM's cell) keep their meaning.
+ */
+function lossLetterRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const letters = conceptLetters(concept, tree);
+  walk(tree, (n) => {
+    if (n.k === 'frac') {
+      const num = rowOf(n.num);
+      const den = rowOf(n.den);
+      const dee = (x: Node | undefined) => x?.k === 'sym' && (x.name === 'partial' || x.name === 'd');
+      if (num.length === 2 && dee(num[0]) && dee(den[0]) && num[1].k === 'sym' && LOSS_LETTER.test(num[1].name) && !letters[num[1].name] && !num[1].mods.includes('bb')) set(symbolKey(num[1]), 'the loss being differentiated');
+    }
+    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'H' && !n.head.sub && !letters.H && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) set(symbolKey(n.head), 'the cross-entropy of the two distributions (a loss)');
   });
 }
 
@@ -1902,8 +1921,9 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   updateRoles(tree, acc);
   recurrentRoles(tree, concept, acc);
   directionRoles(tree, concept, acc);
-  derivativeRoles(tree, acc);
+  derivativeRoles(tree, concept, acc);
   respectRoles(tree, concept, acc);
+  lossLetterRoles(tree, concept, acc);
   errorTermRoles(tree, acc);
   weightedLogRoles(tree, concept, acc);
   headRoles(tree, acc);

@@ -1468,3 +1468,9 @@ test("in an activation's own formula, the letter it defines or differentiates ag
   const sig = explainFormula('\\frac{da}{dz} = a(1 - a)', { context: { before: 'The derivative of the sigmoid:' } });
   assert.match(sig.symbols.find((x) => x.symbol === 'a')?.meaning ?? '', /the activation: the output of Sigmoid for z, a probability/);
 });
+
+test('a loss letter differentiated, whatever it is differentiated with respect to; H of two distributions is their cross-entropy', () => {
+  assert.match(meaning('\\frac{\\partial E}{\\partial l_i} = o_i - l_i', 'E'), /the loss being differentiated/);
+  assert.match(meaning('\\sum_j H(\\hat{y}, y_j)', 'H'), /cross-entropy of the two distributions/);
+  assert.doesNotMatch(meaning('H(p) = -\\sum_i p_i \\log p_i', 'H'), /cross-entropy/);
+});
