@@ -1163,6 +1163,8 @@ function parameterArgRoles(tree: Tree, { set }: Notes): void {
 
 function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): void {
   const plain = (x: Node): x is Sym => x.k === 'sym' && /^[a-z]$/.test(x.name);
+  // (The data matrix X after the bar, P(y | X), is the input as well.)
+  const given = (x: Node): x is Sym => x.k === 'sym' && /^([a-z]|X)$/.test(x.name);
   for (const { r, bar, outcome } of conditionals(tree, /^[pPq]$/)) {
     if (!latentToo && r.some((x) => x.k === 'sym' && x.name === 'z')) continue;
     if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
@@ -1170,7 +1172,7 @@ function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): vo
     // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
     // (A bare w beside the input x is the weights; with subscripts, w_{i−1}, it is a word.)
     const params = (x: Sym) => x.name === 'theta' || (x.name === 'w' && !x.sub && r.some((y) => y.k === 'sym' && /^[xX]$/.test(y.name)));
-    for (const x of r.slice(bar + 1)) if (plain(x)) set(symbolKey(x), params(x) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
+    for (const x of r.slice(bar + 1)) if (given(x)) set(symbolKey(x), params(x) ? 'the parameters of the model' : 'what the prediction is conditioned on (the input)');
   }
 }
 

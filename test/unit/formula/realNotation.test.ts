@@ -1474,3 +1474,8 @@ test('a loss letter differentiated, whatever it is differentiated with respect t
   assert.match(meaning('\\sum_j H(\\hat{y}, y_j)', 'H'), /cross-entropy of the two distributions/);
   assert.doesNotMatch(meaning('H(p) = -\\sum_i p_i \\log p_i', 'H'), /cross-entropy/);
 });
+
+test('the data matrix X after a conditional bar is the input', () => {
+  assert.match(meaning('P(r_1, r_2, \\dots, r_n \\mid X)', 'X'), /conditioned on \(the input\)/);
+  assert.doesNotMatch(meaning('P(r_1, r_2, \\dots, r_n \\mid Z)', 'Z'), /input/);
+});
