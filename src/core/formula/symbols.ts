@@ -2158,6 +2158,13 @@ const ACTIVATION_NAMES: Record<string, string> = {
   elu: `the ELU function${APPLIED}`, softplus: `the softplus function log(1 + e^z)${APPLIED}`,
 };
 
+/** xᵀW, X · W_1, w · x, θᵀX: a weight (W, U, w, θ, ω, or a transposed letter) times one other letter, and nothing else. */
+function weightedProduct(r: Node[]): boolean {
+  const items = r.filter((x) => !(x.k === 'op' && ['·', '*', '∗', '×'].includes(x.v)));
+  const weight = (x: Node) => x.k === 'sym' && (/^([WU]|w|theta|Theta|omega)$/.test(x.name) || isT(x.sup));
+  return items.length === 2 && items.every((x) => x.k === 'sym') && (weight(items[0]) || weight(items[1])) && (items[0] as Sym).name !== (items[1] as Sym).name;
+}
+
 /** Concepts whose formulas apply an activation function to a weighted sum: a layer, a network, a recurrent step. */
 const NETWORK_STEPS: ReadonlySet<ConceptId> = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'fixed-window-lm', 'seq2seq']);
 
@@ -2170,7 +2177,7 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
   // f(w·x + b), g(Σ_i w_i x_i + b), φ(W h + U x): a one-letter function of a weighted sum is the activation function,
   // whatever the formula is (a neuron, a layer, a step of a network the formula only writes in part).
   walk(tree, (n) => {
-    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|h|s|phi|varphi|psi)$/.test(n.head.name) || n.head.mods.includes('prime') || !weightedSum(rowOf(n.arg))) return;
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|h|s|phi|varphi|psi)$/.test(n.head.name) || n.head.mods.includes('prime') || !(weightedSum(rowOf(n.arg)) || weightedProduct(rowOf(n.arg)))) return;
     const key = symbolKey(n.head);
     set(key, 'the activation function (the nonlinearity, applied element-wise)', /^a function of/.test(notes.get(key) ?? ''));
   });

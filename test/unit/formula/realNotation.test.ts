@@ -1479,3 +1479,10 @@ test('the data matrix X after a conditional bar is the input', () => {
   assert.match(meaning('P(r_1, r_2, \\dots, r_n \\mid X)', 'X'), /conditioned on \(the input\)/);
   assert.doesNotMatch(meaning('P(r_1, r_2, \\dots, r_n \\mid Z)', 'Z'), /input/);
 });
+
+test('a one-letter function of a weight times one other letter, with no bias, is the activation function', () => {
+  assert.match(meaning('y = g(f(x^T W) V)', 'f'), /activation function/);
+  assert.match(meaning('p = s(w \\cdot x)', 's'), /activation function/);
+  // (A function of two plain letters is not told.)
+  assert.doesNotMatch(meaning('p = s(a \\cdot b)', 's'), /activation function/);
+});
