@@ -1455,10 +1455,11 @@ function respectRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): vo
 function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const letters = conceptLetters(concept, tree);
   walk(tree, (n) => {
-    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(sigma|Sigma|f|g|phi|varphi)$/.test(n.head.name)) return;
+    if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(sigma|Sigma|f|g|h|phi|varphi)$/.test(n.head.name)) return;
     const primed = n.head.mods.includes('prime') || (!!n.head.sup && /^(′|'|prime)$/.test(pretty(n.head.sup).trim()));
     const r = rowOf(n.arg);
-    if (primed && r.length === 1 && r[0].k === 'sym' && /^[zZuU]$/.test(r[0].name) && !letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');
+    // (a as well: books that call the activation z write the weighted input a, h′(a_j).)
+    if (primed && r.length === 1 && r[0].k === 'sym' && /^[zZuUa]$/.test(r[0].name) && !letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');
   });
 }
 

@@ -1456,6 +1456,7 @@ test('the m of a 1/m before a bracket or a log of a whole batch counts the terms
 test("the letter an activation's derivative is taken at is the pre-activation", () => {
   assert.match(meaning("\\delta^l = (W^{l+1})^T \\delta^{l+1} \\odot \\sigma'(q^l) + g'(Z)", 'Z'), /pre-activation/);
   assert.match(meaning("e_j = r_j f'(u_j)", 'u_j'), /pre-activation/);
+  assert.match(meaning("\\delta_j = h'(a_j) \\sum_k w_{kj} \\delta_k", 'a_j'), /pre-activation/);
   // (At another letter, nothing is told.)
   assert.doesNotMatch(meaning("e_j = r_j f'(m_j)", 'm_j'), /pre-activation/);
 });
