@@ -118,6 +118,10 @@ function conventionalShorthands(s: string): string {
  * it (θ0 + θ1 x: θ_0, θ_1).
  */
 function codeWeightNames(s: string): string {
+  // (Greek names typed in capitals, hTHETA(x) = THETA^T * x, THETAj, ALPHA, LAMBDA: the lower-case letters, an index kept.)
+  const GREEK_CAPS = 'THETA|ALPHA|LAMBDA|SIGMA|DELTA|GAMMA|BETA|ETA|EPSILON';
+  s = s.replace(new RegExp(`(?<![A-Za-z\\\\])(${GREEK_CAPS})([a-z0-9])(?![A-Za-z0-9])`, 'g'), (_m, g: string, i: string) => `\\${g.toLowerCase()}_{${i}}`);
+  s = s.replace(new RegExp(`(?<![A-Za-z\\\\])(${GREEK_CAPS})(?![A-Za-z0-9])`, 'g'), (_m, g: string) => `\\${g.toLowerCase()} `).replace(/(?<![A-Za-z\\])([a-z])THETA(?=[\s(_^])/g, '$1_{\\theta}');
   for (const m of s.matchAll(/(?<![A-Za-z\\])W([a-z]{1,2})(?![A-Za-z])/g)) {
     if (new RegExp(`(?<![A-Za-z\\\\])b${m[1]}(?![A-Za-z])`).test(s)) s = s.replace(new RegExp(`(?<![A-Za-z\\\\])([Wb])${m[1]}(?![A-Za-z])`, 'g'), `$1_{${m[1]}}`);
   }

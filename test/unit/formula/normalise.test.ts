@@ -193,3 +193,10 @@ test('one right-arrowed letter alone is a vector, no bidirectional network; a ba
   assert.notEqual(recognise('\\overrightarrow{s} = W u + b').concept, 'bidirectional-rnn');
   assert.equal(recognise('s_t = [\\overrightarrow{s}_t ; \\overleftarrow{s}_t]').concept, 'bidirectional-rnn');
 });
+
+test('Greek names typed in capitals are the letters, an index kept: THETAj, ALPHA, hTHETA(x)', () => {
+  assert.equal(normaliseTex('THETAj := THETAj - ALPHA * d'), '\\theta_{j} := \\theta_{j} - \\alpha  * d');
+  assert.equal(normaliseTex('hTHETA(x) = THETA0 + THETA1 * x'), 'h_{\\theta}(x) = \\theta_{0} + \\theta_{1} * x');
+  // (Capitals inside a longer word stay: META, BETAGAMMA.)
+  assert.equal(normaliseTex('META + BETAGAMMA'), 'META + BETAGAMMA');
+});
