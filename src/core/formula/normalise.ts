@@ -113,11 +113,11 @@ function conventionalShorthands(s: string): string {
 
 /** `\pdv{f}{x}` → `\frac{\partial f}{\partial x}`, `\dv{f}{x}` → `\frac{d f}{d x}`, `\dv{x}` → `\frac{d}{d x}`. */
 /**
- * Weights and biases named as code names them: by one suffix where both are written (`sigma(Wu [h, x] + bu)`: W_u and
- * b_u), by what they connect in the course notation (Waa, Wax, Wya and ba, by), and a Greek letter's index typed against
- * it (θ0 + θ1 x: θ_0, θ_1).
+ * Letters named as code and hasty notes name them: Greek names typed in capitals (THETA, ALPHA), weights and biases by
+ * one suffix where both are written (`sigma(Wu [h, x] + bu)`: W_u and b_u) or by what they connect in the course notation
+ * (Waa, Wax, Wya and ba, by), and a Greek letter's index typed against it (θ0 + θ1 x: θ_0, θ_1).
  */
-function codeWeightNames(s: string): string {
+function codeLetterNames(s: string): string {
   // (Greek names typed in capitals, hTHETA(x) = THETA^T * x, THETAj, ALPHA, LAMBDA: the lower-case letters, an index kept.)
   const GREEK_CAPS = 'THETA|ALPHA|LAMBDA|SIGMA|DELTA|GAMMA|BETA|ETA|EPSILON';
   s = s.replace(new RegExp(`(?<![A-Za-z\\\\])(${GREEK_CAPS})([a-z0-9])(?![A-Za-z0-9])`, 'g'), (_m, g: string, i: string) => `\\${g.toLowerCase()}_{${i}}`);
@@ -495,7 +495,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
   // (So is a word's: learning_rate, d_model — one identifier, the word subscripted.)
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,16})_([A-Za-z]{3,12})(?![A-Za-z{(_])/g, '$1_{$2}');
-  s = codeWeightNames(s);
+  s = codeLetterNames(s);
   // PE_{(pos, 2i)}, PE(pos, 2i): the positional encoding's two letters are one name.
   s = s.replace(/(?<![A-Za-z\\{])PE(?=\s*[_(])/g, '\\mathrm{PE}');
   // Code's arrow subscripts, W[x->i] (the weight from x to i), b[1->h]: a subscript from one to the other.
