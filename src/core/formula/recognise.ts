@@ -248,15 +248,16 @@ function detectShapes(root: Row, add: Add): void {
       else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
     }
   }
-  // (A step and the one before it: t and t−1, or t+1 and t.)
+  // (A step and the one before it: t and t−1, or t+1 and t; compared without spaces.)
   const PREVIOUS: Record<string, string> = { t: 't-1', 't+1': 't' };
-  const headStep = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? step(parts[0][0] as Sym).replace(/\s/g, '') : '';
+  const stepOf = (x: Sym) => step(x).replace(/\s/g, '');
+  const headStep = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? stepOf(parts[0][0] as Sym) : '';
   // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
   if (PREVIOUS[headStep] && hasOp(parts[1], '+')) {
     const top = parts[1].filter((x): x is Sym => x.k === 'sym');
-    const prevState = top.some((x) => step(x).replace(/\s/g, '') === PREVIOUS[headStep] && /^[a-z]$/i.test(x.name));
+    const prevState = top.some((x) => stepOf(x) === PREVIOUS[headStep] && /^[a-z]$/i.test(x.name));
     // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
-    const input = top.some((x) => (step(x).replace(/\s/g, '') === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
+    const input = top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
     // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t.)
     const rhsItems = parts[1];
     const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !step(x) && rhsItems[rhsItems.indexOf(x) + 1]?.k === 'sym')).length >= 2;
@@ -266,7 +267,7 @@ function detectShapes(root: Row, add: Add): void {
   if (PREVIOUS[headStep] && /^[hsHS]$/.test((parts[0][0] as Sym).name)) {
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
     const only = rhs.length === 1 && rhs[0].k === 'apply' && /^(tanh|sigmoid|relu|f|g|phi|varphi)$/.test(rhs[0].fn) ? rowOf(rhs[0].arg) : [];
-    if (only.length === 1 && only[0].k === 'sym' && step(only[0]).replace(/\s/g, '') === headStep && !/^[xXhHsS]$/.test(only[0].name)) add('rnn', 3.3, 'h_t = tanh(a_t): the state at step t, the activation of its weighted input');
+    if (only.length === 1 && only[0].k === 'sym' && stepOf(only[0]) === headStep && !/^[xXhHsS]$/.test(only[0].name)) add('rnn', 3.3, 'h_t = tanh(a_t): the state at step t, the activation of its weighted input');
   }
   // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
   // words around it say so (weak on its own).

@@ -17,6 +17,12 @@ type Sym = Extract<Node, { k: 'sym' }>;
 const MAX_SYMBOLS = 14;
 
 const rowOf = (n: Node | undefined): Node[] => (!n ? [] : n.k === 'row' ? n.items : [n]);
+/** A row cut at its separators (`,`, `;`, `=` …): the parts between them, empty ones kept. */
+const splitRow = (r: Node[], at: (x: Node) => boolean): Node[][] => r.reduce<Node[][]>((acc, x) => (at(x) ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]);
+/** An argument list's parts: a row cut at its commas and semicolons. */
+const argParts = (r: Node[]): Node[][] => splitRow(r, (x) => x.k === 'op' && (x.v === ',' || x.v === ';'));
+/** A letter's step or layer as written in its script, brackets and spaces dropped: h_t, c^{⟨t−1⟩}, a^{(t)} → t, t−1, t. */
+const stepText = (m: Sym): string => pretty(m.sub ?? m.sup).replace(/[()⟨⟩\s]/g, '');
 const isT = (n: Node | undefined) => rowOf(n).some((x) => x.k === 'sym' && ['T', 'top', 'intercal'].includes(x.name));
 
 const GREEK: Record<string, string> = {
@@ -634,7 +640,7 @@ function gaussianRoles(tree: Tree, { set }: Notes): void {
     if (n.k !== 'apply' || n.head.k !== 'sym' || n.head.name !== 'N' || n.head.sub) return;
     const r = rowOf(n.arg);
     const semi = r.findIndex((x) => x.k === 'op' && x.v === ';');
-    const params = r.slice(semi + 1).reduce<Node[][]>((acc, x) => (x.k === 'op' && x.v === ',' ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]);
+    const params = splitRow(r.slice(semi + 1), (x) => x.k === 'op' && x.v === ',');
     if (params.length !== 2) return;
     const [mean, spread] = params.map((p) => (p.length === 1 && (p[0].k === 'sym' || p[0].k === 'apply') ? p[0] : p.length === 2 && p[0].k === 'sym' && p[1].k === 'sym' && /^(I|mathbf)$/.test(p[1].name) ? p[0] : null));
     const key = (x: Node) => (x.k === 'sym' ? symbolKey(x) : pretty(x).slice(0, 40));
@@ -814,7 +820,7 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
         else if (a.name === 'y' && !a.mods.length && args.some((o) => o !== a && o.k === 'sym' && o.name === 'y' && predictedY(o))) set(symbolKey(a), 'the target (true label)');
       }
       // ℓ(x_i, y_i), ∇L(w, x_i, y_i), ℒ(a^{(i)}, y^{(i)}): one example's input and label, or the prediction and the label.
-      const parts = rowOf(n.arg).reduce<Node[][]>((acc, x) => (x.k === 'op' && (x.v === ',' || x.v === ';') ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]);
+      const parts = argParts(rowOf(n.arg));
       const lone = parts.map((p) => (p.length === 1 && p[0].k === 'sym' && free(p[0]) && !p[0].mods.some((m) => m !== 'bold') ? (p[0] as Sym) : null));
       const xs = lone.filter((a): a is Sym => !!a && /^[xX]$/.test(a.name));
       const ys = lone.filter((a): a is Sym => !!a && /^[yY]$/.test(a.name));
@@ -1186,10 +1192,9 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
   for (const eq of equations(tree)) {
     const d = definition(eq);
     // (The step as a subscript, h_t, or a superscript, c^{⟨t⟩}.)
-    const stepOf = (m: Sym) => pretty(m.sub ?? m.sup).replace(/[()⟨⟩\s]/g, '');
-    if (!d || letters[d.head.name] || stepOf(d.head) !== 't') continue;
+    if (!d || letters[d.head.name] || stepText(d.head) !== 't') continue;
     let previous: Sym | null = null;
-    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && stepOf(m) === 't−1' && (previous = m)));
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && stepText(m) === 't−1' && (previous = m)));
     if (!previous) continue;
     // (H̃_t from H_{t−1} in a gated cell is the candidate, not the state.)
     if (candidateState(d.head, concept)) {
@@ -1214,10 +1219,9 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
     if (n.k === 'row') {
       for (const g of n.items) {
         if (g.k !== 'group' || g.delim !== '[') continue;
-        const parts = rowOf(g.body).reduce<Node[][]>((acc, y) => (y.k === 'op' && (y.v === ',' || y.v === ';') ? acc.push([]) : acc[acc.length - 1].push(y), acc), [[]]);
+        const parts = argParts(rowOf(g.body));
         const one = parts.map((p) => (p.length === 1 && p[0].k === 'sym' ? (p[0] as Sym) : null));
-        const step = (y: Sym | null) => (y ? pretty(y.sub ?? y.sup).replace(/[()⟨⟩\s]/g, '') : '');
-        if (parts.length !== 2 || !one[0] || !one[1] || step(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
+        if (parts.length !== 2 || !one[0] || !one[1] || stepText(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
         set(symbolKey(one[0]), 'the hidden state at the previous step (joined with the input)');
         set(symbolKey(one[1]), 'the input at this step');
       }
@@ -1277,7 +1281,9 @@ function residualRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): v
 
 /**
  * 3l. A derivative of a loss (∂L/∂W, dJ/dθ): the letter differentiated is the loss, and what it is differentiated with
- * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b).
+ * respect to is what training adjusts — a weight (w, W, U, V), the parameters (θ, Θ) or a bias (b). A loss letter is the
+ * loss whatever it is differentiated against, and a weight or θ a derivative is taken against is one, whatever is
+ * differentiated.
  */
 function derivativeRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   // (The letters the concept names keep their meaning: an LSTM's C_t is its cell, not a step's loss.)
@@ -1339,6 +1345,23 @@ function derivativeRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
       const wrt = rowOf(x.sub).find((y): y is Sym => y.k === 'sym');
       if (wrt) withRespectTo(wrt, set);
     });
+  });
+  // ∂h_t/∂W_{xh}, ∂E(w)/∂w^{(L)}_{ji}: a weight or the parameters a derivative is taken with respect to, whatever is
+  // differentiated. (A b differentiated against in a graph of letters, ∂y/∂b, is as often a node as a bias, and V as often
+  // the values or a velocity as a weight: left alone.)
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const den = rowOf(n.den);
+    const wrt = den.length === 2 && den[0].k === 'sym' && (den[0].name === 'partial' || den[0].name === 'd') && den[1].k === 'sym' ? den[1] : null;
+    if (wrt && /^(w|W|U|theta|Theta)$/.test(wrt.name) && !letters[wrt.name] && rowOf(n.num).length >= 1) withRespectTo(wrt, set, 'the derivative is taken');
+  });
+  // ∂E/∂l_i, ∂C/∂w: a loss letter differentiated, whatever it is differentiated with respect to.
+  walk(tree, (n) => {
+    if (n.k !== 'frac') return;
+    const num = rowOf(n.num);
+    const den = rowOf(n.den);
+    const dee = (x: Node | undefined) => x?.k === 'sym' && (x.name === 'partial' || x.name === 'd');
+    if (num.length === 2 && dee(num[0]) && dee(den[0]) && num[1].k === 'sym' && LOSS_LETTER.test(num[1].name) && !letters[num[1].name] && !num[1].mods.includes('bb')) set(symbolKey(num[1]), 'the loss being differentiated');
   });
 }
 
@@ -1433,22 +1456,6 @@ function headRoles(tree: Tree, { set }: Notes): void {
 }
 
 /**
- * ∂h_t/∂W_{xh}, ∂E(w)/∂w^{(L)}_{ji}: a weight, a bias or the parameters a derivative is taken with respect to, whatever
- * is differentiated (the state of a network as well as its loss). Letters the concept names keep their meaning.
- */
-function respectRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  const letters = conceptLetters(concept, tree);
-  walk(tree, (n) => {
-    if (n.k !== 'frac') return;
-    const den = rowOf(n.den);
-    const wrt = den.length === 2 && den[0].k === 'sym' && (den[0].name === 'partial' || den[0].name === 'd') && den[1].k === 'sym' ? den[1] : null;
-    // (A b differentiated against in a graph of letters, ∂y/∂b, is as often a node as a bias, and V as often the values or
-    // a velocity as a weight: left alone.)
-    if (wrt && /^(w|W|U|theta|Theta)$/.test(wrt.name) && !letters[wrt.name] && rowOf(n.num).length >= 1) withRespectTo(wrt, set, 'the derivative is taken');
-  });
-}
-
-/**
  * σ′(z^l), g′(Z), f′(z_j), Σ′(z^l): the letter an activation's derivative is taken at is the pre-activation (the weighted
  * input), whatever else the formula differentiates.
  */
@@ -1463,19 +1470,10 @@ function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: N
   });
 }
 
-/**
- * ∂E/∂l_i, ∂C/∂w: a loss letter differentiated, whatever it is differentiated with respect to; H(p, q), H(ŷ, y): the
- * cross-entropy of two distributions, a loss. Letters the concept names (C the LSTM's cell) keep their meaning.
- */
-function lossLetterRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+/** H(p, q), H(ŷ, y): the cross-entropy of two distributions, a loss. */
+function crossEntropyRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const letters = conceptLetters(concept, tree);
   walk(tree, (n) => {
-    if (n.k === 'frac') {
-      const num = rowOf(n.num);
-      const den = rowOf(n.den);
-      const dee = (x: Node | undefined) => x?.k === 'sym' && (x.name === 'partial' || x.name === 'd');
-      if (num.length === 2 && dee(num[0]) && dee(den[0]) && num[1].k === 'sym' && LOSS_LETTER.test(num[1].name) && !letters[num[1].name] && !num[1].mods.includes('bb')) set(symbolKey(num[1]), 'the loss being differentiated');
-    }
     if (n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'H' && !n.head.sub && !letters.H && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) set(symbolKey(n.head), 'the cross-entropy of the two distributions (a loss)');
   });
 }
@@ -1925,8 +1923,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   recurrentRoles(tree, concept, acc);
   directionRoles(tree, concept, acc);
   derivativeRoles(tree, concept, acc);
-  respectRoles(tree, concept, acc);
-  lossLetterRoles(tree, concept, acc);
+  crossEntropyRoles(tree, concept, acc);
   errorTermRoles(tree, acc);
   weightedLogRoles(tree, concept, acc);
   headRoles(tree, acc);
@@ -2063,7 +2060,7 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
   // (Each side of each equation: log(p/(1 − p)) = β_0 + β_1 x_1 has no letter on its left to define.)
-  const rows: Node[][] = equations(tree).flatMap((eq) => eq.reduce<Node[][]>((acc, x) => (x.k === 'op' && (EQUALS.has(x.v) || x.v === '≈') ? acc.push([]) : acc[acc.length - 1].push(x), acc), [[]]));
+  const rows: Node[][] = equations(tree).flatMap((eq) => splitRow(eq, (x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '≈')));
   walk(tree, (n) => void (n.k === 'group' && rows.push(rowOf(n.body))));
   const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity/.test(notes.get(key) ?? '');
   for (const side of rows) {
