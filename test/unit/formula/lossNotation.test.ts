@@ -221,3 +221,9 @@ test("the perceptron's rule, an error times the input, is no gradient step where
   // (A gradient of a loss stays a gradient step, whatever the words.)
   assert.equal(concept('w \\leftarrow w - \\eta \\nabla_w L', 'A perceptron trained by gradient descent:'), 'gradient-descent');
 });
+
+test('a penalty named by its word, λ penalty(w), is added to a loss as regularisation', () => {
+  assert.equal(concept('L = \\sum_i \\ell(y_i, f(x_i)) + \\lambda \\operatorname{penalty}(w)'), 'regularization');
+  // (The word on something that is no parameter, penalty(x_i), is no penalty on the weights.)
+  assert.notEqual(concept('L = \\sum_i \\ell(y_i, f(x_i)) + \\lambda \\operatorname{penalty}(x_i)'), 'regularization');
+});
