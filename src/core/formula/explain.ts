@@ -15,6 +15,11 @@ import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
 import { parseTex } from './tex';
 import { normaliseTex } from './normalise';
+import { judge, loadModel, learnedFeatures, type LearnedModel, predictConcept, type Verdict } from './learned';
+import learnedModelData from './learnedModel.json';
+
+/** The shipped model (learned.ts), checked once when the module loads. */
+const LEARNED: LearnedModel = loadModel(learnedModelData);
 
 export interface Explanation {
   latex: string;
@@ -37,6 +42,8 @@ export interface Explanation {
   unsure: { reason: string; mentioned: Array<{ id: ConceptId; title: string }> } | null;
   /** Other concepts that scored, best first. */
   candidates: Array<{ id: ConceptId; score: number }>;
+  /** What the learned model (learned.ts) made of the recogniser's answer: kept, named by it, withdrawn, or none. */
+  learned: Verdict;
   /** What the note writes beside the formula (noteValues.ts): the values read, and those the model refuses. */
   fromNote?: { values: NoteValues; refused: string[] };
 }
@@ -46,6 +53,8 @@ export interface ExplainOptions {
   display?: boolean;
   /** Macro definitions the note (or its preamble file) makes: `\\newcommand`, `\\def`, `\\DeclareMathOperator` … */
   macros?: string | MacroTable;
+  /** The learned second opinion: the shipped model by default, another one (tests, cross-validation), or `false` for the recogniser alone. */
+  learned?: LearnedModel | false;
 }
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
@@ -56,13 +65,22 @@ function numbersFromContext(ctx: RecogniseContext | undefined): number[] | undef
   return bracketedNumbers(ctx?.before ?? '');
 }
 
-function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: string | undefined): string {
+function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: string | undefined, verdict: Verdict, ruled: ConceptId | null): string {
   if (macroError) return macroError;
   if (tooLong) return `it is longer than ${MAX_EXPLAIN_CHARS} characters`;
+  if (verdict.by === 'withdrawn' && ruled) {
+    const usual = verdict.instead ? `more often ${CATALOG[verdict.instead].title}` : "more often none of the concepts I know";
+    return `it partly matches ${CATALOG[ruled].title}, but formulas written like this, with words like these around them, are ${usual} in the labelled notes I learned from`;
+  }
   if (why === 'conflict') return 'it fits two different concepts about equally well';
   if (why === 'weak') return 'it only partly matches a concept I know';
   if (why === 'mention') return 'it names a function without defining anything';
   return 'it matches none of the concepts I know';
+}
+
+/** The features the learned model reads: the formula's normalised TeX (macros already expanded) and the words before it. */
+export function featuresOf(expandedLatex: string, context: RecogniseContext | undefined): string[] {
+  return learnedFeatures(normaliseTex(expandedLatex), `${context?.heading ?? ''} ${context?.before ?? ''}`);
 }
 
 /** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
@@ -83,6 +101,11 @@ export function symbolsOfUnsure(tree: Parameters<typeof describeSymbols>[0], rec
   return first.map((s) => (second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
 }
 
+/** Why a concept the learned model named: what it is, and that no structural pattern matched. */
+function learnedWhy(v: Verdict): string {
+  return `no pattern I know matched its structure, but a model trained on formulas labelled in other people's notes reads it as this concept (${Math.round((v.p ?? 0) * 100)}% likely), from its symbols and the words before it`;
+}
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const table = opts.macros ? (typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : undefined;
   const expanded = table ? expandMacros(cleanTex(String(latexIn ?? '')), table) : { latex: cleanTex(String(latexIn ?? '')) };
@@ -91,7 +114,9 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const latex = expanded.latex;
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
-  const concept = rec?.concept ?? null;
+  const model = opts.learned === undefined ? LEARNED : opts.learned;
+  const verdict = model ? judge(rec?.concept ?? null, rec ? predictConcept(model, featuresOf(latex, opts.context)) : null, model) : judge(rec?.concept ?? null, null, { withdraw: new Set(), name: new Set() });
+  const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
   // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
@@ -113,7 +138,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     concept,
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
-    why: concept ? rec!.candidates[0]?.why ?? '' : '',
+    why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
@@ -122,8 +147,9 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
     also: info?.also ?? null,
-    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error), mentioned: [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])].slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
+    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error, verdict, rec?.concept ?? null), mentioned: [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])].slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
+    learned: verdict,
   };
 }
 

@@ -58,6 +58,7 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   if (r && 'svg' in r) out.push(`![formula](${svgDataUri(r.svg)})`);
   else if (r && 'error' in r) out.push(`Could not render this formula: ${escapeMarkdown(r.error)}\n\nSource: ${escapeMarkdown(ex.latex.slice(0, 2000))}`);
   out.push(escapeMarkdown(ex.summary));
+  if (ex.learned?.by === 'learned') out.push(escapeMarkdown(`Why this name: ${ex.why}.`));
   if (ex.unsure) {
     out.push(escapeMarkdown(`Why: ${ex.unsure.reason}.`));
     if (ex.unsure.mentioned.length) out.push(escapeMarkdown(`The text around it mentions: ${ex.unsure.mentioned.map((m) => m.title).join('; ')}.`));

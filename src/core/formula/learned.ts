@@ -1,0 +1,305 @@
+/**
+ * A learned second opinion on a formula's concept. The structural recogniser (recognise.ts) matches patterns; this is a
+ * softmax regression over the formula's tokens and the words of its sentence, trained (bench/formula/train.ts) on
+ * formulas that other people's notes write and a reader labelled. It never explains anything itself: it only
+ *  - takes a concept away from the recogniser when notes that write a formula this way almost never mean that concept
+ *    (the hover then says it is unsure, and why), and
+ *  - names a concept the recogniser left open when the notes it learned from name one for such a formula almost always.
+ * The weights are numbers per feature (a token of TeX, a word or two words of the sentence); a feature is kept only
+ * when it occurs in several labelled sources, so no source's own text is in the model (which holds names of features
+ * and bytes, not sentences).
+ */
+import { CONCEPT_IDS, type ConceptId, isConceptId } from './concepts';
+
+/**
+ * A trained model: class names (concept ids and `null`), feature names, and one row of weights per feature (one
+ * weight per class). Rows are stored centred on their median (softmax ignores a constant added to every class) and
+ * quantised to bytes with a scale per row.
+ */
+export interface LearnedModel {
+  classes: string[];
+  /** Feature name → row. */
+  index: Map<string, number>;
+  /** Row-major quantised weights, rows × classes. */
+  q: Int8Array;
+  /** Per row: the weight of a step of 1 in q. */
+  scales: Float64Array;
+  /** Gates (see gatesFrom): concepts whose recognised claims the model may withdraw, and concepts it may name. */
+  withdraw: Set<string>;
+  name: Set<string>;
+  trainedOn?: TrainedOn;
+}
+
+export interface TrainedOn {
+  sources: number;
+  formulas: number;
+  minSources: number;
+  epochs: number;
+  seed: number;
+}
+
+/** The model as JSON: weights as base64 of the signed bytes. */
+export interface StoredModel {
+  version: 2;
+  classes: string[];
+  features: string[];
+  scales: number[];
+  weights: string;
+  withdraw: string[];
+  name: string[];
+  trainedOn?: TrainedOn;
+}
+
+export interface Prediction {
+  /** The most probable class: a concept id, or null (not a catalog concept). */
+  best: ConceptId | null;
+  p: number;
+  /** Probability of each class the model knows (concept ids, and `null`). */
+  probs: Map<string, number>;
+  /** Features of the formula the model has weights for: how much it had to go on. */
+  known: number;
+}
+
+/** Below this probability of the recogniser's concept, the recogniser's claim may be withdrawn … */
+export const KEEP_AT_LEAST = 0.1;
+/** … when the model gives another answer (a concept, or none) at least this probability. */
+export const OTHER_AT_LEAST = 0.5;
+/** From this probability on, a concept the recogniser left open may be named. */
+export const NAME_FROM = 0.9;
+/**
+ * Gates, set from held-out predictions at training time: a concept's claims may be withdrawn when, on formulas held out
+ * of training, withdrawing them would have removed at least GATE_MIN wrong claims and at least as many wrong as right
+ * ones; a concept may be named when at least GATE_MIN such namings were made and NAME_PRECISION of them were right.
+ */
+export const GATE_MIN = 5;
+export const NAME_PRECISION = 0.8;
+/** Fewer known features than this and the model has no opinion (a formula of two tokens, an unseen script). */
+export const MIN_KNOWN = 4;
+
+/** TeX tokens: commands, words (multi-letter ones lower-cased), numbers, and every other character on its own. */
+export function formulaTokens(tex: string): string[] {
+  const t = tex.slice(0, 4000).match(/\\[A-Za-z]+|[A-Za-z]+|\d+|[^\s\w]/g) ?? [];
+  return t.map((x) => (/^[A-Za-z]{2,}$/.test(x) ? x.toLowerCase() : x));
+}
+
+/** Words of a sentence: Latin (with accents) and Cyrillic words of 3 letters or more; kana, CJK and Hangul in runs of up to 4. */
+export function sentenceWords(text: string): string[] {
+  return text.slice(0, 1200).toLowerCase().match(/[a-z\u00c0-\u024f\u0400-\u04ff]{3,}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4}/g) ?? [];
+}
+
+/**
+ * The features of a formula (its normalised TeX) and the words around it: tokens and pairs of tokens, words and pairs
+ * of words, a length bucket, and a constant.
+ */
+export function learnedFeatures(normalisedTex: string, words: string): string[] {
+  const f = new Set<string>();
+  const t = formulaTokens(normalisedTex);
+  for (const x of t) f.add(`t:${x}`);
+  for (let i = 0; i + 1 < t.length; i++) f.add(`b:${t[i]} ${t[i + 1]}`);
+  const w = sentenceWords(words);
+  for (const x of w) f.add(`c:${x}`);
+  for (let i = 0; i + 1 < w.length; i++) f.add(`cb:${w[i]} ${w[i + 1]}`);
+  f.add(`len:${Math.min(10, Math.floor(t.length / 5))}`);
+  f.add('bias');
+  return [...f];
+}
+
+/** Scores → probabilities (max subtracted first). */
+function softmaxInPlace(s: Float64Array): void {
+  let m = -Infinity;
+  for (const v of s) m = Math.max(m, v);
+  let z = 0;
+  for (let k = 0; k < s.length; k++) z += s[k] = Math.exp(s[k] - m);
+  for (let k = 0; k < s.length; k++) s[k] /= z;
+}
+
+/** The class probabilities for a set of features. */
+export function predictConcept(model: LearnedModel, features: string[]): Prediction {
+  const K = model.classes.length;
+  const s = new Float64Array(K);
+  let known = 0;
+  for (const f of features) {
+    const d = model.index.get(f);
+    if (d === undefined) continue;
+    if (f !== 'bias' && !f.startsWith('len:')) known++;
+    const scale = model.scales[d];
+    for (let k = 0; k < K; k++) s[k] += model.q[d * K + k] * scale;
+  }
+  softmaxInPlace(s);
+  let b = 0;
+  for (let k = 1; k < K; k++) if (s[k] > s[b]) b = k;
+  const probs = new Map(model.classes.map((c, k) => [c, s[k]]));
+  const best = model.classes[b];
+  return { best: isConceptId(best) ? best : null, p: s[b], probs, known };
+}
+
+/** What the two opinions decide together. */
+export interface Verdict {
+  concept: ConceptId | null;
+  /** `rules`: the recogniser's concept, kept; `learned`: named by the model where the recogniser was unsure; `withdrawn`: the recogniser's concept taken back; `none`: no concept. */
+  by: 'rules' | 'learned' | 'withdrawn' | 'none';
+  /** The model's probability of the concept named (or withdrawn). */
+  p?: number;
+  /** For `withdrawn`: what the model thinks such formulas usually are (null: not a catalog concept). */
+  instead?: ConceptId | null;
+}
+
+/** The recogniser's concept (or none) weighed with the model's prediction, within the model's gates. */
+export function judge(rules: ConceptId | null, pred: Prediction | null, model: Pick<LearnedModel, 'withdraw' | 'name'>): Verdict {
+  if (!pred || pred.known < MIN_KNOWN) return rules ? { concept: rules, by: 'rules' } : { concept: null, by: 'none' };
+  if (rules) {
+    const p = pred.probs.get(rules) ?? 0;
+    const withdraw = model.withdraw.has(rules) && p < KEEP_AT_LEAST && pred.best !== rules && pred.p >= OTHER_AT_LEAST;
+    return withdraw ? { concept: null, by: 'withdrawn', p, instead: pred.best } : { concept: rules, by: 'rules', p };
+  }
+  return pred.best && model.name.has(pred.best) && pred.p >= NAME_FROM ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
+}
+
+/** One held-out formula: its label, the recogniser's concept, and the prediction of a model trained without it. */
+export interface HeldOut {
+  label: string | null;
+  rules: ConceptId | null;
+  pred: Prediction;
+}
+
+/** The gates (see GATE_MIN) from predictions on held-out formulas. */
+export function gatesFrom(held: HeldOut[]): { withdraw: Set<string>; name: Set<string> } {
+  const removed = new Map<string, { wrong: number; right: number }>();
+  const named = new Map<string, { right: number; all: number }>();
+  const all = { withdraw: new Set<string>(CONCEPT_IDS), name: new Set<string>(CONCEPT_IDS) };
+  for (const h of held) {
+    const v = judge(h.rules, h.pred, all);
+    if (v.by === 'withdrawn' && h.rules) {
+      const c = removed.get(h.rules) ?? removed.set(h.rules, { wrong: 0, right: 0 }).get(h.rules)!;
+      h.label === h.rules ? c.right++ : c.wrong++;
+    }
+    if (v.by === 'learned' && v.concept) {
+      const c = named.get(v.concept) ?? named.set(v.concept, { right: 0, all: 0 }).get(v.concept)!;
+      c.all++;
+      if (h.label === v.concept) c.right++;
+    }
+  }
+  return {
+    withdraw: new Set([...removed].filter(([, c]) => c.wrong >= GATE_MIN && c.wrong >= c.right).map(([id]) => id)),
+    name: new Set([...named].filter(([, c]) => c.all >= GATE_MIN && c.right >= NAME_PRECISION * c.all).map(([id]) => id)),
+  };
+}
+
+// ---------- training ----------
+
+export interface Example {
+  features: string[];
+  /** A concept id, or null. */
+  label: string | null;
+  /** Where it comes from (a source's name): a feature is kept only when it occurs in minSources different sources. */
+  source: string;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  /** AdaGrad's step. */
+  rate?: number;
+  l2?: number;
+  seed?: number;
+  minSources?: number;
+}
+
+/** A small seeded generator (mulberry32): the same examples and seed give the same model. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Cross-entropy of one example under dense weights W (feature-major, K classes), and its gradient for the example's rows. */
+export function exampleLoss(W: Float64Array, K: number, x: number[], y: number, l2 = 0): { loss: number; grad: Map<number, number> } {
+  const s = new Float64Array(K);
+  for (const d of x) for (let k = 0; k < K; k++) s[k] += W[d * K + k];
+  softmaxInPlace(s);
+  let loss = -Math.log(Math.max(s[y], 1e-300));
+  const grad = new Map<number, number>();
+  for (const d of x) {
+    for (let k = 0; k < K; k++) {
+      const q = d * K + k;
+      grad.set(q, (grad.get(q) ?? 0) + s[k] - (k === y ? 1 : 0));
+    }
+  }
+  for (const [q, g] of grad) {
+    loss += 0.5 * l2 * W[q] * W[q];
+    grad.set(q, g + l2 * W[q]);
+  }
+  return { loss, grad };
+}
+
+/** Train a softmax regression over the examples (AdaGrad, seeded order). Classes: `null` first, then the catalog's ids that occur. */
+export function trainModel(examples: Example[], opts: TrainOptions = {}): LearnedModel {
+  const { epochs = 12, rate = 0.3, l2 = 1e-4, seed = 1, minSources = 5 } = opts;
+  const present = new Set(examples.map((e) => e.label));
+  const classes = ['null', ...CONCEPT_IDS.filter((c) => present.has(c))];
+  const ci = new Map(classes.map((c, i) => [c, i]));
+  const seen = new Map<string, Set<string>>();
+  for (const e of examples) for (const f of e.features) (seen.get(f) ?? seen.set(f, new Set()).get(f)!).add(e.source);
+  const names = [...seen].filter(([, s]) => s.size >= minSources).map(([f]) => f).sort();
+  const fi = new Map(names.map((f, i) => [f, i]));
+  const K = classes.length;
+  const W = new Float64Array(names.length * K);
+  const G = new Float64Array(names.length * K).fill(1e-8);
+  const data = examples
+    .filter((e) => e.label === null || ci.has(e.label))
+    .map((e) => ({ x: e.features.map((f) => fi.get(f)).filter((d): d is number => d !== undefined), y: ci.get(e.label ?? 'null')! }));
+  const random = seededRandom(seed);
+  const order = data.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      for (const [q, g] of exampleLoss(W, K, data[i].x, data[i].y, l2).grad) {
+        G[q] += g * g;
+        W[q] -= (rate * g) / Math.sqrt(G[q]);
+      }
+    }
+  }
+  const q = new Int8Array(W.length);
+  const scales = new Float64Array(names.length);
+  for (let d = 0; d < names.length; d++) {
+    const row = Array.from(W.subarray(d * K, (d + 1) * K));
+    const median = [...row].sort((a, b) => a - b)[Math.floor(K / 2)];
+    const max = Math.max(...row.map((w) => Math.abs(w - median)));
+    scales[d] = max > 0 ? max / 127 : 1;
+    for (let k = 0; k < K; k++) q[d * K + k] = Math.round((row[k] - median) / scales[d]);
+  }
+  return { classes, index: fi, q, scales, withdraw: new Set(), name: new Set(), trainedOn: { sources: new Set(examples.map((e) => e.source)).size, formulas: data.length, minSources, epochs, seed } };
+}
+
+/** The model as JSON (scales rounded to 6 significant digits, weights as base64). */
+export function storeModel(m: LearnedModel): StoredModel {
+  const features = [...m.index.keys()].sort((a, b) => m.index.get(a)! - m.index.get(b)!);
+  let bin = '';
+  const bytes = new Uint8Array(m.q.buffer, m.q.byteOffset, m.q.byteLength);
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { version: 2, classes: m.classes, features, scales: Array.from(m.scales, (v) => Number(v.toPrecision(6))), weights: btoa(bin), withdraw: [...m.withdraw].sort(), name: [...m.name].sort(), ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}) };
+}
+
+/** A model read from JSON, checked: class names known, one scale per feature, a weight per feature and class. */
+export function loadModel(raw: unknown): LearnedModel {
+  const m = raw as StoredModel;
+  const bad = (why: string) => new Error(`learned model: ${why}`);
+  if (!m || m.version !== 2 || !Array.isArray(m.classes) || !Array.isArray(m.features) || !Array.isArray(m.scales) || typeof m.weights !== 'string') throw bad('not a version-2 model');
+  for (const c of m.classes) if (c !== 'null' && !isConceptId(c)) throw bad(`unknown class ${String(c).slice(0, 40)}`);
+  if (m.scales.length !== m.features.length || !m.scales.every((v) => Number.isFinite(v) && v > 0)) throw bad('one positive scale per feature expected');
+  const bin = atob(m.weights);
+  if (bin.length !== m.features.length * m.classes.length) throw bad(`${bin.length} weights for ${m.features.length} features × ${m.classes.length} classes`);
+  const q = new Int8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) q[i] = (bin.charCodeAt(i) << 24) >> 24;
+  const index = new Map(m.features.map((f, i) => [String(f), i]));
+  if (index.size !== m.features.length) throw bad('a feature named twice');
+  if (!Array.isArray(m.withdraw) || !Array.isArray(m.name) || ![...m.withdraw, ...m.name].every(isConceptId)) throw bad('gates must list concept ids');
+  return { classes: m.classes, index, q, scales: Float64Array.from(m.scales), withdraw: new Set(m.withdraw), name: new Set(m.name), trainedOn: m.trainedOn };
+}
