@@ -896,6 +896,17 @@ function lossHeadRoles(tree: Tree, { set }: Notes): void {
   }
 }
 
+/** `o = φ(z)`, `a = g(u)`: the letter defined as an activation function of the pre-activation is the activation. */
+function activationOutputRoles(tree: Tree, { set }: Notes): void {
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const f = d?.rhs.length === 1 && d.rhs[0].k === 'apply' ? d.rhs[0] : undefined;
+    if (!d || !f || !((f.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(f.head.name) && !f.head.mods.includes('prime')) || /^(sign|step|sigmoid|tanh|relu)$/.test(f.fn))) continue;
+    const arg = rowOf(f.arg);
+    if (arg.length === 1 && arg[0].k === 'sym' && /^[zu]$/.test(arg[0].name) && !arg[0].mods.length) set(symbolKey(d.head), "the activation (the activation function's output, the layer's activation) — defined here");
+  }
+}
+
 /**
  * 3f. Gated cells: the coefficient mixed as `(1 − z) ⊙ a + z ⊙ b` is the update gate and the new term it lets in the
  * candidate; a letter defined as a tanh of the inputs is the candidate; capital gate letters (F_t, I_t, O_t) are the
@@ -1952,6 +1963,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   weightedSumHeadRoles(tree, concept, acc);
   numericWeightRoles(tree, acc, inScripts);
   grammarRoles(tree, concept, acc, inScripts);
+  activationOutputRoles(tree, acc);
   incrementRoles(tree, acc);
   scriptLetterRoles(tree, acc, 'steps', inScripts);
   definedSymbol(tree, concept, acc, named, 'fallback');

@@ -470,6 +470,15 @@ test("a layer's activation and pre-activation, the error term a step moves by, a
   assert.match(meaning(logistic, '\u03b2_1'), /weight/);
 });
 
+test('a letter defined as an activation function of a pre-activation is the activation, in a formula of no concept too', () => {
+  assert.equal(explainFormula('q = g(u)').concept, null);
+  assert.match(meaning('q = g(u)', 'q'), /the activation \(the activation function's output/);
+  assert.match(meaning('q = g(u)', 'u'), /pre-activation/);
+  // A derivative of the function, or a function of a sum, is no such definition.
+  assert.doesNotMatch(meaning("q = g'(u)", 'q'), /activation function's output/);
+  assert.doesNotMatch(meaning('q = g(u + v)', 'q'), /activation function's output/);
+});
+
 test('the joint written out factor by factor is the chain rule of probability; with a product sign, the language model', () => {
   assert.equal(concept('P(a_1, a_2, a_3) = P(a_1) P(a_2 \\mid a_1) P(a_3 \\mid a_1, a_2)'), 'probability-chain-rule');
   assert.equal(concept('P(w_1, \\dots, w_T) = \\prod_{t=1}^{T} P(w_t | w_1, \\dots, w_{t-1})'), 'language-model');
