@@ -20,6 +20,8 @@ import learnedModelData from './learnedModel.json';
 
 /** The shipped model (learned.ts), checked once when the module loads. */
 const LEARNED: LearnedModel = loadModel(learnedModelData);
+/** Gates that open nothing: the recogniser alone. */
+const NO_GATES = { withdraw: new Set<string>(), name: new Set<string>() };
 
 export interface Explanation {
   latex: string;
@@ -115,7 +117,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? LEARNED : opts.learned;
-  const verdict = model ? judge(rec?.concept ?? null, rec ? predictConcept(model, featuresOf(latex, opts.context)) : null, model) : judge(rec?.concept ?? null, null, { withdraw: new Set(), name: new Set() });
+  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, featuresOf(latex, opts.context)) : null, model || NO_GATES);
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
