@@ -15,10 +15,9 @@ import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
 import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf } from '../../src/core/formula/explain';
-import { expandMacros, parseMacros } from '../../src/core/formula/macros';
-import { cleanTex } from '../../src/core/formula/find';
-import { CONCEPT_IDS, type ConceptId } from '../../src/core/formula/concepts';
-import { type Example, gatesFrom, type HeldOut, judge, type LearnedModel, predictConcept, storeModel, trainModel } from '../../src/core/formula/learned';
+import { parseMacros } from '../../src/core/formula/macros';
+import type { ConceptId } from '../../src/core/formula/concepts';
+import { type Example, gatesFrom, type HeldOut, judge, type LearnedModel, OPEN_GATES, predictConcept, storeModel, trainModel } from '../../src/core/formula/learned';
 
 const USAGE = 'usage: train:formula -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--epochs 12] [--min-sources 5] [--seed 1]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
@@ -41,12 +40,11 @@ function readFolder(dir: string, folder: number): Row[] {
   const rows: Row[] = [];
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt') && !x.endsWith('.roles.txt')).sort()) {
     const labels = parseLabelFile(readBounded(path.join(dir, f), 4_000_000), false);
-    const table = labels.macros ? parseMacros(labels.macros) : undefined;
+    const macros = labels.macros ? parseMacros(labels.macros) : undefined;
     for (const fo of labels.formulas) {
       const context = { before: fo.context };
-      const expanded = table ? expandMacros(cleanTex(fo.latex), table) : { latex: cleanTex(fo.latex) };
-      const rules = explainFormula(fo.latex, { context, display: true, macros: labels.macros, learned: false }).concept;
-      rows.push({ features: featuresOf(expanded.latex, context), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules });
+      const rules = explainFormula(fo.latex, { context, display: true, macros, learned: false }).concept;
+      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules });
     }
   }
   return rows;
@@ -76,11 +74,10 @@ const score = (policy: string, said: (h: HeldOut) => string | null) => {
   }
   return { ...c, rightShare: c.right / catalog, wrongShare: c.wrong / catalog, claimShare: c.claimed / nulls };
 };
-const every = { withdraw: new Set<string>(CONCEPT_IDS), name: new Set<string>(CONCEPT_IDS) };
 const table = [
   score('recogniser alone', (h) => h.rules),
   score('with the model, gated (shipped)', (h) => judge(h.rules, h.pred, gates).concept),
-  score('with the model, no gates', (h) => judge(h.rules, h.pred, every).concept),
+  score('with the model, no gates', (h) => judge(h.rules, h.pred, OPEN_GATES).concept),
   score('naming only, gated', (h) => judge(h.rules, h.pred, { withdraw: new Set(), name: gates.name }).concept),
   score('withdrawing only, gated', (h) => judge(h.rules, h.pred, { withdraw: gates.withdraw, name: new Set() }).concept),
 ];

@@ -18,8 +18,9 @@ import { normaliseTex } from './normalise';
 import { judge, loadModel, learnedFeatures, type LearnedModel, predictConcept, type Verdict } from './learned';
 import learnedModelData from './learnedModel.json';
 
-/** The shipped model (learned.ts), checked once when the module loads. */
-const LEARNED: LearnedModel = loadModel(learnedModelData);
+/** The shipped model (learned.ts), decoded and checked on the first explanation rather than when the module loads. */
+let shipped: LearnedModel | undefined;
+const shippedModel = (): LearnedModel => (shipped ??= loadModel(learnedModelData));
 /** Gates that open nothing: the recogniser alone. */
 const NO_GATES = { withdraw: new Set<string>(), name: new Set<string>() };
 
@@ -80,9 +81,22 @@ function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: 
   return 'it matches none of the concepts I know';
 }
 
-/** The features the learned model reads: the formula's normalised TeX (macros already expanded) and the words before it. */
-export function featuresOf(expandedLatex: string, context: RecogniseContext | undefined): string[] {
-  return learnedFeatures(normaliseTex(expandedLatex), `${context?.heading ?? ''} ${context?.before ?? ''}`);
+/** The formula as the recogniser reads it: cleaned, the note's macros expanded (an expansion error kept, to report). */
+function expandFormula(latexIn: string, table: MacroTable | undefined): { latex: string; error?: string } {
+  const clean = cleanTex(String(latexIn ?? ''));
+  return table ? expandMacros(clean, table) : { latex: clean };
+}
+
+const macroTableOf = (macros: ExplainOptions['macros']): MacroTable | undefined => (macros ? (typeof macros === 'string' ? parseMacros(macros) : macros) : undefined);
+
+/** The features the learned model reads of an expanded formula: its normalised TeX and the words before it. */
+function expandedFeatures(latex: string, context: RecogniseContext | undefined): string[] {
+  return learnedFeatures(normaliseTex(latex), `${context?.heading ?? ''} ${context?.before ?? ''}`);
+}
+
+/** The features the learned model reads of a formula given as explainFormula is given it (training reads them so). */
+export function featuresOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): string[] {
+  return expandedFeatures(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context);
 }
 
 /** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
@@ -109,15 +123,15 @@ function learnedWhy(v: Verdict): string {
 }
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
-  const table = opts.macros ? (typeof opts.macros === 'string' ? parseMacros(opts.macros) : opts.macros) : undefined;
-  const expanded = table ? expandMacros(cleanTex(String(latexIn ?? '')), table) : { latex: cleanTex(String(latexIn ?? '')) };
+  const table = macroTableOf(opts.macros);
+  const expanded = expandFormula(latexIn, table);
   // The note's macros apply to the letters its sentences write too (`the query \(\vq\)`).
   const expandProse = (tex: string) => (table ? expandMacros(cleanTex(tex), table).latex : tex);
   const latex = expanded.latex;
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
-  const model = opts.learned === undefined ? LEARNED : opts.learned;
-  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, featuresOf(latex, opts.context)) : null, model || NO_GATES);
+  const model = opts.learned === undefined ? shippedModel() : opts.learned;
+  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null, model || NO_GATES);
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };

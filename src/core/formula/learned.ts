@@ -155,6 +155,9 @@ export function judge(rules: ConceptId | null, pred: Prediction | null, model: P
   return pred.best && model.name.has(pred.best) && pred.p >= NAME_FROM ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
 }
 
+/** Gates open for every concept: the model's rules without the gates. */
+export const OPEN_GATES: Pick<LearnedModel, 'withdraw' | 'name'> = { withdraw: new Set<string>(CONCEPT_IDS), name: new Set<string>(CONCEPT_IDS) };
+
 /** One held-out formula: its label, the recogniser's concept, and the prediction of a model trained without it. */
 export interface HeldOut {
   label: string | null;
@@ -166,9 +169,8 @@ export interface HeldOut {
 export function gatesFrom(held: HeldOut[]): { withdraw: Set<string>; name: Set<string> } {
   const removed = new Map<string, { wrong: number; right: number }>();
   const named = new Map<string, { right: number; all: number }>();
-  const all = { withdraw: new Set<string>(CONCEPT_IDS), name: new Set<string>(CONCEPT_IDS) };
   for (const h of held) {
-    const v = judge(h.rules, h.pred, all);
+    const v = judge(h.rules, h.pred, OPEN_GATES);
     if (v.by === 'withdrawn' && h.rules) {
       const c = removed.get(h.rules) ?? removed.set(h.rules, { wrong: 0, right: 0 }).get(h.rules)!;
       h.label === h.rules ? c.right++ : c.wrong++;

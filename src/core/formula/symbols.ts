@@ -896,14 +896,20 @@ function lossHeadRoles(tree: Tree, { set }: Notes): void {
   }
 }
 
-/** `o = φ(z)`, `a = g(u)`: the letter defined as an activation function of the pre-activation is the activation. */
-function activationOutputRoles(tree: Tree, { set }: Notes): void {
-  for (const eq of equations(tree)) {
+/** Definitions whose right side is one function applied (`a = g(z)`): the letter defined, the application and its argument. */
+function appliedDefinitions(tree: Tree): Array<{ head: Sym; f: Extract<Node, { k: 'apply' }>; arg: Node[] }> {
+  return equations(tree).flatMap((eq) => {
     const d = definition(eq);
     const f = d?.rhs.length === 1 && d.rhs[0].k === 'apply' ? d.rhs[0] : undefined;
-    if (!d || !f || !((f.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(f.head.name) && !f.head.mods.includes('prime')) || /^(sign|step|sigmoid|tanh|relu)$/.test(f.fn))) continue;
-    const arg = rowOf(f.arg);
-    if (arg.length === 1 && arg[0].k === 'sym' && /^[zu]$/.test(arg[0].name) && !arg[0].mods.length) set(symbolKey(d.head), "the activation (the activation function's output, the layer's activation) — defined here");
+    return d && f ? [{ head: d.head, f, arg: rowOf(f.arg) }] : [];
+  });
+}
+
+/** `o = φ(z)`, `a = g(u)`: the letter defined as an activation function of the pre-activation is the activation. */
+function activationOutputRoles(tree: Tree, { set }: Notes): void {
+  for (const { head, f, arg } of appliedDefinitions(tree)) {
+    const activation = (f.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(f.head.name) && !f.head.mods.includes('prime')) || /^(sign|step|sigmoid|tanh|relu)$/.test(f.fn);
+    if (activation && arg.length === 1 && arg[0].k === 'sym' && /^[zu]$/.test(arg[0].name) && !arg[0].mods.length) set(symbolKey(head), "the activation (the activation function's output, the layer's activation) — defined here");
   }
 }
 
@@ -2236,12 +2242,9 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
   });
   // (A one-letter function of one letter outside a network says nothing by itself: R = g(S).)
   if (concept === 'mlp') {
-    for (const eq of equations(tree)) {
-      const d = definition(eq);
-      const f = d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && /^(g|f|phi|varphi|sigma|sigmoid)$/.test(d.rhs[0].fn) ? d.rhs[0] : undefined;
-      const arg = f ? rowOf(f.arg) : [];
-      if (!d || arg.length !== 1 || arg[0].k !== 'sym') continue;
-      set(symbolKey(d.head), "the layer's activation (its output) — defined here", generic(symbolKey(d.head)));
+    for (const { head, f, arg } of appliedDefinitions(tree)) {
+      if (!/^(g|f|phi|varphi|sigma|sigmoid)$/.test(f.fn) || arg.length !== 1 || arg[0].k !== 'sym') continue;
+      set(symbolKey(head), "the layer's activation (its output) — defined here", generic(symbolKey(head)));
       set(symbolKey(arg[0]), 'the pre-activation (the weighted input) of the layer', generic(symbolKey(arg[0])));
     }
   }
