@@ -218,23 +218,34 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Cross-entropy of one example under dense weights W (feature-major, K classes), and its gradient for the example's rows. */
-export function exampleLoss(W: Float64Array, K: number, x: number[], y: number, l2 = 0): { loss: number; grad: Map<number, number> } {
+/**
+ * The gradient of one example's cross-entropy (plus the L2 term of its rows) under dense weights W (feature-major, K
+ * classes), written into out (|x| × K, the rows of x in order); returns the loss. x holds distinct rows.
+ */
+function exampleGradient(W: Float64Array, K: number, x: ArrayLike<number>, y: number, l2: number, out: Float64Array): number {
   const s = new Float64Array(K);
-  for (const d of x) for (let k = 0; k < K; k++) s[k] += W[d * K + k];
+  for (let i = 0; i < x.length; i++) for (let k = 0; k < K; k++) s[k] += W[x[i] * K + k];
   softmaxInPlace(s);
   let loss = -Math.log(Math.max(s[y], 1e-300));
-  const grad = new Map<number, number>();
-  for (const d of x) {
+  for (let i = 0; i < x.length; i++) {
     for (let k = 0; k < K; k++) {
-      const q = d * K + k;
-      grad.set(q, (grad.get(q) ?? 0) + s[k] - (k === y ? 1 : 0));
+      const w = W[x[i] * K + k];
+      out[i * K + k] = s[k] - (k === y ? 1 : 0) + l2 * w;
+      loss += 0.5 * l2 * w * w;
     }
   }
-  for (const [q, g] of grad) {
-    loss += 0.5 * l2 * W[q] * W[q];
-    grad.set(q, g + l2 * W[q]);
-  }
+  return loss;
+}
+
+/** Cross-entropy of one example under dense weights W (feature-major, K classes), and its gradient for the example's rows. */
+export function exampleLoss(W: Float64Array, K: number, x: number[], y: number, l2 = 0): { loss: number; grad: Map<number, number> } {
+  const rows = [...new Set(x)];
+  const out = new Float64Array(rows.length * K);
+  const loss = exampleGradient(W, K, rows, y, l2, out);
+  const grad = new Map<number, number>();
+  rows.forEach((d, i) => {
+    for (let k = 0; k < K; k++) grad.set(d * K + k, out[i * K + k]);
+  });
   return { loss, grad };
 }
 
@@ -252,19 +263,26 @@ export function trainModel(examples: Example[], opts: TrainOptions = {}): Learne
   const W = new Float64Array(names.length * K);
   const G = new Float64Array(names.length * K).fill(1e-8);
   const data = examples
-    .filter((e) => e.label === null || ci.has(e.label))
-    .map((e) => ({ x: e.features.map((f) => fi.get(f)).filter((d): d is number => d !== undefined), y: ci.get(e.label ?? 'null')! }));
+    .filter((e) => ci.has(e.label ?? 'null'))
+    .map((e) => ({ x: Int32Array.from(new Set(e.features.map((f) => fi.get(f)).filter((d): d is number => d !== undefined))), y: ci.get(e.label ?? 'null')! }));
   const random = seededRandom(seed);
   const order = data.map((_, i) => i);
+  const grad = new Float64Array(data.reduce((m, e) => Math.max(m, e.x.length), 1) * K);
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const i of order) {
-      for (const [q, g] of exampleLoss(W, K, data[i].x, data[i].y, l2).grad) {
-        G[q] += g * g;
-        W[q] -= (rate * g) / Math.sqrt(G[q]);
+      const { x, y } = data[i];
+      exampleGradient(W, K, x, y, l2, grad);
+      for (let r = 0; r < x.length; r++) {
+        for (let k = 0; k < K; k++) {
+          const q = x[r] * K + k;
+          const g = grad[r * K + k];
+          G[q] += g * g;
+          W[q] -= (rate * g) / Math.sqrt(G[q]);
+        }
       }
     }
   }
