@@ -825,6 +825,8 @@ const isPrimed = (n: Node): boolean => {
 const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
+/** A letter's step, written as a subscript or a superscript, its brackets dropped: h_t, h^{(t)}, h^{⟨t−1⟩} → t, t, t−1. */
+const stepIndex = (x: Sym) => indexOf(x.sub ?? x.sup).replace(/[⟨⟩<>]/g, '');
 
 /**
  * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
@@ -1038,7 +1040,13 @@ function detectModelParts(root: Row, add: Add): void {
   root.forEach((x, i) => { const y = root[i + 2]; if (x.k === 'sym' && /^[QKV]$/.test(x.name) && root[i + 1]?.k === 'op' && (root[i + 1] as { v: string }).v === '=' && y?.k === 'sym' && /^[A-Z]$/.test(y.name) && y.name !== 'W') source.set(x.name, y.name); });
   if (source.has('Q') && source.has('K') && source.get('Q') !== source.get('K')) add('attention', 3.9, 'Q = X W^Q, K = Y W^K: queries from one sequence, keys from another');
   // h_t = tanh(c_t): the cell state squashed into the output — the LSTM's (the output gate aside).
-  if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && /^t$/.test(indexOf(r[0].sub)); })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
+  // c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o): gates written as an activation of their own input z_i, z_f, z_o (one
+  // lecture's notation for the LSTM's memory cell) — two of them, or one beside the memory c.
+  const gateInputs = new Set(applies(root, ['f', 'g', 'sigma', 'sigmoid']).flatMap((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'z' && /^[ifo]$/.test(indexOf(r[0].sub)) && !r[0].sup ? [indexOf(r[0].sub)] : []; }));
+  const memory = syms(root).some((x) => x.name === 'c' && (!x.sub || /^t/.test(stepIndex(x))));
+  if (gateInputs.size >= 2 || (gateInputs.size === 1 && memory)) add('lstm', 3.5, "gates as activations of their inputs, f(z_i), f(z_f), f(z_o), around the memory c: an LSTM cell");
+  // (The step as a subscript or a superscript: c_t, c^{⟨t⟩}, c^{<t>}.)
+  if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && stepIndex(r[0]) === 't'; })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
   // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
@@ -1846,12 +1854,11 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
-  const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
-  // (Juxtaposed, c_t = f_t c_{t−1} + i_t z_t: the cell written from its own previous value, a forget gate and an input gate.)
-  const cellFromItself = lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!lhsHead.sub && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub))) && ['f', 'i'].every((g) => syms(rhsAll).some((x) => x.name.toLowerCase() === g && /^t$/.test(indexOf(x.sub))));
-  const juxtaposed = !hasLineOp(root, '⊙', '*', '∘', '∗', '·') && cellFromItself;
-  // (Or with × between them, c_t = f_t × c_{t−1} + i_t × s_t, where the cell comes from its own previous value.)
-  const crossed = hasLineOp(root, '×') && cellFromItself;
+  const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·', '×') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));
+  // (Any product, c_t = f_t c_{t−1} + i_t z_t, f_t · c_{t−1} + i_t · g_t, Γ_f × c^{⟨t−1⟩} + Γ_u × c̃^{⟨t⟩}: the cell
+  // written from its own previous value, a forget gate and an input gate, at the step.)
+  const gateAt = (g: 'f' | 'i', x: Sym) => (x.name.toLowerCase() === g && stepIndex(x) === 't') || (x.name === 'Gamma' && (g === 'f' ? /^f/ : /^[ui]/).test(indexOf(x.sub)));
+  const cellFromItself = lhsHead?.k === 'sym' && /^[cCsS]$/.test(lhsHead.name) && !!(lhsHead.sub ?? lhsHead.sup) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && (['f', 'i'] as const).every((g) => syms(rhsAll).some((x) => gateAt(g, x)));
   // (A state mixed between its previous value and another by one gate, h_t = (1 − z_t) h_{t−1} + z_t h̃_t, with the
   // products juxtaposed or written with ×; a moving average mixes by a Greek rate, β, ρ, and is no gate.)
   const gateOf = (g: Node) => (g.k === 'group' && rowOf(g.body).length === 3 && isNum(rowOf(g.body)[0], 1) && hasOp(g.body, '-') && rowOf(g.body)[2].k === 'sym' ? (rowOf(g.body)[2] as Sym) : null);
@@ -1859,13 +1866,13 @@ function detect(root: Row, add: Add): void {
   const fromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup)));
   const mixed = !!mixGate && /^([a-zA-Z]|Gamma)$/.test(mixGate.name) && fromPrevious && syms(rhsAll).filter((x) => x.name === mixGate.name && show(x) === show(mixGate)).length >= 2;
   if (mixed && !hasLineOp(root, '⊙', '*', '∘', '∗') && lhsHead?.k === 'sym' && /^[hHsSc]$/.test(lhsHead.name)) add('gru', 3.5, 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate');
-  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || juxtaposed || crossed) {
+  if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || cellFromItself) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
     const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;
     const spelled = new Set(rhsAll.filter((x, k) => bare(x) && (bare(rhsAll[k - 1]) || bare(rhsAll[k + 1]))));
     const letters = new Set(syms(rhsAll).filter((s) => !spelled.has(s)).map((s) => (s.name === 'Gamma' && /^[fuoi]$/.test(indexOf(s.sub)) ? (indexOf(s.sub) === 'u' ? 'i' : indexOf(s.sub)) : s.name.toLowerCase())));
     // (1 − z) as a factor of a product, not an index such as h^{(n−1)}
-    const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
+    const oneMinus = allRows.some((r) => r.some((x, i) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-') && !!r[i + 1] && ((r[i + 1].k === 'op' && ['⊙', '∘', '*', '∗', '·', '×'].includes((r[i + 1] as { v: string }).v)) || r[i + 1].k === 'sym' || r[i + 1].k === 'group')));
     const omVar = all(rhsAll).filter((x): x is Group => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-')).map((g) => rowOf(g.body).find((y): y is Sym => y.k === 'sym')).find(Boolean);
     // (The candidate is marked with a tilde, a hat or a prime: h̃_t, h'^{<t>}.)
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x));
@@ -2951,6 +2958,10 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
  * defined as a sigmoid of anything is that cell's gate — an LSTM's forget, input or output gate, a GRU's update or reset
  * gate.
  */
+/** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
+const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
+const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|更新門|重置門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
+
 function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
   if (best?.why.startsWith('named') || (best && ['lstm', 'gru'].includes(best.id))) return null;
   const { parts } = sides(root);
@@ -2958,17 +2969,17 @@ function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score:
   const [lhs, rhs] = [parts[0][0], parts[1][0]];
   const gateLetter = lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma');
   if (!gateLetter || rhs.k !== 'apply' || rhs.fn !== 'sigmoid') return null;
-  const lstmGate = /\b(forget|input|output)\s+gate/i.test(near);
-  const gruGate = /\b(update|reset)\s+gate/i.test(near);
+  const lstmGate = LSTM_GATE_WORDS.test(near);
+  const gruGate = GRU_GATE_WORDS.test(near);
   if (lstmGate === gruGate) return null;
   const id: ConceptId = lstmGate ? 'lstm' : 'gru';
   return { id, score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: `a gate the words name: ${id === 'lstm' ? "an LSTM's" : "a GRU's"} gate, a sigmoid of its inputs` };
 }
 
-/** Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`): an LSTM. */
+/** Gates named in the formula's own annotations (\underbrace{f_t}_{\text{forget gate}}, `(Forget Gate) f = σ(…)`, `\tag{输出门}`): an LSTM. */
 function annotatedGates(latex: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
-  const annotations = [...latex.matchAll(/\\text\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
-  if (!/\b(forget|input|output)\s+gate/i.test(annotations) || best?.why.startsWith('named') || (best && !related(best.id, 'lstm') && best.score >= 3.4)) return null;
+  const annotations = [...latex.matchAll(/\\(?:text|tag)\s*\{([^{}]*)\}/g)].map((m) => m[1]).join(' ');
+  if (!LSTM_GATE_WORDS.test(annotations) || best?.why.startsWith('named') || (best && !related(best.id, 'lstm') && best.score >= 3.4)) return null;
   return { id: 'lstm', score: Math.max(3.4, (best?.score ?? 0) + 0.1), why: 'gates named in the formula: an LSTM' };
 }
 

@@ -72,7 +72,8 @@ const UNICODE: Record<string, string> = {
   '∞': 'infty', '⊤': 'top', 'ℓ': 'ell', '∝': 'propto', 'γ': 'gamma', 'δ': 'delta', 'ω': 'omega', 'ρ': 'rho',
   'ν': 'nu', 'κ': 'kappa', 'ξ': 'xi', 'ψ': 'psi', 'χ': 'chi', 'ζ': 'zeta', 'Δ': 'Delta', 'Ω': 'Omega', 'Θ': 'Theta',
   'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
-  '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto',
+  '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto', 'Γ': 'Gamma', 'Π': 'Pi', 'Ξ': 'Xi', 'Υ': 'Upsilon', 'ι': 'iota', 'υ': 'upsilon',
+  'ϵ': 'epsilon', 'ϑ': 'vartheta',
 };
 const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
 
