@@ -2058,7 +2058,14 @@ function detect(root: Row, add: Add): void {
   // a plain β is momentum's. A letter averaged from its own previous value is Adam's moment only with β₁ or β₂: with
   // a plain β, v_t = β v_{t−1} + (1 − β) θ_t, it is any exponentially weighted average.)
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
-  if (lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)))) || (syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup))) && syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub))))) && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'))) add('adam', 3.5, 'moving average of gradients with β');
+  // (Adam's numbered rates β₁, β₂ with the average updated from its previous value — m_{t−1} — or in place, V_{dw} =
+  // β₁ V_{dw} + (1 − β₁) dw, are its moments, whatever the words around say of the batch.)
+  const numberedBeta = syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)));
+  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'));
+  const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
+  const inPlace = lhsHead?.k === 'sym' && !!(lhsHead.sub ?? lhsHead.sup) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
+  if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
+  else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
   if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
   // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
   const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');

@@ -1496,3 +1496,11 @@ test('a one-letter function of a weight times one other letter, with no bias, is
   // (A function of two plain letters is not told.)
   assert.doesNotMatch(meaning('p = s(a \\cdot b)', 's'), /activation function/);
 });
+
+test("Adam's moments updated in place with numbered rates, V_{dw} = β₁ V_{dw} + (1 − β₁) dw; an average with an unnumbered rate is no Adam", () => {
+  assert.equal(concept('V_{d_w} = \\beta_{1} V_{d_w} + (1 - \\beta_{1}) d_w'), 'adam');
+  assert.equal(concept('S_{dW} = \\beta_2 S_{dW} + (1 - \\beta_2) dW^2'), 'adam');
+  assert.equal(concept('m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t'), 'adam');
+  assert.notEqual(concept('V_{x} = \\beta V_{x} + (1 - \\beta) x'), 'adam');
+  assert.notEqual(concept('V_{x} = \\beta_1 V_{y} + (1 - \\beta_1) x'), 'adam');
+});
