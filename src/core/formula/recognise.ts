@@ -2382,7 +2382,7 @@ function negated(root: Row): boolean {
 }
 /** Concepts that are never a loss. */
 const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);
-const LOSS_WORDS = /^(l|j|ell|loss|cost|objective|mathcall|mathcalj)$/i;
+const LOSS_WORDS = /^(l|j|ell|loss|cost|objective|mathcall|mathcalj|rss|sse)$/i;
 function lossLhs(root: Row): boolean {
   const { parts } = sides(root);
   if (parts.length < 2) return false;
@@ -2393,7 +2393,9 @@ function lossLhs(root: Row): boolean {
   const letters = lhs.filter((x) => x.k !== 'group').map((x) => (x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup ? x.name : x.k === 'apply' && /^[a-z]$/i.test(x.fn) ? x.fn : '#')).join('');
   if (/^(loss|cost|error|objective)$/i.test(letters)) return true;
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
-  return lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective)/i.test(word);
+  // (Or a loss written between equals signs, `C = cost(ŷ, y) = (ŷ − y)²`.)
+  const named = parts.slice(1, -1).some((p) => p.length === 1 && p[0].k === 'apply' && /^(loss|cost|error)$/i.test(p[0].fn));
+  return named || (lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective|RSS|SSE)/i.test(word));
 }
 /** The loss a subscript on the loss letter names (L_{CE}, L_{BCE}, J_{NLL}, L_{MSE}). */
 function lossSubscript(root: Row): ConceptId | null {
@@ -2420,7 +2422,7 @@ export function related(a: ConceptId, b: ConceptId): boolean {
 /** Function names (canonical: lower-case letters and digits) that name a catalog concept, in any font. */
 const NAMED_CONCEPTS: Record<string, ConceptId> = {
   sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
-  hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse',
+  hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse', rss: 'mse', sse: 'mse',
   crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
   kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
   bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { recognise } from '../../../src/core/formula/recognise';
+import { normaliseTex } from '../../../src/core/formula/normalise';
 
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
 
@@ -226,4 +227,16 @@ test('a penalty named by its word, λ penalty(w), is added to a loss as regulari
   assert.equal(concept('L = \\sum_i \\ell(y_i, f(x_i)) + \\lambda \\operatorname{penalty}(w)'), 'regularization');
   // (The word on something that is no parameter, penalty(x_i), is no penalty on the weights.)
   assert.notEqual(concept('L = \\sum_i \\ell(y_i, f(x_i)) + \\lambda \\operatorname{penalty}(x_i)'), 'regularization');
+});
+
+test('log run into a one-letter subscript or between two letters is the logarithm; RSS and a loss named between equals signs', () => {
+  assert.equal(normaliseTex('-\\sum_k t_klog\\hat{t_k}'), '-\\sum_k t_{k}\\log \\hat{t_k}');
+  assert.equal(concept('L(\\hat{t}, t) = -\\sum_k t_klog\\hat{t_k}'), 'cross-entropy');
+  assert.equal(concept('L(o, t) = -(tlogo + (1-t)log(1-o))'), 'binary-cross-entropy');
+  // Words are left alone: `catalog`, `logit`, a log of a word.
+  assert.doesNotMatch(normaliseTex('\\text{catalog} = 1'), /\\log/);
+  assert.equal(concept('\\text{SSE}(w) = \\sum_{n=1}^N (t_n - o_n)^2'), 'mse');
+  assert.equal(concept('C = cost(o, t) = (o - t)^2'), 'mse');
+  // A squared difference named by no loss is not claimed as one.
+  assert.notEqual(concept('C = (o - t)^2'), 'mse');
 });
