@@ -401,6 +401,8 @@ function detectForms(root: Row, add: Add): void {
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
     if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 3.5, 'θ = (XᵀX + λI)^{-1} Xᵀ y: ridge regression');
+    // (With the targets y after it, the least-squares solution itself: linear regression's; alone, (XᵀX)^{-1}Xᵀ is a projection's too.)
+    else if (syms(root).some((x) => /^[yY]$/.test(x.name) && !all(inv).includes(x))) add('linear-regression', 3.1, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation, the least-squares solution');
     else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation (linear regression when the words say so)');
   }
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
@@ -1852,6 +1854,8 @@ function detect(root: Row, add: Add): void {
   if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && !parts[1].some((x) => x.k === 'apply') && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
+  // Y = β₀ + Σ_i X_i β_i: an intercept β₀ and coefficients β_i of the inputs — the regression's own letters.
+  else if (parts.length === 2 && lhsHead?.k === 'sym' && /^[yY]$/.test(lhsHead.name) && syms(rhsAll).some((x) => x.name === 'beta' && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === 'beta' && /^([1-9]|[ijk])$/.test(subText(x.sub))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
   const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·', '×') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));

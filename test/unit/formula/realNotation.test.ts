@@ -1504,3 +1504,11 @@ test("Adam's moments updated in place with numbered rates, V_{dw} = β₁ V_{dw}
   assert.notEqual(concept('V_{x} = \\beta V_{x} + (1 - \\beta) x'), 'adam');
   assert.notEqual(concept('V_{x} = \\beta_1 V_{y} + (1 - \\beta_1) x'), 'adam');
 });
+
+test('the normal equation with its targets is linear regression; the projection alone is not; Y = β₀ + Σ X_i β_i', () => {
+  assert.equal(concept('\\hat\\beta = (X^T X)^{-1} X^T y'), 'linear-regression');
+  assert.equal(concept('w^* = (\\mathbf{X}^\\top \\mathbf{X})^{-1} \\mathbf{X}^\\top \\mathbf{y}'), 'linear-regression');
+  assert.notEqual(concept('H = X (X^T X)^{-1} X^T'), 'linear-regression');
+  assert.equal(concept('Y = \\beta_0 + \\sum_{j=1}^p X_j \\beta_j'), 'linear-regression');
+  assert.notEqual(concept('Y = \\beta_0 + \\sum_{j=1}^p Z_j \\gamma_j'), 'linear-regression');
+});
