@@ -2020,9 +2020,10 @@ function detect(root: Row, add: Add): void {
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
         add('minibatch-sgd', 2.9, 'θ ← θ − η Σ_i ∇ℓ_i: a sum of examples\' gradients, over a minibatch when the words say so');
       }
-      // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a stochastic step.
+      // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a gradient step (notes call it gradient descent; the words
+      // may say it is stochastic).
       // (x_{i+1} = x_i − α∇f(x_i): the point updated is x itself, its index the step, no example.)
-      else if (!(lhsHead?.k === 'sym' && lhsHead.name === 'x') && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add('minibatch-sgd', 3.45, 'θ ← θ − η ∇ℓ(x_i, y_i): one example\'s gradient');
+      else if (!(lhsHead?.k === 'sym' && lhsHead.name === 'x') && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add(iterScript(lhsHead).includes(',') ? 'minibatch-sgd' : 'gradient-descent', 3.45, iterScript(lhsHead).includes(',') ? 'θ^{k,n} ← θ^{k−1,n−1} − η ∇ℓ_n: the step and the example both counted, a stochastic step' : 'θ ← θ − η ∇ℓ(x_i, y_i): a gradient step on one example\'s loss');
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)
@@ -2031,7 +2032,7 @@ function detect(root: Row, add: Add): void {
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
       // (The update is what the formula is: a model written inside its step is the gradient's content.)
-      add(oneExample ? 'minibatch-sgd' : 'gradient-descent', 3.5, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: one example\'s step' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
+      add('gradient-descent', 3.5, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: a gradient step on one example' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
     }
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');

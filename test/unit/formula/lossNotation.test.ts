@@ -167,7 +167,8 @@ test('two layers: an activation of a weight times an activation of a linear map'
 
 test('a gradient step with the gradient written out: over the data, or for one example', () => {
   assert.equal(concept('w := w - \\frac{\\eta}{n} A^{T} (\\sigma(A w) - t)'), 'gradient-descent');
-  assert.equal(concept('w_k := w_k - \\eta (f_{w}(u^{(i)}) - t^{(i)}) \\cdot u^{(i)}_k'), 'minibatch-sgd');
+  // (One example's step: notes by others call it gradient descent, the stochastic kind only when their words say so.)
+  assert.equal(concept('w_k := w_k - \\eta (f_{w}(u^{(i)}) - t^{(i)}) \\cdot u^{(i)}_k'), 'gradient-descent');
   // A velocity or a lone term is not the gradient written out.
   assert.notEqual(concept('w := w - \\eta v'), 'gradient-descent');
 });

