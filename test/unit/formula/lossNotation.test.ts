@@ -241,3 +241,11 @@ test('log run into a one-letter subscript or between two letters is the logarith
   // A squared difference named by no loss is not claimed as one.
   assert.notEqual(concept('C = (o - t)^2'), 'mse');
 });
+
+test("plain text's sum(…) is a sum: the squared error and a penalised loss typed as code", () => {
+  assert.equal(normaliseTex('sum((o - t)^2)'), '\\sum ((o - t)^2)');
+  assert.equal(concept('J(w) = 1/2m * sum( (o(x) - t)^2 )'), 'mse');
+  // (The penalty summed as code writes it is seen: the regularised loss leads its own binary cross-entropy.)
+  assert.equal(recognise('J(w) = -1/m * sum(t * log(o(x)) + (1-t) * log(1-o(x))) + sum(lambda * w^2)/2m').candidates[0]?.id, 'regularization');
+  assert.doesNotMatch(normaliseTex('\\text{checksum}(x)'), /\\sum/);
+});
