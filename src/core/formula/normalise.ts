@@ -46,7 +46,7 @@ function closeBrace(s: string, i: number): number {
 
 /**
  * Plain text's operators: `sum(…)`, `SUM(…)` (the sum of what the brackets hold); `log`/`ln` run into a one-letter
- * subscript before it, `y_jlog\\hat{y}_j`, `y_iln(p_i)` (TeX's subscript is that one letter), or between two letters,
+ * subscript before it, `y_jlog\hat{y}_j`, `y_iln(p_i)` (TeX's subscript is that one letter), or between two letters,
  * `ylogy_pred`, `yloga` (the logarithm, not part of a word).
  */
 function plainOperators(s: string): string {

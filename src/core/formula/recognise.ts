@@ -2023,7 +2023,11 @@ function detect(root: Row, add: Add): void {
       // The gradient of one example's loss (x_i, y_i, ℓ_i, g_p): a gradient step (notes call it gradient descent; the words
       // may say it is stochastic).
       // (x_{i+1} = x_i − α∇f(x_i): the point updated is x itself, its index the step, no example.)
-      else if (!(lhsHead?.k === 'sym' && lhsHead.name === 'x') && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) add(iterScript(lhsHead).includes(',') ? 'minibatch-sgd' : 'gradient-descent', 3.45, iterScript(lhsHead).includes(',') ? 'θ^{k,n} ← θ^{k−1,n−1} − η ∇ℓ_n: the step and the example both counted, a stochastic step' : 'θ ← θ − η ∇ℓ(x_i, y_i): a gradient step on one example\'s loss');
+      else if (!(lhsHead?.k === 'sym' && lhsHead.name === 'x') && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && /^(x|y|L|J|ell|l|g|E|C)$/.test(x.k === 'sym' ? x.name : x.fn) && /^[ijnp]$/.test(subText(x.k === 'sym' ? x.sub : x.head.k === 'sym' ? x.head.sub : undefined).replace(/[()]/g, '')))) {
+        // (θ^{k,n}: the step and the example both counted on the iterate, a stochastic step.)
+        const counted = iterScript(lhsHead).includes(',');
+        add(counted ? 'minibatch-sgd' : 'gradient-descent', 3.45, counted ? 'θ^{k,n} ← θ^{k−1,n−1} − η ∇ℓ_n: the step and the example both counted, a stochastic step' : 'θ ← θ − η ∇ℓ(x_i, y_i): a gradient step on one example\'s loss');
+      }
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (α(h(x) − y) reads as α applied to the bracket.)
@@ -2967,15 +2971,15 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   }
 }
 
+/** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
+const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
+const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|更新門|重置門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
+
 /**
  * A gate defined under words that name it (`Forget gate: f_t = σ(u_{ft})`, "the update gate z_t = σ(…)"): a gate letter
  * defined as a sigmoid of anything is that cell's gate — an LSTM's forget, input or output gate, a GRU's update or reset
  * gate.
  */
-/** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
-const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
-const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|更新門|重置門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
-
 function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
   if (best?.why.startsWith('named') || (best && ['lstm', 'gru'].includes(best.id))) return null;
   const { parts } = sides(root);
