@@ -398,6 +398,9 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
+  // `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid.
+  s = s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ');
+  s = s.replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`: not part of it. `\newline` breaks a line;
@@ -523,6 +526,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghy]\s*[(_])/g, '$1\\$2 ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
+  // `Pr(y = 1)`: the probability, as `\Pr`.
+  s = s.replace(/(^|[^\\A-Za-z])Pr(?=\s*\()/g, '$1\\Pr');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
   // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.

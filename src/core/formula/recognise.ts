@@ -500,7 +500,7 @@ function detectForms(root: Row, add: Add): void {
  * the words say so: weak on its own).
  */
 /** A row that is one probability, P(…), and nothing else. */
-const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? r[0] : null);
+const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^([pP]|Pr|pr)$/.test(r[0].fn) ? r[0] : null);
 /** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
 function oddsFrac(f: Frac): boolean {
   const num = rowOf(f.num);
@@ -530,7 +530,9 @@ function detectMoreForms(root: Row, add: Add): void {
   const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
   const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub);
-  const paramDot = (r: Row) => r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name));
+  // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
+  const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
+  const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
   if (hypothesis && parts.length === 2 && paramDot(rhs)) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
   if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
@@ -555,6 +557,10 @@ function detectMoreForms(root: Row, add: Add): void {
   // logit(p) = θᵀx: the same, with the log-odds named.
   if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
   if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  // p/(1 − p) = e^{θᵀx}: the odds are the exponential of a linear score.
+  const expOfLinear = (r: Row) => r.length === 1 && ((r[0].k === 'apply' && r[0].fn === 'exp' && linearSide) || (r[0].k === 'sym' && r[0].name === 'e' && !!r[0].sup && (hasTranspose(rowOf(r[0].sup)) || !!affine(rowOf(r[0].sup)))));
+  const expLinear = (r: Row) => expOfLinear(r) && (r[0].k !== 'apply' || hasTranspose(rowOf(r[0].arg)) || !!affine(rowOf(r[0].arg)));
+  if (parts.length === 2 && parts.some((p) => p.length === 1 && p[0].k === 'frac' && oddsFrac(p[0]) && binaryOdds(p[0])) && parts.some(expLinear)) add('logistic-regression', 3.3, 'p/(1 − p) = e^{θᵀx}: the odds are exponential in a linear score');
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
   // (Or a class named given the input, P(y = k | x): the probability of class k. Given scores, p(y = c | a), it is the
   // softmax itself.)

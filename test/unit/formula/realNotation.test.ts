@@ -1512,3 +1512,17 @@ test('the normal equation with its targets is linear regression; the projection 
   assert.equal(concept('Y = \\beta_0 + \\sum_{j=1}^p X_j \\beta_j'), 'linear-regression');
   assert.notEqual(concept('Y = \\beta_0 + \\sum_{j=1}^p Z_j \\gamma_j'), 'linear-regression');
 });
+
+test('logistic regression through its odds: Pr typed bare, the inverse logit, odds equal to an exponential', () => {
+  for (const tex of ['Pr(y_i=1) = logit^{-1}(X_i\\beta)', '\\log \\bigg( \\frac{Pr(y=1)}{Pr(y=0)} \\bigg) = \\alpha + \\beta x', '\\frac{p}{1-p} = e^{\\theta^T x}', '\\frac{\\hat{y}}{1-\\hat{y}} = exp(w^Tx +b)']) assert.equal(concept(tex), 'logistic-regression', tex);
+  assert.equal(normaliseTex('\\text{logit}^{-1}(z)').trim(), '\\sigma (z)');
+  // Odds equal to the exponential of a lone letter say nothing of a linear model.
+  assert.equal(concept('\\frac{p}{1-p} = e^{x}'), null);
+});
+
+test('a data matrix times the parameters is the linear model; ∇ written \\bigtriangledown is the gradient', () => {
+  for (const tex of ['h_{\\theta}(X) = X\\theta', 'h(x) = X*\\theta', 'f(\\mathbf{X};\\theta) = \\mathbf{X}\\theta']) assert.equal(concept(tex), 'linear-regression', tex);
+  // A weight matrix times an input is a layer's product, not the data matrix times the parameters.
+  assert.notEqual(concept('h(x) = W x'), 'linear-regression');
+  assert.equal(concept('\\theta := \\theta - \\alpha \\bigtriangledown_{\\theta} C(\\theta)'), 'gradient-descent');
+});
