@@ -712,6 +712,12 @@ function perHeadAttention(root: Row, lhs: Row): boolean {
 const argRow = (a: Apply): Row => rowOf(a.arg);
 
 /** Letters meaning "word vector" (word2vec notations). */
+/** x_w and θ^u (or θ^w): word2vec's derivation writes the context's sum of vectors x_w and a word's auxiliary vector θ^u. */
+function contextSumAgainstWord(a: Node, b: Node): boolean {
+  const unwrap = (x: Node) => (x.k === 'group' && rowOf(x.body).length === 1 ? rowOf(x.body)[0] : x);
+  const [p, q] = [unwrap(a), unwrap(b)];
+  return p.k === 'sym' && p.name === 'x' && indexOf(p.sub) === 'w' && q.k === 'sym' && q.name === 'theta' && !q.sub && /^[uw]$/.test(indexOf(q.sup));
+}
 function wordVectorPair(a: Node, b: Node): boolean {
   const base = (x: Node) => (x.k === 'sym' ? x.name : x.k === 'group' ? symBase(rowOf(x.body)[0]) : null);
   const A = base(a);
@@ -1024,8 +1030,9 @@ function detectModelParts(root: Row, add: Add): void {
   // P(d_j^w | x_w, θ_{j−1}^w), θ_{j−1}^w: a branch of the word's Huffman path, coded by the bit d_j^w — hierarchical softmax
   // in word2vec's own derivation.
   const probApplies = applies(root).filter((a) => isProb(a));
-  const pathBit = syms(root).some((y) => y.name === 'd' && /^j$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
-  const nodeVector = syms(root).some((y) => y.name === 'theta' && /^j-1$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
+  // (A branch by its number on the path, d_2^w, θ_1^w, as well.)
+  const pathBit = syms(root).some((y) => y.name === 'd' && /^(j|[2-9])$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
+  const nodeVector = syms(root).some((y) => y.name === 'theta' && /^(j-1|[1-9])$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
   if ((pathBit || nodeVector) && (applies(root, ['sigmoid']).length || probApplies.length || bigs(root, 'prod').length)) add('hierarchical-softmax', bigs(root, 'prod').length || probApplies.length ? 4 : 3.7, 'P(d_j^w | x_w, θ_{j−1}^w): one branch of the Huffman path');
   // E_q[log p(x, z)/q(z | x)], ∫ q(z) log p(x, z)/q(z) dz: the joint over the approximate posterior, averaged — the ELBO.
   const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && isProb(n[0]) && hasOp(n[0].arg, ',') && !hasOp(n[0].arg, '|') && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
@@ -1282,6 +1289,9 @@ function detect(root: Row, add: Add): void {
     const d = dots(argItems);
     const aff = affine(argItems);
     if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 2.8, 'σ of a word·context dot product');
+    // σ(x_wᵀθ^u): in word2vec's own derivation, the context's sum x_w against the auxiliary vector θ^u of a word u —
+    // the true word or a negative sample.
+    else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
     else if (d.length || aff) add('logistic-regression', 2.9, 'σ of a linear score');
     // P(y = 1 | x) = 1/(1 + e^{−z}), h_θ(x) = …: the sigmoid giving a class probability is logistic regression's model.
     // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is.)
@@ -1792,7 +1802,7 @@ function detect(root: Row, add: Add): void {
     const sharedCentre = !!pos && !!neg && (show(dots(pos.arg)[0].b) === show(dots(neg.arg)[0].b) || show(dots(pos.arg)[0].a) === show(dots(neg.arg)[0].a)) && bigs(root, 'sum').length > 0;
     const wv = sharedCentre || sigmaDots.some((a) => {
       const d = dots(a.arg)[0];
-      return wordVectorPair(d.a, d.b);
+      return wordVectorPair(d.a, d.b) || contextSumAgainstWord(d.a, d.b);
     });
     const negInside = sigmaDots.some((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
     // A product along a tree path has its node notation (n(w, j), ch(·)) or the ± of left/right turns.

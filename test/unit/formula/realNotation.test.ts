@@ -1526,3 +1526,11 @@ test('a data matrix times the parameters is the linear model; ∇ written \\bigt
   assert.notEqual(concept('h(x) = W x'), 'linear-regression');
   assert.equal(concept('\\theta := \\theta - \\alpha \\bigtriangledown_{\\theta} C(\\theta)'), 'gradient-descent');
 });
+
+test('word2vec in its derivation\'s own letters: x_w against θ^u is the negative-sampling score, θ_k^w a node of the Huffman path', () => {
+  assert.equal(concept('\\sigma(\\mathbf{x}_{w}^{\\top} \\theta^{u})'), 'sgns');
+  assert.equal(concept('\\log \\sigma(\\mathbf{x}_{w}^{\\top} \\theta^{w}) + \\sum_{u \\in NEG(w)} \\log [1 - \\sigma(\\mathbf{x}_{w}^{\\top} \\theta^{u})]'), 'sgns');
+  assert.equal(concept('p(d_{3}^{w} | \\mathbf{x}_{w}, \\theta_{2}^{w}) = \\sigma(\\mathbf{x}_{w}^{\\top} \\theta_{2}^{w})'), 'hierarchical-softmax');
+  // Parameters against an input stay logistic regression's score.
+  assert.equal(concept('\\sigma(\\theta^{\\top} x)'), 'logistic-regression');
+});
