@@ -1045,6 +1045,8 @@ function detectModelParts(root: Row, add: Add): void {
     if (at.length !== 1 || !/^[a-z]$/.test(at[0])) continue;
     const c = at[0];
     if (around.some((i) => i.startsWith(`${c}-`)) && around.some((i) => i.startsWith(`${c}+`))) add('cbow', 4, 'P(w_c | w_{c−m} … w_{c+m}): the centre word given both sides');
+    // P(w_c | w_{o_1}, …, w_{o_{2m}}): the centre word given the 2m (or C) words of its window, numbered.
+    else if (around.length >= 2 && conditionLetters(a).given.some((y) => /[_{,](2m|C)\}*$/.test(show(y).replace(/\s/g, '')))) add('cbow', 3.6, 'P(w_c | w_{o_1}, …, w_{o_{2m}}): the centre word given the 2m words around it');
   }
   if (bigs(root, 'prod').length >= 2 && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 4.6, 'Π_t Π_j P(w_{t+j} | w_t): each context word given the centre');
   // Π P(D = 1 | w, c) Π P(D = 0 | w, c): observed pairs real, sampled ones not — negative sampling's likelihood.

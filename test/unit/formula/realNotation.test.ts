@@ -1537,3 +1537,9 @@ test('word2vec in its derivation\'s own letters: x_w against θ^u is the negativ
   // Parameters against an input stay logistic regression's score.
   assert.equal(concept('\\sigma(\\theta^{\\top} x)'), 'logistic-regression');
 });
+
+test('the centre word given its window numbered up to 2m is CBOW; a history numbered up to t − 1 is a language model', () => {
+  assert.equal(concept('P(w_c \\mid w_{o_1}, \\ldots, w_{o_{2m}})'), 'cbow');
+  assert.equal(concept('P(w_c \\mid w_{o_1}, \\ldots, w_{o_{2m}}) = \\frac{\\exp(\\frac{1}{2m}\\mathbf{u}_c^\\top (\\mathbf{v}_{o_1} + \\ldots + \\mathbf{v}_{o_{2m}}))}{\\sum_{i \\in \\mathcal{V}} \\exp(\\frac{1}{2m}\\mathbf{u}_i^\\top (\\mathbf{v}_{o_1} + \\ldots + \\mathbf{v}_{o_{2m}}))}'), 'cbow');
+  assert.equal(concept('P(w_t \\mid w_1, \\ldots, w_{t-1})'), 'language-model');
+});
