@@ -1942,7 +1942,9 @@ function detect(root: Row, add: Add): void {
     }
     const firsts = segs.map((sg) => sg.find((x): x is Sym => x.k === 'sym')?.name);
     const sameFirst = segs.length >= 2 && firsts.every((f) => f && f === firsts[0]) && ['e', 'x'].includes(firsts[0] ?? '');
-    if (((ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name)) || sameFirst) && !hasOp(g.body, '…')) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
+    // (A vector written by its entries, x = [x_1; x_2; …; x_D], is no window: the letter on the left is the one listed.)
+    const ownEntries = lhsHead?.k === 'sym' && lhsHead.name === ss[0]?.name && !lhsHead.sub && ss.some((x) => /^[DdNnMmKk]$/.test(subText(x.sub)));
+    if (((ss.length >= 2 && bases.size === 1 && ['e', 'x'].includes(ss[0].name)) || sameFirst) && !hasOp(g.body, '…') && !ownEntries) add('fixed-window-lm', 3, 'concatenated embeddings of a fixed window');
   }
   // w_0 + x w_1 = y, x_pᵀw ≈ y_p: a line (hyperplane) through the data, with the target on the right.
   {
@@ -1998,6 +2000,8 @@ function detect(root: Row, add: Add): void {
     const overSome = bigs(rhsAll, 'sum').some((b) => 'sub' in b && /∈|\\in\b/.test(show(b.sub)));
     add(iterScript(lhsHead).includes(',') || overSome ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'd = −∇g: the descent direction, minus the gradient');
   }
+  // (The letters of a script, the g of `w_{img}`, are no gradient.)
+  const inScripts = (r: Row) => new Set(all(r).flatMap((x) => ('sub' in x || 'sup' in x ? [...all((x as Sym).sub), ...all((x as Sym).sup)] : [])));
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   // (A rate written with another letter, θ_j := θ_j − a (1/m) Σ …, is still one when a sum over the examples follows.)
@@ -2022,7 +2026,7 @@ function detect(root: Row, add: Add): void {
     const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x, i) => x.k === 'sym' || (i === t.items.length - 1 && x.k === 'op' && (x.v === '.' || x.v === ','))) && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
-    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
+    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && !inScripts(step).has(x) && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));

@@ -1543,3 +1543,12 @@ test('the centre word given its window numbered up to 2m is CBOW; a history numb
   assert.equal(concept('P(w_c \\mid w_{o_1}, \\ldots, w_{o_{2m}}) = \\frac{\\exp(\\frac{1}{2m}\\mathbf{u}_c^\\top (\\mathbf{v}_{o_1} + \\ldots + \\mathbf{v}_{o_{2m}}))}{\\sum_{i \\in \\mathcal{V}} \\exp(\\frac{1}{2m}\\mathbf{u}_i^\\top (\\mathbf{v}_{o_1} + \\ldots + \\mathbf{v}_{o_{2m}}))}'), 'cbow');
   assert.equal(concept('P(w_t \\mid w_1, \\ldots, w_{t-1})'), 'language-model');
 });
+
+test('a size worked out layer by layer is no gradient step, nor a vector listed by its entries a window', () => {
+  // (The g of a subscript `img` is no gradient.)
+  assert.equal(concept('w^{(l+1)}_{img} = w^{(l)}_{img} - f^{(l)} + 1 \\\\ h^{(l+1)}_{img} = h^{(l)}_{img} - f^{(l)} + 1'), null);
+  assert.equal(concept('\\theta_{t+1} = \\theta_t - \\eta g_t'), 'gradient-descent');
+  assert.equal(concept('\\pmb{x}=[x_1;x_2;...;x_D]'), null);
+  assert.equal(concept('x = [e_{t-3}; e_{t-2}; e_{t-1}]'), 'fixed-window-lm');
+  assert.equal(concept('\\mathbf{e} = [e^{(1)}; e^{(2)}; e^{(3)}; e^{(4)}]', 'concatenated word embeddings'), 'fixed-window-lm');
+});
