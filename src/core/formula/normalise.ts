@@ -383,6 +383,11 @@ function htmlScripts(s: string): string {
   return s.replace(/\^\{\s*<\s*([^<>{}]{1,12}?)\s*>\s*\}/g, '^{\\langle $1 \\rangle}');
 }
 
+/** `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid. */
+function otherSpellings(s: string): string {
+  return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
+}
+
 export function normaliseTex(src: string): string {
   // (Zero-width characters pasted from a web page are nothing.)
   let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, ''))));
@@ -398,9 +403,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
-  // `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid.
-  s = s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ');
-  s = s.replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
+  s = otherSpellings(s);
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`: not part of it. `\newline` breaks a line;
