@@ -50,6 +50,8 @@ function all(n: Node | Node[] | undefined): Node[] {
   return out;
 }
 const rowOf = (n: Node | undefined): Row => (!n ? [] : n.k === 'row' ? n.items : [n]);
+/** Every node inside a sub- or superscript under r (the i, m, g of `w_{img}`). */
+const inScripts = (r: Row): Set<Node> => new Set(all(r).flatMap((x) => ('sub' in x || 'sup' in x ? [...all((x as Sym).sub), ...all((x as Sym).sup)] : [])));
 const applies = (n: Node | Node[] | undefined, fns?: string[]): Apply[] =>
   all(n).filter((m): m is Apply => m.k === 'apply' && (!fns || fns.includes(m.fn)));
 const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sym => m.k === 'sym');
@@ -558,8 +560,8 @@ function detectMoreForms(root: Row, add: Add): void {
   if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
   if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
   // p/(1 − p) = e^{θᵀx}: the odds are the exponential of a linear score.
-  const expOfLinear = (r: Row) => r.length === 1 && ((r[0].k === 'apply' && r[0].fn === 'exp' && linearSide) || (r[0].k === 'sym' && r[0].name === 'e' && !!r[0].sup && (hasTranspose(rowOf(r[0].sup)) || !!affine(rowOf(r[0].sup)))));
-  const expLinear = (r: Row) => expOfLinear(r) && (r[0].k !== 'apply' || hasTranspose(rowOf(r[0].arg)) || !!affine(rowOf(r[0].arg)));
+  const linearScore = (r: Row) => hasTranspose(r) || !!affine(r);
+  const expLinear = (r: Row) => r.length === 1 && ((r[0].k === 'apply' && r[0].fn === 'exp' && linearSide && linearScore(rowOf(r[0].arg))) || (r[0].k === 'sym' && r[0].name === 'e' && !!r[0].sup && linearScore(rowOf(r[0].sup))));
   if (parts.length === 2 && parts.some((p) => p.length === 1 && p[0].k === 'frac' && oddsFrac(p[0]) && binaryOdds(p[0])) && parts.some(expLinear)) add('logistic-regression', 3.3, 'p/(1 − p) = e^{θᵀx}: the odds are exponential in a linear score');
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
   // (Or a class named given the input, P(y = k | x): the probability of class k. Given scores, p(y = c | a), it is the
@@ -712,12 +714,6 @@ function perHeadAttention(root: Row, lhs: Row): boolean {
 const argRow = (a: Apply): Row => rowOf(a.arg);
 
 /** Letters meaning "word vector" (word2vec notations). */
-/** x_w and θ^u (or θ^w): word2vec's derivation writes the context's sum of vectors x_w and a word's auxiliary vector θ^u. */
-function contextSumAgainstWord(a: Node, b: Node): boolean {
-  const unwrap = (x: Node) => (x.k === 'group' && rowOf(x.body).length === 1 ? rowOf(x.body)[0] : x);
-  const [p, q] = [unwrap(a), unwrap(b)];
-  return p.k === 'sym' && p.name === 'x' && indexOf(p.sub) === 'w' && q.k === 'sym' && q.name === 'theta' && !q.sub && /^[uw]$/.test(indexOf(q.sup));
-}
 function wordVectorPair(a: Node, b: Node): boolean {
   const base = (x: Node) => (x.k === 'sym' ? x.name : x.k === 'group' ? symBase(rowOf(x.body)[0]) : null);
   const A = base(a);
@@ -727,6 +723,12 @@ function wordVectorPair(a: Node, b: Node): boolean {
   if (B === 'x' || B === 'h' || A === 'theta' || A === 'beta') return false;
   if (a.k === 'sym' && b.k === 'sym' && /^[A-Z]$/.test(A) && /^[A-Z]$/.test(B)) return false;
   return wv.includes(A) && wv.includes(B);
+}
+/** x_w and θ^u (or θ^w): word2vec's derivation writes the context's sum of vectors x_w and a word's auxiliary vector θ^u. */
+function contextSumAgainstWord(a: Node, b: Node): boolean {
+  const unwrap = (x: Node) => (x.k === 'group' && rowOf(x.body).length === 1 ? rowOf(x.body)[0] : x);
+  const [p, q] = [unwrap(a), unwrap(b)];
+  return p.k === 'sym' && p.name === 'x' && indexOf(p.sub) === 'w' && q.k === 'sym' && q.name === 'theta' && !q.sub && /^[uw]$/.test(indexOf(q.sup));
 }
 
 // ---------- detectors ----------
@@ -2000,8 +2002,6 @@ function detect(root: Row, add: Add): void {
     const overSome = bigs(rhsAll, 'sum').some((b) => 'sub' in b && /∈|\\in\b/.test(show(b.sub)));
     add(iterScript(lhsHead).includes(',') || overSome ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'd = −∇g: the descent direction, minus the gradient');
   }
-  // (The letters of a script, the g of `w_{img}`, are no gradient.)
-  const inScripts = (r: Row) => new Set(all(r).flatMap((x) => ('sub' in x || 'sup' in x ? [...all((x as Sym).sub), ...all((x as Sym).sup)] : [])));
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
   const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   // (A rate written with another letter, θ_j := θ_j − a (1/m) Σ …, is still one when a sum over the examples follows.)
@@ -2017,6 +2017,8 @@ function detect(root: Row, add: Add): void {
     const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = ascent ? 1 : rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
+    // (The letters of a script, the g of `w_{img}`, are no gradient.)
+    const scripted = inScripts(step);
     // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
     // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
     const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
@@ -2026,7 +2028,7 @@ function detect(root: Row, add: Add): void {
     const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x, i) => x.k === 'sym' || (i === t.items.length - 1 && x.k === 'op' && (x.v === '.' || x.v === ','))) && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
-    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && !inScripts(step).has(x) && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup)))))) {
+    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
 import { repoRoot } from './fixtures';
-import { explainFormula, symbolsOfUnsure } from '../../../src/core/formula/explain';
+import { explainFormula, type ExplainOptions, symbolsOfUnsure } from '../../../src/core/formula/explain';
 import { describeSymbols } from '../../../src/core/formula/symbols';
 import { parseTex } from '../../../src/core/formula/tex';
 import type { ConceptId } from '../../../src/core/formula/concepts';
@@ -99,7 +99,7 @@ test('updates by δW or ΔW, squared errors in braces, hinge in braces, a net in
 });
 
 // (Compared in one Unicode form: the hover writes ŷ as y with a combining circumflex.)
-const meaning = (tex: string, letter: string) => explainFormula(tex).symbols.find((s) => s.symbol.normalize('NFC') === letter.normalize('NFC'))?.meaning ?? '';
+const meaning = (tex: string, letter: string, opts: ExplainOptions = {}) => explainFormula(tex, opts).symbols.find((s) => s.symbol.normalize('NFC') === letter.normalize('NFC'))?.meaning ?? '';
 
 test('letters told by the structure: Σ_i^m counts m terms, a loss defined as g(w) is the loss, σ of one letter is applied to a pre-activation, w_0 alone is the intercept', () => {
   assert.match(meaning('R(u) = -\\sum_{k}^{M} t_k \\log q_k', 'M'), /how many terms/);
@@ -1135,11 +1135,9 @@ test('a weighted sum written out names its weights, inputs and bias, and a one-l
 test('a conditional probability in a formula no concept is claimed for: the predicted letter and what it is conditioned on; a latent model left alone', () => {
   // (The recogniser alone: the learned model may name a bigram's formula after the n-gram assumption.)
   const tex = 'r_i = p(w_i \\mid w_{i-1}) - p(w_i)';
-  const alone = explainFormula(tex, { learned: false });
-  const said = (letter: string) => alone.symbols.find((s) => s.symbol.normalize('NFC') === letter.normalize('NFC'))?.meaning ?? '';
-  assert.equal(alone.concept, null);
-  assert.match(said('w_i'), /being predicted/);
-  assert.match(said('w_{i−1}'), /conditioned on/);
+  assert.equal(explainFormula(tex, { learned: false }).concept, null);
+  assert.match(meaning(tex, 'w_i', { learned: false }), /being predicted/);
+  assert.match(meaning(tex, 'w_{i−1}', { learned: false }), /conditioned on/);
   assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, 1)', 'z'), /input|conditioned/);
   assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, 1)', 'x'), /target|predicted/);
 });
