@@ -251,8 +251,15 @@ function bareSqrt(s: string): string {
   return out + s.slice(i);
 }
 
-/** Greek letters plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`). */
-const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)(?![A-Za-z])/g;
+/** Equation numbers and labels name the equation; they are no part of it. */
+function withoutEquationNumbers(s: string): string {
+  s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
+  // (A one-row matrix or array laying out a line and its number, `\begin{matrix} r = σ(…) & (1) \end{matrix}`: that line.)
+  return s.replace(/^\s*\\begin\{(matrix|array)\}(?:\{[lcr|\s]{1,12}\})?((?:(?!\\\\|\\begin|&).){1,1500})&\s*\(\s*\d{1,3}[a-z]?\s*\)\s*\\end\{\1\}\s*$/, '$2');
+}
+
+/** Greek letters (and ∇) plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`, `nabla_theta J`). */
+const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega|phi|psi|nabla)(?![A-Za-z])/g;
 
 /**
  * Code-like plain text (lecture summaries, notebooks): library prefixes (`np.exp`, `torch.tanh`), `np.maximum`,
@@ -486,8 +493,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
   s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
-  // Equation numbers and labels name the equation; they are no part of it.
-  s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
+  s = withoutEquationNumbers(s);
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;

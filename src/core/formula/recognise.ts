@@ -271,16 +271,21 @@ function detectShapes(root: Row, add: Add): void {
     const only = rhs.length === 1 && rhs[0].k === 'apply' && /^(tanh|sigmoid|relu|f|g|phi|varphi)$/.test(rhs[0].fn) ? rowOf(rhs[0].arg) : [];
     if (only.length === 1 && only[0].k === 'sym' && stepOf(only[0]) === headStep && !/^[xXhHsS]$/.test(only[0].name)) add('rnn', 3.3, 'h_t = tanh(a_t): the state at step t, the activation of its weighted input');
   }
-  // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}) — a language model only when the
-  // words around it say so (weak on its own).
+  // Shorthand: one next-token probability given its whole prefix, P(w_t | w_{<t}), P(x_t | x_{1:t−1}; θ) — what a
+  // language model gives (notes by others label it so ten times in eleven); given only the step before, P(w_t | w_{t−1}),
+  // a language model only when the words around it say so.
   if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn)) {
     const r = rowOf(root[0].arg);
     const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
     const target = r[0];
     if (bar === 1 && target.k === 'sym' && /^t$|^i$|^n$/.test(subText(target.sub))) {
       const given = r.slice(bar + 1);
-      const prefix = given.some((x) => x.k === 'sym' && x.name === target.name && /^(<[tin]|1:[tin]-1|[tin]-1)$/.test(subText(x.sub).replace(/\s/g, '')));
-      if (prefix) add('language-model', 1.6, 'P(w_t | w_{<t}): the next token given the ones before');
+      const earlier = (re: RegExp) => given.some((x) => x.k === 'sym' && x.name === target.name && re.test(subText(x.sub).replace(/\s/g, '')));
+      // (Given later tokens too, w_{t+1:n}, it is a bidirectional model's, not the next token's.)
+      const later = given.some((x) => x.k === 'sym' && /^(>[tin]|[tin]\+1)/.test(subText(x.sub).replace(/\s/g, '')));
+      if (later) return;
+      if (earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
+      else if (earlier(/^[tin]-1$/)) add('language-model', 1.6, 'P(w_t | w_{t−1}): the next token given the one before');
     }
   }
   // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
@@ -575,7 +580,10 @@ function detectMoreForms(root: Row, add: Add): void {
   const likelihoodOf = lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) ? syms(lhsApply.arg).find((y) => PARAM_LETTER.test(y.name) || /^(mu|sigma|lambda|p|pi|phi|alpha)$/.test(y.name)) : undefined;
   const powerOf = (x: Node, name: string) => (x.k === 'sym' && x.name === name && !!x.sup) || (x.k === 'group' && !!x.sup && isNum(rowOf(x.body)[0], 1) && syms(x.body).some((y) => y.name === name));
   const bernoulli = !!likelihoodOf && rhs.filter((x) => powerOf(x, likelihoodOf.name)).length >= 2;
-  if (likelihoodOf && ((rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pPfN]$/.test(a.fn)))) || bernoulli)) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // (Or the labels' Bernoulli under a product, Π [π(x_i)]^{y_i} [1 − π(x_i)]^{1−y_i}; or a conditional of any letter, Π q_θ(c_n | x_n).)
+  const labelPowers = rhs.filter((x) => x.k === 'group' && !!x.sup && syms(x.sup).some((y) => y.name === 'y')).length >= 2;
+  const conditional = applies(rhs).some((a) => /^[a-zA-Z]$/.test(a.fn) && hasOp(a.arg, '|'));
+  if (likelihoodOf && ((rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pPfN]$/.test(a.fn)) || labelPowers || conditional)) || bernoulli)) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
   // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
   if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
   // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.
@@ -848,6 +856,21 @@ const stepIndex = (x: Sym) => indexOf(x.sub ?? x.sup).replace(/[⟨⟩<>]/g, '')
  * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
  * an update written with the target minus the prediction, with the step as an argument, or for several variables.
  */
+/**
+ * The formula starts with the derivative of one output component by one input component, ∂σ(z)_i/∂z_j, ∂S_i/∂z_j,
+ * ∂(e^{z_i}/Σ_k e^{z_k})/∂z_j: a step of a vector function's Jacobian (a loss, ∂L/∂z_i, has no component of its own).
+ */
+function componentDerivative(root: Row): boolean {
+  const first = sides(root).parts[0] ?? [];
+  const f = first.find((x): x is Frac => x.k === 'frac');
+  const d = f && derivative(f);
+  if (!d || d.wrt.length !== 1 || d.wrt[0].k !== 'sym' || !/^[a-z]$/.test(indexOf(d.wrt[0].sub))) return false;
+  const of = d.of.filter((x) => !(x.k === 'group' && !rowOf(x.body).length));
+  const one = of.length === 1 ? (of[0].k === 'group' ? rowOf(of[0].body) : of) : [];
+  if (one.length === 1 && one[0].k === 'frac') return applies(one[0].num, ['exp']).length > 0 && bigs(one[0].den, 'sum').length > 0;
+  return one.length === 1 && (one[0].k === 'sym' || one[0].k === 'apply') && /^[a-z]$/.test(indexOf(one[0].sub));
+}
+
 function detectDerivations(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -946,6 +969,30 @@ function detectDerivations(root: Row, add: Add): void {
  * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
  * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
  */
+/** The derivative of a named activation, and the softmax's Jacobian written with its components. */
+function detectActivationDerivatives(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
+  // The derivative of a named activation (dReLU/dz = {1, 0}, tanh′(x) = 1 − tanh²(x)) is explained with that activation.
+  const ACTIVATION_NAMES: Record<string, ConceptId> = { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax', leakyrelu: 'leaky-relu' };
+  // (Of the function's name, d ReLU/dz: a derivative of σ(x) in x may be a Jacobian or a step of a derivation.)
+  // (Of the function applied, ∂softmax(z)_i/∂z_j = softmax(z)_i(δ_ij − softmax(z)_j), when the result is written with the
+  // function itself.)
+  const selfWritten = (fn: string) => termsOf(rhsAll).some((t) => t.items.some((x) => x.k === 'apply' && x.fn === fn));
+  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
+  const ofNamed = lhs.length === 1 ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : undefined) : undefined;
+  // σ(z)_i beside σ(z)_j, or next to δ_ij / 𝟙_{i=j}: components of one vector-valued σ of the same input, each depending
+  // on every z — the softmax and its Jacobian, not an element-wise sigmoid.
+  const components = applies(root, ['sigmoid', 'sigma']).filter((a) => /^[a-z]$/.test(indexOf(a.sub)));
+  const componentIndices = new Set(components.map((a) => indexOf(a.sub)));
+  const sameInput = components.length >= 2 && components.every((a) => show(a.arg) === show(components[0].arg));
+  const kronecker = syms(root).some((y) => (y.name === 'delta' && /^[a-z]{2}$/.test(indexOf(y.sub).replace(/[\s,]/g, ''))) || (/^(1|𝟙)$/.test(y.name) && /=/.test(subText(y.sub))));
+  const softmaxComponents = sameInput && (componentIndices.size >= 2 || kronecker);
+  if (softmaxComponents) add('softmax', 4, 'σ(z)_i with σ(z)_j: components of one vector-valued function of z, the softmax and its Jacobian');
+  if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
+}
+
 function detectModelParts(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -1020,15 +1067,6 @@ function detectModelParts(root: Row, add: Add): void {
     // they start the multinomial one: not taken.)
     if (referenceClass) add('softmax-regression', 3.4, 'P(Y = k | x) = exp(w_k·x) / (1 + Σ_j exp(w_j·x)): one weight vector per class, against a reference class');
   }
-  // The derivative of a named activation (dReLU/dz = {1, 0}, tanh′(x) = 1 − tanh²(x)) is explained with that activation.
-  const ACTIVATION_NAMES: Record<string, ConceptId> = { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax', leakyrelu: 'leaky-relu' };
-  // (Of the function's name, d ReLU/dz: a derivative of σ(x) in x may be a Jacobian or a step of a derivation.)
-  // (Of the function applied, ∂softmax(z)_i/∂z_j = softmax(z)_i(δ_ij − softmax(z)_j), when the result is written with the
-  // function itself.)
-  const selfWritten = (fn: string) => termsOf(rhsAll).some((t) => t.items.some((x) => x.k === 'apply' && x.fn === fn));
-  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
-  const ofNamed = lhs.length === 1 ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : undefined) : undefined;
-  if (ofNamed && parts.length >= 2) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
   // P(d_j^w | x_w, θ_{j−1}^w), θ_{j−1}^w: a branch of the word's Huffman path, coded by the bit d_j^w — hierarchical softmax
   // in word2vec's own derivation.
   const probApplies = applies(root).filter((a) => isProb(a));
@@ -1106,6 +1144,9 @@ function detect(root: Row, add: Add): void {
   const lhsBase = symBase(lhsHead) ?? (lhsHead?.k === 'name' ? lhsHead.v.toLowerCase() : null);
   const lhsSub = lhsHead && 'sub' in lhsHead ? subText(lhsHead.sub) : '';
   const lhsSup = lhsHead && 'sup' in lhsHead ? subText(lhsHead.sup) : '';
+  // (A left side spelled in italic letters, the last one indexed or numbered: `head_1` read as h·e·a·d_1, `head1`.)
+  const letters = lhs.length >= 2 && lhs[lhs.length - 1].k === 'num' ? lhs.slice(0, -1) : lhs;
+  const lhsLetters = letters.length >= 2 && letters.every((x, i) => x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.mods.length && !x.sup && (!x.sub || i === letters.length - 1)) ? letters.map((x) => (x as Sym).name).join('').toLowerCase() : '';
   const nm = names(root);
   const fnNames = new Set(applies(root).map((a) => a.fn));
   const lhsApply = lhs.find((x): x is Apply => x.k === 'apply');
@@ -1162,7 +1203,7 @@ function detect(root: Row, add: Add): void {
     }
     if (hasSym(root, 'M') && hasSym(root, 'infty')) add('masked-self-attention', 3.6, 'mask with −∞');
   }
-  if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
+  if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhsLetters === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
     add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
   if (perHeadAttention(root, lhs)) add('multi-head-attention', 3.5, 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index');
   {
@@ -1497,6 +1538,10 @@ function detect(root: Row, add: Add): void {
   const inSqrt = new Set(every.filter((x): x is Extract<Node, { k: 'sqrt' }> => x.k === 'sqrt' && !fracs(x.body).some((f) => onlyNum(f.num, 1))).flatMap((x) => all(x.body)));
   // (The minus is the group's own: (1 + e^{−a})² squares no difference.)
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
+  // (C = (a − y)², E = (t − o)²: the cost or error letter alone on the left of one squared difference — one example's
+  // squared error.)
+  const lhsRow = sides(root).parts.length === 2 ? sides(root).parts[0] : [];
+  const errorLetter = lhsRow.length === 1 && lhsRow[0].k === 'sym' && /^[CE]$/.test(lhsRow[0].name) && !lhsRow[0].mods.length && !lhsRow[0].sup && sides(root).parts[1].length === 1;
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
@@ -1515,7 +1560,7 @@ function detect(root: Row, add: Add): void {
     if (fromPoint || complement || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     // (An error is summed, averaged, taken in expectation or named a loss: a lone squared difference inside a derivative's
     // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
-    const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
+    const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || errorLetter || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
     if (!aggregated) continue;
     // √Σ (x_i − y_i)²: the Euclidean distance, the norm of a difference, not an error averaged.
     if (inSqrt.has(g)) {
@@ -1974,6 +2019,8 @@ function detect(root: Row, add: Add): void {
   }
   // --- training ---
   const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  // (Before a gradient alone, −γ ∂E/∂w, a γ is the step size too.)
+  const gradientStepLetter = (r: Row) => stepLetter(r) || syms(r).some((x) => x.name === 'gamma');
   // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.
   // (C = (1/N) Σ_k C_k too, without the parameters written.)
   const costLetter = lhsApply && lhsApply.head.k === 'sym' && !lhsApply.head.sub ? lhsApply.fn : lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && !lhs[0].sup && !lhs[0].mods.length && /^[A-Za-z]$/.test(lhs[0].name) ? lhs[0].name : '';
@@ -2065,7 +2112,7 @@ function detect(root: Row, add: Add): void {
   }
   if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
-  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && gradientStepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
   // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
   else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
@@ -2592,7 +2639,7 @@ function activated(root: Row): boolean {
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
-const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence' };
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo' };
 function lossAbbreviation(lhs: Row): ConceptId | null {
   const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const one = r.length === 1 ? r[0] : null;
@@ -2702,7 +2749,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|entropy rate|triplet|siamese|metric learning|nesterov/i;
+const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
@@ -3068,7 +3115,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(items), add);
     } catch (e) {
@@ -3168,7 +3215,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT, a step that also decays the weights) may claim a formula with ∂ or ∇,
   // unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));

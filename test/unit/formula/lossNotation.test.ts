@@ -238,8 +238,8 @@ test('log run into a one-letter subscript or between two letters is the logarith
   assert.doesNotMatch(normaliseTex('\\text{catalog} = 1'), /\\log/);
   assert.equal(concept('\\text{SSE}(w) = \\sum_{n=1}^N (t_n - o_n)^2'), 'mse');
   assert.equal(concept('C = cost(o, t) = (o - t)^2'), 'mse');
-  // A squared difference named by no loss is not claimed as one.
-  assert.notEqual(concept('C = (o - t)^2'), 'mse');
+  // A squared difference named by no loss is not claimed as one (the cost letter C alone is one example's squared error).
+  assert.notEqual(concept('S = (o - t)^2'), 'mse');
 });
 
 test("plain text's sum(…) is a sum: the squared error and a penalised loss typed as code", () => {

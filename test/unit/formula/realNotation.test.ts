@@ -1550,3 +1550,30 @@ test('a size worked out layer by layer is no gradient step, nor a vector listed 
   assert.equal(concept('x = [e_{t-3}; e_{t-2}; e_{t-1}]'), 'fixed-window-lm');
   assert.equal(concept('\\mathbf{e} = [e^{(1)}; e^{(2)}; e^{(3)}; e^{(4)}]', 'concatenated word embeddings'), 'fixed-window-lm');
 });
+
+test('a softmax component beside another of the same input, or by a Kronecker delta, is the softmax and its Jacobian', () => {
+  assert.equal(concept('\\frac{\\partial \\sigma(\\mathbf{a})_k}{\\partial a_m} = -\\sigma(\\mathbf{a})_k \\sigma(\\mathbf{a})_m'), 'softmax');
+  assert.equal(concept('\\frac{\\partial \\sigma(u)_k}{\\partial u_m} = \\sigma(u)_k (\\delta_{km} - \\sigma(u)_m)'), 'softmax');
+  assert.equal(concept('\\frac{\\partial \\sigma(\\mathbf{a})_k}{\\partial a_m} = \\frac{\\partial}{\\partial a_m} \\frac{e^{a_k}}{\\sum_{r} e^{a_r}}'), 'softmax');
+  // One sigmoid's own derivative stays the sigmoid's; the gradient of a loss through the softmax stays unclaimed.
+  assert.equal(concept("\\sigma'(u) = \\sigma(u)(1 - \\sigma(u))"), 'sigmoid');
+  assert.equal(concept('\\frac{\\partial \\ell}{\\partial a_k} = \\frac{e^{a_k}}{\\sum_r e^{a_r}} - t_k'), null);
+});
+
+test('a left side that names its objective or its head, a layout of a line and its number, ⊙ written \\bigodot', () => {
+  assert.equal(concept('ELBO = \\int q(h|v) \\log p(v, h) \\, dh - \\int q(h|v) \\log q(h|v) \\, dh'), 'elbo');
+  assert.equal(concept("head_2 = Attention(Q'_2, K'_2, V'_2)"), 'multi-head-attention');
+  assert.equal(concept("head3 = Attention(Q W_3, K U_3, V P_3)"), 'multi-head-attention');
+  assert.equal(concept('\\begin{matrix} g^s = \\sigma(A_g u^s + B_g q^{s-1}) & (4) \\end{matrix}', 'the reset gate of a GRU'), 'gru');
+  assert.equal(normaliseTex('\\begin{matrix} y = W x & (12) \\end{matrix}').trim(), 'y = W x');
+  assert.equal(concept('\\tilde{q}^s = \\tanh(A u^s + B(g^s \\bigodot q^{s-1}))', 'GRU candidate'), 'gru');
+});
+
+test('one example\'s squared error under a cost letter; a step of γ against a gradient; ∇ typed bare', () => {
+  assert.equal(concept('C = (o - t)^2'), 'mse');
+  assert.equal(concept('E = (\\hat{y}_k - y_k)^2'), 'mse');
+  // A squared difference on its own, or under another letter, is no cost.
+  assert.notEqual(concept('D = (u - v)^2'), 'mse');
+  assert.equal(concept('\\Delta v_k = - \\gamma \\frac{\\partial C}{\\partial v_k}'), 'gradient-descent');
+  assert.equal(concept('phi <- phi + alpha nabla_phi log q_phi(z)'), 'gradient-descent');
+});
