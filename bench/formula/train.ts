@@ -4,11 +4,11 @@
  * (bench/formula/README.md), which stay outside the repository.
  *
  * First a cross-validation by folder (folder i is held out in fold i mod k): each fold's model is trained without its
- * held-out folders and predicts them. Those held-out predictions set the model's gates (gatesFrom) and are scored:
- * right, wrong, null claims for the recogniser alone and with the model (gates set from these same predictions, so
- * that figure flatters; batches no model has seen are the real test), printed and written to
- * bench/results/formula-learned-cv-<time>.json (counts only). Then, with --out, the model trained on every folder is
- * written with those gates. The model keeps only weights of features seen in several sources.
+ * held-out folders and predicts them. Those held-out predictions are scored — right, wrong, null claims for the
+ * recogniser alone, with the model at the shipped thresholds (learned.ts) and at neighbouring ones — printed and
+ * written to bench/results/formula-learned-cv-<time>.json (counts only); with --dump, one line per held-out formula.
+ * Then, with --out, the model trained on every folder is written. The model keeps only weights of features seen in
+ * several sources.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,12 +17,13 @@ import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
-import { type Example, gatesFrom, type HeldOut, judge, type LearnedModel, OPEN_GATES, predictConcept, storeModel, trainModel } from '../../src/core/formula/learned';
+import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, storeModel, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
 
-const USAGE = 'usage: train:formula -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--epochs 12] [--min-sources 5] [--seed 1]\n';
+const USAGE = 'usage: train:formula -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources 5] [--seed 1]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
 const dirs = flags.string('dirs', '').split(',').filter(Boolean).map((d) => path.resolve(d));
 const out = flags.string('out', '');
+const dump = flags.string('dump', '');
 const folds = flags.number('folds', 11, true);
 if (!dirs.length || folds < 2) {
   process.stderr.write(USAGE);
@@ -32,8 +33,9 @@ const opts = { epochs: flags.number('epochs', 12, true), minSources: flags.numbe
 
 interface Row extends Example {
   folder: number;
-  /** The recogniser's concept alone. */
+  /** The recogniser's concept alone, and the score of its best candidate. */
   rules: ConceptId | null;
+  rulesScore: number;
 }
 
 function readFolder(dir: string, folder: number): Row[] {
@@ -43,8 +45,8 @@ function readFolder(dir: string, folder: number): Row[] {
     const macros = labels.macros ? parseMacros(labels.macros) : undefined;
     for (const fo of labels.formulas) {
       const context = { before: fo.context };
-      const rules = explainFormula(fo.latex, { context, display: true, macros, learned: false }).concept;
-      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules });
+      const e = explainFormula(fo.latex, { context, display: true, macros, learned: false });
+      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0 });
     }
   }
   return rows;
@@ -62,7 +64,6 @@ for (let k = 0; k < folds; k++) {
   });
   process.stdout.write(`fold ${k + 1}/${folds}\n`);
 }
-const gates = gatesFrom(held);
 const catalog = rows.filter((r) => r.label).length;
 const nulls = rows.length - catalog;
 const score = (policy: string, said: (h: HeldOut) => string | null) => {
@@ -74,24 +75,33 @@ const score = (policy: string, said: (h: HeldOut) => string | null) => {
   }
   return { ...c, rightShare: c.right / catalog, wrongShare: c.wrong / catalog, claimShare: c.claimed / nulls };
 };
+const never = { keepAtLeast: 0, otherAtLeast: 1.1, nameFrom: 1.1 };
 const table = [
   score('recogniser alone', (h) => h.rules),
-  score('with the model, gated (shipped)', (h) => judge(h.rules, h.pred, gates).concept),
-  score('with the model, no gates', (h) => judge(h.rules, h.pred, OPEN_GATES).concept),
-  score('naming only, gated', (h) => judge(h.rules, h.pred, { withdraw: new Set(), name: gates.name }).concept),
-  score('withdrawing only, gated', (h) => judge(h.rules, h.pred, { withdraw: gates.withdraw, name: new Set() }).concept),
+  score('with the model (shipped)', (h) => judge(h.rules, h.pred).concept),
+  score('naming only', (h) => judge(h.rules, h.pred, { ...never, nameFrom: THRESHOLDS.nameFrom }).concept),
+  score('withdrawing only', (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom: 1.1 }).concept),
+  // Neighbouring thresholds, to see where the shipped ones sit.
+  ...[0.9, 0.95, 0.99].map((nameFrom) => score(`naming from ${nameFrom}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom }).concept)),
+  ...[0.05, 0.2].map((keepAtLeast) => score(`withdrawing below ${keepAtLeast}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, keepAtLeast }).concept)),
 ];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const t of table) process.stdout.write(`${t.policy.padEnd(34)} right ${pct(t.rightShare)}  wrong ${pct(t.wrongShare)}  null claims ${pct(t.claimShare)}\n`);
-process.stdout.write(`gates: may withdraw ${[...gates.withdraw].sort().join(' ')}\n       may name ${[...gates.name].sort().join(' ')}\n`);
 const root = repoRoot();
 const file = path.join(root, 'bench', 'results', `formula-learned-cv-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: dirs.map((d) => path.basename(d)), folds, options: opts, catalog, nulls, table, gates: { withdraw: [...gates.withdraw].sort(), name: [...gates.name].sort() } }, null, 2) + '\n');
+fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: dirs.map((d) => path.basename(d)), folds, options: opts, catalog, nulls, thresholds: THRESHOLDS, table }, null, 2) + '\n');
 process.stdout.write(`wrote ${file}\n`);
+// Each held-out formula's label, the recogniser's concept and score, and the model's top three (to study other policies).
+if (dump) {
+  const top = (h: HeldOut) => [...h.pred.probs].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, p]) => [c, Math.round(p * 1e4) / 1e4]);
+  const lines = held.map((h, i) => JSON.stringify({ source: rows[i].source, label: h.label, rules: h.rules, rulesScore: rows[i].rulesScore, pRules: h.rules ? Math.round((h.pred.probs.get(h.rules) ?? 0) * 1e4) / 1e4 : null, known: h.pred.known, top: top(h) }));
+  fs.writeFileSync(dump, lines.join('\n') + '\n');
+  process.stdout.write(`wrote ${dump}\n`);
+}
 
 if (out) {
-  const model = { ...trainModel(rows, opts), ...gates };
+  const model = trainModel(rows, opts);
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(storeModel(model)) + '\n');
   fs.renameSync(tmp, out);

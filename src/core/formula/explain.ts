@@ -21,8 +21,6 @@ import learnedModelData from './learnedModel.json';
 /** The shipped model (learned.ts), decoded and checked on the first explanation rather than when the module loads. */
 let shipped: LearnedModel | undefined;
 const shippedModel = (): LearnedModel => (shipped ??= loadModel(learnedModelData));
-/** Gates that open nothing: the recogniser alone. */
-const NO_GATES = { withdraw: new Set<string>(), name: new Set<string>() };
 
 export interface Explanation {
   latex: string;
@@ -131,7 +129,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
-  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null, model || NO_GATES);
+  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null);
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };

@@ -24,9 +24,6 @@ export interface LearnedModel {
   q: Int8Array;
   /** Per row: the weight of a step of 1 in q. */
   scales: Float64Array;
-  /** Gates (see gatesFrom): concepts whose recognised claims the model may withdraw, and concepts it may name. */
-  withdraw: Set<string>;
-  name: Set<string>;
   trainedOn?: TrainedOn;
 }
 
@@ -40,13 +37,11 @@ export interface TrainedOn {
 
 /** The model as JSON: weights as base64 of the signed bytes. */
 export interface StoredModel {
-  version: 2;
+  version: 3;
   classes: string[];
   features: string[];
   scales: number[];
   weights: string;
-  withdraw: string[];
-  name: string[];
   trainedOn?: TrainedOn;
 }
 
@@ -60,19 +55,16 @@ export interface Prediction {
   known: number;
 }
 
-/** Below this probability of the recogniser's concept, the recogniser's claim may be withdrawn … */
+/**
+ * When the model may overrule or complete the recogniser, for every concept alike (chosen by an 11-fold
+ * cross-validation by folder of held-out predictions; bench/formula/README.md). Below KEEP_AT_LEAST probability of the
+ * recogniser's concept, the recogniser's claim is withdrawn …
+ */
 export const KEEP_AT_LEAST = 0.1;
 /** … when the model gives another answer (a concept, or none) at least this probability. */
 export const OTHER_AT_LEAST = 0.5;
-/** From this probability on, a concept the recogniser left open may be named. */
-export const NAME_FROM = 0.9;
-/**
- * Gates, set from held-out predictions at training time: a concept's claims may be withdrawn when, on formulas held out
- * of training, withdrawing them would have removed at least GATE_MIN wrong claims and at least as many wrong as right
- * ones; a concept may be named when at least GATE_MIN such namings were made and NAME_PRECISION of them were right.
- */
-export const GATE_MIN = 5;
-export const NAME_PRECISION = 0.8;
+/** From this probability on, a concept the recogniser left open is named. */
+export const NAME_FROM = 0.97;
 /** Fewer known features than this and the model has no opinion (a formula of two tokens, an unseen script). */
 export const MIN_KNOWN = 4;
 
@@ -144,47 +136,30 @@ export interface Verdict {
   instead?: ConceptId | null;
 }
 
-/** The recogniser's concept (or none) weighed with the model's prediction, within the model's gates. */
-export function judge(rules: ConceptId | null, pred: Prediction | null, model: Pick<LearnedModel, 'withdraw' | 'name'>): Verdict {
+/** Thresholds of judge (the defaults are the shipped ones; the training run also scores others). */
+export interface Thresholds {
+  keepAtLeast: number;
+  otherAtLeast: number;
+  nameFrom: number;
+}
+export const THRESHOLDS: Thresholds = { keepAtLeast: KEEP_AT_LEAST, otherAtLeast: OTHER_AT_LEAST, nameFrom: NAME_FROM };
+
+/** The recogniser's concept (or none) weighed with the model's prediction. */
+export function judge(rules: ConceptId | null, pred: Prediction | null, t: Thresholds = THRESHOLDS): Verdict {
   if (!pred || pred.known < MIN_KNOWN) return rules ? { concept: rules, by: 'rules' } : { concept: null, by: 'none' };
   if (rules) {
     const p = pred.probs.get(rules) ?? 0;
-    const withdraw = model.withdraw.has(rules) && p < KEEP_AT_LEAST && pred.best !== rules && pred.p >= OTHER_AT_LEAST;
+    const withdraw = p < t.keepAtLeast && pred.best !== rules && pred.p >= t.otherAtLeast;
     return withdraw ? { concept: null, by: 'withdrawn', p, instead: pred.best } : { concept: rules, by: 'rules', p };
   }
-  return pred.best && model.name.has(pred.best) && pred.p >= NAME_FROM ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
+  return pred.best && pred.p >= t.nameFrom ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
 }
-
-/** Gates open for every concept: the model's rules without the gates. */
-export const OPEN_GATES: Pick<LearnedModel, 'withdraw' | 'name'> = { withdraw: new Set<string>(CONCEPT_IDS), name: new Set<string>(CONCEPT_IDS) };
 
 /** One held-out formula: its label, the recogniser's concept, and the prediction of a model trained without it. */
 export interface HeldOut {
   label: string | null;
   rules: ConceptId | null;
   pred: Prediction;
-}
-
-/** The gates (see GATE_MIN) from predictions on held-out formulas. */
-export function gatesFrom(held: HeldOut[]): { withdraw: Set<string>; name: Set<string> } {
-  const removed = new Map<string, { wrong: number; right: number }>();
-  const named = new Map<string, { right: number; all: number }>();
-  for (const h of held) {
-    const v = judge(h.rules, h.pred, OPEN_GATES);
-    if (v.by === 'withdrawn' && h.rules) {
-      const c = removed.get(h.rules) ?? removed.set(h.rules, { wrong: 0, right: 0 }).get(h.rules)!;
-      h.label === h.rules ? c.right++ : c.wrong++;
-    }
-    if (v.by === 'learned' && v.concept) {
-      const c = named.get(v.concept) ?? named.set(v.concept, { right: 0, all: 0 }).get(v.concept)!;
-      c.all++;
-      if (h.label === v.concept) c.right++;
-    }
-  }
-  return {
-    withdraw: new Set([...removed].filter(([, c]) => c.wrong >= GATE_MIN && c.wrong >= c.right).map(([id]) => id)),
-    name: new Set([...named].filter(([, c]) => c.all >= GATE_MIN && c.right >= NAME_PRECISION * c.all).map(([id]) => id)),
-  };
 }
 
 // ---------- training ----------
@@ -295,7 +270,7 @@ export function trainModel(examples: Example[], opts: TrainOptions = {}): Learne
     scales[d] = max > 0 ? max / 127 : 1;
     for (let k = 0; k < K; k++) q[d * K + k] = Math.round((row[k] - median) / scales[d]);
   }
-  return { classes, index: fi, q, scales, withdraw: new Set(), name: new Set(), trainedOn: { sources: new Set(examples.map((e) => e.source)).size, formulas: data.length, minSources, epochs, seed } };
+  return { classes, index: fi, q, scales, trainedOn: { sources: new Set(examples.map((e) => e.source)).size, formulas: data.length, minSources, epochs, seed } };
 }
 
 /** The model as JSON (scales rounded to 6 significant digits, weights as base64). */
@@ -304,14 +279,14 @@ export function storeModel(m: LearnedModel): StoredModel {
   let bin = '';
   const bytes = new Uint8Array(m.q.buffer, m.q.byteOffset, m.q.byteLength);
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { version: 2, classes: m.classes, features, scales: Array.from(m.scales, (v) => Number(v.toPrecision(6))), weights: btoa(bin), withdraw: [...m.withdraw].sort(), name: [...m.name].sort(), ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}) };
+  return { version: 3, classes: m.classes, features, scales: Array.from(m.scales, (v) => Number(v.toPrecision(6))), weights: btoa(bin), ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}) };
 }
 
 /** A model read from JSON, checked: class names known, one scale per feature, a weight per feature and class. */
 export function loadModel(raw: unknown): LearnedModel {
   const m = raw as StoredModel;
   const bad = (why: string) => new Error(`learned model: ${why}`);
-  if (!m || m.version !== 2 || !Array.isArray(m.classes) || !Array.isArray(m.features) || !Array.isArray(m.scales) || typeof m.weights !== 'string') throw bad('not a version-2 model');
+  if (!m || m.version !== 3 || !Array.isArray(m.classes) || !Array.isArray(m.features) || !Array.isArray(m.scales) || typeof m.weights !== 'string') throw bad('not a version-3 model');
   for (const c of m.classes) if (c !== 'null' && !isConceptId(c)) throw bad(`unknown class ${String(c).slice(0, 40)}`);
   if (m.scales.length !== m.features.length || !m.scales.every((v) => Number.isFinite(v) && v > 0)) throw bad('one positive scale per feature expected');
   const bin = atob(m.weights);
@@ -320,6 +295,5 @@ export function loadModel(raw: unknown): LearnedModel {
   for (let i = 0; i < bin.length; i++) q[i] = (bin.charCodeAt(i) << 24) >> 24;
   const index = new Map(m.features.map((f, i) => [String(f), i]));
   if (index.size !== m.features.length) throw bad('a feature named twice');
-  if (!Array.isArray(m.withdraw) || !Array.isArray(m.name) || ![...m.withdraw, ...m.name].every(isConceptId)) throw bad('gates must list concept ids');
-  return { classes: m.classes, index, q, scales: Float64Array.from(m.scales), withdraw: new Set(m.withdraw), name: new Set(m.name), trainedOn: m.trainedOn };
+  return { classes: m.classes, index, q, scales: Float64Array.from(m.scales), trainedOn: m.trainedOn };
 }

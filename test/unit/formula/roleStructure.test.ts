@@ -177,7 +177,8 @@ test('a chain of equalities: each side is read on its own; two vectors inside a 
 });
 
 test('a language model\'s P(a | b, c): a is predicted (the target), b and c the inputs; elsewhere the bar alone says nothing', () => {
-  const lm = explainFormula('P(s_1, \\ldots, s_T) = \\prod_{t=1}^{T} P(s_t \\mid s_{t-2}, s_{t-1})', { context: { before: 'a trigram language model' } });
+  // (The recogniser's reading and its roles; whether the learned model keeps the concept is learned.test.ts's.)
+  const lm = explainFormula('P(s_1, \\ldots, s_T) = \\prod_{t=1}^{T} P(s_t \\mid s_{t-2}, s_{t-1})', { context: { before: 'a trigram language model' }, learned: false });
   assert.ok(lm.concept && ['language-model', 'ngram-markov', 'probability-chain-rule'].includes(lm.concept), String(lm.concept));
   if (lm.concept !== 'probability-chain-rule') {
     assert.match(lm.symbols.find((x) => x.symbol === 's_t')?.meaning ?? '', /target/);
@@ -199,7 +200,8 @@ test('a loss differentiated: the letter differentiated is the loss, what it is t
 });
 
 test('a recurrence: the letter defined at step t from itself at t − 1 is the hidden state; a matrix inside a softmax is a weight', () => {
-  const ex = explainFormula('r_t = \\tanh(A u_t + B r_{t-1}), \\quad o_t = \\text{softmax}(C r_t)', { context: { before: 'a simple recurrent network' } });
+  // (The recogniser's reading and its roles, as above.)
+  const ex = explainFormula('r_t = \\tanh(A u_t + B r_{t-1}), \\quad o_t = \\text{softmax}(C r_t)', { context: { before: 'a simple recurrent network' }, learned: false });
   assert.ok(ex.concept && CATALOG[ex.concept].group === 'network', String(ex.concept));
   const m = (k: string) => ex.symbols.find((x) => x.symbol === k)?.meaning ?? '';
   assert.match(m('r_t'), /hidden state/);
