@@ -233,6 +233,9 @@ const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || deri
  * Evidence from the shape of a recurrence or of a word-pair classifier, whatever the function is called:
  * h_t = f(x_t, h_{t−1}) (an RNN step), P(D = 1 | w, c) (negative sampling's "real pair?" classifier).
  */
+/** Why an affine step from the previous state and the current input is an RNN's. */
+const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
+
 function detectShapes(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
@@ -263,7 +266,7 @@ function detectShapes(root: Row, add: Add): void {
     // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t.)
     const rhsItems = parts[1];
     const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !step(x) && rhsItems[rhsItems.indexOf(x) + 1]?.k === 'sym')).length >= 2;
-    if (prevState && input && weights) add('rnn', 3.1, 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}');
+    if (prevState && input && weights) add('rnn', 3.1, RECURRENT_SUM);
   }
   // The state at step t as the activation of that step's weighted input: h_t = tanh(z_t), s_t = f(a_t).
   if (PREVIOUS[headStep] && /^[hsHS]$/.test((parts[0][0] as Sym).name)) {
@@ -1886,9 +1889,11 @@ function detect(root: Row, add: Add): void {
         break;
       }
       // Layers as superscripts (H^{(k)} = W^{(k)} H^{(k−1)} + c^{(k)}): the same letter one layer down is the input.
-      const lhsLayer = lhsHead?.k === 'sym' && layerSup(lhsHead) ? subText(lhsHead.sup).replace(/[()[\]{}]/g, '') : '';
+      // (A step, a^{(t)} from a^{(t−1)}, is a recurrence's, not a layer's.)
+      const lhsLayer = lhsHead?.k === 'sym' && layerSup(lhsHead) ? subText(lhsHead.sup).replace(/[()[\]{}<>⟨⟩]/g, '') : '';
+      const timeStep = /^[tτ]$/.test(lhsLayer);
       const layerDown = !!lhsLayer && side.some((x) => x.k === 'sym' && x.name === lhsLetter && [`${lhsLayer}-1`, /^[0-9]+$/.test(lhsLayer) ? String(Number(lhsLayer) - 1) : ''].includes(subText(x.sup).replace(/[()[\]{}\s]/g, '')));
-      if (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) {
+      if (aff.matrix && layerDown && !timeStep && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
         break;
       }
@@ -3024,6 +3029,14 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
  */
 function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
   const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
+  // A weighted sum that holds the previous step's state is a recurrent layer, whatever words ("the hidden layer") lift
+  // the layer it also is.
+  const recurrent = cands.get('rnn');
+  const layer = cands.get('affine-layer');
+  if (recurrent?.why === RECURRENT_SUM && layer && layer.score >= recurrent.score - MARGIN) {
+    recurrent.score = Math.max(recurrent.score, layer.score);
+    layer.score = recurrent.score - MARGIN - 0.05;
+  }
   // Two sibling structures close together (Γ_u: an LSTM's gate or a GRU's), the words naming one of them: that one.
   const close = [...cands.entries()].filter(([, c]) => structural(c) && c.score >= 3);
   const said = close.filter(([id]) => namedFor(id, words));

@@ -1577,3 +1577,10 @@ test('one example\'s squared error under a cost letter; a step of γ against a g
   assert.equal(concept('\\Delta v_k = - \\gamma \\frac{\\partial C}{\\partial v_k}'), 'gradient-descent');
   assert.equal(concept('phi <- phi + alpha nabla_phi log q_phi(z)'), 'gradient-descent');
 });
+
+test('a weighted sum holding the previous step\'s state is a recurrent layer, whatever words lift the layer it also is', () => {
+  assert.equal(concept('q_t = A_{qu} u_t + A_{qq} q_{t-1} + c_q', 'the hidden layer'), 'rnn');
+  assert.equal(concept('s^{<t>} = V_{ss} s^{<t-1>} + V_{su} u^{<t>} + c_s', 'the hidden layer'), 'rnn');
+  // Layers as superscripts stay a layer from the one below.
+  assert.equal(concept('H^{(k)} = W^{(k)} H^{(k-1)} + c^{(k)}', 'the hidden layer'), 'affine-layer');
+});
