@@ -379,8 +379,9 @@ function detectForms(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const outer = termsOf(rhs);
-  // H(p, q) = …: the entropy of two distributions, the cross-entropy, defined.
-  if (lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && termsOf(rowOf(lhs[0].arg)).length === 1 && rowOf(lhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
+  // H(p, q) = …: the entropy of two distributions, the cross-entropy, defined (also between equals signs, L = H(t, p) = …).
+  const entropyOfTwo = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].fn === 'H' && termsOf(rowOf(r[0].arg)).length === 1 && rowOf(r[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
+  if (parts.slice(0, -1).some(entropyOfTwo)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name); };

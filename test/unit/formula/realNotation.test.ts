@@ -1584,3 +1584,9 @@ test('a weighted sum holding the previous step\'s state is a recurrent layer, wh
   // Layers as superscripts stay a layer from the one below.
   assert.equal(concept('H^{(k)} = W^{(k)} H^{(k-1)} + c^{(k)}', 'the hidden layer'), 'affine-layer');
 });
+
+test('the entropy of two distributions between equals signs is the cross-entropy it defines', () => {
+  assert.equal(concept('\\mathcal{J} = H(R, Q) = -\\sum_k R(k) \\log Q(k)'), 'cross-entropy');
+  // Of one distribution, the entropy (no catalog concept) is not claimed as the cross-entropy.
+  assert.notEqual(concept('\\mathcal{J} = H(R) = -\\sum_k R(k) \\log R(k)'), 'cross-entropy');
+});
