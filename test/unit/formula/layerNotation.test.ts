@@ -20,8 +20,13 @@ test('a neuron with a layer index is a weighted input plus a bias, not attention
 
 test('the note\'s own \\def and \\renewcommand macros with unbraced arguments reach the same concept', () => {
   const macros = '\\renewcommand{\\vec}[1]{\\boldsymbol{\\mathbf{#1}}} \\def\\mat#1{\\boldsymbol{\\mathbf{#1}}} \\def\\Wm{\\mat{W}}';
-  const e = explainFormula('\\mat H^{(k)} = \\Wm^{(k)} \\mat H^{(k-1)} + \\vec c^{(k)}', { macros });
-  assert.equal(e.concept, 'affine-layer');
+  const written = '\\mat H^{(k)} = \\Wm^{(k)} \\mat H^{(k-1)} + \\vec c^{(k)}';
+  const expanded = '\\boldsymbol{\\mathbf{H}}^{(k)} = \\boldsymbol{\\mathbf{W}}^{(k)} \\boldsymbol{\\mathbf{H}}^{(k-1)} + \\boldsymbol{\\mathbf{c}}^{(k)}';
+  assert.equal(explainFormula(written, { macros, learned: false }).concept, 'affine-layer');
+  // With the learned model too, the macros reach what the expanded formula reaches.
+  const e = explainFormula(written, { macros });
+  assert.equal(e.concept, explainFormula(expanded).concept);
+  assert.equal(e.learned.by, explainFormula(expanded).learned.by);
 });
 
 test('in an affine map the structure tells which letter is the input and which the bias, in either vector convention', () => {
