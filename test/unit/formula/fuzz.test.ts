@@ -4,6 +4,7 @@ import { findAllMath, findMathAt } from '../../../src/core/formula/find';
 import { formulaHoverAt } from '../../../src/core/formula/hover';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { recognise } from '../../../src/core/formula/recognise';
+import { normaliseTex } from '../../../src/core/formula/normalise';
 import { FORMULA_HOVER_COMMANDS } from '../../../src/core/formula/index';
 import { Rng } from '../../../src/core/util/rng';
 import { bestOf } from '../timing';
@@ -87,6 +88,16 @@ test('10,000 nested braces (and \\left, \\frac chains)', () => {
   hover('$$' + '\\frac'.repeat(5000) + '12$$', 100, 'markdown', 150);
   hover('$$' + '{'.repeat(3000) + '$$', 100, 'markdown', 150);
   hover('$$' + 'x^'.repeat(3000) + 'y$$', 100, 'markdown', 150);
+});
+
+test('angle brackets without a comma (bra-kets ⟨α | β⟩, one after another) are no inner products to search for', () => {
+  const brakets = Array.from({ length: 40 }, (_, i) => `\\langle   \\alpha_{${i}} | \\beta \\rangle`).join(' - ');
+  bounded('explain bra-kets', 60, () => explainFormula(`\\implies ${brakets}`));
+  hover(`$$${brakets}$$`, 20, 'markdown', 100);
+  // An inner product among them is still read as one, and the bra-ket left as written.
+  const both = normaliseTex('\\langle \\alpha | \\beta \\rangle + \\langle \\mathbf{w}, \\mathbf{x} \\rangle');
+  assert.match(both, /\\langle \\alpha \| \\beta \\rangle/);
+  assert.match(both, /\{\\mathbf\{w\}\}\^\\top \{\\mathbf\{x\}\}/);
 });
 
 test('unbalanced dollars and 1 MB lines', () => {
