@@ -63,7 +63,7 @@ function hover(text: string, offset: number, lang: string, units: number) {
   });
 }
 
-const PIECES = ['$', '$$', '\\', '{', '}', '(', ')', '[', ']', '\\(', '\\)', '\\[', '\\]', '^', '_', '&', '%', '`', '```', '\n', '\n\n', ' ', 'x', 'e^{', '\\frac', '\\sum_{j}', '\\exp(', '\\log', '\\sigma', '\\begin{align}', '\\end{align}', '\\begin{cases}', '\\left(', '\\right)', '\\|', '|', '<script>', '</script>', '<img src=x onerror=alert(1)>', '&amp;', '\t', 'ext{', '\\text{', '😀', '\u0000', '\\\\', 'softmax', 'QK^T', '\\sqrt{d}', '1', '-', '=', '\\mathbf{y_i}', '\\boxed{', '\\def\\a{\\a\\a}'];
+const PIECES = ['$', '$$', '\\', '{', '}', '(', ')', '[', ']', '\\(', '\\)', '\\[', '\\]', '^', '_', '&', '%', '`', '```', '\n', '\n\n', ' ', 'x', 'e^{', '\\frac', '\\sum_{j}', '\\exp(', '\\log', '\\sigma', '\\begin{align}', '\\end{align}', '\\begin{cases}', '\\left(', '\\right)', '\\|', '|', '<script>', '</script>', '<img src=x onerror=alert(1)>', '&amp;', '\t', 'ext{', '\\text{', '😀', '\u0000', '\\\\', 'softmax', 'QK^T', '\\sqrt{d}', '1', '-', '=', '\\mathbf{y_i}', '\\boxed{', '\\def\\a{\\a\\a}', '\\langle', '\\rangle', '\\alpha', ','];
 
 test('random TeX-ish text: never throws, never hangs, never emits raw HTML', () => {
   const rng = new Rng(12345);
