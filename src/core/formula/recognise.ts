@@ -229,13 +229,13 @@ function partialOf(n: Node | Node[] | undefined): boolean {
 }
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub) || partialOf(n);
 
+/** Why an affine step from the previous state and the current input is an RNN's. */
+const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
+
 /**
  * Evidence from the shape of a recurrence or of a word-pair classifier, whatever the function is called:
  * h_t = f(x_t, h_{t−1}) (an RNN step), P(D = 1 | w, c) (negative sampling's "real pair?" classifier).
  */
-/** Why an affine step from the previous state and the current input is an RNN's. */
-const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
-
 function detectShapes(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
@@ -286,9 +286,8 @@ function detectShapes(root: Row, add: Add): void {
       const earlier = (re: RegExp) => given.some((x) => x.k === 'sym' && x.name === target.name && re.test(subText(x.sub).replace(/\s/g, '')));
       // (Given later tokens too, w_{t+1:n}, it is a bidirectional model's, not the next token's.)
       const later = given.some((x) => x.k === 'sym' && /^(>[tin]|[tin]\+1)/.test(subText(x.sub).replace(/\s/g, '')));
-      if (later) return;
-      if (earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
-      else if (earlier(/^[tin]-1$/)) add('language-model', 1.6, 'P(w_t | w_{t−1}): the next token given the one before');
+      if (!later && earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
+      else if (!later && earlier(/^[tin]-1$/)) add('language-model', 1.6, 'P(w_t | w_{t−1}): the next token given the one before');
     }
   }
   // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
@@ -857,10 +856,6 @@ const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 const stepIndex = (x: Sym) => indexOf(x.sub ?? x.sup).replace(/[⟨⟩<>]/g, '');
 
 /**
- * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
- * an update written with the target minus the prediction, with the step as an argument, or for several variables.
- */
-/**
  * The formula starts with the derivative of one output component by one input component, ∂σ(z)_i/∂z_j, ∂S_i/∂z_j,
  * ∂(e^{z_i}/Σ_k e^{z_k})/∂z_j: a step of a vector function's Jacobian (a loss, ∂L/∂z_i, has no component of its own).
  */
@@ -875,6 +870,10 @@ function componentDerivative(root: Row): boolean {
   return one.length === 1 && (one[0].k === 'sym' || one[0].k === 'apply') && /^[a-z]$/.test(indexOf(one[0].sub));
 }
 
+/**
+ * Notations of students' derivations: the likelihood as a product over the examples, a layer's error passed back,
+ * an update written with the target minus the prediction, with the step as an argument, or for several variables.
+ */
 function detectDerivations(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -969,10 +968,6 @@ function detectDerivations(root: Row, add: Add): void {
   if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
 }
 
-/**
- * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
- * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
- */
 /** The derivative of a named activation, and the softmax's Jacobian written with its components. */
 function detectActivationDerivatives(root: Row, add: Add): void {
   const { parts } = sides(root);
@@ -997,6 +992,10 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
 }
 
+/**
+ * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
+ * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
+ */
 function detectModelParts(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -1544,8 +1543,7 @@ function detect(root: Row, add: Add): void {
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   // (C = (a − y)², E = (t − o)²: the cost or error letter alone on the left of one squared difference — one example's
   // squared error.)
-  const lhsRow = sides(root).parts.length === 2 ? sides(root).parts[0] : [];
-  const errorLetter = lhsRow.length === 1 && lhsRow[0].k === 'sym' && /^[CE]$/.test(lhsRow[0].name) && !lhsRow[0].mods.length && !lhsRow[0].sup && sides(root).parts[1].length === 1;
+  const errorLetter = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[CE]$/.test(lhs[0].name) && !lhs[0].mods.length && !lhs[0].sup && parts[1].length === 1;
   for (const g of sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
