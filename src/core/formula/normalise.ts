@@ -277,6 +277,11 @@ function codeNotation(s: string): string {
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // `ht = tanh(W ht-1 + U xt)`: a state's step glued to its letter, read so where a previous step or two such letters
+  // show the habit.
+  const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyo])t([-+]1)?(?![A-Za-z0-9_{'(])/g;
+  const gluedSteps = [...s.matchAll(glued)];
+  if (gluedSteps.some((m) => m[2]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, d?: string) => `${l}_{t${d ?? ''}}`);
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
   s = s.replace(/(?<=[}A-Za-z0-9'])\s*\{\s*\}\s*(?=[\^_])/g, '');
   // e^-z, x^-1: a negative exponent typed without braces.
@@ -390,8 +395,14 @@ function htmlScripts(s: string): string {
   return s.replace(/\^\{\s*<\s*([^<>{}]{1,12}?)\s*>\s*\}/g, '^{\\langle $1 \\rangle}');
 }
 
-/** `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid. */
+/**
+ * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
+ * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` written bare is
+ * the count of the words, not five letters.
+ */
 function otherSpellings(s: string): string {
+  s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)count(?=\s*\()/g, '\\operatorname{count}');
+  s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
 

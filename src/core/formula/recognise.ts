@@ -101,6 +101,8 @@ const isTransposeSup = (n: Node | undefined) => {
 const hasTranspose = (n: Node | Node[] | undefined) => all(n).some((m) => 'sup' in m && m.sup && isTransposeSup(m.sup));
 const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.name : n && n.k === 'apply' ? n.fn : null);
 /** A layer index written as a superscript in brackets (W^{(l)}, a^{[2]}), not a power or a transpose. */
+/** An input indexed one back (a^{l−1}, h_{t−1}): a previous layer's activations or a previous step's state, not a regression's input. */
+const previousInput = (r: Node | Node[] | undefined): boolean => syms(r).some((x) => !/^(theta|Theta|w|W|beta|u)$/.test(x.name) && /-1/.test(subText(x.sub) + subText(x.sup)));
 const layerSup = (n: Node): boolean => 'sup' in n && !!n.sup && /^[([][a-zA-Z0-9+-]+[)\]]$/.test(subText(n.sup).replace(/\s/g, ''));
 const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
@@ -428,7 +430,9 @@ function detectForms(root: Row, add: Add): void {
     const r = parts[1];
     const sign = r.findIndex((x) => x.k === 'op' && (x.v === '-' || x.v === '+'));
     const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
-    const step = same ? r.slice(sign + 1).filter((x) => !(x.k === 'op' && x.v === '·')) : [];
+    // (w − (α × dw): the step in parentheses, its product written with a cross, is the same step.)
+    const after = r.slice(sign + 1);
+    const step = !same ? [] : (after.length === 1 && after[0].k === 'group' && after[0].delim === '(' && !after[0].sup ? rowOf(after[0].body) : after).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '×')));
     // (λ is a step size here too, in notes that name the rate so: a gradient or an error written out must follow.)
     const rateLetter = (n: string) => RATE_LETTER.test(n) || n === 'lambda' || n === 'mu';
     const rate = (x: Node | undefined) => !!x && ((x.k === 'sym' && rateLetter(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => rateLetter(y.name))) || (x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)));
@@ -552,6 +556,20 @@ function detectMoreForms(root: Row, add: Add): void {
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
+  {
+    const oneLess = (n: Node | undefined) => { const r = rowOf(n); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' ? r[2] : null; };
+    const bceDerivative = (p: Row) => {
+      const r = p.length === 1 && p[0].k === 'group' && p[0].delim === '(' ? rowOf(p[0].body) : p;
+      const t = termsOf(r);
+      if (t.length !== 2 || t.some((x) => x.items.length !== 1 || x.items[0].k !== 'frac')) return false;
+      const [a, b] = t.map((x) => x.items[0] as Frac);
+      const [label, pred] = [rowOf(a.num), rowOf(a.den)];
+      const [yb, pb] = [oneLess(b.num), oneLess(b.den)];
+      return label.length === 1 && label[0].k === 'sym' && /^[yt]$/.test(label[0].name) && pred.length === 1 && !!yb && !!pb && show(yb) === show(label[0]) && show(pb) === show(pred[0]);
+    };
+    if (parts.some(bceDerivative)) add('binary-cross-entropy', 3.5, BCE_DERIVATIVE);
+  }
   // y_i βᵀx_i − log(1 + exp(βᵀx_i)): the log-likelihood of logistic regression written in the logit; with a minus in
   // front, −1/N Σ{…}, the log-loss.
   const softplus = (x: Node | undefined) => !!x && x.k === 'apply' && (x.fn === 'log' || x.fn === 'ln') && (() => { const r = rowOf(x.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && ((r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k !== 'op') || (r[2].k === 'sym' && r[2].name === 'e' && !!r[2].sup && rowOf(r[2].sup)[0]?.k !== 'op')); })();
@@ -1325,7 +1343,8 @@ function detect(root: Row, add: Add): void {
     const concat = all(arg).some(windowConcat);
     if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
     else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
-    else if (lhsBase === 'alpha' || lhsBase === 'a') add('attention', 2.6, 'attention distribution = softmax(scores)');
+    // (a = softmax(z) of a pre-activation z is a layer's output activation, not attention weights.)
+    else if (lhsBase === 'alpha' || (lhsBase === 'a' && !(arg.length === 1 && arg[0].k === 'sym' && /^[zZ]$/.test(arg[0].name)))) add('attention', 2.6, 'attention distribution = softmax(scores)');
     else add('softmax', 2.2, 'softmax(…)');
   }
 
@@ -1340,7 +1359,7 @@ function detect(root: Row, add: Add): void {
     // σ(x_wᵀθ^u): in word2vec's own derivation, the context's sum x_w against the auxiliary vector θ^u of a word u —
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
-    else if (d.length || aff) add('logistic-regression', 2.9, 'σ of a linear score');
+    else if ((d.length || aff) && !previousInput(argItems)) add('logistic-regression', 2.9, 'σ of a linear score');
     // P(y = 1 | x) = 1/(1 + e^{−z}), h_θ(x) = …: the sigmoid giving a class probability is logistic regression's model.
     // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is.)
     else if (classProbability(root) && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
@@ -1709,6 +1728,18 @@ function detect(root: Row, add: Add): void {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
   }
+  // L = (1/n) Σ_x L_x, J(θ) = (1/m) Σ_i J_i(θ): a loss letter as the average of its own per-example terms.
+  const lossLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name) && !x.sup;
+  // (One term only — C = C₀ + λ Σ w² adds a penalty — and not over time steps: L = Σ_t L^{(t)} sums a sequence's losses.)
+  const exampleTerm = (y: Sym, name: string) => y.name === name && !!(y.sub || y.sup) && !/^(t|tau|\(t\)|<t>|⟨t⟩|langlet rangle)$/.test((subText(y.sub) || subText(y.sup)).replace(/[\s\\]/g, ''));
+  const ownTerms = (name: string) => bigs(rhsAll, 'sum').length > 0 && termsOf(rhsAll).length === 1 && all(rhsAll).some((y) => (y.k === 'sym' && exampleTerm(y, name)) || (y.k === 'apply' && y.head.k === 'sym' && exampleTerm(y.head, name)));
+  const lhsLoss = lossLetter(lhs[0]) && lhs.length === 1 && !(lhs[0] as Sym).sub ? (lhs[0] as Sym).name : lhsApply && lhsApply.head.k === 'sym' && lossLetter(lhsApply.head) && !lhsApply.head.sub ? lhsApply.head.name : '';
+  if (parts.length === 2 && lhsLoss && ownTerms(lhsLoss) && !logs.length && !hasGradient(root)) add('empirical-risk', 2.9, 'L = (1/n) Σ_i L_i: the average of the per-example losses');
+  // J(θ) = 𝔼_{(x,y)∼p̂_data} L(f(x; θ), y): the loss of a prediction averaged over the training data — its empirical
+  // distribution p̂ or the data set 𝒟 (over the true distribution P it is the expected risk).
+  const dataSet = (r: Node | undefined) => syms(r).some((y) => y.mods.includes('hat') || y.name === 'D') || /data|train/i.test(subText(r));
+  const overData = root.some((x) => x.k === 'sym' && x.name === 'E' && all(x.sub).some((y) => y.k === 'op' && (y.v === '~' || y.v === '∼')) && dataSet(x.sub));
+  if (overData && !logs.length && !hasGradient(root) && lossApplies.some((a) => a !== lhsApply && hasOp(a.arg, ',') && applies(a.arg).length > 0)) add('empirical-risk', 2.9, '𝔼_{(x,y)∼data} L(f(x), y): the loss averaged over the data');
   // --- linear models, networks ---
   const isAct = (a: Apply) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || (a.fn === 'max' && rowOf(a.arg).some((x) => isNum(x, 0)) && hasOp(a.arg, ','));
   const activApplies = applies(root).filter(isAct);
@@ -1719,16 +1750,21 @@ function detect(root: Row, add: Add): void {
     // recurrence: the LHS letter (or h) appears inside with an earlier index
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
-    const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup));
-    // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
+    // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
+    // inputs, not a recurrence.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
+    const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))));
+    // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
-    const bare = (x: string) => x.replace(/[\s()[\]]/g, '').replace(/ℓ/g, 'ell').replace(/^l(?=$|[+-])/, 'ell');
+    // (a^{[l](j)}: the layer in brackets, the example after it in parentheses — the layer is the index.)
+    const bare = (x: string) => x.replace(/^\s*[([]([^()[\]]+)[)\]]\s*\([^()]*\)\s*$/, '$1').replace(/[\s()[\]]/g, '').replace(/ℓ/g, 'ell').replace(/^l(?=$|[+-])/, 'ell');
     const [li, ri] = rec ? [bare(lhsSup || lhsSub), bare(subText(rec.sup) || subText(rec.sub))] : ['', ''];
     // (h^{(ℓ+1)} from h^{(ℓ)}, as well as h^{(ℓ)} from h^{(ℓ−1)}.)
     // (h_k = f(W^k h_{k−1} + b^k): weights carrying the state's own index belong to one layer; a recurrence shares them.)
     const perLayerWeights = !!rec && !!li && inner.some((y) => /^[WUVw]$/.test(y.name) && y !== rec && bare(subText(y.sup) || subText(y.sub)) === li);
-    const layerIndex = numberedLayer || perLayerWeights || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
+    // (a^n = f(W a^{n−1} + b): from the previous one with weights and a bias only, no input and no time step — a layer.)
+    const onlyWeights = !!rec && /^[a-z]$/.test(li) && !/^[tτ]$/.test(li) && ri === `${li}-1` && inner.every((y) => y === rec || y.name === li || /^(W|U|V|w|b|B|c|theta|Theta)$/.test(y.name));
+    const layerIndex = numberedLayer || perLayerWeights || onlyWeights || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;
@@ -1861,7 +1897,7 @@ function detect(root: Row, add: Add): void {
     if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
     else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
-    else add('logistic-regression', 2.9, 'σ(w^T x)');
+    else if (!sigmaDots.some((a) => previousInput(a.arg))) add('logistic-regression', 2.9, 'σ(w^T x)');
   }
   if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
@@ -2144,16 +2180,19 @@ function detect(root: Row, add: Add): void {
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
   // (Adam's numbered rates β₁, β₂ with the average updated from its previous value — m_{t−1} — or in place, V_{dw} =
   // β₁ V_{dw} + (1 − β₁) dw, are its moments, whatever the words around say of the batch.)
-  const numberedBeta = syms(rhsAll).some((b) => b.name === 'beta' && /^[12]$/.test(subText(b.sub)));
-  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta'));
+  // (Goodfellow's book writes the two rates ρ₁, ρ₂ — a lone ρ is RMSProp's decay.)
+  const numberedBeta = syms(rhsAll).some((b) => (b.name === 'beta' || b.name === 'rho') && /^[12]$/.test(subText(b.sub)));
+  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta' || (y.name === 'rho' && /^[12]$/.test(subText(y.sub)))));
   const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
   const inPlace = lhsHead?.k === 'sym' && !!(lhsHead.sub ?? lhsHead.sup) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
   if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
   else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
-  if (lhsHead?.k === 'sym' && ['m', 'v'].includes(lhsHead.name) && lhsHead.mods.includes('hat') && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) add('adam', 3.5, 'bias correction m_t/(1 − β₁^t)');
+  // (Or any hatted letter over 1 − β^t of itself — ŝ = s/(1 − ρ₁^t), Ĝ_t = G_t/(1 − β₂^t) — in the note's letters.)
+  const correctedSelf = lhsHead?.k === 'sym' && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && syms(f.den).some((r) => (r.name === 'beta' || (r.name === 'rho' && /^[12]$/.test(subText(r.sub)))) && /^\(?t\)?$/.test(subText(r.sup).replace(/\s/g, ''))));
+  if (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && ((['m', 'v'].includes(lhsHead.name) && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) || correctedSelf)) add('adam', 3.5, ADAM_BIAS_CORRECTION);
   // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
   const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');
-  if (fracs(rhsAll).some((f) => syms(f.num).some((x) => hatted(x, /^m$/)) && all(f.den).some((y) => y.k === 'sqrt' && syms(y).some((x) => hatted(x, /^[vs]$/))))) add('adam', 3.4, 'the step η m̂/(√v̂ + ε)');
+  if (fracs(rhsAll).some((f) => syms(f.num).some((x) => hatted(x, /^[ms]$/)) && all(f.den).some((y) => y.k === 'sqrt' && syms(y).some((x) => hatted(x, /^[vsr]$/))))) add('adam', 3.8, ADAM_STEP);
   // chain rule and BPTT
   const ds = derivs(root);
   if (ds.length >= 3 || (ds.length >= 2 && parts.length > 1)) {
@@ -2493,6 +2532,8 @@ function lossSubscript(root: Row): ConceptId | null {
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
+/** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
+const BCE_DERIVATIVE = "dL/dŷ = −y/ŷ + (1 − y)/(1 − ŷ): the binary cross-entropy's derivative by the prediction";
 /** How far the best concept must lead every other candidate to be claimed on its own. */
 const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
@@ -3007,6 +3048,13 @@ function oneLine(items: Row): Row {
   return row.flatMap((cell) => rowOf(cell));
 }
 
+/** Adam's own steps — its bias correction, its corrected step — are Adam's under words about momentum or RMSProp too. */
+const ADAM_BIAS_CORRECTION = 'bias correction m_t/(1 − β₁^t)';
+const ADAM_STEP = 'the step η m̂/(√v̂ + ε)';
+const ADAM_OWN = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP]);
+/** Methods built on Adam's steps, whose words make those steps theirs. */
+const FOREIGN_BESIDE_ADAM = /adamax|nadam|amsgrad|radam|adabelief|adadelta|adagrad|nesterov/i;
+
 /**
  * The words around the formula: a concept they point to gains; where they name a method outside the catalog, a
  * guess loses — not a concept the words name too (n-gram estimates under smoothing and Bayes under naive Bayes are
@@ -3018,7 +3066,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
   for (const [id, c] of cands) {
     if (wordsFor(id, words)) c.score += 0.9;
-    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id)) c.score -= 1.5;
+    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(ADAM_OWN.has(c.why) && !FOREIGN_BESIDE_ADAM.test(words))) c.score -= 1.5;
   }
 }
 
@@ -3227,7 +3275,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT, a step that also decays the weights) may claim a formula with ∂ or ∇,
   // unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && best.why !== BCE_DERIVATIVE && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));

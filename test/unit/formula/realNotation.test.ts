@@ -1590,3 +1590,49 @@ test('the entropy of two distributions between equals signs is the cross-entropy
   // Of one distribution, the entropy (no catalog concept) is not claimed as the cross-entropy.
   assert.notEqual(concept('\\mathcal{J} = H(R) = -\\sum_k R(k) \\log R(k)'), 'cross-entropy');
 });
+
+test("Adam's bias correction and moments in any letters, under words about momentum and RMSProp too", () => {
+  assert.equal(concept('\\hat{q}_t = \\frac{q_t}{1 - \\beta_1^t}', 'correct the momentum part'), 'adam');
+  assert.equal(concept('\\hat{\\mathbf{r}} \\leftarrow \\frac{\\mathbf{r}}{1 - \\rho_2^t}', 'correct the bias of the RMSProp part'), 'adam');
+  assert.equal(concept('\\mathbf{s}_t \\leftarrow \\rho_1 \\mathbf{s}_{t-1} + (1 - \\rho_1) \\mathbf{g}_t'), 'adam');
+  assert.equal(concept('\\Delta\\theta = -\\alpha \\frac{\\hat{s}}{\\sqrt{\\hat{r}} + \\epsilon}'), 'adam');
+  // Under the name of a method built on those steps, the step is that method's.
+  assert.notEqual(concept('\\hat{q}_t = \\frac{q_t}{1 - \\beta_1^t}', 'the Nadam correction'), 'adam');
+  // RMSProp's single decay ρ is no moment of Adam's.
+  assert.notEqual(concept('\\mathbf{r}_t \\leftarrow \\rho \\mathbf{r}_{t-1} + (1 - \\rho) \\mathbf{g}_t \\odot \\mathbf{g}_t'), 'adam');
+});
+
+test('a layer from the one below by weights and a bias alone, a neuron of named inputs, a layer and an example in one superscript', () => {
+  assert.equal(concept('a^{k} = g(V a^{k-1} + c)'), 'affine-layer');
+  assert.equal(concept('y = f(w_{1}y_{1} + \\dots + w_{m}y_{m} + b)'), 'affine-layer');
+  assert.equal(concept('a^{[l](i)} = g(W^{[l]} a^{[l-1](i)} + b^{[l]})'), 'affine-layer');
+  assert.equal(concept('\\mathbf{a}^l = \\sigma(\\mathbf{W}^{l} \\mathbf{a}^{l-1} + \\mathbf{b}^l)'), 'affine-layer');
+  // A state from its previous step and an input stays a recurrence.
+  assert.equal(concept('s_t = \\tanh(V s_{t-1} + U x_t)'), 'rnn');
+  assert.equal(concept('s_t = \\tanh(V s_{t-1} + c)'), 'rnn');
+});
+
+test('a = softmax(z) of a pre-activation is the softmax; of scores, the attention weights', () => {
+  assert.equal(concept('a_{3} = softmax(z_{3})'), 'softmax');
+  assert.equal(concept('a = \\text{softmax}(e)'), 'attention');
+});
+
+test("the binary cross-entropy's derivative by the prediction, a step in parentheses, counts written bare", () => {
+  assert.equal(concept('\\frac{\\partial L}{\\partial p} = -\\frac{t}{p} + \\frac{1-t}{1-p}'), 'binary-cross-entropy');
+  assert.equal(concept('dA = -\\frac{y}{A} + \\frac{1 - y}{1 - A}'), 'binary-cross-entropy');
+  // Multiplied by more of the chain, it is no longer the loss's own derivative.
+  assert.notEqual(concept('\\frac{dL}{dz} = (-\\frac{y}{p} + \\frac{1-y}{1-p}) p (1 - p)'), 'binary-cross-entropy');
+  assert.equal(concept('v_{3} = v_{3} - (\\eta \\times dv_{3})'), 'gradient-descent');
+  assert.equal(concept('P(b | a) = \\frac{count(a, b)}{count(a)}'), 'ngram-markov');
+  assert.equal(normaliseTex('count(a) + \\text{count}(b)'), '\\operatorname{count}(a) + \\text{count}(b)');
+});
+
+test('the average of per-example losses, and the loss averaged over the empirical distribution, are the empirical risk', () => {
+  assert.equal(concept('C = \\frac{1}{N} \\sum C_n'), 'empirical-risk');
+  assert.equal(concept('J(\\theta) = \\mathbb{E}_{(x, y) \\backsim \\hat{p}} L(f(x; \\theta), y)'), 'empirical-risk');
+  // Over the true distribution it is the expected risk; summed over time steps, a sequence's loss; with a penalty, regularised.
+  assert.notEqual(concept('R(f) = \\mathbb{E}_{(x, y) \\sim P} [L(f(x), y)]'), 'empirical-risk');
+  assert.notEqual(concept('L = \\sum_{t} L^{(t)}'), 'empirical-risk');
+  assert.notEqual(concept('C = C_0 + \\frac{\\lambda}{2n} \\sum w^2'), 'empirical-risk');
+  assert.equal(concept('tanhz = \\frac{e^z - e^{-z}}{e^z + e^{-z}}'), 'tanh');
+});
