@@ -449,7 +449,9 @@ function detectForms(root: Row, add: Add): void {
     const factor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
     const shrunk = (r[0]?.k === 'sym' && r[0].name === lhsSym.name && r[1]?.k === 'group' && r[1].delim === '(' && factor(r[1].body) && r[2]?.k === 'op' && r[2].v === '-') || (r[0]?.k === 'apply' && r[0].head.k === 'sym' && r[0].head.name === lhsSym.name && factor(r[0].arg) && r[1]?.k === 'op' && r[1].v === '-');
     if (shrunk) add('regularization', 3.9, 'θ ← θ(1 − αλ) − α·(gradient): weight decay');
-    if (same && !adaptive && rate(step[0]) && (grad || (writtenOut && (r[sign] as { v: string }).v === '-'))) {
+    // (v^{(new)} = v^{(old)} − η e h: the notes' own labels say it is the update.)
+    const newFromOld = /new/.test(subText(lhsSym.sup)) && r[0]?.k === 'sym' && /old/.test(subText(r[0].sup));
+    if (same && !adaptive && rate(step[0]) && (grad || ((writtenOut || newFromOld) && (r[sign] as { v: string }).v === '-'))) {
       // (Σ_{i ∈ batch}, Σ_{i ∈ B}, 1/|B|: the examples of a minibatch.)
       const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && (/[+]/.test(subText(x.sup)) || /batch|∈\s*(B|mathcalB)\b/i.test(subText(x.sub).replace(/\s/g, '')))) || fracs(step).some((f) => onlyNum(f.num, 1) && /^(b|\|B\||\|mathcalB\|)$/.test(subText(f.den).replace(/\s/g, ''))) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
@@ -698,7 +700,10 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if ((a.k === 'sym' || (a.k === 'group' && (a.delim === '[' || a.delim === '('))) && b.k === 'sym' && /^[A-Z]$/.test(b.name) && !(a.k === 'sym' && /^[A-Z]$/.test(a.name)) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: true, weights: [b.name] };
     if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
-    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || isTransposeSup(a.sup);
+    // (x w + b: the input before its weight, written in lower case.)
+    if (a.k === 'sym' && a.name === 'x' && !a.sub && b.k === 'sym' && b.name === 'w' && !b.sub && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: false, weights: ['w'] };
+    // (ω^{[l]}: a weight in Greek, above it its layer.)
+    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && layerSup(a)) || isTransposeSup(a.sup);
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }

@@ -1636,3 +1636,11 @@ test('the average of per-example losses, and the loss averaged over the empirica
   assert.notEqual(concept('C = C_0 + \\frac{\\lambda}{2n} \\sum w^2'), 'empirical-risk');
   assert.equal(concept('tanhz = \\frac{e^z - e^{-z}}{e^z + e^{-z}}'), 'tanh');
 });
+
+test('an update from the old value to the new with a rate, a lower-case row-vector layer, a weight in Greek with its layer', () => {
+  assert.equal(concept('u_{k}^{(new)} = u_{k}^{(old)} - \\eta \\, e_k \\, h_i'), 'gradient-descent');
+  // Without the labels, a rate times two letters is no step of its own.
+  assert.notEqual(concept('u_{k} = u_{k} - \\eta \\, e_k \\, h_i'), 'gradient-descent');
+  assert.equal(concept('h = xw + b'), 'affine-layer');
+  assert.equal(concept('z^{[k]} = \\omega^{[k]} a^{[k-1]} + b^{[k]}'), 'affine-layer');
+});
