@@ -2328,7 +2328,7 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const numP = applies(f.num).filter((a) => /^[pPq]$/.test(a.fn));
     const denP = applies(f.den).filter((a) => /^[pPq]$/.test(a.fn));
-    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / P(B)');
+    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, BAYES_THEOREM);
     else if (numP.length >= 2 && numP.some(condBar) && bigs(f.den, 'sum').length && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
@@ -3053,17 +3053,22 @@ function oneLine(items: Row): Row {
   return row.flatMap((cell) => rowOf(cell));
 }
 
-/** Adam's own steps — its bias correction, its corrected step — are Adam's under words about momentum or RMSProp too. */
 const ADAM_BIAS_CORRECTION = 'bias correction m_t/(1 − β₁^t)';
 const ADAM_STEP = 'the step η m̂/(√v̂ + ε)';
-const ADAM_OWN = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP]);
+const BAYES_THEOREM = 'P(A|B) = P(B|A) P(A) / P(B)';
+/**
+ * Structures that are one concept's own under words about a method outside the catalog: Adam's bias correction and
+ * corrected step under momentum or RMSProp (the two Adam combines), Bayes' theorem written whole under naive Bayes.
+ */
+const OWN_STRUCTURES = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP, BAYES_THEOREM]);
 /** Methods built on Adam's steps, whose words make those steps theirs. */
 const FOREIGN_BESIDE_ADAM = /adamax|nadam|amsgrad|radam|adabelief|adadelta|adagrad|nesterov/i;
 
 /**
  * The words around the formula: a concept they point to gains; where they name a method outside the catalog, a
  * guess loses — not a concept the words name too (n-gram estimates under smoothing and Bayes under naive Bayes are
- * those methods' own formulas, so they lose all the same).
+ * those methods' own formulas, so they lose all the same), nor a structure of the concept's own (OWN_STRUCTURES:
+ * Bayes' theorem written whole stays Bayes' rule under naive Bayes).
  */
 function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
   if (!words.trim()) return;
@@ -3071,7 +3076,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
   for (const [id, c] of cands) {
     if (wordsFor(id, words)) c.score += 0.9;
-    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(ADAM_OWN.has(c.why) && !FOREIGN_BESIDE_ADAM.test(words))) c.score -= 1.5;
+    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !FOREIGN_BESIDE_ADAM.test(words))) c.score -= 1.5;
   }
 }
 

@@ -1644,3 +1644,10 @@ test('an update from the old value to the new with a rate, a lower-case row-vect
   assert.equal(concept('h = xw + b'), 'affine-layer');
   assert.equal(concept('z^{[k]} = \\omega^{[k]} a^{[k-1]} + b^{[k]}'), 'affine-layer');
 });
+
+test("Bayes' theorem written whole stays Bayes' rule under words about naive Bayes", () => {
+  assert.equal(concept('P(k|x) = \\frac{P(x|k) P(k)}{P(x)}', 'The naive Bayes classifier picks the class with'), 'bayes-rule');
+  assert.equal(concept('P(k|x) = P(x|k) * P(k) / P(x)', 'Naive Bayes'), 'bayes-rule');
+  // The classifier's own product of word probabilities is no catalog concept.
+  assert.notEqual(concept('P(k|x) \\propto P(k) \\prod_i P(x_i|k)', 'Naive Bayes'), 'bayes-rule');
+});
