@@ -240,7 +240,12 @@ const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
  */
 function detectShapes(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
-  const step = (x: Sym) => (subText(x.sub) || subText(x.sup).replace(/[()⟨⟩]/g, '')).replace(/['′]|prime/g, '');
+  // (z_h^{⟨t⟩}: a name below the letter and the step above it — the step is the index that holds a t.)
+  const step = (x: Sym) => {
+    const sub = subText(x.sub);
+    const sup = subText(x.sup).replace(/[()⟨⟩]/g, '');
+    return (sub && (/t|τ/.test(sub) || !/t|τ/.test(sup)) ? sub : sup).replace(/['′]|prime/g, '');
+  };
   if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
     const h = parts[0][0] as Sym;
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));

@@ -1651,3 +1651,10 @@ test("Bayes' theorem written whole stays Bayes' rule under words about naive Bay
   // The classifier's own product of word probabilities is no catalog concept.
   assert.notEqual(concept('P(k|x) \\propto P(k) \\prod_i P(x_i|k)', 'Naive Bayes'), 'bayes-rule');
 });
+
+test('a recurrent pre-activation named below its letter with the step above; the leaky ReLU named bare', () => {
+  assert.equal(concept('\\boldsymbol{s_a^{<t>}} = \\boldsymbol{U}_{ax}\\boldsymbol{x}^{<t>} + \\boldsymbol{U}_{aa}\\boldsymbol{a}^{<t-1>} + \\boldsymbol{c}_a'), 'rnn');
+  assert.equal(concept('PReLU(z) = max(\\beta z, z)'), 'leaky-relu');
+  assert.equal(concept('Leaky ReLU(z) = \\max(z, 0.1 z)'), 'leaky-relu');
+  assert.equal(normaliseTex('\\text { Leaky ReLU }(z)'), '\\text { Leaky ReLU }(z)');
+});
