@@ -42,7 +42,7 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   regularization: /regulari[sz]|weight decay|\bl2 penalty|ridge|正则化|权重衰减|정규화|규제/i,
   dropout: /dropout|드롭아웃/i,
   'language-model': /language model|语言模型|언어 ?모델/i,
-  'ngram-markov': /\bn-?gram|bigram|trigram|markov assumption|马尔可夫假设|n元语法/i,
+  'ngram-markov': /\b[n2-5]-?gram|bigram|trigram|markov assumption|马尔可夫假设|n元语法/i,
   surprisal: /surprisal|self-information|information content|信息量/i,
   perplexity: /perplexity|困惑度|퍼플렉서티/i,
   'masked-lm': /masked language model|\bmlm\b|masked lm|掩码语言模型/i,

@@ -2328,7 +2328,13 @@ function detect(root: Row, add: Add): void {
   }
   if (argmax && probApplies.length >= 2 && condProbs.length >= 1 && !logs.length && !lhs.some((x) => x.k === 'apply' && /^[pP]$/.test(x.fn))) add('bayes-rule', 3.4, 'argmax_c P(d|c) P(c): likelihood × prior');
   // next-token conditional: P(x^{(t+1)} | x^{(t)}, …, x^{(1)})
-  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) add('language-model', 2.8, 'P(next word | previous words)');
+  // (Given a window that starts n − 1 words back, P(w_i | w_{i−1}, …, w_{i−n+1}), it is the n-gram model's.)
+  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) {
+    const r = rowOf(root[0].arg);
+    const given = syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => subText(x.sub).replace(/\s/g, ''));
+    if (given.some((g) => /-n\+1$|-\(n-1\)$/.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
+    else add('language-model', 2.8, 'P(next word | previous words)');
+  }
   // --- probability and linear algebra ---
   for (const f of fracs(root)) {
     const numP = applies(f.num).filter((a) => /^[pPq]$/.test(a.fn));

@@ -1658,3 +1658,9 @@ test('a recurrent pre-activation named below its letter with the step above; the
   assert.equal(concept('Leaky ReLU(z) = \\max(z, 0.1 z)'), 'leaky-relu');
   assert.equal(normaliseTex('\\text { Leaky ReLU }(z)'), '\\text { Leaky ReLU }(z)');
 });
+
+test('the next word given a window reaching n − 1 words back is the n-gram model; given the whole prefix, a language model', () => {
+  assert.equal(concept('P(x_t | x_{t-1}, x_{t-2}, \\dots, x_{t-n+1})'), 'ngram-markov');
+  assert.equal(concept('P(x_t | x_{t-1}, \\dots, x_{1})'), 'language-model');
+  assert.equal(concept('P(x_t | x_{t-n+1}, \\ldots, x_{t-1})'), 'ngram-markov');
+});
