@@ -444,7 +444,9 @@ function detectForms(root: Row, add: Add): void {
     // dW, δW, ΔW: the change of the same parameter, as the backward pass computed it.
     const dParam = step.some((x, i) => x.k === 'sym' && /^(d|delta|Delta)$/.test(x.name) && !x.sub && step[i + 1]?.k === 'sym' && (step[i + 1] as Sym).name === lhsSym.name);
     // (f′(x_n), the derivative written with a prime, is the gradient of a function of one variable.)
-    const grad = hasGradient(step) || dParam || syms(step).some((x) => x.name === 'Delta' && !!x.sub) || applies(step).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
+    // (… + η grad: the gradient named in letters.)
+    const gradWord = /^(grad|gradient)$/.test(spelled(step.slice(1)));
+    const grad = hasGradient(step) || dParam || gradWord || syms(step).some((x) => x.name === 'Delta' && !!x.sub) || applies(step).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
     // Without a gradient sign, the step must be the gradient written out: a sum over examples or an error (h − y).
     const writtenOut = bigs(step, 'sum').length > 0 || all(step).some((x) => x.k === 'group' && hasOp(x.body, '-'));
     // (A rate divided by a root of past gradients is an adaptive method, AdaGrad-like: not plain gradient descent.)
@@ -1763,7 +1765,9 @@ function detect(root: Row, add: Add): void {
     // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
     // inputs, not a recurrence.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
-    const rec = lhsS && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))));
+    // (w^{t+1} = w^t − η Σ (σ(w x_i + b) − y_i) x_i: a weight inside its own update's gradient is no recurrent state.)
+    const updated = !!lhsS && PARAM_LETTER.test(lhsS.name) && rels.some((x) => ['=', ':=', '←'].includes(x)) && hasOp(rhsAll, '-') && syms(rhsAll).some((x) => RATE_LETTER.test(x.name));
+    const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))));
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
     // (a^{[l](j)}: the layer in brackets, the example after it in parentheses — the layer is the index.)

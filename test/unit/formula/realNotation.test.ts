@@ -1664,3 +1664,10 @@ test('the next word given a window reaching n − 1 words back is the n-gram mod
   assert.equal(concept('P(x_t | x_{t-1}, \\dots, x_{1})'), 'language-model');
   assert.equal(concept('P(x_t | x_{t-n+1}, \\ldots, x_{t-1})'), 'ngram-markov');
 });
+
+test("a weight's update whose written-out gradient holds the weight itself is a step, not a recurrence; a gradient named in letters", () => {
+  assert.equal(concept('w^{k+1} = w^k - \\eta \\sum_{i} (\\sigma(w z_i + c) - t_i) z_i'), 'gradient-descent');
+  assert.equal(concept('\\mathbf{v} = \\mathbf{v} + \\eta grad'), 'gradient-descent');
+  // A state from its previous step stays a recurrence.
+  assert.equal(concept('h_{t} = \\sigma(W h_{t-1} + U x_t)'), 'rnn');
+});
