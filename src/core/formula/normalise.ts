@@ -398,11 +398,13 @@ function htmlScripts(s: string): string {
 /**
  * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
  * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` written bare is
- * the count of the words, not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name.
+ * the count of the words, not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name;
+ * `\mathbb{K}\mathbb{L}` is KL in blackboard letters.
  */
 function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)count(?=\s*\()/g, '\\operatorname{count}');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|PReLU|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
+  s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }

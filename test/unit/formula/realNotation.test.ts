@@ -1671,3 +1671,8 @@ test("a weight's update whose written-out gradient holds the weight itself is a 
   // A state from its previous step stays a recurrence.
   assert.equal(concept('h_{t} = \\sigma(W h_{t-1} + U x_t)'), 'rnn');
 });
+
+test('KL written in blackboard letters is the KL divergence', () => {
+  assert.equal(concept('\\mathbb{K}\\mathbb{L}[\\mathbb{A}(u) \\,\\|\\, \\mathbb{B}(u)]'), 'kl-divergence');
+  assert.equal(normaliseTex('\\mathbb{KL}(a \\| b)'), '\\mathrm{KL}(a \\| b)');
+});
