@@ -1972,9 +1972,17 @@ function detect(root: Row, add: Add): void {
   }
   if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && !parts[1].some((x) => x.k === 'apply') && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
-  if (parts.length > 1 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
-  // Y = β₀ + Σ_i X_i β_i: an intercept β₀ and coefficients β_i of the inputs — the regression's own letters.
-  else if (parts.length === 2 && lhsHead?.k === 'sym' && /^[yY]$/.test(lhsHead.name) && syms(rhsAll).some((x) => x.name === 'beta' && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === 'beta' && /^([1-9]|[ijk])$/.test(subText(x.sub))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
+  // (The response as a random variable, Y, and its mean given the inputs, E[Y | X], as well as y.)
+  const response = lhsHead?.k === 'sym' && (/^[yY]$/.test(lhsHead.name) || (lhsHead.name === 'E' && syms(lhs).some((x) => /^[yY]$/.test(x.name))));
+  if (parts.length > 1 && lhsHead?.k === 'sym' && /^[yY]$/.test(lhsHead.name) && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
+  // Y = β₀ + Σ_i X_i β_i, E[Y | X] = β₀ + βX: an intercept β₀ and coefficients of the inputs — the regression's own letters.
+  else if (parts.length >= 2 && response && parts[parts.length - 1].some((x) => x.k === 'sym' && x.name === 'beta' && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === 'beta' && /^([1-9]|[ijk]|)$/.test(subText(x.sub))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
+  // θ₁ = Σ (x_i − x̄)(y_i − ȳ) / Σ (x_i − x̄)², θ₀ = ȳ − θ₁ x̄: the least-squares line from the means (over a root of
+  // both spreads it is the correlation).
+  const centred = (r: Node | undefined) => all(r).filter((x) => x.k === 'group' && hasOp(x.body, '-') && syms(x.body).some((y) => y.mods.includes('bar') || y.mods.includes('overline')));
+  if (parts.length === 2 && fracs(rhsAll).some((f) => bigs(f.num, 'sum').length > 0 && bigs(f.den, 'sum').length > 0 && centred(f.num).length >= 2 && centred(f.den).length >= 1 && !all(f.den).some((x) => x.k === 'sqrt'))) add('linear-regression', 3.4, 'θ₁ = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²: the least-squares slope');
+  const barred = (x: Node | undefined, re: RegExp) => !!x && x.k === 'sym' && re.test(x.name) && (x.mods.includes('bar') || x.mods.includes('overline'));
+  if (parts.length === 2 && lhs.length === 1 && lhsHead?.k === 'sym' && /^(theta|beta|w|a|b)$/.test(lhsHead.name) && rhsAll.length >= 4 && barred(rhsAll[0], /^[yY]$/) && rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && barred(rhsAll[rhsAll.length - 1], /^[xX]$/)) add('linear-regression', 3.2, 'θ₀ = ȳ − θ₁ x̄: the intercept of the least-squares line');
   // LSTM cell / GRU interpolation: c_t = f ⊙ c_{t−1} + i ⊙ c̃_t ; h_t = o_t ⊙ tanh(c_t) ; h = (1−z) ⊙ h + z ⊙ h̃
   // (A dot as the product, f_t · C_{t−1} + i_t · C̃_t, only where the cell's own update shows: the state and its candidate.)
   const dotted = !hasLineOp(root, '⊙', '*', '∘', '∗') && hasLineOp(root, '·', '×') && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x)));

@@ -1676,3 +1676,12 @@ test('KL written in blackboard letters is the KL divergence', () => {
   assert.equal(concept('\\mathbb{K}\\mathbb{L}[\\mathbb{A}(u) \\,\\|\\, \\mathbb{B}(u)]'), 'kl-divergence');
   assert.equal(normaliseTex('\\mathbb{KL}(a \\| b)'), '\\mathrm{KL}(a \\| b)');
 });
+
+test('the least-squares line from the means, and a response written with its intercept β₀ and noise, are linear regression', () => {
+  assert.equal(concept('k = \\frac{\\sum_j (u_j - \\bar{u})(v_j - \\bar{v})}{\\sum_j (u_j - \\bar{u})^2}'), 'linear-regression');
+  assert.equal(concept('b = \\bar{y} - w \\bar{x}'), 'linear-regression');
+  assert.equal(concept('E[Y | X] = \\beta_0 + \\beta X'), 'linear-regression');
+  // Over the root of both spreads it is the correlation; the exponential of a linear score is another model.
+  assert.notEqual(concept('r = \\frac{\\sum_j (u_j - \\bar{u})(v_j - \\bar{v})}{\\sqrt{\\sum_j (u_j - \\bar{u})^2 \\sum_j (v_j - \\bar{v})^2}}'), 'linear-regression');
+  assert.notEqual(concept('E(y) = \\exp(\\beta_0 + \\beta_1 x)'), 'linear-regression');
+});
