@@ -611,9 +611,12 @@ function detectMoreForms(root: Row, add: Add): void {
   const powerOf = (x: Node, name: string) => (x.k === 'sym' && x.name === name && !!x.sup) || (x.k === 'group' && !!x.sup && isNum(rowOf(x.body)[0], 1) && syms(x.body).some((y) => y.name === name));
   const bernoulli = !!likelihoodOf && rhs.filter((x) => powerOf(x, likelihoodOf.name)).length >= 2;
   // (Or the labels' Bernoulli under a product, Π [π(x_i)]^{y_i} [1 − π(x_i)]^{1−y_i}; or a conditional of any letter, Π q_θ(c_n | x_n).)
-  const labelPowers = rhs.filter((x) => x.k === 'group' && !!x.sup && syms(x.sup).some((y) => y.name === 'y')).length >= 2;
+  // (Or, product by product, p_j^{y_j}: each class's probability raised to its label.)
+  const labelPowers = rhs.filter((x) => x.k === 'group' && !!x.sup && syms(x.sup).some((y) => y.name === 'y')).length >= 2 || all(rhs).some((x) => x.k === 'sym' && /^(p|y|pi)$/.test(x.name) && syms(x.sup).some((y) => y.name === 'y'));
   const conditional = applies(rhs).some((a) => /^[a-zA-Z]$/.test(a.fn) && hasOp(a.arg, '|'));
-  if (likelihoodOf && ((rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pPfN]$/.test(a.fn)) || labelPowers || conditional)) || bernoulli)) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
+  // (Or the density written out, e^{−(x_i − μ)²/2σ²}: an exponential of the very parameter the likelihood is of.)
+  const densityOf = !!likelihoodOf && (all(rhs).some((x) => x.k === 'sym' && x.name === 'e' && syms(x.sup).some((y) => y.name === likelihoodOf.name)) || applies(rhs, ['exp']).some((a) => syms(a.arg).some((y) => y.name === likelihoodOf.name)));
+  if (likelihoodOf && ((rhs[0]?.k === 'big' && rhs[0].v === 'prod' && (applies(rhs, ['sigmoid']).length > 0 || applies(rhs).some((a) => /^[pPfN]$/.test(a.fn)) || labelPowers || conditional || densityOf)) || bernoulli)) add('maximum-likelihood', 3.9, 'L(θ) = Π_i p(y_i | x_i; θ): the likelihood');
   // σ′ = σ(1 − σ): the sigmoid's derivative, explained with the sigmoid.
   if (lhsSym && lhsSym.name === 'sigma' && lhsSym.mods.includes('prime') && applies(rhs, ['sigmoid']).length === 1) add('sigmoid', 3.2, "σ′ = σ(1 − σ)");
   // F′(x) = f′(g(x)) g′(x): the chain rule written with primes.

@@ -1685,3 +1685,10 @@ test('the least-squares line from the means, and a response written with its int
   assert.notEqual(concept('r = \\frac{\\sum_j (u_j - \\bar{u})(v_j - \\bar{v})}{\\sqrt{\\sum_j (u_j - \\bar{u})^2 \\sum_j (v_j - \\bar{v})^2}}'), 'linear-regression');
   assert.notEqual(concept('E(y) = \\exp(\\beta_0 + \\beta_1 x)'), 'linear-regression');
 });
+
+test("a likelihood of parameters as a product of the density written out, or of each class's probability raised to its label", () => {
+  assert.equal(concept('L(\\mu) = \\prod_{n=1}^{N} \\frac{1}{\\sqrt{2\\pi}\\sigma} e^{-\\frac{(z_n - \\mu)^2}{2\\sigma^2}}'), 'maximum-likelihood');
+  assert.equal(concept('L(\\theta) = \\prod_{n} \\prod_{k} p_k^{y_{nk}}'), 'maximum-likelihood');
+  // A product of exponentials of something else is no likelihood of μ.
+  assert.notEqual(concept('L(\\mu) = \\prod_{n} e^{-z_n}'), 'maximum-likelihood');
+});
