@@ -1765,13 +1765,13 @@ function detect(root: Row, add: Add): void {
     // recurrence: the LHS letter (or h) appears inside with an earlier index
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
-    // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
-    // inputs, not a recurrence.)
-    const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
     // (w^{t+1} = w^t − η Σ (σ(w x_i + b) − y_i) x_i: a weight inside its own update's gradient is no recurrent state.)
     const updated = !!lhsS && PARAM_LETTER.test(lhsS.name) && rels.some((x) => ['=', ':=', '←'].includes(x)) && hasOp(rhsAll, '-') && syms(rhsAll).some((x) => RATE_LETTER.test(x.name));
+    // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
+    // inputs, not a recurrence.)
     const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))));
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
+    const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
     // (a^{[l](j)}: the layer in brackets, the example after it in parentheses — the layer is the index.)
     const bare = (x: string) => x.replace(/^\s*[([]([^()[\]]+)[)\]]\s*\([^()]*\)\s*$/, '$1').replace(/[\s()[\]]/g, '').replace(/ℓ/g, 'ell').replace(/^l(?=$|[+-])/, 'ell');
