@@ -90,6 +90,11 @@ function hasLineOp(n: Node | Node[] | undefined, ...ops: string[]): boolean {
 const hasSym = (n: Node | Node[] | undefined, ...names: string[]) => syms(n).some((s) => names.includes(s.name));
 const names = (n: Node | Node[] | undefined) => all(n).filter((m) => m.k === 'name').map((m) => (m as { v: string }).v.toLowerCase());
 const isNum = (n: Node | undefined, v?: number) => !!n && n.k === 'num' && (v === undefined || n.v === v);
+/** The x of a complement written 1 − x (a row or a node), else null. */
+const oneMinusOf = (n: Node | Row | undefined): Node | null => {
+  const r = Array.isArray(n) ? n : rowOf(n);
+  return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' ? r[2] : null;
+};
 const onlyNum = (n: Node | undefined, v: number) => {
   const r = rowOf(n);
   return r.length === 1 && isNum(r[0], v);
@@ -495,9 +500,10 @@ function detectForms(root: Row, add: Add): void {
   const primedLetter = lhs.length === 1 && lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || primeSup(lhs[0])) ? lhs[0].name : null;
   if (primedLetter && parts.length === 2) {
     const r = parts[1];
-    const oneMinusLetter = (n: Node | undefined) => { const b = n && (n.k === 'group' || n.k === 'apply') ? rowOf(n.k === 'group' ? n.body : n.arg) : []; return b.length === 3 && isNum(b[0], 1) && b[1].k === 'op' && b[1].v === '-' && b[2].k === 'sym' && b[2].name === primedLetter && !b[2].sub; };
+    const oneMinusLetter = (n: Node | undefined) => { const x = n && (n.k === 'group' || n.k === 'apply') ? oneMinusOf(n.k === 'group' ? n.body : n.arg) : null; return x?.k === 'sym' && x.name === primedLetter && !x.sub; };
     if ((r.length === 1 && r[0].k === 'apply' && r[0].fn === primedLetter && oneMinusLetter(r[0])) || (r.length === 2 && r[0].k === 'sym' && r[0].name === primedLetter && oneMinusLetter(r[1]))) add('sigmoid', 3.2, "a′ = a(1 − a): the sigmoid's derivative through its value");
-    if (r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' && r[2].k === 'sym' && r[2].name === primedLetter && subText(r[2].sup) === '2') add('tanh', 3.2, "a′ = 1 − a²: the tanh's derivative through its value");
+    const complement = oneMinusOf(r);
+    if (complement?.k === 'sym' && complement.name === primedLetter && subText(complement.sup) === '2') add('tanh', 3.2, "a′ = 1 − a²: the tanh's derivative through its value");
   }
   if (lhsDeriv || parts.length === 1) {
     for (const r of parts.slice(lhsDeriv ? 1 : 0)) {
@@ -560,21 +566,20 @@ function detectMoreForms(root: Row, add: Add): void {
   if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);
-  const oneMinus = (a: Apply) => { const r = rowOf(a.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-'; };
+  const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
   const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
   {
-    const oneLess = (n: Node | undefined) => { const r = rowOf(n); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' ? r[2] : null; };
     const bceDerivative = (p: Row) => {
       const r = p.length === 1 && p[0].k === 'group' && p[0].delim === '(' ? rowOf(p[0].body) : p;
       const t = termsOf(r);
       if (t.length !== 2 || t.some((x) => x.items.length !== 1 || x.items[0].k !== 'frac')) return false;
       const [a, b] = t.map((x) => x.items[0] as Frac);
       const [label, pred] = [rowOf(a.num), rowOf(a.den)];
-      const [yb, pb] = [oneLess(b.num), oneLess(b.den)];
+      const [yb, pb] = [oneMinusOf(b.num), oneMinusOf(b.den)];
       return label.length === 1 && label[0].k === 'sym' && /^[yt]$/.test(label[0].name) && pred.length === 1 && !!yb && !!pb && show(yb) === show(label[0]) && show(pb) === show(pred[0]);
     };
     if (parts.some(bceDerivative)) add('binary-cross-entropy', 3.5, BCE_DERIVATIVE);
@@ -1535,7 +1540,7 @@ function detect(root: Row, add: Add): void {
     const ps = sides(root).parts;
     const lhsP = ps.length === 2 && ps[0].length === 1 && ps[0][0].k === 'apply' && /^[pP]$/.test(ps[0][0].fn) && hasOp(ps[0][0].arg, '|');
     const label = (sup: Node | undefined) => { const r = rowOf(sup); return r.length === 1 && r[0].k === 'sym' && /^[yt]$/.test(r[0].name) ? symbolKeyOf(r[0]) : null; };
-    const oneMinus = (sup: Node | undefined) => { const r = rowOf(sup); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' && r[2].k === 'sym' ? symbolKeyOf(r[2]) : null; };
+    const oneMinus = (sup: Node | undefined) => { const x = oneMinusOf(sup); return x?.k === 'sym' ? symbolKeyOf(x) : null; };
     const rhs = ps[1] ?? [];
     // (ŷ^{y}(1 − ŷ)^{1−y} parses as a call of ŷ^{y}: its head carries the first power, the call the second.)
     const sups = rhs.flatMap((x) => ['sup' in x ? x.sup : undefined, x.k === 'apply' && 'sup' in x.head ? x.head.sup : undefined]);
@@ -2206,14 +2211,15 @@ function detect(root: Row, add: Add): void {
   // (Adam's numbered rates β₁, β₂ with the average updated from its previous value — m_{t−1} — or in place, V_{dw} =
   // β₁ V_{dw} + (1 − β₁) dw, are its moments, whatever the words around say of the batch.)
   // (Goodfellow's book writes the two rates ρ₁, ρ₂ — a lone ρ is RMSProp's decay.)
-  const numberedBeta = syms(rhsAll).some((b) => (b.name === 'beta' || b.name === 'rho') && /^[12]$/.test(subText(b.sub)));
-  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some((y) => y.name === 'beta' || (y.name === 'rho' && /^[12]$/.test(subText(y.sub)))));
+  const adamRate = (b: Sym) => b.name === 'beta' || (b.name === 'rho' && /^[12]$/.test(subText(b.sub)));
+  const numberedBeta = syms(rhsAll).some((b) => adamRate(b) && /^[12]$/.test(subText(b.sub)));
+  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some(adamRate));
   const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
   const inPlace = lhsHead?.k === 'sym' && !!(lhsHead.sub ?? lhsHead.sup) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
   if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
   else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
   // (Or any hatted letter over 1 − β^t of itself — ŝ = s/(1 − ρ₁^t), Ĝ_t = G_t/(1 − β₂^t) — in the note's letters.)
-  const correctedSelf = lhsHead?.k === 'sym' && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && syms(f.den).some((r) => (r.name === 'beta' || (r.name === 'rho' && /^[12]$/.test(subText(r.sub)))) && /^\(?t\)?$/.test(subText(r.sup).replace(/\s/g, ''))));
+  const correctedSelf = lhsHead?.k === 'sym' && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && syms(f.den).some((r) => adamRate(r) && /^\(?t\)?$/.test(subText(r.sup).replace(/\s/g, ''))));
   if (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && ((['m', 'v'].includes(lhsHead.name) && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) || correctedSelf)) add('adam', 3.5, ADAM_BIAS_CORRECTION);
   // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
   const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');
@@ -3087,8 +3093,8 @@ const BAYES_THEOREM = 'P(A|B) = P(B|A) P(A) / P(B)';
  * corrected step under momentum or RMSProp (the two Adam combines), Bayes' theorem written whole under naive Bayes.
  */
 const OWN_STRUCTURES = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP, BAYES_THEOREM]);
-/** Methods built on Adam's steps, whose words make those steps theirs. */
-const FOREIGN_BESIDE_ADAM = /adamax|nadam|amsgrad|radam|adabelief|adadelta|adagrad|nesterov/i;
+/** Methods built on those structures (Adam's variants), whose words make the structures theirs. */
+const BUILT_ON_OWN_STRUCTURES = /adamax|nadam|amsgrad|radam|adabelief|adadelta|adagrad|nesterov/i;
 
 /**
  * The words around the formula: a concept they point to gains; where they name a method outside the catalog, a
@@ -3102,7 +3108,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
   for (const [id, c] of cands) {
     if (wordsFor(id, words)) c.score += 0.9;
-    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !FOREIGN_BESIDE_ADAM.test(words))) c.score -= 1.5;
+    else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !BUILT_ON_OWN_STRUCTURES.test(words))) c.score -= 1.5;
   }
 }
 
