@@ -105,8 +105,8 @@ function softmaxInPlace(s: Float64Array): void {
   for (let k = 0; k < s.length; k++) s[k] /= z;
 }
 
-/** The class probabilities for a set of features. */
-export function predictConcept(model: LearnedModel, features: string[]): Prediction {
+/** The class probabilities for a set of features, and the most probable class. */
+export function predictClasses(model: LearnedModel, features: string[]): { best: string; p: number; probs: Map<string, number>; known: number } {
   const K = model.classes.length;
   const s = new Float64Array(K);
   let known = 0;
@@ -120,9 +120,13 @@ export function predictConcept(model: LearnedModel, features: string[]): Predict
   softmaxInPlace(s);
   let b = 0;
   for (let k = 1; k < K; k++) if (s[k] > s[b]) b = k;
-  const probs = new Map(model.classes.map((c, k) => [c, s[k]]));
-  const best = model.classes[b];
-  return { best: isConceptId(best) ? best : null, p: s[b], probs, known };
+  return { best: model.classes[b], p: s[b], probs: new Map(model.classes.map((c, k) => [c, s[k]])), known };
+}
+
+/** The concept probabilities for a formula's features. */
+export function predictConcept(model: LearnedModel, features: string[]): Prediction {
+  const { best, p, probs, known } = predictClasses(model, features);
+  return { best: isConceptId(best) ? best : null, p, probs, known };
 }
 
 /** What the two opinions decide together. */
@@ -226,9 +230,13 @@ export function exampleLoss(W: Float64Array, K: number, x: number[], y: number, 
 
 /** Train a softmax regression over the examples (AdaGrad, seeded order). Classes: `null` first, then the catalog's ids that occur. */
 export function trainModel(examples: Example[], opts: TrainOptions = {}): LearnedModel {
-  const { epochs = 12, rate = 0.3, l2 = 1e-4, seed = 1, minSources = 5 } = opts;
   const present = new Set(examples.map((e) => e.label));
-  const classes = ['null', ...CONCEPT_IDS.filter((c) => present.has(c))];
+  return trainSoftmax(examples, ['null', ...CONCEPT_IDS.filter((c) => present.has(c))], opts);
+}
+
+/** Train a softmax regression over the given classes (an example labelled `null` is of class `null`; others not listed are left out). */
+export function trainSoftmax(examples: Example[], classes: string[], opts: TrainOptions = {}): LearnedModel {
+  const { epochs = 12, rate = 0.3, l2 = 1e-4, seed = 1, minSources = 5 } = opts;
   const ci = new Map(classes.map((c, i) => [c, i]));
   const seen = new Map<string, Set<string>>();
   for (const e of examples) for (const f of e.features) (seen.get(f) ?? seen.set(f, new Set()).get(f)!).add(e.source);
@@ -282,12 +290,12 @@ export function storeModel(m: LearnedModel): StoredModel {
   return { version: 3, classes: m.classes, features, scales: Array.from(m.scales, (v) => Number(v.toPrecision(6))), weights: btoa(bin), ...(m.trainedOn ? { trainedOn: m.trainedOn } : {}) };
 }
 
-/** A model read from JSON, checked: class names known, one scale per feature, a weight per feature and class. */
-export function loadModel(raw: unknown): LearnedModel {
+/** A model read from JSON, checked: class names known (concept ids and `null` unless told), one scale per feature, a weight per feature and class. */
+export function loadModel(raw: unknown, known: (c: string) => boolean = (c) => c === 'null' || isConceptId(c)): LearnedModel {
   const m = raw as StoredModel;
   const bad = (why: string) => new Error(`learned model: ${why}`);
   if (!m || m.version !== 3 || !Array.isArray(m.classes) || !Array.isArray(m.features) || !Array.isArray(m.scales) || typeof m.weights !== 'string') throw bad('not a version-3 model');
-  for (const c of m.classes) if (c !== 'null' && !isConceptId(c)) throw bad(`unknown class ${String(c).slice(0, 40)}`);
+  for (const c of m.classes) if (typeof c !== 'string' || !known(c)) throw bad(`unknown class ${String(c).slice(0, 40)}`);
   if (m.scales.length !== m.features.length || !m.scales.every((v) => Number.isFinite(v) && v > 0)) throw bad('one positive scale per feature expected');
   const bin = atob(m.weights);
   if (bin.length !== m.features.length * m.classes.length) throw bad(`${bin.length} weights for ${m.features.length} features × ${m.classes.length} classes`);
