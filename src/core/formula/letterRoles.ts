@@ -1,9 +1,9 @@
 /**
  * A learned reading of a letter's role where the formula's grammar and the note's words left only its shape
  * ("a quantity indexed by t"). Trained (bench/formula/trainRoles.ts) on letters whose role readers labelled in other
- * people's notes, it reads where the letter stands: its own letter and marks, what it is written next to, what it sits
- * inside (a derivative's top or bottom, a function's argument, a sum, a script), which side of `=`, and the concept
- * named. It only speaks when letters standing like this one had one role in nearly every labelled note
+ * people's notes (every labelled letter, those the grammar explains too), it reads where the letter stands: its own
+ * letter and marks, what it is written next to, what it sits inside (a derivative's top or bottom, a function's
+ * argument, a sum, a script), which side of `=`, and the concept named. It only speaks when letters standing like this one had one role in nearly every labelled note
  * (ROLE_AT_LEAST); the hover then says "probably …" and keeps the shape, never more.
  */
 import { type LearnedModel, loadModel, predictClasses } from './learned';
@@ -103,10 +103,11 @@ const MAX_NODES = 4000;
 
 /**
  * The features of the letter written `key` in a formula's tree: its own letter and marks, and for each place it stands
- * (up to 8) its neighbours, the nodes it sits inside and its side of `=`; the concept named; a constant.
+ * (up to 8) its neighbours, the nodes it sits inside and its side of `=`; the concept named; whether the explanation
+ * could only describe its shape (the model learns from every labelled letter, and is asked about those); a constant.
  */
-export function letterFeatures(tree: Node, key: string, concept: string | null): string[] {
-  const f = new Set<string>(['bias', `k:${concept ?? 'none'}`]);
+export function letterFeatures(tree: Node, key: string, concept: string | null, shapeOnly = true): string[] {
+  const f = new Set<string>(['bias', `k:${concept ?? 'none'}`, shapeOnly ? 'm:shape' : 'm:said']);
   let seen = 0;
   let places = 0;
   let own: Sym | null = null;

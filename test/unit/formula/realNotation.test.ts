@@ -245,7 +245,8 @@ test('a weight letter times an input letter in a sum is a weight and an input, e
 test('an h indexed by a time step is the hidden state at that step, where only its shape was said', () => {
   assert.match(meaning('q = u h_t + v h_{t-1}', 'h_t'), /hidden state at step t/);
   assert.match(meaning('q = u h_t + v h_{t-1}', 'h_{t−1}'), /hidden state at step t−1/);
-  assert.doesNotMatch(meaning('q = u h_j', 'h_j'), /hidden state/);
+  // (By the grammar, an h indexed by j is no step.)
+  assert.doesNotMatch(meaning('q = u h_j', 'h_j', { roles: false }), /hidden state/);
 });
 
 test('a loss written with t beside y takes t as the target and y as the output; h(t) and x(t) are the state and the input at step t', () => {
@@ -1495,8 +1496,8 @@ test('the data matrix X after a conditional bar is the input', () => {
 test('a one-letter function of a weight times one other letter, with no bias, is the activation function', () => {
   assert.match(meaning('y = g(f(x^T W) V)', 'f'), /activation function/);
   assert.match(meaning('p = s(w \\cdot x)', 's'), /activation function/);
-  // (A function of two plain letters is not told.)
-  assert.doesNotMatch(meaning('p = s(a \\cdot b)', 's'), /activation function/);
+  // (The grammar does not tell a function of two plain letters.)
+  assert.doesNotMatch(meaning('p = s(a \\cdot b)', 's', { roles: false }), /activation function/);
 });
 
 test("Adam's moments updated in place with numbered rates, V_{dw} = β₁ V_{dw} + (1 − β₁) dw; an average with an unnumbered rate is no Adam", () => {
