@@ -138,6 +138,8 @@ function codeLetterNames(s: string): string {
     if (new RegExp(`(?<![A-Za-z\\\\])b${m[1]}(?![A-Za-z])`).test(s)) s = s.replace(new RegExp(`(?<![A-Za-z\\\\])([Wb])${m[1]}(?![A-Za-z])`, 'g'), `$1_{${m[1]}}`);
   }
   s = s.replace(/(θ|\\theta|β|\\beta)([0-9])(?![0-9.])/g, '$1_{$2}');
+  // (`lr`, code's learning rate, is one name, not the letters l and r.)
+  s = s.replace(/(?<![A-Za-z\\{])lr(?![A-Za-z{])/g, '\\mathrm{lr}');
   if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
   return s;
 }
@@ -301,7 +303,9 @@ function codeNotation(s: string): string {
   // `*` as a product: by a number, a Greek scalar, an upper-case (matrix) letter, or before a bracket or fraction.
   // (And a lower-case weight before its input, w * x, w1*x1, w(t)*x: the weighted input of a hasty note.)
   s = s.replace(/(?<![A-Za-z\\])(w(?:_?\{?\d{1,2}\}?)?(?:\(t\))?)\s*\*(?![*^_])\s*(?=[a-zA-Z](?![a-zA-Z]{2}))/g, '$1 ');
-  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?\d\}?)?|[WUVXA](?:_\{?\d\}?)?))\s*\*(?![*^_])\s*/g, '$1 ');
+  // (A lower-case input before an upper-case weight matrix, the row-vector order: x*W_1, a * W.)
+  s = s.replace(/(?<![A-Za-z\\])([a-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\d)?)\s*\*(?![*^_])\s*(?=[WUV](?![A-Za-z]))/g, '$1 ');
+  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?\d\}?)?|[WUVXA](?:_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
@@ -436,6 +440,10 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
+  // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).
+  if (!/\\\\/.test(s)) s = s.replace(/^(\s*)(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?)\s*([-+])=\s*(\S.*)$/s, (_m, sp: string, x: string, op: string, rhs: string) => `${sp}${x} \\leftarrow ${x} ${op} (${rhs.trim()})`);
+  // A formula after a logical arrow that ties it to the line before (`⇔ p(y|x) = …`): the formula itself.
+  s = s.replace(/^\s*(?:\\(?:Leftrightarrow|Rightarrow|implies|iff|Longleftrightarrow|Longrightarrow)(?![A-Za-z])|[⇔⇒])\s*/, '');
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
@@ -478,7 +486,10 @@ export function normaliseTex(src: string): string {
   s = codeNotation(s.replace(BARE_GREEK, '$1\\$2').replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
   // blockquote's `>` at the start of a line of a derivation.
-  s = s.replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
+  // A derivative's variable braced with its d and then indexed, as equation editors write it: `\frac{dE}{{dw}_{i}}` is dE/dw_i.
+  if (s.includes('\\frac')) s = s.replace(/\{\s*d\s*([A-Za-z])\s*\}\s*_/g, 'd $1_');
+  // (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
+  s = s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
   if (/\\\\\{/.test(s) && /\\\\\}/.test(s)) s = s.replace(/\\\\([{}])/g, '\\$1');
   s = s.replace(/(^|\\\\|\\begin\{[a-z*]+\})\s*>(?=\s)/g, '$1');
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).

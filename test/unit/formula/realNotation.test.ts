@@ -1694,3 +1694,17 @@ test("a likelihood of parameters as a product of the density written out, or of 
   // A product of exponentials of something else is no likelihood of μ.
   assert.notEqual(concept('L(\\mu) = \\prod_{n} e^{-z_n}'), 'maximum-likelihood');
 });
+
+test("code's compound assignment is an update (w -= lr * dw), an input times a matrix with a star is a layer, an escaped underscore before a space joins a word, a formula after ⇔ is itself", () => {
+  assert.equal(concept('w -= lr * dw'), 'gradient-descent');
+  assert.equal(concept('W_1 -= learning\\_rate * dW_1'), 'gradient-descent');
+  assert.equal(concept('z1 = x*W_1+b_1'), 'affine-layer');
+  assert.equal(concept('h = a * W + b'), 'affine-layer');
+  assert.equal(concept('{ w }_{ i }={ w }_{ i }-\\frac { dE }{ { dw }_{ i } } \\cdot learn\\_ rate'), 'gradient-descent');
+  assert.equal(concept('\\Leftrightarrow p(y|x;\\theta) = (h_{\\theta}(x))^{y}(1-h_{\\theta}(x))^{1-y}'), 'logistic-regression');
+  // (A count incremented, a sum accumulated: no step against a gradient.)
+  assert.equal(concept('n += 1'), null);
+  assert.equal(concept('s += x_i'), null);
+  // (A star between two plain letters is no layer.)
+  assert.equal(concept('z = a * b + c'), null);
+});
