@@ -581,13 +581,17 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
 function likelihoodL(tree: Tree): boolean {
   let product = false;
   let logged = false;
+  // (A power by a letter, ŷ^{y_i} (1 − ŷ)^{1 − y_i}: the Bernoulli probability of a label.)
+  let labelPower = false;
   walk(tree, (n) => {
     if (n.k === 'big' && n.v === 'prod') product = true;
-    if (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && rowOf(n.arg).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L')) logged = true;
+    if (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && rowOf(n.arg).some((x) => x.k === 'apply' && x.head.k === 'sym' && /^(L|ell)$/.test(x.head.name))) logged = true;
+    const sup = (n as { sup?: Node }).sup;
+    if (n.k !== 'big' && sup && rowOf(sup).some((x) => x.k === 'sym' && !['T', 'top'].includes(x.name))) labelPower = true;
   });
   let probabilities = false;
   walk(tree, (n) => void (n.k === 'apply' && /^[pP]$/.test(n.fn) && (probabilities = true)));
-  return (product && probabilities) || logged;
+  return (product && (probabilities || labelPower)) || logged;
 }
 
 /**
@@ -1809,7 +1813,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
         // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
         // (ŷ(x; w), y′(x): the prediction, written as the function of the input that gives it.)
         const predictor = n.head.name === 'y' && predictedY(n.head) ? `the prediction (the model's output), a function of ${pretty(n.arg).slice(0, 30)}` : undefined;
-        set(k, letters[n.head.name] ?? predictor ?? (n.head.name === 'L' && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        set(k, letters[n.head.name] ?? predictor ?? (/^(L|ell)$/.test(n.head.name) && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.

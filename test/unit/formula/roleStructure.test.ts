@@ -322,3 +322,12 @@ test('a weight letter marked Q, K, V or O is the learned projection to the queri
   // A W marked with a layer number only is not named a projection.
   assert.doesNotMatch(meaning('W^{(2)} \\in \\mathbb{R}^{m \\times n}', 'W^{(2)}'), /projection/);
 });
+
+test('a product of probabilities or of powers by the labels, and its log, define a likelihood whatever its letter: ℓ(θ) and 𝓛(W) as well as L(θ)', () => {
+  assert.match(meaning('\\ell(\\theta) = \\prod_{i=1}^{N} p(x_i;\\theta)', 'ℓ'), /likelihood/);
+  assert.match(meaning('\\ln(\\ell(\\theta)) = \\sum_{i = 1}^{N} \\ln(p(x_i;\\theta))', 'ℓ'), /likelihood/);
+  assert.match(meaning('L(W) = \\prod_{i=1}^{n} y_{W}(x_{i})^{y_{i}} (1 - y_{W}(x_{i}))^{1 - y_{i}}', 'L'), /likelihood/);
+  // (A loss summed over examples stays the loss.)
+  assert.match(meaning('\\ell(\\theta) = \\sum_{i} (y_i - \\theta x_i)^2', 'ℓ'), /loss/);
+  assert.doesNotMatch(meaning('\\ell(\\theta) = \\sum_{i} (y_i - \\theta x_i)^2', 'ℓ'), /likelihood/);
+});
