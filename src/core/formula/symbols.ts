@@ -1576,10 +1576,12 @@ function codeGradientRoles(tree: Tree, { set }: Notes): void {
     n.items.forEach((x, i) => {
       const y = n.items[i + 1];
       const before = n.items[i - 1];
-      // (After a rate or a number, `w − α dw`, `0.9 dW`; a numbered letter, `dw1`, too.)
-      const after = !before || before.k === 'op' || before.k === 'num' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta)$/.test(before.name));
-      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && after) {
-        set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`);
+      // (After a rate, a number or a sum, `w − α dw`, `0.9 dW`, `1/m dZ`, `Σ_i dZ^{(i)}`; a numbered letter, `dw1`, too.)
+      const after = !before || before.k === 'op' || before.k === 'num' || before.k === 'big' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta)$/.test(before.name)) || (before.k === 'frac' && rowOf(before.num).every((z) => z.k === 'num'));
+      // (A layer in brackets, dW^{[l]}, dZ^{[2]}, and a bold d, as the course notation writes them.)
+      const layer = !y || y.k !== 'sym' || !y.sup || /^\[[^\]]{1,6}\]/.test(pretty(y.sup));
+      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && (!x.mods.length || (x.mods.length === 1 && x.mods[0] === 'bold')) && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && layer && after) {
+        set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`, true);
         set('d', '');
       }
     });

@@ -1708,3 +1708,15 @@ test("code's compound assignment is an update (w -= lr * dw), an input times a m
   // (A star between two plain letters is no layer.)
   assert.equal(concept('z = a * b + c'), null);
 });
+
+test('code-notation gradients with a layer in brackets, dW^{[l]}, dZ^{[l]}, a bold d: the gradient of the loss with respect to that letter', () => {
+  const ex = explainFormula('dW^{[l]} = \\frac{1}{m} dZ^{[l]} A^{[l-1]T}');
+  const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
+  assert.match(said.get('dW^{[l]}') ?? '', /gradient of the loss with respect to W\^\{\[l\]\}/, [...said.keys()].join(' '));
+  assert.match(said.get('dZ^{[l]}') ?? '', /gradient of the loss with respect to Z/, [...said.keys()].join(' '));
+  assert.ok(!said.has('d'), 'the d is no letter of its own');
+  assert.match(meaning('\\mathbf{d}b^{[l]} = \\mathbf{d}z^{[l]}', 'db^{[l]}'), /gradient of the loss with respect to b/);
+  assert.match(meaning('db^{[l]} = \\frac{1}{m} \\sum_{i=1}^{m} dZ^{[l](i)}', 'dZ^{[l](i)}'), /gradient of the loss with respect to Z/);
+  // (A d times a letter inside a derivative's fraction stays the derivative's d.)
+  assert.ok(!explainFormula('\\frac{dW^{[l]}}{dt} = 0').symbols.some((s) => s.symbol === 'dW^{[l]}'));
+});
