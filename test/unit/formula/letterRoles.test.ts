@@ -97,7 +97,7 @@ test('the shipped model: a role model of the vocabulary, and over the fixture fo
 test('where the grammar tells nothing, the shipped model adds at most a hedged "probably …" and keeps the shape first', () => {
   const cases: Array<[string, string]> = [
     ['p(x \\mid z) = \\mathcal{N}(x; \\mu, \\sigma^2)', 'x'], ['d = x - y', 'y'], ['E = \\mathbb{E}[x]', 'E'], ['L(y_1, y_2) = |y_1 - y_2|', 'y_1'],
-    ['y(x) = w x', 'y'], ['Q = K + 1', 'Q'], ['R = g(S)', 'g'], ['q = u h_j', 'h_j'], ['p = s(a \\cdot b)', 's'], ['J(\\theta) = k', 'k'],
+    ['y(x) = w x', 'y'], ['Q = K + 1', 'Q'], ['R = g(S)', 'g'], ['q = u h_j', 'h_j'], ['p = s(a \\cdot b)', 's'], ['J(\\theta) = k', 'k'], ['A = B - \\rho C', 'ρ'],
   ];
   for (const [tex, letter] of cases) {
     const plain = explainFormula(tex, { roles: false }).symbols.find((s) => s.symbol === letter)?.meaning ?? '';

@@ -41,8 +41,8 @@ test('an update step: the letter scaling the subtracted term is the step size, t
   const tex = 'V_{k+1} = V_k - \\rho \\, \\nabla_V E';
   assert.match(meaning(tex, 'ρ'), /learning rate/);
   assert.match(meaning(tex, 'V_k'), /weights being updated/);
-  // No update (the letters differ on each side): no step size claimed.
-  assert.doesNotMatch(meaning('A = B - \\rho C', 'ρ'), /learning rate/);
+  // No update (the letters differ on each side): the grammar claims no step size.
+  assert.doesNotMatch(meaning('A = B - \\rho C', 'ρ', '', undefined, false), /learning rate/);
 });
 
 test('inside a nonlinearity: the capital letter multiplying a vector is a weight, the vector the input, the added letter the bias', () => {
