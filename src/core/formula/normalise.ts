@@ -413,6 +413,22 @@ function otherSpellings(s: string): string {
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
 
+/**
+ * Updates and ties between lines written as code or arrows: an update as a map (`x → x − η∇f`), an assignment arrow
+ * typed as `<-`, code's compound assignment (`w -= lr * dw`), and a logical arrow before a formula (`⇔ p(y|x) = …`).
+ */
+function assignments(s: string): string {
+  // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
+  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // An assignment arrow typed as `<-` (`w <- w - \eta g`).
+  s = s.replace(/\s<-\s/g, ' \\leftarrow ');
+  // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).
+  if (!/\\\\/.test(s)) s = s.replace(/^(\s*)(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?)\s*([-+])=\s*(\S.*)$/s, (_m, sp: string, x: string, op: string, rhs: string) => `${sp}${x} \\leftarrow ${x} ${op} (${rhs.trim()})`);
+  // A formula after a logical arrow that ties it to the line before (`⇔ p(y|x) = …`): the formula itself.
+  s = s.replace(/^\s*(?:\\(?:Leftrightarrow|Rightarrow|implies|iff|Longleftrightarrow|Longrightarrow)(?![A-Za-z])|[⇔⇒])\s*/, '');
+  return s;
+}
+
 export function normaliseTex(src: string): string {
   // (Zero-width characters pasted from a web page are nothing.)
   let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, ''))));
@@ -436,14 +452,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^\s*[A-Z][a-z]{2,}(?: [a-z]+)?:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
-  // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
-  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
-  // An assignment arrow typed as `<-` (`w <- w - \eta g`).
-  s = s.replace(/\s<-\s/g, ' \\leftarrow ');
-  // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).
-  if (!/\\\\/.test(s)) s = s.replace(/^(\s*)(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?)\s*([-+])=\s*(\S.*)$/s, (_m, sp: string, x: string, op: string, rhs: string) => `${sp}${x} \\leftarrow ${x} ${op} (${rhs.trim()})`);
-  // A formula after a logical arrow that ties it to the line before (`⇔ p(y|x) = …`): the formula itself.
-  s = s.replace(/^\s*(?:\\(?:Leftrightarrow|Rightarrow|implies|iff|Longleftrightarrow|Longrightarrow)(?![A-Za-z])|[⇔⇒])\s*/, '');
+  s = assignments(s);
   // Unicode operators typed into plain-text notes.
   s = unicodeScripts(s);
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
