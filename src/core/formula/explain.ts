@@ -15,7 +15,7 @@ import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
 import { type Node, parseTex } from './tex';
 import { normaliseTex } from './normalise';
-import { judge, loadModel, learnedFeatures, type LearnedModel, predictConcept, type Verdict } from './learned';
+import { judge, loadModel, learnedFeatures, type LearnedModel, MIN_KNOWN, type Prediction, predictConcept, type Verdict } from './learned';
 import learnedModelData from './learnedModel.json';
 import { letterFeatures, predictRole, SHAPE_ONLY, shippedRoleModel, withRole } from './letterRoles';
 
@@ -123,6 +123,17 @@ export function letterTreeOf(latexIn: string, macros?: ExplainOptions['macros'])
   return parseTex(normaliseTex(expandFormula(latexIn, macroTableOf(macros)).latex), { identifiers: true });
 }
 
+/**
+ * Whether a formula is one of machine learning's, so that the role model (trained on letters of such formulas) may
+ * speak: a concept named, a concept it partly matches, a concept its words or the sentence around it name, or the
+ * concept model putting its weight on some concept. `E = mc²` or `A = πr²` in a note gets no "probably the loss".
+ */
+function machineLearning(concept: ConceptId | null, rec: Recognition, prediction: Prediction | null, mentioned: ConceptId[]): boolean {
+  if (concept || mentioned.length) return true;
+  if (rec.candidates.some((c) => c.score >= 2 && !c.why.startsWith('related'))) return true;
+  return !!prediction && prediction.known >= MIN_KNOWN && (prediction.probs.get('null') ?? 1) < 0.5;
+}
+
 /** Letters described by their shape alone get the role the role model reads of where they stand, when it is sure enough. */
 function withLearnedRoles(symbols: SymbolNote[], tree: Node, concept: ConceptId | null, model: LearnedModel | false): SymbolNote[] {
   if (!model) return symbols;
@@ -147,7 +158,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const tooLong = latex.length > MAX_EXPLAIN_CHARS;
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
-  const verdict = judge(rec?.concept ?? null, model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null);
+  const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
+  const verdict = judge(rec?.concept ?? null, prediction);
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
@@ -156,6 +168,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
   const named = rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse);
   const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
+  const mentioned = [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])];
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;
@@ -171,7 +184,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, rec && opts.roles === undefined ? shippedRoleModel() : opts.roles ?? false),
+    symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, rec && machineLearning(concept, rec, prediction, mentioned) ? (opts.roles === undefined ? shippedRoleModel() : opts.roles) : false),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,
@@ -179,7 +192,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
     also: info?.also ?? null,
-    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error, verdict, rec?.concept ?? null), mentioned: [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])].slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
+    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error, verdict, rec?.concept ?? null), mentioned: mentioned.slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
     learned: verdict,
   };

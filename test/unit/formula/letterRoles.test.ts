@@ -61,8 +61,11 @@ test('a role is said from the threshold on, never the shape class, and a stored 
 test('in an explanation the model only adds a "probably" to letters described by their shape; off, nothing changes', () => {
   const model = toyModel();
   const tex = 'r = u v + z';
-  const plain = explainFormula(tex, { roles: false });
-  const withModel = explainFormula(tex, { roles: model });
+  // (The sentence names a concept of the catalog: the formula is one of machine learning's, so the model may speak.)
+  const context = { before: 'the affine layer of the network computes' };
+  const plain = explainFormula(tex, { context, roles: false });
+  const withModel = explainFormula(tex, { context, roles: model });
+  assert.equal(plain.concept, null, 'no concept named: the sentence alone lets the model speak');
   const before = new Map(plain.symbols.map((s) => [s.symbol, s.meaning]));
   assert.ok(SHAPE_ONLY.test(before.get('u') ?? ''), `u is described by its shape alone: ${before.get('u')}`);
   for (const s of withModel.symbols) {
@@ -105,4 +108,14 @@ test('where the grammar tells nothing, the shipped model adds at most a hedged "
     assert.match(plain, SHAPE_ONLY, `${tex}: ${letter} is described by its shape by the grammar`);
     assert.ok(said === plain || said.startsWith(`${plain} — probably `), `${tex}: ${letter} "${said}"`);
   }
+});
+
+test('formulas of other subjects get no learned role: E = mc², PV = nRT, a² + b² = c², A = πr², the quadratic formula', () => {
+  for (const tex of ['E = mc^2', 'PV = nRT', 'a^2 + b^2 = c^2', 'A = \\pi r^2', 'x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}', 'F = ma', 'v = u + at']) {
+    const ex = explainFormula(tex);
+    assert.equal(ex.concept, null, tex);
+    for (const s of ex.symbols) assert.doesNotMatch(s.meaning, /probably/, `${tex}: ${s.symbol} "${s.meaning}"`);
+  }
+  // (The same letters in a formula the recogniser names still may get one: E of a squared error is the loss by its grammar.)
+  assert.match(explainFormula('E = \\frac{1}{2} \\sum_k (t_k - y_k)^2').symbols.find((s) => s.symbol === 'E')?.meaning ?? '', /loss/);
 });
