@@ -12,24 +12,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Flags, commitOf, repoRoot } from '../lib/results';
 import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
-import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, storeModel, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
+import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
+import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 
-const USAGE = 'usage: train:formula -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources 5] [--seed 1]\n';
-const flags = new Flags(process.argv.slice(2), USAGE);
-const dirs = flags.string('dirs', '').split(',').filter(Boolean).map((d) => path.resolve(d));
-const out = flags.string('out', '');
-const dump = flags.string('dump', '');
-const folds = flags.number('folds', 11, true);
-if (!dirs.length || folds < 2) {
-  process.stderr.write(USAGE);
-  process.exit(2);
-}
-const opts = { epochs: flags.number('epochs', 12, true), minSources: flags.number('min-sources', 5, true), seed: flags.number('seed', 1, true) };
+const run = trainingRun('train:formula', 5);
+const { dirs, out, dump, folds, opts } = run;
 
 interface Row extends Example {
   folder: number;
@@ -87,10 +78,7 @@ const table = [
 ];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const t of table) process.stdout.write(`${t.policy.padEnd(34)} right ${pct(t.rightShare)}  wrong ${pct(t.wrongShare)}  null claims ${pct(t.claimShare)}\n`);
-const root = repoRoot();
-const file = path.join(root, 'bench', 'results', `formula-learned-cv-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: dirs.map((d) => path.basename(d)), folds, options: opts, catalog, nulls, thresholds: THRESHOLDS, table }, null, 2) + '\n');
+const file = writeCrossValidation('formula-learned-cv', run, { catalog, nulls, thresholds: THRESHOLDS, table });
 process.stdout.write(`wrote ${file}\n`);
 // Each held-out formula's label, the recogniser's concept and score, and the model's top three (to study other policies).
 if (dump) {
@@ -102,8 +90,6 @@ if (dump) {
 
 if (out) {
   const model = trainModel(rows, opts);
-  const tmp = `${out}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(storeModel(model)) + '\n');
-  fs.renameSync(tmp, out);
+  writeModel(out, model);
   process.stdout.write(`wrote ${out}: ${model.classes.length} classes, ${model.index.size} features\n`);
 }

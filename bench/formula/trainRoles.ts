@@ -12,24 +12,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Flags, commitOf, repoRoot } from '../lib/results';
 import { keyOfTex, parseLabelFile, prettyKey, readBounded, roleMatches, rolesOfMeaning } from './evaluate';
 import { explainFormula, letterTreeOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
-import { type Example, predictClasses, storeModel, trainSoftmax } from '../../src/core/formula/learned';
+import { type Example, predictClasses, trainSoftmax } from '../../src/core/formula/learned';
+import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 import { letterFeatures, ROLE_AT_LEAST, ROLE_CLASSES, type LetterRole, SHAPE_ONLY, withRole } from '../../src/core/formula/letterRoles';
 
-const USAGE = 'usage: train:roles -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources 3] [--seed 1]\n';
-const flags = new Flags(process.argv.slice(2), USAGE);
-const dirs = flags.string('dirs', '').split(',').filter(Boolean).map((d) => path.resolve(d));
-const out = flags.string('out', '');
-const dump = flags.string('dump', '');
-const folds = flags.number('folds', 11, true);
-if (!dirs.length || folds < 2) {
-  process.stderr.write(USAGE);
-  process.exit(2);
-}
-const opts = { epochs: flags.number('epochs', 12, true), minSources: flags.number('min-sources', 3, true), seed: flags.number('seed', 1, true) };
+const run = trainingRun('train:roles', 3);
+const { dirs, out, dump, folds, opts } = run;
 
 interface Row extends Example {
   folder: number;
@@ -89,10 +80,7 @@ const table = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95].map((at) => {
 const shapeLabelled = rows.filter((r) => r.shape && r.label === 'shape').length;
 process.stdout.write(`letters labelled shape among them: ${shapeLabelled}\n`);
 for (const t of table) process.stdout.write(`from ${t.atLeast}${t.atLeast === ROLE_AT_LEAST ? ' (shipped)' : ''}: role said for ${t.said}, accepted ${t.right} (${(100 * t.precision).toFixed(1)}%), shape labels lost ${t.shapeLost}, net ${t.netLetters} of ${rows.filter((r) => r.shape).length}\n`);
-const root = repoRoot();
-const file = path.join(root, 'bench', 'results', `formula-roles-cv-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: dirs.map((d) => path.basename(d)), folds, options: opts, letters: rows.length, shapeOnly: rows.filter((r) => r.shape).length, shapeLabelled, shipped: ROLE_AT_LEAST, table }, null, 2) + '\n');
+const file = writeCrossValidation('formula-roles-cv', run, { letters: rows.length, shapeOnly: rows.filter((r) => r.shape).length, shapeLabelled, shipped: ROLE_AT_LEAST, table });
 process.stdout.write(`wrote ${file}\n`);
 // Each held-out letter's label, the model's role and probability, its meaning and features (to study other policies).
 if (dump) {
@@ -101,8 +89,6 @@ if (dump) {
 }
 if (out) {
   const model = trainSoftmax(rows, classes, opts);
-  const tmp = `${out}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(storeModel(model)) + '\n');
-  fs.renameSync(tmp, out);
+  writeModel(out, model);
   process.stdout.write(`wrote ${out}: ${model.classes.length} classes, ${model.index.size} features\n`);
 }
