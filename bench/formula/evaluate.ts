@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { isConceptId } from '../../src/core/formula/concepts';
 import { explainFormula, type Explanation } from '../../src/core/formula/explain';
 import { parseTex } from '../../src/core/formula/tex';
-import { pretty, symbolKey } from '../../src/core/formula/symbols';
+import { pretty, symbolKey, type SymbolNote } from '../../src/core/formula/symbols';
 import { expandMacros, MACRO_DEFINITION, parseMacros, type MacroTable } from '../../src/core/formula/macros';
 import { normaliseTex } from '../../src/core/formula/normalise';
 import { cleanTex } from '../../src/core/formula/find';
@@ -208,6 +208,16 @@ export function prettyKey(texIn: string, macros?: MacroTable): string {
   return pretty({ k: 'row', items: parseTex(symbolTex(texIn, macros), { identifiers: true }).items }).slice(0, 40);
 }
 
+/**
+ * The explanation's note on a labelled symbol: found by the key of its TeX after the label file's macros, then without
+ * them, then by the symbol written out without spaces (`∇_x f` and `∇_xf` are one symbol).
+ */
+export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: MacroTable) => SymbolNote | undefined {
+  const byKey = new Map(symbols.map((s) => [s.symbol, s]));
+  const byJoined = new Map(symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s]));
+  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table));
+}
+
 export interface SourceResult {
   source: string;
   catalog: number;
@@ -254,13 +264,11 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
   const table = roles?.macros ? parseMacros(roles.macros) : undefined;
   for (const f of roles?.formulas ?? []) {
     const ex = explain(f.latex, f.context, roles!.macros);
-    const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
-    // (Keys of several parts compared without their spaces: `∇_x f` and `∇_xf` are one symbol.)
-    const saidJoined = new Map(ex.symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s.meaning]));
+    const find = symbolFinder(ex.symbols);
     let allRight = true;
     for (const { symbol, role } of f.roles ?? []) {
       r.roleLetters++;
-      const meaning = said.get(keyOfTex(symbol, table)) ?? said.get(keyOfTex(symbol)) ?? saidJoined.get(prettyKey(symbol, table));
+      const meaning = find(symbol, table)?.meaning;
       const ok = meaning !== undefined && roleMatches(role, rolesOfMeaning(meaning));
       if (ok) r.roleRight++;
       else allRight = false;

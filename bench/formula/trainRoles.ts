@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { keyOfTex, parseLabelFile, prettyKey, readBounded, roleMatches, rolesOfMeaning } from './evaluate';
+import { parseLabelFile, readBounded, roleMatches, rolesOfMeaning, symbolFinder } from './evaluate';
 import { explainFormula, letterTreeOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import { type Example, predictClasses, trainSoftmax } from '../../src/core/formula/learned';
@@ -36,16 +36,14 @@ function readFolder(dir: string, folder: number): Row[] {
     const table = labels.macros ? parseMacros(labels.macros) : undefined;
     for (const fo of labels.formulas) {
       const ex = explainFormula(fo.latex, { context: { before: fo.context }, display: true, macros: labels.macros, roles: false });
-      const said = new Map(ex.symbols.map((s) => [s.symbol, s.meaning]));
-      const joined = new Map(ex.symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s.symbol]));
+      const find = symbolFinder(ex.symbols);
       let tree: ReturnType<typeof letterTreeOf> | null = null;
       for (const { symbol, role } of fo.roles ?? []) {
-        const key = [keyOfTex(symbol, table), keyOfTex(symbol)].find((k) => said.has(k)) ?? joined.get(prettyKey(symbol, table));
-        const meaning = key === undefined ? undefined : said.get(key);
-        if (key === undefined || meaning === undefined) continue;
-        const shape = SHAPE_ONLY.test(meaning);
+        const note = find(symbol, table);
+        if (!note) continue;
+        const shape = SHAPE_ONLY.test(note.meaning);
         tree ??= letterTreeOf(fo.latex, labels.macros);
-        rows.push({ features: letterFeatures(tree, key, ex.concept, shape), label: role, source: `${path.basename(dir)}/${f}`, folder, meaning, shape });
+        rows.push({ features: letterFeatures(tree, note.symbol, ex.concept, shape), label: role, source: `${path.basename(dir)}/${f}`, folder, meaning: note.meaning, shape });
       }
     }
   }

@@ -118,9 +118,15 @@ export function symbolsOfUnsure(tree: Parameters<typeof describeSymbols>[0], rec
   return first.map((s) => (second.get(s.symbol) === s.meaning ? s : { symbol: s.symbol, meaning: bare.get(s.symbol) ?? s.meaning }));
 }
 
-/** The formula's tree as the letters are named on it (multi-letter words read as identifiers), after the note's macros. */
+/**
+ * The tree the letters are named on: a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
+ * (normaliseTex drops \label{…} and \tag{…}: they name the equation, their text is no letter of it.)
+ */
+const lettersOf = (expandedLatex: string) => parseTex(normaliseTex(expandedLatex), { identifiers: true });
+
+/** The formula's tree as the letters are named on it, after the note's macros (as explainFormula names them). */
 export function letterTreeOf(latexIn: string, macros?: ExplainOptions['macros']): Node {
-  return parseTex(normaliseTex(expandFormula(latexIn, macroTableOf(macros)).latex), { identifiers: true });
+  return lettersOf(expandFormula(latexIn, macroTableOf(macros)).latex);
 }
 
 /**
@@ -163,12 +169,12 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
-  // The letters are named on a parse that reads multi-letter words as identifiers (`loss`, `head_i`).
-  // (normaliseTex drops \label{…} and \tag{…}: they name the equation, their text is no letter of it.)
-  const letterTree = rec ? parseTex(normaliseTex(latex), { identifiers: true }) : tree;
+  const letterTree = rec ? lettersOf(latex) : tree;
   const named = rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse);
   const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
-  const mentioned = [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${opts.context?.heading ?? ''} ${opts.context?.before ?? ''} ${formulaWords(latex)}`)])];
+  // (Only a formula without a concept needs what its words mention: its unsure hover lists them, and they let the role model speak.)
+  const mentioned = concept ? [] : [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${words} ${formulaWords(latex)}`)])];
+  const roleModel = rec && machineLearning(concept, rec, prediction, mentioned) ? (opts.roles ?? shippedRoleModel()) : false;
   let example: WorkedExample | null = null;
   if (info?.example) {
     let inputs: Record<string, unknown> | undefined;
@@ -184,7 +190,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
     why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? rec!.candidates[0]?.why ?? '' : '',
-    symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, rec && machineLearning(concept, rec, prediction, mentioned) ? (opts.roles === undefined ? shippedRoleModel() : opts.roles) : false),
+    symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, roleModel),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],
     exampleKind: info?.example ?? null,

@@ -3,8 +3,8 @@
  * ("a quantity indexed by t"). Trained (bench/formula/trainRoles.ts) on letters whose role readers labelled in other
  * people's notes (every labelled letter, those the grammar explains too), it reads where the letter stands: its own
  * letter and marks, what it is written next to, what it sits inside (a derivative's top or bottom, a function's
- * argument, a sum, a script), which side of `=`, and the concept named. It only speaks when letters standing like this one had one role in nearly every labelled note
- * (ROLE_AT_LEAST); the hover then says "probably …" and keeps the shape, never more.
+ * argument, a sum, a script), which side of `=`, and the concept named. It only speaks when it gives one role at least
+ * ROLE_AT_LEAST; the hover then says "probably …" after the shape, never more.
  */
 import { type LearnedModel, loadModel, predictClasses } from './learned';
 import { symbolKey } from './symbols';
@@ -97,7 +97,14 @@ function scriptKind(n: Node | undefined): string {
   return items.some((x) => x.k === 'op' && /[+−-]/.test(x.v)) ? 'offset' : 'long';
 }
 
-const isDerivative = (n: Node): boolean => n.k === 'frac' && (n.num.k === 'row' ? n.num.items[0] : n.num)?.k === 'sym' && /^(∂|d|partial|δ|delta)$/.test(((n.num.k === 'row' ? n.num.items[0] : n.num) as Sym).name);
+/** A fraction whose top starts with ∂, d or δ: a derivative. */
+function isDerivative(n: Extract<Node, { k: 'frac' }>): boolean {
+  const first = n.num.k === 'row' ? n.num.items[0] : n.num;
+  return first?.k === 'sym' && /^(∂|d|partial|δ|delta)$/.test(first.name);
+}
+
+/** A relation that splits a row into sides (an arrow only ends a left side, it does not start one). */
+const RELATION = /^(=|:=|≈|←|≡|≜)$/;
 
 const MAX_NODES = 4000;
 
@@ -131,10 +138,13 @@ export function letterFeatures(tree: Node, key: string, concept: string | null, 
     }
     const into = (c: Node | undefined, label: string) => c && visit(c, [...path, label], undefined, undefined, side);
     if (n.k === 'row') {
+      // (Before the row's last relation a top-level item is on the left; without one, on no side.)
+      let lastRelation = -1;
+      n.items.forEach((y, i) => void (y.k === 'op' && RELATION.test(y.v) && (lastRelation = i)));
       let s = side;
       n.items.forEach((x, i) => {
-        if (x.k === 'op' && /^(=|:=|≈|←|≡|≜|→)$/.test(x.v)) s = s === 'top' || s === 'lhs' ? 'rhs' : s;
-        visit(x, path, n.items[i - 1], n.items[i + 1], s === 'top' ? (n.items.slice(i + 1).some((y) => y.k === 'op' && /^(=|:=|≈|←|≡|≜)$/.test(y.v)) ? 'lhs' : 'none') : s);
+        if (x.k === 'op' && (RELATION.test(x.v) || x.v === '→')) s = s === 'top' || s === 'lhs' ? 'rhs' : s;
+        visit(x, path, n.items[i - 1], n.items[i + 1], s === 'top' ? (i < lastRelation ? 'lhs' : 'none') : s);
       });
       return;
     }

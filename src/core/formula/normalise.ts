@@ -493,10 +493,10 @@ export function normaliseTex(src: string): string {
   }
   // (Code-like Greek with a number, `beta1`, is β₁.)
   s = codeNotation(s.replace(BARE_GREEK, '$1\\$2').replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
-  // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
-  // blockquote's `>` at the start of a line of a derivation.
   // A derivative's variable braced with its d and then indexed, as equation editors write it: `\frac{dE}{{dw}_{i}}` is dE/dw_i.
   if (s.includes('\\frac')) s = s.replace(/\{\s*d\s*([A-Za-z])\s*\}\s*_/g, 'd $1_');
+  // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
+  // blockquote's `>` at the start of a line of a derivation.
   // (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
   s = s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
   if (/\\\\\{/.test(s) && /\\\\\}/.test(s)) s = s.replace(/\\\\([{}])/g, '\\$1');

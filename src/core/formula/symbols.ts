@@ -583,14 +583,14 @@ function likelihoodL(tree: Tree): boolean {
   let logged = false;
   // (A power by a letter, ŷ^{y_i} (1 − ŷ)^{1 − y_i}: the Bernoulli probability of a label.)
   let labelPower = false;
+  let probabilities = false;
   walk(tree, (n) => {
     if (n.k === 'big' && n.v === 'prod') product = true;
     if (n.k === 'apply' && (n.fn === 'log' || n.fn === 'ln') && rowOf(n.arg).some((x) => x.k === 'apply' && x.head.k === 'sym' && /^(L|ell)$/.test(x.head.name))) logged = true;
+    if (n.k === 'apply' && /^[pP]$/.test(n.fn)) probabilities = true;
     const sup = (n as { sup?: Node }).sup;
     if (n.k !== 'big' && sup && rowOf(sup).some((x) => x.k === 'sym' && !['T', 'top'].includes(x.name))) labelPower = true;
   });
-  let probabilities = false;
-  walk(tree, (n) => void (n.k === 'apply' && /^[pP]$/.test(n.fn) && (probabilities = true)));
   return (product && (probabilities || labelPower)) || logged;
 }
 
@@ -1578,9 +1578,9 @@ function codeGradientRoles(tree: Tree, { set }: Notes): void {
       const before = n.items[i - 1];
       // (After a rate, a number or a sum, `w − α dw`, `0.9 dW`, `1/m dZ`, `Σ_i dZ^{(i)}`; a numbered letter, `dw1`, too.)
       const after = !before || before.k === 'op' || before.k === 'num' || before.k === 'big' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta)$/.test(before.name)) || (before.k === 'frac' && rowOf(before.num).every((z) => z.k === 'num'));
-      // (A layer in brackets, dW^{[l]}, dZ^{[2]}, and a bold d, as the course notation writes them.)
-      const layer = !y || y.k !== 'sym' || !y.sup || /^\[[^\]]{1,6}\]/.test(pretty(y.sup));
-      if (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && (!x.mods.length || (x.mods.length === 1 && x.mods[0] === 'bold')) && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && layer && after) {
+      // (A layer in brackets above the letter, dW^{[l]}, dZ^{[2]}, and a bold d, as the course notation writes them.)
+      const d = x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && x.mods.every((m) => m === 'bold');
+      if (d && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && (!y.sup || /^\[[^\]]{1,6}\]/.test(pretty(y.sup))) && after) {
         set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`, true);
         set('d', '');
       }
