@@ -259,7 +259,8 @@ export function screenshotDir(): string {
 /** The webview frame whose document has `selector` (webviews are nested iframes; find by content). */
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<import('playwright-core').Frame> {
   const t0 = Date.now();
-  let reloaded = false;
+  let reloads = 0;
+  let since = t0;
   for (;;) {
     for (const f of page.frames()) {
       try {
@@ -270,11 +271,13 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
     }
     // code-server in headless Chromium now and then leaves a webview's content document empty (its webview service
     // worker waits for a controller that never comes; the same happens on the commit before these tests' changes).
-    // Once per wait, such an empty webview is reloaded, as "Developer: Reload Webviews" does for a user, and said.
-    if (!reloaded && Date.now() - t0 > Math.min(10_000, timeoutMs / 2) && (await emptyWebviews(page)) > 0) {
-      reloaded = true;
-      process.stdout.write(`# an empty webview while waiting for ${selector}: reloading the webviews\n`);
+    // Such an empty webview is reloaded, as "Developer: Reload Webviews" does for a user, and said: after a while
+    // without the selector, and again a while after a reload that left it empty (at most three times a wait).
+    if (reloads < 3 && Date.now() - since > Math.min(10_000, timeoutMs / 2) && (await emptyWebviews(page)) > 0) {
+      reloads++;
+      process.stdout.write(`# an empty webview while waiting for ${selector}: reloading the webviews (${reloads})\n`);
       await runCommand(page, 'Developer: Reload Webviews').catch(() => undefined);
+      since = Date.now();
     }
     if (Date.now() - t0 > timeoutMs) {
       const shot = path.join(screenshotDir(), `failed-webview-${Date.now()}.png`);
