@@ -944,7 +944,7 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
       if (b.length === 3 && b[0].k === 'num' && b[0].raw === '1' && b[1].k === 'op' && b[1].v === '-' && b[2].k === 'sym') {
         set(symbolKey(b[2]), 'the update gate (how much of the state is replaced)');
         const next = r[i + 1];
-        if (next?.k === 'sym' && next.name !== d?.head.name && !/-/.test(pretty(next.sub))) set(symbolKey(next), 'the candidate (proposed new) state the gate lets in');
+        if (next?.k === 'sym' && next.name !== d?.head.name && !/[-−]/.test(pretty(next.sub))) set(symbolKey(next), 'the candidate (proposed new) state the gate lets in');
       }
     });
     if (d && d.rhs.length === 1 && d.rhs[0].k === 'apply' && d.rhs[0].fn === 'tanh' && !/^[hHcC]$/.test(d.head.name)) set(symbolKey(d.head), 'the candidate (proposed new) state — defined here');

@@ -152,6 +152,10 @@ test('a usual meaning that hedges between roles, or a data letter used as a func
   // A letter that carries its own subscript (n_t) is not "the number of examples".
   const g = explainFormula('h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', { context: { before: 'GRU' } });
   assert.doesNotMatch(g.symbols.find((x) => x.symbol === 'n_t')?.meaning ?? '', /number of/);
+  // The state of the step before, after the update gate's complement, is no candidate, whatever the left side is.
+  const called = explainFormula('GRU(h_{t-1}, x_t) = (1 - z_t) \\odot h_{t-1} + z_t \\odot \\tilde{h}_t');
+  assert.match(called.symbols.find((x) => x.symbol === 'h_{t−1}')?.meaning ?? '', /^(?!.*candidate).*hidden state/);
+  assert.match(called.symbols.find((x) => x.symbol === 'h̃_t')?.meaning ?? '', /candidate/);
 });
 
 test('a letter dividing a softmax score is the temperature; a Greek letter under a function its parameters; d_{…} a dimension', () => {
