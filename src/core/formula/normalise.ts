@@ -473,6 +473,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
   // Functions typed in a text font, `\text{log}`, `\textrm{exp}`: the functions.
   s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ');
+  // A call typed whole inside a text box (`\text{softmax(X)}`): the function of its argument.
+  s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(softmax|sigmoid|tanh|relu|ReLU|log|exp)\s*\(([^(){}]*)\)\s*\}/g, '\\operatorname{$1}($2)');
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
   s = s.replace(/\b(D|KL)\*\{/g, '$1_{');
   // D_{KL}[P ‖ Q], KL[q ‖ p]: a divergence's arguments in square brackets, as a call.

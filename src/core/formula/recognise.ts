@@ -996,6 +996,8 @@ function detectDerivations(root: Row, add: Add): void {
     const predictedError = all(step).some((g) => g.k === 'group' && hasOp(g.body, '-') && applies(g.body, ['sigmoid', 'tanh', 'softmax']).length > 0);
     if (residual) add('gradient-descent', 3.2, 'w ← w + α (y − ŷ) x: a step against the gradient, the error written target minus prediction');
     else if (predictedError && stepRateFirst(step)) add('gradient-descent', 4.1, 'θ ← θ + η[t − σ(xᵀθ)] x: a step against the gradient, the error written target minus prediction');
+    // (W ← W + η δ xᵀ: the error signal δ of the delta rule and of backpropagation, the target side minus the output.)
+    else if (stepRateFirst(step) && syms(step).some((y) => y.name === 'delta')) add('gradient-descent', 3.2, 'W ← W + η δ xᵀ: a step by the error signal (the delta rule)');
   }
   // W(i + 1) = W(i) − μ ∂ξ/∂W(i), w(t + 1) = w(t) − α (2/N) Σ (y_n − t_n) x_n: the iteration written as a function's
   // argument, the step a gradient or written out.
@@ -1314,6 +1316,13 @@ function detect(root: Row, add: Add): void {
         const labelEq = la.slice(0, bar < 0 ? la.length : bar).some((x) => x.k === 'op' && x.v === '=');
         const given = bar < 0 ? '' : show({ k: 'row', items: la.slice(bar + 1).filter((x) => !(x.k === 'op' && x.v === ';')) }).split(/\s*[;,]\s*/)[0];
         const bSub = p.b.k === 'sym' && p.b.sub ? show(p.b.sub) : p.b.k === 'group' ? show((rowOf(p.b.body)[0] as Sym | undefined)?.sub) : '';
+        // (P(O = o | C = c) = exp(u_o·v_c) / Σ_w exp(u_w·v_c): random variables named by capitals, word vectors indexed
+        // by their values.)
+        const givenValue = given.split('=').pop()!.trim();
+        if (labelEq && bSub && givenValue && bSub === givenValue && wordVectorPair(p.a, p.b)) {
+          add('skipgram-softmax', 3.1, 'P(O = o | C = c): softmax over the vocabulary of u_w · v_c');
+          continue;
+        }
         if (labelEq) {
           add('softmax-regression', 3.1, 'P(y = k | x): softmax of class-weight · input');
           continue;
@@ -1842,16 +1851,18 @@ function detect(root: Row, add: Add): void {
     }
     const d = dots(r);
     const lhsIsProb = lhsApply && /^[pP]$/.test(lhsApply.fn);
+    // (The inner layer of σ(W₂ σ(W₁ x + b₁) + b₂) is no classifier of its own: the outer activation gives the prediction.)
+    const nested = activApplies.some((b) => b !== a && applies(b.arg).includes(a));
     if ((a.fn === 'sigmoid') && (lhsIsProb || d.length)) {
       if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 3, 'P(D=1|w,c) = σ(w·c)');
-      else if (lhsIsProb || !aff.matrix) add('logistic-regression', 3, 'σ(w^T x + b)');
+      else if ((lhsIsProb || !aff.matrix) && !nested) add('logistic-regression', 3, 'σ(w^T x + b)');
       else add('affine-layer', 2.5, 'σ(Wx + b)');
       continue;
     }
     // (ŷ = σ(Wx + b), ŷ^{(i)}: a prediction of no layer — logistic regression's model, whatever the weights' case; ŷ = a^{[2]}
     // of a network carries its layer.)
     const layerMark = (n: Node | undefined) => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
-    if (a.fn === 'sigmoid' && lhsS && /^[yY]$/.test(lhsS.name) && lhsS.mods.includes('hat') && !layerMark(lhsS.sup) && !syms(r).some((x) => layerMark(x.sup))) {
+    if (a.fn === 'sigmoid' && !nested && lhsS && /^[yY]$/.test(lhsS.name) && lhsS.mods.includes('hat') && !layerMark(lhsS.sup) && !syms(r).some((x) => layerMark(x.sup))) {
       add('logistic-regression', 3.2, 'ŷ = σ(Wx + b): the predicted probability of the class');
       continue;
     }
@@ -2289,7 +2300,9 @@ function detect(root: Row, add: Add): void {
     const sd = flat(cd.arg);
     return sd.length > 0 && sn.length > sd.length && sn.includes(sd);
   });
-  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => applies(f.num).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)) && applies(f.den).some((a) => /^(C|c|count|N|n|#)$/.test(a.fn)))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // (A count's arguments are words: C(m − x, p − q) of arithmetic is a binomial coefficient.)
+  const counts = (n: Node) => { const c = applies(n).filter((a) => /^(C|c|count|N|n|#)$/.test(a.fn)); return c.length > 0 && c.every((a) => !rowOf(a.arg).some((x) => x.k === 'op' && (x.v === '-' || x.v === '+'))); };
+  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
   const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
@@ -2969,11 +2982,13 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
     let attentionLines = 0;
+    let bareLinear = 0;
     for (const l of lines) {
       const r = recognise(l, {}, 1);
       if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
       if (!r.concept) continue;
       recognised++;
+      if ((r.concept === 'affine-layer' || r.concept === 'linear-regression') && !applies(parseTex(l).items).some((a) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || a.fn === 'softmax')) bareLinear++;
       const v = votes.get(r.concept) ?? { n: 0, score: 0 };
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
@@ -3009,8 +3024,13 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
       const last = heads[heads.length - 1]?.lhs;
       const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
       if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
-      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? 'logistic-regression' : top[0];
-      const agree = ranked.filter(([c]) => related(c, id)).reduce((s, [, v]) => s + v.n, 0);
+      // (Z^{[1]} = W^{[1]} X + b^{[1]} then A^{[1]} = σ(Z^{[1]}): a layer's activations, numbered or written a, h — not a
+      // classifier's prediction.)
+      const layered = heads.some((h) => !!h.lhs && (/\[|^\(?([0-9]+|l|L|ell)\)?$/.test(subText(h.lhs.sup).replace(/\s/g, '')) || /^[aAhH]$/.test(h.lhs.name)));
+      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && feeds ? 'affine-layer' : 'logistic-regression') : top[0];
+      // (A linear score and the function it feeds are two parts of one model, and activations fed by a network's linear
+      // maps are parts of that network: those lines speak for it too.)
+      const agree = linearThen && feeds && bareLinear ? recognised : ranked.filter(([c]) => related(c, id) || (feeds && ['affine-layer', 'mlp', 'logistic-regression', 'softmax-regression'].includes(id) && ELEMENTWISE.has(c))).reduce((s, [, v]) => s + v.n, 0);
       // (Of definitions set side by side, one recognised line adds nothing to what the whole formula shows.)
       if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + (sideBySide && top[1].n === 1 ? 0 : 0.3)), `${top[1].n} of ${lines.length} lines of the block`);
     }

@@ -1720,3 +1720,40 @@ test('code-notation gradients with a layer in brackets, dW^{[l]}, dZ^{[l]}, a bo
   // (A d times a letter inside a derivative's fraction stays the derivative's d.)
   assert.ok(!explainFormula('\\frac{dW^{[l]}}{dt} = 0').symbols.some((s) => s.symbol === 'dW^{[l]}'));
 });
+
+test('a linear map and the function it feeds, line after line: a layer, a classifier or a network by what the lines define', () => {
+  assert.equal(concept('Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]} \\\\ A^{[2]} = \\sigma(Z^{[2]})'), 'affine-layer');
+  assert.equal(concept('s = w^\\top x + c \\\\ \\hat{y} = \\sigma(s)'), 'logistic-regression');
+  assert.equal(concept('s = V x + c \\\\ \\hat{y} = \\mathrm{softmax}(s)'), 'softmax-regression');
+  assert.equal(concept('u_1 = V_1 x + c_1 \\\\ h = \\tanh(u_1) \\\\ u_2 = V_2 h + c_2 \\\\ \\hat{y} = \\mathrm{softmax}(u_2)'), 'mlp');
+  // A layer with its activation, then the output layer: a network, not a linear score fed to a softmax.
+  assert.equal(concept('h = \\tanh(V_1 x + c_1), \\quad \\hat{y} = \\mathrm{softmax}(V_2 h + c_2)'), 'mlp');
+});
+
+test('an activation nested in an activation is a network: the inner layer is no classifier of its own', () => {
+  assert.equal(concept('\\hat{y} = \\sigma(V_2 \\sigma(V_1 x + c_1) + c_2)'), 'mlp');
+  assert.equal(concept('\\hat{y} = \\sigma(\\mathbf{V}_2 \\left[\\sigma(\\mathbf{V}_1 \\mathbf{x} + \\mathbf{c}_1)\\right] + \\mathbf{c}_2)'), 'mlp');
+});
+
+test('P(O = o | C = c) over word vectors is the skip-gram softmax; P(Y = k | X = x) over class weights stays softmax regression', () => {
+  assert.equal(concept('P(O=o \\mid C=c) = \\frac{\\exp(u_o^\\top v_c)}{\\sum_{w \\in V} \\exp(u_w^\\top v_c)}'), 'skipgram-softmax');
+  assert.equal(concept('P(Y=k \\mid X=x) = \\frac{\\exp(w_k^\\top x)}{\\sum_{j} \\exp(w_j^\\top x)}'), 'softmax-regression');
+});
+
+test('a call typed whole inside a text box is the function of its argument', () => {
+  assert.equal(concept('p = \\text{softmax(s)}'), 'softmax');
+  assert.equal(concept('a = \\text{sigmoid(u)}'), 'sigmoid');
+  assert.match(normaliseTex('\\text{softmax(s)}'), /\\operatorname\{softmax\}\(s\)/);
+});
+
+test('a parameter moved by a rate times the error signal δ is a gradient step (the delta rule)', () => {
+  assert.equal(concept('\\mathbf{W}_2 \\leftarrow \\mathbf{W}_2 + \\alpha \\, \\boldsymbol{\\delta} \\, \\mathbf{h}^\\top'), 'gradient-descent');
+  assert.equal(concept('b \\leftarrow b + \\eta \\delta'), 'gradient-descent');
+  // A running average added to itself is no step by an error signal.
+  assert.notEqual(concept('v \\leftarrow v + \\eta \\delta'), 'gradient-descent');
+});
+
+test('counts of arithmetic are binomial coefficients, not n-gram counts', () => {
+  assert.equal(concept('\\frac{C(n-k, r-s) \\, C(k, s)}{C(n, r)}'), null);
+  assert.equal(concept('P(w_t \\mid w_{t-1}) = \\frac{C(w_{t-1}, w_t)}{C(w_{t-1})}'), 'ngram-markov');
+});
