@@ -1599,7 +1599,7 @@ const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (
 /** x^t, w^{k−1}, θ^{t+1}: a parameter or point with its step (t, k, τ) as a superscript, not a power. */
 const iterateStep = (n: Sym) => /^(w|W|x|theta|v|b|m|g|u|z|a|h|y|s|c)$/.test(n.name) && !n.mods.includes('bb') && /^(t|k|tau)$/.test((rowOf(n.sup)[0] as Sym | undefined)?.name ?? '') && rowOf(n.sup)[0].k === 'sym' && (rowOf(n.sup).length === 1 || (rowOf(n.sup).length === 3 && rowOf(n.sup)[1].k === 'op' && ['+', '-'].includes((rowOf(n.sup)[1] as { v: string }).v)));
 
-function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>): void {
+function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>, probabilityModel = false): void {
   // A subscript letter that is also a letter of the formula (W_{xh} beside x and h) labels, it does not index.
   const main = new Set<string>();
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
@@ -1627,8 +1627,8 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
     if (pass !== 'rest') return;
     // h_θ(x), f_{w,b}(x): a model written with its parameters under it; its value is the prediction.
     const params = n.k === 'apply' && n.head.k === 'sym' ? rowOf(n.head.sub).filter((g) => !(g.k === 'op' && g.v === ',')) : [];
-    // (Under a log, ln f_{w,b}(x), its value is a predicted probability.)
-    if (n.k === 'apply' && n.head.k === 'sym' && /^[hfy]$/.test(n.head.name) && params.length > 0 && params.every((g) => g.k === 'sym' && /^(theta|Theta|w|b|W|phi|beta|omega)$/.test(g.name))) set(symbolKey(n.head), `the model (hypothesis) with parameters ${pretty(n.head.sub)}: its value is the ${logged.has(n) ? 'predicted probability' : 'prediction'} (the model's output)`, /^a function of/.test(notes.get(symbolKey(n.head)) ?? ''));
+    // (Under a log, ln f_{w,b}(x), and in logistic regression and its loss, its value is a predicted probability.)
+    if (n.k === 'apply' && n.head.k === 'sym' && /^[hfy]$/.test(n.head.name) && params.length > 0 && params.every((g) => g.k === 'sym' && /^(theta|Theta|w|b|W|phi|beta|omega)$/.test(g.name))) set(symbolKey(n.head), `the model (hypothesis) with parameters ${pretty(n.head.sub)}: its value is the ${logged.has(n) || probabilityModel ? 'predicted probability' : 'prediction'} (the model's output)`, /^a function of/.test(notes.get(symbolKey(n.head)) ?? ''));
     // p_θ(x), f_Θ(h), q_φ(z|x): the Greek letter under a function is the parameters it is computed with.
     if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.head.sub).length === 1) {
       const g = rowOf(n.head.sub)[0];
@@ -1886,7 +1886,9 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
       const key = pretty(n).slice(0, 40);
       const arg = pretty(n.arg).slice(0, 30);
       const h = n.head.name;
-      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+      // (A hypothesis whose value is a predicted probability gives that probability for its argument.)
+      const predicted = /its value is the predicted probability/.test(notes.get(symbolKey(n.head)) ?? '');
+      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
     }
   });
 }
@@ -1966,7 +1968,8 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   layerActivationRoles(tree, concept, acc);
   residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
-  supervisedConditionalRoles(tree, acc);
+  // (In Bayes' rule and the chain rule of probability the letters are any events: the bar alone names no label.)
+  if (concept !== 'bayes-rule' && concept !== 'probability-chain-rule') supervisedConditionalRoles(tree, acc);
   if (!concept) conditionalLetters(tree, acc.set, false);
   parameterArgRoles(tree, acc);
   comparisonRoles(tree, acc);
@@ -1984,7 +1987,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   weightedInputRoles(tree, acc);
   slopeInterceptRoles(tree, concept, acc);
   late = true;
-  scriptLetterRoles(tree, acc, 'rest', inScripts);
+  scriptLetterRoles(tree, acc, 'rest', inScripts, concept === 'logistic-regression' || concept === 'binary-cross-entropy');
   valueRoles(tree, acc);
   // (A gradient named as a whole goes with the values: after the letters when the list is cut.)
   gradientTermRoles(tree, acc);

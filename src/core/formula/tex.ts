@@ -106,7 +106,7 @@ const ACCENTS: Record<string, string> = {
   hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', vec: 'vec',
   // (amsmath's capital accents, for accents on accents.)
   Hat: 'hat', Tilde: 'tilde', Bar: 'bar', Vec: 'vec', Dot: 'dot', Ddot: 'ddot', Check: '', Breve: '', Acute: '', Grave: '', overrightarrow: 'fwd',
-  overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', boldsymbol: 'bold', bm: 'bold', mathbold: 'bold', vb: 'bold', va: 'vec', vect: 'bold', bs: 'bold', pmb: 'bold', mathbb: 'bb',
+  overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', bold: 'bold', boldsymbol: 'bold', bm: 'bold', mathbold: 'bold', vb: 'bold', va: 'vec', vect: 'bold', bs: 'bold', pmb: 'bold', mathbb: 'bb',
   mathcal: 'cal', mathscr: 'cal', mathfrak: 'frak', mathit: '', mathsf: '', mathtt: '', underline: '', check: '', breve: '',
   acute: '', grave: '', mathring: '', boxed: '', cancel: '', bcancel: '', xcancel: '', sout: '', phantom: '', underbrace: '',
   overbrace: '', textbf: 'textbf', textit: 'textit', emph: 'textit', mathnormal: '',

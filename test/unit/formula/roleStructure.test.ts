@@ -335,3 +335,25 @@ test('a product of probabilities or of powers by the labels, and its log, define
   assert.match(meaning('\\ell(\\theta) = \\sum_{i} (y_i - \\theta x_i)^2', 'ℓ'), /loss/);
   assert.doesNotMatch(meaning('\\ell(\\theta) = \\sum_{i} (y_i - \\theta x_i)^2', 'ℓ'), /likelihood/);
 });
+
+test('\\bold before a letter is the bold font, not a letter named "bold"', () => {
+  const e = explainFormula('J = -\\log f(\\bold X^{(i)})');
+  assert.ok(!e.symbols.some((s) => s.symbol === 'bold'), e.symbols.map((s) => s.symbol).join(', '));
+  assert.ok(e.symbols.some((s) => s.symbol === 'X^{(i)}'), e.symbols.map((s) => s.symbol).join(', '));
+});
+
+test('in logistic regression and its loss a hypothesis gives a predicted probability; in linear regression a prediction', () => {
+  assert.match(meaning('h_w(x) = g(w^T x)', 'h_w(x)'), /predicted probability/);
+  assert.match(meaning('J(w) = -\\frac{1}{m}\\sum_{i=1}^m [y^{(i)} \\log h_w(x^{(i)}) + (1 - y^{(i)}) \\log(1 - h_w(x^{(i)}))]', 'h_w'), /predicted probability/);
+  const linear = meaning('h_w(x) = w_0 + w_1 x', 'h_w(x)');
+  assert.match(linear, /output/);
+  assert.doesNotMatch(linear, /probability/);
+});
+
+test('in Bayes\' rule the bar names no label: y and x are events, not the target and the input of a classifier', () => {
+  const e = explainFormula('P(y \\mid x) = \\frac{P(x \\mid y) P(y)}{P(x)}');
+  assert.equal(e.concept, 'bayes-rule');
+  assert.doesNotMatch(e.symbols.find((s) => s.symbol === 'y')?.meaning ?? 'missing', /label being predicted|missing/);
+  // A classifier's conditional with its parameters still reads the label and the input.
+  assert.match(meaning('P(y \\mid x; \\theta) = \\sigma(\\theta^T x)', 'y'), /label|target/);
+});
