@@ -680,7 +680,8 @@ function detectMoreForms(root: Row, add: Add): void {
     if (lhsSym.name === 'Q') add('self-attention', 2.8, 'Q = X W_Q: the input in its query role');
     else add('attention', 2.8, 'K = X W_K: the input in its key or value role');
   }
-  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeE]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -1264,7 +1265,9 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
       const b = r[i + 1];
-      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (rowOf(b.arg).some((x) => x.k === 'op' && x.v === '+') || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
+      // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
+      const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
+      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
   // score(s_t, h_i) = s_tᵀ h_i / √n: a scaled dot-product score of one state against another.
@@ -2058,7 +2061,9 @@ function detect(root: Row, add: Add): void {
   const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
   // (A state read right to left, or a right-arrow state next to another state: one arrowed state alone, →s = W u + b, is a
   // vector's mark too.)
-  if (directed.some((x) => x.mods.includes('bwd')) || (directed.some((x) => /^[hsHSz]$/.test(x.name)) && (directed.length >= 2 || new Set(syms(root).filter((x) => /^[hsHS]$/.test(x.name)).map((x) => show(x))).size >= 2))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
+  // (Every state with a right arrow, a gate's line of a left-to-right LSTM: one direction only.)
+  const oneWay = syms(root).filter((x) => /^[hsHS]$/.test(x.name)).every((x) => x.mods.includes('fwd'));
+  if (directed.some((x) => x.mods.includes('bwd')) || (!oneWay && directed.some((x) => /^[hsHSz]$/.test(x.name)) && (directed.length >= 2 || new Set(syms(root).filter((x) => /^[hsHS]$/.test(x.name)).map((x) => show(x))).size >= 2))) add('bidirectional-rnn', 3.6, '[→h ; ←h]');
   // concatenated window embeddings: [e^{(1)}; e^{(2)}; …] or W[e_{t−3}; e_{t−2}; e_{t−1}]
   for (const g of every.filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';'))) {
     const ss = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
@@ -3020,17 +3025,20 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
         const lhs = p.length > 1 ? p[0].find((x): x is Sym => x.k === 'sym') : undefined;
         return { lhs, rhs: p.length > 1 ? syms(p.slice(1).flat()) : [] };
       });
-      const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub))));
+      const uses = (h: (typeof heads)[number], g: (typeof heads)[number]) => !!g.lhs && h.rhs.some((x) => x.name === g.lhs!.name && subText(x.sub) === subText(g.lhs!.sub));
+      const feeds = heads.some((h, i) => i > 0 && heads.slice(0, i).some((g) => uses(h, g)));
+      // (a = σ(z) written before z = W x + b: the later line defines what the earlier one uses.)
+      const fedBack = heads.some((h, i) => heads.slice(i + 1).some((g) => uses(h, g) && !uses(g, h)));
       const last = heads[heads.length - 1]?.lhs;
       const reconstructs = !!last && (last.mods.includes('tilde') || last.mods.includes('hat')) && heads[0].rhs.some((x) => x.name === last.name && !x.mods.length) && heads.length >= 2;
       if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
       // (Z^{[1]} = W^{[1]} X + b^{[1]} then A^{[1]} = σ(Z^{[1]}): a layer's activations, numbered or written a, h — not a
       // classifier's prediction.)
       const layered = heads.some((h) => !!h.lhs && (/\[|^\(?([0-9]+|l|L|ell)\)?$/.test(subText(h.lhs.sup).replace(/\s/g, '')) || /^[aAhH]$/.test(h.lhs.name)));
-      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && feeds ? 'affine-layer' : 'logistic-regression') : top[0];
+      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && (feeds || fedBack) ? 'affine-layer' : 'logistic-regression') : top[0];
       // (A linear score and the function it feeds are two parts of one model, and activations fed by a network's linear
       // maps are parts of that network: those lines speak for it too.)
-      const agree = linearThen && feeds && bareLinear ? recognised : ranked.filter(([c]) => related(c, id) || (feeds && ['affine-layer', 'mlp', 'logistic-regression', 'softmax-regression'].includes(id) && ELEMENTWISE.has(c))).reduce((s, [, v]) => s + v.n, 0);
+      const agree = linearThen && (feeds || fedBack) && bareLinear ? recognised : ranked.filter(([c]) => related(c, id) || (feeds && ['affine-layer', 'mlp', 'logistic-regression', 'softmax-regression'].includes(id) && ELEMENTWISE.has(c))).reduce((s, [, v]) => s + v.n, 0);
       // (Of definitions set side by side, one recognised line adds nothing to what the whole formula shows.)
       if (agree * 2 > recognised) add(id, Math.min(4, top[1].score + 0.25 * (top[1].n - 1) + (sideBySide && top[1].n === 1 ? 0 : 0.3)), `${top[1].n} of ${lines.length} lines of the block`);
     }

@@ -1757,3 +1757,25 @@ test('counts of arithmetic are binomial coefficients, not n-gram counts', () => 
   assert.equal(concept('\\frac{C(n-k, r-s) \\, C(k, s)}{C(n, r)}'), null);
   assert.equal(concept('P(w_t \\mid w_{t-1}) = \\frac{C(w_{t-1}, w_t)}{C(w_{t-1})}'), 'ngram-markov');
 });
+
+test('an output layer over a tanh hidden layer of one input is a network, not additive attention', () => {
+  assert.equal(concept('o = \\sigma(U^T \\tanh(V^T x + c) + d)'), 'mlp');
+  assert.equal(concept('o = \\sigma(U^\\intercal \\tanh(V^\\intercal x + c) + d)'), 'mlp');
+  // Two vectors scored together through their own weights (or concatenated) are additive attention.
+  assert.equal(concept('e_{ij} = v_a^\\top \\tanh(W_a s_{i-1} + U_a h_j)'), 'mlp-attention');
+  assert.equal(concept('e_{tj} = u^\\top \\tanh(P [s_{t-1}; h_j])'), 'mlp-attention');
+});
+
+test('right arrows on every state are one direction: no bidirectional RNN', () => {
+  assert.equal(concept('\\overrightarrow{h_t} = (1 - \\overrightarrow{z_t}) \\odot \\overrightarrow{h_{t-1}} + \\overrightarrow{z_t} \\odot \\overrightarrow{\\tilde{h}_t}'), 'gru');
+  assert.equal(concept('h_t = [\\overrightarrow{h_t}; \\overleftarrow{h_t}]'), 'bidirectional-rnn');
+});
+
+test('a layer written with its activation first and its linear map on the next line', () => {
+  assert.equal(concept('\\begin{aligned} a^{l}_k &= \\sigma(u^{l}_k) \\\\ u^{l}_k &= W^{l}_{kj} a^{l-1}_j + b^{l}_k \\end{aligned}'), 'affine-layer');
+});
+
+test('queries, keys and values projected from inputs written a (q^i = W^q a^i)', () => {
+  assert.equal(concept('q_j = W_q a_j'), 'self-attention');
+  assert.equal(concept('Q = W^q A, \\quad W^q \\in \\mathbb{R}^{d_k \\times d}'), 'self-attention');
+});
