@@ -447,9 +447,9 @@ export function normaliseTex(src: string): string {
   s = otherSpellings(s);
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
-  // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`: not part of it. `\newline` breaks a line;
+  // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
   // `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
-  s = s.replace(/^\s*[A-Z][a-z]{2,}(?: [a-z]+)?:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
+  s = s.replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   s = assignments(s);
@@ -481,6 +481,9 @@ export function normaliseTex(src: string): string {
   if (/KL\s*\}?\s*\[/.test(s)) s = divergenceBrackets(s);
   // A period as a product before a bracket, as typed in hasty notes: `W_{f}.[h_{t-1}, x_t]`.
   s = s.replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ');
+  // … and between two letters, as Goldberg's book writes products: `x.W + b` a vector times a matrix, `\bold x.\bold w`
+  // a dot product. (Text boxes keep their periods, `\text{e.g.}`; `v.T` is code's transpose.)
+  s = s.replace(/\\(?:text|textrm|mbox|mathrm)\s*\{[^{}]*\}|(?<![A-Za-z\\])([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\.(?=\s*(?:\\(?:bold|mathbf|boldsymbol)\b\s*\{?\s*)?([A-Za-z])(?![A-Za-z]))(?!T(?![A-Za-z]))/g, (m, a?: string, b?: string) => (a ? `${a}${/[A-Z]/.test(b ?? '') ? ' ' : ' \\cdot '}` : m));
   // The usual shorthands for the reals and the expectation, `\R`, `\RR`, `\Reals`, `\E` (a note that defines them has
   // had them expanded).
   s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');

@@ -1779,3 +1779,11 @@ test('queries, keys and values projected from inputs written a (q^i = W^q a^i)',
   assert.equal(concept('q_j = W_q a_j'), 'self-attention');
   assert.equal(concept('Q = W^q A, \\quad W^q \\in \\mathbb{R}^{d_k \\times d}'), 'self-attention');
 });
+
+test('a short label before a formula (`l2:`) and a period between letters as a product (`x.W + b`)', () => {
+  assert.equal(concept('l2: \\Omega(w) = \\|w\\|_2^2 = \\sum_i w_i^2'), 'regularization');
+  assert.equal(concept('g(x) = x.W + b'), 'affine-layer');
+  assert.match(normaliseTex('\\bold u.\\bold v'), /\\cdot/);
+  // Text keeps its periods.
+  assert.match(normaliseTex('y = x \\quad \\text{i.e. the input}'), /i\.e\./);
+});
