@@ -215,7 +215,11 @@ export function prettyKey(texIn: string, macros?: MacroTable): string {
 export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: MacroTable) => SymbolNote | undefined {
   const byKey = new Map(symbols.map((s) => [s.symbol, s]));
   const byJoined = new Map(symbols.map((s) => [s.symbol.replace(/\s+/g, ''), s]));
-  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table));
+  // (A word subscript from a text box keeps its hyphen, J_{\text{naive-softmax}}; the labeller's J_{naive-softmax} is read
+  // with a minus sign.)
+  const dashes = (k: string) => k.replace(/\s+/g, '').replace(/−/g, '-');
+  const byDashes = new Map(symbols.map((s) => [dashes(s.symbol), s]));
+  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table)));
 }
 
 export interface SourceResult {

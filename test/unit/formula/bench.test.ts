@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, labelsAsExplain, macroLine, parseAlsoAcceptable, parseLabelFile, pool, prettyKey, roleMatches, rolesOfMeaning } from '../../../bench/formula/evaluate';
+import { acceptableMisses, evaluateFolder, evaluateSource, formatReport, keyOfTex, labelsAsExplain, macroLine, parseAlsoAcceptable, parseLabelFile, pool, prettyKey, roleMatches, rolesOfMeaning, symbolFinder } from '../../../bench/formula/evaluate';
 import { parseMacros } from '../../../src/core/formula/macros';
 import type { Explanation } from '../../../src/core/formula/explain';
 import { repoRoot } from './fixtures';
@@ -86,6 +86,10 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.equal(keyOfTex('\\tanh'), 'tanh');
   assert.equal(keyOfTex('\\text{ReLU}'), 'ReLU');
   assert.equal(prettyKey('\\nabla_x f'), '∇_xf');
+  // A word subscript written in a text box keeps its hyphen in the hover; the labeller's plain spelling still finds it.
+  const find = symbolFinder([{ symbol: 'J_{naive-softmax}', meaning: 'the loss' }]);
+  assert.equal(find('J_{naive-softmax}')?.meaning, 'the loss');
+  assert.equal(find('J_{naive}'), undefined);
   // The activation function is the nonlinearity itself; its output is the activation, not the function.
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));
