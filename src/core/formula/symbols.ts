@@ -1041,6 +1041,12 @@ function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void
   walk(tree, (n) => {
     const mark = inScripts.has(n) ? undefined : projectionMark(n);
     if (mark) set(symbolKey(n as Sym), `a weight matrix (learned): the projection to ${TO[mark.name.toLowerCase()]}`);
+    // (q_i = W^q a_i: the vector a projection weight multiplies is the input it projects.)
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const next = n.items[i + 1];
+      if (!inScripts.has(x) && projectionMark(x) && next?.k === 'sym' && /^[axhe]$/i.test(next.name)) set(symbolKey(next), 'the input (the vector the projection maps)', true);
+    });
   });
 }
 

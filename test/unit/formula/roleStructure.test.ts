@@ -357,3 +357,8 @@ test('in Bayes\' rule the bar names no label: y and x are events, not the target
   // A classifier's conditional with its parameters still reads the label and the input.
   assert.match(meaning('P(y \\mid x; \\theta) = \\sigma(\\theta^T x)', 'y'), /label|target/);
 });
+
+test('the vector a query, key or value projection multiplies is its input, whatever its letter (q_i = W_q a_i)', () => {
+  assert.match(meaning('k_j = W_k a_j', 'a_j'), /^the input/);
+  assert.doesNotMatch(meaning('k_j = W_k a_j', 'a_j'), /attention/);
+});
