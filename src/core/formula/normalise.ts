@@ -413,6 +413,24 @@ function otherSpellings(s: string): string {
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
 
+/** Functions typed in a text font, `\text{log}`, `\textrm{exp}`, and calls typed whole inside a text box, `\text{softmax(X)}`. */
+function textFontFunctions(s: string): string {
+  return s
+    .replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ')
+    .replace(/\\(?:text|textrm|mathrm)\s*\{\s*(softmax|sigmoid|tanh|relu|ReLU|log|exp)\s*\(([^(){}]*)\)\s*\}/g, '\\operatorname{$1}($2)');
+}
+
+/**
+ * A period as a product, as typed in hasty notes: before a bracket (`W_{f}.[h_{t-1}, x_t]`), and between two letters as
+ * Goldberg's book writes products: `x.W + b` a vector times a matrix, `\bold x.\bold w` a dot product. (Text boxes keep
+ * their periods, `\text{e.g.}`; `v.T` is code's transpose.)
+ */
+function periodProducts(s: string): string {
+  return s
+    .replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ')
+    .replace(/\\(?:text|textrm|mbox|mathrm)\s*\{[^{}]*\}|(?<![A-Za-z\\])([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\.(?=\s*(?:\\(?:bold|mathbf|boldsymbol)\b\s*\{?\s*)?([A-Za-z])(?![A-Za-z]))(?!T(?![A-Za-z]))/g, (m, a?: string, b?: string) => (a ? `${a}${/[A-Z]/.test(b ?? '') ? ' ' : ' \\cdot '}` : m));
+}
+
 /**
  * Updates and ties between lines written as code or arrows: an update as a map (`x → x − η∇f`), an assignment arrow
  * typed as `<-`, code's compound assignment (`w -= lr * dw`), and a logical arrow before a formula (`⇔ p(y|x) = …`).
@@ -471,19 +489,12 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
   // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
   s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
-  // Functions typed in a text font, `\text{log}`, `\textrm{exp}`: the functions.
-  s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ');
-  // A call typed whole inside a text box (`\text{softmax(X)}`): the function of its argument.
-  s = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(softmax|sigmoid|tanh|relu|ReLU|log|exp)\s*\(([^(){}]*)\)\s*\}/g, '\\operatorname{$1}($2)');
+  s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
   s = s.replace(/\b(D|KL)\*\{/g, '$1_{');
   // D_{KL}[P ‖ Q], KL[q ‖ p]: a divergence's arguments in square brackets, as a call.
   if (/KL\s*\}?\s*\[/.test(s)) s = divergenceBrackets(s);
-  // A period as a product before a bracket, as typed in hasty notes: `W_{f}.[h_{t-1}, x_t]`.
-  s = s.replace(/([}A-Za-z])\s*\.\s*(?=[[(])/g, '$1 \\cdot ');
-  // … and between two letters, as Goldberg's book writes products: `x.W + b` a vector times a matrix, `\bold x.\bold w`
-  // a dot product. (Text boxes keep their periods, `\text{e.g.}`; `v.T` is code's transpose.)
-  s = s.replace(/\\(?:text|textrm|mbox|mathrm)\s*\{[^{}]*\}|(?<![A-Za-z\\])([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\.(?=\s*(?:\\(?:bold|mathbf|boldsymbol)\b\s*\{?\s*)?([A-Za-z])(?![A-Za-z]))(?!T(?![A-Za-z]))/g, (m, a?: string, b?: string) => (a ? `${a}${/[A-Z]/.test(b ?? '') ? ' ' : ' \\cdot '}` : m));
+  s = periodProducts(s);
   // The usual shorthands for the reals and the expectation, `\R`, `\RR`, `\Reals`, `\E` (a note that defines them has
   // had them expanded).
   s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');
