@@ -1266,7 +1266,7 @@ function detect(root: Row, add: Add): void {
       const a = r[i];
       const b = r[i + 1];
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
-      const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
+      const twoInputs = b.k === 'apply' && termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
       if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
