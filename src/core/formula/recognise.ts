@@ -1033,6 +1033,9 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
 }
 
+/** A script that names a layer: in brackets, with a number, or l (`a^{[2]}`, `W^{(1)}`, `h^{(l)}`). */
+const layerMark = (n: Node | undefined): boolean => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
+
 /**
  * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
  * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
@@ -1265,9 +1268,10 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
       const b = r[i + 1];
+      if (a.k !== 'sym' || !isTransposeSup(a.sup) || b.k !== 'apply' || b.fn !== 'tanh') continue;
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
-      const twoInputs = b.k === 'apply' && termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
-      if (a.k === 'sym' && isTransposeSup(a.sup) && b.k === 'apply' && b.fn === 'tanh' && (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ',')))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
+      const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
+      if (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ','))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
     }
   }
   // score(s_t, h_i) = s_tᵀ h_i / √n: a scaled dot-product score of one state against another.
@@ -1864,7 +1868,6 @@ function detect(root: Row, add: Add): void {
     }
     // (ŷ = σ(Wx + b), ŷ^{(i)}: a prediction of no layer — logistic regression's model, whatever the weights' case; ŷ = a^{[2]}
     // of a network carries its layer.)
-    const layerMark = (n: Node | undefined) => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
     if (a.fn === 'sigmoid' && !nested && lhsS && /^[yY]$/.test(lhsS.name) && lhsS.mods.includes('hat') && !layerMark(lhsS.sup) && !syms(r).some((x) => layerMark(x.sup))) {
       add('logistic-regression', 3.2, 'ŷ = σ(Wx + b): the predicted probability of the class');
       continue;
@@ -2993,7 +2996,7 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
       if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
       if (!r.concept) continue;
       recognised++;
-      if ((r.concept === 'affine-layer' || r.concept === 'linear-regression') && !applies(parseTex(l).items).some((a) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || a.fn === 'softmax')) bareLinear++;
+      if ((r.concept === 'affine-layer' || r.concept === 'linear-regression') && !applies(r.tree.items).some((a) => ACTIVATIONS.includes(a.fn) || a.fn === 'softmax')) bareLinear++;
       const v = votes.get(r.concept) ?? { n: 0, score: 0 };
       votes.set(r.concept, { n: v.n + 1, score: Math.max(v.score, r.score) });
     }
@@ -3034,7 +3037,7 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
       if (reconstructs && (has('affine-layer') || has('mlp'))) add('autoencoder', Math.min(4.2, top[1].score + 0.25 * (top[1].n - 1) + 0.7), 'the last line gives back the first line\'s input');
       // (Z^{[1]} = W^{[1]} X + b^{[1]} then A^{[1]} = σ(Z^{[1]}): a layer's activations, numbered or written a, h — not a
       // classifier's prediction.)
-      const layered = heads.some((h) => !!h.lhs && (/\[|^\(?([0-9]+|l|L|ell)\)?$/.test(subText(h.lhs.sup).replace(/\s/g, '')) || /^[aAhH]$/.test(h.lhs.name)));
+      const layered = heads.some((h) => !!h.lhs && (layerMark(h.lhs.sup) || /^[aAhH]$/.test(h.lhs.name)));
       const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && (feeds || fedBack) ? 'affine-layer' : 'logistic-regression') : top[0];
       // (A linear score and the function it feeds are two parts of one model, and activations fed by a network's linear
       // maps are parts of that network: those lines speak for it too.)

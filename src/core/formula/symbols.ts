@@ -1137,11 +1137,13 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
  * does not say what the letters are.
  */
 /**
- * P(y | x; θ), p(t_i = 1 | x_i, W): the supervised reading of a conditional, whatever the formula is — the y or t
- * before the bar is the label predicted (the target), the x after it the input, θ, W, w, β after a `;` the parameters.
- * (Other letters, as x and z of a latent-variable model, are left to the concept or their shape.)
+ * P(y | x; θ), p(t_i = 1 | x_i, W): the supervised reading of a conditional — the y or t before the bar is the label
+ * predicted (the target), the x after it the input, θ, W, w, β after a `;` the parameters. Not in Bayes' rule and the
+ * chain rule of probability, whose letters are any events. (Other letters, as x and z of a latent-variable model, are
+ * left to the concept or their shape.)
  */
-function supervisedConditionalRoles(tree: Tree, { set }: Notes): void {
+function supervisedConditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept === 'bayes-rule' || concept === 'probability-chain-rule') return;
   for (const { r, bar, outcome } of conditionals(tree, /^[pP]$/)) {
     const label = outcome.k === 'sym' && /^[ytYT]$/.test(outcome.name) && !outcome.mods.some((m) => m === 'hat' || m === 'tilde') && (bar === 1 || (r[1].k === 'op' && r[1].v === '='));
     if (!label) continue;
@@ -1974,8 +1976,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   layerActivationRoles(tree, concept, acc);
   residualRoles(tree, concept, acc);
   conditionalRoles(tree, concept, acc);
-  // (In Bayes' rule and the chain rule of probability the letters are any events: the bar alone names no label.)
-  if (concept !== 'bayes-rule' && concept !== 'probability-chain-rule') supervisedConditionalRoles(tree, acc);
+  supervisedConditionalRoles(tree, concept, acc);
   if (!concept) conditionalLetters(tree, acc.set, false);
   parameterArgRoles(tree, acc);
   comparisonRoles(tree, acc);
