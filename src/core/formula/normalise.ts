@@ -274,6 +274,10 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
   s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
+  // Python's conditional expression, `f(x) = x if x > 0 else 0`: the two cases.
+  s = s.replace(/^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s+else\s+(.{1,80})$/, (_m, lhs: string, a: string, cond: string, b: string) => `${lhs}\\begin{cases} ${a} & ${cond.replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ')} \\\\ ${b.trim()} & \\text{otherwise} \\end{cases}`);
+  // log2 and log10 typed without the underscore: the base as a subscript.
+  s = s.replace(/(^|[^\\A-Za-z])log(2|10)(?=\s*[A-Za-z(\\])/g, '$1\\log_{$2}');
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
@@ -367,6 +371,9 @@ function unicodeScripts(s: string): string {
   s = s.replace(SUP_RE, (m) => `^{${[...m].map((c) => SUPERSCRIPTS[c]).join('')}}`).replace(SUB_RE, (m) => `_{${[...m].map((c) => SUBSCRIPTS[c]).join('')}}`);
   // (A × between two factors, `w_1 × x_1 + w_2 × x_2`, `0.5 × 0.3`, is a product; inside a superscript, `ℝ^{n×m}`, a shape.)
   if (s.includes('×')) s = productCrosses(s);
+  // ∂ typed as a character is TeX's \partial (so ∂L/∂w with a slash is read as the fraction it is); `hθ(x)`, the
+  // hypothesis of the course notes that write θ after h, is h_θ(x).
+  s = s.replace(/∂\s*/g, '\\partial ').replace(/(?<![A-Za-z\\])hθ(?=\s*\()/g, 'h_{θ}');
   s = s.replace(/√\s*\(/g, 'sqrt(').replace(/√\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?|[0-9]+)/g, '\\sqrt{$1}');
   return s;
 }

@@ -132,3 +132,17 @@ test('σ and 𝔼 used as functions are named; code-like beta1 is β₁; p(…) 
   assert.match(said('p'), /probability/);
   assert.match(normaliseTex('m = beta1*m'), /^m = \\beta_1\b/);
 });
+
+test('plain-text notes: ∂ with a slash, Python\'s conditional, log2, and hθ(x) read as their TeX', () => {
+  assert.equal(concept('∂L/∂x = ∂L/∂y · ∂y/∂x'), 'chain-rule');
+  assert.equal(concept('∂E/∂w = ∂E/∂o * ∂o/∂w'), 'chain-rule');
+  assert.equal(concept('f(x) = x if x > 0 else 0'), 'relu');
+  assert.equal(concept('step(z) = 1 if z >= 0 else 0'), 'step-function');
+  assert.equal(concept('f(x) = x if x > 0 else 0.01 * x'), 'leaky-relu');
+  assert.equal(normaliseTex('I(x) = -log2 p(x)'), normaliseTex('I(x) = -\\log_{2} p(x)'));
+  assert.equal(concept('I(x) = -log2 p(x)'), 'surprisal');
+  assert.equal(concept('hθ(x) = g(θᵀx)'), 'logistic-regression');
+  assert.equal(concept('hθ(x) = θ0 + θ1*x1 + θ2*x2'), 'linear-regression');
+  // (A Greek letter after another letter elsewhere is a product: αx is α times x.)
+  assert.equal(normaliseTex('αx + b'), 'αx + b');
+});
