@@ -274,6 +274,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
   s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
+  // A state written with the step before named in words, h_prev, c_{prev}, a_{\text{prev}}: the previous step.
+  s = s.replace(/(?<![A-Za-z\\])([hcsaCH])_(?:prev|\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?prev(?:\s*\})?\s*\})(?![A-Za-z])/g, '$1_{t-1}');
   // Python's conditional expression, `f(x) = x if x > 0 else 0`: the two cases.
   s = s.replace(/^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s+else\s+(.{1,80})$/, (_m, lhs: string, a: string, cond: string, b: string) => `${lhs}\\begin{cases} ${a} & ${cond.replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ')} \\\\ ${b.trim()} & \\text{otherwise} \\end{cases}`);
   // log2 and log10 typed without the underscore: the base as a subscript.
@@ -309,7 +311,7 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![A-Za-z\\])(w(?:_?\{?\d{1,2}\}?)?(?:\(t\))?)\s*\*(?![*^_])\s*(?=[a-zA-Z](?![a-zA-Z]{2}))/g, '$1 ');
   // (A lower-case input before an upper-case weight matrix, the row-vector order: x*W_1, a * W.)
   s = s.replace(/(?<![A-Za-z\\])([a-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\d)?)\s*\*(?![*^_])\s*(?=[WUV](?![A-Za-z]))/g, '$1 ');
-  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?\d\}?)?|[WUVXA](?:_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
+  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?[0-9a-z]{1,3}\}?)?|[WUVXA](?:_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
@@ -515,7 +517,9 @@ export function normaliseTex(src: string): string {
     s = s.replace(/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*/g, '');
   }
   // (Code-like Greek with a number, `beta1`, is β₁.)
-  s = codeNotation(s.replace(BARE_GREEK, '$1\\$2').replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
+  // (Greek with two index letters and no braces, alpha_ij, \alpha_ij h_j: both letters are the index, as in code.)
+  s = s.replace(BARE_GREEK, '$1\\$2').replace(/(\\(?:alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega|phi|psi|mu|pi))_([ijkstnm]{2})(?![A-Za-z0-9_{])/g, '$1_{$2}');
+  s = codeNotation(s.replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
   // A derivative's variable braced with its d and then indexed, as equation editors write it: `\frac{dE}{{dw}_{i}}` is dE/dw_i.
   if (s.includes('\\frac')) s = s.replace(/\{\s*d\s*([A-Za-z])\s*\}\s*_/g, 'd $1_');
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a

@@ -146,3 +146,12 @@ test('plain-text notes: ∂ with a slash, Python\'s conditional, log2, and hθ(x
   // (A Greek letter after another letter elsewhere is a product: αx is α times x.)
   assert.equal(normaliseTex('αx + b'), 'αx + b');
 });
+
+test('code-ish notes: a state written h_prev is the previous step, and alpha_ij is α with both indices', () => {
+  assert.equal(concept('z = \\sigma(W_z x_t + U_z h_{prev} + b_z)'), 'gru');
+  assert.equal(concept('r = sigmoid(W_r x + U_r h_prev + b_r)'), 'gru');
+  assert.match(normaliseTex('c_i = sum_j alpha_ij * h_j'), /\\alpha_\{ij\}/);
+  assert.equal(concept('c_i = sum_j alpha_ij * h_j'), 'attention');
+  // (A subscript of one letter before the next letter stays TeX's: \alpha_i x is α_i times x.)
+  assert.equal(normaliseTex('\\alpha_i x'), '\\alpha_i x');
+});
