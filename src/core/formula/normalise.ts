@@ -498,6 +498,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
   // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
   s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
+  // (So is a measure's whole name typed on the left, `perplexity = 2^{H}`, `cross_entropy(y, p) = …`.)
+  s = s.replace(/^(\s*)((?:[Pp]erplexity|[Ss]urprisal|(?:[Bb]inary[_ -]?)?[Cc]ross[_ -]?[Ee]ntropy|[Ll]og[_ -]?[Ll]oss|[Hh]inge[_ -]?[Ll]oss|[Mm]ean[_ -]?[Ss]quared[_ -]?[Ee]rror))(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
   s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
   s = s.replace(/\b(D|KL)\*\{/g, '$1_{');

@@ -2742,7 +2742,9 @@ function activated(root: Row): boolean {
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
-const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo' };
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
+  // (And the measure's whole name typed as a word on the left, `perplexity = 2^{H}`, `cross_entropy = …`.)
+  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse' };
 function lossAbbreviation(lhs: Row): ConceptId | null {
   const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const one = r.length === 1 ? r[0] : null;

@@ -155,3 +155,11 @@ test('code-ish notes: a state written h_prev is the previous step, and alpha_ij 
   // (A subscript of one letter before the next letter stays TeX's: \alpha_i x is α_i times x.)
   assert.equal(normaliseTex('\\alpha_i x'), '\\alpha_i x');
 });
+
+test('a measure named by its whole word on the left is that measure', () => {
+  assert.equal(concept('perplexity = 2^(cross_entropy)'), 'perplexity');
+  assert.equal(concept('Perplexity = 2^{H(p)}'), 'perplexity');
+  assert.equal(concept('cross_entropy = -sum(y * log(p))'), 'cross-entropy');
+  // (A word the catalog does not know on the left is still not a claim.)
+  assert.equal(concept('entropy = -sum(p * log(p))'), null);
+});
