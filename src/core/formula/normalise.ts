@@ -150,7 +150,7 @@ function codeLetterNames(s: string): string {
  */
 function physicsPackage(s: string): string {
   if (/\\(qty|pdv|dv|vb|va)(?![A-Za-z])\s*[{([|]/.test(s)) s = s.replace(/\\va(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\vec{$1}');
-  if (/\\p?dv\s*\{/.test(s)) s = physicsDerivatives(s);
+  if (DERIVATIVE_MACRO.test(s)) s = physicsDerivatives(s);
   if (/\\qty(?![A-Za-z])/.test(s)) s = physicsBrackets(s);
   return s;
 }
@@ -168,11 +168,17 @@ function physicsBrackets(s: string): string {
   return s;
 }
 
+/**
+ * Derivative commands: the physics package's `\pdv` and `\dv`, and the names notes give their own derivative macros
+ * when the definition is not in the note (`\deriv{h}{x}`, `\partialDeriv{L}{w}`, `\pd{f}{x}`, `\diff{y}{t}`).
+ */
+const DERIVATIVE_MACRO = /\\(pdv|pd|pderiv|pdiff|pder|partialDeriv|partialderiv|partialDerivative|dv|deriv|derivative|diff|der)\s*(?=\{)/;
+
 function physicsDerivatives(s: string): string {
   for (let guard = 0; guard < 50; guard++) {
-    const m = /\\(p?)dv\s*(?=\{)/.exec(s);
+    const m = DERIVATIVE_MACRO.exec(s);
     if (!m) break;
-    const d = m[1] ? '\\partial ' : 'd ';
+    const d = m[1].startsWith('p') ? '\\partial ' : 'd ';
     const two = twoArgs(s, m.index + m[0].length);
     const one = closeBrace(s, m.index + m[0].length);
     if (two) s = `${s.slice(0, m.index)}\\frac{${d}${two[0]}}{${d}${two[1]}}${s.slice(two[2])}`;
@@ -313,6 +319,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![A-Za-z\\])([a-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\d)?)\s*\*(?![*^_])\s*(?=[WUV](?![A-Za-z]))/g, '$1 ');
   s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?[0-9a-z]{1,3}\}?)?|[WUVXA](?:_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
+  // (A transposed factor before `*` is a matrix product: theta^T * x, X^T * X.)
+  s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top)(?:\s*\})?)\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
 }
@@ -605,7 +613,18 @@ export function normaliseTex(src: string): string {
   // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.
   const mp = /^\s*(\([^()]{1,200}\))\s*\\(?:mapsto|to|rightarrow|longmapsto)\s*([^=]{1,100})$/.exec(s);
   if (mp) s = `${mp[2].trim()} = \\operatorname{map}${mp[1]}`;
-  return s;
+  return reversedDefinition(s);
+}
+
+/** A letter defined on the right, `WX + b = y`, `\sum_i w_i x_i + b = \hat{y}`: the same definition written left to right. */
+function reversedDefinition(s: string): string {
+  if (s.length > 400 || /\\\\|[<>!:]=|==|\\(?:le|ge|leq|geq|approx|neq|ne|equiv)(?![A-Za-z])/.test(s)) return s;
+  const parts = s.split('=');
+  if (parts.length !== 2) return s;
+  const [lhs, rhs] = parts;
+  const letter = /^\s*(?:\\(?:hat|mathbf|boldsymbol|tilde)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]{1,10}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,10}\}|\^[A-Za-z0-9])?\s*[.,]?\s*$/;
+  if (!letter.test(rhs) || letter.test(lhs) || !/[+-]|\\sum|\\frac/.test(lhs)) return s;
+  return `${rhs.trim().replace(/[.,]$/, '')} = ${lhs.trim()}`;
 }
 
 /** `D_{KL}[P ‖ Q]` → `D_{KL}(P ‖ Q)`: the matching square brackets after a KL name become parentheses. */

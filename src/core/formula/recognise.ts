@@ -1958,7 +1958,8 @@ function detect(root: Row, add: Add): void {
         break;
       }
       const predicts = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
-      if (predicts && side.some((x) => x.k === 'sym' && x.name === 'X')) {
+      // (With a weight matrix, Y = WX + b, it is a layer's map of a batch.)
+      if (predicts && side.some((x) => x.k === 'sym' && x.name === 'X') && !side.some((x) => x.k === 'sym' && /^[WUV]$/.test(x.name))) {
         add('linear-regression', 3, 'ŷ = Xw + b');
         break;
       }

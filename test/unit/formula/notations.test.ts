@@ -163,3 +163,17 @@ test('a measure named by its whole word on the left is that measure', () => {
   // (A word the catalog does not know on the left is still not a claim.)
   assert.equal(concept('entropy = -sum(p * log(p))'), null);
 });
+
+test('a definition written right to left, a transposed factor times with *, and derivative macros a note did not define', () => {
+  assert.equal(concept('W x + b = z'), concept('z = W x + b'));
+  assert.equal(concept('W x + b = z'), 'affine-layer');
+  assert.equal(concept('WX + b = y'), 'affine-layer');
+  assert.equal(concept('\\hat{y} = Xw + b'), 'linear-regression');
+  assert.equal(normaliseTex('WX + b = y'), 'y = WX + b');
+  // (A sum equal to a number, or an equation between two expressions, stays as written.)
+  assert.equal(normaliseTex('a + b = 1'), 'a + b = 1');
+  assert.equal(normaliseTex('p(x) + q(x) = r(x) + s'), 'p(x) + q(x) = r(x) + s');
+  assert.equal(concept('h(x) = theta^T * x'), 'linear-regression');
+  assert.equal(concept('\\deriv{h}{x}=\\deriv{h}{g}\\deriv{g}{f}\\deriv{f}{x}'), 'chain-rule');
+  assert.equal(concept('\\partialDeriv{L}{w} = \\partialDeriv{L}{a} \\partialDeriv{a}{z} \\partialDeriv{z}{w}'), 'chain-rule');
+});
