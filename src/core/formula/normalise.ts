@@ -430,6 +430,15 @@ function otherSpellings(s: string): string {
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
 
+/** A loss or a measure named by its word in plain-text notes (`Loss = -log(a_j)`, `perplexity = 2^{H}`): one name, not letters. */
+function measureWords(s: string): string {
+  // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
+  s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
+  // (So is a measure's whole name typed on the left, `perplexity = 2^{H}`, `cross_entropy(y, p) = …`.)
+  s = s.replace(/^(\s*)((?:[Pp]erplexity|[Ss]urprisal|(?:[Bb]inary[_ -]?)?[Cc]ross[_ -]?[Ee]ntropy|[Ll]og[_ -]?[Ll]oss|[Hh]inge[_ -]?[Ll]oss|[Mm]ean[_ -]?[Ss]quared[_ -]?[Ee]rror))(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
+  return s;
+}
+
 /** Functions typed in a text font, `\text{log}`, `\textrm{exp}`, and calls typed whole inside a text box, `\text{softmax(X)}`. */
 function textFontFunctions(s: string): string {
   return s
@@ -504,10 +513,7 @@ export function normaliseTex(src: string): string {
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
-  // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
-  s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
-  // (So is a measure's whole name typed on the left, `perplexity = 2^{H}`, `cross_entropy(y, p) = …`.)
-  s = s.replace(/^(\s*)((?:[Pp]erplexity|[Ss]urprisal|(?:[Bb]inary[_ -]?)?[Cc]ross[_ -]?[Ee]ntropy|[Ll]og[_ -]?[Ll]oss|[Hh]inge[_ -]?[Ll]oss|[Mm]ean[_ -]?[Ss]quared[_ -]?[Ee]rror))(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
+  s = measureWords(s);
   s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
   s = s.replace(/\b(D|KL)\*\{/g, '$1_{');
