@@ -282,8 +282,9 @@ function codeNotation(s: string): string {
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
   // A state written with the step before named in words, h_prev, c_{prev}, a_{\text{prev}}: the previous step.
   s = s.replace(/(?<![A-Za-z\\])([hcsaCH])_(?:prev|\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?prev(?:\s*\})?\s*\})(?![A-Za-z])/g, '$1_{t-1}');
-  // Python's conditional expression, `f(x) = x if x > 0 else 0`: the two cases.
-  s = s.replace(/^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s+else\s+(.{1,80})$/, (_m, lhs: string, a: string, cond: string, b: string) => `${lhs}\\begin{cases} ${a} & ${cond.replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ')} \\\\ ${b.trim()} & \\text{otherwise} \\end{cases}`);
+  // Python's conditional expression, `f(x) = x if x > 0 else 0` (its words in text boxes too, `1 \text{ if } … \text{ else } 0`):
+  // the two cases. (A cases block already has its cases.)
+  if (!/&|\\begin/.test(s)) s = pythonConditional(s);
   // log2 and log10 typed without the underscore: the base as a subscript.
   s = s.replace(/(^|[^\\A-Za-z])log(2|10)(?=\s*[A-Za-z(\\])/g, '$1\\log_{$2}');
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
@@ -323,6 +324,15 @@ function codeNotation(s: string): string {
   s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top)(?:\s*\})?)\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
+}
+
+/** `lhs = a if cond else b` → the cases block of a and b. */
+function pythonConditional(s: string): string {
+  const plain = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(if|else)\s*\}/g, ' $1 ');
+  const m = /^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s+else\s+(.{1,80})$/.exec(plain);
+  if (!m) return s;
+  const cond = m[3].replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ');
+  return `${m[1]}\\begin{cases} ${m[2]} & ${cond} \\\\ ${m[4].trim()} & \\text{otherwise} \\end{cases}`;
 }
 
 const SUPERSCRIPTS: Record<string, string> = {

@@ -177,3 +177,13 @@ test('a definition written right to left, a transposed factor times with *, and 
   assert.equal(concept('\\deriv{h}{x}=\\deriv{h}{g}\\deriv{g}{f}\\deriv{f}{x}'), 'chain-rule');
   assert.equal(concept('\\partialDeriv{L}{w} = \\partialDeriv{L}{a} \\partialDeriv{a}{z} \\partialDeriv{z}{w}'), 'chain-rule');
 });
+
+test('a TeX cases block that writes if and else in text boxes is left as its cases', () => {
+  const tex = 'f(x) = \\begin{cases} x & \\text{ if } x > 0 \\\\ 0.01x & \\text{ else } \\end{cases}';
+  assert.equal(normaliseTex(tex), tex);
+  assert.equal(concept(tex), 'leaky-relu');
+});
+
+test('if and else written in text boxes on one line are the two cases', () => {
+  assert.equal(normaliseTex('\\hat{y} = 1 \\text{ if } w^T x + b \\geq 0 \\text{ else } 0'), '\\hat{y} = \\begin{cases} 1 & w^T x + b \\geq 0 \\\\ 0 & \\text{otherwise} \\end{cases}');
+});
