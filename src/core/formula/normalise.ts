@@ -150,7 +150,7 @@ function codeLetterNames(s: string): string {
  */
 function physicsPackage(s: string): string {
   if (/\\(qty|pdv|dv|vb|va)(?![A-Za-z])\s*[{([|]/.test(s)) s = s.replace(/\\va(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\vec{$1}');
-  if (DERIVATIVE_MACRO.test(s)) s = physicsDerivatives(s);
+  if (DERIVATIVE_MACRO.test(s)) s = derivativeCommands(s);
   if (/\\qty(?![A-Za-z])/.test(s)) s = physicsBrackets(s);
   return s;
 }
@@ -174,7 +174,7 @@ function physicsBrackets(s: string): string {
  */
 const DERIVATIVE_MACRO = /\\(pdv|pd|pderiv|pdiff|pder|partialDeriv|partialderiv|partialDerivative|dv|deriv|derivative|diff|der)\s*(?=\{)/;
 
-function physicsDerivatives(s: string): string {
+function derivativeCommands(s: string): string {
   for (let guard = 0; guard < 50; guard++) {
     const m = DERIVATIVE_MACRO.exec(s);
     if (!m) break;
@@ -442,7 +442,7 @@ function otherSpellings(s: string): string {
 
 /** A loss or a measure named by its word in plain-text notes (`Loss = -log(a_j)`, `perplexity = 2^{H}`): one name, not letters. */
 function measureWords(s: string): string {
-  // A loss or cost named by its word in plain-text notes (`Loss = -log(a_j)`, `Cost(h(x), y)`): one name, not letters.
+  // (`Cost(h(x), y)` too.)
   s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
   // (So is a measure's whole name typed on the left, `perplexity = 2^{H}`, `cross_entropy(y, p) = …`.)
   s = s.replace(/^(\s*)((?:[Pp]erplexity|[Ss]urprisal|(?:[Bb]inary[_ -]?)?[Cc]ross[_ -]?[Ee]ntropy|[Ll]og[_ -]?[Ll]oss|[Hh]inge[_ -]?[Ll]oss|[Mm]ean[_ -]?[Ss]quared[_ -]?[Ee]rror))(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
