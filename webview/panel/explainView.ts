@@ -97,6 +97,7 @@ function renderExplain(root: HTMLElement, view: ExplainPanelData, ctx: ViewConte
     h('header', { class: 'explain-head' }, h('h2', { id: 'explain-title' }, ex.title), ex.concept ? h('vscode-badge', { id: 'explain-concept' }, ex.concept) : h('span', { class: 'muted' }, 'not a catalog concept')),
     h('p', { class: 'muted' }, `From ${view.source}`),
     view.svg ? svgImage(view.svg, ex.latex, 'formula') : h('div', { class: 'render-error' }, h('p', {}, `Could not render this formula: ${view.renderError ?? 'unknown error'}`), h('pre', {}, ex.latex)),
+    ex.derivativeNote ? h('p', { id: 'explain-derivative' }, ex.derivativeNote) : null,
     h('p', { class: 'summary' }, ex.summary),
     ex.why ? h('p', { class: 'muted' }, `Recognised by: ${ex.why}`) : null,
     ex.symbols.length ? h('section', {}, h('h3', {}, ex.concept ? 'In your notation' : 'Symbols'), symbolList(ex.symbols)) : null,

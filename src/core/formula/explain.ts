@@ -8,7 +8,7 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { conceptsMentioned, derivativeOnLeft, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
@@ -46,6 +46,11 @@ export interface Explanation {
   candidates: Array<{ id: ConceptId; score: number }>;
   /** What the learned model (learned.ts) made of the recogniser's answer: kept, named by it, withdrawn, or none. */
   learned: Verdict;
+  /**
+   * Set when the formula is the derivative of the activation it is explained with (σ′(x) = σ(x)(1 − σ(x)),
+   * tanh'(z) = 1 − tanh²(z)): a sentence saying the line is about the function's slope, the explanation about the function.
+   */
+  derivativeNote?: string;
   /** What the note writes beside the formula (noteValues.ts): the values read, and those the model refuses. */
   fromNote?: { values: NoteValues; refused: string[] };
 }
@@ -201,8 +206,12 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error, verdict, rec?.concept ?? null), mentioned: mentioned.slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
     learned: verdict,
+    ...(concept && SLOPED.has(concept) && derivativeOnLeft(tree.items) ? { derivativeNote: `This line is the derivative of the function explained below (${info!.title}): its slope, not the function itself.` } : {}),
   };
 }
+
+/** Activations whose derivative a note writes out on its own line. */
+const SLOPED = new Set<ConceptId>(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'step-function', 'softmax']);
 
 /**
  * Recompute a worked example from inputs edited in the panel. `which` is a concept id or an example kind; inputs

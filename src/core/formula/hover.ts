@@ -57,6 +57,7 @@ export function buildHoverMarkdown(ex: Explanation, opts: HoverMarkdownOptions, 
   out.push(ex.concept ? `**${escapeMarkdown(ex.title)}**` : ex.unsure ? `**I don't recognise this formula**` : `**${escapeMarkdown(ex.title)}**`);
   if (r && 'svg' in r) out.push(`![formula](${svgDataUri(r.svg)})`);
   else if (r && 'error' in r) out.push(`Could not render this formula: ${escapeMarkdown(r.error)}\n\nSource: ${escapeMarkdown(ex.latex.slice(0, 2000))}`);
+  if (ex.derivativeNote) out.push(escapeMarkdown(ex.derivativeNote));
   out.push(escapeMarkdown(ex.summary));
   if (ex.learned?.by === 'learned') out.push(escapeMarkdown(`Why this name: ${ex.why}.`));
   if (ex.unsure) {

@@ -3239,6 +3239,17 @@ function perceptronRule(root: Row, words: string, best: { id: ConceptId }): bool
 /** Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept. */
 const optionCases = (src: string) => /\\begin\{cases\}/.test(src) && /\\text\s*\{[^{}]*[`'‘’][^{}]*\}/.test(src);
 
+/**
+ * Whether the formula's left side is a derivative: a primed letter or function (σ′(x), tanh'(z), g^{\prime}(z)), or a
+ * derivative fraction (dσ/dx, ∂a/∂z, \frac{d}{dx} tanh(x)). Such a line works out a slope, not the function itself.
+ */
+export function derivativeOnLeft(tree: Row): boolean {
+  const { parts } = sides(tree);
+  if (parts.length < 2) return false;
+  const primeSup = (x: Node) => (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
+  return parts[0].some((x) => isPrimed(x) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);

@@ -140,3 +140,28 @@ test('a function named on its own is an honest mention: no concept, the function
   // Defined, the same function is explained as itself.
   assert.equal(explainFormula('\\tanh(u) = \\frac{e^u - e^{-u}}{e^u + e^{-u}}').concept, 'tanh');
 });
+
+test("an activation's derivative written on its own line says so above the function's explanation; the function's definition does not", () => {
+  const slopes: Array<[string, string]> = [
+    ["\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))", 'sigmoid'],
+    ['\\frac{d}{dx} \\tanh(x) = 1 - \\tanh^2(x)', 'tanh'],
+    ["tanh'(z) = 1 - tanh^2(z)", 'tanh'],
+    ['\\frac{d\\sigma(x)}{dx} = \\sigma(x)(1 - \\sigma(x))', 'sigmoid'],
+    ["\\text{ReLU}'(x) = \\begin{cases} 1, & x > 0 \\\\ 0, & x \\le 0 \\end{cases}", 'relu'],
+  ];
+  for (const [tex, concept] of slopes) {
+    const ex = explainFormula(tex, { display: true });
+    assert.equal(ex.concept, concept, tex);
+    assert.equal(ex.derivativeNote, `This line is the derivative of the function explained below (${ex.title}): its slope, not the function itself.`, tex);
+    const md = buildHoverMarkdown(ex, { allowedCommands: ALL, render: false });
+    const note = md.indexOf('This line is the derivative of the function explained below');
+    assert.ok(note > 0 && note < md.indexOf(escapeMarkdown(ex.summary)), `${tex}\n${md}`);
+  }
+  // The definitions, a model that applies an activation, and a derivative that is no activation's: no such line.
+  for (const tex of ['\\sigma(x) = \\frac{1}{1 + e^{-x}}', '\\mathrm{ReLU}(x) = \\max(0, x)', 'h_t = \\tanh(W h_{t-1} + U x_t + b)', '\\frac{\\partial L}{\\partial x} = \\frac{\\partial L}{\\partial y} \\frac{\\partial y}{\\partial x}']) {
+    const ex = explainFormula(tex, { display: true });
+    assert.ok(ex.concept, tex);
+    assert.equal(ex.derivativeNote, undefined, tex);
+    assert.doesNotMatch(buildHoverMarkdown(ex, { allowedCommands: ALL, render: false }), /derivative of the function explained below/, tex);
+  }
+});
