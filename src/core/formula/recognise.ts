@@ -483,8 +483,6 @@ function detectForms(root: Row, add: Add): void {
     if (c && !layerSigma && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
   }
   // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
-  // (A prime as a superscript — a^\prime, and s^{,} where a scan turned the prime into a comma — is one too.)
-  const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
   // f′(x) = 1 − f²(x), whatever the letter (σ′(x) = 1 − σ²(x) in a note that calls every activation σ): tanh's derivative.
   // (Or dg/dz: the function a derivative written as a fraction takes.)
@@ -883,6 +881,8 @@ function timeArgsAsIndices(items: Row): Row {
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
 /** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
+/** A prime written as a superscript (a^\prime, a^{'}, and s^{,} where a scan turned the prime into a comma): a derivative. */
+const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
 /** A prime on a letter or on a function's head (σ′, φ^{\prime}(x), ReLU'(z), σ'_{relu}): the node is a derivative. */
 const isPrimed = (n: Node): boolean => {
   const head = n.k === 'apply' ? n.head : n;
@@ -3246,7 +3246,6 @@ const optionCases = (src: string) => /\\begin\{cases\}/.test(src) && /\\text\s*\
 export function derivativeOnLeft(tree: Row): boolean {
   const { parts } = sides(tree);
   if (parts.length < 2) return false;
-  const primeSup = (x: Node) => (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
   return parts[0].some((x) => isPrimed(x) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
 }
 
