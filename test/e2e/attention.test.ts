@@ -7,11 +7,10 @@
  * Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine, trainFromSidebar } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes, trainFromSidebar } from './session';
 
 /** Hover the centre of cell (row, col) of a heatmap canvas; returns the tooltip's text. */
 async function hoverCell(panel: Frame, canvasSel: string, tipSel: string, row: number, col: number): Promise<string> {
@@ -25,7 +24,7 @@ async function hoverCell(panel: Frame, canvasSel: string, tipSel: string, row: n
   return (await tip.textContent()) ?? '';
 }
 
-describeInThemes('attention', (session, theme) => {
+describeInThemes('attention', (session) => {
   it('trains a tiny Transformer on the demo notes from the sidebar form', async () => {
     const { page } = session();
     const side = await trainFromSidebar(
@@ -79,7 +78,7 @@ describeInThemes('attention', (session, theme) => {
     await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.tokens === '25', 60_000);
     await hoverCell(panel, '#attn-heatmap', '#attn-tip', 12, 4);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `attention-${theme}.png`) });
+    await screenshotInThemes(session(), 'attention');
   });
 
   it('shows the seq2seq alignment map growing while the model trains, then decodes a typed input', async () => {
@@ -114,7 +113,7 @@ describeInThemes('attention', (session, theme) => {
     assert.match(tip, /step 1 writing “.” → input 7 “x”: α = \d\.\d{4}/);
     await panel.locator('#attn-align').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `alignment-${theme}.png`) });
+    await screenshotInThemes(session(), 'alignment');
   });
 
   it('trains the dot, general and additive scores side by side: three alignment maps and their accuracy curves', async () => {
@@ -142,6 +141,6 @@ describeInThemes('attention', (session, theme) => {
     assert.equal(await panel.locator('#attn-variants-align polyline').count(), 3);
     await panel.locator('#attn-variants').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `attn-variants-${theme}.png`) });
+    await screenshotInThemes(session(), 'attn-variants');
   });
 });

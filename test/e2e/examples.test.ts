@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine, trainFromSidebar } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes, trainFromSidebar } from './session';
 
 const NOTE = String.raw`# Skip-gram with negative sampling
 
@@ -23,7 +23,7 @@ ${'the king and the queen ruled the land while the king spoke to the queen about
 
 describeInThemes(
   'worked example from your model',
-  (session, theme) => {
+  (session) => {
     it('explains the SGNS objective with σ(v_o·v_c) from the word vectors just trained', async () => {
       const { page } = session();
       const t0 = Date.now();
@@ -36,8 +36,8 @@ describeInThemes(
       await waitInFrame(panel, () => /king/.test(document.getElementById('from-model-title')?.textContent ?? ''), 60_000);
       assert.match((await panel.locator('#from-model-title').textContent()) ?? '', /σ\(v_o · v_c\) for c = “king”, o = “queen” from your word vectors/);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(screenshotDir(), `example-from-model-${theme}.png`) });
-      console.log(`# example-from-model (${theme}): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      await screenshotInThemes(session(), 'example-from-model');
+      console.log(`# example-from-model: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     });
   },
   (workspace) => fs.writeFileSync(path.join(workspace, 'sgns-example.md'), NOTE),

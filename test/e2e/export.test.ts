@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine, trainFromSidebar } from './session';
+import { waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes, trainFromSidebar } from './session';
 
 /** Click an export button in the panel and accept the save dialog's proposal; returns the status line's text. */
 async function exportVia(page: Page, panel: Frame, button: string): Promise<string> {
@@ -29,7 +29,7 @@ async function exportVia(page: Page, panel: Frame, button: string): Promise<stri
   throw new Error(`${button}: no result`);
 }
 
-describeInThemes('export', (session, theme) => {
+describeInThemes('export', (session) => {
   it('exports the alignment map as PNG (into the note) and SVG', async () => {
     const { page, workspace } = session();
     await gotoLine(page, '05-attention.md', 'Scaled dot-product attention:', 13);
@@ -72,6 +72,6 @@ describeInThemes('export', (session, theme) => {
     assert.equal(parsed.rects, 1 + 2 * rows * cols, `rects ${parsed.rects} for ${rows} × ${cols}`);
     assert.ok(parsed.texts >= cols + 2, `texts ${parsed.texts}`);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `export-${theme}.png`) });
+    await screenshotInThemes(session(), 'export');
   });
 });

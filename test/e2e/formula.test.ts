@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { DEMO_NOTES as WORKSPACE, describeInThemes, goToLineNumber, openFile, settledBox } from './session';
+import { waitInFrame, webviewFrame } from '../harness/codeServer';
+import { DEMO_NOTES as WORKSPACE, describeInThemes, goToLineNumber, openFile, screenshotInThemes, settledBox } from './session';
 
 interface Case {
   name: string;
@@ -56,22 +56,29 @@ async function hover(page: Page, c: Case): Promise<void> {
   throw new Error(`no hover matching ${c.expect} on ${c.file}:${line}`);
 }
 
-describeInThemes('formula hovers', (session, theme) => {
+describeInThemes('formula hovers', (session) => {
 
   for (const c of CASES) {
     it(`hovering the ${c.name} formula shows its explanation`, async () => {
-      await hover(session().page, c);
-      const hoverEl = session().page.locator('.monaco-hover:not(.hidden)').first();
-      const content = (await hoverEl.textContent()) ?? '';
-      assert.doesNotMatch(content, /<script|<img/);
-      // (The rendered image may arrive a moment after the hover's text on a loaded machine: wait for it, then require it.)
-      if (c.name !== 'quadratic') {
-        await hoverEl.locator('img').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
-        assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
-      }
-      // (The hover fades in: the screenshot waits for the widget's own animations to finish.)
-      await hoverEl.evaluate((el) => Promise.all(document.getAnimations().filter((a) => { const t = (a.effect as KeyframeEffect | null)?.target; return !!t && (el.contains(t) || t.contains(el)); }).map((a) => a.finished))).catch(() => undefined);
-      await session().page.screenshot({ path: path.join(screenshotDir(), `hover-${c.name}-${theme}.png`) });
+      const show = async () => {
+        await hover(session().page, c);
+        const hoverEl = session().page.locator('.monaco-hover:not(.hidden)').first();
+        const content = (await hoverEl.textContent()) ?? '';
+        assert.doesNotMatch(content, /<script|<img/);
+        // (The rendered image may arrive a moment after the hover's text on a loaded machine: wait for it, then require it.)
+        if (c.name !== 'quadratic') {
+          await hoverEl.locator('img').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+          assert.ok((await hoverEl.locator('img').count()) >= 1, 'the rendered formula is missing');
+        }
+        // (The hover fades in: the screenshot waits for the widget's own animations to finish.)
+        await hoverEl.evaluate((el) => Promise.all(document.getAnimations().filter((a) => { const t = (a.effect as KeyframeEffect | null)?.target; return !!t && (el.contains(t) || t.contains(el)); }).map((a) => a.finished))).catch(() => undefined);
+      };
+      await show();
+      // The hover's image is drawn for the theme it was opened in: in the dark theme it is hovered again.
+      await screenshotInThemes(session(), `hover-${c.name}`, { redo: async () => {
+        await session().page.mouse.move(5, 5);
+        await show();
+      } });
     });
   }
 
@@ -93,6 +100,6 @@ describeInThemes('formula hovers', (session, theme) => {
     await waitInFrame(panel, () => (document.querySelector('#example-outputs dd')?.textContent ?? '').startsWith('0.24'));
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `panel-explain-softmax-${theme}.png`) });
+    await screenshotInThemes(session(), 'panel-explain-softmax');
   });
 });

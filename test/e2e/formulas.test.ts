@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, screenshotInThemes } from './session';
 
-describeInThemes('formula map', (session, theme) => {
+describeInThemes('formula map', (session) => {
   it('lists the notes’ formulas by group and concept in the sidebar tree and on the panel page; a click reveals one', async () => {
     const { page } = session();
     await runCommand(page, 'ML Study: Focus on Formulas View');
@@ -21,7 +21,7 @@ describeInThemes('formula map', (session, theme) => {
     const formula = tree.locator('.monaco-list-row[aria-level="3"]').first();
     await formula.waitFor({ timeout: 10_000 });
     assert.match((await formula.locator('.label-description').textContent()) ?? '', /\.(md|tex|txt):\d+$/);
-    await page.screenshot({ path: path.join(screenshotDir(), `formulas-tree-${theme}.png`) });
+    await screenshotInThemes(session(), 'formulas-tree');
     const where = ((await formula.locator('.label-description').textContent()) ?? '').split(' · ').pop()!;
     await formula.click();
     await page.locator('.tabs-container .tab.active', { hasText: path.basename(where.replace(/:\d+$/, '')) }).waitFor({ timeout: 15_000 });
@@ -32,7 +32,7 @@ describeInThemes('formula map', (session, theme) => {
     await panel.locator('details[data-key="softmax"] summary').click();
     const link = panel.locator('details[data-key="softmax"] .formulas-link').first();
     await link.waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: path.join(screenshotDir(), `formulas-page-${theme}.png`) });
+    await screenshotInThemes(session(), 'formulas-page');
     const file = path.basename(((await link.textContent()) ?? '').replace(/:\d+$/, ''));
     await link.click();
     await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 15_000 });

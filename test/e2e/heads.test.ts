@@ -5,14 +5,13 @@
  * Screenshots of the three views in light and dark themes (their numbers are checked in unit and integration tests).
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine, trainFromSidebar } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes, trainFromSidebar } from './session';
 
 const LINE = 'Scaled dot-product attention:';
 
-describeInThemes('head, neuron and step views', (session, theme) => {
+describeInThemes('head, neuron and step views', (session) => {
   it('trains a tiny Transformer from the sidebar', async () => {
     const { page } = session();
     const side = await trainFromSidebar(page, /Transformer/, [['dModel', '32'], ['layers', '2'], ['heads', '2'], ['ffn', '32'], ['seq', '32'], ['batch', '8'], ['steps', '20'], ['threads', '1']]);
@@ -49,7 +48,7 @@ describeInThemes('head, neuron and step views', (session, theme) => {
     await panel.locator('#heads-toggles .heads-toggle[data-head="1"]').click();
     await panel.locator('#heads-canvas').hover({ position: { x: 60, y: 26 + 20 * 20 + 10 } });
     await waitInFrame(panel, () => document.getElementById('view-attn-heads')!.dataset.hover === 'query:20');
-    await page.screenshot({ path: path.join(screenshotDir(), `attn-head-view-${theme}.png`) });
+    await screenshotInThemes(session(), 'attn-head-view');
   });
 
   it('neuron view: q, each k, q⊙k, scores, mask, softmax and Σ w·v for a token', async () => {
@@ -69,7 +68,7 @@ describeInThemes('head, neuron and step views', (session, theme) => {
     await panel.locator('#neuron-canvas').hover({ position: { x: 40, y: 34 + 24 + 2 * 24 + 12 } });
     await panel.locator('#neuron-tip').waitFor({ state: 'visible', timeout: 5000 });
     assert.match((await panel.locator('#neuron-tip').textContent()) ?? '', /^“a” \(3\): q·k = .+, ÷√d_k = .+, softmax = \d\.\d{4}$/);
-    await page.screenshot({ path: path.join(screenshotDir(), `attn-neuron-${theme}.png`) });
+    await screenshotInThemes(session(), 'attn-neuron');
   });
 
   it('step through: one token from its embedding to the next-token probabilities', async () => {
@@ -84,6 +83,6 @@ describeInThemes('head, neuron and step views', (session, theme) => {
     assert.equal(await root.getAttribute('data-stages'), String(3 + 2 * 12 + 2));
     assert.equal(await panel.locator('#step-top li').count(), 10);
     assert.match((await panel.locator('#step-probs .step-note').textContent()) ?? '', /The text has “-” there: p = \d/);
-    await page.screenshot({ path: path.join(screenshotDir(), `attn-step-${theme}.png`) });
+    await screenshotInThemes(session(), 'attn-step');
   });
 });

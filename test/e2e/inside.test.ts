@@ -5,11 +5,10 @@
  * appear, and a click chooses another position. Screenshots lstm-gates-* and rnn-vs-lstm-* in both themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, openFile } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, openFile, screenshotInThemes } from './session';
 import { trainLstmFromSidebar } from './sidebar';
 
 const NOTE = '04-language-models-and-lstm.txt';
@@ -18,7 +17,7 @@ async function openNote(page: Page): Promise<void> {
   await openFile(page, NOTE);
 }
 
-describeInThemes('inside the models', (session, theme) => {
+describeInThemes('inside the models', (session) => {
   const refused: string[] = [];
   it('trains a small LSTM from the sidebar form', async () => {
     const { page } = session();
@@ -63,7 +62,7 @@ describeInThemes('inside the models', (session, theme) => {
     assert.equal(await panel.locator('#gates-guesses tr').count(), 5);
     const probs = (await panel.locator('#gates-guesses td:nth-child(2)').allTextContents()).map(Number);
     assert.ok(probs.every((p, i) => p > 0 && p <= 1 && (i === 0 || p <= probs[i - 1])), `probabilities ${probs.join(', ')}`);
-    await page.screenshot({ path: path.join(screenshotDir(), `lstm-gates-${theme}.png`) });
+    await screenshotInThemes(session(), 'lstm-gates');
   });
 
   it('compares the gradients of a tanh RNN and an LSTM trained on the note', async () => {
@@ -81,7 +80,7 @@ describeInThemes('inside the models', (session, theme) => {
     await waitInFrame(panel, () => document.getElementById('view-gradients')!.dataset.target === '60', 10_000);
     const title = await panel.locator('#grad-text .grad-model-rnn .char-cell[data-p="50"]').getAttribute('title');
     assert.match(title ?? '', /‖∂loss_60\/∂x_50‖ = \d\.\d{3}e[+-]\d+ \(k = 10\)/);
-    await page.screenshot({ path: path.join(screenshotDir(), `rnn-vs-lstm-${theme}.png`) });
+    await screenshotInThemes(session(), 'rnn-vs-lstm');
     assert.deepEqual(refused, [], 'the CSP refused nothing');
   });
 });

@@ -10,11 +10,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { DEMO_NOTES, describeInThemes, openFile, trainFromSidebar } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { DEMO_NOTES, describeInThemes, openFile, screenshotInThemes, trainFromSidebar } from './session';
 import { trainLstmFromSidebar } from './sidebar';
 
-describeInThemes('language model', (session, theme) => {
+describeInThemes('language model', (session) => {
   const refused: string[] = [];
   it('trains a small LSTM on the demo notes from the sidebar form', async () => {
     const { page } = session();
@@ -96,10 +96,10 @@ describeInThemes('language model', (session, theme) => {
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await panel.locator('#lm-title').scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(screenshotDir(), `lm-${theme}.png`) });
+    await screenshotInThemes(session(), 'lm');
     await panel.locator('#lm-samples').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `lm-tf-samples-${theme}.png`) });
+    await screenshotInThemes(session(), 'lm-tf-samples');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     assert.deepEqual(refused, [], 'CSP violations');
   });
@@ -122,7 +122,7 @@ describeInThemes('language model', (session, theme) => {
     assert.equal(await panel.locator('#lm-prompt').evaluate((e) => (e as HTMLElement & { value: string }).value), 'The model ');
     await panel.locator('#lm-perplexity').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(screenshotDir(), `lm-perplexity-${theme}.png`) });
+    await screenshotInThemes(session(), 'lm-perplexity');
   });
 
   it('trains a tiny Transformer (context 512) and compares it with the LSTM through the model picker', async () => {
@@ -156,7 +156,7 @@ describeInThemes('language model', (session, theme) => {
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await panel.locator('#lm-compare-models').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(screenshotDir(), `lm-compare-${theme}.png`) });
+    await screenshotInThemes(session(), 'lm-compare');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   });
 
@@ -198,10 +198,10 @@ describeInThemes('language model', (session, theme) => {
     });
     const drawMs = Number(await panel.locator('#view-attention').getAttribute('data-draw-ms'));
     const longest = Math.max(...gaps);
-    console.log(`[e2e figure] ${theme}: 512-token attention map (Float32Array): request → drawn ${roundTrip} ms, draw ${drawMs.toFixed(1)} ms (a ${small}-token map: ${smallMs.toFixed(1)} ms), longest frame gap ${longest.toFixed(0)} ms over ${gaps.length} frames incl. 20 hover moves`);
+    console.log(`[e2e figure] 512-token attention map (Float32Array): request → drawn ${roundTrip} ms, draw ${drawMs.toFixed(1)} ms (a ${small}-token map: ${smallMs.toFixed(1)} ms), longest frame gap ${longest.toFixed(0)} ms over ${gaps.length} frames incl. 20 hover moves`);
     assert.ok(drawMs > 0 && gaps.length > 5);
     // Per cell, the 512² map draws no slower than the short one (the image path; no per-cell rectangles).
     assert.ok(drawMs / 512 ** 2 <= smallMs / small ** 2, `per cell: ${drawMs / 512 ** 2} ms vs ${smallMs / small ** 2} ms`);
-    await page.screenshot({ path: path.join(screenshotDir(), `lm-attention-512-${theme}.png`) });
+    await screenshotInThemes(session(), 'lm-attention-512');
   });
 });

@@ -9,10 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
 import { saveModel } from '../../src/core/word2vec/store';
 import { clusteredVectors, madeUpWords } from '../../bench/lib/clustered';
-import { describeInThemes } from './session';
+import { describeInThemes, screenshotInThemes } from './session';
 
 const N = 20_000;
 const DIM = 32;
@@ -100,7 +100,7 @@ async function dragAndWheel(page: Page, panel: Frame): Promise<void> {
 
 describeInThemes(
   'word map at 20,000 words',
-  (session, theme) => {
+  (session) => {
     it('draws 20,000 words, pans and zooms smoothly, isolates a neighbourhood, colours by word lists', async () => {
       const { page } = session();
       await runCommand(page, 'ML Study: Show Word-Vector Map');
@@ -111,7 +111,7 @@ describeInThemes(
       await waitInFrame(panel, () => Number(document.getElementById('embeddings-canvas')?.dataset.frames) > 0 && Number(document.getElementById('embeddings-canvas')?.dataset.labels) > 20, 20_000);
       assert.equal(await canvasData(panel, 'visible'), N);
       await page.waitForTimeout(500);
-      await page.screenshot({ path: path.join(screenshotDir(), `map-20k-${theme}.png`) });
+      await screenshotInThemes(session(), 'map-20k');
 
       await dragAndWheel(page, panel);
       const idle = await idleRate(panel, 1);
@@ -119,7 +119,7 @@ describeInThemes(
       const fps = run.ticks / run.seconds;
       const drawnFps = run.drawn / run.seconds;
       const renderMs = await canvasData(panel, 'render-ms');
-      process.stdout.write(`# map-20k ${theme}: ${fps.toFixed(1)} frames/s during pan and zoom (map drew ${run.drawn} of ${run.ticks} frames, ${drawnFps.toFixed(1)}/s; worst gap ${run.worstMs.toFixed(0)} ms; drawing a frame ${renderMs} ms); idle page ${idle.toFixed(1)} frames/s\n`);
+      process.stdout.write(`# map-20k: ${fps.toFixed(1)} frames/s during pan and zoom (map drew ${run.drawn} of ${run.ticks} frames, ${drawnFps.toFixed(1)}/s; worst gap ${run.worstMs.toFixed(0)} ms; drawing a frame ${renderMs} ms); idle page ${idle.toFixed(1)} frames/s\n`);
       // the map drew (nearly) every frame it was given input in, so the frame rate is the renderer's
       assert.ok(run.drawn >= 0.9 * run.ticks - 2, `drew ${run.drawn} of ${run.ticks} frames`);
       // against the same page idle, measured just before: at least a fifth of its frame rate (12 of 60 when quiet)
@@ -135,7 +135,7 @@ describeInThemes(
       await waitInFrame(panel, () => Number(document.getElementById('embeddings-canvas')?.dataset.labels) >= 8, 10_000).catch(() => undefined);
       assert.ok((await canvasData(panel, 'labels')) >= 8, 'the neighbourhood is labelled');
       await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(screenshotDir(), `map-20k-isolated-${theme}.png`) });
+      await screenshotInThemes(session(), 'map-20k-isolated');
       await panel.locator('#embeddings-show-all').click();
       await waitInFrame(panel, () => document.getElementById('view-embeddings')?.dataset.isolated === undefined, 10_000);
 

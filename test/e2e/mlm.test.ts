@@ -5,12 +5,11 @@
  * Screenshots mlm-fill-{light,dark}.png.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine, trainFromSidebar } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes, trainFromSidebar } from './session';
 
-describeInThemes('masked language model', (session, theme) => {
+describeInThemes('masked language model', (session) => {
   it('trains a tiny masked language model on the demo notes from the sidebar form', async () => {
     const { page } = session();
     const side = await trainFromSidebar(page, /Masked language model/, [['maskRate', '0.15'], ['dModel', '32'], ['layers', '1'], ['heads', '2'], ['ffn', '64'], ['seq', '24'], ['batch', '16'], ['steps', '150']]);
@@ -40,6 +39,6 @@ describeInThemes('masked language model', (session, theme) => {
     }
     assert.match((await panel.locator('#mlm-blank-0 caption').textContent()) ?? '', /Blank at 7 \(was “d”\)/);
     assert.match((await panel.locator('#mlm-filled').textContent()) ?? '', /^Most probable filling: Scaled /);
-    await page.screenshot({ path: path.join(screenshotDir(), `mlm-fill-${theme}.png`) });
+    await screenshotInThemes(session(), 'mlm-fill');
   });
 });

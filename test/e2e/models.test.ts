@@ -6,11 +6,10 @@
  * distill-*, vae-latent-* and w2v-hs-tree-* in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, screenshotInThemes } from './session';
 
 /** The Training view's form (focused by its command: clicking the activity bar would close an open sidebar). */
 async function trainingForm(page: Page): Promise<Frame> {
@@ -45,7 +44,7 @@ async function webviewGone(page: Page, selector: string, timeoutMs = 30_000): Pr
   }
 }
 
-describeInThemes('distillation, latent space and the HS tree', (session, theme) => {
+describeInThemes('distillation, latent space and the HS tree', (session) => {
   const refused: string[] = [];
 
   it('distils a small LSTM into a smaller student and shows both curves and the softened distributions', async () => {
@@ -64,7 +63,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     await waitInFrame(panel, () => document.getElementById('view-distill')!.dataset.softened === '8', 30_000);
     assert.equal(await panel.locator('#distill-softened .soft-group').count(), 3);
     assert.equal(await panel.locator('#distill-error').textContent(), '');
-    await page.screenshot({ path: path.join(screenshotDir(), `distill-${theme}.png`) });
+    await screenshotInThemes(session(), 'distill');
   });
 
   it('trains a VAE on glyphs from the Latent Space view and draws codes, decodings and the ELBO terms', async () => {
@@ -81,7 +80,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     assert.ok((await panel.locator('#vae-latent-plot circle').count()) >= 600);
     assert.equal(await panel.locator('#vae-kl-curve polyline').count(), 1);
     assert.match((await panel.locator('#vae-elbo-caption').textContent()) ?? '', /Epoch 25: reconstruction [\d.]+, KL [\d.]+, loss = rec \+ β·KL = [\d.]+ \(β 0\.5\)/);
-    await page.screenshot({ path: path.join(screenshotDir(), `vae-latent-${theme}.png`) });
+    await screenshotInThemes(session(), 'vae-latent');
   });
 
   it('word2vec form: hierarchical softmax locks Negatives at 0; the tree shows the words\' paths', async () => {
@@ -113,7 +112,7 @@ describeInThemes('distillation, latent space and the HS tree', (session, theme) 
     await waitInFrame(panel, () => document.getElementById('view-w2v-hs-tree')!.dataset.words === '3', 60_000);
     assert.equal(await panel.locator('#hs-paths tr').count(), 4);
     assert.ok((await panel.locator('#hs-tree-svg .hs-leaf').count()) === 3);
-    await page.screenshot({ path: path.join(screenshotDir(), `w2v-hs-tree-${theme}.png`) });
+    await screenshotInThemes(session(), 'w2v-hs-tree');
     assert.deepEqual(refused, [], 'the webviews\' CSP refused something');
   });
 });

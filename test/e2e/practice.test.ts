@@ -4,12 +4,11 @@
  * solution and the progress per concept. Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, gotoLine } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, gotoLine, screenshotInThemes } from './session';
 
-describeInThemes('practice', (session, theme) => {
+describeInThemes('practice', (session) => {
   it('asks a question from the note, refuses an unreadable answer, grades one with its worked solution', async () => {
     const { page } = session();
     await gotoLine(page, '02-softmax-and-cross-entropy.md', 'Softmax and cross-entropy', 1);
@@ -28,6 +27,6 @@ describeInThemes('practice', (session, theme) => {
     await waitInFrame(panel, () => !!document.getElementById('practice-result'), 15_000);
     assert.ok((await panel.locator('#practice-solution li').count()) >= 1);
     assert.equal(await panel.locator('#practice-progress tbody tr').count(), 1);
-    await page.screenshot({ path: path.join(screenshotDir(), `practice-${theme}.png`) });
+    await screenshotInThemes(session(), 'practice');
   });
 });

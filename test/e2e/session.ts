@@ -1,30 +1,91 @@
-/** node:test glue for the e2e suites: one code-server session per themed describe block. */
+/** node:test glue for the e2e suites: one code-server session per describe block, screenshots in both themes. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { ROOT, runCommand, type Session, type SessionOptions, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { ROOT, runCommand, screenshotDir, type Session, type SessionOptions, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
 
 export const DEMO_NOTES = process.env.MLSTUDY_WORKSPACE ?? path.join(ROOT, 'demo', 'notes');
 
 /**
- * For each theme, a describe block whose tests share one session (the demo notes open, the theme applied);
- * `body` gets a getter for it; `prepare` may add files to the workspace copy before the session starts.
+ * A describe block whose tests share one session (the demo notes open, the light theme applied); `body` gets a getter
+ * for it and takes its screenshots with `screenshotInThemes`, which switches the live window to the dark theme and
+ * back. `prepare` may add files to the workspace copy before the session starts.
  */
-export function describeInThemes(title: string, body: (session: () => Session, theme: Theme) => void, prepare?: SessionOptions['prepare']): void {
-  for (const theme of ['light', 'dark'] as Theme[]) {
-    describe(`${title} (${theme} theme)`, { timeout: 240_000 }, () => {
-      let s: Session | undefined;
-      before(async () => {
-        s = await startSession({ workspace: DEMO_NOTES, theme, prepare });
-        await waitForWorkbench(s.page);
-        await setTheme(s.page, theme);
-      });
-      after(async () => {
-        await s?.stop();
-      });
-      body(() => s!, theme);
+export function describeInThemes(title: string, body: (session: () => Session) => void, prepare?: SessionOptions['prepare']): void {
+  describe(title, { timeout: 300_000 }, () => {
+    let s: Session | undefined;
+    before(async () => {
+      s = await startSession({ workspace: DEMO_NOTES, theme: 'light', prepare });
+      await waitForWorkbench(s.page);
+      await setTheme(s.page, 'light');
     });
+    after(async () => {
+      await s?.stop();
+    });
+    body(() => s!);
+  });
+}
+
+/**
+ * Screenshots `<name>-light.png` and `<name>-dark.png` of the window (or of `target`) as it is now: the light one
+ * first, then the theme switched live, as a user switching themes with the views open, the dark one once the
+ * workbench and every webview have taken the dark theme and painted a frame, then back to light. The switch is the
+ * workspace's `workbench.colorTheme` (code-server applies it at once; the palette's picker closes open hovers).
+ * `redo` brings back, in the dark theme, what the theme does not restyle by itself (a hover's image, drawn for one
+ * theme, is shown again).
+ * Fails if a webview does not follow the theme.
+ */
+export async function screenshotInThemes(session: Session, name: string, opts: { target?: Locator; redo?: () => Promise<void> } = {}): Promise<void> {
+  const { target, redo } = opts;
+  const shoot = (theme: Theme) => {
+    const file = path.join(screenshotDir(), `${name}-${theme}.png`);
+    return target ? target.screenshot({ path: file }) : session.page.screenshot({ path: file });
+  };
+  await shoot('light');
+  await applyTheme(session, 'dark');
+  await redo?.();
+  await shoot('dark');
+  await applyTheme(session, 'light');
+}
+
+/** Switch the live window's theme through the workspace settings; resolves once the workbench and webviews follow. */
+async function applyTheme(session: Session, theme: Theme): Promise<void> {
+  const dir = path.join(session.workspace, '.vscode');
+  const file = path.join(dir, 'settings.json');
+  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  settings['workbench.colorTheme'] = theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern';
+  // The settings folder stays out of the explorer in the screenshots.
+  settings['files.exclude'] = { ...(settings['files.exclude'] as object | undefined), '.vscode': true };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  const cls = theme === 'light' ? 'vs' : 'vs-dark';
+  await session.page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 10_000 });
+  const body = theme === 'light' ? 'vscode-light' : 'vscode-dark';
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const frames = webviewDocuments(session.page);
+    const states = await Promise.all(frames.map((f) => f.evaluate((c) => document.body.classList.contains(c), body).catch(() => true)));
+    if (states.every(Boolean)) {
+      // The views repaint on the change of class; let each paint a frame (a hidden frame may not: bounded).
+      await Promise.all(frames.map((f) => f.evaluate(() => new Promise<void>((r) => { requestAnimationFrame(() => requestAnimationFrame(() => r())); setTimeout(r, 500); })).catch(() => undefined)));
+      // Loss charts redraw a moment later (their redraws are throttled): every one on screen is drawn in the new theme.
+      const stale = async () => (await Promise.all(frames.map((f) => f.evaluate((t) => (window.innerWidth > 0 ? [...document.querySelectorAll<HTMLElement>('[data-theme]')].filter((el) => el.getClientRects().length > 0 && el.dataset.theme !== t).length : 0), theme).catch(() => 0)))).reduce((a, b) => a + b, 0);
+      const until = Date.now() + 3000;
+      while ((await stale()) > 0) {
+        if (Date.now() > until) throw new Error(`${await stale()} loss chart(s) on screen still drawn in the other theme after switching to ${theme}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return;
+    }
+    if (Date.now() > end) throw new Error(`${states.filter((x) => !x).length} of ${frames.length} webviews did not take the ${theme} theme`);
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The documents of the open webviews (the inner frame each webview host frame writes its HTML into). */
+function webviewDocuments(page: Page): Frame[] {
+  return page.frames().filter((f) => /\/webview\/browser\/pre\/fake\.html/.test(f.url()) && /\/webview\/browser\/pre\/index\.html/.test(f.parentFrame()?.url() ?? ''));
 }
 
 /** Pick a model in the sidebar form, fill its parameters (the first one exists only in that model's form), train. */

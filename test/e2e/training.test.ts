@@ -4,12 +4,11 @@
  * again. Screenshots in light and dark themes go to test-results/screenshots/.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { runCommand, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, screenshotInThemes } from './session';
 
-describeInThemes('training UI', (session, theme) => {
+describeInThemes('training UI', (session) => {
 
   it('trains XOR from the command palette and shows the loss curve in the study panel', async () => {
     const { page } = session();
@@ -23,7 +22,7 @@ describeInThemes('training UI', (session, theme) => {
     assert.match(detail ?? '', /accuracy 1 \(4\/4\)/);
     assert.equal(await panel.locator('#loss-chart canvas').count() > 0, true, 'no chart canvas');
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(screenshotDir(), `panel-xor-${theme}.png`) });
+    await screenshotInThemes(session(), 'panel-xor');
   });
 
   it('starts a job from the sidebar form, validates it, and lists the finished jobs', async () => {
@@ -44,7 +43,7 @@ describeInThemes('training UI', (session, theme) => {
     await waitInFrame(side, () => document.querySelectorAll('#jobs .job[data-status="done"]').length === 2);
     await waitInFrame(side, () => document.querySelectorAll('#models .saved-model').length >= 2);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(screenshotDir(), `sidebar-jobs-${theme}.png`) });
+    await screenshotInThemes(session(), 'sidebar-jobs');
   });
 
   it('restores the study panel and the runs after a window reload', async () => {

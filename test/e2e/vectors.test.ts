@@ -3,12 +3,11 @@
  * its neighbours, and hover an ordinary word in a note. Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, openFile, settledBox } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, openFile, screenshotInThemes, settledBox } from './session';
 
-describeInThemes('word vectors', (session, theme) => {
+describeInThemes('word vectors', (session) => {
   it('trains word vectors on the demo notes from the sidebar form', async () => {
     const { page } = session();
     await page.locator('.activitybar [aria-label^="ML Study"]').first().click();
@@ -37,7 +36,7 @@ describeInThemes('word vectors', (session, theme) => {
     const first = await panel.locator('#neighbours .neighbour').first().getAttribute('data-word');
     assert.ok(first && first !== 'softmax');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(screenshotDir(), `embeddings-${theme}.png`) });
+    await screenshotInThemes(session(), 'embeddings');
   });
 
   it('hovering an ordinary word in a note shows its nearest words', async () => {
@@ -51,6 +50,6 @@ describeInThemes('word vectors', (session, theme) => {
       await hover.first().waitFor({ timeout: 4000 }).catch(() => undefined);
     }
     assert.ok(await hover.count(), 'no neighbours hover');
-    await page.screenshot({ path: path.join(screenshotDir(), `hover-neighbours-${theme}.png`) });
+    await screenshotInThemes(session(), 'hover-neighbours');
   });
 });

@@ -9,9 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes, goToLineNumber, openFile } from './session';
+import { describeInThemes, goToLineNumber, openFile, screenshotInThemes } from './session';
 
-describeInThemes('word2vec stepper', (session, theme) => {
+describeInThemes('word2vec stepper', (session) => {
   it('steps through SGNS on a selection of the notes and draws every part of the update', async () => {
     const { page } = session();
     await openFile(page, '03-word2vec.tex');
@@ -25,7 +25,7 @@ describeInThemes('word2vec stepper', (session, theme) => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Step Through word2vec' }).first().click({ timeout: 15_000 });
 
     const panel = await webviewFrame(page, '#w2v-step-map', 90_000).catch(async (e: unknown) => {
-      await page.screenshot({ path: path.join(screenshotDir(), `w2v-step-failed-${theme}.png`) });
+      await page.screenshot({ path: path.join(screenshotDir(), 'w2v-step-failed.png') }).catch(() => undefined);
       throw e;
     });
     await waitInFrame(panel, () => document.getElementById('view-w2vStep')?.dataset.updates === '0' && !document.getElementById('view-w2vStep')!.hidden, 60_000);
@@ -53,8 +53,8 @@ describeInThemes('word2vec stepper', (session, theme) => {
     assert.equal(await panel.locator('#w2v-step-neighbours li').count(), 6);
     assert.equal(await panel.locator('#w2v-step-error').textContent(), '');
     await panel.locator('#w2v-step-formula img').waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: path.join(screenshotDir(), `w2v-step-${theme}.png`) });
+    await screenshotInThemes(session(), 'w2v-step');
     await panel.locator('#w2v-step-map').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshotDir(), `w2v-step-map-${theme}.png`) });
+    await screenshotInThemes(session(), 'w2v-step-map');
   });
 });

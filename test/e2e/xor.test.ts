@@ -4,11 +4,10 @@
  * output unit's line separates the two classes. Screenshots in light and dark themes.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { it } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
-import { describeInThemes } from './session';
+import { runCommand, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { describeInThemes, screenshotInThemes } from './session';
 
 const root = (panel: Frame) => panel.locator('#view-xor');
 
@@ -21,7 +20,7 @@ async function playUntilSolved(panel: Frame): Promise<void> {
   assert.match((await panel.locator('#xor-status').textContent()) ?? '', /accuracy 100\.0%/);
 }
 
-describeInThemes('xor playground', (session, theme) => {
+describeInThemes('xor playground', (session) => {
   it('plays the XOR network until solved and draws its boundary, hidden units and hidden space', async () => {
     const { page } = session();
     await runCommand(page, 'ML Study: Open XOR Playground');
@@ -32,7 +31,7 @@ describeInThemes('xor playground', (session, theme) => {
     await playUntilSolved(panel);
     const steps = Number(await root(panel).getAttribute('data-step'));
     assert.ok(steps > 0 && steps < 5000, `stopped after ${steps} updates`);
-    await page.screenshot({ path: path.join(screenshotDir(), `xor-boundary-${theme}.png`) });
+    await screenshotInThemes(session(), 'xor-boundary');
 
     // Two hidden units (seed 3 solves XOR with two): the hidden space is the plane of their activations.
     await panel.locator('#xor-hidden input').fill('2');
@@ -42,6 +41,6 @@ describeInThemes('xor playground', (session, theme) => {
     await waitInFrame(panel, () => /\(h₁, h₂\)/.test(document.getElementById('xor-hidden-space-title')?.textContent ?? ''), 20_000);
     await playUntilSolved(panel);
     assert.equal(await panel.locator('#xor-error').textContent(), '');
-    await panel.locator('#view-xor').screenshot({ path: path.join(screenshotDir(), `xor-hidden-space-${theme}.png`) });
+    await screenshotInThemes(session(), 'xor-hidden-space', { target: panel.locator('#view-xor') });
   });
 });

@@ -4,7 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { themeVar } from '../common/vscode';
+import { onThemeChange, themeVar } from '../common/vscode';
 import { align, type RunSeries } from './align';
 
 export type { RunSeries };
@@ -29,6 +29,8 @@ export class LossChart {
     private readonly yLabel = 'loss',
   ) {
     new ResizeObserver(() => this.resize()).observe(host);
+    // Axis, grid and run colours come from the theme: a change of theme redraws the plot in the new one.
+    onThemeChange(() => this.rebuild());
   }
 
   get runList(): readonly RunSeries[] {
@@ -121,6 +123,8 @@ export class LossChart {
     this.lastDrawMs = this.lastDraw - t0;
     this.host.dataset.points = String(runs.reduce((n, r) => n + r.steps.length, 0));
     this.host.dataset.drawMs = this.lastDrawMs.toFixed(1);
+    // The theme kind the plot was drawn in (tests check it follows a change of theme).
+    this.host.dataset.theme = document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light') ? 'light' : 'dark';
   }
 
   private options(runs: RunSeries[]): uPlot.Options {

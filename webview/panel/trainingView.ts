@@ -57,10 +57,8 @@ export function trainingView(root: HTMLElement, ctx: ViewContext): PanelViewModu
     app.dataset.runs = String(list.length);
     app.dataset.finished = String(list.filter((j) => j.status === 'done').length);
   };
-  onThemeChange(() => {
-    chart.rebuild();
-    renderRuns();
-  });
+  // (The chart redraws itself in the new theme; the run list's swatches are drawn here.)
+  onThemeChange(renderRuns);
 
   return {
     tools,
