@@ -452,7 +452,7 @@ function measureWords(s: string): string {
 /** Functions typed in a text font, `\text{log}`, `\textrm{exp}`, and calls typed whole inside a text box, `\text{softmax(X)}`. */
 function textFontFunctions(s: string): string {
   return s
-    .replace(/\\(?:text|textrm|mathrm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ')
+    .replace(/\\(?:text|textrm|mathrm|rm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ')
     .replace(/\\(?:text|textrm|mathrm)\s*\{\s*(softmax|sigmoid|tanh|relu|ReLU|log|exp)\s*\(([^(){}]*)\)\s*\}/g, '\\operatorname{$1}($2)');
 }
 

@@ -716,8 +716,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
     // (x w + b: the input before its weight, written in lower case.)
     if (a.k === 'sym' && a.name === 'x' && !a.sub && b.k === 'sym' && b.name === 'w' && !b.sub && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: false, weights: ['w'] };
-    // (ω^{[l]}: a weight in Greek, above it its layer.)
-    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && layerSup(a)) || isTransposeSup(a.sup);
+    // (ω^{[l]}: a weight in Greek, above it its layer; ω_i x_i: a weight in Greek on the input of the same index.)
+    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && (layerSup(a) || (b.k === 'sym' && b.name === 'x' && !!a.sub && subText(a.sub) === subText(b.sub)))) || isTransposeSup(a.sup);
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }
@@ -1423,7 +1423,10 @@ function detect(root: Row, add: Add): void {
       const hasOne = other.some((x) => isNum(x, 1)) && other.some((x) => x.k === 'op' && x.v === '-');
       if (hasOne) {
         const applyCount = applies(other).length;
-        if (applyCount >= 2 && !other.some((x) => x.k === 'sym' && (x.name === 'y' || x.name === 't'))) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
+        // (Or two scores written as letters, 1 − s + s_c: the true window's score against a corrupted one's.)
+        const scoreLetters = other.filter((x): x is Sym => x.k === 'sym' && x.name === 's');
+        const windowScores = scoreLetters.length === 2 && scoreLetters.filter((x) => !x.sub && !x.sup && !x.mods.length).length === 1 && !bigs(root, 'sum').length;
+        if ((applyCount >= 2 || windowScores) && !other.some((x) => x.k === 'sym' && (x.name === 'y' || x.name === 't'))) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
@@ -1458,7 +1461,9 @@ function detect(root: Row, add: Add): void {
     const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
     if (lhs0 && (isPrimed(lhs0) || (sides(root).parts[0].length === 1 && lhs0.k === 'frac' && !!derivative(lhs0)))) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
-    if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
+    // (−1, 0, 1 with no letter among the values is the sign: the perceptron's step, not the identity piece of hardtanh.)
+    if (vals.length === 3 && valText.includes('-1') && valText.includes('1') && valText.includes('0') && vals.every((v) => !syms(v).length)) add('step-function', 3.2, 'cases −1, 0, 1: the sign of the input');
+    else if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     // (+1 above a threshold and −1 below: the perceptron's step written as a sign.)
     else if (vals.length === 2 && valText.includes('1') && valText.includes('-1')) add('step-function', 3.1, 'cases 1 / −1: the sign of the input');
@@ -1473,6 +1478,8 @@ function detect(root: Row, add: Add): void {
     if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
   }
+  // Iverson's bracket without the 1, (1/ℓ) Σ [y_i ≠ a(x_i)] or (1/ℓ) Σ [y_i ⟨w, x_i⟩ < 0]: the share of mistakes.
+  if (bigs(root, 'sum').length && !applies(root, ['log']).length && every.some((x) => x.k === 'group' && x.delim === '[' && (hasOp(x.body, '≠') || (hasOp(x.body, '<') && rowOf(x.body).some((y) => isNum(y, 0)) && syms(x.body).some((y) => y.name === 'y'))) && !all(x.body).some((y) => y.k === 'text'))) add('zero-one-loss', 3.4, '[y_i ≠ a(x_i)]: Iverson\'s bracket counts the mistakes');
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
   for (let i = 0; i + 1 < root.length; i++) {
     const a = root[i];
@@ -1484,6 +1491,8 @@ function detect(root: Row, add: Add): void {
   }
   if (every.some((x) => (x.k === 'text' || x.k === 'name') && /\bif\b/.test(x.v)) && rels.some((r) => r === '≥' || r === '>') && every.some((x) => isNum(x, 0)) && every.some((x) => isNum(x, 1)) && parts.some((p) => affine(p.filter((x) => x.k !== 'text' && !isNum(x, 1))) !== null)) add('step-function', 3.4, '1 if w·x + b ≥ 0 else 0');
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
+  // (An activation defined as the sign of its own argument, Φ(v) = sign(v), step(z) = sign(z).)
+  else if (lhsApply && parts.length > 1 && applies(rhsAll, ['sign']).some((s) => show(s.arg) === show(lhsApply.arg)) && rhsAll.filter((x) => x.k !== 'op').length <= 2) add('step-function', 3.1, 'f(v) = sign(v): the sign as an activation');
   // (A probability thresholded at 0.5 is a classifier's decision rule, not the step activation.)
   if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0)) && !every.some((x) => x.k === 'num' && x.v > 0 && x.v < 1)) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
@@ -1742,7 +1751,7 @@ function detect(root: Row, add: Add): void {
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
-  if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn))))) add('surprisal', 3, 'log 1/P(x)');
+  if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn)))) && !bigs(root, 'sum').length) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
   // (A loss of the target and the prediction, L(y*, ŷ), compares them: it feeds nothing to a decoder.)
   if (starred && applies(root).some((a) => !/^(L|l|ell|J|loss|cost)$/.test(a.fn) && syms(a.arg).some((s) => subText(s.sup).includes('*') && /t/.test(subText(s.sub))))) add('teacher-forcing', 2.2, 'decoder fed the gold token y*');
@@ -1757,6 +1766,11 @@ function detect(root: Row, add: Add): void {
   if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && probabilityOf(x))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
   if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1)) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
+  // (2 to the entropy, 2^{H(p)} or 2^{−Σ p log₂ p}: the perplexity of a distribution.)
+  const entropyPower = (r: Row) => applies(r, ['H']).length > 0 || (bigs(r, 'sum').length > 0 && applies(r, ['log']).length > 0 && r[0]?.k === 'op' && r[0].v === '-');
+  if (every.some((x) => x.k === 'num' && x.v === 2 && !!x.sup && entropyPower(rowOf(x.sup)))) add('perplexity', 3.4, '2^{H(p)}: two to the entropy');
+  // (H(p, q) = Σ p log 1/q: the cross-entropy of two distributions, named by its letters.)
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && parts.length > 1 && bigs(rhsAll, 'sum').length && logs.length) add('cross-entropy', 3.4, 'H(p, q) = −Σ p log q');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
   const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn));
@@ -2240,7 +2254,9 @@ function detect(root: Row, add: Add): void {
   else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
   // (Or any hatted letter over 1 − β^t of itself — ŝ = s/(1 − ρ₁^t), Ĝ_t = G_t/(1 − β₂^t) — in the note's letters.)
   const correctedSelf = lhsHead?.k === 'sym' && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && syms(f.den).some((r) => adamRate(r) && /^\(?t\)?$/.test(subText(r.sup).replace(/\s/g, ''))));
-  if (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat') && ((['m', 'v'].includes(lhsHead.name) && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) || correctedSelf)) add('adam', 3.5, ADAM_BIAS_CORRECTION);
+  // (Corrected in place, v_{dw} = v_{dw}/(1 − β₁^t), the hat left out: the numbered β to the power t says it.)
+  const correctedInPlace = correctedSelf && fracs(rhsAll).some((f) => syms(f.den).some((r) => adamRate(r) && /^[12]$/.test(subText(r.sub))));
+  if (lhsHead?.k === 'sym' && ((lhsHead.mods.includes('hat') && ((['m', 'v'].includes(lhsHead.name) && fracs(rhsAll).some((f) => syms(f.den).some((s) => s.name === 'beta'))) || correctedSelf)) || correctedInPlace)) add('adam', 3.5, ADAM_BIAS_CORRECTION);
   // (The step itself without the parameter, g′ ← η m̂/(√v̂ + ε): the bias-corrected moments.)
   const hatted = (x: Sym, re: RegExp) => re.test(x.name) && x.mods.includes('hat');
   if (fracs(rhsAll).some((f) => syms(f.num).some((x) => hatted(x, /^[ms]$/)) && all(f.den).some((y) => y.k === 'sqrt' && syms(y).some((x) => hatted(x, /^[vsr]$/))))) add('adam', 3.8, ADAM_STEP);
@@ -2262,6 +2278,8 @@ function detect(root: Row, add: Add): void {
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
+  // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
+  if (parts.length === 1 && ds.length === 2 && derivProducts(root) && show({ k: 'row', items: ds[0].wrt }) === show({ k: 'row', items: ds[1].of })) add('chain-rule', 3.3, '∂f/∂u · ∂u/∂z: chained through u');
   // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
   // (∇_{h^{(t)}} L from ∇_{h^{(t+1)}} L, ∇_{o^{(t)}} L) it is backpropagation through time.
   // (∇_0 = ∇_1 names two stored gradients: a gradient is taken with respect to a letter.)
@@ -2396,6 +2414,11 @@ function detect(root: Row, add: Add): void {
   // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
   // or a norm of one letter equal to sums of its entries).
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
+  // √(w₁² + w₂² + ⋯ + w_n²) or |v| = √Σ v_i² on its own: the length of a vector written out.
+  const value = parts.length > 1 ? rhsAll : root;
+  const squares = (r: Row) => r.filter((x) => x.k === 'sym' && subText(x.sup) === '2' && !!x.sub);
+  const lengthOf = value.length >= 1 && value[0].k === 'sqrt' && (value.length === 1 ? squares(rowOf(value[0].body)).length >= 2 || (bigs(value[0].body, 'sum').length === 1 && squares(rowOf(value[0].body)).length === 1) : bigs(value[0].body, 'sum').length === 1 && rowOf(value[0].body).length === 1 && squares(value.slice(1)).length === 1 && value.length === 2);
+  if (lengthOf && (parts.length === 1 || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
   if (parts.length === 2 && normOf(parts[0]).length && normOf(parts[1]).length && !logs.length && !fracs(root).length) add('norms', 3.1, '‖u + v‖ ≤ ‖u‖ + ‖v‖: a property of norms');
   else if (parts.length === 2 && lhs.length === 1 && normOf(lhs).length && hasOp(parts[1], '+') && parts[1].filter((x): x is Sym => x.k === 'sym').every((x) => syms((lhs[0] as Group).body).some((y) => y.name === x.name))) add('norms', 3.1, '‖u‖ = u₁² + … : a norm written out in the entries');
   // (tr as a subscript — ≈_tr, a truncated approximation — is no trace.)
@@ -2560,7 +2583,9 @@ function negated(root: Row): boolean {
   // (1 − h(x) is a complement, not a minus in front of a log: only a log, an expectation or an entropy applied counts.)
   const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
   // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …
-  return rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))));
+  if (rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
+  // (A log of a reciprocal, Σ p log 1/q, is the minus written inside: log 1/q = −log q.)
+  return all(root).some((x) => x.k === 'apply' && /^(log|ln|lg|log2)$/.test(x.fn) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'frac' && onlyNum((rowOf(x.arg)[0] as Frac).num, 1));
 }
 /** Concepts that are never a loss. */
 const NOT_A_LOSS = new Set<ConceptId>(['affine-layer', 'linear-regression', 'mlp', 'rnn', 'lstm', 'gru', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh', 'softmax', 'attention', 'self-attention', 'fixed-window-lm', 'seq2seq']);

@@ -1787,3 +1787,60 @@ test('a short label before a formula (`l2:`) and a period between letters as a p
   // Text keeps its periods.
   assert.match(normaliseTex('y = x \\quad \\text{i.e. the input}'), /i\.e\./);
 });
+
+test("Iverson's bracket without the 1 counts mistakes: the 0–1 loss", () => {
+  assert.equal(concept('E(a, X) = \\frac{1}{n}\\sum_{k=1}^{n}[a(x_k) \\ne y_k]'), 'zero-one-loss');
+  assert.equal(concept('Q(w) = \\frac{1}{n}\\sum_{k=1}^{n}[y_k \\langle w, x_k \\rangle < 0]'), 'zero-one-loss');
+  // A bracket of a sum of values (no comparison) is only a bracket.
+  assert.notEqual(concept('Q(w) = \\frac{1}{n}\\sum_{k=1}^{n}[y_k - \\langle w, x_k \\rangle]^2'), 'zero-one-loss');
+});
+
+test("Adam's bias correction written in place, the hat left out", () => {
+  assert.equal(concept('m_{dW} = \\frac{m_{dW}}{1 - \\beta_1^t}'), 'adam');
+  assert.equal(concept('r_{db}= \\frac{r_{db}}{1-{\\beta_2}^{t}}'), 'adam');
+  // A ratio of a letter to 1 − β with no power of the step is not the correction.
+  assert.notEqual(concept('q = \\frac{q}{1 - \\beta}'), 'adam');
+});
+
+test('the sign as an activation is the step function; −1, x, 1 stays hardtanh', () => {
+  assert.equal(concept('\\phi(u) = \\operatorname{sign}(u)'), 'step-function');
+  assert.equal(concept('g(a) = \\begin{cases} -1 & a < 0 \\\\ 0 & a = 0 \\\\ 1 & a > 0 \\end{cases}'), 'step-function');
+  assert.equal(concept('g(a) = \\begin{cases} -1 & a < -1 \\\\ a & -1 \\le a \\le 1 \\\\ 1 & a > 1 \\end{cases}'), 'hardtanh');
+  // The sign of a different quantity (a subgradient's sign of a weight) is not an activation's definition.
+  assert.notEqual(concept('g(w) = \\lambda \\operatorname{sign}(w) + \\nabla L(w)'), 'step-function');
+});
+
+test('max in an old-style roman switch, \\rm{max}, is the max', () => {
+  assert.equal(concept('h = \\rm{ max}(0, z)'), 'relu');
+});
+
+test('a vector length written out as the root of a sum of squares', () => {
+  assert.equal(concept('\\sqrt{u_1^2+u_2^2+\\cdots+u_n^2}'), 'norms');
+  assert.equal(concept('|u| = \\sqrt \\sum u_k^2'), 'norms');
+  // The root of a mean of squared errors is not a norm's definition.
+  assert.notEqual(concept('RMSE = \\sqrt{\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2}'), 'norms');
+});
+
+test('H(p, q) with the log of a reciprocal is the cross-entropy; 2 to the entropy is the perplexity', () => {
+  assert.equal(concept('H(p, q) = \\sum_x p(x) \\log_2 \\frac{1}{q(x)}'), 'cross-entropy');
+  // The entropy of one distribution, written the same way, is not a catalog concept.
+  assert.equal(concept('H(p) = \\sum_x p(x) \\log_2 \\frac{1}{p(x)}'), null);
+  assert.equal(concept('PP(p) = 2^{H(p)}'), 'perplexity');
+  assert.equal(concept('2^{-\\sum_w p(w) \\log_2 p(w)}'), 'perplexity');
+});
+
+test('two derivatives chained through the letter they share, with no left side', () => {
+  assert.equal(concept('\\frac{\\partial J}{\\partial a_k} \\cdot \\frac{\\partial a_k}{\\partial w}'), 'chain-rule');
+  // Two derivatives that share nothing are a product, not the chain rule.
+  assert.notEqual(concept('\\frac{\\partial J}{\\partial a} \\cdot \\frac{\\partial b}{\\partial w}'), 'chain-rule');
+});
+
+test("a window's score against a corrupted window's, written as two letters, is Collobert and Weston's loss", () => {
+  assert.equal(concept('J = \\max(0, 1 - s + s_{c})'), 'collobert-weston');
+  // Scores of classes against the true class's, summed over classes: the multiclass hinge.
+  assert.equal(concept('L_i = \\sum_{j \\ne y_i} \\max(0, s_j - s_{y_i} + 1)'), 'hinge-loss');
+});
+
+test('a Greek ω weight on the input of the same index is a weighted sum', () => {
+  assert.equal(concept('a = \\omega_1 x_1 + \\omega_2 x_2 + \\dots + \\omega_d x_d'), 'affine-layer');
+});
