@@ -52,6 +52,11 @@ export function themeVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+/** Whether the VS Code theme is a light one (light or high-contrast light). */
+export function isLightTheme(): boolean {
+  return document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
+}
+
 /** Call fn when the VS Code theme changes (VS Code swaps body classes and variables). */
 export function onThemeChange(fn: () => void): void {
   let last = document.body.className;

@@ -7,7 +7,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { EmbeddingsPanelData, MapNeighbourhood, ProjectionMethod, ProjectionProgress } from '../../src/shared/views/embeddings';
-import { h, onThemeChange, setChildren, themeVar } from '../common/vscode';
+import { h, isLightTheme, onThemeChange, setChildren, themeVar } from '../common/vscode';
 import { JobsChart } from './jobsChart';
 import { type MapColours, MapCanvas } from './mapCanvas';
 import { listClasses, logRankClass, mix, parseWordLists } from './mapLayout';
@@ -36,11 +36,9 @@ const FREQUENCY_CLASSES = 8;
 const K_CHOICES = [10, 25, 50, 100, 250];
 type Field = HTMLElement & { value: string };
 
-const isLight = () => document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
-
 /** Two ends of the frequency ramp per theme kind (frequent words strong, rare words soft), and the dimmed grey. */
 function themeColours(): { frequent: string; rare: string; dim: string } {
-  return isLight() ? { frequent: '#b0271a', rare: '#8fb0da', dim: '#d2d2d2' } : { frequent: '#ffd24a', rare: '#3d5d93', dim: '#4a4a4a' };
+  return isLightTheme() ? { frequent: '#b0271a', rare: '#8fb0da', dim: '#d2d2d2' } : { frequent: '#ffd24a', rare: '#3d5d93', dim: '#4a4a4a' };
 }
 
 class EmbeddingsMap {
@@ -122,7 +120,7 @@ class EmbeddingsMap {
     const byLists = this.colourBy.value === 'lists' && lists.length > 0;
     if (byLists) {
       const palette = ['red', 'blue', 'green', 'purple', 'yellow', 'orange'].map((c) => themeVar(`--vscode-charts-${c}`, '#3794ff'));
-      const pick = lists.map((_, k) => (k < palette.length ? palette[k] : mix(palette[k % palette.length], isLight() ? '#000000' : '#ffffff', 0.4)));
+      const pick = lists.map((_, k) => (k < palette.length ? palette[k] : mix(palette[k % palette.length], isLightTheme() ? '#000000' : '#ffffff', 0.4)));
       classOf = listClasses(words, lists);
       colours = { ...base, classes: [tones.dim, ...pick], legend: lists.map((l, k) => [pick[k], l.slice(0, 3).join(' ') + (l.length > 3 ? ' …' : '')]) };
     } else {

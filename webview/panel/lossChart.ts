@@ -4,7 +4,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { onThemeChange, themeVar } from '../common/vscode';
+import { isLightTheme, onThemeChange, themeVar } from '../common/vscode';
 import { align, type RunSeries } from './align';
 
 export type { RunSeries };
@@ -124,7 +124,7 @@ export class LossChart {
     this.host.dataset.points = String(runs.reduce((n, r) => n + r.steps.length, 0));
     this.host.dataset.drawMs = this.lastDrawMs.toFixed(1);
     // The theme kind the plot was drawn in (tests check it follows a change of theme).
-    this.host.dataset.theme = document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light') ? 'light' : 'dark';
+    this.host.dataset.theme = isLightTheme() ? 'light' : 'dark';
   }
 
   private options(runs: RunSeries[]): uPlot.Options {

@@ -880,7 +880,6 @@ function timeArgsAsIndices(items: Row): Row {
 
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
-/** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
 /** A prime written as a superscript (a^\prime, a^{'}, and s^{,} where a scan turned the prime into a comma): a derivative. */
 const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
 /** A prime on a letter or on a function's head (σ′, φ^{\prime}(x), ReLU'(z), σ'_{relu}): the node is a derivative. */
@@ -888,6 +887,7 @@ const isPrimed = (n: Node): boolean => {
   const head = n.k === 'apply' ? n.head : n;
   return (n.k === 'apply' && /['′]$/.test(n.fn)) || (head.k === 'sym' && (head.mods.includes('prime') || /prime|'|′/.test(subText(head.sup))));
 };
+/** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
 const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
@@ -2416,9 +2416,12 @@ function detect(root: Row, add: Add): void {
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
   // √(w₁² + w₂² + ⋯ + w_n²) or |v| = √Σ v_i² on its own: the length of a vector written out.
   const value = parts.length > 1 ? rhsAll : root;
-  const squares = (r: Row) => r.filter((x) => x.k === 'sym' && subText(x.sup) === '2' && !!x.sub);
-  const lengthOf = value.length >= 1 && value[0].k === 'sqrt' && (value.length === 1 ? squares(rowOf(value[0].body)).length >= 2 || (bigs(value[0].body, 'sum').length === 1 && squares(rowOf(value[0].body)).length === 1) : bigs(value[0].body, 'sum').length === 1 && rowOf(value[0].body).length === 1 && squares(value.slice(1)).length === 1 && value.length === 2);
-  if (lengthOf && (parts.length === 1 || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
+  const squares = (r: Row) => r.filter((x) => x.k === 'sym' && subText(x.sup) === '2' && !!x.sub).length;
+  const root0 = value[0]?.k === 'sqrt' ? value[0] : undefined;
+  // (The root is the whole value: √(w₁² + ⋯ + w_n²), √(Σ v_i²). Or, unbraced, √Σ v_i² takes only the Σ and the square follows.)
+  const whole = !!root0 && value.length === 1 && (squares(rowOf(root0.body)) >= 2 || (bigs(root0.body, 'sum').length === 1 && squares(rowOf(root0.body)) === 1));
+  const unbraced = !!root0 && value.length === 2 && bigs(root0.body, 'sum').length === 1 && rowOf(root0.body).length === 1 && squares(value.slice(1)) === 1;
+  if ((whole || unbraced) && (parts.length === 1 || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
   if (parts.length === 2 && normOf(parts[0]).length && normOf(parts[1]).length && !logs.length && !fracs(root).length) add('norms', 3.1, '‖u + v‖ ≤ ‖u‖ + ‖v‖: a property of norms');
   else if (parts.length === 2 && lhs.length === 1 && normOf(lhs).length && hasOp(parts[1], '+') && parts[1].filter((x): x is Sym => x.k === 'sym').every((x) => syms((lhs[0] as Group).body).some((y) => y.name === x.name))) add('norms', 3.1, '‖u‖ = u₁² + … : a norm written out in the entries');
   // (tr as a subscript — ≈_tr, a truncated approximation — is no trace.)
