@@ -303,7 +303,8 @@ function codeNotation(s: string): string {
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
-  s = s.replace(/\(\s*(e\^\{[^{}]*\})\s*\)/g, '$1');
+  // (Not a function's argument: `softmax(e^{t})` keeps its call.)
+  s = s.replace(/(?<![A-Za-z]{2}|(?<![_^\\])[A-Za-z]|[0-9)\]'])\(\s*(e\^\{[^{}]*\})\s*\)/g, '$1');
   // `dot(w.T, x)`, `matmul(A, B)`: a product of two operands; `square(u)`; `reduce_mean`, `reduce_sum` by their names.
   s = bracketCalls(s, /(?<![A-Za-z\\])(?:dot|matmul|mm)\s*\(/, (args, call) => {
     const parts = topLevel(args);
@@ -507,8 +508,8 @@ export function normaliseTex(src: string): string {
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   s = assignments(s);
-  // Unicode operators typed into plain-text notes.
-  s = unicodeScripts(s);
+  // Unicode operators typed into plain-text notes; three periods typed for an ellipsis (`x_1, ..., x_n`).
+  s = unicodeScripts(s).replace(/(?<![.\d])\.{3}(?![.\d])/g, ' \\ldots ');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
@@ -546,6 +547,8 @@ export function normaliseTex(src: string): string {
   // (Greek with two index letters and no braces, alpha_ij, \alpha_ij h_j: both letters are the index, as in code.)
   s = s.replace(BARE_GREEK, '$1\\$2').replace(/(\\(?:alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega|phi|psi|mu|pi))_([ijkstnm]{2})(?![A-Za-z0-9_{])/g, '$1_{$2}');
   s = codeNotation(s.replace(/\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega)([0-9])(?![0-9A-Za-z])/g, '\\$1_$2'));
+  // (A numbered coefficient times a numbered input, `B_{1}*x_{1}` from `B1*x1`: their product.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z]_\{?[0-9]{1,2}\}?)\s*\*(?![*^_])\s*(?=[a-z]_\{?[0-9]{1,2}\}?)/g, '$1 ');
   // A derivative's variable braced with its d and then indexed, as equation editors write it: `\frac{dE}{{dw}_{i}}` is dE/dw_i.
   if (s.includes('\\frac')) s = s.replace(/\{\s*d\s*([A-Za-z])\s*\}\s*_/g, 'd $1_');
   // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a

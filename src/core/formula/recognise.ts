@@ -2016,7 +2016,8 @@ function detect(root: Row, add: Add): void {
   const response = lhsHead?.k === 'sym' && (/^[yY]$/.test(lhsHead.name) || (lhsHead.name === 'E' && syms(lhs).some((x) => /^[yY]$/.test(x.name))));
   if (parts.length > 1 && lhsHead?.k === 'sym' && /^[yY]$/.test(lhsHead.name) && every.some((x) => x.k === 'sym' && x.name === 'varepsilon' || x.k === 'sym' && x.name === 'epsilon') && every.some((x) => x.k === 'sym' && x.name === 'beta')) add('linear-regression', 3.2, 'y = β₀ + β₁x + ε');
   // Y = β₀ + Σ_i X_i β_i, E[Y | X] = β₀ + βX: an intercept β₀ and coefficients of the inputs — the regression's own letters.
-  else if (parts.length >= 2 && response && parts[parts.length - 1].some((x) => x.k === 'sym' && x.name === 'beta' && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === 'beta' && /^([1-9]|[ijk]|)$/.test(subText(x.sub))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
+  // (The coefficients written b₀, b₁, B0, B1 or θ₀, θ₁: one letter, numbered from the intercept 0.)
+  else if (parts.length >= 2 && response && ['beta', 'b', 'B', 'theta'].some((c) => parts[parts.length - 1].some((x) => x.k === 'sym' && x.name === c && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === c && /^([1-9]|[ijk]|)$/.test(subText(x.sub)))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
   // θ₁ = Σ (x_i − x̄)(y_i − ȳ) / Σ (x_i − x̄)², θ₀ = ȳ − θ₁ x̄: the least-squares line from the means (over a root of
   // both spreads it is the correlation).
   const centred = (r: Node | undefined) => all(r).filter((x) => x.k === 'group' && hasOp(x.body, '-') && syms(x.body).some((y) => y.mods.includes('bar') || y.mods.includes('overline')));
@@ -2074,6 +2075,8 @@ function detect(root: Row, add: Add): void {
     return mask && (new Set(num.map((x) => x.name)).size >= 2 || row[i + 1]?.k === 'sym');
   });
   if (maskOver(root)) add('dropout', 3.4, 'mask ⊙ h / (1 − p)');
+  // (A letter subscripted "drop", p_{drop}, h_{\text{drop}}: the drop probability or the dropped-out state names dropout.)
+  if (parts.length > 1 && every.some((x) => x.k === 'sym' && /^drop(out)?$/i.test(subText(x.sub).replace(/\s/g, '')))) add('dropout', 3.3, 'p_drop, h_drop: the drop probability and the state after dropout');
   if (applies(root, ['bernoulli']).length && applies(root, ['sigmoid']).length) add('logistic-regression', 3, 'Bernoulli(y | σ(w^T x))');
   // (An arrow over an input or a parameter, \overrightarrow{x}, is a vector's mark: only states read in two directions.)
   const directed = every.filter((x): x is Sym => x.k === 'sym' && (x.mods.includes('fwd') || x.mods.includes('bwd')));
@@ -2221,7 +2224,11 @@ function detect(root: Row, add: Add): void {
   else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
-  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && stepLetter(rhsAll.slice(2, 4)) && explicitStep(rhsAll.slice(2)) && !syms(rhsAll).some((x) => x.name === 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  // (The step may be written out as the residual times the input, θ^{t+1} = θ^t + ρ Σ_n (y_n − θᵀx_n) x_n, with any rate
+  // letter; a β is momentum's rate unless it is the iterate itself.)
+  const residualIn = (r: Row) => all(r).some((x) => (x.k === 'group' || x.k === 'apply') && ((b: Node) => /^[yY]$/.test(syms(b)[0]?.name ?? '') && hasOp(b, '-'))(x.k === 'group' ? x.body : x.arg));
+  const rated = (r: Row) => stepLetter(r.slice(0, 2)) || (residualIn(r) && syms(r.slice(0, 2)).some((x) => /^(rho|lambda|gamma|mu)$/.test(x.name)));
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && !syms(rhsAll).some((x) => x.name === 'beta' && (lhs[0] as Sym).name !== 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
   // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
   const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
@@ -2390,10 +2397,13 @@ function detect(root: Row, add: Add): void {
   if (argmax && probApplies.length >= 2 && condProbs.length >= 1 && !logs.length && !lhs.some((x) => x.k === 'apply' && /^[pP]$/.test(x.fn))) add('bayes-rule', 3.4, 'argmax_c P(d|c) P(c): likelihood × prior');
   // next-token conditional: P(x^{(t+1)} | x^{(t)}, …, x^{(1)})
   // (Given a window that starts n − 1 words back, P(w_i | w_{i−1}, …, w_{i−n+1}), it is the n-gram model's.)
-  if (root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBar(root[0]) && hasOp(root[0].arg, '…')) {
-    const r = rowOf(root[0].arg);
+  // (Written as the draw of the next one, X_t ∼ P(X_t | X_{t−1}, …, X_1), it is the same conditional.)
+  const nextOf = root.length === 1 ? root[0] : root.length === 3 && root[0].k === 'sym' && root[1].k === 'op' && root[1].v === '~' ? root[2] : undefined;
+  if (nextOf?.k === 'apply' && /^[pP]$/.test(nextOf.fn) && condBar(nextOf) && hasOp(nextOf.arg, '…') && (root.length === 1 || symbolKeyOf(root[0] as Sym) === symbolKeyOf(syms(nextOf.arg)[0]))) {
+    const r = rowOf(nextOf.arg);
     const given = syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => subText(x.sub).replace(/\s/g, ''));
-    if (given.some((g) => /-n\+1$|-\(n-1\)$/.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
+    // (A window n − 1, k or τ steps back, x_{t−τ}, x_{t−τ+1}: a Markov model of that order.)
+    if (given.some((g) => /-(?:n\+1|\(n-1\)|(?:[kmnN]|\\?tau|τ)(?:\+1)?)$/.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
     else add('language-model', 2.8, 'P(next word | previous words)');
   }
   // --- probability and linear algebra ---
@@ -2493,6 +2503,15 @@ function detect(root: Row, add: Add): void {
   }
   if (parts.length > 1 && rhsAll.some((x) => x.k === 'group' && x.delim === '[' && dots(x.body).length && hasOp(x.body, '…'))) add('attention', 3, 'scores e = [s^T h_1, …, s^T h_N]');
   if (parts.length > 1 && dots(rhsAll).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k')) add('self-attention', 3, 'e_ij = q_i^T k_j');
+  // e_{t,i} = s_t^T h_i, e_i = s^T W h_i, e^t_i = h_t^T h̄_i: a decoder state scored against one encoder state, the score
+  // attention turns into weights. (The letter e and the state letters s, h say it; a dimension after it, `∈ ℝ`, is no part.)
+  if (parts.length === 2 && lhs.length === 1 && lhsHead?.k === 'sym' && lhsHead.name === 'e' && lhsHead.mods.every((m) => m === 'bold') && (lhsSub || lhsSup)) {
+    const rhs = parts[1].slice(0, (parts[1].findIndex((x) => x.k === 'op' && ['∈', '\\in'].includes(x.v)) + 1 || parts[1].length + 1) - 1);
+    const state = (x: Node | undefined) => !!x && x.k === 'sym' && /^[sh]$/.test(x.name) && !!(x.sub || x.sup || x.mods.includes('bar'));
+    const scored = rhs.length === 2 || (rhs.length === 3 && rhs[1].k === 'sym' && /^W/.test(rhs[1].name));
+    const idx = (x: Node) => (x.k === 'sym' ? `${subText(x.sub)}${subText(x.sup)}` : '');
+    if (scored && state(rhs[0]) && isTransposeSup((rhs[0] as Sym).sup) && state(rhs[rhs.length - 1]) && idx(rhs[rhs.length - 1]) && `${lhsSub}${lhsSup}`.includes(idx(rhs[rhs.length - 1]).replace(/\s/g, '').slice(-1))) add('attention', 3, 'e_{t,i} = s_tᵀ h_i: a decoder state scored against an encoder state');
+  }
   // q_i = Q x_i, k_i = K x_i, v_i = V x_i
   {
     const roles = new Set<string>();

@@ -532,7 +532,9 @@ export function postProcess(input: Node[]): Node[] {
     }
     // e^{x} → exp(x)
     const supIsIndex = it.k === 'sym' && !!it.sup && it.sup.k === 'row' && it.sup.items.length === 1 && it.sup.items[0].k === 'group' && it.sup.items[0].delim === '(';
-    if (it.k === 'sym' && it.name === 'e' && it.sup && !it.sub && it.mods.length === 0 && !supIsIndex) {
+    // (A letter e indexed by a step and defined by the formula, `e^{t} = [s_t^T h_1, …]`, is the letter: the scores at step t.)
+    const definedScore = it.k === 'sym' && i === 0 && items[1]?.k === 'op' && items[1].v === '=' && !!it.sup && it.sup.k === 'row' && it.sup.items.length === 1 && it.sup.items[0].k === 'sym' && /^[tijkls]$/.test(it.sup.items[0].name) && !it.sup.items[0].sub && !it.sup.items[0].sup;
+    if (it.k === 'sym' && it.name === 'e' && it.sup && !it.sub && it.mods.length === 0 && !supIsIndex && !definedScore) {
       out.push({ k: 'apply', fn: 'exp', head: { k: 'name', v: 'exp' }, arg: it.sup });
       continue;
     }

@@ -6,7 +6,7 @@ import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
 import { repoRoot } from './fixtures';
 import { explainFormula, type ExplainOptions, symbolsOfUnsure } from '../../../src/core/formula/explain';
 import { describeSymbols } from '../../../src/core/formula/symbols';
-import { parseTex } from '../../../src/core/formula/tex';
+import { parseTex, show } from '../../../src/core/formula/tex';
 import type { ConceptId } from '../../../src/core/formula/concepts';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 
@@ -1843,4 +1843,52 @@ test("a window's score against a corrupted window's, written as two letters, is 
 
 test('a Greek ω weight on the input of the same index is a weighted sum', () => {
   assert.equal(concept('a = \\omega_1 x_1 + \\omega_2 x_2 + \\dots + \\omega_d x_d'), 'affine-layer');
+});
+
+test('a function of e to a braced power keeps its call, and three periods are an ellipsis', () => {
+  assert.equal(concept('\\alpha^{t} = softmax(e^{t})'), 'attention');
+  assert.match(normaliseTex('softmax(e^{t})'), /softmax\(e\^\{t\}\)/);
+  assert.equal(normaliseTex('x_1, ..., x_n').replace(/\s+/g, ' '), 'x_1, \\ldots , x_n');
+  // A decimal followed by dots is left alone.
+  assert.equal(normaliseTex('3.5...'), '3.5...');
+});
+
+test('a decoder state scored against an encoder state, e_{t,i} = s_tᵀ h_i, is the first step of attention', () => {
+  assert.equal(concept('\\mathbf{e}_{t, i}=\\mathbf{s}_{t}^{T} \\mathbf{h}_{i}'), 'attention');
+  assert.equal(concept('\\mathbf{e}_{t, i}=\\mathbf{s}_{t}^{T} \\mathbf{W} \\mathbf{h}_{i}'), 'attention');
+  assert.equal(concept('\\boldsymbol{e}_{i}=\\boldsymbol{s}^{T} \\boldsymbol{h}_{i} \\in \\mathbb{R}'), 'attention');
+  // e indexed by the step and defined by the formula is the letter, not Euler's number.
+  assert.equal(concept('e^{t}=[s_{t}^T h_{1},...,s_{t}^T h_{N}]'), 'attention');
+  // Two inputs dotted together are no decoder and encoder states; e to the x defined by its series stays the exponential.
+  assert.notEqual(concept('e_{ij} = x_i^T x_j'), 'attention');
+  assert.match(show(parseTex(normaliseTex('e^{x} = 1 + x + \\frac{x^2}{2}'))), /^\\operatorname\{exp\}\(x\) =/);
+});
+
+test('the next value drawn given a window of τ earlier values is a Markov model of that order', () => {
+  assert.equal(concept('X_t\\sim P(X_t|X_{t-1},...,X_{t-\\tau})'), 'ngram-markov');
+  assert.equal(concept('P(x_{t+1}|x_t,...,x_{t-\\tau+1})'), 'ngram-markov');
+  assert.equal(concept('X_t \\sim P(X_t\\mid X_{t-1},\\cdots,X_1)'), 'language-model');
+  // A draw of one letter given the history of another is not the next-token conditional.
+  assert.equal(concept('x \\sim P(y_t | y_{1}, \\ldots, y_{t-1})'), null);
+});
+
+test('a letter subscripted drop names dropout', () => {
+  assert.equal(concept('\\gamma=\\frac{1}{1-p_{\\text {drop }}}'), 'dropout');
+  assert.equal(concept('E\\_{p\\_{drop}} = p\\_{drop}(0) + (1-p\\_{drop})\\gamma h_i = h_i'), 'dropout');
+  // The same scale without the drop probability's name is not claimed.
+  assert.equal(concept('\\gamma = \\frac{1}{1-p}'), null);
+});
+
+test('a line with its intercept numbered 0, y = b_0 + b_1 x_1, typed with stars and glued digits too', () => {
+  assert.equal(concept('y = b_0 + b_1 x_1'), 'linear-regression');
+  assert.equal(concept('y = B0 + B1*x1 + ... + Bn * xN'), 'linear-regression');
+  // The same sum defining another letter than the response is not claimed as the regression.
+  assert.notEqual(concept('z = b_0 + b_1 x_1 + b_2 x_2'), 'linear-regression');
+});
+
+test('the next iterate from the residual times the input, with any rate letter, is a gradient step', () => {
+  assert.equal(concept('\\beta^{t+1}=\\beta^{t}+\\cfrac{2\\lambda}{n}X^\\intercal(y - X\\beta^{(t)})'), 'gradient-descent');
+  assert.equal(concept('\\theta^{(t+1)} = \\theta^{(t)} + \\rho \\sum_{n=1}^N(y_n - (\\theta^{(t)})^T x_n)x_n'), 'gradient-descent');
+  // Momentum's velocity is no iterate of itself plus a residual.
+  assert.notEqual(concept('v^{t+1} = \\gamma v^{t} + \\eta \\nabla L'), 'gradient-descent');
 });
