@@ -1608,7 +1608,10 @@ function detect(root: Row, add: Add): void {
   // (C = (a − y)², E = (t − o)²: the cost or error letter alone on the left of one squared difference — one example's
   // squared error.)
   const errorLetter = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[CE]$/.test(lhs[0].name) && !lhs[0].mods.length && !lhs[0].sup && parts[1].length === 1;
-  for (const g of sqDiff) {
+  // (One sum of squared differences over another, 1 − Σ(y − ŷ)²/Σ(y − ȳ)², is R², the coefficient of determination: a
+  // measure of fit outside the catalog, no loss.)
+  const determination = fracs(root).some((f) => bigs(f.num, 'sum').length > 0 && bigs(f.den, 'sum').length > 0 && sqDiff.some((g) => all(f.num).includes(g)) && sqDiff.some((g) => all(f.den).includes(g)));
+  for (const g of determination ? [] : sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
     // Two x's are input and reconstruction, not iterates of an optimiser (x_{t+1} − x*).
@@ -1839,8 +1842,12 @@ function detect(root: Row, add: Add): void {
     const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
     if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
-      // (Γ_u is the update gate of a GRU as well: the words decide.)
-      if (gammaGate === 'u') add('gru', 3.3, 'Γ_u: the update gate (of an LSTM, or of a GRU)');
+      // (Γ_u is the update gate of a GRU as well: the words decide — or the state it reads, as Andrew Ng's course writes
+      // them: a GRU's gates read the memory cell c^{⟨t−1⟩}, an LSTM's the activation a^{⟨t−1⟩}.)
+      const reads = (l: RegExp) => inner.some((s) => l.test(s.name) && isPrev(s));
+      const readsCell = reads(/^c$/) && !reads(/^[ah]$/);
+      if (gammaGate === 'u' && readsCell) add('gru', 3.9, 'Γ_u = σ(W_u[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_u): the update gate reading the memory cell, a GRU');
+      else if (gammaGate === 'u') add('gru', reads(/^a$/) ? 2.9 : 3.3, 'Γ_u: the update gate (of an LSTM, or of a GRU)');
       continue;
     }
     if ((prevH || concatPrev || cellInputs) && ['z', 'r'].includes(gateLetter)) {
@@ -2490,7 +2497,7 @@ function detect(root: Row, add: Add): void {
       // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
       const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
-      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wW]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.

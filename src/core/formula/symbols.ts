@@ -1215,6 +1215,11 @@ function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): vo
  * 3k. A recurrence in a network: the letter defined at step t from its own value at step t − 1 (s_t = tanh(U x_t +
  * W s_{t−1})) is the recurrent hidden state, unless the concept names the letter (an LSTM's cell c_t).
  */
+/** The recurrent state, described: a GRU written with c (c^{⟨t⟩}, as Andrew Ng's course writes it) calls it the memory cell. */
+function stateAt(x: Sym, concept: ConceptId, when: string, why = ''): string {
+  return concept === 'gru' && x.name === 'c' ? `the memory cell ${when} (in a GRU the cell is the hidden state itself)${why.replace(/^ \(.*\)/, '')}` : `the hidden state ${when}${why}`;
+}
+
 function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || CATALOG[concept].group !== 'network') return;
   const letters = conceptLetters(concept);
@@ -1230,8 +1235,8 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
       set(symbolKey(d.head), 'the candidate (proposed new) state the gates mix in — defined here');
       continue;
     }
-    set(symbolKey(d.head), 'the hidden state at step t (the recurrent state) — defined here');
-    set(symbolKey(previous), 'the hidden state at the previous step');
+    set(symbolKey(d.head), stateAt(d.head, concept, 'at step t', ' (the recurrent state) — defined here'));
+    set(symbolKey(previous), stateAt(previous, concept, 'at the previous step'));
   }
   // W z_{t−1}, U h^{(t−1)}, W s_0: in a recurrent network, what a weight matrix multiplies at the step before (or at the
   // start) is the previous hidden state, whatever its letter.
@@ -1242,7 +1247,7 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
       const w = n.items[i - 1];
       const idx = x.k === 'sym' ? pretty(x.sub ?? x.sup).replace(/[()]/g, '') : '';
       if (x.k !== 'sym' || /^[xXyY]$/.test(x.name) || letters[x.name] || !(idx === 't−1' || idx === '0') || !(w?.k === 'sym' && /^[WU]$/.test(w.name))) return;
-      set(symbolKey(x), 'the hidden state at the previous step (what the recurrent weights multiply)');
+      set(symbolKey(x), stateAt(x, concept, 'at the previous step', ' (what the recurrent weights multiply)'));
     });
     // [a^{⟨t−1⟩}, x^{⟨t⟩}], [c(t−1), x(t)]: the state of the step before, joined with the step's input.
     if (n.k === 'row') {
@@ -1251,7 +1256,7 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
         const parts = argParts(rowOf(g.body));
         const one = parts.map((p) => (p.length === 1 && p[0].k === 'sym' ? (p[0] as Sym) : null));
         if (parts.length !== 2 || !one[0] || !one[1] || stepText(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
-        set(symbolKey(one[0]), 'the hidden state at the previous step (joined with the input)');
+        set(symbolKey(one[0]), stateAt(one[0], concept, 'at the previous step', ' (joined with the input)'));
         set(symbolKey(one[1]), 'the input at this step');
       }
     }

@@ -1892,3 +1892,29 @@ test('the next iterate from the residual times the input, with any rate letter, 
   // Momentum's velocity is no iterate of itself plus a residual.
   assert.notEqual(concept('v^{t+1} = \\gamma v^{t} + \\eta \\nabla L'), 'gradient-descent');
 });
+
+test('one sum of squared differences over another, R², is a measure of fit and no loss', () => {
+  assert.equal(concept('R^2 = 1 - \\frac{\\Sigma_{n}(t_{n}-y_{n})^2}{\\Sigma_{n}(y_{n}-\\bar y)^2}'), null);
+  assert.equal(concept('MSE = \\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2'), 'mse');
+});
+
+test("Andrew Ng's update gate: reading the memory cell c it is a GRU's, reading the activation a an LSTM's", () => {
+  assert.equal(concept('\\Gamma_u = \\sigma(W_u[c^{<t-1>}, x^{<t>}] + b_u)'), 'gru');
+  assert.equal(concept('\\Gamma_u = \\sigma(W_u[a^{<t-1>}, x^{<t>}] + b_u)'), 'lstm');
+});
+
+test("a neuron's input weighted by v, α_h = Σ_i v_ih x_i, is no attention", () => {
+  assert.notEqual(concept('\\alpha_h = \\sum_{i=1}^{d} v_{ih} x_i'), 'attention');
+  assert.equal(concept('c_t = \\sum_i \\alpha_{ti} h_i'), 'attention');
+});
+
+test("a GRU written with c, as Andrew Ng's course writes it, calls its state the memory cell, which is the hidden state", () => {
+  const gru = explainFormula('c^{<t>} = \\Gamma_u \\ast \\widetilde{c}^{<t>} + (1 - \\Gamma_u) \\ast c^{<t-1>}', { learned: false });
+  assert.equal(gru.concept, 'gru');
+  const said = (k: string) => gru.symbols.find((x) => x.symbol === k)?.meaning ?? '';
+  assert.match(said('c^{(t)}'), /^the memory cell at step t \(in a GRU the cell is the hidden state itself\) — defined here/);
+  assert.match(said('c^{(t−1)}'), /^the memory cell at the previous step/);
+  // Any other recurrence keeps calling its state the hidden state.
+  const rnn = explainFormula('h_t = \\tanh(W h_{t-1} + U x_t)', { learned: false });
+  assert.match(rnn.symbols.find((x) => x.symbol === 'h_t')?.meaning ?? '', /^the hidden state at step t \(the recurrent state\) — defined here/);
+});
