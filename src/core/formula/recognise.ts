@@ -2513,7 +2513,8 @@ function detect(root: Row, add: Add): void {
   // e_{t,i} = s_t^T h_i, e_i = s^T W h_i, e^t_i = h_t^T h̄_i: a decoder state scored against one encoder state, the score
   // attention turns into weights. (The letter e and the state letters s, h say it; a dimension after it, `∈ ℝ`, is no part.)
   if (parts.length === 2 && lhs.length === 1 && lhsHead?.k === 'sym' && lhsHead.name === 'e' && lhsHead.mods.every((m) => m === 'bold') && (lhsSub || lhsSup)) {
-    const rhs = parts[1].slice(0, (parts[1].findIndex((x) => x.k === 'op' && ['∈', '\\in'].includes(x.v)) + 1 || parts[1].length + 1) - 1);
+    const dimensionAt = parts[1].findIndex((x) => x.k === 'op' && x.v === '∈');
+    const rhs = dimensionAt < 0 ? parts[1] : parts[1].slice(0, dimensionAt);
     const state = (x: Node | undefined) => !!x && x.k === 'sym' && /^[sh]$/.test(x.name) && !!(x.sub || x.sup || x.mods.includes('bar'));
     const scored = rhs.length === 2 || (rhs.length === 3 && rhs[1].k === 'sym' && /^W/.test(rhs[1].name));
     const idx = (x: Node) => (x.k === 'sym' ? `${subText(x.sub)}${subText(x.sup)}` : '');

@@ -1211,15 +1211,15 @@ function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): vo
   }
 }
 
-/**
- * 3k. A recurrence in a network: the letter defined at step t from its own value at step t − 1 (s_t = tanh(U x_t +
- * W s_{t−1})) is the recurrent hidden state, unless the concept names the letter (an LSTM's cell c_t).
- */
 /** The recurrent state, described: a GRU written with c (c^{⟨t⟩}, as Andrew Ng's course writes it) calls it the memory cell. */
 function stateAt(x: Sym, concept: ConceptId, when: string, why = ''): string {
   return concept === 'gru' && x.name === 'c' ? `the memory cell ${when} (in a GRU the cell is the hidden state itself)${why.replace(/^ \(.*\)/, '')}` : `the hidden state ${when}${why}`;
 }
 
+/**
+ * 3k. A recurrence in a network: the letter defined at step t from its own value at step t − 1 (s_t = tanh(U x_t +
+ * W s_{t−1})) is the recurrent hidden state, unless the concept names the letter (an LSTM's cell c_t).
+ */
 function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (!concept || CATALOG[concept].group !== 'network') return;
   const letters = conceptLetters(concept);
