@@ -2233,9 +2233,10 @@ function detect(root: Row, add: Add): void {
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
   // (The step may be written out as the residual times the input, θ^{t+1} = θ^t + ρ Σ_n (y_n − θᵀx_n) x_n, with any rate
   // letter; a β is momentum's rate unless it is the iterate itself.)
-  const residualIn = (r: Row) => all(r).some((x) => (x.k === 'group' || x.k === 'apply') && ((b: Node) => /^[yY]$/.test(syms(b)[0]?.name ?? '') && hasOp(b, '-'))(x.k === 'group' ? x.body : x.arg));
+  const residualBody = (b: Node) => /^[yY]$/.test(syms(b)[0]?.name ?? '') && hasOp(b, '-');
+  const residualIn = (r: Row) => all(r).some((x) => (x.k === 'group' && residualBody(x.body)) || (x.k === 'apply' && residualBody(x.arg)));
   const rated = (r: Row) => stepLetter(r.slice(0, 2)) || (residualIn(r) && syms(r.slice(0, 2)).some((x) => /^(rho|lambda|gamma|mu)$/.test(x.name)));
-  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && !syms(rhsAll).some((x) => x.name === 'beta' && (lhs[0] as Sym).name !== 'beta')) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && ((lhs[0] as Sym).name === 'beta' || !syms(rhsAll).some((x) => x.name === 'beta'))) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
   // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
   const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');

@@ -1212,8 +1212,9 @@ function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): vo
 }
 
 /** The recurrent state, described: a GRU written with c (c^{⟨t⟩}, as Andrew Ng's course writes it) calls it the memory cell. */
-function stateAt(x: Sym, concept: ConceptId, when: string, why = ''): string {
-  return concept === 'gru' && x.name === 'c' ? `the memory cell ${when} (in a GRU the cell is the hidden state itself)${why.replace(/^ \(.*\)/, '')}` : `the hidden state ${when}${why}`;
+function stateAt(x: Sym, concept: ConceptId, when: string, note = '', defined = false): string {
+  const state = concept === 'gru' && x.name === 'c' ? `the memory cell ${when} (in a GRU the cell is the hidden state itself)` : `the hidden state ${when}${note ? ` (${note})` : ''}`;
+  return defined ? `${state} — defined here` : state;
 }
 
 /**
@@ -1235,7 +1236,7 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
       set(symbolKey(d.head), 'the candidate (proposed new) state the gates mix in — defined here');
       continue;
     }
-    set(symbolKey(d.head), stateAt(d.head, concept, 'at step t', ' (the recurrent state) — defined here'));
+    set(symbolKey(d.head), stateAt(d.head, concept, 'at step t', 'the recurrent state', true));
     set(symbolKey(previous), stateAt(previous, concept, 'at the previous step'));
   }
   // W z_{t−1}, U h^{(t−1)}, W s_0: in a recurrent network, what a weight matrix multiplies at the step before (or at the
@@ -1247,7 +1248,7 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
       const w = n.items[i - 1];
       const idx = x.k === 'sym' ? pretty(x.sub ?? x.sup).replace(/[()]/g, '') : '';
       if (x.k !== 'sym' || /^[xXyY]$/.test(x.name) || letters[x.name] || !(idx === 't−1' || idx === '0') || !(w?.k === 'sym' && /^[WU]$/.test(w.name))) return;
-      set(symbolKey(x), stateAt(x, concept, 'at the previous step', ' (what the recurrent weights multiply)'));
+      set(symbolKey(x), stateAt(x, concept, 'at the previous step', 'what the recurrent weights multiply'));
     });
     // [a^{⟨t−1⟩}, x^{⟨t⟩}], [c(t−1), x(t)]: the state of the step before, joined with the step's input.
     if (n.k === 'row') {
@@ -1256,7 +1257,7 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
         const parts = argParts(rowOf(g.body));
         const one = parts.map((p) => (p.length === 1 && p[0].k === 'sym' ? (p[0] as Sym) : null));
         if (parts.length !== 2 || !one[0] || !one[1] || stepText(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
-        set(symbolKey(one[0]), stateAt(one[0], concept, 'at the previous step', ' (joined with the input)'));
+        set(symbolKey(one[0]), stateAt(one[0], concept, 'at the previous step', 'joined with the input'));
         set(symbolKey(one[1]), 'the input at this step');
       }
     }
