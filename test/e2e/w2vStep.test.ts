@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { runCommand, screenshotDir, waitInFrame, webviewFrame } from '../harness/codeServer';
 import { describeInThemes, goToLineNumber, openFile, screenshotInThemes } from './session';
 
 describeInThemes('word2vec stepper', (session) => {
@@ -19,10 +19,7 @@ describeInThemes('word2vec stepper', (session) => {
     await goToLineNumber(page, 20);
     await page.keyboard.press('Home');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
-    // The palette straight away (runCommand's Escape would clear the selection).
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>ML Study: Step Through word2vec');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Step Through word2vec' }).first().click({ timeout: 15_000 });
+    await runCommand(page, 'ML Study: Step Through word2vec', 30_000, { keepSelection: true });
 
     const panel = await webviewFrame(page, '#w2v-step-map', 90_000).catch(async (e: unknown) => {
       await page.screenshot({ path: path.join(screenshotDir(), 'w2v-step-failed.png') }).catch(() => undefined);

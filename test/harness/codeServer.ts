@@ -229,14 +229,24 @@ export async function setTheme(page: Page, theme: Theme): Promise<void> {
   }
 }
 
-/** Run a command by its palette title (F1, type, Enter), retrying while contributions load. */
-export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+/**
+ * Runs a command by its palette title (F1, type, click), retrying while contributions load. With `keepSelection`
+ * the editor's selection survives: Escape (which would cancel the selection in the editor) is pressed only to close
+ * a palette left open.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000, opts: { keepSelection?: boolean } = {}): Promise<void> {
   const t0 = Date.now();
+  const input = page.locator('.quick-input-widget input');
   for (;;) {
-    await page.keyboard.press('Escape');
+    if (!opts.keepSelection || (await input.isVisible())) await page.keyboard.press('Escape');
+    if (opts.keepSelection) await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      if (Date.now() - t0 > timeoutMs) throw new Error(`the palette never opened for "${title}"`);
+      continue;
+    }
     await input.fill(`>${title}`);
     // The row whose label is exactly the title (others may contain it, e.g. "... Color Themes in Marketplace").
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
