@@ -66,7 +66,7 @@ const score = (policy: string, said: (h: HeldOut) => string | null) => {
   }
   return { ...c, rightShare: c.right / catalog, wrongShare: c.wrong / catalog, claimShare: c.claimed / nulls };
 };
-const never = { keepAtLeast: 0, otherAtLeast: 1.1, nameFrom: 1.1 };
+const never = { ...THRESHOLDS, keepAtLeast: 0, otherAtLeast: 1.1, nameFrom: 1.1 };
 const table = [
   score('recogniser alone', (h) => h.rules),
   score('with the model (shipped)', (h) => judge(h.rules, h.pred).concept),

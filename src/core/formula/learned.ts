@@ -67,6 +67,19 @@ export const OTHER_AT_LEAST = 0.5;
 export const NAME_FROM = 0.97;
 /** Fewer known features than this and the model has no opinion (a formula of two tokens, an unseen script). */
 export const MIN_KNOWN = 4;
+/**
+ * Concepts whose structure the recogniser reads more reliably than the model: an update with a step size against a
+ * gradient, Adam's moments, the window-ranking margin, a product of conditionals, a dot product over two lengths. The
+ * model's withdrawals of them on the real-notes rounds 19–20 took back 21 right answers and saved 3 errors, so the
+ * model does not withdraw them.
+ */
+export const KEEP_ALWAYS: ReadonlySet<ConceptId> = new Set<ConceptId>(['gradient-descent', 'adam', 'collobert-weston', 'probability-chain-rule', 'cosine-similarity']);
+/**
+ * Concepts the model does not name on its own: on rounds 19–20 its namings of them where the recogniser was unsure
+ * (derivative steps, a line without a loss, an unrolled gradient) were 15 right against 25 null formulas claimed and 6
+ * wrong concepts.
+ */
+export const NEVER_NAME: ReadonlySet<ConceptId> = new Set<ConceptId>(['chain-rule', 'linear-regression', 'backpropagation-through-time', 'kl-divergence']);
 
 /** TeX tokens: commands, words (multi-letter ones lower-cased), numbers, and every other character on its own. */
 export function formulaTokens(tex: string): string[] {
@@ -145,18 +158,22 @@ export interface Thresholds {
   keepAtLeast: number;
   otherAtLeast: number;
   nameFrom: number;
+  /** The recogniser's concepts the model never withdraws. */
+  keepAlways: ReadonlySet<ConceptId>;
+  /** Concepts the model never names where the recogniser is unsure. */
+  neverName: ReadonlySet<ConceptId>;
 }
-export const THRESHOLDS: Thresholds = { keepAtLeast: KEEP_AT_LEAST, otherAtLeast: OTHER_AT_LEAST, nameFrom: NAME_FROM };
+export const THRESHOLDS: Thresholds = { keepAtLeast: KEEP_AT_LEAST, otherAtLeast: OTHER_AT_LEAST, nameFrom: NAME_FROM, keepAlways: KEEP_ALWAYS, neverName: NEVER_NAME };
 
 /** The recogniser's concept (or none) weighed with the model's prediction. */
 export function judge(rules: ConceptId | null, pred: Prediction | null, t: Thresholds = THRESHOLDS): Verdict {
   if (!pred || pred.known < MIN_KNOWN) return rules ? { concept: rules, by: 'rules' } : { concept: null, by: 'none' };
   if (rules) {
     const p = pred.probs.get(rules) ?? 0;
-    const withdraw = p < t.keepAtLeast && pred.best !== rules && pred.p >= t.otherAtLeast;
+    const withdraw = p < t.keepAtLeast && pred.best !== rules && pred.p >= t.otherAtLeast && !t.keepAlways.has(rules);
     return withdraw ? { concept: null, by: 'withdrawn', p, instead: pred.best } : { concept: rules, by: 'rules', p };
   }
-  return pred.best && pred.p >= t.nameFrom ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
+  return pred.best && pred.p >= t.nameFrom && !t.neverName.has(pred.best) ? { concept: pred.best, by: 'learned', p: pred.p } : { concept: null, by: 'none' };
 }
 
 /** One held-out formula: its label, the recogniser's concept, and the prediction of a model trained without it. */

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   exampleLoss, type Example, formulaTokens, judge, learnedFeatures, type LearnedModel, loadModel, NAME_FROM,
-  type Prediction, predictConcept, sentenceWords, storeModel, trainModel,
+  type Prediction, predictConcept, sentenceWords, storeModel, THRESHOLDS, trainModel,
 } from '../../../src/core/formula/learned';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { buildHoverMarkdown } from '../../../src/core/formula/hover';
@@ -99,7 +99,7 @@ test('judge: the recogniser’s concept is kept unless the model gives it < 10% 
   assert.equal(judge('sigmoid', pred(null, 0.85, { sigmoid: 0.12, null: 0.85 })).concept, 'sigmoid', '12% is enough to keep it');
   assert.equal(judge('sigmoid', pred(null, 0.95, { sigmoid: 0.01, null: 0.95 }, 3)).concept, 'sigmoid', 'too few known features: no opinion');
   // Other thresholds, as the training run scores them.
-  assert.equal(judge('sigmoid', pred(null, 0.85, { sigmoid: 0.12, null: 0.85 }), { keepAtLeast: 0.2, otherAtLeast: 0.5, nameFrom: 1 }).by, 'withdrawn');
+  assert.equal(judge('sigmoid', pred(null, 0.85, { sigmoid: 0.12, null: 0.85 }), { ...THRESHOLDS, keepAtLeast: 0.2, otherAtLeast: 0.5, nameFrom: 1 }).by, 'withdrawn');
 });
 
 test('judge: a concept the recogniser left open is named only from NAME_FROM on', () => {
@@ -108,7 +108,18 @@ test('judge: a concept the recogniser left open is named only from NAME_FROM on'
   assert.equal(judge(null, pred('softmax', 0.93, { softmax: 0.93 })).concept, null);
   assert.equal(judge(null, pred(null, 0.99, { null: 0.99 })).by, 'none');
   assert.equal(judge(null, null).by, 'none');
-  assert.equal(judge(null, pred('softmax', 0.93, { softmax: 0.93 }), { keepAtLeast: 0.1, otherAtLeast: 0.5, nameFrom: 0.9 }).concept, 'softmax');
+  assert.equal(judge(null, pred('softmax', 0.93, { softmax: 0.93 }), { ...THRESHOLDS, nameFrom: 0.9 }).concept, 'softmax');
+});
+
+test('judge: the concepts in KEEP_ALWAYS are never withdrawn, those in NEVER_NAME never named by the model alone', () => {
+  const sure = (c: string) => pred(null, 0.99, { [c]: 0.001, null: 0.99 });
+  assert.deepEqual(judge('gradient-descent', sure('gradient-descent')), { concept: 'gradient-descent', by: 'rules', p: 0.001 });
+  assert.equal(judge('adam', sure('adam')).concept, 'adam');
+  assert.equal(judge('sigmoid', sure('sigmoid')).by, 'withdrawn', 'other concepts are still withdrawn');
+  assert.equal(judge('gradient-descent', sure('gradient-descent'), { ...THRESHOLDS, keepAlways: new Set() }).by, 'withdrawn');
+  assert.deepEqual(judge(null, pred('chain-rule', 0.999, { 'chain-rule': 0.999 })), { concept: null, by: 'none' });
+  assert.equal(judge(null, pred('linear-regression', 0.999, { 'linear-regression': 0.999 })).concept, null);
+  assert.equal(judge(null, pred('chain-rule', 0.999, { 'chain-rule': 0.999 }), { ...THRESHOLDS, neverName: new Set() }).concept, 'chain-rule');
 });
 
 /** A hand-made model: the letters of a formula known (weights 0) and a constant that favours one class. */
