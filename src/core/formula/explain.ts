@@ -74,14 +74,20 @@ function numbersFromContext(ctx: RecogniseContext | undefined): number[] | undef
   return bracketedNumbers(ctx?.before ?? '');
 }
 
-function unsureReason(why: Recognition['unsure'], tooLong: boolean, macroError: string | undefined, verdict: Verdict, ruled: ConceptId | null): string {
+function unsureReason(rec: Recognition | null, tooLong: boolean, macroError: string | undefined, verdict: Verdict): string {
+  const why = rec?.unsure;
+  const ruled = rec?.concept ?? null;
+  const best = rec?.candidates[0];
   if (macroError) return macroError;
   if (tooLong) return `it is longer than ${MAX_EXPLAIN_CHARS} characters`;
   if (verdict.by === 'withdrawn' && ruled) {
     const usual = verdict.instead ? `more often ${CATALOG[verdict.instead].title}` : "more often none of the concepts I know";
     return `it partly matches ${CATALOG[ruled].title}, but formulas written like this, with words like these around them, are ${usual} in the labelled notes I learned from`;
   }
+  if (why === 'resembles' && best) return `it looks like ${CATALOG[best.id].title} in part, but what it states is not that concept itself (a step of a derivation, a property, or a method built on it)`;
   if (why === 'conflict') return 'it fits two different concepts about equally well';
+  // (A partial match scoring this much is named, with the pattern it matched; a fainter one is not.)
+  if (why === 'weak' && best && best.score >= 1.5 && !best.why.startsWith('related')) return `it only partly matches ${CATALOG[best.id].title} (${best.why})`;
   if (why === 'weak') return 'it only partly matches a concept I know';
   if (why === 'mention') return 'it names a function without defining anything';
   return 'it matches none of the concepts I know';
@@ -203,7 +209,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     plot: info?.plot ? { fn: info.plot, points: plotPoints(info.plot, 61) } : null,
     experiment: info?.experiment ?? null,
     also: info?.also ?? null,
-    unsure: concept ? null : { reason: unsureReason(rec?.unsure, tooLong, expanded.error, verdict, rec?.concept ?? null), mentioned: mentioned.slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
+    unsure: concept ? null : { reason: unsureReason(rec, tooLong, expanded.error, verdict), mentioned: mentioned.slice(0, 5).map((id) => ({ id, title: CATALOG[id].title })) },
     candidates: (rec?.candidates ?? []).slice(0, 5).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 })),
     learned: verdict,
     ...(concept && SLOPED.has(concept) && derivativeOnLeft(tree.items) ? { derivativeNote: `This line is the derivative of the function explained below (${info!.title}): its slope, not the function itself.` } : {}),

@@ -20,7 +20,7 @@ export interface Recognition {
    * Why no concept was named: nothing fitted (`none`), the best fit was weak (`weak`), unrelated concepts fitted alike
    * (`conflict`), or the formula only names a function (`mention`: `\tanh`, `softmax(z)_i`; `mentions` says which).
    */
-  unsure?: 'none' | 'weak' | 'conflict' | 'mention';
+  unsure?: 'none' | 'weak' | 'conflict' | 'mention' | 'resembles';
   mentions?: ConceptId;
 }
 
@@ -419,13 +419,12 @@ function detectForms(root: Row, add: Add): void {
   // (Σ_i |θ_i| alone, with no weight, is the L1 norm written out: a penalty carries its weight, λ Σ_i |θ_i|.)
   const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
   if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
-  // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression.
+  // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression's. A closed-form solution is a method the
+  // catalog does not hold (the model and the penalty are its concepts, not how they are solved): a partial match only.
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
-    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 3.5, 'θ = (XᵀX + λI)^{-1} Xᵀ y: ridge regression');
-    // (With the targets y after it, the least-squares solution itself: linear regression's; alone, (XᵀX)^{-1}Xᵀ is a projection's too.)
-    else if (syms(root).some((x) => /^[yY]$/.test(x.name) && !all(inv).includes(x))) add('linear-regression', 3.1, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation, the least-squares solution');
-    else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation (linear regression when the words say so)');
+    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 1.8, 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution of ridge regression');
+    else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation, the closed-form least-squares solution of linear regression');
   }
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
@@ -3281,6 +3280,26 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
   return loneJoint || (!!best && (gan || map || convolution));
 }
 
+/**
+ * A line or a linear score the words call a classifier (two classes, a discriminant), with no regression named: a
+ * linear classifier, which the catalog does not hold, not linear regression.
+ */
+function linearClassifier(words: string, best: { id: ConceptId; why: string }): boolean {
+  return best.id === 'linear-regression' && !best.why.startsWith('named') && /classif|\bclasses\b|discriminant|分类|分類|분류|klassifik/i.test(words) && !/regress|回归|回帰|회귀/i.test(words);
+}
+
+/**
+ * The KL divergence used, not written out: a statement about divergences (D(p‖q) ≥ 0, a sum of them, an arg min over
+ * one, another quantity defined as one) with no sum, integral, expectation, logarithm or entropy saying what it is.
+ */
+function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
+  if (best.id !== 'kl-divergence') return false;
+  const { parts } = sides(root);
+  if (parts.filter((p) => p.length).length < 2) return false;
+  const written = bigs(root, 'sum').length + bigs(root, 'int').length + applies(root, ['log', 'ln', 'exp', 'H', 'E']).length > 0 || all(root).some((x) => (x.k === 'sym' && /^(log|ln|E|mathbbE|H)$/.test(x.name)) || (x.k === 'name' && /^(log|ln|E|H)$/.test(x.v)));
+  return !written;
+}
+
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
 export const detectorErrors = { count: 0, last: '' };
 
@@ -3425,6 +3444,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && (optionCases(src) || precisionVeto(tree.items, best) || perceptronRule(tree.items, words, best))) conflict = vetoed = true;
+  if (best && (linearClassifier(words, best) || klOnlyUsed(tree.items, best))) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.
   const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
@@ -3451,7 +3471,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

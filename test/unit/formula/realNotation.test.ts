@@ -1508,10 +1508,14 @@ test("Adam's moments updated in place with numbered rates, V_{dw} = β₁ V_{dw}
   assert.notEqual(concept('V_{x} = \\beta_1 V_{y} + (1 - \\beta_1) x'), 'adam');
 });
 
-test('the normal equation with its targets is linear regression; the projection alone is not; Y = β₀ + Σ X_i β_i', () => {
-  assert.equal(concept('\\hat\\beta = (X^T X)^{-1} X^T y'), 'linear-regression');
-  assert.equal(concept('w^* = (\\mathbf{X}^\\top \\mathbf{X})^{-1} \\mathbf{X}^\\top \\mathbf{y}'), 'linear-regression');
-  assert.notEqual(concept('H = X (X^T X)^{-1} X^T'), 'linear-regression');
+test('the normal equation is a closed-form solution, no concept, its hover naming the partial match; Y = β₀ + Σ X_i β_i', () => {
+  for (const tex of ['\\hat\\beta = (X^T X)^{-1} X^T y', 'w^* = (\\mathbf{X}^\\top \\mathbf{X})^{-1} \\mathbf{X}^\\top \\mathbf{y}']) {
+    const ex = explainFormula(tex, { learned: false });
+    assert.equal(ex.concept, null, tex);
+    assert.match(ex.unsure?.reason ?? '', /partly matches Linear regression \(.*normal equation/, tex);
+  }
+  assert.equal(concept('H = X (X^T X)^{-1} X^T'), null);
+  assert.match(explainFormula('\\hat\\beta = (X^T X + \\lambda I)^{-1} X^T y', { learned: false }).unsure?.reason ?? '', /partly matches .*ridge regression/);
   assert.equal(concept('Y = \\beta_0 + \\sum_{j=1}^p X_j \\beta_j'), 'linear-regression');
   assert.notEqual(concept('Y = \\beta_0 + \\sum_{j=1}^p Z_j \\gamma_j'), 'linear-regression');
 });
@@ -1917,4 +1921,21 @@ test("a GRU written with c, as Andrew Ng's course writes it, calls its state the
   // Any other recurrence keeps calling its state the hidden state.
   const rnn = explainFormula('h_t = \\tanh(W h_{t-1} + U x_t)', { learned: false });
   assert.match(rnn.symbols.find((x) => x.symbol === 'h_t')?.meaning ?? '', /^the hidden state at step t \(the recurrent state\) — defined here/);
+});
+
+test('a linear score the words call a classifier is no linear regression, unless they name a regression', () => {
+  const said = (tex: string, before: string) => explainFormula(tex, { context: { before }, learned: false });
+  for (const before of ['if we use it as a classifier', 'Linear models for classification: two classes', 'a linear discriminant']) {
+    const ex = said('y(x) = w^T x + w_0', before);
+    assert.equal(ex.concept, null, before);
+    assert.match(ex.unsure?.reason ?? '', /looks like Linear regression in part, but what it states is not that concept itself/);
+  }
+  assert.equal(said('y(x) = w^T x + w_0', 'linear regression, unlike classification').concept, 'linear-regression');
+  assert.equal(said('y(x) = w^T x + w_0', 'the model').concept, 'linear-regression');
+});
+
+test('the KL divergence used in a statement, not written out, names no concept; written out or alone it does', () => {
+  const c = (tex: string) => explainFormula(tex, { learned: false }).concept;
+  for (const tex of ['D_{KL}(P \\| Q) \\geq 0', 'D_{KL}(p \\| q) = D_{KL}(p_1 \\| q_1) + D_{KL}(p_2 \\| q_2)', 'q^* = \\arg\\min_q KL(q \\| p)', 'I(x, y) = KL(p(x, y) \\| p(x) p(y))']) assert.equal(c(tex), null, tex);
+  for (const tex of ['D_{KL}(P \\| Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}', 'KL(p \\| q) = H(p, q) - H(p)', 'D_{KL}(q(z|x) \\| p(z))', 'D_{KL}(p \\| q) = \\int p(x) \\ln \\frac{p(x)}{q(x)} dx']) assert.equal(c(tex), 'kl-divergence', tex);
 });
