@@ -113,6 +113,9 @@ const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
 
+/** ∂L/∂x, ∂J/∂z: a derivative of the loss (L, J, E, C, ℓ) with respect to something. */
+const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => /^(L|J|E|C|ell)$/.test(y.name));
+
 /** Split a row at top-level relation operators. */
 function sides(items: Row): { parts: Row[]; rels: string[] } {
   const parts: Row[] = [[]];
@@ -430,7 +433,6 @@ function detectForms(root: Row, add: Add): void {
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
   const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
   if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
-  const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => /^(L|J|E|C|ell)$/.test(y.name));
   const penaltyGradient = (t: { sign: string; items: Row }) => t.sign === '+' && t.items[0]?.k === 'sym' && t.items[0].name === 'lambda' && ((t.items[1]?.k === 'sym' && isParam(t.items[1])) || (t.items[1]?.k === 'apply' && /^(sgn|sign)$/.test(t.items[1].fn)));
   if (parts.length === 2 && lhs.length === 1 && lossDerivative(lhs[0]) && lossDerivative(parts[1][0]) && termsOf(parts[1]).slice(1).some(penaltyGradient)) add('regularization', 3.9, '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)');
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
@@ -3445,6 +3447,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && (optionCases(src) || precisionVeto(tree.items, best) || perceptronRule(tree.items, words, best))) conflict = vetoed = true;
   if (best && (linearClassifier(words, best) || klOnlyUsed(tree.items, best))) conflict = vetoed = true;
+  // (An activation's derivative times the loss's, ∂J/∂Z = ∂J/∂A · A(1 − A), is a step of backpropagation through the
+  // layer; the activation's own slope, σ′ = σ(1 − σ), stays the activation's.)
+  const throughActivation = (id: ConceptId) => ELEMENTWISE.has(id) && all(tree.items).some(lossDerivative);
+  if (best && !best.why.startsWith('named') && throughActivation(best.id)) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.
   const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
@@ -3465,7 +3471,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
     const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
-    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall)) {
+    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(claim.id)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

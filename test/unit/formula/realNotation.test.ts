@@ -1939,3 +1939,11 @@ test('the KL divergence used in a statement, not written out, names no concept; 
   for (const tex of ['D_{KL}(P \\| Q) \\geq 0', 'D_{KL}(p \\| q) = D_{KL}(p_1 \\| q_1) + D_{KL}(p_2 \\| q_2)', 'q^* = \\arg\\min_q KL(q \\| p)', 'I(x, y) = KL(p(x, y) \\| p(x) p(y))']) assert.equal(c(tex), null, tex);
   for (const tex of ['D_{KL}(P \\| Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}', 'KL(p \\| q) = H(p, q) - H(p)', 'D_{KL}(q(z|x) \\| p(z))', 'D_{KL}(p \\| q) = \\int p(x) \\ln \\frac{p(x)}{q(x)} dx']) assert.equal(c(tex), 'kl-divergence', tex);
 });
+
+test('a loss gradient through an activation is a backpropagation step; the activation’s own slope stays the activation', () => {
+  const c = (tex: string, before: string) => explainFormula(tex, { context: { before }, learned: false }).concept;
+  assert.equal(c('\\frac{\\partial J}{\\partial Z} = \\frac{\\partial J}{\\partial A} * A * (1 - A)', 'Sigmoid: then we have'), null);
+  assert.equal(c('\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} (1 - a^2)', 'Tanh: then we have'), null);
+  assert.equal(c('\\sigma\'(x) = \\sigma(x)(1 - \\sigma(x))', 'Sigmoid'), 'sigmoid');
+  assert.equal(c('\\tanh\'(x) = 1 - \\tanh^2(x)', 'Tanh'), 'tanh');
+});
