@@ -842,7 +842,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'minibatch-sgd': /mini-?batch|stochastic|\bsgd\b/i,
   'probability-chain-rule': /chain rule|probabilit/i,
   'backpropagation-through-time': /through time|bptt|vanishing|rnn/i,
-  'empirical-risk': /risk|minimi[sz]e|objective/i,
+  'empirical-risk': /risk|minimi[sz]e/i,
   mse: /\bmse\b|squared|square (error|loss)|least squares/i,
   'cross-entropy': /cross[- ]entropy/i,
   'binary-cross-entropy': /binary/i,
@@ -3298,6 +3298,9 @@ function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
   if (best.id !== 'kl-divergence') return false;
   const { parts } = sides(root);
   if (parts.filter((p) => p.length).length < 2) return false;
+  // (One divergence against a number, D(p‖q) ≥ 0, D(p‖q) = 0 ⟺ p = q: a property of the divergence itself.)
+  const alone = (p: Row) => p.length === 1 && (p[0].k === 'apply' || p[0].k === 'sym');
+  if (alone(parts[0]) && parts[1][0] && isNum(parts[1][0])) return false;
   const written = bigs(root, 'sum').length + bigs(root, 'int').length + applies(root, ['log', 'ln', 'exp', 'H', 'E']).length > 0 || all(root).some((x) => (x.k === 'sym' && /^(log|ln|E|mathbbE|H)$/.test(x.name)) || (x.k === 'name' && /^(log|ln|E|H)$/.test(x.v)));
   return !written;
 }

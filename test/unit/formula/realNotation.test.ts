@@ -1934,10 +1934,10 @@ test('a linear score the words call a classifier is no linear regression, unless
   assert.equal(said('y(x) = w^T x + w_0', 'the model').concept, 'linear-regression');
 });
 
-test('the KL divergence used in a statement, not written out, names no concept; written out or alone it does', () => {
+test('the KL divergence used in a statement, not written out, names no concept; written out, alone or against a number it does', () => {
   const c = (tex: string) => explainFormula(tex, { learned: false }).concept;
-  for (const tex of ['D_{KL}(P \\| Q) \\geq 0', 'D_{KL}(p \\| q) = D_{KL}(p_1 \\| q_1) + D_{KL}(p_2 \\| q_2)', 'q^* = \\arg\\min_q KL(q \\| p)', 'I(x, y) = KL(p(x, y) \\| p(x) p(y))']) assert.equal(c(tex), null, tex);
-  for (const tex of ['D_{KL}(P \\| Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}', 'KL(p \\| q) = H(p, q) - H(p)', 'D_{KL}(q(z|x) \\| p(z))', 'D_{KL}(p \\| q) = \\int p(x) \\ln \\frac{p(x)}{q(x)} dx']) assert.equal(c(tex), 'kl-divergence', tex);
+  for (const tex of ['D_{KL}(p \\| q) = D_{KL}(p_1 \\| q_1) + D_{KL}(p_2 \\| q_2)', 'q^* = \\arg\\min_q KL(q \\| p)', 'I(x, y) = KL(p(x, y) \\| p(x) p(y))']) assert.equal(c(tex), null, tex);
+  for (const tex of ['D_{KL}(P \\| Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}', 'KL(p \\| q) = H(p, q) - H(p)', 'D_{KL}(q(z|x) \\| p(z))', 'D_{KL}(p \\| q) = \\int p(x) \\ln \\frac{p(x)}{q(x)} dx', 'D_{KL}(P \\| Q) \\geq 0', 'KL(p \\| q) = 0 \\iff p = q']) assert.equal(c(tex), 'kl-divergence', tex);
 });
 
 test('a loss gradient through an activation is a backpropagation step; the activation’s own slope stays the activation', () => {
@@ -1946,4 +1946,9 @@ test('a loss gradient through an activation is a backpropagation step; the activ
   assert.equal(c('\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} (1 - a^2)', 'Tanh: then we have'), null);
   assert.equal(c('\\sigma\'(x) = \\sigma(x)(1 - \\sigma(x))', 'Sigmoid'), 'sigmoid');
   assert.equal(c('\\tanh\'(x) = 1 - \\tanh^2(x)', 'Tanh'), 'tanh');
+});
+
+test('an objective function is not therefore an average of per-example losses: a mean of squared differences stays MSE', () => {
+  const ex = explainFormula('J(\\theta) = \\frac{1}{m}\\sum_{i=1}^m \\left(h_\\theta(x_i) - y_i\\right)^2', { context: { before: 'Given the objective function' }, learned: false });
+  assert.equal(ex.concept, 'mse');
 });
