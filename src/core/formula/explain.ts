@@ -8,14 +8,14 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, derivativeOnLeft, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { conceptsMentioned, derivativeLine, derivativeOnLeft, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
 import { type Node, parseTex } from './tex';
 import { normaliseTex } from './normalise';
-import { judge, loadModel, learnedFeatures, type LearnedModel, MIN_KNOWN, type Prediction, predictConcept, type Verdict } from './learned';
+import { judge, loadModel, learnedFeatures, type LearnedModel, MIN_KNOWN, type Prediction, predictConcept, THRESHOLDS, type Verdict } from './learned';
 import learnedModelData from './learnedModel.json';
 import { letterFeatures, predictRole, SHAPE_ONLY, shippedRoleModel, withRole } from './letterRoles';
 
@@ -176,7 +176,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
-  const verdict = judge(rec?.concept ?? null, prediction);
+  const verdict = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false);
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };

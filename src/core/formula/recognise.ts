@@ -3329,6 +3329,11 @@ export function derivativeOnLeft(tree: Row): boolean {
   return parts[0].some((x) => isPrimed(x) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
 }
 
+/** A line that works out a derivative or a gradient: ∂ or ∇ in it, or a derivative on its left (σ′(x) = …). */
+export function derivativeLine(tree: Row): boolean {
+  return hasGradient(tree) || derivativeOnLeft(tree);
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);

@@ -166,3 +166,16 @@ test('the shipped model: loads, knows only catalog concepts, holds feature names
     assert.ok(f.length <= 80 && f.split(' ').length <= 2, `feature ${f}`);
   }
 });
+
+test('judge: on a line that works out a derivative the model names only an update', () => {
+  const sure = (c: string) => pred(c, 0.999, { [c]: 0.999 });
+  assert.equal(judge(null, sure('cross-entropy'), THRESHOLDS, true).by, 'none');
+  assert.equal(judge(null, sure('cross-entropy'), THRESHOLDS, false).concept, 'cross-entropy');
+  assert.equal(judge(null, sure('gradient-descent'), THRESHOLDS, true).concept, 'gradient-descent');
+  // The recogniser's own concept on such a line is judged as before.
+  assert.equal(judge('sigmoid', pred('sigmoid', 0.9, { sigmoid: 0.9 }), THRESHOLDS, true).concept, 'sigmoid');
+  const model = handModel(['null', 'cross-entropy'], 'cross-entropy', ['\\partial', 'ce', 'pred', 'z', 't', 'y']);
+  assert.equal(explainFormula('q_{z_t} = y_{\\text{pred}, t} - 1', { learned: model }).learned.by, 'learned', 'the model names it on a plain line');
+  const ex = explainFormula('\\frac{\\partial \\text{CE}}{\\partial z_t} = y_{\\text{pred}, t} - 1', { learned: model });
+  assert.equal(ex.learned.by, 'none', 'explainFormula tells judge the line is a derivative');
+});
