@@ -116,6 +116,13 @@ const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delt
 /** ∂L/∂x, ∂J/∂z: a derivative of the loss (L, J, E, C, ℓ) with respect to something. */
 const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => /^(L|J|E|C|ell)$/.test(y.name));
 
+/** ∇_w J(w) = …, ∇L = …: the left side is the gradient of a loss. */
+function lossGradientOnLeft(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  return hasSym(lhs, 'nabla') && all(lhs).some((x) => (x.k === 'sym' && /^(L|J|E|C|ell)$/.test(x.name)) || (x.k === 'apply' && /^(L|J|E|C|ell)$/.test(x.fn)));
+}
+
 /** Split a row at top-level relation operators. */
 function sides(items: Row): { parts: Row[]; rels: string[] } {
   const parts: Row[] = [[]];
@@ -2225,7 +2232,11 @@ function detect(root: Row, add: Add): void {
       add('gradient-descent', 3.5, oneExample ? 'θ ← θ − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x⁽ⁱ⁾: a gradient step on one example' : 'θ ← θ − α/m Xᵀ(h(X) − y): the gradient written out');
     }
   }
-  if (fracs(root).some((f) => onlyNum(f.num, 1) && syms(f.den).some((x) => ['m', 'B', 'b', 'M'].includes(x.name))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
+  // (Over m or M examples it is a minibatch's gradient only as an estimate written g or ĝ; ∇J = (1/m) Σ … is the
+  // gradient of the cost over the m examples of the data.)
+  const batchCount = (f: Frac) => syms(f.den).some((x) => ['B', 'b'].includes(x.name) || (x.name === 'm' && x.mods.includes('prime')));
+  const estimateLhs = parts.length > 1 && lhs.length === 1 && lhs[0].k === 'sym' && /^(g|G)$/.test(lhs[0].name);
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && (batchCount(f) || (estimateLhs && syms(f.den).some((x) => ['m', 'M'].includes(x.name))))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && gradientStepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
   // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
@@ -3291,6 +3302,35 @@ function linearClassifier(words: string, best: { id: ConceptId; why: string }): 
 }
 
 /**
+ * A polynomial in one input: x², x_1³, or x^i, x^n beside a coefficient indexed alike (w_i x^i, a_n x^n) — polynomial
+ * regression, which the catalog does not hold, not a linear regression on the inputs.
+ */
+function polynomialInput(root: Row, best: { id: ConceptId; why: string }): boolean {
+  if (best.id !== 'linear-regression' || best.why.startsWith('named')) return false;
+  const rows = [root, ...all(root).flatMap((x) => (x.k === 'row' ? [x.items] : []))];
+  return rows.some((items) => items.some((x, i) => {
+    if (x.k !== 'sym' || !/^x$/i.test(x.name) || !x.sup) return false;
+    const power = subText(x.sup).replace(/\s/g, '');
+    if (/^[2-9]$/.test(power)) return true;
+    const coefficient = items[i - 1];
+    return /^[a-z]$/i.test(power) && power !== 'T' && coefficient?.k === 'sym' && subText(coefficient.sub).replace(/\s/g, '') === power;
+  }));
+}
+
+/**
+ * A joint probability that is not factored into conditionals: a sum of products, P(X) = P(X|y₁)P(y₁) + P(X|y₂)P(y₂)
+ * (total probability), or marginals multiplied with no condition, p(x, y) = p(x) p(y) (independence).
+ */
+function notTheChainRule(root: Row, best: { id: ConceptId; why: string }): boolean {
+  if (best.id !== 'probability-chain-rule' || best.why.startsWith('named')) return false;
+  const { parts } = sides(root);
+  const rhs = parts[parts.length - 1] ?? [];
+  const summed = parts.length >= 2 && (termsOf(rhs).length >= 2 || rhs[0]?.k === 'big' && rhs[0].v === 'sum') && !applies(root, ['log', 'ln']).length;
+  const conditioned = all(root).some((x) => x.k === 'op' && (x.v === '|' || x.v === '∣'));
+  return summed || !conditioned;
+}
+
+/**
  * The KL divergence used, not written out: a statement about divergences (D(p‖q) ≥ 0, a sum of them, an arg min over
  * one, another quantity defined as one) with no sum, integral, expectation, logarithm or entropy saying what it is.
  */
@@ -3454,10 +3494,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const value = statesAValue(tree.items);
   if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
   if (best && !best.why.startsWith('named') && (optionCases(src) || precisionVeto(tree.items, best) || perceptronRule(tree.items, words, best))) conflict = vetoed = true;
-  if (best && (linearClassifier(words, best) || klOnlyUsed(tree.items, best))) conflict = vetoed = true;
+  if (best && (linearClassifier(words, best) || klOnlyUsed(tree.items, best) || polynomialInput(tree.items, best) || notTheChainRule(tree.items, best))) conflict = vetoed = true;
   // (An activation's derivative times the loss's, ∂J/∂Z = ∂J/∂A · A(1 − A), is a step of backpropagation through the
   // layer; the activation's own slope, σ′ = σ(1 − σ), stays the activation's.)
-  const throughActivation = (id: ConceptId) => ELEMENTWISE.has(id) && all(tree.items).some(lossDerivative);
+  const throughActivation = (id: ConceptId) => ELEMENTWISE.has(id) && (all(tree.items).some(lossDerivative) || lossGradientOnLeft(tree.items));
   if (best && !best.why.startsWith('named') && throughActivation(best.id)) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.

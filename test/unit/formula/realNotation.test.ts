@@ -1952,3 +1952,27 @@ test('an objective function is not therefore an average of per-example losses: a
   const ex = explainFormula('J(\\theta) = \\frac{1}{m}\\sum_{i=1}^m \\left(h_\\theta(x_i) - y_i\\right)^2', { context: { before: 'Given the objective function' }, learned: false });
   assert.equal(ex.concept, 'mse');
 });
+
+test('a polynomial in the input is no linear regression; a line in the inputs still is', () => {
+  for (const tex of ['\\hat{y} = b + w_1 x + w_2 x^2', 'h(x) = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_1^2 + \\theta_3 x_1^3', '\\hat{y} = b + \\sum_{i=1}^9 w_i x^i', 'f(x) = a_0 + a_1 x + \\dots + a_n x^n']) assert.equal(concept(tex), null, tex);
+  for (const tex of ['\\hat{y} = w^T x + b', 'h(x^i) = \\theta_0 + \\theta_1 x^i', 'y = b_0 + b_1 x_1 + b_2 x_2']) assert.equal(concept(tex), 'linear-regression', tex);
+});
+
+test('total probability and independence are no chain rule of probability', () => {
+  assert.equal(concept('P(X) = P(X|y_1)P(y_1) + P(X|y_2)P(y_2)'), null);
+  assert.equal(concept('P(X) = \\sum_k P(X|y_k) P(y_k)'), null);
+  assert.equal(concept('p(x, y) = p(x) p(y)'), null);
+  assert.equal(concept('p(x, z) = p(x \\mid z) p(z)'), 'probability-chain-rule');
+  assert.equal(concept('p(x_1, \\dots, x_n) = p(x_1) p(x_2 | x_1) \\cdots p(x_n | x_1, \\dots, x_{n-1})'), 'probability-chain-rule');
+});
+
+test('the gradient of the cost over m examples is no minibatch step; over a batch B, or as an estimate ĝ, it is', () => {
+  assert.notEqual(concept('\\nabla_\\theta J(\\theta) = \\frac{1}{m} \\sum_{i=1}^m (h(x_i) - y_i) x_i'), 'minibatch-sgd');
+  assert.equal(concept('\\hat{g} = \\frac{1}{m} \\nabla_\\theta \\sum_{i=1}^m L(x_i, y_i, \\theta)'), 'minibatch-sgd');
+  assert.equal(concept('\\nabla_\\theta L_B(\\theta) = \\frac{1}{b} \\sum_{i \\in B} \\nabla_\\theta \\ell(y_i, x_i)'), 'minibatch-sgd');
+});
+
+test('the gradient of a loss written in cases is no piecewise activation', () => {
+  assert.equal(concept('\\nabla_w J_i(w) = \\begin{cases} \\lambda w - y_i x_i & y_i w^T x_i < 1 \\\\ \\lambda w & y_i w^T x_i > 1 \\end{cases}'), null);
+  assert.equal(concept('f(x) = \\begin{cases} x & x > 0 \\\\ 0.01 x & x \\le 0 \\end{cases}'), 'leaky-relu');
+});
