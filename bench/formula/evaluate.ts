@@ -265,9 +265,11 @@ export function evaluateSource(source: string, concepts: LabelFile, roles: Label
     }
   }
   r.acceptable = acceptableMisses(r.misses, alternatives);
-  const table = roles?.macros ? parseMacros(roles.macros) : undefined;
+  // (The macros a source defines are written once, in its concept file's header; a roles file may repeat them.)
+  const roleMacros = roles?.macros || concepts.macros;
+  const table = roleMacros ? parseMacros(roleMacros) : undefined;
   for (const f of roles?.formulas ?? []) {
-    const ex = explain(f.latex, f.context, roles!.macros);
+    const ex = explain(f.latex, f.context, roleMacros);
     const find = symbolFinder(ex.symbols);
     let allRight = true;
     for (const { symbol, role } of f.roles ?? []) {

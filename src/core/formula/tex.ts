@@ -108,6 +108,8 @@ const ACCENTS: Record<string, string> = {
   Hat: 'hat', Tilde: 'tilde', Bar: 'bar', Vec: 'vec', Dot: 'dot', Ddot: 'ddot', Check: '', Breve: '', Acute: '', Grave: '', overrightarrow: 'fwd',
   overleftarrow: 'bwd', dot: 'dot', ddot: 'ddot', mathbf: 'bold', bold: 'bold', boldsymbol: 'bold', bm: 'bold', mathbold: 'bold', vb: 'bold', va: 'vec', vect: 'bold', bs: 'bold', pmb: 'bold', mathbb: 'bb',
   mathcal: 'cal', mathscr: 'cal', mathfrak: 'frak', mathit: '', mathsf: '', mathtt: '', underline: '', check: '', breve: '',
+  // (ulem's underlines, which some notes use for vectors and matrices.)
+  underbar: '', uline: '', uuline: '', uwave: '',
   acute: '', grave: '', mathring: '', boxed: '', cancel: '', bcancel: '', xcancel: '', sout: '', phantom: '', underbrace: '',
   overbrace: '', textbf: 'textbf', textit: 'textit', emph: 'textit', mathnormal: '',
 };

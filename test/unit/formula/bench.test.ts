@@ -176,3 +176,13 @@ test('roles lines: a symbol may hold ; or =, since a role is one word of the voc
   assert.deepEqual(partly.formulas[0].roles, [{ symbol: 'z', role: 'logits' }]);
   assert.match(partly.warnings.join('\n'), /not read/);
 });
+
+test('a roles file without macro lines of its own is explained with its concept file\'s macros', () => {
+  const concepts = parseLabelFile('# macros: \\newcommand{\\vq}{\\mathbf{q}}\nsoftmax ||| ||| a', false);
+  const roles = parseLabelFile('softmax ||| ||| a ||| \\vq = query', true);
+  const seen: string[] = [];
+  const explain = (_latex: string, _context: string, macros: string) => (seen.push(macros), { concept: 'softmax', symbols: [{ symbol: 'q', meaning: 'the query' }] }) as unknown as Explanation;
+  const r = evaluateSource('macros', concepts, roles, explain);
+  assert.ok(seen.every((m) => /\\newcommand\{\\vq\}/.test(m)), seen.join(' | '));
+  assert.deepEqual([r.roleLetters, r.roleRight], [1, 1]);
+});

@@ -1976,3 +1976,10 @@ test('the gradient of a loss written in cases is no piecewise activation', () =>
   assert.equal(concept('\\nabla_w J_i(w) = \\begin{cases} \\lambda w - y_i x_i & y_i w^T x_i < 1 \\\\ \\lambda w & y_i w^T x_i > 1 \\end{cases}'), null);
   assert.equal(concept('f(x) = \\begin{cases} x & x > 0 \\\\ 0.01 x & x \\le 0 \\end{cases}'), 'leaky-relu');
 });
+
+test('ulem underlines (\\uline, \\uuline) mark a vector or a matrix as \\underline does: no letter of their own', () => {
+  const ex = explainFormula('\\uline{a}_l = \\uuline{W}_l \\cdot \\uline{x}_{l-1} + \\uline{b}_l', { learned: false });
+  assert.equal(ex.concept, 'affine-layer');
+  assert.ok(!ex.symbols.some((s) => /uu?line/.test(s.symbol)), ex.symbols.map((s) => s.symbol).join(' '));
+  assert.match(ex.symbols.find((s) => s.symbol === 'W_l')?.meaning ?? '', /weight/);
+});
