@@ -3345,6 +3345,29 @@ function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
   return !written;
 }
 
+/**
+ * An activation's derivative times the loss's, ∂J/∂Z = ∂J/∂A · A(1 − A), or a loss's gradient written in cases: a step
+ * of backpropagation through the layer. (The activation's own slope, σ′ = σ(1 − σ), stays the activation's.)
+ */
+function throughActivation(root: Row, id: ConceptId): boolean {
+  return ELEMENTWISE.has(id) && (all(root).some(lossDerivative) || lossGradientOnLeft(root));
+}
+
+/**
+ * What the formula states is not its best concept, however well it matches: something outside the catalog, a value
+ * worked out, an option's cases, a method next to the concept (the perceptron's rule, a linear classifier, a polynomial,
+ * total probability), a statement that only uses the concept (a KL divergence in an arg min), a backpropagation step.
+ */
+function statesSomethingElse(root: Row, src: string, words: string, best: { id: ConceptId; why: string } | undefined): boolean {
+  if (outsideTheCatalog(root, src, best)) return true;
+  const value = statesAValue(root);
+  const named = !!best?.why.startsWith('named');
+  if (value === 'worked' || (best && value === 'at' && !named)) return true;
+  if (!best) return false;
+  if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
+  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best);
+}
+
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
 export const detectorErrors = { count: 0, last: '' };
 
@@ -3490,15 +3513,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));
-  if (outsideTheCatalog(tree.items, src, best)) conflict = vetoed = true;
-  const value = statesAValue(tree.items);
-  if (value === 'worked' || (best && value === 'at' && !best.why.startsWith('named'))) conflict = vetoed = true;
-  if (best && !best.why.startsWith('named') && (optionCases(src) || precisionVeto(tree.items, best) || perceptronRule(tree.items, words, best))) conflict = vetoed = true;
-  if (best && (linearClassifier(words, best) || klOnlyUsed(tree.items, best) || polynomialInput(tree.items, best) || notTheChainRule(tree.items, best))) conflict = vetoed = true;
-  // (An activation's derivative times the loss's, ∂J/∂Z = ∂J/∂A · A(1 − A), is a step of backpropagation through the
-  // layer; the activation's own slope, σ′ = σ(1 − σ), stays the activation's.)
-  const throughActivation = (id: ConceptId) => ELEMENTWISE.has(id) && (all(tree.items).some(lossDerivative) || lossGradientOnLeft(tree.items));
-  if (best && !best.why.startsWith('named') && throughActivation(best.id)) conflict = vetoed = true;
+  if (statesSomethingElse(tree.items, src, words, best)) conflict = vetoed = true;
   // An activation of another function's output on several inputs (tanh(g(h→, h←)), tanh(attn(s, H))) is the last step
   // of a model the formula only names a part of.
   const ofCall = (a: Apply) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'apply' && !['sigmoid', 'tanh', 'relu', 'softmax'].includes(r[0].fn) && hasOp(r[0].arg, ','); };
@@ -3519,7 +3534,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
     const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
-    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(claim.id)) {
+    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;
