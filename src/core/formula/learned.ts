@@ -82,8 +82,8 @@ export const KEEP_ALWAYS: ReadonlySet<ConceptId> = new Set<ConceptId>(['gradient
 export const NEVER_NAME: ReadonlySet<ConceptId> = new Set<ConceptId>(['chain-rule', 'linear-regression', 'backpropagation-through-time', 'kl-divergence']);
 /**
  * On a line that works out a derivative, the only concepts the model names on its own: updates, whose steps are
- * written with gradients. Its namings of a loss, an activation or a model on such lines were right 19
- * times and claimed a concept for a formula labelled null 23 times on rounds 19–21: no better than a coin.
+ * written with gradients. Its namings of a loss, an activation or a model on such lines were right 19 times and
+ * claimed a concept for a formula labelled null 23 times on rounds 19–21: no better than a coin.
  */
 export const NAMED_ON_DERIVATIVES: ReadonlySet<ConceptId> = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd', 'adam']);
 

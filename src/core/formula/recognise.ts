@@ -3331,8 +3331,8 @@ function notTheChainRule(root: Row, best: { id: ConceptId; why: string }): boole
 }
 
 /**
- * The KL divergence used, not written out: a statement about divergences (D(p‖q) ≥ 0, a sum of them, an arg min over
- * one, another quantity defined as one) with no sum, integral, expectation, logarithm or entropy saying what it is.
+ * The KL divergence used, not written out: a statement about divergences (a sum of them, an arg min over one, another
+ * quantity defined as one) with no sum, integral, expectation, logarithm or entropy saying what it is.
  */
 function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
   if (best.id !== 'kl-divergence') return false;
