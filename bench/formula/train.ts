@@ -13,10 +13,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseLabelFile, readBounded } from './evaluate';
-import { explainFormula, featuresOf } from '../../src/core/formula/explain';
-import { expandMacros, parseMacros } from '../../src/core/formula/macros';
-import { cleanTex } from '../../src/core/formula/find';
-import { derivativeLine, recognise } from '../../src/core/formula/recognise';
+import { derivativeLineOf, explainFormula, featuresOf } from '../../src/core/formula/explain';
+import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
 import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
 import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
@@ -41,8 +39,7 @@ function readFolder(dir: string, folder: number): Row[] {
     for (const fo of labels.formulas) {
       const context = { before: fo.context };
       const e = explainFormula(fo.latex, { context, display: true, macros, learned: false });
-      const expanded = macros ? expandMacros(cleanTex(fo.latex), macros).latex : cleanTex(fo.latex);
-      const derivative = derivativeLine(recognise(expanded, context).tree.items);
+      const derivative = derivativeLineOf(fo.latex, { context, macros });
       rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0, derivative });
     }
   }

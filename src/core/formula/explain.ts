@@ -111,6 +111,11 @@ export function featuresOf(latexIn: string, opts: Pick<ExplainOptions, 'context'
   return expandedFeatures(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context);
 }
 
+/** Whether a formula, given as explainFormula is given it, works out a derivative (what explainFormula tells judge). */
+export function derivativeLineOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): boolean {
+  return derivativeLine(recognise(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context).tree.items);
+}
+
 /** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
 const formulaWords = (latex: string) => latex.replace(/\\[a-zA-Z]+/g, ' ').replace(/[^A-Za-z0-9-]+/g, ' ');
 

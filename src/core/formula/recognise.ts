@@ -114,13 +114,15 @@ const subText = (n: Node | undefined, depth = 0): string =>
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
 
 /** ∂L/∂x, ∂J/∂z: a derivative of the loss (L, J, E, C, ℓ) with respect to something. */
-const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => /^(L|J|E|C|ell)$/.test(y.name));
+/** The letters a loss is written with. */
+const LOSS_LETTER = /^(L|J|E|C|ell)$/;
+const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => LOSS_LETTER.test(y.name));
 
 /** ∇_w J(w) = …, ∇L = …: the left side is the gradient of a loss. */
 function lossGradientOnLeft(root: Row): boolean {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
-  return hasSym(lhs, 'nabla') && all(lhs).some((x) => (x.k === 'sym' && /^(L|J|E|C|ell)$/.test(x.name)) || (x.k === 'apply' && /^(L|J|E|C|ell)$/.test(x.fn)));
+  return hasSym(lhs, 'nabla') && all(lhs).some((x) => (x.k === 'sym' && LOSS_LETTER.test(x.name)) || (x.k === 'apply' && LOSS_LETTER.test(x.fn)));
 }
 
 /** Split a row at top-level relation operators. */
