@@ -169,6 +169,9 @@ const derivativeProduct = (f: Features) => (f.src.match(/\\[dt]?frac\s*\{\s*\\?(
 /** Two letters side by side, one a matrix or weight letter (W x, x W, U h): a linear map of a vector. */
 const linearMap = (f: Features) => /(?:\b|\\mathbf\{|\\boldsymbol\{|\\bm\{)?[WUVw]\w*[}_^{\w]*\s*\\?(?:cdot\s*)?\\?(?:mathbf\{|boldsymbol\{)?[xhaz]|[xhaz][}_\w{]*\s*\\?(?:mathbf\{|boldsymbol\{)?W/.test(f.src);
 
+/** A line in the input: the input letter (x, X) with a sum, or multiplied by a coefficient (θ'x, θ.X, b * x); no square, no derivative. */
+const lineInInput = (f: Features) => has(f, 'x', 'X') && !f.square && !f.deriv && (/\+/.test(f.src) || /['.*]\s*(\\mathbf\s*\{\s*)?[xX]\b/.test(f.src));
+
 /** Counts of events (count(a, b), #(w), C(w_1 w_2)): an estimate by counting. */
 const countOf = (src: string) => /count|\\#/i.test(src) || /\bC\s*\(/.test(src);
 /** Conditional probabilities in the formula (a product of them is a chain of predictions). */
@@ -243,7 +246,8 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   adam: (f) => f.relation && /^(m|v|s|theta|w|W|x)$/.test(lhsLetters(f)[0] ?? '') && (/beta/.test(f.src) || f.sqrt),
   'minibatch-sgd': (f) => f.relation && f.deriv && f.sum,
   'gradient-descent': (f) => (f.relation && f.deriv && has(f, 'alpha', 'eta', 'lr')) || selfUpdate(f),
-  'linear-regression': (f) => f.relation && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.exp && !f.log && !f.prob && applyCount(f) <= 1,
+  // (Or a line in the input, ŷ = mx + b, h(x) = θ₀ + θ₁ * x₁ + …, θ'x, θ.X: an input letter, a sum or a product.)
+  'linear-regression': (f) => f.relation && (/\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) || lineInInput(f)) && !f.exp && !f.log && !f.prob && applyCount(f) <= 1,
   'logistic-regression': (f) => f.relation && (f.fns.has('sigma') || f.fns.has('sigmoid') || f.fns.has('g')) && /\^\s*\{?\s*(T|\\top)|\\cdot/.test(f.src) && !f.log,
   mse: (f) => f.square && f.minus && !f.log && !f.exp,
   softmax: (f) => (f.exp && f.frac) || (f.fns.has('softmax') && f.relation),

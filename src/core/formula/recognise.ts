@@ -2919,6 +2919,10 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
 };
 
+/** Words that name logistic regression (`LogisticRegression` too), and words that name linear regression or least squares. */
+const logisticNamed = (words: string) => /logistic ?regression/i.test(words) || namedInOtherLanguage('logistic-regression', words);
+const linearNamed = (words: string) => /linear ?regression|least squares/i.test(words) || namedInOtherLanguage('linear-regression', words);
+
 /** The words around a formula speak of the concept: its English words, or its name in the note's own language. */
 const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(words) || namedInOtherLanguage(id, words);
 /** The words name the concept explicitly (a family member among its relatives), in English or the note's language. */
@@ -3159,6 +3163,14 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   if (sorted[0]?.id === 'logistic-regression' && !sorted[0].why.startsWith('named') && ((lhsLetter && /^[hH]$/.test(symBase(lhsLetter) ?? '') && !hypothesis) || neuronWords) && !CONTEXT['logistic-regression']!.test(words)) sorted[0] = { ...sorted[0], id: 'affine-layer', why: 'a neuron: h = σ(w·x + b)' };
   // A layer with its activation, in the sentence right before about a network of several layers, is a step of it.
   if (sorted[0]?.id === 'affine-layer' && !sorted[0].why.startsWith('named') && activated(root) && MLP_WORDS.test(near) && !/single (unit|neuron)|\ba neuron\b|one neuron/i.test(near)) sorted[0] = { ...sorted[0], id: 'mlp', why: `a layer of the network the words describe (${sorted[0].why})` };
+  // A linear score (z = wᵀx + b, y = w₀x₀ + … + w_m x_m, ŷ = h(wx + b)) in a note on logistic regression that does not
+  // name linear regression is that model's linear part: the log-odds the sigmoid turns into a probability.
+  // (Not a layer of a network, W^{[l]}, nor a score through another activation, nor a derivative or a loss.)
+  const linearGuess = sorted[0] && (sorted[0].id === 'linear-regression' || sorted[0].id === 'affine-layer') && !sorted[0].why.startsWith('named');
+  const otherActivation = applies(root).some((a) => ['tanh', 'relu', 'softmax', 'phi', 'varphi'].includes(a.fn));
+  if (linearGuess && logisticNamed(words) && !linearNamed(words) && !otherActivation && !syms(root).some(layerSup) && !all(root).some((x) => 'sup' in x && !!x.sup && /\[|\]/.test(subText(x.sup))) && !hasGradient(root) && !lossLhs(root)) {
+    sorted.unshift({ id: 'logistic-regression', score: sorted[0].score + MARGIN + 0.05, why: `a linear score in a note on logistic regression: the log-odds the sigmoid turns into a probability (${sorted[0].why})` });
+  }
   // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
   const lhsTop = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
   if (sorted[0]?.id === 'sigmoid' && lhsTop?.k === 'apply' && lhsTop.fn === 'sigmoid' && !!lhsTop.sub && (applies(root, ['exp']).length > 0 || syms(root).some((x) => x.name === 'e' && !!x.sup))) sorted[0] = { ...sorted[0], id: 'softmax', why: 'σ(z)_k: a component of the softmax' };
