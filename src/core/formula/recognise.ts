@@ -856,7 +856,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'cross-entropy': /cross[- ]entropy/i,
   'binary-cross-entropy': /binary/i,
   softmax: /softmax|output distribution|output layer/i,
-  'maximum-likelihood': /likelihood|\bmle\b/i,
+  'maximum-likelihood': /likelihood|\bmle\b|maximi[sz]e (the )?(log[- ]?)?(probability|likelihood)/i,
   elbo: /elbo|evidence lower/i,
   autoencoder: /autoencoder|reconstruct/i,
 };
@@ -2255,7 +2255,16 @@ function detect(root: Row, add: Add): void {
   const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
   // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
-  if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && rowOf(lhsApply.arg).length === 1 && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // (ℓ(w, b): the parameters listed.)
+  const paramsOnly = (r: Row) => r.length > 0 && r.every((y) => (y.k === 'op' && y.v === ',') || (y.k === 'sym' && (PARAM_LETTER.test(y.name) || y.name === 'b')));
+  if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && (rowOf(lhsApply.arg).length === 1 || paramsOnly(rowOf(lhsApply.arg))) && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  // θ̂_{MLE} = …, μ̂_{ML} = …: the estimate is named by its subscript — the maximum-likelihood estimate, worked out.
+  if (parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^(mle|ml)$/.test(subText(lhs[0].sub).toLowerCase().replace(/[^a-z]/g, ''))) add('maximum-likelihood', 3.3, 'θ̂_MLE = …: the maximum-likelihood estimate, named by its subscript');
+  // 𝓛 = Σ log P(y | x), with no minus: a sum of the log-probabilities of what is predicted, the objective maximum
+  // likelihood maximises — too common a shape to name alone; the words (likelihood, maximise) decide.
+  const lossLetterLhs = parts.length === 2 && lhs.length === 1 && ((lhs[0].k === 'sym' && /^(L|ell|l|J)$/.test(lhs[0].name)) || (lhs[0].k === 'apply' && /^(L|ell|l|J)$/.test(lhs[0].fn)));
+  const sumOfLogProb = rhsAll[0]?.k === 'big' && rhsAll[0].v === 'sum' && !hasLineOp(rhsAll, '-', '+') && applies(rhsAll, ['log', 'ln']).length === 1 && applies(applies(rhsAll, ['log', 'ln'])[0].arg).some((q) => isProb(q) && condBarOf(q));
+  if (lossLetterLhs && sumOfLogProb) add('maximum-likelihood', 1.7, 'Σ log P(y | x): the log-probability of the data, which maximum likelihood maximises');
   // log L(θ) = …, ln 𝓛(θ | t, z) = …, arg max_θ log L(θ): the log of the likelihood of parameters.
   {
     // (ln P(x_1, …, x_n; μ, σ): the probability of the data with the parameters after the semicolon is a likelihood too.)
