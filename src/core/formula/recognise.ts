@@ -2947,7 +2947,7 @@ const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]diffe
 function attentionSoftmax(named: ConceptId | null, words: string, root: Row): ConceptId | null {
   // (A softmax of quantities the formula itself calls scores, \text{score}_i, gives the attention weights too.)
   const ofScores = applies(root, ['softmax']).some((a) => names(a.arg).includes('score'));
-  if (named !== 'softmax' || !(ofScores || /attention (weight|distribution|score)|weights? of (the )?attention|attend/i.test(words))) return named;
+  if (named !== 'softmax' || !(ofScores || /attention (weight|distribution|score)|weights? of (the )?attention|attend|alignment (weight|score)|注意力?(分布|权重|權重|分数|得分)|어텐션 ?(분포|가중치|스코어|점수)|アテンション(の)?(重み|分布|スコア)|注意(の)?重み/i.test(words))) return named;
   const family = FAMILIES[0];
   return family.find((id) => id !== 'attention' && namedFor(id, words)) ?? 'attention';
 }
