@@ -25,7 +25,7 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   'empirical-risk': /empirical risk|经验风险|경험적 위험/i,
   'linear-regression': /linear regression|least[- ]squares regression|线性回归|선형 ?회귀/i,
   'logistic-regression': /logistic regression|logit model|逻辑回归|逻辑斯蒂回归|对数几率回归|로지스틱 ?회귀/i,
-  'softmax-regression': /softmax regression|multinomial logistic|multi-?class logistic|softmax回归|소프트맥스 ?회귀/i,
+  'softmax-regression': /softmax regression|multinomial logistic|multi-?class logistic|softmax ?回归|softmax ?回歸|ソフトマックス回帰|소프트맥스 ?회귀/i,
   'affine-layer': /affine (layer|map|transform)|fully[- ]connected|dense layer|linear layer|全连接|완전 ?연결/i,
   mlp: /multi-?layer perceptron|\bmlps?\b|feed-?forward (neural )?network|\bffn\b|多层感知机|前馈神经网络|다층 ?퍼셉트론|순방향 ?신경망/i,
   rnn: /recurrent neural|\brnns?\b|循环神经网络|递归神经网络|순환 ?신경망/i,

@@ -3148,7 +3148,7 @@ function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: 
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
   const lhsHead0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
   const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
-  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict/i.test(words))) {
+  if (sorted[0]?.id === 'softmax' && sorted[0].why.startsWith('named') && (predictsY || /classif|\bclass(es)?\b|\blabels?\b|predict|分类|分類|분류/i.test(words) || namedFor('softmax-regression', words))) {
     const call = applies(root, ['softmax'])[0];
     const arg = call ? rowOf(call.arg).filter((x) => x.k !== 'op' || ![',', '*', '·', '∗'].includes(x.v)) : [];
     if (arg.length >= 2 && arg.every((x) => x.k === 'sym') && arg.some((x) => /^[A-Z]$/.test((x as Sym).name))) sorted.unshift({ ...sorted[0], id: 'softmax-regression', why: 'named: softmax of a weight times a vector, predicting a class' });
