@@ -276,7 +276,16 @@ const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lam
  */
 function codeNotation(s: string): string {
   if (/\\(newcommand|def|renewcommand)\b/.test(s)) return s;
-  s = s.replace(/(^|[^A-Za-z\\])(?:np|numpy|torch|tf|math|jnp|F)\.(?=[a-z])/g, '$1');
+  // (Module and object prefixes, one or several: `tf.math.tanh`, `self.W_hh`, `nn.functional.relu`.)
+  s = s.replace(/(^|[^A-Za-z\\])(?:(?:np|numpy|torch|tf|math|jnp|F|nn|functional|self)\.)+(?=[A-Za-z])/g, '$1');
+  // Octave's element-wise operators (`.^2`, `.*`, `./`) and its transpose `'` before a product or a letter
+  // (`y'*log(h)`, `(Xθ − y)'*(Xθ − y)`, `θ'x`), in a line typed as code (a `;` at its end, or those operators).
+  if (/;\s*$|\.\^|\.\*|'\s*\*/.test(s)) {
+    s = s.replace(/\.\^/g, '^').replace(/\.\*/g, ' \\odot ').replace(/\.\//g, '/');
+    s = s.replace(/(?<=[A-Za-z0-9)}\]α-ωΑ-Ω])'(?=\s*\*|[A-Za-zα-ωΑ-Ω\\])/g, '^{T} ').replace(/;\s*$/, '');
+    // (`e(-z)`: the exponential typed as a call of e.)
+    s = s.replace(/(?<![A-Za-z\\])e\(/g, '\\exp(');
+  }
   s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
   s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
@@ -319,7 +328,9 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![A-Za-z\\])(w(?:_?\{?\d{1,2}\}?)?(?:\(t\))?)\s*\*(?![*^_])\s*(?=[a-zA-Z](?![a-zA-Z]{2}))/g, '$1 ');
   // (A lower-case input before an upper-case weight matrix, the row-vector order: x*W_1, a * W.)
   s = s.replace(/(?<![A-Za-z\\])([a-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\d)?)\s*\*(?![*^_])\s*(?=[WUV](?![A-Za-z]))/g, '$1 ');
-  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?[0-9a-z]{1,3}\}?)?|[WUVXA](?:_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
+  // (A weight matrix named by what it connects, `W_hh`, `W_xh`: one subscript of two letters.)
+  s = s.replace(/(?<![A-Za-z\\])([WUV])_([hxyoacsz]{2})(?![A-Za-z{_^])/g, '$1_{$2}');
+  s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?[0-9a-z]{1,3}\}?)?|[WUVXA](?:_\{[a-z0-9]{1,3}\}|_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
   // (A transposed factor before `*` is a matrix product: theta^T * x, X^T * X.)
   s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top)(?:\s*\})?)\s*\*(?![*^_])\s*/g, '$1 ');
@@ -604,6 +615,8 @@ export function normaliseTex(src: string): string {
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = plainOperators(s);
+  // (`logy_hat`, `log(1-yhat)`: the log glued to the hatted letter.)
+  s = s.replace(/(?<![\\A-Za-z])([a-z]?)(log|ln)([a-z])_?hat(?![A-Za-z])/g, '$1 \\$2 \\hat{$3}');
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
   // A letter's word subscript typed without braces, as code does (y_true, y_pred): the whole word. (Two letters, W_fx_t,
   // w_fx + u_fh, are TeX's one-letter subscript before the next letter.)

@@ -292,6 +292,11 @@ function detectShapes(root: Row, add: Add): void {
     const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !step(x) && rhsItems[rhsItems.indexOf(x) + 1]?.k === 'sym')).length >= 2;
     if (prevState && input && weights) add('rnn', 3.1, RECURRENT_SUM);
   }
+  // A state updated from itself through the weights named for it, h = tanh(W_hh h + W_xh x) in code that keeps one
+  // variable per state: the recurrence, its step left to the loop around it.
+  const stateLetter = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[hsa]$/.test((parts[0][0] as Sym).name) && !(parts[0][0] as Sym).sub && !(parts[0][0] as Sym).sup ? (parts[0][0] as Sym).name : '';
+  const recurrentWeight = (x: Node | undefined, i: number, r: Row) => x?.k === 'sym' && /^[WUV]$/.test(x.name) && subText(x.sub).replace(/[\s,]/g, '') === stateLetter + stateLetter && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === stateLetter;
+  if (stateLetter && rowsIn(parts[1]).some((r) => r.some((x, i) => recurrentWeight(x, i, r)))) add('rnn', 3.4, `W_{${stateLetter}${stateLetter}} ${stateLetter}: the state computed from itself through its recurrent weights`);
   // The state at step t as the activation of that step's weighted input: h_t = tanh(z_t), s_t = f(a_t).
   if (PREVIOUS[headStep] && /^[hsHS]$/.test((parts[0][0] as Sym).name)) {
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
@@ -3262,9 +3267,10 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   }
   for (const [id, c] of cands) {
     if (!DISTINCT_CHILDREN.has(id)) continue;
-    for (const p of PARENT[id] ?? []) {
+    // (The two-class terms are also the negative log-likelihood of a Bernoulli label: words naming that leave the form its own.)
+    for (const p of [...(PARENT[id] ?? []), ...(id === 'binary-cross-entropy' ? ['negative-log-likelihood' as ConceptId] : [])]) {
       const parent = cands.get(p);
-      if (parent && structural(c) && structural(parent) && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && wordsFor(p, words)) c.score = parent.score + 0.1;
+      if (parent && structural(c) && (structural(parent) || p === 'negative-log-likelihood') && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && wordsFor(p, words)) c.score = parent.score + (PARENT[id]?.includes(p) ? 0.1 : MARGIN + 0.05);
     }
   }
 }

@@ -1983,3 +1983,42 @@ test('ulem underlines (\\uline, \\uuline) mark a vector or a matrix as \\underli
   assert.ok(!ex.symbols.some((s) => /uu?line/.test(s.symbol)), ex.symbols.map((s) => s.symbol).join(' '));
   assert.match(ex.symbols.find((s) => s.symbol === 'W_l')?.meaning ?? '', /weight/);
 });
+
+test('a linear score under words on logistic regression is that model; not under words that name linear regression too', () => {
+  assert.equal(concept('z = w^T x + b', 'Logistic regression, step one: the score'), 'logistic-regression');
+  assert.equal(concept('s = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_2', '逻辑回归：先算线性部分'), 'logistic-regression');
+  assert.notEqual(concept('z = w^T x + b', 'From linear regression to logistic regression'), 'logistic-regression');
+  // (A layer of a network, marked by its superscript, stays a layer.)
+  assert.notEqual(concept('z^{[1]} = W^{[1]} x + b^{[1]}', 'logistic regression as a tiny network'), 'logistic-regression');
+});
+
+test('a line in the input is linear regression where the words say so, and nothing without them', () => {
+  assert.equal(concept('\\hat{y} = a x + c', 'A simple linear regression fits'), 'linear-regression');
+  assert.equal(concept("g_w(x) = w'x;", 'Linear regression, vectorised'), 'linear-regression');
+  assert.equal(concept("g_w(x) = w'x;", 'the map'), null);
+});
+
+test('the maximum-likelihood estimate named by its subscript, and a sum of log-probabilities the words maximise', () => {
+  assert.equal(concept('\\hat{p}_{MLE} = \\frac{k}{n}'), 'maximum-likelihood');
+  assert.equal(concept('\\ell(w, b) = \\sum_n \\ln p(t_n \\mid u_n; w, b)'), 'maximum-likelihood');
+  assert.equal(concept('\\mathcal{J} = \\sum_{(u, v)} \\log P(v \\mid u)', 'the encoder is trained to maximise the probability of the right reply'), 'maximum-likelihood');
+  // (Without words about likelihood the shape alone is too common to name.)
+  assert.equal(concept('\\mathcal{J} = \\sum_{(u, v)} \\log P(v \\mid u)', 'the objective'), null);
+});
+
+test("Octave's element-wise power, transpose and e(·), and code's object prefixes, read as the math they type", () => {
+  assert.equal(concept('C = sum((A*w - t).^2)/(2*n);', 'cost'), 'mse');
+  assert.equal(concept("C = ((A*w - t)'*(A*w - t))/(2*n);", 'cost'), 'mse');
+  assert.equal(concept("g(x) = 1/(1+e(-w'x));"), 'logistic-regression');
+  assert.equal(concept('self.s = torch.tanh(self.W_ss*self.s + self.W_xs*x)'), 'rnn');
+});
+
+test('the two-class log terms stay the binary cross-entropy under words that call them a negative log-likelihood', () => {
+  assert.equal(concept('-t log(q) - (1-t)log(1-q)', 'the negative log likelihood of one example'), 'binary-cross-entropy');
+});
+
+test('a softmax the words call the attention distribution in Chinese or Korean is the attention step', () => {
+  assert.equal(concept('p = \\mathrm{softmax}(s)', '这一步的注意力分布'), 'attention');
+  assert.equal(concept('p = \\mathrm{softmax}(s)', '어텐션 분포를 구한다'), 'attention');
+  assert.equal(concept('p = \\mathrm{softmax}(s)', 'normalise the outputs'), 'softmax');
+});
