@@ -47,10 +47,11 @@ function closeBrace(s: string, i: number): number {
 /**
  * Plain text's operators: `sum(…)`, `SUM(…)` (the sum of what the brackets hold); `log`/`ln` run into a one-letter
  * subscript before it, `y_jlog\hat{y}_j`, `y_iln(p_i)` (TeX's subscript is that one letter), or between two letters,
- * `ylogy_pred`, `yloga` (the logarithm, not part of a word).
+ * `ylogy_pred`, `yloga` (the logarithm, not part of a word); `logy_hat`, `ylogyhat`: the log glued to a hatted letter.
  */
 function plainOperators(s: string): string {
   return s
+    .replace(/(?<![\\A-Za-z])([a-z]?)(log|ln)([a-z])_?hat(?![A-Za-z])/g, '$1 \\$2 \\hat{$3}')
     .replace(/(^|[^\\A-Za-z{])(?:sum|SUM)\s*(?=\()/g, '$1\\sum ')
     .replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z0-9])(log|ln)(?=\s*[\\({]|[A-Za-z](?![A-Za-z]))/g, '$1_{$2}\\$3 ')
     .replace(/(?<![\\A-Za-z])([a-z])(log|ln)(?=[a-z](?![a-z]))/g, '$1 \\$2 ');
@@ -615,8 +616,6 @@ export function normaliseTex(src: string): string {
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);
   // Plain-text big operators and hats: sum_i, prod_{t=1}, yhat / y_hat.
   s = plainOperators(s);
-  // (`logy_hat`, `log(1-yhat)`: the log glued to the hatted letter.)
-  s = s.replace(/(?<![\\A-Za-z])([a-z]?)(log|ln)([a-z])_?hat(?![A-Za-z])/g, '$1 \\$2 \\hat{$3}');
   s = s.replace(/(^|[^\\A-Za-z{])(sum|prod)(?=\s*_)/g, '$1\\$2').replace(/(^|[^\\A-Za-z{])([A-Za-z])_?hat(?![A-Za-z])/g, '$1\\hat{$2}');
   // A letter's word subscript typed without braces, as code does (y_true, y_pred): the whole word. (Two letters, W_fx_t,
   // w_fx + u_fh, are TeX's one-letter subscript before the next letter.)
