@@ -424,13 +424,24 @@ function doubleEscaped(s: string): string {
   return s.replace(/\\\*/g, '*');
 }
 
+/** HTML's named entities math pages use (the Greek letters by their names). */
+const HTML_ENTITIES: Record<string, string> = {
+  part: '∂', nabla: '∇', middot: '·', sdot: '·', times: '×', minus: '−', sum: '∑', prod: '∏', radic: '√', infin: '∞',
+  le: '≤', ge: '≥', ne: '≠', asymp: '≈', rarr: '→', larr: '←', harr: '↔', isin: '∈', hellip: '…', nbsp: ' ', prime: '′', deg: '°',
+  ...Object.fromEntries('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi omega'.split(' ').flatMap((g, i) => [[g, 'αβγδεζηθικλμνξπρστυφχψω'[i]], [g[0].toUpperCase() + g.slice(1), 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΠΡΣΤΥΦΧΨΩ'[i]]])),
+};
+
 /**
  * Markdown notes that type scripts in HTML and math between stray dollars: `x<sup>(i)</sup>`, `W<sub>aa</sub>`,
  * `a<sup>\<t\></sup>` (Andrew Ng's step in angle brackets), `-(y$ log $\hat{y})` with the dollars left inside, and a
  * prime typed as a backtick (`` g`(z) ``).
  */
 function htmlScripts(s: string): string {
-  if (!/<su[bp]>|\$|`|&[lg]t;/.test(s)) return s;
+  if (!/<su[bp]>|\$|`|&[A-Za-z]{2,8};|&#\d{2,5};|<\/?(span|table|tbody|tr|td|th|div|font|var|em|strong)\b/.test(s)) return s;
+  // (Math typed in HTML: its entities, &sigma; &part; &middot; &#8721;, as the characters they name; its layout tags
+  // (tables, spans) as spaces.)
+  s = s.replace(/&#(\d{2,5});/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&([A-Za-z]{2,8});/g, (m, name: string) => HTML_ENTITIES[name] ?? m);
+  s = s.replace(/<\/?(?:span|table|tbody|thead|tr|td|th|div|font|var|em|strong|br|p)\b[^<>]{0,120}>/g, ' ');
   s = s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([<>])/g, '$1').replace(/\$/g, ' ').replace(/([A-Za-z}\]])`(?=\s*\()/g, "$1'");
   for (let guard = 0; guard < 50 && /<su[bp]>/.test(s); guard++) {
     s = s.replace(/\s*<(su[bp])>((?:(?!<\/?su[bp]>).){0,80})<\/\1>/g, (_m, tag: string, body: string) => `${tag === 'sup' ? '^' : '_'}{${body.trim()}}`);

@@ -61,3 +61,11 @@ test('Typst notes and code-style notes reach the recogniser', () => {
   assert.equal(concept('g(u) = (1-(e**(-2u))) / (1+(e**(-2u)))'), 'tanh');
   assert.equal(concept('s = np.dot(v.T, u) + c'), 'affine-layer');
 });
+
+test('math typed in HTML: named and numeric entities as their characters, layout tags as spaces', () => {
+  assert.equal(normaliseTex('u = &tau;(v<sub>1</sub>&middot;s<sub>1</sub> + c)'), 'u = τ(v_{1}·s_{1} + c)');
+  assert.equal(normaliseTex('&Omega; &#946; &lambda;'), 'Ω β λ');
+  // (An entity it does not know stays as written.)
+  assert.equal(normaliseTex('a &frobnicate; b'), 'a &frobnicate; b');
+  assert.equal(concept('<span class=m>&part;</span>E/<span class=m>&part;</span>v<sub>2</sub> = <span class=m>&part;</span>E/<span class=m>&part;</span>u &middot; <span class=m>&part;</span>u/<span class=m>&part;</span>v<sub>2</sub>'), 'chain-rule');
+});
