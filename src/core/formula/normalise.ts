@@ -128,7 +128,7 @@ function conventionalShorthands(s: string): string {
 /**
  * Letters named as code and hasty notes name them: Greek names typed in capitals (THETA, ALPHA), weights and biases by
  * one suffix where both are written (`sigma(Wu [h, x] + bu)`: W_u and b_u) or by what they connect in the course notation
- * (Waa, Wax, Wya and ba, by), and a Greek letter's index typed against it (θ0 + θ1 x: θ_0, θ_1).
+ * (Waa, Wax, Wya and ba, by; W_hh in code), and a Greek letter's index typed against it (θ0 + θ1 x: θ_0, θ_1).
  */
 function codeLetterNames(s: string): string {
   // (Greek names typed in capitals, hTHETA(x) = THETA^T * x, THETAj, ALPHA, LAMBDA: the lower-case letters, an index kept.)
@@ -141,6 +141,8 @@ function codeLetterNames(s: string): string {
   s = s.replace(/(θ|\\theta|β|\\beta)([0-9])(?![0-9.])/g, '$1_{$2}');
   // (`lr`, code's learning rate, is one name, not the letters l and r.)
   s = s.replace(/(?<![A-Za-z\\{])lr(?![A-Za-z{])/g, '\\mathrm{lr}');
+  // (Code writes them with an underscore, `W_hh`, `U_xs`: one subscript of two letters, a `*` after it a product.)
+  s = s.replace(/(?<![A-Za-z\\])([WUV])_([hxyoacsz]{2})(?![A-Za-z{_^])(?:\s*\*(?![*^_]))?\s*/g, '$1_{$2} ');
   if (/(?<![A-Za-z\\])W[ahxyoc]{2}(?![A-Za-z])/.test(s)) s = s.replace(/(?<![A-Za-z\\])W([ahxyoc]{2})(?![A-Za-z])(?:\s*\*(?![*^_]))?\s*/g, 'W_{$1} ').replace(/(?<=\+\s*)b([ahxyoc])(?![A-Za-z])/g, 'b_{$1}');
   return s;
 }
@@ -329,8 +331,6 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![A-Za-z\\])(w(?:_?\{?\d{1,2}\}?)?(?:\(t\))?)\s*\*(?![*^_])\s*(?=[a-zA-Z](?![a-zA-Z]{2}))/g, '$1 ');
   // (A lower-case input before an upper-case weight matrix, the row-vector order: x*W_1, a * W.)
   s = s.replace(/(?<![A-Za-z\\])([a-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\d)?)\s*\*(?![*^_])\s*(?=[WUV](?![A-Za-z]))/g, '$1 ');
-  // (A weight matrix named by what it connects, `W_hh`, `W_xh`: one subscript of two letters.)
-  s = s.replace(/(?<![A-Za-z\\])([WUV])_([hxyoacsz]{2})(?![A-Za-z{_^])/g, '$1_{$2}');
   s = s.replace(/((?:^|[^A-Za-z\\])(?:\d+(?:\.\d+)?|\\(?:alpha|eta|lambda|epsilon|gamma|beta)(?:_\{?[0-9a-z]{1,3}\}?)?|[WUVXA](?:_\{[a-z0-9]{1,3}\}|_\{?\d\}?)?|lr))\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/\)\s*\*\s*(?=\()/g, ') ');
   // (A transposed factor before `*` is a matrix product: theta^T * x, X^T * X.)

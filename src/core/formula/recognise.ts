@@ -2268,7 +2268,8 @@ function detect(root: Row, add: Add): void {
   // 𝓛 = Σ log P(y | x), with no minus: a sum of the log-probabilities of what is predicted, the objective maximum
   // likelihood maximises — too common a shape to name alone; the words (likelihood, maximise) decide.
   const lossLetterLhs = parts.length === 2 && lhs.length === 1 && ((lhs[0].k === 'sym' && /^(L|ell|l|J)$/.test(lhs[0].name)) || (lhs[0].k === 'apply' && /^(L|ell|l|J)$/.test(lhs[0].fn)));
-  const sumOfLogProb = rhsAll[0]?.k === 'big' && rhsAll[0].v === 'sum' && !hasLineOp(rhsAll, '-', '+') && applies(rhsAll, ['log', 'ln']).length === 1 && applies(applies(rhsAll, ['log', 'ln'])[0].arg).some((q) => isProb(q) && condBarOf(q));
+  const rhsLogs = applies(rhsAll, ['log', 'ln']);
+  const sumOfLogProb = rhsAll[0]?.k === 'big' && rhsAll[0].v === 'sum' && !hasLineOp(rhsAll, '-', '+') && rhsLogs.length === 1 && applies(rhsLogs[0].arg).some((q) => isProb(q) && condBarOf(q));
   if (lossLetterLhs && sumOfLogProb) add('maximum-likelihood', 1.7, 'Σ log P(y | x): the log-probability of the data, which maximum likelihood maximises');
   // log L(θ) = …, ln 𝓛(θ | t, z) = …, arg max_θ log L(θ): the log of the likelihood of parameters.
   {
@@ -2673,6 +2674,8 @@ function lossSubscript(root: Row): ConceptId | null {
 }
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
+/** Another name the words may give a distinct child's form: the two-class terms are also a Bernoulli label's negative log-likelihood. */
+const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'] };
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
@@ -3266,11 +3269,13 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
     if (rival - c.score < 0.5) c.score = Math.max(c.score, rival) + 0.2;
   }
   for (const [id, c] of cands) {
-    if (!DISTINCT_CHILDREN.has(id)) continue;
-    // (The two-class terms are also the negative log-likelihood of a Bernoulli label: words naming that leave the form its own.)
-    for (const p of [...(PARENT[id] ?? []), ...(id === 'binary-cross-entropy' ? ['negative-log-likelihood' as ConceptId] : [])]) {
-      const parent = cands.get(p);
-      if (parent && structural(c) && (structural(parent) || p === 'negative-log-likelihood') && c.score >= 3.3 && parent.score >= c.score && parent.score - c.score < 1 && words.trim() && wordsFor(p, words)) c.score = parent.score + (PARENT[id]?.includes(p) ? 0.1 : MARGIN + 0.05);
+    if (!DISTINCT_CHILDREN.has(id) || !structural(c) || c.score < 3.3 || !words.trim()) continue;
+    // A parent with a shape of its own passes the child by a little (the close contenders then give the child); another
+    // name the words give the form passes it whatever its evidence, by the margin (it is no ancestor to fall back on).
+    const rivals: Array<[ConceptId, number, boolean]> = [...(PARENT[id] ?? []).map((p): [ConceptId, number, boolean] => [p, 0.1, true]), ...(ALSO_NAMED[id] ?? []).map((p): [ConceptId, number, boolean] => [p, MARGIN + 0.05, false])];
+    for (const [p, lead, needsShape] of rivals) {
+      const rival = cands.get(p);
+      if (rival && (structural(rival) || !needsShape) && rival.score >= c.score && rival.score - c.score < 1 && wordsFor(p, words)) c.score = rival.score + lead;
     }
   }
 }
