@@ -145,24 +145,30 @@ function nonAscii(re: RegExp): string[] {
   return alts.filter((a) => /[^\x00-\x7F]/.test(a));
 }
 
+/** Text without the accents of Latin (and Cyrillic) letters: notes typed without them (`regression logistique`) still name. */
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+
+/** The translated names, accents folded: matched against folded words. */
+const FOLDED: Partial<Record<ConceptId, RegExp>> = Object.fromEntries(Object.entries(TRANSLATED_NAMES).map(([id, re]) => [id, new RegExp(fold(re.source), 'i')]));
+
 /** The names of each concept in every language but English: the words of a note written in another language. */
 const ABROAD: Partial<Record<ConceptId, RegExp>> = Object.fromEntries(
   (Object.keys({ ...CONCEPT_NAMES, ...TRANSLATED_NAMES }) as ConceptId[]).flatMap((id) => {
     const parts = [...nonAscii(CONCEPT_NAMES[id] ?? /$^/), ...(TRANSLATED_NAMES[id] ? [TRANSLATED_NAMES[id]!.source] : [])];
-    return parts.length ? [[id, new RegExp(parts.join('|'), 'i')]] : [];
+    return parts.length ? [[id, new RegExp(fold(parts.join('|')), 'i')]] : [];
   }),
 );
 
-/** Whether the words name the concept in a language other than English. */
+/** Whether the words name the concept in a language other than English (accents or none). */
 export function namedInOtherLanguage(id: ConceptId, words: string): boolean {
-  return !!ABROAD[id]?.test(words);
+  return !!ABROAD[id]?.test(fold(words));
 }
 
 /** Catalog concepts the words name, in the order their first name appears (at most `limit`). */
 export function conceptsNamed(words: string, limit = Infinity): ConceptId[] {
   const found: Array<[number, ConceptId]> = [];
   for (const id of Object.keys({ ...CONCEPT_NAMES, ...TRANSLATED_NAMES }) as ConceptId[]) {
-    const hits = [CONCEPT_NAMES[id]?.exec(words), TRANSLATED_NAMES[id]?.exec(words)].filter((m): m is RegExpExecArray => !!m);
+    const hits = [CONCEPT_NAMES[id]?.exec(words), TRANSLATED_NAMES[id]?.exec(words) ?? FOLDED[id]?.exec(fold(words))].filter((m): m is RegExpExecArray => !!m);
     if (hits.length) found.push([Math.min(...hits.map((m) => m.index)), id]);
   }
   return found.sort((a, b) => a[0] - b[0]).slice(0, limit).map(([, id]) => id);

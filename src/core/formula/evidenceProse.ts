@@ -19,7 +19,8 @@ const PROSE_NAMES: Array<[ConceptId, RegExp]> = [
   ['negative-log-likelihood', /negative log[- ]?likelihood|\bnll\b/i],
   ['perplexity', /perplexity/i],
   ['kl-divergence', /\bkl[- ]divergence|kullback/i],
-  ['maximum-likelihood', /maximum[- ]likelihood|\bmle\b/i],
+  // (The likelihood of the data, its log, a likelihood function — not a negative log-likelihood or a likelihood ratio.)
+  ['maximum-likelihood', /maximum[- ]likelihood|\bmle\b|\bthe likelihood\b(?! ratio)|(?<!negative )\blog[- ]?likelihood|likelihood function|尤度関数|似然函数|우도 ?함수|fonction de vraisemblance|funzione di verosimiglianza|función de verosimilitud|функци[а-яё]* правдоподоби|Likelihood-?Funktion/i],
   ['ngram-markov', /\bn-?gram|\bbigram|\btrigram|markov assumption/i],
   ['language-model', /language model/i],
   ['seq2seq', /encoder[- ]decoder|seq2seq|sequence[- ]to[- ]sequence/i],
@@ -114,7 +115,8 @@ export function features(items: Row, src: string): Features {
         if (fn === 'max' || fn === 'min') f.max = true;
         if (fn === 'argmax' || fn === 'argmin') f.argmax = true;
         if (fn === 'sum') f.sum = true;
-        if (n.k === 'apply' && /^(p|pr|q)$/.test(fn)) {
+        // (A density written N(x | μ, σ²) is a probability of its argument too.)
+        if (n.k === 'apply' && (/^(p|pr|q)$/.test(fn) || n.fn === 'N')) {
           f.prob = true;
           walk(n.arg, (m) => {
             if (m.k === 'op' && m.v === '|') f.cond = true;
@@ -233,7 +235,8 @@ const GATES: Partial<Record<ConceptId, (f: Features) => boolean>> = {
   'negative-log-likelihood': (f) => f.log && f.minus && !f.deriv,
   perplexity: (f) => (f.exp || /\^\s*\{?\s*-/.test(f.src)) && (f.prob || f.log),
   'kl-divergence': (f) => f.log && (f.frac || f.minus) && f.prob,
-  'maximum-likelihood': (f) => (f.argmax || f.max) && (f.prob || f.log),
+  // (Or the likelihood itself: a product of conditionals, or a sum of their logs, with no minus in front.)
+  'maximum-likelihood': (f) => ((f.argmax || f.max) && (f.prob || f.log || f.fns.has('ll'))) || (f.prod && f.cond && !f.minus && !f.deriv) || (f.sum && f.log && f.prob && f.cond && !f.minus && !f.deriv),
   'ngram-markov': (f) => (f.relation && f.prob && f.cond && countOf(f.src)) || markovCut(f),
   'language-model': (f) => f.prob && (history(f) || (f.prod && f.cond) || chain(f) || sequenceJoint(f)) && !f.exp && !f.frac && !has(f, 'sigma', 'lambda'),
   // (A lone conditional, p(y | x), is what every model of y given x writes: the words alone do not make it one.)

@@ -940,7 +940,12 @@ function detectDerivations(root: Row, add: Add): void {
   const rows = rowsIn(root);
   // (A conditional model defined as a product, p(x | z) = Π_i p(x_i | z), p(u | w) = Π_j p(d_j | …), factorises one
   // probability over its parts: no likelihood unless the condition is the parameters.)
-  const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name));
+  // (But p(y_1, …, y_n | x_1, …, x_n) and P(Y | X) = Π_i P(y^{(i)} | x^{(i)}) are the labels of the whole data set given its
+  // inputs: a list of them, or the capital of a letter the product indexes — the likelihood.)
+  const lhsArg = lhsHead?.k === 'apply' ? rowOf(lhsHead.arg) : [];
+  const listed = lhsArg.slice(0, barAt(lhsArg)).some((x) => x.k === 'op' && ['…', '⋯', '...'].includes(x.v)) || all(lhsArg).some((x) => x.k === 'name' && /dots$/.test(x.v));
+  const dataSet = lhsHead?.k === 'apply' && (listed || conditionLetters(lhsHead).predicted.some((y) => /^[A-Z]$/.test(y.name) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup))));
+  const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name)) && !dataSet;
   const likelihood = !lhsModel && rows.some((r) => r.some((x, k) => {
     if (x.k !== 'big' || x.v !== 'prod' || !('sub' in x)) return false;
     const idx = syms(x.sub)[0]?.name;
@@ -1809,7 +1814,10 @@ function detect(root: Row, add: Add): void {
   const overData = root.some((x) => x.k === 'sym' && x.name === 'E' && all(x.sub).some((y) => y.k === 'op' && (y.v === '~' || y.v === '∼')) && dataSet(x.sub));
   if (overData && !logs.length && !hasGradient(root) && lossApplies.some((a) => a !== lhsApply && hasOp(a.arg, ',') && applies(a.arg).length > 0)) add('empirical-risk', 2.9, '𝔼_{(x,y)∼data} L(f(x), y): the loss averaged over the data');
   // --- linear models, networks ---
-  const isAct = (a: Apply) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || (a.fn === 'max' && rowOf(a.arg).some((x) => isNum(x, 0)) && hasOp(a.arg, ','));
+  // (Y = A(XW + b), o(Wx + b), F(w^T x + b): a letter of no other use applied to an affine map alone, as a whole side, is
+  // the layer's activation; P, E, L, J, N, I, H, Q, R and their lower cases name other things.)
+  const genericAct = (a: Apply) => /^([A-DFGKMOS-Z]|[a-dfgkm-os-z]|Phi|Psi|psi)$/.test(a.fn) && parts.some((p) => p.length === 1 && p[0] === a) && !hasOp(a.arg, ',') && !!affine(argRow(a))?.weights.length;
+  const isAct = (a: Apply) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || (a.fn === 'max' && rowOf(a.arg).some((x) => isNum(x, 0)) && hasOp(a.arg, ',')) || genericAct(a);
   const activApplies = applies(root).filter(isAct);
   for (const a of activApplies) {
     const r = argRow(a);
