@@ -309,6 +309,8 @@ function codeNotation(s: string): string {
   const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyo])t([-+]1)?(?![A-Za-z0-9_{'(])/g;
   const gluedSteps = [...s.matchAll(glued)];
   if (gluedSteps.some((m) => m[2]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, d?: string) => `${l}_{t${d ?? ''}}`);
+  // `P(w_t|w_t-1,w_t+1)`: a step's offset typed without braces, inside a list of arguments, belongs to the index.
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([a-z])([-+]\d)(?=\s*(?:[,|)\]]|\\mid))/g, '$1_{$2$3}');
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
   s = s.replace(/(?<=[}A-Za-z0-9'])\s*\{\s*\}\s*(?=[\^_])/g, '');
   // e^-z, x^-1: a negative exponent typed without braces.

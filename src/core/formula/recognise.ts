@@ -1149,6 +1149,8 @@ function detectModelParts(root: Row, add: Add): void {
   const positions = (a: Apply) => { const { predicted, given } = conditionLetters(a); return { at: predicted.map((y) => indexOf(y.sub)), around: given.filter((y) => predicted.some((q) => q.name === y.name)).map((y) => indexOf(y.sub)) }; };
   for (const a of applies(root).filter((q) => isProb(q) && condBarOf(q))) {
     const { at, around } = positions(a);
+    // P(w_{t−1}, w_{t+1} | w_t): the words on both sides given the centre — skip-gram's prediction.
+    if (around.length === 1 && /^[a-z]$/.test(around[0]) && at.some((i) => i.startsWith(`${around[0]}-`)) && at.some((i) => i.startsWith(`${around[0]}+`))) add('skipgram', 3.6, 'P(w_{t−1}, w_{t+1} | w_t): the words on both sides given the centre');
     if (at.length !== 1 || !/^[a-z]$/.test(at[0])) continue;
     const c = at[0];
     if (around.some((i) => i.startsWith(`${c}-`)) && around.some((i) => i.startsWith(`${c}+`))) add('cbow', 4, 'P(w_c | w_{c−m} … w_{c+m}): the centre word given both sides');
