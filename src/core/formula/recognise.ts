@@ -2332,6 +2332,21 @@ function detect(root: Row, add: Add): void {
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
   }
+  // ∂L/∂z · ∂z/∂x = …: the chained product written on the left, each factor through the variable the next one shares.
+  const lhsDs = parts.length > 1 ? derivs(parts[0]) : [];
+  if (lhsDs.length === 2 && derivProducts(parts[0]) && show({ k: 'row', items: lhsDs[0].wrt }) === show({ k: 'row', items: lhsDs[1].of })) add('chain-rule', 3.3, '∂L/∂z · ∂z/∂x written on the left: chained through z');
+  // ∂J/∂Z = ∂J/∂A ⊙ f′(Z): the loss's derivative by an activation's input, through the activation A = f(Z).
+  const lhsD = lhsDs.length === 1 && parts[0].length === 1 ? lhsDs[0] : null;
+  const rhsD = derivs(rhsAll);
+  const throughActivation = !!lhsD && rhsD.length === 1 && show({ k: 'row', items: rhsD[0].of }) === show({ k: 'row', items: lhsD.of }) && show({ k: 'row', items: rhsD[0].wrt }) !== show({ k: 'row', items: lhsD.wrt }) && applies(rhsAll).some((a) => (a.fn.endsWith("'") || (a.head.k === 'sym' && (a.head.mods.includes('prime') || syms(a.head.sup).some((y) => y.name === 'prime')))) && show(a.arg).replace(/\s/g, '') === show({ k: 'row', items: lhsD.wrt }).replace(/\s/g, ''));
+  if (throughActivation) add('chain-rule', 3.3, "∂J/∂Z = ∂J/∂A · f′(Z): through the activation A = f(Z)");
+  // dW = dz · ∂z/∂W: code's gradient of a parameter as the gradient of what it feeds times that one's derivative.
+  const codeD = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'd' && !x.sub && !x.sup ? x : null);
+  const chainedCode = parts.length > 1 && parts[0].length === 2 && !!codeD(parts[0][0]) && parts[1].some((x, i) => !!codeD(x) && parts[1][i + 1]?.k === 'sym' && rhsD.some((d) => symBase(d.of[0]) === symBase(parts[1][i + 1]) && symBase(d.wrt[0]) === symBase(parts[0][1])));
+  if (chainedCode) add('chain-rule', 3.3, 'dW = dz · ∂z/∂W: the gradient passed through what W feeds');
+  // ∂L/∂w_{ij} = Σ_t δ_j^t x_i^t: a shared weight's gradient summed over the time steps of its errors.
+  const deltaOverTime = !!lhsD && bigs(rhsAll, 'sum').some((b) => 'sub' in b && /^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? '')) && syms(rhsAll).some((x) => x.name === 'delta' && /^(t|\(t\))$/.test(subText(x.sup) || subText(x.sub)));
+  if (deltaOverTime) add('backpropagation-through-time', 3.4, '∂L/∂w = Σ_t δ^t x^t: the shared weight\'s error summed over the time steps');
   // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
   if (parts.length === 1 && ds.length === 2 && derivProducts(root) && show({ k: 'row', items: ds[0].wrt }) === show({ k: 'row', items: ds[1].of })) add('chain-rule', 3.3, '∂f/∂u · ∂u/∂z: chained through u');
   // ∇_x z = (∂y/∂x)ᵀ ∇_y z: a gradient passed back through another gradient (or a Jacobian); through time steps
