@@ -1318,7 +1318,9 @@ function detect(root: Row, add: Add): void {
     if (!arg) continue;
     const d = dots(arg);
     const argSyms = syms(arg);
-    const lhsAttn = lhsBase === 'alpha' || lhsBase === 'a' && !!lhsSub || (lhsBase === 'w' && lhsSub.length >= 2);
+    // (a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: an activation a of pre-activations z is a layer's softmax, not attention weights.)
+    const ofPreActivations = argSyms.some((s) => s.name === 'z');
+    const lhsAttn = lhsBase === 'alpha' || (lhsBase === 'a' && !!lhsSub && !ofPreActivations) || (lhsBase === 'w' && lhsSub.length >= 2);
     const argFn = applies(arg).map((a) => a.fn);
     if (lhsAttn || argFn.includes('score') || (argSyms.some((s) => s.name === 'e' && s.sub) && !prediction)) {
       if (d.some((p) => symBase(p.a) === 'q' || symBase(p.b) === 'k') || argSyms.some((s) => s.name === 'q')) add('self-attention', 3, 'softmax of q·k');
@@ -1363,7 +1365,9 @@ function detect(root: Row, add: Add): void {
       }
       const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
       const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
-      if (b === 'x' || symBase(p.a) === 'x' || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
+      // (The input's features φ, φ(x) — basis functions — are the input too.)
+      const features = (n: Node) => (n.k === 'sym' && /^(phi|varphi)$/.test(n.name)) || (n.k === 'apply' && /^(phi|varphi)$/.test(n.fn));
+      if (b === 'x' || symBase(p.a) === 'x' || features(p.b) || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
       else if (wordVectorPair(p.a, p.b)) add('skipgram-softmax', 3, 'softmax of word-vector dot products');
       else add('softmax', 2.4, 'softmax of dot-product scores');
       continue;
@@ -1798,7 +1802,9 @@ function detect(root: Row, add: Add): void {
   if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && parts.length > 1 && bigs(rhsAll, 'sum').length && logs.length) add('cross-entropy', 3.4, 'H(p, q) = −Σ p log q');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
-  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn));
+  // (Or any letter comparing a prediction with its target, D(ŷ, y): the note's name for its loss.)
+  const comparesPrediction = (a: Apply) => /^[A-Za-z]$/.test(a.fn) && !/^[pPqQNE]$/.test(a.fn) && hasOp(a.arg, ',') && syms(a.arg).some((x) => x.mods.includes('hat') && /^[yY]$/.test(x.name)) && syms(a.arg).some((x) => !x.mods.includes('hat') && /^[yY]$/.test(x.name));
+  const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn) || comparesPrediction(a));
   if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
