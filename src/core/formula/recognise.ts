@@ -730,7 +730,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
     if (a.k !== 'sym' || (b.k !== 'sym' && b.k !== 'group' && b.k !== 'apply')) continue;
     if (b.k === 'sym' && b.name === a.name && !a.sup) continue;
     // (x w + b: the input before its weight, written in lower case.)
-    if (a.k === 'sym' && a.name === 'x' && !a.sub && b.k === 'sym' && b.name === 'w' && !b.sub && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') return { matrix: false, weights: ['w'] };
+    // (b + x_1 w_1 + x_2 w_2: each input before its own weight, the same index on both.)
+    if (a.k === 'sym' && a.name === 'x' && b.k === 'sym' && b.name === 'w' && ((!a.sub && !b.sub && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') || (!!a.sub && subText(a.sub) === subText(b.sub) && hasPlus))) return { matrix: false, weights: ['w'] };
     // (ω^{[l]}: a weight in Greek, above it its layer; ω_i x_i: a weight in Greek on the input of the same index.)
     const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && (layerSup(a) || (b.k === 'sym' && b.name === 'x' && !!a.sub && subText(a.sub) === subText(b.sub)))) || isTransposeSup(a.sup);
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
@@ -1267,6 +1268,9 @@ function detect(root: Row, add: Add): void {
     } else if (qk) {
       // (Q and K alone do not say where they come from: the general dot-product attention, unless the words say more.)
       add('attention', 3, 'softmax of query-key products');
+    } else if (arg.length === 2 && arg[0].k === 'sym' && arg[1].k === 'sym' && /^[XHE]$/.test(arg[0].name) && arg[1].name === arg[0].name && !arg[0].sup && isTransposeSup(arg[1].sup)) {
+      // (softmax(X Xᵀ): every input scored against every input, itself as the queries and the keys.)
+      add('self-attention', 3, 'softmax(X Xᵀ): the inputs scored against themselves');
     } else if (dots(arg).length && syms(arg).every((s) => s.name === 'x' || s.name === 'T' || s.name === 'top' || s.name === 'i' || s.name === 'j')) {
       add('self-attention', 2.6, 'softmax of x_i·x_j');
     }
@@ -2092,6 +2096,10 @@ function detect(root: Row, add: Add): void {
     else if (oneMinus && (interp || (letters.has('z') && letters.has('h')) || mixed)) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
+    // (Goodfellow's letters: s^{(t)} = f^{(t)} ⊙ s^{(t−1)} + g^{(t)} ⊙ σ(…) — the forget gate on the previous cell plus a
+    // gated input — and h^{(t)} = tanh(s^{(t)}) ⊙ q^{(t)}, the squashed cell through the output gate q.)
+    else if (!oneMinus && fromPrevious && letters.has('f') && termsOf(rhsAll).length >= 2 && applies(rhsAll, ['sigmoid', 'tanh']).length > 0) add('lstm', 3.4, 's_t = f_t ⊙ s_{t−1} + g_t ⊙ σ(…): the forget gate on the previous cell plus a gated input');
+    else if (!oneMinus && lhsHead?.k === 'sym' && /^[hH]$/.test(lhsHead.name) && termsOf(rhsAll).length === 1 && applies(rhsAll, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && !/^[hH]$/.test(r[0].name) && stepIndex(r[0]) === stepIndex(lhsHead as Sym); }) && syms(rhsAll).filter((x) => stepIndex(x) === stepIndex(lhsHead as Sym)).length >= 2) add('lstm', 3.3, 'h_t = tanh(s_t) ⊙ q_t: the cell squashed through the output gate');
   }
   const resetGated = (g: Node) => {
     const body = g.k === 'group' ? g.body : g.k === 'apply' ? g.arg : null;
@@ -3313,7 +3321,7 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
 
 /** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
 const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
-const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|更新門|重置門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
+const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|复位门|更新門|重置門|復位門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
 
 /**
  * A gate defined under words that name it (`Forget gate: f_t = σ(u_{ft})`, "the update gate z_t = σ(…)"): a gate letter
@@ -3325,7 +3333,9 @@ function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score:
   const { parts } = sides(root);
   if (parts.length !== 2 || parts[0].length !== 1 || parts[1].length !== 1) return null;
   const [lhs, rhs] = [parts[0][0], parts[1][0]];
-  const gateLetter = lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma');
+  // (Goodfellow's book writes one unit of the gate, f_i^{(t)}: the unit below, the step above.)
+  const unitAndStep = lhs.k === 'sym' && /^[ij]$/.test(indexOf(lhs.sub)) && /^t$/.test(indexOf(lhs.sup));
+  const gateLetter = lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma' || unitAndStep);
   if (!gateLetter || rhs.k !== 'apply' || rhs.fn !== 'sigmoid') return null;
   const lstmGate = LSTM_GATE_WORDS.test(near);
   const gruGate = GRU_GATE_WORDS.test(near);
