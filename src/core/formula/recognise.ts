@@ -2359,7 +2359,10 @@ function detect(root: Row, add: Add): void {
   const chainedCode = parts.length > 1 && parts[0].length === 2 && !!codeD(parts[0][0]) && parts[1].some((x, i) => !!codeD(x) && parts[1][i + 1]?.k === 'sym' && rhsD.some((d) => symBase(d.of[0]) === symBase(parts[1][i + 1]) && symBase(d.wrt[0]) === symBase(parts[0][1])));
   if (chainedCode) add('chain-rule', 3.3, 'dW = dz · ∂z/∂W: the gradient passed through what W feeds');
   // ∂L/∂w_{ij} = Σ_t δ_j^t x_i^t: a shared weight's gradient summed over the time steps of its errors.
-  const deltaOverTime = !!lhsD && bigs(rhsAll, 'sum').some((b) => 'sub' in b && /^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? '')) && syms(rhsAll).some((x) => x.name === 'delta' && /^(t|\(t\))$/.test(subText(x.sup) || subText(x.sub)));
+  // (Or a sum over t of the loss's derivatives by the step-t outputs, ∂L/∂W_hh = Σ_t ∂L/∂y_t W_hy f′(…) h_{t−1}.)
+  const overSteps = !!lhsD && bigs(rhsAll, 'sum').some((b) => 'sub' in b && /^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? ''));
+  const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && show({ k: 'row', items: d.of }) === show({ k: 'row', items: lhsD!.of }));
+  const deltaOverTime = overSteps && (syms(rhsAll).some((x) => x.name === 'delta' && /^(t|\(t\))$/.test(subText(x.sup) || subText(x.sub))) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
   if (deltaOverTime) add('backpropagation-through-time', 3.4, '∂L/∂w = Σ_t δ^t x^t: the shared weight\'s error summed over the time steps');
   // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
   if (parts.length === 1 && ds.length === 2 && derivProducts(root) && show({ k: 'row', items: ds[0].wrt }) === show({ k: 'row', items: ds[1].of })) add('chain-rule', 3.3, '∂f/∂u · ∂u/∂z: chained through u');
@@ -2536,7 +2539,8 @@ function detect(root: Row, add: Add): void {
     const spelled = root.some((x, i) => x.k === 'sym' && x.name === 'c' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'o' && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 's' && root[i + 3]?.k === 'sym' && (root[i + 3] as Sym).name === 'theta');
     const cosAngle = spelled || applies(root, ['cos']).some((a) => syms(a.arg).some((x) => x.name === 'theta')) || root.some((x, i) => x.k === 'name' && x.v === 'cos' && root[i + 1]?.k === 'sym' && (root[i + 1] as Sym).name === 'theta');
     const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
-    if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
+    // (Hasty notes write the products with *: A*B = |A|*|B|*cos θ.)
+    if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·') || hasLineOp(root, '*'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
