@@ -59,7 +59,7 @@ export const ROLE_CLASSES: readonly string[] = ['shape', ...Object.keys(ROLE_PHR
 export const isRoleClass = (c: string): boolean => ROLE_CLASSES.includes(c);
 
 /** From this probability on, the model's role is said ("probably …"). */
-export const ROLE_AT_LEAST = 0.8;
+export const ROLE_AT_LEAST = 0.6;
 
 /** A meaning that only describes a letter's shape or place (what the model may add a role to). */
 export const SHAPE_ONLY = /^(a quantity|a vector|a matrix|entry \S+ of|a function of|an intermediate variable|the value of|the quantity this formula defines)\b/;
