@@ -1811,7 +1811,9 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
-    if (!concept) return UNIVERSAL[name];
+    // (Mathematics' own concepts — a norm, Bayes' rule, the chain rule — say nothing of models: x is a vector or a
+    // variable there, not a model's input, and y no target.)
+    if (!concept || MATH_CONCEPTS.has(concept)) return UNIVERSAL[name];
     const usual = (GLOSSARY[name] ?? '').replace(/^[^—]*— /, '');
     // A usual meaning that hedges between roles ("a weight or rate", "a target / output") does not tell which: shape.
     if (HEDGED.has(name)) return undefined;
@@ -2296,6 +2298,9 @@ const HEDGED = new Set(['alpha', 'K', 'V', 'sigma', 'mu', 'tau', 'y']);
 const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 
 /** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
+/** Catalog concepts of mathematics rather than of a model: the glossary's model letters do not apply in them. */
+const MATH_CONCEPTS = new Set<ConceptId>(['norms', 'trace', 'cauchy-schwarz', 'spectral-theorem', 'bayes-rule', 'probability-chain-rule', 'kl-divergence', 'chain-rule', 'cosine-similarity']);
+
 const UNIVERSAL: Record<string, string> = {
   pi: 'π ≈ 3.14159, the ratio of a circle\'s circumference to its diameter',
   e: "Euler's number ≈ 2.71828, the base of natural logarithms",

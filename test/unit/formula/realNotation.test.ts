@@ -544,11 +544,14 @@ test('an affine layer defines a weighted input whatever its letter; a calligraph
   assert.match(meaning('\\mathcal{L}_{\\text{all}} = \\lambda \\mathcal{L}_{\\text{rec}} + \\mathcal{L}_{\\text{adv}}', 'L_{rec}'), /loss/);
 });
 
-test('in a network\'s gradient the chain rule\'s z and a are the pre-activation and the activation; in the textbook chain, the output', () => {
+test('in a network\'s gradient the chain rule\'s z and a are the pre-activation and the activation; in the textbook chain, the ends of the chain', () => {
   const net = '\\frac{\\partial C}{\\partial w_{kj}} = \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_k} \\frac{\\partial z_k}{\\partial w_{kj}}';
   assert.match(meaning(net, 'z_k'), /pre-activation/);
   assert.match(meaning(net, 'a_k'), /activation/);
-  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /output variable/);
+  // (A variable of the calculus, not a model's output or input: the bench reads no role into it.)
+  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /end of the chain/);
+  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'x'), /chain starts from/);
+  assert.doesNotMatch(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'x'), /input/);
 });
 
 test('L(θ) as a product of probabilities, or under a log, is the likelihood; a sigmoid\'s argument is also its logit', () => {
@@ -2021,4 +2024,66 @@ test('a softmax the words call the attention distribution in Chinese or Korean i
   assert.equal(concept('p = \\mathrm{softmax}(s)', '这一步的注意力分布'), 'attention');
   assert.equal(concept('p = \\mathrm{softmax}(s)', '어텐션 분포를 구한다'), 'attention');
   assert.equal(concept('p = \\mathrm{softmax}(s)', 'normalise the outputs'), 'softmax');
+});
+
+test('concept names in other languages are matched without their accents', () => {
+  assert.equal(concept('q_n = \\sigma(u^T z_n + c)', 'dans le cas de la regression logistique'), 'logistic-regression');
+  assert.equal(concept('q_n = \\sigma(u^T z_n + c)', 'dans le cas de la régression logistique'), 'logistic-regression');
+});
+
+test('a letter of no other use applied to an affine map alone is a layer; P, E, N and I are not activations', () => {
+  assert.equal(concept('o(Uv + c)', 'each neuron'), 'affine-layer');
+  assert.equal(concept('z = A(V u + c)'), 'affine-layer');
+  for (const tex of ['z = P(V u + c)', 'z = E(V u + c)', 'z = I(V u + c)', 'z = N(V u + c, s)']) assert.notEqual(concept(tex), 'affine-layer', tex);
+});
+
+test('the labels of a whole data set given its inputs, as a product over the examples, are the likelihood', () => {
+  assert.equal(concept('P(T \\mid U) = \\prod_{n=1}^{m} P(t^{(n)} \\mid u^{(n)})'), 'maximum-likelihood');
+  assert.equal(concept('p(t_1, \\dots, t_m \\mid z_1, \\dots, z_m) = \\prod_{n=1}^m \\sigma(\\theta^\\top z_n)^{t_n}(1-\\sigma(\\theta^\\top z_n))^{1-t_n}'), 'maximum-likelihood');
+  // (A model of one quantity factorised over its parts stays no likelihood.)
+  assert.notEqual(concept('p(u \\mid c) = \\prod_{j} p(u_j \\mid c)'), 'maximum-likelihood');
+  // The words name the likelihood and the formula is a product of conditionals.
+  assert.equal(concept('Q = \\prod_{n=1}^{m} N(t_n \\mid g(u_n), s^2)', 'the likelihood function is then'), 'maximum-likelihood');
+  assert.equal(concept('Q = \\prod_{n=1}^{m} N(t_n \\mid g(u_n), s^2)', 'the product is then'), null);
+});
+
+test('word2vec conditionals typed without braces: the centre from both sides is CBOW, both sides from the centre skip-gram', () => {
+  assert.equal(normaliseTex('P(v_k|v_k-1,v_k+1)'), 'P(v_k|v_{k-1},v_{k+1})');
+  assert.equal(concept('P(v_k|v_k-1,v_k+1)'), 'cbow');
+  assert.equal(concept('P(v_{k-1}, v_{k+1} \\mid v_k)'), 'skipgram');
+  // (x_t - 1 with spaces is a difference.)
+  assert.equal(normaliseTex('f(x_t - 1)'), 'f(x_t - 1)');
+});
+
+test('the chain rule written on the left, through an activation\'s derivative, and in code\'s dW = dz · ∂z/∂W', () => {
+  assert.equal(concept('\\frac{\\partial E}{\\partial s}\\frac{\\partial s}{\\partial u}=\\frac{\\partial E}{\\partial s}\\cdot 1'), 'chain-rule');
+  assert.equal(concept('\\frac{\\partial E}{\\partial S} = \\frac{\\partial E}{\\partial G} * g^\\prime(S)'), 'chain-rule');
+  assert.equal(concept('dV^{[1]}=ds^{[1]}\\cdot \\frac{\\partial s^{[1]}}{\\partial V^{[1]}}=ds^{[1]}u^T'), 'chain-rule');
+  // (The derivative of another quantity, not of what the left side differentiates: no chain.)
+  assert.notEqual(concept('\\frac{\\partial E}{\\partial S} = \\frac{\\partial F}{\\partial G} * g^\\prime(S)'), 'chain-rule');
+});
+
+test('a shared weight\'s gradient summed over the time steps is backpropagation through time', () => {
+  assert.equal(concept('\\frac{\\partial E}{\\partial v_{ab}} = \\sum_{t=1}^{T} \\delta_b^{t} u_a^{t}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial E}{\\partial W_{ss}} = \\sum_{t=1}^T \\frac{\\partial E}{\\partial o_t} V f\'(W_{ss}s_{t-1}) s_{t-1}'), 'backpropagation-through-time');
+  // (Summed over the examples, it is an ordinary gradient.)
+  assert.notEqual(concept('\\frac{\\partial E}{\\partial W} = \\sum_{n=1}^N \\frac{\\partial E}{\\partial o_n} u_n'), 'backpropagation-through-time');
+});
+
+test('a softmax of pre-activations is a layer\'s softmax; class weights against features φ are softmax regression', () => {
+  assert.equal(concept('a^{(2)}_k = \\frac{e^{z^{(2)}_k}}{\\sum_m e^{z^{(2)}_m}}'), 'softmax');
+  assert.equal(concept('a_{ij} = \\frac{\\exp(e_{ij})}{\\sum_k \\exp(e_{ik})}'), 'attention');
+  assert.equal(concept('q_c = \\frac{\\exp(v_c^{T}\\phi)}{\\sum_m \\exp(v_m^{T}\\phi)}'), 'softmax-regression');
+});
+
+test('Goodfellow\'s LSTM letters, one unit of a gate, and 复位门; softmax(XXᵀ) is self-attention', () => {
+  assert.equal(concept('s^{(t)} = f^{(t)} \\odot s^{(t-1)} + g^{(t)} \\odot \\sigma(b + U x^{(t)} + W h^{(t-1)})'), 'lstm');
+  assert.equal(concept('r_j^{(t)} = \\sigma(b_j^{r} + \\sum_k U^{r}_{j,k} x_k^{(t)} + \\sum_k W^{r}_{j,k} h_k^{(t)})', '其中 r 为复位门'), 'gru');
+  assert.equal(concept('B = \\mathrm{softmax}(HH^T)'), 'self-attention');
+  assert.equal(concept('B = \\mathrm{softmax}(HG^T)'), 'softmax');
+});
+
+test('cosine similarity typed with * products', () => {
+  assert.equal(concept('u*v = |u|*|v|*cos(\\theta)'), 'cosine-similarity');
+  assert.equal(concept('cos(\\theta) = \\frac{U*V}{|U|*|V|}'), 'cosine-similarity');
 });
