@@ -237,7 +237,7 @@ function derivProducts(n: Node | Node[]): boolean {
       if (!isDer(r[i])) continue;
       const nx = r[i + 1];
       if (isDer(nx)) return true;
-      if (nx.k === 'op' && ['·', '×', '*', '∗'].includes(nx.v) && isDer(r[i + 2])) return true;
+      if (nx.k === 'op' && ['·', '×', '*', '∗', '.'].includes(nx.v) && isDer(r[i + 2])) return true;
     }
   }
   return false;
@@ -575,7 +575,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
   const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
   const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
-  if (hypothesis && parts.length === 2 && paramDot(rhs)) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
+  // (Also at the end of a chain of rewritings, h(x) = Σ_i θ_i x_i = θᵀx; or one parameter times the input, h_θ(x) = θ₁x.)
+  const oneParamTimesInput = (r: Row) => !!lhsApply && lhsApply.head.k === 'sym' && !!lhsApply.head.sub && r.length === 2 && r[0].k === 'sym' && PARAM_LETTER.test(r[0].name) && !!r[0].sub && r[1].k === 'sym' && r[1].name === 'x' && !r[1].sup;
+  if (hypothesis && parts.length >= 2 && (paramDot(rhs) || oneParamTimesInput(rhs))) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
   if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);
@@ -604,7 +606,9 @@ function detectMoreForms(root: Row, add: Add): void {
   const leadingMinus = (parts.length > 1 ? parts.slice(1) : parts).some((p) => p[0]?.k === 'op' && p[0].v === '-');
   if (logitForm) add(leadingMinus ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, 'y s − log(1 + e^s): the log-likelihood of logistic regression in the logit');
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
-  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)));
+  // (Or the odds named in a word, log(Odds).)
+  const spelledOdds = (l: Apply) => { const r = rowOf(l.arg); return r.length === 4 && r.every((x) => x.k === 'sym' && !x.sub && !x.sup) && r.map((x) => (x as Sym).name).join('').toLowerCase() === 'odds'; };
+  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
   // (A lone letter on the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
   const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));

@@ -2087,3 +2087,14 @@ test('cosine similarity typed with * products', () => {
   assert.equal(concept('u*v = |u|*|v|*cos(\\theta)'), 'cosine-similarity');
   assert.equal(concept('cos(\\theta) = \\frac{U*V}{|U|*|V|}'), 'cosine-similarity');
 });
+
+test('the hypothesis at the end of a chain of rewritings, one parameter times the input, and log(Odds) linear', () => {
+  assert.equal(concept('g(z) = \\sum_{k=0}^m \\theta_k z_k = \\theta^T z'), null);
+  assert.equal(concept('h(x) = \\sum_{k=0}^m \\theta_k x_k = \\theta^Tx'), 'linear-regression');
+  assert.equal(concept('h_\\theta(x) = \\theta_2 x'), 'linear-regression');
+  assert.equal(concept('ln(Odds) = \\beta_0 + \\sum_{k=1}^m \\beta_k u_k'), 'logistic-regression');
+});
+
+test('the chain rule with a period as the product of its factors', () => {
+  assert.equal(concept('\\frac{dE}{dv_1} = \\frac{dE}{ds}.\\frac{ds}{dv_1}'), 'chain-rule');
+});
