@@ -164,7 +164,9 @@ const lhsLetters = (f: Features) => f.lhs.flatMap((x) => (x.k === 'sym' ? [x.nam
 /** An update of a quantity by itself minus a step (θ := θ − α …, w ← w − η …). */
 const selfUpdate = (f: Features) => {
   const head = lhsLetters(f)[0];
-  return !!head && f.minus && /^(theta|Theta|w|W|b|x)$/.test(head) && has(f, 'alpha', 'eta', 'lr', 'epsilon') && new RegExp(`[=←]\\s*\\\\?${head}\\b`).test(f.src.replace(/\\leftarrow|:=/g, '='));
+  // (The parameter may be written bold on both sides, \mathbf{\theta} ← \mathbf{\theta} − η Δ.)
+  const src = f.src.replace(/\\leftarrow|:=/g, '=').replace(/\\(mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?\w+)\s*\}/g, '$2');
+  return !!head && f.minus && /^(theta|Theta|w|W|b|x)$/.test(head) && has(f, 'alpha', 'eta', 'lr', 'epsilon') && new RegExp(`[=←]\\s*\\\\?${head}\\b`).test(src);
 };
 /** Derivatives multiplied along a path (∂L/∂a · ∂a/∂z, f′(g(x)) g′(x)). */
 const derivativeProduct = (f: Features) => (f.src.match(/\\[dt]?frac\s*\{\s*\\?(partial|delta|d)\b/g) ?? []).length >= 2 || /\w'\s*\(\s*\w\s*\(\s*\w\s*\)\s*\)\s*\w'\s*\(/.test(f.src);
@@ -287,7 +289,7 @@ function declarative(items: Row, src: string): boolean {
   const meaningful = items.filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
   if (meaningful.every((x) => x.k === 'sym' || x.k === 'num' || x.k === 'op')) {
     // Letters, numbers and arithmetic only (`w_1x_1 + w_2x_2`, `2HC + H^2`): too little to carry a concept.
-    return !/[=←]/.test(src) || meaningful.length < 4;
+    return !/[=←]|\\leftarrow|\\gets/.test(src) || meaningful.length < 4;
   }
   return false;
 }
@@ -324,7 +326,10 @@ export function proseClaim(items: Row, src: string, ctx: { heading?: string; bef
   const all = `${ctx.heading ?? ''} ${far}`;
   if (OUTSIDE.test(all)) return null;
   // (A family the words name fits when its own shape or the shape of a member it names by shape is there.)
-  const fits = (ids: ConceptId[]) => ids.filter((id) => GATES[id]?.(f) || (BY_SHAPE[id] ?? []).some((c) => SHAPE_ONLY_GATES[c]?.(f)));
+  const gated = (id: ConceptId) => !!GATES[id]?.(f) || (BY_SHAPE[id] ?? []).some((c) => SHAPE_ONLY_GATES[c]?.(f));
+  // (Notes say "stochastic gradient descent" over the plain update θ ← θ − η g too: without a batch in the formula,
+  // it is gradient descent's step.)
+  const fits = (ids: ConceptId[]) => [...new Set(ids.flatMap((id) => (gated(id) ? [id] : id === 'minibatch-sgd' && gated('gradient-descent') ? ['gradient-descent' as ConceptId] : [])))];
   const pick = (all: ConceptId[]): ConceptId | null => {
     // An activation or a layer that fits next to a model that fits is a part of that model (tanh in an RNN cell).
     const ids = all.some((id) => !PARTS.has(id)) ? all.filter((id) => !PARTS.has(id)) : all;

@@ -2010,9 +2010,10 @@ function detect(root: Row, add: Add): void {
       const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
       if (quadratic) continue;
       // (A neuron's net input, written `net_j` or `Net_{h1}`, is its pre-activation z.)
-      // (f(x) = Wx + b, with a weight matrix, names its function by the letter f.)
+      // (f(x) = Wx + b, with a weight matrix, names its function by the letter f; z(x) = wᵀx + b, a neuron's
+      // pre-activation, by z.)
       const netName = lhs.some((x) => x.k === 'name' && /^net$/i.test(x.v));
-      const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && aff.matrix ? lhsApply.head.name : '';
+      const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
       if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;

@@ -2098,3 +2098,9 @@ test('the hypothesis at the end of a chain of rewritings, one parameter times th
 test('the chain rule with a period as the product of its factors', () => {
   assert.equal(concept('\\frac{dE}{dv_1} = \\frac{dE}{ds}.\\frac{ds}{dv_1}'), 'chain-rule');
 });
+
+test('a neuron\'s pre-activation written as a function, z(x) = wᵀx + b, and a bold update under words on SGD', () => {
+  assert.equal(concept('z(\\mathbf{u}) = \\mathbf{v}^T \\mathbf{u} + c', 'a single neuron'), 'affine-layer');
+  assert.equal(concept('\\mathbf{w} \\leftarrow \\mathbf{w} - \\alpha D', 'Stochastic gradient descent'), 'gradient-descent');
+  assert.equal(concept('\\mathbf{w} \\leftarrow \\mathbf{w} - \\alpha D', 'the update'), null);
+});
