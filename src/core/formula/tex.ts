@@ -86,7 +86,7 @@ const GREEK = new Set([
 const OPS: Record<string, string> = {
   cdot: '·', times: '×', odot: '⊙', bigodot: '⊙', circledot: '⊙', circ: '∘', otimes: '⊗', oplus: '⊕', ast: '*', star: '*', pm: '±', mp: '∓', div: '/',
   le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', propto: '∝', sim: '~',
-  simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←',
+  simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←', larr: '←', leftarr: '←',
   to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→',
   implies: '⇒', iff: '⇔', coloneqq: ':=', mid: '|', vert: '|', lvert: '|', rvert: '|', Vert: '‖', lVert: '‖', rVert: '‖',
   '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',

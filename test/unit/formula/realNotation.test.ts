@@ -2104,3 +2104,7 @@ test('a neuron\'s pre-activation written as a function, z(x) = wᵀx + b, and a 
   assert.equal(concept('\\mathbf{w} \\leftarrow \\mathbf{w} - \\alpha D', 'Stochastic gradient descent'), 'gradient-descent');
   assert.equal(concept('\\mathbf{w} \\leftarrow \\mathbf{w} - \\alpha D', 'the update'), null);
 });
+
+test('KaTeX\'s \\larr is the update arrow', () => {
+  assert.equal(concept("w \\larr w - \\alpha g'(w)"), 'gradient-descent');
+});
