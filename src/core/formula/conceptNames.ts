@@ -145,8 +145,14 @@ function nonAscii(re: RegExp): string[] {
   return alts.filter((a) => /[^\x00-\x7F]/.test(a));
 }
 
+// (The recogniser asks about the same words for concept after concept: the last folding is kept.)
+let foldedIn = '';
+let foldedOut = '';
 /** Text without the accents of Latin (and Cyrillic) letters: notes typed without them (`regression logistique`) still name. */
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+const fold = (s: string): string => {
+  if (s !== foldedIn) (foldedIn = s), (foldedOut = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'));
+  return foldedOut;
+};
 
 /** The translated names, accents folded: matched against folded words. */
 const FOLDED: Partial<Record<ConceptId, RegExp>> = Object.fromEntries(Object.entries(TRANSLATED_NAMES).map(([id, re]) => [id, new RegExp(fold(re.source), 'i')]));
@@ -167,8 +173,9 @@ export function namedInOtherLanguage(id: ConceptId, words: string): boolean {
 /** Catalog concepts the words name, in the order their first name appears (at most `limit`). */
 export function conceptsNamed(words: string, limit = Infinity): ConceptId[] {
   const found: Array<[number, ConceptId]> = [];
+  const folded = fold(words);
   for (const id of Object.keys({ ...CONCEPT_NAMES, ...TRANSLATED_NAMES }) as ConceptId[]) {
-    const hits = [CONCEPT_NAMES[id]?.exec(words), TRANSLATED_NAMES[id]?.exec(words) ?? FOLDED[id]?.exec(fold(words))].filter((m): m is RegExpExecArray => !!m);
+    const hits = [CONCEPT_NAMES[id]?.exec(words), TRANSLATED_NAMES[id]?.exec(words) ?? FOLDED[id]?.exec(folded)].filter((m): m is RegExpExecArray => !!m);
     if (hits.length) found.push([Math.min(...hits.map((m) => m.index)), id]);
   }
   return found.sort((a, b) => a[0] - b[0]).slice(0, limit).map(([, id]) => id);

@@ -148,6 +148,9 @@ function sides(items: Row): { parts: Row[]; rels: string[] } {
 }
 
 /** Dot products in a row (recursively): a^T b, a^⊤ b, a·b, a \cdot b, ⟨a, b⟩. */
+/** A feature map of the input, wᵀφ(x), w · φ(x): a vector standing for the input. */
+const featureMap = (x: Node | undefined) => !!x && x.k === 'apply' && x.head.k === 'sym' && /^(phi|varphi|psi)$/.test(x.head.name);
+
 function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
   const out: Array<{ a: Node; b: Node }> = [];
   const rows: Row[] = [];
@@ -160,9 +163,8 @@ function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
       if (!b) continue;
       const vec = (x: Node) => x.k === 'sym' || (x.k === 'group' && (x.delim === '(' || x.delim === ''));
       // (A feature map of the input, wᵀφ(x), w · φ(x), is a vector too.)
-      const features = (x: Node | undefined) => !!x && x.k === 'apply' && x.head.k === 'sym' && /^(phi|varphi|psi)$/.test(x.head.name);
-      if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group' || features(b))) out.push({ a, b });
-      else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && (r[i + 2].k === 'sym' || features(r[i + 2]))) out.push({ a, b: r[i + 2] });
+      if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group' || featureMap(b))) out.push({ a, b });
+      else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && (r[i + 2].k === 'sym' || featureMap(r[i + 2]))) out.push({ a, b: r[i + 2] });
     }
   }
   return out;
@@ -225,6 +227,8 @@ function derivative(f: Frac): { of: Row; wrt: Row } | null {
   // "dL" parses as d followed by L; "\partial z" likewise.
   return { of: num.slice(1), wrt: den.slice(1) };
 }
+/** Two rows written alike (spaces aside): the same quantity. */
+const sameRow = (a: Row, b: Row) => show({ k: 'row', items: a }).replace(/\s/g, '') === show({ k: 'row', items: b }).replace(/\s/g, '');
 const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
 /** Every row of a node or row (itself first, then the rows inside it): where adjacent items are read as products. */
 const rowsIn = (n: Node | Node[] | undefined): Row[] => [Array.isArray(n) ? n : rowOf(n), ...all(n).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
@@ -908,7 +912,9 @@ const isPrimed = (n: Node): boolean => {
   return (n.k === 'apply' && /['′]$/.test(n.fn)) || (head.k === 'sym' && (head.mods.includes('prime') || /prime|'|′/.test(subText(head.sup))));
 };
 /** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
-const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
+/** A function written with a prime, f′(z), f'(z), f^\prime(z): its derivative. */
+const primedApply = (a: Apply) => a.fn.endsWith("'") || (a.head.k === 'sym' && (a.head.mods.includes('prime') || syms(a.head.sup).some((y) => y.name === 'prime')));
+const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some(primedApply);
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 /** A letter's step, written as a subscript or a superscript, its brackets dropped: h_t, h^{(t)}, h^{⟨t−1⟩} → t, t, t−1. */
@@ -1374,7 +1380,7 @@ function detect(root: Row, add: Add): void {
       const b = p.b.k === 'sym' ? p.b.name : symBase(rowOf((p.b as Group).body)?.[0]);
       const lhsProbWords = lhsApply && /^[pP]$/.test(lhsApply.fn) ? syms(lhsApply.arg).map((s) => s.name) : [];
       // (The input's features φ, φ(x) — basis functions — are the input too.)
-      const features = (n: Node) => (n.k === 'sym' && /^(phi|varphi)$/.test(n.name)) || (n.k === 'apply' && /^(phi|varphi)$/.test(n.fn));
+      const features = (n: Node) => (n.k === 'sym' && /^(phi|varphi)$/.test(n.name)) || featureMap(n);
       if (b === 'x' || symBase(p.a) === 'x' || features(p.b) || lhsProbWords.includes('y') || lhsProbWords.includes('x')) add('softmax-regression', 3, 'softmax of class-weight · input');
       else if (wordVectorPair(p.a, p.b)) add('skipgram-softmax', 3, 'softmax of word-vector dot products');
       else add('softmax', 2.4, 'softmax of dot-product scores');
@@ -2353,11 +2359,11 @@ function detect(root: Row, add: Add): void {
   }
   // ∂L/∂z · ∂z/∂x = …: the chained product written on the left, each factor through the variable the next one shares.
   const lhsDs = parts.length > 1 ? derivs(parts[0]) : [];
-  if (lhsDs.length === 2 && derivProducts(parts[0]) && show({ k: 'row', items: lhsDs[0].wrt }) === show({ k: 'row', items: lhsDs[1].of })) add('chain-rule', 3.3, '∂L/∂z · ∂z/∂x written on the left: chained through z');
+  if (lhsDs.length === 2 && derivProducts(parts[0]) && sameRow(lhsDs[0].wrt, lhsDs[1].of)) add('chain-rule', 3.3, '∂L/∂z · ∂z/∂x written on the left: chained through z');
   // ∂J/∂Z = ∂J/∂A ⊙ f′(Z): the loss's derivative by an activation's input, through the activation A = f(Z).
   const lhsD = lhsDs.length === 1 && parts[0].length === 1 ? lhsDs[0] : null;
   const rhsD = derivs(rhsAll);
-  const throughActivation = !!lhsD && rhsD.length === 1 && show({ k: 'row', items: rhsD[0].of }) === show({ k: 'row', items: lhsD.of }) && show({ k: 'row', items: rhsD[0].wrt }) !== show({ k: 'row', items: lhsD.wrt }) && applies(rhsAll).some((a) => (a.fn.endsWith("'") || (a.head.k === 'sym' && (a.head.mods.includes('prime') || syms(a.head.sup).some((y) => y.name === 'prime')))) && show(a.arg).replace(/\s/g, '') === show({ k: 'row', items: lhsD.wrt }).replace(/\s/g, ''));
+  const throughActivation = !!lhsD && rhsD.length === 1 && sameRow(rhsD[0].of, lhsD.of) && !sameRow(rhsD[0].wrt, lhsD.wrt) && applies(rhsAll).some((a) => primedApply(a) && sameRow(rowOf(a.arg), lhsD.wrt));
   if (throughActivation) add('chain-rule', 3.3, "∂J/∂Z = ∂J/∂A · f′(Z): through the activation A = f(Z)");
   // dW = dz · ∂z/∂W: code's gradient of a parameter as the gradient of what it feeds times that one's derivative.
   const codeD = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'd' && !x.sub && !x.sup ? x : null);
@@ -2366,7 +2372,7 @@ function detect(root: Row, add: Add): void {
   // ∂L/∂w_{ij} = Σ_t δ_j^t x_i^t: a shared weight's gradient summed over the time steps of its errors.
   // (Or a sum over t of the loss's derivatives by the step-t outputs, ∂L/∂W_hh = Σ_t ∂L/∂y_t W_hy f′(…) h_{t−1}.)
   const overSteps = !!lhsD && bigs(rhsAll, 'sum').some((b) => 'sub' in b && /^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? ''));
-  const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && show({ k: 'row', items: d.of }) === show({ k: 'row', items: lhsD!.of }));
+  const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && sameRow(d.of, lhsD!.of));
   const deltaOverTime = overSteps && (syms(rhsAll).some((x) => x.name === 'delta' && /^(t|\(t\))$/.test(subText(x.sup) || subText(x.sub))) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
   if (deltaOverTime) add('backpropagation-through-time', 3.4, '∂L/∂w = Σ_t δ^t x^t: the shared weight\'s error summed over the time steps');
   // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
