@@ -718,6 +718,18 @@ function detectMoreForms(root: Row, add: Add): void {
   }
 }
 
+/** The letter a linear model's function is named by: h(x), f(x), y(x), g(x), H(x) and a(x). */
+const MODEL_FN = /^[hfygHa]$/;
+
+/** w x, θ x, w^T x, w · x or ⟨w, x⟩: a weight vector (or scalar) times the input, without a bias. */
+function throughOrigin(r: Row): boolean {
+  const op = (x: Node | undefined, v: string) => x?.k === 'op' && x.v === v;
+  const pair = r.length === 2 ? r : r.length === 3 && op(r[1], '·') ? [r[0], r[2]] : r.length === 5 && op(r[0], '⟨') && op(r[2], ',') && op(r[4], '⟩') ? [r[1], r[3]] : null;
+  if (!pair || pair.some((x) => x.k !== 'sym')) return false;
+  const [w, x] = pair as Sym[];
+  return /^(w|theta|beta)$/.test(w.name) && !w.sub && (!w.sup || isTransposeSup(w.sup)) && x.name === 'x' && !x.sup;
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
@@ -891,6 +903,33 @@ function conditionLetters(a: Apply): { predicted: Sym[]; given: Sym[] } {
  * detectors see one notation. Taken only where the formula writes two such letters, or defines one.
  */
 const timeArgsCache = new WeakMap<Row, Row>();
+/**
+ * ∂/∂x J, d/dt L(ŷ, y): a derivative operator written before the function it differentiates, read as the derivative
+ * ∂J/∂x (the operand a letter or a function applied, not a bracket or a sum).
+ */
+function operatorsApplied(items: Row): Row {
+  const isD = (x: Node | undefined) => !!x && ((x.k === 'sym' && (x.name === 'partial' || x.name === 'd') && !x.sub && !x.sup) || (x.k === 'op' && x.v === '∂'));
+  const operator = (n: Node | undefined): n is Frac => n?.k === 'frac' && rowOf(n.num).length === 1 && isD(rowOf(n.num)[0]) && rowOf(n.den).length >= 2 && isD(rowOf(n.den)[0]);
+  const operand = (n: Node | undefined) => !!n && ((n.k === 'sym' && !isD(n)) || n.k === 'apply');
+  const merge = (r: Row): Row => {
+    if (!r.some((x, i) => operator(x) && operand(r[i + 1]))) return r;
+    const out: Row = [];
+    for (let i = 0; i < r.length; i++) {
+      const x = r[i];
+      if (operator(x) && operand(r[i + 1])) out.push({ ...x, num: { k: 'row', items: [rowOf(x.num)[0], r[++i]] } });
+      else out.push(x);
+    }
+    return out;
+  };
+  const hit = operatorCache.get(items);
+  if (hit) return hit;
+  const row = all(items).some(operator) ? mapTree({ k: 'row', items }, (n) => (n.k === 'row' ? { k: 'row', items: merge(n.items) } : n)) : null;
+  const out = row?.k === 'row' ? row.items : items;
+  operatorCache.set(items, out);
+  return out;
+}
+const operatorCache = new WeakMap<Row, Row>();
+
 function timeArgsAsIndices(items: Row): Row {
   const hit = timeArgsCache.get(items);
   if (hit) return hit;
@@ -2020,7 +2059,8 @@ function detect(root: Row, add: Add): void {
       // pre-activation, by z.)
       const netName = lhs.some((x) => x.k === 'name' && /^net$/i.test(x.v));
       const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
-      if (lhsApply && ['h', 'f', 'y', 'g'].includes(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+      // (H(x) is the hypothesis of the Korean course notes, a(x) the model of the Russian ones.)
+      if (lhsApply && MODEL_FN.test(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
@@ -2063,6 +2103,8 @@ function detect(root: Row, add: Add): void {
       break;
     }
   }
+  // (Without a bias, g(x) = wᵀx is as often any linear map as a model: only the model's own letters are read so.)
+  if (parts.length === 2 && lhsApply && MODEL_FN.test(lhsApply.fn) && lhsApply.fn !== 'g' && !activApplies.some((a) => a !== lhsApply) && throughOrigin(parts[1])) add('linear-regression', 2.8, 'f(x) = w x, f(x) = ⟨w, x⟩: a linear model, the weights times the input');
   if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && !parts[1].some((x) => x.k === 'apply') && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   // (The response as a random variable, Y, and its mean given the inputs, E[Y | X], as well as y.)
@@ -3501,7 +3543,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
   for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives]) {
     try {
-      for (const items of trees) detector(timeArgsAsIndices(items), add);
+      for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {
       detectorErrors.count++;
       detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;

@@ -2108,3 +2108,18 @@ test('a neuron\'s pre-activation written as a function, z(x) = wᵀx + b, and a 
 test('KaTeX\'s \\larr is the update arrow', () => {
   assert.equal(concept("w \\larr w - \\alpha g'(w)"), 'gradient-descent');
 });
+
+test('a linear model named by its function letter: H(x) = wx + b, f(x; w) = wx, a(x) = ⟨w, x⟩', () => {
+  assert.equal(concept('H(x) = wx + b', 'One-variable regression'), 'linear-regression');
+  assert.equal(concept('H(x_1, x_2) = w_1 x_1 + w_2 x_2 + b', 'Regression with two variables'), 'linear-regression');
+  assert.equal(concept('f(x; w) = w x', 'the model is then'), 'linear-regression');
+  assert.equal(concept('a(x) = \\langle w, x \\rangle', 'we look for the best parameters of the model'), 'linear-regression');
+  // (A generic map g, or a matrix, is not read as the model.)
+  assert.equal(concept('g(x) = w^T x', 'the map'), null);
+  assert.equal(concept('f(x) = w x^2', 'the model is then'), null);
+});
+
+test('a derivative operator before its function, ∂/∂x J, is read as the derivative ∂J/∂x', () => {
+  assert.equal(concept('\\frac{\\partial}{\\partial v} J(g(v)) = \\frac{\\partial}{\\partial g} J(g) \\cdot \\frac{\\partial}{\\partial v} g(v)', 'the last layer'), 'chain-rule');
+  assert.equal(concept('\\frac{\\partial}{\\partial v} J(g(v)) = 2 v', 'the last layer'), null);
+});
