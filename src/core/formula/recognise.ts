@@ -736,6 +736,16 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
+    // wᵀx, xᵀw, w^{(l)} a^{(l−1)}: a weight vector on the input, or a layer's weights on the layer below (no bias).
+    if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym') {
+      const [p, q] = r;
+      // (θᵀx is the regressions' letter: g(θᵀx) is Ng's logistic regression, not a layer.)
+      const weight = (x: Sym) => x.name === 'w' && !x.sub;
+      const input = (x: Sym) => /^(x|a|h)$/.test(x.name);
+      if (weight(p) && isTransposeSup(p.sup) && input(q) && !q.sup) return { matrix: false, weights: [p.name] };
+      if (input(p) && isTransposeSup(p.sup) && weight(q) && !q.sup) return { matrix: false, weights: [q.name] };
+      if (weight(p) && layerSup(p) && input(q) && layerSup(q) && indexOf(q.sup) === `${indexOf(p.sup)}-1`) return { matrix: false, weights: [p.name] };
+    }
     const w0 = r[0];
     const rest = r[1]?.k === 'op' && r[1].v === '·' ? r.slice(2) : r.slice(1);
     // (W[h; x]: a matrix times a bracket; 𝔼[X], E[X], P[A] are an expectation and a probability.)
@@ -1877,13 +1887,15 @@ function detect(root: Row, add: Add): void {
   // --- linear models, networks ---
   // (Y = A(XW + b), o(Wx + b), F(w^T x + b): a letter of no other use applied to an affine map alone, as a whole side, is
   // the layer's activation; P, E, L, J, N, I, H, Q, R and their lower cases name other things.)
+  // (Under a hypothesis h_w(x), g(wᵀx) is the regression notes' sigmoid, named g.)
+  const hypothesisG = (a: Apply) => a.fn === 'g' && lhsApply?.fn === 'h' && lhsApply.head.k === 'sym' && !!lhsApply.head.sub;
   const genericAct = (a: Apply) => /^([A-DFGKMOS-Z]|[a-dfgkm-os-z]|Phi|Psi|psi)$/.test(a.fn) && parts.some((p) => p.length === 1 && p[0] === a) && !hasOp(a.arg, ',') && !!affine(argRow(a))?.weights.length;
   const isAct = (a: Apply) => ACTIVATIONS.includes(a.fn) || a.fn === 'sigmoid' || (a.fn === 'max' && rowOf(a.arg).some((x) => isNum(x, 0)) && hasOp(a.arg, ',')) || genericAct(a);
   const activApplies = applies(root).filter(isAct);
   for (const a of activApplies) {
     const r = argRow(a);
     const aff = affine(r);
-    if (!aff) continue;
+    if (!aff || hypothesisG(a)) continue;
     // recurrence: the LHS letter (or h) appears inside with an earlier index
     const lhsS = lhsHead && lhsHead.k === 'sym' ? lhsHead : null;
     const inner = syms(r);
@@ -2075,7 +2087,10 @@ function detect(root: Row, add: Add): void {
       const lhsLayer = lhsHead?.k === 'sym' && layerSup(lhsHead) ? subText(lhsHead.sup).replace(/[()[\]{}<>⟨⟩]/g, '') : '';
       const timeStep = /^[tτ]$/.test(lhsLayer);
       const layerDown = !!lhsLayer && side.some((x) => x.k === 'sym' && x.name === lhsLetter && [`${lhsLayer}-1`, /^[0-9]+$/.test(lhsLayer) ? String(Number(lhsLayer) - 1) : ''].includes(subText(x.sup).replace(/[()[\]{}\s]/g, '')));
-      if (aff.matrix && layerDown && !timeStep && side.some((x) => x.k === 'op' && x.v === '+')) {
+      // (Without a bias, z^{(l)} = w^{(l)} a^{(l−1)}: the weights carry the layer too.)
+      const layerWeights = side.some((x) => x.k === 'sym' && aff.weights.includes(x.name) && layerSup(x) && indexOf(x.sup) === lhsLayer);
+      const belowIn = side.some((x) => x.k === 'sym' && layerSup(x) && indexOf(x.sup) === `${lhsLayer}-1`);
+      if (((aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn)) && !timeStep) {
         add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
         break;
       }
@@ -3376,6 +3391,11 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   }
 }
 
+/** Words that speak of batches of examples, in the languages notes are written in. */
+const BATCH_WORDS = /batch|批|배치|バッチ|батч|lote|lotto|stapel/i;
+/** A step on one gradient: no sum over examples and no estimated gradient ĝ. */
+const oneGradientStep = (tree: Row) => !bigs(tree, 'sum').length && !syms(tree).some((x) => x.name === 'g' && x.mods.includes('hat'));
+
 /** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
 const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
 const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|复位门|更新門|重置門|復位門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
@@ -3590,6 +3610,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
       // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
       if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;
+      // (Under "SGD" a step on one gradient, with no sum, no estimate ĝ and no batch in the words, is the plain step the
+      // notes write for it.)
+      if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(tree.items) && !BATCH_WORDS.test(words)) continue;
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }

@@ -2123,3 +2123,22 @@ test('a derivative operator before its function, ∂/∂x J, is read as the deri
   assert.equal(concept('\\frac{\\partial}{\\partial v} J(g(v)) = \\frac{\\partial}{\\partial g} J(g) \\cdot \\frac{\\partial}{\\partial v} g(v)', 'the last layer'), 'chain-rule');
   assert.equal(concept('\\frac{\\partial}{\\partial v} J(g(v)) = 2 v', 'the last layer'), null);
 });
+
+test('a neuron without a bias: φ(wᵀx), φ(xᵀw), and a layer from the one below, z^{(l)} = w^{(l)} a^{(l−1)}', () => {
+  assert.equal(concept('u = \\psi(\\mathbf{w}^\\top \\mathbf{x})', 'one neuron of the network'), 'affine-layer');
+  assert.equal(concept('u = \\psi(\\mathbf{x}^\\top \\mathbf{w})', 'one neuron of the network'), 'affine-layer');
+  assert.equal(concept('s^{(k)} = w^{(k)} a^{(k-1)}', 'notation for the layers'), 'affine-layer');
+  // (θᵀx under g is the logistic regression of the regression notes; a layer two apart is no layer's input.)
+  assert.equal(concept('h_\\theta(x) = g(\\theta^T x)', 'the hypothesis'), 'logistic-regression');
+  assert.equal(concept('s^{(k)} = w^{(k)} a^{(k-2)}', 'notation for the layers'), null);
+});
+
+test('mathematical italic letters pasted from a rendered page are the plain letters', () => {
+  assert.equal(concept('\u{1D714} = \u{1D714} - \\eta \\frac{\u{1D715} L}{\u{1D715} \u{1D714}}', 'each step'), 'gradient-descent');
+});
+
+test('under "SGD", a step on one gradient is gradient descent; a sum over a batch or an estimate ĝ is the minibatch step', () => {
+  assert.equal(concept('v \\leftarrow v - \\rho \\frac{\\partial J}{\\partial v}', 'trained with SGD'), 'gradient-descent');
+  assert.equal(concept('v \\leftarrow v - \\rho \\frac{\\partial J}{\\partial v}', 'trained with SGD on minibatches'), 'minibatch-sgd');
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\epsilon \\hat{g}', 'SGD: the update'), 'minibatch-sgd');
+});
