@@ -509,10 +509,16 @@ function assignments(s: string): string {
   return s;
 }
 
+/**
+ * Characters pasted from a rendered page: zero-width ones are nothing; mathematical alphanumerics (𝜔, 𝜕, 𝓛, 𝐱) are
+ * the plain letters they are styled from.
+ */
+function plainCharacters(s: string): string {
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+}
+
 export function normaliseTex(src: string): string {
-  // (Zero-width characters pasted from a web page are nothing.)
-  // (Mathematical alphanumerics pasted from a rendered page, 𝜔, 𝜕, 𝓛, 𝐱, are the plain letters they are styled from.)
-  let s = plainMath(htmlScripts(doubleEscaped(String(src ?? '').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')))));
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(String(src ?? '')))));
   s = physicsPackage(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
