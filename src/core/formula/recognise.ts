@@ -940,6 +940,19 @@ function operatorsApplied(items: Row): Row {
 }
 const operatorCache = new WeakMap<Row, Row>();
 
+/**
+ * θ_{t+1} = θ_t − η∇L + γ v_t, θ − η∇J + β(θ^t − θ^{t−1}): a gradient step with a velocity added, momentum's step,
+ * which is outside the catalog (neither plain gradient descent nor its minibatch form).
+ */
+function momentumStep(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhsHead = parts.length > 1 ? parts[0][0] : undefined;
+  if (parts.length !== 2 || lhsHead?.k !== 'sym' || !hasGradient(parts[1])) return false;
+  const terms = termsOf(parts[1]);
+  const own = (r: Row) => syms(r).filter((y) => y.name === lhsHead.name).length;
+  return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !hasGradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
+}
+
 function timeArgsAsIndices(items: Row): Row {
   const hit = timeArgsCache.get(items);
   if (hit) return hit;
@@ -2289,7 +2302,7 @@ function detect(root: Row, add: Add): void {
     const scripted = inScripts(step);
     // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
     // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
-    const newton = all(step).some((x) => 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
+    const newton = all(step).some((x) => (x.k === 'apply' && x.head.k === 'sym' && subText(x.head.sup).replace(/\s/g, '') === '-1') || 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
     // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
     // (A period closing the step is punctuation.)
@@ -3569,6 +3582,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
     }
   }
+  if (trees.some(momentumStep)) for (const id of ['gradient-descent', 'minibatch-sgd'] as const) cands.delete(id);
   if (depth === 0) blockVote(src, add, src !== written);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);

@@ -2142,3 +2142,10 @@ test('under "SGD", a step on one gradient is gradient descent; a sum over a batc
   assert.equal(concept('v \\leftarrow v - \\rho \\frac{\\partial J}{\\partial v}', 'trained with SGD on minibatches'), 'minibatch-sgd');
   assert.equal(concept('\\theta \\leftarrow \\theta - \\epsilon \\hat{g}', 'SGD: the update'), 'minibatch-sgd');
 });
+
+test('a step with a velocity added is momentum, outside the catalog; a step through an inverse Hessian is Newton\'s', () => {
+  assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k) + \\mu v_k', 'with momentum'), null);
+  assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k) + \\mu (w_k - w_{k-1})', 'heavy ball'), null);
+  assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k)', 'each step'), 'gradient-descent');
+  assert.equal(concept('w \\leftarrow w - H^{-1}_w(E) \\nabla_w E(w)', 'the update'), null);
+});
