@@ -511,10 +511,11 @@ function assignments(s: string): string {
 
 /**
  * Characters pasted from a rendered page: zero-width ones are nothing; mathematical alphanumerics (𝜔, 𝜕, 𝓛, 𝐱) are
- * the plain letters they are styled from.
+ * the plain letters they are styled from. Text-mode accents typed in a formula, `\~H`, `\^{\theta}`, are the tilde and
+ * the hat.
  */
 function plainCharacters(s: string): string {
-  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 export function normaliseTex(src: string): string {

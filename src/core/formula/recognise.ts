@@ -1251,7 +1251,8 @@ function detectModelParts(root: Row, add: Add): void {
   // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
   // step of the network's forward pass. (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
   const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
-  const namedLater = parts.slice(2).some((p) => p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]);
+  // (Nor is one written out after it, a^l = f(z^l) = 1/(1 + e^{−z^l}): the line defines that activation.)
+  const namedLater = parts.slice(2).some((p) => (p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]) || applies(p, ['exp']).length > 0 || syms(p).some((x) => x.name === 'e' && !!x.sup));
   if (parts.length >= 2 && !namedLater && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi)$/.test(parts[1][0].fn)) {
     const arg = rowOf(parts[1][0].arg);
     const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
@@ -2186,9 +2187,10 @@ function detect(root: Row, add: Add): void {
     const body = g.k === 'group' ? g.body : g.k === 'apply' ? g.arg : null;
     // (r and h on either side of the product itself: the letters of words in brackets are no gate.)
     const r = body ? rowOf(body) : [];
-    const named = (x: Node | undefined, n: string) => !!x && x.k === 'sym' && x.name === n;
-    const hLike = (x: Node | undefined) => named(x, 'h') || (!!x && x.k === 'group' && syms(x.body)[0]?.name === 'h');
-    return r.some((x, i) => x.k === 'op' && (x.v === '⊙' || x.v === '*') && ((named(r[i - 1], 'r') && hLike(r[i + 1])) || (hLike(r[i - 1]) && named(r[i + 1], 'r'))));
+    // (In capitals, R_t ⊙ H_{t−1}, as the d2l book writes a batch; the state s of Goodfellow's letters; ∘ for the product.)
+    const named = (x: Node | undefined, n: RegExp) => !!x && x.k === 'sym' && n.test(x.name);
+    const hLike = (x: Node | undefined) => named(x, /^[hHs]$/) || (!!x && x.k === 'group' && /^[hHs]$/.test(syms(x.body)[0]?.name ?? ''));
+    return r.some((x, i) => x.k === 'op' && ['⊙', '*', '∘'].includes(x.v) && ((named(r[i - 1], /^[rR]$/) && hLike(r[i + 1])) || (hLike(r[i - 1]) && named(r[i + 1], /^[rR]$/))));
   };
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   // (A mask's letter, m_d, M^{(k)}, r_j, ξ, d, sampled from a Bernoulli; Y ∼ Bernoulli(p) is a label's distribution.)
@@ -2818,6 +2820,8 @@ export function related(a: ConceptId, b: ConceptId): boolean {
 const NAMED_CONCEPTS: Record<string, ConceptId> = {
   sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
   hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse', rss: 'mse', sse: 'mse',
+  // (The mean squared error abbreviated in Spanish, ECM, and in Portuguese and French, EQM.)
+  ecm: 'mse', eqm: 'mse',
   crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
   kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
   bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
@@ -2956,7 +2960,7 @@ function activated(root: Row): boolean {
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
 const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
   // (And the measure's whole name typed as a word on the left, `perplexity = 2^{H}`, `cross_entropy = …`.)
-  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse' };
+  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' };
 function lossAbbreviation(lhs: Row): ConceptId | null {
   const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const one = r.length === 1 ? r[0] : null;

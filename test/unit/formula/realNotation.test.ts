@@ -2149,3 +2149,22 @@ test('a step with a velocity added is momentum, outside the catalog; a step thro
   assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k)', 'each step'), 'gradient-descent');
   assert.equal(concept('w \\leftarrow w - H^{-1}_w(E) \\nabla_w E(w)', 'the update'), null);
 });
+
+test('text-mode accents typed in a formula are the tilde and the hat: \\~H is H̃, \\^{\\theta} is θ̂', () => {
+  assert.equal(concept('\\~C_t = \\tanh(W_c x_t + U_c h_{t-1} + b_c)', 'the candidate memory cell'), 'lstm');
+});
+
+test('the reset gate on the previous state in capitals or with ∘: the GRU candidate', () => {
+  assert.equal(concept('\\tilde{H}_k = \\tanh(X_k W_a + (R_k \\odot H_{k-1}) W_b + c)', 'the candidate state'), 'gru');
+  assert.equal(concept('\\tilde{s}_t = \\tanh(U x_t + W (r_t \\circ s_{t-1}) + b)', 'the candidate state'), 'gru');
+});
+
+test('a layer\'s activation written out after its name is that activation, not a step of the forward pass', () => {
+  assert.equal(concept('a^k_j = g(z^k_j) = \\frac{1}{1 + e^{-z^k_j}}', 'as before'), 'sigmoid');
+  assert.equal(concept('a^k_j = g(z^k_j)', 'as before'), 'mlp');
+});
+
+test('the mean squared error abbreviated in Spanish (ECM) and Portuguese or French (EQM)', () => {
+  assert.equal(concept('\\text{ECM} = \\frac{1}{n} \\sum_{k=1}^n (t_k - \\hat{t}_k)^2', 'la función de pérdida'), 'mse');
+  assert.equal(concept('EQM = \\frac{1}{n} \\sum_{k=1}^n (t_k - \\hat{t}_k)^2', 'a função de perda'), 'mse');
+});
