@@ -518,9 +518,14 @@ function plainCharacters(s: string): string {
   return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
+/** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */
+function typedComparisons(s: string): string {
+  return s.replace(/(?<![<=])<=(?![>=])/g, '\\le ').replace(/(?<![=<>-])>=(?!=)/g, '\\ge ');
+}
+
 export function normaliseTex(src: string): string {
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(String(src ?? '')))));
-  s = physicsPackage(s);
+  s = typedComparisons(physicsPackage(s));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);

@@ -406,6 +406,9 @@ function isPenalty(t: Row): boolean {
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
  * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
  */
+/** Why of the ridge closed form: a partial match the words about regularisation do not lift (they describe the penalty). */
+const RIDGE_SOLUTION = 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution of ridge regression';
+
 function detectForms(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -440,11 +443,13 @@ function detectForms(root: Row, add: Add): void {
   // (Σ_i |θ_i| alone, with no weight, is the L1 norm written out: a penalty carries its weight, λ Σ_i |θ_i|.)
   const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
   if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))))) add('regularization', 3.3, 'a penalty on the size of the parameters');
+  // (Without its weight, Σ_j w_j², Σ |w_j| or ‖w‖₁ alone, it is a norm of the weights: the penalty when the words say so.)
+  else if (parts.length === 1 && terms.length === 1 && isPenalty(terms[0].items) && syms(terms[0].items).some(isParam) && !(bareCall && terms[0].items[0].k === 'apply')) add('regularization', 1.6, 'Σ_j w_j², ‖w‖₁: a norm of the weights, the penalty of a regularised loss when the words say so');
   // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression's. A closed-form solution is a method the
   // catalog does not hold (the model and the penalty are its concepts, not how they are solved): a partial match only.
   const inv = all(root).find((x): x is Group => x.k === 'group' && x.delim === '(' && /^-1$/.test(subText(x.sup)) && hasTranspose(x.body) && hasSym(x.body, 'X'));
   if (inv) {
-    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 1.8, 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution of ridge regression');
+    if (syms(inv.body).some((x) => x.name === 'lambda' || x.name === 'alpha')) add('regularization', 1.8, RIDGE_SOLUTION);
     else add('linear-regression', 1.8, 'θ = (XᵀX)^{-1} Xᵀ y: the normal equation, the closed-form least-squares solution of linear regression');
   }
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
@@ -569,6 +574,15 @@ function binaryOdds(f: Frac): boolean {
   return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
 }
 
+/**
+ * y = 1 (w_1 x_1 + w_2 x_2 > θ), h(x) = 0 (x ≤ 0): one case of a threshold unit written on its own line, its
+ * condition in brackets after the value (compared with θ or 0).
+ */
+function thresholdCase(parts: Row[], stepValue: (c: Node | undefined) => boolean): boolean {
+  const cond = parts.length === 2 && parts[1].length === 2 && stepValue(parts[1][0]) && parts[1][1].k === 'group' && parts[1][1].delim === '(' ? rowOf(parts[1][1].body) : null;
+  return !!cond && cond.some((y) => y.k === 'op' && ['≥', '>', '≤', '<', '⩾', '⩽'].includes(y.v)) && (syms(cond).some((y) => y.name === 'theta') || isNum(cond[cond.length - 1], 0));
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -670,6 +684,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
   const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
   if (stepCases && !all(root).some(isPrimed) && !derivativeLhs) add('step-function', 2.9, '1 above the threshold, 0 below');
+  if (thresholdCase(parts, stepValue) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
@@ -857,6 +872,7 @@ const RELATIVES: Partial<Record<ConceptId, ConceptId[]>> = {
 
 /** Words that, near a formula, favour one of its candidate concepts. */
 const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
+  regularization: /regulari[sz]|penalt|weight decay|\bridge\b|\blasso\b|\bl[12]\b|正则|正則|罰則|정규화|규제|регуляриз/i,
   surprisal: /surprisal|information content/i,
   perplexity: /perplexity|\bppl\b|\bpp\b/i,
   'negative-log-likelihood': /\bloss\b|\bnll\b|negative log|likelihood/i,
@@ -3368,7 +3384,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   const foreign = FOREIGN.test(words);
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
   for (const [id, c] of cands) {
-    if (wordsFor(id, words)) c.score += 0.9;
+    if (wordsFor(id, words) && !(id === 'regularization' && c.why === RIDGE_SOLUTION && !namedInOtherLanguage(id, words))) c.score += 0.9;
     else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !BUILT_ON_OWN_STRUCTURES.test(words))) c.score -= 1.5;
   }
 }

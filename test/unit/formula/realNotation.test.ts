@@ -2168,3 +2168,14 @@ test('the mean squared error abbreviated in Spanish (ECM) and Portuguese or Fren
   assert.equal(concept('\\text{ECM} = \\frac{1}{n} \\sum_{k=1}^n (t_k - \\hat{t}_k)^2', 'la función de pérdida'), 'mse');
   assert.equal(concept('EQM = \\frac{1}{n} \\sum_{k=1}^n (t_k - \\hat{t}_k)^2', 'a função de perda'), 'mse');
 });
+
+test('a weights\' norm alone is the penalty where the words speak of regularisation, and nothing without them', () => {
+  assert.equal(concept('\\sum_k \\theta_k^2', 'the L2 regularizer'), 'regularization');
+  assert.equal(concept('\\sum_k \\theta_k^2', 'the sum of squares'), null);
+});
+
+test('one case of a threshold unit on its own line, its condition in brackets, with comparisons typed as in code', () => {
+  assert.equal(concept('y = 1 (v_1 u_1 + v_2 u_2 > \\theta)', 'the perceptron'), 'step-function');
+  assert.equal(concept('y = 0 (v_1 u_1 + v_2 u_2 <= \\theta)', 'the perceptron'), 'step-function');
+  assert.equal(concept('y = 2 (v_1 u_1 + v_2 u_2)', 'the perceptron'), null);
+});
