@@ -2662,6 +2662,7 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
+      // (Σ_i w_{ji} z_i, Σ_j w^i_{kj} a^{i−1}_j: a unit's weights on the units below, a layer's weighted sum.)
       // (A weight of three indices, Σ_k u_{ijk} z_k, is a tensor contraction, not one output's weights over the inputs.)
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
@@ -2669,7 +2670,7 @@ function detect(root: Row, add: Add): void {
       // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
       const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
-      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w)) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w) && !(w.name === 'w' && /^[xzah]$/.test(v.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.

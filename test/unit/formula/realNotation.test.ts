@@ -2179,3 +2179,8 @@ test('one case of a threshold unit on its own line, its condition in brackets, w
   assert.equal(concept('y = 0 (v_1 u_1 + v_2 u_2 <= \\theta)', 'the perceptron'), 'step-function');
   assert.equal(concept('y = 2 (v_1 u_1 + v_2 u_2)', 'the perceptron'), null);
 });
+
+test('a unit\'s weights on the units below, Σ_i w_{ji} z_i, are a layer\'s weighted sum, not attention', () => {
+  assert.equal(concept('u_k = \\sum_m w_{km} z_m', 'the weighted sum of each unit'), 'affine-layer');
+  assert.equal(concept('c_k = \\sum_m \\alpha_{km} z_m', 'the context vector'), 'attention');
+});
