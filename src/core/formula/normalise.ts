@@ -518,6 +518,15 @@ function plainCharacters(s: string): string {
   return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
+/** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */
+function capitalSumsAndProducts(s: string): string {
+  // A capital sigma with an index below it, `\Sigma_{i}`, `\Sigma_{i=1}^{N}`, is the sum (a covariance `\Sigma_k^{-1}` is not).
+  s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
+  // (A capital pi over an index running from a value, `\Pi^t_{j=k+1}`, `\Pi_{i=1}^{n}`, is the product.)
+  s = s.replace(/\\Pi(?![A-Za-z])\s*(?=(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?_\s*\{\s*[a-z]\s*=)/g, '\\prod');
+  return s;
+}
+
 /** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */
 function typedComparisons(s: string): string {
   return s.replace(/(?<![<=])<=(?![>=])/g, '\\le ').replace(/(?<![=<>-])>=(?!=)/g, '\\ge ');
@@ -533,8 +542,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
-  // A capital sigma with an index below it, `\Sigma_{i}`, `\Sigma_{i=1}^{N}`, is the sum (a covariance `\Sigma_k^{-1}` is not).
-  s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
+  s = capitalSumsAndProducts(s);
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   s = otherSpellings(s);

@@ -2475,7 +2475,9 @@ function detect(root: Row, add: Add): void {
     const timed = nablas.some((x) => syms(x.sub).some(overTime)) || derivs(root).some((d) => syms(d.of).some(overTime));
     add(timed ? 'backpropagation-through-time' : 'chain-rule', timed ? 3.5 : 3.3, timed ? '∇_{h^{(t)}} L from the gradients of later time steps' : '∇_x z = (∂y/∂x)ᵀ ∇_y z');
   }
-  if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some((x) => x.name === 'h' || x.name === 's') && syms(d.wrt).some((x) => x.name === 'h' || x.name === 's')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
+  // (The state written h, s, or the LSTM's cell c, C: ∂c_t/∂c_k = Π_j ∂c_j/∂c_{j−1}.)
+  const stateLetter = (x: Sym) => /^[hscC]$/.test(x.name);
+  if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some(stateLetter) && syms(d.wrt).some(stateLetter) && (/^[hs]$/.test(syms(d.of)[0]?.name ?? '') || stepIndex(syms(d.wrt)[0] ?? ({} as Sym)) !== '')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---

@@ -2184,3 +2184,10 @@ test('a unit\'s weights on the units below, Σ_i w_{ji} z_i, are a layer\'s weig
   assert.equal(concept('u_k = \\sum_m w_{km} z_m', 'the weighted sum of each unit'), 'affine-layer');
   assert.equal(concept('c_k = \\sum_m \\alpha_{km} z_m', 'the context vector'), 'attention');
 });
+
+test('the cell state\'s Jacobian over the steps, with a capital pi for the product: backpropagation through time', () => {
+  assert.equal(concept('\\frac{\\partial c_n}{\\partial c_m} = \\Pi^n_{j=m+1} \\frac{\\partial c_j}{\\partial c_{j-1}}', 'the gradient is a chain of Jacobians'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial C_n}{\\partial C_m} = \\prod_{j=m+1}^{n} g_j', 'hence'), 'backpropagation-through-time');
+  // (A capital pi without a running index is a matrix or a policy.)
+  assert.equal(concept('\\Pi = \\frac{\\partial c}{\\partial d}', 'the matrix'), null);
+});
