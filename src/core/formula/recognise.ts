@@ -958,13 +958,18 @@ const operatorCache = new WeakMap<Row, Row>();
 
 /**
  * θ_{t+1} = θ_t − η∇L + γ v_t, θ − η∇J + β(θ^t − θ^{t−1}): a gradient step with a velocity added, momentum's step,
- * which is outside the catalog (neither plain gradient descent nor its minibatch form).
+ * which is outside the catalog (neither plain gradient descent nor its minibatch form, whatever the words about
+ * descent around it say); and the velocity's own update, v_{t+1} = μ v_t − α∇L, or the step by it, w − η v.
  */
 function momentumStep(root: Row): boolean {
   const { parts } = sides(root);
   const lhsHead = parts.length > 1 ? parts[0][0] : undefined;
-  if (parts.length !== 2 || lhsHead?.k !== 'sym' || !hasGradient(parts[1])) return false;
+  if (parts.length !== 2 || lhsHead?.k !== 'sym') return false;
   const terms = termsOf(parts[1]);
+  // (The velocity itself, v_{t+1} = μ v_t − α∇L; or the parameter moved by it, w − η v_{t+1}, with no gradient.)
+  const velocity = (x: Node | undefined) => x?.k === 'sym' && /^[vV]$/.test(x.name);
+  if (velocity(lhsHead) && terms.length === 2 && terms[0].items.length === 2 && terms[0].items[0].k === 'sym' && /^(mu|beta|gamma|rho|alpha)$/.test(terms[0].items[0].name) && velocity(terms[0].items[1]) && hasGradient(terms[1].items)) return true;
+  if (!hasGradient(parts[1])) return terms.length === 2 && terms[1].sign === '-' && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && terms[0].items[0].name === lhsHead.name && terms[1].items.length === 2 && velocity(terms[1].items[1]);
   const own = (r: Row) => syms(r).filter((y) => y.name === lhsHead.name).length;
   return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !hasGradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
 }
@@ -3726,7 +3731,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
     const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
-    if (claim && !against && !gradientOnly && !unsigned && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
+    const momentum = claim && (claim.id === 'gradient-descent' || claim.id === 'minibatch-sgd') && trees.some(momentumStep);
+    if (claim && !against && !gradientOnly && !unsigned && !momentum && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

@@ -2191,3 +2191,9 @@ test('the cell state\'s Jacobian over the steps, with a capital pi for the produ
   // (A capital pi without a running index is a matrix or a policy.)
   assert.equal(concept('\\Pi = \\frac{\\partial c}{\\partial d}', 'the matrix'), null);
 });
+
+test('momentum\'s velocity and the step by it are not gradient descent, whatever the words about descent say', () => {
+  assert.equal(concept('V_{k+1} = \\mu V_k - \\alpha \\nabla E(P_k)', 'stochastic gradient descent computes the update value'), null);
+  assert.equal(concept('p^{(k+1)} = p^{(k)} - \\eta v_{k+1}', 'gradient descent with momentum'), null);
+  assert.equal(concept('p^{(k+1)} = p^{(k)} - \\eta \\nabla E(p^{(k)})', 'gradient descent'), 'gradient-descent');
+});
