@@ -2556,7 +2556,9 @@ function detect(root: Row, add: Add): void {
       // (∫ p(x | z) p(z) dz marginalises z out: the evidence, not the chain rule.)
       // (Of events named by capitals, P(A, B), it is the rule itself, whatever model the section is about.)
       const events = lhsSyms.length > 0 && lhsSyms.every((x) => /^[A-Z]$/.test(x.name) && !x.sub);
-      if (generic && lhsProb && !bigs(root, 'int').length) add('probability-chain-rule', events ? 3.5 : 3.2, 'P(A,B) = P(A) P(B|A)');
+      // (One conditional alone, p(x) = P(Y = 1 | X = x), names a probability: the rule is a product of two or more.)
+      const factors = applies(rhsAll).filter(isProb).length >= 2 || prods.length > 0;
+      if (generic && lhsProb && factors && !bigs(root, 'int').length) add('probability-chain-rule', events ? 3.5 : 3.2, 'P(A,B) = P(A) P(B|A)');
       else if (seqLetters || prods.length) {
         // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
         // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
@@ -3098,7 +3100,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|entropy rate|triplet|siamese|metric learning|nesterov/i;
+const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|\blamb\b|lion optimi|\byogi\b|adabound|entropy rate|triplet|siamese|metric learning|nesterov/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the

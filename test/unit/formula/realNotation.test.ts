@@ -2197,3 +2197,8 @@ test('momentum\'s velocity and the step by it are not gradient descent, whatever
   assert.equal(concept('p^{(k+1)} = p^{(k)} - \\eta v_{k+1}', 'gradient descent with momentum'), null);
   assert.equal(concept('p^{(k+1)} = p^{(k)} - \\eta \\nabla E(p^{(k)})', 'gradient descent'), 'gradient-descent');
 });
+
+test('one conditional probability written as a function is no chain rule of probability: the rule is a product', () => {
+  assert.equal(concept('q(u) = P(C = 1 \\mid U = u)', 'the predicted probability'), null);
+  assert.equal(concept('P(A, B) = P(A) P(B \\mid A)', 'the probability of both'), 'probability-chain-rule');
+});
