@@ -515,7 +515,7 @@ function assignments(s: string): string {
  * the hat.
  */
 function plainCharacters(s: string): string {
-  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */

@@ -406,7 +406,10 @@ function isPenalty(t: Row): boolean {
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
  * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
  */
-/** Why of the ridge closed form: a partial match the words about regularisation do not lift (they describe the penalty). */
+/**
+ * Why of the ridge closed form, a partial match: English words about regularisation (which describe the penalty) do
+ * not lift it; the concept named in another language does.
+ */
 const RIDGE_SOLUTION = 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution of ridge regression';
 
 function detectForms(root: Row, add: Add): void {
@@ -2482,7 +2485,7 @@ function detect(root: Row, add: Add): void {
   }
   // (The state written h, s, or the LSTM's cell c, C: ∂c_t/∂c_k = Π_j ∂c_j/∂c_{j−1}.)
   const stateLetter = (x: Sym) => /^[hscC]$/.test(x.name);
-  if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some(stateLetter) && syms(d.wrt).some(stateLetter) && (/^[hs]$/.test(syms(d.of)[0]?.name ?? '') || stepIndex(syms(d.wrt)[0] ?? ({} as Sym)) !== '')).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
+  if (bigs(rhsAll, 'prod').length && ds.filter((d) => syms(d.of).some(stateLetter) && syms(d.wrt).some(stateLetter) && (/^[hs]$/.test(syms(d.of)[0]?.name ?? '') || (!!syms(d.wrt)[0] && stepIndex(syms(d.wrt)[0]) !== ''))).length >= 1) add('backpropagation-through-time', 3.6, 'Π ∂h_i/∂h_{i−1}');
   if (applies(root, ['prod']).some((a) => derivs(a.arg).length >= 2)) add('chain-rule', 3.3, 'prod(∂J/∂o, ∂o/∂W)');
   if (every.some((x) => x.k === 'op' && x.v === '∘') && every.some((x) => x.k === 'sym' && x.mods.includes('prime') || x.k === 'apply' && x.fn.endsWith("'"))) add('chain-rule', 3.3, '(f∘g)′ = f′(g) g′');
   // --- language models ---
