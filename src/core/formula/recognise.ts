@@ -577,11 +577,14 @@ function binaryOdds(f: Frac): boolean {
   return !a || !b || [outcomeOf(a), outcomeOf(b)].every((v) => v === '1' || v === '0');
 }
 
+/** A step function's value: the number 0 or 1, not a product (`αx` under `x > 0` is another function's). */
+const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
+
 /**
  * y = 1 (w_1 x_1 + w_2 x_2 > θ), h(x) = 0 (x ≤ 0): one case of a threshold unit written on its own line, its
  * condition in brackets after the value (compared with θ or 0).
  */
-function thresholdCase(parts: Row[], stepValue: (c: Node | undefined) => boolean): boolean {
+function thresholdCase(parts: Row[]): boolean {
   const cond = parts.length === 2 && parts[1].length === 2 && stepValue(parts[1][0]) && parts[1][1].k === 'group' && parts[1][1].delim === '(' ? rowOf(parts[1][1].body) : null;
   return !!cond && cond.some((y) => y.k === 'op' && ['≥', '>', '≤', '<', '⩾', '⩽'].includes(y.v)) && (syms(cond).some((y) => y.name === 'theta') || isNum(cond[cond.length - 1], 0));
 }
@@ -681,13 +684,11 @@ function detectMoreForms(root: Row, add: Add): void {
   const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
   if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
-  // (The values are the numbers 0 and 1 — `αx` under `x > 0` is another function's.)
-  const stepValue = (c: Node | undefined) => { const v = rowOf(c); return (isNum(v[0], 0) || isNum(v[0], 1)) && v[1]?.k !== 'sym'; };
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
   const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
   if (stepCases && !all(root).some(isPrimed) && !derivativeLhs) add('step-function', 2.9, '1 above the threshold, 0 below');
-  if (thresholdCase(parts, stepValue) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
+  if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)

@@ -2297,10 +2297,10 @@ const HEDGED = new Set(['alpha', 'K', 'V', 'sigma', 'mu', 'tau', 'y']);
 /** Letters whose usual meaning is an index or a count. */
 const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 
-/** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
 /** Catalog concepts of mathematics rather than of a model: the glossary's model letters do not apply in them. */
 const MATH_CONCEPTS = new Set<ConceptId>(['norms', 'trace', 'cauchy-schwarz', 'spectral-theorem', 'bayes-rule', 'probability-chain-rule', 'kl-divergence', 'chain-rule', 'cosine-similarity']);
 
+/** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
 const UNIVERSAL: Record<string, string> = {
   pi: 'π ≈ 3.14159, the ratio of a circle\'s circumference to its diameter',
   e: "Euler's number ≈ 2.71828, the base of natural logarithms",
