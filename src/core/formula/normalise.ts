@@ -498,8 +498,8 @@ function periodProducts(s: string): string {
  * typed as `<-`, code's compound assignment (`w -= lr * dw`), and a logical arrow before a formula (`⇔ p(y|x) = …`).
  */
 function assignments(s: string): string {
-  // An update written as a map, `x → x − η∇f`: the letter replaced by the step from it.
-  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\rightarrow|\\to|\\mapsto|→)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // An update written as a map, `x → x − η∇f` (or a dashed arrow `x ⇢ x − η∇f`): the letter replaced by the step from it.
+  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\(?:rightarrow|to|mapsto|longrightarrow|dashrightarrow)(?![A-Za-z])|→|⇢)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
   // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).

@@ -87,7 +87,7 @@ const OPS: Record<string, string> = {
   cdot: '·', times: '×', odot: '⊙', bigodot: '⊙', circledot: '⊙', circ: '∘', otimes: '⊗', oplus: '⊕', ast: '*', star: '*', pm: '±', mp: '∓', div: '/',
   le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', propto: '∝', sim: '~',
   simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←', larr: '←', leftarr: '←',
-  to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→',
+  to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→', dashrightarrow: '→',
   implies: '⇒', iff: '⇔', coloneqq: ':=', mid: '|', vert: '|', lvert: '|', rvert: '|', Vert: '‖', lVert: '‖', rVert: '‖',
   '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',
   land: '∧', lor: '∨', wedge: '∧', vee: '∨', forall: '∀', exists: '∃', neg: '¬', lt: '<', gt: '>', ll: '≪', gg: '≫',

@@ -866,8 +866,10 @@ test('definitions side by side on one line, and a dimension written beside a def
   assert.notEqual(concept('\\frac{\\partial s_j}{\\partial u_k} = s_k(1 - s_k), \\quad k = j'), 'sigmoid');
 });
 
-test('gradient steps written as a map, with ∂ before the loss, with grad, as a call of the step, or climbing', () => {
+test('gradient steps written as a map (plain, long or dashed arrow), with ∂ before the loss, with grad, as a call of the step, or climbing', () => {
   assert.equal(concept('u \\rightarrow u - \\mu \\nabla g'), 'gradient-descent');
+  assert.equal(concept('u \\dashrightarrow u - \\mu \\nabla g'), 'gradient-descent');
+  assert.equal(concept('u \\longrightarrow u - \\mu \\nabla g'), 'gradient-descent');
   assert.equal(concept('\\phi^{(s+1)} = \\phi^{(s)} - \\mu \\partial J(\\phi^{(s)})'.replace(/s\+1/, 'k+1').replace(/\(s\)/g, '(k)')), 'gradient-descent');
   assert.equal(concept('β ← β - α \\operatorname{grad} g'), 'gradient-descent');
   assert.equal(concept('v(t+1) = v(t) - \\mu \\nabla J(v)'), 'gradient-descent');
