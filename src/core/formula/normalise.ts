@@ -7,11 +7,11 @@ import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
  * bracket indexing `p_{[j]}`, and the `(a, b) \mapsto c` arrow form of a function. Linear-time, string to string.
  */
 
-/** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`). */
+/** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`, `ln[p/q]`). */
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn'];
 /** Bare words TeX has no command for: written as operator names. */
 const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}' };
-const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
+const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
 const BRACKET = String.raw`(\((?:[^(){}]|\([^(){}]*\))*\))`;
@@ -204,7 +204,7 @@ function twoArgs(s: string, i: number): [string, string, number] | null {
   return [s.slice(k + 1, a1 - 1), s.slice(k2 + 1, a2 - 1), a2];
 }
 
-/** Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations; `\underset{w}{\arg\min}` → `\arg\min_{w}`. */
+/** Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations; `\underset{w}{\arg\min}` (or `\arg\underset{w}{\min}`) → `\arg\min_{w}`. */
 function decorations(s: string): string {
   if (!/\\(underbrace|overbrace|underset|overset|stackrel)/.test(s)) return s;
   let out = '';
@@ -242,7 +242,8 @@ function decorations(s: string): string {
     }
     re.lastIndex = i;
   }
-  return out + s.slice(i);
+  // (`\arg\underset{w}{\max}`, the limits set under the max alone, is the same arg max.)
+  return (out + s.slice(i)).replace(/\\arg\s*\{\s*\\(max|min)\s*\}/g, '\\arg\\$1');
 }
 
 /** `sqrt(x)` written without a backslash → `\sqrt{x}` (balanced parentheses). */
@@ -545,6 +546,8 @@ export function normaliseTex(src: string): string {
   s = capitalSumsAndProducts(s);
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
+  // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
+  s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = otherSpellings(s);
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');

@@ -347,6 +347,10 @@ function detectShapes(root: Row, add: Add): void {
     if (!/^[pP]$/.test(a.fn)) continue;
     const r = rowOf(a.arg);
     const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    // (P(+ | t, c), P(1 | w, c): the pair's label alone before the bar, given two word letters.)
+    const words = syms(r.slice(bar + 1));
+    const pairOfWords = words.length === 2 && r.length === 5 && words.every((x) => /^[a-wz]$/.test(x.name) && x.name !== 'x');
+    if (bar === 1 && pairOfWords && ((r[0].k === 'op' && ['+', '-', '−'].includes(r[0].v)) || isNum(r[0], 1) || isNum(r[0], 0))) add('sgns', 3.3, 'P(+ | w, c): is this a real (word, context) pair?');
     if (bar !== 3) continue;
     const [d, eq, v] = r;
     if (d.k === 'sym' && /^[dD]$/.test(d.name) && eq.k === 'op' && eq.v === '=' && (isNum(v, 1) || isNum(v, 0)) && syms(r.slice(bar + 1)).filter((x) => !/^[0-9]$/.test(x.name)).length >= 2) add('sgns', 3.3, 'P(D = 1 | w, c): is this a real (word, context) pair?');
@@ -991,6 +995,13 @@ function timeArgsAsIndices(items: Row): Row {
 
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
+/** A distribution given its parameters only, p(x, z | θ), p(x; θ): every letter after the last `|` or `;` a Greek parameter letter. */
+function givenParametersOnly(a: Apply): boolean {
+  const r = rowOf(a.arg);
+  const cut = r.map((x) => x.k === 'op' && (x.v === '|' || x.v === ';')).lastIndexOf(true);
+  const given = cut < 0 ? [] : r.slice(cut + 1).filter((x) => x.k !== 'op' || x.v !== ',');
+  return given.length > 0 && given.every((x) => x.k === 'sym' && /^(theta|Theta|phi|varphi|psi|lambda|mu|sigma|pi|eta|omega|beta|alpha)$/.test(x.name));
+}
 /** A prime written as a superscript (a^\prime, a^{'}, and s^{,} where a scan turned the prime into a comma): a derivative. */
 const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'apply') && /^(prime|'|′|,)$/.test(subText(x.k === 'apply' ? (x.head as { sup?: Node }).sup : x.sup).trim());
 /** A prime on a letter or on a function's head (σ′, φ^{\prime}(x), ReLU'(z), σ'_{relu}): the node is a derivative. */
@@ -1069,6 +1080,12 @@ function detectDerivations(root: Row, add: Add): void {
     return ofExample || bernoulli;
   }));
   if (likelihood) add('maximum-likelihood', 3.3, 'Π_i p(y_i | x_i; θ): the likelihood of the data, a product over the examples');
+  // P(D_1, …, D_n | θ) = P(D_1 | θ) P(D_2 | θ) … P(D_n | θ): the same product written out, each example of one letter
+  // given the parameters alone.
+  const factors = (parts[1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
+  const ofParams = (a: Apply) => { const { predicted, given } = conditionLetters(a); return predicted.length === 1 && !!predicted[0].sub && given.length > 0 && given.every((y) => PARAM_LETTER.test(y.name) || /^(mu|sigma|lambda|pi|phi)$/.test(y.name)); };
+  const productWrittenOut = parts.length === 2 && dataSet && factors.length >= 2 && (parts[1] ?? []).every((x) => (x.k === 'apply' && isProb(x)) || (x.k === 'op' && ['…', '⋯', '...', '·', '×'].includes(x.v))) && hasOp(parts[1], '…', '⋯', '...') && factors.every(ofParams) && new Set(factors.map((a) => conditionLetters(a).predicted[0].name)).size === 1;
+  if (productWrittenOut) add('maximum-likelihood', 3.3, 'P(D_1, …, D_n | θ) = P(D_1 | θ) … P(D_n | θ): the likelihood of the data, written out');
   // arg max_θ log L(θ): the parameters that make the data most likely. (Two parameter sets, θ and φ, with a q: an ELBO.)
   const maxOverParams = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
   const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
@@ -1181,10 +1198,12 @@ function detectModelParts(root: Row, add: Add): void {
     const ends = (ys: Sym[]) => new Set(ys.flatMap((y) => syms(y.sub ?? y.sup).slice(0, 1).filter((i) => rowOf(y.sub ?? y.sup).length === 1 && !/^[ijt]$/.test(i.name)).map((i) => i.name + (i.mods.includes('prime') ? "'" : ''))));
     const other = given.filter((y) => !names.has(y.name));
     const twoSequences = names.size === 1 && predicted.length >= 2 && other.length >= 2 && new Set(other.map((y) => y.name)).size === 1 && ends(predicted).size === 1 && ends(other).size === 1 && [...ends(predicted)][0] !== [...ends(other)][0];
-    const ownPrefix = given.some((y) => names.has(y.name)) && predicted.length === 1 && /^t$/.test(indexOf(predicted[0].sub) || indexOf(predicted[0].sup));
-    const source = other.some((y) => /^(x|X|c|C|s|S|z)$/.test(y.name));
+    const ownPrefix = given.some((y) => names.has(y.name)) && predicted.length === 1 && /^[ti]$/.test(indexOf(predicted[0].sub) || indexOf(predicted[0].sup));
+    // (Translation's own letters, e given f: p(e_i | e_0^{i−1}, f_1^J).)
+    const source = other.some((y) => /^(x|X|c|C|s|S|z|f|F)$/.test(y.name));
     if (twoSequences) add('seq2seq', 3.5, 'p(y_1 … y_{T′} | x_1 … x_T): one sequence given another');
-    else if (ownPrefix && source) add('seq2seq', 3.3, 'p(y_t | y_{<t}, c): the next output given the earlier ones and the source');
+    // (Defined by the decoder's softmax output layer, that conditional is still the decoder's, not a classifier's.)
+    else if (ownPrefix && source) add('seq2seq', applies(rhsAll, ['softmax']).length && parts.length > 1 ? 3.8 : 3.3, 'p(y_t | y_{<t}, c): the next output given the earlier ones and the source');
   }
   // y_t = g(V h_t + c), O_t = H_t W_hq + b_q: the output at a step read from the state at that step — an RNN's output
   // layer. (Another quantity of the same step beside the state, x_t or c_t, is an attention's or a decoder's.)
@@ -1240,8 +1259,10 @@ function detectModelParts(root: Row, add: Add): void {
   const nodeVector = syms(root).some((y) => y.name === 'theta' && /^(j-1|[1-9])$/.test(indexOf(y.sub)) && indexOf(y.sup) === 'w');
   if ((pathBit || nodeVector) && (applies(root, ['sigmoid']).length || probApplies.length || bigs(root, 'prod').length)) add('hierarchical-softmax', bigs(root, 'prod').length || probApplies.length ? 4 : 3.7, 'P(d_j^w | x_w, θ_{j−1}^w): one branch of the Huffman path');
   // E_q[log p(x, z)/q(z | x)], ∫ q(z) log p(x, z)/q(z) dz: the joint over the approximate posterior, averaged — the ELBO.
-  const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && isProb(n[0]) && hasOp(n[0].arg, ',') && !hasOp(n[0].arg, '|') && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
-  if (jointOverQ && (syms(root).some((y) => y.name === 'E') || bigs(root, 'int').length)) add('elbo', 3.9, 'E_q[log p(x, z)/q(z | x)]: the evidence lower bound');
+  // (The joint may be given the parameters only, p(X, Z | θ); a sum over z weighted by q(z) is the same average.)
+  const jointOverQ = applies(root, ['log']).some((l) => fracs(l.arg).some((f) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && isProb(n[0]) && hasOp(n[0].arg, ',') && (!hasOp(n[0].arg, '|') || givenParametersOnly(n[0])) && d.length === 1 && d[0].k === 'apply' && d[0].fn === 'q'; }));
+  const weightedByQ = bigs(root, 'sum').length > 0 && root.some((x) => x.k === 'big') && applies(root, ['q']).length >= 2;
+  if (jointOverQ && (syms(root).some((y) => y.name === 'E') || bigs(root, 'int').length || weightedByQ)) add('elbo', 3.9, 'E_q[log p(x, z)/q(z | x)]: the evidence lower bound');
   // P(w_t | w_{t−1}, w_{t+1}), P(w_c | w_{c−m}, …, w_{c+m}): the centre word given the words on both sides — CBOW.
   // Π_t Π_j P(w_{t+j} | w_t; θ): each context word given the centre — skip-gram's likelihood.
   const positions = (a: Apply) => { const { predicted, given } = conditionLetters(a); return { at: predicted.map((y) => indexOf(y.sub)), around: given.filter((y) => predicted.some((q) => q.name === y.name)).map((y) => indexOf(y.sub)) }; };
@@ -1395,7 +1416,10 @@ function detect(root: Row, add: Add): void {
       if (a.k !== 'sym' || !isTransposeSup(a.sup) || b.k !== 'apply' || b.fn !== 'tanh') continue;
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
       const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
-      if (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ','))) add('mlp-attention', 3.5, 'v^T tanh(W h + U s)');
+      // (Defined as a score of its two vectors, a(q, k) = v^T tanh(W [q; k]), it is the attention's score, not any network.)
+      const lhsFn = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Apply => x.k === 'apply') : undefined;
+      const scoreOf = !!lhsFn && syms(lhsFn.arg).length === 2 && syms(lhsFn.arg).every((x) => syms(b.arg).some((y) => y.name === x.name));
+      if (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ','))) add('mlp-attention', scoreOf ? 4.4 : 3.5, 'v^T tanh(W h + U s)');
     }
   }
   // score(s_t, h_i) = s_tᵀ h_i / √n: a scaled dot-product score of one state against another.
@@ -1622,7 +1646,9 @@ function detect(root: Row, add: Add): void {
   // (An activation defined as the sign of its own argument, Φ(v) = sign(v), step(z) = sign(z).)
   else if (lhsApply && parts.length > 1 && applies(rhsAll, ['sign']).some((s) => show(s.arg) === show(lhsApply.arg)) && rhsAll.filter((x) => x.k !== 'op').length <= 2) add('step-function', 3.1, 'f(v) = sign(v): the sign as an activation');
   // (A probability thresholded at 0.5 is a classifier's decision rule, not the step activation.)
-  if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && every.some((x) => isNum(x, 0)) && !every.some((x) => x.k === 'num' && x.v > 0 && x.v < 1)) add('step-function', 2, 'f(z): z > 0');
+  // (A chain of one relation, f(x_0) ≥ f(x_1) ≥ …, orders values; it thresholds nothing.)
+  const chain = rels.length >= 2 && rels.every((r) => r === rels[0]);
+  if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && !chain && every.some((x) => isNum(x, 0)) && !every.some((x) => x.k === 'num' && x.v > 0 && x.v < 1)) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
   if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0)) && !applies(m.arg, ['exp']).length) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
 
@@ -1706,15 +1732,22 @@ function detect(root: Row, add: Add): void {
   {
     const l = sides(root).parts.length > 1 ? sides(root).parts.slice(0, -1).flat().find((x): x is Apply => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L' && x.head.mods.includes('cal')) : undefined;
     if (l && syms(l.arg).some((x) => x.name === 'theta') && syms(l.arg).some((x) => x.name === 'phi' || x.name === 'varphi')) add('elbo', 3.6, '𝓛(θ, φ; x): the variational lower bound of the encoder φ and decoder θ');
+    // 𝓛(q, θ) + KL(q ‖ p(z | x)): the bound of the approximation q and its gap, the two parts of log p(x).
+    const last = sides(root).parts[sides(root).parts.length - 1] ?? [];
+    const boundOfQ = last.some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L' && x.head.mods.includes('cal') && syms(x.arg).some((y) => y.name === 'q'));
+    const gap = applies(last, ['kl']).length > 0 || applies(last, ['D']).some((a) => a.head.k === 'sym' && /KL/i.test(subText(a.head.sub)));
+    if (boundOfQ && gap && hasOp(last, '+')) add('elbo', 3.6, '𝓛(q, θ) + KL(q ‖ p(z | x)): the bound and its gap, which make up log p(x)');
   }
   // log p(x) ≥ …: a lower bound on the log evidence (an expectation or a sum over q, or the ELBO by name) is the ELBO.
   {
     const { parts: ps, rels } = sides(root);
     const left = ps[0] ?? [];
     // (log Z(θ) ≥ …: the log of a normaliser is bounded the same way.)
-    const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pPZ]$/.test(a.fn) && !hasOp(a.arg, '|', ',', ';'));
+    // (The evidence may carry its parameters, log p(X; θ).)
+    const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pPZ]$/.test(a.fn) && !hasOp(a.arg, '|', ',') && (!hasOp(a.arg, ';') || givenParametersOnly(a)));
     const bound = ps.slice(1).flat();
-    const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v));
+    // (The bound by its usual name, 𝓛(q, θ): a function of the approximation q.)
+    const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v)) || (bound.length === 1 && bound[0].k === 'apply' && bound[0].head.k === 'sym' && bound[0].head.name === 'L' && bound[0].head.mods.includes('cal') && syms(bound[0].arg).some((y) => y.name === 'q'));
     if (ps.length >= 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
     // 𝔼_q[log p(x, h) − log q(h | x)]: the joint's log minus the approximation's, averaged under q.
     const eq = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb') && syms(x.sub).some((y) => y.name === 'q'));
@@ -1765,9 +1798,10 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     // (y(x) − a^L(x): a target and a prediction, both functions of the input, not an input and its reconstruction.)
-    const ownX = rowOf(g.body).some((t) => t.k === 'sym' && t.name === 'x');
-    // (The input given back through two nested maps, g(f(x)), outweighs the two layers those maps also are.)
-    if (g.delim === '‖' && ((nested && ownX) || (letters.filter((l) => l === 'x').length >= 2 && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
+    const ownX = rowOf(g.body).some((t) => t.k === 'sym' && /^[xX]$/.test(t.name));
+    // (The input given back through two nested maps, g(f(x)), outweighs the two layers those maps also are. A data
+    // matrix X against a map of itself, ‖X − g(W X + b)‖², as well; against a matrix alone, ‖X − X_k‖, it is an approximation.)
+    if (g.delim === '‖' && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.
@@ -1811,7 +1845,9 @@ function detect(root: Row, add: Add): void {
       const selfDot = dots(t).some((d) => symBase(d.a) === symBase(d.b) && !!symBase(d.a));
       const sq = t.some((x) => (x.k === 'group' && (x.delim === '‖' || x.delim === '|')) || x.k === 'big') && t.some((x) => x.k === 'big' || (x.k === 'group' && !!x.sup) || x.k === 'group');
       const sumSq = t.some((x) => x.k === 'big') && syms(t).some((y) => subText(y.sup) === '2' && ['theta', 'w', 'beta', 'W'].includes(y.name));
-      return coef && (selfDot || sq || sumSq);
+      // (λ Σ_i L_i weighs more losses, as a multi-task objective does: no penalty on the weights.)
+      const ofLosses = syms(t).some((y) => /^(L|J|ell)$/.test(y.name)) || applies(t).some((a) => /^(L|J|ell|loss)$/.test(a.fn));
+      return coef && !ofLosses && (selfDot || sq || sumSq);
     };
     const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)));
     if (terms.length >= 2 && terms.some(penalty) && terms.some(lossTerm)) add('regularization', 3.5, 'loss + λ·‖w‖²');
@@ -2598,11 +2634,23 @@ function detect(root: Row, add: Add): void {
     else add('language-model', 2.8, 'P(next word | previous words)');
   }
   // --- probability and linear algebra ---
+  // (The likelihood may be written f(x | θ), a density; the evidence summed or integrated over the hypotheses.)
+  const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || (a.fn === 'f' && condBar(a));
   for (const f of fracs(root)) {
-    const numP = applies(f.num).filter((a) => /^[pPq]$/.test(a.fn));
-    const denP = applies(f.den).filter((a) => /^[pPq]$/.test(a.fn));
-    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !bigs(f.den, 'sum').length) add('bayes-rule', 3.6, BAYES_THEOREM);
-    else if (numP.length >= 2 && numP.some(condBar) && bigs(f.den, 'sum').length && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
+    const numP = applies(f.num).filter(probOrDensity);
+    const denP = applies(f.den).filter(probOrDensity);
+    const marginalised = bigs(f.den, 'sum').length > 0 || bigs(f.den, 'int').length > 0;
+    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !marginalised) add('bayes-rule', 3.6, BAYES_THEOREM);
+    else if (numP.length >= 2 && numP.some(condBar) && marginalised && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
+  }
+  // P(A | B) P(B) = P(B | A) P(A): the two ways of writing the joint, the conditional turned around.
+  if (parts.length === 2 && rels[0] === '=') {
+    const side = (r: Row) => (r.length === 2 && r.every((x) => x.k === 'apply' && isProb(x)) ? (r as Apply[]) : null);
+    const [l, r] = [side(parts[0]), side(parts[1])];
+    const cond = (q: Apply[] | null) => q?.filter(condBar) ?? [];
+    const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
+    const turned = (a: Apply, b: Apply) => { const x = conditionLetters(a); const y = conditionLetters(b); return x.predicted.length > 0 && x.given.length > 0 && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted); };
+    if (l && r && cond(l).length === 1 && cond(r).length === 1 && turned(cond(l)[0], cond(r)[0])) add('bayes-rule', 3.4, 'P(A | B) P(B) = P(B | A) P(A): the joint written both ways');
   }
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
   if (rels.includes('≤') || rels.includes('≥')) {
@@ -2684,12 +2732,16 @@ function detect(root: Row, add: Add): void {
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
       const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
       if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w) && !(w.name === 'w' && /^[xzah]$/.test(v.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
-      if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && v.sub) {
+      // (The running index may be written above both, Σ_i α_0^i h^i.)
+      const indexAbove = w.k === 'sym' && v.k === 'sym' && !v.sub && !!w.sup && !!v.sup && /^[a-z]$/.test(subText(v.sup).trim()) && subText(w.sup).trim() === subText(v.sup).trim();
+      if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && (v.sub || indexAbove)) {
         const selfish = ['v'].includes(v.name) || ['x'].includes(v.name) && w.name === 'w';
         // w_ij x_j, w_ij a_j + b_i alone is also just a linear layer: only the words around it can say it is attention.
         // (A bias added after the sum, Σ_i α_i x_i + β, makes it a neuron's score: a context vector has none.)
         const biased = r[i + 3]?.k === 'op' && (r[i + 3] as { v: string }).v === '+' && r[i + 4]?.k === 'sym' && /^(b|beta|c|w|theta)$/.test((r[i + 4] as Sym).name) && i + 5 >= r.length;
-        const plainLayer = (w.name === 'w' || biased) && !applies(root, ['softmax', 'exp']).length;
+        // (a_0 + Σ a_i x_i: coefficients on the inputs after an intercept of the same letter — a linear model.)
+        const intercept = i >= 2 && r[i - 1].k === 'op' && (r[i - 1] as { v: string }).v === '+' && r[i - 2].k === 'sym' && (r[i - 2] as Sym).name === w.name;
+        const plainLayer = (w.name === 'w' || biased || (intercept && v.name === 'x')) && !applies(root, ['softmax', 'exp']).length;
         add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
       }
     }
@@ -3300,6 +3352,17 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
   }
 }
 
+/**
+ * A named softmax that is a step of a bigger structure the formula shows: the softmax of attention scores (q·k,
+ * v^T tanh(W[s; h]), a cosine of key and memory), or the output layer of a decoder whose conditional the left side writes.
+ */
+function softmaxAsPart(cands: Map<ConceptId, { score: number; why: string }>): { id: ConceptId; why: string } | undefined {
+  const attention = [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0];
+  if (attention) return { id: attention[0], why: `the softmax of attention scores (${attention[1].why})` };
+  const decoder = cands.get('seq2seq');
+  return decoder && decoder.score >= 3.8 && decoder.why.startsWith('p(y_t | y_{<t}') ? { id: 'seq2seq', why: `the decoder's output layer (${decoder.why})` } : undefined;
+}
+
 /** Concept recognition for one formula and its surrounding words. */
 /** What the left side's loss letter or a named softmax of a weight times a vector says the formula is. Changes `sorted` in place. */
 function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
@@ -3632,8 +3695,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const named = mentions ? null : qkvAttention(attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
-  const scored = named === 'softmax' ? [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0] : undefined;
-  if (scored) add(scored[0], Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `the softmax of attention scores (${scored[1].why})`);
+  const scored = named === 'softmax' ? softmaxAsPart(cands) : undefined;
+  if (scored) add(scored.id, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), scored.why);
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;

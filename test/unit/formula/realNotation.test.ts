@@ -2204,3 +2204,48 @@ test('one conditional probability written as a function is no chain rule of prob
   assert.equal(concept('q(u) = P(C = 1 \\mid U = u)', 'the predicted probability'), null);
   assert.equal(concept('P(A, B) = P(A) P(B \\mid A)', 'the probability of both'), 'probability-chain-rule');
 });
+
+test('Bayes\' rule with the evidence integrated over the hypotheses, a density for the likelihood, or as the joint written both ways', () => {
+  assert.equal(concept('p(\\mu | D) = \\frac{f(D | \\mu) p(\\mu)}{\\int f(D | \\mu) p(\\mu) d\\mu}'), 'bayes-rule');
+  assert.equal(concept('P(H | E) P(E) = P(E | H) P(H)'), 'bayes-rule');
+  // (Two products of different events are no turned-around conditional.)
+  assert.equal(concept('P(H | E) P(E) = P(G | F) P(F)'), null);
+});
+
+test('the evidence lower bound as a bound of q, as the bound plus its gap, and as a sum over z weighted by q', () => {
+  assert.equal(concept('\\log p(x; \\phi) \\ge \\mathcal{L}(q, \\phi)'), 'elbo');
+  assert.equal(concept('\\log p(x) = \\mathcal{L}(q) + \\mathrm{KL}(q \\| p(z | x))'), 'elbo');
+  assert.equal(concept('\\mathcal{L}(q) = \\sum_{h} q(h) \\log \\frac{p(v, h | \\phi)}{q(h)}'), 'elbo');
+  // (A sized bracket set in braces of its own is the bracket.)
+  assert.equal(concept('\\log p(x) = \\mathcal{L}(q) + \\mathrm{KL}{\\Big(}q \\| p(z | x){\\Big)}'), 'elbo');
+});
+
+test('the likelihood written out factor by factor, and an arg max whose limits sit under the max alone', () => {
+  assert.equal(concept('P(y_1, \\dots, y_m | \\beta) = P(y_1 | \\beta) P(y_2 | \\beta) \\cdots P(y_m | \\beta)'), 'maximum-likelihood');
+  assert.equal(concept('\\hat{w}, \\hat{b} = \\arg\\underset{w,b}{\\max} L(w, b)'), 'maximum-likelihood');
+});
+
+test('word2vec\'s pair classifier in the textbook\'s notation: P(+ | w, c), P(− | w, c)', () => {
+  assert.equal(concept('P(+ | w, c) = \\frac{1}{1 + \\exp(-c \\cdot w)}'), 'sgns');
+  assert.equal(concept('P(- | w, c) = 1 - P(+ | w, c)'), 'sgns');
+  // (A class given an input and its weights is a classifier's.)
+  assert.equal(concept('P(1 | x, w) = \\sigma(w^T x)'), 'logistic-regression');
+});
+
+test('a decoder\'s conditional defined by its softmax output layer is the decoder\'s, in the translation letters e given f too', () => {
+  assert.equal(concept('p(y_t | y_{<t}, x) = \\mathrm{softmax}(W_o s_t)'), 'seq2seq');
+  assert.equal(concept('p(e_i | e_1^{i-1}, f_1^J) = \\mathrm{softmax}(W_o s_i)'), 'seq2seq');
+});
+
+test('an attention weight indexed above, an additive score of its two vectors, and coefficients after an intercept', () => {
+  assert.equal(concept('c^{t} = \\sum_j \\alpha_{t}^{j} z^{j}'), 'attention');
+  assert.equal(concept('e(s, h) = v^{\\top} \\tanh(W [s ; h])', 'a multi-layer perceptron scores them'), 'mlp-attention');
+  assert.notEqual(concept('y = a_0 + \\sum_{i=1}^{n} a_i x_i'), 'attention');
+});
+
+test('a data matrix against a map of itself is a reconstruction; losses weighed against each other are no penalty; a chain of ≥ thresholds nothing', () => {
+  assert.equal(concept('J = \\|X - g(V f(U X + b) + c)\\|^2'), 'autoencoder');
+  assert.notEqual(concept('\\|X - X_k\\|^2'), 'autoencoder');
+  assert.equal(concept('L = \\lambda_a L_a + \\lambda_b \\sum_{i} L_{b,i}'), null);
+  assert.equal(concept('g(u_0) \\ge g(u_1) \\ge g(u_2)'), null);
+});
