@@ -416,6 +416,18 @@ function isPenalty(t: Row): boolean {
  */
 const RIDGE_SOLUTION = 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution of ridge regression';
 
+/** −Σ p(x, y) log p(x, y): the same distribution weighing and inside the one log — an entropy (here the joint one), no cross-entropy. */
+function weighsItsOwnLog(r: Row): boolean {
+  const logs = applies(r, ['log', 'ln']);
+  return logs.length === 1 && applies(r).some((a) => isProb(a) && !all(logs[0].arg).includes(a) && applies(logs[0].arg).some((b) => show(b) === show(a)));
+}
+
+/** y log y + (1 − y) log(1 − y): every log weighted by its own argument — the binary entropy of y, nothing predicted. */
+function logsOfTheirOwnWeights(root: Row): boolean {
+  const logs = applies(root, ['log', 'ln']);
+  return logs.length > 0 && logs.every((l) => rowsIn(root).some((r) => { const k = r.indexOf(l); const before = r[k - 1]; return k > 0 && show(before.k === 'group' ? before.body : before) === show(l.arg); }));
+}
+
 function detectForms(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -423,7 +435,7 @@ function detectForms(root: Row, add: Add): void {
   const outer = termsOf(rhs);
   // H(p, q) = …: the entropy of two distributions, the cross-entropy, defined (also between equals signs, L = H(t, p) = …).
   const entropyOfTwo = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].fn === 'H' && termsOf(rowOf(r[0].arg)).length === 1 && rowOf(r[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
-  if (parts.slice(0, -1).some(entropyOfTwo)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
+  if (parts.slice(0, -1).some(entropyOfTwo) && !weighsItsOwnLog(rhs)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name); };
@@ -611,7 +623,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const logs = applies(root, ['log', 'ln']);
   const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
   const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
-  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
+  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2])) && !logsOfTheirOwnWeights(root)) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
@@ -704,7 +716,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
   if (triangle) add('masked-self-attention', 1.5, 'ones on and below the diagonal: each position sees itself and the ones before');
   // H(p, q) = −Σ p log q: the cross-entropy of two distributions defined (H(p) alone is the entropy).
-  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-')) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && logs.length && hasOp(rhs, '-') && !weighsItsOwnLog(rhs)) add('cross-entropy', 3.2, 'H(p, q) = −Σ p log q');
   // L = −log p_{y}: minus the log of the probability indexed by the true class.
   const trueClass = (x: Node) => x.k === 'sym' && /^[pPqs]$/.test(x.name) && syms(x.sub).some((y) => y.name === 'y' || y.mods.includes('hat'));
   if (lossLhs(root) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1 && rowOf(logs[0].arg).length === 1 && trueClass(rowOf(logs[0].arg)[0])) add('cross-entropy', 3, '−log p_y: the cross-entropy of the true class');
@@ -1657,11 +1669,12 @@ function detect(root: Row, add: Add): void {
   // binary cross-entropy: y log a + (1−y) log(1−a)
   if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
-  if (logs.length >= 2 && oneMinusLog && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
+  const ownLogs = logsOfTheirOwnWeights(root);
+  if (logs.length >= 2 && oneMinusLog && !ownLogs && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
   // The same with the second log written any way (log σ(−x), log(e^{−x}/(1 + e^{−x}))): one log weighted by a label y,
   // another by its complement (1 − y).
   const complement = every.find((x): x is Group => x.k === 'group' && x.delim === '(' && rowOf(x.body).length === 3 && isNum(rowOf(x.body)[0], 1) && hasOp(x.body, '-') && rowOf(x.body)[2].k === 'sym');
-  if (logs.length >= 2 && complement && every.some((x) => x.k === 'sym' && x !== rowOf(complement.body)[2] && show(x) === show(rowOf(complement.body)[2]))) add('binary-cross-entropy', 3.4, 'y log p + (1−y) log(…): a label and its complement weighting two logs');
+  if (logs.length >= 2 && complement && !ownLogs && every.some((x) => x.k === 'sym' && x !== rowOf(complement.body)[2] && show(x) === show(rowOf(complement.body)[2]))) add('binary-cross-entropy', 3.4, 'y log p + (1−y) log(…): a label and its complement weighting two logs');
   // cross-entropy: −Σ y log ŷ
   for (const r of allRows) {
     for (let i = 0; i + 1 < r.length; i++) {
@@ -1873,6 +1886,9 @@ function detect(root: Row, add: Add): void {
   const argmax = nm.includes('argmax') || applies(root, ['argmax']).length > 0;
   const argmaxML = argmax && !overOutputs;
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
+  // arg min_θ −log p_θ(D): the parameters that make the data most likely, found by minimising its negative log.
+  const argminOverParams = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
+  if (argminOverParams && negated && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.7, 'arg min_θ −log p_θ(data): the maximum-likelihood estimate');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
   // (A gold token at a step, y*_t or y*_{<t}: the one true answer y^⋆ of a classifier is no sequence.)
@@ -1937,7 +1953,7 @@ function detect(root: Row, add: Add): void {
   const entropyPower = (r: Row) => applies(r, ['H']).length > 0 || (bigs(r, 'sum').length > 0 && applies(r, ['log']).length > 0 && r[0]?.k === 'op' && r[0].v === '-');
   if (every.some((x) => x.k === 'num' && x.v === 2 && !!x.sup && entropyPower(rowOf(x.sup)))) add('perplexity', 3.4, '2^{H(p)}: two to the entropy');
   // (H(p, q) = Σ p log 1/q: the cross-entropy of two distributions, named by its letters.)
-  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && parts.length > 1 && bigs(rhsAll, 'sum').length && logs.length) add('cross-entropy', 3.4, 'H(p, q) = −Σ p log q');
+  if (lhsApply && lhsApply.fn === 'H' && rowOf(lhsApply.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1 && parts.length > 1 && bigs(rhsAll, 'sum').length && logs.length && !weighsItsOwnLog(rhsAll)) add('cross-entropy', 3.4, 'H(p, q) = −Σ p log q');
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
   // (Or any letter comparing a prediction with its target, D(ŷ, y): the note's name for its loss.)
@@ -2561,7 +2577,9 @@ function detect(root: Row, add: Add): void {
   });
   // (A count's arguments are words: C(m − x, p − q) of arithmetic is a binomial coefficient.)
   const counts = (n: Node) => { const c = applies(n).filter((a) => /^(C|c|count|N|n|#)$/.test(a.fn)); return c.length > 0 && c.every((a) => !rowOf(a.arg).some((x) => x.k === 'op' && (x.v === '-' || x.v === '+'))); };
-  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // (A product of counts below, C(w_i w_j)/(C(w_i) C(w_j)), scores a pair against chance: no conditional estimate.)
+  const oneCountBelow = (f: Frac) => applies(f.den).filter((a) => /^(C|c|count|N|n|#)$/.test(a.fn)).length === 1;
+  if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den) && oneCountBelow(f))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
   const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
@@ -3363,6 +3381,33 @@ function softmaxAsPart(cands: Map<ConceptId, { score: number; why: string }>): {
   return decoder && decoder.score >= 3.8 && decoder.why.startsWith('p(y_t | y_{<t}') ? { id: 'seq2seq', why: `the decoder's output layer (${decoder.why})` } : undefined;
 }
 
+/**
+ * A neighbour predicted from the centre word by a softmax over the vocabulary, Bayes' rule taken in logs, and a query
+ * and a key through one layer together.
+ */
+function detectConditionalsAndScores(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhs = parts.length > 1 ? parts.slice(1).flat() : [];
+  // p(w_{t+j} | w_t) = exp(…) / Σ_{w ∈ V} exp(…): the word at an offset from the centre word, by a softmax over the vocabulary.
+  const cond = lhs.length === 1 && lhs[0].k === 'apply' && isProb(lhs[0]) ? conditionLetters(lhs[0]) : undefined;
+  const at = (y: Sym) => subText(y.sub).replace(/\s/g, '');
+  const offset = !!cond && cond.predicted.length === 1 && cond.given.length === 1 && cond.predicted[0].name === cond.given[0].name && at(cond.given[0]).length > 0 && new RegExp(`^${at(cond.given[0]).replace(/[^A-Za-z0-9]/g, '')}[+-][A-Za-z0-9]+$`).test(at(cond.predicted[0]));
+  const overVocabulary = fracs(rhs).some((f) => applies(f.num, ['exp']).length > 0 && bigs(f.den, 'sum').length > 0 && applies(f.den, ['exp']).length > 0);
+  if (offset && overVocabulary) add('skipgram-softmax', 3.4, 'p(w_{t+j} | w_t) = exp(…)/Σ_w exp(…): a neighbour of the centre word, by a softmax over the vocabulary');
+  // log p(x) = log p(x | z) + log p(z) − log p(z | x): Bayes' rule in logs, the conditional turned around.
+  const logged = (r: Row) => applies(r, ['log', 'ln']).flatMap((l) => applies(l.arg).filter(isProb));
+  const key = (ys: Sym[]) => ys.map((y) => y.name).sort().join(',');
+  const ps = logged(rhs).filter((a) => hasOp(a.arg, '|')).map(conditionLetters);
+  const turned = ps.some((x) => ps.some((y) => x !== y && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted)));
+  if (lhs.length === 1 && logged(lhs).length === 1 && logged(rhs).length === 3 && turned) add('bayes-rule', 3.4, 'log p(x) = log p(x | z) + log p(z) − log p(z | x): Bayes\' rule in logs');
+  // tanh(W_q q + W_k k): a query and a key through one layer together — the hidden layer of the additive score.
+  for (const t of applies(root, ['tanh'])) {
+    const terms = termsOf(rowOf(t.arg)).map((term) => syms(term.items).map((y) => y.name));
+    if (terms.length === 2 && terms.every((n) => n.some((x) => /^W$/i.test(x))) && terms.some((n) => n.includes('q')) && terms.some((n) => n.includes('k'))) add('mlp-attention', 3.9, 'tanh(W_q q + W_k k): a query and a key through one layer together');
+  }
+}
+
 /** Concept recognition for one formula and its surrounding words. */
 /** What the left side's loss letter or a named softmax of a weight times a vector says the formula is. Changes `sorted` in place. */
 function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: string }>, root: Row, words: string): void {
@@ -3627,7 +3672,12 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best);
+  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best);
+}
+
+/** A step through an inverted matrix, x − α H^{−1} ∇f: Newton's method, outside the catalog — gradient descent inverts nothing. */
+function newtonStep(root: Row, best: { id: ConceptId }): boolean {
+  return (best.id === 'gradient-descent' || best.id === 'minibatch-sgd') && all(root).some((x) => 'sup' in x && !!x.sup && subText(x.sup).replace(/\s/g, '') === '-1');
 }
 
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
@@ -3671,7 +3721,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {

@@ -2249,3 +2249,28 @@ test('a data matrix against a map of itself is a reconstruction; losses weighed 
   assert.equal(concept('L = \\lambda_a L_a + \\lambda_b \\sum_{i} L_{b,i}'), null);
   assert.equal(concept('g(u_0) \\ge g(u_1) \\ge g(u_2)'), null);
 });
+
+test('Newton\'s step through an inverted Hessian is not gradient descent', () => {
+  assert.equal(concept('x_{k+1} = x_k - \\alpha H^{-1} \\nabla g(x_k)'), null);
+  assert.equal(concept('x_{k+1} = x_k - \\alpha \\nabla g(x_k)'), 'gradient-descent');
+});
+
+test('a distribution weighing its own log is an entropy: the joint entropy and the binary entropy are no cross-entropy', () => {
+  assert.equal(concept('H(U, V) = -\\sum_{u}\\sum_{v} p(u, v) \\log p(u, v)'), null);
+  assert.equal(concept('-[q \\log q + (1 - q) \\log(1 - q)]'), null);
+  assert.equal(concept('-[t \\log p + (1 - t) \\log(1 - p)]'), 'binary-cross-entropy');
+});
+
+test('arg min over the parameters of a negative log-probability is maximum likelihood', () => {
+  assert.equal(concept('\\hat{\\theta} = \\arg\\min_{\\theta} -\\sum_{n} \\log p_{\\theta}(x_n)'), 'maximum-likelihood');
+});
+
+test('a product of counts below scores a pair against chance: no n-gram estimate', () => {
+  assert.equal(concept('s(a_i, a_j) = \\frac{C(a_i a_j) - \\delta}{C(a_i) C(a_j)}'), null);
+});
+
+test('a neighbour at an offset by a softmax over the vocabulary, Bayes\' rule in logs, a query and a key through one layer', () => {
+  assert.equal(concept('p(x_{i+k} | x_i) = \\frac{\\exp(s(x_{i+k}, x_i))}{\\sum_{x\' \\in V} \\exp(s(x\', x_i))}'), 'skipgram-softmax');
+  assert.equal(concept('\\log p(a) = \\log p(a | b) + \\log p(b) - \\log p(b | a)'), 'bayes-rule');
+  assert.equal(concept('e_{ts} = \\tanh(W_1 q_t + W_2 k_s)'), 'mlp-attention');
+});
