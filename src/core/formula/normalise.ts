@@ -455,12 +455,12 @@ function htmlScripts(s: string): string {
 
 /**
  * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
- * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` written bare is
- * the count of the words, not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name;
+ * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` (or `score(h_t, h_s)`) written bare
+ * is the count of the words (the score of the states), not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name;
  * `\mathbb{K}\mathbb{L}` is KL in blackboard letters.
  */
 function otherSpellings(s: string): string {
-  s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)count(?=\s*\()/g, '\\operatorname{count}');
+  s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)(count|score|align)(?=\s*\()/g, '\\operatorname{$1}');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|PReLU|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
@@ -543,6 +543,12 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
+  // Markdown-escaped scripts and brackets, `F\_{t}`, `\Sigma\_i`, `exp\(e_{ij}\)`, read before anything reads a script; a
+  // whole formula in `\( … \)` is inline math. (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
+  // (Where the brackets are escaped, so is a conditional's bar: `p\(y\|x\)` is p(y | x), no norm.)
+  s = s.replace(/^\s*\\\(([\s\S]*)\\\)\s*$/, '$1');
+  if (/(?<!\\)\\[()]/.test(s)) s = s.replace(/(?<!\\)\\([()|])/g, '$1');
+  s = s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
   s = capitalSumsAndProducts(s);
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
@@ -600,10 +606,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<![A-Za-z\\])([A-Za-z]_\{?[0-9]{1,2}\}?)\s*\*(?![*^_])\s*(?=[a-z]_\{?[0-9]{1,2}\}?)/g, '$1 ');
   // A derivative's variable braced with its d and then indexed, as equation editors write it: `\frac{dE}{{dw}_{i}}` is dE/dw_i.
   if (s.includes('\\frac')) s = s.replace(/\{\s*d\s*([A-Za-z])\s*\}\s*_/g, 'd $1_');
-  // Markdown-escaped TeX (a note written for a markdown renderer): `F\_{t}`, `\sum\_{i}`, `\\{y = k\\}`, and a
-  // blockquote's `>` at the start of a line of a derivation.
-  // (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
-  s = s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
+  // Markdown-escaped TeX (a note written for a markdown renderer): `\\{y = k\\}`, and a blockquote's `>` at the start
+  // of a line of a derivation (its escaped underscores and brackets are read before the scripts, below).
   if (/\\\\\{/.test(s) && /\\\\\}/.test(s)) s = s.replace(/\\\\([{}])/g, '\\$1');
   s = s.replace(/(^|\\\\|\\begin\{[a-z*]+\})\s*>(?=\s)/g, '$1');
   // Library docs write a weight times an input as `w_{ih} * x` (elsewhere their ` * ` is the element-wise product).

@@ -737,7 +737,8 @@ function detectMoreForms(root: Row, add: Add): void {
     else add('attention', 2.8, 'K = X W_K: the input in its key or value role');
   }
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
-  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && (subText(rhs[0].sup) || subText(rhs[0].sub)).toLowerCase() === lhsSym.name.toLowerCase() && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && [subText(rhs[0].sup), subText(rhs[0].sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase()) && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -2745,6 +2746,8 @@ function detect(root: Row, add: Add): void {
       // (A weight of three indices, Σ_k u_{ijk} z_k, is a tensor contraction, not one output's weights over the inputs.)
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
+      // (Σ_i f(q_j, k_i) v_i: the weight a similarity of the query and each key.)
+      else if (w.k === 'apply' && syms(w.arg).some((y) => y.name === 'q') && syms(w.arg).some((y) => y.name === 'k') && v.k === 'sym' && /^[vV]$/.test(v.name)) add('attention', 3.3, 'Σ_i f(q, k_i) v_i: values weighted by the query\'s similarity to each key');
       const sumIdx = (r[i] as { sub?: Node }).sub ? rowOf((r[i] as { sub?: Node }).sub).find((x): x is Sym => x.k === 'sym')?.name : undefined;
       // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
@@ -3401,6 +3404,24 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
   const ps = logged(rhs).filter((a) => hasOp(a.arg, '|')).map(conditionLetters);
   const turned = ps.some((x) => ps.some((y) => x !== y && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted)));
   if (lhs.length === 1 && logged(lhs).length === 1 && logged(rhs).length === 3 && turned) add('bayes-rule', 3.4, 'log p(x) = log p(x | z) + log p(z) − log p(z | x): Bayes\' rule in logs');
+  // score(h_t, h̄_s) = h_tᵀ h̄_s (or h_tᵀ W h̄_s): two states scored by their product — attention's score; c_t = α_tᵀ h: the
+  // states weighted by the attention weights.
+  const fn = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : undefined;
+  const args = fn ? rowOf(fn.arg).filter((x): x is Sym => x.k === 'sym') : [];
+  const first = rhs[0];
+  const last = rhs[rhs.length - 1];
+  const named = (x: Node | undefined, ys: Sym[]) => x?.k === 'sym' && ys.some((y) => y.name === x.name);
+  if (fn && /^(score|align|alignment|a|e)$/i.test(fn.fn) && args.length === 2 && args.every((y) => /^[hsqk]$/.test(y.name)) && rhs.length >= 2 && rhs.length <= 3 && first.k === 'sym' && isTransposeSup(first.sup) && named(first, args) && named(last, args)) add('attention', 3.3, 'score(h_t, h̄_s) = h_tᵀ h̄_s: one state scored against another by their product');
+  if (lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'c' && rhs.length === 2 && first.k === 'sym' && first.name === 'alpha' && isTransposeSup(first.sup) && last.k === 'sym' && /^[hHvV]$/.test(last.name)) add('attention', 3.3, 'c_t = α_tᵀ h: the states weighted by the attention weights');
+  // σ(Σ_j α_ij W h_j): each neighbour's state mapped by a matrix and weighted — a graph attention layer, inside its
+  // activation too.
+  for (const r of rowsIn(root)) {
+    r.forEach((x, i) => {
+      const [w, m, v] = [r[i + 1], r[i + 2], r[i + 3]];
+      const idx = x.k === 'big' && x.v === 'sum' ? syms(x.sub)[0]?.name : undefined;
+      if (idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx) add('attention', 3.9, 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted');
+    });
+  }
   // tanh(W_q q + W_k k): a query and a key through one layer together — the hidden layer of the additive score.
   for (const t of applies(root, ['tanh'])) {
     const terms = termsOf(rowOf(t.arg)).map((term) => syms(term.items).map((y) => y.name));

@@ -2274,3 +2274,20 @@ test('a neighbour at an offset by a softmax over the vocabulary, Bayes\' rule in
   assert.equal(concept('\\log p(a) = \\log p(a | b) + \\log p(b) - \\log p(b | a)'), 'bayes-rule');
   assert.equal(concept('e_{ts} = \\tanh(W_1 q_t + W_2 k_s)'), 'mlp-attention');
 });
+
+test('markdown-escaped scripts, brackets and bars are read before the sums and calls they make', () => {
+  assert.equal(concept('c=\\Sigma\\_k a\\_k s\\_k', 'the weighted sum of the encoder states'), 'attention');
+  assert.equal(concept('\\beta_{ts}=\\frac{exp\\(e_{ts}\\)}{\\Sigma_{k=1}^{T} exp\\(e_{tk}\\)}', 'attention weights'), 'attention');
+  // (Unescaped, \\| is a norm's bar and stays one.)
+  assert.equal(concept('\\|u\\|_2 = \\sqrt{\\sum_i u_i^2}'), 'norms');
+});
+
+test('attention\'s scores and sums in more notations: score of two states, a weight of query and key, α transposed, a graph layer', () => {
+  assert.equal(concept('score(h_t, \\bar{h}_s) = h_t^T W \\bar{h}_s'), 'attention');
+  // (A kernel of two inputs is no attention score.)
+  assert.notEqual(concept('k(x, y) = x^T y'), 'attention');
+  assert.equal(concept('o_t = \\sum_{s} g(q_t, k_s) v_s'), 'attention');
+  assert.equal(concept('c_t = \\alpha_t^T H'), 'attention');
+  assert.equal(concept('z_u = \\sigma\\left( \\sum_{v \\in N(u)} \\alpha_{uv} W x_v \\right)'), 'attention');
+  assert.equal(concept('k_t^{m} = W_k^{m} x_t'), 'self-attention');
+});
