@@ -528,6 +528,17 @@ function capitalSumsAndProducts(s: string): string {
   return s;
 }
 
+/**
+ * Markdown-escaped scripts and brackets, `F\_{t}`, `\Sigma\_i`, `exp\(e_{ij}\)`, read before anything reads a script; a
+ * whole formula in `\( … \)` is inline math. Where the brackets are escaped, so is a conditional's bar: `p\(y\|x\)` is
+ * p(y | x), no norm. (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
+ */
+function markdownEscapes(s: string): string {
+  s = s.replace(/^\s*\\\(([\s\S]*)\\\)\s*$/, '$1');
+  if (/(?<!\\)\\[()]/.test(s)) s = s.replace(/(?<!\\)\\([()|])/g, '$1');
+  return s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
+}
+
 /** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */
 function typedComparisons(s: string): string {
   return s.replace(/(?<![<=])<=(?![>=])/g, '\\le ').replace(/(?<![=<>-])>=(?!=)/g, '\\ge ');
@@ -543,13 +554,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\t(?=[a-z])/g, '\\t').replace(/\t/g, ' ');
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
-  // Markdown-escaped scripts and brackets, `F\_{t}`, `\Sigma\_i`, `exp\(e_{ij}\)`, read before anything reads a script; a
-  // whole formula in `\( … \)` is inline math. (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
-  // (Where the brackets are escaped, so is a conditional's bar: `p\(y\|x\)` is p(y | x), no norm.)
-  s = s.replace(/^\s*\\\(([\s\S]*)\\\)\s*$/, '$1');
-  if (/(?<!\\)\\[()]/.test(s)) s = s.replace(/(?<!\\)\\([()|])/g, '$1');
-  s = s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
-  s = capitalSumsAndProducts(s);
+  s = capitalSumsAndProducts(markdownEscapes(s));
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
