@@ -461,6 +461,8 @@ function htmlScripts(s: string): string {
  */
 function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)(count|score|align)(?=\s*\()/g, '\\operatorname{$1}');
+  // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)
+  s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|PReLU|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
@@ -501,6 +503,8 @@ function periodProducts(s: string): string {
 function assignments(s: string): string {
   // An update written as a map, `x → x − η∇f` (or a dashed arrow `x ⇢ x − η∇f`): the letter replaced by the step from it.
   s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\(?:rightarrow|to|mapsto|longrightarrow|dashrightarrow)(?![A-Za-z])|→|⇢)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // The new value named after the arrow, `w → w' = w − η ∂C/∂w`: the primed letter defined.
+  s = s.replace(/^(\s*)(\\?[A-Za-z]+)\s*(?:\\rightarrow|\\to|→)\s*\2\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*=/, "$1$2' =");
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
   // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).

@@ -1856,14 +1856,17 @@ function detect(root: Row, add: Add): void {
     const penalty = (t: Row) => {
       const greek = ['lambda', 'alpha', 'beta', 'mu', 'gamma', 'rho', 'kappa', 'eta', 'nu'];
       const coef = t.some((x) => (x.k === 'sym' && greek.includes(x.name)) || (x.k === 'frac' && syms(x.num).some((y) => greek.includes(y.name))));
-      const selfDot = dots(t).some((d) => symBase(d.a) === symBase(d.b) && !!symBase(d.a));
+      // (θᵀθ is the squared norm written as a product.)
+      const selfDot = dots(t).some((d) => symBase(d.a) === symBase(d.b) && !!symBase(d.a)) || t.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && t[i + 1]?.k === 'sym' && (t[i + 1] as Sym).name === x.name);
       const sq = t.some((x) => (x.k === 'group' && (x.delim === '‖' || x.delim === '|')) || x.k === 'big') && t.some((x) => x.k === 'big' || (x.k === 'group' && !!x.sup) || x.k === 'group');
       const sumSq = t.some((x) => x.k === 'big') && syms(t).some((y) => subText(y.sup) === '2' && ['theta', 'w', 'beta', 'W'].includes(y.name));
       // (λ Σ_i L_i weighs more losses, as a multi-task objective does: no penalty on the weights.)
       const ofLosses = syms(t).some((y) => /^(L|J|ell)$/.test(y.name)) || applies(t).some((a) => /^(L|J|ell|loss)$/.test(a.fn));
       return coef && !ofLosses && (selfDot || sq || sumSq);
     };
-    const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)));
+    // (A residual squared or multiplied by its transpose, (y − Xθ)ᵀ(y − Xθ), minimised, is a loss too.)
+    const residual = (t: Row) => all(t).some((g) => g.k === 'group' && hasOp(g.body, '-') && (/^2$/.test(subText(g.sup).trim()) || isTransposeSup(g.sup)));
+    const lossTerm = (t: Row) => !penalty(t) && (applies(t).some((a) => /^(J|L|E|ell|l|R)$/.test(a.fn)) || t.some((x) => x.k === 'big') || t.some((x) => x.k === 'sym' && /^(L|J|E|ell)$/.test(x.name)) || residual(t));
     if (terms.length >= 2 && terms.some(penalty) && terms.some(lossTerm)) add('regularization', 3.5, 'loss + λ·‖w‖²');
     // A maximised objective minus a penalty (log-likelihood − α R(θ), − α Σ θ_j², − α Σ |θ_j|): the penalty is what
     // the formula is about; the likelihood inside is a part of it.
@@ -3385,13 +3388,24 @@ function softmaxAsPart(cands: Map<ConceptId, { score: number; why: string }>): {
 }
 
 /**
- * A neighbour predicted from the centre word by a softmax over the vocabulary, Bayes' rule taken in logs, and a query
- * and a key through one layer together.
+ * A neighbour predicted from the centre word by a softmax over the vocabulary, Bayes' rule taken in logs, attention's
+ * scores and sums in several notations, and a line fitted by least squares.
  */
 function detectConditionalsAndScores(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts.slice(1).flat() : [];
+  // y = φ_0 + φ_1 x: an intercept and a slope of one parameter letter, the line of linear regression.
+  const coef = (x: Node | undefined, i: string) => x?.k === 'sym' && /^(phi|theta|beta|w|a)$/.test(x.name) && subText(x.sub).trim() === i;
+  const isX = (x: Node | undefined) => x?.k === 'sym' && /^[xX]$/.test(x.name);
+  const line = (r: Row) => { const t = termsOf(r); return t.length >= 2 && t[0].items.length === 1 && coef(t[0].items[0], '0') && coef(t[1].items[0], '1') && t[1].items.length === 2 && isX(t[1].items[1]) && (t[0].items[0] as Sym).name === (t[1].items[0] as Sym).name; };
+  if (parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[yY]$/.test(lhs[0].name) && parts.slice(1).some(line)) add('linear-regression', 3.2, 'y = φ_0 + φ_1 x: an intercept and a slope');
+  // arg min_β ‖y − Xβ‖², arg min_φ Σ (φ_0 + φ_1 x_i − y_i)²: the parameters of a linear fit, by least squares.
+  const param = (x: Node | undefined) => x?.k === 'sym' && /^(phi|theta|beta|w)$/.test(x.name);
+  const linearIn = (r: Row) => line(r) || r.some((x, i) => (isX(x) && param(r[i + 1])) || (param(x) && isTransposeSup((x as Sym).sup) && isX(r[i + 1])));
+  const squared = all(root).some((g) => g.k === 'group' && (g.delim === '‖' || g.delim === '(') && /^2$/.test(subText(g.sup).trim()) && hasOp(g.body, '-') && linearIn(rowOf(g.body)));
+  // (Averaged, arg min (1/n) Σ (y_i − wᵀx_i)², the objective is the mean squared error the fit minimises.)
+  if (all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v)) && squared && !fracs(root).some((f) => onlyNum(f.num, 1))) add('linear-regression', 4.2, 'arg min_β ‖y − Xβ‖²: the line of least squares');
   // p(w_{t+j} | w_t) = exp(…) / Σ_{w ∈ V} exp(…): the word at an offset from the centre word, by a softmax over the vocabulary.
   const cond = lhs.length === 1 && lhs[0].k === 'apply' && isProb(lhs[0]) ? conditionLetters(lhs[0]) : undefined;
   const at = (y: Sym) => subText(y.sub).replace(/\s/g, '');

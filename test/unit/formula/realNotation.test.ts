@@ -2291,3 +2291,17 @@ test('attention\'s scores and sums in more notations: score of two states, a wei
   assert.equal(concept('z_u = \\sigma\\left( \\sum_{v \\in N(u)} \\alpha_{uv} W x_v \\right)'), 'attention');
   assert.equal(concept('k_t^{m} = W_k^{m} x_t'), 'self-attention');
 });
+
+test('a line by its intercept and slope, a least-squares fit by arg min, λ typed short, and θᵀθ as the penalty', () => {
+  assert.equal(concept('y = \\theta_0 + \\theta_1 x'), 'linear-regression');
+  assert.equal(concept('\\hat{w} = \\arg\\min_{w} \\| y - X w \\|_2^2'), 'linear-regression');
+  // (Averaged, the same objective is the mean squared error.)
+  assert.notEqual(concept('\\hat{w} = \\arg\\min_{w} \\frac{1}{n} \\sum_i (y_i - w^T x_i)^2'), 'linear-regression');
+  assert.equal(concept('(lamda/(2*m)) * sum(W^2) + J', 'L2 regularization'), 'regularization');
+  assert.equal(concept('\\min_w (t - X w)^T (t - X w) + \\gamma w^T w'), 'regularization');
+});
+
+test('weight decay in the book\'s arrow notation, w → w\' = w(1 − ηλ/n) − η ∂C/∂w', () => {
+  assert.equal(concept('b \\rightarrow b\' = b\\left(1 - \\frac{\\eta \\lambda}{n}\\right) - \\eta \\frac{\\partial C}{\\partial b}'), 'regularization');
+  assert.equal(concept('b \\rightarrow b\' = b - \\eta \\frac{\\partial C}{\\partial b}'), 'gradient-descent');
+});
