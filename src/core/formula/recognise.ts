@@ -708,7 +708,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
-  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
+  // (D_f, D_α, D_JS: another divergence, named by its subscript.)
+  const otherDivergence = (a: Apply) => a.fn === 'D' && a.head.k === 'sym' && !!a.head.sub && !/kl/i.test(subText(a.head.sub));
+  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && !otherDivergence(a) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
   // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
   const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
   if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
@@ -1934,7 +1936,8 @@ function detect(root: Row, add: Add): void {
     const logDet = logs.some((l) => all(l.arg).some((x) => (x.k === 'name' && x.v === 'det') || (x.k === 'apply' && x.fn === 'det') || (x.k === 'sym' && x.name === 'det')));
     const minusLogP = !logDet && allRows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && r.slice(i + 1, i + 4).some((y) => condProbLogs.includes(y as Apply) || y.k === 'big' || (y.k === 'group' && condProbLogs.some((l) => all(y.body).includes(l))))));
     if ((sumOrProd || lhsLoss) && !logDet) add('negative-log-likelihood', negated && minusLogP ? 3 : lhsLoss ? 2.4 : 1.8, '−Σ log p(y|x)');
-    else if (negated && minusLogP) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
+    // (A log on the left, log a/b = log a − log b, is an identity of logs.)
+    else if (negated && minusLogP && !applies(lhs, ['log', 'ln']).length) add(avg ? 'negative-log-likelihood' : 'surprisal', 2.6, '−log p(x)');
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
@@ -2196,7 +2199,9 @@ function detect(root: Row, add: Add): void {
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
       const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
-      if (yish && !aff.matrix && !perOutput) {
+      // (ŷ = arg max_i w_iᵀx + b_i picks the class of the highest score: a classifier's decision, no regression.)
+      const picksClass = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v));
+      if (yish && !aff.matrix && !perOutput && !picksClass) {
         add('linear-regression', 3, 'ŷ = w^T x + b');
         // (In words about a neuron, the same line is one unit's affine map.)
         add('affine-layer', 2.6, 'y = w·x + b: one neuron\'s weighted input');
@@ -2766,7 +2771,8 @@ function detect(root: Row, add: Add): void {
         // (a_0 + Σ a_i x_i: coefficients on the inputs after an intercept of the same letter — a linear model.)
         const intercept = i >= 2 && r[i - 1].k === 'op' && (r[i - 1] as { v: string }).v === '+' && r[i - 2].k === 'sym' && (r[i - 2] as Sym).name === w.name;
         const plainLayer = (w.name === 'w' || biased || (intercept && v.name === 'x')) && !applies(root, ['softmax', 'exp']).length;
-        add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
+        // (w = Σ_i α_i x_i defines a weight vector by the examples, as kernel methods and the perceptron do: no attention.)
+        if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '')) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
       }
     }
   }
@@ -3333,7 +3339,8 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
     // Q = X W_Q beside K = X W_K, V = X W_V: queries from the same input as keys and values make the block self-attention.
     if (votes.has('self-attention') && votes.has('attention') && votes.size === 2) add('self-attention', Math.min(4.6, Math.max(votes.get('attention')!.score, votes.get('self-attention')!.score) + 0.25 * (recognised - 1) + 0.15), 'queries, keys and values projected from one input: self-attention');
     // A cell's own line (c_t = f_t ⊙ c_{t−1} + …) makes σ(fc_i(x, h)) and tanh(…) lines beside it its gates.
-    const cell = (['lstm', 'gru'] as ConceptId[]).find((c) => votes.has(c));
+    // (The lines of a gated cell, or of a bidirectional RNN's two directions, speak for that model.)
+    const cell = (['lstm', 'gru', 'bidirectional-rnn'] as ConceptId[]).find((c) => votes.has(c));
     if (cell) {
       for (const part of ['logistic-regression', 'sigmoid', 'tanh', 'affine-layer', 'rnn'] as ConceptId[]) {
         const v = votes.get(part);
@@ -3435,6 +3442,18 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
       const idx = x.k === 'big' && x.v === 'sum' ? syms(x.sub)[0]?.name : undefined;
       if (idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx) add('attention', 3.9, 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted');
     });
+  }
+  // tanh(W_c [c_t; h_t]): the context vector joined to the state of the same step — Luong's attentional state.
+  for (const t of applies(root, ['tanh'])) {
+    const g = all(t.arg).find((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';', ','));
+    const ys = g ? rowOf(g.body).filter((x): x is Sym => x.k === 'sym') : [];
+    if (ys.length === 2 && ys.some((y) => y.name === 'c') && ys.some((y) => /^[hs]$/.test(y.name)) && subText(ys[0].sub).trim() !== '' && subText(ys[0].sub) === subText(ys[1].sub)) add('attention', 3.8, 'tanh(W_c [c_t; h_t]): the context vector joined to the state — the attentional state');
+  }
+  // [s_{f,t}; s_{b,t}]: one state read forwards and one backwards, joined — a bidirectional RNN's output.
+  const direction = (y: Sym) => /^(f|b|fw|bw|fwd|bwd|forward|backward)\b/.test(subText(y.sub).replace(/\s/g, ' ').trim());
+  for (const g of all(root).filter((x): x is Group => x.k === 'group' && x.delim === '[' && hasOp(x.body, ';', ','))) {
+    const ys = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
+    if (ys.length === 2 && ys[0].name === ys[1].name && /^[hs]$/.test(ys[0].name) && ys.every(direction) && subText(ys[0].sub) !== subText(ys[1].sub)) add('bidirectional-rnn', 3.9, '[s_{f,t}; s_{b,t}]: the forward and backward states joined');
   }
   // tanh(W_q q + W_k k): a query and a key through one layer together — the hidden layer of the additive score.
   for (const t of applies(root, ['tanh'])) {
@@ -3707,7 +3726,13 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best);
+  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+}
+
+/** arg max_θ log p(D | θ) + log p(θ): a log prior of the parameters themselves makes it the MAP estimate, outside the catalog. */
+function maximumAPosteriori(root: Row, best: { id: ConceptId }): boolean {
+  const maximised = all(root).some((x) => (x.k === 'name' && /^(arg)?max$/i.test(x.v)) || (x.k === 'apply' && /^(arg)?max$/i.test(x.fn)));
+  return best.id === 'maximum-likelihood' && maximised && applies(root, ['log', 'ln']).some((l) => applies(l.arg).some((a) => isProb(a) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && PARAM_LETTER.test((rowOf(a.arg)[0] as Sym).name)));
 }
 
 /** A step through an inverted matrix, x − α H^{−1} ∇f: Newton's method, outside the catalog — gradient descent inverts nothing. */

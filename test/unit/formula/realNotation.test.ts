@@ -2305,3 +2305,18 @@ test('weight decay in the book\'s arrow notation, w → w\' = w(1 − ηλ/n) �
   assert.equal(concept('b \\rightarrow b\' = b\\left(1 - \\frac{\\eta \\lambda}{n}\\right) - \\eta \\frac{\\partial C}{\\partial b}'), 'regularization');
   assert.equal(concept('b \\rightarrow b\' = b - \\eta \\frac{\\partial C}{\\partial b}'), 'gradient-descent');
 });
+
+test('the context vector joined to the state under tanh is the attentional state; forward and backward states joined are a bidirectional RNN', () => {
+  assert.equal(concept('\\tilde{s}_i = \\tanh(W_a [c_i; s_i])'), 'attention');
+  // (An LSTM's joined input is the previous state and the new input.)
+  assert.notEqual(concept('\\tilde{c}_t = \\tanh(W_c [h_{t-1}, x_t] + b_c)'), 'attention');
+  assert.equal(concept('y_t = g(V [h_{fw,t}; h_{bw,t}])'), 'bidirectional-rnn');
+});
+
+test('no regression in a class picked by arg max, no attention in a weight vector built from examples, no KL in D_f, no likelihood with a prior', () => {
+  assert.notEqual(concept('\\hat{y} = \\arg\\max_{k} w_k^T x + b_k'), 'linear-regression');
+  assert.notEqual(concept('w = \\sum_{n} \\alpha_n t_n'), 'attention');
+  assert.notEqual(concept('D_{\\phi}(P \\| Q) = \\int q(x) \\phi\\left(\\frac{p(x)}{q(x)}\\right) dx'), 'kl-divergence');
+  assert.equal(concept('\\hat{\\theta} = \\arg\\max_{\\theta} \\log p(D | \\theta) + \\log p(\\theta)'), null);
+  assert.equal(concept('\\hat{\\theta} = \\arg\\max_{\\theta} \\log p(D | \\theta)'), 'maximum-likelihood');
+});
