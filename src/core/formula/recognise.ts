@@ -3455,6 +3455,17 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
     const ys = rowOf(g.body).filter((x): x is Sym => x.k === 'sym');
     if (ys.length === 2 && ys[0].name === ys[1].name && /^[hs]$/.test(ys[0].name) && ys.every(direction) && subText(ys[0].sub) !== subText(ys[1].sub)) add('bidirectional-rnn', 3.9, '[s_{f,t}; s_{b,t}]: the forward and backward states joined');
   }
+  // s_t = f(W [s_{t−1}, y_{t−1}, c_t]): the decoder's state from its last state and its own last output (and the source's
+  // summary c) — the step of a sequence-to-sequence decoder.
+  const stateLhs = lhs.length === 1 && lhs[0].k === 'sym' && /^[sh]$/.test(lhs[0].name) ? lhs[0] : undefined;
+  const step = stateLhs ? subText(stateLhs.sub).replace(/\s/g, '') : '';
+  const before = (y: Sym) => /^[ti]$/.test(step) && subText(y.sub).replace(/\s/g, '') === `${step}-1`;
+  if (stateLhs && syms(rhs).some((y) => y.name === stateLhs.name && before(y)) && syms(rhs).some((y) => y.name === 'y' && before(y))) add('seq2seq', syms(rhs).some((y) => y.name === 'c') ? 3.9 : 3.8, 's_t = f(s_{t−1}, y_{t−1}, c): the decoder\'s state from its last state and its last output');
+  // x_w = 1/(2c) Σ_{i=1}^{2c} x_i, (x_{t−2} + x_{t−1} + x_{t+1} + x_{t+2})/4, h = (1/C) W Σ_{i=1}^{C} x_i: the context words'
+  // vectors averaged — CBOW's hidden layer.
+  const window = fracs(rhs).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den).replace(/\s/g, '')) && bigs(rhs, 'sum').some((b) => 'sup' in b && subText((b as { sup?: Node }).sup).replace(/\s/g, '') === subText(f.den).replace(/\s/g, '')));
+  const offsets = fracs(rhs).some((f) => { const t = syms(f.num).filter((y) => !!y.sub).map((y) => subText(y.sub).replace(/\s/g, '')); return t.length >= 2 && t.some((i) => /^[a-z]-\d$/.test(i)) && t.some((i) => /^[a-z]\+\d$/.test(i)) && new Set(syms(f.num).filter((y) => !!y.sub).map((y) => y.name)).size === 1; });
+  if (parts.length === 2 && (window || offsets) && syms(rhs).some((y) => /^[xvuew]$/.test(y.name))) add('cbow', 3.4, 'the context words\' vectors averaged: CBOW\'s hidden layer');
   // tanh(W_q q + W_k k): a query and a key through one layer together — the hidden layer of the additive score.
   for (const t of applies(root, ['tanh'])) {
     const terms = termsOf(rowOf(t.arg)).map((term) => syms(term.items).map((y) => y.name));

@@ -2320,3 +2320,10 @@ test('no regression in a class picked by arg max, no attention in a weight vecto
   assert.equal(concept('\\hat{\\theta} = \\arg\\max_{\\theta} \\log p(D | \\theta) + \\log p(\\theta)'), null);
   assert.equal(concept('\\hat{\\theta} = \\arg\\max_{\\theta} \\log p(D | \\theta)'), 'maximum-likelihood');
 });
+
+test('a decoder\'s state from its last state and last output, and the context words\' vectors averaged, in more notations', () => {
+  assert.equal(concept('s_t = \\tanh(W [s_{t-1}, y_{t-1}, c])'), 'seq2seq');
+  assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t)'), 'rnn');
+  assert.equal(concept('v_c = \\frac{1}{2m} \\sum_{j=1}^{2m} v_j'), 'cbow');
+  assert.equal(concept('\\bar{v} = \\frac{v_{t-2} + v_{t-1} + v_{t+1} + v_{t+2}}{4}'), 'cbow');
+});
