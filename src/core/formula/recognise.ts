@@ -406,11 +406,6 @@ function isPenalty(t: Row): boolean {
 }
 
 /**
- * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
- * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
- * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
- */
-/**
  * Why of the ridge closed form, a partial match: English words about regularisation (which describe the penalty) do
  * not lift it; the concept named in another language does.
  */
@@ -428,6 +423,11 @@ function logsOfTheirOwnWeights(root: Row): boolean {
   return logs.length > 0 && logs.every((l) => rowsIn(root).some((r) => { const k = r.indexOf(l); const before = r[k - 1]; return k > 0 && show(before.k === 'group' ? before.body : before) === show(l.arg); }));
 }
 
+/**
+ * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
+ * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
+ * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
+ */
 function detectForms(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -952,6 +952,18 @@ function conditionLetters(a: Apply): { predicted: Sym[]; given: Sym[] } {
  * detectors see one notation. Taken only where the formula writes two such letters, or defines one.
  */
 const timeArgsCache = new WeakMap<Row, Row>();
+function timeArgsAsIndices(items: Row): Row {
+  const hit = timeArgsCache.get(items);
+  if (hit) return hit;
+  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOCfigrFIGRZ]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
+  const { parts } = sides(items);
+  const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
+  const out = !defines && all(items).filter(timed).length < 2 ? items : items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
+  timeArgsCache.set(items, out);
+  return out;
+}
+
+const operatorCache = new WeakMap<Row, Row>();
 /**
  * ∂/∂x J, d/dt L(ŷ, y): a derivative operator written before the function it differentiates, read as the derivative
  * ∂J/∂x (the operand a letter or a function applied, not a bracket or a sum).
@@ -977,7 +989,6 @@ function operatorsApplied(items: Row): Row {
   operatorCache.set(items, out);
   return out;
 }
-const operatorCache = new WeakMap<Row, Row>();
 
 /**
  * θ_{t+1} = θ_t − η∇L + γ v_t, θ − η∇J + β(θ^t − θ^{t−1}): a gradient step with a velocity added, momentum's step,
@@ -997,19 +1008,10 @@ function momentumStep(root: Row): boolean {
   return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !hasGradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
 }
 
-function timeArgsAsIndices(items: Row): Row {
-  const hit = timeArgsCache.get(items);
-  if (hit) return hit;
-  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOCfigrFIGRZ]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
-  const { parts } = sides(items);
-  const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
-  const out = !defines && all(items).filter(timed).length < 2 ? items : items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
-  timeArgsCache.set(items, out);
-  return out;
-}
-
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
+/** 𝓛(q, θ): the variational bound, a function of the approximation q. */
+const isBoundOfQ = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L' && x.head.mods.includes('cal') && syms(x.arg).some((y) => y.name === 'q');
 /** A distribution given its parameters only, p(x, z | θ), p(x; θ): every letter after the last `|` or `;` a Greek parameter letter. */
 function givenParametersOnly(a: Apply): boolean {
   const r = rowOf(a.arg);
@@ -1424,6 +1426,7 @@ function detect(root: Row, add: Add): void {
   if (heads && syms(root).some((x) => x.name === 'W' && /^o$/i.test(subText(x.sup)))) add('multi-head-attention', 3.5, '[head_1; …; head_h] W^O');
   if (fnNames.has('attention') && !fnNames.has('softmax') && hasSym(root, 'Q')) add('scaled-dot-product-attention', 1.5, 'Attention(Q,K,V)');
   // v^T tanh(W h + U s)
+  const scoreFn = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Apply => x.k === 'apply') : undefined;
   for (const r of all(root).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items).concat([root])) {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
@@ -1432,8 +1435,7 @@ function detect(root: Row, add: Add): void {
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
       const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
       // (Defined as a score of its two vectors, a(q, k) = v^T tanh(W [q; k]), it is the attention's score, not any network.)
-      const lhsFn = sides(root).parts.length > 1 ? sides(root).parts[0].find((x): x is Apply => x.k === 'apply') : undefined;
-      const scoreOf = !!lhsFn && syms(lhsFn.arg).length === 2 && syms(lhsFn.arg).every((x) => syms(b.arg).some((y) => y.name === x.name));
+      const scoreOf = !!scoreFn && syms(scoreFn.arg).length === 2 && syms(scoreFn.arg).every((x) => syms(b.arg).some((y) => y.name === x.name));
       if (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ','))) add('mlp-attention', scoreOf ? 4.4 : 3.5, 'v^T tanh(W h + U s)');
     }
   }
@@ -1750,7 +1752,7 @@ function detect(root: Row, add: Add): void {
     if (l && syms(l.arg).some((x) => x.name === 'theta') && syms(l.arg).some((x) => x.name === 'phi' || x.name === 'varphi')) add('elbo', 3.6, '𝓛(θ, φ; x): the variational lower bound of the encoder φ and decoder θ');
     // 𝓛(q, θ) + KL(q ‖ p(z | x)): the bound of the approximation q and its gap, the two parts of log p(x).
     const last = sides(root).parts[sides(root).parts.length - 1] ?? [];
-    const boundOfQ = last.some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'L' && x.head.mods.includes('cal') && syms(x.arg).some((y) => y.name === 'q'));
+    const boundOfQ = last.some(isBoundOfQ);
     const gap = applies(last, ['kl']).length > 0 || applies(last, ['D']).some((a) => a.head.k === 'sym' && /KL/i.test(subText(a.head.sub)));
     if (boundOfQ && gap && hasOp(last, '+')) add('elbo', 3.6, '𝓛(q, θ) + KL(q ‖ p(z | x)): the bound and its gap, which make up log p(x)');
   }
@@ -1763,7 +1765,7 @@ function detect(root: Row, add: Add): void {
     const evidence = left.length === 1 && left[0].k === 'apply' && ['log', 'ln'].includes(left[0].fn) && applies(left[0].arg).some((a) => /^[pPZ]$/.test(a.fn) && !hasOp(a.arg, '|', ',') && (!hasOp(a.arg, ';') || givenParametersOnly(a)));
     const bound = ps.slice(1).flat();
     // (The bound by its usual name, 𝓛(q, θ): a function of the approximation q.)
-    const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v)) || (bound.length === 1 && bound[0].k === 'apply' && bound[0].head.k === 'sym' && bound[0].head.name === 'L' && bound[0].head.mods.includes('cal') && syms(bound[0].arg).some((y) => y.name === 'q'));
+    const namedElbo = all(bound).some((x) => x.k === 'name' && /^elbo$/i.test(x.v)) || (bound.length === 1 && isBoundOfQ(bound[0]));
     if (ps.length >= 2 && rels[0] === '≥' && evidence && (namedElbo || syms(bound).some((x) => x.name === 'E' && x.mods.includes('bb')) || bigs(bound, 'sum').length || bigs(bound, 'int').length)) add('elbo', 3.8, 'log p(x) ≥ …: a lower bound on the log evidence');
     // 𝔼_q[log p(x, h) − log q(h | x)]: the joint's log minus the approximation's, averaged under q.
     const eq = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb') && syms(x.sub).some((y) => y.name === 'q'));
@@ -2390,7 +2392,7 @@ function detect(root: Row, add: Add): void {
     const scripted = inScripts(step);
     // (A step through an inverse Hessian, x − [∇²f]⁻¹ ∇f, is Newton's method: outside the catalog.)
     // (Nor is a step by the gradient's sign alone, Rprop's V − sign(∂E/∂V) Δ.)
-    const newton = all(step).some((x) => (x.k === 'apply' && x.head.k === 'sym' && subText(x.head.sup).replace(/\s/g, '') === '-1') || 'sup' in x && !!x.sup && (subText(x.sup).replace(/\s/g, '') === '-1' || (x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2'))) || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
+    const newton = throughAnInverse(step) || all(step).some((x) => x.k === 'sym' && x.name === 'nabla' && subText(x.sup) === '2') || applies(step).some((a) => /^(sign|sgn)$/.test(a.fn)) || step.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v));
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
     // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
     // (A period closing the step is punctuation.)
@@ -3746,9 +3748,15 @@ function maximumAPosteriori(root: Row, best: { id: ConceptId }): boolean {
   return best.id === 'maximum-likelihood' && maximised && applies(root, ['log', 'ln']).some((l) => applies(l.arg).some((a) => isProb(a) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && PARAM_LETTER.test((rowOf(a.arg)[0] as Sym).name)));
 }
 
+/** Something inverted, H^{−1}, (∇²f)^{−1}, Hess(f)^{−1}: a matrix or function raised to −1. */
+function throughAnInverse(r: Row): boolean {
+  const inverse = (n: Node | undefined) => subText(n).replace(/\s/g, '') === '-1';
+  return all(r).some((x) => (x.k === 'apply' && x.head.k === 'sym' && inverse(x.head.sup)) || ('sup' in x && inverse(x.sup)));
+}
+
 /** A step through an inverted matrix, x − α H^{−1} ∇f: Newton's method, outside the catalog — gradient descent inverts nothing. */
 function newtonStep(root: Row, best: { id: ConceptId }): boolean {
-  return (best.id === 'gradient-descent' || best.id === 'minibatch-sgd') && all(root).some((x) => 'sup' in x && !!x.sup && subText(x.sup).replace(/\s/g, '') === '-1');
+  return (best.id === 'gradient-descent' || best.id === 'minibatch-sgd') && throughAnInverse(root);
 }
 
 /** Detectors that threw on some input since the module loaded (each is skipped, the others still run). */
