@@ -181,7 +181,9 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
-  const verdict = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false);
+  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false);
+  // (The model does not name what the recogniser's structure ruled out.)
+  const verdict: Verdict = judged.by === 'learned' && judged.concept && rec?.ruledOut?.includes(judged.concept) ? { concept: null, by: 'none' } : judged;
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };

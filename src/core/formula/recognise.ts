@@ -22,6 +22,8 @@ export interface Recognition {
    */
   unsure?: 'none' | 'weak' | 'conflict' | 'mention' | 'resembles';
   mentions?: ConceptId;
+  /** Concepts the structure rules out however much the formula looks like them (a momentum step is no plain gradient descent). */
+  ruledOut?: ConceptId[];
 }
 
 export interface RecogniseContext {
@@ -1006,6 +1008,54 @@ function momentumStep(root: Row): boolean {
   if (!hasGradient(parts[1])) return terms.length === 2 && terms[1].sign === '-' && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && terms[0].items[0].name === lhsHead.name && terms[1].items.length === 2 && velocity(terms[1].items[1]);
   const own = (r: Row) => syms(r).filter((y) => y.name === lhsHead.name).length;
   return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !hasGradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
+}
+
+/**
+ * A moving average of gradients, the velocity of momentum or a moment of Adam, under any letter: m ← βm − η ∂l/∂w,
+ * g_t = α g_{t−1} + η ∇J, V′ = μV − η∇J — the letter defined from its own previous value, times a decay rate, plus a
+ * gradient.
+ */
+function averagedGradient(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhsHead = parts.length === 2 ? parts[0][parts[0].length - 1] : undefined;
+  if (lhsHead?.k !== 'sym') return false;
+  const terms = termsOf(parts[1]);
+  const [rate, own] = terms[0]?.items.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*'))) ?? [];
+  const decayRate = rate?.k === 'sym' && /^(mu|beta|gamma|rho|alpha|lambda)$/.test(rate.name);
+  return terms.length === 2 && decayRate && own?.k === 'sym' && own.name === lhsHead.name && (hasGradient(terms[1].items) || syms(terms[1].items).some((x) => x.name === 'g' || x.name === 'nabla'));
+}
+
+/**
+ * The lines of a block that make a gradient step something else than plain gradient descent: a velocity or moment
+ * averaged from the gradients (momentum, Adam), or a scale defined as a square root the step divides by
+ * (σ_t = √(ρσ²_{t−1} + (1 − ρ)g²), RMSProp's and AdaGrad's per-parameter rates).
+ */
+function optimiserBlock(src: string): boolean {
+  const lines = blockLines(src).map((l) => oneLine(parseTex(l).items));
+  if (lines.length < 2) return false;
+  if (lines.some((l) => momentumStep(l) || averagedGradient(l))) return true;
+  const rooted = lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && p[1].some((x) => x.k === 'sqrt')).map((p) => (p[0][0] as Sym).name);
+  return rooted.length > 0 && lines.some((l) => fracs(l).some((f) => syms(f.den).some((y) => rooted.includes(y.name))));
+}
+
+/**
+ * The step of an update shrinks the parameter by λ as well as following the gradient, weight decay:
+ * w − η ∂L₀/∂w − ηλ sign(w), β − 2ηλβ − η ∂E/∂β, w − (ηλ/m) w − (η/m) Σ ∂J_i/∂w, w − ε(λw + ∇J), θ_j − α[(1/m) Σ … + (λ/m)θ_j].
+ */
+function weightDecayStep(step: Row, param: string): boolean {
+  const decay = (t: Row) => !hasGradient(t) && syms(t).some((x) => x.name === 'lambda') && (syms(t).some((x) => x.name === param) || applies(t).some((a) => /^(sign|sgn)$/.test(a.fn) && syms(a.arg).some((x) => x.name === param)) || t.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v)));
+  const following = (t: Row) => hasGradient(t) || bigs(t, 'sum').length > 0 || syms(t).some((x) => x.name === 'g');
+  const terms = termsOf(step);
+  if (terms.some((t) => decay(t.items)) && terms.some((t) => following(t.items))) return true;
+  const both = (inner: ReturnType<typeof termsOf>) => inner.some((t) => decay(t.items)) && inner.some((t) => following(t.items));
+  return step.some((x) => x.k === 'group' && both(termsOf(rowOf(x.body)))) || applies(step).some((a) => /^(eta|alpha|epsilon|gamma)$/.test(a.fn) && both(termsOf(rowOf(a.arg))));
+}
+
+/** θ ← θ − η/√(s + ε) ⊙ g: a step whose rate is divided by a square root (RMSProp, AdaGrad), not Adam's corrected moments. */
+function rootRateStep(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || !hasGradient(parts[1]) && !syms(parts[1]).some((x) => x.name === 'g')) return false;
+  return fracs(parts[1]).some((f) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))));
 }
 
 /** A probability written p(…) or P(…). */
@@ -2396,13 +2446,14 @@ function detect(root: Row, add: Add): void {
     // (δ_j, the error term backpropagation computes, is the gradient with respect to the pre-activation.)
     // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
     // (A period closing the step is punctuation.)
-    const decay = sameVar && lhsHead?.k === 'sym' && (hasGradient(step) || all(step).some((x) => x.k === 'sym' && x.name === 'g')) && termsOf(parts[1]).slice(2).some((t) => t.sign === '-' && t.items.every((x, i) => x.k === 'sym' || (i === t.items.length - 1 && x.k === 'op' && (x.v === '.' || x.v === ','))) && syms(t.items).some((x) => x.name === 'lambda') && syms(t.items).some((x) => x.name === (lhsHead as Sym).name));
+    const decay = sameVar && lhsHead?.k === 'sym' && weightDecayStep(step, lhsHead.name);
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
     else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
-      const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && bigs(y.body, 'sum').length > 0));
+      // (So is any square root the rate is divided by, η/√(s_t + ε) ⊙ g_t, unless it is Adam's corrected second moment.)
+      const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))));
       // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
       // full gradient.)
       const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
@@ -3808,8 +3859,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
     }
   }
-  if (trees.some(momentumStep)) for (const id of ['gradient-descent', 'minibatch-sgd'] as const) cands.delete(id);
   if (depth === 0) blockVote(src, add, src !== written);
+  // (A velocity or a per-parameter rate in the step makes it another optimiser, on one line or across a block's lines.)
+  const optimiser = trees.some(momentumStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
+  if (optimiser) for (const id of ['gradient-descent', 'minibatch-sgd'] as const) cands.delete(id);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();
@@ -3903,8 +3956,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT, a step that also decays the weights) may claim a formula with ∂ or ∇,
-  // unless a name says what it is.
-  if (best && !best.why.startsWith('named') && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && best.why !== BCE_DERIVATIVE && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
+  // unless a name says what it is. (Lines of a block that decay the weights in their steps vote for the penalty.)
+  if (best && !best.why.startsWith('named') && !(best.id === 'regularization' && / lines of the block$/.test(best.why)) && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && best.why !== BCE_DERIVATIVE && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));
@@ -3929,14 +3982,14 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const gradientOnly = claim && hasGradient(tree.items) && !DERIVATIVE_CONCEPTS.has(claim.id) && !ELEMENTWISE.has(claim.id);
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
     const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
-    const momentum = claim && (claim.id === 'gradient-descent' || claim.id === 'minibatch-sgd') && trees.some(momentumStep);
+    const momentum = claim && (claim.id === 'gradient-descent' || claim.id === 'minibatch-sgd') && optimiser;
     if (claim && !against && !gradientOnly && !unsigned && !momentum && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: ['gradient-descent', 'minibatch-sgd'] as ConceptId[] } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

@@ -2327,3 +2327,34 @@ test('a decoder\'s state from its last state and last output, and the context wo
   assert.equal(concept('v_c = \\frac{1}{2m} \\sum_{j=1}^{2m} v_j'), 'cbow');
   assert.equal(concept('\\bar{v} = \\frac{v_{t-2} + v_{t-1} + v_{t+1} + v_{t+2}}{4}'), 'cbow');
 });
+
+test('weight decay inside an update, with sign(w), a fraction, a number or a bracket, is the penalty\'s step', () => {
+  assert.equal(concept('u \\leftarrow u - \\eta \\frac{\\partial E_0}{\\partial u} - \\eta \\lambda \\, \\mathrm{sgn}(u)'), 'regularization');
+  assert.equal(concept('\\beta_2 := \\beta_2 - 3\\eta \\lambda \\beta_2 - \\eta \\frac{\\partial R}{\\partial \\beta_2}'), 'regularization');
+  assert.equal(concept('w \\leftarrow w - \\frac{\\eta \\lambda}{n} w - \\frac{\\eta}{n} \\sum_k \\frac{\\partial C_k}{\\partial w}'), 'regularization');
+  assert.equal(concept('w \\leftarrow w - \\alpha (\\lambda w + \\nabla_w E(w))'), 'regularization');
+  // (Without λ it is the plain step; λ alone, with no parameter beside it, decays nothing.)
+  assert.equal(concept('u \\leftarrow u - \\eta \\frac{\\partial E_0}{\\partial u}'), 'gradient-descent');
+  assert.notEqual(concept('w \\leftarrow w - \\eta \\lambda - \\eta \\nabla E'), 'regularization');
+});
+
+test('a step by a velocity or a moment averaged from the gradients, or by a per-parameter rate under a root, is no plain gradient descent', () => {
+  const optimisers = [
+    'q \\leftarrow \\mu q - \\alpha \\frac{dE}{dw}',
+    '\\begin{aligned} u_t &= \\gamma u_{t-1} + \\eta \\nabla_w E(w) \\\\ w &= w - u_t \\end{aligned}',
+    'P \\to P\' = \\rho P - \\alpha \\nabla E \\\\ U \\to U\' = U + P\'',
+    'w_{k+1} \\gets w_k - \\frac{\\alpha}{\\sqrt{r_k + \\delta}} \\odot g_k',
+    'w_{k+1} = w_k - \\frac{\\alpha}{s_k} g_k \\\\ s_k = \\sqrt{\\rho s_{k-1}^2 + (1 - \\rho) g_k^2}',
+  ];
+  for (const tex of optimisers) {
+    const r = recognise(tex, { before: 'gradient descent, made faster' });
+    assert.notEqual(r.concept, 'gradient-descent', tex);
+    assert.deepEqual(r.ruledOut, ['gradient-descent', 'minibatch-sgd'], tex);
+    // (The learned model does not name what the structure ruled out.)
+    assert.notEqual(explainFormula(tex, { context: { before: 'gradient descent, made faster' } }).concept, 'gradient-descent', tex);
+  }
+  // (Adam's corrected moments under the root stay Adam's; the plain step stays gradient descent.)
+  assert.equal(concept('w_{k+1} = w_k - \\frac{\\alpha}{\\sqrt{\\hat{v}_k} + \\epsilon} \\hat{m}_k'), 'adam');
+  assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k)'), 'gradient-descent');
+  assert.equal(recognise('w_{k+1} = w_k - \\alpha \\nabla E(w_k)').ruledOut, undefined);
+});
