@@ -1058,6 +1058,19 @@ function rootRateStep(root: Row): boolean {
   return fracs(parts[1]).some((f) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))));
 }
 
+/** What a step by another optimiser than gradient descent rules out. */
+const NOT_GRADIENT_DESCENT: ConceptId[] = ['gradient-descent', 'minibatch-sgd'];
+
+/**
+ * A velocity or a per-parameter rate in the step makes it another optimiser than gradient descent, on one line or
+ * across a block's lines: gradient descent's candidates are dropped, and the answer is whether they were.
+ */
+function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<ConceptId, unknown>): boolean {
+  const other = trees.some(momentumStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
+  if (other) for (const id of NOT_GRADIENT_DESCENT) cands.delete(id);
+  return other;
+}
+
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
 /** 𝓛(q, θ): the variational bound, a function of the approximation q. */
@@ -3860,9 +3873,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   if (depth === 0) blockVote(src, add, src !== written);
-  // (A velocity or a per-parameter rate in the step makes it another optimiser, on one line or across a block's lines.)
-  const optimiser = trees.some(momentumStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
-  if (optimiser) for (const id of ['gradient-descent', 'minibatch-sgd'] as const) cands.delete(id);
+  const optimiser = otherOptimiser(trees, src, depth, cands);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();
@@ -3989,7 +4000,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: ['gradient-descent', 'minibatch-sgd'] as ConceptId[] } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: NOT_GRADIENT_DESCENT } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */
