@@ -463,7 +463,7 @@ function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)(count|score|align)(?=\s*\()/g, '\\operatorname{$1}');
   // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
-  s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|PReLU|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
+  s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[Pp]Re[Ll][Uu]|prelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
@@ -577,7 +577,8 @@ export function normaliseTex(src: string): string {
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
-  s = s.replace(/\\left\s*\\vert\s*\\left\s*\\vert/g, '\\left\\|').replace(/\\right\s*\\vert\s*\\right\s*\\vert/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
+  // (So are `\left| \left| w \right| \right|`, the bars doubled with \left and \right.)
+  s = s.replace(/\\left\s*(?:\\vert|\|)\s*\\left\s*(?:\\vert|\|)/g, '\\left\\|').replace(/\\right\s*(?:\\vert|\|)\s*\\right\s*(?:\\vert|\|)/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
   s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
@@ -660,6 +661,8 @@ export function normaliseTex(src: string): string {
   // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
   s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
   s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
+  // An array opened by a brace and closed by nothing, `\left\{ \begin{array}{l} αz & z ≤ 0 \\ z & z > 0 \end{array} \right.`: cases.
+  if (/\\left\s*\\\{\s*\\begin\s*\{array\}/.test(s)) s = s.replace(/\\left\s*\\\{\s*\\begin\s*\{array\}(?:\s*\{[^{}]{0,20}\})?((?:(?!\\begin\s*\{array\}).){1,2000}?)\\end\s*\{array\}\s*\\right\s*\./g, '\\begin{cases}$1\\end{cases}');
   if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
   s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');

@@ -2099,6 +2099,12 @@ function detect(root: Row, add: Add): void {
     const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H' || isPrev(s)));
     // A cell written for one step (library docs: `i = σ(W_ii x + b_ii + W_hi h + b_hi)`): h and x, no time index.
     const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
+    // (The candidate c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c) read from the memory cell itself, not from a^{⟨t−1⟩}: a GRU's, as Andrew Ng's course writes it.)
+    const prevOf = (l: RegExp) => inner.some((s) => l.test(s.name) && /t-1/.test((subText(s.sub) + subText(s.sup)).replace(/\s/g, '')));
+    if (lhsS?.name === 'c' && lhsS.mods.includes('tilde') && a.fn === 'tanh' && prevOf(/^c$/) && !prevOf(/^[ahs]$/)) {
+      add('gru', 3.9, 'c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c): the candidate read from the memory cell, a GRU');
+      continue;
+    }
     if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       // (Γ_u is the update gate of a GRU as well: the words decide — or the state it reads, as Andrew Ng's course writes
@@ -2783,7 +2789,9 @@ function detect(root: Row, add: Add): void {
   }
   // cosine similarity: u·v / (‖u‖ ‖v‖)
   for (const f of fracs(root)) {
-    const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec'))))) || x.k === 'sqrt').length;
+    // (|X| of a vector the numerator multiplies, X^T Y / (|X||Y|), is its length too.)
+    const ofNumerator = (x: Node) => rowOf(x).length === 1 && syms(x).length === 1 && syms(f.num).some((y) => y.name === syms(x)[0].name);
+    const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && (syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec')) || ofNumerator(x.body))))) || x.k === 'sqrt').length;
     if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
   }
   // a·b = |a||b| cos θ, a·b / |a||b| = cos θ: the dot product as lengths and the angle between.
@@ -2838,7 +2846,7 @@ function detect(root: Row, add: Add): void {
         const intercept = i >= 2 && r[i - 1].k === 'op' && (r[i - 1] as { v: string }).v === '+' && r[i - 2].k === 'sym' && (r[i - 2] as Sym).name === w.name;
         const plainLayer = (w.name === 'w' || biased || (intercept && v.name === 'x')) && !applies(root, ['softmax', 'exp']).length;
         // (w = Σ_i α_i x_i defines a weight vector by the examples, as kernel methods and the perceptron do: no attention.)
-        if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '')) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, 'a weighted sum Σ α_i h_i');
+        if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '')) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, WEIGHTED_VALUES);
       }
     }
   }
@@ -2898,8 +2906,10 @@ const FAMILIES: ConceptId[][] = [
 ];
 /** The general member of a family: a name that says only this much leaves the structure to be more specific. */
 /** Concepts that are parts of bigger ones: a name for the bigger one wins over them. */
+/** Why a weighted sum Σ α_i h_i was read as attention. */
+const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
 const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
-const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy']);
+const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy', 'relu']);
 
 /**
  * The general concepts each one specialises (a child is claimed only with its distinguishing evidence, else the
@@ -3003,7 +3013,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = {
   crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
   kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
   bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
-  mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention',
+  mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention', att: 'attention',
   additiveattention: 'mlp-attention', selfattention: 'self-attention', selfattn: 'self-attention', multihead: 'multi-head-attention',
   mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
   maskedattention: 'masked-self-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
@@ -3892,7 +3902,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (scored) add(scored.id, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), scored.why);
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
-    if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0])) structural[1].score += 0.4;
+    // (A weighted sum of values is every attention's output: under the name "attention" it says nothing of self-attention.)
+    const everyAttention = named === 'attention' && structural?.[1].why === WEIGHTED_VALUES;
+    if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0]) && !everyAttention) structural[1].score += 0.4;
     else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.

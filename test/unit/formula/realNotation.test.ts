@@ -2358,3 +2358,25 @@ test('a step by a velocity or a moment averaged from the gradients, or by a per-
   assert.equal(concept('w_{k+1} = w_k - \\alpha \\nabla E(w_k)'), 'gradient-descent');
   assert.equal(recognise('w_{k+1} = w_k - \\alpha \\nabla E(w_k)').ruledOut, undefined);
 });
+
+test('a cosine over |x||y| or bars doubled with \\left and \\right; a leaky ReLU in an array opened by a brace, or named PReLU', () => {
+  assert.equal(concept('\\mathrm{sim}(a, b) = \\frac{a^T b}{|a| |b|}'), 'cosine-similarity');
+  assert.equal(concept('\\cos(a, b) = \\frac{a^T b}{\\left| \\left| a \\right| \\right|_2 \\left| \\left| b \\right| \\right|_2}'), 'cosine-similarity');
+  // (Bars around a letter the numerator does not multiply are no lengths of its vectors.)
+  assert.notEqual(concept('r = \\frac{a^T b}{|c| |d|}'), 'cosine-similarity');
+  assert.equal(concept('g(u) = \\left\\{ \\begin{array}{ll} u & u > 0 \\\\ 0.2 u & u \\le 0 \\end{array} \\right.'), 'leaky-relu');
+  assert.equal(concept('g(u) = \\left\\{ \\begin{array}{ll} u & u > 0 \\\\ 0 & u \\le 0 \\end{array} \\right.'), 'relu');
+  assert.equal(concept('PReLU(u) = \\max(\\beta u, u)'), 'leaky-relu');
+});
+
+test('Andrew Ng\'s GRU candidate reads the memory cell c^{<t−1>}; the LSTM\'s reads a^{<t−1>}', () => {
+  assert.equal(concept('\\tilde{c}^{<t>} = \\tanh(W_c[c^{<t-1>}, x^{<t>}] + b_c)'), 'gru');
+  assert.equal(concept('\\tilde{c}^{<t>} = \\tanh(W_c[\\Gamma_r * c^{<t-1>}, x^{<t>}] + b_c)'), 'gru');
+  assert.equal(concept('\\tilde{c}^{<t>} = \\tanh(W_c[a^{<t-1>}, x^{<t>}] + b_c)'), 'lstm');
+});
+
+test('Att(q, K, V) names attention, and a weighted sum of values under that name is not self-attention for it', () => {
+  assert.equal(concept('\\mathrm{Att}(q_j, K, V) = \\sum_{i} \\alpha_{ji} v_i'), 'attention');
+  // (Unnamed, values weighted in a sentence about self-attention stay self-attention.)
+  assert.equal(concept('o_j = \\sum_i \\alpha_{ji} v_i', 'the output of self-attention for each token'), 'self-attention');
+});
