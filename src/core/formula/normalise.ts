@@ -454,6 +454,15 @@ function htmlScripts(s: string): string {
 }
 
 /**
+ * An array opened by a brace and closed by nothing, `\left\{ \begin{array}{l} αz & z ≤ 0 \\ z & z > 0 \end{array} \right.`,
+ * is cases; other arrays lose their column specification.
+ */
+function arrays(s: string): string {
+  const cases = s.replace(/\\left\s*\\\{\s*\\begin\s*\{array\}(?:\s*\{[^{}]{0,20}\})?((?:(?!\\begin\s*\{array\}).){1,2000}?)\\end\s*\{array\}\s*\\right\s*\./g, '\\begin{cases}$1\\end{cases}');
+  return cases.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
+}
+
+/**
  * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
  * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` (or `score(h_t, h_s)`) written bare
  * is the count of the words (the score of the states), not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name;
@@ -661,9 +670,7 @@ export function normaliseTex(src: string): string {
   // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
   s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
   s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
-  // An array opened by a brace and closed by nothing, `\left\{ \begin{array}{l} αz & z ≤ 0 \\ z & z > 0 \end{array} \right.`: cases.
-  if (/\\left\s*\\\{\s*\\begin\s*\{array\}/.test(s)) s = s.replace(/\\left\s*\\\{\s*\\begin\s*\{array\}(?:\s*\{[^{}]{0,20}\})?((?:(?!\\begin\s*\{array\}).){1,2000}?)\\end\s*\{array\}\s*\\right\s*\./g, '\\begin{cases}$1\\end{cases}');
-  if (/\\begin\{array\}/.test(s)) s = s.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
+  if (/\\begin\s*\{array\}/.test(s)) s = arrays(s);
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.
   s = s.replace(/_\{\s*\[([^[\]{}]{1,20})\]\s*\}/g, '_{$1}');
   if (/sqrt\s*\(/.test(s)) s = bareSqrt(s);

@@ -2906,6 +2906,14 @@ const FAMILIES: ConceptId[][] = [
 ];
 /** The general member of a family: a name that says only this much leaves the structure to be more specific. */
 /** Concepts that are parts of bigger ones: a name for the bigger one wins over them. */
+/**
+ * A general name (attention, an RNN, a softmax) with the structure of a more specific relative: the structure says which.
+ * (A weighted sum of values is every attention's output: under the name "attention" it says nothing of self-attention.)
+ */
+function specialisesName(named: ConceptId, structural: ConceptId, why: string): boolean {
+  return GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES);
+}
+
 /** Why a weighted sum Σ α_i h_i was read as attention. */
 const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
 const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
@@ -3902,9 +3910,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   if (scored) add(scored.id, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), scored.why);
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
-    // (A weighted sum of values is every attention's output: under the name "attention" it says nothing of self-attention.)
-    const everyAttention = named === 'attention' && structural?.[1].why === WEIGHTED_VALUES;
-    if (structural && GENERAL.has(named) && !LESS_SPECIFIC.has(structural[0]) && !everyAttention) structural[1].score += 0.4;
+    if (structural && specialisesName(named, structural[0], structural[1].why)) structural[1].score += 0.4;
     else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.
