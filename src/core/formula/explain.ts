@@ -66,6 +66,9 @@ export interface ExplainOptions {
   roles?: LearnedModel | false;
 }
 
+/** A line of a derivation that goes on from the one before: it opens with its relation. */
+const CONTINUES = /^\s*&?\s*(?:=|\\approx|≈|\\propto|∝)/;
+
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
 export const MAX_EXPLAIN_CHARS = 8000;
 
@@ -182,8 +185,10 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
   const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false);
-  // (The model does not name what the recogniser's structure ruled out.)
-  const verdict: Verdict = judged.by === 'learned' && judged.concept && rec?.ruledOut?.includes(judged.concept) ? { concept: null, by: 'none' } : judged;
+  // (The model does not name what the recogniser's structure ruled out, nor a line that goes on from an earlier one,
+  // `= …`, whose left side is elsewhere.)
+  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || CONTINUES.test(latex));
+  const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : judged;
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };

@@ -207,8 +207,10 @@ function sigmoidForm(n: Node): Node | null {
 }
 function stripMinus(n: Node): Node {
   const r = rowOf(n);
-  if (r[0]?.k === 'op' && r[0].v === '-') return { k: 'row', items: r.slice(1) };
-  return n;
+  if (r[0]?.k !== 'op' || r[0].v !== '-') return n;
+  // (−ax − b, every term negated: the score ax + b.)
+  const rest = r.slice(1);
+  return { k: 'row', items: rest.some((x) => x.k === 'op' && x.v === '+') ? rest : rest.map((x) => (x.k === 'op' && x.v === '-' ? { ...x, v: '+' } : x)) };
 }
 
 function tanhForm(f: Frac): boolean {
@@ -3821,7 +3823,15 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || klOnlyUsed(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+  return linearClassifier(words, best) || klOnlyUsed(root, best) || klProperty(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+}
+
+/**
+ * KL(p‖q) ≠ KL(q‖p): the divergence's asymmetry stated, not the divergence defined or used.
+ */
+function klProperty(root: Row, best: { id: ConceptId }): boolean {
+  if (best.id !== 'kl-divergence' || applies(root, ['log', 'ln']).length || bigs(root, 'sum').length || bigs(root, 'int').length) return false;
+  return hasOp(root, '≠');
 }
 
 /** arg max_θ log p(D | θ) + log p(θ): a log prior of the parameters themselves makes it the MAP estimate, outside the catalog. */

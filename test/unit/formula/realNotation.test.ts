@@ -2380,3 +2380,16 @@ test('Att(q, K, V) names attention, and a weighted sum of values under that name
   // (Unnamed, values weighted in a sentence about self-attention stay self-attention.)
   assert.equal(concept('o_j = \\sum_i \\alpha_{ji} v_i', 'the output of self-attention for each token'), 'self-attention');
 });
+
+test('the asymmetry of a KL is not the KL defined; −ax − b is a linear score', () => {
+  assert.equal(concept('D_{KL}(A \\| B) \\neq D_{KL}(B \\| A)'), null);
+  assert.equal(concept('KL(A \\| B) = \\sum_i A_i \\log \\frac{A_i}{B_i}'), 'kl-divergence');
+  assert.equal(concept('q(x) = \\frac{1}{1 + e^{-a x - d}}'), 'logistic-regression');
+  assert.equal(concept('q(x) = \\frac{1}{1 + e^{-(a x + d)}}'), 'logistic-regression');
+});
+
+test('the learned model names no line that goes on from an earlier one', () => {
+  // (A line of a derivation opens with its relation; its left side is elsewhere.)
+  const lines = ['= \\frac{\\exp(a_k^T b)}{\\sum_j \\exp(a_j^T b)} a_k', '&= -\\sum_k y_k \\log \\hat{y}_k', '\\approx \\frac{1}{n} \\sum_i \\ell_i'];
+  for (const tex of lines) assert.equal(explainFormula(tex).learned.by === 'learned', false, tex);
+});
