@@ -1048,8 +1048,10 @@ function weightDecayStep(step: Row, param: string): boolean {
   const decay = (t: Row) => !hasGradient(t) && syms(t).some((x) => x.name === 'lambda') && (syms(t).some((x) => x.name === param) || applies(t).some((a) => /^(sign|sgn)$/.test(a.fn) && syms(a.arg).some((x) => x.name === param)) || t.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v)));
   const following = (t: Row) => hasGradient(t) || bigs(t, 'sum').length > 0 || syms(t).some((x) => x.name === 'g');
   const terms = termsOf(step);
-  if (terms.some((t) => decay(t.items)) && terms.some((t) => following(t.items))) return true;
-  const both = (inner: ReturnType<typeof termsOf>) => inner.some((t) => decay(t.items)) && inner.some((t) => following(t.items));
+  if (terms.some((d) => decay(d.items) && terms.some((t) => t !== d && following(t.items)))) return true;
+  // (Inside the rate's bracket the gradient is written as one, ε(λw + ∇J); a sum written out there, α[(1/m) Σ (h − y) x + (λ/m) w],
+  // is gradient descent's own regularised step as courses write it.)
+  const both = (inner: ReturnType<typeof termsOf>) => inner.some((t) => decay(t.items)) && inner.some((t) => hasGradient(t.items));
   return step.some((x) => x.k === 'group' && both(termsOf(rowOf(x.body)))) || applies(step).some((a) => /^(eta|alpha|epsilon|gamma)$/.test(a.fn) && both(termsOf(rowOf(a.arg))));
 }
 

@@ -2393,3 +2393,8 @@ test('the learned model names no line that goes on from an earlier one', () => {
   const lines = ['= \\frac{\\exp(a_k^T b)}{\\sum_j \\exp(a_j^T b)} a_k', '&= -\\sum_k y_k \\log \\hat{y}_k', '\\approx \\frac{1}{n} \\sum_i \\ell_i'];
   for (const tex of lines) assert.equal(explainFormula(tex).learned.by === 'learned', false, tex);
 });
+
+test('the course\'s regularised step, α[(1/m) Σ (h − y) x + (λ/m) w], stays gradient descent; λw beside a gradient in the bracket decays the weights', () => {
+  assert.equal(concept('u_k := u_k - \\alpha \\left[ \\frac{1}{n} \\sum_{i=1}^n (g(x^{(i)}) - y^{(i)}) x_k^{(i)} + \\frac{\\lambda}{n} u_k \\right]'), 'gradient-descent');
+  assert.equal(concept('u \\leftarrow u - \\alpha (\\lambda u + \\nabla_u E(u))'), 'regularization');
+});
