@@ -2719,7 +2719,16 @@ function detect(root: Row, add: Add): void {
           const own = new Set(predicted.map((y) => y.name));
           return given.some((y) => own.has(y.name)) && given.some((y) => !own.has(y.name) && /^(x|X|c|C|s|S|z)$/.test(y.name));
         });
+        // (A chain of states from step 0, q(x_0) Π q(x_t | x_{t−1}), or run backwards, p(x_T) Π p(x_{t−1} | x_t), is a
+        // process's joint — a diffusion's — factorised by the rule, not a language model's sentence.)
+        const script = (x: Sym) => (subText(x.sub) + subText(x.sup)).replace(/[\s()]/g, '');
+        const fromZero = lhsSyms.some((x) => /^0(?::|$)/.test(script(x)));
+        const backwards = rhsConds.some((a) => {
+          const { predicted, given } = conditionLetters(a);
+          return predicted.some((x) => /^[a-z]-1$/.test(script(x)) && given.some((y) => y.name === x.name && script(y) === script(x).slice(0, -2)));
+        });
         if (fromSource) add('seq2seq', 3.3, 'p(y) = Π_t p(y_t | y_{<t}, c): each output given the earlier ones and the source');
+        else if (fromZero || backwards) add('probability-chain-rule', 3.2, 'p(x_{0:T}) = p(x_0) Π_t p(x_t | x_{t−1}): a process\'s joint by the chain rule');
         else add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
       }
     }

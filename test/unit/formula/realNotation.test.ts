@@ -2399,3 +2399,10 @@ test('the course\'s regularised step, α[(1/m) Σ (h − y) x + (λ/m) w], stays
   assert.equal(concept('u_k := u_k - \\alpha \\left[ \\frac{1}{n} \\sum_{i=1}^n (g(x^{(i)}) - y^{(i)}) x_k^{(i)} + \\frac{\\lambda}{n} u_k \\right]'), 'gradient-descent');
   assert.equal(concept('u \\leftarrow u - \\alpha (\\lambda u + \\nabla_u E(u))'), 'regularization');
 });
+
+test('a chain of states from step 0, or run backwards, is a process factorised by the chain rule, not a language model', () => {
+  assert.equal(concept('p(s_0, s_1, \\dots, s_T) = p(s_0) p(s_1 | s_0) \\dots p(s_T | s_{T-1})'), 'probability-chain-rule');
+  assert.equal(concept('p(s_{0:K}) = p(s_K) \\prod_{k=1}^{K} p(s_{k-1} | s_k)'), 'probability-chain-rule');
+  // (A sentence's words from the first, each given all before it, stay the language model.)
+  assert.equal(concept('P(w_1, \\ldots, w_m) = \\prod_{k=1}^{m} P(w_k | w_1, \\ldots, w_{k-1})'), 'language-model');
+});
