@@ -8,7 +8,7 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, derivativeLine, derivativeOnLeft, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
@@ -65,9 +65,6 @@ export interface ExplainOptions {
   /** The learned reading of letters' roles (letterRoles.ts): the shipped model by default, another one, or `false` for none. */
   roles?: LearnedModel | false;
 }
-
-/** A line of a derivation that goes on from the one before: it opens with its relation. */
-const CONTINUES = /^\s*&?\s*(?:=|\\approx|≈|\\propto|∝)/;
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
 export const MAX_EXPLAIN_CHARS = 8000;

@@ -1055,11 +1055,14 @@ function weightDecayStep(step: Row, param: string): boolean {
   return step.some((x) => x.k === 'group' && both(termsOf(rowOf(x.body)))) || applies(step).some((a) => /^(eta|alpha|epsilon|gamma)$/.test(a.fn) && both(termsOf(rowOf(a.arg))));
 }
 
+/** η/√(s + ε): a fraction over a square root that is not Adam's corrected second moment (√v̂). */
+const overARoot = (f: Frac) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat')));
+
 /** θ ← θ − η/√(s + ε) ⊙ g: a step whose rate is divided by a square root (RMSProp, AdaGrad), not Adam's corrected moments. */
 function rootRateStep(root: Row): boolean {
   const { parts } = sides(root);
   if (parts.length !== 2 || !hasGradient(parts[1]) && !syms(parts[1]).some((x) => x.name === 'g')) return false;
-  return fracs(parts[1]).some((f) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))));
+  return fracs(parts[1]).some(overARoot);
 }
 
 /** What a step by another optimiser than gradient descent rules out. */
@@ -1074,6 +1077,9 @@ function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<Con
   if (other) for (const id of NOT_GRADIENT_DESCENT) cands.delete(id);
   return other;
 }
+
+/** A line of a derivation that goes on from the one before (`= …`, `&\approx …`): it opens with its relation. */
+export const CONTINUES = /^\s*&?\s*(?:=|\\approx|≈|\\propto|∝)/;
 
 /** A probability written p(…) or P(…). */
 const isProb = (a: Apply) => /^[pP]$/.test(a.fn);
@@ -2103,17 +2109,17 @@ function detect(root: Row, add: Add): void {
     const concatPrev = all(r).some((x) => x.k === 'group' && x.delim === '[' && hasOp(x.body, ',') && syms(x.body).some((s) => s.name === 'h' || s.name === 'H' || isPrev(s)));
     // A cell written for one step (library docs: `i = σ(W_ii x + b_ii + W_hi h + b_hi)`): h and x, no time index.
     const cellInputs = inner.some((s) => /^[hH]$/.test(s.name) && !s.sub && !s.sup) && inner.some((s) => /^[xX]$/.test(s.name));
-    // (The candidate c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c) read from the memory cell itself, not from a^{⟨t−1⟩}: a GRU's, as Andrew Ng's course writes it.)
-    const prevOf = (l: RegExp) => inner.some((s) => l.test(s.name) && /t-1/.test((subText(s.sub) + subText(s.sup)).replace(/\s/g, '')));
-    if (lhsS?.name === 'c' && lhsS.mods.includes('tilde') && a.fn === 'tanh' && prevOf(/^c$/) && !prevOf(/^[ahs]$/)) {
+    // (Which letters are read at the previous step: Andrew Ng's course writes a GRU reading the memory cell c^{⟨t−1⟩},
+    // an LSTM the activation a^{⟨t−1⟩}.)
+    const reads = (l: RegExp) => inner.some((s) => l.test(s.name) && isPrev(s));
+    // (The candidate c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c) read from the memory cell itself: a GRU's.)
+    if (lhsS?.name === 'c' && lhsS.mods.includes('tilde') && a.fn === 'tanh' && reads(/^c$/) && !reads(/^[ahs]$/)) {
       add('gru', 3.9, 'c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c): the candidate read from the memory cell, a GRU');
       continue;
     }
     if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
-      // (Γ_u is the update gate of a GRU as well: the words decide — or the state it reads, as Andrew Ng's course writes
-      // them: a GRU's gates read the memory cell c^{⟨t−1⟩}, an LSTM's the activation a^{⟨t−1⟩}.)
-      const reads = (l: RegExp) => inner.some((s) => l.test(s.name) && isPrev(s));
+      // (Γ_u is the update gate of a GRU as well: the words decide — or the state it reads.)
       const readsCell = reads(/^c$/) && !reads(/^[ah]$/);
       if (gammaGate === 'u' && readsCell) add('gru', 3.9, 'Γ_u = σ(W_u[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_u): the update gate reading the memory cell, a GRU');
       else if (gammaGate === 'u') add('gru', reads(/^a$/) ? 2.9 : 3.3, 'Γ_u: the update gate (of an LSTM, or of a GRU)');
@@ -2476,7 +2482,7 @@ function detect(root: Row, add: Add): void {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       // (So is any square root the rate is divided by, η/√(s_t + ε) ⊙ g_t, unless it is Adam's corrected second moment.)
-      const adaptive = step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))));
+      const adaptive = step.some((x) => x.k === 'frac' && overARoot(x));
       // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
       // full gradient.)
       const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
@@ -2917,8 +2923,13 @@ const FAMILIES: ConceptId[][] = [
   ['gradient-descent', 'minibatch-sgd', 'adam'],
   ['empirical-risk', 'mse', 'maximum-likelihood', 'regularization', 'zero-one-loss', 'hinge-loss'],
 ];
-/** The general member of a family: a name that says only this much leaves the structure to be more specific. */
 /** Concepts that are parts of bigger ones: a name for the bigger one wins over them. */
+const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
+/** The general member of a family: a name that says only this much leaves the structure to be more specific. */
+const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy', 'relu']);
+/** Why a weighted sum Σ α_i h_i was read as attention. */
+const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
+
 /**
  * A general name (attention, an RNN, a softmax) with the structure of a more specific relative: the structure says which.
  * (A weighted sum of values is every attention's output: under the name "attention" it says nothing of self-attention.)
@@ -2926,11 +2937,6 @@ const FAMILIES: ConceptId[][] = [
 function specialisesName(named: ConceptId, structural: ConceptId, why: string): boolean {
   return GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES);
 }
-
-/** Why a weighted sum Σ α_i h_i was read as attention. */
-const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
-const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', 'softmax', 'sigmoid', 'tanh', 'relu']);
-const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy', 'relu']);
 
 /**
  * The general concepts each one specialises (a child is claimed only with its distinguishing evidence, else the
@@ -3412,7 +3418,7 @@ function statesAValue(root: Row): 'at' | 'worked' | null {
 function blockVote(src: string, add: Add, sideBySide = false): void {
   const lines = blockLines(src);
   // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
-  const goesOn = (l: string) => /^\s*(=|\\approx|≈|\\propto)/.test(l);
+  const goesOn = (l: string) => CONTINUES.test(l);
   if (lines.length >= 2 && !goesOn(lines[0]) && lines.slice(1).every(goesOn)) {
     const head = recognise(lines[0], {}, 1);
     if (head.concept && head.score >= 3.3) add(head.concept, head.score + 0.3, `the first line of the derivation (${head.concept})`);
