@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseLabelFile, readBounded } from './evaluate';
-import { derivativeLineOf, explainFormula, featuresOf } from '../../src/core/formula/explain';
+import { explainFormula, featuresOf, judgedLineOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
 import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
@@ -27,8 +27,9 @@ interface Row extends Example {
   /** The recogniser's concept alone, and the score of its best candidate. */
   rules: ConceptId | null;
   rulesScore: number;
-  /** The line works out a derivative (as explainFormula tells judge). */
+  /** The line works out a derivative, the recogniser's answer is firm (as explainFormula tells judge). */
   derivative: boolean;
+  firm: boolean;
 }
 
 function readFolder(dir: string, folder: number): Row[] {
@@ -39,8 +40,8 @@ function readFolder(dir: string, folder: number): Row[] {
     for (const fo of labels.formulas) {
       const context = { before: fo.context };
       const e = explainFormula(fo.latex, { context, display: true, macros, learned: false });
-      const derivative = derivativeLineOf(fo.latex, { context, macros });
-      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0, derivative });
+      const { derivative, firm } = judgedLineOf(fo.latex, { context, macros });
+      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0, derivative, firm });
     }
   }
   return rows;
@@ -54,7 +55,7 @@ for (let k = 0; k < folds; k++) {
   const isHeld = (r: Row) => r.folder % folds === k;
   const model: LearnedModel = trainModel(rows.filter((r) => !isHeld(r)), opts);
   rows.forEach((r, i) => {
-    if (isHeld(r)) held[i] = { label: r.label, rules: r.rules, pred: predictConcept(model, r.features), derivative: r.derivative };
+    if (isHeld(r)) held[i] = { label: r.label, rules: r.rules, pred: predictConcept(model, r.features), derivative: r.derivative, firm: r.firm };
   });
   process.stdout.write(`fold ${k + 1}/${folds}\n`);
 }
@@ -72,12 +73,12 @@ const score = (policy: string, said: (h: HeldOut) => string | null) => {
 const never = { ...THRESHOLDS, keepAtLeast: 0, otherAtLeast: 1.1, nameFrom: 1.1 };
 const table = [
   score('recogniser alone', (h) => h.rules),
-  score('with the model (shipped)', (h) => judge(h.rules, h.pred, THRESHOLDS, h.derivative).concept),
-  score('naming only', (h) => judge(h.rules, h.pred, { ...never, nameFrom: THRESHOLDS.nameFrom }, h.derivative).concept),
-  score('withdrawing only', (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom: 1.1 }, h.derivative).concept),
+  score('with the model (shipped)', (h) => judge(h.rules, h.pred, THRESHOLDS, h.derivative, h.firm).concept),
+  score('naming only', (h) => judge(h.rules, h.pred, { ...never, nameFrom: THRESHOLDS.nameFrom }, h.derivative, h.firm).concept),
+  score('withdrawing only', (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom: 1.1 }, h.derivative, h.firm).concept),
   // Neighbouring thresholds, to see where the shipped ones sit.
-  ...[0.9, 0.95, 0.99].map((nameFrom) => score(`naming from ${nameFrom}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom }, h.derivative).concept)),
-  ...[0.05, 0.2].map((keepAtLeast) => score(`withdrawing below ${keepAtLeast}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, keepAtLeast }, h.derivative).concept)),
+  ...[0.9, 0.95, 0.99].map((nameFrom) => score(`naming from ${nameFrom}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom }, h.derivative, h.firm).concept)),
+  ...[0.05, 0.2].map((keepAtLeast) => score(`withdrawing below ${keepAtLeast}`, (h) => judge(h.rules, h.pred, { ...THRESHOLDS, keepAtLeast }, h.derivative, h.firm).concept)),
 ];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const t of table) process.stdout.write(`${t.policy.padEnd(34)} right ${pct(t.rightShare)}  wrong ${pct(t.wrongShare)}  null claims ${pct(t.claimShare)}\n`);

@@ -111,9 +111,10 @@ export function featuresOf(latexIn: string, opts: Pick<ExplainOptions, 'context'
   return expandedFeatures(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context);
 }
 
-/** Whether a formula, given as explainFormula is given it, works out a derivative (what explainFormula tells judge). */
-export function derivativeLineOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): boolean {
-  return derivativeLine(recognise(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context).tree.items);
+/** What explainFormula tells judge of a formula given as it is given it: whether it works out a derivative, whether the recogniser's answer is firm. */
+export function judgedLineOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): { derivative: boolean; firm: boolean } {
+  const rec = recognise(expandFormula(latexIn, macroTableOf(opts.macros)).latex, opts.context);
+  return { derivative: derivativeLine(rec.tree.items), firm: !!rec.firm };
 }
 
 /** The words a formula writes itself (`\text{LSTM}`, `GRU(h, x)`), its TeX commands left out: a model it names counts as mentioned. */
@@ -181,7 +182,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
-  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false);
+  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm);
   // (The model does not name what the recogniser's structure ruled out, nor a line that goes on from an earlier one,
   // `= …`, whose left side is elsewhere.)
   const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || CONTINUES.test(latex));

@@ -173,12 +173,15 @@ export interface Thresholds {
 }
 export const THRESHOLDS: Thresholds = { keepAtLeast: KEEP_AT_LEAST, otherAtLeast: OTHER_AT_LEAST, nameFrom: NAME_FROM, keepAlways: KEEP_ALWAYS, neverName: NEVER_NAME, namedOnDerivatives: NAMED_ON_DERIVATIVES };
 
-/** The recogniser's concept (or none) weighed with the model's prediction; `derivative`: the line works out a derivative. */
-export function judge(rules: ConceptId | null, pred: Prediction | null, t: Thresholds = THRESHOLDS, derivative = false): Verdict {
+/**
+ * The recogniser's concept (or none) weighed with the model's prediction; `derivative`: the line works out a derivative;
+ * `firm`: the recogniser's concept comes from a pattern the model cannot see (recognise.ts, FIRM), kept like keepAlways.
+ */
+export function judge(rules: ConceptId | null, pred: Prediction | null, t: Thresholds = THRESHOLDS, derivative = false, firm = false): Verdict {
   if (!pred || pred.known < MIN_KNOWN) return rules ? { concept: rules, by: 'rules' } : { concept: null, by: 'none' };
   if (rules) {
     const p = pred.probs.get(rules) ?? 0;
-    const withdraw = p < t.keepAtLeast && pred.best !== rules && pred.p >= t.otherAtLeast && !t.keepAlways.has(rules);
+    const withdraw = p < t.keepAtLeast && pred.best !== rules && pred.p >= t.otherAtLeast && !t.keepAlways.has(rules) && !firm;
     return withdraw ? { concept: null, by: 'withdrawn', p, instead: pred.best } : { concept: rules, by: 'rules', p };
   }
   const nameable = pred.best && !t.neverName.has(pred.best) && (!derivative || t.namedOnDerivatives.has(pred.best));
@@ -190,8 +193,9 @@ export interface HeldOut {
   label: string | null;
   rules: ConceptId | null;
   pred: Prediction;
-  /** The line works out a derivative (judge's last argument). */
+  /** The line works out a derivative, and the recogniser's answer is firm (judge's last arguments). */
   derivative: boolean;
+  firm: boolean;
 }
 
 // ---------- training ----------

@@ -24,6 +24,8 @@ export interface Recognition {
   mentions?: ConceptId;
   /** Concepts the structure rules out however much the formula looks like them (a momentum step is no plain gradient descent). */
   ruledOut?: ConceptId[];
+  /** The concept comes from a pattern whose structure the learned model's words and tokens cannot see (FIRM): it is not withdrawn. */
+  firm?: true;
 }
 
 export interface RecogniseContext {
@@ -609,6 +611,33 @@ function thresholdCase(parts: Row[]): boolean {
   return !!cond && cond.some((y) => y.k === 'op' && ['≥', '>', '≤', '<', '⩾', '⩽'].includes(y.v)) && (syms(cond).some((y) => y.name === 'theta') || isNum(cond[cond.length - 1], 0));
 }
 
+/**
+ * y ∼ 𝒩(wᵀx, σ²), p(y | x, θ) = 𝒩(y | wᵀφ(x), σ²): the target drawn from a Gaussian around a linear prediction, linear
+ * regression written as a probability model. (A product or a sum of logs of such densities is a likelihood; a second
+ * Gaussian beside it, a prior w ∼ 𝒩(0, τ²), makes the model Bayesian.)
+ */
+const GAUSSIAN_REGRESSION = 'y ∼ 𝒩(wᵀx, σ²): the target Gaussian around a linear prediction';
+function gaussianRegression(root: Row): boolean {
+  const gaussians = applies(root, ['N']);
+  if (gaussians.length !== 1 || bigs(root, 'prod').length || bigs(root, 'sum').length || applies(root, ['log', 'ln', 'exp']).length) return false;
+  const r = rowOf(gaussians[0].arg);
+  const bar = r.findIndex((x) => x.k === 'op' && (x.v === '|' || x.v === ';'));
+  const commas = r.flatMap((x, i) => (x.k === 'op' && x.v === ',' ? [i] : []));
+  if (commas.length !== 1 || (bar >= 0 && bar > commas[0])) return false;
+  const mean = r.slice(bar + 1, commas[0]);
+  const tilde = root.findIndex((x) => x.k === 'op' && x.v === '~');
+  const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussians[0] ? root[0] : undefined;
+  const target = !!drawn && drawn.k === 'sym' && /^[ytY]$/.test(drawn.name) && !drawn.mods.length;
+  const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
+  return target && weights && syms(mean).some((x) => /^[xX]$/.test(x.name)) || target && weights && applies(mean, ['phi', 'varphi']).length > 0;
+}
+/** Linear regression written with a Gaussian: its density around θᵀx spelled out, or the target drawn from it. */
+function gaussianRegressions(root: Row, add: Add): void {
+  // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
+  const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
+  if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
+  if (gaussianRegression(root)) add('linear-regression', 3.2, GAUSSIAN_REGRESSION);
+}
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -715,9 +744,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (D_f, D_α, D_JS: another divergence, named by its subscript.)
   const otherDivergence = (a: Apply) => a.fn === 'D' && a.head.k === 'sym' && !!a.head.sub && !/kl/i.test(subText(a.head.sub));
   if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && !otherDivergence(a) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
-  // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
-  const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
-  if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
+  gaussianRegressions(root, add);
   // A lower-triangular matrix of ones and zeros in words about a mask: the causal mask of self-attention.
   const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
   if (triangle) add('masked-self-attention', 1.5, 'ones on and below the diagonal: each position sees itself and the ones before');
@@ -3897,6 +3924,12 @@ export function derivativeLine(tree: Row): boolean {
   return hasGradient(tree) || derivativeOnLeft(tree);
 }
 
+/**
+ * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
+ * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
+ */
+const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION]);
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);
@@ -4045,7 +4078,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: NOT_GRADIENT_DESCENT } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: NOT_GRADIENT_DESCENT } : {}), ...(concept && best && FIRM.has(best.why) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

@@ -2406,3 +2406,15 @@ test('a chain of states from step 0, or run backwards, is a process factorised b
   // (A sentence's words from the first, each given all before it, stay the language model.)
   assert.equal(concept('P(w_1, \\ldots, w_m) = \\prod_{k=1}^{m} P(w_k | w_1, \\ldots, w_{k-1})'), 'language-model');
 });
+
+test('a target drawn from a Gaussian around a linear prediction is linear regression, and the learned model keeps it', () => {
+  assert.equal(concept('t_k \\sim \\mathcal{N}(\\theta^\\top x_k, s^2)'), 'linear-regression');
+  assert.equal(concept('q(t | x, \\theta) = \\mathcal{N}(t ; w^T \\phi(x), s^2)'), 'linear-regression');
+  assert.equal(explainFormula('t_k \\sim \\mathcal{N}(w^T x_k + b, s^2), \\forall k', { context: { before: 'Suppose that' } }).concept, 'linear-regression');
+  assert.equal(recognise('t_k \\sim \\mathcal{N}(w^T x_k + b, s^2)').firm, true);
+  // (A prior on the weights, a product over the data, or a mean that is not linear in the input is something else.)
+  assert.notEqual(concept('w \\sim \\mathcal{N}(0, \\tau^2)'), 'linear-regression');
+  assert.notEqual(concept('\\begin{aligned} t | w &\\sim \\mathcal{N}(w^T x, s^2) \\\\ w &\\sim \\mathcal{N}(0, \\tau^2) \\end{aligned}'), 'linear-regression');
+  assert.equal(recognise('\\prod_k \\mathcal{N}(t_k | w^T x_k, s^2)').firm, undefined);
+  assert.notEqual(concept('t \\sim \\mathcal{N}(\\mu_\\theta(z), s^2)'), 'linear-regression');
+});
