@@ -1105,6 +1105,25 @@ function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<Con
   return other;
 }
 
+/** What a smoothed n-gram estimate rules out: it is the estimate made another way (add-one, interpolation, backoff). */
+const NOT_NGRAM: ConceptId[] = ['ngram-markov'];
+const COUNT_FN = /^(C|c|count|Count|N|n|#)$/;
+/**
+ * A smoothed estimate of the next word's probability, which the catalog leaves out: a count ratio with pseudo-counts
+ * added, (C(h, w) + 1)/(C(h) + V); a mix of estimates of several orders, λ₁P(w) + λ₂P(w | v) + …; or a smoothing named
+ * under the letter, P_{Laplace}, P_{Add-k}, P_{KN}.
+ */
+function smoothedEstimate(root: Row): boolean {
+  const addsTo = (r: Row) => {
+    const terms = termsOf(r);
+    return terms.length >= 2 && terms.some((t) => applies(t.items).some((a) => COUNT_FN.test(a.fn))) && terms.some((t) => t.sign === '+' && !applies(t.items).length);
+  };
+  const pseudoCounts = fracs(root).some((f) => applies(f.num).some((a) => COUNT_FN.test(a.fn)) && (addsTo(rowOf(f.num)) || addsTo(rowOf(f.den))));
+  const weightedEstimates = termsOf(root.slice(root.findIndex((x) => x.k === 'op' && x.v === '=') + 1)).filter((t) => t.items.some((x) => x.k === 'sym' && /^(lambda|alpha)$/.test(x.name)) && applies(t.items).some((a) => /^[pP]$/.test(a.fn))).length >= 2;
+  const namedSmoothing = applies(root).some((a) => /^[pP]$/.test(a.fn) && a.head.k === 'sym' && /laplace|add|kn|kneser|interp|backoff|katz|smooth|lidstone/i.test(subText(a.head.sub)));
+  return pseudoCounts || weightedEstimates || namedSmoothing;
+}
+
 /** A line of a derivation that goes on from the one before (`= …`, `&\approx …`): it opens with its relation. */
 export const CONTINUES = /^\s*&?\s*(?:=|\\approx|≈|\\propto|∝)/;
 
@@ -3952,6 +3971,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
+  const smoothed = trees.some(smoothedEstimate);
+  if (smoothed) for (const id of NOT_NGRAM) cands.delete(id);
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();
@@ -4078,7 +4099,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser ? { ruledOut: NOT_GRADIENT_DESCENT } : {}), ...(concept && best && FIRM.has(best.why) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser || smoothed ? { ruledOut: [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...(smoothed ? NOT_NGRAM : [])] } : {}), ...(concept && best && FIRM.has(best.why) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

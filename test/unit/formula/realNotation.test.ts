@@ -2418,3 +2418,12 @@ test('a target drawn from a Gaussian around a linear prediction is linear regres
   assert.equal(recognise('\\prod_k \\mathcal{N}(t_k | w^T x_k, s^2)').firm, undefined);
   assert.notEqual(concept('t \\sim \\mathcal{N}(\\mu_\\theta(z), s^2)'), 'linear-regression');
 });
+
+test('a smoothed n-gram estimate (pseudo-counts, interpolation, a smoothing named) is not the plain count ratio, nor named by the learned model', () => {
+  assert.equal(concept('P(b | a) = \\frac{\\mathrm{count}(a, b)}{\\mathrm{count}(a)}'), 'ngram-markov');
+  assert.equal(concept('P(b | a) = \\frac{\\mathrm{count}(a, b) + 1}{\\mathrm{count}(a) + V}'), null);
+  assert.equal(concept('P(b | a) = \\frac{C(a\\, b) + k}{C(a) + k|V|}'), null);
+  assert.deepEqual(recognise('P(c | a b) = \\lambda_1 P(c) + \\lambda_2 P(c | b) + \\lambda_3 P(c | a b)').ruledOut, ['ngram-markov']);
+  assert.equal(explainFormula('P(c | a b) = \\lambda_1 P(c) + \\lambda_2 P(c | b) + \\lambda_3 P(c | a b)', { context: { before: 'the bigram and trigram probabilities mixed' } }).concept, null);
+  assert.equal(concept('P_{\\mathrm{Lidstone}}(b | a) = \\frac{C(a b) + \\delta}{C(a) + \\delta V}'), null);
+});
