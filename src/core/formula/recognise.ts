@@ -1586,7 +1586,8 @@ function detect(root: Row, add: Add): void {
     const argFn = applies(arg).map((a) => a.fn);
     if (lhsAttn || argFn.includes('score') || (argSyms.some((s) => s.name === 'e' && s.sub) && !prediction)) {
       if (d.some((p) => symBase(p.a) === 'q' || symBase(p.b) === 'k') || argSyms.some((s) => s.name === 'q')) add('self-attention', 3, 'softmax of q·k');
-      add('attention', 2.8, 'attention weights: softmax over scores');
+      // (Weights named as such, α_ij of scores e_ij, not a score normalised under its own letter, α̂ = exp(α)/Σ exp(α).)
+      add('attention', 2.8, lhsAttn && !argSyms.some((s) => s.name === lhsBase) ? ATTENTION_WEIGHTS : 'attention weights: softmax over scores');
       continue;
     }
     if (d.length) {
@@ -3725,6 +3726,8 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   }
 }
 
+const ATTENTION_WEIGHTS = 'α = softmax of the scores: attention weights';
+
 /**
  * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
  * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
@@ -3739,6 +3742,11 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
     recurrent.score = Math.max(recurrent.score, layer.score);
     layer.score = recurrent.score - MARGIN - 0.05;
   }
+  // Attention weights, α_ij = exp(e_ij) / Σ_k exp(e_ik), stay attention where the words call the step a softmax: the
+  // softmax is the part, the weights over scores the whole.
+  const weights = cands.get('attention');
+  const softmax = cands.get('softmax');
+  if (weights?.why === ATTENTION_WEIGHTS && softmax && !structural(softmax) && softmax.score > weights.score - MARGIN) weights.score = softmax.score + MARGIN + 0.05;
   // Two sibling structures close together (Γ_u: an LSTM's gate or a GRU's), the words naming one of them: that one.
   const close = [...cands.entries()].filter(([, c]) => structural(c) && c.score >= 3);
   const said = close.filter(([id]) => namedFor(id, words));

@@ -2427,3 +2427,9 @@ test('a smoothed n-gram estimate (pseudo-counts, interpolation, a smoothing name
   assert.equal(explainFormula('P(c | a b) = \\lambda_1 P(c) + \\lambda_2 P(c | b) + \\lambda_3 P(c | a b)', { context: { before: 'the bigram and trigram probabilities mixed' } }).concept, null);
   assert.equal(concept('P_{\\mathrm{Lidstone}}(b | a) = \\frac{C(a b) + \\delta}{C(a) + \\delta V}'), null);
 });
+
+test('attention weights over scores stay attention where the sentence calls the step a softmax', () => {
+  assert.equal(concept('\\alpha_{sk} = \\frac{\\exp(e_{sk})}{\\sum_{m=1}^{M} \\exp(e_{sm})}', 'then we apply the softmax:'), 'attention');
+  // (A score normalised under its own letter is the softmax itself.)
+  assert.notEqual(concept('\\hat{\\alpha}_{sk} = \\exp(\\alpha_{sk}) / \\sum_m \\exp(\\alpha_{sm})', 'then we apply the softmax:'), 'attention');
+});
