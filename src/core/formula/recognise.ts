@@ -1124,6 +1124,13 @@ function smoothedEstimate(root: Row): boolean {
   return pseudoCounts || weightedEstimates || namedSmoothing;
 }
 
+/** A smoothed estimate's n-gram candidates dropped; what it rules out. */
+function smoothedNgram(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+  if (!trees.some(smoothedEstimate)) return [];
+  for (const id of NOT_NGRAM) cands.delete(id);
+  return NOT_NGRAM;
+}
+
 /** A line of a derivation that goes on from the one before (`= …`, `&\approx …`): it opens with its relation. */
 export const CONTINUES = /^\s*&?\s*(?:=|\\approx|≈|\\propto|∝)/;
 
@@ -3979,13 +3986,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const smoothed = trees.some(smoothedEstimate);
-  if (smoothed) for (const id of NOT_NGRAM) cands.delete(id);
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();
-  // The note defines a function it names with a word the catalog does not know (PPMI(w, c) = …, BLEU = …): it is
-  // telling us what the formula is, and it is something else.
+  // The note defines a function by a name the catalog does not know (PPMI(w, c) = …, BLEU = …): something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.
   // In a block of several definitions a name on one line names that line (the lines vote above), not the block.
@@ -4107,7 +4112,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(optimiser || smoothed ? { ruledOut: [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...(smoothed ? NOT_NGRAM : [])] } : {}), ...(concept && best && FIRM.has(best.why) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && FIRM.has(best.why) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */
