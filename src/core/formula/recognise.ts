@@ -2041,7 +2041,7 @@ function detect(root: Row, add: Add): void {
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
   if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmaxML && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
-  else if (argmaxML && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
+  else if (argmaxML && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|', ';'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
   else if (argmaxML && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
   const before = new Map<Node, Node>();
   for (const r of allRows) r.forEach((x, i) => i > 0 && before.set(x, r[i - 1]));
@@ -2586,8 +2586,10 @@ function detect(root: Row, add: Add): void {
   const rated = (r: Row) => stepLetter(r.slice(0, 2)) || (residualIn(r) && syms(r.slice(0, 2)).some((x) => /^(rho|lambda|gamma|mu)$/.test(x.name)));
   if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && ((lhs[0] as Sym).name === 'beta' || !syms(rhsAll).some((x) => x.name === 'beta'))) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
   // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
-  const maxOver = root.findIndex((x) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && syms(x.sub).some((y) => PARAM_LETTER.test(y.name)));
-  if (maxOver >= 0 && applies(root.slice(maxOver + 1), ['log', 'ln']).some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
+  // (Or over what indexes the model, max_φ Σ log p_φ(x_i), or over the models themselves, max_{p ∈ M} Σ log p(x).)
+  const maxOverModel = (over: Node | undefined, l: Apply) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && (syms(over).some((y) => PARAM_LETTER.test(y.name) || (a.head.k === 'sym' && subText(a.head.sub) === y.name)) || syms(over)[0]?.name === a.fn));
+  const maxOver = root.findIndex((x, i) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && applies(root.slice(i + 1), ['log', 'ln']).some((l) => maxOverModel(x.sub, l)));
+  if (maxOver >= 0) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
   // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
   // (ℓ(w, b): the parameters listed.)
   const paramsOnly = (r: Row) => r.length > 0 && r.every((y) => (y.k === 'op' && y.v === ',') || (y.k === 'sym' && (PARAM_LETTER.test(y.name) || y.name === 'b')));
@@ -2694,8 +2696,11 @@ function detect(root: Row, add: Add): void {
       const b = r.findIndex((x) => x.k === 'op' && x.v === '|');
       return new Set(r.slice(b + 1).filter((x): x is Sym => x.k === 'sym').map((x) => x.name));
     };
+    // (A history of the predicted words themselves, w_t given w_{<t}, or written in words: P_θ(y | x) ≈ P*(y | x) and
+    // q(x | θ) ≈ q(x_i | θ) approximate a model.)
+    const ofItself = (a: Apply) => { const r = rowOf(a.arg); const g = given(a); return !g.size || syms(r.slice(0, r.findIndex((x) => x.k === 'op' && x.v === '|'))).some((x) => g.has(x.name)); };
     const [first, ...others] = probApplies.map(given);
-    return others.every((g) => [...g].every((n) => first.has(n)));
+    return others.every((g) => [...g].every((n) => first.has(n))) && probApplies.some(ofItself);
   };
   if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar) && sameHistory()) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
   if (parts.length === 2 && rels[0] === '=' && parts[0].length === 1 && parts[1].length === 1 && parts[0][0].k === 'apply' && parts[1][0].k === 'apply' && /^[pP]$/.test(parts[0][0].fn) && /^[pP]$/.test(parts[1][0].fn)) {

@@ -2433,3 +2433,13 @@ test('attention weights over scores stay attention where the sentence calls the 
   // (A score normalised under its own letter is the softmax itself.)
   assert.notEqual(concept('\\hat{\\alpha}_{sk} = \\exp(\\alpha_{sk}) / \\sum_m \\exp(\\alpha_{sm})', 'then we apply the softmax:'), 'attention');
 });
+
+test('maximum likelihood over what indexes the model, or over the models, or of a product of densities; an estimate of a model is no n-gram', () => {
+  assert.equal(concept('\\max_\\psi \\sum_n \\log p_\\psi(s_n)'), 'maximum-likelihood');
+  assert.equal(concept('\\max_{p \\in Q} \\frac{1}{N} \\sum_{s \\in S} \\log p(s)'), 'maximum-likelihood');
+  assert.equal(concept('\\arg\\max_{\\theta} \\prod_n g(s_n; \\theta)'), 'maximum-likelihood');
+  // (A max over something else than the model is not it.)
+  assert.notEqual(concept('\\max_k \\log q(s_k)'), 'maximum-likelihood');
+  assert.notEqual(concept('q_\\theta(s | t) \\approx q^*(s | t)'), 'ngram-markov');
+  assert.equal(concept('P(w_t | w_1, \\ldots, w_{t-1}) \\approx P(w_t | w_{t-2}, w_{t-1})'), 'ngram-markov');
+});
