@@ -651,7 +651,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // (Also at the end of a chain of rewritings, h(x) = Σ_i θ_i x_i = θᵀx; or one parameter times the input, h_θ(x) = θ₁x.)
   const oneParamTimesInput = (r: Row) => !!lhsApply && lhsApply.head.k === 'sym' && !!lhsApply.head.sub && r.length === 2 && r[0].k === 'sym' && PARAM_LETTER.test(r[0].name) && !!r[0].sub && r[1].k === 'sym' && r[1].name === 'x' && !r[1].sup;
   if (hypothesis && parts.length >= 2 && (paramDot(rhs) || oneParamTimesInput(rhs))) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
-  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : 3, 'h_θ(x) = g(θᵀx)');
+  // (The hypothesis named by its parameters, h_w(X) = σ(Xw), is the regression's, not a layer's.)
+  const ofParams = !!lhsApply && lhsApply.head.k === 'sym' && PARAM_LETTER.test(subText(lhsApply.head.sub));
+  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);
   const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
@@ -1664,8 +1666,9 @@ function detect(root: Row, add: Add): void {
   // (Of a hidden state or of queries and keys it is a layer's or attention's softmax.)
   for (const a of applies(root, ['softmax'])) {
     const r = rowOf(a.arg);
-    const input = r.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name) && !x.sub?.k);
-    const weights = r.some((x) => x.k === 'sym' && /^(W|w|theta|Theta|beta)$/.test(x.name));
+    // (The input may carry an example's index, x_n, not a time step's; the weights may be a matrix B of coefficients.)
+    const input = r.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name) && (!x.sub?.k || /^[inj]$/.test(subText(x.sub))));
+    const weights = r.some((x) => x.k === 'sym' && /^(W|w|theta|Theta|beta|B)$/.test(x.name));
     if (input && weights && (affine(r) || hasTranspose(r) || dots(r).length > 0) && !syms(a.arg).some((x) => /^[qQkKhH]$/.test(x.name))) add('softmax-regression', 3.1, 'softmax(Wᵀx + b): softmax of scores affine in the input');
   }
   for (const sm of applies(root, ['softmax'])) {

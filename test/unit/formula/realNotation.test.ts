@@ -2443,3 +2443,11 @@ test('maximum likelihood over what indexes the model, or over the models, or of 
   assert.notEqual(concept('q_\\theta(s | t) \\approx q^*(s | t)'), 'ngram-markov');
   assert.equal(concept('P(w_t | w_1, \\ldots, w_{t-1}) \\approx P(w_t | w_{t-2}, w_{t-1})'), 'ngram-markov');
 });
+
+test('softmax of coefficients B times an example x_n is softmax regression; σ(Xw) under h_w is logistic regression', () => {
+  assert.equal(concept('\\hat{p}_n = \\mathrm{softmax}(B^\\top x_n)'), 'softmax-regression');
+  assert.equal(concept('\\hat{Y} = \\mathrm{softmax}(X B)'), 'softmax-regression');
+  // (A time step's input is a recurrent network's, not an example's.)
+  assert.notEqual(concept('\\hat{y}_t = \\mathrm{softmax}(B^\\top x_t)'), 'softmax-regression');
+  assert.equal(concept('h_\\beta(X) = \\sigma(X \\beta)'), 'logistic-regression');
+});
