@@ -2451,3 +2451,12 @@ test('softmax of coefficients B times an example x_n is softmax regression; σ(X
   assert.notEqual(concept('\\hat{y}_t = \\mathrm{softmax}(B^\\top x_t)'), 'softmax-regression');
   assert.equal(concept('h_\\beta(X) = \\sigma(X \\beta)'), 'logistic-regression');
 });
+
+test('β in a linear model written with its data is a coefficient (a weight), not a decay rate', () => {
+  const ridge = '\\hat{\\beta} = \\arg\\min_\\beta \\sum_{i=1}^n (y_i - x_i^T \\beta)^2 + \\lambda \\sum_j \\beta_j^2';
+  const concept = explainFormula(ridge).concept;
+  assert.ok(concept === 'regularization' || concept === 'linear-regression' || concept === 'mse', String(concept));
+  assert.match(meaning(ridge, 'β'), /coefficient of the linear model/);
+  // (Adam's β₁, or a β with no data beside it, keeps its general reading.)
+  assert.doesNotMatch(meaning('m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t', 'β₁'), /linear model/);
+});
