@@ -117,6 +117,10 @@ test('judge: the concepts in KEEP_ALWAYS are never withdrawn, those in NEVER_NAM
   assert.equal(judge('adam', sure('adam')).concept, 'adam');
   assert.equal(judge('sigmoid', sure('sigmoid')).by, 'withdrawn', 'other concepts are still withdrawn');
   assert.equal(judge('gradient-descent', sure('gradient-descent'), { ...THRESHOLDS, keepAlways: new Set() }).by, 'withdrawn');
+  assert.equal(judge('gru', sure('gru')).concept, 'gru');
+  // (A firm pattern of the recogniser is kept the same way, whatever its concept.)
+  assert.equal(judge('linear-regression', sure('linear-regression'), THRESHOLDS, false, true).by, 'rules');
+  assert.equal(judge('linear-regression', sure('linear-regression'), THRESHOLDS, false, false).by, 'withdrawn');
   assert.deepEqual(judge(null, pred('chain-rule', 0.999, { 'chain-rule': 0.999 })), { concept: null, by: 'none' });
   assert.equal(judge(null, pred('linear-regression', 0.999, { 'linear-regression': 0.999 })).concept, null);
   assert.equal(judge(null, pred('chain-rule', 0.999, { 'chain-rule': 0.999 }), { ...THRESHOLDS, neverName: new Set() }).concept, 'chain-rule');
