@@ -3909,7 +3909,16 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || klOnlyUsed(root, best) || klProperty(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+}
+
+/**
+ * wᵀx + b ≤ −1, y(wx + b) ≥ 1 − ε: a linear score bounded on the line is a margin constraint or a decision region (an
+ * SVM's, a perceptron's), not the linear model or layer it resembles.
+ */
+function scoreBound(root: Row, best: { id: ConceptId }): boolean {
+  // (Two bounds, 0 ≤ π(x) ≤ 1, state the range of a value the line has defined.)
+  return ['linear-regression', 'affine-layer', 'logistic-regression', 'mlp'].includes(best.id) && root.filter((x) => x.k === 'op' && ['≤', '≥', '<', '>'].includes(x.v)).length === 1;
 }
 
 /**

@@ -2460,3 +2460,9 @@ test('β in a linear model written with its data is a coefficient (a weight), no
   // (Adam's β₁, or a β with no data beside it, keeps its general reading.)
   assert.doesNotMatch(meaning('m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t', 'β₁'), /linear model/);
 });
+
+test('a linear score bounded on the line is a margin or a decision region, not the linear model; a value\'s range beside its definition is not', () => {
+  assert.equal(concept('g(x) = w^{T} x + b \\leq -1'), null);
+  assert.equal(concept('g(x) = w^{T} x + b'), 'linear-regression');
+  assert.equal(concept('q(x) = \\frac{e^{\\beta_0 + \\beta_1 x}}{1 + e^{\\beta_0 + \\beta_1 x}} \\quad 0 \\leq q(x) \\leq 1'), 'logistic-regression');
+});
