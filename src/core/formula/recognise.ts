@@ -629,7 +629,7 @@ function gaussianRegression(root: Row): boolean {
   const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussians[0] ? root[0] : undefined;
   const target = !!drawn && drawn.k === 'sym' && /^[ytY]$/.test(drawn.name) && !drawn.mods.length;
   const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
-  return target && weights && syms(mean).some((x) => /^[xX]$/.test(x.name)) || target && weights && applies(mean, ['phi', 'varphi']).length > 0;
+  return target && weights && (syms(mean).some((x) => /^[xX]$/.test(x.name)) || applies(mean, ['phi', 'varphi']).length > 0);
 }
 /** Linear regression written with a Gaussian: its density around θᵀx spelled out, or the target drawn from it. */
 function gaussianRegressions(root: Row, add: Add): void {
@@ -1109,7 +1109,8 @@ function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<Con
 
 /** What a smoothed n-gram estimate rules out: it is the estimate made another way (add-one, interpolation, backoff). */
 const NOT_NGRAM: ConceptId[] = ['ngram-markov'];
-const COUNT_FN = /^(C|c|count|Count|N|n|#)$/;
+/** A count written as a function: C(w), c(h, w), count(…), N(…), #(…). */
+const COUNT_FN = /^(C|c|count|N|n|#)$/;
 /**
  * A smoothed estimate of the next word's probability, which the catalog leaves out: a count ratio with pseudo-counts
  * added, (C(h, w) + 1)/(C(h) + V); a mix of estimates of several orders, λ₁P(w) + λ₂P(w | v) + …; or a smoothing named
@@ -1121,8 +1122,8 @@ function smoothedEstimate(root: Row): boolean {
     return terms.length >= 2 && terms.some((t) => applies(t.items).some((a) => COUNT_FN.test(a.fn))) && terms.some((t) => t.sign === '+' && !applies(t.items).length);
   };
   const pseudoCounts = fracs(root).some((f) => applies(f.num).some((a) => COUNT_FN.test(a.fn)) && (addsTo(rowOf(f.num)) || addsTo(rowOf(f.den))));
-  const weightedEstimates = termsOf(root.slice(root.findIndex((x) => x.k === 'op' && x.v === '=') + 1)).filter((t) => t.items.some((x) => x.k === 'sym' && /^(lambda|alpha)$/.test(x.name)) && applies(t.items).some((a) => /^[pP]$/.test(a.fn))).length >= 2;
-  const namedSmoothing = applies(root).some((a) => /^[pP]$/.test(a.fn) && a.head.k === 'sym' && /laplace|add|kn|kneser|interp|backoff|katz|smooth|lidstone/i.test(subText(a.head.sub)));
+  const weightedEstimates = termsOf(root.slice(root.findIndex((x) => x.k === 'op' && x.v === '=') + 1)).filter((t) => t.items.some((x) => x.k === 'sym' && /^(lambda|alpha)$/.test(x.name)) && applies(t.items).some(isProb)).length >= 2;
+  const namedSmoothing = applies(root).some((a) => isProb(a) && a.head.k === 'sym' && /laplace|add|kn|kneser|interp|backoff|katz|smooth|lidstone/i.test(subText(a.head.sub)));
   return pseudoCounts || weightedEstimates || namedSmoothing;
 }
 
@@ -2590,7 +2591,7 @@ function detect(root: Row, add: Add): void {
   if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && ((lhs[0] as Sym).name === 'beta' || !syms(rhsAll).some((x) => x.name === 'beta'))) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
   // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
   // (Or over what indexes the model, max_φ Σ log p_φ(x_i), or over the models themselves, max_{p ∈ M} Σ log p(x).)
-  const maxOverModel = (over: Node | undefined, l: Apply) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn) && (syms(over).some((y) => PARAM_LETTER.test(y.name) || (a.head.k === 'sym' && subText(a.head.sub) === y.name)) || syms(over)[0]?.name === a.fn));
+  const maxOverModel = (over: Node | undefined, l: Apply) => applies(l.arg).some((a) => isProb(a) && (syms(over).some((y) => PARAM_LETTER.test(y.name) || (a.head.k === 'sym' && subText(a.head.sub) === y.name)) || syms(over)[0]?.name === a.fn));
   const maxOver = root.findIndex((x, i) => x.k === 'name' && /^(max|argmax)$/.test(x.v.toLowerCase()) && applies(root.slice(i + 1), ['log', 'ln']).some((l) => maxOverModel(x.sub, l)));
   if (maxOver >= 0) add('maximum-likelihood', 3.2, 'max_θ E[log p_θ(y | x)]');
   // ℓ(β) = Σ ln(…): the log-likelihood of parameters written as a sum of logs (no minus: not a loss).
@@ -2720,8 +2721,8 @@ function detect(root: Row, add: Add): void {
   const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && /[a-z]-[0-9a-z]/.test(subText(x.sub)));
   // … or the count of the history with one more word over the count of the history: n(deep, learning) / n(deep).
   const extendsHistory = fracs(root).some((f) => {
-    const cn = applies(f.num).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
-    const cd = applies(f.den).find((a) => /^(C|c|count|N|n|#)$/.test(a.fn));
+    const cn = applies(f.num).find((a) => COUNT_FN.test(a.fn));
+    const cd = applies(f.den).find((a) => COUNT_FN.test(a.fn));
     if (!cn || !cd) return false;
     const flat = (n: Node) => all(n).map((x) => (x.k === 'text' || x.k === 'name' ? x.v : x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : '')).join(',').replace(/\s+/g, '');
     const sn = flat(cn.arg);
@@ -2729,9 +2730,9 @@ function detect(root: Row, add: Add): void {
     return sd.length > 0 && sn.length > sd.length && sn.includes(sd);
   });
   // (A count's arguments are words: C(m − x, p − q) of arithmetic is a binomial coefficient.)
-  const counts = (n: Node) => { const c = applies(n).filter((a) => /^(C|c|count|N|n|#)$/.test(a.fn)); return c.length > 0 && c.every((a) => !rowOf(a.arg).some((x) => x.k === 'op' && (x.v === '-' || x.v === '+'))); };
+  const counts = (n: Node) => { const c = applies(n).filter((a) => COUNT_FN.test(a.fn)); return c.length > 0 && c.every((a) => !rowOf(a.arg).some((x) => x.k === 'op' && (x.v === '-' || x.v === '+'))); };
   // (A product of counts below, C(w_i w_j)/(C(w_i) C(w_j)), scores a pair against chance: no conditional estimate.)
-  const oneCountBelow = (f: Frac) => applies(f.den).filter((a) => /^(C|c|count|N|n|#)$/.test(a.fn)).length === 1;
+  const oneCountBelow = (f: Frac) => applies(f.den).filter((a) => COUNT_FN.test(a.fn)).length === 1;
   if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den) && oneCountBelow(f))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.

@@ -2026,30 +2026,6 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
 const GREEK_FUNCTION = /^(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|tau|phi|varphi|chi|psi|omega|Phi|Psi|Gamma|Lambda|Omega)$/;
 
 /**
- * Σ_j w_j x_j, w_1 x_1 + w_2 x_2 + b, x_{ij} w_j: a term that multiplies a weight letter (w, W, θ) by an input letter
- * (x, h, a, o) is a weight times an input, whatever the formula is.
- */
-/** The concepts of a linear model fitted to data, whose β multiplies the inputs. */
-const LINEAR_MODELS = new Set<ConceptId>(['linear-regression', 'logistic-regression', 'softmax-regression', 'regularization', 'mse', 'binary-cross-entropy', 'maximum-likelihood', 'negative-log-likelihood', 'empirical-risk']);
-
-/**
- * β in a linear model written with the data (β₀ + β₁x, Xβ, σ(βᵀx), Σ (y − xᵀβ)² + λ Σ β_j²): a coefficient of the model,
- * the weight on an input, not a decay rate. (β₀, the intercept, is described where the sum is read.)
- */
-function coefficientRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
-  if (!concept || !LINEAR_MODELS.has(concept)) return;
-  let data = false;
-  walk(tree, (n) => void (n.k === 'sym' && /^[xX]$/.test(n.name) && (data = true)));
-  if (!data) return;
-  walk(tree, (n) => {
-    if (n.k !== 'sym' || n.name !== 'beta' || (n.sub && pretty(n.sub) === '0')) return;
-    const key = symbolKey(n);
-    const meaning = notes.get(key);
-    if (byShapeOnly(meaning) || /^a coefficient \(or a decay rate\)/.test(meaning ?? '')) set(key, 'a coefficient of the linear model (a weight: it multiplies one feature)', true);
-  });
-}
-
-/**
  * y = a x + b, σ(ax + b) in a linear model: the letter that multiplies the input is its slope (the weight), the one
  * added alone its intercept (the bias); net_j, the net input of older books, is the weighted sum.
  */
@@ -2070,6 +2046,32 @@ function slopeInterceptRoles(tree: Tree, concept: ConceptId | null, { notes, set
   });
 }
 
+/** The concepts of a linear model fitted to data, whose β multiplies the inputs. */
+const LINEAR_MODELS = new Set<ConceptId>(['linear-regression', 'logistic-regression', 'softmax-regression', 'regularization', 'mse', 'binary-cross-entropy', 'maximum-likelihood', 'negative-log-likelihood', 'empirical-risk']);
+
+/**
+ * β in a linear model written with the data (β₀ + β₁x, Xβ, σ(βᵀx), Σ (y − xᵀβ)² + λ Σ β_j²): a coefficient of the model,
+ * the weight on an input, not a decay rate. (β₀, the intercept, is described where the sum is read.)
+ */
+function coefficientRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  if (!concept || !LINEAR_MODELS.has(concept)) return;
+  let data = false;
+  walk(tree, (n) => void (n.k === 'sym' && /^[xX]$/.test(n.name) && (data = true)));
+  if (!data) return;
+  // (β's general reading, a coefficient or a decay rate, is the glossary's.)
+  const usual = GLOSSARY.beta.replace(/^[^—]*— /, '');
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || n.name !== 'beta' || (n.sub && pretty(n.sub) === '0')) return;
+    const key = symbolKey(n);
+    const meaning = notes.get(key);
+    if (byShapeOnly(meaning) || meaning?.startsWith(usual)) set(key, 'a coefficient of the linear model (a weight: it multiplies one feature)', true);
+  });
+}
+
+/**
+ * Σ_j w_j x_j, w_1 x_1 + w_2 x_2 + b, x_{ij} w_j: a term that multiplies a weight letter (w, W, θ) by an input letter
+ * (x, h, a, o) is a weight times an input, whatever the formula is.
+ */
 function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
   // (Over a description of the letter's shape only: the product says what it is.)
   const shapeOnly = (x: Node) => byShapeOnly(notes.get(keyOf(x)));
