@@ -252,6 +252,10 @@ function derivProducts(n: Node | Node[]): boolean {
   }
   return false;
 }
+/** The state at a step computed from the state before and the input (h_t = f(x_t, h_{t−1}), s_i = R(s_{i−1}, x_i)): why it is the recurrent network. */
+const RECURRENCE_STEP = 'h_t = f(x_t, h_{t−1}): the recurrence';
+const RECURRENCE = 'h = f(h_{t−1}, x): the recurrence';
+
 /** A ∂ written before what it differentiates (`∂L(θ)`, `∂_θ L`), or a gradient named `grad`. */
 function partialOf(n: Node | Node[] | undefined): boolean {
   return rowsIn(n).some((r) => r.some((x, i) => (x.k === 'sym' && x.name === 'partial' && !x.sup && (r[i + 1]?.k === 'apply' || (r[i + 1]?.k === 'sym' && /^[A-Zℓ]|^ell$/.test((r[i + 1] as Sym).name)))) || (x.k === 'name' && x.v === 'grad') || (x.k === 'apply' && x.fn === 'grad')));
@@ -284,7 +288,7 @@ function detectShapes(root: Row, add: Add): void {
       // (The context may be one vector c or one per step, c_t; the previous output is a y, o or word w.)
       const decoder = args.some((x) => x.name !== h.name && /^t-1$/.test(step(x)) && (/^[yow]$/.test(x.name) || !args.some((c) => c.name === 'c' && !!c.sub))) && args.some((x) => x.name === 'c' && (!x.sub || /^[ti]$/.test(step(x))));
       if (prev && decoder) add('seq2seq', 3.4, 's_t = g(y_{t−1}, c, s_{t−1}): a decoder step');
-      else if (prev && input) add('rnn', 3, 'h_t = f(x_t, h_{t−1}): the recurrence');
+      else if (prev && input) add('rnn', 3, RECURRENCE_STEP);
     }
   }
   // (A step and the one before it: t and t−1, or t+1 and t; compared without spaces.)
@@ -781,7 +785,7 @@ function detectMoreForms(root: Row, add: Add): void {
   if (waves.filter((a) => a.fn === 'sin').length >= 2 && waves.filter((a) => a.fn === 'cos').length >= 2 && shared.length) add('positional-encoding', 3.6, 'sines and cosines of one position at several frequencies');
   if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
-  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, RECURRENCE);
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
   if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
@@ -3980,7 +3984,23 @@ export function derivativeLine(tree: Row): boolean {
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION]);
+const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, RECURRENCE_STEP, ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+
+/** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
+function namedCall(id: ConceptId): string {
+  return `named: ${id}, called on the inputs it reads`;
+}
+
+/** One side of the formula is a single call of a name with no sub- or superscript (`RNN(x_{1:n})`, not `RNN_{enc}(x)`) that names `id`. */
+function calledByName(root: Row, id: ConceptId): boolean {
+  return sides(root).parts.some((p) => {
+    // (A shape declared after it, `m_i = BiLSTM(g_i) ∈ ℝ^{2H}`, is left aside.)
+    const at = p.findIndex((x) => x.k === 'op' && x.v === '∈');
+    const r = (at > 0 ? p.slice(0, at) : p).filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+    const one = r.length === 1 && r[0].k === 'apply' ? r[0] : null;
+    return !!one && one.head.k === 'name' && !one.head.sub && !one.head.sup && NAMED_CONCEPTS[nameKey(one) ?? ''] === id;
+  });
+}
 
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
@@ -4023,7 +4043,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && specialisesName(named, structural[0], structural[1].why)) structural[1].score += 0.4;
-    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), `named: ${named}`);
+    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), FIRM.has(namedCall(named)) && calledByName(tree.items, named) ? namedCall(named) : `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {

@@ -426,6 +426,10 @@ class Parser {
       return null;
     }
     if (name.length === 1 && !/[A-Za-z]/.test(name)) return { k: 'op', v: name };
+    // A note's macro for a model or function left undefined (`\rnn`, `\birnn`, `\LSTM`; `\rnnstar` for the RNN* that
+    // returns every state) reads as that word.
+    const modelWord = name.replace(/star$/, '');
+    if (modelWord.length >= 3 && MODEL_FN_WORDS.has(modelWord.toLowerCase()) && !['enc', 'dec'].includes(modelWord.toLowerCase())) return { k: 'name', v: modelWord };
     // A note's own style macro left undefined (\bi{W}, \mat{B}, \mi{ReLU}): a short lower-case command taking one braced
     // letter or word, and no second argument, is read as that letter or word.
     if (/^[a-z]{1,4}$/.test(name) && this.toks[this.i]?.t === 'open') {

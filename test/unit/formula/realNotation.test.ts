@@ -2466,3 +2466,21 @@ test('a linear score bounded on the line is a margin or a decision region, not t
   assert.equal(concept('g(x) = w^{T} x + b'), 'linear-regression');
   assert.equal(concept('q(x) = \\frac{e^{\\beta_0 + \\beta_1 x}}{1 + e^{\\beta_0 + \\beta_1 x}} \\quad 0 \\leq q(x) \\leq 1'), 'logistic-regression');
 });
+
+test('a note\'s undefined macro for a network (\\rnn, \\birnn, \\lstmstar) reads as the network\'s name', () => {
+  assert.equal(concept('\\mathbf{o}_k = \\rnn(\\mathbf{u}_{1:k})'), 'rnn');
+  assert.equal(concept('\\birnn(\\mathbf{u}_{1:m}, j) = [\\mathbf{f}_j; \\mathbf{b}_j]'), 'bidirectional-rnn');
+  assert.equal(concept('\\mathbf{o}_{1:m} = \\lstmstar(\\mathbf{u}_{1:m})'), 'lstm');
+  // (Another undefined macro is still a letter.)
+  assert.equal(concept('\\mathbf{o}_k = \\foo(\\mathbf{u}_{1:k})'), null);
+});
+
+test('a recurrent network called by its name, or its state computed from the state before and the input, is kept against the learned model', () => {
+  for (const [tex, id] of [['r_k = BiGRU(e_k) \\in \\mathbb{R}^{2d}', 'bidirectional-rnn'], ['\\mathbf{o}_k = \\rnn(\\mathbf{u}_{1:k})', 'rnn'], ['s_t = R(s_{t-1}, u_t)', 'rnn']] as const) {
+    const ex = explainFormula(tex);
+    assert.equal(ex.concept, id, tex);
+    assert.equal(ex.learned.by, 'rules', tex);
+  }
+  // (A subscripted name, RNN_{fwd}, is one direction of something else: not firm.)
+  assert.equal(recognise('h_k = RNN_{fwd}(u_{1:k})').firm, undefined);
+});
