@@ -643,6 +643,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');
   // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`; not vectors over their norms, A·B/(‖A‖ ‖B‖).)
   if (!/\\\||\|\||\\[lr]Vert|‖/.test(s)) s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
+  // (And a transposed factor before a dot, `\Theta^{T} \cdot x`: θᵀx, the product, as θ^T * x is.)
+  s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\{T\})(?:\s*\})?)\s*\\cdot(?![A-Za-z])\s*/g, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.

@@ -1322,6 +1322,20 @@ function detectActivationDerivatives(root: Row, add: Add): void {
 const layerMark = (n: Node | undefined): boolean => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
 
 /**
+ * A row of a cases block as value and condition. A row written without `&`, `ax \qquad (x ≤ 0)`, is split before its
+ * first bracketed comparison.
+ */
+function caseCells(row: Node[]): Node[] {
+  if (row.length !== 1) return row;
+  const items = rowOf(row[0]);
+  const compares = (r: Row) => ['<', '>', '≤', '≥'].some((op) => hasOp(r, op));
+  const at = items.findIndex((x, i) => (i > 0 && x.k === 'group' && x.delim === '(' && compares(rowOf(x.body))) || (x.k === 'apply' && x.head.k === 'sym' && compares(rowOf(x.arg))));
+  if (at < 0) return row;
+  // (`x (x > 0)` reads as a call of x: its letter is the value, its argument the condition.)
+  const x = items[at];
+  return x.k === 'apply' ? [{ k: 'row', items: [...items.slice(0, at), x.head] }, { k: 'row', items: rowOf(x.arg) }] : at > 0 ? [{ k: 'row', items: items.slice(0, at) }, { k: 'row', items: items.slice(at) }] : row;
+}
+/**
  * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
  * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
  */
@@ -1746,7 +1760,8 @@ function detect(root: Row, add: Add): void {
     const args = show(c.arg).replace(/\s/g, '').split(',');
     if (args.length === 3 && args[1] === '-1' && args[2] === '1') add('hardtanh', 3.4, 'clip(x, −1, 1)');
   }
-  for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
+  for (const written of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
+    const env = { ...written, rows: written.rows.map(caseCells) };
     // (A condition may be written in brackets, `1 & (z ≥ 0)`.)
     const conds = env.rows.map((r) => r[1]).filter(Boolean).map((c) => { const r = rowOf(c); return r.length === 1 && r[0].k === 'group' ? r[0].body : c; });
     if (env.rows.some((r) => fracs(r[0]).some((f) => subText(f.den).replace(/[()]/g, '') === '1-p'))) {
@@ -3715,8 +3730,15 @@ function oneLine(items: Row): Row {
   // (Of several rows, one definition among words and braces — `repeat {`, the update, `}` — is the line.)
   const defining = env && LINE_ENVS.test(env.name) ? env.rows.filter((r) => r.some((cell) => all(cell).some((x) => x.k === 'op' && ['=', '←', ':='].includes(x.v)))) : [];
   const row = env && env.rows.length === 1 ? env.rows[0] : defining.length === 1 ? defining[0] : null;
-  if (!env || !LINE_ENVS.test(env.name) || !row) return items.filter((x) => !(x.k === 'op' && x.v === '&'));
-  return row.flatMap((cell) => rowOf(cell));
+  if (!env || !LINE_ENVS.test(env.name) || !row) return withoutFullStop(items.filter((x) => !(x.k === 'op' && x.v === '&')));
+  return withoutFullStop(row.flatMap((cell) => rowOf(cell)));
+}
+
+/** The sentence's full stop or comma after a formula (`h_θ(x) = θᵀx.`) is no part of it. */
+function withoutFullStop(r: Row): Row {
+  let n = r.length;
+  while (n > 1 && r[n - 1].k === 'op' && ['.', ','].includes((r[n - 1] as { v: string }).v)) n--;
+  return n === r.length ? r : r.slice(0, n);
 }
 
 const ADAM_BIAS_CORRECTION = 'bias correction m_t/(1 − β₁^t)';

@@ -2484,3 +2484,15 @@ test('a recurrent network called by its name, or its state computed from the sta
   // (A subscripted name, RNN_{fwd}, is one direction of something else: not firm.)
   assert.equal(recognise('h_k = RNN_{fwd}(u_{1:k})').firm, undefined);
 });
+
+test('a cases row written without & (`a z \\qquad (z \\le 0)`) splits before its bracketed condition', () => {
+  assert.equal(concept('g(z) = \\begin{cases} c z \\qquad (z \\leq 0) \\\\ z \\qquad (z > 0) \\end{cases}'.replace('c z', 'a z')), 'leaky-relu');
+  assert.equal(concept('g(u) = \\begin{cases} 1 \\quad (u > 0) \\\\ 0 \\quad (u \\leq 0) \\end{cases}'), 'step-function');
+  assert.equal(concept('g(u) = \\begin{cases} u \\quad (u > 0) \\\\ 0 \\quad (u \\leq 0) \\end{cases}'), 'relu');
+});
+
+test('a transposed factor before \\cdot is a product, and the sentence\'s full stop after a formula is no part of it', () => {
+  assert.equal(concept('h_{\\beta}(x) = \\beta^{T} \\cdot x'), 'linear-regression');
+  assert.equal(concept('h_{\\beta}(x) = \\beta^{\\top} x.'), 'linear-regression');
+  assert.equal(concept('h_{\\beta}(x) = \\beta^{\\top} x,'), 'linear-regression');
+});
