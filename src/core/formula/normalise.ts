@@ -66,6 +66,9 @@ const MATRIX_TIMES_VECTOR = new RegExp(String.raw`(${CAPITAL}|\\mathbf\{[A-Z]\}$
 const BOLD_CAPITAL = String.raw`\\(?:mathbf|boldsymbol)\{[A-Z]\}${SCRIPTS}`;
 const MATRIX_DOT_MATRIX = new RegExp(String.raw`(${CAPITAL}|${BOLD_CAPITAL})\s*\\cdot\s*(?=[A-Z](?![A-Za-z])|\\(?:mathbf|boldsymbol)\{[A-Z]\})`, 'g');
 
+/** A transposed factor before a dot, `\Theta^{T} \cdot x`: θᵀx, the product, as θ^T * x is. */
+const TRANSPOSED_DOT = /(\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\{T\})(?:\s*\})?)\s*\\cdot(?![A-Za-z])\s*/g;
+
 /** `\sigma{(…)}`, `\sigma{\left( … \right)}`: a call's brackets wrapped in braces, unwrapped to `\sigma( … )`. */
 function bracedSizedCall(s: string): string {
   const re = /\\(?:max|min|log|ln|exp|tanh|sigma)\s*\{(?=\s*(?:\\left\s*)?[([])/g;
@@ -641,10 +644,9 @@ export function normaliseTex(src: string): string {
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');
-  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`; not vectors over their norms, A·B/(‖A‖ ‖B‖).)
+  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`, not vectors over their norms, A·B/(‖A‖ ‖B‖); and a transposed factor before a dot.)
   if (!/\\\||\|\||\\[lr]Vert|‖/.test(s)) s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
-  // (And a transposed factor before a dot, `\Theta^{T} \cdot x`: θᵀx, the product, as θ^T * x is.)
-  s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\{T\})(?:\s*\})?)\s*\\cdot(?![A-Za-z])\s*/g, '$1 ');
+  s = s.replace(TRANSPOSED_DOT, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
   // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
