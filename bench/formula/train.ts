@@ -16,11 +16,14 @@ import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf, judgedLineOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
-import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
+import { type Example, type HeldOut, judge, type LearnedModel, loadModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
 import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 
 const run = trainingRun('train:formula', 5);
-const { dirs, out, dump, folds, opts } = run;
+const { dirs, out, dump, folds } = run;
+/** With --init, every model starts from that one (which the table also scores on its own, on every formula). */
+const start = run.init ? loadModel(JSON.parse(readBounded(run.init, 64_000_000))) : undefined;
+const opts = { ...run.opts, init: start };
 
 interface Row extends Example {
   folder: number;
@@ -61,10 +64,10 @@ for (let k = 0; k < folds; k++) {
 }
 const catalog = rows.filter((r) => r.label).length;
 const nulls = rows.length - catalog;
-const score = (policy: string, said: (h: HeldOut) => string | null) => {
+const score = (policy: string, said: (h: HeldOut, i: number) => string | null) => {
   const c = { policy, right: 0, wrong: 0, claimed: 0 };
-  for (const h of held) {
-    const got = said(h);
+  for (const [i, h] of held.entries()) {
+    const got = said(h, i);
     if (h.label) got === h.label ? c.right++ : got && c.wrong++;
     else if (got) c.claimed++;
   }
@@ -74,6 +77,7 @@ const never = { ...THRESHOLDS, keepAtLeast: 0, otherAtLeast: 1.1, nameFrom: 1.1 
 const table = [
   score('recogniser alone', (h) => h.rules),
   score('with the model (shipped)', (h) => judge(h.rules, h.pred, THRESHOLDS, h.derivative, h.firm).concept),
+  ...(start ? [score('with the --init model as it is', (h, i) => judge(h.rules, predictConcept(start, rows[i].features), THRESHOLDS, h.derivative, h.firm).concept)] : []),
   score('naming only', (h) => judge(h.rules, h.pred, { ...never, nameFrom: THRESHOLDS.nameFrom }, h.derivative, h.firm).concept),
   score('withdrawing only', (h) => judge(h.rules, h.pred, { ...THRESHOLDS, nameFrom: 1.1 }, h.derivative, h.firm).concept),
   // Neighbouring thresholds, to see where the shipped ones sit.

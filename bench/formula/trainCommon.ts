@@ -12,19 +12,22 @@ export interface TrainingRun {
   out: string;
   dump: string;
   folds: number;
-  opts: Required<Pick<TrainOptions, 'epochs' | 'minSources' | 'seed'>>;
+  opts: Required<Pick<TrainOptions, 'epochs' | 'minSources' | 'seed' | 'rate' | 'initWeight'>>;
+  /** A stored model to start from (`--init`), or '' to start from zero. */
+  init: string;
 }
 
-/** `--dirs a,b --folds 11 --out m.json --dump d.jsonl --epochs 12 --min-sources N --seed 1`, checked; usage and exit 2 when wrong. */
+/** `--dirs a,b --folds 11 --out m.json --dump d.jsonl --epochs 12 --min-sources N --seed 1 --rate 0.3 --init m.json --init-weight 1`, checked; usage and exit 2 when wrong. */
 export function trainingRun(name: string, minSources: number): TrainingRun {
-  const usage = `usage: ${name} -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources ${minSources}] [--seed 1]\n`;
+  const usage = `usage: ${name} -- --dirs <folder>[,<folder>…] [--folds 11] [--out <model.json>] [--dump <held-out.jsonl>] [--epochs 12] [--min-sources ${minSources}] [--seed 1] [--rate 0.3] [--init <model.json> [--init-weight 1]]\n`;
   const flags = new Flags(process.argv.slice(2), usage);
   const run = {
     dirs: flags.string('dirs', '').split(',').filter(Boolean).map((d) => path.resolve(d)),
     out: flags.string('out', ''),
     dump: flags.string('dump', ''),
     folds: flags.number('folds', 11, true),
-    opts: { epochs: flags.number('epochs', 12, true), minSources: flags.number('min-sources', minSources, true), seed: flags.number('seed', 1, true) },
+    opts: { epochs: flags.number('epochs', 12, true), minSources: flags.number('min-sources', minSources, true), seed: flags.number('seed', 1, true), rate: flags.number('rate', 0.3), initWeight: flags.number('init-weight', 1) },
+    init: flags.string('init', ''),
   };
   if (!run.dirs.length || run.folds < 2) {
     process.stderr.write(usage);
@@ -38,7 +41,7 @@ export function writeCrossValidation(prefix: string, run: TrainingRun, counts: R
   const root = repoRoot();
   const file = path.join(root, 'bench', 'results', `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: run.dirs.map((d) => path.basename(d)), folds: run.folds, options: run.opts, ...counts }, null, 2) + '\n');
+  fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), folders: run.dirs.map((d) => path.basename(d)), folds: run.folds, options: run.opts, ...(run.init ? { init: path.basename(run.init) } : {}), ...counts }, null, 2) + '\n');
   return file;
 }
 

@@ -217,6 +217,12 @@ export interface TrainOptions {
   l2?: number;
   seed?: number;
   minSources?: number;
+  /**
+   * A model to start from: its features are kept beside those seen in enough sources here, its weights are the
+   * starting point (classes it lacks start at 0), and AdaGrad's sums start at `initWeight` so that they move less.
+   */
+  init?: LearnedModel;
+  initWeight?: number;
 }
 
 /** A small seeded generator (mulberry32): the same examples and seed give the same model. */
@@ -268,17 +274,30 @@ export function trainModel(examples: Example[], opts: TrainOptions = {}): Learne
   return trainSoftmax(examples, ['null', ...CONCEPT_IDS.filter((c) => present.has(c))], opts);
 }
 
+/** W (and AdaGrad's sums G) filled from a trained model, its rows and classes matched by name. */
+function startFrom(init: LearnedModel, fi: Map<string, number>, ci: Map<string, number>, W: Float64Array, G: Float64Array, weight: number): void {
+  const K = ci.size;
+  const cols = init.classes.map((c) => ci.get(c)!);
+  for (const [f, r] of init.index) {
+    const d = fi.get(f)!;
+    for (let k = 0; k < init.classes.length; k++) W[d * K + cols[k]] = init.q[r * init.classes.length + k] * init.scales[r];
+  }
+  G.fill(weight);
+}
+
 /** Train a softmax regression over the given classes (an example labelled `null` is of class `null`; others not listed are left out). */
 export function trainSoftmax(examples: Example[], classes: string[], opts: TrainOptions = {}): LearnedModel {
-  const { epochs = 12, rate = 0.3, l2 = 1e-4, seed = 1, minSources = 5 } = opts;
+  const { epochs = 12, rate = 0.3, l2 = 1e-4, seed = 1, minSources = 5, init, initWeight = 1 } = opts;
+  if (init) classes = [...classes, ...init.classes.filter((c) => !classes.includes(c))];
   const ci = new Map(classes.map((c, i) => [c, i]));
   const seen = new Map<string, Set<string>>();
   for (const e of examples) for (const f of e.features) (seen.get(f) ?? seen.set(f, new Set()).get(f)!).add(e.source);
-  const names = [...seen].filter(([, s]) => s.size >= minSources).map(([f]) => f).sort();
+  const names = [...new Set([...[...seen].filter(([, s]) => s.size >= minSources).map(([f]) => f), ...(init?.index.keys() ?? [])])].sort();
   const fi = new Map(names.map((f, i) => [f, i]));
   const K = classes.length;
   const W = new Float64Array(names.length * K);
   const G = new Float64Array(names.length * K).fill(1e-8);
+  if (init) startFrom(init, fi, ci, W, G, initWeight);
   const data = examples
     .filter((e) => ci.has(e.label ?? 'null'))
     .map((e) => ({ x: Int32Array.from(new Set(e.features.map((f) => fi.get(f)).filter((d): d is number => d !== undefined))), y: ci.get(e.label ?? 'null')! }));

@@ -252,6 +252,10 @@ function derivProducts(n: Node | Node[]): boolean {
   }
   return false;
 }
+/** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
+const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
+const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
+
 /** The state at a step computed from the state before and the input (h_t = f(x_t, h_{t−1}), s_i = R(s_{i−1}, x_i)): why it is the recurrent network. */
 const RECURRENCE_STEP = 'h_t = f(x_t, h_{t−1}): the recurrence';
 const RECURRENCE = 'h = f(h_{t−1}, x): the recurrence';
@@ -567,7 +571,7 @@ function detectForms(root: Row, add: Add): void {
       }
       const t = termsOf(r);
       const tanhSquared = (x: Node | undefined) => x?.k === 'apply' && x.fn === 'tanh' && (/^2$/.test(subText(x.sup)) || /^2$/.test(subText((x.head as { sup?: Node }).sup)));
-      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && tanhSquared(t[1].items[0])) add('tanh', 3.2, "tanh′(z) = 1 − tanh²(z)");
+      if (t.length === 2 && onlyNum({ k: 'row', items: t[0].items }, 1) && t[1].sign === '-' && t[1].items.length === 1 && tanhSquared(t[1].items[0])) add('tanh', 3.2, TANH_DERIVATIVE);
     }
   }
 }
@@ -1315,7 +1319,7 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const kronecker = syms(root).some((y) => (y.name === 'delta' && /^[a-z]{2}$/.test(indexOf(y.sub).replace(/[\s,]/g, ''))) || (/^(1|𝟙)$/.test(y.name) && /=/.test(subText(y.sub))));
   const softmaxComponents = sameInput && (componentIndices.size >= 2 || kronecker);
   if (softmaxComponents) add('softmax', 4, 'σ(z)_i with σ(z)_j: components of one vector-valued function of z, the softmax and its Jacobian');
-  if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, `named: the derivative of ${ofNamed}`);
+  if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
 }
 
 /** A script that names a layer: in brackets, with a number, or l (`a^{[2]}`, `W^{(1)}`, `h^{(l)}`). */
@@ -4006,7 +4010,7 @@ export function derivativeLine(tree: Row): boolean {
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, RECURRENCE_STEP, ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, RECURRENCE_STEP, TANH_DERIVATIVE, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
 function namedCall(id: ConceptId): string {
