@@ -183,3 +183,15 @@ test('judge: on a line that works out a derivative the model names only an updat
   const ex = explainFormula('\\frac{\\partial \\text{CE}}{\\partial z_t} = y_{\\text{pred}, t} - 1', { learned: model });
   assert.equal(ex.learned.by, 'none', 'explainFormula tells judge the line is a derivative');
 });
+
+test('a model started from another keeps what that one knew (its classes and features) and learns the new examples', () => {
+  const first = trainModel(synthetic(300, 7), { epochs: 8, minSources: 5 });
+  const relu: Example[] = Array.from({ length: 90 }, (_, i) => ({ features: [i % 2 ? 't:relu' : 't:plain', `t:n${i % 20}`, 'bias'], label: i % 2 ? 'relu' : null, source: `r${i % 6}` }));
+  const tuned = trainModel(relu, { epochs: 4, minSources: 5, init: first });
+  const alone = trainModel(relu, { epochs: 4, minSources: 5 });
+  assert.ok(tuned.classes.includes('softmax') && tuned.index.has('t:softmax'), 'the first model’s class and feature stay');
+  assert.ok(!alone.classes.includes('softmax'), 'trained alone the new examples know no softmax');
+  assert.equal(predictConcept(tuned, ['t:softmax', 't:n3', 'bias']).best, 'softmax');
+  assert.equal(predictConcept(tuned, ['t:relu', 't:n3', 'bias']).best, 'relu');
+  assert.equal(predictConcept(first, ['t:relu', 't:n3', 'bias']).best === 'relu', false, 'the first model never saw relu');
+});
