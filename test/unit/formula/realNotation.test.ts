@@ -2497,3 +2497,9 @@ test('a transposed factor before \\cdot is a product, and the sentence\'s full s
   assert.equal(concept('h_{\\beta}(x) = \\beta^{\\top} x.'), 'linear-regression');
   assert.equal(concept('h_{\\beta}(x) = \\beta^{\\top} x,'), 'linear-regression');
 });
+
+test('a second derivative of an activation is its curvature, not the slope the hover explains with the function', () => {
+  assert.equal(concept('\\frac{\\partial^2 \\sigma}{\\partial u_k^2} = \\frac{\\partial \\sigma}{\\partial u_k} (1 - 2 \\sigma(u_k))'), null);
+  assert.equal(concept('\\frac{\\partial^2 \\text{ReLU}}{\\partial u_k^2} = 0'), null);
+  assert.equal(concept('\\frac{\\partial \\text{ReLU}}{\\partial u_k} = \\begin{cases} 1 & u_k > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'), 'relu');
+});
