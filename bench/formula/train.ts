@@ -16,13 +16,13 @@ import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf, judgedLineOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
-import { type Example, type HeldOut, judge, type LearnedModel, loadModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
-import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
+import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
+import { startingModel, trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 
 const run = trainingRun('train:formula', 5);
 const { dirs, out, dump, folds } = run;
 /** With --init, every model starts from that one (which the table also scores on its own, on every formula). */
-const start = run.init ? loadModel(JSON.parse(readBounded(run.init, 64_000_000))) : undefined;
+const start = startingModel(run);
 const opts = { ...run.opts, init: start };
 
 interface Row extends Example {

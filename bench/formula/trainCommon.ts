@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
-import { type LearnedModel, storeModel, type TrainOptions } from '../../src/core/formula/learned';
+import { readBounded } from './evaluate';
+import { type LearnedModel, loadModel, storeModel, type TrainOptions } from '../../src/core/formula/learned';
 
 export interface TrainingRun {
   dirs: string[];
@@ -50,4 +51,9 @@ export function writeModel(out: string, model: LearnedModel): void {
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(storeModel(model)) + '\n');
   fs.renameSync(tmp, out);
+}
+
+/** The model `--init` names (its classes checked by `known`), or undefined when training starts from zero. */
+export function startingModel(run: TrainingRun, known?: (c: string) => boolean): LearnedModel | undefined {
+  return run.init ? loadModel(JSON.parse(readBounded(run.init, 64_000_000)), known) : undefined;
 }

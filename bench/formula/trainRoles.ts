@@ -15,14 +15,14 @@ import * as path from 'node:path';
 import { parseLabelFile, readBounded, roleMatches, rolesOfMeaning, symbolFinder } from './evaluate';
 import { explainFormula, letterTreeOf } from '../../src/core/formula/explain';
 import { parseMacros } from '../../src/core/formula/macros';
-import { type Example, loadModel, predictClasses, trainSoftmax } from '../../src/core/formula/learned';
-import { trainingRun, writeCrossValidation, writeModel } from './trainCommon';
+import { type Example, predictClasses, trainSoftmax } from '../../src/core/formula/learned';
+import { startingModel, trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 import { letterFeatures, ROLE_AT_LEAST, ROLE_CLASSES, type LetterRole, SHAPE_ONLY, withRole } from '../../src/core/formula/letterRoles';
 
 const run = trainingRun('train:roles', 3);
 const { dirs, out, dump, folds } = run;
 /** With --init, every model starts from that role model. */
-const start = run.init ? loadModel(JSON.parse(readBounded(run.init, 64_000_000)), (c) => (ROLE_CLASSES as readonly string[]).includes(c)) : undefined;
+const start = startingModel(run, (c) => (ROLE_CLASSES as readonly string[]).includes(c));
 const opts = { ...run.opts, init: start };
 
 interface Row extends Example {

@@ -219,7 +219,8 @@ export interface TrainOptions {
   minSources?: number;
   /**
    * A model to start from: its features are kept beside those seen in enough sources here, its weights are the
-   * starting point (classes it lacks start at 0), and AdaGrad's sums start at `initWeight` so that they move less.
+   * starting point (classes it lacks start at 0), and every AdaGrad sum (a new feature's too) starts at `initWeight`, so
+   * that steps are smaller than from zero.
    */
   init?: LearnedModel;
   initWeight?: number;

@@ -252,13 +252,13 @@ function derivProducts(n: Node | Node[]): boolean {
   }
   return false;
 }
+
 /** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
 const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
 const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
 
-/** The state at a step computed from the state before and the input (h_t = f(x_t, h_{t−1}), s_i = R(s_{i−1}, x_i)): why it is the recurrent network. */
+/** The state at step t computed from the state before and the input (h_t = f(x_t, h_{t−1}), s_t = R(s_{t−1}, x_t)): why it is the recurrent network. */
 const RECURRENCE_STEP = 'h_t = f(x_t, h_{t−1}): the recurrence';
-const RECURRENCE = 'h = f(h_{t−1}, x): the recurrence';
 
 /** A ∂ written before what it differentiates (`∂L(θ)`, `∂_θ L`), or a gradient named `grad`. */
 function partialOf(n: Node | Node[] | undefined): boolean {
@@ -789,7 +789,7 @@ function detectMoreForms(root: Row, add: Add): void {
   if (waves.filter((a) => a.fn === 'sin').length >= 2 && waves.filter((a) => a.fn === 'cos').length >= 2 && shared.length) add('positional-encoding', 3.6, 'sines and cosines of one position at several frequencies');
   if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
-  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, RECURRENCE);
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
   if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
@@ -1339,8 +1339,10 @@ function caseCells(row: Node[]): Node[] {
   if (at < 0) return row;
   // (`x (x > 0)` reads as a call of x: its letter is the value, its argument the condition.)
   const x = items[at];
-  return x.k === 'apply' ? [{ k: 'row', items: [...items.slice(0, at), x.head] }, { k: 'row', items: rowOf(x.arg) }] : at > 0 ? [{ k: 'row', items: items.slice(0, at) }, { k: 'row', items: items.slice(at) }] : row;
+  if (x.k === 'apply') return [{ k: 'row', items: [...items.slice(0, at), x.head] }, { k: 'row', items: rowOf(x.arg) }];
+  return [{ k: 'row', items: items.slice(0, at) }, { k: 'row', items: items.slice(at) }];
 }
+
 /**
  * Parts of models as notes write them: an LSTM's gated candidate alone, the encoder–decoder's conditionals, an RNN's
  * output at a step, a weighted sum of inputs with a bias, a straight line, class probabilities against a reference class.
@@ -3742,8 +3744,9 @@ function oneLine(items: Row): Row {
 
 /** The sentence's full stop or comma after a formula (`h_θ(x) = θᵀx.`) is no part of it. */
 function withoutFullStop(r: Row): Row {
+  const stop = (x: Node) => x.k === 'op' && (x.v === '.' || x.v === ',');
   let n = r.length;
-  while (n > 1 && r[n - 1].k === 'op' && ['.', ','].includes((r[n - 1] as { v: string }).v)) n--;
+  while (n > 1 && stop(r[n - 1])) n--;
   return n === r.length ? r : r.slice(0, n);
 }
 
