@@ -430,9 +430,9 @@ function doubleEscaped(s: string): string {
   return s.replace(/\\\*/g, '*');
 }
 
-/** HTML's named entities math pages use (the Greek letters by their names). */
+/** HTML's named entities math pages use (the Greek letters by their names; `&space;` and `&plus;` of a formula copied out of an equation-image link). */
 const HTML_ENTITIES: Record<string, string> = {
-  part: '∂', nabla: '∇', middot: '·', sdot: '·', times: '×', minus: '−', sum: '∑', prod: '∏', radic: '√', infin: '∞',
+  space: ' ', plus: '+', equals: '=', thinsp: ' ', part: '∂', nabla: '∇', middot: '·', sdot: '·', times: '×', minus: '−', sum: '∑', prod: '∏', radic: '√', infin: '∞',
   le: '≤', ge: '≥', ne: '≠', asymp: '≈', rarr: '→', larr: '←', harr: '↔', isin: '∈', hellip: '…', nbsp: ' ', prime: '′', deg: '°',
   ...Object.fromEntries('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi omega'.split(' ').flatMap((g, i) => [[g, 'αβγδεζηθικλμνξπρστυφχψω'[i]], [g[0].toUpperCase() + g.slice(1), 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΠΡΣΤΥΦΧΨΩ'[i]]])),
 };

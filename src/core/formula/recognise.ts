@@ -1093,7 +1093,8 @@ function weightDecayStep(step: Row, param: string): boolean {
 }
 
 /** η/√(s + ε): a fraction over a square root that is not Adam's corrected second moment (√v̂). */
-const overARoot = (f: Frac) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat')));
+// (RMS[g]_t, the root of a running mean of squares written by name, is such a root too.)
+const overARoot = (f: Frac) => all(f.den).some((y) => y.k === 'sqrt' && !syms(y.body).some((z) => z.mods.includes('hat'))) || /^RMS\[/.test(show(f.den).replace(/\s/g, ''));
 
 /** θ ← θ − η/√(s + ε) ⊙ g: a step whose rate is divided by a square root (RMSProp, AdaGrad), not Adam's corrected moments. */
 function rootRateStep(root: Row): boolean {
@@ -2571,7 +2572,9 @@ function detect(root: Row, add: Add): void {
       // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
       // full gradient.)
       const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
-      const batch = all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      // (So is a slice of the data as the loss's argument, x^{(i:i+n)}.)
+      const slice = all(step).some((x) => x.k === 'sym' && /^\(?[a-z]:[a-z]\+[a-z0-9]+\)?$/.test(subText(x.sup).replace(/\s/g, '')));
+      const batch = slice || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
       else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
@@ -3313,12 +3316,13 @@ function blockLines(src: string): string[] {
  * as written.
  */
 export function sideBySide(src: string): string {
-  if (!/\\q?quad|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src) || /\\\\|\\begin\{/.test(src)) return src;
+  if (!/\\q?quad|,\s*\\[:;]|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src) || /\\\\|\\begin\{/.test(src)) return src;
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
   // (Sticky: tried where the walk stands, without copying the rest of the formula.)
-  const SEP = /(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/y;
+  // (`,\;` and `,\:\:`: a comma and a medium space between two statements.)
+  const SEP = /(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|,\s*(?:\\[:;]\s*)+|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/y;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '{' || c === '(' || c === '[') depth++;

@@ -2503,3 +2503,23 @@ test('a second derivative of an activation is its curvature, not the slope the h
   assert.equal(concept('\\frac{\\partial^2 \\text{ReLU}}{\\partial u_k^2} = 0'), null);
   assert.equal(concept('\\frac{\\partial \\text{ReLU}}{\\partial u_k} = \\begin{cases} 1 & u_k > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'), 'relu');
 });
+
+test('an equation-image link\'s entities (&space; &plus;) are the spaces and signs they stand for', () => {
+  assert.equal(concept('u_{t+1}=u_{t}+M_t,\\:\\:M_t=\\rho&space;M_{t-1}-\\alpha\\nabla&space;F'), null);
+  assert.ok(recognise('u_{t+1}=u_{t}+M_t,\\:\\:M_t=\\rho&space;M_{t-1}-\\alpha\\nabla&space;F').ruledOut?.includes('gradient-descent'));
+  assert.equal(concept('a&space;=&space;\\sigma(z)'), 'sigmoid');
+  assert.equal(concept('z=Wx&plus;b'), 'affine-layer');
+});
+
+test('a comma and a medium space (,\\; ,\\:) part two statements as \\quad does', () => {
+  for (const sep of [',\\;', ',\\:\\:', ',\\quad']) {
+    const tex = `u_{t+1}=u_{t}+M_t${sep} M_t=\\rho M_{t-1}-\\alpha\\nabla F`;
+    assert.ok(recognise(tex).ruledOut?.includes('gradient-descent'), tex);
+  }
+});
+
+test('a rate divided by RMS[g] is an adaptive step, and a slice of the data x^{(i:i+n)} makes a step a minibatch step', () => {
+  assert.equal(concept('u_{k+1} = u_k - \\frac{\\alpha}{RMS[g]_k} g_k'), null);
+  assert.equal(concept('u := u - \\alpha \\nabla_u L(u; a^{(j:j+b)}, c^{(j:j+b)})'), 'minibatch-sgd');
+  assert.equal(concept('u := u - \\alpha \\nabla_u L(u; a^{(j)}, c^{(j)})'), 'gradient-descent');
+});
