@@ -477,9 +477,15 @@ function otherSpellings(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[Pp]Re[Ll][Uu]|prelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
+  // (\arrowvert and \Arrowvert: the bar and the double bar by their delimiter names.)
+  s = s.replace(/\\arrowvert(?![A-Za-z])/g, '|').replace(/\\Arrowvert(?![A-Za-z])/g, '\\|');
+  // (x′β, X′X, X′y: the econometrician's prime on a data letter before another factor is a transpose.)
+  s = s.replace(DATA_PRIME, '$1^{T}');
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
+
+const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\s*\}|[xXzZ])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)(?:'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))(?=\s*(?:\\(?:beta|theta|mathbf|boldsymbol|bm)(?![A-Za-z])|[A-Za-z]))/g;
 
 /** A loss or a measure named by its word in plain-text notes (`Loss = -log(a_j)`, `perplexity = 2^{H}`): one name, not letters. */
 function measureWords(s: string): string {

@@ -266,6 +266,39 @@ function partialOf(n: Node | Node[] | undefined): boolean {
 }
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub) || partialOf(n);
 
+/**
+ * A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to: those
+ * candidates go, but for the Bernoulli log-likelihood, which keeps its name with a why that says so.
+ */
+function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row, src: string): void {
+  // (In a derivation, l(β) = Σ{y log p + …} = … − log(1 + e^{…}), the sign is the first line's: what it defines.)
+  const lines = blockLines(src);
+  const derivation = lines.length >= 2 && lines.slice(1).every((l) => /^\s*(=|\\approx|≈)/.test(l));
+  if (!negated(derivation ? oneLine(parseTex(lines[0]).items) : items)) {
+    // (log(1 + e^{−y f(x)}) is the logistic loss itself, written without a minus.)
+    // (Nor is perplexity as the N-th root of Π 1/P, which needs no minus.)
+    // (The Bernoulli log-likelihood, y log p + (1 − y) log(1 − p), is the binary cross-entropy's own sum with the sign
+    // left off: named so, and said so — unless the formula says it is a likelihood, log L(θ) = …, the estimate's.)
+    const likelihood = sorted.some((c) => c.id === 'maximum-likelihood' && !c.why.startsWith('related')) || likelihoodLhs(items);
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      if (sorted[i].why === BERNOULLI && !likelihood) sorted[i] = { ...sorted[i], why: `${BERNOULLI} with no minus: the log-likelihood, which binary cross-entropy negates` };
+      else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
+    }
+  }
+}
+
+/** The left side names a likelihood: a log of something (log L(θ), ln p(D | μ)), or L, l, ℓ, LL. */
+function likelihoodLhs(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length < 2) return false;
+  const lhs = parts[0];
+  const head = lhs[0];
+  return applies(lhs, ['log', 'ln']).length > 0 || (head?.k === 'sym' && /^(L|l|ell|ℓ)$/.test(head.name)) || (head?.k === 'apply' && /^(L|l|ell|ℓ|LL)$/.test(head.fn)) || (head?.k === 'name' && /^(LL|log)/.test(head.v));
+}
+
+/** Why a label and its complement weighting the logs of p and 1 − p is binary cross-entropy. */
+const BERNOULLI = 'y log p + (1−y) log(1−p)';
+
 /** Why an affine step from the previous state and the current input is an RNN's. */
 const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
 
@@ -284,7 +317,8 @@ function detectShapes(root: Row, add: Add): void {
   if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
     const h = parts[0][0] as Sym;
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
-    if (rhs.length === 1 && rhs[0].k === 'apply') {
+    // (max(β V_{t−1} + …, V_{t−1}) keeps a running maximum: a function of arithmetic, not a network's step.)
+    if (rhs.length === 1 && rhs[0].k === 'apply' && !/^(max|min|log|ln|exp|abs|sqrt|clip|mean|E)$/.test(rhs[0].fn)) {
       const args = rowOf(rhs[0].arg).filter((x): x is Sym => x.k === 'sym');
       const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
       const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
@@ -639,8 +673,26 @@ function gaussianRegression(root: Row): boolean {
   const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
   return target && weights && (syms(mean).some((x) => /^[xX]$/.test(x.name)) || applies(mean, ['phi', 'varphi']).length > 0);
 }
+/**
+ * Y_i = β₀ + β₁ X_i + ε_i, y = Xβ + ε, Y_i = Σ_k X_{ki} β_k + ε_i: the response as coefficients times the inputs plus an
+ * error term standing on its own, the statistician's linear model. (Nothing divided or under a root: a normalisation's
+ * ε sits under its square root, and its β is a shift.)
+ */
+const LINEAR_MODEL = 'Y_i = β₀ + β₁X_i + ε_i: the response, coefficients times inputs, and an error term';
+function linearModelWithError(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'sym' || !/^[yY]$/.test(parts[0][0].name) || parts[0][0].mods.some((m) => m !== 'bold')) return false;
+  const comma = parts[1].findIndex((x) => x.k === 'op' && x.v === ',');
+  const terms = termsOf(comma < 0 ? parts[1] : parts[1].slice(0, comma));
+  const last = terms[terms.length - 1];
+  const error = terms.length >= 2 && last.sign === '+' && last.items.length === 1 && last.items[0].k === 'sym' && /^(epsilon|varepsilon|u|e)$/.test(last.items[0].name) && !last.items[0].sup;
+  const rest = terms.slice(0, -1).flatMap((t) => t.items);
+  const plain = !all(rest).some((x) => x.k === 'frac' || x.k === 'sqrt' || x.k === 'apply');
+  return error && plain && syms(rest).some((x) => /^(beta|theta|w)$/.test(x.name)) && syms(rest).some((x) => /^[xX]$/.test(x.name));
+}
 /** Linear regression written with a Gaussian: its density around θᵀx spelled out, or the target drawn from it. */
 function gaussianRegressions(root: Row, add: Add): void {
+  if (linearModelWithError(root)) add('linear-regression', 3.3, LINEAR_MODEL);
   // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
   const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
   if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
@@ -1834,7 +1886,7 @@ function detect(root: Row, add: Add): void {
   if (logs.length < 2 && applies(root, ['ln']).length >= 2) logs.push(...applies(root, ['ln']));
   const oneMinusLog = logs.some((l) => rowOf(l.arg).some((x) => isNum(x, 1)) && hasOp(l.arg, '-'));
   const ownLogs = logsOfTheirOwnWeights(root);
-  if (logs.length >= 2 && oneMinusLog && !ownLogs && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, 'y log p + (1−y) log(1−p)');
+  if (logs.length >= 2 && oneMinusLog && !ownLogs && every.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && hasOp(x.body, '-'))) add('binary-cross-entropy', 3.5, BERNOULLI);
   // The same with the second log written any way (log σ(−x), log(e^{−x}/(1 + e^{−x}))): one log weighted by a label y,
   // another by its complement (1 − y).
   const complement = every.find((x): x is Group => x.k === 'group' && x.delim === '(' && rowOf(x.body).length === 3 && isNum(rowOf(x.body)[0], 1) && hasOp(x.body, '-') && rowOf(x.body)[2].k === 'sym');
@@ -1978,7 +2030,9 @@ function detect(root: Row, add: Add): void {
     const ownX = rowOf(g.body).some((t) => t.k === 'sym' && /^[xX]$/.test(t.name));
     // (The input given back through two nested maps, g(f(x)), outweighs the two layers those maps also are. A data
     // matrix X against a map of itself, ‖X − g(W X + b)‖², as well; against a matrix alone, ‖X − X_k‖, it is an approximation.)
-    if (g.delim === '‖' && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
+    // (‖x − x̄1‖²: the input less its own mean, centred, not given back.)
+    const centred = syms(g.body).some((t) => /^[xX]$/.test(t.name) && t.mods.includes('bar'));
+    if (g.delim === '‖' && !centred && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.
@@ -2162,7 +2216,9 @@ function detect(root: Row, add: Add): void {
     const updated = !!lhsS && PARAM_LETTER.test(lhsS.name) && rels.some((x) => ['=', ':=', '←'].includes(x)) && hasOp(rhsAll, '-') && syms(rhsAll).some((x) => RATE_LETTER.test(x.name));
     // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
     // inputs, not a recurrence.)
-    const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))));
+    // (x'_2 = σ(Σ_i w_{2i} x_i): namesakes indexed by the sum's own variable are the inputs it adds up, not a state before.)
+    const bound = new Set(bigs(r, 'sum').map((b) => subText((b as Extract<Node, { k: 'big' }>).sub).replace(/\s/g, '').split(/=|∈|\\in/)[0]).filter((v) => /^[a-z]$/.test(v)));
+    const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))) && !(bound.has(subText(s.sub)) && !s.sup));
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));
@@ -4019,7 +4075,7 @@ export function derivativeLine(tree: Row): boolean {
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, RECURRENCE_STEP, TANH_DERIVATIVE, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
 function namedCall(id: ConceptId): string {
@@ -4111,15 +4167,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   withoutUnsupported(sorted, tree.items, words);
   // A softmax or σ under a log is the probability a loss scores, not what the formula is.
   logFragments(sorted, tree.items);
-  // A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to.
-  // (In a derivation, l(β) = Σ{y log p + …} = … − log(1 + e^{…}), the sign is the first line's: what it defines.)
-  const lines = blockLines(src);
-  const derivation = lines.length >= 2 && lines.slice(1).every((l) => /^\s*(=|\\approx|≈)/.test(l));
-  if (!negated(derivation ? oneLine(parseTex(lines[0]).items) : tree.items)) {
-    // (log(1 + e^{−y f(x)}) is the logistic loss itself, written without a minus.)
-    // (Nor is perplexity as the N-th root of Π 1/P, which needs no minus.)
-    for (let i = sorted.length - 1; i >= 0; i--) if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
-  }
+  unsignedLosses(sorted, tree.items, src);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

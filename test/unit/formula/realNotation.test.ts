@@ -2523,3 +2523,38 @@ test('a rate divided by RMS[g] is an adaptive step, and a slice of the data x^{(
   assert.equal(concept('u := u - \\alpha \\nabla_u L(u; a^{(j:j+b)}, c^{(j:j+b)})'), 'minibatch-sgd');
   assert.equal(concept('u := u - \\alpha \\nabla_u L(u; a^{(j)}, c^{(j)})'), 'gradient-descent');
 });
+
+test('a running maximum of a letter and its value before is no network step, nor are the inputs a sum adds up', () => {
+  assert.equal(concept('S_t = \\max(\\rho S_{t-1} + (1-\\rho) q_t^2, S_{t-1})'), null);
+  assert.equal(concept('s_t = f(s_{t-1}, u_t)'), 'rnn');
+  assert.notEqual(concept("a'_3 = \\sigma(\\sum_{j=1}^{5} v_{3j} a_j)"), 'rnn');
+});
+
+test('the statistician\'s linear model, a response as coefficients times inputs plus an error term, is firm', () => {
+  const ex = explainFormula('Z_j = \\sum_{m=1}^q X_{mj} \\beta_m + \\varepsilon_j'.replace(/Z_j/, 'Y_j'));
+  assert.equal(ex.concept, 'linear-regression');
+  assert.ok(recognise('Y_j = \\beta_0 + \\beta_1 X_j + u_j').firm);
+  // (A normalisation's ε under a root and β as a shift are no linear model.)
+  assert.ok(!recognise('y = \\frac{x - m}{\\sqrt{s^2 + \\epsilon}} \\gamma + \\beta').firm);
+});
+
+test('\\arrowvert and \\Arrowvert are the bar and the double bar; the econometrician\'s x\'β is a transpose', () => {
+  assert.equal(concept('P(C=c\\arrowvert D)=\\frac{P(D\\arrowvert C=c)P(C=c)}{P(D)}'), 'bayes-rule');
+  assert.equal(concept('q(x,\\theta)=\\frac{1}{1+\\exp(-x^{\\prime}\\theta)}'), 'logistic-regression');
+  assert.equal(concept("q(x,\\theta)=\\frac{1}{1+\\exp(-x'\\theta)}"), 'logistic-regression');
+  // (A prime on a function is still a derivative.)
+  assert.equal(concept("g'(x) = g(x)(1 - g(x))".replace(/g/g, '\\sigma')), 'sigmoid');
+});
+
+test('the Bernoulli log-likelihood without its minus is named binary cross-entropy and said to be its negative, unless the left side names a likelihood', () => {
+  const r = recognise('m_k(q) = \\frac{1}{k}\\sum_{j=1}^{k} c_j \\ln q + (1 - c_j) \\ln (1 - q)');
+  assert.equal(r.concept, 'binary-cross-entropy');
+  assert.match(r.candidates[0].why, /no minus.*negates/);
+  assert.notEqual(concept('\\log L(\\beta) = \\sum_j c_j \\log q_j + (1 - c_j) \\log (1 - q_j)'), 'binary-cross-entropy');
+  assert.equal(recognise('J = -\\sum_j c_j \\log q_j + (1 - c_j) \\log (1 - q_j)').candidates[0].why.includes('no minus'), false);
+});
+
+test('the input less its own mean in a norm is centred, not an input given back', () => {
+  assert.notEqual(concept('b = \\frac{(\\mathbf{x}-\\bar{x}\\mathbf{1})^{T}\\mathbf{t}}{\\Arrowvert \\mathbf{x}-\\bar{x}\\mathbf{1}\\Arrowvert^{2}}'), 'autoencoder');
+  assert.equal(concept('L = \\| x - g(f(x)) \\|^2'), 'autoencoder');
+});
