@@ -465,6 +465,9 @@ function arrays(s: string): string {
   return cases.replace(/\\begin\{array\}\s*\{[^{}]*\}/g, '\\begin{array}');
 }
 
+/** A prime on a data letter (x, X, z, Z, bold or not, with a subscript) before another factor: `x′β`, `X'X`. */
+const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\s*\}|[xXzZ])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)(?:'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))(?=\s*(?:\\(?:beta|theta|mathbf|boldsymbol|bm)(?![A-Za-z])|[A-Za-z]))/g;
+
 /**
  * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
  * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` (or `score(h_t, h_s)`) written bare
@@ -484,8 +487,6 @@ function otherSpellings(s: string): string {
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
-
-const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\s*\}|[xXzZ])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)(?:'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))(?=\s*(?:\\(?:beta|theta|mathbf|boldsymbol|bm)(?![A-Za-z])|[A-Za-z]))/g;
 
 /** A loss or a measure named by its word in plain-text notes (`Loss = -log(a_j)`, `perplexity = 2^{H}`): one name, not letters. */
 function measureWords(s: string): string {

@@ -60,7 +60,8 @@ const applies = (n: Node | Node[] | undefined, fns?: string[]): Apply[] =>
   all(n).filter((m): m is Apply => m.k === 'apply' && (!fns || fns.includes(m.fn)));
 const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sym => m.k === 'sym');
 const fracs = (n: Node | Node[] | undefined): Frac[] => all(n).filter((m): m is Frac => m.k === 'frac');
-const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m) => m.k === 'big' && m.v === v);
+type Big = Extract<Node, { k: 'big' }>;
+const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n).filter((m): m is Big => m.k === 'big' && m.v === v);
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
 /** A side that is the probability of a class given the input: P(y = 1 | x), P(C_1 | x), P(Y = 1 | X; θ), h_θ(x). */
 function classProbability(root: Row): boolean {
@@ -2217,7 +2218,7 @@ function detect(root: Row, add: Add): void {
     // (n = f(w₁n₁ + … + w_k n_k + B): a bare letter from namesakes indexed by anything but a step is a neuron of its
     // inputs, not a recurrence.)
     // (x'_2 = σ(Σ_i w_{2i} x_i): namesakes indexed by the sum's own variable are the inputs it adds up, not a state before.)
-    const bound = new Set(bigs(r, 'sum').map((b) => subText((b as Extract<Node, { k: 'big' }>).sub).replace(/\s/g, '').split(/=|∈|\\in/)[0]).filter((v) => /^[a-z]$/.test(v)));
+    const bound = new Set(bigs(r, 'sum').map((b) => subText(b.sub).replace(/\s/g, '').split(/=|∈|\\in/)[0]).filter((v) => /^[a-z]$/.test(v)));
     const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))) && !(bound.has(subText(s.sub)) && !s.sup));
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
