@@ -207,6 +207,35 @@ function twoArgs(s: string, i: number): [string, string, number] | null {
   return [s.slice(k + 1, a1 - 1), s.slice(k2 + 1, a2 - 1), a2];
 }
 
+/** The unescaped brace closing (dir 1) or opening (dir −1) the group around position from, or −1. */
+function groupEdge(s: string, from: number, dir: 1 | -1): number {
+  let depth = 0;
+  for (let j = from; j >= 0 && j < s.length; j += dir) {
+    const c = s[j];
+    if ((c !== '{' && c !== '}') || s[j - 1] === '\\') continue;
+    if ((c === '{') === (dir === 1)) depth++;
+    else if (depth === 0) return j;
+    else depth--;
+  }
+  return -1;
+}
+
+/**
+ * Plain TeX's `{a \over b}`: the group holding `\over` is the fraction, its part before over its part after
+ * (`{dL \over dw}`, `{1 \over T}`). An `\over` outside any group stands as a slash.
+ */
+function groupOver(src: string): string {
+  let s = src;
+  for (let n = 0; n < 64; n++) {
+    const m = /\\over(?![A-Za-z])/.exec(s);
+    if (!m) break;
+    const open = groupEdge(s, m.index - 1, -1);
+    const close = open < 0 ? -1 : groupEdge(s, m.index + 5, 1);
+    s = open < 0 || close < 0 ? `${s.slice(0, m.index)} / ${s.slice(m.index + 5)}` : `${s.slice(0, open)}\\frac{${s.slice(open + 1, m.index)}}{${s.slice(m.index + 5, close)}}${s.slice(close + 1)}`;
+  }
+  return s;
+}
+
 /** Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations; `\underset{w}{\arg\min}` (or `\arg\underset{w}{\min}`) → `\arg\min_{w}`. */
 function decorations(s: string): string {
   if (!/\\(underbrace|overbrace|underset|overset|stackrel)/.test(s)) return s;
@@ -475,7 +504,7 @@ const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\
  * `\mathbb{K}\mathbb{L}` is KL in blackboard letters.
  */
 function otherSpellings(s: string): string {
-  s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)(count|score|align)(?=\s*\()/g, '\\operatorname{$1}');
+  s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)([Cc]ount|score|align)(?=\s*\()/g, '\\operatorname{$1}');
   // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[Pp]Re[Ll][Uu]|prelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
@@ -673,6 +702,7 @@ export function normaliseTex(src: string): string {
   // \frac{\delta L}{\delta a} written for a partial derivative.
   // Plain TeX's `{a} \\over {b}`: the fraction.
   s = s.replace(/\{((?:[^{}]|\{[^{}]*\})*)\}\s*\\over(?![A-Za-z])\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, '\\frac{$1}{$2}');
+  if (/\\over(?![A-Za-z])/.test(s)) s = groupOver(s);
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
   // A prime typed inside a superscript, g^{[1]'}(z): the derivative of g^{[1]}.
   s = s.replace(/([A-Za-z])\^\{([^{}']{1,12})'\}/g, "$1'^{$2}");

@@ -1172,7 +1172,7 @@ function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<Con
 /** What a smoothed n-gram estimate rules out: it is the estimate made another way (add-one, interpolation, backoff). */
 const NOT_NGRAM: ConceptId[] = ['ngram-markov'];
 /** A count written as a function: C(w), c(h, w), count(…), N(…), #(…). */
-const COUNT_FN = /^(C|c|count|N|n|#)$/;
+const COUNT_FN = /^(C|c|count|Count|N|n|#)$/;
 /**
  * A smoothed estimate of the next word's probability, which the catalog leaves out: a count ratio with pseudo-counts
  * added, (C(h, w) + 1)/(C(h) + V); a mix of estimates of several orders, λ₁P(w) + λ₂P(w | v) + …; or a smoothing named
@@ -2814,7 +2814,11 @@ function detect(root: Row, add: Add): void {
     const flat = (n: Node) => all(n).map((x) => (x.k === 'text' || x.k === 'name' ? x.v : x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : '')).join(',').replace(/\s+/g, '');
     const sn = flat(cn.arg);
     const sd = flat(cd.arg);
-    return sd.length > 0 && sn.length > sd.length && sn.includes(sd);
+    if (sd.length > 0 && sn.length > sd.length && sn.includes(sd)) return true;
+    // (Or the count of the history and a word over the sum of such counts over every word: C(h, w) / Σ_{w′} C(h, w′).)
+    const firstArg = (a: Apply) => { const r = rowOf(a.arg); const i = r.findIndex((x) => x.k === 'op' && x.v === ','); return i > 0 ? show({ k: 'row', items: r.slice(0, i) }) : null; };
+    const h = firstArg(cn);
+    return bigs(f.den, 'sum').length > 0 && h !== null && h === firstArg(cd);
   });
   // (A count's arguments are words: C(m − x, p − q) of arithmetic is a binomial coefficient.)
   const counts = (n: Node) => { const c = applies(n).filter((a) => COUNT_FN.test(a.fn)); return c.length > 0 && c.every((a) => !rowOf(a.arg).some((x) => x.k === 'op' && (x.v === '-' || x.v === '+'))); };

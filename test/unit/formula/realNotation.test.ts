@@ -2558,3 +2558,20 @@ test('the input less its own mean in a norm is centred, not an input given back'
   assert.notEqual(concept('b = \\frac{(\\mathbf{x}-\\bar{x}\\mathbf{1})^{T}\\mathbf{t}}{\\Arrowvert \\mathbf{x}-\\bar{x}\\mathbf{1}\\Arrowvert^{2}}'), 'autoencoder');
   assert.equal(concept('L = \\| x - g(f(x)) \\|^2'), 'autoencoder');
 });
+
+test('plain TeX\'s {a \\over b} is the fraction of its group; an \\over outside any group is a slash', () => {
+  assert.equal(concept('{dJ \\over dv_k} = {dJ \\over dg} \\cdot {dg \\over dv_k}'), 'chain-rule');
+  assert.equal(normaliseTex('{a \\over {b+c}} + d'), '\\frac{a }{ {b+c}} + d');
+  assert.equal(normaliseTex('a \\over b'), 'a  /  b');
+  // (A recursive group is read inside out; 100k characters of them stay fast.)
+  assert.equal(normaliseTex('{{1 \\over 2} \\over 3}'), '\\frac{\\frac{1 }{ 2} }{ 3}');
+  const t0 = Date.now();
+  normaliseTex('{x \\over y}'.repeat(10_000));
+  assert.ok(Date.now() - t0 < 2_000);
+});
+
+test('a count of the history and a word over the sum of such counts over every word is the n-gram estimate', () => {
+  assert.equal(concept('P(v | h) = \\frac{Count(h, v)}{\\sum_{u} Count(h, u)}'), 'ngram-markov');
+  // (Counts of classes over a sum of counts with one argument are no history and word.)
+  assert.notEqual(concept('P(Y = c) = \\frac{N_c(x)}{\\sum_u N_u(x)}'), 'ngram-markov');
+});
