@@ -333,6 +333,8 @@ function codeNotation(s: string): string {
   // log2 and log10 typed without the underscore: the base as a subscript.
   s = s.replace(/(^|[^\\A-Za-z])log(2|10)(?=\s*[A-Za-z(\\])/g, '$1\\log_{$2}');
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
+  // (Two such letters side by side, `w1x1`, are a product; a dot between a numbered matrix and a letter, `W1.X`, `W2.A1`, is code's matrix product.)
+  s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d)([A-Za-z])(\d)(?![0-9A-Za-z.])/g, '$1$2_{$3} $4_{$5}').replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})\.(?=[A-Za-z](?:\d{1,2})?(?![A-Za-z0-9]))/g, '$1$2_{$3} ');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
@@ -568,7 +570,8 @@ function assignments(s: string): string {
  * the hat.
  */
 function plainCharacters(s: string): string {
-  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  // (The divides sign ∣ pasted for a conditional's bar; code's power `dx**2`, `beta1**t`.)
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*([A-Za-z]\w{0,11}|\d+(?:\.\d+)?)(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */

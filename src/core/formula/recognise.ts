@@ -435,7 +435,9 @@ function isPenalty(t: Row): boolean {
   const norm = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') && rowOf(x.body).some((y) => y.k === 'sym') && rowOf(x.body).every((y) => (y.k === 'sym' && (PARAM_LETTER.test(y.name) || /^[0-9]$/.test(y.name))) || y.k === 'num');
   const square = (x: Node) => isParam(x) && !!x.sup && /^2$/.test(subText(x.sup));
   // (A penalty named by its word, λ regulariser(w, b), takes the parameters it is written with.)
-  const reg = (x: Node) => x.k === 'apply' && ((/^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1) || /^(regulari[sz](er|ation)|penalty)$/i.test(x.fn)) && syms(x.arg).length >= 1 && syms(x.arg).every(isParam);
+  // (Or, weighted, of the model itself: the complexity λJ(f) of statistical learning's structural risk.)
+  const ofModel = (x: Node) => x.k === 'apply' && /^(Omega|R|J)$/.test(x.fn) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym' && /^[fh]$/.test((rowOf(x.arg)[0] as Sym).name);
+  const reg = (x: Node) => (x.k === 'apply' && ((/^(Omega|R)$/.test(x.fn) && syms(x.arg).length === 1) || /^(regulari[sz](er|ation)|penalty)$/i.test(x.fn)) && syms(x.arg).length >= 1 && syms(x.arg).every(isParam));
   // (wᵀw: the squared length of the weights.)
   const selfProduct = (a: Node | undefined, b: Node | undefined) => !!a && !!b && isParam(a) && a.k === 'sym' && !!a.sup && /^(T|top|⊤)$/.test(subText(a.sup)) && b.k === 'sym' && b.name === a.name && !b.sup;
   // (scikit-learn's documentation writes the penalty weight α as `a`.)
@@ -445,6 +447,7 @@ function isPenalty(t: Row): boolean {
   const rest = body.slice(i);
   if (!rest.length) return false;
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  if (i > 0 && rest.length === 1 && ofModel(rest[0])) return true;
   if (i > 0 && rest.length === 2 && selfProduct(rest[0], rest[1])) return true;
   // (Σ_j w_j² / (2σ²): a Gaussian prior's penalty, the squares over a constant.)
   if (rest.length === 2 && rest[0].k === 'big' && rest[0].v === 'sum' && rest[1].k === 'frac' && rowOf(rest[1].num).length === 1 && square(rowOf(rest[1].num)[0])) return true;
@@ -720,6 +723,11 @@ function detectMoreForms(root: Row, add: Add): void {
   const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
   const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
   if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2])) && !logsOfTheirOwnWeights(root)) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
+  // −log D(x) − log(1 − D(G(z))): one classifier's probability on two examples, a real one and a generated one.
+  // (Not σ of two word pairs, a positive and a sampled negative: that is negative sampling's.)
+  const headOf = (r: Row) => (r.length === 1 && r[0].k === 'apply' && !['log', 'ln', 'exp', 'sigmoid', 'sigma'].includes(r[0].fn) ? r[0].fn : null);
+  const twoExamples = logs.some((l) => oneMinus(l) && !!headOf([rowOf(l.arg)[2]]) && logs.some((m) => m !== l && !oneMinus(m) && headOf(rowOf(m.arg)) === headOf([rowOf(l.arg)[2]])));
+  if (twoExamples && logs.length === 2 && negated(root) && !logsOfTheirOwnWeights(root)) add('binary-cross-entropy', 3.2, '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class');
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
@@ -824,8 +832,8 @@ function detectMoreForms(root: Row, add: Add): void {
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
   // Q^{(i)} = W_q^{(i)} X + b_q^{(i)}: a projection per head, i indexing the head.
   // (Or below, Q_i = X W_i^Q: the head's index under the letter, the role above the weight.)
-  const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && (/^\(?[ih]\)?$/.test((subText(x.sup) || '').replace(/\s/g, '')) || (/^[ih]$/.test(subText(x.sub).replace(/\s/g, '')) && (x.name !== 'W' || /^[QKV]$/i.test(subText(x.sup)))));
-  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && headIndex(lhsSym) && parts.length === 2 && parts[1].some((x) => x.k === 'sym' && x.name === 'W' && headIndex(x)) && parts[1].some((x) => x.k === 'sym' && /^[XHE]$/.test(x.name))) add('multi-head-attention', 3.3, 'Q^{(i)} = W_q^{(i)} X: the projection of one head');
+  const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && (/^\(?[ihr]\)?$/.test((subText(x.sup) || '').replace(/\s/g, '')) || (/^[ihr]$/.test(subText(x.sub).replace(/\s/g, '')) && (x.name !== 'W' || /^[QKV]$/i.test(subText(x.sup)))));
+  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && headIndex(lhsSym) && parts.length === 2 && parts[1].some((x) => x.k === 'sym' && x.name === 'W' && headIndex(x)) && parts[1].some((x) => x.k === 'sym' && /^[XHEZ]$/.test(x.name))) add('multi-head-attention', 3.3, 'Q^{(i)} = W_q^{(i)} X: the projection of one head');
   // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {
     // (Keys and values are projected from the input in every attention layer; queries from it only in self-attention.)
@@ -1295,7 +1303,10 @@ function detectDerivations(root: Row, add: Add): void {
   const productWrittenOut = parts.length === 2 && dataSet && factors.length >= 2 && (parts[1] ?? []).every((x) => (x.k === 'apply' && isProb(x)) || (x.k === 'op' && ['…', '⋯', '...', '·', '×'].includes(x.v))) && hasOp(parts[1], '…', '⋯', '...') && factors.every(ofParams) && new Set(factors.map((a) => conditionLetters(a).predicted[0].name)).size === 1;
   if (productWrittenOut) add('maximum-likelihood', 3.3, 'P(D_1, …, D_n | θ) = P(D_1 | θ) … P(D_n | θ): the likelihood of the data, written out');
   // arg max_θ log L(θ): the parameters that make the data most likely. (Two parameter sets, θ and φ, with a q: an ELBO.)
-  const maxOverParams = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
+  // (Or an arg max with nothing below it whose left side is the parameters' estimate, w*, b* = arg max L(w, b).)
+  const estimated = (y: Sym) => (PARAM_LETTER.test(y.name) || y.name === 'b') && (y.mods.includes('hat') || /^[*∗]$/.test(subText(y.sup).trim()));
+  const estimateLhs = parts.length >= 2 && syms(parts[0]).length > 0 && syms(parts[0]).every(estimated);
+  const maxOverParams = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v) && (syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)) || (estimateLhs && /^arg/i.test(x.v) && !(x as { sub?: Node }).sub)));
   const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOverParams && likelihoodOfParams && !hasSym(root, 'phi', 'varphi') && !applies(root).some((a) => a.fn === 'q')) add('maximum-likelihood', 3.1, 'arg max_θ log L(θ): the parameters that make the data most likely');
   // log p(x) = ℒ + D_KL(q(z | x) ‖ p(z | x)), log p(x) − ℒ = D_KL(…): the evidence split into the bound and its gap.
@@ -1852,6 +1863,8 @@ function detect(root: Row, add: Add): void {
     // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
     else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
     else if (vals.length === 2 && vals.some((v) => v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1)))) add('leaky-relu', 3.1, 'cases x / αx');
+    // (The slope named in words, `negative\_slope × x`, as library docs write it.)
+    else if (vals.length === 2 && vals.some((v) => v.length === 1 && v[0].k === 'sym') && vals.some((v) => { const f = v.filter((x) => !(x.k === 'op' && ['×', '·', '*'].includes(x.v))); return f.length === 2 && (f[0].k === 'text' || f[0].k === 'name') && /slope|leak/i.test(f[0].v) && f[1].k === 'sym'; })) add('leaky-relu', 3.1, 'cases x / slope × x');
   }
   const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
@@ -2011,7 +2024,10 @@ function detect(root: Row, add: Add): void {
     // (y_o − y_t, y_{o,k} − y_{t,k}: an output and a target marked by their first index, not steps.)
     const mark = (x: Sym) => subText(x.sub).split(/[,\s]/)[0];
     const outputTarget = syms(g.body).some((x) => /^(o|out|pred)$/.test(mark(x))) && syms(g.body).some((x) => /^(t|true|target)$/.test(mark(x)));
-    const iterates = !outputTarget && syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
+    // (ε − ε_θ(x_t, t): a quantity and the model's prediction of it, whatever steps the prediction is given.)
+    const modelOf = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(theta|phi)$/.test(subText(h.sub)) ? h.name : null; };
+    const modelled = rowOf(g.body).some((x) => !!modelOf(x) && rowOf(g.body).some((y) => y !== x && y.k === 'sym' && y.name === modelOf(x) && !y.sub));
+    const iterates = !outputTarget && !modelled && syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
     // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target.)
     const top = rowOf(g.body);
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
@@ -2715,7 +2731,8 @@ function detect(root: Row, add: Add): void {
   const numberedBeta = syms(rhsAll).some((b) => adamRate(b) && /^[12]$/.test(subText(b.sub)));
   const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some(adamRate));
   const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
-  const inPlace = lhsHead?.k === 'sym' && !!(lhsHead.sub ?? lhsHead.sup) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
+  // (As code writes it, `m = beta1*m + (1-beta1)*dx`: the bare letter updated in place.)
+  const inPlace = lhsHead?.k === 'sym' && (!!(lhsHead.sub ?? lhsHead.sup) || /^[mvs]$/.test(lhsHead.name)) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
   if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
   else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
   // (Or any hatted letter over 1 − β^t of itself — ŝ = s/(1 − ρ₁^t), Ĝ_t = G_t/(1 − β₂^t) — in the note's letters.)
@@ -2735,8 +2752,11 @@ function detect(root: Row, add: Add): void {
     const product = derivProducts(rhsAll);
     // ∂net_t/∂net_{t−1}, ∂s_t/∂s_{t−1}: a quantity differentiated by itself one step earlier, the Jacobian of a time step.
     const stepOf = (r: Node | Row) => { const x = (Array.isArray(r) ? r : rowOf(r)).find((y): y is Sym => y.k === 'sym'); return x ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null; };
-    const stepJacobian = ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && /^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`; });
-    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && product)) add('backpropagation-through-time', 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    // (Or by itself one step later, ∂h_{t+1}/∂h_t, the gradient that flows back from the next step.)
+    const stepJacobian = ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && ((/^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`) || (/^[tk]$/.test(b.idx) && a.idx === `${b.idx}+1`)); });
+    // (d2l writes the product of two derivatives as prod(∂L/∂h_{t+1}, ∂h_{t+1}/∂h_t).)
+    const prodOfDerivs = applies(rhsAll, ['prod']).some((a) => derivs(a.arg).length >= 2);
+    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && (product || prodOfDerivs))) add('backpropagation-through-time', prodOfDerivs ? 3.7 : 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
     else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
     // ([∂²h/∂W²]^{−1} [∂h/∂W]: the inverse Hessian times the gradient is Newton's step, not the chain rule.)
@@ -2889,7 +2909,9 @@ function detect(root: Row, add: Add): void {
         });
         if (fromSource) add('seq2seq', 3.3, 'p(y) = Π_t p(y_t | y_{<t}, c): each output given the earlier ones and the source');
         else if (fromZero || backwards) add('probability-chain-rule', 3.2, 'p(x_{0:T}) = p(x_0) Π_t p(x_t | x_{t−1}): a process\'s joint by the chain rule');
-        else add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+        // (Each factor given only other letters, Π_i P(y_i | x_i), is a product over examples, not tokens given their past
+        // — the sequence's capital, P(u_j | U_{<j}), is their past.)
+        else if (!rhsConds.length || !rhsConds.every((a) => { const { predicted, given } = conditionLetters(a); return given.length > 0 && !given.some((y) => predicted.some((x) => x.name.toLowerCase() === y.name.toLowerCase())); })) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
       }
     }
   }
@@ -3024,7 +3046,9 @@ function detect(root: Row, add: Add): void {
     }
   }
   if (parts.length > 1 && rhsAll.some((x) => x.k === 'group' && x.delim === '[' && dots(x.body).length && hasOp(x.body, '…'))) add('attention', 3, 'scores e = [s^T h_1, …, s^T h_N]');
-  if (parts.length > 1 && dots(rhsAll).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k')) add('self-attention', 3, 'e_ij = q_i^T k_j');
+  // (Over √d, q·k/√d, it is the scaled dot-product's score.)
+  const qk = (r: Node | Row) => dots(r).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
+  if (parts.length > 1 && qk(rhsAll) && !fracs(rhsAll).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && qk(f.num))) add('self-attention', 3, 'e_ij = q_i^T k_j');
   // e_{t,i} = s_t^T h_i, e_i = s^T W h_i, e^t_i = h_t^T h̄_i: a decoder state scored against one encoder state, the score
   // attention turns into weights. (The letter e and the state letters s, h say it; a dimension after it, `∈ ℝ`, is no part.)
   if (parts.length === 2 && lhs.length === 1 && lhsHead?.k === 'sym' && lhsHead.name === 'e' && lhsHead.mods.every((m) => m === 'bold') && (lhsSub || lhsSup)) {
@@ -3569,22 +3593,28 @@ function statesAValue(root: Row): 'at' | 'worked' | null {
   return parts.length === 2 && called(parts[0]) && parts[1].length === 1 && parts[1][0].k === 'num' ? 'at' : null;
 }
 
+/** Concepts whose formulas contain another's as a term: the ELBO a KL divergence, distillation a KL or a cross-entropy. */
+const BUILT_ON: Partial<Record<ConceptId, ConceptId[]>> = { elbo: ['kl-divergence'], 'distillation-loss': ['kl-divergence', 'cross-entropy'] };
+
 /** The lines of a block vote: the concept most lines carry (ties: the higher score) speaks for the block. */
 function blockVote(src: string, add: Add, sideBySide = false): void {
   const lines = blockLines(src);
+  const recs = lines.map((l) => recognise(l, {}, 1));
   // A derivation (a defined left side, then lines that go on with = …) is about what its first line defines.
   const goesOn = (l: string) => CONTINUES.test(l);
   if (lines.length >= 2 && !goesOn(lines[0]) && lines.slice(1).every(goesOn)) {
-    const head = recognise(lines[0], {}, 1);
-    if (head.concept && head.score >= 3.3) add(head.concept, head.score + 0.3, `the first line of the derivation (${head.concept})`);
+    const head = recs[0];
+    // (A first line that names what it defines, D_KL(p‖q) = …, speaks louder than the words around the block — unless
+    // a later line is a concept of its own built on it: a KL worked into the ELBO.)
+    const named = head.candidates[0]?.why.startsWith('named') && !recs.slice(1).some((r) => !!head.concept && !!r.concept && !!BUILT_ON[r.concept]?.includes(head.concept));
+    if (head.concept && head.score >= 3.3) add(head.concept, head.score + (named ? 0.9 : 0.3), `the first line of the derivation (${head.concept})`);
   }
   if (lines.length) {
     const votes = new Map<ConceptId, { n: number; score: number }>();
     let recognised = 0;
     let attentionLines = 0;
     let bareLinear = 0;
-    for (const l of lines) {
-      const r = recognise(l, {}, 1);
+    for (const r of recs) {
       if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
       if (!r.concept) continue;
       recognised++;
@@ -3928,7 +3958,8 @@ function annotatedGates(latex: string, best: { id: ConceptId; score: number; why
  */
 function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: string } | undefined): boolean {
   if (best?.why.startsWith('named')) return false;
-  const gan = applies(root).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G'));
+  // (The discriminator's loss with its minus, −log D(x) − log(1 − D(G(z))), is its binary cross-entropy; the game's value is not.)
+  const gan = applies(root).some((a) => a.fn === 'D' && applies(a.arg).some((b) => b.fn === 'G')) && !(best?.id === 'binary-cross-entropy' && negated(root));
   // (A joint probability raised to a power, P(W)^{−1/N}, is more than the joint.)
   const loneJoint = root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && !hasOp(root[0].arg, '|') && !root[0].sup;
   const map = /_\s*\{?\s*(?:\\(?:text|mathrm|rm|operatorname)\s*\{\s*)?MAP\b/.test(src) && best?.id !== 'regularization';

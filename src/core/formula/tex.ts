@@ -73,7 +73,7 @@ const UNICODE: Record<string, string> = {
   'ν': 'nu', 'κ': 'kappa', 'ξ': 'xi', 'ψ': 'psi', 'χ': 'chi', 'ζ': 'zeta', 'Δ': 'Delta', 'Ω': 'Omega', 'Θ': 'Theta',
   'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
   '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto', 'Γ': 'Gamma', 'Π': 'Pi', 'Ξ': 'Xi', 'Υ': 'Upsilon', 'ι': 'iota', 'υ': 'upsilon',
-  'ϵ': 'epsilon', 'ϑ': 'vartheta',
+  'ϵ': 'epsilon', 'ϑ': 'vartheta', '∣': 'mid', '⋯': 'cdots',
 };
 const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
 

@@ -2575,3 +2575,61 @@ test('a count of the history and a word over the sum of such counts over every w
   // (Counts of classes over a sum of counts with one argument are no history and word.)
   assert.notEqual(concept('P(Y = c) = \\frac{N_c(x)}{\\sum_u N_u(x)}'), 'ngram-markov');
 });
+
+test('the divides sign ∣ is a conditional\'s bar; code\'s ** is a power, and a bare m or v updated in place with β₁, β₂ is Adam\'s moment', () => {
+  assert.equal(concept('P(a∣b) = \\frac{P(b∣a) P(a)}{P(b)}'), 'bayes-rule');
+  assert.equal(normaliseTex('y = x**2 + beta1**t'), 'y = x^{2} + \\beta_1^{t}');
+  assert.equal(concept('s = beta2*s + (1-beta2)*(g**2)'), 'adam');
+  assert.equal(concept('sb = s / (1-beta2**t)'), 'adam');
+});
+
+test('code\'s numbered letters side by side are a product, and a dot after a numbered matrix is its product', () => {
+  assert.equal(normaliseTex('g(x) = w1x1 + w2x2 + b'), 'g(x) = w_{1} x_{1} + w_{2} x_{2} + b');
+  assert.equal(concept('Z2 = W2.A1 + B2'), 'affine-layer');
+});
+
+test('a product of each example\'s label given its input is a likelihood, not a language model', () => {
+  assert.equal(concept('P(D) = \\prod_{n=1}^N P(t_n | x_n)'), 'maximum-likelihood');
+  assert.equal(concept('P(w_1, \\ldots, w_T) = \\prod_{t=1}^T P(w_t | w_1, \\ldots, w_{t-1})'), 'language-model');
+});
+
+test('q·k over √d is the scaled dot-product score, not self-attention\'s plain score', () => {
+  assert.equal(concept('s(\\mathbf q, \\mathbf k) = \\frac{\\mathbf q^\\top \\mathbf k}{\\sqrt{d_k}}'), 'scaled-dot-product-attention');
+  assert.equal(concept('e_{ij} = q_i^\\top k_j'), 'self-attention');
+});
+
+test('a derivation whose first line names the KL divergence is the KL divergence, whatever the sentence mentions', () => {
+  const block = '\\begin{aligned} KL(a||b) &= \\sum_j a_j \\log a_j - \\sum_j a_j \\log b_j \\\\ &= -H(a) + [-\\sum_j a_j \\log b_j] \\end{aligned}';
+  assert.equal(concept(block, 'and the cross-entropy'), 'kl-divergence');
+});
+
+test('the discriminator\'s loss with its minus is binary cross-entropy; the game\'s value and negative sampling\'s pair are not', () => {
+  assert.equal(concept('-\\log D(x_r) - \\log(1 - D(G(u)))'), 'binary-cross-entropy');
+  assert.notEqual(concept('\\min_G \\max_D \\mathbb{E}[\\log D(x)] + \\mathbb{E}[\\log(1 - D(G(z)))]'), 'binary-cross-entropy');
+  assert.equal(recognise('-\\log \\sigma(s(w, c)) - \\log(1 - \\sigma(s(w, n)))').candidates.some((c) => c.why.includes('an example of each class')), false);
+});
+
+test('a leaky ReLU\'s negative slope named in words', () => {
+  assert.equal(concept('g(z)=\\begin{cases} z, & z \\ge 0 \\\\ \\text{leak} \\times z, & z<0 \\end{cases}'), 'leaky-relu');
+});
+
+test('a loss plus λ times the model\'s complexity J(f) is regularised; without the weight it is no penalty', () => {
+  assert.equal(concept('R(h) = \\frac{1}{m}\\sum_{j} \\ell(y_j, h(x_j)) + \\lambda J(h)'), 'regularization');
+  assert.notEqual(concept('R(h) = \\frac{1}{m}\\sum_{j} \\ell(y_j, h(x_j)) + J(h)'), 'regularization');
+});
+
+test('d2l\'s prod of the gradient from the next step and that step\'s Jacobian is backpropagation through time', () => {
+  assert.equal(concept('\\frac{\\partial J}{\\partial s_k} = \\text{prod}\\left(\\frac{\\partial J}{\\partial s_{k+1}}, \\frac{\\partial s_{k+1}}{\\partial s_k}\\right)'), 'backpropagation-through-time');
+});
+
+test('the expected squared distance between a quantity and the model\'s prediction of it is a squared error', () => {
+  assert.equal(concept('J = \\mathbb{E}_{t}\\left[\\| z - z_{\\theta}(y_t, t) \\|^2\\right]'), 'mse');
+});
+
+test('an arg max with nothing below it whose left side is the estimate of the parameters is maximum likelihood', () => {
+  assert.equal(concept('w^*, b^* = \\arg\\max L(w, b)'), 'maximum-likelihood');
+});
+
+test('a head\'s query projection indexed r', () => {
+  assert.equal(recognise('\\mathbf{K}_r = \\mathbf{Z}\\mathbf{W}_r^K').concept, 'multi-head-attention');
+});
