@@ -225,7 +225,8 @@ function groupEdge(s: string, from: number, dir: 1 | -1): number {
  * (`{dL \over dw}`, `{1 \over T}`). An `\over` outside any group stands as a slash.
  */
 function groupOver(src: string): string {
-  let s = src;
+  // (`{a} \\over {b}`, each side braced: the fraction of the two.)
+  let s = src.replace(/\{((?:[^{}]|\{[^{}]*\})*)\}\s*\\over(?![A-Za-z])\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, '\\frac{$1}{$2}');
   for (let n = 0; n < 64; n++) {
     const m = /\\over(?![A-Za-z])/.exec(s);
     if (!m) break;
@@ -703,8 +704,6 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
   // \frac{\delta L}{\delta a} written for a partial derivative.
-  // Plain TeX's `{a} \\over {b}`: the fraction.
-  s = s.replace(/\{((?:[^{}]|\{[^{}]*\})*)\}\s*\\over(?![A-Za-z])\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, '\\frac{$1}{$2}');
   if (/\\over(?![A-Za-z])/.test(s)) s = groupOver(s);
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
   // A prime typed inside a superscript, g^{[1]'}(z): the derivative of g^{[1]}.

@@ -720,14 +720,8 @@ function detectMoreForms(root: Row, add: Add): void {
   if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);
-  const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
-  const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
-  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2])) && !logsOfTheirOwnWeights(root)) add('binary-cross-entropy', 3.3, '−log ŷ if y = 1, −log(1 − ŷ) if y = 0');
-  // −log D(x) − log(1 − D(G(z))): one classifier's probability on two examples, a real one and a generated one.
-  // (Not σ of two word pairs, a positive and a sampled negative: that is negative sampling's.)
-  const headOf = (r: Row) => (r.length === 1 && r[0].k === 'apply' && !['log', 'ln', 'exp', 'sigmoid', 'sigma'].includes(r[0].fn) ? r[0].fn : null);
-  const twoExamples = logs.some((l) => oneMinus(l) && !!headOf([rowOf(l.arg)[2]]) && logs.some((m) => m !== l && !oneMinus(m) && headOf(rowOf(m.arg)) === headOf([rowOf(l.arg)[2]])));
-  if (twoExamples && logs.length === 2 && negated(root) && !logsOfTheirOwnWeights(root)) add('binary-cross-entropy', 3.2, '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class');
+  const halves = logHalves(root, logs);
+  if (halves) add('binary-cross-entropy', halves.score, halves.why);
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
@@ -3142,6 +3136,23 @@ function ancestors(id: ConceptId): ConceptId[] {
 }
 /** Functions and linear pieces that, under a log, are part of a loss rather than the formula's concept. */
 const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-regression', 'softmax-regression', 'affine-layer', 'linear-regression']);
+/**
+ * The two halves of binary cross-entropy: −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1
+ * label), both in one formula; or −log D(x) − log(1 − D(G(z))), one classifier's probability on two examples, a real
+ * one and a generated one, with the loss's minus. (Not σ of two word pairs, a positive and a sampled negative: that is
+ * negative sampling's.)
+ */
+function logHalves(root: Row, logs: Apply[]): { score: number; why: string } | null {
+  const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
+  const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
+  if (logsOfTheirOwnWeights(root)) return null;
+  if (logs.some((l) => oneMinus(l) && !!logOf(rowOf(l.arg)[2]))) return { score: 3.3, why: '−log ŷ if y = 1, −log(1 − ŷ) if y = 0' };
+  const headOf = (r: Row) => (r.length === 1 && r[0].k === 'apply' && !['log', 'ln', 'exp', 'sigmoid', 'sigma'].includes(r[0].fn) ? r[0].fn : null);
+  const complement = (l: Apply) => { const inner = rowOf(l.arg)[2]; return oneMinus(l) && inner ? headOf([inner]) : null; };
+  const paired = logs.some((l) => !!complement(l) && logs.some((m) => m !== l && !oneMinus(m) && headOf(rowOf(m.arg)) === complement(l)));
+  return paired && logs.length === 2 && negated(root) ? { score: 3.2, why: '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class' } : null;
+}
+
 /** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
 const SIGNED_LOSSES = new Set<ConceptId>(['negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'perplexity', 'surprisal']);
 /** A minus in front of a log, a sum, a fraction, a bracket or an expectation somewhere in the formula (−log p, −Σ …). */
