@@ -113,6 +113,8 @@ const symBase = (n: Node | undefined): string | null => (n && n.k === 'sym' ? n.
 /** A layer index written as a superscript in brackets (W^{(l)}, a^{[2]}), not a power or a transpose. */
 /** An input indexed one back (a^{l−1}, h_{t−1}): a previous layer's activations or a previous step's state, not a regression's input. */
 const previousInput = (r: Node | Node[] | undefined): boolean => syms(r).some((x) => !/^(theta|Theta|w|W|beta|u)$/.test(x.name) && /-1/.test(subText(x.sub) + subText(x.sup)));
+/** D(P ‖ Q), D(p||q): a call whose arguments are parted by a double bar, as a divergence's are. */
+const doubleBar = (a: Apply): boolean => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
 const layerSup = (n: Node): boolean => 'sup' in n && !!n.sup && /^[([][a-zA-Z0-9+-]+[)\]]$/.test(subText(n.sup).replace(/\s/g, ''));
 const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
@@ -368,14 +370,19 @@ function detectShapes(root: Row, add: Add): void {
       const earlier = (re: RegExp) => given.some((x) => x.k === 'sym' && x.name === target.name && re.test(subText(x.sub).replace(/\s/g, '')));
       // (Given later tokens too, w_{t+1:n}, it is a bidirectional model's, not the next token's.)
       const later = given.some((x) => x.k === 'sym' && /^(>[tin]|[tin]\+1)/.test(subText(x.sub).replace(/\s/g, '')));
-      if (!later && earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
+      // (Given the last two or more words by their offsets, w_{t−2}, w_{t−1}, it is a fixed window: an n-gram's.)
+      const offsets = given.filter((x): x is Sym => x.k === 'sym').map((x) => (x.name === target.name ? /^[tin]-([0-9])$/.exec(subText(x.sub).replace(/\s/g, ''))?.[1] : undefined));
+      const windowed = offsets.length >= 2 && offsets.every((o) => !!o) && new Set(offsets).size === offsets.length && Math.max(...offsets.map(Number)) === offsets.length && offsets.includes('1');
+      if (!later && windowed) add('ngram-markov', 3.1, 'P(w_t | w_{t−2}, w_{t−1}): the next word given a fixed window of the last ones');
+      else if (!later && earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
       else if (!later && earlier(/^[tin]-1$/)) add('language-model', 1.6, 'P(w_t | w_{t−1}): the next token given the one before');
     }
   }
   // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
   {
     const terms: Row[] = [[]];
-    for (const x of parts[parts.length - 1] ?? []) {
+    // (The last side written: a line of a derivation may end on its `=`.)
+    for (const x of [...parts].reverse().find((p) => p.length) ?? []) {
       if (x.k === 'op' && (x.v === '+' || x.v === '-')) terms.push([]);
       else terms[terms.length - 1].push(x);
     }
@@ -794,7 +801,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // g(V f(Wx)), Uᵀ f(Wx + b): a linear map of an activation of a linear map is a network of two layers.
   const ACT = /^(f|g|phi|varphi|sigma|sigmoid|tanh|relu)$/;
   const layerOf = (r: Row) => applies(r).filter((a) => ACT.test(a.fn) && (!!affine(argRow(a)) || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name))));
-  const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).includes(x));
+  // (Another letter than the inner map's input: in ∫ f(X) log(f(X)/g(X)) dX, X is the variable integrated over.)
+  const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).some((y) => show(y) === show(x)));
   const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
   if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
@@ -804,7 +812,6 @@ function detectMoreForms(root: Row, add: Add): void {
   if (stepCases && !all(root).some(isPrimed) && !derivativeLhs) add('step-function', 2.9, '1 above the threshold, 0 below');
   if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
-  const doubleBar = (a: Apply) => hasOp(a.arg, '‖') || rowOf(a.arg).some((x, i) => x.k === 'op' && x.v === '|' && rowOf(a.arg)[i + 1]?.k === 'op' && (rowOf(a.arg)[i + 1] as { v: string }).v === '|');
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
   // (D_f, D_α, D_JS: another divergence, named by its subscript.)
   const otherDivergence = (a: Apply) => a.fn === 'D' && a.head.k === 'sym' && !!a.head.sub && !/kl/i.test(subText(a.head.sub));
@@ -1094,14 +1101,28 @@ function operatorsApplied(items: Row): Row {
 function momentumStep(root: Row): boolean {
   const { parts } = sides(root);
   const lhsHead = parts.length > 1 ? parts[0][0] : undefined;
-  if (parts.length !== 2 || lhsHead?.k !== 'sym') return false;
-  const terms = termsOf(parts[1]);
-  // (The velocity itself, v_{t+1} = μ v_t − α∇L; or the parameter moved by it, w − η v_{t+1}, with no gradient.)
+  if (parts.length < 2 || lhsHead?.k !== 'sym') return false;
+  // (Any right side of a chain, θ^{(k+1)} = θ^{(k)} + v^{(k+1)} = θ^{(k)} + γv^{(k)} − η Σ J′(θ^{(k)}): each is the step.)
+  return parts.slice(1).some((p) => momentumSide(lhsHead, p));
+}
+
+/** One right side of momentumStep's line, for its left side's letter. */
+function momentumSide(lhsHead: Sym, side: Row): boolean {
+  const terms = termsOf(side);
+  // (A gradient may be written as the loss's derivative with a prime, J′(θ).)
+  const gradient = (r: Row) => hasGradient(r) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
+  // (The velocity itself, v_{t+1} = μ v_t − α∇L, or accumulated, v^{(k+1)} = −η J′(θ^{(k)}) + v^{(k)}; or the parameter moved
+  // by it, w − η v_{t+1}, θ^{(k)} + v^{(k+1)}, with no gradient.)
   const velocity = (x: Node | undefined) => x?.k === 'sym' && /^[vV]$/.test(x.name);
-  if (velocity(lhsHead) && terms.length === 2 && terms[0].items.length === 2 && terms[0].items[0].k === 'sym' && /^(mu|beta|gamma|rho|alpha)$/.test(terms[0].items[0].name) && velocity(terms[0].items[1]) && hasGradient(terms[1].items)) return true;
-  if (!hasGradient(parts[1])) return terms.length === 2 && terms[1].sign === '-' && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && terms[0].items[0].name === lhsHead.name && terms[1].items.length === 2 && velocity(terms[1].items[1]);
+  const loneVelocity = (t: { items: Row }) => t.items.length === 1 && velocity(t.items[0]);
+  if (velocity(lhsHead) && terms.length === 2 && terms[0].items.length === 2 && terms[0].items[0].k === 'sym' && /^(mu|beta|gamma|rho|alpha)$/.test(terms[0].items[0].name) && velocity(terms[0].items[1]) && gradient(terms[1].items)) return true;
+  // (The accumulated velocity's gradient is the parameters', J′(θ^{(k)}): v′ = v − η∇C by v itself is a step of v.)
+  const ofParameters = (r: Row) => syms(r).some((x) => PARAM_LETTER.test(x.name)) && !syms(r).some((x) => x.name === lhsHead.name);
+  if (velocity(lhsHead) && terms.length === 2 && terms.some(loneVelocity) && terms.some((t) => !loneVelocity(t) && gradient(t.items) && ofParameters(t.items))) return true;
+  const ownFirst = terms[0]?.items.length === 1 && terms[0].items[0].k === 'sym' && terms[0].items[0].name === lhsHead.name;
+  if (!gradient(side)) return terms.length === 2 && ownFirst && ((terms[1].sign === '-' && terms[1].items.length === 2 && velocity(terms[1].items[1])) || (terms[1].sign === '+' && loneVelocity(terms[1])));
   const own = (r: Row) => syms(r).filter((y) => y.name === lhsHead.name).length;
-  return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !hasGradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
+  return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !gradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
 }
 
 /**
@@ -1508,6 +1529,10 @@ function detectModelParts(root: Row, add: Add): void {
     else if (around.length >= 2 && conditionLetters(a).given.some((y) => /[_{,](2m|C)\}*$/.test(show(y).replace(/\s/g, '')))) add('cbow', 3.6, 'P(w_c | w_{o_1}, …, w_{o_{2m}}): the centre word given the 2m words around it');
   }
   if (bigs(root, 'prod').length >= 2 && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 4.6, 'Π_t Π_j P(w_{t+j} | w_t): each context word given the centre');
+  // log P(w_{t−1} | w_t) + log P(w_{t+1} | w_t): the words on each side given the centre, one factor each.
+  const sided = applies(root).filter((a) => isProb(a) && condBarOf(a)).map(positions);
+  const centre = sided[0]?.around[0];
+  if (sided.length >= 2 && !!centre && /^[a-z]$/.test(centre) && sided.every((p) => p.at.length === 1 && p.around.length === 1 && p.around[0] === centre) && sided.some((p) => p.at[0].startsWith(`${centre}-`)) && sided.some((p) => p.at[0].startsWith(`${centre}+`))) add('skipgram', 3.5, 'P(w_{t−1} | w_t) P(w_{t+1} | w_t): the words on both sides, each given the centre');
   // Π P(D = 1 | w, c) Π P(D = 0 | w, c): observed pairs real, sampled ones not — negative sampling's likelihood.
   const pairLabel = (v: number) => applies(root).some((a) => { const r = rowOf(a.arg); return isProb(a) && r[0]?.k === 'sym' && /^[dD]$/.test(r[0].name) && r[1]?.k === 'op' && r[1].v === '=' && isNum(r[2], v); });
   if (pairLabel(1) && pairLabel(0) && bigs(root, 'prod').length) add('sgns', 4.4, 'Π P(D = 1 | w, c) Π P(D = 0 | w, c̃): real pairs and sampled ones');
@@ -1919,12 +1944,15 @@ function detect(root: Row, add: Add): void {
     }
   }
   // KL: Σ p log(p/q), E_p[log p/q], ∫ q log q/p; or KL(·‖·) named
+  // (The distributions a divergence on the left names, D(f ‖ g) = ∫ f log(f/g), whatever their letters.)
+  const named = new Set(applies(lhs).filter((a) => a.fn === 'D' && doubleBar(a)).flatMap((a) => rowOf(a.arg).filter((x): x is Sym => x.k === 'sym').map((x) => x.name)));
+  const distribution = (fn: string) => /^[pPqQ]$/.test(fn) || named.has(fn);
   const ratioLog = logs.some((l) => {
     const a = rowOf(l.arg);
     if (a.length !== 1 || a[0].k !== 'frac' || oddsFrac(a[0])) return false;
     // p(x)/q(x): two distributions, not a softmax (exp over a sum of exps) or a count ratio.
     const probLike = (r: Node) => applies(r).length >= 1 && applies(r).every((x) => x.fn !== 'exp' && x.fn !== 'log' && !/^(C|c|count|N|n)$/.test(x.fn)) && !bigs(r, 'sum').length && !hasOp(r, '+');
-    if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1 && applies(a[0].num).filter((x) => /^[pPqQ]$/.test(x.fn)).length === 1) return true;
+    if (probLike(a[0].num) && probLike(a[0].den) && applies(a[0].den).filter((x) => distribution(x.fn)).length === 1 && applies(a[0].num).filter((x) => distribution(x.fn)).length === 1) return true;
     const n = rowOf(a[0].num);
     const d = rowOf(a[0].den);
     return n.length === 1 && d.length === 1 && n[0].k === 'sym' && d[0].k === 'sym' && !!n[0].sub && n[0].name !== d[0].name && subText(n[0].sub) === subText(d[0].sub);
@@ -2630,8 +2658,9 @@ function detect(root: Row, add: Add): void {
     // (A period closing the step is punctuation.)
     const decay = sameVar && lhsHead?.k === 'sym' && weightDecayStep(step, lhsHead.name);
     if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
-    // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable.)
-    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)))) {
+    // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable; so
+    // is the gradient written as a function, a rate times g(x_k).)
+    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)) || (stepLetter(step.slice(0, 1)) && step.length === 2 && step[1].k === 'apply' && step[1].fn === 'g'))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       // (So is any square root the rate is divided by, η/√(s_t + ε) ⊙ g_t, unless it is Adam's corrected second moment.)
@@ -2639,8 +2668,9 @@ function detect(root: Row, add: Add): void {
       // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
       // full gradient.)
       const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
-      // (So is a slice of the data as the loss's argument, x^{(i:i+n)}.)
-      const slice = all(step).some((x) => x.k === 'sym' && /^\(?[a-z]:[a-z]\+[a-z0-9]+\)?$/.test(subText(x.sup).replace(/\s/g, '')));
+      // (So is a slice of the data as the loss's argument, x^{(i:i+n)}, x_{i:i+n}, x(i:i+n).)
+      const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+\)?$/.test(t.replace(/\s/g, ''));
+      const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && sliceText(subText(x.arg))));
       const batch = slice || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
@@ -3151,6 +3181,21 @@ function logHalves(root: Row, logs: Apply[]): { score: number; why: string } | n
   const complement = (l: Apply) => { const inner = rowOf(l.arg)[2]; return oneMinus(l) && inner ? headOf([inner]) : null; };
   const paired = logs.some((l) => !!complement(l) && logs.some((m) => m !== l && !oneMinus(m) && headOf(rowOf(m.arg)) === complement(l)));
   return paired && logs.length === 2 && negated(root) ? { score: 3.2, why: '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class' } : null;
+}
+
+/**
+ * x_t W_x^{(f)} + h_{t−1} W_h^{(f)} + b^{(f)}: the weighted input of one gate alone, the input and the previous state
+ * through weights all marked with the gate's letter — an LSTM's (f, i, o, g) or a GRU's (z, r).
+ */
+function detectGateInputs(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const side = parts[parts.length - 1] ?? [];
+  const weights = syms(side).filter((x) => /^[WUV]$/.test(x.name));
+  const mark = (x: Sym) => [subText(x.sup), subText(x.sub)].map((t) => t.replace(/[\s()]/g, '')).find((t) => /^[fiogzr]$/.test(t)) ?? '';
+  const gate = weights.length >= 2 && weights.every((w) => mark(w) === mark(weights[0])) ? mark(weights[0]) : '';
+  const previous = syms(side).some((x) => /^[hH]$/.test(x.name) && /t-1/.test(subText(x.sub) + subText(x.sup)));
+  const input = syms(side).some((x) => /^[xX]$/.test(x.name) && /^t$|^\(t\)$/.test(subText(x.sub) + subText(x.sup)));
+  if (gate && previous && input && hasOp(side, '+') && !applies(side).length) add(/[zr]/.test(gate) ? 'gru' : 'lstm', 3.2, `the weighted input of one gate (${gate}): x_t and h_{t−1} through the gate's own weights`);
 }
 
 /** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
@@ -3815,7 +3860,8 @@ function reassignUnits(sorted: Array<{ id: ConceptId; score: number; why: string
   // (Not a layer of a network, W^{[l]}, nor a score through another activation, nor a derivative or a loss.)
   const linearGuess = sorted[0] && (sorted[0].id === 'linear-regression' || sorted[0].id === 'affine-layer') && !sorted[0].why.startsWith('named');
   const otherActivation = applies(root).some((a) => ['tanh', 'relu', 'softmax', 'phi', 'varphi'].includes(a.fn));
-  if (linearGuess && logisticNamed(words) && !linearNamed(words) && !otherActivation && !syms(root).some(layerSup) && !all(root).some((x) => 'sup' in x && !!x.sup && /\[|\]/.test(subText(x.sup))) && !hasGradient(root) && !lossLhs(root)) {
+  // (A layer's index is on the weights; x^{(i)}, z^{(i)} alone index the example.)
+  if (linearGuess && logisticNamed(words) && !linearNamed(words) && !otherActivation && !syms(root).some((x) => layerSup(x) && /^([wWbB]|theta|Theta)$/.test(x.name)) && !all(root).some((x) => 'sup' in x && !!x.sup && /\[|\]/.test(subText(x.sup))) && !hasGradient(root) && !lossLhs(root)) {
     sorted.unshift({ id: 'logistic-regression', score: sorted[0].score + MARGIN + 0.05, why: `a linear score in a note on logistic regression: the log-odds the sigmoid turns into a probability (${sorted[0].why})` });
   }
   // σ(z)_k = …: one component of a vector-valued function; with exponentials it is the softmax written with σ.
@@ -4152,7 +4198,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {

@@ -2633,3 +2633,47 @@ test('an arg max with nothing below it whose left side is the estimate of the pa
 test('a head\'s query projection indexed r', () => {
   assert.equal(recognise('\\mathbf{K}_r = \\mathbf{Z}\\mathbf{W}_r^K').concept, 'multi-head-attention');
 });
+
+test('in a note on logistic regression, the linear score of the i-th example is its log-odds; a layer\'s index on the weights is a layer', () => {
+  assert.equal(concept('z^{(2)} = w^T x^{(2)} + b', 'Vectorising logistic regression:'), 'logistic-regression');
+  assert.notEqual(concept('z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}', 'Vectorising logistic regression:'), 'logistic-regression');
+});
+
+test('a slice of the data in brackets makes a step a minibatch step', () => {
+  assert.equal(concept('w = w - \\eta \\nabla_w J(w; x(i:i+b); y(i:i+b))'), 'minibatch-sgd');
+});
+
+test('a velocity accumulated from the parameters\' gradients, and the step by it, anywhere in a chain, are momentum\'s; v′ = v − η∇C is a step of v', () => {
+  const r = recognise('\\theta^{(k+1)} = \\theta^{(k)} + v^{(k+1)} = \\theta^{(k)} + \\mu v^{(k)} - \\eta J\'(\\theta^{(k)})');
+  assert.notEqual(r.concept, 'gradient-descent');
+  assert.ok(r.ruledOut?.includes('gradient-descent'));
+  assert.ok(recognise('v^{(k+1)} = -\\eta J\'(\\theta^{(k)}) + v^{(k)}').ruledOut?.includes('gradient-descent'));
+  assert.equal(concept('v \\to v\' = v - \\eta \\nabla C'), 'gradient-descent');
+});
+
+test('a reconstruction error plus a KL to the prior is the ELBO even on a line of a derivation that ends on its =', () => {
+  assert.equal(recognise('\\begin{split} J = \\|y - \\hat{y}\\|^2 + \\operatorname{KL}[\\mathcal{N}(\\mu,\\sigma), \\mathcal{N}(0, I)] =\\\\= \\|y - G(z)\\|^2 + \\operatorname{KL}[\\mathcal{N}(\\mu,\\sigma), \\mathcal{N}(0, I)] \\end{split}').concept, 'elbo');
+});
+
+test('D(u‖v) over any two letters, ∫ u log(u/v), is the KL divergence; a two-layer map still is a network', () => {
+  assert.equal(recognise('D(u||v) = \\int u(y) \\log \\frac{u(y)}{v(y)} dy').concept, 'kl-divergence');
+  assert.equal(recognise('y = \\phi(\\phi(X W_1) W_2) w').candidates[0].id, 'mlp');
+});
+
+test('a rate times g(x_k), the gradient written as a function, is a gradient step', () => {
+  assert.equal(concept('x_{k+1} = x_k - \\eta\\, g(x_k)'), 'gradient-descent');
+});
+
+test('the next word given a fixed window of the last ones by their offsets is an n-gram model; given both sides, CBOW', () => {
+  assert.equal(concept('P(w_i | w_{i-2}, w_{i-1})'), 'ngram-markov');
+  assert.equal(concept('P(w_t | w_{t-1}, w_{t+1})'), 'cbow');
+});
+
+test('the weighted input of one gate alone, marked by the gate\'s letter, is the LSTM\'s or the GRU\'s', () => {
+  assert.equal(concept('x_t U^{(o)} + h_{t-1} V^{(o)} + b^{(o)}'), 'lstm');
+  assert.equal(concept('x_t W_z + h_{t-1} U_z + b_z'), 'gru');
+});
+
+test('the words on each side given the centre, one log each, are skip-gram\'s loss', () => {
+  assert.equal(concept('-\\log P(w_{c-1}|w_c) - \\log P(w_{c+1}|w_c)'), 'skipgram');
+});
