@@ -1529,10 +1529,7 @@ function detectModelParts(root: Row, add: Add): void {
     else if (around.length >= 2 && conditionLetters(a).given.some((y) => /[_{,](2m|C)\}*$/.test(show(y).replace(/\s/g, '')))) add('cbow', 3.6, 'P(w_c | w_{o_1}, …, w_{o_{2m}}): the centre word given the 2m words around it');
   }
   if (bigs(root, 'prod').length >= 2 && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 4.6, 'Π_t Π_j P(w_{t+j} | w_t): each context word given the centre');
-  // log P(w_{t−1} | w_t) + log P(w_{t+1} | w_t): the words on each side given the centre, one factor each.
-  const sided = applies(root).filter((a) => isProb(a) && condBarOf(a)).map(positions);
-  const centre = sided[0]?.around[0];
-  if (sided.length >= 2 && !!centre && /^[a-z]$/.test(centre) && sided.every((p) => p.at.length === 1 && p.around.length === 1 && p.around[0] === centre) && sided.some((p) => p.at[0].startsWith(`${centre}-`)) && sided.some((p) => p.at[0].startsWith(`${centre}+`))) add('skipgram', 3.5, 'P(w_{t−1} | w_t) P(w_{t+1} | w_t): the words on both sides, each given the centre');
+  if (bothSidesGivenCentre(applies(root).filter((a) => isProb(a) && condBarOf(a)).map(positions))) add('skipgram', 3.5, 'P(w_{t−1} | w_t) P(w_{t+1} | w_t): the words on both sides, each given the centre');
   // Π P(D = 1 | w, c) Π P(D = 0 | w, c): observed pairs real, sampled ones not — negative sampling's likelihood.
   const pairLabel = (v: number) => applies(root).some((a) => { const r = rowOf(a.arg); return isProb(a) && r[0]?.k === 'sym' && /^[dD]$/.test(r[0].name) && r[1]?.k === 'op' && r[1].v === '=' && isNum(r[2], v); });
   if (pairLabel(1) && pairLabel(0) && bigs(root, 'prod').length) add('sgns', 4.4, 'Π P(D = 1 | w, c) Π P(D = 0 | w, c̃): real pairs and sampled ones');
@@ -3196,6 +3193,16 @@ function detectGateInputs(root: Row, add: Add): void {
   const previous = syms(side).some((x) => /^[hH]$/.test(x.name) && /t-1/.test(subText(x.sub) + subText(x.sup)));
   const input = syms(side).some((x) => /^[xX]$/.test(x.name) && /^t$|^\(t\)$/.test(subText(x.sub) + subText(x.sup)));
   if (gate && previous && input && hasOp(side, '+') && !applies(side).length) add(/[zr]/.test(gate) ? 'gru' : 'lstm', 3.2, `the weighted input of one gate (${gate}): x_t and h_{t−1} through the gate's own weights`);
+}
+
+/**
+ * log P(w_{t−1} | w_t) + log P(w_{t+1} | w_t): conditionals (by the positions of what each predicts and of what it is
+ * given) each predicting one word, all given the same centre, with words on both sides of it among them.
+ */
+function bothSidesGivenCentre(sided: Array<{ at: string[]; around: string[] }>): boolean {
+  const centre = sided[0]?.around[0];
+  if (sided.length < 2 || !centre || !/^[a-z]$/.test(centre)) return false;
+  return sided.every((p) => p.at.length === 1 && p.around.length === 1 && p.around[0] === centre) && sided.some((p) => p.at[0].startsWith(`${centre}-`)) && sided.some((p) => p.at[0].startsWith(`${centre}+`));
 }
 
 /** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
