@@ -270,7 +270,9 @@ function decorations(s: string): string {
         i = m.index + m[0].length;
         continue;
       }
-      out += m[1] === 'underset' ? `{${two[1]}}_{${two[0]}}` : `{${two[1]}}`;
+      // (Set under one operator, `\underset{β}{\max}`, the limits are the operator's own: `\max_{β}`.)
+      const operator = /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
+      out += m[1] === 'underset' ? `${operator}_{${two[0]}}` : `{${two[1]}}`;
       i = two[2];
     }
     re.lastIndex = i;

@@ -497,7 +497,8 @@ function detectForms(root: Row, add: Add): void {
   if (parts.slice(0, -1).some(entropyOfTwo) && !weighsItsOwnLog(rhs)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
-  const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name); };
+  // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
+  const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name)) || (q[0]?.k === 'apply' && /^(eta|alpha|epsilon)$/.test(q[0].fn)); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];

@@ -1096,12 +1096,13 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   // (So where the formula names a cross-entropy, CE(y, ŷ), or takes 1 − ŷ, the prediction's complement.)
   let cue = false;
   walk(tree, (n) => {
-    if ((n.k === 'name' && /^(ce|bce|nll|crossentropy|cross-entropy|logloss)$/i.test(n.v)) || (n.k === 'apply' && /^(ce|bce|nll|crossentropy)$/i.test(n.fn))) cue = true;
+    // (Or where a softmax or a sigmoid gives the prediction, ŷ = softmax(z): its values are probabilities.)
+    if ((n.k === 'name' && /^(ce|bce|nll|crossentropy|cross-entropy|logloss)$/i.test(n.v)) || (n.k === 'apply' && /^(ce|bce|nll|crossentropy|softmax|sigmoid)$/i.test(n.fn))) cue = true;
     // ((1 − ŷ), also where ŷ(1 − ŷ) was read as ŷ applied to it.)
     const inner = n.k === 'group' ? rowOf(n.body) : n.k === 'apply' ? rowOf(n.arg) : [];
     if (inner.length === 3 && inner[0].k === 'num' && (inner[1] as { v?: string }).v === '-' && inner[2].k === 'sym' && inner[2].name === 'y' && predictedY(inner[2])) cue = true;
   });
-  const classifier = cue || (!!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood'].includes(concept));
+  const classifier = cue || (!!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood', 'softmax'].includes(concept));
   for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));

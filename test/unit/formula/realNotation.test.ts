@@ -2677,3 +2677,17 @@ test('the weighted input of one gate alone, marked by the gate\'s letter, is the
 test('the words on each side given the centre, one log each, are skip-gram\'s loss', () => {
   assert.equal(concept('-\\log P(w_{c-1}|w_c) - \\log P(w_{c+1}|w_c)'), 'skipgram');
 });
+
+test('a weight change of a rate times the error and the prediction\'s gradient is a gradient step, the rate read as a call or not', () => {
+  assert.equal(concept('\\Delta \\mathbf{w} = \\alpha\\left(g_t - \\hat{q}(s_t, \\mathbf{w})\\right) \\nabla_{\\mathbf{w}} \\hat{q}(s_t, \\mathbf{w})'), 'gradient-descent');
+});
+
+test('limits set under one operator are its own: \\underset{β}{\\max} is max over β', () => {
+  assert.equal(normaliseTex('\\underset{\\beta}{\\max} \\mathcal{L}(\\beta)'), '\\max_{\\beta} \\mathcal{L}(\\beta)');
+  assert.equal(recognise('\\underset{\\boldsymbol{\\beta}}{\\max} \\mathcal{L}(\\boldsymbol{\\beta})').concept, 'maximum-likelihood');
+});
+
+test('a prediction a softmax or a sigmoid gives is described as a predicted probability', () => {
+  const ex = explainFormula('\\left\\{\\begin{aligned}&s=Uh+c\\\\& \\hat{y}=\\mathrm{softmax}(s)=\\frac{\\exp(s)}{1^T\\exp(s)} \\end{aligned}\\right.');
+  assert.match(ex.symbols.find((s) => /^the prediction/.test(s.meaning))?.meaning ?? '', /predicted probability/);
+});
