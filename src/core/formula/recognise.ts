@@ -3068,9 +3068,12 @@ function detect(root: Row, add: Add): void {
     }
   }
   if (parts.length > 1 && rhsAll.some((x) => x.k === 'group' && x.delim === '[' && dots(x.body).length && hasOp(x.body, '…'))) add('attention', 3, 'scores e = [s^T h_1, …, s^T h_N]');
-  // (Over √d, q·k/√d, it is the scaled dot-product's score.)
+  // (Over √d, q·k/√d, it is the scaled dot-product's score — unless the left side scores two positions of one sequence,
+  // score(x_i, x_j).)
   const qk = (r: Node | Row) => dots(r).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
-  if (parts.length > 1 && qk(rhsAll) && !fracs(rhsAll).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && qk(f.num))) add('self-attention', 3, 'e_ij = q_i^T k_j');
+  const scored = parts[0]?.length === 1 && parts[0][0].k === 'apply' ? syms(parts[0][0].arg).filter((x) => !!x.sub) : [];
+  const samePositions = scored.length === 2 && scored[0].name === scored[1].name && subText(scored[0].sub) !== subText(scored[1].sub);
+  if (parts.length > 1 && qk(rhsAll) && (samePositions || !fracs(rhsAll).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && qk(f.num)))) add('self-attention', 3, 'e_ij = q_i^T k_j');
   // e_{t,i} = s_t^T h_i, e_i = s^T W h_i, e^t_i = h_t^T h̄_i: a decoder state scored against one encoder state, the score
   // attention turns into weights. (The letter e and the state letters s, h say it; a dimension after it, `∈ ℝ`, is no part.)
   if (parts.length === 2 && lhs.length === 1 && lhsHead?.k === 'sym' && lhsHead.name === 'e' && lhsHead.mods.every((m) => m === 'bold') && (lhsSub || lhsSup)) {

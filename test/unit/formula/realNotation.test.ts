@@ -2691,3 +2691,7 @@ test('a prediction a softmax or a sigmoid gives is described as a predicted prob
   const ex = explainFormula('\\left\\{\\begin{aligned}&s=Uh+c\\\\& \\hat{y}=\\mathrm{softmax}(s)=\\frac{\\exp(s)}{1^T\\exp(s)} \\end{aligned}\\right.');
   assert.match(ex.symbols.find((s) => /^the prediction/.test(s.meaning))?.meaning ?? '', /predicted probability/);
 });
+
+test('q·k over √d scoring two positions of one sequence, score(x_i, x_j), stays self-attention\'s score', () => {
+  assert.equal(concept('\\text{score}(\\mathbf{h}_a, \\mathbf{h}_b) = \\frac{\\mathbf{q}_a \\cdot \\mathbf{k}_b}{\\sqrt{d_k}}'), 'self-attention');
+});
