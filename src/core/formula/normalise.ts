@@ -355,6 +355,8 @@ function codeNotation(s: string): string {
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
+  // `e^(-\beta x)`: TeX's caret before a bracket typed without braces raises the whole bracket.
+  s = bracketCalls(s, /(?<=(?<![A-Za-z\\])e)\s*\^\s*\(/, (args) => `^{${args}}`);
   // (Not a function's argument: `softmax(e^{t})` keeps its call.)
   s = s.replace(/(?<![A-Za-z]{2}|(?<![_^\\])[A-Za-z]|[0-9)\]'])\(\s*(e\^\{[^{}]*\})\s*\)/g, '$1');
   // `dot(w.T, x)`, `matmul(A, B)`: a product of two operands; `square(u)`; `reduce_mean`, `reduce_sum` by their names.
@@ -555,7 +557,8 @@ function periodProducts(s: string): string {
  */
 function assignments(s: string): string {
   // An update written as a map, `x → x − η∇f` (or a dashed arrow `x ⇢ x − η∇f`): the letter replaced by the step from it.
-  s = s.replace(/^(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)(?:\\(?:rightarrow|to|mapsto|longrightarrow|dashrightarrow)(?![A-Za-z])|→|⇢)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // (An eqnarray aligns on the arrow, `\begin{eqnarray} w & \rightarrow & w − η∂C/∂w`.)
+  s = s.replace(/^(\s*(?:\\begin\{(?:eqnarray|align|aligned|split)\*?\}\s*)?(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)&?\s*(?:\\(?:rightarrow|to|mapsto|longrightarrow|dashrightarrow)(?![A-Za-z])|→|⇢)\s*&?(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
   // The new value named after the arrow, `w → w' = w − η ∂C/∂w`: the primed letter defined.
   s = s.replace(/^(\s*)(\\?[A-Za-z]+)\s*(?:\\rightarrow|\\to|→)\s*\2\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*=/, "$1$2' =");
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).

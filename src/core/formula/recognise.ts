@@ -510,7 +510,9 @@ function detectForms(root: Row, add: Add): void {
   const terms = optimised && termsOf(optimised).length >= 2 ? termsOf(optimised) : lastItem && lastItem.k === 'group' && ['[', '('].includes(lastItem.delim) && hasOp(rowOf(lastItem.body), '+') ? termsOf(rowOf(lastItem.body)) : outer;
   // A loss plus a penalty on the parameters: regularisation (the penalty names what the formula adds).
   // (A loss named by its word, `\text{MSE}`, `log-loss`, counts as the loss term.)
-  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => (x.k === 'sym' && /^(J|L|E|ell)$/.test(x.name)) || (x.k === 'name' && /^(mse|ce|bce|nll|loss|cost|error|log-?loss|sse|rss)$/i.test(x.v))) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
+  // (C = C₀ + λ Σ|w|: the left side's own letter, subscripted, is the loss the penalty is added to.)
+  const lhsName = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub ? lhs[0].name : null;
+  const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => (x.k === 'sym' && (/^(J|L|E|ell)$/.test(x.name) || (x.name === lhsName && !!x.sub))) || (x.k === 'name' && /^(mse|ce|bce|nll|loss|cost|error|log-?loss|sse|rss)$/i.test(x.v))) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
   if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
@@ -2800,9 +2802,13 @@ function detect(root: Row, add: Add): void {
   if (chainedCode) add('chain-rule', 3.3, 'dW = dz · ∂z/∂W: the gradient passed through what W feeds');
   // ∂L/∂w_{ij} = Σ_t δ_j^t x_i^t: a shared weight's gradient summed over the time steps of its errors.
   // (Or a sum over t of the loss's derivatives by the step-t outputs, ∂L/∂W_hh = Σ_t ∂L/∂y_t W_hy f′(…) h_{t−1}.)
-  const overSteps = !!lhsD && bigs(rhsAll, 'sum').some((b) => 'sub' in b && /^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? ''));
+  // (Σ_{k=1}^{t} δ_{t,k} h_{k−1}ᵀ: a sum up to step t runs over the steps before it.)
+  const stepSums = lhsD ? bigs(rhsAll, 'sum').filter((b) => 'sub' in b && (/^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? '') || /^t$/.test(subText(b.sup)))) : [];
+  const overSteps = stepSums.length > 0;
+  const stepIndices = new Set(['t', ...stepSums.map((b) => rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? 't')]);
+  const stepDelta = (x: Sym) => x.name === 'delta' && (subText(x.sup) || subText(x.sub)).replace(/[()\s]/g, '').split(',').some((i) => stepIndices.has(i));
   const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && sameRow(d.of, lhsD!.of));
-  const deltaOverTime = overSteps && (syms(rhsAll).some((x) => x.name === 'delta' && /^(t|\(t\))$/.test(subText(x.sup) || subText(x.sub))) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
+  const deltaOverTime = overSteps && (syms(rhsAll).some(stepDelta) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
   if (deltaOverTime) add('backpropagation-through-time', 3.4, '∂L/∂w = Σ_t δ^t x^t: the shared weight\'s error summed over the time steps');
   // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
   if (parts.length === 1 && ds.length === 2 && derivProducts(root) && show({ k: 'row', items: ds[0].wrt }) === show({ k: 'row', items: ds[1].of })) add('chain-rule', 3.3, '∂f/∂u · ∂u/∂z: chained through u');
@@ -3468,7 +3474,9 @@ function blockLines(src: string): string[] {
  * as written.
  */
 export function sideBySide(src: string): string {
-  if (!/\\q?quad|,\s*\\[:;]|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src) || /\\\\|\\begin\{/.test(src)) return src;
+  // (A dimension declared before a definition, `q_i ∈ ℝ^{d_k}, Q = W_q X`, is set apart by its comma alone.)
+  const declaredFirst = /^[^=,]*(?:\\in(?![A-Za-z])|∈)[^=,]*,[^,]*=/.test(src);
+  if ((!declaredFirst && !/\\q?quad|,\s*\\[:;]|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src)) || /\\\\|\\begin\{/.test(src)) return src;
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
@@ -3482,7 +3490,7 @@ export function sideBySide(src: string): string {
     // (A run of spaces is tried once, at its start.)
     else if (depth === 0 && (c === ',' || c === '\\' || (c === ' ' && !/\s/.test(src[i - 1] ?? '')))) {
       SEP.lastIndex = i;
-      const m = SEP.exec(src);
+      const m = SEP.exec(src) ?? (declaredFirst && c === ',' && !pieces.length ? [','] : null);
       if (m && (c !== ' ' || /where/.test(m[0]))) {
         pieces.push(src.slice(start, i));
         i += m[0].length - 1;

@@ -2695,3 +2695,28 @@ test('a prediction a softmax or a sigmoid gives is described as a predicted prob
 test('q·k over √d scoring two positions of one sequence, score(x_i, x_j), stays self-attention\'s score', () => {
   assert.equal(concept('\\text{score}(\\mathbf{h}_a, \\mathbf{h}_b) = \\frac{\\mathbf{q}_a \\cdot \\mathbf{k}_b}{\\sqrt{d_k}}'), 'self-attention');
 });
+
+test('the cost named by its own letter plus a penalty, C = C₀ + λ/n Σ|w|, is a regularised loss', () => {
+  assert.equal(concept('C=C_0+\\frac{\\lambda}{n}\\sum_w{|w|}'), 'regularization');
+  assert.equal(concept('C = C_0 + \\frac{\\lambda}{2n}\\sum_w w^2'), 'regularization');
+  // (A letter subscripted on the right with no penalty beside it adds nothing.)
+  assert.notEqual(concept('C = C_0 + C_1'), 'regularization');
+});
+
+test('an update aligned on its arrow in an eqnarray, and a caret before a bracket typed without braces', () => {
+  assert.equal(concept('\\begin{eqnarray} b & \\rightarrow & b -\\eta \\frac{\\partial C}{\\partial b} \\end{eqnarray}'), 'gradient-descent');
+  assert.match(normaliseTex('\\frac{1}{1+e^(-\\beta*x)}'), /e\^\{-\\beta\s*x\}/);
+  assert.equal(concept('f(x) = \\frac{1}{1+e^(-x)}'), 'sigmoid');
+});
+
+test('a dimension declared before a definition with a comma alone only annotates it', () => {
+  assert.equal(concept('q_i \\in \\mathbb{R}^{d_k}, Q = W_q X'), 'self-attention');
+  assert.equal(concept('x \\in \\mathbb{R}^n, y \\in \\{0, 1\\}'), null);
+});
+
+test('a gradient summed up to step t over the errors δ_{t,k} is backpropagation through time', () => {
+  assert.equal(concept('\\frac{\\partial L_t}{\\partial U}=\\sum_{k=1}^t\\delta_{t,k}h^T_{k-1}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial L}{\\partial U}=\\sum_{t=1}^T\\sum_{k=1}^t\\delta_{t,k}h^T_{k-1}'), 'backpropagation-through-time');
+  // (A sum over the examples is not over time.)
+  assert.notEqual(concept('\\frac{\\partial L}{\\partial w}=\\sum_{i=1}^n\\delta_i x_i'), 'backpropagation-through-time');
+});
