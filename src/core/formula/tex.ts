@@ -218,6 +218,14 @@ class Parser {
     return { k: 'row', items: a ? [a] : [] };
   }
 
+  /** A fraction's argument: unbraced, TeX takes one digit of a number (`\\frac12` is ½, `\\frac1{2m}` is 1/(2m)). */
+  private digitArg(): Node {
+    const t = this.toks[this.i];
+    if (t?.t !== 'num' || !/^\d\d/.test(t.v)) return this.parseArg();
+    this.toks[this.i] = { t: 'num', v: t.v.slice(1) };
+    return { k: 'row', items: [{ k: 'num', v: Number(t.v[0]), raw: t.v[0] }] };
+  }
+
   /** Past MAX_DEPTH: skip a balanced group without building nodes (iteratively). */
   private skipGroup(): Node {
     let d = 1;
@@ -334,8 +342,8 @@ class Parser {
 
   private command(name: string, stop: Set<string>): Node | null {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
-      const num = this.parseArg();
-      const den = this.parseArg();
+      const num = this.digitArg();
+      const den = this.digitArg();
       return { k: 'frac', num, den };
     }
     if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {

@@ -2720,3 +2720,9 @@ test('a gradient summed up to step t over the errors δ_{t,k} is backpropagation
   // (A sum over the examples is not over time.)
   assert.notEqual(concept('\\frac{\\partial L}{\\partial w}=\\sum_{i=1}^n\\delta_i x_i'), 'backpropagation-through-time');
 });
+
+test('an unbraced fraction takes one digit for each argument, as TeX does: \\frac12 is one half', () => {
+  assert.equal(show(parseTex('\\frac12 w^2')), show(parseTex('\\frac{1}{2} w^2')));
+  assert.equal(show(parseTex('\\frac1{2m}')), show(parseTex('\\frac{1}{2m}')));
+  assert.equal(concept('R(w) = \\frac12 \\sum_j w_j^2'), 'regularization');
+});
