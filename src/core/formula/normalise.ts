@@ -355,6 +355,8 @@ function codeNotation(s: string): string {
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
+  // `p(A \| B)`: one double bar inside a probability is its conditioning bar, as some books' macros draw it (a norm has two).
+  if (s.includes('\\|')) s = bracketCalls(s, /(?<![A-Za-z\\])[pPq](?:_\{[^{}]*\}|_[A-Za-z])?\s*\(/, (args, call) => `${call}${(args.match(/\\\|/g) ?? []).length === 1 ? args.replace('\\|', '|') : args})`);
   // `e^(-\beta x)`: TeX's caret before a bracket typed without braces raises the whole bracket.
   s = bracketCalls(s, /(?<=(?<![A-Za-z\\])e)\s*\^\s*\(/, (args) => `^{${args}}`);
   // (Not a function's argument: `softmax(e^{t})` keeps its call.)

@@ -285,9 +285,25 @@ function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: strin
     const likelihood = sorted.some((c) => c.id === 'maximum-likelihood' && !c.why.startsWith('related')) || likelihoodLhs(items);
     for (let i = sorted.length - 1; i >= 0; i--) {
       if (sorted[i].why === BERNOULLI && !likelihood) sorted[i] = { ...sorted[i], why: `${BERNOULLI} with no minus: the log-likelihood, which binary cross-entropy negates` };
+      // (With the likelihood maximised on the left, max ln L = Σ y ln f + (1 − y) ln(1 − f), or log p(D) = …, it is the estimate's objective.)
+      else if (sorted[i].why === BERNOULLI && maximisedLikelihood(sides(items).parts.length > 1 ? sides(items).parts[0] : [])) sorted[i] = { id: 'maximum-likelihood', score: sorted[i].score, why: LABELS_LIKELIHOOD };
       else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
     }
   }
+}
+
+/** p(D), P(𝒟 | θ): the probability of a data set 𝒟. */
+function ofDataSet(a: Apply): boolean {
+  const first = rowOf(a.arg)[0];
+  return /^[pP]$/.test(a.fn) && first?.k === 'sym' && first.name === 'D' && !first.sub && (rowOf(a.arg).length === 1 || hasOp(a.arg, '|'));
+}
+
+/** The left side maximises a likelihood, `max L`, `max ln L⁻` (L in any script), or is the log of the data's probability, `log p(D)`. */
+function maximisedLikelihood(lhs: Row): boolean {
+  const L = (x: Node | undefined) => !!x && x.k === 'sym' && x.name === 'L' && !x.mods.includes('cal');
+  const logOf = (x: Node | undefined) => !!x && x.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 && (L(rowOf(x.arg)[0]) || (rowOf(x.arg)[0].k === 'apply' && ofDataSet(rowOf(x.arg)[0] as Apply)));
+  const maxed = lhs[0]?.k === 'name' && /^(arg ?)?max$/i.test(lhs[0].v) && lhs.length === 2 && (L(lhs[1]) || logOf(lhs[1]));
+  return maxed || (lhs.length === 1 && logOf(lhs[0]) && rowOf((lhs[0] as Apply).arg)[0].k === 'apply');
 }
 
 /** The left side names a likelihood: a log of something (log L(θ), ln p(D | μ)), or L, l, ℓ, LL. */
@@ -299,8 +315,16 @@ function likelihoodLhs(root: Row): boolean {
   return applies(lhs, ['log', 'ln']).length > 0 || (head?.k === 'sym' && /^(L|l|ell|ℓ)$/.test(head.name)) || (head?.k === 'apply' && /^(L|l|ell|ℓ|LL)$/.test(head.fn)) || (head?.k === 'name' && /^(LL|log)/.test(head.v));
 }
 
+/** Why a likelihood maximised on the left side is maximum likelihood, whatever the right side writes out. */
+const LIKELIHOOD_MAXIMISED = 'max L = Π …, log p(D) = Σ …: the likelihood of the data (or its log), what maximum likelihood maximises';
+/** Why the Bernoulli log-likelihood with the likelihood maximised on the left is maximum likelihood's objective. */
+const LABELS_LIKELIHOOD = 'y log p + (1−y) log(1−p) maximised: the log-likelihood of the labels';
+
 /** Why a label and its complement weighting the logs of p and 1 − p is binary cross-entropy. */
 const BERNOULLI = 'y log p + (1−y) log(1−p)';
+
+/** Why a composition of numbered functions is a network: one function per layer. */
+const LAYER_COMPOSITION = 'f_L ∘ … ∘ f_1: a composition of layers';
 
 /** Why an affine step from the previous state and the current input is an RNN's. */
 const RECURRENT_SUM = 'a^{(t)} = b + W h^{(t−1)} + U x^{(t)}';
@@ -1890,6 +1914,8 @@ function detect(root: Row, add: Add): void {
   for (const ind of indicator) {
     if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
     else if (hasOp(ind.arg, '≥', '>') && all(ind.arg).some((x) => isNum(x, 0))) add('step-function', 3, '𝟙[a ≥ 0]');
+    // (𝟙[y ŷ ≤ 0]: a label times a score at most 0, the margin of a mistake.)
+    else if (hasOp(ind.arg, '≤', '<') && all(ind.arg).some((x) => isNum(x, 0)) && syms(ind.arg).some((x) => x.name === 'y') && syms(ind.arg).length >= 2 && !applies(root, ['log']).length) add('zero-one-loss', 3.4, '𝟙[y ŷ ≤ 0]: a mistake, the margin not positive');
   }
   // Iverson's bracket without the 1, (1/ℓ) Σ [y_i ≠ a(x_i)] or (1/ℓ) Σ [y_i ⟨w, x_i⟩ < 0]: the share of mistakes.
   if (bigs(root, 'sum').length && !applies(root, ['log']).length && every.some((x) => x.k === 'group' && x.delim === '[' && (hasOp(x.body, '≠') || (hasOp(x.body, '<') && rowOf(x.body).some((y) => isNum(y, 0)) && syms(x.body).some((y) => y.name === 'y'))) && !all(x.body).some((y) => y.k === 'text'))) add('zero-one-loss', 3.4, '[y_i ≠ a(x_i)]: Iverson\'s bracket counts the mistakes');
@@ -2228,7 +2254,10 @@ function detect(root: Row, add: Add): void {
   const lossLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name) && !x.sup;
   // (One term only — C = C₀ + λ Σ w² adds a penalty — and not over time steps: L = Σ_t L^{(t)} sums a sequence's losses.)
   const exampleTerm = (y: Sym, name: string) => y.name === name && !!(y.sub || y.sup) && !/^(t|tau|\(t\)|<t>|⟨t⟩|langlet rangle)$/.test((subText(y.sub) || subText(y.sup)).replace(/[\s\\]/g, ''));
-  const ownTerms = (name: string) => bigs(rhsAll, 'sum').length > 0 && termsOf(rhsAll).length === 1 && all(rhsAll).some((y) => (y.k === 'sym' && exampleTerm(y, name)) || (y.k === 'apply' && y.head.k === 'sym' && exampleTerm(y.head, name)));
+  // (Or the same letter called on the example the sum runs over, C = (1/m) Σ_i C(x^i).)
+  const sumIndex = bigs(rhsAll, 'sum').map((b) => ('sub' in b ? syms(b.sub)[0]?.name : undefined)).find((n) => !!n);
+  const onExample = (y: Apply, name: string) => y.head.k === 'sym' && y.head.name === name && !y.head.sub && !!sumIndex && syms(y.arg).some((z) => subText(z.sub) === sumIndex || subText(z.sup).replace(/[()]/g, '') === sumIndex);
+  const ownTerms = (name: string) => bigs(rhsAll, 'sum').length > 0 && termsOf(rhsAll).length === 1 && all(rhsAll).some((y) => (y.k === 'sym' && exampleTerm(y, name)) || (y.k === 'apply' && y.head.k === 'sym' && (exampleTerm(y.head, name) || onExample(y, name))));
   const lhsLoss = lossLetter(lhs[0]) && lhs.length === 1 && !(lhs[0] as Sym).sub ? (lhs[0] as Sym).name : lhsApply && lhsApply.head.k === 'sym' && lossLetter(lhsApply.head) && !lhsApply.head.sub ? lhsApply.head.name : '';
   if (parts.length === 2 && lhsLoss && ownTerms(lhsLoss) && !logs.length && !hasGradient(root)) add('empirical-risk', 2.9, 'L = (1/n) Σ_i L_i: the average of the per-example losses');
   // J(θ) = 𝔼_{(x,y)∼p̂_data} L(f(x; θ), y): the loss of a prediction averaged over the training data — its empirical
@@ -2402,7 +2431,9 @@ function detect(root: Row, add: Add): void {
     const pos = sigmaDots.find((a) => !(rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-'));
     const neg = sigmaDots.find((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
     // (The vector shared by the real pair and the sampled ones may stand on either side: σ(hᵀv′_w) and σ(−hᵀv′_{w̃}).)
-    const sharedCentre = !!pos && !!neg && (show(dots(pos.arg)[0].b) === show(dots(neg.arg)[0].b) || show(dots(pos.arg)[0].a) === show(dots(neg.arg)[0].a)) && bigs(root, 'sum').length > 0;
+    // (Both sides alike, σ(wᵀx + b) and σ(−(wᵀx + b)), are one score and its complement: a label's two classes, no sampled word.)
+    const [dp, dn] = pos && neg ? [dots(pos.arg)[0], dots(neg.arg)[0]] : [undefined, undefined];
+    const sharedCentre = !!dp && !!dn && (show(dp.b) === show(dn.b) ? show(dp.a) !== show(dn.a) : show(dp.a) === show(dn.a)) && bigs(root, 'sum').length > 0;
     const wv = sharedCentre || sigmaDots.some((a) => {
       const d = dots(a.arg)[0];
       return wordVectorPair(d.a, d.b) || contextSumAgainstWord(d.a, d.b);
@@ -2639,7 +2670,9 @@ function detect(root: Row, add: Add): void {
   const anyRate = (r: Row) => ((r[0]?.k === 'sym' && !r[0].sub && /^[a-z]$/.test(r[0].name)) || (r[0]?.k === 'apply' && /^[a-z]$/.test(r[0].fn))) && bigs(r, 'sum').length > 0;
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
   // (θ ← θ + η∇ℓ climbs a log-likelihood: gradient ascent, the same step with the sign of what it climbs.)
-  const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && hasGradient(rhsAll.slice(3));
+  // (The gradient may be its letter alone, x ← x + η g.)
+  const gLetter = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === 'g';
+  const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && (hasGradient(rhsAll.slice(3)) || gLetter(rhsAll.slice(3)));
   // (w(k + 1) = w(k) − η∇E: the iterate written as a function of the step.)
   // (Or the current iterate written with a script, w(k + 1) = w^k − η ∂E/∂w.)
   const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test(iterScript(rhsAll[0]))));
@@ -2736,13 +2769,20 @@ function detect(root: Row, add: Add): void {
   // log L(θ) = …, ln 𝓛(θ | t, z) = …, arg max_θ log L(θ): the log of the likelihood of parameters.
   {
     // (ln P(x_1, …, x_n; μ, σ): the probability of the data with the parameters after the semicolon is a likelihood too.)
-    const likelihood = (a: Node) => a.k === 'apply' && ((/^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name))) || (/^[pP]$/.test(a.fn) && hasOp(a.arg, ';') && !hasOp(a.arg, '|')));
+    // (p(D), p(𝒟 | θ): the probability of the data set is its likelihood.)
+    const likelihood = (a: Node) => a.k === 'apply' && ((/^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name))) || (/^[pP]$/.test(a.fn) && ((hasOp(a.arg, ';') && !hasOp(a.arg, '|')) || ofDataSet(a))));
     const logOfL = (r: Row) => r.some((x) => x.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 && likelihood(rowOf(x.arg)[0]));
     const optimised = root.some((x) => x.k === 'name' && /^arg ?max$/i.test(x.v));
-    if ((parts.length >= 2 && lhs.length === 1 && logOfL(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0 || applies(rhsAll, ['log', 'ln']).length > 1)) || (parts.length === 1 && optimised && logOfL(root))) add('maximum-likelihood', 3.1, 'log L(θ) = …: the log-likelihood of the parameters');
+    // (ℓ(θ) = ln L(θ): the log-likelihood defined as the log of the likelihood.)
+    const definedAsLog = !!lhsApply && /^(ell|l)$/.test(lhsApply.fn) && rhsAll.length === 1 && logOfL(rhsAll);
+    if ((parts.length >= 2 && lhs.length === 1 && logOfL(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0 || applies(rhsAll, ['log', 'ln']).length > 1)) || (parts.length === 1 && optimised && logOfL(root)) || definedAsLog) add('maximum-likelihood', 3.1, 'log L(θ) = …: the log-likelihood of the parameters');
+    // max L = Π f(x_i), max ln L⁻ = Σ ln(1 − f(x_i)): the likelihood (or its log) maximised.
+    if (parts.length >= 2 && maximisedLikelihood(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0)) add('maximum-likelihood', 3.3, LIKELIHOOD_MAXIMISED);
   }
   // f = f_L ∘ f_{L−1} ∘ … ∘ f_1: a network as a composition of its layers.
-  if (parts.length > 1 && hasOp(rhsAll, '∘') && syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2) add('mlp', 3, 'f_L ∘ … ∘ f_1: a composition of layers');
+  // (Or the layers numbered above, h^{(L)} ∘ ⋯ ∘ h^{(1)}, f^{(d)} ∘ f^{(d−1)} ∘ ⋯: one function per layer.)
+  const numbered = (name: string) => syms(rhsAll).filter((x) => x.name === name && /^\(?[0-9a-zA-Z](\s*-\s*1)?\)?$/.test(subText(x.sup).replace(/\s+/g, ''))).length >= 2;
+  if (parts.length > 1 && hasOp(rhsAll, '∘') && (syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2 || ['f', 'h', 'g'].some(numbered))) add('mlp', 3, LAYER_COMPOSITION);
   // Adam moments and bias correction
   // (The gradient written dW, db in code's notation, or as a derivative, is averaged the same way; with Adam's β₁, β₂ —
   // a plain β is momentum's. A letter averaged from its own previous value is Adam's moment only with β₁ or β₂: with
@@ -3260,9 +3300,10 @@ function lossLhs(root: Row): boolean {
 function lossSubscript(root: Row): ConceptId | null {
   const h = sides(root).parts[0]?.[0];
   const sym = h?.k === 'sym' ? h : h?.k === 'apply' && h.head.k === 'sym' ? h.head : null;
-  const sub = sym ? subText(sym.sub).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  // (Or above it, as a name in parentheses: ℓ^{(0/1)}, ℓ^{(hin)}.)
+  const sub = sym ? (subText(sym.sub) || subText(sym.sup)).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
   // (L_{L1}, L_{L2}: the penalty named by its norm; L_{reg} may be regression's loss as well as the regularised one.)
-  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization' } as Record<string, ConceptId>)[sub] ?? null;
+  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization', '01': 'zero-one-loss', zeroone: 'zero-one-loss', hinge: 'hinge-loss', hin: 'hinge-loss' } as Record<string, ConceptId>)[sub] ?? null;
 }
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
@@ -3842,7 +3883,8 @@ function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: 
   // A loss letter subscripted with the loss's name (L_{CE}, J_{NLL}, L_{MSE}) says which loss it is; a more specific
   // member of that loss's family with evidence of its own (the binary form) still speaks for the formula.
   const lossName = lossLhs(root) ? lossSubscript(root) : null;
-  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName))))) {
+  // (The 0–1 loss is a step of the margin: an indicator under its name is the loss.)
+  if (lossName && (!sorted[0] || (!sorted[0].why.startsWith('named') && (sorted[0].score < 3 || related(sorted[0].id, lossName) || (lossName === 'zero-one-loss' && sorted[0].id === 'step-function'))))) {
     const specific = sorted.find((c) => c.id !== lossName && ancestors(c.id).includes(lossName) && !c.why.startsWith('related') && c.score >= 3 && c.id !== 'negative-log-likelihood');
     const id = specific?.id ?? lossName;
     sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
@@ -4187,7 +4229,7 @@ export function derivativeLine(tree: Row): boolean {
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
 function namedCall(id: ConceptId): string {

@@ -2726,3 +2726,40 @@ test('an unbraced fraction takes one digit for each argument, as TeX does: \\fra
   assert.equal(show(parseTex('\\frac1{2m}')), show(parseTex('\\frac{1}{2m}')));
   assert.equal(concept('R(w) = \\frac12 \\sum_j w_j^2'), 'regularization');
 });
+
+test('a loss named 0–1 or hinge above or below its letter, and the indicator of a non-positive margin, are the 0–1 loss', () => {
+  assert.equal(concept('\\ell_{0-1} = 1(m \\le 0)'), 'zero-one-loss');
+  assert.equal(concept('\\ell(y,\\hat y) = \\mathbb{1}[y \\hat y \\leq 0]'), 'zero-one-loss');
+  // (The indicator of a non-negative input alone is the step.)
+  assert.notEqual(concept('f(z) = \\mathbb{1}[z \\geq 0]'), 'zero-one-loss');
+});
+
+test('layers numbered above and composed, h^{(L)} ∘ ⋯ ∘ h^{(1)}, are a network', () => {
+  assert.equal(concept('f(x) = \\left(a\\circ h^{(L)}\\circ\\cdots\\circ h^{(1)}\\right)(x)'), 'mlp');
+  assert.equal(concept('f(x) = f^{(d)} \\circ f^{(d-1)} \\circ \\cdots \\circ f^{(1)}(x)'), 'mlp');
+  assert.notEqual(concept('(f \\circ g)(x) = f(g(x))'), 'mlp');
+});
+
+test('a cost as the average of itself on each example, C = (1/m) Σ_i C(x^i), is the empirical risk', () => {
+  assert.equal(concept('C = \\frac{1}{m} \\sum_{i=1}^m C(\\mathbf{x}^i)'), 'empirical-risk');
+});
+
+test('a step along the gradient written as its letter g is a gradient step', () => {
+  assert.equal(concept('\\mathbf{x} \\leftarrow \\mathbf{x} + \\eta \\mathbf{g}'), 'gradient-descent');
+  assert.notEqual(concept('\\mathbf{x} \\leftarrow \\mathbf{x} + \\eta \\mathbf{v}'), 'gradient-descent');
+});
+
+test('the likelihood maximised on the left, or the log of the data\'s probability, is maximum likelihood', () => {
+  assert.equal(concept('\\max L^+ = \\prod_{x_i \\in X, y_i = 1} f(x_i)'), 'maximum-likelihood');
+  assert.equal(concept('\\max \\ln L = \\sum_{i=1}^n \\left( y_i\\ln f(x_i) + (1-y_i)\\ln (1-f(x_i)) \\right)'), 'maximum-likelihood');
+  assert.equal(concept('l(\\theta) = \\ln L(\\theta)'), 'maximum-likelihood');
+  // (One score and its complement for the two classes is no negative sampling.)
+  assert.equal(concept('\\log p(D) = \\sum_n \\left[ [y_n=+1] \\log \\sigma(w^T x_n + b) + [y_n=-1] \\log \\sigma(-(w^T x_n + b)) \\right]'), 'maximum-likelihood');
+  // (Without the maximum, the labels' log-likelihood stays the binary cross-entropy with its sign left off.)
+  assert.equal(concept('\\sum_{i=1}^n y_i\\ln f(x_i) + (1-y_i)\\ln (1-f(x_i))'), 'binary-cross-entropy');
+});
+
+test('one double bar inside a probability is its conditioning bar; a norm keeps both', () => {
+  assert.match(normaliseTex('p(A=a \\| B=b)'), /p\(A=a \| B=b\)/);
+  assert.match(normaliseTex('p(\\|x\\|)'), /\\\|x\\\|/);
+});
