@@ -8,9 +8,9 @@ import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
  */
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`, `ln[p/q]`). */
-const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn'];
+const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn', 'diag'];
 /** Bare words TeX has no command for: written as operator names. */
-const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}' };
+const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' };
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
@@ -357,6 +357,10 @@ function codeNotation(s: string): string {
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
   // `p(A \| B)`: one double bar inside a probability is its conditioning bar, as some books' macros draw it (a norm has two).
   if (s.includes('\\|')) s = bracketCalls(s, /(?<![A-Za-z\\])[pPq](?:_\{[^{}]*\}|_[A-Za-z])?\s*\(/, (args, call) => `${call}${(args.match(/\\\|/g) ?? []).length === 1 ? args.replace('\\|', '|') : args})`);
+  // `exp-(θ x)`: the minus typed between the function and its bracket belongs inside.
+  s = bracketCalls(s, /(?<![A-Za-z\\])exp\s*-\s*\(/, (args) => `exp(-(${args}))`);
+  // `softmax(QKᵀ) \times V`: a cross before a matrix after a bracket is the product.
+  s = s.replace(/\)\s*\\times\s*(?=[A-Z](?![A-Za-z]))/g, ') ');
   // `e^(-\beta x)`: TeX's caret before a bracket typed without braces raises the whole bracket.
   s = bracketCalls(s, /(?<=(?<![A-Za-z\\])e)\s*\^\s*\(/, (args) => `^{${args}}`);
   // (Not a function's argument: `softmax(e^{t})` keeps its call.)

@@ -1658,7 +1658,9 @@ function detect(root: Row, add: Add): void {
     if (perPosition) add(weightsOnly ? 'scaled-dot-product-attention' : 'self-attention', 3.4, weightsOnly ? 'softmax_j(q_i·k_j/√d): the scaled weights of one query' : 'softmax_j(q_i·k_j/√d) weighting v_j');
     // (Scores named by a word, Softmax(Scores/√d)V or softmax(S/√d_k)V: scaled, then weighting the values.)
     const weighsValues = rowsIn(root).some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
-    if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
+    // (Unscaled, softmax(QKᵀ + M) with its mask M added is masked attention's all the same.)
+    if (!sqrtDen && qk && hasTranspose(arg) && hasOp(arg, '+') && hasSym(arg, 'M') && !perPosition) add('masked-self-attention', 3.4, 'softmax(QKᵀ + M): the scores with a mask added');
+    else if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
     } else if ((syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 || (qk && !arg.some((s) => s.k === 'sym' && (s.name === 'Q' || s.name === 'K')))) && hasTranspose(arg)) {
@@ -3963,6 +3965,9 @@ function withoutFullStop(r: Row): Row {
   return n === r.length ? r : r.slice(0, n);
 }
 
+/** Attention and its kinds: formulas that take a softmax of scores as one of their parts. */
+const ATTENTION_KINDS = new Set<ConceptId>(['attention', 'self-attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention', 'mlp-attention']);
+
 const ADAM_BIAS_CORRECTION = 'bias correction m_t/(1 − β₁^t)';
 const ADAM_STEP = 'the step η m̂/(√v̂ + ε)';
 const BAYES_THEOREM = 'P(A|B) = P(B|A) P(A) / P(B)';
@@ -3984,7 +3989,10 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   if (!words.trim()) return;
   const foreign = FOREIGN.test(words);
   const namedHere: ConceptId[] = foreign ? conceptsMentioned(words, Infinity).filter((id) => id !== 'ngram-markov' && id !== 'bayes-rule') : [];
+  // (A softmax the sentence mentions, inside attention the formula writes, is the attention's ingredient: it gains nothing.)
+  const attentionBuilt = [...cands].some(([id, c]) => ATTENTION_KINDS.has(id) && c.score >= 3);
   for (const [id, c] of cands) {
+    if (id === 'softmax' && attentionBuilt) continue;
     if (wordsFor(id, words) && !(id === 'regularization' && c.why === RIDGE_SOLUTION && !namedInOtherLanguage(id, words))) c.score += 0.9;
     else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !BUILT_ON_OWN_STRUCTURES.test(words))) c.score -= 1.5;
   }

@@ -2763,3 +2763,14 @@ test('one double bar inside a probability is its conditioning bar; a norm keeps 
   assert.match(normaliseTex('p(A=a \\| B=b)'), /p\(A=a \| B=b\)/);
   assert.match(normaliseTex('p(\\|x\\|)'), /\\\|x\\\|/);
 });
+
+test('softmax(QKᵀ) × V is attention, the softmax the sentence mentions its ingredient; a mask added unscaled is masked attention', () => {
+  assert.equal(concept('softmax(QK^T)\\times V', 'Q and K are multiplied together, then a softmax is taken on that and multiplied with V.'), 'attention');
+  assert.equal(concept('W_A = softmax(QK^T + M)'), 'masked-self-attention');
+  assert.notEqual(concept('softmax(QK^T + b)'), 'masked-self-attention');
+});
+
+test('exp-(…) typed with its minus outside, and diag written bare, are read as meant', () => {
+  assert.match(normaliseTex('1 / (1 + exp-(theta * x))'), /exp\s*\(\s*-\s*\(/);
+  assert.equal(concept('\\boldsymbol{A}=\\boldsymbol{V}diag(\\boldsymbol{\\lambda})\\boldsymbol{V^{-1}}'), 'spectral-theorem');
+});
