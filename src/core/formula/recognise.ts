@@ -283,14 +283,19 @@ function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: strin
     // (The Bernoulli log-likelihood, y log p + (1 − y) log(1 − p), is the binary cross-entropy's own sum with the sign
     // left off: named so, and said so — unless the formula says it is a likelihood, log L(θ) = …, the estimate's.)
     const likelihood = sorted.some((c) => c.id === 'maximum-likelihood' && !c.why.startsWith('related')) || likelihoodLhs(items);
+    const { parts } = sides(items);
+    const maximised = parts.length > 1 && maximisedLikelihood(parts[0]);
     for (let i = sorted.length - 1; i >= 0; i--) {
       if (sorted[i].why === BERNOULLI && !likelihood) sorted[i] = { ...sorted[i], why: `${BERNOULLI} with no minus: the log-likelihood, which binary cross-entropy negates` };
       // (With the likelihood maximised on the left, max ln L = Σ y ln f + (1 − y) ln(1 − f), or log p(D) = …, it is the estimate's objective.)
-      else if (sorted[i].why === BERNOULLI && maximisedLikelihood(sides(items).parts.length > 1 ? sides(items).parts[0] : [])) sorted[i] = { id: 'maximum-likelihood', score: sorted[i].score, why: LABELS_LIKELIHOOD };
+      else if (sorted[i].why === BERNOULLI && maximised) sorted[i] = { id: 'maximum-likelihood', score: sorted[i].score, why: LABELS_LIKELIHOOD };
       else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
     }
   }
 }
+
+/** The letter a sum runs over: i of Σ_{i=1}^{n}, k of Σ_k. */
+const sumIndexOf = (b: Node): string | undefined => (b.k === 'big' ? syms(b.sub)[0]?.name : undefined);
 
 /** p(D), P(𝒟 | θ): the probability of a data set 𝒟. */
 function ofDataSet(a: Apply): boolean {
@@ -301,9 +306,10 @@ function ofDataSet(a: Apply): boolean {
 /** The left side maximises a likelihood, `max L`, `max ln L⁻` (L in any script), or is the log of the data's probability, `log p(D)`. */
 function maximisedLikelihood(lhs: Row): boolean {
   const L = (x: Node | undefined) => !!x && x.k === 'sym' && x.name === 'L' && !x.mods.includes('cal');
-  const logOf = (x: Node | undefined) => !!x && x.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 && (L(rowOf(x.arg)[0]) || (rowOf(x.arg)[0].k === 'apply' && ofDataSet(rowOf(x.arg)[0] as Apply)));
-  const maxed = lhs[0]?.k === 'name' && /^(arg ?)?max$/i.test(lhs[0].v) && lhs.length === 2 && (L(lhs[1]) || logOf(lhs[1]));
-  return maxed || (lhs.length === 1 && logOf(lhs[0]) && rowOf((lhs[0] as Apply).arg)[0].k === 'apply');
+  const logArg = (x: Node | undefined) => (x?.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 ? rowOf(x.arg)[0] : undefined);
+  const logOfData = (x: Node | undefined) => { const a = logArg(x); return a?.k === 'apply' && ofDataSet(a); };
+  const maxed = lhs[0]?.k === 'name' && /^(arg ?)?max$/i.test(lhs[0].v) && lhs.length === 2 && (L(lhs[1]) || L(logArg(lhs[1])) || logOfData(lhs[1]));
+  return maxed || (lhs.length === 1 && logOfData(lhs[0]));
 }
 
 /** The left side names a likelihood: a log of something (log L(θ), ln p(D | μ)), or L, l, ℓ, LL. */
@@ -2257,7 +2263,7 @@ function detect(root: Row, add: Add): void {
   // (One term only — C = C₀ + λ Σ w² adds a penalty — and not over time steps: L = Σ_t L^{(t)} sums a sequence's losses.)
   const exampleTerm = (y: Sym, name: string) => y.name === name && !!(y.sub || y.sup) && !/^(t|tau|\(t\)|<t>|⟨t⟩|langlet rangle)$/.test((subText(y.sub) || subText(y.sup)).replace(/[\s\\]/g, ''));
   // (Or the same letter called on the example the sum runs over, C = (1/m) Σ_i C(x^i).)
-  const sumIndex = bigs(rhsAll, 'sum').map((b) => ('sub' in b ? syms(b.sub)[0]?.name : undefined)).find((n) => !!n);
+  const sumIndex = bigs(rhsAll, 'sum').map(sumIndexOf).find((n) => !!n);
   const onExample = (y: Apply, name: string) => y.head.k === 'sym' && y.head.name === name && !y.head.sub && !!sumIndex && syms(y.arg).some((z) => subText(z.sub) === sumIndex || subText(z.sup).replace(/[()]/g, '') === sumIndex);
   const ownTerms = (name: string) => bigs(rhsAll, 'sum').length > 0 && termsOf(rhsAll).length === 1 && all(rhsAll).some((y) => (y.k === 'sym' && exampleTerm(y, name)) || (y.k === 'apply' && y.head.k === 'sym' && (exampleTerm(y.head, name) || onExample(y, name))));
   const lhsLoss = lossLetter(lhs[0]) && lhs.length === 1 && !(lhs[0] as Sym).sub ? (lhs[0] as Sym).name : lhsApply && lhsApply.head.k === 'sym' && lossLetter(lhsApply.head) && !lhsApply.head.sub ? lhsApply.head.name : '';
@@ -2772,7 +2778,7 @@ function detect(root: Row, add: Add): void {
   {
     // (ln P(x_1, …, x_n; μ, σ): the probability of the data with the parameters after the semicolon is a likelihood too.)
     // (p(D), p(𝒟 | θ): the probability of the data set is its likelihood.)
-    const likelihood = (a: Node) => a.k === 'apply' && ((/^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name))) || (/^[pP]$/.test(a.fn) && ((hasOp(a.arg, ';') && !hasOp(a.arg, '|')) || ofDataSet(a))));
+    const likelihood = (a: Node) => a.k === 'apply' && ((/^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name))) || (/^[pP]$/.test(a.fn) && hasOp(a.arg, ';') && !hasOp(a.arg, '|')) || ofDataSet(a));
     const logOfL = (r: Row) => r.some((x) => x.k === 'apply' && ['log', 'ln'].includes(x.fn) && rowOf(x.arg).length === 1 && likelihood(rowOf(x.arg)[0]));
     const optimised = root.some((x) => x.k === 'name' && /^arg ?max$/i.test(x.v));
     // (ℓ(θ) = ln L(θ): the log-likelihood defined as the log of the likelihood.)
@@ -2845,9 +2851,9 @@ function detect(root: Row, add: Add): void {
   // ∂L/∂w_{ij} = Σ_t δ_j^t x_i^t: a shared weight's gradient summed over the time steps of its errors.
   // (Or a sum over t of the loss's derivatives by the step-t outputs, ∂L/∂W_hh = Σ_t ∂L/∂y_t W_hy f′(…) h_{t−1}.)
   // (Σ_{k=1}^{t} δ_{t,k} h_{k−1}ᵀ: a sum up to step t runs over the steps before it.)
-  const stepSums = lhsD ? bigs(rhsAll, 'sum').filter((b) => 'sub' in b && (/^(t|tau)$/.test(rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? '') || /^t$/.test(subText(b.sup)))) : [];
+  const stepSums = lhsD ? bigs(rhsAll, 'sum').filter((b) => 'sub' in b && (/^(t|tau)$/.test(sumIndexOf(b) ?? '') || /^t$/.test(subText(b.sup)))) : [];
   const overSteps = stepSums.length > 0;
-  const stepIndices = new Set(['t', ...stepSums.map((b) => rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name ?? 't')]);
+  const stepIndices = new Set(['t', ...stepSums.map((b) => sumIndexOf(b) ?? 't')]);
   const stepDelta = (x: Sym) => x.name === 'delta' && (subText(x.sup) || subText(x.sub)).replace(/[()\s]/g, '').split(',').some((i) => stepIndices.has(i));
   const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && sameRow(d.of, lhsD!.of));
   const deltaOverTime = overSteps && (syms(rhsAll).some(stepDelta) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
@@ -3965,8 +3971,8 @@ function withoutFullStop(r: Row): Row {
   return n === r.length ? r : r.slice(0, n);
 }
 
-/** Attention and its kinds: formulas that take a softmax of scores as one of their parts. */
-const ATTENTION_KINDS = new Set<ConceptId>(['attention', 'self-attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention', 'mlp-attention']);
+/** Attention and its kinds (its family): formulas that take a softmax of scores as one of their parts. */
+const ATTENTION_KINDS = new Set<ConceptId>(FAMILIES.find((f) => f.includes('attention')));
 
 const ADAM_BIAS_CORRECTION = 'bias correction m_t/(1 − β₁^t)';
 const ADAM_STEP = 'the step η m̂/(√v̂ + ε)';
@@ -3992,8 +3998,7 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
   // (A softmax the sentence mentions, inside attention the formula writes, is the attention's ingredient: it gains nothing.)
   const attentionBuilt = [...cands].some(([id, c]) => ATTENTION_KINDS.has(id) && c.score >= 3);
   for (const [id, c] of cands) {
-    if (id === 'softmax' && attentionBuilt) continue;
-    if (wordsFor(id, words) && !(id === 'regularization' && c.why === RIDGE_SOLUTION && !namedInOtherLanguage(id, words))) c.score += 0.9;
+    if (wordsFor(id, words) && !(id === 'softmax' && attentionBuilt) && !(id === 'regularization' && c.why === RIDGE_SOLUTION && !namedInOtherLanguage(id, words))) c.score += 0.9;
     else if (foreign && !c.why.startsWith('named') && !namedHere.includes(id) && !(OWN_STRUCTURES.has(c.why) && !BUILT_ON_OWN_STRUCTURES.test(words))) c.score -= 1.5;
   }
 }

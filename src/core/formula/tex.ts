@@ -218,7 +218,7 @@ class Parser {
     return { k: 'row', items: a ? [a] : [] };
   }
 
-  /** A fraction's argument: unbraced, TeX takes one digit of a number (`\\frac12` is ½, `\\frac1{2m}` is 1/(2m)). */
+  /** A fraction's argument: unbraced, TeX takes one digit of a number (`\frac12` is ½, `\frac1{2m}` is 1/(2m)). */
   private digitArg(): Node {
     const t = this.toks[this.i];
     if (t?.t !== 'num' || !/^\d\d/.test(t.v)) return this.parseArg();
