@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectorErrors, recognise } from '../../../src/core/formula/recognise';
+import { detectorErrors, recognise, sideBySide } from '../../../src/core/formula/recognise';
 import { repoRoot } from './fixtures';
 import { explainFormula, type ExplainOptions, symbolsOfUnsure } from '../../../src/core/formula/explain';
 import { describeSymbols } from '../../../src/core/formula/symbols';
@@ -2773,4 +2773,44 @@ test('softmax(QKᵀ) × V is attention, the softmax the sentence mentions its in
 test('exp-(…) typed with its minus outside, and diag written bare, are read as meant', () => {
   assert.match(normaliseTex('1 / (1 + exp-(theta * x))'), /exp\s*\(\s*-\s*\(/);
   assert.equal(concept('\\boldsymbol{A}=\\boldsymbol{V}diag(\\boldsymbol{\\lambda})\\boldsymbol{V^{-1}}'), 'spectral-theorem');
+});
+
+test('the squared gradient averaged at a rate in any letter is Adam where the words say so, and its tilde correction is Adam\'s', () => {
+  assert.equal(concept('S_{k+1} = a S_k + (1-a)(\\nabla f(\\theta_k))^2', 'Adam, second moment'), 'adam');
+  assert.equal(concept('S_{k+1} = a S_k + (1-a)(\\nabla f(\\theta_k))^2', 'a running average'), null);
+  assert.equal(concept('S_{k+1} = a S_k + (1-a)(\\nabla f(\\theta_k))^2', 'RMSProp keeps a running average'), null);
+  assert.equal(concept('\\tilde{S}_{k} = \\frac{S_{k}}{1 - a^k}'), null);
+  assert.equal(concept('\\tilde{S}_{k} = \\frac{S_{k}}{1 - a^t}'), 'adam');
+});
+
+test('the sigmoid of the weights times the input, θ^t x or theta * x, is logistic regression; of β x it is the curve', () => {
+  assert.equal(concept('g(z) = \\frac{1}{1 + e^{-w^t z}}'), 'sigmoid');
+  assert.equal(concept('h(x) = \\frac{1}{1 + e^{-\\theta^t x}}'), 'logistic-regression');
+  assert.equal(concept('p = 1 / (1 + exp(-(w * x)))'), 'logistic-regression');
+  assert.equal(concept('f(x) = \\frac{1}{1 + e^{-\\beta x}}'), 'sigmoid');
+});
+
+test('two definitions joined by a bare comma are two lines of one block', () => {
+  assert.equal(concept('\\mathbf{Z} = \\mathbf{X}\\mathbf{W} + \\mathbf{b}, \\hat{\\mathbf{Y}} = \\mathrm{softmax}(\\mathbf{Z})'), 'softmax-regression');
+  assert.equal(sideBySide('f(a, b) = a + b'), 'f(a, b) = a + b');
+  assert.match(sideBySide('u = Wx + b, v = \\sigma(u)'), /\\\\/);
+});
+
+test('β₀ + β₁ x under any letter is a linear regression; a turn left or right at a tree node is the hierarchical softmax', () => {
+  assert.equal(concept('u = \\beta_0 + \\beta_1 x', 'we fit a straight line'), 'linear-regression');
+  assert.notEqual(concept('u = \\beta_0 + \\beta_1 \\log(x)'), 'linear-regression');
+  assert.equal(concept('P(m, right) = \\sigma(-\\theta_m^T h)'), 'hierarchical-softmax');
+  assert.notEqual(concept('P(m, r) = \\sigma(-\\theta_m^T h)'), 'hierarchical-softmax');
+});
+
+test('a penalty pulling the weights towards a point, the input reconstructed, and R̂ averaged over the sample', () => {
+  assert.equal(concept('\\Omega(w) = \\frac{\\alpha}{2}\\|w - w_0\\|^2'), 'regularization');
+  assert.equal(concept('d(e(\\mathbf{v})) = \\mathbf{v}', 'the autoencoder copies its input'), 'autoencoder');
+  assert.equal(concept('d(e(\\mathbf{v})) = \\mathbf{v}', 'for two inverse functions'), null);
+  assert.equal(concept('\\hat{R}(h) = \\frac{1}{N}\\sum_{n=1}^{N} \\mathbb{1}[h(x_n) \\neq y_n]'), 'empirical-risk');
+});
+
+test('the class probability as a function of a linear score is logistic regression', () => {
+  assert.equal(concept('P(y=1 \\mid x) = g(w^T x + b)'), 'logistic-regression');
+  assert.notEqual(concept('P(y=1 \\mid x) = g(x)'), 'logistic-regression');
 });
