@@ -752,6 +752,12 @@ function gaussianRegressions(root: Row, add: Add): void {
   if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
   if (gaussianRegression(root)) add('linear-regression', 3.2, GAUSSIAN_REGRESSION);
 }
+/** p(n, left) = σ(v_nᵀ h), p(n, right) = 1 − σ(…): the probability of turning left or right at a node of the tree. */
+function treeTurn(parts: Row[], lhsApply: Apply | null): boolean {
+  const spelled = (r: Row) => r.map((x) => (x.k === 'sym' && x.name.length === 1 && !x.sub && !x.sup ? x.name : x.k === 'name' ? x.v : ' ')).join('');
+  return parts.length >= 2 && !!lhsApply && /^[pP]$/.test(lhsApply.fn) && /(^|[^a-z])(left|right)([^a-z]|$)/i.test(spelled(rowOf(lhsApply.arg))) && applies(parts.slice(1).flat(), ['sigmoid']).length > 0;
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -768,9 +774,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (The hypothesis named by its parameters, h_w(X) = σ(Xw), is the regression's, not a layer's.)
   const ofParams = !!lhsApply && lhsApply.head.k === 'sym' && PARAM_LETTER.test(subText(lhsApply.head.sub));
   if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
-  // p(n, left) = σ(v_nᵀ h), p(n, right) = 1 − σ(…): the probability of turning left or right at a node of the tree.
-  const spelled = (r: Row) => r.map((x) => (x.k === 'sym' && x.name.length === 1 && !x.sub && !x.sup ? x.name : x.k === 'name' ? x.v : ' ')).join('');
-  if (parts.length >= 2 && lhsApply && /^[pP]$/.test(lhsApply.fn) && /(^|[^a-z])(left|right)([^a-z]|$)/i.test(spelled(rowOf(lhsApply.arg))) && applies(parts.slice(1).flat(), ['sigmoid']).length > 0) add('hierarchical-softmax', 3.3, 'p(n, left) = σ(v_nᵀ h): a left or right turn at a node of the tree');
+  if (treeTurn(parts, lhsApply)) add('hierarchical-softmax', 3.3, 'p(n, left) = σ(v_nᵀ h): a left or right turn at a node of the tree');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);
   const halves = logHalves(root, logs);
