@@ -11,7 +11,7 @@ import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn', 'diag'];
 /** Bare words TeX has no command for: written as operator names. */
 const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' };
-const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
+const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*'?\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
 const BRACKET = String.raw`(\((?:[^(){}]|\([^(){}]*\))*\))`;
@@ -526,6 +526,13 @@ function otherSpellings(s: string): string {
   s = s.replace(/\\arrowvert(?![A-Za-z])/g, '|').replace(/\\Arrowvert(?![A-Za-z])/g, '\\|');
   // (x′β, X′X, X′y: the econometrician's prime on a data letter before another factor is a transpose.)
   s = s.replace(DATA_PRIME, '$1^{T}');
+  // (Any other prime written as a superscript, σ^{\prime}(z), is the prime itself.)
+  s = s.replace(/\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])/g, "'");
+  // (A semicolon between the arguments of max or min, `\max\{0; u\}`, as Russian notes separate them, is their comma.)
+  s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
+  // (Knet's `sigm(x)` is the sigmoid; a gate named by its word on the left, `forget = …`, `input_gate = …`, is one name.)
+  s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
+  s = s.replace(/^(\s*)(forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)(?=\s*=)/, (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }

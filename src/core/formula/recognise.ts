@@ -552,7 +552,10 @@ function detectForms(root: Row, add: Add): void {
   // (C = C₀ + λ Σ|w|: the left side's own letter, subscripted, is the loss the penalty is added to.)
   const lhsName = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub ? lhs[0].name : null;
   const hasLossTerm = terms.some((t) => !isPenalty(t.items) && (applies(t.items).length > 0 || bigs(t.items, 'sum').length > 0 || t.items.some((x) => (x.k === 'sym' && (/^(J|L|E|ell)$/.test(x.name) || (x.name === lhsName && !!x.sub))) || (x.k === 'name' && /^(mse|ce|bce|nll|loss|cost|error|log-?loss|sse|rss)$/i.test(x.v))) || fracs(t.items).length > 0 || t.items.some((x) => x.k === 'group')));
-  if (terms.length >= 2 && terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
+  // (Or the penalty first, R(w) + C Σ_i L(w · x_i, y_i), as SVM-style objectives write it.)
+  const optimiserName = (x: Node) => x.k === 'name' && /^(arg ?)?(min|max)$/i.test(x.v);
+  const penaltyFirst = terms.length >= 2 && isPenalty(terms[0].items.filter((x) => !optimiserName(x))) && terms.slice(1).every((t) => t.sign === '+');
+  if (terms.length >= 2 && (terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) || penaltyFirst) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
   // (A lone R(W) or Ω(θ) with no coefficient names the penalty function: notation, not a formula of it.)
@@ -1444,7 +1447,7 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
   // (A second derivative, ∂²σ/∂x², is the curvature: not the slope the hover explains with the function.)
   const second = lhs.length === 1 && lhs[0].k === 'frac' && all(rowOf(lhs[0].num)).some((x) => x.k === 'sym' && /^(partial|d)$/.test(x.name) && subText(x.sup) === '2');
-  const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : undefined) : undefined;
+  const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
   // σ(z)_i beside σ(z)_j, or next to δ_ij / 𝟙_{i=j}: components of one vector-valued σ of the same input, each depending
   // on every z — the softmax and its Jacobian, not an element-wise sigmoid.
   const components = applies(root, ['sigmoid', 'sigma']).filter((a) => /^[a-z]$/.test(indexOf(a.sub)));
@@ -3190,17 +3193,24 @@ function detect(root: Row, add: Add): void {
     // Q = X W^Q, k_i = W^K x_i, …
     const { parts: segs } = sides(root.filter((x) => !(x.k === 'op' && x.v === ',')));
     let proj = 0;
+    let headed = 0;
     for (let i = 0; i + 1 < segs.length; i++) {
       const lhsSym = [...segs[i]].reverse().find((x): x is Sym => x.k === 'sym');
       if (!lhsSym || !['q', 'k', 'v'].includes(lhsSym.name.toLowerCase())) continue;
       const L = lhsSym.name.toUpperCase();
-      if (segs[i + 1].some((x) => x.k === 'sym' && x.name === 'W' && (subText(x.sup).toUpperCase() === L || subText(x.sub).toUpperCase() === L))) proj++;
+      const w = segs[i + 1].find((x): x is Sym => x.k === 'sym' && x.name === 'W' && (subText(x.sup).toUpperCase() === L || subText(x.sub).toUpperCase() === L));
+      if (!w) continue;
+      proj++;
+      // (W_Q^{(h)}, W_i^Q: the projection of one head, its other index the head's.)
+      const other = (subText(w.sup).toUpperCase() === L ? subText(w.sub) : subText(w.sup)).replace(/\s+/g, '');
+      if (/^(\(h\)|h|i|\(i\))$/.test(other)) headed++;
     }
     // (Two roles at least: v_{c−m} = V x^{c−m}, …, v_{c+m} = V x^{c+m} projects every context word with one matrix.)
     // (Queries projected from one sequence and keys from another, Q = X W^Q, K = Y W^K, is attention across them.)
     const inputOf = (role: string) => root.find((x, i) => i >= 2 && root[i - 2].k === 'sym' && (root[i - 2] as Sym).name === role && root[i - 1].k === 'op' && x.k === 'sym');
     const across = (inputOf('Q') as Sym | undefined)?.name !== undefined && (inputOf('Q') as Sym).name !== (inputOf('K') as Sym | undefined)?.name && !!inputOf('K');
     if ((roles.size >= 2 || proj >= 2) && !across) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
+    if (headed >= 2 && !across) add('multi-head-attention', 3.8, 'Q^{(h)} = X W_Q^{(h)}, …: the projections of one head');
   }
 }
 
@@ -3277,6 +3287,55 @@ function logHalves(root: Row, logs: Apply[]): { score: number; why: string } | n
   const complement = (l: Apply) => { const inner = rowOf(l.arg)[2]; return oneMinus(l) && inner ? headOf([inner]) : null; };
   const paired = logs.some((l) => !!complement(l) && logs.some((m) => m !== l && !oneMinus(m) && headOf(rowOf(m.arg)) === complement(l)));
   return paired && logs.length === 2 && negated(root) ? { score: 3.2, why: '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class' } : null;
+}
+
+/** The indices of a subscript written with a comma, λ_{1,4} → ['1', '4']; else null. */
+function indexPair(x: Sym): [string, string] | null {
+  const t = subText(x.sub).replace(/\s+/g, '');
+  const m = /^([0-9a-z]+),([0-9a-z]+)$/.exec(t);
+  return m ? [m[1], m[2]] : null;
+}
+
+/**
+ * Evidence in words and letters the other detectors do not read: a gate named by its word on the left
+ * (`forget = σ(…)`, `ingate = …`), connection weights with two indices on the inputs they weigh
+ * (λ_{1,4} I_1 + λ_{2,4} I_2 + b_4), and a statistician's linear predictor through the sigmoid (σ(β₀ + β₁ x₁ + …)).
+ */
+function detectWordsAndWeights(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const rhsAll = parts.length > 1 ? parts.slice(1).flat() : [];
+  const sigmoids = applies(rhsAll, ['sigmoid']);
+  const gateWord = lhs.length === 1 && lhs[0].k === 'name' ? lhs[0].v.toLowerCase() : '';
+  if (sigmoids.length && GATE_WORD.test(gateWord) && !/^(update|reset)/.test(gateWord)) add('lstm', 3.4, `${gateWord} = σ(…): an LSTM gate named by its word`);
+  if (sigmoids.length && /^(update|reset)gate$/.test(gateWord)) add('gru', 3.4, `${gateWord} = σ(…): a GRU gate named by its word`);
+  // λ_{1,4} · I_1 + λ_{2,4} · I_2 (+ b_4), Σ_i (λ_{i,j} · I_i) + b_j: each input times the weight of its connection.
+  const weighted = (t: Row) => {
+    const f = t.filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v)));
+    const body = f.length === 1 && f[0].k === 'group' && f[0].delim === '(' ? rowOf(f[0].body).filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v))) : f;
+    if (body.length !== 2 || body.some((x) => x.k !== 'sym')) return false;
+    const [w, v] = body as Sym[];
+    const pair = indexPair(w);
+    return !!pair && w.name !== v.name && subText(v.sub).replace(/\s+/g, '') === pair[0];
+  };
+  const rhs = parts.length > 1 ? parts[parts.length - 1] : [];
+  const terms = termsOf(rhs);
+  const weightedTerms = terms.filter((t) => t.sign === '+' && (weighted(t.items) || (t.items[0]?.k === 'big' && t.items[0].v === 'sum' && weighted(t.items.slice(1)))));
+  const biasOnly = (t: { items: Row }) => t.items.length === 1 && t.items[0].k === 'sym' && /^b/.test(t.items[0].name);
+  const inputs = weightedTerms.length >= 2 || weightedTerms.some((t) => t.items[0]?.k === 'big');
+  if (lhs.length === 1 && inputs && terms.every((t) => weightedTerms.includes(t) || biasOnly(t))) add('affine-layer', 3.1, 'Σ_i λ_{i,j} I_i + b_j: each input times the weight of its connection, plus a bias');
+  // L_{kd}, ℒ_{KD}, L_{distill}: the distillation loss named by its subscript, alone or added to the loss on the labels.
+  const kd = (x: Node) => (x.k === 'sym' && /^(L|ell|l|J)$/.test(x.name)) || (x.k === 'apply' && x.head.k === 'sym' && /^(L|ell|l|J)$/.test(x.head.name));
+  const kdSub = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(kd|distill?|distillation)$/i.test(subText(h.sub).replace(/[^A-Za-z]/g, '')); };
+  if (all(root).some((x) => kd(x) && kdSub(x))) add('distillation-loss', 4.5, DISTILLATION_NAMED);
+  // σ(β₀ + β₁ x₁ + β₂ x₂): the linear predictor of a logistic model, the coefficients written β.
+  for (const a of applies(root, ['sigmoid'])) {
+    const ts = termsOf(rowOf(a.arg));
+    const beta = (x: Node) => x.k === 'sym' && x.name === 'beta';
+    const intercept = ts.some((t) => t.items.length === 1 && beta(t.items[0]) && subText((t.items[0] as Sym).sub) === '0');
+    const slopes = ts.filter((t) => t.items.length === 2 && t.items.filter(beta).length === 1 && t.items.some((x) => x.k === 'sym' && x.name !== 'beta'));
+    if (intercept && slopes.length >= 1 && slopes.length === ts.length - 1) add('logistic-regression', 3.2, 'σ(β₀ + β₁ x₁ + …): a linear predictor through the sigmoid');
+  }
 }
 
 /**
@@ -3530,6 +3589,10 @@ function lossAbbreviation(lhs: Row): ConceptId | null {
 const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds', 'ln']);
 
 /** The left side is one call of a named function the catalog does not know (and no generic role word). */
+const DISTILLATION_NAMED = 'L_{kd}: the distillation loss by its name';
+/** A gate named by its word: `forget`, `ingate`, `outgate`, `input_gate`, `update_gate`. */
+const GATE_WORD = /^(forget|ingate|outgate|(forget|input|output|in|out|update|reset)gate)$/;
+
 function foreignName(root: Row): boolean {
   const { parts } = sides(root);
   if (parts.length < 2) return false;
@@ -3541,7 +3604,8 @@ function foreignName(root: Row): boolean {
   // (`MSE loss`, `CE cost`: a catalog name with the word loss after it.)
   const key = word.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/(?<=.)(loss|cost|error)$/, '');
   // (Plurals and compounds of a role word, `scores`, `masked_scores`, `context_i`, name a role too.)
-  const generic = GENERIC_NAMES.has(key) || GENERIC_NAMES.has(key.replace(/s$/, '')) || /(score|weight|logit|context|mask|value|key|query|querie)s?$/.test(key);
+  // (So does a gate's word, `forget`, `ingate`, `resetgate`.)
+  const generic = GENERIC_NAMES.has(key) || GENERIC_NAMES.has(key.replace(/s$/, '')) || /(score|weight|logit|context|mask|value|key|query|querie)s?$/.test(key) || GATE_WORD.test(key);
   return !!key && !generic && !NAMED_CONCEPTS[key] && !NAMED_CONCEPTS[key.replace(/[0-9]+$/, '')] && !MODEL_WORDS.has(key);
 }
 
@@ -4292,7 +4356,7 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
 function namedCall(id: ConceptId): string {
@@ -4322,7 +4386,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {
@@ -4368,7 +4432,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // The words name a concept of the same family as the structure's best guess: the note says which one it is.
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
-  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention')) {
+  // (The distillation loss named by its subscript, L_{kd}, keeps its name whatever loss the words name.)
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED) {
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
       // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
       if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;

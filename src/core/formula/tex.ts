@@ -92,7 +92,7 @@ const OPS: Record<string, string> = {
   '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',
   land: '∧', lor: '∨', wedge: '∧', vee: '∨', forall: '∀', exists: '∃', neg: '¬', lt: '<', gt: '>', ll: '≪', gg: '≫',
   perp: '⊥', parallel: '‖', triangleq: '≜', doteq: '≐', prec: '≺', succ: '≻', ',': '', ';': '', ':': '', '!': '', ' ': '',
-  quad: '', qquad: '', enspace: '', thinspace: '', medspace: '', thickspace: '', '\\': '\\\\', cr: '\\\\', newline: '\\\\',
+  quad: '', qquad: '', space: '', enspace: '', thinspace: '', medspace: '', thickspace: '', '\\': '\\\\', cr: '\\\\', newline: '\\\\',
   '{': '{', '}': '}', '#': '#', '%': '%', '&': '&', '_': '_', '$': '$', displaystyle: '', textstyle: '', nonumber: '',
   notag: '', limits: '', nolimits: '', middle: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '',
   biggl: '', biggr: '', label: '', tag: '', hline: '', lbrace: '{', rbrace: '}', lbrack: '[', rbrack: ']', backslash: '∖',

@@ -2814,3 +2814,24 @@ test('the class probability as a function of a linear score is logistic regressi
   assert.equal(concept('P(y=1 \\mid x) = g(w^T x + b)'), 'logistic-regression');
   assert.notEqual(concept('P(y=1 \\mid x) = g(x)'), 'logistic-regression');
 });
+
+test('a gate named by its word, Knet\'s sigm, a head\'s projections, and the distillation loss by its subscript', () => {
+  assert.equal(concept('outgate = sigm(gates[:,1+2h:3h])'), 'lstm');
+  assert.equal(concept('reset_gate = sigmoid(W_r * [h, x] + b_r)'), 'gru');
+  assert.equal(concept('Q^{(h)} = X W_Q^{(h)}, K^{(h)} = X W_K^{(h)}, V^{(h)} = X W_V^{(h)}'), 'multi-head-attention');
+  assert.equal(concept('Q = X W_Q, K = X W_K, V = X W_V'), 'self-attention');
+  assert.equal(concept('L_{KD} = -\\sum_c q_c^{T} \\log p_c^{T}', 'the cross-entropy between the softened outputs'), 'distillation-loss');
+});
+
+test('weights with two indices on the inputs they weigh are a layer; σ(β₀ + β₁ x₁ + …) is logistic regression', () => {
+  assert.equal(concept('N_{7} = \\gamma_{2,7} \\cdot U_2 + \\gamma_{3,7} \\cdot U_3 + b_7'), 'affine-layer');
+  assert.notEqual(concept('N_{7} = \\gamma_{2,7} \\cdot U_5 + \\gamma_{3,7} \\cdot U_6'), 'affine-layer');
+  assert.equal(concept('p \\sim \\sigma(\\beta_0 + u_1 \\beta_1 + u_2 \\beta_2)'), 'logistic-regression');
+});
+
+test('an activation\'s derivative primed on its letter or in a superscript, max with semicolons, and the penalty written first', () => {
+  assert.equal(concept("\\sigma^{\\prime}(u) = \\sigma(u)(1 - \\sigma(u))"), 'sigmoid');
+  assert.equal(concept("tanh'(u) = (1 \\space - \\space tanh^{2}(u))"), 'tanh');
+  assert.equal(concept('g(v) = \\max\\{0; v\\}'), 'relu');
+  assert.equal(concept('\\min_\\theta \\; \\Omega(\\theta) + C\\sum_{n=1}^N \\ell(\\theta \\cdot x_n, y_n)'), 'regularization');
+});
