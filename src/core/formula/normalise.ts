@@ -530,6 +530,8 @@ function otherSpellings(s: string): string {
   s = s.replace(/\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])/g, "'");
   // (A semicolon between the arguments of max or min, `\max\{0; u\}`, as Russian notes separate them, is their comma.)
   s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
+  // (A function written by where it sends its argument, `f: x ∈ ℝ^p ↦ β₀ + βᵀx`, is the definition f(x) = β₀ + βᵀx.)
+  s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){1,40}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');
   // (Knet's `sigm(x)` is the sigmoid; a gate named by its word on the left, `forget = …`, `input_gate = …`, is one name.)
   s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
   s = s.replace(/^(\s*)(forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)(?=\s*=)/, (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);

@@ -2002,7 +2002,10 @@ function detect(root: Row, add: Add): void {
         if (ratio) continue;
         if (lArg.length === 1 && show(lArg[0]) === show(a)) continue; // −Σ p log p: entropy, not cross-entropy
         if (lArg.some((x) => x.k === 'op' && x.v === '-')) continue;
-        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup)) || (r !== root && firstSum(root) < Infinity);
+        // (A bold or arrowed target times the log of a bold prediction, −𝐲 · log 𝐲̂, sums over the classes as yᵀ log ŷ does.)
+        const vector = (x: Node) => x.k === 'sym' && (x.mods.includes('bold') || x.mods.includes('vec'));
+        const dotted = vector(a) && syms(l.arg).some(vector);
+        const hasSum = firstSum(r) < i || (a.k === 'sym' && isTransposeSup(a.sup)) || dotted || (r !== root && firstSum(root) < Infinity);
         const neg = firstMinus(r) < i || anyMinus;
         if (hasSum && neg) add('cross-entropy', 3.2, '−Σ y log ŷ');
         else if (hasSum && lhsIsLoss) add('cross-entropy', 2.2, 'Σ y log ŷ');
@@ -3243,7 +3246,8 @@ const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
  * (A weighted sum of values is every attention's output: under the name "attention" it says nothing of self-attention.)
  */
 function specialisesName(named: ConceptId, structural: ConceptId, why: string): boolean {
-  return GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES);
+  // (Two-class terms under the name NLL are the binary cross-entropy the labels' log-likelihood is.)
+  return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named);
 }
 
 /**
@@ -3324,6 +3328,12 @@ function detectWordsAndWeights(root: Row, add: Add): void {
   const biasOnly = (t: { items: Row }) => t.items.length === 1 && t.items[0].k === 'sym' && /^b/.test(t.items[0].name);
   const inputs = weightedTerms.length >= 2 || weightedTerms.some((t) => t.items[0]?.k === 'big');
   if (lhs.length === 1 && inputs && terms.every((t) => weightedTerms.includes(t) || biasOnly(t))) add('affine-layer', 3.1, 'Σ_i λ_{i,j} I_i + b_j: each input times the weight of its connection, plus a bias');
+  // Y = Xθ, ŷ = Xw, y = Xβ + ε: the responses as the data matrix times the coefficients (a noise term may follow).
+  const response = lhs.length === 1 && lhs[0].k === 'sym' && /^[yY]$/.test(lhs[0].name);
+  const rhsTerms = parts.length === 2 ? termsOf(parts[1]) : [];
+  const dataTimes = (t: Row) => t.length === 2 && t[0].k === 'sym' && t[0].name === 'X' && !t[0].sup && t[1].k === 'sym' && /^(theta|beta|w)$/.test(t[1].name) && !t[1].sup && !t[1].sub;
+  const noise = (t: { sign: string; items: Row }) => t.sign === '+' && t.items.length === 1 && t.items[0].k === 'sym' && /^(epsilon|varepsilon|e)$/.test(t.items[0].name);
+  if (response && rhsTerms.length >= 1 && dataTimes(rhsTerms[0].items) && rhsTerms.slice(1).every(noise)) add('linear-regression', 3, 'y = Xθ: the data matrix times the coefficients');
   // L_{kd}, ℒ_{KD}, L_{distill}: the distillation loss named by its subscript, alone or added to the loss on the labels.
   const kd = (x: Node) => (x.k === 'sym' && /^(L|ell|l|J)$/.test(x.name)) || (x.k === 'apply' && x.head.k === 'sym' && /^(L|ell|l|J)$/.test(x.head.name));
   const kdSub = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(kd|distill?|distillation)$/i.test(subText(h.sub).replace(/[^A-Za-z]/g, '')); };

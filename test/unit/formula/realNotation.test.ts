@@ -2835,3 +2835,17 @@ test('an activation\'s derivative primed on its letter or in a superscript, max 
   assert.equal(concept('g(v) = \\max\\{0; v\\}'), 'relu');
   assert.equal(concept('\\min_\\theta \\; \\Omega(\\theta) + C\\sum_{n=1}^N \\ell(\\theta \\cdot x_n, y_n)'), 'regularization');
 });
+
+test('a function written by where it sends its argument is its definition; Y = Xθ is a regression in matrix form', () => {
+  assert.match(normaliseTex('g: \\mathbf{u} \\in \\mathbb{R}^d \\mapsto c_0 + \\mathbf{c}^\\top \\mathbf{u}'), /^g\(\\mathbf\{u\}\) = /);
+  assert.equal(normaliseTex('g:\\mathbb{R}^d \\to \\mathbb{R}'), 'g:\\mathbb{R}^d \\to \\mathbb{R}');
+  assert.equal(concept('h: \\mathbf{x} \\in \\mathbb{R}^p \\mapsto \\sigma(\\beta_0 + x_1 \\beta_1 + x_2 \\beta_2)'), 'logistic-regression');
+  assert.equal(concept('y = X\\theta + \\epsilon'), 'linear-regression');
+  assert.notEqual(concept('H = XW'), 'linear-regression');
+});
+
+test('two-class terms under the name NLL are the binary cross-entropy; a bold target times the log of a bold prediction sums over classes', () => {
+  assert.equal(concept('NLL(\\theta) = -\\sum_n t_n \\log q_n + (1 - t_n) \\log(1 - q_n)'), 'binary-cross-entropy');
+  assert.equal(concept('J = -\\mathbf{t} \\cdot \\log \\hat{\\mathbf{t}}'), 'cross-entropy');
+  assert.notEqual(concept('J = -t \\log \\hat{t}'), 'cross-entropy');
+});
