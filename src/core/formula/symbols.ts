@@ -689,6 +689,34 @@ function weightedSum(r: Node[]): boolean {
  * multiplying another letter is a weight and that letter its input; the lone b or c added last is the bias. Letters
  * the concept names keep their meaning.
  */
+/**
+ * λ_{1,4} · I_1 + λ_{2,4} · I_2: a letter with two indices before a quantity carrying the first of them is the weight of
+ * the connection from that quantity to the unit of the second index, whatever letter the note gives weights.
+ */
+function connectionWeightRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
+  const script = (n: Node | undefined) => pretty(n).replace(/\s+/g, '');
+  walk(tree, (n) => {
+    if (n.k !== 'row' || inScripts.has(n)) return;
+    const items = n.items.filter((x) => !(x.k === 'op' && ['·', '×', '*', '∗'].includes(x.v)));
+    const units = new Set<string>();
+    items.forEach((x, i) => {
+      const y = items[i + 1];
+      const m = x.k === 'sym' ? /^([0-9a-z]+),([0-9a-z]+)$/.exec(script(x.sub)) : null;
+      if (!m || x.k !== 'sym' || y?.k !== 'sym' || y.name === x.name || script(y.sub) !== m[1]) return;
+      units.add(m[2]);
+      set(symbolKey(x), `a weight (learned): the connection from ${pretty(y)} to unit ${m[2]}`);
+      set(symbolKey(y), inputOfWeights(y));
+    });
+    if (!units.size) return;
+    // (b_4 added on its own: the unit's bias; H_{4,in} = … on the left: the unit's weighted input, before its activation.)
+    items.forEach((x, i) => {
+      const alone = (y: Node | undefined) => !y || (y.k === 'op' && ['+', '=', ','].includes(y.v));
+      if (x.k === 'sym' && /^b$/.test(x.name) && units.has(script(x.sub)) && alone(items[i - 1]) && alone(items[i + 1])) set(symbolKey(x), `the bias of unit ${script(x.sub)} (added after the weights)`);
+      if (x.k === 'sym' && items[i + 1]?.k === 'op' && (items[i + 1] as { v: string }).v === '=' && /in$/.test(script(x.sub))) set(symbolKey(x), 'the weighted input of the unit (its pre-activation, before the activation)');
+    });
+  });
+}
+
 function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
   const letters = conceptLetters(concept, tree);
   const weightLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([WU]|w|theta)$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal') && !x.mods.includes('hat');
@@ -1955,6 +1983,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   primedActivationRoles(tree, concept, acc);
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
+  connectionWeightRoles(tree, acc, inScripts);
   gateRoles(tree, concept, acc);
   momentRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named, 'letters');

@@ -2849,3 +2849,10 @@ test('two-class terms under the name NLL are the binary cross-entropy; a bold ta
   assert.equal(concept('J = -\\mathbf{t} \\cdot \\log \\hat{\\mathbf{t}}'), 'cross-entropy');
   assert.notEqual(concept('J = -t \\log \\hat{t}'), 'cross-entropy');
 });
+
+test('a letter with two indices before a quantity carrying the first is the weight of that connection', () => {
+  const meanings = new Map(explainFormula('N_{7} = \\gamma_{2,7} \\cdot U_2 + \\gamma_{3,7} \\cdot U_3 + b_7').symbols.map((s) => [s.symbol, s.meaning]));
+  assert.match(meanings.get('γ_{2, 7}') ?? '', /weight .*connection from U_2 to unit 7/);
+  assert.match(meanings.get('U_3') ?? '', /input/);
+  assert.match(meanings.get('b_7') ?? '', /bias of unit 7/);
+});
