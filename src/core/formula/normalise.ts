@@ -532,6 +532,10 @@ function otherSpellings(s: string): string {
   s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
   // (A function written by where it sends its argument, `f: x ∈ ℝ^p ↦ β₀ + βᵀx`, is the definition f(x) = β₀ + βᵀx.)
   s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){1,40}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');
+  // (≦ and ≧, `\leqq` and `\geqq`, as Japanese notes write them, are ≤ and ≥.)
+  s = s.replace(/\\leqq(?![A-Za-z])|≦/g, '\\leq ').replace(/\\geqq(?![A-Za-z])|≧/g, '\\geq ');
+  // (A case typed whole in a text box, value then condition in brackets, `\text{0 (x ≤ 0)}`: the value and its condition.)
+  s = s.replace(/\\text\s*\{\s*([-+]?\d+(?:\.\d+)?)\s*\(([^{}()]*)\)\s*\}/g, '$1 & ($2)');
   // (Knet's `sigm(x)` is the sigmoid; a gate named by its word on the left, `forget = …`, `input_gate = …`, is one name.)
   s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
   s = s.replace(/^(\s*)(forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)(?=\s*=)/, (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
@@ -592,7 +596,8 @@ function assignments(s: string): string {
  */
 function plainCharacters(s: string): string {
   // (The divides sign ∣ pasted for a conditional's bar; code's power `dx**2`, `beta1**t`.)
-  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*([A-Za-z]\w{0,11}|\d+(?:\.\d+)?)(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  // (Full-width digits, letters, signs and spaces typed with an East Asian input method, `x ≦ ０`: their ASCII forms.)
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*([A-Za-z]\w{0,11}|\d+(?:\.\d+)?)(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */

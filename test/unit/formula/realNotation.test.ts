@@ -2856,3 +2856,8 @@ test('a letter with two indices before a quantity carrying the first is the weig
   assert.match(meanings.get('U_3') ?? '', /input/);
   assert.match(meanings.get('b_7') ?? '', /bias of unit 7/);
 });
+
+test('full-width digits, ≦ and a case typed whole in a text box are read as the step they write', () => {
+  assert.equal(concept('g(u) = \\left\\{ \\begin{array}{c} \\text{ 0 ($u \\leqq ０ $ )}\\\\ \\text{1 ($u > ０ $ )} \\end{array} \\right.'), 'step-function');
+  assert.match(normaliseTex('x ≧ ３'), /\\geq\s+3/);
+});
