@@ -9,6 +9,8 @@ import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`, `ln[p/q]`). */
 const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn', 'diag'];
+/** A gate named by its word, `forget`, `ingate`, `input_gate`, `reset_gate` (a regular-expression source). */
+export const GATE_WORDS = '(?:forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)';
 /** Bare words TeX has no command for: written as operator names. */
 const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' };
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*'?\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
@@ -538,7 +540,7 @@ function otherSpellings(s: string): string {
   s = s.replace(/\\text\s*\{\s*([-+]?\d+(?:\.\d+)?)\s*\(([^{}()]*)\)\s*\}/g, '$1 & ($2)');
   // (Knet's `sigm(x)` is the sigmoid; a gate named by its word on the left, `forget = …`, `input_gate = …`, is one name.)
   s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
-  s = s.replace(/^(\s*)(forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)(?=\s*=)/, (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
+  s = s.replace(new RegExp(`^(\\s*)(${GATE_WORDS})(?=\\s*=)`), (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }

@@ -4,9 +4,9 @@
  * propose close relatives at a lower score, so the words around the formula (heading, sentence before) can break a
  * tie; context never proposes a concept on its own.
  */
-import { canonicalFn, children, mapTree, type Node, parseTex, show, walk } from './tex';
+import { canonicalFn, children, indexPair, mapTree, type Node, parseTex, show, walk } from './tex';
 import type { ConceptId } from './concepts';
-import { normaliseTex } from './normalise';
+import { GATE_WORDS, normaliseTex } from './normalise';
 import { conceptsNamed, namedInOtherLanguage } from './conceptNames';
 import { nearWords, proseClaim } from './evidenceProse';
 
@@ -1850,11 +1850,8 @@ function detect(root: Row, add: Add): void {
 
   // P(y = 1 | x) = f(w x), p(y=1|x) = g(wᵀx + b): the probability of the class, a squashing function (named only by a
   // letter) of a linear score — logistic regression as statistics notes write it.
-  {
-    const { parts: ps } = sides(root);
-    const squashed = (r: Row) => r.length === 1 && r[0].k === 'apply' && /^[fgF]$/.test(r[0].fn) && !(r[0].head.k === 'sym' && r[0].head.sub) && (throughOrigin(rowOf(r[0].arg)) || !!affine(rowOf(r[0].arg)) || dots(rowOf(r[0].arg)).length > 0);
-    if (ps.length === 2 && classProbability([...ps[0]]) && squashed(ps[1])) add('logistic-regression', 3.2, 'P(y = 1 | x) = f(w x): the class probability through a function of a linear score');
-  }
+  const squashed = (r: Row) => r.length === 1 && r[0].k === 'apply' && /^[fgF]$/.test(r[0].fn) && !(r[0].head.k === 'sym' && r[0].head.sub) && (throughOrigin(rowOf(r[0].arg)) || !!affine(rowOf(r[0].arg)) || dots(rowOf(r[0].arg)).length > 0);
+  if (parts.length === 2 && classProbability(parts[0]) && squashed(parts[1])) add('logistic-regression', 3.2, 'P(y = 1 | x) = f(w x): the class probability through a function of a linear score');
   // --- sigmoid / tanh / activations ---
   for (const n of every) {
     const arg = sigmoidForm(n);
@@ -3293,13 +3290,6 @@ function logHalves(root: Row, logs: Apply[]): { score: number; why: string } | n
   return paired && logs.length === 2 && negated(root) ? { score: 3.2, why: '−log D(x) − log(1 − D(x′)): a classifier\'s binary cross-entropy on an example of each class' } : null;
 }
 
-/** The indices of a subscript written with a comma, λ_{1,4} → ['1', '4']; else null. */
-function indexPair(x: Sym): [string, string] | null {
-  const t = subText(x.sub).replace(/\s+/g, '');
-  const m = /^([0-9a-z]+),([0-9a-z]+)$/.exec(t);
-  return m ? [m[1], m[2]] : null;
-}
-
 /**
  * Evidence in words and letters the other detectors do not read: a gate named by its word on the left
  * (`forget = σ(…)`, `ingate = …`), connection weights with two indices on the inputs they weigh
@@ -3311,15 +3301,16 @@ function detectWordsAndWeights(root: Row, add: Add): void {
   const rhsAll = parts.length > 1 ? parts.slice(1).flat() : [];
   const sigmoids = applies(rhsAll, ['sigmoid']);
   const gateWord = lhs.length === 1 && lhs[0].k === 'name' ? lhs[0].v.toLowerCase() : '';
-  if (sigmoids.length && GATE_WORD.test(gateWord) && !/^(update|reset)/.test(gateWord)) add('lstm', 3.4, `${gateWord} = σ(…): an LSTM gate named by its word`);
-  if (sigmoids.length && /^(update|reset)gate$/.test(gateWord)) add('gru', 3.4, `${gateWord} = σ(…): a GRU gate named by its word`);
+  // (An update or a reset gate is a GRU's; the others an LSTM's.)
+  const gru = /^(update|reset)/.test(gateWord);
+  if (sigmoids.length && GATE_WORD.test(gateWord)) add(gru ? 'gru' : 'lstm', 3.4, `${gateWord} = σ(…): ${gru ? 'a GRU' : 'an LSTM'} gate named by its word`);
   // λ_{1,4} · I_1 + λ_{2,4} · I_2 (+ b_4), Σ_i (λ_{i,j} · I_i) + b_j: each input times the weight of its connection.
   const weighted = (t: Row) => {
     const f = t.filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v)));
     const body = f.length === 1 && f[0].k === 'group' && f[0].delim === '(' ? rowOf(f[0].body).filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v))) : f;
     if (body.length !== 2 || body.some((x) => x.k !== 'sym')) return false;
     const [w, v] = body as Sym[];
-    const pair = indexPair(w);
+    const pair = indexPair(w.sub);
     return !!pair && w.name !== v.name && subText(v.sub).replace(/\s+/g, '') === pair[0];
   };
   const rhs = parts.length > 1 ? parts[parts.length - 1] : [];
@@ -3329,11 +3320,10 @@ function detectWordsAndWeights(root: Row, add: Add): void {
   const inputs = weightedTerms.length >= 2 || weightedTerms.some((t) => t.items[0]?.k === 'big');
   if (lhs.length === 1 && inputs && terms.every((t) => weightedTerms.includes(t) || biasOnly(t))) add('affine-layer', 3.1, 'Σ_i λ_{i,j} I_i + b_j: each input times the weight of its connection, plus a bias');
   // Y = Xθ, ŷ = Xw, y = Xβ + ε: the responses as the data matrix times the coefficients (a noise term may follow).
-  const response = lhs.length === 1 && lhs[0].k === 'sym' && /^[yY]$/.test(lhs[0].name);
-  const rhsTerms = parts.length === 2 ? termsOf(parts[1]) : [];
+  const response = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[yY]$/.test(lhs[0].name);
   const dataTimes = (t: Row) => t.length === 2 && t[0].k === 'sym' && t[0].name === 'X' && !t[0].sup && t[1].k === 'sym' && /^(theta|beta|w)$/.test(t[1].name) && !t[1].sup && !t[1].sub;
   const noise = (t: { sign: string; items: Row }) => t.sign === '+' && t.items.length === 1 && t.items[0].k === 'sym' && /^(epsilon|varepsilon|e)$/.test(t.items[0].name);
-  if (response && rhsTerms.length >= 1 && dataTimes(rhsTerms[0].items) && rhsTerms.slice(1).every(noise)) add('linear-regression', 3, 'y = Xθ: the data matrix times the coefficients');
+  if (response && terms.length >= 1 && dataTimes(terms[0].items) && terms.slice(1).every(noise)) add('linear-regression', 3, 'y = Xθ: the data matrix times the coefficients');
   // L_{kd}, ℒ_{KD}, L_{distill}: the distillation loss named by its subscript, alone or added to the loss on the labels.
   const kd = (x: Node) => (x.k === 'sym' && /^(L|ell|l|J)$/.test(x.name)) || (x.k === 'apply' && x.head.k === 'sym' && /^(L|ell|l|J)$/.test(x.head.name));
   const kdSub = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(kd|distill?|distillation)$/i.test(subText(h.sub).replace(/[^A-Za-z]/g, '')); };
@@ -3598,11 +3588,12 @@ function lossAbbreviation(lhs: Row): ConceptId | null {
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
 const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds', 'ln']);
 
-/** The left side is one call of a named function the catalog does not know (and no generic role word). */
+/** Why the distillation loss is named by the subscript of its loss letter. */
 const DISTILLATION_NAMED = 'L_{kd}: the distillation loss by its name';
-/** A gate named by its word: `forget`, `ingate`, `outgate`, `input_gate`, `update_gate`. */
-const GATE_WORD = /^(forget|ingate|outgate|(forget|input|output|in|out|update|reset)gate)$/;
+/** A gate named by its word: `forget`, `ingate`, `outgate`, `input_gate` (its underscore dropped), `updategate`. */
+const GATE_WORD = new RegExp(`^${GATE_WORDS}$`);
 
+/** The left side is one call of a named function the catalog does not know (and no generic role word). */
 function foreignName(root: Row): boolean {
   const { parts } = sides(root);
   if (parts.length < 2) return false;
@@ -4368,6 +4359,9 @@ export function derivativeLine(tree: Row): boolean {
 const FIRM_SCORE = 4;
 const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
+/** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
+const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
+
 /** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
 function namedCall(id: ConceptId): string {
   return `named: ${id}, called on the inputs it reads`;
@@ -4525,7 +4519,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       concept = claim.id;
     }
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && (FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why))) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && isFirm(best) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

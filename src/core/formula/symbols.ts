@@ -5,7 +5,7 @@
  */
 import { CATALOG, GLOSSARY } from './catalog';
 import type { ConceptId } from './concepts';
-import { mapTree, type Node, show, walk } from './tex';
+import { indexPair, mapTree, type Node, show, walk } from './tex';
 
 export interface SymbolNote {
   /** The symbol as the note writes it, as TeX (e.g. "u_{o}"); display text, must be escaped by the caller. */
@@ -685,11 +685,6 @@ function weightedSum(r: Node[]): boolean {
 }
 
 /**
- * A weighted sum written out (w_1 x_1 + w_2 x_2 + b, θ_0 + θ_1 x_1, sign(w · x + b), X W_1 + b): each weight letter
- * multiplying another letter is a weight and that letter its input; the lone b or c added last is the bias. Letters
- * the concept names keep their meaning.
- */
-/**
  * λ_{1,4} · I_1 + λ_{2,4} · I_2: a letter with two indices before a quantity carrying the first of them is the weight of
  * the connection from that quantity to the unit of the second index, whatever letter the note gives weights.
  */
@@ -701,10 +696,10 @@ function connectionWeightRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>)
     const units = new Set<string>();
     items.forEach((x, i) => {
       const y = items[i + 1];
-      const m = x.k === 'sym' ? /^([0-9a-z]+),([0-9a-z]+)$/.exec(script(x.sub)) : null;
-      if (!m || x.k !== 'sym' || y?.k !== 'sym' || y.name === x.name || script(y.sub) !== m[1]) return;
-      units.add(m[2]);
-      set(symbolKey(x), `a weight (learned): the connection from ${pretty(y)} to unit ${m[2]}`);
+      const m = x.k === 'sym' ? indexPair(x.sub) : null;
+      if (!m || x.k !== 'sym' || y?.k !== 'sym' || y.name === x.name || script(y.sub) !== m[0]) return;
+      units.add(m[1]);
+      set(symbolKey(x), `a weight (learned): the connection from ${pretty(y)} to unit ${m[1]}`);
       set(symbolKey(y), inputOfWeights(y));
     });
     if (!units.size) return;
@@ -717,6 +712,11 @@ function connectionWeightRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>)
   });
 }
 
+/**
+ * A weighted sum written out (w_1 x_1 + w_2 x_2 + b, θ_0 + θ_1 x_1, sign(w · x + b), X W_1 + b): each weight letter
+ * multiplying another letter is a weight and that letter its input; the lone b or c added last is the bias. Letters
+ * the concept names keep their meaning.
+ */
 function weightedSumRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScripts: Set<Node>): void {
   const letters = conceptLetters(concept, tree);
   const weightLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^([WU]|w|theta)$/.test(x.name) && !x.mods.includes('bb') && !x.mods.includes('cal') && !x.mods.includes('hat');

@@ -805,6 +805,12 @@ export function children(n: Node): Node[] {
 }
 
 /** A compact, letter-keeping string form of a node, for display of symbols and debugging. */
+/** The two indices of a subscript written with a comma, λ_{1,4} → ['1', '4']; else null. */
+export function indexPair(sub: Node | undefined): [string, string] | null {
+  const m = /^([0-9a-z]+),([0-9a-z]+)$/.exec(show(sub).replace(/\s+/g, ''));
+  return m ? [m[1], m[2]] : null;
+}
+
 export function show(n: Node | undefined, budget = { left: 400 }): string {
   if (!n || budget.left-- <= 0) return '';
   const scripts = (x: { sub?: Node; sup?: Node }) => (x.sub ? `_{${show(x.sub, budget)}}` : '') + (x.sup ? `^{${show(x.sup, budget)}}` : '');
