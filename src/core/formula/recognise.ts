@@ -3633,7 +3633,10 @@ export function sideBySide(src: string): string {
   const declaredFirst = /^[^=,]*(?:\\in(?![A-Za-z])|∈)[^=,]*,[^,]*=/.test(src);
   // (Two definitions joined by a bare comma, `O = XW + b, y = softmax(O)`: the comma separates them too.)
   const nextDefinition = (at: number) => /^,\s*[^,=()\[\]]{1,40}(?:\([^()]{0,30}\))?\s*=/.test(src.slice(at, at + 80));
-  const commaJoined = /=.*,.*=/.test(src);
+  // (Found with indexOf, not /=.*,.*=/, which backtracks cubically over a run of equals signs and then commas.)
+  const firstEquals = src.indexOf('=');
+  const commaAfter = firstEquals < 0 ? -1 : src.indexOf(',', firstEquals + 1);
+  const commaJoined = commaAfter > 0 && src.indexOf('=', commaAfter + 1) > 0;
   if ((!declaredFirst && !commaJoined && !/\\q?quad|,\s*\\[:;]|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src)) || /\\\\|\\begin\{/.test(src)) return src;
   const pieces: string[] = [];
   let depth = 0;
@@ -3648,7 +3651,7 @@ export function sideBySide(src: string): string {
     // (A run of spaces is tried once, at its start.)
     else if (depth === 0 && (c === ',' || c === '\\' || (c === ' ' && !/\s/.test(src[i - 1] ?? '')))) {
       SEP.lastIndex = i;
-      const m = SEP.exec(src) ?? (c === ',' && ((declaredFirst && !pieces.length) || (commaJoined && nextDefinition(i) && /=/.test(src.slice(start, i)))) ? [','] : null);
+      const m = SEP.exec(src) ?? (c === ',' && ((declaredFirst && !pieces.length) || (commaJoined && nextDefinition(i) && src.lastIndexOf('=', i) >= start)) ? [','] : null);
       if (m && (c !== ' ' || /where/.test(m[0]))) {
         pieces.push(src.slice(start, i));
         i += m[0].length - 1;

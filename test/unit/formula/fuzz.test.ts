@@ -90,6 +90,13 @@ test('10,000 nested braces (and \\left, \\frac chains)', () => {
   hover('$$' + 'x^'.repeat(3000) + 'y$$', 100, 'markdown', 150);
 });
 
+test('many equals signs then many commas, and other runs the notation repairs search, explain in bounded time', () => {
+  bounded('equals then commas', 60, () => explainFormula('a='.repeat(1900) + 'b,'.repeat(1900)));
+  bounded('maps-to chain', 60, () => explainFormula(`f: ${'x'.repeat(39)} \\in ${'y'.repeat(39)}${'\\mapsto '.repeat(900)}`));
+  bounded('max with semicolons', 60, () => explainFormula(`\\max\\{${'0'.repeat(79)}${';'.repeat(3000)}`));
+  bounded('cases in text boxes', 60, () => explainFormula(`x = ${'\\text{1 ('.repeat(700)}`));
+});
+
 test('angle brackets without a comma (bra-kets ⟨α | β⟩, one after another) are no inner products to search for', () => {
   const brakets = Array.from({ length: 40 }, (_, i) => `\\langle   \\alpha_{${i}} | \\beta \\rangle`).join(' - ');
   bounded('explain bra-kets', 60, () => explainFormula(`\\implies ${brakets}`));
