@@ -533,7 +533,8 @@ function otherSpellings(s: string): string {
   // (A semicolon between the arguments of max or min, `\max\{0; u\}`, as Russian notes separate them, is their comma.)
   s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
   // (A function written by where it sends its argument, `f: x ∈ ℝ^p ↦ β₀ + βᵀx`, is the definition f(x) = β₀ + βᵀx.)
-  s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){1,40}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');
+  // (The argument starts at a non-space, so the spaces after the colon are not split every way over a long run of them.)
+  if (s.includes('\\mapsto')) s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=])\S)(?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){0,39}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');
   // (≦ and ≧, `\leqq` and `\geqq`, as Japanese notes write them, are ≤ and ≥.)
   s = s.replace(/\\leqq(?![A-Za-z])|≦/g, '\\leq ').replace(/\\geqq(?![A-Za-z])|≧/g, '\\geq ');
   // (A case typed whole in a text box, value then condition in brackets, `\text{0 (x ≤ 0)}`: the value and its condition.)

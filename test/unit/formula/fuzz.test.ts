@@ -93,6 +93,7 @@ test('10,000 nested braces (and \\left, \\frac chains)', () => {
 test('many equals signs then many commas, and other runs the notation repairs search, explain in bounded time', () => {
   bounded('equals then commas', 60, () => explainFormula('a='.repeat(1900) + 'b,'.repeat(1900)));
   bounded('maps-to chain', 60, () => explainFormula(`f: ${'x'.repeat(39)} \\in ${'y'.repeat(39)}${'\\mapsto '.repeat(900)}`));
+  bounded('maps-to after a run of spaces', 60, () => explainFormula(`f:${' '.repeat(7000)}x \\mapsto y`));
   bounded('max with semicolons', 60, () => explainFormula(`\\max\\{${'0'.repeat(79)}${';'.repeat(3000)}`));
   bounded('cases in text boxes', 60, () => explainFormula(`x = ${'\\text{1 ('.repeat(700)}`));
 });
