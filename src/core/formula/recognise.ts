@@ -2745,13 +2745,13 @@ function detect(root: Row, add: Add): void {
       // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
       // full gradient.)
       const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
-      // (So is a slice of the data as the loss's argument, x^{(i:i+n)}, x_{i:i+n}, x(i:i+n).)
-      const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+\)?$/.test(t.replace(/\s/g, ''));
-      const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && sliceText(subText(x.arg))));
+      // (So is a slice of the data as the loss's argument or index, x^{(i:i+n)}, x_{i:i+n}, x(i:i+n), ℒ_{n:n+B−1}.)
+      const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+(?:-1)?\)?$/i.test(t.replace(/\s/g, ''));
+      const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
       const batch = slice || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
-      else if (batch) add('minibatch-sgd', 3.5, 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i');
+      else if (batch) add('minibatch-sgd', 3.5, BATCH_STEP);
       else if (sum) {
         // (The words say which: a sum over the data, or over a minibatch.)
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
@@ -3336,6 +3336,34 @@ function detectWordsAndWeights(root: Row, add: Add): void {
     const slopes = ts.filter((t) => t.items.length === 2 && t.items.filter(beta).length === 1 && t.items.some((x) => x.k === 'sym' && x.name !== 'beta'));
     if (intercept && slopes.length >= 1 && slopes.length === ts.length - 1) add('logistic-regression', 3.2, 'σ(β₀ + β₁ x₁ + …): a linear predictor through the sigmoid');
   }
+}
+
+/**
+ * A regression written in the statistician's letters: the coefficients β, the inputs named by words or letters.
+ *  - Sales ≈ β₀ + β₁ TV + β₂ Radio + ε, Y = β₁ x₁ + β₂ x₂ + β₃ x₁x₂: a coefficient on each input (or product of inputs),
+ *    an intercept or none, a noise term or none.
+ *  - ŷ_i = β̂ X_i: the fitted coefficients times the input.
+ */
+/** Why a gradient step over an explicit batch is minibatch SGD (a batch the learned model's tokens cannot see). */
+const BATCH_STEP = 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i';
+const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a coefficient for each input, the statistician\'s regression';
+function detectRegressions(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (parts.length !== 2 || !rels.every((r) => r === '=' || r === '≈')) return;
+  const [lhs, rhs] = parts;
+  const one = lhs.length === 1 ? lhs[0] : undefined;
+  if (!one || (one.k !== 'sym' && one.k !== 'name') || applies(rhs).length) return;
+  const beta = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && x.name === 'beta' && !x.sup;
+  const input = (x: Node) => (x.k === 'name' && /^[A-Za-z]{2,}$/.test(x.v)) || (x.k === 'sym' && x.name !== 'beta' && !/^(epsilon|varepsilon)$/.test(x.name) && !(x.sup && !/^T$/.test(subText(x.sup))));
+  const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
+  const intercept = (t: Row) => t.length === 1 && beta(t[0]) && subText(t[0].sub) === '0';
+  const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
+  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name);
+  const slopes = terms.filter(slope);
+  const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
+  const response = one.k === 'sym' && /^[yY]$/.test(one.name);
+  if (terms.every((t) => intercept(t) || slope(t) || noise(t)) && slopes.length >= (terms.some(intercept) ? 1 : 2) && (named || (response && slopes.length >= 2))) add('linear-regression', 3.2, STATISTICIANS_REGRESSION);
+  if (response && one.k === 'sym' && (one.mods.includes('hat') || one.mods.includes('widehat')) && rhs.length === 2 && rhs.some(beta) && rhs.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name))) add('linear-regression', 3, 'ŷ_i = β̂ X_i: the fitted coefficients times the input');
 }
 
 /**
@@ -4238,15 +4266,33 @@ function polynomialInput(root: Row, best: { id: ConceptId; why: string }): boole
 
 /**
  * A joint probability that is not factored into conditionals: a sum of products, P(X) = P(X|y₁)P(y₁) + P(X|y₂)P(y₂)
- * (total probability), or marginals multiplied with no condition, p(x, y) = p(x) p(y) (independence).
+ * (total probability), or marginals multiplied with no condition, p(x, y) = p(x) p(y) (independence). Nor is a
+ * product whose conditionals are each given as many letters as another: each given one class, P(x₁ | y) ⋯ P(x_m | y)
+ * P(y) (naive Bayes), or each given its parents, p(B) p(C) p(A | B, C) p(D | A) p(E | A) (a Bayesian network): the
+ * chain rule gives each factor all the others before it, one more letter each time.
  */
 function notTheChainRule(root: Row, best: { id: ConceptId; why: string }): boolean {
   if (best.id !== 'probability-chain-rule' || best.why.startsWith('named')) return false;
   const { parts } = sides(root);
   const rhs = parts[parts.length - 1] ?? [];
-  const summed = parts.length >= 2 && (termsOf(rhs).length >= 2 || rhs[0]?.k === 'big' && rhs[0].v === 'sum') && !applies(root, ['log', 'ln']).length;
+  const logged = applies(root, ['log', 'ln']).length > 0;
+  const summed = parts.length >= 2 && !logged && (termsOf(rhs).length >= 2 || parts.slice(1).some((p) => p[0]?.k === 'big' && p[0].v === 'sum'));
   const conditioned = all(root).some((x) => x.k === 'op' && (x.v === '|' || x.v === '∣'));
-  return summed || !conditioned;
+  // (A condition written with an ellipsis or an index range, x_{i_2}, ⋯, x_{i_m} or X_{1:2}, is a range, whatever its
+  // count of letters.)
+  const range = (a: Apply) => hasOp(rowOf(a.arg), '…') || conditionLetters(a).given.some((y) => /[:<≤]|\\le|\\dots/.test(subText(y.sub)));
+  // (Each given the step before it of the same letter, p(s_0) p(s_1 | s_0) … p(s_T | s_{T−1}), is a process's joint
+  // factorised by the rule.)
+  const markov = (conds: Apply[]) => conds.every((a) => { const { predicted, given } = conditionLetters(a); return given.length === 1 && predicted.length === 1 && given[0].name === predicted[0].name; });
+  const notChained = parts.slice(1).some((p) => {
+    const probs = p.filter((x): x is Apply => x.k === 'apply' && isProb(x));
+    const conds = probs.filter(condBarOf);
+    const sizes = conds.map((a) => conditionLetters(a).given.length);
+    const sameGiven = !conds.some(range) && !markov(conds) && new Set(sizes).size < sizes.length;
+    // (Two factors given nothing beside a conditional, p(A) p(B) p(C | A, B): the parents of a graph.)
+    return sameGiven || (conds.length >= 1 && probs.length - conds.length >= 2);
+  });
+  return summed || !conditioned || notChained;
 }
 
 /**
@@ -4360,7 +4406,7 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -4393,7 +4439,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {

@@ -2861,3 +2861,25 @@ test('full-width digits, ≦ and a case typed whole in a text box are read as th
   assert.equal(concept('g(u) = \\left\\{ \\begin{array}{c} \\text{ 0 ($u \\leqq ０ $ )}\\\\ \\text{1 ($u > ０ $ )} \\end{array} \\right.'), 'step-function');
   assert.match(normaliseTex('x ≧ ３'), /\\geq\s+3/);
 });
+
+test('a product whose conditionals are each given as many letters is not the chain rule; the model does not name it either', () => {
+  assert.equal(concept('P(\\mathbf{u}, c) = P(u_1 | c) \\cdots P(u_k | c) P(c)'), null);
+  assert.equal(concept('p(A, B, C) = p(A) p(B | A) p(C | A)'), null);
+  assert.equal(concept('p(A, B, C, D) = p(A) p(B) p(C | A, B) p(D | C)'), null);
+  assert.equal(explainFormula('p(A, B, C, D) = p(A) p(B) p(C | A, B) p(D | C)', { context: { before: 'the graph factorises as' } }).concept, null);
+  // Each factor given all the earlier ones, in either order, or a range of them; a chain of states, each given the one before.
+  assert.equal(concept('p(s_0, s_1, s_2) = p(s_0) p(s_1 | s_0) p(s_2 | s_1)'), 'probability-chain-rule');
+  assert.equal(concept('P(A, B, C) = P(A) P(B | A) P(C | A, B)'), 'probability-chain-rule');
+  assert.equal(concept('P(u, v, w) = P(u | v, w) P(v | w) P(w)'), 'probability-chain-rule');
+  assert.equal(concept('P(S_1 \\dots S_n) = P(S_1) P(S_2 \\mid S_1) P(S_3 \\mid S_{1:2}) \\dots P(S_n \\mid S_{1:n-1})'), 'probability-chain-rule');
+});
+
+test('a regression in the statistician\'s letters: β coefficients on named inputs; a gradient over a slice of the data is a minibatch step', () => {
+  assert.equal(concept('\\text{Price} ≈ \\beta_0 + \\beta_1 \\text{Area} + \\beta_2 \\text{Rooms} + \\varepsilon'), 'linear-regression');
+  assert.equal(explainFormula('\\text{Price} ≈ \\beta_0 + \\beta_1 \\text{Area}', { context: { before: 'For a house without a garden' } }).concept, 'linear-regression');
+  assert.equal(concept('Y = \\beta_1 u_1 + \\beta_2 u_2 + \\beta_3 u_1 u_2'), 'linear-regression');
+  assert.equal(concept('\\hat{y}_j = \\hat{\\beta} X_j'), 'linear-regression');
+  assert.notEqual(concept('\\text{Price} ≈ \\beta_0 + \\log(\\beta_1 \\text{Area})'), 'linear-regression');
+  assert.notEqual(concept('\\eta = \\beta_1 u_1 + \\beta_2 u_2'), 'linear-regression');
+  assert.equal(explainFormula('\\theta := \\theta - \\alpha \\nabla \\mathcal{J}_{k:k+M-1}(\\theta)').concept, 'minibatch-sgd');
+});
