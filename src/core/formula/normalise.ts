@@ -445,6 +445,8 @@ function unicodeScripts(s: string): string {
   // (Where the double arrow shows the convention, every arrow glued to a letter is one: `⇉U→h` is U h.)
   const marks = /[⇉⁇]/.test(s) ? /[⁇]?[→⇉](?=\\?[A-Za-zα-ωΑ-Ω])/g : /(?<=^|[^A-Za-z0-9}\s]|\s)[⁇]?[→⇉](?=\\?[A-Za-zα-ωΑ-Ω])/g;
   s = s.replace(marks, '').replace(/≝/g, '=');
+  // (The German keyboard's ß standing alone, `ß_0 + ß_1X`, `∑ß_j^2`, is the β it is typed for; inside a word it is a letter.)
+  s = s.replace(/(?<![A-Za-zÀ-ÿ])ß(?![a-zà-ÿ])/g, 'β');
   // Full-width forms typed with a CJK keyboard: （ ） ＝ ＋ ｜ are ( ) = + |.
   s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);

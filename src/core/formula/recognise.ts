@@ -461,6 +461,8 @@ function termsOf(r: Row): Array<{ sign: string; items: Row }> {
 
 /** θ − θ₀, w − w^{(o)}: a parameter less a point of the same letter. */
 const pulledTowards = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '-' && r[0].k === 'sym' && r[2].k === 'sym' && r[0].name === r[2].name;
+/** The data times the coefficients, x_i β, Xβ, β x: a linear score written as one product. */
+const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k === 'sym' && !x.sup) && p.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name)) && p.some((x) => x.k === 'sym' && /^(beta|theta|w)$/.test(x.name));
 /** A parameter letter, bare or indexed (θ_j, w_j, W). */
 const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
 
@@ -735,6 +737,12 @@ function gaussianRegression(root: Row): boolean {
  * error term standing on its own, the statistician's linear model. (Nothing divided or under a root: a normalisation's
  * ε sits under its square root, and its β is a shift.)
  */
+/** Why logistic regression is named by its log-odds or class probability written linear in the input (structures the learned model's tokens do not see). */
+const LOGIT_LINEAR = 'logit(p) = θᵀx: the log-odds are linear';
+const LOG_ODDS_LINEAR = 'log p/(1 − p) = θᵀx: the log-odds are linear';
+const ODDS_EXPONENTIAL = 'p/(1 − p) = e^{θᵀx}: the odds are exponential in a linear score';
+const REFERENCE_CLASS_ODDS = 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)';
+const CLASS_PROBABILITY_LINEAR = 'P(y = 1 | x) = e^{θᵀx}/(1 + e^{θᵀx}): the class probability, the sigmoid of a linear score';
 const LINEAR_MODEL = 'Y_i = β₀ + β₁X_i + ε_i: the response, coefficients times inputs, and an error term';
 function linearModelWithError(root: Row): boolean {
   const { parts } = sides(root);
@@ -809,15 +817,16 @@ function detectMoreForms(root: Row, add: Add): void {
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l));
   // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
   // (A lone letter on the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
-  const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
+  // (Or the data times the coefficients, x_i β, Xβ.)
+  const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || dataTimesCoefficients(p) || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
   // logit(p) = θᵀx: the same, with the log-odds named.
-  if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, 'logit(p) = θᵀx: the log-odds are linear');
-  if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)' : 'log p/(1 − p) = θᵀx: the log-odds are linear');
+  if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, LOGIT_LINEAR);
+  if (oddsLog && linearSide) add(multiclass ? 'softmax-regression' : 'logistic-regression', 3.5, multiclass ? REFERENCE_CLASS_ODDS : LOG_ODDS_LINEAR);
   // p/(1 − p) = e^{θᵀx}: the odds are the exponential of a linear score.
   const linearScore = (r: Row) => hasTranspose(r) || !!affine(r);
-  const expLinear = (r: Row) => r.length === 1 && ((r[0].k === 'apply' && r[0].fn === 'exp' && linearSide && linearScore(rowOf(r[0].arg))) || (r[0].k === 'sym' && r[0].name === 'e' && !!r[0].sup && linearScore(rowOf(r[0].sup))));
-  if (parts.length === 2 && parts.some((p) => p.length === 1 && p[0].k === 'frac' && oddsFrac(p[0]) && binaryOdds(p[0])) && parts.some(expLinear)) add('logistic-regression', 3.3, 'p/(1 − p) = e^{θᵀx}: the odds are exponential in a linear score');
+  const expLinear = (r: Row) => r.length === 1 && ((r[0].k === 'apply' && r[0].fn === 'exp' && linearScore(rowOf(r[0].arg))) || (r[0].k === 'sym' && r[0].name === 'e' && !!r[0].sup && linearScore(rowOf(r[0].sup))));
+  if (parts.length === 2 && parts.some((p) => p.length === 1 && p[0].k === 'frac' && oddsFrac(p[0]) && binaryOdds(p[0])) && parts.some(expLinear)) add('logistic-regression', 3.3, ODDS_EXPONENTIAL);
   // P(y | x; W) = e^{f_y} / Σ_j e^{f_j}: a softmax of scores giving the class probability under parameters.
   // (Or a class named given the input, P(y = k | x): the probability of class k. Given scores, p(y = c | a), it is the
   // softmax itself.)
@@ -883,7 +892,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // q_i = W^Q x_i: one input projected into its query/key/value role.
   // Q = X W_Q + b_Q: the projection with a bias.
   const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
-  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, 'Q = X W_Q + b_Q: the input in its query role');
+  if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, PROJECTION_WITH_BIAS);
   // Q^{(i)} = W_q^{(i)} X + b_q^{(i)}: a projection per head, i indexing the head.
   // (Or below, Q_i = X W_i^Q: the head's index under the letter, the role above the weight.)
   const headIndex = (x: Node | undefined) => !!x && x.k === 'sym' && (/^\(?[ihr]\)?$/.test((subText(x.sup) || '').replace(/\s/g, '')) || (/^[ihr]$/.test(subText(x.sub).replace(/\s/g, '')) && (x.name !== 'W' || /^[QKV]$/i.test(subText(x.sup)))));
@@ -891,12 +900,12 @@ function detectMoreForms(root: Row, add: Add): void {
   // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {
     // (Keys and values are projected from the input in every attention layer; queries from it only in self-attention.)
-    if (lhsSym.name === 'Q') add('self-attention', 2.8, 'Q = X W_Q: the input in its query role');
+    if (lhsSym.name === 'Q') add('self-attention', 2.8, PROJECTION_ROWS);
     else add('attention', 2.8, 'K = X W_K: the input in its key or value role');
   }
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
   // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
-  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && [subText(rhs[0].sup), subText(rhs[0].sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase()) && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, 'q_i = W^Q x_i: an input in its query role');
+  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && [subText(rhs[0].sup), subText(rhs[0].sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase()) && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, PROJECTION_ONE);
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -1863,7 +1872,8 @@ function detect(root: Row, add: Add): void {
     // σ(x_wᵀθ^u): in word2vec's own derivation, the context's sum x_w against the auxiliary vector θ^u of a word u —
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
-    else if ((d.length || aff) && !previousInput(argItems)) add('logistic-regression', 2.9, 'σ of a linear score');
+    // (Giving the class probability, P(Y = 1 | X) = e^{β₀ + β₁X}/(1 + e^{β₀ + β₁X}), it is the model itself.)
+    else if ((d.length || aff || (dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) && classProbability(root))) && !previousInput(argItems)) add('logistic-regression', classProbability(root) ? 3.3 : 2.9, classProbability(root) ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
     // (1/(1 + exp(−θ x)), σ(θ^t x): the weights times the input, without a bias, scored through the sigmoid. A β there,
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');
@@ -2369,7 +2379,8 @@ function detect(root: Row, add: Add): void {
       add('gru', 3.9, 'c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c): the candidate read from the memory cell, a GRU');
       continue;
     }
-    if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter)) {
+    // (Through tanh only the candidate, c or g, is a part of the cell: f_θ = tanh(W h_{t−1} + U x_t) is a plain RNN's step.)
+    if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter) && !(a.fn === 'tanh' && ['f', 'i', 'o'].includes(gateLetter))) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');
       // (Γ_u is the update gate of a GRU as well: the words decide — or the state it reads.)
       const readsCell = reads(/^c$/) && !reads(/^[ah]$/);
@@ -3344,6 +3355,54 @@ function detectWordsAndWeights(root: Row, add: Add): void {
  *    an intercept or none, a noise term or none.
  *  - ŷ_i = β̂ X_i: the fitted coefficients times the input.
  */
+/**
+ * word2vec's objectives written out in the outside (u) and centre (v) vectors:
+ *  - −u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word, the log-sum-exp
+ *    written out (summed over the window, the skip-gram's softmax objective all the same);
+ *  - any such objective whose centre vector is v̂, the average of the context vectors: CBOW's.
+ */
+function detectWord2vecForms(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const rhs = parts[parts.length - 1] ?? [];
+  const outsideCentre = (r: Node[]) => { const d = dots(r); return d.some(({ a, b }) => symBase(a) === 'u' && /^(v|V)$/.test(symBase(b) ?? '')); };
+  const terms = termsOf(rhs);
+  const minusDot = terms.some((t) => t.sign === '-' && outsideCentre(t.items) && !applies(t.items, ['log', 'ln', 'exp']).length);
+  // (The log's argument may end at the sum, log Σ_w exp(…) parsed as log(Σ_w) exp(…): the term holds both.)
+  const logSumExp = terms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).some((l) => bigs(l.arg, 'sum').length > 0) && applies(t.items, ['exp']).some((e) => outsideCentre(rowOf(e.arg))));
+  if (minusDot && logSumExp) add('skipgram-softmax', 3.4, '−u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word');
+  const averaged = (x: Node) => x.k === 'sym' && x.name === 'v' && (x.mods.includes('hat') || x.mods.includes('widehat'));
+  const objective = applies(root, ['log', 'ln', 'exp', 'sigmoid']).length > 0 || applies(root).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, '|'));
+  if (objective && all(root).some(averaged) && syms(root).some((x) => x.name === 'u')) add('cbow', 4.4, 'v̂ in the centre\'s place, the average of the context vectors: CBOW');
+}
+
+/** Why self-attention is named for an input projected into its query, key or value role. */
+const PROJECTION_WITH_BIAS = 'Q = X W_Q + b_Q: the input in its query role';
+const PROJECTION_ROWS = 'Q = X W_Q: the input in its query role';
+const PROJECTION_ONE = 'q_i = W^Q x_i: an input in its query role';
+const PROJECTIONS: ReadonlySet<string> = new Set([PROJECTION_WITH_BIAS, PROJECTION_ROWS, PROJECTION_ONE]);
+/** Why the sinusoidal encoding is named by its base of frequencies (a number the learned model's tokens do not weigh). */
+const ENCODING_PARITY = 'sin at the even dimensions i = 2k, cos at the odd ones: the sinusoidal positional encoding';
+const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies of the sinusoidal positional encoding';
+/**
+ * Signatures of a concept that one detail gives away, wherever it is written:
+ *  - 10000^{2k/d}, 10000^{−2i/d}: the frequencies of the sinusoidal positional encoding;
+ *  - sin(ω_k t) at the even dimensions i = 2k and cos(ω_k t) at the odd ones i = 2k + 1: that encoding's two halves;
+ *  - two softmaxes softened by the same temperature, softmax(r/T) and softmax(z/T): the distillation term.
+ */
+function detectSignatures(root: Row, add: Add): void {
+  const every = all(root);
+  const geometric = (x: Node) => x.k === 'num' && x.v === 10000 && !!x.sup && /^-?2[a-z]\/d/.test(show(x.sup).replace(/[\s{}]|\\frac/g, '').replace(/^-?\(?(2[a-z])\)?\(?(d[a-z_]*)\)?$/, '$1/$2'));
+  if (every.some(geometric)) add('positional-encoding', 4, ENCODING_FREQUENCIES);
+  for (const env of every.filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && x.name === 'cases')) {
+    const wave = (r: Node[], fn: string) => applies(r[0] ? rowOf(r[0]) : [], [fn]).length > 0;
+    const parity = (r: Node[], odd: boolean) => { const t = show(r[1] ?? { k: 'row', items: [] }).replace(/\s|\\text\{[^}]*\}|if/g, ''); return odd ? /=2[a-z]\+1$/.test(t) : /=2[a-z]$/.test(t); };
+    const rows = env.rows;
+    if (rows.length === 2 && ((wave(rows[0], 'sin') && parity(rows[0], false) && wave(rows[1], 'cos') && parity(rows[1], true)) || (wave(rows[0], 'cos') && parity(rows[0], true) && wave(rows[1], 'sin') && parity(rows[1], false)))) add('positional-encoding', 3.6, ENCODING_PARITY);
+  }
+  const softened = applies(root, ['softmax']).map((a) => rowOf(a.arg)).filter((r) => r.length === 1 && r[0].k === 'frac' && rowOf(r[0].den).length === 1 && rowOf(r[0].den)[0].k === 'sym' && ((rowOf(r[0].den)[0] as Sym).name === 'T' || (rowOf(r[0].den)[0] as Sym).name === 'tau'));
+  if (softened.length >= 2 && new Set(softened.map((r) => show((r[0] as Frac).num))).size >= 2) add('distillation-loss', 3.8, 'softmax(r/T) against softmax(z/T): the teacher\'s and the student\'s distributions softened by one temperature');
+}
+
 /** Why a gradient step over an explicit batch is minibatch SGD (a batch the learned model's tokens cannot see). */
 const BATCH_STEP = 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i';
 const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a coefficient for each input, the statistician\'s regression';
@@ -4406,7 +4465,7 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -4439,7 +4498,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions]) {
+  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms]) {
     try {
       for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
     } catch (e) {
@@ -4493,6 +4552,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       // (Under "SGD" a step on one gradient, with no sum, no estimate ĝ and no batch in the words, is the plain step the
       // notes write for it.)
       if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(tree.items) && !BATCH_WORDS.test(words)) continue;
+      // (Under "Scaled dot-product attention" a projection q_i = W_q x_i is still only the input in its role: the
+      // scores and their softmax are written elsewhere.)
+      if ((id === 'scaled-dot-product-attention' || id === 'masked-self-attention') && PROJECTIONS.has(top[1].why)) continue;
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }

@@ -591,7 +591,7 @@ export function postProcess(input: Node[]): Node[] {
 function slashFractions(items: Node[]): Node[] {
   if (!items.some((x) => x.k === 'op' && x.v === '/')) return items;
   const out: Node[] = [];
-  const unwrap = (n: Node): Node => (n.k === 'group' && n.delim === '(' && !n.sub && !n.sup ? n.body : n.k === 'row' ? n : { k: 'row', items: [n] });
+  const unwrap = (n: Node): Node => (n.k === 'group' && (n.delim === '(' || n.delim === '[') && !n.sub && !n.sup ? n.body : n.k === 'row' ? n : { k: 'row', items: [n] });
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it.k === 'op' && it.v === '/' && out.length && i + 1 < items.length && out[out.length - 1].k !== 'op') {

@@ -2883,3 +2883,36 @@ test('a regression in the statistician\'s letters: β coefficients on named inpu
   assert.notEqual(concept('\\eta = \\beta_1 u_1 + \\beta_2 u_2'), 'linear-regression');
   assert.equal(explainFormula('\\theta := \\theta - \\alpha \\nabla \\mathcal{J}_{k:k+M-1}(\\theta)').concept, 'minibatch-sgd');
 });
+
+test('log-odds and class probabilities linear in the input are logistic regression, β typed as ß, a fraction over brackets', () => {
+  const firm = (tex: string, before = '') => explainFormula(tex, { context: { before } }).concept;
+  assert.equal(firm('log[P(Y=1|X) / [1 - P(Y=1|X)]] = ß_0 + ß_1 X', 'take the logarithm on both sides'), 'logistic-regression');
+  assert.equal(firm('P(Y=1|X) = exp(β_0 + β_1 X) / [1 + exp(β_0 + β_1 X)]', 'transform the right hand side'), 'logistic-regression');
+  assert.equal(firm('P(Y=1|X) / [1 - P(Y=1|X)] = exp(β_0 + β_1 X)'), 'logistic-regression');
+  assert.equal(firm('\\operatorname{logit}(q_j) = \\log(\\frac{q_j}{1-q_j}) = x_j\\beta'), 'logistic-regression');
+  assert.equal(normaliseTex('\\text{Größe} = ß_2'), '\\text{Größe} = β_2');
+});
+
+test('one detail gives a concept away: 10000^{2k/d}, sin at even and cos at odd dimensions, two softmaxes at one temperature', () => {
+  assert.equal(concept('\\lambda_j = \\frac{1}{10000^{2j / d}}'), 'positional-encoding');
+  assert.equal(concept('\\lambda_j = 10000^{-2j/d_{model}}'), 'positional-encoding');
+  assert.equal(concept('n = 10000^{2}'), null);
+  assert.equal(concept('e_{(t, i)} = \\begin{cases} \\sin(\\lambda_j t), & \\text{if } i = 2j \\\\ \\cos(\\lambda_j t), & \\text{if } i = 2j + 1 \\end{cases}'), 'positional-encoding');
+  assert.notEqual(concept('e_{(t, i)} = \\begin{cases} \\sin(\\lambda_j t), & \\text{if } i < j \\\\ \\cos(\\lambda_j t), & \\text{otherwise} \\end{cases}'), 'positional-encoding');
+  assert.equal(concept('\\ell(y, softmax(s)) + T^{2}\\ell(softmax(\\frac{t}{T}), softmax(\\frac{s}{T}))'), 'distillation-loss');
+  assert.notEqual(concept('softmax(\\frac{s}{T})'), 'distillation-loss');
+});
+
+test('f_θ = tanh(W h_{t−1} + U x_t) is a recurrent step, not a forget gate; projections under a heading about scores stay projections', () => {
+  assert.equal(concept('f_{\\theta} = \\tanh( W_{hh} h_{t - 1} + W_{xh} x_t )'), 'rnn');
+  assert.equal(concept('f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f)'), 'lstm');
+  assert.equal(concept('g_t = \\tanh(W_g [h_{t-1}, x_t] + b_g)'), 'lstm');
+  assert.equal(explainFormula('k_{j}= W_{k}e_{j}', { context: { before: 'Scaled Dot Product Attention - Q is query, K is key V is value' } }).concept, 'self-attention');
+});
+
+test('word2vec written in outside and centre vectors: the log-sum-exp spelled out, and v̂ in the centre\'s place is CBOW', () => {
+  assert.equal(concept('J = -u_a^T v_b + \\log \\sum_{w} \\exp(u_w^T v_b)'), 'skipgram-softmax');
+  assert.equal(concept('J = -\\mathbf{u}_a^\\top\\hat{\\mathbf{v}} + \\log\\sum_{j=1}^{|V|}\\exp(\\mathbf{u}_j^\\top\\hat{\\mathbf{v}})'), 'cbow');
+  assert.equal(concept('J = -\\log\\sigma(u_a^T \\hat{v}) - \\sum_{k=1}^{K}\\log\\sigma(-u_k^T \\hat{v})'), 'cbow');
+  assert.notEqual(concept('\\hat{v} = \\frac{v_{a-1} + v_{a+1}}{2}'), 'skipgram-softmax');
+});
