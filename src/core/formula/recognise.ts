@@ -815,9 +815,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // (Or the odds named in a word, log(Odds).)
   const spelledOdds = (l: Apply) => { const r = rowOf(l.arg); return r.length === 4 && r.every((x) => x.k === 'sym' && !x.sub && !x.sup) && r.map((x) => (x as Sym).name).join('').toLowerCase() === 'odds'; };
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l));
-  // (With a linear side: logit(p) = log p/(1 − p) alone defines the logit function.)
-  // (A lone letter on the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
-  // (Or the data times the coefficients, x_i β, Xβ.)
+  // (With a linear side, x_i β among them: logit(p) = log p/(1 − p) alone defines the logit function. A lone letter on
+  // the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
   const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || dataTimesCoefficients(p) || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
   // logit(p) = θᵀx: the same, with the log-odds named.
