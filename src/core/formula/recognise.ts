@@ -483,12 +483,16 @@ function isPenalty(t: Row): boolean {
   // (wᵀw: the squared length of the weights.)
   const selfProduct = (a: Node | undefined, b: Node | undefined) => !!a && !!b && isParam(a) && a.k === 'sym' && !!a.sup && /^(T|top|⊤)$/.test(subText(a.sup)) && b.k === 'sym' && b.name === a.name && !b.sup;
   // (scikit-learn's documentation writes the penalty weight α as `a`.)
-  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1)));
+  // (A ratio of constants, σ²/η², 2σ²/b: a Gaussian or Laplace prior's weight.)
+  const constants = (f: Frac) => [...rowOf(f.num), ...rowOf(f.den)].every((y) => y.k === 'num' || (y.k === 'sym' && !PARAM_LETTER.test(y.name) && !y.sub));
+  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1) || constants(x)));
   let i = 0;
   while (i < body.length && coef(body[i])) i++;
   const rest = body.slice(i);
   if (!rest.length) return false;
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  // (‖θ‖²/(2η²): the norm over a constant.)
+  if (rest.length === 1 && rest[0].k === 'frac' && rowOf(rest[0].num).length === 1 && norm(rowOf(rest[0].num)[0]) && rowOf(rest[0].den).every((y) => y.k === 'num' || (y.k === 'sym' && !isParam(y)))) return true;
   if (i > 0 && rest.length === 1 && ofModel(rest[0])) return true;
   if (i > 0 && rest.length === 2 && selfProduct(rest[0], rest[1])) return true;
   // (Σ_j w_j² / (2σ²): a Gaussian prior's penalty, the squares over a constant.)

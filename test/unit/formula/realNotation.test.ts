@@ -2916,3 +2916,9 @@ test('word2vec written in outside and centre vectors: the log-sum-exp spelled ou
   assert.equal(concept('J = -\\log\\sigma(u_a^T \\hat{v}) - \\sum_{k=1}^{K}\\log\\sigma(-u_k^T \\hat{v})'), 'cbow');
   assert.notEqual(concept('\\hat{v} = \\frac{v_{a-1} + v_{a+1}}{2}'), 'skipgram-softmax');
 });
+
+test('a penalty over a constant, ‖θ‖²/(2τ²), or weighed by a ratio of constants, σ²/τ² ‖θ‖², is a weight penalty', () => {
+  assert.equal(concept('\\hat\\theta = \\arg\\min_{\\theta} L(\\theta) + \\frac{\\|\\theta\\|^2}{2\\tau^2}'), 'regularization');
+  assert.equal(concept('\\hat\\theta = \\arg\\min_{\\theta} \\|y - X\\theta\\|^2 + \\frac{\\sigma^2}{\\tau^2} \\|\\theta\\|^2'), 'regularization');
+  assert.notEqual(concept('\\hat\\theta = \\arg\\min_{\\theta} L(\\theta) + \\frac{\\|\\theta\\|^2}{2\\theta_0}'), 'regularization');
+});
