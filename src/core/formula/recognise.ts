@@ -484,7 +484,8 @@ function isPenalty(t: Row): boolean {
   const selfProduct = (a: Node | undefined, b: Node | undefined) => !!a && !!b && isParam(a) && a.k === 'sym' && !!a.sup && /^(T|top|⊤)$/.test(subText(a.sup)) && b.k === 'sym' && b.name === a.name && !b.sup;
   // (scikit-learn's documentation writes the penalty weight α as `a`.)
   // (A ratio of constants, σ²/η², 2σ²/b: a Gaussian or Laplace prior's weight.)
-  const constants = (f: Frac) => [...rowOf(f.num), ...rowOf(f.den)].every((y) => y.k === 'num' || (y.k === 'sym' && !PARAM_LETTER.test(y.name) && !y.sub));
+  const constant = (y: Node) => y.k === 'num' || (y.k === 'sym' && !PARAM_LETTER.test(y.name) && !y.sub);
+  const constants = (f: Frac) => [...rowOf(f.num), ...rowOf(f.den)].every(constant);
   const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1) || constants(x)));
   let i = 0;
   while (i < body.length && coef(body[i])) i++;
@@ -492,7 +493,7 @@ function isPenalty(t: Row): boolean {
   if (!rest.length) return false;
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
   // (‖θ‖²/(2η²): the norm over a constant.)
-  if (rest.length === 1 && rest[0].k === 'frac' && rowOf(rest[0].num).length === 1 && norm(rowOf(rest[0].num)[0]) && rowOf(rest[0].den).every((y) => y.k === 'num' || (y.k === 'sym' && !isParam(y)))) return true;
+  if (rest.length === 1 && rest[0].k === 'frac' && rowOf(rest[0].num).length === 1 && norm(rowOf(rest[0].num)[0]) && rowOf(rest[0].den).every(constant)) return true;
   if (i > 0 && rest.length === 1 && ofModel(rest[0])) return true;
   if (i > 0 && rest.length === 2 && selfProduct(rest[0], rest[1])) return true;
   // (Σ_j w_j² / (2σ²): a Gaussian prior's penalty, the squares over a constant.)
@@ -736,17 +737,17 @@ function gaussianRegression(root: Row): boolean {
   const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
   return target && weights && (syms(mean).some((x) => /^[xX]$/.test(x.name)) || applies(mean, ['phi', 'varphi']).length > 0);
 }
-/**
- * Y_i = β₀ + β₁ X_i + ε_i, y = Xβ + ε, Y_i = Σ_k X_{ki} β_k + ε_i: the response as coefficients times the inputs plus an
- * error term standing on its own, the statistician's linear model. (Nothing divided or under a root: a normalisation's
- * ε sits under its square root, and its β is a shift.)
- */
 /** Why logistic regression is named by its log-odds or class probability written linear in the input (structures the learned model's tokens do not see). */
 const LOGIT_LINEAR = 'logit(p) = θᵀx: the log-odds are linear';
 const LOG_ODDS_LINEAR = 'log p/(1 − p) = θᵀx: the log-odds are linear';
 const ODDS_EXPONENTIAL = 'p/(1 − p) = e^{θᵀx}: the odds are exponential in a linear score';
 const REFERENCE_CLASS_ODDS = 'log P(y = k | x)/P(y = K | x) = θ_kᵀx: log-odds against a reference class (log-odds)';
 const CLASS_PROBABILITY_LINEAR = 'P(y = 1 | x) = e^{θᵀx}/(1 + e^{θᵀx}): the class probability, the sigmoid of a linear score';
+/**
+ * Y_i = β₀ + β₁ X_i + ε_i, y = Xβ + ε, Y_i = Σ_k X_{ki} β_k + ε_i: the response as coefficients times the inputs plus an
+ * error term standing on its own, the statistician's linear model. (Nothing divided or under a root: a normalisation's
+ * ε sits under its square root, and its β is a shift.)
+ */
 const LINEAR_MODEL = 'Y_i = β₀ + β₁X_i + ε_i: the response, coefficients times inputs, and an error term';
 function linearModelWithError(root: Row): boolean {
   const { parts } = sides(root);
@@ -1865,6 +1866,7 @@ function detect(root: Row, add: Add): void {
   const squashed = (r: Row) => r.length === 1 && r[0].k === 'apply' && /^[fgF]$/.test(r[0].fn) && !(r[0].head.k === 'sym' && r[0].head.sub) && (throughOrigin(rowOf(r[0].arg)) || !!affine(rowOf(r[0].arg)) || dots(rowOf(r[0].arg)).length > 0);
   if (parts.length === 2 && classProbability(parts[0]) && squashed(parts[1])) add('logistic-regression', 3.2, 'P(y = 1 | x) = f(w x): the class probability through a function of a linear score');
   // --- sigmoid / tanh / activations ---
+  const ofClass = classProbability(root);
   for (const n of every) {
     const arg = sigmoidForm(n);
     if (!arg) continue;
@@ -1876,13 +1878,13 @@ function detect(root: Row, add: Add): void {
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
     // (Giving the class probability, P(Y = 1 | X) = e^{β₀ + β₁X}/(1 + e^{β₀ + β₁X}), it is the model itself.)
-    else if ((d.length || aff || (dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) && classProbability(root))) && !previousInput(argItems)) add('logistic-regression', classProbability(root) ? 3.3 : 2.9, classProbability(root) ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
+    else if ((d.length || aff || (dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) && ofClass)) && !previousInput(argItems)) add('logistic-regression', ofClass ? 3.3 : 2.9, ofClass ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
     // (1/(1 + exp(−θ x)), σ(θ^t x): the weights times the input, without a bias, scored through the sigmoid. A β there,
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');
     // P(y = 1 | x) = 1/(1 + e^{−z}), h_θ(x) = …: the sigmoid giving a class probability is logistic regression's model.
     // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is.)
-    else if (classProbability(root) && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
+    else if (ofClass && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
     else add('sigmoid', 3, '1/(1+e^{−z})');
   }
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
@@ -3352,40 +3354,44 @@ function detectWordsAndWeights(root: Row, add: Add): void {
   }
 }
 
+/** Why a gradient step over an explicit batch is minibatch SGD (a batch the learned model's tokens cannot see). */
+const BATCH_STEP = 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i';
+/** Why a regression is named in the statistician's letters (firm: an arrangement of coefficients and inputs). */
+const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a coefficient for each input, the statistician\'s regression';
+/** Why self-attention is named for an input projected into its query, key or value role. */
+const PROJECTION_WITH_BIAS = 'Q = X W_Q + b_Q: the input in its query role';
+const PROJECTION_ROWS = 'Q = X W_Q: the input in its query role';
+const PROJECTION_ONE = 'q_i = W^Q x_i: an input in its query role';
+const PROJECTIONS: ReadonlySet<string> = new Set([PROJECTION_WITH_BIAS, PROJECTION_ROWS, PROJECTION_ONE]);
+/** Why the sinusoidal encoding is named by its frequencies or by the parity of its dimensions (details the learned model's tokens do not weigh). */
+const ENCODING_PARITY = 'sin at the even dimensions i = 2k, cos at the odd ones: the sinusoidal positional encoding';
+const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies of the sinusoidal positional encoding';
+
 /**
  * A regression written in the statistician's letters: the coefficients β, the inputs named by words or letters.
  *  - Sales ≈ β₀ + β₁ TV + β₂ Radio + ε, Y = β₁ x₁ + β₂ x₂ + β₃ x₁x₂: a coefficient on each input (or product of inputs),
  *    an intercept or none, a noise term or none.
  *  - ŷ_i = β̂ X_i: the fitted coefficients times the input.
  */
-/**
- * word2vec's objectives written out in the outside (u) and centre (v) vectors:
- *  - −u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word, the log-sum-exp
- *    written out (summed over the window, the skip-gram's softmax objective all the same);
- *  - any such objective whose centre vector is v̂, the average of the context vectors: CBOW's.
- */
-function detectWord2vecForms(root: Row, add: Add): void {
-  const { parts } = sides(root);
-  const rhs = parts[parts.length - 1] ?? [];
-  const outsideCentre = (r: Node[]) => { const d = dots(r); return d.some(({ a, b }) => symBase(a) === 'u' && /^(v|V)$/.test(symBase(b) ?? '')); };
-  const terms = termsOf(rhs);
-  const minusDot = terms.some((t) => t.sign === '-' && outsideCentre(t.items) && !applies(t.items, ['log', 'ln', 'exp']).length);
-  // (The log's argument may end at the sum, log Σ_w exp(…) parsed as log(Σ_w) exp(…): the term holds both.)
-  const logSumExp = terms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).some((l) => bigs(l.arg, 'sum').length > 0) && applies(t.items, ['exp']).some((e) => outsideCentre(rowOf(e.arg))));
-  if (minusDot && logSumExp) add('skipgram-softmax', 3.4, '−u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word');
-  const averaged = (x: Node) => x.k === 'sym' && x.name === 'v' && (x.mods.includes('hat') || x.mods.includes('widehat'));
-  const objective = applies(root, ['log', 'ln', 'exp', 'sigmoid']).length > 0 || applies(root).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, '|'));
-  if (objective && all(root).some(averaged) && syms(root).some((x) => x.name === 'u')) add('cbow', 4.4, 'v̂ in the centre\'s place, the average of the context vectors: CBOW');
+function detectRegressions(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (parts.length !== 2 || !rels.every((r) => r === '=' || r === '≈')) return;
+  const [lhs, rhs] = parts;
+  const one = lhs.length === 1 ? lhs[0] : undefined;
+  if (!one || (one.k !== 'sym' && one.k !== 'name') || applies(rhs).length) return;
+  const beta = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && x.name === 'beta' && !x.sup;
+  const input = (x: Node) => (x.k === 'name' && /^[A-Za-z]{2,}$/.test(x.v)) || (x.k === 'sym' && x.name !== 'beta' && !/^(epsilon|varepsilon)$/.test(x.name) && !(x.sup && !/^T$/.test(subText(x.sup))));
+  const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
+  const intercept = (t: Row) => t.length === 1 && beta(t[0]) && subText(t[0].sub) === '0';
+  const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
+  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name);
+  const slopes = terms.filter(slope);
+  const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
+  const response = one.k === 'sym' && /^[yY]$/.test(one.name);
+  if (terms.every((t) => intercept(t) || slope(t) || noise(t)) && slopes.length >= (terms.some(intercept) ? 1 : 2) && (named || (response && slopes.length >= 2))) add('linear-regression', 3.2, STATISTICIANS_REGRESSION);
+  if (response && one.k === 'sym' && (one.mods.includes('hat') || one.mods.includes('widehat')) && rhs.length === 2 && rhs.some(beta) && rhs.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name))) add('linear-regression', 3, 'ŷ_i = β̂ X_i: the fitted coefficients times the input');
 }
 
-/** Why self-attention is named for an input projected into its query, key or value role. */
-const PROJECTION_WITH_BIAS = 'Q = X W_Q + b_Q: the input in its query role';
-const PROJECTION_ROWS = 'Q = X W_Q: the input in its query role';
-const PROJECTION_ONE = 'q_i = W^Q x_i: an input in its query role';
-const PROJECTIONS: ReadonlySet<string> = new Set([PROJECTION_WITH_BIAS, PROJECTION_ROWS, PROJECTION_ONE]);
-/** Why the sinusoidal encoding is named by its base of frequencies (a number the learned model's tokens do not weigh). */
-const ENCODING_PARITY = 'sin at the even dimensions i = 2k, cos at the odd ones: the sinusoidal positional encoding';
-const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies of the sinusoidal positional encoding';
 /**
  * Signatures of a concept that one detail gives away, wherever it is written:
  *  - 10000^{2k/d}, 10000^{−2i/d}: the frequencies of the sinusoidal positional encoding;
@@ -3406,26 +3412,24 @@ function detectSignatures(root: Row, add: Add): void {
   if (softened.length >= 2 && new Set(softened.map((r) => show((r[0] as Frac).num))).size >= 2) add('distillation-loss', 3.8, 'softmax(r/T) against softmax(z/T): the teacher\'s and the student\'s distributions softened by one temperature');
 }
 
-/** Why a gradient step over an explicit batch is minibatch SGD (a batch the learned model's tokens cannot see). */
-const BATCH_STEP = 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i';
-const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a coefficient for each input, the statistician\'s regression';
-function detectRegressions(root: Row, add: Add): void {
-  const { parts, rels } = sides(root);
-  if (parts.length !== 2 || !rels.every((r) => r === '=' || r === '≈')) return;
-  const [lhs, rhs] = parts;
-  const one = lhs.length === 1 ? lhs[0] : undefined;
-  if (!one || (one.k !== 'sym' && one.k !== 'name') || applies(rhs).length) return;
-  const beta = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && x.name === 'beta' && !x.sup;
-  const input = (x: Node) => (x.k === 'name' && /^[A-Za-z]{2,}$/.test(x.v)) || (x.k === 'sym' && x.name !== 'beta' && !/^(epsilon|varepsilon)$/.test(x.name) && !(x.sup && !/^T$/.test(subText(x.sup))));
-  const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
-  const intercept = (t: Row) => t.length === 1 && beta(t[0]) && subText(t[0].sub) === '0';
-  const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
-  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name);
-  const slopes = terms.filter(slope);
-  const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
-  const response = one.k === 'sym' && /^[yY]$/.test(one.name);
-  if (terms.every((t) => intercept(t) || slope(t) || noise(t)) && slopes.length >= (terms.some(intercept) ? 1 : 2) && (named || (response && slopes.length >= 2))) add('linear-regression', 3.2, STATISTICIANS_REGRESSION);
-  if (response && one.k === 'sym' && (one.mods.includes('hat') || one.mods.includes('widehat')) && rhs.length === 2 && rhs.some(beta) && rhs.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name))) add('linear-regression', 3, 'ŷ_i = β̂ X_i: the fitted coefficients times the input');
+/**
+ * word2vec's objectives written out in the outside (u) and centre (v) vectors:
+ *  - −u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word, the log-sum-exp
+ *    written out (summed over the window, the skip-gram's softmax objective all the same);
+ *  - any such objective whose centre vector is v̂, the average of the context vectors: CBOW's.
+ */
+function detectWord2vecForms(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const rhs = parts[parts.length - 1] ?? [];
+  const outsideCentre = (r: Node[]) => { const d = dots(r); return d.some(({ a, b }) => symBase(a) === 'u' && /^(v|V)$/.test(symBase(b) ?? '')); };
+  const terms = termsOf(rhs);
+  const minusDot = terms.some((t) => t.sign === '-' && outsideCentre(t.items) && !applies(t.items, ['log', 'ln', 'exp']).length);
+  // (The log's argument may end at the sum, log Σ_w exp(…) parsed as log(Σ_w) exp(…): the term holds both.)
+  const logSumExp = terms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).some((l) => bigs(l.arg, 'sum').length > 0) && applies(t.items, ['exp']).some((e) => outsideCentre(rowOf(e.arg))));
+  if (minusDot && logSumExp) add('skipgram-softmax', 3.4, '−u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word');
+  const averaged = (x: Node) => x.k === 'sym' && x.name === 'v' && (x.mods.includes('hat') || x.mods.includes('widehat'));
+  const objective = applies(root, ['log', 'ln', 'exp', 'sigmoid']).length > 0 || applies(root).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, '|'));
+  if (objective && all(root).some(averaged) && syms(root).some((x) => x.name === 'u')) add('cbow', 4.4, 'v̂ in the centre\'s place, the average of the context vectors: CBOW');
 }
 
 /**
