@@ -3901,8 +3901,9 @@ function precisionVeto(root: Row, best: { id: ConceptId }): boolean {
   const { parts } = sides(root);
   if (parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'num' && parts[0].some((x) => x.k === 'big' || x.k === 'apply') && hasOp(parts[0], '+')) return true;
   if (best.id === 'relu' || best.id === 'leaky-relu') return applies(root, ['exp']).length > 0 || clippedMax(root);
-  // Weights times powers of the inputs (θ₁x₁² + θ₂x₂²) are polynomial features: not an affine map of the inputs.
-  if (best.id === 'affine-layer' || best.id === 'linear-regression') return root.some((x, i) => x.k === 'sym' && !PARAM_LETTER.test(x.name) && !!x.sup && /^[2-9]$/.test(subText(x.sup)) && isParam(root[i - 1]));
+  // Weights times powers of the inputs (θ₁x₁² + θ₂x₂²) are polynomial features: not an affine map of the inputs. (A
+  // regression on them, ŷ = w₀ + w₁x + w₂x², is still linear in its coefficients: linear regression on the powers.)
+  if (best.id === 'affine-layer') return root.some((x, i) => x.k === 'sym' && !PARAM_LETTER.test(x.name) && !!x.sup && /^[2-9]$/.test(subText(x.sup)) && isParam(root[i - 1]));
   return false;
 }
 
@@ -4315,22 +4316,6 @@ function linearClassifier(words: string, best: { id: ConceptId; why: string }): 
 }
 
 /**
- * A polynomial in one input: x², x_1³, or x^i, x^n beside a coefficient indexed alike (w_i x^i, a_n x^n) — polynomial
- * regression, which the catalog does not hold, not a linear regression on the inputs.
- */
-function polynomialInput(root: Row, best: { id: ConceptId; why: string }): boolean {
-  if (best.id !== 'linear-regression' || best.why.startsWith('named')) return false;
-  const rows = [root, ...all(root).flatMap((x) => (x.k === 'row' ? [x.items] : []))];
-  return rows.some((items) => items.some((x, i) => {
-    if (x.k !== 'sym' || !/^x$/i.test(x.name) || !x.sup) return false;
-    const power = subText(x.sup).replace(/\s/g, '');
-    if (/^[2-9]$/.test(power)) return true;
-    const coefficient = items[i - 1];
-    return /^[a-z]$/i.test(power) && power !== 'T' && coefficient?.k === 'sym' && subText(coefficient.sub).replace(/\s/g, '') === power;
-  }));
-}
-
-/**
  * A joint probability that is not factored into conditionals: a sum of products, P(X) = P(X|y₁)P(y₁) + P(X|y₂)P(y₂)
  * (total probability), or marginals multiplied with no condition, p(x, y) = p(x) p(y) (independence). Nor is a
  * product whose conditionals are each given as many letters as another: each given one class, P(x₁ | y) ⋯ P(x_m | y)
@@ -4396,7 +4381,7 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || polynomialInput(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
 }
 
 /**
@@ -4493,6 +4478,54 @@ function calledByName(root: Row, id: ConceptId): boolean {
   });
 }
 
+/**
+ * A definition with the set its value lives in declared after it (`ŷ = Xw ∈ ℝ^N`, `h = W x + b \in \mathbb{R}^d`):
+ * the definition alone. The declaration says where the value lives, not what it is.
+ */
+function withoutDeclaredSet(items: Row): Row {
+  let at = -1;
+  for (let i = items.length - 1; i > 0; i--) {
+    const x = items[i];
+    if (x.k === 'op' && ['=', '≈', '≤', '≥', '←', ':='].includes(x.v)) return items;
+    if (x.k === 'op' && x.v === '∈') { at = i; break; }
+  }
+  return at > 0 && items.slice(0, at).some((x) => x.k === 'op' && (x.v === '=' || x.v === ':=')) && items.length - at <= 4 ? items.slice(0, at) : items;
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms];
+
+/**
+ * The concept the links `lhs = form_k` of a chain of three or more equal sides agree on, read one link at a time (a
+ * link no detector reads counts neither way): null when two links read with a score of 2.5 disagree, or fewer than two
+ * links read it.
+ */
+function chainAgreement(items: Row, run: (rows: Row[], to: Add) => void): { id: ConceptId; score: number; why: string } | null {
+  const { parts, rels } = sides(items);
+  if (parts.length < 3 || parts.length > 8 || !rels.every((r) => r === '=' || r === '≈' || r === ':=') || !parts[0].length) return null;
+  // (Several definitions on one line, `ŷ = log(z), z = w₀ + Σ w_j x_j`, and values worked out to a number are no chain
+  // of forms of one thing.)
+  if (parts.some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';'))) || parts.some((p) => p.length && p.every((x) => x.k === 'num' || x.k === 'op'))) return null;
+  const tops: Array<{ id: ConceptId; score: number; why: string }> = [];
+  for (const form of parts.slice(1)) {
+    if (!form.length) continue;
+    const link = new Map<ConceptId, { score: number; why: string }>();
+    run([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], (id, score, why) => {
+      const prev = link.get(id);
+      if (!prev || prev.score < score) link.set(id, { score, why });
+    });
+    const ranked = [...link.entries()].sort((a, b) => b[1].score - a[1].score);
+    if (!ranked.length) continue;
+    // (Two concepts alike on one link: that link does not say which.)
+    if (ranked[0][1].score >= 2.5 && ranked[1] && ranked[0][1].score - ranked[1][1].score < 0.15 && !related(ranked[0][0], ranked[1][0])) return null;
+    tops.push({ id: ranked[0][0], ...ranked[0][1] });
+  }
+  const strong = tops.filter((t) => t.score >= 2.5);
+  if (!strong.length || strong.some((t) => t.id !== strong[0].id)) return null;
+  // (One link read alone is a guess about one form; two forms read alike, one of them weakly, are the chain's.)
+  if (tops.filter((t) => t.id === strong[0].id).length < 2) return null;
+  return strong.reduce((a, b) => (b.score < a.score ? b : a));
+}
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);
@@ -4505,13 +4538,22 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
   // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  for (const detector of [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms]) {
-    try {
-      for (const items of trees) detector(timeArgsAsIndices(operatorsApplied(items)), add);
-    } catch (e) {
-      detectorErrors.count++;
-      detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
+  const runDetectors = (rows: Row[], to: Add) => {
+    for (const detector of DETECTORS) {
+      try {
+        for (const items of rows) detector(timeArgsAsIndices(operatorsApplied(withoutDeclaredSet(items))), to);
+      } catch (e) {
+        detectorErrors.count++;
+        detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
+      }
     }
+  };
+  runDetectors(trees, add);
+  // A chain of equalities that no detector reads whole (`h_θ(x) = θᵀx = Σ_i θ_i x_i = θ₀ + θ₁x₁ + …`) states its left
+  // side equal to each form in turn: when the forms read one by one agree on a concept, the chain is that concept.
+  if (![...cands.values()].some((c) => c.score >= 2.5)) {
+    const agreed = chainAgreement(tree.items, runDetectors);
+    if (agreed) add(agreed.id, agreed.score, agreed.why);
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);

@@ -1960,8 +1960,8 @@ test('an objective function is not therefore an average of per-example losses: a
   assert.equal(ex.concept, 'mse');
 });
 
-test('a polynomial in the input is no linear regression; a line in the inputs still is', () => {
-  for (const tex of ['\\hat{y} = b + w_1 x + w_2 x^2', 'h(x) = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_1^2 + \\theta_3 x_1^3', '\\hat{y} = b + \\sum_{i=1}^9 w_i x^i', 'f(x) = a_0 + a_1 x + \\dots + a_n x^n']) assert.equal(concept(tex), null, tex);
+test('a polynomial in the input is linear regression on the powers of the input, as a line in the inputs is', () => {
+  for (const tex of ['\\hat{y} = b + w_1 x + w_2 x^2', 'h(x) = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_1^2 + \\theta_3 x_1^3', '\\hat{y} = w_0 + w_1 x + w_2 x^2 + \\cdots + w_d x^d']) assert.equal(concept(tex), 'linear-regression', tex);
   for (const tex of ['\\hat{y} = w^T x + b', 'h(x^i) = \\theta_0 + \\theta_1 x^i', 'y = b_0 + b_1 x_1 + b_2 x_2']) assert.equal(concept(tex), 'linear-regression', tex);
 });
 
@@ -2921,4 +2921,17 @@ test('a penalty over a constant, ‖θ‖²/(2τ²), or weighed by a ratio of co
   assert.equal(concept('\\hat\\theta = \\arg\\min_{\\theta} L(\\theta) + \\frac{\\|\\theta\\|^2}{2\\tau^2}'), 'regularization');
   assert.equal(concept('\\hat\\theta = \\arg\\min_{\\theta} \\|y - X\\theta\\|^2 + \\frac{\\sigma^2}{\\tau^2} \\|\\theta\\|^2'), 'regularization');
   assert.notEqual(concept('\\hat\\theta = \\arg\\min_{\\theta} L(\\theta) + \\frac{\\|\\theta\\|^2}{2\\theta_0}'), 'regularization');
+});
+
+test('a chain of equal forms is the concept two of its forms are read as alone; one form read alone says nothing', () => {
+  assert.equal(concept('h_\\theta(x) = \\theta^T x = \\sum_{k=0}^{m} \\theta_k x_k = \\theta_0 + \\theta_1 x_1 + \\cdots + \\theta_m x_m'), 'linear-regression');
+  assert.equal(concept('h_\\theta(x) = \\sum_{k} \\theta_k x_k = \\theta x'), 'linear-regression');
+  // (One form read, the other not: no claim.)
+  assert.equal(concept('h = W^T X = v^T_{w_I}'), null);
+});
+
+test('a set declared after a definition, ŷ = Xw ∈ ℝ^N, leaves the definition to be read', () => {
+  assert.equal(concept('\\hat{y} = X w \\in \\mathbb{R}^{N}'), 'linear-regression');
+  assert.equal(concept('\\hat{y} = X w \\in R^{N}'), 'linear-regression');
+  assert.equal(concept('x \\in \\mathbb{R}^{N}'), null);
 });
