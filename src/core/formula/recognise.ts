@@ -4495,11 +4495,26 @@ function withoutDeclaredSet(items: Row): Row {
 const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms];
 
 /**
+ * Every detector on every row, into `to`. (A detector failing on odd input is skipped and counted, for tests to see;
+ * the hover and the others go on.)
+ */
+function runDetectors(rows: Row[], to: Add): void {
+  for (const detector of DETECTORS) {
+    try {
+      for (const items of rows) detector(timeArgsAsIndices(operatorsApplied(withoutDeclaredSet(items))), to);
+    } catch (e) {
+      detectorErrors.count++;
+      detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
+    }
+  }
+}
+
+/**
  * The concept the links `lhs = form_k` of a chain of three or more equal sides agree on, read one link at a time (a
  * link no detector reads counts neither way): null when two links read with a score of 2.5 disagree, or fewer than two
  * links read it.
  */
-function chainAgreement(items: Row, run: (rows: Row[], to: Add) => void): { id: ConceptId; score: number; why: string } | null {
+function chainAgreement(items: Row): { id: ConceptId; score: number; why: string } | null {
   const { parts, rels } = sides(items);
   if (parts.length < 3 || parts.length > 8 || !rels.every((r) => r === '=' || r === '≈' || r === ':=') || !parts[0].length) return null;
   // (Several definitions on one line, `ŷ = log(z), z = w₀ + Σ w_j x_j`, and values worked out to a number are no chain
@@ -4509,7 +4524,7 @@ function chainAgreement(items: Row, run: (rows: Row[], to: Add) => void): { id: 
   for (const form of parts.slice(1)) {
     if (!form.length) continue;
     const link = new Map<ConceptId, { score: number; why: string }>();
-    run([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], (id, score, why) => {
+    runDetectors([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], (id, score, why) => {
       const prev = link.get(id);
       if (!prev || prev.score < score) link.set(id, { score, why });
     });
@@ -4537,22 +4552,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const prev = cands.get(id);
     if (!prev || prev.score < score) cands.set(id, { score, why });
   };
-  // (A detector failing on odd input is skipped and counted, for tests to see; the hover and the others go on.)
-  const runDetectors = (rows: Row[], to: Add) => {
-    for (const detector of DETECTORS) {
-      try {
-        for (const items of rows) detector(timeArgsAsIndices(operatorsApplied(withoutDeclaredSet(items))), to);
-      } catch (e) {
-        detectorErrors.count++;
-        detectorErrors.last = `${detector.name}: ${(e as Error)?.message ?? String(e)}`;
-      }
-    }
-  };
   runDetectors(trees, add);
   // A chain of equalities that no detector reads whole (`h_θ(x) = θᵀx = Σ_i θ_i x_i = θ₀ + θ₁x₁ + …`) states its left
   // side equal to each form in turn: when the forms read one by one agree on a concept, the chain is that concept.
   if (![...cands.values()].some((c) => c.score >= 2.5)) {
-    const agreed = chainAgreement(tree.items, runDetectors);
+    const agreed = chainAgreement(tree.items);
     if (agreed) add(agreed.id, agreed.score, agreed.why);
   }
   if (depth === 0) blockVote(src, add, src !== written);
