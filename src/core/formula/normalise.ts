@@ -346,9 +346,10 @@ function codeNotation(s: string): string {
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
   // `ht = tanh(W ht-1 + U xt)`: a state's step glued to its letter, read so where a previous step or two such letters
   // show the habit.
-  const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyo])t([-+]1)?(?![A-Za-z0-9_{'(])/g;
+  // (So are a gate's, a moment's and a capital state's, `Ht = Ot * tanh(Ct)`, `C't`, `mt = β1 mt-1 + (1-β1) gt`.)
+  const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyozrfigmvHCXYOZRFI])('?)t([-+]1)?(?![A-Za-z0-9_{'(])/g;
   const gluedSteps = [...s.matchAll(glued)];
-  if (gluedSteps.some((m) => m[2]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, d?: string) => `${l}_{t${d ?? ''}}`);
+  if (gluedSteps.some((m) => m[3]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, p: string, d?: string) => `${l}${p}_{t${d ?? ''}}`);
   // `P(w_t|w_t-1,w_t+1)`: a step's offset typed without braces, inside a list of arguments, belongs to the index.
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([a-z])([-+]\d)(?=\s*(?:[,|)\]]|\\mid))/g, '$1_{$2$3}');
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
@@ -602,7 +603,7 @@ function assignments(s: string): string {
 function plainCharacters(s: string): string {
   // (The divides sign ∣ pasted for a conditional's bar; code's power `dx**2`, `beta1**t`.)
   // (Full-width digits, letters, signs and spaces typed with an East Asian input method, `x ≦ ０`: their ASCII forms.)
-  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*([A-Za-z]\w{0,11}|\d+(?:\.\d+)?)(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  return s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*(-?(?:[A-Za-z]\w{0,11}|\d+(?:\.\d+)?))(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */
@@ -671,6 +672,11 @@ export function normaliseTex(src: string): string {
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
+  // A condition typed inside a text box, `\text{wenn a$\geq$0}`, `\text{if x > 0}`: the words, then the comparison.
+  s = s.replace(/\\text\s*\{\s*((?:[A-Za-z\u00c0-\u024f]{2,12}\s+){1,3})([A-Za-z](?:_[A-Za-z0-9])?\s*(?:\\(?:geq?|leq?|neq?)(?![A-Za-z])|[<>]=?|≥|≤)\s*-?[A-Za-z0-9.]{1,6})\s*\}/g, '\\text{$1} $2');
+  // A set in braces of its own after max, `\max{\{0, x\}}`: the set. A leaky ReLU written in two words,
+  // `Leaky \operatorname{ReLU}(x)`: its name.
+  s = s.replace(/\\(max|min)\s*\{\s*\\\{((?:[^{}]|\{[^{}]*\}){1,80}?)\\\}\s*\}/g, '\\$1\\{$2\\}').replace(/(?<![A-Za-z\\])Leaky\s*\\(?:operatorname|mathrm)\s*\{\s*ReLU\s*\}/gi, '\\operatorname{LeakyReLU}');
   s = measureWords(s);
   s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.

@@ -462,7 +462,7 @@ function termsOf(r: Row): Array<{ sign: string; items: Row }> {
 /** θ − θ₀, w − w^{(o)}: a parameter less a point of the same letter. */
 const pulledTowards = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '-' && r[0].k === 'sym' && r[2].k === 'sym' && r[0].name === r[2].name;
 /** The data times the coefficients, x_i β, Xβ, β x: a linear score written as one product. */
-const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k === 'sym' && !x.sup) && p.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name)) && p.some((x) => x.k === 'sym' && /^(beta|theta|w)$/.test(x.name));
+const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k === 'sym' && !x.sup) && p.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name)) && p.some((x) => x.k === 'sym' && /^(beta|theta|w|omega)$/.test(x.name));
 /** A parameter letter, bare or indexed (θ_j, w_j, W). */
 const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
 
@@ -927,6 +927,8 @@ function detectMoreForms(root: Row, add: Add): void {
 
 /** The letter a linear model's function is named by: h(x), f(x), y(x), g(x), H(x) and a(x). */
 const MODEL_FN = /^[hfygHa]$/;
+/** A model's function by its letter, or by any capital letter indexed by its parameters (`M_{w,b}(x)`, `F_θ(x)`). */
+const modelFunction = (a: Apply) => MODEL_FN.test(a.fn) || (a.head.k === 'sym' && /^[A-Z]$/.test(a.head.name) && !!a.head.sub && /^(?:(?:w|b|theta|beta)(?:,|$))+$/.test(syms(a.head.sub).map((x) => x.name).join(',')) && !rowOf(a.head.sub).some((x) => x.k !== 'sym' && !(x.k === 'op' && x.v === ',')));
 
 /** w x, θ x, w^T x, w · x or ⟨w, x⟩: a weight vector (or scalar) times the input, without a bias. */
 function throughOrigin(r: Row): boolean {
@@ -2301,7 +2303,9 @@ function detect(root: Row, add: Add): void {
   if (['perplexity', 'pp', 'ppl'].includes((lhsFn || lhsBase || '').toLowerCase()) || lhs.some((x) => x.k === 'name' && /^(pp|ppl|perplexity)$/i.test(x.v))) add('perplexity', 2.5, 'PP = …');
   // empirical risk: (1/n) Σ L(f(x_i), y_i) or Σ J_i(θ)
   // (Or any letter comparing a prediction with its target, D(ŷ, y): the note's name for its loss.)
-  const comparesPrediction = (a: Apply) => /^[A-Za-z]$/.test(a.fn) && !/^[pPqQNE]$/.test(a.fn) && hasOp(a.arg, ',') && syms(a.arg).some((x) => x.mods.includes('hat') && /^[yY]$/.test(x.name)) && syms(a.arg).some((x) => !x.mods.includes('hat') && /^[yY]$/.test(x.name));
+  // (The prediction written as the model's call, C(h(x_i), y_i), compares it all the same.)
+  const predicted = (r: Row) => syms(r).some((x) => x.mods.includes('hat') && /^[yY]$/.test(x.name)) || r.some((x) => x.k === 'apply' && modelFunction(x));
+  const comparesPrediction = (a: Apply) => /^[A-Za-z]$/.test(a.fn) && !/^[pPqQNE]$/.test(a.fn) && hasOp(a.arg, ',') && predicted(rowOf(a.arg)) && rowOf(a.arg).some((x) => x.k === 'sym' && !x.mods.includes('hat') && /^[yY]$/.test(x.name));
   const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn) || comparesPrediction(a));
   if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
     const hasGrad = hasGradient(root);
@@ -2521,7 +2525,7 @@ function detect(root: Row, add: Add): void {
       const netName = lhs.some((x) => x.k === 'name' && /^net$/i.test(x.v));
       const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
       // (H(x) is the hypothesis of the Korean course notes, a(x) the model of the Russian ones.)
-      if (lhsApply && MODEL_FN.test(lhsApply.fn) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+      if (lhsApply && modelFunction(lhsApply) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
@@ -2783,6 +2787,8 @@ function detect(root: Row, add: Add): void {
       }
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
     } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+    // (AdamW's step, θ − η (m̂/(√v̂ + ε) + λθ): the moments' ratio in a bracket beside the decay.)
+    else if (sameVar && step.some((g) => g.k === 'group' && rowOf(g.body).some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt') && syms(x.num).some((y) => /^[mM]$/.test(y.name) && y.mods.some((m) => m === 'hat' || m === 'widehat'))))) add('adam', 3.5, 'θ ← θ − η (m̂/(√v̂ + ε) + λθ): Adam\'s step with the decay beside it (AdamW)');
     // (α(h(x) − y) reads as α applied to the bracket.)
     else if (sameVar && !newton && (stepLetter(step.slice(0, 2)) || anyRate(step)) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
       // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
@@ -3509,8 +3515,11 @@ function lossSubscript(root: Row): ConceptId | null {
 }
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
-/** Another name the words may give a distinct child's form: the two-class terms are also a Bernoulli label's negative log-likelihood. */
-const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'] };
+/**
+ * Another name the words may give a distinct child's form: the two-class terms are also a Bernoulli label's negative
+ * log-likelihood; the masked scores, softmax(QKᵀ/√d + M)V, are still scaled dot-product attention.
+ */
+const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'], 'masked-self-attention': ['scaled-dot-product-attention'] };
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */

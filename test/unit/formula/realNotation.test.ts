@@ -2935,3 +2935,31 @@ test('a set declared after a definition, ŷ = Xw ∈ ℝ^N, leaves the definitio
   assert.equal(concept('\\hat{y} = X w \\in R^{N}'), 'linear-regression');
   assert.equal(concept('x \\in \\mathbb{R}^{N}'), null);
 });
+
+test('hasty plain text: states, gates and moments glued to their step (Ht, Ct-1, C\'t), e**-x, max{{0, x}}, "Leaky ReLU" in two words', () => {
+  assert.equal(concept('Ht = Ot * tanh(Ct)'), 'lstm');
+  assert.equal(concept('Ct = Ct-1 * Ft + C\'t * It'), 'lstm');
+  assert.equal(normaliseTex('Ft = sigma(Wf * [Ht-1, Xt] + bf)').replace(/\s/g, ''), 'F_{t}=\\sigma(W_{f}*[H_{t-1},X_{t}]+b_{f})');
+  // (One glued letter alone is left as it is: nothing shows the habit.)
+  assert.equal(normaliseTex('It = 3').replace(/\s/g, ''), 'It=3');
+  assert.equal(concept('1/(1+e**-x)'), 'sigmoid');
+  assert.equal(concept('y = \\max{\\{0,x\\}}'), 'relu');
+  assert.equal(concept('y = \\max{\\{ax,x\\}}'), 'leaky-relu');
+  assert.equal(concept('Leaky \\operatorname{ReLU}(x)=\\left\\{\\begin{array}{ll}0.01 x & \\text { if } x \\leqslant 0 \\\\ x & \\text { if } x>0\\end{array}\\right.'), 'leaky-relu');
+});
+
+test('a condition typed inside a text box, \\text{wenn a$\\geq$0}, is a condition', () => {
+  assert.equal(normaliseTex('y = 1, \\text{wenn a \\geq 0}').replace(/\s+/g, ' ').trim(), 'y = 1, \\text{wenn } a \\geq 0');
+  assert.equal(concept('f(a) = \\begin{cases} 1, & \\text{wenn a$\\geq$0}\\\\ 0, & \\text{wenn a$<$0} \\end{cases}'), 'step-function');
+});
+
+test('AdamW\'s step, masked scores under the name Attn, ω as the weights, M_{w,b}(x) and C(h(x_i), y_i)', () => {
+  assert.equal(concept('W_t = W_{t-1} - \\eta \\left( \\frac{\\hat{M}_t}{\\sqrt{\\hat{V}_t} + \\epsilon} + \\lambda W_{t-1} \\right)'), 'adam');
+  assert.notEqual(concept('W_t = W_{t-1} - \\eta \\left( \\frac{g_t}{\\sqrt{s_t} + \\epsilon} + \\lambda W_{t-1} \\right)'), 'adam');
+  assert.equal(concept('\\mathrm{Attn}(Q,K,V) = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_k}} + M\\right) V'), 'masked-self-attention');
+  assert.equal(concept('\\mathrm{Attn}(Q,K,V) = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right) V'), 'scaled-dot-product-attention');
+  assert.equal(concept('P(y=1|x) = \\frac{1}{1 + e^{-\\omega x}}'), 'logistic-regression');
+  assert.equal(concept('M_{w,b}(x) = x \\cdot w +b'), 'linear-regression');
+  assert.equal(concept('M_{t}(x) = x \\cdot w +b'), null);
+  assert.equal(concept('E[h] = \\frac{1}{n} \\sum_i^n \\mathcal{C}(h(x_i), y_i)'), 'empirical-risk');
+});
