@@ -626,6 +626,18 @@ function markdownEscapes(s: string): string {
   return s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
 }
 
+/**
+ * A condition typed inside a text box, `\text{wenn a$\geq$0}`, `\text{if x > 0}`: the words, then the comparison. A
+ * set in braces of its own after max, `\max{\{0, x\}}`: the set. A leaky ReLU written in two words,
+ * `Leaky \operatorname{ReLU}(x)`: its name.
+ */
+function conditionsSetsAndNames(s: string): string {
+  return s
+    .replace(/\\text\s*\{\s*((?:[A-Za-z\u00c0-\u024f]{2,12}\s+){1,3})([A-Za-z](?:_[A-Za-z0-9])?\s*(?:\\(?:geq?|leq?|neq?)(?![A-Za-z])|[<>]=?|≥|≤)\s*-?[A-Za-z0-9.]{1,6})\s*\}/g, '\\text{$1} $2')
+    .replace(/\\(max|min)\s*\{\s*\\\{((?:[^{}]|\{[^{}]*\}){1,80}?)\\\}\s*\}/g, '\\$1\\{$2\\}')
+    .replace(/(?<![A-Za-z\\])Leaky\s*\\(?:operatorname|mathrm)\s*\{\s*ReLU\s*\}/gi, '\\operatorname{LeakyReLU}');
+}
+
 /** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */
 function typedComparisons(s: string): string {
   return s.replace(/(?<![<=])<=(?![>=])/g, '\\le ').replace(/(?<![=<>-])>=(?!=)/g, '\\ge ');
@@ -672,11 +684,7 @@ export function normaliseTex(src: string): string {
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
-  // A condition typed inside a text box, `\text{wenn a$\geq$0}`, `\text{if x > 0}`: the words, then the comparison.
-  s = s.replace(/\\text\s*\{\s*((?:[A-Za-z\u00c0-\u024f]{2,12}\s+){1,3})([A-Za-z](?:_[A-Za-z0-9])?\s*(?:\\(?:geq?|leq?|neq?)(?![A-Za-z])|[<>]=?|≥|≤)\s*-?[A-Za-z0-9.]{1,6})\s*\}/g, '\\text{$1} $2');
-  // A set in braces of its own after max, `\max{\{0, x\}}`: the set. A leaky ReLU written in two words,
-  // `Leaky \operatorname{ReLU}(x)`: its name.
-  s = s.replace(/\\(max|min)\s*\{\s*\\\{((?:[^{}]|\{[^{}]*\}){1,80}?)\\\}\s*\}/g, '\\$1\\{$2\\}').replace(/(?<![A-Za-z\\])Leaky\s*\\(?:operatorname|mathrm)\s*\{\s*ReLU\s*\}/gi, '\\operatorname{LeakyReLU}');
+  s = conditionsSetsAndNames(s);
   s = measureWords(s);
   s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
