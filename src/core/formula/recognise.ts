@@ -4390,7 +4390,14 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
+}
+
+/** RMSE = √((1/n) Σ (y_i − ŷ_i)²): the root of the mean squared error is another measure, in the units of y. */
+function rootOfTheMean(root: Row, best: { id: ConceptId; why: string }): boolean {
+  const { parts } = sides(root);
+  const rhs = parts.slice(1).map((p) => p.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))));
+  return best.id === 'mse' && !best.why.startsWith('named') && rhs.length > 0 && rhs.every((p) => p.length === 1 && p[0].k === 'sqrt');
 }
 
 /**

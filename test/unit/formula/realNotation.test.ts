@@ -2963,3 +2963,8 @@ test('AdamW\'s step, masked scores under the name Attn, ω as the weights, M_{w,
   assert.equal(concept('M_{t}(x) = x \\cdot w +b'), null);
   assert.equal(concept('E[h] = \\frac{1}{n} \\sum_i^n \\mathcal{C}(h(x_i), y_i)'), 'empirical-risk');
 });
+
+test('the root of the mean squared error is another measure; the mean squared error itself is the MSE', () => {
+  assert.equal(concept('RMSE = \\sqrt{\\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2}'), null);
+  assert.equal(concept('E = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2'), 'mse');
+});
