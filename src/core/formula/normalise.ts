@@ -19,6 +19,8 @@ const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*'?\\
 const BRACKET = String.raw`(\((?:[^(){}]|\([^(){}]*\))*\))`;
 const BRACED_BRACKET_POWER = new RegExp(String.raw`\{\s*${BRACKET}\s*\}(?=\s*\^)`, 'g');
 const BRACED_BRACKET_CALL = new RegExp(String.raw`(\\(?:max|min|log|ln|exp|tanh|sigma))\s*\{\s*${BRACKET}\s*\}`, 'g');
+/** A set `\{…\}` wrapped in braces as max's or min's argument, `\max{\{0, x\}}`. */
+const BRACED_SET_CALL = /(\\(?:max|min))\s*\{\s*(\\\{(?:[^{}]|\{[^{}]*\}){1,80}?\\\})\s*\}/g;
 
 /** Every bracket in s closed in order. */
 function balanced(s: string): boolean {
@@ -448,8 +450,6 @@ function unicodeScripts(s: string): string {
   s = s.replace(marks, '').replace(/≝/g, '=');
   // (The German keyboard's ß standing alone, `ß_0 + ß_1X`, `∑ß_j^2`, is the β it is typed for; inside a word it is a letter.)
   s = s.replace(/(?<![A-Za-zÀ-ÿ])ß(?![a-zà-ÿ])/g, 'β');
-  // Full-width forms typed with a CJK keyboard: （ ） ＝ ＋ ｜ are ( ) = + |.
-  s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);
   s = s.replace(/([A-Za-z])([\u0302\u0303\u0304\u20D7])/g, (_m, l: string, acc: string) => `\\${COMBINING[acc]}{${l}}`);
   // A layer in superscript parentheses, `z⁽ℓ⁾`, `h⁽ℓ⁻¹⁾`: the layer above the letter.
@@ -628,13 +628,11 @@ function markdownEscapes(s: string): string {
 
 /**
  * A condition typed inside a text box, `\text{wenn a$\geq$0}`, `\text{if x > 0}`: the words, then the comparison. A
- * set in braces of its own after max, `\max{\{0, x\}}`: the set. A leaky ReLU written in two words,
- * `Leaky \operatorname{ReLU}(x)`: its name.
+ * leaky ReLU written in two words, `Leaky \operatorname{ReLU}(x)`: its name.
  */
-function conditionsSetsAndNames(s: string): string {
+function conditionsAndNames(s: string): string {
   return s
     .replace(/\\text\s*\{\s*((?:[A-Za-z\u00c0-\u024f]{2,12}\s+){1,3})([A-Za-z](?:_[A-Za-z0-9])?\s*(?:\\(?:geq?|leq?|neq?)(?![A-Za-z])|[<>]=?|≥|≤)\s*-?[A-Za-z0-9.]{1,6})\s*\}/g, '\\text{$1} $2')
-    .replace(/\\(max|min)\s*\{\s*\\\{((?:[^{}]|\{[^{}]*\}){1,80}?)\\\}\s*\}/g, '\\$1\\{$2\\}')
     .replace(/(?<![A-Za-z\\])Leaky\s*\\(?:operatorname|mathrm)\s*\{\s*ReLU\s*\}/gi, '\\operatorname{LeakyReLU}');
 }
 
@@ -684,7 +682,7 @@ export function normaliseTex(src: string): string {
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
   // A tie (`~`, an unbreakable space) at the start of a font command's argument: `\mathrm{~s}_{t}` is s_t.
   s = s.replace(/(\\(?:mathrm|text|textrm|mathbf|boldsymbol|operatorname)\s*\{)\s*~\s*/g, '$1');
-  s = conditionsSetsAndNames(s);
+  s = conditionsAndNames(s);
   s = measureWords(s);
   s = textFontFunctions(s);
   // `D*{KL}`: a markdown renderer turned the subscript's underscore into emphasis.
@@ -721,8 +719,8 @@ export function normaliseTex(src: string): string {
   // (The same product written with \ast, W_{rh} \ast h_{t-1}.)
   s = s.replace(/(\b[wW]_(?:\{[^{}]{1,12}\}|[a-z]{1,4}))\s*\\ast(?![A-Za-z])\s*(?=[A-Za-z\\(])/g, '$1 ');
   s = decorations(s);
-  // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2.
-  s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2');
+  // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
+  s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
   if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the

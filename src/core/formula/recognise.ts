@@ -928,7 +928,11 @@ function detectMoreForms(root: Row, add: Add): void {
 /** The letter a linear model's function is named by: h(x), f(x), y(x), g(x), H(x) and a(x). */
 const MODEL_FN = /^[hfygHa]$/;
 /** A model's function by its letter, or by any capital letter indexed by its parameters (`M_{w,b}(x)`, `F_θ(x)`). */
-const modelFunction = (a: Apply) => MODEL_FN.test(a.fn) || (a.head.k === 'sym' && /^[A-Z]$/.test(a.head.name) && !!a.head.sub && /^(?:(?:w|b|theta|beta)(?:,|$))+$/.test(syms(a.head.sub).map((x) => x.name).join(',')) && !rowOf(a.head.sub).some((x) => x.k !== 'sym' && !(x.k === 'op' && x.v === ',')));
+const modelFunction = (a: Apply) => {
+  if (MODEL_FN.test(a.fn)) return true;
+  const params = a.head.k === 'sym' && /^[A-Z]$/.test(a.head.name) ? syms(a.head.sub) : [];
+  return params.length > 0 && params.every((x) => /^(w|b|theta|beta)$/.test(x.name)) && rowOf((a.head as Sym).sub).every((x) => x.k === 'sym' || (x.k === 'op' && x.v === ','));
+};
 
 /** w x, θ x, w^T x, w · x or ⟨w, x⟩: a weight vector (or scalar) times the input, without a bias. */
 function throughOrigin(r: Row): boolean {
@@ -4510,6 +4514,16 @@ function withoutDeclaredSet(items: Row): Row {
 
 const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms];
 
+/** Candidates by concept and the `add` that keeps each concept's best score and its reason. */
+function scoreBoard(): { cands: Map<ConceptId, { score: number; why: string }>; add: Add } {
+  const cands = new Map<ConceptId, { score: number; why: string }>();
+  const add: Add = (id, score, why) => {
+    const prev = cands.get(id);
+    if (!prev || prev.score < score) cands.set(id, { score, why });
+  };
+  return { cands, add };
+}
+
 /**
  * Every detector on every row, into `to`. (A detector failing on odd input is skipped and counted, for tests to see;
  * the hover and the others go on.)
@@ -4539,11 +4553,8 @@ function chainAgreement(items: Row): { id: ConceptId; score: number; why: string
   const tops: Array<{ id: ConceptId; score: number; why: string }> = [];
   for (const form of parts.slice(1)) {
     if (!form.length) continue;
-    const link = new Map<ConceptId, { score: number; why: string }>();
-    runDetectors([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], (id, score, why) => {
-      const prev = link.get(id);
-      if (!prev || prev.score < score) link.set(id, { score, why });
-    });
+    const { cands: link, add } = scoreBoard();
+    runDetectors([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], add);
     const ranked = [...link.entries()].sort((a, b) => b[1].score - a[1].score);
     if (!ranked.length) continue;
     // (Two concepts alike on one link: that link does not say which.)
@@ -4563,11 +4574,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const parsed = parseTex(src);
   const tree = { ...parsed, items: oneLine(parsed.items) };
   const trees = src === written ? [tree.items] : [tree.items, oneLine(parseTex(written).items)];
-  const cands = new Map<ConceptId, { score: number; why: string }>();
-  const add: Add = (id, score, why) => {
-    const prev = cands.get(id);
-    if (!prev || prev.score < score) cands.set(id, { score, why });
-  };
+  const { cands, add } = scoreBoard();
   runDetectors(trees, add);
   // A chain of equalities that no detector reads whole (`h_θ(x) = θᵀx = Σ_i θ_i x_i = θ₀ + θ₁x₁ + …`) states its left
   // side equal to each form in turn: when the forms read one by one agree on a concept, the chain is that concept.
