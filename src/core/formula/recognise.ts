@@ -522,6 +522,14 @@ function logsOfTheirOwnWeights(root: Row): boolean {
   return logs.length > 0 && logs.every((l) => rowsIn(root).some((r) => { const k = r.indexOf(l); const before = r[k - 1]; return k > 0 && show(before.k === 'group' ? before.body : before) === show(l.arg); }));
 }
 
+/** Σ_j |β_j| ≤ t, Σ_j β_j² ≤ t², ‖w‖₁ ≤ s: the size of the parameters bounded by one letter (or its square). */
+function budget(parts: Row[], rels: string[]): boolean {
+  if (parts.length !== 2 || rels.length !== 1 || !['≤', '<'].includes(rels[0])) return false;
+  const bound = parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)));
+  const terms = termsOf(parts[0]);
+  return bound.length === 1 && bound[0].k === 'sym' && /^[tscC]$/.test(bound[0].name) && !bound[0].sub && terms.length === 1 && terms[0].sign !== '-' && isPenalty(terms[0].items) && syms(terms[0].items).some(isParam);
+}
+
 /**
  * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
@@ -574,6 +582,8 @@ function detectForms(root: Row, add: Add): void {
   const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
   const penaltyDefined = (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))));
   if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || penaltyDefined) add('regularization', penaltyDefined && (lhs[0] as Apply).fn === 'Omega' ? 3.6 : 3.3, 'a penalty on the size of the parameters');
+  // (The penalty as a budget, Σ_j |β_j| ≤ t, ‖w‖² ≤ s: the constrained form of the lasso or ridge.)
+  else if (budget(parts, rels)) add('regularization', 3, 'Σ_j |β_j| ≤ t: the penalty as a budget the parameters must stay within (the constrained lasso or ridge)');
   // (Without its weight, Σ_j w_j², Σ |w_j| or ‖w‖₁ alone, it is a norm of the weights: the penalty when the words say so.)
   else if (parts.length === 1 && terms.length === 1 && isPenalty(terms[0].items) && syms(terms[0].items).some(isParam) && !(bareCall && terms[0].items[0].k === 'apply')) add('regularization', 1.6, 'Σ_j w_j², ‖w‖₁: a norm of the weights, the penalty of a regularised loss when the words say so');
   // The normal equation θ = (XᵀX)^{-1} Xᵀ y, with + λI: ridge regression's. A closed-form solution is a method the
@@ -732,8 +742,11 @@ function gaussianRegression(root: Row): boolean {
   if (commas.length !== 1 || (bar >= 0 && bar > commas[0])) return false;
   const mean = r.slice(bar + 1, commas[0]);
   const tilde = root.findIndex((x) => x.k === 'op' && x.v === '~');
-  const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussians[0] ? root[0] : undefined;
-  const target = !!drawn && drawn.k === 'sym' && /^[ytY]$/.test(drawn.name) && !drawn.mods.length;
+  // (Or the density of the target written as the Gaussian: p(y | x) = 𝒩(wᵀx, σ²).)
+  const lhs = root[0]?.k === 'apply' && /^[pP]$/.test(root[0].fn) && root[1]?.k === 'op' && root[1].v === '=' && root[2] === gaussians[0] ? rowOf(root[0].arg) : [];
+  const given = lhs.length > 2 && lhs[1].k === 'op' && lhs[1].v === '|' ? lhs[0] : undefined;
+  const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussians[0] ? root[0] : given;
+  const target = !!drawn && drawn.k === 'sym' && /^[ytY]$/.test(drawn.name) && !drawn.mods.some((m) => m !== 'bold');
   const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
   return target && weights && (syms(mean).some((x) => /^[xX]$/.test(x.name)) || applies(mean, ['phi', 'varphi']).length > 0);
 }
@@ -780,7 +793,9 @@ function detectMoreForms(root: Row, add: Add): void {
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
-  const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub);
+  const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub)
+    // (The hypothesis named by its parameters without its argument, h_θ = θᵀx.)
+    || (lhsSym && lhsSym.name === 'h' && !lhsSym.sup && PARAM_LETTER.test(subText(lhsSym.sub)));
   // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
   const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
   const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
@@ -2529,7 +2544,9 @@ function detect(root: Row, add: Add): void {
       const netName = lhs.some((x) => x.k === 'name' && /^net$/i.test(x.v));
       const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
       // (H(x) is the hypothesis of the Korean course notes, a(x) the model of the Russian ones.)
-      if (lhsApply && modelFunction(lhsApply) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+      // (So is h_θ, the hypothesis named by its parameters without its argument.)
+      const hypothesisByParams = lhsHead?.k === 'sym' && lhsHead.name === 'h' && !lhsHead.sup && PARAM_LETTER.test(subText(lhsHead.sub));
+      if (((lhsApply && modelFunction(lhsApply)) || hypothesisByParams) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
@@ -3744,13 +3761,13 @@ export function sideBySide(src: string): string {
   const firstEquals = src.indexOf('=');
   const commaAfter = firstEquals < 0 ? -1 : src.indexOf(',', firstEquals + 1);
   const commaJoined = commaAfter > 0 && src.indexOf('=', commaAfter + 1) > 0;
-  if ((!declaredFirst && !commaJoined && !/\\q?quad|,\s*\\[:;]|\\text\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src)) || /\\\\|\\begin\{/.test(src)) return src;
+  if ((!declaredFirst && !commaJoined && !/\\q?quad|,\s*\\[:;]|\\text(?:it|rm)?\s*\{\s*(?:where|and|with)\s*\}|\bwhere\b/.test(src)) || /\\\\|\\begin\{/.test(src)) return src;
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
   // (Sticky: tried where the walk stands, without copying the rest of the formula.)
   // (`,\;` and `,\:\:`: a comma and a medium space between two statements.)
-  const SEP = /(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|,\s*(?:\\[:;]\s*)+|\s*\\text\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/y;
+  const SEP = /(?:,?\s*\\q?quad(?![A-Za-z])(?:\s*\\text(?:it|rm)?\s*\{\s*(?:where|and|with)\s*\}\s*\\q?quad(?![A-Za-z]))?|,\s*(?:\\[:;]\s*)+|\s*\\text(?:it|rm)?\s*\{\s*(?:where|and|with)\s*\}|\s+where\s+)/y;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '{' || c === '(' || c === '[') depth++;
@@ -3771,11 +3788,13 @@ export function sideBySide(src: string): string {
   if (trimmed.length < 2) return src;
   // (A dimension, a set or a domain: `(W ∈ ℝ^{3×2})`, `W^1 \\in \\mathbb{R}^{n}`, `f : ℝ^d → ℝ`.)
   const dimension = (p: string) => /\\in(?![A-Za-z])|∈|\\mathbb\s*\{?\s*R\b.*(\\to|\\rightarrow|\\longrightarrow|→)/.test(p);
+  // (So is the noise's distribution after a model, `y = Xw + ε \quad where \quad ε ∼ 𝒩(0, σ²I)`.)
+  const noise = (p: string, i: number) => i > 0 && /^\\(?:epsilon|varepsilon)\s*\\sim(?![A-Za-z])/.test(p) && !p.includes('=');
   // (A condition, an equation number or a remark changes what the definition means or says nothing: the formula stays
   // whole.)
   const relation = (p: string) => /=|\\leftarrow|\\gets/.test(p);
-  if (trimmed.some((p) => !dimension(p) && (!relation(p) || /\\forall|^(?:\\text\s*\{\s*)?(?:for|if|when|otherwise|s\.t\.)\b|^\(?[a-z]\s*=\s*[a-z0-9]+\s*(,|$)/.test(p)) && !/^where$/.test(p))) return src;
-  const defs = trimmed.filter((p) => !dimension(p) && p !== 'where');
+  if (trimmed.some((p, i) => !dimension(p) && !noise(p, i) && (!relation(p) || /\\forall|^(?:\\text\s*\{\s*)?(?:for|if|when|otherwise|s\.t\.)\b|^\(?[a-z]\s*=\s*[a-z0-9]+\s*(,|$)/.test(p)) && !/^where$/.test(p))) return src;
+  const defs = trimmed.filter((p, i) => !dimension(p) && !noise(p, i) && p !== 'where');
   return defs.length === 1 ? defs[0] : defs.join(' \\\\ ');
 }
 

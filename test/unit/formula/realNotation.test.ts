@@ -2968,3 +2968,20 @@ test('the root of the mean squared error is another measure; the mean squared er
   assert.equal(concept('RMSE = \\sqrt{\\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2}'), null);
   assert.equal(concept('E = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2'), 'mse');
 });
+
+test('a noise term declared after the model, the Gaussian as the target\'s density, h_θ without its argument, the penalty as a budget', () => {
+  assert.equal(concept('\\mathbf{y} = \\mathbf{X}\\mathbf{w} + \\epsilon \\quad \\textit{where} \\quad \\epsilon \\sim \\mathcal{N}(0, \\sigma^2\\mathbf{I})'), 'linear-regression');
+  // (The noise alone is not a model.)
+  assert.equal(concept('\\epsilon \\sim \\mathcal{N}(0, \\sigma^2\\mathbf{I})'), null);
+  assert.equal(concept('p(y | x) = \\mathcal{N}(w^T x, \\sigma^2)'), 'linear-regression');
+  assert.equal(concept('p(\\mathbf{y} | \\mathbf{x}; \\theta) = \\mathcal{N}(\\mathbf{y}|\\mathbf{w}^T\\mathbf{x}, \\sigma^2)'), 'linear-regression');
+  assert.equal(concept('p(z) = \\mathcal{N}(w^T x, \\sigma^2)'), null);
+  assert.equal(concept('p(y | x) = \\mathcal{N}(\\mu, \\sigma^2)'), null);
+  assert.equal(concept('h_\\theta = \\theta^T x'), 'linear-regression');
+  assert.equal(concept('h_{\\theta}=\\theta^Tx=\\theta_0+\\theta_1x_1+...\\theta_nx_n'), 'linear-regression');
+  assert.equal(concept('∑|ß_j| ≤ t'), 'regularization');
+  assert.equal(concept('\\sum_{j=1}^p \\beta_j^2 \\le t'), 'regularization');
+  assert.equal(concept('\\|w\\|_1 \\le s'), 'regularization');
+  // (A bound on the inputs is not a penalty.)
+  assert.equal(concept('\\sum_i x_i^2 \\le t'), null);
+});
