@@ -787,15 +787,20 @@ function treeTurn(parts: Row[], lhsApply: Apply | null): boolean {
   return parts.length >= 2 && !!lhsApply && /^[pP]$/.test(lhsApply.fn) && /(^|[^a-z])(left|right)([^a-z]|$)/i.test(spelled(rowOf(lhsApply.arg))) && applies(parts.slice(1).flat(), ['sigmoid']).length > 0;
 }
 
+/** h(x), h_θ(x), f(x), ŷ, y, or h_θ without its argument (the hypothesis named by its parameters): a model's prediction on the left. */
+function isHypothesis(lhsApply: Apply | null, lhsSym: Sym | null): boolean {
+  if (lhsApply) return /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)));
+  if (!lhsSym) return false;
+  return ((lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub) || (lhsSym.name === 'h' && !lhsSym.sup && PARAM_LETTER.test(subText(lhsSym.sub)));
+}
+
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
-  const hypothesis = (lhsApply && /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)))) || (lhsSym && (lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub)
-    // (The hypothesis named by its parameters without its argument, h_θ = θᵀx.)
-    || (lhsSym && lhsSym.name === 'h' && !lhsSym.sup && PARAM_LETTER.test(subText(lhsSym.sub)));
+  const hypothesis = isHypothesis(lhsApply, lhsSym);
   // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
   const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
   const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
