@@ -556,7 +556,9 @@ function detectForms(root: Row, add: Add): void {
   const averagedSum = (r: Row) => r.some((x, i) => x.k === 'frac' && onlyNum(x.num, 1) && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && r[i + 1]?.k === 'big' && (r[i + 1] as { v: string }).v === 'sum');
   // (Of squared differences it is the mean squared error as well, which says more.)
   const squares = parts.length === 2 && all(parts[1]).some((x) => x.k === 'group' && onlyNum(x.sup, 2));
-  if (hatR && parts.length === 2 && averagedSum(parts[1]) && !squares) add('empirical-risk', 3.9, 'R̂_n(f) = (1/n) Σ_i loss: the average loss over the sample');
+  // (Or summed without the 1/n, R̂(w) = Σ_i log(1 + e^{−y_i wᵀx_i}): the hat still says it is estimated from the sample.)
+  const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum';
+  if (hatR && parts.length === 2 && (averagedSum(parts[1]) || summed(parts[1])) && !squares) add('empirical-risk', 3.9, 'R̂_n(f) = (1/n) Σ_i loss: the average loss over the sample');
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
   const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
   // (arg min_θ [loss + λ‖θ‖²] reads as a call of arg min on the bracket: the bracket's terms.)
@@ -572,7 +574,8 @@ function detectForms(root: Row, add: Add): void {
   const penaltyFirst = terms.length >= 2 && isPenalty(terms[0].items.filter((x) => !optimiserName(x))) && terms.slice(1).every((t) => t.sign === '+');
   if (terms.length >= 2 && (terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) || penaltyFirst) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
-  const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn);
+  // (R̂, hatted, is the risk estimated from the sample, not a penalty.)
+  const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn) && !hatR;
   // (A lone R(W) or Ω(θ) with no coefficient names the penalty function: notation, not a formula of it.)
   // (A lone ‖w‖ or |w| is a norm: it becomes a penalty with its weight, λ‖w‖, or added to a loss.)
   const bareCall = terms.length === 1 && terms[0].items.length === 1 && ['apply', 'group'].includes(terms[0].items[0].k);
@@ -691,6 +694,15 @@ function detectForms(root: Row, add: Add): void {
  * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
  * the words say so: weak on its own).
  */
+/** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
+const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
+function logisticLoss(logs: Apply[]): boolean {
+  const bare = (r: Row): Row => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r);
+  return logs.some((l) => {
+    const r = bare(rowOf(l.arg));
+    return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && bare(rowOf(r[2].arg))[0]?.k === 'op';
+  });
+}
 /** A row that is one probability, P(…), and nothing else. */
 const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^([pP]|Pr|pr)$/.test(r[0].fn) ? r[0] : null);
 /** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
@@ -816,7 +828,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const halves = logHalves(root, logs);
   if (halves) add('binary-cross-entropy', halves.score, halves.why);
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
-  if (logs.some((l) => { const r = rowOf(l.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k === 'op'; })) add('binary-cross-entropy', 3.2, 'log(1 + exp(−y f(x))): the logistic loss');
+  if (logisticLoss(logs)) add('binary-cross-entropy', 3.2, LOGISTIC_LOSS);
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
   {
     const bceDerivative = (p: Row) => {
@@ -1496,6 +1508,39 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const softmaxComponents = sameInput && (componentIndices.size >= 2 || kronecker);
   if (softmaxComponents) add('softmax', 4, 'σ(z)_i with σ(z)_j: components of one vector-valued function of z, the softmax and its Jacobian');
   if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
+  if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
+}
+
+const SOFTMAX_JACOBIAN = '∂y_k/∂a_j = y_k(δ_kj − y_j): the softmax\'s Jacobian';
+/**
+ * ∂y_k/∂a_j = y_k(δ_kj − y_j), with I_kj, 1_{k=j} or [k = j] for the δ: each output of the softmax differentiated by
+ * each of its inputs, written through the outputs (the letters of the derivative, the output's index on its own).
+ */
+function softmaxJacobian(parts: Row[]): boolean {
+  const lhs = parts[0];
+  const rhs = parts[parts.length - 1];
+  const d = parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'frac' ? derivative(lhs[0]) : null;
+  if (!d || d.of.length !== 1 || d.wrt.length !== 1 || d.of[0].k !== 'sym' || d.wrt[0].k !== 'sym') return false;
+  const out = d.of[0];
+  const [k, j] = [indexOf(out.sub), indexOf(d.wrt[0].sub)];
+  const lastIndex = (i: string) => i.slice(-1);
+  if (!k || !j || lastIndex(k) === lastIndex(j) || out.name === d.wrt[0].name) return false;
+  // (y_k(…) reads as a call of y_k.)
+  const call = rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].head.k === 'sym' && rhs[0].head.name === out.name && indexOf(rhs[0].head.sub) === k ? rowOf(rhs[0].arg) : null;
+  const product = rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === out.name && indexOf(rhs[0].sub) === k && rhs[1].k === 'group' && rhs[1].delim === '(' ? rowOf(rhs[1].body) : null;
+  if (!call && !product) return false;
+  const inner = termsOf((call ?? product) as Row);
+  const pair = [lastIndex(k), lastIndex(j)].sort().join('');
+  const indicator = (r: Row) => r.length === 1 && ((r[0].k === 'sym' && /^(delta|I|1|𝟙)$/.test(r[0].name) && indexOf(r[0].sub).replace(/[,=]/g, '').split('').sort().join('').endsWith(pair)) || (r[0].k === 'group' && r[0].delim === '[' && indexOf({ k: 'row', items: rowOf(r[0].body) }).replace(/=/g, '').split('').sort().join('') === pair));
+  const other = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === out.name && lastIndex(indexOf(r[0].sub)) === lastIndex(j);
+  return inner.length === 2 && indicator(inner[0].items) && inner[1].sign === '-' && other(inner[1].items);
+}
+
+/** L(y, s) = {0 if y s ≥ 0; 1 if y s < 0}: a loss on the left, its cases chosen by the sign of a margin that holds the label y. */
+function marginCases(root: Row, conds: Node[]): boolean {
+  const lhs = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
+  const loss = lhs.length === 1 && lhs[0].k === 'apply' && /^(L|ell|l|loss)$/.test(lhs[0].fn);
+  return loss && conds.length === 2 && conds.every((c) => syms(c).some((x) => x.name === 'y') && all(c).some((x) => isNum(x, 0)) && ['<', '>', '≤', '≥'].some((op) => hasOp(c, op)));
 }
 
 /** A script that names a layer: in brackets, with a number, or l (`a^{[2]}`, `W^{(1)}`, `h^{(l)}`). */
@@ -1962,11 +2007,15 @@ function detect(root: Row, add: Add): void {
       add('dropout', 3.5, '0 with probability p, h/(1 − p) otherwise');
       continue;
     }
-    if (conds.some((c) => hasOp(c, '≠')) && conds.some((c) => hasOp(c, '='))) {
+    const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
+    // (Or 1 when ŷ ≠ y and 0 otherwise; or, for a loss on the left, 0 and 1 by the sign of the margin y·s.)
+    const zeroOne = vals.length === 2 && vals.map((v) => (v.length === 1 && v[0].k === 'num' ? v[0].v : NaN)).sort().join() === '0,1';
+    const differs = conds.length >= 1 && conds.some((c) => hasOp(c, '≠')) && (conds.some((c) => hasOp(c, '=')) || zeroOne);
+    // (XOR(x, y) = 1 if x ≠ y: a function the catalog does not know, named on the left.)
+    if ((differs && !foreignName(root)) || (zeroOne && marginCases(root, conds))) {
       add('zero-one-loss', 3.5, '0 when ŷ = y, 1 when ŷ ≠ y');
       continue;
     }
-    const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
     // (Cases chosen by an index, 0 if p ≠ m and σ′(z_p) if p = m, are a Jacobian's entries, not a piecewise activation.)
     if (!conds.some((c) => hasOp(c, '>') || hasOp(c, '<') || hasOp(c, '≥') || hasOp(c, '≤'))) continue;
     // (φ′(x) = 1 / 0 is a derivative of ReLU, not the step function it equals.)
@@ -4418,7 +4467,7 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || klProperty(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
 }
 
 /** RMSE = √((1/n) Σ (y_i − ŷ_i)²): the root of the mean squared error is another measure, in the units of y. */
@@ -4435,14 +4484,6 @@ function rootOfTheMean(root: Row, best: { id: ConceptId; why: string }): boolean
 function scoreBound(root: Row, best: { id: ConceptId }): boolean {
   // (Two bounds, 0 ≤ π(x) ≤ 1, state the range of a value the line has defined.)
   return ['linear-regression', 'affine-layer', 'logistic-regression', 'mlp'].includes(best.id) && root.filter((x) => x.k === 'op' && ['≤', '≥', '<', '>'].includes(x.v)).length === 1;
-}
-
-/**
- * KL(p‖q) ≠ KL(q‖p): the divergence's asymmetry stated, not the divergence defined or used.
- */
-function klProperty(root: Row, best: { id: ConceptId }): boolean {
-  if (best.id !== 'kl-divergence' || applies(root, ['log', 'ln']).length || bigs(root, 'sum').length || bigs(root, 'int').length) return false;
-  return hasOp(root, '≠');
 }
 
 /** arg max_θ log p(D | θ) + log p(θ): a log prior of the parameters themselves makes it the MAP estimate, outside the catalog. */
@@ -4501,7 +4542,7 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -2985,3 +2985,19 @@ test('a noise term declared after the model, the Gaussian as the target\'s densi
   // (A bound on the inputs is not a penalty.)
   assert.equal(concept('\\sum_i x_i^2 \\le t'), null);
 });
+
+test('the logistic loss with braced brackets, R̂ summed, the softmax\'s Jacobian, KL\'s asymmetry, 0–1 losses written in cases', () => {
+  assert.equal(concept('\\ell_\\text{logistic}(\\vec{w}; \\vec{x}, y) = \\log{(1 + \\exp{(- y \\vec{w}^T \\vec{x})})}'), 'binary-cross-entropy');
+  assert.equal(concept('\\log(1 + \\exp(y w^T x))'), null);
+  assert.equal(concept('\\frac{\\partial y_k}{\\partial a_j} = y_k (I_{kj} - y_j)'), 'softmax');
+  assert.equal(concept('\\frac{\\partial y_i}{\\partial z_j} = y_i (\\delta_{ij} - y_j)'), 'softmax');
+  assert.equal(concept('\\frac{\\partial p_i}{\\partial z_j} = p_i ([i=j] - p_j)'), 'softmax');
+  // (Without the Kronecker delta it is the sigmoid's slope or nothing, not the softmax's Jacobian.)
+  assert.notEqual(concept('\\frac{\\partial y_i}{\\partial z_j} = y_i (1 - y_j)'), 'softmax');
+  assert.equal(concept('\\KL(q \\parallel p) \\ne \\KL(p \\parallel q)'), 'kl-divergence');
+  assert.equal(concept('\\ell_{0/1}(\\vec{w}; \\vec{x}_i, y_i) = \\begin{cases} 1 & \\text{if $y_i \\neq sign(\\vec{w}^T \\vec{x}_i)$} \\\\ 0 & \\text{otherwise} \\end{cases}'), 'zero-one-loss');
+  assert.equal(concept('L(y, s)= \\begin{cases}0, & y s \\geq 0 \\\\ 1, & y s<0\\end{cases}'), 'zero-one-loss');
+  assert.equal(concept('f(x)= \\begin{cases}0, & x \\geq 0 \\\\ 1, & x<0\\end{cases}'), 'step-function');
+  assert.equal(concept('\\operatorname{XOR}(x, y) = \\begin{cases} 1 & \\text{si $x ≠ y$}\\\\ 0 & \\text{si $x = y$} \\end{cases}'), null);
+  assert.equal(normaliseTex('1 & \\text{if $y \\neq \\hat y$}').replace(/\s+/g, ' ').trim(), '1 & \\text{if } y \\neq \\hat y');
+});
