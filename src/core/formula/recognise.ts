@@ -530,6 +530,18 @@ function budget(parts: Row[], rels: string[]): boolean {
   return bound.length === 1 && bound[0].k === 'sym' && /^[tscC]$/.test(bound[0].name) && !bound[0].sub && terms.length === 1 && terms[0].sign !== '-' && isPenalty(terms[0].items) && syms(terms[0].items).some(isParam);
 }
 
+/** R̂_n(f) = (1/n) Σ_i loss (or summed, R̂(w) = Σ_i …): the risk estimated from the sample. Gives whether the left side is R̂(…). */
+function estimatedRisk(parts: Row[], lhs: Row, add: Add): boolean {
+  const hatR = lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'R' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('hat');
+  const averagedSum = (r: Row) => r.some((x, i) => x.k === 'frac' && onlyNum(x.num, 1) && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && r[i + 1]?.k === 'big' && (r[i + 1] as { v: string }).v === 'sum');
+  // (Of squared differences it is the mean squared error as well, which says more.)
+  const squares = parts.length === 2 && all(parts[1]).some((x) => x.k === 'group' && onlyNum(x.sup, 2));
+  // (Or summed without the 1/n, R̂(w) = Σ_i log(1 + e^{−y_i wᵀx_i}): the hat still says it is estimated from the sample.)
+  const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum';
+  if (hatR && parts.length === 2 && (averagedSum(parts[1]) || summed(parts[1])) && !squares) add('empirical-risk', 3.9, 'R̂_n(f) = (1/n) Σ_i loss: the average loss over the sample');
+  return hatR;
+}
+
 /**
  * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
@@ -551,14 +563,7 @@ function detectForms(root: Row, add: Add): void {
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
   if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
-  // R̂_n(f) = (1/n) Σ_i …: the risk estimated by the average over the sample (the hat and the 1/n say so).
-  const hatR = lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'R' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('hat');
-  const averagedSum = (r: Row) => r.some((x, i) => x.k === 'frac' && onlyNum(x.num, 1) && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym' && r[i + 1]?.k === 'big' && (r[i + 1] as { v: string }).v === 'sum');
-  // (Of squared differences it is the mean squared error as well, which says more.)
-  const squares = parts.length === 2 && all(parts[1]).some((x) => x.k === 'group' && onlyNum(x.sup, 2));
-  // (Or summed without the 1/n, R̂(w) = Σ_i log(1 + e^{−y_i wᵀx_i}): the hat still says it is estimated from the sample.)
-  const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum';
-  if (hatR && parts.length === 2 && (averagedSum(parts[1]) || summed(parts[1])) && !squares) add('empirical-risk', 3.9, 'R̂_n(f) = (1/n) Σ_i loss: the average loss over the sample');
+  const hatR = estimatedRisk(parts, lhs, add);
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
   const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
   // (arg min_θ [loss + λ‖θ‖²] reads as a call of arg min on the bracket: the bracket's terms.)
@@ -4577,7 +4582,28 @@ function withoutDeclaredSet(items: Row): Row {
   return at > 0 && items.slice(0, at).some((x) => x.k === 'op' && (x.v === '=' || x.v === ':=')) && items.length - at <= 4 ? items.slice(0, at) : items;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms];
+/**
+ * L = −y_i log ŷ_i, loss_t = −y_t log ŷ_t: a loss that is one component of the target times the log of the same
+ * component of the prediction, the cross-entropy's term for the true class (no (1 − y) log(1 − ŷ) beside it, which
+ * would make it binary; no sum, which it needs none of with a one-hot target). Unindexed, −t log t̂ may be a scalar's.
+ */
+function detectOneTermCrossEntropy(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2) return;
+  const lhs = parts[0].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const head = lhs.length === 1 ? lhs[0] : undefined;
+  const lossName = (x: Node | undefined): boolean => !!x && ((x.k === 'sym' && /^(L|ell|l|J|E)$/.test(x.name) && !x.sup) || (x.k === 'name' && /^(loss|cost)$/i.test(x.v)) || (x.k === 'apply' && lossName(x.head)));
+  if (!lossName(head)) return;
+  const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))));
+  if (terms.length !== 1 || terms[0].sign !== '-') return;
+  const items = terms[0].items.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  const target = (x: Node | undefined) => !!x && x.k === 'sym' && /^[yt]$/.test(x.name) && !x.mods.some((m) => m === 'hat' || m === 'tilde') && !x.sup;
+  const prediction = (r: Row) => r.length === 1 && r[0].k === 'sym' && (r[0].mods.includes('hat') || /^[apoq]$/.test(r[0].name)) && !r[0].sup;
+  const log = items[1];
+  if (items.length === 2 && target(items[0]) && log?.k === 'apply' && /^(log|ln)$/.test(log.fn) && prediction(rowOf(log.arg)) && !!(items[0] as Sym).sub && subText((items[0] as Sym).sub) === subText((rowOf(log.arg)[0] as Sym).sub)) add('cross-entropy', 3, 'L = −y_i log ŷ_i: the target times the log of its prediction');
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy];
 
 /** Candidates by concept and the `add` that keeps each concept's best score and its reason. */
 function scoreBoard(): { cands: Map<ConceptId, { score: number; why: string }>; add: Add } {

@@ -3001,3 +3001,12 @@ test('the logistic loss with braced brackets, R̂ summed, the softmax\'s Jacobia
   assert.equal(concept('\\operatorname{XOR}(x, y) = \\begin{cases} 1 & \\text{si $x ≠ y$}\\\\ 0 & \\text{si $x = y$} \\end{cases}'), null);
   assert.equal(normaliseTex('1 & \\text{if $y \\neq \\hat y$}').replace(/\s+/g, ' ').trim(), '1 & \\text{if } y \\neq \\hat y');
 });
+
+test('a loss that is one target times the log of its prediction, L = −y_i log ŷ_i, is the cross-entropy', () => {
+  assert.equal(concept('\\mathcal{L}(\\mathbf{\\hat{y}},\\mathbf{y})=-y_i\\log\\hat{y}_i'), 'cross-entropy');
+  assert.equal(concept('loss = -y_j \\log a_j'), 'cross-entropy');
+  // (With its other half it is the binary cross-entropy; without a loss on the left, or with another index, nothing.)
+  assert.equal(concept('L = -y \\log \\hat{y} - (1 - y) \\log (1 - \\hat{y})'), 'binary-cross-entropy');
+  assert.equal(concept('z = -y_i \\log \\hat{y}_i'), null);
+  assert.equal(concept('L = -y_i \\log \\hat{y}_j'), null);
+});
