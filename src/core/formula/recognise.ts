@@ -808,8 +808,10 @@ function treeTurn(parts: Row[], lhsApply: Apply | null): boolean {
 function isHypothesis(lhsApply: Apply | null, lhsSym: Sym | null): boolean {
   if (lhsApply) return /^[hfy]$/.test(lhsApply.fn) && (lhsApply.head.k !== 'sym' || !lhsApply.head.sub || PARAM_LETTER.test(subText(lhsApply.head.sub)));
   if (!lhsSym) return false;
-  return ((lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub) || (lhsSym.name === 'h' && !lhsSym.sup && PARAM_LETTER.test(subText(lhsSym.sub)));
+  return ((lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub) || hypothesisByParams(lhsSym);
 }
+/** h_θ, h_w: the hypothesis named by its parameters, without its argument. */
+const hypothesisByParams = (x: Node | undefined): boolean => x?.k === 'sym' && x.name === 'h' && !x.sup && PARAM_LETTER.test(subText(x.sub));
 
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
@@ -2604,8 +2606,7 @@ function detect(root: Row, add: Add): void {
       const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
       // (H(x) is the hypothesis of the Korean course notes, a(x) the model of the Russian ones.)
       // (So is h_θ, the hypothesis named by its parameters without its argument.)
-      const hypothesisByParams = lhsHead?.k === 'sym' && lhsHead.name === 'h' && !lhsHead.sup && PARAM_LETTER.test(subText(lhsHead.sub));
-      if (((lhsApply && modelFunction(lhsApply)) || hypothesisByParams) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+      if (((lhsApply && modelFunction(lhsApply)) || hypothesisByParams(lhsHead)) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
