@@ -459,6 +459,9 @@ function termsOf(r: Row): Array<{ sign: string; items: Row }> {
   return out.filter((t) => t.items.length);
 }
 
+/** A row that is one bracket, `(…)`: what the bracket holds; any other row as it is. */
+const unparenthesised = (r: Row): Row => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r);
+
 /** θ − θ₀, w − w^{(o)}: a parameter less a point of the same letter. */
 const pulledTowards = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '-' && r[0].k === 'sym' && r[2].k === 'sym' && r[0].name === r[2].name;
 /** The data times the coefficients, x_i β, Xβ, β x: a linear score written as one product. */
@@ -692,20 +695,12 @@ function detectForms(root: Row, add: Add): void {
   }
 }
 
-/**
- * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
- * y = 1, −log(1 − ŷ) for y = 0) and the logistic loss log(1 + exp(−y f(x))), H(p, q) of two distributions, one
- * projection of a transformer input into its query/key/value role, the sinusoid of a position over a power of
- * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
- * the words say so: weak on its own).
- */
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
-  const bare = (r: Row): Row => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r);
   return logs.some((l) => {
-    const r = bare(rowOf(l.arg));
-    return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && bare(rowOf(r[2].arg))[0]?.k === 'op';
+    const r = unparenthesised(rowOf(l.arg));
+    return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && unparenthesised(rowOf(r[2].arg))[0]?.k === 'op';
   });
 }
 /** A row that is one probability, P(…), and nothing else. */
@@ -813,6 +808,13 @@ function isHypothesis(lhsApply: Apply | null, lhsSym: Sym | null): boolean {
 /** h_θ, h_w: the hypothesis named by its parameters, without its argument. */
 const hypothesisByParams = (x: Node | undefined): boolean => x?.k === 'sym' && x.name === 'h' && !x.sup && PARAM_LETTER.test(subText(x.sub));
 
+/**
+ * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
+ * y = 1, −log(1 − ŷ) for y = 0) and the logistic loss log(1 + exp(−y f(x))), H(p, q) of two distributions, one
+ * projection of a transformer input into its query/key/value role, the sinusoid of a position over a power of
+ * 2i/d, a recurrence written with semicolons h = f(h_{t−1}; x; θ), and a weighted sum Σ_j α_j v_j (attention only when
+ * the words say so: weak on its own).
+ */
 function detectMoreForms(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length > 1 ? parts[0] : [];
@@ -839,8 +841,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
   {
     const bceDerivative = (p: Row) => {
-      const r = p.length === 1 && p[0].k === 'group' && p[0].delim === '(' ? rowOf(p[0].body) : p;
-      const t = termsOf(r);
+      const t = termsOf(unparenthesised(p));
       if (t.length !== 2 || t.some((x) => x.items.length !== 1 || x.items[0].k !== 'frac')) return false;
       const [a, b] = t.map((x) => x.items[0] as Frac);
       const [label, pred] = [rowOf(a.num), rowOf(a.den)];
@@ -1545,7 +1546,8 @@ function softmaxJacobian(parts: Row[]): boolean {
 
 /** L(y, s) = {0 if y s ≥ 0; 1 if y s < 0}: a loss on the left, its cases chosen by the sign of a margin that holds the label y. */
 function marginCases(root: Row, conds: Node[]): boolean {
-  const lhs = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
   const loss = lhs.length === 1 && lhs[0].k === 'apply' && /^(L|ell|l|loss)$/.test(lhs[0].fn);
   return loss && conds.length === 2 && conds.every((c) => syms(c).some((x) => x.name === 'y') && all(c).some((x) => isNum(x, 0)) && ['<', '>', '≤', '≥'].some((op) => hasOp(c, op)));
 }
@@ -1616,7 +1618,7 @@ function detectModelParts(root: Row, add: Add): void {
   // with a prediction on the left (ŷ, h(x), y), the linear-regression model.
   const side = parts.length <= 2 ? parts[parts.length - 1] : [];
   const terms = termsOf(side);
-  const unbracket = (r: Row) => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r).filter((x) => !(x.k === 'op' && ['*', '·', '×', '∗'].includes(x.v)));
+  const unbracket = (r: Row) => unparenthesised(r).filter((x) => !(x.k === 'op' && ['*', '·', '×', '∗'].includes(x.v)));
   const weighted = (r: Row) => {
     const items = unbracket(r);
     if (items.length !== 2 || items.some((x) => x.k !== 'sym')) return false;
@@ -3410,7 +3412,7 @@ function detectWordsAndWeights(root: Row, add: Add): void {
   // λ_{1,4} · I_1 + λ_{2,4} · I_2 (+ b_4), Σ_i (λ_{i,j} · I_i) + b_j: each input times the weight of its connection.
   const weighted = (t: Row) => {
     const f = t.filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v)));
-    const body = f.length === 1 && f[0].k === 'group' && f[0].delim === '(' ? rowOf(f[0].body).filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v))) : f;
+    const body = unparenthesised(f).filter((x) => !(x.k === 'op' && ['·', '*'].includes(x.v)));
     if (body.length !== 2 || body.some((x) => x.k !== 'sym')) return false;
     const [w, v] = body as Sym[];
     const pair = indexPair(w.sub);
