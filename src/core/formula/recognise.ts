@@ -3308,7 +3308,8 @@ function detect(root: Row, add: Add): void {
       proj++;
       // (W_Q^{(h)}, W_i^Q: the projection of one head, its other index the head's.)
       const other = (subText(w.sup).toUpperCase() === L ? subText(w.sub) : subText(w.sup)).replace(/\s+/g, '');
-      if (/^(\(h\)|h|i|\(i\))$/.test(other)) headed++;
+      // (Or the heads numbered, Q_1 = X W_1^Q, …, Q_h = X W_h^Q, or counted by m, Q_m = W_q^m H.)
+      if (/^(\(h\)|h|i|\(i\)|m|[0-9])$/.test(other)) headed++;
     }
     // (Two roles at least: v_{c−m} = V x^{c−m}, …, v_{c+m} = V x^{c+m} projects every context word with one matrix.)
     // (Queries projected from one sequence and keys from another, Q = X W^Q, K = Y W^K, is attention across them.)
@@ -3565,8 +3566,9 @@ function negated(root: Row): boolean {
   visit(root, 0);
   // (1 − h(x) is a complement, not a minus in front of a log: only a log, an expectation or an entropy applied counts.)
   const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
-  // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …
-  if (rows.some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
+  // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …, −y_j * ln a_j
+  const unstarred = (r: Row) => r.filter((x) => !(x.k === 'op' && ['*', '·', '∗'].includes(x.v)));
+  if (rows.map(unstarred).some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
   // (A log of a reciprocal, Σ p log 1/q, is the minus written inside: log 1/q = −log q.)
   return all(root).some((x) => x.k === 'apply' && /^(log|ln|lg|log2)$/.test(x.fn) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'frac' && onlyNum((rowOf(x.arg)[0] as Frac).num, 1));
 }
@@ -4449,8 +4451,13 @@ function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
   const { parts } = sides(root);
   if (parts.filter((p) => p.length).length < 2) return false;
   // (One divergence against a number, D(p‖q) ≥ 0, D(p‖q) = 0 ⟺ p = q: a property of the divergence itself.)
-  const alone = (p: Row) => p.length === 1 && (p[0].k === 'apply' || p[0].k === 'sym');
+  // (Also with its arguments in square brackets, D_KL[p(x) ‖ q(x)] ≥ 0.)
+  const alone = (p: Row) => (p.length === 1 && (p[0].k === 'apply' || p[0].k === 'sym')) || (p.length === 2 && p[0].k === 'sym' && p[1].k === 'group' && p[1].delim === '[');
   if (alone(parts[0]) && parts[1][0] && isNum(parts[1][0])) return false;
+  // (A loss term defined as one divergence, L_T = D_KL(q(x_T | x_0) ‖ p(x_T)), is that divergence; a distillation's,
+  // L_KD = KL(…), is the distillation loss.)
+  const lossTerm = parts[0].length === 1 && parts[0][0].k === 'sym' && /^(L|ell)$/.test(parts[0][0].name) && !/kd|distil/i.test(subText(parts[0][0].sub));
+  if (lossTerm && parts.length === 2 && parts[1].length <= 2 && parts[1].some((x) => x.k === 'apply' && doubleBar(x))) return false;
   const written = bigs(root, 'sum').length + bigs(root, 'int').length + applies(root, ['log', 'ln', 'exp', 'H', 'E']).length > 0 || all(root).some((x) => (x.k === 'sym' && /^(log|ln|E|mathbbE|H)$/.test(x.name)) || (x.k === 'name' && /^(log|ln|E|H)$/.test(x.v)));
   return !written;
 }
@@ -4549,8 +4556,11 @@ export function derivativeLine(tree: Row): boolean {
  * round 50 the learned model's withdrawals of such answers took back 7 right answers and saved no error. (Not a
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
+const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
+const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
+const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -4606,7 +4616,55 @@ function detectOneTermCrossEntropy(root: Row, add: Add): void {
   if (items.length === 2 && target(items[0]) && log?.k === 'apply' && /^(log|ln)$/.test(log.fn) && prediction(rowOf(log.arg)) && !!(items[0] as Sym).sub && subText((items[0] as Sym).sub) === subText((rowOf(log.arg)[0] as Sym).sub)) add('cross-entropy', 3, 'L = −y_i log ŷ_i: the target times the log of its prediction');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy];
+/**
+ * d(x, y) = Σ_i |x_i − y_i|, d(x, y) = ʰ√(Σ_i |x_i − y_i|^h), lim_h (Σ_i |x_i − y_i|^h)^{1/h}: a distance between two
+ * vectors summed from the absolute differences of their entries — the L1 (Manhattan) or Minkowski distance, the norm of
+ * their difference.
+ */
+function detectDistances(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2 || parts[0].length !== 1 || parts[0][0].k !== 'apply') return;
+  const d = parts[0][0];
+  if (!/^(d|dist|D)$/.test(d.fn) || rowOf(d.arg).filter((x) => x.k === 'op' && x.v === ',').length !== 1) return;
+  // (Entries of two vectors at one index: x_i − y_i, I^p_1 − I^p_2.)
+  const entries = (g: Node) => {
+    const r = g.k === 'group' && g.delim === '|' ? rowOf(g.body) : [];
+    if (r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || r[1].k !== 'op' || r[1].v !== '-') return false;
+    const [a, b] = [r[0], r[2]];
+    return !a.mods.includes('hat') && !b.mods.includes('hat') && (!!a.sub || !!a.sup) && (a.name !== b.name || show(a) !== show(b));
+  };
+  const rhs = parts.slice(1).flat();
+  if (bigs(rhs, 'sum').length && all(rhs).some(entries)) add('norms', 3.4, MINKOWSKI_DISTANCE);
+}
+
+/**
+ * The heads of multi-head attention written with their own letters: one head's attention of its own queries, keys and
+ * values, O^{(h)} = Attn(Q^{(h)}, K^{(h)}, V^{(h)}), Z_i = DPA(Q_i, K_i, V_i); the heads' outputs concatenated and
+ * mixed, Concat(O^{(1)}, …, O^{(H)}) W_O.
+ */
+function detectHeads(root: Row, add: Add): void {
+  const headOf = (x: Node | undefined): string => {
+    if (!x || x.k !== 'sym') return '';
+    const idx = (subText(x.sup) || subText(x.sub)).replace(/[\s()]/g, '');
+    return /^[ihmj]$/.test(idx) ? idx : '';
+  };
+  for (const a of applies(root)) {
+    const args = rowOf(a.arg).filter((x) => !(x.k === 'op' && x.v === ','));
+    const roles = args.map((x) => (x.k === 'sym' && /^[QKV]$/.test(x.name) ? x.name : '')).join('');
+    const idx = args.map(headOf);
+    if (roles === 'QKV' && idx[0] && idx.every((i) => i === idx[0])) add('multi-head-attention', 3.9, ONE_HEAD);
+  }
+  // (The heads listed from the first to the last, O^{(1)}, …, O^{(H)}, and mixed by the output weight W_O.)
+  const { parts } = sides(root);
+  const rhs = parts.slice(1).flat();
+  const concat = rhs.findIndex((x) => x.k === 'apply' && x.fn === 'concat');
+  const listed = concat >= 0 ? rowOf((rhs[concat] as Apply).arg).filter((x): x is Sym => x.k === 'sym') : [];
+  const last = listed.length >= 2 ? (subText(listed[listed.length - 1].sup) || subText(listed[listed.length - 1].sub)).replace(/[\s()]/g, '') : '';
+  const mixed = rhs.slice(concat + 1).some((x) => x.k === 'sym' && x.name === 'W' && /^o$/i.test(subText(x.sub) || subText(x.sup)));
+  if (concat >= 0 && mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads];
 
 /** Candidates by concept and the `add` that keeps each concept's best score and its reason. */
 function scoreBoard(): { cands: Map<ConceptId, { score: number; why: string }>; add: Add } {

@@ -3010,3 +3010,29 @@ test('a loss that is one target times the log of its prediction, L = −y_i log 
   assert.equal(concept('z = -y_i \\log \\hat{y}_i'), null);
   assert.equal(concept('L = -y_i \\log \\hat{y}_j'), null);
 });
+
+test('a distance summed from absolute differences is the L1 or Minkowski distance; a loss defined as one KL is the KL; ln run into its letter', () => {
+  assert.equal(concept('d(x,y) = \\sum_{i=1}^{n} \\vert x_i - y_i \\vert.'), 'norms');
+  assert.equal(concept('d(x,y) = \\sqrt[h]{\\sum_{i=1}^{n} \\vert x_i-y_i \\vert^h},'), 'norms');
+  assert.equal(concept('d_1(I_1, I_2) = \\sum_p \\left| I^p_1 - I^p_2 \\right|'), 'norms');
+  // (An error between a target and its prediction is no distance of two vectors; nor is a distance of one argument.)
+  assert.notEqual(concept('d(y, \\hat{y}) = \\sum_i |y_i - \\hat{y}_i|'), 'norms');
+  assert.equal(concept('d(x) = \\sum_i |x_i - y_i|'), null);
+  assert.equal(concept('L_T = D_{KL} (q(x_T|x_0)\\ \\|\\ p(x_T))'), 'kl-divergence');
+  assert.equal(concept('D_{\\text{KL}} \\left [ p(x) || q(x) \\right] \\geq 0'), 'kl-divergence');
+  // (Another quantity defined as a divergence only uses it.)
+  assert.equal(concept('\\text{MI}(X, Y) = D_{\\text{KL}} \\left [ p(x, y) || p(x)p(y) \\right]'), null);
+  assert.equal(normaliseTex('Loss = -y_j*lna_j').includes('\\ln a_j'), true);
+  assert.equal(concept('Loss = -y_j*lna_j'), 'cross-entropy');
+});
+
+test('one head\'s attention of its own queries, keys and values, and the heads concatenated and mixed, are multi-head attention', () => {
+  assert.equal(concept('O^{(h)} = \\mathrm{Attn}(Q^{(h)}, K^{(h)}, V^{(h)})'), 'multi-head-attention');
+  assert.equal(concept('Z_i = DPA(Q_i, K_i, V_i)'), 'multi-head-attention');
+  assert.equal(concept('O = \\mathrm{Concat}(O^{(1)}, \\dots, O^{(H)}) W_O'), 'multi-head-attention');
+  assert.equal(concept('Q_1 = X W_1^Q \\\\ K_1 = X W_1^K \\\\ V_1 = X W_1^V'), 'multi-head-attention');
+  // (Unindexed, or indexed by different letters, it is one attention.)
+  assert.notEqual(concept('O = \\mathrm{Attn}(Q, K, V)'), 'multi-head-attention');
+  assert.notEqual(concept('O = \\mathrm{Attn}(Q_i, K_j, V_j)'), 'multi-head-attention');
+  assert.notEqual(concept('O = \\mathrm{Concat}(a, b) W_O'), 'multi-head-attention');
+});
