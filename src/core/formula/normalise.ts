@@ -643,8 +643,19 @@ function typedComparisons(s: string): string {
   return s.replace(/(?<![<=])<=(?![>=])/g, '\\le ').replace(/(?<![=<>-])>=(?!=)/g, '\\ge ');
 }
 
+/**
+ * reStructuredText's roles typed into a formula: `z\ :sup:`[1]`\ = W\ :sup:`[1]`\x` is z^{[1]} = W^{[1]}x, `:sub:` a
+ * subscript, `:math:`…`` the math it holds. (The `\ ` around a role is rst's escaped space, which joins it to its letter.)
+ */
+function restructuredRoles(s: string): string {
+  if (!s.includes(':`') && !s.includes(':sup:') && !s.includes(':sub:')) return s;
+  return s
+    .replace(/(?:\\ )?:(sup|sub|superscript|subscript):`([^`]{0,60})`(?:\\ ?)?/g, (_m, role: string, body: string) => `${role.startsWith('sup') ? '^' : '_'}{${body}}`)
+    .replace(/:math:`([^`]{0,400})`/g, '$1');
+}
+
 export function normaliseTex(src: string): string {
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(String(src ?? '')))));
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(restructuredRoles(String(src ?? ''))))));
   s = typedComparisons(physicsPackage(s));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);

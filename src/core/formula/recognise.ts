@@ -158,6 +158,9 @@ function sides(items: Row): { parts: Row[]; rels: string[] } {
 /** A feature map of the input, wᵀφ(x), w · φ(x): a vector standing for the input. */
 const featureMap = (x: Node | undefined) => !!x && x.k === 'apply' && x.head.k === 'sym' && /^(phi|varphi|psi)$/.test(x.head.name);
 
+/** u_w, v'_{w_O}, v_{w_I}: a word's vector, indexed by the word. */
+const wordIndexed = (x: Node): boolean => x.k === 'sym' && /^[uv]$/.test(x.name) && !x.sup && /^w/.test(subText(x.sub).replace(/\s/g, ''));
+
 function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
   const out: Array<{ a: Node; b: Node }> = [];
   const rows: Row[] = [];
@@ -172,6 +175,8 @@ function dots(n: Node | Node[]): Array<{ a: Node; b: Node }> {
       // (A feature map of the input, wᵀφ(x), w · φ(x), is a vector too.)
       if (vec(a) && 'sup' in a && isTransposeSup(a.sup) && (b.k === 'sym' || b.k === 'group' || featureMap(b))) out.push({ a, b });
       else if (a.k === 'sym' && b.k === 'op' && (b.v === '·' || b.v === '.') && r[i + 2] && (r[i + 2].k === 'sym' || featureMap(r[i + 2]))) out.push({ a, b: r[i + 2] });
+      // (Two word vectors side by side, v'_{w_O} v_{w_I}: word2vec's notes leave the dot product unwritten.)
+      else if (wordIndexed(a) && wordIndexed(b)) out.push({ a, b });
     }
   }
   return out;
@@ -284,7 +289,8 @@ function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: strin
     // left off: named so, and said so — unless the formula says it is a likelihood, log L(θ) = …, the estimate's.)
     const likelihood = sorted.some((c) => c.id === 'maximum-likelihood' && !c.why.startsWith('related')) || likelihoodLhs(items);
     const { parts } = sides(items);
-    const maximised = parts.length > 1 && maximisedLikelihood(parts[0]);
+    // (Or its log named on the left, log(L) = Σ y log ŷ + (1 − y) log(1 − ŷ): the log-likelihood the estimate maximises.)
+    const maximised = parts.length > 1 && (maximisedLikelihood(parts[0]) || (applies(parts[0], ['log', 'ln']).length > 0 && syms(parts[0]).some((x) => /^(L|l|ell)$/.test(x.name))));
     for (let i = sorted.length - 1; i >= 0; i--) {
       if (sorted[i].why === BERNOULLI && !likelihood) sorted[i] = { ...sorted[i], why: `${BERNOULLI} with no minus: the log-likelihood, which binary cross-entropy negates` };
       // (With the likelihood maximised on the left, max ln L = Σ y ln f + (1 − y) ln(1 − f), or log p(D) = …, it is the estimate's objective.)
@@ -372,9 +378,11 @@ function detectShapes(root: Row, add: Add): void {
     const prevState = top.some((x) => stepOf(x) === PREVIOUS[headStep] && /^[a-z]$/i.test(x.name));
     // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
     const input = top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
-    // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t.)
+    // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t, w_{aa} a^{⟨t−1⟩}.)
     const rhsItems = parts[1];
-    const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !step(x) && rhsItems[rhsItems.indexOf(x) + 1]?.k === 'sym')).length >= 2;
+    // (Or with the product written, w_{ax} · x^{⟨t⟩}.)
+    const multiplied = (i: number) => rhsItems[i + 1]?.k === 'sym' || (rhsItems[i + 1]?.k === 'op' && ['·', '*', '×'].includes((rhsItems[i + 1] as { v: string }).v) && rhsItems[i + 2]?.k === 'sym');
+    const weights = top.filter((x) => /^[A-Z]$/.test(x.name) || (/^[wuv]$/.test(x.name) && !/^(t|t[+-]1|tau|τ)$/.test(stepOf(x)) && multiplied(rhsItems.indexOf(x)))).length >= 2;
     if (prevState && input && weights) add('rnn', 3.1, RECURRENT_SUM);
   }
   // A state updated from itself through the weights named for it, h = tanh(W_hh h + W_xh x) in code that keeps one
@@ -515,8 +523,9 @@ const RIDGE_SOLUTION = 'θ = (XᵀX + λI)^{-1} Xᵀ y: the closed-form solution
 
 /** −Σ p(x, y) log p(x, y): the same distribution weighing and inside the one log — an entropy (here the joint one), no cross-entropy. */
 function weighsItsOwnLog(r: Row): boolean {
+  // (Each log of a chain weighted so, −Σ p(x, y) log p(x, y) = −Σ_i Σ_j p(x_i, y_j) log p(x_i, y_j).)
   const logs = applies(r, ['log', 'ln']);
-  return logs.length === 1 && applies(r).some((a) => isProb(a) && !all(logs[0].arg).includes(a) && applies(logs[0].arg).some((b) => show(b) === show(a)));
+  return logs.length >= 1 && logs.every((l) => applies(r).some((a) => isProb(a) && !all(l.arg).includes(a) && applies(l.arg).some((b) => show(b) === show(a))));
 }
 
 /** y log y + (1 − y) log(1 − y): every log weighted by its own argument — the binary entropy of y, nothing predicted. */
@@ -915,7 +924,8 @@ function detectMoreForms(root: Row, add: Add): void {
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
   const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
-  if (stepCases && !all(root).some(isPrimed) && !derivativeLhs) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // (σ(z) > 0.5 thresholds a probability: a classifier's decision, read in `detect`.)
+  if (stepCases && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
   if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
@@ -949,7 +959,7 @@ function detectMoreForms(root: Row, add: Add): void {
   }
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
   // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
-  if (lhsSym && /^[qkv]$/i.test(lhsSym.name) && rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === 'W' && [subText(rhs[0].sup), subText(rhs[0].sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase()) && rhs[1].k === 'sym' && /^[xXhHeEaA]$/.test(rhs[1].name)) add('self-attention', 2.8, PROJECTION_ONE);
+  if (lhsSym && oneInputProjected(lhsSym, rhs)) add('self-attention', 2.8, PROJECTION_ONE);
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -1515,7 +1525,10 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const kronecker = syms(root).some((y) => (y.name === 'delta' && /^[a-z]{2}$/.test(indexOf(y.sub).replace(/[\s,]/g, ''))) || (/^(1|𝟙)$/.test(y.name) && /=/.test(subText(y.sub))));
   const softmaxComponents = sameInput && (componentIndices.size >= 2 || kronecker);
   if (softmaxComponents) add('softmax', 4, 'σ(z)_i with σ(z)_j: components of one vector-valued function of z, the softmax and its Jacobian');
-  if (ofNamed && parts.length >= 2 && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
+  // (Written only as a product of derivatives through another letter, dσ/dx = dσ/du · du/dx, it states the chain rule.)
+  const factors = parts.length === 2 ? parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))) : [];
+  const chained = factors.length >= 2 && factors.every((x) => x.k === 'frac' && !!derivative(x));
+  if (ofNamed && parts.length >= 2 && !chained && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
   if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
 }
 
@@ -1564,6 +1577,10 @@ function caseCells(row: Node[]): Node[] {
   const items = rowOf(row[0]);
   const compares = (r: Row) => ['<', '>', '≤', '≥'].some((op) => hasOp(r, op));
   const at = items.findIndex((x, i) => (i > 0 && x.k === 'group' && x.delim === '(' && compares(rowOf(x.body))) || (x.k === 'apply' && x.head.k === 'sym' && compares(rowOf(x.arg))));
+  // (`x, x > 0` with no `&`: the value, a comma, then the condition, `0, \text{se} x == 0` too.)
+  const comma = items.findIndex((x) => x.k === 'op' && x.v === ',');
+  const relates = (r: Row) => compares(r) || hasOp(r, '=', '==');
+  if (at < 0 && comma > 0 && relates(items.slice(comma + 1)) && !relates(items.slice(0, comma))) return [{ k: 'row', items: items.slice(0, comma) }, { k: 'row', items: items.slice(comma + 1) }];
   if (at < 0) return row;
   // (`x (x > 0)` reads as a call of x: its letter is the value, its argument the condition.)
   const x = items[at];
@@ -1694,7 +1711,8 @@ function detectModelParts(root: Row, add: Add): void {
   // (The step as a subscript or a superscript: c_t, c^{⟨t⟩}, c^{<t>}.)
   if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && stepIndex(r[0]) === 't'; })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
-  if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && hasOp(a.arg, '+'))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
+  // (Or without the bias, P(Y = 1 | x) = sigmoid(wx), σ(wᵀx); two word vectors, σ(v_cᵀ v_w), are word2vec's; a component, σ⃗(θᵀu)_c, the softmax's.)
+  if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && (hasOp(a.arg, '+') || (!a.sub && (dataTimesCoefficients(rowOf(a.arg)) || dots(a.arg).some((d) => !wordVectorPair(d.a, d.b))))))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
   // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
   // step of the network's forward pass. (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
   const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
@@ -1996,7 +2014,8 @@ function detect(root: Row, add: Add): void {
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
-    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || [left, right].some((r) => r.length === 2 && r[0].k === 'sym' && /alpha|a/.test(r[0].name))) {
+    // (Or the input over a slope above 1, max(x/a_i, x): the parametric ReLU as some notes write it.)
+    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || [left, right].some((r) => (r.length === 2 && r[0].k === 'sym' && /alpha|a/.test(r[0].name)) || overSlope(r))) {
       add('leaky-relu', 3, 'max(αx, x)');
     }
   }
@@ -2032,6 +2051,12 @@ function detect(root: Row, add: Add): void {
     const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
     if (lhs0 && (isPrimed(lhs0) || (sides(root).parts[0].length === 1 && lhs0.k === 'frac' && !!derivative(lhs0)))) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
+    // (1 when σ(z) > 0.5, else 0: logistic regression's decision, the sigmoid's probability thresholded — no step
+    // activation.)
+    if (conds.some((c) => sigmoidThresholded(rowOf(c)))) {
+      add('logistic-regression', 3.2, SIGMOID_DECISION);
+      continue;
+    }
     // (−1, 0, 1 with no letter among the values is the sign: the perceptron's step, not the identity piece of hardtanh.)
     if (vals.length === 3 && valText.includes('-1') && valText.includes('1') && valText.includes('0') && vals.every((v) => !syms(v).length)) add('step-function', 3.2, 'cases −1, 0, 1: the sign of the input');
     else if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
@@ -2041,7 +2066,7 @@ function detect(root: Row, add: Add): void {
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
     // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
     else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
-    else if (vals.length === 2 && vals.some((v) => v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1)))) add('leaky-relu', 3.1, 'cases x / αx');
+    else if (vals.length === 2 && vals.some((v) => (v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1))) || overSlope(v))) add('leaky-relu', 3.1, 'cases x / αx');
     // (The slope named in words, `negative\_slope × x`, as library docs write it.)
     else if (vals.length === 2 && vals.some((v) => v.length === 1 && v[0].k === 'sym') && vals.some((v) => { const f = v.filter((x) => !(x.k === 'op' && ['×', '·', '*'].includes(x.v))); return f.length === 2 && (f[0].k === 'text' || f[0].k === 'name') && /slope|leak/i.test(f[0].v) && f[1].k === 'sym'; })) add('leaky-relu', 3.1, 'cases x / slope × x');
   }
@@ -2701,7 +2726,8 @@ function detect(root: Row, add: Add): void {
     // (The cell c with a forget gate f coupled to the input, c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t, is an LSTM's.)
     const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
     if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
-    else if (oneMinus && (interp || (letters.has('z') && letters.has('h')) || mixed)) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
+    // (A state is mixed, not logged: y * log(ŷ) + (1 − y) * log(1 − ŷ) is a likelihood's terms.)
+    else if (oneMinus && (interp || (letters.has('z') && letters.has('h')) || mixed) && !applies(rhsAll, ['log', 'ln']).length) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
     else if ((letters.has('f') && letters.has('i')) || (letters.has('o') && applies(rhsAll, ['tanh']).length)) add('lstm', 3.5, 'LSTM cell/output: f ⊙ c + i ⊙ c̃, o ⊙ tanh(c)');
     // (Goodfellow's letters: s^{(t)} = f^{(t)} ⊙ s^{(t−1)} + g^{(t)} ⊙ σ(…) — the forget gate on the previous cell plus a
@@ -4463,6 +4489,20 @@ function klOnlyUsed(root: Row, best: { id: ConceptId }): boolean {
 }
 
 /**
+ * y = W^{(2)} W^{(1)} x + W^{(2)} b^{(1)} + b^{(2)}: two linear layers with no activation between, multiplied out —
+ * the argument that they collapse into one linear map, not a layer defined.
+ */
+function collapsedLayers(root: Row, best: { id: ConceptId }): boolean {
+  if (best.id !== 'affine-layer' || applies(root).some((a) => ACTIVATIONS.includes(a.fn))) return false;
+  const layer = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'W' ? (subText(x.sup) || subText(x.sub)).replace(/[\s()[\]]/g, '') : '');
+  return rowsIn(root).some((r) => r.some((x, i) => {
+    const next = r[i + 1]?.k === 'op' && ['×', '·'].includes((r[i + 1] as { v: string }).v) ? r[i + 2] : r[i + 1];
+    const inner = next?.k === 'group' ? rowOf(next.body)[0] : next;
+    return !!layer(x) && !!layer(inner) && layer(x) !== layer(inner);
+  }));
+}
+
+/**
  * An activation's derivative times the loss's, ∂J/∂Z = ∂J/∂A · A(1 − A), or a loss's gradient written in cases: a step
  * of backpropagation through the layer. (The activation's own slope, σ′ = σ(1 − σ), stays the activation's.)
  */
@@ -4482,7 +4522,7 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
 }
 
 /** RMSE = √((1/n) Σ (y_i − ŷ_i)²): the root of the mean squared error is another measure, in the units of y. */
@@ -4557,10 +4597,12 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
+const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
+const WORD_GIVEN_CONTEXT = 'p(w | Context(w)): the word given the words around it, what CBOW predicts';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, WORD_GIVEN_CONTEXT, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -4664,7 +4706,43 @@ function detectHeads(root: Row, add: Add): void {
   if (concat >= 0 && mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads];
+/** p(w_t | Context(w_t)) = exp(…)/Σ exp(…): a word given its context, the probability CBOW models. */
+function detectContextConditional(root: Row, add: Add): void {
+  const ofContext = (a: Apply) => {
+    const r = rowOf(a.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    const after = r.slice(bar + 1);
+    // (The word spelled in letters, C o n t e x t(w_t), as notes without \operatorname write it.)
+    const call = after[after.length - 1];
+    const name = call?.k === 'apply' ? spelled(after.slice(0, -1)) + call.fn.toLowerCase() : '';
+    return bar === 1 && r[0].k === 'sym' && r[0].name === 'w' && name === 'context' && show((call as Apply).arg) === show(r[0]);
+  };
+  // (Defined as a softmax over the vocabulary; a product of them over the corpus, Π_w p(w | Context(w)), is the
+  // likelihood the model maximises, whichever model writes it.)
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 ? parts[0][0] : undefined;
+  const softmaxed = parts.length === 2 && fracs(parts[1]).some((f) => applies(f.num, ['exp']).length > 0 && bigs(f.den, 'sum').length > 0);
+  if (lhs?.k === 'apply' && /^[pP]$/.test(lhs.fn) && ofContext(lhs) && softmaxed) add('cbow', 3.6, WORD_GIVEN_CONTEXT);
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional];
+
+/** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
+function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
+  const roleW = (x: Node | undefined) => x?.k === 'sym' && x.name === 'W' && [subText(x.sup), subText(x.sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase());
+  const inputLetter = (x: Node | undefined) => x?.k === 'sym' && /^[xXhHeEaA]$/.test(x.name);
+  const factors = rhs.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  return /^[qkv]$/i.test(lhsSym.name) && factors.length === 2 && ((roleW(factors[0]) && inputLetter(factors[1])) || (inputLetter(factors[0]) && roleW(factors[1])));
+}
+
+/** σ(z) compared with 0.5: a probability thresholded. */
+const sigmoidThresholded = (root: Row) => applies(root, ['sigmoid', 'sigma']).length > 0 && all(root).some((x) => x.k === 'num' && x.v === 0.5);
+
+/** x/a, x/a_i: the input over a slope letter (the leaky ReLU's negative side written as a division). */
+function overSlope(r: Row): boolean {
+  const f = r.length === 1 && r[0].k === 'frac' ? r[0] : undefined;
+  return !!f && rowOf(f.num).length === 1 && rowOf(f.num)[0].k === 'sym' && /^[xz]$/.test((rowOf(f.num)[0] as Sym).name) && rowOf(f.den).length === 1 && rowOf(f.den)[0].k === 'sym' && /^(a|alpha)$/.test((rowOf(f.den)[0] as Sym).name);
+}
 
 /** Candidates by concept and the `add` that keeps each concept's best score and its reason. */
 function scoreBoard(): { cands: Map<ConceptId, { score: number; why: string }>; add: Add } {

@@ -3036,3 +3036,35 @@ test('one head\'s attention of its own queries, keys and values, and the heads c
   assert.notEqual(concept('O = \\mathrm{Attn}(Q_i, K_j, V_j)'), 'multi-head-attention');
   assert.notEqual(concept('O = \\mathrm{Concat}(a, b) W_O'), 'multi-head-attention');
 });
+
+test('round 56\'s forms: rst roles, a log-likelihood named on the left, a chain through σ, σ(z) > 0.5, skip-gram and CBOW without a written dot, the joint entropy, collapsed linear layers', () => {
+  assert.equal(normaliseTex('z\\ :sup:`[1]`\\ = W\\ :sup:`[1]`\\x + b\\ :sup:`[1]`\\').replace(/\s+/g, ''), 'z^{[1]}=W^{[1]}x+b^{[1]}');
+  assert.equal(normaliseTex('x\\ :sub:`i`\\ + :math:`\\alpha`').replace(/\s+/g, ''), 'x_{i}+\\alpha');
+  assert.equal(concept('z\\ :sup:`[1]`\\ = W\\ :sup:`[1]`\\x + b\\ :sup:`[1]`\\'), 'affine-layer');
+  assert.equal(concept('log(L)=\\sum_{i=1}^n{y_i}*log(\\hat{y_i})+(1-y_i)*log(1-\\hat{y_i})'), 'maximum-likelihood');
+  // (A loss with its minus is still the binary cross-entropy; a state mixed by its gate is still the GRU's.)
+  assert.equal(concept('L = -\\sum_i y_i \\log \\hat{y}_i + (1 - y_i) \\log(1 - \\hat{y}_i)'), 'binary-cross-entropy');
+  assert.equal(concept('h_t = (1 - z_t) * h_{t-1} + z_t * \\tilde{h}_t'), 'gru');
+  assert.equal(concept('\\frac{d\\sigma}{dx} = \\frac{d\\sigma}{du}\\cdot\\frac{du}{dx}'), 'chain-rule');
+  assert.equal(concept('\\frac{d\\sigma}{dx} = \\sigma(x)(1 - \\sigma(x))'), 'sigmoid');
+  assert.equal(concept('\\hat{y} = \\begin{cases} 1, & \\sigma(z) > 0.5 \\\\ 0, & \\sigma(z) \\le 0.5 \\end{cases}'), 'logistic-regression');
+  assert.equal(concept('f(z) = \\begin{cases} 1, & z > 0 \\\\ 0, & z \\le 0 \\end{cases}'), 'step-function');
+  assert.equal(concept('P(w_O | w_I) = \\frac{\\exp(v\'_{w_O} v_{w_I})}{\\sum_{w \\in V} \\exp(v\'_{w} v_{w_I})}'), 'skipgram-softmax');
+  assert.equal(concept('p(w_t | Context(w_t)) = \\frac{\\exp(v\'_{w_t} h)}{\\sum_{w \\in V} \\exp(v\'_{w} h)}'), 'cbow');
+  // (The product over a corpus is the likelihood, not CBOW's softmax.)
+  assert.notEqual(concept('\\prod_{w \\in C} p(w | Context(w))'), 'cbow');
+  assert.equal(concept('H(X,Y)=-\\sum_{x,y}p(x,y)\\log p(x,y)'), null);
+  assert.equal(concept('H(p,q)=-\\sum_x p(x)\\log q(x)'), 'cross-entropy');
+  assert.equal(concept('y = W^{(2)}W^{(1)}x + W^{(2)}b^{(1)} + b^{(2)}'), null);
+  assert.equal(concept('z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}'), 'affine-layer');
+});
+
+test('round 56\'s plain-text forms: an RNN step with its products written, a projection with the input first, a class probability without its bias, the parametric ReLU, cases split by a comma', () => {
+  assert.equal(concept('a^{\\langle t \\rangle} = w_{ax} \\cdot x^{\\langle t \\rangle} + w_{aa} \\cdot a^{\\langle t-1 \\rangle} + b_a'), 'rnn');
+  assert.equal(concept('q^i = a^i * W^q'), 'self-attention');
+  assert.equal(concept('P(Y=1|x)=sigmoid(wx)'), 'logistic-regression');
+  assert.notEqual(concept('P(X=1|w,c)=\\sigma(v_c^T v_w)'), 'logistic-regression');
+  assert.equal(concept('f(x)=max(\\frac{x}{a_i},x)'), 'leaky-relu');
+  assert.equal(concept('f(x)=\\begin{cases}x,x>0\\\\\\frac{x}{a},x\\le0 \\end{cases}'), 'leaky-relu');
+  assert.equal(concept('f(x) = \\begin{cases} 1, \\text{se} \\; x > 0 \\\\ 0, \\text{se} \\; x == 0 \\\\ -1, \\text{se} \\; x < 0 \\end{cases}'), 'step-function');
+});
