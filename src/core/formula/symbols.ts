@@ -162,9 +162,20 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
   'hierarchical-softmax': 'skipgram', cbow: 'skipgram', 'affine-layer': 'mlp',
 };
 
+/** s(x, q), a(q, k) in attention. */
+const SCORE_FUNCTION = 'the score function: how well a key matches the query';
+
+/** R(θ), Ω(w) in a penalised objective. */
+const PENALTY_FUNCTION = 'the penalty term (the regulariser): it grows as the model gets more complex';
+
+/** The likelihood's letter in maximum likelihood. */
+const LIKELIHOOD_LETTER = 'the likelihood (or its log): how well θ explains the data, which the estimate maximises';
+
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function roleOfDefined(head: Sym, concept: ConceptId): string | null {
   const group = CATALOG[concept].group;
+  // (In maximum likelihood, L, ℓ, 𝓛 are the likelihood or its log: maximised, no loss.)
+  if (concept === 'maximum-likelihood' && /^(L|ell|l)$/.test(head.name)) return LIKELIHOOD_LETTER;
   if ((/^(L|J|ell|E|l)$/.test(head.name) || /^(loss|cost|error|objective)$/i.test(head.name)) && (group === 'loss' || group === 'word-vectors' || group === 'lm' || head.mods.includes('cal') || concept === 'regularization' || concept === 'empirical-risk')) return 'the loss (objective) this formula defines';
   if (candidateState(head, concept)) return 'the candidate (proposed new) state — defined here';
   // An update step defines the new value of what it updates.
@@ -248,7 +259,10 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
   // data with data (XᵀX, Xᵀy) pairs no weight with an input.
   const linear = concept === 'linear-regression' || concept === 'logistic-regression' || concept === 'softmax-regression';
   const weightLike = (n: Node) => /^(w|W|theta|beta)$/.test((n.k === 'sym' ? n : n.k === 'group' ? rowOf(n.body)[0] : undefined)?.k === 'sym' ? ((n.k === 'sym' ? n : rowOf((n as { body: Node }).body)[0]) as Sym).name : '');
-  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : linear ? pairs.filter((p) => weightLike(p.a) || weightLike(p.b)).map((p) => (weightLike(p.b) && !weightLike(p.a) ? { a: p.b, b: p.a } : p)) : pairs;
+  // (In attention, a q or a k says which side it is, xᵀq as much as qᵀk.)
+  const letterOf = (n: Node) => (n.k === 'sym' ? n.name : '');
+  const attentive = !!concept && CATALOG[concept].group === 'attention';
+  const oriented = concept && WORD_VECTOR_CONCEPTS.has(concept) ? orientPairs(pairs) : linear ? pairs.filter((p) => weightLike(p.a) || weightLike(p.b)).map((p) => (weightLike(p.b) && !weightLike(p.a) ? { a: p.b, b: p.a } : p)) : attentive ? pairs.map((p) => (letterOf(p.b) === 'q' || letterOf(p.a) === 'k' ? { a: p.b, b: p.a } : p)) : pairs;
   oriented.forEach((p, idx) => {
     if (!pairText) return;
     const ka = keyOf(p.a);
@@ -274,6 +288,12 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
   }
 }
 
+/** j ≠ 0: the relation's right side is the number 0 (a window's centre left out). */
+function isZeroAfter(sub: Node[], rel: Node): boolean {
+  const after = sub.slice(sub.indexOf(rel) + 1);
+  return after.length === 1 && after[0].k === 'num' && after[0].v === 0;
+}
+
 /** 2. Indices and ranges of sums and products. */
 function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   walk(tree, (n) => {
@@ -281,7 +301,8 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     const sub = rowOf(n.sub);
     const what = n.v === 'sum' ? 'the sum' : n.v === 'prod' ? 'the product' : 'the integral';
     // (In an activation or a layer, Σ_{j=1}^n runs over the entries of a vector: n is its dimension.)
-    const overEntries = concept && ['activation', 'network'].includes(CATALOG[concept].group) && n.v === 'sum' ? ': the number of entries (the dimension) of the vector it runs over' : '';
+    // (So it does in a similarity or a norm of vectors, Σ_{i=1}^n x_i y_i.)
+    const overEntries = concept && (['activation', 'network'].includes(CATALOG[concept].group) || ['cosine-similarity', 'norms', 'cauchy-schwarz'].includes(concept)) && n.v === 'sum' ? ': the number of entries (the dimension) of the vector it runs over' : '';
     const first = sub.find((x): x is Sym => x.k === 'sym');
     if (!first) return;
     // (A leading minus, -m ≤ j ≤ m, is a sign, not the relation.)
@@ -298,6 +319,12 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
         const lt = concept ? CATALOG[concept].letters ?? {} : {};
         if (up && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has${overEntries}`);
       }
+    } else if (rel && rel.k === 'op' && rel.v === '≠' && !isZeroAfter(sub, rel)) {
+      // Σ_{j ≠ y_i}: every class but the true one (a multiclass margin), not a window around a word.
+      const other = sub.slice(sub.indexOf(rel) + 1);
+      set(symbolKey(first), `the index of ${what}: every value except ${pretty({ k: 'row', items: other })}`);
+      const label = other.length === 1 && other[0].k === 'sym' && /^[yt]$/.test(other[0].name) ? other[0] : undefined;
+      if (label && !notes.has(symbolKey(label))) set(symbolKey(label), 'the true class (the label of the example)');
     } else if (rel && rel.k === 'op' && (rel.v === '≤' || rel.v === '≠')) {
       // -m ≤ j ≤ m, j ≠ 0 : a window
       const idx = sub.filter((x): x is Sym => x.k === 'sym');
@@ -305,6 +332,9 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       const j = between?.k === 'sym' && rel.v === '≤' ? between : idx.find((s) => sub.filter((x) => x.k === 'sym' && x.name === s.name).length >= 2) ?? idx[1] ?? first;
       set(symbolKey(j), `the offset inside the window of ${what} (0 excluded: a word does not predict itself)`);
       for (const s of idx) if (s !== j && s.name !== j.name) set(symbolKey(s), 'the window size (how many words on each side)');
+    } else if (!upper && n.v === 'sum' && /^(w|theta|beta|x)$/.test(first.name) && !first.sub && sub.length === 1) {
+      // Σ_w w², Σ_x ‖y(x) − a‖²: the sum runs over every weight, or every training input, by its own letter.
+      set(symbolKey(first), first.name === 'x' ? 'each training input in turn (the sum runs over every input)' : 'each weight in turn (the sum runs over every weight of the model)');
     } else {
       set(symbolKey(first), `the index ${what} runs over${upper ? `, up to ${upper}` : ''}`);
       // Σ_i^m: the upper limit still counts the terms.
@@ -639,6 +669,22 @@ function activationArgumentRoles(tree: Tree, concept: ConceptId | null, { set }:
 }
 
 /** N(μ, Σ), 𝒩(x; μ, σ²I): a Gaussian's mean and its (co)variance, by their places. */
+/**
+ * A diffusion's chain, q(x_1, …, x_T | x_0), L_T = D_KL(q(x_T | x_0) ‖ p(x_T)): x_0 is the data, every later x_t a
+ * latent, the data noised t steps.
+ */
+function diffusionLatentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (!concept || !['elbo', 'kl-divergence', 'bayes-rule', 'maximum-likelihood', 'negative-log-likelihood'].includes(concept)) return;
+  const xs: Sym[] = [];
+  walk(tree, (n) => { if (n.k === 'sym' && n.name === 'x' && n.sub) xs.push(n); });
+  const step = (x: Sym) => pretty(x.sub).replace(/\s/g, '');
+  if (!xs.some((x) => step(x) === '0') || !xs.some((x) => /^(t|t[-−]1|T|1|t\+1|1:T)$/.test(step(x)))) return;
+  for (const x of xs) {
+    if (step(x) === '0') set(symbolKey(x), 'the data point, x_0: the clean input before any noise is added');
+    else if (/^(t|t[-−]1|T|1|t\+1|1:T|T-1|2)$/.test(step(x))) set(symbolKey(x), `a latent variable: the data after ${step(x) === '1:T' ? 'each of the T' : step(x)} noising step${step(x) === '1' ? '' : 's'}`);
+  }
+}
+
 function gaussianRoles(tree: Tree, { set }: Notes): void {
   walk(tree, (n) => {
     if (n.k !== 'apply' || n.head.k !== 'sym' || n.head.name !== 'N' || n.head.sub) return;
@@ -905,9 +951,13 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
  * 3e. A capital letter (or ℓ, l) defined as a sum of log terms or of squared differences (`J = log p(…) + …`,
  * `H(t, p) = −t log p − …`, `l_n = (x_n − y_n)²`) is the loss (objective) the formula defines.
  */
-function lossHeadRoles(tree: Tree, { set }: Notes): void {
+function lossHeadRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   for (const eq of equations(tree)) {
     const d = definition(eq, true);
+    if (d && concept === 'maximum-likelihood' && /^(L|ell|l)$/.test(d.head.name)) {
+      set(symbolKey(d.head), LIKELIHOOD_LETTER);
+      continue;
+    }
     // (D is a divergence, P and Q distributions: no loss by their letter. E is an expectation where it is applied, and the
     // error where a formula defines it as a sum of squares or of logs.)
     if (!d || !/^([A-CE-OR-Z]|ell|l|loss|cost|objective|error)$/.test(d.head.name) || /^[pPqQ]$/.test(d.head.name) || d.head.mods.includes('hat')) continue;
@@ -1860,7 +1910,13 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
         // (A letter applied to arguments is a function: the glossary's data letters — H, X, y — do not apply.)
         // (ŷ(x; w), y′(x): the prediction, written as the function of the input that gives it.)
         const predictor = n.head.name === 'y' && predictedY(n.head) ? `the prediction (the model's output), a function of ${pretty(n.arg).slice(0, 30)}` : undefined;
-        set(k, letters[n.head.name] ?? predictor ?? (/^(L|ell)$/.test(n.head.name) && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
+        // (R(θ), Ω(w) in a penalised objective: the penalty, not a loss.)
+        const penalty = concept === 'regularization' && /^(R|Omega)$/.test(n.head.name) ? PENALTY_FUNCTION : undefined;
+        // (s(x, q), a(q, k_i) in attention: the score function of a key and the query; q is the query by its letter.)
+        const scoring = !!concept && CATALOG[concept].group === 'attention' && /^[sae]$/.test(n.head.name) && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
+        const argRole: Record<string, string> = { q: 'the query', k: 'a key: what the query is compared with', x: 'a key: what the query is compared with', h: 'a key: an encoder hidden state the query is compared with' };
+        if (scoring) for (const a of rowOf(n.arg)) if (a.k === 'sym' && !inScripts.has(a) && argRole[a.name]) set(symbolKey(a), argRole[a.name]);
+        set(k, (scoring ? SCORE_FUNCTION : undefined) ?? letters[n.head.name] ?? predictor ?? penalty ?? (/^(L|ell)$/.test(n.head.name) && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
     // σ(…) and 𝔼[…] used as functions: what they are, whatever the concept.
@@ -2003,8 +2059,9 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
   activationArgumentRoles(tree, concept, acc);
   gaussianRoles(tree, acc);
+  diffusionLatentRoles(tree, concept, acc);
   scaleRoles(tree, acc);
-  lossHeadRoles(tree, acc);
+  lossHeadRoles(tree, concept, acc);
   qkvRoles(tree, concept, acc, inScripts);
   wordLetterRoles(tree, attention, acc);
   projectionRoles(tree, acc, inScripts);

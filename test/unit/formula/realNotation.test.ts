@@ -548,10 +548,10 @@ test('in a network\'s gradient the chain rule\'s z and a are the pre-activation 
   const net = '\\frac{\\partial C}{\\partial w_{kj}} = \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_k} \\frac{\\partial z_k}{\\partial w_{kj}}';
   assert.match(meaning(net, 'z_k'), /pre-activation/);
   assert.match(meaning(net, 'a_k'), /activation/);
-  // (A variable of the calculus, not a model's output or input: the bench reads no role into it.)
+  // (The end of the chain is no model's output; where it starts is the composed function's input.)
   assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /end of the chain/);
-  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'x'), /chain starts from/);
-  assert.doesNotMatch(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'x'), /input/);
+  assert.match(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'x'), /the input the chain starts from/);
+  assert.doesNotMatch(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /output/);
 });
 
 test('L(θ) as a product of probabilities, or under a log, is the likelihood; a sigmoid\'s argument is also its logit', () => {
@@ -3067,4 +3067,23 @@ test('round 56\'s plain-text forms: an RNN step with its products written, a pro
   assert.equal(concept('f(x)=max(\\frac{x}{a_i},x)'), 'leaky-relu');
   assert.equal(concept('f(x)=\\begin{cases}x,x>0\\\\\\frac{x}{a},x\\le0 \\end{cases}'), 'leaky-relu');
   assert.equal(concept('f(x) = \\begin{cases} 1, \\text{se} \\; x > 0 \\\\ 0, \\text{se} \\; x == 0 \\\\ -1, \\text{se} \\; x < 0 \\end{cases}'), 'step-function');
+});
+
+test('letters read from their place: a multiclass margin\'s excluded class, a diffusion\'s latents, the likelihood, a penalty function, a sum over the weights, an attention score function', () => {
+  const svm = 'L_i = \\sum_{j \\neq y_i} \\max(0, s_j - s_{y_i} + 1)';
+  assert.match(meaning(svm, 'y_i'), /true class/);
+  assert.match(meaning(svm, 'j'), /index of the sum: every value except/);
+  assert.doesNotMatch(meaning(svm, 'j'), /window/);
+  // (A window leaves out the offset 0, and stays a window.)
+  assert.match(meaning('J = -\\sum_{-m \\le j \\le m, j \\neq 0} \\log p(w_{t+j} | w_t)', 'j'), /window/);
+  const diffusion = 'L_T = D_{KL}(q(x_T | x_0) \\| p(x_T))';
+  assert.match(meaning(diffusion, 'x_0'), /data point/);
+  assert.match(meaning(diffusion, 'x_T'), /latent/);
+  assert.match(meaning('\\mathcal{L}(\\theta) = \\sum_i \\log p(x_i; \\theta)', 'L'), /likelihood/);
+  assert.match(meaning('R(\\theta) = \\frac12 \\sum_{w} w^2', 'R'), /penalty/);
+  assert.match(meaning('R(\\theta) = \\frac12 \\sum_{w} w^2', 'w'), /each weight/);
+  const scored = { context: { before: 'The attention score of a key x and the query q:' } };
+  assert.match(meaning('s(x, q) = x^\\top q', 's', scored), /score function/);
+  assert.match(meaning('s(x, q) = x^\\top q', 'q', scored), /the query/);
+  assert.match(meaning('d(x,y) = \\sqrt{\\sum_{i=1}^n (x_i - y_i)^2}', 'n'), /dimension/);
 });
