@@ -1839,7 +1839,14 @@ function detect(root: Row, add: Add): void {
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
       const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
       // (Defined as a score of its two vectors, a(q, k) = v^T tanh(W [q; k]), it is the attention's score, not any network.)
-      const scoreOf = !!scoreFn && syms(scoreFn.arg).length === 2 && syms(scoreFn.arg).every((x) => syms(b.arg).some((y) => y.name === x.name));
+      // (Its arguments are the top of the bracket, their indices aside; a letter may change case on the right, s_{i−1} as S_{i−1}.)
+      // (A score written as an undefined macro, \score(h_t, s_k), reads as a word and its bracket.)
+      const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0] : [];
+      const macroCall = lhs0.length === 2 && lhs0[0].k === 'sym' && lhs0[0].name.length > 1 && lhs0[1].k === 'group' && lhs0[1].delim === '(' ? lhs0[1].body : undefined;
+      const scored = scoreFn || macroCall ? rowOf(scoreFn ? scoreFn.arg : macroCall).filter((x): x is Sym => x.k === 'sym') : [];
+      // (Listed among other scores in cases, Luong's dot / general / concat, it is one option of attention's score.)
+      const options = all(root).some((x) => x.k === 'env');
+      const scoreOf = !options && scored.length === 2 && scored.every((x) => syms(b.arg).some((y) => y.name.toLowerCase() === x.name.toLowerCase()));
       if (twoInputs || all(b.arg).some((g) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';', ','))) add('mlp-attention', scoreOf ? 4.4 : 3.5, 'v^T tanh(W h + U s)');
     }
   }
@@ -2010,7 +2017,9 @@ function detect(root: Row, add: Add): void {
         // (Or two scores written as letters, 1 − s + s_c: the true window's score against a corrupted one's.)
         const scoreLetters = other.filter((x): x is Sym => x.k === 'sym' && x.name === 's');
         const windowScores = scoreLetters.length === 2 && scoreLetters.filter((x) => !x.sub && !x.sup && !x.mods.length).length === 1 && !bigs(root, 'sum').length;
-        if ((applyCount >= 2 || windowScores) && !other.some((x) => x.k === 'sym' && (x.name === 'y' || x.name === 't'))) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
+        // (A label times a bracket, y_i (⟨w, x_i⟩ + b), reads as a call of y_i: still the label of a hinge.)
+        const label = other.some((x) => (x.k === 'sym' || (x.k === 'apply' && x.head.k === 'sym')) && /^[yt]$/.test(x.k === 'sym' ? x.name : (x.head as Sym).name));
+        if ((applyCount >= 2 || windowScores) && !label) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
@@ -2877,7 +2886,9 @@ function detect(root: Row, add: Add): void {
       // (So is a slice of the data as the loss's argument or index, x^{(i:i+n)}, x_{i:i+n}, x(i:i+n), ℒ_{n:n+B−1}.)
       const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+(?:-1)?\)?$/i.test(t.replace(/\s/g, ''));
       const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
-      const batch = slice || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      // (Or a loss indexed by a batch, ∂L^{B_{t−1}}/∂w, L_B, J_{\mathcal{B}}.)
+      const batchLoss = all(step).some((x) => x.k === 'sym' && LOSS_LETTER.test(x.name) && [x.sup, x.sub].some((sc) => { const r = rowOf(sc).filter((y) => y.k !== 'op'); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'B'; }));
+      const batch = slice || batchLoss || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
       else if (batch) add('minibatch-sgd', 3.5, BATCH_STEP);
@@ -3270,7 +3281,7 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
-      // (Σ_i w_{ji} z_i, Σ_j w^i_{kj} a^{i−1}_j: a unit's weights on the units below, a layer's weighted sum.)
+      // (Σ_i w_{ji} z_i, Σ_j w^i_{kj} a^{i−1}_j, Σ_h w_{hj} b_h: a unit's weights on the units below, a layer's weighted sum.)
       // (A weight of three indices, Σ_k u_{ijk} z_k, is a tensor contraction, not one output's weights over the inputs.)
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
       if (w.k === 'apply' && ['alpha', 'a'].includes(w.fn) && v.k === 'sym' && (v.sub || v.sup) && lhsBase !== w.fn) add('attention', 3.1, 'Σ_t α(s, h_t) h_t');
@@ -3280,7 +3291,7 @@ function detect(root: Row, add: Add): void {
       // (A bias of the output's own index added to the sum, c_j + Σ_k v_{jk} u_k, makes it a neuron's net input.)
       const free = w.k === 'sym' && w.sub ? syms(w.sub).find((x) => x.name !== sumIdx)?.name : undefined;
       const biasAdded = !!free && hasOp(r, '+') && r.some((x, j) => (j < i || j > i + 2) && x.k === 'sym' && subText(x.sub) === free);
-      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w) && !(w.name === 'w' && /^[xzah]$/.test(v.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
+      if (sumIdx && !biasAdded && w.k === 'sym' && v.k === 'sym' && w.name !== v.name && w.sub && v.sub && syms(w.sub).length === 2 && syms(w.sub).some((x) => x.name === sumIdx) && subText(v.sub) === sumIdx && !['x', 'X', 'W', 'A'].includes(w.name) && !(v.name === 'x' && /^[wWvVuU]$/.test(w.name)) && !layerSup(w) && !(w.name === 'w' && /^[xzahbyo]$/.test(v.name))) add('attention', 3.1, 'Σ_s γ_{rs} m_s: a weighted sum of values');
       // (The running index may be written above both, Σ_i α_0^i h^i.)
       const indexAbove = w.k === 'sym' && v.k === 'sym' && !v.sub && !!w.sup && !!v.sup && /^[a-z]$/.test(subText(v.sup).trim()) && subText(w.sup).trim() === subText(v.sup).trim();
       if (w.k === 'sym' && ['alpha', 'a', 'w'].includes(w.name) && w.sub && v.k === 'sym' && (v.sub || indexAbove)) {
@@ -4566,7 +4577,8 @@ export const detectorErrors = { count: 0, last: '' };
  * no gradient of a loss — a method outside the catalog, however much it looks like a gradient step.
  */
 function perceptronRule(root: Row, words: string, best: { id: ConceptId }): boolean {
-  return best.id === 'gradient-descent' && /perceptr|percettr|perzeptr|персептр|hebb|\bMCP\b/i.test(words) && !hasGradient(root);
+  // (Named in Chinese, Korean or Japanese too: 感知机, 感知器, 퍼셉트론, パーセプトロン.)
+  return best.id === 'gradient-descent' && /perceptr|percettr|perzeptr|персептр|hebb|\bMCP\b|感知[机器機]|퍼셉트론|パーセプトロン/i.test(words) && !hasGradient(root);
 }
 
 /** Cases chosen by an option's quoted value (`if reduction = 'mean'`) describe a setting, not a concept. */
@@ -4725,7 +4737,23 @@ function detectContextConditional(root: Row, add: Add): void {
   if (lhs?.k === 'apply' && /^[pP]$/.test(lhs.fn) && ofContext(lhs) && softmaxed) add('cbow', 3.6, WORD_GIVEN_CONTEXT);
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional];
+/**
+ * log P[S | w] = −Σ_i log(1 + e^{−y_i ⟨w, x_i⟩}): the log of the training set's probability given the parameters on the
+ * left — the log-likelihood maximum likelihood maximises, whatever loss it is written out as.
+ */
+function detectDataLikelihood(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2) return;
+  // (P[S | w], P(S | w), p(𝒟 | θ): a capital or calligraphic data set before the bar, the parameters after it.)
+  const ofData = (r: Row) => {
+    const body = r.length === 2 && r[0].k === 'sym' && /^[pP]$/.test(r[0].name) && r[1].k === 'group' ? rowOf(r[1].body) : r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? rowOf(r[0].arg) : [];
+    const bar = body.findIndex((x) => x.k === 'op' && x.v === '|');
+    return bar === 1 && body[0].k === 'sym' && /^[SDX]$/.test(body[0].name) && !body[0].sub && syms(body.slice(bar + 1)).some((x) => PARAM_LETTER.test(x.name));
+  };
+  if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3087,3 +3087,20 @@ test('letters read from their place: a multiclass margin\'s excluded class, a di
   assert.match(meaning('s(x, q) = x^\\top q', 'q', scored), /the query/);
   assert.match(meaning('d(x,y) = \\sqrt{\\sum_{i=1}^n (x_i - y_i)^2}', 'n'), /dimension/);
 });
+
+test('round 57\'s forms: an additive score of two vectors, a hinge with its label before a bracket, a layer\'s weighted sum, a batch\'s loss, the training set\'s log-likelihood, the perceptron named in Chinese', () => {
+  assert.equal(concept('a(s_{i-1}, h_j) = v_a^Ttanh(W_aS_{i-1} + U_ah_j)'), 'mlp-attention');
+  assert.equal(concept('\\score(h_t,s_k) = v^T\\tanh(W[h_t,s_k])'), 'mlp-attention');
+  // (Among other scores in cases it is one option of attention's score.)
+  assert.notEqual(concept('score(h_t, \\bar{h}_s) = \\begin{cases} h_t^T \\bar{h}_s & \\text{dot} \\\\ v_a^T \\tanh(W_a [h_t; \\bar{h}_s]) & \\text{concat} \\end{cases}'), 'mlp-attention');
+  assert.equal(concept('xi_i = max(0, 1 - y_i (inner(w, x_i) + b))'), 'hinge-loss');
+  assert.equal(concept('J = \\max(0, 1 - s(w) + s(w_c))'), 'collobert-weston');
+  assert.notEqual(concept('\\beta_j=\\sum_{h=1}^q w_{hj}b_h'), 'attention');
+  assert.equal(concept('c_i = \\sum_j \\alpha_{ij} h_j'), 'attention');
+  assert.equal(concept('w_t=w_{t-1}-\\eta \\frac{\\partial L^{B_{t-1}}}{\\partial w_{t-1}}'), 'minibatch-sgd');
+  assert.equal(concept('w_t=w_{t-1}-\\eta \\frac{\\partial L}{\\partial w_{t-1}}'), 'gradient-descent');
+  assert.equal(concept('\\log(P\\left[S|w\\right])=-\\sum_{i=1}^m \\log(1+e^{-y_i w^T x_i})'), 'maximum-likelihood');
+  assert.equal(concept('L=\\sum_{i=1}^m \\log(1+e^{-y_i w^T x_i})'), 'binary-cross-entropy');
+  assert.equal(concept('\\Delta w_i = \\eta (y-\\hat{y})x_i', '感知机 学习过程'), null);
+  assert.equal(concept('\\Delta w_i = \\eta (y-\\hat{y})x_i', 'the perceptron learning rule'), null);
+});
