@@ -1713,15 +1713,16 @@ function detectModelParts(root: Row, add: Add): void {
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   // (Or without the bias, P(Y = 1 | x) = sigmoid(wx), σ(wᵀx); two word vectors, σ(v_cᵀ v_w), are word2vec's; a component, σ⃗(θᵀu)_c, the softmax's.)
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && (hasOp(a.arg, '+') || (!a.sub && (dataTimesCoefficients(rowOf(a.arg)) || dots(a.arg).some((d) => !wordVectorPair(d.a, d.b))))))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
-  // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — one
-  // step of the network's forward pass. (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
+  // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): a layer's activation of its own pre-activation, indexed by the layer — the
+  // nonlinearity that completes layer l, the affine layer's output (rounds 50–57 label it so 9 times, the network twice).
+  // (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
   const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
   // (Nor is one written out after it, a^l = f(z^l) = 1/(1 + e^{−z^l}): the line defines that activation.)
   const namedLater = parts.slice(2).some((p) => (p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]) || applies(p, ['exp']).length > 0 || syms(p).some((x) => x.name === 'e' && !!x.sup));
   if (parts.length >= 2 && !namedLater && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi)$/.test(parts[1][0].fn)) {
     const arg = rowOf(parts[1][0].arg);
     const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
-    if (pre && indexOf(pre.sup) === layer) add('mlp', 3.3, 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation, one step of the forward pass');
+    if (pre && indexOf(pre.sup) === layer) add('affine-layer', 3.3, LAYER_ACTIVATION);
   }
   // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
   // (ℓ(θ; X) = log L(θ; X) = Σ_i log P(x_i; θ): the same, the data after a semicolon and the log named first.)
@@ -4609,12 +4610,13 @@ export function derivativeLine(tree: Row): boolean {
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
 const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
+const LAYER_ACTIVATION = 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation of its pre-activation, the layer\'s output';
 const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
 const WORD_GIVEN_CONTEXT = 'p(w | Context(w)): the word given the words around it, what CBOW predicts';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const FIRM_SCORE = 4;
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, WORD_GIVEN_CONTEXT, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

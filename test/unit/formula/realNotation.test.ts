@@ -449,9 +449,9 @@ test("a variational model's letters, the error of an output against its target i
   assert.match(meaning('\\hat{v} = \\frac{v_{c-m} + v_{c+m}}{2m}', 'v_{c+m}'), /context word/);
 });
 
-test("a layer's activation of its own pre-activation is a step of the network; a log run into its letter is a log", () => {
-  assert.equal(concept('o^{[k]} = \\phi^{[k]}(s^{[k]})'.replace(/s\^/, 'z^')), 'mlp');
-  assert.equal(concept('h^{k} = \\phi(u^{k})'), 'mlp');
+test("a layer's activation of its own pre-activation completes the layer; a log run into its letter is a log", () => {
+  assert.equal(concept('o^{[k]} = \\phi^{[k]}(s^{[k]})'.replace(/s\^/, 'z^')), 'affine-layer');
+  assert.equal(concept('h^{k} = \\phi(u^{k})'), 'affine-layer');
   // A named activation of one layer is that activation.
   assert.equal(concept('a^{[2]} = \\mathrm{ReLU}(z^{[2]})'), 'relu');
   assert.equal(concept('\\log L(\\beta, c \\mid t, u) = \\sum_{n=1}^{N} logp(t_n \\mid u_n, \\beta, c)'), 'maximum-likelihood');
@@ -735,8 +735,10 @@ test('a layer activation with the activation named is that activation; numbered 
   assert.equal(concept('b^{[2]}_{3} = \\sigma (u^{[2]}_{3})'), 'sigmoid');
   assert.equal(concept('B^{[1]} = g^{[1]}(U^{[1]}) = \\tanh (U^{[1]})'), 'tanh');
   assert.equal(concept('b^{(2)} = f(u^{(2)}) = \\text{ReLU}(u^{(2)})'), 'relu');
-  // (With a generic g it is still one step of the network's forward pass.)
-  assert.equal(concept('b^{[l]} = g^{[l]}(u^{[l]})'), 'mlp');
+  // (With a generic g it is the nonlinearity completing layer l: the affine layer's output.)
+  assert.equal(concept('b^{[l]} = g^{[l]}(u^{[l]})'), 'affine-layer');
+  // (Written with the layer's affine step from the layer below, it is the network's forward pass.)
+  assert.equal(concept('\\begin{align} z^{(l)} &= W^{(l)} v^{(l-1)} \\\\ v^{(l)} &= \\varphi(z^{(l)}) \\end{align}'), 'mlp');
   assert.notEqual(concept('g^{(3)} = \\tanh(V^{(3)} g^{(2)} + c^{(3)})'), 'rnn');
   assert.equal(concept('g_t = \\tanh(V g_{t-1} + U x_t + c)'), 'rnn');
 });
@@ -2163,9 +2165,9 @@ test('the reset gate on the previous state in capitals or with ∘: the GRU cand
   assert.equal(concept('\\tilde{s}_t = \\tanh(U x_t + W (r_t \\circ s_{t-1}) + b)', 'the candidate state'), 'gru');
 });
 
-test('a layer\'s activation written out after its name is that activation, not a step of the forward pass', () => {
+test('a layer\'s activation written out after its name is that activation, not the layer\'s output', () => {
   assert.equal(concept('a^k_j = g(z^k_j) = \\frac{1}{1 + e^{-z^k_j}}', 'as before'), 'sigmoid');
-  assert.equal(concept('a^k_j = g(z^k_j)', 'as before'), 'mlp');
+  assert.equal(concept('a^k_j = g(z^k_j)', 'as before'), 'affine-layer');
 });
 
 test('the mean squared error abbreviated in Spanish (ECM) and Portuguese or French (EQM)', () => {
