@@ -443,7 +443,7 @@ function softmaxNumerators(n: Node): Sym[] {
  * the formula or its sentence is about attention.
  */
 function softmaxRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, attention: boolean): void {
-  const score = 'a score (logit): the softmax exponentiates and normalises it';
+  const score = 'a score (logit), the softmax\'s input: it exponentiates and normalises it';
   const notesSaid = (n: Sym) => notes.get(symbolKey(n)) === score;
   const scored = new Set<Node>();
   walk(tree, (n) => {
@@ -988,10 +988,13 @@ function appliedDefinitions(tree: Tree): Array<{ head: Sym; f: Extract<Node, { k
 }
 
 /** `o = φ(z)`, `a = g(u)`: the letter defined as an activation function of the pre-activation is the activation. */
-function activationOutputRoles(tree: Tree, { set }: Notes): void {
+function activationOutputRoles(tree: Tree, { notes, set }: Notes): void {
   for (const { head, f, arg } of appliedDefinitions(tree)) {
     const activation = (f.head.k === 'sym' && /^(f|g|phi|varphi)$/.test(f.head.name) && !f.head.mods.includes('prime')) || /^(sign|step|sigmoid|tanh|relu)$/.test(f.fn);
-    if (activation && arg.length === 1 && arg[0].k === 'sym' && /^[zu]$/.test(arg[0].name) && !arg[0].mods.length) set(symbolKey(head), "the activation (the activation function's output, the layer's activation) — defined here");
+    // (Capitals too, A^{[l]} = g^{[l]}(Z^{[l]}): a layer's activations for every example; a layer's letters that called
+    // the defined letter its pre-activation are corrected.)
+    const key = symbolKey(head);
+    if (activation && arg.length === 1 && arg[0].k === 'sym' && /^[zuZU]$/.test(arg[0].name) && !arg[0].mods.length) set(key, "the activation (the activation function's output, the layer's activation) — defined here", /^the pre-activation/.test(notes.get(key ?? '') ?? ''));
   }
 }
 
@@ -2336,7 +2339,7 @@ function layerActivationRoles(tree: Tree, concept: ConceptId | null, { notes, se
     walk(tree, (n) => {
       if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(f|g|phi|varphi)$/.test(n.head.name)) return;
       const arg = rowOf(n.arg);
-      const preActivation = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|a|s|net)$/.test(arg[0].name) && !!(arg[0].sub || arg[0].sup);
+      const preActivation = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|a|s|net|Z|U)$/.test(arg[0].name) && !!(arg[0].sub || arg[0].sup);
       const key = symbolKey(n.head);
       // (In logistic or softmax regression, g(θᵀx): the function of the linear score is the activation, whatever the score's form.)
       const score = (concept === 'logistic-regression' || concept === 'softmax-regression') && arg.some((x) => x.k === 'sym');

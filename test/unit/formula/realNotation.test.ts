@@ -3106,3 +3106,11 @@ test('round 57\'s forms: an additive score of two vectors, a hinge with its labe
   assert.equal(concept('\\Delta w_i = \\eta (y-\\hat{y})x_i', '感知机 学习过程'), null);
   assert.equal(concept('\\Delta w_i = \\eta (y-\\hat{y})x_i', 'the perceptron learning rule'), null);
 });
+
+test('a layer\'s activations in capitals are the activation, its g the activation function; a softmax\'s and tanh\'s argument is their input', () => {
+  assert.match(meaning('A^{[1]} = g^{[1]}(Z^{[1]})', 'A'), /^the activation/);
+  assert.match(meaning('A^{[1]} = g^{[1]}(Z^{[1]})', 'g'), /activation function/);
+  assert.match(meaning('z = Wx + b', 'z'), /pre-activation/);
+  assert.match(meaning('\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}', 'z_i'), /input/);
+  assert.match(meaning('\\tanh(z) = \\frac{e^z - e^{-z}}{e^z + e^{-z}}', 'z'), /input of tanh/);
+});
