@@ -467,6 +467,9 @@ function termsOf(r: Row): Array<{ sign: string; items: Row }> {
   return out.filter((t) => t.items.length);
 }
 
+/** A row without its written product signs (`*`, `·`, `×`, `∗`): the factors side by side. */
+const unmultiplied = (r: Row): Row => r.filter((x) => !(x.k === 'op' && ['*', '·', '×', '∗'].includes(x.v)));
+
 /** A row that is one bracket, `(…)`: what the bracket holds; any other row as it is. */
 const unparenthesised = (r: Row): Row => (r.length === 1 && r[0].k === 'group' && r[0].delim === '(' ? rowOf(r[0].body) : r);
 
@@ -1526,7 +1529,7 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const softmaxComponents = sameInput && (componentIndices.size >= 2 || kronecker);
   if (softmaxComponents) add('softmax', 4, 'σ(z)_i with σ(z)_j: components of one vector-valued function of z, the softmax and its Jacobian');
   // (Written only as a product of derivatives through another letter, dσ/dx = dσ/du · du/dx, it states the chain rule.)
-  const factors = parts.length === 2 ? parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))) : [];
+  const factors = parts.length === 2 ? unmultiplied(parts[1]) : [];
   const chained = factors.length >= 2 && factors.every((x) => x.k === 'frac' && !!derivative(x));
   if (ofNamed && parts.length >= 2 && !chained && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
   if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
@@ -2018,7 +2021,7 @@ function detect(root: Row, add: Add): void {
         const scoreLetters = other.filter((x): x is Sym => x.k === 'sym' && x.name === 's');
         const windowScores = scoreLetters.length === 2 && scoreLetters.filter((x) => !x.sub && !x.sup && !x.mods.length).length === 1 && !bigs(root, 'sum').length;
         // (A label times a bracket, y_i (⟨w, x_i⟩ + b), reads as a call of y_i: still the label of a hinge.)
-        const label = other.some((x) => (x.k === 'sym' || (x.k === 'apply' && x.head.k === 'sym')) && /^[yt]$/.test(x.k === 'sym' ? x.name : (x.head as Sym).name));
+        const label = other.some((x) => { const s = x.k === 'apply' ? x.head : x; return s.k === 'sym' && /^[yt]$/.test(s.name); });
         if ((applyCount >= 2 || windowScores) && !label) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
         else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
@@ -3604,8 +3607,7 @@ function negated(root: Row): boolean {
   // (1 − h(x) is a complement, not a minus in front of a log: only a log, an expectation or an entropy applied counts.)
   const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
   // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …, −y_j * ln a_j
-  const unstarred = (r: Row) => r.filter((x) => !(x.k === 'op' && ['*', '·', '∗'].includes(x.v)));
-  if (rows.map(unstarred).some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
+  if (rows.map(unmultiplied).some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
   // (A log of a reciprocal, Σ p log 1/q, is the minus written inside: log 1/q = −log q.)
   return all(root).some((x) => x.k === 'apply' && /^(log|ln|lg|log2)$/.test(x.fn) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'frac' && onlyNum((rowOf(x.arg)[0] as Frac).num, 1));
 }
@@ -4599,22 +4601,23 @@ export function derivativeLine(tree: Row): boolean {
   return hasGradient(tree) || derivativeOnLeft(tree);
 }
 
-/**
- * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
- * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
- */
-/**
- * From this score on, the structure and the words together make the recogniser's answer firm too: on the real-notes
- * round 50 the learned model's withdrawals of such answers took back 7 right answers and saved no error. (Not a
- * concept the words alone put ahead of the structure's, nor a relative.)
- */
+/** Why the forms read by the detectors of rounds 50–57 are what they are (firm, below). */
 const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
 const LAYER_ACTIVATION = 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation of its pre-activation, the layer\'s output';
 const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
 const WORD_GIVEN_CONTEXT = 'p(w | Context(w)): the word given the words around it, what CBOW predicts';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
+/**
+ * From this score on, the structure and the words together make the recogniser's answer firm too: on the real-notes
+ * round 50 the learned model's withdrawals of such answers took back 7 right answers and saved no error. (Not a
+ * concept the words alone put ahead of the structure's, nor a relative.)
+ */
 const FIRM_SCORE = 4;
+/**
+ * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
+ * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
+ */
 const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
@@ -4664,7 +4667,7 @@ function detectOneTermCrossEntropy(root: Row, add: Add): void {
   if (!lossName(head)) return;
   const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))));
   if (terms.length !== 1 || terms[0].sign !== '-') return;
-  const items = terms[0].items.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  const items = unmultiplied(terms[0].items);
   const target = (x: Node | undefined) => !!x && x.k === 'sym' && /^[yt]$/.test(x.name) && !x.mods.some((m) => m === 'hat' || m === 'tilde') && !x.sup;
   const prediction = (r: Row) => r.length === 1 && r[0].k === 'sym' && (r[0].mods.includes('hat') || /^[apoq]$/.test(r[0].name)) && !r[0].sup;
   const log = items[1];
@@ -4713,10 +4716,11 @@ function detectHeads(root: Row, add: Add): void {
   const { parts } = sides(root);
   const rhs = parts.slice(1).flat();
   const concat = rhs.findIndex((x) => x.k === 'apply' && x.fn === 'concat');
-  const listed = concat >= 0 ? rowOf((rhs[concat] as Apply).arg).filter((x): x is Sym => x.k === 'sym') : [];
+  if (concat < 0) return;
+  const listed = rowOf((rhs[concat] as Apply).arg).filter((x): x is Sym => x.k === 'sym');
   const last = listed.length >= 2 ? (subText(listed[listed.length - 1].sup) || subText(listed[listed.length - 1].sub)).replace(/[\s()]/g, '') : '';
   const mixed = rhs.slice(concat + 1).some((x) => x.k === 'sym' && x.name === 'W' && /^o$/i.test(subText(x.sub) || subText(x.sup)));
-  if (concat >= 0 && mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
+  if (mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
 }
 
 /** p(w_t | Context(w_t)) = exp(…)/Σ exp(…): a word given its context, the probability CBOW models. */
@@ -4760,7 +4764,7 @@ const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDer
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
   const roleW = (x: Node | undefined) => x?.k === 'sym' && x.name === 'W' && [subText(x.sup), subText(x.sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase());
   const inputLetter = (x: Node | undefined) => x?.k === 'sym' && /^[xXhHeEaA]$/.test(x.name);
-  const factors = rhs.filter((x) => !(x.k === 'op' && ['*', '·'].includes(x.v)));
+  const factors = unmultiplied(rhs);
   return /^[qkv]$/i.test(lhsSym.name) && factors.length === 2 && ((roleW(factors[0]) && inputLetter(factors[1])) || (inputLetter(factors[0]) && roleW(factors[1])));
 }
 

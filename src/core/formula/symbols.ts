@@ -162,8 +162,9 @@ const FAMILY_LETTERS: Partial<Record<ConceptId, ConceptId>> = {
   'hierarchical-softmax': 'skipgram', cbow: 'skipgram', 'affine-layer': 'mlp',
 };
 
-/** s(x, q), a(q, k) in attention. */
+/** s(x, q), a(q, k) in attention, and the letters it scores. */
 const SCORE_FUNCTION = 'the score function: how well a key matches the query';
+const SCORED_LETTERS = new Map([['q', 'the query'], ['k', 'a key: what the query is compared with'], ['x', 'a key: what the query is compared with'], ['h', 'a key: an encoder hidden state the query is compared with']]);
 
 /** R(θ), Ω(w) in a penalised objective. */
 const PENALTY_FUNCTION = 'the penalty term (the regulariser): it grows as the model gets more complex';
@@ -1917,8 +1918,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
         const penalty = concept === 'regularization' && /^(R|Omega)$/.test(n.head.name) ? PENALTY_FUNCTION : undefined;
         // (s(x, q), a(q, k_i) in attention: the score function of a key and the query; q is the query by its letter.)
         const scoring = !!concept && CATALOG[concept].group === 'attention' && /^[sae]$/.test(n.head.name) && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
-        const argRole: Record<string, string> = { q: 'the query', k: 'a key: what the query is compared with', x: 'a key: what the query is compared with', h: 'a key: an encoder hidden state the query is compared with' };
-        if (scoring) for (const a of rowOf(n.arg)) if (a.k === 'sym' && !inScripts.has(a) && argRole[a.name]) set(symbolKey(a), argRole[a.name]);
+        if (scoring) for (const a of rowOf(n.arg)) if (a.k === 'sym' && !inScripts.has(a) && SCORED_LETTERS.has(a.name)) set(symbolKey(a), SCORED_LETTERS.get(a.name)!);
         set(k, (scoring ? SCORE_FUNCTION : undefined) ?? letters[n.head.name] ?? predictor ?? penalty ?? (/^(L|ell)$/.test(n.head.name) && likelihoodL(tree) ? 'the likelihood: the probability of the data, a function of what is in brackets' : /^(L|J|ell)$/.test(n.head.name) ? 'the loss (objective), a function of what is in brackets' : /^(p|P|q|phi|varphi|sigma)$/.test(n.head.name) ? glossary(n.head.name) : undefined) ?? (/^[pPq]$/.test(n.head.name) ? 'a probability (distribution)' : /^L$/.test(n.head.name) ? '' : `a function of ${pretty(n.arg).slice(0, 30)}`));
       }
     }
