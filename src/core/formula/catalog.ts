@@ -8,6 +8,7 @@ import { CONCEPT_IDS, type ConceptId } from './concepts';
 import data from './catalog.json';
 import { isExampleKind, type ExampleKind } from './examples';
 import { isPlotFn, type PlotFn } from './plot';
+import { lookupTable } from './lookup';
 
 export interface Experiment {
   /** Command id (the hover builder keeps only ids on its allow-list). */
@@ -60,13 +61,15 @@ function checkedCatalog(raw: Record<string, Record<string, unknown>>): Record<Co
     const problem = entryProblem(raw[id]);
     if (problem) throw new Error(`catalog.json, ${id}: ${problem}`);
   }
+  // (Each concept's letters in a lookup table: a note's letter is looked up in them.)
+  for (const id of ids) if (raw[id].letters) raw[id].letters = lookupTable(raw[id].letters as Record<string, string>);
   return raw as unknown as Record<ConceptId, ConceptInfo>;
 }
 
 export const CATALOG: Record<ConceptId, ConceptInfo> = checkedCatalog(data as Record<string, Record<string, unknown>>);
 
 /** Meanings of letters and symbols in general ML notation, used for every formula (and for non-catalog ones). */
-export const GLOSSARY: Record<string, string> = {
+export const GLOSSARY: Record<string, string> = lookupTable({
   theta: 'θ — the model parameters', Theta: 'Θ — the set of all parameters', eta: 'η — the learning rate (step size)',
   alpha: 'α — a weight or rate (attention weight, learning rate, slope)', lambda: 'λ — the regularisation strength (or an eigenvalue)',
   sigma: 'σ — the sigmoid function (or a standard deviation)', mu: 'μ — a mean (or a predicted probability)', beta: 'β — a coefficient (or a decay rate)',
@@ -79,4 +82,4 @@ export const GLOSSARY: Record<string, string> = {
   e: "e — Euler's number 2.718…", i: 'i — an index', K: 'K — the number of classes (or the key matrix)',
   P: 'P — a probability', p: 'p — a probability (distribution)', q: 'q — another (approximate) distribution',
   D: 'D — the data set (or a divergence)', R: 'ℝ — the real numbers when double-struck', t: 't — a time step / position',
-};
+});

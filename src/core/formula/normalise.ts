@@ -1,4 +1,5 @@
 import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
+import { lookupTable } from './lookup';
 
 /**
  * Notation repairs before parsing, so every spelling of a formula reaches the parser in one canonical form:
@@ -12,7 +13,7 @@ const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp'
 /** A gate named by its word, `forget`, `ingate`, `input_gate`, `reset_gate` (a regular-expression source). */
 export const GATE_WORDS = '(?:forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)';
 /** Bare words TeX has no command for: written as operator names. */
-const OPERATOR_NAMES: Record<string, string> = { ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' };
+const OPERATOR_NAMES: Record<string, string> = lookupTable({ ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' });
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*'?\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
@@ -401,18 +402,18 @@ function pythonConditional(s: string): string {
   return `${m[1]}\\begin{cases} ${m[2]} & ${cond} \\\\ ${m[4].trim()} & \\text{otherwise} \\end{cases}`;
 }
 
-const SUPERSCRIPTS: Record<string, string> = {
+const SUPERSCRIPTS: Record<string, string> = lookupTable({
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+', 'ᵀ': 'T', 'ⁿ': 'n', 'ⁱ': 'i', 'ᵗ': 't',
   'ᵃ': 'a', 'ᵇ': 'b', 'ᶜ': 'c', 'ᵈ': 'd', 'ᵉ': 'e', 'ᵍ': 'g', 'ʰ': 'h', 'ʲ': 'j', 'ᵏ': 'k', 'ˡ': 'l', 'ᵐ': 'm', 'ᵒ': 'o', 'ᵖ': 'p', 'ʳ': 'r', 'ˢ': 's',
   'ᵘ': 'u', 'ᵛ': 'v', 'ʷ': 'w', 'ˣ': 'x', 'ʸ': 'y', 'ᶻ': 'z', 'ᴸ': 'L',
-};
-const SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₋': '-', '₊': '+', 'ᵢ': 'i', 'ⱼ': 'j', 'ₜ': 't', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₒ': 'o', 'ₓ': 'x' };
+});
+const SUBSCRIPTS: Record<string, string> = lookupTable({ '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₋': '-', '₊': '+', 'ᵢ': 'i', 'ⱼ': 'j', 'ₜ': 't', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₒ': 'o', 'ₓ': 'x' });
 const SCRIPT_RUN = (chars: Record<string, string>) => new RegExp(`[${Object.keys(chars).join('')}]+`, 'g');
 const SUP_RE = SCRIPT_RUN(SUPERSCRIPTS);
 const SUB_RE = SCRIPT_RUN(SUBSCRIPTS);
 /** Letters with a combining hat, tilde or bar (ŷ, x̃, x̄) as TeX accents. */
-const COMBINING: Record<string, string> = { '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u20D7': 'vec' };
-const PRECOMPOSED: Record<string, string> = { 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}', 'ô': '\\hat{o}', 'ẑ': '\\hat{z}', 'ỹ': '\\tilde{y}', 'õ': '\\tilde{o}', 'ẽ': '\\tilde{e}' };
+const COMBINING: Record<string, string> = lookupTable({ '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u20D7': 'vec' });
+const PRECOMPOSED: Record<string, string> = lookupTable({ 'ŷ': '\\hat{y}', 'ĥ': '\\hat{h}', 'ô': '\\hat{o}', 'ẑ': '\\hat{z}', 'ỹ': '\\tilde{y}', 'õ': '\\tilde{o}', 'ẽ': '\\tilde{e}' });
 
 /** Every × outside a superscript, between two factors, read as the product it is. */
 function productCrosses(s: string): string {
@@ -478,11 +479,11 @@ function doubleEscaped(s: string): string {
 }
 
 /** HTML's named entities math pages use (the Greek letters by their names; `&space;` and `&plus;` of a formula copied out of an equation-image link). */
-const HTML_ENTITIES: Record<string, string> = {
+const HTML_ENTITIES: Record<string, string> = lookupTable({
   space: ' ', plus: '+', equals: '=', thinsp: ' ', part: '∂', nabla: '∇', middot: '·', sdot: '·', times: '×', minus: '−', sum: '∑', prod: '∏', radic: '√', infin: '∞',
   le: '≤', ge: '≥', ne: '≠', asymp: '≈', rarr: '→', larr: '←', harr: '↔', isin: '∈', hellip: '…', nbsp: ' ', prime: '′', deg: '°',
   ...Object.fromEntries('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi omega'.split(' ').flatMap((g, i) => [[g, 'αβγδεζηθικλμνξπρστυφχψω'[i]], [g[0].toUpperCase() + g.slice(1), 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΠΡΣΤΥΦΧΨΩ'[i]]])),
-};
+});
 
 /**
  * Markdown notes that type scripts in HTML and math between stray dollars: `x<sup>(i)</sup>`, `W<sub>aa</sub>`,

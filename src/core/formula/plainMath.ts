@@ -4,30 +4,31 @@
  * (`x^(n-1)`, `sqrt(x)`, `norm(x)^2`, `abs(w_i)`, `hat(y)`). Rewritten to the TeX the parser reads; a formula with any
  * TeX command is left as it is.
  */
+import { lookupTable } from './lookup';
 
 /** Marks only plain-text math has: scripts in parentheses, dotted symbol names, quoted words, call-style notation. */
 const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt|bold|cal|bb|upright|cases|frac)\(|\b(?:sum|product|prod|integral)_|\bgradient_/;
 
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS: Record<string, string> = lookupTable({
   'arrow.l.long': '\\leftarrow', 'arrow.l': '\\leftarrow', 'arrow.r.long': '\\rightarrow', 'arrow.r': '\\rightarrow', 'arrow.l.r': '\\leftrightarrow',
   'dot.circle': '\\odot', 'dot.op': '\\cdot', 'dot.c': '\\cdot', 'times.circle': '\\otimes', 'plus.circle': '\\oplus', 'plus.minus': '\\pm',
   'lt.eq': '\\le', 'gt.eq': '\\ge', 'eq.not': '\\ne', 'lt.double': '\\ll', 'gt.double': '\\gg',
-};
+});
 
 /** (Longest names first: arrow.l.long before arrow.l.) */
 const SYMBOL_NAMES = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length);
 
-const WORDS: Record<string, string> = {
+const WORDS: Record<string, string> = lookupTable({
   sum: '\\sum', product: '\\prod', prod: '\\prod', integral: '\\int', partial: '\\partial', gradient: '\\nabla', nabla: '\\nabla',
   EE: '\\mathbb{E}', RR: '\\mathbb{R}', NN: '\\mathbb{N}', times: '\\times', dot: '\\cdot', in: '\\in', approx: '\\approx', oo: '\\infty', infinity: '\\infty',
   kappa: '\\kappa', mu: '\\mu', nu: '\\nu', rho: '\\rho', tau: '\\tau', phi: '\\phi', psi: '\\psi', xi: '\\xi', chi: '\\chi', zeta: '\\zeta', pi: '\\pi',
   Gamma: '\\Gamma', Delta: '\\Delta', Theta: '\\Theta', Lambda: '\\Lambda', Sigma: '\\Sigma', Phi: '\\Phi', Omega: '\\Omega',
   log: '\\log', ln: '\\ln', exp: '\\exp', tanh: '\\tanh', max: '\\max', min: '\\min', argmax: '\\arg\\max', argmin: '\\arg\\min',
   quad: '\\quad', wide: '\\qquad', thick: '\\;', forall: '\\forall',
-};
+});
 
 /** Typst's font calls: `bold(W)`, `cal(L)`, `bb(R)`, `upright(d)`. */
-const FONTS: Record<string, string> = { bold: 'mathbf', cal: 'mathcal', bb: 'mathbb', upright: 'mathrm' };
+const FONTS: Record<string, string> = lookupTable({ bold: 'mathbf', cal: 'mathcal', bb: 'mathbb', upright: 'mathrm' });
 
 /** The arguments of a call split at its top-level commas (commas inside brackets or quotes stay). */
 export function topLevel(args: string): string[] {
@@ -47,7 +48,7 @@ export function topLevel(args: string): string[] {
   return out.map((a) => a.trim());
 }
 
-const ACCENTS: Record<string, string> = { '~': 'tilde', tilde: 'tilde', arrow: 'vec', '->': 'vec', hat: 'hat', '^': 'hat', bar: 'bar', macron: 'bar', dot: 'dot', circle: 'mathring' };
+const ACCENTS: Record<string, string> = lookupTable({ '~': 'tilde', tilde: 'tilde', arrow: 'vec', '->': 'vec', hat: 'hat', '^': 'hat', bar: 'bar', macron: 'bar', dot: 'dot', circle: 'mathring' });
 
 /** The index of the bracket closing the `(` or `[` at `open` (brackets of the same kind counted), or −1. */
 export function closingBracket(s: string, open: number): number {

@@ -9,6 +9,7 @@ import type { ConceptId } from './concepts';
 import { GATE_WORDS, normaliseTex } from './normalise';
 import { conceptsNamed, namedInOtherLanguage } from './conceptNames';
 import { nearWords, proseClaim } from './evidenceProse';
+import { lookupTable } from './lookup';
 
 export interface Recognition {
   concept: ConceptId | null;
@@ -455,7 +456,7 @@ function detectShapes(root: Row, add: Add): void {
 const PARAM_LETTER = /^(theta|Theta|w|W|beta|omega)$/;
 /** Learning-rate letters at the front of an update step. */
 const RATE_LETTER = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
-const ACT_CONCEPT: Record<string, ConceptId> = { sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' };
+const ACT_CONCEPT: Record<string, ConceptId> = lookupTable({ sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' });
 
 /** The terms of a row split at top-level + and − (the sign kept with each term). */
 function termsOf(r: Row): Array<{ sign: string; items: Row }> {
@@ -1511,7 +1512,7 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const lhs = parts.length > 1 ? parts[0] : [];
   const rhsAll = parts.length > 1 ? parts.slice(1).flat() : parts[0];
   // The derivative of a named activation (dReLU/dz = {1, 0}, tanh′(x) = 1 − tanh²(x)) is explained with that activation.
-  const ACTIVATION_NAMES: Record<string, ConceptId> = { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax', leakyrelu: 'leaky-relu' };
+  const ACTIVATION_NAMES: Record<string, ConceptId> = lookupTable({ relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax', leakyrelu: 'leaky-relu' });
   // (Of the function's name, d ReLU/dz: a derivative of σ(x) in x may be a Jacobian or a step of a derivation.)
   // (Of the function applied, ∂softmax(z)_i/∂z_j = softmax(z)_i(δ_ij − softmax(z)_j), when the result is written with the
   // function itself.)
@@ -3628,6 +3629,10 @@ function lossLhs(root: Row): boolean {
   const named = parts.slice(1, -1).some((p) => p.length === 1 && p[0].k === 'apply' && /^(loss|cost|error)$/i.test(p[0].fn));
   return named || (lhs.length <= 2 && LOSS_WORDS.test(word.replace(/[^A-Za-z]/g, '')) && /^(L|J|ell|loss|cost|objective|RSS|SSE)/i.test(word));
 }
+
+/** A loss named by its subscript, L_{CE}, ℓ_{hinge}, L_{0/1}: the name's letters. */
+const LOSS_SUBSCRIPTS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization', '01': 'zero-one-loss', zeroone: 'zero-one-loss', hinge: 'hinge-loss', hin: 'hinge-loss' });
+
 /** The loss a subscript on the loss letter names (L_{CE}, L_{BCE}, J_{NLL}, L_{MSE}). */
 function lossSubscript(root: Row): ConceptId | null {
   const h = sides(root).parts[0]?.[0];
@@ -3635,7 +3640,7 @@ function lossSubscript(root: Row): ConceptId | null {
   // (Or above it, as a name in parentheses: ℓ^{(0/1)}, ℓ^{(hin)}.)
   const sub = sym ? (subText(sym.sub) || subText(sym.sup)).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
   // (L_{L1}, L_{L2}: the penalty named by its norm; L_{reg} may be regression's loss as well as the regularised one.)
-  return ({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization', '01': 'zero-one-loss', zeroone: 'zero-one-loss', hinge: 'hinge-loss', hin: 'hinge-loss' } as Record<string, ConceptId>)[sub] ?? null;
+  return LOSS_SUBSCRIPTS[sub] ?? null;
 }
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
@@ -3659,7 +3664,7 @@ export function related(a: ConceptId, b: ConceptId): boolean {
 }
 
 /** Function names (canonical: lower-case letters and digits) that name a catalog concept, in any font. */
-const NAMED_CONCEPTS: Record<string, ConceptId> = {
+const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
   hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse', rss: 'mse', sse: 'mse',
   // (The mean squared error abbreviated in Spanish, ECM, and in Portuguese and French, EQM.)
@@ -3675,7 +3680,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = {
   ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
   rect: 'relu', rectifier: 'relu', leaky: 'leaky-relu', rrelu: 'leaky-relu', hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
-};
+});
 /** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */
 export const MODEL_WORDS = new Set(Object.keys(NAMED_CONCEPTS).filter((w) => w.length >= 3));
 
@@ -3800,9 +3805,9 @@ function activated(root: Row): boolean {
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
-const LOSS_ABBREVIATIONS: Record<string, ConceptId> = { ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
   // (And the measure's whole name typed as a word on the left, `perplexity = 2^{H}`, `cross_entropy = …`.)
-  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' };
+  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' });
 function lossAbbreviation(lhs: Row): ConceptId | null {
   const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const one = r.length === 1 ? r[0] : null;

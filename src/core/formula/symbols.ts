@@ -6,6 +6,7 @@
 import { CATALOG, GLOSSARY } from './catalog';
 import type { ConceptId } from './concepts';
 import { indexPair, mapTree, type Node, show, walk } from './tex';
+import { lookupTable } from './lookup';
 
 export interface SymbolNote {
   /** The symbol as the note writes it, as TeX (e.g. "u_{o}"); display text, must be escaped by the caller. */
@@ -25,13 +26,13 @@ const argParts = (r: Node[]): Node[][] => splitRow(r, (x) => x.k === 'op' && (x.
 const stepText = (m: Sym): string => pretty(m.sub ?? m.sup).replace(/[()⟨⟩\s]/g, '');
 const isT = (n: Node | undefined) => rowOf(n).some((x) => x.k === 'sym' && ['T', 'top', 'intercal'].includes(x.name));
 
-const GREEK: Record<string, string> = {
+const GREEK: Record<string, string> = lookupTable({
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ',
   iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ',
   varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ',
   Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', ell: 'ℓ', partial: '∂', nabla: '∇', infty: '∞',
-};
-const BB: Record<string, string> = { E: '𝔼', R: 'ℝ', '1': '𝟙', I: '𝕀', N: 'ℕ', P: 'ℙ' };
+});
+const BB: Record<string, string> = lookupTable({ E: '𝔼', R: 'ℝ', '1': '𝟙', I: '𝕀', N: 'ℕ', P: 'ℙ' });
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖' };
 
 /** A readable plain-text form of a node as the note writes it: u_o, w_{t+j}, ŷ_i, h^(t). */
@@ -198,11 +199,11 @@ const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm
 const WEIGHTED = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'fixed-window-lm', 'logistic-regression', 'softmax-regression', 'linear-regression', 'mlp-attention', 'self-attention', 'attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention']);
 
 /** What the vector a weight matrix multiplies is, by its usual letter (the structure says it is the layer's input). */
-const INPUT_OF_WEIGHTS: Record<string, string> = {
+const INPUT_OF_WEIGHTS: Record<string, string> = lookupTable({
   x: 'the input (the vector the weights multiply)',
   a: 'the activations of the layer below (the input the weights multiply)',
   h: 'the hidden state (the input the weights multiply)',
-};
+});
 
 /**
  * What a letter the weights multiply is: the state of the step before (s_{t−1}: what the recurrent weights multiply),
@@ -1835,19 +1836,19 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
 /** The concept's usual letters, over its family's. */
-const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => (concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}) } : {});
+const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}) } : {});
 
 /**
  * The chain rule's letters are those of its textbook example (x → y → z). In a network's gradient — a loss or a
  * weight differentiated — z, a, y and h are the network's own quantities the gradient passes through.
  */
-const NETWORK_CHAIN: Record<string, string> = {
+const NETWORK_CHAIN: Record<string, string> = lookupTable({
   z: 'the pre-activation (weighted input) the gradient passes through',
   a: 'an activation (a layer\'s output) the gradient passes through',
   y: 'a layer\'s output (activation) the gradient passes through',
   h: 'a hidden state (a layer\'s output) the gradient passes through',
   x: 'the input',
-};
+});
 function networkGradient(tree: Tree): boolean {
   let hit = false;
   const lossLetter = (x: Node) => x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name);
@@ -2239,11 +2240,11 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
 }
 
 /** Quantities a note names by words (`\text{query}`, `\text{key}_i`, `\text{PE}_{(pos, 2i)}`), in attention and elsewhere. */
-const ATTENTION_WORDS: Record<string, string> = {
+const ATTENTION_WORDS: Record<string, string> = lookupTable({
   query: 'the query (what this position looks for)', key: 'a key (what each query is compared with)', value: 'a value vector (what the attention weights average)',
   head: "one attention head's output (attention over its own projections)", out: 'the attention output: the weighted sum of the values',
-};
-const WORD_LETTERS: Record<string, string> = {
+});
+const WORD_LETTERS: Record<string, string> = lookupTable({
   pe: 'the positional encoding: the vector added to the word embedding at each position', pos: 'the position in the sequence (an index)',
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
   count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
@@ -2255,7 +2256,7 @@ const WORD_LETTERS: Record<string, string> = {
   target: 'the target (true label)', targets: 'the targets (true labels)', label: 'the label (the target)', labels: 'the labels (the targets)',
   logit: 'the logit (a score before the sigmoid or softmax)', logits: 'the logits (scores before the softmax or sigmoid)',
   lr: 'the learning rate (step size)', prediction: "the prediction (the model's output)", predictions: "the predictions (the model's outputs)",
-};
+});
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {
   const words: Array<Extract<Node, { k: 'name' }>> = [];
@@ -2304,12 +2305,12 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
 
 /** Activation functions written by their names, and what the hover says of them where a formula applies them. */
 const APPLIED = ': the activation function (the nonlinearity) applied here';
-const ACTIVATION_NAMES: Record<string, string> = {
+const ACTIVATION_NAMES: Record<string, string> = lookupTable({
   softmax: "the softmax function, turning the scores into probabilities (an output layer's activation function)",
   tanh: `the hyperbolic tangent tanh, squashing into (−1, 1)${APPLIED}`, sigmoid: `the sigmoid function σ, squashing into (0, 1)${APPLIED}`,
   relu: `the ReLU function max(0, z)${APPLIED}`, leakyrelu: `the leaky ReLU function${APPLIED}`, gelu: `the GELU function${APPLIED}`,
   elu: `the ELU function${APPLIED}`, softplus: `the softplus function log(1 + e^z)${APPLIED}`,
-};
+});
 
 /** xᵀW, X · W_1, w · x, θᵀX: a weight (W, U, w, θ, ω, or a transposed letter) times one other letter, and nothing else. */
 function weightedProduct(r: Node[]): boolean {
@@ -2414,13 +2415,13 @@ const COUNTING = new Set(['i', 'n', 'N', 't', 'T']);
 const MATH_CONCEPTS = new Set<ConceptId>(['norms', 'trace', 'cauchy-schwarz', 'spectral-theorem', 'bayes-rule', 'probability-chain-rule', 'kl-divergence', 'chain-rule', 'cosine-similarity']);
 
 /** Symbols with one meaning in all of mathematics, named even in formulas outside the catalog. */
-const UNIVERSAL: Record<string, string> = {
+const UNIVERSAL: Record<string, string> = lookupTable({
   pi: 'π ≈ 3.14159, the ratio of a circle\'s circumference to its diameter',
   e: "Euler's number ≈ 2.71828, the base of natural logarithms",
   infty: 'infinity',
   nabla: 'the gradient (vector of partial derivatives)',
   partial: 'a partial derivative',
-};
+});
 
 /** Operators and functions a formula uses, named in words (for non-catalog formulas too). */
 export function describeOperators(tree: { k: 'row'; items: Node[] }): SymbolNote[] {

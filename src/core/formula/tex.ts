@@ -3,6 +3,7 @@
  * delimited groups and function applications (exp, log, σ, softmax, f(x), …). It is forgiving (any input parses,
  * unknown commands become symbols) and bounded (at most MAX_TOKENS tokens, nesting at most MAX_DEPTH).
  */
+import { lookupTable } from './lookup';
 
 export type Node =
   | { k: 'row'; items: Node[] }
@@ -24,7 +25,7 @@ export const MAX_DEPTH = 60;
 type Tok = { t: 'cmd' | 'char' | 'num' | 'open' | 'close' | 'sub' | 'sup' | 'amp' | 'prime'; v: string };
 
 /** Characters that are a token of their own kind. */
-const SINGLE_TOKENS: Record<string, Tok['t']> = { '{': 'open', '}': 'close', _: 'sub', '^': 'sup', '&': 'amp', "'": 'prime' };
+const SINGLE_TOKENS: Record<string, Tok['t']> = lookupTable({ '{': 'open', '}': 'close', _: 'sub', '^': 'sup', '&': 'amp', "'": 'prime' });
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -65,7 +66,7 @@ function tokenize(src: string): Tok[] {
 }
 
 /** Unicode symbols pasted into TeX, mapped to their command names. */
-const UNICODE: Record<string, string> = {
+const UNICODE: Record<string, string> = lookupTable({
   'σ': 'sigma', 'θ': 'theta', 'α': 'alpha', 'β': 'beta', 'η': 'eta', 'λ': 'lambda', 'μ': 'mu', 'π': 'pi', 'Σ': 'Sigma',
   '∑': 'sum', '∏': 'prod', '∫': 'int', '≤': 'le', '≥': 'ge', '≠': 'ne', '≈': 'approx', '∈': 'in', '→': 'to', '←': 'leftarrow',
   '·': 'cdot', '×': 'times', '⊙': 'odot', '−': '-', '∇': 'nabla', '∂': 'partial', 'ε': 'epsilon', 'τ': 'tau', 'ϕ': 'phi', 'φ': 'phi',
@@ -74,7 +75,7 @@ const UNICODE: Record<string, string> = {
   'Φ': 'Phi', 'Ψ': 'Psi', 'Λ': 'Lambda', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot', '∙': 'cdot', '≡': 'equiv', '⟨': 'langle',
   '⟩': 'rangle', '⇒': 'Rightarrow', '↦': 'mapsto', 'Γ': 'Gamma', 'Π': 'Pi', 'Ξ': 'Xi', 'Υ': 'Upsilon', 'ι': 'iota', 'υ': 'upsilon',
   'ϵ': 'epsilon', 'ϑ': 'vartheta', '∣': 'mid', '⋯': 'cdots',
-};
+});
 const UNICODE_CMDS = new Set(Object.values(UNICODE).filter((v) => /^[a-zA-Z]{2,}$/.test(v)));
 
 const GREEK = new Set([
@@ -83,7 +84,7 @@ const GREEK = new Set([
   'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell', 'partial', 'nabla', 'infty', 'emptyset', 'top', 'intercal',
   'hbar', 'imath', 'jmath',
 ]);
-const OPS: Record<string, string> = {
+const OPS: Record<string, string> = lookupTable({
   cdot: '·', times: '×', odot: '⊙', bigodot: '⊙', circledot: '⊙', circ: '∘', otimes: '⊗', oplus: '⊕', ast: '*', star: '*', pm: '±', mp: '∓', div: '/',
   le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', propto: '∝', sim: '~',
   simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←', larr: '←', leftarr: '←',
@@ -96,13 +97,13 @@ const OPS: Record<string, string> = {
   '{': '{', '}': '}', '#': '#', '%': '%', '&': '&', '_': '_', '$': '$', displaystyle: '', textstyle: '', nonumber: '',
   notag: '', limits: '', nolimits: '', middle: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '',
   biggl: '', biggr: '', label: '', tag: '', hline: '', lbrace: '{', rbrace: '}', lbrack: '[', rbrack: ']', backslash: '∖',
-};
+});
 const NAMED = new Set([
   'exp', 'log', 'ln', 'lg', 'tanh', 'sinh', 'cosh', 'sin', 'cos', 'tan', 'max', 'min', 'arg', 'argmax', 'argmin', 'det',
   'tr', 'Tr', 'lim', 'sup', 'inf', 'Pr', 'sgn', 'sign', 'dim', 'rank', 'diag', 'softmax', 'sigmoid', 'relu', 'ReLU',
   'limsup', 'liminf', 'ker', 'deg', 'gcd', 'mod', 'bmod', 'pmod', 'Var', 'Cov', 'KL', 'trace',
 ]);
-const ACCENTS: Record<string, string> = {
+const ACCENTS: Record<string, string> = lookupTable({
   hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', vec: 'vec',
   // (amsmath's capital accents, for accents on accents.)
   Hat: 'hat', Tilde: 'tilde', Bar: 'bar', Vec: 'vec', Dot: 'dot', Ddot: 'ddot', Check: '', Breve: '', Acute: '', Grave: '', overrightarrow: 'fwd',
@@ -112,10 +113,10 @@ const ACCENTS: Record<string, string> = {
   underbar: '', uline: '', uuline: '', uwave: '',
   acute: '', grave: '', mathring: '', boxed: '', cancel: '', bcancel: '', xcancel: '', sout: '', phantom: '', underbrace: '',
   overbrace: '', textbf: 'textbf', textit: 'textit', emph: 'textit', mathnormal: '',
-};
-const BIG: Record<string, 'sum' | 'prod' | 'int'> = {
+});
+const BIG: Record<string, 'sum' | 'prod' | 'int'> = lookupTable({
   sum: 'sum', prod: 'prod', int: 'int', iint: 'int', oint: 'int', bigcup: 'sum', bigcap: 'prod', coprod: 'sum', bigoplus: 'sum',
-};
+});
 const CLOSE_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖', '⟨': '⟩' };
 
 /** Canonical function names: spelling variants mapped to one id. */
@@ -130,7 +131,8 @@ export function canonicalFn(word: string): string {
     cos: 'cos', cossim: 'cos', sim: 'sim', similarity: 'sim',
   };
   if (word === 'Pr') return 'P';
-  return map[w] ?? w;
+  // (Only the table's own words: `constructor` or `toString` in a note is none of its prototype's functions.)
+  return Object.hasOwn(map, w) ? map[w] : w;
 }
 
 class Parser {

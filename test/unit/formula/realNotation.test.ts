@@ -3114,3 +3114,13 @@ test('a layer\'s activations in capitals are the activation, its g the activatio
   assert.match(meaning('\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}', 'z_i'), /input/);
   assert.match(meaning('\\tanh(z) = \\frac{e^z - e^{-z}}{e^z + e^{-z}}', 'z'), /input of tanh/);
 });
+
+test('words named like Object\'s own properties (constructor, toString, __proto__) find nothing in the lookup tables: no crash, no function text in the hover', () => {
+  const words = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
+  for (const w of words) {
+    for (const tex of [`\\${w}`, `\\${w}(x)`, `${w}(x) = x`, `\\mathbb{${w}}`, `\\operatorname{${w}}(z)`, `y = ${w}(x, q)`, `x_{${w}}`, `${w}'(x) = 1`, `L_{${w}} = -\\log p`]) {
+      const ex = explainFormula(tex, { context: { before: `${w} attention score` }, display: true });
+      assert.doesNotMatch(JSON.stringify(ex), /native code/, tex);
+    }
+  }
+});
