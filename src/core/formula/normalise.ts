@@ -107,6 +107,10 @@ function conventionalShorthands(s: string): string {
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
   // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
   s = s.replace(/\\(?:bb|bv)\s*\{\s*([^{}]*?)\s*\}/g, (_m, a: string) => (/^[RNZQCE]$/.test(a) ? `\\mathbb{${a}}` : /^\\[A-Za-z]+$/.test(a) ? `\\boldsymbol{${a}}` : `\\mathbf{${a}}`));
+  // `\V{a}`, `\V{\sigma}`: a one-letter capital macro around a small letter is a bold vector (a variance, \V{X}, takes a capital).
+  s = s.replace(/\\V\s*\{\s*(\\[a-z]+|[a-z])\s*\}/g, '\\mathbf{$1}');
+  // `\Nor(μ, σ²)`, `\Normal`, `\Gauss`, `\cN`: the normal distribution's 𝒩 (not `\Norm`, often a norm's).
+  s = s.replace(/\\(?:Nor|Normal|normal|Gauss|gauss|cN|calN|Ncal)(?![A-Za-z])/g, '\\mathcal{N}');
   s = s.replace(/\\given(?![A-Za-z])/g, ' \\mid ').replace(/\\grad(?![A-Za-z])/g, '\\nabla ');
   s = s.replace(/\\th(?![A-Za-z{])/g, '\\theta').replace(/\\be(?![A-Za-z{])/g, '\\beta').replace(/\\si(?![A-Za-z{])/g, '\\sigma');
   // (One-argument shorthands, innermost first: their argument is a brace group.)
@@ -393,13 +397,20 @@ function codeNotation(s: string): string {
   return s;
 }
 
-/** `lhs = a if cond else b` → the cases block of a and b. */
+/**
+ * `lhs = a if cond else b`, `lhs = a if cond, b otherwise` and C's `lhs = cond ? a : b` → the cases block of a and b
+ * (the ternary only where its condition compares).
+ */
 function pythonConditional(s: string): string {
-  const plain = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(if|else)\s*\}/g, ' $1 ');
+  const plain = s.replace(/\\(?:text|textrm|mathrm)\s*\{\s*(if|else|otherwise)\s*\}/g, ' $1 ');
+  const cases = (lhs: string, a: string, cond: string, b: string) => `${lhs}\\begin{cases} ${a} & ${cond.replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ')} \\\\ ${b.trim()} & \\text{otherwise} \\end{cases}`;
   const m = /^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s+else\s+(.{1,80})$/.exec(plain);
-  if (!m) return s;
-  const cond = m[3].replace(/>=/g, '\\geq ').replace(/<=/g, '\\leq ');
-  return `${m[1]}\\begin{cases} ${m[2]} & ${cond} \\\\ ${m[4].trim()} & \\text{otherwise} \\end{cases}`;
+  if (m) return cases(m[1], m[2], m[3], m[4]);
+  const o = /^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s*,\s*(.{1,80}?)\s+otherwise\s*[.,]?\s*$/.exec(plain);
+  if (o) return cases(o[1], o[2], o[3], o[4]);
+  const t = /^([^=?:]{1,80}=\s*)([^?:]{1,80}?)\s*\?\s*([^?:]{1,80}?)\s*:\s*([^?:]{1,80})$/.exec(plain);
+  if (t && /[<>]|\\[gl]eq?(?![A-Za-z])|==/.test(t[2])) return cases(t[1], t[3], t[2].replace(/==/g, '='), t[4]);
+  return s;
 }
 
 const SUPERSCRIPTS: Record<string, string> = lookupTable({
@@ -615,6 +626,8 @@ function capitalSumsAndProducts(s: string): string {
   s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
   // (A capital pi over an index running from a value, `\Pi^t_{j=k+1}`, `\Pi_{i=1}^{n}`, is the product.)
   s = s.replace(/\\Pi(?![A-Za-z])\s*(?=(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?_\s*\{\s*[a-z]\s*=)/g, '\\prod');
+  // A sum's range typed before it, `(j=1 to p)∑`, `(i=1)∑`: its limits.
+  s = s.replace(/\(\s*([a-z])\s*=\s*([A-Za-z0-9]{1,4})\s*(?:to\s*([A-Za-z0-9]{1,4})\s*)?\)\s*(∑|Σ)/g, (_m, i: string, a: string, b: string | undefined) => `\\sum_{${i}=${a}}${b ? `^{${b}}` : ''} `);
   return s;
 }
 
@@ -736,7 +749,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|cN|calN|normal|gauss|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

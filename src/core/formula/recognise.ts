@@ -708,6 +708,48 @@ function detectForms(root: Row, add: Add): void {
   }
 }
 
+/**
+ * Σ_i [y_i (w·x_i) − log(1 + e^{w·x_i})]: the Bernoulli log-likelihood written in its logit, the label times the score
+ * less the score's softplus — maximum likelihood's objective; negated, the binary cross-entropy.
+ */
+function detectLogitLikelihood(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const rhs = parts[parts.length - 1] ?? [];
+  const logs = applies(root, ['log', 'ln']);
+  const softplusOf = logs.flatMap((l) => {
+    const r = rowOf(l.arg);
+    const e = r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' ? r[2] : undefined;
+    return e?.k === 'sym' && e.name === 'e' && e.sup ? [show(e.sup)] : e?.k === 'apply' && e.fn === 'exp' ? [show(e.arg)] : [];
+  });
+  const text = show({ k: 'row', items: rhs });
+  const score = softplusOf.find((sc) => sc.replace(/\s/g, '').length >= 2 && text.split(sc).length - 1 >= 2);
+  // (The label before the score's bracket reads as a call, y_i(w·x_i).)
+  const labelled = all(rhs).some((x) => (x.k === 'sym' && /^[yt]$/.test(x.name)) || (x.k === 'apply' && /^[yt]$/.test(x.fn)));
+  if (score && labelled && bigs(rhs, 'sum').length) {
+    const negated = termsOf(rhs)[0]?.sign === '-';
+    add(negated ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, negated ? '−Σ [y s − log(1 + e^s)]: the logistic loss in the logit s' : 'Σ [y s − log(1 + e^s)]: the Bernoulli log-likelihood in the logit s');
+  }
+}
+
+/**
+ * a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): layer l's activation of its own pre-activation, the affine layer's output.
+ * (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
+ */
+function layerActivation(parts: Row[], lhs: Row): boolean {
+  // (The layer a superscript, a^l, a^{(l+1)}, or with none a subscript, v_ℓ; σ is that layer's activation only when it
+  // carries the layer itself, σ^l(z^l), σ_ℓ(s_ℓ).)
+  const layerOf = (x: Sym) => indexOf(x.sup ?? x.sub);
+  const layer = lhs.length === 1 && lhs[0].k === 'sym' ? layerOf(lhs[0]) : '';
+  // (Nor is one written out after it, a^l = f(z^l) = 1/(1 + e^{−z^l}): the line defines that activation.)
+  const namedLater = parts.slice(2).some((p) => (p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]) || applies(p, ['exp']).length > 0 || syms(p).some((x) => x.name === 'e' && !!x.sup));
+  const act = parts.length >= 2 && parts[1][0]?.k === 'apply' ? parts[1][0] : undefined;
+  const activation = !!act && (/^(g|f|phi|varphi)$/.test(act.fn) || (/^(sigma|sigmoid)$/.test(act.fn) && act.head?.k === 'sym' && act.head.name === 'sigma' && layerOf(act.head) === layer));
+  if (!act || namedLater || !/^([lLk]|ell|[0-9])([+-]1)?$/.test(layer) || !activation) return false;
+  const arg = rowOf(act.arg);
+  const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
+  return !!pre && layerOf(pre) === layer;
+}
+
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -1412,7 +1454,9 @@ function detectDerivations(root: Row, add: Add): void {
   // inputs: a list of them, or the capital of a letter the product indexes — the likelihood.)
   const lhsArg = lhsHead?.k === 'apply' ? rowOf(lhsHead.arg) : [];
   const listed = lhsArg.slice(0, barAt(lhsArg)).some((x) => x.k === 'op' && ['…', '⋯', '...'].includes(x.v)) || all(lhsArg).some((x) => x.k === 'name' && /dots$/.test(x.v));
-  const dataSet = lhsHead?.k === 'apply' && (listed || conditionLetters(lhsHead).predicted.some((y) => /^[A-Z]$/.test(y.name) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup))));
+  // (Or the data set by its letter alone, p(𝒟 | μ).)
+  const dataLetter = lhsHead?.k === 'apply' && rowOf(lhsHead.arg).slice(0, barAt(rowOf(lhsHead.arg))).length === 1 && conditionLetters(lhsHead).predicted.length === 1 && conditionLetters(lhsHead).predicted[0].name === 'D' && !conditionLetters(lhsHead).predicted[0].sub;
+  const dataSet = lhsHead?.k === 'apply' && (listed || dataLetter || conditionLetters(lhsHead).predicted.some((y) => /^[A-Z]$/.test(y.name) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup))));
   const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name)) && !dataSet;
   const likelihood = !lhsModel && rows.some((r) => r.some((x, k) => {
     if (x.k !== 'big' || x.v !== 'prod' || !('sub' in x)) return false;
@@ -1430,11 +1474,12 @@ function detectDerivations(root: Row, add: Add): void {
       const given = syms(ar.slice(bar + 1));
       if (!predicted.some(indexed)) return false;
       const names = new Set(predicted.map((y) => y.name));
-      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => PARAM_LETTER.test(y.name)));
+      // (Given any parameter, p(x_i | μ), where the left side is the data set's probability.)
+      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => PARAM_LETTER.test(y.name) || (dataLetter && !indexed(y))));
     });
     const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).map((y) => ('sup' in y ? y.sup : undefined)).filter((y): y is Node => !!y);
     // (The exponents are the labels, y_i or t_n; a code's bits, d_j, belong to hierarchical softmax's path.)
-    const label = (y: Sym) => indexed(y) && /^[yYtT]$/.test(y.name);
+    const label = (y: Sym) => indexed(y) && /^[yYtTc]$/.test(y.name);
     const bernoulli = powers.some((y) => syms(y).some(label) && rowOf(y).length === 1) && powers.some((y) => { const sr = rowOf(y); return isNum(sr[0], 1) && sr[1]?.k === 'op' && sr[1].v === '-' && syms(sr).some(label); });
     return ofExample || bernoulli;
   }));
@@ -1717,16 +1762,7 @@ function detectModelParts(root: Row, add: Add): void {
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   // (Or without the bias, P(Y = 1 | x) = sigmoid(wx), σ(wᵀx); two word vectors, σ(v_cᵀ v_w), are word2vec's; a component, σ⃗(θᵀu)_c, the softmax's.)
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && (hasOp(a.arg, '+') || (!a.sub && (dataTimesCoefficients(rowOf(a.arg)) || dots(a.arg).some((d) => !wordVectorPair(d.a, d.b))))))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
-  // a^{[l]} = g^{[l]}(z^{[l]}), h^l = φ(u^l): layer l's activation of its own pre-activation, the affine layer's output.
-  // (A named activation, σ(z^{[1]}) or g(z) = ReLU(z^{(1)}), is that activation.)
-  const layer = lhs.length === 1 && lhs[0].k === 'sym' ? indexOf(lhs[0].sup) : '';
-  // (Nor is one written out after it, a^l = f(z^l) = 1/(1 + e^{−z^l}): the line defines that activation.)
-  const namedLater = parts.slice(2).some((p) => (p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]) || applies(p, ['exp']).length > 0 || syms(p).some((x) => x.name === 'e' && !!x.sup));
-  if (parts.length >= 2 && !namedLater && /^([lLk]|[0-9])$/.test(layer) && parts[1][0]?.k === 'apply' && /^(g|f|phi|varphi)$/.test(parts[1][0].fn)) {
-    const arg = rowOf(parts[1][0].arg);
-    const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
-    if (pre && indexOf(pre.sup) === layer) add('affine-layer', 3.3, LAYER_ACTIVATION);
-  }
+  if (layerActivation(parts, lhs)) add('affine-layer', 3.3, LAYER_ACTIVATION);
   // log L(b, w | y, x) = Σ_i log p(y_i | x_i, b, w): the log-likelihood of the parameters given the data.
   // (ℓ(θ; X) = log L(θ; X) = Σ_i log P(x_i; θ): the same, the data after a semicolon and the log named first.)
   const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|')) || (parts.length >= 3 && applies(parts[1], ['log']).some((l) => rowOf(l.arg)[0]?.k === 'apply' && /^L$/.test((rowOf(l.arg)[0] as Apply).fn)));
@@ -2104,6 +2140,8 @@ function detect(root: Row, add: Add): void {
   }
   if (every.some((x) => (x.k === 'text' || x.k === 'name') && /\bif\b/.test(x.v)) && rels.some((r) => r === '≥' || r === '>') && every.some((x) => isNum(x, 0)) && every.some((x) => isNum(x, 1)) && parts.some((p) => affine(p.filter((x) => x.k !== 'text' && !isNum(x, 1))) !== null)) add('step-function', 3.4, '1 if w·x + b ≥ 0 else 0');
   if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
+  // y = H(x · w + b): the Heaviside step of a weighted input, a threshold unit. (An entropy, H(X), takes no weights.)
+  if (parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' && parts[1][0].fn === 'H' && !hasOp(parts[1][0].arg, '|', ',', ';') && syms(parts[1][0].arg).some((x) => x.name === 'w' || x.name === 'W') && (affine(argRow(parts[1][0])) || dots(parts[1][0].arg).length || syms(parts[1][0].arg).some((x) => x.name === 'x'))) add('step-function', 3, 'H(w·x + b): the Heaviside step of the weighted input');
   // (An activation defined as the sign of its own argument, Φ(v) = sign(v), step(z) = sign(z).)
   else if (lhsApply && parts.length > 1 && applies(rhsAll, ['sign']).some((s) => show(s.arg) === show(lhsApply.arg)) && rhsAll.filter((x) => x.k !== 'op').length <= 2) add('step-function', 3.1, 'f(v) = sign(v): the sign as an activation');
   // (A probability thresholded at 0.5 is a classifier's decision rule, not the step activation.)
@@ -2427,7 +2465,10 @@ function detect(root: Row, add: Add): void {
   const predicted = (r: Row) => syms(r).some((x) => x.mods.includes('hat') && /^[yY]$/.test(x.name)) || r.some((x) => x.k === 'apply' && modelFunction(x));
   const comparesPrediction = (a: Apply) => /^[A-Za-z]$/.test(a.fn) && !/^[pPqQNE]$/.test(a.fn) && hasOp(a.arg, ',') && predicted(rowOf(a.arg)) && rowOf(a.arg).some((x) => x.k === 'sym' && !x.mods.includes('hat') && /^[yY]$/.test(x.name));
   const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn) || comparesPrediction(a));
-  if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply) && !logs.length) {
+  // (Of an example: the loss indexed, J_i(θ), or an argument beside the label that varies with it — x_i, f(x_i), ŷ. A
+  // label against one constant, Σ_i L(y_i, γ), fits the constant.)
+  const ofAnExample = (a: Apply) => (a.head.k === 'sym' && !!a.head.sub) || rowOf(a.arg).some((x) => (x.k === 'sym' && !/^[yY]$/.test(x.name) && (!!x.sub || !!x.sup || x.mods.includes('hat'))) || (x.k === 'sym' && x.mods.includes('hat')) || x.k === 'apply' || x.k === 'group' || x.k === 'frac');
+  if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply && ofAnExample(a)) && !logs.length) {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
   }
@@ -4085,7 +4126,9 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
     let recognised = 0;
     let attentionLines = 0;
     let bareLinear = 0;
+    let layerOutputs = 0;
     for (const r of recs) {
+      if (r.concept === 'affine-layer' && r.candidates[0]?.why === LAYER_ACTIVATION) layerOutputs++;
       if (r.concept === 'softmax' || r.candidates.some((c) => FAMILIES[0].includes(c.id) && !c.why.startsWith('related') && c.score >= 1.8)) attentionLines++;
       if (!r.concept) continue;
       recognised++;
@@ -4132,7 +4175,14 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
       // (Z^{[1]} = W^{[1]} X + b^{[1]} then A^{[1]} = σ(Z^{[1]}): a layer's activations, numbered or written a, h — not a
       // classifier's prediction.)
       const layered = heads.some((h) => !!h.lhs && (layerMark(h.lhs.sup) || /^[aAhH]$/.test(h.lhs.name)));
-      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (feeds ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && (feeds || fedBack) ? 'affine-layer' : 'logistic-regression') : top[0];
+      // (A layer's activation of its own pre-activation, a^l = f(z^l), is the same layer as z^l = W a^{l−1} + b: a network
+      // takes two linear maps, or lines of two layers.)
+      const layerIndex = (x: Sym) => indexOf(x.sup ?? x.sub);
+      const layersWritten = new Set(heads.flatMap((h) => (h.lhs && (h.lhs.sup ?? h.lhs.sub) ? [layerIndex(h.lhs)] : [])));
+      // (Or a layer from the one before it, z^{(l)} = W^{(l)} v^{(l−1)}: the forward pass through every layer.)
+      const recursion = heads.some((h) => { const i = h.lhs ? layerIndex(h.lhs) : ''; return /^(l|ell|k)([+-]1)?$/.test(i) && h.rhs.some((x) => { const j = layerIndex(x); return j !== i && /^(l|ell|k)([+-]1)?$/.test(j) && j[0] === i[0]; }); });
+      const network = feeds && (top[1].n - layerOutputs >= 2 || layersWritten.size >= 2 || recursion);
+      const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (network ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && (feeds || fedBack) ? 'affine-layer' : 'logistic-regression') : top[0];
       // (A linear score and the function it feeds are two parts of one model, and activations fed by a network's linear
       // maps are parts of that network: those lines speak for it too.)
       const agree = linearThen && (feeds || fedBack) && bareLinear ? recognised : ranked.filter(([c]) => related(c, id) || (feeds && ['affine-layer', 'mlp', 'logistic-regression', 'softmax-regression'].includes(id) && ELEMENTWISE.has(c))).reduce((s, [, v]) => s + v.n, 0);
@@ -4763,7 +4813,7 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3124,3 +3124,40 @@ test('words named like Object\'s own properties (constructor, toString, __proto_
     }
   }
 });
+
+test('rules drawn from rounds 50–57 after the fact: a layer\'s activation under its own index, a data set\'s likelihood, the logistic log-likelihood in its logit, plain-text cases and sum limits, the Heaviside of a weighted input', () => {
+  // A layer's activation of its own pre-activation, whatever letter carries the layer.
+  assert.equal(concept('\\vec{v}_\\ell = \\sigma_\\ell(\\vec{s}_\\ell)'), 'affine-layer');
+  assert.equal(concept('a^{(l+1)}=f(z^{(l+1)})'), 'affine-layer');
+  assert.equal(concept('\\V{a}^l = \\V{\\sigma}^l(\\V{z}^l)'), 'affine-layer');
+  assert.equal(concept('a^{[1]} = \\sigma(z^{[1]})'), 'sigmoid');
+  assert.notEqual(concept('a^{(l+1)}=\\sigma_k(z^{(l+1)})'), 'affine-layer');
+  // One layer written as its affine map and its activation is a layer; two layers fed one into the other, or any layer
+  // from the one before it, a network.
+  assert.equal(concept('\\begin{split} z_i^{(1)} &= x^T w_i^{(1)} + b_i^{(1)} , \\\\ a_i^{(1)} &= \\sigma_i^{(1)}(z_i^{(1)}) . \\end{split}'), 'affine-layer');
+  assert.equal(concept('\\begin{align} z^{(l+1)} &= W^{(l)} a^{(l)} + b^{(l)} \\\\ a^{(l+1)} &= f(z^{(l+1)}) \\end{align}'), 'mlp');
+  assert.equal(concept('\\begin{align} z_2 &= W_1 x + b_1 \\\\ a_2 &= g(z_2) \\\\ z_3 &= W_2 a_2 + b_2 \\\\ a_3 &= g(z_3) \\end{align}'), 'mlp');
+  // A normal distribution by a macro's name.
+  assert.equal(concept('y_n \\sim \\Nor(w^T x_n + b, \\sigma^2)'), 'linear-regression');
+  assert.doesNotMatch(normaliseTex('\\Norm{x}'), /mathcal/);
+  // The probability of the data set given a parameter, a product over its examples.
+  assert.equal(concept('p(\\mathcal{D}|\\mu) = \\prod_{i = 1}^N p(x_i|\\mu)'), 'maximum-likelihood');
+  assert.notEqual(concept('p(x | z) = \\prod_{i} p(x_i | z)'), 'maximum-likelihood');
+  // The Bernoulli log-likelihood in the logit; negated, the logistic loss.
+  assert.equal(concept('L(w) = \\sum_{i=1}^m[y_i(w\\cdot x_i)-\\log(1+e^{w\\cdot x_i})]'), 'maximum-likelihood');
+  assert.equal(concept('J(w) = -\\sum_{i=1}^m[y_i(w\\cdot x_i)-\\log(1+e^{w\\cdot x_i})]'), 'binary-cross-entropy');
+  assert.ok(!recognise('L(w) = \\sum_{i=1}^m[y_i(w\\cdot x_i)-\\log(1+e^{v\\cdot z_i})]').candidates.some((c) => /logit/.test(c.why)));
+  // Cases typed as prose or as C's conditional; a sum's limits typed before it.
+  assert.equal(concept('f(x) = x if x>=0, 0 otherwise'), 'relu');
+  assert.equal(concept('y = x<0? 0: x'), 'relu');
+  assert.equal(concept('y = x > 0 ? 1 : 0'), 'step-function');
+  assert.equal(normaliseTex('a := b ? c : d'), 'a := b ? c : d');
+  assert.match(normaliseTex('(j=1 to p)∑ß_j^2 ≤ t'), /^\\sum_\{j=1\}\^\{p\}/);
+  assert.equal(concept('(j=1 to p)∑|ß_j| ≤ t'), 'regularization');
+  // The Heaviside step of a weighted input; an entropy takes no weights.
+  assert.equal(concept('y = H(x * w + b)'), 'step-function');
+  assert.notEqual(concept('H(X) = -\\sum_x p(x) \\log p(x)'), 'step-function');
+  // A label against one constant is not a model's risk.
+  assert.equal(concept('F_0(x) = \\arg\\min_{\\gamma} \\sum_{i=1}^N L(y_i, \\gamma)'), null);
+  assert.equal(concept('\\hat f = \\arg\\min_f \\frac{1}{N} \\sum_{i=1}^N L(y_i, f(x_i))'), 'empirical-risk');
+});
