@@ -94,6 +94,19 @@ function bracedSizedCall(s: string): string {
   return out + s.slice(from);
 }
 
+/** Derivatives typed with a slash: ∂C / ∂W_1, dg/dz, dL/dw_1, and code's words, dl/dout * dout/dz_i. */
+function slashDerivatives(s: string): string {
+  // ∂C / ∂W_1 typed with a slash: the partial derivative.
+  s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
+  // (Code names them in words, dl/dout * dout/dz_i, dact/dz: two such derivatives, a word a name.)
+  const WORD_D = String.raw`d([A-Za-z]{1,8})((?:_\{[^{}]{1,12}\}|_[A-Za-z0-9]+)?)`;
+  const wordDerivative = new RegExp(String.raw`(^|[^A-Za-z\\])${WORD_D}\s*\/\s*${WORD_D}(?![A-Za-z0-9_{])`, 'g');
+  if ((s.match(wordDerivative) ?? []).length >= 2) s = s.replace(wordDerivative, (_m, pre: string, a: string, ai: string, b: string, bi: string) => `${pre}\\frac{d ${a.length > 1 ? `\\mathrm{${a}}` : a}${ai}}{d ${b.length > 1 ? `\\mathrm{${b}}` : b}${bi}}`);
+  // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
+  s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
+  return s;
+}
+
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
  * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
@@ -380,6 +393,8 @@ function codeNotation(s: string): string {
     const parts = topLevel(args);
     return parts.length === 2 ? `${parts[0]} ${parts[1]}` : `${call}${args})`;
   });
+  // (NumPy's method, `W.dot(x)`, `X.dot(w)`: the same product.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?)\.(?:dot|matmul)\(\s*([^()]{1,30}?)\s*\)/g, (_m, a: string, b: string) => (/^[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?(?:\.T)?$/.test(b) ? `${a} ${b}` : `${a} \\cdot (${b})`));
   s = bracketCalls(s, /(?<![A-Za-z\\])square\s*\(/, (args) => `(${args})^2`).replace(/(?<![A-Za-z\\])reduce_(mean|sum)\s*\(/g, '$1(');
   // d(z)/d(x) and d(J / dw): a derivative written with the d as a function.
   s = s.replace(/(^|[^A-Za-z\\])d\(((?:[^()]|\([^()]*\))+)\)\s*\/\s*d\(([^()]+)\)/g, '$1\\frac{d $2}{d $3}');
@@ -541,6 +556,14 @@ function otherSpellings(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[Pp]Re[Ll][Uu]|prelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
+  // (`\part{L}`, a shorthand for ∂; plain TeX's `\cases{1, x ≥ θ \\ 0, x < θ}`: a cases block.)
+  s = s.replace(/\\part(?![A-Za-z])/g, '\\partial ');
+  const cases = /\\cases\s*\{/.exec(s);
+  const shut = cases ? closeBrace(s, cases.index + cases[0].length - 1) : -1;
+  if (cases && shut > 0) s = `${s.slice(0, cases.index)}\\begin{cases} ${s.slice(cases.index + cases[0].length, shut - 1).replace(/\\cr(?![A-Za-z])/g, '\\\\')} \\end{cases}${s.slice(shut)}`;
+  // (A circle raised after a space between two operands, `f_t\hspace{1mm}^{\circ} c_{t−1}`: the element-wise product ∘, not
+  // degrees.)
+  s = s.replace(/(?:\\hspace\s*\{[^{}]*\}|\s)\s*\^\s*\{\s*\\circ\s*\}(?=\s*(?:\\(?!right|end)[A-Za-z]|[A-Za-z(]))/g, ' \\circ ');
   // (\arrowvert and \Arrowvert: the bar and the double bar by their delimiter names.)
   s = s.replace(/\\arrowvert(?![A-Za-z])/g, '|').replace(/\\Arrowvert(?![A-Za-z])/g, '\\|');
   // (x′β, X′X, X′y: the econometrician's prime on a data letter before another factor is a transpose.)
@@ -777,10 +800,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(no)?limits(?![A-Za-z])/g, '').replace(/\\cdot\s*(?=\\(log|ln)\b)/g, ' ');
   // A prime typed inside a superscript, g^{[1]'}(z): the derivative of g^{[1]}.
   s = s.replace(/([A-Za-z])\^\{([^{}']{1,12})'\}/g, "$1'^{$2}");
-  // ∂C / ∂W_1 typed with a slash: the partial derivative.
-  s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
-  // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
-  s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
+  s = slashDerivatives(s);
   s = s.replace(/\\frac\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*\\delta\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '\\frac{\\partial $1}{\\partial $2}');
   if (/\\begin\s*\{array\}/.test(s)) s = arrays(s);
   // Bracket indexing p_{[j]}, β_{[t]} → p_{j}, β_{t}.

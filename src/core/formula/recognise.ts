@@ -66,7 +66,7 @@ const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n)
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
 /** A side that is the probability of a class given the input: P(y = 1 | x), P(C_1 | x), P(Y = 1 | X; θ), h_θ(x). */
 function classProbability(root: Row): boolean {
-  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^[pP]$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => x.name === 'C' && !!x.sub))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
+  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => x.name === 'C' && !!x.sub))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
 }
 /** The time steps a formula's quantities are written at: t, t − 1, t + 1 as an index, a superscript or a call's argument. */
 function timeSteps(n: Node | Node[]): Set<string> {
@@ -296,10 +296,14 @@ function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: strin
       if (sorted[i].why === BERNOULLI && !likelihood) sorted[i] = { ...sorted[i], why: `${BERNOULLI} with no minus: the log-likelihood, which binary cross-entropy negates` };
       // (With the likelihood maximised on the left, max ln L = Σ y ln f + (1 − y) ln(1 − f), or log p(D) = …, it is the estimate's objective.)
       else if (sorted[i].why === BERNOULLI && maximised) sorted[i] = { id: 'maximum-likelihood', score: sorted[i].score, why: LABELS_LIKELIHOOD };
-      else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root')) sorted.splice(i, 1);
+      // (Nor the cross-entropy as an entropy and a divergence, or as the log of a reciprocal, ∫ p log 1/q.)
+      else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root') && sorted[i].why !== CROSS_ENTROPY_SPLIT && sorted[i].why !== CROSS_ENTROPY_UNDER) sorted.splice(i, 1);
     }
   }
 }
+
+const CROSS_ENTROPY_SPLIT = 'H(p, q) = H(p) + D_KL(p ‖ q): the entropy and the divergence';
+const CROSS_ENTROPY_UNDER = '−∫ p(x) log q(x) dx: the cross-entropy of q under p';
 
 /** The letter a sum runs over: i of Σ_{i=1}^{n}, k of Σ_k. */
 const sumIndexOf = (b: Node): string | undefined => (b.k === 'big' ? syms(b.sub)[0]?.name : undefined);
@@ -750,6 +754,44 @@ function layerActivation(parts: Row[], lhs: Row): boolean {
   return !!pre && layerOf(pre) === layer;
 }
 
+/**
+ * −∫ p(x) log q(x) dx, ∫ p(x) log 1/q(x) dx, −Σ_x p(x) log q(x): one distribution's log weighted by another's, the
+ * cross-entropy of q under p; H(p, q) = H(p) + D_KL(p ‖ q), the cross-entropy as the entropy and the divergence.
+ */
+function detectDistributionCrossEntropy(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const r = parts[parts.length - 1] ?? [];
+  const lhs = parts.length > 1 ? parts[0] : [];
+  const crossH = lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && hasOp(lhs[0].arg, ',');
+  if (crossH && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && /KL/.test(show({ k: 'row', items: r }))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
+  const negated = r[0]?.k === 'op' && r[0].v === '-';
+  const [big, weight, log, ...rest] = negated ? r.slice(1) : r;
+  if (big?.k !== 'big' || !['sum', 'int'].includes(big.v) || weight?.k !== 'apply' || log?.k !== 'apply' || !['log', 'ln'].includes(log.fn)) return;
+  const distribution = (a: Node | undefined): a is Apply => a?.k === 'apply' && /^[pPqQ]$/.test(a.fn);
+  const inner = rowOf(log.arg);
+  const reciprocal = inner.length === 1 && inner[0].k === 'frac' && onlyNum(inner[0].num, 1) ? rowOf(inner[0].den) : undefined;
+  const other = reciprocal ? reciprocal : inner;
+  const q = other.length === 1 ? other[0] : undefined;
+  const differential = rest.length === 0 || (rest.length === 2 && rest[0].k === 'sym' && rest[0].name === 'd');
+  // (Two letters, p and q; an inequality between such integrals, Gibbs', states a property.)
+  const stated = sides(root).rels.some((x) => x !== '=');
+  if (distribution(weight) && distribution(q) && show(weight.arg) === show(q.arg) && weight.fn !== q.fn && differential && negated !== !!reciprocal && !stated) add('cross-entropy', 3.3, CROSS_ENTROPY_UNDER);
+}
+
+/**
+ * Pr(Y = 1 | X = x; β) = e^{xβ} / (1 + e^{xβ}): the class's probability as the logistic of a linear score in the
+ * parameters — logistic regression, written with the exponentials rather than σ.
+ */
+function detectLogisticOdds(root: Row, add: Add): void {
+  if (!classProbability(root)) return;
+  const power = (x: Node | undefined) => (x?.k === 'apply' && x.fn === 'exp' ? show(x.arg) : undefined);
+  const logistic = sides(root).parts.slice(1).some((p) => fracs(p).some((f) => {
+    const [num, den] = [rowOf(f.num), rowOf(f.den)];
+    return num.length === 1 && !!power(num[0]) && den.length === 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '+' && power(den[2]) === power(num[0]) && syms((num[0] as Apply).arg).some((x) => PARAM_LETTER.test(x.name));
+  }));
+  if (logistic) add('logistic-regression', 3.4, 'P(Y = 1 | x) = e^{xβ} / (1 + e^{xβ}): the logistic of a linear score');
+}
+
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -1144,7 +1186,7 @@ type Add = (id: ConceptId, score: number, why: string) => void;
 const RELATIVES: Partial<Record<ConceptId, ConceptId[]>> = {
   'negative-log-likelihood': ['surprisal', 'teacher-forcing', 'masked-lm', 'cross-entropy', 'perplexity', 'skipgram'],
   surprisal: ['negative-log-likelihood', 'perplexity'],
-  softmax: ['attention', 'self-attention', 'softmax-regression', 'skipgram-softmax', 'fixed-window-lm', 'language-model', 'cbow'],
+  softmax: ['attention', 'self-attention', 'softmax-regression', 'skipgram-softmax', 'fixed-window-lm', 'language-model', 'cbow', 'seq2seq'],
   attention: ['self-attention', 'softmax', 'mlp-attention'],
   'self-attention': ['attention', 'masked-self-attention'],
   'scaled-dot-product-attention': ['masked-self-attention', 'self-attention'],
@@ -1562,7 +1604,8 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // (Of the function applied, ∂softmax(z)_i/∂z_j = softmax(z)_i(δ_ij − softmax(z)_j), when the result is written with the
   // function itself.)
   const selfWritten = (fn: string) => termsOf(rhsAll).some((t) => t.items.some((x) => x.k === 'apply' && x.fn === fn));
-  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
+  // (σ squared, ∂σ²/∂x_i, is a variance.)
+  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub && !r[0].sup ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
   // (A second derivative, ∂²σ/∂x², is the curvature: not the slope the hover explains with the function.)
   const second = lhs.length === 1 && lhs[0].k === 'frac' && all(rowOf(lhs[0].num)).some((x) => x.k === 'sym' && /^(partial|d)$/.test(x.name) && subText(x.sup) === '2');
   const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
@@ -1999,7 +2042,10 @@ function detect(root: Row, add: Add): void {
     // Concatenated window embeddings [e_{t−3}; e_{t−2}; e_{t−1}] — not a query/state pair [s_t; h_i] scored by v^T tanh(…).
     const windowConcat = (g: Node) => g.k === 'group' && g.delim === '[' && hasOp(g.body, ';') && (rowOf(g.body).filter((x) => x.k === 'op' && x.v === ';').length >= 2 || new Set(syms(g.body).filter((x) => !!x.sub).map((x) => x.name)).size === 1);
     const concat = all(arg).some(windowConcat);
-    if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
+    // (Named as an output given the previous one and a source, P(y_t | y_{t−1}, c), the concatenation is a decoder's input.)
+    const decoder = applies(root).some((a) => isProb(a) && condBarOf(a) && (() => { const { predicted, given } = conditionLetters(a); const own = new Set(predicted.map((y) => y.name)); return given.some((y) => own.has(y.name)) && given.some((y) => !own.has(y.name) && /^(x|X|c|C)$/.test(y.name)); })());
+    if (concat && decoder) add('seq2seq', 3.8, 'P(y_t | y_{t−1}, c) = softmax(W[h_t; y_{t−1}; c] + b): the decoder\'s output given the previous one and the source');
+    else if (concat) add('fixed-window-lm', 3.6, 'softmax over a layer of concatenated window embeddings');
     else if (fracs(arg).some((f) => onlyNum(f.num, 1) && subText(f.den).includes('2m')) || (fracs(arg).length && bigs(arg, 'sum').length)) add('cbow', 3, 'softmax of averaged context vectors');
     // (a = softmax(z) of a pre-activation z is a layer's output activation, not attention weights.)
     else if (lhsBase === 'alpha' || (lhsBase === 'a' && !(arg.length === 1 && arg[0].k === 'sym' && /^[zZ]$/.test(arg[0].name)))) add('attention', 2.6, 'attention distribution = softmax(scores)');
@@ -2202,7 +2248,9 @@ function detect(root: Row, add: Add): void {
   const expectation = syms(root).some((s) => s.name === 'E' && s.mods.includes('bb'));
   const tSquared = syms(root).some((s) => s.name === 'T' && subText(s.sup) === '2');
   if (klNamed && tSquared) add('distillation-loss', 3.8, 'T² · KL between softened distributions');
-  if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation) add('distillation-loss', 3.4, 'CE + KL to the teacher');
+  // (Not the cross-entropy defined as an entropy and a divergence, H(p, q) = H(p) + D_KL(p ‖ q).)
+  const lhsCross = (() => { const first = sides(root).parts[0]; return sides(root).parts.length > 1 && first.length === 1 && first[0].k === 'apply' && first[0].fn === 'H' && hasOp(first[0].arg, ','); })();
+  if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation && !lhsCross) add('distillation-loss', 3.4, 'CE + KL to the teacher');
   const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
   if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
   // (A lone log-ratio equal to a linear score is log-odds, not a divergence: Σ or ∫ over outcomes makes it one.)
@@ -2296,7 +2344,9 @@ function detect(root: Row, add: Add): void {
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
     // ((1 − β)², (1 − p)²: a number's complement squared, a decay's power, no difference of a prediction and a target.)
     const complement = top.length === 3 && top[0].k === 'num' && top[1].k === 'op' && top[1].v === '-';
-    if (fromPoint || complement || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
+    // (Nor is the fit's R², 1 − RSS/TSS: its squares are compared with the target's spread, not averaged.)
+    const rSquared = (() => { const first = sides(root).parts[0]; return sides(root).parts.length > 1 && first.length === 1 && first[0].k === 'sym' && first[0].name === 'R' && subText(first[0].sup) === '2'; })();
+    if (fromPoint || complement || rSquared || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     // (An error is summed, averaged, taken in expectation or named a loss: a lone squared difference inside a derivative's
     // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
     const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || errorLetter || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
@@ -2779,7 +2829,7 @@ function detect(root: Row, add: Add): void {
     const interp = omVar && syms(rhsAll).filter((x) => x.name === omVar.name).length >= 2 && syms(rhsAll).some((x) => x.mods.includes('tilde') || x.mods.includes('hat') || isPrimed(x));
     // (The cell c with a forget gate f coupled to the input, c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t, is an LSTM's.)
     const coupledCell = lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && letters.has('f') && !letters.has('z');
-    if (oneMinus && coupledCell) add('lstm', 3.5, 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates');
+    if (oneMinus && coupledCell) add('lstm', 3.5, COUPLED_GATES);
     // (A state is mixed, not logged: y * log(ŷ) + (1 − y) * log(1 − ŷ) is a likelihood's terms.)
     else if (oneMinus && (interp || (letters.has('z') && letters.has('h')) || mixed) && !applies(rhsAll, ['log', 'ln']).length) add('gru', 3.5, 'h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t');
     else if (!oneMinus && lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && (x.mods.includes('tilde') || x.mods.includes('hat')))) add('lstm', 3.5, 'cell update c_t = f ⊙ c_{t−1} + i ⊙ c̃_t');
@@ -3066,6 +3116,14 @@ function detect(root: Row, add: Add): void {
     else if (product && !all(rhsAll).some((x) => x.k === 'group' && /^-1$/.test(subText(x.sup)) && derivs(x.body).length > 0)) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
+    // Σ_t over the time steps of factors taken at step t, ∂L/∂o^{(t)} · ∂o^{(t)}/∂W, for a weight of no step (or through
+    // the state's Jacobian from step i back to t, ∂s_i/∂s_t): the shared weight's gradient gathered through time.
+    const timeSum = sumIdxs.find((i) => /^(t|tau|τ)$/.test(i));
+    const atStep = (r: Row, i: string) => syms(r).some((x) => [subText(x.sub), subText(x.sup)].some((q) => q.replace(/[\s()]/g, '').split(',').includes(i)));
+    const lhsDerivative = parts.length > 1 ? derivs(parts[0])[0] : undefined;
+    const sharedWeight = !!lhsDerivative && syms(lhsDerivative.wrt).some((x) => /^[WUVb]$/.test(x.name)) && !!timeSum && !atStep(lhsDerivative.wrt, timeSum);
+    const stateBack = !!timeSum && rhsDs.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && /^[hs]$/.test(a.name) && a.idx !== b.idx && (a.idx === timeSum || b.idx === timeSum); });
+    if (product && sharedWeight && (stateBack || rhsDs.some((d) => atStep(d.of, timeSum!)))) add('backpropagation-through-time', 3.7, 'Σ_t ∂L/∂o^{(t)} ∂o^{(t)}/∂W: the shared weight\'s gradient gathered over the time steps');
   }
   // ∂L/∂z · ∂z/∂x = …: the chained product written on the left, each factor through the variable the next one shares.
   const lhsDs = parts.length > 1 ? derivs(parts[0]) : [];
@@ -4661,6 +4719,10 @@ const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distan
 const LAYER_ACTIVATION = 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation of its pre-activation, the layer\'s output';
 const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
 const WORD_GIVEN_CONTEXT = 'p(w | Context(w)): the word given the words around it, what CBOW predicts';
+const CONTEXT_GIVEN_TARGET = 'p(context word | target word) = softmax: a context word given the target, skip-gram\'s';
+const CONTEXT_GIVEN_TARGET_ALONE = 'p(context word | target word): a context word given the target, what skip-gram predicts';
+const TARGET_GIVEN_CONTEXT = 'p(target word | x_1, …, x_K) = softmax: the target given its context words, CBOW\'s';
+const COUPLED_GATES = 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 /**
@@ -4673,7 +4735,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -4795,6 +4857,21 @@ function detectContextConditional(root: Row, add: Add): void {
   const lhs = parts.length === 2 && parts[0].length === 1 ? parts[0][0] : undefined;
   const softmaxed = parts.length === 2 && fracs(parts[1]).some((f) => applies(f.num, ['exp']).length > 0 && bigs(f.den, 'sum').length > 0);
   if (lhs?.k === 'apply' && /^[pP]$/.test(lhs.fn) && ofContext(lhs) && softmaxed) add('cbow', 3.6, WORD_GIVEN_CONTEXT);
+  // p(context_j | target word k) = exp(u_j) / Σ_i exp(u_i): the words named in the probability say which model's
+  // softmax it is — a context word given the target, skip-gram's; the target given its context words, CBOW's.
+  const anySoftmax = parts.slice(1).some((p) => fracs(p).some((f) => applies(f.num, ['exp']).length > 0 && bigs(f.den, 'sum').length > 0));
+  // (Written alone, p(target word | context_1, …, context_K) is the model's prediction itself: CBOW's, or skip-gram's.)
+  const alone = parts.length === 1 && root.length === 1 && root[0].k === 'apply' && /^[pP]$/.test(root[0].fn) && condBarOf(root[0]) ? [root[0]] : [];
+  const named = parts.length >= 2 && anySoftmax ? parts.slice(0, -1).flatMap((p) => applies(p).filter((a) => /^[pP]$/.test(a.fn) && condBarOf(a))) : alone;
+  for (const a of named) {
+    const r = rowOf(a.arg);
+    const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+    const letters = (q: Row) => show({ k: 'row', items: q }).replace(/\\[A-Za-z]+|[^A-Za-z]/g, '').toLowerCase();
+    const [predicted, given] = [letters(r.slice(0, bar)), letters(r.slice(bar + 1))];
+    const listed = rowOf(a.arg).slice(bar + 1).some((x) => x.k === 'op' && ['…', '⋯', '...'].includes(x.v)) || all(r.slice(bar + 1)).some((x) => x.k === 'name' && /dots$/.test(x.v));
+    if (/context/.test(predicted) && /target|cent(er|re)|input/.test(given)) add(alone.length ? 'skipgram' : 'skipgram-softmax', 3.6, alone.length ? CONTEXT_GIVEN_TARGET_ALONE : CONTEXT_GIVEN_TARGET);
+    else if (/target|cent(er|re)/.test(predicted) && (/context/.test(given) || listed)) add('cbow', 3.6, TARGET_GIVEN_CONTEXT);
+  }
 }
 
 /**
@@ -4813,7 +4890,7 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3161,3 +3161,40 @@ test('rules drawn from rounds 50–57 after the fact: a layer\'s activation unde
   assert.equal(concept('F_0(x) = \\arg\\min_{\\gamma} \\sum_{i=1}^N L(y_i, \\gamma)'), null);
   assert.equal(concept('\\hat f = \\arg\\min_f \\frac{1}{N} \\sum_{i=1}^N L(y_i, f(x_i))'), 'empirical-risk');
 });
+
+test('rules drawn from round 58 after its first runs: words in a word2vec probability, a decoder\'s concatenated input, coupled gates behind spacing, BPTT\'s shared-weight sums, code\'s derivatives, plain TeX cases, a cross-entropy of two distributions, the logistic in exponentials', () => {
+  assert.equal(concept('p(context_{j} \\mid target\\ word\\ k) = \\frac{\\exp(u_{j})}{\\sum_{i=1}^{V}\\exp(u_{i})}'), 'skipgram-softmax');
+  assert.equal(concept('p(jth\\ target\\ word \\mid x_{1},x_{2},...,x_{k}) = \\frac{\\exp(W_{j}^{T}h)}{\\sum_{i=1}^{V}\\exp(W_{i}^{T}h)}'), 'cbow');
+  assert.equal(concept('p(target\\ word \\mid context_{1}, context_{2}, ..., context_{K})'), 'cbow');
+  assert.equal(concept('p(context_{x}\\mid target\\ word)'), 'skipgram');
+  assert.equal(concept('p(y = j | x) = \\frac{\\exp(w_j^T x)}{\\sum_k \\exp(w_k^T x)}'), 'softmax-regression');
+  // A decoder's output given the previous one and the source; a window's concatenation stays the window model's.
+  assert.equal(concept('y_{t} = P(y_{t}|y_{t-1},c) = softmax(W_{y}[h_{t};y_{t-1};c] + b_{y})'), 'seq2seq');
+  assert.equal(concept('\\hat y = softmax(U[e_{t-3}; e_{t-2}; e_{t-1}] + b)'), 'fixed-window-lm');
+  assert.equal(concept('softmax(W.dot(x))'), 'softmax-regression');
+  assert.equal(concept('c_{t} = f_{t}\\hspace{1mm}^{\\circ} c_{t-1} + (1 - f_{t})\\hspace{1mm}^{\\circ}\\widetilde{c_{t}}'), 'lstm');
+  assert.match(normaliseTex('90^{\\circ} C'), /\^\{\\circ\}/);
+  // The gradient of a weight shared across the steps, summed over them.
+  assert.equal(concept('\\frac{\\partial \\mathcal{L}}{\\partial W_{yh}} = \\sum_{t = 1}^\\tau \\sum_{i = 1}^n \\frac{\\partial \\mathcal{L}}{\\partial o_i^{(t)}} \\frac{\\partial o_i^{(t)}}{\\partial W_{yh}}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial E_{i}}{\\partial W} = \\sum_{t=0}^{i} \\frac{\\partial E_{i}}{\\partial y_{i}} \\frac{\\partial y_{i}}{\\partial s_{i}} \\frac{\\partial s_{i}}{\\partial s_{t}} \\frac{\\partial s_{t}}{\\partial W}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial L}{\\partial W} = \\sum_{i} \\frac{\\partial L}{\\partial y_i}\\frac{\\partial y_i}{\\partial W}'), 'chain-rule');
+  // Derivatives named in words, as code comments write them; `\\part` for ∂.
+  assert.equal(concept('dl/dz_i = dl/dout * dout/dz_i'), 'chain-rule');
+  assert.equal(normaliseTex('dog/dat'), 'dog/dat');
+  assert.equal(concept('\\frac{\\part{\\mathcal{L}}}{\\part{a}} = \\frac{\\part{\\mathcal{L}}}{\\part{x}}\\cdot \\frac{\\part{x}}{\\part{a}}'), 'chain-rule');
+  assert.equal(concept('a(z)=\\cases{1, z \\geq \\theta \\\\0,z\\lt \\theta}'), 'step-function');
+  // σ² differentiated is a variance's derivative; R² is no mean squared error.
+  assert.notEqual(concept('\\frac{\\partial \\sigma^2}{\\partial x_i}=\\frac{2(x_i-\\mu)}{N}'), 'sigmoid');
+  assert.equal(concept('\\frac{d\\sigma}{dx} = \\sigma(x)(1-\\sigma(x))'), 'sigmoid');
+  assert.equal(concept('R^2 = 1 - \\frac{\\sum_i (y_i - \\hat y_i)^2}{\\sum_i (y_i - \\bar y)^2}'), null);
+  // One distribution's log weighted by another's; an entropy, a divergence or Gibbs' inequality is not that.
+  assert.equal(concept('\\int p(x)\\log\\frac{1}{q(x)}\\,dx'), 'cross-entropy');
+  assert.equal(concept('-\\int p(x) \\log q(x) dx'), 'cross-entropy');
+  assert.equal(concept('H(p, q) = H(p) + D_{\\mathrm{KL}}(p \\Vert q)'), 'cross-entropy');
+  assert.notEqual(concept('-\\int p(x) \\log p(x) \\,dx \\leq - \\int p(x) \\log q(x) \\,dx'), 'cross-entropy');
+  assert.notEqual(concept('\\int p(x)\\log\\frac{p(x)}{q(x)}\\,dx'), 'cross-entropy');
+  assert.equal(concept('\\mathcal{L}_{kd}(f(\\mathbf{x})|T,g)=-\\sum_{c=1}^C p^{g,T}_c(\\mathbf{x})\\ln p^{f,T}_c(\\mathbf{x})'), 'distillation-loss');
+  assert.ok(!recognise('-\\sum_{c=1}^C p^{g,T}_c(x) \\ln p^{f,T}_c(x)').candidates.some((c) => /under p/.test(c.why)));
+  // The class probability as exponentials of a linear score.
+  assert.equal(concept('\\Pr (Y = 1 | X = x_i; \\beta) = \\frac{e^{x \\beta}}{1 + e^{x \\beta}}'), 'logistic-regression');
+});
