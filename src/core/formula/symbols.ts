@@ -1883,6 +1883,19 @@ function scaleRoles(tree: Tree, { set }: Notes): void {
   }
 }
 
+/** π as a probability, not the circle's constant: π_k, π_i (a class's prior, a case's chance), logit(π), Bin(m, π), 1 − π. */
+const PI_PROBABILITY = 'a probability (π with an index or under logit: a class\'s prior or a case\'s chance of success, not 3.14159…)';
+function chancePis(tree: Tree): Set<Node> {
+  const out = new Set<Node>();
+  const pi = (x: Node | undefined): x is Sym => x?.k === 'sym' && x.name === 'pi';
+  walk(tree, (n) => {
+    if (pi(n) && n.sub) out.add(n);
+    if (n.k === 'apply' && n.fn !== 'sqrt') for (const a of rowOf(n.arg)) if (pi(a) && rowOf(n.arg).length <= 3) out.add(a);
+    if (n.k === 'row') n.items.forEach((x, i) => { const before = n.items[i - 2]; if (pi(x) && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '-' && before?.k === 'num' && before.v === 1) out.add(x); });
+  });
+  return out;
+}
+
 function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes, named?: Map<string, string>): void {
   const letters = conceptLetters(concept, tree);
   const seen = new Set<string>();
@@ -1892,8 +1905,10 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   // (The Δ of an increment, Δw, is explained with its letter.)
   walk(tree, (n) => void (n.k === 'row' && n.items.forEach((d, i) => void (d.k === 'sym' && d.name === 'Delta' && !d.sup && n.items[i + 1]?.k === 'sym' && derivativeD.add(d)))));
   const affineParts = affineLetters(tree);
+  const chances = chancePis(tree);
   const glossary = (name: string, node?: Sym): string | undefined => {
     if (name === 'e' && node && (node.sub || node.sup)) return undefined;
+    if (node && chances.has(node)) return PI_PROBABILITY;
     if (euler && name === 'i') return 'the imaginary unit, i² = −1';
     // (Mathematics' own concepts — a norm, Bayes' rule, the chain rule — say nothing of models: x is a vector or a
     // variable there, not a model's input, and y no target.)
@@ -1908,7 +1923,9 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
   walk(tree, (n) => {
     if (inScripts.has(n)) return;
     // A letter used as a function (p(x), L(θ), J(w, b), f(x)): its usual meaning, else described as a function.
-    if (n.k === 'apply' && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head)) {
+    // (A power times a bracketed power, π^y (1 − π)^{1−y}, is a product: no function of the bracket.)
+    const powers = n.k === 'apply' && n.head.k === 'sym' && !!n.head.sup && !isT(n.head.sup) && !!n.sup;
+    if (n.k === 'apply' && n.head.k === 'sym' && !powers && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head)) {
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
@@ -1986,7 +2003,7 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
     // (A step size written against its bracket, α(ŷ − y), multiplies it: no function has a value there.)
     // (ŷ(1 − ŷ), a(1 − a): a letter before a bracket holding itself multiplies it; no function has a value there.)
     let selfArg = false;
-    if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.arg).some((x) => x.k === 'op' && ['-', '−', '+'].includes(x.v))) walk(n.arg, (x) => void (x.k === 'sym' && pretty(x) === pretty(n.head) && (selfArg = true)));
+    if (n.k === 'apply' && n.head.k === 'sym' && rowOf(n.arg).some((x) => x.k === 'op' && ['-', '−', '+'].includes(x.v))) walk(n.arg, (x) => void (x.k === 'sym' && (pretty(x) === pretty(n.head) || (n.head.k === 'sym' && !!n.head.sup && x.name === n.head.name && pretty(x) === pretty({ ...n.head, sup: undefined }))) && (selfArg = true)));
     if (n.k === 'apply' && !selfArg && n.head.k === 'sym' && (n.head.name.length === 1 || n.head.name === 'ell' || GREEK_FUNCTION.test(n.head.name)) && !inScripts.has(n.head) && !/^the learning rate/.test(notes.get(symbolKey(n.head)) ?? '')) {
       const key = pretty(n).slice(0, 40);
       const arg = pretty(n.arg).slice(0, 30);
@@ -2059,6 +2076,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   weightedLogRoles(tree, concept, acc);
   headRoles(tree, acc);
   interceptRoles(tree, acc);
+  sampleMeanRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
   activationArgumentRoles(tree, concept, acc);
@@ -2213,6 +2231,16 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
 }
 
 /** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
+/** ȳ beside the y_i it is taken over: their mean (the average of the entries), whatever the letter. */
+function sampleMeanRoles(tree: Tree, { set }: Notes): void {
+  const indexed = new Map<string, Node>();
+  walk(tree, (n) => void (n.k === 'sym' && !!n.sub && !n.mods.length && !indexed.has(n.name) && indexed.set(n.name, n)));
+  walk(tree, (n) => {
+    const entry = n.k === 'sym' ? indexed.get(n.name) : undefined;
+    if (n.k === 'sym' && entry && !n.sub && !n.sup && n.mods.length === 1 && (n.mods[0] === 'bar' || n.mods[0] === 'overline')) set(symbolKey(n), `the mean of the values ${pretty(entry)} (their average)`);
+  });
+}
+
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
   // (Each side of each equation: log(p/(1 − p)) = β_0 + β_1 x_1 has no letter on its left to define.)
@@ -2249,7 +2277,9 @@ const WORD_LETTERS: Record<string, string> = lookupTable({
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
   count: 'the number of times the words in brackets occur in the training corpus (a count)', vocab: 'the vocabulary (its size is the number of distinct words)',
   ce: 'the cross-entropy loss', crossentropy: 'the cross-entropy loss', bce: 'the binary cross-entropy loss', nll: 'the negative log-likelihood (the loss)',
-  mse: 'the mean squared error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
+  mse: 'the mean squared error (the loss)', rss: 'the residual sum of squares (the loss)', sse: 'the sum of squared errors (the loss)',
+  tss: 'the total sum of squares: the spread of the targets around their mean', rmse: 'the root mean squared error (in the units of the target)',
+  mae: 'the mean absolute error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
   cce: 'the categorical cross-entropy loss', cost: 'the cost (the loss)',
   weight: 'the weight (a learned parameter)', weights: 'the weights (learned parameters)', bias: 'the bias (a learned parameter, added after the weights)',
   biases: 'the biases (learned parameters, added after the weights)', input: 'the input', inputs: 'the inputs',

@@ -621,7 +621,7 @@ function slashFractions(items: Node[]): Node[] {
 }
 
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
-const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'RSS', 'SSE', 'TSS', 'RMSE', 'MAE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed', 'multiheadattention', 'multiheadattn', 'maskedattention', 'maskedselfattention', 'additiveattention', 'crossentropy', 'feedforward', 'positionalencoding', 'leakyrelu', 'hardtanh']);
 /**

@@ -3198,3 +3198,15 @@ test('rules drawn from round 58 after its first runs: words in a word2vec probab
   // The class probability as exponentials of a linear score.
   assert.equal(concept('\\Pr (Y = 1 | X = x_i; \\beta) = \\frac{e^{x \\beta}}{1 + e^{x \\beta}}'), 'logistic-regression');
 });
+
+test('letters drawn from round 58: a residual or total sum of squares by its name, a mean beside the values it averages, π as a probability', () => {
+  assert.match(meaning('RSS(\\beta)=\\sum_{i=1}^{N}(y_i - x^T_i \\beta)^2', 'RSS'), /residual sum of squares \(the loss\)/);
+  assert.equal(meaning('RSS(\\beta)=\\sum_{i=1}^{N}(y_i - x^T_i \\beta)^2', 'R'), '');
+  assert.match(meaning('TSS = \\sum_i (y_i - \\bar y)^2', 'TSS'), /total sum of squares/);
+  assert.match(meaning('TSS = \\sum_i (y_i - \\bar y)^2', 'ȳ'), /^the mean of the values y_i/);
+  assert.match(meaning('\\Pr(Y = k|X = x) = \\frac{\\pi_k f_k(x)}{\\sum_{j = 1}^K \\pi_j f_j(x)}', 'π_k'), /^a probability/);
+  assert.match(meaning('\\text{logit}(\\pi) = \\beta_0 + \\beta_1 x', 'π'), /^a probability/);
+  assert.match(meaning('p(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma} e^{-x^2/2\\sigma^2}', 'π'), /3\.14159/);
+  // (A power times a bracketed power is a product: the bracket is no function's argument.)
+  assert.equal(meaning('L = \\pi^y (1-\\pi)^{1-y}', 'π^y(1−π)'), '');
+});
