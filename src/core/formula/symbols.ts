@@ -440,6 +440,22 @@ function softmaxNumerators(n: Node): Sym[] {
 }
 
 /**
+ * softmax(z / T), and in a distillation loss the T (or τ) squared in front of the soft term: the temperature that
+ * softens both distributions.
+ */
+function temperatureRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  const TEMPERATURE_NOTE = 'the temperature (it divides the scores: higher means flatter probabilities)';
+  walk(tree, (n) => {
+    if (n.k === 'apply' && n.fn === 'softmax') {
+      const r = rowOf(n.arg);
+      const den = r.length === 1 && r[0].k === 'frac' ? rowOf(r[0].den) : [];
+      if (den.length === 1 && den[0].k === 'sym' && /^(T|tau)$/.test(den[0].name)) set(symbolKey(den[0]), TEMPERATURE_NOTE);
+    }
+    if (concept === 'distillation-loss' && n.k === 'sym' && /^(T|tau)$/.test(n.name) && !n.sub && !n.mods.length) set(symbolKey({ ...n, sup: undefined }), TEMPERATURE_NOTE);
+  });
+}
+
+/**
  * 3b. A softmax, whatever the concept: the letter it exponentiates or takes (`e^{z_i}/Σ_j e^{z_j}`, `softmax(A)`) is a
  * score it turns into a probability, and the letter it defines holds the probabilities — the attention weights when
  * the formula or its sentence is about attention.
@@ -2065,6 +2081,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   momentRoles(tree, concept, acc);
   definedSymbol(tree, concept, acc, named, 'letters');
   const attention = (!!concept && CATALOG[concept].group === 'attention') || /\batten(d|t)/i.test(words.slice(-400));
+  temperatureRoles(tree, concept, acc);
   softmaxRoles(tree, concept, acc, attention);
   attentionSumRoles(tree, concept, acc, attention);
   updateRoles(tree, acc);

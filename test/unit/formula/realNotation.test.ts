@@ -3207,6 +3207,9 @@ test('letters drawn from round 58: a residual or total sum of squares by its nam
   assert.match(meaning('\\Pr(Y = k|X = x) = \\frac{\\pi_k f_k(x)}{\\sum_{j = 1}^K \\pi_j f_j(x)}', 'π_k'), /^a probability/);
   assert.match(meaning('\\text{logit}(\\pi) = \\beta_0 + \\beta_1 x', 'π'), /^a probability/);
   assert.match(meaning('p(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma} e^{-x^2/2\\sigma^2}', 'π'), /3\.14159/);
+  // The temperature dividing a softmax's scores, and squared in front of a distillation loss's soft term.
+  assert.match(meaning('p = softmax(z/T)', 'T'), /^the temperature/);
+  assert.match(meaning('L=(1-\\alpha) CE(y, p)+\\alpha \\, KL(q \\| p) \\cdot T^{2}', 'T', { context: { before: 'knowledge distillation loss' } }), /^the temperature/);
   // (A power times a bracketed power is a product: the bracket is no function's argument.)
   assert.equal(meaning('L = \\pi^y (1-\\pi)^{1-y}', 'π^y(1−π)'), '');
 });
