@@ -792,6 +792,16 @@ function detectLogisticOdds(root: Row, add: Add): void {
   if (logistic) add('logistic-regression', 3.4, 'P(Y = 1 | x) = e^{xβ} / (1 + e^{xβ}): the logistic of a linear score');
 }
 
+/**
+ * softmax_i(x) = Pr(y = i | x, θ): the softmax named on one side and the class probability given the input and the
+ * parameters on the other — the class probabilities of a linear model, softmax regression.
+ */
+function detectSoftmaxClassProbability(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const classGiven = (p: Row) => p.length === 1 && p[0].k === 'apply' && /^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && conditionLetters(p[0]).given.some((x) => PARAM_LETTER.test(x.name)) && conditionLetters(p[0]).predicted.some((x) => /^[yY]$/.test(x.name));
+  if (parts.length === 2 && parts.some(classGiven) && parts.some((p) => p.length === 1 && p[0].k === 'apply' && p[0].fn === 'softmax')) add('softmax-regression', 3.4, 'softmax_i(x) = P(y = i | x, θ): the class probabilities of a linear model');
+}
+
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -4648,7 +4658,14 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best) || boundedBetween(root);
+}
+
+/** 0 ≤ softmax_i(x) ≤ 1, −1 < tanh(z) < 1: a quantity's range between two numbers states a property, not what it is. */
+function boundedBetween(root: Row): boolean {
+  const { parts, rels } = sides(root);
+  const number = (p: Row) => p.length >= 1 && p.length <= 2 && p.every((x) => x.k === 'num' || (x.k === 'op' && x.v === '-'));
+  return parts.length === 3 && rels.length === 2 && rels.every((r) => ['≤', '<', '≥', '>'].includes(r)) && number(parts[0]) && number(parts[2]);
 }
 
 /** RMSE = √((1/n) Σ (y_i − ŷ_i)²): the root of the mean squared error is another measure, in the units of y. */
@@ -4890,7 +4907,7 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

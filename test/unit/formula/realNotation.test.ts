@@ -3213,3 +3213,12 @@ test('letters drawn from round 58: a residual or total sum of squares by its nam
   // (A power times a bracketed power is a product: the bracket is no function's argument.)
   assert.equal(meaning('L = \\pi^y (1-\\pi)^{1-y}', 'π^y(1−π)'), '');
 });
+
+test('rules drawn from round 59 after its first runs: the softmax named as the class probability given the parameters, a range between two numbers', () => {
+  assert.equal(concept('\\text{softmax}_i(\\mathbf{x}^{(j)}) = Pr(y^{(j)}=i|\\mathbf{x}^{(j)},\\theta)'), 'softmax-regression');
+  assert.equal(concept('\\text{softmax}_i(\\mathbf{x}^{(j)}) = p(y^{(j)}|\\mathbf{x}^{(j)},\\theta)'), 'softmax-regression');
+  assert.equal(concept('softmax(z)_i = p(w_i | c, \\theta)'), 'softmax');
+  assert.equal(concept('0\\le \\text{softmax}_i(\\mathbf{x})\\le 1'), null);
+  assert.equal(concept('-1 < \\tanh(z) < 1'), null);
+  assert.equal(concept('\\text{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}'), 'softmax');
+});
