@@ -802,6 +802,20 @@ function detectSoftmaxClassProbability(root: Row, add: Add): void {
   if (parts.length === 2 && parts.some(classGiven) && parts.some((p) => p.length === 1 && p[0].k === 'apply' && p[0].fn === 'softmax')) add('softmax-regression', 3.4, 'softmax_i(x) = P(y = i | x, θ): the class probabilities of a linear model');
 }
 
+/**
+ * f ⊙ c_{t−1}: the forget gate on the previous cell state, the LSTM's own product; e_{ij} = a(s_{i−1}, h_j): the
+ * alignment model scoring the decoder's previous state against an encoder state, attention's score.
+ */
+function detectGateAndAlignment(root: Row, add: Add): void {
+  const previous = (x: Node | undefined) => x?.k === 'sym' && /^-1$/.test(stepIndex(x).replace(/^[a-z]/, ''));
+  if (root.some((x, i) => x.k === 'sym' && x.name === 'f' && (!x.sub || stepIndex(x) === 't') && root[i + 1]?.k === 'op' && ['⊙', '∘'].includes((root[i + 1] as { v: string }).v) && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 'c' && previous(root[i + 2]))) add('lstm', 3.3, 'f ⊙ c_{t−1}: the forget gate on the previous cell state');
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
+  const call = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' && parts[1][0].fn === 'a' ? parts[1][0] : undefined;
+  const args = call ? rowOf(call.arg).filter((x) => !(x.k === 'op' && x.v === ',')) : [];
+  if (lhs && /^e$/.test(lhs.name) && indexOf(lhs.sub).replace(/,/g, '').length === 2 && args.length === 2 && previous(args[0]) && args[1].k === 'sym' && args[1].name === 'h' && !!args[1].sub) add('attention', 3.3, 'e_{ij} = a(s_{i−1}, h_j): the alignment score of the previous decoder state and an encoder state');
+}
+
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -1509,7 +1523,9 @@ function detectDerivations(root: Row, add: Add): void {
   // (Or the data set by its letter alone, p(𝒟 | μ).)
   const dataLetter = lhsHead?.k === 'apply' && rowOf(lhsHead.arg).slice(0, barAt(rowOf(lhsHead.arg))).length === 1 && conditionLetters(lhsHead).predicted.length === 1 && conditionLetters(lhsHead).predicted[0].name === 'D' && !conditionLetters(lhsHead).predicted[0].sub;
   const dataSet = lhsHead?.k === 'apply' && (listed || dataLetter || conditionLetters(lhsHead).predicted.some((y) => /^[A-Z]$/.test(y.name) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup))));
-  const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some((y) => PARAM_LETTER.test(y.name)) && !dataSet;
+  // (The parameters may be a hypothesis's subscript, P(d | h_θ).)
+  const paramLetter = (y: Sym) => PARAM_LETTER.test(y.name) || syms(y.sub).some((z) => PARAM_LETTER.test(z.name));
+  const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some(paramLetter) && !dataSet;
   const likelihood = !lhsModel && rows.some((r) => r.some((x, k) => {
     if (x.k !== 'big' || x.v !== 'prod' || !('sub' in x)) return false;
     const idx = syms(x.sub)[0]?.name;
@@ -1527,7 +1543,7 @@ function detectDerivations(root: Row, add: Add): void {
       if (!predicted.some(indexed)) return false;
       const names = new Set(predicted.map((y) => y.name));
       // (Given any parameter, p(x_i | μ), where the left side is the data set's probability.)
-      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => PARAM_LETTER.test(y.name) || (dataLetter && !indexed(y))));
+      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => paramLetter(y) || (dataLetter && !indexed(y))));
     });
     const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).map((y) => ('sup' in y ? y.sup : undefined)).filter((y): y is Node => !!y);
     // (The exponents are the labels, y_i or t_n; a code's bits, d_j, belong to hierarchical softmax's path.)
@@ -1615,10 +1631,13 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // function itself.)
   const selfWritten = (fn: string) => termsOf(rhsAll).some((t) => t.items.some((x) => x.k === 'apply' && x.fn === fn));
   // (σ squared, ∂σ²/∂x_i, is a variance.)
-  const derivedName = (r: Row) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub && !r[0].sup ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && selfWritten(r[0].fn) ? ACTIVATION_NAMES[r[0].fn] : undefined);
+  // (Or the function named in words, of one letter, by that letter, ∂ReLU(x)/∂x = {1, 0}: its derivative, however the
+  // right side writes it. A σ may be any activation the sentence defines.)
+  const byOwnLetter = (r: Row, wrt: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'name' && wrt.length === 1 && show(r[0].arg) === show(wrt[0]) && rowOf(r[0].arg).length === 1;
+  const derivedName = (r: Row, wrt: Row = []) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub && !r[0].sup ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && (selfWritten(r[0].fn) || byOwnLetter(r, wrt)) ? ACTIVATION_NAMES[r[0].fn] : undefined);
   // (A second derivative, ∂²σ/∂x², is the curvature: not the slope the hover explains with the function.)
   const second = lhs.length === 1 && lhs[0].k === 'frac' && all(rowOf(lhs[0].num)).some((x) => x.k === 'sym' && /^(partial|d)$/.test(x.name) && subText(x.sup) === '2');
-  const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
+  const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? [], derivative(lhs[0])?.wrt ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
   // σ(z)_i beside σ(z)_j, or next to δ_ij / 𝟙_{i=j}: components of one vector-valued σ of the same input, each depending
   // on every z — the softmax and its Jacobian, not an element-wise sigmoid.
   const components = applies(root, ['sigmoid', 'sigma']).filter((a) => /^[a-z]$/.test(indexOf(a.sub)));
@@ -4907,7 +4926,7 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3221,4 +3221,13 @@ test('rules drawn from round 59 after its first runs: the softmax named as the c
   assert.equal(concept('0\\le \\text{softmax}_i(\\mathbf{x})\\le 1'), null);
   assert.equal(concept('-1 < \\tanh(z) < 1'), null);
   assert.equal(concept('\\text{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}'), 'softmax');
+  // A hypothesis's parameters in the condition; a named activation differentiated by its own letter.
+  assert.equal(concept('P(d|h_{\\theta}) = \\prod\\limits_{j=1}^{N}P(d_j|h_{\\theta})'), 'maximum-likelihood');
+  assert.equal(concept('\\frac{\\partial\\text{ReLU}(x)}{\\partial x} = \\begin{cases} 1 & x>0\\\\ 0 & x < 0 \\end{cases}'), 'relu');
+  assert.notEqual(concept('\\frac{\\partial \\sigma(x)}{\\partial x} = \\left \\{ \\begin{array}{ll} x & x > 0 \\\\ 0 & x <  0 \\end{array} \\right .'), 'sigmoid');
+  // The forget gate on the previous cell; the alignment model's score of two states.
+  assert.equal(concept('\\mathbf{f} \\odot \\mathbf{c}_{t-1}'), 'lstm');
+  assert.equal(concept('f \\odot c'), null);
+  assert.equal(concept('e_{ij} = a(s_{i-1}, h_j)'), 'attention');
+  assert.equal(concept('e_{ij} = a(x, y)'), null);
 });
