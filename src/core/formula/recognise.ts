@@ -3117,7 +3117,9 @@ function detect(root: Row, add: Add): void {
   // (Or any hatted letter over 1 − β^t of itself — ŝ = s/(1 − ρ₁^t), Ĝ_t = G_t/(1 − β₂^t) — in the note's letters.)
   const correctedSelf = lhsHead?.k === 'sym' && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && syms(f.den).some((r) => adamRate(r) && /^\(?t\)?$/.test(subText(r.sup).replace(/\s/g, ''))));
   // (ṽ = v/(1 − ρ^t) with a tilde, in any letter: the same correction of an average started at 0.)
-  const correctedTilde = lhsHead?.k === 'sym' && lhsHead.mods.includes('tilde') && fracs(rhsAll).some((f) => syms(f.num).some((x) => x.name === (lhsHead as Sym).name) && oneMinusOf(f.den)?.k === 'sym' && /^\(?t\)?$/.test(subText((oneMinusOf(f.den) as Sym).sup).replace(/\s/g, '')));
+  // (Or the letter after its factor, ṽ = (1/(1 − β₁^t)) v.)
+  const ownLetter = (f: Node) => syms((f as { num: Node }).num).some((x) => x.name === (lhsHead as Sym).name) || (onlyNum((f as { num: Node }).num, 1) && rhsAll.length === 2 && rhsAll[0] === f && rhsAll[1].k === 'sym' && rhsAll[1].name === (lhsHead as Sym).name);
+  const correctedTilde = lhsHead?.k === 'sym' && lhsHead.mods.includes('tilde') && fracs(rhsAll).some((f) => ownLetter(f) && oneMinusOf(f.den)?.k === 'sym' && /^\(?t\)?$/.test(subText((oneMinusOf(f.den) as Sym).sup).replace(/\s/g, '')));
   if (correctedTilde) add('adam', 3.1, ADAM_BIAS_CORRECTION);
   // (Corrected in place, v_{dw} = v_{dw}/(1 − β₁^t), the hat left out: the numbered β to the power t says it.)
   const correctedInPlace = correctedSelf && fracs(rhsAll).some((f) => syms(f.den).some((r) => adamRate(r) && /^[12]$/.test(subText(r.sub))));

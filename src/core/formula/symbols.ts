@@ -2094,6 +2094,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   headRoles(tree, acc);
   interceptRoles(tree, acc);
   sampleMeanRoles(tree, acc);
+  outputIndexRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
   activationArgumentRoles(tree, concept, acc);
@@ -2248,6 +2249,15 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
 }
 
 /** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
+/** softmax_i(x), σ_j(z): the index under a function's name picks one entry of its result. */
+function outputIndexRoles(tree: Tree, { set }: Notes): void {
+  walk(tree, (n) => {
+    const head = n.k === 'apply' ? n.head : undefined;
+    const sub = head && (head.k === 'name' || head.k === 'sym') && head.sub ? rowOf(head.sub) : n.k === 'apply' ? rowOf(n.sub) : [];
+    if (n.k === 'apply' && ['softmax', 'sigmoid', 'sigma'].includes(n.fn) && sub.length === 1 && sub[0].k === 'sym' && /^[ijkc]$/.test(sub[0].name)) set(symbolKey(sub[0]), 'the index of the entry of the result (which output component, or class)');
+  });
+}
+
 /** ȳ beside the y_i it is taken over: their mean (the average of the entries), whatever the letter. */
 function sampleMeanRoles(tree: Tree, { set }: Notes): void {
   const indexed = new Map<string, Node>();

@@ -3231,3 +3231,10 @@ test('rules drawn from round 59 after its first runs: the softmax named as the c
   assert.equal(concept('e_{ij} = a(s_{i-1}, h_j)'), 'attention');
   assert.equal(concept('e_{ij} = a(x, y)'), null);
 });
+
+test('drawn from round 59 too: Adam\'s bias correction with the letter after its factor, the index under a softmax\'s name', () => {
+  assert.equal(concept('\\tilde{\\mathbf{v}}=\\frac{1}{1-\\beta_1^t}\\mathbf{v}'), 'adam');
+  assert.notEqual(concept('\\tilde{\\mathbf{v}}=\\frac{1}{1-\\beta_1^t}\\mathbf{u}'), 'adam');
+  assert.match(meaning('\\text{softmax}_i(\\mathbf{x}) = \\frac{e^{a_i(\\mathbf{x})}}{\\sum_{j=1}^{c}e^{a_j(\\mathbf{x})}}', 'i'), /^the index of the entry of the result/);
+  assert.match(meaning('\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}', 'i'), /^the index of the entry/);
+});
