@@ -731,7 +731,7 @@ function detectLogitLikelihood(root: Row, add: Add): void {
   const labelled = all(rhs).some((x) => (x.k === 'sym' && /^[yt]$/.test(x.name)) || (x.k === 'apply' && /^[yt]$/.test(x.fn)));
   if (score && labelled && bigs(rhs, 'sum').length) {
     const negated = termsOf(rhs)[0]?.sign === '-';
-    add(negated ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, negated ? '−Σ [y s − log(1 + e^s)]: the logistic loss in the logit s' : 'Σ [y s − log(1 + e^s)]: the Bernoulli log-likelihood in the logit s');
+    add(negated ? 'binary-cross-entropy' : 'maximum-likelihood', 3.5, negated ? '−Σ [y s − log(1 + e^s)]: the logistic loss in the logit s' : 'Σ [y s − log(1 + e^s)]: the Bernoulli log-likelihood in the logit s');
   }
 }
 
@@ -789,7 +789,7 @@ function detectLogisticOdds(root: Row, add: Add): void {
     const [num, den] = [rowOf(f.num), rowOf(f.den)];
     return num.length === 1 && !!power(num[0]) && den.length === 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '+' && power(den[2]) === power(num[0]) && syms((num[0] as Apply).arg).some((x) => PARAM_LETTER.test(x.name));
   }));
-  if (logistic) add('logistic-regression', 3.4, 'P(Y = 1 | x) = e^{xβ} / (1 + e^{xβ}): the logistic of a linear score');
+  if (logistic) add('logistic-regression', 3.4, LOGISTIC_OF_SCORE);
 }
 
 /**
@@ -4760,6 +4760,7 @@ const WORD_GIVEN_CONTEXT = 'p(w | Context(w)): the word given the words around i
 const CONTEXT_GIVEN_TARGET = 'p(context word | target word) = softmax: a context word given the target, skip-gram\'s';
 const CONTEXT_GIVEN_TARGET_ALONE = 'p(context word | target word): a context word given the target, what skip-gram predicts';
 const TARGET_GIVEN_CONTEXT = 'p(target word | x_1, …, x_K) = softmax: the target given its context words, CBOW\'s';
+const LOGISTIC_OF_SCORE = 'P(Y = 1 | x) = e^{xβ} / (1 + e^{xβ}): the logistic of a linear score';
 const COUPLED_GATES = 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
@@ -4773,7 +4774,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

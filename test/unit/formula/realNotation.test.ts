@@ -3197,6 +3197,10 @@ test('rules drawn from round 58 after its first runs: words in a word2vec probab
   assert.ok(!recognise('-\\sum_{c=1}^C p^{g,T}_c(x) \\ln p^{f,T}_c(x)').candidates.some((c) => /under p/.test(c.why)));
   // The class probability as exponentials of a linear score.
   assert.equal(concept('\\Pr (Y = 1 | X = x_i; \\beta) = \\frac{e^{x \\beta}}{1 + e^{x \\beta}}'), 'logistic-regression');
+  // (Firm: the learned model may not take it back.)
+  assert.equal(recognise('\\Pr (Y = 1 | X = x_i; \\beta) = \\frac{e^{x \\beta}}{1 + e^{x \\beta}}').firm, true);
+  // (The logistic loss in the logit outweighs a bare −Σ y log ŷ, even with the source's sign slip.)
+  assert.equal(concept('L(y, F(x)) = -(i=1 to N)∑[y*log(odds) + log(1 + exp(log(odds)))]'), 'binary-cross-entropy');
 });
 
 test('letters drawn from round 58: a residual or total sum of squares by its name, a mean beside the values it averages, π as a probability', () => {
