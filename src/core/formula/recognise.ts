@@ -742,16 +742,22 @@ function detectLogitLikelihood(root: Row, add: Add): void {
 function layerActivation(parts: Row[], lhs: Row): boolean {
   // (The layer a superscript, a^l, a^{(l+1)}, or with none a subscript, v_ℓ; σ is that layer's activation only when it
   // carries the layer itself, σ^l(z^l), σ_ℓ(s_ℓ).)
-  const layerOf = (x: Sym) => indexOf(x.sup ?? x.sub);
-  const layer = lhs.length === 1 && lhs[0].k === 'sym' ? layerOf(lhs[0]) : '';
+  const layer = lhs.length === 1 && lhs[0].k === 'sym' ? layerIndexOf(lhs[0]) : '';
   // (Nor is one written out after it, a^l = f(z^l) = 1/(1 + e^{−z^l}): the line defines that activation.)
   const namedLater = parts.slice(2).some((p) => (p[0]?.k === 'apply' && !!ACT_CONCEPT[p[0].fn.toLowerCase()]) || applies(p, ['exp']).length > 0 || syms(p).some((x) => x.name === 'e' && !!x.sup));
   const act = parts.length >= 2 && parts[1][0]?.k === 'apply' ? parts[1][0] : undefined;
-  const activation = !!act && (/^(g|f|phi|varphi)$/.test(act.fn) || (/^(sigma|sigmoid)$/.test(act.fn) && act.head?.k === 'sym' && act.head.name === 'sigma' && layerOf(act.head) === layer));
+  const activation = !!act && (/^(g|f|phi|varphi)$/.test(act.fn) || (/^(sigma|sigmoid)$/.test(act.fn) && act.head.k === 'sym' && act.head.name === 'sigma' && layerIndexOf(act.head) === layer));
   if (!act || namedLater || !/^([lLk]|ell|[0-9])([+-]1)?$/.test(layer) || !activation) return false;
   const arg = rowOf(act.arg);
   const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
-  return !!pre && layerOf(pre) === layer;
+  return !!pre && layerIndexOf(pre) === layer;
+}
+
+/** H(p, q) = …: the left side is the cross-entropy of two distributions by its letter. */
+function crossEntropyDefined(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhs = parts.length > 1 ? parts[0] : [];
+  return lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && hasOp(lhs[0].arg, ',');
 }
 
 /**
@@ -761,9 +767,7 @@ function layerActivation(parts: Row[], lhs: Row): boolean {
 function detectDistributionCrossEntropy(root: Row, add: Add): void {
   const { parts } = sides(root);
   const r = parts[parts.length - 1] ?? [];
-  const lhs = parts.length > 1 ? parts[0] : [];
-  const crossH = lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && hasOp(lhs[0].arg, ',');
-  if (crossH && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && /KL/.test(show({ k: 'row', items: r }))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
+  if (crossEntropyDefined(root) && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && /KL/.test(show({ k: 'row', items: r }))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
   const negated = r[0]?.k === 'op' && r[0].v === '-';
   const [big, weight, log, ...rest] = negated ? r.slice(1) : r;
   if (big?.k !== 'big' || !['sum', 'int'].includes(big.v) || weight?.k !== 'apply' || log?.k !== 'apply' || !['log', 'ln'].includes(log.fn)) return;
@@ -1484,6 +1488,8 @@ const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime'
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
 /** A letter's step, written as a subscript or a superscript, its brackets dropped: h_t, h^{(t)}, h^{⟨t−1⟩} → t, t, t−1. */
 const stepIndex = (x: Sym) => indexOf(x.sub ?? x.sup).replace(/[⟨⟩<>]/g, '');
+/** A letter's layer, written as a superscript or, with none, a subscript: a^{(l+1)}, z^{[2]}, v_ℓ → l+1, 2, ell. */
+const layerIndexOf = (x: Sym) => indexOf(x.sup ?? x.sub);
 
 /**
  * The formula starts with the derivative of one output component by one input component, ∂σ(z)_i/∂z_j, ∂S_i/∂z_j,
@@ -2278,8 +2284,7 @@ function detect(root: Row, add: Add): void {
   const tSquared = syms(root).some((s) => s.name === 'T' && subText(s.sup) === '2');
   if (klNamed && tSquared) add('distillation-loss', 3.8, 'T² · KL between softened distributions');
   // (Not the cross-entropy defined as an entropy and a divergence, H(p, q) = H(p) + D_KL(p ‖ q).)
-  const lhsCross = (() => { const first = sides(root).parts[0]; return sides(root).parts.length > 1 && first.length === 1 && first[0].k === 'apply' && first[0].fn === 'H' && hasOp(first[0].arg, ','); })();
-  if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation && !lhsCross) add('distillation-loss', 3.4, 'CE + KL to the teacher');
+  if (klNamed && (nm.includes('ce') || fnNames.has('ce') || fnNames.has('H')) && !expectation && !crossEntropyDefined(root)) add('distillation-loss', 3.4, 'CE + KL to the teacher');
   const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
   if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
   // (A lone log-ratio equal to a linear score is log-odds, not a divergence: Σ or ∫ over outcomes makes it one.)
@@ -2353,8 +2358,9 @@ function detect(root: Row, add: Add): void {
   // squared error.)
   const errorLetter = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[CE]$/.test(lhs[0].name) && !lhs[0].mods.length && !lhs[0].sup && parts[1].length === 1;
   // (One sum of squared differences over another, 1 − Σ(y − ŷ)²/Σ(y − ȳ)², is R², the coefficient of determination: a
-  // measure of fit outside the catalog, no loss.)
-  const determination = fracs(root).some((f) => bigs(f.num, 'sum').length > 0 && bigs(f.den, 'sum').length > 0 && sqDiff.some((g) => all(f.num).includes(g)) && sqDiff.some((g) => all(f.den).includes(g)));
+  // measure of fit outside the catalog, no loss; so is any formula R² defines, written as one sum of such ratios.)
+  const namedR2 = parts.length > 1 && lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'R' && subText(lhs[0].sup) === '2';
+  const determination = namedR2 || fracs(root).some((f) => bigs(f.num, 'sum').length > 0 && bigs(f.den, 'sum').length > 0 && sqDiff.some((g) => all(f.num).includes(g)) && sqDiff.some((g) => all(f.den).includes(g)));
   for (const g of determination ? [] : sqDiff) {
     const letters = syms(g.body).map((s) => s.name);
     const nested = applies(g.body).some((a) => applies(a.arg).length > 0);
@@ -2373,9 +2379,7 @@ function detect(root: Row, add: Add): void {
     const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
     // ((1 − β)², (1 − p)²: a number's complement squared, a decay's power, no difference of a prediction and a target.)
     const complement = top.length === 3 && top[0].k === 'num' && top[1].k === 'op' && top[1].v === '-';
-    // (Nor is the fit's R², 1 − RSS/TSS: its squares are compared with the target's spread, not averaged.)
-    const rSquared = (() => { const first = sides(root).parts[0]; return sides(root).parts.length > 1 && first.length === 1 && first[0].k === 'sym' && first[0].name === 'R' && subText(first[0].sup) === '2'; })();
-    if (fromPoint || complement || rSquared || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
+    if (fromPoint || complement || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
     // (An error is summed, averaged, taken in expectation or named a loss: a lone squared difference inside a derivative's
     // algebra, ((eˣ + e⁻ˣ)² − (eˣ − e⁻ˣ)²)/(eˣ + e⁻ˣ)², is no error.)
     const aggregated = g.delim === '‖' || bigs(root, 'sum').length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) || isNum(rowOf(f.den)[0], 2)) || lossLhs(root) || errorLetter || syms(root).some((x) => x.name === 'E' && x.mods.includes('bb')) || applies(root).some((a) => /^(E|mean|MSE|mse)$/.test(a.fn)) || parts.length === 1;
@@ -4266,10 +4270,9 @@ function blockVote(src: string, add: Add, sideBySide = false): void {
       const layered = heads.some((h) => !!h.lhs && (layerMark(h.lhs.sup) || /^[aAhH]$/.test(h.lhs.name)));
       // (A layer's activation of its own pre-activation, a^l = f(z^l), is the same layer as z^l = W a^{l−1} + b: a network
       // takes two linear maps, or lines of two layers.)
-      const layerIndex = (x: Sym) => indexOf(x.sup ?? x.sub);
-      const layersWritten = new Set(heads.flatMap((h) => (h.lhs && (h.lhs.sup ?? h.lhs.sub) ? [layerIndex(h.lhs)] : [])));
+      const layersWritten = new Set(heads.flatMap((h) => (h.lhs && (h.lhs.sup ?? h.lhs.sub) ? [layerIndexOf(h.lhs)] : [])));
       // (Or a layer from the one before it, z^{(l)} = W^{(l)} v^{(l−1)}: the forward pass through every layer.)
-      const recursion = heads.some((h) => { const i = h.lhs ? layerIndex(h.lhs) : ''; return /^(l|ell|k)([+-]1)?$/.test(i) && h.rhs.some((x) => { const j = layerIndex(x); return j !== i && /^(l|ell|k)([+-]1)?$/.test(j) && j[0] === i[0]; }); });
+      const recursion = heads.some((h) => { const i = h.lhs ? layerIndexOf(h.lhs) : ''; return /^(l|ell|k)([+-]1)?$/.test(i) && h.rhs.some((x) => { const j = layerIndexOf(x); return j !== i && /^(l|ell|k)([+-]1)?$/.test(j) && j[0] === i[0]; }); });
       const network = feeds && (top[1].n - layerOutputs >= 2 || layersWritten.size >= 2 || recursion);
       const id: ConceptId = top[0] === 'affine-layer' && top[1].n >= 2 ? (network ? 'mlp' : 'affine-layer') : (has('affine-layer') || has('linear-regression')) && has('softmax') && votes.size === 2 ? 'softmax-regression' : (has('affine-layer') || has('linear-regression')) && has('sigmoid') && votes.size === 2 ? (layered && (feeds || fedBack) ? 'affine-layer' : 'logistic-regression') : top[0];
       // (A linear score and the function it feeds are two parts of one model, and activations fed by a network's linear

@@ -439,12 +439,13 @@ function softmaxNumerators(n: Node): Sym[] {
   return out;
 }
 
+const TEMPERATURE_NOTE = 'the temperature (it divides the scores: higher means flatter probabilities)';
+
 /**
  * softmax(z / T), and in a distillation loss the T (or τ) squared in front of the soft term: the temperature that
  * softens both distributions.
  */
 function temperatureRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
-  const TEMPERATURE_NOTE = 'the temperature (it divides the scores: higher means flatter probabilities)';
   walk(tree, (n) => {
     if (n.k === 'apply' && n.fn === 'softmax') {
       const r = rowOf(n.arg);
@@ -469,7 +470,7 @@ function softmaxRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Not
     if (n.k === 'apply' && n.fn === 'exp') {
       const r = rowOf(n.arg);
       const t = r.length === 3 && r[0].k === 'sym' && r[1].k === 'op' && r[1].v === '/' && r[2].k === 'sym' ? r[2] : r.length === 1 && r[0].k === 'frac' && rowOf(r[0].den).length === 1 ? rowOf(r[0].den)[0] : undefined;
-      if (t?.k === 'sym' && /^[A-Za-z]+$/.test(t.name) && t.name !== 'e') set(symbolKey(t), 'the temperature (it divides the scores: higher means flatter probabilities)');
+      if (t?.k === 'sym' && /^[A-Za-z]+$/.test(t.name) && t.name !== 'e') set(symbolKey(t), TEMPERATURE_NOTE);
     }
     const listed = n.k === 'apply' && n.fn === 'softmax' && rowOf(n.arg).some((x) => x.k === 'op' && x.v === ',') ? rowOf(n.arg).filter((x): x is Sym => x.k === 'sym' && !!x.sub) : [];
     const s = n.k === 'apply' && n.fn === 'softmax' ? (listed.length ? listed : [scoreOf(n.arg)]) : softmaxNumerators(n);
