@@ -198,15 +198,17 @@ function physicsBrackets(s: string): string {
 
 /**
  * Derivative commands: the physics package's `\pdv` and `\dv`, and the names notes give their own derivative macros
- * when the definition is not in the note (`\deriv{h}{x}`, `\partialDeriv{L}{w}`, `\pd{f}{x}`, `\diff{y}{t}`).
+ * when the definition is not in the note (`\deriv{h}{x}`, `\partialDeriv{L}{w}`, `\pd{f}{x}`, `\diff{y}{t}`), and the esdiff
+ * package's `\diffp{f}{x}` (∂f/∂x) and `\diff{f}{x}` (df/dx).
  */
-const DERIVATIVE_MACRO = /\\(pdv|pd|pderiv|pdiff|pder|partialDeriv|partialderiv|partialDerivative|dv|deriv|derivative|diff|der)\s*(?=\{)/;
+const DERIVATIVE_MACRO = /\\(pdv|pd|pderiv|pdiff|pder|partialDeriv|partialderiv|partialDerivative|dv|deriv|derivative|diffp|diff|der)\*?\s*(?:\[[^\]]*\]\s*)?(?=\{)/;
 
 function derivativeCommands(s: string): string {
   for (let guard = 0; guard < 50; guard++) {
     const m = DERIVATIVE_MACRO.exec(s);
     if (!m) break;
-    const d = m[1].startsWith('p') ? '\\partial ' : 'd ';
+    // (esdiff's \diffp is its partial derivative, \diff its total one; a starred form or an order in brackets reads the same.)
+    const d = m[1].startsWith('p') || m[1] === 'diffp' ? '\\partial ' : 'd ';
     const two = twoArgs(s, m.index + m[0].length);
     const one = closeBrace(s, m.index + m[0].length);
     if (two) s = `${s.slice(0, m.index)}\\frac{${d}${two[0]}}{${d}${two[1]}}${s.slice(two[2])}`;
@@ -681,6 +683,19 @@ function typedComparisons(s: string): string {
 }
 
 /**
+ * A connective typed into a name's text box, `\text{where head}_i`: the name. A matrix and the vector it multiplies set
+ * bold together, `\boldsymbol{Uh}_{k-1}`, `\mathbf{Wx}_t`: each letter bold, the index the vector's (only a capital then a
+ * small letter: `\mathbf{MLP}` and `\mathbf{softmax}` are names). A macro that gives only an index, `\isup{i}` →
+ * `{^{(i)}}`, leaves it braced alone: the index of what precedes it.
+ */
+function boxesAndIndices(s: string): string {
+  return s
+    .replace(/\\(text|mathrm|textrm)\s*\{\s*(?:where|with|and)\s+([A-Za-z]+)\s*\}/g, '\\$1{$2}')
+    .replace(/\\(boldsymbol|mathbf|bm|textbf)\s*\{\s*([A-Z])\s*([a-z])\s*\}/g, '\\$1{$2}\\$1{$3}')
+    .replace(/(?<=[}A-Za-z0-9])\s*\{\s*([\^_])\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}/g, '$1$2');
+}
+
+/**
  * reStructuredText's roles typed into a formula: `z\ :sup:`[1]`\ = W\ :sup:`[1]`\x` is z^{[1]} = W^{[1]}x, `:sub:` a
  * subscript, `:math:`…`` the math it holds. (The `\ ` around a role is rst's escaped space, which joins it to its letter.)
  */
@@ -744,7 +759,7 @@ export function normaliseTex(src: string): string {
   // had them expanded).
   s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');
   // `\ensuremath{…}` only asks for math mode: its content.
-  s = s.replace(/\\ensuremath(?![A-Za-z])\s*/g, '');
+  s = boxesAndIndices(s.replace(/\\ensuremath(?![A-Za-z])\s*/g, ''));
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`, in a text box too (`\text{\bf W}`); a
   // switch elsewhere only sets the font.
   if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {

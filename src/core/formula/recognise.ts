@@ -505,7 +505,8 @@ function isPenalty(t: Row): boolean {
   // (A ratio of constants, σ²/η², 2σ²/b: a Gaussian or Laplace prior's weight.)
   const constant = (y: Node) => y.k === 'num' || (y.k === 'sym' && !PARAM_LETTER.test(y.name) && !y.sub);
   const constants = (f: Frac) => [...rowOf(f.num), ...rowOf(f.den)].every(constant);
-  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1) || constants(x)));
+  // (Some notes weigh it by another Greek letter, L_data + σ‖w‖²: any lone one before the parameters' norm.)
+  const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|sigma|mu|rho|tau|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1) || constants(x)));
   let i = 0;
   while (i < body.length && coef(body[i])) i++;
   const rest = body.slice(i);
@@ -625,7 +626,8 @@ function detectForms(root: Row, add: Add): void {
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
   const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
   if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
-  const penaltyGradient = (t: { sign: string; items: Row }) => t.sign === '+' && t.items[0]?.k === 'sym' && t.items[0].name === 'lambda' && ((t.items[1]?.k === 'sym' && isParam(t.items[1])) || (t.items[1]?.k === 'apply' && /^(sgn|sign)$/.test(t.items[1].fn)));
+  // (The product may be written, λ · sign(w).)
+  const penaltyGradient = (t: { sign: string; items: Row }) => { const f = unmultiplied(t.items); return t.sign === '+' && f[0]?.k === 'sym' && f[0].name === 'lambda' && ((f[1]?.k === 'sym' && isParam(f[1])) || (f[1]?.k === 'apply' && /^(sgn|sign)$/.test(f[1].fn))); };
   if (parts.length === 2 && lhs.length === 1 && lossDerivative(lhs[0]) && lossDerivative(parts[1][0]) && termsOf(parts[1]).slice(1).some(penaltyGradient)) add('regularization', 3.9, '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)');
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
@@ -1176,10 +1178,12 @@ const clippedMax = (root: Row) => applies(root, ['min']).some((m) => applies(m.a
 
 /** Z_i = Attention(H W_i^Q, H W_i^K, H W_i^V): projections of their own for each output index are the heads. */
 function perHeadAttention(root: Row, lhs: Row): boolean {
-  const headIdx = lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].sub ? syms(lhs[0].sub).map((x) => x.name) : [];
+  // (The head's index below or above, head_i, H^{i}; the projections' the same, W_i^Q or W_q^{i}.)
+  const lhsIndex = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0].sub ?? lhs[0].sup : undefined;
+  const headIdx = lhsIndex ? syms(lhsIndex).map((x) => x.name) : [];
   const perHead = (a: Apply) => {
     const ws = syms(a.arg).filter((x) => /^(W|U|P)$/.test(x.name));
-    return ws.length >= 3 && ws.every((w) => syms(w.sub).some((x) => x.name === headIdx[0]));
+    return ws.length >= 3 && ws.every((w) => [...syms(w.sub), ...syms(w.sup)].some((x) => x.name === headIdx[0]));
   };
   return headIdx.length === 1 && applies(root).some((a) => a.fn.toLowerCase() === 'attention' && perHead(a));
 }
@@ -1935,8 +1939,8 @@ function detect(root: Row, add: Add): void {
     if (hasSym(root, 'M') && hasSym(root, 'infty')) add('masked-self-attention', 3.6, 'mask with −∞');
   }
   if (fnNames.has('multihead') || nm.includes('multihead') || (fnNames.has('concat') && syms(root).some((s) => s.name === 'head')) || (lhsBase === 'head' || lhsLetters === 'head' || lhs.some((x) => x.k === 'name' && x.v === 'head') || lhs.some((x) => x.k === 'sym' && x.name === 'head')) && fnNames.has('attention'))
-    add('multi-head-attention', 3.5, 'heads concatenated / head_i = Attention(QW_i^Q, …)');
-  if (perHeadAttention(root, lhs)) add('multi-head-attention', 3.5, 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index');
+    add('multi-head-attention', 3.5, HEAD_DEFINED);
+  if (perHeadAttention(root, lhs)) add('multi-head-attention', 3.5, PER_HEAD);
   {
     const projs = syms(root).filter((x) => x.name === 'W' && /^\(?[qkvQKV]\)?$/.test(subText(x.sup)) && !!x.sub);
     if (new Set(projs.map((x) => subText(x.sup).replace(/[()]/g, '').toLowerCase())).size >= 3) add('multi-head-attention', 3.4, 'per-head projections W_i^Q, W_i^K, W_i^V');
@@ -2395,8 +2399,13 @@ function detect(root: Row, add: Add): void {
     // matrix X against a map of itself, ‖X − g(W X + b)‖², as well; against a matrix alone, ‖X − X_k‖, it is an approximation.)
     // (‖x − x̄1‖²: the input less its own mean, centred, not given back.)
     const centred = syms(g.body).some((t) => /^[xX]$/.test(t.name) && t.mods.includes('bar'));
-    if (g.delim === '‖' && !centred && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
-    else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub)) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
+    // (‖x_1 − x_2‖²: two points, each its own index, none a map or a reconstruction — their distance.)
+    const xs = rowOf(g.body).filter((t): t is Sym => t.k === 'sym' && /^[xX]$/.test(t.name));
+    const twoPoints = xs.length === 2 && !!xs[0].sub && !!xs[1].sub && show(xs[0].sub) !== show(xs[1].sub) && xs.every((t) => !t.mods.length && !isPrimed(t)) && !applies(g.body).length && rowOf(g.body).length === 3;
+    if (g.delim === '‖' && twoPoints) add('norms', 3.2, '‖x_1 − x_2‖: the distance of two points, the norm of their difference');
+    else if (g.delim === '‖' && !centred && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
+    // (A deviation from a mean, (x − x_mean)², is a spread, not an error.)
+    else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub) || /^(mean|avg|average)$/i.test(indexOf(x.sub))) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');
   }
   // (y − Xw)ᵀ(y − Xw): a residual's squared length written as its inner product with itself.
   for (const r of allRows) {
@@ -2848,7 +2857,8 @@ function detect(root: Row, add: Add): void {
   const gateOf = (g: Node) => (g.k === 'group' && rowOf(g.body).length === 3 && isNum(rowOf(g.body)[0], 1) && hasOp(g.body, '-') && rowOf(g.body)[2].k === 'sym' ? (rowOf(g.body)[2] as Sym) : null);
   const mixGate = all(rhsAll).map(gateOf).find(Boolean);
   const fromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup)));
-  const mixed = !!mixGate && /^([a-zA-Z]|Gamma)$/.test(mixGate.name) && fromPrevious && syms(rhsAll).filter((x) => x.name === mixGate.name && show(x) === show(mixGate)).length >= 2;
+  // (A numbered constant, V_t = B_2 V_{t−1} + (1 − B_2) g_t², is a moving average's rate, not a gate.)
+  const mixed = !!mixGate && /^([a-zA-Z]|Gamma)$/.test(mixGate.name) && !/^[12]$/.test(indexOf(mixGate.sub)) && fromPrevious && syms(rhsAll).filter((x) => x.name === mixGate.name && show(x) === show(mixGate)).length >= 2;
   if (mixed && !hasLineOp(root, '⊙', '*', '∘', '∗') && lhsHead?.k === 'sym' && /^[hHsSc]$/.test(lhsHead.name)) add('gru', 3.5, 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate');
   if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || cellFromItself) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
@@ -3104,8 +3114,8 @@ function detect(root: Row, add: Add): void {
   const dCode = (r: Row) => r.some((x, i) => x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && r[i + 1]?.k === 'sym' && /^([A-Z]|b|w|theta)$/.test((r[i + 1] as Sym).name));
   // (Adam's numbered rates β₁, β₂ with the average updated from its previous value — m_{t−1} — or in place, V_{dw} =
   // β₁ V_{dw} + (1 − β₁) dw, are its moments, whatever the words around say of the batch.)
-  // (Goodfellow's book writes the two rates ρ₁, ρ₂ — a lone ρ is RMSProp's decay.)
-  const adamRate = (b: Sym) => b.name === 'beta' || (b.name === 'rho' && /^[12]$/.test(subText(b.sub)));
+  // (Goodfellow's book writes the two rates ρ₁, ρ₂ — a lone ρ is RMSProp's decay; plain-text notes type them B_1, B_2.)
+  const adamRate = (b: Sym) => b.name === 'beta' || (/^(rho|B)$/.test(b.name) && /^[12]$/.test(subText(b.sub)));
   const numberedBeta = syms(rhsAll).some((b) => adamRate(b) && /^[12]$/.test(subText(b.sub)));
   const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some(adamRate));
   const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
@@ -3144,7 +3154,9 @@ function detect(root: Row, add: Add): void {
     const stepJacobian = ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && ((/^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`) || (/^[tk]$/.test(b.idx) && a.idx === `${b.idx}+1`)); });
     // (d2l writes the product of two derivatives as prod(∂L/∂h_{t+1}, ∂h_{t+1}/∂h_t).)
     const prodOfDerivs = applies(rhsAll, ['prod']).some((a) => derivs(a.arg).length >= 2);
-    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && (product || prodOfDerivs))) add('backpropagation-through-time', prodOfDerivs ? 3.7 : 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
+    // (∂z_k/∂h_{k−1} inside Σ_{k=1}^t: a step's input differentiated by the state one step earlier, summed over the steps.)
+    const acrossSteps = bigs(rhsAll, 'sum').length > 0 && product && ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name !== b.name && /^[hs]$/.test(b.name) && /^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`; });
+    if (hChain >= 2 || (hChain >= 1 && product && bigs(rhsAll, 'sum').length) || (stepJacobian && (product || prodOfDerivs)) || acrossSteps) add('backpropagation-through-time', prodOfDerivs ? 3.7 : 3.6, 'product of ∂h^{(t)}/∂h^{(t−1)} factors');
     // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
     else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
     // ([∂²h/∂W²]^{−1} [∂h/∂W]: the inverse Hessian times the gradient is Newton's step, not the chain rule.)
@@ -3414,7 +3426,8 @@ function detect(root: Row, add: Add): void {
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
   // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
   // (a · b := Σ_i a_i b_i defines the dot product: no attention.)
-  for (const r of spelled(lhs) === 'net' || hasOp(lhs, '·', '\\cdot') ? [] : [rhsAll]) {
+  // (∂L/∂W = Σ_t Σ_k δ_{t,k} x_kᵀ: a gradient's terms summed, not values weighted.)
+  for (const r of spelled(lhs) === 'net' || hasOp(lhs, '·', '\\cdot') || derivs(lhs).length ? [] : [rhsAll]) {
     for (let i = 0; i + 2 < r.length; i++) {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
@@ -3809,7 +3822,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention', att: 'attention',
   additiveattention: 'mlp-attention', selfattention: 'self-attention', selfattn: 'self-attention', multihead: 'multi-head-attention',
   mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
-  maskedattention: 'masked-self-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
+  maskedattention: 'masked-self-attention', sdpa: 'scaled-dot-product-attention', mhsa: 'multi-head-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
   ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
@@ -4676,13 +4689,32 @@ function throughActivation(root: Row, id: ConceptId): boolean {
  * total probability), a statement that only uses the concept (a KL divergence in an arg min), a backpropagation step.
  */
 function statesSomethingElse(root: Row, src: string, words: string, best: { id: ConceptId; why: string } | undefined): boolean {
-  if (outsideTheCatalog(root, src, best)) return true;
+  if (outsideTheCatalog(root, src, best) || onlyDeclares(root)) return true;
   const value = statesAValue(root);
   const named = !!best?.why.startsWith('named');
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
   return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best) || boundedBetween(root);
+}
+
+/**
+ * β₁ = 0.9, β₂ = 0.98, ε = 10^{−9}; W_i^Q ∈ ℝ^{d×d_k}, W_i^O ∈ ℝ^{hd_v×d}: letters set to numbers or given their
+ * shapes, and nothing else — settings and declarations, which define no concept whatever the words around them name.
+ */
+export function onlyDeclares(root: Row): boolean {
+  const chunks: Row[] = [[]];
+  for (const x of root) {
+    if (x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) chunks.push([]);
+    else chunks[chunks.length - 1].push(x);
+  }
+  const filled = chunks.map((c) => c.filter((x) => !(x.k === 'op' && x.v === '.'))).filter((c) => c.length > 0);
+  // (A number raised to letters, λ_j = 10000^{−2j/d}, is a formula in them.)
+  const numeric = (x: Node) => (x.k === 'num' && !(x.sup && all(x.sup).some((y) => y.k === 'sym'))) || (x.k === 'op' && ['-', '×', '·'].includes(x.v));
+  const setting = (c: Row) => c.length > 2 && c[0].k === 'sym' && c[1].k === 'op' && c[1].v === '=' && c.slice(2).every(numeric) && c.slice(2).some((x) => x.k === 'num');
+  const space = (x: Node | undefined) => x?.k === 'sym' && x.name === 'R' && !!x.sup;
+  const shape = (c: Row) => { const at = c.findIndex((x) => x.k === 'op' && x.v === '∈'); return at >= 1 && c.slice(0, at).every((x) => x.k === 'sym') && c.length === at + 2 && space(c[at + 1]); };
+  return filled.length >= 1 && filled.every((c) => setting(c) || shape(c));
 }
 
 /** 0 ≤ softmax_i(x) ≤ 1, −1 < tanh(z) < 1: a quantity's range between two numbers states a property, not what it is. */
@@ -4766,6 +4798,10 @@ const TARGET_GIVEN_CONTEXT = 'p(target word | x_1, …, x_K) = softmax: the targ
 const LOGISTIC_OF_SCORE = 'P(Y = 1 | x) = e^{xβ} / (1 + e^{xβ}): the logistic of a linear score';
 const COUPLED_GATES = 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled forget and input gates';
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
+const DECODER_NAMED = 'p_{θ_dec}(y | y_{<i}, c): the decoder\'s distribution of the next target token, given the encoding';
+const GATE_OWN_WEIGHTS = 'f_t = σ(W_f z + b_f): a gate at step t through its own weights W_f';
+const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
+const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 /**
  * From this score on, the structure and the words together make the recogniser's answer firm too: on the real-notes
@@ -4777,12 +4813,12 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn'].map((id) => namedCall(id as ConceptId))]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
 
-/** Why a recurrent network is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`. */
+/** Why a recurrent network or an attention is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`, `Z = SelfAttn(X)`. */
 function namedCall(id: ConceptId): string {
   return `named: ${id}, called on the inputs it reads`;
 }
@@ -4792,7 +4828,8 @@ function calledByName(root: Row, id: ConceptId): boolean {
   return sides(root).parts.some((p) => {
     // (A shape declared after it, `m_i = BiLSTM(g_i) ∈ ℝ^{2H}`, is left aside.)
     const at = p.findIndex((x) => x.k === 'op' && x.v === '∈');
-    const r = (at > 0 ? p.slice(0, at) : p).filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v)));
+    // (A slice taken of its output, `SelfAttn(X)[l_c:]`, is left aside too.)
+    const r = (at > 0 ? p.slice(0, at) : p).filter((x) => !(x.k === 'op' && [',', '.', ';'].includes(x.v))).filter((x, i, q) => !(i === 1 && q.length === 2 && x.k === 'group' && x.delim === '['));
     const one = r.length === 1 && r[0].k === 'apply' ? r[0] : null;
     return !!one && one.head.k === 'name' && !one.head.sub && !one.head.sup && NAMED_CONCEPTS[nameKey(one) ?? ''] === id;
   });
@@ -4932,7 +4969,56 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment];
+/**
+ * z_k = U h_{k−1} + W x_k + b: the recurrence written with a step other than t (k, i, n, τ): a state one step back and
+ * the input at the step, each through its own matrix. (A layer's index, z_l = W a_{l−1}, reads no input of its own.)
+ */
+function detectAnyStepRecurrence(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'sym' || !hasOp(parts[1], '+')) return;
+  const lhs = parts[0][0];
+  const step = stepIndex(lhs);
+  if (!/^([ijknτ]|tau)$/.test(step)) return;
+  const top = parts[1].filter((x): x is Sym => x.k === 'sym');
+  const previousState = top.some((x) => /^[hsHS]$/.test(x.name) && stepIndex(x) === `${step}-1`);
+  const input = top.some((x) => /^[xXeE]$/.test(x.name) && x.name !== lhs.name && stepIndex(x) === step);
+  if (previousState && input && top.filter((x) => /^[WUV]$/.test(x.name)).length >= 2) add('rnn', 3.1, RECURRENT_SUM);
+}
+
+/** p_{θ_dec}(y_i | Y_{0:i−1}, X̄), f_{θ_dec}(y_{i−1}, c_{i−1}): a distribution or a function the decoder's parameters carry. */
+function detectDecoderDistribution(root: Row, add: Add): void {
+  const decoderIndex = (h: Node) => (h.k === 'sym' || h.k === 'name') && /(^|[^a-z])dec(oder)?(?![a-z])/i.test(`${show(h.sub)},${show(h.sup)}`.replace(/\\(mathrm|text|textrm|operatorname)|\s+/g, ''));
+  // (What it reads is the target so far or the encoding, not only a latent z: a VAE's decoder p_dec(x | z) is no seq2seq.)
+  const readsSequence = (a: Apply) => { const letters = syms(a.arg).map((x) => x.name); return letters.some((n) => /^[yYcCsX]$/.test(n)) || all(a.arg).some((x) => x.k === 'name' && /^(BOS|EOS|SOS)/.test(x.v)); };
+  if (applies(root).some((a) => /^([pPf]|Pr)$/.test(a.fn) && decoderIndex(a.head) && readsSequence(a))) add('seq2seq', 3.6, DECODER_NAMED);
+}
+
+/**
+ * f_t = σ(W_f z + b_f), g_t = tanh(W_g z + b_g), z_t = σ(W_z z + b_z): a gate at step t computed through the weights
+ * named for it — an LSTM's gates (f, i, o) and candidate (g), a GRU's (z, r).
+ */
+function detectGateOwnWeights(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
+  if (!lhs || stepIndex(lhs) !== 't' || !/^[fiogzr]$/.test(lhs.name)) return;
+  const gate = lhs.name;
+  const own = (x: Sym) => /^[WU]$/.test(x.name) && indexOf(x.sub).replace(/,.*$/, '') === gate;
+  const fn = gate === 'g' ? 'tanh' : 'sigmoid';
+  const through = parts.slice(1).some((p) => p[0]?.k === 'apply' && (p[0].fn === fn || (fn === 'sigmoid' && p[0].fn === 'sigma')) && syms(p[0].arg).some(own));
+  if (through) add(/^[zr]$/.test(gate) ? 'gru' : 'lstm', 3.6, GATE_OWN_WEIGHTS);
+}
+
+/** w_{MLE} = arg max …, θ_ML = …: the estimate named maximum likelihood's on the left. */
+const NAMED_ESTIMATE = 'θ_MLE = arg max …: the maximum-likelihood estimate, named so';
+function detectNamedEstimate(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2) return;
+  const named = (x: Node) => /^(MLE|ML)$/.test(x.k === 'name' ? x.v : x.k === 'group' ? spelled(rowOf(x.body)) : x.k === 'sym' ? `${subText(x.sub)}${subText(x.sup)}`.replace(/\s/g, '') : '');
+  const optimised = all(parts[1]).some((x) => (x.k === 'name' && /^arg ?(min|max)$/i.test(x.v)) || (x.k === 'apply' && /^arg ?(min|max)$/i.test(x.fn)));
+  if (parts[0].length <= 2 && parts[0].some(named) && optimised) add('maximum-likelihood', 3.6, NAMED_ESTIMATE);
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

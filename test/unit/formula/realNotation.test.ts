@@ -3242,3 +3242,51 @@ test('drawn from round 59 too: Adam\'s bias correction with the letter after its
   assert.match(meaning('\\text{softmax}_i(\\mathbf{x}) = \\frac{e^{a_i(\\mathbf{x})}}{\\sum_{j=1}^{c}e^{a_j(\\mathbf{x})}}', 'i'), /^the index of the entry of the result/);
   assert.match(meaning('\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}', 'i'), /^the index of the entry/);
 });
+
+test('drawn from round 60: esdiff derivatives, a bold matrix-vector pair, a recurrence at step k, the decoder named by its parameters', () => {
+  assert.equal(concept('\\diffp{E}{{w_{2,5}}} = \\diffp{E}{{n_7}} \\cdot \\diffp{{n_7}}{{n_5}} \\cdot \\diffp{{n_5}}{{w_{2,5}}}'), 'chain-rule');
+  assert.equal(normaliseTex('\\diffp{f}{x} + \\diff{g}{t}'), '\\frac{\\partial f}{\\partial x} + \\frac{d g}{d t}');
+  assert.equal(normaliseTex('\\boldsymbol{Uh}_{k-1}'), '\\boldsymbol{U}\\boldsymbol{h}_{k-1}');
+  assert.equal(normaliseTex('\\mathbf{MLP}(x)'), '\\mathbf{MLP}(x)');
+  assert.equal(concept('\\boldsymbol{z}_k = \\boldsymbol{Uh}_{k-1} + \\boldsymbol{Wx}_k + \\boldsymbol{b}'), 'rnn');
+  // (A layer's recursion reads the layer below, not an input at its step.)
+  assert.notEqual(concept('z_l = W_l a_{l-1} + b_l'), 'rnn');
+  assert.equal(concept('p_{\\theta_{dec}}(\\mathbf{y}_i | \\mathbf{Y}_{0: i-1}, \\mathbf{\\overline{X}}_{1:n})'), 'seq2seq');
+  assert.equal(concept('f_{\\theta_{\\text{dec}}}(\\mathbf{y}_{i-1}, \\mathbf{c}_{i-1}) \\to \\mathbf{l}_i, \\mathbf{c}_i'), 'seq2seq');
+  // (A VAE's decoder reads only its latent.)
+  assert.equal(concept('p_{\\theta_{dec}}(x | z)'), null);
+});
+
+test('drawn from round 60: a gate through its own weights, heads and attention called by name, Adam\'s rates typed B_1, B_2', () => {
+  const lstmGate = explainFormula('\\mathbf{i}_t = \\sigma(y_i) = \\sigma(W_i \\cdot \\mathbf{z} + b_i)');
+  assert.equal(lstmGate.concept, 'lstm');
+  assert.notEqual(lstmGate.learned.by, 'withdrawn');
+  assert.equal(concept('z_t = \\sigma(W_z \\cdot [h_{t-1}, x_t] + b_z)'), 'gru');
+  assert.doesNotMatch(recognise('f_t = \\sigma(W_i x_t + b)').candidates[0]?.why ?? '', /own weights/);
+  assert.equal(explainFormula('\\text{where head}_i = \\text{Attention}(QW_i^Q, KW_i^K, VW_i^V)').concept, 'multi-head-attention');
+  assert.equal(explainFormula('\\bm{H}^{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}^{i}, \\bm{K}\\bm{W_k}^{i}, \\bm{V}\\bm{W_v}^{i})', { context: { before: 'Multi-Head Self-Attention' } }).concept, 'multi-head-attention');
+  assert.equal(explainFormula('\\bm{H}\\isup{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}\\isup{i}, \\bm{K}\\bm{W_k}\\isup{i}, \\bm{V}\\bm{W_v}\\isup{i})', { macros: '\\newcommand{\\isup}[1]{\\ensuremath{^{(#1)}}}' }).concept, 'multi-head-attention');
+  assert.equal(explainFormula('Z = \\text{SelfAttn}(X)').concept, 'self-attention');
+  assert.equal(explainFormula('\\mathbf{a}_i = \\operatorname{SDPA}(\\mathbf{q}_i, \\mathbf{k}_1, \\mathbf{v}_1)').concept, 'scaled-dot-product-attention');
+  assert.equal(concept('V_t = B_2*V_{t-1} + (1-B_2)*g^2_t'), 'adam');
+  assert.equal(concept('m_t = \\frac{m_t}{1-B_1^t}'), 'adam');
+  assert.equal(concept('h_t = (1 - z_t) h_{t-1} + z_t \\tilde{h}_t'), 'gru');
+});
+
+test('drawn from round 60: penalties in other letters, the estimate named MLE, distances, spreads, and lines that only set or declare', () => {
+  assert.equal(concept('L_2 = L_{data} + \\sigma \\|w\\|_2^2'), 'regularization');
+  assert.equal(concept('\\frac{\\partial L_{reg}}{\\partial w}=\\frac{\\partial L}{\\partial w}+\\lambda \\cdot sign(w)'), 'regularization');
+  assert.equal(concept('w_{MLE} = \\arg\\max_w \\sum_i \\log p(y_i | x_i; w)'), 'maximum-likelihood');
+  assert.notEqual(concept('SSD(x_1, x_2) = \\|x_1 - x_2\\|_2^2'), 'autoencoder');
+  assert.equal(concept('L = \\|x - g(f(x))\\|^2'), 'autoencoder');
+  assert.equal(concept('w = \\sum((x - x_{mean}) * (y - y_{mean})) / \\sum((x - x_{mean})^2)'), null);
+  assert.equal(concept('W_{i}^{Q} \\in R^{d_{model} \\times d_{k}}, W_{i}^{K} \\in R^{d_{model} \\times d_{k}}, W_{i}^{V} \\in R^{d_{model} \\times d_{v}}', 'where head_i = Attention(QW_i^Q, KW_i^K, VW_i^V)'), null);
+  assert.equal(explainFormula('\\beta_{1}=0.9, \\beta_{2}=0.98, \\epsilon = 10^{-9}', { context: { before: 'Optimiser: Adam' } }).concept, null);
+  assert.equal(concept('\\lambda_j = 10000^{-2j/d_{model}}'), 'positional-encoding');
+});
+
+test('drawn from round 60: backpropagation through time in a step k up to t; a gradient\'s sum is no weighted sum of values', () => {
+  assert.equal(concept('\\frac{\\partial \\mathcal{L}_t}{\\partial u_{ij}} = \\sum_{k=1}^t \\frac{\\partial\\mathcal{L}_t}{\\partial z_k} \\frac{\\partial z_k}{\\partial h_{k-1}} \\frac{\\partial h_{k-1}}{\\partial u_{ij}}'), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial \\mathcal{L}}{\\partial W} = \\sum_{t=1}^T \\sum_{k=1}^t \\delta_{t, k} x_k^\\top'), 'backpropagation-through-time');
+  assert.equal(concept('c_t = \\sum_{s} \\gamma_{ts} m_s'), 'attention');
+});
