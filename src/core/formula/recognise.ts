@@ -548,7 +548,8 @@ function budget(parts: Row[], rels: string[]): boolean {
   if (parts.length !== 2 || rels.length !== 1 || !['≤', '<'].includes(rels[0])) return false;
   const bound = parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)));
   const terms = termsOf(parts[0]);
-  return bound.length === 1 && bound[0].k === 'sym' && /^[tscC]$/.test(bound[0].name) && !bound[0].sub && terms.length === 1 && terms[0].sign !== '-' && isPenalty(terms[0].items) && syms(terms[0].items).some(isParam);
+  // (Or written out term by term, |β_1| + |β_2| ≤ s, β_1² + β_2² ≤ s.)
+  return bound.length === 1 && bound[0].k === 'sym' && /^[tscC]$/.test(bound[0].name) && !bound[0].sub && terms.length >= 1 && terms.every((t) => t.sign !== '-' && isPenalty(t.items) && syms(t.items).some(isParam));
 }
 
 /** R̂_n(f) = (1/n) Σ_i loss (or summed, R̂(w) = Σ_i …): the risk estimated from the sample. Gives whether the left side is R̂(…). */
@@ -4800,6 +4801,11 @@ const COUPLED_GATES = 'c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ c̃_t: coupled 
 const ONE_HEAD = 'Attn(Q_i, K_i, V_i): the attention of one head, its own queries, keys and values';
 const DECODER_NAMED = 'p_{θ_dec}(y | y_{<i}, c): the decoder\'s distribution of the next target token, given the encoding';
 const GATE_OWN_WEIGHTS = 'f_t = σ(W_f z + b_f): a gate at step t through its own weights W_f';
+const RESET_CANDIDATE = 'h̃_t = tanh(W [r_t ⊙ h_{t−1}, x_t]): the candidate through the reset gate';
+const STEP_TIMES_INPUT = 'x H(x): the input where its step is 1, else 0 — ReLU';
+const PARAMETER_LOG_LIKELIHOOD = 'ℓ(θ) = Σ_i log p(x_i; θ): the log-likelihood of the data under the parameters listed';
+const PREDICTION_NAMED = 'ŷ = σ(z) under the words "logistic regression": the model\'s prediction, the sigmoid of its score';
+const BIGRAM_SENTENCE = 'P(w_1 | <s>) P(w_2 | w_1) … P(</s> | w_n): a sentence scored by bigrams';
 const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
 const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
@@ -4813,7 +4819,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5018,7 +5024,89 @@ function detectNamedEstimate(root: Row, add: Add): void {
   if (parts[0].length <= 2 && parts[0].some(named) && optimised) add('maximum-likelihood', 3.6, NAMED_ESTIMATE);
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate];
+/** P(θ | D) = P(θ) P(D | θ)/P(D): Bayes' rule with the prior written before the fraction of the likelihood over the evidence. */
+function detectPriorFirstBayes(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'apply' && isProb(parts[0][0]) && condBarOf(parts[0][0]) ? parts[0][0] : undefined;
+  if (!lhs) return;
+  const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
+  const want = conditionLetters(lhs);
+  const oneProb = (r: Row) => (r.length === 1 && r[0].k === 'apply' && isProb(r[0]) ? r[0] : undefined);
+  const bayes = (p: Row) => {
+    const f = unmultiplied(p);
+    const frac = f.length === 2 ? f.find((x): x is Frac => x.k === 'frac') : undefined;
+    const prior = f.length === 2 ? f.find((x): x is Apply => x.k === 'apply' && isProb(x) && !condBarOf(x)) : undefined;
+    const [num, den] = frac ? [oneProb(rowOf(frac.num)), oneProb(rowOf(frac.den))] : [undefined, undefined];
+    if (!prior || !num || !den || !condBarOf(num) || condBarOf(den)) return false;
+    const lik = conditionLetters(num);
+    return key(lik.predicted) === key(want.given) && key(lik.given) === key(want.predicted) && key(syms(prior.arg)) === key(want.predicted);
+  };
+  if (bayes(parts[1])) add('bayes-rule', 3.6, BAYES_THEOREM);
+}
+
+/** x H(x): the input times the step of itself — the ReLU written through the Heaviside function. */
+function detectStepTimesInput(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const rhs = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const letter = rhs.length === 2 && rhs[0].k === 'sym' && !rhs[0].sub && !rhs[0].sup ? rhs[0] : undefined;
+  const step = rhs.length === 2 && rhs[1].k === 'apply' && /^(H|heaviside|step|u|theta)$/i.test(rhs[1].fn) ? rhs[1] : undefined;
+  if (letter && step && rowOf(step.arg).length === 1 && show(rowOf(step.arg)[0]) === show(letter)) add('relu', 3.5, STEP_TIMES_INPUT);
+}
+
+/** h_tᵀ W_a h̄_s: the decoder state against an encoder state through a matrix, Luong's general attention score. */
+function detectBilinearScore(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const r = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const transposedState = (x: Node | undefined) => x?.k === 'sym' && /^[hs]$/.test(x.name) && stepIndex(x) === 't' && isTransposeSup(x.sup);
+  const encoderState = (x: Node | undefined) => x?.k === 'sym' && x.name === 'h' && (x.mods.includes('bar') || /^[sij]$/.test(stepIndex(x)));
+  if (r.length === 3 && transposedState(r[0]) && r[1].k === 'sym' && r[1].name === 'W' && encoderState(r[2])) add('attention', 3.4, 'score(h_t, h̄_s) = h_tᵀ W_a h̄_s: the general (bilinear) attention score');
+}
+
+/** h̃_t = tanh(W [r_t ⊙ h_{t−1}, x_t]): the candidate reads the previous state through the reset gate — a GRU's. */
+function detectResetCandidate(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 ? parts[0][0] : undefined;
+  const candidate = lhs && ((lhs.k === 'sym' && lhs.name === 'h' && lhs.mods.some((m) => m === 'tilde' || m === 'widetilde')) || (lhs.k === 'group' && /tilde/.test(lhs.delim)));
+  const reset = rowsIn(parts[1] ?? []).some((r) => r.some((x, i) => x.k === 'sym' && x.name === 'r' && stepIndex(x) === 't' && r.slice(i + 1, i + 3).some((y) => y.k === 'sym' && y.name === 'h' && /-1$/.test(stepIndex(y)))));
+  if (candidate && reset && applies(parts[1], ['tanh']).length) add('gru', 3.8, RESET_CANDIDATE);
+}
+
+/** P(I | <s>) P(like | I) … P(</s> | peas): a sentence's probability as a product of one-word conditionals, bigrams. */
+function detectBigramProduct(root: Row, add: Add): void {
+  const ps = applies(root).filter((a) => isProb(a) && condBarOf(a));
+  const oneWordGiven = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar > 0 && r.length - bar - 1 >= 1 && !r.slice(bar + 1).some((x) => x.k === 'op' && x.v === ','); };
+  const marker = /<\s*\/?\s*s\s*>|\\langle\s*\/?s\s*\\rangle|⟨\/?s⟩/.test(show({ k: 'row', items: root }));
+  if (ps.length >= 3 && ps.every(oneWordGiven) && marker && !hasOp(root, '+')) add('ngram-markov', 3.5, BIGRAM_SENTENCE);
+}
+
+/** Final Vector = Word Embedding + Positional Encoding, x = emb + PE: the encoding added to the embedding, by their names. */
+function detectEncodingAdded(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || !hasOp(parts[1], '+')) return;
+  const text = show({ k: 'row', items: parts[1] }).replace(/\s+/g, '').toLowerCase();
+  if (termsOf(parts[1]).length === 2 && /positionalencoding|\bpe\b/.test(text) && /embedding|emb\b/.test(text)) add('positional-encoding', 3.4, 'x = e + p: the positional encoding added to the embedding');
+}
+
+/**
+ * ℓ(φ, μ₀, μ₁, Σ) = Σ_i [log p(x_i | y_i; μ, Σ) + log p(y_i; φ)], 𝓛(θ) = E_{(x, y)}[log p(y | x; θ)]: the
+ * log-probability of the data under parameters the left side lists, summed or in expectation, no minus — the
+ * log-likelihood maximum likelihood maximises.
+ */
+function detectParameterLogLikelihood(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'apply' && /^(ell|l|L)$/.test(parts[0][0].fn) ? parts[0][0] : undefined;
+  if (!lhs) return;
+  const params = rowOf(lhs.arg).filter((y) => !(y.k === 'op' && y.v === ','));
+  if (!params.length || !params.every((y) => y.k === 'sym' && (PARAM_LETTER.test(y.name) || /^(phi|mu|Sigma|sigma|pi|b)$/.test(y.name)))) return;
+  const names = new Set(params.map((y) => (y as Sym).name));
+  const rhs = parts[1];
+  const aggregated = (rhs[0]?.k === 'big' && rhs[0].v === 'sum') || (rhs[0]?.k === 'sym' && rhs[0].name === 'E' && rhs[0].mods.includes('bb'));
+  const givenParams = (q: Apply) => { const r = rowOf(q.arg); const at = r.findIndex((x) => x.k === 'op' && x.v === ';'); return at >= 0 && syms(r.slice(at + 1)).some((x) => names.has(x.name)); };
+  const logs = applies(rhs, ['log', 'ln']);
+  if (aggregated && logs.length && logs.every((l) => applies(l.arg).some((q) => isProb(q) && givenParams(q))) && !hasLineOp(rhs, '-') && !applies(rhs).some((a) => /^(KL|D|q)$/.test(a.fn))) add('maximum-likelihood', 3.4, PARAMETER_LOG_LIKELIHOOD);
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
@@ -5150,13 +5238,20 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;
       // (Under "SGD" a step on one gradient, with no sum, no estimate ĝ and no batch in the words, is the plain step the
       // notes write for it.)
-      if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(tree.items) && !BATCH_WORDS.test(words)) continue;
+      // (A subscript of the formula's own, J_{minibatch}(θ), says it as the words would.)
+      if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(tree.items) && !BATCH_WORDS.test(words) && !BATCH_WORDS.test(src)) continue;
+      // (Under "Adam", a step with none of its moments — no m, v, β, no root — is the plain step the note recalls first.)
+      if (id === 'adam' && !all(tree.items).some((x) => (x.k === 'sym' && /^(m|v|s|beta|rho)$/.test(x.name)) || x.k === 'sqrt')) continue;
       // (Under "Scaled dot-product attention" a projection q_i = W_q x_i is still only the input in its role: the
       // scores and their softmax are written elsewhere.)
       if ((id === 'scaled-dot-product-attention' || id === 'masked-self-attention') && PROJECTIONS.has(top[1].why)) continue;
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
+  // (ŷ = σ(z) under "Logistic regression": the prediction the model defines is the sigmoid of its score, the model's.)
+  const predicted = (r: Row) => { const { parts } = sides(r); return parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[yY]$/.test(parts[0][0].name) && parts[0][0].mods.includes('hat'); };
+  const sigmoidLead = cands.get('sigmoid');
+  if (top && sigmoidLead && sigmoidLead.score >= top[1].score && (!named || named === 'sigmoid') && predicted(tree.items) && conceptsNamed(words).includes('logistic-regression')) add('logistic-regression', sigmoidLead.score + 0.2, PREDICTION_NAMED);
   specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);

@@ -3290,3 +3290,28 @@ test('drawn from round 60: backpropagation through time in a step k up to t; a g
   assert.equal(concept('\\frac{\\partial \\mathcal{L}}{\\partial W} = \\sum_{t=1}^T \\sum_{k=1}^t \\delta_{t, k} x_k^\\top'), 'backpropagation-through-time');
   assert.equal(concept('c_t = \\sum_{s} \\gamma_{ts} m_s'), 'attention');
 });
+
+test('drawn from round 60 too: Bayes with the prior first, ReLU through the step, Luong\'s score, the reset gate in the candidate, bigrams of a sentence', () => {
+  assert.equal(concept('P(\\theta|D) = P(\\theta) \\frac {P(D|\\theta)}{P(D)}'), 'bayes-rule');
+  assert.notEqual(concept('P(\\theta|D) = P(D) \\frac {P(D|\\theta)}{P(\\theta)}'), 'bayes-rule');
+  assert.equal(explainFormula('xH(x)').concept, 'relu');
+  assert.notEqual(concept('xH(y)'), 'relu');
+  assert.equal(recognise('h_t^\\top W_a\\overline{h}_s').candidates[0]?.id, 'attention');
+  assert.equal(explainFormula('\\widetilde{h_t}=tanh(W\\cdot[r_t\\cdot h_{t-1},x_t])').concept, 'gru');
+  assert.equal(explainFormula('P(I | <s>) * P(like | I) * P(peas | like) * P(</s> | peas)').concept, 'ngram-markov');
+  assert.notEqual(concept('P(I) * P(like | I) * P(peas | like)'), 'ngram-markov');
+  assert.equal(concept('\\text{Final Vector} = \\text{Word Embedding} + \\text{Positional Encoding}'), 'positional-encoding');
+});
+
+test('drawn from round 60 too: budgets written term by term, the log-likelihood of listed parameters, the prediction under "logistic regression"', () => {
+  assert.equal(concept('|\\beta_1|+|\\beta_2|\\leq s'), 'regularization');
+  assert.equal(concept('\\beta_1^2+\\beta_2^2\\leq s'), 'regularization');
+  assert.equal(explainFormula('\\ell(\\phi, \\mu_0, \\mu_1, \\Sigma) = \\sum_{i=1}^n \\left[ \\log p(x^{(i)} | y^{(i)}; \\mu_0, \\mu_1, \\Sigma) + \\log p(y^{(i)}; \\phi) \\right]').concept, 'maximum-likelihood');
+  assert.equal(explainFormula('\\mathcal{L}(\\theta) = \\mathbb{E}_{(x, y) \\sim \\mathcal{F}} \\left[ \\log p(y | x; \\theta) \\right]').concept, 'maximum-likelihood');
+  assert.notEqual(concept('\\mathcal{L}(\\theta) = -\\mathbb{E}_{(x, y)} \\left[ \\log p(y | x; \\theta) \\right]'), 'maximum-likelihood');
+  assert.equal(concept('\\hat{y}=\\sigma(z)=\\frac{1}{1+e^{-z}}', 'Logistic Regression. The output is'), 'logistic-regression');
+  assert.equal(concept('\\hat{y}=\\sigma(z)=\\frac{1}{1+e^{-z}}'), 'sigmoid');
+  // (Under "Adam", a step without its moments is not Adam's.)
+  assert.notEqual(concept('\\theta \\leftarrow \\theta - \\alpha \\nabla_\\theta J(\\theta)', 'Adam Optimizer. Recall the standard Stochastic Gradient Descent update rule:'), 'adam');
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\alpha \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}', 'Adam Optimizer'), 'adam');
+});
