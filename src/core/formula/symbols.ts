@@ -271,10 +271,11 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
     const kb = keyOf(p.b);
     if (concept === 'sgns' && idx > 0) set(ka, 'the vector of a randomly drawn "negative" word (one that did not occur near the centre word)');
     else if ((concept === 'skipgram-softmax' || concept === 'softmax-regression') && idx > 0) set(ka, concept === 'softmax-regression' ? 'the weight vector of each class in turn (the denominator sums over all classes)' : 'the "outside" (context-role) vector of each word in turn (the denominator sums over the vocabulary)');
-    else if (averaged(p.b) && concept !== 'cbow') set(ka, 'the vector of the centre word (the word predicted from its context)');
+    // (In attention a barred state, h_tᵀ h̄_s, is an encoder state, Luong's notation: no average.)
+    else if (averaged(p.b) && !attentive && concept !== 'cbow') set(ka, 'the vector of the centre word (the word predicted from its context)');
     else set(ka, fill(pairText[0], subOf(p.a)));
     // A vector written with a hat or bar is an average: the context words' vectors averaged (CBOW), whatever its letter.
-    set(kb, averaged(p.b) ? "the average of the context words' vectors" : fill(pairText[1], subOf(p.b)));
+    set(kb, averaged(p.b) && !attentive ? "the average of the context words' vectors" : fill(pairText[1], subOf(p.b)));
   });
 
   // P(o | c) in a word-vector model: the predicted word is the context (outside) word, the given one the centre word.
@@ -604,7 +605,10 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     }
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
     // (z is named the pre-activation, and y, h, o, a, s name outputs and states, by the concept.)
-    if (d && !letters[d.head.name] && !/^[zZyYhHoOaAsS]$/.test(d.head.name) && d.sides.some(affineSide)) set(symbolKey(d.head), 'a score (pre-activation): the weighted sum, before any nonlinearity — defined here');
+    // (q = W_q x + b_q, k_i = W_k h_i + b_k: the input projected into its role by the weights named for it.)
+    const role = d && /^[qkv]$/i.test(d.head.name) && d.sides.some((r) => affineSide(r) && r.some((w) => w.k === 'sym' && /^[WU]$/.test(w.name) && [w.sub, w.sup].some((t) => !!t && show(t).replace(/\\(mathrm|text|mathbf)|[{}\s]/g, '').toLowerCase() === d.head.name.toLowerCase())));
+    if (d && role) set(symbolKey(d.head), { q: 'the query', k: 'the key', v: 'the value' }[d.head.name.toLowerCase() as 'q' | 'k' | 'v'] + ' of one position: the input projected by its own weights — defined here');
+    else if (d && !letters[d.head.name] && !/^[zZyYhHoOaAsS]$/.test(d.head.name) && d.sides.some(affineSide)) set(symbolKey(d.head), 'a score (pre-activation): the weighted sum, before any nonlinearity — defined here');
     // A sum of weights times inputs plus a bias (z_i = Σ_j w_{ij} a_j + b_i): the weight, the input, the bias, and z the pre-activation.
     const summed = d?.sides.find((r) => r.length === 5 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[2].k === 'sym' && r[3].k === 'op' && r[3].v === '+' && r[4].k === 'sym');
     if (d && summed) {

@@ -3315,3 +3315,11 @@ test('drawn from round 60 too: budgets written term by term, the log-likelihood 
   assert.notEqual(concept('\\theta \\leftarrow \\theta - \\alpha \\nabla_\\theta J(\\theta)', 'Adam Optimizer. Recall the standard Stochastic Gradient Descent update rule:'), 'adam');
   assert.equal(concept('\\theta \\leftarrow \\theta - \\alpha \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}', 'Adam Optimizer'), 'adam');
 });
+
+test('letters drawn from round 60: a projection into its role by its own weights, a barred encoder state in attention', () => {
+  assert.match(meaning('k_i = W_k h_i + b_k', 'k_i'), /^the key of one position/);
+  assert.match(meaning('\\mathbf{q} = \\mathbf{W}_q \\mathbf{x} + \\mathbf{b}_q', 'q'), /^the query of one position/);
+  assert.match(meaning('z = W_k h + b', 'z'), /^the pre-activation|^a score/);
+  assert.doesNotMatch(meaning('h_t^\\top \\overline{h}_s', 'h̄_s', { context: { before: 'Dot score of attention' } }), /average/);
+  assert.match(meaning('v_c^\\top \\bar{v}', 'v̄'), /average/);
+});
