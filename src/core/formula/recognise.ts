@@ -4806,6 +4806,7 @@ const STEP_TIMES_INPUT = 'x H(x): the input where its step is 1, else 0 — ReLU
 const PARAMETER_LOG_LIKELIHOOD = 'ℓ(θ) = Σ_i log p(x_i; θ): the log-likelihood of the data under the parameters listed';
 const PREDICTION_NAMED = 'ŷ = σ(z) under the words "logistic regression": the model\'s prediction, the sigmoid of its score';
 const BIGRAM_SENTENCE = 'P(w_1 | <s>) P(w_2 | w_1) … P(</s> | w_n): a sentence scored by bigrams';
+const CONCAT_UNDER_MODEL = 'z = [h_{t−1}, x_t]: the previous state and the input joined, the step of the recurrent model the words name';
 const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
 const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
@@ -5106,6 +5107,14 @@ function detectParameterLogLikelihood(root: Row, add: Add): void {
   if (aggregated && logs.length && logs.every((l) => applies(l.arg).some((q) => isProb(q) && givenParams(q))) && !hasLineOp(rhs, '-') && !applies(rhs).some((a) => /^(KL|D|q)$/.test(a.fn))) add('maximum-likelihood', 3.4, PARAMETER_LOG_LIKELIHOOD);
 }
 
+/** z = [h_{t−1}, x_t] and nothing else: the previous state and the current input joined into one vector. */
+function concatenatedStep(root: Row): boolean {
+  const { parts } = sides(root);
+  const rhs = parts.length === 2 ? parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v))) : [];
+  const g = rhs.length === 1 && rhs[0].k === 'group' && rhs[0].delim === '[' ? rowOf(rhs[0].body).filter((x) => !(x.k === 'op' && [',', ';'].includes(x.v))) : [];
+  return parts[0]?.filter((x) => !(x.k === 'op' && x.v === '&')).length === 1 && g.length === 2 && g.every((x) => x.k === 'sym') && (g[0] as Sym).name === 'h' && /-1$/.test(stepIndex(g[0] as Sym)) && (g[1] as Sym).name === 'x' && stepIndex(g[1] as Sym) === 't';
+}
+
 const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
@@ -5252,6 +5261,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const predicted = (r: Row) => { const { parts } = sides(r); return parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[yY]$/.test(parts[0][0].name) && parts[0][0].mods.includes('hat'); };
   const sigmoidLead = cands.get('sigmoid');
   if (top && sigmoidLead && sigmoidLead.score >= top[1].score && (!named || named === 'sigmoid') && predicted(tree.items) && conceptsNamed(words).includes('logistic-regression')) add('logistic-regression', sigmoidLead.score + 0.2, PREDICTION_NAMED);
+  // (z = [h_{t−1}, x_t] under "LSTM": the state and the input joined, the first step of the model the words name.)
+  const recurrent = concatenatedStep(tree.items) && !named ? conceptsNamed(words).find((id) => ['lstm', 'gru', 'rnn', 'bidirectional-rnn'].includes(id)) : undefined;
+  if (recurrent) add(recurrent, 3.2, CONCAT_UNDER_MODEL);
   specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);

@@ -3323,3 +3323,9 @@ test('letters drawn from round 60: a projection into its role by its own weights
   assert.doesNotMatch(meaning('h_t^\\top \\overline{h}_s', 'h̄_s', { context: { before: 'Dot score of attention' } }), /average/);
   assert.match(meaning('v_c^\\top \\bar{v}', 'v̄'), /average/);
 });
+
+test('the state and the input joined, under words naming the recurrent model, is a step of that model', () => {
+  assert.equal(concept('\\mathbf{z} = [\\mathbf{h}_{t-1},\\mathbf{x}_t]', 'GRU equations'), 'gru');
+  assert.equal(concept('\\mathbf{z} = [\\mathbf{h}_{t-1},\\mathbf{x}_t]'), null);
+  assert.equal(concept('\\mathbf{z} = [\\mathbf{a},\\mathbf{b}]', 'GRU equations'), null);
+});
