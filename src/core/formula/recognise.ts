@@ -4086,7 +4086,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|\blamb\b|lion optimi|\byogi\b|adabound|entropy rate|triplet|siamese|metric learning|nesterov/i;
+const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|\blamb\b|lion optimi|\byogi\b|adabound|entropy rate|triplet|siamese|metric learning|nesterov|info-?nce|contrastive (loss|learning)|simclr|\bmoco\b/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
@@ -5115,7 +5115,68 @@ function concatenatedStep(root: Row): boolean {
   return parts[0]?.filter((x) => !(x.k === 'op' && x.v === '&')).length === 1 && g.length === 2 && g.every((x) => x.k === 'sym') && (g[0] as Sym).name === 'h' && /-1$/.test(stepIndex(g[0] as Sym)) && (g[1] as Sym).name === 'x' && stepIndex(g[1] as Sym) === 't';
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood];
+/**
+ * g′(z) = g (1 − g), g′(z) = 1 − g²: an activation's derivative through itself, its argument left out on the right —
+ * the sigmoid's and tanh's, whatever letter the note gives the function.
+ */
+function detectBareActivationDerivative(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'apply' && isPrimed(parts[0][0]) && parts[0][0].head.k === 'sym' ? parts[0][0].head.name : '';
+  if (!lhs) return;
+  const bare = (x: Node | undefined) => x?.k === 'sym' && x.name === lhs && !x.sub && !x.sup && !x.mods.length;
+  const f = unmultiplied(parts[1]).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const oneMinus = (x: Node | undefined) => x?.k === 'group' && rowOf(x.body).length === 3 && isNum(rowOf(x.body)[0], 1) && hasOp(x.body, '-') && bare(rowOf(x.body)[2]);
+  if (f.length === 2 && ((bare(f[0]) && oneMinus(f[1])) || (oneMinus(f[0]) && bare(f[1])))) add('sigmoid', 3.4, derivativeOf('sigmoid'));
+  const squared = (x: Node | undefined) => x?.k === 'sym' && x.name === lhs && !x.sub && onlyNum(x.sup, 2);
+  if (f.length === 3 && isNum(f[0], 1) && f[1].k === 'op' && f[1].v === '-' && squared(f[2])) add('tanh', 3.4, derivativeOf('tanh'));
+}
+
+/** f(x) = Σ_i u_i h(θ_iᵀx + b_i): output weights on hidden units that each activate an affine map of the input — a one-hidden-layer network. */
+const HIDDEN_UNITS_SUMMED = 'f(x) = Σ_i u_i h(w_iᵀx + b_i): a one-hidden-layer network';
+function detectHiddenUnitsSummed(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const rhs = (parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const sum = rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' ? rhs[0] : undefined;
+  const idx = sum ? sumIndexOf(sum) : undefined;
+  const weight = rhs[1];
+  const unit = rhs[2];
+  const indexed = (x: Node | undefined) => x?.k === 'sym' && indexOf(x.sub) === idx;
+  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+}
+
+/** θ* = arg min_θ −Σ_i log p(x_i; θ): the parameters that minimise the negative log-likelihood — the maximum-likelihood estimate. */
+function detectNegatedLikelihoodEstimate(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
+  if (!lhs || !PARAM_LETTER.test(lhs.name) || !(/^\*$|^\\ast$|ast/.test(subText(lhs.sup).trim()) || lhs.mods.includes('hat'))) return;
+  const r = parts[1];
+  // (Written under its variable, \underset{θ}{\arg\min}, it is a group holding the name.)
+  const argmin = (x: Node): boolean => (x.k === 'name' && /^arg ?min$/i.test(x.v)) || (x.k === 'apply' && /^arg ?min$/i.test(x.fn)) || (x.k === 'group' && rowOf(x.body).length === 1 && argmin(rowOf(x.body)[0]));
+  const at = r.findIndex(argmin);
+  if (at < 0) return;
+  const rest = r[at].k === 'apply' ? rowOf((r[at] as Apply).arg) : r.slice(at + 1);
+  const negatedSum = rest[0]?.k === 'op' && rest[0].v === '-' && rest[1]?.k === 'big' && rest[1].v === 'sum';
+  const logProbability = applies(rest, ['log', 'ln']).some((l) => applies(l.arg).some((q) => isProb(q)));
+  if (negatedSum && logProbability && termsOf(rest).length === 1) add('maximum-likelihood', 3.6, 'θ* = arg min_θ −Σ log p(x_i; θ): the maximum-likelihood estimate');
+}
+
+/**
+ * p(S) = p(w1) p(w2|w1) p(w3|w2) p(w4|w3): a sentence's probability as conditionals that each keep only the last one or
+ * two words (the history cut short, not the chain rule's growing one) — an n-gram model.
+ */
+function detectMarkovProduct(root: Row, add: Add): void {
+  const ps = unmultiplied(sides(root).parts.slice(-1)[0] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
+  const given = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar < 0 ? null : r.slice(bar + 1); };
+  const conds = ps.map(given).filter((g): g is Row => !!g);
+  const sizes = conds.map((g) => g.filter((x) => x.k === 'sym').length);
+  const ranges = conds.some((g) => g.some((x) => x.k === 'op' && [':', '<', '…', '\\ldots', ','].includes(x.v)) || all(g).some((x) => x.k === 'op' && x.v === ':'));
+  const window = sizes.length >= 2 ? Math.max(...sizes.slice(-2)) : 0;
+  const truncated = conds.length >= 3 && !ranges && window >= 1 && window <= 2 && sizes.slice(window).every((n) => n === window);
+  // (The history cut short outweighs the chain rule's shape, which the same product also has.)
+  if (truncated && ps.length >= 4 && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

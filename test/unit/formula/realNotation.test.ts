@@ -3329,3 +3329,16 @@ test('the state and the input joined, under words naming the recurrent model, is
   assert.equal(concept('\\mathbf{z} = [\\mathbf{h}_{t-1},\\mathbf{x}_t]'), null);
   assert.equal(concept('\\mathbf{z} = [\\mathbf{a},\\mathbf{b}]', 'GRU equations'), null);
 });
+
+test('drawn from round 61: an activation\'s derivative through its bare letter, hidden units summed, the estimate that minimises the NLL, a history cut short', () => {
+  assert.equal(concept("g'(z) = g * (1 - g)"), 'sigmoid');
+  assert.equal(concept("g'(z) = 1 - g^2"), 'tanh');
+  assert.notEqual(concept("g'(z) = h * (1 - g)"), 'sigmoid');
+  assert.equal(concept('f_w(x) = \\sum_{i=1}^m u_i h(\\theta_i^\\top x + b_i)'), 'mlp');
+  assert.notEqual(concept('f(x) = \\sum_{i=1}^m u_i x_i'), 'mlp');
+  assert.equal(concept('\\boldsymbol{\\theta}^* =\\underset{\\boldsymbol{\\theta}}{\\arg\\min}\\ -\\sum_{i=1}^{N}\\log\\left(p(\\boldsymbol{x}^{(i)};\\boldsymbol{\\theta})\\right)'), 'maximum-likelihood');
+  assert.equal(concept('p(S) = p(w1)p(w2|w1)p(w3|w2)p(w4|w3)'), 'ngram-markov');
+  assert.equal(concept('p(S) = p(w1)p(w2|w1)p(w3|w2w1)p(w4|w3w2)'), 'ngram-markov');
+  // (The history growing with the words is the chain rule's, not a Markov model's.)
+  assert.notEqual(concept('P(w_1, w_2, w_3, w_4) = P(w_1) P(w_2|w_1) P(w_3|w_1, w_2) P(w_4|w_1,w_2,w_3)'), 'ngram-markov');
+});
