@@ -4807,6 +4807,10 @@ const PARAMETER_LOG_LIKELIHOOD = 'ℓ(θ) = Σ_i log p(x_i; θ): the log-likelih
 const PREDICTION_NAMED = 'ŷ = σ(z) under the words "logistic regression": the model\'s prediction, the sigmoid of its score';
 const BIGRAM_SENTENCE = 'P(w_1 | <s>) P(w_2 | w_1) … P(</s> | w_n): a sentence scored by bigrams';
 const CONCAT_UNDER_MODEL = 'z = [h_{t−1}, x_t]: the previous state and the input joined, the step of the recurrent model the words name';
+const ELBO_EXPECTATION = 'E_{q(z|x)}[log p(x, z) − log q(z|x)]: the evidence lower bound';
+const INDICATOR_OF_SCORE = 'y = I{wᵀx + b > 0}: the step of a linear score';
+const CAUSAL_CASES = 'e_{ij} = q_iᵀk_j for j ≤ i, −∞ after: the causal mask';
+const TANH_THROUGH_SIGMOID = 'tanh(x) = 2σ(2x) − 1';
 const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
 const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
@@ -4820,10 +4824,29 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
+
+
+/**
+ * A line that is one step of a model the words name: ŷ = σ(z) under "Logistic regression" (the prediction the model
+ * defines), g′(z) = 0 if z < 0 under "ReLU" (a piece of the named activation's derivative), z = [h_{t−1}, x_t] under
+ * "LSTM" (the state and the input joined, the model's first step).
+ */
+function wordsNameTheStep(items: Row, named: ConceptId | null, top: [ConceptId, { score: number }] | undefined, cands: Map<ConceptId, { score: number; why: string }>, words: string, add: Add): void {
+  // (ŷ = σ(z) under "Logistic regression": the prediction the model defines is the sigmoid of its score, the model's.)
+  const predicted = (r: Row) => { const { parts } = sides(r); return parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[yY]$/.test(parts[0][0].name) && parts[0][0].mods.includes('hat'); };
+  const sigmoidLead = cands.get('sigmoid');
+  if (top && sigmoidLead && sigmoidLead.score >= top[1].score && (!named || named === 'sigmoid') && predicted(items) && conceptsNamed(words).includes('logistic-regression')) add('logistic-regression', sigmoidLead.score + 0.2, PREDICTION_NAMED);
+  // (g′(z) = 0 if z < 0 under "ReLU": one piece of the derivative of the activation the words name.)
+  const piece = !named && derivativeOnLeft(items) && pieceOfDerivative(items) ? conceptsNamed(words).find((id) => ['relu', 'leaky-relu', 'step-function'].includes(id)) : undefined;
+  if (piece) add(piece, 3.3, derivativeOf(piece));
+  // (z = [h_{t−1}, x_t] under "LSTM": the state and the input joined, the first step of the model the words name.)
+  const recurrent = concatenatedStep(items) && !named ? conceptsNamed(words).find((id) => ['lstm', 'gru', 'rnn', 'bidirectional-rnn'].includes(id)) : undefined;
+  if (recurrent) add(recurrent, 3.2, CONCAT_UNDER_MODEL);
+}
 
 /** Why a recurrent network or an attention is named when one side of the formula is its call, `h_t = LSTM(x_t, h_{t−1})`, `y = \rnn(x_{1:n})`, `Z = SelfAttn(X)`. */
 function namedCall(id: ConceptId): string {
@@ -5067,8 +5090,9 @@ function detectBilinearScore(root: Row, add: Add): void {
 function detectResetCandidate(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length === 2 && parts[0].length === 1 ? parts[0][0] : undefined;
-  const candidate = lhs && ((lhs.k === 'sym' && lhs.name === 'h' && lhs.mods.some((m) => m === 'tilde' || m === 'widetilde')) || (lhs.k === 'group' && /tilde/.test(lhs.delim)));
-  const reset = rowsIn(parts[1] ?? []).some((r) => r.some((x, i) => x.k === 'sym' && x.name === 'r' && stepIndex(x) === 't' && r.slice(i + 1, i + 3).some((y) => y.k === 'sym' && y.name === 'h' && /-1$/.test(stepIndex(y)))));
+  // (The row-vector books' r ⊙ s_{i−1}: the state written s, the gate without its step.)
+  const candidate = lhs && ((lhs.k === 'sym' && /^[hs]$/.test(lhs.name) && lhs.mods.some((m) => m === 'tilde' || m === 'widetilde')) || (lhs.k === 'group' && /tilde/.test(lhs.delim)));
+  const reset = rowsIn(parts[1] ?? []).some((r) => r.some((x, i) => x.k === 'sym' && x.name === 'r' && ['t', ''].includes(stepIndex(x)) && r.slice(i + 1, i + 3).some((y) => y.k === 'sym' && /^[hs]$/.test(y.name) && /-1$/.test(stepIndex(y)))));
   if (candidate && reset && applies(parts[1], ['tanh']).length) add('gru', 3.8, RESET_CANDIDATE);
 }
 
@@ -5176,11 +5200,91 @@ function detectMarkovProduct(root: Row, add: Add): void {
   if (truncated && ps.length >= 4 && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct];
+/**
+ * −E_{x∼P}[log Q(x)]: the expected log-probability under one distribution of what another assigns — the cross-entropy
+ * (with the same letter twice, the entropy, no catalog concept). E_{q(z|x)}[log p(x, z) − log q(z|x)]: the evidence
+ * lower bound.
+ */
+function detectExpectedLogs(root: Row, add: Add): void {
+  const expectations = rowsIn(root).flatMap((r) => r.flatMap((x, i): Array<{ over: Node | undefined; body: Row }> => {
+    if (x.k === 'apply' && x.fn === 'E') return [{ over: (x.head as Sym).sub, body: rowOf(x.arg) }];
+    const next = r[i + 1];
+    return x.k === 'sym' && x.name === 'E' && next?.k === 'group' ? [{ over: x.sub, body: rowOf(next.body) }] : [];
+  }));
+  for (const { over, body } of expectations) {
+    const sampler = syms(over).find((y) => /^[PpQq]$/.test(y.name) && y !== syms(over)[0]) ?? applies(over ?? []).find((a) => /^[pq]$/i.test(a.fn));
+    const samplerName = sampler ? (sampler.k === 'sym' ? sampler.name : (sampler as Apply).fn) : '';
+    const logs = applies(body, ['log', 'ln']);
+    const logged = logs.map((l) => applies(l.arg).find((a) => /^[pPqQ]$/.test(a.fn))?.fn ?? '');
+    const negated = root[0]?.k === 'op' && root[0].v === '-' && root[1]?.k === 'apply' && root[1].fn === 'E';
+    if (samplerName && logs.length === 1 && logged[0] && logged[0] !== samplerName && negated) add('cross-entropy', 3.5, '−E_{x∼P}[log Q(x)]: the cross-entropy of Q under P');
+    const terms = termsOf(body);
+    const logOf = (t: { items: Row }, fn: string) => applies(t.items, ['log', 'ln']).some((l) => applies(l.arg).some((a) => a.fn === fn && (fn !== 'q' || condBarOf(a))));
+    if (samplerName === 'q' && terms.length === 2 && terms.some((t) => t.sign === '-' && logOf(t, 'q')) && terms.some((t) => t.sign !== '-' && logOf(t, 'p'))) add('elbo', 3.8, ELBO_EXPECTATION);
+  }
+}
+
+/** 2σ(2x) − 1: tanh written through the sigmoid. */
+function detectTanhThroughSigmoid(root: Row, add: Add): void {
+  const r = unmultiplied(sides(root).parts.slice(-1)[0] ?? []);
+  const sig = r[1]?.k === 'apply' && ['sigmoid', 'sigma'].includes(r[1].fn) ? r[1] : undefined;
+  const arg = sig ? unmultiplied(rowOf(sig.arg)) : [];
+  if (r.length === 4 && isNum(r[0], 2) && sig && arg.length === 2 && isNum(arg[0], 2) && arg[1].k === 'sym' && r[2].k === 'op' && r[2].v === '-' && isNum(r[3], 1)) add('tanh', 3.5, TANH_THROUGH_SIGMOID);
+}
+
+/** y = I{wᵀx + b > 0}, 1[w·x ≥ 0]: a linear score's sign as 0 or 1 — the perceptron's step. */
+function detectIndicatorOfScore(root: Row, add: Add): void {
+  const items = all(root);
+  const hit = items.some((x, i) => x.k === 'sym' && (x.name === 'I' || (x.name === '1' && x.mods.includes('bb'))) && items[i + 1]?.k === 'group' && ['{', '[', '('].includes((items[i + 1] as Group).delim) && (() => {
+    const b = rowOf((items[i + 1] as Group).body);
+    const at = b.findIndex((y) => y.k === 'op' && ['>', '≥'].includes(y.v));
+    return at > 0 && isNum(b[at + 1], 0) && b.length === at + 2 && syms(b.slice(0, at)).some((y) => /^(w|theta|beta)$/.test(y.name)) && syms(b.slice(0, at)).some((y) => /^[xX]$/.test(y.name));
+  })());
+  if (hit) add('step-function', 3.6, INDICATOR_OF_SCORE);
+}
+
+/** e_{ij} = {q_iᵀk_j if j ≤ i; −∞ if j > i}: later positions' scores set to −∞, the causal mask. */
+function detectCausalCases(root: Row, add: Add): void {
+  const rowsOfCases = all(root).filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && Array.isArray((x as { rows?: unknown }).rows));
+  const masked = rowsOfCases.some((env) => {
+    const rows = (env as unknown as { rows: Row[][] }).rows.map((cells) => cells.flatMap((c) => (c as unknown as { items?: Row }).items ?? []));
+    const minusInfinity = rows.some((r) => r.some((x) => x.k === 'sym' && x.name === 'infty') && r.some((x) => x.k === 'op' && ['>', '<'].includes(x.v)));
+    const scored = rows.some((r) => r.some((x) => x.k === 'sym' && /^[qQ]$/.test(x.name)) && r.some((x) => x.k === 'sym' && /^[kK]$/.test(x.name)));
+    return minusInfinity && scored;
+  });
+  if (masked) add('masked-self-attention', 3.8, CAUSAL_CASES);
+}
+
+/** d(x) = {m ⊙ x in training; p x at test}: units kept by a random mask while training, scaled by p after — dropout. */
+function detectDropoutCases(root: Row, add: Add): void {
+  const envs = all(root).filter((x) => x.k === 'env' && Array.isArray((x as { rows?: unknown }).rows));
+  const drop = envs.some((env) => {
+    const rows = (env as unknown as { rows: Row[][] }).rows.map((cells) => cells.flatMap((c) => (c as unknown as { items?: Row }).items ?? []));
+    const masked = rows.some((r) => r.some((x, i) => x.k === 'sym' && /^(m|r|d|delta|epsilon)$/.test(x.name) && r[i + 1]?.k === 'op' && ['⊙', '∘', '*'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'sym'));
+    const scaled = rows.some((r) => r[0]?.k === 'sym' && r[0].name === 'p' && r[1]?.k === 'sym');
+    return rows.length === 2 && masked && scaled;
+  });
+  if (drop) add('dropout', 3.6, 'd(x) = m ⊙ x in training, p x at test: dropout');
+}
+
+/** g′(z) = 0.01 if g(z) < 0: a derivative given as one number on one side of 0, a piece of a piecewise-linear activation's. */
+function pieceOfDerivative(root: Row): boolean {
+  // (The comparison splits the line like a relation: read the right of the equals sign as it is written.)
+  const eq = root.findIndex((x) => x.k === 'op' && x.v === '=');
+  if (eq < 0) return false;
+  const r = root.slice(eq + 1);
+  const spelledIf = r[1]?.k === 'sym' && r[1].name === 'i' && r[2]?.k === 'sym' && r[2].name === 'f';
+  const cut = r.findIndex((x) => x.k === 'op' && ['<', '>', '≤', '≥'].includes(x.v));
+  return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
+}
+
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectDropoutCases];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
-  const roleW = (x: Node | undefined) => x?.k === 'sym' && x.name === 'W' && [subText(x.sup), subText(x.sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase());
+  // (Or the matrix named by the role's capital, q_i = Q x_i, k_i = K x_i — not v_i = V x_i, word2vec's lookup of a
+  // word's vector as often as a value.)
+  const roleW = (x: Node | undefined) => x?.k === 'sym' && ((x.name === 'W' && [subText(x.sup), subText(x.sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase())) || (/^[qk]$/.test(lhsSym.name) && /^[a-z]?$/.test(stepIndex(lhsSym)) && x.name === lhsSym.name.toUpperCase() && !x.sub && !x.sup));
   const inputLetter = (x: Node | undefined) => x?.k === 'sym' && /^[xXhHeEaA]$/.test(x.name);
   const factors = unmultiplied(rhs);
   return /^[qkv]$/i.test(lhsSym.name) && factors.length === 2 && ((roleW(factors[0]) && inputLetter(factors[1])) || (inputLetter(factors[0]) && roleW(factors[1])));
@@ -5318,13 +5422,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }
-  // (ŷ = σ(z) under "Logistic regression": the prediction the model defines is the sigmoid of its score, the model's.)
-  const predicted = (r: Row) => { const { parts } = sides(r); return parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^[yY]$/.test(parts[0][0].name) && parts[0][0].mods.includes('hat'); };
-  const sigmoidLead = cands.get('sigmoid');
-  if (top && sigmoidLead && sigmoidLead.score >= top[1].score && (!named || named === 'sigmoid') && predicted(tree.items) && conceptsNamed(words).includes('logistic-regression')) add('logistic-regression', sigmoidLead.score + 0.2, PREDICTION_NAMED);
-  // (z = [h_{t−1}, x_t] under "LSTM": the state and the input joined, the first step of the model the words name.)
-  const recurrent = concatenatedStep(tree.items) && !named ? conceptsNamed(words).find((id) => ['lstm', 'gru', 'rnn', 'bidirectional-rnn'].includes(id)) : undefined;
-  if (recurrent) add(recurrent, 3.2, CONCAT_UNDER_MODEL);
+  wordsNameTheStep(tree.items, named, top, cands, words, add);
   specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   penalisedLoss(sorted, words);

@@ -3342,3 +3342,20 @@ test('drawn from round 61: an activation\'s derivative through its bare letter, 
   // (The history growing with the words is the chain rule's, not a Markov model's.)
   assert.notEqual(concept('P(w_1, w_2, w_3, w_4) = P(w_1) P(w_2|w_1) P(w_3|w_1, w_2) P(w_4|w_1,w_2,w_3)'), 'ngram-markov');
 });
+
+test('drawn from round 61 too: expected logs, tanh through the sigmoid, a step of a score, the causal mask and dropout in cases, pieces of a derivative under its name', () => {
+  assert.equal(concept('-E_{x~P}(log(Q(x)))'), 'cross-entropy');
+  assert.equal(concept('-E_{x~P}(log(P(x)))'), null);
+  assert.equal(explainFormula('L(\\theta, \\phi;x^{(i)})=E_{q_{\\phi}(z|x)}[-\\log q_{\\phi}(z|x)+\\log p_{\\theta}(x,z)]').concept, 'elbo');
+  assert.equal(explainFormula('2*sigmoid(2x) - 1').concept, 'tanh');
+  assert.equal(concept('y=I\\{\\boldsymbol{x}^{\\top}\\boldsymbol{w}+b>0\\}'), 'step-function');
+  assert.notEqual(concept('y=I\\{x > 0\\}'), 'step-function');
+  assert.equal(concept('e_{ij} = \\left\\{ \\begin{aligned} q_i^T k_j & & j \\leq i \\\\ -\\infty & & j > i \\end{aligned} \\right.'), 'masked-self-attention');
+  assert.equal(concept('d(\\mathbf{x}) = \\begin{cases} \\mathbf{m}\\odot \\mathbf{x}, &\\text{during training}\\\\ p\\mathbf{x}, &\\text{otherwise} \\end{cases}'), 'dropout');
+  assert.equal(concept("g'(z) = 0.01 if g(z) < 0", 'Leaky ReLU'), 'leaky-relu');
+  assert.equal(concept("g'(z) = 1 if g(z) > 0", 'ReLU'), 'relu');
+  assert.equal(concept("g'(z) = 1 if g(z) > 0"), null);
+  assert.equal(concept('\\tilde{h} = \\tanh(x W^x + (r \\odot s_{i-1}) W^s + b)'), 'gru');
+  assert.equal(concept('q_i = Q x_i'), 'self-attention');
+  assert.notEqual(concept('v_i = V x_i'), 'self-attention');
+});
