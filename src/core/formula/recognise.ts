@@ -378,11 +378,15 @@ function detectShapes(root: Row, add: Add): void {
   const stepOf = (x: Sym) => step(x).replace(/\s/g, '');
   const headStep = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? stepOf(parts[0][0] as Sym) : '';
   // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
-  if (PREVIOUS[headStep] && hasOp(parts[1], '+')) {
+  // (At a step other than t, z_k = U h_{k−1} + W x_k + b, only a state letter one step back and an input letter at the
+  // step count: a layer's index, z_l = W_l a_{l−1} + b_l, reads no input of its own.)
+  const otherStep = !PREVIOUS[headStep] && /^([ijknτ]|tau)$/.test(headStep);
+  const previous = PREVIOUS[headStep] ?? (otherStep ? `${headStep}-1` : '');
+  if (previous && hasOp(parts[1], '+')) {
     const top = parts[1].filter((x): x is Sym => x.k === 'sym');
-    const prevState = top.some((x) => stepOf(x) === PREVIOUS[headStep] && /^[a-z]$/i.test(x.name));
+    const prevState = top.some((x) => stepOf(x) === previous && (otherStep ? /^[hsHS]$/ : /^[a-z]$/i).test(x.name));
     // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
-    const input = top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
+    const input = otherStep ? top.some((x) => /^[xXeE]$/.test(x.name) && stepOf(x) === headStep) : top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
     // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t, w_{aa} a^{⟨t−1⟩}.)
     const rhsItems = parts[1];
     // (Or with the product written, w_{ax} · x^{⟨t⟩}.)
@@ -2170,6 +2174,13 @@ function detect(root: Row, add: Add): void {
       add('dropout', 3.5, '0 with probability p, h/(1 − p) otherwise');
       continue;
     }
+    // (Or a random mask while training and the input scaled by p at test: d(x) = m ⊙ x, p x.)
+    const masked = (r: Row) => r.some((x, i) => x.k === 'sym' && /^(m|r|d|delta|epsilon)$/.test(x.name) && r[i + 1]?.k === 'op' && ['⊙', '∘', '*'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'sym');
+    const scaled = (r: Row) => r[0]?.k === 'sym' && r[0].name === 'p' && r[1]?.k === 'sym';
+    if (env.rows.length === 2 && env.rows.some((r) => masked(rowOf(r[0]))) && env.rows.some((r) => scaled(rowOf(r[0])))) {
+      add('dropout', 3.6, 'd(x) = m ⊙ x in training, p x at test: dropout');
+      continue;
+    }
     const vals = env.rows.map((r) => rowOf(r[0]).filter((x, i, a) => !(x.k === 'op' && [',', '.', ';'].includes(x.v) && i === a.length - 1)));
     // (Or 1 when ŷ ≠ y and 0 otherwise; or, for a loss on the left, 0 and 1 by the sign of the margin y·s.)
     const zeroOne = vals.length === 2 && vals.map((v) => (v.length === 1 && v[0].k === 'num' ? v[0].v : NaN)).sort().join() === '0,1';
@@ -3084,7 +3095,12 @@ function detect(root: Row, add: Add): void {
   const paramsOnly = (r: Row) => r.length > 0 && r.every((y) => (y.k === 'op' && y.v === ',') || (y.k === 'sym' && (PARAM_LETTER.test(y.name) || y.name === 'b')));
   if (lhsApply && /^(ell|l|L)$/.test(lhsApply.fn) && syms(lhsApply.arg).some((y) => PARAM_LETTER.test(y.name)) && (rowOf(lhsApply.arg).length === 1 || paramsOnly(rowOf(lhsApply.arg))) && bigs(rhsAll, 'sum').length > 0 && rhsAll[0]?.k === 'big' && applies(rhsAll, ['log', 'ln']).length > 0) add('maximum-likelihood', 2.8, 'ℓ(θ) = Σ log p(y_i | x_i; θ): the log-likelihood');
   // θ̂_{MLE} = …, μ̂_{ML} = …: the estimate is named by its subscript — the maximum-likelihood estimate, worked out.
-  if (parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^(mle|ml)$/.test(subText(lhs[0].sub).toLowerCase().replace(/[^a-z]/g, ''))) add('maximum-likelihood', 3.3, 'θ̂_MLE = …: the maximum-likelihood estimate, named by its subscript');
+  // (A macro for the letter may leave the name braced after it, `\vw{MLE}` → w{MLE}; found by an arg max or min, it is
+  // the estimate's definition.)
+  const mleName = (t: string) => /^(mle|ml)$/.test(t.toLowerCase().replace(/[^a-z]/g, ''));
+  const namedEstimate = lhs[0]?.k === 'sym' && (lhs.length === 1 ? mleName(subText(lhs[0].sub)) : lhs.length === 2 && lhs[1].k === 'group' && mleName(spelled(rowOf(lhs[1].body))));
+  const optimised = all(rhsAll).some((x) => (x.k === 'name' && /^arg ?(min|max)$/i.test(x.v)) || (x.k === 'apply' && /^arg ?(min|max)$/i.test(x.fn)));
+  if (parts.length >= 2 && namedEstimate) add('maximum-likelihood', optimised ? 3.6 : 3.3, 'θ̂_MLE = …: the maximum-likelihood estimate, named by its subscript');
   // 𝓛 = Σ log P(y | x), with no minus: a sum of the log-probabilities of what is predicted, the objective maximum
   // likelihood maximises — too common a shape to name alone; the words (likelihood, maximise) decide.
   const lossLetterLhs = parts.length === 2 && lhs.length === 1 && ((lhs[0].k === 'sym' && /^(L|ell|l|J)$/.test(lhs[0].name)) || (lhs[0].k === 'apply' && /^(L|ell|l|J)$/.test(lhs[0].fn)));
@@ -4999,22 +5015,6 @@ function detectDataLikelihood(root: Row, add: Add): void {
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
 }
 
-/**
- * z_k = U h_{k−1} + W x_k + b: the recurrence written with a step other than t (k, i, n, τ): a state one step back and
- * the input at the step, each through its own matrix. (A layer's index, z_l = W a_{l−1}, reads no input of its own.)
- */
-function detectAnyStepRecurrence(root: Row, add: Add): void {
-  const { parts } = sides(root);
-  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'sym' || !hasOp(parts[1], '+')) return;
-  const lhs = parts[0][0];
-  const step = stepIndex(lhs);
-  if (!/^([ijknτ]|tau)$/.test(step)) return;
-  const top = parts[1].filter((x): x is Sym => x.k === 'sym');
-  const previousState = top.some((x) => /^[hsHS]$/.test(x.name) && stepIndex(x) === `${step}-1`);
-  const input = top.some((x) => /^[xXeE]$/.test(x.name) && x.name !== lhs.name && stepIndex(x) === step);
-  if (previousState && input && top.filter((x) => /^[WUV]$/.test(x.name)).length >= 2) add('rnn', 3.1, RECURRENT_SUM);
-}
-
 /** p_{θ_dec}(y_i | Y_{0:i−1}, X̄), f_{θ_dec}(y_{i−1}, c_{i−1}): a distribution or a function the decoder's parameters carry. */
 function detectDecoderDistribution(root: Row, add: Add): void {
   const decoderIndex = (h: Node) => (h.k === 'sym' || h.k === 'name') && /(^|[^a-z])dec(oder)?(?![a-z])/i.test(`${show(h.sub)},${show(h.sup)}`.replace(/\\(mathrm|text|textrm|operatorname)|\s+/g, ''));
@@ -5036,16 +5036,6 @@ function detectGateOwnWeights(root: Row, add: Add): void {
   const fn = gate === 'g' ? 'tanh' : 'sigmoid';
   const through = parts.slice(1).some((p) => p[0]?.k === 'apply' && (p[0].fn === fn || (fn === 'sigmoid' && p[0].fn === 'sigma')) && syms(p[0].arg).some(own));
   if (through) add(/^[zr]$/.test(gate) ? 'gru' : 'lstm', 3.6, GATE_OWN_WEIGHTS);
-}
-
-/** w_{MLE} = arg max …, θ_ML = …: the estimate named maximum likelihood's on the left. */
-const NAMED_ESTIMATE = 'θ_MLE = arg max …: the maximum-likelihood estimate, named so';
-function detectNamedEstimate(root: Row, add: Add): void {
-  const { parts } = sides(root);
-  if (parts.length < 2) return;
-  const named = (x: Node) => /^(MLE|ML)$/.test(x.k === 'name' ? x.v : x.k === 'group' ? spelled(rowOf(x.body)) : x.k === 'sym' ? `${subText(x.sub)}${subText(x.sup)}`.replace(/\s/g, '') : '');
-  const optimised = all(parts[1]).some((x) => (x.k === 'name' && /^arg ?(min|max)$/i.test(x.v)) || (x.k === 'apply' && /^arg ?(min|max)$/i.test(x.fn)));
-  if (parts[0].length <= 2 && parts[0].some(named) && optimised) add('maximum-likelihood', 3.6, NAMED_ESTIMATE);
 }
 
 /** P(θ | D) = P(θ) P(D | θ)/P(D): Bayes' rule with the prior written before the fraction of the likelihood over the evidence. */
@@ -5212,8 +5202,11 @@ function detectExpectedLogs(root: Row, add: Add): void {
     return x.k === 'sym' && x.name === 'E' && next?.k === 'group' ? [{ over: x.sub, body: rowOf(next.body) }] : [];
   }));
   for (const { over, body } of expectations) {
-    const sampler = syms(over).find((y) => /^[PpQq]$/.test(y.name) && y !== syms(over)[0]) ?? applies(over ?? []).find((a) => /^[pq]$/i.test(a.fn));
-    const samplerName = sampler ? (sampler.k === 'sym' ? sampler.name : (sampler as Apply).fn) : '';
+    // (The distribution sampled from: the letter after ∼ in `x ∼ P`, or the one written as a function, `q(z | x)`.)
+    const overRow = rowOf(over);
+    const tilde = overRow.findIndex((y) => y.k === 'op' && ['~', '∼'].includes(y.v));
+    const after = tilde >= 0 ? overRow[tilde + 1] : undefined;
+    const samplerName = after?.k === 'sym' && /^[PpQq]$/.test(after.name) ? after.name : applies(overRow).find((a) => /^[pq]$/i.test(a.fn))?.fn ?? '';
     const logs = applies(body, ['log', 'ln']);
     const logged = logs.map((l) => applies(l.arg).find((a) => /^[pPqQ]$/.test(a.fn))?.fn ?? '');
     const negated = root[0]?.k === 'op' && root[0].v === '-' && root[1]?.k === 'apply' && root[1].fn === 'E';
@@ -5245,26 +5238,14 @@ function detectIndicatorOfScore(root: Row, add: Add): void {
 
 /** e_{ij} = {q_iᵀk_j if j ≤ i; −∞ if j > i}: later positions' scores set to −∞, the causal mask. */
 function detectCausalCases(root: Row, add: Add): void {
-  const rowsOfCases = all(root).filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env' && Array.isArray((x as { rows?: unknown }).rows));
-  const masked = rowsOfCases.some((env) => {
-    const rows = (env as unknown as { rows: Row[][] }).rows.map((cells) => cells.flatMap((c) => (c as unknown as { items?: Row }).items ?? []));
+  const envs = all(root).filter((x): x is Extract<Node, { k: 'env' }> => x.k === 'env');
+  const masked = envs.some((env) => {
+    const rows = env.rows.map((cells) => cells.flatMap((c) => rowOf(c)));
     const minusInfinity = rows.some((r) => r.some((x) => x.k === 'sym' && x.name === 'infty') && r.some((x) => x.k === 'op' && ['>', '<'].includes(x.v)));
     const scored = rows.some((r) => r.some((x) => x.k === 'sym' && /^[qQ]$/.test(x.name)) && r.some((x) => x.k === 'sym' && /^[kK]$/.test(x.name)));
     return minusInfinity && scored;
   });
   if (masked) add('masked-self-attention', 3.8, CAUSAL_CASES);
-}
-
-/** d(x) = {m ⊙ x in training; p x at test}: units kept by a random mask while training, scaled by p after — dropout. */
-function detectDropoutCases(root: Row, add: Add): void {
-  const envs = all(root).filter((x) => x.k === 'env' && Array.isArray((x as { rows?: unknown }).rows));
-  const drop = envs.some((env) => {
-    const rows = (env as unknown as { rows: Row[][] }).rows.map((cells) => cells.flatMap((c) => (c as unknown as { items?: Row }).items ?? []));
-    const masked = rows.some((r) => r.some((x, i) => x.k === 'sym' && /^(m|r|d|delta|epsilon)$/.test(x.name) && r[i + 1]?.k === 'op' && ['⊙', '∘', '*'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'sym'));
-    const scaled = rows.some((r) => r[0]?.k === 'sym' && r[0].name === 'p' && r[1]?.k === 'sym');
-    return rows.length === 2 && masked && scaled;
-  });
-  if (drop) add('dropout', 3.6, 'd(x) = m ⊙ x in training, p x at test: dropout');
 }
 
 /** g′(z) = 0.01 if g(z) < 0: a derivative given as one number on one side of 0, a piece of a piecewise-linear activation's. */
@@ -5278,7 +5259,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectAnyStepRecurrence, detectDecoderDistribution, detectGateOwnWeights, detectNamedEstimate, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectDropoutCases];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
