@@ -110,7 +110,7 @@ function slashDerivatives(s: string): string {
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
  * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
- * matrix), `\mat W`, `\bb{h}` (bold; `\bb{R}` the reals), `\dotp{a}{b}` (aᵀb), `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
+ * matrix), `\boldx`, `\boldW`, `\bolddelta` (bold), `\mat W`, `\bb{h}` (bold; `\bb{R}` the reals), `\dotp{a}{b}` (aᵀb), `\norm{x}`, `\abs{x}`, `\th`/`\be`/`\si` (θ, β, σ); colour wrappers (`\textcolor{c}{x}`, a capitalised
  * one-argument macro like `\VARm{x}`) give their content. A command the note defines has been expanded before this.
  */
 function conventionalShorthands(s: string): string {
@@ -118,6 +118,8 @@ function conventionalShorthands(s: string): string {
   // (Not `\vb{x}`, the physics package's bold, nor siunitx's `\si{…}`: a shorthand takes no argument.)
   s = s.replace(/\\v([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\m([A-Z])(?![A-Za-z{])/g, '\\mathbf{$1}');
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
+  // `\boldx`, `\boldW`, `\bolddelta`: bold by the name's convention (Goldberg's and Rush's notes).
+  s = s.replace(/\\bold([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\bold(alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z{])/g, '\\boldsymbol{\\$1}');
   // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
   s = s.replace(/\\(?:bb|bv)\s*\{\s*([^{}]*?)\s*\}/g, (_m, a: string) => (/^[RNZQCE]$/.test(a) ? `\\mathbb{${a}}` : /^\\[A-Za-z]+$/.test(a) ? `\\boldsymbol{${a}}` : `\\mathbf{${a}}`));
   // `\V{a}`, `\V{\sigma}`: a one-letter capital macro around a small letter is a bold vector (a variance, \V{X}, takes a capital).
@@ -787,7 +789,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|cN|calN|normal|gauss|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

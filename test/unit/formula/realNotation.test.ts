@@ -956,6 +956,10 @@ test('a preamble\'s shorthands read by convention when the note does not define 
   assert.match(normaliseTex('\\text{\\bf V} \\mathbf{u}'), /^\\mathbf\{V\}/);
   // Known commands keep their meaning: \vb is bold, \Delta is Δ, \si{…} is not σ.
   assert.match(normaliseTex('\\vb{u} + \\Delta{V}'), /\\vb\{u\} \+ \\Delta\{V\}/);
+  // `\boldx`, `\boldW`, `\bolddelta` undefined: bold letters; `\boldsymbol` and a longer name are left alone.
+  assert.equal(normaliseTex('\\hat{\\boldy} = f(\\boldx \\boldW + \\boldb)'), '\\hat{\\mathbf{y}} = f(\\mathbf{x} \\mathbf{W} + \\mathbf{b})');
+  assert.equal(normaliseTex('\\bolddelta^{(l)} + \\boldsymbol{x} + \\boldface'), '\\boldsymbol{\\delta}^{(l)} + \\boldsymbol{x} + \\boldface');
+  assert.equal(concept('\\boldh_t = \\tanh(\\boldW \\boldh_{t-1} + \\boldU \\boldx_t + \\boldb)'), 'rnn');
   // A data matrix's entries summed against the weights are a product, not attention.
   assert.notEqual(concept('s_n = \\sum_k X_{n,k} v_k'), 'attention');
 });
