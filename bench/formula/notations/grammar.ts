@@ -1,0 +1,396 @@
+/**
+ * Ways of writing each catalog concept (and formulas outside the catalog, `null`), for the notation model
+ * (src/core/formula/notationModel.ts). Templates use the slots and functions of slots.ts (`$x`, `@sig{…}`, `«a|b»`).
+ * Written from the concepts' definitions, in the notations of column- and row-vector books, course notes and code.
+ */
+export const GRAMMAR: Record<string, readonly string[]> = {
+  sigmoid: [
+    '«\\sigma($z)|\\sigma(x)|\\operatorname{sigmoid}($z)|S($z)|g($z)|\\sigma» @def @frac{1}{1 + @exp{-$z}}',
+    '«\\sigma($z)|g($z)» @def @frac{@exp{$z}}{1 + @exp{$z}}',
+    '«\\sigma($z)|\\sigma» = «(1 + e^{-$z})^{-1}|1/(1+e^{-$z})»',
+  ],
+  tanh: [
+    '\\tanh($z) @def @frac{e^{$z} - e^{-$z}}{e^{$z} + e^{-$z}}',
+    '«\\tanh($z)|\\tanh» = @frac{1 - e^{-2$z}}{1 + e^{-2$z}}',
+    '\\tanh($z) = @frac{\\sinh($z)}{\\cosh($z)}',
+  ],
+  hardtanh: [
+    '«\\operatorname{hardtanh}($z)|\\text{HardTanh}($z)|f($z)» = \\max(-1, \\min(1, $z))',
+    '«\\operatorname{hardtanh}($z)|f($z)» = \\begin{cases} -1 & $z < -1 \\\\ $z & -1 \\le $z \\le 1 \\\\ 1 & $z > 1 \\end{cases}',
+  ],
+  relu: [
+    '«\\operatorname{ReLU}($z)|\\text{relu}($z)|f($z)|g($z)|\\mathrm{ReLU}($z)» @def \\max«(0, $z)|\\{0, $z\\}|($z, 0)»',
+    '«\\operatorname{ReLU}($z)|f($z)|g($z)» = \\begin{cases} $z & «$z > 0|\\text{if } $z > 0|$z \\geq 0» \\\\ 0 & «\\text{otherwise}|$z \\le 0|\\text{else}» \\end{cases}',
+    '«f($z)|\\operatorname{ReLU}($z)» = «($z)^+|[$z]_+|\\max(0,$z)»',
+  ],
+  'leaky-relu': [
+    '«\\operatorname{LeakyReLU}($z)|f($z)|g($z)» = \\max(«0.01|\\alpha|a» $z, $z)',
+    '«f($z)|\\text{LeakyReLU}($z)» = \\begin{cases} $z & $z > 0 \\\\ «0.01|\\alpha|a» $z & «\\text{otherwise}|$z \\le 0» \\end{cases}',
+  ],
+  'step-function': [
+    '«f($z)|H($z)|\\operatorname{step}($z)|g($z)|\\phi($z)» = \\begin{cases} 1 & «$z \\geq 0|$z > 0|\\text{if } $z \\ge 0» \\\\ 0 & «\\text{otherwise}|$z < 0» \\end{cases}',
+    '«\\hat{y}|y|o» = \\begin{cases} 1 & «\\text{if }|» @dotp{$w}{$x} + $b «> 0|\\geq 0» \\\\ «0|-1» & «\\text{otherwise}|\\text{else}» \\end{cases}',
+    '«\\hat y|o|f(x)» = «\\operatorname{sign}|\\text{sgn}|\\operatorname{sgn}»(@dotp{$w}{$x} + $b)',
+  ],
+  softmax: [
+    '«\\operatorname{softmax}($zv)_$i|\\text{softmax}($zv)_{$i}|\\sigma($zv)_$i|p_$i|y_$i|\\hat{y}_$i|S($zv)_{$i}» @def @frac{@exp{$z_$i}}{@sum{j}{$K}{@exp{$z_j}}}',
+    '«\\operatorname{softmax}($zv)|\\text{softmax}(z)» = @frac{@exp{$zv}}{@sum{j}{$K}{@exp{$z_j}}}',
+    '«p_$i|\\hat y_$i|q_$i» = @frac{e^{$z_$i / T}}{\\sum_j e^{$z_j / T}}',
+    '@softmax{$zv}_$i = @frac{@exp{$zv_$i}}{\\sum_{k} @exp{$zv_k}}',
+  ],
+  mse: [
+    '«$Lw|\\text{MSE}|MSE|L_{MSE}|\\mathcal{L}_{\\text{MSE}}» @def @mean{$i}{$N}{($y_$i - $yh_$i)^2}',
+    '«$Lw|\\text{MSE}» = @mean{$i}{$N}{\\left($y^{($i)} - \\hat{y}^{($i)}\\right)^2}',
+    '«$Lw|\\text{MSE}» = @frac{1}{«2|2N|2m|N»} @sum{$i}{$N}{(@dotp{$w}{$x_$i} - $y_$i)^2}',
+    '«$Lw|\\text{MSE}» = @frac{1}{$N} @norm{$y - $yh}^2',
+    '«$Lw|L» = @frac{1}{2}($y - $yh)^2',
+  ],
+  'cross-entropy': [
+    '«$Lw|L_{CE}|\\text{CE}|H(p, q)|\\mathcal{L}_{CE}» = - @sum{k}{$K}{$y_k @log{$yh_k}}',
+    '«$Lw|\\mathcal{L}» = - @mean{$i}{$N}{@sum{k}{$K}{y_{$i k} @log{\\hat{y}_{$i k}}}}',
+    '«H(p, q)|H(p,q)» = - @sum{x}{}{p(x) @log{q(x)}}',
+    '«$Lw|\\text{CE}» = -@log{\\hat{y}_{c}}',
+    '«$Lw|L» = - «\\mathbf{y}^T \\log \\hat{\\mathbf{y}}|y \\cdot \\log \\hat{y}»',
+  ],
+  'binary-cross-entropy': [
+    '«$Lw|L_{BCE}|\\text{BCE}|\\ell» = -\\left[ $y @log{$yh} + (1 - $y) @log{1 - $yh} \\right]',
+    '«$Lw|J(\\theta)|J(w)» = - @mean{$i}{$N}{\\left[ y^{($i)} @log{h_\\theta(x^{($i)})} + (1 - y^{($i)}) @log{1 - h_\\theta(x^{($i)})} \\right]}',
+    '«$Lw|L» = -«y|t» \\log «p|\\sigma(z)» - (1 - «y|t») \\log(1 - «p|\\sigma(z)»)',
+    '«$Lw|L» = - @sum{$i}{$N}{$y_$i \\log $yh_$i + (1 - $y_$i) \\log (1 - $yh_$i)}',
+  ],
+  'hinge-loss': [
+    '«$Lw|L_{hinge}|\\ell» = \\max(0, 1 - $y «\\cdot|» «f(x)|(@dotp{$w}{$x} + $b)|\\hat{y}|s»)',
+    '«L_$i|$Lw» = @sum{j \\neq y_$i}{}{\\max(0, s_j - s_{y_$i} + «1|\\Delta»)}',
+    '«$Lw|\\ell» = [1 - $y f($x)]_+',
+  ],
+  'zero-one-loss': [
+    '«L(y, \\hat{y})|\\ell_{0-1}|L_{0/1}» = «\\mathbb{1}|\\mathbb{I}|I|\\mathbf{1}»«[|\\{|(»$y \\neq $yh«]|\\}|)»',
+    '«L(y, \\hat{y})|\\ell» = \\begin{cases} 0 & $y = $yh \\\\ 1 & $y \\neq $yh \\end{cases}',
+  ],
+  'negative-log-likelihood': [
+    '«\\text{NLL}|$Lw|\\mathcal{L}_{NLL}|-\\ell(\\theta)» = - @sum{$i}{$N}{@log{p(y_$i | x_$i; $theta)}}',
+    '«\\text{NLL}|L» = - @log{P(y | x)}',
+    '«$Lw|\\text{NLL}(\\theta)» = - @mean{$i}{$N}{@log{p_\\theta(x_$i)}}',
+  ],
+  'distillation-loss': [
+    '«$Lw|L_{KD}|\\mathcal{L}_{distill}» = «\\alpha|(1-\\alpha)» «T^2|» \\, «KL|D_{KL}|\\mathrm{KL}»\\left(«p_T|\\sigma(z_t/T)|p^{teacher}» \\,\\|\\, «p_S|\\sigma(z_s/T)|p^{student}»\\right) + «(1 - \\alpha)|\\beta» \\, «\\mathcal{L}_{CE}|H(y, p_S)»',
+    '«$Lw|L_{soft}» = - T^2 @sum{$i}{}{@softmax{z^{t}/T}_$i @log{@softmax{z^{s}/T}_$i}}',
+  ],
+  'empirical-risk': [
+    '«\\hat{R}(f)|R_{emp}(f)|\\hat{R}_n(h)|R_{\\text{emp}}(\\theta)|\\hat{L}(h)» = @mean{$i}{$N}{«L|\\ell»(f(x_$i), y_$i)}',
+    '«\\hat{R}(h)|R_{emp}(w)» = @frac{1}{$N}\\sum_{$i=1}^{$N} «L|\\ell»(y_$i, h(x_$i))',
+    '«\\hat{f}|\\hat{h}» = \\arg\\min_{«f \\in \\mathcal{F}|h \\in \\mathcal{H}»} @mean{$i}{$N}{\\ell(f(x_$i), y_$i)}',
+  ],
+  'linear-regression': [
+    '«$yh|\\hat{y}|y|h_\\theta(x)|f(x)» = «@dotp{$w}{$x} + $b|\\theta_0 + \\theta_1 x|w_0 + w_1 x_1 + \\dots + w_d x_d|\\beta_0 + \\beta_1 x_1 + \\cdots + \\beta_p x_p|X\\beta|Xw»',
+    '«y|Y_i|y_i» = «\\beta_0 + \\beta_1 x_i + \\epsilon_i|X\\beta + \\varepsilon|w^T x + \\epsilon»',
+    '«\\hat{w}|\\hat{\\beta}|w^*|\\theta^*» = (X^T X)^{-1} X^T y',
+    '«h_\\theta(x)|\\hat y» = @sum{j}{d}{\\theta_j x_j}',
+  ],
+  'logistic-regression': [
+    '«P(y = 1 | x)|p(y=1|\\mathbf{x})|\\hat{y}|h_\\theta(x)|p» = @sig{@dotp{$w}{$x} + $b}',
+    '«P(y = 1 | x)|h_\\theta(x)|\\hat y» = @frac{1}{1 + @exp{-@dotp{$w}{$x}}}',
+    '«\\log \\frac{p}{1 - p}|\\operatorname{logit}(p)|\\ln\\frac{P(y=1|x)}{P(y=0|x)}» = @dotp{$w}{$x} + $b',
+    '«\\hat y|h_w(x)» = \\sigma(«\\theta^T x|w^T x + b|\\beta_0 + \\beta_1 x»)',
+  ],
+  'softmax-regression': [
+    '«P(y = k | x)|p(y=k|\\mathbf{x})|\\hat{y}_k|P(y=j|x;\\theta)» = @frac{@exp{w_k$T x + b_k}}{@sum{j}{$K}{@exp{w_j$T x + b_j}}}',
+    '«\\hat{\\mathbf{y}}|\\hat y|p» = @softmax{W x + b}',
+    '«P(y=k|x)|\\hat y_k» = @frac{e^{\\theta_k^T x}}{\\sum_{j=1}^{K} e^{\\theta_j^T x}}',
+  ],
+  'affine-layer': [
+    '«z|\\mathbf{z}|h|a|z^{[l]}|z^{(l)}|y|o» = @aff{$W}{$x}{$b}',
+    '«z^{[l]}|z^{(l+1)}|h^{(l)}» = «W^{[l]} a^{[l-1]} + b^{[l]}|W^{(l)} a^{(l)} + b^{(l)}|W^{(l)} h^{(l-1)} + b^{(l)}»',
+    '«h|\\mathbf{h}|a|a^{[l]}|y» = $act(@aff{$W}{$x}{$b})',
+    '«z_j|a_j|h_j» = @sum{i}{n}{w_{ji} x_i} + b_j',
+    '«y|\\mathbf{y}|h» = «x A^T + b|x W + b|\\mathbf{x}W + \\mathbf{b}»',
+  ],
+  mlp: [
+    '«\\hat{y}|y|f(x)|o» = «W_2|W^{(2)}|V|U» $act(«W_1|W^{(1)}|W» $x + «b_1|b^{(1)}|b») + «b_2|b^{(2)}|c»',
+    '«f(x)|\\hat y» = «f^{(3)}(f^{(2)}(f^{(1)}(x)))|f_L \\circ \\cdots \\circ f_1(x)|\\sigma(W_2 \\sigma(W_1 x))»',
+    '«h_1|h^{(1)}|a^{[1]}» = $act(W_1 x + b_1), \\quad «h_2|\\hat y|a^{[2]}» = «\\sigma|\\operatorname{softmax}|g»(W_2 h_1 + b_2)',
+    '«\\hat y|f(x)» = @sum{j}{H}{v_j \\sigma(w_j$T x + b_j)}',
+  ],
+  rnn: [
+    '$ht = «\\tanh|\\sigma|f|g|\\phi»(@aff{$W2}{$htm1}{@aff{$W}{$xt}{$b}})',
+    '$ht = «\\tanh|f»(«W_{hh}|W_h|U|W» $htm1 + «W_{xh}|W_x|W|U» $xt «+ b_h|+ b|»)',
+    '$ht = f($htm1, $xt«|; \\theta»)',
+    '«y_{$t}|o_{$t}|\\hat{y}_{$t}» = «W_{hy}|V|W_y» «h_{$t}|s_{$t}» + «b_y|c», \\quad «h_{$t}|s_{$t}» = \\tanh(«W_{hh}|W» «h_{$t-1}|s_{$t-1}» + «W_{xh}|U» x_{$t})',
+    '$ht = «\\tanh|\\sigma»(«W|\\mathbf{W}» @cat{$htm1}{$xt} + $b)',
+  ],
+  lstm: [
+    '«f_t|\\mathbf{f}_t|f^{\\langle t \\rangle}» = @sig{«W_f|\\mathbf{W}_f» @cat{h_{t-1}}{x_t} + b_f}',
+    '«i_t|\\mathbf{i}_t» = \\sigma(«W_i x_t + U_i h_{t-1} + b_i|W_{xi} x_t + W_{hi} h_{t-1} + b_i|W_i [h_{t-1}, x_t] + b_i»)',
+    '«o_t|\\mathbf{o}_t» = \\sigma(«W_o x_t + U_o h_{t-1} + b_o|W_o [h_{t-1}, x_t] + b_o»)',
+    '«c_t|C_t|\\mathbf{c}_t|c^{\\langle t \\rangle}» = @had{«f_t|\\Gamma_f»}{«c_{t-1}|C_{t-1}»} + @had{«i_t|\\Gamma_u»}{«\\tilde{c}_t|\\tilde{C}_t|g_t»}',
+    '«h_t|\\mathbf{h}_t|a^{\\langle t \\rangle}» = @had{«o_t|\\Gamma_o»}{\\tanh(«c_t|C_t|c^{\\langle t \\rangle}»)}',
+    '«\\tilde{c}_t|\\tilde{C}_t|g_t» = \\tanh(«W_c [h_{t-1}, x_t] + b_c|W_{xc} x_t + W_{hc} h_{t-1} + b_c|W_g x_t + U_g h_{t-1} + b_g»)',
+  ],
+  gru: [
+    '«z_t|\\mathbf{z}_t|u_t|\\Gamma_u» = \\sigma(«W_z x_t + U_z h_{t-1} + b_z|W_z [h_{t-1}, x_t]|W_{xz} x_t + W_{hz} h_{t-1} + b_z»)',
+    '«r_t|\\mathbf{r}_t|\\Gamma_r» = \\sigma(«W_r x_t + U_r h_{t-1} + b_r|W_r [h_{t-1}, x_t]»)',
+    '«h_t|\\mathbf{h}_t» = «(1 - z_t) \\odot h_{t-1} + z_t \\odot \\tilde{h}_t|z_t \\odot h_{t-1} + (1 - z_t) \\odot \\tilde{h}_t|(1-z_t) * h_{t-1} + z_t * \\tilde h_t»',
+    '«\\tilde{h}_t|\\hat{h}_t|h\'_t» = \\tanh(«W_h x_t + U_h (r_t \\odot h_{t-1}) + b_h|W [r_t \\odot h_{t-1}, x_t]|W x_t + r_t \\odot (U h_{t-1})»)',
+  ],
+  'bidirectional-rnn': [
+    '«h_t|\\mathbf{h}_t|h_i» = «[\\overrightarrow{h}_t; \\overleftarrow{h}_t]|\\overrightarrow{h_t} \\oplus \\overleftarrow{h_t}|[\\vec{h}_t, \\overleftarrow{h}_t]|\\left[\\overrightarrow{\\mathbf{h}}_i ; \\overleftarrow{\\mathbf{h}}_i\\right]»',
+    '«\\overrightarrow{h}_t|\\vec{h}_t» = f(«W|\\overrightarrow{W}» x_t + «U|\\overrightarrow{U}» \\overrightarrow{h}_{t-1}), \\quad \\overleftarrow{h}_t = f(«W|\\overleftarrow{W}» x_t + «U|\\overleftarrow{U}» \\overleftarrow{h}_{t+1})',
+    '«\\overleftarrow{h}_t|\\overleftarrow{\\mathbf{h}}_t» = \\tanh(«W_b|\\overleftarrow{W}» x_t + «U_b|\\overleftarrow{U}» \\overleftarrow{h}_{t+1} + b)',
+  ],
+  seq2seq: [
+    '«p(y_1, \\dots, y_{T\'} | x_1, \\dots, x_T)|P(y|x)|p(\\mathbf{y}|\\mathbf{x})» = @prod{t}{T\'}{p(y_t | «v, y_1, \\dots, y_{t-1}|y_{<t}, c|y_1,\\ldots,y_{t-1}, \\mathbf{x}»)}',
+    '«s_t|h^{dec}_t|\\mathbf{s}_i» = f(«s_{t-1}, y_{t-1}, c|s_{i-1}, y_{i-1}, c_i|h^{dec}_{t-1}, y_{t-1}»)',
+    '«\\log p(y|x)|\\log P(Y|X)» = @sum{t}{T}{\\log p(y_t | y_{<t}, «x|X|c»)}',
+  ],
+  'fixed-window-lm': [
+    '«\\hat{y}|\\hat{\\mathbf{y}}|P(w_t | w_{t-n+1}, \\dots, w_{t-1})» = @softmax{U «h|\\tanh(W e + b_1)|\\sigma(We + b)» + b_2}, \\quad «e|x» = [e^{(1)}; e^{(2)}; e^{(3)}; e^{(4)}]',
+    '«e|x|\\mathbf{x}» = «[e^{(1)}; e^{(2)}; e^{(3)}]|[C(w_{t-1}), \\dots, C(w_{t-n+1})]|[e_{t-3}; e_{t-2}; e_{t-1}]»',
+    '«y|\\hat y» = b + W x + U \\tanh(d + H x)',
+  ],
+  'gradient-descent': [
+    '@upd{$theta}{$theta - $eta @grad{$Lw}{$theta}}',
+    '«\\theta_{t+1}|w_{k+1}|x_{k+1}|\\mathbf{w}^{(t+1)}» = «\\theta_t|w_k|x_k|\\mathbf{w}^{(t)}» - $eta «\\nabla f(x_k)|\\nabla J(\\theta_t)|\\nabla_w L(w_k)|\\nabla \\mathcal{L}(\\mathbf{w}^{(t)})»',
+    '«w_j|\\theta_j|w_{ij}» «:=|\\leftarrow|=» «w_j|\\theta_j|w_{ij}» - $eta @pd{«J(\\theta)|E|L|J»}{«w_j|\\theta_j|w_{ij}»}',
+    '«\\Delta w|\\Delta \\theta|\\Delta w_{ij}» = - $eta @pd{«E|L|J»}{«w|\\theta|w_{ij}»}',
+  ],
+  'minibatch-sgd': [
+    '@upd{$theta}{$theta - @frac{$eta}{«|B|B|m|b»} @sum{«i \\in B|i \\in \\mathcal{B}|i»}{}{\\nabla_\\theta «L_i|\\ell(x_i, y_i; \\theta)|J_i(\\theta)»}}',
+    '«g|\\hat{g}|g_t» = @frac{1}{«|B|m|B»} \\sum_{«i \\in \\mathcal{B}|i=1»}«|^{m}» \\nabla_\\theta «L(x_i, y_i; \\theta)|\\ell_i(\\theta)»',
+    '«\\theta|w» \\leftarrow «\\theta|w» - $eta \\nabla_«\\theta|w» «L(\\theta; x^{(i:i+n)}, y^{(i:i+n)})|J(\\theta; x^{(i)}, y^{(i)})»',
+  ],
+  adam: [
+    '«m_t|\\mathbf{m}_t» = \\beta_1 «m_{t-1}|\\mathbf{m}_{t-1}» + (1 - \\beta_1) «g_t|\\nabla_\\theta J»',
+    '«v_t|\\mathbf{v}_t|s_t» = \\beta_2 «v_{t-1}|\\mathbf{v}_{t-1}|s_{t-1}» + (1 - \\beta_2) «g_t^2|g_t \\odot g_t|(\\nabla J)^2»',
+    '«\\hat{m}_t|\\hat m_t» = @frac{m_t}{1 - \\beta_1^t}, \\quad «\\hat{v}_t|\\hat v_t» = @frac{v_t}{1 - \\beta_2^t}',
+    '«\\theta_{t+1}|\\theta_t|w_{t+1}» = «\\theta_t|\\theta_{t-1}|w_t» - @frac{$eta «\\hat{m}_t|\\hat m_t»}{\\sqrt{«\\hat{v}_t|\\hat v_t»} + \\epsilon}',
+  ],
+  'chain-rule': [
+    '@pd{«L|E|J|z|y»}{«x|w|\\theta|a»} = @pd{«L|E|J|z|y»}{«y|u|a|h»} «\\cdot|\\,|» @pd{«y|u|a|h»}{«x|w|\\theta|a»}',
+    '«(f \\circ g)\'(x)|\\frac{d}{dx} f(g(x))» = f\'(g(x)) «\\cdot|» g\'(x)',
+    '@pd{L}{w_{ij}} = @pd{L}{a_j} @pd{a_j}{z_j} @pd{z_j}{w_{ij}}',
+    '«\\frac{dz}{dx}|\\frac{dy}{dx}» = «\\frac{dz}{dy}\\frac{dy}{dx}|\\frac{dy}{du}\\frac{du}{dx}»',
+  ],
+  'backpropagation-through-time': [
+    '@pd{«L|E|J|\\mathcal{L}»}{«W_{hh}|W|U|W_h»} = @sum{t}{T}{@pd{«L_t|E_t|L»}{h_t} @pd{h_t}{«W_{hh}|W|U|W_h»}}',
+    '@pd{h_t}{h_k} = @prod{j}{t}{@pd{h_j}{h_{j-1}}}',
+    '@pd{«E_t|L_t»}{«W|U»} = \\sum_{k=1}^{t} @pd{«E_t|L_t»}{y_t} @pd{y_t}{h_t} @pd{h_t}{h_k} @pd{h_k}{«W|U»}',
+    '\\delta_t = «\\delta_{t+1} W^T \\odot f\'(z_t)|(W_{hh}^T \\delta_{t+1}) \\odot (1 - h_t^2)»',
+  ],
+  regularization: [
+    '«$Lw|\\tilde{J}(\\theta)|J_{reg}|\\mathcal{L}_{total}|L\'» = «L_0|J(\\theta)|L(w)|\\mathcal{L}_{data}» + $lam «@norm{$w}^2|@norm{$w}_2^2|\\sum_j w_j^2|\\|w\\|_1|\\sum_j |w_j|»',
+    '«$Lw|J» = @mean{$i}{$N}{\\ell(f(x_$i), y_$i)} + «\\frac{\\lambda}{2}|\\lambda|\\frac{\\lambda}{2m}» @sum{j}{«d|n|p»}{«w_j^2|\\theta_j^2|\\beta_j^2»}',
+    '«\\Omega(\\theta)|R(w)|\\Omega(w)» = «\\frac{1}{2} \\|w\\|_2^2|\\lambda \\|w\\|_1|\\sum_j w_j^2»',
+    '«\\hat{\\beta}^{ridge}|\\hat\\beta_{lasso}|\\hat{w}» = @argmin{«\\beta|w»}{«\\|y - X\\beta\\|^2 + \\lambda \\|\\beta\\|^2|\\sum_i (y_i - x_i^T\\beta)^2 + \\lambda \\sum_j |\\beta_j|»}',
+  ],
+  dropout: [
+    '«r_j^{(l)}|m|\\mathbf{m}|r» \\sim «\\operatorname{Bernoulli}(p)|\\text{Bernoulli}(1-p)|\\mathrm{Bern}(p)», \\quad «\\tilde{h}|\\tilde{y}^{(l)}|\\tilde{\\mathbf{h}}» = «r \\odot h|r^{(l)} * y^{(l)}|\\mathbf{m} \\odot \\mathbf{h}»',
+    '«\\tilde{h}|h\'|\\tilde{\\mathbf{h}}» = @frac{«m \\odot h|\\mathbf{m} \\odot \\mathbf{h}|d \\odot h»}{1 - p}',
+    '«h_{drop}|\\tilde h» = «\\frac{1}{1-p}|\\frac{1}{p}» \\, «m|\\mathbf{m}» \\odot «h|a», \\quad m_i \\sim «\\text{Bernoulli}|\\mathrm{Bernoulli}»(«1-p|p»)',
+  ],
+  'language-model': [
+    '«P(w_1, \\dots, w_T)|P(w_1^T)|p(x_1, \\ldots, x_n)|P(W)|P(w_1, w_2, \\ldots, w_n)» = @prod{t}{«T|n|m»}{«P(w_t | w_1, \\dots, w_{t-1})|P(w_t | w_{<t})|p(x_t | x_{1:t-1})|P(w_t|w_1^{t-1})»}',
+    '«\\log P(w_{1:T})|\\log p(\\mathbf{x})» = @sum{t}{T}{\\log «P(w_t | w_{<t})|p(x_t | x_{<t})»}',
+  ],
+  'ngram-markov': [
+    '«P(w_t | w_1, \\dots, w_{t-1})|P(w_n|w_1^{n-1})|P(w_i | w_1, \\ldots, w_{i-1})» \\approx «P(w_t | w_{t-n+1}, \\dots, w_{t-1})|P(w_n | w_{n-1})|P(w_i | w_{i-2}, w_{i-1})»',
+    '«P(w_i | w_{i-1})|P(w_n|w_{n-1})|P(w_t|w_{t-1})» = @frac{«C|c|\\text{count}»(w_{i-1}, w_i)}{«C|c|\\text{count}»(w_{i-1})}',
+    '«P(w_1^n)|P(w_1, \\dots, w_n)» \\approx @prod{k}{n}{P(w_k | w_{k-1})}',
+    '«P(w_i | w_{i-2}, w_{i-1})|P(w_n | w_{n-2} w_{n-1})» = @frac{C(w_{i-2} w_{i-1} w_i)}{C(w_{i-2} w_{i-1})}',
+  ],
+  surprisal: [
+    '«I(x)|h(x)|s(x)|\\text{surprisal}(w)|I(w_t)» = -«\\log_2|\\log|\\ln» «p(x)|P(x)|P(w_t | w_{<t})|p(w)»',
+    '«I(x)|h(x)» = «\\log_2|\\log» @frac{1}{«p(x)|P(x)»}',
+  ],
+  perplexity: [
+    '«\\operatorname{PP}(W)|PPL|\\text{Perplexity}|PP(W)|\\mathrm{PPL}» = «P(w_1 w_2 \\dots w_N)^{-\\frac{1}{N}}|\\sqrt[N]{\\frac{1}{P(w_1, \\dots, w_N)}}»',
+    '«\\operatorname{PPL}|PP(W)|\\text{perplexity}» = «\\exp|2^»«\\left(|\\{|(»-@mean{$i}{$N}{\\log «p(w_$i | w_{<$i})|P(w_$i|w_1, \\ldots, w_{$i-1})»}«\\right)|\\}|)»',
+    '«PP|\\text{PPL}» = «2^{H(p)}|e^{H}|2^{-\\frac{1}{N}\\log_2 P(w_1^N)}»',
+  ],
+  'masked-lm': [
+    '«\\mathcal{L}_{MLM}|L_{MLM}|J|\\mathcal{L}» = -«\\sum_{i \\in \\mathcal{M}}|\\sum_{i \\in M}|\\mathbb{E}_{x}\\sum_{i \\in m}» \\log «P(x_i | x_{\\setminus \\mathcal{M}})|p(x_i | \\tilde{x})|P(w_i | \\mathbf{x}_{\\backslash M})|p_\\theta(x_i | x_{\\setminus i})»',
+    '«\\mathcal{L}_{MLM}|L» = - @E{x}{@sum{i \\in \\mathcal{M}}{}{\\log p(x_i | x_{\\backslash \\mathcal{M}})}}',
+  ],
+  'teacher-forcing': [
+    '«\\mathcal{L}|L|J» = -@sum{t}{T}{\\log «p(y_t^* | y_1^*, \\dots, y_{t-1}^*, x)|P(y_t | y_{<t}^*, x)|p(y_t | y^{*}_{<t})»}',
+    '«s_t|h_t» = f(«s_{t-1}, y^*_{t-1}|h_{t-1}, y_{t-1}^{gold}»), \\quad \\text{where } «y^*_{t-1}|y^{gold}_{t-1}» \\text{ is the ground truth}',
+  ],
+  skipgram: [
+    '«J(\\theta)|\\mathcal{L}|L|J» = «-|»@mean{t}{T}{\\sum_{-c \\le j \\le c, j \\neq 0} \\log p(w_{t+j} | w_t)}',
+    '«J|\\mathcal{L}» = «-|»\\sum_{t=1}^{T} \\sum_{«-m \\leq j \\leq m, j \\ne 0|j \\neq 0»} «\\log P(w_{t+j} | w_t; \\theta)|\\log p(w_{t+j}|w_t)»',
+    '«L(\\theta)|\\mathcal{L}(\\theta)» = @prod{t}{T}{\\prod_{-m \\le j \\le m, j \\ne 0} P(w_{t+j} | w_t; \\theta)}',
+  ],
+  'skipgram-softmax': [
+    '«P(o | c)|p(w_O | w_I)|P(w_{t+j} | w_t)|p(c | w)» = @frac{@exp{@dotp{$uout}{$vin}}}{@sum{w}{V}{@exp{@dotp{u_w}{$vin}}}}',
+    '«P(o|c)|p(w_O|w_I)» = @frac{«e^{u_o^T v_c}|\\exp(v\'_{w_O}{}^T v_{w_I})»}{\\sum_{«w \\in V|w=1»}«|^{W}» «e^{u_w^T v_c}|\\exp(v\'_w{}^T v_{w_I})»}',
+  ],
+  sgns: [
+    '«J|\\ell|\\mathcal{L}|\\log \\sigma(u_o^T v_c) + \\dots» = «-|»@log{@sig{@dotp{$uout}{$vin}}} «-|+» @sum{k}{K}{@log{@sig{-@dotp{u_k}{$vin}}}}',
+    '«\\log \\sigma(v\'_{w_O}{}^T v_{w_I})|\\log\\sigma(u_o^\\top v_c)» + \\sum_{i=1}^{k} \\mathbb{E}_{w_i \\sim P_n(w)} \\left[ \\log \\sigma(«-v\'_{w_i}{}^T v_{w_I}|-u_{w_i}^\\top v_c») \\right]',
+    '«J_{neg}|\\mathcal{L}» = -\\log \\sigma(«c \\cdot w|\\vec{c}_{pos} \\cdot \\vec{w}») - \\sum_{i=1}^{k} \\log \\sigma(«-c_{neg_i} \\cdot w|-\\vec{c}_{neg_i} \\cdot \\vec{w}»)',
+    '«P(D=1|w,c)|p(+|w,c)» = \\sigma(«\\vec{c} \\cdot \\vec{w}|c^T w|v_c \\cdot v_w»), \\quad «\\ell|J» = \\log \\sigma(c \\cdot w) + \\sum_{c_n} \\log \\sigma(-c_n \\cdot w)',
+  ],
+  cbow: [
+    '«\\hat{v}|\\bar{v}|h|\\mathbf{h}» = @frac{1}{2m} «\\sum_{-m \\le j \\le m, j \\ne 0} v_{c+j}|(v_{c-m} + \\dots + v_{c+m})|\\sum_{j} v_{w_{t+j}}»',
+    '«P(w_c | w_{c-m}, \\dots, w_{c+m})|p(w_t | \\text{context})|P(c | \\hat{v})» = @frac{@exp{u_c$T \\hat{v}}}{\\sum_{j} @exp{u_j$T \\hat{v}}}',
+    '«h|\\mathbf{h}» = @frac{1}{C} W^T «(x_1 + x_2 + \\dots + x_C)|\\sum_{c=1}^{C} x_c»',
+    '«J|L» = -\\log P(w_t | w_{t-c}, \\dots, w_{t-1}, w_{t+1}, \\dots, w_{t+c})',
+  ],
+  'cosine-similarity': [
+    '«\\cos(\\theta)|\\operatorname{sim}(u, v)|\\text{cos}(a, b)|\\cos(u,v)|\\text{similarity}(A,B)» = @frac{«u \\cdot v|u^T v|a \\cdot b|A \\cdot B|\\mathbf{u} \\cdot \\mathbf{v}»}{«\\|u\\| \\|v\\||\\|a\\|\\|b\\||\\|A\\| \\|B\\||\\lVert \\mathbf{u}\\rVert \\lVert \\mathbf{v} \\rVert»}',
+    '«\\cos(u, v)|\\operatorname{cosine}(v,w)» = @frac{\\sum_i u_i v_i}{\\sqrt{\\sum_i u_i^2} \\sqrt{\\sum_i v_i^2}}',
+  ],
+  'collobert-weston': [
+    '«J|L|\\mathcal{L}» = \\max(0, 1 - «s|f(x)|s(x)» + «s_c|f(x^{(w)})|s(x_c)»)',
+    '«J|L» = \\sum_{x \\in X} \\sum_{w \\in D} \\max\\{0, 1 - f(x) + f(x^{(w)})\\}',
+  ],
+  'hierarchical-softmax': [
+    '«p(w | w_I)|P(w|c)|p(w_O|w_I)» = @prod{j}{L(w)-1}{@sig{«[\\![ n(w, j+1) = ch(n(w, j)) ]\\!]|\\text{sign}(w,j)|d_j» \\cdot «v\'_{n(w,j)}{}^T v_{w_I}|v_{n(w,j)}^T h»}}',
+    '«P(w|h)|p(w|c)» = \\prod_{«n \\in \\text{path}(w)|j=1»}«|^{L(w)}» \\sigma(«\\pm v_n^T h|d_j \\theta_{j}^T x_w»)',
+  ],
+  attention: [
+    '«\\alpha_{ij}|\\alpha_{t,s}|a_{ts}|\\alpha_i» = @frac{@exp{«e_{ij}|\\operatorname{score}(h_t, \\bar{h}_s)|e_{t,s}|e_i»}}{@sum{k}{«T_x|S|n»}{@exp{«e_{ik}|\\operatorname{score}(h_t, \\bar{h}_{k})|e_{t,k}|e_k»}}}',
+    '«c_i|c_t|\\mathbf{c}_t|\\text{context}_t» = @sum{j}{«T_x|n|S»}{«\\alpha_{ij} h_j|\\alpha_{t,j} \\bar{h}_j|a_{tj} \\mathbf{h}_j»}',
+    '«\\alpha_t|\\boldsymbol{\\alpha}|a_t» = @softmax{«e_t|\\mathbf{e}|s_t^T H|h_t^T \\bar{H}»}',
+    '«\\operatorname{score}(h_t, \\bar{h}_s)|e_{ij}|e_{t,s}» = «h_t^T \\bar{h}_s|h_t^\\top W_a \\bar{h}_s|s_{i-1}^T h_j»',
+    '«c|\\mathbf{c}» = \\sum_i «\\alpha_i v_i|a_i \\mathbf{h}_i|\\operatorname{softmax}(q^T k_i) v_i»',
+  ],
+  'mlp-attention': [
+    '«e_{ij}|\\operatorname{score}(s, h)|a(s_{i-1}, h_j)|e_{t,s}» = «v_a^T|v^\\top|\\mathbf{v}^T|w^T» \\tanh(«W_a s_{i-1} + U_a h_j|W_1 h_t + W_2 \\bar{h}_s|W [s_{i-1}; h_j]|\\mathbf{W}_1 \\mathbf{h}_t + \\mathbf{W}_2 \\mathbf{s}_j»)',
+    '«\\operatorname{score}(h_t, \\bar h_s)|e_{ij}» = v_a^T \\tanh(W_a [h_t; \\bar{h}_s])',
+  ],
+  'self-attention': [
+    '«Q|\\mathbf{Q}» = X W^Q, \\quad «K|\\mathbf{K}» = X W^K, \\quad «V|\\mathbf{V}» = X W^V',
+    '«y_i|\\mathbf{z}_i|o_i» = @sum{j}{n}{«\\alpha_{ij}|a_{ij}|w_{ij}» «x_j|v_j|\\mathbf{v}_j»}, \\quad «\\alpha_{ij}|w_{ij}» = @softmax{«x_i^T x_j|q_i \\cdot k_j|\\mathbf{q}_i^\\top \\mathbf{k}_j»}',
+    '«\\operatorname{SelfAttention}(X)|\\text{SA}(X)|Z» = @softmax{@frac{X W_Q (X W_K)^T}{\\sqrt{$dk}}} X W_V',
+    '«q_i|\\mathbf{q}_i» = «W^Q x_i|x_i W^Q», \\; «k_i|\\mathbf{k}_i» = «W^K x_i|x_i W^K», \\; «v_i|\\mathbf{v}_i» = «W^V x_i|x_i W^V»',
+  ],
+  'scaled-dot-product-attention': [
+    '«\\operatorname{Attention}(Q, K, V)|\\text{Attention}(Q,K,V)|\\mathrm{Attn}(Q, K, V)|Z|A» = @softmax{@frac{$Q $Kk$T}{«\\sqrt{$dk}|\\sqrt{d}|\\sqrt{d_k}»}} $V',
+    '«\\alpha_{ij}|a_{ij}|A_{ij}» = @softmax{@frac{q_i$T k_j}{\\sqrt{$dk}}}',
+    '«\\text{scores}|S|E» = @frac{$Q $Kk^T}{\\sqrt{$dk}}',
+  ],
+  'multi-head-attention': [
+    '«\\operatorname{MultiHead}(Q, K, V)|\\text{MHA}(Q,K,V)|\\mathrm{MultiHead}(Q,K,V)» = «\\operatorname{Concat}|\\text{concat}|\\mathrm{Concat}»(«\\text{head}_1|head_1|h_1», \\dots, «\\text{head}_h|head_h|h_h») «W^O|W_O|W^{O}»',
+    '«\\text{head}_i|head_i|\\mathrm{head}_i|H_i» = «\\operatorname{Attention}|\\text{Attention}|\\mathrm{Attention}»(Q W_i^Q, K W_i^K, V W_i^V)',
+    '«O|\\mathbf{O}|Y» = [«O^{(1)}, \\dots, O^{(H)}|Z_1; \\dots; Z_h|\\text{head}_1, \\ldots, \\text{head}_h»] «W_O|W^O»',
+  ],
+  'masked-self-attention': [
+    '«\\operatorname{Attention}(Q, K, V)|\\text{MaskedAttention}(Q,K,V)|A» = @softmax{@frac{Q K^T}{\\sqrt{$dk}} + M} V',
+    '«M_{ij}|M_{i,j}|\\text{mask}_{ij}» = \\begin{cases} 0 & «j \\le i|i \\ge j|\\text{if } j \\leq i» \\\\ -\\infty & «j > i|\\text{otherwise}|i < j» \\end{cases}',
+    '«\\alpha_{ij}|a_{ij}» = @frac{@exp{q_i^T k_j}}{\\sum_{j\' \\le i} @exp{q_i^T k_{j\'}}}',
+  ],
+  'positional-encoding': [
+    '«PE_{(pos, 2i)}|PE(pos, 2i)|p_{t,2i}|\\mathrm{PE}_{pos,2i}» = \\sin\\left(@frac{pos}{10000^{2i/«d_{model}|d|d_{\\text{model}}»}}\\right)',
+    '«PE_{(pos, 2i+1)}|PE(pos, 2i+1)|p_{t,2i+1}» = \\cos\\left(«\\frac{pos}{10000^{2i/d_{model}}}|pos / 10000^{2i/d}|\\frac{t}{10000^{2i/d}}»\\right)',
+    '«p_{i,2j}|P_{t,2k}» = \\sin(«i|t» / 10000^{2«j|k»/d}), \\quad «p_{i,2j+1}|P_{t,2k+1}» = \\cos(«i|t» / 10000^{2«j|k»/d})',
+    '«\\omega_k|w_i» = @frac{1}{10000^{2k/d}}, \\quad «p_t^{(i)}|PE_t» = \\sin(\\omega_k t)',
+  ],
+  'bayes-rule': [
+    '«P(A | B)|p(\\theta | D)|P(y|x)|p(z | x)|P(H|E)|P(c|d)» = @frac{«P(B | A) P(A)|p(D | \\theta) p(\\theta)|P(x|y)P(y)|p(x | z) p(z)|P(E|H)P(H)|P(d|c)P(c)»}{«P(B)|p(D)|P(x)|p(x)|P(E)|P(d)»}',
+    '«p(\\theta|D)|P(y|x)» = @frac{«p(D|\\theta)p(\\theta)|P(x|y)P(y)»}{«\\int p(D|\\theta)p(\\theta) d\\theta|\\sum_{y\'} P(x|y\')P(y\')»}',
+    '«p(\\theta | D)|P(A|B)» \\propto «p(D | \\theta) p(\\theta)|P(B|A)P(A)»',
+  ],
+  'probability-chain-rule': [
+    '«P(X_1, \\dots, X_n)|p(x_1, \\ldots, x_n)|P(A, B, C)|p(\\mathbf{x})» = «\\prod_{i=1}^{n} P(X_i | X_1, \\dots, X_{i-1})|P(A)P(B|A)P(C|A,B)|p(x_1) p(x_2|x_1) \\cdots p(x_n | x_1, \\ldots, x_{n-1})|\\prod_i p(x_i | x_{<i})»',
+    '«P(A, B)|p(x, y)|P(A \\cap B)» = «P(A | B) P(B)|p(y|x) p(x)|P(B|A)P(A)»',
+  ],
+  'maximum-likelihood': [
+    '«\\hat{\\theta}_{MLE}|\\theta^*|\\hat{\\theta}|\\theta_{ML}» = @argmax{$theta}{«\\prod_{i=1}^{N} p(x_i | \\theta)|\\sum_i \\log p(x_i; \\theta)|\\sum_{i=1}^N \\log P(y_i | x_i; \\theta)|L(\\theta)|\\log p(\\mathcal{D} | \\theta)»}',
+    '«L(\\theta)|\\mathcal{L}(\\theta)|L(\\theta | x)|\\ell(\\theta)» = «\\prod_{i=1}^{n} f(x_i; \\theta)|\\sum_{i=1}^n \\log p(x_i | \\theta)|\\prod_i p(y_i | x_i, \\theta)»',
+    '«\\ell(\\theta)|\\log L(\\theta)|LL(\\theta)» = @sum{$i}{$N}{@log{«p(x_$i | \\theta)|p_\\theta(x_$i)|P(y_$i|x_$i;\\theta)»}}',
+  ],
+  'kl-divergence': [
+    '«D_{KL}(P \\| Q)|\\operatorname{KL}(p \\| q)|D_{\\mathrm{KL}}(p || q)|KL(q||p)|\\mathbb{KL}[q \\| p]» = @sum{x}{}{«P(x) \\log \\frac{P(x)}{Q(x)}|p(x) \\log \\frac{p(x)}{q(x)}»}',
+    '«D_{KL}(p \\| q)|KL(p||q)» = «\\int p(x) \\log \\frac{p(x)}{q(x)} dx|\\mathbb{E}_{x \\sim p}\\left[\\log \\frac{p(x)}{q(x)}\\right]|\\mathbb{E}_p[\\log p - \\log q]»',
+    '«D_{KL}(P||Q)|KL(P \\| Q)» = -\\sum_x P(x) \\log @frac{Q(x)}{P(x)}',
+  ],
+  elbo: [
+    '«\\log p(x)|\\log p_\\theta(x)» \\geq @E{«q(z|x)|q_\\phi(z|x)|z \\sim q»}{«\\log p(x|z)|\\log p_\\theta(x|z)»} - «D_{KL}|KL»(«q(z|x) \\| p(z)|q_\\phi(z|x) || p(z)»)',
+    '«\\mathcal{L}(\\theta, \\phi; x)|\\text{ELBO}|\\mathcal{L}(q)|ELBO(q)» = @E{«q_\\phi(z|x)|q(z)|q»}{«\\log p_\\theta(x, z) - \\log q_\\phi(z | x)|\\log p(x,z) - \\log q(z)|\\log \\frac{p(x, z)}{q(z)}»}',
+    '«\\text{ELBO}|\\mathcal{L}» = \\mathbb{E}_{q}[\\log p(x | z)] - «KL|D_{KL}»(q(z | x) \\| p(z))',
+  ],
+  autoencoder: [
+    '«\\mathcal{L}(x, \\hat{x})|L|J|L_{rec}» = @norm{«x - g(f(x))|x - \\hat{x}|\\mathbf{x} - \\text{dec}(\\text{enc}(\\mathbf{x}))|x - D(E(x))»}^2',
+    '«\\hat{x}|x\'|\\tilde{x}|r» = «g(f(x))|D(E(x))|\\sigma(W\' h + b\')|g_\\phi(f_\\theta(x))», \\quad «h|z» = «f(x)|E(x)|\\sigma(W x + b)»',
+    '«L|J» = @sum{$i}{$N}{@norm{x_$i - g(f(x_$i))}^2}',
+  ],
+  norms: [
+    '«\\|x\\|_p|\\|\\mathbf{x}\\|_p|\\lVert x \\rVert_p» = \\left( @sum{i}{n}{|x_i|^p} \\right)^{1/p}',
+    '«\\|x\\|_2|\\|\\mathbf{x}\\|_2|\\|x\\|» = \\sqrt{@sum{i}{n}{x_i^2}}',
+    '«\\|x\\|_1|\\|\\mathbf{x}\\|_1» = @sum{i}{n}{|x_i|}',
+    '«\\|x\\|_\\infty|\\|\\mathbf{x}\\|_{\\infty}» = \\max_i |x_i|',
+    '«\\|A\\|_F|\\|\\mathbf{A}\\|_F» = \\sqrt{\\sum_{i,j} A_{ij}^2}',
+  ],
+  trace: [
+    '«\\operatorname{tr}(A)|\\text{Tr}(A)|\\mathrm{tr}(\\mathbf{A})|\\operatorname{Tr}(A)» = @sum{i}{n}{«A_{ii}|a_{ii}»}',
+    '«\\operatorname{tr}(AB)|\\text{Tr}(ABC)|\\mathrm{tr}(A B)» = «\\operatorname{tr}(BA)|\\text{Tr}(CAB)|\\mathrm{tr}(B A)»',
+    '«\\|A\\|_F|\\|A\\|_F^2» = «\\sqrt{\\operatorname{tr}(A A^T)}|\\operatorname{Tr}(A^T A)»',
+  ],
+  'cauchy-schwarz': [
+    '«|\\langle u, v \\rangle||u \\cdot v||x^T y||\\langle x, y\\rangle|» \\le «\\|u\\| \\|v\\||\\|x\\| \\|y\\||\\|x\\|_2 \\|y\\|_2»',
+    '«\\left( \\sum_i u_i v_i \\right)^2|(\\sum_{i} x_i y_i)^2» \\le «\\left( \\sum_i u_i^2 \\right) \\left( \\sum_i v_i^2 \\right)|\\sum_i x_i^2 \\sum_i y_i^2»',
+  ],
+  'spectral-theorem': [
+    '«A|\\mathbf{A}|\\Sigma|S» = «Q \\Lambda Q^T|U \\Lambda U^\\top|V \\operatorname{diag}(\\lambda) V^T|\\sum_i \\lambda_i u_i u_i^T»',
+    '«A|\\mathbf{A}» = «Q \\Lambda Q^{-1}|V \\Lambda V^{-1}|P D P^{-1}»',
+  ],
+  null: [
+    // probability and statistics outside the catalog
+    '«p(x)|f(x)|\\mathcal{N}(x | \\mu, \\sigma^2)» = @frac{1}{\\sqrt{2\\pi\\sigma^2}} @exp{-@frac{(x - \\mu)^2}{2\\sigma^2}}',
+    '«\\mathbb{E}[X]|E[X]|\\mu» = «\\sum_x x p(x)|\\int x p(x) dx|\\frac{1}{n}\\sum_{i=1}^n x_i»',
+    '«\\operatorname{Var}(X)|\\sigma^2|\\mathrm{Var}[X]» = «\\mathbb{E}[(X - \\mu)^2]|\\mathbb{E}[X^2] - \\mathbb{E}[X]^2|\\frac{1}{n}\\sum_i (x_i - \\bar{x})^2»',
+    '«H(X)|H(p)|H» = -@sum{x}{}{p(x) \\log p(x)}',
+    '«\\operatorname{Cov}(X, Y)|\\Sigma|\\mathrm{cov}(x,y)» = «\\mathbb{E}[(X - \\mu_X)(Y - \\mu_Y)]|\\frac{1}{n} X^T X|\\frac{1}{n-1}\\sum_i (x_i - \\bar x)(y_i - \\bar y)»',
+    '«P(A \\cup B)|P(A \\text{ or } B)» = P(A) + P(B) - P(A \\cap B)',
+    '«P(X = k)|p(k)» = «\\binom{n}{k} p^k (1 - p)^{n-k}|\\frac{\\lambda^k e^{-\\lambda}}{k!}|p^k(1-p)^{1-k}»',
+    '«I(X; Y)|\\operatorname{PMI}(w, c)|\\mathrm{PMI}(x,y)» = «\\sum_{x,y} p(x,y) \\log \\frac{p(x,y)}{p(x)p(y)}|\\log \\frac{P(w, c)}{P(w) P(c)}|\\log_2 \\frac{p(x,y)}{p(x)p(y)}»',
+    // declarations, shapes, settings
+    '«$x \\in \\mathbb{R}^{d}|W \\in \\mathbb{R}^{m \\times n}|h_t \\in \\mathbb{R}^{d_h}|X \\in \\mathbb{R}^{n \\times d}|\\theta \\in \\Theta»',
+    '«\\beta_1 = 0.9, \\beta_2 = 0.999|\\eta = 0.01|\\lambda = 10^{-4}|d_{model} = 512|\\epsilon = 10^{-8}|p = 0.5|k = 5|N = 1000»',
+    '«\\mathcal{D} = \\{(x_i, y_i)\\}_{i=1}^{N}|D = \\{x^{(1)}, \\dots, x^{(m)}\\}|V = \\{w_1, \\dots, w_{|V|}\\}|\\mathcal{X} \\times \\mathcal{Y}»',
+    '«x = (x_1, \\dots, x_n)|\\mathbf{x} = [x_1, x_2, \\ldots, x_d]^T|y \\in \\{0, 1\\}|y \\in \\{1, \\dots, K\\}|w_{1:T}»',
+    // algebra, calculus, linear algebra without a catalog concept
+    '«(AB)^T = B^T A^T|(A^{-1})^T = (A^T)^{-1}|A A^{-1} = I|\\det(AB) = \\det(A)\\det(B)»',
+    '«A v = \\lambda v|\\det(A - \\lambda I) = 0|A = U \\Sigma V^T|X = U S V^\\top»',
+    '«\\frac{d}{dx} x^n = n x^{n-1}|\\frac{\\partial}{\\partial x}(x^T A x) = (A + A^T)x|\\nabla_x (a^T x) = a|f(x + h) \\approx f(x) + h f\'(x)|\\frac{d}{dx} e^x = e^x»',
+    '«\\log(ab) = \\log a + \\log b|e^{a+b} = e^a e^b|\\log \\frac{a}{b} = \\log a - \\log b|\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}»',
+    '«f(x) = x^2|f(x) = ax^2 + bx + c|x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}|g(x) = 3x + 2|y = mx + c»',
+    '«\\mathbf{u} + \\mathbf{v}|u - v|2x|a \\cdot b = \\sum_i a_i b_i|\\mathbf{x}^T \\mathbf{y}|W x|A^{-1}|\\lambda_1 \\geq \\lambda_2 \\geq \\dots \\geq \\lambda_n»',
+    // other methods
+    '«v_t|\\mathbf{v}_t» = \\gamma «v_{t-1}|\\mathbf{v}_{t-1}» + $eta \\nabla_\\theta J(\\theta), \\quad \\theta = \\theta - v_t',
+    '«G_t|s_t|E[g^2]_t» = «G_{t-1} + g_t^2|\\rho s_{t-1} + (1 - \\rho) g_t^2|0.9 E[g^2]_{t-1} + 0.1 g_t^2», \\quad \\theta_{t+1} = \\theta_t - @frac{\\eta}{\\sqrt{«G_t|s_t|E[g^2]_t» + \\epsilon}} g_t',
+    '«\\hat{x}_i|y_i|\\mathrm{BN}(x_i)» = «\\frac{x_i - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}|\\gamma \\hat{x}_i + \\beta|\\gamma \\frac{x - \\mu}{\\sigma} + \\beta»',
+    '«\\operatorname{LayerNorm}(x)|\\text{LN}(h)» = \\gamma \\odot @frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta',
+    '«J|\\mathcal{L}» = @sum{i,j}{V}{f(X_{ij}) (w_i^T \\tilde{w}_j + b_i + \\tilde{b}_j - \\log X_{ij})^2}',
+    '«(f * g)(t)|S(i, j)|y[n]» = «\\sum_\\tau f(\\tau) g(t - \\tau)|\\sum_m \\sum_n I(i+m, j+n) K(m, n)|\\sum_k x[k] h[n-k]»',
+    '«\\operatorname{tf-idf}(t, d)|\\mathrm{idf}(t)|\\text{BLEU}» = «\\operatorname{tf}(t, d) \\cdot \\log \\frac{N}{\\operatorname{df}(t)}|\\log \\frac{N}{df_t}|BP \\cdot \\exp\\left(\\sum_n w_n \\log p_n\\right)»',
+    '«\\mathcal{L}_{GAN}|V(D, G)» = \\mathbb{E}_{x \\sim p_{data}}[\\log D(x)] + \\mathbb{E}_{z \\sim p_z}[\\log(1 - D(G(z)))]',
+    '«Q(s, a)|V(s)|G_t» \\leftarrow «Q(s,a) + \\alpha [r + \\gamma \\max_{a\'} Q(s\', a\') - Q(s, a)]|\\sum_{k=0}^\\infty \\gamma^k r_{t+k+1}|r + \\gamma V(s\')»',
+    '«\\mathcal{L}_{NCE}|L_{InfoNCE}» = -\\log @frac{\\exp(\\operatorname{sim}(z_i, z_j)/\\tau)}{\\sum_{k \\neq i} \\exp(\\operatorname{sim}(z_i, z_k)/\\tau)}',
+    '«\\text{Precision}|P|\\text{Recall}|F_1» = «\\frac{TP}{TP + FP}|\\frac{TP}{TP+FN}|2\\frac{P \\cdot R}{P + R}»',
+    '«x_{t+1}|z_{t-1}» = «\\frac{1}{\\sqrt{\\alpha_t}}(x_t - \\frac{\\beta_t}{\\sqrt{1 - \\bar\\alpha_t}}\\epsilon_\\theta(x_t, t))|\\sqrt{\\bar\\alpha_t} x_0 + \\sqrt{1 - \\bar\\alpha_t}\\epsilon»',
+    '«\\mathbf{W}^{(l)} \\sim \\mathcal{U}\\left(-\\frac{\\sqrt{6}}{\\sqrt{n_{in} + n_{out}}}, \\frac{\\sqrt{6}}{\\sqrt{n_{in} + n_{out}}}\\right)|W \\sim \\mathcal{N}(0, \\frac{2}{n_{in}})|\\operatorname{Var}(W) = \\frac{2}{n_{in} + n_{out}}»',
+    '«\\eta_t|lr_t» = «\\eta_0 \\cdot \\gamma^{t}|\\frac{\\eta_0}{1 + kt}|\\eta_{min} + \\frac{1}{2}(\\eta_{max} - \\eta_{min})(1 + \\cos(\\frac{t}{T}\\pi))|d_{model}^{-0.5} \\cdot \\min(t^{-0.5}, t \\cdot w^{-1.5})»',
+    '«z_i|\\mathbf{z}_{ij}» = «\\max_{j \\in R_i} x_j|\\frac{1}{|R|}\\sum_{j \\in R} x_j»',
+    '«\\hat{y}|y^*» = «\\arg\\max_y P(y|x)|\\operatorname*{arg\\,max}_{k} \\hat{y}_k|\\operatorname{sign}(f(x))|\\arg\\max_{c} P(c) \\prod_i P(x_i | c)»',
+    '«k(x, x\')|K(x,y)» = «\\exp\\left(-\\frac{\\|x - x\'\\|^2}{2\\sigma^2}\\right)|(x^T y + c)^d|\\phi(x)^T \\phi(x\')»',
+    '«\\operatorname{Huber}(a)|L_\\delta(a)» = \\begin{cases} \\frac{1}{2}a^2 & |a| \\le \\delta \\\\ \\delta(|a| - \\frac{1}{2}\\delta) & \\text{otherwise} \\end{cases}',
+    '«O(n^2)|O(n \\log n)|\\mathcal{O}(n^2 d)|O(T d^2)»',
+    '«\\mathbf{e}_w|x_w|e_i» = «E \\mathbf{1}_w|E^T o_w|W_{emb}[w]|C(w)»',
+    // a derivative worked out, a gradient's entries, a Jacobian
+    '@pd{«L|J|E|\\mathcal{L}»}{«b|w_j|W|\\mathbf{w}|z_i|b_j»} = «\\sum_i (\\hat{y}_i - y_i)|(\\hat y - y) x_j|\\delta x^T|\\frac{1}{m}\\sum_{i=1}^m (h(x^{(i)}) - y^{(i)}) x_j^{(i)}|- \\frac{y}{\\hat y}|2(w x - y) x|\\mathbf{U}»',
+    '«\\nabla_x f|\\frac{\\partial f}{\\partial \\mathbf{x}}|J» = \\begin{bmatrix} @pd{f}{x_1} «&|\\\\» @pd{f}{x_2} «&|\\\\» \\cdots «&|\\\\» @pd{f}{x_n} \\end{bmatrix}',
+    '«\\frac{d}{dx}|\\frac{\\partial}{\\partial w}» «(x^3 + 2x)|\\left(w^2 x\\right)|\\log(1 + x)|\\frac{1}{x}» = «3x^2 + 2|2 w x|\\frac{1}{1 + x}|-\\frac{1}{x^2}»',
+    '«\\delta^{(l)}|\\delta_j|\\delta^{[l]}» = «((W^{(l+1)})^T \\delta^{(l+1)}) \\odot f\'(z^{(l)})|\\sum_k w_{kj} \\delta_k \\, g\'(z_j)|W^{[l+1]T} \\delta^{[l+1]} * g\'(z^{[l]})»',
+    // distributions stated, a model's noise
+    '«p(y | x)|P_{model}(y|x)|q(x|z)|p(x | z)|p(y)» = «\\mathcal{N}(y; f(x; \\theta), I)|N(\\mu(z), \\sigma^2 I)|\\text{Ber}(y | \\theta)|\\mathcal{N}(0, I)|\\operatorname{Cat}(\\pi)»',
+    '«z|x|\\theta» \\sim «\\mathcal{N}(\\mu, \\Sigma)|\\text{Bernoulli}(\\pi)|\\operatorname{Dir}(\\alpha)|p(z)|q_\\phi(z | x)|\\text{Uniform}(0, 1)»',
+    // boundaries, properties, inequalities of other quantities
+    '«w^T x + b = 0|\\mathbf{w} \\cdot \\mathbf{x} + b = 0|\\theta^T x = 0|y_i(w^T x_i + b) \\geq 1»',
+    '«H(P, Q) \\geq H(P)|0 \\le p_i \\le 1|\\sum_i p_i = 1|D_{KL}(p \\| q) \\ge 0|\\sigma(-z) = 1 - \\sigma(z)|I(X;Y) = H(X) - H(X|Y)»',
+    '«\\theta^*|\\hat{\\theta}|q^*» = @argmax{«\\theta|q|\\alpha»}{«\\mathcal{L}(q, \\theta)|\\min_\\alpha L(\\theta, \\alpha)|F(\\theta)|R(\\theta)»}',
+    '«P(A, B)|p(x, y)|P(A | B)|p(x | y)|P(y = 1)»«|: \\text{the joint probability}| = 0.3»',
+    '«\\hat{\\sigma}^2|s^2|\\hat\\mu» = @frac{1}{«N|n - 1|m»} @sum{i}{N}{«(x_i - \\hat{\\mu})^2|x_i|(x_i - \\bar{x})^2»}',
+    '«\\epsilon|z|\\epsilon_i» \\sim «\\mathcal{N}(0, I)|\\mathcal{N}(0, 1)|\\mathcal{N}(0, \\sigma^2)», \\quad «z = \\mu + \\sigma \\odot \\epsilon|z = \\mu + \\sigma \\epsilon»',
+  ],
+};
