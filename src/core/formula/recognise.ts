@@ -57,6 +57,24 @@ function all(n: Node | Node[] | undefined): Node[] {
 const rowOf = (n: Node | undefined): Row => (!n ? [] : n.k === 'row' ? n.items : [n]);
 /** Every node inside a sub- or superscript under r (the i, m, g of `w_{img}`). */
 const inScripts = (r: Row): Set<Node> => new Set(all(r).flatMap((x) => ('sub' in x || 'sup' in x ? [...all((x as Sym).sub), ...all((x as Sym).sup)] : [])));
+/** Letters that spell a word with their neighbours (three or more bare letters in a row: the g of `king`, the V of `Vector(…)`). */
+function inWords(r: Row): Set<Node> {
+  const out = new Set<Node>();
+  const bare = (x: Node | undefined): boolean => x?.k === 'sym' && x.name.length === 1 && !x.sub && !x.sup && !x.mods.length;
+  const row = (items: Node[]) => {
+    for (let i = 0; i < items.length; i++) {
+      let j = i;
+      while (j < items.length && bare(items[j])) j++;
+      // (A run ending in a call, `Vector(man)` read as V·e·c·t·o·r(man), spells the call's name too.)
+      const end = j < items.length && items[j].k === 'apply' && (items[j] as Apply).fn.length === 1 ? j + 1 : j;
+      if (end - i >= 3) for (let k = i; k < end; k++) out.add(items[k]);
+      i = Math.max(i, j);
+    }
+  };
+  row(r);
+  for (const x of all(r)) if (x.k === 'row') row(x.items);
+  return out;
+}
 const applies = (n: Node | Node[] | undefined, fns?: string[]): Apply[] =>
   all(n).filter((m): m is Apply => m.k === 'apply' && (!fns || fns.includes(m.fn)));
 const syms = (n: Node | Node[] | undefined): Sym[] => all(n).filter((m): m is Sym => m.k === 'sym');
@@ -1439,6 +1457,22 @@ function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<Con
   const other = trees.some(momentumStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
   if (other) for (const id of NOT_GRADIENT_DESCENT) cands.delete(id);
   return other;
+}
+
+/**
+ * A block of an optimiser's lines whose step follows one moment only: by the running average m alone (momentum), or by
+ * the gradient over the root of the average of squares alone (RMSProp). Adam's step takes both; its moments' lines
+ * beside such a step are another optimiser's, which the catalog leaves out.
+ */
+function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknown>): ConceptId[] {
+  if (depth > 0) return [];
+  const lines = blockLines(src).map((l) => oneLine(parseTex(l).items));
+  if (lines.length < 2 || !lines.some((l) => syms(l).some((x) => /^(beta|rho|gamma)$/.test(x.name)))) return [];
+  const steps = lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && p[1][0]?.k === 'sym' && (p[1][0] as Sym).name === (p[0][0] as Sym).name && hasOp(p[1], '-'));
+  const one = steps.length === 1 && ((syms(steps[0][1]).some((x) => x.name === 'm') && !all(steps[0][1]).some((x) => x.k === 'sqrt')) || (fracs(steps[0][1]).some((f) => all(f.den).some((y) => y.k === 'sqrt')) && !syms(steps[0][1]).some((x) => x.name === 'm')));
+  if (!one) return [];
+  cands.delete('adam');
+  return ['adam'];
 }
 
 /** What a smoothed n-gram estimate rules out: it is the estimate made another way (add-one, interpolation, backoff). */
@@ -3010,7 +3044,8 @@ function detect(root: Row, add: Add): void {
   const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test(iterScript(rhsAll[0]))));
   if ((assign || iterateCall) && parts.length > 1 && (ascent || rhsAll.some((x) => x.k === 'op' && x.v === '-'))) {
     const first = rhsAll[0];
-    const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
+    // (A word's first letter on both sides, `Vector(woman) = Vector(man) + …`, is no variable updated.)
+    const sameVar = iterateCall || (lhsHead?.k === 'sym' && first?.k === 'sym' && first.name === lhsHead.name && !inWords(lhs).has(lhsHead)) || (lhs.length === 1 && lhs[0].k === 'group' && !!first && show(first) === show(lhs[0]));
     const minusAt = ascent ? 1 : rhsAll.findIndex((x) => x.k === 'op' && x.v === '-');
     const step = rhsAll.slice(minusAt + 1);
     // (The letters of a script, the g of `w_{img}`, are no gradient.)
@@ -5350,7 +5385,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands)];
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();

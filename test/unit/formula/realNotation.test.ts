@@ -3363,3 +3363,16 @@ test('drawn from round 61 too: expected logs, tanh through the sigmoid, a step o
   assert.equal(concept('q_i = Q x_i'), 'self-attention');
   assert.notEqual(concept('v_i = V x_i'), 'self-attention');
 });
+
+test('words are not letters: a word spelled in italics on both sides is no update; a step by one moment is momentum or RMSProp, not Adam', () => {
+  assert.equal(concept('Vector(woman) = Vector(man) + Vector(queen) - Vector(king)'), null);
+  // (A letter updated by a rate times g stays a gradient step.)
+  assert.equal(concept('w \\leftarrow w - \\eta g'), 'gradient-descent');
+  const momentum = recognise('\\theta_t = \\theta_{t-1} - \\eta m_t \\\\ m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_{t-1}');
+  assert.equal(momentum.concept, null);
+  assert.ok(momentum.ruledOut?.includes('adam'));
+  assert.equal(concept('\\theta_t = \\theta_{t-1} - \\frac{\\eta}{\\sqrt{v_t}} g_{t-1} \\\\ v_t = \\beta_2 v_{t-1} + (1-\\beta_2)(g_{t-1})^2'), null);
+  // Adam's step takes both moments; one moment's line alone stays Adam's.
+  assert.equal(concept('m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t \\\\ v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2 \\\\ \\theta_t = \\theta_{t-1} - \\frac{\\alpha \\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}'), 'adam');
+  assert.equal(concept('v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2'), 'adam');
+});
