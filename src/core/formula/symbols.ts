@@ -2318,6 +2318,10 @@ const WORD_LETTERS: Record<string, string> = lookupTable({
   target: 'the target (true label)', targets: 'the targets (true labels)', label: 'the label (the target)', labels: 'the labels (the targets)',
   logit: 'the logit (a score before the sigmoid or softmax)', logits: 'the logits (scores before the softmax or sigmoid)',
   lr: 'the learning rate (step size)', prediction: "the prediction (the model's output)", predictions: "the predictions (the model's outputs)",
+  guess: "the guess (the model's prediction)", predicted: "the predicted value (the model's output)", output: "the output (the model's prediction)", outputs: "the outputs (the model's predictions)",
+  actual: 'the actual value (the target, the true label)', truth: 'the true value (the target)', expected: 'the expected value (the target the output should match)',
+  posterior: 'the posterior probability (after seeing the evidence)', prior: 'the prior probability (before seeing the evidence)',
+  likelihood: 'the likelihood: the probability of the evidence given the hypothesis', evidence: 'the evidence: the probability of the data, which normalises',
 });
 
 function wordLetterRoles(tree: Tree, attention: boolean, { set }: Notes): void {

@@ -64,6 +64,14 @@ test('quantities named by words: query, key, value and the output of attention; 
   assert.match(meaning(pe, 'pos'), /position in the sequence/);
   // (One such word without attention around it says nothing: `\text{key}` of a dictionary.)
   assert.equal(meaning('r = \\text{lookup}(\\text{key})', 'key'), '');
+  // Bayes' rule and a loss written in words: each word names its quantity.
+  const bayes = '\\text{posterior} = \\frac{\\text{likelihood} \\cdot \\text{prior}}{\\text{evidence}}';
+  assert.match(meaning(bayes, 'posterior'), /posterior probability/);
+  assert.match(meaning(bayes, 'prior'), /prior probability/);
+  assert.match(meaning(bayes, 'evidence'), /probability of the data/);
+  const loss = 'L(\\text{guess}, \\text{actual}) = (\\text{guess} - \\text{actual})^2';
+  assert.match(meaning(loss, 'guess'), /prediction/);
+  assert.match(meaning(loss, 'actual'), /target/);
 });
 
 test('gradients in code notation after a rate, a set beside its size, a bold letter written \\bb{…}', () => {
