@@ -4,7 +4,7 @@
  * `^(l)`), functions by name, each token with the operation it sits in (under a log, in a fraction's denominator, in
  * a sum). It is trained (model.ts) on formulas generated from a grammar of many notations of
  * each catalog concept and of formulas outside the catalog, so it reads notations no labelled note has shown, in any
- * letters. It sees no words. bench.ts measures it on labelled notes, alone and as a second opinion beside the recogniser; it is not shipped (bench/formula/README.md, "Session 45").
+ * letters. It sees no words. bench.ts measures it on labelled notes, alone and as a second opinion beside the recogniser; it is not shipped (its figures: bench/formula/README.md).
  */
 import type { Node } from '../../../src/core/formula/tex';
 
@@ -68,6 +68,8 @@ interface Reader {
   feats: Set<string>;
   /** The operations the current token sits in, innermost last. */
   within: string[];
+  /** Nodes still to read (a bound on odd trees). */
+  left: number;
 }
 
 function emit(r: Reader, tok: string): void {
@@ -83,24 +85,24 @@ function inside(r: Reader, label: string, n: Node | undefined): void {
   r.within.pop();
 }
 
-function scripts(r: Reader, n: { sub?: Node; sup?: Node }): string {
+function scripts(n: { sub?: Node; sup?: Node }): string {
   return indexShape(n.sub, false) + indexShape(n.sup, true);
 }
 
-function read(r: Reader, n: Node, budget = { left: 3000 }): void {
-  if (budget.left-- <= 0) return;
+function read(r: Reader, n: Node): void {
+  if (r.left-- <= 0) return;
   switch (n.k) {
     case 'row':
-      for (const x of n.items) read(r, x, budget);
+      for (const x of n.items) read(r, x);
       return;
     case 'sym': {
       const mods = n.mods.filter((m) => KEPT_MODS.has(m)).sort().join('.');
-      emit(r, `${letterKind(n.name)}${mods ? `.${mods}` : ''}${scripts(r, n)}`);
+      emit(r, `${letterKind(n.name)}${mods ? `.${mods}` : ''}${scripts(n)}`);
       r.feats.add(`c:${n.name}${mods ? `.${mods}` : ''}`);
       return;
     }
     case 'num':
-      emit(r, (['0', '1', '2'].includes(n.raw) ? n.raw : 'N') + scripts(r, n));
+      emit(r, (['0', '1', '2'].includes(n.raw) ? n.raw : 'N') + scripts(n));
       return;
     case 'op':
       emit(r, DEFINES.has(n.v) ? '=' : ASSIGNS.has(n.v) ? '←' : n.v);
@@ -109,7 +111,7 @@ function read(r: Reader, n: Node, budget = { left: 3000 }): void {
       emit(r, 'FRAC');
       inside(r, 'num', n.num);
       inside(r, 'den', n.den);
-      emit(r, `/FRAC${scripts(r, n)}`);
+      emit(r, `/FRAC${scripts(n)}`);
       return;
     case 'sqrt':
       emit(r, 'SQRT');
@@ -119,17 +121,17 @@ function read(r: Reader, n: Node, budget = { left: 3000 }): void {
     case 'group':
       emit(r, n.delim);
       inside(r, `grp${n.delim}`, n.body);
-      emit(r, `/${n.delim}${scripts(r, n)}`);
+      emit(r, `/${n.delim}${scripts(n)}`);
       return;
     case 'name':
-      emit(r, `NAME:${n.v.toLowerCase().slice(0, 20)}${scripts(r, n)}`);
+      emit(r, `NAME:${n.v.toLowerCase().slice(0, 20)}${scripts(n)}`);
       return;
     case 'big':
       emit(r, `${n.v.toUpperCase()}${n.sub ? '_' : ''}${n.sup ? '^' : ''}`);
       return;
     case 'apply': {
       const fn = n.fn.length === 1 ? (/[A-Z]/.test(n.fn) ? 'F' : 'f') : n.fn.toLowerCase().slice(0, 20);
-      emit(r, `${fn}(${scripts(r, n)}`);
+      emit(r, `${fn}(${scripts(n)}`);
       r.feats.add(`fn:${fn}`);
       inside(r, fn, n.arg);
       emit(r, `/${fn}`);
@@ -142,7 +144,7 @@ function read(r: Reader, n: Node, budget = { left: 3000 }): void {
       emit(r, `ENV:${n.name}`);
       for (const row of n.rows) {
         r.within.push(n.name);
-        for (const cell of row) read(r, cell, budget);
+        for (const cell of row) read(r, cell);
         r.within.pop();
         emit(r, '\\\\');
       }
@@ -152,7 +154,7 @@ function read(r: Reader, n: Node, budget = { left: 3000 }): void {
 
 /** The features of a parsed formula: abstract tokens alone, in pairs and in threes, with what they sit in; letters as written; what the left side is. */
 export function notationFeatures(items: Node[]): string[] {
-  const r: Reader = { seq: [], feats: new Set(), within: [] };
+  const r: Reader = { seq: [], feats: new Set(), within: [], left: 3000 };
   read(r, { k: 'row', items });
   const s = r.seq;
   for (let i = 0; i < s.length; i++) {

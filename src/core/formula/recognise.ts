@@ -1469,8 +1469,11 @@ function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknow
   const lines = blockLines(src).map((l) => oneLine(parseTex(l).items));
   if (lines.length < 2 || !lines.some((l) => syms(l).some((x) => /^(beta|rho|gamma)$/.test(x.name)))) return [];
   const steps = lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && p[1][0]?.k === 'sym' && (p[1][0] as Sym).name === (p[0][0] as Sym).name && hasOp(p[1], '-'));
-  const one = steps.length === 1 && ((syms(steps[0][1]).some((x) => x.name === 'm') && !all(steps[0][1]).some((x) => x.k === 'sqrt')) || (fracs(steps[0][1]).some((f) => all(f.den).some((y) => y.k === 'sqrt')) && !syms(steps[0][1]).some((x) => x.name === 'm')));
-  if (!one) return [];
+  if (steps.length !== 1) return [];
+  const step = steps[0][1];
+  const byMoment = syms(step).some((x) => x.name === 'm');
+  const overRoot = fracs(step).some((f) => all(f.den).some((y) => y.k === 'sqrt'));
+  if (!(byMoment && !all(step).some((x) => x.k === 'sqrt')) && !(overRoot && !byMoment)) return [];
   cands.delete('adam');
   return ['adam'];
 }
