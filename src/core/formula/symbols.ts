@@ -1718,19 +1718,44 @@ const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (
 /** x^t, w^{k−1}, θ^{t+1}: a parameter or point with its step (t, k, τ) as a superscript, not a power. */
 const iterateStep = (n: Sym) => /^(w|W|x|theta|v|b|m|g|u|z|a|h|y|s|c)$/.test(n.name) && !n.mods.includes('bb') && /^(t|k|tau)$/.test((rowOf(n.sup)[0] as Sym | undefined)?.name ?? '') && rowOf(n.sup)[0].k === 'sym' && (rowOf(n.sup).length === 1 || (rowOf(n.sup).length === 3 && rowOf(n.sup)[1].k === 'op' && ['+', '-'].includes((rowOf(n.sup)[1] as { v: string }).v)));
 
+/** The letter of a superscript `l`, `ℓ`, `t` or `k`, alone or shifted by a number (`l−1`, `t+1`). */
+function layerLetter(sup: Node | undefined): string | undefined {
+  const r = rowOf(sup);
+  const x = r[0];
+  if (!x || x.k !== 'sym' || x.sub || x.sup || !/^(l|ell|t|k|tau)$/.test(x.name)) return undefined;
+  if (r.length === 1) return x.name;
+  return r.length === 3 && r[1].k === 'op' && ['+', '-', '−'].includes(r[1].v) && r[2].k === 'num' ? x.name : undefined;
+}
+
+/**
+ * a_j^l beside a_k^{l−1}: superscript letters that also appear shifted by a number index layers (or steps), as
+ * W^{(l)} does; one never shifted (x^k alone) stays a power.
+ */
+function layeredSuperscripts(tree: Tree): Set<string> {
+  const shifted = new Set<string>();
+  walk(tree, (n) => {
+    if (n.k === 'sym' && n.sup && rowOf(n.sup).length === 3) {
+      const l = layerLetter(n.sup);
+      if (l) shifted.add(l);
+    }
+  });
+  return shifted;
+}
+
 function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'rest', inScripts: Set<Node>, probabilityModel = false): void {
   // A subscript letter that is also a letter of the formula (W_{xh} beside x and h) labels, it does not index.
   const main = new Set<string>();
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && main.add(n.name)));
   const put = (s: Sym, meaning: string, label = !main.has(s.name)) => void (!notes.has(symbolKey(s)) && label && set(symbolKey(s), meaning));
   const logged = loggedNodes(tree, /^(log|ln|log2)$/);
+  const layered = layeredSuperscripts(tree);
   // V(t) beside V(t−1): a sequence written as a function of its step (f(x + 1) alone is no sequence).
   const bare = new Set<string>();
   walk(tree, (n) => void (n.k === 'apply' && rowOf(n.arg).length === 1 && indexLetter(rowOf(n.arg)[0]) && bare.add(`${pretty(n.head)}(${pretty(n.arg)})`)));
   walk(tree, (n) => {
     const subs: Array<Node | undefined> = n.k === 'apply' && indexLetter(rowOf(n.arg)[0]) && bare.has(`${pretty(n.head)}(${pretty(rowOf(n.arg)[0])})`) ? [n.arg] : [];
     // (A superscript in brackets, W^{(l)}, z^{[l]}, or an iterate's step, x^{t+1}, w^{k−1}, indexes; other superscripts are powers.)
-    if (n.k === 'sym') subs.push(n.sub, n.sup && (rowOf(n.sup).some((x) => x.k === 'group' && (x.delim === '(' || x.delim === '[')) || iterateStep(n)) ? n.sup : undefined);
+    if (n.k === 'sym') subs.push(n.sub, n.sup && (rowOf(n.sup).some((x) => x.k === 'group' && (x.delim === '(' || x.delim === '[')) || iterateStep(n) || layered.has(layerLetter(n.sup) ?? '')) ? n.sup : undefined);
     for (const sc of subs) {
       const whole = rowOf(sc);
       const r = whole.length === 1 && whole[0].k === 'group' && (whole[0].delim === '(' || whole[0].delim === '[') ? rowOf(whole[0].body) : whole;
@@ -1762,13 +1787,56 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       for (const x of rowOf(n.sup)) if (x.k === 'sym' && /^[A-Za-z]$|^ell$/.test(x.name)) put(x, 'the size of one dimension of the space (how many entries along it)');
     }
     // x_1, …, x_N: N is how many there are.
+    // (In s^T h_1, …, s^T h_N the letter that counts is the one whose first entry carries a number, h's N, not s's t.)
     if (n.k === 'row') {
-      n.items.forEach((x, i) => {
-        const dots = n.items.slice(Math.max(0, i - 2), i).some((o) => o.k === 'op' && o.v === '…');
-        const last = x.k === 'sym' && rowOf(x.sub).length === 1 ? rowOf(x.sub)[0] : undefined;
-        if (dots && last && last.k === 'sym' && /^[A-Za-z]$/.test(last.name)) put(last, `how many there are (the last of the list is number ${last.name})`);
+      const comma = (o: Node | undefined) => o?.k === 'op' && o.v === ',';
+      n.items.forEach((o, d) => {
+        if (!(o.k === 'op' && o.v === '…')) return;
+        const element = (from: number, step: 1 | -1): Node[] => {
+          const out: Node[] = [];
+          let i = comma(n.items[from]) ? from + step : from;
+          for (; i >= 0 && i < n.items.length && !comma(n.items[i]); i += step) out.push(n.items[i]);
+          return out;
+        };
+        const subscripted = (items: Node[]): Sym[] => items.filter((x): x is Sym => x.k === 'sym' && rowOf(x.sub).length === 1);
+        const before = subscripted(element(d - 1, -1));
+        const first = before.filter((x) => rowOf(x.sub)[0].k === 'num');
+        const after = subscripted(element(d + 1, 1));
+        const last = (first.length ? after.filter((x) => first.some((f) => f.name === x.name)) : after.slice(0, 1)).map((x) => rowOf(x.sub)[0])[0];
+        if (last && last.k === 'sym' && /^[A-Za-z]$/.test(last.name)) put(last, `how many there are (the last of the list is number ${last.name})`);
       });
     }
+  });
+}
+
+/**
+ * Letters only the limits and exponents hold, after every other rule: the set under argmin_{q ∈ Q} or max_{θ ∈ Θ}
+ * (what the letter ranges over), the upper limit of Σ^N or max_{j=1}^M (how many terms), and a letter in the exponent
+ * of a number (10000^{2i/d}: in the positional encoding, the model's dimension; elsewhere described by its shape).
+ */
+function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  const fresh = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && !notes.has(symbolKey(x));
+  walk(tree, (n) => {
+    const holder = n.k === 'apply' && n.head.k === 'name' ? n.head : n;
+    const sub = (holder as { sub?: Node }).sub;
+    const sup = (holder as { sup?: Node }).sup;
+    const ranged = holder.k === 'big' || (holder.k === 'name' && /^(arg)?(min|max)$|^(sup|inf)$/.test(holder.v)) || (holder.k === 'group' && holder.delim === '' && rowOf(holder.body).some((x) => x.k === 'name' && /^(arg)?(min|max)$/.test(x.v)));
+    if (!ranged) return;
+    const r = rowOf(sub);
+    const at = r.findIndex((x) => x.k === 'op' && x.v === '∈');
+    const setSym = at > 0 && r.length === at + 2 ? r[at + 1] : undefined;
+    if (fresh(setSym) && r[at - 1]?.k === 'sym') set(symbolKey(setSym), `the set ${pretty(r[at - 1])} ranges over`);
+    const up = rowOf(sup);
+    const what = holder.k === 'big' ? (holder.v === 'prod' ? 'the product' : holder.v === 'sum' ? 'the sum' : 'it') : 'the maximum or minimum';
+    if (up.length === 1 && fresh(up[0]) && /^[A-Za-z]$/.test(up[0].name) && (!sub || r.some((x) => x.k === 'op' && x.v === '='))) set(symbolKey(up[0]), `how many terms ${what} runs over (its upper limit)`);
+  });
+  walk(tree, (n) => {
+    if (n.k !== 'num' || !('sup' in n) || !n.sup) return;
+    walk(n.sup, (x) => {
+      if (!fresh(x) || !/^[A-Za-z]$/.test(x.name)) return;
+      const dimension = concept === 'positional-encoding' && /^[dD]$/.test(x.name);
+      set(symbolKey(x), dimension ? 'the model dimension (the size of each position’s encoding vector)' : shapeOf(x));
+    });
   });
 }
 
@@ -1970,7 +2038,8 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       }
     }
     if (n.k !== 'sym') return;
-    if (['T', 'top', 'intercal'].includes(n.name) || /^[0-9]+$/.test(n.name)) return;
+    // (T on the main line is a quantity, a count or a temperature; as a transpose it sits in a superscript.)
+    if (['top', 'intercal'].includes(n.name) || /^[0-9]+$/.test(n.name)) return;
     if (derivativeD.has(n)) return; // the d of dz/dx
     const k = symbolKey(n);
     if (seen.has(k)) return;
@@ -2136,6 +2205,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   coefficientRoles(tree, concept, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts, concept === 'logistic-regression' || concept === 'binary-cross-entropy');
+  rangeRoles(tree, concept, acc);
   valueRoles(tree, acc);
   // (A gradient named as a whole goes with the values: after the letters when the list is cut.)
   gradientTermRoles(tree, acc);

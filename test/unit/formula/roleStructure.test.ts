@@ -362,3 +362,31 @@ test('the vector a query, key or value projection multiplies is its input, whate
   assert.match(meaning('k_j = W_k a_j', 'a_j'), /^the input/);
   assert.doesNotMatch(meaning('k_j = W_k a_j', 'a_j'), /attention/);
 });
+
+test('letters only limits, sets and exponents hold are listed: the set ranged over, the upper limit, the dimension', () => {
+  // argmin_{q ∈ Q}, argmax over θ ∈ Θ: the set the letter ranges over.
+  assert.match(meaning('q^* = \\argmin_{q \\in Q} D(p, q)', 'Q'), /the set q ranges over/);
+  assert.match(meaning('\\hat{\\theta} = \\underset{\\theta \\in \\Theta}{\\arg\\max} L(\\theta)', 'Θ'), /the set θ ranges over/);
+  // Σ^N with no lower limit and max_{j=1}^M: the upper limit counts the terms.
+  assert.match(meaning('BCE = -\\sum^N (p_{y=1}\\log\\hat{y})', 'N'), /how many terms the sum/);
+  assert.match(meaning('\\beta_i = \\max_{j=1}^M S_{i,j}', 'M'), /how many terms the maximum/);
+  // The positional encoding's 10000^{2i/d}: d is the model dimension; a letter in another number's exponent is listed
+  // by its shape only.
+  assert.match(meaning('P_{p,2i} = \\sin(p/10000^{2i/d})', 'd'), /model dimension/);
+  const other = meaning('y = 2^{x/n}', 'n');
+  assert.ok(other !== '' && !/dimension/.test(other), other);
+});
+
+test('a list whose entries are products counts by the letter that carries the numbers; a main-line T is listed', () => {
+  assert.match(meaning('e^t = [s_t^T h_1, \\dots, s_t^T h_N]', 'N'), /how many there are/);
+  assert.doesNotMatch(meaning('e^t = [s_t^T h_1, \\dots, s_t^T h_N]', 't'), /how many/);
+  assert.match(meaning('P(x_1, \\ldots, x_T) = \\prod_t P(x_t)', 'T'), /how many there are/);
+  // T on the main line is a quantity (a temperature here), not a transpose.
+  assert.notEqual(meaning('\\sigma(r / T)', 'T'), '');
+  assert.equal(meaning('y = W^T x', 'T'), '');
+});
+
+test('a superscript letter that also appears shifted by one indexes layers; alone it stays a power', () => {
+  assert.match(meaning('a_j^l = \\sigma ( \\sum_k w_{jk}^l a_k^{l-1} + b_j^l )', 'l'), /layer index/);
+  assert.doesNotMatch(meaning('y = a x^l + b', 'l'), /index/);
+});
