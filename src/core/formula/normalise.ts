@@ -651,6 +651,8 @@ function plainCharacters(s: string): string {
 function capitalSumsAndProducts(s: string): string {
   // A capital sigma with an index below it, `\Sigma_{i}`, `\Sigma_{i=1}^{N}`, is the sum (a covariance `\Sigma_k^{-1}` is not).
   s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_(?:\{\s*[a-z](?:\s*=[^{}]*)?\s*\}|[a-z])(?!\s*\^\s*\{?\s*-))/g, '\\sum');
+  // (So is one running from a number to a letter, `\Sigma_1^n`.)
+  s = s.replace(/\\Sigma(?![A-Za-z])\s*(?=_\s*(?:\{\s*[0-9]\s*\}|[0-9])\s*\^\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))/g, '\\sum');
   // (A capital pi over an index running from a value, `\Pi^t_{j=k+1}`, `\Pi_{i=1}^{n}`, is the product.)
   s = s.replace(/\\Pi(?![A-Za-z])\s*(?=(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?_\s*\{\s*[a-z]\s*=)/g, '\\prod');
   // A sum's range typed before it, `(j=1 to p)∑`, `(i=1)∑`: its limits.
@@ -708,8 +710,19 @@ function restructuredRoles(s: string): string {
     .replace(/:math:`([^`]{0,400})`/g, '$1');
 }
 
+/**
+ * Pandoc's script marks in plain-text notes with no TeX command, `V~dw~`, `B~1~^t^`: the subscript and superscript
+ * (`~` stays a tie wherever a backslash says the text is TeX).
+ */
+function pandocScripts(s: string): string {
+  if (/\\/.test(s)) return s;
+  // (The closing mark ends the script: in `W^qa^i` the carets are TeX's, each raising one letter.)
+  const sup = (t: string) => t.replace(/(?<=[A-Za-z0-9)\]}])\^([A-Za-z0-9]{1,12})\^(?![A-Za-z0-9{(\\])/g, '^{$1}');
+  return sup(sup(s).replace(/(?<=[A-Za-z0-9)\]}])~([A-Za-z0-9]{1,12})~(?![A-Za-z0-9{(\\])/g, '_{$1}'));
+}
+
 export function normaliseTex(src: string): string {
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(restructuredRoles(String(src ?? ''))))));
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(restructuredRoles(String(src ?? '')))))));
   s = typedComparisons(physicsPackage(s));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);

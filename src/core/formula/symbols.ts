@@ -1074,12 +1074,27 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     let own = false;
     let oneMinus = false;
     let squared = false;
+    // (The decay may have any letter, V = B V + (1 − B) dW: one letter both scaling the old value and subtracted from 1.)
+    const decays: Sym[] = [];
+    const scaling = new Set<string>();
+    for (const x of d.rhs) {
+      walk(x, (m) => {
+        const body = m.k === 'group' ? rowOf(m.body) : [];
+        if (body.length === 3 && body[0].k === 'num' && body[0].v === 1 && body[1].k === 'op' && ['-', '−'].includes(body[1].v) && body[2].k === 'sym') decays.push(body[2]);
+        else if (m.k === 'sym') scaling.add(symbolKey(m));
+      });
+    }
     for (const x of d.rhs) {
       walk(x, (m) => {
         if (m.k === 'sym' && m.name === d.head.name && m !== d.head) own = true;
         if (m.k === 'group' && /^1-(β|\\?beta)/.test(pretty(m.body).replace(/[\s−]/g, (c) => (c === '−' ? '-' : '')))) oneMinus = true;
         if (((m.k === 'sym' || m.k === 'group') && m.sup && pretty(m.sup) === '2') || (m.k === 'op' && m.v === '⊙')) squared = true;
       });
+    }
+    const decay = decays.find((b) => scaling.has(symbolKey(b)) && b.name !== d.head.name);
+    if (!oneMinus && decay) {
+      oneMinus = true;
+      if (!/^(beta|β)$/.test(decay.name)) set(symbolKey(decay), 'the decay rate of the running average (as β₁ or β₂: how much of the old value it keeps)');
     }
     if (!own || !oneMinus) continue;
     const meaning = squared ? 'the running average of squared gradients (second moment: an uncentred variance)' : 'the running average of gradients (first moment: their mean, momentum)';
@@ -1762,7 +1777,9 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
       r.forEach((x, i) => {
         const shifted = i === 0 && (r[i + 1]?.k === 'op' && ['+', '-'].includes((r[i + 1] as { v: string }).v) && r[i + 2]?.k === 'num') || (r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r[i - 2]?.k === 'num');
         if (pass === 'steps' && indexLetter(x) && shifted && !(r[i - 1]?.k === 'op')) put(x, /^(l|ell)$/.test(x.name) ? `the layer index (${pretty(x)}−1 is the layer before)` : `the step (time-step index; ${x.name}−1 is the step before)`, true);
-        if (pass === 'rest' && n.k === 'sym' && n.name !== 'Gamma' && indexLetter(x)) {
+        // (The w of V_{dw} belongs to the code gradient dw, explained as a whole.)
+        const codeGradient = r[i - 1]?.k === 'sym' && (r[i - 1] as Sym).name === 'd' && x.k === 'sym' && notes.has(`d${x.name}`);
+        if (pass === 'rest' && n.k === 'sym' && n.name !== 'Gamma' && indexLetter(x) && !codeGradient) {
           const offset = r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && indexLetter(r[i - 2]);
           put(x, offset ? `how many positions back from ${pretty(r[i - 2])} (an offset)` : `an index (which ${pretty({ ...n, sub: undefined, sup: undefined })} is meant)`);
         }
@@ -1828,7 +1845,12 @@ function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     if (fresh(setSym) && r[at - 1]?.k === 'sym') set(symbolKey(setSym), `the set ${pretty(r[at - 1])} ranges over`);
     const up = rowOf(sup);
     const what = holder.k === 'big' ? (holder.v === 'prod' ? 'the product' : holder.v === 'sum' ? 'the sum' : 'it') : 'the maximum or minimum';
-    if (up.length === 1 && fresh(up[0]) && /^[A-Za-z]$/.test(up[0].name) && (!sub || r.some((x) => x.k === 'op' && x.v === '='))) set(symbolKey(up[0]), `how many terms ${what} runs over (its upper limit)`);
+    if (up.length === 1 && fresh(up[0]) && /^[A-Za-z]$/.test(up[0].name) && (!sub || r.some((x) => x.k === 'op' && x.v === '=') || (r.length === 1 && r[0].k === 'num'))) set(symbolKey(up[0]), `how many terms ${what} runs over (its upper limit)`);
+  });
+  // (β₁^t in Adam's bias correction: the power is the step number.)
+  walk(tree, (n) => {
+    const power = n.k === 'sym' && /^(beta|B)$/.test(n.name) && rowOf(n.sup).length === 1 ? rowOf(n.sup)[0] : undefined;
+    if (fresh(power) && /^(t|k|tau)$/.test(power.name)) set(symbolKey(power), `the step number (${pretty({ ...(n as Sym), sup: undefined })} is raised to it: the correction fades as it grows)`);
   });
   walk(tree, (n) => {
     if (n.k !== 'num' || !('sup' in n) || !n.sup) return;

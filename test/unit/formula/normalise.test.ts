@@ -200,3 +200,16 @@ test('Greek names typed in capitals are the letters, an index kept: THETAj, ALPH
   // (Capitals inside a longer word stay: META, BETAGAMMA.)
   assert.equal(normaliseTex('META + BETAGAMMA'), 'META + BETAGAMMA');
 });
+
+test("Pandoc's script marks in plain-text notes are scripts; TeX's carets and ties are left alone", () => {
+  assert.equal(normaliseTex('S~dw~ = B * S~dw~ + (1-B) * dw^2^'), 'S_{dw} = B * S_{dw} + (1-B) * dw^{2}');
+  assert.equal(normaliseTex('V^corrected^~dw~ = V~dw~/(1-B~1~^t^)'), 'V^{corrected}_{dw} = V_{dw}/(1-B_{1}^{t})');
+  // Unbraced TeX scripts, one letter each, and a tie in TeX stay as written.
+  assert.equal(normaliseTex('q^i=W^qa^i'), 'q^i=W^qa^i');
+  assert.match(normaliseTex('\\text{a}~b~c'), /~b~c/);
+});
+
+test('a capital sigma from a number to a letter is the sum; a covariance to a negative power is not', () => {
+  assert.match(normaliseTex('\\frac{e^{x_i}}{\\Sigma_1^n e^{x_j}}'), /\\sum_1\^n/);
+  assert.match(normaliseTex('\\Sigma_1^{-1} x'), /\\Sigma_1\^\{-1\}/);
+});

@@ -390,3 +390,14 @@ test('a superscript letter that also appears shifted by one indexes layers; alon
   assert.match(meaning('a_j^l = \\sigma ( \\sum_k w_{jk}^l a_k^{l-1} + b_j^l )', 'l'), /layer index/);
   assert.doesNotMatch(meaning('y = a x^l + b', 'l'), /index/);
 });
+
+test('a running average in any letters: the letter both scaling the old value and taken from 1 is its decay rate', () => {
+  const tex = 'V_{dw} = B_1 V_{dw} + (1 - B_1) dW';
+  assert.match(meaning(tex, 'V_{dw}'), /running average of gradients/);
+  assert.match(meaning(tex, 'B_1'), /decay rate/);
+  // The w of the subscript dw belongs to the code gradient dw: no index of its own.
+  assert.equal(meaning('S_{dw} = \\beta_2 S_{dw} + (1 - \\beta_2) dW^2', 'w'), '');
+  assert.match(meaning('S_{dw} = \\beta_2 S_{dw} + (1 - \\beta_2) dW^2', 'dw'), /gradient/);
+  // β₁^t in the bias correction: t is the step number.
+  assert.match(meaning('v_{dW} := v_{dW} / (1 - \\beta_1^t)', 't'), /step number/);
+});
