@@ -1828,8 +1828,9 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
 
 /**
  * Letters only the limits and exponents hold, after every other rule: the set under argmin_{q ∈ Q} or max_{θ ∈ Θ}
- * (what the letter ranges over), the upper limit of Σ^N or max_{j=1}^M (how many terms), and a letter in the exponent
- * of a number (10000^{2i/d}: in the positional encoding, the model's dimension; elsewhere described by its shape).
+ * (what the letter ranges over), the upper limit of Σ^N or max_{j=1}^M (how many terms), the step t of a bias
+ * correction 1 − β^t, and a letter in the exponent of a number (10000^{2i/d}: in the positional encoding, the model's
+ * dimension; elsewhere described by its shape).
  */
 function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   const fresh = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && !notes.has(symbolKey(x));
@@ -1847,10 +1848,16 @@ function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
     const what = holder.k === 'big' ? (holder.v === 'prod' ? 'the product' : holder.v === 'sum' ? 'the sum' : 'it') : 'the maximum or minimum';
     if (up.length === 1 && fresh(up[0]) && /^[A-Za-z]$/.test(up[0].name) && (!sub || r.some((x) => x.k === 'op' && x.v === '=') || (r.length === 1 && r[0].k === 'num'))) set(symbolKey(up[0]), `how many terms ${what} runs over (its upper limit)`);
   });
-  // (β₁^t in Adam's bias correction: the power is the step number.)
+  // (1 − β₁^t, Adam's bias correction: the power is the step number.)
   walk(tree, (n) => {
-    const power = n.k === 'sym' && /^(beta|B)$/.test(n.name) && rowOf(n.sup).length === 1 ? rowOf(n.sup)[0] : undefined;
-    if (fresh(power) && /^(t|k|tau)$/.test(power.name)) set(symbolKey(power), `the step number (${pretty({ ...(n as Sym), sup: undefined })} is raised to it: the correction fades as it grows)`);
+    const items = n.k === 'row' ? n.items : n.k === 'group' ? rowOf(n.body) : [];
+    items.forEach((b, i) => {
+      const one = items[i - 2];
+      const minus = items[i - 1];
+      if (!(one?.k === 'num' && one.v === 1 && minus?.k === 'op' && ['-', '−'].includes(minus.v))) return;
+      const power = b.k === 'sym' && /^(beta|B)$/.test(b.name) && rowOf(b.sup).length === 1 ? rowOf(b.sup)[0] : undefined;
+      if (fresh(power) && /^(t|k|tau)$/.test(power.name)) set(symbolKey(power), `the step number (${pretty({ ...(b as Sym), sup: undefined })} is raised to it: the correction fades as it grows)`);
+    });
   });
   walk(tree, (n) => {
     if (n.k !== 'num' || !('sup' in n) || !n.sup) return;

@@ -400,4 +400,6 @@ test('a running average in any letters: the letter both scaling the old value an
   assert.match(meaning('S_{dw} = \\beta_2 S_{dw} + (1 - \\beta_2) dW^2', 'dw'), /gradient/);
   // β₁^t in the bias correction: t is the step number.
   assert.match(meaning('v_{dW} := v_{dW} / (1 - \\beta_1^t)', 't'), /step number/);
+  // A power outside a correction, a matrix B^k, is no step.
+  assert.doesNotMatch(meaning('y = B^k x', 'k'), /step number/);
 });
