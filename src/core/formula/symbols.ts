@@ -1076,22 +1076,18 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     let squared = false;
     // (The decay may have any letter, V = B V + (1 − B) dW: one letter both scaling the old value and subtracted from 1.)
     const decays: Sym[] = [];
-    const scaling = new Set<string>();
+    const letters: Sym[] = [];
     for (const x of d.rhs) {
       walk(x, (m) => {
         const body = m.k === 'group' ? rowOf(m.body) : [];
-        if (body.length === 3 && body[0].k === 'num' && body[0].v === 1 && body[1].k === 'op' && ['-', '−'].includes(body[1].v) && body[2].k === 'sym') decays.push(body[2]);
-        else if (m.k === 'sym') scaling.add(symbolKey(m));
-      });
-    }
-    for (const x of d.rhs) {
-      walk(x, (m) => {
+        if (body.length === 3 && body[2].k === 'sym' && takenFromOne(body, 2)) decays.push(body[2]);
+        if (m.k === 'sym') letters.push(m);
         if (m.k === 'sym' && m.name === d.head.name && m !== d.head) own = true;
         if (m.k === 'group' && /^1-(β|\\?beta)/.test(pretty(m.body).replace(/[\s−]/g, (c) => (c === '−' ? '-' : '')))) oneMinus = true;
         if (((m.k === 'sym' || m.k === 'group') && m.sup && pretty(m.sup) === '2') || (m.k === 'op' && m.v === '⊙')) squared = true;
       });
     }
-    const decay = decays.find((b) => scaling.has(symbolKey(b)) && b.name !== d.head.name);
+    const decay = decays.find((b) => b.name !== d.head.name && letters.some((m) => m !== b && symbolKey(m) === symbolKey(b)));
     if (!oneMinus && decay) {
       oneMinus = true;
       if (!/^(beta|β)$/.test(decay.name)) set(symbolKey(decay), 'the decay rate of the running average (as β₁ or β₂: how much of the old value it keeps)');
@@ -1730,6 +1726,13 @@ const indexLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (
  * h_{t−1}, W(t+1)) is a step index; a one-letter subscript or parenthesised superscript (x_i, A_{ij}, W^{(l)}) is an
  * index; a letter subtracted from an index (u_{i−k}) an offset; the last subscript of a list x_1, …, x_N the count.
  */
+/** The item at i is the x of `1 − x` (the normaliser writes every minus sign as `-`). */
+const takenFromOne = (items: Node[], i: number): boolean => {
+  const one = items[i - 2];
+  const minus = items[i - 1];
+  return one?.k === 'num' && one.v === 1 && minus?.k === 'op' && minus.v === '-';
+};
+
 /** x^t, w^{k−1}, θ^{t+1}: a parameter or point with its step (t, k, τ) as a superscript, not a power. */
 const iterateStep = (n: Sym) => /^(w|W|x|theta|v|b|m|g|u|z|a|h|y|s|c)$/.test(n.name) && !n.mods.includes('bb') && /^(t|k|tau)$/.test((rowOf(n.sup)[0] as Sym | undefined)?.name ?? '') && rowOf(n.sup)[0].k === 'sym' && (rowOf(n.sup).length === 1 || (rowOf(n.sup).length === 3 && rowOf(n.sup)[1].k === 'op' && ['+', '-'].includes((rowOf(n.sup)[1] as { v: string }).v)));
 
@@ -1852,9 +1855,7 @@ function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
   walk(tree, (n) => {
     const items = n.k === 'row' ? n.items : n.k === 'group' ? rowOf(n.body) : [];
     items.forEach((b, i) => {
-      const one = items[i - 2];
-      const minus = items[i - 1];
-      if (!(one?.k === 'num' && one.v === 1 && minus?.k === 'op' && ['-', '−'].includes(minus.v))) return;
+      if (!takenFromOne(items, i)) return;
       const power = b.k === 'sym' && /^(beta|B)$/.test(b.name) && rowOf(b.sup).length === 1 ? rowOf(b.sup)[0] : undefined;
       if (fresh(power) && /^(t|k|tau)$/.test(power.name)) set(symbolKey(power), `the step number (${pretty({ ...(b as Sym), sup: undefined })} is raised to it: the correction fades as it grows)`);
     });
@@ -2009,7 +2010,7 @@ function chancePis(tree: Tree): Set<Node> {
   walk(tree, (n) => {
     if (pi(n) && n.sub) out.add(n);
     if (n.k === 'apply' && n.fn !== 'sqrt') for (const a of rowOf(n.arg)) if (pi(a) && rowOf(n.arg).length <= 3) out.add(a);
-    if (n.k === 'row') n.items.forEach((x, i) => { const before = n.items[i - 2]; if (pi(x) && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === '-' && before?.k === 'num' && before.v === 1) out.add(x); });
+    if (n.k === 'row') n.items.forEach((x, i) => void (pi(x) && takenFromOne(n.items, i) && out.add(x)));
   });
   return out;
 }
