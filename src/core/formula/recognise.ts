@@ -3041,7 +3041,15 @@ function detect(root: Row, add: Add): void {
   // (θ ← θ + η∇ℓ climbs a log-likelihood: gradient ascent, the same step with the sign of what it climbs.)
   // (The gradient may be its letter alone, x ← x + η g.)
   const gLetter = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === 'g';
-  const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && (hasGradient(rhsAll.slice(3)) || gLetter(rhsAll.slice(3)));
+  // (Or the error written out and times the input, θ_j ← θ_j + α (y − h_θ(x)) x_j, (y − Xθ)ᵀ x_j: the LMS rule, the likelihood's
+  // gradient climbed; a running mean's μ ← μ + α (x − μ) has no prediction in its bracket and no input after it.)
+  // (α(y − h) parses as α applied to the bracket.)
+  const errorTimesInput = (r: Row) => {
+    const inside = (x: Node) => (x.k === 'group' ? x.body : x.k === 'apply' && /^(eta|alpha|epsilon)$/.test(x.fn) ? x.arg : undefined);
+    const at = r.findIndex((x) => { const b = inside(x); return !!b && hasOp(b, '-') && all(b).some((y) => y.k === 'apply' || (y.k === 'sym' && (y.mods.includes('hat') || y.name === 'X'))); });
+    return at >= 0 && r.slice(at + 1).some((x) => x.k === 'sym' && /^[xX]$/.test(x.name));
+  };
+  const ascent = rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && stepLetter(rhsAll.slice(2, 3)) && (hasGradient(rhsAll.slice(3)) || gLetter(rhsAll.slice(3)) || errorTimesInput(rhsAll.slice(2)));
   // (w(k + 1) = w(k) − η∇E: the iterate written as a function of the step.)
   // (Or the current iterate written with a script, w(k + 1) = w^k − η ∂E/∂w.)
   const iterateCall = lhsHead?.k === 'apply' && /^[tkni]\+1$/.test(show(lhsHead.arg).replace(/\s/g, '')) && ((rhsAll[0]?.k === 'apply' && (rhsAll[0] as Apply).fn === lhsHead.fn && /^[tkni]$/.test(show((rhsAll[0] as Apply).arg).replace(/\s/g, ''))) || (rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.fn && /^\(?[tkni]\)?$/.test(iterScript(rhsAll[0]))));
@@ -4510,14 +4518,35 @@ function mentionOf(items: Row): ConceptId | null {
 
 /** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
-function oneLine(items: Row): Row {
+function oneLine(written: Row): Row {
+  const items = unwrapped(written);
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
   // (An alignment mark, `L(θ) &= …`, only places the line.)
   // (Of several rows, one definition among words and braces — `repeat {`, the update, `}` — is the line.)
   const defining = env && LINE_ENVS.test(env.name) ? env.rows.filter((r) => r.some((cell) => all(cell).some((x) => x.k === 'op' && ['=', '←', ':='].includes(x.v)))) : [];
   const row = env && env.rows.length === 1 ? env.rows[0] : defining.length === 1 ? defining[0] : null;
   if (!env || !LINE_ENVS.test(env.name) || !row) return withoutFullStop(items.filter((x) => !(x.k === 'op' && x.v === '&')));
-  return withoutFullStop(row.flatMap((cell) => rowOf(cell)));
+  return unwrapped(withoutFullStop(row.flatMap((cell) => rowOf(cell))));
+}
+
+/**
+ * What an invisible wrapper holds: `\left. … \right.` (a group with no delimiters), or words before a one-row
+ * `array` or `cases` block that only braces a line (`\text{repeat until convergence} \begin{cases} θ := … \end{cases}`,
+ * `\left. \begin{array}{ll} θ_{t+1} = … \end{array} \right.`): that line; a term evaluated at a point, its term.
+ */
+function unwrapped(items: Row): Row {
+  let r = items;
+  for (let depth = 0; depth < 4; depth++) {
+    const kept = r.filter((x) => x.k !== 'text' && x.k !== 'name');
+    const only = kept.length === 1 ? kept[0] : null;
+    if (only?.k === 'group' && only.delim === '' && !only.sub && !only.sup && r.length === 1) r = rowOf(only.body);
+    else if (only?.k === 'env' && /^(array|cases)$/.test(only.name) && only.rows.length === 1 && only.rows[0].length === 1) r = rowOf(only.rows[0][0]);
+    else if (only?.k === 'env' && LINE_ENVS.test(only.name) && only.rows.length === 1 && kept.length < r.length) r = [only];
+    else break;
+  }
+  // (`\left. η ∇_φ L \right|_{φ = φ_{k−1}}`: a term evaluated at a point is the term.)
+  const evaluated = (x: Node) => x.k === 'group' && x.delim === '' && !x.sup && !!x.sub && rowOf(x.sub).some((y) => y.k === 'op' && y.v === '=');
+  return r.some(evaluated) ? r.flatMap((x) => (x.k === 'group' && evaluated(x) ? rowOf(x.body) : [x])) : r;
 }
 
 /** The sentence's full stop or comma after a formula (`h_θ(x) = θᵀx.`) is no part of it. */

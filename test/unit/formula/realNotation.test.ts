@@ -3376,3 +3376,21 @@ test('words are not letters: a word spelled in italics on both sides is no updat
   assert.equal(concept('m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t \\\\ v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2 \\\\ \\theta_t = \\theta_{t-1} - \\frac{\\alpha \\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}'), 'adam');
   assert.equal(concept('v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2'), 'adam');
 });
+
+test('a line inside an invisible wrapper is the line: \\left. … \\right., a one-row array or cases braced after words, a term evaluated at a point', () => {
+  const wrapped = [
+    '\\left. \\begin{array}{ll} \\theta_{t+1}= \\theta_t - \\epsilon \\frac{\\partial L}{\\partial \\theta} \\end{array} \\right.',
+    '\\begin{align} \\text{repeat until convergence} \\begin{cases} \\theta_j := \\theta_j - \\alpha \\frac{1}{m} \\sum_{i=1}^m (h(x^{(i)}) - y^{(i)}) x_j^{(i)} \\end{cases} \\end{align}',
+    '\\phi_k = \\phi_{k-1} + \\left.\\eta \\nabla_{\\phi} \\mathcal{L}(\\phi, \\theta_{k-1})\\right|_{\\phi=\\phi_{k-1}}',
+  ];
+  for (const tex of wrapped) assert.equal(recognise(tex).concept, 'gradient-descent', tex);
+  // A cases block of two rows is a definition by cases, not a wrapper of its first row.
+  assert.equal(recognise('\\text{update} \\begin{cases} \\theta := \\theta - \\alpha \\nabla L & t < T \\\\ \\theta & \\text{otherwise} \\end{cases}').concept, null);
+});
+
+test('the error written out, times the input, climbs the likelihood: the LMS rule is a gradient step; a running mean is none', () => {
+  assert.equal(concept('\\theta := \\theta + \\alpha (y-h_\\theta(x))x_j'), 'gradient-descent');
+  assert.equal(concept('\\theta_j = \\theta_j + \\alpha\\frac{1}{m}(y-X\\theta)^Tx_j'), 'gradient-descent');
+  assert.equal(concept('\\mu := \\mu + \\alpha (x - \\mu)'), null);
+  assert.equal(concept('\\mu := \\mu + \\alpha (\\hat{x} - \\mu)'), null);
+});
