@@ -2273,7 +2273,9 @@ function detect(root: Row, add: Add): void {
     }
   }
   if (every.some((x) => (x.k === 'text' || x.k === 'name') && /\bif\b/.test(x.v)) && rels.some((r) => r === '≥' || r === '>') && every.some((x) => isNum(x, 0)) && every.some((x) => isNum(x, 1)) && parts.some((p) => affine(p.filter((x) => x.k !== 'text' && !isNum(x, 1))) !== null)) add('step-function', 3.4, '1 if w·x + b ≥ 0 else 0');
-  if (applies(root, ['sign']).some((s) => affine(argRow(s)) || dots(s.arg).length)) add('step-function', 2.8, 'sign(w·x + b): the perceptron');
+  // (Or its unit step, step(w·x + b), heaviside(…), MATLAB's hardlim(Wp + b).)
+  const perceptron = applies(root, ['sign', 'step']).find((s) => affine(argRow(s)) || dots(s.arg).length);
+  if (perceptron) add('step-function', 2.8, `${perceptron.fn}(w·x + b): the perceptron`);
   // y = H(x · w + b): the Heaviside step of a weighted input, a threshold unit. (An entropy, H(X), takes no weights.)
   if (parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' && parts[1][0].fn === 'H' && !hasOp(parts[1][0].arg, '|', ',', ';') && syms(parts[1][0].arg).some((x) => x.name === 'w' || x.name === 'W') && (affine(argRow(parts[1][0])) || dots(parts[1][0].arg).length || syms(parts[1][0].arg).some((x) => x.name === 'x'))) add('step-function', 3, 'H(w·x + b): the Heaviside step of the weighted input');
   // (An activation defined as the sign of its own argument, Φ(v) = sign(v), step(z) = sign(z).)
@@ -3889,6 +3891,9 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
   ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
+  // (MATLAB's transfer functions, as Hagan's Neural Network Design writes them: hard limit, log- and tan-sigmoid,
+  // positive linear, symmetric saturating linear.)
+  hardlim: 'step-function', logsig: 'sigmoid', tansig: 'tanh', poslin: 'relu', satlins: 'hardtanh',
   rect: 'relu', rectifier: 'relu', leaky: 'leaky-relu', rrelu: 'leaky-relu', hingeloss: 'hinge-loss', skipgramneg: 'sgns', negsampling: 'sgns', hsoftmax: 'hierarchical-softmax',
 });
 /** Model words the parser joins into one name when written in italic letters (`GRU(h, x)`, `Attention(Q, K, V)`). */

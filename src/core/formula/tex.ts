@@ -129,6 +129,8 @@ export function canonicalFn(word: string): string {
     selfattention: 'attention', attention: 'attention', attn: 'attention', sa: 'attention', concat: 'concat',
     crossentropy: 'ce', ce: 'ce', xent: 'ce', mse: 'mse', nll: 'nll', ppl: 'perplexity', pp: 'perplexity', perplexity: 'perplexity',
     cos: 'cos', cossim: 'cos', sim: 'sim', similarity: 'sim',
+    // (MATLAB's transfer functions, as Hagan's Neural Network Design writes them.)
+    hardlim: 'step', logsig: 'sigmoid', tansig: 'tanh', poslin: 'relu', satlins: 'hardtanh',
   };
   if (word === 'Pr') return 'P';
   // (Only the table's own words: `constructor` or `toString` in a note is none of its prototype's functions.)
@@ -623,7 +625,7 @@ function slashFractions(items: Node[]): Node[] {
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
 const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'RSS', 'SSE', 'TSS', 'RMSE', 'MAE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
-const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed', 'multiheadattention', 'multiheadattn', 'maskedattention', 'maskedselfattention', 'additiveattention', 'crossentropy', 'feedforward', 'positionalencoding', 'leakyrelu', 'hardtanh']);
+const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed', 'multiheadattention', 'multiheadattn', 'maskedattention', 'maskedselfattention', 'additiveattention', 'crossentropy', 'feedforward', 'positionalencoding', 'leakyrelu', 'hardtanh', 'hardlim', 'logsig', 'tansig', 'poslin', 'satlins']);
 /**
  * Set for one `parseTex(…, { identifiers: true })` call (parsing is synchronous): words of three or more italic
  * letters are read as one identifier (`loss`, `pos`, `head_i`) — for naming the letters of a formula, while the

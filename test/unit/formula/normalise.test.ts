@@ -213,3 +213,19 @@ test('a capital sigma from a number to a letter is the sum; a covariance to a ne
   assert.match(normaliseTex('\\frac{e^{x_i}}{\\Sigma_1^n e^{x_j}}'), /\\sum_1\^n/);
   assert.match(normaliseTex('\\Sigma_1^{-1} x'), /\\Sigma_1\^\{-1\}/);
 });
+
+test("Markdown's italics around a letter are emphasis, not products; a Pandoc script may be a shifted index", () => {
+  assert.equal(normaliseTex('*P*(*x*~1~,*x~2~*,…,*x~T~*) = *P*(*x~t~*∣*x*~1~,…,*x~t−1~*)'), 'P(x_{1},x_{2},…,x_{T}) = P(x_{t}|x_{1},…,x_{t-1})');
+  assert.equal(normaliseTex('*P*(a, b)=*P*(a)*P*(b∣a)'), 'P(a, b)=P(a)P(b|a)');
+  // Products typed with stars stay products.
+  assert.equal(normaliseTex('a*b*c + x * y * z'), 'a*b*c + x * y * z');
+  assert.match(normaliseTex('f(a)*b*(c)'), /\*b\*/);
+  assert.equal(recognise('*P*(w~1~,…,*w~T~*) = ∏ *P*(*w~t~*∣*w*~1~,…,*w~t−1~*)').concept, 'language-model');
+});
+
+test("the perceptron's unit step of its weighted input, in any spelling: step(w·x + b), MATLAB's hardlim(Wp + b)", () => {
+  for (const tex of ['y = \\mathrm{step}(w \\cdot x + b)', 'a = \\mathrm{hardlim}(w^T p + b)']) assert.equal(recognise(tex).concept, 'step-function', tex);
+  assert.equal(recognise('a = \\mathrm{logsig}(w^T p + b)').concept === 'step-function', false);
+  assert.ok(recognise('a = \\mathrm{tansig}(n)').candidates.some((c) => c.id === 'tanh'));
+  assert.ok(recognise('a = \\mathrm{poslin}(n)').candidates.some((c) => c.id === 'relu'));
+});
