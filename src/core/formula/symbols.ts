@@ -1196,6 +1196,26 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   const ts: Sym[] = [];
   // (Outside the losses a bare t is as often a step: only t_k, t_n, an indexed target, is read as one there.)
   walk(tree, (n) => void (n.k === 'sym' && !inScripts.has(n) && n.name === 't' && !n.mods.length && (strictLoss || !!n.sub) && ts.push(n)));
+  // (So is d, the desired output, differenced with y, and a bold t with the output a: E = ½ Σ_j (y_j − d_j)², as the
+  // Japanese textbooks write it; F = (t − a)ᵀ(t − a), as Hagan's Neural Network Design does.)
+  const outputs: Sym[] = [];
+  const plainOrBold = (x: Node | undefined, names: RegExp): x is Sym => x?.k === 'sym' && names.test(x.name) && x.mods.every((m) => m === 'bold') && !inScripts.has(x);
+  walk(tree, (n) => {
+    const r = n.k === 'row' ? n.items : [];
+    r.forEach((x, i) => {
+      const minus = (j: number) => r[j]?.k === 'op' && (r[j] as { v: string }).v === '-';
+      const other = minus(i + 1) ? r[i + 2] : minus(i - 1) ? r[i - 2] : undefined;
+      if (plainOrBold(x, /^[dt]$/) && plainOrBold(other, /^[ya]$/) && (x.name === 'd' || x.mods.length > 0) && !ts.includes(x)) {
+        ts.push(x);
+        if (other.name === 'a') outputs.push(other);
+      }
+    });
+  });
+  if (loss && ts.length && outputs.length && !ys.length) {
+    for (const t of ts) set(symbolKey(t), 'the target (true label)');
+    for (const a of outputs) set(symbolKey(a), "the prediction (the network's output)");
+    return;
+  }
   // (A prediction a log takes, −Σ y log ŷ, −t log y, is a predicted probability.)
   const logged = loggedNodes(tree, /^(log|ln)$/);
   // (Any place the log takes the letter counts, with any index: L(y, ŷ) = −Σ y_i log ŷ_i names ŷ first outside the log.)

@@ -403,3 +403,14 @@ test('a running average in any letters: the letter both scaling the old value an
   // A power outside a correction, a matrix B^k, is no step.
   assert.doesNotMatch(meaning('y = B^k x', 'k'), /step number/);
 });
+
+test('the desired output d beside y, and a bold target t beside the output a, are the targets of a squared error', () => {
+  const japanese = 'E_n(w)=\\frac{1}{2}\\sum_{j=1}^{J}(y_j-d_j)^2';
+  assert.match(meaning(japanese, 'd_j'), /target/);
+  assert.match(meaning(japanese, 'y_j'), /prediction/);
+  const hagan = '\\hat{F}(\\textbf{x}) = (\\textbf{t} - \\textbf{a})^T(\\textbf{t} - \\textbf{a})';
+  assert.match(meaning(hagan, 't'), /target/);
+  assert.match(meaning(hagan, 'a'), /prediction/);
+  // A d stepped from a point is no target.
+  assert.doesNotMatch(meaning('x_{t+1} = x_t - d', 'd'), /target/);
+});
