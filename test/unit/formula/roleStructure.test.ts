@@ -414,3 +414,12 @@ test('the desired output d beside y, and a bold target t beside the output a, ar
   // A d stepped from a point is no target.
   assert.doesNotMatch(meaning('x_{t+1} = x_t - d', 'd'), /target/);
 });
+
+test("a primed activation applied to the pre-activation is the activation's derivative, σ′ included (not the sigmoid itself)", () => {
+  assert.match(meaning("\\delta^{(l)} = (W^{(l+1)})^T \\delta^{(l+1)} \\odot f'(z^{(l)})", 'f′'), /derivative of the activation function f/);
+  const sigma = meaning("\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)", 'σ′');
+  assert.match(sigma, /derivative of the activation function σ/);
+  assert.doesNotMatch(sigma, /^the sigmoid function/);
+  // A primed letter of something else (a step, a point) is not called an activation's derivative.
+  assert.doesNotMatch(meaning("x' = x - \\eta g(x)", 'g'), /derivative of the activation/);
+});
