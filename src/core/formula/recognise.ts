@@ -1574,7 +1574,9 @@ function detectDerivations(root: Row, add: Add): void {
   const listed = lhsArg.slice(0, barAt(lhsArg)).some((x) => x.k === 'op' && ['…', '⋯', '...'].includes(x.v)) || all(lhsArg).some((x) => x.k === 'name' && /dots$/.test(x.v));
   // (Or the data set by its letter alone, p(𝒟 | μ).)
   const dataLetter = lhsHead?.k === 'apply' && rowOf(lhsHead.arg).slice(0, barAt(rowOf(lhsHead.arg))).length === 1 && conditionLetters(lhsHead).predicted.length === 1 && conditionLetters(lhsHead).predicted[0].name === 'D' && !conditionLetters(lhsHead).predicted[0].sub;
-  const dataSet = lhsHead?.k === 'apply' && (listed || dataLetter || conditionLetters(lhsHead).predicted.some((y) => /^[A-Z]$/.test(y.name) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup))));
+  // (Or the labels as one bold vector, P(𝐲 | 𝐗) = Π_i p(y^{(i)} | 𝐱^{(i)}).)
+  const wholeOf = (y: Sym) => (/^[A-Z]$/.test(y.name) || (y.mods.includes('bold') && !y.sub && !y.sup)) && all(rhsAll).some((z) => z.k === 'sym' && z.name === y.name.toLowerCase() && !!(z.sub || z.sup));
+  const dataSet = lhsHead?.k === 'apply' && (listed || dataLetter || conditionLetters(lhsHead).predicted.some(wholeOf));
   // (The parameters may be a hypothesis's subscript, P(d | h_θ).)
   const paramLetter = (y: Sym) => PARAM_LETTER.test(y.name) || syms(y.sub).some((z) => PARAM_LETTER.test(z.name));
   const lhsModel = lhsHead?.k === 'apply' && isProb(lhsHead) && condBarOf(lhsHead) && !conditionLetters(lhsHead).given.some(paramLetter) && !dataSet;
@@ -1585,7 +1587,8 @@ function detectDerivations(root: Row, add: Add): void {
     const end = r.findIndex((y, j) => j > k && y.k === 'op' && ['=', '+', '-', '≈', '≤', '≥', '∝', ',', ':=', '←'].includes(y.v));
     const body = r.slice(k + 1, end < 0 ? undefined : end);
     const indexed = (s: Sym) => indexOf(s.sub) === idx || indexOf(s.sup) === idx;
-    const ofExample = applies(body).filter(isProb).some((a) => {
+    // (A density named by its family, 𝒩(x_n | μ, σ²), is the example's probability too.)
+    const ofExample = applies(body).filter((a) => isProb(a) || (a.fn === 'N' && a.head.k === 'sym' && a.head.mods.includes('cal'))).some((a) => {
       const ar = rowOf(a.arg);
       const bar = barAt(ar);
       const params = (a.head.k === 'sym' && syms(a.head.sub).some((y) => PARAM_LETTER.test(y.name))) || (hasOp(a.arg, ';') && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
@@ -1595,7 +1598,9 @@ function detectDerivations(root: Row, add: Add): void {
       if (!predicted.some(indexed)) return false;
       const names = new Set(predicted.map((y) => y.name));
       // (Given any parameter, p(x_i | μ), where the left side is the data set's probability.)
-      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => paramLetter(y) || (dataLetter && !indexed(y))));
+      // (Or a distribution's own parameters, p(x_n | μ, σ²), where the left side is the data set's.)
+      const distributionParam = (y: Sym) => dataSet && /^(mu|sigma|Sigma|lambda|pi)$/.test(y.name);
+      return given.some((y) => indexed(y) && !names.has(y.name)) || (!given.some((y) => names.has(y.name)) && given.some((y) => paramLetter(y) || distributionParam(y) || (dataLetter && !indexed(y))));
     });
     const powers = all(body).flatMap((y) => (y.k === 'apply' ? [y, y.head] : [y])).map((y) => ('sup' in y ? y.sup : undefined)).filter((y): y is Node => !!y);
     // (The exponents are the labels, y_i or t_n; a code's bits, d_j, belong to hierarchical softmax's path.)

@@ -3394,3 +3394,11 @@ test('the error written out, times the input, climbs the likelihood: the LMS rul
   assert.equal(concept('\\mu := \\mu + \\alpha (x - \\mu)'), null);
   assert.equal(concept('\\mu := \\mu + \\alpha (\\hat{x} - \\mu)'), null);
 });
+
+test('the likelihood of the data as a product over examples: labels as one bold vector, a density named by its family, a distribution given its own parameters', () => {
+  assert.equal(concept('P(\\mathbf y \\mid \\mathbf X) = \\prod_{i=1}^{n} p(y^{(i)}|\\mathbf{x}^{(i)})'), 'maximum-likelihood');
+  assert.equal(concept('p(X|\\mu,\\sigma^2) = \\prod_{n=1}^N \\mathcal{N}(x_n|\\mu,\\sigma^2)'), 'maximum-likelihood');
+  assert.ok(recognise('p(X|\\mu,\\sigma^2) = \\prod_{n=1}^N p(x_n|\\mu,\\sigma^2)').candidates.some((c) => c.id === 'maximum-likelihood'));
+  // A probability factorised over its parts given a latent, not over the data given parameters, is none.
+  assert.equal(concept('p(\\mathbf{x} | \\mathbf{z}) = \\prod_i p(x_i | \\mathbf{z})'), null);
+});
