@@ -714,18 +714,24 @@ function restructuredRoles(s: string): string {
  * Pandoc's script marks in plain-text notes with no TeX command, `V~dw~`, `B~1~^t^`: the subscript and superscript
  * (`~` stays a tie wherever a backslash says the text is TeX).
  */
-function pandocScripts(written: string): string {
-  if (/\\/.test(written)) return written;
-  // (Markdown's italics around a letter, `*P*(*x*~1~, *x~2~*)`, are emphasis, not products.)
-  // (After a bracket, only a probability before another, `P(a)*P*(b|a)`: a product would not star the P on both sides.)
-  const s = written.replace(/(^|[\s(,=∣|+/[])\*([A-Za-z](?:~[A-Za-z0-9+\-−]{1,12}~)?)\*(?=[\s(),∣|=~.+\-/\]]|$)/g, '$1$2').replace(/(?<=\))\*([PQ])\*(?=\()/g, '$1');
+function pandocScripts(s: string): string {
+  if (/\\/.test(s)) return s;
   // (The closing mark ends the script: in `W^qa^i` the carets are TeX's, each raising one letter.)
   const sup = (t: string) => t.replace(/(?<=[A-Za-z0-9)\]}])\^([A-Za-z0-9]{1,12})\^(?![A-Za-z0-9{(\\])/g, '^{$1}');
   return sup(sup(s).replace(/(?<=[A-Za-z0-9)\]}])~([A-Za-z0-9]{1,12}|[A-Za-z0-9]{1,4}[+\-−][0-9]{1,3})~(?![A-Za-z0-9{(\\])/g, '_{$1}'));
 }
 
+/**
+ * Markdown's italics around a letter in notes with no TeX command, `*P*(*x*~1~, *x~2~*)`: emphasis, not products.
+ * (After a bracket, only a probability before another, `P(a)*P*(b|a)`: a product would not star the P on both sides.)
+ */
+function markdownItalics(s: string): string {
+  if (/\\/.test(s)) return s;
+  return s.replace(/(^|[\s(,=∣|+/[])\*([A-Za-z](?:~[A-Za-z0-9+\-−]{1,12}~)?)\*(?=[\s(),∣|=~.+\-/\]]|$)/g, '$1$2').replace(/(?<=\))\*([PQ])\*(?=\()/g, '$1');
+}
+
 export function normaliseTex(src: string): string {
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(restructuredRoles(String(src ?? '')))))));
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(String(src ?? ''))))))));
   s = typedComparisons(physicsPackage(s));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);

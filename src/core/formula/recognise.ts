@@ -480,6 +480,8 @@ function detectShapes(root: Row, add: Add): void {
 
 /** Letters that name parameters in a penalty (θ, w, W, β). */
 const PARAM_LETTER = /^(theta|Theta|w|W|beta|omega)$/;
+/** The letters of a step size (η, α, ε); `α(y − h)` parses as α applied to the bracket it multiplies. */
+const STEP_SIZE = /^(eta|alpha|epsilon)$/;
 /** Learning-rate letters at the front of an update step. */
 const RATE_LETTER = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
 const ACT_CONCEPT: Record<string, ConceptId> = lookupTable({ sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' });
@@ -602,7 +604,7 @@ function detectForms(root: Row, add: Add): void {
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
-  const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && /^(eta|alpha|epsilon)$/.test(q[0].name)) || (q[0]?.k === 'apply' && /^(eta|alpha|epsilon)$/.test(q[0].fn)); };
+  const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
@@ -3009,7 +3011,7 @@ function detect(root: Row, add: Add): void {
     if (parts.length === 2 && called(lhs) && lossLetter(lhs[0]) && lossLetter(first) && base(first) === base(lhs[0]) && show(first) !== show(lhs[0]) && called(rhsAll.slice(0, at).filter((x) => !(x.k === 'op'))) && penalty) add('regularization', 3.4, 'L′ = L + λ·(penalty): a loss with a penalty added');
   }
   // --- training ---
-  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn));
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => STEP_SIZE.test(a.fn));
   // (Before a gradient alone, −γ ∂E/∂w, a γ is the step size too.)
   const gradientStepLetter = (r: Row) => stepLetter(r) || syms(r).some((x) => x.name === 'gamma');
   // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.
@@ -3041,7 +3043,7 @@ function detect(root: Row, add: Add): void {
     add(iterScript(lhsHead).includes(',') || overSome ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'd = −∇g: the descent direction, minus the gradient');
   }
   // (The step is a gradient or a bracketed expression of one; a lone velocity, θ − α v(t), is momentum's.)
-  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => /^(eta|alpha|epsilon)$/.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
+  const explicitStep = (r: Row) => hasGradient(r) || applies(r).some((a) => STEP_SIZE.test(a.fn) && rowOf(a.arg).length > 2) || r.some((x) => x.k === 'group' && rowOf(x.body).length > 2);
   // (A rate written with another letter, θ_j := θ_j − a (1/m) Σ …, is still one when a sum over the examples follows.)
   const anyRate = (r: Row) => ((r[0]?.k === 'sym' && !r[0].sub && /^[a-z]$/.test(r[0].name)) || (r[0]?.k === 'apply' && /^[a-z]$/.test(r[0].fn))) && bigs(r, 'sum').length > 0;
   const assign = rels.includes('←') || rels.includes(':=') || (rels.includes('=') && lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name);
@@ -3050,9 +3052,8 @@ function detect(root: Row, add: Add): void {
   const gLetter = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === 'g';
   // (Or the error written out and times the input, θ_j ← θ_j + α (y − h_θ(x)) x_j, (y − Xθ)ᵀ x_j: the LMS rule, the likelihood's
   // gradient climbed; a running mean's μ ← μ + α (x − μ) has no prediction in its bracket and no input after it.)
-  // (α(y − h) parses as α applied to the bracket.)
   const errorTimesInput = (r: Row) => {
-    const inside = (x: Node) => (x.k === 'group' ? x.body : x.k === 'apply' && /^(eta|alpha|epsilon)$/.test(x.fn) ? x.arg : undefined);
+    const inside = (x: Node) => (x.k === 'group' ? x.body : x.k === 'apply' && STEP_SIZE.test(x.fn) ? x.arg : undefined);
     const at = r.findIndex((x) => { const b = inside(x); return !!b && hasOp(b, '-') && all(b).some((y) => y.k === 'apply' || (y.k === 'sym' && (y.mods.includes('hat') || y.name === 'X'))); });
     return at >= 0 && r.slice(at + 1).some((x) => x.k === 'sym' && /^[xX]$/.test(x.name));
   };
