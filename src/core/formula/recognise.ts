@@ -1448,6 +1448,12 @@ function rootRateStep(root: Row): boolean {
   return fracs(parts[1]).some(overARoot);
 }
 
+/** A running moment the step moves by, outside the roots it divides by: a letter marked as an estimate (m̂, ŝ) or m, v. */
+function momentInStep(step: Row): boolean {
+  const outside = step.flatMap((x) => (x.k === 'frac' ? syms(x.num) : x.k === 'sqrt' ? [] : syms([x])));
+  return outside.some((x) => !STEP_SIZE.test(x.name) && (/^[mMvV]$/.test(x.name) || x.mods.some((m) => m === 'hat' || m === 'widehat')));
+}
+
 /** What a step by another optimiser than gradient descent rules out. */
 const NOT_GRADIENT_DESCENT: ConceptId[] = ['gradient-descent', 'minibatch-sgd'];
 
@@ -3110,7 +3116,9 @@ function detect(root: Row, add: Add): void {
         add(counted ? 'minibatch-sgd' : 'gradient-descent', 3.45, counted ? 'θ^{k,n} ← θ^{k−1,n−1} − η ∇ℓ_n: the step and the example both counted, a stochastic step' : 'θ ← θ − η ∇ℓ(x_i, y_i): a gradient step on one example\'s loss');
       }
       else add('gradient-descent', 3.4, 'θ ← θ − η ∇L');
-    } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt'))) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
+    // (Adam's step divides a moment — m̂, ŝ, V_{dW} — by the root of the other; the gradient itself over the root, dW/√S,
+    // is RMSProp's or AdaGrad's step, and a rate over the root alone moves by no moment: neither is Adam's.)
+    } else if (sameVar && step.some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt')) && momentInStep(step)) add('adam', 3.5, 'θ ← θ − α m̂/(√v̂ + ε)');
     // (AdamW's step, θ − η (m̂/(√v̂ + ε) + λθ): the moments' ratio in a bracket beside the decay.)
     else if (sameVar && step.some((g) => g.k === 'group' && rowOf(g.body).some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt') && syms(x.num).some((y) => /^[mM]$/.test(y.name) && y.mods.some((m) => m === 'hat' || m === 'widehat'))))) add('adam', 3.5, 'θ ← θ − η (m̂/(√v̂ + ε) + λθ): Adam\'s step with the decay beside it (AdamW)');
     // (α(h(x) − y) reads as α applied to the bracket.)

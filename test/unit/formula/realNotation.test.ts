@@ -3402,3 +3402,10 @@ test('the likelihood of the data as a product over examples: labels as one bold 
   // A probability factorised over its parts given a latent, not over the data given parameters, is none.
   assert.equal(concept('p(\\mathbf{x} | \\mathbf{z}) = \\prod_i p(x_i | \\mathbf{z})'), null);
 });
+
+test("a step over a square root is Adam's only when it moves by a moment: the raw gradient over the root is RMSProp's or AdaGrad's", () => {
+  assert.equal(concept('W := W - \\alpha \\frac{V^{corrected}_{dW}}{\\sqrt{S^{corrected}_{dW}} + \\epsilon}'), 'adam');
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\epsilon \\frac{\\hat{s}}{\\sqrt{\\hat{r}} + \\delta}'), 'adam');
+  assert.equal(concept('W := W - \\alpha \\frac{dW}{\\sqrt{S_{dW} + \\epsilon}}'), null);
+  assert.equal(concept('w_{t+1} = w_t - \\frac{\\alpha}{\\sqrt{s_{t+1} + \\epsilon}}'), null);
+});
