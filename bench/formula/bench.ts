@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Flags, commitOf, repoRoot } from '../lib/results';
 import { acceptableMisses, evaluateFolder, formatReport, labelsAsExplain, parseAlsoAcceptable, pool, readBounded, type FolderResult } from './evaluate';
+import { detectorErrors } from '../../src/core/formula/recognise';
 
 const USAGE = 'usage: bench:formula -- --dir <folder with <slug>.txt label files> [--out <file.json> | --rescore <earlier run.json> | --agree <second labeller folder>]\n';
 const flags = new Flags(process.argv.slice(2), USAGE);
@@ -50,11 +51,13 @@ try {
   const t0 = Date.now();
   const res = evaluateFolder(path.resolve(dir));
   process.stdout.write(formatReport(res) + '\n');
+  // A detector that throws loses its rules for that formula (recognise carries on with the others): shown, never silent.
+  if (detectorErrors.count) process.stdout.write(`detector errors: ${detectorErrors.count} (last: ${detectorErrors.last})\n`);
   const root = repoRoot();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = flags.string('out', '') || path.join(root, 'bench', 'results', `formula-${path.basename(path.resolve(dir))}-${stamp}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const json = { when: new Date().toISOString(), commit: commitOf(root), folder: path.basename(res.dir), ms: Date.now() - t0, sources: res.sources, pooled: res.pooled };
+  const json = { when: new Date().toISOString(), commit: commitOf(root), folder: path.basename(res.dir), ms: Date.now() - t0, detectorErrors: detectorErrors.count, sources: res.sources, pooled: res.pooled };
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(json, null, 2) + '\n');
   fs.renameSync(tmp, out);

@@ -8,7 +8,7 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, onlyDeclares, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, onlyDeclares, ownMeanDeviation, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
@@ -186,7 +186,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   // (The model does not name what the recogniser's structure ruled out, or found the formula only resembles, nor a
   // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes.)
   const resembled = rec?.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
-  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || CONTINUES.test(latex) || (!!rec && onlyDeclares(rec.tree.items)));
+  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || CONTINUES.test(latex) || (!!rec && (onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items))));
   const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : judged;
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;

@@ -6,8 +6,8 @@
  */
 import { lookupTable } from './lookup';
 
-/** Marks only plain-text math has: scripts in parentheses, dotted symbol names, quoted words, call-style notation. */
-const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt|bold|cal|bb|upright|cases|frac)\(|\b(?:sum|product|prod|integral)_|\bgradient_/;
+/** Marks only plain-text math has: scripts in parentheses, dotted symbol names, quoted words, call-style notation, Typst's 𝔼 (`EE[x]`). */
+const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt|bold|cal|bb|upright|cases|frac)\(|\b(?:sum|product|prod|integral)_|\bgradient_|\bEE[\[(]/;
 
 const SYMBOLS: Record<string, string> = lookupTable({
   'arrow.l.long': '\\leftarrow', 'arrow.l': '\\leftarrow', 'arrow.r.long': '\\rightarrow', 'arrow.r': '\\rightarrow', 'arrow.l.r': '\\leftrightarrow',

@@ -482,6 +482,8 @@ function detectShapes(root: Row, add: Add): void {
 const PARAM_LETTER = /^(theta|Theta|w|W|beta|omega)$/;
 /** The letters of a step size (η, α, ε); `α(y − h)` parses as α applied to the bracket it multiplies. */
 const STEP_SIZE = /^(eta|alpha|epsilon)$/;
+/** Where a window of the last words starts, as a subscript: t − n + 1, i − (n − 1), t − k, t − τ + 1. */
+const WINDOW_START = /-(?:n\+1|\(n-1\)|(?:[kmnN]|\\?tau|τ)(?:\+1)?)$/;
 /** Learning-rate letters at the front of an update step. */
 const RATE_LETTER = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
 const ACT_CONCEPT: Record<string, ConceptId> = lookupTable({ sigmoid: 'sigmoid', sigma: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu' });
@@ -757,7 +759,11 @@ function detectLogitLikelihood(root: Row, add: Add): void {
   // (The label before the score's bracket reads as a call, y_i(w·x_i).)
   const labelled = all(rhs).some((x) => (x.k === 'sym' && /^[yt]$/.test(x.name)) || (x.k === 'apply' && /^[yt]$/.test(x.fn)));
   if (score && labelled && bigs(rhs, 'sum').length) {
-    const negated = termsOf(rhs)[0]?.sign === '-';
+    // (Or negated inside the summand's bracket, Σ (−y s + log(1 + e^s)).)
+    const inner = rhs.find((x): x is Group => x.k === 'group');
+    const innerTerms = inner ? termsOf(rowOf(inner.body)) : [];
+    const negatedInside = innerTerms.some((t) => t.sign === '-' && all(t.items).some((y) => (y.k === 'sym' && /^[yt]$/.test(y.name)) || (y.k === 'apply' && /^[yt]$/.test(y.fn)))) && innerTerms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).length > 0);
+    const negated = (termsOf(rhs)[0]?.sign === '-') !== negatedInside;
     add(negated ? 'binary-cross-entropy' : 'maximum-likelihood', 3.5, negated ? '−Σ [y s − log(1 + e^s)]: the logistic loss in the logit s' : 'Σ [y s − log(1 + e^s)]: the Bernoulli log-likelihood in the logit s');
   }
 }
@@ -1910,10 +1916,15 @@ function detectModelParts(root: Row, add: Add): void {
   // (How much a factor is given: its letters after the bar, or the words, P('chocolate' | 'I love').)
   const givenSize = (f: Apply) => Math.max(conditionLetters(f).given.length, show(f.arg).split('|').slice(1).join('|').replace(/\s/g, '').length / 8);
   // (Factors of one product: an interpolation μ_1 P(c) + μ_2 P(c | b) + … adds them.)
-  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && givenSize(factors[2]) > givenSize(factors[1])) {
+  // (Words written out, P(drinks | teacher) after P(teacher | The), grow only when the history keeps the earlier words.)
+  const grows = (a: Apply, b: Apply) => { const [h1, h2] = [wordsAround(a), wordsAround(b)]; return h1 && h2 ? h2.given.length > h1.given.length && h2.given.includes(h1.given) && h2.given.includes(h1.predicted) : givenSize(b) > givenSize(a); };
+  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && grows(factors[1], factors[2])) {
     // (Over the words of a sentence, w_1 … w_n or the words themselves, it is how a language model scores the sentence.)
     const words = factors.every((f) => all(f.arg).some((y) => (y.k === 'sym' && y.name === 'w') || y.k === 'name' || y.k === 'text'));
-    if (words) add('language-model', 4.1, 'P(w_1, …, w_n) = P(w_1) P(w_2 | w_1) …: the chain rule over the words of a sentence');
+    // (A history that starts N − 1 words back, P(w_n | w_{n−N+1}^{n−1}), cuts the chain rule short: the n-gram model.)
+    const windowStart = factors.some((f) => { const r = rowOf(f.arg); return syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).some((y) => WINDOW_START.test(subText(y.sub).replace(/\s/g, ''))); });
+    if (words && windowStart) add('ngram-markov', 4.2, 'P(w_1) P(w_2 | w_1) … P(w_n | w_{n−N+1}^{n−1}): the chain rule with each history cut to the last N − 1 words');
+    else if (words) add('language-model', 4.1, 'P(w_1, …, w_n) = P(w_1) P(w_2 | w_1) …: the chain rule over the words of a sentence');
     else add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
   }
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
@@ -2442,9 +2453,10 @@ function detect(root: Row, add: Add): void {
     const modelOf = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(theta|phi)$/.test(subText(h.sub)) ? h.name : null; };
     const modelled = rowOf(g.body).some((x) => !!modelOf(x) && rowOf(g.body).some((y) => y !== x && y.k === 'sym' && y.name === modelOf(x) && !y.sub));
     const iterates = !outputTarget && !modelled && syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
-    // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target.)
+    // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target;
+    // so is x − x_k, from the current iterate, a centre or a neighbour.)
     const top = rowOf(g.body);
-    const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && subText(top[2].sub) === '0' && !top[0].sub;
+    const fromPoint = top.length === 3 && top[0].k === 'sym' && top[2].k === 'sym' && top[0].name === top[2].name && /^([0-9]|[kcjn])$/.test(subText(top[2].sub)) && !top[0].sub && !top[0].mods.length && !top[2].mods.length && !top[2].sup;
     // ((1 − β)², (1 − p)²: a number's complement squared, a decay's power, no difference of a prediction and a target.)
     const complement = top.length === 3 && top[0].k === 'num' && top[1].k === 'op' && top[1].v === '-';
     if (fromPoint || complement || sides(root).rels.some((r) => ['≤', '≥', '<', '>'].includes(r)) || every.some((x) => x.k === 'op' && x.v === '!')) continue;
@@ -2769,7 +2781,9 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];
-      if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup)) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      // (Or one hidden unit in scalars, w_2 ReLU(w_1 x + b_1) + b_2: the same weight letter, numbered by its layer.)
+      const layerNumbered = w.k === 'sym' && /^[wv]$/.test(w.name) && /^[0-9]$/.test(subText(w.sub)) && act?.k === 'apply' && syms(act.arg).some((y) => y.name === w.name && /^[0-9]$/.test(subText(y.sub)) && subText(y.sub) !== subText(w.sub));
+      if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup) || layerNumbered) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
       // Row vectors: φ(x W₁ + b₁) W₂ + b₂.
       if (w.k === 'apply' && isAct(w) && affine(argRow(w)) && act.k === 'sym' && /^[A-Z]$/.test(act.name) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') add('mlp', 3.4, 'φ(x W₁ + b₁) W₂ + b₂');
     }
@@ -3270,7 +3284,7 @@ function detect(root: Row, add: Add): void {
   const overSteps = stepSums.length > 0;
   const stepIndices = new Set(['t', ...stepSums.map((b) => sumIndexOf(b) ?? 't')]);
   const stepDelta = (x: Sym) => x.name === 'delta' && (subText(x.sup) || subText(x.sub)).replace(/[()\s]/g, '').split(',').some((i) => stepIndices.has(i));
-  const stepDerivative = rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && sameRow(d.of, lhsD!.of));
+  const stepDerivative = !!lhsD && rhsD.some((d) => syms(d.wrt).some((x) => /^(t|\(t\))$/.test(subText(x.sub) || subText(x.sup))) && sameRow(d.of, lhsD.of));
   const deltaOverTime = overSteps && (syms(rhsAll).some(stepDelta) || (stepDerivative && syms(lhsD!.wrt).some((x) => /^[WUVb]$/.test(x.name))));
   if (deltaOverTime) add('backpropagation-through-time', 3.4, '∂L/∂w = Σ_t δ^t x^t: the shared weight\'s error summed over the time steps');
   // ∂f/∂u_j × ∂u_j/∂z on its own: two derivatives chained through the variable they share.
@@ -3415,7 +3429,7 @@ function detect(root: Row, add: Add): void {
     const r = rowOf(nextOf.arg);
     const given = syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => subText(x.sub).replace(/\s/g, ''));
     // (A window n − 1, k or τ steps back, x_{t−τ}, x_{t−τ+1}: a Markov model of that order.)
-    if (given.some((g) => /-(?:n\+1|\(n-1\)|(?:[kmnN]|\\?tau|τ)(?:\+1)?)$/.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
+    if (given.some((g) => WINDOW_START.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
     else add('language-model', 2.8, 'P(next word | previous words)');
   }
   // --- probability and linear algebra ---
@@ -3511,6 +3525,9 @@ function detect(root: Row, add: Add): void {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];
       const v = r[i + 2];
+      // ((Ax)_i = Σ_k a_{ik} x_k writes out a product of the matrix the left side names: no attention.)
+      const entriesOfLeft = w.k === 'sym' && /^[a-z]$/.test(w.name) && syms(lhs).some((y) => y.name === w.name.toUpperCase());
+      if (entriesOfLeft) continue;
       // (Σ_i w_{ji} z_i, Σ_j w^i_{kj} a^{i−1}_j, Σ_h w_{hj} b_h: a unit's weights on the units below, a layer's weighted sum.)
       // (A weight of three indices, Σ_k u_{ijk} z_k, is a tensor contraction, not one output's weights over the inputs.)
       // (not a recursion such as the HMM forward variable α_t(j) = Σ_i α_{t−1}(i) a_ij b_j(o_t))
@@ -3868,6 +3885,8 @@ function lossSubscript(root: Row): ConceptId | null {
   // (L_{L1}, L_{L2}: the penalty named by its norm; L_{reg} may be regression's loss as well as the regularised one.)
   return LOSS_SUBSCRIPTS[sub] ?? null;
 }
+/** Why a loss letter defined as one call of a named loss (ℒ = CE(f(Wx))) is that loss. */
+const LOSS_CALLED = 'ℒ = CE(…), J = MSE(…): the loss letter defined as one call of a loss by its name';
 /** Specialisations whose structure no other member of their family has (two-class terms, gates, sampled negatives). */
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
 /**
@@ -4481,6 +4500,12 @@ function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: 
     const id = specific?.id ?? lossName;
     sorted.unshift({ id, score: Math.max(3.6, (sorted[0]?.score ?? 0) + 0.4), why: `the loss is named on the left (${id})` });
   }
+  // (A loss letter defined as one call of a loss by its abbreviation, ℒ = CE(f(Wx)), J(θ) = MSE(y, ŷ): that loss.)
+  const { parts } = sides(root);
+  const lossLetter = parts.length === 2 && parts[0].length === 1 && ((parts[0][0].k === 'sym' && LOSS_LETTER.test(parts[0][0].name)) || (parts[0][0].k === 'apply' && LOSS_LETTER.test(parts[0][0].fn)));
+  const called = (lossLetter || lossLhs(root)) && parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' ? lossAbbreviation(parts[1]) : null;
+  if (called && !lossName) sorted.splice(0, sorted.length, ...sorted.filter((c) => c.id !== called));
+  if (called && !lossName) sorted.unshift({ id: called, score: Math.max(FIRM_SCORE, (sorted[0]?.score ?? 0) + 0.4), why: LOSS_CALLED });
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
   const lhsHead0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
   const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
@@ -4818,6 +4843,19 @@ export function onlyDeclares(root: Row): boolean {
   const space = (x: Node | undefined) => x?.k === 'sym' && x.name === 'R' && !!x.sup;
   const shape = (c: Row) => { const at = c.findIndex((x) => x.k === 'op' && x.v === '∈'); return at >= 1 && c.slice(0, at).every((x) => x.k === 'sym') && c.length === at + 2 && space(c[at + 1]); };
   return filled.length >= 1 && filled.every((c) => setting(c) || shape(c));
+}
+
+/**
+ * (Y − 𝔼[Y])², (x − E(x))²: a quantity less its own expectation, squared — a variance or a covariance, which no concept
+ * of the catalog is, whatever its letters resemble.
+ */
+export function ownMeanDeviation(root: Row): boolean {
+  const expectation = (x: Node | undefined) => x?.k === 'sym' && x.name === 'E' && !x.sub;
+  return all(root).some((g) => {
+    if (g.k !== 'group' || g.delim !== '(' || !onlyNum(g.sup, 2)) return false;
+    const b = rowOf(g.body);
+    return b.length === 4 && b[0].k === 'sym' && b[1].k === 'op' && b[1].v === '-' && expectation(b[2]) && b[3].k === 'group' && sameRow(rowOf(b[3].body), [b[0]]);
+  });
 }
 
 /** 0 ≤ softmax_i(x) ≤ 1, −1 < tanh(z) < 1: a quantity's range between two numbers states a property, not what it is. */
@@ -5260,6 +5298,15 @@ function detectNegatedLikelihoodEstimate(root: Row, add: Add): void {
   if (negatedSum && logProbability && termsOf(rest).length === 1) add('maximum-likelihood', 3.6, 'θ* = arg min_θ −Σ log p(x_i; θ): the maximum-likelihood estimate');
 }
 
+/** A probability of words written out, P(drinks | teacher): the words predicted and given, or undefined where letters stand. */
+function wordsAround(a: Apply): { predicted: string; given: string } | undefined {
+  const r = rowOf(a.arg);
+  const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+  const spelled = (part: Row) => (part.length > 0 && part.every((x) => x.k === 'text' || x.k === 'name') ? part.map((x) => (x as { v: string }).v).join('') : undefined);
+  const [predicted, given] = [spelled(r.slice(0, bar)), spelled(r.slice(bar + 1))];
+  return bar > 0 && predicted && given ? { predicted, given } : undefined;
+}
+
 /**
  * p(S) = p(w1) p(w2|w1) p(w3|w2) p(w4|w3): a sentence's probability as conditionals that each keep only the last one or
  * two words (the history cut short, not the chain rule's growing one) — an n-gram model.
@@ -5271,9 +5318,12 @@ function detectMarkovProduct(root: Row, add: Add): void {
   const sizes = conds.map((g) => g.filter((x) => x.k === 'sym').length);
   const ranges = conds.some((g) => g.some((x) => x.k === 'op' && [':', '<', '…', '\\ldots', ','].includes(x.v)) || all(g).some((x) => x.k === 'op' && x.v === ':'));
   const window = sizes.length >= 2 ? Math.max(...sizes.slice(-2)) : 0;
-  const truncated = conds.length >= 3 && !ranges && window >= 1 && window <= 2 && sizes.slice(window).every((n) => n === window);
+  // (Words written out, P(teacher | The) P(drinks | teacher): each given the word or two predicted just before it.)
+  const spelled = ps.filter((a) => condBarOf(a)).map(wordsAround);
+  const wordWindow = spelled.length >= 2 && spelled.every((w, i) => !!w && (i === 0 || w.given === spelled[i - 1]!.predicted || (i > 1 && w.given === spelled[i - 2]!.predicted + spelled[i - 1]!.predicted)));
+  const truncated = (conds.length >= 3 && !ranges && window >= 1 && window <= 2 && sizes.slice(window).every((n) => n === window) && ps.length >= 4) || (wordWindow && ps.length >= 3);
   // (The history cut short outweighs the chain rule's shape, which the same product also has.)
-  if (truncated && ps.length >= 4 && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
+  if (truncated && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
 }
 
 /**

@@ -3409,3 +3409,36 @@ test("a step over a square root is Adam's only when it moves by a moment: the ra
   assert.equal(concept('W := W - \\alpha \\frac{dW}{\\sqrt{S_{dW} + \\epsilon}}'), null);
   assert.equal(concept('w_{t+1} = w_t - \\frac{\\alpha}{\\sqrt{s_{t+1} + \\epsilon}}'), null);
 });
+
+test('a derivative by a step-t letter on the right, with no derivative on the left, reads without a detector throwing', () => {
+  const before = detectorErrors.count;
+  assert.equal(concept('w_{t+1} \\gets w_t - \\alpha \\frac{\\partial E}{\\partial w_t} \\quad \\alpha: learning \\space rate'), 'gradient-descent');
+  recognise('\\nabla h_t = \\frac{\\partial h_t}{\\partial o_t} \\cdot \\nabla o_t + \\frac{\\partial h_t}{\\partial c_t} \\cdot \\nabla c_t');
+  assert.equal(detectorErrors.count - before, 0, detectorErrors.last);
+});
+
+test('a sentence scored word by word: each word given only the one before it is a bigram model; a history cut to N − 1 words is the n-gram model', () => {
+  assert.equal(concept('P(\\text{the cat sat}) \\approx P(\\text{the}) \\cdot P(\\text{cat} | \\text{the}) \\cdot P(\\text{sat} | \\text{cat})'), 'ngram-markov');
+  assert.equal(concept('P(w_1^n) = P(w_1) \\cdot P(w_2 | w_1) \\cdot P(w_3 | w_1^2) \\cdot \\ldots \\cdot P(w_n | w_{n-N+1}^{n-1})'), 'ngram-markov');
+  // The history growing word by word is the chain rule, not a window.
+  assert.notEqual(concept('P(\\text{the cat sat}) = P(\\text{the}) P(\\text{cat} | \\text{the}) P(\\text{sat} | \\text{the cat})'), 'ngram-markov');
+  assert.equal(concept('P(w_1, w_2, w_3) = P(w_1) P(w_2 | w_1) P(w_3 | w_1, w_2)'), 'language-model');
+});
+
+test('a loss letter defined as one call of a loss by its name is that loss; a scalar net with numbered weights is a network', () => {
+  assert.equal(concept('\\mathcal{L}=\\text{CE}(f(Wx))'), 'cross-entropy');
+  assert.equal(concept('J(\\theta) = \\text{MSE}(y, \\hat y)'), 'mse');
+  assert.equal(concept('y = w_2 \\text{ReLU}(w_1 x + b_1) + b_2'), 'mlp');
+  assert.notEqual(concept('y = w \\text{ReLU}(w x + b)'), 'mlp');
+});
+
+test('entries of a matrix times a vector, a distance from the current iterate and a variance are none of the concepts they resemble', () => {
+  assert.equal(concept('(Ax)_i = \\sum_{k=1}^n a_{ik}x_k'), null);
+  assert.equal(concept('c_i = \\sum_j a_{ij} h_j'), 'attention');
+  assert.equal(concept('\\min_x \\| x - x_k \\|^2_2'), null);
+  assert.equal(concept('\\min_x \\| x - \\hat{x} \\|^2_2'), 'autoencoder');
+  assert.equal(explainFormula('EE[(Y - EE[Y])^2] = EE[Y^2] - (EE[Y])^2', { context: { before: 'the variance of the prediction' } }).concept, null);
+  // The logistic loss negated inside the summand's bracket is not the log-likelihood it negates.
+  assert.notEqual(concept('\\ell(\\beta) = \\sum_{i=1}^m (-y_i \\beta^T x_i + \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
+  assert.equal(concept('\\ell(\\beta) = \\sum_{i=1}^m (y_i \\beta^T x_i - \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
+});
