@@ -730,9 +730,34 @@ function markdownItalics(s: string): string {
   return s.replace(/(^|[\s(,=∣|+/[])\*([A-Za-z](?:~[A-Za-z0-9+\-−]{1,12}~)?)\*(?=[\s(),∣|=~.+\-/\]]|$)/g, '$1$2').replace(/(?<=\))\*([PQ])\*(?=\()/g, '$1');
 }
 
+/**
+ * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. The
+ * bracket's opening found by counting brackets of its kind back from the closing one.
+ */
+function positivePart(s: string): string {
+  const close = /(\\right\s*)?([)\]])\s*_\s*(?:\+|\{\s*\+\s*\})/g;
+  let out = s;
+  for (let m = close.exec(out); m; m = close.exec(out)) {
+    const [c, o] = m[2] === ')' ? [')', '('] : [']', '['];
+    let depth = 0;
+    let at = -1;
+    for (let j = m.index + (m[1]?.length ?? 0); j >= 0; j--) {
+      if (out[j] === c) depth++;
+      else if (out[j] === o && --depth === 0) { at = j; break; }
+    }
+    if (at < 0) continue;
+    const left = /\\left\s*$/.exec(out.slice(0, at));
+    const from = left ? left.index : at;
+    const body = out.slice(at + 1, m.index);
+    out = `${out.slice(0, from)}\\max(0, ${body})${out.slice(m.index + m[0].length)}`;
+    close.lastIndex = from;
+  }
+  return out;
+}
+
 export function normaliseTex(src: string): string {
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(String(src ?? ''))))))));
-  s = typedComparisons(physicsPackage(s));
+  s = positivePart(typedComparisons(physicsPackage(s)));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);

@@ -507,6 +507,16 @@ const unparenthesised = (r: Row): Row => (r.length === 1 && r[0].k === 'group' &
 /** θ − θ₀, w − w^{(o)}: a parameter less a point of the same letter. */
 const pulledTowards = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '-' && r[0].k === 'sym' && r[2].k === 'sym' && r[0].name === r[2].name;
 /** The data times the coefficients, x_i β, Xβ, β x: a linear score written as one product. */
+/**
+ * A fitted line with numbers for its coefficients, 7.5 − 2X, −10.65 + 0.0055 x_i, 12 + .7 * x: an intercept and
+ * slopes, each slope a number times one input x or X.
+ */
+function fittedLine(p: Row): boolean {
+  const terms = termsOf(p);
+  const input = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && !x.mods.length && !(x.sup && !onlyNum(x.sup, 1));
+  const slope = (t: Row) => { const r = unmultiplied(t); return r.length === 2 && r[0].k === 'num' && !r[0].sup && input(r[1]); };
+  return terms.length >= 2 && terms.every((t) => (t.items.length === 1 && t.items[0].k === 'num' && !t.items[0].sup) || slope(t.items)) && terms.some((t) => slope(t.items));
+}
 const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k === 'sym' && !x.sup) && p.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name)) && p.some((x) => x.k === 'sym' && /^(beta|theta|w|omega)$/.test(x.name));
 /** A parameter letter, bare or indexed (θ_j, w_j, W). */
 const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
@@ -941,11 +951,30 @@ function linearModelWithError(root: Row): boolean {
   const error = terms.length >= 2 && last.sign === '+' && last.items.length === 1 && last.items[0].k === 'sym' && /^(epsilon|varepsilon|u|e)$/.test(last.items[0].name) && !last.items[0].sup;
   const rest = terms.slice(0, -1).flatMap((t) => t.items);
   const plain = !all(rest).some((x) => x.k === 'frac' || x.k === 'sqrt' || x.k === 'apply');
-  return error && plain && syms(rest).some((x) => /^(beta|theta|w)$/.test(x.name)) && syms(rest).some((x) => /^[xX]$/.test(x.name));
+  return error && plain && ((syms(rest).some((x) => /^(beta|theta|w)$/.test(x.name)) && syms(rest).some((x) => /^[xX]$/.test(x.name))) || fittedLine(terms.slice(0, -1).flatMap((t, i) => [...(i > 0 || t.sign === '-' ? [{ k: 'op', v: t.sign } as Node] : []), ...t.items])));
+}
+/** Why the response's mean given the input, linear in the input, is linear regression. */
+const CONDITIONAL_MEAN_LINEAR = 'E[y | x] = xᵀβ: the mean of the response given the input, linear in the input';
+/**
+ * E[y | x] = Xβ, E(Y | X) = 12 + .7x, 𝔼[y | x] = ȳ − wᵀx̄ + wᵀx: the regression function, the response's mean given the
+ * input, written as a line (coefficients or fitted numbers; a noise term may follow after a semicolon).
+ */
+function conditionalMeanLinear(root: Row): boolean {
+  const { parts } = sides(root);
+  if (parts.length !== 2) return false;
+  const l = parts[0];
+  const given = l.length === 1 && l[0].k === 'apply' && l[0].fn === 'E' ? rowOf(l[0].arg) : l.length === 2 && l[0].k === 'sym' && l[0].name === 'E' && !l[0].sub && l[1].k === 'group' ? rowOf(l[1].body) : null;
+  const bar = given ? given.findIndex((x) => x.k === 'op' && x.v === '|') : -1;
+  if (!given || bar !== 1 || given[0].k !== 'sym' || !/^[yY]$/.test(given[0].name) || !syms(given.slice(bar + 1)).some((x) => /^[xX]$/.test(x.name))) return false;
+  const cut = parts[1].findIndex((x) => x.k === 'op' && (x.v === ';' || x.v === ','));
+  const r = cut < 0 ? parts[1] : parts[1].slice(0, cut);
+  const known = (x: Sym) => /^[xX]$/.test(x.name) || (/^[yY]$/.test(x.name) && x.mods.includes('bar')) || /^(beta|theta|w|b|T|top|intercal)$/.test(x.name);
+  return syms(r).some((x) => /^[xX]$/.test(x.name)) && syms(r).every(known) && !all(r).some((x) => x.k === 'frac' || x.k === 'sqrt' || x.k === 'apply') && (fittedLine(r) || syms(r).some((x) => /^(beta|theta|w)$/.test(x.name)));
 }
 /** Linear regression written with a Gaussian: its density around θᵀx spelled out, or the target drawn from it. */
 function gaussianRegressions(root: Row, add: Add): void {
   if (linearModelWithError(root)) add('linear-regression', 3.3, LINEAR_MODEL);
+  if (conditionalMeanLinear(root)) add('linear-regression', 3.3, CONDITIONAL_MEAN_LINEAR);
   // p(y | x; θ) = 1/(√(2π) σ) exp(−(y − θᵀx)²/(2σ²)): a Gaussian around a linear prediction (least squares).
   const gaussianLinear = applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => all(f.num).some((g) => g.k === 'group' && subText(g.sup) === '2' && hasOp(g.body, '-') && (hasTranspose(g.body) || dots(g.body).length > 0))));
   if (gaussianLinear && syms(root).some((x) => x.name === 'pi')) add('linear-regression', 3.2, 'a Gaussian around θᵀx: least squares as maximum likelihood');
@@ -1020,7 +1049,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l));
   // (With a linear side, x_i β among them: logit(p) = log p/(1 − p) alone defines the logit function. A lone letter on
   // the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
-  const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || dataTimesCoefficients(p) || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
+  const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || dataTimesCoefficients(p) || (i > 0 && fittedLine(p)) || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));
   const multiclass = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x) && !binaryOdds(x)));
   // logit(p) = θᵀx: the same, with the log-odds named.
   if (lhsApply && lhsApply.fn.toLowerCase() === 'logit' && parts.length === 2 && linearSide) add('logistic-regression', 3.5, LOGIT_LINEAR);
@@ -1495,7 +1524,7 @@ function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknow
 /** What a smoothed n-gram estimate rules out: it is the estimate made another way (add-one, interpolation, backoff). */
 const NOT_NGRAM: ConceptId[] = ['ngram-markov'];
 /** A count written as a function: C(w), c(h, w), count(…), N(…), #(…). */
-const COUNT_FN = /^(C|c|count|Count|N|n|#)$/;
+const COUNT_FN = /^(C|c|count|Count|N|n|#|freq|Freq|frequency)$/;
 /**
  * A smoothed estimate of the next word's probability, which the catalog leaves out: a count ratio with pseudo-counts
  * added, (C(h, w) + 1)/(C(h) + V); a mix of estimates of several orders, λ₁P(w) + λ₂P(w | v) + …; or a smoothing named
@@ -2174,7 +2203,7 @@ function detect(root: Row, add: Add): void {
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
     // (Giving the class probability, P(Y = 1 | X) = e^{β₀ + β₁X}/(1 + e^{β₀ + β₁X}), it is the model itself.)
-    else if ((d.length || aff || (dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) && ofClass)) && !previousInput(argItems)) add('logistic-regression', ofClass ? 3.3 : 2.9, ofClass ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
+    else if ((d.length || aff || ((dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) || fittedLine(argItems)) && ofClass)) && !previousInput(argItems)) add('logistic-regression', ofClass ? 3.3 : 2.9, ofClass ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
     // (1/(1 + exp(−θ x)), σ(θ^t x): the weights times the input, without a bias, scored through the sigmoid. A β there,
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');
@@ -2971,8 +3000,16 @@ function detect(root: Row, add: Add): void {
   };
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   // (A mask's letter, m_d, M^{(k)}, r_j, ξ, d, sampled from a Bernoulli; Y ∼ Bernoulli(p) is a label's distribution.)
+  // (So is y | x ∼ Bernoulli(·), the label given the input.)
   const sampled = root.find((x, i) => root[i + 1]?.k === 'op' && (root[i + 1] as { v: string }).v === '~');
-  if (applies(root, ['bernoulli']).length && hasOp(root, '~') && !(sampled?.k === 'sym' && /^[yYtT]$/.test(sampled.name))) add('dropout', 3.4, 'a Bernoulli mask');
+  const label = (x: Node | undefined) => x?.k === 'sym' && /^[yYtT]$/.test(x.name);
+  const bernoullis = applies(root, ['bernoulli']);
+  const labelled = label(sampled) || (label(root[0]) && root[1]?.k === 'op' && root[1].v === '|');
+  if (bernoullis.length && hasOp(root, '~') && !labelled) add('dropout', 3.4, 'a Bernoulli mask');
+  // (The label's Bernoulli with the sigmoid of a linear score for its probability, y | x ∼ Bernoulli(σ(xᵀβ)): logistic regression.)
+  const linearScore = (n: Node) => { const r = rowOf(n); return hasTranspose(r) || dots(r).length > 0 || !!affine(r) || dataTimesCoefficients(r) || fittedLine(r); };
+  const squashedScore = (r: Row) => r.length === 1 && (((): boolean => { const a = sigmoidForm(r[0]); return !!a && linearScore(a); })() || (r[0].k === 'apply' && r[0].fn === 'sigmoid' && linearScore(r[0].arg)));
+  if (labelled && hasOp(root, '~') && bernoullis.some((b) => squashedScore(rowOf(b.arg)))) add('logistic-regression', 3.3, 'y | x ∼ Bernoulli(σ(xᵀβ)): the label drawn with the sigmoid of a linear score as its probability');
   // (The mask m, r, ξ or M, R, times the state however the product is written: m ⊙ h/(1 − p), ξ_i h_i/(1 − p), Y R/(1 − p).)
   const maskOver = (row: Row) => row.some((f, i) => {
     if (f.k !== 'frac' || subText(f.den).replace(/[()\s]/g, '') !== '1-p') return false;
@@ -3350,6 +3387,16 @@ function detect(root: Row, add: Add): void {
   // (A product of counts below, C(w_i w_j)/(C(w_i) C(w_j)), scores a pair against chance: no conditional estimate.)
   const oneCountBelow = (f: Frac) => applies(f.den).filter((a) => COUNT_FN.test(a.fn)).length === 1;
   if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den) && oneCountBelow(f))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
+  // (P(w) = C(w)/N, freq(w)/|C|: one word's count over the size of the corpus — the unigram estimate.)
+  const { parts: pieces } = sides(root);
+  const word = (r: Row) => r.length === 1 && ((r[0].k === 'sym' && r[0].name === 'w') || r[0].k === 'text' || r[0].k === 'name');
+  const unigram = pieces.length >= 2 && lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && word(rowOf(lhs[0].arg)) && pieces[1].length === 1 && pieces[1][0].k === 'frac' && (() => {
+    const f = pieces[1][0] as Frac;
+    const num = rowOf(f.num);
+    const size = rowOf(f.den);
+    return num.length === 1 && num[0].k === 'apply' && COUNT_FN.test(num[0].fn) && sameRow(rowOf(num[0].arg), rowOf((lhs[0] as Apply).arg)) && ((size.length === 1 && size[0].k === 'sym' && /^[NMT]$/.test(size[0].name)) || (size.length === 1 && size[0].k === 'group' && size[0].delim === '|'));
+  })();
+  if (unigram) add('ngram-markov', 3.4, 'P(w) = C(w)/N: a word\'s count over the size of the corpus, the unigram estimate');
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
   const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
@@ -4964,7 +5011,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -3442,3 +3442,24 @@ test('entries of a matrix times a vector, a distance from the current iterate an
   assert.notEqual(concept('\\ell(\\beta) = \\sum_{i=1}^m (-y_i \\beta^T x_i + \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
   assert.equal(concept('\\ell(\\beta) = \\sum_{i=1}^m (y_i \\beta^T x_i - \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
 });
+
+test('fitted models with numbers for coefficients, the regression function and the label drawn from a Bernoulli are the models they write', () => {
+  assert.equal(concept('Y = 7.5 - 2X + \\epsilon'), 'linear-regression');
+  assert.equal(concept('\\ln \\left[ \\frac{P_i(Y=1)}{1-P_i(Y=1)} \\right] = -0.38 - 0.37 \\times X_i'), 'logistic-regression');
+  assert.equal(concept('P(Y = 1 | X = x_i) = \\frac{1}{1 + e^{-(-10.65 + 0.0055 x_i)}}'), 'logistic-regression');
+  // Numbers alone are arithmetic, and a line without an error term or a class probability is not yet a model.
+  assert.equal(concept('y = 3 + 2 x'), null);
+  assert.equal(concept('E(Y|X) = 12 + .7 x; \\epsilon \\sim N(0, 4)'), 'linear-regression');
+  assert.equal(concept('\\mathbb{E}[\\mathbf{y}|\\mathbf{X}] = \\mathbf{X}\\boldsymbol{\\beta}'), 'linear-regression');
+  assert.notEqual(concept('\\mathbb{E}[y|x] = \\sigma(w^T x)'), 'linear-regression');
+  assert.equal(concept('y | \\mathbf{x} \\sim \\text{Bernoulli}\\left(\\frac{1}{1+e^{-\\mathbf{x}^{\\top}\\boldsymbol\\beta}}\\right)'), 'logistic-regression');
+  assert.equal(concept('m_d \\sim \\text{Bernoulli}(p)'), 'dropout');
+});
+
+test('the positive part (·)_+ is max(0, ·), and a frequency is a count', () => {
+  assert.equal(normaliseTex('H(y, \\hat{y}) = (1 - y\\hat{y})_+'), 'H(y, \\hat{y}) = \\max(0, 1 - y\\hat{y})');
+  assert.equal(normaliseTex('\\left[1 - m\\right]_{+}'), '\\max(0, 1 - m)');
+  assert.equal(concept('H(\\beta) = (1 - y x^{\\top}\\beta)_+'), 'hinge-loss');
+  assert.equal(concept('P(\\text{am} | \\text{I}) = \\frac{\\text{freq}(\\text{I am})}{\\text{freq}(\\text{I})}'), 'ngram-markov');
+  assert.equal(concept('P(w) = \\frac{\\text{freq}(w)}{|C|}'), 'ngram-markov');
+});
