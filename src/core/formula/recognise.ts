@@ -769,11 +769,10 @@ function detectLogitLikelihood(root: Row, add: Add): void {
   // (The label before the score's bracket reads as a call, y_i(w·x_i).)
   const labelled = all(rhs).some((x) => (x.k === 'sym' && /^[yt]$/.test(x.name)) || (x.k === 'apply' && /^[yt]$/.test(x.fn)));
   if (score && labelled && bigs(rhs, 'sum').length) {
-    // (Or negated inside the summand's bracket, Σ (−y s + log(1 + e^s)).)
-    const inner = rhs.find((x): x is Group => x.k === 'group');
-    const innerTerms = inner ? termsOf(rowOf(inner.body)) : [];
-    const negatedInside = innerTerms.some((t) => t.sign === '-' && all(t.items).some((y) => (y.k === 'sym' && /^[yt]$/.test(y.name)) || (y.k === 'apply' && /^[yt]$/.test(y.fn)))) && innerTerms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).length > 0);
-    const negated = (termsOf(rhs)[0]?.sign === '-') !== negatedInside;
+    // (Or negated term by term, inside the summand's bracket or without one: Σ (−y s + log(1 + e^s)), Σ −y s + log(…).)
+    const negatedTerms = (ts: Array<{ sign: string; items: Row }>) => ts.some((t) => t.sign === '-' && all(t.items).some((y) => (y.k === 'sym' && /^[yt]$/.test(y.name)) || (y.k === 'apply' && /^[yt]$/.test(y.fn)))) && ts.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).length > 0);
+    const inner = rhs.find((x): x is Group => x.k === 'group' && applies(x.body, ['log', 'ln']).length > 0);
+    const negated = inner ? (termsOf(rhs)[0]?.sign === '-') !== negatedTerms(termsOf(rowOf(inner.body))) : termsOf(rhs)[0]?.sign === '-' || negatedTerms(termsOf(rhs));
     add(negated ? 'binary-cross-entropy' : 'maximum-likelihood', 3.5, negated ? '−Σ [y s − log(1 + e^s)]: the logistic loss in the logit s' : 'Σ [y s − log(1 + e^s)]: the Bernoulli log-likelihood in the logit s');
   }
 }

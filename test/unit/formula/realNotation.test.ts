@@ -3441,6 +3441,9 @@ test('entries of a matrix times a vector, a distance from the current iterate an
   // The logistic loss negated inside the summand's bracket is not the log-likelihood it negates.
   assert.notEqual(concept('\\ell(\\beta) = \\sum_{i=1}^m (-y_i \\beta^T x_i + \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
   assert.equal(concept('\\ell(\\beta) = \\sum_{i=1}^m (y_i \\beta^T x_i - \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
+  // (Nor without the bracket, each term negated.)
+  assert.notEqual(concept('\\hat{\\beta} = \\arg\\min_{\\beta} \\sum_{i=1}^n -y_i x_i^{\\top}\\beta + \\log(1+e^{x_i^{\\top}\\beta})'), 'maximum-likelihood');
+  assert.equal(concept('\\ell(\\beta) = \\sum_{i=1}^m y_i \\beta^T x_i - \\ln(1+e^{\\beta^T x_i})'), 'maximum-likelihood');
 });
 
 test('fitted models with numbers for coefficients, the regression function and the label drawn from a Bernoulli are the models they write', () => {
