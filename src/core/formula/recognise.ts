@@ -2506,7 +2506,11 @@ function detect(root: Row, add: Add): void {
     // (‖x_1 − x_2‖²: two points, each its own index, none a map or a reconstruction — their distance.)
     const xs = rowOf(g.body).filter((t): t is Sym => t.k === 'sym' && /^[xX]$/.test(t.name));
     const twoPoints = xs.length === 2 && !!xs[0].sub && !!xs[1].sub && show(xs[0].sub) !== show(xs[1].sub) && xs.every((t) => !t.mods.length && !isPrimed(t)) && !applies(g.body).length && rowOf(g.body).length === 3;
+    // (So are y_i − y_j, z_i − z_j of any one letter: a distance between two points, no prediction against its target.)
+    const b3 = rowOf(g.body);
+    const pairOfPoints = b3.length === 3 && b3[0].k === 'sym' && b3[2].k === 'sym' && b3[1].k === 'op' && b3[1].v === '-' && b3[0].name === b3[2].name && !!b3[0].sub && !!b3[2].sub && show(b3[0].sub) !== show(b3[2].sub) && !b3[0].mods.some((m) => m !== 'bold') && !b3[2].mods.some((m) => m !== 'bold') && /^[ij]$/.test(subText(b3[0].sub)) && /^[ijk]$/.test(subText(b3[2].sub));
     if (g.delim === '‖' && twoPoints) add('norms', 3.2, '‖x_1 − x_2‖: the distance of two points, the norm of their difference');
+    else if (pairOfPoints) continue;
     else if (g.delim === '‖' && !centred && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
     // (A deviation from a mean, (x − x_mean)², is a spread, not an error.)
     else if (letters.length >= 1 && !iterates && !syms(g.body).some((x) => x.name === 'mu' || (x.mods.includes('bar') && !x.sub) || /^(mean|avg|average)$/i.test(indexOf(x.sub))) && !syms(g.body).some((x) => x.name === 'E' && x.mods.includes('bb')) && !applies(g.body).some((a) => a.fn === 'E' || a.fn === 'e') && !rowOf(g.body).some((x) => x.k === 'sym' && x.name === 'E' && !x.sub)) add('mse', 3, 'mean of squared differences');

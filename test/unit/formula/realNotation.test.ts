@@ -3437,6 +3437,8 @@ test('entries of a matrix times a vector, a distance from the current iterate an
   assert.equal(concept('c_i = \\sum_j a_{ij} h_j'), 'attention');
   assert.equal(concept('\\min_x \\| x - x_k \\|^2_2'), null);
   assert.equal(concept('\\min_x \\| x - \\hat{x} \\|^2_2'), 'autoencoder');
+  assert.equal(concept('q_{j|i} \\propto \\frac{1}{1+\\|\\mathbf{y}_i - \\mathbf{y}_j\\|^2}'), null);
+  assert.equal(concept('\\frac{1}{n}\\sum_i (y_i - \\hat y_i)^2'), 'mse');
   assert.equal(explainFormula('EE[(Y - EE[Y])^2] = EE[Y^2] - (EE[Y])^2', { context: { before: 'the variance of the prediction' } }).concept, null);
   // The logistic loss negated inside the summand's bracket is not the log-likelihood it negates.
   assert.notEqual(concept('\\ell(\\beta) = \\sum_{i=1}^m (-y_i \\beta^T x_i + \\ln(1+e^{\\beta^T x_i}))'), 'maximum-likelihood');
