@@ -2256,6 +2256,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   weightedInputRoles(tree, acc);
   slopeInterceptRoles(tree, concept, acc);
   coefficientRoles(tree, concept, acc);
+  responseRoles(tree, concept, acc);
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts, concept === 'logistic-regression' || concept === 'binary-cross-entropy');
   rangeRoles(tree, concept, acc);
@@ -2312,7 +2313,8 @@ function coefficientRoles(tree: Tree, concept: ConceptId | null, { notes, set }:
   if (!concept || !LINEAR_MODELS.has(concept)) return;
   let data = false;
   walk(tree, (n) => void (n.k === 'sym' && /^[xX]$/.test(n.name) && (data = true)));
-  if (!data) return;
+  // (A penalty alone, λ Σ_j β_j², shrinks the same coefficients, the data elsewhere in the note.)
+  if (!data && concept !== 'regularization') return;
   // (β's general reading, a coefficient or a decay rate, is the glossary's.)
   const usual = GLOSSARY.beta.replace(/^[^—]*— /, '');
   walk(tree, (n) => {
@@ -2321,6 +2323,28 @@ function coefficientRoles(tree: Tree, concept: ConceptId | null, { notes, set }:
     const meaning = notes.get(key);
     if (byShapeOnly(meaning) || meaning?.startsWith(usual)) set(key, 'a coefficient of the linear model (a weight: it multiplies one feature)', true);
   });
+}
+
+/** The left letter of a linear model with its error term: the data it is fitted to, not the line's prediction. */
+const RESPONSE = 'the response: the observed target (the line plus the noise ε) — defined here';
+
+/**
+ * y = β₀ + β₁x + ε, Y_i = 7.5 − 2X_i + ε_i, y = Xβ + ε: with the error term added, the left side is the observed
+ * response (the target the line is fitted to), not the line's prediction.
+ */
+function responseRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  if (concept !== 'linear-regression') return;
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || !/^[yY]$/.test(d.head.name) || d.head.mods.some((m) => m !== 'bold')) continue;
+    const cut = d.rhs.findIndex((x) => x.k === 'op' && (x.v === ';' || x.v === ','));
+    const r = (cut < 0 ? d.rhs : d.rhs.slice(0, cut)).filter((x, i, all) => !(i === all.length - 1 && x.k === 'op' && x.v === '.'));
+    const last = r[r.length - 1];
+    const error = r.length >= 3 && r[r.length - 2].k === 'op' && (r[r.length - 2] as { v: string }).v === '+' && last.k === 'sym' && /^(epsilon|varepsilon)$/.test(last.name) && !last.sup;
+    const key = symbolKey(d.head);
+    const meaning = notes.get(key);
+    if (error && (!meaning || byShapeOnly(meaning) || /output \(prediction\)/.test(meaning))) set(key, RESPONSE, true);
+  }
 }
 
 /**

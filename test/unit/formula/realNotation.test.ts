@@ -3468,3 +3468,13 @@ test('the positive part (·)_+ is max(0, ·), and a frequency is a count', () =>
   assert.equal(concept('P(\\text{am} | \\text{I}) = \\frac{\\text{freq}(\\text{I am})}{\\text{freq}(\\text{I})}'), 'ngram-markov');
   assert.equal(concept('P(w) = \\frac{\\text{freq}(w)}{|C|}'), 'ngram-markov');
 });
+
+test("a linear model's left side with the error term added is the observed response, and β in a penalty alone a coefficient", () => {
+  for (const [tex, y] of [['y = \\beta_0 + \\beta_1 x + \\epsilon', 'y'], ['Y_{(1)} = 7.5 - 2X_{(1)} + \\epsilon_{(1)}.', 'Y_{(1)}']]) {
+    assert.match(meaning(tex, y), /observed target/, tex);
+    assert.doesNotMatch(meaning(tex, y), /prediction/, tex);
+  }
+  // Without the error term, the line's value is its prediction.
+  assert.doesNotMatch(meaning('\\hat{y} = \\beta_0 + \\beta_1 x', 'ŷ'), /observed target/);
+  assert.match(meaning('\\lambda \\sum_{j=1}^{p} \\beta_j^2', 'β_j'), /coefficient of the linear model/);
+});
