@@ -364,6 +364,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(^|[^\\A-Za-z])Sum\s*\(/g, '$1\\sum(');
   // (Two such letters side by side, `w1x1`, are a product; a dot between a numbered matrix and a letter, `W1.X`, `W2.A1`, is code's matrix product.)
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d)([A-Za-z])(\d)(?![0-9A-Za-z.])/g, '$1$2_{$3} $4_{$5}').replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})\.(?=[A-Za-z](?:\d{1,2})?(?![A-Za-z0-9]))/g, '$1$2_{$3} ');
+  // (Code's gradient of a numbered letter, `dw2`, `dZ1`, `db1`: d before the numbered letter.)
+  s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])d([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1d$2_{$3}');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);

@@ -229,3 +229,8 @@ test("the perceptron's unit step of its weighted input, in any spelling: step(wÂ
   assert.ok(recognise('a = \\mathrm{tansig}(n)').candidates.some((c) => c.id === 'tanh'));
   assert.ok(recognise('a = \\mathrm{poslin}(n)').candidates.some((c) => c.id === 'relu'));
 });
+
+test("code's gradient of a numbered letter, dw2, is d before w_2", () => {
+  assert.equal(normaliseTex('w2 := w2 - \\alpha dw2'), 'w_{2} := w_{2} - \\alpha dw_{2}');
+  assert.equal(normaliseTex('db1 = dz1'), 'db_{1} = dz_{1}');
+});
