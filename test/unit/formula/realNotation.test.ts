@@ -3478,3 +3478,8 @@ test("a linear model's left side with the error term added is the observed respo
   assert.doesNotMatch(meaning('\\hat{y} = \\beta_0 + \\beta_1 x', 'ŷ'), /observed target/);
   assert.match(meaning('\\lambda \\sum_{j=1}^{p} \\beta_j^2', 'β_j'), /coefficient of the linear model/);
 });
+
+test('the ELBO\'s own letter is the objective training maximises, not a loss the formula minimises', () => {
+  const m = meaning('\\mathcal L = - D_{\\mathrm{KL}} ( q_{\\phi}(z\\mid x) \\| p(z) ) + \\mathbb E_q ( \\ln p_\\theta (x \\mid z))', 'L');
+  assert.match(m, /maximises: the evidence lower bound/);
+});
