@@ -773,6 +773,10 @@ export function normaliseTex(src: string): string {
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = otherSpellings(s);
+  // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
+  s = s.replace(/\\delta\s*(?=[A-Za-z][^/\s]*\s*\/\s*\\delta\s*[A-Za-z])([A-Za-z][^/\s]*)\s*\/\s*\\delta(?![A-Za-z])/g, '\\partial $1/\\partial');
+  // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)
+  s = s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;

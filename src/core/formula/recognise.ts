@@ -274,7 +274,8 @@ function derivProducts(n: Node | Node[]): boolean {
       if (!isDer(r[i])) continue;
       const nx = r[i + 1];
       if (isDer(nx)) return true;
-      if (nx.k === 'op' && ['·', '×', '*', '∗', '.'].includes(nx.v) && isDer(r[i + 2])) return true;
+      // (TeX's tie, `\frac{dg}{dh} ~ \frac{dh}{dx}`, is a space between the factors.)
+      if (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) && isDer(r[i + 2])) return true;
     }
   }
   return false;
@@ -5358,6 +5359,20 @@ function wordsAround(a: Apply): { predicted: string; given: string } | undefined
 }
 
 /**
+ * h′(x) = g′(f(x)) · f′(x), ∇f(x) = g′(h(x)) ⊙ ∇h(x): the outer function's derivative at the inner function, times the
+ * inner function's own derivative — the chain rule written with primes.
+ */
+function detectPrimeChain(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2) return;
+  const rhs = parts[1];
+  const base = (fn: string) => fn.replace(/['′]+$/, '');
+  const inner = applies(rhs).filter(primedApply).map((a) => rowOf(a.arg)).filter((r) => r.length === 1 && r[0].k === 'apply' && !primedApply(r[0] as Apply)).map((r) => base((r[0] as Apply).fn));
+  const derivedToo = (f: string) => applies(rhs).some((a) => primedApply(a) && base(a.fn) === f) || rhs.some((x, i) => x.k === 'sym' && x.name === 'nabla' && rhs[i + 1]?.k === 'apply' && (rhs[i + 1] as Apply).fn === f);
+  if (inner.some(derivedToo)) add('chain-rule', 3.3, 'g′(f(x)) · f′(x): the chain rule written with primes');
+}
+
+/**
  * p(S) = p(w1) p(w2|w1) p(w3|w2) p(w4|w3): a sentence's probability as conditionals that each keep only the last one or
  * two words (the history cut short, not the chain rule's growing one) — an n-gram model.
  */
@@ -5445,7 +5460,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

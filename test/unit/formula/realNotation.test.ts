@@ -3483,3 +3483,13 @@ test('the ELBO\'s own letter is the objective training maximises, not a loss the
   const m = meaning('\\mathcal L = - D_{\\mathrm{KL}} ( q_{\\phi}(z\\mid x) \\| p(z) ) + \\mathbb E_q ( \\ln p_\\theta (x \\mid z))', 'L');
   assert.match(m, /maximises: the evidence lower bound/);
 });
+
+test('the chain rule in more spellings: a bullet or a tie between the factors, δ-slash derivatives, primes of nested functions', () => {
+  assert.equal(concept('\\frac{\\partial J}{\\partial z} = \\frac{\\partial J}{\\partial \\hat{y}} \\bullet \\frac{\\partial \\hat{y}}{\\partial z}'), 'chain-rule');
+  assert.equal(concept('\\frac{dF}{dx} = \\frac{dg}{dh} ~ \\frac{dh}{dx}'), 'chain-rule');
+  assert.equal(concept('\\delta C_0/\\delta w^l = \\delta z^l/\\delta w^l . \\delta a^l/\\delta z^l . \\delta C_0/\\delta a^l'), 'chain-rule');
+  assert.equal(concept("\\nabla f(x) = g'(h(x)) \\odot \\nabla h(x)"), 'chain-rule');
+  // The error δ of backpropagation is no quotient, and one primed function alone is no chain.
+  assert.equal(normaliseTex('\\delta^l = (W^{l+1})^T \\delta^{l+1}'), '\\delta^l = (W^{l+1})^T \\delta^{l+1}');
+  assert.equal(concept("f'(x) = 2x"), null);
+});
