@@ -775,6 +775,8 @@ export function normaliseTex(src: string): string {
   s = otherSpellings(s);
   // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
   s = s.replace(/\\delta\s*(?=[A-Za-z][^/\s]*\s*\/\s*\\delta\s*[A-Za-z])([A-Za-z][^/\s]*)\s*\/\s*\\delta(?![A-Za-z])/g, '\\partial $1/\\partial');
+  // (Display, text and continued fractions are fractions: `\dfrac`, `\tfrac`, `\cfrac` as `\frac`.)
+  s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
   // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)
   s = s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.

@@ -5359,6 +5359,27 @@ function wordsAround(a: Apply): { predicted: string; given: string } | undefined
 }
 
 /**
+ * x̄ = ȳ ∂y/∂x, h̄₁ = ḡ ∂g/∂h₁ (Grosse's error signals, S̄ = J̄ dJ/dS): the signal of a quantity is the signal of what it
+ * feeds times the derivative between them — the chain rule, one step of backpropagation.
+ */
+function detectErrorSignals(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2 || parts[0].length !== 1) return;
+  const lhs = parts[0][0];
+  const barred = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && x.mods.includes('bar');
+  if (!barred(lhs)) return;
+  const plain = (x: Sym) => ({ ...x, mods: x.mods.filter((m) => m !== 'bar') });
+  const rhs = parts[1];
+  const chained = rhs.some((x, i) => {
+    if (!barred(x)) return false;
+    const next = rhs[i + 1]?.k === 'op' && ['·', '\\cdot', '*', '∘', '⊙'].includes((rhs[i + 1] as { v: string }).v) ? rhs[i + 2] : rhs[i + 1];
+    const d = next?.k === 'frac' ? derivative(next) : null;
+    return !!d && d.of.length === 1 && d.wrt.length === 1 && sameRow(d.of, [plain(x)]) && sameRow(d.wrt, [plain(lhs)]);
+  });
+  if (chained) add('chain-rule', 3.3, 'x̄ = ȳ ∂y/∂x: the error signal passed back through one step, the chain rule');
+}
+
+/**
  * h′(x) = g′(f(x)) · f′(x), ∇f(x) = g′(h(x)) ⊙ ∇h(x): the outer function's derivative at the inner function, times the
  * inner function's own derivative — the chain rule written with primes.
  */
@@ -5460,7 +5481,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3493,3 +3493,11 @@ test('the chain rule in more spellings: a bullet or a tie between the factors, �
   assert.equal(normaliseTex('\\delta^l = (W^{l+1})^T \\delta^{l+1}'), '\\delta^l = (W^{l+1})^T \\delta^{l+1}');
   assert.equal(concept("f'(x) = 2x"), null);
 });
+
+test("error signals passed back (x̄ = ȳ ∂y/∂x) are the chain rule; display and continued fractions are fractions", () => {
+  assert.equal(concept('\\bar{S}=\\bar{J} \\frac{dJ}{dS} = -1 \\cdot \\bar{J} = -\\bar{J}'), 'chain-rule');
+  assert.equal(concept("\\overline{y}=\\overline{y^{'}}\\frac{ \\partial y^{'}}{ \\partial y}"), 'chain-rule');
+  // A barred quantity that is no signal times a derivative is none.
+  assert.equal(concept('\\bar{x} = \\bar{y} + 1'), null);
+  assert.equal(normaliseTex('\\dfrac{a}{b} + \\cfrac{c}{d} + \\tfrac{e}{f}'), '\\frac{a}{b} + \\frac{c}{d} + \\frac{e}{f}');
+});
