@@ -732,6 +732,16 @@ function markdownItalics(s: string): string {
   return s.replace(/(^|[\s(,=∣|+/[])\*([A-Za-z](?:~[A-Za-z0-9+\-−]{1,12}~)?)\*(?=[\s(),∣|=~.+\-/\]]|$)/g, '$1$2').replace(/(?<=\))\*([PQ])\*(?=\()/g, '$1');
 }
 
+/** Fractions, derivatives and products in the spellings notes use for the ones the parser reads. */
+function productsAndQuotients(s: string): string {
+  // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
+  s = s.replace(/\\delta\s*(?=[A-Za-z][^/\s]*\s*\/\s*\\delta\s*[A-Za-z])([A-Za-z][^/\s]*)\s*\/\s*\\delta(?![A-Za-z])/g, '\\partial $1/\\partial');
+  // (Display, text and continued fractions are fractions: `\dfrac`, `\tfrac`, `\cfrac` as `\frac`.)
+  s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
+  // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)
+  return s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
+}
+
 /**
  * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. The
  * bracket's opening found by counting brackets of its kind back from the closing one.
@@ -772,13 +782,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
-  s = otherSpellings(s);
-  // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
-  s = s.replace(/\\delta\s*(?=[A-Za-z][^/\s]*\s*\/\s*\\delta\s*[A-Za-z])([A-Za-z][^/\s]*)\s*\/\s*\\delta(?![A-Za-z])/g, '\\partial $1/\\partial');
-  // (Display, text and continued fractions are fractions: `\dfrac`, `\tfrac`, `\cfrac` as `\frac`.)
-  s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
-  // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)
-  s = s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
+  s = productsAndQuotients(otherSpellings(s));
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
