@@ -736,6 +736,8 @@ function markdownItalics(s: string): string {
 function productsAndQuotients(s: string): string {
   // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
   s = s.replace(/\\delta\s*(?=[A-Za-z][^/\s]*\s*\/\s*\\delta\s*[A-Za-z])([A-Za-z][^/\s]*)\s*\/\s*\\delta(?![A-Za-z])/g, '\\partial $1/\\partial');
+  // (A bold P applied, 𝐏(A | B, C), is a probability distribution, as AI textbooks write it.)
+  s = s.replace(/\\(?:mathbf|boldsymbol|bm)\s*\{\s*P\s*\}\s*(?=\()|\\(?:mathbf|bm)\s+P\s*(?=\()/g, 'P');
   // (Display, text and continued fractions are fractions: `\dfrac`, `\tfrac`, `\cfrac` as `\frac`.)
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
   // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)

@@ -944,7 +944,8 @@ const CLASS_PROBABILITY_LINEAR = 'P(y = 1 | x) = e^{θᵀx}/(1 + e^{θᵀx}): th
 const LINEAR_MODEL = 'Y_i = β₀ + β₁X_i + ε_i: the response, coefficients times inputs, and an error term';
 function linearModelWithError(root: Row): boolean {
   const { parts } = sides(root);
-  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'sym' || !/^[yY]$/.test(parts[0][0].name) || parts[0][0].mods.some((m) => m !== 'bold')) return false;
+  // (The response written y, Y, or t for the targets, t = Xw* + ε.)
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'sym' || !/^[yYtT]$/.test(parts[0][0].name) || parts[0][0].mods.some((m) => m !== 'bold')) return false;
   const comma = parts[1].findIndex((x) => x.k === 'op' && x.v === ',');
   const terms = termsOf(comma < 0 ? parts[1] : parts[1].slice(0, comma));
   const last = terms[terms.length - 1];
@@ -3467,7 +3468,8 @@ function detect(root: Row, add: Add): void {
         else if (fromZero || backwards) add('probability-chain-rule', 3.2, 'p(x_{0:T}) = p(x_0) Π_t p(x_t | x_{t−1}): a process\'s joint by the chain rule');
         // (Each factor given only other letters, Π_i P(y_i | x_i), is a product over examples, not tokens given their past
         // — the sequence's capital, P(u_j | U_{<j}), is their past.)
-        else if (!rhsConds.length || !rhsConds.every((a) => { const { predicted, given } = conditionLetters(a); return given.length > 0 && !given.some((y) => predicted.some((x) => x.name.toLowerCase() === y.name.toLowerCase())); })) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
+        // (Each factor given one and the same cause written in words, Π_i P(E_i | Cause), is naive Bayes: no past.)
+        else if (!rhsConds.length || !rhsConds.every((a) => { const { predicted, given } = conditionLetters(a); return (given.length > 0 || !!wordsAround(a) || givenInWords(a)) && !given.some((y) => predicted.some((x) => x.name.toLowerCase() === y.name.toLowerCase())); })) add('language-model', 3.2, 'P(w_1…w_T) = Π_t P(w_t | w_{<t})');
       }
     }
   }
@@ -5347,6 +5349,15 @@ function detectNegatedLikelihoodEstimate(root: Row, add: Add): void {
   const negatedSum = rest[0]?.k === 'op' && rest[0].v === '-' && rest[1]?.k === 'big' && rest[1].v === 'sum';
   const logProbability = applies(rest, ['log', 'ln']).some((l) => applies(l.arg).some((q) => isProb(q)));
   if (negatedSum && logProbability && termsOf(rest).length === 1) add('maximum-likelihood', 3.6, 'θ* = arg min_θ −Σ log p(x_i; θ): the maximum-likelihood estimate');
+}
+
+/** A probability given something written in words, P(E_i | \text{Cause}): what follows its bar is a text or a name. */
+function givenInWords(a: Apply): boolean {
+  const r = rowOf(a.arg);
+  const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+  const given = r.slice(bar + 1);
+  // (Words for the past, P(w_i | history), P(w | context), are the sequence's own words.)
+  return bar > 0 && given.length > 0 && given.every((x) => (x.k === 'text' || x.k === 'name') && !/hist|prev|context|past|before|prefix/i.test(x.v));
 }
 
 /** A probability of words written out, P(drinks | teacher): the words predicted and given, or undefined where letters stand. */

@@ -2336,7 +2336,7 @@ function responseRoles(tree: Tree, concept: ConceptId | null, { notes, set }: No
   if (concept !== 'linear-regression') return;
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (!d || !/^[yY]$/.test(d.head.name) || d.head.mods.some((m) => m !== 'bold')) continue;
+    if (!d || !/^[yYtT]$/.test(d.head.name) || d.head.mods.some((m) => m !== 'bold')) continue;
     const cut = d.rhs.findIndex((x) => x.k === 'op' && (x.v === ';' || x.v === ','));
     const r = (cut < 0 ? d.rhs : d.rhs.slice(0, cut)).filter((x, i, all) => !(i === all.length - 1 && x.k === 'op' && x.v === '.'));
     const last = r[r.length - 1];

@@ -3501,3 +3501,11 @@ test("error signals passed back (x̄ = ȳ ∂y/∂x) are the chain rule; display
   assert.equal(concept('\\bar{x} = \\bar{y} + 1'), null);
   assert.equal(normaliseTex('\\dfrac{a}{b} + \\cfrac{c}{d} + \\tfrac{e}{f}'), '\\frac{a}{b} + \\frac{c}{d} + \\frac{e}{f}');
 });
+
+test('targets written t in a linear model with its error, a bold P as a distribution, and naive Bayes given a cause in words', () => {
+  assert.equal(concept('t = Xw^{*} + \\epsilon'), 'linear-regression');
+  assert.equal(concept('t_i = w^{*T} x_i + \\epsilon_i'), 'linear-regression');
+  assert.equal(concept('\\mathbf{P}(A,B,C,D)=\\mathbf{P}(A|B,C,D)\\mathbf{P}(B,C,D)'), 'probability-chain-rule');
+  assert.notEqual(concept('\\mathbf{P}(\\text{Cause}, E_1,\\ldots E_n)=\\mathbf{P}(\\text{Cause})\\prod_i \\mathbf{P}(E_i|\\text{Cause})'), 'language-model');
+  assert.equal(concept('P(\\text{the cat sat}) = \\prod_i P(w_i | \\text{history})'), 'language-model');
+});
