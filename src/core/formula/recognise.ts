@@ -513,7 +513,10 @@ const pulledTowards = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v ==
  * slopes, each slope a number times one input x or X.
  */
 function fittedLine(p: Row): boolean {
-  const terms = termsOf(p);
+  return fittedTerms(termsOf(p));
+}
+/** The terms of a fitted line (termsOf's): numbers, and numbers times one input. */
+function fittedTerms(terms: Array<{ sign: string; items: Row }>): boolean {
   const input = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && !x.mods.length && !(x.sup && !onlyNum(x.sup, 1));
   const slope = (t: Row) => { const r = unmultiplied(t); return r.length === 2 && r[0].k === 'num' && !r[0].sup && input(r[1]); };
   return terms.length >= 2 && terms.every((t) => (t.items.length === 1 && t.items[0].k === 'num' && !t.items[0].sup) || slope(t.items)) && terms.some((t) => slope(t.items));
@@ -952,7 +955,7 @@ function linearModelWithError(root: Row): boolean {
   const error = terms.length >= 2 && last.sign === '+' && last.items.length === 1 && last.items[0].k === 'sym' && /^(epsilon|varepsilon|u|e)$/.test(last.items[0].name) && !last.items[0].sup;
   const rest = terms.slice(0, -1).flatMap((t) => t.items);
   const plain = !all(rest).some((x) => x.k === 'frac' || x.k === 'sqrt' || x.k === 'apply');
-  return error && plain && ((syms(rest).some((x) => /^(beta|theta|w)$/.test(x.name)) && syms(rest).some((x) => /^[xX]$/.test(x.name))) || fittedLine(terms.slice(0, -1).flatMap((t, i) => [...(i > 0 || t.sign === '-' ? [{ k: 'op', v: t.sign } as Node] : []), ...t.items])));
+  return error && plain && ((syms(rest).some((x) => /^(beta|theta|w)$/.test(x.name)) && syms(rest).some((x) => /^[xX]$/.test(x.name))) || fittedTerms(terms.slice(0, -1)));
 }
 /** Why the response's mean given the input, linear in the input, is linear regression. */
 const CONDITIONAL_MEAN_LINEAR = 'E[y | x] = xᵀβ: the mean of the response given the input, linear in the input';
@@ -1952,7 +1955,7 @@ function detectModelParts(root: Row, add: Add): void {
     // (Over the words of a sentence, w_1 … w_n or the words themselves, it is how a language model scores the sentence.)
     const words = factors.every((f) => all(f.arg).some((y) => (y.k === 'sym' && y.name === 'w') || y.k === 'name' || y.k === 'text'));
     // (A history that starts N − 1 words back, P(w_n | w_{n−N+1}^{n−1}), cuts the chain rule short: the n-gram model.)
-    const windowStart = factors.some((f) => { const r = rowOf(f.arg); return syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).some((y) => WINDOW_START.test(subText(y.sub).replace(/\s/g, ''))); });
+    const windowStart = factors.some((f) => conditionLetters(f).given.some((y) => WINDOW_START.test(subText(y.sub).replace(/\s/g, ''))));
     if (words && windowStart) add('ngram-markov', 4.2, 'P(w_1) P(w_2 | w_1) … P(w_n | w_{n−N+1}^{n−1}): the chain rule with each history cut to the last N − 1 words');
     else if (words) add('language-model', 4.1, 'P(w_1, …, w_n) = P(w_1) P(w_2 | w_1) …: the chain rule over the words of a sentence');
     else add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
@@ -2509,8 +2512,8 @@ function detect(root: Row, add: Add): void {
     const xs = rowOf(g.body).filter((t): t is Sym => t.k === 'sym' && /^[xX]$/.test(t.name));
     const twoPoints = xs.length === 2 && !!xs[0].sub && !!xs[1].sub && show(xs[0].sub) !== show(xs[1].sub) && xs.every((t) => !t.mods.length && !isPrimed(t)) && !applies(g.body).length && rowOf(g.body).length === 3;
     // (So are y_i − y_j, z_i − z_j of any one letter: a distance between two points, no prediction against its target.)
-    const b3 = rowOf(g.body);
-    const pairOfPoints = b3.length === 3 && b3[0].k === 'sym' && b3[2].k === 'sym' && b3[1].k === 'op' && b3[1].v === '-' && b3[0].name === b3[2].name && !!b3[0].sub && !!b3[2].sub && show(b3[0].sub) !== show(b3[2].sub) && !b3[0].mods.some((m) => m !== 'bold') && !b3[2].mods.some((m) => m !== 'bold') && /^[ij]$/.test(subText(b3[0].sub)) && /^[ijk]$/.test(subText(b3[2].sub));
+    const [one, between, other] = top;
+    const pairOfPoints = top.length === 3 && one.k === 'sym' && other.k === 'sym' && between.k === 'op' && between.v === '-' && one.name === other.name && one.mods.every((m) => m === 'bold') && other.mods.every((m) => m === 'bold') && /^[ij]$/.test(subText(one.sub)) && /^[ijk]$/.test(subText(other.sub)) && subText(one.sub) !== subText(other.sub);
     if (g.delim === '‖' && twoPoints) add('norms', 3.2, '‖x_1 − x_2‖: the distance of two points, the norm of their difference');
     else if (pairOfPoints) continue;
     else if (g.delim === '‖' && !centred && ((nested && ownX) || ((letters.filter((l) => l === 'x').length >= 2 || (letters.filter((l) => l === 'X').length >= 2 && applies(g.body).length > 0)) && ownX && !iterates))) add('autoencoder', nested && ownX ? 3.6 : 3.4, '‖x − g(f(x))‖²');
@@ -3013,7 +3016,11 @@ function detect(root: Row, add: Add): void {
   if (bernoullis.length && hasOp(root, '~') && !labelled) add('dropout', 3.4, 'a Bernoulli mask');
   // (The label's Bernoulli with the sigmoid of a linear score for its probability, y | x ∼ Bernoulli(σ(xᵀβ)): logistic regression.)
   const linearScore = (n: Node) => { const r = rowOf(n); return hasTranspose(r) || dots(r).length > 0 || !!affine(r) || dataTimesCoefficients(r) || fittedLine(r); };
-  const squashedScore = (r: Row) => r.length === 1 && (((): boolean => { const a = sigmoidForm(r[0]); return !!a && linearScore(a); })() || (r[0].k === 'apply' && r[0].fn === 'sigmoid' && linearScore(r[0].arg)));
+  const squashedScore = (r: Row) => {
+    if (r.length !== 1) return false;
+    const score = sigmoidForm(r[0]) ?? (r[0].k === 'apply' && r[0].fn === 'sigmoid' ? r[0].arg : null);
+    return !!score && linearScore(score);
+  };
   if (labelled && hasOp(root, '~') && bernoullis.some((b) => squashedScore(rowOf(b.arg)))) add('logistic-regression', 3.3, 'y | x ∼ Bernoulli(σ(xᵀβ)): the label drawn with the sigmoid of a linear score as its probability');
   // (The mask m, r, ξ or M, R, times the state however the product is written: m ⊙ h/(1 − p), ξ_i h_i/(1 − p), Y R/(1 − p).)
   const maskOver = (row: Row) => row.some((f, i) => {
@@ -3393,15 +3400,7 @@ function detect(root: Row, add: Add): void {
   const oneCountBelow = (f: Frac) => applies(f.den).filter((a) => COUNT_FN.test(a.fn)).length === 1;
   if ((offsetIdx || extendsHistory) && fracs(root).some((f) => counts(f.num) && counts(f.den) && oneCountBelow(f))) add('ngram-markov', 3.5, 'count ratio C(w_{i−1} w_i)/C(w_{i−1})');
   // (P(w) = C(w)/N, freq(w)/|C|: one word's count over the size of the corpus — the unigram estimate.)
-  const { parts: pieces } = sides(root);
-  const word = (r: Row) => r.length === 1 && ((r[0].k === 'sym' && r[0].name === 'w') || r[0].k === 'text' || r[0].k === 'name');
-  const unigram = pieces.length >= 2 && lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && word(rowOf(lhs[0].arg)) && pieces[1].length === 1 && pieces[1][0].k === 'frac' && (() => {
-    const f = pieces[1][0] as Frac;
-    const num = rowOf(f.num);
-    const size = rowOf(f.den);
-    return num.length === 1 && num[0].k === 'apply' && COUNT_FN.test(num[0].fn) && sameRow(rowOf(num[0].arg), rowOf((lhs[0] as Apply).arg)) && ((size.length === 1 && size[0].k === 'sym' && /^[NMT]$/.test(size[0].name)) || (size.length === 1 && size[0].k === 'group' && size[0].delim === '|'));
-  })();
-  if (unigram) add('ngram-markov', 3.4, 'P(w) = C(w)/N: a word\'s count over the size of the corpus, the unigram estimate');
+  if (unigramEstimate(parts)) add('ngram-markov', 3.4, 'P(w) = C(w)/N: a word\'s count over the size of the corpus, the unigram estimate');
   const prods = bigs(root, 'prod');
   // The unigram model: a sequence's joint probability as a product of each token's own probability, no condition.
   const joint = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && !hasOp(lhs[0].arg, '|') && syms(lhs[0].arg).filter((x) => !!x.sub).length >= 2;
@@ -4557,8 +4556,10 @@ function namedByTheirLetters(sorted: Array<{ id: ConceptId; score: number; why: 
   const { parts } = sides(root);
   const lossLetter = parts.length === 2 && parts[0].length === 1 && ((parts[0][0].k === 'sym' && LOSS_LETTER.test(parts[0][0].name)) || (parts[0][0].k === 'apply' && LOSS_LETTER.test(parts[0][0].fn)));
   const called = (lossLetter || lossLhs(root)) && parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' ? lossAbbreviation(parts[1]) : null;
-  if (called && !lossName) sorted.splice(0, sorted.length, ...sorted.filter((c) => c.id !== called));
-  if (called && !lossName) sorted.unshift({ id: called, score: Math.max(FIRM_SCORE, (sorted[0]?.score ?? 0) + 0.4), why: LOSS_CALLED });
+  if (called && !lossName) {
+    const score = Math.max(FIRM_SCORE, (sorted[0]?.score ?? 0) + 0.4);
+    sorted.splice(0, sorted.length, { id: called, score, why: LOSS_CALLED }, ...sorted.filter((c) => c.id !== called));
+  }
   // softmax(W h) in a note about classes or labels: the output of softmax regression (a linear classifier).
   const lhsHead0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
   const predictsY = !!lhsHead0 && lhsHead0.k === 'apply' && /^[pP]$/.test(lhsHead0.fn) && hasOp(lhsHead0.arg, '|') && syms(lhsHead0.arg).some((x) => x.name === 'y');
@@ -5351,22 +5352,37 @@ function detectNegatedLikelihoodEstimate(root: Row, add: Add): void {
   if (negatedSum && logProbability && termsOf(rest).length === 1) add('maximum-likelihood', 3.6, 'θ* = arg min_θ −Σ log p(x_i; θ): the maximum-likelihood estimate');
 }
 
+/** P(w) = C(w)/N, freq(w)/|C|: a word's probability as its count over the corpus's size, N, M, T or |C|. */
+function unigramEstimate(parts: Row[]): boolean {
+  const [lhs, rhs] = parts;
+  if (parts.length < 2 || lhs.length !== 1 || lhs[0].k !== 'apply' || !/^[pP]$/.test(lhs[0].fn) || rhs.length !== 1 || rhs[0].k !== 'frac') return false;
+  const word = rowOf(lhs[0].arg);
+  if (word.length !== 1 || !((word[0].k === 'sym' && word[0].name === 'w') || word[0].k === 'text' || word[0].k === 'name')) return false;
+  const num = rowOf(rhs[0].num);
+  const size = rowOf(rhs[0].den);
+  const corpus = size.length === 1 && ((size[0].k === 'sym' && /^[NMT]$/.test(size[0].name)) || (size[0].k === 'group' && size[0].delim === '|'));
+  return corpus && num.length === 1 && num[0].k === 'apply' && COUNT_FN.test(num[0].fn) && sameRow(rowOf(num[0].arg), word);
+}
+
 /** A probability given something written in words, P(E_i | \text{Cause}): what follows its bar is a text or a name. */
 function givenInWords(a: Apply): boolean {
-  const r = rowOf(a.arg);
-  const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
-  const given = r.slice(bar + 1);
+  const given = spelledAround(a)?.given;
   // (Words for the past, P(w_i | history), P(w | context), are the sequence's own words.)
-  return bar > 0 && given.length > 0 && given.every((x) => (x.k === 'text' || x.k === 'name') && !/hist|prev|context|past|before|prefix/i.test(x.v));
+  return !!given && !given.some((w) => /hist|prev|context|past|before|prefix/i.test(w));
 }
 
 /** A probability of words written out, P(drinks | teacher): the words predicted and given, or undefined where letters stand. */
 function wordsAround(a: Apply): { predicted: string; given: string } | undefined {
+  const { predicted, given } = spelledAround(a) ?? {};
+  return predicted && given ? { predicted: predicted.join(''), given: given.join('') } : undefined;
+}
+
+/** The words on each side of a probability's bar, each side undefined unless it is only texts and names. */
+function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | undefined {
   const r = rowOf(a.arg);
   const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
-  const spelled = (part: Row) => (part.length > 0 && part.every((x) => x.k === 'text' || x.k === 'name') ? part.map((x) => (x as { v: string }).v).join('') : undefined);
-  const [predicted, given] = [spelled(r.slice(0, bar)), spelled(r.slice(bar + 1))];
-  return bar > 0 && predicted && given ? { predicted, given } : undefined;
+  const spelled = (part: Row) => (part.length > 0 && part.every((x) => x.k === 'text' || x.k === 'name') ? part.map((x) => (x as { v: string }).v) : undefined);
+  return bar > 0 ? { predicted: spelled(r.slice(0, bar)), given: spelled(r.slice(bar + 1)) } : undefined;
 }
 
 /**
@@ -5383,7 +5399,7 @@ function detectErrorSignals(root: Row, add: Add): void {
   const rhs = parts[1];
   const chained = rhs.some((x, i) => {
     if (!barred(x)) return false;
-    const next = rhs[i + 1]?.k === 'op' && ['·', '\\cdot', '*', '∘', '⊙'].includes((rhs[i + 1] as { v: string }).v) ? rhs[i + 2] : rhs[i + 1];
+    const next = rhs[i + 1]?.k === 'op' && ['·', '*', '∘', '⊙'].includes((rhs[i + 1] as { v: string }).v) ? rhs[i + 2] : rhs[i + 1];
     const d = next?.k === 'frac' ? derivative(next) : null;
     return !!d && d.of.length === 1 && d.wrt.length === 1 && sameRow(d.of, [plain(x)]) && sameRow(d.wrt, [plain(lhs)]);
   });
