@@ -745,28 +745,37 @@ function productsAndQuotients(s: string): string {
 }
 
 /**
- * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. The
- * bracket's opening found by counting brackets of its kind back from the closing one.
+ * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. One
+ * pass: each bracket's opening kept on a stack of its kind, so nested and many positive parts cost no rescans.
  */
+/** Where `\left` or `\right` (and the spaces after it) starts before index i, or i itself when none stands there. */
+function commandBefore(s: string, i: number, command: string): number {
+  let k = i;
+  while (k > 0 && /\s/.test(s[k - 1])) k--;
+  return k >= command.length && s.slice(k - command.length, k) === command ? k - command.length : i;
+}
+
 function positivePart(s: string): string {
-  const close = /(\\right\s*)?([)\]])\s*_\s*(?:\+|\{\s*\+\s*\})/g;
-  let out = s;
-  for (let m = close.exec(out); m; m = close.exec(out)) {
-    const [c, o] = m[2] === ')' ? [')', '('] : [']', '['];
-    let depth = 0;
-    let at = -1;
-    for (let j = m.index + (m[1]?.length ?? 0); j >= 0; j--) {
-      if (out[j] === c) depth++;
-      else if (out[j] === o && --depth === 0) { at = j; break; }
-    }
-    if (at < 0) continue;
-    const left = /\\left\s*$/.exec(out.slice(0, at));
-    const from = left ? left.index : at;
-    const body = out.slice(at + 1, m.index);
-    out = `${out.slice(0, from)}\\max(0, ${body})${out.slice(m.index + m[0].length)}`;
-    close.lastIndex = from;
+  const subPlus = /\s*_\s*(?:\+|\{\s*\+\s*\})/y;
+  const opens: Record<string, number[]> = { '(': [], '[': [] };
+  const edits: Array<{ from: number; to: number; text: string }> = [];
+  for (let j = 0; j < s.length; j++) {
+    const c = s[j];
+    if (c === '(' || c === '[') opens[c].push(j);
+    if (c !== ')' && c !== ']') continue;
+    const at = opens[c === ')' ? '(' : '['].pop();
+    subPlus.lastIndex = j + 1;
+    const plus = at === undefined ? null : subPlus.exec(s);
+    if (at === undefined || !plus) continue;
+    edits.push({ from: commandBefore(s, at, '\\left'), to: at + 1, text: '\\max(0, ' });
+    edits.push({ from: commandBefore(s, j, '\\right'), to: j + 1 + plus[0].length, text: ')' });
   }
-  return out;
+  if (!edits.length) return s;
+  edits.sort((a, b) => a.from - b.from);
+  let out = '';
+  let from = 0;
+  for (const e of edits) (out += s.slice(from, e.from) + e.text), (from = e.to);
+  return out + s.slice(from);
 }
 
 export function normaliseTex(src: string): string {

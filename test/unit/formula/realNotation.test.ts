@@ -3464,6 +3464,10 @@ test('fitted models with numbers for coefficients, the regression function and t
 test('the positive part (·)_+ is max(0, ·), and a frequency is a count', () => {
   assert.equal(normaliseTex('H(y, \\hat{y}) = (1 - y\\hat{y})_+'), 'H(y, \\hat{y}) = \\max(0, 1 - y\\hat{y})');
   assert.equal(normaliseTex('\\left[1 - m\\right]_{+}'), '\\max(0, 1 - m)');
+  // Nested, and of the other bracket kind inside: each part's own bracket, the one inside left whole.
+  assert.equal(normaliseTex('((a)_+)_+'), '\\max(0, \\max(0, a))');
+  assert.equal(normaliseTex('[(a)_+ - b]_{+}'), '\\max(0, \\max(0, a) - b)');
+  assert.equal(normaliseTex('( [x]_+ ) y'), '( \\max(0, x) ) y');
   assert.equal(concept('H(\\beta) = (1 - y x^{\\top}\\beta)_+'), 'hinge-loss');
   assert.equal(concept('P(\\text{am} | \\text{I}) = \\frac{\\text{freq}(\\text{I am})}{\\text{freq}(\\text{I})}'), 'ngram-markov');
   assert.equal(concept('P(w) = \\frac{\\text{freq}(w)}{|C|}'), 'ngram-markov');
