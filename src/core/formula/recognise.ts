@@ -668,8 +668,19 @@ function detectForms(root: Row, add: Add): void {
   const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
   if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
   // (The product may be written, λ · sign(w).)
-  const penaltyGradient = (t: { sign: string; items: Row }) => { const f = unmultiplied(t.items); return t.sign === '+' && f[0]?.k === 'sym' && f[0].name === 'lambda' && ((f[1]?.k === 'sym' && isParam(f[1])) || (f[1]?.k === 'apply' && /^(sgn|sign)$/.test(f[1].fn))); };
-  if (parts.length === 2 && lhs.length === 1 && lossDerivative(lhs[0]) && lossDerivative(parts[1][0]) && termsOf(parts[1]).slice(1).some(penaltyGradient)) add('regularization', 3.9, '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)');
+  // (Its weight may carry a number or the count it is averaged over: 2λw, (λ/m) W.)
+  const penaltyGradient = (t: { sign: string; items: Row }) => {
+    const f = unmultiplied(t.items);
+    const at = isNum(f[0]) ? 1 : 0;
+    const lambda = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'lambda') || (x?.k === 'frac' && rowOf(x.num).length === 1 && rowOf(x.num)[0].k === 'sym' && (rowOf(x.num)[0] as Sym).name === 'lambda');
+    return t.sign === '+' && f.length === at + 2 && lambda(f[at]) && ((f[at + 1]?.k === 'sym' && isParam(f[at + 1])) || (f[at + 1]?.k === 'apply' && /^(sgn|sign)$/.test((f[at + 1] as Apply).fn)));
+  };
+  // (The loss's own gradient before it may be written as a derivative, as the backward pass's product or as words,
+  // `dW = dZ Aᵀ + (λ/m) W`; written out as a sum over the examples it is the gradient of that model's loss.)
+  const codeGradient = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'd' && !lhs[0].sub && isParam(lhs[1]);
+  const gradientOfLoss = lhs.length === 1 && (lossDerivative(lhs[0]) || (lhs[0].k === 'frac' && rowOf(lhs[0].num)[0]?.k === 'sym' && (rowOf(lhs[0].num)[0] as Sym).name === 'd' && syms(lhs[0].num).some((y) => LOSS_LETTER.test(y.name)) && syms(lhs[0].den).some(isParam)));
+  const penalisedTerms = parts.length === 2 ? termsOf(parts[1]) : [];
+  if ((codeGradient || gradientOfLoss) && penalisedTerms.length >= 2 && !all(penalisedTerms[0].items).some((x) => x.k === 'big') && penalisedTerms.slice(1).some(penaltyGradient)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
   if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
@@ -867,6 +878,7 @@ function detectGateAndAlignment(root: Row, add: Add): void {
 }
 
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
+const PENALISED_GRADIENT = '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)';
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
   return logs.some((l) => {
@@ -996,8 +1008,13 @@ function isHypothesis(lhsApply: Apply | null, lhsSym: Sym | null): boolean {
   if (!lhsSym) return false;
   return ((lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub) || hypothesisByParams(lhsSym);
 }
-/** h_θ, h_w: the hypothesis named by its parameters, without its argument. */
-const hypothesisByParams = (x: Node | undefined): boolean => x?.k === 'sym' && x.name === 'h' && !x.sup && PARAM_LETTER.test(subText(x.sub));
+/** h_θ, h_w, f_{w,b}: the hypothesis named by its parameters, without its argument. */
+const hypothesisByParams = (x: Node | undefined): boolean => {
+  if (x?.k !== 'sym' || !/^[hf]$/.test(x.name) || x.sup) return false;
+  if (x.name === 'h' && PARAM_LETTER.test(subText(x.sub))) return true;
+  const params = rowOf(x.sub);
+  return params.some((p) => p.k === 'sym' && PARAM_LETTER.test(p.name)) && params.every((p) => (p.k === 'sym' && /^(w|W|b|theta|beta)$/.test(p.name) && !p.sub) || (p.k === 'op' && p.v === ','));
+};
 
 /**
  * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
@@ -1872,7 +1889,7 @@ function detectModelParts(root: Row, add: Add): void {
   };
   const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum' && (weighted(r.slice(1)) || (r.length === 2 && r[1].k === 'group' && weighted(rowOf(r[1].body))));
   const bias = (r: Row) => r.length === 1 && r[0].k === 'sym' && !r[0].sup && (r[0].name === 'b' || (isParam(r[0]) && indexOf(r[0].sub) === '0'));
-  const prediction = lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)));
+  const prediction = lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)) || hypothesisByParams(lhsHead));
   if (terms.length >= 1 && terms.every((t) => t.sign === '+') && (terms.filter((t) => weighted(t.items)).length >= 2 || terms.filter((t) => summed(t.items)).length === 1) && terms.every((t) => weighted(t.items) || summed(t.items) || bias(t.items))) {
     if (prediction) add('linear-regression', 3, 'ŷ = w_1 x_1 + … + w_n x_n + b: the prediction, a weighted sum of the inputs');
     add('affine-layer', prediction ? 2.5 : 3, 'z = Σ_i w_i x_i + b: the inputs weighted and summed with a bias');
@@ -5018,7 +5035,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5566,10 +5583,15 @@ function chainAgreement(items: Row): { id: ConceptId; score: number; why: string
   // of forms of one thing.)
   if (parts.some((p) => p.some((x) => x.k === 'op' && (x.v === ',' || x.v === ';'))) || parts.some((p) => p.length && p.every((x) => x.k === 'num' || x.k === 'op'))) return null;
   const tops: Array<{ id: ConceptId; score: number; why: string }> = [];
-  for (const form of parts.slice(1)) {
+  // (A function of its arguments standing alone in the chain, `ŷ = f_{w,b}(x) = wx + b`, names the forms after it too.)
+  const links = parts.slice(1).map((form) => [parts[0], form]);
+  parts.forEach((p, i) => {
+    if (i > 0 && callAlone(p)) for (const form of parts.slice(i + 1)) links.push([p, form]);
+  });
+  for (const [lhs, form] of links) {
     if (!form.length) continue;
     const { cands: link, add } = scoreBoard();
-    runDetectors([[...parts[0], { k: 'op', v: '=' } as Node, ...form]], add);
+    runDetectors([[...lhs, { k: 'op', v: '=' } as Node, ...form]], add);
     const ranked = [...link.entries()].sort((a, b) => b[1].score - a[1].score);
     if (!ranked.length) continue;
     // (Two concepts alike on one link: that link does not say which.)
@@ -5581,6 +5603,11 @@ function chainAgreement(items: Row): { id: ConceptId; score: number; why: string
   // (One link read alone is a guess about one form; two forms read alike, one of them weakly, are the chain's.)
   if (tops.filter((t) => t.id === strong[0].id).length < 2) return null;
   return strong.reduce((a, b) => (b.score < a.score ? b : a));
+}
+
+/** One letter applied to its arguments and nothing else (`f_{w,b}(x)`, `h_θ(x)`). */
+function callAlone(p: Node[]): boolean {
+  return p.length === 1 && p[0].k === 'apply' && p[0].head.k === 'sym';
 }
 
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {

@@ -3513,3 +3513,20 @@ test('targets written t in a linear model with its error, a bold P as a distribu
   assert.notEqual(concept('\\mathbf{P}(\\text{Cause}, E_1,\\ldots E_n)=\\mathbf{P}(\\text{Cause})\\prod_i \\mathbf{P}(E_i|\\text{Cause})'), 'language-model');
   assert.equal(concept('P(\\text{the cat sat}) = \\prod_i P(w_i | \\text{history})'), 'language-model');
 });
+
+test('a model named by its parameters in a chain of forms, or without its argument, is the linear model', () => {
+  assert.equal(concept('\\hat{y}_k = f_{w,b}(x_k) = w x_k + b'), 'linear-regression');
+  assert.equal(concept('f_{\\mathbf{w},b} = w_1 x_1 + w_2 x_2 + w_3 x_3 + b'), 'linear-regression');
+  // f named by no parameters is a function, not the hypothesis.
+  assert.equal(concept('f_{k} = w_1 x_1 + w_2 x_2 + b'), 'affine-layer');
+});
+
+test("the gradient of a penalised loss in code's notation or averaged, with the loss's own part written any way", () => {
+  for (const tex of ['dW^{[2]} = dZ^{[2]} A^{[1]T} + \\frac{\\lambda}{m} W^{[2]}', 'dW = \\text{(from backprop)} + \\frac{\\lambda}{m} W', '\\frac{\\partial E_{reg}}{\\partial w_{k}} = \\frac{\\partial E}{\\partial w_{k}} + 2 \\lambda w_{k}', '\\frac{d J}{d W} = \\frac{d J}{d Z} X^T + \\lambda W']) {
+    const ex = explainFormula(tex, { display: true });
+    assert.equal(ex.concept, 'regularization', tex);
+  }
+  // The gradient written out as a sum over the examples is that model's, and the penalty alone no sum of the loss.
+  assert.equal(concept('\\frac{\\partial J}{\\partial w_j} = \\frac{1}{m} \\sum_{i=1}^m (h(x_i) - y_i) x_{ij} + \\frac{\\lambda}{m} w_j'), null);
+  assert.equal(concept('dW = \\frac{\\lambda}{m} W + dZ A^T'), null);
+});
