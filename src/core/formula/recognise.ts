@@ -144,6 +144,25 @@ const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delt
 const LOSS_LETTER = /^(L|J|E|C|ell)$/;
 const lossDerivative = (x: Node | undefined) => x?.k === 'frac' && rowOf(x.num).some((y) => y.k === 'sym' && y.name === 'partial') && syms(x.num).some((y) => LOSS_LETTER.test(y.name));
 
+/**
+ * ∂L′/∂w = ∂L/∂w + λw, dW = dZ Aᵀ + (λ/m) W: the gradient of a penalised loss — the loss's own gradient written as a
+ * derivative, as the backward pass's product or as words, then the penalty's, its weight carrying a number or the count
+ * it is averaged over (2λw, (λ/m) W). Written out as a sum over the examples it is the gradient of that model's loss.
+ */
+function penalisedGradient(lhs: Row, parts: Row[]): boolean {
+  const lambda = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'lambda') || (x?.k === 'frac' && rowOf(x.num).length === 1 && rowOf(x.num)[0].k === 'sym' && (rowOf(x.num)[0] as Sym).name === 'lambda');
+  const penaltyGradient = (t: { sign: string; items: Row }) => {
+    const f = unmultiplied(t.items);
+    const at = isNum(f[0]) ? 1 : 0;
+    return t.sign === '+' && f.length === at + 2 && lambda(f[at]) && ((f[at + 1]?.k === 'sym' && isParam(f[at + 1])) || (f[at + 1]?.k === 'apply' && /^(sgn|sign)$/.test((f[at + 1] as Apply).fn)));
+  };
+  const codeGradient = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'd' && !lhs[0].sub && isParam(lhs[1]);
+  const top = lhs.length === 1 && lhs[0].k === 'frac' ? lhs[0] : null;
+  const gradientOfLoss = !!top && (lossDerivative(top) || (rowOf(top.num)[0]?.k === 'sym' && (rowOf(top.num)[0] as Sym).name === 'd' && syms(top.num).some((y) => LOSS_LETTER.test(y.name)) && syms(top.den).some(isParam)));
+  const terms = parts.length === 2 ? termsOf(parts[1]) : [];
+  return (codeGradient || gradientOfLoss) && terms.length >= 2 && !all(terms[0].items).some((x) => x.k === 'big') && terms.slice(1).some(penaltyGradient);
+}
+
 /** ∇_w J(w) = …, ∇L = …: the left side is the gradient of a loss. */
 function lossGradientOnLeft(root: Row): boolean {
   const { parts } = sides(root);
@@ -668,19 +687,7 @@ function detectForms(root: Row, add: Add): void {
   const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
   if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
   // (The product may be written, λ · sign(w).)
-  // (Its weight may carry a number or the count it is averaged over: 2λw, (λ/m) W.)
-  const penaltyGradient = (t: { sign: string; items: Row }) => {
-    const f = unmultiplied(t.items);
-    const at = isNum(f[0]) ? 1 : 0;
-    const lambda = (x: Node | undefined) => (x?.k === 'sym' && x.name === 'lambda') || (x?.k === 'frac' && rowOf(x.num).length === 1 && rowOf(x.num)[0].k === 'sym' && (rowOf(x.num)[0] as Sym).name === 'lambda');
-    return t.sign === '+' && f.length === at + 2 && lambda(f[at]) && ((f[at + 1]?.k === 'sym' && isParam(f[at + 1])) || (f[at + 1]?.k === 'apply' && /^(sgn|sign)$/.test((f[at + 1] as Apply).fn)));
-  };
-  // (The loss's own gradient before it may be written as a derivative, as the backward pass's product or as words,
-  // `dW = dZ Aᵀ + (λ/m) W`; written out as a sum over the examples it is the gradient of that model's loss.)
-  const codeGradient = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'd' && !lhs[0].sub && isParam(lhs[1]);
-  const gradientOfLoss = lhs.length === 1 && (lossDerivative(lhs[0]) || (lhs[0].k === 'frac' && rowOf(lhs[0].num)[0]?.k === 'sym' && (rowOf(lhs[0].num)[0] as Sym).name === 'd' && syms(lhs[0].num).some((y) => LOSS_LETTER.test(y.name)) && syms(lhs[0].den).some(isParam)));
-  const penalisedTerms = parts.length === 2 ? termsOf(parts[1]) : [];
-  if ((codeGradient || gradientOfLoss) && penalisedTerms.length >= 2 && !all(penalisedTerms[0].items).some((x) => x.k === 'big') && penalisedTerms.slice(1).some(penaltyGradient)) add('regularization', 3.9, PENALISED_GRADIENT);
+  if (penalisedGradient(lhs, parts)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
   if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
