@@ -2509,7 +2509,10 @@ function detect(root: Row, add: Add): void {
     // (ε − ε_θ(x_t, t): a quantity and the model's prediction of it, whatever steps the prediction is given.)
     const modelOf = (x: Node) => { const h = x.k === 'apply' ? x.head : x; return h.k === 'sym' && /^(theta|phi)$/.test(subText(h.sub)) ? h.name : null; };
     const modelled = rowOf(g.body).some((x) => !!modelOf(x) && rowOf(g.body).some((y) => y !== x && y.k === 'sym' && y.name === modelOf(x) && !y.sub));
-    const iterates = !outputTarget && !modelled && syms(g.body).some((x) => (subText(x.sup).includes('*') && !predicted) || /t/.test(subText(x.sub)));
+    // (A step index marks iterates only on two steps of one letter, x_{t+1} − x_t; y_t − ŷ_t, d_t − y_t are at one step.)
+    const stepped = syms(g.body).filter((x) => /t/.test(subText(x.sub)));
+    const twoSteps = stepped.some((x) => syms(g.body).some((y) => y !== x && y.name === x.name && subText(y.sub) !== subText(x.sub)));
+    const iterates = !outputTarget && !modelled && (syms(g.body).some((x) => subText(x.sup).includes('*') && !predicted) || twoSteps);
     // (x − x_0 is a distance from a point — a Taylor expansion, a circle — not an error between a prediction and a target;
     // so is x − x_k, from the current iterate, a centre or a neighbour.)
     const top = rowOf(g.body);

@@ -3530,3 +3530,10 @@ test("the gradient of a penalised loss in code's notation or averaged, with the 
   assert.equal(concept('\\frac{\\partial J}{\\partial w_j} = \\frac{1}{m} \\sum_{i=1}^m (h(x_i) - y_i) x_{ij} + \\frac{\\lambda}{m} w_j'), null);
   assert.equal(concept('dW = \\frac{\\lambda}{m} W + dZ A^T'), null);
 });
+
+test('a squared error at one step, or against a model of its parameters, is an error, not two iterates', () => {
+  assert.equal(concept('L_t = \\frac{1}{2}(o_t - y_t)^2', 'The error at time t is'), 'mse');
+  assert.equal(concept('L(\\psi) = \\frac{1}{N}\\sum_{i=1}^N\\sum_{t=1}^{T} (g_{i,t} - U_{\\psi}(z_{i,t}))^2'), 'mse');
+  // Two steps of one letter are iterates of an optimiser.
+  assert.notEqual(concept('\\frac{1}{T}\\sum_{t} (x_{t+1} - x_t)^2'), 'mse');
+});
