@@ -163,6 +163,15 @@ function penalisedGradient(lhs: Row, parts: Row[]): boolean {
   return (codeGradient || gradientOfLoss) && terms.length >= 2 && !all(terms[0].items).some((x) => x.k === 'big') && terms.slice(1).some(penaltyGradient);
 }
 
+/** w_j | w_c, w_O | w_I, o | c: a word given the centre (input) word, each one letter with its index. */
+function wordGivenCentreWord(arg: Row): boolean {
+  if (arg.length !== 3 || arg[1].k !== 'op' || arg[1].v !== '|' || arg[0].k !== 'sym' || arg[2].k !== 'sym') return false;
+  const [a, b] = [arg[0], arg[2]];
+  if (a.sup || b.sup || a.mods.length || b.mods.length) return false;
+  if (!a.sub && !b.sub) return a.name === 'o' && b.name === 'c';
+  return a.name === 'w' && b.name === 'w' && /^[a-zA-Z]$/.test(subText(a.sub)) && /^(c|I)$/.test(subText(b.sub)) && subText(a.sub) !== subText(b.sub);
+}
+
 /** ∇_w J(w) = …, ∇L = …: the left side is the gradient of a loss. */
 function lossGradientOnLeft(root: Row): boolean {
   const { parts } = sides(root);
@@ -885,6 +894,7 @@ function detectGateAndAlignment(root: Row, add: Add): void {
 }
 
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
+const WORD_GIVEN_CENTRE = 'P(w_o | w_c): a softmax over the vocabulary of the word given the centre word';
 const PENALISED_GRADIENT = '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)';
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -2112,9 +2122,15 @@ function detect(root: Row, add: Add): void {
   // (Equated to a prediction — p(y_t | y_{<t}), σ(xᵀW), ŷ — a softmax is the model's output distribution, not attention
   // weights: e_w there is a word's embedding, not a score.)
   const prediction = (lhsApply && (/^[pP]$/.test(lhsApply.fn) || lhsApply.fn === 'sigmoid')) || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
+  const wordGivenCentre = !!lhsApply && /^[pP]$/.test(lhsApply.fn) && wordGivenCentreWord(rowOf(lhsApply.arg));
   for (const f of fracs(root)) {
     const arg = softmaxFrac(f);
     if (!arg) continue;
+    // (P(w_j | w_c) = exp(u_j) / Σ_i exp(u_i): a word given the centre word, over the vocabulary, whatever its scores.)
+    if (wordGivenCentre && parts.length === 2 && parts[1].length === 1) {
+      add('skipgram-softmax', 3.2, WORD_GIVEN_CENTRE);
+      continue;
+    }
     const d = dots(arg);
     const argSyms = syms(arg);
     // (a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: an activation a of pre-activations z is a layer's softmax, not attention weights.)
@@ -3970,9 +3986,10 @@ const LOSS_CALLED = 'ℒ = CE(…), J = MSE(…): the loss letter defined as one
 const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'gru', 'sgns', 'multi-head-attention', 'masked-self-attention']);
 /**
  * Another name the words may give a distinct child's form: the two-class terms are also a Bernoulli label's negative
- * log-likelihood; the masked scores, softmax(QKᵀ/√d + M)V, are still scaled dot-product attention.
+ * log-likelihood; the masked scores, softmax(QKᵀ/√d + M)V, are still scaled dot-product attention; one direction's
+ * state computed by a cell called by name (`→h_t = LSTM(…)` beside its backward twin) is still that cell's.
  */
-const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'], 'masked-self-attention': ['scaled-dot-product-attention'] };
+const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'], 'masked-self-attention': ['scaled-dot-product-attention'], 'bidirectional-rnn': ['lstm', 'gru', 'rnn'] };
 /** General concepts whose evidence is a shape every specialisation shares. */
 const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
@@ -5045,7 +5062,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -3537,3 +3537,13 @@ test('a squared error at one step, or against a model of its parameters, is an e
   // Two steps of one letter are iterates of an optimiser.
   assert.notEqual(concept('\\frac{1}{T}\\sum_{t} (x_{t+1} - x_t)^2'), 'mse');
 });
+
+test("one direction's state from a cell called by name is the bidirectional RNN's; a word given the centre word as a softmax is skip-gram's", () => {
+  const fwd = explainFormula('\\overrightarrow{h}_t = \\text{GRU}(W_{f} [x_t ; h_{t-1}] + b_{f}), \\quad \\overleftarrow{h}_t = \\text{GRU}(W_{b} [x_t ; h_{t+1}] + b_{b})', { display: true });
+  assert.equal(fwd.concept, 'bidirectional-rnn');
+  // A state with no direction called by the cell's name is that cell.
+  assert.equal(concept('h_t = \\text{GRU}(x_t, h_{t-1})'), 'gru');
+  assert.equal(explainFormula('P(w_k \\mid w_c) = \\frac{\\exp(s_k)}{\\sum_{i=1}^{|V|} \\exp(s_i)}', { display: true }).concept, 'skipgram-softmax');
+  // A class given an input is no word given its centre word.
+  assert.notEqual(concept('P(y_k \\mid x) = \\frac{\\exp(s_k)}{\\sum_{i=1}^{K} \\exp(s_i)}'), 'skipgram-softmax');
+});
