@@ -894,6 +894,7 @@ function detectGateAndAlignment(root: Row, add: Add): void {
 }
 
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
+const LINEAR_IN_WEIGHTS = 'ŷ(x, w) = φ(x)ᵀw: a prediction linear in its weights, on features of the input';
 const WORD_GIVEN_CENTRE = 'P(w_o | w_c): a softmax over the vocabulary of the word given the centre word';
 const PENALISED_GRADIENT = '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)';
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
@@ -1775,6 +1776,12 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const derivedName = (r: Row, wrt: Row = []) => (r.length === 1 && r[0].k === 'name' ? ACTIVATION_NAMES[canonicalFn(r[0].v)] : r.length === 1 && r[0].k === 'sym' && r[0].name === 'sigma' && !r[0].sub && !r[0].sup ? 'sigmoid' : r.length === 1 && r[0].k === 'apply' && (selfWritten(r[0].fn) || byOwnLetter(r, wrt)) ? ACTIVATION_NAMES[r[0].fn] : undefined);
   // (A second derivative, ∂²σ/∂x², is the curvature: not the slope the hover explains with the function.)
   const second = lhs.length === 1 && lhs[0].k === 'frac' && all(rowOf(lhs[0].num)).some((x) => x.k === 'sym' && /^(partial|d)$/.test(x.name) && subText(x.sup) === '2');
+  // (Or its name primed alone, `ReLU′ = {0 if z < 0; 1 if z > 0}`, an alignment mark after it.)
+  const primedName = lhs.filter((x) => !(x.k === 'op' && x.v === '&'));
+  if (primedName.length === 1 && primedName[0].k === 'name' && primedName[0].v.endsWith("'") && parts.length === 2 && ACTIVATION_NAMES[canonicalFn(primedName[0].v.slice(0, -1).replace(/\s+/g, ''))]) {
+    const named = ACTIVATION_NAMES[canonicalFn(primedName[0].v.slice(0, -1).replace(/\s+/g, ''))];
+    add(named, 3.8, derivativeOf(named));
+  }
   const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? [], derivative(lhs[0])?.wrt ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
   // σ(z)_i beside σ(z)_j, or next to δ_ij / 𝟙_{i=j}: components of one vector-valued σ of the same input, each depending
   // on every z — the softmax and its Jacobian, not an element-wise sigmoid.
@@ -5062,7 +5069,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5430,6 +5437,36 @@ function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | u
 }
 
 /**
+ * v̂(s, w) = φ(s)ᵀw, y(x, w) = wᵀφ(x): a prediction named as a function of an input and its weights, linear in the
+ * weights — the linear model on features (a linear value-function approximator is one). The weights are one argument,
+ * the input the others; the right side is the weights times the features of that input, one of them transposed.
+ */
+function detectLinearInWeights(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (parts.length !== 2 || rels[0] !== '=' || parts[0].length !== 1 || parts[0][0].k !== 'apply') return;
+  const lhs = parts[0][0];
+  if (lhs.head.k !== 'sym' || !/^[a-zA-Z]$/.test(lhs.head.name) || lhs.head.sub) return;
+  // (Letters parted by commas, each one argument.)
+  const items = rowOf(lhs.arg);
+  if (!items.every((x, i) => (i % 2 === 1) === (x.k === 'op' && x.v === ','))) return;
+  const args = items.filter((_, i) => i % 2 === 0);
+  const weights = args.filter(isParam);
+  const inputs: Node[] = args.filter((a) => !isParam(a));
+  if (args.length < 2 || weights.length !== 1 || !inputs.every((a): a is Sym => a.k === 'sym')) return;
+  const w = weights[0];
+  const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*')));
+  const isW = (x: Node) => x.k === 'sym' && x.name === w.name && !x.sub;
+  const inputNames = new Set((inputs as Sym[]).map((a) => a.name));
+  const ofInput = (r: Row) => r.length === 1 && r[0].k === 'sym' && inputNames.has(r[0].name);
+  // The features: φ(s), x(S) applied to the input, or φ followed by the input in brackets.
+  const feature = rhs.filter((x) => !isW(x));
+  const applied = feature.length === 1 && feature[0].k === 'apply' && feature[0].head.k === 'sym' && ofInput(rowOf(feature[0].arg));
+  const bracketed = feature.length === 2 && feature[0].k === 'sym' && feature[1].k === 'group' && feature[1].delim === '(' && ofInput(rowOf(feature[1].body));
+  const transposed = rhs.some((x) => isTransposeSup('sup' in x ? x.sup : undefined) || (x.k === 'apply' && isTransposeSup(x.head.k === 'sym' ? x.head.sup : undefined)));
+  if (rhs.filter(isW).length === 1 && (applied || bracketed) && transposed) add('linear-regression', 3, LINEAR_IN_WEIGHTS);
+}
+
+/**
  * x̄ = ȳ ∂y/∂x, h̄₁ = ḡ ∂g/∂h₁ (Grosse's error signals, S̄ = J̄ dJ/dS): the signal of a quantity is the signal of what it
  * feeds times the derivative between them — the chain rule, one step of backpropagation.
  */
@@ -5552,7 +5589,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3547,3 +3547,15 @@ test("one direction's state from a cell called by name is the bidirectional RNN'
   // A class given an input is no word given its centre word.
   assert.notEqual(concept('P(y_k \\mid x) = \\frac{\\exp(s_k)}{\\sum_{i=1}^{K} \\exp(s_i)}'), 'skipgram-softmax');
 });
+
+test("an activation's name primed alone is its derivative; a prediction of an input and its weights, linear in them, is the linear model", () => {
+  assert.equal(concept('\\text{ReLU}^\\prime &= \\begin{cases} 0 & \\text{if } u < 0\\\\ 1 & \\text{if } u > 0 \\end{cases}'), 'relu');
+  assert.equal(concept("\\text{Leaky ReLU}' = \\begin{cases} 0.1 & u < 0\\\\ 1 & u > 0 \\end{cases}"), 'leaky-relu');
+  // A primed name the catalog does not hold is no activation's derivative.
+  assert.equal(concept("\\text{Swish}' = \\begin{cases} 0 & u < 0\\\\ 1 & u > 0 \\end{cases}") === 'relu', false);
+  assert.equal(explainFormula('\\hat{q}(a, \\theta) = \\psi(a)^T \\theta', { display: true }).concept, 'linear-regression');
+  assert.equal(explainFormula('f(\\mathbf{u}, \\mathbf{w}) = \\mathbf{w}^\\top \\boldsymbol\\psi(\\mathbf{u})', { display: true }).concept, 'linear-regression');
+  // Weights and features of another letter than the input, or no transpose, are no such model.
+  assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(b)^T \\theta'), null);
+  assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(a) \\theta'), null);
+});
