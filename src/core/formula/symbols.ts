@@ -1632,10 +1632,15 @@ function headRoles(tree: Tree, { set }: Notes): void {
  */
 function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const letters = conceptLetters(concept, tree);
+  const stepped = tree.items.some((x) => x.k === 'op' && /^(←|:=|-=|\+=)$/.test(x.v)) || concept === 'gradient-descent' || concept === 'minibatch-sgd';
   walk(tree, (n) => {
     if (n.k !== 'apply' || n.head.k !== 'sym' || !/^(sigma|Sigma|f|g|h|phi|varphi)$/.test(n.head.name)) return;
     const primed = n.head.mods.includes('prime') || (!!n.head.sup && /^(′|'|prime)$/.test(pretty(n.head.sup).trim()));
     const r = rowOf(n.arg);
+    // (The letter unprimed, f of f′(·), is the activation function whose slope this is.)
+    const unprimed = { ...n.head, mods: n.head.mods.filter((m) => m !== 'prime'), sup: undefined };
+    // (Not in a step, x ← x − η f′(x), where f is the objective the step descends.)
+    if (primed && r.length === 1 && r[0].k === 'sym' && !stepped && !letters[pretty(unprimed)] && !letters[unprimed.name]) set(symbolKey(unprimed), 'the activation function (the nonlinearity) whose derivative is taken here');
     // (a as well: books that call the activation z write the weighted input a, h′(a_j).)
     if (!primed || r.length !== 1 || r[0].k !== 'sym' || !/^[zZuUa]$/.test(r[0].name)) return;
     if (!letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');

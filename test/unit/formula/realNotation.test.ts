@@ -3559,3 +3559,8 @@ test("an activation's name primed alone is its derivative; a prediction of an in
   assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(b)^T \\theta'), null);
   assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(a) \\theta'), null);
 });
+
+test("the letter of a primed function applied in a network's backward pass is the activation function; in a step, the objective", () => {
+  assert.match(meaning("\\delta^{(k)} = (W^{(k+1)})^T \\delta^{(k+1)} \\odot g'(u^{(k)})", 'g'), /activation function/);
+  assert.match(meaning("x \\leftarrow x - \\eta f'(x)", 'f'), /objective \(loss\) the step descends/);
+});
