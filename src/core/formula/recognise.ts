@@ -3540,7 +3540,10 @@ function detect(root: Row, add: Add): void {
   for (const f of fracs(root)) {
     const numP = applies(f.num).filter(probOrDensity);
     const denP = applies(f.den).filter(probOrDensity);
-    const marginalised = bigs(f.den, 'sum').length > 0 || bigs(f.den, 'int').length > 0;
+    // (Or summed term by term, P(d | h) P(h) + P(d | h̄) P(h̄), the numerator one of the terms.)
+    const denTerms = termsOf(rowOf(f.den));
+    const writtenOut = denTerms.length >= 2 && denTerms.every((t) => applies(t.items).some((a) => probOrDensity(a) && condBar(a))) && denTerms.some((t) => show({ k: 'row', items: t.items }) === show(f.num));
+    const marginalised = bigs(f.den, 'sum').length > 0 || bigs(f.den, 'int').length > 0 || writtenOut;
     if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !marginalised) add('bayes-rule', 3.6, BAYES_THEOREM);
     else if (numP.length >= 2 && numP.some(condBar) && marginalised && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }
@@ -5294,6 +5297,11 @@ function detectStepTimesInput(root: Row, add: Add): void {
   const letter = rhs.length === 2 && rhs[0].k === 'sym' && !rhs[0].sub && !rhs[0].sup ? rhs[0] : undefined;
   const step = rhs.length === 2 && rhs[1].k === 'apply' && /^(H|heaviside|step|u|theta)$/i.test(rhs[1].fn) ? rhs[1] : undefined;
   if (letter && step && rowOf(step.arg).length === 1 && show(rowOf(step.arg)[0]) === show(letter)) add('relu', 3.5, STEP_TIMES_INPUT);
+  // (Or times the indicator that it is positive: t 1(t ≥ 0), x · 1{x ≥ 0}, x 𝟙[x > 0], x 𝕀(x > 0).)
+  const input = rhs[0]?.k === 'sym' && !rhs[0].sub && !rhs[0].sup && !rhs[0].mods.length ? rhs[0] : undefined;
+  const positive = (r: Row) => r.length === 3 && show(r[0]) === (input ? show(input) : '') && r[1].k === 'op' && /^(≥|>)$/.test(r[1].v) && isNum(r[2], 0);
+  const indicator = (rhs.length === 2 && rhs[1].k === 'apply' && /^(1|I|𝟙)$/.test(rhs[1].fn) && positive(rowOf(rhs[1].arg))) || (rhs.length === 3 && isNum(rhs[1], 1) && rhs[2].k === 'group' && positive(rowOf(rhs[2].body)));
+  if (input && indicator) add('relu', 3.5, STEP_TIMES_INPUT);
 }
 
 /** h_tᵀ W_a h̄_s: the decoder state against an encoder state through a matrix, Luong's general attention score. */
@@ -5434,6 +5442,28 @@ function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | u
   const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
   const spelled = (part: Row) => (part.length > 0 && part.every((x) => x.k === 'text' || x.k === 'name') ? part.map((x) => (x as { v: string }).v) : undefined);
   return bar > 0 ? { predicted: spelled(r.slice(0, bar)), given: spelled(r.slice(bar + 1)) } : undefined;
+}
+
+/**
+ * Δw_i = η x_i (t − y), Δw = (d − y) x: the delta (Widrow–Hoff, LMS) rule — the change of a weight as the target minus
+ * the output times the input, a step against the squared error's gradient. (Where the words name the perceptron or
+ * Hebb's rule, `perceptronRule` takes the claim back.)
+ */
+function detectDeltaRule(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || parts[0].length !== 2) return;
+  const [delta, weight] = parts[0];
+  if (delta.k !== 'sym' || delta.name !== 'Delta' || !(isParam(weight) || (weight.k === 'name' && /^w[a-z0-9]*$/i.test(weight.v)))) return;
+  const rhs = parts[1];
+  const residual = all(rhs).some((g) => {
+    if (g.k !== 'group' && g.k !== 'apply') return false;
+    const b = rowOf(g.k === 'group' ? g.body : g.arg);
+    if (b.length !== 3 || b[0].k !== 'sym' || b[1].k !== 'op' || b[1].v !== '-' || b[2].k !== 'sym') return false;
+    const [target, output] = [b[0], b[2]];
+    return /^[tdy]$/.test(target.name) && !target.mods.length && /^[yoa]$/.test(output.name) && !output.mods.includes('bar') && (target.name !== output.name || output.mods.includes('hat'));
+  });
+  const input = all(rhs).some((x) => (x.k === 'sym' && x.name === 'x') || (x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'x') || (x.k === 'name' && /^x[a-z0-9]*$/i.test(x.v)));
+  if (residual && input) add('gradient-descent', 3.2, 'Δw = η (t − y) x: the delta rule, a step against the squared error\'s gradient');
 }
 
 /**
@@ -5589,7 +5619,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3564,3 +3564,16 @@ test("the letter of a primed function applied in a network's backward pass is th
   assert.match(meaning("\\delta^{(k)} = (W^{(k+1)})^T \\delta^{(k+1)} \\odot g'(u^{(k)})", 'g'), /activation function/);
   assert.match(meaning("x \\leftarrow x - \\eta f'(x)", 'f'), /objective \(loss\) the step descends/);
 });
+
+test("the delta rule as a weight's change; Bayes' rule with the evidence summed term by term; ReLU through an indicator", () => {
+  assert.equal(concept('\\Delta w_j = \\eta\\, x_j (d - o)', 'the Widrow-Hoff rule'), 'gradient-descent');
+  assert.equal(concept('\\Delta W = (t - y) x'), 'gradient-descent');
+  // The perceptron's rule is its own method.
+  assert.equal(concept('\\Delta w = \\eta (t - y) x', 'the perceptron learning rule'), null);
+  assert.equal(concept('P(a|b) = \\frac{P(b|a) P(a)}{P(b|a) P(a) + P(b|\\neg a) P(\\neg a)}'), 'bayes-rule');
+  // A denominator whose terms do not hold the numerator is no evidence of it.
+  assert.equal(concept('P(a|b) = \\frac{P(b|a) P(a)}{P(b|c) P(c) + P(b|\\neg c) P(\\neg c)}'), null);
+  assert.equal(concept('g(u) = u \\, \\mathbb{1}(u \\geq 0)'), 'relu');
+  assert.equal(concept('g(u) = u \\cdot 1\\{u > 0\\}'), 'relu');
+  assert.equal(concept('g(u) = u \\cdot 1\\{v > 0\\}'), null);
+});
