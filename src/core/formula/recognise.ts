@@ -4789,7 +4789,7 @@ const BATCH_WORDS = /batch|批|배치|バッチ|батч|lote|lotto|stapel/i;
 const oneGradientStep = (tree: Row) => !bigs(tree, 'sum').length && !syms(tree).some((x) => x.name === 'g' && x.mods.includes('hat'));
 
 /** Words that name an LSTM's gates, and a GRU's, in the languages notes are written in. */
-const LSTM_GATE_WORDS = /\b(forget|input|output)\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
+const LSTM_GATE_WORDS = /\b(forget|input|output)["”’']?\s*(gate|ゲート)|遗忘门|输入门|输出门|遺忘門|輸入門|輸出門|忘却ゲート|入力ゲート|出力ゲート|망각\s*게이트|입력\s*게이트|출력\s*게이트|puerta de (olvido|entrada|salida)|porta de (esquecimento|entrada|saída)|porte d'(oubli|entrée|sortie)|(vergessens|eingangs|ausgangs)-?(tor|gate)/i;
 const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|复位门|更新門|重置門|復位門|更新ゲート|リセットゲート|업데이트\s*게이트|리셋\s*게이트/i;
 
 /**
@@ -4800,11 +4800,14 @@ const GRU_GATE_WORDS = /\b(update|reset)\s*(gate|ゲート)|更新门|重置门|
 function gateNamedByWords(root: Row, near: string, best: { id: ConceptId; score: number; why: string } | undefined): { id: ConceptId; score: number; why: string } | null {
   if (best?.why.startsWith('named') || (best && ['lstm', 'gru'].includes(best.id))) return null;
   const { parts } = sides(root);
-  if (parts.length !== 2 || parts[0].length !== 1 || parts[1].length !== 1) return null;
-  const [lhs, rhs] = [parts[0][0], parts[1][0]];
+  // (Or the gate's sigmoid alone, its weights named for it, σ(b_f + U_f x_t + W_f h_{t−1}), the sentence naming the gate.)
+  const alone = parts.length === 1 && parts[0].length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : null;
+  if (!alone && (parts.length !== 2 || parts[0].length !== 1 || parts[1].length !== 1)) return null;
+  const [lhs, rhs] = alone ? [alone, alone] : [parts[0][0], parts[1][0]];
   // (Goodfellow's book writes one unit of the gate, f_i^{(t)}: the unit below, the step above.)
   const unitAndStep = lhs.k === 'sym' && /^[ij]$/.test(indexOf(lhs.sub)) && /^t$/.test(indexOf(lhs.sup));
-  const gateLetter = lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma' || unitAndStep);
+  const ownWeights = !!alone && syms(alone.arg).filter((x) => /^[WUb]$/.test(x.name) && /^[fiog]$/.test(indexOf(x.sub))).length >= 2 && syms(alone.arg).some((x) => x.name === 'h' && /^t-1$/.test(stepIndex(x).replace(/\s/g, '')));
+  const gateLetter = ownWeights || (lhs.k === 'sym' && (/^[fioFIOzrZRu]$/.test(lhs.name) || (lhs.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhs.sub)))) && (!lhs.sub || /^(t|\(t\)|⟨t⟩|<t>)$/.test(indexOf(lhs.sub)) || lhs.name === 'Gamma' || unitAndStep));
   if (!gateLetter || rhs.k !== 'apply' || rhs.fn !== 'sigmoid') return null;
   const lstmGate = LSTM_GATE_WORDS.test(near);
   const gruGate = GRU_GATE_WORDS.test(near);

@@ -3577,3 +3577,11 @@ test("the delta rule as a weight's change; Bayes' rule with the evidence summed 
   assert.equal(concept('g(u) = u \\cdot 1\\{u > 0\\}'), 'relu');
   assert.equal(concept('g(u) = u \\cdot 1\\{v > 0\\}'), null);
 });
+
+test("an LSTM gate's sigmoid written alone, its weights named for the gate, where the sentence names the gate (quoted or not)", () => {
+  assert.equal(concept("\\sigma(b_o + U_o' x_t + W_o' h_{t-1})", 'where this is the "output" gate.'), 'lstm');
+  assert.equal(concept('\\sigma(b_i + U_i x_t + W_i h_{t-1})', 'the input gate'), 'lstm');
+  // Without the words, or without weights named for a gate, a sigmoid of a state and an input names no gate.
+  assert.notEqual(concept('\\sigma(b_o + U_o x_t + W_o h_{t-1})', 'the next quantity'), 'lstm');
+  assert.notEqual(concept('\\sigma(b + U x_t + W h_{t-1})', 'the output gate'), 'lstm');
+});
