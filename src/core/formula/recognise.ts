@@ -1778,10 +1778,8 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const second = lhs.length === 1 && lhs[0].k === 'frac' && all(rowOf(lhs[0].num)).some((x) => x.k === 'sym' && /^(partial|d)$/.test(x.name) && subText(x.sup) === '2');
   // (Or its name primed alone, `ReLU′ = {0 if z < 0; 1 if z > 0}`, an alignment mark after it.)
   const primedName = lhs.filter((x) => !(x.k === 'op' && x.v === '&'));
-  if (primedName.length === 1 && primedName[0].k === 'name' && primedName[0].v.endsWith("'") && parts.length === 2 && ACTIVATION_NAMES[canonicalFn(primedName[0].v.slice(0, -1).replace(/\s+/g, ''))]) {
-    const named = ACTIVATION_NAMES[canonicalFn(primedName[0].v.slice(0, -1).replace(/\s+/g, ''))];
-    add(named, 3.8, derivativeOf(named));
-  }
+  const primedActivation = primedName.length === 1 && primedName[0].k === 'name' && primedName[0].v.endsWith("'") && parts.length === 2 ? ACTIVATION_NAMES[canonicalFn(primedName[0].v.slice(0, -1).replace(/\s+/g, ''))] : undefined;
+  if (primedActivation) add(primedActivation, 3.8, derivativeOf(primedActivation));
   const ofNamed = lhs.length === 1 && !second ? (lhs[0].k === 'frac' ? derivedName(derivative(lhs[0])?.of ?? [], derivative(lhs[0])?.wrt ?? []) : lhs[0].k === 'apply' && lhs[0].fn.endsWith("'") ? ACTIVATION_NAMES[lhs[0].fn.slice(0, -1)] : lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && lhs[0].head.mods.includes('prime') ? ACTIVATION_NAMES[lhs[0].fn] : undefined) : undefined;
   // σ(z)_i beside σ(z)_j, or next to δ_ij / 𝟙_{i=j}: components of one vector-valued σ of the same input, each depending
   // on every z — the softmax and its Jacobian, not an element-wise sigmoid.
