@@ -3358,9 +3358,11 @@ function detect(root: Row, add: Add): void {
     const timeSum = sumIdxs.find((i) => /^(t|tau|τ)$/.test(i));
     const atStep = (r: Row, i: string) => syms(r).some((x) => [subText(x.sub), subText(x.sup)].some((q) => q.replace(/[\s()]/g, '').split(',').includes(i)));
     const lhsDerivative = parts.length > 1 ? derivs(parts[0])[0] : undefined;
-    const sharedWeight = !!lhsDerivative && syms(lhsDerivative.wrt).some((x) => /^[WUVb]$/.test(x.name)) && !!timeSum && !atStep(lhsDerivative.wrt, timeSum);
+    const sharedWeight = !!lhsDerivative && syms(lhsDerivative.wrt).some((x) => /^[WUVbw]$/.test(x.name)) && !!timeSum && !atStep(lhsDerivative.wrt, timeSum);
     const stateBack = !!timeSum && rhsDs.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && /^[hs]$/.test(a.name) && a.idx !== b.idx && (a.idx === timeSum || b.idx === timeSum); });
-    if (product && sharedWeight && (stateBack || rhsDs.some((d) => atStep(d.of, timeSum!)))) add('backpropagation-through-time', 3.7, 'Σ_t ∂L/∂o^{(t)} ∂o^{(t)}/∂W: the shared weight\'s gradient gathered over the time steps');
+    // (A sum from the first step to the last, Σ_{t=1}^{T}, gathers the steps even where the factors leave t unwritten.)
+    const toLastStep = bigs(rhsAll, 'sum').some((b) => /^T$/.test(subText(b.sup)) && /^(t|tau|τ)=[01]$/.test(subText(b.sub).replace(/\s/g, '')));
+    if (product && sharedWeight && (stateBack || toLastStep || rhsDs.some((d) => atStep(d.of, timeSum!)))) add('backpropagation-through-time', 3.7, 'Σ_t ∂L/∂o^{(t)} ∂o^{(t)}/∂W: the shared weight\'s gradient gathered over the time steps');
   }
   // ∂L/∂z · ∂z/∂x = …: the chained product written on the left, each factor through the variable the next one shares.
   const lhsDs = parts.length > 1 ? derivs(parts[0]) : [];

@@ -3585,3 +3585,10 @@ test("an LSTM gate's sigmoid written alone, its weights named for the gate, wher
   assert.notEqual(concept('\\sigma(b_o + U_o x_t + W_o h_{t-1})', 'the next quantity'), 'lstm');
   assert.notEqual(concept('\\sigma(b + U x_t + W h_{t-1})', 'the output gate'), 'lstm');
 });
+
+test("a weight's gradient summed from the first step to the last is gathered through time, even where the factors leave t unwritten", () => {
+  const rec = recognise('\\frac{\\partial E}{\\partial w^{hid}_{kl}} = \\sum^T_{t = 1} \\frac{\\partial E}{\\partial a^{hid}_{k}} \\frac{\\partial a^{hid}_{k}}{\\partial w^{hid}_{kl}}');
+  assert.equal(rec.candidates[0]?.id, 'backpropagation-through-time');
+  // Summed over the examples, it is the chain rule's.
+  assert.notEqual(recognise('\\frac{\\partial E}{\\partial w_{kl}} = \\sum^N_{n = 1} \\frac{\\partial E}{\\partial a_{k}} \\frac{\\partial a_{k}}{\\partial w_{kl}}').candidates[0]?.id, 'backpropagation-through-time');
+});
