@@ -3852,16 +3852,38 @@ const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies o
  *    an intercept or none, a noise term or none.
  *  - ŷ_i = β̂ X_i: the fitted coefficients times the input.
  */
+/** A run of three or more bare letters (`TestScore`, `HoursStudied`) as the word it spells. */
+function lettersAsWords(r: Row): Row {
+  const out: Row = [];
+  let run: Sym[] = [];
+  const bare = (x: Node): x is Sym => x.k === 'sym' && /^[A-Za-z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length;
+  const flush = () => {
+    if (run.length >= 3) out.push({ k: 'name', v: run.map((x) => x.name).join('') });
+    else out.push(...run);
+    run = [];
+  };
+  for (const x of r) {
+    if (bare(x)) run.push(x);
+    else (flush(), out.push(x));
+  }
+  flush();
+  return out;
+}
+
 function detectRegressions(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   if (parts.length !== 2 || !rels.every((r) => r === '=' || r === '≈')) return;
-  const [lhs, rhs] = parts;
+  // (A word typed without a text box, TestScore, HoursStudied, is read letter by letter: a run of three or more bare
+  // letters is that word.)
+  const [lhs, rhs] = parts.map(lettersAsWords);
   const one = lhs.length === 1 ? lhs[0] : undefined;
   if (!one || (one.k !== 'sym' && one.k !== 'name') || applies(rhs).length) return;
-  const beta = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && x.name === 'beta' && !x.sup;
+  // (With word-named inputs, weights w_j and a bias b are the coefficients too: Price = w_1 · Size + w_2 · Bedrooms + b.)
+  const wordInputs = rhs.some((x) => x.k === 'name' && /^[A-Za-z]{3,}$/.test(x.v));
+  const beta = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && (x.name === 'beta' || (wordInputs && x.name === 'w')) && !x.sup;
   const input = (x: Node) => (x.k === 'name' && /^[A-Za-z]{2,}$/.test(x.v)) || (x.k === 'sym' && x.name !== 'beta' && !/^(epsilon|varepsilon)$/.test(x.name) && !(x.sup && !/^T$/.test(subText(x.sup))));
   const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
-  const intercept = (t: Row) => t.length === 1 && beta(t[0]) && subText(t[0].sub) === '0';
+  const intercept = (t: Row) => t.length === 1 && ((beta(t[0]) && subText(t[0].sub) === '0') || (wordInputs && t[0].k === 'sym' && t[0].name === 'b' && !t[0].sub && !t[0].sup));
   const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
   const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name);
   const slopes = terms.filter(slope);

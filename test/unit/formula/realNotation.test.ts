@@ -3592,3 +3592,11 @@ test("a weight's gradient summed from the first step to the last is gathered thr
   // Summed over the examples, it is the chain rule's.
   assert.notEqual(recognise('\\frac{\\partial E}{\\partial w_{kl}} = \\sum^N_{n = 1} \\frac{\\partial E}{\\partial a_{k}} \\frac{\\partial a_{k}}{\\partial w_{kl}}').candidates[0]?.id, 'backpropagation-through-time');
 });
+
+test('a prediction by weights and a bias on inputs named by words, typed as bare letters or in text boxes, is the linear model', () => {
+  assert.equal(concept('Rent = w_1 * FloorArea + w_2 * RoomCount + b'), 'linear-regression');
+  assert.equal(concept('\\text{Yield} = w \\times \\text{Rainfall} + b'), 'linear-regression');
+  // Letters for inputs keep the layer's reading open; two letters are no word.
+  assert.notEqual(concept('z = w_1 x_1 + w_2 x_2 + b'), 'linear-regression');
+  assert.notEqual(concept('ab = w_1 cd + b'), 'linear-regression');
+});
