@@ -168,7 +168,8 @@ function wordGivenCentreWord(arg: Row): boolean {
   if (arg.length !== 3 || arg[1].k !== 'op' || arg[1].v !== '|' || arg[0].k !== 'sym' || arg[2].k !== 'sym') return false;
   const [a, b] = [arg[0], arg[2]];
   if (a.sup || b.sup || a.mods.length || b.mods.length) return false;
-  if (!a.sub && !b.sub) return a.name === 'o' && b.name === 'c';
+  // (o | c, and Andrew Ng's t | c: the target word given the context word.)
+  if (!a.sub && !b.sub) return /^[ot]$/.test(a.name) && b.name === 'c';
   return a.name === 'w' && b.name === 'w' && /^[a-zA-Z]$/.test(subText(a.sub)) && /^(c|I)$/.test(subText(b.sub)) && subText(a.sub) !== subText(b.sub);
 }
 
@@ -3619,8 +3620,9 @@ function detect(root: Row, add: Add): void {
     const avgGroup = every.some((g) => g.k === 'group' && hasOp(g.body, '+') && new Set(top(g).map((x) => x.name)).size === 1 && top(g).length >= 2 && ['x', 'v', 'e'].includes(top(g)[0].name));
     if (avgGroup) add('cbow', 3.2, '(1/C) W^T (x_1 + … + x_C)');
   }
-  // CBOW: average of context vectors
-  if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e')) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
+  // CBOW: average of context vectors (word vectors written w where the average is barred or hatted, w̄_t)
+  const averagedLeft = sides(root).parts.length === 2 && syms(sides(root).parts[0]).some((s) => s.mods.includes('bar') || s.mods.includes('hat'));
+  if (fracs(root).some((f) => onlyNum(f.num, 1) && /^(2[a-zA-Z]|C)$/.test(subText(f.den))) && bigs(root, 'sum').some((b) => 'sub' in b && b.sub && (hasOp(b.sub, '≤') || hasOp(b.sub, '≠'))) && syms(root).some((s) => s.name === 'v' || s.name === 'u' || s.name === 'e' || (s.name === 'w' && averagedLeft))) add('cbow', 3.3, 'v̂ = 1/2m Σ_j v_{c+j}');
   // attention: weighted sum Σ α_i h_i ; scores e^t = [s^T h_1, …]
   // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
   // (a · b := Σ_i a_i b_i defines the dot product: no attention.)
@@ -5470,6 +5472,28 @@ function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | u
 }
 
 /**
+ * p(y = 1 | c, t) = σ(θ_tᵀ e_c), P(D = 1 | w, c) = σ(u_wᵀ v_c): the probability that a pair of words is a real one — a
+ * label of the pair given its two words, the sigmoid of the product of one vector of each word — the skip-gram's
+ * negative-sampling classifier, whatever the vectors are called.
+ */
+function detectRealPair(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'apply' || !/^[pP]$/.test(parts[0][0].fn)) return;
+  const arg = rowOf(parts[0][0].arg);
+  const bar = arg.findIndex((x) => x.k === 'op' && x.v === '|');
+  const label = arg.slice(0, bar);
+  const given = arg.slice(bar + 1);
+  if (bar < 0 || label.length !== 3 || label[0].k !== 'sym' || !(label[1].k === 'op' && label[1].v === '=') || !isNum(label[2], 1)) return;
+  if (given.length !== 3 || given[0].k !== 'sym' || given[2].k !== 'sym' || !(given[1].k === 'op' && given[1].v === ',') || given[0].sub || given[2].sub) return;
+  const words = new Set([(given[0] as Sym).name, (given[2] as Sym).name]);
+  const rhs = parts[1];
+  if (rhs.length !== 1 || rhs[0].k !== 'apply' || rhs[0].fn !== 'sigmoid') return;
+  const vectors = rowOf(rhs[0].arg).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*')));
+  const ofWord = (x: Node) => x.k === 'sym' && words.has(indexOf(x.sub));
+  if (vectors.length === 2 && vectors.every(ofWord) && indexOf((vectors[0] as Sym).sub) !== indexOf((vectors[1] as Sym).sub) && vectors.some((x) => isTransposeSup((x as Sym).sup))) add('sgns', 3.8, 'p(y = 1 | c, t) = σ(θ_tᵀ e_c): the probability that the pair of words is a real one (negative sampling)');
+}
+
+/**
  * Δw_i = η x_i (t − y), Δw = (d − y) x: the delta (Widrow–Hoff, LMS) rule — the change of a weight as the target minus
  * the output times the input, a step against the squared error's gradient. (Where the words name the perceptron or
  * Hebb's rule, `perceptronRule` takes the claim back.)
@@ -5644,7 +5668,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3600,3 +3600,14 @@ test('a prediction by weights and a bias on inputs named by words, typed as bare
   assert.notEqual(concept('z = w_1 x_1 + w_2 x_2 + b'), 'linear-regression');
   assert.notEqual(concept('ab = w_1 cd + b'), 'linear-regression');
 });
+
+test("Ng's target given the context as a softmax, a pair's real-or-sampled label as a sigmoid of its words' vectors, a barred average of word vectors", () => {
+  assert.equal(explainFormula('p(t \\mid c) = \\frac{e^{\\theta_t^T e_c}}{\\sum_{j=1}^{V} e^{\\theta_j^T e_c}}', { display: true }).concept, 'skipgram-softmax');
+  assert.equal(concept('p(y = 1 \\mid c, t) = \\sigma(\\theta_t^T e_c)'), 'sgns');
+  assert.equal(concept('P(D = 1 \\mid w, c) = \\sigma(u_w^\\top v_c)'), 'sgns');
+  // Vectors indexed by other letters than the pair's are no score of that pair.
+  assert.notEqual(concept('p(y = 1 \\mid c, t) = \\sigma(\\theta_a^T e_b)'), 'sgns');
+  assert.equal(concept('\\bar{w}_t = \\frac{1}{2m}\\sum_{-m \\leq j \\leq m, j \\neq 0} w_{t+j}'), 'cbow');
+  // Without a barred (or hatted) average on the left, letters w summed are weights.
+  assert.notEqual(concept('s = \\frac{1}{2m}\\sum_{-m \\leq j \\leq m, j \\neq 0} w_{t+j}'), 'cbow');
+});
