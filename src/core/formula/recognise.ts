@@ -3858,15 +3858,19 @@ const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies o
 function lettersAsWords(r: Row): Row {
   const out: Row = [];
   let run: Sym[] = [];
-  const bare = (x: Node): x is Sym => x.k === 'sym' && /^[A-Za-z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length;
+  const bare = (x: Node): boolean => x.k === 'sym' && /^[A-Za-z]$/.test(x.name) && !x.sub && !x.sup && !x.mods.length;
   const flush = () => {
     if (run.length >= 3) out.push({ k: 'name', v: run.map((x) => x.name).join('') });
     else out.push(...run);
     run = [];
   };
   for (const x of r) {
-    if (bare(x)) run.push(x);
-    else (flush(), out.push(x));
+    if (bare(x)) run.push(x as Sym);
+    // (The word's last letter may carry its index, TestScore_i: the word indexed.)
+    else if (run.length >= 2 && x.k === 'sym' && /^[A-Za-z]$/.test(x.name) && x.sub && !x.sup && !x.mods.length) {
+      out.push({ k: 'name', v: [...run, x].map((y) => y.name).join(''), sub: x.sub });
+      run = [];
+    } else (flush(), out.push(x));
   }
   flush();
   return out;
@@ -3887,7 +3891,8 @@ function detectRegressions(root: Row, add: Add): void {
   const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
   const intercept = (t: Row) => t.length === 1 && ((beta(t[0]) && subText(t[0].sub) === '0') || (wordInputs && t[0].k === 'sym' && t[0].name === 'b' && !t[0].sub && !t[0].sup));
   const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
-  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name);
+  // (The econometrician's error term is u_i; with inputs named by words, e_i too.)
+  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && (/^(epsilon|varepsilon)$/.test(t[0].name) || (/^[u]$/.test(t[0].name) && !t[0].sup && !t[0].mods.length));
   const slopes = terms.filter(slope);
   const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
   const response = one.k === 'sym' && /^[yY]$/.test(one.name);

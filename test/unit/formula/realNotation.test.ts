@@ -3611,3 +3611,9 @@ test("Ng's target given the context as a softmax, a pair's real-or-sampled label
   // Without a barred (or hatted) average on the left, letters w summed are weights.
   assert.notEqual(concept('s = \\frac{1}{2m}\\sum_{-m \\leq j \\leq m, j \\neq 0} w_{t+j}'), 'cbow');
 });
+
+test("the econometrician's regression: an error term u_i, and words typed as bare letters with an index", () => {
+  assert.equal(concept('WageRate_i = \\beta_0 + \\beta_1 Schooling_i + u_i'), 'linear-regression');
+  // Without an intercept or a second slope, one coefficient on a letter and u is no model.
+  assert.notEqual(concept('a = \\beta_1 x + u'), 'linear-regression');
+});
