@@ -3891,8 +3891,8 @@ function detectRegressions(root: Row, add: Add): void {
   const terms = termsOf(rhs).map((t) => t.items.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))));
   const intercept = (t: Row) => t.length === 1 && ((beta(t[0]) && subText(t[0].sub) === '0') || (wordInputs && t[0].k === 'sym' && t[0].name === 'b' && !t[0].sub && !t[0].sup));
   const slope = (t: Row) => t.length >= 2 && t.filter(beta).length === 1 && (beta(t[0]) || beta(t[t.length - 1])) && t.every((x) => beta(x) || input(x));
-  // (The econometrician's error term is u_i; with inputs named by words, e_i too.)
-  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && (/^(epsilon|varepsilon)$/.test(t[0].name) || (/^[u]$/.test(t[0].name) && !t[0].sup && !t[0].mods.length));
+  // (The econometrician's error term is u_i.)
+  const noise = (t: Row) => t.length === 1 && t[0].k === 'sym' && (/^(epsilon|varepsilon)$/.test(t[0].name) || (t[0].name === 'u' && !t[0].sup && !t[0].mods.length));
   const slopes = terms.filter(slope);
   const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
   const response = one.k === 'sym' && /^[yY]$/.test(one.name);
