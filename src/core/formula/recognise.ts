@@ -5332,7 +5332,8 @@ function detectStepTimesInput(root: Row, add: Add): void {
   // (Or times the indicator that it is positive: t 1(t ≥ 0), x · 1{x ≥ 0}, x 𝟙[x > 0], x 𝕀(x > 0).)
   const input = rhs[0]?.k === 'sym' && !rhs[0].sub && !rhs[0].sup && !rhs[0].mods.length ? rhs[0] : undefined;
   const positive = (r: Row) => r.length === 3 && show(r[0]) === (input ? show(input) : '') && r[1].k === 'op' && /^(≥|>)$/.test(r[1].v) && isNum(r[2], 0);
-  const indicator = (rhs.length === 2 && rhs[1].k === 'apply' && /^(1|I|𝟙)$/.test(rhs[1].fn) && positive(rowOf(rhs[1].arg))) || (rhs.length === 3 && isNum(rhs[1], 1) && rhs[2].k === 'group' && positive(rowOf(rhs[2].body)));
+  // (Iverson's bracket is the indicator itself: x[x > 0].)
+  const indicator = (rhs.length === 2 && rhs[1].k === 'apply' && /^(1|I|𝟙)$/.test(rhs[1].fn) && positive(rowOf(rhs[1].arg))) || (rhs.length === 3 && isNum(rhs[1], 1) && rhs[2].k === 'group' && positive(rowOf(rhs[2].body))) || (rhs.length === 2 && rhs[1].k === 'group' && rhs[1].delim === '[' && positive(rowOf(rhs[1].body)));
   if (input && indicator) add('relu', 3.5, STEP_TIMES_INPUT);
 }
 
@@ -5474,6 +5475,28 @@ function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | u
   const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
   const spelled = (part: Row) => (part.length > 0 && part.every((x) => x.k === 'text' || x.k === 'name') ? part.map((x) => (x as { v: string }).v) : undefined);
   return bar > 0 ? { predicted: spelled(r.slice(0, bar)), given: spelled(r.slice(bar + 1)) } : undefined;
+}
+
+/**
+ * L(x, (g ∘ f)(x)), d(x, g_θ(f_θ(x))): a loss or distance of the input and the input passed through two maps in turn —
+ * encoded and decoded — the autoencoder's reconstruction objective, whatever the loss is called.
+ */
+function detectInputGivenBack(root: Row, add: Add): void {
+  for (const a of applies(root)) {
+    const r = rowOf(a.arg);
+    const comma = r.findIndex((x) => x.k === 'op' && x.v === ',');
+    if (comma !== 1 || r[0].k !== 'sym') continue;
+    const input = show(r[0]);
+    const rest = r.slice(2);
+    const composed = rest.length === 2 && rest[0].k === 'group' && hasOp(rest[0].body, '∘') && rest[1].k === 'group' && show(rest[1].body) === input;
+    const outer = rest.length === 1 && rest[0].k === 'apply' ? rest[0] : null;
+    const inner = outer && rowOf(outer.arg).length === 1 && rowOf(outer.arg)[0].k === 'apply' ? (rowOf(outer.arg)[0] as Apply) : null;
+    const nested = !!inner && all(inner.arg).some((x) => x.k === 'sym' && show(x) === input);
+    if (composed || nested) {
+      add('autoencoder', 3.6, 'L(x, g(f(x))): the input against itself encoded and decoded — the reconstruction objective');
+      return;
+    }
+  }
 }
 
 /**
@@ -5673,7 +5696,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

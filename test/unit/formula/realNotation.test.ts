@@ -3617,3 +3617,11 @@ test("the econometrician's regression: an error term u_i, and words typed as bar
   // Without an intercept or a second slope, one coefficient on a letter and u is no model.
   assert.notEqual(concept('a = \\beta_1 x + u'), 'linear-regression');
 });
+
+test('a loss of the input and the input encoded and decoded is the autoencoder; ReLU through an Iverson bracket', () => {
+  assert.equal(concept('E(\\phi) = \\sum_{u \\in D} \\ell(u, (p \\circ q)(u))'), 'autoencoder');
+  assert.equal(concept('\\min_{\\phi} \\sum_{u} \\Delta(u, p_{\\phi}(q_{\\phi}(u)))'), 'autoencoder');
+  // Another letter against the maps of the input is a prediction's loss, not a reconstruction.
+  assert.notEqual(concept('\\sum_{u} \\ell(v, p(q(u)))'), 'autoencoder');
+  assert.equal(concept('g(u) = u[u > 0]'), 'relu');
+});
