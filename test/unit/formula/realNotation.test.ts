@@ -3625,3 +3625,9 @@ test('a loss of the input and the input encoded and decoded is the autoencoder; 
   assert.notEqual(concept('\\sum_{u} \\ell(v, p(q(u)))'), 'autoencoder');
   assert.equal(concept('g(u) = u[u > 0]'), 'relu');
 });
+
+test('a zero-width space copied after a command still ends its name', () => {
+  assert.equal(normaliseTex('\\prod\u200BP(w_i)'), '\\prod P(w_i)');
+  assert.equal(normaliseTex('a\u200B + b'), 'a + b');
+  assert.equal(concept('P(w_1^n\u200B)=\\prod\u200BP(w_i\u200B | w_1^{i-1}\u200B)'), 'language-model');
+});
