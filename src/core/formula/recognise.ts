@@ -5478,6 +5478,36 @@ function spelledAround(a: Apply): { predicted?: string[]; given?: string[] } | u
 }
 
 /**
+ * Bengio's neural language model: the context as the previous words' embeddings side by side,
+ * x = (C(w_{t−1}), C(w_{t−2}), …, C(w_{t−n+1})), and its output y = b + Wx + U tanh(d + Hx) — the context through a tanh
+ * layer plus the same context connected straight to the output — a fixed-window neural language model.
+ */
+function detectNeuralLanguageModel(root: Row, add: Add): void {
+  // (A lookup of a word some steps back: C(w_{t−1}), e(w_{t−k}).)
+  const stepsBack = (x: Node) => x.k === 'apply' && /^(C|c|e|E)$/.test(x.fn) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym' && /^[tn]-/.test(subText((rowOf(x.arg)[0] as Sym).sub).replace(/\s/g, ''));
+  for (const g of all(root)) {
+    if (g.k !== 'group' || !['(', '['].includes(g.delim)) continue;
+    const lookups = rowOf(g.body).filter(stepsBack);
+    const others = rowOf(g.body).filter((x) => !stepsBack(x) && !(x.k === 'op' && [',', ';', '…', '⋯'].includes(x.v)));
+    if (lookups.length >= 2 && !others.length && new Set(lookups.map((x) => show(x))).size === lookups.length) {
+      add('fixed-window-lm', 3.4, 'x = (C(w_{t−1}), …, C(w_{t−n+1})): the previous words\' embeddings side by side');
+      return;
+    }
+  }
+  const { parts } = sides(root);
+  if (parts.length !== 2) return;
+  const terms = termsOf(parts[1]);
+  const hidden = terms.map((t) => t.items.find((x): x is Apply => x.k === 'apply' && x.fn === 'tanh')).find(Boolean);
+  if (!hidden || terms.length !== 3 || !terms.every((t) => t.sign === '+')) return;
+  const inner = termsOf(rowOf(hidden.arg));
+  const direct = terms.find((t) => t.items.length === 2 && t.items[0].k === 'sym' && /^[A-Z]$/.test(t.items[0].name) && t.items[1].k === 'sym');
+  const input = direct ? show(direct.items[1]) : '';
+  const bias = terms.some((t) => t.items.length === 1 && t.items[0].k === 'sym' && /^[a-z]$/.test(t.items[0].name));
+  const throughLayer = inner.length === 2 && inner.some((t) => t.items.length === 1 && t.items[0].k === 'sym') && inner.some((t) => t.items.length === 2 && show(t.items[1]) === input);
+  if (direct && bias && throughLayer) add('fixed-window-lm', 3.9, 'y = b + Wx + U tanh(d + Hx): the window\'s embeddings through a tanh layer and straight to the output (Bengio\'s language model)');
+}
+
+/**
  * L(x, (g ∘ f)(x)), d(x, g_θ(f_θ(x))): a loss or distance of the input and the input passed through two maps in turn —
  * encoded and decoded — the autoencoder's reconstruction objective, whatever the loss is called.
  */
@@ -5696,7 +5726,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -3631,3 +3631,11 @@ test('a zero-width space copied after a command still ends its name', () => {
   assert.equal(normaliseTex('a\u200B + b'), 'a + b');
   assert.equal(concept('P(w_1^n\u200B)=\\prod\u200BP(w_i\u200B | w_1^{i-1}\u200B)'), 'language-model');
 });
+
+test("Bengio's language model: the previous words' embeddings side by side, and its output through a tanh layer and straight", () => {
+  assert.equal(concept('v = (E(w_{t-1}), E(w_{t-2}), E(w_{t-3}))'), 'fixed-window-lm');
+  assert.equal(concept('o = a + A v + B \\tanh(c + G v)'), 'fixed-window-lm');
+  // The same shape over another letter inside the tanh is no such model; lookups of one word are no window.
+  assert.notEqual(concept('o = a + A v + B \\tanh(c + G u)'), 'fixed-window-lm');
+  assert.notEqual(concept('v = (E(w_{t-1}), E(w_{t-1}))'), 'fixed-window-lm');
+});
