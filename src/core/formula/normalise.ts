@@ -745,17 +745,17 @@ function productsAndQuotients(s: string): string {
   return s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
 }
 
-/**
- * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. One
- * pass: each bracket's opening kept on a stack of its kind, so nested and many positive parts cost no rescans.
- */
-/** Where `\left` or `\right` (and the spaces after it) starts before index i, or i itself when none stands there. */
+/** Where a command such as `\left` or `\right` (and the spaces after it) starts before index i, or i itself when none stands there. */
 function commandBefore(s: string, i: number, command: string): number {
   let k = i;
   while (k > 0 && /\s/.test(s[k - 1])) k--;
   return k >= command.length && s.slice(k - command.length, k) === command ? k - command.length : i;
 }
 
+/**
+ * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. One
+ * pass: each bracket's opening kept on a stack of its kind, so nested and many positive parts cost no rescans.
+ */
 function positivePart(s: string): string {
   const subPlus = /\s*_\s*(?:\+|\{\s*\+\s*\})/y;
   const opens: Record<string, number[]> = { '(': [], '[': [] };

@@ -5326,15 +5326,17 @@ function detectPriorFirstBayes(root: Row, add: Add): void {
 function detectStepTimesInput(root: Row, add: Add): void {
   const { parts } = sides(root);
   const rhs = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
-  const letter = rhs.length === 2 && rhs[0].k === 'sym' && !rhs[0].sub && !rhs[0].sup ? rhs[0] : undefined;
-  const step = rhs.length === 2 && rhs[1].k === 'apply' && /^(H|heaviside|step|u|theta)$/i.test(rhs[1].fn) ? rhs[1] : undefined;
-  if (letter && step && rowOf(step.arg).length === 1 && show(rowOf(step.arg)[0]) === show(letter)) add('relu', 3.5, STEP_TIMES_INPUT);
-  // (Or times the indicator that it is positive: t 1(t ≥ 0), x · 1{x ≥ 0}, x 𝟙[x > 0], x 𝕀(x > 0).)
-  const input = rhs[0]?.k === 'sym' && !rhs[0].sub && !rhs[0].sup && !rhs[0].mods.length ? rhs[0] : undefined;
-  const positive = (r: Row) => r.length === 3 && show(r[0]) === (input ? show(input) : '') && r[1].k === 'op' && /^(≥|>)$/.test(r[1].v) && isNum(r[2], 0);
-  // (Iverson's bracket is the indicator itself: x[x > 0].)
-  const indicator = (rhs.length === 2 && rhs[1].k === 'apply' && /^(1|I|𝟙)$/.test(rhs[1].fn) && positive(rowOf(rhs[1].arg))) || (rhs.length === 3 && isNum(rhs[1], 1) && rhs[2].k === 'group' && positive(rowOf(rhs[2].body))) || (rhs.length === 2 && rhs[1].k === 'group' && rhs[1].delim === '[' && positive(rowOf(rhs[1].body)));
-  if (input && indicator) add('relu', 3.5, STEP_TIMES_INPUT);
+  const input = rhs[0]?.k === 'sym' && !rhs[0].sub && !rhs[0].sup ? rhs[0] : undefined;
+  if (!input) return;
+  const [factor, next] = rhs.slice(1);
+  const alone = rhs.length === 2;
+  if (alone && factor.k === 'apply' && /^(H|heaviside|step|u|theta)$/i.test(factor.fn) && rowOf(factor.arg).length === 1 && show(rowOf(factor.arg)[0]) === show(input)) add('relu', 3.5, STEP_TIMES_INPUT);
+  // (Or times the indicator that it is positive: t 1(t ≥ 0), x · 1{x ≥ 0}, x 𝟙[x > 0], x 𝕀(x > 0), and Iverson's
+  // bracket, the indicator itself: x[x > 0].)
+  if (input.mods.length) return;
+  const positive = (r: Row) => r.length === 3 && show(r[0]) === show(input) && r[1].k === 'op' && /^(≥|>)$/.test(r[1].v) && isNum(r[2], 0);
+  const indicator = alone ? (factor.k === 'apply' && /^(1|I|𝟙)$/.test(factor.fn) && positive(rowOf(factor.arg))) || (factor.k === 'group' && factor.delim === '[' && positive(rowOf(factor.body))) : rhs.length === 3 && isNum(factor, 1) && next.k === 'group' && positive(rowOf(next.body));
+  if (indicator) add('relu', 3.5, STEP_TIMES_INPUT);
 }
 
 /** h_tᵀ W_a h̄_s: the decoder state against an encoder state through a matrix, Luong's general attention score. */

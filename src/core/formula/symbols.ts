@@ -1645,7 +1645,7 @@ function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: N
     if (!primed || r.length !== 1 || r[0].k !== 'sym' || !/^[zZuUa]$/.test(r[0].name)) return;
     if (!letters[r[0].name]) set(symbolKey(r[0]), 'the pre-activation (the weighted input) the derivative of the activation is taken at');
     // (The primed letter itself is the activation function's slope there, not some function of z, nor σ itself.)
-    set(symbolKey(n.head), `the derivative of the activation function ${pretty({ ...n.head, mods: n.head.mods.filter((m) => m !== 'prime'), sup: undefined })}: its slope at the pre-activation`);
+    set(symbolKey(n.head), `the derivative of the activation function ${pretty(unprimed)}: its slope at the pre-activation`);
   });
 }
 
