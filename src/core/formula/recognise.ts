@@ -310,6 +310,22 @@ function derivProducts(n: Node | Node[]): boolean {
   return false;
 }
 
+/** Whether some row multiplies two derivatives linked through the variable they share (∂L/∂z · ∂z/∂w, or ∂a/∂z ∂C/∂a). */
+function linkedDerivProducts(n: Node | Node[]): boolean {
+  const derOf = (x: Node | undefined) => (x?.k === 'frac' ? derivative(x) : x?.k === 'group' ? rowOf(x.body).map((y) => (y.k === 'frac' ? derivative(y) : null)).find(Boolean) ?? null : null);
+  const linked = (a: { of: Row; wrt: Row }, b: { of: Row; wrt: Row }) => (a.wrt.length > 0 && sameRow(a.wrt, b.of)) || (a.of.length > 0 && sameRow(a.of, b.wrt));
+  return rowsIn(n).some((r) => r.some((x, i) => {
+    const a = derOf(x);
+    if (!a) return false;
+    const b = derOf(r[i + 1]) ?? (r[i + 1]?.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes((r[i + 1] as { v: string }).v) ? derOf(r[i + 2]) : null);
+    return !!b && linked(a, b);
+  }));
+}
+/** Some letter indexed by a time step (u^t, s_{t+N}, h_{t−1}) or a sum running up to t or T: a derivation that may be through time. */
+const stepIndexed = (root: Row) => all(root).some((x) => (x.k === 'sym' && [subText(x.sub), subText(x.sup)].some((i) => /(^|[^A-Za-z])t([^A-Za-z]|$)/.test(i))) || (x.k === 'big' && /(^|[^A-Za-z])[tT]([^A-Za-z]|$)/.test(subText(x.sup))));
+/** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
+const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next through the variable they share';
+
 /** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
 const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
 const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
@@ -3351,7 +3367,7 @@ function detect(root: Row, add: Add): void {
     // (Quantities at two different time steps, y(t + 1) and s(t), in the factors: the chain rule through time.)
     else if (product && timeSteps(rhsAll).size >= 2) add('backpropagation-through-time', 3.45, 'the chain rule through quantities at successive time steps');
     // ([∂²h/∂W²]^{−1} [∂h/∂W]: the inverse Hessian times the gradient is Newton's step, not the chain rule.)
-    else if (product && !all(rhsAll).some((x) => x.k === 'group' && /^-1$/.test(subText(x.sup)) && derivs(x.body).length > 0)) add('chain-rule', 3.3, 'dz/dx = dz/dy · dy/dx');
+    else if (product && !all(rhsAll).some((x) => x.k === 'group' && /^-1$/.test(subText(x.sup)) && derivs(x.body).length > 0)) add('chain-rule', 3.3, linkedDerivProducts(rhsAll) && !stepIndexed(root) ? CHAIN_LINKED : 'dz/dx = dz/dy · dy/dx');
     const sumIdxs = bigs(rhsAll, 'sum').map((b) => ('sub' in b && b.sub ? rowOf(b.sub).find((x): x is Sym => x.k === 'sym')?.name : undefined)).filter(Boolean) as string[];
     if (rhsDs.length === 1 && sumIdxs.length && syms(rhsDs[0].of).some((s) => { const i = (subText(s.sub) || subText(s.sup)).replace(/[()]/g, ''); return /^(t|tau|τ)$/.test(i); }) && !syms(ds[0].of).some((s) => sumIdxs.includes(subText(s.sub)))) add('backpropagation-through-time', 3.5, 'Σ_t ∂L_t/∂W');
     // Σ_t over the time steps of factors taken at step t, ∂L/∂o^{(t)} · ∂o^{(t)}/∂W, for a weight of no step (or through
@@ -5104,7 +5120,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

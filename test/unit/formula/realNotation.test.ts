@@ -3639,3 +3639,15 @@ test("Bengio's language model: the previous words' embeddings side by side, and 
   assert.notEqual(concept('o = a + A v + B \\tanh(c + G u)'), 'fixed-window-lm');
   assert.notEqual(concept('v = (E(w_{t-1}), E(w_{t-1}))'), 'fixed-window-lm');
 });
+
+test('derivatives multiplied through the variable they share are the chain rule, firm; through time steps they are not firm', () => {
+  for (const tex of ['\\frac{\\partial J}{\\partial v} = \\frac{\\partial J}{\\partial s} \\cdot \\frac{\\partial s}{\\partial v}', '\\frac{\\partial E}{\\partial u^1} = \\frac{\\partial r^1}{\\partial u^1} \\frac{\\partial q^1}{\\partial r^1} \\frac{\\partial E}{\\partial q^1}']) {
+    const r = recognise(tex);
+    assert.equal(r.concept, 'chain-rule', tex);
+    assert.equal(r.firm, true, tex);
+    assert.equal(explainFormula(tex).concept, 'chain-rule', tex);
+  }
+  // Factors that share no variable are a product of derivatives, not a chain; a time-indexed chain may be through time.
+  assert.notEqual(recognise('\\frac{\\partial J}{\\partial v} = \\frac{\\partial J}{\\partial s} \\frac{\\partial q}{\\partial v}').firm, true);
+  assert.notEqual(recognise('\\frac{\\partial E}{\\partial c} = \\frac{\\partial E}{\\partial v^t} \\frac{\\partial v^t}{\\partial c}').firm, true);
+});
