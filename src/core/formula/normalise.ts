@@ -1,3 +1,4 @@
+import { isTexmacs, texmacsToTex } from './texmacs';
 import { bracketCalls, closingBracket, plainMath, topLevel } from './plainMath';
 import { lookupTable } from './lookup';
 
@@ -780,7 +781,8 @@ function positivePart(s: string): string {
 }
 
 export function normaliseTex(src: string): string {
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(String(src ?? ''))))))));
+  const raw = String(src ?? '');
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : raw)))))));
   s = positivePart(typedComparisons(physicsPackage(s)));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);

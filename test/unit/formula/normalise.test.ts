@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 import { recognise } from '../../../src/core/formula/recognise';
 import { explainFormula } from '../../../src/core/formula/explain';
+import { isTexmacs, texmacsToTex } from '../../../src/core/formula/texmacs';
 
 test('repairs: TAB for \\t, bare function words, sqrt(â€¦), decorations, array specs, bracket indexing, arrows', () => {
   assert.equal(normaliseTex('\tanh(x) + \text{a} + \theta'), '\\tanh(x) + \\text{a} + \\theta');
@@ -233,4 +234,20 @@ test("the perceptron's unit step of its weighted input, in any spelling: step(wÂ
 test("code's gradient of a numbered letter, dw2, is d before w_2", () => {
   assert.equal(normaliseTex('w2 := w2 - \\alpha dw2'), 'w_{2} := w_{2} - \\alpha dw_{2}');
   assert.equal(normaliseTex('db1 = dz1'), 'db_{1} = dz_{1}');
+});
+
+test('TeXmacs markup is read as TeX: tags, symbols, bold letters, brackets, big operators, accents and tables', () => {
+  assert.equal(texmacsToTex('q<rsub|\\<phi\\>><around*|(|\\<b-z\\><around*|\\||\\<b-x\\>|\\<nobracket\\>>|)>'), 'q_{\\phi }(\\mathbf{z}|\\mathbf{x})');
+  assert.equal(texmacsToTex('<frac|1|2><big|sum><rsub|i=1><rsup|n>a<rsub|i>*b<rsub|i>'), '\\frac{1}{2}\\sum _{i=1}^{n}a_{i} b_{i}');
+  assert.equal(texmacsToTex('<around*|\\<\\|\\|\\>|\\<b-w\\>|\\<\\|\\|\\>><rsup|2>'), '\\|\\mathbf{w}\\|^{2}');
+  assert.equal(texmacsToTex('<wide|y|^>=<sqrt|x>'), '\\hat{y}=\\sqrt{x}');
+  assert.equal(texmacsToTex('<matrix|<tformat|<table|<row|<cell|a>|<cell|b>>|<row|<cell|c>|<cell|d>>>>>'), '\\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}');
+  // A tag never closed ends with the text; TeX with no markup is not TeXmacs.
+  assert.equal(texmacsToTex('<frac|1|2'), '\\frac{1}{2}');
+  assert.equal(isTexmacs('\\frac{1}{2} x_i < y'), false);
+  // (A letter escaped in angle brackets, `s<sup>\\<t\\></sup>`, is markdown's escape, not a TeXmacs symbol.)
+  assert.equal(isTexmacs('s<sup>\\<t\\></sup>'), false);
+  assert.equal(isTexmacs('s<sup>\\<t-1\\></sup>'), false);
+  // Recognised as the TeX it stands for.
+  assert.equal(recognise('<wide|y|^>=\\<sigma\\><around*|(|\\<b-w\\><rsup|T>\\<b-x\\>+b|)>').concept, 'logistic-regression');
 });
