@@ -4325,6 +4325,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
   'minibatch-sgd': /mini-?batch|stochastic gradient|\bsgd\b/i,
   adam: /\badam\b/i,
   'backpropagation-through-time': /back-?prop\w* through time|\bbptt\b/i,
+  perplexity: /perplexity|\bppl\b/i,
 };
 
 /** Words that name logistic regression (`LogisticRegression` too), and words that name linear regression or least squares. */

@@ -3651,3 +3651,10 @@ test('derivatives multiplied through the variable they share are the chain rule,
   assert.notEqual(recognise('\\frac{\\partial J}{\\partial v} = \\frac{\\partial J}{\\partial s} \\frac{\\partial q}{\\partial v}').firm, true);
   assert.notEqual(recognise('\\frac{\\partial E}{\\partial c} = \\frac{\\partial E}{\\partial v^t} \\frac{\\partial v^t}{\\partial c}').firm, true);
 });
+
+test('a sentence that defines perplexity through the log-likelihood names perplexity, not the likelihood it mentions', () => {
+  const tex = 'Q = \\exp(-\\frac{1}{N}\\sum_{k=1}^{N}\\log q(u_k|u_1,\\ldots,u_{k-1}))';
+  assert.equal(concept(tex, 'Perplexity is e raised to the mean negative log-likelihood (NLL) per token'), 'perplexity');
+  // The mean negative log-likelihood itself, under the same words, stays the likelihood.
+  assert.equal(concept('-\\frac{1}{N}\\sum_{k=1}^{N}\\log q(u_k|u_1,\\ldots,u_{k-1})', 'the mean negative log-likelihood (NLL) per token'), 'negative-log-likelihood');
+});
