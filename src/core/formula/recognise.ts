@@ -2280,7 +2280,10 @@ function detect(root: Row, add: Add): void {
   }
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
   if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
-  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
+  // (σ(x) = e^{s(x)}, one exponential and nothing else: a positive scale parametrised by its log, not the sigmoid.)
+  const lastPart = parts[parts.length - 1] ?? [];
+  const oneExponential = lastPart.length === 1 && ((lastPart[0].k === 'sym' && lastPart[0].name === 'e' && !!lastPart[0].sup) || (lastPart[0].k === 'apply' && lastPart[0].fn === 'exp'));
+  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && !oneExponential && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
   // ReLU family via max/min and cases
   for (const m of applies(root, ['max'])) {
     const a = rowOf(m.arg);

@@ -3658,3 +3658,9 @@ test('a sentence that defines perplexity through the log-likelihood names perple
   // The mean negative log-likelihood itself, under the same words, stays the likelihood.
   assert.equal(concept('-\\frac{1}{N}\\sum_{k=1}^{N}\\log q(u_k|u_1,\\ldots,u_{k-1})', 'the mean negative log-likelihood (NLL) per token'), 'negative-log-likelihood');
 });
+
+test('σ defined as one exponential is a positive scale, not the sigmoid', () => {
+  assert.notEqual(concept('\\sigma(u) = e^{r(u)}'), 'sigmoid');
+  assert.notEqual(concept('\\sigma(u) = \\exp(r(u))'), 'sigmoid');
+  assert.equal(concept('\\sigma(u) = \\frac{1}{1 + e^{-u}}'), 'sigmoid');
+});
