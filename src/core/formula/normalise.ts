@@ -511,6 +511,15 @@ function doubleEscaped(s: string): string {
   return s.replace(/\\\*/g, '*');
 }
 
+/**
+ * A formula copied out of an equation-image link, URL-encoded: `W\vec{x} %2B \vec{b}`. TeX's `%` begins a comment, so
+ * `%` before two hex digits of a character formulas use is read as that character.
+ */
+function urlEncoded(s: string): string {
+  if (!/%(2B|20|5E|7B|7D|5C|3D|28|29|2C|7C|5F|2F|5B|5D)/i.test(s)) return s;
+  return s.replace(/%(2B|20|5E|7B|7D|5C|3D|28|29|2C|7C|5F|2F|5B|5D)/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 /** HTML's named entities math pages use (the Greek letters by their names; `&space;` and `&plus;` of a formula copied out of an equation-image link). */
 const HTML_ENTITIES: Record<string, string> = lookupTable({
   space: ' ', plus: '+', equals: '=', thinsp: ' ', part: '∂', nabla: '∇', middot: '·', sdot: '·', times: '×', minus: '−', sum: '∑', prod: '∏', radic: '√', infin: '∞',
@@ -782,7 +791,7 @@ function positivePart(s: string): string {
 
 export function normaliseTex(src: string): string {
   const raw = String(src ?? '');
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : raw)))))));
+  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
   s = positivePart(typedComparisons(physicsPackage(s)));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);

@@ -251,3 +251,10 @@ test('TeXmacs markup is read as TeX: tags, symbols, bold letters, brackets, big 
   // Recognised as the TeX it stands for.
   assert.equal(recognise('<wide|y|^>=\\<sigma\\><around*|(|\\<b-w\\><rsup|T>\\<b-x\\>+b|)>').concept, 'logistic-regression');
 });
+
+test('a formula URL-encoded out of an equation-image link is read with its characters', () => {
+  assert.equal(normaliseTex('v = A u %2B c'), 'v = A u + c');
+  assert.equal(recognise('\\vec{v} = tanh(A\\vec{u} %2B \\vec{c})').concept, 'affine-layer');
+  // A percentage is no escape.
+  assert.match(normaliseTex('p = 50\\% x'), /50\\% x/);
+});
