@@ -2984,7 +2984,11 @@ function detect(root: Row, add: Add): void {
         add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
         break;
       }
-      if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some((x) => x.k === 'sym' && x.name === lhsLetter)) {
+      // (x* = Wx + b, a starred or primed vector on the left: the layer's output, named after its input; a matrix so
+      // marked, W′ = W + BA, is an updated weight.)
+      const marked = lhsHead?.k === 'sym' && lhsHead.name === lhsLetter && /^[a-z]$/.test(lhsLetter) && (subText(lhsHead.sup).trim() === '*' || lhsHead.mods.includes('prime')) && !lhsHead.sub;
+      const sameLetter = (x: Node) => x.k === 'sym' && x.name === lhsLetter && (!marked || !!x.sub || subText(x.sup).trim() === '*' || x.mods.includes('prime'));
+      if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some(sameLetter)) {
         add('affine-layer', 2.7, 'O = XW + b');
         break;
       }

@@ -3664,3 +3664,10 @@ test('σ defined as one exponential is a positive scale, not the sigmoid', () =>
   assert.notEqual(concept('\\sigma(u) = \\exp(r(u))'), 'sigmoid');
   assert.equal(concept('\\sigma(u) = \\frac{1}{1 + e^{-u}}'), 'sigmoid');
 });
+
+test('a starred or primed vector from a matrix times the plain one is a layer; a primed matrix updated is not', () => {
+  assert.equal(concept('\\vec{x}^* = W\\vec{x} + \\vec{b}'), 'affine-layer');
+  assert.equal(concept("x' = Wx + b"), 'affine-layer');
+  assert.notEqual(concept('x = Wx + b'), 'affine-layer');
+  assert.notEqual(concept("W' = W + BA"), 'affine-layer');
+});
