@@ -814,6 +814,8 @@ export function normaliseTex(src: string): string {
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   s = assignments(s);
+  // A prime after a function's bracket, `u(θ)'`: the derivative of u at θ, `u'(θ)` (the parser keeps primes on heads).
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*\(([^()]{1,40})\)\s*'/g, "$1'($2)");
   // Unicode operators typed into plain-text notes; three periods typed for an ellipsis (`x_1, ..., x_n`).
   s = unicodeScripts(s).replace(/(?<![.\d])\.{3}(?![.\d])/g, ' \\ldots ');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)

@@ -258,3 +258,9 @@ test('a formula URL-encoded out of an equation-image link is read with its chara
   // A percentage is no escape.
   assert.match(normaliseTex('p = 50\\% x'), /50\\% x/);
 });
+
+test("a prime after a function's bracket is the function's derivative", () => {
+  assert.equal(normaliseTex("u(\\theta)' = 0"), "u'(\\theta) = 0");
+  // (A bracket after a command keeps its prime where it is.)
+  assert.equal(normaliseTex("\\log(x)'"), "\\log(x)'");
+});
