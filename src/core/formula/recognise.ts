@@ -3314,6 +3314,18 @@ function detect(root: Row, add: Add): void {
     // (ℓ(θ) = ln L(θ): the log-likelihood defined as the log of the likelihood.)
     const definedAsLog = !!lhsApply && /^(ell|l)$/.test(lhsApply.fn) && rhsAll.length === 1 && logOfL(rhsAll);
     if ((parts.length >= 2 && lhs.length === 1 && logOfL(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0 || applies(rhsAll, ['log', 'ln']).length > 1)) || (parts.length === 1 && optimised && logOfL(root)) || definedAsLog) add('maximum-likelihood', 3.1, 'log L(θ) = …: the log-likelihood of the parameters');
+    // (u(θ) = log(L(θ)), l = log L(μ, σ²) = …: a letter defined as the log of the likelihood of parameters; and L(θ) =
+    // p(x_1, …, x_n | θ), L(p) = f(x_1, …, x_n | p): the likelihood defined as the data's probability given them.)
+    const ofParams = (a: Node) => a.k === 'apply' && a.fn === 'L' && syms(a.arg).length > 0 && syms(a.arg).every((y) => /^(theta|Theta|w|W|beta|omega|mu|sigma|pi|lambda|phi|alpha|p|q|n|k)$/.test(y.name)) && syms(a.arg).some((y) => y.name !== 'n' && y.name !== 'k');
+    const one = (r: Row | undefined) => (r && r.length === 1 ? r[0] : undefined);
+    const logged = one(parts[1]);
+    const logOfParams = logged?.k === 'apply' && ['log', 'ln'].includes(logged.fn) && rowOf(logged.arg).length === 1 && (likelihood(rowOf(logged.arg)[0]) || ofParams(rowOf(logged.arg)[0]));
+    const lhsOne = one(lhs);
+    const logLetter = !!lhsOne && ((lhsOne.k === 'sym' && /^(l|ell|u)$/.test(lhsOne.name) && !lhsOne.sub) || (lhsOne.k === 'apply' && /^(l|ell|u)$/.test(lhsOne.fn)));
+    const dataGiven = (a: Node | undefined) => a?.k === 'apply' && /^[pPf]$/.test(a.fn) && (hasOp(a.arg, '|') || hasOp(a.arg, ';'));
+    // (Primed, u(θ)′ = log(L(θ))′, it is the derivative taken to find the maximum.)
+    const primed = /['′]|prime/.test(show({ k: 'row', items: [...lhs, ...(parts[1] ?? [])] }));
+    if (parts.length >= 2 && !primed && ((logLetter && logOfParams) || (!!lhsOne && ofParams(lhsOne) && dataGiven(one(parts[1]))))) add('maximum-likelihood', 3.1, 'ℓ(θ) = log L(θ), L(θ) = p(x_1, …, x_n | θ): the likelihood of the parameters');
     // max L = Π f(x_i), max ln L⁻ = Σ ln(1 − f(x_i)): the likelihood (or its log) maximised.
     if (parts.length >= 2 && maximisedLikelihood(lhs) && (bigs(rhsAll, 'sum').length > 0 || bigs(rhsAll, 'prod').length > 0)) add('maximum-likelihood', 3.3, LIKELIHOOD_MAXIMISED);
   }

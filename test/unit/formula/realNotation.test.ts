@@ -3671,3 +3671,13 @@ test('a starred or primed vector from a matrix times the plain one is a layer; a
   assert.notEqual(concept('x = Wx + b'), 'affine-layer');
   assert.notEqual(concept("W' = W + BA"), 'affine-layer');
 });
+
+test('a letter defined as the log of the likelihood of parameters, and the likelihood defined as the data given them', () => {
+  assert.equal(concept('u(\\beta) = \\log(L(\\beta))'), 'maximum-likelihood');
+  assert.equal(concept('l = \\log L(\\mu, \\sigma^2) = \\sum_{k} \\log f(u_k | \\mu, \\sigma^2)'), 'maximum-likelihood');
+  assert.equal(concept('u(\\pi) = \\log(L(\\pi))'), 'maximum-likelihood');
+  assert.equal(concept('L(q) = f(u_1, u_2, \\ldots, u_m | q)'), 'maximum-likelihood');
+  // Its derivative, taken to find the maximum, is not the likelihood; a loss of predictions is no likelihood.
+  assert.notEqual(concept("u(\\pi)' = \\log(L(\\pi))'"), 'maximum-likelihood');
+  assert.notEqual(concept('l = \\log L(\\hat{y}, y)'), 'maximum-likelihood');
+});
