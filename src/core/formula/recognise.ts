@@ -326,6 +326,30 @@ const stepIndexed = (root: Row) => all(root).some((x) => (x.k === 'sym' && [subT
 /** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
 const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next through the variable they share';
 
+/**
+ * σ(x) = e^{s(x)}, one exponential (a positive scale parametrised by its log); σ(z) = z, the identity; σ(z) = z/(1 + e^{−z}),
+ * the argument over the sigmoid's denominator (Swish, z·σ(z)): σ is defined as something other than the sigmoid.
+ */
+function sigmaRedefined(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhs = parts[0] ?? [];
+  const head = lhs.length === 1 && lhs[0].k === 'apply' && ['sigma', 'sigmoid'].includes(lhs[0].fn) ? lhs[0] : null;
+  if (!head || parts.length < 2) return false;
+  const arg = show(head.arg).replace(/\s/g, '');
+  const right = parts[1];
+  const last = parts[parts.length - 1];
+  const oneExponential = last.length === 1 && ((last[0].k === 'sym' && last[0].name === 'e' && !!last[0].sup) || (last[0].k === 'apply' && last[0].fn === 'exp'));
+  const same = (n: Node | Row) => show(Array.isArray(n) ? { k: 'row', items: n } : n).replace(/\s/g, '') === arg;
+  return oneExponential || (right.length === 1 && ((right[0].k === 'sym' && same(right[0])) || (right[0].k === 'frac' && same(rowOf(right[0].num)))));
+}
+/** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
+function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+  if (!trees.some(sigmaRedefined)) return [];
+  const out: ConceptId[] = ['sigmoid', 'logistic-regression'];
+  for (const id of out) cands.delete(id);
+  return out;
+}
+
 /** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
 const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
 const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
@@ -2280,10 +2304,7 @@ function detect(root: Row, add: Add): void {
   }
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
   if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
-  // (σ(x) = e^{s(x)}, one exponential and nothing else: a positive scale parametrised by its log, not the sigmoid.)
-  const lastPart = parts[parts.length - 1] ?? [];
-  const oneExponential = lastPart.length === 1 && ((lastPart[0].k === 'sym' && lastPart[0].name === 'e' && !!lastPart[0].sup) || (lastPart[0].k === 'apply' && lastPart[0].fn === 'exp'));
-  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && !oneExponential && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
+  if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && !sigmaRedefined(root) && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
   // ReLU family via max/min and cases
   for (const m of applies(root, ['max'])) {
     const a = rowOf(m.arg);
@@ -5865,7 +5886,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands)];
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();

@@ -3659,9 +3659,12 @@ test('a sentence that defines perplexity through the log-likelihood names perple
   assert.equal(concept('-\\frac{1}{N}\\sum_{k=1}^{N}\\log q(u_k|u_1,\\ldots,u_{k-1})', 'the mean negative log-likelihood (NLL) per token'), 'negative-log-likelihood');
 });
 
-test('σ defined as one exponential is a positive scale, not the sigmoid', () => {
+test('σ defined as one exponential, the identity or Swish is not the sigmoid, and the learned model may not name it', () => {
   assert.notEqual(concept('\\sigma(u) = e^{r(u)}'), 'sigmoid');
   assert.notEqual(concept('\\sigma(u) = \\exp(r(u))'), 'sigmoid');
+  assert.notEqual(concept('\\sigma(u) = u'), 'sigmoid');
+  assert.deepEqual(recognise('\\sigma(u) = \\frac{u}{1 + e^{-u}}').ruledOut, ['sigmoid', 'logistic-regression']);
+  assert.equal(explainFormula('\\sigma(u) = \\frac{u}{1 + e^{-u}}', { context: { before: 'the Swish activation is defined as' } }).concept, null);
   assert.equal(concept('\\sigma(u) = \\frac{1}{1 + e^{-u}}'), 'sigmoid');
 });
 
