@@ -350,6 +350,23 @@ function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[
   return out;
 }
 
+/**
+ * log p(d | w)/p(d), log p(x, y)/(p(x) p(y)): a conditional over its own marginal, or a joint over the product of its
+ * marginals — mutual information's ratio (outside the catalog), not two distributions of one variable.
+ */
+function mutualInformation(logs: Apply[]): boolean {
+  return logs.some((l) => {
+    const a = rowOf(l.arg);
+    if (a.length !== 1 || a[0].k !== 'frac') return false;
+    const num = applies(a[0].num).filter(isProb);
+    const den = applies(a[0].den).filter(isProb);
+    const before = (q: Apply) => show({ k: 'row', items: rowOf(q.arg).slice(0, Math.max(0, rowOf(q.arg).findIndex((x) => x.k === 'op' && x.v === '|')) || rowOf(q.arg).length) }).replace(/\s/g, '');
+    const conditionalOverMarginal = num.length === 1 && den.length === 1 && hasOp(num[0].arg, '|') && !hasOp(den[0].arg, '|') && before(num[0]) === show(den[0].arg).replace(/\s/g, '');
+    const jointOverMarginals = num.length === 1 && den.length === 2 && hasOp(num[0].arg, ',') && !hasOp(num[0].arg, '|');
+    return conditionalOverMarginal || jointOverMarginals;
+  });
+}
+
 /** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
 const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
 const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
@@ -2486,7 +2503,7 @@ function detect(root: Row, add: Add): void {
   const klOnLeft = applies(lhs).some((a) => a.fn === 'kl' || (a.head.k === 'sym' && a.head.name === 'D'));
   if (klNamed && expectation && logs.length && !klOnLeft && hasOp(root, '-')) add('elbo', 3.8, 'E_q[log p(x|z)] − KL(q‖p)');
   // (A lone log-ratio equal to a linear score is log-odds, not a divergence: Σ or ∫ over outcomes makes it one.)
-  if (ratioLog && !expectation && (bigs(root, 'sum').length || bigs(root, 'int').length || klNamed)) add('kl-divergence', 3.4, 'Σ p log(p/q)');
+  if (ratioLog && !expectation && !mutualInformation(logs) && (bigs(root, 'sum').length || bigs(root, 'int').length || klNamed)) add('kl-divergence', 3.4, 'Σ p log(p/q)');
   if (lhs.some((x) => (x.k === 'name' && /^elbo$/i.test(x.v)) || (x.k === 'apply' && /^elbo$/i.test(x.fn)))) add('elbo', 3.6, 'ELBO = …');
   {
     const es = syms(root).filter((x) => x.name === 'E' && x.mods.includes('bb'));

@@ -3684,3 +3684,11 @@ test('a letter defined as the log of the likelihood of parameters, and the likel
   assert.notEqual(concept("u(\\pi)' = \\log(L(\\pi))'"), 'maximum-likelihood');
   assert.notEqual(concept('l = \\log L(\\hat{y}, y)'), 'maximum-likelihood');
 });
+
+test("mutual information's ratio (a conditional over its marginal, a joint over the product of its marginals) is not the KL divergence", () => {
+  assert.notEqual(concept('M = \\sum_{a,b} p(a, b) \\log \\frac{p(b|a)}{p(b)}'), 'kl-divergence');
+  assert.notEqual(concept('M = \\sum_{a,b} p(a,b) \\log \\frac{p(a,b)}{p(a)p(b)}'), 'kl-divergence');
+  // Two distributions of one variable stay the divergence.
+  assert.equal(concept('M = \\sum_{a} p(a) \\log \\frac{p(a)}{q(a)}'), 'kl-divergence');
+  assert.equal(concept('M = \\sum_{a} q(a|b) \\log \\frac{q(a|b)}{p(a|b)}'), 'kl-divergence');
+});
