@@ -1338,7 +1338,11 @@ function conditionalLetters(tree: Tree, set: Notes['set'], latentToo = true): vo
   const given = (x: Node): x is Sym => x.k === 'sym' && /^([a-z]|X)$/.test(x.name);
   for (const { r, bar, outcome } of conditionals(tree, /^[pPq]$/)) {
     if (!latentToo && r.some((x) => x.k === 'sym' && x.name === 'z')) continue;
-    if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
+    // (The same letter after the bar, P(w_t | w_{t−1}, …, w_1): a word of the sequence the model reads, the one predicted
+    // here from the words before it.)
+    const ofSequence = plain(outcome) && bar === 1 && r.slice(2).some((x) => x.k === 'sym' && x.name === outcome.name && !!(x.sub || x.sup));
+    if (ofSequence) set(symbolKey(outcome), 'a token of the sequence (the model’s input), here the one being predicted (the target) from the tokens before it');
+    else if (plain(outcome) && (bar === 1 || (r[1].k === 'op' && r[1].v === '='))) set(symbolKey(outcome), 'the token or class being predicted (the target)');
     if (bar === 3 && r[1].k === 'op' && r[1].v === '=' && plain(r[2])) set(symbolKey(r[2]), `a class (the value ${pretty(outcome)} takes; an index over the classes)`);
     // (w and θ after the bar are the model's parameters, not an input: P(y = k | x, w).)
     // (A bare w beside the input x is the weights; with subscripts, w_{i−1}, it is a word.)

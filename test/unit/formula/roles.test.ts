@@ -135,3 +135,10 @@ test('Pr by its name, ∇J beside ∇J(w)', () => {
   assert.match(meaning('PP = \\mathrm{Pr}(W)^{-\\frac{1}{m}}', 'Pr'), /probability/);
   assert.match(meaning('w \\leftarrow w - \\eta \\nabla J(w)', '∇J'), /gradient of J/);
 });
+
+test('a token predicted from earlier tokens of its own sequence is both what the model reads and what it predicts', () => {
+  const of = (tex: string, letter: string) => explainFormula(tex).symbols.find((s) => s.symbol === letter)?.meaning ?? '';
+  assert.match(of('P(u_k \\mid u_{k-1}, u_{k-2})', 'u_k'), /sequence.*input.*predicted/);
+  // A label given an input of another letter stays the target alone.
+  assert.match(of('P(c \\mid v)', 'c'), /^the token or class being predicted/);
+});
