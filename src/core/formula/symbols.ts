@@ -171,7 +171,7 @@ const SCORED_LETTERS = new Map([['q', 'the query'], ['k', 'a key: what the query
 const PENALTY_FUNCTION = 'the penalty term (the regulariser): it grows as the model gets more complex';
 
 /** The likelihood's letter in maximum likelihood. */
-const LIKELIHOOD_LETTER = 'the likelihood (or its log): how well θ explains the data, which the estimate maximises';
+const LIKELIHOOD_LETTER = 'the likelihood (or its log): the probability of the data given θ, read as a function of θ — what the estimate maximises';
 
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function roleOfDefined(head: Sym, concept: ConceptId): string | null {
@@ -1096,6 +1096,19 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     const meaning = squared ? 'the running average of squared gradients (second moment: an uncentred variance)' : 'the running average of gradients (first moment: their mean, momentum)';
     averaged.set(d.head.name, meaning);
     set(symbolKey(d.head), `${meaning} — defined here`);
+    // (Its value at the step before, v_{t−1}, is the same average, whatever the letter usually stands for.)
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && !m.mods.includes('hat') && set(symbolKey(m), meaning)));
+  }
+  // (X̂ = X/(1 − β_kᵗ) alone: the decay's index says which moment, β₁ the gradients', β₂ their squares'.)
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    if (!d || !d.head.mods.includes('hat') || averaged.has(d.head.name) || d.rhs.length !== 1 || d.rhs[0].k !== 'frac') continue;
+    const num = rowOf(d.rhs[0].num);
+    const index = /\\?beta_?\{?\s*([12])/.exec(pretty(d.rhs[0].den).replace(/β/g, '\\beta')) ?? /β_?\{?([12₁₂])/.exec(pretty(d.rhs[0].den));
+    if (num.length !== 1 || num[0].k !== 'sym' || num[0].name !== d.head.name || !index) continue;
+    const first = /[1₁]/.test(index[1]);
+    averaged.set(d.head.name, first ? 'the running average of gradients (first moment: their mean, momentum)' : 'the running average of squared gradients (second moment: an uncentred variance)');
+    set(symbolKey(num[0]), averaged.get(d.head.name)!);
   }
   walk(tree, (n) => {
     if (n.k === 'sym' && n.mods.includes('hat') && averaged.has(n.name)) set(symbolKey(n), `the bias-corrected ${averaged.get(n.name)!.replace(/^the /, '')}`);
@@ -1222,9 +1235,11 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   const base = (m: Sym) => `${m.name}${m.mods.join('')}`;
   const loggedBases = new Set([...logged].filter((m): m is Sym => m.k === 'sym').map(base));
   const isLogged = (y: Sym) => logged.has(y) || loggedBases.has(base(y));
+  // (In the hinge loss the prediction is a raw score whose margin is judged, not a probability.)
+  const PREDICTION = concept === 'hinge-loss' ? 'the prediction: the model\'s score (its raw output, before any threshold)' : 'the prediction (the model\'s output)';
   if (loss && ts.length && ys.length && !predicted.length) {
     for (const t of ts) set(symbolKey(t), 'the target (true label)');
-    for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)');
+    for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : PREDICTION);
     return;
   }
   // (In a classifier's loss or model, what is predicted is a probability, under a log or not.)
@@ -1238,7 +1253,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     if (inner.length === 3 && inner[0].k === 'num' && (inner[1] as { v?: string }).v === '-' && inner[2].k === 'sym' && inner[2].name === 'y' && predictedY(inner[2])) cue = true;
   });
   const classifier = cue || (!!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood', 'softmax'].includes(concept));
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : 'the prediction (the model\'s output)') : 'the target (true label)');
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : PREDICTION) : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));

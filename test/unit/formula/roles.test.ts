@@ -142,3 +142,13 @@ test('a token predicted from earlier tokens of its own sequence is both what the
   // A label given an input of another letter stays the target alone.
   assert.match(of('P(c \\mid v)', 'c'), /^the token or class being predicted/);
 });
+
+test("a moment's letters follow what the formula averages, not the letter; the hinge loss's prediction is a score", () => {
+  // v averaged from unsquared gradients with β₁ is the first moment, at this step and the one before.
+  assert.match(meaning('v_t = \\beta_1 v_{t-1} + (1-\\beta_1) g_t', 'v_{t−1}'), /first moment/);
+  assert.match(meaning('\\hat{v}_t = \\frac{v_t}{1-\\beta_1^t}', 'v_t'), /first moment/);
+  assert.match(meaning('\\hat{v}_t = \\frac{v_t}{1-\\beta_2^t}', 'v_t'), /second moment/);
+  const hinge = explainFormula('L = \\frac{1}{N} \\sum_{i=1}^N \\max(0, 1 - y_i \\hat{y}_i)').symbols.find((s) => s.symbol.normalize('NFD').startsWith('y\u0302'));
+  assert.match(hinge?.meaning ?? '', /score/);
+  assert.match(meaning('L = \\prod_{i=1}^m P(y_i|x_i)', 'L'), /probability of the data/);
+});
