@@ -2856,10 +2856,14 @@ function detect(root: Row, add: Add): void {
     // an LSTM the activation a^{⟨t−1⟩}.)
     const reads = (l: RegExp) => inner.some((s) => l.test(s.name) && isPrev(s));
     // (The candidate c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c) read from the memory cell itself: a GRU's.)
-    if (lhsS?.name === 'c' && lhsS.mods.includes('tilde') && a.fn === 'tanh' && reads(/^c$/) && !reads(/^[ahs]$/)) {
+    // (Written with a hat, ĉ^{⟨t⟩}, it is the same candidate.)
+    if (lhsS?.name === 'c' && (lhsS.mods.includes('tilde') || lhsS.mods.includes('hat')) && a.fn === 'tanh' && reads(/^c$/) && !reads(/^[ahs]$/)) {
       add('gru', 3.9, 'c̃^{⟨t⟩} = tanh(W_c[c^{⟨t−1⟩}, x^{⟨t⟩}] + b_c): the candidate read from the memory cell, a GRU');
       continue;
     }
+    // (c_t = tanh(W c_{t−1} + U x_t), undecorated: a state named c computed from itself through tanh alone is a plain
+    // recurrence, not an LSTM's cell, which gates its candidate in.)
+    if (lhsS?.name === 'c' && !lhsS.mods.length && a.fn === 'tanh' && reads(/^c$/) && !reads(/^[ahs]$/)) continue;
     // (Through tanh only the candidate, c or g, is a part of the cell: f_θ = tanh(W h_{t−1} + U x_t) is a plain RNN's step.)
     if ((prevH || concatPrev || cellInputs) && ['f', 'i', 'o', 'c', 'g'].includes(gateLetter) && !(a.fn === 'tanh' && ['f', 'i', 'o'].includes(gateLetter))) {
       add('lstm', 3.5, 'an LSTM gate: σ(W [h_{t−1}, x_t] + b)');

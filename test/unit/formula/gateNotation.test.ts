@@ -41,3 +41,10 @@ test('a sigmoid gate named by words in other languages, or in its own \\tag', ()
   // A sigmoid under words that name no gate stays unclaimed as a gate.
   assert.notEqual(concept('o = \\sigma(P v + q)', '出力は次のとおり'), 'lstm');
 });
+
+test("a hatted candidate read from the memory cell is the GRU's; a state named c computed from itself through tanh alone is a plain RNN", () => {
+  assert.equal(recognise('\\hat{c}^{<t>} = \\tanh(W_c [c^{<t-1>}, x^{<t>}] + b_c)').concept, 'gru');
+  assert.equal(recognise('c_t = \\tanh(U c_{t-1} + V x_t)').concept, 'rnn');
+  // The candidate read from the previous hidden state stays the LSTM's.
+  assert.equal(recognise('\\tilde{c}_t = \\tanh(W_c [h_{t-1}, x_t] + b_c)').concept, 'lstm');
+});
