@@ -4424,6 +4424,11 @@ function qkvAttention(named: ConceptId | null, root: Row): ConceptId | null {
   const products = all(rhs).filter((x): x is Extract<Node, { k: 'row' }> => x.k === 'row').map((r) => r.items).concat([rhs]);
   const qk = products.some((r) => r.some((x, i) => x.k === 'sym' && x.name === 'Q' && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'K'));
   const unscaled = qk && !all(rhs).some((x) => x.k === 'frac' || x.k === 'sqrt');
+  const qkv = args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]);
+  // (Scored through tanh, softmax(tanh(QW_q + KW_k)v)V, it is additive attention; weighted by a similarity function
+  // of its own, Σ_j sim(Q_i, K_j) V_j / Σ_j sim(Q_i, K_j), it is attention in general: the name adds no √d.)
+  if (qkv && applies(rhs, ['tanh']).length) return 'mlp-attention';
+  if (qkv && !applies(rhs, ['softmax', 'exp']).length && !all(rhs).some((x) => x.k === 'sqrt') && applies(rhs).some((a) => /^(sim|similarity|kernel)$/i.test(a.fn))) return named;
   return args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]) && !unscaled ? 'scaled-dot-product-attention' : named;
 }
 

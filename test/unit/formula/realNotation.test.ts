@@ -3692,3 +3692,9 @@ test("mutual information's ratio (a conditional over its marginal, a joint over 
   assert.equal(concept('M = \\sum_{a} p(a) \\log \\frac{p(a)}{q(a)}'), 'kl-divergence');
   assert.equal(concept('M = \\sum_{a} q(a|b) \\log \\frac{q(a|b)}{p(a|b)}'), 'kl-divergence');
 });
+
+test('Attention(Q, K, V) scored through tanh is additive attention, and weighted by a similarity function attention in general', () => {
+  assert.equal(concept('\\text{Attention}(Q, K, V) = \\text{softmax}(\\tanh(Q W_a + K U_a) v_a) V'), 'mlp-attention');
+  assert.equal(concept('\\text{Attention}(Q, K, V) = \\frac{\\sum_{m} \\text{sim}(Q_n, K_m) V_m}{\\sum_{m} \\text{sim}(Q_n, K_m)}'), 'attention');
+  assert.equal(concept('\\text{Attention}(Q, K, V) = \\text{softmax}(\\frac{QK^T}{\\sqrt{d_k}})V'), 'scaled-dot-product-attention');
+});
