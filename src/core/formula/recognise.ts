@@ -360,7 +360,12 @@ function mutualInformation(logs: Apply[]): boolean {
     if (a.length !== 1 || a[0].k !== 'frac') return false;
     const num = applies(a[0].num).filter(isProb);
     const den = applies(a[0].den).filter(isProb);
-    const before = (q: Apply) => show({ k: 'row', items: rowOf(q.arg).slice(0, Math.max(0, rowOf(q.arg).findIndex((x) => x.k === 'op' && x.v === '|')) || rowOf(q.arg).length) }).replace(/\s/g, '');
+    // (What a conditional is of: its argument before the bar.)
+    const before = (q: Apply) => {
+      const r = rowOf(q.arg);
+      const bar = r.findIndex((x) => x.k === 'op' && x.v === '|');
+      return show({ k: 'row', items: bar > 0 ? r.slice(0, bar) : r }).replace(/\s/g, '');
+    };
     const conditionalOverMarginal = num.length === 1 && den.length === 1 && hasOp(num[0].arg, '|') && !hasOp(den[0].arg, '|') && before(num[0]) === show(den[0].arg).replace(/\s/g, '');
     const jointOverMarginals = num.length === 1 && den.length === 2 && hasOp(num[0].arg, ',') && !hasOp(num[0].arg, '|');
     return conditionalOverMarginal || jointOverMarginals;
