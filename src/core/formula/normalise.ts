@@ -515,10 +515,7 @@ function doubleEscaped(s: string): string {
  * A formula copied out of an equation-image link, URL-encoded: `W\vec{x} %2B \vec{b}`. TeX's `%` begins a comment, so
  * `%` before two hex digits of a character formulas use is read as that character.
  */
-function urlEncoded(s: string): string {
-  if (!/%(2B|20|5E|7B|7D|5C|3D|28|29|2C|7C|5F|2F|5B|5D)/i.test(s)) return s;
-  return s.replace(/%(2B|20|5E|7B|7D|5C|3D|28|29|2C|7C|5F|2F|5B|5D)/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
+const urlEncoded = (s: string) => s.replace(/%(2B|20|5E|7B|7D|5C|3D|28|29|2C|7C|5F|2F|5B|5D)/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 /** HTML's named entities math pages use (the Greek letters by their names; `&space;` and `&plus;` of a formula copied out of an equation-image link). */
 const HTML_ENTITIES: Record<string, string> = lookupTable({

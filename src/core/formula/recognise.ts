@@ -294,33 +294,26 @@ const sameRow = (a: Row, b: Row) => show({ k: 'row', items: a }).replace(/\s/g, 
 const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
 /** Every row of a node or row (itself first, then the rows inside it): where adjacent items are read as products. */
 const rowsIn = (n: Node | Node[] | undefined): Row[] => [Array.isArray(n) ? n : rowOf(n), ...all(n).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
-/** Whether some row multiplies two derivatives (adjacent, or with · / ×, or bracketed factors). */
-function derivProducts(n: Node | Node[]): boolean {
-  const rows = rowsIn(n);
-  const isDer = (x: Node | undefined): boolean => !!x && ((x.k === 'frac' && !!derivative(x)) || (x.k === 'group' && rowOf(x.body).some((y) => y.k === 'frac' && !!derivative(y))));
-  for (const r of rows) {
+/** The derivative a node is, or the first one a bracketed factor holds. */
+const derivativeIn = (x: Node | undefined) => (x?.k === 'frac' ? derivative(x) : x?.k === 'group' ? rowOf(x.body).map((y) => (y.k === 'frac' ? derivative(y) : null)).find(Boolean) ?? null : null);
+/** Derivatives multiplied in some row: adjacent, with · / × / * / . between them, or a TeX tie (`\frac{dg}{dh} ~ \frac{dh}{dx}`). */
+function derivativePairs(n: Node | Node[]): Array<[{ of: Row; wrt: Row }, { of: Row; wrt: Row }]> {
+  const pairs: Array<[{ of: Row; wrt: Row }, { of: Row; wrt: Row }]> = [];
+  for (const r of rowsIn(n)) {
     for (let i = 0; i + 1 < r.length; i++) {
-      if (!isDer(r[i])) continue;
+      const a = derivativeIn(r[i]);
+      if (!a) continue;
       const nx = r[i + 1];
-      if (isDer(nx)) return true;
-      // (TeX's tie, `\frac{dg}{dh} ~ \frac{dh}{dx}`, is a space between the factors.)
-      if (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) && isDer(r[i + 2])) return true;
+      const b = derivativeIn(nx) ?? (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) ? derivativeIn(r[i + 2]) : null);
+      if (b) pairs.push([a, b]);
     }
   }
-  return false;
+  return pairs;
 }
-
+/** Whether some row multiplies two derivatives. */
+const derivProducts = (n: Node | Node[]) => derivativePairs(n).length > 0;
 /** Whether some row multiplies two derivatives linked through the variable they share (∂L/∂z · ∂z/∂w, or ∂a/∂z ∂C/∂a). */
-function linkedDerivProducts(n: Node | Node[]): boolean {
-  const derOf = (x: Node | undefined) => (x?.k === 'frac' ? derivative(x) : x?.k === 'group' ? rowOf(x.body).map((y) => (y.k === 'frac' ? derivative(y) : null)).find(Boolean) ?? null : null);
-  const linked = (a: { of: Row; wrt: Row }, b: { of: Row; wrt: Row }) => (a.wrt.length > 0 && sameRow(a.wrt, b.of)) || (a.of.length > 0 && sameRow(a.of, b.wrt));
-  return rowsIn(n).some((r) => r.some((x, i) => {
-    const a = derOf(x);
-    if (!a) return false;
-    const b = derOf(r[i + 1]) ?? (r[i + 1]?.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes((r[i + 1] as { v: string }).v) ? derOf(r[i + 2]) : null);
-    return !!b && linked(a, b);
-  }));
-}
+const linkedDerivProducts = (n: Node | Node[]) => derivativePairs(n).some(([a, b]) => (a.wrt.length > 0 && sameRow(a.wrt, b.of)) || (a.of.length > 0 && sameRow(a.of, b.wrt)));
 /** Some letter indexed by a time step (u^t, s_{t+N}, h_{t−1}) or a sum running up to t or T: a derivation that may be through time. */
 const stepIndexed = (root: Row) => all(root).some((x) => (x.k === 'sym' && [subText(x.sub), subText(x.sup)].some((i) => /(^|[^A-Za-z])t([^A-Za-z]|$)/.test(i))) || (x.k === 'big' && /(^|[^A-Za-z])[tT]([^A-Za-z]|$)/.test(subText(x.sup))));
 /** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
@@ -4434,7 +4427,7 @@ function qkvAttention(named: ConceptId | null, root: Row): ConceptId | null {
   // of its own, Σ_j sim(Q_i, K_j) V_j / Σ_j sim(Q_i, K_j), it is attention in general: the name adds no √d.)
   if (qkv && applies(rhs, ['tanh']).length) return 'mlp-attention';
   if (qkv && !applies(rhs, ['softmax', 'exp']).length && !all(rhs).some((x) => x.k === 'sqrt') && applies(rhs).some((a) => /^(sim|similarity|kernel)$/i.test(a.fn))) return named;
-  return args.length === 3 && args.every((x, i) => x.k === 'sym' && x.name === 'QKV'[i]) && !unscaled ? 'scaled-dot-product-attention' : named;
+  return qkv && !unscaled ? 'scaled-dot-product-attention' : named;
 }
 
 const MARGIN_LOSSES = new Set<ConceptId>(['hinge-loss', 'collobert-weston']);

@@ -1065,6 +1065,8 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
  * 3f′. Adam's moments in any letters: what is updated as β X + (1 − β)(…) is a running average — of the gradients, or of
  * their squares when the new term is squared — and the same letter with a hat, divided by 1 − βᵗ, its bias-corrected form.
  */
+const FIRST_MOMENT = 'the running average of gradients (first moment: their mean, momentum)';
+const SECOND_MOMENT = 'the running average of squared gradients (second moment: an uncentred variance)';
 function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (concept !== 'adam') return;
   const averaged = new Map<string, string>();
@@ -1093,7 +1095,7 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
       if (!/^(beta|β)$/.test(decay.name)) set(symbolKey(decay), 'the decay rate of the running average (as β₁ or β₂: how much of the old value it keeps)');
     }
     if (!own || !oneMinus) continue;
-    const meaning = squared ? 'the running average of squared gradients (second moment: an uncentred variance)' : 'the running average of gradients (first moment: their mean, momentum)';
+    const meaning = squared ? SECOND_MOMENT : FIRST_MOMENT;
     averaged.set(d.head.name, meaning);
     set(symbolKey(d.head), `${meaning} — defined here`);
     // (Its value at the step before, v_{t−1}, is the same average, whatever the letter usually stands for.)
@@ -1104,10 +1106,9 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     const d = definition(eq);
     if (!d || !d.head.mods.includes('hat') || averaged.has(d.head.name) || d.rhs.length !== 1 || d.rhs[0].k !== 'frac') continue;
     const num = rowOf(d.rhs[0].num);
-    const index = /\\?beta_?\{?\s*([12])/.exec(pretty(d.rhs[0].den).replace(/β/g, '\\beta')) ?? /β_?\{?([12₁₂])/.exec(pretty(d.rhs[0].den));
+    const index = /(?:β|\\beta)_?\{?\s*([12₁₂])/.exec(pretty(d.rhs[0].den));
     if (num.length !== 1 || num[0].k !== 'sym' || num[0].name !== d.head.name || !index) continue;
-    const first = /[1₁]/.test(index[1]);
-    averaged.set(d.head.name, first ? 'the running average of gradients (first moment: their mean, momentum)' : 'the running average of squared gradients (second moment: an uncentred variance)');
+    averaged.set(d.head.name, /[1₁]/.test(index[1]) ? FIRST_MOMENT : SECOND_MOMENT);
     set(symbolKey(num[0]), averaged.get(d.head.name)!);
   }
   walk(tree, (n) => {
@@ -1236,10 +1237,10 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
   const loggedBases = new Set([...logged].filter((m): m is Sym => m.k === 'sym').map(base));
   const isLogged = (y: Sym) => logged.has(y) || loggedBases.has(base(y));
   // (In the hinge loss the prediction is a raw score whose margin is judged, not a probability.)
-  const PREDICTION = concept === 'hinge-loss' ? 'the prediction: the model\'s score (its raw output, before any threshold)' : 'the prediction (the model\'s output)';
+  const prediction = concept === 'hinge-loss' ? 'the prediction: the model\'s score (its raw output, before any threshold)' : 'the prediction (the model\'s output)';
   if (loss && ts.length && ys.length && !predicted.length) {
     for (const t of ts) set(symbolKey(t), 'the target (true label)');
-    for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : PREDICTION);
+    for (const y of ys) set(symbolKey(y), isLogged(y) ? 'the prediction: a predicted probability (the model\'s output)' : prediction);
     return;
   }
   // (In a classifier's loss or model, what is predicted is a probability, under a log or not.)
@@ -1253,7 +1254,7 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     if (inner.length === 3 && inner[0].k === 'num' && (inner[1] as { v?: string }).v === '-' && inner[2].k === 'sym' && inner[2].name === 'y' && predictedY(inner[2])) cue = true;
   });
   const classifier = cue || (!!concept && ['binary-cross-entropy', 'cross-entropy', 'logistic-regression', 'softmax-regression', 'negative-log-likelihood', 'softmax'].includes(concept));
-  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : PREDICTION) : 'the target (true label)');
+  for (const y of ys) set(symbolKey(y), predictedY(y) ? (isLogged(y) || classifier ? 'the prediction: a predicted probability (the model\'s output)' : prediction) : 'the target (true label)');
   if (!loss) return;
   const isTarget = (x: Node | undefined): boolean => x?.k === 'sym' && ((x.name === 'y' && !predictedY(x)) || (x.name === 't' && !!x.sub && !x.mods.length));
   const guess = (x: Node | undefined, meaning: string) => void (x?.k === 'sym' && !isTarget(x) && !letters[x.name] && /^[a-zA-Z]$/.test(x.name) && x.name !== 'e' && set(symbolKey(x), meaning));

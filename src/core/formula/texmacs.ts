@@ -2,6 +2,7 @@
  * GNU TeXmacs markup, as a .tm file stores a formula (`q<rsub|\<phi\>><around*|(|\<b-z\>|)>`), read as TeX
  * (`q_{\phi}(\mathbf{z})`): tags `<name|arg|…>` and `<\name>…</name>`, symbols `\<name\>`, `*` for an unwritten product.
  */
+import { MAX_DEPTH } from './tex';
 
 /**
  * Whether a formula is written in TeXmacs markup: a `\<symbol\>` (a name, or a font's prefix and a letter, `\<b-x\>`; not
@@ -64,9 +65,16 @@ function tag(name: string, args: string[]): string {
   }
 }
 
-/** TeXmacs markup as TeX; text that is not markup is kept. Markup broken off (a tag never closed) ends where the text ends. */
+/** A tag's name after its `<` (or `<\`). */
+const TAG_NAME = /[A-Za-z][A-Za-z0-9*-]*/y;
+
+/**
+ * TeXmacs markup as TeX; text that is not markup is kept. Markup broken off (a tag never closed) ends where the text ends;
+ * tags nested deeper than the parser reads (MAX_DEPTH) end the formula there.
+ */
 export function texmacsToTex(src: string): string {
   let i = 0;
+  let depth = 0;
   // Reads until one of `stops` at this depth; returns the TeX read.
   const read = (stops: string[]): string => {
     let out = '';
@@ -92,10 +100,13 @@ export function texmacsToTex(src: string): string {
   // `<name|a|b>` or `<\name>a<|name>b</name>`, at i.
   const element = (): string => {
     const block = src[i + 1] === '\\';
-    const m = /^[A-Za-z][A-Za-z0-9*-]*/.exec(src.slice(i + (block ? 2 : 1)));
+    TAG_NAME.lastIndex = i + (block ? 2 : 1);
+    const m = TAG_NAME.exec(src);
     if (!m) { i++; return '<'; }
+    if (depth >= MAX_DEPTH) { i = src.length; return ''; }
     const name = m[0];
-    i += (block ? 2 : 1) + name.length;
+    i = TAG_NAME.lastIndex;
+    depth++;
     const args: string[] = [];
     if (block) {
       if (src[i] === '>') i++;
@@ -109,6 +120,7 @@ export function texmacsToTex(src: string): string {
       while (src[i] === '|') { i++; args.push(read(['|', '>'])); }
       if (src[i] === '>') i++;
     }
+    depth--;
     return tag(name, args);
   };
   return read([]).replace(/[ \t]+/g, ' ').trim();

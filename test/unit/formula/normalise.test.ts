@@ -264,3 +264,10 @@ test("a prime after a function's bracket is the function's derivative", () => {
   // (A bracket after a command keeps its prime where it is.)
   assert.equal(normaliseTex("\\log(x)'"), "\\log(x)'");
 });
+
+test('TeXmacs tags nested deeper than the parser reads end the formula, never the stack', () => {
+  const deep = '<rsub|'.repeat(20000) + 'x' + '>'.repeat(20000);
+  const tex = texmacsToTex(deep);
+  assert.ok(tex.length < 2000, `${tex.length} characters`);
+  assert.ok(tex.startsWith('_{_{'));
+});
