@@ -485,6 +485,8 @@ function unicodeScripts(s: string): string {
   // (The German keyboard's ß standing alone, `ß_0 + ß_1X`, `∑ß_j^2`, is the β it is typed for; inside a word it is a letter.)
   s = s.replace(/(?<![A-Za-zÀ-ÿ])ß(?![a-zà-ÿ])/g, 'β');
   s = s.replace(/[ŷĥôẑỹõẽ]/g, (c) => PRECOMPOSED[c] ?? c);
+  // (A product dot typed as a character, `X · W`, `w⋅x`: TeX's \cdot, which the rules below read.)
+  s = s.replace(/[·⋅∙]/g, ' \\cdot ');
   s = s.replace(/([A-Za-z])([\u0302\u0303\u0304\u20D7])/g, (_m, l: string, acc: string) => `\\${COMBINING[acc]}{${l}}`);
   // A layer in superscript parentheses, `z⁽ℓ⁾`, `h⁽ℓ⁻¹⁾`: the layer above the letter.
   s = s.replace(/⁽([^⁽⁾]{1,10})⁾/g, (_m, inner: string) => `^{(${[...inner].map((c) => SUPERSCRIPTS[c] ?? (c === 'ℓ' ? '\\ell ' : c)).join('').trim()})}`);
@@ -874,8 +876,8 @@ export function normaliseTex(src: string): string {
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');
-  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`, not vectors over their norms, A·B/(‖A‖ ‖B‖); and a transposed factor before a dot.)
-  if (!/\\\||\|\||\\[lr]Vert|‖/.test(s)) s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
+  // (So is a matrix times a matrix with a dot, `W^{[l]} \cdot A^{[l-1]}`, not vectors over their norms, A·B/(‖A‖ ‖B‖) or A·B/(|A| |B|); and a transposed factor before a dot.)
+  if (!/\||\\[lr]?[vV]ert|‖/.test(s)) s = s.replace(MATRIX_DOT_MATRIX, '$1 ');
   s = s.replace(TRANSPOSED_DOT, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');

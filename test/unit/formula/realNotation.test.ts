@@ -3698,3 +3698,11 @@ test('Attention(Q, K, V) scored through tanh is additive attention, and weighted
   assert.equal(concept('\\text{Attention}(Q, K, V) = \\frac{\\sum_{m} \\text{sim}(Q_n, K_m) V_m}{\\sum_{m} \\text{sim}(Q_n, K_m)}'), 'attention');
   assert.equal(concept('\\text{Attention}(Q, K, V) = \\text{softmax}(\\frac{QK^T}{\\sqrt{d_k}})V'), 'scaled-dot-product-attention');
 });
+
+test('a product dot typed as a character reads as \\cdot does: a matrix times a matrix, and not between vectors over their lengths', () => {
+  assert.equal(concept('Z = X · W + b'), 'affine-layer');
+  assert.equal(concept('Z = X ⋅ W + b'), concept('Z = X \\cdot W + b'));
+  // Vectors over their lengths written with single bars keep their dot: the cosine.
+  assert.equal(concept('d = \\frac{S_1·S_2}{|S_1|*|S_2|}'), 'cosine-similarity');
+  assert.equal(concept('d = \\frac{S_1 \\cdot S_2}{|S_1| |S_2|}'), 'cosine-similarity');
+});
