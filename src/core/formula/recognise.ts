@@ -317,6 +317,7 @@ const linkedDerivProducts = (n: Node | Node[]) => derivativePairs(n).some(([a, b
 /** Some letter indexed by a time step (u^t, s_{t+N}, h_{t−1}) or a sum running up to t or T: a derivation that may be through time. */
 const stepIndexed = (root: Row) => all(root).some((x) => (x.k === 'sym' && [subText(x.sub), subText(x.sup)].some((i) => /(^|[^A-Za-z])t([^A-Za-z]|$)/.test(i))) || (x.k === 'big' && /(^|[^A-Za-z])[tT]([^A-Za-z]|$)/.test(subText(x.sup))));
 /** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
+const LAYER_TAGGED = 'z^l = W^l a^{l−1}: the weights of layer l, tagged as the left side is, on the layer below';
 const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next through the variable they share';
 
 /**
@@ -1282,6 +1283,8 @@ function affine(r: Row): { matrix: boolean; weights: string[] } | null {
       if (weight(p) && isTransposeSup(p.sup) && input(q) && !q.sup) return { matrix: false, weights: [p.name] };
       if (input(p) && isTransposeSup(p.sup) && weight(q) && !q.sup) return { matrix: false, weights: [q.name] };
       if (weight(p) && layerSup(p) && input(q) && layerSup(q) && indexOf(q.sup) === `${indexOf(p.sup)}-1`) return { matrix: false, weights: [p.name] };
+      // (a^{(1)} W^{(2)}: a row-vector book's layer below times the weights of the layer above.)
+      if (/^[A-Z]$|^Theta$/.test(q.name) && layerTag(q) && layerTag(p) === layerBelow(layerTag(q))) return { matrix: true, weights: [q.name] };
     }
     const w0 = r[0];
     const rest = r[1]?.k === 'op' && r[1].v === '·' ? r.slice(2) : r.slice(1);
@@ -1670,6 +1673,10 @@ const primedApply = (a: Apply) => a.fn.endsWith("'") || (a.head.k === 'sym' && (
 const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some(primedApply);
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
+/** A letter's superscript as a layer's tag, bracketed or bare (z^{(2)}, z^{[2]}, z^2, W^l → 2, 2, 2, l); none for a transpose. */
+const layerTag = (x: Node | undefined): string => (x?.k === 'sym' && !!x.sup && !isTransposeSup(x.sup) && /^[A-Za-z0-9+-]{1,4}$/.test(indexOf(x.sup)) ? indexOf(x.sup) : '');
+/** The tag of the layer below: 2 → 1, l → l-1. */
+const layerBelow = (tag: string) => (/^[0-9]+$/.test(tag) ? String(Number(tag) - 1) : `${tag}-1`);
 /** A letter's step, written as a subscript or a superscript, its brackets dropped: h_t, h^{(t)}, h^{⟨t−1⟩} → t, t, t−1. */
 const stepIndex = (x: Sym) => indexOf(x.sub ?? x.sup).replace(/[⟨⟩<>]/g, '');
 /** A letter's layer, written as a superscript or, with none, a subscript: a^{(l+1)}, z^{[2]}, v_ℓ → l+1, 2, ell. */
@@ -3019,9 +3026,15 @@ function detect(root: Row, add: Add): void {
       const layerDown = !!lhsLayer && side.some((x) => x.k === 'sym' && x.name === lhsLetter && [`${lhsLayer}-1`, /^[0-9]+$/.test(lhsLayer) ? String(Number(lhsLayer) - 1) : ''].includes(subText(x.sup).replace(/[()[\]{}\s]/g, '')));
       // (Without a bias, z^{(l)} = w^{(l)} a^{(l−1)}: the weights carry the layer too.)
       const layerWeights = side.some((x) => x.k === 'sym' && aff.weights.includes(x.name) && layerSup(x) && indexOf(x.sup) === lhsLayer);
-      const belowIn = side.some((x) => x.k === 'sym' && layerSup(x) && indexOf(x.sup) === `${lhsLayer}-1`);
-      if (((aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn)) && !timeStep) {
-        add('affine-layer', 2.8, 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}');
+      const belowIn = side.some((x) => x.k === 'sym' && layerSup(x) && [`${lhsLayer}-1`, layerBelow(lhsLayer)].includes(indexOf(x.sup)));
+      // (Tags written bare, z^i = W^i a^{i−1}, z^1 = W^1 x: the weights share the left side's tag, and the input is the
+      // layer below or the plain input x.)
+      const lhsTag = layerTag(lhsHead);
+      const taggedWeights = !!lhsTag && aff.matrix && side.some((x) => x.k === 'sym' && aff.weights.includes(x.name) && layerTag(x) === lhsTag);
+      const taggedInput = side.some((x) => x.k === 'sym' && !aff.weights.includes(x.name) && (layerTag(x) === layerBelow(lhsTag) || (x.name === 'x' && !x.sup && !x.sub)));
+      const layered = (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn);
+      if ((layered || (taggedWeights && taggedInput)) && !timeStep && !/^([tτ]|tau)$/.test(lhsTag)) {
+        add('affine-layer', 2.8, layered ? 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}' : LAYER_TAGGED);
         break;
       }
       // (x* = Wx + b, a starred or primed vector on the left: the layer's output, named after its input; a matrix so
@@ -5185,7 +5198,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

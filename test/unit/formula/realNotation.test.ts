@@ -3706,3 +3706,14 @@ test('a product dot typed as a character reads as \\cdot does: a matrix times a 
   assert.equal(concept('d = \\frac{S_1·S_2}{|S_1|*|S_2|}'), 'cosine-similarity');
   assert.equal(concept('d = \\frac{S_1 \\cdot S_2}{|S_1| |S_2|}'), 'cosine-similarity');
 });
+
+test('a layer tagged bare or in brackets, its weights tagged alike, on the layer below or the input, is a layer without a bias', () => {
+  assert.equal(concept('z^i := W^i a^{i-1}'), 'affine-layer');
+  assert.equal(concept('a^l = W^l h^{l-1}'), 'affine-layer');
+  assert.equal(concept('z^1 = W^1 x'), 'affine-layer');
+  assert.equal(concept('z^{[2]} = W^{[2]} a^{[1]}'), 'affine-layer');
+  assert.equal(concept('\\boldsymbol{z}^{(2)} = \\boldsymbol{a}^{(1)} \\boldsymbol{W}^{(2)}'), 'affine-layer');
+  // A step tagged so is a recurrence, not a layer; a weight tagged otherwise is not the layer's.
+  assert.notEqual(concept('h^t = W^t h^{t-1}'), 'affine-layer');
+  assert.notEqual(concept('z^2 = W^3 x'), 'affine-layer');
+});
