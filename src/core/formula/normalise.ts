@@ -649,14 +649,15 @@ function assignments(s: string): string {
 
 /**
  * Characters pasted from a rendered page: zero-width ones are nothing; mathematical alphanumerics (𝜔, 𝜕, 𝓛, 𝐱) are
- * the plain letters they are styled from. Text-mode accents typed in a formula, `\~H`, `\^{\theta}`, are the tilde and
+ * the plain letters they are styled from; the letterlike ones (ℒ, ℋ, ℝ, ℕ) are their calligraphic and
+ * double-struck letters. Text-mode accents typed in a formula, `\~H`, `\^{\theta}`, are the tilde and
  * the hat.
  */
 function plainCharacters(s: string): string {
   // (The divides sign ∣ pasted for a conditional's bar; code's power `dx**2`, `beta1**t`.)
   // (Full-width digits, letters, signs and spaces typed with an East Asian input method, `x ≦ ０`: their ASCII forms.)
   // (A zero-width space copied from a web page is dropped; after a command, `\prod​P`, it still ends the command's name.)
-  return s.replace(/(\\[A-Za-z]+)[\u200B-\u200D\uFEFF]+(?=[A-Za-z])/g, '$1 ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*(-?(?:[A-Za-z]\w{0,11}|\d+(?:\.\d+)?))(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  return s.replace(/(\\[A-Za-z]+)[\u200B-\u200D\uFEFF]+(?=[A-Za-z])/g, '$1 ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*(-?(?:[A-Za-z]\w{0,11}|\d+(?:\.\d+)?))(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/[ℬℰℱℋℐℒℳℛ]/g, (c) => `\\mathcal{${c.normalize('NFKC')}}`).replace(/[ℂℕℙℚℝℤ]/g, (c) => `\\mathbb{${c.normalize('NFKC')}}`).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */

@@ -690,6 +690,17 @@ function estimatedRisk(parts: Row[], lhs: Row, add: Add): boolean {
 }
 
 /**
+ * The parameter an update changes: a letter, or a letter bracketed to carry its iteration, (w_{jk})_{i+1} = (w_{jk})_i − α C′,
+ * or taking its step as an argument, W(k+1) = W(k) + 2α e(k) pᵀ(k).
+ */
+function updatedParam(x: Node | undefined): Sym | null {
+  if (x?.k === 'sym') return x;
+  const body = x?.k === 'group' && x.delim === '(' && !x.sup ? rowOf(x.body) : [];
+  if (body.length === 1 && body[0].k === 'sym') return body[0];
+  return x?.k === 'apply' && x.head.k === 'sym' && /^[a-z](\+1)?$/.test(indexOf(x.arg)) ? x.head : null;
+}
+
+/**
  * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
  * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
@@ -755,11 +766,13 @@ function detectForms(root: Row, add: Add): void {
   // (The product may be written, λ · sign(w).)
   if (penalisedGradient(lhs, parts)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
-  const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
-  if (lhsSym && parts.length === 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
-    const r = parts[1];
+  const lhsSym = lhs.length === 1 ? updatedParam(lhs[0]) : null;
+  if (lhsSym && parts.length >= 2 && (rels.includes('=') || rels.includes(':=') || rels.includes('←'))) {
+    // (In a chain, x_1 = x_0 + Δx = x_0 − η f′(x_0), the side that starts from the parameter is the step.)
+    const fromParam = (p: Row) => updatedParam(p[0])?.name === lhsSym.name && p[1]?.k === 'op' && (p[1].v === '-' || p[1].v === '+');
+    const r = parts.length === 2 ? parts[1] : parts.slice(1).find(fromParam) ?? [];
     const sign = r.findIndex((x) => x.k === 'op' && (x.v === '-' || x.v === '+'));
-    const same = r[0]?.k === 'sym' && r[0].name === lhsSym.name && sign === 1;
+    const same = updatedParam(r[0])?.name === lhsSym.name && (r[0].k === lhs[0].k || r[0].k === 'sym') && sign === 1;
     // (w − (α × dw): the step in parentheses, its product written with a cross, is the same step.)
     const after = r.slice(sign + 1);
     const step = !same ? [] : (after.length === 1 && after[0].k === 'group' && after[0].delim === '(' && !after[0].sup ? rowOf(after[0].body) : after).filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '×')));
@@ -3205,7 +3218,7 @@ function detect(root: Row, add: Add): void {
     if (parts.length === 2 && called(lhs) && lossLetter(lhs[0]) && lossLetter(first) && base(first) === base(lhs[0]) && show(first) !== show(lhs[0]) && called(rhsAll.slice(0, at).filter((x) => !(x.k === 'op'))) && penalty) add('regularization', 3.4, 'L′ = L + λ·(penalty): a loss with a penalty added');
   }
   // --- training ---
-  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|lr)$/.test(x.name)) || applies(r).some((a) => STEP_SIZE.test(a.fn));
+  const stepLetter = (r: Row) => syms(r).some((x) => /^(eta|alpha|epsilon|varepsilon|lr)$/.test(x.name)) || r.some((x) => x.k === 'name' && /^(lr|learning_?rate)$/i.test(x.v)) || applies(r).some((a) => STEP_SIZE.test(a.fn));
   // (Before a gradient alone, −γ ∂E/∂w, a γ is the step size too.)
   const gradientStepLetter = (r: Row) => stepLetter(r) || syms(r).some((x) => x.name === 'gamma');
   // g(w) = Σ_p g_p(w), (1/P) Σ_p g_p(w): a cost defined as the (average) sum of the same function per example.
@@ -3324,7 +3337,8 @@ function detect(root: Row, add: Add): void {
   const estimateLhs = parts.length > 1 && lhs.length === 1 && lhs[0].k === 'sym' && /^(g|G)$/.test(lhs[0].name);
   if (fracs(root).some((f) => onlyNum(f.num, 1) && (batchCount(f) || (estimateLhs && syms(f.den).some((x) => ['m', 'M'].includes(x.name))))) && hasSym(root, 'nabla') && bigs(root, 'sum').length) add('minibatch-sgd', 3.3, 'ĝ = (1/m) ∇ Σ_i L_i over a minibatch');
   // Δθ = −η ∂E/∂θ: the change of a parameter is minus a step size times its gradient.
-  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && gradientStepLetter(rhsAll.slice(0, 3)) && hasGradient(rhsAll)) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
+  // (The parameter may carry its step as an argument, Δw(t) = −ε ∂E/∂w(t).)
+  if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && (lhs[1].k === 'sym' || (lhs[1].k === 'apply' && lhs[1].head.k === 'sym')) && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && gradientStepLetter(rhsAll.slice(0, 3)) && (hasGradient(rhsAll) || applies(rhsAll).some((a) => a.head.k === 'sym' && a.head.mods.includes('prime')))) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
   // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
   else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.

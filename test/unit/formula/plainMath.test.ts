@@ -63,7 +63,7 @@ test('Typst notes and code-style notes reach the recogniser', () => {
 });
 
 test('math typed in HTML: named and numeric entities as their characters, layout tags as spaces', () => {
-  assert.equal(normaliseTex('u = &tau;(v<sub>1</sub>&middot;s<sub>1</sub> + c)'), 'u = τ(v_{1}·s_{1} + c)');
+  assert.equal(normaliseTex('u = &tau;(v<sub>1</sub>&middot;s<sub>1</sub> + c)'), 'u = τ(v_{1} \\cdot s_{1} + c)');
   assert.equal(normaliseTex('&Omega; &#946; &lambda;'), 'Ω β λ');
   // (An entity it does not know stays as written.)
   assert.equal(normaliseTex('a &frobnicate; b'), 'a &frobnicate; b');

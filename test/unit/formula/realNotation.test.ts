@@ -3717,3 +3717,19 @@ test('a layer tagged bare or in brackets, its weights tagged alike, on the layer
   assert.notEqual(concept('h^t = W^t h^{t-1}'), 'affine-layer');
   assert.notEqual(concept('z^2 = W^3 x'), 'affine-layer');
 });
+
+test('letterlike characters pasted from a page are their calligraphic and double-struck letters', () => {
+  assert.equal(concept('b = b - α ∂ℒ/∂b'), 'gradient-descent');
+  assert.equal(concept('w = w - η ∂ℒ/∂w'), concept('w = w - \\eta \\partial \\mathcal{L}/\\partial w'));
+});
+
+test('a parameter update written with lr, in a chain of equals, bracketed with its iteration, or as a change by a derivative', () => {
+  assert.equal(concept("x_1 = x_0 + \\Delta x = x_0 - lr*f'(x)"), 'gradient-descent');
+  assert.equal(concept('\\Delta x = - lr * \\frac{\\partial loss}{\\partial x}'), 'gradient-descent');
+  assert.equal(concept("\\Delta x = - lr * f'(x)"), 'gradient-descent');
+  assert.equal(concept('\\Delta w(t) = -\\varepsilon \\frac{\\partial E}{\\partial w}(t)'), 'gradient-descent');
+  assert.equal(concept("(w_{jk}^L)_{i+1} = (w_{jk}^L)_{i} - \\alpha C'((w_{jk}^L)_i)"), 'gradient-descent');
+  // A chain whose later side does not start from the parameter is no update; a change by a plain value is none.
+  assert.notEqual(concept("y_1 = x_0 + 1 = z - lr*f'(x)"), 'gradient-descent');
+  assert.notEqual(concept('\\Delta x = - lr * x'), 'gradient-descent');
+});
