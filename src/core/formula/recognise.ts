@@ -327,14 +327,19 @@ const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next thr
 function sigmaRedefined(root: Row): boolean {
   const { parts } = sides(root);
   const lhs = parts[0] ?? [];
-  const head = lhs.length === 1 && lhs[0].k === 'apply' && ['sigma', 'sigmoid'].includes(lhs[0].fn) ? lhs[0] : null;
-  if (!head || parts.length < 2) return false;
-  const arg = show(head.arg).replace(/\s/g, '');
+  const fn = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
+  if (!fn || parts.length < 2) return false;
+  const arg = show(fn.arg).replace(/\s/g, '');
   const right = parts[1];
+  const same = (n: Node | Row) => show(Array.isArray(n) ? { k: 'row', items: n } : n).replace(/\s/g, '') === arg;
+  // (Any function so defined, f(z) = z/(1 + e^{−z}) or f(x) = x σ(x), is Swish, whatever its letter.)
+  const swish = right.length === 1 && right[0].k === 'frac' && same(rowOf(right[0].num)) && hasOp(rowOf(right[0].den), '+') && (applies(rowOf(right[0].den), ['exp']).length > 0 || syms(right[0].den).some((x) => x.name === 'e' && !!x.sup));
+  const timesSigmoid = right.length === 2 && same(right[0]) && right[1].k === 'apply' && ['sigma', 'sigmoid'].includes(right[1].fn) && same(rowOf(right[1].arg));
+  if (swish || timesSigmoid) return true;
+  if (!['sigma', 'sigmoid'].includes(fn.fn)) return false;
   const last = parts[parts.length - 1];
   const oneExponential = last.length === 1 && ((last[0].k === 'sym' && last[0].name === 'e' && !!last[0].sup) || (last[0].k === 'apply' && last[0].fn === 'exp'));
-  const same = (n: Node | Row) => show(Array.isArray(n) ? { k: 'row', items: n } : n).replace(/\s/g, '') === arg;
-  return oneExponential || (right.length === 1 && ((right[0].k === 'sym' && same(right[0])) || (right[0].k === 'frac' && same(rowOf(right[0].num)))));
+  return oneExponential || (right.length === 1 && right[0].k === 'sym' && same(right[0]));
 }
 /** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
 function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
@@ -6057,7 +6062,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     // (A log-likelihood the sentence calls a loss is still written without the loss's minus.)
     const unsigned = claim && claim.id === 'binary-cross-entropy' && applies(tree.items, ['log', 'ln']).length >= 2 && !negated(tree.items);
     const momentum = claim && (claim.id === 'gradient-descent' || claim.id === 'minibatch-sgd') && optimiser;
-    if (claim && !against && !gradientOnly && !unsigned && !momentum && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
+    if (claim && !against && !gradientOnly && !unsigned && !momentum && !ruledOut.includes(claim.id) && !(ELEMENTWISE.has(claim.id) && activationOfCall) && !throughActivation(tree.items, claim.id)) {
       sorted.unshift(claim);
       best = claim;
       concept = claim.id;

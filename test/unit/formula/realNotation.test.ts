@@ -3733,3 +3733,12 @@ test('a parameter update written with lr, in a chain of equals, bracketed with i
   assert.notEqual(concept("y_1 = x_0 + 1 = z - lr*f'(x)"), 'gradient-descent');
   assert.notEqual(concept('\\Delta x = - lr * x'), 'gradient-descent');
 });
+
+test('Swish under any letter, z/(1 + e^{−z}) or x σ(x), is not the sigmoid, even when the sentence names the sigmoid', () => {
+  const words = 'The Swish is defined as a sigmoid multiplied with the identity';
+  assert.notEqual(recognise('f(z) = \\frac{z}{1 + e^{-z}}', { before: words }).concept, 'sigmoid');
+  assert.notEqual(concept('f(x) = x \\sigma(x)'), 'sigmoid');
+  // The sigmoid itself, under any letter, stays the sigmoid.
+  assert.equal(concept('f(z) = \\frac{1}{1 + e^{-z}}'), 'sigmoid');
+  assert.equal(recognise('g(z) = \\frac{1}{1 + e^{-z}}', { before: 'the sigmoid' }).concept, 'sigmoid');
+});
