@@ -1101,6 +1101,21 @@ function isHypothesis(lhsApply: Apply | null, lhsSym: Sym | null): boolean {
   if (!lhsSym) return false;
   return ((lhsSym.mods.includes('hat') || /^[hy]$/.test(lhsSym.name)) && !lhsSym.sub) || hypothesisByParams(lhsSym);
 }
+/** Why the model's output equated with the probability of the positive class is logistic regression. */
+const CLASS_ONE_PROBABILITY = 'h_θ(x) = P(y = 1 | x; θ): the model named by its parameters outputs the probability that the label is 1';
+/**
+ * h_θ(x) = P(y = 1 | x; θ), P(y = 1 | x) = f_{w,b}(x): a model named by its parameters (h_θ, f_{w,b}) equated with the
+ * probability that the label is 1 given the input — logistic regression's reading of its output.
+ */
+function classOneProbability(parts: Row[]): boolean {
+  if (parts.length !== 2) return false;
+  const one = (r: Row) => {
+    const a = r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? rowOf(r[0].arg) : [];
+    return a[0]?.k === 'sym' && a[0].name === 'y' && !a[0].sub && a[1]?.k === 'op' && a[1].v === '=' && isNum(a[2], 1) && a[3]?.k === 'op' && a[3].v === '|';
+  };
+  const model = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && /^[hf]$/.test(r[0].fn) && hypothesisByParams({ ...r[0].head, sup: undefined });
+  return (one(parts[0]) && model(parts[1])) || (model(parts[0]) && one(parts[1]));
+}
 /** h_θ, h_w, f_{w,b}: the hypothesis named by its parameters, without its argument. */
 const hypothesisByParams = (x: Node | undefined): boolean => {
   if (x?.k !== 'sym' || !/^[hf]$/.test(x.name) || x.sup) return false;
@@ -1108,6 +1123,22 @@ const hypothesisByParams = (x: Node | undefined): boolean => {
   const params = rowOf(x.sub);
   return params.some((p) => p.k === 'sym' && PARAM_LETTER.test(p.name)) && params.every((p) => (p.k === 'sym' && /^(w|W|b|theta|beta)$/.test(p.name) && !p.sub) || (p.k === 'op' && p.v === ','));
 };
+
+/** A hypothesis h_θ(x) = θᵀx or g(θᵀx), and a model named by its parameters read as the probability of the label 1. */
+function hypothesisForms(parts: Row[], lhsApply: Apply | null, lhsSym: Sym | null, add: Add): void {
+  const hypothesis = isHypothesis(lhsApply, lhsSym);
+  const rhs = parts[parts.length - 1] ?? [];
+  // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
+  const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
+  const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
+  // (Also at the end of a chain of rewritings, h(x) = Σ_i θ_i x_i = θᵀx; or one parameter times the input, h_θ(x) = θ₁x.)
+  const oneParamTimesInput = (r: Row) => !!lhsApply && lhsApply.head.k === 'sym' && !!lhsApply.head.sub && r.length === 2 && r[0].k === 'sym' && PARAM_LETTER.test(r[0].name) && !!r[0].sub && r[1].k === 'sym' && r[1].name === 'x' && !r[1].sup;
+  if (hypothesis && parts.length >= 2 && (paramDot(rhs) || oneParamTimesInput(rhs))) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
+  // (The hypothesis named by its parameters, h_w(X) = σ(Xw), is the regression's, not a layer's.)
+  const ofParams = !!lhsApply && lhsApply.head.k === 'sym' && PARAM_LETTER.test(subText(lhsApply.head.sub));
+  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
+  if (classOneProbability(parts)) add('logistic-regression', 3.1, CLASS_ONE_PROBABILITY);
+}
 
 /**
  * More canonical forms: a hypothesis h_θ(x) = θᵀx (or g(θᵀx)), the halves of the binary cross-entropy (−log ŷ for
@@ -1122,16 +1153,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const rhs = parts.length > 1 ? parts[parts.length - 1] : parts[0] ?? [];
   const lhsApply = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   const lhsSym = lhs.length === 1 && lhs[0].k === 'sym' ? lhs[0] : null;
-  const hypothesis = isHypothesis(lhsApply, lhsSym);
-  // θᵀx, or the data matrix times the parameters, Xθ (X·θ, X*θ).
-  const dataTimesParams = (r: Row) => { const q = r.length === 3 && r[1].k === 'op' && ['*', 'cdot', '·'].includes(r[1].v) ? [r[0], r[2]] : r; return q.length === 2 && q[0].k === 'sym' && q[0].name === 'X' && !q[0].sup && q[1].k === 'sym' && /^(theta|beta|w)$/.test(q[1].name) && !q[1].sup; };
-  const paramDot = (r: Row) => (r.length === 2 && r[0].k === 'sym' && isTransposeSup(r[0].sup) && r[1].k === 'sym' && (PARAM_LETTER.test(r[0].name) || PARAM_LETTER.test(r[1].name))) || dataTimesParams(r);
-  // (Also at the end of a chain of rewritings, h(x) = Σ_i θ_i x_i = θᵀx; or one parameter times the input, h_θ(x) = θ₁x.)
-  const oneParamTimesInput = (r: Row) => !!lhsApply && lhsApply.head.k === 'sym' && !!lhsApply.head.sub && r.length === 2 && r[0].k === 'sym' && PARAM_LETTER.test(r[0].name) && !!r[0].sub && r[1].k === 'sym' && r[1].name === 'x' && !r[1].sup;
-  if (hypothesis && parts.length >= 2 && (paramDot(rhs) || oneParamTimesInput(rhs))) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
-  // (The hypothesis named by its parameters, h_w(X) = σ(Xw), is the regression's, not a layer's.)
-  const ofParams = !!lhsApply && lhsApply.head.k === 'sym' && PARAM_LETTER.test(subText(lhsApply.head.sub));
-  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
+  hypothesisForms(parts, lhsApply, lhsSym, add);
   if (treeTurn(parts, lhsApply)) add('hierarchical-softmax', 3.3, 'p(n, left) = σ(v_nᵀ h): a left or right turn at a node of the tree');
   // −log ŷ for y = 1 and −log(1 − ŷ) for y = 0 (a loss of a prediction and a 0/1 label); both in one formula.
   const logs = applies(root, ['log', 'ln']);

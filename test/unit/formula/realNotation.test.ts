@@ -3742,3 +3742,11 @@ test('Swish under any letter, z/(1 + e^{−z}) or x σ(x), is not the sigmoid, e
   assert.equal(concept('f(z) = \\frac{1}{1 + e^{-z}}'), 'sigmoid');
   assert.equal(recognise('g(z) = \\frac{1}{1 + e^{-z}}', { before: 'the sigmoid' }).concept, 'sigmoid');
 });
+
+test("a model named by its parameters equated with the probability that the label is 1 is logistic regression", () => {
+  assert.equal(concept('f_{\\vec{w}, b}(\\vec{x}) = P(y=1 | \\vec{x}; \\vec{w}, b)'), 'logistic-regression');
+  assert.equal(concept('P(y=1 \\vert x; \\theta) = h_{\\theta}(x)'), 'logistic-regression');
+  // An unnamed function, or a probability of another event, is not read so.
+  assert.notEqual(concept('f(x) = P(y=1|x)'), 'logistic-regression');
+  assert.notEqual(concept('h_{\\theta}(x) = P(x > 1)'), 'logistic-regression');
+});
