@@ -385,6 +385,21 @@ function partialOf(n: Node | Node[] | undefined): boolean {
 const hasGradient = (n: Node | Node[] | undefined) => hasSym(n, 'nabla') || derivs(n).length > 0 || syms(n).some((s) => s.name === 'partial' && !!s.sub) || partialOf(n);
 
 /**
+ * (1/m) Σ (ŷ − y)², (1/N) ‖t − Xθ‖²: squared errors averaged by an explicit 1/m, tied with the linear model or the
+ * empirical risk they belong to, are the mean squared error the formula writes out.
+ */
+function averagedSquares(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
+  const top = sorted[0];
+  const mse = sorted.find((c) => c.id === 'mse');
+  const rival = sorted.find((c) => c.id === 'linear-regression' || c.id === 'empirical-risk');
+  if (!top || !mse || !rival || (top !== mse && top !== rival) || Math.abs(mse.score - rival.score) >= 0.15) return;
+  const mean = fracs(items).some((f) => onlyNum(f.num, 1) && /^[mnNM]$/.test(subText(f.den).replace(/\s/g, '')));
+  const squared = all(items).some((x) => 'sup' in x && !!x.sup && onlyNum(x.sup, 2));
+  if (!mean || !squared) return;
+  sorted.splice(sorted.indexOf(mse), 1);
+  sorted.unshift({ ...mse, score: Math.max(top.score, mse.score) + MARGIN, why: `${mse.why}, averaged by 1/m` });
+}
+/**
  * A log-likelihood without a minus sign is not the loss (negative log-likelihood, cross-entropy …) it is close to: those
  * candidates go, but for the Bernoulli log-likelihood, which keeps its name with a why that says so.
  */
@@ -6025,6 +6040,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A softmax or σ under a log is the probability a loss scores, not what the formula is.
   logFragments(sorted, tree.items);
   unsignedLosses(sorted, tree.items, src);
+  averagedSquares(sorted, tree.items);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

@@ -3750,3 +3750,13 @@ test("a model named by its parameters equated with the probability that the labe
   assert.notEqual(concept('f(x) = P(y=1|x)'), 'logistic-regression');
   assert.notEqual(concept('h_{\\theta}(x) = P(x > 1)'), 'logistic-regression');
 });
+
+test('squared errors averaged by an explicit 1/m, tied with the linear model or the empirical risk, are the mean squared error', () => {
+  const ols = { before: 'This is why this technique is called Ordinary Least Square (OLS) regression' };
+  const erm = { before: 'ERM 经验风险最小化预测' };
+  assert.equal(recognise('E(\\beta)= \\frac {1}{n} \\sum _{i=1}^{n}(y_{i}-x_{i}^{T}\\beta)^{2}', ols).concept, 'mse');
+  assert.equal(recognise('L_D(\\theta)=\\frac{1}{N}||t_D-X_D\\theta||^2', erm).concept, 'mse');
+  // Without the average, the same words leave the squared errors undecided between the two.
+  assert.equal(recognise('E(\\beta)= \\sum _{i=1}^{n}(y_{i}-x_{i}^{T}\\beta)^{2}', ols).concept, null);
+  assert.equal(recognise('L_D(\\theta)=||t_D-X_D\\theta||^2', erm).concept, null);
+});
