@@ -1823,9 +1823,11 @@ function detectDerivations(root: Row, add: Add): void {
   const likelihoodOfParams = applies(root).some((a) => /^(L|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name)));
   if (maxOverParams && likelihoodOfParams && !hasSym(root, 'phi', 'varphi') && !applies(root).some((a) => a.fn === 'q')) add('maximum-likelihood', 3.1, 'arg max_θ log L(θ): the parameters that make the data most likely');
   // log p(x) = ℒ + D_KL(q(z | x) ‖ p(z | x)), log p(x) − ℒ = D_KL(…): the evidence split into the bound and its gap.
-  const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && isProb(r[0]) && !condBarOf(r[0]) && !hasOp(r[0].arg, ','); });
+  // (The evidence may be conditioned on the parameters alone, log p(x | θ); the bound may be named, ELBO(q, x; θ, φ).)
+  const givenParams = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar > 0 && r.slice(bar + 1).every((x) => (x.k === 'sym' && /^(theta|phi)$/.test(x.name)) || (x.k === 'op' && x.v === ',')); };
+  const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && isProb(r[0]) && (!condBarOf(r[0]) || givenParams(r[0])) && !hasOp(r[0].arg, ','); });
   const klTerm = applies(root).some((a) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub))));
-  const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal'));
+  const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => (a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal')) || a.fn === 'elbo');
   if (logEvidence && klTerm && bound && parts.length >= 2) add('elbo', 3.8, 'log p(x) = ℒ + KL(q ‖ p(z | x)): the evidence, its lower bound and the gap');
   // ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²): the KL divergence of a diagonal Gaussian from the standard normal, in closed form.
   const squaredLetter = (name: string) => syms(root).some((y) => y.name === name && /^2$/.test(indexOf(y.sup)));

@@ -3760,3 +3760,10 @@ test('squared errors averaged by an explicit 1/m, tied with the linear model or 
   assert.equal(recognise('E(\\beta)= \\sum _{i=1}^{n}(y_{i}-x_{i}^{T}\\beta)^{2}', ols).concept, null);
   assert.equal(recognise('L_D(\\theta)=||t_D-X_D\\theta||^2', erm).concept, null);
 });
+
+test('the evidence split into a named bound and the KL gap, or conditioned on the parameters alone, is the ELBO decomposition', () => {
+  assert.equal(concept('\\log p(\\mathbf{x}; \\theta) = \\mathrm{ELBO}(q,\\mathbf{x};\\theta,\\phi) + \\mathrm{KL}[q(\\mathbf{z} \\mid \\mathbf{x}; \\phi) \\parallel p(\\mathbf{z} \\mid \\mathbf{x}; \\theta)]'), 'elbo');
+  assert.equal(concept('\\log p(x | \\theta) = \\mathcal{L}(q, \\theta) + KL(q(z) \\| p(z | x, \\theta))'), 'elbo');
+  // The evidence given the parameters, without a bound and its gap, is a likelihood, not the decomposition.
+  assert.notEqual(concept('\\log p(x | \\theta) = \\sum_i \\log p(x_i | \\theta)'), 'elbo');
+});
