@@ -709,6 +709,12 @@ function estimatedRisk(parts: Row[], lhs: Row, add: Add): boolean {
   return hatR;
 }
 
+/** The gradient of one sampled example's term, ∇f_{i_k}, or the data of a batch as the loss's arguments, J(θ, X_b, y_b): a stochastic step. */
+function sampledData(step: Row): boolean {
+  const letters = all(step).map((x) => (x.k === 'apply' && x.head.k === 'sym' ? x.head : x)).filter((x): x is Sym => x.k === 'sym');
+  return letters.some((x) => rowOf(x.sub).some((y) => y.k === 'sym' && /^[ij]$/.test(y.name) && /^[kt]$/.test(subText(y.sub))) || (/^[XxYy]$/.test(x.name) && subText(x.sub) === 'b'));
+}
+
 /**
  * The parameter an update changes: a letter, or a letter bracketed to carry its iteration, (w_{jk})_{i+1} = (w_{jk})_i − α C′,
  * or taking its step as an argument, W(k+1) = W(k) + 2α e(k) pᵀ(k).
@@ -818,7 +824,8 @@ function detectForms(root: Row, add: Add): void {
     const newFromOld = /new/.test(subText(lhsSym.sup)) && r[0]?.k === 'sym' && /old/.test(subText(r[0].sup));
     if (same && !adaptive && rate(step[0]) && (grad || ((writtenOut || newFromOld) && (r[sign] as { v: string }).v === '-'))) {
       // (Σ_{i ∈ batch}, Σ_{i ∈ B}, 1/|B|: the examples of a minibatch.)
-      const batch = step.some((x) => x.k === 'big' && x.v === 'sum' && (/[+]/.test(subText(x.sup)) || /batch|∈\s*(B|mathcalB)\b/i.test(subText(x.sub).replace(/\s/g, '')))) || fracs(step).some((f) => onlyNum(f.num, 1) && /^(b|\|B\||\|mathcalB\|)$/.test(subText(f.den).replace(/\s/g, ''))) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
+      // (So is a sum over a sampled set, Σ_{n ∈ S^{(i)}}.)
+      const batch = sampledData(step) || step.some((x) => x.k === 'big' && x.v === 'sum' && (/[+]/.test(subText(x.sup)) || /batch|∈\s*(B|mathcalB|S|mathcalS)(\(.*\))?$/i.test(subText(x.sub).replace(/\s/g, '')))) || fracs(step).some((f) => onlyNum(f.num, 1) && /^(b|\|B\||\|mathcalB\|)$/.test(subText(f.den).replace(/\s/g, ''))) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
   }
@@ -3343,10 +3350,10 @@ function detect(root: Row, add: Add): void {
       const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
       // (Or a loss indexed by a batch, ∂L^{B_{t−1}}/∂w, L_B, J_{\mathcal{B}}.)
       const batchLoss = all(step).some((x) => x.k === 'sym' && LOSS_LETTER.test(x.name) && [x.sup, x.sub].some((sc) => { const r = rowOf(sc).filter((y) => y.k !== 'op'); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'B'; }));
-      const batch = slice || batchLoss || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      const batch = slice || batchLoss || sampledData(step) || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
-      else if (batch) add('minibatch-sgd', 3.5, BATCH_STEP);
+      else if (batch) add('minibatch-sgd', 3.5, sampledData(step) && !all(step).some(overBatch) ? SAMPLED_STEP : BATCH_STEP);
       else if (sum) {
         // (The words say which: a sum over the data, or over a minibatch.)
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
@@ -3982,6 +3989,7 @@ function detectWordsAndWeights(root: Row, add: Add): void {
 }
 
 /** Why a gradient step over an explicit batch is minibatch SGD (a batch the learned model's tokens cannot see). */
+const SAMPLED_STEP = 'θ ← θ − η ∇f_{i_k}(θ): a step on the gradient of a sampled example (or batch), a stochastic step';
 const BATCH_STEP = 'θ ← θ − η/|B| Σ_{i∈B} ∇ℓ_i';
 /** Why a regression is named in the statistician's letters (firm: an arrangement of coefficients and inputs). */
 const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a coefficient for each input, the statistician\'s regression';
@@ -5256,7 +5264,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

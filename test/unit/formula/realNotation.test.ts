@@ -3767,3 +3767,11 @@ test('the evidence split into a named bound and the KL gap, or conditioned on th
   // The evidence given the parameters, without a bound and its gap, is a likelihood, not the decomposition.
   assert.notEqual(concept('\\log p(x | \\theta) = \\sum_i \\log p(x_i | \\theta)'), 'elbo');
 });
+
+test("a step on a sampled example's gradient (∇f_{i_k}) or on a batch's data (J(θ, X_b, y_b)) is a stochastic step", () => {
+  assert.equal(concept('x_{k+1} = x_k - \\alpha_k \\nabla f_{i_k}(x_k)'), 'minibatch-sgd');
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta J(\\theta, X_b, y_b)'), 'minibatch-sgd');
+  // The full gradient stays gradient descent.
+  assert.equal(concept('x_{k+1} = x_k - \\alpha_k \\nabla f(x_k)'), 'gradient-descent');
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta J(\\theta, X, y)'), 'gradient-descent');
+});
