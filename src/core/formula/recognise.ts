@@ -316,8 +316,9 @@ const derivProducts = (n: Node | Node[]) => derivativePairs(n).length > 0;
 const linkedDerivProducts = (n: Node | Node[]) => derivativePairs(n).some(([a, b]) => (a.wrt.length > 0 && sameRow(a.wrt, b.of)) || (a.of.length > 0 && sameRow(a.of, b.wrt)));
 /** Some letter indexed by a time step (u^t, s_{t+N}, h_{t−1}) or a sum running up to t or T: a derivation that may be through time. */
 const stepIndexed = (root: Row) => all(root).some((x) => (x.k === 'sym' && [subText(x.sub), subText(x.sup)].some((i) => /(^|[^A-Za-z])t([^A-Za-z]|$)/.test(i))) || (x.k === 'big' && /(^|[^A-Za-z])[tT]([^A-Za-z]|$)/.test(subText(x.sup))));
-/** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
+/** Why weights tagged as the left side is, on the layer below, make a layer without a bias. */
 const LAYER_TAGGED = 'z^l = W^l a^{l−1}: the weights of layer l, tagged as the left side is, on the layer below';
+/** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
 const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next through the variable they share';
 
 /**
@@ -3350,10 +3351,11 @@ function detect(root: Row, add: Add): void {
       const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
       // (Or a loss indexed by a batch, ∂L^{B_{t−1}}/∂w, L_B, J_{\mathcal{B}}.)
       const batchLoss = all(step).some((x) => x.k === 'sym' && LOSS_LETTER.test(x.name) && [x.sup, x.sub].some((sc) => { const r = rowOf(sc).filter((y) => y.k !== 'op'); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'B'; }));
-      const batch = slice || batchLoss || sampledData(step) || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      const sampled = sampledData(step);
+      const batch = slice || batchLoss || sampled || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
-      else if (batch) add('minibatch-sgd', 3.5, sampledData(step) && !all(step).some(overBatch) ? SAMPLED_STEP : BATCH_STEP);
+      else if (batch) add('minibatch-sgd', 3.5, sampled && !all(step).some(overBatch) ? SAMPLED_STEP : BATCH_STEP);
       else if (sum) {
         // (The words say which: a sum over the data, or over a minibatch.)
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');
