@@ -97,6 +97,8 @@ function bracedSizedCall(s: string): string {
 
 /** Derivatives typed with a slash: ∂C / ∂W_1, dg/dz, dL/dw_1, and code's words, dl/dout * dout/dz_i. */
 function slashDerivatives(s: string): string {
+  // (Plain notes spell ∂ as the word part, `part C / part z_j^l`, when they write the quotient with it on both sides.)
+  if (/(?<![A-Za-z\\])part\s+\\?[A-Za-z][^/]{0,24}\/\s*part\s+\\?[A-Za-z]/.test(s)) s = s.replace(/(?<![A-Za-z\\])part(?=\s+\\?[A-Za-z])/g, '\\partial');
   // ∂C / ∂W_1 typed with a slash: the partial derivative.
   s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
   // (Code names them in words, dl/dout * dout/dz_i, dact/dz: two such derivatives, a word a name.)
@@ -743,6 +745,18 @@ function markdownItalics(s: string): string {
   return s.replace(/(^|[\s(,=∣|+/[])\*([A-Za-z](?:~[A-Za-z0-9+\-−]{1,12}~)?)\*(?=[\s(),∣|=~.+\-/\]]|$)/g, '$1$2').replace(/(?<=\))\*([PQ])\*(?=\()/g, '$1');
 }
 
+/**
+ * A matrix's shape written after its letter, `Q(4,4) = X(4,8) \times W_Q(8,4)`, `K^T(4,5)`, `A(5,5)^{weight}`: two to
+ * four whole numbers in brackets after a capital letter are its rows and columns, not the arguments of a call. (P, C
+ * and N take numbers as arguments: a probability, a binomial coefficient, a normal distribution.)
+ */
+function shapeAnnotations(s: string): string {
+  if (!/[A-Z][^(]{0,30}\(\s*\d+\s*,\s*\d+/.test(s)) return s;
+  const script = String.raw`(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?`;
+  const shaped = new RegExp(String.raw`(?<![A-Za-z\\])([ABD-MOQ-Z]${script}${script})\s*\(\s*\d+\s*(?:,\s*\d+\s*){1,3}\)`, 'g');
+  return s.replace(shaped, '$1');
+}
+
 /** Fractions, derivatives and products in the spellings notes use for the ones the parser reads. */
 function productsAndQuotients(s: string): string {
   // (A derivative typed with δ on both sides of a slash, `\delta C_0/\delta w^l`: ∂C_0/∂w^l, the error δ being no quotient.)
@@ -805,7 +819,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
-  s = productsAndQuotients(otherSpellings(s));
+  s = productsAndQuotients(shapeAnnotations(otherSpellings(s)));
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;

@@ -788,8 +788,7 @@ function detectForms(root: Row, add: Add): void {
   }
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
-  const decayFactor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
-  if (parts.slice(1).some((p) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
+  if (parts.slice(1).some((p) => factoredDecay(p) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
   // (The product may be written, λ · sign(w).)
   if (penalisedGradient(lhs, parts)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
@@ -1332,7 +1331,9 @@ function throughOrigin(r: Row): boolean {
 }
 
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
-function affine(r: Row): { matrix: boolean; weights: string[] } | null {
+function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
+  // (A product typed with an asterisk, W * x + b, is the same product.)
+  const r = typed.filter((x) => !(x.k === 'op' && (x.v === '*' || x.v === '∗')));
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
@@ -1622,6 +1623,39 @@ function optimiserBlock(src: string): boolean {
  * The step of an update shrinks the parameter by λ as well as following the gradient, weight decay:
  * w − η ∂L₀/∂w − ηλ sign(w), β − 2ηλβ − η ∂E/∂β, w − (ηλ/m) w − (η/m) Σ ∂J_i/∂w, w − ε(λw + ∇J), θ_j − α[(1/m) Σ … + (λ/m)θ_j].
  */
+/** Why of a gradient step that also shrinks the weights, θ ← θ − η∇E − ηλθ. */
+const DECAYING_STEP = 'θ ← θ − η∇E − ηλθ: a gradient-descent step on a loss with a weight penalty (weight decay)';
+const DECAYING_BATCH_STEP = 'θ ← θ − ηλθ − η/|B| Σ_{i∈B} ∇ℓ_i: a minibatch step on a loss with a weight penalty (weight decay)';
+
+/**
+ * A step taken on part of the data: a sum over a batch (i ∈ B, up to B or b, or divided by |B|; a sum over all P
+ * examples is the full gradient), a slice of the data as the loss's argument or index (x^{(i:i+n)}, x_{i:i+n},
+ * ℒ_{n:n+B−1}), a loss indexed by a batch (∂L^{B_{t−1}}/∂w, L_B, J_{\mathcal{B}}), or a sampled example (sampledData):
+ * 'sampled' for a sampled example with no sum over a batch, 'batch' for the others, null for none.
+ */
+function batchOfStep(step: Row): 'batch' | 'sampled' | null {
+  const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
+  const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+(?:-1)?\)?$/i.test(t.replace(/\s/g, ''));
+  const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
+  const batchLoss = all(step).some((x) => x.k === 'sym' && LOSS_LETTER.test(x.name) && [x.sup, x.sub].some((sc) => { const r = rowOf(sc).filter((y) => y.k !== 'op'); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'B'; }));
+  const summed = all(step).some(overBatch);
+  const sampled = sampledData(step);
+  if (sampled && !summed) return 'sampled';
+  return sampled || slice || batchLoss || summed || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime'))) ? 'batch' : null;
+}
+
+/** A lone Greek letter weighing a term: λ, α, β, γ, μ, ε. */
+const GREEK_WEIGHT = /^(lambda|alpha|beta|gamma|mu|epsilon|varepsilon|eta)$/;
+
+/** 1 − ηλ, 1 − 2λη/N, 1 − εα: the factor weight decay shrinks the parameters by (the rate times the decay's weight, in any two Greek letters). */
+function decayFactor(b: Node): boolean {
+  const twoWeights = () => { const w = syms(b); return w.length === 2 && w[0].name !== w[1].name && w.every((x) => GREEK_WEIGHT.test(x.name) && !x.sub && !x.sup); };
+  return all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && (syms(b).some((x) => x.name === 'lambda') || twoWeights());
+}
+
+/** … = (1 − ηλ) θ − η ∂L/∂θ: a side that starts with the decay factor. */
+const factoredDecay = (p: Row) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body);
+
 function weightDecayStep(step: Row, param: string): boolean {
   const decay = (t: Row) => !hasGradient(t) && syms(t).some((x) => x.name === 'lambda') && (syms(t).some((x) => x.name === param) || applies(t).some((a) => /^(sign|sgn)$/.test(a.fn) && syms(a.arg).some((x) => x.name === param)) || t.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v)));
   const following = (t: Row) => hasGradient(t) || bigs(t, 'sum').length > 0 || syms(t).some((x) => x.name === 'g');
@@ -1629,7 +1663,9 @@ function weightDecayStep(step: Row, param: string): boolean {
   if (terms.some((d) => decay(d.items) && terms.some((t) => t !== d && following(t.items)))) return true;
   // (Inside the rate's bracket the gradient is written as one, ε(λw + ∇J); a sum written out there, α[(1/m) Σ (h − y) x + (λ/m) w],
   // is gradient descent's own regularised step as courses write it.)
-  const both = (inner: ReturnType<typeof termsOf>) => inner.some((t) => decay(t.items)) && inner.some((t) => hasGradient(t.items));
+  // (There the decay's weight may be any Greek letter, ε(αw + ∇_w J), as the Deep Learning book writes it.)
+  const weighted = (t: Row) => { const f = unmultiplied(t); return f.length === 2 && f[0].k === 'sym' && GREEK_WEIGHT.test(f[0].name) && !f[0].sub && f[1].k === 'sym' && f[1].name === param; };
+  const both = (inner: ReturnType<typeof termsOf>) => inner.some((t) => decay(t.items) || weighted(t.items)) && inner.some((t) => hasGradient(t.items));
   return step.some((x) => x.k === 'group' && both(termsOf(rowOf(x.body)))) || applies(step).some((a) => /^(eta|alpha|epsilon|gamma)$/.test(a.fn) && both(termsOf(rowOf(a.arg))));
 }
 
@@ -1920,7 +1956,11 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // (Written only as a product of derivatives through another letter, dσ/dx = dσ/du · du/dx, it states the chain rule.)
   const factors = parts.length === 2 ? unmultiplied(parts[1]) : [];
   const chained = factors.length >= 2 && factors.every((x) => x.k === 'frac' && !!derivative(x));
-  if (ofNamed && parts.length >= 2 && !chained && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
+  // (A slope equal to a number, dσ/dz = 1, is no sigmoid's or tanh's, whose slopes vary: the σ stands for another
+  // activation, a ReLU on its positive side.)
+  const last = parts.length >= 2 ? parts[parts.length - 1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))) : [];
+  const constantSlope = last.length === 1 && last[0].k === 'num' && (ofNamed === 'sigmoid' || ofNamed === 'tanh');
+  if (ofNamed && parts.length >= 2 && !chained && !constantSlope && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
   if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
 }
 
@@ -3335,7 +3375,16 @@ function detect(root: Row, add: Add): void {
     // (θ ← θ − η∇E − ηλθ, w − η g − λ η w: the step also shrinks the parameter by λ, weight decay.)
     // (A period closing the step is punctuation.)
     const decay = sameVar && lhsHead?.k === 'sym' && weightDecayStep(step, lhsHead.name);
-    if (decay) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ: weight decay in the step');
+    // (Written as its own term, the decay is part of the step: notes call the line gradient descent, on a penalised
+    // loss. Factored out, (1 − ηλ) θ − η ∂L/∂θ, it is named for the decay: see detectForms.)
+    if (decay) {
+      // (A derivation that ends in the factored form, … = (1 − ηλ) θ − η ∂L/∂θ, is named for the decay there.)
+      if (parts.slice(1).some(factoredDecay)) add('regularization', 3.9, 'θ ← θ − η∇E − ηλθ = (1 − ηλ) θ − η∇E: weight decay');
+      // (Over a batch, w − ηλ sgn(w) − η/|B| Σ_{i∈B} …, a minibatch step.)
+      else if (batchOfStep(step)) add('minibatch-sgd', 3.9, DECAYING_BATCH_STEP);
+      else add('gradient-descent', 3.9, DECAYING_STEP);
+      add('regularization', 2.4, 'θ ← θ − η∇E − ηλθ: the step also shrinks the weights (weight decay)');
+    }
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable; so
     // is the gradient written as a function, a rate times g(x_k).)
     else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)) || (stepLetter(step.slice(0, 1)) && step.length === 2 && step[1].k === 'apply' && step[1].fn === 'g'))) {
@@ -3343,19 +3392,10 @@ function detect(root: Row, add: Add): void {
       // plain gradient descent, and not a batch.)
       // (So is any square root the rate is divided by, η/√(s_t + ε) ⊙ g_t, unless it is Adam's corrected second moment.)
       const adaptive = step.some((x) => x.k === 'frac' && overARoot(x));
-      // (A sum over a batch — i ∈ B, up to B or b, or divided by |B| — is a minibatch; a sum over all P examples is the
-      // full gradient.)
-      const overBatch = (x: Node) => x.k === 'big' && x.v === 'sum' && (/∈|\\in\b/.test(show(x.sub)) || /^\|?[Bb]\|?$|^\|?\\mathcal\{B\}\|?$/.test(subText(x.sup).replace(/\s/g, '')) || syms(x.sup).some((y) => y.mods.includes('prime')));
-      // (So is a slice of the data as the loss's argument or index, x^{(i:i+n)}, x_{i:i+n}, x(i:i+n), ℒ_{n:n+B−1}.)
-      const sliceText = (t: string) => /^\(?[a-z]:[a-z]\+[a-z0-9]+(?:-1)?\)?$/i.test(t.replace(/\s/g, ''));
-      const slice = all(step).some((x) => (x.k === 'sym' && (sliceText(subText(x.sup)) || sliceText(subText(x.sub)))) || (x.k === 'apply' && (sliceText(subText(x.arg)) || (x.head.k === 'sym' && sliceText(subText(x.head.sub))))));
-      // (Or a loss indexed by a batch, ∂L^{B_{t−1}}/∂w, L_B, J_{\mathcal{B}}.)
-      const batchLoss = all(step).some((x) => x.k === 'sym' && LOSS_LETTER.test(x.name) && [x.sup, x.sub].some((sc) => { const r = rowOf(sc).filter((y) => y.k !== 'op'); return r.length === 1 && r[0].k === 'sym' && r[0].name === 'B'; }));
-      const sampled = sampledData(step);
-      const batch = slice || batchLoss || sampled || all(step).some(overBatch) || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime')));
+      const batch = batchOfStep(step);
       const sum = bigs(step, 'sum').length > 0;
       if (adaptive) add('gradient-descent', 1.5, 'θ ← θ − α/√(Σ g²) g: an adaptive step');
-      else if (batch) add('minibatch-sgd', 3.5, sampled && !all(step).some(overBatch) ? SAMPLED_STEP : BATCH_STEP);
+      else if (batch) add('minibatch-sgd', 3.5, batch === 'sampled' ? SAMPLED_STEP : BATCH_STEP);
       else if (sum) {
         // (The words say which: a sum over the data, or over a minibatch.)
         add('gradient-descent', 3.45, 'θ ← θ − η ∇ Σ_i ℓ_i: the gradient over the examples');

@@ -27,7 +27,7 @@ test('plain-text math reaches the recogniser: a gradient step, a squared error, 
   assert.equal(concept('L(u, v) = 1/2 norm(u - v)^2_2'), 'mse');
   assert.equal(concept('accent(s^k, arrow) = accent(z^k, arrow) dot.circle accent(accent(s^k, tilde), arrow) + (1 - accent(z^k, arrow)) dot.circle accent(s^(k-1), arrow)'), 'gru');
   assert.equal(concept('norm(w)_2 = sqrt(sum_j w_j^2)'), 'norms');
-  assert.equal(concept('beta_i arrow.l beta_i - mu gradient_(beta_i) J - mu lambda beta_i'), 'regularization');
+  assert.equal(concept('beta_i arrow.l beta_i - mu gradient_(beta_i) J - mu lambda beta_i'), 'gradient-descent');
 });
 
 test('HTML scripts, stray dollars and a backtick prime in markdown notes', () => {

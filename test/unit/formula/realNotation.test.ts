@@ -1088,8 +1088,9 @@ test('layers nested by brackets are a network; a linear score of a feature map i
   assert.equal(concept('p(y=1\\mid u) = \\frac{1}{1+e^{-v\\cdot\\phi(u)}}'), 'logistic-regression');
 });
 
-test('weight decay in a step written with a gradient letter g', () => {
-  assert.equal(concept('u_{k+1} = u_k - \\eta_k g_k - \\lambda \\eta_k u_k'), 'regularization');
+test('weight decay in a step written with a gradient letter g: a gradient step on the penalised loss', () => {
+  assert.equal(concept('u_{k+1} = u_k - \\eta_k g_k - \\lambda \\eta_k u_k'), 'gradient-descent');
+  assert.match(recognise('u_{k+1} = u_k - \\eta_k g_k - \\lambda \\eta_k u_k').candidates[0].why, /weight decay/);
   assert.equal(concept('u_{k+1} = u_k - \\eta g_k'), 'gradient-descent');
 });
 
@@ -1099,7 +1100,7 @@ test('skip-gram\'s likelihood under arg max; a prediction ŷ = σ(Wx + b) of no 
   assert.equal(concept('\\hat{y}_n = \\sigma(V u_n + c)'), 'logistic-regression');
   // (With a layer above it, the prediction is a network's output layer.)
   assert.notEqual(concept('\\hat{y} = \\sigma(V^{[2]} s^{[1]} + c^{[2]})'), 'logistic-regression');
-  assert.equal(concept('u_k \\leftarrow u_k-\\alpha\\frac{\\partial E}{\\partial u_k}-\\alpha\\lambda u_k.'), 'regularization');
+  assert.equal(concept('u_k \\leftarrow u_k-\\alpha\\frac{\\partial E}{\\partial u_k}-\\alpha\\lambda u_k.'), 'gradient-descent');
 });
 
 test('the gradient of a penalised loss and a derivation ending in the weight-decay form; ln glued to its function; sgn', () => {
@@ -2336,11 +2337,13 @@ test('a decoder\'s state from its last state and last output, and the context wo
   assert.equal(concept('\\bar{v} = \\frac{v_{t-2} + v_{t-1} + v_{t+1} + v_{t+2}}{4}'), 'cbow');
 });
 
-test('weight decay inside an update, with sign(w), a fraction, a number or a bracket, is the penalty\'s step', () => {
-  assert.equal(concept('u \\leftarrow u - \\eta \\frac{\\partial E_0}{\\partial u} - \\eta \\lambda \\, \\mathrm{sgn}(u)'), 'regularization');
-  assert.equal(concept('\\beta_2 := \\beta_2 - 3\\eta \\lambda \\beta_2 - \\eta \\frac{\\partial R}{\\partial \\beta_2}'), 'regularization');
-  assert.equal(concept('w \\leftarrow w - \\frac{\\eta \\lambda}{n} w - \\frac{\\eta}{n} \\sum_k \\frac{\\partial C_k}{\\partial w}'), 'regularization');
-  assert.equal(concept('w \\leftarrow w - \\alpha (\\lambda w + \\nabla_w E(w))'), 'regularization');
+test('weight decay inside an update, with sign(w), a fraction, a number or a bracket, is a gradient step on the penalised loss', () => {
+  assert.equal(concept('u \\leftarrow u - \\eta \\frac{\\partial E_0}{\\partial u} - \\eta \\lambda \\, \\mathrm{sgn}(u)'), 'gradient-descent');
+  assert.equal(concept('\\beta_2 := \\beta_2 - 3\\eta \\lambda \\beta_2 - \\eta \\frac{\\partial R}{\\partial \\beta_2}'), 'gradient-descent');
+  assert.equal(concept('w \\leftarrow w - \\frac{\\eta \\lambda}{n} w - \\frac{\\eta}{n} \\sum_k \\frac{\\partial C_k}{\\partial w}'), 'gradient-descent');
+  assert.equal(concept('w \\leftarrow w - \\alpha (\\lambda w + \\nabla_w E(w))'), 'gradient-descent');
+  // (Each names the decay among its candidates.)
+  assert.ok(recognise('w \\leftarrow w - \\alpha (\\lambda w + \\nabla_w E(w))').candidates.some((c) => c.id === 'regularization'));
   // (Without λ it is the plain step; λ alone, with no parameter beside it, decays nothing.)
   assert.equal(concept('u \\leftarrow u - \\eta \\frac{\\partial E_0}{\\partial u}'), 'gradient-descent');
   assert.notEqual(concept('w \\leftarrow w - \\eta \\lambda - \\eta \\nabla E'), 'regularization');
@@ -2402,9 +2405,9 @@ test('the learned model names no line that goes on from an earlier one', () => {
   for (const tex of lines) assert.equal(explainFormula(tex).learned.by === 'learned', false, tex);
 });
 
-test('the course\'s regularised step, α[(1/m) Σ (h − y) x + (λ/m) w], stays gradient descent; λw beside a gradient in the bracket decays the weights', () => {
+test('the course\'s regularised step, α[(1/m) Σ (h − y) x + (λ/m) w], stays gradient descent; so does λw beside a gradient in the bracket', () => {
   assert.equal(concept('u_k := u_k - \\alpha \\left[ \\frac{1}{n} \\sum_{i=1}^n (g(x^{(i)}) - y^{(i)}) x_k^{(i)} + \\frac{\\lambda}{n} u_k \\right]'), 'gradient-descent');
-  assert.equal(concept('u \\leftarrow u - \\alpha (\\lambda u + \\nabla_u E(u))'), 'regularization');
+  assert.equal(concept('u \\leftarrow u - \\alpha (\\lambda u + \\nabla_u E(u))'), 'gradient-descent');
 });
 
 test('a chain of states from step 0, or run backwards, is a process factorised by the chain rule, not a language model', () => {
@@ -3774,4 +3777,44 @@ test("a step on a sampled example's gradient (∇f_{i_k}) or on a batch's data (
   // The full gradient stays gradient descent.
   assert.equal(concept('x_{k+1} = x_k - \\alpha_k \\nabla f(x_k)'), 'gradient-descent');
   assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta J(\\theta, X, y)'), 'gradient-descent');
+});
+
+test('a matrix written with its shape after its letter, X(4,8), is that matrix: the projection it takes part in is read', () => {
+  const qkv = { before: 'Query, Key, and Value Matrices' };
+  assert.equal(normaliseTex('Q(4,4) = X(4,8) \\times W_Q(8,4)'), 'Q = X \\times W_Q');
+  assert.equal(normaliseTex('Z(5,4) = A(5,5)^{weight} \\times V(5,4)'), 'Z = A^{weight} \\times V');
+  assert.equal(recognise('Q(5,4) = x \\times W_q', qkv).concept, 'self-attention');
+  // A probability, a binomial coefficient and a normal distribution keep their numbers; so does a call of a small letter.
+  for (const kept of ['P(1,2) = 0.3', 'C(5,2) = 10', 'N(0,1)', 'f(2,3) = 5']) assert.equal(normaliseTex(kept), kept);
+});
+
+test('derivatives spelt with the word part on both sides of a slash are partial derivatives', () => {
+  assert.equal(normaliseTex('part C / part z_j^l'), '\\frac{\\partial C}{\\partial z_j^l}');
+  assert.equal(concept('part C / part theta^l = part C / part z^l * part z^l / part theta^l'), 'chain-rule');
+  // The word alone, in a sentence, is a word.
+  assert.equal(normaliseTex('the part of x / 2'), 'the part of x / 2');
+});
+
+test('a weight times an input typed with an asterisk, W * x + b, is the same affine map', () => {
+  assert.equal(recognise('z^[1] = W^[1] * X + b^[1]', { before: 'Computing a Neural Network Output' }).concept, 'affine-layer');
+  assert.equal(recognise('z^{[1]} = W^{[1]} X + b^{[1]}', { before: 'Computing a Neural Network Output' }).concept, 'affine-layer');
+});
+
+test('a gradient step with the decay as its own term is gradient descent (on a penalised loss); factored out, it is weight decay', () => {
+  const step = 'w_{i} \\leftarrow w_{i}-\\eta \\frac{\\partial L_{0}}{\\partial w_{i}}-2 \\eta \\lambda w_{i}';
+  assert.equal(concept(step), 'gradient-descent');
+  assert.match(recognise(step).candidates.find((c) => c.id === 'regularization')?.why ?? '', /weight decay/);
+  assert.equal(concept('w \\leftarrow w - \\eta \\lambda sgn(w) - \\frac{\\eta}{|\\mathcal{B}|} \\sum_{i \\in \\mathcal{B}} x^{(i)} (w^T x^{(i)} + b - y^{(i)})'), 'minibatch-sgd');
+  // Factored, (1 − ηλ) w − η ∂L/∂w, and with the decay's weight in another Greek letter, (1 − εα) w − ε ∇J.
+  assert.equal(concept('w_{t+1} = (1 - \\eta \\lambda) w_t - \\eta \\frac{\\partial L}{\\partial w}'), 'regularization');
+  assert.equal(concept('w \\leftarrow (1 - \\epsilon \\alpha) w - \\epsilon \\nabla_w J(w; X, y)'), 'regularization');
+  // One Greek letter in the bracket is a rate, not a decay.
+  assert.notEqual(concept('w \\leftarrow (1 - \\epsilon) w - \\epsilon \\nabla_w J(w; X, y)'), 'regularization');
+});
+
+test("a sigmoid's or tanh's slope equated to a number is another activation's: no sigmoid is named", () => {
+  assert.equal(recognise('\\frac{d \\sigma}{dz} = 1', { before: 'The relu function is' }).concept, null);
+  assert.equal(concept('\\frac{d \\tanh(x)}{dx} = 0'), null);
+  // Written with the function itself, it is the sigmoid's derivative.
+  assert.equal(concept('\\frac{d \\sigma}{dz} = \\sigma(z)(1 - \\sigma(z))'), 'sigmoid');
 });
