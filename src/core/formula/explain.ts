@@ -184,9 +184,10 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
   const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm);
   // (The model does not name what the recogniser's structure ruled out, or found the formula only resembles, nor a
-  // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes.)
+  // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes, nor
+  // anything for a function's name written on its own, a mention.)
   const resembled = rec?.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
-  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || CONTINUES.test(latex) || (!!rec && (onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items))));
+  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec?.mentions || CONTINUES.test(latex) || (!!rec && (onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items))));
   const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : judged;
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
