@@ -497,6 +497,10 @@ function unicodeScripts(s: string): string {
   if (s.includes('×')) s = productCrosses(s);
   // ∂ typed as a character is TeX's \partial (so ∂L/∂w with a slash is read as the fraction it is); `hθ(x)`, the
   // hypothesis of the course notes that write θ after h, is h_θ(x).
+  // (So are its bold and italic forms from the mathematical alphabets, 𝟃, 𝜕; and a δ on both sides of a slash,
+  // δE/δw, typed for it.)
+  s = s.replace(/\u{1D6DB}|\u{1D715}|\u{1D74F}|\u{1D789}|\u{1D7C3}/gu, '∂');
+  if (/δ\s*[A-Za-z(][^/]{0,30}\/\s*δ\s*[A-Za-z(]/.test(s)) s = s.replace(/δ(?=\s*[A-Za-z(])/g, '∂');
   s = s.replace(/∂\s*/g, '\\partial ').replace(/(?<![A-Za-z\\])hθ(?=\s*\()/g, 'h_{θ}');
   s = s.replace(/√\s*\(/g, 'sqrt(').replace(/√\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?|[0-9]+)/g, '\\sqrt{$1}');
   return s;

@@ -1873,6 +1873,9 @@ function detectDerivations(root: Row, add: Add): void {
   const klTerm = applies(root).some((a) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub))));
   const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => (a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal')) || a.fn === 'elbo');
   if (logEvidence && klTerm && bound && parts.length >= 2) add('elbo', 3.8, 'log p(x) = ℒ + KL(q ‖ p(z | x)): the evidence, its lower bound and the gap');
+  // (Or with the gap written as it is, the KL of q(z | x) from the true posterior p(z | x), beside the evidence: the
+  // bound may be any letter, L_b, or written out, E_q[log p(x | z)] − KL(q(z | x) ‖ p(z)).)
+  else if (logEvidence && parts.length >= 2 && posteriorGap(root)) add('elbo', 4.2, POSTERIOR_GAP);
   // ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²): the KL divergence of a diagonal Gaussian from the standard normal, in closed form.
   const squaredLetter = (name: string) => syms(root).some((y) => y.name === name && /^2$/.test(indexOf(y.sup)));
   if (squaredLetter('mu') && squaredLetter('sigma') && applies(root, ['log']).some((l) => syms(l.arg).some((y) => y.name === 'sigma')) && hasOp(root, '-') && all(root).some((x) => isNum(x, 1))) add('kl-divergence', 3.6, '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))');
@@ -1920,6 +1923,20 @@ function detectDerivations(root: Row, add: Add): void {
   if (assign && parts.length >= 2 && lhsHead?.k === 'apply' && next[0]?.k === 'apply' && next[0].fn === lhsHead.fn && /^[iktn]\+1$/.test(indexOf(lhsHead.arg)) && /^[iktn]$/.test(indexOf(next[0].arg)) && next[1]?.k === 'op' && next[1].v === '-' && next[2]?.k === 'sym' && writtenOut(next.slice(2))) add('gradient-descent', 3.2, 'W(i + 1) = W(i) − μ ∂E/∂W(i): one step of gradient descent');
   // (Δx, Δy) = −η (∂f/∂x, ∂f/∂y): the change of every variable is minus a step size times its partial derivative.
   if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
+}
+
+/** Why of the evidence beside the KL of q from the true posterior: the ELBO's decomposition. */
+const POSTERIOR_GAP = 'log p(x) = ELBO + KL(q(z | x) ‖ p(z | x)): the evidence, its lower bound and the gap to the true posterior';
+
+/** KL(q(z | x) ‖ p(z | x)): a divergence of q from the p of the same letters given the same letters — the posterior. */
+function posteriorGap(root: Row): boolean {
+  const letters = (a: Apply) => { const { predicted, given } = conditionLetters(a); return given.length ? `${predicted.map((y) => show(y)).join(',')}|${given.map((y) => show(y)).join(',')}` : null; };
+  return applies(root).some((k) => {
+    if (!(/kl/i.test(k.fn) || (k.head.k === 'sym' && /KL/.test(subText(k.head.sub))))) return false;
+    const inside = applies(k.arg);
+    const q = inside.find((a) => a.fn === 'q' && letters(a));
+    return !!q && inside.some((a) => /^[pP]$/.test(a.fn) && letters(a) === letters(q));
+  });
 }
 
 /** The derivative of a named activation, and the softmax's Jacobian written with its components. */
@@ -2872,7 +2889,8 @@ function detect(root: Row, add: Add): void {
   // (What is raised to −1/N is a probability: D^{−1/2} normalises a graph's adjacency.)
   const probabilityOf = (x: Node) => x.k === 'num' || (x.k === 'apply' && /^([pPq]|Pr)$/.test(x.fn)) || (x.k === 'sym' && /^[pP]$/.test(x.name)) || (x.k === 'group' && (applies(x.body).some((a) => /^[pPq]$/.test(a.fn)) || bigs(x.body, 'prod').length > 0));
   if (every.some((x) => 'sup' in x && x.sup && invN(x.sup) && probabilityOf(x))) add('perplexity', 3.5, 'P(w_1…w_N)^{−1/N}');
-  if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1)) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
+  // (Over a count, 1/N or 1/|D|: a number under the bar, exp(−½ log((2π)^d |Σ|) − …), is a Gaussian's normaliser.)
+  if (applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => onlyNum(f.num, 1) && syms(f.den).length > 0) && applies(e.arg, ['log']).length)) add('perplexity', 3.5, 'exp(−1/N Σ log p)');
   if (every.some((x) => x.k === 'sqrt' && x.index && bigs(x.body, 'prod').length)) add('perplexity', 3.5, 'N-th root of Π 1/P');
   // (2 to the entropy, 2^{H(p)} or 2^{−Σ p log₂ p}: the perplexity of a distribution.)
   const entropyPower = (r: Row) => applies(r, ['H']).length > 0 || (bigs(r, 'sum').length > 0 && applies(r, ['log']).length > 0 && r[0]?.k === 'op' && r[0].v === '-');
@@ -3936,7 +3954,9 @@ const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
  */
 function specialisesName(named: ConceptId, structural: ConceptId, why: string): boolean {
   // (Two-class terms under the name NLL are the binary cross-entropy the labels' log-likelihood is.)
-  return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named);
+  // (A KL named inside an ELBO the structure found with its KL term, E_q[log p(x | z)] − KL(q ‖ p), is the bound's term.)
+  const klOfElbo = structural === 'elbo' && named === 'kl-divergence' && /KL/.test(why);
+  return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named) || klOfElbo;
 }
 
 /**

@@ -3818,3 +3818,26 @@ test("a sigmoid's or tanh's slope equated to a number is another activation's: n
   // Written with the function itself, it is the sigmoid's derivative.
   assert.equal(concept('\\frac{d \\sigma}{dz} = \\sigma(z)(1 - \\sigma(z))'), 'sigmoid');
 });
+
+test("the evidence beside the KL of q from the true posterior is the ELBO's decomposition, however the bound is written", () => {
+  assert.equal(concept('\\log P(x) = L_b + KL(q(z|x)||P(z|x))'), 'elbo');
+  assert.equal(concept('\\log p(x) - D_\\mathrm{KL}(q(z|x)||p(z|x)) = \\mathbb{E}_{z \\sim q(z|x)} \\log p(x|z) - D_\\mathrm{KL}(q(z|x)||p(z))'), 'elbo');
+  // Named KL on the left, the decomposition on the right: still the ELBO's.
+  assert.equal(concept('D_{\\mathrm{KL}}(q(z|x)||p(z|x)) = \\log p(x) + D_{\\mathrm{KL}}(q(z|x) \\| p(z)) - \\mathbb{E}_{z \\sim q(z|x)} \\log p(x|z)'), 'elbo');
+  // The KL to the posterior defined, with no evidence beside it, is the divergence; so is the KL to the prior.
+  assert.equal(concept('KL(q(z|x) || p(z|x)) = E_q[\\log q(z|x) - \\log p(z|x)]'), 'kl-divergence');
+  assert.equal(concept('D_{KL}(q(z|x) \\| p(z)) = -\\frac{1}{2}\\sum_j (1 + \\log \\sigma_j^2 - \\mu_j^2 - \\sigma_j^2)'), 'kl-divergence');
+});
+
+test("exp of a log over a count is a perplexity; over a number, a Gaussian's normaliser is not", () => {
+  assert.equal(concept('\\exp\\left(-\\frac{1}{N}\\sum_{i=1}^N \\log p(w_i)\\right)'), 'perplexity');
+  assert.notEqual(concept('\\exp \\left( -\\frac{1}{2} \\log \\left( (2 \\pi)^{d} \\lvert \\Sigma \\rvert \\right) - \\frac{1}{2} (x - \\mu)^T \\Sigma^{-1} (x - \\mu) \\right)'), 'perplexity');
+});
+
+test('partial derivatives typed with δ on both sides of a slash, or with a bold ∂ from the mathematical alphabets', () => {
+  const chain = { before: 'Take partial derivative of E_total for w5, with chain rule' };
+  assert.equal(recognise('δE_total/δw5 = δE1/δa_o1 * δa_o1/δo1 * δo1/δw5', chain).concept, 'chain-rule');
+  assert.match(normaliseTex('𝟃L/𝟃w'), /\\partial L/);
+  // A δ alone is the error term, not a derivative.
+  assert.equal(normaliseTex('δ = y - t'), 'δ = y - t');
+});
