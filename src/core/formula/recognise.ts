@@ -5871,7 +5871,9 @@ function detectMarkovProduct(root: Row, add: Add): void {
   const given = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar < 0 ? null : r.slice(bar + 1); };
   const conds = ps.map(given).filter((g): g is Row => !!g);
   const sizes = conds.map((g) => g.filter((x) => x.k === 'sym').length);
-  const ranges = conds.some((g) => g.some((x) => x.k === 'op' && [':', '<', '…', '\\ldots', ','].includes(x.v)) || all(g).some((x) => x.k === 'op' && x.v === ':'));
+  // (w_1^{k}, the words from the first to the k-th as some books write them, is the whole history.)
+  const fromFirst = (x: Node) => x.k === 'sym' && subText(x.sub) === '1' && !!x.sup && !/^\(/.test(subText(x.sup));
+  const ranges = conds.some((g) => g.some((x) => (x.k === 'op' && [':', '<', '…', '\\ldots', ','].includes(x.v)) || fromFirst(x)) || all(g).some((x) => x.k === 'op' && x.v === ':'));
   const window = sizes.length >= 2 ? Math.max(...sizes.slice(-2)) : 0;
   // (Words written out, P(teacher | The) P(drinks | teacher): each given the word or two predicted just before it.)
   const spelled = ps.filter((a) => condBarOf(a)).map(wordsAround);

@@ -3841,3 +3841,9 @@ test('partial derivatives typed with δ on both sides of a slash, or with a bold
   // A δ alone is the error term, not a derivative.
   assert.equal(normaliseTex('δ = y - t'), 'δ = y - t');
 });
+
+test('a history written w_1^{k}, from the first word to the k-th, is the whole history: the chain rule over a sentence, no n-gram', () => {
+  assert.equal(concept('p(w_1^T) = P(w_1) \\cdot p(w_2|w_1) \\cdot p(w_3|w_1^2) \\dots p(w_T|w_1^{T-1})'), 'language-model');
+  // Each word given only the one before it stays the bigram model.
+  assert.equal(concept('P(w_1^n) = P(w_1) P(w_2|w_1) P(w_3|w_2) P(w_4|w_3)'), 'ngram-markov');
+});
