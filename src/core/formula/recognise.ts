@@ -343,6 +343,21 @@ function sigmaRedefined(root: Row): boolean {
   return oneExponential || (right.length === 1 && right[0].k === 'sym' && same(right[0]));
 }
 /** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
+/**
+ * √((1/n) Σ (y_i − ŷ_i)²), RMSE = √(…): the root of the mean squared error is another quantity (the root mean squared
+ * error, outside the catalog) — the mean squared error is not named for it.
+ */
+function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+  const rooted = trees.some((t) => {
+    const { parts } = sides(t);
+    const last = parts[parts.length - 1]?.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))) ?? [];
+    return last.length === 1 && last[0].k === 'sqrt' && (bigs(last[0].body, 'sum').length > 0 || fracs(last[0].body).length > 0) && all(last[0].body).some((x) => 'sup' in x && subText(x.sup) === '2');
+  });
+  if (!rooted) return [];
+  cands.delete('mse');
+  return ['mse'];
+}
+
 function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
   if (!trees.some(sigmaRedefined)) return [];
   const out: ConceptId[] = ['sigmoid', 'logistic-regression'];
@@ -749,6 +764,7 @@ function detectForms(root: Row, add: Add): void {
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
   if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
   const hatR = estimatedRisk(parts, lhs, add);
+  if (constrainedBySize(root)) add('regularization', 4.4, CONSTRAINED_LOSS);
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
   const lastItem = outer.length === 1 ? outer[0].items.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))).pop() : undefined;
   // (arg min_θ [loss + λ‖θ‖²] reads as a call of arg min on the bracket: the bracket's terms.)
@@ -1642,6 +1658,26 @@ function batchOfStep(step: Row): 'batch' | 'sampled' | null {
   const sampled = sampledData(step);
   if (sampled && !summed) return 'sampled';
   return sampled || slice || batchLoss || summed || fracs(step).some((f) => onlyNum(f.num, 1) && syms(f.den).some((y) => y.name === 'B' || y.name === 'b' || y.mods.includes('prime'))) ? 'batch' : null;
+}
+
+/** Why of a loss minimised subject to a bound on the parameters' size: regularisation in its constrained form. */
+const CONSTRAINED_LOSS = 'loss subject to Σ_j β_j² ≤ t: a loss minimised within a budget on the size of the parameters (the constrained ridge or lasso)';
+
+/**
+ * A loss or a model written, then `subject to` (`s.t.`) a bound on the size of its parameters, Σ_j |β_j| < t,
+ * (β_1² + β_2²) ≤ t, ‖w‖² ≤ s: the constrained form of the lasso or ridge.
+ */
+function constrainedBySize(root: Row): boolean {
+  const at = root.findIndex((x) => (x.k === 'apply' || x.k === 'name' || x.k === 'text') && /^(subject ?to|s\.?t\.?)$/i.test((x.k === 'apply' ? x.fn : x.v).trim()));
+  if (at <= 0 || !root.slice(0, at).some((x) => x.k === 'big' || x.k === 'frac' || x.k === 'apply' || x.k === 'group')) return false;
+  const head = root[at];
+  const after = [...(head.k === 'apply' ? [{ k: 'group', delim: '(', body: head.arg } as Node] : []), ...root.slice(at + 1)];
+  const end = after.findIndex((x) => x.k === 'op' && x.v === ',');
+  const constraint = end < 0 ? after : after.slice(0, end);
+  const rel = constraint.findIndex((x) => x.k === 'op' && ['<', '≤', '\\le', '\\leq'].includes(x.v));
+  if (rel <= 0 || !constraint.slice(rel + 1).some((x) => x.k === 'sym')) return false;
+  const terms = termsOf(unparenthesised(constraint.slice(0, rel)));
+  return terms.length >= 1 && terms.every((t) => t.sign !== '-' && isPenalty(t.items) && syms(t.items).some(isParam));
 }
 
 /** A lone Greek letter weighing a term: λ, α, β, γ, μ, ε. */
@@ -3956,6 +3992,8 @@ function specialisesName(named: ConceptId, structural: ConceptId, why: string): 
   // (Two-class terms under the name NLL are the binary cross-entropy the labels' log-likelihood is.)
   // (A KL named inside an ELBO the structure found with its KL term, E_q[log p(x | z)] − KL(q ‖ p), is the bound's term.)
   const klOfElbo = structural === 'elbo' && named === 'kl-divergence' && /KL/.test(why);
+  // (A loss named MSE minimised within a budget on the parameters is the constrained ridge or lasso.)
+  if (structural === 'regularization' && why === CONSTRAINED_LOSS) return true;
   return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named) || klOfElbo;
 }
 
@@ -6053,7 +6091,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands)];
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...rootOfMeanSquares(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();

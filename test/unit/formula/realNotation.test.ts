@@ -3847,3 +3847,17 @@ test('a history written w_1^{k}, from the first word to the k-th, is the whole h
   // Each word given only the one before it stays the bigram model.
   assert.equal(concept('P(w_1^n) = P(w_1) P(w_2|w_1) P(w_3|w_2) P(w_4|w_3)'), 'ngram-markov');
 });
+
+test('a loss minimised subject to a bound on the size of the parameters is the constrained ridge or lasso', () => {
+  assert.equal(concept('MSE(\\beta_0,\\beta_1,t) = \\frac{1}{n} \\sum_{i=1}^{n} (y^{(i)} - (\\beta_0 + \\beta_1 x_1^{(i)} + \\beta_2 x_2^{(i)}))^2 \\text{ subject to } (\\beta_1^2 + \\beta_2^2) < t'), 'regularization');
+  assert.equal(concept('y_i = \\sum_{j=1}^J \\beta_j x_{i,j} + \\epsilon_i, \\quad \\text{s.t.} \\quad \\sum_{j=1}^J |\\beta_j| < \\delta'), 'regularization');
+  // A constraint on something else (the dual's Σ α_i y_i = 0) is no budget on the parameters.
+  assert.notEqual(concept('L = \\sum_i (y_i - \\hat y_i)^2 \\text{ subject to } \\sum_i \\alpha_i y_i = 0'), 'regularization');
+});
+
+test('the root of a mean of squared errors is the RMSE, not the mean squared error', () => {
+  assert.equal(concept('\\sqrt{ \\frac{1}{n} \\sum_{i}^{n} (y_i - \\hat{y}_i)^2 }'), null);
+  assert.equal(concept('MSE = \\frac{1}{n} \\sum_{i}^{n} (y_i - \\hat{y}_i)^2'), 'mse');
+  // A norm written with its root stays a norm.
+  assert.equal(concept('\\|x\\|_2 = \\sqrt{\\sum_i x_i^2}'), 'norms');
+});
