@@ -2809,7 +2809,9 @@ function detect(root: Row, add: Add): void {
       const x = innermost.length === 1 && innermost[0].k === 'sym' ? show(innermost[0]) : null;
       // (x against its reconstruction: a difference, a norm, a loss letter, or both as arguments of one call, L(x, g(f(x)))).
       // (f_L(… f_2(f_1(x)) …) is a composition of layers, not a comparison: the comparing call takes two arguments.)
-      const compared = hasOp(root, '-') || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && !codec.test(p.fn) && hasOp(p.arg, ',') && all(p.arg).includes(a));
+      // (The difference is taken beside the reconstruction, x − g(f(x)); a minus elsewhere, f(x) = h(g(x)) = (x³ + …)^{−2},
+      // compares nothing.)
+      const compared = rowsIn(root).some((r) => r.includes(a) && r.some((m) => m.k === 'op' && m.v === '-')) || all(root).some((m) => m.k === 'group' && (m.delim === '‖' || m.delim === '|')) || lossLhs(root) || applies(root).some((p) => p !== a && !codec.test(p.fn) && hasOp(p.arg, ',') && all(p.arg).includes(a));
       if (x && compared && all(root).some((m) => m.k === 'sym' && show(m) === x && !all(a).includes(m))) add('autoencoder', 3.2, 'compare x with g(f(x))');
       // (g(f(x)) = x: the reconstruction equal to the input — an identity unless the words speak of an autoencoder.)
       else if (x && sides(root).parts.length === 2 && sides(root).parts.some((p) => p.length === 1 && p[0] === a) && sides(root).parts.some((p) => p.length === 1 && p[0].k === 'sym' && show(p[0]) === x)) add('autoencoder', 1.5, 'g(f(x)) = x: the input reconstructed');

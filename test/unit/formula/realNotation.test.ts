@@ -3861,3 +3861,10 @@ test('the root of a mean of squared errors is the RMSE, not the mean squared err
   // A norm written with its root stays a norm.
   assert.equal(concept('\\|x\\|_2 = \\sqrt{\\sum_i x_i^2}'), 'norms');
 });
+
+test('a composition of functions defined with a minus elsewhere compares nothing: no autoencoder', () => {
+  assert.equal(concept('f(x)=h(g(x))=(x^3+3x^2+5x)^{-2}.'), null);
+  // The input against its reconstruction stays the autoencoder's.
+  assert.equal(concept('\\|x - g(f(x))\\|^2'), 'autoencoder');
+  assert.equal(concept('L = x - g(f(x))'), 'autoencoder');
+});
