@@ -99,7 +99,9 @@ describeInThemes('attention', (session) => {
     }
     assert.ok(firstStep > 0 && firstStep < 60, `first live step ${firstStep}`);
     assert.ok(secondStep > firstStep, `the map did not update during training (${firstStep} → ${secondStep})`);
-    assert.equal(await panel.locator('#attn-align-canvas').getAttribute('data-cell') !== null, true);
+    // Drawn: the canvas lays out its cells once the section has its width (a busy machine may take a frame or two more).
+    await waitInFrame(panel, () => document.getElementById('attn-align-canvas')!.dataset.cell !== undefined, 15_000);
+    assert.notEqual(await panel.locator('#attn-align-canvas').getAttribute('data-cell'), null);
     // Finished: the saved model decodes a typed input.
     await waitInFrame(panel, () => document.getElementById('view-attention')!.dataset.alignDir === 'yes', 240_000);
     assert.match((await panel.locator('#attn-align-status').textContent()) ?? '', /Trained: step 60 of 60/);
