@@ -12,7 +12,7 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   tanh: /\btanh\b|hyperbolic tangent|双曲正切|쌍곡탄젠트|하이퍼볼릭 탄젠트/i,
   hardtanh: /hard[- ]?tanh/i,
   relu: /\brelu\b|rectified linear|rectifier|修正线性|렐루/i,
-  'leaky-relu': /leaky[- ]?relu|\bprelu\b|parametric relu/i,
+  'leaky-relu': /leaky[- ]?relu|\b[pr]relu\b|parametric relu|randomi[sz]ed (leaky )?relu/i,
   'step-function': /step function|heaviside|threshold (unit|function)|(?<!multi-?layer |multilayer )\bperceptron\b(?!s)|阶跃函数|(?<!多层)感知机|계단 함수/i,
   softmax: /soft-?max|소프트맥스/i,
   mse: /mean[- ]squared[- ]error|\bmse\b|squared[- ]error loss|均方误差|평균 ?제곱 ?오차/i,

@@ -575,7 +575,7 @@ function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)([Cc]ount|score|align)(?=\s*\()/g, '\\operatorname{$1}');
   // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
-  s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[Pp]Re[Ll][Uu]|prelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
+  s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[PpR]Re[Ll][Uu]|prelu|rrelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
   s = s.replace(/\\mathbb\s*\{\s*K\s*\}\s*\\mathbb\s*\{\s*L\s*\}|\\mathbb\s*\{\s*KL\s*\}/g, '\\mathrm{KL}');
   // (`\part{L}`, a shorthand for ∂; plain TeX's `\cases{1, x ≥ θ \\ 0, x < θ}`: a cases block.)
   s = s.replace(/\\part(?![A-Za-z])/g, '\\partial ');

@@ -1348,8 +1348,8 @@ function throughOrigin(r: Row): boolean {
 
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
-  // (A product typed with an asterisk, W * x + b, is the same product.)
-  const r = typed.filter((x) => !(x.k === 'op' && (x.v === '*' || x.v === '∗')));
+  // (A product typed with an asterisk or a cross, W * x + b, β_1 × x_1, is the same product.)
+  const r = typed.filter((x) => !(x.k === 'op' && (x.v === '*' || x.v === '∗' || x.v === '×')));
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)

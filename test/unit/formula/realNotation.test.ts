@@ -3868,3 +3868,10 @@ test('a composition of functions defined with a minus elsewhere compares nothing
   assert.equal(concept('\\|x - g(f(x))\\|^2'), 'autoencoder');
   assert.equal(concept('L = x - g(f(x))'), 'autoencoder');
 });
+
+test('coefficients times inputs written with \\times are the same linear score; RReLU is the leaky family', () => {
+  assert.equal(concept('logit(p) = \\beta_0 + \\beta_1 \\times x_1 + \\beta_2 \\times x_2 + \\ldots + \\beta_k \\times x_k'), 'logistic-regression');
+  assert.equal(concept('RReLU(x) = \\begin{cases} x, & x \\ge 0 \\\\ ax & otherwise \\end{cases}'), 'leaky-relu');
+  // The plain ReLU keeps its name.
+  assert.equal(concept('ReLU(x) = \\max(0, x)'), 'relu');
+});
