@@ -342,12 +342,13 @@ function sigmaRedefined(root: Row): boolean {
   const oneExponential = last.length === 1 && ((last[0].k === 'sym' && last[0].name === 'e' && !!last[0].sup) || (last[0].k === 'apply' && last[0].fn === 'exp'));
   return oneExponential || (right.length === 1 && right[0].k === 'sym' && same(right[0]));
 }
-/** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
 /**
  * √((1/n) Σ (y_i − ŷ_i)²), RMSE = √(…): the root of the mean squared error is another quantity (the root mean squared
  * error, outside the catalog) — the mean squared error is not named for it.
  */
-function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, { why: string }>): ConceptId[] {
+  // (A formula that names the MSE keeps the name: `MSE = √(…)` is the note's own word.)
+  if (cands.get('mse')?.why.startsWith('named')) return [];
   const rooted = trees.some((t) => {
     const { parts } = sides(t);
     const last = parts[parts.length - 1]?.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))) ?? [];
@@ -358,6 +359,7 @@ function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, unknown>): Concep
   return ['mse'];
 }
 
+/** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
 function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
   if (!trees.some(sigmaRedefined)) return [];
   const out: ConceptId[] = ['sigmoid', 'logistic-regression'];
@@ -1635,10 +1637,6 @@ function optimiserBlock(src: string): boolean {
   return rooted.length > 0 && lines.some((l) => fracs(l).some((f) => syms(f.den).some((y) => rooted.includes(y.name))));
 }
 
-/**
- * The step of an update shrinks the parameter by λ as well as following the gradient, weight decay:
- * w − η ∂L₀/∂w − ηλ sign(w), β − 2ηλβ − η ∂E/∂β, w − (ηλ/m) w − (η/m) Σ ∂J_i/∂w, w − ε(λw + ∇J), θ_j − α[(1/m) Σ … + (λ/m)θ_j].
- */
 /** Why of a gradient step that also shrinks the weights, θ ← θ − η∇E − ηλθ. */
 const DECAYING_STEP = 'θ ← θ − η∇E − ηλθ: a gradient-descent step on a loss with a weight penalty (weight decay)';
 const DECAYING_BATCH_STEP = 'θ ← θ − ηλθ − η/|B| Σ_{i∈B} ∇ℓ_i: a minibatch step on a loss with a weight penalty (weight decay)';
@@ -1692,6 +1690,10 @@ function decayFactor(b: Node): boolean {
 /** … = (1 − ηλ) θ − η ∂L/∂θ: a side that starts with the decay factor. */
 const factoredDecay = (p: Row) => p[0]?.k === 'group' && p[0].delim === '(' && decayFactor(p[0].body);
 
+/**
+ * The step of an update shrinks the parameter by λ as well as following the gradient, weight decay:
+ * w − η ∂L₀/∂w − ηλ sign(w), β − 2ηλβ − η ∂E/∂β, w − (ηλ/m) w − (η/m) Σ ∂J_i/∂w, w − ε(λw + ∇J), θ_j − α[(1/m) Σ … + (λ/m)θ_j].
+ */
 function weightDecayStep(step: Row, param: string): boolean {
   const decay = (t: Row) => !hasGradient(t) && syms(t).some((x) => x.name === 'lambda') && (syms(t).some((x) => x.name === param) || applies(t).some((a) => /^(sign|sgn)$/.test(a.fn) && syms(a.arg).some((x) => x.name === param)) || t.some((x) => x.k === 'name' && /^(sign|sgn)$/.test(x.v)));
   const following = (t: Row) => hasGradient(t) || bigs(t, 'sum').length > 0 || syms(t).some((x) => x.name === 'g');
@@ -1906,7 +1908,7 @@ function detectDerivations(root: Row, add: Add): void {
   // (The evidence may be conditioned on the parameters alone, log p(x | θ); the bound may be named, ELBO(q, x; θ, φ).)
   const givenParams = (a: Apply) => { const r = rowOf(a.arg); const bar = r.findIndex((x) => x.k === 'op' && x.v === '|'); return bar > 0 && r.slice(bar + 1).every((x) => (x.k === 'sym' && /^(theta|phi)$/.test(x.name)) || (x.k === 'op' && x.v === ',')); };
   const logEvidence = applies(root, ['log']).some((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'apply' && isProb(r[0]) && (!condBarOf(r[0]) || givenParams(r[0])) && !hasOp(r[0].arg, ','); });
-  const klTerm = applies(root).some((a) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub))));
+  const klTerm = applies(root).some(isKlCall);
   const bound = syms(root).some((y) => y.name === 'L' && y.mods.includes('cal')) || applies(root).some((a) => (a.fn === 'L' && a.head.k === 'sym' && a.head.mods.includes('cal')) || a.fn === 'elbo');
   if (logEvidence && klTerm && bound && parts.length >= 2) add('elbo', 3.8, 'log p(x) = ℒ + KL(q ‖ p(z | x)): the evidence, its lower bound and the gap');
   // (Or with the gap written as it is, the KL of q(z | x) from the true posterior p(z | x), beside the evidence: the
@@ -1961,14 +1963,16 @@ function detectDerivations(root: Row, add: Add): void {
   if (parts.length === 2 && lhs.length === 1 && lhs[0].k === 'group' && syms(lhs[0].body).filter((y) => y.name === 'Delta').length >= 2 && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && hasGradient(rhsAll)) add('gradient-descent', 3.2, '(Δx, Δy) = −η (∂f/∂x, ∂f/∂y)');
 }
 
+/** A KL divergence called by name: `KL(…)`, `D_{KL}(…)`, `\mathrm{KL}[…]`. */
+const isKlCall = (a: Apply) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub)));
+
 /** Why of the evidence beside the KL of q from the true posterior: the ELBO's decomposition. */
 const POSTERIOR_GAP = 'log p(x) = ELBO + KL(q(z | x) ‖ p(z | x)): the evidence, its lower bound and the gap to the true posterior';
 
 /** KL(q(z | x) ‖ p(z | x)): a divergence of q from the p of the same letters given the same letters — the posterior. */
 function posteriorGap(root: Row): boolean {
   const letters = (a: Apply) => { const { predicted, given } = conditionLetters(a); return given.length ? `${predicted.map((y) => show(y)).join(',')}|${given.map((y) => show(y)).join(',')}` : null; };
-  return applies(root).some((k) => {
-    if (!(/kl/i.test(k.fn) || (k.head.k === 'sym' && /KL/.test(subText(k.head.sub))))) return false;
+  return applies(root).filter(isKlCall).some((k) => {
     const inside = applies(k.arg);
     const q = inside.find((a) => a.fn === 'q' && letters(a));
     return !!q && inside.some((a) => /^[pP]$/.test(a.fn) && letters(a) === letters(q));
@@ -3995,8 +3999,8 @@ function specialisesName(named: ConceptId, structural: ConceptId, why: string): 
   // (A KL named inside an ELBO the structure found with its KL term, E_q[log p(x | z)] − KL(q ‖ p), is the bound's term.)
   const klOfElbo = structural === 'elbo' && named === 'kl-divergence' && /KL/.test(why);
   // (A loss named MSE minimised within a budget on the parameters is the constrained ridge or lasso.)
-  if (structural === 'regularization' && why === CONSTRAINED_LOSS) return true;
-  return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named) || klOfElbo;
+  const constrained = structural === 'regularization' && why === CONSTRAINED_LOSS;
+  return (GENERAL.has(named) && !LESS_SPECIFIC.has(structural) && !(named === 'attention' && why === WEIGHTED_VALUES)) || !!ALSO_NAMED[structural]?.includes(named) || klOfElbo || constrained;
 }
 
 /**
@@ -5225,7 +5229,7 @@ function statesSomethingElse(root: Row, src: string, words: string, best: { id: 
   if (value === 'worked' || (best && value === 'at' && !named)) return true;
   if (!best) return false;
   if (!named && (optionCases(src) || precisionVeto(root, best) || perceptronRule(root, words, best) || throughActivation(root, best.id))) return true;
-  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || rootOfTheMean(root, best) || boundedBetween(root);
+  return linearClassifier(words, best) || scoreBound(root, best) || klOnlyUsed(root, best) || collapsedLayers(root, best) || notTheChainRule(root, best) || newtonStep(root, best) || maximumAPosteriori(root, best) || boundedBetween(root);
 }
 
 /**
@@ -5265,13 +5269,6 @@ function boundedBetween(root: Row): boolean {
   const { parts, rels } = sides(root);
   const number = (p: Row) => p.length >= 1 && p.length <= 2 && p.every((x) => x.k === 'num' || (x.k === 'op' && x.v === '-'));
   return parts.length === 3 && rels.length === 2 && rels.every((r) => ['≤', '<', '≥', '>'].includes(r)) && number(parts[0]) && number(parts[2]);
-}
-
-/** RMSE = √((1/n) Σ (y_i − ŷ_i)²): the root of the mean squared error is another measure, in the units of y. */
-function rootOfTheMean(root: Row, best: { id: ConceptId; why: string }): boolean {
-  const { parts } = sides(root);
-  const rhs = parts.slice(1).map((p) => p.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))));
-  return best.id === 'mse' && !best.why.startsWith('named') && rhs.length > 0 && rhs.every((p) => p.length === 1 && p[0].k === 'sqrt');
 }
 
 /**
