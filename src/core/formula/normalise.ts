@@ -707,14 +707,14 @@ function typedComparisons(s: string): string {
 
 /**
  * A connective typed into a name's text box, `\text{where head}_i`: the name. A matrix and the vector it multiplies set
- * bold together, `\boldsymbol{Uh}_{k-1}`, `\mathbf{Wx}_t`: each letter bold, the index the vector's (only a capital then a
- * small letter: `\mathbf{MLP}` and `\mathbf{softmax}` are names). A macro that gives only an index, `\isup{i}` →
+ * bold together, `\boldsymbol{Uh}_{k-1}`, `\mathbf{Wx}_t`, a row vector before its matrix, `\bm{xW}_1`: each letter bold, the
+ * index the second letter's (only a capital and a small letter: `\mathbf{MLP}` and `\mathbf{softmax}` are names). A macro that gives only an index, `\isup{i}` →
  * `{^{(i)}}`, leaves it braced alone: the index of what precedes it.
  */
 function boxesAndIndices(s: string): string {
   return s
     .replace(/\\(text|mathrm|textrm)\s*\{\s*(?:where|with|and)\s+([A-Za-z]+)\s*\}/g, '\\$1{$2}')
-    .replace(/\\(boldsymbol|mathbf|bm|textbf)\s*\{\s*([A-Z])\s*([a-z])\s*\}/g, '\\$1{$2}\\$1{$3}')
+    .replace(/\\(boldsymbol|mathbf|bm|textbf)\s*\{\s*([A-Z]\s*[a-z]|[a-z]\s*[A-Z])\s*\}/g, (_m, f: string, ab: string) => `\\${f}{${ab[0]}}\\${f}{${ab[ab.length - 1]}}`)
     .replace(/(?<=[}A-Za-z0-9])\s*\{\s*([\^_])\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}/g, '$1$2');
 }
 

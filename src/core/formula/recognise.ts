@@ -847,6 +847,14 @@ function detectForms(root: Row, add: Add): void {
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
   }
+  // φ = θ − α ∇_θ L(θ): parameters adapted by one step from θ (MAML's inner loop), named by a letter of their own; the
+  // gradient must be taken with respect to the θ the step starts from.
+  if (lhs.length === 1 && lhs[0].k === 'sym' && parts.length === 2) {
+    const r = parts[1];
+    const from = r[0]?.k === 'sym' && isParam(r[0]) && r[0].name !== lhs[0].name ? r[0] : null;
+    const wrtFrom = (x: Sym) => { const s = rowOf(x.sub); return x.name === 'nabla' && s.length === 1 && s[0].k === 'sym' && s[0].name === from?.name && !s[0].sub; };
+    if (from && !from.sub && r[1]?.k === 'op' && r[1].v === '-' && r[2]?.k === 'sym' && STEP_SIZE.test(r[2].name) && syms(r.slice(3)).some(wrtFrom)) add('gradient-descent', 3.4, 'φ = θ − α ∇_θ L: parameters adapted by one gradient step from θ');
+  }
   // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
   const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
   // (A = g(Z) = σ(Z): the generic activation named on the last side.)
@@ -5358,12 +5366,15 @@ const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated a
  * round 50 the learned model's withdrawals of such answers took back 7 right answers and saved no error. (Not a
  * concept the words alone put ahead of the structure's, nor a relative.)
  */
+/** Why attention is named when a letter is defined as the value of its call, `c_t = att(u^Q, v_t)`. */
+const ATTENTION_VALUE = 'named: attention, the letter on the left its value';
+
 const FIRM_SCORE = 4;
 /**
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5393,6 +5404,12 @@ function namedCall(id: ConceptId): string {
 }
 
 /** One side of the formula is a single call of a name with no sub- or superscript (`RNN(x_{1:n})`, not `RNN_{enc}(x)`) that names `id`. */
+/** `c_t = att(u^Q, [u_t; v_{t−1}])`, `r = Attention(q, H)`: one letter defined as what an attention call returns. */
+function attentionValue(root: Row): boolean {
+  const { parts } = sides(root);
+  return parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && !/^(alpha|a|e|s)$/.test(parts[0][0].name) && calledByName(parts[1], 'attention');
+}
+
 function calledByName(root: Row, id: ConceptId): boolean {
   return sides(root).parts.some((p) => {
     // (A shape declared after it, `m_i = BiLSTM(g_i) ∈ ℝ^{2H}`, is left aside.)
@@ -6109,7 +6126,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && specialisesName(named, structural[0], structural[1].why)) structural[1].score += 0.4;
-    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), FIRM.has(namedCall(named)) && calledByName(tree.items, named) ? namedCall(named) : `named: ${named}`);
+    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), FIRM.has(namedCall(named)) && calledByName(tree.items, named) ? namedCall(named) : named === 'attention' && attentionValue(tree.items) ? ATTENTION_VALUE : `named: ${named}`);
   }
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {

@@ -3875,3 +3875,25 @@ test('coefficients times inputs written with \\times are the same linear score; 
   // The plain ReLU keeps its name.
   assert.equal(concept('ReLU(x) = \\max(0, x)'), 'relu');
 });
+
+test('parameters adapted by one gradient step from θ, under a letter of their own, are a gradient-descent step', () => {
+  assert.equal(concept('\\phi_i = \\theta - \\alpha \\nabla_\\theta \\mathcal{L}_{T_i}(f_\\theta)'), 'gradient-descent');
+  assert.equal(concept('\\psi = w - \\eta \\nabla_w J(w; D)'), 'gradient-descent');
+  // A gradient taken with respect to something else is no step from θ.
+  assert.equal(concept('\\phi = \\theta - \\alpha \\nabla_x J(x)'), null);
+});
+
+test('a row vector and its matrix set bold together, \\bm{xW}_1, are each bold: the affine layer is read', () => {
+  assert.equal(normaliseTex('\\bm{xW}_{1}'), normaliseTex('\\bm{x}\\bm{W}_{1}'));
+  assert.equal(concept('f_2 = \\bm{hW}_{2} + \\bm{b}_{2}'), 'affine-layer');
+  // A name in bold stays whole.
+  assert.equal(concept('\\mathbf{ReLU}(x) = \\max(0, x)'), 'relu');
+});
+
+test('a letter defined as what an attention call returns is attention, in italic letters too, and the learned model keeps it', () => {
+  const ex = explainFormula('z_t = att(s_{t-1}, [h_t; g_{t-1}])', { context: { before: 'For the whole passage,' }, display: true });
+  assert.equal(ex.concept, 'attention');
+  assert.equal(explainFormula('r = \\text{Attn}(q, H)', { display: true }).concept, 'attention');
+  // Attention defined by its call on the left is not this form.
+  assert.notEqual(recognise('Attention(x_i) = g(x_j W_V)', {}).why, 'named: attention, the letter on the left its value');
+});
