@@ -101,6 +101,8 @@ function slashDerivatives(s: string): string {
   if (/(?<![A-Za-z\\])part\s+\\?[A-Za-z][^/]{0,24}\/\s*part\s+\\?[A-Za-z]/.test(s)) s = s.replace(/(?<![A-Za-z\\])part(?=\s+\\?[A-Za-z])/g, '\\partial');
   // ∂C / ∂W_1 typed with a slash: the partial derivative.
   s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
+  // (The function differentiated may be bracketed, ∂(σ(o_1))/∂o_1, ∂[E_total]/∂w.)
+  s = s.replace(/\\partial\s*(\((?:[^()]|\([^()]*\)){1,40}\)|\[[^[\]]{1,40}\])\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
   // (Code names them in words, dl/dout * dout/dz_i, dact/dz: two such derivatives, a word a name.)
   const WORD_D = String.raw`d([A-Za-z]{1,8})((?:_\{[^{}]{1,12}\}|_[A-Za-z0-9]+)?)`;
   const wordDerivative = new RegExp(String.raw`(^|[^A-Za-z\\])${WORD_D}\s*\/\s*${WORD_D}(?![A-Za-z0-9_{])`, 'g');

@@ -3922,6 +3922,9 @@ function detect(root: Row, add: Add): void {
         // (w = Σ_i α_i x_i defines a weight vector by the examples, as kernel methods and the perceptron do: no attention.)
         if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '')) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, WEIGHTED_VALUES);
       }
+      // (The weight may follow the state it weighs, c_t = Σ_i h_i α_i, the whole right side.)
+      const sameIndex = w.k === 'sym' && v.k === 'sym' && !!w.sub && !!v.sub && subText(w.sub) === subText(v.sub);
+      if (sameIndex && /^[hsm]$/.test((w as Sym).name) && ['alpha', 'a'].includes((v as Sym).name) && i === 0 && r.length === 3 && !/^(w|W|theta|beta|alpha|a)$/.test(lhsBase ?? '')) add('attention', 3.0, WEIGHTED_VALUES);
     }
   }
   if (parts.length > 1 && rhsAll.some((x) => x.k === 'group' && x.delim === '[' && dots(x.body).length && hasOp(x.body, '…'))) add('attention', 3, 'scores e = [s^T h_1, …, s^T h_N]');

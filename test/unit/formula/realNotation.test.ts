@@ -3897,3 +3897,15 @@ test('a letter defined as what an attention call returns is attention, in italic
   // Attention defined by its call on the left is not this form.
   assert.notEqual(recognise('Attention(x_i) = g(x_j W_V)', {}).why, 'named: attention, the letter on the left its value');
 });
+
+test('the weight may follow the state it weighs, c_t = Σ_i h_i α_i: the context vector of attention', () => {
+  assert.equal(concept('c_t = \\sum_i h_i \\alpha_i'), 'attention');
+  assert.equal(concept('z = \\Sigma_j s_j a_j', 'the context vector'), 'attention');
+  // A weight vector defined by the examples stays no attention.
+  assert.notEqual(concept('w = \\sum_i h_i a_i'), 'attention');
+});
+
+test('a partial derivative typed with a slash may bracket the function it differentiates', () => {
+  assert.equal(normaliseTex('∂(σ(z))/∂z'), '\\frac{\\partial (σ(z))}{\\partial z}');
+  assert.equal(concept('∂(out_2)/∂v_1 = ∂(σ(o_2))/∂o_2 * ∂o_2/∂v_1'), 'chain-rule');
+});
