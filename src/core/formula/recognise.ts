@@ -1027,6 +1027,14 @@ function logisticLoss(logs: Apply[]): boolean {
     return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && unparenthesised(rowOf(r[2].arg))[0]?.k === 'op';
   });
 }
+/** Two terms of a row: a logistic loss alone, and a sum over a set of negatives, Σ_{n ∈ N}, of logistic losses. */
+function pairAndNegatives(r: Row): boolean {
+  const terms = termsOf(r);
+  const sampled = (b: Node | undefined) => b?.k === 'big' && b.v === 'sum' && hasOp(b.sub, '∈') && syms(b.sub).some((x) => x.name === 'N' || x.name === 'neg');
+  // (A negative's loss may be written with the score's sign turned, log(1 + e^{s(w, n)}).)
+  const softplus = (items: Row) => applies(items, ['log', 'ln']).some((l) => { const a = unparenthesised(rowOf(l.arg)); return a.length === 3 && isNum(a[0], 1) && a[1].k === 'op' && a[1].v === '+' && a[2].k === 'apply' && a[2].fn === 'exp'; });
+  return terms.some((t) => !bigs(t.items, 'sum').length && logisticLoss(applies(t.items, ['log', 'ln']))) && terms.some((t) => sampled(t.items[0]) && softplus(t.items.slice(1)));
+}
 /** A row that is one probability, P(…), and nothing else. */
 const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^([pP]|Pr|pr)$/.test(r[0].fn) ? r[0] : null);
 /** p/(1 − p), or P(y = 1 | x)/P(y = 0 | x): the odds of one outcome against the other. */
@@ -1209,6 +1217,9 @@ function detectMoreForms(root: Row, add: Add): void {
   if (halves) add('binary-cross-entropy', halves.score, halves.why);
   if (lhsApply && /^(L|ell|l|loss|cost|J)$/.test(lhsApply.fn) && rowOf(lhsApply.arg).some((x) => isNum(x, 0) || isNum(x, 1)) && termsOf(rhs).length === 1 && termsOf(rhs)[0].sign === '-' && logs.length === 1) add('binary-cross-entropy', 3, 'L(ŷ, 1) = −log ŷ: one half of the binary cross-entropy');
   if (logisticLoss(logs)) add('binary-cross-entropy', 3.2, LOGISTIC_LOSS);
+  // log(1 + e^{−s(w, c)}) + Σ_{n ∈ N} log(1 + e^{s(w, n)}): the logistic loss of the observed pair and of pairs drawn
+  // from a sampled set, negative sampling's objective (as fastText writes it).
+  if (logisticLoss(logs) && [root, ...all(root).filter((x): x is Group => x.k === 'group').map((g) => rowOf(g.body))].some(pairAndNegatives)) add('sgns', 3.6, 'ℓ(s(w, c)) + Σ_{n ∈ N} ℓ(−s(w, n)): the logistic loss of the observed pair and of sampled negatives');
   // dL/da = −y/a + (1 − y)/(1 − a): the binary cross-entropy's derivative by its prediction, a side of those two terms alone.
   {
     const bceDerivative = (p: Row) => {
@@ -3755,14 +3766,18 @@ function detect(root: Row, add: Add): void {
       else if (seqLetters || prods.length) {
         // The Markov assumption: each condition is a window of the last words (w_{i−1}; x_{i−k} … x_{i−1}), not the
         // whole prefix (w_{<i}, w_1^{i−1}, x_1 … x_{i−1}).
-        const given = rhsConds.map((a) => {
+        const givenOf = (a: Apply) => {
           const r = rowOf(a.arg);
           return r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1).filter((x): x is Sym => x.k === 'sym').map((x) => `${subText(x.sub)}|${subText(x.sup)}`);
-        });
+        };
         // (Y_{[0, t−1]}, x_{0:t−1}: the whole history from the start, not a window.)
         const whole = (g: string[]) => g.some((k) => /^[01]\||<|[01]:|^\||^\[?[01],/.test(k) || /^[01]$/.test(k.split('|')[0]));
-        const window = given.length > 0 && given.every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
+        const windowed = (conds: Apply[]) => conds.length > 0 && conds.map(givenOf).every((g) => g.length > 0 && !whole(g) && g.some((k) => /-\s*[0-9a-z]/.test(k)));
+        const window = windowed(rhsConds);
         if (window) add('ngram-markov', 3.5, 'Π_t P(w_t | w_{t−n+1} … w_{t−1}): the Markov assumption');
+        // (The chain rule, then ≈ the same product with each history cut to a window: what the line states is the
+        // Markov assumption.)
+        else if (rels[rels.length - 1] === '≈' && windowed(applies(parts[parts.length - 1]).filter(condBar)) && applies(parts[parts.length - 2]).filter(condBar).some((a) => whole(givenOf(a)))) add('ngram-markov', 4.3, 'Π_t P(w_t | w_{<t}) ≈ Π_t P(w_t | w_{t−n+1} … w_{t−1}): the chain rule, then the Markov assumption');
         // (Given the earlier outputs and a source, x or its summary c, it is the decoder's: a conditional model.)
         const fromSource = rhsConds.some((a) => {
           const { predicted, given } = conditionLetters(a);

@@ -3909,3 +3909,16 @@ test('a partial derivative typed with a slash may bracket the function it differ
   assert.equal(normaliseTex('∂(σ(z))/∂z'), '\\frac{\\partial (σ(z))}{\\partial z}');
   assert.equal(concept('∂(out_2)/∂v_1 = ∂(σ(o_2))/∂o_2 * ∂o_2/∂v_1'), 'chain-rule');
 });
+
+test('the logistic loss of the observed pair plus a sum of it over sampled negatives is negative sampling, not one logistic loss', () => {
+  assert.equal(concept('\\log(1+e^{-s(u,v)}) + \\sum_{k \\in N_{u}} \\log(1+e^{s(u,k)})'), 'sgns');
+  assert.equal(concept('\\sum_{t}\\left[\\log(1+e^{-s(a_t,b)}) + \\sum_{k \\in \\mathcal{N}} \\log(1+e^{-s(a_t,k)})\\right]'), 'sgns');
+  // One logistic loss alone stays the binary cross-entropy's.
+  assert.equal(concept('\\log(1+e^{-y\\, f(x)})'), 'binary-cross-entropy');
+});
+
+test('the chain rule over a sentence followed by ≈ the product with each history cut to a window states the Markov assumption', () => {
+  assert.equal(concept('p(x_1, \\ldots, x_m) = \\prod_{j=1}^{m} p(x_j \\mid x_1, \\ldots, x_{j-1}) \\approx \\prod_{j=1}^{m} p(x_j \\mid x_{j-k+1}, \\ldots, x_{j-1})'), 'ngram-markov');
+  // Without the approximation, the chain rule over the sentence is the language model.
+  assert.equal(concept('p(x_1, \\ldots, x_m) = \\prod_{j=1}^{m} p(x_j \\mid x_1, \\ldots, x_{j-1})'), 'language-model');
+});
