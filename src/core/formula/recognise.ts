@@ -807,6 +807,8 @@ function detectForms(root: Row, add: Add): void {
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
   if (parts.slice(1).some((p) => factoredDecay(p) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
+  // (θ_t = (1 − β) θ_{t−1} − α g_t: the parameter itself shrunk by a factor of one weight before the gradient step.)
+  else if (parts.length === 2 && lhs.length === 1 && isParam(lhs[0]) && oneWeightShrink(parts[1], lhs[0].name)) add('regularization', 3.9, 'θ_t = (1 − β) θ_{t−1} − α g_t: the parameter shrunk before the gradient step, weight decay');
   // (The product may be written, λ · sign(w).)
   if (penalisedGradient(lhs, parts)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
@@ -1704,6 +1706,15 @@ const GREEK_WEIGHT = /^(lambda|alpha|beta|gamma|mu|epsilon|varepsilon|eta)$/;
 function decayFactor(b: Node): boolean {
   const twoWeights = () => { const w = syms(b); return w.length === 2 && w[0].name !== w[1].name && w.every((x) => GREEK_WEIGHT.test(x.name) && !x.sub && !x.sup); };
   return all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && (syms(b).some((x) => x.name === 'lambda') || twoWeights());
+}
+
+/** (1 − β) θ_{t−1} − α g_t: the parameter named shrunk by 1 − (one Greek weight), then another letter's rate times a gradient. */
+function oneWeightShrink(p: Row, param: string): boolean {
+  const f = p[0]?.k === 'group' && p[0].delim === '(' ? rowOf(p[0].body) : [];
+  const factor = f.length === 3 && isNum(f[0], 1) && f[1].k === 'op' && f[1].v === '-' && f[2].k === 'sym' && GREEK_WEIGHT.test(f[2].name) && !f[2].sub && !f[2].sup;
+  const step = p.slice(4);
+  // (The rate's own letter in the bracket, (1 − ε) w − ε ∇J, is no decay of another weight.)
+  return factor && p[1]?.k === 'sym' && p[1].name === param && p[2]?.k === 'op' && p[2].v === '-' && p[3]?.k === 'sym' && STEP_SIZE.test(p[3].name) && p[3].name !== (f[2] as Sym).name && (hasGradient(step) || (step.length === 1 && step[0].k === 'sym' && step[0].name === 'g'));
 }
 
 /** … = (1 − ηλ) θ − η ∂L/∂θ: a side that starts with the decay factor. */

@@ -3922,3 +3922,11 @@ test('the chain rule over a sentence followed by ≈ the product with each histo
   // Without the approximation, the chain rule over the sentence is the language model.
   assert.equal(concept('p(x_1, \\ldots, x_m) = \\prod_{j=1}^{m} p(x_j \\mid x_1, \\ldots, x_{j-1})'), 'language-model');
 });
+
+test('the parameter shrunk by 1 − (one weight) before its gradient step is weight decay, not an Adam moment', () => {
+  assert.equal(concept('w_{k} = (1 - \\gamma) w_{k-1} - \\eta g_k'), 'regularization');
+  // A moment averaged with β stays Adam's.
+  assert.equal(concept('m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t'), 'adam');
+  // The same factor on something that is no parameter, with no gradient step, is no weight decay.
+  assert.notEqual(concept('s_{k} = (1 - \\gamma) s_{k-1} - \\eta u_k'), 'regularization');
+});
