@@ -173,6 +173,21 @@ function wordGivenCentreWord(arg: Row): boolean {
   return a.name === 'w' && b.name === 'w' && /^[a-zA-Z]$/.test(subText(a.sub)) && /^(c|I)$/.test(subText(b.sub)) && subText(a.sub) !== subText(b.sub);
 }
 
+/**
+ * `v | z_u` against `z_uᵀ z_v`: the two items of a conditional probability are the indices of the two vectors the score
+ * multiplies (each vector indexed by its item, never the bare input x of a classifier's wᵀx).
+ */
+function itemGivenItem(arg: Row, d: { a: Node; b: Node }): boolean {
+  const bar = arg.findIndex((x) => x.k === 'op' && x.v === '|');
+  const one = (r: Row) => (r.length === 1 && r[0].k === 'sym' ? r[0] : null);
+  const [a, b] = [one(arg.slice(0, bar)), one(arg.slice(bar + 1))];
+  if (bar < 0 || !a || !b) return false;
+  const item = (x: Sym) => (x.sub ? subText(x.sub) : x.name);
+  const indexed = (x: Node): string | null => (x.k === 'sym' && x.sub && /^[a-z]$/.test(subText(x.sub)) ? subText(x.sub) : null);
+  const [i, j] = [indexed(d.a), indexed(d.b)];
+  return !!i && !!j && i !== j && new Set([i, j]).has(item(a)) && new Set([i, j]).has(item(b)) && item(a) !== item(b);
+}
+
 /** ∇_w J(w) = …, ∇L = …: the left side is the gradient of a loss. */
 function lossGradientOnLeft(root: Row): boolean {
   const { parts } = sides(root);
@@ -1021,6 +1036,7 @@ function detectGateAndAlignment(root: Row, add: Add): void {
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
 const LINEAR_IN_WEIGHTS = 'ŷ(x, w) = φ(x)ᵀw: a prediction linear in its weights, on features of the input';
 const WORD_GIVEN_CENTRE = 'P(w_o | w_c): a softmax over the vocabulary of the word given the centre word';
+const ITEM_GIVEN_ITEM = 'P(v | u) = exp(z_uᵀ z_v) / Σ_n exp(z_uᵀ z_n): a softmax over every item of one item given another, skip-gram\'s';
 const PENALISED_GRADIENT = '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)';
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
@@ -2392,6 +2408,12 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     const d = dots(arg);
+    // (P(v | z_u) = exp(z_uᵀ z_v) / Σ_{n ∈ V} exp(z_uᵀ z_n): an item given another, scored by the dot product of the
+    // two items' own vectors — skip-gram's softmax over every item, as node and item embeddings write it.)
+    if (lhsApply && /^(p|P|Pr)$/.test(lhsApply.fn) && parts.length === 2 && parts[1].length === 1 && d.length === 1 && itemGivenItem(rowOf(lhsApply.arg), d[0])) {
+      add('skipgram-softmax', 3.2, ITEM_GIVEN_ITEM);
+      continue;
+    }
     const argSyms = syms(arg);
     // (a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: an activation a of pre-activations z is a layer's softmax, not attention weights.)
     const ofPreActivations = argSyms.some((s) => s.name === 'z');
@@ -5403,7 +5425,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

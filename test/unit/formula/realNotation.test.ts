@@ -3930,3 +3930,10 @@ test('the parameter shrunk by 1 − (one weight) before its gradient step is wei
   // The same factor on something that is no parameter, with no gradient step, is no weight decay.
   assert.notEqual(concept('s_{k} = (1 - \\gamma) s_{k-1} - \\eta u_k'), 'regularization');
 });
+
+test('one item given another, scored by the dot product of their own vectors over every item, is the skip-gram softmax', () => {
+  assert.equal(concept('P(j|e_i) = \\frac{\\exp(e_i^T e_j)}{\\sum_{k \\in N} \\exp(e_i^T e_k)}'), 'skipgram-softmax');
+  assert.equal(explainFormula('P(b|h_a) = \\frac{\\exp(h_a^T h_b)}{\\sum_{m \\in V} \\exp(h_a^T h_m)}', { display: true }).concept, 'skipgram-softmax');
+  // A class given the input, scored by the class's weights against the bare input, is softmax regression.
+  assert.equal(concept('P(k|x) = \\frac{\\exp(w_k^T x)}{\\sum_j \\exp(w_j^T x)}'), 'softmax-regression');
+});
