@@ -374,6 +374,18 @@ function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, { why: string }>)
   return ['mse'];
 }
 
+/**
+ * H(Y | X) = …: a conditional entropy, one distribution's uncertainty given another, is neither a cross-entropy nor a
+ * negative log-likelihood (H(p, q), with a comma, is the cross-entropy, even of a conditional, H(p, q(·|x))).
+ */
+function conditionalEntropy(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+  const given = (t: Row) => { const lhs = sides(t).parts[0] ?? []; return sides(t).parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && rowOf(lhs[0].arg).some((x) => x.k === 'op' && x.v === '|'); };
+  if (!trees.some(given)) return [];
+  const out: ConceptId[] = ['cross-entropy', 'negative-log-likelihood'];
+  for (const id of out) cands.delete(id);
+  return out;
+}
+
 /** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
 function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
   if (!trees.some(sigmaRedefined)) return [];
@@ -6158,7 +6170,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...rootOfMeanSquares(trees, cands)];
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...rootOfMeanSquares(trees, cands), ...conditionalEntropy(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   if (mentions) cands.clear();

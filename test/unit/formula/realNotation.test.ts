@@ -3937,3 +3937,9 @@ test('one item given another, scored by the dot product of their own vectors ove
   // A class given the input, scored by the class's weights against the bare input, is softmax regression.
   assert.equal(concept('P(k|x) = \\frac{\\exp(w_k^T x)}{\\sum_j \\exp(w_j^T x)}'), 'softmax-regression');
 });
+
+test('a conditional entropy H(Y | X) is neither a cross-entropy nor a negative log-likelihood', () => {
+  assert.equal(concept('H(Y \\mid X) = -\\mathbb{E}\\left[\\log P(Y \\mid X)\\right]', 'the negative log-likelihood'), null);
+  // H of two distributions, even of a conditional one, stays the cross-entropy.
+  assert.equal(concept('H(p, q(\\cdot|x)) = -\\log q(y|x)'), 'cross-entropy');
+});
