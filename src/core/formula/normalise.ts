@@ -848,6 +848,9 @@ export function normaliseTex(src: string): string {
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
+  // An inner product typed with ASCII angle brackets, `<w, x> + b`: ⟨w, x⟩ (two single letters, each maybe indexed or
+  // bold, as the only content; a comparison would not close the bracket after its second letter).
+  s = s.replace(/(^|[\s=(+\-])<\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*,\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*>(?=\s*(?:$|[+\-=)]))/g, '$1\\langle $2, $3\\rangle');
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
@@ -950,6 +953,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghya]\s*[(_])/g, '$1\\$2 ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
+  // `\exp^{-z}`: e raised to the power, the exponential typed with its name and a superscript.
+  s = s.replace(/\\exp\s*\^/g, 'e^');
   // `Pr(y = 1)`: the probability, as `\Pr`.
   s = s.replace(/(^|[^\\A-Za-z])Pr(?=\s*\()/g, '$1\\Pr');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.

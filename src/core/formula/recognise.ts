@@ -2644,7 +2644,8 @@ function detect(root: Row, add: Add): void {
     // (The slope named in words, `negative\_slope × x`, as library docs write it.)
     else if (vals.length === 2 && vals.some((v) => v.length === 1 && v[0].k === 'sym') && vals.some((v) => { const f = v.filter((x) => !(x.k === 'op' && ['×', '·', '*'].includes(x.v))); return f.length === 2 && (f[0].k === 'text' || f[0].k === 'name') && /slope|leak/i.test(f[0].v) && f[1].k === 'sym'; })) add('leaky-relu', 3.1, 'cases x / slope × x');
   }
-  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && x.head.mods.some((m) => m === 'bb' || m === 'bold')));
+  // (A plain I is the indicator too when what it holds is an inequality of two things, I(y_i ≠ ŷ_i).)
+  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && (x.head.mods.some((m) => m === 'bb' || m === 'bold') || (x.head.name === 'I' && !x.head.sub && !x.head.sup && rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠')))));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
     if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
@@ -3906,7 +3907,8 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['tr']).length || traceName) add('trace', 3, 'tr(A) = Σ A_ii');
   if (parts.length > 1) {
     const r = parts[1];
-    const m = r.findIndex((x) => (x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D')) || (x.k === 'apply' && x.fn === 'diag'));
+    // (Some notes name the diagonal S, A = QSQᵀ.)
+    const m = r.findIndex((x) => (x.k === 'sym' && (x.name === 'Lambda' || x.name === 'Sigma' || x.name === 'D' || (x.name === 'S' && !x.sup))) || (x.k === 'apply' && x.fn === 'diag'));
     if (m > 0 && r[m - 1].k === 'sym' && r[m + 1]?.k === 'sym' && (r[m + 1] as Sym).name === (r[m - 1] as Sym).name && (isTransposeSup((r[m + 1] as Sym).sup) || subText((r[m + 1] as Sym).sup) === '-1')) add('spectral-theorem', 3.6, 'A = QΛQ^T');
   }
   if (parts.length === 2) {
@@ -5528,7 +5530,9 @@ function detectDistances(root: Row, add: Add): void {
   const { parts } = sides(root);
   if (parts.length < 2 || parts[0].length !== 1 || parts[0][0].k !== 'apply') return;
   const d = parts[0][0];
-  if (!/^(d|dist|D)$/.test(d.fn) || rowOf(d.arg).filter((x) => x.k === 'op' && x.v === ',').length !== 1) return;
+  // (Or named by its norm, L_1(x, y), L_p(x, y), L_∞(x, y).)
+  const byNorm = d.fn === 'L' && d.head.k === 'sym' && /^(1|2|p|infty|∞|inf)$/.test(subText(d.head.sub).replace(/[\\\s]/g, ''));
+  if (!(/^(d|dist|D)$/.test(d.fn) || byNorm) || rowOf(d.arg).filter((x) => x.k === 'op' && x.v === ',').length !== 1) return;
   // (Entries of two vectors at one index: x_i − y_i, I^p_1 − I^p_2.)
   const entries = (g: Node) => {
     const r = g.k === 'group' && g.delim === '|' ? rowOf(g.body) : [];
@@ -5537,7 +5541,8 @@ function detectDistances(root: Row, add: Add): void {
     return !a.mods.includes('hat') && !b.mods.includes('hat') && (!!a.sub || !!a.sup) && (a.name !== b.name || show(a) !== show(b));
   };
   const rhs = parts.slice(1).flat();
-  if (bigs(rhs, 'sum').length && all(rhs).some(entries)) add('norms', 3.4, MINKOWSKI_DISTANCE);
+  // (The largest entry, max(|x_1 − y_1|, …), is the Chebyshev distance.)
+  if ((bigs(rhs, 'sum').length || applies(rhs, ['max']).length) && all(rhs).some(entries)) add('norms', 3.4, MINKOWSKI_DISTANCE);
 }
 
 /**

@@ -3943,3 +3943,28 @@ test('a conditional entropy H(Y | X) is neither a cross-entropy nor a negative l
   // H of two distributions, even of a conditional one, stays the cross-entropy.
   assert.equal(concept('H(p, q(\\cdot|x)) = -\\log q(y|x)'), 'cross-entropy');
 });
+
+test('distances named by their norm, L_1(x, y), L_p(x, y), L_∞(x, y) = max(…), are norms of the difference', () => {
+  assert.equal(concept('L_1(a, b) = \\sum_{k} |a_k - b_k|'), 'norms');
+  assert.equal(concept('L_\\infty(a, b) = \\max(|a_1 - b_1|, |a_2 - b_2|)'), 'norms');
+  // A loss of a prediction against its target keeps no distance reading.
+  assert.notEqual(concept('L(y, \\hat{y}) = \\sum_i |y_i - \\hat{y}_i|'), 'norms');
+});
+
+test('a symmetric matrix diagonalised with its diagonal named S is the spectral theorem; an inverse in the middle is not', () => {
+  assert.equal(concept('B = Q S Q^T'), 'spectral-theorem');
+  assert.notEqual(concept('B^{+} = V S^{-1} V^T'), 'spectral-theorem');
+});
+
+test('a plain I holding an inequality is the indicator of a mistake; a plain I of a comparison alone is left alone', () => {
+  assert.equal(concept('I(c_j \\ne \\hat c_j)'), 'zero-one-loss');
+  assert.notEqual(concept('g = I(z > 0)'), 'zero-one-loss');
+});
+
+test('exp typed with a superscript is e to that power; an inner product typed with ASCII angle brackets is ⟨w, x⟩', () => {
+  assert.equal(normaliseTex('\\frac{1}{1+\\exp^{-z}}'), '\\frac{1}{1+e^{-z}}');
+  assert.equal(concept('g(z) = \\frac{1}{1+\\exp^{-z}}'), 'sigmoid');
+  assert.equal(normaliseTex('y = <w, x> + b'), normaliseTex('y = \\langle w, x\\rangle + b'));
+  // A pair of comparisons stays as written.
+  assert.equal(normaliseTex('a<b, c>d'), 'a<b, c>d');
+});
