@@ -782,6 +782,24 @@ function commandBefore(s: string, i: number, command: string): number {
   return k >= command.length && s.slice(k - command.length, k) === command ? k - command.length : i;
 }
 
+/** `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`. */
+function mappedDefinition(s: string): string {
+  const mp = /^\s*(\([^()]{1,200}\))\s*\\(?:mapsto|to|rightarrow|longmapsto)\s*([^=]{1,100})$/.exec(s);
+  return mp ? `${mp[2].trim()} = \\operatorname{map}${mp[1]}` : s;
+}
+
+/** An inner product typed with ASCII angle brackets: two single letters (each maybe indexed or bold) between `<` and `>`. */
+const ANGLE_PRODUCT = /(^|[\s=(+\-])<\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*,\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*>(?=\s*(?:$|[+\-=)]))/g;
+
+/**
+ * Products and powers typed in ASCII: an inner product with angle brackets, `<w, x> + b`, as ⟨w, x⟩ (a comparison would
+ * not close the bracket after its second letter); `\exp^{-z}`, the exponential typed with its name and a superscript,
+ * as `e^{-z}`.
+ */
+function asciiProducts(s: string): string {
+  return s.replace(ANGLE_PRODUCT, '$1\\langle $2, $3\\rangle').replace(/\\exp\s*\^/g, 'e^');
+}
+
 /**
  * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. One
  * pass: each bracket's opening kept on a stack of its kind, so nested and many positive parts cost no rescans.
@@ -848,9 +866,7 @@ export function normaliseTex(src: string): string {
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
-  // An inner product typed with ASCII angle brackets, `<w, x> + b`: ⟨w, x⟩ (two single letters, each maybe indexed or
-  // bold, as the only content; a comparison would not close the bracket after its second letter).
-  s = s.replace(/(^|[\s=(+\-])<\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*,\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*>(?=\s*(?:$|[+\-=)]))/g, '$1\\langle $2, $3\\rangle');
+  s = asciiProducts(s);
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
@@ -953,16 +969,11 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghya]\s*[(_])/g, '$1\\$2 ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
-  // `\exp^{-z}`: e raised to the power, the exponential typed with its name and a superscript.
-  s = s.replace(/\\exp\s*\^/g, 'e^');
   // `Pr(y = 1)`: the probability, as `\Pr`.
   s = s.replace(/(^|[^\\A-Za-z])Pr(?=\s*\()/g, '$1\\Pr');
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
-  // `(a, b) \mapsto c` (a function given by its arrow) → `c = \operatorname{map}(a, b)`.
-  const mp = /^\s*(\([^()]{1,200}\))\s*\\(?:mapsto|to|rightarrow|longmapsto)\s*([^=]{1,100})$/.exec(s);
-  if (mp) s = `${mp[2].trim()} = \\operatorname{map}${mp[1]}`;
-  return reversedDefinition(s);
+  return reversedDefinition(mappedDefinition(s));
 }
 
 /** A letter defined on the right, `WX + b = y`, `\sum_i w_i x_i + b = \hat{y}`: the same definition written left to right. */

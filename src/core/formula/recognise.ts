@@ -772,6 +772,26 @@ function updatedParam(x: Node | undefined): Sym | null {
 }
 
 /**
+ * Two steps written under another form than θ ← θ − η∇L: the parameter itself shrunk by a factor of one weight before its
+ * gradient step, θ_t = (1 − β) θ_{t−1} − α g_t (weight decay); and parameters adapted by one step from θ under a letter
+ * of their own, φ = θ − α ∇_θ L(θ).
+ */
+function stepsUnderAnotherName(lhs: Row, parts: Row[], add: Add): void {
+  if (parts.length === 2 && lhs.length === 1 && isParam(lhs[0]) && oneWeightShrink(parts[1], lhs[0].name)) {
+    add('regularization', 3.9, 'θ_t = (1 − β) θ_{t−1} − α g_t: the parameter shrunk before the gradient step, weight decay');
+    return;
+  }
+  // φ = θ − α ∇_θ L(θ): parameters adapted by one step from θ (MAML's inner loop), named by a letter of their own; the
+  // gradient must be taken with respect to the θ the step starts from.
+  if (lhs.length === 1 && lhs[0].k === 'sym' && parts.length === 2) {
+    const r = parts[1];
+    const from = r[0]?.k === 'sym' && isParam(r[0]) && r[0].name !== lhs[0].name ? r[0] : null;
+    const wrtFrom = (x: Sym) => { const s = rowOf(x.sub); return x.name === 'nabla' && s.length === 1 && s[0].k === 'sym' && s[0].name === from?.name && !s[0].sub; };
+    if (from && !from.sub && r[1]?.k === 'op' && r[1].v === '-' && r[2]?.k === 'sym' && STEP_SIZE.test(r[2].name) && syms(r.slice(3)).some(wrtFrom)) add('gradient-descent', 3.4, 'φ = θ − α ∇_θ L: parameters adapted by one gradient step from θ');
+  }
+}
+
+/**
  * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
  * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
@@ -834,8 +854,7 @@ function detectForms(root: Row, add: Add): void {
   // (A derivation that ends in the weight-decay form, … = (1 − ηλ) w^t − η ∂L/∂w, and the gradient of a penalised loss,
   // ∂L′/∂w = ∂L/∂w + λw or + λ sgn(w): weight decay.)
   if (parts.slice(1).some((p) => factoredDecay(p) && p[1]?.k === 'sym' && isParam(p[1]) && p[2]?.k === 'op' && p[2].v === '-' && hasGradient(p.slice(3)))) add('regularization', 3.9, '… = (1 − ηλ) θ − η ∂L/∂θ: weight decay');
-  // (θ_t = (1 − β) θ_{t−1} − α g_t: the parameter itself shrunk by a factor of one weight before the gradient step.)
-  else if (parts.length === 2 && lhs.length === 1 && isParam(lhs[0]) && oneWeightShrink(parts[1], lhs[0].name)) add('regularization', 3.9, 'θ_t = (1 − β) θ_{t−1} − α g_t: the parameter shrunk before the gradient step, weight decay');
+  else stepsUnderAnotherName(lhs, parts, add);
   // (The product may be written, λ · sign(w).)
   if (penalisedGradient(lhs, parts)) add('regularization', 3.9, PENALISED_GRADIENT);
   // θ := θ − α·(step) — an update by a learning rate, even when the gradient is written out or as dθ.
@@ -875,14 +894,6 @@ function detectForms(root: Row, add: Add): void {
       const batch = sampledData(step) || step.some((x) => x.k === 'big' && x.v === 'sum' && (/[+]/.test(subText(x.sup)) || /batch|∈\s*(B|mathcalB|S|mathcalS)(\(.*\))?$/i.test(subText(x.sub).replace(/\s/g, '')))) || fracs(step).some((f) => onlyNum(f.num, 1) && /^(b|\|B\||\|mathcalB\|)$/.test(subText(f.den).replace(/\s/g, ''))) || fracs(step).some((f) => onlyNum(f.num, 1) && rowOf(f.den).some((y) => isNum(y) && !isNum(y, 1)));
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
-  }
-  // φ = θ − α ∇_θ L(θ): parameters adapted by one step from θ (MAML's inner loop), named by a letter of their own; the
-  // gradient must be taken with respect to the θ the step starts from.
-  if (lhs.length === 1 && lhs[0].k === 'sym' && parts.length === 2) {
-    const r = parts[1];
-    const from = r[0]?.k === 'sym' && isParam(r[0]) && r[0].name !== lhs[0].name ? r[0] : null;
-    const wrtFrom = (x: Sym) => { const s = rowOf(x.sub); return x.name === 'nabla' && s.length === 1 && s[0].k === 'sym' && s[0].name === from?.name && !s[0].sub; };
-    if (from && !from.sub && r[1]?.k === 'op' && r[1].v === '-' && r[2]?.k === 'sym' && STEP_SIZE.test(r[2].name) && syms(r.slice(3)).some(wrtFrom)) add('gradient-descent', 3.4, 'φ = θ − α ∇_θ L: parameters adapted by one gradient step from θ');
   }
   // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
   const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
