@@ -99,10 +99,11 @@ function bracedSizedCall(s: string): string {
 function slashDerivatives(s: string): string {
   // (Plain notes spell ∂ as the word part, `part C / part z_j^l`, when they write the quotient with it on both sides.)
   if (/(?<![A-Za-z\\])part\s+\\?[A-Za-z][^/]{0,24}\/\s*part\s+\\?[A-Za-z]/.test(s)) s = s.replace(/(?<![A-Za-z\\])part(?=\s+\\?[A-Za-z])/g, '\\partial');
-  // ∂C / ∂W_1 typed with a slash: the partial derivative.
-  s = s.replace(/\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
-  // (The function differentiated may be bracketed, ∂(σ(o_1))/∂o_1, ∂[E_total]/∂w.)
-  s = s.replace(/\\partial\s*(\((?:[^()]|\([^()]*\)){1,40}\)|\[[^[\]]{1,40}\])\s*\/\s*\\partial\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?)/g, '\\frac{\\partial $1}{\\partial $2}');
+  // ∂C / ∂W_1 typed with a slash: the partial derivative. (The function differentiated may be bracketed, ∂(σ(o_1))/∂o_1,
+  // ∂[E_total]/∂w.)
+  const variable = String.raw`(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]{1,20}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,20}\}|\^[A-Za-z0-9])?`;
+  const bracketed = String.raw`\((?:[^()]|\([^()]*\)){1,40}\)|\[[^[\]]{1,40}\]`;
+  s = s.replace(new RegExp(String.raw`\\partial\s*(${variable}|${bracketed})\s*\/\s*\\partial\s*(${variable})`, 'g'), '\\frac{\\partial $1}{\\partial $2}');
   // (Code names them in words, dl/dout * dout/dz_i, dact/dz: two such derivatives, a word a name.)
   const WORD_D = String.raw`d([A-Za-z]{1,8})((?:_\{[^{}]{1,12}\}|_[A-Za-z0-9]+)?)`;
   const wordDerivative = new RegExp(String.raw`(^|[^A-Za-z\\])${WORD_D}\s*\/\s*${WORD_D}(?![A-Za-z0-9_{])`, 'g');
@@ -789,7 +790,8 @@ function mappedDefinition(s: string): string {
 }
 
 /** An inner product typed with ASCII angle brackets: two single letters (each maybe indexed or bold) between `<` and `>`. */
-const ANGLE_PRODUCT = /(^|[\s=(+\-])<\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*,\s*((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*>(?=\s*(?:$|[+\-=)]))/g;
+const ANGLE_OPERAND = String.raw`((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)`;
+const ANGLE_PRODUCT = new RegExp(String.raw`(^|[\s=(+\-])<\s*${ANGLE_OPERAND}\s*,\s*${ANGLE_OPERAND}\s*>(?=\s*(?:$|[+\-=)]))`, 'g');
 
 /**
  * Products and powers typed in ASCII: an inner product with angle brackets, `<w, x> + b`, as ⟨w, x⟩ (a comparison would

@@ -379,7 +379,7 @@ function rootOfMeanSquares(trees: Row[], cands: Map<ConceptId, { why: string }>)
  * negative log-likelihood (H(p, q), with a comma, is the cross-entropy, even of a conditional, H(p, q(·|x))).
  */
 function conditionalEntropy(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
-  const given = (t: Row) => { const lhs = sides(t).parts[0] ?? []; return sides(t).parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && rowOf(lhs[0].arg).some((x) => x.k === 'op' && x.v === '|'); };
+  const given = (t: Row) => { const { parts } = sides(t); const lhs = parts[0] ?? []; return parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && rowOf(lhs[0].arg).some((x) => x.k === 'op' && x.v === '|'); };
   if (!trees.some(given)) return [];
   const out: ConceptId[] = ['cross-entropy', 'negative-log-likelihood'];
   for (const id of out) cands.delete(id);
@@ -1063,18 +1063,19 @@ const ITEM_GIVEN_ITEM = 'P(v | u) = exp(z_uᵀ z_v) / Σ_n exp(z_uᵀ z_n): a so
 const PENALISED_GRADIENT = '∂L′/∂w = ∂L/∂w + λw: the gradient of the penalised loss (weight decay)';
 const LOGISTIC_LOSS = 'log(1 + exp(−y f(x))): the logistic loss';
 function logisticLoss(logs: Apply[]): boolean {
-  return logs.some((l) => {
-    const r = unparenthesised(rowOf(l.arg));
-    return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && unparenthesised(rowOf(r[2].arg))[0]?.k === 'op';
-  });
+  return logs.some((l) => softplusOf(l, true));
+}
+/** log(1 + exp(…)); `signed`: the exponent opens with its sign, as the logistic loss's −y f(x) does. */
+function softplusOf(l: Apply, signed: boolean): boolean {
+  const r = unparenthesised(rowOf(l.arg));
+  return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && r[2].k === 'apply' && r[2].fn === 'exp' && (!signed || unparenthesised(rowOf(r[2].arg))[0]?.k === 'op');
 }
 /** Two terms of a row: a logistic loss alone, and a sum over a set of negatives, Σ_{n ∈ N}, of logistic losses. */
 function pairAndNegatives(r: Row): boolean {
   const terms = termsOf(r);
   const sampled = (b: Node | undefined) => b?.k === 'big' && b.v === 'sum' && hasOp(b.sub, '∈') && syms(b.sub).some((x) => x.name === 'N' || x.name === 'neg');
   // (A negative's loss may be written with the score's sign turned, log(1 + e^{s(w, n)}).)
-  const softplus = (items: Row) => applies(items, ['log', 'ln']).some((l) => { const a = unparenthesised(rowOf(l.arg)); return a.length === 3 && isNum(a[0], 1) && a[1].k === 'op' && a[1].v === '+' && a[2].k === 'apply' && a[2].fn === 'exp'; });
-  return terms.some((t) => !bigs(t.items, 'sum').length && logisticLoss(applies(t.items, ['log', 'ln']))) && terms.some((t) => sampled(t.items[0]) && softplus(t.items.slice(1)));
+  return terms.some((t) => !bigs(t.items, 'sum').length && logisticLoss(applies(t.items, ['log', 'ln']))) && terms.some((t) => sampled(t.items[0]) && applies(t.items.slice(1), ['log', 'ln']).some((l) => softplusOf(l, false)));
 }
 /** A row that is one probability, P(…), and nothing else. */
 const probabilityAlone = (r: Row): Apply | null => (r.length === 1 && r[0].k === 'apply' && /^([pP]|Pr|pr)$/.test(r[0].fn) ? r[0] : null);
@@ -5480,6 +5481,15 @@ function namedCall(id: ConceptId): string {
 }
 
 /** One side of the formula is a single call of a name with no sub- or superscript (`RNN(x_{1:n})`, not `RNN_{enc}(x)`) that names `id`. */
+/**
+ * Why a concept the formula names is claimed: a model called on its inputs (firm for the recurrent networks and the
+ * attentions of FIRM), attention giving the letter on the left its value (firm), else the name alone.
+ */
+function namedWhy(named: ConceptId, items: Row): string {
+  if (FIRM.has(namedCall(named)) && calledByName(items, named)) return namedCall(named);
+  return named === 'attention' && attentionValue(items) ? ATTENTION_VALUE : `named: ${named}`;
+}
+
 /** `c_t = att(u^Q, [u_t; v_{t−1}])`, `r = Attention(q, H)`: one letter defined as what an attention call returns. */
 function attentionValue(root: Row): boolean {
   const { parts } = sides(root);
@@ -6205,7 +6215,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   else if (named) {
     const structural = [...cands.entries()].filter(([id, c]) => c.score >= 2.5 && related(id, named) && id !== named).sort((a, b) => b[1].score - a[1].score)[0];
     if (structural && specialisesName(named, structural[0], structural[1].why)) structural[1].score += 0.4;
-    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), FIRM.has(namedCall(named)) && calledByName(tree.items, named) ? namedCall(named) : named === 'attention' && attentionValue(tree.items) ? ATTENTION_VALUE : `named: ${named}`);
+    else add(named, Math.max(3.6, ...[...cands.values()].map((c) => c.score + 0.4)), namedWhy(named, tree.items));
   }
   // Relatives at a lower score, so context can choose among them.
   for (const [id, c] of [...cands]) {
