@@ -645,6 +645,9 @@ function assignments(s: string): string {
   // An update written as a map, `x → x − η∇f` (or a dashed arrow `x ⇢ x − η∇f`): the letter replaced by the step from it.
   // (An eqnarray aligns on the arrow, `\begin{eqnarray} w & \rightarrow & w − η∂C/∂w`.)
   s = s.replace(/^(\s*(?:\\begin\{(?:eqnarray|align|aligned|split)\*?\}\s*)?(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)&?\s*(?:\\(?:rightarrow|to|mapsto|longrightarrow|dashrightarrow)(?![A-Za-z])|→|⇢)\s*&?(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
+  // A long or double left arrow as the assignment (`w \longleftarrow w + η(d − y)x`, `W \Leftarrow W − α ∂L/∂W`), a
+  // line of a matrix or array too: the letter replaced by the step from it.
+  s = s.replace(/(^|\\\\|\\end\{[a-z]*\}|\\begin\{(?:matrix|array|aligned|align\*?|eqnarray\*?)\}(?:\{[^{}]*\})?)(\s*(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*)&?\s*\\(?:longleftarrow|Longleftarrow|Leftarrow)(?![A-Za-z])\s*&?(?=\s*\3\s*[-+])/g, '$1$2\\leftarrow ');
   // The new value named after the arrow, `w → w' = w − η ∂C/∂w`: the primed letter defined.
   s = s.replace(/^(\s*)(\\?[A-Za-z]+)\s*(?:\\rightarrow|\\to|→)\s*\2\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*=/, "$1$2' =");
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).

@@ -3298,8 +3298,9 @@ function detect(root: Row, add: Add): void {
         add('affine-layer', 2.6, 'y = w·x + b: one neuron\'s weighted input');
       }
       else if (yish && side.some((x) => x.k === 'sym' && x.name === 'X')) add('linear-regression', 3, 'ŷ = Xβ');
-      // (u is the weighted input in the notation of many Japanese and Russian texts, u = Wz + b.)
-      else if (['z', 'h', 'a', 'y', 's', 'o', 'f', 'u'].includes(lhsLetter) && !hasOp(side, '⊙', '*')) {
+      // (u is the weighted input in the notation of many Japanese and Russian texts, u = Wz + b; v, Haykin's induced
+      // local field, v = wᵀx + b, with a weight letter.)
+      else if ((['z', 'h', 'a', 'y', 's', 'o', 'f', 'u'].includes(lhsLetter) || (lhsLetter === 'v' && /^(w|W)$/.test(aff.weights[0] ?? ''))) && !hasOp(side, '⊙', '*')) {
         const recurrent = syms(side).some((s) => s.name === lhsLetter && /t-1/.test(subText(s.sub)));
         // (Σ_i b_i v_i without a bias and without a weight letter is a weighted sum of vectors, not a layer.)
         const weightLetter = /^(w|W|theta|Theta)$/.test(aff.weights[0] ?? '');
@@ -3645,7 +3646,7 @@ function detect(root: Row, add: Add): void {
   // (As code writes it, `m = beta1*m + (1-beta1)*dx`: the bare letter updated in place.)
   const inPlace = lhsHead?.k === 'sym' && (!!(lhsHead.sub ?? lhsHead.sup) || /^[mvs]$/.test(lhsHead.name)) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
   if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
-  else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, 'moving average of gradients with β');
+  else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, AVERAGED_GRADIENTS);
   // (G_{t+1} = d G_t + (1 − d)(∇l)²: the squared gradient averaged from its own previous value at a rate in any letter —
   // Adam's second moment, or RMSProp's average: only a hint, the words say which.)
   const rateLetter = rhsAll.map((x) => (x.k === 'group' ? oneMinusOf(x.body) : null)).find((y): y is Sym => y?.k === 'sym');
@@ -3871,6 +3872,18 @@ function detect(root: Row, add: Add): void {
     if (given.some((g) => WINDOW_START.test(g)) && !given.some((g) => /^[01]$|^<|^[01]:/.test(g))) add('ngram-markov', 3, 'P(w_i | w_{i−1}, …, w_{i−n+1}): the next word given the last n − 1');
     else add('language-model', 2.8, 'P(next word | previous words)');
   }
+  // P(w_i | w_{i−n+1}, …, w_{i−1}) = softmax(…) or exp(…)/Σ exp(…): the next word given the last n − 1, computed by a
+  // network's scores instead of counts — the fixed-window neural language model.
+  const windowSides = sides(root).parts;
+  const windowLhs = windowSides.length >= 2 && windowSides[0].length === 1 && windowSides[0][0].k === 'apply' ? windowSides[0][0] : undefined;
+  if (windowLhs && /^[pP]$/.test(windowLhs.fn) && condBar(windowLhs)) {
+    const r = rowOf(windowLhs.arg);
+    const given = syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => subText(x.sub).replace(/\s/g, ''));
+    const rest = windowSides.slice(1).flat();
+    const scored = applies(rest, ['softmax']).length > 0 || fracs(rest).some((f) => applies(f.num, ['exp']).length > 0 || all(f.num).some((x) => x.k === 'sym' && x.name === 'e' && !!x.sup));
+    const counted = all(rest).some((x) => x.k === 'apply' && /^(C|c|N|count|#)$/.test(x.fn));
+    if (given.some((g) => WINDOW_START.test(g)) && scored && !counted) add('fixed-window-lm', 3.8, 'P(w_i | the last n − 1 words) = softmax(…): the window\'s next word from a network\'s scores');
+  }
   // --- probability and linear algebra ---
   // (The likelihood may be written f(x | θ), a density; the evidence summed or integrated over the hypotheses.)
   const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || (a.fn === 'f' && condBar(a));
@@ -4074,6 +4087,33 @@ const LESS_SPECIFIC = new Set<ConceptId>(['affine-layer', 'linear-regression', '
 const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'softmax', 'language-model', 'cross-entropy', 'relu']);
 /** Why a weighted sum Σ α_i h_i was read as attention. */
 const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
+
+/** Why a moving average of gradients with a plain β was read as Adam's first moment. */
+const AVERAGED_GRADIENTS = 'moving average of gradients with β';
+/** Momentum named in the words (English, Chinese, Japanese, Korean, and the Romance and Slavic spellings). */
+const MOMENTUM_WORDS = /momentum|动量|動量|冲量|衝量|モーメンタム|모멘텀|momento|импульс|моментум/i;
+/**
+ * v ← βv + (1 − β)∇f with a plain β, under words that name momentum and not Adam or RMSProp: the velocity of momentum,
+ * which the catalog does not have, not Adam's moment. Changes `sorted` in place.
+ */
+/**
+ * c = Σ_i a_i v_i, values weighted by one query's weights (one index), is every attention's output: self-attention
+ * only where the words say so. (Weights of two indices, o_i = Σ_j α_{ij} v_j, are every position's over all the others.)
+ * Changes `sorted` in place.
+ */
+function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row, words: string): void {
+  if (sorted[0]?.id !== 'self-attention' || sorted[0].why !== WEIGHTED_VALUES || namedFor('self-attention', words) || /self|自注意|自己注意|셀프/i.test(words)) return;
+  const weights = syms(items).filter((x) => /^(alpha|a|w)$/.test(x.name) && !!x.sub);
+  if (!weights.length || weights.some((x) => syms(x.sub).length !== 1) || applies(items, ['softmax', 'exp']).length) return;
+  const general = sorted.findIndex((c) => c.id === 'attention');
+  if (general > 0) sorted.splice(general, 1);
+  sorted[0] = { ...sorted[0], id: 'attention' };
+}
+
+function momentumAverage(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
+  if (!MOMENTUM_WORDS.test(words) || /adam|rms ?prop/i.test(words)) return;
+  for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'adam' && sorted[i].why === AVERAGED_GRADIENTS) sorted.splice(i, 1);
+}
 
 /**
  * A general name (attention, an RNN, a softmax) with the structure of a more specific relative: the structure says which.
@@ -4353,7 +4393,7 @@ function lossLhs(root: Row): boolean {
 }
 
 /** A loss named by its subscript, L_{CE}, ℓ_{hinge}, L_{0/1}: the name's letters. */
-const LOSS_SUBSCRIPTS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization', '01': 'zero-one-loss', zeroone: 'zero-one-loss', hinge: 'hinge-loss', hin: 'hinge-loss' });
+const LOSS_SUBSCRIPTS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', l1: 'regularization', l2: 'regularization', '01': 'zero-one-loss', zeroone: 'zero-one-loss', hinge: 'hinge-loss', hin: 'hinge-loss' });
 
 /** The loss a subscript on the loss letter names (L_{CE}, L_{BCE}, J_{NLL}, L_{MSE}). */
 function lossSubscript(root: Row): ConceptId | null {
@@ -4394,7 +4434,8 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse', rss: 'mse', sse: 'mse',
   // (The mean squared error abbreviated in Spanish, ECM, and in Portuguese and French, EQM.)
   ecm: 'mse', eqm: 'mse',
-  crossentropy: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
+  // (CCE: the categorical cross-entropy, as Keras names it.)
+  crossentropy: 'cross-entropy', categoricalcrossentropy: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
   kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
   bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
   mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention', att: 'attention',
@@ -4533,9 +4574,9 @@ function activated(root: Row): boolean {
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
-const LOSS_ABBREVIATIONS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
   // (And the measure's whole name typed as a word on the left, `perplexity = 2^{H}`, `cross_entropy = …`.)
-  perplexity: 'perplexity', crossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' });
+  perplexity: 'perplexity', crossentropy: 'cross-entropy', categoricalcrossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' });
 function lossAbbreviation(lhs: Row): ConceptId | null {
   const r = lhs.filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const one = r.length === 1 ? r[0] : null;
@@ -6258,6 +6299,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   logFragments(sorted, tree.items);
   unsignedLosses(sorted, tree.items, src);
   averagedSquares(sorted, tree.items);
+  momentumAverage(sorted, words);
+  valuesWeighted(sorted, tree.items, words);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

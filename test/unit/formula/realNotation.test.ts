@@ -3968,3 +3968,49 @@ test('exp typed with a superscript is e to that power; an inner product typed wi
   // A pair of comparisons stays as written.
   assert.equal(normaliseTex('a<b, c>d'), 'a<b, c>d');
 });
+
+test('a braced bracket takes its own scripts: {(y − ŷ)}^{2} is (y − ŷ)²', () => {
+  assert.equal(concept('\\sum_{i=1}^{m}{(y^{(i)} - {\\hat{y}}^{(i)})}^{2}'), concept('\\sum_{i=1}^{m}(y^{(i)} - \\hat{y}^{(i)})^{2}'));
+  assert.equal(concept('\\sum_{i=1}^{m}{(y^{(i)} - {\\hat{y}}^{(i)})}^{2}'), 'mse');
+  // A braced bracket without a script is left as it is.
+  assert.equal(show(parseTex('{(a+b)}c')), show(parseTex('{(a+b)}c')));
+});
+
+test('CCE, the categorical cross-entropy by its Keras name, names the cross-entropy', () => {
+  assert.equal(concept('\\text{CCE}(\\hat{y}, y) = -\\sum_{c=1}^{C} y_c \\log \\hat{y}_c', 'we define the CCE loss'), 'cross-entropy');
+  assert.equal(concept('L_{CCE} = -\\sum_c y_c \\log p_c'), 'cross-entropy');
+});
+
+test('an update with a long or double left arrow, in a line or a matrix of lines, is the update it writes', () => {
+  // (The arrows are read by the notation repairs the explanation runs first.)
+  const explained = (tex: string, before = '') => explainFormula(tex, { context: { before } }).concept;
+  assert.equal(explained('w \\longleftarrow w - \\eta \\frac{\\partial E}{\\partial w}'), 'gradient-descent');
+  assert.equal(explained('W \\Leftarrow W - \\alpha \\cdot \\frac{\\partial L_i}{\\partial W}'), 'gradient-descent');
+  assert.equal(explained('\\begin{matrix} w & \\longleftarrow & w + \\eta (d-y) x \\\\ b & \\longleftarrow & b + \\eta (d-y) \\end{matrix}', 'the gradient descent is'), 'gradient-descent');
+  // A double arrow between two different things stays an implication.
+  assert.equal(normaliseTex('A \\Leftarrow B').includes('\\leftarrow '), false);
+});
+
+test('v = wᵀx + b, the induced local field of a neuron, is an affine map; v as a value or word vector is not', () => {
+  assert.equal(concept('v = w^\\top x + b'), 'affine-layer');
+  assert.equal(concept('v = w_1x_1 + w_2x_2 + \\cdots + w_nx_n + b'), 'affine-layer');
+  assert.notEqual(concept('v = u + b'), 'affine-layer');
+});
+
+test('a moving average of the gradient with a plain β under words about momentum is not Adam', () => {
+  const ema = 'v_{k+1} = \\beta v_k + (1-\\beta)\\nabla f(w)';
+  assert.equal(concept(ema, 'step 2: the momentum update of the gradient'), null);
+  assert.equal(concept(ema, '冲量的梯度更新'), null);
+  assert.equal(concept(ema, 'Adam keeps a momentum of the gradient'), 'adam');
+});
+
+test('P(w_i | the last n − 1 words) computed by a softmax is the fixed-window language model; by counts it is not', () => {
+  assert.equal(concept('P(w_i | w_{i-n+1}, \\ldots, w_{i-1}) = \\text{softmax}(W [e_{w_{i-n+1}}; \\ldots; e_{w_{i-1}}] + b)'), 'fixed-window-lm');
+  assert.notEqual(concept('P(w_i | w_{i-n+1}, \\ldots, w_{i-1}) = \\frac{C(w_{i-n+1}, \\ldots, w_i)}{C(w_{i-n+1}, \\ldots, w_{i-1})}'), 'fixed-window-lm');
+});
+
+test('values weighted by one query\'s weights are attention; by every position\'s, or under words about self-attention, self-attention', () => {
+  assert.equal(concept('\\mathbf{c} = \\sum_{i=1}^S a_i \\mathbf{v}_i', 'the context vector is the weighted sum of the values'), 'attention');
+  assert.equal(concept('o_i = \\sum_j \\alpha_{ij} v_j'), 'self-attention');
+  assert.equal(concept('\\mathbf{c} = \\sum_{i=1}^S a_i \\mathbf{v}_i', 'in self-attention the output is'), 'self-attention');
+});
