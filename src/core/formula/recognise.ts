@@ -1426,6 +1426,10 @@ function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
       if (weight(p) && isTransposeSup(p.sup) && input(q) && !q.sup) return { matrix: false, weights: [p.name] };
       if (input(p) && isTransposeSup(p.sup) && weight(q) && !q.sup) return { matrix: false, weights: [q.name] };
       if (weight(p) && layerSup(p) && input(q) && layerSup(q) && indexOf(q.sup) === `${indexOf(p.sup)}-1`) return { matrix: false, weights: [p.name] };
+      // (wx, xw, ωx: a line through the origin, the weight and the input written plainly side by side.)
+      const plain = (x: Sym) => !x.sub && !x.sup && !x.mods.length;
+      const slope = (x: Sym) => /^(w|omega|theta)$/.test(x.name) && plain(x);
+      if ((slope(p) && q.name === 'x' && plain(q)) || (p.name === 'x' && plain(p) && slope(q))) return { matrix: false, weights: [slope(p) ? p.name : q.name] };
       // (a^{(1)} W^{(2)}: a row-vector book's layer below times the weights of the layer above.)
       if (/^[A-Z]$|^Theta$/.test(q.name) && layerTag(q) && layerTag(p) === layerBelow(layerTag(q))) return { matrix: true, weights: [q.name] };
     }
@@ -1446,7 +1450,7 @@ function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
     // (b + x_1 w_1 + x_2 w_2: each input before its own weight, the same index on both.)
     if (a.k === 'sym' && a.name === 'x' && b.k === 'sym' && b.name === 'w' && ((!a.sub && !b.sub && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') || (!!a.sub && subText(a.sub) === subText(b.sub) && hasPlus))) return { matrix: false, weights: ['w'] };
     // (ω^{[l]}: a weight in Greek, above it its layer; ω_i x_i: a weight in Greek on the input of the same index.)
-    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && (layerSup(a) || (b.k === 'sym' && b.name === 'x' && !!a.sub && subText(a.sub) === subText(b.sub)))) || isTransposeSup(a.sup);
+    const weightish = /^[A-Z]$|^(w|theta|beta|u|a|Theta)$/.test(a.name) || (a.name === 'omega' && (layerSup(a) || (b.k === 'sym' && b.name === 'x' && subText(a.sub) === subText(b.sub)))) || isTransposeSup(a.sup);
     if (!weightish && b.k === 'sym' && /^[A-Z]$/.test(b.name) && isTransposeSup(b.sup)) return { matrix: true, weights: [b.name] };
     if (weightish) return { matrix: /^[A-Z]$/.test(a.name) || a.name === 'Theta', weights: [a.name] };
   }
@@ -2901,7 +2905,11 @@ function detect(root: Row, add: Add): void {
   if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
   // regularisation: + λ‖w‖² or + λ Σ|w|
   const lam = root.findIndex((x) => x.k === 'sym' && x.name === 'lambda');
-  if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '|') || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
+  // (The norms may share the λ in a bracket, λ(Σ_u ‖p_u‖² + Σ_i ‖q_i‖²), as matrix factorisation writes its two.)
+  const normGroup = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|');
+  const sharedNorms = (x: Node) => x.k === 'group' && /^[([]$/.test(x.delim) && hasOp(rowOf(x.body), '+') && all(x.body).some(normGroup);
+  if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some((x) => normGroup(x) || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
+  else if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some(sharedNorms)) add('regularization', 3.6, SHARED_PENALTY);
   if (lam < 0 && root.some((x) => x.k === 'frac' && syms(x.num).some((s) => s.name === 'lambda')) && root.some((x) => x.k === 'group' && x.delim === '‖')) add('regularization', 3.5, 'loss + λ/2 ‖θ‖²');
   {
     const terms: Row[] = [[]];
@@ -4088,6 +4096,8 @@ const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'soft
 /** Why a weighted sum Σ α_i h_i was read as attention. */
 const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
 
+/** Why a loss plus one λ over a bracket of norms is a regularised loss (firm: an arrangement of terms). */
+const SHARED_PENALTY = 'loss + λ(‖p‖² + ‖q‖²): one weight on the norms of every parameter set';
 /** Why a moving average of gradients with a plain β was read as Adam's first moment. */
 const AVERAGED_GRADIENTS = 'moving average of gradients with β';
 /** Momentum named in the words (English, Chinese, Japanese, Korean, and the Romance and Slavic spellings). */
@@ -4108,6 +4118,16 @@ function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: strin
   const general = sorted.findIndex((c) => c.id === 'attention');
   if (general > 0) sorted.splice(general, 1);
   sorted[0] = { ...sorted[0], id: 'attention' };
+}
+
+/**
+ * w_0 + Σ_i w_i x_i + Σ_{i<j} w_{ij} x_i x_j: products of two inputs of different indices are pairwise interactions (a
+ * factorisation machine, a polynomial model), not the linear model the first terms write. Changes `sorted` in place.
+ */
+function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
+  const pair = rowsIn(items).some((r) => r.some((x, i) => { const y = r[i + 1]; return x.k === 'sym' && y?.k === 'sym' && x.name === y.name && /^[xX]$/.test(x.name) && !!x.sub && !!y.sub && subText(x.sub) !== subText(y.sub) && !x.sup && !y.sup; }));
+  if (!pair) return;
+  for (let i = sorted.length - 1; i >= 0; i--) if (['linear-regression', 'affine-layer'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
 }
 
 function momentumAverage(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
@@ -5492,7 +5512,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -6301,6 +6321,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   averagedSquares(sorted, tree.items);
   momentumAverage(sorted, words);
   valuesWeighted(sorted, tree.items, words);
+  pairwiseInteractions(sorted, tree.items);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

@@ -4014,3 +4014,29 @@ test('values weighted by one query\'s weights are attention; by every position\'
   assert.equal(concept('o_i = \\sum_j \\alpha_{ij} v_j'), 'self-attention');
   assert.equal(concept('\\mathbf{c} = \\sum_{i=1}^S a_i \\mathbf{v}_i', 'in self-attention the output is'), 'self-attention');
 });
+
+test('one λ over a bracket of norms, λ(Σ‖p_u‖² + Σ‖q_i‖²), after a loss is a regularised loss', () => {
+  assert.equal(concept('G = \\sum_{u,i} (r_{ui} - p_u q_i)^2 + \\lambda (\\Vert p_u\\Vert^2 + \\Vert q_i\\Vert^2 )'), 'regularization');
+  assert.equal(concept('G = \\sum_{u,i} (r_{ui} - p_u q_i)^2 + \\lambda (\\sum_u \\Vert p_u\\Vert^2 + \\sum_i \\Vert q_i\\Vert^2 )'), 'regularization');
+  // A bracket with no norm in it is no penalty.
+  assert.notEqual(concept('G = \\sum_{u,i} (r_{ui} - p_u q_i)^2 + \\lambda (a + b)'), 'regularization');
+});
+
+test('a line through the origin, ŷ = wx, ŷ = xw, y = ωx + b, is linear regression', () => {
+  assert.equal(concept('\\hat{y} = xw'), 'linear-regression');
+  assert.equal(concept('\\hat{y} = wx'), 'linear-regression');
+  assert.equal(concept('y=\\omega x+b'), 'linear-regression');
+  // A hidden unit with the same product is not a prediction.
+  assert.notEqual(concept('z = wx'), 'linear-regression');
+});
+
+test('an equation number after wide spacing, \\qquad (3), is no part of the formula', () => {
+  const explained = (tex: string) => explainFormula(tex, {}).concept;
+  assert.equal(explained('W = Q\\Lambda Q^T \\qquad (3)'), explained('W = Q\\Lambda Q^T'));
+  assert.equal(explained('W = Q\\Lambda Q^T \\qquad (3)'), 'spectral-theorem');
+});
+
+test('products of two inputs of different indices, x_i x_j, are pairwise interactions, not a linear model', () => {
+  assert.equal(concept('y(x) = w_0 + \\sum_{i=1}^n w_i x_i + \\sum_{i=1}^n \\sum_{j=i+1}^n w_{ij} x_i x_j'), null);
+  assert.equal(concept('\\hat{y} = w_0 + \\sum_{i=1}^n w_i x_i'), 'linear-regression');
+});
