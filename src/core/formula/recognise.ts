@@ -809,6 +809,9 @@ function detectForms(root: Row, add: Add): void {
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
+  // −η ∇J, −η dJ/dθ written alone: the step gradient descent takes, a rate against the gradient.
+  const stepAlone = parts.length === 1 && root.length >= 3 && root[0].k === 'op' && root[0].v === '-' && root[1].k === 'sym' && STEP_SIZE.test(root[1].name) && !root[1].sub && hasGradient(root.slice(2)) && !hasOp(root.slice(2), '+', '-', '=');
+  if (stepAlone) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
   if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
@@ -4450,7 +4453,7 @@ export function related(a: ConceptId, b: ConceptId): boolean {
 
 /** Function names (canonical: lower-case letters and digits) that name a catalog concept, in any font. */
 const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
-  sigmoid: 'sigmoid', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
+  sigmoid: 'sigmoid', logistic: 'sigmoid', sig: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyrelu: 'leaky-relu', lrelu: 'leaky-relu', prelu: 'leaky-relu',
   hardtanh: 'hardtanh', htanh: 'hardtanh', step: 'step-function', heaviside: 'step-function', softmax: 'softmax', mse: 'mse', rss: 'mse', sse: 'mse',
   // (The mean squared error abbreviated in Spanish, ECM, and in Portuguese and French, EQM.)
   ecm: 'mse', eqm: 'mse',

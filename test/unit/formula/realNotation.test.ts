@@ -4040,3 +4040,10 @@ test('products of two inputs of different indices, x_i x_j, are pairwise interac
   assert.equal(concept('y(x) = w_0 + \\sum_{i=1}^n w_i x_i + \\sum_{i=1}^n \\sum_{j=i+1}^n w_{ij} x_i x_j'), null);
   assert.equal(concept('\\hat{y} = w_0 + \\sum_{i=1}^n w_i x_i'), 'linear-regression');
 });
+
+test('−η ∇J written alone is the step of gradient descent; sig(·) is the sigmoid by a short name', () => {
+  assert.equal(concept('-\\eta\\nabla J'), 'gradient-descent');
+  assert.equal(concept('-\\eta\\frac{dJ}{d\\theta}'), 'gradient-descent');
+  assert.notEqual(concept('-\\eta \\nabla J + b'), 'gradient-descent');
+  assert.equal(concept('sig(x) = \\frac{1}{1+e^{-x}}'), 'sigmoid');
+});
