@@ -333,8 +333,10 @@ function bareSqrt(s: string): string {
 /** Equation numbers and labels name the equation; they are no part of it. */
 function withoutEquationNumbers(s: string): string {
   s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
-  // (An equation number typed after wide spacing, `… \qquad (3)`, at the end of a line, is a tag too.)
+  // (An equation number typed after wide spacing, `… \qquad (3)`, at the end of a line, is a tag too; so is a remark
+  // in words or shapes there, `Q = XW_q \qquad (维度: (n, d_q))`.)
   s = s.replace(/\\q?quad\s*\(\s*\d{1,3}(?:[.-]\d{1,3})?[a-z]?\s*\)\s*(?=$|\\\\|\\end\{)/g, ' ');
+  s = s.replace(/\\q?quad\s*\((?=[^()=]{0,40}[:：])[^()=]{0,40}(?:\([^()=]{0,40}\)[^()=]{0,10})?\)\s*$/, ' ');
   // (A one-row matrix or array laying out a line and its number, `\begin{matrix} r = σ(…) & (1) \end{matrix}`: that line.)
   return s.replace(/^\s*\\begin\{(matrix|array)\}(?:\{[lcr|\s]{1,12}\})?((?:(?!\\\\|\\begin|&).){1,1500})&\s*\(\s*\d{1,3}[a-z]?\s*\)\s*\\end\{\1\}\s*$/, '$2');
 }

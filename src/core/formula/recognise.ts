@@ -1688,7 +1688,8 @@ function averagedGradient(root: Row): boolean {
   if (lhsHead?.k !== 'sym') return false;
   const terms = termsOf(parts[1]);
   const [rate, own] = terms[0]?.items.filter((x) => !(x.k === 'op' && (x.v === '·' || x.v === '*'))) ?? [];
-  const decayRate = rate?.k === 'sym' && /^(mu|beta|gamma|rho|alpha|lambda)$/.test(rate.name);
+  // (The E資格 texts write the decay a plain a, v_{t+1} = a v_t − η ∂L/∂θ.)
+  const decayRate = rate?.k === 'sym' && (/^(mu|beta|gamma|rho|alpha|lambda)$/.test(rate.name) || (rate.name === 'a' && !rate.sub));
   return terms.length === 2 && decayRate && own?.k === 'sym' && own.name === lhsHead.name && (hasGradient(terms[1].items) || syms(terms[1].items).some((x) => x.name === 'g' || x.name === 'nabla'));
 }
 
@@ -2363,6 +2364,8 @@ function detect(root: Row, add: Add): void {
     if (!sqrtDen && qk && hasTranspose(arg) && hasOp(arg, '+') && hasSym(arg, 'M') && !perPosition) add('masked-self-attention', 3.4, 'softmax(QKᵀ + M): the scores with a mask added');
     else if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
       if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
+      // (Queries against transposed keys, scaled, weighting V: the whole formula as the paper writes it, firm.)
+      else if (qk && hasTranspose(arg) && weighsValues) add('scaled-dot-product-attention', 3.2, SDPA_WRITTEN);
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
     } else if ((syms(arg).filter((s) => /^W/.test(s.name) || (s.name === 'W' && s.sub)).length >= 2 || (qk && !arg.some((s) => s.k === 'sym' && (s.name === 'Q' || s.name === 'K')))) && hasTranspose(arg)) {
       // (Q and K only as the projections' subscripts, X W_Q (X W_K)ᵀ: queries and keys of one input.)
@@ -4099,6 +4102,8 @@ const GENERAL = new Set<ConceptId>(['attention', 'rnn', 'mlp', 'skipgram', 'soft
 /** Why a weighted sum Σ α_i h_i was read as attention. */
 const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
 
+/** Why softmax(QKᵀ/√d_k)V written whole is scaled dot-product attention (firm: an arrangement of Q, Kᵀ, √d and V). */
+const SDPA_WRITTEN = 'softmax(QKᵀ/√d)V: queries scored against the transposed keys, scaled, weighting the values';
 /** Why a loss plus one λ over a bracket of norms is a regularised loss (firm: an arrangement of terms). */
 const SHARED_PENALTY = 'loss + λ(‖p‖² + ‖q‖²): one weight on the norms of every parameter set';
 /** Why a moving average of gradients with a plain β was read as Adam's first moment. */
@@ -5515,7 +5520,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -6297,7 +6302,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
   // (The distillation loss named by its subscript, L_{kd}, keeps its name whatever loss the words name.)
-  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED) {
+  // (So does softmax(QKᵀ/√d)V written whole, under words about self-attention.)
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED && top[1].why !== SDPA_WRITTEN) {
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
       // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
       if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;

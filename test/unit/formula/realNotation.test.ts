@@ -4047,3 +4047,23 @@ test('−η ∇J written alone is the step of gradient descent; sig(·) is the s
   assert.notEqual(concept('-\\eta \\nabla J + b'), 'gradient-descent');
   assert.equal(concept('sig(x) = \\frac{1}{1+e^{-x}}'), 'sigmoid');
 });
+
+test('softmax(QKᵀ/√d_k)V written whole stays scaled dot-product attention under words about self-attention', () => {
+  const sdpa = '\\text{Attention}=\\text{softmax}(\\frac{QK^T}{\\sqrt{d_k}})V';
+  assert.equal(concept(sdpa, '1.1 Self-Attention: the scaling factor keeps the dot products from growing'), 'scaled-dot-product-attention');
+  assert.equal(recognise(sdpa).firm, true);
+});
+
+test('a remark in words or shapes after wide spacing at the end, \\qquad (dim: (n, d)), is no part of the formula', () => {
+  const explained = (tex: string) => explainFormula(tex, {}).concept;
+  assert.equal(explained('Q = XW_q\\qquad(维度:(n,d_q))'), explained('Q = XW_q'));
+  // A condition in parentheses with no colon is left in place.
+  assert.equal(normaliseTex('f(x) = x \\quad (x > 0)').includes('x > 0'), true);
+});
+
+test('a velocity from its own previous value times a plain a, minus a rate times a gradient, is momentum, not gradient descent', () => {
+  const explained = (tex: string) => explainFormula(tex, {}).concept;
+  assert.equal(explained('v_{t+1} = av_t - \\eta\\frac{\\partial L}{\\partial \\theta_t}'), null);
+  assert.equal(recognise('v_{t+1} = av_t - \\eta\\frac{\\partial L}{\\partial \\theta_t}').ruledOut?.includes('gradient-descent'), true);
+  assert.equal(explained('\\theta_{t+1} = \\theta_t - \\eta\\frac{\\partial L}{\\partial \\theta_t}'), 'gradient-descent');
+});
