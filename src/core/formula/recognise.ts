@@ -809,9 +809,7 @@ function detectForms(root: Row, add: Add): void {
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
-  // −η ∇J, −η dJ/dθ written alone: the step gradient descent takes, a rate against the gradient.
-  const stepAlone = parts.length === 1 && root.length >= 3 && root[0].k === 'op' && root[0].v === '-' && root[1].k === 'sym' && STEP_SIZE.test(root[1].name) && !root[1].sub && hasGradient(root.slice(2)) && !hasOp(root.slice(2), '+', '-', '=');
-  if (stepAlone) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
+  if (parts.length === 1 && stepWrittenAlone(root)) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
   if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
@@ -4104,6 +4102,9 @@ const WEIGHTED_VALUES = 'a weighted sum Σ α_i h_i';
 
 /** Why softmax(QKᵀ/√d_k)V written whole is scaled dot-product attention (firm: an arrangement of Q, Kᵀ, √d and V). */
 const SDPA_WRITTEN = 'softmax(QKᵀ/√d)V: queries scored against the transposed keys, scaled, weighting the values';
+/** −η ∇J, −η dJ/dθ written alone: the step gradient descent takes, a rate against the gradient. */
+const stepWrittenAlone = (root: Row): boolean => root.length >= 3 && root[0].k === 'op' && root[0].v === '-' && root[1].k === 'sym' && STEP_SIZE.test(root[1].name) && !root[1].sub && hasGradient(root.slice(2)) && !hasOp(root.slice(2), '+', '-', '=');
+
 /** Why a loss plus one λ over a bracket of norms is a regularised loss (firm: an arrangement of terms). */
 const SHARED_PENALTY = 'loss + λ(‖p‖² + ‖q‖²): one weight on the norms of every parameter set';
 /** Why a moving average of gradients with a plain β was read as Adam's first moment. */
