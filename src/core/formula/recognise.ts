@@ -2912,8 +2912,9 @@ function detect(root: Row, add: Add): void {
   // (The norms may share the λ in a bracket, λ(Σ_u ‖p_u‖² + Σ_i ‖q_i‖²), as matrix factorisation writes its two.)
   const normGroup = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|');
   const sharedNorms = (x: Node) => x.k === 'group' && /^[([]$/.test(x.delim) && hasOp(rowOf(x.body), '+') && all(x.body).some(normGroup);
-  if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some((x) => normGroup(x) || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
-  else if (lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+') && root.slice(lam).some(sharedNorms)) add('regularization', 3.6, SHARED_PENALTY);
+  const lossThenLambda = lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+');
+  if (lossThenLambda && root.slice(lam).some((x) => normGroup(x) || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
+  else if (lossThenLambda && root.slice(lam).some(sharedNorms)) add('regularization', 3.6, SHARED_PENALTY);
   if (lam < 0 && root.some((x) => x.k === 'frac' && syms(x.num).some((s) => s.name === 'lambda')) && root.some((x) => x.k === 'group' && x.delim === '‖')) add('regularization', 3.5, 'loss + λ/2 ‖θ‖²');
   {
     const terms: Row[] = [[]];
@@ -3889,8 +3890,7 @@ function detect(root: Row, add: Add): void {
   const windowSides = sides(root).parts;
   const windowLhs = windowSides.length >= 2 && windowSides[0].length === 1 && windowSides[0][0].k === 'apply' ? windowSides[0][0] : undefined;
   if (windowLhs && /^[pP]$/.test(windowLhs.fn) && condBar(windowLhs)) {
-    const r = rowOf(windowLhs.arg);
-    const given = syms(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)).map((x) => subText(x.sub).replace(/\s/g, ''));
+    const given = conditionLetters(windowLhs).given.map((x) => subText(x.sub).replace(/\s/g, ''));
     const rest = windowSides.slice(1).flat();
     const scored = applies(rest, ['softmax']).length > 0 || fracs(rest).some((f) => applies(f.num, ['exp']).length > 0 || all(f.num).some((x) => x.k === 'sym' && x.name === 'e' && !!x.sup));
     const counted = all(rest).some((x) => x.k === 'apply' && /^(C|c|N|count|#)$/.test(x.fn));
@@ -4112,10 +4112,6 @@ const AVERAGED_GRADIENTS = 'moving average of gradients with β';
 /** Momentum named in the words (English, Chinese, Japanese, Korean, and the Romance and Slavic spellings). */
 const MOMENTUM_WORDS = /momentum|动量|動量|冲量|衝量|モーメンタム|모멘텀|momento|импульс|моментум/i;
 /**
- * v ← βv + (1 − β)∇f with a plain β, under words that name momentum and not Adam or RMSProp: the velocity of momentum,
- * which the catalog does not have, not Adam's moment. Changes `sorted` in place.
- */
-/**
  * c = Σ_i a_i v_i, values weighted by one query's weights (one index), is every attention's output: self-attention
  * only where the words say so. (Weights of two indices, o_i = Σ_j α_{ij} v_j, are every position's over all the others.)
  * Changes `sorted` in place.
@@ -4139,6 +4135,10 @@ function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why:
   for (let i = sorted.length - 1; i >= 0; i--) if (['linear-regression', 'affine-layer'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
 }
 
+/**
+ * v ← βv + (1 − β)∇f with a plain β, under words that name momentum and not Adam or RMSProp: the velocity of momentum,
+ * which the catalog does not have, not Adam's moment. Changes `sorted` in place.
+ */
 function momentumAverage(sorted: Array<{ id: ConceptId; score: number; why: string }>, words: string): void {
   if (!MOMENTUM_WORDS.test(words) || /adam|rms ?prop/i.test(words)) return;
   for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'adam' && sorted[i].why === AVERAGED_GRADIENTS) sorted.splice(i, 1);

@@ -196,7 +196,8 @@ class Parser {
       this.i++;
       const arg = this.parseArg();
       // A braced letter takes the scripts itself: `{\mathbf{W}}^\top` is W^⊤, `{x}_i` is x_i.
-      // (So does a braced bracket: `{(y − ŷ)}^{2}` is (y − ŷ)².)
+      // (So does a braced bracket, `{(y^{(i)} − {\hat y}^{(i)})}^{2}` is (y − ŷ)², however deep the braces inside it, which
+      // normalise's text repair of a braced bracket does not reach.)
       if (n.k === 'row' && n.items.length === 1 && (n.items[0].k === 'sym' || (n.items[0].k === 'group' && n.items[0].delim !== '')) && !(t.t === 'sub' ? (n.items[0] as { sub?: Node }).sub : (n.items[0] as { sup?: Node }).sup)) n = n.items[0];
       if (!('sub' in n) && n.k !== 'sym' && n.k !== 'num' && n.k !== 'frac' && n.k !== 'sqrt' && n.k !== 'group' && n.k !== 'name' && n.k !== 'big' && n.k !== 'apply') {
         n = { k: 'group', delim: '', body: n.k === 'row' ? n : { k: 'row', items: [n] } };
