@@ -594,6 +594,8 @@ function otherSpellings(s: string): string {
   s = s.replace(/(?:\\hspace\s*\{[^{}]*\}|\s)\s*\^\s*\{\s*\\circ\s*\}(?=\s*(?:\\(?!right|end)[A-Za-z]|[A-Za-z(]))/g, ' \\circ ');
   // (\arrowvert and \Arrowvert: the bar and the double bar by their delimiter names.)
   s = s.replace(/\\arrowvert(?![A-Za-z])/g, '|').replace(/\\Arrowvert(?![A-Za-z])/g, '\\|');
+  // (A prime braced as a superscript, `w^{'}`, `f^{''}`, is the prime itself.)
+  s = s.replace(/\^\s*\{\s*('{1,3})\s*\}/g, '$1');
   // (x′β, X′X, X′y: the econometrician's prime on a data letter before another factor is a transpose.)
   s = s.replace(DATA_PRIME, '$1^{T}');
   // (Any other prime written as a superscript, σ^{\prime}(z), is the prime itself.)

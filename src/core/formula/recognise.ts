@@ -829,6 +829,10 @@ function detectForms(root: Row, add: Add): void {
   const optimiserName = (x: Node) => x.k === 'name' && /^(arg ?)?(min|max)$/i.test(x.v);
   const penaltyFirst = terms.length >= 2 && isPenalty(terms[0].items.filter((x) => !optimiserName(x))) && terms.slice(1).every((t) => t.sign === '+');
   if (terms.length >= 2 && (terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) || penaltyFirst) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
+  // J(θ) + α L_1, C·J(θ) + L_2: a loss of the parameters plus a penalty called by its norm's name.
+  const normNamed = (t: { sign: string; items: Row }) => { const r = t.items.filter((x) => !(x.k === 'op' && x.v === '·')); const last = r[r.length - 1]; return t.sign === '+' && r.length <= 2 && (r.length === 1 || (r[0].k === 'sym' && /^(lambda|alpha|beta|C)$/.test(r[0].name))) && last?.k === 'sym' && /^(L|l|ell)$/.test(last.name) && /^[12]$/.test(subText(last.sub)) && !last.sup; };
+  const lossOfParams = (t: { items: Row }) => t.items.some((x) => x.k === 'apply' && /^(J|L|E)$/.test(x.fn) && syms(x.arg).length === 1 && syms(x.arg).every(isParam));
+  if (outer.length === 2 && lossOfParams(outer[0]) && normNamed(outer[1])) add('regularization', 3.3, 'J(θ) + α L₂: a loss plus a penalty called by its norm');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   // (R̂, hatted, is the risk estimated from the sample, not a penalty.)
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn) && !hatR;
@@ -839,7 +843,10 @@ function detectForms(root: Row, add: Add): void {
   const lhsLetter = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && parts.length === 2 && !bareCall && terms.length >= 1 && terms.every((t) => isPenalty(t.items)) && terms.some((t) => t.items.length >= 2);
   // (Σ_i |θ_i| alone, with no weight, is the L1 norm written out: a penalty carries its weight, λ Σ_i |θ_i|.)
   const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
-  const penaltyDefined = (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))));
+  // (Or a function of the parameters alone that the right side writes out as weighted penalties, L(w) = λ(w_0² + w_1²).)
+  const ofParams = lhs.length === 1 && lhs[0].k === 'apply' && syms(lhs[0].arg).length >= 1 && syms(lhs[0].arg).every(isParam);
+  const paramFunction = ofParams && parts.length === 2 && termsOf(rhs).length >= 1 && termsOf(rhs).every((t) => t.items.length >= 2 && weighted(t) && isPenalty(t.items));
+  const penaltyDefined = paramFunction || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))));
   if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || penaltyDefined) add('regularization', penaltyDefined && (lhs[0] as Apply).fn === 'Omega' ? 3.6 : 3.3, 'a penalty on the size of the parameters');
   // (The penalty as a budget, Σ_j |β_j| ≤ t, ‖w‖² ≤ s: the constrained form of the lasso or ridge.)
   else if (budget(parts, rels)) add('regularization', 3, 'Σ_j |β_j| ≤ t: the penalty as a budget the parameters must stay within (the constrained lasso or ridge)');
@@ -887,8 +894,8 @@ function detectForms(root: Row, add: Add): void {
     const factor = (b: Node) => all(b).some((x) => isNum(x, 1)) && hasOp(b, '-') && syms(b).some((x) => x.name === 'lambda');
     const shrunk = (r[0]?.k === 'sym' && r[0].name === lhsSym.name && r[1]?.k === 'group' && r[1].delim === '(' && factor(r[1].body) && r[2]?.k === 'op' && r[2].v === '-') || (r[0]?.k === 'apply' && r[0].head.k === 'sym' && r[0].head.name === lhsSym.name && factor(r[0].arg) && r[1]?.k === 'op' && r[1].v === '-');
     if (shrunk) add('regularization', 3.9, 'θ ← θ(1 − αλ) − α·(gradient): weight decay');
-    // (v^{(new)} = v^{(old)} − η e h: the notes' own labels say it is the update.)
-    const newFromOld = /new/.test(subText(lhsSym.sup)) && r[0]?.k === 'sym' && /old/.test(subText(r[0].sup));
+    // (v^{(new)} = v^{(old)} − η e h: the notes' own labels say it is the update; so does v′ = v′^{(old)} − η e h.)
+    const newFromOld = r[0]?.k === 'sym' && /^\(?old\)?$/.test(subText(r[0].sup).replace(/\s/g, '')) && (/new/.test(subText(lhsSym.sup)) || !lhsSym.sup);
     if (same && !adaptive && rate(step[0]) && (grad || ((writtenOut || newFromOld) && (r[sign] as { v: string }).v === '-'))) {
       // (Σ_{i ∈ batch}, Σ_{i ∈ B}, 1/|B|: the examples of a minibatch.)
       // (So is a sum over a sampled set, Σ_{n ∈ S^{(i)}}.)
@@ -1361,7 +1368,12 @@ function detectMoreForms(root: Row, add: Add): void {
   if (parts.length === 1 && rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].fn === 'H' && rowOf(rhs[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) add('cross-entropy', 2.6, 'H(p, q)');
   // q_i = W^Q x_i: one input projected into its query/key/value role.
   // Q = X W_Q + b_Q: the projection with a bias.
-  const roleWeight = (x: Node) => x.k === 'sym' && x.name === 'W' && !!lhsSym && (subText(x.sup) || subText(x.sub)).toLowerCase() === lhsSym.name.toLowerCase();
+  // (The role may share the weight's script with the layer's index, K_1 = X W_{k,1}.)
+  const roleWeight = (x: Node) => {
+    if (x.k !== 'sym' || x.name !== 'W' || !lhsSym) return false;
+    const [role, ...rest] = (subText(x.sup) || subText(x.sub)).replace(/\s/g, '').toLowerCase().split(',');
+    return role === lhsSym.name.toLowerCase() && (!rest.length || (rest.length === 1 && rest[0] === subText(lhsSym.sub).replace(/\s/g, '').toLowerCase()));
+  };
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, PROJECTION_WITH_BIAS);
   // Q^{(i)} = W_q^{(i)} X + b_q^{(i)}: a projection per head, i indexing the head.
   // (Or below, Q_i = X W_i^Q: the head's index under the letter, the role above the weight.)
@@ -6062,6 +6074,24 @@ function detectErrorSignals(root: Row, add: Add): void {
 }
 
 /**
+ * dZ = dA ∗ g′(Z), as notes after Ng's course write the backward pass: the gradient arriving at a layer's output times
+ * the activation's derivative at its pre-activation is the gradient at the pre-activation — the chain rule.
+ */
+function detectBackThroughActivation(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2) return;
+  const d = (x: Node | undefined) => x?.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && !x.mods.length;
+  const [lhs, rhs] = parts;
+  if (lhs.length !== 2 || !d(lhs[0]) || lhs[1].k !== 'sym') return;
+  const pre = lhs[1].name;
+  const factors = rhs.filter((x) => !(x.k === 'op' && ['*', '⊙', '∘', '·'].includes(x.v)));
+  if (factors.length !== 3) return;
+  const at = factors.findIndex((x) => x.k === 'apply' && primedApply(x) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym' && (rowOf(x.arg)[0] as Sym).name === pre);
+  const grad = at === 2 ? factors.slice(0, 2) : at === 0 ? factors.slice(1) : [];
+  if (grad.length === 2 && d(grad[0]) && grad[1].k === 'sym' && grad[1].name !== pre) add('chain-rule', 3.3, 'dZ = dA ∗ g′(Z): the gradient passed back through the activation, the chain rule');
+}
+
+/**
  * h′(x) = g′(f(x)) · f′(x), ∇f(x) = g′(h(x)) ⊙ ∇h(x): the outer function's derivative at the inner function, times the
  * inner function's own derivative — the chain rule written with primes.
  */
@@ -6165,7 +6195,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

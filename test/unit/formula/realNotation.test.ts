@@ -4067,3 +4067,34 @@ test('a velocity from its own previous value times a plain a, minus a rate times
   assert.equal(recognise('v_{t+1} = av_t - \\eta\\frac{\\partial L}{\\partial \\theta_t}').ruledOut?.includes('gradient-descent'), true);
   assert.equal(explained('\\theta_{t+1} = \\theta_t - \\eta\\frac{\\partial L}{\\partial \\theta_t}'), 'gradient-descent');
 });
+
+test("a prime braced as a superscript is the prime, and v′ = v′^{(old)} − η(…)h is the update from the old value", () => {
+  assert.equal(normaliseTex("w^{'}_{ij}").includes("w'_{ij}"), true);
+  assert.equal(concept("w^{'}_{ij} = {w^{'}_{ij}}^{(old)} -\\eta (y_j - t_j) h_i"), 'gradient-descent');
+  assert.equal(concept("v'_j = {v'_j}^{(old)} - \\eta e_j h"), 'gradient-descent');
+  // The old value added to, with no rate before the step, is no update by gradient descent.
+  assert.notEqual(concept("v'_j = {v'_j}^{(old)} + e_j h"), 'gradient-descent');
+});
+
+test('K_1 = X W_{k,1}: the role shares the weight\'s subscript with the layer\'s index', () => {
+  assert.equal(concept('Q_2 = X_1W_{q,2}'), 'self-attention');
+  assert.equal(concept('K_1 = XW_{k,1}'), concept('K = XW_{k}'));
+  // Another layer's weight is not the projection of this one.
+  assert.equal(concept('Q_2 = X_1W_{q,3}'), null);
+});
+
+test('dZ = dA ∗ g′(Z): the gradient passed back through the activation is the chain rule', () => {
+  assert.equal(concept("dZ^{[l]} = dA^{[l]} * g'^{[l]}(Z^{[l]})"), 'chain-rule');
+  assert.equal(concept("dz = g'(z) * da"), 'chain-rule');
+  // The derivative at another letter than the left side's is not this step.
+  assert.equal(concept("dz = da * g'(x)"), null);
+});
+
+test('a loss of the parameters plus a penalty called by its norm, J(θ) + αL_1, and L(w) = λ(w_0² + w_1²), are regularisation', () => {
+  assert.equal(concept('J(\\theta)+\\alpha L_1'), 'regularization');
+  assert.equal(concept('C \\cdot J(\\theta) + L_2'), 'regularization');
+  assert.equal(concept('L(w) = \\lambda(w_0^2 + w_1^2)'), 'regularization');
+  // Two losses added, L_1 + L_2 of two tasks, are no penalty.
+  assert.equal(concept('L = L_1 + L_2'), null);
+  assert.notEqual(concept('J(\\theta) + L_3'), 'regularization');
+});
