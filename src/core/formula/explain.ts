@@ -172,6 +172,19 @@ function learnedWhy(v: Verdict): string {
   return `no pattern I know matched its structure, but a model trained on formulas labelled in other people's notes reads it as this concept (${Math.round((v.p ?? 0) * 100)}% likely), from its symbols and the words before it`;
 }
 
+/**
+ * Another concept the structure reads nearly as well as its best, which the learned model gives as what such formulas
+ * usually are when it takes the best back: the formula is named by that one (p = 1/(1 + e^{−(wᵀx + b)}) has the
+ * sigmoid's shape and logistic regression's, and notes that write it so mean the model).
+ */
+function switchedTo(rec: Recognition | null, judged: Verdict): Recognition['candidates'][number] | undefined {
+  const top = rec?.candidates[0];
+  if (!rec || !top || judged.by !== 'withdrawn' || !judged.instead) return undefined;
+  return rec.candidates.find((c) => c.id === judged.instead && !c.why.startsWith('related') && top.score - c.score < SWITCH_MARGIN && !rec.ruledOut?.includes(c.id));
+}
+/** How close behind the best a concept the model prefers must score for switchedTo. */
+const SWITCH_MARGIN = 0.35;
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const table = macroTableOf(opts.macros);
   const expanded = expandFormula(latexIn, table);
@@ -188,7 +201,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   // anything for a function's name written on its own, a mention.)
   const resembled = rec?.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
   const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec?.mentions || CONTINUES.test(latex) || (!!rec && (onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items))));
-  const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : judged;
+  const switched = switchedTo(rec, judged);
+  const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : switched ? { concept: switched.id, by: 'rules', p: judged.p } : judged;
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
@@ -212,7 +226,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     concept,
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
-    why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? rec!.candidates[0]?.why ?? '' : '',
+    why: verdict.by === 'learned' ? learnedWhy(verdict) : switched ? switched.why : concept ? rec!.candidates[0]?.why ?? '' : '',
     symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, roleModel),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],

@@ -1381,9 +1381,9 @@ function detectMoreForms(root: Row, add: Add): void {
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && headIndex(lhsSym) && parts.length === 2 && parts[1].some((x) => x.k === 'sym' && x.name === 'W' && headIndex(x)) && parts[1].some((x) => x.k === 'sym' && /^[XHEZ]$/.test(x.name))) add('multi-head-attention', 3.3, 'Q^{(i)} = W_q^{(i)} X: the projection of one head');
   // Q = X W_Q (row vectors), also as the last step of Q = Linear(X) = X W_Q.
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && parts.slice(1).some((p) => p.length === 2 && p[0].k === 'sym' && /^[XHE]$/.test(p[0].name) && roleWeight(p[1]))) {
-    // (Keys and values are projected from the input in every attention layer; queries from it only in self-attention.)
-    if (lhsSym.name === 'Q') add('self-attention', 2.8, PROJECTION_ROWS);
-    else add('attention', 2.8, 'K = X W_K: the input in its key or value role');
+    // (The input X projected into its key or value role is read as self-attention's too: a note on cross-attention names
+    // the encoder's states, K = H_enc W_K.)
+    add('self-attention', 2.8, lhsSym.name === 'Q' ? PROJECTION_ROWS : PROJECTION_KEYS);
   }
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
   // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
@@ -3306,7 +3306,8 @@ function detect(root: Row, add: Add): void {
       }
       // (x* = Wx + b, a starred or primed vector on the left: the layer's output, named after its input; a matrix so
       // marked, W′ = W + BA, is an updated weight.)
-      const marked = lhsHead?.k === 'sym' && lhsHead.name === lhsLetter && /^[a-z]$/.test(lhsLetter) && (subText(lhsHead.sup).trim() === '*' || lhsHead.mods.includes('prime')) && !lhsHead.sub;
+      // (So is a primed matrix of inputs, X′ = WX + b.)
+      const marked = lhsHead?.k === 'sym' && lhsHead.name === lhsLetter && (/^[a-z]$/.test(lhsLetter) || (/^[XH]$/.test(lhsLetter) && !aff.weights.includes(lhsLetter))) && (subText(lhsHead.sup).trim() === '*' || lhsHead.mods.includes('prime')) && !lhsHead.sub;
       const sameLetter = (x: Node) => x.k === 'sym' && x.name === lhsLetter && (!marked || !!x.sub || subText(x.sup).trim() === '*' || x.mods.includes('prime'));
       if (aff.matrix && lhsLetter && side.some((x) => x.k === 'op' && x.v === '+') && !side.some(sameLetter)) {
         add('affine-layer', 2.7, 'O = XW + b');
@@ -3949,6 +3950,10 @@ function detect(root: Row, add: Add): void {
   const whole = !!root0 && value.length === 1 && (squares(rowOf(root0.body)) >= 2 || (bigs(root0.body, 'sum').length === 1 && squares(rowOf(root0.body)) === 1));
   const unbraced = !!root0 && value.length === 2 && bigs(root0.body, 'sum').length === 1 && rowOf(root0.body).length === 1 && squares(value.slice(1)) === 1;
   if ((whole || unbraced) && (parts.length === 1 || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
+  // (|v|² = Σ_i v_i², |v|² = v_1² + ⋯ + v_n²: between single bars, a vector's squared length in its entries.)
+  const lengthOf = lhs.length === 1 && lhs[0].k === 'group' && lhs[0].delim === '|' && subText(lhs[0].sup) === '2' && rowOf(lhs[0].body).length === 1 && rowOf(lhs[0].body)[0].k === 'sym' ? (rowOf(lhs[0].body)[0] as Sym).name : '';
+  const entrySquares = parts.length === 2 ? parts[1].filter((x): x is Sym => x.k === 'sym' && subText(x.sup) === '2') : [];
+  if (lengthOf && entrySquares.length && entrySquares.every((x) => x.name === lengthOf && !!x.sub) && (entrySquares.length >= 2 || (parts[1][0]?.k === 'big' && parts[1][0].v === 'sum' && parts[1].length === 2))) add('norms', 3.3, '|v|² = Σ_i v_i²: the squared length of a vector in its entries');
   if (parts.length === 2 && normOf(parts[0]).length && normOf(parts[1]).length && !logs.length && !fracs(root).length) add('norms', 3.1, '‖u + v‖ ≤ ‖u‖ + ‖v‖: a property of norms');
   else if (parts.length === 2 && lhs.length === 1 && normOf(lhs).length && hasOp(parts[1], '+') && parts[1].filter((x): x is Sym => x.k === 'sym').every((x) => syms((lhs[0] as Group).body).some((y) => y.name === x.name))) add('norms', 3.1, '‖u‖ = u₁² + … : a norm written out in the entries');
   // (tr as a subscript — ≈_tr, a truncated approximation — is no trace.)
@@ -4084,7 +4089,7 @@ function detect(root: Row, add: Add): void {
     const inputOf = (role: string) => root.find((x, i) => i >= 2 && root[i - 2].k === 'sym' && (root[i - 2] as Sym).name === role && root[i - 1].k === 'op' && x.k === 'sym');
     const across = (inputOf('Q') as Sym | undefined)?.name !== undefined && (inputOf('Q') as Sym).name !== (inputOf('K') as Sym | undefined)?.name && !!inputOf('K');
     if ((roles.size >= 2 || proj >= 2) && !across) add('self-attention', 3.4, 'q = Qx, k = Kx, v = Vx');
-    if (headed >= 2 && !across) add('multi-head-attention', 3.8, 'Q^{(h)} = X W_Q^{(h)}, …: the projections of one head');
+    if (headed >= 2 && !across) add('multi-head-attention', 4, 'Q^{(h)} = X W_Q^{(h)}, …: the projections of one head');
   }
 }
 
@@ -4269,7 +4274,8 @@ const STATISTICIANS_REGRESSION = 'Sales ≈ β₀ + β₁ TV + β₂ Radio: a co
 const PROJECTION_WITH_BIAS = 'Q = X W_Q + b_Q: the input in its query role';
 const PROJECTION_ROWS = 'Q = X W_Q: the input in its query role';
 const PROJECTION_ONE = 'q_i = W^Q x_i: an input in its query role';
-const PROJECTIONS: ReadonlySet<string> = new Set([PROJECTION_WITH_BIAS, PROJECTION_ROWS, PROJECTION_ONE]);
+const PROJECTION_KEYS = 'K = X W_K: the input in its key or value role';
+const PROJECTIONS: ReadonlySet<string> = new Set([PROJECTION_WITH_BIAS, PROJECTION_ROWS, PROJECTION_KEYS, PROJECTION_ONE]);
 /** Why the sinusoidal encoding is named by its frequencies or by the parity of its dimensions (details the learned model's tokens do not weigh). */
 const ENCODING_PARITY = 'sin at the even dimensions i = 2k, cos at the odd ones: the sinusoidal positional encoding';
 const ENCODING_FREQUENCIES = 'ω_k = 1/10000^{2k/d}: the geometric frequencies of the sinusoidal positional encoding';
@@ -4456,7 +4462,7 @@ const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'g
  */
 const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'], 'masked-self-attention': ['scaled-dot-product-attention'], 'bidirectional-rnn': ['lstm', 'gru', 'rnn'] };
 /** General concepts whose evidence is a shape every specialisation shares. */
-const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
+const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent', 'sigmoid']);
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
 const BCE_DERIVATIVE = "dL/dŷ = −y/ŷ + (1 − y)/(1 − ŷ): the binary cross-entropy's derivative by the prediction";
 /** How far the best concept must lead every other candidate to be claimed on its own. */

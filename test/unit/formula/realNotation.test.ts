@@ -73,11 +73,13 @@ test('the logit named on the left, linear on the right, is logistic regression',
   assert.notEqual(concept('\\operatorname{logit}(q) = \\log\\frac{q}{1-q}'), 'logistic-regression');
 });
 
-test('projections of the input: a query from it is self-attention; a key or value, attention; equation tags are ignored', () => {
+test('projections of the input into its query, key or value role are self-attention; equation tags are ignored', () => {
   assert.equal(concept('Q = Linear(H) = HW_{Q}'), 'self-attention');
   assert.equal(concept('Q = H W^{Q} \\tag{3}'), 'self-attention');
-  assert.equal(concept('K = H W_{K} \\label{eq:k}'), 'attention');
-  assert.equal(concept('V = Linear(H) = HW_{V} \\tag{eq.4}'), 'attention');
+  assert.equal(concept('K = H W_{K} \\label{eq:k}'), 'self-attention');
+  assert.equal(concept('V = Linear(H) = HW_{V} \\tag{eq.4}'), 'self-attention');
+  // Another letter's weight is no projection into the left side's role.
+  assert.equal(concept('K = H W_{Q}'), null);
 });
 
 test("an activation's derivative through its own value, a prime written as a superscript or scanned as a comma", () => {
@@ -4097,4 +4099,28 @@ test('a loss of the parameters plus a penalty called by its norm, J(θ) + αL_1,
   // Two losses added, L_1 + L_2 of two tasks, are no penalty.
   assert.equal(concept('L = L_1 + L_2'), null);
   assert.notEqual(concept('J(\\theta) + L_3'), 'regularization');
+});
+
+test('|v|² = Σ_i v_i² between single bars is a squared length; X′ = WX + b is a layer named after its input', () => {
+  assert.equal(concept('|v|^2 = \\sum_{i = 1}^nv_i^2'), 'norms');
+  assert.equal(concept('|v|^2 = v_1^2 + v_2^2 + v_3^2 + \\dots + v_n^2'), 'norms');
+  // Another letter's entries, or a lone square, are not this vector's length.
+  assert.equal(concept('|v|^2 = \\sum_i u_i^2'), null);
+  assert.equal(concept('|v|^2 = v_1^2'), null);
+  assert.equal(concept("X' = WX + b"), 'affine-layer');
+  // A matrix marked and updated from itself is an updated weight, not a layer.
+  assert.notEqual(concept("W' = W + BA"), 'affine-layer');
+});
+
+test('the learned model\'s withdrawal names the concept it prefers when the structure reads that one nearly as well', () => {
+  const tex = 'p = \\frac{1}{1 + e^{-(w^Tx + b)}} = \\frac{1}{1 + e^{-z}}';
+  const rec = recognise(tex);
+  assert.equal(rec.concept, 'sigmoid');
+  const lr = rec.candidates.find((c) => c.id === 'logistic-regression');
+  assert.ok(lr && !lr.why.startsWith('related') && rec.candidates[0].score - lr.score < 0.35);
+  const ex = explainFormula(tex, { context: { before: 'solving for p, we get the sigmoid function:' } });
+  assert.equal(ex.concept, 'logistic-regression');
+  assert.equal(ex.why, lr.why);
+  // Without the learned model the recogniser's own answer stands.
+  assert.equal(explainFormula(tex, { learned: false }).concept, 'sigmoid');
 });
