@@ -675,6 +675,20 @@ const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k =
 /** A parameter letter, bare or indexed (θ_j, w_j, W). */
 const isParam = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && PARAM_LETTER.test(x.name);
 
+/** L(w) = λ(w_0² + w_1²): a function of the parameters alone that the right side writes out as weighted penalties. */
+function penaltyOfParams(parts: Row[]): boolean {
+  const [lhs, rhs] = parts;
+  const ofParams = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'apply' && syms(lhs[0].arg).length >= 1 && syms(lhs[0].arg).every(isParam);
+  return ofParams && termsOf(rhs).length >= 1 && termsOf(rhs).every((t) => t.items.length >= 2 && t.items[0].k !== 'big' && isPenalty(t.items));
+}
+
+/** J(θ) + α L_1, C·J(θ) + L_2: a loss of the parameters plus a penalty called by its norm's name. */
+function penaltyByNormName(outer: Array<{ sign: string; items: Row }>): boolean {
+  const normNamed = (t: { sign: string; items: Row }) => { const r = t.items.filter((x) => !(x.k === 'op' && x.v === '·')); const last = r[r.length - 1]; return t.sign === '+' && r.length <= 2 && (r.length === 1 || (r[0].k === 'sym' && /^(lambda|alpha|beta|C)$/.test(r[0].name))) && last?.k === 'sym' && /^(L|l|ell)$/.test(last.name) && /^[12]$/.test(subText(last.sub)) && !last.sup; };
+  const lossOfParams = (t: { items: Row }) => t.items.some((x) => x.k === 'apply' && /^(J|L|E)$/.test(x.fn) && syms(x.arg).length === 1 && syms(x.arg).every(isParam));
+  return outer.length === 2 && lossOfParams(outer[0]) && normNamed(outer[1]);
+}
+
 /**
  * A penalty on the parameters: [λ | α | a number | λ/2m] × (‖θ‖ (any norm), Σ_j θ_j², Σ_j |w_j|, θ_j², Ω(θ), R(w)).
  */
@@ -829,10 +843,7 @@ function detectForms(root: Row, add: Add): void {
   const optimiserName = (x: Node) => x.k === 'name' && /^(arg ?)?(min|max)$/i.test(x.v);
   const penaltyFirst = terms.length >= 2 && isPenalty(terms[0].items.filter((x) => !optimiserName(x))) && terms.slice(1).every((t) => t.sign === '+');
   if (terms.length >= 2 && (terms.slice(1).some((t) => t.sign === '+' && isPenalty(t.items)) || penaltyFirst) && hasLossTerm) add('regularization', 3.9, 'loss + λ·penalty on the parameters');
-  // J(θ) + α L_1, C·J(θ) + L_2: a loss of the parameters plus a penalty called by its norm's name.
-  const normNamed = (t: { sign: string; items: Row }) => { const r = t.items.filter((x) => !(x.k === 'op' && x.v === '·')); const last = r[r.length - 1]; return t.sign === '+' && r.length <= 2 && (r.length === 1 || (r[0].k === 'sym' && /^(lambda|alpha|beta|C)$/.test(r[0].name))) && last?.k === 'sym' && /^(L|l|ell)$/.test(last.name) && /^[12]$/.test(subText(last.sub)) && !last.sup; };
-  const lossOfParams = (t: { items: Row }) => t.items.some((x) => x.k === 'apply' && /^(J|L|E)$/.test(x.fn) && syms(x.arg).length === 1 && syms(x.arg).every(isParam));
-  if (outer.length === 2 && lossOfParams(outer[0]) && normNamed(outer[1])) add('regularization', 3.3, 'J(θ) + α L₂: a loss plus a penalty called by its norm');
+  if (penaltyByNormName(outer)) add('regularization', 3.3, 'J(θ) + α L₂: a loss plus a penalty called by its norm');
   // A penalty alone, or defined: λ‖θ‖², R(w) = ½ Σ_j w_j², Ω(w) = ½ ‖w‖².
   // (R̂, hatted, is the risk estimated from the sample, not a penalty.)
   const lhsReg = lhs.length === 1 && lhs[0].k === 'apply' && /^(Omega|R)$/.test(lhs[0].fn) && !hatR;
@@ -843,10 +854,7 @@ function detectForms(root: Row, add: Add): void {
   const lhsLetter = lhs.length === 1 && lhs[0].k === 'sym' && !lhs[0].sub && parts.length === 2 && !bareCall && terms.length >= 1 && terms.every((t) => isPenalty(t.items)) && terms.some((t) => t.items.length >= 2);
   // (Σ_i |θ_i| alone, with no weight, is the L1 norm written out: a penalty carries its weight, λ Σ_i |θ_i|.)
   const weighted = (t: { items: Row }) => t.items.length > 0 && t.items[0].k !== 'big';
-  // (Or a function of the parameters alone that the right side writes out as weighted penalties, L(w) = λ(w_0² + w_1²).)
-  const ofParams = lhs.length === 1 && lhs[0].k === 'apply' && syms(lhs[0].arg).length >= 1 && syms(lhs[0].arg).every(isParam);
-  const paramFunction = ofParams && parts.length === 2 && termsOf(rhs).length >= 1 && termsOf(rhs).every((t) => t.items.length >= 2 && weighted(t) && isPenalty(t.items));
-  const penaltyDefined = paramFunction || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))));
+  const penaltyDefined = penaltyOfParams(parts) || (lhsReg && parts.slice(1).some((p) => termsOf(p).length >= 1 && termsOf(p).every((t) => isPenalty(t.items) || (t.items[0]?.k === 'big' && syms(t.items).some(isParam)))));
   if (lhsLetter || (parts.length === 1 && terms.length >= 1 && !bareCall && terms.every((t) => isPenalty(t.items) && weighted(t))) || penaltyDefined) add('regularization', penaltyDefined && (lhs[0] as Apply).fn === 'Omega' ? 3.6 : 3.3, 'a penalty on the size of the parameters');
   // (The penalty as a budget, Σ_j |β_j| ≤ t, ‖w‖² ≤ s: the constrained form of the lasso or ridge.)
   else if (budget(parts, rels)) add('regularization', 3, 'Σ_j |β_j| ≤ t: the penalty as a budget the parameters must stay within (the constrained lasso or ridge)');
