@@ -3,7 +3,8 @@
  * softmax regression over the formula's tokens and the words of its sentence, trained (bench/formula/train.ts) on
  * formulas that other people's notes write and a reader labelled. It never explains anything itself: it only
  *  - takes a concept away from the recogniser when notes that write a formula this way almost never mean that concept
- *    (the hover then says it is unsure, and why), and
+ *    (the hover then says it is unsure, and why; explain.ts's switchedTo names the concept the model gives instead
+ *    when the recogniser read that one too, nearly as well), and
  *  - names a concept the recogniser left open when the notes it learned from name one for such a formula almost always.
  * The weights are numbers per feature (a token of TeX, a word or two words of the sentence); a feature is kept only
  * when it occurs in several labelled sources, so no source's own text is in the model (which holds names of features
