@@ -8,7 +8,7 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, onlyDeclares, ownMeanDeviation, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, MARGIN, onlyDeclares, ownMeanDeviation, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
@@ -180,10 +180,9 @@ function learnedWhy(v: Verdict): string {
 function switchedTo(rec: Recognition | null, judged: Verdict): Recognition['candidates'][number] | undefined {
   const top = rec?.candidates[0];
   if (!rec || !top || judged.by !== 'withdrawn' || !judged.instead) return undefined;
-  return rec.candidates.find((c) => c.id === judged.instead && !c.why.startsWith('related') && top.score - c.score < SWITCH_MARGIN && !rec.ruledOut?.includes(c.id));
+  // (Nearly as well: within the margin under which recognise counts two concepts as close contenders.)
+  return rec.candidates.find((c) => c.id === judged.instead && !c.why.startsWith('related') && top.score - c.score < MARGIN && !rec.ruledOut?.includes(c.id));
 }
-/** How close behind the best a concept the model prefers must score for switchedTo. */
-const SWITCH_MARGIN = 0.35;
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const table = macroTableOf(opts.macros);

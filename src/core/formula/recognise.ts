@@ -3908,13 +3908,11 @@ function detect(root: Row, add: Add): void {
   }
   // P(w_i | w_{i−n+1}, …, w_{i−1}) = softmax(…) or exp(…)/Σ exp(…): the next word given the last n − 1, computed by a
   // network's scores instead of counts — the fixed-window neural language model.
-  const windowSides = sides(root).parts;
-  const windowLhs = windowSides.length >= 2 && windowSides[0].length === 1 && windowSides[0][0].k === 'apply' ? windowSides[0][0] : undefined;
+  const windowLhs = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : undefined;
   if (windowLhs && /^[pP]$/.test(windowLhs.fn) && condBar(windowLhs)) {
     const given = conditionLetters(windowLhs).given.map((x) => subText(x.sub).replace(/\s/g, ''));
-    const rest = windowSides.slice(1).flat();
-    const scored = applies(rest, ['softmax']).length > 0 || fracs(rest).some((f) => applies(f.num, ['exp']).length > 0 || all(f.num).some((x) => x.k === 'sym' && x.name === 'e' && !!x.sup));
-    const counted = all(rest).some((x) => x.k === 'apply' && /^(C|c|N|count|#)$/.test(x.fn));
+    const scored = applies(rhsAll, ['softmax']).length > 0 || fracs(rhsAll).some((f) => applies(f.num, ['exp']).length > 0 || all(f.num).some((x) => x.k === 'sym' && x.name === 'e' && !!x.sup));
+    const counted = all(rhsAll).some((x) => x.k === 'apply' && /^(C|c|N|count|#)$/.test(x.fn));
     if (given.some((g) => WINDOW_START.test(g)) && scored && !counted) add('fixed-window-lm', 3.8, 'P(w_i | the last n − 1 words) = softmax(…): the window\'s next word from a network\'s scores');
   }
   // --- probability and linear algebra ---
@@ -4474,7 +4472,7 @@ const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gr
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
 const BCE_DERIVATIVE = "dL/dŷ = −y/ŷ + (1 − y)/(1 − ŷ): the binary cross-entropy's derivative by the prediction";
 /** How far the best concept must lead every other candidate to be claimed on its own. */
-const MARGIN = 0.35;
+export const MARGIN = 0.35;
 /** Concepts whose formulas are derivatives or gradient steps. */
 const DERIVATIVE_CONCEPTS = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd', 'adam', 'chain-rule', 'backpropagation-through-time']);
 
