@@ -4468,7 +4468,7 @@ const DISTINCT_CHILDREN = new Set<ConceptId>(['binary-cross-entropy', 'lstm', 'g
  */
 const ALSO_NAMED: Partial<Record<ConceptId, ConceptId[]>> = { 'binary-cross-entropy': ['negative-log-likelihood'], 'masked-self-attention': ['scaled-dot-product-attention'], 'bidirectional-rnn': ['lstm', 'gru', 'rnn'] };
 /** General concepts whose evidence is a shape every specialisation shares. */
-const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent', 'sigmoid']);
+const SHAPE_ONLY = new Set<ConceptId>(['rnn', 'attention', 'language-model', 'gradient-descent']);
 /** The one loss whose derivative is claimed with the loss: −y/ŷ + (1 − y)/(1 − ŷ) is written nowhere else. */
 const BCE_DERIVATIVE = "dL/dŷ = −y/ŷ + (1 − y)/(1 − ŷ): the binary cross-entropy's derivative by the prediction";
 /** How far the best concept must lead every other candidate to be claimed on its own. */
