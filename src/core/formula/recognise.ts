@@ -1019,7 +1019,7 @@ function crossEntropyDefined(root: Row): boolean {
 function detectDistributionCrossEntropy(root: Row, add: Add): void {
   const { parts } = sides(root);
   const r = parts[parts.length - 1] ?? [];
-  if (crossEntropyDefined(root) && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && /KL/.test(show({ k: 'row', items: r }))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
+  if (crossEntropyDefined(root) && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && (/KL/.test(show({ k: 'row', items: r })) || applies(r).some(isKlCall))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
   const negated = r[0]?.k === 'op' && r[0].v === '-';
   const [big, weight, log, ...rest] = negated ? r.slice(1) : r;
   if (big?.k !== 'big' || !['sum', 'int'].includes(big.v) || weight?.k !== 'apply' || log?.k !== 'apply' || !['log', 'ln'].includes(log.fn)) return;
@@ -2016,7 +2016,9 @@ function detectDerivations(root: Row, add: Add): void {
   // y′ = y(1 − y), ∂ŷ/∂z = ŷ(1 − ŷ): the sigmoid's derivative written through its own output.
   const oneMinus = (body: Node, of: Node) => show(body).replace(/\s/g, '') === `1-${show(of)}`.replace(/\s/g, '');
   const outputTimesOneMinus = (r: Row) => (r.length === 2 && ((r[0].k === 'sym' && r[1].k === 'group' && oneMinus(r[1].body, r[0])) || (r[1].k === 'sym' && r[0].k === 'group' && oneMinus(r[0].body, r[1])))) || (r.length === 1 && r[0].k === 'apply' && oneMinus(r[0].arg, r[0].head));
-  const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])));
+  // (The slope may be written as a primed function of the input, g′(z) = a(1 − a).)
+  const primedOfInput = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.mods.includes('prime') && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
+  const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])) || primedOfInput(lhs[0]));
   if (parts.length === 2 && derivedOwn && outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
   // δ^{(l)} = ((W^{(l+1)})ᵀ δ^{(l+1)}) ⊙ σ′(z^{(l)}): a layer's error from the next layer's error (or the loss's
   // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
@@ -2590,6 +2592,9 @@ function detect(root: Row, add: Add): void {
     else if (ofClass && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
     else add('sigmoid', 3, '1/(1+e^{−z})');
   }
+  // L/(1 + e^{−k(x − x₀)}): the general logistic curve, rising from 0 to its ceiling L (a letter above, not a weight).
+  const ceiling = (f: Frac) => { const r = rowOf(f.num); return r.length === 1 && r[0].k === 'sym' && /^(L|K|M|A|C|c)$/.test(r[0].name) && !r[0].sub && !r[0].sup; };
+  if (fracs(root).some((f) => ceiling(f) && !!sigmoidForm({ ...f, num: { k: 'row', items: [{ k: 'num', v: 1, raw: '1' }] } }))) add('sigmoid', 3, 'L/(1 + e^{−k(x − x₀)}): the logistic curve, from 0 up to its ceiling L');
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
   if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
   if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && !sigmaRedefined(root) && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
@@ -3797,7 +3802,8 @@ function detect(root: Row, add: Add): void {
     if (L && R && L.what === R.what && L.given !== R.given && /n/.test(R.given)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
   }
   // Counts of a word sequence over counts of its history (offset indices w_{i−1}, w_{t−n+1}), not co-occurrence counts.
-  const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && /[a-z]-[0-9a-z]/.test(subText(x.sub)));
+  // (Or a range of words written w_1^{t−1}, w_{n−N+1}^{n−1}: the history from the lower index to the upper one.)
+  const offsetIdx = all(root).some((x) => 'sub' in x && !!x.sub && (/[a-z]-[0-9a-z]/.test(subText(x.sub)) || (x.k === 'sym' && /[a-z]-[0-9a-z]/.test(subText(x.sup)))));
   // … or the count of the history with one more word over the count of the history: n(deep, learning) / n(deep).
   const extendsHistory = fracs(root).some((f) => {
     const cn = applies(f.num).find((a) => COUNT_FN.test(a.fn));

@@ -39,7 +39,8 @@ test('a penalty function written alone without a coefficient or a norm is notati
 });
 
 test('the distillation loss needs a temperature or a teacher and a student', () => {
-  is('H(a, b) = H(a) + D_{KL}(a \\| b)', null);
+  // (It is the cross-entropy split into the entropy and the divergence.)
+  is('H(a, b) = H(a) + D_{KL}(a \\| b)', 'cross-entropy');
   isNot('H(a, b) = H(a) + D_{KL}(a \\| b)', 'distillation-loss', 'the cross-entropy decomposes into the entropy and the KL divergence');
   isNot('J = -\\frac{1}{M} \\sum_{m=1}^M t_m \\ln s_m + (1 - t_m) \\ln(1 - s_m)', 'distillation-loss');
   // With the temperature squared it is Hinton's loss.

@@ -4124,3 +4124,16 @@ test('the learned model\'s withdrawal names the concept it prefers when the stru
   // Without the learned model the recogniser's own answer stands.
   assert.equal(explainFormula(tex, { learned: false }).concept, 'sigmoid');
 });
+
+test('a word range w_1^{t−1} in a count ratio, the sigmoid slope as g′(z) = a(1 − a), the logistic curve with a ceiling, H(p, q) split with D_KL', () => {
+  assert.equal(concept('P(w_t|w_1^{t-1}) = \\frac{c(w_1^t)}{c(w_1^{t-1})}'), 'ngram-markov');
+  // A ratio of counts with no history in it is no n-gram estimate.
+  assert.notEqual(concept('\\frac{c(a, b)}{c(a) c(b)}'), 'ngram-markov');
+  assert.equal(concept("g'(z) = a (1 - a)"), 'sigmoid');
+  // A primed function of a sum, or a product with another letter, is not the sigmoid's slope.
+  assert.notEqual(concept("g'(z) = a (1 - b)"), 'sigmoid');
+  assert.notEqual(concept("g'(x + y) = a (1 - a)"), 'sigmoid');
+  assert.equal(concept('\\phi(y) = \\frac{L}{1 + e^{-k(y - y_0)}}'), 'sigmoid');
+  assert.notEqual(concept('\\frac{w}{1 + e^{-x}}'), 'sigmoid');
+  assert.equal(concept('H(p, q) = H(p) + D_{KL}(p || q)'), 'cross-entropy');
+});
