@@ -2848,7 +2848,8 @@ function detect(root: Row, add: Add): void {
   const sqDiff = every.filter((x) => !inExp.has(x)).filter((x) => (x.k === 'group' && (x.delim === '(' || x.delim === '‖' || x.delim === '[')) && subText(x.sup) === '2' && rowOf(x.body).some((y) => y.k === 'op' && y.v === '-')) as Group[];
   // (C = (a − y)², E = (t − o)²: the cost or error letter alone on the left of one squared difference — one example's
   // squared error.)
-  const errorLetter = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[CE]$/.test(lhs[0].name) && !lhs[0].mods.length && !lhs[0].sup && parts[1].length === 1;
+  // (A lower-case e is one example's error, e_n = (y_n − w x_n)².)
+  const errorLetter = parts.length === 2 && lhs.length === 1 && lhs[0].k === 'sym' && /^[CEe]$/.test(lhs[0].name) && !lhs[0].mods.length && !lhs[0].sup && parts[1].length === 1;
   // (One sum of squared differences over another, 1 − Σ(y − ŷ)²/Σ(y − ȳ)², is R², the coefficient of determination: a
   // measure of fit outside the catalog, no loss; so is any formula R² defines, written as one sum of such ratios.)
   const namedR2 = parts.length > 1 && lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'R' && subText(lhs[0].sup) === '2';
@@ -4444,7 +4445,8 @@ function lossLhs(root: Row): boolean {
   if (!h) return false;
   // A loss word spelled in italic letters (`loss = …`, `cost(x) = …`).
   const letters = lhs.filter((x) => x.k !== 'group').map((x) => (x.k === 'sym' && /^[a-z]$/i.test(x.name) && !x.sub && !x.sup ? x.name : x.k === 'apply' && /^[a-z]$/i.test(x.fn) ? x.fn : '#')).join('');
-  if (/^(loss|cost|error|objective)$/i.test(letters)) return true;
+  // (Or its initials: SE, SSE, RSS, MSE = ….)
+  if (/^(loss|cost|error|objective|se|sse|rss|mse)$/i.test(letters)) return true;
   const word = h.k === 'sym' ? h.name + (h.mods.includes('cal') ? 'cal' : '') : h.k === 'apply' ? h.fn : h.k === 'name' ? h.v : '';
   // (Or a loss written between equals signs, `C = cost(ŷ, y) = (ŷ − y)²`.)
   const named = parts.slice(1, -1).some((p) => p.length === 1 && p[0].k === 'apply' && /^(loss|cost|error)$/i.test(p[0].fn));

@@ -4137,3 +4137,12 @@ test('a word range w_1^{t−1} in a count ratio, the sigmoid slope as g′(z) = 
   assert.notEqual(concept('\\frac{w}{1 + e^{-x}}'), 'sigmoid');
   assert.equal(concept('H(p, q) = H(p) + D_{KL}(p || q)'), 'cross-entropy');
 });
+
+test('one example\'s squared error named e or e_n, and a loss named by its initials, SE = (y − ŷ)², is the squared error', () => {
+  assert.equal(concept('e_1 = (y_1 - w x_1)^2'), 'mse');
+  assert.equal(concept('e = (y - \\hat{y})^2'), 'mse');
+  assert.equal(concept('SE = (y - \\hat{y})^2'), 'mse');
+  // e raised to a power is the exponential, and a lone square of a sum is no error.
+  assert.equal(concept('e^{x} = (1 + x)^2'), null);
+  assert.notEqual(concept('e = (a + b)^2'), 'mse');
+});
