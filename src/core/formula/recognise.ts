@@ -3275,8 +3275,13 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
   // (a · b = a_1 b_1 + … defines the dot product, not a layer.)
-  if (parts.length > 1 && !activApplies.filter((a) => a !== lhsApply).length && !hasOp(lhs, '·')) {
-    for (const side of parts.slice(1)) {
+  // (An activation only after the affine side, z = Σ_j w_j a_j + b = Σ_j w_j σ(z_j) + b, writes out its inputs: the
+  // layer stays a layer.)
+  const activAt = parts.findIndex((p) => activApplies.some((a) => a !== lhsApply && all({ k: 'row', items: p }).includes(a)));
+  // (Over lines, z = wᵀx + c \\ ŷ = σ(z), the activation is applied to the score: read in the chains above.)
+  const oneChain = !root.some((x) => (x.k === 'op' && ['\\\\', ',', ';'].includes(x.v)) || x.k === 'text' || x.k === 'env');
+  if (parts.length > 1 && (activAt < 0 || (activAt > 1 && oneChain)) && !hasOp(lhs, '·')) {
+    for (const side of parts.slice(1, activAt < 0 ? undefined : activAt)) {
       const aff = affine(side);
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;

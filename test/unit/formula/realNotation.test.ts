@@ -4146,3 +4146,9 @@ test('one example\'s squared error named e or e_n, and a loss named by its initi
   assert.equal(concept('e^{x} = (1 + x)^2'), null);
   assert.notEqual(concept('e = (a + b)^2'), 'mse');
 });
+
+test('a layer\'s weighted sum written out again with the activation of its inputs stays the layer', () => {
+  assert.equal(concept('z_{k}^{l+1} = \\sum_{j} w_{kj}^{l+1} a_{j}^{l} + b_{k}^{l+1} = \\sum_{j} w_{kj}^{l+1} \\sigma(z_{j}^{l}) + b_{k}^{l+1}'), 'affine-layer');
+  // An activation before the affine side is the activation's formula.
+  assert.notEqual(concept('a = \\sigma(z) = w^T x + b'), 'affine-layer');
+});
