@@ -251,7 +251,9 @@ function softmaxFrac(f: Frac): Node | null {
   const numExps = num.filter((x) => x.k === 'apply' && x.fn === 'exp');
   if (numExps.length !== 1 || num.some((x) => x.k === 'op' && (x.v === '+' || x.v === '-'))) return null;
   const den = rowOf(f.den);
-  const denHasSum = den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
+  // (The sum may be written out, e^{z_1} + e^{z_2} + … + e^{z_N}, with the numerator's exponential among its terms.)
+  const writtenOut = den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp') || (x.k === 'op' && (x.v === '+' || x.v === '…'))) && den.filter((x) => x.k === 'apply').length >= 2 && den.some((x) => x.k === 'apply' && show(x) === show(numExps[0])) && !den.some((x) => x.k === 'apply' && rowOf(x.arg).every((y) => y.k === 'num'));
+  const denHasSum = writtenOut || den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
   const denExps = applies(f.den, ['exp']);
   if (!denHasSum || denExps.length === 0) return null;
   if (den.some((x) => isNum(x, 1)) && den.some((x) => x.k === 'op' && x.v === '+')) return null; // 1 + e^x: sigmoid
@@ -826,7 +828,12 @@ function detectForms(root: Row, add: Add): void {
   if (parts.length === 1 && stepWrittenAlone(root)) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
-  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^R$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
+  // (Other letters carry the same subscript: Q_emp, L_emp, E_emp.)
+  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^[RQLEJ]$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
+  // ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis of the class with the least estimated loss — empirical risk minimisation.
+  const overHypotheses = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && (() => { const r = rowOf((x as { sub?: Node }).sub); return r.length === 3 && r[0].k === 'sym' && /^[hf]$/.test(r[0].name) && r[1].k === 'op' && r[1].v === '∈' && r[2].k === 'sym' && /^[HF]$/.test(r[2].name); })());
+  const lossOfHypothesis = applies(root).some((a) => a.head.k === 'sym' && (a.head.mods.includes('hat') || /^emp/i.test(subText(a.head.sub).replace(/[^A-Za-z]/g, ''))) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && /^[hf]$/.test((rowOf(a.arg)[0] as Sym).name));
+  if (overHypotheses && lossOfHypothesis) add('empirical-risk', 3.4, 'ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis with the least loss on the sample');
   const hatR = estimatedRisk(parts, lhs, add);
   if (constrainedBySize(root)) add('regularization', 4.4, CONSTRAINED_LOSS);
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
@@ -2019,7 +2026,13 @@ function detectDerivations(root: Row, add: Add): void {
   // (The slope may be written as a primed function of the input, g′(z) = a(1 − a).)
   const primedOfInput = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.mods.includes('prime') && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
   const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])) || primedOfInput(lhs[0]));
-  if (parts.length === 2 && derivedOwn && outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v))))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
+  // (The output may be a word, ∂out/∂net = out(1 − out).)
+  const spelledRow = (r: Row): string => r.map((x) => (x.k === 'sym' ? x.name + (x.sub ? `_${subText(x.sub)}` : '') : x.k === 'apply' ? `${x.fn}${x.head.k === 'sym' && x.head.sub ? `_${subText(x.head.sub)}` : ''}(${spelledRow(rowOf(x.arg))})` : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : '?')).join('');
+  const wordTimesOneMinus = (r: Row) => { const m = /^([a-z]{2,}(?:_\w+)?)\(1-([a-z]{2,}(?:_\w+)?)\)$/i.exec(spelledRow(r).replace(/\s/g, '')); return !!m && m[1] === m[2]; };
+  if (parts.length === 2 && derivedOwn && (outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)))) || wordTimesOneMinus(parts[1]))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
+  // e^{−z}/(1 + e^{−z})²: the sigmoid's derivative written out.
+  const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' && !!sigmoidForm({ k: 'frac', num: { k: 'row', items: [{ k: 'num', v: 1, raw: '1' }] }, den: d[0].body }) && show(stripMinus(n[0].arg)) === show(stripMinus((rowOf(d[0].body).find((x) => x.k === 'apply') as Apply).arg)); };
+  if (fracs(root).some(slopeWritten)) add('sigmoid', 3.2, 'e^{−z}/(1 + e^{−z})²: the sigmoid\'s derivative');
   // δ^{(l)} = ((W^{(l+1)})ᵀ δ^{(l+1)}) ⊙ σ′(z^{(l)}): a layer's error from the next layer's error (or the loss's
   // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
   // (Written ∂J/∂z^{[l]} = (W^{[l+1]})ᵀ ∂J/∂z^{[l+1]} ⊙ g′^{[l]}(z^{[l]}), the same error by its derivative.)
@@ -2064,6 +2077,8 @@ function detectDerivations(root: Row, add: Add): void {
 /** A KL divergence called by name: `KL(…)`, `D_{KL}(…)`, `\mathrm{KL}[…]`. */
 const isKlCall = (a: Apply) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub)));
 
+/** Why of a derivative equal to 1 above zero and 0 below. */
+const RELU_SLOPE = 'φ′(x) = 1 for x > 0, 0 for x < 0: the slope of the ReLU';
 /** Why of the evidence beside the KL of q from the true posterior: the ELBO's decomposition. */
 const POSTERIOR_GAP = 'log p(x) = ELBO + KL(q(z | x) ‖ p(z | x)): the evidence, its lower bound and the gap to the true posterior';
 
@@ -2668,8 +2683,14 @@ function detect(root: Row, add: Add): void {
     // (φ′(x) = 1 / 0 is a derivative of ReLU, not the step function it equals.)
     // (Nor is ∂y/∂x = 1 / 0, the same derivative written as a fraction.)
     const lhs0 = sides(root).parts.length > 1 ? sides(root).parts[0][0] : undefined;
-    if (lhs0 && (isPrimed(lhs0) || (sides(root).parts[0].length === 1 && lhs0.k === 'frac' && !!derivative(lhs0)))) continue;
     const valText = vals.map((v) => subText({ k: 'row', items: v }).replace(/^\+/, ''));
+    if (lhs0 && (isPrimed(lhs0) || (sides(root).parts[0].length === 1 && lhs0.k === 'frac' && !!derivative(lhs0)))) {
+      // (It is the ReLU's slope, 1 above zero and 0 below; the leaky ReLU's, 1 and α — split where the input is 0.)
+      const atZero = conds.every((c) => { const r = rowOf(c).filter((x) => x.k !== 'text'); return r.length >= 3 && isNum(r[r.length - 1], 0); });
+      if (vals.length === 2 && atZero && valText.includes('1') && valText.includes('0')) add('relu', 3, RELU_SLOPE);
+      else if (vals.length === 2 && atZero && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
+      continue;
+    }
     // (1 when σ(z) > 0.5, else 0: logistic regression's decision, the sigmoid's probability thresholded — no step
     // activation.)
     if (conds.some((c) => sigmoidThresholded(rowOf(c)))) {

@@ -918,7 +918,8 @@ test('a hypothesis of the input is the classifier; scaled weights of one query; 
   assert.equal(concept('w_r = \\text{softmax}\\left(\\frac{[q_r^T k_1, \\dots, q_r^T k_m]}{\\sqrt{d}}\\right)'), 'scaled-dot-product-attention');
   assert.equal(concept('s_r = \\sum_{j} \\mathrm{softmax}_j\\left(\\frac{\\mathbf{q}_r \\cdot \\mathbf{k}_j}{\\sqrt{d}}\\right) \\mathbf{v}_j'), 'self-attention');
   assert.equal(concept('o_i = \\sum_j u_j \\star v_{ij} + c_i'), null);
-  assert.equal(concept('\\frac{\\partial a}{\\partial s} = \\begin{cases} 1, & s > 0 \\\\ 0, & s < 0 \\end{cases}'), null);
+  // (The ReLU's slope, not the step function it equals.)
+  assert.equal(concept('\\frac{\\partial a}{\\partial s} = \\begin{cases} 1, & s > 0 \\\\ 0, & s < 0 \\end{cases}'), 'relu');
   // The loss of the true class y^⋆ is no convolution.
   assert.equal(concept('L = -\\sum_{k} y_k \\log p(y=k \\mid x) = -\\log p(y^\\star \\mid x)'), 'cross-entropy');
 });
@@ -4151,4 +4152,30 @@ test('a layer\'s weighted sum written out again with the activation of its input
   assert.equal(concept('z_{k}^{l+1} = \\sum_{j} w_{kj}^{l+1} a_{j}^{l} + b_{k}^{l+1} = \\sum_{j} w_{kj}^{l+1} \\sigma(z_{j}^{l}) + b_{k}^{l+1}'), 'affine-layer');
   // An activation before the affine side is the activation's formula.
   assert.notEqual(concept('a = \\sigma(z) = w^T x + b'), 'affine-layer');
+});
+
+test('derivatives of activations written out: the ReLU\'s 1/0 slope split at zero, the sigmoid\'s e^{−z}/(1 + e^{−z})² and out(1 − out)', () => {
+  assert.equal(concept('\\frac{df}{dx}= \\begin{cases} 0, \\quad x \\leqslant  0 \\\\ 1, \\quad x > 0 \\end{cases}'), 'relu');
+  assert.equal(concept('\\frac{df}{dx}= \\begin{cases} \\alpha, \\quad x \\leq 0 \\\\ 1, \\quad x > 0 \\end{cases}'), 'leaky-relu');
+  // Split elsewhere than at zero it is no ReLU's slope.
+  assert.equal(concept("f'(x) = \\begin{cases} 1 & x > 5 \\\\ 0 & x \\le 5 \\end{cases}"), null);
+  assert.equal(concept('\\frac{\\partial f}{\\partial z} = \\frac{e^{-z}}{(1+e^{-z})^2}'), 'sigmoid');
+  assert.notEqual(concept('\\frac{e^{-x}}{(1+e^{-z})^2}'), 'sigmoid');
+  assert.equal(concept('\\frac{\\partial out_{j}}{\\partial net_{j}}=out_j(1-out_j)'), 'sigmoid');
+  assert.notEqual(concept('\\frac{\\partial out}{\\partial net}=out(1-net)'), 'sigmoid');
+});
+
+test('empirical risk minimisation over a hypothesis class, and the empirical risk under other letters', () => {
+  assert.equal(concept('\\hat{h}=\\arg\\min_{h\\in H} \\hat{L}(h)'), 'empirical-risk');
+  assert.equal(concept('\\hat{h} = \\arg \\min_{h \\in \\mathcal{H}} Q_{\\text{emp}}(h)'), 'empirical-risk');
+  // Over the parameters, with no estimate of a loss, it is no hypothesis class.
+  assert.notEqual(concept('\\hat{w} = \\arg\\min_{w} \\hat{L}(w)'), 'empirical-risk');
+});
+
+test('a softmax whose sum below is written out term by term', () => {
+  assert.equal(concept('a_1 = \\frac{e^{z_1}}{e^{z_1} + e^{z_2} + \\dots + e^{z_N}}'), 'softmax');
+  // A constant's exponential below, exp(0), is the sigmoid written as a two-class softmax.
+  assert.equal(concept('\\sigma(x) = \\frac{\\exp(x)}{\\exp(x) + \\exp(0)}'), 'sigmoid');
+  // An exponential above that is not among the terms below is no softmax.
+  assert.notEqual(concept('\\frac{e^{y}}{e^{z_1} + e^{z_2}}'), 'softmax');
 });
