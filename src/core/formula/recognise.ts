@@ -557,7 +557,9 @@ function detectShapes(root: Row, add: Add): void {
     const top = parts[1].filter((x): x is Sym => x.k === 'sym');
     const prevState = top.some((x) => stepOf(x) === previous && (otherStep ? /^[hsHS]$/ : /^[a-z]$/i).test(x.name));
     // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
-    const input = otherStep ? top.some((x) => /^[xXeE]$/.test(x.name) && stepOf(x) === headStep) : top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
+    // (At another step letter too, when a weight is named for the state's own recurrence, W^{hh}.)
+    const namedRecurrence = top.some((x) => /^[WUV]$/.test(x.name) && /^(hh|ss|aa)$/.test((subText(x.sub) || subText(x.sup)).replace(/[\s,{}]/g, '')));
+    const input = otherStep ? top.some((x) => /^[xXeE]$/.test(x.name) && (stepOf(x) === headStep || (namedRecurrence && !step(x)))) : top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
     // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t, w_{aa} a^{⟨t−1⟩}.)
     const rhsItems = parts[1];
     // (Or with the product written, w_{ax} · x^{⟨t⟩}.)
@@ -6431,7 +6433,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (definedFn) best = { ...definedFn, score: best.score };
     const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
     // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
-    if (close.length && (!close.every((c) => ancestors(best.id).includes(c.id)) || close.some((c) => best.score - c.score < 0.05))) {
+    // (Another name the words may give a distinct child's form, BCE as a negative log-likelihood, is no rival either.)
+    const ownFamily = (c: { id: ConceptId }) => ancestors(best.id).includes(c.id) || !!ALSO_NAMED[best.id]?.includes(c.id);
+    if (close.length && (!close.every(ownFamily) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
       if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };

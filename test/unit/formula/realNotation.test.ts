@@ -4179,3 +4179,11 @@ test('a softmax whose sum below is written out term by term', () => {
   // An exponential above that is not among the terms below is no softmax.
   assert.notEqual(concept('\\frac{e^{y}}{e^{z_1} + e^{z_2}}'), 'softmax');
 });
+
+test('a step written above the letter, z^n = W^{xh} x + W^{hh} h^{n−1}, is the recurrence; BCE stays itself when words also call it a likelihood', () => {
+  assert.equal(recognise('z^n = W^{xh}\\cdot x + W^{hh}\\cdot h^{n-1}').candidates.find((c) => c.id === 'rnn')?.why.startsWith('related'), false);
+  // A layer index, z^l = W^l a^{l−1} + b^l, reads no input of its own.
+  assert.notEqual(concept('z^l = W^l a^{l-1} + b^l'), 'rnn');
+  const bce = '\\mathcal{C}(\\beta) = -\\sum_{i=0}^{n-1} \\left[ y_i\\log p(y_i|x_i, \\beta) + (1-y_i)\\log(1-p(y_i|x_i,\\beta)) \\right]';
+  assert.equal(explainFormula(bce, { context: { before: 'The cost function is called the cross entropy, which is the negative log-likelihood of a prediction, and is given by' } }).concept, 'binary-cross-entropy');
+});
