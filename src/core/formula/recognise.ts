@@ -1359,7 +1359,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (Another letter than the inner map's input: in ∫ f(X) log(f(X)/g(X)) dX, X is the variable integrated over.)
   const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).some((y) => show(y) === show(x)));
   const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
-  if (twoLayers) add('mlp', 3.1, 'a linear map of an activation of a linear map: two layers');
+  if (twoLayers) add('mlp', 3.2, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
   const stepCases = all(root).some((x) => x.k === 'env' && x.rows.length === 2 && x.rows.every((r) => r.some(stepValue)) && x.rows.flat().some((c) => all(c).some((y) => y.k === 'op' && ['≥', '>', '⩾'].includes(y.v))));
   // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
@@ -3128,7 +3128,9 @@ function detect(root: Row, add: Add): void {
     // inputs, not a recurrence.)
     // (x'_2 = σ(Σ_i w_{2i} x_i): namesakes indexed by the sum's own variable are the inputs it adds up, not a state before.)
     const bound = new Set(bigs(r, 'sum').map((b) => subText(b.sub).replace(/\s/g, '').split(/=|∈|\\in/)[0]).filter((v) => /^[a-z]$/.test(v)));
-    const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))) && !(bound.has(subText(s.sub)) && !s.sup));
+    // (h_{self-attention}: a name below the letter, a word, is no step.)
+    const wordIndex = (x: Sym) => rowOf(x.sub).some((n) => n.k === 'text') || /^[A-Za-z-]{3,}$/.test(subText(x.sub).replace(/\s/g, ''));
+    const rec = lhsS && !updated && inner.find((s) => s.name === lhsS.name && !wordIndex(s) && (subText(s.sub) !== lhsSub || subText(s.sup) !== lhsSup) && !(!lhsSub && !lhsSup && !/-1|t/.test(subText(s.sub) + subText(s.sup))) && !(bound.has(subText(s.sub)) && !s.sup));
     // (h^{(2)} = ReLU(W^{(2)} h^{(1)} + b^{(2)}: numbered layers, no input beside the previous one — not time steps.)
     const numbered = (x: string) => /^[([]?[0-9][)\]]?$/.test(x.replace(/\s/g, ''));
     const numberedLayer = rec && numbered(lhsSup || lhsSub) && numbered(subText(rec.sup) || subText(rec.sub)) && !inner.some((x) => /^[xX]$/.test(x.name));

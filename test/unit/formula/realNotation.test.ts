@@ -4187,3 +4187,10 @@ test('a step written above the letter, z^n = W^{xh} x + W^{hh} h^{n−1}, is the
   const bce = '\\mathcal{C}(\\beta) = -\\sum_{i=0}^{n-1} \\left[ y_i\\log p(y_i|x_i, \\beta) + (1-y_i)\\log(1-p(y_i|x_i,\\beta)) \\right]';
   assert.equal(explainFormula(bce, { context: { before: 'The cost function is called the cross entropy, which is the negative log-likelihood of a prediction, and is given by' } }).concept, 'binary-cross-entropy');
 });
+
+test('a word below the letter is a name, not a step: the feed-forward block over h_{self-attention} is a network; W₂ ReLU(W₁x) is two layers', () => {
+  assert.equal(concept('h_{FF} = W_2 \\text{ReLU}(W_1 h_{\\text{self-attention}} + b_1) + b_2'), 'mlp');
+  assert.equal(concept('y = W_2 \\cdot \\text{ReLU}(W_1 x)'), 'mlp');
+  // A step below the letter is still the recurrence.
+  assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t + b)'), 'rnn');
+});
