@@ -1357,7 +1357,8 @@ function detectMoreForms(root: Row, add: Add): void {
   const ACT = /^(f|g|phi|varphi|sigma|sigmoid|tanh|relu)$/;
   const layerOf = (r: Row) => applies(r).filter((a) => ACT.test(a.fn) && (!!affine(argRow(a)) || syms(a.arg).some((x) => /^[A-Z]$/.test(x.name))));
   // (Another letter than the inner map's input: in ∫ f(X) log(f(X)/g(X)) dX, X is the variable integrated over.)
-  const outerMatrix = (r: Row, inner: Apply) => r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).some((y) => show(y) === show(x)));
+  // (An elementwise product, O_t ⊙ tanh(C_t), O_t * tanh(C_t), gates the activation: no linear map of it.)
+  const outerMatrix = (r: Row, inner: Apply) => !(r[r.indexOf(inner) - 1]?.k === 'op' && ['⊙', '∘', '*'].includes((r[r.indexOf(inner) - 1] as { v: string }).v)) && r.some((x) => x !== inner && x.k === 'sym' && /^[A-Z]$/.test(x.name) && !syms(inner.arg).some((y) => show(y) === show(x)));
   const twoLayers = applies(root).some((a) => ACT.test(a.fn) && layerOf(rowOf(a.arg)).some((b) => outerMatrix(rowOf(a.arg), b))) || (parts.length > 1 && layerOf(rhs).some((b) => outerMatrix(rhs, b) && rhs.indexOf(b) > 0));
   if (twoLayers) add('mlp', 3.2, 'a linear map of an activation of a linear map: two layers');
   // y = ε(wᵀx − θ) = {1 if … ≥ 0; 0 if … < 0}: a threshold unit's step function.
