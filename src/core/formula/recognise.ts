@@ -828,14 +828,7 @@ function detectForms(root: Row, add: Add): void {
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
   if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   if (parts.length === 1 && stepWrittenAlone(root)) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
-  // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
-  const heads = [...all(root), ...applies(root).map((a) => a.head)];
-  // (Other letters carry the same subscript: Q_emp, L_emp, E_emp.)
-  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^[RQLEJ]$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
-  // ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis of the class with the least estimated loss — empirical risk minimisation.
-  const overHypotheses = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && (() => { const r = rowOf((x as { sub?: Node }).sub); return r.length === 3 && r[0].k === 'sym' && /^[hf]$/.test(r[0].name) && r[1].k === 'op' && r[1].v === '∈' && r[2].k === 'sym' && /^[HF]$/.test(r[2].name); })());
-  const lossOfHypothesis = applies(root).some((a) => a.head.k === 'sym' && (a.head.mods.includes('hat') || /^emp/i.test(subText(a.head.sub).replace(/[^A-Za-z]/g, ''))) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && /^[hf]$/.test((rowOf(a.arg)[0] as Sym).name));
-  if (overHypotheses && lossOfHypothesis) add('empirical-risk', 3.4, 'ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis with the least loss on the sample');
+  empiricalRiskByName(root, add);
   const hatR = estimatedRisk(parts, lhs, add);
   if (constrainedBySize(root)) add('regularization', 4.4, CONSTRAINED_LOSS);
   // A factor in front of one bracket, ½m [loss + λ Σ θ²]: the bracket's terms.
@@ -1012,6 +1005,18 @@ function layerActivation(parts: Row[], lhs: Row): boolean {
   const arg = rowOf(act.arg);
   const pre = arg.length === 1 && arg[0].k === 'sym' && /^(z|u|Z|U|a|s)$/.test(arg[0].name) && arg[0].name !== (lhs[0] as Sym).name ? arg[0] : undefined;
   return !!pre && layerIndexOf(pre) === layer;
+}
+
+/** The empirical risk by its name (R_emp, Q_emp, L_emp), or minimised over a hypothesis class: ĥ = arg min_{h ∈ ℋ} L̂(h). */
+function empiricalRiskByName(root: Row, add: Add): void {
+  // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
+  const heads = [...all(root), ...applies(root).map((a) => a.head)];
+  // (Other letters carry the same subscript: Q_emp, L_emp, E_emp.)
+  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^[RQLEJ]$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
+  // ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis of the class with the least estimated loss — empirical risk minimisation.
+  const overHypotheses = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && (() => { const r = rowOf((x as { sub?: Node }).sub); return r.length === 3 && r[0].k === 'sym' && /^[hf]$/.test(r[0].name) && r[1].k === 'op' && r[1].v === '∈' && r[2].k === 'sym' && /^[HF]$/.test(r[2].name); })());
+  const lossOfHypothesis = applies(root).some((a) => a.head.k === 'sym' && (a.head.mods.includes('hat') || /^emp/i.test(subText(a.head.sub).replace(/[^A-Za-z]/g, ''))) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && /^[hf]$/.test((rowOf(a.arg)[0] as Sym).name));
+  if (overHypotheses && lossOfHypothesis) add('empirical-risk', 3.4, 'ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis with the least loss on the sample');
 }
 
 /** H(p, q) = …: the left side is the cross-entropy of two distributions by its letter. */
@@ -2080,6 +2085,13 @@ function detectDerivations(root: Row, add: Add): void {
 /** A KL divergence called by name: `KL(…)`, `D_{KL}(…)`, `\mathrm{KL}[…]`. */
 const isKlCall = (a: Apply) => /kl/i.test(a.fn) || (a.head.k === 'sym' && /KL/.test(subText(a.head.sub)));
 
+/**
+ * A close contender of the best concept that is no rival to it: its general concept, or another name the words may
+ * give a distinct child's form (the binary cross-entropy as a negative log-likelihood).
+ */
+function ownFamily(best: ConceptId, other: ConceptId): boolean {
+  return ancestors(best).includes(other) || !!ALSO_NAMED[best]?.includes(other);
+}
 /** Why of a derivative equal to 1 above zero and 0 below. */
 const RELU_SLOPE = 'φ′(x) = 1 for x > 0, 0 for x < 0: the slope of the ReLU';
 /** Why of the evidence beside the KL of q from the true posterior: the ELBO's decomposition. */
@@ -6436,9 +6448,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (definedFn) best = { ...definedFn, score: best.score };
     const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
     // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
-    // (Another name the words may give a distinct child's form, BCE as a negative log-likelihood, is no rival either.)
-    const ownFamily = (c: { id: ConceptId }) => ancestors(best.id).includes(c.id) || !!ALSO_NAMED[best.id]?.includes(c.id);
-    if (close.length && (!close.every(ownFamily) || close.some((c) => best.score - c.score < 0.05))) {
+    if (close.length && (!close.every((c) => ownFamily(best.id, c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
       if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
