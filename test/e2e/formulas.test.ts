@@ -23,8 +23,18 @@ describeInThemes('formula map', (session) => {
     assert.match((await formula.locator('.label-description').textContent()) ?? '', /\.(md|tex|txt):\d+$/);
     await screenshotInThemes(session(), 'formulas-tree');
     const where = ((await formula.locator('.label-description').textContent()) ?? '').split(' · ').pop()!;
-    await formula.click();
-    await page.locator('.tabs-container .tab.active', { hasText: path.basename(where.replace(/:\d+$/, '')) }).waitFor({ timeout: 15_000 });
+    // (The tree may redraw its rows as the theme screenshots switch back, swallowing a click: a click that opens no
+    // tab within 5 s is made again, up to three times.)
+    const opened = page.locator('.tabs-container .tab.active', { hasText: path.basename(where.replace(/:\d+$/, '')) });
+    for (let attempt = 1; ; attempt++) {
+      await formula.click();
+      try {
+        await opened.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
 
     await runCommand(page, 'ML Study: Show Formula Map');
     const panel = await webviewFrame(page, '#formulas-summary', 60_000);
