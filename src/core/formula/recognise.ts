@@ -280,6 +280,10 @@ function sigmoidForm(n: Node): Node | null {
   }
   return null;
 }
+/** 1 + e^{−a} below a fraction bar: returns a, whatever stands above the bar. */
+function logisticOf(den: Node): Node | null {
+  return sigmoidForm({ k: 'frac', num: { k: 'row', items: [{ k: 'num', v: 1, raw: '1' }] }, den });
+}
 function stripMinus(n: Node): Node {
   const r = rowOf(n);
   if (r[0]?.k !== 'op' || r[0].v !== '-') return n;
@@ -1011,11 +1015,12 @@ function layerActivation(parts: Row[], lhs: Row): boolean {
 function empiricalRiskByName(root: Row, add: Add): void {
   // R_emp(h), R_{\text{emp}}: the empirical risk by its name.
   const heads = [...all(root), ...applies(root).map((a) => a.head)];
+  const empirical = (x: Node) => 'sub' in x && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, ''));
   // (Other letters carry the same subscript: Q_emp, L_emp, E_emp.)
-  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^[RQLEJ]$/.test(x.k === 'sym' ? x.name : x.v) && /^emp/i.test(subText(x.sub).replace(/[^A-Za-z]/g, '')))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
+  if (heads.some((x) => (x.k === 'sym' || x.k === 'name') && /^[RQLEJ]$/.test(x.k === 'sym' ? x.name : x.v) && empirical(x))) add('empirical-risk', 3.4, 'R_emp: the empirical risk');
   // ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis of the class with the least estimated loss — empirical risk minimisation.
   const overHypotheses = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && (() => { const r = rowOf((x as { sub?: Node }).sub); return r.length === 3 && r[0].k === 'sym' && /^[hf]$/.test(r[0].name) && r[1].k === 'op' && r[1].v === '∈' && r[2].k === 'sym' && /^[HF]$/.test(r[2].name); })());
-  const lossOfHypothesis = applies(root).some((a) => a.head.k === 'sym' && (a.head.mods.includes('hat') || /^emp/i.test(subText(a.head.sub).replace(/[^A-Za-z]/g, ''))) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && /^[hf]$/.test((rowOf(a.arg)[0] as Sym).name));
+  const lossOfHypothesis = applies(root).some((a) => a.head.k === 'sym' && (a.head.mods.includes('hat') || empirical(a.head)) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && /^[hf]$/.test((rowOf(a.arg)[0] as Sym).name));
   if (overHypotheses && lossOfHypothesis) add('empirical-risk', 3.4, 'ĥ = arg min_{h ∈ ℋ} L̂(h): the hypothesis with the least loss on the sample');
 }
 
@@ -2032,14 +2037,13 @@ function detectDerivations(root: Row, add: Add): void {
   const oneMinus = (body: Node, of: Node) => show(body).replace(/\s/g, '') === `1-${show(of)}`.replace(/\s/g, '');
   const outputTimesOneMinus = (r: Row) => (r.length === 2 && ((r[0].k === 'sym' && r[1].k === 'group' && oneMinus(r[1].body, r[0])) || (r[1].k === 'sym' && r[0].k === 'group' && oneMinus(r[0].body, r[1])))) || (r.length === 1 && r[0].k === 'apply' && oneMinus(r[0].arg, r[0].head));
   // (The slope may be written as a primed function of the input, g′(z) = a(1 − a).)
-  const primedOfInput = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.mods.includes('prime') && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
+  const primedOfInput = (x: Node) => x.k === 'apply' && primedApply(x) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
   const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])) || primedOfInput(lhs[0]));
   // (The output may be a word, ∂out/∂net = out(1 − out).)
-  const spelledRow = (r: Row): string => r.map((x) => (x.k === 'sym' ? x.name + (x.sub ? `_${subText(x.sub)}` : '') : x.k === 'apply' ? `${x.fn}${x.head.k === 'sym' && x.head.sub ? `_${subText(x.head.sub)}` : ''}(${spelledRow(rowOf(x.arg))})` : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : '?')).join('');
-  const wordTimesOneMinus = (r: Row) => { const m = /^([a-z]{2,}(?:_\w+)?)\(1-([a-z]{2,}(?:_\w+)?)\)$/i.exec(spelledRow(r).replace(/\s/g, '')); return !!m && m[1] === m[2]; };
+  const wordTimesOneMinus = (r: Row) => /^([a-z]{2,}(?:_\{\w+\})?)\(1-\1\)$/i.test(show({ k: 'row', items: r }).replace(/\s/g, ''));
   if (parts.length === 2 && derivedOwn && (outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)))) || wordTimesOneMinus(parts[1]))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
   // e^{−z}/(1 + e^{−z})²: the sigmoid's derivative written out.
-  const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); return n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' && !!sigmoidForm({ k: 'frac', num: { k: 'row', items: [{ k: 'num', v: 1, raw: '1' }] }, den: d[0].body }) && show(stripMinus(n[0].arg)) === show(stripMinus((rowOf(d[0].body).find((x) => x.k === 'apply') as Apply).arg)); };
+  const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); const z = d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' ? logisticOf(d[0].body) : null; return !!z && n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && show(stripMinus(n[0].arg)) === show(z); };
   if (fracs(root).some(slopeWritten)) add('sigmoid', 3.2, 'e^{−z}/(1 + e^{−z})²: the sigmoid\'s derivative');
   // δ^{(l)} = ((W^{(l+1)})ᵀ δ^{(l+1)}) ⊙ σ′(z^{(l)}): a layer's error from the next layer's error (or the loss's
   // gradient) times its activation's derivative — backpropagation's chain rule (through time steps: BPTT).
@@ -2624,7 +2628,7 @@ function detect(root: Row, add: Add): void {
   }
   // L/(1 + e^{−k(x − x₀)}): the general logistic curve, rising from 0 to its ceiling L (a letter above, not a weight).
   const ceiling = (f: Frac) => { const r = rowOf(f.num); return r.length === 1 && r[0].k === 'sym' && /^(L|K|M|A|C|c)$/.test(r[0].name) && !r[0].sub && !r[0].sup; };
-  if (fracs(root).some((f) => ceiling(f) && !!sigmoidForm({ ...f, num: { k: 'row', items: [{ k: 'num', v: 1, raw: '1' }] } }))) add('sigmoid', 3, 'L/(1 + e^{−k(x − x₀)}): the logistic curve, from 0 up to its ceiling L');
+  if (fracs(root).some((f) => ceiling(f) && !!logisticOf(f.den))) add('sigmoid', 3, 'L/(1 + e^{−k(x − x₀)}): the logistic curve, from 0 up to its ceiling L');
   for (const f of fracs(root)) if (tanhForm(f)) add('tanh', 3, '(e^z − e^{−z})/(e^z + e^{−z})');
   if (lhsFn === 'tanh' && !rowOf(lhsApply?.arg).some((x) => x.k === 'op' && x.v === '+') && parts.length > 1) add('tanh', 2.5, 'tanh(x) = …');
   if (lhsFn === 'sigmoid' && lhsApply && parts.length > 1 && !sigmaRedefined(root) && rowOf(lhsApply.arg).length <= 2 && !syms(lhsApply.arg).some((x) => /^(W|Theta)$/.test(x.name))) add('sigmoid', 2.2, 'σ(x) = …');
