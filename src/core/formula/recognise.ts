@@ -1926,6 +1926,26 @@ const primedApply = (a: Apply) => a.fn.endsWith("'") || (a.head.k === 'sym' && (
 const primedActivation = (r: Row) => syms(r).some((y) => y.mods.includes('prime')) || applies(r).some(primedApply);
 /** The index a sub- or superscript writes, without brackets or spaces (`(i)` → `i`). */
 const indexOf = (n: Node | undefined) => subText(n).replace(/[\s()[\]{}]/g, '');
+// A weight matrix numbered by its layer (W_1, W^{(2)}, (W^{(1)})ᵀ) on one input or hidden letter, without a bias
+// (Z = XW_1, z = W^{(1)}x, ŷ = hW_2), giving a layer's letter: the layer's map. (Q = XW_Q, named for a role, is not.)
+function numberedLayerMap(side: Row, lhsHead: Node | undefined): boolean {
+  const r = side.filter((x) => !(x.k === 'op' && ['*', '∗', '·'].includes(x.v)));
+  if (r.length !== 2 || lhsHead?.k !== 'sym' || (!!indexOf(lhsHead.sub) && !/^[0-9]$/.test(indexOf(lhsHead.sub)))) return false;
+  if (!/^[zhaoyZHAOY]$/.test(lhsHead.name)) return false;
+  const unwrap = (x: Node): Sym | null => {
+    if (x.k === 'sym') return x;
+    const inner = x.k === 'group' && x.delim === '(' && isTransposeSup(x.sup) ? rowOf(x.body) : [];
+    return inner.length === 1 && inner[0].k === 'sym' ? inner[0] : null;
+  };
+  const [p, q] = r.map(unwrap);
+  if (!p || !q) return false;
+  // (A left side numbered too, z^2 = W^3 x, must carry the weights' number.)
+  const lhsNumber = [indexOf(lhsHead.sub), indexOf(lhsHead.sup)].find((t) => /^[0-9]$/.test(t));
+  const number = (x: Sym) => (x.name !== 'W' ? '' : [indexOf(x.sub), x.sub ? '' : indexOf(x.sup)].find((t) => /^[0-9]$/.test(t)) ?? '');
+  const numbered = (x: Sym) => !!number(x) && (!lhsNumber || lhsNumber === number(x));
+  const input = (x: Sym) => /^[xXhHaAzZ]$/.test(x.name) && !isTransposeSup(x.sup);
+  return (numbered(p) && input(q)) || (input(p) && numbered(q));
+}
 /** A letter's superscript as a layer's tag, bracketed or bare (z^{(2)}, z^{[2]}, z^2, W^l → 2, 2, 2, l); none for a transpose. */
 const layerTag = (x: Node | undefined): string => (x?.k === 'sym' && !!x.sup && !isTransposeSup(x.sup) && /^[A-Za-z0-9+-]{1,4}$/.test(indexOf(x.sup)) ? indexOf(x.sup) : '');
 /** The tag of the layer below: 2 → 1, l → l-1. */
@@ -3324,6 +3344,10 @@ function detect(root: Row, add: Add): void {
   const oneChain = !root.some((x) => (x.k === 'op' && ['\\\\', ',', ';'].includes(x.v)) || x.k === 'text' || x.k === 'env');
   if (parts.length > 1 && (activAt < 0 || (activAt > 1 && oneChain)) && !hasOp(lhs, '·')) {
     for (const side of parts.slice(1, activAt < 0 ? undefined : activAt)) {
+      if (numberedLayerMap(side, lhsHead)) {
+        add('affine-layer', 2.6, 'z = W₁x: the weights of a numbered layer on its input, without a bias');
+        break;
+      }
       const aff = affine(side);
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;

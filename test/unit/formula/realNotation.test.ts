@@ -4194,3 +4194,12 @@ test('a word below the letter is a name, not a step: the feed-forward block over
   // A step below the letter is still the recurrence.
   assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t + b)'), 'rnn');
 });
+
+test('a bias-free layer: a weight matrix numbered by its layer on its input, Z = XW_1, z = (W^{(1)})ᵀx', () => {
+  assert.equal(concept('Z = XW_1'), 'affine-layer');
+  assert.equal(concept('\\vec{z}^{(2)} = (W^{(2)})^T\\vec{a}^{(1)}'), 'affine-layer');
+  assert.equal(concept('\\mathbf{z}= \\mathbf{W}^{(1)} \\mathbf{x}'), 'affine-layer');
+  // Weights named for a role, Q = XW_Q, are attention's projections; a matrix with no number is any linear map.
+  assert.notEqual(concept('Q = XW_Q'), 'affine-layer');
+  assert.notEqual(concept('y = Wx'), 'affine-layer');
+});
