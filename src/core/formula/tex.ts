@@ -573,7 +573,10 @@ export function postProcess(input: Node[]): Node[] {
       const argItems: Node[] = [next];
       let j = i + 2;
       const n2 = items[j];
-      if ((next.k === 'sym' || next.k === 'name') && n2 && n2.k === 'group' && (n2.delim === '(' || n2.delim === '[')) {
+      // (\log \prod_i p(x_i), \log \sum_j e^{z_j}: a big operator takes its term, up to the next sign or relation.)
+      if (next.k === 'big' && canonicalFn(it.v) === 'log') {
+        while (j < items.length && !(items[j].k === 'op' && ['=', '+', '-', ',', ';', '≈', '≤', '≥', '<', '>', '\\\\', '&'].includes((items[j] as { v: string }).v)) && items[j].k !== 'text') argItems.push(items[j++]);
+      } else if ((next.k === 'sym' || next.k === 'name') && n2 && n2.k === 'group' && (n2.delim === '(' || n2.delim === '[')) {
         argItems.splice(0, 1, { k: 'apply', fn: headName(next), head: next, arg: n2.body, sub: n2.sub, sup: n2.sup });
         j++;
       } else if (next.k === 'name' && n2) {
