@@ -333,6 +333,8 @@ function bareSqrt(s: string): string {
 /** Equation numbers and labels name the equation; they are no part of it. */
 function withoutEquationNumbers(s: string): string {
   s = s.replace(/\\(tag|label)\*?\s*\{[^{}]{0,200}\}|\\(nonumber|notag)(?![A-Za-z])/g, ' ');
+  // (A tag's number without braces, `\tag 5`, `\tag 2.1`.)
+  s = s.replace(/\\tag\*?\s*[0-9][0-9.]{0,5}(?![0-9])/g, ' ');
   // (An equation number typed after wide spacing, `… \qquad (3)`, at the end of a line, is a tag too; so is a remark
   // in words or shapes there, `Q = XW_q \qquad (维度: (n, d_q))`.)
   s = s.replace(/\\q?quad\s*\(\s*\d{1,3}(?:[.-]\d{1,3})?[a-z]?\s*\)\s*(?=$|\\\\|\\end\{)/g, ' ');
@@ -974,6 +976,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(hat|tilde|bar|widehat|widetilde)\s*\{\s*([A-Za-z])\(([^(){}]{1,12})\)\s*\}/g, '\\$1{$2}($3)');
   // (The bias written as a word, `+ bias`, `+ Bias`: the letter b.)
   s = s.replace(/(^|[^\\A-Za-z])(?:bias|Bias)(?![A-Za-z_])/g, '$1b');
+  // (A matrix's letter run into a named operator's call, `Vdiag(λ)V^{-1}`: the letter, then the operator.)
+  s = s.replace(/(^|[^\\A-Za-z{])([A-Z])(diag|softmax|sigmoid|tanh)(?=\s*\()/g, '$1$2 $3');
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${OPERATOR_NAMES[w] ?? w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // `log` and `ln` run into the function or the letter they take (`\sum logp(y|x)`, `y_ilogh_{w}(x)`, `-lnf_{w,b}(x)`,
   // `\hat{y}^n lnf(x)`, `-y_j*lna_j`).

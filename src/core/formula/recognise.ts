@@ -1039,6 +1039,11 @@ function detectDistributionCrossEntropy(root: Row, add: Add): void {
   const { parts } = sides(root);
   const r = parts[parts.length - 1] ?? [];
   if (crossEntropyDefined(root) && applies(r).some((a) => a.fn === 'H' && !hasOp(a.arg, ',')) && (/KL/.test(show({ k: 'row', items: r })) || applies(r).some(isKlCall))) add('cross-entropy', 3.5, CROSS_ENTROPY_SPLIT);
+  // (D(p ‖ q) = H(p, q) − H(p): the divergence as the cross-entropy less the entropy.)
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : undefined;
+  const divergenceOf = lhs && (isKlCall(lhs) || lhs.fn === 'D') && hasOp(lhs.arg, '‖');
+  const [cross, minus, own] = r;
+  if (divergenceOf && r.length === 3 && cross.k === 'apply' && cross.fn === 'H' && hasOp(cross.arg, ',') && minus.k === 'op' && minus.v === '-' && own.k === 'apply' && own.fn === 'H' && !hasOp(own.arg, ',')) add('kl-divergence', 3.5, 'D_KL(p ‖ q) = H(p, q) − H(p): the cross-entropy less the entropy');
   const negated = r[0]?.k === 'op' && r[0].v === '-';
   const [big, weight, log, ...rest] = negated ? r.slice(1) : r;
   if (big?.k !== 'big' || !['sum', 'int'].includes(big.v) || weight?.k !== 'apply' || log?.k !== 'apply' || !['log', 'ln'].includes(log.fn)) return;
@@ -2351,6 +2356,10 @@ function detectModelParts(root: Row, add: Add): void {
   if (gateInputs.size >= 2 || (gateInputs.size === 1 && memory)) add('lstm', 3.5, "gates as activations of their inputs, f(z_i), f(z_f), f(z_o), around the memory c: an LSTM cell");
   // (The step as a subscript or a superscript: c_t, c^{⟨t⟩}, c^{<t>}.)
   if (applies(root, ['tanh']).some((a) => { const r = rowOf(a.arg); return r.length === 1 && r[0].k === 'sym' && /^[cC]$/.test(r[0].name) && stepIndex(r[0]) === 't'; })) add('lstm', 3.5, 'tanh(c_t): the cell state squashed into the output');
+  // (The Deep Learning book's h_i^{(t)} = tanh(s_i^{(t)}) q_i^{(t)}: the state s squashed, through the output gate q.)
+  const atStep = (x: Node | undefined): x is Sym => x?.k === 'sym' && [indexOf(x.sub), indexOf(x.sup)].includes('t');
+  const squashedState = root.some((x, i) => x.k === 'apply' && x.fn === 'tanh' && rowOf(x.arg).length === 1 && atStep(rowOf(x.arg)[0]) && /^[sc]$/.test((rowOf(x.arg)[0] as Sym).name) && [root[i - 1], root[i + 1]].some((y) => atStep(y) && /^[qo]$/.test(y.name)));
+  if (squashedState && lhsHead?.k === 'sym' && lhsHead.name === 'h') add('lstm', 3.5, 'h^{(t)} = tanh(s^{(t)}) q^{(t)}: the state squashed, through the output gate');
   // y = σ(w_0 x + w_1) = P(t = 1 | x): a sigmoid of a linear score named as the class probability — logistic regression.
   // (Or without the bias, P(Y = 1 | x) = sigmoid(wx), σ(wᵀx); two word vectors, σ(v_cᵀ v_w), are word2vec's; a component, σ⃗(θᵀu)_c, the softmax's.)
   if (classProbability(root) && applies(root, ['sigmoid']).some((a) => syms(a.arg).some(isParam) && (hasOp(a.arg, '+') || (!a.sub && (dataTimesCoefficients(rowOf(a.arg)) || dots(a.arg).some((d) => !wordVectorPair(d.a, d.b))))))) add('logistic-regression', 3.4, 'σ(w·x + b) = P(t = 1 | x): the probability of the class');
@@ -3965,6 +3974,9 @@ function detect(root: Row, add: Add): void {
         });
         if (fromSource) add('seq2seq', 3.3, 'p(y) = Π_t p(y_t | y_{<t}, c): each output given the earlier ones and the source');
         else if (fromZero || backwards) add('probability-chain-rule', 3.2, 'p(x_{0:T}) = p(x_0) Π_t p(x_t | x_{t−1}): a process\'s joint by the chain rule');
+        // (Random variables written as capitals or indexed by i, P(X^{(i)} | X^{(1)}, …, X^{(i−1)}), are any joint
+        // factorised by the rule; a sequence in time, x_t given x_{<t}, is a language model's.)
+        else if (rhsConds.length && rhsConds.every((a) => conditionLetters(a).predicted.every((x) => (/^[A-Z]$/.test(x.name) && x.name !== 'W') || (x.name === 'x' && script(x) === 'i')))) add('probability-chain-rule', 3.2, 'P(X_1, …, X_n) = Π_i P(X_i | X_1, …, X_{i−1}): a joint of random variables by the chain rule');
         // (Each factor given only other letters, Π_i P(y_i | x_i), is a product over examples, not tokens given their past
         // — the sequence's capital, P(u_j | U_{<j}), is their past.)
         // (Each factor given one and the same cause written in words, Π_i P(E_i | Cause), is naive Bayes: no past.)
@@ -5832,12 +5844,16 @@ function detectDecoderDistribution(root: Row, add: Add): void {
 function detectGateOwnWeights(root: Row, add: Add): void {
   const { parts } = sides(root);
   const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
-  if (!lhs || stepIndex(lhs) !== 't' || !/^[fiogzr]$/.test(lhs.name)) return;
+  if (!lhs) return;
+  // (The Deep Learning book's notation, f_i^{(t)} = σ(b_i^f + Σ_j U^f_{i,j} x_j^{(t)} + Σ_j W^f_{i,j} h_j^{(t−1)}): the unit
+  // below, the step above, and each gate's weights tagged above by its letter — an LSTM's f, g, q; a GRU's u, r.)
+  const bookStep = !!lhs.sub && indexOf(lhs.sup) === 't';
+  if (bookStep ? !/^[fgqur]$/.test(lhs.name) : stepIndex(lhs) !== 't' || !/^[fiogzr]$/.test(lhs.name)) return;
   const gate = lhs.name;
-  const own = (x: Sym) => /^[WU]$/.test(x.name) && indexOf(x.sub).replace(/,.*$/, '') === gate;
-  const fn = gate === 'g' ? 'tanh' : 'sigmoid';
+  const own = (x: Sym) => /^[WU]$/.test(x.name) && (bookStep ? indexOf(x.sup) : indexOf(x.sub).replace(/,.*$/, '')) === gate;
+  const fn = gate === 'g' && !bookStep ? 'tanh' : 'sigmoid';
   const through = parts.slice(1).some((p) => p[0]?.k === 'apply' && (p[0].fn === fn || (fn === 'sigmoid' && p[0].fn === 'sigma')) && syms(p[0].arg).some(own));
-  if (through) add(/^[zr]$/.test(gate) ? 'gru' : 'lstm', 3.6, GATE_OWN_WEIGHTS);
+  if (through) add(/^[zr]$/.test(gate) || (bookStep && gate === 'u') ? 'gru' : 'lstm', 3.6, GATE_OWN_WEIGHTS);
 }
 
 /** P(θ | D) = P(θ) P(D | θ)/P(D): Bayes' rule with the prior written before the fraction of the likelihood over the evidence. */

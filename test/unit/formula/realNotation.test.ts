@@ -4203,3 +4203,28 @@ test('a bias-free layer: a weight matrix numbered by its layer on its input, Z =
   assert.notEqual(concept('Q = XW_Q'), 'affine-layer');
   assert.notEqual(concept('y = Wx'), 'affine-layer');
 });
+
+test('the chain rule over random variables written as capitals or indexed by i; words indexed by i stay a language model', () => {
+  assert.equal(concept('P(X^{(1)}, ..., X^{(n)}) = P(X^{(1)})\\prod_{i = 2}^nP(X^{(i)} | X^{(1)}, ..., X^{(i - 1)})'), 'probability-chain-rule');
+  assert.equal(concept('P(x^{(1)},...,x^{(n)}) = P(x^{(1)})\\prod_{i=2}^{n} P(x^{(i)}|x^{(1)},...,x^{(i-1)})'), 'probability-chain-rule');
+  assert.equal(concept('P(w_1,\\dots,w_n) = \\prod_{i=1}^n P(w_i \\mid w_1, \\dots, w_{i-1})'), 'language-model');
+});
+
+test('gates in the Deep Learning book\'s notation: the step above, the gate\'s letter above its weights', () => {
+  assert.equal(concept('u_i^{(t)} = \\sigma(b_i^u + \\sum_jU_{i, j}^ux_j^{(t)} + \\sum_jW_{i, j}^uh_j^{(t)})'), 'gru');
+  assert.equal(concept('f_i^{(t)} = \\sigma(b_i^f + \\sum_jU_{i, j}^fx_j^{(t)} + \\sum_jW_{i, j}^fh_j^{(t-1)})'), 'lstm');
+  assert.equal(concept('h_i^{(t)} = \\tanh(s_i^{(t)})q_i^{(t)}'), 'lstm');
+  // Weights tagged with another letter than the gate's are no gate's own.
+  assert.notEqual(concept('u_i^{(t)} = \\sigma(b_i + \\sum_jU_{i, j}^rx_j^{(t)})'), 'gru');
+});
+
+test('the divergence as cross-entropy less entropy; a letter run into diag; a tag number without braces', () => {
+  assert.equal(concept('D(p||q)=H(p,q) - H(p)'), 'kl-divergence');
+  assert.notEqual(concept('D(p||q)=H(p,q) + H(p)'), 'kl-divergence');
+  assert.equal(concept('A=Vdiag(\\lambda) V^{-1}'), 'spectral-theorem');
+  assert.equal(concept('y=\\frac{1}{1+ e^{-(w^Tx + b)}}\\tag 5'), concept('y=\\frac{1}{1+ e^{-(w^Tx + b)}}'));
+});
+
+test('\\log before a big operator takes its term: the log-likelihood of a joint over examples', () => {
+  assert.equal(concept('L=\\log \\prod_{i=1}^m p(x^{(i)},y^{(i)};\\theta)'), 'maximum-likelihood');
+});
