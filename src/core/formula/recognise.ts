@@ -4244,7 +4244,10 @@ function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: strin
  */
 function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
   const pair = rowsIn(items).some((r) => r.some((x, i) => { const y = r[i + 1]; return x.k === 'sym' && y?.k === 'sym' && x.name === y.name && /^[xX]$/.test(x.name) && !!x.sub && !!y.sub && subText(x.sub) !== subText(y.sub) && !x.sup && !y.sup; }));
-  if (!pair) return;
+  // (So are powers of the input, w_1 x + w_2 x² + b, θ_2 x^2, w_n x^p, w_2 √x: a polynomial model, fitted as a linear
+  // one but written as a curve. A superscript in brackets, x^{(i)}, indexes the example.)
+  const powered = all({ k: 'row', items }).some((x) => (x.k === 'sym' && x.name === 'x' && /^([2-9]|p)$/.test(subText(x.sup).replace(/[{}\s]/g, ''))) || (x.k === 'sqrt' && !x.index && rowOf(x.body).length === 1 && rowOf(x.body)[0].k === 'sym' && (rowOf(x.body)[0] as Sym).name === 'x'));
+  if (!pair && !powered) return;
   for (let i = sorted.length - 1; i >= 0; i--) if (['linear-regression', 'affine-layer'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
 }
 

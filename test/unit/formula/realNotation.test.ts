@@ -1970,8 +1970,9 @@ test('an objective function is not therefore an average of per-example losses: a
   assert.equal(ex.concept, 'mse');
 });
 
-test('a polynomial in the input is linear regression on the powers of the input, as a line in the inputs is', () => {
-  for (const tex of ['\\hat{y} = b + w_1 x + w_2 x^2', 'h(x) = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_1^2 + \\theta_3 x_1^3', '\\hat{y} = w_0 + w_1 x + w_2 x^2 + \\cdots + w_d x^d']) assert.equal(concept(tex), 'linear-regression', tex);
+test('a polynomial in the input is no claim of linear regression; a line in the inputs is linear regression', () => {
+  // (Labellers of real notes call a polynomial in the input, w_1 x + w_2 x², a polynomial model — six lines to one.)
+  for (const tex of ['\\hat{y} = b + w_1 x + w_2 x^2', 'h(x) = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_1^2 + \\theta_3 x_1^3']) assert.notEqual(concept(tex), 'linear-regression', tex);
   for (const tex of ['\\hat{y} = w^T x + b', 'h(x^i) = \\theta_0 + \\theta_1 x^i', 'y = b_0 + b_1 x_1 + b_2 x_2']) assert.equal(concept(tex), 'linear-regression', tex);
 });
 
@@ -4227,4 +4228,12 @@ test('the divergence as cross-entropy less entropy; a letter run into diag; a ta
 
 test('\\log before a big operator takes its term: the log-likelihood of a joint over examples', () => {
   assert.equal(concept('L=\\log \\prod_{i=1}^m p(x^{(i)},y^{(i)};\\theta)'), 'maximum-likelihood');
+});
+
+test('powers of the input make a polynomial model, not the linear model its first terms write', () => {
+  assert.notEqual(concept('f_{\\vec{w}, b} = w_1x + w_2x^2 + b'), 'linear-regression');
+  assert.notEqual(concept('h_{\\theta}(x) = \\theta_{0} + \\theta_{1}x + \\theta_{2}x^{2}'), 'linear-regression');
+  assert.notEqual(concept('y = w_1x + w_2\\sqrt{x} + b'), 'linear-regression');
+  // An example's index above the input is no power.
+  assert.equal(concept('\\hat{y}^{(i)} = w_0 + w_1 x^{(i)}'), concept('\\hat{y} = w_0 + w_1 x'));
 });
