@@ -424,6 +424,8 @@ function mutualInformation(logs: Apply[]): boolean {
 
 /** Why an activation is named for a line that works out its derivative (explained with the function and a note that the line is its slope). */
 const TANH_DERIVATIVE = 'tanh′(z) = 1 − tanh²(z)';
+/** Why f′(x) = 1 − f(x)², the derivative written with the function's own letter, is the tanh's. */
+const TANH_SAME_LETTER = "f′(x) = 1 − f(x)²: the tanh's derivative";
 const derivativeOf = (id: ConceptId) => `named: the derivative of ${id}`;
 
 /** The state at step t computed from the state before and the input (h_t = f(x_t, h_{t−1}), s_t = R(s_{t−1}, x_t)): why it is the recurrent network. */
@@ -941,7 +943,7 @@ function detectForms(root: Row, add: Add): void {
   const squaredSame = (n: Node | undefined) => !!n && primedFn?.k === 'sym' && ((sameFn(n) && (/2/.test(subText((n.head as Sym).sup)) || subText(n.sup) === '2')) || (n.k === 'group' && subText(n.sup) === '2' && applies(n.body).some((a) => sameFn(a))));
   const rhs1 = parts.length === 2 ? parts[1].filter((x) => !(x.k === 'op' && ['*', '·', '∗'].includes(x.v))) : [];
   const oneMinusSquare = rhs1.length >= 3 && isNum(rhs1[0], 1) && rhs1[1].k === 'op' && rhs1[1].v === '-' && ((rhs1.length === 3 && squaredSame(rhs1[2])) || (rhs1.length === 4 && sameFn(rhs1[2]) && show(rhs1[2]) === show(rhs1[3])));
-  if (primedFn && oneMinusSquare) add('tanh', 3.9, "f′(x) = 1 − f(x)²: the tanh's derivative");
+  if (primedFn && oneMinusSquare) add('tanh', 3.9, TANH_SAME_LETTER);
   // a′ = a(1 − a), a′ = 1 − a²: the derivative of an activation written with the activation's own letter.
   const primedLetter = lhs.length === 1 && lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || primeSup(lhs[0])) ? lhs[0].name : null;
   if (primedLetter && parts.length === 2) {
@@ -2174,7 +2176,9 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // activation, a ReLU on its positive side.)
   const last = parts.length >= 2 ? parts[parts.length - 1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))) : [];
   const constantSlope = last.length === 1 && last[0].k === 'num' && (ofNamed === 'sigmoid' || ofNamed === 'tanh');
-  if (ofNamed && parts.length >= 2 && !chained && !constantSlope && !(softmaxComponents && ofNamed === 'sigmoid')) add(ofNamed, 3.8, derivativeOf(ofNamed));
+  // (σ′(z) = 1 − tanh(z)²: a σ standing for any activation, the slope written with tanh is the tanh's.)
+  const slopeOfTanh = ofNamed === 'sigmoid' && applies(rhsAll, ['tanh']).length > 0 && !applies(rhsAll, ['sigmoid', 'exp']).length;
+  if (ofNamed && parts.length >= 2 && !chained && !constantSlope && !(softmaxComponents && ofNamed === 'sigmoid')) add(slopeOfTanh ? 'tanh' : ofNamed, 3.8, derivativeOf(slopeOfTanh ? 'tanh' : ofNamed));
   if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
 }
 
@@ -4284,7 +4288,7 @@ const PARENT: Partial<Record<ConceptId, ConceptId[]>> = {
   'ngram-markov': ['language-model'], 'fixed-window-lm': ['language-model'],
   'negative-log-likelihood': ['cross-entropy'], 'binary-cross-entropy': ['cross-entropy'], perplexity: ['cross-entropy'],
   lstm: ['rnn'], gru: ['rnn'], 'bidirectional-rnn': ['rnn'], 'minibatch-sgd': ['gradient-descent'],
-  'softmax-regression': ['softmax'], 'logistic-regression': ['sigmoid'],
+  'softmax-regression': ['softmax'], 'logistic-regression': ['sigmoid'], 'backpropagation-through-time': ['chain-rule'],
 };
 function ancestors(id: ConceptId): ConceptId[] {
   const out: ConceptId[] = [];
@@ -5639,7 +5643,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -4237,3 +4237,9 @@ test('powers of the input make a polynomial model, not the linear model its firs
   // An example's index above the input is no power.
   assert.equal(concept('\\hat{y}^{(i)} = w_0 + w_1 x^{(i)}'), concept('\\hat{y} = w_0 + w_1 x'));
 });
+
+test('the tanh\'s slope under a σ standing for any activation; the chain rule is the general concept of BPTT', () => {
+  assert.equal(concept("\\sigma'(z) = 1-\\tanh(z)^2"), 'tanh');
+  assert.equal(concept("\\sigma'(z) = \\sigma(z)(1-\\sigma(z))"), 'sigmoid');
+  assert.equal(explainFormula("f^{'}(z) = 1 - f(z)^2", { context: { before: 'Its derivative:' } }).concept, 'tanh');
+});
