@@ -5855,12 +5855,32 @@ function detectGateOwnWeights(root: Row, add: Add): void {
   // (The Deep Learning book's notation, f_i^{(t)} = σ(b_i^f + Σ_j U^f_{i,j} x_j^{(t)} + Σ_j W^f_{i,j} h_j^{(t−1)}): the unit
   // below, the step above, and each gate's weights tagged above by its letter — an LSTM's f, g, q; a GRU's u, r.)
   const bookStep = !!lhs.sub && indexOf(lhs.sup) === 't';
-  if (bookStep ? !/^[fgqur]$/.test(lhs.name) : stepIndex(lhs) !== 't' || !/^[fiogzr]$/.test(lhs.name)) return;
+  // (Cho et al.'s r_j = σ([W_r x]_j + [U_r h_{⟨t−1⟩}]_j): a GRU gate's unit j below, the step only in the state it reads.)
+  const unitGate = /^[zr]$/.test(lhs.name) && /^[ijk]$/.test(indexOf(lhs.sub)) && !lhs.sup && syms(parts.slice(1).flat()).some((x) => /^t-1$/.test(indexOf(x.sub).replace(/[⟨⟩<>]/g, '')));
+  if (!unitGate && (bookStep ? !/^[fgqur]$/.test(lhs.name) : stepIndex(lhs) !== 't' || !/^[fiogzr]$/.test(lhs.name))) return;
   const gate = lhs.name;
   const own = (x: Sym) => /^[WU]$/.test(x.name) && (bookStep ? indexOf(x.sup) : indexOf(x.sub).replace(/,.*$/, '')) === gate;
   const fn = gate === 'g' && !bookStep ? 'tanh' : 'sigmoid';
   const through = parts.slice(1).some((p) => p[0]?.k === 'apply' && (p[0].fn === fn || (fn === 'sigmoid' && p[0].fn === 'sigma')) && syms(p[0].arg).some(own));
   if (through) add(/^[zr]$/.test(gate) || (bookStep && gate === 'u') ? 'gru' : 'lstm', 3.6, GATE_OWN_WEIGHTS);
+}
+
+/**
+ * o = φ(w · x): a generic activation of the weights' dot product with the input is one neuron's output (the affine
+ * layer's unit); f(x; w) = x · w, a function of the input with the weights after the semicolon giving their dot product,
+ * is the linear model.
+ */
+function detectNeuronDot(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2) return;
+  const weight = (x: Node | undefined): x is Sym => x?.k === 'sym' && /^(w|theta)$/.test(x.name) && !x.sub && !x.sup;
+  const input = (x: Node | undefined): x is Sym => x?.k === 'sym' && x.name === 'x' && !x.sub && !x.sup;
+  const dotOf = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '·' && ((weight(r[0]) && input(r[2])) || (input(r[0]) && weight(r[2])));
+  const [lhs, rhs] = parts;
+  const outer = rhs.length === 1 && rhs[0].k === 'apply' ? rhs[0] : undefined;
+  if (lhs.length === 1 && lhs[0].k === 'sym' && /^[oyah]$/.test(lhs[0].name) && outer && /^(phi|varphi|f|g)$/.test(outer.fn) && dotOf(rowOf(outer.arg))) add('affine-layer', 2.7, 'o = φ(w · x): a neuron\'s activation of its weighted inputs');
+  const call = lhs.length === 1 && lhs[0].k === 'apply' && /^[fhy]$/.test(lhs[0].fn) ? rowOf(lhs[0].arg) : [];
+  if (call.length === 3 && call[1].k === 'op' && call[1].v === ';' && input(call[0]) && weight(call[2]) && dotOf(rhs)) add('linear-regression', 2.9, 'f(x; w) = x · w: the linear model of the input with weights w');
 }
 
 /** P(θ | D) = P(θ) P(D | θ)/P(D): Bayes' rule with the prior written before the fraction of the likelihood over the evidence. */
@@ -6309,7 +6329,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

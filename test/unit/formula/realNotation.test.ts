@@ -4243,3 +4243,12 @@ test('the tanh\'s slope under a σ standing for any activation; the chain rule i
   assert.equal(concept("\\sigma'(z) = \\sigma(z)(1-\\sigma(z))"), 'sigmoid');
   assert.equal(explainFormula("f^{'}(z) = 1 - f(z)^2", { context: { before: 'Its derivative:' } }).concept, 'tanh');
 });
+
+test('a neuron as an activation of w · x; the linear model f(x; w) = x · w; a GRU gate of unit j reading the earlier state', () => {
+  assert.equal(concept('o = \\phi(\\overrightarrow{w} \\cdot \\overrightarrow{x})'), 'affine-layer');
+  assert.equal(concept('f(\\overrightarrow{x};\\overrightarrow{w}) = \\overrightarrow{x} \\cdot \\overrightarrow{w}'), 'linear-regression');
+  assert.equal(concept('r_j = \\sigma([\\mathbf{W}_r \\mathbf{x}]_j + [\\mathbf{U}_r\\mathbf{h}_{<t-1>}]_j)'), 'gru');
+  // Two vectors of one kind, u · v, are no weights on an input; a gate reading no earlier step is no recurrence's.
+  assert.notEqual(concept('o = \\phi(u \\cdot v)'), 'affine-layer');
+  assert.notEqual(concept('r_j = \\sigma([W_r x]_j)'), 'gru');
+});
