@@ -3357,6 +3357,9 @@ function detect(root: Row, add: Add): void {
   const oneChain = !root.some((x) => (x.k === 'op' && ['\\\\', ',', ';'].includes(x.v)) || x.k === 'text' || x.k === 'env');
   if (parts.length > 1 && (activAt < 0 || (activAt > 1 && oneChain)) && !hasOp(lhs, '·')) {
     for (const side of parts.slice(1, activAt < 0 ? undefined : activAt)) {
+      // (y = W₁x + x: the input added back to its own map is a residual connection, no bias.)
+      const terms = termsOf(side);
+      if (terms.length === 2 && terms.some((t, k) => t.items.length === 1 && t.items[0].k === 'sym' && terms[1 - k].items.length > 1 && terms[1 - k].items.some((x) => show(x) === show(t.items[0])))) continue;
       if (numberedLayerMap(side, lhsHead)) {
         add('affine-layer', 2.6, 'z = W₁x: the weights of a numbered layer on its input, without a bias');
         break;
@@ -4246,6 +4249,22 @@ function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: strin
  * w_0 + Σ_i w_i x_i + Σ_{i<j} w_{ij} x_i x_j: products of two inputs of different indices are pairwise interactions (a
  * factorisation machine, a polynomial model), not the linear model the first terms write. Changes `sorted` in place.
  */
+/**
+ * [u; v; u − v; u ⊙ v], [s; x; |s − x|; s ⊙ x]: a concatenation holding the difference or the product of its own parts
+ * is a matching model's comparison features — no window of embeddings, no two directions of a recurrence, no cell.
+ * Changes `sorted` in place.
+ */
+function matchingFeatures(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
+  const compared = all({ k: 'row', items }).some((g) => {
+    if (g.k !== 'group' || g.delim !== '[') return false;
+    const partsOf: Row[] = [[]];
+    for (const x of rowOf(g.body)) if (x.k === 'op' && x.v === ';') partsOf.push([]); else partsOf[partsOf.length - 1].push(x);
+    return partsOf.length >= 3 && partsOf.some((p) => p.some((x, k) => (k > 0 && x.k === 'op' && ['-', '⊙', '∘'].includes(x.v)) || (x.k === 'group' && x.delim === '|')));
+  });
+  if (!compared) return;
+  for (let i = sorted.length - 1; i >= 0; i--) if (['fixed-window-lm', 'bidirectional-rnn', 'lstm', 'rnn', 'gru'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+}
+
 function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
   const pair = rowsIn(items).some((r) => r.some((x, i) => { const y = r[i + 1]; return x.k === 'sym' && y?.k === 'sym' && x.name === y.name && /^[xX]$/.test(x.name) && !!x.sub && !!y.sub && subText(x.sub) !== subText(y.sub) && !x.sup && !y.sup; }));
   // (So are powers of the input, w_1 x + w_2 x² + b, θ_2 x^2, w_n x^p, w_2 √x: a polynomial model, fitted as a linear
@@ -6496,6 +6515,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   momentumAverage(sorted, words);
   valuesWeighted(sorted, tree.items, words);
   pairwiseInteractions(sorted, tree.items);
+  matchingFeatures(sorted, tree.items);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

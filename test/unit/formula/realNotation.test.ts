@@ -4252,3 +4252,11 @@ test('a neuron as an activation of w · x; the linear model f(x; w) = x · w; a 
   assert.notEqual(concept('o = \\phi(u \\cdot v)'), 'affine-layer');
   assert.notEqual(concept('r_j = \\sigma([W_r x]_j)'), 'gru');
 });
+
+test('matching features [u; v; u − v; u ⊙ v] are no model; the input added back, y = W₁x + x, is no layer', () => {
+  assert.equal(concept('\\bar{f} = [h; \\tilde{h}; h - \\tilde{h}; h \\odot \\tilde{h}]'), null);
+  assert.notEqual(concept('y = W_1x+x'), 'affine-layer');
+  // Two directions concatenated stay a bidirectional recurrence; a bias stays a layer's.
+  assert.equal(concept('h_{it} = [\\overrightarrow{h}_{it}; \\overleftarrow{h}_{it}]'), 'bidirectional-rnn');
+  assert.equal(concept('y = W_1x+b'), 'affine-layer');
+});
