@@ -303,7 +303,9 @@ function decorations(s: string): string {
         continue;
       }
       // (Set under one operator, `\underset{β}{\max}`, the limits are the operator's own: `\max_{β}`.)
-      const operator = /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
+      // (`\underset{θ}{\mathrm{argmin}}`, `\underset{w}{\operatorname{arg\,max}}`: the arg min or max in a font.)
+      const argOp = /^\s*(?:\\(?:mathrm|operatorname\*?|text|textrm|rm)\s*\{)?\s*arg\s*(?:\\[,;!]\s*|\\?\s+)?(min|max)\s*\}?\s*$/.exec(two[1]);
+      const operator = argOp ? `\\arg\\${argOp[1]}` : /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
       out += m[1] === 'underset' ? `${operator}_{${two[0]}}` : `{${two[1]}}`;
       i = two[2];
     }
@@ -813,6 +815,34 @@ function asciiProducts(s: string): string {
   return s.replace(ANGLE_PRODUCT, '$1\\langle $2, $3\\rangle').replace(/\\exp\s*\^/g, 'e^');
 }
 
+/** `(Σ_i (x_i − y_i)²)^{1/2}`, `\left(…\right)^{\frac{1}{2}}`, `(…)^{0.5}`: a bracket raised to one half is its square root. */
+export function halfPowers(s: string): string {
+  const HALF = /\^\s*\{\s*(?:1\s*\/\s*2|\\t?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\s*\}?|0?\.5)\s*\}/g;
+  if (!HALF.test(s)) return s;
+  HALF.lastIndex = 0;
+  let out = s;
+  // (From the last power back, so earlier positions stay valid.)
+  const hits = [...s.matchAll(HALF)].reverse();
+  for (const h of hits) {
+    let close = h.index! - 1;
+    while (close >= 0 && out[close] === ' ') close--;
+    if (out[close] !== ')') continue;
+    let depth = 0;
+    let open = close;
+    for (; open >= 0; open--) {
+      if (out[open] === ')') depth++;
+      else if (out[open] === '(' && --depth === 0) break;
+    }
+    if (open < 0) continue;
+    const left = /\\left\s*$/.exec(out.slice(0, open));
+    const right = /\\right\s*$/.exec(out.slice(0, close));
+    const from = left ? open - left[0].length : open;
+    const inner = out.slice(open + 1, right ? close - right[0].length : close);
+    out = `${out.slice(0, from)}\\sqrt{${inner}}${out.slice(h.index! + h[0].length)}`;
+  }
+  return out;
+}
+
 /**
  * The positive part, `(1 − y ŷ)_+`, `\left[1 - m\right]_{+}`: max(0, ·), as the hinge loss writes it with `\max`. One
  * pass: each bracket's opening kept on a stack of its kind, so nested and many positive parts cost no rescans.
@@ -856,7 +886,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
-  s = productsAndQuotients(shapeAnnotations(otherSpellings(s)));
+  s = halfPowers(productsAndQuotients(shapeAnnotations(otherSpellings(s))));
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
@@ -879,6 +909,8 @@ export function normaliseTex(src: string): string {
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
+  // (`|z|_2`, `|x|_p`: single bars with a norm's subscript are the norm; `(‖z‖_2)^2` is its square, ‖z‖_2^2.)
+  s = s.replace(/(?<![\\|])\|([^|=]{1,40})\|_(\{\s*(?:[12p]|\\infty)\s*\}|[12p])/g, '\\|$1\\|_$2').replace(/\(\s*(\\\|[^()|]{1,60}?\\\|_(?:\{[^{}]{1,8}\}|[0-9p]))\s*\)\s*\^/g, '$1^');
   s = asciiProducts(s);
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)

@@ -40,6 +40,16 @@ type Apply = Extract<Node, { k: 'apply' }>;
 type Frac = Extract<Node, { k: 'frac' }>;
 type Group = Extract<Node, { k: 'group' }>;
 
+/** Why of the two-layer shapes of an MLP written in one formula. */
+const MLP_COLUMN = 'W₂ φ(W₁ x + b₁) + b₂';
+const MLP_ROW = 'φ(x W₁ + b₁) W₂ + b₂';
+const MLP_NESTED = 'activation of an affine map of an activation';
+const MLP_CHAINED = 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)';
+const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
+/** Why of max(0, 1 − y·s): the hinge loss, the support vector machine's own loss (in a kernel space too). */
+const HINGE_MARGIN = 'max(0, 1 − y·s)';
+const HIDDEN_UNITS_SUMMED = 'f(x) = Σ_i u_i h(w_iᵀx + b_i): a one-hidden-layer network';
+
 // ---------- small structural helpers ----------
 
 /** Every node under n (pre-order), memoised: trees are not changed after parsing, and detectors ask often. */
@@ -324,8 +334,10 @@ function derivativePairs(n: Node | Node[]): Array<[{ of: Row; wrt: Row }, { of: 
     for (let i = 0; i + 1 < r.length; i++) {
       const a = derivativeIn(r[i]);
       if (!a) continue;
-      const nx = r[i + 1];
-      const b = derivativeIn(nx) ?? (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) ? derivativeIn(r[i + 2]) : null);
+      // (∂f/∂y_i (g_1(x), …, g_m(x)) · dg_i/dx: the point a derivative is taken at, written after it, is passed over.)
+      const at = r[i + 1]?.k === 'group' && (r[i + 1] as Group).delim === '(' && !derivs(r[i + 1]).length && r[i + 2] ? 1 : 0;
+      const nx = r[i + 1 + at];
+      const b = derivativeIn(nx) ?? (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) ? derivativeIn(r[i + 2 + at]) : null);
       if (b) pairs.push([a, b]);
     }
   }
@@ -535,7 +547,8 @@ function detectShapes(root: Row, add: Add): void {
     const sup = subText(x.sup).replace(/[()⟨⟩]/g, '');
     return (sub && (/t|τ/.test(sub) || !/t|τ/.test(sup)) ? sub : sup).replace(/['′]|prime/g, '');
   };
-  if (parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
+  // (The first right side of a chain too: h^{(t)} = f(h^{(t−1)}, x^{(t)}; θ) = g^{(t)}(x^{(t)}, …, x^{(1)}).)
+  if (parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
     const h = parts[0][0] as Sym;
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
     // (max(β V_{t−1} + …, V_{t−1}) keeps a running maximum: a function of arithmetic, not a network's step.)
@@ -1276,7 +1289,9 @@ function hypothesisForms(parts: Row[], lhsApply: Apply | null, lhsSym: Sym | nul
   if (hypothesis && parts.length >= 2 && (paramDot(rhs) || oneParamTimesInput(rhs))) add('linear-regression', 2.9, 'h_θ(x) = θᵀx');
   // (The hypothesis named by its parameters, h_w(X) = σ(Xw), is the regression's, not a layer's.)
   const ofParams = !!lhsApply && lhsApply.head.k === 'sym' && PARAM_LETTER.test(subText(lhsApply.head.sub));
-  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
+  // (σ(Wᵀx) with the capital W of a weight matrix, not the hypothesis's own parameters: several outputs at once, a layer.)
+  const matrixScores = (r: Row) => r[0]?.k === 'sym' && r[0].name === 'W' && !ofParams;
+  if (hypothesis && parts.length === 2 && rhs.length === 1 && rhs[0].k === 'apply' && /^(g|sigmoid|sigma)$/.test(rhs[0].fn) && paramDot(rowOf(rhs[0].arg)) && !matrixScores(rowOf(rhs[0].arg))) add('logistic-regression', rhs[0].fn === 'g' ? 2.3 : ofParams ? 3.2 : 3, 'h_θ(x) = g(θᵀx)');
   if (classOneProbability(parts)) add('logistic-regression', 3.1, CLASS_ONE_PROBABILITY);
 }
 
@@ -1710,7 +1725,8 @@ function momentumSide(lhsHead: Sym, side: Row): boolean {
   const gradient = (r: Row) => hasGradient(r) || applies(r).some((a) => a.fn.endsWith("'") || (a.head.k === 'sym' && a.head.mods.includes('prime')));
   // (The velocity itself, v_{t+1} = μ v_t − α∇L, or accumulated, v^{(k+1)} = −η J′(θ^{(k)}) + v^{(k)}; or the parameter moved
   // by it, w − η v_{t+1}, θ^{(k)} + v^{(k+1)}, with no gradient.)
-  const velocity = (x: Node | undefined) => x?.k === 'sym' && /^[vV]$/.test(x.name);
+  // (Or written as a function of the parameters, v^t(θ).)
+  const velocity = (x: Node | undefined) => (x?.k === 'sym' && /^[vV]$/.test(x.name)) || (x?.k === 'apply' && x.head.k === 'sym' && /^[vV]$/.test(x.head.name) && syms(x.arg).some((y) => PARAM_LETTER.test(y.name)));
   const loneVelocity = (t: { items: Row }) => t.items.length === 1 && velocity(t.items[0]);
   if (velocity(lhsHead) && terms.length === 2 && terms[0].items.length === 2 && terms[0].items[0].k === 'sym' && /^(mu|beta|gamma|rho|alpha)$/.test(terms[0].items[0].name) && velocity(terms[0].items[1]) && gradient(terms[1].items)) return true;
   // (The accumulated velocity's gradient is the parameters', J′(θ^{(k)}): v′ = v − η∇C by v itself is a step of v.)
@@ -1854,8 +1870,21 @@ const NOT_GRADIENT_DESCENT: ConceptId[] = ['gradient-descent', 'minibatch-sgd'];
  * A velocity or a per-parameter rate in the step makes it another optimiser than gradient descent, on one line or
  * across a block's lines: gradient descent's candidates are dropped, and the answer is whether they were.
  */
+/**
+ * θ_{t+1} = θ_t − η P_t^{−1} g_t, θ ← θ − H^{−1}∇J: the parameters moved through an inverse matrix — a preconditioned or
+ * Newton step, not the plain gradient step.
+ */
+function preconditionedStep(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
+  if (!lhs || !PARAM_LETTER.test(lhs.name)) return false;
+  const terms = termsOf(parts[1]);
+  const inverse = (x: Node) => ('sup' in x && /^-1$/.test(subText(x.sup).replace(/\s+/g, ''))) && (x.k === 'group' || (x.k === 'sym' && /^[A-Z]$|^(Sigma|Lambda)$/.test(x.name)));
+  return terms.length === 2 && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && (terms[0].items[0] as Sym).name === lhs.name && terms[1].sign === '-' && terms[1].items.some(inverse);
+}
+
 function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<ConceptId, unknown>): boolean {
-  const other = trees.some(momentumStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
+  const other = trees.some(momentumStep) || trees.some(preconditionedStep) || (depth === 0 && (trees.some(averagedGradient) || trees.some(rootRateStep) || optimiserBlock(src)));
   if (other) for (const id of NOT_GRADIENT_DESCENT) cands.delete(id);
   return other;
 }
@@ -1872,7 +1901,8 @@ function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknow
   const steps = lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && p[1][0]?.k === 'sym' && (p[1][0] as Sym).name === (p[0][0] as Sym).name && hasOp(p[1], '-'));
   if (steps.length !== 1) return [];
   const step = steps[0][1];
-  const byMoment = syms(step).some((x) => x.name === 'm');
+  // (m̂_t, or m(θ) written as a function of the parameters.)
+  const byMoment = syms(step).some((x) => x.name === 'm') || all(step).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'm');
   const overRoot = fracs(step).some((f) => all(f.den).some((y) => y.k === 'sqrt'));
   if (!(byMoment && !all(step).some((x) => x.k === 'sqrt')) && !(overRoot && !byMoment)) return [];
   cands.delete('adam');
@@ -2690,7 +2720,7 @@ function detect(root: Row, add: Add): void {
         // (A label times a bracket, y_i (⟨w, x_i⟩ + b), reads as a call of y_i: still the label of a hinge.)
         const label = other.some((x) => { const s = x.k === 'apply' ? x.head : x; return s.k === 'sym' && /^[yt]$/.test(s.name); });
         if ((applyCount >= 2 || windowScores) && !label) add('collobert-weston', 3.2, 'max(0, 1 − s(x) + s(x′))');
-        else add('hinge-loss', 3.2, 'max(0, 1 − y·s)');
+        else add('hinge-loss', 3.2, HINGE_MARGIN);
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
     // (Or the input over a slope above 1, max(x/a_i, x): the parametric ReLU as some notes write it.)
@@ -3059,8 +3089,10 @@ function detect(root: Row, add: Add): void {
   const argmaxML = argmax && !overOutputs;
   const negated = root.some((x) => x.k === 'op' && x.v === '-') || rowOf(root[0]).some((x) => x.k === 'op' && x.v === '-');
   // arg min_θ −log p_θ(D): the parameters that make the data most likely, found by minimising its negative log.
-  const argminOverParams = all(root).some((x) => x.k === 'name' && /^argmin$/i.test(x.v) && syms((x as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)));
-  if (argminOverParams && negated && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.7, 'arg min_θ −log p_θ(data): the maximum-likelihood estimate');
+  const argminOverParams = all(root).some((x) => { const op = x.k === 'apply' && x.fn === 'argmin' ? x.head : x; return op.k === 'name' && /^argmin$/i.test(op.v) && syms((op as { sub?: Node }).sub).some((y) => PARAM_LETTER.test(y.name)); });
+  // (Or the minus inside a bracket, argmin_θ [−log P(D | θ)].)
+  const negatedLog = rowsIn(root).some((r) => r.some((x, i) => x.k === 'apply' && ['log', 'ln'].includes(x.fn) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-'));
+  if (argminOverParams && (negated || negatedLog) && logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn)))) add('maximum-likelihood', 3.7, 'arg min_θ −log p_θ(data): the maximum-likelihood estimate');
   const sumOrProd = bigs(root, 'sum').length + bigs(root, 'prod').length;
   const probArgs = condProbLogs.map((l) => rowOf(l.arg).find((x): x is Apply => x.k === 'apply')!).filter(Boolean);
   // (A gold token at a step, y*_t or y*_{<t}: the one true answer y^⋆ of a classifier is no sequence.)
@@ -3258,7 +3290,7 @@ function detect(root: Row, add: Add): void {
     // nested: activation inside an affine inside an activation (or a weight times an activation)
     const innerAct = applies(a.arg).some((b) => (ACTIVATIONS.includes(b.fn) || b.fn === 'sigmoid') && b !== a && (affine(argRow(b)) || applies(b.arg).length));
     if (innerAct) {
-      add('mlp', 3.4, 'activation of an affine map of an activation');
+      add('mlp', 3.4, MLP_NESTED);
       continue;
     }
     const d = dots(r);
@@ -3284,16 +3316,20 @@ function detect(root: Row, add: Add): void {
     // (W^{(2)}(σ(W^{(1)} x)): the weight written against a bracket holding the inner layer.)
     for (const x of r) {
       const inner = x.k === 'apply' && x.head.k === 'sym' && /^[WV]$/.test(x.head.name) && (x.head.sup || x.head.sub) ? argRow(x) : [];
-      if (inner.length === 1 && inner[0].k === 'apply' && isAct(inner[0])) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      if (inner.length === 1 && inner[0].k === 'apply' && isAct(inner[0])) add('mlp', 3.4, MLP_COLUMN);
     }
     for (let i = 0; i + 1 < r.length; i++) {
       const w = r[i];
       const act = r[i + 1];
       // (Or one hidden unit in scalars, w_2 ReLU(w_1 x + b_1) + b_2: the same weight letter, numbered by its layer.)
       const layerNumbered = w.k === 'sym' && /^[wv]$/.test(w.name) && /^[0-9]$/.test(subText(w.sub)) && act?.k === 'apply' && syms(act.arg).some((y) => y.name === w.name && /^[0-9]$/.test(subText(y.sub)) && subText(y.sub) !== subText(w.sub));
-      if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup) || layerNumbered) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, 'W₂ φ(W₁ x + b₁) + b₂');
+      if (w.k === 'sym' && (/^[A-Z]$/.test(w.name) || isTransposeSup(w.sup) || layerNumbered) && act.k === 'apply' && isAct(act) && (affine(argRow(act).filter((x) => !(x.k === 'op' && x.v === ',') && !isNum(x, 0))) || applies(act.arg).length)) add('mlp', 3.4, MLP_COLUMN);
       // Row vectors: φ(x W₁ + b₁) W₂ + b₂.
-      if (w.k === 'apply' && isAct(w) && affine(argRow(w)) && act.k === 'sym' && /^[A-Z]$/.test(act.name) && r[i + 2]?.k === 'op' && (r[i + 2] as { v: string }).v === '+') add('mlp', 3.4, 'φ(x W₁ + b₁) W₂ + b₂');
+      // (The outer weight may be written after a dot, φ(x·θ₁ + b₁)·θ₂ + b₂: then the same letter as the inner one, renumbered.)
+      const dotted = act?.k === 'op' && act.v === '·' ? 1 : 0;
+      const outer = r[i + 1 + dotted];
+      const renumbered = (o: Sym) => /^[0-9]$/.test(subText(o.sub)) && syms(w.k === 'apply' ? w.arg : []).some((y) => y.name === o.name && /^[0-9]$/.test(subText(y.sub)) && subText(y.sub) !== subText(o.sub));
+      if (w.k === 'apply' && isAct(w) && affine(argRow(w)) && outer?.k === 'sym' && ((!dotted && /^[A-Z]$/.test(outer.name)) || renumbered(outer)) && r[i + 2 + dotted]?.k === 'op' && (r[i + 2 + dotted] as { v: string }).v === '+') add('mlp', 3.4, MLP_ROW);
     }
   }
   // Two layers in one formula: a symbol defined by one clause is fed through weights in a later clause.
@@ -3320,7 +3356,7 @@ function detect(root: Row, add: Add): void {
       if (usesEarlier && (applies(rhs).some(isAct) || applies(rhs, ['softmax']).length || affine(rhs))) chained = true;
       if (head && (applies(rhs).some(isAct) || affine(rhs))) defined.push(head.name);
     }
-    if (chained) add('mlp', 3.5, 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)');
+    if (chained) add('mlp', 3.5, MLP_CHAINED);
   }
   // sigmoid applied to a dot product (word vectors) anywhere, e.g. log σ(u_o^T v_c)
   // (σ(θᵀx)_k, a component of a vector-valued σ, is the softmax of linear scores: softmax regression.)
@@ -3768,10 +3804,14 @@ function detect(root: Row, add: Add): void {
   // (Goodfellow's book writes the two rates ρ₁, ρ₂ — a lone ρ is RMSProp's decay; plain-text notes type them B_1, B_2.)
   const adamRate = (b: Sym) => b.name === 'beta' || (/^(rho|B)$/.test(b.name) && /^[12]$/.test(subText(b.sub)));
   const numberedBeta = syms(rhsAll).some((b) => adamRate(b) && /^[12]$/.test(subText(b.sub)));
-  const averaged = lhsHead?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some(adamRate));
-  const averageFromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((s) => s.name === (lhsHead as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
+  // (A moment written as a function of the parameters, m^t(θ) = β₁ m^{t−1}(θ) + (1 − β₁) G(θ), is the moment's letter.)
+  const ofTheta = (x: Node | undefined): Sym | undefined => (x?.k === 'apply' && x.head.k === 'sym' && /^[mvs]$/.test(x.head.name) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym' && (rowOf(x.arg)[0] as Sym).name === 'theta' ? x.head : undefined);
+  const moment = ofTheta(lhsHead) ?? lhsHead;
+  const momentSyms = [...syms(rhsAll), ...all(rhsAll).map(ofTheta).filter((x): x is Sym => !!x)];
+  const averaged = moment?.k === 'sym' && rhsAll.some((x) => x.k === 'group' && rowOf(x.body).some((y) => isNum(y, 1)) && syms(x.body).some(adamRate));
+  const averageFromPrevious = moment?.k === 'sym' && momentSyms.some((s) => s.name === (moment as Sym).name && /-1\)?$/.test(subText(s.sub) + subText(s.sup)));
   // (As code writes it, `m = beta1*m + (1-beta1)*dx`: the bare letter updated in place.)
-  const inPlace = lhsHead?.k === 'sym' && (!!(lhsHead.sub ?? lhsHead.sup) || /^[mvs]$/.test(lhsHead.name)) && syms(rhsAll).some((s) => symbolKeyOf(s) === symbolKeyOf(lhsHead as Sym));
+  const inPlace = moment?.k === 'sym' && (!!(moment.sub ?? moment.sup) || /^[mvs]$/.test(moment.name)) && momentSyms.some((s) => symbolKeyOf(s) === symbolKeyOf(moment as Sym));
   if (averaged && numberedBeta && (averageFromPrevious || inPlace)) add('adam', 3.7, "Adam's moment: a moving average with β₁ or β₂, updated from its previous value");
   else if (averaged && syms(rhsAll).some((s) => s.name === 'beta') && (syms(rhsAll).some((s) => s.name === 'g' || s.name === 'nabla') || ((derivs(rhsAll).length > 0 || rowsIn(rhsAll).some(dCode)) && numberedBeta))) add('adam', 3.5, AVERAGED_GRADIENTS);
   // (G_{t+1} = d G_t + (1 − d)(∇l)²: the squared gradient averaged from its own previous value at a rate in any letter —
@@ -4139,7 +4179,10 @@ function detect(root: Row, add: Add): void {
         const intercept = i >= 2 && r[i - 1].k === 'op' && (r[i - 1] as { v: string }).v === '+' && r[i - 2].k === 'sym' && (r[i - 2] as Sym).name === w.name;
         const plainLayer = (w.name === 'w' || biased || (intercept && v.name === 'x')) && !applies(root, ['softmax', 'exp']).length;
         // (w = Σ_i α_i x_i defines a weight vector by the examples, as kernel methods and the perceptron do: no attention.)
-        if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '')) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, WEIGHTED_VALUES);
+        // (Nor Σ_i α_i y_i w^T x_i, Σ_i Σ_j α_i α_j y_i y_j x_i^T x_j: multipliers times the labels ±1, a support vector
+        // machine's dual.)
+        const dual = v.name === 'y' || (v.name === 'alpha' && w.name === 'alpha');
+        if (!/^(w|W|theta|beta)$/.test(lhsBase ?? '') && !dual) add(selfish ? 'self-attention' : 'attention', plainLayer ? 1.8 : 3.2, WEIGHTED_VALUES);
       }
       // (The weight may follow the state it weighs, c_t = Σ_i h_i α_i, the whole right side.)
       const sameIndex = w.k === 'sym' && v.k === 'sym' && !!w.sub && !!v.sub && subText(w.sub) === subText(v.sub);
@@ -4250,6 +4293,18 @@ function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: strin
  * factorisation machine, a polynomial model), not the linear model the first terms write. Changes `sorted` in place.
  */
 /**
+ * L(w, b, α) = ½‖w‖² − Σ_i α_i [y_i(wᵀx_i + b) − 1]: a Lagrangian, a function of the parameters and of multipliers
+ * (α, λ, μ), holds the weights' squared norm as the objective it constrains — no penalty added to a loss.
+ */
+function lagrangian(sorted: Array<{ id: ConceptId; why: string }>, tree: Row): void {
+  const { parts } = sides(tree);
+  const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : undefined;
+  const args = lhs ? rowOf(lhs.arg).filter((x): x is Sym => x.k === 'sym') : [];
+  if (!lhs || !/^(L|Lambda)$/.test(lhs.fn) || args.length < 2 || !args.some((x) => /^(alpha|mu|nu)$/.test(x.name)) || !args.some((x) => PARAM_LETTER.test(x.name))) return;
+  for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'regularization' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+}
+
+/**
  * [u; v; u − v; u ⊙ v], [s; x; |s − x|; s ⊙ x]: a concatenation holding the difference or the product of its own parts
  * is a matching model's comparison features — no window of embeddings, no two directions of a recurrence, no cell.
  * Changes `sorted` in place.
@@ -4328,7 +4383,9 @@ const FRAGMENTS = new Set<ConceptId>(['softmax', 'sigmoid', 'tanh', 'logistic-re
  * one and a generated one, with the loss's minus. (Not σ of two word pairs, a positive and a sampled negative: that is
  * negative sampling's.)
  */
-function logHalves(root: Row, logs: Apply[]): { score: number; why: string } | null {
+function logHalves(root: Row, written: Apply[]): { score: number; why: string } | null {
+  // (ln(1/ŷ) and ln(1/(1 − ŷ)) are the same halves with the minus taken into the log.)
+  const logs = written.map((l) => { const r = rowOf(l.arg); return r.length === 1 && r[0].k === 'frac' && onlyNum(r[0].num, 1) ? { ...l, arg: r[0].den } : l; });
   const oneMinus = (a: Apply) => !!oneMinusOf(a.arg);
   const logOf = (x: Node) => logs.find((l) => !oneMinus(l) && show(l.arg) === show(x));
   if (logsOfTheirOwnWeights(root)) return null;
@@ -4788,7 +4845,7 @@ function blockLines(src: string): string[] {
   if (!/\\\\/.test(src) && !AND.test(src)) return [];
   const body = src.replace(/\\(begin|end)\{[a-zA-Z*]+\}/g, ' ').replace(AND, '\\\\');
   const lines = body.split(/\\\\(?:\[[^\]]*\])?/).map((l) => l.replace(/&/g, ' ').replace(/\\(?:text|mathrm|scriptstyle|small)\s*\{[^{}]*;[^{}]*\}/g, ' ').trim()).filter((l) => l.length > 2);
-  const defs = lines.filter((l) => /=|\\approx|\\leftarrow|\\gets|\\mapsto/.test(l));
+  const defs = lines.filter((l) => /=|\\equiv|\\approx|\\leftarrow|\\gets|\\mapsto/.test(l));
   return defs.length >= 2 && defs.length <= 12 ? defs : [];
 }
 
@@ -5308,9 +5365,10 @@ const ADAM_STEP = 'the step η m̂/(√v̂ + ε)';
 const BAYES_THEOREM = 'P(A|B) = P(B|A) P(A) / P(B)';
 /**
  * Structures that are one concept's own under words about a method outside the catalog: Adam's bias correction and
- * corrected step under momentum or RMSProp (the two Adam combines), Bayes' theorem written whole under naive Bayes.
+ * corrected step under momentum or RMSProp (the two Adam combines), Bayes' theorem written whole under naive Bayes,
+ * the hinge loss under kernels (the support vector machine's loss, in any feature space).
  */
-const OWN_STRUCTURES = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP, BAYES_THEOREM]);
+const OWN_STRUCTURES = new Set([ADAM_BIAS_CORRECTION, ADAM_STEP, BAYES_THEOREM, HINGE_MARGIN]);
 /** Methods built on those structures (Adam's variants), whose words make the structures theirs. */
 const BUILT_ON_OWN_STRUCTURES = /adamax|nadam|amsgrad|radam|adabelief|adadelta|adagrad|nesterov/i;
 
@@ -5347,6 +5405,13 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
   if (recurrent?.why === RECURRENT_SUM && layer && layer.score >= recurrent.score - MARGIN) {
     recurrent.score = Math.max(recurrent.score, layer.score);
     layer.score = recurrent.score - MARGIN - 0.05;
+  }
+  // Two layers written in one formula (W₂ φ(W₁x + b₁) + b₂) are the network, whatever words ("the output layer") lift
+  // the one layer it also holds.
+  const network = cands.get('mlp');
+  if (network && TWO_LAYER_WHYS.has(network.why) && layer && structural(layer) && layer.score >= network.score - MARGIN) {
+    network.score = Math.max(network.score, layer.score);
+    layer.score = network.score - MARGIN - 0.05;
   }
   // Attention weights, α_ij = exp(e_ij) / Σ_k exp(e_ik), stay attention where the words call the step a softmax: the
   // softmax is the part, the weights over scores the whole.
@@ -5662,7 +5727,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5896,8 +5961,14 @@ function detectNeuronDot(root: Row, add: Add): void {
   const input = (x: Node | undefined): x is Sym => x?.k === 'sym' && x.name === 'x' && !x.sub && !x.sup;
   const dotOf = (r: Row) => r.length === 3 && r[1].k === 'op' && r[1].v === '·' && ((weight(r[0]) && input(r[2])) || (input(r[0]) && weight(r[2])));
   const [lhs, rhs] = parts;
+  // (Or unit k of a layer, y_k(x) = g(w_kᵀx): the weights transposed, indexed as the output is.)
+  const out = lhs.length === 1 ? (lhs[0].k === 'apply' && lhs[0].head.k === 'sym' && input(rowOf(lhs[0].arg)[0]) && rowOf(lhs[0].arg).length === 1 ? lhs[0].head : lhs[0]) : undefined;
+  const unitDot = (r: Row) => {
+    const q = unmultiplied(r);
+    return q.length === 2 && q[0].k === 'sym' && q[0].name === 'w' && isTransposeSup(q[0].sup) && indexOf(q[0].sub) === indexOf(out && 'sub' in out ? out.sub : undefined) && input(q[1]);
+  };
   const outer = rhs.length === 1 && rhs[0].k === 'apply' ? rhs[0] : undefined;
-  if (lhs.length === 1 && lhs[0].k === 'sym' && /^[oyah]$/.test(lhs[0].name) && outer && /^(phi|varphi|f|g)$/.test(outer.fn) && dotOf(rowOf(outer.arg))) add('affine-layer', 2.7, 'o = φ(w · x): a neuron\'s activation of its weighted inputs');
+  if (out?.k === 'sym' && /^[oyah]$/.test(out.name) && outer && /^(phi|varphi|f|g)$/.test(outer.fn) && (dotOf(rowOf(outer.arg)) || unitDot(rowOf(outer.arg)))) add('affine-layer', 2.7, 'o = φ(w · x): a neuron\'s activation of its weighted inputs');
   const call = lhs.length === 1 && lhs[0].k === 'apply' && /^[fhy]$/.test(lhs[0].fn) ? rowOf(lhs[0].arg) : [];
   if (call.length === 3 && call[1].k === 'op' && call[1].v === ';' && input(call[0]) && weight(call[2]) && dotOf(rhs)) add('linear-regression', 2.9, 'f(x; w) = x · w: the linear model of the input with weights w');
 }
@@ -6017,17 +6088,19 @@ function detectBareActivationDerivative(root: Row, add: Add): void {
   if (f.length === 3 && isNum(f[0], 1) && f[1].k === 'op' && f[1].v === '-' && squared(f[2])) add('tanh', 3.4, derivativeOf('tanh'));
 }
 
-/** f(x) = Σ_i u_i h(θ_iᵀx + b_i): output weights on hidden units that each activate an affine map of the input — a one-hidden-layer network. */
-const HIDDEN_UNITS_SUMMED = 'f(x) = Σ_i u_i h(w_iᵀx + b_i): a one-hidden-layer network';
+/**
+ * f(x) = Σ_i u_i h(θ_iᵀx + b_i), Σ_i α_i φ(Σ_j w_ij x_j + b_i): output weights on hidden units that each activate an
+ * affine map of the input — a one-hidden-layer network.
+ */
 function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const { parts } = sides(root);
-  const rhs = (parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const rhs = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const sum = rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' ? rhs[0] : undefined;
   const idx = sum ? sumIndexOf(sum) : undefined;
   const weight = rhs[1];
   const unit = rhs[2];
   const indexed = (x: Node | undefined) => x?.k === 'sym' && indexOf(x.sub) === idx;
-  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z]{2}$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
 }
 
 /** θ* = arg min_θ −Σ_i log p(x_i; θ): the parameters that minimise the negative log-likelihood — the maximum-likelihood estimate. */
@@ -6460,7 +6533,10 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   const near = nearWords(ctx.before ?? '').near;
   // (A function only mentioned names nothing.)
-  const named = mentions ? null : qkvAttention(attentionSoftmax(depth === 0 && blockLines(src).length >= 2 ? null : primaryName(tree.items), words, tree.items), tree.items);
+  // (A derivation whose later lines only continue the first, `ELBO(q) ≡ … \\ &= … \\ &= …`, has the first line's name.)
+  const lines = depth === 0 ? blockLines(src) : [];
+  const continued = lines.length >= 2 && lines.slice(1).every((l) => /^(=|\\equiv|\\approx|\\le(q)?(?![a-z])|\\ge(q)?(?![a-z])|\\propto)/.test(l));
+  const named = mentions ? null : qkvAttention(attentionSoftmax(lines.length >= 2 && !continued ? null : primaryName(continued ? oneLine(parseTex(lines[0]).items) : tree.items), words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? softmaxAsPart(cands) : undefined;
@@ -6516,6 +6592,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   valuesWeighted(sorted, tree.items, words);
   pairwiseInteractions(sorted, tree.items);
   matchingFeatures(sorted, tree.items);
+  // (A block's first line names what its derivation works on.)
+  lagrangian(sorted, lines.length ? oneLine(parseTex(lines[0]).items) : tree.items);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);

@@ -560,7 +560,7 @@ export function postProcess(input: Node[]): Node[] {
     }
     const next = items[i + 1];
     const isHead = it.k === 'name' || (it.k === 'sym' && isFnLetter(it));
-    const groupOk = next && next.k === 'group' && (next.delim === '(' || (it.k === 'name' && (next.delim === '[' || next.delim === '' || next.delim === '{')) || (it.k === 'sym' && it.mods.some((m) => m === 'bb' || m === 'bold') && /^[1I]$/.test(it.name)));
+    const groupOk = next && next.k === 'group' && (next.delim === '(' || (it.k === 'name' && (next.delim === '[' || next.delim === '' || next.delim === '{')) || (it.k === 'sym' && it.mods.some((m) => m === 'bb' || m === 'bold') && /^[1I]$/.test(it.name)) || (it.k === 'sym' && next.delim === '[' && bracketedActivation(it, next.body)));
     if (isHead && next && next.k === 'group' && groupOk) {
       const fn = headName(it);
       const merged: Node = { k: 'apply', fn, head: it, arg: next.body, sub: next.sub, sup: next.sup };
@@ -731,6 +731,20 @@ function pairBars(input: Node[]): Node[] {
 }
 
 const PREFIX_FNS = new Set(['exp', 'log', 'tanh', 'sin', 'cos', 'sigmoid', 'softmax', 'tr', 'det', 'relu', 'sign']);
+
+/**
+ * σ[Wᵀx], g[W^{(1)T} x]: an activation letter applied with square brackets, as some books write it — the bracket
+ * holds a transposed weight, so it is no index (`a[l]`, `g[l]`).
+ */
+function bracketedActivation(s: Extract<Node, { k: 'sym' }>, body: Node): boolean {
+  if (!/^(sigma|phi|varphi|psi|g|f)$/.test(s.name) || s.mods.length) return false;
+  const transposed = (n: Node): boolean => {
+    if ('sup' in n && n.sup && n.sup.k === 'row' && n.sup.items.some((x) => x.k === 'sym' && (x.name === 'T' || x.name === 'top' || x.name === 'intercal'))) return true;
+    if (n.k === 'sym' && n.sup?.k === 'sym' && (n.sup.name === 'T' || n.sup.name === 'top')) return true;
+    return (n.k === 'row' ? n.items : n.k === 'group' ? [n.body] : n.k === 'sym' && n.sup ? [n.sup] : []).some(transposed);
+  };
+  return transposed(body);
+}
 
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
   if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;

@@ -4260,3 +4260,65 @@ test('matching features [u; v; u − v; u ⊙ v] are no model; the input added b
   assert.equal(concept('h_{it} = [\\overrightarrow{h}_{it}; \\overleftarrow{h}_{it}]'), 'bidirectional-rnn');
   assert.equal(concept('y = W_1x+b'), 'affine-layer');
 });
+
+test('two layers in one formula stay an MLP under words about one layer; the outer weight after a dot, renumbered', () => {
+  assert.equal(explainFormula('y = W_2^T \\max(0, W_1^T x + b_1) + b_2', { context: { before: 'and finally the output layer' } }).concept, 'mlp');
+  assert.equal(concept('F(x) = \\Psi(\\phi(x \\cdot \\theta_1 + b_1) \\cdot \\theta_2 + b_2)'), 'mlp');
+  assert.equal(concept('f(x) = \\sum_{i=1}^N v_i \\sigma(w_i^T x + b_i)'), 'mlp');
+  assert.equal(concept('F(x) = \\sum_{i=1}^{m} \\alpha_i \\cdot \\varphi(\\sum_{j=1}^{n} w_{ij} \\cdot x_j + b_i)'), 'mlp');
+  // One layer stays a layer; a dot to another letter is no second layer of the same weights.
+  assert.equal(concept('y = \\phi(x \\cdot \\theta_1 + b_1)'), 'affine-layer');
+  assert.notEqual(concept('y = f(x \\cdot a_1 + b) \\cdot c + d'), 'mlp');
+});
+
+test('an activation applied with square brackets to a transposed weight: a layer, and nested, a network', () => {
+  assert.equal(concept('y = g^{(2)}[W^{(2)T} g^{(1)}[W^{(1)T} x]]'), 'mlp');
+  assert.equal(recognise('y(x) = \\sigma[W^T x]').candidates[0]?.id, 'affine-layer');
+  // σ(θᵀx) of the hypothesis's own parameters stays logistic regression; an index in brackets stays an index.
+  assert.equal(concept('h_\\theta(x) = \\sigma(\\theta^T x)'), 'logistic-regression');
+  assert.equal(recognise('a[l] = g[l] * z[l]').concept, null);
+});
+
+test('the hinge loss in a kernel space, its positive part written [·]_+', () => {
+  assert.equal(explainFormula('h_t(g) = [ 1-y_t g(x_t) ]_+', { context: { before: 'We can run SVM in a Kernel space' } }).concept, 'hinge-loss');
+});
+
+test("Adam's moments written as functions of the parameters, m^t(θ); momentum's velocity v^t(θ) and a preconditioned step are no gradient descent", () => {
+  assert.equal(concept('\\begin{align*} m^{t}(\\theta) & = \\beta_1 m^{t-1}(\\theta) + (1-\\beta_1) G(\\theta) \\\\ v^{t}(\\theta) & = \\beta_2 v^{t-1}(\\theta) + (1-\\beta_2) G(\\theta)^2 \\\\ \\theta^{t+1} & = \\theta^{t} - \\eta \\frac{m(\\theta)}{\\epsilon + \\sqrt{v(\\theta)}} \\end{align*}'), 'adam');
+  assert.equal(explainFormula('\\theta^{t+1} = \\theta^{t} - \\eta v^{t}(\\theta)', { context: { before: 'we obtain the vanilla SGD. The updates are done as' } }).concept, null);
+  assert.equal(explainFormula('\\theta^{t+1} \\leftarrow \\theta^{t} - \\eta_t P_t^{-1} G(\\theta^t)', { context: { before: 'SGD with adaptive learning rates. Preconditioning:' } }).concept, null);
+  assert.equal(concept('\\theta \\leftarrow \\theta - H^{-1} \\nabla J(\\theta)'), null);
+  assert.equal(concept('\\theta \\leftarrow \\theta - \\eta \\nabla J(\\theta)'), 'gradient-descent');
+});
+
+test('a derivation continuing its first line is named by it; argmin over θ of −log P(D | θ) in a bracket is maximum likelihood', () => {
+  assert.equal(concept('\\begin{aligned} \\text{ELBO}(q) &\\equiv \\int q(\\theta) \\log P(D|\\theta) d\\theta - \\text{KL}(q \\| P) \\\\ &= \\int q(\\theta) \\log P(D|\\theta) d\\theta - \\int q(\\theta) \\log \\frac{q(\\theta)}{P(\\theta)} d\\theta \\end{aligned}'), 'elbo');
+  assert.equal(recognise('\\hat\\theta = \\underset{\\theta}{\\mathrm{argmin}}\\, [-\\log P(D \\mid \\theta)]').concept, 'maximum-likelihood');
+  // Over an output it is a prediction.
+  assert.notEqual(recognise('\\hat y = \\underset{y}{\\mathrm{argmin}}\\, [-\\log P(y \\mid x)]').concept, 'maximum-likelihood');
+});
+
+test('a bracket to the power one half is a root; |z|_2 is the 2-norm', () => {
+  assert.equal(concept('(\\sum_i (x_i - y_i)^2)^{1/2}'), 'norms');
+  assert.equal(concept('(|z|_2)^2 = \\sum_{j=1}^{n} z_j^2'), 'norms');
+  assert.equal(concept('\\|x\\|_2 = \\left(\\sum_i x_i^2\\right)^{\\frac{1}{2}}'), 'norms');
+  assert.notEqual(concept('\\frac{1}{n}\\sum_i (x_i - y_i)^2'), 'norms');
+});
+
+test('the chain rule of several inner functions, each derivative taken at its point; h^{(t)} = f(h^{(t−1)}, x^{(t)}; θ) = g^{(t)}(…)', () => {
+  assert.equal(concept('\\frac{d(f(g_1(x), \\ldots, g_m(x)))}{dx} = \\sum_{i=1}^{m} \\frac{\\partial f}{\\partial y_i}(g_1(x), \\ldots, g_m(x)) \\cdot \\frac{dg_i}{dx}(x)'), 'chain-rule');
+  assert.equal(concept('h^{(t)} = f(h^{(t-1)}, x^{(t)}; \\theta) = g^{(t)}(x^{(t)}, x^{(t-1)}, \\ldots, x^{(1)})'), 'rnn');
+});
+
+test("a support vector machine's Lagrangian and dual are no attention and no penalty", () => {
+  assert.notEqual(recognise('w = \\sum_{i=1}^m \\alpha_i y_i x_i').concept, 'attention');
+  assert.notEqual(recognise('W(\\alpha) = \\sum_{i=1}^m \\alpha_i - \\frac{1}{2} \\sum_{i=1}^m \\sum_{j=1}^m \\alpha_i \\alpha_j y_i y_j x_i^T x_j').concept, 'attention');
+  assert.notEqual(recognise('L(w, b, \\alpha) = \\frac{1}{2}\\|w\\|^2 - \\sum_{i=1}^m \\alpha_i (y_i (w^T x_i + b) - 1)').concept, 'regularization');
+  // Attention weights on states stay attention; a loss with its penalty stays regularisation.
+  assert.equal(concept('c = \\sum_i \\alpha_i h_i'), 'attention');
+  assert.equal(concept('L(w) = \\frac{1}{n}\\sum_i (y_i - w^T x_i)^2 + \\lambda \\|w\\|^2'), 'regularization');
+});
+
+test('the halves of binary cross-entropy written ln(1/ŷ) and ln(1/(1 − ŷ))', () => {
+  assert.equal(recognise('\\ell(y,\\hat{y}) = \\begin{cases} \\ln \\frac{1}{\\hat{y}}, & \\mbox{if } y = 1 \\\\ \\ln \\frac{1}{1-\\hat{y}}, & \\mbox{if } y = 0 \\end{cases}').concept, 'binary-cross-entropy');
+});
