@@ -910,6 +910,8 @@ export function normaliseTex(src: string): string {
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
   // (`|z|_2`, `|x|_p`: single bars with a norm's subscript are the norm; `(‖z‖_2)^2` is its square, ‖z‖_2^2.)
+  // (`\left| x − y \right|^2`: a difference's absolute value squared is its squared norm, the same for a number.)
+  s = s.replace(/\\left\s*\|((?:(?!\\right)[^|]){1,80})\\right\s*\|\s*(?=\^\s*\{?\s*2\b)/g, (m, body: string) => (/-/.test(body) ? `\\|${body}\\|` : m));
   s = s.replace(/(?<![\\|])\|([^|=]{1,40})\|_(\{\s*(?:[12p]|\\infty)\s*\}|[12p])/g, '\\|$1\\|_$2').replace(/\(\s*(\\\|[^()|]{1,60}?\\\|_(?:\{[^{}]{1,8}\}|[0-9p]))\s*\)\s*\^/g, '$1^');
   s = asciiProducts(s);
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.

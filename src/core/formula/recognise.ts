@@ -5804,19 +5804,29 @@ function withoutDeclaredSet(items: Row): Row {
  */
 function detectOneTermCrossEntropy(root: Row, add: Add): void {
   const { parts } = sides(root);
-  if (parts.length !== 2) return;
+  if (parts.length < 2) return;
   const lhs = parts[0].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
   const head = lhs.length === 1 ? lhs[0] : undefined;
   const lossName = (x: Node | undefined): boolean => !!x && ((x.k === 'sym' && /^(L|ell|l|J|E)$/.test(x.name) && !x.sup) || (x.k === 'name' && /^(loss|cost)$/i.test(x.v)) || (x.k === 'apply' && lossName(x.head)));
   if (!lossName(head)) return;
-  const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))));
+  // (The last side of a chain, L = L(x, y; W) = −log p_c.)
+  const terms = termsOf(parts[parts.length - 1].filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v))));
   if (terms.length !== 1 || terms[0].sign !== '-') return;
   const items = unmultiplied(terms[0].items);
   const target = (x: Node | undefined) => !!x && x.k === 'sym' && /^[yt]$/.test(x.name) && !x.mods.some((m) => m === 'hat' || m === 'tilde') && !x.sup;
   const prediction = (r: Row) => r.length === 1 && r[0].k === 'sym' && (r[0].mods.includes('hat') || /^[apoq]$/.test(r[0].name)) && !r[0].sup;
   const log = items[1];
   if (items.length === 2 && target(items[0]) && log?.k === 'apply' && /^(log|ln)$/.test(log.fn) && prediction(rowOf(log.arg)) && !!(items[0] as Sym).sub && subText((items[0] as Sym).sub) === subText((rowOf(log.arg)[0] as Sym).sub)) add('cross-entropy', 3, 'L = −y_i log ŷ_i: the target times the log of its prediction');
+  // ℓ(f(x), y) = −log f(x)_y, L = −log p_c: minus the log of the output's entry at the true class.
+  const only = items.length === 1 && items[0].k === 'apply' && /^(log|ln)$/.test(items[0].fn) ? rowOf(items[0].arg) : [];
+  const entry = only.length === 1 && 'sub' in only[0] && ['sym', 'group', 'apply'].includes(only[0].k) ? only[0] : undefined;
+  // (`\log (f(x))_y` parses with the class under the log's own bracket.)
+  const classOfLog = items.length === 1 && items[0].k === 'apply' && only.length === 1 && /^[yc]$/.test(subText(items[0].sub).trim());
+  const atClass = classOfLog || (!!entry && /^[yc]$/.test(subText((entry as { sub?: Node }).sub).trim()) && (entry.k !== 'sym' || entry.mods.includes('hat') || /^[pqf]$/.test(entry.name)));
+  if (atClass) add('negative-log-likelihood', 3, TRUE_CLASS_LOG);
 }
+/** Why a loss of minus the log of one output entry, indexed by the true class, is the negative log-likelihood. */
+const TRUE_CLASS_LOG = 'ℓ = −log f(x)_y: minus the log of the probability the model gives the true class';
 
 /**
  * d(x, y) = Σ_i |x_i − y_i|, d(x, y) = ʰ√(Σ_i |x_i − y_i|^h), lim_h (Σ_i |x_i − y_i|^h)^{1/h}: a distance between two

@@ -4322,3 +4322,17 @@ test("a support vector machine's Lagrangian and dual are no attention and no pen
 test('the halves of binary cross-entropy written ln(1/ŷ) and ln(1/(1 − ŷ))', () => {
   assert.equal(recognise('\\ell(y,\\hat{y}) = \\begin{cases} \\ln \\frac{1}{\\hat{y}}, & \\mbox{if } y = 1 \\\\ \\ln \\frac{1}{1-\\hat{y}}, & \\mbox{if } y = 0 \\end{cases}').concept, 'binary-cross-entropy');
 });
+
+test("a difference's absolute value squared is its squared norm: ½|X_out − Y_tgt|² is the squared error", () => {
+  assert.equal(concept('L_2 = \\frac{1}{2}\\, \\left| X_\\text{out} - Y_\\text{tgt}\\right|^2'), 'mse');
+  // One quantity's bars squared are no error.
+  assert.notEqual(concept('\\left| a \\right|^2'), 'mse');
+});
+
+test('minus the log of the output at the true class, −log f(x)_y, is the negative log-likelihood', () => {
+  assert.equal(concept('\\ell(f(x),y) = -\\log (f(x))_y'), 'negative-log-likelihood');
+  assert.equal(concept('\\mathcal{L} = \\mathcal{L}(x, y; W, b) = -\\log(p_c)'), 'negative-log-likelihood');
+  // At an index that is no class, or with the target's weight in front, it is not.
+  assert.notEqual(concept('L = -\\log x_i'), 'negative-log-likelihood');
+  assert.equal(concept('L = -y_i \\log \\hat y_i'), 'cross-entropy');
+});
