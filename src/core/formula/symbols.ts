@@ -1181,7 +1181,8 @@ function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void
 
 /** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
 // (y_o, y_{o,k}: the output marked by its first index, as y_t, y_{t,k} marks the target beside it.)
-const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup)) || /^o(,|$)/.test(pretty(s.sub).replace(/\s/g, ''));
+// (y_p: the predicted y, as y_t − y_p writes the true one and the prediction.)
+const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup)) || /^[op](,|$)/.test(pretty(s.sub).replace(/\s/g, ''));
 
 /**
  * 3i. Targets and predictions: a y written beside its predicted form (ŷ, y′, y_pred) is the target and that form the
@@ -1219,7 +1220,8 @@ function targetRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inSc
     r.forEach((x, i) => {
       const minus = (j: number) => r[j]?.k === 'op' && (r[j] as { v: string }).v === '-';
       const other = minus(i + 1) ? r[i + 2] : minus(i - 1) ? r[i - 2] : undefined;
-      if (plainOrBold(x, /^[dt]$/) && plainOrBold(other, /^[ya]$/) && (x.name === 'd' || x.mods.length > 0) && !ts.includes(x)) {
+      // (A plain t against a plain y, ‖t − y‖², is the target Bishop's books write.)
+      if (plainOrBold(x, /^[dt]$/) && plainOrBold(other, /^[ya]$/) && (x.name === 'd' || x.mods.length > 0 || (!x.sub && !other.sub && !other.mods.length)) && !ts.includes(x)) {
         ts.push(x);
         if (other.name === 'a') outputs.push(other);
       }

@@ -4336,3 +4336,11 @@ test('minus the log of the output at the true class, −log f(x)_y, is the negat
   assert.notEqual(concept('L = -\\log x_i'), 'negative-log-likelihood');
   assert.equal(concept('L = -y_i \\log \\hat y_i'), 'cross-entropy');
 });
+
+test('roles: y_t − y_p is the true value and the prediction; a plain t against y, ‖t − y‖², is the target', () => {
+  const meaning = (tex: string, sym: string) => explainFormula(tex).symbols.find((s) => s.symbol === sym)?.meaning ?? '';
+  assert.match(meaning('MSE = (y_t - y_p)^2', 'y_p'), /prediction/);
+  assert.match(meaning('MSE = (y_t - y_p)^2', 'y_t'), /target/);
+  assert.match(meaning('E = \\frac{1}{2}(t - y)^2', 't'), /target/);
+  assert.match(meaning('E = \\frac{1}{2}(t - y)^2', 'y'), /prediction/);
+});
