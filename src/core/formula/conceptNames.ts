@@ -58,7 +58,7 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   'mlp-attention': /additive attention|bahdanau|concat(enation)? attention|加性注意力/i,
   'self-attention': /self[- ]?attention|自注意力|셀프 ?어텐션/i,
   'scaled-dot-product-attention': /scaled dot[- ]product|缩放点积/i,
-  'multi-head-attention': /multi-?head|多头|멀티 ?헤드/i,
+  'multi-head-attention': /multi-?head|多头|[hH个多每]\s*个?注意力头|멀티 ?헤드|\b(several|many|h|each) (attention )?heads\b/i,
   'masked-self-attention': /masked self[- ]?attention|causal (self[- ]?)?attention|掩码自注意力/i,
   'positional-encoding': /positional (encoding|embedding)|position encoding|位置编码|포지셔널 ?인코딩|위치 ?인코딩/i,
   'bayes-rule': /bayes|贝叶斯|베이즈/i,

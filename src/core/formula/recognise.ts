@@ -745,8 +745,9 @@ function isPenalty(t: Row): boolean {
   if (i > 0 && rest.length === 2 && selfProduct(rest[0], rest[1])) return true;
   // (Σ_j w_j² / (2σ²): a Gaussian prior's penalty, the squares over a constant.)
   if (rest.length === 2 && rest[0].k === 'big' && rest[0].v === 'sum' && rest[1].k === 'frac' && rowOf(rest[1].num).length === 1 && square(rowOf(rest[1].num)[0])) return true;
-  // λ(w_1² + w_2²), λ_1(|w_1| + |w_2|): a coefficient before a bracket of the parameters' squares or sizes.
-  if (i > 0 && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '(' && !rest[0].sup) return termsOf(rowOf(rest[0].body)).every((u) => u.sign === '+' && u.items.length === 1 && (square(u.items[0]) || norm(u.items[0])));
+  // λ(w_1² + w_2²), λ_1(|w_1| + |w_2|), λ(w_1² + ⋯ + w_n²): a coefficient before a bracket of the parameters' squares or sizes.
+  const ellipsis = (u: { items: Row }) => u.items.length === 1 && u.items[0].k === 'op' && u.items[0].v === '…';
+  if (i > 0 && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '(' && !rest[0].sup) return termsOf(rowOf(rest[0].body)).filter((u) => !ellipsis(u)).every((u) => u.sign === '+' && u.items.length === 1 && (square(u.items[0]) || norm(u.items[0])));
   // Σ_j θ_j² or Σ_j |w_j|
   return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(rest[1]) || norm(rest[1]));
 }
@@ -3106,7 +3107,9 @@ function detect(root: Row, add: Add): void {
     const predicted = new Set(syms(r.slice(0, bar)).map((s) => s.name));
     return syms(r.slice(bar + 1)).some((s) => s.mods.includes('tilde') && predicted.has(s.name));
   };
-  const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖'));
+  // (Or the masked tokens named under a letter, Σ_{i=1}^{|Y_{mask}|} log P(y_i | X, Y_{obs}).)
+  const maskNamed = all(root).some((x) => x.k === 'sym' && /^(mask(ed)?|m|obs)$/i.test(subText(x.sub).replace(/[\s{}]|\\(text|mathrm)/g, '')) && /mask/i.test(subText(x.sub) + show({ k: 'row', items: root })));
+  const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖')) || maskNamed;
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
   if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmaxML && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');

@@ -1147,7 +1147,7 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
     });
   });
   if (!(names.has('q') && names.has('k') && (names.has('v') || qk))) return;
-  const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value (what a position passes on when attended to)' };
+  const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value vector (what a position passes on when attended to)' };
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
 }
 

@@ -4344,3 +4344,11 @@ test('roles: y_t − y_p is the true value and the prediction; a plain t against
   assert.match(meaning('E = \\frac{1}{2}(t - y)^2', 't'), /target/);
   assert.match(meaning('E = \\frac{1}{2}(t - y)^2', 'y'), /prediction/);
 });
+
+test('a penalty written out with an ellipsis, λ(w_1² + ⋯ + w_n²); masked tokens named under a letter, Y_{mask}; attention heads counted in Chinese', () => {
+  assert.equal(concept('J = \\frac{1}{m}\\sum_i (y_i - \\hat y_i)^2 + \\lambda (w_1^2 + \\dots + w_n^2)'), 'regularization');
+  assert.equal(concept('L_{token}=-\\sum_{i=1}^{|Y_{mask}|}\\log P(y_i|X,Y_{obs})'), 'masked-lm');
+  assert.equal(concept('L=-\\sum_{i=1}^{m}\\log P(y_i|x_i)'), 'negative-log-likelihood');
+  assert.equal(concept('o_t^{(s)} = Attention(q_t^{(s)}, k_{\\leq t}^{(s)}, v_{\\leq t}^{(s)})', '一共有h个注意力头，则每个注意力头的输出'), 'multi-head-attention');
+  assert.notEqual(concept('o_t = Attention(q_t, k_{\\leq t}, v_{\\leq t})', '注意力的输出'), 'multi-head-attention');
+});
