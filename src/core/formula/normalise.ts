@@ -815,6 +815,15 @@ function asciiProducts(s: string): string {
   return s.replace(ANGLE_PRODUCT, '$1\\langle $2, $3\\rangle').replace(/\\exp\s*\^/g, 'e^');
 }
 
+/**
+ * Single bars as a norm: `\left| x − y \right|^2`, a difference's absolute value squared, is its squared norm (the same
+ * for a number); `|z|_2`, `|x|_p` with a norm's subscript are the norm, and `(‖z‖_2)^2` is its square, ‖z‖_2^2.
+ */
+function singleBarNorms(s: string): string {
+  s = s.replace(/\\left\s*\|((?:(?!\\right)[^|]){1,80})\\right\s*\|\s*(?=\^\s*\{?\s*2\b)/g, (m, body: string) => (/-/.test(body) ? `\\|${body}\\|` : m));
+  return s.replace(/(?<![\\|])\|([^|=]{1,40})\|_(\{\s*(?:[12p]|\\infty)\s*\}|[12p])/g, '\\|$1\\|_$2').replace(/\(\s*(\\\|[^()|]{1,60}?\\\|_(?:\{[^{}]{1,8}\}|[0-9p]))\s*\)\s*\^/g, '$1^');
+}
+
 /** `(Σ_i (x_i − y_i)²)^{1/2}`, `\left(…\right)^{\frac{1}{2}}`, `(…)^{0.5}`: a bracket raised to one half is its square root. */
 export function halfPowers(s: string): string {
   const HALF = /\^\s*\{\s*(?:1\s*\/\s*2|\\t?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\s*\}?|0?\.5)\s*\}/g;
@@ -909,11 +918,7 @@ export function normaliseTex(src: string): string {
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
-  // (`|z|_2`, `|x|_p`: single bars with a norm's subscript are the norm; `(‖z‖_2)^2` is its square, ‖z‖_2^2.)
-  // (`\left| x − y \right|^2`: a difference's absolute value squared is its squared norm, the same for a number.)
-  s = s.replace(/\\left\s*\|((?:(?!\\right)[^|]){1,80})\\right\s*\|\s*(?=\^\s*\{?\s*2\b)/g, (m, body: string) => (/-/.test(body) ? `\\|${body}\\|` : m));
-  s = s.replace(/(?<![\\|])\|([^|=]{1,40})\|_(\{\s*(?:[12p]|\\infty)\s*\}|[12p])/g, '\\|$1\\|_$2').replace(/\(\s*(\\\|[^()|]{1,60}?\\\|_(?:\{[^{}]{1,8}\}|[0-9p]))\s*\)\s*\^/g, '$1^');
-  s = asciiProducts(s);
+  s = asciiProducts(singleBarNorms(s));
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');

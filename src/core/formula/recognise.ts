@@ -6514,6 +6514,39 @@ function chainAgreement(items: Row): { id: ConceptId; score: number; why: string
   return strong.reduce((a, b) => (b.score < a.score ? b : a));
 }
 
+/** The candidates read again against what the whole formula shows (each step drops or demotes readings it rules out). */
+function readAgainstStructure(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row, words: string, src: string, depth: number): void {
+  penalisedLoss(sorted, words);
+  withoutUnsupported(sorted, items, words);
+  // A softmax or σ under a log is the probability a loss scores, not what the formula is.
+  logFragments(sorted, items);
+  unsignedLosses(sorted, items, src);
+  averagedSquares(sorted, items);
+  momentumAverage(sorted, words);
+  valuesWeighted(sorted, items, words);
+  pairwiseInteractions(sorted, items);
+  matchingFeatures(sorted, items);
+  lagrangian(sorted, namingRow(src, items, depth) ?? firstLine(src, items, depth));
+}
+
+/** The first line of a block (at the top level), or the formula itself. */
+function firstLine(src: string, items: Row, depth: number): Row {
+  const lines = depth === 0 ? blockLines(src) : [];
+  return lines.length ? oneLine(parseTex(lines[0]).items) : items;
+}
+
+/**
+ * The row whose name names the formula: the formula itself, or the first line of a derivation whose later lines only
+ * continue it (`ELBO(q) ≡ … \\ &= … \\ &= …`); none for a block of several definitions, where a name on one line
+ * names that line (the lines vote) and not the block.
+ */
+function namingRow(src: string, items: Row, depth: number): Row | null {
+  const lines = depth === 0 ? blockLines(src) : [];
+  if (lines.length < 2) return items;
+  const continued = lines.slice(1).every((l) => /^(=|\\equiv|\\approx|\\le(q)?(?![a-z])|\\ge(q)?(?![a-z])|\\propto)/.test(l));
+  return continued ? oneLine(parseTex(lines[0]).items) : null;
+}
+
 /** One letter applied to its arguments and nothing else (`f_{w,b}(x)`, `h_θ(x)`). */
 function callAlone(p: Node[]): boolean {
   return p.length === 1 && p[0].k === 'apply' && p[0].head.k === 'sym';
@@ -6546,10 +6579,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   const near = nearWords(ctx.before ?? '').near;
   // (A function only mentioned names nothing.)
-  // (A derivation whose later lines only continue the first, `ELBO(q) ≡ … \\ &= … \\ &= …`, has the first line's name.)
-  const lines = depth === 0 ? blockLines(src) : [];
-  const continued = lines.length >= 2 && lines.slice(1).every((l) => /^(=|\\equiv|\\approx|\\le(q)?(?![a-z])|\\ge(q)?(?![a-z])|\\propto)/.test(l));
-  const named = mentions ? null : qkvAttention(attentionSoftmax(lines.length >= 2 && !continued ? null : primaryName(continued ? oneLine(parseTex(lines[0]).items) : tree.items), words, tree.items), tree.items);
+  const named = mentions ? null : qkvAttention(attentionSoftmax(namingRow(src, tree.items, depth) && primaryName(namingRow(src, tree.items, depth)!), words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? softmaxAsPart(cands) : undefined;
@@ -6595,18 +6625,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   wordsNameTheStep(tree.items, named, top, cands, words, add);
   specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
-  penalisedLoss(sorted, words);
-  withoutUnsupported(sorted, tree.items, words);
-  // A softmax or σ under a log is the probability a loss scores, not what the formula is.
-  logFragments(sorted, tree.items);
-  unsignedLosses(sorted, tree.items, src);
-  averagedSquares(sorted, tree.items);
-  momentumAverage(sorted, words);
-  valuesWeighted(sorted, tree.items, words);
-  pairwiseInteractions(sorted, tree.items);
-  matchingFeatures(sorted, tree.items);
-  // (A block's first line names what its derivation works on.)
-  lagrangian(sorted, lines.length ? oneLine(parseTex(lines[0]).items) : tree.items);
+  readAgainstStructure(sorted, tree.items, words, src, depth);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
   if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
   reassignUnits(sorted, tree.items, words, near);
