@@ -5828,6 +5828,61 @@ function detectOneTermCrossEntropy(root: Row, add: Add): void {
   const atClass = classOfLog || (!!entry && /^[yc]$/.test(subText((entry as { sub?: Node }).sub).trim()) && (entry.k !== 'sym' || entry.mods.includes('hat') || /^[pqf]$/.test(entry.name)));
   if (atClass) add('negative-log-likelihood', 3, TRUE_CLASS_LOG);
 }
+/**
+ * min Σ_i (y_i − X_iβ)² s.t. Σ_k |β_k| ≤ t: the lasso's (or ridge's) penalty written as a budget the parameters must
+ * keep — the same regularisation, constrained instead of added.
+ */
+function detectPenaltyBudget(written: Row, add: Add): void {
+  // (The constraint is often a line of its own in an aligned block.)
+  for (const root of [written, ...written.flatMap((x) => (x.k === 'env' ? x.rows.map((r) => r.flatMap((cell) => rowOf(cell))) : []))]) penaltyBudget(root, add);
+}
+function penaltyBudget(root: Row, add: Add): void {
+  const at = root.findIndex((x) => (x.k === 'text' && /^\s*(s\.\s*t\.?|subject\s*to)\s*$/i.test(x.v)) || (x.k === 'name' && /^(st|subjectto)$/i.test(x.v)));
+  if (at < 0) return;
+  const rest = root.slice(at + 1);
+  const le = rest.findIndex((x) => x.k === 'op' && (x.v === '≤' || x.v === '<'));
+  const bound = rest.slice(le + 1);
+  if (le < 1 || bound.length !== 1 || !(bound[0].k === 'num' || (bound[0].k === 'sym' && /^(t|c|C|s|tau)$/.test(bound[0].name)))) return;
+  // (Each term a penalty on the parameters: Σ_k |β_k|, ‖w‖², a weighted mix of the two as the elastic net writes it.)
+  const terms = termsOf(rest.slice(0, le)).map((t) => t.items);
+  const onParams = (t: Row) => isPenalty(t) || (t.length === 1 && t[0].k === 'sqrt' && isPenalty(rowOf(t[0].body))) || (t.length >= 2 && t[0].k === 'frac' && t.slice(1).length >= 1 && (isPenalty(t.slice(1)) || (t[1].k === 'sqrt' && isPenalty(rowOf(t[1].body)))));
+  if (terms.length && terms.every(onParams)) add('regularization', 3.6, 's.t. Σ_k |β_k| ≤ t: the penalty kept under a budget (the lasso or ridge, constrained)');
+}
+
+/**
+ * ŷ = σ W^{(3)} · σ W^{(2)} · σ W^{(1)} · X: the network written as a chain of activations before numbered weight
+ * matrices, without brackets, ending on the input — layers composed.
+ */
+function detectPrefixLayers(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length !== 2) return;
+  const r = unmultiplied(parts[1]).filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)));
+  const activation = (x: Node | undefined) => x?.k === 'sym' && /^(sigma|phi|varphi)$/.test(x.name) && !x.sub && !x.sup;
+  const layerWeight = (x: Node | undefined) => x?.k === 'sym' && x.name === 'W' && /^\(?[0-9]\)?$/.test((subText(x.sup) || subText(x.sub)).replace(/\s/g, ''));
+  let layers = 0;
+  let i = 0;
+  while (activation(r[i]) && layerWeight(r[i + 1])) (layers++, (i += 2));
+  if (layers >= 2 && i === r.length - 1 && r[i]?.k === 'sym' && /^[xX]$/.test((r[i] as Sym).name)) add('mlp', 3.4, 'ŷ = σ W^{(2)} σ W^{(1)} x: activations of numbered weight matrices, composed');
+}
+
+/**
+ * M = θ₀ + θ₁x, ŷ = θ̂₁ + x₂θ̂₂, price = θ₁ + θ₂ × area: an intercept and slopes in the parameters' own letters (θ, β,
+ * numbered, hatted once fitted), each slope on one input — the line a linear regression fits, whatever its left side
+ * is called (a pre-activation z, a, s is a neuron's sum instead).
+ */
+function detectParameterLine(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (parts.length !== 2 || rels[0] !== '=' || parts[0].length !== 1) return;
+  const lhs = parts[0][0];
+  if (!(lhs.k === 'name' || lhs.k === 'text' || (lhs.k === 'sym' && !/^(z|a|s|u|e|o|h|net|Z|A)$/.test(lhs.name)) || (lhs.k === 'apply' && lhs.head.k === 'sym' && /^[MfFh]$/.test(lhs.head.name)))) return;
+  const coefficient = (x: Node | undefined) => x?.k === 'sym' && /^(theta|beta)$/.test(x.name) && /^[0-9]$/.test(subText(x.sub)) && !x.sup;
+  const input = (x: Node | undefined) => (x?.k === 'sym' && /^[xX]$/.test(x.name) && !x.sup) || ((x?.k === 'name' || x?.k === 'text') && /^[A-Za-z_{} ]{3,}$/.test(x.v));
+  const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)))).map((t) => unmultiplied(t.items));
+  const intercepts = terms.filter((t) => t.length === 1 && coefficient(t[0]));
+  const slopes = terms.filter((t) => t.length === 2 && ((coefficient(t[0]) && input(t[1])) || (input(t[0]) && coefficient(t[1]))));
+  if (intercepts.length === 1 && slopes.length >= 1 && intercepts.length + slopes.length === terms.length) add('linear-regression', 3.1, "θ₀ + θ₁x: an intercept and a slope in the parameters' letters");
+}
+
 /** Why a loss of minus the log of one output entry, indexed by the true class, is the negative log-likelihood. */
 const TRUE_CLASS_LOG = 'ℓ = −log f(x)_y: minus the log of the probability the model gives the true class';
 
@@ -6434,7 +6489,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -4352,3 +4352,25 @@ test('a penalty written out with an ellipsis, λ(w_1² + ⋯ + w_n²); masked to
   assert.equal(concept('o_t^{(s)} = Attention(q_t^{(s)}, k_{\\leq t}^{(s)}, v_{\\leq t}^{(s)})', '一共有h个注意力头，则每个注意力头的输出'), 'multi-head-attention');
   assert.notEqual(concept('o_t = Attention(q_t, k_{\\leq t}, v_{\\leq t})', '注意力的输出'), 'multi-head-attention');
 });
+
+test("an intercept and slopes in the parameters' letters under any name of the model: M = θ₀ + θ₁x, ŷ = θ̂₁ + xθ̂₂", () => {
+  assert.equal(concept('M = \\theta_0 + \\theta_1 x'), 'linear-regression');
+  assert.equal(concept('\\hat{y} = \\hat{\\theta}_1 + x_{12}\\hat{\\theta}_2'), 'linear-regression');
+  assert.equal(concept('M(\\theta; x) = \\theta_0 + \\theta_1 x.'), 'linear-regression');
+  // A neuron's pre-activation keeps its reading; a slope on no input is no line.
+  assert.notEqual(concept('z = \\theta_0 + \\theta_1 x'), 'linear-regression');
+  assert.notEqual(concept('M = \\theta_0 + \\theta_1'), 'linear-regression');
+});
+
+test('activations before numbered weight matrices, composed without brackets, are an MLP', () => {
+  assert.equal(concept('\\hat{y} = \\sigma W^{(2)} \\cdot \\sigma W^{(1)} \\cdot x'), 'mlp');
+  assert.equal(concept('\\hat{y} = \\sigma W^{(3)} \\cdot \\sigma W^{(2)} \\cdot \\sigma W^{(1)} \\cdot X'), 'mlp');
+  assert.notEqual(concept('\\hat{y} = \\sigma W^{(1)} \\cdot x'), 'mlp');
+});
+
+test('the lasso as a constrained problem: a penalty kept under a budget, s.t. Σ|β_k| ≤ t', () => {
+  assert.equal(concept('\\begin{aligned} Min_{\\beta} & \\sum_{i=1}^N (y_i - X_i\\beta)^2 \\\\ \\mbox{s.t. } & \\sum_{k=1}^K |\\beta_k| \\leq t \\end{aligned}'), 'regularization');
+  assert.equal(concept('\\min_w \\sum_i (y_i - w^T x_i)^2 \\text{ subject to } \\|w\\|^2 \\le t'), 'regularization');
+  // A constraint on something other than the parameters' size is no penalty.
+  assert.notEqual(concept('\\max_x f(x) \\text{ s.t. } g(x) \\le 0'), 'regularization');
+});
