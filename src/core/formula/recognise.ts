@@ -46,6 +46,10 @@ const MLP_ROW = 'φ(x W₁ + b₁) W₂ + b₂';
 const MLP_NESTED = 'activation of an affine map of an activation';
 const MLP_CHAINED = 'h = f(W₁x + b₁) feeding ŷ = g(W₂h + b₂)';
 const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
+/** Why of an activation of an affine map, f(Wx + b): one layer. */
+const ACTIVATED_AFFINE = 'f(Wx + b)';
+/** Why of Σ_j α_ij W h_j: a graph attention layer's weighted neighbours. */
+const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted';
 /** Why of max(0, 1 − y·s): the hinge loss, the support vector machine's own loss (in a kernel space too). */
 const HINGE_MARGIN = 'max(0, 1 − y·s)';
 const HIDDEN_UNITS_SUMMED = 'f(x) = Σ_i u_i h(w_iᵀx + b_i): a one-hidden-layer network';
@@ -3312,7 +3316,7 @@ function detect(root: Row, add: Add): void {
       add('logistic-regression', 3.2, 'ŷ = σ(Wx + b): the predicted probability of the class');
       continue;
     }
-    add('affine-layer', 2.8, 'f(Wx + b)');
+    add('affine-layer', 2.8, ACTIVATED_AFFINE);
   }
   // weight × activation(…): an MLP written as W_2 φ(W_1 x …)
   for (const r of allRows) {
@@ -5212,7 +5216,7 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
     r.forEach((x, i) => {
       const [w, m, v] = [r[i + 1], r[i + 2], r[i + 3]];
       const idx = x.k === 'big' && x.v === 'sum' ? syms(x.sub)[0]?.name : undefined;
-      if (idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx) add('attention', 3.9, 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted');
+      if (idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx) add('attention', 3.9, NEIGHBOURS_WEIGHTED);
     });
   }
   // tanh(W_c [c_t; h_t]): the context vector joined to the state of the same step — Luong's attentional state.
@@ -5416,6 +5420,10 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
     network.score = Math.max(network.score, layer.score);
     layer.score = network.score - MARGIN - 0.05;
   }
+  // σ(Σ_j α_ij W h_j): attention over the neighbours, whatever words ("the layer's output") lift the layer it is
+  // written through.
+  const neighbours = cands.get('attention');
+  if (neighbours?.why === NEIGHBOURS_WEIGHTED && layer?.why === ACTIVATED_AFFINE && layer.score >= neighbours.score - MARGIN) layer.score = neighbours.score - MARGIN - 0.05;
   // Attention weights, α_ij = exp(e_ij) / Σ_k exp(e_ik), stay attention where the words call the step a softmax: the
   // softmax is the part, the weights over scores the whole.
   const weights = cands.get('attention');

@@ -4374,3 +4374,8 @@ test('the lasso as a constrained problem: a penalty kept under a budget, s.t. Σ
   // A constraint on something other than the parameters' size is no penalty.
   assert.notEqual(concept('\\max_x f(x) \\text{ s.t. } g(x) \\le 0'), 'regularization');
 });
+
+test('attention over the neighbours, σ(Σ_j α_ij W x_j), stays attention under words about a layer', () => {
+  assert.equal(recognise('x^\\prime_i = \\sigma(\\sum_{j \\in N_i} \\alpha_{ij} W x_j)', { before: 'the output of the layer is' }).concept, 'attention');
+  assert.equal(concept('y = \\sigma(W x + b)', 'the output of the layer is'), 'affine-layer');
+});
