@@ -3112,7 +3112,8 @@ function detect(root: Row, add: Add): void {
     return syms(r.slice(bar + 1)).some((s) => s.mods.includes('tilde') && predicted.has(s.name));
   };
   // (Or the masked tokens named under a letter, Σ_{i=1}^{|Y_{mask}|} log P(y_i | X, Y_{obs}).)
-  const maskNamed = all(root).some((x) => x.k === 'sym' && /^(mask(ed)?|m|obs)$/i.test(subText(x.sub).replace(/[\s{}]|\\(text|mathrm)/g, '')) && /mask/i.test(subText(x.sub) + show({ k: 'row', items: root })));
+  const maskWritten = /mask/i.test(show({ k: 'row', items: root }));
+  const maskNamed = all(root).some((x) => x.k === 'sym' && /^(mask(ed)?|m|obs)$/i.test(subText(x.sub).replace(/[\s{}]|\\(text|mathrm)/g, '')) && (maskWritten || /mask/i.test(subText(x.sub))));
   const maskCond = [...probArgs, ...allProbArgs].some((p) => maskedCopy(p) || syms(p.arg).some((s) => s.name === 'M' && s.mods.includes('cal')) || hasOp(p.arg, '∖')) || maskNamed;
   const windowSub = probArgs.some((p) => syms(p.arg).some((s) => /[a-z]\+[a-z]/.test(subText(s.sub) + subText(s.sup))));
   if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
@@ -4299,16 +4300,21 @@ function valuesWeighted(sorted: Array<{ id: ConceptId; score: number; why: strin
  * w_0 + Σ_i w_i x_i + Σ_{i<j} w_{ij} x_i x_j: products of two inputs of different indices are pairwise interactions (a
  * factorisation machine, a polynomial model), not the linear model the first terms write. Changes `sorted` in place.
  */
+/** Drops the readings `drop` picks, except those a name written in the formula gave. Changes `sorted` in place. */
+function dropUnnamed(sorted: Array<{ id: ConceptId; why: string }>, drop: (c: { id: ConceptId; why: string }) => boolean): void {
+  for (let i = sorted.length - 1; i >= 0; i--) if (drop(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+}
+
 /**
  * L(w, b, α) = ½‖w‖² − Σ_i α_i [y_i(wᵀx_i + b) − 1]: a Lagrangian, a function of the parameters and of multipliers
- * (α, λ, μ), holds the weights' squared norm as the objective it constrains — no penalty added to a loss.
+ * (α, μ, ν; a λ among the arguments is as often a penalty's weight), holds the weights' squared norm as the objective it constrains — no penalty added to a loss.
  */
 function lagrangian(sorted: Array<{ id: ConceptId; why: string }>, tree: Row): void {
   const { parts } = sides(tree);
   const lhs = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'apply' ? parts[0][0] : undefined;
   const args = lhs ? rowOf(lhs.arg).filter((x): x is Sym => x.k === 'sym') : [];
   if (!lhs || !/^(L|Lambda)$/.test(lhs.fn) || args.length < 2 || !args.some((x) => /^(alpha|mu|nu)$/.test(x.name)) || !args.some((x) => PARAM_LETTER.test(x.name))) return;
-  for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'regularization' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  dropUnnamed(sorted, (c) => c.id === 'regularization');
 }
 
 /**
@@ -4324,7 +4330,7 @@ function matchingFeatures(sorted: Array<{ id: ConceptId; score: number; why: str
     return partsOf.length >= 3 && partsOf.some((p) => p.some((x, k) => (k > 0 && x.k === 'op' && ['-', '⊙', '∘'].includes(x.v)) || (x.k === 'group' && x.delim === '|')));
   });
   if (!compared) return;
-  for (let i = sorted.length - 1; i >= 0; i--) if (['fixed-window-lm', 'bidirectional-rnn', 'lstm', 'rnn', 'gru'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  dropUnnamed(sorted, (c) => ['fixed-window-lm', 'bidirectional-rnn', 'lstm', 'rnn', 'gru'].includes(c.id));
 }
 
 function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row): void {
@@ -4333,7 +4339,7 @@ function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why:
   // one but written as a curve. A superscript in brackets, x^{(i)}, indexes the example.)
   const powered = all({ k: 'row', items }).some((x) => (x.k === 'sym' && x.name === 'x' && /^([2-9]|p)$/.test(subText(x.sup).replace(/[{}\s]/g, ''))) || (x.k === 'sqrt' && !x.index && rowOf(x.body).length === 1 && rowOf(x.body)[0].k === 'sym' && (rowOf(x.body)[0] as Sym).name === 'x'));
   if (!pair && !powered) return;
-  for (let i = sorted.length - 1; i >= 0; i--) if (['linear-regression', 'affine-layer'].includes(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  dropUnnamed(sorted, (c) => ['linear-regression', 'affine-layer'].includes(c.id));
 }
 
 /**
@@ -4740,7 +4746,7 @@ function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string 
     // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
     const definesLogSoftmax = sides(root).parts.length > 1 && applies(sides(root).parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0);
     if (softmaxUnderLog && hasOp(root, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
-    for (let i = sorted.length - 1; i >= 0; i--) if (isFragment(sorted[i]) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+    dropUnnamed(sorted, isFragment);
     if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
     sorted.sort((a, b) => b.score - a.score);
   }
@@ -5021,7 +5027,7 @@ function withoutUnsupported(sorted: Array<{ id: ConceptId; score: number; why: s
   const inProbability = new Set(applies(root).filter((a) => /^[pPq]$/.test(a.fn)).flatMap((a) => syms(a.arg)));
   const temperature = syms(root).some((x) => TEMPERATURE.test(x.name) && !inProbability.has(x));
   if (temperature || DISTILLATION_WORDS.test(words)) return;
-  for (let i = sorted.length - 1; i >= 0; i--) if (sorted[i].id === 'distillation-loss' && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  dropUnnamed(sorted, (c) => c.id === 'distillation-loss');
 }
 
 /** A side written with numbers alone (`0.964`, `[0.659, 0.242, 0.099]`, `−1`, `1/3`): a value. */
@@ -5853,7 +5859,7 @@ function penaltyBudget(root: Row, add: Add): void {
   if (le < 1 || bound.length !== 1 || !(bound[0].k === 'num' || (bound[0].k === 'sym' && /^(t|c|C|s|tau)$/.test(bound[0].name)))) return;
   // (Each term a penalty on the parameters: Σ_k |β_k|, ‖w‖², a weighted mix of the two as the elastic net writes it.)
   const terms = termsOf(rest.slice(0, le)).map((t) => t.items);
-  const onParams = (t: Row) => isPenalty(t) || (t.length === 1 && t[0].k === 'sqrt' && isPenalty(rowOf(t[0].body))) || (t.length >= 2 && t[0].k === 'frac' && t.slice(1).length >= 1 && (isPenalty(t.slice(1)) || (t[1].k === 'sqrt' && isPenalty(rowOf(t[1].body)))));
+  const onParams = (t: Row) => isPenalty(t) || (t.length === 1 && t[0].k === 'sqrt' && isPenalty(rowOf(t[0].body))) || (t.length >= 2 && t[0].k === 'frac' && (isPenalty(t.slice(1)) || (t[1].k === 'sqrt' && isPenalty(rowOf(t[1].body)))));
   if (terms.length && terms.every(onParams)) add('regularization', 3.6, 's.t. Σ_k |β_k| ≤ t: the penalty kept under a budget (the lasso or ridge, constrained)');
 }
 
@@ -6578,7 +6584,7 @@ function chainAgreement(items: Row): { id: ConceptId; score: number; why: string
 }
 
 /** The candidates read again against what the whole formula shows (each step drops or demotes readings it rules out). */
-function readAgainstStructure(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row, words: string, src: string, depth: number): void {
+function readAgainstStructure(sorted: Array<{ id: ConceptId; score: number; why: string }>, items: Row, words: string, src: string, first: Row): void {
   penalisedLoss(sorted, words);
   withoutUnsupported(sorted, items, words);
   // A softmax or σ under a log is the probability a loss scores, not what the formula is.
@@ -6589,25 +6595,20 @@ function readAgainstStructure(sorted: Array<{ id: ConceptId; score: number; why:
   valuesWeighted(sorted, items, words);
   pairwiseInteractions(sorted, items);
   matchingFeatures(sorted, items);
-  lagrangian(sorted, namingRow(src, items, depth) ?? firstLine(src, items, depth));
-}
-
-/** The first line of a block (at the top level), or the formula itself. */
-function firstLine(src: string, items: Row, depth: number): Row {
-  const lines = depth === 0 ? blockLines(src) : [];
-  return lines.length ? oneLine(parseTex(lines[0]).items) : items;
+  // (A block's first line says what its derivation works on.)
+  lagrangian(sorted, first);
 }
 
 /**
- * The row whose name names the formula: the formula itself, or the first line of a derivation whose later lines only
- * continue it (`ELBO(q) ≡ … \\ &= … \\ &= …`); none for a block of several definitions, where a name on one line
- * names that line (the lines vote) and not the block.
+ * The first line of a block at the top level (or the formula itself), and whether a name on it names the formula: yes
+ * for one formula and for a derivation whose later lines only continue the first (`ELBO(q) ≡ … \\ &= … \\ &= …`); no
+ * for a block of several definitions, where a name on one line names that line (the lines vote) and not the block.
  */
-function namingRow(src: string, items: Row, depth: number): Row | null {
+function blockHead(src: string, items: Row, depth: number): { first: Row; namesAll: boolean } {
   const lines = depth === 0 ? blockLines(src) : [];
-  if (lines.length < 2) return items;
+  if (lines.length < 2) return { first: items, namesAll: true };
   const continued = lines.slice(1).every((l) => /^(=|\\equiv|\\approx|\\le(q)?(?![a-z])|\\ge(q)?(?![a-z])|\\propto)/.test(l));
-  return continued ? oneLine(parseTex(lines[0]).items) : null;
+  return { first: oneLine(parseTex(lines[0]).items), namesAll: continued };
 }
 
 /** One letter applied to its arguments and nothing else (`f_{w,b}(x)`, `h_θ(x)`). */
@@ -6642,7 +6643,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const words = `${ctx.heading ?? ''} \n ${ctx.before ?? ''}`;
   const near = nearWords(ctx.before ?? '').near;
   // (A function only mentioned names nothing.)
-  const named = mentions ? null : qkvAttention(attentionSoftmax(namingRow(src, tree.items, depth) && primaryName(namingRow(src, tree.items, depth)!), words, tree.items), tree.items);
+  const head = blockHead(src, tree.items, depth);
+  const named = mentions ? null : qkvAttention(attentionSoftmax(head.namesAll ? primaryName(head.first) : null, words, tree.items), tree.items);
   // A softmax of attention scores (the structure shows the scoring: q·k, v^T tanh(W[s; h]), a cosine of key and
   // memory) is the attention step the softmax is a part of.
   const scored = named === 'softmax' ? softmaxAsPart(cands) : undefined;
@@ -6688,9 +6690,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   wordsNameTheStep(tree.items, named, top, cands, words, add);
   specificStructureWins(cands, words);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
-  readAgainstStructure(sorted, tree.items, words, src, depth);
+  readAgainstStructure(sorted, tree.items, words, src, head.first);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
-  if (lossLhs(tree.items)) for (let i = sorted.length - 1; i >= 0; i--) if (NOT_A_LOSS.has(sorted[i].id) && !sorted[i].why.startsWith('named')) sorted.splice(i, 1);
+  if (lossLhs(tree.items)) dropUnnamed(sorted, (c) => NOT_A_LOSS.has(c.id));
   reassignUnits(sorted, tree.items, words, near);
   namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
