@@ -827,18 +827,14 @@ function singleBarNorms(s: string): string {
 /** `(Σ_i (x_i − y_i)²)^{1/2}`, `\left(…\right)^{\frac{1}{2}}`, `(…)^{0.5}`: a bracket raised to one half is its square root. */
 export function halfPowers(s: string): string {
   const HALF = /\^\s*\{\s*(?:1\s*\/\s*2|\\t?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\s*\}?|0?\.5)\s*\}/g;
-  if (!HALF.test(s)) return s;
-  HALF.lastIndex = 0;
   let out = s;
-  // (From the last power back, so earlier positions stay valid.)
-  const hits = [...s.matchAll(HALF)].reverse();
-  for (const h of hits) {
-    let close = h.index! - 1;
+  // (Left to right, searching again after each rewrite: an inner root, ((a)^{1/2} + b)^{1/2}, is rewritten first.)
+  for (let h = HALF.exec(out); h; h = HALF.exec(out)) {
+    let close = h.index - 1;
     while (close >= 0 && out[close] === ' ') close--;
     if (out[close] !== ')') continue;
-    let depth = 0;
     let open = close;
-    for (; open >= 0; open--) {
+    for (let depth = 0; open >= 0; open--) {
       if (out[open] === ')') depth++;
       else if (out[open] === '(' && --depth === 0) break;
     }
@@ -846,8 +842,9 @@ export function halfPowers(s: string): string {
     const left = /\\left\s*$/.exec(out.slice(0, open));
     const right = /\\right\s*$/.exec(out.slice(0, close));
     const from = left ? open - left[0].length : open;
-    const inner = out.slice(open + 1, right ? close - right[0].length : close);
-    out = `${out.slice(0, from)}\\sqrt{${inner}}${out.slice(h.index! + h[0].length)}`;
+    const root = `\\sqrt{${out.slice(open + 1, right ? close - right[0].length : close)}}`;
+    out = `${out.slice(0, from)}${root}${out.slice(h.index + h[0].length)}`;
+    HALF.lastIndex = from + root.length;
   }
   return out;
 }

@@ -4379,3 +4379,8 @@ test('attention over the neighbours, σ(Σ_j α_ij W x_j), stays attention under
   assert.equal(recognise('x^\\prime_i = \\sigma(\\sum_{j \\in N_i} \\alpha_{ij} W x_j)', { before: 'the output of the layer is' }).concept, 'attention');
   assert.equal(concept('y = \\sigma(W x + b)', 'the output of the layer is'), 'affine-layer');
 });
+
+test('a root inside a root: each bracket to the power one half is rewritten where it stands', () => {
+  assert.equal(normaliseTex('((a)^{1/2} + b)^{1/2}'), normaliseTex('\\sqrt{\\sqrt{a} + b}'));
+  assert.equal(normaliseTex('(a)^{0.5} + (b)^{1/2}'), normaliseTex('\\sqrt{a} + \\sqrt{b}'));
+});
