@@ -57,6 +57,8 @@ function closeBrace(s: string, i: number): number {
  */
 function plainOperators(s: string): string {
   return s
+    // (`1/1 + e^{-z}`: the logistic function typed with its denominator's brackets lost; one plus e^{−z} over one is never meant.)
+    .replace(/(?<![\w.}])1\s*\/\s*1\s*\+\s*(?:e\s*\^\s*(\{[^{}]*\}|\([^()]*\)|-?\\?[A-Za-z0-9_]+)|(\\?exp\s*\([^()]*\)))/g, (_m, power?: string, call?: string) => `1/(1 + ${call ?? `e^{${power!.replace(/^\{(.*)\}$/, '$1')}}`})`)
     .replace(/(?<![\\A-Za-z])([a-z]?)(log|ln)([a-z])_?hat(?![A-Za-z])/g, '$1 \\$2 \\hat{$3}')
     .replace(/(^|[^\\A-Za-z{])(?:sum|SUM)\s*(?=\()/g, '$1\\sum ')
     .replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z0-9])(log|ln)(?=\s*[\\({]|[A-Za-z](?![A-Za-z]))/g, '$1_{$2}\\$3 ')
@@ -577,7 +579,7 @@ function arrays(s: string): string {
 const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\s*\}|[xXzZ])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)(?:'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z]))(?=\s*(?:\\(?:beta|theta|mathbf|boldsymbol|bm)(?![A-Za-z])|[A-Za-z]))/g;
 
 /**
- * `\bigtriangledown` and `\triangledown` for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
+ * `\bigtriangledown`, `\triangledown` and the triangles ▼ ▽ typed for ∇; `logit^{-1}` (the inverse of the logit) is the sigmoid; `\backsim` for
  * the ∼ of x ∼ p; `tanhx = …` opening a formula defines tanh(x), its space lost; `count(w_{i−1}, w_i)` (or `score(h_t, h_s)`) written bare
  * is the count of the words (the score of the states), not five letters; `Leaky ReLU`, `PReLU` typed bare are the leaky ReLU's name;
  * `\mathbb{K}\mathbb{L}` is KL in blackboard letters.
@@ -617,7 +619,7 @@ function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
   s = s.replace(new RegExp(`^(\\s*)(${GATE_WORDS})(?=\\s*=)`), (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
-  return s.replace(/\\(?:big)?triangledown(?![A-Za-z])/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
+  return s.replace(/\\(?:big)?triangledown(?![A-Za-z])|[▼▽]/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');
 }
 
 /** A loss or a measure named by its word in plain-text notes (`Loss = -log(a_j)`, `perplexity = 2^{H}`): one name, not letters. */
@@ -906,7 +908,7 @@ export function normaliseTex(src: string): string {
   // Unicode operators typed into plain-text notes; three periods typed for an ellipsis (`x_1, ..., x_n`).
   s = unicodeScripts(s).replace(/(?<![.\d])\.{3}(?![.\d])/g, ' \\ldots ');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
-  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\])/g, '\\sum').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
+  s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\]|[A-Za-z]+\s*\()/g, '\\sum ').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
   // (So are `\left| \left| w \right| \right|`, the bars doubled with \left and \right.)
   s = s.replace(/\\left\s*(?:\\vert|\|)\s*\\left\s*(?:\\vert|\|)/g, '\\left\\|').replace(/\\right\s*(?:\\vert|\|)\s*\\right\s*(?:\\vert|\|)/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');

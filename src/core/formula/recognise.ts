@@ -620,6 +620,21 @@ function detectShapes(root: Row, add: Add): void {
       else if (!later && earlier(/^(<[tin]|1:[tin]-1)$/)) add('language-model', 2.4, 'P(w_t | w_{<t}): the next token given all the ones before');
       else if (!later && earlier(/^[tin]-1$/)) add('language-model', 1.6, 'P(w_t | w_{t−1}): the next token given the one before');
     }
+    // (Every word before it listed, P(w_5 | w_1, w_2, w_3, w_4) or P(w_t | w_1, …, w_{t−1}): the next word given all of them.)
+    const own = (x: Node): x is Sym => x.k === 'sym' && target.k === 'sym' && x.name === target.name && /^(w|x|y)$/.test(x.name);
+    const numbered = (x: Node) => (own(x) && /^[0-9]+$/.test(subText(x.sub)) ? Number(subText(x.sub)) : NaN);
+    const given = r.slice(bar + 1).filter((x) => !(x.k === 'op' && x.v === ','));
+    const step = own(target) ? subText(target.sub) : '';
+    const counted = numbered(target) >= 3 && given.length === numbered(target) - 1 && given.every((x, i) => numbered(x) === i + 1);
+    const spanned = /^[tin]$/.test(step) && given.length === 3 && numbered(given[0]) === 1 && given[1].k === 'op' && /^(…|⋯)$/.test(given[1].v) && own(given[2]) && subText(given[2].sub).replace(/\s/g, '') === `${step}-1`;
+    if (bar === 1 && (counted || spanned)) add('language-model', 3.6, WHOLE_PREFIX);
+  }
+  // P(W) = P(w_1, w_2, …, w_n): a sentence's probability, the joint probability of its words in order.
+  if (parts.length === 2 && parts.every((p) => p.length === 1 && p[0].k === 'apply' && /^[pP]$/.test(p[0].fn))) {
+    const [whole, words] = parts.map((p) => rowOf((p[0] as Apply).arg));
+    const listed = words.filter((x) => !(x.k === 'op' && (x.v === ',' || /^(…|⋯|\.\.\.)$/.test(x.v))));
+    const sentence = whole.length === 1 && whole[0].k === 'sym' && !whole[0].sub && (whole[0].name === 'S' || (listed[0]?.k === 'sym' && whole[0].name === listed[0].name.toUpperCase() && whole[0].name !== listed[0].name));
+    if (sentence && listed[0]?.k === 'sym' && listed[0].name === 'w' && listed.length >= 3 && !hasOp(words, '|') && listed.every((x) => x.k === 'sym' && x.name === (listed[0] as Sym).name && !!x.sub) && subText(listed[0].k === 'sym' ? listed[0].sub : undefined) === '1') add('language-model', 3.6, "P(W) = P(w_1, …, w_n): a sentence's probability, the joint probability of its words");
   }
   // A loss made of a reconstruction (or log-likelihood) term and a KL term to a prior: the (negative) ELBO.
   {
@@ -2097,13 +2112,18 @@ function detectDerivations(root: Row, add: Add): void {
   if (squaredLetter('mu') && squaredLetter('sigma') && applies(root, ['log']).some((l) => syms(l.arg).some((y) => y.name === 'sigma')) && hasOp(root, '-') && all(root).some((x) => isNum(x, 1))) add('kl-divergence', 3.6, '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))');
   // y′ = y(1 − y), ∂ŷ/∂z = ŷ(1 − ŷ): the sigmoid's derivative written through its own output.
   const oneMinus = (body: Node, of: Node) => show(body).replace(/\s/g, '') === `1-${show(of)}`.replace(/\s/g, '');
-  const outputTimesOneMinus = (r: Row) => (r.length === 2 && ((r[0].k === 'sym' && r[1].k === 'group' && oneMinus(r[1].body, r[0])) || (r[1].k === 'sym' && r[0].k === 'group' && oneMinus(r[0].body, r[1])))) || (r.length === 1 && r[0].k === 'apply' && oneMinus(r[0].arg, r[0].head));
+  // (The output may be written as the function applied, f(z)(1 − f(z)), in either order.)
+  const output = (x: Node) => x.k === 'sym' || x.k === 'apply';
+  const outputTimesOneMinus = (r: Row) => (r.length === 2 && ((output(r[0]) && r[1].k === 'group' && oneMinus(r[1].body, r[0])) || (output(r[1]) && r[0].k === 'group' && oneMinus(r[0].body, r[1])))) || (r.length === 1 && r[0].k === 'apply' && oneMinus(r[0].arg, r[0].head));
   // (The slope may be written as a primed function of the input, g′(z) = a(1 − a).)
   const primedOfInput = (x: Node) => x.k === 'apply' && primedApply(x) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
   const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])) || primedOfInput(lhs[0]));
   // (The output may be a word, ∂out/∂net = out(1 − out).)
   const wordTimesOneMinus = (r: Row) => /^([a-z]{2,}(?:_\{\w+\})?)\(1-\1\)$/i.test(show({ k: 'row', items: r }).replace(/\s/g, ''));
-  if (parts.length === 2 && derivedOwn && (outputTimesOneMinus(parts[1].filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)))) || wordTimesOneMinus(parts[1]))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
+  const unTimes = (r: Row) => r.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)));
+  if (parts.length === 2 && derivedOwn && (outputTimesOneMinus(unTimes(parts[1])) || wordTimesOneMinus(parts[1]))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
+  // σ(x)(1 − σ(x)) on its own: the sigmoid's slope, the function named.
+  else if (parts.length === 1 && outputTimesOneMinus(unTimes(parts[0])) && unTimes(parts[0]).some((x) => x.k === 'apply' && x.fn === 'sigmoid')) add('sigmoid', 3.0, "σ(z)(1 − σ(z)): the sigmoid's slope");
   // e^{−z}/(1 + e^{−z})²: the sigmoid's derivative written out.
   const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); const z = d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' ? logisticOf(d[0].body) : null; return !!z && n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && show(stripMinus(n[0].arg)) === show(z); };
   if (fracs(root).some(slopeWritten)) add('sigmoid', 3.2, 'e^{−z}/(1 + e^{−z})²: the sigmoid\'s derivative');
@@ -4592,6 +4612,21 @@ function bothSidesGivenCentre(sided: Array<{ at: string[]; around: string[] }>):
 /** Losses written with a minus sign (−log p): the same terms without it are a log-likelihood. */
 const SIGNED_LOSSES = new Set<ConceptId>(['negative-log-likelihood', 'cross-entropy', 'binary-cross-entropy', 'perplexity', 'surprisal']);
 /** A minus in front of a log, a sum, a fraction, a bracket or an expectation somewhere in the formula (−log p, −Σ …). */
+/** A sentence that sets the label to one class: `if y = 1`, `si y_i = 0`, `when t^{(i)} = 1`. */
+const LABEL_CASE = /(?<![A-Za-z\\])[yt](?:_\{?i\}?|_?i|\^\{?\(i\)\}?)?\s*={1,2}\s*[01](?![\d.]*\d)/;
+const LABEL_CASE_LOG = '−log ŷ where the sentence sets y = 1 (−log(1 − ŷ) where y = 0): one case of the binary cross-entropy';
+/** A side that is only the negated log of one prediction, or of one minus it: −log ŷ, −log(1 − h_θ(x)). */
+function labelCaseLog(root: Row): boolean {
+  const { parts } = sides(root);
+  const terms = termsOf(unparenthesised(parts[parts.length - 1] ?? []));
+  if (parts.length > 2 || terms.length !== 1 || terms[0].sign !== '-' || terms[0].items.length !== 1) return false;
+  const log = terms[0].items[0];
+  if (log.k !== 'apply' || !['log', 'ln'].includes(log.fn)) return false;
+  const arg = unparenthesised(rowOf(log.arg));
+  const one = (x: Node | undefined) => !!x && (x.k === 'sym' || (x.k === 'apply' && !['log', 'ln', 'exp'].includes(x.fn)));
+  return (arg.length === 1 && one(arg[0])) || one(oneMinusOf(arg) ?? undefined);
+}
+
 function negated(root: Row): boolean {
   const rows: Row[] = [root];
   const visit = (v: unknown, depth: number): void => {
@@ -5730,7 +5765,9 @@ const CAUSAL_CASES = 'e_{ij} = q_iᵀk_j for j ≤ i, −∞ after: the causal m
 const TANH_THROUGH_SIGMOID = 'tanh(x) = 2σ(2x) − 1';
 const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
 const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
+const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
+const HEADS_LISTED = 'o = [o^{(1)}, …, o^{(h)}]: the output as its h heads\' outputs side by side';
 /**
  * From this score on, the structure and the words together make the recogniser's answer firm too: on the real-notes
  * round 50 the learned model's withdrawals of such answers took back 7 right answers and saved no error. (Not a
@@ -5744,7 +5781,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5941,6 +5978,7 @@ function detectHeads(root: Row, add: Add): void {
     const idx = args.map(headOf);
     if (roles === 'QKV' && idx[0] && idx.every((i) => i === idx[0])) add('multi-head-attention', 3.9, ONE_HEAD);
   }
+  if (headsListed(root)) add('multi-head-attention', 3.2, HEADS_LISTED);
   // (The heads listed from the first to the last, O^{(1)}, …, O^{(H)}, and mixed by the output weight W_O.)
   const { parts } = sides(root);
   const rhs = parts.slice(1).flat();
@@ -5950,6 +5988,17 @@ function detectHeads(root: Row, add: Add): void {
   const last = listed.length >= 2 ? (subText(listed[listed.length - 1].sup) || subText(listed[listed.length - 1].sub)).replace(/[\s()]/g, '') : '';
   const mixed = rhs.slice(concat + 1).some((x) => x.k === 'sym' && x.name === 'W' && /^o$/i.test(subText(x.sub) || subText(x.sup)));
   if (mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
+}
+
+/** o_t = [o_t^{(1)}, o_t^{(2)}, …, o_t^{(h)}]: an output defined as its own h heads' outputs side by side. */
+function headsListed(root: Row): boolean {
+  const { parts } = sides(root);
+  const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : null;
+  const list = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'group' && parts[1][0].delim === '[' ? rowOf(parts[1][0].body) : [];
+  const listed = list.filter((x): x is Sym => x.k === 'sym');
+  const head = (x: Sym) => /^\(\s*([1-9]|[hH])\s*\)$/.exec(subText(x.sup))?.[1];
+  const heads = listed.map(head);
+  return !!lhs && listed.length >= 2 && listed.every((x) => x.name === lhs.name && show(x.sub ?? { k: 'row', items: [] }) === show(lhs.sub ?? { k: 'row', items: [] })) && heads[0] === '1' && /^[hH]$/.test(heads[heads.length - 1] ?? '') && list.some((x) => x.k === 'op' && /^(…|⋯|\.\.\.)$/.test(x.v));
 }
 
 /** p(w_t | Context(w_t)) = exp(…)/Σ exp(…): a word given its context, the probability CBOW models. */
@@ -6755,6 +6804,12 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       best = claim;
       concept = claim.id;
     }
+  }
+  // −log ŷ alone, or −log(1 − ŷ), under a sentence that sets the label (`if y = 1:`): that case's half of the binary cross-entropy.
+  if (!concept && depth === 0 && !vetoed && !mentions && LABEL_CASE.test(near) && labelCaseLog(tree.items)) {
+    best = { id: 'binary-cross-entropy', score: 2.6, why: LABEL_CASE_LOG };
+    sorted.unshift(best);
+    concept = best.id;
   }
   return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && isFirm(best) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }

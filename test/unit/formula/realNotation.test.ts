@@ -4384,3 +4384,58 @@ test('a root inside a root: each bracket to the power one half is rewritten wher
   assert.equal(normaliseTex('((a)^{1/2} + b)^{1/2}'), normaliseTex('\\sqrt{\\sqrt{a} + b}'));
   assert.equal(normaliseTex('(a)^{0.5} + (b)^{1/2}'), normaliseTex('\\sqrt{a} + \\sqrt{b}'));
 });
+
+test("the sigmoid's slope through the function applied, f(z)(1 − f(z)), in either order, or σ(x)(1 − σ(x)) alone", () => {
+  assert.equal(concept("f'(z) = f(z) \\cdot (1 - f(z))"), 'sigmoid');
+  assert.equal(concept("g'(z) = (1 - g(z)) g(z)"), 'sigmoid');
+  assert.equal(concept('(1-\\sigma(x)) * \\sigma(x)'), 'sigmoid');
+  assert.equal(concept('\\sigma(z)(1-\\sigma(z))'), 'sigmoid');
+  // Another function's output, or a product that is not one minus the same factor, is no sigmoid slope.
+  assert.notEqual(concept('\\sigma(z)(1-\\sigma(x))'), 'sigmoid');
+  assert.notEqual(concept('g(z)(1 - h(z))'), 'sigmoid');
+});
+
+test('the logistic function typed as 1/1 + e^-z (its brackets lost) is read as 1/(1 + e^{−z})', () => {
+  assert.equal(normaliseTex('g(z) = 1/1 + e^-z'), normaliseTex('g(z) = 1/(1 + e^{-z})'));
+  assert.equal(concept('0(z) = 1/1 + e^-z'), 'sigmoid');
+  assert.equal(concept('y^i = Θ(zi) = 1/1 + e^-zi'), 'sigmoid');
+  // One plus something else stays as written.
+  assert.equal(normaliseTex('a = 1/1 + b'), normaliseTex('a = 1/1 + b'));
+  assert.notEqual(normaliseTex('x = 21/1 + e^z'), normaliseTex('x = 21/(1 + e^{z})'));
+});
+
+test('▼ and ▽ typed for the gradient are ∇; Σ glued to the function it sums, Σloss(…), is the sum', () => {
+  assert.equal(concept('w <- w - \\eta ▼wEin'), 'gradient-descent');
+  assert.match(normaliseTex('w - \\eta ▽ L'), /\\nabla\s+L/);
+  assert.equal(concept('Ein(hΘ) = 1/m Σloss(yi,hΘ(xi))', 'Funcion de perdida'), 'empirical-risk');
+  // A covariance Σ run into a vector, or raised to a power, is no sum.
+  assert.ok(!normaliseTex('x^TΣx').includes('\\sum'));
+  assert.ok(!normaliseTex('Σ^{-1}(x)').includes('\\sum'));
+});
+
+test('−log ŷ under a sentence that sets the label (if y = 1) is that case of the binary cross-entropy', () => {
+  assert.equal(concept('Coste = -\\log(h_\\theta(x))', 'Se define en dos partes: Si la respuesta real es 1 ($y=1$):'), 'binary-cross-entropy');
+  assert.equal(concept('loss(yi,y^i) = -log(1-y^i)', 'si yi = 0'), 'binary-cross-entropy');
+  assert.equal(concept('-\\log(\\hat y)', 'If y = 1 the loss is'), 'binary-cross-entropy');
+  // Without the label's case, or with a value that is no class, it is not claimed as the loss.
+  assert.notEqual(concept('-\\log(\\hat y)', 'The loss is'), 'binary-cross-entropy');
+  assert.notEqual(concept('-\\log p(x)', 'with y = 1.5 we get'), 'binary-cross-entropy');
+  assert.notEqual(concept('-\\log(a + b)', 'If y = 1 the loss is'), 'binary-cross-entropy');
+});
+
+test("multi-head attention's output as its h heads side by side, o_t = [o_t^{(1)}, …, o_t^{(h)}]", () => {
+  assert.equal(concept('o_t = [o_t^{(1)} , o_t^{(2)},..., o_t^{(h)}]'), 'multi-head-attention');
+  // A vector listed by its n components, or heads of another letter, is not.
+  assert.notEqual(concept('x = [x^{(1)}, x^{(2)}, \\dots, x^{(n)}]'), 'multi-head-attention');
+  assert.notEqual(concept('o = [a^{(1)}, \\dots, a^{(h)}]'), 'multi-head-attention');
+});
+
+test("a language model's next word given every word before it, listed; a sentence's probability as its words' joint", () => {
+  assert.equal(recognise('P(w_5|w_1,w_2,w_3,w_4)').concept, 'language-model');
+  assert.equal(recognise('P(w_t | w_1, \\ldots, w_{t-1})').concept, 'language-model');
+  assert.equal(recognise('P(W) = P(w_1,w_2,w_3,w_4,...,w_n)').concept, 'language-model');
+  // Some of the words before it skipped, events rather than words, or a joint without the sentence's name: not this.
+  assert.notEqual(recognise('P(w_5|w_2,w_3,w_4)').concept, 'language-model');
+  assert.notEqual(recognise('P(A) = P(a_1, a_2, a_3)').concept, 'language-model');
+  assert.notEqual(recognise('P(x) = P(w_1, w_2, w_3)').concept, 'language-model');
+});
