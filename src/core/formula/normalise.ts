@@ -586,6 +586,8 @@ const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\
  */
 function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)([Cc]ount|score|align)(?=\s*\()/g, '\\operatorname{$1}');
+  // (A distribution typed by its name, `y ~ Bernoulli(p)`: the distribution, not nine letters.)
+  s = s.replace(/(?<![\\A-Za-z{])(Bernoulli|Categorical|Multinomial|Multinoulli|Binomial|Poisson|Dirichlet)(?=\s*\()/g, '\\operatorname{$1}');
   // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)
   s = s.replace(/(^|[^\\A-Za-z])(?:lambd|lamda|lmbda)(?![A-Za-z])/g, '$1\\lambda ');
   s = s.replace(/(?<![\\A-Za-z{]|\{\s+)(?:Leaky[\s_-]?ReLU|LeakyRelu|[PpR]Re[Ll][Uu]|prelu|rrelu|LReLU)(?![A-Za-z])/g, '\\operatorname{LeakyReLU}');
@@ -716,6 +718,15 @@ function conditionsAndNames(s: string): string {
   return s
     .replace(/\\text\s*\{\s*((?:[A-Za-z\u00c0-\u024f]{2,12}\s+){1,3})([A-Za-z](?:_[A-Za-z0-9])?\s*(?:\\(?:geq?|leq?|neq?)(?![A-Za-z])|[<>]=?|≥|≤)\s*-?[A-Za-z0-9.]{1,6})\s*\}/g, '\\text{$1} $2')
     .replace(/(?<![A-Za-z\\])Leaky\s*\\(?:operatorname|mathrm)\s*\{\s*ReLU\s*\}/gi, '\\operatorname{LeakyReLU}');
+}
+
+/**
+ * A step index typed without its underscore, `P(Wn | W_{n-1})`, `h_{t-1} … ht`: where the same letter is written with
+ * that index minus (or plus) one, the index it runs over.
+ */
+function bareStepIndices(s: string): string {
+  const stepped = new Set([...s.matchAll(/(?<![A-Za-z\\])([A-Za-z])_\{\s*([a-z])\s*[-+]\s*1\s*\}/g)].map((m) => `${m[1]}${m[2]}`));
+  return stepped.size ? s.replace(/(?<![A-Za-z\\_^])([A-Za-z])([a-z])(?![A-Za-z_{(])/g, (m, letter: string, step: string) => (stepped.has(`${letter}${step}`) ? `${letter}_{${step}}` : m)) : s;
 }
 
 /** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */
@@ -881,7 +892,7 @@ function positivePart(s: string): string {
 export function normaliseTex(src: string): string {
   const raw = String(src ?? '');
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
-  s = positivePart(typedComparisons(physicsPackage(s)));
+  s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);
@@ -895,6 +906,8 @@ export function normaliseTex(src: string): string {
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = halfPowers(productsAndQuotients(shapeAnnotations(otherSpellings(s))));
+  // A line break with its extra space, `\\[0.5em]`, `\\[2pt]`: the break.
+  s = s.replace(/\\\\\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|sp|pc)\s*\]/g, '\\\\');
   // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
   s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;

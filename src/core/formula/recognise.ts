@@ -328,6 +328,8 @@ function derivative(f: Frac): { of: Row; wrt: Row } | null {
 const sameRow = (a: Row, b: Row) => show({ k: 'row', items: a }).replace(/\s/g, '') === show({ k: 'row', items: b }).replace(/\s/g, '');
 const derivs = (n: Node | Node[] | undefined) => fracs(n).map(derivative).filter((d): d is { of: Row; wrt: Row } => !!d);
 /** Every row of a node or row (itself first, then the rows inside it): where adjacent items are read as products. */
+/** A row and the lines of the blocks in it, each line's cells joined (`y &∼ Bernoulli(p)` as one row). */
+const cellsJoined = (root: Row): Row[] => [root, ...all(root).flatMap((x) => (x.k === 'env' ? x.rows.map((cells) => cells.flatMap((c) => rowOf(c))) : []))];
 const rowsIn = (n: Node | Node[] | undefined): Row[] => [Array.isArray(n) ? n : rowOf(n), ...all(n).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
 /** The derivative a node is, or the first one a bracketed factor holds. */
 const derivativeIn = (x: Node | undefined) => (x?.k === 'frac' ? derivative(x) : x?.k === 'group' ? rowOf(x.body).map((y) => (y.k === 'frac' ? derivative(y) : null)).find(Boolean) ?? null : null);
@@ -1282,12 +1284,14 @@ const CLASS_ONE_PROBABILITY = 'h_θ(x) = P(y = 1 | x; θ): the model named by it
  */
 function classOneProbability(parts: Row[]): boolean {
   if (parts.length !== 2) return false;
-  const one = (r: Row) => {
+  const label = (r: Row, v: number) => {
     const a = r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? rowOf(r[0].arg) : [];
-    return a[0]?.k === 'sym' && a[0].name === 'y' && !a[0].sub && a[1]?.k === 'op' && a[1].v === '=' && isNum(a[2], 1) && a[3]?.k === 'op' && a[3].v === '|';
+    return a[0]?.k === 'sym' && a[0].name === 'y' && !a[0].sub && a[1]?.k === 'op' && a[1].v === '=' && isNum(a[2], v) && a[3]?.k === 'op' && a[3].v === '|';
   };
   const model = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && /^[hf]$/.test(r[0].fn) && hypothesisByParams({ ...r[0].head, sup: undefined });
-  return (one(parts[0]) && model(parts[1])) || (model(parts[0]) && one(parts[1]));
+  // (Or the other class, P(y = 0 | x; θ) = 1 − h_θ(x).)
+  const complement = (r: Row) => { const m = oneMinusOf(r); return !!m && model([m]); };
+  return (label(parts[0], 1) && model(parts[1])) || (model(parts[0]) && label(parts[1], 1)) || (label(parts[0], 0) && complement(parts[1]));
 }
 /** h_θ, h_w, f_{w,b}: the hypothesis named by its parameters, without its argument. */
 const hypothesisByParams = (x: Node | undefined): boolean => {
@@ -2437,13 +2441,20 @@ function detectModelParts(root: Row, add: Add): void {
   const grows = (a: Apply, b: Apply) => { const [h1, h2] = [wordsAround(a), wordsAround(b)]; return h1 && h2 ? h2.given.length > h1.given.length && h2.given.includes(h1.given) && h2.given.includes(h1.predicted) : givenSize(b) > givenSize(a); };
   if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && condBarOf(factors[1]) && condBarOf(factors[2]) && grows(factors[1], factors[2])) {
     // (Over the words of a sentence, w_1 … w_n or the words themselves, it is how a language model scores the sentence.)
-    const words = factors.every((f) => all(f.arg).some((y) => (y.k === 'sym' && y.name === 'w') || y.k === 'name' || y.k === 'text'));
+    const words = factors.every((f) => all(f.arg).some((y) => (y.k === 'sym' && /^[wW]$/.test(y.name)) || y.k === 'name' || y.k === 'text'));
     // (A history that starts N − 1 words back, P(w_n | w_{n−N+1}^{n−1}), cuts the chain rule short: the n-gram model.)
     const windowStart = factors.some((f) => conditionLetters(f).given.some((y) => WINDOW_START.test(subText(y.sub).replace(/\s/g, ''))));
     if (words && windowStart) add('ngram-markov', 4.2, 'P(w_1) P(w_2 | w_1) … P(w_n | w_{n−N+1}^{n−1}): the chain rule with each history cut to the last N − 1 words');
     else if (words) add('language-model', 4.1, 'P(w_1, …, w_n) = P(w_1) P(w_2 | w_1) …: the chain rule over the words of a sentence');
     else add('probability-chain-rule', 3.6, 'P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the chain rule written out');
   }
+  // P(w_1) P(w_2 | w_1) … P(w_n | w_{n−1}): every word given only the one before it, the bigram model.
+  const previous = (f: Apply) => {
+    const { predicted, given } = conditionLetters(f);
+    const at = predicted.length === 1 ? subText(predicted[0].sub).replace(/\s/g, '') : '';
+    return given.length === 1 && /^[wW]$/.test(given[0].name) && given[0].name === predicted[0]?.name && !!at && subText(given[0].sub).replace(/\s/g, '') === (/^\d+$/.test(at) ? String(Number(at) - 1) : `${at}-1`);
+  };
+  if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && factors.slice(1).every(previous)) add('ngram-markov', 4.0, BIGRAM_FACTORS);
   // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
   if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
@@ -3568,10 +3579,11 @@ function detect(root: Row, add: Add): void {
   if (every.some(resetGated)) add('gru', 3.5, 'candidate tanh(W x + U(r ⊙ h_{t−1}))');
   // (A mask's letter, m_d, M^{(k)}, r_j, ξ, d, sampled from a Bernoulli; Y ∼ Bernoulli(p) is a label's distribution.)
   // (So is y | x ∼ Bernoulli(·), the label given the input.)
-  const sampled = root.find((x, i) => root[i + 1]?.k === 'op' && (root[i + 1] as { v: string }).v === '~');
+  // (The lines of a block, y &∼ Bernoulli(p), are read with their cells joined.)
+  const lines = cellsJoined(root);
   const label = (x: Node | undefined) => x?.k === 'sym' && /^[yYtT]$/.test(x.name);
   const bernoullis = applies(root, ['bernoulli']);
-  const labelled = label(sampled) || (label(root[0]) && root[1]?.k === 'op' && root[1].v === '|');
+  const labelled = lines.some((r) => label(r.find((x, i) => r[i + 1]?.k === 'op' && (r[i + 1] as { v: string }).v === '~'))) || (label(root[0]) && root[1]?.k === 'op' && root[1].v === '|');
   if (bernoullis.length && hasOp(root, '~') && !labelled) add('dropout', 3.4, 'a Bernoulli mask');
   // (The label's Bernoulli with the sigmoid of a linear score for its probability, y | x ∼ Bernoulli(σ(xᵀβ)): logistic regression.)
   const linearScore = (n: Node) => { const r = rowOf(n); return hasTranspose(r) || dots(r).length > 0 || !!affine(r) || dataTimesCoefficients(r) || fittedLine(r); };
@@ -4148,7 +4160,9 @@ function detect(root: Row, add: Add): void {
     // (|X| of a vector the numerator multiplies, X^T Y / (|X||Y|), is its length too.)
     const ofNumerator = (x: Node) => rowOf(x).length === 1 && syms(x).length === 1 && syms(f.num).some((y) => y.name === syms(x)[0].name);
     const denNorms = rowOf(f.den).filter((x) => (x.k === 'group' && (x.delim === '‖' || (x.delim === '|' && (syms(x.body).some((y) => y.mods.includes('bold') || y.mods.includes('vec')) || ofNumerator(x.body))))) || x.k === 'sqrt').length;
-    if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨'))) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
+    // (The dot product written out, a_1 b_1 + a_2 b_2: products of two letters with the same index, added.)
+    const writtenDot = termsOf(rowOf(f.num)).length >= 2 && termsOf(rowOf(f.num)).every((t) => t.sign === '+' && t.items.length === 2 && t.items.every((x) => x.k === 'sym' && !!x.sub) && (t.items[0] as Sym).name !== (t.items[1] as Sym).name && subText((t.items[0] as Sym).sub) === subText((t.items[1] as Sym).sub));
+    if (denNorms >= 2 && (dots(f.num).length || bigs(f.num, 'sum').length || hasOp(f.num, '⟨') || writtenDot)) add('cosine-similarity', 3.6, 'u·v / (‖u‖ ‖v‖)');
   }
   // a·b = |a||b| cos θ, a·b / |a||b| = cos θ: the dot product as lengths and the angle between.
   {
@@ -4642,7 +4656,8 @@ function negated(root: Row): boolean {
   };
   visit(root, 0);
   // (1 − h(x) is a complement, not a minus in front of a log: only a log, an expectation or an entropy applied counts.)
-  const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)));
+  // (ℓ(θ), the log-likelihood of the parameters, is a log too.)
+  const loggish = (x: Node | undefined) => !!x && (['big', 'frac', 'group'].includes(x.k) || (x.k === 'apply' && /^(log|ln|E|H|lg|log2)$/.test(x.fn)) || (x.k === 'sym' && /^(E|log|ln)$/.test(x.name)) || (x.k === 'apply' && /^(l|ell)$/.test(x.fn) && syms(x.arg).some((y) => PARAM_LETTER.test(y.name))));
   // −log p, −Σ …, −[…], and a weight in front: −w_n [y log x + …], −w_y log …, −y_j * ln a_j
   if (rows.map(unmultiplied).some((r) => r.some((x, i) => x.k === 'op' && x.v === '-' && (loggish(r[i + 1]) || ((r[i + 1]?.k === 'sym' || r[i + 1]?.k === 'apply') && loggish(r[i + 2])))))) return true;
   // (A log of a reciprocal, Σ p log 1/q, is the minus written inside: log 1/q = −log q.)
@@ -5371,7 +5386,7 @@ function oneLine(written: Row): Row {
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
   // (An alignment mark, `L(θ) &= …`, only places the line.)
   // (Of several rows, one definition among words and braces — `repeat {`, the update, `}` — is the line.)
-  const defining = env && LINE_ENVS.test(env.name) ? env.rows.filter((r) => r.some((cell) => all(cell).some((x) => x.k === 'op' && ['=', '←', ':='].includes(x.v)))) : [];
+  const defining = env && LINE_ENVS.test(env.name) ? env.rows.filter((r) => r.some((cell) => all(cell).some((x) => x.k === 'op' && ['=', '←', ':=', '~'].includes(x.v)))) : [];
   const row = env && env.rows.length === 1 ? env.rows[0] : defining.length === 1 ? defining[0] : null;
   if (!env || !LINE_ENVS.test(env.name) || !row) return withoutFullStop(items.filter((x) => !(x.k === 'op' && x.v === '&')));
   return unwrapped(withoutFullStop(row.flatMap((cell) => rowOf(cell))));
@@ -5765,6 +5780,11 @@ const CAUSAL_CASES = 'e_{ij} = q_iᵀk_j for j ≤ i, −∞ after: the causal m
 const TANH_THROUGH_SIGMOID = 'tanh(x) = 2σ(2x) − 1';
 const PER_HEAD = 'Attention(X W_i^Q, X W_i^K, X W_i^V): one head per index';
 const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
+const BIGRAM_FACTORS = 'P(w_1) P(w_2 | w_1) … P(w_n | w_{n−1}): each word given only the one before it, the bigram model';
+const CONTEXT_PAIRS = 'Π_{w ∈ Text} Π_{c ∈ C(w)} p(c | w; θ): each context word given its word, over the corpus — skip-gram\'s objective';
+const CONTEXT_PAIRS_SOFTMAX = 'Σ_{(w, c)} log e^{u_c · v_w}/Σ_{c′} e^{u_{c′} · v_w}: skip-gram\'s objective with the full softmax';
+const LABEL_BERNOULLI = 'y ∼ Bernoulli(p), p = σ(z): the label drawn with the probability the sigmoid of a score gives';
+const LABEL_CATEGORICAL = 'y ∼ Categorical(p), p = softmax(z): the label drawn with the probabilities a softmax of scores gives';
 const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const HEADS_LISTED = 'o = [o^{(1)}, …, o^{(h)}]: the output as its h heads\' outputs side by side';
@@ -5781,7 +5801,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5999,6 +6019,22 @@ function headsListed(root: Row): boolean {
   const head = (x: Sym) => /^\(\s*([1-9]|[hH])\s*\)$/.exec(subText(x.sup))?.[1];
   const heads = listed.map(head);
   return !!lhs && listed.length >= 2 && listed.every((x) => x.name === lhs.name && show(x.sub ?? { k: 'row', items: [] }) === show(lhs.sub ?? { k: 'row', items: [] })) && heads[0] === '1' && /^[hH]$/.test(heads[heads.length - 1] ?? '') && list.some((x) => x.k === 'op' && /^(…|⋯|\.\.\.)$/.test(x.v));
+}
+
+/**
+ * Π_{w ∈ Text} Π_{c ∈ C(w)} p(c | w; θ), Σ_{(w, c) ∈ D} log p(c | w): the probability of each context word given its
+ * word, over the corpus's pairs — skip-gram's objective (as Goldberg and Levy write it); with p written as the softmax
+ * of u_c · v_w, or as that dot product less the log of its normaliser, the skip-gram softmax.
+ */
+function detectContextPairs(root: Row, add: Add): void {
+  // (The context of w written C(w), c(w), C_w; the pairs of the corpus (w, c) ∈ D.)
+  const overPairs = all(root).some((x) => x.k === 'big' && x.v !== 'int' && /^(c∈[cC](\(w\)|_\{?w\}?)|\(w,c\)∈D)$/.test(show(x.sub ?? { k: 'row', items: [] }).replace(/\s/g, '')));
+  if (!overPairs) return;
+  const contextGivenWord = applies(root).some((a) => isProb(a) && conditionLetters(a).predicted[0]?.name === 'c' && conditionLetters(a).given[0]?.name === 'w');
+  const dot = (r: Row) => all(r).some((x) => x.k === 'sym' && x.name === 'u' && /^c/.test(subText(x.sub))) && all(r).some((x) => x.k === 'sym' && x.name === 'v' && subText(x.sub) === 'w');
+  const normalised = fracs(root).some((f) => dot(rowOf(f.num)) && bigs(f.den, 'sum').length > 0) || (dot(root) && applies(root, ['log']).some((l) => bigs(l.arg, 'sum').length > 0));
+  if (normalised) add('skipgram-softmax', 3.8, CONTEXT_PAIRS_SOFTMAX);
+  else if (contextGivenWord) add('skipgram', 3.7, CONTEXT_PAIRS);
 }
 
 /** p(w_t | Context(w_t)) = exp(…)/Σ exp(…): a word given its context, the probability CBOW models. */
@@ -6225,13 +6261,38 @@ function detectBareActivationDerivative(root: Row, add: Add): void {
  */
 function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const { parts } = sides(root);
-  const rhs = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  const whole = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
+  // (An output intercept added before or after, β_0 + Σ_k β_k g(w_{k0} + Σ_j w_{kj} x_j), as statistics books write it.)
+  const terms = termsOf(whole);
+  const intercept = (t: { sign: string; items: Row }) => t.sign === '+' && t.items.length === 1 && t.items[0].k === 'sym' && !t.items[0].sup;
+  const rhs = terms.length === 2 && terms.some(intercept) ? (terms.find((t) => !intercept(t)) ?? terms[0]).items : whole;
   const sum = rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' ? rhs[0] : undefined;
   const idx = sum ? sumIndexOf(sum) : undefined;
   const weight = rhs[1];
   const unit = rhs[2];
   const indexed = (x: Node | undefined) => x?.k === 'sym' && indexOf(x.sub) === idx;
-  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z]{2}$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z][a-z0-9]$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+}
+
+/**
+ * y ∼ Bernoulli(p) with p = σ(…) (or 1/(1 + e^{−u})), y ∼ Categorical(p) with p a softmax: a label drawn from the
+ * distribution a squashed score gives — logistic (softmax) regression as a statistician's model.
+ */
+function detectLabelDistribution(root: Row, add: Add): void {
+  const drawn = (re: RegExp) => [...rowsIn(root), ...cellsJoined(root)].some((r) => r.some((x, i) => x.k === 'op' && /^(~|∼|\\sim)$/.test(x.v) && r[i + 1]?.k === 'apply' && re.test((r[i + 1] as Apply).fn)));
+  if (drawn(/^(bernoulli|bern|ber)$/i) && (applies(root, ['sigmoid']).length > 0 || fracs(root).some((f) => onlyNum(f.num, 1) && !!logisticOf(f.den)))) add('logistic-regression', 3.6, LABEL_BERNOULLI);
+  else if (drawn(/^(categorical|cat|multinoulli)$/i) && (applies(root, ['softmax']).length > 0 || fracs(root).some((f) => !!softmaxFrac(f) || (applies(f.num, ['exp']).length > 0 && bigs(f.den, 'sum').length > 0)))) add('softmax-regression', 3.6, LABEL_CATEGORICAL);
+}
+
+/** J(θ) = −ℓ(θ), loss(y, ŷ) = −l(θ), J(θ) = −log L(θ): a loss defined as the log-likelihood of the parameters with its sign turned. */
+function detectNegatedLogLikelihood(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const terms = parts.length === 2 ? termsOf(parts[1]) : [];
+  if (!lossLhs(root) || terms.length !== 1 || terms[0].sign !== '-' || terms[0].items.length !== 1) return;
+  const x = terms[0].items[0];
+  const ofParams = (a: Apply) => rowOf(a.arg).length >= 1 && rowOf(a.arg).every((y) => (y.k === 'sym' && PARAM_LETTER.test(y.name)) || (y.k === 'op' && y.v === ','));
+  const logLikelihood = x.k === 'apply' && ((/^(l|ell)$/.test(x.fn) && ofParams(x)) || (x.fn === 'log' && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'apply' && (rowOf(x.arg)[0] as Apply).fn === 'L' && ofParams(rowOf(x.arg)[0] as Apply)));
+  if (logLikelihood) add('negative-log-likelihood', 3.2, 'J(θ) = −ℓ(θ): the loss as the log-likelihood of the parameters, negated');
 }
 
 /** θ* = arg min_θ −Σ_i log p(x_i; θ): the parameters that minimise the negative log-likelihood — the maximum-likelihood estimate. */
@@ -6552,7 +6613,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

@@ -4439,3 +4439,63 @@ test("a language model's next word given every word before it, listed; a sentenc
   assert.notEqual(recognise('P(A) = P(a_1, a_2, a_3)').concept, 'language-model');
   assert.notEqual(recognise('P(x) = P(w_1, w_2, w_3)').concept, 'language-model');
 });
+
+test('a line break with extra space, \\\\[0.5em], is the break: the cases of a threshold unit are read', () => {
+  assert.equal(normaliseTex('a \\\\[0.5em] b'), normaliseTex('a \\\\ b'));
+  assert.equal(concept('\\hat{y}_i = \\begin{cases} 1, & \\mathbf{w}^T\\mathbf{x}_i > 0\\\\[0.5em] 0, & \\text{otherwise} \\end{cases}'), 'step-function');
+  // A bracket after a break that is no length stays.
+  assert.ok(normaliseTex('a \\\\ [x, y]').includes('[x, y]'));
+});
+
+test('the chain rule over a sentence written with capital W, and each word given only the one before it, the bigram model', () => {
+  assert.equal(concept('P(S) = P(W_1,W_2,...,W_n) = P(W_1)P(W_2|W_1)...P(W_n|W_1W_2,...,W_{n-1})'), 'language-model');
+  assert.equal(concept('P(S) = P(W_1,W_2,...,W_n) = P(W_1)P(W_2|W_1)...P(W_n|W_{n-1})'), 'ngram-markov');
+  assert.equal(concept('P(w_1, w_2, w_3) = P(w_1) P(w_2|w_1) P(w_3|w_2)'), 'ngram-markov');
+  // A factor given a word other than the one before it is no bigram.
+  assert.notEqual(concept('P(w_1, w_2, w_3) = P(w_1) P(w_2|w_1) P(w_3|w_1)'), 'ngram-markov');
+});
+
+test('a step index typed without its underscore, Wn beside W_{n-1}, is the index', () => {
+  assert.equal(normaliseTex('P(Wn|W_{n-1})'), normaliseTex('P(W_{n}|W_{n-1})'));
+  assert.equal(normaliseTex('h_t = \\tanh(W h_{t-1}) + ht'), normaliseTex('h_t = \\tanh(W h_{t-1}) + h_{t}'));
+  // Without the letter written with the neighbouring index, two letters stay two letters.
+  assert.equal(normaliseTex('xt + h_{t-1}'), 'xt + h_{t-1}');
+});
+
+test("skip-gram's objective over each word's context, Π_w Π_{c ∈ C(w)} p(c | w; θ), and with the full softmax", () => {
+  assert.equal(concept('\\prod_{w \\in Text} \\prod_{c \\in C(w)} p(c|w; \\theta)'), 'skipgram');
+  assert.equal(concept('argmax \\sum_{w \\in Text} \\sum_{c \\in c(w)} logP(c|w;\\theta)'), 'skipgram');
+  assert.equal(concept("\\sum_{(w,c) \\in D} \\log \\frac{e^{u_c \\cdot v_w}}{\\sum_{c'} e^{u_{c'} \\cdot v_w}}"), 'skipgram-softmax');
+  assert.equal(concept("argmax \\sum_{w \\in Text} \\sum_{c \\in c(w)} u_c \\cdot v_w - log \\sum_{c' \\in V} e^{u_{c'} \\cdot v_w}"), 'skipgram-softmax');
+  // A product over the data of another conditional is the likelihood, not skip-gram's.
+  assert.notEqual(concept('\\arg\\max_\\theta \\prod_{i} p(y_i|x_i; \\theta)'), 'skipgram');
+});
+
+test('one hidden layer with an output intercept, β_0 + Σ_k β_k g(w_{k0} + Σ_j w_{kj} x_j), is an MLP', () => {
+  assert.equal(concept('f(x_i) = \\beta_0 + \\sum_{k=1}^K \\beta_k g\\left( w_{k0} + \\sum_{j=1}^p w_{kj} x_{ij}\\right)'), 'mlp');
+  // One unit with an intercept is not.
+  assert.notEqual(concept('f(x) = \\beta_0 + \\sum_{j=1}^p \\beta_j x_j'), 'mlp');
+});
+
+test('P(y = 0 | x; θ) = 1 − h_θ(x) is logistic regression; a loss defined as −ℓ(θ) is the negative log-likelihood', () => {
+  assert.equal(concept('P\\left( y=0|x;\\theta \\right) \\,\\,=\\,\\,1 -\\,\\,h_{\\theta}\\left( x \\right)'), 'logistic-regression');
+  assert.notEqual(concept('P(y=0|x;\\theta) = h_\\theta(x)'), 'logistic-regression');
+  assert.equal(concept('J(\\theta) = -\\ell(\\theta)'), 'negative-log-likelihood');
+  assert.equal(concept('loss\\left( y_i,\\hat{y}_i \\right) = -l\\left( \\theta \\right)'), 'negative-log-likelihood');
+  assert.equal(concept('J(\\theta) = -\\log L(\\theta)'), 'negative-log-likelihood');
+  // Minus a function of the data, not of the parameters, is not.
+  assert.notEqual(concept('J(\\theta) = -\\ell(x)'), 'negative-log-likelihood');
+});
+
+test("a label drawn from a Bernoulli of a sigmoid (or a categorical of a softmax) is logistic (softmax) regression; a mask's Bernoulli stays dropout", () => {
+  assert.equal(concept('\\begin{split} y &\\sim Bernoulli(p) \\\\ p &= \\frac{1}{1 + e^{-u}} \\\\ \\mu &= X\\beta \\end{split}'), 'logistic-regression');
+  assert.equal(concept('\\begin{split} y &\\sim Categorical(p_{i, k}) \\\\ p_{i,k} &= \\frac{e^{z_{i, k}}}{\\sum_{k=1}^{K} e^{z_{i, k}}} \\end{split}'), 'softmax-regression');
+  assert.equal(recognise('r_j \\sim Bernoulli(p)').concept, 'dropout');
+  assert.notEqual(concept('y \\sim Bernoulli(p)'), 'logistic-regression');
+});
+
+test('the cosine of two points with the dot product written out, (a_1b_1 + a_2b_2)/(√(a_1² + a_2²) √(b_1² + b_2²))', () => {
+  assert.equal(concept('D=\\frac{a_1b_1+a_2b_2}{\\sqrt{a_1^2+a_2^2}×\\sqrt{b_1^2+b_2^2}}'), 'cosine-similarity');
+  // Products of unrelated letters over roots are not.
+  assert.notEqual(concept('D=\\frac{a_1b_2+a_2b_1}{\\sqrt{a_1^2+a_2^2}×\\sqrt{b_1^2+b_2^2}}'), 'cosine-similarity');
+});
