@@ -889,6 +889,16 @@ function positivePart(s: string): string {
   return out + s.slice(from);
 }
 
+/**
+ * Line breaks: one with its extra space, `\\[0.5em]`, `\\[2pt]`, is the break; one eating a Greek letter's backslash
+ * (`x>0\\alpha x`) is the break, then the letter.
+ */
+function lineBreaks(s: string): string {
+  return s
+    .replace(/\\\\\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|sp|pc)\s*\]/g, '\\\\')
+    .replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
+}
+
 export function normaliseTex(src: string): string {
   const raw = String(src ?? '');
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
@@ -906,10 +916,7 @@ export function normaliseTex(src: string): string {
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = halfPowers(productsAndQuotients(shapeAnnotations(otherSpellings(s))));
-  // A line break with its extra space, `\\[0.5em]`, `\\[2pt]`: the break.
-  s = s.replace(/\\\\\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|sp|pc)\s*\]/g, '\\\\');
-  // A line break eating a Greek letter's backslash (`x>0\\alpha x`): the break, then the letter.
-  s = s.replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
+  s = lineBreaks(s);
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
   // `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
   s = s.replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');

@@ -2431,6 +2431,17 @@ function detectModelParts(root: Row, add: Add): void {
   // (ℓ(θ; X) = log L(θ; X) = Σ_i log P(x_i; θ): the same, the data after a semicolon and the log named first.)
   const likelihoodOfData = applies(lhs).some((a) => /^(L|l|ell)$/.test(a.fn) && syms(a.arg).some((y) => PARAM_LETTER.test(y.name) || y.name === 'b') && hasOp(a.arg, '|')) || (parts.length >= 3 && applies(parts[1], ['log']).some((l) => rowOf(l.arg)[0]?.k === 'apply' && /^L$/.test((rowOf(l.arg)[0] as Apply).fn)));
   if (likelihoodOfData && bigs(rhsAll, 'sum').length && applies(rhsAll, ['log']).some((l) => applies(l.arg).some((q) => isProb(q) && (condBarOf(q) || hasOp(q.arg, ';')))) && !hasLineOp(parts[1] ?? [], '-')) add('maximum-likelihood', 3.4, 'log L(θ | data) = Σ log p(y_i | x_i; θ): the log-likelihood');
+  factorisedJoint(parts, add);
+  // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
+  if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
+}
+
+/**
+ * A joint probability written out factor by factor: each factor given all the earlier ones (the chain rule of
+ * probability, over the words of a sentence the language model's, cut to a window the n-gram's), or each word given
+ * only the one before it (the bigram model).
+ */
+function factorisedJoint(parts: Row[], add: Add): void {
   // P(x_1, …, x_T) = P(x_1) P(x_2 | x_1) P(x_3 | x_1, x_2) …: the joint written out factor by factor, each given all the
   // earlier ones — the chain rule of probability itself (a product sign, Π_t P(w_t | w_{<t}), is the language model's).
   const factors = (parts[parts.length - 1] ?? []).filter((x): x is Apply => x.k === 'apply' && isProb(x));
@@ -2455,8 +2466,6 @@ function detectModelParts(root: Row, add: Add): void {
     return given.length === 1 && /^[wW]$/.test(given[0].name) && given[0].name === predicted[0]?.name && !!at && subText(given[0].sub).replace(/\s/g, '') === (/^\d+$/.test(at) ? String(Number(at) - 1) : `${at}-1`);
   };
   if (parts.length >= 2 && factors.length >= 3 && !hasLineOp(parts[parts.length - 1], '+', '-') && !condBarOf(factors[0]) && factors.slice(1).every(previous)) add('ngram-markov', 4.0, BIGRAM_FACTORS);
-  // c = q({h_1, …, h_T}): the context vector summarised from all the encoder's states.
-  if (parts.length === 2 && lhsHead?.k === 'sym' && /^[cC]$/.test(lhsHead.name) && rhsAll.length === 1 && rhsAll[0].k === 'apply' && syms(rhsAll[0].arg).filter((y) => y.name === 'h' && !!y.sub).length >= 2 && syms(rhsAll[0].arg).some((y) => y.name === 'h' && /^T/.test(indexOf(y.sub)))) add('seq2seq', 3.1, 'c = q({h_1, …, h_T}): the context vector from every encoder state');
 }
 
 function detect(root: Row, add: Add): void {
