@@ -219,7 +219,10 @@ export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: 
   // with a minus sign.)
   const dashes = (k: string) => k.replace(/\s+/g, '').replace(/−/g, '-');
   const byDashes = new Map(symbols.map((s) => [dashes(s.symbol), s]));
-  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table)));
+  // (A letter the formula writes only transposed, W^{(2)ᵀ}, is the letter the labeller names W^{(2)}: the hover explains it.)
+  const untransposed = (k: string) => k.replace(/\s+/g, '').replace(/\^(?:T|\{T\}|\\top|\{\\top\})\}$/, '}').replace(/\^(?:T|\{T\}|\\top|\{\\top\}|ᵀ)$/, '');
+  const byUntransposed = new Map(symbols.filter((s) => untransposed(s.symbol) !== s.symbol.replace(/\s+/g, '')).map((s) => [untransposed(s.symbol), s]));
+  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table))) ?? byUntransposed.get(keyOfTex(labelled, table).replace(/\s+/g, ''));
 }
 
 export interface SourceResult {

@@ -90,6 +90,11 @@ test('role phrases: a shape description claims no role; a named role is found; s
   const find = symbolFinder([{ symbol: 'J_{naive-softmax}', meaning: 'the loss' }]);
   assert.equal(find('J_{naive-softmax}')?.meaning, 'the loss');
   assert.equal(find('J_{naive}'), undefined);
+  // A letter the formula writes only transposed is found under the letter; one written plain keeps its own note.
+  const transposed = symbolFinder([{ symbol: 'W^{(2)^T}', meaning: 'a weight matrix' }, { symbol: 'x^T', meaning: 'the input, transposed' }, { symbol: 'x', meaning: 'the input' }]);
+  assert.equal(transposed('W^{\\left(2\\right)}')?.meaning, 'a weight matrix');
+  assert.equal(transposed('x')?.meaning, 'the input');
+  assert.equal(transposed('W^{(3)}'), undefined);
   // The activation function is the nonlinearity itself; its output is the activation, not the function.
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));
