@@ -1414,8 +1414,10 @@ function recurrentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): 
         if (g.k !== 'group' || g.delim !== '[') continue;
         const parts = argParts(rowOf(g.body));
         const one = parts.map((p) => (p.length === 1 && p[0].k === 'sym' ? (p[0] as Sym) : null));
-        if (parts.length !== 2 || !one[0] || !one[1] || stepText(one[0]) !== 't−1' || !/^[xX]$/.test(one[1].name) || /^[xXyY]$/.test(one[0].name) || letters[one[0].name]) continue;
-        set(symbolKey(one[0]), stateAt(one[0], concept, 'at the previous step', 'joined with the input'));
+        // (The input may have another letter, [h_{t−1}, e_t], when it is the one at this step beside the state.)
+        const input = (y: Sym | null) => !!y && (/^[xX]$/.test(y.name) || (stepText(y) === 't' && !/^[hHsScCyY]$/.test(y.name) && !letters[y.name]));
+        if (parts.length !== 2 || !one[0] || !one[1] || stepText(one[0]) !== 't−1' || !input(one[1]) || /^[xXyY]$/.test(one[0].name)) continue;
+        if (!letters[one[0].name]) set(symbolKey(one[0]), stateAt(one[0], concept, 'at the previous step', 'joined with the input'));
         set(symbolKey(one[1]), 'the input at this step');
       }
     }

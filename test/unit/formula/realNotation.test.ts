@@ -4499,3 +4499,12 @@ test('the cosine of two points with the dot product written out, (a_1b_1 + a_2b_
   // Products of unrelated letters over roots are not.
   assert.notEqual(concept('D=\\frac{a_1b_2+a_2b_1}{\\sqrt{a_1^2+a_2^2}×\\sqrt{b_1^2+b_2^2}}'), 'cosine-similarity');
 });
+
+test('in a gate over [h_{t−1}, e_t], the letter at this step beside the previous state is the input, whatever its letter', () => {
+  const gate = (input: string) => meaning(`f_t = \\sigma(W_f[h_{t-1}, ${input}] + b_f)`, input.replace(/_t$/, '_t'), { context: { before: 'the forget gate of the LSTM' } });
+  assert.equal(gate('E_t'), 'the input at this step');
+  assert.equal(gate('v_t'), 'the input at this step');
+  assert.equal(gate('x_t'), 'the input at this step');
+  // A second state at the step before is no input.
+  assert.notEqual(meaning('f_t = \\sigma(W_f[h_{t-1}, v_{t-1}] + b_f)', 'v_{t−1}', { context: { before: 'the forget gate of the LSTM' } }), 'the input at this step');
+});
