@@ -527,7 +527,8 @@ function unicodeScripts(s: string): string {
 function doubleEscaped(s: string): string {
   if (!s.includes('\\')) return s;
   const single = /(^|[^\\])\\[A-Za-z]{2,}/.test(s);
-  if (!single && /\\\\[A-Za-z]{2,}/.test(s)) s = s.replace(/\\\\/g, '\\');
+  // (Escaped as pandoc writes markdown, `\\frac`, `E\_{t}`, `\^{t}`, `\&`: the script marks and the alignment are TeX's own.)
+  if (!single && /\\\\[A-Za-z]{2,}/.test(s)) s = s.replace(/\\\\/g, '\\').replace(/(?<!\\)\\([_^&$])/g, '$1');
   else if (single) s = s.replace(/\\\\\\\\/g, '\\\\');
   return s.replace(/\\\*/g, '*');
 }
@@ -680,10 +681,12 @@ function assignments(s: string): string {
  * the hat.
  */
 function plainCharacters(s: string): string {
+  // (In a formula whose commands are all doubled, `\\frac … \^{t}`, a caret after a backslash is markdown's escape, no accent.)
+  const doubled = /\\\\[A-Za-z]{2,}/.test(s) && !/(^|[^\\])\\[A-Za-z]{2,}/.test(s);
   // (The divides sign ∣ pasted for a conditional's bar; code's power `dx**2`, `beta1**t`.)
   // (Full-width digits, letters, signs and spaces typed with an East Asian input method, `x ≦ ０`: their ASCII forms.)
   // (A zero-width space copied from a web page is dropped; after a command, `\prod​P`, it still ends the command's name.)
-  return s.replace(/(\\[A-Za-z]+)[\u200B-\u200D\uFEFF]+(?=[A-Za-z])/g, '$1 ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*(-?(?:[A-Za-z]\w{0,11}|\d+(?:\.\d+)?))(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/[ℬℰℱℋℐℒℳℛ]/g, (c) => `\\mathcal{${c.normalize('NFKC')}}`).replace(/[ℂℕℙℚℝℤ]/g, (c) => `\\mathbb{${c.normalize('NFKC')}}`).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`);
+  return s.replace(/(\\[A-Za-z]+)[\u200B-\u200D\uFEFF]+(?=[A-Za-z])/g, '$1 ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').replace(/∣/g, '|').replace(/(?<=[A-Za-z0-9)])\s*\*\*\s*(-?(?:[A-Za-z]\w{0,11}|\d+(?:\.\d+)?))(?![\w(])/g, '^{$1}').replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC')).replace(/[ℬℰℱℋℐℒℳℛ]/g, (c) => `\\mathcal{${c.normalize('NFKC')}}`).replace(/[ℂℕℙℚℝℤ]/g, (c) => `\\mathbb{${c.normalize('NFKC')}}`).replace(/(?<!\\)\\([~^])\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])/g, (m, accent: string, x: string) => (doubled ? m : `\\${accent === '~' ? 'tilde' : 'hat'}{${x.replace(/^\{|\}$/g, '')}}`));
 }
 
 /** Capital Greek letters written for the big operators: Σ with an index below it is the sum, Π over a running index the product. */

@@ -4508,3 +4508,10 @@ test('in a gate over [h_{t−1}, e_t], the letter at this step beside the previo
   // A second state at the step before is no input.
   assert.notEqual(meaning('f_t = \\sigma(W_f[h_{t-1}, v_{t-1}] + b_f)', 'v_{t−1}', { context: { before: 'the forget gate of the LSTM' } }), 'the input at this step');
 });
+
+test('a formula escaped as pandoc writes markdown, \\\\frac with E\\_{t} and \\^{t}, is read as the TeX it escapes', () => {
+  assert.equal(normaliseTex('\\\\frac{\\\\partial E\\_{t}}{\\\\partial W} = \\\\sum\\_{k=0}\\^{t} a'), normaliseTex('\\frac{\\partial E_{t}}{\\partial W} = \\sum_{k=0}^{t} a'));
+  assert.equal(concept('\\\\frac{\\\\partial s\\_{3}}{\\\\partial s\\_{1}} = \\\\frac{\\\\partial s\\_{3}}{\\\\partial s\\_{2}}\\\\frac{\\\\partial s\\_{2}}{\\\\partial s\\_{1}}'), concept('\\frac{\\partial s_{3}}{\\partial s_{1}} = \\frac{\\partial s_{3}}{\\partial s_{2}}\\frac{\\partial s_{2}}{\\partial s_{1}}'));
+  // In TeX written once, \\^{y} is still the hat accent.
+  assert.equal(normaliseTex('\\^{y} = \\sigma(x)'), normaliseTex('\\hat{y} = \\sigma(x)'));
+});
