@@ -928,8 +928,8 @@ export function normaliseTex(src: string): string {
   s = assignments(s);
   // A prime after a function's bracket, `u(θ)'`: the derivative of u at θ, `u'(θ)` (the parser keeps primes on heads).
   s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*\(([^()]{1,40})\)\s*'/g, "$1'($2)");
-  // Unicode operators typed into plain-text notes; three periods typed for an ellipsis (`x_1, ..., x_n`).
-  s = unicodeScripts(s).replace(/(?<![.\d])\.{3}(?![.\d])/g, ' \\ldots ');
+  // Unicode operators typed into plain-text notes; three periods (or a few more) typed for an ellipsis (`x_1, ..., x_n`).
+  s = unicodeScripts(s).replace(/(?<![.\d])\.{3,6}(?![.\d])/g, ' \\ldots ');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\]|[A-Za-z]+\s*\()/g, '\\sum ').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.

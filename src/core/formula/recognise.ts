@@ -624,11 +624,16 @@ function detectShapes(root: Row, add: Add): void {
     }
     // (Every word before it listed, P(w_5 | w_1, w_2, w_3, w_4) or P(w_t | w_1, …, w_{t−1}): the next word given all of them.)
     const own = (x: Node): x is Sym => x.k === 'sym' && target.k === 'sym' && x.name === target.name && /^(w|x|y)$/.test(x.name);
+    // (The step below the letter or above it, x_t or x^{(t)}.)
+    const stepOf = (x: Sym) => (subText(x.sub) || subText(x.sup)).replace(/[()\s]/g, '');
     const numbered = (x: Node) => (own(x) && /^[0-9]+$/.test(subText(x.sub)) ? Number(subText(x.sub)) : NaN);
-    const given = r.slice(bar + 1).filter((x) => !(x.k === 'op' && x.v === ','));
-    const step = own(target) ? subText(target.sub) : '';
+    const given = r.slice(bar + 1).filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
+    const step = own(target) ? stepOf(target) : '';
     const counted = numbered(target) >= 3 && given.length === numbered(target) - 1 && given.every((x, i) => numbered(x) === i + 1);
-    const spanned = /^[tin]$/.test(step) && given.length === 3 && numbered(given[0]) === 1 && given[1].k === 'op' && /^(…|⋯)$/.test(given[1].v) && own(given[2]) && subText(given[2].sub).replace(/\s/g, '') === `${step}-1`;
+    // (From the first to the one before, or back from the one before to the first: w_1, …, w_{t−1} or x^{(t)}, …, x^{(1)}.)
+    const before = step.endsWith('+1') ? step.slice(0, -2) : `${step}-1`;
+    const ends = given.length === 3 && given[1].k === 'op' && /^(…|⋯)$/.test(given[1].v) && own(given[0]) && own(given[2]) ? [stepOf(given[0] as Sym), stepOf(given[2] as Sym)].sort().join(' ') : '';
+    const spanned = /^[tin](\+1)?$/.test(step) && !!ends && ends === ['1', before].sort().join(' ');
     if (bar === 1 && (counted || spanned)) add('language-model', 3.6, WHOLE_PREFIX);
   }
   // P(W) = P(w_1, w_2, …, w_n): a sentence's probability, the joint probability of its words in order.
@@ -1291,7 +1296,10 @@ function classOneProbability(parts: Row[]): boolean {
   const model = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && /^[hf]$/.test(r[0].fn) && hypothesisByParams({ ...r[0].head, sup: undefined });
   // (Or the other class, P(y = 0 | x; θ) = 1 − h_θ(x).)
   const complement = (r: Row) => { const m = oneMinusOf(r); return !!m && model([m]); };
-  return (label(parts[0], 1) && model(parts[1])) || (model(parts[0]) && label(parts[1], 1)) || (label(parts[0], 0) && complement(parts[1]));
+  // (A model without its parameters, h(x) = P(y = 1 | x; θ), when the probability names them after its semicolon.)
+  const plain = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && /^[hf]$/.test(r[0].fn) && !r[0].head.sub && !r[0].head.sup;
+  const ofParams = (r: Row) => { const a = rowOf((r[0] as Apply).arg); const semi = a.findIndex((x) => x.k === 'op' && x.v === ';'); return semi > 0 && a.slice(semi + 1).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name)); };
+  return (label(parts[0], 1) && model(parts[1])) || (model(parts[0]) && label(parts[1], 1)) || (label(parts[0], 0) && complement(parts[1])) || (plain(parts[0]) && label(parts[1], 1) && ofParams(parts[1]));
 }
 /** h_θ, h_w, f_{w,b}: the hypothesis named by its parameters, without its argument. */
 const hypothesisByParams = (x: Node | undefined): boolean => {
@@ -2562,7 +2570,10 @@ function detect(root: Row, add: Add): void {
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i];
       const b = r[i + 1];
-      if (a.k !== 'sym' || !isTransposeSup(a.sup) || b.k !== 'apply' || b.fn !== 'tanh') continue;
+      // (Without a transpose, W_2 tanh(W_1 [h_i; h_j]), only where the left side is the score of the two vectors.)
+      if (a.k !== 'sym' || b.k !== 'apply' || b.fn !== 'tanh') continue;
+      const scoreNamed = !!scoreFn && rowOf(scoreFn.arg).filter((x) => x.k === 'sym').length === 2 && /^[WVvw]$/.test(a.name);
+      if (!isTransposeSup(a.sup) && !scoreNamed) continue;
       // (Two vectors scored together, each through its weights or concatenated: tanh(W^T x + b) of one input is a hidden layer.)
       const twoInputs = termsOf(rowOf(b.arg)).filter((t) => t.items.length >= 2).length >= 2;
       // (Defined as a score of its two vectors, a(q, k) = v^T tanh(W [q; k]), it is the attention's score, not any network.)
@@ -3343,9 +3354,11 @@ function detect(root: Row, add: Add): void {
     }
     const d = dots(r);
     const lhsIsProb = lhsApply && /^[pP]$/.test(lhsApply.fn);
+    // (A model named by its vector of parameters, f_{w,b}(x) = σ(wx + b), is read as the class probability is.)
+    const namedModel = !!lhsApply && lhsApply.head.k === 'sym' && hypothesisByParams({ ...lhsApply.head, sup: undefined }) && !aff.matrix;
     // (The inner layer of σ(W₂ σ(W₁ x + b₁) + b₂) is no classifier of its own: the outer activation gives the prediction.)
     const nested = activApplies.some((b) => b !== a && applies(b.arg).includes(a));
-    if ((a.fn === 'sigmoid') && (lhsIsProb || d.length)) {
+    if ((a.fn === 'sigmoid') && (lhsIsProb || d.length || namedModel)) {
       if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 3, 'P(D=1|w,c) = σ(w·c)');
       else if ((lhsIsProb || !aff.matrix) && !nested) add('logistic-regression', 3, 'σ(w^T x + b)');
       else add('affine-layer', 2.5, 'σ(Wx + b)');
@@ -3553,7 +3566,7 @@ function detect(root: Row, add: Add): void {
   const fromPrevious = lhsHead?.k === 'sym' && syms(rhsAll).some((x) => x.name === (lhsHead as Sym).name && /-1/.test(subText(x.sub) + subText(x.sup)));
   // (A numbered constant, V_t = B_2 V_{t−1} + (1 − B_2) g_t², is a moving average's rate, not a gate.)
   const mixed = !!mixGate && /^([a-zA-Z]|Gamma)$/.test(mixGate.name) && !/^[12]$/.test(indexOf(mixGate.sub)) && fromPrevious && syms(rhsAll).filter((x) => x.name === mixGate.name && show(x) === show(mixGate)).length >= 2;
-  if (mixed && !hasLineOp(root, '⊙', '*', '∘', '∗') && lhsHead?.k === 'sym' && /^[hHsSc]$/.test(lhsHead.name)) add('gru', 3.5, 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate');
+  if (mixed && !hasLineOp(root, '⊙', '*', '∘', '∗') && lhsHead?.k === 'sym' && /^[hHsSc]$/.test(lhsHead.name)) add('gru', 3.5, GRU_MIX);
   if (hasLineOp(root, '⊙', '*', '∘', '∗') || dotted || cellFromItself) {
     // (Gates are letters: f and i spelled inside a word — `Loss function` — are none.)
     const bare = (x: Node | undefined) => x?.k === 'sym' && !x.sub && !x.sup && !x.mods.length;
@@ -5485,6 +5498,12 @@ function specificStructureWins(cands: Map<ConceptId, { score: number; why: strin
     network.score = Math.max(network.score, layer.score);
     layer.score = network.score - MARGIN - 0.05;
   }
+  // (1 − u) h_{t−1} + u h̃: a state mixed by one gate is the GRU's update, not a layer's weighted sum.
+  const mixedByGate = cands.get('gru');
+  if (mixedByGate?.why === GRU_MIX && layer && layer.score >= mixedByGate.score - MARGIN) {
+    mixedByGate.score = Math.max(mixedByGate.score, layer.score);
+    layer.score = mixedByGate.score - MARGIN - 0.05;
+  }
   // σ(Σ_j α_ij W h_j): attention over the neighbours, whatever words ("the layer's output") lift the layer it is
   // written through.
   const neighbours = cands.get('attention');
@@ -5794,6 +5813,7 @@ const CONTEXT_PAIRS = 'Π_{w ∈ Text} Π_{c ∈ C(w)} p(c | w; θ): each contex
 const CONTEXT_PAIRS_SOFTMAX = 'Σ_{(w, c)} log e^{u_c · v_w}/Σ_{c′} e^{u_{c′} · v_w}: skip-gram\'s objective with the full softmax';
 const LABEL_BERNOULLI = 'y ∼ Bernoulli(p), p = σ(z): the label drawn with the probability the sigmoid of a score gives';
 const LABEL_CATEGORICAL = 'y ∼ Categorical(p), p = softmax(z): the label drawn with the probabilities a softmax of scores gives';
+const GRU_MIX = 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate';
 const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const HEADS_LISTED = 'o = [o^{(1)}, …, o^{(h)}]: the output as its h heads\' outputs side by side';
@@ -6789,8 +6809,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const top = [...cands.entries()].sort((a, b) => b[1].score - a[1].score)[0];
   // (A name that says only "attention", `Attention(X) = softmax(XXᵀ)X` under "Self-attention", lets the words say which.)
   // (The distillation loss named by its subscript, L_{kd}, keeps its name whatever loss the words name.)
-  // (So does softmax(QKᵀ/√d)V written whole, under words about self-attention.)
-  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED && top[1].why !== SDPA_WRITTEN) {
+  // (So does softmax(QKᵀ/√d)V written whole, under words about self-attention, and a GRU's state mixed by its one gate
+  // under words comparing it with the LSTM.)
+  if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED && top[1].why !== SDPA_WRITTEN && top[1].why !== GRU_MIX) {
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
       // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
       if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;

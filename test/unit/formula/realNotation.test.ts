@@ -4515,3 +4515,29 @@ test('a formula escaped as pandoc writes markdown, \\\\frac with E\\_{t} and \\^
   // In TeX written once, \\^{y} is still the hat accent.
   assert.equal(normaliseTex('\\^{y} = \\sigma(x)'), normaliseTex('\\hat{y} = \\sigma(x)'));
 });
+
+test("a GRU's state mixed by its one gate stays the GRU under words that compare it with the LSTM", () => {
+  assert.equal(concept('h^{(t)} = (1 - u^{(t)}) \\cdot h^{(t-1)} + u^{(t)} \\cdot \\tilde h^{(t)}', 'plays the role of both the forget and input gate in the LSTM'), 'gru');
+  assert.equal(concept('h^{(t)} = (1 - u^{(t)}) \\cdot h^{(t-1)} + u^{(t)} \\cdot \\tilde h^{(t)}', 'Update gate: controls what parts of hidden state are update vs preserved (i.e plays the role of both the forget and input gate in the LSTM)'), 'gru');
+});
+
+test('h(x) = P(y = 1 | x; θ) is logistic regression; so is f_{w,b}(x) = sigmoid(wx + b), a model named by its weight vector', () => {
+  assert.equal(concept('h(x) = P (y=1|x; θ)'), 'logistic-regression');
+  assert.notEqual(concept('h(x) = P(y=1|x)'), 'logistic-regression');
+  assert.equal(concept('f_{w,b}(x^{(i)}) = sigmoid(wx^{(i)} + b )'), 'logistic-regression');
+  // A weight matrix makes it a layer.
+  assert.equal(concept('f_{W}(x) = \\sigma(W x + b)'), 'affine-layer');
+});
+
+test("the next word given every one before it, counted back with steps above the letter: P(x^{(t+1)} | x^{(t)}, …, x^{(1)})", () => {
+  assert.equal(concept('P(x^{(t+1)}|x^{(t)},....,x^{(1)})'), 'language-model');
+  assert.equal(concept('P(x_t \\mid x_{t-1}, \\ldots, x_1)'), 'language-model');
+  assert.equal(normaliseTex('a_1, ...., a_n'), normaliseTex('a_1, ..., a_n'));
+  // A history that stops short of the first word is no whole prefix.
+  assert.notEqual(recognise('P(x^{(t+1)}|x^{(t)},\\ldots,x^{(2)})').candidates[0]?.why, recognise('P(x^{(t+1)}|x^{(t)},\\ldots,x^{(1)})').candidates[0]?.why);
+});
+
+test('the score of two states through W_2 tanh(W_1 [h_i, h_j]) is additive attention; W_2 tanh(W_1 x + b) of one input is a network', () => {
+  assert.equal(concept('score(h_i, h_j) =\\mathbf{W}_2 \\tanh(\\mathbf{W}_1 [h_i, h_j])'), 'mlp-attention');
+  assert.equal(concept('f(x) = W_2 \\tanh(W_1 x + b)'), 'mlp');
+});
