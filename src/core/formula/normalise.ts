@@ -587,6 +587,8 @@ const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\
  */
 function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)([Cc]ount|score|align)(?=\s*\()/g, '\\operatorname{$1}');
+  // (A function's opening bracket caught in its name's text box, `\text{softmax(}e)`: the name, then the bracket.)
+  s = s.replace(/\\(?:text|textrm|mathrm|operatorname)\s*\{\s*([A-Za-z]{2,12})\s*\(\s*\}/g, '\\operatorname{$1}(');
   // (A distribution typed by its name, `y ~ Bernoulli(p)`: the distribution, not nine letters.)
   s = s.replace(/(?<![\\A-Za-z{])(Bernoulli|Categorical|Multinomial|Multinoulli|Binomial|Poisson|Dirichlet)(?=\s*\()/g, '\\operatorname{$1}');
   // (λ typed short, as code must: `lambd`, `lamda`, `lmbda`.)

@@ -4144,6 +4144,15 @@ function detect(root: Row, add: Add): void {
   }
   if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
   if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖' && !(subText(x.sup) === '2' && hasOp(x.body, '-'))) && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  // (Σ_i |x_i|^p)^{1/p} under any name, g(x) = …: the p-norm written out, its power and root the same letter.
+  const rootOfPowers = (g: Node) => {
+    if (g.k !== 'group' || !g.sup) return false;
+    const up = rowOf(g.sup);
+    const root = up.length === 1 && up[0].k === 'frac' && onlyNum(up[0].num, 1) && rowOf(up[0].den).length === 1 && rowOf(up[0].den)[0].k === 'sym' ? (rowOf(up[0].den)[0] as Sym).name : '';
+    const body = rowOf(g.body);
+    return !!root && body[0]?.k === 'big' && body[0].v === 'sum' && body.length === 2 && body[1].k === 'group' && body[1].delim === '|' && subText(body[1].sup) === root && !hasOp(body[1].body, '-');
+  };
+  if (parts.length > 1 && rhsAll.length === 1 && rootOfPowers(rhsAll[0])) add('norms', 3.4, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
   // or a norm of one letter equal to sums of its entries).
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
@@ -4886,7 +4895,7 @@ function activated(root: Row): boolean {
 }
 
 /** Abbreviations a left side writes for a loss or a measure (CE = …, BCE(y, ŷ) = …, PP(W) = …, D_KL = …). */
-const LOSS_ABBREVIATIONS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
+const LOSS_ABBREVIATIONS: Record<string, ConceptId> = lookupTable({ ce: 'cross-entropy', cel: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', bcel: 'binary-cross-entropy', nll: 'negative-log-likelihood', mse: 'mse', pp: 'perplexity', ppl: 'perplexity', kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo',
   // (And the measure's whole name typed as a word on the left, `perplexity = 2^{H}`, `cross_entropy = …`.)
   perplexity: 'perplexity', crossentropy: 'cross-entropy', categoricalcrossentropy: 'cross-entropy', binarycrossentropy: 'binary-cross-entropy', logloss: 'binary-cross-entropy', surprisal: 'surprisal', hingeloss: 'hinge-loss', meansquarederror: 'mse', ecm: 'mse', eqm: 'mse' });
 function lossAbbreviation(lhs: Row): ConceptId | null {
@@ -5814,6 +5823,7 @@ const CONTEXT_PAIRS_SOFTMAX = 'Σ_{(w, c)} log e^{u_c · v_w}/Σ_{c′} e^{u_{c�
 const LABEL_BERNOULLI = 'y ∼ Bernoulli(p), p = σ(z): the label drawn with the probability the sigmoid of a score gives';
 const LABEL_CATEGORICAL = 'y ∼ Categorical(p), p = softmax(z): the label drawn with the probabilities a softmax of scores gives';
 const GRU_MIX = 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate';
+const HEADS_SUMMED = 'Σ_i softmax(Q^i K^{iᵀ}/√d) V^i W^{o,i}: each head\'s attention, summed over the heads';
 const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const HEADS_LISTED = 'o = [o^{(1)}, …, o^{(h)}]: the output as its h heads\' outputs side by side';
@@ -5830,7 +5840,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -6028,6 +6038,11 @@ function detectHeads(root: Row, add: Add): void {
     if (roles === 'QKV' && idx[0] && idx.every((i) => i === idx[0])) add('multi-head-attention', 3.9, ONE_HEAD);
   }
   if (headsListed(root)) add('multi-head-attention', 3.2, HEADS_LISTED);
+  // (Σ_i softmax(Q^i K^{iᵀ}/√d_k) V^i W^{o,i}: each head's attention, by its own Q, K, V, summed over the heads.)
+  const headIndex = (x: Sym) => (subText(x.sup) || subText(x.sub)).replace(/[\s()]|T$|top$/g, '');
+  const qkv = syms(root).filter((x) => /^[QKV]$/.test(x.name));
+  const summedOver = bigs(root, 'sum').map(sumIndexOf).find((i) => !!i);
+  if (summedOver && new Set(qkv.map((x) => x.name)).size === 3 && qkv.every((x) => headIndex(x) === summedOver) && applies(root, ['softmax']).length > 0) add('multi-head-attention', 3.8, HEADS_SUMMED);
   // (The heads listed from the first to the last, O^{(1)}, …, O^{(H)}, and mixed by the output weight W_O.)
   const { parts } = sides(root);
   const rhs = parts.slice(1).flat();
@@ -6037,6 +6052,8 @@ function detectHeads(root: Row, add: Add): void {
   const last = listed.length >= 2 ? (subText(listed[listed.length - 1].sup) || subText(listed[listed.length - 1].sub)).replace(/[\s()]/g, '') : '';
   const mixed = rhs.slice(concat + 1).some((x) => x.k === 'sym' && x.name === 'W' && /^o$/i.test(subText(x.sub) || subText(x.sup)));
   if (mixed && /^[hHM]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.6, HEADS_MIXED);
+  // (Concatenated up to h without the mixing, Concat(Z_1, …, Z_h): the heads' outputs side by side.)
+  else if (/^[hH]$/.test(last) && listed.every((x) => x.name === listed[0].name)) add('multi-head-attention', 3.2, HEADS_LISTED);
 }
 
 /** o_t = [o_t^{(1)}, o_t^{(2)}, …, o_t^{(h)}]: an output defined as its own h heads' outputs side by side. */
@@ -6301,6 +6318,12 @@ function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const unit = rhs[2];
   const indexed = (x: Node | undefined) => x?.k === 'sym' && indexOf(x.sub) === idx;
   if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z][a-z0-9]$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+}
+
+/** θ*, φ* = arg max_{θ,φ} Σ_i ELBO(θ, φ; x_i): the parameters trained by maximising the bound, named inside. */
+function detectBoundMaximised(root: Row, add: Add): void {
+  const maximised = all(root).some((x) => (x.k === 'name' && /^(arg ?)?max$/i.test(x.v)) || (x.k === 'apply' && /^(arg ?)?max$/i.test(x.fn)));
+  if (maximised && applies(root, ['elbo']).length > 0 && sides(root).parts.length === 2) add('elbo', 3.4, 'arg max_{θ,φ} Σ_i ELBO(θ, φ; x_i): the parameters that maximise the evidence lower bound');
 }
 
 /**
@@ -6642,7 +6665,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

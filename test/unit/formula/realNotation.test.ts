@@ -4541,3 +4541,26 @@ test('the score of two states through W_2 tanh(W_1 [h_i, h_j]) is additive atten
   assert.equal(concept('score(h_i, h_j) =\\mathbf{W}_2 \\tanh(\\mathbf{W}_1 [h_i, h_j])'), 'mlp-attention');
   assert.equal(concept('f(x) = W_2 \\tanh(W_1 x + b)'), 'mlp');
 });
+
+test('the p-norm written out under any name, g(x) = (Σ_i |x_i|^p)^{1/p}', () => {
+  assert.equal(concept('g(x)=\\left(\\sum_{i=1}^n|x_i|^p\\right)^{1/p}'), 'norms');
+  // Powers without the absolute value, or a root of another order, are not.
+  assert.notEqual(concept('g(x)=\\left(\\sum_{i=1}^n x_i^p\\right)^{1/p}'), 'norms');
+  assert.notEqual(concept('g(x)=\\left(\\sum_{i=1}^n |x_i|^p\\right)^{1/q}'), 'norms');
+});
+
+test('CEL and BCEL on the left name their losses; each head summed, Σ_i softmax(Q^i K^{iᵀ}/√d) V^i W^{o,i}, and heads concatenated up to h are multi-head attention', () => {
+  assert.equal(concept('CEL(Y, \\hat{Y}) = \\frac{1}{N} \\sum_{i=1}^N H(y_i, \\hat{y}_i)'), 'cross-entropy');
+  assert.equal(concept('\\mathbf{Y} = \\sum_i \\left[ \\operatorname{softmax}(\\frac{\\mathbf{Q}^i\\mathbf{K}^{i\\top}}{\\sqrt{d_k}})\\mathbf{V}^i\\mathbf{W}^{o,i} \\right]'), 'multi-head-attention');
+  assert.equal(recognise('\\mathbf{Z} = \\mathrm{Concat}(\\mathbf{Z}_1, \\mathbf{Z}_2, \\ldots, \\mathbf{Z}_h)').concept, 'multi-head-attention');
+  // One head's attention, or a concatenation of n items, is not.
+  assert.notEqual(concept('\\mathbf{Y} = \\operatorname{softmax}(\\frac{\\mathbf{Q}\\mathbf{K}^{\\top}}{\\sqrt{d_k}})\\mathbf{V}'), 'multi-head-attention');
+  assert.notEqual(concept('v = \\mathrm{Concat}(x_1, x_2, \\ldots, x_n)'), 'multi-head-attention');
+});
+
+test("a function's bracket caught in its name's text box, \\text{softmax(}e), is the call; the bound maximised by name is the ELBO", () => {
+  assert.equal(normaliseTex('\\alpha = \\text{softmax(}e)'), normaliseTex('\\alpha = \\operatorname{softmax}(e)'));
+  assert.equal(concept('\\phi^*, \\theta^* = \\arg\\max_{\\phi, \\theta} \\sum_{i=1}^{n} \\text{ELBO}(\\phi, \\theta; x_i)'), 'elbo');
+  // A likelihood maximised is not the bound.
+  assert.notEqual(concept('\\theta^* = \\arg\\max_{\\theta} \\sum_{i=1}^{n} \\log p(x_i; \\theta)'), 'elbo');
+});
