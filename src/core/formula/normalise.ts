@@ -587,6 +587,7 @@ const DATA_PRIME = /(?<![A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[xXzZ]\
  */
 function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z]|\\(?:operatorname|text|textrm|mathrm|rm|mathit|texttt|mathsf)\s*\{\s*)([Cc]ount|score|align)(?=\s*\()/g, '\\operatorname{$1}');
+  s = bracesRaised(probabilityBraces(s));
   // (A function's opening bracket caught in its name's text box, `\text{softmax(}e)`: the name, then the bracket.)
   s = s.replace(/\\(?:text|textrm|mathrm|operatorname)\s*\{\s*([A-Za-z]{2,12})\s*\(\s*\}/g, '\\operatorname{$1}(');
   // (A distribution typed by its name, `y ~ Bernoulli(p)`: the distribution, not nine letters.)
@@ -732,6 +733,50 @@ function conditionsAndNames(s: string): string {
 function bareStepIndices(s: string): string {
   const stepped = new Set([...s.matchAll(/(?<![A-Za-z\\])([A-Za-z])_\{\s*([a-z])\s*[-+]\s*1\s*\}/g)].map((m) => `${m[1]}${m[2]}`));
   return stepped.size ? s.replace(/(?<![A-Za-z\\_^])([A-Za-z])([a-z])(?![A-Za-z_{(])/g, (m, letter: string, step: string) => (stepped.has(`${letter}${step}`) ? `${letter}_{${step}}` : m)) : s;
+}
+
+/** Where the `\}` closing an escaped brace opened just before `from` stands (escaped braces nested inside counted), or −1. */
+function escapedClose(s: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < s.length; i++) {
+    if (s.startsWith('\\{', i)) (depth++, i++);
+    else if (s.startsWith('\\}', i)) {
+      if (--depth === 0) return i;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** `\text{Pr}\{A | B\}`, `\Pr\{A\}`: a probability written with braces, as robotics and probability texts do, is `P(A | B)`. */
+function probabilityBraces(s: string): string {
+  const open = /(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*Pr\s*\}|\\Pr(?![A-Za-z])|(?<![A-Za-z\\])Pr)\s*\\\{/g;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    const i = escapedClose(s, m.index + m[0].length);
+    if (i < 0) break;
+    out += `${s.slice(from, m.index)} P(${s.slice(m.index + m[0].length, i)})`;
+    from = i + 2;
+    open.lastIndex = from;
+  }
+  return out + s.slice(from);
+}
+
+/** `\{w_1 x_i + w_0 − y_i\}^2`: escaped braces raised to a power enclose a term, as brackets do — no set is squared. */
+function bracesRaised(s: string): string {
+  let out = s;
+  for (let at = out.indexOf('\\{'); at >= 0; at = out.indexOf('\\{', at + 2)) {
+    const i = escapedClose(out, at + 2);
+    if (i < 0) break;
+    const after = out.slice(i + 2);
+    if (!/^\s*\^/.test(after)) continue;
+    // (Sized, `\left\{ … \right\}^2`, the sizes go with the braces.)
+    const left = out.slice(0, at).replace(/\\left\s*$/, '');
+    out = `${left}(${out.slice(at + 2, i).replace(/\\right\s*$/, '')})${after}`;
+    at = left.length;
+  }
+  return out;
 }
 
 /** Comparisons typed as in code, `x <= 0`, `a >= b`: ≤ and ≥ (`<=>`, `=>` are arrows). */

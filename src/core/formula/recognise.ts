@@ -4137,6 +4137,18 @@ function detect(root: Row, add: Add): void {
     if (l && r && cond(l).length === 1 && cond(r).length === 1 && turned(cond(l)[0], cond(r)[0])) add('bayes-rule', 3.4, 'P(A | B) P(B) = P(B | A) P(A): the joint written both ways');
   }
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
+  // P(A | B) = η P(B | A) P(A): the posterior as the likelihood times the prior, normalised by a constant (η, α, 1/Z),
+  // as robotics texts write it.
+  if (parts.length === 2 && rels[0] === '=') {
+    const [l, r] = [parts[0], unmultiplied(parts[1])];
+    const norm = (x: Node | undefined) => (x?.k === 'sym' && /^(eta|alpha|Z|kappa)$/.test(x.name) && !x.sub) || (x?.k === 'frac' && onlyNum(x.num, 1) && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym');
+    const post = l.length === 1 && l[0].k === 'apply' && isProb(l[0]) && condBar(l[0]) ? l[0] : null;
+    const rest = r.length === 3 && norm(r[0]) && r.slice(1).every((x) => x.k === 'apply' && isProb(x)) ? (r.slice(1) as Apply[]) : null;
+    const keyOf = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
+    const likelihood = rest?.find((q) => condBar(q));
+    const prior = rest?.find((q) => !condBar(q));
+    if (post && likelihood && prior && keyOf(conditionLetters(likelihood).predicted) === keyOf(conditionLetters(post).given) && keyOf(conditionLetters(likelihood).given) === keyOf(conditionLetters(post).predicted) && keyOf(conditionLetters(prior).predicted) === keyOf(conditionLetters(post).predicted)) add('bayes-rule', 3.6, 'P(A | B) = η P(B | A) P(A): the posterior, the likelihood times the prior normalised by a constant');
+  }
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
     if (parts.length === 2 && bigs(parts[1], 'sum').length >= 2 && parts[0].some((x) => x.k === 'group' && !!x.sup && bigs(x.body, 'sum').length > 0) && !parts[0].some((x) => x.k === 'big')) add('cauchy-schwarz', 3.5, '|Σ u_i v_i|² ≤ Σ|u_i|² Σ|v_i|²');

@@ -4564,3 +4564,22 @@ test("a function's bracket caught in its name's text box, \\text{softmax(}e), is
   // A likelihood maximised is not the bound.
   assert.notEqual(concept('\\theta^* = \\arg\\max_{\\theta} \\sum_{i=1}^{n} \\log p(x_i; \\theta)'), 'elbo');
 });
+
+test('Bayes\' rule normalised by a constant, P(A | B) = η P(B | A) P(A); a probability written Pr{A | B} with braces', () => {
+  assert.equal(concept('P(A|B) = \\eta P(B|A) P(A)'), 'bayes-rule');
+  assert.equal(concept('\\text{Pr}\\{A|B\\} =\\eta\\text{Pr}\\{B|A\\}\\text{Pr}\\{A\\}'), 'bayes-rule');
+  assert.equal(normaliseTex('\\Pr\\{A \\mid B\\}').trim(), 'P(A \\mid B)');
+  // The prior of another event, or the conditional not turned around, is no Bayes' rule.
+  assert.notEqual(concept('P(A|B) = \\eta P(B|A) P(C)'), 'bayes-rule');
+  assert.notEqual(concept('P(A|B) = \\eta P(A|B) P(A)'), 'bayes-rule');
+  // Braces of a set stay.
+  assert.equal(normaliseTex('S = \\{x : x > 0\\}'), 'S = \\{x : x > 0\\}');
+});
+
+test('escaped braces raised to a power enclose a term: Σ_i \\{w_1 x_i + w_0 − y_i\\}^2 is a sum of squared errors', () => {
+  assert.equal(normaliseTex('\\sum_i \\{w_1 x_i + w_0 -y_i\\}^2'), normaliseTex('\\sum_i (w_1 x_i + w_0 -y_i)^2'));
+  assert.equal(normaliseTex('\\left\\{ a + b \\right\\}^2'), normaliseTex('( a + b )^2'));
+  assert.equal(concept('\\mathcal{L}(w_{0:1}| x_{1:N}, y_{1:N}) = \\sum_{i=1}^N \\{w_1 x_i + w_0 -y_i\\}^2'), 'mse');
+  // A set not raised keeps its braces.
+  assert.equal(normaliseTex('S = \\{x_i\\} \\cup \\{y\\}'), 'S = \\{x_i\\} \\cup \\{y\\}');
+});
