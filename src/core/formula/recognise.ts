@@ -1933,8 +1933,12 @@ function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknow
   const steps = lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && p[1][0]?.k === 'sym' && (p[1][0] as Sym).name === (p[0][0] as Sym).name && hasOp(p[1], '-'));
   if (steps.length !== 1) return [];
   const step = steps[0][1];
+  // (The letters another line averages, u_τ = β u_{τ−1} + (1 − β) g: a moment under any letter.)
+  const averaged = new Set(lines.map((l) => sides(l).parts).filter((p) => p.length === 2 && p[0].length === 1 && p[0][0].k === 'sym' && syms(p[1]).some((x) => /^(beta|rho|gamma)$/.test(x.name)) && syms(p[1]).some((x) => x.name === (p[0][0] as Sym).name)).map((p) => (p[0][0] as Sym).name));
+  const stepped = (steps[0][0][0] as Sym).name;
   // (m̂_t, or m(θ) written as a function of the parameters.)
-  const byMoment = syms(step).some((x) => x.name === 'm') || all(step).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'm');
+  const rooted = all(step).some((x) => x.k === 'sqrt');
+  const byMoment = syms(step).some((x) => x.name === 'm' || (!rooted && x.name !== stepped && averaged.has(x.name))) || all(step).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'm');
   const overRoot = fracs(step).some((f) => all(f.den).some((y) => y.k === 'sqrt'));
   if (!(byMoment && !all(step).some((x) => x.k === 'sqrt')) && !(overRoot && !byMoment)) return [];
   cands.delete('adam');
@@ -5424,6 +5428,22 @@ function mentionOf(items: Row): ConceptId | null {
 
 /** Display environments that only number or align one line (equation, align with one row …): that line, unaligned. */
 const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|split|displaymath|math|flalign|alignat)\*?$/;
+/**
+ * (X_1 W_{31} + X_2 W_{32}) + b_3: brackets around terms of a sum that nothing multiplies, raises or negates add
+ * nothing — the terms themselves, for the detectors.
+ */
+function looseBrackets(items: Row): Row {
+  if (!all(items).some((x) => x.k === 'group' && x.delim === '(')) return items;
+  const loose = (r: Row, i: number) => {
+    const [x, before, after] = [r[i], r[i - 1], r[i + 1]];
+    const open = !before || (before.k === 'op' && (before.v === '+' || before.v === '='));
+    const shut = !after || (after.k === 'op' && ['+', '-', '='].includes(after.v));
+    return x.k === 'group' && x.delim === '(' && !x.sub && !x.sup && open && shut && hasOp(x.body, '+');
+  };
+  const spliced = (r: Row): Row => r.flatMap((x, i) => (loose(r, i) ? rowOf((x as Group).body) : [x]));
+  return (mapTree({ k: 'row', items }, (n) => (n.k === 'row' ? { k: 'row', items: spliced(n.items) } : n)) as { items: Row }).items;
+}
+
 function oneLine(written: Row): Row {
   const items = unwrapped(written);
   const env = items.length === 1 && items[0].k === 'env' ? items[0] : null;
@@ -6332,6 +6352,13 @@ function detectHiddenUnitsSummed(root: Row, add: Add): void {
   if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z][a-z0-9]$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
 }
 
+/** √((a_x − p_x)² + (a_y − p_y)²): two points' Euclidean distance written out coordinate by coordinate. */
+function detectDistanceWritten(root: Row, add: Add): void {
+  const squaredDifference = (t: { sign: string; items: Row }) => t.sign === '+' && t.items.length === 1 && t.items[0].k === 'group' && subText(t.items[0].sup) === '2' && termsOf(rowOf(t.items[0].body)).length === 2 && termsOf(rowOf(t.items[0].body))[1].sign === '-';
+  const written = all(root).some((x) => x.k === 'sqrt' && termsOf(rowOf(x.body)).length >= 2 && termsOf(rowOf(x.body)).every(squaredDifference));
+  if (written) add('norms', 3.2, '√((x_1 − y_1)² + (x_2 − y_2)²): the Euclidean distance written out');
+}
+
 /** θ*, φ* = arg max_{θ,φ} Σ_i ELBO(θ, φ; x_i): the parameters trained by maximising the bound, named inside. */
 function detectBoundMaximised(root: Row, add: Add): void {
   const maximised = all(root).some((x) => (x.k === 'name' && /^(arg ?)?max$/i.test(x.v)) || (x.k === 'apply' && /^(arg ?)?max$/i.test(x.fn)));
@@ -6677,7 +6704,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
@@ -6797,7 +6824,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const tree = { ...parsed, items: oneLine(parsed.items) };
   const trees = src === written ? [tree.items] : [tree.items, oneLine(parseTex(written).items)];
   const { cands, add } = scoreBoard();
-  runDetectors(trees, add);
+  runDetectors(trees.map(looseBrackets), add);
   // A chain of equalities that no detector reads whole (`h_θ(x) = θᵀx = Σ_i θ_i x_i = θ₀ + θ₁x₁ + …`) states its left
   // side equal to each form in turn: when the forms read one by one agree on a concept, the chain is that concept.
   if (![...cands.values()].some((c) => c.score >= 2.5)) {
