@@ -735,29 +735,30 @@ function bareStepIndices(s: string): string {
   return stepped.size ? s.replace(/(?<![A-Za-z\\_^])([A-Za-z])([a-z])(?![A-Za-z_{(])/g, (m, letter: string, step: string) => (stepped.has(`${letter}${step}`) ? `${letter}_{${step}}` : m)) : s;
 }
 
-/** Where the `\}` closing an escaped brace opened just before `from` stands (escaped braces nested inside counted), or −1. */
-function escapedClose(s: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < s.length; i++) {
-    if (s.startsWith('\\{', i)) (depth++, i++);
-    else if (s.startsWith('\\}', i)) {
-      if (--depth === 0) return i;
-      i++;
-    }
+/** Escaped braces paired in one pass: where each `\{` opens, where its `\}` closes (unpaired ones left out). */
+function escapedPairs(s: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = s.indexOf('\\'); i >= 0 && i < s.length; i = s.indexOf('\\', i + 1)) {
+    if (s[i + 1] === '{') open.push(i);
+    else if (s[i + 1] === '}' && open.length) pairs.set(open.pop()!, i);
+    if (s[i + 1] === '{' || s[i + 1] === '}' || s[i + 1] === '\\') i++;
   }
-  return -1;
+  return pairs;
 }
 
 /** `\text{Pr}\{A | B\}`, `\Pr\{A\}`: a probability written with braces, as robotics and probability texts do, is `P(A | B)`. */
 function probabilityBraces(s: string): string {
+  if (!s.includes('Pr')) return s;
+  const pairs = escapedPairs(s);
   const open = /(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*Pr\s*\}|\\Pr(?![A-Za-z])|(?<![A-Za-z\\])Pr)\s*\\\{/g;
   let out = '';
   let from = 0;
   for (let m = open.exec(s); m; m = open.exec(s)) {
-    const i = escapedClose(s, m.index + m[0].length);
-    if (i < 0) break;
-    out += `${s.slice(from, m.index)} P(${s.slice(m.index + m[0].length, i)})`;
-    from = i + 2;
+    const close = pairs.get(m.index + m[0].length - 2);
+    if (close === undefined) continue;
+    out += `${s.slice(from, m.index)} P(${s.slice(m.index + m[0].length, close)})`;
+    from = close + 2;
     open.lastIndex = from;
   }
   return out + s.slice(from);
@@ -765,16 +766,21 @@ function probabilityBraces(s: string): string {
 
 /** `\{w_1 x_i + w_0 − y_i\}^2`: escaped braces raised to a power enclose a term, as brackets do — no set is squared. */
 function bracesRaised(s: string): string {
-  let out = s;
-  for (let at = out.indexOf('\\{'); at >= 0; at = out.indexOf('\\{', at + 2)) {
-    const i = escapedClose(out, at + 2);
-    if (i < 0) break;
-    const after = out.slice(i + 2);
-    if (!/^\s*\^/.test(after)) continue;
+  if (!s.includes('\\{')) return s;
+  const raised = [...escapedPairs(s)].filter(([, close]) => /^\s*\^/.test(s.slice(close + 2, close + 12)));
+  if (!raised.length) return s;
+  const opens = new Set(raised.map(([o]) => o));
+  const closes = new Set(raised.map(([, c]) => c));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (!opens.has(i) && !closes.has(i)) {
+      out += s[i];
+      continue;
+    }
     // (Sized, `\left\{ … \right\}^2`, the sizes go with the braces.)
-    const left = out.slice(0, at).replace(/\\left\s*$/, '');
-    out = `${left}(${out.slice(at + 2, i).replace(/\\right\s*$/, '')})${after}`;
-    at = left.length;
+    const sized = (opens.has(i) ? /\\left\s*$/ : /\\right\s*$/).exec(s.slice(Math.max(0, i - 12), i));
+    out = `${sized ? out.slice(0, out.length - sized[0].length) : out}${opens.has(i) ? '(' : ')'}`;
+    i++;
   }
   return out;
 }

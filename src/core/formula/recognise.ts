@@ -5433,13 +5433,16 @@ const LINE_ENVS = /^(equation|align|aligned|gather|gathered|eqnarray|multline|sp
  * nothing — the terms themselves, for the detectors.
  */
 function looseBrackets(items: Row): Row {
-  if (!all(items).some((x) => x.k === 'group' && x.delim === '(')) return items;
+  // (Long formulas are read as written: splicing many brackets would only lengthen the rows every detector walks.)
+  if (all(items).length > 400 || !all(items).some((x) => x.k === 'group' && x.delim === '(')) return items;
   const loose = (r: Row, i: number) => {
     const [x, before, after] = [r[i], r[i - 1], r[i + 1]];
     const open = !before || (before.k === 'op' && (before.v === '+' || before.v === '='));
     const shut = !after || (after.k === 'op' && ['+', '-', '='].includes(after.v));
     return x.k === 'group' && x.delim === '(' && !x.sub && !x.sup && open && shut && hasOp(x.body, '+');
   };
+  // (Read as written, the same nodes, when no bracket is loose: the trees' cached walks stay shared.)
+  if (!rowsIn(items).some((r) => r.some((_x, i) => loose(r, i)))) return items;
   const spliced = (r: Row): Row => r.flatMap((x, i) => (loose(r, i) ? rowOf((x as Group).body) : [x]));
   return (mapTree({ k: 'row', items }, (n) => (n.k === 'row' ? { k: 'row', items: spliced(n.items) } : n)) as { items: Row }).items;
 }
