@@ -4132,12 +4132,13 @@ function detect(root: Row, add: Add): void {
     else if (numP.length >= 2 && numP.some(condBar) && marginalised && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }
   // P(A | B) P(B) = P(B | A) P(A): the two ways of writing the joint, the conditional turned around.
+  // (The letters of a conditional compared as sets; one conditional the other turned around, P(A | B) and P(B | A).)
+  const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
+  const turned = (a: Apply, b: Apply) => { const x = conditionLetters(a); const y = conditionLetters(b); return x.predicted.length > 0 && x.given.length > 0 && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted); };
   if (parts.length === 2 && rels[0] === '=') {
     const side = (r: Row) => (r.length === 2 && r.every((x) => x.k === 'apply' && isProb(x)) ? (r as Apply[]) : null);
     const [l, r] = [side(parts[0]), side(parts[1])];
     const cond = (q: Apply[] | null) => q?.filter(condBar) ?? [];
-    const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
-    const turned = (a: Apply, b: Apply) => { const x = conditionLetters(a); const y = conditionLetters(b); return x.predicted.length > 0 && x.given.length > 0 && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted); };
     if (l && r && cond(l).length === 1 && cond(r).length === 1 && turned(cond(l)[0], cond(r)[0])) add('bayes-rule', 3.4, 'P(A | B) P(B) = P(B | A) P(A): the joint written both ways');
   }
   if (rels.includes('∝') && probApplies.length >= 3 && condProbs.length >= 2) add('bayes-rule', 3.4, 'posterior ∝ likelihood × prior');
@@ -4148,10 +4149,11 @@ function detect(root: Row, add: Add): void {
     const norm = (x: Node | undefined) => (x?.k === 'sym' && /^(eta|alpha|Z|kappa)$/.test(x.name) && !x.sub) || (x?.k === 'frac' && onlyNum(x.num, 1) && rowOf(x.den).length === 1 && rowOf(x.den)[0].k === 'sym');
     const post = l.length === 1 && l[0].k === 'apply' && isProb(l[0]) && condBar(l[0]) ? l[0] : null;
     const rest = r.length === 3 && norm(r[0]) && r.slice(1).every((x) => x.k === 'apply' && isProb(x)) ? (r.slice(1) as Apply[]) : null;
-    const keyOf = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
     const likelihood = rest?.find((q) => condBar(q));
     const prior = rest?.find((q) => !condBar(q));
-    if (post && likelihood && prior && keyOf(conditionLetters(likelihood).predicted) === keyOf(conditionLetters(post).given) && keyOf(conditionLetters(likelihood).given) === keyOf(conditionLetters(post).predicted) && keyOf(conditionLetters(prior).predicted) === keyOf(conditionLetters(post).predicted)) add('bayes-rule', 3.6, 'P(A | B) = η P(B | A) P(A): the posterior, the likelihood times the prior normalised by a constant');
+    const [a, b, c] = post && likelihood && prior ? [conditionLetters(post), conditionLetters(likelihood), conditionLetters(prior)] : [];
+    // (Compared by their letters; words in another script, P(うどん | 白い), have none, and the shape alone decides.)
+    if (a && b && c && key(b.predicted) === key(a.given) && key(b.given) === key(a.predicted) && key(c.predicted) === key(a.predicted)) add('bayes-rule', 3.6, 'P(A | B) = η P(B | A) P(A): the posterior, the likelihood times the prior normalised by a constant');
   }
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
@@ -5979,7 +5981,7 @@ function detectOneTermCrossEntropy(root: Row, add: Add): void {
  */
 function detectPenaltyBudget(written: Row, add: Add): void {
   // (The constraint is often a line of its own in an aligned block.)
-  for (const root of [written, ...written.flatMap((x) => (x.k === 'env' ? x.rows.map((r) => r.flatMap((cell) => rowOf(cell))) : []))]) penaltyBudget(root, add);
+  for (const root of cellsJoined(written)) penaltyBudget(root, add);
 }
 function penaltyBudget(root: Row, add: Add): void {
   const at = root.findIndex((x) => (x.k === 'text' && /^\s*(s\.\s*t\.?|subject\s*to)\s*$/i.test(x.v)) || (x.k === 'name' && /^(st|subjectto)$/i.test(x.v)));
