@@ -222,7 +222,14 @@ export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: 
   // (A letter the formula writes only transposed, W^{(2)ᵀ}, is the letter the labeller names W^{(2)}: the hover explains it.)
   const untransposed = (k: string) => k.replace(/\s+/g, '').replace(/\^(?:T|\{T\}|\\top|\{\\top\})\}$/, '}').replace(/\^(?:T|\{T\}|\\top|\{\\top\}|ᵀ)$/, '');
   const byUntransposed = new Map(symbols.filter((s) => untransposed(s.symbol) !== s.symbol.replace(/\s+/g, '')).map((s) => [untransposed(s.symbol), s]));
-  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table))) ?? byUntransposed.get(keyOfTex(labelled, table).replace(/\s+/g, ''));
+  // (A letter the labeller copies with its index glued on, as plain text writes it, `yi`, `wi-1`, is the subscripted
+  // letter the hover explains where the formula shows that habit.)
+  const glued = (k: string) => /^([A-Za-zα-ωΘ])([ijk])([-+]1)?$/.exec(k.trim());
+  const byGlued = (k: string) => {
+    const m = glued(k);
+    return m ? byKey.get(keyOfTex(`${m[1]}_{${m[2]}${m[3] ?? ''}}`)) : undefined;
+  };
+  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table))) ?? byUntransposed.get(keyOfTex(labelled, table).replace(/\s+/g, '')) ?? byGlued(labelled);
 }
 
 export interface SourceResult {

@@ -392,6 +392,7 @@ function codeNotation(s: string): string {
   const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyozrfigmvHCXYOZRFI])('?)t([-+]1)?(?![A-Za-z0-9_{'(])/g;
   const gluedSteps = [...s.matchAll(glued)];
   if (gluedSteps.some((m) => m[3]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, p: string, d?: string) => `${l}${p}_{t${d ?? ''}}`);
+  s = gluedIndices(s);
   // `P(w_t|w_t-1,w_t+1)`: a step's offset typed without braces, inside a list of arguments, belongs to the index.
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([a-z])([-+]\d)(?=\s*(?:[,|)\]]|\\mid))/g, '$1_{$2$3}');
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
@@ -432,6 +433,23 @@ function codeNotation(s: string): string {
   s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top)(?:\s*\})?)\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
+}
+
+/** A letter and the index i, j or k glued to it, `yi`, `θj`, `wi-1` (not π spelled `pi`). */
+const GLUED_INDEX = /(?<![\\A-Za-z0-9_^{'.])(?!pi(?![A-Za-z]))([A-Za-zα-ωΘ])([ijk])([-+]1)?(?![A-Za-z0-9_{'(.])/g;
+
+/**
+ * `Σ(yi − w xi)²`, `θj := θj − α Σ (h(x) − y) xj`, `P(wi | wi-1)`: an index glued to its letter in plain text, read as
+ * the subscript where the formula shows the habit — two letters carrying one index, or a letter with the step before
+ * (`wi-1`). One such pair alone (`ai`, `xi`) is left as written.
+ */
+function gluedIndices(s: string): string {
+  const found = [...s.matchAll(GLUED_INDEX)];
+  const habit = new Set(['i', 'j', 'k'].filter((ix) => {
+    const mine = found.filter((m) => m[2] === ix);
+    return mine.some((m) => m[3]) || new Set(mine.map((m) => m[1])).size >= 2;
+  }));
+  return habit.size ? s.replace(GLUED_INDEX, (m, l: string, ix: string, d?: string) => (habit.has(ix) ? `${l}_{${ix}${d ?? ''}}` : m)) : s;
 }
 
 /**

@@ -95,6 +95,11 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.equal(transposed('W^{\\left(2\\right)}')?.meaning, 'a weight matrix');
   assert.equal(transposed('x')?.meaning, 'the input');
   assert.equal(transposed('W^{(3)}'), undefined);
+  // A letter copied with its index glued on, as plain text writes it, is the subscripted letter the hover explains.
+  const glued = symbolFinder([{ symbol: 'y_i', meaning: 'the target' }, { symbol: 'w_{i−1}', meaning: 'the word before' }]);
+  assert.equal(glued('yi')?.meaning, 'the target');
+  assert.equal(glued('wi-1')?.meaning, 'the word before');
+  assert.equal(glued('yt'), undefined);
   // The activation function is the nonlinearity itself; its output is the activation, not the function.
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));

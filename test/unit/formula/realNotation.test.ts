@@ -4603,3 +4603,18 @@ test("two points' Euclidean distance written out, √((a_x − p_x)² + (a_y −
   // A hypotenuse of two letters is not.
   assert.notEqual(recognise('c = \\sqrt{a^2 + b^2}').concept, 'norms');
 });
+
+test('an index glued to its letter in plain text (Σ(yi − w xi)², θj … xj, P(wi | wi-1)) is its subscript where the habit shows', () => {
+  assert.equal(normaliseTex('(yi - w xi)^2'), normaliseTex('(y_{i} - w x_{i})^2'));
+  assert.equal(normaliseTex('P(wi | wi-1)'), normaliseTex('P(w_{i} | w_{i-1})'));
+  const steps = explainFormula('θj := θj - α * 1/m * sum( (h(x) - y) * xj )', { context: { before: 'Gradient descent' } });
+  assert.equal(steps.concept, 'gradient-descent');
+  assert.ok(steps.symbols.some((s) => s.symbol === 'θ_j'));
+  assert.ok(steps.symbols.some((s) => s.symbol === 'x_j'));
+  // One such pair alone is left as written; π spelled out, TeX commands and longer words are not indices.
+  assert.ok(!normaliseTex('ai + b').includes('a_{i}'));
+  assert.ok(!normaliseTex('2 pi xi + yi').includes('p_{i}'));
+  assert.ok(normaliseTex('2 pi xi + yi').includes('y_{i}'));
+  assert.match(normaliseTex('\\xi + xi + yi'), /^\\xi \+ x_\{i\} \+ y_\{i\}$/);
+  assert.ok(!normaliseTex('mini + maxi').includes('_{i}'));
+});
