@@ -2215,6 +2215,18 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
   });
 }
 
+/** Concepts whose model output is a probability (of the class, or a distribution over the classes). */
+const PROBABILITY_OUTPUTS = new Set<ConceptId>(['logistic-regression', 'binary-cross-entropy', 'softmax', 'softmax-regression', 'cross-entropy']);
+
+/** A meaning of the model's output (`the output (value) of h for x`, `the prediction (ŷ)`) said as the predicted probability it is. */
+function predictedProbability(meaning: string): string {
+  if (/probabilit/.test(meaning)) return meaning;
+  const value = /^the output \(value\) of (.+) for (.+)$/.exec(meaning);
+  if (value) return `the predicted probability for ${value[2]} (the output of ${value[1]})`;
+  const said = /^the (prediction|output) \(([^()]*)\)(.*)$/.exec(meaning);
+  return said ? `the ${said[1]} (${said[2]}): a predicted probability${said[3]}` : meaning;
+}
+
 function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<string, string>, words = ''): SymbolNote[] {
   const notes = new Map<string, string>();
   const order: string[] = [];
@@ -2296,6 +2308,8 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   if ((concept === 'cosine-similarity' || concept === 'cauchy-schwarz') && /embedding|word vector|word2vec|glove|词向量|嵌入|埋め込み|単語ベクトル|임베딩|단어 벡터/i.test(words)) {
     for (const k of order) if (/^the (first|second) vector/.test(notes.get(k) ?? '')) notes.set(k, `${notes.get(k)} (here a word embedding)`);
   }
+  // (In a model or loss whose output is a probability, that output is a predicted probability.)
+  if (concept && PROBABILITY_OUTPUTS.has(concept)) for (const k of order) notes.set(k, predictedProbability(notes.get(k) ?? ''));
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
   const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);

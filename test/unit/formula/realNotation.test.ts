@@ -4618,3 +4618,12 @@ test('an index glued to its letter in plain text (Σ(yi − w xi)², θj … xj,
   assert.match(normaliseTex('\\xi + xi + yi'), /^\\xi \+ x_\{i\} \+ y_\{i\}$/);
   assert.ok(!normaliseTex('mini + maxi').includes('_{i}'));
 });
+
+test("in a model or loss whose output is a probability (logistic regression, BCE, softmax), the model's output is the predicted probability", () => {
+  assert.match(meaning('h(x) = \\frac{1}{1 + e^{-\\theta^T x}}', 'h(x)', { context: { before: 'Logistic regression' } }), /predicted probability/);
+  assert.match(meaning('Cost(h(x), y) = -y \\log(h(x)) - (1-y) \\log(1-h(x))', 'h(x)'), /predicted probability/);
+  assert.match(meaning('\\hat y=\\frac{1}{1+e^{-(w^Tx+b)}}', 'ŷ'), /predicted probability/);
+  // A linear regression's output is a prediction, no probability; the target stays the target.
+  assert.doesNotMatch(meaning('h(x) = \\theta^T x', 'h(x)', { context: { before: 'Linear regression' } }), /probabilit/);
+  assert.match(meaning('Cost(h(x), y) = -y \\log(h(x)) - (1-y) \\log(1-h(x))', 'y'), /target/);
+});
