@@ -2218,6 +2218,8 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
 /** Concepts whose model output is a probability (of the class, or a distribution over the classes). */
 const PROBABILITY_OUTPUTS = new Set<ConceptId>(['logistic-regression', 'binary-cross-entropy', 'softmax', 'softmax-regression', 'cross-entropy']);
 
+const LIKELIHOOD = 'the likelihood (or its log): the probability of the data given the parameters, the objective maximised over them';
+
 /** A meaning of the model's output (`the output (value) of h for x`, `the prediction (ŷ)`) said as the predicted probability it is. */
 function predictedProbability(meaning: string): string {
   if (/probabilit/.test(meaning)) return meaning;
@@ -2310,6 +2312,10 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   }
   // (In a model or loss whose output is a probability, that output is a predicted probability.)
   if (concept && PROBABILITY_OUTPUTS.has(concept)) for (const k of order) notes.set(k, predictedProbability(notes.get(k) ?? ''));
+  // (In maximum likelihood, L(θ) and ℓ(θ) are the likelihood it maximises; in a language model's probabilities, w and W
+  // are words.)
+  if (concept === 'maximum-likelihood') for (const k of order) if (/^(L|ℓ|l)(\(|$)/.test(k) && /^the loss\b/.test(notes.get(k) ?? '')) notes.set(k, LIKELIHOOD);
+  if (concept === 'language-model' || concept === 'ngram-markov') for (const k of order) if (/^[wW](_|$)/.test(k) && /^(a weight|the weights)\b/.test(notes.get(k) ?? '')) notes.set(k, "a word (token) of the sequence (the model's input)");
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
   const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);

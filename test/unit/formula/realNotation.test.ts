@@ -4627,3 +4627,15 @@ test("in a model or loss whose output is a probability (logistic regression, BCE
   assert.doesNotMatch(meaning('h(x) = \\theta^T x', 'h(x)', { context: { before: 'Linear regression' } }), /probabilit/);
   assert.match(meaning('Cost(h(x), y) = -y \\log(h(x)) - (1-y) \\log(1-h(x))', 'y'), /target/);
 });
+
+test('in maximum likelihood L(θ) is the likelihood it maximises, not a loss; in a language model w and W are words, not weights', () => {
+  const ml = '\\hat{\\theta} = \\arg\\max_\\theta L(\\theta) = \\arg\\max_\\theta \\prod_{i=1}^n p(x_i | \\theta)';
+  assert.equal(concept(ml), 'maximum-likelihood');
+  assert.match(meaning(ml, 'L(θ)'), /likelihood/);
+  assert.doesNotMatch(meaning(ml, 'L(θ)'), /\bloss\b/);
+  const lm = 'P(W_1, W_2, \\ldots, W_n) = \\prod_{i=1}^n P(W_i | W_1, \\ldots, W_{i-1})';
+  assert.equal(concept(lm), 'language-model');
+  assert.doesNotMatch(meaning(lm, 'W_1'), /weight/);
+  // A loss stays a loss: J in the negative log-likelihood.
+  assert.match(meaning('J(\\theta) = -\\frac{1}{T} \\sum_{t=1}^{T} \\log p(w_t | w_{t-1})', 'J(θ)'), /loss|objective|cost/);
+});
