@@ -386,6 +386,9 @@ function codeNotation(s: string): string {
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
+  // A caret with nothing raised after it, `loss(y, y^)`, `y^ = wx + b`, and the spacing circumflex typed after a letter,
+  // `(yˆ − y)`: the letter's hat.
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z])\s*\^(?=\s*(?:$|[),=|\]:;]|\s[-+*/]\s))/g, '\\hat{$1}').replace(/(?<![\\A-Za-z])([A-Za-z])ˆ/g, '\\hat{$1}');
   // `ht = tanh(W ht-1 + U xt)`: a state's step glued to its letter, read so where a previous step or two such letters
   // show the habit.
   // (So are a gate's, a moment's and a capital state's, `Ht = Ot * tanh(Ct)`, `C't`, `mt = β1 mt-1 + (1-β1) gt`.)

@@ -1174,7 +1174,8 @@ function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void
     if (n.k !== 'row') return;
     n.items.forEach((x, i) => {
       const next = n.items[i + 1];
-      if (!inScripts.has(x) && projectionMark(x) && next?.k === 'sym' && /^[axhe]$/i.test(next.name)) set(symbolKey(next), 'the input (the vector the projection maps)', true);
+      // (An h is a hidden state, H the hidden states, whatever maps them.)
+      if (!inScripts.has(x) && projectionMark(x) && next?.k === 'sym' && /^[axhe]$/i.test(next.name)) set(symbolKey(next), /^h$/i.test(next.name) ? `the hidden ${next.name === 'H' ? 'states' : 'state'}: the input the projection maps` : 'the input (the vector the projection maps)', true);
     });
   });
 }
@@ -1182,7 +1183,7 @@ function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void
 /** A y marked as the model's (ŷ, y′, ỹ, y_{pred}) rather than the data's. */
 // (y_o, y_{o,k}: the output marked by its first index, as y_t, y_{t,k} marks the target beside it.)
 // (y_p: the predicted y, as y_t − y_p writes the true one and the prediction.)
-const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/.test(pretty(s.sub) + pretty(s.sup)) || /^[op](,|$)/.test(pretty(s.sub).replace(/\s/g, ''));
+const predictedY = (s: Sym) => s.mods.some((m) => m === 'hat' || m === 'prime' || m === 'tilde') || /pred|hat|out/i.test(pretty(s.sub) + pretty(s.sup)) || /^[op](,|$)/.test(pretty(s.sub).replace(/\s/g, ''));
 
 /**
  * 3i. Targets and predictions: a y written beside its predicted form (ŷ, y′, y_pred) is the target and that form the
@@ -2414,6 +2415,8 @@ function weightedInputRoles(tree: Tree, { notes, set }: Notes): void {
       const y = r[i + 1];
       const term = (i === 0 || r[i - 1].k === 'op' || r[i - 1].k === 'big') && (!r[i + 2] || r[i + 2].k === 'op');
       if (!term) return;
+      // (A b multiplying an input, `b_1 x` in `y = b_0 + b_1 x`, is a coefficient, whatever its letter's habit.)
+      if (x.k === 'sym' && x.name === 'b' && input(y) && /^a bias\b/.test(notes.get(symbolKey(x)) ?? '')) set(symbolKey(x), 'a weight (a coefficient: it multiplies the input beside it)', true);
       const [w, v] = weight(x) && input(y) ? [x, y] : weight(y) && input(x) && x.k === 'sym' ? [y, x] : [undefined, undefined];
       // (A state at a time step keeps its meaning; the letter multiplying it is still a weight.)
       const state = !!v && /hidden state|input at step/.test(notes.get(keyOf(v)) ?? '');

@@ -4639,3 +4639,22 @@ test('in maximum likelihood L(θ) is the likelihood it maximises, not a loss; in
   // A loss stays a loss: J in the negative log-likelihood.
   assert.match(meaning('J(\\theta) = -\\frac{1}{T} \\sum_{t=1}^{T} \\log p(w_t | w_{t-1})', 'J(θ)'), /loss|objective|cost/);
 });
+
+test('a caret with nothing raised after it (loss(y, y^), y^ = wx + b) and a spacing circumflex (yˆ) are the letter’s hat', () => {
+  assert.equal(normaliseTex('loss(y,y^) = 1/2(y-y^)^2'), normaliseTex('loss(y,\\hat{y}) = 1/2(y-\\hat{y})^2'));
+  assert.equal(normaliseTex('y^=wx+b'), normaliseTex('\\hat{y}=wx+b'));
+  assert.equal(normaliseTex('(yˆ- y)'), normaliseTex('(\\hat{y}- y)'));
+  assert.match(meaning('loss(y,y^) = 1/2(y-y^)^2', 'ŷ'), /prediction/);
+  // A raised exponent stays one: e^-z, x^2, x^ 2.
+  assert.equal(normaliseTex('e^-z'), 'e^{-z}');
+  assert.ok(!normaliseTex('x^ 2 + y^2').includes('hat'));
+});
+
+test('an h a projection maps is the hidden state; a b multiplying an input is a coefficient', () => {
+  assert.match(meaning('o_t = \\sigma(W_{xo} x_t + W_{ho} h_{t-1} + b_o)', 'h_{t−1}'), /hidden state/);
+  assert.match(meaning('K = W_K H', 'H'), /hidden states/);
+  assert.match(meaning('q_i = W_q x_i', 'x_i'), /input/);
+  assert.match(meaning('y = b_0 + b_1 x', 'b_1', { context: { before: 'Simple linear regression' } }), /weight|coefficient|slope/);
+  // A b added alone stays the bias.
+  assert.match(meaning('z = W x + b', 'b'), /bias/);
+});
