@@ -171,7 +171,7 @@ const SCORED_LETTERS = new Map([['q', 'the query'], ['k', 'a key: what the query
 const PENALTY_FUNCTION = 'the penalty term (the regulariser): it grows as the model gets more complex';
 
 /** The likelihood's letter in maximum likelihood. */
-const LIKELIHOOD_LETTER = 'the likelihood (or its log): the probability of the data given θ, read as a function of θ — what the estimate maximises';
+const LIKELIHOOD_LETTER = 'the likelihood (or its log): the probability of the data given θ, read as a function of θ — the objective the estimate maximises';
 
 /** What the left-hand letter of a definition is, from its shape, when the concept's letters do not say. */
 function roleOfDefined(head: Sym, concept: ConceptId): string | null {
@@ -2219,8 +2219,6 @@ export function describeSymbols(tree: Tree, concept: ConceptId | null, named?: M
 /** Concepts whose model output is a probability (of the class, or a distribution over the classes). */
 const PROBABILITY_OUTPUTS = new Set<ConceptId>(['logistic-regression', 'binary-cross-entropy', 'softmax', 'softmax-regression', 'cross-entropy']);
 
-const LIKELIHOOD = 'the likelihood (or its log): the probability of the data given the parameters, the objective maximised over them';
-
 /** A meaning of the model's output (`the output (value) of h for x`, `the prediction (ŷ)`) said as the predicted probability it is. */
 function predictedProbability(meaning: string): string {
   if (/probabilit/.test(meaning)) return meaning;
@@ -2315,7 +2313,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   if (concept && PROBABILITY_OUTPUTS.has(concept)) for (const k of order) notes.set(k, predictedProbability(notes.get(k) ?? ''));
   // (In maximum likelihood, L(θ) and ℓ(θ) are the likelihood it maximises; in a language model's probabilities, w and W
   // are words.)
-  if (concept === 'maximum-likelihood') for (const k of order) if (/^(L|ℓ|l)(\(|$)/.test(k) && /^the loss\b/.test(notes.get(k) ?? '')) notes.set(k, LIKELIHOOD);
+  if (concept === 'maximum-likelihood') for (const k of order) if (/^(L|ℓ|l)(\(|$)/.test(k) && /^the loss\b/.test(notes.get(k) ?? '')) notes.set(k, LIKELIHOOD_LETTER);
   if (concept === 'language-model' || concept === 'ngram-markov') for (const k of order) if (/^[wW](_|$)/.test(k) && /^(a weight|the weights)\b/.test(notes.get(k) ?? '')) notes.set(k, "a word (token) of the sequence (the model's input)");
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
