@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ROOT, runCommand, screenshotDir, type Session, type SessionOptions, setTheme, startSession, type Theme, waitForWorkbench, waitInFrame, webviewFrame } from '../harness/codeServer';
+import { openSharedSession, sharedServer } from '../harness/sharedServer';
 
 export const DEMO_NOTES = process.env.MLSTUDY_WORKSPACE ?? path.join(ROOT, 'demo', 'notes');
 
@@ -11,12 +12,15 @@ export const DEMO_NOTES = process.env.MLSTUDY_WORKSPACE ?? path.join(ROOT, 'demo
  * A describe block whose tests share one session (the demo notes open, the light theme applied); `body` gets a getter
  * for it and takes its screenshots with `screenshotInThemes`, which switches the live window to the dark theme and
  * back. `prepare` may add files to the workspace copy before the session starts.
+ * Run by test/e2e/run.ts, the session is a new window on a fresh copy of the notes on the run's shared code-server
+ * (test/harness/sharedServer.ts); a suite with a `prepare` of its own, or when the server is busy, starts its own.
  */
 export function describeInThemes(title: string, body: (session: () => Session) => void, prepare?: SessionOptions['prepare']): void {
   describe(title, { timeout: 300_000 }, () => {
     let s: Session | undefined;
     before(async () => {
-      s = await startSession({ workspace: DEMO_NOTES, theme: 'light', prepare });
+      const shared = prepare ? undefined : sharedServer('light');
+      s = (shared && (await openSharedSession(shared, { workspace: DEMO_NOTES, theme: 'light' }))) || (await startSession({ workspace: DEMO_NOTES, theme: 'light', prepare }));
       await waitForWorkbench(s.page);
       await setTheme(s.page, 'light');
     });

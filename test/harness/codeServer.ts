@@ -17,6 +17,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type Theme = 'light' | 'dark';
 
+/** Chromium's flags for every session (headless, no sandbox, nothing fetched from the network by the browser). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
 export interface SessionOptions {
   /** Folder opened as the workspace (a fresh copy is made). */
   workspace: string;
@@ -50,7 +53,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -61,7 +64,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitHealthy(url: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitHealthy(url: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (proc.exitCode !== null) throw new Error(`code-server exited with code ${proc.exitCode}`);
@@ -81,15 +84,9 @@ export function checkPrerequisites(): void {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}; run scripts/ensure-system-deps.sh (apt-get install chromium)`);
 }
 
-export async function startSession(opts: SessionOptions): Promise<Session> {
-  checkPrerequisites();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-cs-'));
-  const dirs = Object.fromEntries(['home', 'config', 'data', 'tmp', 'user-data', 'extensions'].map((d) => [d, path.join(tmp, d)]));
-  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(opts.workspace, workspace, { recursive: true });
-  opts.prepare?.(workspace);
-  const settings = {
+/** The user settings of a session: quiet (no tips, updates, telemetry), the theme, workspace trust as asked. */
+export function userSettings(opts: Pick<SessionOptions, 'theme' | 'trust' | 'settings'>): Record<string, unknown> {
+  return {
     'workbench.colorTheme': opts.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -105,6 +102,17 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...opts.settings,
   };
+}
+
+export async function startSession(opts: SessionOptions): Promise<Session> {
+  checkPrerequisites();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-cs-'));
+  const dirs = Object.fromEntries(['home', 'config', 'data', 'tmp', 'user-data', 'extensions'].map((d) => [d, path.join(tmp, d)]));
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(opts.workspace, workspace, { recursive: true });
+  opts.prepare?.(workspace);
+  const settings = userSettings(opts);
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
@@ -143,23 +151,11 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.theme === 'light' ? 'light' : 'dark' });
     const page = await context.newPage();
-    let resolveExit: (code: number) => void = () => undefined;
-    const exitCode = new Promise<number>((r) => (resolveExit = r));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = format(...(Array.isArray(args) ? args : [args]));
-      logs.push(line);
-      if (opts.extensionTestsPath) process.stdout.write(`${line}\n`);
-      void type;
-    });
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
-    const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload: [string, string][] = opts.vsix ? [] : [['extensionDevelopmentPath', remote(ROOT)]];
-    if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
-    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`);
+    const { exitCode } = await openWorkbench(page, url, workspace, opts, logs);
     const b = browser;
     return {
       url,
@@ -183,6 +179,30 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
     process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
     throw e;
   }
+}
+
+/**
+ * Open the workbench on `workspace` in `page` (the extension from the source folder unless a .vsix is installed),
+ * with the workbench's automation hooks exposed (unless `hooks` is false); resolves with the exit code it will report
+ * (integration tests).
+ */
+export async function openWorkbench(page: Page, url: string, workspace: string, opts: Pick<SessionOptions, 'vsix' | 'extensionTestsPath'>, logs: string[], hooks = true): Promise<{ exitCode: Promise<number> }> {
+  let resolveExit: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((r) => (resolveExit = r));
+  if (hooks) {
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      logs.push(line);
+      if (opts.extensionTestsPath) process.stdout.write(`${line}\n`);
+      void type;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+  }
+  const remote = (p: string) => `vscode-remote://${new URL(url).host}${p}`;
+  const payload: [string, string][] = opts.vsix ? [] : [['extensionDevelopmentPath', remote(ROOT)]];
+  if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
+  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`);
+  return { exitCode };
 }
 
 /** Trust the workspace of a session started with `trust: true` (the startup dialog, else Manage Workspace Trust). */

@@ -2450,7 +2450,6 @@ function hiddenStateRoles(tree: Tree, { notes, set }: Notes): void {
   });
 }
 
-/** w_0 + w_1 x_1 + …, θ_0 + θ_1 x: the weight with index 0 that multiplies no input is the bias (the intercept). */
 /** softmax_i(x), σ_j(z): the index under a function's name picks one entry of its result. */
 function outputIndexRoles(tree: Tree, { set }: Notes): void {
   walk(tree, (n) => {
@@ -2470,12 +2469,16 @@ function sampleMeanRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
+/**
+ * w_0 + w_1 x_1 + …, θ_0 + θ_1 x, θ_1 + θ_2 x: the weight of a numbered letter that multiplies no input, beside that
+ * letter's weights on inputs, is the bias (the intercept).
+ */
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
   // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
   // (Each side of each equation: log(p/(1 − p)) = β_0 + β_1 x_1 has no letter on its left to define.)
   const rows: Node[][] = equations(tree).flatMap((eq) => splitRow(eq, (x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '≈')));
   walk(tree, (n) => void (n.k === 'group' && rows.push(rowOf(n.body))));
-  const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity/.test(notes.get(key) ?? '');
+  const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity|^the (model )?parameters\b/.test(notes.get(key) ?? '');
   for (const side of rows) {
     const terms: Node[][] = [[]];
     for (const x of side) {
@@ -2485,13 +2488,21 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
     const flat = terms.map((t) => (t.length === 1 && t[0].k === 'group' && t[0].delim === '(' ? rowOf(t[0].body) : t).filter((y) => !(y.k === 'op' && ['·', '×', '*'].includes(y.v)) && !(y.k === 'num' && y.v === 1)));
     const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
     for (const t of flat) {
-      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && zero(t[0].sub) ? t[0] : null;
+      const numbered = (n?: Node) => /^\d{1,2}$/.test(pretty(n));
+      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub)) ? t[0] : null;
       if (!w) continue;
-      const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !zero(y.sub)));
+      const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !!y.sub && pretty(y.sub) !== pretty(w.sub)));
+      // (A numbered weight other than 0 is the intercept only beside numbered weights on inputs.)
+      if (!zero(w.sub) && !slopes.every((y) => numbered(y.sub))) continue;
       // (Over a weight's generic meaning: the structure says which weight it is.)
       if (!slopes.length) continue;
       set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));
-      for (const y of slopes) set(symbolKey(y), `a weight (learned): the coefficient of input ${pretty(y.sub)}`, /^a coefficient|^a quantity/.test(notes.get(symbolKey(y)) ?? ''));
+      // (Named by the input it multiplies: θ_2 in θ_1 + θ_2 x is x's coefficient.)
+      const inputOf = (y: Sym) => flat.find((o) => o.includes(y))?.find((z) => z !== y && (z.k === 'sym' || z.k === 'apply'));
+      for (const y of slopes) {
+        const x = inputOf(y);
+        set(symbolKey(y), `a weight (learned): the coefficient of ${x ? pretty(x) : `input ${pretty(y.sub)}`}`, /^a coefficient|^a quantity/.test(notes.get(symbolKey(y)) ?? ''));
+      }
     }
   }
 }

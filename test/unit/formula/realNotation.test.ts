@@ -607,7 +607,7 @@ test('∇_W E: E is the loss, W what it is differentiated with; the x before a s
 test('an intercept and slopes on the right of a formula with no letter defined on its left', () => {
   const tex = '\\log\\frac{q}{1 - q} = \\beta_0 + \\beta_1 u_1 + \\beta_2 u_2';
   assert.match(meaning(tex, '\u03b2_0'), /intercept/);
-  assert.match(meaning(tex, '\u03b2_2'), /coefficient of input 2/);
+  assert.match(meaning(tex, '\u03b2_2'), /coefficient of u_2/);
 });
 
 test('a label compared with a prediction in a step, a likelihood or a closed form is the target; an activation\'s argument is its pre-activation', () => {
@@ -4657,4 +4657,12 @@ test('an h a projection maps is the hidden state; a b multiplying an input is a 
   assert.match(meaning('y = b_0 + b_1 x', 'b_1', { context: { before: 'Simple linear regression' } }), /weight|coefficient|slope/);
   // A b added alone stays the bias.
   assert.match(meaning('z = W x + b', 'b'), /bias/);
+});
+
+test('a numbered weight that multiplies no input, beside that letter’s weights on inputs, is the intercept (θ1 + θ2 x); each slope is named by its input', () => {
+  assert.match(meaning('h(x) = \\theta_1 + \\theta_2 x', 'θ_1', { context: { before: 'Linear regression' } }), /intercept|bias/);
+  assert.match(meaning('h(x) = \\theta_1 + \\theta_2 x', 'θ_2', { context: { before: 'Linear regression' } }), /coefficient of x$/);
+  assert.match(meaning('y = \\beta_0 + \\beta_1 x_1 + \\beta_2 x_2', 'β_2'), /coefficient of x_2/);
+  // A lone weight beside weights of other letters is no intercept of theirs.
+  assert.doesNotMatch(meaning('y = w_1 + v_2 x', 'w_1'), /intercept/);
 });
