@@ -38,7 +38,8 @@ function run(cmd, args, env = {}) {
   });
 }
 
-async function nodeTests(name, dir, extra = []) {
+/** node:test on every *.test.js under `dir`; with `runner`, as `node <runner> --test …` (which runs node itself). */
+async function nodeTests(name, dir, extra = [], runner) {
   const tap = path.join(root, 'test-results', `${name}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
   const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)) : [];
@@ -46,7 +47,7 @@ async function nodeTests(name, dir, extra = []) {
     results.push({ name, passed: 0, failed: 1, note: `no test files in ${path.relative(root, dir)}` });
     return;
   }
-  const { code } = await run(process.execPath, ['--test', ...extra, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+  const { code } = await run(process.execPath, [...(runner && fs.existsSync(runner) ? [runner] : []), '--test', ...extra, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
   const c = tapCounts(fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '');
   if (code !== 0 && c.failed === 0) c.failed = 1;
   results.push({ name, ...c });
@@ -71,7 +72,8 @@ try {
     if (code !== 0 && c.failed === 0) c.failed = 1;
     results.push({ name: 'integration', ...c });
   }
-  if (want('e2e')) await nodeTests('e2e', path.join(root, 'dist', 'test', 'e2e'));
+  // The e2e suites' sessions share one code-server and Chromium started by dist/test/e2e/run.js.
+  if (want('e2e')) await nodeTests('e2e', path.join(root, 'dist', 'test', 'e2e'), [], path.join(root, 'dist', 'test', 'e2e', 'run.js'));
 } catch (e) {
   log(`[test] ${e instanceof Error ? e.message : String(e)}`);
   results.push({ name: 'setup', passed: 0, failed: 1 });
