@@ -122,32 +122,11 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       env: { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp },
     });
   }
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
-  const logFile = path.join(tmp, 'code-server.log');
-  const out = fs.openSync(logFile, 'a');
-  const proc = spawn(
-    process.execPath,
-    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(opts.trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, workspace],
-    {
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: { ...process.env, ...opts.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
-    },
-  );
-  const killServer = () => {
-    try {
-      if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  // If this test process dies before stop() (a timeout, Ctrl-C), take the server down with it.
-  process.once('exit', killServer);
+  const server = await spawnCodeServer(tmp, dirs, { trust: opts.trust === true, folder: workspace, env: opts.env });
+  const url = server.url;
   let browser: Browser | undefined;
   try {
-    await waitHealthy(url, proc, 60_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -166,19 +145,76 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       logs,
       async stop() {
         await b.close().catch(() => undefined);
-        killServer();
-        process.off('exit', killServer);
-        fs.closeSync(out);
-        if (process.env.KEEP_CODE_SERVER_LOGS) process.stderr.write(`code-server log: ${logFile}\n`);
-        else fs.rmSync(tmp, { recursive: true, force: true });
+        server.stop();
       },
     };
   } catch (e) {
     await browser?.close().catch(() => undefined);
-    killServer();
-    process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
+    server.fail();
     throw e;
   }
+}
+
+/** A code-server process and what ends it. */
+export interface ServerProcess {
+  url: string;
+  /** Its process group (its extension hosts are in it). */
+  pgid: number;
+  /** Kill it and remove its folder (kept, and its log named, with KEEP_CODE_SERVER_LOGS). */
+  stop(): void;
+  /** Kill it and print the end of its log (a start that failed). */
+  fail(): void;
+}
+
+/**
+ * Start code-server on a free local port with the folders `dirs` of `tmp` (its log in tmp/code-server.log), workspace
+ * trust as asked and `folder` opened if given; resolves once it answers, and it dies with this process.
+ */
+export async function spawnCodeServer(tmp: string, dirs: Record<string, string>, opts: { trust: boolean; folder?: string; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(tmp, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const proc = spawn(
+    process.execPath,
+    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(opts.trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, ...(opts.folder ? [opts.folder] : [])],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ...opts.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
+    },
+  );
+  const kill = () => {
+    try {
+      if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  // If this process dies before stop() (a timeout, Ctrl-C), take the server down with it.
+  process.once('exit', kill);
+  const fail = () => {
+    kill();
+    process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
+  };
+  try {
+    await waitHealthy(url, proc, 60_000);
+  } catch (e) {
+    fail();
+    throw e;
+  }
+  return {
+    url,
+    pgid: proc.pid!,
+    stop() {
+      kill();
+      process.off('exit', kill);
+      fs.closeSync(out);
+      if (process.env.KEEP_CODE_SERVER_LOGS) process.stderr.write(`code-server log: ${logFile}\n`);
+      else fs.rmSync(tmp, { recursive: true, force: true });
+    },
+    fail,
+  };
 }
 
 /**

@@ -7,12 +7,11 @@
  * extension hosts of the server are stopped and its workspace copy is deleted. What carries over is the server's user
  * settings (the same for every suite) and the browser's profile with its cache, so the workbench loads from cache.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, checkPrerequisites, freePort, openWorkbench, type Session, type Theme, userSettings, waitHealthy } from './codeServer';
+import { CHROMIUM, CHROMIUM_ARGS, checkPrerequisites, freePort, openWorkbench, type Session, spawnCodeServer, type Theme, userSettings } from './codeServer';
 
 export const SHARED_ENV = 'MLSTUDY_E2E_SHARED';
 
@@ -37,29 +36,8 @@ export async function startSharedServer(theme: Theme): Promise<{ info: SharedSer
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(userSettings({ theme }), null, 2));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const logFile = path.join(tmp, 'code-server.log');
-  const out = fs.openSync(logFile, 'a');
-  const proc = spawn(
-    process.execPath,
-    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions],
-    {
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp, VSCODE_PROXY_URI: '' },
-    },
-  );
-  const killServer = () => {
-    try {
-      if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', killServer);
+  const server = await spawnCodeServer(tmp, dirs, { trust: false });
   try {
-    await waitHealthy(url, proc, 60_000);
     const cdpPort = await freePort();
     // Launched by playwright (its own flags for automation) and kept open; the test processes connect over CDP.
     const context = await chromium.launchPersistentContext(dirs.profile, {
@@ -69,19 +47,14 @@ export async function startSharedServer(theme: Theme): Promise<{ info: SharedSer
       args: [...CHROMIUM_ARGS, `--remote-debugging-port=${cdpPort}`, '--remote-debugging-address=127.0.0.1'],
     });
     return {
-      info: { url, cdp: `http://127.0.0.1:${cdpPort}`, pgid: proc.pid!, dir: tmp, theme },
+      info: { url: server.url, cdp: `http://127.0.0.1:${cdpPort}`, pgid: server.pgid, dir: tmp, theme },
       async stop() {
         await context.close().catch(() => undefined);
-        killServer();
-        process.off('exit', killServer);
-        fs.closeSync(out);
-        if (process.env.KEEP_CODE_SERVER_LOGS) process.stderr.write(`code-server log: ${logFile}\n`);
-        else fs.rmSync(tmp, { recursive: true, force: true });
+        server.stop();
       },
     };
   } catch (e) {
-    killServer();
-    process.stderr.write(fs.readFileSync(logFile, 'utf8').slice(-4000));
+    server.fail();
     throw e;
   }
 }
