@@ -84,7 +84,12 @@ export function isPanelView(v: unknown): v is PanelView {
 /** The requests of all views together (one method table per direction), and those any view may make (export). */
 type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type PanelRequests = Merge<PanelViews[PanelView]['toHost']> & ExportPanelRequests;
-export type PanelAnswers = Merge<PanelViews[PanelView]['toPanel']>;
+export type PanelAnswers = Merge<PanelViews[PanelView]['toPanel']> & PanelPing;
+
+/** The panel page itself answers: the host asks whether a webview it took for hidden is loaded after all. */
+export interface PanelPing {
+  'panel.ping': { params: null; result: true };
+}
 
 /**
  * The host's message that draws a view: `live` updates it without opening the panel or switching tabs. `rev` numbers

@@ -14,6 +14,7 @@ export type ParamsOf<R, M extends keyof R> = R[M] extends { params: infer P } ? 
 export type ResultOf<R, M extends keyof R> = R[M] extends { result: infer T } ? T : never;
 
 interface Pending {
+  msg: Request;
   resolve(v: unknown): void;
   reject(e: Error): void;
   timer?: ReturnType<typeof setTimeout>;
@@ -33,7 +34,8 @@ export class Channel<R extends Methods<R>> {
   request<M extends keyof R & string>(method: M, params: ParamsOf<R, M>, timeoutMs = this.defaultTimeoutMs): Promise<ResultOf<R, M>> {
     const requestId = this.next++;
     return new Promise<ResultOf<R, M>>((resolve, reject) => {
-      const entry: Pending = { resolve: resolve as (v: unknown) => void, reject };
+      const msg: Request = { type: 'request', requestId, method, params };
+      const entry: Pending = { msg, resolve: resolve as (v: unknown) => void, reject };
       if (timeoutMs > 0) {
         entry.timer = setTimeout(() => {
           this.pending.delete(requestId);
@@ -42,7 +44,7 @@ export class Channel<R extends Methods<R>> {
       }
       this.pending.set(requestId, entry);
       try {
-        this.send({ type: 'request', requestId, method, params });
+        this.send(msg);
       } catch (e) {
         this.pending.delete(requestId);
         if (entry.timer) clearTimeout(entry.timer);
@@ -60,6 +62,14 @@ export class Channel<R extends Methods<R>> {
     if (reply.ok) entry.resolve(reply.result);
     else entry.reject(new Error(reply.error));
     return true;
+  }
+
+  /**
+   * Send every pending request again, under its own id and timeout (the other side reloaded and lost what it was
+   * sent). A reply to a request answered twice matches nothing the second time.
+   */
+  resend(): void {
+    for (const entry of this.pending.values()) this.send(entry.msg);
   }
 
   /** Fail every pending request (the other side went away). */

@@ -115,13 +115,33 @@ describe('training in the worker', function () {
     await vscode.commands.executeCommand('mlStudy.openStudyPanel');
     await waitFor('panel ready', () => a.panel.webviewReady, 15_000);
     await sleep(300);
-    assert.ok(((await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'csv', path: csv })) as number) > 0);
+    const shown = () => JSON.stringify(a.recentMessages().slice(-3));
+    const csvBytes = (await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'csv', path: csv })) as number | undefined;
+    assert.ok(csvBytes !== undefined && csvBytes > 0, `CSV export wrote ${csvBytes} bytes; last messages: ${shown()}`);
     const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
     assert.equal(lines[0], 'run,label,step,loss');
     const points = a.jobs.allSeries().reduce((n, s) => n + s.steps.length, 0);
     assert.equal(lines.length - 1, points, 'every point of every run is in the CSV');
-    assert.ok(((await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'png', path: png })) as number) > 1000);
+    const pngBytes = (await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'png', path: png })) as number | undefined;
+    assert.ok(pngBytes !== undefined && pngBytes > 1000, `PNG export wrote ${pngBytes} bytes; last messages: ${shown()}`);
     const sig = fs.readFileSync(png).subarray(0, 8);
     assert.deepEqual([...sig], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+  });
+
+  it('exports from a loaded panel the host took for reloading (VS Code reported it hidden too late)', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('mlStudy.openStudyPanel');
+    await waitFor('panel ready', () => a.panel.webviewReady, 15_000);
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-export-')), 'loss.csv');
+    // What a late view-state report leaves: the webview loaded and on show, the host waiting for a `ready` that will
+    // not come (nothing reloads). The host asks the webview instead of waiting out its limit.
+    (a.panel as unknown as { ready: boolean }).ready = false;
+    const t0 = Date.now();
+    const bytes = (await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'csv', path: csv })) as number | undefined;
+    const ms = Date.now() - t0;
+    assert.ok(bytes !== undefined && bytes > 0, `CSV export wrote ${bytes} bytes; last messages: ${JSON.stringify(a.recentMessages().slice(-3))}`);
+    assert.equal(fs.readFileSync(csv, 'utf8').split('\n')[0], 'run,label,step,loss');
+    assert.ok(a.panel.webviewReady, 'the host knows the webview is loaded');
+    assert.ok(ms < 4000, `export took ${ms} ms: it waited for a reload instead of asking the webview`);
   });
 });

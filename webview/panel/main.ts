@@ -48,7 +48,7 @@ const sections = PANEL_VIEW_IDS.map((id) => h('section', { class: id, id: `view-
 const all: Array<PanelViewModule<PanelView>> = PANEL_VIEW_IDS.map((id, i) => VIEW_MODULES[id](sections[i], ctx));
 const tools = all.map((m) => m.tools);
 setChildren(app, h('header', { class: 'toolbar', role: 'tablist' }, ...tabs, h('span', { class: 'spacer' }), ...tools), ...sections);
-const answers: Partial<Handlers<PanelAnswers>> = {};
+const answers: Partial<Handlers<PanelAnswers>> = { 'panel.ping': () => true };
 for (const m of all) Object.assign(answers, m.answers);
 const answer = serve<PanelAnswers>(answers, send);
 

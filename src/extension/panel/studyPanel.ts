@@ -32,8 +32,8 @@ export class StudyPanel implements vscode.Disposable {
   /** What the views ask of the host, filled by the features (`handle`). */
   private readonly handlers: Partial<Handlers<PanelRequests>> = {};
   private readonly answer = serve<PanelRequests>(this.handlers, (r) => this.post(r));
-  /** Requests to the views (PanelAnswers). */
-  private readonly toPanel = new Channel<PanelAnswers>((m) => this.post(m));
+  /** Requests to the views (PanelAnswers): sent whenever there is a webview (they are made once it is ready, or ask whether it is). */
+  private readonly toPanel = new Channel<PanelAnswers>((m) => void this.panel?.webview.postMessage(m));
   /** The last chart export written (tests read it). */
   lastExport: { format: string; bytes: number; file: string } | undefined;
 
@@ -124,9 +124,10 @@ export class StudyPanel implements vscode.Disposable {
   private async onMessage(msg: PanelToHost): Promise<void> {
     switch (msg.type) {
       case 'ready':
-        this.ready = true;
-        this.sendState(true);
-        for (const w of this.readyWaiters.splice(0)) w();
+        this.onReady();
+        // A webview that (re)loaded lost every request posted to the one before it, even one the host took for
+        // visible: VS Code reports a hidden panel after the fact.
+        this.toPanel.resend();
         return;
       case 'viewChanged':
         this.view = msg.view;
@@ -164,15 +165,31 @@ export class StudyPanel implements vscode.Disposable {
     return this.toPanel.request(method, params, timeoutMs);
   }
 
+  /** The webview is loaded: send it everything (a replay its views skip if they have it) and release the waiters. */
+  private onReady(): void {
+    this.ready = true;
+    this.sendState(true);
+    for (const w of this.readyWaiters.splice(0)) w();
+  }
+
   private async whenReady(): Promise<void> {
     if (this.panel && this.ready) return;
     if (!this.panel) throw new Error('open the study panel first');
+    const panel = this.panel;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the study panel did not load in time')), READY_TIMEOUT_MS);
       this.readyWaiters.push(() => {
         clearTimeout(timer);
         resolve();
       });
+      // The host takes a webview for reloading when VS Code last reported it hidden, a report that can come after
+      // the panel is on show again (and then no reload and no `ready` follow): a loaded webview answers this.
+      this.toPanel.request('panel.ping', null, READY_TIMEOUT_MS).then(
+        () => {
+          if (this.panel === panel && !this.ready) this.onReady();
+        },
+        () => undefined,
+      );
     });
   }
 

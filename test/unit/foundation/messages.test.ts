@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePanelMessage, parseSidebarMessage, type Request } from '../../../src/shared/protocol';
+import { parsePanelMessage, parseSidebarMessage, type Reply, type Request } from '../../../src/shared/protocol';
 import { Channel, serve } from '../../../src/shared/rpc';
 import { align, type RunSeries } from '../../../webview/panel/align';
 import { bestOf } from '../timing';
@@ -71,6 +71,25 @@ describe('typed request channel', () => {
       { type: 'reply', requestId: 7, ok: false, error: 'unknown request "slow"' },
       { type: 'reply', requestId: 8, ok: false, error: 'unknown request "toString"' },
     ]);
+  });
+
+  it('sends pending requests again after the other side reloads, and a second reply matches nothing', async () => {
+    const sent: Request[] = [];
+    const ch = new Channel<TestMethods>((m) => sent.push(m));
+    const answer = serve<TestMethods>({ double: (x) => x * 2 }, (r) => ch.handleReply(r));
+    const p1 = ch.request('double', 4);
+    const p2 = ch.request('double', 5);
+    await answer(sent[0]);
+    ch.resend(); // only the unanswered request goes again
+    assert.equal(sent.length, 3);
+    assert.deepEqual(sent[2], sent[1]);
+    await answer(sent[2]);
+    assert.equal(await p1, 8);
+    assert.equal(await p2, 10);
+    const late: Reply[] = [];
+    await serve<TestMethods>({ double: (x) => x * 2 }, (r) => late.push(r))(sent[1]);
+    assert.equal(ch.handleReply(late[0]), false);
+    assert.equal(ch.size, 0);
   });
 
   it('uses the channel default timeout', async () => {
