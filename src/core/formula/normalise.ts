@@ -110,8 +110,9 @@ function slashDerivatives(s: string): string {
   const WORD_D = String.raw`d([A-Za-z]{1,8})((?:_\{[^{}]{1,12}\}|_[A-Za-z0-9]+)?)`;
   const wordDerivative = new RegExp(String.raw`(^|[^A-Za-z\\])${WORD_D}\s*\/\s*${WORD_D}(?![A-Za-z0-9_{])`, 'g');
   if ((s.match(wordDerivative) ?? []).length >= 2) s = s.replace(wordDerivative, (_m, pre: string, a: string, ai: string, b: string, bi: string) => `${pre}\\frac{d ${a.length > 1 ? `\\mathrm{${a}}` : a}${ai}}{d ${b.length > 1 ? `\\mathrm{${b}}` : b}${bi}}`);
-  // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw.)
-  s = s.replace(/(^|[^A-Za-z\\])d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)\s*\/\s*d([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?)(?![A-Za-z0-9_{])/g, '$1\\frac{d $2}{d $3}');
+  // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw, dL/d\hat{y}, d\sigma/dz.)
+  const dVar = String.raw`(?:\\(?:hat|tilde|bar|vec|mathbf|boldsymbol|bm)\{\\?[A-Za-z]{1,8}\}|\\[A-Za-z]{2,8}(?![A-Za-z])|[A-Za-z])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?`;
+  s = s.replace(new RegExp(String.raw`(^|[^A-Za-z\\])d(${dVar})\s*\/\s*d(${dVar})(?![A-Za-z0-9_{])`, 'g'), '$1\\frac{d $2}{d $3}');
   return s;
 }
 

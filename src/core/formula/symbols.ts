@@ -2474,10 +2474,14 @@ function sampleMeanRoles(tree: Tree, { set }: Notes): void {
  * letter's weights on inputs, is the bias (the intercept).
  */
 function interceptRoles(tree: Tree, { notes, set }: Notes): void {
-  // (Every row, a bracket's or an exponent's too: e^{−(β_0 + β_1 x)}; a term may be bracketed, (β_1 · x_1).)
+  // (Every row, a bracket's or a function's argument too: e^{−(β_0 + β_1 x)}, e^{−θ_0 − θ_1 x}; a term may be
+  // bracketed, (β_1 · x_1).)
   // (Each side of each equation: log(p/(1 − p)) = β_0 + β_1 x_1 has no letter on its left to define.)
   const rows: Node[][] = equations(tree).flatMap((eq) => splitRow(eq, (x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '≈')));
-  walk(tree, (n) => void (n.k === 'group' && rows.push(rowOf(n.body))));
+  walk(tree, (n) => {
+    if (n.k === 'group') rows.push(rowOf(n.body));
+    else if (n.k === 'apply') rows.push(rowOf(n.arg));
+  });
   const generic = (key: string) => /^a (weight|coefficient)\b|^a quantity|^the (model )?parameters\b/.test(notes.get(key) ?? '');
   for (const side of rows) {
     const terms: Node[][] = [[]];
@@ -2489,11 +2493,13 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
     const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
     for (const t of flat) {
       const numbered = (n?: Node) => /^\d{1,2}$/.test(pretty(n));
-      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub)) ? t[0] : null;
+      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|Theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub)) ? t[0] : null;
       if (!w) continue;
       const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !!y.sub && pretty(y.sub) !== pretty(w.sub)));
+      // (Θ_{10} + Θ_{11} x_1: a row of a weight matrix, its column 0 the intercept, beside the same row's columns.)
+      const rowZero = /^\d0$/.test(pretty(w.sub)) && slopes.length > 0 && slopes.every((y) => /^\d\d$/.test(pretty(y.sub)) && pretty(y.sub)[0] === pretty(w.sub)[0]);
       // (A numbered weight other than 0 is the intercept only beside numbered weights on inputs.)
-      if (!zero(w.sub) && !slopes.every((y) => numbered(y.sub))) continue;
+      if (!zero(w.sub) && !rowZero && !slopes.every((y) => numbered(y.sub) && pretty(y.sub).length === 1)) continue;
       // (Over a weight's generic meaning: the structure says which weight it is.)
       if (!slopes.length) continue;
       set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));

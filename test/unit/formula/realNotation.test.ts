@@ -4666,3 +4666,22 @@ test('a numbered weight that multiplies no input, beside that letter’s weights
   // A lone weight beside weights of other letters is no intercept of theirs.
   assert.doesNotMatch(meaning('y = w_1 + v_2 x', 'w_1'), /intercept/);
 });
+
+test('the intercept inside a function’s argument (e^{−θ_0 − θ_1 x}) and a weight row’s column 0 (Θ_{10} + Θ_{11} x_1) is the bias', () => {
+  const lr = 'h_{\\theta}(x) = \\frac{1}{1 + e^{-\\theta_0 - \\theta_1 x}}';
+  assert.match(meaning(lr, 'θ_0'), /intercept/);
+  assert.match(meaning(lr, 'θ_1'), /coefficient of x$/);
+  const row = 'h_1(x) = \\frac{\\exp(\\Theta_{10} + \\Theta_{11} x_1)}{\\exp(\\Theta_{10} + \\Theta_{11} x_1) + \\exp(\\Theta_{20} + \\Theta_{21} x_1)}';
+  assert.match(meaning(row, 'Θ_{20}'), /intercept/);
+  assert.match(meaning(row, 'Θ_{21}'), /coefficient of x_1/);
+  // Numbered weights of two digits from different rows are no intercept of each other: w_{10} + w_{21} x.
+  assert.doesNotMatch(meaning('y = w_{12} + w_{21} x', 'w_{12}'), /intercept/);
+});
+
+test('a derivative typed with a slash may differentiate by an accented or Greek letter (dL/d\\hat{y}, d\\sigma/dz)', () => {
+  assert.equal(normaliseTex('dL/da = dL/d\\hat{y} * d\\hat{y}/da'), '\\frac{d L}{d a} = \\frac{d L}{d \\hat{y}} * \\frac{d \\hat{y}}{d a}');
+  assert.equal(normaliseTex('d\\sigma/dz'), '\\frac{d \\sigma}{d z}');
+  assert.equal(concept('dL/da = dL/d\\hat{y} * d\\hat{y}/da', 'Using the chain rule'), 'chain-rule');
+  // A command that is no variable stays: d\frac{1}{2}/dx is not rewritten into a fraction of \frac.
+  assert.ok(!normaliseTex('a/d\\frac{1}{2}').includes('\\frac{d'));
+});
