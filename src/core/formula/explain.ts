@@ -13,6 +13,7 @@ import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
 import { rolesNamedInProse } from './proseRoles';
+import { namedInOtherLanguage } from './conceptNames';
 import { type Node, parseTex } from './tex';
 import { normaliseTex } from './normalise';
 import { judge, loadModel, learnedFeatures, type LearnedModel, MIN_KNOWN, type Prediction, predictConcept, THRESHOLDS, type Verdict } from './learned';
@@ -194,7 +195,10 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
-  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm);
+  // (The model reads few words of other languages: a concept the sentence names in the note's own language, "由线性回归
+  // 模型产生的预测值", is not the model's to take back.)
+  const namedAbroad = !!rec?.concept && namedInOtherLanguage(rec.concept, `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`);
+  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm || namedAbroad);
   // (The model does not name what the recogniser's structure ruled out, or found the formula only resembles, nor a
   // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes, nor
   // anything for a function's name written on its own, a mention.)

@@ -2527,7 +2527,10 @@ function detect(root: Row, add: Add): void {
     const f = fracs(arg)[0];
     const sqrtDen = f && rowOf(f.den).some((x) => x.k === 'sqrt');
     const qk = syms(arg).some((s) => s.name === 'Q') && syms(arg).some((s) => s.name === 'K');
-    const masked = hasSym(arg, 'M') || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
+    // (An M under the root is the dimension it scales by, softmax(QKᵀ/√M)V, no mask.)
+    const underRoot = new Set(all(arg).filter((x) => x.k === 'sqrt').flatMap((x) => all((x as { body: Node }).body)));
+    const maskM = all(arg).some((x) => x.k === 'sym' && x.name === 'M' && !underRoot.has(x));
+    const masked = maskM || hasSym(arg, 'infty') || hasOp(arg, '+') && qk;
     const perPosition = dots(arg).some((d) => symBase(d.a) === 'q' && symBase(d.b) === 'k');
     // (Scaled by √d and giving only the weights, it is scaled dot-product attention's softmax, one query at a time.)
     const weightsOnly = (sqrtDen || all(arg).some((x) => x.k === 'sqrt')) && !syms(root).some((x) => /^[vV]$/.test(x.name));
@@ -2535,9 +2538,9 @@ function detect(root: Row, add: Add): void {
     // (Scores named by a word, Softmax(Scores/√d)V or softmax(S/√d_k)V: scaled, then weighting the values.)
     const weighsValues = rowsIn(root).some((r) => { const i = r.indexOf(sm); return i >= 0 && r[i + 1]?.k === 'sym' && (r[i + 1] as Sym).name === 'V'; });
     // (Unscaled, softmax(QKᵀ + M) with its mask M added is masked attention's all the same.)
-    if (!sqrtDen && qk && hasTranspose(arg) && hasOp(arg, '+') && hasSym(arg, 'M') && !perPosition) add('masked-self-attention', 3.4, 'softmax(QKᵀ + M): the scores with a mask added');
+    if (!sqrtDen && qk && hasTranspose(arg) && hasOp(arg, '+') && maskM && !perPosition) add('masked-self-attention', 3.4, 'softmax(QKᵀ + M): the scores with a mask added');
     else if ((sqrtDen || hasOp(arg, '/') && all(arg).some((x) => x.k === 'sqrt')) && (qk || dots(arg).length || hasTranspose(arg) || weighsValues) && !perPosition) {
-      if (masked && hasSym(arg, 'M')) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
+      if (masked && maskM) add('masked-self-attention', 3.5, 'softmax(QK^T/√d + M)V');
       // (Queries against transposed keys, scaled, weighting V: the whole formula as the paper writes it, firm.)
       else if (qk && hasTranspose(arg) && weighsValues) add('scaled-dot-product-attention', 3.2, SDPA_WRITTEN);
       else add('scaled-dot-product-attention', 3.2, 'softmax(QK^T/√d)V');
@@ -6293,6 +6296,8 @@ function detectEncodingAdded(root: Row, add: Add): void {
   if (parts.length !== 2 || !hasOp(parts[1], '+')) return;
   const text = show({ k: 'row', items: parts[1] }).replace(/\s+/g, '').toLowerCase();
   if (termsOf(parts[1]).length === 2 && /positionalencoding|\bpe\b/.test(text) && /embedding|emb\b/.test(text)) add('positional-encoding', 3.4, 'x = e + p: the positional encoding added to the embedding');
+  // (X' = X + PE: the encoding by its abbreviation, added to the input's one letter.)
+  else if (termsOf(parts[1]).length === 2 && termsOf(parts[1]).some((t) => /^(PE|\\(text|mathrm|operatorname)\{PE\})(_.*)?$/.test(show({ k: 'row', items: t.items }).replace(/\s+/g, ''))) && termsOf(parts[1]).some((t) => t.items.length === 1 && t.items[0].k === 'sym' && /^[xXeEh]$/.test(t.items[0].name))) add('positional-encoding', 3.3, "X' = X + PE: the positional encoding added to the input");
 }
 
 /**

@@ -4685,3 +4685,25 @@ test('a derivative typed with a slash may differentiate by an accented or Greek 
   // A command that is no variable stays: d\frac{1}{2}/dx is not rewritten into a fraction of \frac.
   assert.ok(!normaliseTex('a/d\\frac{1}{2}').includes('\\frac{d'));
 });
+
+test('a prime typed as a character or as a closing quote (g′(z), g’(z), g(z)^{’}) and a bare \\prime after its letter are the prime', () => {
+  for (const tex of ['g′(z) = g(z)(1-g(z))', 'g’(z) = g(z)(1-g(z))', 'g(z)^{’} = g(z)(1-g(z))', 'f\\prime(x)=f(x)(1-f(x))']) assert.equal(concept(tex), 'sigmoid', tex);
+  assert.equal(normaliseTex('(X′X)^{-1}X′y'), normaliseTex("(X'X)^{-1}X'y"));
+  // A quote that follows no letter is left alone.
+  assert.ok(normaliseTex('a = ’b').includes('’'));
+});
+
+test('an M under the root of softmax(QKᵀ/√M)V is the dimension, no mask; PE added to the input is the positional encoding', () => {
+  assert.equal(concept('Y = \\text{Softmax}(\\frac{QK^T}{\\sqrt{M}})V'), 'scaled-dot-product-attention');
+  assert.equal(concept('\\text{Softmax}(\\frac{QK^T}{\\sqrt{d}} + M)V'), 'masked-self-attention');
+  assert.equal(concept("X' = X + PE"), 'positional-encoding');
+  assert.equal(concept('h_0 = x + \\text{PE}_{pos}'), 'positional-encoding');
+  // Lower-case p e is two letters, no encoding.
+  assert.notEqual(concept('z = x + p e'), 'positional-encoding');
+});
+
+test('a concept the sentence names in the note’s own language is not taken back by the learned model, which reads few of its words', () => {
+  const c = (before: string) => explainFormula('z=w^Tx+b', { context: { before } }).concept;
+  assert.equal(c('由线性回归模型产生的预测值'), 'linear-regression');
+  assert.equal(c('the prediction of the linear regression model'), 'linear-regression');
+});
