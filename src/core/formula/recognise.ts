@@ -6520,6 +6520,23 @@ function detectRealPair(root: Row, add: Add): void {
 }
 
 /**
+ * Δω_{hj} = η g_j b_h, Δθ_j = −η g_j, Δv_{ih} = η e_h x_i: a parameter's change as the learning rate times one product
+ * (the error signal and what it reaches the weight through) — the step of a learning rule, written by its increment
+ * (Zhou's *Machine Learning* writes backpropagation's updates so).
+ */
+function detectIncrementByRate(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  if (parts.length < 2 || parts[0].length !== 2) return;
+  const [delta, param] = parts[0];
+  if (delta.k !== 'sym' || delta.name !== 'Delta' || delta.sub || delta.sup || param.k !== 'sym' || !/^(w|W|omega|theta|v|V|upsilon|nu|gamma|beta|b)$/.test(param.name)) return;
+  const rhs = parts[1][0]?.k === 'op' && parts[1][0].v === '-' ? parts[1].slice(1) : parts[1];
+  const rate = rhs[0];
+  if (rate?.k !== 'sym' || rate.name !== 'eta' || rate.sub || rate.sup) return;
+  const factors = rhs.slice(1).filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)));
+  if (factors.length >= 1 && factors.length <= 4 && factors.every((x) => x.k === 'sym' || x.k === 'group')) add('gradient-descent', 3, 'Δw = η g b: a parameter changed by the learning rate times an error signal');
+}
+
+/**
  * Δw_i = η x_i (t − y), Δw = (d − y) x: the delta (Widrow–Hoff, LMS) rule — the change of a weight as the target minus
  * the output times the input, a step against the squared error's gradient. (Where the words name the perceptron or
  * Hebb's rule, `perceptronRule` takes the claim back.)
@@ -6714,7 +6731,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
@@ -6827,6 +6844,10 @@ function callAlone(p: Node[]): boolean {
   return p.length === 1 && p[0].k === 'apply' && p[0].head.k === 'sym';
 }
 
+/** A parameter's step, and the models and activations whose output a step is written with. */
+const STEPS = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd']);
+const MODEL_INSIDE_STEP = new Set<ConceptId>(['logistic-regression', 'linear-regression', 'softmax-regression', 'sigmoid', 'softmax', 'affine-layer']);
+
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
   const src = sideBySide(written);
@@ -6911,6 +6932,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
   const rival = best && sorted.find((c) => !related(c.id, best.id));
   let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
+  // (A parameter's step with the model's output inside it, w ← w + λ(y − σ(wᵀx))x: the step is what the formula does,
+  // the model only a part of it.)
+  if (conflict && rival && STEPS.has(best.id) && MODEL_INSIDE_STEP.has(rival.id) && !best.why.startsWith('related')) conflict = false;
   let vetoed = false;
   // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
   // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
@@ -6924,7 +6948,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
     const definedFn = lhsCall ? sorted.find((c) => ELEMENTWISE.has(c.id) && own(c) && best.score - c.score < MARGIN) : undefined;
     if (definedFn) best = { ...definedFn, score: best.score };
-    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2);
+    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2 && !(STEPS.has(best.id) && MODEL_INSIDE_STEP.has(c.id)));
     // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
     if (close.length && (!close.every((c) => ownFamily(best.id, c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];

@@ -4707,3 +4707,13 @@ test('a concept the sentence names in the note’s own language is not taken bac
   assert.equal(c('由线性回归模型产生的预测值'), 'linear-regression');
   assert.equal(c('the prediction of the linear regression model'), 'linear-regression');
 });
+
+test('a step with the model’s output inside it is the step; a parameter changed by η times an error signal (Δω_{hj} = η g_j b_h) is a learning rule’s step', () => {
+  assert.equal(concept('w^{t+1} \\leftarrow w^{t} + \\lambda \\left(y_i-\\frac{1}{1+e^{-w^Tx}}\\right)x_i', 'Weight is updated by SGD:'), 'gradient-descent');
+  assert.equal(concept('\\Delta\\omega_{hj}=\\eta g_jb_h'), 'gradient-descent');
+  assert.equal(concept('\\Delta\\gamma_h=-\\eta e_h'), 'gradient-descent');
+  assert.equal(concept('\\Delta \\upsilon_{ih}=\\eta e_h x_i'), 'gradient-descent');
+  // A change by a sum of terms, or by a rate that is not η, is no such step.
+  assert.equal(concept('\\Delta t = \\eta k + c'), null);
+  assert.equal(concept('\\Delta x = k a'), null);
+});
