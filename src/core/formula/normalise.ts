@@ -344,6 +344,8 @@ function withoutEquationNumbers(s: string): string {
   // in words or shapes there, `Q = XW_q \qquad (维度: (n, d_q))`.)
   s = s.replace(/\\q?quad\s*\(\s*\d{1,3}(?:[.-]\d{1,3})?[a-z]?\s*\)\s*(?=$|\\\\|\\end\{)/g, ' ');
   s = s.replace(/\\q?quad\s*\((?=[^()=]{0,40}[:：])[^()=]{0,40}(?:\([^()=]{0,40}\)[^()=]{0,10})?\)\s*$/, ' ');
+  // (And matrices' shapes written after the spacing, `Q = X W_Q \quad (4 \times 512)(512 \times 512)`.)
+  s = s.replace(/\\q?quad\s*(?:\(\s*[0-9A-Za-z_{}]{1,8}\s*(?:\\times|×|x|\*)\s*[0-9A-Za-z_{}]{1,8}\s*\)\s*){1,4}(?:=\s*\(\s*[0-9A-Za-z_{}]{1,8}\s*(?:\\times|×|x|\*)\s*[0-9A-Za-z_{}]{1,8}\s*\)\s*)?$/, ' ');
   // (A one-row matrix or array laying out a line and its number, `\begin{matrix} r = σ(…) & (1) \end{matrix}`: that line.)
   return s.replace(/^\s*\\begin\{(matrix|array)\}(?:\{[lcr|\s]{1,12}\})?((?:(?!\\\\|\\begin|&).){1,1500})&\s*\(\s*\d{1,3}[a-z]?\s*\)\s*\\end\{\1\}\s*$/, '$2');
 }

@@ -572,7 +572,10 @@ function detectShapes(root: Row, add: Add): void {
   // (A step and the one before it: t and t−1, or t+1 and t; compared without spaces.)
   const PREVIOUS: Record<string, string> = { t: 't-1', 't+1': 't' };
   const stepOf = (x: Sym) => step(x).replace(/\s/g, '');
-  const headStep = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? stepOf(parts[0][0] as Sym) : '';
+  // (The state's pre-activation may be named `net`, net_t = U x_t + W s_{t−1}: its step is on the word's last letter.)
+  const netWord = parts.length === 2 && parts[0].length === 3 && parts[0].every((x) => x.k === 'sym' && !x.mods.length) && parts[0].map((x) => (x as Sym).name).join('') === 'net';
+  const lhsStepSym = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? (parts[0][0] as Sym) : netWord ? (parts[0][2] as Sym) : undefined;
+  const headStep = lhsStepSym ? stepOf(lhsStepSym) : '';
   // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
   // (At a step other than t, z_k = U h_{k−1} + W x_k + b, only a state letter one step back and an input letter at the
   // step count: a layer's index, z_l = W_l a_{l−1} + b_l, reads no input of its own.)
@@ -584,7 +587,7 @@ function detectShapes(root: Row, add: Add): void {
     // (The input may be written without its step, W^{xh} x + W^{hh} h_{t−1}.)
     // (At another step letter too, when a weight is named for the state's own recurrence, W^{hh}.)
     const namedRecurrence = top.some((x) => /^[WUV]$/.test(x.name) && /^(hh|ss|aa)$/.test((subText(x.sub) || subText(x.sup)).replace(/[\s,{}]/g, '')));
-    const input = otherStep ? top.some((x) => /^[xXeE]$/.test(x.name) && (stepOf(x) === headStep || (namedRecurrence && !step(x)))) : top.some((x) => (stepOf(x) === headStep && x.name !== (parts[0][0] as Sym).name) || (/^[xX]$/.test(x.name) && !step(x)));
+    const input = otherStep ? top.some((x) => /^[xXeE]$/.test(x.name) && (stepOf(x) === headStep || (namedRecurrence && !step(x)))) : top.some((x) => (stepOf(x) === headStep && x.name !== lhsStepSym?.name) || (/^[xX]$/.test(x.name) && !step(x)));
     // (Weights are capitals, or w, u, v written before the letter they multiply: b + w s_{t−1} + u x_t, w_{aa} a^{⟨t−1⟩}.)
     const rhsItems = parts[1];
     // (Or with the product written, w_{ax} · x^{⟨t⟩}.)

@@ -4717,3 +4717,13 @@ test('a step with the model’s output inside it is the step; a parameter change
   assert.equal(concept('\\Delta t = \\eta k + c'), null);
   assert.equal(concept('\\Delta x = k a'), null);
 });
+
+test('matrices’ shapes written after wide spacing are no part of the formula; a state’s pre-activation named net is the recurrence', () => {
+  assert.equal(normaliseTex('Q = X \\cdot W_Q \\quad (4 \\times 512)(512 \\times 512)').trim(), 'Q = X W_Q');
+  assert.equal(concept('Q = X \\cdot W_Q \\quad (4 \\times 512)(512 \\times 512)'), 'self-attention');
+  // A pair after the spacing that is no shape stays.
+  assert.ok(normaliseTex('a = b \\quad (x, y)').includes('(x, y)'));
+  assert.equal(concept('net_t = Ux_t + Ws_{t-1}'), 'rnn');
+  // A layer's net input, one layer down, is no recurrence.
+  assert.notEqual(concept('net_l = W a_{l-1} + b'), 'rnn');
+});
