@@ -6850,6 +6850,11 @@ function callAlone(p: Node[]): boolean {
 /** A parameter's step, and the models and activations whose output a step is written with. */
 const STEPS = new Set<ConceptId>(['gradient-descent', 'minibatch-sgd']);
 const MODEL_INSIDE_STEP = new Set<ConceptId>(['logistic-regression', 'linear-regression', 'softmax-regression', 'sigmoid', 'softmax', 'affine-layer']);
+/**
+ * A parameter's step with the model's output inside it, w ← w + λ(y − σ(wᵀx))x: the step is what the formula does, the
+ * model only a part of it — no rival of the step.
+ */
+const insideStep = (best: { id: ConceptId; why: string }, c: { id: ConceptId }): boolean => STEPS.has(best.id) && !best.why.startsWith('related') && MODEL_INSIDE_STEP.has(c.id);
 
 export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0): Recognition {
   const written = normaliseTex(latex);
@@ -6933,11 +6938,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
   // Calibration: two unrelated concepts scoring alike is a guess; say unsure instead.
-  const rival = best && sorted.find((c) => !related(c.id, best.id));
+  const rival = best && sorted.find((c) => !related(c.id, best.id) && !insideStep(best, c));
   let conflict = !!rival && rival.score >= 2.5 && best.score - rival.score < 0.15;
-  // (A parameter's step with the model's output inside it, w ← w + λ(y − σ(wᵀx))x: the step is what the formula does,
-  // the model only a part of it.)
-  if (conflict && rival && STEPS.has(best.id) && MODEL_INSIDE_STEP.has(rival.id) && !best.why.startsWith('related')) conflict = false;
   let vetoed = false;
   // Close contenders: when several concepts score within MARGIN of the best, the evidence does not tell them apart.
   // If one of them is the general concept the others specialise, that one is what the evidence shows; else unsure.
@@ -6951,7 +6953,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     const lhsCall = sides(tree.items).parts.length === 2 && sides(tree.items).parts[0].length === 1 && sides(tree.items).parts[0][0].k === 'apply' && rowOf((sides(tree.items).parts[0][0] as Apply).arg).length === 1;
     const definedFn = lhsCall ? sorted.find((c) => ELEMENTWISE.has(c.id) && own(c) && best.score - c.score < MARGIN) : undefined;
     if (definedFn) best = { ...definedFn, score: best.score };
-    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2 && !(STEPS.has(best.id) && MODEL_INSIDE_STEP.has(c.id)));
+    const close = definedFn || child ? [] : sorted.filter((c) => c !== best && c.id !== best.id && best.score - c.score < MARGIN && c.score >= 2 && !insideStep(best, c));
     // (A child tied with its general concept has no distinguishing evidence: the general one is claimed.)
     if (close.length && (!close.every((c) => ownFamily(best.id, c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
