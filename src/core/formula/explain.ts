@@ -197,7 +197,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
   // (The model reads few words of other languages: a concept the sentence names in the note's own language, "由线性回归
   // 模型产生的预测值", is not the model's to take back.)
-  const namedAbroad = !!rec?.concept && namedInOtherLanguage(rec.concept, `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`);
+  const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
+  const namedAbroad = !!rec?.concept && namedInOtherLanguage(rec.concept, words);
   const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm || namedAbroad);
   // (The model does not name what the recogniser's structure ruled out, or found the formula only resembles, nor a
   // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes, nor
@@ -211,7 +212,6 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
   const letterTree = rec ? lettersOf(latex) : tree;
   const named = rolesNamedInProse(`${opts.context?.heading ?? ''}\n${opts.context?.before ?? ''}`, letterTree, expandProse);
-  const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
   // (Only a formula without a concept needs what its words mention: its unsure hover lists them, and they let the role model speak.)
   const mentioned = concept ? [] : [...new Set([...(rec?.mentions ? [rec.mentions] : []), ...conceptsMentioned(`${words} ${formulaWords(latex)}`)])];
   const roleModel = rec && machineLearning(concept, rec, prediction, mentioned) ? (opts.roles ?? shippedRoleModel()) : false;

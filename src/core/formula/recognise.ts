@@ -6297,10 +6297,14 @@ function detectBigramProduct(root: Row, add: Add): void {
 function detectEncodingAdded(root: Row, add: Add): void {
   const { parts } = sides(root);
   if (parts.length !== 2 || !hasOp(parts[1], '+')) return;
+  const terms = termsOf(parts[1]);
+  if (terms.length !== 2) return;
   const text = show({ k: 'row', items: parts[1] }).replace(/\s+/g, '').toLowerCase();
-  if (termsOf(parts[1]).length === 2 && /positionalencoding|\bpe\b/.test(text) && /embedding|emb\b/.test(text)) add('positional-encoding', 3.4, 'x = e + p: the positional encoding added to the embedding');
   // (X' = X + PE: the encoding by its abbreviation, added to the input's one letter.)
-  else if (termsOf(parts[1]).length === 2 && termsOf(parts[1]).some((t) => /^(PE|\\(text|mathrm|operatorname)\{PE\})(_.*)?$/.test(show({ k: 'row', items: t.items }).replace(/\s+/g, ''))) && termsOf(parts[1]).some((t) => t.items.length === 1 && t.items[0].k === 'sym' && /^[xXeEh]$/.test(t.items[0].name))) add('positional-encoding', 3.3, "X' = X + PE: the positional encoding added to the input");
+  const abbreviated = terms.some((t) => /^(PE|\\(text|mathrm|operatorname)\{PE\})(_.*)?$/.test(show({ k: 'row', items: t.items }).replace(/\s+/g, '')));
+  const input = terms.some((t) => t.items.length === 1 && t.items[0].k === 'sym' && /^[xXeEh]$/.test(t.items[0].name));
+  if (/positionalencoding|\bpe\b/.test(text) && /embedding|emb\b/.test(text)) add('positional-encoding', 3.4, 'x = e + p: the positional encoding added to the embedding');
+  else if (abbreviated && input) add('positional-encoding', 3.3, "X' = X + PE: the positional encoding added to the input");
 }
 
 /**

@@ -2491,8 +2491,8 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
     }
     const flat = terms.map((t) => (t.length === 1 && t[0].k === 'group' && t[0].delim === '(' ? rowOf(t[0].body) : t).filter((y) => !(y.k === 'op' && ['·', '×', '*'].includes(y.v)) && !(y.k === 'num' && y.v === 1)));
     const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
+    const numbered = (n?: Node) => /^\d{1,2}$/.test(pretty(n));
     for (const t of flat) {
-      const numbered = (n?: Node) => /^\d{1,2}$/.test(pretty(n));
       const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|Theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub)) ? t[0] : null;
       if (!w) continue;
       const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !!y.sub && pretty(y.sub) !== pretty(w.sub)));
