@@ -140,8 +140,10 @@ export interface SeriesChunk {
 }
 
 export type HostToPanel =
-  /** The jobs, their series and the view on show: after `ready` (then every view's data follows) and when the list of jobs changes. */
+  /** The jobs, their series and the view on show: after `ready` (then every view's data follows). */
   | { type: 'state'; jobs: JobInfo[]; series: SeriesChunk[]; view: PanelView }
+  /** The list of jobs changed (a run started, ended, was resumed or cleared): the webview keeps the points it has. */
+  | { type: 'jobs'; jobs: JobInfo[] }
   /** New points of running jobs, batched (at most ~10 messages a second). */
   | { type: 'points'; chunks: SeriesChunk[] }
   | { type: 'job'; job: JobInfo }

@@ -107,6 +107,30 @@ describe('training in the worker', function () {
     assert.ok(errors.some((m) => /Epochs \(epochs\) must be at least 1/.test(m.message)), errors.map((e) => e.message).join(' | '));
   });
 
+  it('a run starting and ending sends the panel the list of jobs, not every loss curve again', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('mlStudy.openStudyPanel');
+    await waitFor('panel ready', () => a.panel.webviewReady, 15_000);
+    const webview = (a.panel as unknown as { panel: vscode.WebviewPanel }).panel.webview;
+    const posted: Array<{ type: string; bytes: number; series: boolean }> = [];
+    const post = webview.postMessage.bind(webview);
+    webview.postMessage = (m: { type: string }) => {
+      posted.push({ type: m.type, bytes: JSON.stringify(m).length, series: 'series' in m });
+      return post(m);
+    };
+    try {
+      const jobId = (await vscode.commands.executeCommand('mlStudy.trainXor', { epochs: 300 })) as string;
+      assert.equal((await waitForJob(a, jobId, ['done', 'failed'])).status, 'done');
+      await sleep(300);
+    } finally {
+      webview.postMessage = post;
+    }
+    const lists = posted.filter((m) => m.type === 'jobs');
+    assert.ok(lists.length >= 2, `the list was sent ${lists.length} times: ${posted.map((m) => m.type).join(' ')}`);
+    const resent = posted.filter((m) => m.series);
+    assert.equal(resent.length, 0, `every curve was sent again ${resent.length} times (${resent.map((m) => m.bytes).join(', ')} bytes)`);
+  });
+
   it('exports the loss curves as CSV and PNG', async () => {
     const a = await api();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlstudy-export-'));
@@ -121,7 +145,10 @@ describe('training in the worker', function () {
     const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
     assert.equal(lines[0], 'run,label,step,loss');
     const points = a.jobs.allSeries().reduce((n, s) => n + s.steps.length, 0);
-    assert.equal(lines.length - 1, points, 'every point of every run is in the CSV');
+    const csvRows: Record<string, number> = {};
+    for (const l of lines.slice(1)) csvRows[l.split(',')[0]] = (csvRows[l.split(',')[0]] ?? 0) + 1;
+    const differ = a.jobs.allSeries().filter((s) => (csvRows[s.jobId] ?? 0) !== s.steps.length).map((s) => `${s.jobId}: ${s.steps.length} points, ${csvRows[s.jobId] ?? 0} rows`);
+    assert.equal(lines.length - 1, points, `every point of every run is in the CSV, once (${differ.join('; ')})`);
     const pngBytes = (await vscode.commands.executeCommand('mlStudy.exportChart', { format: 'png', path: png })) as number | undefined;
     assert.ok(pngBytes !== undefined && pngBytes > 1000, `PNG export wrote ${pngBytes} bytes; last messages: ${shown()}`);
     const sig = fs.readFileSync(png).subarray(0, 8);

@@ -1,6 +1,7 @@
 /**
  * Loss curves of several runs, overlaid, with uPlot (canvas; fast with 100k+ points). Runs keep their own step
- * arrays; the chart aligns them on the union of steps only when it redraws, at most every REDRAW_MS.
+ * arrays; the chart aligns them on the union of steps only when it redraws: at most every REDRAW_MS (less often when a
+ * draw is slow), and not while its view is hidden.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -18,6 +19,8 @@ export class LossChart {
   private readonly runs: RunSeries[] = [];
   private logScale = false;
   private pending = false;
+  /** A redraw came while the chart was not on show (its view hidden): it draws when it is shown again. */
+  private stale = false;
   private lastDraw = 0;
   private shape = '';
   /** Milliseconds the last redraw took (the e2e test reads it through a data attribute). */
@@ -98,7 +101,8 @@ export class LossChart {
   private schedule(): void {
     if (this.pending) return;
     this.pending = true;
-    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.lastDraw));
+    // (A chart slow to draw, many long runs, draws less often: at most a fifth of the webview's time goes to it.)
+    const wait = Math.max(0, Math.max(REDRAW_MS, 4 * this.lastDrawMs) - (performance.now() - this.lastDraw));
     setTimeout(() => requestAnimationFrame(() => this.draw()), wait);
   }
 
@@ -106,8 +110,19 @@ export class LossChart {
     return this.runs.filter((r) => r.visible && r.steps.length > 0);
   }
 
+  /** On show: a hidden element has no boxes. */
+  private get onShow(): boolean {
+    return this.host.isConnected && this.host.getClientRects().length > 0;
+  }
+
   private draw(): void {
     this.pending = false;
+    // (A chart in a hidden view is not drawn while runs stream: it would take the webview's time for nothing.)
+    if (!this.onShow) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const t0 = performance.now();
     const runs = this.visibleRuns();
     const data = align(runs, this.logScale) as uPlot.AlignedData;
@@ -151,6 +166,10 @@ export class LossChart {
   }
 
   private resize(): void {
+    if (this.stale && this.onShow) {
+      this.schedule();
+      return;
+    }
     if (!this.plot) return;
     const rect = this.host.getBoundingClientRect();
     this.plot.setSize({ width: Math.max(200, rect.width), height: Math.max(160, rect.height) });
@@ -158,6 +177,7 @@ export class LossChart {
 
   /** The chart as a PNG data URL, on the theme's background, with a legend. */
   toPng(): string {
+    if ((this.stale || this.pending) && this.onShow) this.draw();
     const canvas = this.plot?.ctx.canvas;
     const out = document.createElement('canvas');
     const w = canvas?.width ?? 600;

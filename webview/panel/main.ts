@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '../../media/panel.css';
-import type { HostToPanel, JobInfo, PanelToHost } from '../../src/shared/protocol';
+import type { HostToPanel, JobInfo, PanelToHost, SeriesChunk } from '../../src/shared/protocol';
 import { PANEL_VIEW_IDS, PANEL_VIEWS, type PanelAnswers, type PanelRequests, type PanelView } from '../../src/shared/panelViews';
 import { Channel, serve, type Handlers } from '../../src/shared/rpc';
 import { h, setChildren, vscodeApi } from '../common/vscode';
@@ -38,6 +38,18 @@ const ctx: ViewContext = {
   },
 };
 const jobs = new Map<string, JobInfo>();
+/** Every listed job's loss series: the host sends it whole once (`state`), then only new points. */
+const series = new Map<string, SeriesChunk>();
+
+/** The list of jobs: each view gets it with the series of every listed job (a new job's is empty). */
+function setJobs(list: JobInfo[]): void {
+  jobs.clear();
+  for (const j of list) jobs.set(j.jobId, j);
+  for (const id of [...series.keys()]) if (!jobs.has(id)) series.delete(id);
+  for (const j of list) if (!series.has(j.jobId)) series.set(j.jobId, { jobId: j.jobId, steps: [], losses: [] });
+  const known = [...series.values()];
+  for (const m of all) m.onState?.(list, known);
+}
 
 const app = document.getElementById('app')!;
 const tabs = PANEL_VIEW_IDS.map((id, i) =>
@@ -106,10 +118,13 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
   const msg = ev.data;
   switch (msg.type) {
     case 'state':
-      jobs.clear();
-      for (const j of msg.jobs) jobs.set(j.jobId, j);
-      for (const m of all) m.onState?.(msg.jobs, msg.series);
+      series.clear();
+      for (const c of msg.series) series.set(c.jobId, { jobId: c.jobId, steps: [...c.steps], losses: [...c.losses] });
+      setJobs(msg.jobs);
       showView(msg.view);
+      break;
+    case 'jobs':
+      setJobs(msg.jobs);
       break;
     case 'job': {
       const isNew = !jobs.has(msg.job.jobId);
@@ -118,10 +133,22 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
       break;
     }
     case 'points':
-      for (const c of msg.chunks) for (const m of all) m.onPoints?.(c, jobs.get(c.jobId));
+      for (const c of msg.chunks) {
+        let kept = series.get(c.jobId);
+        if (!kept) series.set(c.jobId, (kept = { jobId: c.jobId, steps: [], losses: [] }));
+        // (A run's steps rise: points the last `state` had already, flushed by the host after it, are not drawn twice.)
+        const last = kept.steps.length ? kept.steps[kept.steps.length - 1] : -Infinity;
+        let from = 0;
+        while (from < c.steps.length && c.steps[from] <= last) from++;
+        if (from === c.steps.length) continue;
+        const fresh = from === 0 ? c : { jobId: c.jobId, steps: c.steps.slice(from), losses: c.losses.slice(from) };
+        for (let i = 0; i < fresh.steps.length; i++) kept.steps.push(fresh.steps[i]), kept.losses.push(fresh.losses[i]);
+        for (const m of all) m.onPoints?.(fresh, jobs.get(c.jobId));
+      }
       break;
     case 'removeJob':
       jobs.delete(msg.jobId);
+      series.delete(msg.jobId);
       for (const m of all) m.onRemoveJob?.(msg.jobId);
       break;
     case 'showView':

@@ -72,7 +72,11 @@ export function trainingView(root: HTMLElement, ctx: ViewContext): PanelViewModu
     onJob(job, isNew) {
       jobs.set(job.jobId, job);
       runs.onJob(job, isNew);
-      renderRuns();
+      // (A running job reports several times a second: only its own row is drawn again.)
+      const row = isNew ? null : runsEl.querySelector(`li[data-job="${CSS.escape(job.jobId)}"]`);
+      if (row) row.replaceWith(runItem(job));
+      else renderRuns();
+      app.dataset.finished = String([...jobs.values()].filter((j) => j.status === 'done').length);
     },
     onPoints: (chunk, job) => runs.onPoints(chunk, job),
     onRemoveJob(jobId) {

@@ -44,7 +44,8 @@ export class StudyPanel implements vscode.Disposable {
     this.subs.push(
       jobs.onDidAppendPoints((chunks) => this.post({ type: 'points', chunks })),
       jobs.onDidChangeJob((job) => this.post({ type: 'job', job })),
-      jobs.onDidChangeList(() => this.sendState(false)),
+      // (Only the list: the webview has every point already, from the last `state` and the `points` since.)
+      jobs.onDidChangeList(() => this.post({ type: 'jobs', jobs: jobs.list() })),
     );
   }
 
@@ -168,7 +169,7 @@ export class StudyPanel implements vscode.Disposable {
   /** The webview is loaded: send it everything (a replay its views skip if they have it) and release the waiters. */
   private onReady(): void {
     this.ready = true;
-    this.sendState(true);
+    this.sendState();
     for (const w of this.readyWaiters.splice(0)) w();
   }
 
@@ -218,13 +219,10 @@ export class StudyPanel implements vscode.Disposable {
     }
   }
 
-  /**
-   * The jobs and their loss series; with `replay` (a webview that just loaded) every view's data too. A webview that
-   * stays loaded already has the views' data: sending it again would only be a replay, which its views skip.
-   */
-  private sendState(replay: boolean): void {
+  /** Everything a webview that just loaded needs: the jobs, their loss series and every view's data. */
+  private sendState(): void {
     this.post({ type: 'state', jobs: this.jobs.list(), series: this.jobs.allSeries(), view: this.view });
-    if (replay) for (const msg of this.shown.replay()) this.post(msg);
+    for (const msg of this.shown.replay()) this.post(msg);
   }
 
   private post(msg: HostToPanel): void {
