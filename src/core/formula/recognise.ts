@@ -2169,7 +2169,7 @@ function detectDerivations(root: Row, add: Add): void {
   const sameStart = lhsHead?.k === 'sym' && rhsAll[0]?.k === 'sym' && (rhsAll[0] as Sym).name === lhsHead.name && PARAM_LETTER.test(lhsHead.name.replace(/^b$/, 'w'));
   if (assign && parts.length === 2 && sameStart && rhsAll[1]?.k === 'op' && rhsAll[1].v === '+' && ((lhsHead as Sym).name === 'beta' || !hasSym(rhsAll.slice(2), 'beta'))) {
     const step = rhsAll.slice(2);
-    const residual = all(step).some((g) => (g.k === 'group' || g.k === 'apply') && (() => { const b = rowOf(g.k === 'group' ? g.body : g.arg); return b.length === 3 && b[1].k === 'op' && b[1].v === '-' && b[0].k === 'sym' && b[2].k === 'sym' && !isNum(b[0]) && (b[2].mods.includes('hat') || /^(y|t)$/.test(b[0].name)); })());
+    const residual = all(step).some((g) => (g.k === 'group' || g.k === 'apply') && targetMinusPrediction(rowOf(g.k === 'group' ? g.body : g.arg)));
     // (θ ← θ + η[1 − d − σ(xᵀθ)] x: the error with a model's prediction in the bracket — whatever the model, the formula
     // is the step.)
     const predictedError = all(step).some((g) => g.k === 'group' && hasOp(g.body, '-') && applies(g.body, ['sigmoid', 'tanh', 'softmax']).length > 0);
@@ -3814,7 +3814,9 @@ function detect(root: Row, add: Add): void {
   const residualBody = (b: Node) => /^[yY]$/.test(syms(b)[0]?.name ?? '') && hasOp(b, '-');
   const residualIn = (r: Row) => all(r).some((x) => (x.k === 'group' && residualBody(x.body)) || (x.k === 'apply' && residualBody(x.arg)));
   const rated = (r: Row) => stepLetter(r.slice(0, 2)) || (residualIn(r) && syms(r.slice(0, 2)).some((x) => /^(rho|lambda|gamma|mu)$/.test(x.name)));
-  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2))) && ((lhs[0] as Sym).name === 'beta' || !syms(rhsAll).some((x) => x.name === 'beta'))) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
+  // (x_{t+1} = x_t − 200 η x_t: a step proportional to the iterate itself, the gradient of a quadratic written out.)
+  const proportional = (r: Row) => rhsAll[1]?.k === 'op' && rhsAll[1].v === '-' && isNum(r[0]) && stepLetter(r.slice(1, 2)) && r.slice(2).some((x) => x.k === 'sym' && x.name === (lhs[0] as Sym).name && iterate(x, false));
+  if (parts.length === 2 && lhs.length === 1 && iterate(lhs[0], true) && iterate(rhsAll[0], false) && (rhsAll[0] as Sym).name === (lhs[0] as Sym).name && rhsAll[1]?.k === 'op' && ['+', '-'].includes(rhsAll[1].v) && ((rated(rhsAll.slice(2)) && (explicitStep(rhsAll.slice(2)) || residualIn(rhsAll.slice(2)))) || proportional(rhsAll.slice(2))) && ((lhs[0] as Sym).name === 'beta' || !syms(rhsAll).some((x) => x.name === 'beta'))) add('gradient-descent', 3, 'θ^{t+1} = θ^t − α (…): one step of the iteration');
   // max_θ of the log-probability of the data (an expectation or a sum of log p): maximum likelihood.
   // (Or over what indexes the model, max_φ Σ log p_φ(x_i), or over the models themselves, max_{p ∈ M} Σ log p(x).)
   const maxOverModel = (over: Node | undefined, l: Apply) => applies(l.arg).some((a) => isProb(a) && (syms(over).some((y) => PARAM_LETTER.test(y.name) || (a.head.k === 'sym' && subText(a.head.sub) === y.name)) || syms(over)[0]?.name === a.fn));
@@ -5053,7 +5055,7 @@ const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(
 const namedFor = (id: ConceptId, words: string): boolean => !!NAMED_IN_PROSE[id] && (NAMED_IN_PROSE[id]!.test(words) || namedInOtherLanguage(id, words));
 
 /** Methods outside the catalog: when the words around a formula name one, a structural guess must be strong. */
-const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|\blamb\b|lion optimi|\byogi\b|adabound|entropy rate|triplet|siamese|metric learning|nesterov|info-?nce|contrastive (loss|learning)|simclr|\bmoco\b/i;
+const FOREIGN = /noise[- ]contrastive|momentum|actor[- ]critic|temporal[- ]difference|\bppo\b|\bnce\b|glove|co-?occurrence|naive bayes|\bcrf\b|conditional random|viterbi|hidden markov|\bhmm\b|\bgan\b|adversarial|kernel|\bpca\b|gaussian process|policy gradient|reinforce\b|reward|q-learning|diffusion|normali[sz]ing flow|batch norm|layer norm|convolution|pooling|beam search|\bbleu\b|tf-?idf|\bpmi\b|pointwise mutual|k-means|em algorithm|expectation[- ]maximi|kneser|good[- ]turing|smoothing|back-?off|boltzmann|\brbm\b|huber|smooth ?l1|adagrad|rmsprop|adadelta|adamax|nadam|amsgrad|radam|adabelief|\blamb\b|lion optimi|\byogi\b|adabound|entropy rate|triplet|siamese|metric learning|nesterov|info-?nce|contrastive (loss|learning)|simclr|\bmoco\b|state[- ]space|\bssms?\b|\bmamba\b|\bs4\b|xlstm|\brwkv\b|retnet/i;
 
 /**
  * A softmax the words call attention weights (`b = softmax(a)` after "obtain attention weights via softmax") is the
@@ -7013,4 +7015,17 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */
 export function conceptsMentioned(words: string, limit = 5): ConceptId[] {
   return conceptsNamed(words, limit);
+}
+
+/**
+ * y − ŷ, t − y, y − h(x), y − h_θ (x): a target minus a prediction (one letter, a hatted letter, or a function of the
+ * input, its call written with or without a space).
+ */
+function targetMinusPrediction(b: Row): boolean {
+  if (b.length < 3 || b[0].k !== 'sym' || isNum(b[0]) || b[1].k !== 'op' || b[1].v !== '-') return false;
+  const target = /^(y|t)$/.test(b[0].name);
+  const rest = b.slice(2);
+  if (rest.length === 1 && rest[0].k === 'sym') return target || rest[0].mods.includes('hat');
+  const called = (rest.length === 1 && rest[0].k === 'apply') || (rest.length === 2 && rest[0].k === 'sym' && rest[1].k === 'group' && rest[1].delim === '(' && !rest[1].sup);
+  return target && called;
 }

@@ -4727,3 +4727,18 @@ test('matrices’ shapes written after wide spacing are no part of the formula; 
   // A layer's net input, one layer down, is no recurrence.
   assert.notEqual(concept('net_l = W a_{l-1} + b'), 'rnn');
 });
+
+test('a step by the target minus a model of the input (y − f(x)), and an iterate less η times itself (the gradient of a quadratic), are gradient steps', () => {
+  assert.equal(concept('\\mathrm{w} :=\\mathrm{w}+\\alpha \\frac{1}{N} \\sum_{i=1}^{N}\\left(y_{i}-\\phi\\left(x_{i}\\right)\\right) \\cdot x_{i}'), 'gradient-descent');
+  assert.equal(concept('\\theta_{j} = \\theta_{j} + \\alpha \\sum_{i=1}^{m} (y^{(i)} - h_{\\theta} (x^{(i)})) x_{j}^{(i)}'), 'gradient-descent');
+  assert.equal(concept('x_{t+1}=x_t - 200 \\eta x_t'), 'gradient-descent');
+  // A sum added to a parameter without a target minus a prediction, or an iterate less a rate times another letter,
+  // is no such step.
+  assert.notEqual(concept('\\mathrm{w} :=\\mathrm{w}+\\alpha \\sum_{i=1}^{N} (a_i - b_i) x_i'), 'gradient-descent');
+  assert.equal(concept('x_{t+1}=x_t - 2 \\eta y_t'), null);
+});
+
+test('a state updated under words naming a recurrent method outside the catalog (xLSTM, state-space models) is not claimed as a plain RNN', () => {
+  assert.equal(concept('h_t = f(Ah_{t-1}, Bx_t, M_t)', 'xLSTM: a matrix memory updated by outer products'), null);
+  assert.equal(concept('h_t = f(Ah_{t-1}, Bx_t, M_t)', 'the recurrent network updates its state'), 'rnn');
+});
