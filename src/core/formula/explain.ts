@@ -8,7 +8,7 @@ import { type ConceptId, isConceptId } from './concepts';
 import { computeExample, type ExampleKind, isExampleKind, type WorkedExample } from './examples';
 import { cleanTex } from './find';
 import { type PlotFn, plotPoints } from './plot';
-import { conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, MARGIN, onlyDeclares, ownMeanDeviation, recognise, type Recognition, type RecogniseContext } from './recognise';
+import { ancestors, conceptsMentioned, CONTINUES, derivativeLine, derivativeOnLeft, MARGIN, onlyDeclares, ownMeanDeviation, recognise, type Recognition, type RecogniseContext } from './recognise';
 import { expandMacros, type MacroTable, parseMacros } from './macros';
 import { describeOperators, describeSymbols, type SymbolNote } from './symbols';
 import { bracketedNumbers, type NoteValues } from './noteValues';
@@ -182,7 +182,12 @@ function switchedTo(rec: Recognition | null, judged: Verdict): Recognition['cand
   const top = rec?.candidates[0];
   if (!rec || !top || judged.by !== 'withdrawn' || !judged.instead) return undefined;
   // (Nearly as well: within the margin under which recognise counts two concepts as close contenders.)
-  return rec.candidates.find((c) => c.id === judged.instead && !c.why.startsWith('related') && top.score - c.score < MARGIN && !rec.ruledOut?.includes(c.id));
+  const close = rec.candidates.find((c) => c.id === judged.instead && !c.why.startsWith('related') && top.score - c.score < MARGIN && !rec.ruledOut?.includes(c.id));
+  if (close) return close;
+  // The general concept the best is a kind of (the chain rule for backpropagation through time's step): what the
+  // formula is all the same, when the model takes the specific reading back.
+  const instead = judged.instead;
+  return ancestors(top.id).includes(instead) && !rec.ruledOut?.includes(instead) ? { ...top, id: instead } : undefined;
 }
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {

@@ -4468,7 +4468,7 @@ const PARENT: Partial<Record<ConceptId, ConceptId[]>> = {
   lstm: ['rnn'], gru: ['rnn'], 'bidirectional-rnn': ['rnn'], 'minibatch-sgd': ['gradient-descent'],
   'softmax-regression': ['softmax'], 'logistic-regression': ['sigmoid'], 'backpropagation-through-time': ['chain-rule'],
 };
-function ancestors(id: ConceptId): ConceptId[] {
+export function ancestors(id: ConceptId): ConceptId[] {
   const out: ConceptId[] = [];
   const queue = [...(PARENT[id] ?? [])];
   while (queue.length) {

@@ -195,3 +195,15 @@ test('a model started from another keeps what that one knew (its classes and fea
   assert.equal(predictConcept(tuned, ['t:relu', 't:n3', 'bias']).best, 'relu');
   assert.equal(predictConcept(first, ['t:relu', 't:n3', 'bias']).best === 'relu', false, 'the first model never saw relu');
 });
+
+test('a specific concept the model takes back for the general one it is a kind of is named by the general one', () => {
+  const tex = '\\frac{\\partial net_t}{\\partial net_{t-1}} = \\frac{\\partial net_t}{\\partial s_{t-1}}\\frac{\\partial s_{t-1}}{\\partial net_{t-1}}';
+  assert.equal(explainFormula(tex, { learned: false }).concept, 'backpropagation-through-time');
+  const letters = ['\\partial', 'n', 'e', 't', 's', '1'];
+  const general = explainFormula(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'chain-rule', letters) });
+  assert.equal(general.concept, 'chain-rule');
+  // A concept the model favours that the formula is no kind of leaves the hover unsure.
+  const other = explainFormula(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'softmax', letters) });
+  assert.equal(other.concept, null);
+  assert.equal(other.learned.by, 'withdrawn');
+});
