@@ -881,8 +881,9 @@ function productsAndQuotients(s: string): string {
   s = s.replace(/\\(?:mathbf|boldsymbol|bm)\s*\{\s*P\s*\}\s*(?=\()|\\(?:mathbf|bm)\s+P\s*(?=\()/g, 'P');
   // (Display, text and continued fractions are fractions: `\dfrac`, `\tfrac`, `\cfrac` as `\frac`.)
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
-  // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is.)
-  return s.replace(/\\bullet(?![A-Za-z])/g, '\\cdot');
+  // (`\bullet` between factors, ∂J/∂ŷ • ∂ŷ/∂z, or as a placeholder, f(•): the product dot, or the placeholder `\cdot` is;
+  // so are amsmath's punctuation dot, `w \cdotp x`, and `\centerdot`.)
+  return s.replace(/\\(?:bullet|cdotp|centerdot)(?![A-Za-z])/g, '\\cdot');
 }
 
 /** Where a command such as `\left` or `\right` (and the spaces after it) starts before index i, or i itself when none stands there. */

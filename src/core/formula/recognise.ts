@@ -1670,7 +1670,7 @@ const CONTEXT: Partial<Record<ConceptId, RegExp>> = {
   'collobert-weston': /collobert|weston|corrupt/i,
   'distillation-loss': /distil|teacher.*student|student.*teacher/i,
   'linear-regression': /linear regression|least squares|regression/i,
-  'affine-layer': /layer|neuron|unit|hidden/i,
+  'affine-layer': /layer|neuron|unit|hidden|隐藏层|隐含层|隐层|神经元|隠れ層|中間層|ニューロン|은닉\s*층|뉴런/i,
   mlp: /\bmlps?\b|multi-?layer|perceptrons|two[- ]layers?|hidden layer|\bxor\b/i,
   'minibatch-sgd': /mini-?batch|stochastic|\bsgd\b/i,
   adam: /\badam\b/i,

@@ -4742,3 +4742,11 @@ test('a state updated under words naming a recurrent method outside the catalog 
   assert.equal(concept('h_t = f(Ah_{t-1}, Bx_t, M_t)', 'xLSTM: a matrix memory updated by outer products'), null);
   assert.equal(concept('h_t = f(Ah_{t-1}, Bx_t, M_t)', 'the recurrent network updates its state'), 'rnn');
 });
+
+test('amsmath’s punctuation dot (\\cdotp) and \\centerdot are the product dot; a layer under words for a hidden layer in Chinese, Japanese or Korean is the layer', () => {
+  assert.equal(concept('P(Y=0 | x) = \\frac {1} {1+exp (w \\cdotp x)}'), 'logistic-regression');
+  assert.ok(normaliseTex('a \\centerdot b').includes('\\cdot'));
+  assert.ok(!normaliseTex('a \\cdotp b').includes('cdotp'));
+  assert.equal(concept('H = XW_h + b_h', '### 隐藏层 包含单个隐藏层的多层感知机设计：'), 'affine-layer');
+  assert.equal(concept('H = XW_h + b_h', '은닉층의 출력은 다층 퍼셉트론에서 다음과 같다'), 'affine-layer');
+});
