@@ -129,6 +129,8 @@ function conventionalShorthands(s: string): string {
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
   // `\boldx`, `\boldW`, `\bolddelta`: bold by the name's convention (Goldberg's and Rush's notes).
   s = s.replace(/\\bold([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\bold(alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z{])/g, '\\boldsymbol{\\$1}');
+  // `\upsigma`, `\upeta` (upgreek) and `\mupsigma` (unicode-math): the Greek letter set upright, the same letter.
+  s = s.replace(/\\m?up(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])/g, '\\$1');
   // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
   s = s.replace(/\\(?:bb|bv)\s*\{\s*([^{}]*?)\s*\}/g, (_m, a: string) => (/^[RNZQCE]$/.test(a) ? `\\mathbb{${a}}` : /^\\[A-Za-z]+$/.test(a) ? `\\boldsymbol{${a}}` : `\\mathbf{${a}}`));
   // `\V{a}`, `\V{\sigma}`: a one-letter capital macro around a small letter is a bold vector (a variance, \V{X}, takes a capital).
@@ -1067,7 +1069,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|m?up[A-Za-z]+|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

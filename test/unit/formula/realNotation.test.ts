@@ -4750,3 +4750,11 @@ test('amsmath’s punctuation dot (\\cdotp) and \\centerdot are the product dot;
   assert.equal(concept('H = XW_h + b_h', '### 隐藏层 包含单个隐藏层的多层感知机设计：'), 'affine-layer');
   assert.equal(concept('H = XW_h + b_h', '은닉층의 출력은 다층 퍼셉트론에서 다음과 같다'), 'affine-layer');
 });
+
+test('Greek letters set upright (upgreek’s \\upsigma, unicode-math’s \\mupeta) are the same letters', () => {
+  assert.equal(normaliseTex('h = \\upsigma(W x + b)').trim(), 'h = \\sigma(W x + b)');
+  assert.equal(concept('h = \\upsigma(W x + b)'), 'affine-layer');
+  assert.equal(concept('\\upDelta w = -\\mupeta \\frac{\\partial E}{\\partial w}'), 'gradient-descent');
+  // An arrow whose name begins the same way stays an arrow.
+  assert.ok(normaliseTex('x \\uparrow y').includes('\\uparrow'));
+});
