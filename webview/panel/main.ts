@@ -41,14 +41,35 @@ const jobs = new Map<string, JobInfo>();
 /** Every listed job's loss series: the host sends it whole once (`state`), then only new points. */
 const series = new Map<string, SeriesChunk>();
 
+/** A job's series as kept here (empty for a job not seen before). */
+function seriesOf(jobId: string): SeriesChunk {
+  let kept = series.get(jobId);
+  if (!kept) series.set(jobId, (kept = { jobId, steps: [], losses: [] }));
+  return kept;
+}
+
 /** The list of jobs: each view gets it with the series of every listed job (a new job's is empty). */
 function setJobs(list: JobInfo[]): void {
   jobs.clear();
   for (const j of list) jobs.set(j.jobId, j);
   for (const id of [...series.keys()]) if (!jobs.has(id)) series.delete(id);
-  for (const j of list) if (!series.has(j.jobId)) series.set(j.jobId, { jobId: j.jobId, steps: [], losses: [] });
-  const known = [...series.values()];
+  const known = list.map((j) => seriesOf(j.jobId));
   for (const m of all) m.onState?.(list, known);
+}
+
+/**
+ * The points of a chunk not kept yet, now kept; null when it has none. A run's steps rise, so points the last `state`
+ * had already (the host flushes them after it) are not drawn twice.
+ */
+function takeNew(c: SeriesChunk): SeriesChunk | null {
+  const kept = seriesOf(c.jobId);
+  const last = kept.steps.length ? kept.steps[kept.steps.length - 1] : -Infinity;
+  let from = 0;
+  while (from < c.steps.length && c.steps[from] <= last) from++;
+  if (from === c.steps.length) return null;
+  const fresh = from === 0 ? c : { jobId: c.jobId, steps: c.steps.slice(from), losses: c.losses.slice(from) };
+  for (let i = 0; i < fresh.steps.length; i++) kept.steps.push(fresh.steps[i]), kept.losses.push(fresh.losses[i]);
+  return fresh;
 }
 
 const app = document.getElementById('app')!;
@@ -134,16 +155,8 @@ window.addEventListener('message', (ev: MessageEvent<HostToPanel>) => {
     }
     case 'points':
       for (const c of msg.chunks) {
-        let kept = series.get(c.jobId);
-        if (!kept) series.set(c.jobId, (kept = { jobId: c.jobId, steps: [], losses: [] }));
-        // (A run's steps rise: points the last `state` had already, flushed by the host after it, are not drawn twice.)
-        const last = kept.steps.length ? kept.steps[kept.steps.length - 1] : -Infinity;
-        let from = 0;
-        while (from < c.steps.length && c.steps[from] <= last) from++;
-        if (from === c.steps.length) continue;
-        const fresh = from === 0 ? c : { jobId: c.jobId, steps: c.steps.slice(from), losses: c.losses.slice(from) };
-        for (let i = 0; i < fresh.steps.length; i++) kept.steps.push(fresh.steps[i]), kept.losses.push(fresh.losses[i]);
-        for (const m of all) m.onPoints?.(fresh, jobs.get(c.jobId));
+        const fresh = takeNew(c);
+        if (fresh) for (const m of all) m.onPoints?.(fresh, jobs.get(c.jobId));
       }
       break;
     case 'removeJob':

@@ -49,13 +49,16 @@ export function trainingView(root: HTMLElement, ctx: ViewContext): PanelViewModu
       active ? h('vscode-button', { class: 'stop', secondary: true, icon: 'debug-stop', onclick: () => ctx.send({ type: 'stopJob', jobId: j.jobId }) }, 'Stop') : null,
     );
   };
+  const countFinished = () => {
+    app.dataset.finished = String([...jobs.values()].filter((j) => j.status === 'done').length);
+  };
   const renderRuns = () => {
     const list = [...jobs.values()].sort((a, b) => b.startedAt - a.startedAt);
     emptyEl.hidden = list.length > 0;
     chartEl.hidden = list.length === 0;
     setChildren(runsEl, ...list.map(runItem));
     app.dataset.runs = String(list.length);
-    app.dataset.finished = String(list.filter((j) => j.status === 'done').length);
+    countFinished();
   };
   // (The chart redraws itself in the new theme; the run list's swatches are drawn here.)
   onThemeChange(renderRuns);
@@ -74,9 +77,10 @@ export function trainingView(root: HTMLElement, ctx: ViewContext): PanelViewModu
       runs.onJob(job, isNew);
       // (A running job reports several times a second: only its own row is drawn again.)
       const row = isNew ? null : runsEl.querySelector(`li[data-job="${CSS.escape(job.jobId)}"]`);
-      if (row) row.replaceWith(runItem(job));
-      else renderRuns();
-      app.dataset.finished = String([...jobs.values()].filter((j) => j.status === 'done').length);
+      if (row) {
+        row.replaceWith(runItem(job));
+        countFinished();
+      } else renderRuns();
     },
     onPoints: (chunk, job) => runs.onPoints(chunk, job),
     onRemoveJob(jobId) {
