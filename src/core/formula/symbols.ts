@@ -319,7 +319,7 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       set(symbolKey(first), `the index of ${what}, from ${pretty({ k: 'row', items: sub.slice(sub.indexOf(rel) + 1) })}${upper ? ` to ${upper}` : ''}`);
       if (n.sup) {
         const up = rowOf(n.sup).find((x): x is Sym => x.k === 'sym');
-        const lt = concept ? CATALOG[concept].letters ?? {} : {};
+        const lt = conceptLetters(concept, tree);
         if (up && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has${overEntries}`);
       }
     } else if (rel && rel.k === 'op' && rel.v === '≠' && !isZeroAfter(sub, rel)) {
@@ -342,7 +342,7 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       set(symbolKey(first), `the index ${what} runs over${upper ? `, up to ${upper}` : ''}`);
       // Σ_i^m: the upper limit still counts the terms.
       const up = n.sup ? rowOf(n.sup).find((x): x is Sym => x.k === 'sym') : undefined;
-      const lt = concept ? CATALOG[concept].letters ?? {} : {};
+      const lt = conceptLetters(concept, tree);
       if (up && rowOf(n.sup).length === 1 && !notes.has(symbolKey(up))) set(symbolKey(up), lt[up.name] ?? `how many terms ${what} has${overEntries}`);
     }
     return;
@@ -351,7 +351,7 @@ function indexRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
 
 /** 3. What each equation defines (left of its "="): `q_i = W_q x_i, k_i = W_k x_i` defines two letters. */
 function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, named: Map<string, string> | undefined, pass: 'letters' | 'fallback'): void {
-  const lt = concept ? CATALOG[concept].letters ?? {} : {};
+  const lt = conceptLetters(concept, tree);
   for (const eq of equations(tree)) {
     const head = definition(eq)?.head;
     // A loss defined as a function of the parameters (g(w) = …, C(θ) = …): its letter is the loss.
@@ -369,6 +369,7 @@ function definedSymbol(tree: Tree, concept: ConceptId | null, { set }: Notes, na
     if (concept && candidateState(head, concept)) set(symbolKey(head), 'the candidate (proposed new) state the gates mix in — defined here');
     else if (gate) set(symbolKey(head), `${gate} — defined here`);
     else if (said && !lt[head.name]) set(symbolKey(head), `${said} — defined here`);
+    else if (concept === 'sigmoid' && PROBABILITY_LETTER.test(head.name) && !lt[head.name]) set(symbolKey(head), SIGMOID_OUTPUT);
     else if (concept) set(symbolKey(head), lt[head.name] ? `${lt[head.name]} — defined here` : roleOfDefined(head, concept) ?? byGroup(concept));
   }
 }
@@ -384,14 +385,18 @@ function byGroup(concept: ConceptId): string {
   return `the quantity this formula defines (${title})`;
 }
 
+/** A word between two equations (`\\text{ and }`, read as a named word): it ends the first. */
+const CONNECTIVE = /^(and|or|where|with|then|while|whereas)$/i;
 /** The formula's equations: its top row split at `,` `;`, line breaks and words (`q = W_q x \quad\text{and}\quad k = W_k x`). */
 function equations(tree: Tree): Node[][] {
   const out: Node[][] = [[]];
   // An aligned block (aligned, array, cases …): each of its lines, its cells joined, is an equation.
   const line: Node = { k: 'op', v: '\\\\' };
-  const items = tree.items.flatMap((x) => (x.k === 'env' ? x.rows.flatMap((cells) => [...cells.flatMap((c) => rowOf(c)), line]) : [x]));
+  // (A block nested in a block's cell, as `\begin{aligned} & \begin{aligned} … \end{aligned} \end{aligned}`, is read the same.)
+  const lines = (xs: Node[]): Node[] => xs.flatMap((x) => (x.k === 'env' ? x.rows.flatMap((cells) => [...lines(cells.flatMap((c) => rowOf(c))), line]) : [x]));
+  const items = lines(tree.items);
   for (const x of items) {
-    if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text') out.push([]);
+    if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text' || (x.k === 'name' && CONNECTIVE.test(x.v))) out.push([]);
     else out[out.length - 1].push(x);
   }
   return out.filter((e) => e.length);
@@ -548,6 +553,7 @@ function updateRoles(tree: Tree, { set }: Notes): void {
 }
 
 const SIGMOID_OUTPUT = 'the activation: the output of the sigmoid, a probability between 0 and 1 — defined here';
+const PROBABILITY_LETTER = /^(p|P|pi)$/;
 
 /** Functions applied to a weighted input: a named nonlinearity, or a one-letter function (f, g, φ) of a product. */
 const NONLINEAR = new Set(['sigmoid', 'tanh', 'relu', 'gelu', 'softplus', 'softmax', 'f', 'g', 'phi', 'varphi']);
@@ -563,7 +569,8 @@ const vectorLetter = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && 
  */
 function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }: Notes, activationConcept = false, probabilityOut = false): void {
   // (What a softmax gives is a probability distribution, whatever the concept; a sigmoid's, where the concept says so.)
-  const outputOf = (fn: string) => (fn === 'softmax' ? 'the activation: the output of the softmax, a probability distribution over the classes — defined here' : probabilityOut ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
+  // (A letter for a probability, p = σ(θᵀx), is one whatever the concept.)
+  const outputOf = (fn: string, head: Sym) => (fn === 'softmax' ? 'the activation: the output of the softmax, a probability distribution over the classes — defined here' : probabilityOut || (fn === 'sigmoid' && PROBABILITY_LETTER.test(head.name)) ? SIGMOID_OUTPUT : 'the activation: the output of the nonlinearity — defined here');
   const weight = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), 'a weight matrix (learned)'));
   const input = (s: Sym) => void (!letters[s.name] && set(symbolKey(s), inputOfWeights(s)));
   const applied = new Set<Node>();
@@ -600,7 +607,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
     // (A named activation — σ, tanh, ReLU — in any formula; a one-letter f or g only in an activation's own formula.)
     const own = d && side?.k === 'apply' && (activationConcept || NAMED_ACTIVATIONS.has(side.fn)) ? rowOf(side.arg) : null;
     if (d && own?.length === 1 && own[0].k === 'sym' && own[0].name !== d.head.name) {
-      set(symbolKey(d.head), outputOf((side as { fn: string }).fn));
+      set(symbolKey(d.head), outputOf((side as { fn: string }).fn, d.head));
       set(symbolKey(own[0]), preActivationOf((side as { fn: string }).fn));
     }
     // Defined as a weighted sum plus a bias, with no nonlinearity (f_j = w_j^T x + b_j, Z = H W + b): a score.
@@ -619,7 +626,7 @@ function nonlinearityRoles(tree: Tree, letters: Record<string, string>, { set }:
       if (/^[zZ]$/.test(d.head.name) && !letters[d.head.name]) set(symbolKey(d.head), 'the pre-activation (the weighted sum) — defined here');
     }
     const appliedSide = d?.sides.find((r) => r.length === 1 && applied.has(r[0]))?.[0];
-    if (d && appliedSide && !letters[d.head.name]) set(symbolKey(d.head), outputOf(appliedSide.k === 'apply' ? appliedSide.fn : ''));
+    if (d && appliedSide && !letters[d.head.name]) set(symbolKey(d.head), outputOf(appliedSide.k === 'apply' ? appliedSide.fn : '', d.head));
   }
   // A named activation applied to one letter anywhere in the formula (σ(z_f) · c, tanh(c_t)): that letter is what the
   // activation is applied to, its pre-activation — unless the concept gives the letter its own meaning.
@@ -1104,12 +1111,17 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
   // (X̂ = X/(1 − β_kᵗ) alone: the decay's index says which moment, β₁ the gradients', β₂ their squares'.)
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (!d || !d.head.mods.includes('hat') || averaged.has(d.head.name) || d.rhs.length !== 1 || d.rhs[0].k !== 'frac') continue;
-    const num = rowOf(d.rhs[0].num);
-    const index = /(?:β|\\beta)_?\{?\s*([12₁₂])/.exec(pretty(d.rhs[0].den));
+    // (A full stop may end the equation.)
+    const rhs = d?.rhs.filter((x) => !(x.k === 'op' && x.v === '.'));
+    if (!d || !rhs || !d.head.mods.includes('hat') || averaged.has(d.head.name) || rhs.length !== 1 || rhs[0].k !== 'frac') continue;
+    const num = rowOf(rhs[0].num);
+    const index = /(?:β|\\beta)_?\{?\s*([12₁₂])/.exec(pretty(rhs[0].den));
     if (num.length !== 1 || num[0].k !== 'sym' || num[0].name !== d.head.name || !index) continue;
-    averaged.set(d.head.name, /[1₁]/.test(index[1]) ? FIRST_MOMENT : SECOND_MOMENT);
-    set(symbolKey(num[0]), averaged.get(d.head.name)!);
+    // (The index outweighs the letter: d2l writes v for the first moment and s for the second.)
+    const moment = /[1₁]/.test(index[1]) ? FIRST_MOMENT : SECOND_MOMENT;
+    averaged.set(d.head.name, moment);
+    set(symbolKey(num[0]), moment, true);
+    set(symbolKey(d.head), `the bias-corrected ${moment.replace(/^the /, '')} — defined here`, true);
   }
   walk(tree, (n) => {
     if (n.k === 'sym' && n.mods.includes('hat') && averaged.has(n.name)) set(symbolKey(n), `the bias-corrected ${averaged.get(n.name)!.replace(/^the /, '')}`);
@@ -2008,7 +2020,20 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
 /** The concept's usual letters, over its family's. */
-const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}) } : {});
+const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}), ...(tree && concept === 'minibatch-sgd' && biasWithWeights(tree) ? { b: 'the bias (a parameter the step updates, with the weights)' } : {}) } : {});
+
+/** `(w, b) ← …`, `l(w, b)`: b written next to the weights, as a parameter beside them (not a batch size). */
+function biasWithWeights(tree: Tree): boolean {
+  let hit = false;
+  const weights = (x: Node | undefined) => x?.k === 'sym' && /^(w|W|theta)$/.test(x.name);
+  walk(tree, (n) => {
+    if (hit || n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      if (x.k === 'sym' && x.name === 'b' && !x.sub && n.items[i - 1]?.k === 'op' && (n.items[i - 1] as { v: string }).v === ',' && weights(n.items[i - 2])) hit = true;
+    });
+  });
+  return hit;
+}
 
 /**
  * The chain rule's letters are those of its textbook example (x → y → z). In a network's gradient — a loss or a

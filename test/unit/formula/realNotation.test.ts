@@ -4758,3 +4758,40 @@ test('Greek letters set upright (upgreek’s \\upsigma, unicode-math’s \\mupet
   // An arrow whose name begins the same way stays an arrow.
   assert.ok(normaliseTex('x \\uparrow y').includes('\\uparrow'));
 });
+
+test('an LSTM written as a block nested in a block explains every gate, and its weights, before the list is cut', () => {
+  const tex = '\\begin{aligned} & \\begin{aligned} & c\'_{t} = \\tanh(A_{c} x_{t} + B_{c} h_{t-1} + d_{c}) \\\\ & i_{t} = \\sigma(A_{i} x_{t} + B_{i} h_{t-1} + d_{i}) \\\\ & f_{t} = \\sigma(A_{f} x_{t} + B_{f} h_{t-1} + d_{f}) \\\\ & o_{t} = \\sigma(A_{o} x_{t} + B_{o} h_{t-1} + d_{o}) \\\\ & c_{t} = f_{t} \\odot c_{t-1} + i_{t} \\odot c\'_{t} \\\\ & h_{t} = o_{t} \\odot \\tanh(c_{t}) \\end{aligned} \\end{aligned}';
+  assert.equal(explainFormula(tex).concept, 'lstm');
+  assert.match(meaning(tex, 'i_t'), /input gate/);
+  assert.match(meaning(tex, 'f_t'), /forget gate/);
+  assert.match(meaning(tex, 'o_t'), /output gate/);
+  assert.match(meaning(tex, 'B_f'), /weight/);
+  assert.match(meaning(tex, 'x_t'), /input/);
+});
+
+test('words between two equations (\\text{ and }) part them: Adam’s bias corrections written with v for the first moment and s for the second are told by the β they divide by', () => {
+  const tex = '\\hat{\\mathbf{v}}_k = \\frac{\\mathbf{v}_k}{1 - \\beta_1^k} \\text{ and } \\hat{\\mathbf{s}}_k = \\frac{\\mathbf{s}_k}{1 - \\beta_2^k}.';
+  const ex = explainFormula(tex, { context: { before: 'Adam' } });
+  assert.equal(ex.concept, 'adam');
+  const m = (letter: string) => ex.symbols.find((s) => s.symbol.normalize('NFC') === letter.normalize('NFC'))?.meaning ?? '';
+  assert.match(m('v̂_k'), /bias-corrected .*first moment/);
+  assert.match(m('v_k'), /first moment/);
+  assert.match(m('ŝ_k'), /bias-corrected .*second moment/);
+  assert.match(m('s_k'), /second moment/);
+});
+
+test('in a minibatch step that updates (w, b) together, b is the bias, not the batch size', () => {
+  const both = '(\\mathbf{w}, b) \\leftarrow (\\mathbf{w}, b) - \\frac{\\eta}{|\\mathcal{B}|} \\sum_{j \\in \\mathcal{B}} \\partial_{(\\mathbf{w}, b)} \\ell_j(\\mathbf{w}, b)';
+  assert.equal(explainFormula(both).concept, 'minibatch-sgd');
+  assert.match(meaning(both, 'b'), /^the bias/);
+  // A b that only counts the batch keeps the catalog's meaning.
+  const alone = '\\theta \\leftarrow \\theta - \\frac{\\eta}{b} \\sum_{j=1}^{b} \\nabla_\\theta \\ell_j(\\theta)';
+  assert.equal(explainFormula(alone).concept, 'minibatch-sgd');
+  assert.match(meaning(alone, 'b'), /minibatch size/);
+});
+
+test('a letter for a probability defined as a sigmoid (p = σ(θᵀx)) is explained as a probability', () => {
+  assert.match(meaning('\\frac{\\partial J}{\\partial \\theta_k} = \\frac{\\partial J}{\\partial p} \\frac{\\partial p}{\\partial \\theta_k} \\quad \\text{where } p = \\sigma(\\theta^T x)', 'p'), /a probability between 0 and 1/);
+  assert.match(meaning('q_i = \\frac{1}{1 + e^{-s_i}}', 'q_i'), /the output of the sigmoid/);
+  assert.doesNotMatch(meaning('q_i = \\frac{1}{1 + e^{-s_i}}', 'q_i'), /probability/);
+});
