@@ -2517,14 +2517,20 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
     const flat = terms.map((t) => (t.length === 1 && t[0].k === 'group' && t[0].delim === '(' ? rowOf(t[0].body) : t).filter((y) => !(y.k === 'op' && ['·', '×', '*'].includes(y.v)) && !(y.k === 'num' && y.v === 1)));
     const zero = (n?: Node) => { const r = rowOf(n); return r.length === 1 && r[0].k === 'num' && r[0].v === 0; };
     const numbered = (n?: Node) => /^\d{1,2}$/.test(pretty(n));
+    // (β_{k0} + β_k^T x, β_{0k} + β_{1k} x_1 + …: class k's weights, its index 0 the intercept.)
+    const index = (n?: Node) => pretty(n).replace(/[\s,]/g, '');
+    const classOf = (n?: Node) => /^([a-z])0$|^0([a-z])$/.exec(index(n))?.slice(1).find(Boolean);
     for (const t of flat) {
-      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|Theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub)) ? t[0] : null;
+      const w = t.length === 1 && t[0].k === 'sym' && /^(w|theta|Theta|beta|W)$/.test(t[0].name) && (zero(t[0].sub) || numbered(t[0].sub) || !!classOf(t[0].sub)) ? t[0] : null;
       if (!w) continue;
       const slopes = flat.filter((o) => o !== t && o.length >= 2).flatMap((o) => o.filter((y): y is Sym => y.k === 'sym' && y.name === w.name && !!y.sub && pretty(y.sub) !== pretty(w.sub)));
       // (Θ_{10} + Θ_{11} x_1: a row of a weight matrix, its column 0 the intercept, beside the same row's columns.)
       const rowZero = /^\d0$/.test(pretty(w.sub)) && slopes.length > 0 && slopes.every((y) => /^\d\d$/.test(pretty(y.sub)) && pretty(y.sub)[0] === pretty(w.sub)[0]);
+      const c = classOf(w.sub);
+      const classZero = !!c && slopes.length > 0 && slopes.every((y) => index(y.sub) === c || (index(y.sub).length === 2 && index(y.sub).includes(c)));
+      if (c && !classZero) continue;
       // (A numbered weight other than 0 is the intercept only beside numbered weights on inputs.)
-      if (!zero(w.sub) && !rowZero && !slopes.every((y) => numbered(y.sub) && pretty(y.sub).length === 1)) continue;
+      if (!zero(w.sub) && !rowZero && !classZero && !slopes.every((y) => numbered(y.sub) && pretty(y.sub).length === 1)) continue;
       // (Over a weight's generic meaning: the structure says which weight it is.)
       if (!slopes.length) continue;
       set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));

@@ -4795,3 +4795,19 @@ test('a letter for a probability defined as a sigmoid (p = σ(θᵀx)) is explai
   assert.match(meaning('q_i = \\frac{1}{1 + e^{-s_i}}', 'q_i'), /the output of the sigmoid/);
   assert.doesNotMatch(meaning('q_i = \\frac{1}{1 + e^{-s_i}}', 'q_i'), /probability/);
 });
+
+test('class k’s intercept in a multiclass linear model (β_{k0} beside β_k^T x, β_{0k} beside β_{1k} x_1) is the bias, its other coefficients weights', () => {
+  const rowForm = 'P(Y = k \\mid X = x) = \\frac{\\exp(\\beta_{k0} + \\beta_k^T x)}{1 + \\sum_{l=1}^{K-1} \\exp(\\beta_{l0} + \\beta_l^T x)}';
+  assert.match(meaning(rowForm, 'β_{k0}'), /^the bias \(the intercept/);
+  assert.match(meaning(rowForm, 'β_{l0}'), /^the bias \(the intercept/);
+  const columnForm = 'u_c = \\beta_{0c} + \\sum_{m=1}^{M} \\beta_{mc} h_m';
+  assert.match(meaning(columnForm, 'β_{0c}'), /^the bias \(the intercept/);
+  assert.match(meaning(columnForm, 'β_{mc}'), /^a weight/);
+  // An index 0 of another class's letters is no intercept of these.
+  assert.doesNotMatch(meaning('u = \\beta_{k0} + \\beta_{j} x_j', 'β_{k0}'), /intercept/);
+});
+
+test('the letter a sigmoid is applied to is its input (the score), as tanh’s is', () => {
+  assert.match(meaning('y = \\frac{1}{1 + e^{-z}}', 'z'), /^the input of the sigmoid: the score/);
+  assert.match(meaning('\\sigma(t) = \\frac{1}{1 + e^{-t}}', 't'), /^the input of the sigmoid/);
+});
