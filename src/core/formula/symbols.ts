@@ -1161,6 +1161,15 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
   if (!(names.has('q') && names.has('k') && (names.has('v') || qk))) return;
   const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value vector (what a position passes on when attended to)' };
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
+  // (q_i = Q x_i: the capital that maps the input to the lower-case vector is the projection, not the queries.)
+  const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values' };
+  for (const eq of equations(tree)) {
+    const d = definition(eq);
+    const [m, x] = d?.rhs ?? [];
+    if (!d || !/^[qkv]$/.test(d.head.name) || d.rhs.length !== 2 || m.k !== 'sym' || m.name !== d.head.name.toUpperCase() || m.sup || x.k !== 'sym' || !/^[a-z]$/.test(x.name)) continue;
+    set(symbolKey(m), `a weight matrix (learned): the projection to ${TO[d.head.name]}`, true);
+    set(symbolKey(x), 'the input (the vector the projection maps)');
+  }
 }
 
 /**

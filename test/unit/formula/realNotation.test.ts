@@ -4811,3 +4811,14 @@ test('the letter a sigmoid is applied to is its input (the score), as tanh’s i
   assert.match(meaning('y = \\frac{1}{1 + e^{-z}}', 'z'), /^the input of the sigmoid: the score/);
   assert.match(meaning('\\sigma(t) = \\frac{1}{1 + e^{-t}}', 't'), /^the input of the sigmoid/);
 });
+
+test('in q_i = Q x_i, k_i = K x_i, v_i = V x_i the capitals are the learned projections, the lower-case letters the queries, keys and values', () => {
+  const tex = 'q_j = Q a_j, \\quad k_j = K a_j, \\quad v_j = V a_j';
+  assert.match(meaning(tex, 'Q'), /^a weight matrix \(learned\): the projection to the queries/);
+  assert.match(meaning(tex, 'K'), /projection to the keys/);
+  assert.match(meaning(tex, 'V'), /projection to the values/);
+  assert.match(meaning(tex, 'q_j'), /quer/);
+  // Attention over the matrices themselves keeps Q as the queries.
+  assert.match(meaning('\\mathrm{softmax}(QK^T/\\sqrt{d})V', 'Q'), /quer/);
+  assert.doesNotMatch(meaning('\\mathrm{softmax}(QK^T/\\sqrt{d})V', 'Q'), /projection/);
+});
