@@ -1020,6 +1020,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/\\left\s*(?:\\vert|\|)\s*\\left\s*(?:\\vert|\|)/g, '\\left\\|').replace(/\\right\s*(?:\\vert|\|)\s*\\right\s*(?:\\vert|\|)/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
   // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
   s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
+  // (`\|| y − Xw \||`: the norm's bars typed as `\|` and a bar, on each side.)
+  s = s.replace(/\\\|\|((?:(?!\\\|).){1,200}?)\\\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
   // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
   // balanced stretch.)
   if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
@@ -1122,6 +1124,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^\\A-Za-z])(?:bias|Bias)(?![A-Za-z_])/g, '$1b');
   // (A matrix's letter run into a named operator's call, `Vdiag(λ)V^{-1}`: the letter, then the operator.)
   s = s.replace(/(^|[^\\A-Za-z{])([A-Z])(diag|softmax|sigmoid|tanh)(?=\s*\()/g, '$1$2 $3');
+  // (A function's name capitalised before its bracket, `Max(0, x)`, `Exp(z)`, `Log(p)`: the function.)
+  s = s.replace(/(^|[^\\A-Za-z{])(Max|Min|Exp|Log|Ln|Tanh|Sigmoid)(?=\s*\()/g, (_m, pre: string, w: string) => `${pre}${w.toLowerCase()}`);
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${OPERATOR_NAMES[w] ?? w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // `log` and `ln` run into the function or the letter they take (`\sum logp(y|x)`, `y_ilogh_{w}(x)`, `-lnf_{w,b}(x)`,
   // `\hat{y}^n lnf(x)`, `-y_j*lna_j`).

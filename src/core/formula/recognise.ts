@@ -2790,7 +2790,8 @@ function detect(root: Row, add: Add): void {
       } else if (marginDifference(other, root)) add('hinge-loss', 3.2, 'max(0, s_j − s_y + Δ): a margin violation');
       else if (other.length <= 2 && other.some((x) => x.k !== 'op') && !clippedMax(root)) add('relu', 3, 'max(0, x)');
     // (Or the input over a slope above 1, max(x/a_i, x): the parametric ReLU as some notes write it.)
-    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || [left, right].some((r) => (r.length === 2 && r[0].k === 'sym' && /alpha|a/.test(r[0].name)) || overSlope(r))) {
+    // (Or the input beside itself times any slope, in either order, max(zα, z), max(k*x, x).)
+    } else if (left.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || right.some((x) => x.k === 'num' && x.v > 0 && x.v < 1) || [left, right].some((r) => (r.length === 2 && r[0].k === 'sym' && /alpha|a/.test(r[0].name)) || overSlope(r)) || scaledCopy(left, right) || scaledCopy(right, left)) {
       add('leaky-relu', 3, 'max(αx, x)');
     }
   }
@@ -6754,6 +6755,16 @@ function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
 
 /** σ(z) compared with 0.5: a probability thresholded. */
 const sigmoidThresholded = (root: Row) => applies(root, ['sigmoid', 'sigma']).length > 0 && all(root).some((x) => x.k === 'num' && x.v === 0.5);
+
+/** `k x`, `x α`, `k * x` beside a lone `x`: the same letter times a slope (a letter or a number between 0 and 1). */
+function scaledCopy(scaled: Row, lone: Row): boolean {
+  const x = lone.length === 1 && lone[0].k === 'sym' ? lone[0] : undefined;
+  const r = scaled.filter((y) => !(y.k === 'op' && ['×', '·', '*'].includes(y.v)));
+  if (!x || r.length !== 2) return false;
+  const same = (y: Node) => y.k === 'sym' && y.name === x.name && subText(y.sub) === subText(x.sub) && !y.sup && !x.sup;
+  const slope = (y: Node) => (y.k === 'sym' && y.name !== x.name && !y.sup) || (y.k === 'num' && y.v > 0 && y.v < 1);
+  return (same(r[0]) && slope(r[1])) || (same(r[1]) && slope(r[0]));
+}
 
 /** x/a, x/a_i: the input over a slope letter (the leaky ReLU's negative side written as a division). */
 function overSlope(r: Row): boolean {

@@ -4822,3 +4822,24 @@ test('in q_i = Q x_i, k_i = K x_i, v_i = V x_i the capitals are the learned proj
   assert.match(meaning('\\mathrm{softmax}(QK^T/\\sqrt{d})V', 'Q'), /quer/);
   assert.doesNotMatch(meaning('\\mathrm{softmax}(QK^T/\\sqrt{d})V', 'Q'), /projection/);
 });
+
+test('the leaky ReLU with its slope written after the input or as any letter (max(zα, z), max(k*x, x)) is the leaky ReLU; max of two different letters is not', () => {
+  assert.equal(concept('g(u)=\\max(u\\alpha,u)'), 'leaky-relu');
+  assert.equal(concept('\\mathrm{lrelu}(v) = \\max(c*v, v)'), 'leaky-relu');
+  assert.equal(concept('y = \\max(0.2 s, s)'), 'leaky-relu');
+  assert.notEqual(concept('y = \\max(u, v)'), 'leaky-relu');
+  assert.notEqual(concept('y = \\max(k u, v)'), 'leaky-relu');
+});
+
+test('function names capitalised before their bracket (Max, Exp, Log) are the functions; longer names beginning so are not', () => {
+  assert.equal(concept('\\ell = Max(0, 1 - t s)'), 'hinge-loss');
+  assert.equal(concept('p_k = Exp(s_k) / \\sum_j Exp(s_j)'), 'softmax');
+  assert.equal(normaliseTex('MaxPool(x)').trim(), 'MaxPool(x)');
+  assert.ok(normaliseTex('Log(p)').includes('\\log'));
+});
+
+test('a norm whose bars are typed as \\| and a bar on each side (\\|| y − Xw \\||²) is the norm; a KL divergence’s bars stay', () => {
+  assert.equal(normaliseTex('\\|| a - Bc \\||^2').replace(/\s+/g, ''), '\\|a-Bc\\|^2');
+  assert.equal(concept('\\|| \\mathbf{t} - \\mathbf{A}\\boldsymbol{\\beta} \\||^2'), 'mse');
+  assert.ok(normaliseTex('D(p\\||q)').includes('\\||'));
+});
