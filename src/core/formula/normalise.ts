@@ -1124,8 +1124,9 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(^|[^\\A-Za-z])(?:bias|Bias)(?![A-Za-z_])/g, '$1b');
   // (A matrix's letter run into a named operator's call, `Vdiag(λ)V^{-1}`: the letter, then the operator.)
   s = s.replace(/(^|[^\\A-Za-z{])([A-Z])(diag|softmax|sigmoid|tanh)(?=\s*\()/g, '$1$2 $3');
-  // (A function's name capitalised before its bracket, `Max(0, x)`, `Exp(z)`, `Log(p)`: the function.)
-  s = s.replace(/(^|[^\\A-Za-z{])(Max|Min|Exp|Log|Ln|Tanh|Sigmoid)(?=\s*\()/g, (_m, pre: string, w: string) => `${pre}${w.toLowerCase()}`);
+  // (A function's name capitalised before its bracket, `Max(0, x)`, `Exp(z)`, `Log(p)`: the function. `Sigmoid(` and
+  // `Tanh(` are read as named calls already.)
+  s = s.replace(/(^|[^\\A-Za-z{])(Max|Min|Exp|Log|Ln)(?=\s*\()/g, (_m, pre: string, w: string) => `${pre}${w.toLowerCase()}`);
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${OPERATOR_NAMES[w] ?? w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // `log` and `ln` run into the function or the letter they take (`\sum logp(y|x)`, `y_ilogh_{w}(x)`, `-lnf_{w,b}(x)`,
   // `\hat{y}^n lnf(x)`, `-y_j*lna_j`).

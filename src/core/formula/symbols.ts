@@ -2029,7 +2029,7 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
 /** The concept's usual letters, over its family's. */
-const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? NETWORK_CHAIN : {}), ...(tree && concept === 'minibatch-sgd' && biasWithWeights(tree) ? { b: 'the bias (a parameter the step updates, with the weights)' } : {}) } : {});
+const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? (weightedSumA(tree) ? { ...NETWORK_CHAIN, ...WEIGHTED_SUM_A } : NETWORK_CHAIN) : {}), ...(tree && concept === 'minibatch-sgd' && biasWithWeights(tree) ? { b: 'the bias (a parameter the step updates, with the weights)' } : {}) } : {});
 
 /** `(w, b) ← …`, `l(w, b)`: b written next to the weights, as a parameter beside them (not a batch size). */
 function biasWithWeights(tree: Tree): boolean {
@@ -2055,6 +2055,38 @@ const NETWORK_CHAIN: Record<string, string> = lookupTable({
   h: 'a hidden state (a layer\'s output) the gradient passes through',
   x: 'the input',
 });
+/**
+ * Books that write a for the weighted sum and z for the unit's output (z = h(a)): there a is the pre-activation and z
+ * the activation, the other way round from z = Wx + b, a = σ(z).
+ */
+const WEIGHTED_SUM_A: Record<string, string> = lookupTable({
+  a: 'the pre-activation (weighted input) the gradient passes through',
+  z: 'an activation (a unit\'s output, h of its weighted input) the gradient passes through',
+});
+/**
+ * a written as what an activation's derivative takes (σ′(a_j), h′(a_t)), or differentiated by a weight (∂a_j/∂w_ji)
+ * where no a is differentiated by another (∂a_j/∂a_{j−1} chains a state through time: a hidden state).
+ */
+function weightedSumA(tree: Tree): boolean {
+  let hit = false;
+  let byWeight = false;
+  let recurrent = false;
+  const isA = (x: Node | undefined) => x?.k === 'sym' && x.name === 'a';
+  const weightLetter = (x: Node) => x.k === 'sym' && /^(w|W|theta|Theta)$/.test(x.name);
+  walk(tree, (n) => {
+    if (hit) return;
+    if (n.k === 'apply' && n.head.k === 'sym' && n.head.mods.includes('prime') && /^(sigma|h|f|g|phi|varphi)$/.test(n.head.name) && rowOf(n.arg).length === 1 && isA(rowOf(n.arg)[0])) hit = true;
+    if (n.k === 'frac') {
+      const num = rowOf(n.num);
+      const den = rowOf(n.den);
+      const ofA = num[0]?.k === 'sym' && ['partial', 'd', 'delta'].includes(num[0].name) && num.length === 2 && isA(num[1]);
+      if (ofA && den.some(weightLetter)) byWeight = true;
+      if (ofA && den.some(isA)) recurrent = true;
+    }
+  });
+  return hit || (byWeight && !recurrent);
+}
+
 function networkGradient(tree: Tree): boolean {
   let hit = false;
   const lossLetter = (x: Node) => x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name);

@@ -4843,3 +4843,17 @@ test('a norm whose bars are typed as \\| and a bar on each side (\\|| y − Xw \
   assert.equal(concept('\\|| \\mathbf{t} - \\mathbf{A}\\boldsymbol{\\beta} \\||^2'), 'mse');
   assert.ok(normaliseTex('D(p\\||q)').includes('\\||'));
 });
+
+test('in a backward pass written with a for the weighted sum and z for the unit’s output (h′(a_j), ∂a_j/∂w_ji), a is the pre-activation and z the activation', () => {
+  const bishop = '\\frac{\\partial E}{\\partial w_{ji}} = \\frac{\\partial E}{\\partial a_j} \\frac{\\partial a_j}{\\partial w_{ji}} = \\delta_j z_i, \\quad \\delta_j = h\'(a_j) \\sum_k w_{kj} \\delta_k';
+  assert.equal(explainFormula(bishop).concept, 'chain-rule');
+  assert.match(meaning(bishop, 'a_j'), /^the pre-activation/);
+  assert.match(meaning(bishop, 'z_i'), /^an activation/);
+  // Written the other way round (z = Wx + b, a = σ(z)), z stays the pre-activation.
+  const ng = '\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a} \\frac{\\partial a}{\\partial z} \\frac{\\partial z}{\\partial w}';
+  assert.match(meaning(ng, 'z'), /^the pre-activation/);
+  assert.match(meaning(ng, 'a'), /^an activation/);
+  // A state chained through time (∂a_j/∂a_{j−1}) is no weighted sum.
+  const bptt = '\\frac{dL}{dW} = \\sum_{i=1}^{N} \\frac{dL}{da_N} \\left( \\prod_{j=i+1}^{N} \\frac{da_j}{da_{j-1}} \\right) \\frac{da_i}{dW}';
+  assert.doesNotMatch(meaning(bptt, 'a_i'), /pre-activation/);
+});
