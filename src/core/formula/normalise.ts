@@ -636,7 +636,7 @@ function otherSpellings(s: string): string {
   s = s.replace(/\^\s*\{\s*('{1,3})\s*\}/g, '$1');
   // (A prime typed as a character, `g′(z)`, `X′X`, or as the closing quote a word processor puts for it, `g’(z)`,
   // `g(z)^{’}`, and `\prime` written straight after its letter, `f\prime(x)`, are the prime.)
-  s = s.replace(/\^\s*\{\s*[’′]\s*\}/g, "'").replace(/(?<=[A-Za-z0-9)}\]])\s*[’′]/g, "'").replace(/(?<=[A-Za-z)}])\\prime(?![A-Za-z])/g, "'");
+  s = s.replace(/\^\s*\{\s*[’′]\s*\}/g, "'").replace(/(?<=[A-Za-z0-9)}\]\u0391-\u03c9])\s*[’′]/g, "'").replace(/(?<=[A-Za-z)}])\\prime(?![A-Za-z])/g, "'");
   // (x′β, X′X, X′y: the econometrician's prime on a data letter before another factor is a transpose.)
   s = s.replace(DATA_PRIME, '$1^{T}');
   // (Any other prime written as a superscript, σ^{\prime}(z), is the prime itself.)

@@ -2183,7 +2183,9 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
       const k = symbolKey(n.head);
       if (!seen.has(k)) {
         seen.add(k);
-        set(k, letters[n.head.name] ?? (n.head.name === 'sigma' ? 'the sigmoid function, 1/(1 + e^{−z})' : 'the expectation (average) under the distribution in the subscript'));
+        // (σ′(…): the sigmoid's derivative, its slope there.)
+        const primed = n.head.mods.includes('prime');
+        set(k, primed && n.head.name === 'sigma' ? "the derivative of the sigmoid, σ(z)(1 − σ(z)): its slope at the pre-activation" : letters[n.head.name] ?? (n.head.name === 'sigma' ? 'the sigmoid function, 1/(1 + e^{−z})' : 'the expectation (average) under the distribution in the subscript'));
       }
     }
     if (n.k !== 'sym') return;
@@ -2249,9 +2251,22 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
       const h = n.head.name;
       // (A hypothesis whose value is a predicted probability gives that probability for its argument.)
       const predicted = /its value is the predicted probability/.test(notes.get(symbolKey(n.head)) ?? '');
-      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+      // (A letter the formula names definitely, H for the cross-entropy: its value here is that, for these arguments.)
+      const named = definite(notes.get(symbolKey(n.head)));
+      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : named ? `${named}, for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+    }
+    // (A function named by a word, RSS(β), CE(p, q), ELBO(q, θ): what the word names, for its arguments.)
+    if (n.k === 'apply' && n.head.k === 'name' && !inScripts.has(n.head)) {
+      const named = definite(notes.get(pretty(n.head)));
+      if (named) set(pretty(n).slice(0, 40), `${named}, for ${pretty(n.arg).slice(0, 30)}`);
     }
   });
+}
+
+/** A note that names what a letter is ("the loss …", "the cross-entropy …"), without "— defined here"; else undefined. */
+function definite(note: string | undefined): string | undefined {
+  if (!note || !/^the /.test(note) || /^the (index|value|output \(value\)) of/.test(note)) return undefined;
+  return note.replace(/ — defined here.*$/, '');
 }
 
 /**
@@ -2385,10 +2400,18 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   // What each equation defines comes first; a formula of several equations may list a few more letters.
   const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
   const heads = new Set(eqs.map((d) => symbolKey(d.head)));
+  // (A function defined with its arguments, J(θ) = …, RSS(β) = …: that value is what the equation defines too, on a
+  // row of its own beside its letter's.)
+  let applied = 0;
+  for (const eq of equations(tree)) {
+    const at = eq.findIndex((x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '←'));
+    const key = at === 1 && eq[0].k === 'apply' ? pretty(eq[0]).slice(0, 40) : '';
+    if (key && !heads.has(key) && notes.get(key)) (heads.add(key), applied++);
+  }
   const rank = (k: string) => (heads.has(k) ? 0 : minor.has(k) ? 2 : 1);
   return [...kept]
     .sort((a, b) => rank(a) - rank(b))
-    .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS))
+    .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS) + Math.min(applied, 2))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
 }
 

@@ -4857,3 +4857,18 @@ test('in a backward pass written with a for the weighted sum and z for the unit�
   const bptt = '\\frac{dL}{dW} = \\sum_{i=1}^{N} \\frac{dL}{da_N} \\left( \\prod_{j=i+1}^{N} \\frac{da_j}{da_{j-1}} \\right) \\frac{da_i}{dW}';
   assert.doesNotMatch(meaning(bptt, 'a_i'), /pre-activation/);
 });
+
+test('a function defined with its arguments (J(θ) = …, RSS(β) = …, H(p, q) = …) is explained as a whole too, by what its name stands for, and is not cut from a long list', () => {
+  assert.match(meaning('\\text{RSS}(\\beta) = (\\mathbf{t} - \\mathbf{A}\\beta)^T(\\mathbf{t} - \\mathbf{A}\\beta)', 'RSS(β)'), /^the residual sum of squares \(the loss\), for β/);
+  assert.match(meaning('H(u, v) = -\\sum_{k} u(k) \\log v(k)', 'H(u, v)'), /^the cross-entropy .*, for u, v/);
+  // Fourteen other letters do not push the defined value out.
+  const long = 'J(\\theta) = \\frac{1}{2n} \\sum_{i=1}^{n} (\\theta_0 + \\theta_1 a_1^{(i)} + \\theta_2 a_2^{(i)} + \\theta_3 a_3^{(i)} + \\theta_4 a_4^{(i)} + \\theta_5 a_5^{(i)} - t^{(i)})^2';
+  assert.match(meaning(long, 'J(θ)'), /^the loss for θ/);
+});
+
+test('a prime typed as a character after a Greek letter (σ′(z)) is the derivative of the function, not a product', () => {
+  assert.ok(normaliseTex('σ′(xW + b)').includes("σ'("));
+  const typed = '(ŷ - y)*W_2*σ′(x W_1 + b_1)*W_1';
+  assert.match(meaning(typed, 'σ′'), /^the derivative of the sigmoid/);
+  assert.match(meaning(typed, 'x'), /input/);
+});
