@@ -2343,7 +2343,8 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   weightedLogRoles(tree, concept, acc);
   headRoles(tree, acc);
   interceptRoles(tree, acc);
-  sampleMeanRoles(tree, acc);
+  sampleMeanRoles(tree, concept, acc);
+  comparedVectorRoles(tree, concept, acc);
   outputIndexRoles(tree, acc);
   // (In logistic regression and the sigmoid's own formula, what the sigmoid gives is a probability.)
   nonlinearityRoles(tree, conceptLetters(concept, tree), acc, !!concept && CATALOG[concept].group === 'activation', concept === 'logistic-regression' || concept === 'sigmoid');
@@ -2548,8 +2549,37 @@ function outputIndexRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
-/** ȳ beside the y_i it is taken over: their mean (the average of the entries), whatever the letter. */
-function sampleMeanRoles(tree: Tree, { set }: Notes): void {
+/**
+ * cos(v̄, w̄), sim(a, b), a · b/(‖a‖‖b‖): the two arguments a similarity compares are its first and second vectors,
+ * and v_i, w_i their entries, whatever their letters and marks (a bar or an arrow on a vector, w for a word's vector).
+ */
+function comparedVectorRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
+  if (concept !== 'cosine-similarity' && concept !== 'cauchy-schwarz') return;
+  let pair: [Sym, Sym] | undefined;
+  walk(tree, (n) => {
+    if (pair || n.k !== 'apply') return;
+    const parts = splitRow(rowOf(n.arg), (x) => x.k === 'op' && x.v === ',');
+    if (parts.length === 2 && parts.every((p) => p.length === 1 && p[0].k === 'sym') && (parts[0][0] as Sym).name !== (parts[1][0] as Sym).name) pair = [parts[0][0] as Sym, parts[1][0] as Sym];
+  });
+  if (!pair) return;
+  const [a, b] = pair;
+  // (What the sentence calls a vector, the query q in cos(q, d), stays so.)
+  const told = (s: Sym) => /as the text calls it/.test(notes.get(symbolKey(s)) ?? '');
+  set(symbolKey(a), 'the first vector', !told(a));
+  set(symbolKey(b), 'the second vector', !told(b));
+  walk(tree, (n) => {
+    if (n.k !== 'sym' || !n.sub) return;
+    const which = n.name === a.name ? 'first' : n.name === b.name ? 'second' : '';
+    if (which) set(symbolKey(n), `entry ${pretty(n.sub)} of the ${which} vector`, true);
+  });
+}
+
+/**
+ * ȳ beside the y_i it is taken over: their mean (the average of the entries), whatever the letter. (Where vectors are
+ * compared or measured, cos(v̄, w̄) = v̄ · w̄ /(|v̄||w̄|), the bar marks a vector, as an arrow would.)
+ */
+function sampleMeanRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
+  if (concept === 'cosine-similarity' || concept === 'cauchy-schwarz' || concept === 'norms') return;
   const indexed = new Map<string, Node>();
   walk(tree, (n) => void (n.k === 'sym' && !!n.sub && !n.mods.length && !indexed.has(n.name) && indexed.set(n.name, n)));
   walk(tree, (n) => {

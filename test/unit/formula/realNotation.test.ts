@@ -4872,3 +4872,14 @@ test('a prime typed as a character after a Greek letter (σ′(z)) is the deriva
   assert.match(meaning(typed, 'σ′'), /^the derivative of the sigmoid/);
   assert.match(meaning(typed, 'x'), /input/);
 });
+
+test('in a cosine similarity the two vectors compared are its arguments, whatever their marks (a bar is no mean there), and their entries are theirs', () => {
+  const tex = '\\text{cosine}(\\bar a, \\bar b) = \\frac{\\bar a \\cdot \\bar b}{|\\bar a||\\bar b|} = \\frac{\\sum_{k=1}^{n} a_k b_k}{\\sqrt{\\sum_k a_k^2}\\sqrt{\\sum_k b_k^2}}';
+  assert.equal(explainFormula(tex).concept, 'cosine-similarity');
+  assert.match(meaning(tex, 'ā'), /^the first vector/);
+  assert.match(meaning(tex, 'b̄'), /^the second vector/);
+  assert.match(meaning(tex, 'a_k'), /^entry k of the first vector/);
+  assert.match(meaning(tex, 'b_k'), /^entry k of the second vector/);
+  // A bar over a letter beside its entries elsewhere is still their mean.
+  assert.match(meaning('s^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar x)^2', 'x̄'), /mean/);
+});
