@@ -405,6 +405,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([a-z])([-+]\d)(?=\s*(?:[,|)\]]|\\mid))/g, '$1_{$2$3}');
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
   s = s.replace(/(?<=[}A-Za-z0-9'])\s*\{\s*\}\s*(?=[\^_])/g, '');
+  // e^z_i, e^x_j: Euler's number raised to an indexed letter typed without braces (TeX would index e itself).
+  s = s.replace(/(?<![\\A-Za-z])e\^([A-Za-z])_([A-Za-z0-9])(?![A-Za-z0-9{])/g, 'e^{$1_$2}');
   // e^-z, x^-1: a negative exponent typed without braces.
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
@@ -643,6 +645,8 @@ function otherSpellings(s: string): string {
   s = s.replace(/\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])/g, "'");
   // (A semicolon between the arguments of max or min, `\max\{0; u\}`, as Russian notes separate them, is their comma.)
   s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
+  // (So it is in round brackets, `\max(0; 1 - M)`.)
+  s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\()([^();]{1,80});([^();]{1,80}(?:\\right)?\s*\))/g, '$1$2,$3');
   // (A function written by where it sends its argument, `f: x ∈ ℝ^p ↦ β₀ + βᵀx`, is the definition f(x) = β₀ + βᵀx.)
   // (The argument starts at a non-space, so the spaces after the colon are not split every way over a long run of them.)
   if (s.includes('\\mapsto')) s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=])\S)(?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){0,39}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');

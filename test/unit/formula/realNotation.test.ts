@@ -4883,3 +4883,12 @@ test('in a cosine similarity the two vectors compared are its arguments, whateve
   // A bar over a letter beside its entries elsewhere is still their mean.
   assert.match(meaning('s^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar x)^2', 'x̄'), /mean/);
 });
+
+test('a semicolon between the arguments of max in round brackets is their comma; e^z_i typed without braces is e^{z_i}', () => {
+  assert.equal(concept('\\tilde{\\ell}(m) = \\max(0; 1 - m)'), 'hinge-loss');
+  assert.ok(normaliseTex('\\min(a;b;c)').includes('\\min(a;b;c)'), 'three arguments are left alone');
+  assert.equal(normaliseTex('\\frac{e^u_k}{\\sum_j e^u_j}').replace(/\s+/g, ''), '\\frac{e^{u_k}}{\\sum_je^{u_j}}');
+  assert.equal(concept('p(u)_k = \\frac{e^u_k}{\\sum_{j=1}^{n} e^u_j}'), 'softmax');
+  // A letter other than e keeps TeX's reading.
+  assert.ok(normaliseTex('x^a_i').includes('x^a_i'));
+});
