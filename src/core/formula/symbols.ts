@@ -2231,7 +2231,7 @@ function letterRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Note
  * is that function's value there — a loss for a loss letter, a probability for p, P or q, else the function's output —
  * and `|V|` around a capital letter is the size of that set.
  */
-function valueRoles(tree: Tree, { notes, set }: Notes): void {
+function valueRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes): void {
   const inScripts = scriptNodes(tree);
   walk(tree, (n) => {
     // (A set's size is named wherever it stands, in a sum's bounds too: Σ_{j=1}^{|V|}.)
@@ -2251,6 +2251,12 @@ function valueRoles(tree: Tree, { notes, set }: Notes): void {
       const h = n.head.name;
       // (A hypothesis whose value is a predicted probability gives that probability for its argument.)
       const predicted = /its value is the predicted probability/.test(notes.get(symbolKey(n.head)) ?? '');
+      // (W(x), W(y) in a network's formula: code's names for W_x, W_y, the weights that multiply x and y.)
+      const weightOf = WEIGHTED.has(concept as ConceptId) && /^[WU]$/.test(h) && rowOf(n.arg).length === 1 && rowOf(n.arg)[0].k === 'sym' ? pretty(n.arg) : '';
+      if (weightOf) {
+        set(key, `a weight matrix (learned): the one that multiplies ${weightOf}`, true);
+        return;
+      }
       // (A letter the formula names definitely, H for the cross-entropy: its value here is that, for these arguments.)
       const named = definite(notes.get(symbolKey(n.head)));
       set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : named ? `${named}, for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
@@ -2384,7 +2390,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   late = true;
   scriptLetterRoles(tree, acc, 'rest', inScripts, concept === 'logistic-regression' || concept === 'binary-cross-entropy');
   rangeRoles(tree, concept, acc);
-  valueRoles(tree, acc);
+  valueRoles(tree, concept, acc);
   // (A gradient named as a whole goes with the values: after the letters when the list is cut.)
   gradientTermRoles(tree, acc);
   // (Vectors a similarity compares, in a note about word vectors, are word embeddings.)

@@ -4892,3 +4892,10 @@ test('a semicolon between the arguments of max in round brackets is their comma;
   // A letter other than e keeps TeX's reading.
   assert.ok(normaliseTex('x^a_i').includes('x^a_i'));
 });
+
+test('in a network’s formula W(x) and W(y), code’s names for W_x and W_y, are the weights that multiply x and y, not values of a function W', () => {
+  const tex = 'h(t) = tanh(W(x) * x(t) + W(h) * h(t-1) + b)';
+  assert.equal(explainFormula(tex, { context: { before: 'A recurrent layer' } }).concept, 'rnn');
+  assert.match(meaning(tex, 'W(x)', { context: { before: 'A recurrent layer' } }), /^a weight matrix \(learned\): the one that multiplies x/);
+  assert.match(meaning(tex, 'W(h)', { context: { before: 'A recurrent layer' } }), /multiplies h/);
+});
