@@ -2371,7 +2371,10 @@ function detectModelParts(root: Row, add: Add): void {
   };
   const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum' && (weighted(r.slice(1)) || (r.length === 2 && r[1].k === 'group' && weighted(rowOf(r[1].body))));
   const bias = (r: Row) => r.length === 1 && r[0].k === 'sym' && !r[0].sup && (r[0].name === 'b' || (isParam(r[0]) && indexOf(r[0].sub) === '0'));
-  const prediction = lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)) || hypothesisByParams(lhsHead));
+  // (y_j = b_j + Σ_i w_{ji} x_i: the output of unit j, whose weights carry j beside the summed index, is a layer's.)
+  const unit = lhsHead?.k === 'sym' && lhsHead.sub && /^[a-z]$/.test(indexOf(lhsHead.sub)) ? indexOf(lhsHead.sub) : '';
+  const unitWeights = !!unit && syms(side).some((y) => isParam(y) && indexOf(y.sub).replace(/[\s,]/g, '').length === 2 && indexOf(y.sub).includes(unit));
+  const prediction = !unitWeights && lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)) || hypothesisByParams(lhsHead));
   if (terms.length >= 1 && terms.every((t) => t.sign === '+') && (terms.filter((t) => weighted(t.items)).length >= 2 || terms.filter((t) => summed(t.items)).length === 1) && terms.every((t) => weighted(t.items) || summed(t.items) || bias(t.items))) {
     if (prediction) add('linear-regression', 3, 'ŷ = w_1 x_1 + … + w_n x_n + b: the prediction, a weighted sum of the inputs');
     add('affine-layer', prediction ? 2.5 : 3, 'z = Σ_i w_i x_i + b: the inputs weighted and summed with a bias');
@@ -3524,7 +3527,9 @@ function detect(root: Row, add: Add): void {
       }
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
-      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2) && !side.some((x) => x.k === 'op' && x.v === '+');
+      // (With a bias added too, when the left letter carries one of the weight's indices, y_j = b_j + Σ_i w_{ji} x_i: unit j.)
+      const unitIndex = lhsHead?.k === 'sym' && lhsHead.sub ? subText(lhsHead.sub).trim() : '';
+      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2 && (!side.some((y) => y.k === 'op' && y.v === '+') || (/^[a-z]$/.test(unitIndex) && syms((side[k + 1] as Sym).sub).some((y) => y.name === unitIndex))));
       // (ŷ = arg max_i w_iᵀx + b_i picks the class of the highest score: a classifier's decision, no regression.)
       const picksClass = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v));
       if (yish && !aff.matrix && !perOutput && !picksClass) {

@@ -4899,3 +4899,8 @@ test('in a network’s formula W(x) and W(y), code’s names for W_x and W_y, ar
   assert.match(meaning(tex, 'W(x)', { context: { before: 'A recurrent layer' } }), /^a weight matrix \(learned\): the one that multiplies x/);
   assert.match(meaning(tex, 'W(h)', { context: { before: 'A recurrent layer' } }), /multiplies h/);
 });
+
+test('the output of unit j whose weights carry j beside the summed index (y_j = b_j + Σ_i w_{ji} x_i) is a layer’s, not a regression line', () => {
+  assert.equal(concept('y_k = b_k + \\sum_{m=1}^{n} w_{km} u_m'), 'affine-layer');
+  assert.equal(concept('y = b + \\sum_{m=1}^{n} w_m x_m'), 'linear-regression');
+});
