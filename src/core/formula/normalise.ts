@@ -24,6 +24,22 @@ const BRACED_BRACKET_CALL = new RegExp(String.raw`(\\(?:max|min|log|ln|exp|tanh|
 /** A set `\{…\}` wrapped in braces as max's or min's argument, `\max{\{0, x\}}`. */
 const BRACED_SET_CALL = /(\\(?:max|min))\s*\{\s*(\\\{(?:[^{}]|\{[^{}]*\}){1,80}?\\\})\s*\}/g;
 
+/** A norm's double bars however a note typed them: `\left\vert\left\vert w …`, `\|\|x\|\|`, `\|| x \||`, `||w||`, all ‖·‖. */
+function doubleBarNorms(src: string): string {
+  let s = src;
+  // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
+  // (So are `\left| \left| w \right| \right|`, the bars doubled with \left and \right.)
+  s = s.replace(/\\left\s*(?:\\vert|\|)\s*\\left\s*(?:\\vert|\|)/g, '\\left\\|').replace(/\\right\s*(?:\\vert|\|)\s*\\right\s*(?:\\vert|\|)/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
+  // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
+  s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
+  // (`\|| y − Xw \||`: the norm's bars typed as `\|` and a bar, on each side.)
+  s = s.replace(/\\\|\|((?:(?!\\\|).){1,200}?)\\\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
+  // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
+  // balanced stretch.)
+  if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
+  return s;
+}
+
 /** Every bracket in s closed in order. */
 function balanced(s: string): boolean {
   const stack: string[] = [];
@@ -1019,17 +1035,7 @@ export function normaliseTex(src: string): string {
   s = unicodeScripts(s).replace(/(?<![.\d])\.{3,6}(?![.\d])/g, ' \\ldots ');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\]|[A-Za-z]+\s*\()/g, '\\sum ').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
-  // A norm's double bars written with \vert (`\left\vert\left\vert w \right\vert\right\vert`): ‖w‖.
-  // (So are `\left| \left| w \right| \right|`, the bars doubled with \left and \right.)
-  s = s.replace(/\\left\s*(?:\\vert|\|)\s*\\left\s*(?:\\vert|\|)/g, '\\left\\|').replace(/\\right\s*(?:\\vert|\|)\s*\\right\s*(?:\\vert|\|)/g, '\\right\\|').replace(/\\vert\s*\\vert/g, '\\|');
-  // `\|\|x\|\|`: a markdown note escaped the bars of ||x|| (a norm), which TeX reads as ‖‖x‖‖.
-  s = s.replace(/\\\|\s*\\\|((?:(?!\\\|).){1,200}?)\\\|\s*\\\|/g, '\\|$1\\|');
-  // (`\|| y − Xw \||`: the norm's bars typed as `\|` and a bar, on each side.)
-  s = s.replace(/\\\|\|((?:(?!\\\|).){1,200}?)\\\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
-  // `||w||_2^2` typed with two ASCII bars a side: a norm. (Not the separator of KL(p||q): the bars must enclose a
-  // balanced stretch.)
-  if (s.includes('||')) s = s.replace(/(?<!\\)\|\|((?:(?!\|\|)[^|]){1,200}?)\|\|/g, (m, body: string) => (balanced(body) ? `\\|${body}\\|` : m));
-  s = asciiProducts(singleBarNorms(s));
+  s = asciiProducts(singleBarNorms(doubleBarNorms(s)));
   // ⟨w, x⟩: the inner product written with angle brackets, as wᵀx.
   // (Inequalities between inner products, Cauchy–Schwarz, keep their brackets.)
   if (/\\langle/.test(s) && !/\\(le|ge|leq|geq)(?![A-Za-z])|[≤≥]/.test(s)) s = s.replace(/\\langle\s*((?:[^,{}\\^]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*,\s*((?:[^,{}\\]|\\(?!rangle|langle)[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})+?)\s*\\rangle/g, '{$1}^\\top {$2}');
