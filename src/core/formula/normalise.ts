@@ -660,9 +660,9 @@ function otherSpellings(s: string): string {
   // (Any other prime written as a superscript, σ^{\prime}(z), is the prime itself.)
   s = s.replace(/\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])/g, "'");
   // (A semicolon between the arguments of max or min, `\max\{0; u\}`, as Russian notes separate them, is their comma.)
-  s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
-  // (So it is in round brackets, `\max(0; 1 - M)`.)
-  s = s.replace(/(\\?(?:max|min)\s*(?:\\left)?\s*\()([^();]{1,80});([^();]{1,80}(?:\\right)?\s*\))/g, '$1$2,$3');
+  s = s.replace(/((?:\\|(?<![A-Za-z]))(?:max|min)\s*(?:\\left)?\s*\\\{)([^{};]{1,80});([^{};]{1,80}\\(?:right)?\s*\\?\})/g, '$1$2,$3');
+  // (So it is in round brackets, `\max(0; 1 - M)`; not in `softmax(…; …)`, whose name only ends so.)
+  s = s.replace(/((?:\\|(?<![A-Za-z]))(?:max|min)\s*(?:\\left)?\s*\()([^();]{1,80});([^();]{1,80}(?:\\right)?\s*\))/g, '$1$2,$3');
   // (A function written by where it sends its argument, `f: x ∈ ℝ^p ↦ β₀ + βᵀx`, is the definition f(x) = β₀ + βᵀx.)
   // (The argument starts at a non-space, so the spaces after the colon are not split every way over a long run of them.)
   if (s.includes('\\mapsto')) s = s.replace(/^(\s*[A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?)\s*:\s*((?:(?!\\in(?![A-Za-z])|\\mapsto|[:=])\S)(?:(?!\\in(?![A-Za-z])|\\mapsto|[:=]).){0,39}?)\s*(?:\\in(?![A-Za-z])(?:(?!\\mapsto).){1,40}?)?\\mapsto(?![A-Za-z])(?!.*\\mapsto)/, '$1($2) = ');

@@ -4887,6 +4887,9 @@ test('in a cosine similarity the two vectors compared are its arguments, whateve
 test('a semicolon between the arguments of max in round brackets is their comma; e^z_i typed without braces is e^{z_i}', () => {
   assert.equal(concept('\\tilde{\\ell}(m) = \\max(0; 1 - m)'), 'hinge-loss');
   assert.ok(normaliseTex('\\min(a;b;c)').includes('\\min(a;b;c)'), 'three arguments are left alone');
+  // A softmax's semicolon (a concatenation) is no max's.
+  assert.ok(normaliseTex('\\mathrm{softmax}(W [p;1])').includes('[p;1]'));
+  assert.ok(normaliseTex('softmax(W [p;1])').includes('[p;1]'));
   assert.equal(normaliseTex('\\frac{e^u_k}{\\sum_j e^u_j}').replace(/\s+/g, ''), '\\frac{e^{u_k}}{\\sum_je^{u_j}}');
   assert.equal(concept('p(u)_k = \\frac{e^u_k}{\\sum_{j=1}^{n} e^u_j}'), 'softmax');
   // A letter other than e keeps TeX's reading.
