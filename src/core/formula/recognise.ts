@@ -4007,7 +4007,9 @@ function detect(root: Row, add: Add): void {
     };
     const L = split(parts[0][0]);
     const R = split(parts[1][0]);
-    if (L && R && L.what === R.what && L.given !== R.given && /n/.test(R.given)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
+    // (The shorter history is written with the order n in an offset, t − n + 1; the predicted thing is a token, not an
+    // event such as b = 1.)
+    if (L && R && L.what === R.what && L.given !== R.given && /[-−]\s*n\b|\bn\s*[-−+]\s*\d/.test(R.given) && !/=/.test(L.what)) add('ngram-markov', 3.3, 'p(x_t | x_{1:t−1}) = p(x_t | x_{t−n+1:t−1})');
   }
   // Counts of a word sequence over counts of its history (offset indices w_{i−1}, w_{t−n+1}), not co-occurrence counts.
   // (Or a range of words written w_1^{t−1}, w_{n−N+1}^{n−1}: the history from the lower index to the upper one.)

@@ -4907,3 +4907,10 @@ test('the output of unit j whose weights carry j beside the summed index (y_j = 
   assert.equal(concept('y_k = b_k + \\sum_{m=1}^{n} w_{km} u_m'), 'affine-layer');
   assert.equal(concept('y = b + \\sum_{m=1}^{n} w_m x_m'), 'linear-regression');
 });
+
+test('two conditionals of one event equal under different givens are an n-gram approximation only where the shorter history is written with the order n in an offset', () => {
+  assert.equal(concept('p(x_t | x_{1:t-1}) = p(x_t | x_{t-n+1:t-1})'), 'ngram-markov');
+  assert.equal(concept('P(u_j | u_1, \\ldots, u_{j-1}) = P(u_j | u_{j-n+1}, \\ldots, u_{j-1})'), 'ngram-markov');
+  // A branch taken at tree node n_k, given the node and its vector: no history of tokens.
+  assert.notEqual(concept('p(d=1 | n_j, context) = p(d=1 | v_{n_j}, h)'), 'ngram-markov');
+});
