@@ -2353,7 +2353,12 @@ function detectModelParts(root: Row, add: Add): void {
     const timedRhs = syms(rhsAll).filter((y) => step(y) !== '' && /^(t|t-1)$/.test(step(y)));
     const states = timedRhs.filter((y) => /^[hHsS]$/.test(y.name) && step(y) === 't');
     const weight = syms(rhsAll).some((y) => /^[A-Z]$/.test(y.name) && !/^[HSTXY]$/.test(y.name));
-    if (states.length === 1 && timedRhs.length === 1 && weight) add('rnn', 3.8, 'y_t = g(V h_t + c): the output at step t, read from the state');
+    if (states.length === 1 && timedRhs.length === 1 && weight) {
+      // (Through a softmax the line is still the recurrent network's output layer, as readers label it, more than the
+      // softmax it names.)
+      const throughSoftmax = rhsAll.length === 1 && rhsAll[0].k === 'apply' && rhsAll[0].fn === 'softmax';
+      add('rnn', 3.8, throughSoftmax ? RNN_OUTPUT_LAYER : 'y_t = g(V h_t + c): the output at step t, read from the state');
+    }
   }
   // z = w_1 x_1 + w_2 x_2 + b, Σ_i w_i x_i + w_0: the inputs weighted and summed with a bias — a neuron's net input;
   // with a prediction on the left (ŷ, h(x), y), the linear-regression model.
@@ -5288,8 +5293,12 @@ function softmaxAsPart(cands: Map<ConceptId, { score: number; why: string }>): {
   const attention = [...cands.entries()].filter(([id, c]) => FAMILIES[0].includes(id) && c.score >= 3 && !c.why.startsWith('related')).sort((a, b) => b[1].score - a[1].score)[0];
   if (attention) return { id: attention[0], why: `the softmax of attention scores (${attention[1].why})` };
   const decoder = cands.get('seq2seq');
-  return decoder && decoder.score >= 3.8 && decoder.why.startsWith('p(y_t | y_{<t}') ? { id: 'seq2seq', why: `the decoder's output layer (${decoder.why})` } : undefined;
+  if (decoder && decoder.score >= 3.8 && decoder.why.startsWith('p(y_t | y_{<t}')) return { id: 'seq2seq', why: `the decoder's output layer (${decoder.why})` };
+  // (y_t = softmax(V h_t + c): the recurrent network's output at its step, as readers label it.)
+  return cands.get('rnn')?.why === RNN_OUTPUT_LAYER ? { id: 'rnn', why: RNN_OUTPUT_LAYER } : undefined;
 }
+
+const RNN_OUTPUT_LAYER = 'y_t = softmax(V h_t + c): the output layer at step t, read from the state';
 
 /**
  * A neighbour predicted from the centre word by a softmax over the vocabulary, Bayes' rule taken in logs, attention's

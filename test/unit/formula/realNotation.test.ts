@@ -4914,3 +4914,11 @@ test('two conditionals of one event equal under different givens are an n-gram a
   // A branch taken at tree node n_k, given the node and its vector: no history of tokens.
   assert.notEqual(concept('p(d=1 | n_j, context) = p(d=1 | v_{n_j}, h)'), 'ngram-markov');
 });
+
+test('the output at step t as a softmax of the state at t through a weight (y_t = softmax(V h_t + c)) is the recurrent network’s output layer, as readers label it', () => {
+  assert.equal(concept('o_t = \\mathrm{softmax}(V s_t + c)'), 'rnn');
+  assert.equal(concept('\\hat{y}_t = softmax(W_{hy} h_t + b_y)'), 'rnn');
+  // Without a step, or of something other than the state, it stays the softmax.
+  assert.equal(concept('y = \\mathrm{softmax}(W h + b)'), 'softmax');
+  assert.notEqual(concept('y_t = \\mathrm{softmax}(z_t)'), 'rnn');
+});
