@@ -2259,7 +2259,7 @@ function valueRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       }
       // (A letter the formula names definitely, H for the cross-entropy: its value here is that, for these arguments.)
       const named = definite(notes.get(symbolKey(n.head)));
-      set(key, /^(L|J|ell|l)$/.test(h) ? `the loss for ${arg}` : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : named ? `${named}, for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
+      set(key, /^(L|J|ell|l)$/.test(h) ? (named && /\bloss\b|likelihood/.test(named) ? `${named}, for ${arg}` : `the loss for ${arg}`) : /^[pPq]$/.test(h) ? `the probability ${key}` : predicted ? `the predicted probability for ${arg} (the model's output)` : /^[fghFy]$/.test(h) ? `the output (value) of ${pretty(n.head)} for ${arg}` : named ? `${named}, for ${arg}` : `the value of ${pretty(n.head)} at ${arg}`);
     }
     // (A function named by a word, RSS(β), CE(p, q), ELBO(q, θ): what the word names, for its arguments.)
     if (n.k === 'apply' && n.head.k === 'name' && !inScripts.has(n.head)) {

@@ -4863,7 +4863,7 @@ test('a function defined with its arguments (J(θ) = …, RSS(β) = …, H(p, q)
   assert.match(meaning('H(u, v) = -\\sum_{k} u(k) \\log v(k)', 'H(u, v)'), /^the cross-entropy .*, for u, v/);
   // Fourteen other letters do not push the defined value out.
   const long = 'J(\\theta) = \\frac{1}{2n} \\sum_{i=1}^{n} (\\theta_0 + \\theta_1 a_1^{(i)} + \\theta_2 a_2^{(i)} + \\theta_3 a_3^{(i)} + \\theta_4 a_4^{(i)} + \\theta_5 a_5^{(i)} - t^{(i)})^2';
-  assert.match(meaning(long, 'J(θ)'), /^the loss for θ/);
+  assert.match(meaning(long, 'J(θ)'), /^the loss\b.*, for θ$/);
 });
 
 test('a prime typed as a character after a Greek letter (σ′(z)) is the derivative of the function, not a product', () => {
