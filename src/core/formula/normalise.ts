@@ -1140,7 +1140,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(BARE_RE, (m, pre: string, w: string, at: number, all: string) => `${pre}\\${OPERATOR_NAMES[w] ?? w}${/[A-Za-z]/.test(all[at + m.length] ?? '') ? ' ' : ''}`);
   // `log` and `ln` run into the function or the letter they take (`\sum logp(y|x)`, `y_ilogh_{w}(x)`, `-lnf_{w,b}(x)`,
   // `\hat{y}^n lnf(x)`, `-y_j*lna_j`).
-  s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghya]\s*[(_])/g, '$1\\$2 ');
+  // (So do they after a one-letter subscript, before a braced argument or an indexed x or z: `t_klog{y_k}`, `lnx_n`.)
+  s = s.replace(/(^|[^A-Za-z\\]|[_^][A-Za-z0-9])(log|ln)(?=[fpqghyaxz]\s*[(_]|\s*\{)/g, '$1\\$2 ');
   // The logit written bare: logit(p).
   s = s.replace(/(^|[^\\A-Za-z{])logit(?=\s*\()/g, '$1\\operatorname{logit}');
   // `Pr(y = 1)`: the probability, as `\Pr`.

@@ -3919,6 +3919,7 @@ function detect(root: Row, add: Add): void {
   if (fracs(rhsAll).some((f) => syms(f.num).some((x) => hatted(x, /^[ms]$/)) && all(f.den).some((y) => y.k === 'sqrt' && syms(y).some((x) => hatted(x, /^[vsr]$/))))) add('adam', 3.8, ADAM_STEP);
   // chain rule and BPTT
   const ds = derivs(root);
+  if (stateStepJacobian(parts)) add('backpropagation-through-time', 3.4, STATE_STEP_JACOBIAN);
   if (ds.length >= 3 || (ds.length >= 2 && parts.length > 1)) {
     const timeIdx = (r: Row) => syms(r).some((s) => /\(|t|k|[0-9]/.test(subText(s.sup) + subText(s.sub)) && (s.name === 'h' || s.name === 's'));
     const rhsDs = derivs(rhsAll);
@@ -6771,6 +6772,25 @@ function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
 
 /** σ(z) compared with 0.5: a probability thresholded. */
 const sigmoidThresholded = (root: Row) => applies(root, ['sigmoid', 'sigma']).length > 0 && all(root).some((x) => x.k === 'num' && x.v === 0.5);
+
+const STATE_STEP_JACOBIAN = '∂h_t/∂h_{t−1} = tanh′(W_hh h_{t−1} + …) W_hh: one step of the gradient back through time';
+
+/**
+ * ∂h_t/∂h_{t−1} = tanh′(W_hh h_{t−1} + W_xh x_t) W_hh, = W_hhᵀ diag(1 − h_t²): the state differentiated by itself one step
+ * earlier, written out as the recurrent weight and an activation's derivative — the factor backpropagation through time
+ * multiplies at each step.
+ */
+function stateStepJacobian(parts: Row[]): boolean {
+  if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'frac') return false;
+  const d = derivative(parts[0][0]);
+  const step = (r: Row | undefined) => { const x = r?.find((y): y is Sym => y.k === 'sym'); return x && /^[hsHS]$/.test(x.name) ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null; };
+  const a = step(d?.of);
+  const b = step(d?.wrt);
+  if (!a || !b || a.name !== b.name || !/^[tk]$/.test(a.idx) || b.idx !== `${a.idx}-1`) return false;
+  const recurrentWeight = syms(parts[1]).some((x) => /^[WU]$/.test(x.name) && (/^(hh|ss|h,h|s,s)$/.test(subText(x.sub).replace(/\s/g, '')) || x.name === 'U'));
+  const slope = all(parts[1]).some((x) => (x.k === 'apply' && ((x.head.k === 'sym' && x.head.mods.includes('prime')) || /'$/.test(x.fn) || !!x.sup && /'|prime/.test(subText(x.sup)))) || (x.k === 'name' && /^diag$/.test(x.v)) || (x.k === 'apply' && x.fn === 'diag'));
+  return recurrentWeight && slope;
+}
 
 /** `k x`, `x α`, `k * x` beside a lone `x`: the same letter times a slope (a letter or a number between 0 and 1). */
 function scaledCopy(scaled: Row, lone: Row): boolean {

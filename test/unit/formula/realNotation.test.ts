@@ -4922,3 +4922,17 @@ test('the output at step t as a softmax of the state at t through a weight (y_t 
   assert.equal(concept('y = \\mathrm{softmax}(W h + b)'), 'softmax');
   assert.notEqual(concept('y_t = \\mathrm{softmax}(z_t)'), 'rnn');
 });
+
+test('the state differentiated by itself one step earlier, written out as the recurrent weight and an activation’s slope, is one step of backpropagation through time', () => {
+  assert.equal(concept("\\frac{\\partial s_t}{\\partial s_{t-1}} = \\tanh'(W_{ss} s_{t-1} + W_{xs} x_t) W_{ss}"), 'backpropagation-through-time');
+  assert.equal(concept('\\frac{\\partial h_k}{\\partial h_{k-1}} = W_{hh}^T \\mathrm{diag}(1 - h_k^2)'), 'backpropagation-through-time');
+  // Without the recurrent weight, or of two different quantities, it is not.
+  assert.notEqual(concept("\\frac{\\partial h_t}{\\partial h_{t-1}} = \\tanh'(a_t)"), 'backpropagation-through-time');
+  assert.notEqual(concept("\\frac{\\partial y}{\\partial x} = f'(x) W"), 'backpropagation-through-time');
+});
+
+test('log and ln run into a one-letter subscript before them and into a braced or indexed argument after them are the functions', () => {
+  assert.equal(concept('E=-\\sum_kd_klog{p_k}'), 'cross-entropy');
+  assert.ok(normaliseTex('a_n\\times lnx_n').includes('\\ln x_n'));
+  assert.ok(normaliseTex('catalog{x}').includes('catalog{x}'));
+});
