@@ -1170,6 +1170,14 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
     set(symbolKey(m), `a weight matrix (learned): the projection to ${TO[d.head.name]}`, true);
     set(symbolKey(x), 'the input (the vector the projection maps)');
   }
+  // ((XQ_i)(XK_i)ᵀ: a capital right after the input X, or H, multiplies it — the projection, not the queries.)
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1];
+      if (x.k === 'sym' && /^[XH]$/.test(x.name) && !x.sup && y?.k === 'sym' && /^[QKV]$/.test(y.name) && !y.sup) set(symbolKey(y), `a weight matrix (learned): the projection to ${TO[y.name.toLowerCase()]}`, true);
+    });
+  });
 }
 
 /**
@@ -2402,7 +2410,8 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   // (In maximum likelihood, L(θ) and ℓ(θ) are the likelihood it maximises; in a language model's probabilities, w and W
   // are words.)
   if (concept === 'maximum-likelihood') for (const k of order) if (/^(L|ℓ|l)(\(|$)/.test(k) && /^the loss\b/.test(notes.get(k) ?? '')) notes.set(k, LIKELIHOOD_LETTER);
-  if (concept === 'language-model' || concept === 'ngram-markov') for (const k of order) if (/^[wW](_|$)/.test(k) && /^(a weight|the weights)\b/.test(notes.get(k) ?? '')) notes.set(k, "a word (token) of the sequence (the model's input)");
+  // (So are w's written at several offsets of a step, w_t, w_{t−1}, w_{t−n+1}, whatever the concept: a window of words.)
+  if (concept === 'language-model' || concept === 'ngram-markov' || concept === 'fixed-window-lm' || wordWindow(tree)) for (const k of order) if (/^[wW](_|$)/.test(k) && /^(a weight|the weights)\b/.test(notes.get(k) ?? '')) notes.set(k, "a word (token) of the sequence (the model's input)");
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
   const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
@@ -2420,6 +2429,22 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, Math.min(MAX_SYMBOLS + 3 * Math.max(0, eqs.length - 1), 2 * MAX_SYMBOLS) + Math.min(applied, 2))
     .map((k) => ({ symbol: k, meaning: notes.get(k)! }));
+}
+
+/**
+ * Lower-case w at two or more offsets of one step, given to a function or a probability (`f(w_t, w_{t−1}, …)`,
+ * `C(w_{t−1})`, `P(w_t | w_{t−1})`): words of a window, not weights (an update `w_t = w_{t−1} − η g` steps weights).
+ */
+function wordWindow(tree: Tree): boolean {
+  const offsets = new Set<string>();
+  walk(tree, (a) => {
+    if (a.k !== 'apply') return;
+    walk(a.arg, (n) => {
+      const sub = n.k === 'sym' && n.name === 'w' && n.sub ? pretty(n.sub).replace(/\s/g, '').replace(/−/g, '-') : '';
+      if (/^t([-+](\d|[a-z]|[a-z][-+]\d))?$/.test(sub)) offsets.add(sub);
+    });
+  });
+  return offsets.size >= 2;
 }
 
 /** Greek letters a note may apply as a function (ψ(t), π(x_i), μ(x), α(q, k)); σ and 𝔼 are explained apart. */

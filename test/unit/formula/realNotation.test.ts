@@ -4936,3 +4936,14 @@ test('log and ln run into a one-letter subscript before them and into a braced o
   assert.ok(normaliseTex('a_n\\times lnx_n').includes('\\ln x_n'));
   assert.ok(normaliseTex('catalog{x}').includes('catalog{x}'));
 });
+
+test('w at several offsets of a step given to a function or a probability are words of a window; the same w updated step by step are weights', () => {
+  assert.match(meaning('J = \\frac{1}{T} \\sum_t \\log g(w_t, w_{t-1}, \\ldots, w_{t-n+1}; \\theta) + \\Omega(\\theta)', 'w_{t−1}'), /^a word \(token\)/);
+  assert.doesNotMatch(meaning('w_t = w_{t-1} - \\eta g_t', 'w_{t−1}'), /word/);
+});
+
+test('a capital Q, K or V right after the input X multiplies it: the projection, not the queries, keys or values', () => {
+  const tex = 'Z_j = \\mathrm{softmax}\\left(\\frac{(XQ_j)(XK_j)^T}{\\sqrt{d}}\\right)(XV_j)';
+  assert.match(meaning(tex, 'Q_j'), /^a weight matrix \(learned\): the projection to the queries/);
+  assert.match(meaning(tex, 'V_j'), /projection to the values/);
+});
