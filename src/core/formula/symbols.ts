@@ -2277,9 +2277,12 @@ function valueRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
   });
 }
 
-/** A note that names what a letter is ("the loss …", "the cross-entropy …"), without "— defined here"; else undefined. */
+/**
+ * A note that names what a letter is ("the loss …", "the cross-entropy …"), without "— defined here"; else undefined.
+ * (An activation function's note says what the letter is, not what its value at a point is.)
+ */
 function definite(note: string | undefined): string | undefined {
-  if (!note || !/^the /.test(note) || /^the (index|value|output \(value\)) of/.test(note)) return undefined;
+  if (!note || !/^the /.test(note) || /^the (index|value|output \(value\)) of/.test(note) || /activation function|^the (sigmoid|softmax|tanh|step|ReLU) function/.test(note)) return undefined;
   return note.replace(/ — defined here.*$/, '');
 }
 

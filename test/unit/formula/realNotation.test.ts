@@ -4947,3 +4947,8 @@ test('a capital Q, K or V right after the input X multiplies it: the projection,
   assert.match(meaning(tex, 'Q_j'), /^a weight matrix \(learned\): the projection to the queries/);
   assert.match(meaning(tex, 'V_j'), /projection to the values/);
 });
+
+test('a function defined by its name (softmax(t)_i = …) gets no row saying its value is the function', () => {
+  const rows = explainFormula('\\mathrm{softmax}(u)_k = \\frac{\\exp(u_k)}{\\sum_{j=1}^{n} \\exp(u_j)}').symbols;
+  assert.ok(!rows.some((r) => /^softmax\(/.test(r.symbol) && /function/.test(r.meaning)), rows.map((r) => `${r.symbol}: ${r.meaning}`).join('; '));
+});
