@@ -2377,8 +2377,7 @@ function detectModelParts(root: Row, add: Add): void {
   const summed = (r: Row) => r[0]?.k === 'big' && r[0].v === 'sum' && (weighted(r.slice(1)) || (r.length === 2 && r[1].k === 'group' && weighted(rowOf(r[1].body))));
   const bias = (r: Row) => r.length === 1 && r[0].k === 'sym' && !r[0].sup && (r[0].name === 'b' || (isParam(r[0]) && indexOf(r[0].sub) === '0'));
   // (y_j = b_j + Σ_i w_{ji} x_i: the output of unit j, whose weights carry j beside the summed index, is a layer's.)
-  const unit = lhsHead?.k === 'sym' && lhsHead.sub && /^[a-z]$/.test(indexOf(lhsHead.sub)) ? indexOf(lhsHead.sub) : '';
-  const unitWeights = !!unit && syms(side).some((y) => isParam(y) && indexOf(y.sub).replace(/[\s,]/g, '').length === 2 && indexOf(y.sub).includes(unit));
+  const unitWeights = syms(side).some((y) => isParam(y) && carriesUnitIndex(lhsHead, y));
   const prediction = !unitWeights && lhsHead && ((lhsHead.k === 'sym' && /^[yY]$/.test(lhsHead.name)) || (lhsHead.k === 'apply' && /^[hf]$/.test(lhsHead.fn)) || hypothesisByParams(lhsHead));
   if (terms.length >= 1 && terms.every((t) => t.sign === '+') && (terms.filter((t) => weighted(t.items)).length >= 2 || terms.filter((t) => summed(t.items)).length === 1) && terms.every((t) => weighted(t.items) || summed(t.items) || bias(t.items))) {
     if (prediction) add('linear-regression', 3, 'ŷ = w_1 x_1 + … + w_n x_n + b: the prediction, a weighted sum of the inputs');
@@ -3533,8 +3532,7 @@ function detect(root: Row, add: Add): void {
       const yish = lhsLetter === 'y' || (lhsHead?.k === 'sym' && lhsHead.mods.includes('hat'));
       // (Σ_j w_{ij} v_j — weights with a second index, one set per output — is a weighted sum of vectors, not a regression line.)
       // (With a bias added too, when the left letter carries one of the weight's indices, y_j = b_j + Σ_i w_{ji} x_i: unit j.)
-      const unitIndex = lhsHead?.k === 'sym' && lhsHead.sub ? subText(lhsHead.sub).trim() : '';
-      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2 && (!side.some((y) => y.k === 'op' && y.v === '+') || (/^[a-z]$/.test(unitIndex) && syms((side[k + 1] as Sym).sub).some((y) => y.name === unitIndex))));
+      const perOutput = side.some((x, k) => x.k === 'big' && x.v === 'sum' && side[k + 1]?.k === 'sym' && syms((side[k + 1] as Sym).sub).length >= 2 && (!side.some((y) => y.k === 'op' && y.v === '+') || carriesUnitIndex(lhsHead, side[k + 1] as Sym)));
       // (ŷ = arg max_i w_iᵀx + b_i picks the class of the highest score: a classifier's decision, no regression.)
       const picksClass = all(root).some((x) => x.k === 'name' && /^(arg)?max$/i.test(x.v));
       if (yish && !aff.matrix && !perOutput && !picksClass) {
@@ -3926,7 +3924,7 @@ function detect(root: Row, add: Add): void {
     const hChain = ds.filter((d) => timeIdx(d.of) && timeIdx(d.wrt)).length;
     const product = derivProducts(rhsAll);
     // ∂net_t/∂net_{t−1}, ∂s_t/∂s_{t−1}: a quantity differentiated by itself one step earlier, the Jacobian of a time step.
-    const stepOf = (r: Node | Row) => { const x = (Array.isArray(r) ? r : rowOf(r)).find((y): y is Sym => y.k === 'sym'); return x ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null; };
+    const stepOf = firstLetterStep;
     // (Or by itself one step later, ∂h_{t+1}/∂h_t, the gradient that flows back from the next step.)
     const stepJacobian = ds.some((d) => { const a = stepOf(d.of); const b = stepOf(d.wrt); return !!a && !!b && a.name === b.name && ((/^[tk]$/.test(a.idx) && b.idx === `${a.idx}-1`) || (/^[tk]$/.test(b.idx) && a.idx === `${b.idx}+1`)); });
     // (d2l writes the product of two derivatives as prod(∂L/∂h_{t+1}, ∂h_{t+1}/∂h_t).)
@@ -6773,6 +6771,19 @@ function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
 /** σ(z) compared with 0.5: a probability thresholded. */
 const sigmoidThresholded = (root: Row) => applies(root, ['sigmoid', 'sigma']).length > 0 && all(root).some((x) => x.k === 'num' && x.v === 0.5);
 
+/** y_j = … w_{ji} …: a weight of two indices, one of them the single-letter index of the letter on the left (unit j). */
+function carriesUnitIndex(lhsHead: Node | undefined, w: Sym): boolean {
+  const unit = lhsHead?.k === 'sym' ? subText(lhsHead.sub).trim() : '';
+  const idx = syms(w.sub);
+  return /^[a-z]$/.test(unit) && idx.length >= 2 && idx.some((y) => y.name === unit);
+}
+
+/** The first letter of a row and its step (`h_{t-1}` → h, `t-1`; `s(t)` → s, `t`). */
+function firstLetterStep(r: Node | Row): { name: string; idx: string } | null {
+  const x = (Array.isArray(r) ? r : rowOf(r)).find((y): y is Sym => y.k === 'sym');
+  return x ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null;
+}
+
 const STATE_STEP_JACOBIAN = '∂h_t/∂h_{t−1} = tanh′(W_hh h_{t−1} + …) W_hh: one step of the gradient back through time';
 
 /**
@@ -6783,10 +6794,9 @@ const STATE_STEP_JACOBIAN = '∂h_t/∂h_{t−1} = tanh′(W_hh h_{t−1} + …)
 function stateStepJacobian(parts: Row[]): boolean {
   if (parts.length !== 2 || parts[0].length !== 1 || parts[0][0].k !== 'frac') return false;
   const d = derivative(parts[0][0]);
-  const step = (r: Row | undefined) => { const x = r?.find((y): y is Sym => y.k === 'sym'); return x && /^[hsHS]$/.test(x.name) ? { name: x.name, idx: (subText(x.sub) || subText(x.sup)).replace(/[\s()]/g, '') } : null; };
-  const a = step(d?.of);
-  const b = step(d?.wrt);
-  if (!a || !b || a.name !== b.name || !/^[tk]$/.test(a.idx) || b.idx !== `${a.idx}-1`) return false;
+  const a = d ? firstLetterStep(d.of) : null;
+  const b = d ? firstLetterStep(d.wrt) : null;
+  if (!a || !b || !/^[hsHS]$/.test(a.name) || a.name !== b.name || !/^[tk]$/.test(a.idx) || b.idx !== `${a.idx}-1`) return false;
   const recurrentWeight = syms(parts[1]).some((x) => /^[WU]$/.test(x.name) && (/^(hh|ss|h,h|s,s)$/.test(subText(x.sub).replace(/\s/g, '')) || x.name === 'U'));
   const slope = all(parts[1]).some((x) => (x.k === 'apply' && ((x.head.k === 'sym' && x.head.mods.includes('prime')) || /'$/.test(x.fn) || !!x.sup && /'|prime/.test(subText(x.sup)))) || (x.k === 'name' && /^diag$/.test(x.v)) || (x.k === 'apply' && x.fn === 'diag'));
   return recurrentWeight && slope;

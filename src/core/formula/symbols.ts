@@ -1162,12 +1162,11 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
   const ROLE: Record<string, string> = { q: 'a query (what a position looks for)', k: 'a key (what a position offers to be matched)', v: 'a value vector (what a position passes on when attended to)' };
   for (const s of letters) if (!lt[s.name]) set(symbolKey(s), ROLE[s.name.toLowerCase()]);
   // (q_i = Q x_i: the capital that maps the input to the lower-case vector is the projection, not the queries.)
-  const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values' };
   for (const eq of equations(tree)) {
     const d = definition(eq);
     const [m, x] = d?.rhs ?? [];
     if (!d || !/^[qkv]$/.test(d.head.name) || d.rhs.length !== 2 || m.k !== 'sym' || m.name !== d.head.name.toUpperCase() || m.sup || x.k !== 'sym' || !/^[a-z]$/.test(x.name)) continue;
-    set(symbolKey(m), `a weight matrix (learned): the projection to ${TO[d.head.name]}`, true);
+    set(symbolKey(m), projectionTo(d.head.name), true);
     set(symbolKey(x), 'the input (the vector the projection maps)');
   }
   // ((XQ_i)(XK_i)ᵀ: a capital right after the input X, or H, multiplies it — the projection, not the queries.)
@@ -1175,7 +1174,7 @@ function qkvRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inScrip
     if (n.k !== 'row') return;
     n.items.forEach((x, i) => {
       const y = n.items[i + 1];
-      if (x.k === 'sym' && /^[XH]$/.test(x.name) && !x.sup && y?.k === 'sym' && /^[QKV]$/.test(y.name) && !y.sup) set(symbolKey(y), `a weight matrix (learned): the projection to ${TO[y.name.toLowerCase()]}`, true);
+      if (x.k === 'sym' && /^[XH]$/.test(x.name) && !x.sup && y?.k === 'sym' && /^[QKV]$/.test(y.name) && !y.sup) set(symbolKey(y), projectionTo(y.name), true);
     });
   });
 }
@@ -1194,11 +1193,14 @@ function projectionMark(n: Node): Sym | undefined {
   return marks.length === 1 && (n.name === 'W' || /^[QKVO]$/.test(marks[0].name)) ? marks[0] : undefined;
 }
 
+/** The note on a learned projection to attention's queries, keys, values or output, by its letter (any case). */
+const PROJECTED: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values', o: 'the output' };
+const projectionTo = (letter: string) => `a weight matrix (learned): the projection to ${PROJECTED[letter.toLowerCase()]}`;
+
 function projectionRoles(tree: Tree, { set }: Notes, inScripts: Set<Node>): void {
-  const TO: Record<string, string> = { q: 'the queries', k: 'the keys', v: 'the values', o: 'the output' };
   walk(tree, (n) => {
     const mark = inScripts.has(n) ? undefined : projectionMark(n);
-    if (mark) set(symbolKey(n as Sym), `a weight matrix (learned): the projection to ${TO[mark.name.toLowerCase()]}`);
+    if (mark) set(symbolKey(n as Sym), projectionTo(mark.name));
     // (q_i = W^q a_i: the vector a projection weight multiplies is the input it projects.)
     if (n.k !== 'row') return;
     n.items.forEach((x, i) => {
@@ -2417,12 +2419,13 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   if (concept === 'language-model' || concept === 'ngram-markov' || concept === 'fixed-window-lm' || wordWindow(tree)) for (const k of order) if (/^[wW](_|$)/.test(k) && /^(a weight|the weights)\b/.test(notes.get(k) ?? '')) notes.set(k, "a word (token) of the sequence (the model's input)");
   const kept = order.filter((k) => notes.get(k));
   // What each equation defines comes first; a formula of several equations may list a few more letters.
-  const eqs = equations(tree).map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
+  const lines = equations(tree);
+  const eqs = lines.map((e) => definition(e)).filter((d): d is NonNullable<typeof d> => !!d);
   const heads = new Set(eqs.map((d) => symbolKey(d.head)));
   // (A function defined with its arguments, J(θ) = …, RSS(β) = …: that value is what the equation defines too, on a
   // row of its own beside its letter's.)
   let applied = 0;
-  for (const eq of equations(tree)) {
+  for (const eq of lines) {
     const at = eq.findIndex((x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '←'));
     const key = at === 1 && eq[0].k === 'apply' ? pretty(eq[0]).slice(0, 40) : '';
     if (key && !heads.has(key) && notes.get(key)) (heads.add(key), applied++);
