@@ -129,6 +129,8 @@ function slashDerivatives(s: string): string {
   // (And with d, as plain notes write it: dg/dz, dL/dw_1, dz^{[2]}/dw, dL/d\hat{y}, d\sigma/dz.)
   const dVar = String.raw`(?:\\(?:hat|tilde|bar|vec|mathbf|boldsymbol|bm)\{\\?[A-Za-z]{1,8}\}|\\[A-Za-z]{2,8}(?![A-Za-z])|[A-Za-z])(?:_\{[^{}]{1,12}\}|_[A-Za-z0-9])?(?:\^\{[^{}]{1,12}\})?`;
   s = s.replace(new RegExp(String.raw`(^|[^A-Za-z\\])d(${dVar})\s*\/\s*d(${dVar})(?![A-Za-z0-9_{])`, 'g'), '$1\\frac{d $2}{d $3}');
+  // (A function's name run into the d of its derivative, \frac{dtanh}{dx}: d of the function.)
+  s = s.replace(/(\\frac\s*\{\s*d)\s*(tanh|sigmoid)(?![A-Za-z])/g, '$1\\$2 ');
   return s;
 }
 
@@ -390,6 +392,13 @@ function codeNotation(s: string): string {
   }
   s = s.replace(/(^|[^\\A-Za-z])maximum\s*\(/g, '$1max(').replace(/(^|[^\\A-Za-z])minimum\s*\(/g, '$1min(');
   s = s.replace(/\s*\(transpose\)\s*/g, '^T ').replace(/([A-Za-z])\.T(?![A-Za-z])/g, '$1^T');
+  // `wT*x`, `wT *X`: a capital T glued to a letter before a product is its transpose.
+  s = s.replace(/(?<![\\A-Za-z])([A-Za-z])T(?=\s*\*\s*[A-Za-z(])/g, '$1^T ');
+  // (Typed with a small t, `wt*x(1)`, before an input that is no step of its own.)
+  s = s.replace(/(?<![\\A-Za-z])([wW])t(?=\s*\*\s*[xX](?![A-Za-z_]))/g, '$1^T ');
+  // `sigmoid_function(z)`, `relu_fn(x)`: the function by its name.
+  s = s.replace(/(?<![\\A-Za-z])(sigmoid|tanh|relu|softmax)_?(?:function|func|fn)(?=\s*\()/g, '$1');
+  s = exampleCalls(s);
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
   // A state written with the step before named in words, h_prev, c_{prev}, a_{\text{prev}}: the previous step.
   s = s.replace(/(?<![A-Za-z\\])([hcsaCH])_(?:prev|\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?prev(?:\s*\})?\s*\})(?![A-Za-z])/g, '$1_{t-1}');
@@ -459,6 +468,15 @@ function codeNotation(s: string): string {
   s = s.replace(/(\^\s*(?:\{\s*)?(?:T|\\top)(?:\s*\})?)\s*\*(?![*^_])\s*/g, '$1 ');
   s = s.replace(/([0-9}])\s*\*\s*(?=\(|\\frac|\\left)/g, '$1 ');
   return s;
+}
+
+/** `z(i)`, `x(1)`, `a(nx)`: an example's index typed as a call of the letter (plain text's z⁽ⁱ⁾). */
+const EXAMPLE_CALL = /(?<![\\A-Za-z])([a-z]?)([xyzaXYZA])\((i|j|\d{1,2}|nx|m)\)/g;
+
+/** The example index typed as calls, `z(i) = wx(i) + b`, read as superscripts where two such calls show the habit. */
+function exampleCalls(s: string): string {
+  if ((s.match(EXAMPLE_CALL) ?? []).length < 2 || /\\[A-Za-z]/.test(s)) return s;
+  return s.replace(EXAMPLE_CALL, (_m, before: string, l: string, i: string) => `${before ? `${before} ` : ''}${l}^{(${i})}`);
 }
 
 /** A letter and the index i, j or k glued to it, `yi`, `θj`, `wi-1` (not π spelled `pi`). */
@@ -1025,7 +1043,8 @@ export function normaliseTex(src: string): string {
   s = lineBreaks(s);
   // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
   // `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
-  s = s.replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:\s+(?=\S)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
+  // (Run into the formula, `Loss:L=…`, `Loss:\\ \\ L=…`, where an equation follows.)
+  s = s.replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:(?:\s|\\ )+(?=\S)/, '').replace(/^\s*(?:Loss|Cost|Error|Risk|Objective)\s*:(?:\s|\\ )*(?=[A-Za-z\\][^=]{0,40}=)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   s = assignments(s);

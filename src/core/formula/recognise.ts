@@ -50,8 +50,12 @@ const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
 const ACTIVATED_AFFINE = 'f(Wx + b)';
 /** Why of Σ_j α_ij W h_j: a graph attention layer's weighted neighbours. */
 const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted';
+/** Why of Σ_j α_ij W_V x_j: the inputs' values, weighted. */
+const VALUES_WEIGHTED = 'Σ_j α_ij W_V x_j: each input mapped to its value and weighted';
 /** Why of max(0, 1 − y·s): the hinge loss, the support vector machine's own loss (in a kernel space too). */
 const HINGE_MARGIN = 'max(0, 1 − y·s)';
+/** Why of a layer's formula declared for every layer of the network. */
+const EVERY_LAYER = 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}) for l = 1, …, L: every layer of the network from the one before';
 const HIDDEN_UNITS_SUMMED = 'f(x) = Σ_i u_i h(w_iᵀx + b_i): a one-hidden-layer network';
 
 // ---------- small structural helpers ----------
@@ -98,7 +102,7 @@ const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n)
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
 /** A side that is the probability of a class given the input: P(y = 1 | x), P(C_1 | x), P(Y = 1 | X; θ), h_θ(x). */
 function classProbability(root: Row): boolean {
-  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => x.name === 'C' && !!x.sub))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
+  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => /^[Cc]$/.test(x.name) && !!x.sub && rowOf(p[0].arg)[0] === x))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
 }
 /** The time steps a formula's quantities are written at: t, t − 1, t + 1 as an index, a superscript or a call's argument. */
 function timeSteps(n: Node | Node[]): Set<string> {
@@ -360,6 +364,15 @@ const LAYER_TAGGED = 'z^l = W^l a^{l−1}: the weights of layer l, tagged as the
 /** dz/dx = dz/dy · dy/dx with the factors linked through y: the structure that is the chain rule. */
 const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next through the variable they share';
 
+/** x · 1/(1 + e^{−x}), `x*\\frac{1}{1+e^{-x}}`: a variable times the sigmoid of itself written out (SiLU, Swish), under any name. */
+function timesSigmoidWritten(right: Row): boolean {
+  const factors = right.filter((n) => !(n.k === 'op' && ['*', '\\cdot', '·', '⋅', '\\times'].includes(n.v)));
+  const [v, f] = factors;
+  if (factors.length !== 2 || v.k !== 'sym' || f.k !== 'frac' || show(f.num).replace(/\s/g, '') !== '1' || !hasOp(rowOf(f.den), '+')) return false;
+  const exponents = [...syms(f.den).filter((x) => x.name === 'e' && !!x.sup).map((x) => x.sup), ...applies(rowOf(f.den), ['exp']).map((a) => a.arg)];
+  return exponents.some((x) => syms(x).some((y) => y.name === v.name));
+}
+
 /**
  * σ(x) = e^{s(x)}, one exponential (a positive scale parametrised by its log); σ(z) = z, the identity; σ(z) = z/(1 + e^{−z}),
  * the argument over the sigmoid's denominator (Swish, z·σ(z)): σ is defined as something other than the sigmoid.
@@ -367,6 +380,7 @@ const CHAIN_LINKED = 'dz/dx = dz/dy · dy/dx, each factor linked to the next thr
 function sigmaRedefined(root: Row): boolean {
   const { parts } = sides(root);
   const lhs = parts[0] ?? [];
+  if (parts.length >= 2 && timesSigmoidWritten(parts[parts.length - 1])) return true;
   const fn = lhs.length === 1 && lhs[0].k === 'apply' ? lhs[0] : null;
   if (!fn || parts.length < 2) return false;
   const arg = show(fn.arg).replace(/\s/g, '');
@@ -1741,7 +1755,7 @@ function operatorsApplied(items: Row): Row {
 }
 
 /**
- * θ_{t+1} = θ_t − η∇L + γ v_t, θ − η∇J + β(θ^t − θ^{t−1}): a gradient step with a velocity added, momentum's step,
+ * θ_{t+1} = θ_t − η∇L + γ v_t, θ − η∇J + β(θ^t − θ^{t−1}), w − η∇ℓ + γΔw^{t−1}: a gradient step with a velocity added, momentum's step,
  * which is outside the catalog (neither plain gradient descent nor its minibatch form, whatever the words about
  * descent around it say); and the velocity's own update, v_{t+1} = μ v_t − α∇L, or the step by it, w − η v.
  */
@@ -1770,7 +1784,7 @@ function momentumSide(lhsHead: Sym, side: Row): boolean {
   const ownFirst = terms[0]?.items.length === 1 && terms[0].items[0].k === 'sym' && terms[0].items[0].name === lhsHead.name;
   if (!gradient(side)) return terms.length === 2 && ownFirst && ((terms[1].sign === '-' && terms[1].items.length === 2 && velocity(terms[1].items[1])) || (terms[1].sign === '+' && loneVelocity(terms[1])));
   const own = (r: Row) => syms(r).filter((y) => y.name === lhsHead.name).length;
-  return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !gradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
+  return terms[0]?.items[0]?.k === 'sym' && (terms[0].items[0] as Sym).name === lhsHead.name && terms.slice(1).some((t) => t.sign === '+' && !gradient(t.items) && (syms(t.items).some((x) => /^[vV]$/.test(x.name)) || (syms(t.items).some((x) => x.name === 'Delta') && own(t.items) >= 1) || t.items.some((x) => (x.k === 'group' && own(rowOf(x.body)) >= 2) || (x.k === 'apply' && own(rowOf(x.arg)) >= 2))));
 }
 
 /**
@@ -3260,7 +3274,9 @@ function detect(root: Row, add: Add): void {
   const onExample = (y: Apply, name: string) => y.head.k === 'sym' && y.head.name === name && !y.head.sub && !!sumIndex && syms(y.arg).some((z) => subText(z.sub) === sumIndex || subText(z.sup).replace(/[()]/g, '') === sumIndex);
   const ownTerms = (name: string) => bigs(rhsAll, 'sum').length > 0 && termsOf(rhsAll).length === 1 && all(rhsAll).some((y) => (y.k === 'sym' && exampleTerm(y, name)) || (y.k === 'apply' && y.head.k === 'sym' && (exampleTerm(y.head, name) || onExample(y, name))));
   const lhsLoss = lossLetter(lhs[0]) && lhs.length === 1 && !(lhs[0] as Sym).sub ? (lhs[0] as Sym).name : lhsApply && lhsApply.head.k === 'sym' && lossLetter(lhsApply.head) && !lhsApply.head.sub ? lhsApply.head.name : '';
-  if (parts.length === 2 && lhsLoss && ownTerms(lhsLoss) && !logs.length && !hasGradient(root)) add('empirical-risk', 2.9, 'L = (1/n) Σ_i L_i: the average of the per-example losses');
+  // (Or of per-example errors, L = (1/N) Σ_n e_n, ℓ_i: the loss as the average of the examples' errors.)
+  const errorTerms = fracs(rhsAll).some((f) => onlyNum(f.num, 1)) && (ownTerms('e') || ownTerms('ell'));
+  if (parts.length === 2 && lhsLoss && (ownTerms(lhsLoss) || errorTerms) && !logs.length && !hasGradient(root)) add('empirical-risk', 2.9, 'L = (1/n) Σ_i L_i: the average of the per-example losses');
   // J(θ) = 𝔼_{(x,y)∼p̂_data} L(f(x; θ), y): the loss of a prediction averaged over the training data — its empirical
   // distribution p̂ or the data set 𝒟 (over the true distribution P it is the expected risk).
   const dataSet = (r: Node | undefined) => syms(r).some((y) => y.mods.includes('hat') || y.name === 'D') || /data|train/i.test(subText(r));
@@ -3298,10 +3314,15 @@ function detect(root: Row, add: Add): void {
     const [li, ri] = rec ? [bare(lhsSup || lhsSub), bare(subText(rec.sup) || subText(rec.sub))] : ['', ''];
     // (h^{(ℓ+1)} from h^{(ℓ)}, as well as h^{(ℓ)} from h^{(ℓ−1)}.)
     // (h_k = f(W^k h_{k−1} + b^k): weights carrying the state's own index belong to one layer; a recurrence shares them.)
-    const perLayerWeights = !!rec && !!li && inner.some((y) => /^[WUVw]$/.test(y.name) && y !== rec && bare(subText(y.sup) || subText(y.sub)) === li);
+    // (Not with a time step's letter, s_t = tanh(U_t x_t + W_t s_{t−1}): weights a note indexes by the step still share a recurrence.)
+    const perLayerWeights = !!rec && !!li && !/^[tτ]$/.test(li) && inner.some((y) => /^[WUVw]$/.test(y.name) && y !== rec && bare(subText(y.sup) || subText(y.sub)) === li);
     // (a^n = f(W a^{n−1} + b): from the previous one with weights and a bias only, no input and no time step — a layer.)
     const onlyWeights = !!rec && /^[a-z]$/.test(li) && !/^[tτ]$/.test(li) && ri === `${li}-1` && inner.every((y) => y === rec || y.name === li || /^(W|U|V|w|b|B|c|theta|Theta)$/.test(y.name));
     const layerIndex = numberedLayer || perLayerWeights || onlyWeights || (rec && ((li === 'ell' && ri === 'ell-1') || (li === 'ell+1' && ri === 'ell')));
+    if (layerIndex && everyLayer(root, li)) {
+      add('mlp', 3.2, EVERY_LAYER);
+      continue;
+    }
     if (layerIndex) {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;
@@ -3515,7 +3536,10 @@ function detect(root: Row, add: Add): void {
       const lhsTag = layerTag(lhsHead);
       const taggedWeights = !!lhsTag && aff.matrix && side.some((x) => x.k === 'sym' && aff.weights.includes(x.name) && layerTag(x) === lhsTag);
       const taggedInput = side.some((x) => x.k === 'sym' && !aff.weights.includes(x.name) && (layerTag(x) === layerBelow(lhsTag) || (x.name === 'x' && !x.sup && !x.sub)));
-      const layered = (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn);
+      // (Unmarked on the left, f = W^{(L)} v^{(L−1)}: the weights' layer and the vector one layer below it tell.)
+      const weightLayers = side.filter((x): x is Sym => x.k === 'sym' && aff.weights.includes(x.name) && layerSup(x)).map((x) => indexOf(x.sup));
+      const fromBelow = !lhsLayer && !!aff.matrix && weightLayers.some((k) => !/^[tτ]$/.test(k) && side.some((x) => x.k === 'sym' && !aff.weights.includes(x.name) && layerSup(x) && [`${k}-1`, layerBelow(k)].includes(indexOf(x.sup))));
+      const layered = (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn) || fromBelow;
       if ((layered || (taggedWeights && taggedInput)) && !timeStep && !/^([tτ]|tau)$/.test(lhsTag)) {
         add('affine-layer', 2.8, layered ? 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}' : LAYER_TAGGED);
         break;
@@ -5343,9 +5367,16 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
   // activation too.
   for (const r of rowsIn(root)) {
     r.forEach((x, i) => {
-      const [w, m, v] = [r[i + 1], r[i + 2], r[i + 3]];
+      // (The product may sit in a bracket of its own, α_ij (W_V x_j).)
+      const bracketed = r[i + 2]?.k === 'group' && (r[i + 2] as Group).delim === '(' && rowOf((r[i + 2] as Group).body).length === 2 ? rowOf((r[i + 2] as Group).body) : null;
+      // (Or read as the weight's call, α_ij^{(h)}(W_V^{(h)} x_j).)
+      const called = r[i + 1]?.k === 'apply' && (r[i + 1] as Apply).fn === 'alpha' && rowOf((r[i + 1] as Apply).arg).length === 2 ? (r[i + 1] as Apply) : null;
+      const [w, m, v] = called ? [called.head, ...rowOf(called.arg)] : bracketed ? [r[i + 1], bracketed[0], bracketed[1]] : [r[i + 1], r[i + 2], r[i + 3]];
       const idx = x.k === 'big' && x.v === 'sum' ? syms(x.sub)[0]?.name : undefined;
-      if (idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx) add('attention', 3.9, NEIGHBOURS_WEIGHTED);
+      if (!(idx && w?.k === 'sym' && w.name === 'alpha' && syms(w.sub).some((y) => y.name === idx) && m?.k === 'sym' && m.name === 'W' && v?.k === 'sym' && /^[hx]$/.test(v.name) && subText(v.sub).trim() === idx)) return;
+      // (With the value projection's letter on W, W_V, W^V, the inputs are the sequence's own: self-attention's output.)
+      if (/^[Vv]$/.test(subText(m.sub).trim()) || /^[Vv]$/.test(subText(m.sup).trim())) add('self-attention', 3.9, VALUES_WEIGHTED);
+      else add('attention', 3.9, NEIGHBOURS_WEIGHTED);
     });
   }
   // tanh(W_c [c_t; h_t]): the context vector joined to the state of the same step — Luong's attentional state.
@@ -5901,7 +5932,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -5968,7 +5999,9 @@ function withoutDeclaredSet(items: Row): Row {
     if (x.k === 'op' && ['=', '≈', '≤', '≥', '←', ':='].includes(x.v)) return items;
     if (x.k === 'op' && x.v === '∈') { at = i; break; }
   }
-  return at > 0 && items.slice(0, at).some((x) => x.k === 'op' && (x.v === '=' || x.v === ':=')) && items.length - at <= 4 ? items.slice(0, at) : items;
+  // (An index's range, `…, l ∈ {1, 2, …, L}`, says over what the definition runs: it stays.)
+  const range = items[at + 1]?.k === 'group' && hasOp((items[at + 1] as Group).body, '…');
+  return at > 0 && !range && items.slice(0, at).some((x) => x.k === 'op' && (x.v === '=' || x.v === ':=')) && items.length - at <= 4 ? items.slice(0, at) : items;
 }
 
 /**
@@ -6372,6 +6405,21 @@ function detectBareActivationDerivative(root: Row, add: Add): void {
  * f(x) = Σ_i u_i h(θ_iᵀx + b_i), Σ_i α_i φ(Σ_j w_ij x_j + b_i): output weights on hidden units that each activate an
  * affine map of the input — a one-hidden-layer network.
  */
+/** `l ∈ {1, 2, …, L}`, `l = 1, …, L`: the layer's index declared to run over every layer (to a capital letter). */
+function everyLayer(root: Row, index: string): boolean {
+  const letter = index === 'ell' ? /^(l|ell)$/ : new RegExp(`^${index}$`);
+  return root.some((x, i) => {
+    if (x.k !== 'sym' || !letter.test(x.name) || x.sub || x.sup) return false;
+    const op = root[i + 1];
+    const range = op?.k === 'op' && op.v === '∈' && root[i + 2]?.k === 'group' ? rowOf((root[i + 2] as Group).body) : op?.k === 'op' && op.v === '=' ? root.slice(i + 2) : [];
+    const last = range[range.length - 1];
+    return isNum(range[0], 1) && range.some((y) => y.k === 'op' && ['…', '⋯'].includes(y.v)) && last?.k === 'sym' && /^[A-Z]$/.test(last.name);
+  });
+}
+
+/** Activations a note may write by name on each hidden unit, y = b + Σ_i c_i sigmoid(b_i + Σ_j w_ij x_j). */
+const NAMED_UNIT_ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'max']);
+
 function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const { parts } = sides(root);
   const whole = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));
@@ -6384,7 +6432,7 @@ function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const weight = rhs[1];
   const unit = rhs[2];
   const indexed = (x: Node | undefined) => x?.k === 'sym' && indexOf(x.sub) === idx;
-  if (idx && indexed(weight) && unit?.k === 'apply' && unit.head.k !== 'name' && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z][a-z0-9]$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
+  if (idx && indexed(weight) && unit?.k === 'apply' && (unit.head.k !== 'name' || NAMED_UNIT_ACTIVATIONS.has(unit.fn)) && hasOp(unit.arg, '+') && syms(unit.arg).some((x) => /^[xX]$/.test(x.name)) && syms(unit.arg).filter((x) => indexOf(x.sub) === idx || (/^[a-z][a-z0-9]$/.test(indexOf(x.sub)) && indexOf(x.sub)[0] === idx)).length >= 2) add('mlp', 3.9, HIDDEN_UNITS_SUMMED);
 }
 
 /** √((a_x − p_x)² + (a_y − p_y)²): two points' Euclidean distance written out coordinate by coordinate. */
