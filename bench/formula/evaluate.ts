@@ -348,14 +348,16 @@ export function parseAlsoAcceptable(text: string): Map<string, Map<number, Set<s
     const at = raw.toLowerCase().indexOf('also acceptable');
     if (at < 0) continue;
     const head = raw.slice(0, at);
+    // (Several lines of one source in one entry, `lines 21, 33 and 35 of <slug>`, each get the answers.)
+    const many = /\blines ((?:\d+(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))+\d+) of `?([\w.-]+?)`?(?:\.txt)?(?=[\s,(:]|$)/.exec(head);
     const m = /\bline (\d+) of `?([\w.-]+?)`?(?:\.txt)?(?=[\s,(:]|$)/.exec(head) ?? /\b([\w.-]+?)\.txt,? line (\d+)/.exec(head);
-    if (!m) continue;
-    const [line, slug] = /^\d+$/.test(m[1]) ? [Number(m[1]), m[2]] : [Number(m[2]), m[1]];
+    if (!m && !many) continue;
+    const [lines, slug] = many ? [many[1].split(/\D+/).filter(Boolean).map(Number), many[2]] : /^\d+$/.test(m![1]) ? [[Number(m![1])], m![2]] : [[Number(m![2])], m![1]];
     const list = raw.slice(at + 'also acceptable'.length).replace(/\([^)]*\)/g, ' ');
     const ids = list.split(/[^A-Za-z0-9-]+/).filter((w) => w === 'null' || isConceptId(w));
     if (!ids.length) continue;
     const bySlug = out.get(slug) ?? new Map<number, Set<string>>();
-    bySlug.set(line, new Set([...(bySlug.get(line) ?? []), ...ids]));
+    for (const line of lines) bySlug.set(line, new Set([...(bySlug.get(line) ?? []), ...ids]));
     out.set(slug, bySlug);
   }
   return out;
