@@ -229,7 +229,17 @@ export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: 
     const m = glued(k);
     return m ? byKey.get(keyOfTex(`${m[1]}_{${m[2]}${m[3] ?? ''}}`)) : undefined;
   };
-  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table))) ?? byUntransposed.get(keyOfTex(labelled, table).replace(/\s+/g, '')) ?? byGlued(labelled);
+  // (Plain text's example index typed as a call, `z(i)`, `x(1)`, and its transpose glued on, `wT`: the letter the hover
+  // explains where the formula shows that habit, z^{(i)}, w.)
+  const byCall = (k: string) => {
+    const m = /^([A-Za-z])\((i|j|\d{1,2}|nx|m)\)$/.exec(k.trim());
+    return m ? byKey.get(keyOfTex(`${m[1]}^{(${m[2]})}`)) : undefined;
+  };
+  const byGluedTranspose = (k: string) => {
+    const m = /^([A-Za-z])[tT]$/.exec(k.trim());
+    return m ? byKey.get(keyOfTex(m[1])) : undefined;
+  };
+  return (labelled, table) => byKey.get(keyOfTex(labelled, table)) ?? byKey.get(keyOfTex(labelled)) ?? byJoined.get(prettyKey(labelled, table)) ?? byDashes.get(dashes(keyOfTex(labelled, table))) ?? byUntransposed.get(keyOfTex(labelled, table).replace(/\s+/g, '')) ?? byGlued(labelled) ?? byCall(labelled) ?? byGluedTranspose(labelled);
 }
 
 export interface SourceResult {

@@ -778,6 +778,8 @@ function capitalSumsAndProducts(s: string): string {
  * p(y | x), no norm. (An escaped underscore before a space inside a word, `learn\_ rate`, joins the word.)
  */
 function markdownEscapes(s: string): string {
+  // (A name with an escaped underscore in a text box, `\text{attention\_score}`, is one name: its words joined.)
+  s = s.replace(/\\(text|textrm|mathrm|operatorname)\s*\{([A-Za-z]+(?:\\_[A-Za-z]+)+)\}/g, (_m, c: string, w: string) => `\\${c}{${w.replace(/\\_/g, '-')}}`);
   s = s.replace(/^\s*\\\(([\s\S]*)\\\)\s*$/, '$1');
   if (/(?<!\\)\\[()]/.test(s)) s = s.replace(/(?<!\\)\\([()|])/g, '$1');
   return s.replace(/(?<=[A-Za-z])\\_\s+(?=[a-z])/g, '_').replace(/\\_(?=[{A-Za-z0-9\\])/g, '_');
@@ -1035,6 +1037,8 @@ export function normaliseTex(src: string): string {
   // Other control characters eaten the same way: \f (\frac), \b (\beta, \bar), \r (\rho, \right), \v (\vec).
   s = s.replace(/\f(?=rac|orall)/g, '\\f').replace(/\x08(?=eta|ar|m|oldsymbol)/g, '\\b').replace(/\r(?=ho|ight)/g, '\\r').replace(/\v(?=ec|ert|arphi)/g, '\\v');
   s = capitalSumsAndProducts(markdownEscapes(s));
+  // A triangle typed for the increment, `\vartriangle w`, `\triangle w`: Δ.
+  s = s.replace(/\\(?:vartriangle|triangle|bigtriangleup)(?![A-Za-z])\s*(?=[A-Za-z\\])/g, '\\Delta ');
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
   s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)

@@ -50,6 +50,10 @@ const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
 const ACTIVATED_AFFINE = 'f(Wx + b)';
 /** Why of Σ_j α_ij W h_j: a graph attention layer's weighted neighbours. */
 const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted';
+/** Why of c_t = H α_t: the matrix of states times the attention weights. */
+const STATES_TIMES_WEIGHTS = 'c_t = H α_t: the states weighted by the attention weights';
+/** Why of cos(u, v): the cosine of a pair of vectors. */
+const COSINE_OF_PAIR = 'cos(u, v): the cosine of two vectors, as a function of the pair';
 /** Why of Σ_j α_ij W_V x_j: the inputs' values, weighted. */
 const VALUES_WEIGHTED = 'Σ_j α_ij W_V x_j: each input mapped to its value and weighted';
 /** Why of max(0, 1 − y·s): the hinge loss, the support vector machine's own loss (in a kernel space too). */
@@ -102,7 +106,7 @@ const bigs = (n: Node | Node[] | undefined, v: 'sum' | 'prod' | 'int') => all(n)
 const hasOp = (n: Node | Node[] | undefined, ...ops: string[]) => all(n).some((m) => m.k === 'op' && ops.includes(m.v));
 /** A side that is the probability of a class given the input: P(y = 1 | x), P(C_1 | x), P(Y = 1 | X; θ), h_θ(x). */
 function classProbability(root: Row): boolean {
-  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => /^[Cc]$/.test(x.name) && !!x.sub && rowOf(p[0].arg)[0] === x))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
+  return sides(root).parts.some((p) => p.length === 1 && p[0].k === 'apply' && ((/^([pP]|Pr)$/.test(p[0].fn) && hasOp(p[0].arg, '|') && (rowOf(p[0].arg).some((x) => x.k === 'op' && x.v === '=') || syms(p[0].arg).some((x) => /^[Cc]$/.test(x.name) && !!x.sub && rowOf((p[0] as Apply).arg)[0] === x))) || (p[0].fn === 'h' && p[0].head.k === 'sym' && PARAM_LETTER.test(subText(p[0].head.sub)))));
 }
 /** The time steps a formula's quantities are written at: t, t − 1, t + 1 as an index, a superscript or a call's argument. */
 function timeSteps(n: Node | Node[]): Set<string> {
@@ -1494,7 +1498,7 @@ function detectMoreForms(root: Row, add: Add): void {
   if (waves.filter((a) => a.fn === 'sin').length >= 2 && waves.filter((a) => a.fn === 'cos').length >= 2 && shared.length) add('positional-encoding', 3.6, 'sines and cosines of one position at several frequencies');
   if (applies(root, ['sin', 'cos']).some((a) => fracs(a.arg).some((f) => all(f.den).some((x) => 'sup' in x && !!x.sup && /2i/.test(subText(x.sup).replace(/\s/g, '')))))) add('positional-encoding', 3.4, 'sin(pos / 10000^{2i/d})');
   // h = f(h_{t−1}; x; θ): the recurrence written with the state and input as arguments.
-  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
+  if (lhsSym && /^[hs]$/.test(lhsSym.name) && rhs.length === 1 && rhs[0].k === 'apply' && syms(rhs[0].arg).some((x) => x.name === lhsSym.name && /-1/.test(subText(x.sub) + subText(x.sup)) && !/^[([]?(l|ell|ℓ)-1[)\]]?$/.test((subText(x.sub) + subText(x.sup)).replace(/\s/g, ''))) && syms(rhs[0].arg).some((x) => x.name !== lhsSym.name && !/^(theta|Theta|phi|W|U|V|b)$/.test(x.name))) add('rnn', 3, 'h = f(h_{t−1}, x): the recurrence');
   // Σ_j α_j v_j: a weighted sum of vectors by weights with the same index (the words must say attention).
   if (lhsSym && rhs.length === 3 && rhs[0].k === 'big' && rhs[0].v === 'sum' && rhs[1].k === 'sym' && rhs[2].k === 'sym' && (/^(alpha|a|b|w|beta|p)$/.test(rhs[1].name) || (/^[a-z]$/.test(rhs[1].name) && /^[vV]$/.test(rhs[2].name))) && /^[vhxsmz]$/i.test(rhs[2].name)) {
     const idx = rowOf(rhs[0].sub).find((x): x is Sym => x.k === 'sym')?.name;
@@ -2913,7 +2917,7 @@ function detect(root: Row, add: Add): void {
   const chain = rels.length >= 2 && rels.every((r) => r === rels[0]);
   if (lhsApply && ['f', 'g', 'h'].includes(lhsApply.fn) && rels.some((r) => r === '>' || r === '≥') && !chain && every.some((x) => isNum(x, 0)) && !every.some((x) => x.k === 'num' && x.v > 0 && x.v < 1)) add('step-function', 2, 'f(z): z > 0');
   if (['relu', 'leakyrelu', 'hardtanh'].includes(lhsFn) && parts.length > 1) add(lhsFn === 'relu' ? 'relu' : lhsFn === 'leakyrelu' ? 'leaky-relu' : 'hardtanh', 3.3, 'named activation');
-  if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0)) && !applies(m.arg, ['exp']).length) && hasOp(root, '+')) add('leaky-relu', 3.3, 'max(0, x) + α min(0, x)');
+  if (applies(root, ['max']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0))) && applies(root, ['min']).some((m) => rowOf(m.arg).some((x) => isNum(x, 0)) && !applies(m.arg, ['exp']).length) && hasOp(root, '+')) add('leaky-relu', 3.4, 'max(0, x) + α min(0, x)');
 
   // --- losses ---
   const logs = applies(root, ['log']);
@@ -3123,7 +3127,12 @@ function detect(root: Row, add: Add): void {
       else if (x && sides(root).parts.length === 2 && sides(root).parts.some((p) => p.length === 1 && p[0] === a) && sides(root).parts.some((p) => p.length === 1 && p[0].k === 'sym' && show(p[0]) === x)) add('autoencoder', 1.5, 'g(f(x)) = x: the input reconstructed');
     }
   }
-  if (lhs.some((x) => x.k === 'sym' && x.name === 'x' && x.mods.includes('hat')) && applies(rhsAll).some((a) => applies(a.arg).length > 0)) add('autoencoder', 3, 'x̂ = g(f(x))');
+  // (A tilde marks the reconstruction too, X̃ = g_θ(f_φ(X)), a batch's capital X as well.)
+  const reconstructed = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && (x.mods.includes('hat') || x.mods.includes('tilde'));
+  // (Bold or indexed letters the parser leaves beside their brackets, 𝐠_θ(𝐟_φ(X)): a letter, a bracket, inside it the same again.)
+  const letterCall = (r: Row): Row | null => (r.length === 2 && r[0].k === 'sym' && /^[a-zA-Z]$/.test(r[0].name) && r[1].k === 'group' && r[1].delim === '(' ? rowOf(r[1].body) : null);
+  const nestedLetters = (() => { const inner = letterCall(rhsAll); const innermost = inner ? letterCall(inner) : null; return !!innermost && syms(innermost).some((y) => /^[xX]$/.test(y.name)); })();
+  if (lhs.some(reconstructed) && (nestedLetters || applies(rhsAll).some((a) => applies(a.arg).length > 0 && syms(a.arg).some((y) => /^[xX]$/.test(y.name))))) add('autoencoder', 3, 'x̂ = g(f(x))');
   // regularisation: + λ‖w‖² or + λ Σ|w|
   const lam = root.findIndex((x) => x.k === 'sym' && x.name === 'lambda');
   // (The norms may share the λ in a bracket, λ(Σ_u ‖p_u‖² + Σ_i ‖q_i‖²), as matrix factorisation writes its two.)
@@ -3327,7 +3336,13 @@ function detect(root: Row, add: Add): void {
       add('affine-layer', 3, 'a^{(l)} = g(W^{(l)} a^{(l−1)} + b^{(l)}): layer l from layer l − 1');
       continue;
     }
-    const recDifferent = rec && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
+    // (Numbered layers above, x_i^{(2)} = relu(Σ_k w_ki^{(1)} x_k^{(1)} + b_i^{(1)}): unit i of a layer from the units k below.)
+    const unitsBelow = !!rec && numbered(lhsSup) && numbered(subText(rec.sup));
+    if (unitsBelow && lhsSub && subText(rec!.sub) !== lhsSub) {
+      add('affine-layer', 3, 'x_i^{(2)} = f(Σ_k w_ki^{(1)} x_k^{(1)} + b_i^{(1)}): a unit of one layer from the units of the layer below');
+      continue;
+    }
+    const recDifferent = rec && !unitsBelow && lhsSub && subText(rec.sub) && subText(rec.sub) !== lhsSub && /^[a-z]$/.test(lhsSub) && /^[a-z]$/.test(subText(rec.sub)) && rec.sup;
     // (Γ_f, Γ_u, Γ_o, Γ_r, and g_r, g_u, g_f: gates written as a capital gamma or a g with the gate's letter below.)
     const gammaGate = (lhsS?.name === 'Gamma' && /^[fuoir]$/.test(indexOf(lhsS.sub))) || (lhsS?.name === 'g' && /^[fuorz]$/.test(indexOf(lhsS.sub))) ? indexOf(lhsS!.sub) : '';
     // (Γ_u is Andrew Ng's update gate of an LSTM as of a GRU; g_u, a GRU's.)
@@ -4265,6 +4280,8 @@ function detect(root: Row, add: Add): void {
     const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
     // (Hasty notes write the products with *: A*B = |A|*|B|*cos θ.)
     if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·') || hasLineOp(root, '*'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
+  // cos(D_1, D_2), cos(u, v): the cosine of two vectors named as a function of the pair (an angle's cosine takes one argument).
+  if (applies(root, ['cos']).some((a) => { const r = rowOf(a.arg); return r.length === 3 && r[1].k === 'op' && r[1].v === ',' && r[0].k === 'sym' && r[2].k === 'sym'; })) add('cosine-similarity', 3, COSINE_OF_PAIR);
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
@@ -5363,6 +5380,8 @@ function detectConditionalsAndScores(root: Row, add: Add): void {
   const named = (x: Node | undefined, ys: Sym[]) => x?.k === 'sym' && ys.some((y) => y.name === x.name);
   if (fn && /^(score|align|alignment|a|e)$/i.test(fn.fn) && args.length === 2 && args.every((y) => /^[hsqk]$/.test(y.name)) && rhs.length >= 2 && rhs.length <= 3 && first.k === 'sym' && isTransposeSup(first.sup) && named(first, args) && named(last, args)) add('attention', 3.3, 'score(h_t, h̄_s) = h_tᵀ h̄_s: one state scored against another by their product');
   if (lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'c' && rhs.length === 2 && first.k === 'sym' && first.name === 'alpha' && isTransposeSup(first.sup) && last.k === 'sym' && /^[hHvV]$/.test(last.name)) add('attention', 3.3, 'c_t = α_tᵀ h: the states weighted by the attention weights');
+  // (Or the matrix of states times the weights, c_t = H α_t.)
+  if (lhs.length === 1 && lhs[0].k === 'sym' && lhs[0].name === 'c' && rhs.length === 2 && first.k === 'sym' && /^[HV]$/.test(first.name) && !first.sup && last.k === 'sym' && last.name === 'alpha' && !last.sup) add('attention', 3.3, STATES_TIMES_WEIGHTS);
   // σ(Σ_j α_ij W h_j): each neighbour's state mapped by a matrix and weighted — a graph attention layer, inside its
   // activation too.
   for (const r of rowsIn(root)) {
@@ -5932,7 +5951,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -543,10 +543,10 @@ function updateRoles(tree: Tree, { set }: Notes): void {
     if (lhs.k === 'sym' && lhs.name === 'x') set(symbolKey(lhs), 'the point being updated: the variables (parameters) the step moves, at their new value');
     // (θ_{t+1} = θ_t − λ v_t: the letter defined is the weights or parameters after the step.)
     const after = lhs.k === 'apply' ? lhs.head : lhs;
-    if (after.k === 'sym' && /^(w|W|theta|Theta)$/.test(after.name)) set(symbolKey(after), `${/^(w|W)$/.test(after.name) ? 'the weights' : 'the parameters'} after this step (their new value)`);
+    if (after.k === 'sym' && /^(w|W|theta|Theta|beta)$/.test(after.name)) set(symbolKey(after), `${/^(w|W)$/.test(after.name) ? 'the weights' : 'the parameters'} after this step (their new value)`);
     const old = r[0].k === 'apply' ? r[0].head : r[0];
     if (old.k === 'sym') {
-      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta)$/.test(old.name) ? 'the parameters' : old.name === 'x' ? 'the point (the variables, or parameters, the step moves)' : null;
+      const what = /^(w|W|U|V)$/.test(old.name) ? 'the weights' : /^(theta|Theta|beta)$/.test(old.name) ? 'the parameters' : old.name === 'x' ? 'the point (the variables, or parameters, the step moves)' : null;
       if (what && symbolKey(old) !== (lhs.k === 'sym' ? symbolKey(lhs) : '')) set(symbolKey(old), `${what} being updated (their value before this step)`);
     }
   }
@@ -872,6 +872,9 @@ function weightedSumHeadRoles(tree: Tree, concept: ConceptId | null, { set }: No
       if (sum) set(key, 'the pre-activation (the weighted input) — defined here');
     } else if (/^[aA]$/.test(d.head.name)) {
       if (activated) set(key, 'the activation: the nonlinearity applied to the weighted sum — defined here');
+    } else if (sum && !(/^[yYoOfF]$/.test(d.head.name) && !d.head.mods.includes('prime'))) {
+      // (r_1 = b_1 + Σ_j w_1j x_j, y'_j = b_j + Σ_i w_ji x_i: a unit's weighted sum under a letter of its own is its pre-activation.)
+      set(key, 'the pre-activation: the weighted sum computed here (before any nonlinearity)');
     } else set(key, activated ? "the output: the nonlinearity applied to the weighted sum — defined here" : 'the output: the weighted sum computed here');
   }
 }
@@ -894,7 +897,7 @@ function incrementRoles(tree: Tree, { set }: Notes): void {
       const key = pretty({ k: 'row', items: [d, x] });
       if (d.sub && LOSS_LETTER.test(x.name)) (set(key, `the gradient of the loss ${pretty(x)} with respect to ${pretty(d.sub)}`), set(symbolKey(x), 'the loss whose gradients are taken'));
       else if (!d.sub && LOSS_LETTER.test(x.name)) set(key, `the change in the loss ${pretty(x)}`);
-      else if (!d.sub) set(key, `the change of ${pretty(x)} in one step (its update: a scaled gradient)`);
+      else if (!d.sub) set(key, `the change of ${pretty(x)} in one step (its update)`);
     });
   });
 }
@@ -2662,6 +2665,9 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
       if (c && !classZero) continue;
       // (A numbered weight other than 0 is the intercept only beside numbered weights on inputs.)
       if (!zero(w.sub) && !rowZero && !classZero && !slopes.every((y) => numbered(y.sub) && pretty(y.sub).length === 1)) continue;
+      // (β_0 + βᵀx, β_0 + ⟨β, x⟩: index 0 beside the same letter as a whole vector of weights is the intercept too.)
+      const vectorBeside = zero(w.sub) && flat.some((o) => o !== t && o.length >= 2 && o.some((y) => y.k === 'sym' && y.name === w.name && !y.sub));
+      if (vectorBeside) set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));
       // (Over a weight's generic meaning: the structure says which weight it is.)
       if (!slopes.length) continue;
       set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));

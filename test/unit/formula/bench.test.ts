@@ -59,6 +59,10 @@ test('the labeller\'s "also acceptable" list: both line styles, several ids, com
   // ("softmax" inside the parenthesised comment is not a listed answer.)
   assert.deepEqual([...alt.get('own-sheet-zh')!.get(133)!], ['null']);
   assert.equal(alt.get('own-notes-ja')!.get(9), undefined);
+  // One entry may list several lines of a source.
+  const many = parseAlsoAcceptable('- lines 21, 33 and 35 of own-notes-en (`z = wx + b`): also acceptable logistic-regression\n- lines 4, 9 of own-notes-en: also acceptable null');
+  assert.deepEqual([21, 33, 35, 4, 9].map((n) => [...(many.get('own-notes-en')?.get(n) ?? [])].join()), ['logistic-regression', 'logistic-regression', 'logistic-regression', 'null', 'null']);
+  assert.equal(many.get('own-notes-en')?.get(34), undefined);
 });
 
 test('misses the labeller allowed are counted apart, and only those: a listed concept, unsure where null is listed', () => {
@@ -100,6 +104,12 @@ test('role phrases: a shape description claims no role; a named role is found; s
   assert.equal(glued('yi')?.meaning, 'the target');
   assert.equal(glued('wi-1')?.meaning, 'the word before');
   assert.equal(glued('yt'), undefined);
+  // Plain text's example index typed as a call, z(i), and a transpose glued to its letter, wT, are the letters the hover explains.
+  const plain = symbolFinder([{ symbol: 'z^{(i)}', meaning: 'the pre-activation' }, { symbol: 'w', meaning: 'the weights' }]);
+  assert.equal(plain('z(i)')?.meaning, 'the pre-activation');
+  assert.equal(plain('wT')?.meaning, 'the weights');
+  assert.equal(plain('z(k)'), undefined);
+  assert.equal(plain('xT'), undefined);
   // The activation function is the nonlinearity itself; its output is the activation, not the function.
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the activation function (the nonlinearity, applied element-wise)')));
   assert.ok(roleMatches('activation-function', rolesOfMeaning('the sigmoid function, 1/(1 + e^{−z})')));

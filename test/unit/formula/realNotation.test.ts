@@ -1323,8 +1323,8 @@ test("the course notation of code — Waa, Wax, ba — and a one-letter h or s o
   assert.equal(normaliseTex('Wxyz + Wa'), 'Wxyz + Wa');
 });
 
-test("an increment Δw is one quantity (a step's change, or with the variable under Δ the gradient); PE written with its subscript is one name", () => {
-  assert.match(meaning('v_j \\leftarrow v_j + \\Delta v_j', 'Δv_j'), /change of v_j in one step.*gradient/);
+test("an increment Δw is one quantity (a step's change, or with the loss under Δ the gradient); PE written with its subscript is one name", () => {
+  assert.match(meaning('v_j \\leftarrow v_j + \\Delta v_j', 'Δv_j'), /^the change of v_j in one step \(its update\)$/);
   assert.match(meaning('\\Delta_{u}L = \\Delta_{q}L \\circ r', 'Δ_uL'), /gradient of the loss L with respect to u/);
   assert.match(meaning('\\Delta_{u}L = \\Delta_{q}L \\circ r', 'L'), /loss/);
   assert.match(meaning('\\Delta C \\approx \\nabla C \\cdot \\Delta v', 'ΔC'), /change in the loss C/);
@@ -4951,4 +4951,95 @@ test('a capital Q, K or V right after the input X multiplies it: the projection,
 test('a function defined by its name (softmax(t)_i = …) gets no row saying its value is the function', () => {
   const rows = explainFormula('\\mathrm{softmax}(u)_k = \\frac{\\exp(u_k)}{\\sum_{j=1}^{n} \\exp(u_j)}').symbols;
   assert.ok(!rows.some((r) => /^softmax\(/.test(r.symbol) && /function/.test(r.meaning)), rows.map((r) => `${r.symbol}: ${r.meaning}`).join('; '));
+});
+
+test('hidden units written with the activation’s name (Σ_i c_i sigmoid(b_i + Σ_j w_ij x_j)) are a one-hidden-layer network', () => {
+  assert.equal(concept('f = d + \\sum_k v_k\\,sigmoid(a_k + \\sum_j u_{kj}x_j)'), 'mlp');
+  assert.equal(concept('f = d + \\sum_k v_k\\,tanh(a_k + \\sum_j u_{kj}x_j)'), 'mlp');
+  // A softmax on each term is no hidden unit.
+  assert.notEqual(concept('f = \\sum_k v_k\\,softmax(a_k + \\sum_j u_{kj}x_j)'), 'mlp');
+});
+
+test('a layer’s formula declared for every layer (l ∈ {1, …, L}) is the whole network; without the range it is one layer (h^{(l)} from h^{(l−1)} is no recurrence)', () => {
+  assert.equal(explainFormula('h^{(k)} = \\phi(W^{(k)} h^{(k-1)} + b^{(k)}), \\quad k = 1, \\ldots, K').concept, 'mlp');
+  assert.equal(concept('\\mathbf{h}^k=\\sigma(\\mathbf{W}^k\\mathbf{h}^{k-1}+\\mathbf{b}^k), k\\in\\{1,2,\\ldots,K\\}'), 'mlp');
+  assert.equal(concept('h^{(l)} = \\phi(W^{(l)} h^{(l-1)} + b^{(l)})'), 'affine-layer');
+});
+
+test('weights indexed by the time step still make a recurrence (s_t = tanh(U_t x_t + W_t s_{t−1})), not a layer', () => {
+  assert.equal(concept('q_t = \\tanh(A_t u_t + B_t q_{t-1})'), 'rnn');
+  assert.equal(concept('a^{(l)} = g(W^{(l)} a^{(l-1)} + b^{(l)})'), 'affine-layer');
+});
+
+test('a variable times the sigmoid of itself written out (SiLU) is not the sigmoid', () => {
+  assert.notEqual(concept('Swish = u\\cdot\\frac{1}{1+e^{-u}}'), 'sigmoid');
+  assert.notEqual(explainFormula('g(v) = v*\\frac{1}{1+\\exp(-v)}').concept, 'sigmoid');
+  assert.equal(concept('g(v) = \\frac{1}{1+e^{-v}}'), 'sigmoid');
+});
+
+test('a loss letter defined as the average of the examples’ errors (L = (1/N) Σ_n e_n) is the empirical risk, with a label run into it', () => {
+  assert.equal(concept('C=\\frac{1}{M}\\sum_{m}{e_m}'), 'empirical-risk');
+  assert.equal(concept('Cost:J=\\frac1M\\sum_m\\ell_m'), 'empirical-risk');
+  // Summed without the average, it stays unnamed by this rule.
+  assert.notEqual(concept('E=\\sum_m e_m'), 'empirical-risk');
+});
+
+test('the probability of a class written with an indexed c is a class probability: its sigmoid of a linear score is logistic regression', () => {
+  assert.equal(explainFormula('P(c_{2}|x) = \\frac{1}{1 + e^{-\\theta^T x}}').concept, 'logistic-regression');
+});
+
+test('a value-projected input weighted by the attention weights (Σ_j α_ij W_V x_j) is self-attention; a plain W stays a graph layer', () => {
+  assert.equal(explainFormula('o_i=\\sum_{j}\\alpha_{ij}^{(m)}(W_V^{(m)} x_j)').concept, 'self-attention');
+  assert.equal(concept('o_i=\\sum_{j}\\alpha_{ij} W^V x_j'), 'self-attention');
+  assert.equal(concept('h_i = \\sigma(\\sum_j \\alpha_{ij} W h_j)'), 'attention');
+});
+
+test('a step with a fraction of the previous change added (w + γΔw^{t−1} − η∇ℓ) is momentum, not plain gradient descent', () => {
+  assert.notEqual(concept('\\theta^{k+1} = \\theta^k + \\mu \\Delta \\theta^{k-1} - \\eta \\nabla J(\\theta^k)'), 'gradient-descent');
+  assert.equal(concept('\\theta^{k+1} = \\theta^k - \\eta \\nabla J(\\theta^k)'), 'gradient-descent');
+});
+
+test('plain text: a capital T glued to the weight, z(i)-style example indices and sigmoid_function(...) are read', () => {
+  assert.equal(normaliseTex('u = vT *x + c').replace(/\s+/g, ' '), 'u = v^T x + c');
+  assert.ok(normaliseTex('a(i)=vx(i)+c').includes('x^{(i)}'));
+  // One call alone is a function's value.
+  assert.ok(normaliseTex('g(1) = 2').includes('g(1)'));
+  assert.equal(concept('h = sigmoid_function(u)'), 'sigmoid');
+  assert.equal(concept('z(2)=wx(2)+b'), 'affine-layer');
+});
+
+test('a function name run into the d of its derivative (\\frac{dtanh}{dx}) and a triangle typed for Δ are read', () => {
+  assert.equal(concept('\\frac{dtanh}{du} = 1 - tanh^{2}'), 'tanh');
+  assert.ok(normaliseTex('\\vartriangle w = -\\eta g').includes('\\Delta w'));
+});
+
+test('a unit of a numbered layer from the units of the layer below (x_i^{(2)} = relu(Σ_k w_ki^{(1)} x_k^{(1)} + b_i^{(1)})) is an affine layer, not a decoder', () => {
+  assert.equal(concept('u_{j}^{(3)} = relu(\\sum_{k} v_{kj}^{(2)}u_{k}^{(2)} + c_j^{(2)})'), 'affine-layer');
+});
+
+test('leaky ReLU written as max(0, z) + a·min(0, z) under any left side is the leaky ReLU', () => {
+  assert.equal(concept('y^{(k)} = max(0, s^{(k)}) + a \\cdot min(0, s^{(k)})'), 'leaky-relu');
+});
+
+test('a reconstruction marked by a tilde of a decoder of an encoder (X̃ = g_θ(f_φ(X))) is the autoencoder', () => {
+  assert.equal(concept('\\tilde{\\mathbf{x}} = \\mathbf{d}_{\\psi}(\\mathbf{e}_{\\omega}(\\mathbf{x}))'), 'autoencoder');
+  assert.equal(concept('\\tilde{X} = D(E(X))'), 'autoencoder');
+});
+
+test('the matrix of states times the attention weights (c = H α) is attention; cos of two vectors is their cosine similarity', () => {
+  assert.equal(explainFormula('c_j = V \\alpha_j').concept, 'attention');
+  assert.equal(explainFormula('cos(a, b) = \\frac{a^T b}{\\|a\\| \\|b\\|}').concept, 'cosine-similarity');
+  assert.equal(concept('\\cos(a, b) + 1'), 'cosine-similarity');
+  assert.notEqual(concept('\\cos(\\phi) = 1'), 'cosine-similarity');
+});
+
+test('an attention score named with an escaped underscore (\\text{attn\\_score}) keeps its name: the additive score', () => {
+  assert.equal(concept('\\text{attn\\_score}(k_i, q_t) = v^\\top \\tanh(W [k_i; q_t])'), 'mlp-attention');
+});
+
+test('a weighted sum under a letter of its own is its pre-activation; β_0 beside the vector β is the intercept; β updated by a gradient step is the parameters', () => {
+  assert.match(meaning('r_2 = b_2 + w_{21}x_1 + w_{22}x_2', 'r_2'), /^the pre-activation/);
+  assert.match(meaning('\\hat{y} = \\beta_0 + \\langle \\beta, x \\rangle', 'β_0'), /intercept/);
+  assert.match(meaning('\\beta^{(k+1)} = \\beta^{(k)} - \\eta \\nabla J(\\beta^{(k)})', 'β^{(k)}'), /^the parameters being updated/);
+  assert.doesNotMatch(meaning('\\Delta v = \\eta \\delta u', 'Δv'), /gradient/);
 });
