@@ -328,7 +328,9 @@ function decorations(s: string): string {
       // (Set under one operator, `\underset{β}{\max}`, the limits are the operator's own: `\max_{β}`.)
       // (`\underset{θ}{\mathrm{argmin}}`, `\underset{w}{\operatorname{arg\,max}}`: the arg min or max in a font.)
       const argOp = /^\s*(?:\\(?:mathrm|operatorname\*?|text|textrm|rm)\s*\{)?\s*arg\s*(?:\\[,;!]\s*|\\?\s+)?(min|max)\s*\}?\s*$/.exec(two[1]);
-      const operator = argOp ? `\\arg\\${argOp[1]}` : /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
+      // (`\underset{φ, θ}{\text{maximize}}`, `\underset{w}{\text{minimise}}`: the max or min in words.)
+      const worded = /^\s*(?:\\(?:mathrm|operatorname\*?|text|textrm|rm)\s*\{)?\s*(max|min)imi[sz]e\s*\}?\s*$/.exec(two[1]);
+      const operator = argOp ? `\\arg\\${argOp[1]}` : worded ? `\\${worded[1]}` : /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
       out += m[1] === 'underset' ? `${operator}_{${two[0]}}` : `{${two[1]}}`;
       i = two[2];
     }
@@ -1124,6 +1126,8 @@ export function normaliseTex(src: string): string {
   // Sizes and spacing commands only place the glyphs.
   s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
   s = withoutEquationNumbers(s);
+  // Index ranges noted after the formula past a wide space, `… \ \ \ i:1,2,3 \ \ j:1,2,3`: notes, not the formula.
+  s = s.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;

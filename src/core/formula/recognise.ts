@@ -785,7 +785,9 @@ function isPenalty(t: Row): boolean {
   while (i < body.length && coef(body[i])) i++;
   const rest = body.slice(i);
   if (!rest.length) return false;
-  if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]))) return true;
+  // (After λ, any capital's call on the parameters is the penalty it weighs, λ P(β), λ C(α): the letter is the note's own.)
+  const weighed = i > 0 && body[0].k === 'sym' && body[0].name === 'lambda' && rest.length === 1 && rest[0].k === 'apply' && /^[A-Z]$/.test(rest[0].fn) && syms(rest[0].arg).length === 1 && syms(rest[0].arg).every((y) => y.name === 'alpha' || isParam(y));
+  if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]) || weighed)) return true;
   // (‖θ‖²/(2η²): the norm over a constant.)
   if (rest.length === 1 && rest[0].k === 'frac' && rowOf(rest[0].num).length === 1 && norm(rowOf(rest[0].num)[0]) && rowOf(rest[0].den).every(constant)) return true;
   if (i > 0 && rest.length === 1 && ofModel(rest[0])) return true;
@@ -877,6 +879,15 @@ function stepsUnderAnotherName(lhs: Row, parts: Row[], add: Add): void {
 }
 
 /**
+ * Δw = α(x y − y² w): a bracket the rate scales (as a call of the rate or beside it) with a term that ends by scaling the
+ * weight itself — Oja's or Hebb's decay, not an error driving the change.
+ */
+function decaysOwnWeight(weight: string, rhs: Row): boolean {
+  const scaled = [...applies(rhs).filter((a) => STEP_SIZE.test(a.fn)).map((a) => rowOf(a.arg)), ...rhs.flatMap((x, i) => (x.k === 'group' && x.delim === '(' && rhs[i - 1]?.k === 'sym' && STEP_SIZE.test((rhs[i - 1] as Sym).name) ? [rowOf(x.body)] : []))];
+  return scaled.some((b) => termsOf(b).some((t) => { const last = t.items[t.items.length - 1]; return t.items.length >= 2 && last?.k === 'sym' && last.name === weight && !last.sup; }));
+}
+
+/**
  * Canonical forms students write for training and activation formulas, in any letters: a penalised loss (ridge,
  * lasso, weight decay), a penalty alone, a parameter update by a learning rate, an activation applied to a
  * pre-activation, the derivative of the sigmoid or tanh written through the function itself, the normal equation.
@@ -893,7 +904,9 @@ function detectForms(root: Row, add: Add): void {
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
-  if (deltaLhs && parts.length >= 2 && rateFirst(parts[1])) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
+  // (Oja's and Hebb's rules, Δw = α(x y − y² w): a term that ends by scaling the weight itself decays it, no error drives it.)
+  const decaysWeight = deltaLhs && decaysOwnWeight((lhs[1] as Sym).name, parts[parts.length - 1]);
+  if (deltaLhs && parts.length >= 2 && rateFirst(parts[1]) && !decaysWeight) add('gradient-descent', 3.3, 'ΔW = η δ xᵀ: the change of a weight, a rate times an error and an input');
   if (parts.length === 1 && stepWrittenAlone(root)) add('gradient-descent', 3.2, '−η ∇J: the step against the gradient, written alone');
   empiricalRiskByName(root, add);
   const hatR = estimatedRisk(parts, lhs, add);
@@ -1530,6 +1543,13 @@ function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
   // (A product typed with an asterisk or a cross, W * x + b, β_1 × x_1, is the same product.)
   const r = typed.filter((x) => !(x.k === 'op' && (x.v === '*' || x.v === '∗' || x.v === '×')));
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
+  // (wᵀx − θ, Wx − b: a threshold or a bias subtracted from the weighted input, as the perceptron and M-P neuron write it.)
+  const minus = r.findIndex((x) => x.k === 'op' && x.v === '-');
+  const last = r[r.length - 1];
+  if (!hasPlus && minus > 1 && minus === r.length - 2 && last.k === 'sym' && /^(theta|b|c|beta|w|mu)$/.test(last.name) && !last.sup) {
+    const weighted = affine(r.slice(0, minus));
+    if (weighted) return weighted;
+  }
   if (!hasPlus && !r.some((x) => x.k === 'big')) {
     // Wx alone (no bias)
     if (r.length === 2 && r[0].k === 'sym' && r[1].k === 'sym' && /^[A-Z]$/.test(r[0].name) && r[0].name !== r[1].name) return { matrix: true, weights: [r[0].name] };
@@ -1933,7 +1953,13 @@ function preconditionedStep(root: Row): boolean {
   if (!lhs || !PARAM_LETTER.test(lhs.name)) return false;
   const terms = termsOf(parts[1]);
   const inverse = (x: Node) => ('sup' in x && /^-1$/.test(subText(x.sup).replace(/\s+/g, ''))) && (x.k === 'group' || (x.k === 'sym' && /^[A-Z]$|^(Sigma|Lambda)$/.test(x.name)));
-  return terms.length === 2 && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && (terms[0].items[0] as Sym).name === lhs.name && terms[1].sign === '-' && terms[1].items.some(inverse);
+  // (θ_i^{t+1} = θ_i^t − (η/σ_i^t) g_i^t: the rate divided by a scale the step itself carries, Adagrad's or RMSProp's own.)
+  const step = /^([a-z])\+1$/.exec((subText(lhs.sup) || subText(lhs.sub)).replace(/[\s()]/g, '').split(',').pop() ?? '')?.[1];
+  // (Not over a batch's size, η/|B_k|: a count is no scale of the gradient's own.)
+  const sized = (f: Frac) => all(f.den).some((y) => (y.k === 'group' && y.delim === '|') || (y.k === 'sym' && (y.mods.includes('cal') || /^[BNMmn]$/.test(y.name))));
+  const scaledByStep = (x: Node) => x.k === 'frac' && !sized(x) && rowOf(x.num).some((y) => y.k === 'sym' && RATE_LETTER.test(y.name)) && syms(x.den).some((y) => y.name !== step && !RATE_LETTER.test(y.name) && [subText(y.sub), subText(y.sup)].some((i) => i.replace(/[\s()]/g, '').split(',').includes(step ?? '')));
+  const ownFirst = terms.length === 2 && terms[0].items.length === 1 && terms[0].items[0].k === 'sym' && (terms[0].items[0] as Sym).name === lhs.name && terms[1].sign === '-';
+  return ownFirst && (terms[1].items.some(inverse) || (!!step && terms[1].items.some(scaledByStep)));
 }
 
 function otherOptimiser(trees: Row[], src: string, depth: number, cands: Map<ConceptId, unknown>): boolean {
@@ -4987,7 +5013,9 @@ function lossAbbreviation(lhs: Row): ConceptId | null {
 }
 
 /** Words that name a role, not a method: a function called score(·) or loss(·) may still be any catalog concept. */
-const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds', 'ln']);
+const GENERIC_NAMES = new Set(['score', 'loss', 'cost', 'error', 'err', 'prob', 'sim', 'similarity', 'dist', 'distance', 'energy', 'objective', 'obj', 'out', 'output', 'head', 'align', 'alignment', 'map', 'concat', 'f', 'g', 'model', 'net', 'network', 'layer', 'pred', 'predict', 'prediction', 'update', 'grad', 'step', 'enc', 'dec', 'encoder', 'decoder', 'emb', 'embed', 'embedding', 'proj', 'linear', 'lin', 'affine', 'dense', 'fc', 'mask', 'norm', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'sign', 'sgn', 'arg', 'pr', 'det', 'diag', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'ce', 'mle', 'lm', 'sgd', 'pe', 'risk', 'j', 'l', 'nllloss', 'crossentropyloss', 'likelihood', 'll', 'sqrt', 'logit', 'odds', 'ln',
+  // (Output and input in the languages notes are written in: Ausgang, Ausgabe, salida, sortie, saída, uscita; Eingang, entrada, entrée.)
+  'ausgang', 'ausgabe', 'salida', 'sortie', 'saida', 'uscita', 'eingang', 'eingabe', 'entrada', 'entree']);
 
 /** Why the distillation loss is named by the subscript of its loss letter. */
 const DISTILLATION_NAMED = 'L_{kd}: the distillation loss by its name';
@@ -6625,7 +6653,7 @@ function detectIncrementByRate(root: Row, add: Add): void {
   const rate = rhs[0];
   if (rate?.k !== 'sym' || rate.name !== 'eta' || rate.sub || rate.sup) return;
   const factors = rhs.slice(1).filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)));
-  if (factors.length >= 1 && factors.length <= 4 && factors.every((x) => x.k === 'sym' || x.k === 'group')) add('gradient-descent', 3, 'Δw = η g b: a parameter changed by the learning rate times an error signal');
+  if (factors.length >= 1 && factors.length <= 4 && factors.every((x) => x.k === 'sym' || x.k === 'group') && !decaysOwnWeight(param.name, rhs)) add('gradient-descent', 3, 'Δw = η g b: a parameter changed by the learning rate times an error signal');
 }
 
 /**

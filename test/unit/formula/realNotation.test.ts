@@ -5043,3 +5043,33 @@ test('a weighted sum under a letter of its own is its pre-activation; β_0 besid
   assert.match(meaning('\\beta^{(k+1)} = \\beta^{(k)} - \\eta \\nabla J(\\beta^{(k)})', 'β^{(k)}'), /^the parameters being updated/);
   assert.doesNotMatch(meaning('\\Delta v = \\eta \\delta u', 'Δv'), /gradient/);
 });
+
+test('a step whose rate is divided by a scale carrying the step (η/σ_i^t, Adagrad, RMSProp) is another optimiser; over a batch’s size it stays a gradient step', () => {
+  assert.notEqual(concept('w_j^{k+1} = w_j^k - \\frac{\\alpha}{r_j^k} g_j^k'), 'gradient-descent');
+  assert.equal(concept('w^{k+1} = w^k - \\frac{\\alpha}{|\\mathcal{B}_k|} \\sum_{i \\in \\mathcal{B}_k} \\nabla \\ell_i(w^k)'), 'minibatch-sgd');
+});
+
+test('a change of the weights that decays the weight itself (Oja’s rule, Δw = α(x y − y² w)) is no gradient step; an error times the input is', () => {
+  assert.notEqual(concept('\\Delta w = \\eta (u v - v^2 w)'), 'gradient-descent');
+  assert.equal(concept('\\Delta w = \\eta (d - o) u'), 'gradient-descent');
+});
+
+test('an activation of the weighted input minus a threshold (f(wᵀx − θ), the M-P neuron) is an affine map activated', () => {
+  assert.equal(concept('o = g(\\mathbf{w}^T\\mathbf{u} - \\theta)'.replace('\\mathbf{u}', '\\mathbf{x}')), 'affine-layer');
+  assert.notEqual(concept('e = y - w^T x'), 'affine-layer');
+});
+
+test('index ranges noted after a wide space are notes, not the formula', () => {
+  assert.equal(normaliseTex('a = b \\ \\ \\ k:1,2 \\ \\ \\ m:1,2,3').trim(), 'a = b');
+  assert.ok(normaliseTex('a = b \\quad x: 1').includes('x: 1'));
+});
+
+test('a loss plus λ times a capital’s call on the parameters (λ P(β), λ C(α)) is a penalised objective', () => {
+  assert.equal(concept('F(w)=\\frac{1}{n}\\sum_{i=1}^n q(h_w(x_i), y_i)+\\lambda Q(w)'), 'regularization');
+  assert.notEqual(concept('F = \\sum_i (y_i - t_i)^2 + \\lambda Q(x)'), 'regularization');
+});
+
+test('\\underset{…}{\\text{maximize}} is the max over its variables', () => {
+  assert.equal(normaliseTex('\\underset{w}{\\text{minimise}} \\; E(w)').replace(/\s+/g, ' '), '\\min_{w} \\; E(w)');
+  assert.equal(concept('\\underset{\\theta}{\\text{maximize}} \\; \\sum_n \\log p_{\\theta}(y_n|x_n)'), 'maximum-likelihood');
+});
