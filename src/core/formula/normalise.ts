@@ -439,7 +439,8 @@ function codeNotation(s: string): string {
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
   // `p(A \| B)`: one double bar inside a probability is its conditioning bar, as some books' macros draw it (a norm has two).
-  if (s.includes('\\|')) s = bracketCalls(s, /(?<![A-Za-z\\])[pPq](?:_\{[^{}]*\}|_[A-Za-z])?\s*\(/, (args, call) => `${call}${(args.match(/\\\|/g) ?? []).length === 1 ? args.replace('\\|', '|') : args})`);
+  // (So is it inside a conditional expectation, E(Y \| X = x).)
+  if (s.includes('\\|')) s = bracketCalls(s, /(?<![A-Za-z\\])[pPqE](?:_\{[^{}]*\}|_[A-Za-z])?\s*\(/, (args, call) => `${call}${(args.match(/\\\|/g) ?? []).length === 1 ? args.replace('\\|', '|') : args})`);
   // `exp-(θ x)`: the minus typed between the function and its bracket belongs inside.
   s = bracketCalls(s, /(?<![A-Za-z\\])exp\s*-\s*\(/, (args) => `exp(-(${args}))`);
   // `softmax(QKᵀ) \times V`: a cross before a matrix after a bracket is the product.
@@ -1125,7 +1126,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
   s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
-  s = withoutEquationNumbers(s);
+  // (An equation number after a run of colons, `… :::::::::(12)`: a renderer's spacing left as text.)
+  s = withoutEquationNumbers(s.replace(/\s*:{3,}\s*\(\d{1,3}\)\s*$/, ''));
   // Index ranges noted after the formula past a wide space, `… \ \ \ i:1,2,3 \ \ j:1,2,3`: notes, not the formula.
   s = s.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.

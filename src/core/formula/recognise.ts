@@ -50,6 +50,8 @@ const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
 const ACTIVATED_AFFINE = 'f(Wx + b)';
 /** Why of Σ_j α_ij W h_j: a graph attention layer's weighted neighbours. */
 const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted';
+/** Why of a derivative written as the function times one minus itself, any letter. */
+const SIGMOID_SLOPE_WRITTEN = 'σ′(z) = σ(z)(1 − σ(z))';
 /** Why of c_t = H α_t: the matrix of states times the attention weights. */
 const STATES_TIMES_WEIGHTS = 'c_t = H α_t: the states weighted by the attention weights';
 /** Why of cos(u, v): the cosine of a pair of vectors. */
@@ -159,7 +161,8 @@ const doubleBar = (a: Apply): boolean => hasOp(a.arg, '‖') || rowOf(a.arg).som
 const layerSup = (n: Node): boolean => 'sup' in n && !!n.sup && /^[([][a-zA-Z0-9+-]+[)\]]$/.test(subText(n.sup).replace(/\s/g, ''));
 const subText = (n: Node | undefined, depth = 0): string =>
   depth > 4 ? '?' : rowOf(n).map((x) => (x.k === 'sym' ? x.name : x.k === 'num' ? x.raw : x.k === 'op' ? x.v : x.k === 'group' ? `(${subText(x.body, depth + 1)})` : x.k === 'name' || x.k === 'text' ? x.v.trim() : '?')).join('');
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h'];
+// (`nonlin(·)`, `act(·)`: the nonlinearity named by a word.)
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'f', 'g', 'phi', 'varphi', 'delta', 'sigma', 'leakyrelu', 'hardtanh', 'gelu', 'h', 'nonlin', 'act'];
 
 /** ∂L/∂x, ∂J/∂z: a derivative of the loss (L, J, E, C, ℓ) with respect to something. */
 /** The letters a loss is written with. */
@@ -786,7 +789,7 @@ function isPenalty(t: Row): boolean {
   const rest = body.slice(i);
   if (!rest.length) return false;
   // (After λ, any capital's call on the parameters is the penalty it weighs, λ P(β), λ C(α): the letter is the note's own.)
-  const weighed = i > 0 && body[0].k === 'sym' && body[0].name === 'lambda' && rest.length === 1 && rest[0].k === 'apply' && /^[A-Z]$/.test(rest[0].fn) && syms(rest[0].arg).length === 1 && syms(rest[0].arg).every((y) => y.name === 'alpha' || isParam(y));
+  const weighed = i > 0 && body[0].k === 'sym' && body[0].name === 'lambda' && rest.length === 1 && rest[0].k === 'apply' && /^([A-Z]|Phi|Psi|Omega)$/.test(rest[0].fn) && syms(rest[0].arg).length === 1 && syms(rest[0].arg).every((y) => y.name === 'alpha' || isParam(y));
   if (rest.length === 1 && (norm(rest[0]) || reg(rest[0]) || square(rest[0]) || weighed)) return true;
   // (‖θ‖²/(2η²): the norm over a constant.)
   if (rest.length === 1 && rest[0].k === 'frac' && rowOf(rest[0].num).length === 1 && norm(rowOf(rest[0].num)[0]) && rowOf(rest[0].den).every(constant)) return true;
@@ -901,6 +904,9 @@ function detectForms(root: Row, add: Add): void {
   const entropyOfTwo = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].fn === 'H' && termsOf(rowOf(r[0].arg)).length === 1 && rowOf(r[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
   if (parts.slice(0, -1).some(entropyOfTwo) && !weighsItsOwnLog(rhs)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
+  // Wx + b, wx + b written alone (no left side): the affine map itself, as notes point at it in a sentence.
+  const alone = parts.length === 1 ? rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))) : [];
+  if (alone.length === 4 && alone[0].k === 'sym' && /^(W|w)$/.test(alone[0].name) && !alone[0].sub && alone[1].k === 'sym' && alone[1].name === 'x' && alone[2].k === 'op' && alone[2].v === '+' && alone[3].k === 'sym' && alone[3].name === 'b' && !alone[3].sub) add('affine-layer', 2.6, 'Wx + b: the affine map itself, written alone');
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
@@ -1034,7 +1040,7 @@ function detectForms(root: Row, add: Add): void {
         const g = r[i + 1];
         if (g.k !== 'group' || g.delim !== '(') continue;
         const body = rowOf(g.body);
-        if (body.length === 3 && isNum(body[0], 1) && body[1].k === 'op' && body[1].v === '-' && show(body[2]) === show(x) && (x.k === 'apply' || x.k === 'frac' || x.k === 'group')) add('sigmoid', 3.2, "σ′(z) = σ(z)(1 − σ(z))");
+        if (body.length === 3 && isNum(body[0], 1) && body[1].k === 'op' && body[1].v === '-' && show(body[2]) === show(x) && (x.k === 'apply' || x.k === 'frac' || x.k === 'group')) add('sigmoid', 3.2, SIGMOID_SLOPE_WRITTEN);
       }
       const t = termsOf(r);
       const tanhSquared = (x: Node | undefined) => x?.k === 'apply' && x.fn === 'tanh' && (/^2$/.test(subText(x.sup)) || /^2$/.test(subText((x.head as { sup?: Node }).sup)));
@@ -3619,7 +3625,12 @@ function detect(root: Row, add: Add): void {
     }
   }
   // (Without a bias, g(x) = wᵀx is as often any linear map as a model: only the model's own letters are read so.)
-  if (parts.length === 2 && lhsApply && MODEL_FN.test(lhsApply.fn) && lhsApply.fn !== 'g' && !activApplies.some((a) => a !== lhsApply) && throughOrigin(parts[1])) add('linear-regression', 2.8, 'f(x) = w x, f(x) = ⟨w, x⟩: a linear model, the weights times the input');
+  // (Also between a target and its value, y_i = f(x_i) = w x_i; or summed over the features, f(x_i) = Σ_i w_i x_i. A
+  // capital W times x stays a layer's product.)
+  const modelCall = parts.slice(0, -1).find((p) => p.length === 1 && p[0].k === 'apply' && MODEL_FN.test(p[0].fn) && p[0].fn !== 'g')?.[0] as Apply | undefined;
+  const last = parts[parts.length - 1] ?? [];
+  const summedFeatures = (r: Row) => r.length === 3 && r[0].k === 'big' && r[0].v === 'sum' && r[1].k === 'sym' && r[1].name === 'w' && r[2].k === 'sym' && r[2].name === 'x' && !!sumIndexOf(r[0]) && indexOf(r[1].sub) === sumIndexOf(r[0]) && indexOf(r[2].sub) === sumIndexOf(r[0]);
+  if (parts.length >= 2 && modelCall && !activApplies.some((a) => a !== modelCall) && (throughOrigin(last) || summedFeatures(last))) add('linear-regression', 2.8, 'f(x) = w x, f(x) = ⟨w, x⟩: a linear model, the weights times the input');
   if (parts.length === 2 && lhsHead?.k === 'sym' && lhsHead.name === 'y' && !activApplies.length && parts[1].length === 2 && !parts[1].some((x) => x.k === 'apply') && dots(parts[1]).length === 1) add('linear-regression', 3, 'ŷ = x^T β');
   if (parts.length === 2 && lhsApply && lhsApply.fn === 'y' && bigs(parts[1], 'sum').length && applies(parts[1]).some((a) => ['phi', 'varphi'].includes(a.fn))) add('linear-regression', 3, 'y(x, w) = w_0 + Σ w_j φ_j(x)');
   // (The response as a random variable, Y, and its mean given the inputs, E[Y | X], as well as y.)
@@ -5979,7 +5990,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, SIGMOID_SLOPE_WRITTEN, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -5073,3 +5073,29 @@ test('\\underset{…}{\\text{maximize}} is the max over its variables', () => {
   assert.equal(normaliseTex('\\underset{w}{\\text{minimise}} \\; E(w)').replace(/\s+/g, ' '), '\\min_{w} \\; E(w)');
   assert.equal(concept('\\underset{\\theta}{\\text{maximize}} \\; \\sum_n \\log p_{\\theta}(y_n|x_n)'), 'maximum-likelihood');
 });
+
+test('a derivative written as the function times one minus itself, under any letter (S(x)(1 − S(x))), is the sigmoid’s slope, firmly', () => {
+  assert.equal(explainFormula('\\frac{d}{du}G(u) = G(u)(1 - G(u))').concept, 'sigmoid');
+  assert.equal(explainFormula('\\frac{\\partial q_{1}}{\\partial r_{1}} = q_{1}(r_{1}) * (1-q_{1}(r_{1}))').concept, 'sigmoid');
+});
+
+test('a double bar inside a conditional expectation is its conditioning bar: E(Y \\| X = x) = β₀ + β₁x is linear regression', () => {
+  assert.ok(normaliseTex('E(V\\|U=u) = a + b u').includes('E(V|U=u)'));
+  assert.equal(concept('E(V\\|U=u) = \\beta_{0} + \\beta_{1}u'.replace(/V/g, 'Y').replace(/U=u/, 'X=x').replace(/\\beta_\{1\}u/, '\\beta_{1}x')), 'linear-regression');
+});
+
+test('a model function equal to the weights times the input, after a target too (y_i = f(x_i) = w x_i, Σ_j w_j x_j), is a linear model', () => {
+  assert.equal(concept('t_n = h(x_n) = wx_n'), 'linear-regression');
+  assert.equal(concept('h(x_n) = \\sum_{j=1}^{D}w_jx_j'), 'linear-regression');
+  assert.notEqual(concept('g(x) = w^T x'), 'linear-regression');
+});
+
+test('Wx + b written alone is the affine map; with other letters it is left unnamed', () => {
+  assert.equal(concept('Wx + b'), 'affine-layer');
+  assert.equal(concept('W x + c'), null);
+});
+
+test('a loss plus λ times a Greek capital’s call on the weights (λ Φ(w)) is penalised; an equation number after colons is dropped', () => {
+  assert.equal(concept('E(w) = \\frac{1}{n}\\sum_i \\ell(w; x_i) + \\lambda \\Phi(w)'), 'regularization');
+  assert.equal(normaliseTex('a = b + c :::::::::(7)').trim(), 'a = b + c');
+});
