@@ -1126,10 +1126,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
   s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
-  // (An equation number after a run of colons, `… :::::::::(12)`: a renderer's spacing left as text.)
-  s = withoutEquationNumbers(s.replace(/\s*:{3,}\s*\(\d{1,3}\)\s*$/, ''));
-  // Index ranges noted after the formula past a wide space, `… \ \ \ i:1,2,3 \ \ j:1,2,3`: notes, not the formula.
-  s = s.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
+  s = trailingNotes(s);
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');
   // \limits / \nolimits only place the scripts; a product dot before a log (y_i \cdot \log o_i) is the product itself;
@@ -1178,6 +1175,13 @@ export function normaliseTex(src: string): string {
   // Plain-text notes write σ as δ: δ applied to a dot product or an affine score is the sigmoid.
   s = s.replace(/\\delta\s*\((?=[^()]*\^\s*\{?\\?(T|top|intercal)\b)/g, '\\sigma(');
   return reversedDefinition(mappedDefinition(s));
+}
+
+/** What a note writes after the formula: its number (also after a run of colons, `… :::::::::(12)`, a renderer's spacing
+ * left as text) and index ranges past a wide space (`… \ \ \ i:1,2,3 \ \ j:1,2,3`). */
+function trailingNotes(s: string): string {
+  const numbered = withoutEquationNumbers(s.replace(/\s*:{3,}\s*\(\d{1,3}\)\s*$/, ''));
+  return numbered.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
 }
 
 /** A letter defined on the right, `WX + b = y`, `\sum_i w_i x_i + b = \hat{y}`: the same definition written left to right. */

@@ -904,9 +904,6 @@ function detectForms(root: Row, add: Add): void {
   const entropyOfTwo = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].fn === 'H' && termsOf(rowOf(r[0].arg)).length === 1 && rowOf(r[0].arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
   if (parts.slice(0, -1).some(entropyOfTwo) && !weighsItsOwnLog(rhs)) add('cross-entropy', 3.4, 'H(p, q) = …: the cross-entropy of two distributions');
   // ΔW = η δ hᵀ, Δw_jk = η (t_k − y_k) h_j: the change of a weight, a rate times an error and an input — the delta rule.
-  // Wx + b, wx + b written alone (no left side): the affine map itself, as notes point at it in a sentence.
-  const alone = parts.length === 1 ? rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))) : [];
-  if (alone.length === 4 && alone[0].k === 'sym' && /^(W|w)$/.test(alone[0].name) && !alone[0].sub && alone[1].k === 'sym' && alone[1].name === 'x' && alone[2].k === 'op' && alone[2].v === '+' && alone[3].k === 'sym' && alone[3].name === 'b' && !alone[3].sub) add('affine-layer', 2.6, 'Wx + b: the affine map itself, written alone');
   const deltaLhs = lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && /^([wWbUV]|theta)$/.test(lhs[1].name);
   // (A rate before a bracket, α(G − v̂) ∇v̂, is read as a call of the rate.)
   const rateFirst = (r: Row) => { const q = r[0]?.k === 'op' && r[0].v === '-' ? r.slice(1) : r; return (q[0]?.k === 'sym' && STEP_SIZE.test(q[0].name)) || (q[0]?.k === 'apply' && STEP_SIZE.test(q[0].fn)); };
@@ -6650,6 +6647,13 @@ function detectRealPair(root: Row, add: Add): void {
   if (vectors.length === 2 && vectors.every(ofWord) && indexOf((vectors[0] as Sym).sub) !== indexOf((vectors[1] as Sym).sub) && vectors.some((x) => isTransposeSup((x as Sym).sup))) add('sgns', 3.8, 'p(y = 1 | c, t) = σ(θ_tᵀ e_c): the probability that the pair of words is a real one (negative sampling)');
 }
 
+/** Wx + b, wx + b written alone (no left side): the affine map itself, as notes point at it in a sentence. */
+function detectAffineAlone(root: Row, add: Add): void {
+  const { parts } = sides(root);
+  const alone = parts.length === 1 ? parts[0].filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.'))) : [];
+  if (alone.length === 4 && alone[0].k === 'sym' && /^(W|w)$/.test(alone[0].name) && !alone[0].sub && alone[1].k === 'sym' && alone[1].name === 'x' && alone[2].k === 'op' && alone[2].v === '+' && alone[3].k === 'sym' && alone[3].name === 'b' && !alone[3].sub) add('affine-layer', 2.6, 'Wx + b: the affine map itself, written alone');
+}
+
 /**
  * Δω_{hj} = η g_j b_h, Δθ_j = −η g_j, Δv_{ih} = η e_h x_i: a parameter's change as the learning rate times one product
  * (the error signal and what it reaches the weight through) — the step of a learning rule, written by its increment
@@ -6862,7 +6866,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
