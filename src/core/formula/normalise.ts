@@ -703,6 +703,8 @@ function measureWords(s: string): string {
   // (`Cost(h(x), y)` too.)
   s = s.replace(/(^|[^\\A-Za-z{])(Loss|loss|Cost|cost)(?=\s*[(=_^]|\s*$)/g, '$1\\mathrm{$2}');
   // (So is a measure's whole name typed on the left, `perplexity = 2^{H}`, `cross_entropy(y, p) = …`.)
+  // (And its capitals, `CE = …`, `BCE(y, p) = …`, `MSE = …`: one name, not letters multiplied.)
+  s = s.replace(/^(\s*)(MSE|RMSE|MAE|CE|BCE|CCE|NLL|SSE|RSS)(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
   s = s.replace(/^(\s*)((?:[Pp]erplexity|[Ss]urprisal|(?:[Bb]inary[_ -]?)?[Cc]ross[_ -]?[Ee]ntropy|[Ll]og[_ -]?[Ll]oss|[Hh]inge[_ -]?[Ll]oss|[Mm]ean[_ -]?[Ss]quared[_ -]?[Ee]rror))(?=\s*(?:\([^()]*\))?\s*=)/, '$1\\operatorname{$2}');
   return s;
 }
@@ -1032,6 +1034,8 @@ export function normaliseTex(src: string): string {
   const raw = String(src ?? '');
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
   s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
+  // An accent set over a letter with \overset, `\overset{\sim}{C}_t`, `\overset{\wedge}{y}`: the accented letter.
+  s = s.replace(/\\overset\s*\{\s*(\\sim|~|\\wedge|\^|-|\\rightarrow|\\to)\s*\}\s*\{/g, (_m, a: string) => `\\${/sim|~/.test(a) ? 'tilde' : /wedge|\^/.test(a) ? 'hat' : a === '-' ? 'bar' : 'vec'}{`);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);

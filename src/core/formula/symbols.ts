@@ -194,7 +194,8 @@ function roleOfDefined(head: Sym, concept: ConceptId): string | null {
 
 /** h̃, c̃ in a gated cell: the candidate the gates mix in. */
 // (c̃_t, and as notes also write it ĉ_t, c̄_t, ĥ_t: the proposed state, in a gated cell only.)
-const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.some((m) => m === 'tilde' || m === 'hat' || m === 'bar');
+// (A prime marks it too, C′_t = tanh(W_C [h_{t−1}, x_t] + b_C).)
+const candidateState = (n: Sym, concept: ConceptId | null) => (concept === 'lstm' || concept === 'gru') && /^[hHcC]$/.test(n.name) && n.mods.some((m) => m === 'tilde' || m === 'hat' || m === 'bar' || m === 'prime');
 /** Concepts whose upper-case W and U (any sub/superscript) are learned weight matrices. */
 const WEIGHTED = new Set<ConceptId>(['affine-layer', 'mlp', 'rnn', 'lstm', 'gru', 'bidirectional-rnn', 'seq2seq', 'fixed-window-lm', 'logistic-regression', 'softmax-regression', 'linear-regression', 'mlp-attention', 'self-attention', 'attention', 'scaled-dot-product-attention', 'multi-head-attention', 'masked-self-attention']);
 
@@ -507,6 +508,33 @@ const sameLetter = (a: Node | undefined, b: Node | undefined): boolean => {
 
 /** Letters a step size is written with. */
 const STEP_SIZE = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
+
+/**
+ * S(x)(1 − S(x)), a(z)(1 − a(z)), S(x) = 1/(1 + e^{−x}): in the sigmoid's slope or definition written with a letter
+ * of the note's own, that letter is the sigmoid, at its argument.
+ */
+function sigmoidLetter(tree: Tree, { notes, set }: Notes): void {
+  const calls: Extract<Node, { k: 'apply' }>[] = [];
+  // (Not a primed letter, g′(u) = g(u)(1 − g(u)): that is the derivative.)
+  walk(tree, (n) => void (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && !n.head.mods.includes('prime') && calls.push(n)));
+  const complemented = new Set<string>();
+  walk(tree, (n) => {
+    if (n.k !== 'group' || n.delim !== '(') return;
+    const r = rowOf(n.body);
+    if (r.length === 3 && r[0].k === 'num' && r[0].v === 1 && r[1].k === 'op' && ['-', '−'].includes(r[1].v) && r[2].k === 'apply') complemented.add(pretty(r[2]));
+  });
+  // (So is the letter a definition gives the sigmoid, S(x) = 1/(1 + e^{−x}).)
+  for (const eq of equations(tree)) {
+    const d = eq[0]?.k === 'apply' && eq[1]?.k === 'op' && EQUALS.has(eq[1].v) ? eq[0] : null;
+    if (d && d.head.k === 'sym' && d.head.name.length === 1) complemented.add(pretty(d));
+  }
+  for (const c of calls) {
+    if (!complemented.has(pretty(c))) continue;
+    const head = symbolKey(c.head as Extract<Node, { k: 'sym' }>);
+    if (!/activation function/.test(notes.get(head) ?? '')) set(head, `the sigmoid function (written ${pretty(c.head)} here)`, true);
+    set(pretty(c).slice(0, 40), `the sigmoid function ${pretty(c.head)} at ${pretty(c.arg).slice(0, 30)} (its value, between 0 and 1)`, true);
+  }
+}
 
 /**
  * 3c. An update step `θ_{t+1} = θ_t − η ∇L`, `W ← W − α g`: the same letter on both sides, and the letter that scales
@@ -924,9 +952,11 @@ function grammarRoles(tree: Tree, concept: ConceptId | null, { set }: Notes, inS
       const layer = (a: Sym) => !a.sub !== !a.sup && /^(\(|\[)?([1-9]|l|L|ℓ|ell)(\)|\])?$/.test(pretty(a.sub ?? a.sup).replace(/\s/g, ''));
       for (const a of args) {
         if (!free(a) || ((a.sub || a.sup) && !(layer(a) && /^(w|W|b|theta|Theta)$/.test(a.name)))) continue;
-        if (/^(w|W)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the weights (learned parameters; the loss is a function of them)');
-        else if (a.name === 'b' && !a.mods.length) set(symbolKey(a), 'the bias (a learned parameter; the loss is a function of it)');
-        else if (/^(theta|Theta|beta)$/.test(a.name) && !a.mods.length) set(symbolKey(a), 'the parameters (the loss is a function of them)');
+        // (Bold is only the vector's font, J(𝐰), J(𝛃).)
+        const plain = a.mods.every((m) => m === 'bold');
+        if (/^(w|W)$/.test(a.name) && plain) set(symbolKey(a), 'the weights (learned parameters; the loss is a function of them)');
+        else if (a.name === 'b' && plain) set(symbolKey(a), 'the bias (a learned parameter; the loss is a function of it)');
+        else if (/^(theta|Theta|beta)$/.test(a.name) && plain) set(symbolKey(a), 'the parameters (the loss is a function of them)');
         else if (a.name === 'y' && predictedY(a)) set(symbolKey(a), "the prediction (the model's output)");
         else if (a.name === 'y' && !a.mods.length && args.some((o) => o !== a && o.k === 'sym' && o.name === 'y' && predictedY(o))) set(symbolKey(a), 'the target (true label)');
       }
@@ -2407,6 +2437,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   scriptLetterRoles(tree, acc, 'rest', inScripts, concept === 'logistic-regression' || concept === 'binary-cross-entropy');
   rangeRoles(tree, concept, acc);
   valueRoles(tree, concept, acc);
+  if (concept === 'sigmoid') sigmoidLetter(tree, acc);
   // (A gradient named as a whole goes with the values: after the letters when the list is cut.)
   gradientTermRoles(tree, acc);
   // (Vectors a similarity compares, in a note about word vectors, are word embeddings.)

@@ -5099,3 +5099,20 @@ test('a loss plus λ times a Greek capital’s call on the weights (λ Φ(w)) is
   assert.equal(concept('E(w) = \\frac{1}{n}\\sum_i \\ell(w; x_i) + \\lambda \\Phi(w)'), 'regularization');
   assert.equal(normaliseTex('a = b + c :::::::::(7)').trim(), 'a = b + c');
 });
+
+test('a loss’s capitals on the left (CE = …, MSE = …) are one name, explained as that loss', () => {
+  assert.match(meaning('CE = -\\sum_k t_k \\ln(\\hat{t}_k)', 'CE'), /cross-entropy/);
+  assert.equal(concept('MSE = \\frac{1}{m}\\sum_j (t_j - \\hat{t}_j)^2'), 'mse');
+  assert.ok(normaliseTex('ACE = b').startsWith('ACE'));
+});
+
+test('an accent set over a letter with \\overset is the accented letter; a primed or tilded cell of an LSTM is its candidate', () => {
+  assert.equal(normaliseTex('\\overset{\\sim}{h}_{t}').trim(), '\\tilde{h}_{t}');
+  assert.match(meaning("C_t' = \\tanh(W_c\\cdot[h_{t-1},x_t]+b_c)", 'C′_t'), /^the candidate/);
+});
+
+test('bold parameters as the loss’s argument are the parameters; a letter the note gives the sigmoid is the sigmoid function', () => {
+  assert.match(meaning('J(\\boldsymbol{\\theta}) = \\frac{1}{2m}\\sum_{i} (h_{\\boldsymbol{\\theta}}(x_i) - y_i)^2', 'θ'), /^the parameters/);
+  assert.match(meaning('\\frac{d}{du}G(u) = G(u)(1 - G(u))', 'G'), /^the sigmoid function/);
+  assert.match(meaning('G(u) = \\frac{1}{1+e^{-u}}', 'G(u)'), /^the sigmoid function G at u/);
+});
