@@ -1034,8 +1034,7 @@ export function normaliseTex(src: string): string {
   const raw = String(src ?? '');
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
   s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
-  // An accent set over a letter with \overset, `\overset{\sim}{C}_t`, `\overset{\wedge}{y}`: the accented letter.
-  s = s.replace(/\\overset\s*\{\s*(\\sim|~|\\wedge|\^|-|\\rightarrow|\\to)\s*\}\s*\{/g, (_m, a: string) => `\\${/sim|~/.test(a) ? 'tilde' : /wedge|\^/.test(a) ? 'hat' : a === '-' ? 'bar' : 'vec'}{`);
+  s = fontsAndBraces(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.
   const box = /^\s*\\(?:mathrm|textrm|text|mathit)\s*\{/.exec(s);
   if (box && closeBrace(s, box[0].length - 1) === s.trimEnd().length && /=|\\[A-Za-z]{2,}/.test(s.slice(box[0].length))) s = s.trim().slice(box[0].length - s.search(/\S/), -1);
@@ -1052,10 +1051,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = halfPowers(productsAndQuotients(shapeAnnotations(otherSpellings(s))));
   s = lineBreaks(s);
-  // A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. `\newline` breaks a line;
-  // `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
-  // (Run into the formula, `Loss:L=…`, `Loss:\\ \\ L=…`, where an equation follows.)
-  s = s.replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:(?:\s|\\ )+(?=\S)/, '').replace(/^\s*(?:Loss|Cost|Error|Risk|Objective)\s*:(?:\s|\\ )*(?=[A-Za-z\\][^=]{0,40}=)/, '').replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
+  // `\newline` breaks a line; `@` multiplies matrices, as in code; `\textbf{x}` is a bold letter.
+  s = withoutLabel(s).replace(/\\newline(?![A-Za-z])/g, '\\\\').replace(/\s@\s/g, ' ').replace(/\\textbf\s*\{\s*([A-Za-z])\s*\}/g, '\\mathbf{$1}');
   // (Braces opening and closing a block of lines, `repeat \lbrace \\ … \\ \rbrace`, enclose lines, not a group.)
   if (/\\\\/.test(s)) s = s.replace(/(?<!\\(?:left|right|[bB]igg?[lr]?)\s*)\\[lr]brace(?![A-Za-z])/g, ' ');
   s = assignments(s);
@@ -1186,6 +1183,30 @@ export function normaliseTex(src: string): string {
 function trailingNotes(s: string): string {
   const numbered = withoutEquationNumbers(s.replace(/\s*:{3,}\s*\(\d{1,3}\)\s*$/, ''));
   return numbered.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
+}
+
+/**
+ * `\bold{W}` (a shorthand some notes define) is bold; bold names of functions, `\bold{min}`, `\mathbf{log}`, are the
+ * functions, and a bold e raised to a power is Euler's number. Cases laid out in an aligned block inside a brace,
+ * `\left\{ \begin{aligned} ax, \quad x < 0 \\ x, \quad x ≥ 0 \end{aligned} \right.`, are cases (a system of equations
+ * so braced stays one). An accent set over a letter with \overset, `\overset{\sim}{C}_t`, is the accented letter.
+ */
+function fontsAndBraces(src: string): string {
+  let s = src.replace(/\\bold\s*\{/g, '\\mathbf{').replace(/\\mathbf\s*\{\s*(min|max|log|exp|ln)\s*\}/g, '\\$1 ').replace(/\\mathbf\s*\{\s*e\s*\}(?=\s*\^)/g, 'e');
+  s = s.replace(/\\left\s*\\\{\s*\\begin\{(?:aligned|gathered)\}([\s\S]*?)\\end\{(?:aligned|gathered)\}\s*\\right\s*\./g, (m, body: string) => (/(?<![<>!\\])=/.test(body) ? m : `\\begin{cases}${body}\\end{cases}`));
+  return s.replace(/\\overset\s*\{\s*(\\sim|~|\\wedge|\^|-|\\rightarrow|\\to)\s*\}\s*\{/g, (_m, a: string) => `\\${/sim|~/.test(a) ? 'tilde' : /wedge|\^/.test(a) ? 'hat' : a === '-' ? 'bar' : 'vec'}{`);
+}
+
+/**
+ * A label before the formula, `Update: W = W - α dW`, `Forward: Z = WA + b`, `l2: Ω(w) = …`: not part of it. (Nor is a
+ * label in the note's own language before a colon, `sigmoid导数：…`, `손실：…`, or one run into the formula, `Loss:L=…`,
+ * `Loss:\\ \\ L=…`, where an equation follows.)
+ */
+function withoutLabel(s: string): string {
+  return s
+    .replace(/^\s*[A-Za-z]{0,12}[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^=：:\\$]{0,20}[：:]\s*(?=\S)/, '')
+    .replace(/^\s*(?:[A-Z][a-z]{2,}(?: [a-z]+)?|[A-Za-z]{1,3}[0-9])\s*:(?:\s|\\ )+(?=\S)/, '')
+    .replace(/^\s*(?:Loss|Cost|Error|Risk|Objective)\s*:(?:\s|\\ )*(?=[A-Za-z\\][^=]{0,40}=)/, '');
 }
 
 /** A letter defined on the right, `WX + b = y`, `\sum_i w_i x_i + b = \hat{y}`: the same definition written left to right. */

@@ -50,6 +50,8 @@ const TWO_LAYER_WHYS = new Set([MLP_COLUMN, MLP_ROW, MLP_NESTED, MLP_CHAINED]);
 const ACTIVATED_AFFINE = 'f(Wx + b)';
 /** Why of Σ_j α_ij W h_j: a graph attention layer's weighted neighbours. */
 const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, weighted';
+/** Why of the leaky ReLU written by cases, x above zero and a small slope times x below. */
+const LEAKY_CASES = 'cases x / αx';
 /** Why of a derivative written as the function times one minus itself, any letter. */
 const SIGMOID_SLOPE_WRITTEN = 'σ′(z) = σ(z)(1 − σ(z))';
 /** Why of c_t = H α_t: the matrix of states times the attention weights. */
@@ -785,7 +787,8 @@ function isPenalty(t: Row): boolean {
   // (Some notes weigh it by another Greek letter, L_data + σ‖w‖²: any lone one before the parameters' norm.)
   const coef = (x: Node) => x.k === 'num' || (x.k === 'sym' && /^(lambda|alpha|beta|gamma|sigma|mu|rho|tau|C|a)$/.test(x.name) && !x.sub) || (x.k === 'frac' && (syms(x.num).some((y) => y.name === 'lambda' || y.name === 'alpha') || isNum(rowOf(x.num)[0], 1) || constants(x)));
   let i = 0;
-  while (i < body.length && coef(body[i])) i++;
+  // (A squared β after the λ, λβ², is the parameter the penalty squares, not another coefficient.)
+  while (i < body.length && coef(body[i]) && !(i > 0 && square(body[i]))) i++;
   const rest = body.slice(i);
   if (!rest.length) return false;
   // (After λ, any capital's call on the parameters is the penalty it weighs, λ P(β), λ C(α): the letter is the note's own.)
@@ -2909,7 +2912,7 @@ function detect(root: Row, add: Add): void {
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
     // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
     else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
-    else if (vals.length === 2 && vals.some((v) => (v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1))) || overSlope(v))) add('leaky-relu', 3.1, 'cases x / αx');
+    else if (vals.length === 2 && vals.some((v) => (v.length === 2 && ((v[0].k === 'sym' && /alpha|a|lambda/.test(v[0].name)) || (v[0].k === 'num' && v[0].v > 0 && v[0].v < 1))) || overSlope(v))) add('leaky-relu', 3.1, LEAKY_CASES);
     // (The slope named in words, `negative\_slope × x`, as library docs write it.)
     else if (vals.length === 2 && vals.some((v) => v.length === 1 && v[0].k === 'sym') && vals.some((v) => { const f = v.filter((x) => !(x.k === 'op' && ['×', '·', '*'].includes(x.v))); return f.length === 2 && (f[0].k === 'text' || f[0].k === 'name') && /slope|leak/i.test(f[0].v) && f[1].k === 'sym'; })) add('leaky-relu', 3.1, 'cases x / slope × x');
   }
@@ -5987,7 +5990,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, SIGMOID_SLOPE_WRITTEN, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, SIGMOID_SLOPE_WRITTEN, LEAKY_CASES, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -5116,3 +5116,20 @@ test('bold parameters as the loss’s argument are the parameters; a letter the 
   assert.match(meaning('\\frac{d}{du}G(u) = G(u)(1 - G(u))', 'G'), /^the sigmoid function/);
   assert.match(meaning('G(u) = \\frac{1}{1+e^{-u}}', 'G(u)'), /^the sigmoid function G at u/);
 });
+
+test('\\bold{…} is bold; bold function names are the functions, a bold e raised is Euler’s number', () => {
+  assert.equal(normaliseTex('\\bold{max}\\,J').replace(/\s+/g, ' ').trim(), '\\max \\,J');
+  assert.equal(concept('p(x)=\\frac{1}{1+\\bold{e}^{-w^Tx}}'.replace('p(x)', 'h_w(x)')), 'logistic-regression');
+});
+
+test('cases laid out in an aligned block inside a brace are cases: the leaky ReLU so written is named, firmly', () => {
+  assert.equal(explainFormula('g(u) = \\left\\{ \\begin{aligned} cu, \\quad u<0 \\\\ u, \\quad u\\ge0 \\end{aligned} \\right.'.replace(/c(?=u,)/, 'a')).concept, 'leaky-relu');
+});
+
+test('a label in the note’s own language before a full-width colon is not part of the formula', () => {
+  assert.equal(concept('导数公式：\\frac{d}{du}\\sigma(u) = \\sigma(u)(1 - \\sigma(u))'), 'sigmoid');
+});
+
+test('λ followed by a squared β is the ridge penalty on β, not two coefficients', () => {
+  assert.equal(concept('J = (t - \\beta)^2 + \\lambda\\beta^2'), 'regularization');
+});
