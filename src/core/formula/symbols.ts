@@ -225,6 +225,8 @@ const byShapeOnly = (meaning: string | undefined) => meaning === undefined || /^
 
 /** A letter whose role neither the concept nor the formula tells: described by its shape only. */
 function shapeOf(n: Sym): string {
+  // (A bold θ or β is a vector of coefficients: the model's parameters, in every note that writes them so.)
+  if (n.mods.includes('bold') && /^(theta|beta)$/.test(n.name) && !n.sub) return "a vector: the model's parameters (its coefficients)";
   const kind = n.mods.includes('bold') ? (/^[A-Z]$/.test(n.name) ? 'a matrix' : 'a vector') : /^[A-Z]$/.test(n.name) ? 'a quantity (upper-case: often a matrix or a set)' : 'a quantity';
   const sub = n.sub ? pretty(n.sub) : '';
   return sub ? `${kind} indexed by ${sub}` : kind;
@@ -516,7 +518,8 @@ const STEP_SIZE = /^(alpha|eta|epsilon|varepsilon|gamma|lr)$/;
 function sigmoidLetter(tree: Tree, { notes, set }: Notes): void {
   const calls: Extract<Node, { k: 'apply' }>[] = [];
   // (Not a primed letter, g′(u) = g(u)(1 − g(u)): that is the derivative.)
-  walk(tree, (n) => void (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && !n.head.mods.includes('prime') && calls.push(n)));
+  // (Nor a probability's or a hypothesis's letter, p(x) = e^s/(1 + e^s), h(x): its value is what it names.)
+  walk(tree, (n) => void (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && !/^[pPqhH]$/.test(n.head.name) && !n.head.mods.includes('prime') && calls.push(n)));
   const complemented = new Set<string>();
   walk(tree, (n) => {
     if (n.k !== 'group' || n.delim !== '(') return;

@@ -90,7 +90,7 @@ const OPS: Record<string, string> = lookupTable({
   simeq: '≈', equiv: '≡', in: '∈', notin: '∉', subset: '⊂', subseteq: '⊂', setminus: '∖', leftarrow: '←', longleftarrow: '←', gets: '←', larr: '←', leftarr: '←',
   to: '→', rightarrow: '→', Rightarrow: '⇒', mapsto: '↦', Leftarrow: '⇐', hookrightarrow: '→', longrightarrow: '→', dashrightarrow: '→',
   implies: '⇒', iff: '⇔', coloneqq: ':=', mid: '|', vert: '|', lvert: '|', rvert: '|', Vert: '‖', lVert: '‖', rVert: '‖',
-  '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', cap: '∩', cup: '∪',
+  '|': '‖', langle: '⟨', rangle: '⟩', dots: '…', ldots: '…', cdots: '…', vdots: '…', ddots: '…', hdots: '…', dotsc: '…', dotsb: '…', dotsm: '…', dotso: '…', cap: '∩', cup: '∪',
   land: '∧', lor: '∨', wedge: '∧', vee: '∨', forall: '∀', exists: '∃', neg: '¬', lt: '<', gt: '>', ll: '≪', gg: '≫',
   perp: '⊥', parallel: '‖', triangleq: '≜', doteq: '≐', prec: '≺', succ: '≻', ',': '', ';': '', ':': '', '!': '', ' ': '',
   quad: '', qquad: '', space: '', enspace: '', thinspace: '', medspace: '', thickspace: '', '\\': '\\\\', cr: '\\\\', newline: '\\\\',

@@ -5133,3 +5133,13 @@ test('a label in the note’s own language before a full-width colon is not part
 test('λ followed by a squared β is the ridge penalty on β, not two coefficients', () => {
   assert.equal(concept('J = (t - \\beta)^2 + \\lambda\\beta^2'), 'regularization');
 });
+
+test('\\hdots and amsmath’s \\dotsc, \\dotsb are ellipses, not letters', () => {
+  const rows = explainFormula('u = v_1 y_1 + \\hdots + v_K y_K + c').symbols;
+  assert.ok(!rows.some((r) => /dots/.test(r.symbol)), rows.map((r) => r.symbol).join(', '));
+});
+
+test('a bold θ or β is described as the model’s parameters; a probability’s letter is never called the sigmoid', () => {
+  assert.match(meaning('\\hat{\\boldsymbol{\\theta}} = \\arg\\min_{\\boldsymbol{\\theta}} \\|\\boldsymbol{\\theta}\\|', 'θ'), /parameters/);
+  assert.doesNotMatch(meaning('p(u) = \\frac{1}{1+e^{-u}}', 'p(u)'), /sigmoid function p/);
+});
