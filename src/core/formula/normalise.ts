@@ -1084,6 +1084,8 @@ export function normaliseTex(src: string): string {
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`, in a text box too (`\text{\bf W}`); a
   // switch elsewhere only sets the font.
   if (/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])/.test(s)) {
+    // (A switch written as a command on a braced letter, `\vec{\rm{w}}`, `\rm{x}`: that letter in the font.)
+    s = s.replace(/\\(bf|rm|it|sf|tt|cal)\s*\{\s*([A-Za-z])\s*\}/g, '\\math$1{$2}').replace(/\\bm\s*\{\s*([A-Za-z])\s*\}/g, '\\boldsymbol{$1}');
     s = s.replace(/\\(?:text|textrm|mbox)\s*(?=\{\s*\\(?:bf|rm|it|sf|tt|cal|bm)(?![A-Za-z]))/g, '');
     s = s.replace(/\{\s*\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, (_m, f: string, body: string) => `${f === 'bm' ? '\\boldsymbol' : `\\math${f}`}{${body.trim()}}`);
     s = s.replace(/\\(bf|rm|it|sf|tt|cal|bm)(?![A-Za-z])\s*/g, '');

@@ -1473,10 +1473,7 @@ function detectMoreForms(root: Row, add: Add): void {
   if (stepCases && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
   if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
-  // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
-  // (D_f, D_α, D_JS: another divergence, named by its subscript.)
-  const otherDivergence = (a: Apply) => a.fn === 'D' && a.head.k === 'sym' && !!a.head.sub && !/kl/i.test(subText(a.head.sub));
-  if (!applies(root, ['H']).length && applies(root).some((a) => /^(D|KL|kl)$/.test(a.fn) && !otherDivergence(a) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2)) add('kl-divergence', 3.2, 'D(P ‖ Q): a divergence between two distributions');
+  detectDivergence(root, add);
   gaussianRegressions(root, add);
   // A lower-triangular matrix of ones and zeros in words about a mask: the causal mask of self-attention.
   const triangle = root.some((x) => x.k === 'env' && x.rows.length >= 3 && x.rows.every((r, i) => r.length === x.rows.length && r.every((c, j) => { const v = rowOf(c); return v.length === 1 && (isNum(v[0], 0) || isNum(v[0], 1)) && (j > i ? isNum(v[0], 0) : true); })) && x.rows.every((r, i) => isNum(rowOf(r[i])[0], 1)));
@@ -6650,6 +6647,20 @@ function detectRealPair(root: Row, add: Add): void {
   if (vectors.length === 2 && vectors.every(ofWord) && indexOf((vectors[0] as Sym).sub) !== indexOf((vectors[1] as Sym).sub) && vectors.some((x) => isTransposeSup((x as Sym).sup))) add('sgns', 3.8, 'p(y = 1 | c, t) = σ(θ_tᵀ e_c): the probability that the pair of words is a real one (negative sampling)');
 }
 
+/**
+ * D(P ‖ Q), KL(p ‖ q): a divergence between two distributions; defined on the left, D(p‖q) = Σ p log p − Σ p log q, it is
+ * what the right side spells out.
+ */
+function detectDivergence(root: Row, add: Add): void {
+  // (H(p, q) = H(p) + D(p ‖ q) defines the cross-entropy through the divergence.)
+  // (D_f, D_α, D_JS: another divergence, named by its subscript.)
+  const otherDivergence = (a: Apply) => a.fn === 'D' && a.head.k === 'sym' && !!a.head.sub && !/kl/i.test(subText(a.head.sub));
+  const divergence = (a: Apply) => /^(D|KL|kl)$/.test(a.fn) && !otherDivergence(a) && doubleBar(a) && applies(a.arg).filter((b) => /^[pPqQ]/.test(b.fn)).length + syms(a.arg).filter((x) => /^[PQpq]$/.test(x.name)).length >= 2;
+  const { parts } = sides(root);
+  const defined = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'apply' && divergence(parts[0][0] as Apply);
+  if (!applies(root, ['H']).length && applies(root).some(divergence)) add('kl-divergence', defined ? 3.6 : 3.2, 'D(P ‖ Q): a divergence between two distributions');
+}
+
 /** Wx + b, wx + b written alone (no left side): the affine map itself, as notes point at it in a sentence. */
 function detectAffineAlone(root: Row, add: Add): void {
   const { parts } = sides(root);
@@ -6796,8 +6807,10 @@ function detectMarkovProduct(root: Row, add: Add): void {
   const spelled = ps.filter((a) => condBarOf(a)).map(wordsAround);
   const wordWindow = spelled.length >= 2 && spelled.every((w, i) => !!w && (i === 0 || w.given === spelled[i - 1]!.predicted || (i > 1 && w.given === spelled[i - 2]!.predicted + spelled[i - 1]!.predicted)));
   const truncated = (conds.length >= 3 && !ranges && window >= 1 && window <= 2 && sizes.slice(window).every((n) => n === window) && ps.length >= 4) || (wordWindow && ps.length >= 3);
+  // (Random variables in capitals, P(X_2 | X_1) P(X_3 | X_2): a Markov chain of a graphical model, not words.)
+  const capitals = conds.length > 0 && conds.every((g) => g.some((x) => x.k === 'sym') && g.filter((x) => x.k === 'sym').every((x) => /^[A-Z]$/.test((x as Sym).name)));
   // (The history cut short outweighs the chain rule's shape, which the same product also has.)
-  if (truncated && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
+  if (truncated && !capitals && !hasOp(root, '+')) add('ngram-markov', 4.3, 'p(w_1) p(w_2 | w_1) p(w_3 | w_2) …: each word given only the one or two before it');
 }
 
 /**

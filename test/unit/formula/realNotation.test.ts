@@ -5143,3 +5143,13 @@ test('a bold θ or β is described as the model’s parameters; a probability’
   assert.match(meaning('\\hat{\\boldsymbol{\\theta}} = \\arg\\min_{\\boldsymbol{\\theta}} \\|\\boldsymbol{\\theta}\\|', 'θ'), /parameters/);
   assert.doesNotMatch(meaning('p(u) = \\frac{1}{1+e^{-u}}', 'p(u)'), /sigmoid function p/);
 });
+
+test('a font switch written as a command on a braced letter (\\vec{\\rm{w}}) keeps the accent’s braces', () => {
+  assert.equal(normaliseTex('\\vec{\\rm{v}}_2').trim(), '\\vec{\\mathrm{v}}_2');
+});
+
+test('a divergence defined on the left, D(p‖q) = Σ p log p − Σ p log q, is the KL divergence; a chain of capitals’ conditionals is no n-gram model', () => {
+  assert.equal(concept('D(r||s)=\\sum_{u}r(u) \\log r(u) - \\sum_{u}r(u) \\log s(u)'.replace(/r\(/g, 'p(').replace(/s\(/g, 'q(').replace('D(r||s)', 'D(p||q)')), 'kl-divergence');
+  assert.notEqual(concept('P(A_1, A_2, A_3, A_4) = P(A_1) P(A_2 | A_1) P(A_3 | A_2) P(A_4 | A_3)'), 'ngram-markov');
+  assert.equal(concept('P(w_1, w_2, w_3, w_4) = P(w_1) P(w_2 | w_1) P(w_3 | w_2) P(w_4 | w_3)'), 'ngram-markov');
+});
