@@ -415,6 +415,8 @@ function codeNotation(s: string): string {
   // (Code's gradient of a numbered letter, `dw2`, `dZ1`, `db1`: d before the numbered letter.)
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])d([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1d$2_{$3}');
   s = s.replace(/(^|[^A-Za-z0-9\\_^.{'])([A-Za-z])(\d{1,2})(?![0-9A-Za-z.])/g, '$1$2_{$3}');
+  // (The last term of a numbered series, `w1*a1 + … + wn*an`: the same letters at the series' last index.)
+  s = s.replace(/(?<![A-Za-z\\_])([a-z])([nNmkKdD])\s*\*\s*([a-z])\2(?![A-Za-z0-9])/g, (m, a: string, i: string, b: string) => (s.includes(`${a}_{1}`) && s.includes(`${b}_{1}`) ? `${a}_{${i}} ${b}_{${i}}` : m));
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
   s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
   s = s.replace(/\*\*\s*(\d)/g, '^$1');

@@ -5153,3 +5153,14 @@ test('a divergence defined on the left, D(p‖q) = Σ p log p − Σ p log q, is
   assert.notEqual(concept('P(A_1, A_2, A_3, A_4) = P(A_1) P(A_2 | A_1) P(A_3 | A_2) P(A_4 | A_3)'), 'ngram-markov');
   assert.equal(concept('P(w_1, w_2, w_3, w_4) = P(w_1) P(w_2 | w_1) P(w_3 | w_2) P(w_4 | w_3)'), 'ngram-markov');
 });
+
+test('a prediction as a line with its fitted numbers (ŷ = 3 + 2x) is linear regression; the angle of a·b = |a||b| cos(·) under any letter', () => {
+  assert.equal(explainFormula('\\hat{y} = 5 - 2 x').concept, 'linear-regression');
+  assert.equal(concept('\\hat{y} = 5 - 2'), null);
+  assert.equal(concept('U \\cdot V = |U||V|\\cos(b)'), 'cosine-similarity');
+});
+
+test('plain text: the last term of a numbered series (w1*a1 + … + wn*an) is read at the series’ last index', () => {
+  assert.ok(normaliseTex('s = v1*u1 + v2*u2 + ... + vn*un').includes('v_{n} u_{n}'));
+  assert.ok(normaliseTex('s = vn*un').includes('vn*un'));
+});
