@@ -5074,9 +5074,9 @@ test('\\underset{…}{\\text{maximize}} is the max over its variables', () => {
   assert.equal(concept('\\underset{\\theta}{\\text{maximize}} \\; \\sum_n \\log p_{\\theta}(y_n|x_n)'), 'maximum-likelihood');
 });
 
-test('a derivative written as the function times one minus itself, under any letter (S(x)(1 − S(x))), is the sigmoid’s slope, firmly', () => {
-  assert.equal(explainFormula('\\frac{d}{du}G(u) = G(u)(1 - G(u))').concept, 'sigmoid');
-  assert.equal(explainFormula('\\frac{\\partial q_{1}}{\\partial r_{1}} = q_{1}(r_{1}) * (1-q_{1}(r_{1}))').concept, 'sigmoid');
+test('a derivative written as the function times one minus itself, under any letter (S(x)(1 − S(x))), is the sigmoid’s slope for the rules', () => {
+  assert.equal(concept('\\frac{d}{du}G(u) = G(u)(1 - G(u))'), 'sigmoid');
+  assert.equal(concept('\\frac{\\partial q_{1}}{\\partial r_{1}} = q_{1}(r_{1}) * (1-q_{1}(r_{1}))'), 'sigmoid');
 });
 
 test('a double bar inside a conditional expectation is its conditioning bar: E(Y \\| X = x) = β₀ + β₁x is linear regression', () => {
