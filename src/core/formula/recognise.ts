@@ -4318,8 +4318,8 @@ function detect(root: Row, add: Add): void {
     const lengths = all(root).filter((x) => x.k === 'group' && (x.delim === '|' || x.delim === '‖')).length;
     // (Hasty notes write the products with *: A*B = |A|*|B|*cos θ.)
     if (cosAngle && lengths >= 2 && (dots(root).length > 0 || hasOp(root, '·') || hasLineOp(root, '*'))) add('cosine-similarity', 3.4, 'a·b = |a||b| cos θ');
-  // cos(D_1, D_2), cos(u, v): the cosine of two vectors named as a function of the pair (an angle's cosine takes one argument).
-  if (applies(root, ['cos']).some((a) => { const r = rowOf(a.arg); return r.length === 3 && r[1].k === 'op' && r[1].v === ',' && r[0].k === 'sym' && r[2].k === 'sym'; })) add('cosine-similarity', 3, COSINE_OF_PAIR);
+    // cos(D_1, D_2), cos(u, v): the cosine of two vectors named as a function of the pair (an angle's cosine takes one argument).
+    if (applies(root, ['cos']).some((a) => { const r = rowOf(a.arg); return r.length === 3 && r[1].k === 'op' && r[1].v === ',' && r[0].k === 'sym' && r[2].k === 'sym'; })) add('cosine-similarity', 3, COSINE_OF_PAIR);
   }
   for (const f of fracs(root)) {
     const denTxt = subText(f.den);
@@ -6460,10 +6460,6 @@ function detectBareActivationDerivative(root: Row, add: Add): void {
   if (f.length === 3 && isNum(f[0], 1) && f[1].k === 'op' && f[1].v === '-' && squared(f[2])) add('tanh', 3.4, derivativeOf('tanh'));
 }
 
-/**
- * f(x) = Σ_i u_i h(θ_iᵀx + b_i), Σ_i α_i φ(Σ_j w_ij x_j + b_i): output weights on hidden units that each activate an
- * affine map of the input — a one-hidden-layer network.
- */
 /** `l ∈ {1, 2, …, L}`, `l = 1, …, L`: the layer's index declared to run over every layer (to a capital letter). */
 function everyLayer(root: Row, index: string): boolean {
   const letter = index === 'ell' ? /^(l|ell)$/ : new RegExp(`^${index}$`);
@@ -6479,6 +6475,10 @@ function everyLayer(root: Row, index: string): boolean {
 /** Activations a note may write by name on each hidden unit, y = b + Σ_i c_i sigmoid(b_i + Σ_j w_ij x_j). */
 const NAMED_UNIT_ACTIVATIONS = new Set(['sigmoid', 'tanh', 'relu', 'max']);
 
+/**
+ * f(x) = Σ_i u_i h(θ_iᵀx + b_i), Σ_i α_i φ(Σ_j w_ij x_j + b_i): output weights on hidden units that each activate an
+ * affine map of the input — a one-hidden-layer network.
+ */
 function detectHiddenUnitsSummed(root: Row, add: Add): void {
   const { parts } = sides(root);
   const whole = unmultiplied(parts[parts.length - 1] ?? []).filter((x) => !(x.k === 'op' && [',', '.'].includes(x.v)));

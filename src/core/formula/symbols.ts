@@ -520,19 +520,20 @@ function sigmoidLetter(tree: Tree, { notes, set }: Notes): void {
   // (Not a primed letter, g′(u) = g(u)(1 − g(u)): that is the derivative.)
   // (Nor a probability's or a hypothesis's letter, p(x) = e^s/(1 + e^s), h(x): its value is what it names.)
   walk(tree, (n) => void (n.k === 'apply' && n.head.k === 'sym' && n.head.name.length === 1 && !/^[pPqhH]$/.test(n.head.name) && !n.head.mods.includes('prime') && calls.push(n)));
-  const complemented = new Set<string>();
+  // (The calls the sigmoid's slope takes one minus, and the call a definition gives.)
+  const sigmoidCalls = new Set<string>();
   walk(tree, (n) => {
     if (n.k !== 'group' || n.delim !== '(') return;
     const r = rowOf(n.body);
-    if (r.length === 3 && r[0].k === 'num' && r[0].v === 1 && r[1].k === 'op' && ['-', '−'].includes(r[1].v) && r[2].k === 'apply') complemented.add(pretty(r[2]));
+    if (r.length === 3 && r[0].k === 'num' && r[0].v === 1 && r[1].k === 'op' && ['-', '−'].includes(r[1].v) && r[2].k === 'apply') sigmoidCalls.add(pretty(r[2]));
   });
   // (So is the letter a definition gives the sigmoid, S(x) = 1/(1 + e^{−x}).)
   for (const eq of equations(tree)) {
     const d = eq[0]?.k === 'apply' && eq[1]?.k === 'op' && EQUALS.has(eq[1].v) ? eq[0] : null;
-    if (d && d.head.k === 'sym' && d.head.name.length === 1) complemented.add(pretty(d));
+    if (d && d.head.k === 'sym' && d.head.name.length === 1) sigmoidCalls.add(pretty(d));
   }
   for (const c of calls) {
-    if (!complemented.has(pretty(c))) continue;
+    if (!sigmoidCalls.has(pretty(c))) continue;
     const head = symbolKey(c.head as Extract<Node, { k: 'sym' }>);
     if (!/activation function/.test(notes.get(head) ?? '')) set(head, `the sigmoid function (written ${pretty(c.head)} here)`, true);
     set(pretty(c).slice(0, 40), `the sigmoid function ${pretty(c.head)} at ${pretty(c.arg).slice(0, 30)} (its value, between 0 and 1)`, true);
@@ -2701,9 +2702,8 @@ function interceptRoles(tree: Tree, { notes, set }: Notes): void {
       if (!zero(w.sub) && !rowZero && !classZero && !slopes.every((y) => numbered(y.sub) && pretty(y.sub).length === 1)) continue;
       // (β_0 + βᵀx, β_0 + ⟨β, x⟩: index 0 beside the same letter as a whole vector of weights is the intercept too.)
       const vectorBeside = zero(w.sub) && flat.some((o) => o !== t && o.length >= 2 && o.some((y) => y.k === 'sym' && y.name === w.name && !y.sub));
-      if (vectorBeside) set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));
       // (Over a weight's generic meaning: the structure says which weight it is.)
-      if (!slopes.length) continue;
+      if (!slopes.length && !vectorBeside) continue;
       set(symbolKey(w), 'the bias (the intercept: the weight that multiplies no input)', generic(symbolKey(w)));
       // (Named by the input it multiplies: θ_2 in θ_1 + θ_2 x is x's coefficient.)
       const inputOf = (y: Sym) => flat.find((o) => o.includes(y))?.find((z) => z !== y && (z.k === 'sym' || z.k === 'apply'));
