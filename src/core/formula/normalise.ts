@@ -1185,8 +1185,25 @@ export function normaliseTex(src: string): string {
 /** What a note writes after the formula: its number (also after a run of colons, `… :::::::::(12)`, a renderer's spacing
  * left as text) and index ranges past a wide space (`… \ \ \ i:1,2,3 \ \ j:1,2,3`). */
 function trailingNotes(s: string): string {
-  const numbered = withoutEquationNumbers(s.replace(/\s*:{3,}\s*\(\d{1,3}\)\s*$/, ''));
-  return numbered.replace(/(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+(?:(?:(?:\s*\\ ){2,}|\s*\\q?quad\s*)\s*[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+)*\s*$/, '');
+  let out = withoutEquationNumbers(s.replace(/\s*(?<!:):{3,}\s*\(\d{1,3}\)\s*$/, ''));
+  // (One note at a time from the end, each after its wide space: a single pattern over all of them backtracks
+  // exponentially on a crafted run of notes.)
+  for (;;) {
+    const note = /[a-z]\s*:\s*\d+(?:\s*,\s*\d+)+\s*$/.exec(out);
+    const before = note ? widelySpaced(out.slice(0, note.index)) : null;
+    if (before === null) return out;
+    out = before;
+  }
+}
+
+/** The text before a wide space at its end (`\quad`, `\qquad`, or two or more `\ `), or null when it ends otherwise. */
+function widelySpaced(s: string): string | null {
+  const quad = /\\q?quad\s*$/.exec(s);
+  if (quad) return s.slice(0, quad.index).trimEnd();
+  let t = s;
+  let spaces = 0;
+  for (let m = /\\ \s*$/.exec(t); m; m = /\\ \s*$/.exec(t)) (t = t.slice(0, m.index)), spaces++;
+  return spaces >= 2 ? t.trimEnd() : null;
 }
 
 /**

@@ -5164,3 +5164,11 @@ test('plain text: the last term of a numbered series (w1*a1 + … + wn*an) is re
   assert.ok(normaliseTex('s = v1*u1 + v2*u2 + ... + vn*un').includes('v_{n} u_{n}'));
   assert.ok(normaliseTex('s = vn*un').includes('vn*un'));
 });
+
+test('a crafted run of index notes after wide spaces is stripped note by note, without backtracking on the run', { timeout: 10_000 }, () => {
+  const run = ' \\quad i:1,2'.repeat(60);
+  assert.equal(normaliseTex(`a = b${run}`).trim(), 'a = b');
+  // (The same run not at the end is kept whole, and answered at once.)
+  assert.ok(normaliseTex(`a = b${run} x`).includes('i:1,2'));
+  assert.equal(normaliseTex(`a${':'.repeat(4000)}(1`).length > 4000, true);
+});
