@@ -1127,6 +1127,12 @@ export function normaliseTex(src: string): string {
   s = s.replace(/([_^])\s*<\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*>/g, '$1{($2)}');
   // (Typed without the superscript, a< t >, y<t-1>, x<t>: the same step.)
   s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*<\s*([tT](?:\s*[+-]\s*1)?)\s*>/g, '$1^{($2)}');
+  // (Course notes in plain text write the rest of that notation too: a candidate c~<t>, the gates gammaU and gammaR
+  // (Γ_u, Γ_r), a step t' or a number, y<1>, x<t'>, attention's pair of steps alpha<t,t'> (as LaTeX notes write them,
+  // α^{<t,t'>}), and sumt'(…), the sum over t'.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])~(?=\s*<\s*[tT])/g, '\\tilde{$1}').replace(/(?<![A-Za-z\\])(?:gamma|Γ)([urfoURFO])(?![A-Za-z])/g, (_m, g: string) => `\\Gamma_{${g.toLowerCase()}}`);
+  s = s.replace(/((?<![A-Za-z\\])[A-Za-z]|\\[A-Za-z]+|\})<((?:[tT]'?|\d)(?:\s*,\s*(?:[tT]'?|\d))?)>/g, '$1^{<$2>}');
+  s = s.replace(/(?<![A-Za-z\\])sum([tTij]'?)(?=\()/g, '\\sum_{$1}');
   // GitHub's math markup $`…`$ leaves the backticks around the formula.
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
