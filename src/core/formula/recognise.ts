@@ -2807,8 +2807,9 @@ function detect(root: Row, add: Add): void {
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');
     // P(y = 1 | x) = 1/(1 + e^{−z}), h_θ(x) = …: the sigmoid giving a class probability is logistic regression's model.
-    // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is.)
-    else if (ofClass && argItems.length === 1 && argItems[0].k === 'sym') add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
+    // (Of a score function, σ(f(x)), it stays the sigmoid applied to whatever f is — unless the left side is the class's
+    // probability, P(y = +1 | x) = σ(Score(x)), P(y | x, w) = 1/(1 + e^{−wᵀh(x)}): the model giving it.)
+    else if (ofClass && !previousInput(argItems)) add('logistic-regression', 3.1, 'P(y = 1 | x) = σ(z): the probability of the class');
     else add('sigmoid', 3, '1/(1+e^{−z})');
   }
   // L/(1 + e^{−k(x − x₀)}): the general logistic curve, rising from 0 to its ceiling L (a letter above, not a weight).
