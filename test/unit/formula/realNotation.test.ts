@@ -5172,3 +5172,20 @@ test('a crafted run of index notes after wide spaces is stripped note by note, w
   assert.ok(normaliseTex(`a = b${run} x`).includes('i:1,2'));
   assert.equal(normaliseTex(`a${':'.repeat(4000)}(1`).length > 4000, true);
 });
+
+test('plain text in the course’s step notation: c~<t>, gammaU, a pair of steps α<t,t′> and sumt′(…) are read as LaTeX notes write them', () => {
+  assert.equal(concept('c<t> = gammaU * c~<t> + (1 - gammaU) * c<t-1>'), 'gru');
+  const n = normaliseTex("alpha<t,t'> = exp(e<t,t'>) / sumt'(exp(e<t,t'>))");
+  assert.ok(n.includes("^{<t,t'>}") && n.includes("\\sum_{t'}"), n);
+  // (A comparison is not a step: nothing closes it as one.)
+  assert.ok(normaliseTex('0 < x < 1').includes('x < 1'));
+  const t0 = Date.now();
+  for (const s of ['a<'.repeat(4000), 'gammaU~'.repeat(1200), "sumt'".repeat(1600), 'x~ <'.repeat(2000)]) normaliseTex(s);
+  assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
+});
+
+test('the class’s probability through a sigmoid of any score, P(y = +1 | x) = σ(s(x)), is logistic regression; σ(f(x)) alone stays the sigmoid applied', () => {
+  assert.equal(concept('P(y = +1 | x) = sigmoid(Score(x)) = \\frac{1}{1 + e^{-Score(x)}}'), 'logistic-regression');
+  assert.equal(concept('P(y_i = 1 | x_i, w) = \\frac{1}{1 + e^{-w^T h(x_i)}}'), 'logistic-regression');
+  assert.notEqual(concept('\\hat{y} = \\sigma(f(x))'), 'logistic-regression');
+});
