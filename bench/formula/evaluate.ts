@@ -224,10 +224,12 @@ export function symbolFinder(symbols: SymbolNote[]): (labelled: string, table?: 
   const byUntransposed = new Map(symbols.filter((s) => untransposed(s.symbol) !== s.symbol.replace(/\s+/g, '')).map((s) => [untransposed(s.symbol), s]));
   // (A letter the labeller copies with its index glued on, as plain text writes it, `yi`, `wi-1`, is the subscripted
   // letter the hover explains where the formula shows that habit.)
-  const glued = (k: string) => /^([A-Za-zα-ωΘ])([ijk])([-+]1)?$/.exec(k.trim());
+  // (So is a letter glued to the name of what it belongs to, `bf`, `ba`, `ec`, `W1`, `thetat`, where the hover explains
+  // b_f, b_a, e_c, W_1, θ_t.)
+  const glued = (k: string) => /^([A-Za-zα-ωΘ]|\\?(?:theta|alpha|beta|gamma|delta|sigma|omega|phi|psi|mu|lambda|eta))([a-z]|\d{1,2})([-+]1)?$/.exec(k.trim());
   const byGlued = (k: string) => {
     const m = glued(k);
-    return m ? byKey.get(keyOfTex(`${m[1]}_{${m[2]}${m[3] ?? ''}}`)) : undefined;
+    return m ? byKey.get(keyOfTex(`${/^[A-Za-zα-ωΘ]$/.test(m[1]) ? m[1] : `\\${m[1].replace(/^\\/, '')}`}_{${m[2]}${m[3] ?? ''}}`)) : undefined;
   };
   // (Plain text's example index typed as a call, `z(i)`, `x(1)`, and its transpose glued on, `wT`: the letter the hover
   // explains where the formula shows that habit, z^{(i)}, w.)
