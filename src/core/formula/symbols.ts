@@ -1746,8 +1746,32 @@ function primedActivationRoles(tree: Tree, concept: ConceptId | null, { set }: N
 function crossEntropyRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const letters = conceptLetters(concept, tree);
   walk(tree, (n) => {
-    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'H' && !n.head.sub && !letters.H && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) set(symbolKey(n.head), 'the cross-entropy of the two distributions (a loss)');
+    if (n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'H' && !n.head.sub && !letters.H && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) {
+      set(symbolKey(n.head), 'the cross-entropy of the two distributions (a loss)');
+      if (distributionPair(rowOf(n.arg), ',', set)) set(pretty(n), 'the cross-entropy of the two distributions (a loss)');
+    }
+    // (D_KL(P ‖ Q), KL(p||q), D(P ‖ Q): a divergence's two distributions.)
+    const divergence = n.k === 'apply' && ((n.head.k === 'sym' && n.head.name === 'D') || (n.head.k === 'name' && /^d?kl$/i.test(n.head.v)));
+    if (divergence && distributionPair(rowOf(n.arg), '‖', set)) set(pretty(n), 'the KL divergence between the two distributions: how far the second is from the first (never negative)');
   });
+}
+
+/**
+ * The two distributions a cross-entropy H(P, Q) or a divergence D_KL(P ‖ Q) compares, when each is a bare letter: the
+ * first the true (reference) distribution, the second the one compared with it (the model's).
+ */
+function distributionPair(arg: Node[], sep: ',' | '‖', set: Notes['set']): boolean {
+  const parts: Node[][] = [[]];
+  arg.forEach((x, i) => {
+    const bar = x.k === 'op' && (x.v === '‖' || (x.v === '|' && arg[i + 1]?.k === 'op' && (arg[i + 1] as { v: string }).v === '|'));
+    if ((sep === ',' && x.k === 'op' && x.v === ',') || (sep === '‖' && bar)) parts.push([]);
+    else if (!(sep === '‖' && x.k === 'op' && x.v === '|' && arg[i - 1]?.k === 'op' && (arg[i - 1] as { v: string }).v === '|')) parts[parts.length - 1].push(x);
+  });
+  const bare = parts.map((p) => (p.length === 1 && p[0].k === 'sym' && /^[PQpqRr]$/.test(p[0].name) && !p[0].sub && !p[0].sup ? p[0] : null));
+  if (parts.length !== 2 || !bare[0] || !bare[1] || bare[0].name === bare[1].name) return false;
+  set(symbolKey(bare[0]), 'the true probability distribution (the reference the other is compared with)');
+  set(symbolKey(bare[1]), 'the other probability distribution (usually the model\'s), compared with the true one');
+  return true;
 }
 
 /** Every node a log (the functions `fns` names) takes, anywhere in the formula. */
@@ -2728,6 +2752,8 @@ const WORD_LETTERS: Record<string, string> = lookupTable({
   mse: 'the mean squared error (the loss)', rss: 'the residual sum of squares (the loss)', sse: 'the sum of squared errors (the loss)',
   tss: 'the total sum of squares: the spread of the targets around their mean', rmse: 'the root mean squared error (in the units of the target)',
   mae: 'the mean absolute error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
+  pp: 'the perplexity: the output of evaluating the model on the text (lower is better)', ppl: 'the perplexity: the output of evaluating the model on the text (lower is better)',
+  perplexity: 'the perplexity: the output of evaluating the model on the text (lower is better)',
   cce: 'the categorical cross-entropy loss', cost: 'the cost (the loss)',
   weight: 'the weight (a learned parameter)', weights: 'the weights (learned parameters)', bias: 'the bias (a learned parameter, added after the weights)',
   biases: 'the biases (learned parameters, added after the weights)', input: 'the input', inputs: 'the inputs',

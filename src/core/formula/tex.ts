@@ -672,8 +672,10 @@ function joinWords(items: Node[]): Node[] {
       continue;
     }
     // A function word without its argument (`\mathrm{softmax}(t)_i`, whose font reads it; `softmax` in passing) is the
-    // function's name, not letters (its tail `oftmax` no identifier of its own).
-    if (identifierWords && w.length >= 3 && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase()))) {
+    // function's name, not letters (its tail `oftmax` no identifier of its own). So is a measure's two-letter
+    // abbreviation that an equation defines, `PP = 2^{H}`, `CE = −Σ …`: the perplexity, not P times P.
+    const defines = (x: Node | undefined) => !!x && x.k === 'op' && ['=', '≈', '∝'].includes(x.v);
+    if (identifierWords && (w.length >= 3 || (w.length === 2 && i === 0 && defines(items[j]))) && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase()))) {
       out.push({ k: 'name', v: w });
       i = j - 1;
       continue;

@@ -5189,3 +5189,14 @@ test('the class’s probability through a sigmoid of any score, P(y = +1 | x) = 
   assert.equal(concept('P(y_i = 1 | x_i, w) = \\frac{1}{1 + e^{-w^T h(x_i)}}'), 'logistic-regression');
   assert.notEqual(concept('\\hat{y} = \\sigma(f(x))'), 'logistic-regression');
 });
+
+test('a measure’s two-letter name that an equation defines (PP = 2^{H(P, Q)}) is the perplexity, not P times P; H(P, Q) and D_KL(P ‖ Q) compare a true distribution with another', () => {
+  const rows = explainFormula('PP = 2^{H(P, Q)}').symbols;
+  const of = (s: string) => rows.find((r) => r.symbol === s)?.meaning ?? '';
+  assert.match(of('PP'), /perplexity/);
+  assert.match(of('P'), /true probability distribution/);
+  assert.match(of('Q'), /other probability distribution/);
+  assert.match(meaning('D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}', 'q'), /other probability distribution/);
+  // (Two letters multiplied on the left of a product are still letters.)
+  assert.ok(explainFormula('AB = C').symbols.some((r) => r.symbol === 'A'));
+});
