@@ -54,6 +54,8 @@ const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, w
 const FITTED_LINE = 'ŷ = a + b x with the numbers filled in: a fitted line';
 /** Why of the leaky ReLU written by cases, x above zero and a small slope times x below. */
 const LEAKY_CASES = 'cases x / αx';
+/** Why the hinge loss is named for its cases (firm: a zero branch and one minus a margin). */
+const HINGE_CASES = 'cases 0 / 1 − y·f(x): the hinge loss';
 /** Why of a derivative written as the function times one minus itself, any letter. */
 const SIGMOID_SLOPE_WRITTEN = 'σ′(z) = σ(z)(1 − σ(z))';
 /** Why of c_t = H α_t: the matrix of states times the attention weights. */
@@ -2904,7 +2906,11 @@ function detect(root: Row, add: Add): void {
       continue;
     }
     // (−1, 0, 1 with no letter among the values is the sign: the perceptron's step, not the identity piece of hardtanh.)
-    if (vals.length === 3 && valText.includes('-1') && valText.includes('1') && valText.includes('0') && vals.every((v) => !syms(v).length)) add('step-function', 3.2, 'cases −1, 0, 1: the sign of the input');
+    // (0 when the margin is met and 1 − y·f(x) (or 1 − γ/γ_ref, the margin over the one asked for) otherwise: the hinge
+    // written by cases.)
+    const hingeBranch = (v: Row) => v.length >= 3 && isNum(v[0], 1) && v[1].k === 'op' && ['-', '−'].includes(v[1].v) && (syms(v.slice(2)).some((x) => /^[yt]$/.test(x.name)) && v.length >= 4 || (v.length === 3 && v[2].k === 'frac'));
+    if (vals.length === 2 && valText.includes('0') && vals.some(hingeBranch)) add('hinge-loss', 3.4, HINGE_CASES);
+    else if (vals.length === 3 && valText.includes('-1') && valText.includes('1') && valText.includes('0') && vals.every((v) => !syms(v).length)) add('step-function', 3.2, 'cases −1, 0, 1: the sign of the input');
     else if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     // (+1 above a threshold and −1 below: the perceptron's step written as a sign.)
@@ -4522,7 +4528,9 @@ function pairwiseInteractions(sorted: Array<{ id: ConceptId; score: number; why:
   // one but written as a curve. A superscript in brackets, x^{(i)}, indexes the example.)
   const powered = all({ k: 'row', items }).some((x) => (x.k === 'sym' && x.name === 'x' && /^([2-9]|p)$/.test(subText(x.sup).replace(/[{}\s]/g, ''))) || (x.k === 'sqrt' && !x.index && rowOf(x.body).length === 1 && rowOf(x.body)[0].k === 'sym' && (rowOf(x.body)[0] as Sym).name === 'x'));
   if (!pair && !powered) return;
-  dropUnnamed(sorted, (c) => ['linear-regression', 'affine-layer'].includes(c.id));
+  // (Unless it is written whole as a regression's polynomial, y = θ₀ + θ₁x + θ₂x² + ⋯: an intercept and one coefficient
+  // for each power.)
+  dropUnnamed(sorted, (c) => ['linear-regression', 'affine-layer'].includes(c.id) && c.why !== POLYNOMIAL_REGRESSION);
 }
 
 /**
@@ -4704,7 +4712,40 @@ function detectRegressions(root: Row, add: Add): void {
   const named = slopes.some((t) => t.some((x) => x.k === 'name')) || one.k === 'name';
   const response = one.k === 'sym' && /^[yY]$/.test(one.name);
   if (terms.every((t) => intercept(t) || slope(t) || noise(t)) && slopes.length >= (terms.some(intercept) ? 1 : 2) && (named || (response && slopes.length >= 2))) add('linear-regression', 3.2, STATISTICIANS_REGRESSION);
+  if (response && polynomialInOneInput(terms)) add('linear-regression', 3.4, POLYNOMIAL_REGRESSION);
   if (response && one.k === 'sym' && (one.mods.includes('hat') || one.mods.includes('widehat')) && rhs.length === 2 && rhs.some(beta) && rhs.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name))) add('linear-regression', 3, 'ŷ_i = β̂ X_i: the fitted coefficients times the input');
+}
+
+/** Why linear regression is named for a polynomial of one input (firm: the arrangement of its coefficients and powers). */
+const POLYNOMIAL_REGRESSION = 'y = θ₀ + θ₁x + θ₂x² + … + θ_n xⁿ: linear regression on the powers of one input';
+
+/**
+ * y = θ₀ + θ₁x + θ₂x² + ⋯ + θ_n xⁿ (+ ε): an intercept and one coefficient of the same letter for each power of one input
+ * (x or x_i), up to a power of at least 2 — a polynomial regression, linear in its coefficients.
+ */
+function polynomialInOneInput(terms: Row[]): boolean {
+  const coefficient = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^(w|theta|beta|a|b|c|alpha)$/.test(x.name) && !!x.sub && !x.sup && !x.mods.length;
+  const letters = new Set<string>();
+  const inputs = new Set<string>();
+  let intercept = false;
+  let highest = 0;
+  for (const t of terms) {
+    if (t.length === 1 && t[0].k === 'op' && t[0].v === '…') continue;
+    if (t.length === 1 && t[0].k === 'sym' && /^(epsilon|varepsilon)$/.test(t[0].name)) continue;
+    const [c, x] = t;
+    if (!coefficient(c)) return false;
+    letters.add(c.name);
+    if (t.length === 1 && subText(c.sub) === '0') {
+      intercept = true;
+      continue;
+    }
+    if (t.length !== 2 || x.k !== 'sym' || x.mods.length || x.name === c.name || (x.sub && !/^[ijn]$/.test(subText(x.sub)))) return false;
+    inputs.add(x.name);
+    const power = x.sup ? subText(x.sup) : '1';
+    if (!/^(\d|[nNpPkKdD])$/.test(power)) return false;
+    highest = Math.max(highest, /^\d$/.test(power) ? Number(power) : 9);
+  }
+  return intercept && letters.size === 1 && inputs.size === 1 && highest >= 2;
 }
 
 /**
@@ -5642,6 +5683,28 @@ const ATTENTION_WEIGHTS = 'α = softmax of the scores: attention weights';
  * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
  * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
  */
+/** Why masked self-attention is named for attention restricted to the positions up to its own. */
+const CAUSAL_RESTRICTION = 'Σ_{j ≤ i} α_ij v_j: attention restricted to positions up to its own, the causal mask';
+
+/**
+ * Attention whose sum or weights are restricted to j ≤ i (`Σ_{j ≤ i} α_ij v_j`, `α_ij = softmax(…) ∀ j ≤ i`), or whose
+ * scores are −∞ for j > i: each position attends only to itself and those before it — masked (causal) self-attention.
+ */
+function causallyRestricted(cands: Map<ConceptId, { score: number; why: string }>, items: Row): void {
+  const best = (['attention', 'self-attention', 'scaled-dot-product-attention'] as ConceptId[]).map((id) => cands.get(id)).filter((c) => !!c && !c.why.startsWith('related') && c.score >= 2.5).sort((a, b) => b!.score - a!.score)[0];
+  const top = Math.max(...[...cands.values()].map((c) => c.score));
+  if (!best || best.score < top - MARGIN) return;
+  const index = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[ijkst]$/.test(x.name) && !x.sub && !x.sup;
+  const infinite = all({ k: 'row', items }).some((x) => x.k === 'sym' && x.name === 'infty');
+  const causal = rowsIn(items).some((r) => r.some((x, k) => {
+    const [a, op, b] = [x, r[k + 1], r[k + 2]];
+    if (!index(a) || !op || op.k !== 'op' || !index(b) || a.name === b.name) return false;
+    return ['≤', '<'].includes(op.v) ? a.name > b.name || (a.name === 'j' && b.name === 'i') || (a.name === 's' && b.name === 't') : ['>', '≥'].includes(op.v) && infinite;
+  }));
+  const masked = cands.get('masked-self-attention');
+  if (causal && !(masked && masked.score > best.score)) cands.set('masked-self-attention', { score: best.score + 0.1, why: CAUSAL_RESTRICTION });
+}
+
 function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
   const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
   // A weighted sum that holds the previous step's state is a recurrent layer, whatever words ("the hidden layer") lift
@@ -5992,7 +6055,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, FITTED_LINE, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -7135,6 +7198,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   wordsNameTheStep(tree.items, named, top, cands, words, add);
   specificStructureWins(cands, words);
+  causallyRestricted(cands, tree.items);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   readAgainstStructure(sorted, tree.items, words, src, head.first);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
