@@ -5200,3 +5200,21 @@ test('a measure’s two-letter name that an equation defines (PP = 2^{H(P, Q)}) 
   // (Two letters multiplied on the left of a product are still letters.)
   assert.ok(explainFormula('AB = C').symbols.some((r) => r.symbol === 'A'));
 });
+
+test('a polynomial of one input written whole (y = θ₀ + θ₁x + θ₂x² + ⋯ + θ_n xⁿ) is linear regression on its powers; a bare sum of powers with no intercept is not claimed', () => {
+  assert.equal(concept('y = \\beta_0 + \\beta_1 t + \\beta_2 t^2 + \\beta_3 t^3'), 'linear-regression');
+  assert.equal(concept('y_i = a_0 + a_1 u_i + a_2 u_i^2 + \\ldots + a_d u_i^d + \\epsilon_i'), 'linear-regression');
+  assert.notEqual(concept('y = w_1 x + w_2 x^2 + b'), 'linear-regression');
+  assert.notEqual(concept('y = \\theta_0 + \\theta_1 x'), 'affine-layer');
+});
+
+test('the hinge written by cases (0 once the margin is met, else 1 − y·f(x)) is the hinge loss; a triangle 1 − |x| is not', () => {
+  assert.equal(concept('L(y, s) = \\begin{cases} 0 & y s \\ge 1 \\\\ 1 - y s & \\text{else} \\end{cases}'), 'hinge-loss');
+  assert.notEqual(concept('K(u) = \\begin{cases} 1 - |u| & |u| < 1 \\\\ 0 & \\text{else} \\end{cases}'), 'hinge-loss');
+});
+
+test('attention restricted to the positions up to its own (Σ_{j ≤ i}, ∀ j ≤ i) is masked self-attention; an unrestricted sum is not', () => {
+  assert.equal(concept('z_i = \\sum_{j \\le i} \\alpha_{ij} v_j'), 'masked-self-attention');
+  assert.equal(concept('\\alpha_{ij} = \\mathrm{softmax}(q_i \\cdot k_j) \\quad \\forall j \\le i'), 'masked-self-attention');
+  assert.notEqual(concept('z_i = \\sum_{j} \\alpha_{ij} v_j'), 'masked-self-attention');
+});
