@@ -581,13 +581,15 @@ function detectShapes(root: Row, add: Add): void {
     return (sub && (/t|τ/.test(sub) || !/t|τ/.test(sup)) ? sub : sup).replace(/['′]|prime/g, '');
   };
   // (The first right side of a chain too: h^{(t)} = f(h^{(t−1)}, x^{(t)}; θ) = g^{(t)}(x^{(t)}, …, x^{(1)}).)
-  if (parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t$/.test(step(parts[0][0] as Sym))) {
+  // (Or written forward, h_{t+1} = f(h_t, x_t): the next state from this one and this step's input.)
+  const forward = parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && /^t\+1$/.test(step(parts[0][0] as Sym).replace(/\s/g, ''));
+  if (parts.length >= 2 && parts[0].length === 1 && parts[0][0].k === 'sym' && (/^t$/.test(step(parts[0][0] as Sym)) || forward)) {
     const h = parts[0][0] as Sym;
     const rhs = parts[1].filter((x) => !(x.k === 'op' && (x.v === '.' || x.v === ',')));
     // (max(β V_{t−1} + …, V_{t−1}) keeps a running maximum: a function of arithmetic, not a network's step.)
     if (rhs.length === 1 && rhs[0].k === 'apply' && !/^(max|min|log|ln|exp|abs|sqrt|clip|mean|E)$/.test(rhs[0].fn)) {
       const args = rowOf(rhs[0].arg).filter((x): x is Sym => x.k === 'sym');
-      const prev = args.some((x) => x.name === h.name && /^t-1$/.test(step(x)));
+      const prev = args.some((x) => x.name === h.name && (forward ? /^t$/ : /^t-1$/).test(step(x)));
       const input = args.some((x) => x.name !== h.name && /^t$/.test(step(x)));
       // A decoder step: its own previous output y_{t−1} and a context c from the encoder.
       // (The context may be one vector c or one per step, c_t; the previous output is a y, o or word w.)
@@ -606,8 +608,10 @@ function detectShapes(root: Row, add: Add): void {
   // An affine step from the previous state and the current input: a^{(t)} = b + W h^{(t−1)} + U x^{(t)}.
   // (At a step other than t, z_k = U h_{k−1} + W x_k + b, only a state letter one step back and an input letter at the
   // step count: a layer's index, z_l = W_l a_{l−1} + b_l, reads no input of its own.)
-  const otherStep = !PREVIOUS[headStep] && /^([ijknτ]|tau)$/.test(headStep);
-  const previous = PREVIOUS[headStep] ?? (otherStep ? `${headStep}-1` : '');
+  // (So at a numbered step, h_1 = U x_1 + W h_0: the state one step back and the input at the step.)
+  const numbered = !PREVIOUS[headStep] && /^[1-9]$/.test(headStep);
+  const otherStep = !PREVIOUS[headStep] && (/^([ijknτ]|tau)$/.test(headStep) || numbered);
+  const previous = PREVIOUS[headStep] ?? (numbered ? String(Number(headStep) - 1) : otherStep ? `${headStep}-1` : '');
   if (previous && hasOp(parts[1], '+')) {
     const top = parts[1].filter((x): x is Sym => x.k === 'sym');
     const prevState = top.some((x) => stepOf(x) === previous && (otherStep ? /^[hsHS]$/ : /^[a-z]$/i).test(x.name));
@@ -5705,6 +5709,29 @@ function causallyRestricted(cands: Map<ConceptId, { score: number; why: string }
   if (causal && !(masked && masked.score > best.score)) cands.set('masked-self-attention', { score: best.score + 0.1, why: CAUSAL_RESTRICTION });
 }
 
+/** Why self-attention is named for attention scores between two positions of one sequence. */
+const SAME_SEQUENCE = 'A_{t,s} ∝ exp(x_tᵀ x_s): positions of one sequence scored against each other, self-attention';
+
+/**
+ * Attention whose every score is a dot product of one sequence's vectors at two positions, x_tᵀx_s, (U x_t)ᵀ(U x_s),
+ * (U_q x_t)ᵀ(U_k x_s), x_i · x_j: the sequence attends to itself — self-attention.
+ */
+function sameSequenceScores(cands: Map<ConceptId, { score: number; why: string }>, items: Row): void {
+  const best = cands.get('attention');
+  const top = Math.max(...[...cands.values()].map((c) => c.score));
+  if (!best || best.why.startsWith('related') || best.score < 2.5 || best.score < top - MARGIN || (cands.get('self-attention')?.score ?? 0) > best.score) return;
+  // (The vector a factor holds: itself, or the last letter of a projection in brackets, U x_t.)
+  const vector = (x: Node): Sym | undefined => {
+    if (x.k === 'sym') return x;
+    if (x.k !== 'group') return undefined;
+    const last = rowOf(x.body)[rowOf(x.body).length - 1];
+    return last?.k === 'sym' ? last : undefined;
+  };
+  const pairs = dots(items).map((d) => [vector(d.a), vector(d.b)]);
+  const samePositions = (a: Sym | undefined, b: Sym | undefined) => !!a && !!b && a.name === b.name && /^[xhez]$/.test(a.name) && a.mods.join() === b.mods.join() && !!a.sub && !!b.sub && subText(a.sub) !== subText(b.sub);
+  if (pairs.length && pairs.every(([a, b]) => samePositions(a, b))) cands.set('self-attention', { score: best.score + 0.1, why: SAME_SEQUENCE });
+}
+
 function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
   const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
   // A weighted sum that holds the previous step's state is a recurrent layer, whatever words ("the hidden layer") lift
@@ -6055,7 +6082,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -7199,6 +7226,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   wordsNameTheStep(tree.items, named, top, cands, words, add);
   specificStructureWins(cands, words);
   causallyRestricted(cands, tree.items);
+  sameSequenceScores(cands, tree.items);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   readAgainstStructure(sorted, tree.items, words, src, head.first);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
