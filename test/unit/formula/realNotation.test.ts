@@ -5218,3 +5218,15 @@ test('attention restricted to the positions up to its own (Σ_{j ≤ i}, ∀ j �
   assert.equal(concept('\\alpha_{ij} = \\mathrm{softmax}(q_i \\cdot k_j) \\quad \\forall j \\le i'), 'masked-self-attention');
   assert.notEqual(concept('z_i = \\sum_{j} \\alpha_{ij} v_j'), 'masked-self-attention');
 });
+
+test('attention scored between two positions of one sequence (x_tᵀx_s, (U_q x_t)ᵀ(U_k x_s)) is self-attention; a decoder state against encoder states is not', () => {
+  assert.equal(concept('a_{ij} = \\frac{\\exp(e_i^\\top e_j)}{\\sum_{k} \\exp(e_i^\\top e_k)}'), 'self-attention');
+  assert.equal(concept('a_{ij} = \\frac{\\exp((W_q z_i)^\\top (W_k z_j))}{\\sum_{k} \\exp((W_q z_i)^\\top (W_k z_k))}'), 'self-attention');
+  assert.notEqual(concept('a_{ij} = \\frac{\\exp(s_{i-1}^\\top h_j)}{\\sum_k \\exp(s_{i-1}^\\top h_k)}'), 'self-attention');
+});
+
+test('a recurrence written forward (s_{t+1} = f(s_t, x_t)) or at a numbered step (s_2 = U x_2 + W s_1) is an RNN; layer after layer is not', () => {
+  assert.equal(concept('s_{t+1} = g(s_t, x_t)'), 'rnn');
+  assert.equal(concept('s_2 = U x_2 + W s_1'), 'rnn');
+  assert.notEqual(concept('h_2 = W_2 h_1 + b_2'), 'rnn');
+});
