@@ -3540,7 +3540,8 @@ function detect(root: Row, add: Add): void {
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');
     else if (!sigmaDots.some((a) => previousInput(a.arg))) add('logistic-regression', 2.9, 'σ(w^T x)');
   }
-  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x) => x.k === 'op' && x.v === '±')) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
+  // (σ(±v·h): a turn's sign before a product; σ(Xβ ± z s), a value plus or minus a margin, is an interval's end.)
+  if (applies(root, ['sigmoid']).some((a) => rowOf(a.arg).some((x, i, r) => x.k === 'op' && x.v === '±' && (i === 0 || r[i - 1].k === 'op'))) || (bigs(root, 'prod').length && applies(root, ['sigmoid']).some((a) => all(a.arg).some((x) => (x.k === 'apply' && /^(n|ch)$/.test(x.fn)) || (x.k === 'sym' && /^[nd]$/.test(x.name) && !!x.sub))))) add('hierarchical-softmax', 3.5, 'Π σ(±v_n·h) over the tree path');
   // affine without an activation: linear regression vs a layer
   // (a · b = a_1 b_1 + … defines the dot product, not a layer.)
   // (An activation only after the affine side, z = Σ_j w_j a_j + b = Σ_j w_j σ(z_j) + b, writes out its inputs: the
@@ -3650,7 +3651,8 @@ function detect(root: Row, add: Add): void {
   // (The coefficients written b₀, b₁, B0, B1 or θ₀, θ₁: one letter, numbered from the intercept 0.)
   // (With β's, the statistician's coefficients, the response may have any letter: z = β₀ + β₁ x.)
   else if (parts.length === 2 && !response && lhs.length === 1 && lhsHead?.k === 'sym' && !lhsHead.sup && parts[1].some((x) => x.k === 'sym' && x.name === 'beta' && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === 'beta' && /^[1-9]$/.test(subText(x.sub))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name)) && !applies(rhsAll).length) add('linear-regression', 3.1, 'β₀ + β₁ x: an intercept and a coefficient for the input');
-  else if (parts.length >= 2 && response && ['beta', 'b', 'B', 'theta'].some((c) => parts[parts.length - 1].some((x) => x.k === 'sym' && x.name === c && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === c && /^([1-9]|[ijk]|)$/.test(subText(x.sub)))) && syms(rhsAll).some((x) => /^[xX]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
+  // (Or α₀, α₁ and a₀, a₁; the inputs may be transformed ones, z_1 … z_n.)
+  else if (parts.length >= 2 && response && ['beta', 'b', 'B', 'theta', 'alpha', 'a'].some((c) => parts[parts.length - 1].some((x) => x.k === 'sym' && x.name === c && subText(x.sub) === '0') && syms(rhsAll).some((x) => x.name === c && /^([1-9]|[ijkn]|)$/.test(subText(x.sub)))) && syms(rhsAll).some((x) => /^[xXzZ]$/.test(x.name))) add('linear-regression', 3.2, 'Y = β₀ + Σ X_i β_i: an intercept and a coefficient for each input');
   // θ₁ = Σ (x_i − x̄)(y_i − ȳ) / Σ (x_i − x̄)², θ₀ = ȳ − θ₁ x̄: the least-squares line from the means (over a root of
   // both spreads it is the correlation).
   const centred = (r: Node | undefined) => all(r).filter((x) => x.k === 'group' && hasOp(x.body, '-') && syms(x.body).some((y) => y.mods.includes('bar') || y.mods.includes('overline')));

@@ -5230,3 +5230,11 @@ test('a recurrence written forward (s_{t+1} = f(s_t, x_t)) or at a numbered step
   assert.equal(concept('s_2 = U x_2 + W s_1'), 'rnn');
   assert.notEqual(concept('h_2 = W_2 h_1 + b_2'), 'rnn');
 });
+
+test('the statistician’s expit is the sigmoid; σ of a value plus or minus a margin is no turn of a tree; α₀, a₀ intercepts are a regression’s', () => {
+  assert.ok(normaliseTex('p = \\text{expit}(\\eta)').includes('\\sigma(\\eta)'));
+  assert.equal(concept('P(y = 1 | x) = \\operatorname{expit}(\\beta_0 + \\beta_1 x)'), 'logistic-regression');
+  assert.notEqual(concept('\\sigma(x\\hat{\\beta} \\pm 1.96 s)'), 'hierarchical-softmax');
+  assert.equal(concept('p(n, \\pm) = \\sigma(\\pm v_n^\\top h)'), 'hierarchical-softmax');
+  assert.equal(concept('Y = \\alpha_0 + \\alpha_1 X_1 + \\alpha_2 X_2'), 'linear-regression');
+});
