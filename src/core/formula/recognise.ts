@@ -1420,7 +1420,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   // (Or the odds named in a word, log(Odds).)
   const spelledOdds = (l: Apply) => { const r = rowOf(l.arg); return r.length === 4 && r.every((x) => x.k === 'sym' && !x.sub && !x.sup) && r.map((x) => (x as Sym).name).join('').toLowerCase() === 'odds'; };
-  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l));
+  // (Or written O(H | x), the odds of a hypothesis given the data, as Bayesian notes write them.)
+  const oddsCall = (l: Apply) => all(l.arg).some((x) => x.k === 'apply' && /^(O|odds|Odds)$/.test(x.fn) && hasOp(x.arg, '|'));
+  const oddsLog = logs.some((l) => all(l.arg).some((x) => x.k === 'frac' && oddsFrac(x)) || spelledOdds(l) || oddsCall(l));
   // (With a linear side, x_i β among them: logit(p) = log p/(1 − p) alone defines the logit function. A lone letter on
   // the left, η = log p/(1 − p), names the log-odds: only on the right is it the score they equal.)
   const linearSide = parts.some((p, i) => !applies(p, ['log', 'ln']).length && (hasTranspose(p) || dots(p).length > 0 || dataTimesCoefficients(p) || (i > 0 && fittedLine(p)) || (!!affine(p) && !p.some((x) => x.k === 'frac')) || (i > 0 && p.length === 1 && p[0].k === 'sym' && !p[0].sub)));

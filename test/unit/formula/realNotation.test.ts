@@ -5238,3 +5238,8 @@ test('the statistician’s expit is the sigmoid; σ of a value plus or minus a m
   assert.equal(concept('p(n, \\pm) = \\sigma(\\pm v_n^\\top h)'), 'hierarchical-softmax');
   assert.equal(concept('Y = \\alpha_0 + \\alpha_1 X_1 + \\alpha_2 X_2'), 'linear-regression');
 });
+
+test('the log of the odds written O(H | x), linear in x, is logistic regression; a complexity O(n log n) is not odds', () => {
+  assert.equal(concept('\\log O(y = 1 \\mid x) = \\beta_0 + \\beta_1 x'), 'logistic-regression');
+  assert.equal(concept('T(n) = O(n \\log n)'), null);
+});
