@@ -7259,7 +7259,11 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (close.length && (!close.every((c) => ownFamily(best.id, c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
+      // (Of readings tied on the structure, the one the words around it speak of — y = Ax + b under "Elastic net
+      // regression" — when they speak of just one.)
+      const spoken = all.filter((c) => own(c) && wordsFor(c.id, words));
       if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
+      else if (spoken.length === 1 && best.score - spoken[0].score < 0.05) (sorted.splice(sorted.indexOf(spoken[0]), 1), sorted.unshift(spoken[0]), (best = spoken[0]));
       else conflict = true;
     }
   }

@@ -5243,3 +5243,10 @@ test('the log of the odds written O(H | x), linear in x, is logistic regression;
   assert.equal(concept('\\log O(y = 1 \\mid x) = \\beta_0 + \\beta_1 x'), 'logistic-regression');
   assert.equal(concept('T(n) = O(n \\log n)'), null);
 });
+
+test('of two readings tied on the structure, the one the words speak of is named: y = Ax + b under a regression’s heading', () => {
+  assert.equal(explainFormula('y = Ax + b', { context: { before: 'Ridge regression. We fit the model' } }).concept, 'linear-regression');
+  // (The reason given is the regression's, not the layer's it tied with.)
+  assert.match(explainFormula('y = Ax + b', { context: { before: 'Ridge regression. We fit the model' } }).why, /straight line/);
+  assert.notEqual(concept('y = Ax + b'), 'linear-regression');
+});
