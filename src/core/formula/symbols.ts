@@ -548,6 +548,10 @@ function updateRoles(tree: Tree, { set }: Notes): void {
   for (const eq of equations(tree)) {
     const at = eq.findIndex((x) => x.k === 'op' && (EQUALS.has(x.v) || x.v === '←'));
     if (at <= 0 || at > 3) continue;
+    // (Δw = η (t − y) x, Δw_ij = Σ_i η δ_j x_i: a change of the weights scaled by a step-size letter written first.)
+    const change = eq[0]?.k === 'sym' && eq[0].name === 'Delta' && eq[1]?.k === 'sym' && /^(w|W|theta|v|b)$/.test(eq[1].name);
+    const first = eq.slice(at + 1).find((x) => x.k !== 'big');
+    if (change && first?.k === 'sym' && STEP_SIZE.test(first.name) && !first.sub && !first.sup) set(symbolKey(first), 'the learning rate (step size)');
     const lhs = eq.slice(0, at).find((x) => x.k === 'sym' || x.k === 'apply');
     const r = eq.slice(at + 1).filter((x) => !(x.k === 'op' && (x.v === '&' || x.v === '*' || x.v === '·')));
     // (θ + ε ∇L: a step along a gradient written with a plus.)
@@ -2167,6 +2171,14 @@ function networkGradient(tree: Tree): boolean {
     const num = rowOf(n.num);
     const derivative = num[0]?.k === 'sym' && ['partial', 'd'].includes(num[0].name);
     if (derivative && (num.some(lossLetter) || rowOf(n.den).some(weightLetter))) hit = true;
+  });
+  if (hit) return true;
+  // (Backpropagation's own writing: an activation's slope at a layer's z, σ′(z^l), or the course's d-prefixed
+  // gradients of a layer's letters, dz^{[2]}, dW^{[1]}.)
+  const layered = (x: Node | undefined) => !!x && x.k === 'sym' && /^[zaWwb]$/.test(x.name) && !!(x.sup || x.sub);
+  walk(tree, (n) => {
+    if (n.k === 'apply' && n.head.k === 'sym' && n.head.mods.includes('prime') && rowOf(n.arg).some((x) => x.k === 'sym' && x.name === 'z')) hit = true;
+    if (n.k === 'row') n.items.forEach((x, i) => void (x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && layered(n.items[i + 1]) && (hit = true)));
   });
   return hit;
 }

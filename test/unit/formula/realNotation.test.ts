@@ -5250,3 +5250,9 @@ test('of two readings tied on the structure, the one the words speak of is named
   assert.match(explainFormula('y = Ax + b', { context: { before: 'Ridge regression. We fit the model' } }).why, /straight line/);
   assert.notEqual(concept('y = Ax + b'), 'linear-regression');
 });
+
+test('backpropagation’s own writing (σ′(z^l), dz^{[2]}) makes z the pre-activation; a step-size letter first in a change of weights is the learning rate', () => {
+  assert.match(meaning('\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma\'(z^l)', 'z'), /pre-activation/);
+  assert.match(meaning('\\Delta w_j = \\eta (t - o) x_j', 'η'), /learning rate/);
+  assert.doesNotMatch(meaning('\\Delta = \\eta + x', 'η'), /learning rate/);
+});
