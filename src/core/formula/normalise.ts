@@ -697,6 +697,8 @@ function otherSpellings(s: string): string {
   s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
   s = s.replace(new RegExp(`^(\\s*)(${GATE_WORDS})(?=\\s*=)`), (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
+  // (Code's in-place update, `W1 -= learning_rate * dW1`: the step written out, W1 := W1 − learning_rate · dW1.)
+  s = s.replace(/^(\s*)([A-Za-z][A-Za-z0-9_]{0,20}(?:\[[^\]=]{1,8}\])?)\s*([-+])=\s*([^=]{1,400})$/, (_m, sp: string, v: string, sign: string, rest: string) => `${sp}${v} := ${v} ${sign} ${/[-+]/.test(rest.trim().slice(1)) ? `(${rest.trim()})` : rest.trim()}`);
   // (So is the statistician's expit, the logistic function by the name SciPy and R give it.)
   s = s.replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])expit(?:\s*\})?(?=\s*\()/g, '\\sigma');
   return s.replace(/\\(?:big)?triangledown(?![A-Za-z])|[▼▽]/g, '\\nabla ').replace(/(?:\\(?:operatorname|text|mathrm)\s*\{\s*)?(?<![A-Za-z\\])logit(?:\s*\})?\s*\^\s*\{\s*-\s*1\s*\}/gi, '\\sigma ');

@@ -5256,3 +5256,12 @@ test('backpropagation’s own writing (σ′(z^l), dz^{[2]}) makes z the pre-act
   assert.match(meaning('\\Delta w_j = \\eta (t - o) x_j', 'η'), /learning rate/);
   assert.doesNotMatch(meaning('\\Delta = \\eta + x', 'η'), /learning rate/);
 });
+
+test('code’s in-place update (W1 -= learning_rate * dW1) is the gradient step written out; a counter’s increment is not', { timeout: 10_000 }, () => {
+  assert.equal(concept('W2 -= learning_rate * dW2', 'update the parameters'), 'gradient-descent');
+  assert.equal(concept('i += 1'), null);
+  const t0 = Date.now();
+  normaliseTex(`w -=${' a'.repeat(4000)}`);
+  normaliseTex(`${'w'.repeat(4000)} -= x`);
+  assert.ok(Date.now() - t0 < 1000, `${Date.now() - t0} ms`);
+});
