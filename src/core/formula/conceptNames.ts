@@ -23,7 +23,8 @@ export const CONCEPT_NAMES: Partial<Record<ConceptId, RegExp>> = {
   'negative-log-likelihood': /negative log[- ]?likelihood|\bnll\b|负对数似然|음의 로그 ?우도/i,
   'distillation-loss': /\bdistil|知识蒸馏|蒸馏|증류/i,
   'empirical-risk': /empirical risk|经验风险|경험적 위험/i,
-  'linear-regression': /linear regression|least[- ]squares regression|linear ?回[归歸]|线性回归|선형 ?회귀/i,
+  // (Not nonlinear regression, 非线性回归, 비선형 회귀: a model that is not linear.)
+  'linear-regression': /(?<!non-?)linear regression|least[- ]squares regression|(?<!non-?)linear ?回[归歸]|(?<!非)线性回归|(?<!비)선형 ?회귀/i,
   'logistic-regression': /logistic regression|logit model|logistic ?回[归歸]|逻辑回归|逻辑斯蒂回归|对数几率回归|로지스틱 ?회귀/i,
   'softmax-regression': /softmax regression|multinomial logistic|multi-?class logistic|softmax ?回归|softmax ?回歸|ソフトマックス回帰|소프트맥스 ?회귀/i,
   'affine-layer': /affine (layer|map|transform)|fully[- ]connected|dense layer|linear layer|全连接|완전 ?연결/i,

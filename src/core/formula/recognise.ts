@@ -5190,7 +5190,7 @@ const NAMED_IN_PROSE: Partial<Record<ConceptId, RegExp>> = {
 
 /** Words that name logistic regression (`LogisticRegression` too), and words that name linear regression or least squares. */
 const logisticNamed = (words: string) => /logistic ?regression/i.test(words) || namedInOtherLanguage('logistic-regression', words);
-const linearNamed = (words: string) => /linear ?regression|least squares/i.test(words) || namedInOtherLanguage('linear-regression', words);
+const linearNamed = (words: string) => /(?<!non-?)linear ?regression|least squares/i.test(words) || namedInOtherLanguage('linear-regression', words);
 
 /** The words around a formula speak of the concept: its English words, or its name in the note's own language. */
 const wordsFor = (id: ConceptId, words: string): boolean => !!CONTEXT[id]?.test(words) || namedInOtherLanguage(id, words);

@@ -5265,3 +5265,9 @@ test('code’s in-place update (W1 -= learning_rate * dW1) is the gradient step 
   normaliseTex(`${'w'.repeat(4000)} -= x`);
   assert.ok(Date.now() - t0 < 1000, `${Date.now() - t0} ms`);
 });
+
+test('words that name nonlinear regression (非线性回归, non-linear regression) do not name linear regression', () => {
+  assert.notEqual(explainFormula('y = \\frac{1}{a x + 1}', { context: { before: '这是非线性回归' } }).concept, 'linear-regression');
+  assert.notEqual(explainFormula('y = \\frac{1}{a x + 1}', { context: { before: 'an example of non-linear regression' } }).concept, 'linear-regression');
+  assert.equal(explainFormula('y = a x + b', { context: { before: '这是线性回归' } }).concept, 'linear-regression');
+});
