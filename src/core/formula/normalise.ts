@@ -1026,6 +1026,24 @@ function positivePart(s: string): string {
   return out + s.slice(from);
 }
 
+/** Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}), as LaTeX and plain-text course notes write them. */
+function stepsInAngles(input: string): string {
+  let s = input;
+  // (The step as an index in parentheses.)
+  s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
+  // (Typed with a bare caret, c^<t-1>, a^<t>: the same step.)
+  s = s.replace(/([_^])\s*<\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*>/g, '$1{($2)}');
+  // (Typed without the superscript, a< t >, y<t-1>, x<t>: the same step.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*<\s*([tT](?:\s*[+-]\s*1)?)\s*>/g, '$1^{($2)}');
+  // (Course notes in plain text write the rest of that notation too: a candidate c~<t>, the gates gammaU and gammaR
+  // (Γ_u, Γ_r), a step t' or a number, y<1>, x<t'>, attention's pair of steps alpha<t,t'> (as LaTeX notes write them,
+  // α^{<t,t'>}), and sumt'(…), the sum over t'.)
+  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])~(?=\s*<\s*[tT])/g, '\\tilde{$1}').replace(/(?<![A-Za-z\\])(?:gamma|Γ)([urfoURFO])(?![A-Za-z])/g, (_m, g: string) => `\\Gamma_{${g.toLowerCase()}}`);
+  s = s.replace(/((?<![A-Za-z\\])[A-Za-z]|\\[A-Za-z]+|\})<((?:[tT]'?|\d)(?:\s*,\s*(?:[tT]'?|\d))?)>/g, '$1^{<$2>}');
+  s = s.replace(/(?<![A-Za-z\\])sum([tTij]'?)(?=\()/g, '\\sum_{$1}');
+  return s;
+}
+
 /**
  * Line breaks: one with its extra space, `\\[0.5em]`, `\\[2pt]`, is the break; one eating a Greek letter's backslash
  * (`x>0\\alpha x`) is the break, then the letter.
@@ -1125,18 +1143,7 @@ export function normaliseTex(src: string): string {
   s = s.replace(TRANSPOSED_DOT, '$1 ');
   // An operator wrapped in a text box (`y_{\mbox{<}t}`) is the operator.
   s = s.replace(/\\(?:mbox|text|textrm|mathrm)\s*\{\s*([<>=≤≥+\-*,;:|]|\\(?:le|ge|leq|geq|lt|gt))\s*\}/g, ' $1 ');
-  // Time steps in angle brackets (h^{<t>}, h_{<t-1>}, x^{\langle t \rangle}): the step as an index in parentheses.
-  s = s.replace(/([_^])\{\s*(?:<|\\langle)\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*(?:>|\\rangle)\s*\}/g, '$1{($2)}');
-  // (Typed with a bare caret, c^<t-1>, a^<t>: the same step.)
-  s = s.replace(/([_^])\s*<\s*([A-Za-z](?:\s*[+-]\s*\d)?)\s*>/g, '$1{($2)}');
-  // (Typed without the superscript, a< t >, y<t-1>, x<t>: the same step.)
-  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*<\s*([tT](?:\s*[+-]\s*1)?)\s*>/g, '$1^{($2)}');
-  // (Course notes in plain text write the rest of that notation too: a candidate c~<t>, the gates gammaU and gammaR
-  // (Γ_u, Γ_r), a step t' or a number, y<1>, x<t'>, attention's pair of steps alpha<t,t'> (as LaTeX notes write them,
-  // α^{<t,t'>}), and sumt'(…), the sum over t'.)
-  s = s.replace(/(?<![A-Za-z\\])([A-Za-z])~(?=\s*<\s*[tT])/g, '\\tilde{$1}').replace(/(?<![A-Za-z\\])(?:gamma|Γ)([urfoURFO])(?![A-Za-z])/g, (_m, g: string) => `\\Gamma_{${g.toLowerCase()}}`);
-  s = s.replace(/((?<![A-Za-z\\])[A-Za-z]|\\[A-Za-z]+|\})<((?:[tT]'?|\d)(?:\s*,\s*(?:[tT]'?|\d))?)>/g, '$1^{<$2>}');
-  s = s.replace(/(?<![A-Za-z\\])sum([tTij]'?)(?=\()/g, '\\sum_{$1}');
+  s = stepsInAngles(s);
   // GitHub's math markup $`…`$ leaves the backticks around the formula.
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.

@@ -5691,6 +5691,19 @@ const ATTENTION_WEIGHTS = 'α = softmax of the scores: attention weights';
  * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
  * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
  */
+/**
+ * Of readings tied on the structure, the one the words around the formula speak of — y = Ax + b under "Elastic net
+ * regression" — when they speak of just one: moved to the front of `sorted` (its reason is the one given).
+ */
+function spokenOfTied<C extends { id: ConceptId; score: number; why: string }>(sorted: C[], tied: C[], words: string): C | undefined {
+  const spoken = tied.filter((c) => !c.why.startsWith('related') && wordsFor(c.id, words));
+  if (spoken.length !== 1 || tied[0].score - spoken[0].score >= 0.05) return undefined;
+  const at = sorted.indexOf(spoken[0]);
+  if (at >= 0) sorted.splice(at, 1);
+  sorted.unshift(spoken[0]);
+  return spoken[0];
+}
+
 /** Why masked self-attention is named for attention restricted to the positions up to its own. */
 const CAUSAL_RESTRICTION = 'Σ_{j ≤ i} α_ij v_j: attention restricted to positions up to its own, the causal mask';
 
@@ -5736,7 +5749,9 @@ function sameSequenceScores(cands: Map<ConceptId, { score: number; why: string }
   if (pairs.length && pairs.every(([a, b]) => samePositions(a, b))) cands.set('self-attention', { score: best.score + 0.1, why: SAME_SEQUENCE });
 }
 
-function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string): void {
+function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string, items: Row): void {
+  causallyRestricted(cands, items);
+  sameSequenceScores(cands, items);
   const structural = (x: { why: string }) => !/^(related|named|the note names|the words|the sentence)/.test(x.why);
   // A weighted sum that holds the previous step's state is a recurrent layer, whatever words ("the hidden layer") lift
   // the layer it also is.
@@ -7228,9 +7243,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     }
   }
   wordsNameTheStep(tree.items, named, top, cands, words, add);
-  specificStructureWins(cands, words);
-  causallyRestricted(cands, tree.items);
-  sameSequenceScores(cands, tree.items);
+  specificStructureWins(cands, words, tree.items);
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   readAgainstStructure(sorted, tree.items, words, src, head.first);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
@@ -7259,12 +7272,9 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     if (close.length && (!close.every((c) => ownFamily(best.id, c.id)) || close.some((c) => best.score - c.score < 0.05))) {
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
-      // (Of readings tied on the structure, the one the words around it speak of — y = Ax + b under "Elastic net
-      // regression" — when they speak of just one.)
-      const spoken = all.filter((c) => own(c) && wordsFor(c.id, words));
+      const spoken = general ? undefined : spokenOfTied(sorted, all, words);
       if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
-      else if (spoken.length === 1 && best.score - spoken[0].score < 0.05) (sorted.splice(sorted.indexOf(spoken[0]), 1), sorted.unshift(spoken[0]), (best = spoken[0]));
-      else conflict = true;
+      else (best = spoken ?? best), (conflict = !spoken);
     }
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
