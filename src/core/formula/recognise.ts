@@ -5704,6 +5704,13 @@ function spokenOfTied<C extends { id: ConceptId; score: number; why: string }>(s
   return spoken[0];
 }
 
+/** The best of `ids` with evidence of its own (score ≥ 2.5), if it leads or is within MARGIN of the best candidate. */
+function leadingReading(cands: Map<ConceptId, { score: number; why: string }>, ids: ConceptId[]): { score: number; why: string } | undefined {
+  const best = ids.map((id) => cands.get(id)).filter((c): c is { score: number; why: string } => !!c && !c.why.startsWith('related') && c.score >= 2.5).sort((a, b) => b.score - a.score)[0];
+  const top = Math.max(...[...cands.values()].map((c) => c.score));
+  return best && best.score >= top - MARGIN ? best : undefined;
+}
+
 /** Why masked self-attention is named for attention restricted to the positions up to its own. */
 const CAUSAL_RESTRICTION = 'Σ_{j ≤ i} α_ij v_j: attention restricted to positions up to its own, the causal mask';
 
@@ -5712,9 +5719,8 @@ const CAUSAL_RESTRICTION = 'Σ_{j ≤ i} α_ij v_j: attention restricted to posi
  * scores are −∞ for j > i: each position attends only to itself and those before it — masked (causal) self-attention.
  */
 function causallyRestricted(cands: Map<ConceptId, { score: number; why: string }>, items: Row): void {
-  const best = (['attention', 'self-attention', 'scaled-dot-product-attention'] as ConceptId[]).map((id) => cands.get(id)).filter((c) => !!c && !c.why.startsWith('related') && c.score >= 2.5).sort((a, b) => b!.score - a!.score)[0];
-  const top = Math.max(...[...cands.values()].map((c) => c.score));
-  if (!best || best.score < top - MARGIN) return;
+  const best = leadingReading(cands, ['attention', 'self-attention', 'scaled-dot-product-attention']);
+  if (!best) return;
   const index = (x: Node | undefined): x is Sym => !!x && x.k === 'sym' && /^[ijkst]$/.test(x.name) && !x.sub && !x.sup;
   const infinite = all({ k: 'row', items }).some((x) => x.k === 'sym' && x.name === 'infty');
   const causal = rowsIn(items).some((r) => r.some((x, k) => {
@@ -5734,9 +5740,8 @@ const SAME_SEQUENCE = 'A_{t,s} ∝ exp(x_tᵀ x_s): positions of one sequence sc
  * (U_q x_t)ᵀ(U_k x_s), x_i · x_j: the sequence attends to itself — self-attention.
  */
 function sameSequenceScores(cands: Map<ConceptId, { score: number; why: string }>, items: Row): void {
-  const best = cands.get('attention');
-  const top = Math.max(...[...cands.values()].map((c) => c.score));
-  if (!best || best.why.startsWith('related') || best.score < 2.5 || best.score < top - MARGIN || (cands.get('self-attention')?.score ?? 0) > best.score) return;
+  const best = leadingReading(cands, ['attention']);
+  if (!best || (cands.get('self-attention')?.score ?? 0) > best.score) return;
   // (The vector a factor holds: itself, or the last letter of a projection in brackets, U x_t.)
   const vector = (x: Node): Sym | undefined => {
     if (x.k === 'sym') return x;

@@ -1751,8 +1751,9 @@ function crossEntropyRoles(tree: Tree, concept: ConceptId | null, { set }: Notes
   const letters = conceptLetters(concept, tree);
   walk(tree, (n) => {
     if (n.k === 'apply' && n.head.k === 'sym' && n.head.name === 'H' && !n.head.sub && !letters.H && rowOf(n.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1) {
-      set(symbolKey(n.head), 'the cross-entropy of the two distributions (a loss)');
-      if (distributionPair(rowOf(n.arg), ',', set)) set(pretty(n), 'the cross-entropy of the two distributions (a loss)');
+      const meaning = 'the cross-entropy of the two distributions (a loss)';
+      set(symbolKey(n.head), meaning);
+      if (distributionPair(rowOf(n.arg), ',', set)) set(pretty(n), meaning);
     }
     // (D_KL(P ‖ Q), KL(p||q), D(P ‖ Q): a divergence's two distributions.)
     const divergence = n.k === 'apply' && ((n.head.k === 'sym' && n.head.name === 'D') || (n.head.k === 'name' && /^d?kl$/i.test(n.head.v)));
@@ -1765,12 +1766,15 @@ function crossEntropyRoles(tree: Tree, concept: ConceptId | null, { set }: Notes
  * first the true (reference) distribution, the second the one compared with it (the model's).
  */
 function distributionPair(arg: Node[], sep: ',' | '‖', set: Notes['set']): boolean {
+  // (A double bar typed as two, `P || Q`, is one.)
+  const joined: Node[] = [];
+  for (const x of arg) {
+    const prev = joined[joined.length - 1];
+    if (x.k === 'op' && x.v === '|' && prev?.k === 'op' && prev.v === '|') joined[joined.length - 1] = { k: 'op', v: '‖' };
+    else joined.push(x);
+  }
   const parts: Node[][] = [[]];
-  arg.forEach((x, i) => {
-    const bar = x.k === 'op' && (x.v === '‖' || (x.v === '|' && arg[i + 1]?.k === 'op' && (arg[i + 1] as { v: string }).v === '|'));
-    if ((sep === ',' && x.k === 'op' && x.v === ',') || (sep === '‖' && bar)) parts.push([]);
-    else if (!(sep === '‖' && x.k === 'op' && x.v === '|' && arg[i - 1]?.k === 'op' && (arg[i - 1] as { v: string }).v === '|')) parts[parts.length - 1].push(x);
-  });
+  for (const x of joined) (x.k === 'op' && x.v === sep ? parts.push([]) : parts[parts.length - 1].push(x));
   const bare = parts.map((p) => (p.length === 1 && p[0].k === 'sym' && /^[PQpqRr]$/.test(p[0].name) && !p[0].sub && !p[0].sup ? p[0] : null));
   if (parts.length !== 2 || !bare[0] || !bare[1] || bare[0].name === bare[1].name) return false;
   set(symbolKey(bare[0]), 'the true probability distribution (the reference the other is compared with)');
@@ -2756,6 +2760,8 @@ const ATTENTION_WORDS: Record<string, string> = lookupTable({
   query: 'the query (what this position looks for)', key: 'a key (what each query is compared with)', value: 'a value vector (what the attention weights average)',
   head: "one attention head's output (attention over its own projections)", out: 'the attention output: the weighted sum of the values',
 });
+/** What a perplexity's name (PP, PPL, Perplexity) stands for in a formula. */
+const PERPLEXITY_WORD = 'the perplexity: the output of evaluating the model on the text (lower is better)';
 const WORD_LETTERS: Record<string, string> = lookupTable({
   pe: 'the positional encoding: the vector added to the word embedding at each position', pos: 'the position in the sequence (an index)',
   sim: 'the similarity score of the two vectors (here a cosine or a dot product)',
@@ -2764,8 +2770,7 @@ const WORD_LETTERS: Record<string, string> = lookupTable({
   mse: 'the mean squared error (the loss)', rss: 'the residual sum of squares (the loss)', sse: 'the sum of squared errors (the loss)',
   tss: 'the total sum of squares: the spread of the targets around their mean', rmse: 'the root mean squared error (in the units of the target)',
   mae: 'the mean absolute error (the loss)', loss: 'the loss', pr: 'the probability of what is in brackets',
-  pp: 'the perplexity: the output of evaluating the model on the text (lower is better)', ppl: 'the perplexity: the output of evaluating the model on the text (lower is better)',
-  perplexity: 'the perplexity: the output of evaluating the model on the text (lower is better)',
+  pp: PERPLEXITY_WORD, ppl: PERPLEXITY_WORD, perplexity: PERPLEXITY_WORD,
   cce: 'the categorical cross-entropy loss', cost: 'the cost (the loss)',
   weight: 'the weight (a learned parameter)', weights: 'the weights (learned parameters)', bias: 'the bias (a learned parameter, added after the weights)',
   biases: 'the biases (learned parameters, added after the weights)', input: 'the input', inputs: 'the inputs',
