@@ -18,11 +18,16 @@ import { type Node, parseTex } from './tex';
 import { normaliseTex } from './normalise';
 import { judge, loadModel, learnedFeatures, type LearnedModel, MIN_KNOWN, type Prediction, predictConcept, THRESHOLDS, type Verdict } from './learned';
 import learnedModelData from './learnedModel.json';
+import { decide, type DecisionInput, type DecisionModel, loadDecisionModel } from './decide';
+import decisionModelData from './decisionModel.json';
 import { letterFeatures, predictRole, SHAPE_ONLY, shippedRoleModel, withRole } from './letterRoles';
 
 /** The shipped model (learned.ts), decoded and checked on the first explanation rather than when the module loads. */
 let shipped: LearnedModel | undefined;
 const shippedModel = (): LearnedModel => (shipped ??= loadModel(learnedModelData));
+/** The shipped decision step (decide.ts), likewise. */
+let shippedDecision: DecisionModel | undefined;
+const shippedDecisionModel = (): DecisionModel => (shippedDecision ??= loadDecisionModel(decisionModelData));
 
 export interface Explanation {
   latex: string;
@@ -65,6 +70,11 @@ export interface ExplainOptions {
   learned?: LearnedModel | false;
   /** The learned reading of letters' roles (letterRoles.ts): the shipped model by default, another one, or `false` for none. */
   roles?: LearnedModel | false;
+  /**
+   * The step that weighs the recogniser's candidates and the learned model's probabilities (decide.ts): the shipped one
+   * by default, another one (cross-validation), or `false` for the learned model's fixed thresholds alone (learned.ts, judge).
+   */
+  decision?: DecisionModel | false;
 }
 
 /** Longest formula we try to recognise; longer ones are explained as "not recognised". */
@@ -81,6 +91,9 @@ function unsureReason(rec: Recognition | null, tooLong: boolean, macroError: str
   const best = rec?.candidates[0];
   if (macroError) return macroError;
   if (tooLong) return `it is longer than ${MAX_EXPLAIN_CHARS} characters`;
+  if (verdict.by === 'withdrawn' && ruled && verdict.instead === ruled) {
+    return `it partly matches ${CATALOG[ruled].title}, but formulas written like this, with words like these around them, are that concept only ${Math.round((verdict.p ?? 0) * 100)}% of the time in the labelled notes I learned from: too seldom to name it`;
+  }
   if (verdict.by === 'withdrawn' && ruled) {
     const usual = verdict.instead ? `more often ${CATALOG[verdict.instead].title}` : "more often none of the concepts I know";
     return `it partly matches ${CATALOG[ruled].title}, but formulas written like this, with words like these around them, are ${usual} in the labelled notes I learned from`;
@@ -190,6 +203,45 @@ function switchedTo(rec: Recognition | null, judged: Verdict): Recognition['cand
   return ancestors(top.id).includes(instead) && !rec.ruledOut?.includes(instead) ? { ...top, id: instead } : undefined;
 }
 
+/** What the decision step is given: the recogniser's answer and candidates, whether its answer is firm, the line a derivative's, the model's prediction. */
+function decisionInput(rec: Recognition, prediction: Prediction | null, words: string): DecisionInput {
+  // (The model reads few words of other languages: a concept the sentence names in the note's own language, "由线性回归
+  // 模型产生的预测值", counts as firm.)
+  const namedAbroad = !!rec.concept && namedInOtherLanguage(rec.concept, words);
+  return { rules: rec.concept, candidates: rec.candidates, firm: !!rec.firm || namedAbroad, derivative: derivativeLine(rec.tree.items), pred: prediction };
+}
+
+/** The decision step's answer as a verdict: the recogniser's concept kept, another its structure scored, one only the model offers, or none (the recogniser's taken back). */
+function decided(model: DecisionModel, rec: Recognition, input: DecisionInput): Verdict {
+  const d = decide(model, input);
+  if (d.concept) return { concept: d.concept, by: rec.candidates.some((c) => c.id === d.concept) ? 'rules' : 'learned', p: d.p };
+  return rec.concept ? { concept: null, by: 'withdrawn', p: d.pRules, instead: d.best } : { concept: null, by: 'none' };
+}
+
+/**
+ * The formula's verdict. The model does not name what the recogniser's structure ruled out, or found the formula only
+ * resembles, nor a line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared
+ * shapes, nor anything for a function's name written on its own, a mention.
+ */
+function weigh(rec: Recognition, prediction: Prediction | null, latex: string, words: string, decision: DecisionModel | false): Verdict {
+  const input = decisionInput(rec, prediction, words);
+  // (Without the model's opinion — `learned: false` — there is nothing to weigh: the recogniser's answer stands.)
+  const judged = decision && prediction ? decided(decision, rec, input) : judge(input.rules, prediction, THRESHOLDS, input.derivative, input.firm);
+  const resembled = rec.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
+  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec.mentions || CONTINUES.test(latex) || onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items));
+  if (unnameable) return { concept: null, by: 'none' };
+  const switched = decision && prediction ? undefined : switchedTo(rec, judged);
+  return switched ? { concept: switched.id, by: 'rules', p: judged.p } : judged;
+}
+
+/** The decision step's input for a formula given as explainFormula is given it (the trainer's examples), or null when it is too long to recognise. */
+export function decisionInputOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): DecisionInput | null {
+  const latex = expandFormula(latexIn, macroTableOf(opts.macros)).latex;
+  if (latex.length > MAX_EXPLAIN_CHARS) return null;
+  const rec = recognise(latex, opts.context);
+  return decisionInput(rec, predictConcept(shippedModel(), expandedFeatures(latex, opts.context)), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`);
+}
+
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {
   const table = macroTableOf(opts.macros);
   const expanded = expandFormula(latexIn, table);
@@ -200,18 +252,8 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
   const rec = tooLong ? null : recognise(latex, opts.context);
   const model = opts.learned === undefined ? shippedModel() : opts.learned;
   const prediction = model && rec ? predictConcept(model, expandedFeatures(latex, opts.context)) : null;
-  // (The model reads few words of other languages: a concept the sentence names in the note's own language, "由线性回归
-  // 模型产生的预测值", is not the model's to take back.)
   const words = `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`;
-  const namedAbroad = !!rec?.concept && namedInOtherLanguage(rec.concept, words);
-  const judged = judge(rec?.concept ?? null, prediction, THRESHOLDS, rec ? derivativeLine(rec.tree.items) : false, !!rec?.firm || namedAbroad);
-  // (The model does not name what the recogniser's structure ruled out, or found the formula only resembles, nor a
-  // line that goes on from an earlier one, `= …`, whose left side is elsewhere, nor settings and declared shapes, nor
-  // anything for a function's name written on its own, a mention.)
-  const resembled = rec?.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
-  const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec?.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec?.mentions || CONTINUES.test(latex) || (!!rec && (onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items))));
-  const switched = switchedTo(rec, judged);
-  const verdict: Verdict = unnameable ? { concept: null, by: 'none' } : switched ? { concept: switched.id, by: 'rules', p: judged.p } : judged;
+  const verdict: Verdict = rec ? weigh(rec, prediction, latex, words, opts.decision === undefined ? shippedDecisionModel() : opts.decision) : { concept: null, by: 'none' };
   const concept = verdict.concept;
   const info = concept ? CATALOG[concept] : null;
   const tree = rec?.tree ?? { k: 'row' as const, items: [] };
@@ -234,7 +276,7 @@ export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Expl
     concept,
     title: info?.title ?? 'Formula',
     summary: info?.summary ?? (tooLong ? 'This formula is too long to analyse.' : rec?.mentions ? `A name (${CATALOG[rec.mentions].title}) written on its own: a mention in the sentence, not a formula that defines something; a formula that defines it gets its full explanation.` : "It does not match any concept of the study catalog closely enough, so I won't guess what it is. Its symbols and operators are listed below."),
-    why: verdict.by === 'learned' ? learnedWhy(verdict) : switched ? switched.why : concept ? rec!.candidates[0]?.why ?? '' : '',
+    why: verdict.by === 'learned' ? learnedWhy(verdict) : concept ? (rec!.candidates.find((c) => c.id === concept) ?? rec!.candidates[0])?.why ?? '' : '',
     symbols: withLearnedRoles(concept || !rec ? describeSymbols(letterTree, concept, named, words) : symbolsOfUnsure(letterTree, rec, named, words), letterTree, concept, roleModel),
     operators: describeOperators(tree),
     pitfalls: info?.pitfalls ?? [],

@@ -8,10 +8,14 @@ import {
   exampleLoss, type Example, formulaTokens, judge, learnedFeatures, type LearnedModel, loadModel, NAME_FROM,
   type Prediction, predictConcept, sentenceWords, storeModel, THRESHOLDS, trainModel,
 } from '../../../src/core/formula/learned';
-import { explainFormula } from '../../../src/core/formula/explain';
+import { explainFormula, type ExplainOptions } from '../../../src/core/formula/explain';
 import { buildHoverMarkdown } from '../../../src/core/formula/hover';
 import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
 import shipped from '../../../src/core/formula/learnedModel.json';
+
+/** The recogniser's answer weighed by the learned model's fixed thresholds alone (learned.ts, judge), without the decision step (decide.ts). */
+const explainRules = (tex: string, opts: ExplainOptions = {}) => explainFormula(tex, { decision: false, ...opts });
+
 
 test('features: TeX commands, letters with their case, words and pairs lower-cased, a length bucket', () => {
   assert.deepEqual(formulaTokens('\\sigma(W x)=Softmax'), ['\\sigma', '(', 'W', 'x', ')', '=', 'softmax']);
@@ -136,9 +140,9 @@ function handModel(classes: string[], favour: string, letters: string[]): Learne
 
 test('a claim the model withdraws becomes an honest unsure hover that says why and names no concept', () => {
   const tex = '\\sigma(z) = \\frac{1}{1 + e^{-z}}';
-  assert.equal(explainFormula(tex, { learned: false }).concept, 'sigmoid');
+  assert.equal(explainRules(tex, { learned: false }).concept, 'sigmoid');
   const model = handModel(['null', 'sigmoid', 'softmax'], 'softmax', ['\\sigma', 'z', '1', 'e']);
-  const ex = explainFormula(tex, { learned: model });
+  const ex = explainRules(tex, { learned: model });
   assert.equal(ex.concept, null);
   assert.equal(ex.learned.by, 'withdrawn');
   assert.match(ex.unsure?.reason ?? '', /partly matches Sigmoid.*more often Softmax/);
@@ -146,14 +150,14 @@ test('a claim the model withdraws becomes an honest unsure hover that says why a
   assert.match(md, /^\*\*I don't recognise this formula\*\*/);
   assert.doesNotMatch(md, /\*\*Sigmoid\*\*|In your notation/);
   // A model that favours the sigmoid keeps the recogniser's concept.
-  assert.equal(explainFormula(tex, { learned: handModel(['null', 'sigmoid', 'softmax'], 'sigmoid', ['\\sigma', 'z', '1', 'e']) }).concept, 'sigmoid');
+  assert.equal(explainRules(tex, { learned: handModel(['null', 'sigmoid', 'softmax'], 'sigmoid', ['\\sigma', 'z', '1', 'e']) }).concept, 'sigmoid');
 });
 
 test('a concept the model names where the recogniser was unsure says where the name comes from', () => {
   const tex = 'q = r + s + t';
-  assert.equal(explainFormula(tex, { learned: false }).concept, null);
+  assert.equal(explainRules(tex, { learned: false }).concept, null);
   const model = handModel(['null', 'softmax'], 'softmax', ['q', 'r', 's', 't']);
-  const ex = explainFormula(tex, { learned: model });
+  const ex = explainRules(tex, { learned: model });
   assert.equal(ex.concept, 'softmax');
   assert.equal(ex.learned.by, 'learned');
   assert.match(ex.why, /no pattern I know matched its structure.*model trained on formulas labelled in other people's notes.*100% likely/);
@@ -179,8 +183,8 @@ test('judge: on a line that works out a derivative the model names only an updat
   // The recogniser's own concept on such a line is judged as before.
   assert.equal(judge('sigmoid', pred('sigmoid', 0.9, { sigmoid: 0.9 }), THRESHOLDS, true).concept, 'sigmoid');
   const model = handModel(['null', 'cross-entropy'], 'cross-entropy', ['\\partial', 'ce', 'pred', 'z', 't', 'y']);
-  assert.equal(explainFormula('q_{z_t} = y_{\\text{pred}, t} - 1', { learned: model }).learned.by, 'learned', 'the model names it on a plain line');
-  const ex = explainFormula('\\frac{\\partial \\text{CE}}{\\partial z_t} = y_{\\text{pred}, t} - 1', { learned: model });
+  assert.equal(explainRules('q_{z_t} = y_{\\text{pred}, t} - 1', { learned: model }).learned.by, 'learned', 'the model names it on a plain line');
+  const ex = explainRules('\\frac{\\partial \\text{CE}}{\\partial z_t} = y_{\\text{pred}, t} - 1', { learned: model });
   assert.equal(ex.learned.by, 'none', 'explainFormula tells judge the line is a derivative');
 });
 
@@ -198,12 +202,12 @@ test('a model started from another keeps what that one knew (its classes and fea
 
 test('a specific concept the model takes back for the general one it is a kind of is named by the general one', () => {
   const tex = '\\frac{\\partial net_t}{\\partial net_{t-1}} = \\frac{\\partial net_t}{\\partial s_{t-1}}\\frac{\\partial s_{t-1}}{\\partial net_{t-1}}';
-  assert.equal(explainFormula(tex, { learned: false }).concept, 'backpropagation-through-time');
+  assert.equal(explainRules(tex, { learned: false }).concept, 'backpropagation-through-time');
   const letters = ['\\partial', 'n', 'e', 't', 's', '1'];
-  const general = explainFormula(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'chain-rule', letters) });
+  const general = explainRules(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'chain-rule', letters) });
   assert.equal(general.concept, 'chain-rule');
   // A concept the model favours that the formula is no kind of leaves the hover unsure.
-  const other = explainFormula(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'softmax', letters) });
+  const other = explainRules(tex, { learned: handModel(['null', 'chain-rule', 'backpropagation-through-time', 'softmax'], 'softmax', letters) });
   assert.equal(other.concept, null);
   assert.equal(other.learned.by, 'withdrawn');
 });

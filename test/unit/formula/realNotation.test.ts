@@ -10,6 +10,10 @@ import { parseTex, show } from '../../../src/core/formula/tex';
 import type { ConceptId } from '../../../src/core/formula/concepts';
 import { normaliseTex } from '../../../src/core/formula/normalise';
 
+/** The recogniser's answer weighed by the learned model's fixed thresholds alone (learned.ts, judge), without the decision step (decide.ts). */
+const explainRules = (tex: string, opts: ExplainOptions = {}) => explainFormula(tex, { decision: false, ...opts });
+
+
 const concept = (tex: string, before = '') => recognise(tex, { before }).concept;
 
 test('arg min spelled in words, and the * of an optimum, are not products of gates', () => {
@@ -2425,7 +2429,7 @@ test('a chain of states from step 0, or run backwards, is a process factorised b
 test('a target drawn from a Gaussian around a linear prediction is linear regression, and the learned model keeps it', () => {
   assert.equal(concept('t_k \\sim \\mathcal{N}(\\theta^\\top x_k, s^2)'), 'linear-regression');
   assert.equal(concept('q(t | x, \\theta) = \\mathcal{N}(t ; w^T \\phi(x), s^2)'), 'linear-regression');
-  assert.equal(explainFormula('t_k \\sim \\mathcal{N}(w^T x_k + b, s^2), \\forall k', { context: { before: 'Suppose that' } }).concept, 'linear-regression');
+  assert.equal(explainRules('t_k \\sim \\mathcal{N}(w^T x_k + b, s^2), \\forall k', { context: { before: 'Suppose that' } }).concept, 'linear-regression');
   assert.equal(recognise('t_k \\sim \\mathcal{N}(w^T x_k + b, s^2)').firm, true);
   // (A prior on the weights, a product over the data, or a mean that is not linear in the input is something else.)
   assert.notEqual(concept('w \\sim \\mathcal{N}(0, \\tau^2)'), 'linear-regression');
@@ -2492,7 +2496,7 @@ test('a note\'s undefined macro for a network (\\rnn, \\birnn, \\lstmstar) reads
 
 test('a recurrent network called by its name, or its state computed from the state before and the input, is kept against the learned model', () => {
   for (const [tex, id] of [['r_k = BiGRU(e_k) \\in \\mathbb{R}^{2d}', 'bidirectional-rnn'], ['\\mathbf{o}_k = \\rnn(\\mathbf{u}_{1:k})', 'rnn'], ['s_t = R(s_{t-1}, u_t)', 'rnn']] as const) {
-    const ex = explainFormula(tex);
+    const ex = explainRules(tex);
     assert.equal(ex.concept, id, tex);
     assert.equal(ex.learned.by, 'rules', tex);
   }
@@ -2545,7 +2549,7 @@ test('a running maximum of a letter and its value before is no network step, nor
 });
 
 test('the statistician\'s linear model, a response as coefficients times inputs plus an error term, is firm', () => {
-  const ex = explainFormula('Z_j = \\sum_{m=1}^q X_{mj} \\beta_m + \\varepsilon_j'.replace(/Z_j/, 'Y_j'));
+  const ex = explainRules('Z_j = \\sum_{m=1}^q X_{mj} \\beta_m + \\varepsilon_j'.replace(/Z_j/, 'Y_j'));
   assert.equal(ex.concept, 'linear-regression');
   assert.ok(recognise('Y_j = \\beta_0 + \\beta_1 X_j + u_j').firm);
   // (A normalisation's ε under a root and β as a shift are no linear model.)
@@ -2880,7 +2884,7 @@ test('a product whose conditionals are each given as many letters is not the cha
   assert.equal(concept('P(\\mathbf{u}, c) = P(u_1 | c) \\cdots P(u_k | c) P(c)'), null);
   assert.equal(concept('p(A, B, C) = p(A) p(B | A) p(C | A)'), null);
   assert.equal(concept('p(A, B, C, D) = p(A) p(B) p(C | A, B) p(D | C)'), null);
-  assert.equal(explainFormula('p(A, B, C, D) = p(A) p(B) p(C | A, B) p(D | C)', { context: { before: 'the graph factorises as' } }).concept, null);
+  assert.equal(explainRules('p(A, B, C, D) = p(A) p(B) p(C | A, B) p(D | C)', { context: { before: 'the graph factorises as' } }).concept, null);
   // Each factor given all the earlier ones, in either order, or a range of them; a chain of states, each given the one before.
   assert.equal(concept('p(s_0, s_1, s_2) = p(s_0) p(s_1 | s_0) p(s_2 | s_1)'), 'probability-chain-rule');
   assert.equal(concept('P(A, B, C) = P(A) P(B | A) P(C | A, B)'), 'probability-chain-rule');
@@ -2890,16 +2894,16 @@ test('a product whose conditionals are each given as many letters is not the cha
 
 test('a regression in the statistician\'s letters: β coefficients on named inputs; a gradient over a slice of the data is a minibatch step', () => {
   assert.equal(concept('\\text{Price} ≈ \\beta_0 + \\beta_1 \\text{Area} + \\beta_2 \\text{Rooms} + \\varepsilon'), 'linear-regression');
-  assert.equal(explainFormula('\\text{Price} ≈ \\beta_0 + \\beta_1 \\text{Area}', { context: { before: 'For a house without a garden' } }).concept, 'linear-regression');
+  assert.equal(explainRules('\\text{Price} ≈ \\beta_0 + \\beta_1 \\text{Area}', { context: { before: 'For a house without a garden' } }).concept, 'linear-regression');
   assert.equal(concept('Y = \\beta_1 u_1 + \\beta_2 u_2 + \\beta_3 u_1 u_2'), 'linear-regression');
   assert.equal(concept('\\hat{y}_j = \\hat{\\beta} X_j'), 'linear-regression');
   assert.notEqual(concept('\\text{Price} ≈ \\beta_0 + \\log(\\beta_1 \\text{Area})'), 'linear-regression');
   assert.notEqual(concept('\\eta = \\beta_1 u_1 + \\beta_2 u_2'), 'linear-regression');
-  assert.equal(explainFormula('\\theta := \\theta - \\alpha \\nabla \\mathcal{J}_{k:k+M-1}(\\theta)').concept, 'minibatch-sgd');
+  assert.equal(explainRules('\\theta := \\theta - \\alpha \\nabla \\mathcal{J}_{k:k+M-1}(\\theta)').concept, 'minibatch-sgd');
 });
 
 test('log-odds and class probabilities linear in the input are logistic regression, β typed as ß, a fraction over brackets', () => {
-  const firm = (tex: string, before = '') => explainFormula(tex, { context: { before } }).concept;
+  const firm = (tex: string, before = '') => explainRules(tex, { context: { before } }).concept;
   assert.equal(firm('log[P(Y=1|X) / [1 - P(Y=1|X)]] = ß_0 + ß_1 X', 'take the logarithm on both sides'), 'logistic-regression');
   assert.equal(firm('P(Y=1|X) = exp(β_0 + β_1 X) / [1 + exp(β_0 + β_1 X)]', 'transform the right hand side'), 'logistic-regression');
   assert.equal(firm('P(Y=1|X) / [1 - P(Y=1|X)] = exp(β_0 + β_1 X)'), 'logistic-regression');
@@ -3270,16 +3274,16 @@ test('drawn from round 60: esdiff derivatives, a bold matrix-vector pair, a recu
 });
 
 test('drawn from round 60: a gate through its own weights, heads and attention called by name, Adam\'s rates typed B_1, B_2', () => {
-  const lstmGate = explainFormula('\\mathbf{i}_t = \\sigma(y_i) = \\sigma(W_i \\cdot \\mathbf{z} + b_i)');
+  const lstmGate = explainRules('\\mathbf{i}_t = \\sigma(y_i) = \\sigma(W_i \\cdot \\mathbf{z} + b_i)');
   assert.equal(lstmGate.concept, 'lstm');
   assert.notEqual(lstmGate.learned.by, 'withdrawn');
   assert.equal(concept('z_t = \\sigma(W_z \\cdot [h_{t-1}, x_t] + b_z)'), 'gru');
   assert.doesNotMatch(recognise('f_t = \\sigma(W_i x_t + b)').candidates[0]?.why ?? '', /own weights/);
-  assert.equal(explainFormula('\\text{where head}_i = \\text{Attention}(QW_i^Q, KW_i^K, VW_i^V)').concept, 'multi-head-attention');
-  assert.equal(explainFormula('\\bm{H}^{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}^{i}, \\bm{K}\\bm{W_k}^{i}, \\bm{V}\\bm{W_v}^{i})', { context: { before: 'Multi-Head Self-Attention' } }).concept, 'multi-head-attention');
-  assert.equal(explainFormula('\\bm{H}\\isup{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}\\isup{i}, \\bm{K}\\bm{W_k}\\isup{i}, \\bm{V}\\bm{W_v}\\isup{i})', { macros: '\\newcommand{\\isup}[1]{\\ensuremath{^{(#1)}}}' }).concept, 'multi-head-attention');
-  assert.equal(explainFormula('Z = \\text{SelfAttn}(X)').concept, 'self-attention');
-  assert.equal(explainFormula('\\mathbf{a}_i = \\operatorname{SDPA}(\\mathbf{q}_i, \\mathbf{k}_1, \\mathbf{v}_1)').concept, 'scaled-dot-product-attention');
+  assert.equal(explainRules('\\text{where head}_i = \\text{Attention}(QW_i^Q, KW_i^K, VW_i^V)').concept, 'multi-head-attention');
+  assert.equal(explainRules('\\bm{H}^{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}^{i}, \\bm{K}\\bm{W_k}^{i}, \\bm{V}\\bm{W_v}^{i})', { context: { before: 'Multi-Head Self-Attention' } }).concept, 'multi-head-attention');
+  assert.equal(explainRules('\\bm{H}\\isup{i} = \\text{Attention}(\\bm{Q}\\bm{W_q}\\isup{i}, \\bm{K}\\bm{W_k}\\isup{i}, \\bm{V}\\bm{W_v}\\isup{i})', { macros: '\\newcommand{\\isup}[1]{\\ensuremath{^{(#1)}}}' }).concept, 'multi-head-attention');
+  assert.equal(explainRules('Z = \\text{SelfAttn}(X)').concept, 'self-attention');
+  assert.equal(explainRules('\\mathbf{a}_i = \\operatorname{SDPA}(\\mathbf{q}_i, \\mathbf{k}_1, \\mathbf{v}_1)').concept, 'scaled-dot-product-attention');
   assert.equal(concept('V_t = B_2*V_{t-1} + (1-B_2)*g^2_t'), 'adam');
   assert.equal(concept('m_t = \\frac{m_t}{1-B_1^t}'), 'adam');
   assert.equal(concept('h_t = (1 - z_t) h_{t-1} + z_t \\tilde{h}_t'), 'gru');
@@ -3306,11 +3310,11 @@ test('drawn from round 60: backpropagation through time in a step k up to t; a g
 test('drawn from round 60 too: Bayes with the prior first, ReLU through the step, Luong\'s score, the reset gate in the candidate, bigrams of a sentence', () => {
   assert.equal(concept('P(\\theta|D) = P(\\theta) \\frac {P(D|\\theta)}{P(D)}'), 'bayes-rule');
   assert.notEqual(concept('P(\\theta|D) = P(D) \\frac {P(D|\\theta)}{P(\\theta)}'), 'bayes-rule');
-  assert.equal(explainFormula('xH(x)').concept, 'relu');
+  assert.equal(explainRules('xH(x)').concept, 'relu');
   assert.notEqual(concept('xH(y)'), 'relu');
   assert.equal(recognise('h_t^\\top W_a\\overline{h}_s').candidates[0]?.id, 'attention');
-  assert.equal(explainFormula('\\widetilde{h_t}=tanh(W\\cdot[r_t\\cdot h_{t-1},x_t])').concept, 'gru');
-  assert.equal(explainFormula('P(I | <s>) * P(like | I) * P(peas | like) * P(</s> | peas)').concept, 'ngram-markov');
+  assert.equal(explainRules('\\widetilde{h_t}=tanh(W\\cdot[r_t\\cdot h_{t-1},x_t])').concept, 'gru');
+  assert.equal(explainRules('P(I | <s>) * P(like | I) * P(peas | like) * P(</s> | peas)').concept, 'ngram-markov');
   assert.notEqual(concept('P(I) * P(like | I) * P(peas | like)'), 'ngram-markov');
   assert.equal(concept('\\text{Final Vector} = \\text{Word Embedding} + \\text{Positional Encoding}'), 'positional-encoding');
 });
@@ -3318,8 +3322,8 @@ test('drawn from round 60 too: Bayes with the prior first, ReLU through the step
 test('drawn from round 60 too: budgets written term by term, the log-likelihood of listed parameters, the prediction under "logistic regression"', () => {
   assert.equal(concept('|\\beta_1|+|\\beta_2|\\leq s'), 'regularization');
   assert.equal(concept('\\beta_1^2+\\beta_2^2\\leq s'), 'regularization');
-  assert.equal(explainFormula('\\ell(\\phi, \\mu_0, \\mu_1, \\Sigma) = \\sum_{i=1}^n \\left[ \\log p(x^{(i)} | y^{(i)}; \\mu_0, \\mu_1, \\Sigma) + \\log p(y^{(i)}; \\phi) \\right]').concept, 'maximum-likelihood');
-  assert.equal(explainFormula('\\mathcal{L}(\\theta) = \\mathbb{E}_{(x, y) \\sim \\mathcal{F}} \\left[ \\log p(y | x; \\theta) \\right]').concept, 'maximum-likelihood');
+  assert.equal(explainRules('\\ell(\\phi, \\mu_0, \\mu_1, \\Sigma) = \\sum_{i=1}^n \\left[ \\log p(x^{(i)} | y^{(i)}; \\mu_0, \\mu_1, \\Sigma) + \\log p(y^{(i)}; \\phi) \\right]').concept, 'maximum-likelihood');
+  assert.equal(explainRules('\\mathcal{L}(\\theta) = \\mathbb{E}_{(x, y) \\sim \\mathcal{F}} \\left[ \\log p(y | x; \\theta) \\right]').concept, 'maximum-likelihood');
   assert.notEqual(concept('\\mathcal{L}(\\theta) = -\\mathbb{E}_{(x, y)} \\left[ \\log p(y | x; \\theta) \\right]'), 'maximum-likelihood');
   assert.equal(concept('\\hat{y}=\\sigma(z)=\\frac{1}{1+e^{-z}}', 'Logistic Regression. The output is'), 'logistic-regression');
   assert.equal(concept('\\hat{y}=\\sigma(z)=\\frac{1}{1+e^{-z}}'), 'sigmoid');
@@ -3561,8 +3565,8 @@ test("an activation's name primed alone is its derivative; a prediction of an in
   assert.equal(concept("\\text{Leaky ReLU}' = \\begin{cases} 0.1 & u < 0\\\\ 1 & u > 0 \\end{cases}"), 'leaky-relu');
   // A primed name the catalog does not hold is no activation's derivative.
   assert.equal(concept("\\text{Swish}' = \\begin{cases} 0 & u < 0\\\\ 1 & u > 0 \\end{cases}") === 'relu', false);
-  assert.equal(explainFormula('\\hat{q}(a, \\theta) = \\psi(a)^T \\theta', { display: true }).concept, 'linear-regression');
-  assert.equal(explainFormula('f(\\mathbf{u}, \\mathbf{w}) = \\mathbf{w}^\\top \\boldsymbol\\psi(\\mathbf{u})', { display: true }).concept, 'linear-regression');
+  assert.equal(explainRules('\\hat{q}(a, \\theta) = \\psi(a)^T \\theta', { display: true }).concept, 'linear-regression');
+  assert.equal(explainRules('f(\\mathbf{u}, \\mathbf{w}) = \\mathbf{w}^\\top \\boldsymbol\\psi(\\mathbf{u})', { display: true }).concept, 'linear-regression');
   // Weights and features of another letter than the input, or no transpose, are no such model.
   assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(b)^T \\theta'), null);
   assert.equal(concept('\\hat{q}(a, \\theta) = \\psi(a) \\theta'), null);
@@ -3896,9 +3900,9 @@ test('a row vector and its matrix set bold together, \\bm{xW}_1, are each bold: 
 });
 
 test('a letter defined as what an attention call returns is attention, in italic letters too, and the learned model keeps it', () => {
-  const ex = explainFormula('z_t = att(s_{t-1}, [h_t; g_{t-1}])', { context: { before: 'For the whole passage,' }, display: true });
+  const ex = explainRules('z_t = att(s_{t-1}, [h_t; g_{t-1}])', { context: { before: 'For the whole passage,' }, display: true });
   assert.equal(ex.concept, 'attention');
-  assert.equal(explainFormula('r = \\text{Attn}(q, H)', { display: true }).concept, 'attention');
+  assert.equal(explainRules('r = \\text{Attn}(q, H)', { display: true }).concept, 'attention');
   // Attention defined by its call on the left is not this form.
   assert.ok(!recognise('Attention(x_i) = g(x_j W_V)', {}).candidates.some((c) => c.why === 'named: attention, the letter on the left its value'));
 });
@@ -3938,7 +3942,7 @@ test('the parameter shrunk by 1 − (one weight) before its gradient step is wei
 
 test('one item given another, scored by the dot product of their own vectors over every item, is the skip-gram softmax', () => {
   assert.equal(concept('P(j|e_i) = \\frac{\\exp(e_i^T e_j)}{\\sum_{k \\in N} \\exp(e_i^T e_k)}'), 'skipgram-softmax');
-  assert.equal(explainFormula('P(b|h_a) = \\frac{\\exp(h_a^T h_b)}{\\sum_{m \\in V} \\exp(h_a^T h_m)}', { display: true }).concept, 'skipgram-softmax');
+  assert.equal(explainRules('P(b|h_a) = \\frac{\\exp(h_a^T h_b)}{\\sum_{m \\in V} \\exp(h_a^T h_m)}', { display: true }).concept, 'skipgram-softmax');
   // A class given the input, scored by the class's weights against the bare input, is softmax regression.
   assert.equal(concept('P(k|x) = \\frac{\\exp(w_k^T x)}{\\sum_j \\exp(w_j^T x)}'), 'softmax-regression');
 });
@@ -4242,7 +4246,7 @@ test('powers of the input make a polynomial model, not the linear model its firs
 test('the tanh\'s slope under a σ standing for any activation; the chain rule is the general concept of BPTT', () => {
   assert.equal(concept("\\sigma'(z) = 1-\\tanh(z)^2"), 'tanh');
   assert.equal(concept("\\sigma'(z) = \\sigma(z)(1-\\sigma(z))"), 'sigmoid');
-  assert.equal(explainFormula("f^{'}(z) = 1 - f(z)^2", { context: { before: 'Its derivative:' } }).concept, 'tanh');
+  assert.equal(explainRules("f^{'}(z) = 1 - f(z)^2", { context: { before: 'Its derivative:' } }).concept, 'tanh');
 });
 
 test('a neuron as an activation of w · x; the linear model f(x; w) = x · w; a GRU gate of unit j reading the earlier state', () => {
@@ -4703,7 +4707,7 @@ test('an M under the root of softmax(QKᵀ/√M)V is the dimension, no mask; PE 
 });
 
 test('a concept the sentence names in the note’s own language is not taken back by the learned model, which reads few of its words', () => {
-  const c = (before: string) => explainFormula('z=w^Tx+b', { context: { before } }).concept;
+  const c = (before: string) => explainRules('z=w^Tx+b', { context: { before } }).concept;
   assert.equal(c('由线性回归模型产生的预测值'), 'linear-regression');
   assert.equal(c('the prediction of the linear regression model'), 'linear-regression');
 });
@@ -5155,7 +5159,7 @@ test('a divergence defined on the left, D(p‖q) = Σ p log p − Σ p log q, is
 });
 
 test('a prediction as a line with its fitted numbers (ŷ = 3 + 2x) is linear regression; the angle of a·b = |a||b| cos(·) under any letter', () => {
-  assert.equal(explainFormula('\\hat{y} = 5 - 2 x').concept, 'linear-regression');
+  assert.equal(explainRules('\\hat{y} = 5 - 2 x').concept, 'linear-regression');
   assert.equal(concept('\\hat{y} = 5 - 2'), null);
   assert.equal(concept('U \\cdot V = |U||V|\\cos(b)'), 'cosine-similarity');
 });
