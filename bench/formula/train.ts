@@ -11,13 +11,10 @@
  * several sources.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseLabelFile, readBounded } from './evaluate';
 import { explainFormula, featuresOf, judgedLineOf } from '../../src/core/formula/explain';
-import { parseMacros } from '../../src/core/formula/macros';
 import type { ConceptId } from '../../src/core/formula/concepts';
 import { type Example, type HeldOut, judge, type LearnedModel, predictConcept, THRESHOLDS, trainModel } from '../../src/core/formula/learned';
-import { startingModel, trainingRun, writeCrossValidation, writeModel } from './trainCommon';
+import { labelledFormulas, startingModel, trainingRun, writeCrossValidation, writeModel } from './trainCommon';
 
 const run = trainingRun('train:formula', 5);
 const { dirs, out, dump, folds } = run;
@@ -36,18 +33,12 @@ interface Row extends Example {
 }
 
 function readFolder(dir: string, folder: number): Row[] {
-  const rows: Row[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt') && !x.endsWith('.roles.txt')).sort()) {
-    const labels = parseLabelFile(readBounded(path.join(dir, f), 4_000_000), false);
-    const macros = labels.macros ? parseMacros(labels.macros) : undefined;
-    for (const fo of labels.formulas) {
-      const context = { before: fo.context };
-      const e = explainFormula(fo.latex, { context, display: true, macros, learned: false });
-      const { derivative, firm } = judgedLineOf(fo.latex, { context, macros });
-      rows.push({ features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source: `${path.basename(dir)}/${f}`, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0, derivative, firm });
-    }
-  }
-  return rows;
+  return labelledFormulas(dir).map(({ source, formula: fo, macros }) => {
+    const context = { before: fo.context };
+    const e = explainFormula(fo.latex, { context, display: true, macros, learned: false });
+    const { derivative, firm } = judgedLineOf(fo.latex, { context, macros });
+    return { features: featuresOf(fo.latex, { context, macros }), label: fo.expected, source, folder, rules: e.concept, rulesScore: e.candidates[0]?.score ?? 0, derivative, firm };
+  });
 }
 
 const rows = dirs.flatMap((d, i) => readFolder(d, i));

@@ -10,12 +10,11 @@
  * bench/results/formula-decision-cv-<time>.json. Then, with --out, the weights trained on every folder are written
  * with the threshold given (--no-cv: only that). The learned model (learnedModel.json) gives the probabilities the step weighs: train it first.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseLabelFile, readBounded } from './evaluate';
-import { Flags, commitOf, repoRoot } from '../lib/results';
+import { Flags } from '../lib/results';
+import { labelledFormulas, writeJson, writeResult } from './trainCommon';
 import { decisionInputOf, explainFormula } from '../../src/core/formula/explain';
-import { parseMacros, type MacroTable } from '../../src/core/formula/macros';
+import type { MacroTable } from '../../src/core/formula/macros';
 import { type DecisionExample, decisionOptions, type DecisionModel, storeDecisionModel, trainDecision } from '../../src/core/formula/decide';
 
 const usage = 'usage: train:decision -- --dirs <folder>[,<folder>…] [--threshold 0.6] [--out <model.json>] [--no-cv]\n';
@@ -39,16 +38,10 @@ interface Row extends DecisionExample {
 }
 
 function readFolder(dir: string, folder: number): Row[] {
-  const rows: Row[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt') && !x.endsWith('.roles.txt')).sort()) {
-    const labels = parseLabelFile(readBounded(path.join(dir, f), 4_000_000), false);
-    const macros = labels.macros ? parseMacros(labels.macros) : undefined;
-    for (const fo of labels.formulas) {
-      const input = decisionInputOf(fo.latex, { context: { before: fo.context }, macros });
-      if (input) rows.push({ options: decisionOptions(input), label: fo.expected, latex: fo.latex, context: fo.context, macros, folder, source: `${path.basename(dir)}/${f}` });
-    }
-  }
-  return rows;
+  return labelledFormulas(dir).flatMap(({ source, formula: fo, macros }) => {
+    const input = decisionInputOf(fo.latex, { context: { before: fo.context }, macros });
+    return input ? [{ options: decisionOptions(input), label: fo.expected, latex: fo.latex, context: fo.context, macros, folder, source }] : [];
+  });
 }
 
 const rows = dirs.flatMap((d, i) => readFolder(d, i));
@@ -97,18 +90,13 @@ interface Counts {
     const c = total[i];
     process.stdout.write(`${p.padEnd(36)} right ${pct(c.right, c.catalog)}  wrong ${pct(c.wrong, c.catalog)}  null claims ${pct(c.claimed, c.nulls)}\n`);
   });
-  const root = repoRoot();
-  const file = path.join(root, 'bench', 'results', `formula-decision-cv-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const folders = dirs.map((d, k) => ({ folder: path.basename(d), policies: Object.fromEntries(policies.map((p, i) => [p, perFolder[k][i]])) }));
-  fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), commit: commitOf(root), formulas: rows.length, policies: Object.fromEntries(policies.map((p, i) => [p, total[i]])), folders }, null, 2) + '\n');
+  const file = writeResult('formula-decision-cv', { formulas: rows.length, policies: Object.fromEntries(policies.map((p, i) => [p, total[i]])), folders });
   process.stdout.write(`wrote ${file}\n`);
 }
 
 if (out) {
   const weights = trainDecision(rows);
-  const tmp = `${out}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(storeDecisionModel({ weights, threshold, trainedOn: { sources: new Set(rows.map((r) => r.source)).size, formulas: rows.length } }), null, 1) + '\n');
-  fs.renameSync(tmp, out);
+  writeJson(out, storeDecisionModel({ weights, threshold, trainedOn: { sources: new Set(rows.map((r) => r.source)).size, formulas: rows.length } }), 1);
   process.stdout.write(`wrote ${out}\n`);
 }

@@ -62,7 +62,7 @@ export interface StoredDecisionModel {
 
 export interface Decision {
   concept: ConceptId | null;
-  /** The decision's probability of the concept named, or of "none". */
+  /** The decision's probability of its most probable option (`best`), named or not. */
   p: number;
   /** Its probability of the recogniser's answer (0 when it had none). */
   pRules: number;
@@ -114,7 +114,7 @@ export function decide(model: DecisionModel, input: DecisionInput): Decision {
   const best = options[j].concept;
   const rulesAt = options.findIndex((o) => o.concept !== null && o.concept === input.rules);
   const named = best !== null && probs[j] > model.threshold;
-  return { concept: named ? best : null, p: best === null || named ? probs[j] : probs[options.length - 1], pRules: rulesAt >= 0 ? probs[rulesAt] : 0, best };
+  return { concept: named ? best : null, p: probs[j], pRules: rulesAt >= 0 ? probs[rulesAt] : 0, best };
 }
 
 export interface DecisionExample {

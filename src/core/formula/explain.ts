@@ -226,11 +226,12 @@ function decided(model: DecisionModel, rec: Recognition, input: DecisionInput): 
 function weigh(rec: Recognition, prediction: Prediction | null, latex: string, words: string, decision: DecisionModel | false): Verdict {
   const input = decisionInput(rec, prediction, words);
   // (Without the model's opinion — `learned: false` — there is nothing to weigh: the recogniser's answer stands.)
-  const judged = decision && prediction ? decided(decision, rec, input) : judge(input.rules, prediction, THRESHOLDS, input.derivative, input.firm);
+  const step = prediction ? decision : false;
+  const judged = step ? decided(step, rec, input) : judge(input.rules, prediction, THRESHOLDS, input.derivative, input.firm);
   const resembled = rec.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
   const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec.mentions || CONTINUES.test(latex) || onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items));
   if (unnameable) return { concept: null, by: 'none' };
-  const switched = decision && prediction ? undefined : switchedTo(rec, judged);
+  const switched = step ? undefined : switchedTo(rec, judged);
   return switched ? { concept: switched.id, by: 'rules', p: judged.p } : judged;
 }
 

@@ -10,7 +10,8 @@ import {
 } from '../../../src/core/formula/decide';
 import { explainFormula } from '../../../src/core/formula/explain';
 import { buildHoverMarkdown } from '../../../src/core/formula/hover';
-import type { LearnedModel, Prediction } from '../../../src/core/formula/learned';
+import { handModel } from './handModel';
+import type { Prediction } from '../../../src/core/formula/learned';
 import type { ConceptId } from '../../../src/core/formula/concepts';
 import shipped from '../../../src/core/formula/decisionModel.json';
 
@@ -120,14 +121,6 @@ test('a stored model loads back, a damaged one is refused with a reason, and the
   assert.ok((ship.trainedOn?.sources ?? 0) >= 100 && (ship.trainedOn?.formulas ?? 0) >= 3000, JSON.stringify(ship.trainedOn));
   assert.ok(ship.threshold >= 0.5);
 });
-
-/** A hand-made learned model: the letters of a formula known (weights 0) and a constant that favours one class. */
-function handModel(classes: string[], favour: string, letters: string[]): LearnedModel {
-  const features = ['bias', ...letters.map((l) => `t:${l}`)];
-  const q = new Int8Array(features.length * classes.length);
-  q[classes.indexOf(favour)] = 127;
-  return { classes, index: new Map(features.map((f, i) => [f, i])), q, scales: Float64Array.from(features, () => 0.1) };
-}
 
 test('explain: the recogniser’s concept the step finds too seldom right is an honest unsure hover that says how seldom', () => {
   const tex = '\\sigma(z) = \\frac{1}{1 + e^{-z}}';

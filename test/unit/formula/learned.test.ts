@@ -5,11 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  exampleLoss, type Example, formulaTokens, judge, learnedFeatures, type LearnedModel, loadModel, NAME_FROM,
+  exampleLoss, type Example, formulaTokens, judge, learnedFeatures, loadModel, NAME_FROM,
   type Prediction, predictConcept, sentenceWords, storeModel, THRESHOLDS, trainModel,
 } from '../../../src/core/formula/learned';
 import { explainFormula, type ExplainOptions } from '../../../src/core/formula/explain';
 import { buildHoverMarkdown } from '../../../src/core/formula/hover';
+import { handModel } from './handModel';
 import { CONCEPT_IDS } from '../../../src/core/formula/concepts';
 import shipped from '../../../src/core/formula/learnedModel.json';
 
@@ -129,14 +130,6 @@ test('judge: the concepts in KEEP_ALWAYS are never withdrawn, those in NEVER_NAM
   assert.equal(judge(null, pred('linear-regression', 0.999, { 'linear-regression': 0.999 })).concept, null);
   assert.equal(judge(null, pred('chain-rule', 0.999, { 'chain-rule': 0.999 }), { ...THRESHOLDS, neverName: new Set() }).concept, 'chain-rule');
 });
-
-/** A hand-made model: the letters of a formula known (weights 0) and a constant that favours one class. */
-function handModel(classes: string[], favour: string, letters: string[]): LearnedModel {
-  const features = ['bias', ...letters.map((l) => `t:${l}`)];
-  const q = new Int8Array(features.length * classes.length);
-  q[classes.indexOf(favour)] = 127;
-  return { classes, index: new Map(features.map((f, i) => [f, i])), q, scales: Float64Array.from(features, () => 0.1) };
-}
 
 test('a claim the model withdraws becomes an honest unsure hover that says why and names no concept', () => {
   const tex = '\\sigma(z) = \\frac{1}{1 + e^{-z}}';
