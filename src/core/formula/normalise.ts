@@ -952,9 +952,12 @@ function mappedDefinition(s: string): string {
   return mp ? `${mp[2].trim()} = \\operatorname{map}${mp[1]}` : s;
 }
 
-/** An inner product typed with ASCII angle brackets: two single letters (each maybe indexed or bold) between `<` and `>`. */
+/**
+ * An inner product typed with ASCII angle brackets: two single letters (each maybe indexed or bold) between `<` and `>`,
+ * alone or before a sign, a closing bracket or brace (a fraction's numerator, `\frac{ <d_j, q> }{…}`) or a slash.
+ */
 const ANGLE_OPERAND = String.raw`((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)`;
-const ANGLE_PRODUCT = new RegExp(String.raw`(^|[\s=(+\-])<\s*${ANGLE_OPERAND}\s*,\s*${ANGLE_OPERAND}\s*>(?=\s*(?:$|[+\-=)]))`, 'g');
+const ANGLE_PRODUCT = new RegExp(String.raw`(^|[\s=(+\-])<\s*${ANGLE_OPERAND}\s*,\s*${ANGLE_OPERAND}\s*>(?=\s*(?:$|[+\-=)}/]))`, 'g');
 
 /**
  * Products and powers typed in ASCII: an inner product with angle brackets, `<w, x> + b`, as ⟨w, x⟩ (a comparison would

@@ -3974,6 +3974,11 @@ test('exp typed with a superscript is e to that power; an inner product typed wi
   assert.equal(normaliseTex('\\frac{1}{1+\\exp^{-z}}'), '\\frac{1}{1+e^{-z}}');
   assert.equal(concept('g(z) = \\frac{1}{1+\\exp^{-z}}'), 'sigmoid');
   assert.equal(normaliseTex('y = <w, x> + b'), normaliseTex('y = \\langle w, x\\rangle + b'));
+  // (A fraction's numerator: cosine similarity with the inner product typed so.)
+  assert.equal(normaliseTex('\\frac{ <d_{j}, q> }{ \\|d_{j}\\| \\|q\\| }'), normaliseTex('\\frac{ \\langle d_{j}, q\\rangle }{ \\|d_{j}\\| \\|q\\| }'));
+  assert.equal(concept('s(d_{j}, q) := \\frac{ <d_{j}, q> }{ \\|d_{j} \\| \\|q \\| }'), 'cosine-similarity');
+  // (Comparisons inside a group, `{a <b, c> d}`, stay as written.)
+  assert.equal(normaliseTex('{a <b, c> d}').includes('langle'), false);
   // A pair of comparisons stays as written.
   assert.equal(normaliseTex('a<b, c>d'), 'a<b, c>d');
 });
