@@ -5688,10 +5688,6 @@ function weighWords(cands: Map<ConceptId, { score: number; why: string }>, words
 const ATTENTION_WEIGHTS = 'α = softmax of the scores: attention weights';
 
 /**
- * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
- * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
- */
-/**
  * Of readings tied on the structure, the one the words around the formula speak of — y = Ax + b under "Elastic net
  * regression" — when they speak of just one: moved to the front of `sorted` (its reason is the one given).
  */
@@ -5754,6 +5750,11 @@ function sameSequenceScores(cands: Map<ConceptId, { score: number; why: string }
   if (pairs.length && pairs.every(([a, b]) => samePositions(a, b))) cands.set('self-attention', { score: best.score + 0.1, why: SAME_SEQUENCE });
 }
 
+/**
+ * A more specific concept whose own structure is in the formula (two-class terms y log p + (1 − y) log(1 − p)) keeps
+ * its lead over its general concept, when only the words lifted the general one (a sentence about "cross-entropy").
+ * Attention whose structure restricts it (causal, or one sequence scored against itself) goes first.
+ */
 function specificStructureWins(cands: Map<ConceptId, { score: number; why: string }>, words: string, items: Row): void {
   causallyRestricted(cands, items);
   sameSequenceScores(cands, items);
@@ -7278,8 +7279,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
       const all = [best, ...close];
       const general = all.find((g) => all.every((c) => c.id === g.id || ancestors(c.id).includes(g.id)));
       const spoken = general ? undefined : spokenOfTied(sorted, all, words);
-      if (general) best = { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` };
-      else (best = spoken ?? best), (conflict = !spoken);
+      best = general ? { ...general, score: best.score, why: `${general.why}; the general concept of ${all.map((c) => c.id).join(', ')}` } : spoken ?? best;
+      if (!general && !spoken) conflict = true;
     }
   }
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
