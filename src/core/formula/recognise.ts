@@ -519,7 +519,7 @@ function unsignedLosses(sorted: Array<{ id: ConceptId; score: number; why: strin
       // (With the likelihood maximised on the left, max ln L = Σ y ln f + (1 − y) ln(1 − f), or log p(D) = …, it is the estimate's objective.)
       else if (sorted[i].why === BERNOULLI && maximised) sorted[i] = { id: 'maximum-likelihood', score: sorted[i].score, why: LABELS_LIKELIHOOD };
       // (Nor the cross-entropy as an entropy and a divergence, or as the log of a reciprocal, ∫ p log 1/q.)
-      else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root') && sorted[i].why !== CROSS_ENTROPY_SPLIT && sorted[i].why !== CROSS_ENTROPY_UNDER) sorted.splice(i, 1);
+      else if (SIGNED_LOSSES.has(sorted[i].id) && !sorted[i].why.startsWith('named') && !sorted[i].why.includes('the logistic loss') && !sorted[i].why.startsWith('N-th root') && sorted[i].why !== CROSS_ENTROPY_SPLIT && sorted[i].why !== CROSS_ENTROPY_UNDER && sorted[i].why !== LOG_SUM_EXP_LOSS) sorted.splice(i, 1);
     }
   }
 }
@@ -2197,9 +2197,10 @@ function detectDerivations(root: Row, add: Add): void {
   // (The output may be a word, ∂out/∂net = out(1 − out).)
   const wordTimesOneMinus = (r: Row) => /^([a-z]{2,}(?:_\{\w+\})?)\(1-\1\)$/i.test(show({ k: 'row', items: r }).replace(/\s/g, ''));
   const unTimes = (r: Row) => r.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)));
-  if (parts.length === 2 && derivedOwn && (outputTimesOneMinus(unTimes(parts[1])) || wordTimesOneMinus(parts[1]))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
-  // σ(x)(1 − σ(x)) on its own: the sigmoid's slope, the function named.
-  else if (parts.length === 1 && outputTimesOneMinus(unTimes(parts[0])) && unTimes(parts[0]).some((x) => x.k === 'apply' && x.fn === 'sigmoid')) add('sigmoid', 3.0, "σ(z)(1 − σ(z)): the sigmoid's slope");
+  // (Also at the end of a chain that works it out, da/dz = d/dz σ(z) = σ(z)(1 − σ(z)).)
+  if (parts.length >= 2 && derivedOwn && parts.slice(1).some((p) => outputTimesOneMinus(unTimes(p)) || wordTimesOneMinus(p))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
+  // σ(x)(1 − σ(x)) on its own, or as the value of a chain: the sigmoid's slope, the function named.
+  else if ((parts.length === 1 || rels.every((r) => r === '=')) && parts.some((p, i) => (i > 0 || parts.length === 1) && outputTimesOneMinus(unTimes(p)) && unTimes(p).some((x) => x.k === 'apply' && x.fn === 'sigmoid'))) add('sigmoid', 3.0, "σ(z)(1 − σ(z)): the sigmoid's slope");
   // e^{−z}/(1 + e^{−z})²: the sigmoid's derivative written out.
   const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); const z = d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' ? logisticOf(d[0].body) : null; return !!z && n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && show(stripMinus(n[0].arg)) === show(z); };
   if (fracs(root).some(slopeWritten)) add('sigmoid', 3.2, 'e^{−z}/(1 + e^{−z})²: the sigmoid\'s derivative');
@@ -4777,6 +4778,36 @@ function detectSignatures(root: Row, add: Add): void {
 }
 
 /**
+ * How a side writes a score's log-softmax with its log-sum-exp: `z_i − log Σ_j exp(z_j)` is 'log-softmax',
+ * `−z_y + log Σ_j exp(z_j)` (its minus, the loss of the true class) is 'negated'; anything else undefined. The lone
+ * term and the exponent are one letter, indexed, the same letter on both.
+ */
+function logSumExpForm(side: Row): 'log-softmax' | 'negated' | undefined {
+  const terms = termsOf(side);
+  if (terms.length !== 2) return undefined;
+  const exponentOf = (t: { items: Row }) => {
+    const logs = applies(t.items, ['log', 'ln']);
+    const exps = applies(t.items, ['exp']);
+    if (logs.length !== 1 || exps.length !== 1 || !bigs(t.items, 'sum').length) return undefined;
+    const r = rowOf(exps[0].arg);
+    return r.length === 1 && r[0].k === 'sym' && r[0].sub ? r[0].name : undefined;
+  };
+  const lone = terms.find((t) => t.items.length === 1 && t.items[0].k === 'sym' && !!t.items[0].sub);
+  const other = terms.find((t) => t !== lone);
+  if (!lone || !other || exponentOf(other) !== (lone.items[0] as Sym).name) return undefined;
+  if (lone.sign === '+' && other.sign === '-') return 'log-softmax';
+  return lone.sign === '-' && other.sign === '+' ? 'negated' : undefined;
+}
+
+const LOG_SUM_EXP_LOSS = "−z_y + log Σ_j e^{z_j}: minus the log-softmax of the true class's score";
+/** −z_y + log Σ_j exp(z_j): minus the log-softmax of the true class's score, the cross-entropy of the scores (its minus is the lone score's). */
+function detectLogSumExpLoss(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (rels.some((r) => r !== '=')) return;
+  if ((parts.length > 1 ? parts.slice(1) : parts).some((p) => logSumExpForm(p) === 'negated')) add('cross-entropy', 3.0, LOG_SUM_EXP_LOSS);
+}
+
+/**
  * word2vec's objectives written out in the outside (u) and centre (v) vectors:
  *  - −u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word, the log-sum-exp
  *    written out (summed over the window, the skip-gram's softmax objective all the same);
@@ -4992,7 +5023,9 @@ function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string 
     const isFragment = (c: { id: ConceptId; why: string }) => (fragments(c.id) && !c.why.includes('log-odds')) || [...FRAGMENTS, ...FAMILIES[0]].some((f) => c.why === `related to ${f}` && fragments(f));
     const softmaxUnderLog = logged.some((a) => fracs(a.arg).some((f) => !!softmaxFrac(f)) || applies(a.arg, ['softmax']).length > 0);
     // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
-    const definesLogSoftmax = sides(root).parts.length > 1 && applies(sides(root).parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0);
+    // (Or log p_i = z_i − log Σ_j e^{z_j} without the name: the log-sum-exp taken from a score of the same letter.)
+    const { parts, rels } = sides(root);
+    const definesLogSoftmax = (parts.length > 1 && applies(parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0)) || (rels.every((r) => r === '=') && (parts.length > 1 ? parts.slice(1) : parts).some((p) => logSumExpForm(p) === 'log-softmax'));
     if (softmaxUnderLog && hasOp(root, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     dropUnnamed(sorted, isFragment);
     if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
@@ -6254,12 +6287,15 @@ function detectParameterLine(root: Row, add: Add): void {
   if (parts.length !== 2 || rels[0] !== '=' || parts[0].length !== 1) return;
   const lhs = parts[0][0];
   if (!(lhs.k === 'name' || lhs.k === 'text' || (lhs.k === 'sym' && !/^(z|a|s|u|e|o|h|net|Z|A)$/.test(lhs.name)) || (lhs.k === 'apply' && lhs.head.k === 'sym' && /^[MfFh]$/.test(lhs.head.name)))) return;
-  const coefficient = (x: Node | undefined) => x?.k === 'sym' && /^(theta|beta)$/.test(x.name) && /^[0-9]$/.test(subText(x.sub)) && !x.sup;
+  // (Written out to the last input, β₀ + β₁X₁ + … + β_pX_p: the elided terms are dots, the last slope's index a letter.)
+  const coefficient = (x: Node | undefined, lettered = false) => x?.k === 'sym' && /^(theta|beta)$/.test(x.name) && (lettered ? /^[0-9]$|^[a-zA-Z]$/ : /^[0-9]$/).test(subText(x.sub)) && !x.sup;
   const input = (x: Node | undefined) => (x?.k === 'sym' && /^[xX]$/.test(x.name) && !x.sup) || ((x?.k === 'name' || x?.k === 'text') && /^[A-Za-z_{} ]{3,}$/.test(x.v));
   const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)))).map((t) => unmultiplied(t.items));
   const intercepts = terms.filter((t) => t.length === 1 && coefficient(t[0]));
-  const slopes = terms.filter((t) => t.length === 2 && ((coefficient(t[0]) && input(t[1])) || (input(t[0]) && coefficient(t[1]))));
-  if (intercepts.length === 1 && slopes.length >= 1 && intercepts.length + slopes.length === terms.length) add('linear-regression', 3.1, "θ₀ + θ₁x: an intercept and a slope in the parameters' letters");
+  const slopes = terms.filter((t) => t.length === 2 && ((coefficient(t[0], true) && input(t[1])) || (input(t[0]) && coefficient(t[1], true))));
+  const elided = terms.filter((t) => t.length === 1 && t[0].k === 'op' && ['…', '⋯', '...'].includes(t[0].v));
+  const numbered = slopes.some((t) => t.some((x) => coefficient(x)));
+  if (intercepts.length === 1 && numbered && intercepts.length + slopes.length + elided.length === terms.length) add('linear-regression', 3.1, "θ₀ + θ₁x: an intercept and a slope in the parameters' letters");
 }
 
 /** Why a loss of minus the log of one output entry, indexed by the true class, is the negative log-likelihood. */
@@ -7013,7 +7049,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectFittedLine, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectLogSumExpLoss, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectFittedLine, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {

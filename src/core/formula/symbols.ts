@@ -2108,7 +2108,7 @@ function letterMeaning(n: Sym, letters: Record<string, string>, glossary: (name:
 
 /** 4. Every other symbol: the concept's usual letters (then its family's), then the general glossary. */
 /** The concept's usual letters, over its family's. */
-const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? (weightedSumA(tree) ? { ...NETWORK_CHAIN, ...WEIGHTED_SUM_A } : NETWORK_CHAIN) : {}), ...(tree && concept === 'minibatch-sgd' && biasWithWeights(tree) ? { b: 'the bias (a parameter the step updates, with the weights)' } : {}) } : {});
+const conceptLetters = (concept: ConceptId | null, tree?: Tree): Record<string, string> => lookupTable(concept ? { ...(FAMILY_LETTERS[concept] ? CATALOG[FAMILY_LETTERS[concept]!].letters : {}), ...(CATALOG[concept].letters ?? {}), ...(tree && concept === 'chain-rule' && networkGradient(tree) ? networkChainLetters(tree) : {}), ...(tree && concept === 'minibatch-sgd' && biasWithWeights(tree) ? { b: 'the bias (a parameter the step updates, with the weights)' } : {}) } : {});
 
 /** `(w, b) ← …`, `l(w, b)`: b written next to the weights, as a parameter beside them (not a batch size). */
 function biasWithWeights(tree: Tree): boolean {
@@ -2134,6 +2134,28 @@ const NETWORK_CHAIN: Record<string, string> = lookupTable({
   h: 'a hidden state (a layer\'s output) the gradient passes through',
   x: 'the input',
 });
+/**
+ * A network gradient's letters: y is the output the gradient passes through only where it is differentiated (∂y/∂z,
+ * ∂L/∂y); written only beside the output it is compared with, L(a, y) or −y/a + (1 − y)/(1 − a), y is the label.
+ */
+function networkChainLetters(tree: Tree): Record<string, string> {
+  const table = weightedSumA(tree) ? { ...NETWORK_CHAIN, ...WEIGHTED_SUM_A } : { ...NETWORK_CHAIN };
+  if (!differentiated(tree, 'y')) table.y = 'the target (true label) the output is compared with';
+  return table;
+}
+
+/** A plain letter (not ŷ) in a derivative: in what a ∂ or d fraction differentiates, or what it differentiates by. */
+function differentiated(tree: Tree, name: string): boolean {
+  let hit = false;
+  const plain = (x: Node) => x.k === 'sym' && x.name === name && !x.mods.includes('hat');
+  walk(tree, (n) => {
+    if (hit || n.k !== 'frac') return;
+    const num = rowOf(n.num);
+    if (num[0]?.k === 'sym' && ['partial', 'd'].includes(num[0].name) && (num.slice(1).some(plain) || rowOf(n.den).some(plain))) hit = true;
+  });
+  return hit;
+}
+
 /**
  * Books that write a for the weighted sum and z for the unit's output (z = h(a)): there a is the pre-activation and z
  * the activation, the other way round from z = Wx + b, a = σ(z).

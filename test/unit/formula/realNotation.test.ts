@@ -5280,3 +5280,33 @@ test('words that name nonlinear regression (非线性回归, non-linear regressi
   assert.notEqual(explainFormula('y = \\frac{1}{a x + 1}', { context: { before: 'an example of non-linear regression' } }).concept, 'linear-regression');
   assert.equal(explainFormula('y = a x + b', { context: { before: '这是线性回归' } }).concept, 'linear-regression');
 });
+
+test('a score’s log-sum-exp: z_i − log Σ_j e^{z_j} is the log-softmax (with no softmax named), −z_y + log Σ_j e^{z_j} its loss', () => {
+  assert.equal(concept('\\log\\text{Prob}(i) = z_i - \\log \\sum_{j=1}^{N} \\exp(z_j)'), 'softmax');
+  assert.equal(concept('\\log p_i = z_i - \\log \\sum_{j} e^{z_j}'), 'softmax');
+  assert.equal(concept('L_i = -s_{y_i} + \\log\\sum_j e^{s_j}'), 'cross-entropy');
+  // (The lone term and the exponent must be one letter: a different score, or a sum of exponentials alone, is neither.)
+  assert.equal(concept('\\log p_i = a_i - \\log \\sum_{j} e^{z_j}'), null);
+  assert.equal(concept('L = -z_y + \\log \\sum_j e^{u_j}'), null);
+  assert.equal(concept('\\mathrm{LSE}(x) = \\log \\sum_i \\exp(x_i)'), null);
+});
+
+test('the sigmoid’s slope at the end of a chain (da/dz = d/dz σ(z) = σ(z)(1 − σ(z))) and a regression line written out to β_p X_p', () => {
+  assert.equal(concept('\\frac{da}{dz}=\\frac{d}{dz}\\sigma(z)=\\sigma(z)\\times(1-\\sigma(z))'), 'sigmoid');
+  assert.equal(concept('s = \\sigma(z) \\cdot (1 - \\sigma(z))'), 'sigmoid');
+  assert.notEqual(concept('\\frac{da}{dz}=\\frac{d}{dz}\\sigma(z)=\\sigma(z) x'), 'sigmoid');
+  assert.equal(concept('f_L(X) = \\beta_0 + \\beta_1X_1+ \\beta_2X_2+\\dots + \\beta_pX_p'), 'linear-regression');
+  // (Lettered slopes alone, with no numbered one, are not read as the line.)
+  assert.notEqual(concept('f(X) = \\beta_0 + \\beta_p X_p'), 'linear-regression');
+});
+
+test('in a network’s chain rule, y written only beside the output it is compared with (−y/a) is the label; differentiated, it is the output', () => {
+  const labelled = 'dz = \\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} = \\left(-\\frac{y}{a} + \\frac{1-y}{1-a}\\right) a(1-a)';
+  assert.equal(explainFormula(labelled).concept, 'chain-rule');
+  assert.match(meaning(labelled, 'y'), /true label/);
+  assert.match(meaning(labelled, 'a'), /activation/);
+  const through = '\\frac{\\partial C}{\\partial z} = \\frac{\\partial C}{\\partial y} \\frac{\\partial y}{\\partial z}';
+  assert.equal(explainFormula(through).concept, 'chain-rule');
+  assert.match(meaning(through, 'y'), /output/);
+  assert.doesNotMatch(meaning(through, 'y'), /label/);
+});
