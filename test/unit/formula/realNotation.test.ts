@@ -5296,8 +5296,9 @@ test('the sigmoid’s slope at the end of a chain (da/dz = d/dz σ(z) = σ(z)(1 
   assert.equal(concept('s = \\sigma(z) \\cdot (1 - \\sigma(z))'), 'sigmoid');
   assert.notEqual(concept('\\frac{da}{dz}=\\frac{d}{dz}\\sigma(z)=\\sigma(z) x'), 'sigmoid');
   assert.equal(concept('f_L(X) = \\beta_0 + \\beta_1X_1+ \\beta_2X_2+\\dots + \\beta_pX_p'), 'linear-regression');
-  // (Lettered slopes alone, with no numbered one, are not read as the line.)
-  assert.notEqual(concept('f(X) = \\beta_0 + \\beta_p X_p'), 'linear-regression');
+  // (Every term must be the intercept, a slope or the dots: a squared input, or dots alone, is not the line.)
+  assert.equal(concept('f(X) = \\beta_0 + \\beta_1 X_1 + \\dots + \\beta_p X_p^2'), null);
+  assert.equal(concept('f(X) = \\beta_0 + \\dots'), null);
 });
 
 test('in a network’s chain rule, y written only beside the output it is compared with (−y/a) is the label; differentiated, it is the output', () => {
