@@ -235,12 +235,12 @@ function weigh(rec: Recognition, prediction: Prediction | null, latex: string, w
   return switched ? { concept: switched.id, by: 'rules', p: judged.p } : judged;
 }
 
-/** The decision step's input for a formula given as explainFormula is given it (the trainer's examples; the shipped learned model unless another is given), or null when it is too long to recognise. */
-export function decisionInputOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> & { learned?: LearnedModel } = {}): DecisionInput | null {
+/** The decision step's input for a formula given as explainFormula is given it (the trainer's examples), or null when it is too long to recognise. */
+export function decisionInputOf(latexIn: string, opts: Pick<ExplainOptions, 'context' | 'macros'> = {}): DecisionInput | null {
   const latex = expandFormula(latexIn, macroTableOf(opts.macros)).latex;
   if (latex.length > MAX_EXPLAIN_CHARS) return null;
   const rec = recognise(latex, opts.context);
-  return decisionInput(rec, predictConcept(opts.learned ?? shippedModel(), expandedFeatures(latex, opts.context)), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`);
+  return decisionInput(rec, predictConcept(shippedModel(), expandedFeatures(latex, opts.context)), `${opts.context?.heading ?? ''} ${opts.context?.before ?? ''}`);
 }
 
 export function explainFormula(latexIn: string, opts: ExplainOptions = {}): Explanation {

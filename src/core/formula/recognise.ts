@@ -248,6 +248,9 @@ function sides(items: Row): { parts: Row[]; rels: string[] } {
   return { parts, rels };
 }
 
+/** The forms a formula gives its left side: every side after the first, or its one side when it has no relation. */
+const valueSides = (parts: Row[]): Row[] => (parts.length > 1 ? parts.slice(1) : parts);
+
 /** Dot products in a row (recursively): a^T b, a^⊤ b, a·b, a \cdot b, ⟨a, b⟩. */
 /** A feature map of the input, wᵀφ(x), w · φ(x): a vector standing for the input. */
 const featureMap = (x: Node | undefined) => !!x && x.k === 'apply' && x.head.k === 'sym' && /^(phi|varphi|psi)$/.test(x.head.name);
@@ -1415,7 +1418,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // front, −1/N Σ{…}, the log-loss.
   const softplus = (x: Node | undefined) => !!x && x.k === 'apply' && (x.fn === 'log' || x.fn === 'ln') && (() => { const r = rowOf(x.arg); return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '+' && ((r[2].k === 'apply' && r[2].fn === 'exp' && rowOf(r[2].arg)[0]?.k !== 'op') || (r[2].k === 'sym' && r[2].name === 'e' && !!r[2].sup && rowOf(r[2].sup)[0]?.k !== 'op')); })();
   const logitForm = rowsIn(root).some((r) => r.some((x, i) => softplus(x) && r[i - 1]?.k === 'op' && (r[i - 1] as { v: string }).v === '-' && r.slice(0, i - 1).some((y) => y.k === 'sym' && /^[yt]$/.test(y.name))));
-  const leadingMinus = (parts.length > 1 ? parts.slice(1) : parts).some((p) => p[0]?.k === 'op' && p[0].v === '-');
+  const leadingMinus = valueSides(parts).some((p) => p[0]?.k === 'op' && p[0].v === '-');
   if (logitForm) add(leadingMinus ? 'binary-cross-entropy' : 'maximum-likelihood', 3.3, 'y s − log(1 + e^s): the log-likelihood of logistic regression in the logit');
   // log(p / (1 − p)) = θᵀx: the log-odds are linear in the input.
   // (Or the odds named in a word, log(Odds).)
@@ -2200,7 +2203,7 @@ function detectDerivations(root: Row, add: Add): void {
   // (Also at the end of a chain that works it out, da/dz = d/dz σ(z) = σ(z)(1 − σ(z)).)
   if (parts.length >= 2 && derivedOwn && parts.slice(1).some((p) => outputTimesOneMinus(unTimes(p)) || wordTimesOneMinus(p))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
   // σ(x)(1 − σ(x)) on its own, or as the value of a chain: the sigmoid's slope, the function named.
-  else if ((parts.length === 1 || rels.every((r) => r === '=')) && parts.some((p, i) => (i > 0 || parts.length === 1) && outputTimesOneMinus(unTimes(p)) && unTimes(p).some((x) => x.k === 'apply' && x.fn === 'sigmoid'))) add('sigmoid', 3.0, "σ(z)(1 − σ(z)): the sigmoid's slope");
+  else if (rels.every((r) => r === '=') && valueSides(parts).some((p) => outputTimesOneMinus(unTimes(p)) && unTimes(p).some((x) => x.k === 'apply' && x.fn === 'sigmoid'))) add('sigmoid', 3.0, "σ(z)(1 − σ(z)): the sigmoid's slope");
   // e^{−z}/(1 + e^{−z})²: the sigmoid's derivative written out.
   const slopeWritten = (f: Frac) => { const n = rowOf(f.num); const d = rowOf(f.den); const z = d.length === 1 && d[0].k === 'group' && subText(d[0].sup) === '2' ? logisticOf(d[0].body) : null; return !!z && n.length === 1 && n[0].k === 'apply' && n[0].fn === 'exp' && show(stripMinus(n[0].arg)) === show(z); };
   if (fracs(root).some(slopeWritten)) add('sigmoid', 3.2, 'e^{−z}/(1 + e^{−z})²: the sigmoid\'s derivative');
@@ -4804,7 +4807,7 @@ const LOG_SUM_EXP_LOSS = "−z_y + log Σ_j e^{z_j}: minus the log-softmax of th
 function detectLogSumExpLoss(root: Row, add: Add): void {
   const { parts, rels } = sides(root);
   if (rels.some((r) => r !== '=')) return;
-  if ((parts.length > 1 ? parts.slice(1) : parts).some((p) => logSumExpForm(p) === 'negated')) add('cross-entropy', 3.0, LOG_SUM_EXP_LOSS);
+  if (valueSides(parts).some((p) => logSumExpForm(p) === 'negated')) add('cross-entropy', 3.0, LOG_SUM_EXP_LOSS);
 }
 
 /**
@@ -5025,7 +5028,7 @@ function logFragments(sorted: Array<{ id: ConceptId; score: number; why: string 
     // (log softmax(x)_i = x_i − log Σ e^{x_j} defines the log-softmax: its minus is inside, no loss's sign.)
     // (Or log p_i = z_i − log Σ_j e^{z_j} without the name: the log-sum-exp taken from a score of the same letter.)
     const { parts, rels } = sides(root);
-    const definesLogSoftmax = (parts.length > 1 && applies(parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0)) || (rels.every((r) => r === '=') && (parts.length > 1 ? parts.slice(1) : parts).some((p) => logSumExpForm(p) === 'log-softmax'));
+    const definesLogSoftmax = (parts.length > 1 && applies(parts[0], ['log', 'ln']).some((a) => applies(a.arg, ['softmax']).length > 0)) || (rels.every((r) => r === '=') && valueSides(parts).some((p) => logSumExpForm(p) === 'log-softmax'));
     if (softmaxUnderLog && hasOp(root, '-') && !definesLogSoftmax && !sorted.some((c) => c.score >= 2.5 && !isFragment(c))) sorted.push({ id: 'cross-entropy', score: 3, why: '−log of a softmax probability: the cross-entropy of the true class' });
     dropUnnamed(sorted, isFragment);
     if (definesLogSoftmax && !sorted.some((c) => c.score >= 2.5)) sorted.push({ id: 'softmax', score: 3, why: 'log softmax(x)_i = x_i − log Σ_j e^{x_j}: the softmax, written in logarithms' });
@@ -5049,7 +5052,7 @@ function primaryName(root: Row): ConceptId | null {
   const lhs = parts.length > 1 ? strip(parts[0]) : [];
   const candidates: Row[] = [];
   if (lhs.length) candidates.push(lhs);
-  for (const p of parts.length > 1 ? parts.slice(1) : parts) candidates.push(strip(p));
+  for (const p of valueSides(parts)) candidates.push(strip(p));
   // A formula that is only a name, or one call of it (`tanh`, `D_{KL}(P ‖ Q)`, `GRU(h, x)`): that name.
   if (parts.length < 2) {
     const r = strip(parts[0] ?? []);
