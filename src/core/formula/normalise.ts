@@ -10,11 +10,11 @@ import { lookupTable } from './lookup';
  */
 
 /** Words that are functions when written bare in plain-text notes (`log p`, `exp(z)`, `softmax(z)`, `ln[p/q]`). */
-const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn', 'diag'];
+const BARE_FNS = ['softmax', 'sigmoid', 'argmax', 'argmin', 'tanh', 'log', 'exp', 'max', 'min', 'sin', 'cos', 'relu', 'ReLU', 'ln', 'sgn', 'sign', 'diag'];
 /** A gate named by its word, `forget`, `ingate`, `input_gate`, `reset_gate` (a regular-expression source). */
 export const GATE_WORDS = '(?:forget|ingate|outgate|(?:forget|input|output|in|out|update|reset)_?gate)';
 /** Bare words TeX has no command for: written as operator names. */
-const OPERATOR_NAMES: Record<string, string> = lookupTable({ ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', diag: 'operatorname{diag}' });
+const OPERATOR_NAMES: Record<string, string> = lookupTable({ ReLU: 'operatorname{ReLU}', relu: 'operatorname{relu}', sgn: 'operatorname{sgn}', sign: 'operatorname{sign}', diag: 'operatorname{diag}' });
 const BARE_RE = new RegExp(`(^|[^\\\\A-Za-z{])(${BARE_FNS.join('|')})(?=\\s*'?\\s*[({[\\\\_^]|\\s+[A-Za-z0-9]|[A-Z])`, 'g');
 
 /** A bracket (one level of brackets inside) wrapped in braces: before a power, and as a function's argument. */
@@ -512,9 +512,27 @@ function pythonConditional(s: string): string {
   if (m) return cases(m[1], m[2], m[3], m[4]);
   const o = /^([^=]{1,80}=\s*)([^=]{1,80}?)\s+if\s+(.{1,80}?)\s*,\s*(.{1,80}?)\s+otherwise\s*[.,]?\s*$/.exec(plain);
   if (o) return cases(o[1], o[2], o[3], o[4]);
+  // (Each case its own equation of the same letter, `y = 0, if x < 0; y = x, if x ≥ 0`.)
+  const two = casesByEquation(plain);
+  if (two) return two;
   const t = /^([^=?:]{1,80}=\s*)([^?:]{1,80}?)\s*\?\s*([^?:]{1,80}?)\s*:\s*([^?:]{1,80})$/.exec(plain);
   if (t && /[<>]|\\[gl]eq?(?![A-Za-z])|==/.test(t[2])) return cases(t[1], t[3], t[2].replace(/==/g, '='), t[4]);
   return s;
+}
+
+/** `y = 0, if x < 0; y = x, if x ≥ 0`: two equations of one letter, each with its condition → that letter's cases block. */
+function casesByEquation(plain: string): string | null {
+  const lhs = /^\s*([A-Za-z][A-Za-z0-9_{}()']{0,20})\s*=/.exec(plain)?.[1];
+  if (!lhs) return null;
+  // (The cases apart by `;`, a wide space, or a comma before the letter's second equation.)
+  const second = plain.indexOf(lhs, plain.indexOf('=') + 1);
+  const comma = second > 0 && /,\s*$/.test(plain.slice(0, second)) && /^\s*=/.test(plain.slice(second + lhs.length));
+  const pieces = (comma ? [plain.slice(0, second).replace(/,\s*$/, ''), plain.slice(second)] : plain.split(/\s*(?:;|\\q?quad(?![A-Za-z]))\s*/)).filter((p) => p.trim() && !/^[.,]$/.test(p.trim()));
+  if (pieces.length !== 2 || pieces.some((p) => p.split(/\bif\b/).length !== 2)) return null;
+  const read = (p: string) => /^\s*([A-Za-z][A-Za-z0-9_{}()']{0,20})\s*=\s*([^=]{1,80}?)\s*,?\s+if\s+([^=]{1,80}?)\s*[.,]?\s*$/.exec(p);
+  const [a, b] = pieces.map(read);
+  if (!a || !b || a[1] !== b[1]) return null;
+  return `${a[1]} = \\begin{cases} ${a[2]} & ${a[3]} \\\\ ${b[2]} & ${b[3]} \\end{cases}`;
 }
 
 const SUPERSCRIPTS: Record<string, string> = lookupTable({
@@ -748,6 +766,10 @@ function assignments(s: string): string {
   s = s.replace(/^(\s*)(\\?[A-Za-z]+)\s*(?:\\rightarrow|\\to|→)\s*\2\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*=/, "$1$2' =");
   // An assignment arrow typed as `<-` (`w <- w - \eta g`).
   s = s.replace(/\s<-\s/g, ' \\leftarrow ');
+  // An assignment typed as `<=` or `~` before the same letter and a step (`w6 <= w6 - learning_rate * gradient * h2`,
+  // `w^l \sim w^l - α/N Σ δ a`): a letter compared with, or distributed as, itself plus or minus a term is never what a
+  // note means by it.
+  s = s.replace(/^(\s*([A-Za-z][A-Za-z0-9]{0,3}(?:[_^](?:\{[^{}]{1,8}\}|[A-Za-z0-9]))?)\s*)(?:<=|≤|\\leq?(?![A-Za-z])|⇐|\\sim(?![A-Za-z])|∼)(?=\s*\2\s*[-+])/, '$1\\leftarrow ');
   // Code's compound assignment, `w -= lr * dw`, `W_1 += η δ xᵀ`: the letter replaced by the step from it (one line only).
   if (!/\\\\/.test(s)) s = s.replace(/^(\s*)(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9]+)?)\s*([-+])=\s*(\S.*)$/s, (_m, sp: string, x: string, op: string, rhs: string) => `${sp}${x} \\leftarrow ${x} ${op} (${rhs.trim()})`);
   // A formula after a logical arrow that ties it to the line before (`⇔ p(y|x) = …`): the formula itself.
@@ -1073,7 +1095,7 @@ export function normaliseTex(src: string): string {
   // A triangle typed for the increment, `\vartriangle w`, `\triangle w`: Δ.
   s = s.replace(/\\(?:vartriangle|triangle|bigtriangleup)(?![A-Za-z])\s*(?=[A-Za-z\\])/g, '\\Delta ');
   // Sized brackets, `\Big( … \Big)^2`, `\bigl[ … \bigr]`: the brackets themselves.
-  s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]])/g, '');
+  s = s.replace(/\\(?:big|Big|bigg|Bigg)[lrm]?\s*(?=[()[\]]|\\[{}|])/g, '');
   // (A sized bracket set in braces of its own, `\text{KL}{\big(}q \| p{\big)}`: the bracket.)
   s = s.replace(/(?<!\\)\{\s*([()[\]])\s*\}/g, '$1');
   s = halfPowers(productsAndQuotients(shapeAnnotations(otherSpellings(s))));

@@ -286,12 +286,31 @@ function softmaxFrac(f: Frac): Node | null {
   if (numExps.length !== 1 || num.some((x) => x.k === 'op' && (x.v === '+' || x.v === '-'))) return null;
   const den = rowOf(f.den);
   // (The sum may be written out, e^{z_1} + e^{z_2} + … + e^{z_N}, with the numerator's exponential among its terms.)
+  // (Or the terms run over the indices 1, 2, …, K of the numerator's own score, e^{z_k} / (e^{z_1} + e^{z_2} + ⋯ + e^{z_K}).)
+  const numIndexed = indexTemplate(show(numExps[0]));
+  const sameScore = (x: Node) => show(x) === show(numExps[0]) || (!!numIndexed && numIndexed.letters && indexTemplate(show(x))?.template === numIndexed.template);
   const writtenOut = den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp') || (x.k === 'op' && (x.v === '+' || x.v === '…'))) && den.filter((x) => x.k === 'apply').length >= 2 && den.some((x) => x.k === 'apply' && show(x) === show(numExps[0])) && !den.some((x) => x.k === 'apply' && rowOf(x.arg).every((y) => y.k === 'num'));
-  const denHasSum = writtenOut || den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
+  const runsOver = !writtenOut && !!numIndexed?.letters && den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp' && sameScore(x)) || (x.k === 'op' && (x.v === '+' || x.v === '…'))) && den.some((x) => x.k === 'apply' && indexTemplate(show(x))?.numbered);
+  const denHasSum = writtenOut || runsOver || den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
   const denExps = applies(f.den, ['exp']);
   if (!denHasSum || denExps.length === 0) return null;
   if (den.some((x) => isNum(x, 1)) && den.some((x) => x.k === 'op' && x.v === '+')) return null; // 1 + e^x: sigmoid
   return (numExps[0] as Apply).arg;
+}
+
+/**
+ * A term with its index letters and numbers blanked, `exp(a^{(k)} X + b^{(k)})` → `exp(a^{(#)} X + b^{(#)})`: the same
+ * template for every term of a written-out sum over k; `letters` when the indices are letters, `numbered` when numbers.
+ */
+function indexTemplate(text: string): { template: string; letters: boolean; numbered: boolean } | null {
+  let letters = false;
+  let numbered = false;
+  const template = text.replace(/([_^])\{(\(?)([A-Za-z]|[0-9]{1,2})(\)?)\}/g, (_m, mark: string, open: string, index: string, close: string) => {
+    if (/[0-9]/.test(index)) numbered = true;
+    else letters = true;
+    return `${mark}{${open}#${close}}`;
+  });
+  return letters || numbered ? { template, letters, numbered } : null;
 }
 
 /** 1/(1+exp(−a)), e^a/(1+e^a), (1+e^{−a})^{−1}: returns the argument a. */
@@ -1021,7 +1040,8 @@ function detectForms(root: Row, add: Add): void {
     const lhsProb = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && hasOp(lhs[0].arg, '=');
     // (σ_l, σ^{[l]}, σ_2: a σ carrying a layer's index is that layer's activation function, whichever it is.)
     const layerSigma = a.head.k === 'sym' && a.head.name === 'sigma' && /^(l|L|ℓ|ell|\[?\(?l\)?\]?|\[\d\]|\(\d\)|\d)$/.test(subText(a.head.sub ?? a.head.sup).replace(/\s/g, ''));
-    if (c && !layerSigma && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
+    // (The net input spelled as its word, tanh(net_j), is one letter too.)
+    if (c && !layerSigma && ((arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) || spelled(arg) === 'net')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
   }
   // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
@@ -2199,7 +2219,8 @@ function detectDerivations(root: Row, add: Add): void {
   const derivedOwn = lhs.length === 1 && ((lhs[0].k === 'sym' && (lhs[0].mods.includes('prime') || subText(lhs[0].sup) === 'prime')) || (lhs[0].k === 'frac' && !!derivative(lhs[0])) || primedOfInput(lhs[0]));
   // (The output may be a word, ∂out/∂net = out(1 − out).)
   const wordTimesOneMinus = (r: Row) => /^([a-z]{2,}(?:_\{\w+\})?)\(1-\1\)$/i.test(show({ k: 'row', items: r }).replace(/\s/g, ''));
-  const unTimes = (r: Row) => r.filter((x) => !(x.k === 'op' && ['·', '×', '*'].includes(x.v)));
+  // (Element-wise for a layer's vector, a ⊙ (1 − a), as code writes it, a .* (1 − a).)
+  const unTimes = (r: Row) => r.filter((x) => !(x.k === 'op' && ['·', '×', '*', '⊙', '∘'].includes(x.v)));
   // (Also at the end of a chain that works it out, da/dz = d/dz σ(z) = σ(z)(1 − σ(z)).)
   if (parts.length >= 2 && derivedOwn && parts.slice(1).some((p) => outputTimesOneMinus(unTimes(p)) || wordTimesOneMinus(p))) add('sigmoid', 3.2, 'y′ = y(1 − y): the sigmoid\'s slope from its output');
   // σ(x)(1 − σ(x)) on its own, or as the value of a chain: the sigmoid's slope, the function named.
@@ -6292,7 +6313,8 @@ function detectParameterLine(root: Row, add: Add): void {
   if (!(lhs.k === 'name' || lhs.k === 'text' || (lhs.k === 'sym' && !/^(z|a|s|u|e|o|h|net|Z|A)$/.test(lhs.name)) || (lhs.k === 'apply' && lhs.head.k === 'sym' && /^[MfFh]$/.test(lhs.head.name)))) return;
   // (Written out to the last input, β₀ + β₁X₁ + … + β_pX_p: the elided terms are dots, the last slope's index a letter.)
   const coefficient = (x: Node | undefined, lettered = false) => x?.k === 'sym' && /^(theta|beta)$/.test(x.name) && (lettered ? /^[0-9]$|^[a-zA-Z]$/ : /^[0-9]$/).test(subText(x.sub)) && !x.sup;
-  const input = (x: Node | undefined) => (x?.k === 'sym' && /^[xX]$/.test(x.name) && !x.sup) || ((x?.k === 'name' || x?.k === 'text') && /^[A-Za-z_{} ]{3,}$/.test(x.v));
+  // (An input may carry its example's index, x_1^{(i)}.)
+  const input = (x: Node | undefined) => (x?.k === 'sym' && /^[xX]$/.test(x.name) && (!x.sup || /^\([a-z]\)$/.test(subText(x.sup).replace(/\s/g, '')))) || ((x?.k === 'name' || x?.k === 'text') && /^[A-Za-z_{} ]{3,}$/.test(x.v));
   const terms = termsOf(parts[1].filter((x) => !(x.k === 'op' && ['.', ','].includes(x.v)))).map((t) => unmultiplied(t.items));
   const intercepts = terms.filter((t) => t.length === 1 && coefficient(t[0]));
   const slopes = terms.filter((t) => t.length === 2 && ((coefficient(t[0], true) && input(t[1])) || (input(t[0]) && coefficient(t[1], true))));
@@ -6307,25 +6329,36 @@ const TRUE_CLASS_LOG = 'ℓ = −log f(x)_y: minus the log of the probability th
 /**
  * d(x, y) = Σ_i |x_i − y_i|, d(x, y) = ʰ√(Σ_i |x_i − y_i|^h), lim_h (Σ_i |x_i − y_i|^h)^{1/h}: a distance between two
  * vectors summed from the absolute differences of their entries — the L1 (Manhattan) or Minkowski distance, the norm of
- * their difference.
+ * their difference. The distance may be a bare letter, d = Σ_i |x_i − y_i|, and Minkowski's differences may be written
+ * without bars when the sum is raised to the power's reciprocal, [Σ_i (x_i − y_i)^m]^{1/m}.
  */
 function detectDistances(root: Row, add: Add): void {
   const { parts } = sides(root);
-  if (parts.length < 2 || parts[0].length !== 1 || parts[0][0].k !== 'apply') return;
+  if (parts.length < 2 || parts[0].length !== 1) return;
   const d = parts[0][0];
   // (Or named by its norm, L_1(x, y), L_p(x, y), L_∞(x, y).)
-  const byNorm = d.fn === 'L' && d.head.k === 'sym' && /^(1|2|p|infty|∞|inf)$/.test(subText(d.head.sub).replace(/[\\\s]/g, ''));
-  if (!(/^(d|dist|D)$/.test(d.fn) || byNorm) || rowOf(d.arg).filter((x) => x.k === 'op' && x.v === ',').length !== 1) return;
+  const byNorm = d.k === 'apply' && d.fn === 'L' && d.head.k === 'sym' && /^(1|2|p|infty|∞|inf)$/.test(subText(d.head.sub).replace(/[\\\s]/g, ''));
+  const ofPair = d.k === 'apply' && (/^(d|dist|D)$/.test(d.fn) || byNorm) && rowOf(d.arg).filter((x) => x.k === 'op' && x.v === ',').length === 1;
+  const bare = d.k === 'sym' && /^(d|D|dist)$/.test(d.name) && !d.sup && !d.mods.length;
+  if (!ofPair && !bare) return;
   // (Entries of two vectors at one index: x_i − y_i, I^p_1 − I^p_2.)
-  const entries = (g: Node) => {
-    const r = g.k === 'group' && g.delim === '|' ? rowOf(g.body) : [];
+  const difference = (g: Node, delim: string) => {
+    const r = g.k === 'group' && g.delim === delim ? rowOf(g.body) : [];
     if (r.length !== 3 || r[0].k !== 'sym' || r[2].k !== 'sym' || r[1].k !== 'op' || r[1].v !== '-') return false;
     const [a, b] = [r[0], r[2]];
     return !a.mods.includes('hat') && !b.mods.includes('hat') && (!!a.sub || !!a.sup) && (a.name !== b.name || show(a) !== show(b));
   };
+  const entries = (g: Node) => difference(g, '|');
   const rhs = parts.slice(1).flat();
   // (The largest entry, max(|x_1 − y_1|, …), is the Chebyshev distance.)
-  if ((bigs(rhs, 'sum').length || applies(rhs, ['max']).length) && all(rhs).some(entries)) add('norms', 3.4, MINKOWSKI_DISTANCE);
+  if ((bigs(rhs, 'sum').length || (ofPair && applies(rhs, ['max']).length)) && all(rhs).some(entries)) return add('norms', 3.4, MINKOWSKI_DISTANCE);
+  // [Σ_i (x_i − y_i)^m]^{1/m}: the whole sum under the power's reciprocal, each difference raised to that power.
+  const outer = rhs.length === 1 ? rhs[0] : undefined;
+  const power = outer?.k === 'group' ? rowOf(outer.sup) : [];
+  const [one, over, by] = power.length === 1 && power[0].k === 'frac' ? [power[0].num, { k: 'op', v: '/' }, power[0].den] : power;
+  const reciprocal = power.length && one && show(one) === '1' && over?.k === 'op' && over.v === '/' && by ? show(by) : undefined;
+  const powered = (g: Node) => difference(g, '(') && g.k === 'group' && !!g.sup && show(g.sup) === reciprocal;
+  if (outer?.k === 'group' && reciprocal && bigs(outer.body, 'sum').length && all(outer.body).some(powered)) add('norms', 3.4, MINKOWSKI_DISTANCE);
 }
 
 /**

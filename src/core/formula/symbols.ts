@@ -402,7 +402,9 @@ function equations(tree: Tree): Node[][] {
     if ((x.k === 'op' && [',', ';', '\\\\'].includes(x.v)) || x.k === 'text' || (x.k === 'name' && CONNECTIVE.test(x.v))) out.push([]);
     else out[out.length - 1].push(x);
   }
-  return out.filter((e) => e.length);
+  // (A condition in brackets after an equation, `a^{(l)} = f(…) (2 ≤ l ≤ L)`, is not part of its right side.)
+  const condition = (x: Node | undefined) => x?.k === 'group' && x.delim === '(' && rowOf(x.body).some((y) => y.k === 'op' && ['≤', '<', '≥', '>', '∈'].includes(y.v));
+  return out.filter((e) => e.length).flatMap((e) => (e.length >= 3 && condition(e[e.length - 1]) && e.slice(0, -1).some((x) => x.k === 'op' && EQUALS.has(x.v)) ? [e.slice(0, -1), e.slice(-1)] : [e]));
 }
 
 /** An equals sign, or a definition written `:=` or `≜`. */
@@ -1848,6 +1850,21 @@ function comparisonRoles(tree: Tree, { set }: Notes): void {
   });
 }
 
+/** 3n′. A range an index runs over, `2 ≤ l ≤ L`, `1 ≤ t ≤ T`: the upper end counts the layers, the steps, or the index's values. */
+function indexRangeRoles(tree: Tree, { set }: Notes): void {
+  const below = (x: Node | undefined) => x?.k === 'op' && (x.v === '≤' || x.v === '<');
+  walk(tree, (n) => {
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const [lo, index, top] = [n.items[i - 3], n.items[i - 1], n.items[i + 1]];
+      if (!below(x) || !below(n.items[i - 2]) || index?.k !== 'sym' || top?.k !== 'sym' || !!top.sub || !/^[A-Z]$/.test(top.name) || (lo?.k !== 'num' && lo?.k !== 'sym')) return;
+      if (index.sub || index.sup || !/^([a-z]|ell)$/.test(index.name)) return;
+      const what = /^(l|ell)$/.test(index.name) ? 'the number of layers (the index of the last one)' : index.name === 't' ? 'the number of steps (the last step)' : `the largest value the index ${pretty(index)} takes (a count)`;
+      set(symbolKey(top), what);
+    });
+  });
+}
+
 /**
  * 3o. Code notation for gradients (dW, db, dx written as a d against a letter, outside any fraction): the gradient of
  * the loss with respect to that letter; the d itself is no letter of its own.
@@ -2484,6 +2501,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   if (!concept) conditionalLetters(tree, acc.set, false);
   parameterArgRoles(tree, acc);
   comparisonRoles(tree, acc);
+  indexRangeRoles(tree, acc);
   codeGradientRoles(tree, acc);
   weightedSumRoles(tree, concept, acc, inScripts);
   weightedSumHeadRoles(tree, concept, acc);

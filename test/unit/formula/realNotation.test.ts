@@ -5311,3 +5311,69 @@ test('in a network’s chain rule, y written only beside the output it is compar
   assert.match(meaning(through, 'y'), /output/);
   assert.doesNotMatch(meaning(through, 'y'), /label/);
 });
+
+test('an update typed with <= before the same letter and a step is an assignment (w6 <= w6 − learning_rate · gradient · h2); a letter compared with another is not', () => {
+  assert.equal(concept('w6 <= w6 - learning_rate * gradient * h2'), 'gradient-descent');
+  assert.equal(concept('w1 \\le w1 - \\eta * g'), 'gradient-descent');
+  assert.match(normaliseTex('w6 <= w6 - lr * g'), /\\leftarrow/);
+  assert.doesNotMatch(normaliseTex('x <= y - \\eta g'), /\\leftarrow/);
+  assert.doesNotMatch(normaliseTex('0 \\le x + 1'), /\\leftarrow/);
+  // (So is a ~ before the same letter and a step; a letter distributed as something else stays a distribution.)
+  assert.equal(concept('w^l \\sim w^l - \\frac{\\alpha}{N} \\sum_{x \\in A} \\delta_x^l (a_x^{l-1})^T'), 'gradient-descent');
+  assert.doesNotMatch(normaliseTex('z \\sim N(0, 1)'), /\\leftarrow/);
+});
+
+test('a regression line with each input before its coefficient and an example’s index (θ₀ + x_1^{(i)} θ₁ + … + x_n^{(i)} θ_n)', () => {
+  assert.equal(concept('h_\\theta(x^{(i)})_{lin} = \\theta_0 + x_1^{(i)} \\theta_1 + x_2^{(i)} \\theta_2 + ... + x_n^{(i)} \\theta_n'), 'linear-regression');
+  // (A squared input is a polynomial feature, not the line.)
+  assert.notEqual(concept('y = \\theta_0 + x_1^{2} \\theta_1 + x_2 \\theta_2'), 'linear-regression');
+});
+
+test('a distance as a bare letter, d = Σ|x_i − y_i|, and Minkowski’s sum under the reciprocal of its power, [Σ (x_i − y_i)^m]^{1/m}', () => {
+  assert.equal(concept('d = \\sum_{i=1}^{n}|x_{i}-y_{i}|'), 'norms');
+  assert.equal(concept('d(A,B) = [\\sum\\limits_{i=1}^p(x_i-y_i)^m]^{\\frac1m}'), 'norms');
+  assert.equal(concept('d(x,y) = \\left(\\sum_{i=1}^n (x_i - y_i)^p\\right)^{1/p}'), 'norms');
+  // (The root must undo the power; a sum of plain differences, or a max for a bare letter, is not read as a distance.)
+  assert.notEqual(concept('d(x,y) = \\left(\\sum_{i=1}^n (x_i - y_i)^p\\right)^{1/q}'), 'norms');
+  assert.notEqual(concept('d = \\sum_i (x_i - y_i)'), 'norms');
+  assert.notEqual(concept('d = \\max_i |x_i - y_i|'), 'norms');
+});
+
+test('a softmax whose denominator writes out the terms over the numerator’s own index (e^{z_k} / (e^{z_1} + e^{z_2} + ⋯ + e^{z_K}))', () => {
+  assert.equal(concept('P(y=k) = \\frac{e^{z_k}}{e^{z_1}+e^{z_2}+ \\cdots + e^{z_K}}'), 'softmax');
+  assert.equal(concept('P(y=k) = \\frac{e^{a^{(k)}X+b^{(k)}}}{e^{a^{(1)}X+b^{(1)}}+e^{a^{(2)}X+b^{(2)}}+ \\cdots + e^{a^{(K)}X+b^{(K)}}}'), 'softmax-regression');
+  // (The denominator's scores must be the numerator's, only indexed otherwise.)
+  assert.equal(concept('\\frac{e^{z_k}}{e^{w_1}+e^{w_2}+ \\cdots + e^{w_K}}'), null);
+});
+
+test('the sigmoid’s slope from its output written element-wise (a ⊙ (1 − a), code’s a .* (1 − a)), and a ReLU given as two equations with their conditions', () => {
+  assert.equal(concept("g'(z^{(l)}) = a^{(l)}.*(1 - a^{(l)})"), 'sigmoid');
+  assert.equal(concept("\\sigma'(z) = a \\odot (1 - a)"), 'sigmoid');
+  assert.equal(concept('y = 0, \\text{ if } x < 0; y = x, \\text{ if } x \\geq 0.'), 'relu');
+  assert.equal(concept('f(x) = 0 if x < 0, f(x) = x if x >= 0'), 'relu');
+  assert.equal(concept('y = 1 if z > 0; y = 0 if z <= 0'), 'step-function');
+  // (Two equations of different letters are not one function's cases.)
+  assert.doesNotMatch(normaliseTex('y = 0 if x < 0; z = x if x >= 0'), /cases/);
+});
+
+test('sign written as a bare word, and sized braces as a function’s brackets (sign\\Big\\{ wᵀx + b \\Big\\}): the perceptron’s sign of a score', () => {
+  assert.equal(concept('\\hat{y} = sign\\Big\\{ \\mathbf{w}^T \\cdot \\mathbf{x} + b \\Big\\}'), 'step-function');
+  assert.equal(concept('\\hat{y} = sign(w^T x + b)'), 'step-function');
+  assert.match(normaliseTex('f(x) = \\max\\Bigg\\{0, x\\Bigg\\}'), /\\max\s*\\\{0, x\\\}/);
+  // (A word that is not followed by an argument stays a word.)
+  assert.doesNotMatch(normaliseTex('\\text{the sign}'), /operatorname/);
+});
+
+test('the net input written as its word (tanh(net_j)): the tanh of a pre-activation', () => {
+  assert.equal(concept('o_j = \\tanh(net_j)'), 'tanh');
+  assert.equal(concept('y = \\sigma(net)'), 'sigmoid');
+  // (Another word of three letters is not the net input.)
+  assert.notEqual(concept('y = \\sigma(abc)'), 'sigmoid');
+});
+
+test('a condition in brackets after a layer’s equation (a^{(l)} = f(…) (2 ≤ l ≤ L)) leaves a^{(l)} the activation, and L counts the layers', () => {
+  const tex = 'a^{(l)} = f(w^{(l)}a^{(l-1)}+b^{(l)})\\quad (2\\leqslant l\\leqslant L)';
+  assert.match(meaning(tex, 'a^{(l)}'), /the activation: the output of the nonlinearity/);
+  assert.match(meaning(tex, 'L'), /number of layers/);
+  assert.match(meaning('h_t = \\tanh(W h_{t-1} + U x_t), 1 \\le t \\le T', 'T'), /number of steps/);
+});
