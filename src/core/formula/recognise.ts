@@ -1029,19 +1029,18 @@ function detectForms(root: Row, add: Add): void {
       add(batch ? 'minibatch-sgd' : 'gradient-descent', grad ? 3.4 : 3.1, 'θ ← θ − α · (gradient)');
     }
   }
-  // a = σ(z), A = tanh(z), g(z) = ReLU(z): an activation applied to a pre-activation (one letter, no weights).
+  // a = σ(z), A = tanh(z), g(z) = ReLU(z), o = tanh(net): an activation applied to a pre-activation (one letter, no weights).
   const single = rhs.filter((x) => !(x.k === 'op' && (x.v === ',' || x.v === '.')));
   // (A = g(Z) = σ(Z): the generic activation named on the last side.)
   const namedStep = parts.length === 3 && parts[1].length === 1 && parts[1][0].k === 'apply' && rowOf(parts[1][0].arg).length === 1;
   if ((parts.length === 2 || namedStep) && single.length === 1 && single[0].k === 'apply') {
     const a = single[0];
     const c = ACT_CONCEPT[a.fn.toLowerCase()] ?? (a.head.k === 'name' ? ACT_CONCEPT[a.head.v.toLowerCase()] : undefined);
-    const arg = rowOf(a.arg);
+    const arg = spelled(rowOf(a.arg)) === 'net' ? [{ k: 'name', v: 'net' } as Node] : rowOf(a.arg);
     const lhsProb = lhs.length === 1 && lhs[0].k === 'apply' && /^[pP]$/.test(lhs[0].fn) && hasOp(lhs[0].arg, '=');
     // (σ_l, σ^{[l]}, σ_2: a σ carrying a layer's index is that layer's activation function, whichever it is.)
     const layerSigma = a.head.k === 'sym' && a.head.name === 'sigma' && /^(l|L|ℓ|ell|\[?\(?l\)?\]?|\[\d\]|\(\d\)|\d)$/.test(subText(a.head.sub ?? a.head.sup).replace(/\s/g, ''));
-    // (The net input spelled as its word, tanh(net_j), is one letter too.)
-    if (c && !layerSigma && ((arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) || spelled(arg) === 'net')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
+    if (c && !layerSigma && arg.length === 1 && (arg[0].k === 'sym' || arg[0].k === 'name')) add(lhsProb && c === 'sigmoid' ? 'logistic-regression' : c, 2.7, `${c} applied to a pre-activation`);
   }
   // Derivatives through the function itself: g(z)(1 − g(z)) is the sigmoid's; 1 − tanh(z)² the tanh's.
   const lhsDeriv = lhs.some((x) => (x.k === 'apply' && /['′]$/.test(x.fn)) || (x.k === 'sym' && x.mods.includes('prime')) || primeSup(x) || (x.k === 'frac' && !!derivative(x)));
