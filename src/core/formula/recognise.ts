@@ -4985,7 +4985,7 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',
   maskedattention: 'masked-self-attention', sdpa: 'scaled-dot-product-attention', mhsa: 'multi-head-attention', posenc: 'positional-encoding', skipgram: 'skipgram', cbow: 'cbow', sgns: 'sgns',
   cosine: 'cosine-similarity', cossim: 'cosine-similarity', dropout: 'dropout', adam: 'adam', trace: 'trace', tr: 'trace',
-  ppl: 'perplexity', perplexity: 'perplexity', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
+  ppl: 'perplexity', perplexity: 'perplexity', perp: 'perplexity', nnlm: 'fixed-window-lm', nplm: 'fixed-window-lm', bptt: 'backpropagation-through-time', surprisal: 'surprisal', expit: 'sigmoid',
   logreg: 'logistic-regression', linreg: 'linear-regression', positionalencoding: 'positional-encoding', crossent: 'cross-entropy',
   // (MATLAB's transfer functions, as Hagan's Neural Network Design writes them: hard limit, log- and tan-sigmoid,
   // positive linear, symmetric saturating linear.)

@@ -5377,3 +5377,12 @@ test('a condition in brackets after a layer’s equation (a^{(l)} = f(…) (2 �
   assert.match(meaning(tex, 'L'), /number of layers/);
   assert.match(meaning('h_t = \\tanh(W h_{t-1} + U x_t), 1 \\le t \\le T', 'T'), /number of steps/);
 });
+
+test('NNLM and NPLM name the fixed-window neural language model, perp(·) the perplexity, when a formula is written under those names', () => {
+  const nnlm = recognise(normaliseTex('NNLM(x) = logsoftmax(tanh(xW^{1} + b^{1})W^{2} + b^{2})'));
+  assert.equal(nnlm.candidates[0]?.id, 'fixed-window-lm');
+  assert.match(nnlm.candidates[0]?.why ?? '', /^named/);
+  assert.equal(recognise(normaliseTex('perp(W) = \\exp(-\\frac{1}{n}\\sum_{i=1}^{n} p(w_i | w_{i-1}))')).candidates[0]?.id, 'perplexity');
+  // (⊥ written \perp is no name.)
+  assert.notEqual(recognise(normaliseTex('u \\perp v')).candidates[0]?.id, 'perplexity');
+});
