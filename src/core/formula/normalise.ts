@@ -134,6 +134,11 @@ function slashDerivatives(s: string): string {
   return s;
 }
 
+/** Greek letters a bold shorthand may carry (`\btheta`, `\mbtheta`). */
+const GREEK_BOLD = 'alpha|gamma|delta|epsilon|varepsilon|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega';
+/** A bold shorthand by its `\mb` or `\b` prefix, `\mbx`, `\bW`, `\btheta` (not `\bf`, `\bm`, nor `\be`, β, and `\beta`). */
+const BOLD_PREFIXED = new RegExp(`\\\\(?:mb(?:[a-zA-Z]|${GREEK_BOLD}|beta|eta)|b(?:(?![fme])[a-zA-Z]|${GREEK_BOLD}))(?![A-Za-z{])`);
+
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
  * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
@@ -147,6 +152,10 @@ function conventionalShorthands(s: string): string {
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
   // `\boldx`, `\boldW`, `\bolddelta`: bold by the name's convention (Goldberg's and Rush's notes).
   s = s.replace(/\\bold([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\bold(alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z{])/g, '\\boldsymbol{\\$1}');
+  // `\mbx`, `\mbtheta` (Linderman's notes), `\bx`, `\bW`, `\btheta`: bold by the same convention. (Not `\bf` and `\bm`,
+  // real commands, nor `\be`, read as β below, and `\beta`.)
+  s = s.replace(/\\mb([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\mb(${GREEK_BOLD}|beta|eta)(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
+  s = s.replace(/\\b(?![fme])([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\b(${GREEK_BOLD})(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
   // `\upsigma`, `\upeta` (upgreek) and `\mupsigma` (unicode-math): the Greek letter set upright, the same letter.
   s = s.replace(/\\m?up(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])/g, '\\$1');
   // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
@@ -1159,7 +1168,7 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|m?up[A-Za-z]+|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|m?up[A-Za-z]+|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s) || BOLD_PREFIXED.test(s)) s = conventionalShorthands(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

@@ -3883,7 +3883,7 @@ function detect(root: Row, add: Add): void {
     }
     // (f′(x_t), f'_{x_t}: a derivative written with a prime, after a rate, is the gradient of a function of one variable; so
     // is the gradient written as a function, a rate times g(x_k).)
-    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)) || (stepLetter(step.slice(0, 1)) && step.length === 2 && step[1].k === 'apply' && step[1].fn === 'g'))) {
+    else if (sameVar && !newton && ((stepLetter(step.slice(0, 1)) && all(step).some((x) => (x.k === 'sym' || x.k === 'apply') && isPrimed(x) && /^(f|g|L|J|E)/.test(x.k === 'sym' ? x.name : x.fn))) || hasGradient(step) || all(step).some((x) => (x.k === 'sym' && (x.name === 'g' || (x.name === 'delta' && !!(x.sub || x.sup))) && !scripted.has(x)) || errorTimesBracket(x)) || (stepLetter(step.slice(0, 1)) && step.length === 2 && step[1].k === 'apply' && step[1].fn === 'g'))) {
       // (A sum under a square root in the step's denominator is a per-parameter adaptive rate, AdaGrad-like: not
       // plain gradient descent, and not a batch.)
       // (So is any square root the rate is divided by, η/√(s_t + ε) ⊙ g_t, unless it is Adam's corrected second moment.)
@@ -3912,7 +3912,8 @@ function detect(root: Row, add: Add): void {
     // (AdamW's step, θ − η (m̂/(√v̂ + ε) + λθ): the moments' ratio in a bracket beside the decay.)
     else if (sameVar && step.some((g) => g.k === 'group' && rowOf(g.body).some((x) => x.k === 'frac' && all(x.den).some((y) => y.k === 'sqrt') && syms(x.num).some((y) => /^[mM]$/.test(y.name) && y.mods.some((m) => m === 'hat' || m === 'widehat'))))) add('adam', 3.5, 'θ ← θ − η (m̂/(√v̂ + ε) + λθ): Adam\'s step with the decay beside it (AdamW)');
     // (α(h(x) − y) reads as α applied to the bracket.)
-    else if (sameVar && !newton && (stepLetter(step.slice(0, 2)) || anyRate(step)) && (step.some((x) => x.k === 'group' && hasOp(x.body, '-')) || applies(step).some((a) => hasOp(a.arg, '-')))) {
+    // (The minus on the bracket's line: a − inside an index, (a^{l−1})ᵀ, is no difference.)
+    else if (sameVar && !newton && (stepLetter(step.slice(0, 2)) || anyRate(step)) && (step.some((x) => x.k === 'group' && hasLineOp(x.body, '-')) || applies(step).some((a) => hasLineOp(a.arg, '-')))) {
       // θ := θ − α/m Xᵀ(g(Xθ) − y), θ_j := θ_j − α (h(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾: the gradient written out (prediction
       // minus target times the input), over the data or for one example.
       const oneExample = !bigs(step, 'sum').length && !syms(step).some((x) => /^[XA-Z]$/.test(x.name) && isTransposeSup(x.sup)) && syms(step).some((x) => /\(?i\)?/.test(subText(x.sup) + subText(x.sub)));
@@ -6075,6 +6076,9 @@ function maximumAPosteriori(root: Row, best: { id: ConceptId }): boolean {
 }
 
 /** Something inverted, H^{−1}, (∇²f)^{−1}, Hess(f)^{−1}: a matrix or function raised to −1. */
+/** δ_x^l (a_x^{l−1})ᵀ read as δ applied to the bracket: the error term times an activation, a gradient. */
+const errorTimesBracket = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'delta' && !!(x.head.sub || x.head.sup) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
+
 function throughAnInverse(r: Row): boolean {
   const inverse = (n: Node | undefined) => subText(n).replace(/\s/g, '') === '-1';
   return all(r).some((x) => (x.k === 'apply' && x.head.k === 'sym' && inverse(x.head.sup)) || ('sup' in x && inverse(x.sup)));

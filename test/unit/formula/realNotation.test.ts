@@ -5319,7 +5319,9 @@ test('an update typed with <= before the same letter and a step is an assignment
   assert.doesNotMatch(normaliseTex('x <= y - \\eta g'), /\\leftarrow/);
   assert.doesNotMatch(normaliseTex('0 \\le x + 1'), /\\leftarrow/);
   // (So is a ~ before the same letter and a step; a letter distributed as something else stays a distribution.)
-  assert.equal(concept('w^l \\sim w^l - \\frac{\\alpha}{N} \\sum_{x \\in A} \\delta_x^l (a_x^{l-1})^T'), 'gradient-descent');
+  // (Over the examples of a batch A with the rate over its size, a minibatch step; the − of an index, a^{l−1}, is no
+  // difference in the step.)
+  assert.equal(concept('w^l \\sim w^l - \\frac{\\alpha}{N} \\sum_{x \\in A} \\delta_x^l (a_x^{l-1})^T'), 'minibatch-sgd');
   assert.doesNotMatch(normaliseTex('z \\sim N(0, 1)'), /\\leftarrow/);
 });
 
@@ -5385,4 +5387,15 @@ test('NNLM and NPLM name the fixed-window neural language model, perp(·) the pe
   assert.equal(recognise(normaliseTex('perp(W) = \\exp(-\\frac{1}{n}\\sum_{i=1}^{n} p(w_i | w_{i-1}))')).candidates[0]?.id, 'perplexity');
   // (⊥ written \perp is no name.)
   assert.notEqual(recognise(normaliseTex('u \\perp v')).candidates[0]?.id, 'perplexity');
+});
+
+test('bold shorthands by their \\mb and \\b prefixes (\\mbx, \\mbtheta, \\bW, \\btheta) read as bold letters; \\bf, \\bm, \\be, \\beta and \\bar keep their meanings', () => {
+  assert.equal(concept('\\mbo_t = \\sigma(\\mbW_o \\mbh_{t-1} + \\mbU_o \\mbx_{t} + \\mbb_o)'), 'lstm');
+  assert.equal(concept('\\bo_t = \\sigma(\\bW_o \\bh_{t-1} + \\bU_o \\bx_{t} + \\bb_o)'), 'lstm');
+  assert.equal(normaliseTex('p(\\bx|\\btheta)').replace(/\s/g, ''), 'p(\\mathbf{x}|\\boldsymbol{\\theta})');
+  assert.equal(normaliseTex('\\mbtheta^\\star').replace(/\s/g, ''), '\\boldsymbol{\\theta}^\\star');
+  assert.match(normaliseTex('\\beta x'), /\\beta/);
+  assert.match(normaliseTex('\\bar{x}'), /\\bar\{x\}/);
+  assert.match(normaliseTex('\\bm{x}'), /\\boldsymbol\{x\}/);
+  assert.doesNotMatch(normaliseTex('\\bigl( x \\bigr)'), /mathbf/);
 });
