@@ -139,6 +139,44 @@ const GREEK_BOLD = 'alpha|gamma|delta|epsilon|varepsilon|theta|lambda|mu|nu|xi|p
 /** A bold shorthand by its `\mb` or `\b` prefix, `\mbx`, `\bW`, `\btheta` (not `\bf`, `\bm`, nor `\be`, β, and `\beta`). */
 const BOLD_PREFIXED = new RegExp(`\\\\(?:mb(?:[a-zA-Z]|${GREEK_BOLD}|beta|eta)|b(?:(?![fme])[a-zA-Z]|${GREEK_BOLD}))(?![A-Za-z{])`);
 
+/** `\colvec{n}{a_1}…{a_n}`, a column-vector macro papers define: the entries stacked in a bmatrix. */
+function columnVectors(s: string): string {
+  for (let guard = 0; guard < 20; guard++) {
+    const m = /\\colvec\s*\{\s*([1-9])\s*\}/.exec(s);
+    if (!m) return s;
+    const entries: string[] = [];
+    let at = m.index + m[0].length;
+    for (let k = 0; k < Number(m[1]); k++) {
+      while (s[at] === ' ') at++;
+      const end = s[at] === '{' ? closeBrace(s, at) : -1;
+      if (end < 0) return s;
+      entries.push(s.slice(at + 1, end - 1).trim());
+      at = end;
+    }
+    s = `${s.slice(0, m.index)}\\begin{bmatrix} ${entries.join(' \\\\ ')} \\end{bmatrix}${s.slice(at)}`;
+  }
+  return s;
+}
+
+/** A column entry that is one vector: a letter, bold or arrowed, with at most two scripts (`\vec{y}^{(i+1,j)}`, `h_{t-1}`). */
+const VECTOR_ENTRY = /^(?:\\(?:vec|mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:\^\{[^{}]{0,20}\}|\^[A-Za-z0-9]|_\{[^{}]{0,20}\}|_[A-Za-z0-9]){0,2}$/;
+
+/**
+ * A weight matrix times a column of vectors stacked (`W \begin{bmatrix} h_{t-1} \\ x_t \end{bmatrix}`,
+ * `\mathbf{M_i} \begin{bmatrix} \vec{y}^{(l)} \\ \vec{y}^{(r)} \end{bmatrix}`): the matrix times their concatenation
+ * `[h_{t-1}; x_t]`. (A column of numbers or of entries x_1, x_2 written out stays a vector.)
+ */
+function stackedColumns(s: string): string {
+  if (!/\\begin\{[bp]matrix\}/.test(s)) return s;
+  // (Not in a product of written-out matrices, the gates' block (σ σ σ tanh)ᵀ W (h_{t−1}; x_t), which is read as it is.)
+  const weight = String.raw`(?<![\\A-Za-z])(?<!\\end\{[bpv]?matrix\}\s*)(?:\\mathbf\s*\{\s*[A-Z](?:_\{?[A-Za-z0-9]{1,3}\}?)?\s*\}|[A-Z])(?:_\{[^{}]{0,12}\}|_[A-Za-z0-9])?`;
+  return s.replace(new RegExp(String.raw`(${weight})\s*\\begin\{([bp]matrix)\}([^&]{1,300}?)\\end\{\2\}`, 'g'), (m, w: string, _env: string, body: string) => {
+    const rows = body.split('\\\\').map((r) => r.trim()).filter(Boolean);
+    const vectors = rows.length >= 2 && rows.length <= 4 && rows.every((r) => VECTOR_ENTRY.test(r)) && !rows.every((r) => /^[A-Za-z]_\{?[0-9]\}?$/.test(r));
+    return vectors ? `${w} [${rows.join('; ')}]` : m;
+  });
+}
+
 /**
  * Shorthands a note's preamble defines but the formula arrived without (a book's macro file, a copied snippet), read by
  * their common conventions: `\given` (a conditional's bar), `\grad` (∇), `\vx`, `\vw` (bold vectors), `\mW` (a bold
@@ -156,6 +194,8 @@ function conventionalShorthands(s: string): string {
   // real commands, nor `\be`, read as β below, and `\beta`.)
   s = s.replace(/\\mb([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\mb(${GREEK_BOLD}|beta|eta)(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
   s = s.replace(/\\b(?![fme])([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\b(${GREEK_BOLD})(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
+  // `\colvec{2}{a}{b}`: a column vector of its n entries, stacked.
+  s = columnVectors(s);
   // `\upsigma`, `\upeta` (upgreek) and `\mupsigma` (unicode-math): the Greek letter set upright, the same letter.
   s = s.replace(/\\m?up(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])/g, '\\$1');
   // `\bb{h}`, `\bb{W}`, `\bv{x}`: a bold letter; `\bb{R}` of a number set, blackboard bold.
@@ -1168,7 +1208,8 @@ export function normaliseTex(src: string): string {
   // Braces around a bracket only group it: {(y − f(x))}^2 is (y − f(x))^2, \max{\{0, x\}} is \max\{0, x\}.
   s = s.replace(BRACED_BRACKET_POWER, '$1').replace(BRACED_BRACKET_CALL, '$1$2').replace(BRACED_SET_CALL, '$1$2');
   s = bracedSizedCall(s);
-  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|m?up[A-Za-z]+|[A-Z][A-Za-z]*)(?![A-Za-z])/.test(s) || BOLD_PREFIXED.test(s)) s = conventionalShorthands(s);
+  if (/\\(?:v[a-zA-Z]|m[A-Z]|mat|dotp|norm|abs|ab|th|be|si|given|grad|textcolor|color|bb|bv|bold(?!symbol)[a-zA-Z]+|cN|calN|normal|gauss|m?up[A-Za-z]+|[A-Z][A-Za-z]*|colvec)(?![A-Za-z])/.test(s) || BOLD_PREFIXED.test(s)) s = conventionalShorthands(s);
+  s = stackedColumns(s);
   // A matrix times a vector written with ×, as slides do (`W_f \times [h_{t-1}; x_t]`, `W_h \times h_{t-1}`): the
   // product itself.
   s = s.replace(MATRIX_TIMES_VECTOR, '$1 ');

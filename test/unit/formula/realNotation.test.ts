@@ -5399,3 +5399,15 @@ test('bold shorthands by their \\mb and \\b prefixes (\\mbx, \\mbtheta, \\bW, \\
   assert.match(normaliseTex('\\bm{x}'), /\\boldsymbol\{x\}/);
   assert.doesNotMatch(normaliseTex('\\bigl( x \\bigr)'), /mathbf/);
 });
+
+test('a column-vector macro (\\colvec{2}{a}{b}) stacks its entries, and a weight matrix times a column of vectors is the matrix times their concatenation', () => {
+  assert.match(normaliseTex('\\colvec{2}{\\vec{x}^{(l)}}{\\vec{x}^{(r)}}'), /\\begin\{bmatrix\} \\vec\{x\}\^\{\(l\)\} \\\\ \\vec\{x\}\^\{\(r\)\} \\end\{bmatrix\}/);
+  assert.equal(concept('i_t = \\sigma(W_i \\begin{bmatrix} h_{t-1} \\\\ x_t \\end{bmatrix} + b_i)'), 'lstm');
+  assert.match(normaliseTex('y = \\tanh(W \\begin{bmatrix} x_l \\\\ x_r \\end{bmatrix} + b)'), /W \[x_l; x_r\]/);
+  // (Entries written out by number, or numbers, stay a vector; a colvec missing its entries is left as it is.)
+  assert.match(normaliseTex('z = W \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}'), /bmatrix/);
+  assert.match(normaliseTex('z = W \\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}'), /pmatrix/);
+  assert.match(normaliseTex('\\colvec{3}{a}{b}'), /colvec/);
+  // (The gates' block, (i f o g)ᵀ = (σ σ σ tanh)ᵀ W (h_{t−1}; x_t), a product of written-out matrices, is left as it is.)
+  assert.match(normaliseTex('\\begin{pmatrix} i \\\\ f \\end{pmatrix} = \\begin{pmatrix} \\sigma \\\\ \\sigma \\end{pmatrix}W\\begin{pmatrix} h_{t-1} \\\\ x_t \\end{pmatrix}'), /W\\begin\{pmatrix\} h_\{t-1\}/);
+});
