@@ -692,7 +692,7 @@ function htmlScripts(s: string): string {
   s = s.replace(/&#(\d{2,5});/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&([A-Za-z]{2,8});/g, (m, name: string) => HTML_ENTITIES[name] ?? m);
   s = s.replace(/<\/?(?:span|table|tbody|thead|tr|td|th|div|font|var|em|strong|br|p)\b[^<>]{0,120}>/g, ' ');
   // (Math set in a text box between words, `\text{if $y \neq \hat y$}`: the words, then the math outside the box.)
-  s = s.replace(/\\text\s*\{([^{}$]*)\$([^$]*)\$([^{}$]*)\}/g, (m, a: string, math: string, b: string) => (/^[\sA-Za-z\u00c0-\u024f]*$/.test(a + b) && /[A-Za-z0-9]/.test(math.replace(/\\[A-Za-z]+/g, '')) ? `\\text{${a}} ${math} ${b.trim() ? `\\text{${b}}` : ''}` : m));
+  s = s.replace(/\\text\s*\{([^{}$]*)\$([^$]*)\$([^{}$]*)\}/g, (m, a: string, math: string, b: string) => (/^[\sA-Za-z\u00c0-\u024f,;:.]*$/.test(a + b) && /[A-Za-z0-9]/.test(math.replace(/\\[A-Za-z]+/g, '')) ? `\\text{${a}} ${math} ${b.trim() ? `\\text{${b}}` : ''}` : m));
   s = s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\\([<>])/g, '$1').replace(/\$/g, ' ').replace(/([A-Za-z}\]])`(?=\s*\()/g, "$1'");
   for (let guard = 0; guard < 50 && /<su[bp]>/.test(s); guard++) {
     s = s.replace(/\s*<(su[bp])>((?:(?!<\/?su[bp]>).){0,80})<\/\1>/g, (_m, tag: string, body: string) => `${tag === 'sup' ? '^' : '_'}{${body.trim()}}`);

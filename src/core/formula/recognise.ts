@@ -833,8 +833,9 @@ function isPenalty(t: Row): boolean {
   // λ(w_1² + w_2²), λ_1(|w_1| + |w_2|), λ(w_1² + ⋯ + w_n²): a coefficient before a bracket of the parameters' squares or sizes.
   const ellipsis = (u: { items: Row }) => u.items.length === 1 && u.items[0].k === 'op' && u.items[0].v === '…';
   if (i > 0 && rest.length === 1 && rest[0].k === 'group' && rest[0].delim === '(' && !rest[0].sup) return termsOf(rowOf(rest[0].body)).filter((u) => !ellipsis(u)).every((u) => u.sign === '+' && u.items.length === 1 && (square(u.items[0]) || norm(u.items[0])));
-  // Σ_j θ_j² or Σ_j |w_j|
-  return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(rest[1]) || norm(rest[1]));
+  // Σ_j θ_j² or Σ_j |w_j| (in a bracket of its own too, Σ_{j,k} (W_{j,k}²)).
+  const summand = rest[1]?.k === 'group' && rest[1].delim === '(' && !rest[1].sup && rowOf(rest[1].body).length === 1 ? rowOf(rest[1].body)[0] : rest[1];
+  return rest[0].k === 'big' && rest[0].v === 'sum' && rest.length === 2 && (square(summand) || norm(summand));
 }
 
 /**

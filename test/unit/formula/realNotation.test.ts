@@ -5411,3 +5411,11 @@ test('a column-vector macro (\\colvec{2}{a}{b}) stacks its entries, and a weight
   // (The gates' block, (i f o g)ᵀ = (σ σ σ tanh)ᵀ W (h_{t−1}; x_t), a product of written-out matrices, is left as it is.)
   assert.match(normaliseTex('\\begin{pmatrix} i \\\\ f \\end{pmatrix} = \\begin{pmatrix} \\sigma \\\\ \\sigma \\end{pmatrix}W\\begin{pmatrix} h_{t-1} \\\\ x_t \\end{pmatrix}'), /W\\begin\{pmatrix\} h_\{t-1\}/);
 });
+
+test('math inside a text box after words and a comma (\\text{, falls $x < 0$}) comes out of the box; a penalty summed in a bracket of its own (Σ_{j,k} (W_{j,k}²)) is a penalty', () => {
+  assert.match(normaliseTex("f'(x) = \\begin{cases} 0 &\\text{, falls $x < 0$}\\\\ 1 &\\text{, falls $x > 0$} \\end{cases}"), /\\text\{, falls \} x < 0/);
+  assert.equal(concept('J(X, Y) = \\frac{1}{m} \\sum_{i=1}^{m} (y^{(i)} - \\hat{y}^{(i)})^2 + \\sum_{j, k} (W_{j,k}^2)'), 'regularization');
+  assert.equal(concept('J(X, Y) = \\frac{1}{m} \\sum_{i=1}^{m} (y^{(i)} - \\hat{y}^{(i)})^2 + \\sum_{j, k} (|W_{j,k}|)'), 'regularization');
+  // (A bracket of something other than the parameters is no penalty.)
+  assert.notEqual(concept('S = \\sum_i (x_i - \\mu)^2 + \\sum_j (y_j^2)'), 'regularization');
+});
