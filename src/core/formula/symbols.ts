@@ -1877,7 +1877,7 @@ function codeGradientRoles(tree: Tree, { set }: Notes): void {
       const y = n.items[i + 1];
       const before = n.items[i - 1];
       // (After a rate, a number or a sum, `w − α dw`, `0.9 dW`, `1/m dZ`, `Σ_i dZ^{(i)}`; a numbered letter, `dw1`, too.)
-      const after = !before || before.k === 'op' || before.k === 'num' || before.k === 'big' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta)$/.test(before.name)) || (before.k === 'frac' && rowOf(before.num).every((z) => z.k === 'num'));
+      const after = !before || before.k === 'op' || before.k === 'num' || before.k === 'big' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta|sigma|mu|rho|tau|kappa)$/.test(before.name)) || (before.k === 'frac' && rowOf(before.num).every((z) => z.k === 'num'));
       // (A layer in brackets above the letter, dW^{[l]}, dZ^{[2]}, and a bold d, as the course notation writes them.)
       const d = x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && x.mods.every((m) => m === 'bold');
       if (d && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && (!y.sup || /^\[[^\]]{1,6}\]/.test(pretty(y.sup))) && after) {
@@ -1988,11 +1988,13 @@ function scriptLetterRoles(tree: Tree, { notes, set }: Notes, pass: 'steps' | 'r
           for (; i >= 0 && i < n.items.length && !comma(n.items[i]); i += step) out.push(n.items[i]);
           return out;
         };
-        const subscripted = (items: Node[]): Sym[] => items.filter((x): x is Sym => x.k === 'sym' && rowOf(x.sub).length === 1);
+        // (A named element counts the same way, head_1, …, head_h.)
+        type Counted = { k: 'sym' | 'name'; sub?: Node; name: string };
+        const subscripted = (items: Node[]): Counted[] => items.flatMap((x) => ((x.k === 'sym' || x.k === 'name') && rowOf(x.sub).length === 1 ? [{ k: x.k, sub: x.sub, name: x.k === 'sym' ? x.name : x.v }] : []));
         const before = subscripted(element(d - 1, -1));
         const first = before.filter((x) => rowOf(x.sub)[0].k === 'num');
         const after = subscripted(element(d + 1, 1));
-        const last = (first.length ? after.filter((x) => first.some((f) => f.name === x.name)) : after.slice(0, 1)).map((x) => rowOf(x.sub)[0])[0];
+        const last = (first.length ? after.filter((x) => first.some((f) => f.name === x.name && f.k === x.k)) : after.slice(0, 1)).map((x) => rowOf(x.sub)[0])[0];
         if (last && last.k === 'sym' && /^[A-Za-z]$/.test(last.name)) put(last, `how many there are (the last of the list is number ${last.name})`);
       });
     }

@@ -628,7 +628,7 @@ function slashFractions(items: Node[]): Node[] {
 }
 
 /** Function words written in italic letters: K L ( … ) → name KL applied. */
-const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'MSE', 'RSS', 'SSE', 'TSS', 'RMSE', 'MAE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
+const FN_WORDS = new Set(['KL', 'DKL', 'CE', 'BCE', 'MSE', 'RSS', 'SSE', 'TSS', 'RMSE', 'MAE', 'NLL', 'PP', 'PPL', 'ReLU', 'softmax', 'tr', 'Tr', 'sim', 'cos', 'exp', 'log', 'max', 'min', 'sign', 'tanh']);
 /** Model and block names written in italic letters (`GRU(h, x)`, `BiLSTM(X)`, `NN_2(x)`), compared in lower case. */
 const MODEL_FN_WORDS = new Set(['gru', 'lstm', 'rnn', 'bilstm', 'birnn', 'bigru', 'brnn', 'mlp', 'ffn', 'nn', 'attention', 'attend', 'attn', 'att', 'multihead', 'selfattn', 'selfattention', 'softmax', 'sigmoid', 'relu', 'tanh', 'skipgram', 'cbow', 'sgns', 'elbo', 'dropout', 'concat', 'encoder', 'decoder', 'enc', 'dec', 'layernorm', 'linear', 'embed', 'multiheadattention', 'multiheadattn', 'maskedattention', 'maskedselfattention', 'additiveattention', 'crossentropy', 'feedforward', 'positionalencoding', 'leakyrelu', 'hardtanh', 'hardlim', 'logsig', 'tansig', 'poslin', 'satlins', 'nnlm', 'nplm', 'perp']);
 /**
@@ -675,6 +675,12 @@ function joinWords(items: Node[]): Node[] {
     // function's name, not letters (its tail `oftmax` no identifier of its own). So is a measure's two-letter
     // abbreviation that an equation defines, `PP = 2^{H}`, `CE = −Σ …`: the perplexity, not P times P.
     const defines = (x: Node | undefined) => !!x && x.k === 'op' && ['=', '≈', '∝'].includes(x.v);
+    // (With a subscript on its last letter, `MSE_{train} = …`, `BCE_{loss} = …`: the measure, labelled.)
+    if (identifierWords && lastSub && i === 0 && defines(items[j + 1]) && FN_WORDS.has(word)) {
+      out.push({ k: 'name', v: word, sub: lastSub });
+      i = j;
+      continue;
+    }
     if (identifierWords && (w.length >= 3 || (w.length === 2 && i === 0 && defines(items[j]))) && (FN_WORDS.has(w) || MODEL_FN_WORDS.has(w.toLowerCase()))) {
       out.push({ k: 'name', v: w });
       i = j - 1;

@@ -5419,3 +5419,11 @@ test('math inside a text box after words and a comma (\\text{, falls $x < 0$}) c
   // (A bracket of something other than the parameters is no penalty.)
   assert.notEqual(concept('S = \\sum_i (x_i - \\mu)^2 + \\sum_j (y_j^2)'), 'regularization');
 });
+
+test('letters: head_1, …, head_h counts the heads; dw after a rate written σ is the gradient; MSE_{train} = …, BCE_{loss} = … define the measure, not M·S·E', () => {
+  assert.match(meaning('\\text{MultiHead}(Q, K, V) = \\text{Concat}(\\text{head}_1, \\dots, \\text{head}_h)W^O', 'h'), /how many there are/);
+  assert.match(meaning('w:=w-\\sigma dw', 'dw'), /gradient of the loss with respect to w/);
+  assert.match(meaning('MSE_{train} = \\frac{1}{n}\\sum_i (y_i - \\hat{y}_i)^2', 'MSE'), /mean squared error/);
+  assert.match(meaning('BCE_{loss} = - [y \\log(p) + (1-y) \\log(1-p)]', 'BCE'), /binary cross-entropy/);
+  assert.equal(meaning('MSE_{train} = \\frac{1}{n}\\sum_i (y_i - \\hat{y}_i)^2', 'M'), '');
+});
