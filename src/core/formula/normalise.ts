@@ -134,10 +134,19 @@ function slashDerivatives(s: string): string {
   return s;
 }
 
-/** Greek letters a bold shorthand may carry (`\btheta`, `\mbtheta`). */
-const GREEK_BOLD = 'alpha|gamma|delta|epsilon|varepsilon|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega';
-/** A bold shorthand by its `\mb` or `\b` prefix, `\mbx`, `\bW`, `\btheta` (not `\bf`, `\bm`, nor `\be`, β, and `\beta`). */
-const BOLD_PREFIXED = new RegExp(`\\\\(?:mb(?:[a-zA-Z]|${GREEK_BOLD}|beta|eta)|b(?:(?![fme])[a-zA-Z]|${GREEK_BOLD}))(?![A-Za-z{])`);
+/** Greek letters a bold shorthand may carry after `\b` (`\btheta`): all but β and η, which `\beta` would swallow. */
+const GREEK_AFTER_B = 'alpha|gamma|delta|epsilon|varepsilon|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega';
+/** Greek letters a bold shorthand may carry after `\bold` or `\mb` (`\bolddelta`, `\mbtheta`). */
+const GREEK_BOLD = `${GREEK_AFTER_B}|beta|eta`;
+/** A letter a bold shorthand may carry after `\b`: not `\bf` and `\bm`, real commands, nor `\be`, read as β. */
+const B_LETTER = '(?![fme])[a-zA-Z]';
+/** A bold shorthand by its `\mb` or `\b` prefix, `\mbx`, `\bW`, `\btheta`. */
+const BOLD_PREFIXED = new RegExp(`\\\\(?:mb(?:[a-zA-Z]|${GREEK_BOLD})|b(?:${B_LETTER}|${GREEK_AFTER_B}))(?![A-Za-z{])`);
+
+/** `\<prefix><letter>` → `\mathbf{letter}`, `\<prefix><greek>` → `\boldsymbol{\greek}`, when no letter or brace follows. */
+function boldByPrefix(s: string, prefix: string, greek: string, letter = '[a-zA-Z]'): string {
+  return s.replace(new RegExp(`\\\\${prefix}(${letter})(?![A-Za-z{])`, 'g'), '\\mathbf{$1}').replace(new RegExp(`\\\\${prefix}(${greek})(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
+}
 
 /** `\colvec{n}{a_1}…{a_n}`, a column-vector macro papers define: the entries stacked in a bmatrix. */
 function columnVectors(s: string): string {
@@ -189,11 +198,10 @@ function conventionalShorthands(s: string): string {
   s = s.replace(/\\v([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\m([A-Z])(?![A-Za-z{])/g, '\\mathbf{$1}');
   s = s.replace(/\\mat(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, '\\mathbf{$1}');
   // `\boldx`, `\boldW`, `\bolddelta`: bold by the name's convention (Goldberg's and Rush's notes).
-  s = s.replace(/\\bold([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(/\\bold(alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z{])/g, '\\boldsymbol{\\$1}');
+  s = boldByPrefix(s, 'bold', GREEK_BOLD);
   // `\mbx`, `\mbtheta` (Linderman's notes), `\bx`, `\bW`, `\btheta`: bold by the same convention. (Not `\bf` and `\bm`,
   // real commands, nor `\be`, read as β below, and `\beta`.)
-  s = s.replace(/\\mb([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\mb(${GREEK_BOLD}|beta|eta)(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
-  s = s.replace(/\\b(?![fme])([a-zA-Z])(?![A-Za-z{])/g, '\\mathbf{$1}').replace(new RegExp(`\\\\b(${GREEK_BOLD})(?![A-Za-z{])`, 'g'), '\\boldsymbol{\\$1}');
+  s = boldByPrefix(boldByPrefix(s, 'mb', GREEK_BOLD), 'b', GREEK_AFTER_B, B_LETTER);
   // `\colvec{2}{a}{b}`: a column vector of its n entries, stacked.
   s = columnVectors(s);
   // `\upsigma`, `\upeta` (upgreek) and `\mupsigma` (unicode-math): the Greek letter set upright, the same letter.

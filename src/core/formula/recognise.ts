@@ -289,8 +289,9 @@ function softmaxFrac(f: Frac): Node | null {
   // (Or the terms run over the indices 1, 2, …, K of the numerator's own score, e^{z_k} / (e^{z_1} + e^{z_2} + ⋯ + e^{z_K}).)
   const numIndexed = indexTemplate(show(numExps[0]));
   const sameScore = (x: Node) => show(x) === show(numExps[0]) || (!!numIndexed && numIndexed.letters && indexTemplate(show(x))?.template === numIndexed.template);
-  const writtenOut = den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp') || (x.k === 'op' && (x.v === '+' || x.v === '…'))) && den.filter((x) => x.k === 'apply').length >= 2 && den.some((x) => x.k === 'apply' && show(x) === show(numExps[0])) && !den.some((x) => x.k === 'apply' && rowOf(x.arg).every((y) => y.k === 'num'));
-  const runsOver = !writtenOut && !!numIndexed?.letters && den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp' && sameScore(x)) || (x.k === 'op' && (x.v === '+' || x.v === '…'))) && den.some((x) => x.k === 'apply' && indexTemplate(show(x))?.numbered);
+  const sumOfExps = (term: (x: Node) => boolean) => den.length >= 3 && den.every((x) => (x.k === 'apply' && x.fn === 'exp' && term(x)) || (x.k === 'op' && (x.v === '+' || x.v === '…')));
+  const writtenOut = sumOfExps(() => true) && den.filter((x) => x.k === 'apply').length >= 2 && den.some((x) => x.k === 'apply' && show(x) === show(numExps[0])) && !den.some((x) => x.k === 'apply' && rowOf(x.arg).every((y) => y.k === 'num'));
+  const runsOver = !writtenOut && !!numIndexed?.letters && sumOfExps(sameScore) && den.some((x) => x.k === 'apply' && indexTemplate(show(x))?.numbered);
   const denHasSum = writtenOut || runsOver || den.some((x) => x.k === 'big' && x.v === 'sum') || den.some((x) => x.k === 'sym' && x.name === '1' ) || den.some((x) => x.k === 'sym' && isTransposeSup(x.sup));
   const denExps = applies(f.den, ['exp']);
   if (!denHasSum || denExps.length === 0) return null;
@@ -6076,10 +6077,10 @@ function maximumAPosteriori(root: Row, best: { id: ConceptId }): boolean {
   return best.id === 'maximum-likelihood' && maximised && applies(root, ['log', 'ln']).some((l) => applies(l.arg).some((a) => isProb(a) && rowOf(a.arg).length === 1 && rowOf(a.arg)[0].k === 'sym' && PARAM_LETTER.test((rowOf(a.arg)[0] as Sym).name)));
 }
 
-/** Something inverted, H^{−1}, (∇²f)^{−1}, Hess(f)^{−1}: a matrix or function raised to −1. */
 /** δ_x^l (a_x^{l−1})ᵀ read as δ applied to the bracket: the error term times an activation, a gradient. */
 const errorTimesBracket = (x: Node) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'delta' && !!(x.head.sub || x.head.sup) && rowOf(x.arg).length === 1 && rowOf(x.arg)[0].k === 'sym';
 
+/** Something inverted, H^{−1}, (∇²f)^{−1}, Hess(f)^{−1}: a matrix or function raised to −1. */
 function throughAnInverse(r: Row): boolean {
   const inverse = (n: Node | undefined) => subText(n).replace(/\s/g, '') === '-1';
   return all(r).some((x) => (x.k === 'apply' && x.head.k === 'sym' && inverse(x.head.sup)) || ('sup' in x && inverse(x.sup)));
@@ -6358,9 +6359,9 @@ function detectDistances(root: Row, add: Add): void {
   if ((bigs(rhs, 'sum').length || (ofPair && applies(rhs, ['max']).length)) && all(rhs).some(entries)) return add('norms', 3.4, MINKOWSKI_DISTANCE);
   // [Σ_i (x_i − y_i)^m]^{1/m}: the whole sum under the power's reciprocal, each difference raised to that power.
   const outer = rhs.length === 1 ? rhs[0] : undefined;
+  // (The power's reciprocal as a fraction, ^{\frac1m}, or with a slash, ^{1/m}.)
   const power = outer?.k === 'group' ? rowOf(outer.sup) : [];
-  const [one, over, by] = power.length === 1 && power[0].k === 'frac' ? [power[0].num, { k: 'op', v: '/' }, power[0].den] : power;
-  const reciprocal = power.length && one && show(one) === '1' && over?.k === 'op' && over.v === '/' && by ? show(by) : undefined;
+  const reciprocal = power.length === 1 && power[0].k === 'frac' && show(power[0].num) === '1' ? show(power[0].den) : power.length === 3 && show(power[0]) === '1' && power[1].k === 'op' && power[1].v === '/' ? show(power[2]) : undefined;
   const powered = (g: Node) => difference(g, '(') && g.k === 'group' && !!g.sup && show(g.sup) === reciprocal;
   if (outer?.k === 'group' && reciprocal && bigs(outer.body, 'sum').length && all(outer.body).some(powered)) add('norms', 3.4, MINKOWSKI_DISTANCE);
 }
