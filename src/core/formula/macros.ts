@@ -56,7 +56,7 @@ function commandName(s: string, i: number): { name: string; end: number } | null
 
 /** Read macro definitions from TeX or markdown text (the note, a preamble file, front matter). Later ones win. */
 /** The commands that define a macro (`\\gdef`, `\\edef`, `\\xdef`: KaTeX's global forms of `\\def`). */
-export const MACRO_DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef)\b(\*?)/;
+export const MACRO_DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|DeclareMathAlphabet|def|gdef|edef|xdef)\b(\*?)/;
 
 export function parseMacros(text: string, into: MacroTable = new Map()): MacroTable {
   const s = String(text ?? '').slice(0, MAX_SCAN_CHARS);
@@ -76,6 +76,21 @@ export function parseMacros(text: string, into: MacroTable = new Map()): MacroTa
       const p = /^(#[1-9])*/.exec(s.slice(i, i + 20))![0];
       params = p.length / 2;
       i += p.length;
+    } else if (kind === 'DeclareMathAlphabet') {
+      // \DeclareMathAlphabet{\mat}{U}{eur}{b}{n}: \mat{X} is X in a font of its own, bold when its series is (b, bx).
+      const args: string[] = [];
+      let j = i;
+      for (let k = 0; k < 4; k++) {
+        const arg = braced(s, skipSpace(s, j));
+        if (!arg) break;
+        args.push(arg.body.trim());
+        j = arg.end;
+      }
+      if (args.length < 4) continue;
+      into.set(name.name, { params: 1, body: /^b/.test(args[2]) ? '\\mathbf{#1}' : '\\mathit{#1}' });
+      count++;
+      re.lastIndex = j;
+      continue;
     } else if (kind !== 'DeclareMathOperator') {
       i = skipSpace(s, i);
       const pm = /^\[\s*([0-9])\s*\]/.exec(s.slice(i, i + 10));

@@ -793,6 +793,8 @@ function measureWords(s: string): string {
 /** Functions typed in a text font, `\text{log}`, `\textrm{exp}`, and calls typed whole inside a text box, `\text{softmax(X)}`. */
 function textFontFunctions(s: string): string {
   return s
+    // (A quantity named by its word in a text box, `(\text{target} - \text{pred})^2`: the word as a letter is read.)
+    .replace(/\\(?:text|textrm|mathrm|textit|mathit)\s*\{\s*(target|targets|true|label|pred|preds|prediction|predicted|output|input|actual|observed|expected)\s*\}/g, ' $1 ')
     .replace(/\\(?:text|textrm|mathrm|rm)\s*\{\s*(log|exp|ln|tanh|max|min)\s*\}/g, '\\$1 ')
     .replace(/\\(?:text|textrm|mathrm)\s*\{\s*(softmax|sigmoid|tanh|relu|ReLU|log|exp)\s*\(([^(){}]*)\)\s*\}/g, '\\operatorname{$1}($2)');
 }
@@ -1136,8 +1138,20 @@ function lineBreaks(s: string): string {
     .replace(/\\\\(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z])/g, '\\\\ \\$1');
 }
 
+/**
+ * Beamer's overlay commands show a slide's formula piece by piece and are no math: `\pause` goes, `\uncover<2->{x}`,
+ * `\only<1>{x}`, `\visible<+->{x}`, `\alert<2>{x}` are their argument, `\onslide<3->` goes.
+ */
+function beamerOverlays(s: string): string {
+  if (!/\\(?:pause|uncover|only|visible|invisible|alert|onslide)(?![A-Za-z])/.test(s)) return s;
+  return s
+    .replace(/\\pause(?:\s*\[\s*\d{1,3}\s*\])?(?![A-Za-z])/g, ' ')
+    .replace(/\\onslide\s*(?:<[^<>{}\\]{0,40}>)?/g, ' ')
+    .replace(/\\(?:uncover|only|visible|invisible|alert)\s*(?:<[^<>{}\\]{0,40}>)?\s*(?=\{)/g, '');
+}
+
 export function normaliseTex(src: string): string {
-  const raw = String(src ?? '');
+  const raw = beamerOverlays(String(src ?? ''));
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
   s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
   s = fontsAndBraces(s);
@@ -1166,6 +1180,8 @@ export function normaliseTex(src: string): string {
   s = s.replace(/(?<![A-Za-z\\])([A-Za-z])\s*\(([^()]{1,40})\)\s*'/g, "$1'($2)");
   // Unicode operators typed into plain-text notes; three periods (or a few more) typed for an ellipsis (`x_1, ..., x_n`).
   s = unicodeScripts(s).replace(/(?<![.\d])\.{3,6}(?![.\d])/g, ' \\ldots ');
+  // A whole number written with a decimal point, as code writes it (`1.0 / (1.0 + np.exp(-z))`): the number.
+  s = s.replace(/(?<![\d.])(\d{1,6})\.0{1,6}(?![\d.])/g, '$1');
   // (`\Pi_{i=1}^n`, a capital pi with the bounds of a product, is the product.)
   s = s.replace(/[−–]/g, '-').replace(/∑|Σ(?=\s*_|\s+[A-Za-z(\\]|[A-Za-z]+\s*\()/g, '\\sum ').replace(/∏|(?:Π|\\Pi)(?=\s*_)/g, '\\prod').replace(/×/g, '\\times ');
   s = asciiProducts(singleBarNorms(doubleBarNorms(s)));
@@ -1184,7 +1200,8 @@ export function normaliseTex(src: string): string {
   s = periodProducts(s);
   // The usual shorthands for the reals and the expectation, `\R`, `\RR`, `\Reals`, `\E` (a note that defines them has
   // had them expanded).
-  s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}');
+  // (`\P` is the pilcrow in TeX, never before a bracket: there it is the probability a note's macro makes it.)
+  s = s.replace(/\\(?:RR|Reals|reals|R)(?![A-Za-z])/g, '\\mathbb{R}').replace(/\\(?:EE|E)(?![A-Za-z])/g, '\\mathbb{E}').replace(/\\(?:PP|P)(?![A-Za-z])\s*(?=\(|\[|\\left(?![A-Za-z])|\\(?:big|Big)l?\s*\()/g, '\\mathbb{P}');
   // `\ensuremath{…}` only asks for math mode: its content.
   s = boxesAndIndices(s.replace(/\\ensuremath(?![A-Za-z])\s*/g, ''));
   // Old-style font switches: `{\bf x}` → `\mathbf{x}`, `{\cal L}` → `\mathcal{L}`, in a text box too (`\text{\bf W}`); a

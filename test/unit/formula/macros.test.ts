@@ -27,6 +27,15 @@ test('\\newcommand with arguments and an optional default, \\renewcommand, \\pro
   assert.equal(expandMacros('\\Rx', parseMacros('\\newcommand{\\R}{\\mathbb{R}}')).latex, '\\Rx');
 });
 
+test('\\DeclareMathAlphabet makes a font command of one argument (bold for a bold series); one missing its arguments defines nothing', () => {
+  const t = parseMacros(String.raw`\DeclareMathAlphabet{\mat}{U}{eur}{b}{n} \DeclareMathAlphabet{\mathcalx}{OMS}{cmsy}{m}{n} \DeclareMathAlphabet{\broken}{U}`);
+  assert.equal(expandMacros('\\mat{\\Phi}\\mat{\\Phi}^T', t).latex, '\\mathbf{\\Phi}\\mathbf{\\Phi}^T');
+  assert.equal(expandMacros('\\mathcalx{L}', t).latex, '\\mathit{L}');
+  assert.equal(t.has('broken'), false);
+  // (A note's matrices in that font are read as matrices: Φ Φᵀ = U Λ Uᵀ is the spectral theorem.)
+  assert.equal(explainFormula('\\mat{\\Phi}\\, \\mat{\\Phi}^\\top = \\mat{U} \\, \\mat{\\Lambda}\\, \\mat{U}^\\top', { macros: '\\DeclareMathAlphabet{\\mat}{U}{eur}{b}{n}', decision: false }).concept, 'spectral-theorem');
+});
+
 test("KaTeX's global definitions (\\gdef, \\xdef) are read like \\def, even where they redefine a TeX primitive", () => {
   const t = parseMacros(String.raw`$$\gdef\par#1#2{\frac{\partial #1}{\partial #2}} \xdef\E{\mathbb{E}}$$`);
   assert.equal(expandMacros('\\par{C}{b} = \\E[x]', t).latex, '\\frac{\\partial C}{\\partial b} = \\mathbb{E}[x]');
