@@ -4295,9 +4295,12 @@ function detect(root: Row, add: Add): void {
   if (rels.includes('≤') || rels.includes('≥')) {
     const normsBoth = (r: Row) => r.filter((x) => x.k === 'group' && (x.delim === '‖' || x.delim === '(')).length >= 2;
     if (parts.length === 2 && bigs(parts[1], 'sum').length >= 2 && parts[0].some((x) => x.k === 'group' && !!x.sup && bigs(x.body, 'sum').length > 0) && !parts[0].some((x) => x.k === 'big')) add('cauchy-schwarz', 3.5, '|Σ u_i v_i|² ≤ Σ|u_i|² Σ|v_i|²');
-    if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, '|⟨u,v⟩| ≤ ‖u‖ ‖v‖');
+    if (parts.length === 2 && normsBoth(parts[1]) && (parts[0].some((x) => x.k === 'group' && (x.delim === '|' || x.sup)) || hasOp(parts[0], '⟨'))) add('cauchy-schwarz', 3.5, INNER_UNDER_LENGTHS);
+    if (parts.length === 2 && lengthsMultiplied(parts[0], parts[1])) add('cauchy-schwarz', 3.5, INNER_UNDER_LENGTHS);
   }
-  if (parts.length === 2 && (rels[0] === '≤' || rels[0] === '≥') && parts[0].filter((x) => x.k === 'op' && x.v === '⟨').length >= 1 && parts[1].filter((x) => x.k === 'op' && x.v === '⟨').length >= 2) add('cauchy-schwarz', 3.5, '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩');
+  // (Angle brackets typed bare, `\langle x, y \rangle`, or sized, `\left\langle … \right\rangle`.)
+  const angles = (r: Row) => r.filter((x) => (x.k === 'op' && x.v === '⟨') || (x.k === 'group' && x.delim === '⟨')).length;
+  if (parts.length >= 2 && (rels[0] === '≤' || rels[0] === '≥') && angles(parts[0]) >= 1 && angles(parts[1]) >= 2) add('cauchy-schwarz', 3.5, INNER_UNDER_PRODUCTS);
   if (parts.length > 1 && lhs.some((x) => x.k === 'group' && x.delim === '‖' && !(subText(x.sup) === '2' && hasOp(x.body, '-'))) && (bigs(rhsAll, 'sum').length || rhsAll.some((x) => x.k === 'sqrt') || dots(rhsAll).length || applies(rhsAll, ['max']).length || rhsAll.some((x) => x.k === 'name' && x.v === 'max'))) add('norms', 3.5, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   // (Σ_i |x_i|^p)^{1/p} under any name, g(x) = …: the p-norm written out, its power and root the same letter.
   const rootOfPowers = (g: Node) => {
@@ -6117,11 +6120,28 @@ export function derivativeOnLeft(tree: Row): boolean {
 }
 
 /** A line that works out a derivative or a gradient: ∂ or ∇ in it, or a derivative on its left (σ′(x) = …). */
+/**
+ * `|a · b| ≤ |a| |b|`: the product of two vectors in bars on the left, the product of their lengths in single bars on
+ * the right (multiplied, never added: `|a + b| ≤ |a| + |b|` is the triangle inequality).
+ */
+function lengthsMultiplied(left: Row, right: Row): boolean {
+  const bars = right.filter((x): x is Extract<Node, { k: 'group' }> => x.k === 'group' && x.delim === '|');
+  if (bars.length !== 2 || right.length !== 2) return false;
+  const letters = bars.map((b) => (b.body.k === 'row' && b.body.items.length === 1 && b.body.items[0].k === 'sym' ? b.body.items[0].name : null));
+  if (!letters[0] || !letters[1] || letters[0] === letters[1]) return false;
+  const outer = left.length === 1 && left[0].k === 'group' && left[0].delim === '|' ? rowOf(left[0].body) : null;
+  if (!outer || hasOp(outer, '+') || hasOp(outer, '-')) return false;
+  const names = outer.filter((x) => x.k === 'sym').map((x) => (x as { name: string }).name);
+  return names.length === 2 && names.includes(letters[0]) && names.includes(letters[1]);
+}
+
 export function derivativeLine(tree: Row): boolean {
   return hasGradient(tree) || derivativeOnLeft(tree);
 }
 
 /** Why the forms read by the detectors of rounds 50–57 are what they are (firm, below). */
+const INNER_UNDER_LENGTHS = '|⟨u,v⟩| ≤ ‖u‖ ‖v‖: an inner product bounded by the product of the lengths';
+const INNER_UNDER_PRODUCTS = '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩: an inner product squared bounded by each vector\'s with itself';
 const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
 const LAYER_ACTIVATION = 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation of its pre-activation, the layer\'s output';
 const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
@@ -6169,11 +6189,33 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
 
+
+/**
+ * The words around a formula name a relative of the structure's best reading that the formula itself shows is not
+ * meant: that name does not raise the relative.
+ */
+function wordsDoNotChoose(id: ConceptId, top: [ConceptId, { score: number; why: string }], items: Row, words: string, src: string): boolean {
+  // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
+  if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(items))) return true;
+  // (Under "SGD" a step on one gradient, with no sum, no estimate ĝ and no batch in the words, is the plain step the
+  // notes write for it.)
+  // (A subscript of the formula's own, J_{minibatch}(θ), says it as the words would.)
+  if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(items) && !BATCH_WORDS.test(words) && !BATCH_WORDS.test(src)) return true;
+  // (Under "Adam", a step with none of its moments — no m, v, β, no root — is the plain step the note recalls first.)
+  if (id === 'adam' && !all(items).some((x) => (x.k === 'sym' && /^(m|v|s|beta|rho)$/.test(x.name)) || x.k === 'sqrt')) return true;
+  // (Under "Scaled dot-product attention" a projection q_i = W_q x_i is still only the input in its role: the
+  // scores and their softmax are written elsewhere.)
+  if ((id === 'scaled-dot-product-attention' || id === 'masked-self-attention') && PROJECTIONS.has(top[1].why)) return true;
+  // (Under "Negative sampling" or "Hierarchical softmax" a softmax over the whole vocabulary is the cost those
+  // methods avoid, set out before them: the full softmax still.)
+  if ((id === 'sgns' || id === 'hierarchical-softmax') && top[0] === 'skipgram-softmax') return true;
+  return false;
+}
 
 /**
  * A line that is one step of a model the words name: ŷ = σ(z) under "Logistic regression" (the prediction the model
@@ -7311,17 +7353,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // under words comparing it with the LSTM.)
   if (top && top[1].score >= 2.5 && !ELEMENTWISE.has(top[0]) && (!named || named === 'attention') && top[1].why !== DISTILLATION_NAMED && top[1].why !== SDPA_WRITTEN && top[1].why !== GRU_MIX) {
     for (const id of Object.keys(NAMED_IN_PROSE) as ConceptId[]) {
-      // (P(A, B) = P(A | B) P(B) of events stays the rule of probability; a forward step under "BPTT" stays the step.)
-      if ((id === 'language-model' && top[1].why.startsWith('P(A,B)')) || (/^(chain-rule|backpropagation-through-time)$/.test(id) && !hasGradient(tree.items))) continue;
-      // (Under "SGD" a step on one gradient, with no sum, no estimate ĝ and no batch in the words, is the plain step the
-      // notes write for it.)
-      // (A subscript of the formula's own, J_{minibatch}(θ), says it as the words would.)
-      if (id === 'minibatch-sgd' && top[0] === 'gradient-descent' && oneGradientStep(tree.items) && !BATCH_WORDS.test(words) && !BATCH_WORDS.test(src)) continue;
-      // (Under "Adam", a step with none of its moments — no m, v, β, no root — is the plain step the note recalls first.)
-      if (id === 'adam' && !all(tree.items).some((x) => (x.k === 'sym' && /^(m|v|s|beta|rho)$/.test(x.name)) || x.k === 'sqrt')) continue;
-      // (Under "Scaled dot-product attention" a projection q_i = W_q x_i is still only the input in its role: the
-      // scores and their softmax are written elsewhere.)
-      if ((id === 'scaled-dot-product-attention' || id === 'masked-self-attention') && PROJECTIONS.has(top[1].why)) continue;
+      if (wordsDoNotChoose(id, top, tree.items, words, src)) continue;
       if (id !== top[0] && related(id, top[0]) && !ancestors(top[0]).includes(id) && namedFor(id, words) && !namedFor(top[0], words) && ((SHAPE_ONLY.has(top[0]) && !(wordsFor(top[0], near) && !namedFor(id, near))) || !ancestors(id).includes(top[0]))) add(id, top[1].score + 0.1, `the note names it (${id})`);
     }
   }

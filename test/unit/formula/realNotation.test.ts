@@ -5427,3 +5427,38 @@ test('letters: head_1, …, head_h counts the heads; dw after a rate written σ 
   assert.match(meaning('BCE_{loss} = - [y \\log(p) + (1-y) \\log(1-p)]', 'BCE'), /binary cross-entropy/);
   assert.equal(meaning('MSE_{train} = \\frac{1}{n}\\sum_i (y_i - \\hat{y}_i)^2', 'M'), '');
 });
+
+test("Beamer's overlays (\\pause, \\uncover<2->{…}, \\only<1>{…}) are no math; a whole number with a decimal point (1.0) is the number", () => {
+  assert.equal(normaliseTex('A = Q \\Lambda Q^T \\pause').trim(), 'A = Q \\Lambda Q^T');
+  assert.equal(concept('\\uncover<2,4,6-|handout:1>{ A_i = \\operatorname{softmax} \\left( \\frac{K Q_i}{\\sqrt{D}} \\right) } \\quad \\uncover<3,5-|handout:2>{ Y_i = V^{\\top} A_i }'), 'scaled-dot-product-attention');
+  assert.equal(normaliseTex('\\only<1>{x} + \\onslide<2-> y').replace(/\s+/g, ' ').trim(), '{x} + y');
+  // (A macro of the note's own that only begins with \\pause is left alone.)
+  assert.match(normaliseTex('x \\pauselevel{=1}'), /\\pauselevel/);
+  assert.equal(normaliseTex('p = 1.0 / (1.0 + \\exp(-z))').replace(/\s/g, ''), 'p=1/(1+\\exp(-z))');
+  assert.equal(explainFormula('preds = 1.0 / (1.0 + np.exp(-preds))').concept, 'sigmoid');
+  // (Other decimals, and a version-like 2.0.1, keep their digits.)
+  assert.match(normaliseTex('x = 0.05 + 1.5 + 2.0.1'), /0\.05 \+ 1\.5 \+ 2\.0\.1/);
+});
+
+test('Cauchy–Schwarz in single bars (|a · b| ≤ |a||b|) and with sized angle brackets; the triangle inequality is neither', () => {
+  assert.equal(concept('|a\\cdot b|\\leq|a||b|'), 'cauchy-schwarz');
+  assert.equal(concept('\\left\\langle x, y\\right\\rangle^2 \\leq \\left\\langle x,x\\right\\rangle \\left\\langle y,y\\right\\rangle = \\|x\\|^2 \\|y\\|^2'), 'cauchy-schwarz');
+  assert.equal(concept('|a + b| \\le |a| + |b|'), null);
+  assert.equal(concept('|x| \\le |x||y|'), null);
+});
+
+test('a quantity named by its word in a text box ((\\text{target} − \\text{pred})²) is read as that quantity; \\P before a bracket is a probability', () => {
+  assert.equal(concept('\\text{L} = 0.5 \\cdot (\\text{target} - \\text{pred})^2'), 'mse');
+  assert.match(normaliseTex('\\text{where } x'), /\\text\{where \}/);
+  assert.match(normaliseTex('\\P(X \\mid Y) = \\P\\left(Y\\right)'), /\\mathbb\{P\}\(X \\mid Y\) = \\mathbb\{P\}\\left/);
+  // (The pilcrow elsewhere is left as it is.)
+  assert.match(normaliseTex('\\P x'), /\\P x/);
+});
+
+test('under words about negative sampling or the hierarchical softmax, a softmax over the whole vocabulary stays the full softmax', () => {
+  const full = 'P(w_t | w_c) = \\frac{\\exp(f(w_t, w_c))}{\\sum_{w_i \\in V} \\exp(f(w_i, w_c))}';
+  assert.equal(concept(full, 'Negative sampling. The denominator is expensive: we compute the exponent vocabulary-size times'), 'skipgram-softmax');
+  assert.equal(concept(full, 'Hierarchical softmax replaces this costly sum'), 'skipgram-softmax');
+  // (The sampled objective itself under the same words is negative sampling.)
+  assert.equal(concept('\\log \\sigma(u_o^T v_c) + \\sum_{k=1}^K \\log \\sigma(-u_k^T v_c)', 'Negative sampling'), 'sgns');
+});
