@@ -1857,7 +1857,9 @@ function indexRangeRoles(tree: Tree, { set }: Notes): void {
     if (n.k !== 'row') return;
     n.items.forEach((x, i) => {
       const [lo, index, top] = [n.items[i - 3], n.items[i - 1], n.items[i + 1]];
-      if (!below(x) || !below(n.items[i - 2]) || index?.k !== 'sym' || top?.k !== 'sym' || !!top.sub || !/^[A-Z]$/.test(top.name) || (lo?.k !== 'num' && lo?.k !== 'sym')) return;
+      // (A lower-case top that counts by custom, n, m, d, from a number: `max_{1 ≤ j ≤ n}`.)
+      const counted = top?.k === 'sym' && (/^[A-Z]$/.test(top.name) || (/^[nmd]$/.test(top.name) && lo?.k === 'num'));
+      if (!below(x) || !below(n.items[i - 2]) || index?.k !== 'sym' || top?.k !== 'sym' || !!top.sub || !counted || (lo?.k !== 'num' && lo?.k !== 'sym')) return;
       if (index.sub || index.sup || !/^([a-z]|ell)$/.test(index.name)) return;
       const what = /^(l|ell)$/.test(index.name) ? 'the number of layers (the index of the last one)' : index.name === 't' ? 'the number of steps (the last step)' : `the largest value the index ${pretty(index)} takes (a count)`;
       set(symbolKey(top), what);
@@ -1866,7 +1868,7 @@ function indexRangeRoles(tree: Tree, { set }: Notes): void {
 }
 
 /**
- * 3o. Code notation for gradients (dW, db, dx written as a d against a letter, outside any fraction): the gradient of
+ * 3o. Code notation for gradients (dW, db, dx, dW_{ax}, da^{<t>} written as a d against a letter, outside any fraction): the gradient of
  * the loss with respect to that letter; the d itself is no letter of its own.
  */
 function codeGradientRoles(tree: Tree, { set }: Notes): void {
@@ -1880,7 +1882,8 @@ function codeGradientRoles(tree: Tree, { set }: Notes): void {
       const after = !before || before.k === 'op' || before.k === 'num' || before.k === 'big' || (before.k === 'sym' && /^(alpha|eta|lambda|epsilon|gamma|beta|sigma|mu|rho|tau|kappa)$/.test(before.name)) || (before.k === 'frac' && rowOf(before.num).every((z) => z.k === 'num'));
       // (A layer in brackets above the letter, dW^{[l]}, dZ^{[2]}, and a bold d, as the course notation writes them.)
       const d = x.k === 'sym' && x.name === 'd' && !x.sub && !x.sup && x.mods.every((m) => m === 'bold');
-      if (d && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^\d$/.test(pretty(y.sub))) && (!y.sup || /^\[[^\]]{1,6}\]/.test(pretty(y.sup))) && after) {
+      // (A step in brackets above it, Andrew Ng's da^{<t>} read as da^{(t)}, and a weight's short label below, dW_{ax}, too.)
+      if (d && y?.k === 'sym' && /^[A-Za-z]$/.test(y.name) && (!y.sub || /^(\d|[a-z]{1,3})$/.test(pretty(y.sub))) && (!y.sup || /^(\[[^\]]{1,6}\]|\([^()]{1,6}\))/.test(pretty(y.sup))) && after) {
         set(`d${pretty(y)}`, `the gradient of the loss with respect to ${pretty(y)} (code notation d${pretty(y)})`, true);
         set('d', '');
       }

@@ -5462,3 +5462,12 @@ test('under words about negative sampling or the hierarchical softmax, a softmax
   // (The sampled objective itself under the same words is negative sampling.)
   assert.equal(concept('\\log \\sigma(u_o^T v_c) + \\sum_{k=1}^K \\log \\sigma(-u_k^T v_c)', 'Negative sampling'), 'sgns');
 });
+
+test("letters: Andrew Ng's da^{<t>} and dW_{ax} are gradients in code notation; a lower-case top of an index range from a number (1 ≤ j ≤ n) counts", () => {
+  assert.match(meaning('da^{<t>} = \\frac{\\partial J}{\\partial a^{<t>}}', 'da^{(t)}'), /gradient of the loss with respect to a\^\{\(t\)\}/);
+  assert.match(meaning('dW_{ax} = dz x^T', 'dW_{ax}'), /gradient of the loss with respect to W_\{ax\}/);
+  assert.match(meaning('\\Vert A \\Vert_{1} = \\max_{1 \\leq j \\leq n}\\sum_{i=1}^m |a_{ij}|', 'n'), /largest value the index j takes/);
+  // (A differential after a function, ∫ f(x) dx_i, is no gradient; a bound of a variable, 0 ≤ x ≤ a, counts nothing.)
+  assert.doesNotMatch(meaning('\\int f(x) dx_i', 'x_i'), /gradient/);
+  assert.doesNotMatch(meaning('0 \\le x \\le a', 'a'), /largest value/);
+});
