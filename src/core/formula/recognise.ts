@@ -3561,8 +3561,10 @@ function detect(root: Row, add: Add): void {
       return wordVectorPair(d.a, d.b) || contextSumAgainstWord(d.a, d.b);
     });
     const negInside = sigmaDots.some((a) => rowOf(a.arg)[0]?.k === 'op' && (rowOf(a.arg)[0] as { v: string }).v === '-');
-    // A product along a tree path has its node notation (n(w, j), ch(·)) or the ± of left/right turns.
-    const prodPath = bigs(root, 'prod').length > 0 && (hasOp(root, '±') || all(root).some((x) => x.k === 'apply' && /^(n|ch)$/.test(x.fn)));
+    // A product along a tree path has its node notation (n(w, j), ch(·)) or the ± of left/right turns; written out
+    // factor by factor for one word, σ(u_{n(w_3, 1)}ᵀv_c) · σ(−u_{n(w_3, 2)}ᵀv_c) · …, the node notation alone says it.
+    const nodeNamed = all(root).some((x) => x.k === 'apply' && /^(n|ch)$/.test(x.fn));
+    const prodPath = (bigs(root, 'prod').length > 0 && (hasOp(root, '±') || nodeNamed)) || (sigmaDots.length >= 2 && nodeNamed);
     if (prodPath) add('hierarchical-softmax', 3.6, 'Π over the tree path of σ(±v_n·h)');
     else if (wv && (negInside || logs.length)) add('sgns', negInside ? 3.8 : 3.2, 'log σ(u_o·v_c) + Σ log σ(−u_k·v_c)');
     else if (wv) add('sgns', lhsApply && /^[pP]$/.test(lhsApply.fn) ? 3.1 : 2.5, 'P(D=1|w,c) = σ(w·c)');

@@ -5471,3 +5471,9 @@ test("letters: Andrew Ng's da^{<t>} and dW_{ax} are gradients in code notation; 
   assert.doesNotMatch(meaning('\\int f(x) dx_i', 'x_i'), /gradient/);
   assert.doesNotMatch(meaning('0 \\le x \\le a', 'a'), /largest value/);
 });
+
+test("the hierarchical softmax written out for one word, σ(u_{n(w,1)}ᵀv_c) · σ(−u_{n(w,2)}ᵀv_c) · …: the node notation says it is the tree path, not negative sampling", () => {
+  assert.equal(concept('P(w_3 \\mid w_c) = \\sigma(\\mathbf{u}_{n(w_3, 1)}^\\top \\mathbf{v}_c) \\cdot \\sigma(-\\mathbf{u}_{n(w_3, 2)}^\\top \\mathbf{v}_c) \\cdot \\sigma(\\mathbf{u}_{n(w_3, 3)}^\\top \\mathbf{v}_c)'), 'hierarchical-softmax');
+  // (Sampled words' vectors without node notation stay negative sampling.)
+  assert.equal(concept('\\sigma(\\mathbf{u}_o^\\top \\mathbf{v}_c) \\cdot \\sigma(-\\mathbf{u}_{k}^\\top \\mathbf{v}_c)'), 'sgns');
+});
