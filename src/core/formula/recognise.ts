@@ -373,7 +373,10 @@ const cellsJoined = (root: Row): Row[] => [root, ...all(root).flatMap((x) => (x.
 const rowsIn = (n: Node | Node[] | undefined): Row[] => [Array.isArray(n) ? n : rowOf(n), ...all(n).filter((m): m is Extract<Node, { k: 'row' }> => m.k === 'row').map((m) => m.items)];
 /** The derivative a node is, or the first one a bracketed factor holds. */
 const derivativeIn = (x: Node | undefined) => (x?.k === 'frac' ? derivative(x) : x?.k === 'group' ? rowOf(x.body).map((y) => (y.k === 'frac' ? derivative(y) : null)).find(Boolean) ?? null : null);
-/** Derivatives multiplied in some row: adjacent, with · / × / * / . between them, or a TeX tie (`\frac{dg}{dh} ~ \frac{dh}{dx}`). */
+/**
+ * Derivatives multiplied in some row: adjacent, with · / × / * / . between them, element-wise (⊙, ∘: through an
+ * activation applied entry by entry), or a TeX tie (`\frac{dg}{dh} ~ \frac{dh}{dx}`).
+ */
 function derivativePairs(n: Node | Node[]): Array<[{ of: Row; wrt: Row }, { of: Row; wrt: Row }]> {
   const pairs: Array<[{ of: Row; wrt: Row }, { of: Row; wrt: Row }]> = [];
   for (const r of rowsIn(n)) {
@@ -383,7 +386,7 @@ function derivativePairs(n: Node | Node[]): Array<[{ of: Row; wrt: Row }, { of: 
       // (∂f/∂y_i (g_1(x), …, g_m(x)) · dg_i/dx: the point a derivative is taken at, written after it, is passed over.)
       const at = r[i + 1]?.k === 'group' && (r[i + 1] as Group).delim === '(' && !derivs(r[i + 1]).length && r[i + 2] ? 1 : 0;
       const nx = r[i + 1 + at];
-      const b = derivativeIn(nx) ?? (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~'].includes(nx.v) ? derivativeIn(r[i + 2 + at]) : null);
+      const b = derivativeIn(nx) ?? (nx.k === 'op' && ['·', '×', '*', '∗', '.', '~', '⊙', '∘'].includes(nx.v) ? derivativeIn(r[i + 2 + at]) : null);
       if (b) pairs.push([a, b]);
     }
   }
@@ -6044,7 +6047,9 @@ export function onlyDeclares(root: Row): boolean {
   const setting = (c: Row) => c.length > 2 && c[0].k === 'sym' && c[1].k === 'op' && c[1].v === '=' && c.slice(2).every(numeric) && c.slice(2).some((x) => x.k === 'num');
   const space = (x: Node | undefined) => x?.k === 'sym' && x.name === 'R' && !!x.sup;
   const shape = (c: Row) => { const at = c.findIndex((x) => x.k === 'op' && x.v === '∈'); return at >= 1 && c.slice(0, at).every((x) => x.k === 'sym') && c.length === at + 2 && space(c[at + 1]); };
-  return filled.length >= 1 && filled.every((c) => setting(c) || shape(c));
+  // (Letters listed before the one whose space is given share it: `W^Q, W^K ∈ ℝ^{d×d_k}`.)
+  const listed = (c: Row, i: number) => c.length === 1 && c[0].k === 'sym' && filled.slice(i + 1).some(shape);
+  return filled.length >= 1 && filled.some((c) => setting(c) || shape(c)) && filled.every((c, i) => setting(c) || shape(c) || listed(c, i));
 }
 
 /**
@@ -7316,7 +7321,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...rootOfMeanSquares(trees, cands), ...conditionalEntropy(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
-  if (mentions) cands.clear();
+  // (So is a line that only declares shapes or settings, `W^Q, W^K ∈ ℝ^{d×d_k}`, `η = 0.1`: it defines no formula.)
+  if (mentions || trees.some(onlyDeclares)) cands.clear();
   // The note defines a function by a name the catalog does not know (PPMI(w, c) = …, BLEU = …): something else.
   if (foreignName(tree.items)) for (const c of cands.values()) if (!c.why.startsWith('named')) c.score -= 1.2;
   // A model or function named by its name: the strongest evidence there is.

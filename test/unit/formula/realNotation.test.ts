@@ -5477,3 +5477,11 @@ test("the hierarchical softmax written out for one word, σ(u_{n(w,1)}ᵀv_c) ·
   // (Sampled words' vectors without node notation stay negative sampling.)
   assert.equal(concept('\\sigma(\\mathbf{u}_o^\\top \\mathbf{v}_c) \\cdot \\sigma(-\\mathbf{u}_{k}^\\top \\mathbf{v}_c)'), 'sgns');
 });
+
+test('two derivatives linked through their shared variable and multiplied element-wise (⊙) are the chain rule; a line that only declares shapes (W^Q, W^K ∈ ℝ^{d×d_k}, W^V ∈ …) claims nothing', () => {
+  assert.equal(concept('\\delta^{(L)} = \\frac{\\partial J}{\\partial a^{(L)}} \\odot \\frac{\\partial a^{(L)}}{\\partial z^{(L)}}'), 'chain-rule');
+  assert.equal(concept('W_h^Q, W_h^K \\in \\mathbb{R}^{d \\times d_k}, \\quad W_h^V \\in \\mathbb{R}^{d \\times d_v}.'), null);
+  // (A formula with a declaration beside it is still the formula.)
+  assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t), \\quad W \\in \\mathbb{R}^{d \\times d}'), 'rnn');
+  assert.equal(concept('Q_h = XW_h^Q,\\quad K_h = XW_h^K, \\quad V_h = XW_h^V'), 'multi-head-attention');
+});
