@@ -300,6 +300,21 @@ function softmaxFrac(f: Frac): Node | null {
 }
 
 /**
+ * `|a · b| ≤ |a| |b|`: the product of two vectors in bars on the left, the product of their lengths in single bars on
+ * the right (multiplied, never added: `|a + b| ≤ |a| + |b|` is the triangle inequality).
+ */
+function lengthsMultiplied(left: Row, right: Row): boolean {
+  const bars = right.filter((x): x is Group => x.k === 'group' && x.delim === '|');
+  if (bars.length !== 2 || right.length !== 2) return false;
+  const letters = bars.map((b) => (b.body.k === 'row' && b.body.items.length === 1 && b.body.items[0].k === 'sym' ? b.body.items[0].name : null));
+  if (!letters[0] || !letters[1] || letters[0] === letters[1]) return false;
+  const outer = left.length === 1 && left[0].k === 'group' && left[0].delim === '|' ? rowOf(left[0].body) : null;
+  if (!outer || hasOp(outer, '+') || hasOp(outer, '-')) return false;
+  const names = outer.filter((x): x is Sym => x.k === 'sym').map((x) => x.name);
+  return names.length === 2 && names.includes(letters[0]) && names.includes(letters[1]);
+}
+
+/**
  * A term with its index letters and numbers blanked, `exp(a^{(k)} X + b^{(k)})` → `exp(a^{(#)} X + b^{(#)})`: the same
  * template for every term of a written-out sum over k; `letters` when the indices are letters, `numbered` when numbers.
  */
@@ -6049,7 +6064,7 @@ export function onlyDeclares(root: Row): boolean {
   const shape = (c: Row) => { const at = c.findIndex((x) => x.k === 'op' && x.v === '∈'); return at >= 1 && c.slice(0, at).every((x) => x.k === 'sym') && c.length === at + 2 && space(c[at + 1]); };
   // (Letters listed before the one whose space is given share it: `W^Q, W^K ∈ ℝ^{d×d_k}`.)
   const listed = (c: Row, i: number) => c.length === 1 && c[0].k === 'sym' && filled.slice(i + 1).some(shape);
-  return filled.length >= 1 && filled.some((c) => setting(c) || shape(c)) && filled.every((c, i) => setting(c) || shape(c) || listed(c, i));
+  return filled.length >= 1 && filled.every((c, i) => setting(c) || shape(c) || listed(c, i));
 }
 
 /**
@@ -6127,28 +6142,14 @@ export function derivativeOnLeft(tree: Row): boolean {
 }
 
 /** A line that works out a derivative or a gradient: ∂ or ∇ in it, or a derivative on its left (σ′(x) = …). */
-/**
- * `|a · b| ≤ |a| |b|`: the product of two vectors in bars on the left, the product of their lengths in single bars on
- * the right (multiplied, never added: `|a + b| ≤ |a| + |b|` is the triangle inequality).
- */
-function lengthsMultiplied(left: Row, right: Row): boolean {
-  const bars = right.filter((x): x is Extract<Node, { k: 'group' }> => x.k === 'group' && x.delim === '|');
-  if (bars.length !== 2 || right.length !== 2) return false;
-  const letters = bars.map((b) => (b.body.k === 'row' && b.body.items.length === 1 && b.body.items[0].k === 'sym' ? b.body.items[0].name : null));
-  if (!letters[0] || !letters[1] || letters[0] === letters[1]) return false;
-  const outer = left.length === 1 && left[0].k === 'group' && left[0].delim === '|' ? rowOf(left[0].body) : null;
-  if (!outer || hasOp(outer, '+') || hasOp(outer, '-')) return false;
-  const names = outer.filter((x) => x.k === 'sym').map((x) => (x as { name: string }).name);
-  return names.length === 2 && names.includes(letters[0]) && names.includes(letters[1]);
-}
-
 export function derivativeLine(tree: Row): boolean {
   return hasGradient(tree) || derivativeOnLeft(tree);
 }
 
-/** Why the forms read by the detectors of rounds 50–57 are what they are (firm, below). */
+/** Why the Cauchy–Schwarz inequality is named (firm, below): an inner product bounded by lengths or by products. */
 const INNER_UNDER_LENGTHS = '|⟨u,v⟩| ≤ ‖u‖ ‖v‖: an inner product bounded by the product of the lengths';
 const INNER_UNDER_PRODUCTS = '⟨x,y⟩² ≤ ⟨x,x⟩⟨y,y⟩: an inner product squared bounded by each vector\'s with itself';
+/** Why the forms read by the detectors of rounds 50–57 are what they are (firm, below). */
 const MINKOWSKI_DISTANCE = 'd(x, y) = Σ|x_i − y_i|: the L1 (Manhattan) distance, the norm of x − y; with a power h and its root, the Minkowski distance';
 const LAYER_ACTIVATION = 'a^{[l]} = g^{[l]}(z^{[l]}): layer l\'s activation of its pre-activation, the layer\'s output';
 const SIGMOID_DECISION = 'ŷ = 1 when σ(z) > 0.5: logistic regression\'s decision, its probability thresholded';
