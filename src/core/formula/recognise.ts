@@ -6063,7 +6063,9 @@ export function onlyDeclares(root: Row): boolean {
   const space = (x: Node | undefined) => x?.k === 'sym' && x.name === 'R' && !!x.sup;
   const shape = (c: Row) => { const at = c.findIndex((x) => x.k === 'op' && x.v === '∈'); return at >= 1 && c.slice(0, at).every((x) => x.k === 'sym') && c.length === at + 2 && space(c[at + 1]); };
   // (Letters listed before the one whose space is given share it: `W^Q, W^K ∈ ℝ^{d×d_k}`.)
-  const listed = (c: Row, i: number) => c.length === 1 && c[0].k === 'sym' && filled.slice(i + 1).some(shape);
+  let lastShape = -1;
+  filled.forEach((c, i) => { if (shape(c)) lastShape = i; });
+  const listed = (c: Row, i: number) => c.length === 1 && c[0].k === 'sym' && i < lastShape;
   return filled.length >= 1 && filled.every((c, i) => setting(c) || shape(c) || listed(c, i));
 }
 
