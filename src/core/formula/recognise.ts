@@ -710,6 +710,13 @@ function detectShapes(root: Row, add: Add): void {
     const ends = given.length === 3 && given[1].k === 'op' && /^(…|⋯)$/.test(given[1].v) && own(given[0]) && own(given[2]) ? [stepOf(given[0] as Sym), stepOf(given[2] as Sym)].sort().join(' ') : '';
     const spanned = /^[tin](\+1)?$/.test(step) && !!ends && ends === ['1', before].sort().join(' ');
     if (bar === 1 && (counted || spanned)) add('language-model', 3.6, WHOLE_PREFIX);
+    // (Numbered words given the run of words just before, counted from 0, P(w_2 | w_0, w_1), are the whole prefix too;
+    // a run that starts later, P(w_4 | w_2, w_3) or P(w_3 | w_2), is a window cut short: an n-gram's.)
+    const run = given.map(numbered);
+    const last = numbered(target) - 1;
+    const justBefore = bar === 1 && !counted && run.length >= 1 && run.every((n, i) => n === run[0] + i) && run[run.length - 1] === last && target.k === 'sym' && target.name === 'w';
+    if (justBefore && run[0] === 0 && run.length >= 2) add('language-model', 3.6, WHOLE_PREFIX);
+    else if (justBefore && run[0] >= 2) add('ngram-markov', 3.1, NUMBERED_WINDOW);
   }
   // P(W) = P(w_1, w_2, …, w_n): a sentence's probability, the joint probability of its words in order.
   if (parts.length === 2 && parts.every((p) => p.length === 1 && p[0].k === 'apply' && /^[pP]$/.test(p[0].fn))) {
@@ -6184,6 +6191,9 @@ const LABEL_CATEGORICAL = 'y ∼ Categorical(p), p = softmax(z): the label drawn
 const GRU_MIX = 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate';
 const HEADS_SUMMED = 'Σ_i softmax(Q^i K^{iᵀ}/√d) V^i W^{o,i}: each head\'s attention, summed over the heads';
 const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
+
+/** Why a numbered word given only the few words just before it is an n-gram's probability. */
+const NUMBERED_WINDOW = 'P(w_4 | w_2, w_3): the next word given only the few just before it, not the whole prefix';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
 const HEADS_LISTED = 'o = [o^{(1)}, …, o^{(h)}]: the output as its h heads\' outputs side by side';
 /**
@@ -6199,7 +6209,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -5485,3 +5485,27 @@ test('two derivatives linked through their shared variable and multiplied elemen
   assert.equal(concept('h_t = \\tanh(W h_{t-1} + U x_t), \\quad W \\in \\mathbb{R}^{d \\times d}'), 'rnn');
   assert.equal(concept('Q_h = XW_h^Q,\\quad K_h = XW_h^K, \\quad V_h = XW_h^V'), 'multi-head-attention');
 });
+
+test('a numbered word given the run just before it: from a later word, P(w_3 | w_2) and P(w_4 | w_2, w_3), an n-gram window; from w_0, the whole prefix', () => {
+  const rec = (latex: string) => recognise(latex).concept;
+  assert.equal(rec('p(w_3|w_2)'), 'ngram-markov');
+  assert.equal(rec('P(w_4 \\mid w_2, w_3)'), 'ngram-markov');
+  assert.equal(rec('p(w_2 | w_0, w_1)'), 'language-model');
+  // (Not a run ending just before the word, nor letters other than words.)
+  assert.equal(rec('P(w_4 \\mid w_1, w_2)'), null);
+  assert.equal(rec('P(x_3 \\mid x_2)'), null);
+});
+
+test('letters: N in a power 1/N or −1/N counts what the root averages over (the words, in the perplexity); the same letter as a power inside is the order of the norm', () => {
+  assert.match(meaning('\\text{ppl}(w_1, \\dots, w_n) = p(w_1, \\dots, w_n)^{-\\frac{1}{N}}', 'N'), /number of words/);
+  assert.match(meaning('G = (x_1 x_2 \\cdots x_n)^{1/m}', 'm'), /how many there are: the power 1\/m takes the m-th root/);
+  assert.match(meaning('\\|x\\|_p = \\left(\\sum_i |x_i|^p\\right)^{1/p}', 'p'), /the order p/);
+  // (A power that is not one over a letter says nothing of a count.)
+  assert.doesNotMatch(meaning('y = x^{2/N}', 'N'), /how many there are: the power/);
+});
+
+test('letters: dL/dw written with d is the gradient of L with respect to w, as ∂L/∂w is; d/dx alone and dy/dt with another letter on top are not', () => {
+  assert.match(meaning('m_{k} = \\beta_1 m_{k-1} + (1-\\beta_1) \\frac{dL}{dw}', 'dL/dw'), /gradient \(partial derivative\) of L with respect to w/);
+  assert.doesNotMatch(meaning('y = \\frac{a}{dw}', 'a/dw'), /gradient/);
+  assert.doesNotMatch(meaning('v = \\frac{dy}{dt}', 'dy/dt'), /loss/);
+});
