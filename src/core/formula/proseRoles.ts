@@ -109,5 +109,20 @@ export function rolesNamedInProse(words: string, tree?: { k: 'row'; items: Node[
     carried = meaning;
     if (key && meaning && !out.has(key)) out.set(key, meaning);
   });
+  // The sentence leading into the formula says what its left side is ("and our output matrix is", "the loss becomes:").
+  const lead = head && !out.has(symbolKey(head)) ? leadIn(text) : null;
+  if (head && lead) out.set(symbolKey(head), lead);
   return out;
+}
+
+/**
+ * The role a sentence ending in "the/our <role> is" (as, becomes, :) gives what comes next, or null: the role phrase must
+ * open the noun phrase, which holds no verb of its own ("the weights are updated as" names the weights; "the state is
+ * then passed on as" names nothing).
+ */
+function leadIn(text: string): string | null {
+  const tail = (text.slice(-300).split(/[.!?。]\s/).pop() ?? '').replace(/\$\$?[^$]{0,60}\$\$?/g, 'X');
+  const m = /^(?:.*\s)?(?<!\b(?:to|into|from|of|by|with|for|on|in|at|over|through)\s)(?:the|our|its|their|this|each)\s+([^.;:,]{1,40}?)\s+(?:is|are|as|becomes|reads|(?:is|are)\s+(?:given|computed|defined|written|updated)\s+(?:by|as))\s*:?\s*$/i.exec(tail);
+  if (!m || /\b(is|are|was|were|be|been|then|to|into|from)\b/i.test(m[1])) return null;
+  return nearestPhrase(m[1], false, 0);
 }

@@ -2035,6 +2035,18 @@ function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
       if (fresh(power) && /^(t|k|tau)$/.test(power.name)) set(symbolKey(power), `the step number (${pretty({ ...(b as Sym), sup: undefined })} is raised to it: the correction fades as it grows)`);
     });
   });
+  // (A power 1/N or −1/N takes the N-th root: N counts what the root averages over — the words, in the perplexity.)
+  const isOne = (x: Node) => x.k === 'num' && x.v === 1;
+  walk(tree, (n) => {
+    const up = 'sup' in n ? rowOf((n as { sup?: Node }).sup).filter((x) => !(x.k === 'op' && /^[-−]$/.test(x.v))) : [];
+    const den = up.length === 1 && up[0].k === 'frac' && rowOf(up[0].num).length === 1 && isOne(rowOf(up[0].num)[0]) ? rowOf(up[0].den) : up.length === 3 && isOne(up[0]) && up[1].k === 'op' && up[1].v === '/' ? [up[2]] : [];
+    // (The same letter as a power inside, (Σ_i |x_i|^p)^{1/p}, is the order of a norm or mean: the root undoes the powers.)
+    const letter = den[0]?.k === 'sym' ? den[0].name : '';
+    let raised = false;
+    walk(n, (x) => void ('sup' in x && x !== n && rowOf((x as { sup?: Node }).sup).some((y) => y.k === 'sym' && y.name === letter) && (raised = true)));
+    if (raised && fresh(den[0])) set(symbolKey(den[0]), `the order ${letter}: each term is raised to the power ${letter}, and the power 1/${letter} undoes it`);
+    else if (den.length === 1 && fresh(den[0]) && /^[A-Za-z]$/.test(den[0].name)) set(symbolKey(den[0]), concept === 'perplexity' ? `the number of words (tokens) of the text: the power 1/${den[0].name} averages over them` : `how many there are: the power 1/${den[0].name} takes the ${den[0].name}-th root (a geometric mean over them)`);
+  });
   walk(tree, (n) => {
     if (n.k !== 'num' || !('sup' in n) || !n.sup) return;
     walk(n.sup, (x) => {
@@ -2856,8 +2868,10 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
   walk(tree, (n) => {
     if (n.k === 'frac') {
       const [num, den] = [rowOf(n.num), rowOf(n.den)];
-      const of = num.length === 2 && num[0].k === 'sym' && num[0].name === 'partial' ? num[1] : undefined;
-      const wrt = den.length === 2 && den[0].k === 'sym' && den[0].name === 'partial' ? den[1] : undefined;
+      // (Or written with d, dL/dw, as code and first courses write it.)
+      const d = (x: Node) => x.k === 'sym' && (x.name === 'partial' || (x.name === 'd' && !x.sub && !x.sup && !x.mods.length));
+      const of = num.length === 2 && d(num[0]) ? num[1] : undefined;
+      const wrt = den.length === 2 && d(den[0]) && (num[0] as Sym).name === (den[0] as Sym).name ? den[1] : undefined;
       if (of && wrt) set(pretty(n), `the gradient (partial derivative) of ${pretty(of)} with respect to ${pretty(wrt)}`);
       return;
     }

@@ -188,3 +188,13 @@ test('a TeX cases block that writes if and else in text boxes is left as its cas
 test('if and else written in text boxes on one line are the two cases', () => {
   assert.equal(normaliseTex('\\hat{y} = 1 \\text{ if } w^T x + b \\geq 0 \\text{ else } 0'), '\\hat{y} = \\begin{cases} 1 & w^T x + b \\geq 0 \\\\ 0 & \\text{otherwise} \\end{cases}');
 });
+
+test('the sentence leading into a formula names its left side ("and our output matrix is", "the loss becomes:"), never an object of a preposition or a clause with a verb of its own', () => {
+  const lead = (words: string, tex: string) => rolesNamedInProse(words, { k: 'row', items: parseTex(tex).items });
+  assert.match(lead('and our output matrix is', 'Z = AV').get('Z') ?? '', /output/);
+  assert.match(lead('This gives us our output at position $i$ as', 'z_i = \\sum_j a_{ij} V_j').get('z_i') ?? '', /output/);
+  assert.match(lead('Then the loss becomes:', 'L = -\\log p').get('L') ?? '', /loss/);
+  assert.equal(lead('The hidden state is then passed to the output as', 'h_t = \\tanh(W h_{t-1})').get('h_t'), undefined);
+  assert.equal(lead('we feed it into the loss as', 'z = Wx').get('z'), undefined);
+  assert.equal(lead('the gradient of the loss is', 'g = \\nabla L').get('g'), undefined);
+});
