@@ -2402,7 +2402,7 @@ const layerMark = (n: Node | undefined): boolean => /\[|[0-9]|^\(?(l|L|ell)\)?$/
 
 /**
  * A row of a cases block as value and condition. A row written without `&`, `ax \qquad (x ≤ 0)`, is split before its
- * first bracketed comparison.
+ * first bracketed comparison, or before the word that opens its condition (`0 \quad \text{if } x < 0`).
  */
 function caseCells(row: Node[]): Node[] {
   if (row.length !== 1) return row;
@@ -2412,6 +2412,9 @@ function caseCells(row: Node[]): Node[] {
   // (`x, x > 0` with no `&`: the value, a comma, then the condition, `0, \text{se} x == 0` too.)
   const comma = items.findIndex((x) => x.k === 'op' && x.v === ',');
   const relates = (r: Row) => compares(r) || hasOp(r, '=', '==');
+  // (`0 \quad \text{if } x < 0` with no `&`: the value, then the condition its word opens.)
+  const word = items.findIndex((x, i) => i > 0 && (x.k === 'text' || x.k === 'name') && /^\s*(if|when|otherwise|else|si|se|sinon|wenn|falls|sonst|если|иначе|当|如果|否则)(\s|$)/i.test(x.v));
+  if (at < 0 && word > 0 && !relates(items.slice(0, word))) return [{ k: 'row', items: items.slice(0, word) }, { k: 'row', items: items.slice(word) }];
   if (at < 0 && comma > 0 && relates(items.slice(comma + 1)) && !relates(items.slice(0, comma))) return [{ k: 'row', items: items.slice(0, comma) }, { k: 'row', items: items.slice(comma + 1) }];
   if (at < 0) return row;
   // (`x (x > 0)` reads as a call of x: its letter is the value, its argument the condition.)
@@ -2988,6 +2991,12 @@ function detect(root: Row, add: Add): void {
     // (𝟙[y ŷ ≤ 0]: a label times a score at most 0, the margin of a mistake.)
     else if (hasOp(ind.arg, '≤', '<') && all(ind.arg).some((x) => isNum(x, 0)) && syms(ind.arg).some((x) => x.name === 'y') && syms(ind.arg).length >= 2 && !applies(root, ['log']).length) add('zero-one-loss', 3.4, '𝟙[y ŷ ≤ 0]: a mistake, the margin not positive');
   }
+  // (The condition written below the one, 𝟏_{f(X) ≠ Y}: a prediction against a label, not indices, i ≠ j.)
+  const belowOne = every.some((x) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && hasOp(rowOf(x.sub), '≠') && (applies(rowOf(x.sub)).length > 0 || syms(rowOf(x.sub)).some((y) => /^[yY]$/.test(y.name) || y.mods.includes('hat'))));
+  if (belowOne && !applies(root, ['log']).length) add('zero-one-loss', 3.5, MISTAKE_BELOW_ONE);
+  // (Code's ReLU, z * (z > 0): the input kept where its own test for positive is true.)
+  const positiveTest = (g: Node | undefined, x: Node | undefined) => g?.k === 'group' && g.delim === '(' && x?.k === 'sym' && rowOf(g.body).length === 3 && show(rowOf(g.body)[0]) === show(x) && hasOp(g.body, '>') && isNum(rowOf(g.body)[2], 0);
+  if (rowsIn(root).some((r) => r.some((x, i) => r[i + 1]?.k === 'op' && ['*', '·', '⊙'].includes((r[i + 1] as { v: string }).v) && (positiveTest(r[i + 2], x) || positiveTest(x, r[i + 2]))))) add('relu', 3.2, RELU_CODE);
   // Iverson's bracket without the 1, (1/ℓ) Σ [y_i ≠ a(x_i)] or (1/ℓ) Σ [y_i ⟨w, x_i⟩ < 0]: the share of mistakes.
   if (bigs(root, 'sum').length && !applies(root, ['log']).length && every.some((x) => x.k === 'group' && x.delim === '[' && (hasOp(x.body, '≠') || (hasOp(x.body, '<') && rowOf(x.body).some((y) => isNum(y, 0)) && syms(x.body).some((y) => y.name === 'y'))) && !all(x.body).some((y) => y.k === 'text'))) add('zero-one-loss', 3.4, '[y_i ≠ a(x_i)]: Iverson\'s bracket counts the mistakes');
   // indicator written as \mathbf{1}\{…\} or \mathbb{1}[…] without merging
@@ -3233,7 +3242,9 @@ function detect(root: Row, add: Add): void {
   // (The norms may share the λ in a bracket, λ(Σ_u ‖p_u‖² + Σ_i ‖q_i‖²), as matrix factorisation writes its two.)
   const normGroup = (x: Node) => x.k === 'group' && (x.delim === '‖' || x.delim === '|');
   const sharedNorms = (x: Node) => x.k === 'group' && /^[([]$/.test(x.delim) && hasOp(rowOf(x.body), '+') && all(x.body).some(normGroup);
-  const lossThenLambda = lam > 0 && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+');
+  // (Norms compared by inequalities alone, ‖λx + (1 − λ)y‖ ≤ λ‖x‖ + (1 − λ)‖y‖, bound one another: no loss is penalised.)
+  const onlyBounds = root.some((x) => x.k === 'op' && /^(≤|≥|<|>|⩽|⩾)$/.test(x.v)) && !root.some((x) => x.k === 'op' && /^(=|:=|≜|←|≡)$/.test(x.v));
+  const lossThenLambda = lam > 0 && !onlyBounds && root.slice(0, lam).some((x) => x.k === 'op' && x.v === '+');
   if (lossThenLambda && root.slice(lam).some((x) => normGroup(x) || x.k === 'big')) add('regularization', 3.5, 'loss + λ·penalty');
   else if (lossThenLambda && root.slice(lam).some(sharedNorms)) add('regularization', 3.6, SHARED_PENALTY);
   if (lam < 0 && root.some((x) => x.k === 'frac' && syms(x.num).some((s) => s.name === 'lambda')) && root.some((x) => x.k === 'group' && x.delim === '‖')) add('regularization', 3.5, 'loss + λ/2 ‖θ‖²');
@@ -6192,6 +6203,12 @@ const GRU_MIX = 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the
 const HEADS_SUMMED = 'Σ_i softmax(Q^i K^{iᵀ}/√d) V^i W^{o,i}: each head\'s attention, summed over the heads';
 const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every word before it';
 
+/** Why a one with a prediction unequal to its label below it is the 0–1 loss. */
+const MISTAKE_BELOW_ONE = '𝟙_{f(x) ≠ y}: 1 for a mistake, 0 otherwise';
+
+/** Why code's z * (z > 0) is the ReLU. */
+const RELU_CODE = 'z · (z > 0): the input kept where it is positive, 0 elsewhere';
+
 /** Why a numbered word given only the few words just before it is an n-gram's probability. */
 const NUMBERED_WINDOW = 'P(w_4 | w_2, w_3): the next word given only the few just before it, not the whole prefix';
 const HEADS_MIXED = 'Concat(O^{(1)}, …, O^{(H)}) W_O: the heads concatenated and mixed';
@@ -6209,7 +6226,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

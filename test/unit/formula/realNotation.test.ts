@@ -5509,3 +5509,17 @@ test('letters: dL/dw written with d is the gradient of L with respect to w, as �
   assert.doesNotMatch(meaning('y = \\frac{a}{dw}', 'a/dw'), /gradient/);
   assert.doesNotMatch(meaning('v = \\frac{dy}{dt}', 'dy/dt'), /loss/);
 });
+
+test('cases rows written without &, `0 \\quad \\text{if } x < 0`, split before the word that opens the condition; code’s ReLU z * (z > 0); the 0–1 loss with its condition below the one; norms bounding one another are no penalised loss', () => {
+  assert.equal(concept('f(x) = \\begin{cases} 0 \\quad \\text{if } x < 0 \\\\ x \\quad \\text{if } x \\geq 0 \\end{cases}'), 'relu');
+  assert.equal(concept('f(x) = \\begin{cases} 1 \\quad \\text{if } x \\ge 0 \\\\ 0 \\quad \\text{otherwise} \\end{cases}'), 'step-function');
+  assert.equal(concept('y = x * (x > 0)'), 'relu');
+  // (Another letter tested, or a test other than positive, is no ReLU.)
+  assert.equal(concept('y = x * (w > 0)'), null);
+  assert.equal(concept('y = x * (x < 0)'), null);
+  assert.equal(concept('l(f(X), Y) = \\mathbf{1}_{f(X) \\neq Y}'), 'zero-one-loss');
+  // (Indices unequal below the one are a Kronecker-like mask, not a mistake.)
+  assert.equal(concept('a_{ij} = \\mathbb{1}_{i \\neq j}'), null);
+  assert.equal(concept('\\|\\lambda x + (1-\\lambda)y\\| \\le \\|\\lambda x\\| + \\|(1-\\lambda)y\\| \\le \\lambda\\|x\\| + (1-\\lambda)\\|y\\|'), null);
+  assert.equal(concept('J(w) = L(w) + \\lambda \\|w\\|^2'), 'regularization');
+});
