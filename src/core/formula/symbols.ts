@@ -2040,12 +2040,14 @@ function rangeRoles(tree: Tree, concept: ConceptId | null, { notes, set }: Notes
   walk(tree, (n) => {
     const up = 'sup' in n ? rowOf((n as { sup?: Node }).sup).filter((x) => !(x.k === 'op' && /^[-−]$/.test(x.v))) : [];
     const den = up.length === 1 && up[0].k === 'frac' && rowOf(up[0].num).length === 1 && isOne(rowOf(up[0].num)[0]) ? rowOf(up[0].den) : up.length === 3 && isOne(up[0]) && up[1].k === 'op' && up[1].v === '/' ? [up[2]] : [];
+    const root = den.length === 1 ? den[0] : undefined;
+    if (!fresh(root)) return;
+    const letter = root.name;
     // (The same letter as a power inside, (Σ_i |x_i|^p)^{1/p}, is the order of a norm or mean: the root undoes the powers.)
-    const letter = den[0]?.k === 'sym' ? den[0].name : '';
     let raised = false;
     walk(n, (x) => void ('sup' in x && x !== n && rowOf((x as { sup?: Node }).sup).some((y) => y.k === 'sym' && y.name === letter) && (raised = true)));
-    if (raised && fresh(den[0])) set(symbolKey(den[0]), `the order ${letter}: each term is raised to the power ${letter}, and the power 1/${letter} undoes it`);
-    else if (den.length === 1 && fresh(den[0]) && /^[A-Za-z]$/.test(den[0].name)) set(symbolKey(den[0]), concept === 'perplexity' ? `the number of words (tokens) of the text: the power 1/${den[0].name} averages over them` : `how many there are: the power 1/${den[0].name} takes the ${den[0].name}-th root (a geometric mean over them)`);
+    if (raised) set(symbolKey(root), `the order ${letter}: each term is raised to the power ${letter}, and the power 1/${letter} undoes it`);
+    else if (/^[A-Za-z]$/.test(letter)) set(symbolKey(root), concept === 'perplexity' ? `the number of words (tokens) of the text: the power 1/${letter} averages over them` : `how many there are: the power 1/${letter} takes the ${letter}-th root (a geometric mean over them)`);
   });
   walk(tree, (n) => {
     if (n.k !== 'num' || !('sup' in n) || !n.sup) return;
