@@ -83,8 +83,12 @@ export function pretty(n: Node | undefined, budget = { left: 60 }): string {
 }
 
 /** The display key of a symbol: base + modifiers + subscript, without transpose/power superscripts. */
+/** A script that is the word corrected (V^{corrected}_{dw}, m_k^{corr}): the bias-corrected form of a moment. */
+const correctedMark = (row: Node | undefined) => rowOf(row).some((x) => x.k === 'sym' && /^(corr(ected)?|unbiased|bc)$/i.test(x.name));
+
 export function symbolKey(s: Sym): string {
-  const sup = s.sup && !isT(s.sup) && rowOf(s.sup).some((x) => x.k === 'group' && x.delim === '(') ? s.sup : undefined;
+  // (A superscript step, θ^{(t)}, and the word corrected stay: V^{corrected} is not V.)
+  const sup = s.sup && !isT(s.sup) && (rowOf(s.sup).some((x) => x.k === 'group' && x.delim === '(') || correctedMark(s.sup)) ? s.sup : undefined;
   return pretty({ ...s, sup, mods: s.mods.filter((m) => m !== 'bold') }).slice(0, 60);
 }
 
@@ -1113,16 +1117,21 @@ function gateRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void 
 
 /**
  * 3f′. Adam's moments in any letters: what is updated as β X + (1 − β)(…) is a running average — of the gradients, or of
- * their squares when the new term is squared — and the same letter with a hat, divided by 1 − βᵗ, its bias-corrected form.
+ * their squares when the new term is squared — and the same letter with a hat (or marked corrected, V^{corr}), divided by
+ * 1 − βᵗ, its bias-corrected form.
  */
 const FIRST_MOMENT = 'the running average of gradients (first moment: their mean, momentum)';
 const SECOND_MOMENT = 'the running average of squared gradients (second moment: an uncentred variance)';
+/** A moment's bias-corrected form: a hat, or the word written as its script (V^{corrected}_{dw}, m_k^{corr}). */
+function biasCorrected(s: Sym): boolean {
+  return s.mods.includes('hat') || correctedMark(s.sup) || correctedMark(s.sub);
+}
 function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   if (concept !== 'adam') return;
   const averaged = new Map<string, string>();
   for (const eq of equations(tree)) {
     const d = definition(eq);
-    if (!d || d.head.mods.includes('hat')) continue;
+    if (!d || biasCorrected(d.head)) continue;
     let own = false;
     let oneMinus = false;
     let squared = false;
@@ -1149,14 +1158,14 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     averaged.set(d.head.name, meaning);
     set(symbolKey(d.head), `${meaning} — defined here`);
     // (Its value at the step before, v_{t−1}, is the same average, whatever the letter usually stands for.)
-    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && !m.mods.includes('hat') && set(symbolKey(m), meaning)));
+    for (const x of d.rhs) walk(x, (m) => void (m.k === 'sym' && m.name === d.head.name && !biasCorrected(m) && set(symbolKey(m), meaning)));
   }
   // (X̂ = X/(1 − β_kᵗ) alone: the decay's index says which moment, β₁ the gradients', β₂ their squares'.)
   for (const eq of equations(tree)) {
     const d = definition(eq);
     // (A full stop may end the equation.)
     const rhs = d?.rhs.filter((x) => !(x.k === 'op' && x.v === '.'));
-    if (!d || !rhs || !d.head.mods.includes('hat') || averaged.has(d.head.name) || rhs.length !== 1 || rhs[0].k !== 'frac') continue;
+    if (!d || !rhs || !biasCorrected(d.head) || averaged.has(d.head.name) || rhs.length !== 1 || rhs[0].k !== 'frac') continue;
     const num = rowOf(rhs[0].num);
     const index = /(?:β|\\beta)_?\{?\s*([12₁₂])/.exec(pretty(rhs[0].den));
     if (num.length !== 1 || num[0].k !== 'sym' || num[0].name !== d.head.name || !index) continue;
@@ -1167,14 +1176,14 @@ function momentRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): voi
     set(symbolKey(d.head), `the bias-corrected ${moment.replace(/^the /, '')} — defined here`, true);
   }
   walk(tree, (n) => {
-    if (n.k === 'sym' && n.mods.includes('hat') && averaged.has(n.name)) set(symbolKey(n), `the bias-corrected ${averaged.get(n.name)!.replace(/^the /, '')}`);
+    if (n.k === 'sym' && biasCorrected(n) && averaged.has(n.name)) set(symbolKey(n), `the bias-corrected ${averaged.get(n.name)!.replace(/^the /, '')}`);
   });
   // (The step, θ ← θ − η m̂/(√v̂ + ε), in any letters: the hatted letter under the root is the second moment, the other the first.)
   const rooted = new Set<Node>();
-  walk(tree, (n) => void (n.k === 'sqrt' && walk(n.body, (m) => void (m.k === 'sym' && m.mods.includes('hat') && rooted.add(m)))));
+  walk(tree, (n) => void (n.k === 'sqrt' && walk(n.body, (m) => void (m.k === 'sym' && biasCorrected(m) && rooted.add(m)))));
   if (!rooted.size) return;
   walk(tree, (n) => {
-    if (n.k !== 'sym' || !n.mods.includes('hat')) return;
+    if (n.k !== 'sym' || !biasCorrected(n)) return;
     set(symbolKey(n), rooted.has(n) ? 'the bias-corrected running average of squared gradients (second moment: an uncentred variance)' : 'the bias-corrected running average of gradients (first moment: their mean)');
   });
 }
@@ -1402,6 +1411,11 @@ function conditionalRoles(tree: Tree, concept: ConceptId | null, { set }: Notes)
   if (!concept) return;
   if (['lm', 'linear', 'loss'].includes(CATALOG[concept].group)) return conditionalLetters(tree, set);
   if (CATALOG[concept].group !== 'word-vectors') return;
+  // (Negative sampling's P(D = 1 | w, c): D says whether the pair came from the text, the label a logistic model predicts.)
+  for (const { r } of conditionals(tree, /^[pP]$/)) {
+    const d = r[0];
+    if (d.k === 'sym' && d.name === 'D' && r[1]?.k === 'op' && r[1].v === '=' && r[2]?.k === 'num' && (r[2].v === 0 || r[2].v === 1)) set(symbolKey(d), 'whether the pair was seen in the text: the label, D = 1 for a true pair, D = 0 for a noise pair');
+  }
   // (In word vectors, letters the concept names — a skip-gram's centre word c — keep their meaning.)
   const letters = conceptLetters(concept, tree);
   conditionalLetters(tree, (key, meaning) => void (key && !Object.keys(letters).some((l) => key === l || key.startsWith(`${l}_`)) && set(key, meaning)));
@@ -2226,13 +2240,18 @@ function weightedSumA(tree: Tree): boolean {
 
 function networkGradient(tree: Tree): boolean {
   let hit = false;
-  const lossLetter = (x: Node) => x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name);
+  // (The loss may be written with its arguments, ∂J(y, ŷ)/∂z.)
+  const lossLetter = (x: Node) => (x.k === 'sym' && /^(L|J|C|E|ell)$/.test(x.name)) || (x.k === 'apply' && /^(L|J|C|E)$/.test(x.fn));
   const weightLetter = (x: Node) => x.k === 'sym' && /^(w|W|theta)$/.test(x.name);
+  // (A bias differentiated, ∂c/∂b = ∂z/∂b ∂a/∂z ∂c/∂a, where a z is too: a unit's bias.)
+  let hasZ = false;
+  walk(tree, (n) => void (n.k === 'sym' && n.name === 'z' && (hasZ = true)));
+  const biasLetter = (x: Node) => hasZ && x.k === 'sym' && x.name === 'b';
   walk(tree, (n) => {
     if (hit || n.k !== 'frac') return;
     const num = rowOf(n.num);
     const derivative = num[0]?.k === 'sym' && ['partial', 'd'].includes(num[0].name);
-    if (derivative && (num.some(lossLetter) || rowOf(n.den).some(weightLetter))) hit = true;
+    if (derivative && (num.some(lossLetter) || rowOf(n.den).some((x) => weightLetter(x) || biasLetter(x)))) hit = true;
   });
   if (hit) return true;
   // (Backpropagation's own writing: an activation's slope at a layer's z, σ′(z^l), or the course's d-prefixed

@@ -152,3 +152,29 @@ test("a moment's letters follow what the formula averages, not the letter; the h
   assert.match(hinge?.meaning ?? '', /score/);
   assert.match(meaning('L = \\prod_{i=1}^m P(y_i|x_i)', 'L'), /probability of the data/);
 });
+
+test('a moment marked corrected by a word (V^{corrected}_{dw}) is its bias-corrected form, kept apart from the moment it corrects', () => {
+  const first = 'V^{corrected}_{dw}=V_{dw}/(1-\\beta _1^t)';
+  assert.match(meaning(first, 'V_{dw}^{corrected}'), /^the bias-corrected running average of gradients \(first moment/);
+  assert.match(meaning(first, 'V_{dw}'), /^the running average of gradients \(first moment/);
+  assert.match(meaning('S^{corrected}_{dw}=S_{dw}/(1-\\beta _2^t)', 'S_{dw}'), /second moment/);
+  const step = 'w:=w-\\alpha \\frac{V^{corrected}_{dw}}{\\sqrt{S^{corrected}_{dw}}+\\epsilon}';
+  assert.match(meaning(step, 'S_{dw}^{corrected}'), /bias-corrected .*second moment/);
+  assert.match(meaning(step, 'V_{dw}^{corrected}'), /bias-corrected .*first moment/);
+  // (Without the word, a superscript other than a step is still left out of the letter's name.)
+  assert.ok(explainFormula('V^{k}_{dw} = V_{dw}').symbols.some((s) => s.symbol === 'V_{dw}'));
+});
+
+test("negative sampling's D in P(D = 1 | w, c) is the label saying whether the pair came from the text", () => {
+  const ex = '\\log \\sigma(u_o^\\top v_c) = \\log P(D=1 \\mid w_o, w_c)';
+  assert.match(meaning(ex, 'D'), /label.*D = 1 for a true pair/);
+  // (Elsewhere D stays the data set.)
+  assert.doesNotMatch(meaning('p(D \\mid \\theta) = \\prod_i p(x_i \\mid \\theta)', 'D'), /true pair/);
+});
+
+test("a unit's gradient by its bias, or of a loss written with its arguments, reads z as the pre-activation", () => {
+  assert.match(meaning('\\dfrac{\\partial c}{\\partial b}=\\dfrac{\\partial z}{\\partial b} \\dfrac{\\partial a}{\\partial z} \\dfrac{\\partial c}{\\partial a}', 'z'), /pre-activation/);
+  assert.match(meaning('\\frac{\\partial J(y,\\hat y)}{\\partial b_i^{[l]}}=\\frac{\\partial J(y,\\hat y)}{\\partial z_{i}^{[l]}} \\frac{\\partial z_{i}^{[l]}}{\\partial b_{i}^{[l]}}', 'z_i'), /pre-activation/);
+  // (The textbook chain x → y → z keeps z as the variable at the end of the chain.)
+  assert.doesNotMatch(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /pre-activation/);
+});
