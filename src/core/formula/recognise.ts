@@ -800,7 +800,8 @@ function fittedLine(p: Row): boolean {
 function fittedTerms(terms: Array<{ sign: string; items: Row }>): boolean {
   const input = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && !x.mods.length && !(x.sup && !onlyNum(x.sup, 1));
   const slope = (t: Row) => { const r = unmultiplied(t); return r.length === 2 && r[0].k === 'num' && !r[0].sup && input(r[1]); };
-  return terms.length >= 2 && terms.every((t) => (t.items.length === 1 && t.items[0].k === 'num' && !t.items[0].sup) || slope(t.items)) && terms.some((t) => slope(t.items));
+  // (An input whose fitted coefficient is 1 is written alone, −6 + 0.05X_1 + X_2.)
+  return terms.length >= 2 && terms.every((t) => (t.items.length === 1 && ((t.items[0].k === 'num' && !t.items[0].sup) || input(t.items[0]))) || slope(t.items)) && terms.some((t) => slope(t.items));
 }
 const dataTimesCoefficients = (p: Row) => p.length === 2 && p.every((x) => x.k === 'sym' && !x.sup) && p.some((x) => x.k === 'sym' && /^[xX]$/.test(x.name)) && p.some((x) => x.k === 'sym' && /^(beta|theta|w|omega)$/.test(x.name));
 /** A parameter letter, bare or indexed (θ_j, w_j, W). */
@@ -1263,7 +1264,8 @@ function oddsFrac(f: Frac): boolean {
   const num = rowOf(f.num);
   const den = rowOf(f.den);
   const text = (r: Row) => r.map((y) => show(y)).join(' ');
-  if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)) === text(num)) return true;
+  // (The case of the input may slip between the two, p(X)/(1 − p(x)).)
+  if (den.length >= 3 && isNum(den[0], 1) && den[1].k === 'op' && den[1].v === '-' && text(den.slice(2)).toLowerCase() === text(num).toLowerCase()) return true;
   const [a, b] = [probabilityAlone(num), probabilityAlone(den)];
   return !!a && !!b && text(rowOf(a.arg)) !== text(rowOf(b.arg)) && outcomeOf(a) !== null && outcomeOf(b) !== null && text(withoutOutcome(a)) === text(withoutOutcome(b));
 }
@@ -2047,7 +2049,9 @@ function oneMomentBlock(src: string, depth: number, cands: Map<ConceptId, unknow
   const stepped = (steps[0][0][0] as Sym).name;
   // (m̂_t, or m(θ) written as a function of the parameters.)
   const rooted = all(step).some((x) => x.k === 'sqrt');
-  const byMoment = syms(step).some((x) => x.name === 'm' || (!rooted && x.name !== stepped && averaged.has(x.name))) || all(step).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'm');
+  // (Under a root, an averaged letter is the squares' average; outside it, α v_t/√(G_t + ε), the gradients' average.)
+  const underRoot = new Set(all(step).filter((x): x is Extract<Node, { k: 'sqrt' }> => x.k === 'sqrt').flatMap((r) => syms(r.body)));
+  const byMoment = syms(step).some((x) => x.name === 'm' || (x.name !== stepped && averaged.has(x.name) && (!rooted || !underRoot.has(x)))) || all(step).some((x) => x.k === 'apply' && x.head.k === 'sym' && x.head.name === 'm');
   const overRoot = fracs(step).some((f) => all(f.den).some((y) => y.k === 'sqrt'));
   if (!(byMoment && !all(step).some((x) => x.k === 'sqrt')) && !(overRoot && !byMoment)) return [];
   cands.delete('adam');
@@ -2853,6 +2857,8 @@ function detect(root: Row, add: Add): void {
   if (parts.length === 2 && classProbability(parts[0]) && squashed(parts[1])) add('logistic-regression', 3.2, 'P(y = 1 | x) = f(w x): the class probability through a function of a linear score');
   // --- sigmoid / tanh / activations ---
   const ofClass = classProbability(root);
+  // (p(X), as statistics books write Pr(Y = 1 | X), on the left of a model fitted with numbers.)
+  const probOfInput = (() => { const l = sides(root).parts[0]; const a = l?.length === 1 && l[0].k === 'apply' && /^[pP]$/.test(l[0].fn) ? rowOf(l[0].arg) : []; return a.length === 1 && a[0].k === 'sym' && /^[xX]$/.test(a[0].name) && !a[0].sub; })();
   for (const n of every) {
     const arg = sigmoidForm(n);
     if (!arg) continue;
@@ -2864,7 +2870,10 @@ function detect(root: Row, add: Add): void {
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
     // (Giving the class probability, P(Y = 1 | X) = e^{β₀ + β₁X}/(1 + e^{β₀ + β₁X}), it is the model itself.)
-    else if ((d.length || aff || ((dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) || fittedLine(argItems)) && ofClass)) && !previousInput(argItems)) add('logistic-regression', ofClass ? 3.3 : 2.9, ofClass ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
+    else if ((d.length || aff || ((dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) || fittedLine(argItems)) && ofClass) || (fittedLine(argItems) && probOfInput)) && !previousInput(argItems)) {
+      const given = ofClass || (fittedLine(argItems) && probOfInput);
+      add('logistic-regression', given ? 3.3 : 2.9, given ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
+    }
     // (1/(1 + exp(−θ x)), σ(θ^t x): the weights times the input, without a bias, scored through the sigmoid. A β there,
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');

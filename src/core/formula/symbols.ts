@@ -245,6 +245,50 @@ interface Notes {
 
 const averaged = (n: Node) => n.k === 'sym' && (n.mods.includes('hat') || n.mods.includes('bar'));
 
+/**
+ * 1′. Matrix factorisation: p and q multiplied together (p_uᵀq_i, Σ_k p_{ik} q_{kj}), or p_u written beside q_i (user u,
+ * item i), are the learned latent factors (embeddings) of a user and an item, whose product predicts the rating — not
+ * the distributions p and q usually are. P and Q beside them are the matrices of those factors.
+ */
+function factorRoles(tree: Tree, { set }: Notes): void {
+  const letter = (x: Node | undefined, name: string): x is Sym => x?.k === 'sym' && x.name === name && !!x.sub;
+  let paired = false;
+  let logged = false;
+  const ps: Sym[] = [];
+  const qs: Sym[] = [];
+  walk(tree, (n) => {
+    if (letter(n, 'p')) ps.push(n);
+    if (letter(n, 'q')) qs.push(n);
+    // (Distributions under a log, p_i log q_i, are what p and q usually are.)
+    if (n.k === 'apply' && /^(log|ln)$/.test(n.fn) && rowOf(n.arg).length === 1 && (letter(rowOf(n.arg)[0], 'p') || letter(rowOf(n.arg)[0], 'q'))) logged = true;
+    if (n.k !== 'row') return;
+    n.items.forEach((x, i) => {
+      const y = n.items[i + 1]?.k === 'op' && (n.items[i + 1] as { v: string }).v === '·' ? n.items[i + 2] : n.items[i + 1];
+      // (With one index, Σ_i p_i q_i, they are two sequences multiplied entry by entry.)
+      if (((letter(x, 'p') && letter(y, 'q')) || (letter(x, 'q') && letter(y, 'p'))) && pretty(x.sub) !== pretty(y.sub)) paired = true;
+    });
+  });
+  const userItem = ps.some((x) => pretty(x.sub) === 'u') && qs.some((x) => pretty(x.sub) === 'i');
+  // (Or indexed as the factors of a matrix product, p_{ik} and q_{kj}: the one's column is the other's row.)
+  const chained = ps.some((x) => qs.some((y) => { const [a, b] = [pretty(x.sub), pretty(y.sub)]; return /^[a-z]{2}$/.test(a) && /^[a-z]{2}$/.test(b) && a[1] === b[0] && a[0] !== b[1]; }));
+  if (logged || !ps.length || !qs.length || !(paired || userItem || chained)) return;
+  // (p_u: the factors of user u; p_{ik}: factor k of user i; q_{kj}: factor k of item j.)
+  const of = (x: Sym, who: 'user' | 'item') => {
+    const sub = pretty(x.sub);
+    if (!/^[a-z]{2}$/.test(sub)) return `the latent factors (embedding) of ${who} ${sub}`;
+    const [own, factor] = who === 'user' ? [sub[0], sub[1]] : [sub[1], sub[0]];
+    return `latent factor ${factor} (an entry of the embedding) of ${who} ${own}`;
+  };
+  for (const x of ps) set(symbolKey(x), `${of(x, 'user')}: learned parameters, whose product with the item’s factors predicts the rating`);
+  for (const x of qs) set(symbolKey(x), `${of(x, 'item')}: learned parameters, whose product with the user’s factors predicts the rating`);
+  const capital = (name: string) => { let hit: Sym | undefined; walk(tree, (n) => void (n.k === 'sym' && n.name === name && !n.sub && (hit = n))); return hit; };
+  const [P, Q] = [capital('P'), capital('Q')];
+  if (P && Q) {
+    set(symbolKey(P), 'the matrix of every user’s latent factors (embeddings): learned parameters');
+    set(symbolKey(Q), 'the matrix of every item’s latent factors (embeddings): learned parameters');
+  }
+}
+
 /** 1. Dot products: which vector is which. */
 function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes): void {
   const pairs: Array<{ a: Node; b: Node }> = [];
@@ -2497,6 +2541,7 @@ function describeLetters(tree: Tree, concept: ConceptId | null, named?: Map<stri
   const inScripts = scriptNodes(tree);
   proseRoles(tree, acc, inScripts, named);
   primedActivationRoles(tree, concept, acc);
+  factorRoles(tree, acc);
   dotProductRoles(tree, concept, acc);
   indexRoles(tree, concept, acc);
   connectionWeightRoles(tree, acc, inScripts);

@@ -5523,3 +5523,20 @@ test('cases rows written without &, `0 \\quad \\text{if } x < 0`, split before t
   assert.equal(concept('\\|\\lambda x + (1-\\lambda)y\\| \\le \\|\\lambda x\\| + \\|(1-\\lambda)y\\| \\le \\lambda\\|x\\| + (1-\\lambda)\\|y\\|'), null);
   assert.equal(concept('J(w) = L(w) + \\lambda \\|w\\|^2'), 'regularization');
 });
+
+test('a logistic model fitted with numbers (log p(X)/(1 − p(X)) = −6 + 0.05X₁ + X₂) is logistic regression; an input whose coefficient is 1 stands alone', () => {
+  assert.equal(concept('\\log\\left(\\frac{p(X)}{1-p(X)}\\right) = -6 + 0.05X_1 + X_2'), 'logistic-regression');
+  // (The case of the input slipping between numerator and denominator.)
+  assert.equal(concept('\\log\\left(\\frac{p(X)}{1-p(x)}\\right) = -6 + 0.05X_1 + X_2'), 'logistic-regression');
+  assert.equal(concept('p(X) = \\frac{e^{-6 + 0.05X_1 + X_2}}{1 + e^{-6 + 0.05X_1 + X_2}}'), 'logistic-regression');
+  // (Inputs alone, with no fitted slope, are no fitted line; nor is a number to the left of no probability.)
+  assert.notEqual(concept('\\log\\left(\\frac{p}{1-p}\\right) = X_1 + X_2 + X_3 + 2'), 'linear-regression');
+  assert.equal(concept('y = x + 1'), null);
+});
+
+test("Adam's first moment under any letter outside the root (α v_t/√(G_t + ε)) keeps the block Adam; a lone average under the root is RMSProp's", () => {
+  const adam = '\\begin{aligned} v_i &= \\beta_1 v_{i-1} + (1-\\beta_1) \\bigg( \\frac{\\partial L}{\\partial w_{i-1}}\\bigg)\\\\ G_i &= \\beta_2 G_{i-1} + (1-\\beta_2)\\bigg( \\frac{\\partial L}{\\partial w_{i-1}} \\bigg)^2 \\\\ w_i &= w_{i-1} - \\frac{\\alpha v_i}{\\sqrt{G_i + \\varepsilon}} \\end{aligned}';
+  assert.equal(concept(adam), 'adam');
+  assert.notEqual(concept('\\begin{aligned} v_t &= \\gamma v_{t-1} + (1-\\gamma) g_t^2 \\\\ \\theta_{t} &= \\theta_{t-1} - \\frac{\\eta}{\\sqrt{v_t + \\epsilon}} g_t \\end{aligned}'), 'adam');
+  assert.notEqual(concept('\\begin{aligned} s_t &= \\beta s_{t-1} + (1-\\beta) g_t^2 \\\\ w_{t} &= w_{t-1} - \\frac{\\alpha g_t}{\\sqrt{s_t} + \\epsilon} \\end{aligned}'), 'adam');
+});

@@ -178,3 +178,17 @@ test("a unit's gradient by its bias, or of a loss written with its arguments, re
   // (The textbook chain x → y → z keeps z as the variable at the end of the chain.)
   assert.doesNotMatch(meaning('\\frac{dz}{dx} = \\frac{dz}{dy} \\frac{dy}{dx}', 'z'), /pre-activation/);
 });
+
+test('matrix factorisation: p and q multiplied together are the learned latent factors of a user and an item, not distributions', () => {
+  const mf = '\\min_{P,Q}\\sum_{(u,i)}(r_{u,i}-p_u^Tq_i)^2';
+  assert.match(meaning(mf, 'p_u'), /^the latent factors \(embedding\) of user u: learned parameters/);
+  assert.match(meaning(mf, 'q_i'), /^the latent factors \(embedding\) of item i: learned parameters/);
+  assert.match(meaning(mf, 'P'), /every user’s latent factors/);
+  // (Indexed as the factors of a matrix product: p_{ik} is factor k of user i, q_{kj} factor k of item j.)
+  const product = 'e_{ij}^2 = (r_{ij} - \\sum_{k=1}^K{p_{ik}q_{kj}})^2';
+  assert.match(meaning(product, 'p_{ik}'), /^latent factor k .* of user i/);
+  assert.match(meaning(product, 'q_{kj}'), /^latent factor k .* of item j/);
+  // (Under a log they stay the distributions: cross-entropy's p_i log q_i.)
+  assert.doesNotMatch(meaning('H(p, q) = -\\sum_i p_i \\log q_i', 'q_i'), /latent/);
+  assert.doesNotMatch(meaning('D = \\sum_i p_i q_i', 'p_i'), /latent/);
+});
