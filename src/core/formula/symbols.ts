@@ -82,10 +82,10 @@ export function pretty(n: Node | undefined, budget = { left: 60 }): string {
   }
 }
 
-/** The display key of a symbol: base + modifiers + subscript, without transpose/power superscripts. */
 /** A script that is the word corrected (V^{corrected}_{dw}, m_k^{corr}): the bias-corrected form of a moment. */
 const correctedMark = (row: Node | undefined) => rowOf(row).some((x) => x.k === 'sym' && /^(corr(ected)?|unbiased|bc)$/i.test(x.name));
 
+/** The display key of a symbol: base + modifiers + subscript, without transpose/power superscripts. */
 export function symbolKey(s: Sym): string {
   // (A superscript step, θ^{(t)}, and the word corrected stay: V^{corrected} is not V.)
   const sup = s.sup && !isT(s.sup) && (rowOf(s.sup).some((x) => x.k === 'group' && x.delim === '(') || correctedMark(s.sup)) ? s.sup : undefined;
