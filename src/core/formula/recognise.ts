@@ -2858,22 +2858,22 @@ function detect(root: Row, add: Add): void {
   // --- sigmoid / tanh / activations ---
   const ofClass = classProbability(root);
   // (p(X), as statistics books write Pr(Y = 1 | X), on the left of a model fitted with numbers.)
-  const probOfInput = (() => { const l = sides(root).parts[0]; const a = l?.length === 1 && l[0].k === 'apply' && /^[pP]$/.test(l[0].fn) ? rowOf(l[0].arg) : []; return a.length === 1 && a[0].k === 'sym' && /^[xX]$/.test(a[0].name) && !a[0].sub; })();
+  const lhsArg = parts.length === 2 ? rowOf(probabilityAlone(parts[0])?.arg) : [];
+  const probOfInput = lhsArg.length === 1 && lhsArg[0].k === 'sym' && /^[xX]$/.test(lhsArg[0].name) && !lhsArg[0].sub;
   for (const n of every) {
     const arg = sigmoidForm(n);
     if (!arg) continue;
     const argItems = rowOf(arg).length === 1 && rowOf(arg)[0].k === 'group' ? rowOf((rowOf(arg)[0] as Group).body) : rowOf(arg);
     const d = dots(argItems);
     const aff = affine(argItems);
+    const fitted = fittedLine(argItems);
+    const given = ofClass || (fitted && probOfInput);
     if (d.length && wordVectorPair(d[0].a, d[0].b)) add('sgns', 2.8, 'σ of a word·context dot product');
     // σ(x_wᵀθ^u): in word2vec's own derivation, the context's sum x_w against the auxiliary vector θ^u of a word u —
     // the true word or a negative sample.
     else if (d.length && contextSumAgainstWord(d[0].a, d[0].b)) add('sgns', 3.1, 'σ(x_wᵀθ^u): the context against a word, true or sampled');
     // (Giving the class probability, P(Y = 1 | X) = e^{β₀ + β₁X}/(1 + e^{β₀ + β₁X}), it is the model itself.)
-    else if ((d.length || aff || ((dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) || fittedLine(argItems)) && ofClass) || (fittedLine(argItems) && probOfInput)) && !previousInput(argItems)) {
-      const given = ofClass || (fittedLine(argItems) && probOfInput);
-      add('logistic-regression', given ? 3.3 : 2.9, given ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
-    }
+    else if ((d.length || aff || ((dataTimesCoefficients(argItems.filter((x) => !(x.k === 'op' && x.v === '-'))) || fitted) && given)) && !previousInput(argItems)) add('logistic-regression', given ? 3.3 : 2.9, given ? CLASS_PROBABILITY_LINEAR : 'σ of a linear score');
     // (1/(1 + exp(−θ x)), σ(θ^t x): the weights times the input, without a bias, scored through the sigmoid. A β there,
     // 1/(1 + e^{−βx}), is the curve's slope.)
     else if (throughOrigin(argItems) && !syms(argItems).some((x) => x.name === 'beta')) add('logistic-regression', 2.9, 'σ(θ x): the sigmoid of the weights times the input');

@@ -5487,13 +5487,12 @@ test('two derivatives linked through their shared variable and multiplied elemen
 });
 
 test('a numbered word given the run just before it: from a later word, P(w_3 | w_2) and P(w_4 | w_2, w_3), an n-gram window; from w_0, the whole prefix', () => {
-  const rec = (latex: string) => recognise(latex).concept;
-  assert.equal(rec('p(w_3|w_2)'), 'ngram-markov');
-  assert.equal(rec('P(w_4 \\mid w_2, w_3)'), 'ngram-markov');
-  assert.equal(rec('p(w_2 | w_0, w_1)'), 'language-model');
+  assert.equal(concept('p(w_3|w_2)'), 'ngram-markov');
+  assert.equal(concept('P(w_4 \\mid w_2, w_3)'), 'ngram-markov');
+  assert.equal(concept('p(w_2 | w_0, w_1)'), 'language-model');
   // (Not a run ending just before the word, nor letters other than words.)
-  assert.equal(rec('P(w_4 \\mid w_1, w_2)'), null);
-  assert.equal(rec('P(x_3 \\mid x_2)'), null);
+  assert.equal(concept('P(w_4 \\mid w_1, w_2)'), null);
+  assert.equal(concept('P(x_3 \\mid x_2)'), null);
 });
 
 test('letters: N in a power 1/N or −1/N counts what the root averages over (the words, in the perplexity); the same letter as a power inside is the order of the norm', () => {
