@@ -5,7 +5,8 @@
  *
  * First a cross-validation that holds out one folder at a time: the weights are trained on the other folders, and each
  * held-out formula is explained as the hover would explain it with them (explain.ts, the learned model's naming rules
- * after it included), at several thresholds; beside them the learned model's fixed thresholds alone (`decision: false`).
+ * after it included), at several thresholds; beside them the learned model's fixed thresholds alone (`decision: false`)
+ * and the decision model the extension ships.
  * The counts per policy, over every folder and over each one, are printed and written to
  * bench/results/formula-decision-cv-<time>.json. Then, with --out, the weights trained on every folder are written
  * with the threshold given (--no-cv: only that). The learned model (learnedModel.json) gives the probabilities the step weighs: train it first.
@@ -58,7 +59,7 @@ interface Counts {
     nulls: number;
   }
   const empty = (): Counts => ({ right: 0, wrong: 0, claimed: 0, catalog: 0, nulls: 0 });
-  const policies = ['fixed thresholds (decision: false)', ...THRESHOLDS.map((t) => `decision, threshold ${t}`)];
+  const policies = ['fixed thresholds (decision: false)', 'the shipped decision model', ...THRESHOLDS.map((t) => `decision, threshold ${t}`)];
   const total = policies.map(empty);
   const perFolder = dirs.map(() => policies.map(empty));
   const count = (c: Counts, label: string | null, got: string | null) => {
@@ -75,8 +76,8 @@ interface Counts {
   for (let k = 0; k < dirs.length; k++) {
     const weights = trainDecision(rows.filter((r) => r.folder !== k));
     for (const r of rows.filter((x) => x.folder === k)) {
-      const explain = (decision: DecisionModel | false) => explainFormula(r.latex, { context: { before: r.context }, display: true, macros: r.macros, decision }).concept;
-      const answers = [explain(false), ...THRESHOLDS.map((t) => explain({ weights, threshold: t }))];
+      const explain = (decision: DecisionModel | false | undefined) => explainFormula(r.latex, { context: { before: r.context }, display: true, macros: r.macros, decision }).concept;
+      const answers = [explain(false), explain(undefined), ...THRESHOLDS.map((t) => explain({ weights, threshold: t }))];
       answers.forEach((got, p) => {
         count(total[p], r.label, got);
         count(perFolder[k][p], r.label, got);
