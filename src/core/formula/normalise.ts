@@ -349,7 +349,10 @@ function groupOver(src: string): string {
   return s;
 }
 
-/** Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations; `\underset{w}{\arg\min}` (or `\arg\underset{w}{\min}`) → `\arg\min_{w}`. */
+/**
+ * Drop `\underbrace{A}_{note}` / `\overbrace{A}^{note}` decorations and shapes set under a letter (`\underset{N \times 3}{Z}`);
+ * `\underset{w}{\arg\min}` (or `\arg\underset{w}{\min}`) → `\arg\min_{w}`.
+ */
 function decorations(s: string): string {
   if (!/\\(underbrace|overbrace|underset|overset|stackrel)/.test(s)) return s;
   let out = '';
@@ -388,7 +391,9 @@ function decorations(s: string): string {
       // (`\underset{φ, θ}{\text{maximize}}`, `\underset{w}{\text{minimise}}`: the max or min in words.)
       const worded = /^\s*(?:\\(?:mathrm|operatorname\*?|text|textrm|rm)\s*\{)?\s*(max|min)imi[sz]e\s*\}?\s*$/.exec(two[1]);
       const operator = argOp ? `\\arg\\${argOp[1]}` : worded ? `\\${worded[1]}` : /^\s*\\[A-Za-z]+\s*$/.test(two[1]) ? two[1].trim() : `{${two[1]}}`;
-      out += m[1] === 'underset' ? `${operator}_{${two[0]}}` : `{${two[1]}}`;
+      // (A shape set under a letter, `\underset{N \times 3}{\mathbf{Z}}`, annotates it: the letter alone, unbraced.)
+      const shape = !argOp && !worded && /\\times|×/.test(two[0]) && !/^\s*\\[A-Za-z]+\s*$/.test(two[1]);
+      out += shape ? ` ${two[1]} ` : m[1] === 'underset' ? `${operator}_{${two[0]}}` : `{${two[1]}}`;
       i = two[2];
     }
     re.lastIndex = i;
@@ -1247,7 +1252,8 @@ export function normaliseTex(src: string): string {
   // GitHub's math markup $`…`$ leaves the backticks around the formula.
   s = s.replace(/^\s*`([^`]*)`\s*$/, '$1');
   // Sizes and spacing commands only place the glyphs.
-  s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ');
+  // (A phantom only reserves the room of what it hides.)
+  s = s.replace(/\\(?:tiny|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle|scriptscriptstyle)(?![A-Za-z])/g, ' ').replace(/\\[hv]space\*?\s*\{[^{}]{0,40}\}/g, ' ').replace(/\\[hv]?phantom\s*\{(?:[^{}]|\{[^{}]*\}){0,80}\}/g, ' ');
   s = trailingNotes(s);
   // arg min / arg max spelled in words: `{arg} {min}_{f}`, `arg\ min`, `argmin`.
   s = s.replace(/\{\s*(min|max)\s*\}(?=\s*_)/g, '\\$1').replace(/(^|[^\\A-Za-z{*])(?:\{\s*arg\s*\}|arg(?=[\s\\]))(?:\s|\\[ ,;:!])*(?=\\?(?:min|max)(?![a-z]))/g, '$1\\arg ');

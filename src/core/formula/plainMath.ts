@@ -7,11 +7,12 @@
 import { lookupTable } from './lookup';
 
 /** Marks only plain-text math has: scripts in parentheses, dotted symbol names, quoted words, call-style notation, Typst's 𝔼 (`EE[x]`). */
-const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt|bold|cal|bb|upright|cases|frac)\(|\b(?:sum|product|prod|integral)_|\bgradient_|\bEE[\[(]/;
+const PLAIN_MARKS = /[_^]\(|\b(?:arrow|dot|lt|gt|eq|times|plus|tilde)\.[a-z]|"[A-Za-z][A-Za-z -]*"|\b(?:accent|norm|abs|hat|tilde|bar|vec|sqrt|bold|cal|bb|upright|cases|frac)\(|\b(?:sum|product|prod|integral)_|\bgradient_|\bEE[\[(]/;
 
 const SYMBOLS: Record<string, string> = lookupTable({
   'arrow.l.long': '\\leftarrow', 'arrow.l': '\\leftarrow', 'arrow.r.long': '\\rightarrow', 'arrow.r': '\\rightarrow', 'arrow.l.r': '\\leftrightarrow',
   'dot.circle': '\\odot', 'dot.op': '\\cdot', 'dot.c': '\\cdot', 'times.circle': '\\otimes', 'plus.circle': '\\oplus', 'plus.minus': '\\pm',
+  'arrow.r.double': '\\Rightarrow', 'arrow.l.r.double': '\\Leftrightarrow', 'tilde.op': '\\sim', 'tilde.eq': '\\simeq', 'eq.triple': '\\equiv',
   'lt.eq': '\\le', 'gt.eq': '\\ge', 'eq.not': '\\ne', 'lt.double': '\\ll', 'gt.double': '\\gg',
 });
 

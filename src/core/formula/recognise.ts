@@ -1302,20 +1302,34 @@ function thresholdCase(parts: Row[]): boolean {
 const GAUSSIAN_REGRESSION = 'y ∼ 𝒩(wᵀx, σ²): the target Gaussian around a linear prediction';
 function gaussianRegression(root: Row): boolean {
   const gaussians = applies(root, ['N']);
-  if (gaussians.length !== 1 || bigs(root, 'prod').length || bigs(root, 'sum').length || applies(root, ['log', 'ln', 'exp']).length) return false;
-  const r = rowOf(gaussians[0].arg);
+  if (bigs(root, 'prod').length || applies(root, ['log', 'ln', 'exp']).length) return false;
+  // (A sum may write the line out, Σ_k θ_k φ_k(x); one before the Gaussian sums densities.)
+  const summed = (g: Apply) => root.some((x, i) => x.k === 'big' && root[i + 1] === g);
+  // (The noise drawn beside it, y = xᵀθ + ε, ε ∼ 𝒩(0, σ²), is the same model written out; a prior on the weights is not.)
+  const drawnBy = (i: number) => { const o = root[i + 1]; return o?.k === 'op' && o.v === '~'; };
+  const noise = (g: Apply) => root.some((x, i) => x.k === 'sym' && /^(epsilon|varepsilon)$/.test(x.name) && drawnBy(i) && root[i + 2] === g);
+  const models = gaussians.filter((g) => !noise(g));
+  return models.length === 1 && !summed(models[0]) && gaussianAroundLine(root, models[0]);
+}
+/** The target Gaussian around a line in the input: 𝒩(y | xᵀθ, σ²), 𝒩(wᵀφ(x), σ²), 𝒩(βx, σ²), drawn or its density. */
+function gaussianAroundLine(root: Row, gaussian: Apply): boolean {
+  const r = rowOf(gaussian.arg);
   const bar = r.findIndex((x) => x.k === 'op' && (x.v === '|' || x.v === ';'));
   const commas = r.flatMap((x, i) => (x.k === 'op' && x.v === ',' ? [i] : []));
   if (commas.length !== 1 || (bar >= 0 && bar > commas[0])) return false;
   const mean = r.slice(bar + 1, commas[0]);
   const tilde = root.findIndex((x) => x.k === 'op' && x.v === '~');
   // (Or the density of the target written as the Gaussian: p(y | x) = 𝒩(wᵀx, σ²).)
-  const lhs = root[0]?.k === 'apply' && /^[pP]$/.test(root[0].fn) && root[1]?.k === 'op' && root[1].v === '=' && root[2] === gaussians[0] ? rowOf(root[0].arg) : [];
+  const lhs = root[0]?.k === 'apply' && /^[pP]$/.test(root[0].fn) && root[1]?.k === 'op' && root[1].v === '=' && root[2] === gaussian ? rowOf(root[0].arg) : [];
   const given = lhs.length > 2 && lhs[1].k === 'op' && lhs[1].v === '|' ? lhs[0] : undefined;
-  const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussians[0] ? root[0] : given;
+  const drawn = bar >= 0 ? r[0] : tilde > 0 && root[tilde + 1] === gaussian ? root[0] : given;
   const target = !!drawn && drawn.k === 'sym' && /^[ytY]$/.test(drawn.name) && !drawn.mods.some((m) => m !== 'bold');
-  const weights = all(mean).some((x) => x.k === 'sym' && PARAM_LETTER.test(x.name) && !!x.sup && isTransposeSup(x.sup));
-  return target && weights && (syms(mean).some((x) => /^[xX]$/.test(x.name)) || applies(mean, ['phi', 'varphi']).length > 0);
+  const input = (x: Node) => (x.k === 'sym' && /^[xX]$/.test(x.name)) || (x.k === 'apply' && /^(phi|varphi)$/.test(x.fn));
+  const param = (x: Node) => x.k === 'sym' && PARAM_LETTER.test(x.name);
+  const turned = (x: Node) => (x.k === 'sym' || x.k === 'apply') && !!x.sup && isTransposeSup(x.sup);
+  // (The weights or the input transposed, θᵀx or xᵀθ, or a scalar coefficient beside the input, βx.)
+  const weights = all(mean).some((x) => param(x) && turned(x)) || (mean.some(param) && mean.some((x) => input(x) && turned(x))) || (mean.length === 2 && mean.some(param) && mean.some(input));
+  return target && weights && all(mean).some(input);
 }
 /** Why logistic regression is named by its log-odds or class probability written linear in the input (structures the learned model's tokens do not see). */
 const LOGIT_LINEAR = 'logit(p) = θᵀx: the log-odds are linear';
@@ -1807,13 +1821,32 @@ const timeArgsCache = new WeakMap<Row, Row>();
 function timeArgsAsIndices(items: Row): Row {
   const hit = timeArgsCache.get(items);
   if (hit) return hit;
-  const timed = (n: Node): n is Apply => n.k === 'apply' && /^[hxysocazuHXYSOCfigrFIGRZ]$/.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n.arg).replace(/\s/g, ''));
+  const time = (n: Node | undefined) => /^(t|t[+-][0-9a-z]|tau|τ)$/.test(subText(n).replace(/\s/g, ''));
+  const timed = (n: Node): n is Apply => n.k === 'apply' && TIMED_LETTER.test(n.fn) && n.head.k === 'sym' && !n.head.sub && !n.sup && time(n.arg);
+  // (A bold or arrowed letter before its bracket, `\mathbf{h}(t − 1)`, is read as a letter and a bracket: the same time.)
+  const letterTimed = (a: Node, b: Node | undefined): a is Sym => a.k === 'sym' && TIMED_LETTER.test(a.name) && a.mods.length > 0 && !a.sub && !a.sup && b?.k === 'group' && b.delim === '(' && !b.sub && !b.sup && time(b.body);
+  const pairs = (r: Row) => r.filter((x, i) => letterTimed(x, r[i + 1])).length;
+  const merge = (r: Row): Row => {
+    if (!pairs(r)) return r;
+    const out: Row = [];
+    for (let i = 0; i < r.length; i++) {
+      const x = r[i];
+      const next = r[i + 1];
+      if (letterTimed(x, next) && next.k === 'group') (out.push({ ...x, sub: next.body }), i++);
+      else out.push(x);
+    }
+    return out;
+  };
   const { parts } = sides(items);
-  const defines = parts.length > 1 && parts[0].length === 1 && timed(parts[0][0]);
-  const out = !defines && all(items).filter(timed).length < 2 ? items : items.map((x) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n)));
+  const defines = parts.length > 1 && ((parts[0].length === 1 && timed(parts[0][0])) || (parts[0].length === 2 && letterTimed(parts[0][0], parts[0][1])));
+  const count = all(items).filter(timed).length + pairs(items) + all(items).reduce((n, x) => n + (x.k === 'row' ? pairs(x.items) : 0), 0);
+  const mapped = (x: Node) => mapTree(x, (n) => (timed(n) ? { ...(n.head as Sym), sub: n.arg } : n.k === 'row' ? { k: 'row', items: merge(n.items) } : n));
+  const out = !defines && count < 2 ? items : merge(items).map(mapped);
   timeArgsCache.set(items, out);
   return out;
 }
+/** Letters a time step may be written after in brackets, h(t), x(t − 1). */
+const TIMED_LETTER = /^[hxysocazuHXYSOCfigrFIGRZ]$/;
 
 const operatorCache = new WeakMap<Row, Row>();
 /**
@@ -4303,21 +4336,26 @@ function detect(root: Row, add: Add): void {
     if (given.some((g) => WINDOW_START.test(g)) && scored && !counted) add('fixed-window-lm', 3.8, 'P(w_i | the last n − 1 words) = softmax(…): the window\'s next word from a network\'s scores');
   }
   // --- probability and linear algebra ---
-  // (The likelihood may be written f(x | θ), a density; the evidence summed or integrated over the hypotheses.)
-  const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || (a.fn === 'f' && condBar(a));
+  const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
+  // (The likelihood may be written f(x | θ), a density, the prior π(θ); the evidence summed or integrated over the
+  // hypotheses.)
+  const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || a.fn === 'Pr' || (a.fn === 'f' && condBar(a)) || (a.fn === 'pi' && !condBar(a));
   for (const f of fracs(root)) {
     const numP = applies(f.num).filter(probOrDensity);
     const denP = applies(f.den).filter(probOrDensity);
+    // (Every factor may be given the model's parameters too, p(z | x, θ) = p(x | z, θ) p(z) / p(x | θ): the evidence is
+    // then the likelihood's letter given only those.)
+    const background = (d: Apply) => numP.some((n) => { const a = conditionLetters(n); const b = conditionLetters(d); return condBar(n) && key(a.predicted) === key(b.predicted) && b.given.length > 0 && b.given.length < a.given.length && b.given.every((y) => a.given.some((z) => symbolKeyOf(z) === symbolKeyOf(y))); });
+    const evidence = (d: Apply) => !condBar(d) || background(d);
     // (Or summed term by term, P(d | h) P(h) + P(d | h̄) P(h̄), the numerator one of the terms.)
     const denTerms = termsOf(rowOf(f.den));
     const writtenOut = denTerms.length >= 2 && denTerms.every((t) => applies(t.items).some((a) => probOrDensity(a) && condBar(a))) && denTerms.some((t) => show({ k: 'row', items: t.items }) === show(f.num));
     const marginalised = bigs(f.den, 'sum').length > 0 || bigs(f.den, 'int').length > 0 || writtenOut;
-    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && !denP.some(condBar) && !marginalised) add('bayes-rule', 3.6, BAYES_THEOREM);
+    if (numP.length >= 2 && denP.length === 1 && numP.some(condBar) && evidence(denP[0]) && !marginalised) add('bayes-rule', 3.6, BAYES_THEOREM);
     else if (numP.length >= 2 && numP.some(condBar) && marginalised && denP.length >= 2 && denP.some(condBar)) add('bayes-rule', 3.6, 'P(A|B) = P(B|A) P(A) / Σ_a P(B|a) P(a)');
   }
   // P(A | B) P(B) = P(B | A) P(A): the two ways of writing the joint, the conditional turned around.
   // (The letters of a conditional compared as sets; one conditional the other turned around, P(A | B) and P(B | A).)
-  const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
   const turned = (a: Apply, b: Apply) => { const x = conditionLetters(a); const y = conditionLetters(b); return x.predicted.length > 0 && x.given.length > 0 && key(x.predicted) === key(y.given) && key(x.given) === key(y.predicted); };
   if (parts.length === 2 && rels[0] === '=') {
     const side = (r: Row) => (r.length === 2 && r.every((x) => x.k === 'apply' && isProb(x)) ? (r as Apply[]) : null);

@@ -45,6 +45,9 @@ test('Typst fonts, text, fractions and cases; formulas written as code', () => {
   assert.equal(plainMath('s(u) = cases(u & text("if") u > 0, 0 & text("else"))'), 's(u) = \\begin{cases} u & \\text{if} u > 0 \\\\ 0 & \\text{else} \\end{cases}');
   // (A one-argument frac is no fraction: left as written.)
   assert.equal(plainMath('frac(u) + bold(v)'), 'frac(u) + \\mathbf{v}');
+  // (Typst's relation names: ∼, ≃, ≡, ⇒, ⇔.)
+  assert.equal(plainMath('u tilde.op cal(N)(m, s) arrow.r.double v tilde.eq c'), 'u \\sim \\mathcal{N}(m, s) \\Rightarrow v \\simeq c');
+  assert.equal(plainMath('a eq.triple b arrow.l.r.double c'), 'a \\equiv b \\Leftrightarrow c');
   assert.equal(normaliseTex('q = 1 / (1+(e**(-u)))'), 'q = 1 / (1+e^{-u})');
   assert.equal(normaliseTex('s = np.dot(v.T, u) + c'), 's = v^T u + c');
   assert.equal(normaliseTex('r = tf.reduce_mean(tf.square(p - q))'), 'r = mean((p - q)^2)');

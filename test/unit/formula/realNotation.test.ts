@@ -5539,3 +5539,31 @@ test("Adam's first moment under any letter outside the root (α v_t/√(G_t + ε
   assert.notEqual(concept('\\begin{aligned} v_t &= \\gamma v_{t-1} + (1-\\gamma) g_t^2 \\\\ \\theta_{t} &= \\theta_{t-1} - \\frac{\\eta}{\\sqrt{v_t + \\epsilon}} g_t \\end{aligned}'), 'adam');
   assert.notEqual(concept('\\begin{aligned} s_t &= \\beta s_{t-1} + (1-\\beta) g_t^2 \\\\ w_{t} &= w_{t-1} - \\frac{\\alpha g_t}{\\sqrt{s_t} + \\epsilon} \\end{aligned}'), 'adam');
 });
+
+test("the target's density a Gaussian around xᵀθ (the input transposed, or φ(x)ᵀθ written out as a sum) is linear regression, with its noise ε ∼ 𝒩(0, σ²) beside it; Typst's tilde.op is ∼", () => {
+  assert.equal(concept('p(t \\mid \\mathbf{x}, \\mathbf{w}) = \\mathcal{N}(t \\mid \\mathbf{x}^\\top \\mathbf{w}, s^2) \\iff t = \\mathbf{x}^\\top \\mathbf{w} + \\varepsilon, \\; \\varepsilon \\sim \\mathcal{N}(0, s^2)'), 'linear-regression');
+  assert.equal(concept('p(t | x, w) = \\mathcal{N}(t | \\phi^T(x) w, s^2) \\iff t = \\sum_{j=0}^{M-1} w_j \\phi_j(x) + \\epsilon'), 'linear-regression');
+  assert.equal(concept('t tilde.op cal(N)(w^T x, s^2)'), 'linear-regression');
+  // (A second Gaussian that is no noise term is a prior: the model is Bayesian; a sum of densities is a likelihood.)
+  assert.notEqual(concept('t \\sim \\mathcal{N}(x^\\top w, s^2), \\quad w \\sim \\mathcal{N}(0, a^2)'), 'linear-regression');
+  assert.notEqual(concept('\\sum_{n} \\mathcal{N}(t_n | x_n^\\top w, s^2)'), 'linear-regression');
+});
+
+test("Bayes' theorem with every factor also given the model's parameters, p(h | D, α) = p(D | h, α) p(h)/p(D | α), or with a prior written π(θ) and the likelihood f(x | θ)", () => {
+  assert.equal(concept('p(h \\mid \\mathcal{D}, \\alpha) = \\frac{p(\\mathcal{D} \\mid h, \\alpha) p(h)}{p(\\mathcal{D} \\mid \\alpha)}'), 'bayes-rule');
+  assert.equal(concept('\\pi(\\mu \\mid y) = \\frac{f(y \\mid \\mu) \\pi(\\mu)}{\\int f(y \\mid \\mu) \\pi(\\mu) \\, d\\mu}'), 'bayes-rule');
+  // (An evidence given a letter the likelihood is not given is no Bayes' theorem.)
+  assert.notEqual(concept('p(a \\mid b) = \\frac{p(b \\mid a) p(a)}{p(b \\mid c)}'), 'bayes-rule');
+  // (A ratio of two policies is an importance weight.)
+  assert.notEqual(concept('\\frac{\\pi(a \\mid s)}{\\pi_{old}(a \\mid s)} A'), 'bayes-rule');
+});
+
+test('shapes set under letters (\\underset{N \\times 3}{Z}) annotate them and a phantom reserves room only; a bold letter before its time in brackets, h(t − 1), is the state at that step', () => {
+  assert.equal(concept('\\underset{\\scriptscriptstyle B \\times 4}{\\mathbf{A}} = \\underset{\\scriptscriptstyle B \\times 5}{\\vphantom{\\mathbf{V}}\\mathbf{U}}\\cdot\\underset{\\scriptscriptstyle 5 \\times 4}{\\mathbf{V}} + \\underset{\\scriptscriptstyle 1 \\times 4}{\\mathbf{c}}'), 'affine-layer');
+  assert.match(normaliseTex('\\underset{n \\times 1}{\\mathbf{y}} = \\hphantom{xx} \\mathbf{y}'), /^\s*\\mathbf\{y\}\s*=\s*\\mathbf\{y\}$/);
+  // (Set under an operator, the limits stay the operator's.)
+  assert.match(normaliseTex('\\underset{w \\times v}{\\max} f'), /\\max_\{w \\times v\}/);
+  assert.equal(concept('\\mathbf{s}(t) = \\tanh(\\mathbf{A} \\mathbf{x}(t) + \\mathbf{B} \\mathbf{s}(t-1))'), 'rnn');
+  // (A bold letter before a bracket that holds no time is a product.)
+  assert.notEqual(concept('\\mathbf{y} = \\mathbf{W}(\\mathbf{x} + \\mathbf{b})'), 'rnn');
+});
