@@ -1167,8 +1167,10 @@ function empiricalRiskByName(root: Row, add: Add): void {
 /** H(p, q) = …: the left side is the cross-entropy of two distributions by its letter. */
 function crossEntropyDefined(root: Row): boolean {
   const { parts } = sides(root);
-  const lhs = parts.length > 1 ? parts[0] : [];
-  return lhs.length === 1 && lhs[0].k === 'apply' && lhs[0].fn === 'H' && hasOp(lhs[0].arg, ',');
+  const pair = (r: Row | undefined) => r?.length === 1 && r[0].k === 'apply' && (r[0].fn === 'H' || r[0].fn === 'ce') && hasOp(r[0].arg, ',');
+  // (Or CE(p, q) = …, and the name written first, `Cross entropy = H(p, q) = …`.)
+  const named = parts.length > 2 && parts[0].length === 1 && lossAbbreviation(parts[0]) === 'cross-entropy';
+  return parts.length > 1 && (pair(parts[0]) || (named && pair(parts[1])));
 }
 
 /**
@@ -4925,7 +4927,7 @@ function detectLogSumExpLoss(root: Row, add: Add): void {
  * word2vec's objectives written out in the outside (u) and centre (v) vectors:
  *  - −u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word, the log-sum-exp
  *    written out (summed over the window, the skip-gram's softmax objective all the same);
- *  - any such objective whose centre vector is v̂, the average of the context vectors: CBOW's.
+ *  - any such objective whose centre vector is v̂ (or v̄), the average of the context vectors: CBOW's.
  */
 function detectWord2vecForms(root: Row, add: Add): void {
   const { parts } = sides(root);
@@ -4936,7 +4938,7 @@ function detectWord2vecForms(root: Row, add: Add): void {
   // (The log's argument may end at the sum, log Σ_w exp(…) parsed as log(Σ_w) exp(…): the term holds both.)
   const logSumExp = terms.some((t) => t.sign === '+' && applies(t.items, ['log', 'ln']).some((l) => bigs(l.arg, 'sum').length > 0) && applies(t.items, ['exp']).some((e) => outsideCentre(rowOf(e.arg))));
   if (minusDot && logSumExp) add('skipgram-softmax', 3.4, '−u_oᵀv_c + log Σ_w exp(u_wᵀv_c): minus the log of the softmax probability of the outside word');
-  const averaged = (x: Node) => x.k === 'sym' && x.name === 'v' && (x.mods.includes('hat') || x.mods.includes('widehat'));
+  const averaged = (x: Node) => x.k === 'sym' && x.name === 'v' && ['hat', 'widehat', 'bar', 'overline'].some((m) => x.mods.includes(m));
   const objective = applies(root, ['log', 'ln', 'exp', 'sigmoid']).length > 0 || applies(root).some((a) => /^[pP]$/.test(a.fn) && hasOp(a.arg, '|'));
   if (objective && all(root).some(averaged) && syms(root).some((x) => x.name === 'u')) add('cbow', 4.4, 'v̂ in the centre\'s place, the average of the context vectors: CBOW');
 }

@@ -5567,3 +5567,12 @@ test('shapes set under letters (\\underset{N \\times 3}{Z}) annotate them and a 
   // (A bold letter before a bracket that holds no time is a product.)
   assert.notEqual(concept('\\mathbf{y} = \\mathbf{W}(\\mathbf{x} + \\mathbf{b})'), 'rnn');
 });
+
+test('the cross-entropy as the entropy and the divergence, CE(P, Q) = H(P) + D_KL(P ‖ Q), is no distillation loss; v̄, the averaged context vector, makes a softmax objective CBOW', () => {
+  assert.equal(concept('\\mathrm{CE}(A, B) = H(A) + D_{\\mathrm{KL}}(A \\| B)'), 'cross-entropy');
+  assert.equal(concept('CrossEntropy = H(a, b) = D_{KL}(a \\| b) + H(a)'), 'cross-entropy');
+  // (A loss adding a cross-entropy to the labels and a divergence from a teacher stays the distillation loss.)
+  assert.equal(concept('L = \\mathrm{CE}(y, s) + T^2 D_{KL}(t \\| s)'), 'distillation-loss');
+  assert.equal(concept('\\log P(w_k \\mid \\mathcal{C}_k) = \\mathbf{u}_k^\\top \\bar{\\mathbf{v}}_k - \\log \\sum_{j \\in \\mathcal{V}} \\exp(\\mathbf{u}_j^\\top \\bar{\\mathbf{v}}_k)'), 'cbow');
+  assert.equal(concept('\\log P(w_k \\mid w_c) = \\mathbf{u}_k^\\top \\mathbf{v}_c - \\log \\sum_{j \\in \\mathcal{V}} \\exp(\\mathbf{u}_j^\\top \\mathbf{v}_c)'), 'skipgram-softmax');
+});
