@@ -478,6 +478,14 @@ function conditionalEntropy(trees: Row[], cands: Map<ConceptId, unknown>): Conce
   return out;
 }
 
+/** What a window of weights slid over the input rules out (slidWeights): the weighted sums of all inputs. */
+function convolved(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
+  if (!trees.some(slidWeights)) return [];
+  const out: ConceptId[] = ['affine-layer', 'mlp', 'linear-regression'];
+  for (const id of out) cands.delete(id);
+  return out;
+}
+
 /** What σ redefined rules out: the sigmoid and the model built on it (the learned model may not name them either). */
 function notTheSigmoid(trees: Row[], cands: Map<ConceptId, unknown>): ConceptId[] {
   if (!trees.some(sigmaRedefined)) return [];
@@ -6018,6 +6026,19 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
 }
 
 /**
+ * Σ_l Σ_m w_{l,m} a_{j+l, k+m} (+ b): weights indexed by the summed letters read the input at an output's place shifted
+ * by them — a window slid over the input, a convolution, not a layer's weighted sum of all its inputs.
+ */
+function slidWeights(root: Row): boolean {
+  const summed = new Set(bigs(root, 'sum').flatMap((b) => syms(b.sub ? rowOf(b.sub).slice(0, Math.max(0, rowOf(b.sub).findIndex((x) => x.k === 'op' && x.v === '='))) : []).map((x) => x.name)));
+  if (!summed.size) return false;
+  const letters = (x: Sym) => subText(x.sub).replace(/\s/g, '');
+  const weighted = syms(root).some((x) => /^(w|W|K|k|omega)$/.test(x.name) && [...summed].some((l) => new RegExp(`(^|,)${l}(,|$)`).test(letters(x))));
+  const shifted = syms(root).some((x) => [...summed].some((l) => new RegExp(`[a-z]\\+${l}(,|$)`).test(letters(x))));
+  return weighted && shifted;
+}
+
+/**
  * A line or a linear score the words call a classifier (two classes, a discriminant), with no regression named: a
  * linear classifier, which the catalog does not hold, not linear regression.
  */
@@ -7397,7 +7418,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   }
   if (depth === 0) blockVote(src, add, src !== written);
   const optimiser = otherOptimiser(trees, src, depth, cands);
-  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...rootOfMeanSquares(trees, cands), ...conditionalEntropy(trees, cands)];
+  const ruledOut = [...(optimiser ? NOT_GRADIENT_DESCENT : []), ...smoothedNgram(trees, cands), ...oneMomentBlock(src, depth, cands), ...notTheSigmoid(trees, cands), ...convolved(trees, cands), ...rootOfMeanSquares(trees, cands), ...conditionalEntropy(trees, cands)];
   // One function applied to letters, written in a sentence (`\text{softmax}(z)_i`, `σ(x)`): a mention, not a definition.
   const mentions = mentionOf(tree.items);
   // (So is a line that only declares shapes or settings, `W^Q, W^K ∈ ℝ^{d×d_k}`, `η = 0.1`: it defines no formula.)

@@ -5576,3 +5576,11 @@ test('the cross-entropy as the entropy and the divergence, CE(P, Q) = H(P) + D_K
   assert.equal(concept('\\log P(w_k \\mid \\mathcal{C}_k) = \\mathbf{u}_k^\\top \\bar{\\mathbf{v}}_k - \\log \\sum_{j \\in \\mathcal{V}} \\exp(\\mathbf{u}_j^\\top \\bar{\\mathbf{v}}_k)'), 'cbow');
   assert.equal(concept('\\log P(w_k \\mid w_c) = \\mathbf{u}_k^\\top \\mathbf{v}_c - \\log \\sum_{j \\in \\mathcal{V}} \\exp(\\mathbf{u}_j^\\top \\mathbf{v}_c)'), 'skipgram-softmax');
 });
+
+test('weights indexed by the summed letters reading the input at a shifted place, Σ_l Σ_m w_{l,m} a_{j+l,k+m} + b, are a convolution: no layer of all the inputs is named', () => {
+  assert.equal(explainFormula('o_{r,s} = c + \\sum_{p=0}^{2} \\sum_{q=0}^{2} w_{p,q} u_{r+p, s+q}', { display: true }).concept, null);
+  assert.equal(explainFormula('y_i = \\sum_{k=0}^{K-1} w_k x_{i+k} + b', { display: true }).concept, null);
+  // (A sum over all the inputs, or a window of words, is not one.)
+  assert.equal(concept('o_r = \\sum_{p} w_{rp} u_p + c_r'), 'affine-layer');
+  assert.equal(concept('J = -\\frac{1}{T}\\sum_{t=1}^T \\sum_{-c \\le j \\le c, j \\ne 0} \\log p(w_{t+j} | w_t)'), 'skipgram');
+});
