@@ -6032,9 +6032,10 @@ function outsideTheCatalog(root: Row, src: string, best: { id: ConceptId; why: s
 function slidWeights(root: Row): boolean {
   const summed = new Set(bigs(root, 'sum').flatMap((b) => syms(b.sub ? rowOf(b.sub).slice(0, Math.max(0, rowOf(b.sub).findIndex((x) => x.k === 'op' && x.v === '='))) : []).map((x) => x.name)));
   if (!summed.size) return false;
-  const letters = (x: Sym) => subText(x.sub).replace(/\s/g, '');
-  const weighted = syms(root).some((x) => /^(w|W|K|k|omega)$/.test(x.name) && [...summed].some((l) => new RegExp(`(^|,)${l}(,|$)`).test(letters(x))));
-  const shifted = syms(root).some((x) => [...summed].some((l) => new RegExp(`[a-z]\\+${l}(,|$)`).test(letters(x))));
+  const indices = (x: Sym) => subText(x.sub).replace(/\s/g, '').split(',');
+  const weighted = syms(root).some((x) => /^(w|W|K|k|omega)$/.test(x.name) && indices(x).some((i) => summed.has(i)));
+  // (An index of the output plus a summed letter, j + l.)
+  const shifted = syms(root).some((x) => indices(x).some((i) => { const [at, by, more] = i.split('+'); return !!at && by !== undefined && more === undefined && summed.has(by); }));
   return weighted && shifted;
 }
 
