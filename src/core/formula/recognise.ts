@@ -4349,7 +4349,7 @@ function detect(root: Row, add: Add): void {
   const key = (ys: Sym[]) => ys.map((y) => symbolKeyOf(y)).sort().join(',');
   // (The likelihood may be written f(x | θ), a density, the prior π(θ); the evidence summed or integrated over the
   // hypotheses.)
-  const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || a.fn === 'Pr' || (a.fn === 'f' && condBar(a)) || (a.fn === 'pi' && !condBar(a));
+  const probOrDensity = (a: Apply) => /^[pPq]$/.test(a.fn) || (a.fn === 'f' && condBar(a)) || (a.fn === 'pi' && !condBar(a));
   for (const f of fracs(root)) {
     const numP = applies(f.num).filter(probOrDensity);
     const denP = applies(f.den).filter(probOrDensity);

@@ -2936,8 +2936,9 @@ function gradientTermRoles(tree: Tree, { set }: Notes): void {
       const [num, den] = [rowOf(n.num), rowOf(n.den)];
       // (Or written with d, dL/dw, as code and first courses write it.)
       const d = (x: Node) => x.k === 'sym' && (x.name === 'partial' || (x.name === 'd' && !x.sub && !x.sup && !x.mods.length));
-      const of = num.length === 2 && d(num[0]) ? num[1] : undefined;
-      const wrt = den.length === 2 && d(den[0]) && (num[0] as Sym).name === (den[0] as Sym).name ? den[1] : undefined;
+      const [top, bottom] = [num[0], den[0]];
+      const of = num.length === 2 && d(top) ? num[1] : undefined;
+      const wrt = of && den.length === 2 && d(bottom) && top.k === 'sym' && bottom.k === 'sym' && top.name === bottom.name ? den[1] : undefined;
       if (of && wrt) set(pretty(n), `the gradient (partial derivative) of ${pretty(of)} with respect to ${pretty(wrt)}`);
       return;
     }

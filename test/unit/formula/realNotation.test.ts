@@ -5507,6 +5507,8 @@ test('letters: dL/dw written with d is the gradient of L with respect to w, as �
   assert.match(meaning('m_{k} = \\beta_1 m_{k-1} + (1-\\beta_1) \\frac{dL}{dw}', 'dL/dw'), /gradient \(partial derivative\) of L with respect to w/);
   assert.doesNotMatch(meaning('y = \\frac{a}{dw}', 'a/dw'), /gradient/);
   assert.doesNotMatch(meaning('v = \\frac{dy}{dt}', 'dy/dt'), /loss/);
+  // (A fraction with nothing on top is explained, not thrown on.)
+  assert.equal(explainFormula('y = \\frac{}{d x}').concept, null);
 });
 
 test('cases rows written without &, `0 \\quad \\text{if } x < 0`, split before the word that opens the condition; code’s ReLU z * (z > 0); the 0–1 loss with its condition below the one; norms bounding one another are no penalised loss', () => {
