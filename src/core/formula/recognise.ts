@@ -54,6 +54,8 @@ const NEIGHBOURS_WEIGHTED = 'Σ_j α_ij W h_j: the neighbours\' mapped states, w
 const FITTED_LINE = 'ŷ = a + b x with the numbers filled in: a fitted line';
 /** Why of the leaky ReLU written by cases, x above zero and a small slope times x below. */
 const LEAKY_CASES = 'cases x / αx';
+/** Why ReLU is named for cases whose value is the input where the input is above 0 and 0 elsewhere (firm). */
+const RELU_CASES = 'cases x where x > 0, 0 otherwise';
 /** Why the hinge loss is named for its cases (firm: a zero branch and one minus a margin). */
 const HINGE_CASES = 'cases 0 / 1 − y·f(x): the hinge loss';
 /** Why of a derivative written as the function times one minus itself, any letter. */
@@ -1555,7 +1557,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // (A derivative equal to 1 / 0, φ′(x) or ∂y/∂x, is the derivative of ReLU.)
   const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
   // (σ(z) > 0.5 thresholds a probability: a classifier's decision, read in `detect`.)
-  if (stepCases && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
+  // (Two quantities compared, 1 if X_i > Y_i, make a mask.)
+  const masked = all(root).some((x) => x.k === 'env' && x.rows.some((r) => r.slice(1).some(twoQuantitiesCompared)));
+  if (stepCases && !masked && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
   if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   detectDivergence(root, add);
@@ -2451,7 +2455,93 @@ const layerMark = (n: Node | undefined): boolean => /\[|[0-9]|^\(?(l|L|ell)\)?$/
  * A row of a cases block as value and condition. A row written without `&`, `ax \qquad (x ≤ 0)`, is split before its
  * first bracketed comparison, or before the word that opens its condition (`0 \quad \text{if } x < 0`).
  */
-function caseCells(row: Node[]): Node[] {
+/**
+ * −ln(0.8) = 0.223 worked out for one number: a loss on the left (L = −ln 0.9) makes it the cross-entropy of one example
+ * whose right class got that probability; with nothing on the left it is that or an event's surprisal (−log 1/6), and
+ * only the words around it can tell, so each is named weakly.
+ */
+function logOfOneNumber(root: Row, add: Add): void {
+  const { parts, rels } = sides(root);
+  if (rels.some((r) => r !== '=' && r !== '≈')) return;
+  const probability = (r: Row) => (r.length === 1 && r[0].k === 'num' && r[0].v > 0 && r[0].v < 1) || (r.length === 1 && r[0].k === 'frac' && onlyNum(r[0].num, 1) && rowOf(r[0].den).length === 1 && rowOf(r[0].den)[0].k === 'num');
+  const minusLog = (r: Row) => {
+    const t = r.filter((x) => !(x.k === 'op' && ['·', '*', '×'].includes(x.v)) && !isNum(x, 1));
+    return t.length === 2 && t[0].k === 'op' && ['-', '−'].includes(t[0].v) && t[1].k === 'apply' && ['log', 'ln'].includes(t[1].fn) && probability(rowOf(t[1].arg).length === 1 && rowOf(t[1].arg)[0].k === 'group' ? rowOf((rowOf(t[1].arg)[0] as Group).body) : rowOf(t[1].arg));
+  };
+  const at = parts.findIndex(minusLog);
+  // (What comes after it is its value; before it, a given, `p_c = 0.8, L = −ln(0.8)`, ends at a comma.)
+  if (at < 0 || parts.slice(at + 1).some((p) => !(p.length === 1 && p[0].k === 'num'))) return;
+  const before = at > 0 ? parts[at - 1] : [];
+  const comma = before.map((x) => x.k === 'op' && x.v === ',').lastIndexOf(true);
+  if (at > 1 && comma < 0) return;
+  const left = before.slice(comma + 1);
+  const loss = left.length === 1 && left[0].k === 'sym' && /^(L|J|ell|l|loss|CE)$/.test(left[0].name);
+  if (loss) add('cross-entropy', 3, '−ln p of the right class, worked out: one example\'s cross-entropy');
+  else if (!left.length) {
+    add('cross-entropy', 2, '−ln p worked out: one example\'s cross-entropy, or an event\'s surprisal');
+    add('surprisal', 2, '−log p worked out: an event\'s surprisal, or one example\'s cross-entropy');
+  }
+}
+
+/** `ŷ = y`, `y = y′`, `h(x) = y`: a prediction (hatted, primed, or a call) and a label letter compared, words aside. */
+function predictionAndLabel(r: Row): boolean {
+  // (An `if` typed bare runs into the letter it opens, `if y = y′` read as the name ify.)
+  const u = r.filter((x) => x.k !== 'text' && x.k !== 'name').map((x) => (x.k === 'sym' && /^(if|when)[yYtc]$/.test(x.name) ? { ...x, name: x.name.slice(-1) } : x));
+  const spelt = u.map((x) => (x.k === 'sym' && !x.sub && !x.sup && !x.mods.length ? x.name : ' ')).join('');
+  const t = spelt.startsWith('if') ? u.slice(2) : spelt.startsWith('when') ? u.slice(4) : u;
+  const at = t.findIndex((x) => x.k === 'op' && x.v === '=');
+  if (at !== 1 || t.length !== 3) return false;
+  const label = (x: Node) => x.k === 'sym' && /^[yYtc]$/.test(x.name);
+  const predicted = (x: Node) => (x.k === 'sym' && /^[yYtc]$/.test(x.name) && (x.mods.includes('hat') || x.mods.includes('prime') || /′|'|\\prime|\*/.test(subText(x.sup)))) || (x.k === 'apply' && /^[fhg]$/.test(x.fn));
+  return (label(t[0]) || predicted(t[0])) && (label(t[2]) || predicted(t[2])) && (predicted(t[0]) || predicted(t[2]));
+}
+
+/** A condition comparing two letters of the same standing (X_i < Y_i) or a bound taken with min or max: no threshold. */
+function twoQuantitiesCompared(c: Node): boolean {
+  const r = rowOf(c).filter((x) => x.k !== 'text' && x.k !== 'name');
+  const at = r.findIndex((x) => x.k === 'op' && ['<', '>', '≤', '≥'].includes(x.v));
+  if (at < 0) return false;
+  const [a, b] = [r.slice(0, at), r.slice(at + 1)];
+  if (applies(b, ['min', 'max']).length || applies(a, ['min', 'max']).length) return true;
+  const indexed = (s: Row) => s.length === 1 && s[0].k === 'sym' && !!s[0].sub && !/^(theta|tau|epsilon|b|t|T)$/.test(s[0].name);
+  return indexed(a) && indexed(b) && subText((a[0] as Sym).sub) === subText((b[0] as Sym).sub);
+}
+
+/** P(h(X) ≠ Y): one side of the ≠ a function called on the input, the other the label (a letter y, or another call), nothing else inside. */
+function mistakeChance(p: Apply): boolean {
+  const r = rowOf(p.arg);
+  const at = r.findIndex((x) => x.k === 'op' && x.v === '≠');
+  if (at <= 0 || r.some((x, i) => i !== at && x.k === 'op' && ['|', ',', ';', '=', '<', '>'].includes(x.v))) return false;
+  const [a, b] = [r.slice(0, at), r.slice(at + 1)];
+  const call = (s: Row) => s.length === 1 && s[0].k === 'apply' && !/^([pP]|Pr|E|log|exp)$/.test(s[0].fn);
+  const label = (s: Row) => call(s) || (s.length === 1 && s[0].k === 'sym' && /^[yYcC]$/.test(s[0].name));
+  return (call(a) && label(b)) || (call(b) && label(a));
+}
+
+/** Σ_j x_j² (or Σ_j |x_j|²) and nothing else, the squared letter indexed by the sum's own index: a squared length. */
+function rootOfSquares(body: Node): boolean {
+  const r = rowOf(body);
+  if (r.length !== 2 || r[0].k !== 'big' || r[0].v !== 'sum') return false;
+  const index = subText(r[0].sub).split('=')[0].replace(/[{}\s]/g, '');
+  const x = r[1];
+  const entry = x.k === 'sym' ? x : x.k === 'group' && x.delim === '|' && rowOf(x.body).length === 1 && rowOf(x.body)[0].k === 'sym' ? (rowOf(x.body)[0] as Sym) : undefined;
+  const up = x.k === 'sym' ? subText(x.sup) : x.k === 'group' ? subText(x.sup) : '';
+  return !!entry && up === '2' && !!index && /^[a-z]$/.test(index) && subText(entry.sub).replace(/[{},\s]/g, '').includes(index);
+}
+
+/** Of two cases' values, the one not 0 is what a condition compares with 0 (`x > 0`, `z_i \geq 0`, `0 < x`). */
+function reluSplitAtZero(valText: readonly string[], conds: readonly Node[]): boolean {
+  const value = valText.find((v) => v !== '0');
+  if (!value || !/^[A-Za-z\\][A-Za-z_{}0-9\\]*$/.test(value)) return false;
+  return conds.some((c) => {
+    const t = subText({ k: 'row', items: rowOf(c).filter((x) => x.k !== 'text') }).replace(/\s/g, '').replace(/^(?:if|when|for|si|se|wenn|falls)(?=[A-Za-z\\0])/, '');
+    return t === `${value}>0` || t === `${value}≥0` || t === `0<${value}` || t === `0≤${value}`;
+  });
+}
+
+function caseCells(written: Node[]): Node[] {
+  // (Cells left empty by an aligned layout, `& X_i & & \text{if } X_i > 0`, are not columns.)
+  const row = written.length > 1 && written.some((c) => !rowOf(c).length) ? written.filter((c) => rowOf(c).length) : written;
   if (row.length !== 1) return row;
   const items = rowOf(row[0]);
   const compares = (r: Row) => ['<', '>', '≤', '≥'].some((op) => hasOp(r, op));
@@ -2993,9 +3083,15 @@ function detect(root: Row, add: Add): void {
     // (Or 1 when ŷ ≠ y and 0 otherwise; or, for a loss on the left, 0 and 1 by the sign of the margin y·s.)
     const zeroOne = vals.length === 2 && vals.map((v) => (v.length === 1 && v[0].k === 'num' ? v[0].v : NaN)).sort().join() === '0,1';
     const differs = conds.length >= 1 && conds.some((c) => hasOp(c, '≠')) && (conds.some((c) => hasOp(c, '=')) || zeroOne);
+    // (Or 0 when the prediction equals the label, 1 otherwise: ŷ = y, y = y′, h(x) = y, never two indices, δ_ij.)
+    const agree = conds.findIndex((c) => hasOp(c, '=') && !hasOp(c, '<', '>', '≤', '≥', '≠') && predictionAndLabel(rowOf(c)));
+    if (zeroOne && agree >= 0 && isNum(vals[agree][0], 0) && !foreignName(root)) {
+      add('zero-one-loss', 3.5, ZERO_ONE_CASES);
+      continue;
+    }
     // (XOR(x, y) = 1 if x ≠ y: a function the catalog does not know, named on the left.)
     if ((differs && !foreignName(root)) || (zeroOne && marginCases(root, conds))) {
-      add('zero-one-loss', 3.5, '0 when ŷ = y, 1 when ŷ ≠ y');
+      add('zero-one-loss', 3.5, ZERO_ONE_CASES);
       continue;
     }
     // (Cases chosen by an index, 0 if p ≠ m and σ′(z_p) if p = m, are a Jacobian's entries, not a piecewise activation.)
@@ -3021,12 +3117,16 @@ function detect(root: Row, add: Add): void {
     // (0 when the margin is met and 1 − y·f(x) (or 1 − γ/γ_ref, the margin over the one asked for) otherwise: the hinge
     // written by cases.)
     const hingeBranch = (v: Row) => v.length >= 3 && isNum(v[0], 1) && v[1].k === 'op' && ['-', '−'].includes(v[1].v) && (syms(v.slice(2)).some((x) => /^[yt]$/.test(x.name)) && v.length >= 4 || (v.length === 3 && v[2].k === 'frac'));
+    // (Two quantities compared, 1 if X_i < Y_i, or an index below a bound, j < min(…), make a mask: no activation.)
+    if (vals.length === 2 && valText.includes('1') && valText.includes('0') && conds.some(twoQuantitiesCompared)) continue;
     if (vals.length === 2 && valText.includes('0') && vals.some(hingeBranch)) add('hinge-loss', 3.4, HINGE_CASES);
     else if (vals.length === 3 && valText.includes('-1') && valText.includes('1') && valText.includes('0') && vals.every((v) => !syms(v).length)) add('step-function', 3.2, 'cases −1, 0, 1: the sign of the input');
     else if (vals.length === 3 && valText.includes('-1') && valText.includes('1')) add('hardtanh', 3.4, 'cases −1, x, 1');
     else if (vals.length === 2 && valText.includes('1') && valText.includes('0')) add('step-function', 3.2, 'cases 1 / 0');
     // (+1 above a threshold and −1 below: the perceptron's step written as a sign.)
     else if (vals.length === 2 && valText.includes('1') && valText.includes('-1')) add('step-function', 3.1, 'cases 1 / −1: the sign of the input');
+    // (The value is the very quantity the condition compares with 0, `X_i if X_i > 0`: ReLU, firm.)
+    else if (vals.length === 2 && valText.includes('0') && reluSplitAtZero(valText, conds)) add('relu', 3.2, RELU_CASES);
     else if (vals.length === 2 && valText.includes('0')) add('relu', 3, 'cases x / 0');
     // (1 above zero and α below: the leaky ReLU's slope, its derivative.)
     else if (vals.length === 2 && valText.includes('1') && valText.some((v) => /^(alpha|a|lambda)$/.test(v))) add('leaky-relu', 3, 'cases 1 / α: the slope of the leaky ReLU');
@@ -3046,6 +3146,9 @@ function detect(root: Row, add: Add): void {
   // (The condition written below the one, 𝟏_{f(X) ≠ Y}: a prediction against a label, not indices, i ≠ j.)
   const belowOne = every.some((x) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && hasOp(rowOf(x.sub), '≠') && (applies(rowOf(x.sub)).length > 0 || syms(rowOf(x.sub)).some((y) => /^[yY]$/.test(y.name) || y.mods.includes('hat'))));
   if (belowOne && !applies(root, ['log']).length) add('zero-one-loss', 3.5, MISTAKE_BELOW_ONE);
+  // (The probability that a classifier's answer is not the label, P(g(X) ≠ Y), P_{x∈D}(c(x) ≠ h(x)): the 0–1 loss's
+  // expectation, its risk.)
+  if (applies(root, ['P', 'Pr']).some(mistakeChance) && !applies(root, ['log']).length) add('zero-one-loss', 3.3, MISTAKE_CHANCE);
   // (Code's ReLU, z * (z > 0): the input kept where its own test for positive is true.)
   const positiveTest = (g: Node | undefined, x: Node | undefined) => g?.k === 'group' && g.delim === '(' && x?.k === 'sym' && rowOf(g.body).length === 3 && show(rowOf(g.body)[0]) === show(x) && hasOp(g.body, '>') && isNum(rowOf(g.body)[2], 0);
   if (rowsIn(root).some((r) => r.some((x, i) => r[i + 1]?.k === 'op' && ['*', '·', '⊙'].includes((r[i + 1] as { v: string }).v) && (positiveTest(r[i + 2], x) || positiveTest(x, r[i + 2]))))) add('relu', 3.2, RELU_CODE);
@@ -3397,6 +3500,7 @@ function detect(root: Row, add: Add): void {
     if (avg && (negated || sumOrProd)) add('perplexity', 2.1, 'average negative log-probability');
   }
   if (!condProbLogs.length && logs.length === 1 && negated && !sumOrProd && applies(logs[0].arg).some((a) => /^[pPq]/.test(a.fn))) add('surprisal', 2.6, '−log p(x)');
+  logOfOneNumber(root, add);
   if (logs.some((l) => l.sub && /2/.test(subText(l.head.k === 'name' ? l.head.sub : undefined)) || true) && logs.some((l) => rowOf(l.arg).some((x) => x.k === 'frac' && onlyNum(x.num, 1) && applies(x.den).some((a) => /^[pP]$/.test(a.fn)))) && !bigs(root, 'sum').length) add('surprisal', 3, 'log 1/P(x)');
   if (lhsApply && ['I', 'h', 's'].includes(lhsApply.fn) && logs.length === 1 && !sumOrProd) add('surprisal', 2.8, 'I(x) = −log p(x)');
   // (A loss of the target and the prediction, L(y*, ŷ), compares them: it feeds nothing to a decoder.)
@@ -4405,7 +4509,7 @@ function detect(root: Row, add: Add): void {
     const body = rowOf(g.body);
     return !!root && body[0]?.k === 'big' && body[0].v === 'sum' && body.length === 2 && body[1].k === 'group' && body[1].delim === '|' && subText(body[1].sup) === root && !hasOp(body[1].body, '-');
   };
-  if (parts.length > 1 && rhsAll.length === 1 && rootOfPowers(rhsAll[0])) add('norms', 3.4, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  if ((parts.length > 1 ? rhsAll : root).length === 1 && rootOfPowers((parts.length > 1 ? rhsAll : root)[0])) add('norms', 3.4, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
   // or a norm of one letter equal to sums of its entries).
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
@@ -4416,7 +4520,9 @@ function detect(root: Row, add: Add): void {
   // (The root is the whole value: √(w₁² + ⋯ + w_n²), √(Σ v_i²). Or, unbraced, √Σ v_i² takes only the Σ and the square follows.)
   const whole = !!root0 && value.length === 1 && (squares(rowOf(root0.body)) >= 2 || (bigs(root0.body, 'sum').length === 1 && squares(rowOf(root0.body)) === 1));
   const unbraced = !!root0 && value.length === 2 && bigs(root0.body, 'sum').length === 1 && rowOf(root0.body).length === 1 && squares(value.slice(1)) === 1;
-  if ((whole || unbraced) && (parts.length === 1 || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
+  // (Or under a plain name, Z_i = √(Σ_j X_ij²): one letter's entries squared under the sum and nothing else, its index the sum's.)
+  const namedLength = parts.length === 2 && lhs.length === 1 && (lhs[0].k === 'sym' || lhs[0].k === 'apply') && whole && rootOfSquares(root0!.body);
+  if ((whole || unbraced) && (parts.length === 1 || namedLength || (lhs.length === 1 && lhs[0].k === 'group' && (lhs[0].delim === '|' || lhs[0].delim === '‖')))) add('norms', 3.3, '√(Σ x_i²): the Euclidean length of a vector');
   // (|v|² = Σ_i v_i², |v|² = v_1² + ⋯ + v_n²: between single bars, a vector's squared length in its entries.)
   const lengthOf = lhs.length === 1 && lhs[0].k === 'group' && lhs[0].delim === '|' && subText(lhs[0].sup) === '2' && rowOf(lhs[0].body).length === 1 && rowOf(lhs[0].body)[0].k === 'sym' ? (rowOf(lhs[0].body)[0] as Sym).name : '';
   const entrySquares = parts.length === 2 ? parts[1].filter((x): x is Sym => x.k === 'sym' && subText(x.sup) === '2') : [];
@@ -6276,6 +6382,10 @@ const WHOLE_PREFIX = 'P(w_t | w_1, …, w_{t−1}): the next word given every wo
 
 /** Why a one with a prediction unequal to its label below it is the 0–1 loss. */
 const MISTAKE_BELOW_ONE = '𝟙_{f(x) ≠ y}: 1 for a mistake, 0 otherwise';
+/** Why the 0–1 loss is named for cases that give 0 where the prediction is the label and 1 elsewhere (firm). */
+const ZERO_ONE_CASES = '0 when ŷ = y, 1 when ŷ ≠ y';
+/** Why the 0–1 loss is named for the probability of a mistake, P(h(X) ≠ Y). */
+const MISTAKE_CHANCE = 'P(h(x) ≠ y): the chance of a mistake, the 0–1 loss in expectation';
 
 /** Why code's z * (z > 0) is the ReLU. */
 const RELU_CODE = 'z · (z > 0): the input kept where it is positive, 0 elsewhere';
@@ -6297,7 +6407,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE, RELU_CASES, ZERO_ONE_CASES]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));

@@ -5586,3 +5586,49 @@ test('weights indexed by the summed letters reading the input at a shifted place
   assert.equal(concept('o_r = \\sum_{p} w_{rp} u_p + c_r'), 'affine-layer');
   assert.equal(concept('J = -\\frac{1}{T}\\sum_{t=1}^T \\sum_{-c \\le j \\le c, j \\ne 0} \\log p(w_{t+j} | w_t)'), 'skipgram');
 });
+
+test('cases laid out in an aligned block with empty cells, `& u_k & & \\text{if } u_k > 0`, keep their values; the value the very letter its condition compares with 0 is ReLU', () => {
+  assert.equal(concept('q_k = \\left\\{ \\begin{aligned} & u_k & & \\text{if } u_k > 0 \\\\ & 0 & & \\text{else} \\end{aligned} \\right.'), 'relu');
+  assert.equal(concept('q_k = \\left\\{ \\begin{aligned} & u_k & & \\text{if } u_k > 0 \\\\ & 0.2 u_k & & \\text{else} \\end{aligned} \\right.'), 'leaky-relu');
+  assert.equal(recognise('g(s) = \\begin{cases} s, & s \\geq 0 \\\\ 0, & s < 0 \\end{cases}').candidates[0].why, 'cases x where x > 0, 0 otherwise');
+  // (Another letter kept where the condition holds is the plainer reading, not the firm one.)
+  assert.notEqual(recognise('g(s) = \\begin{cases} r, & s \\geq 0 \\\\ 0, & s < 0 \\end{cases}').candidates[0]?.why, 'cases x where x > 0, 0 otherwise');
+});
+
+test('the probability that a classifier is wrong, P(g(X) ≠ Y), is the 0–1 loss in expectation; a probability that a number is not 0 is not', () => {
+  assert.equal(concept('\\mathrm{err}(f) = P\\left(f(X) \\neq Y\\right)'), 'zero-one-loss');
+  assert.equal(concept('R = \\Pr(y \\ne h(x))'), 'zero-one-loss');
+  assert.equal(concept('P(X \\neq 0)'), null);
+  assert.equal(concept('P(f(x) \\neq y \\mid x)'), null);
+});
+
+test('a length written out under a plain name, r = √(Σ_k u_k²), or a p-norm with no name, (Σ_k |u_k|^q)^{1/q}, is a norm; a root of anything else is not', () => {
+  assert.equal(concept('r = \\sqrt{\\sum_k u_k^2}'), 'norms');
+  assert.equal(concept('R_m = \\sqrt{\\sum_k U_{mk}^2}'), 'norms');
+  assert.equal(concept('\\left(\\sum_{k} |u_{k}|^{q}\\right)^{\\frac{1}{q}}'), 'norms');
+  assert.equal(concept('r = \\sqrt{\\sum_k u_k^2 v_k}'), null);
+  // (A letter divided by such a root is normalised, not a norm.)
+  assert.notEqual(concept('r_k = \\frac{u_k}{\\sqrt{\\sum_j u_j^2}}'), 'norms');
+});
+
+test('−ln of one probability worked out: with a loss on the left one example\'s cross-entropy; alone, cross-entropy or surprisal, which only the words tell', () => {
+  assert.equal(concept('L = -\\ln(0.25) = 1.386'), 'cross-entropy');
+  assert.equal(concept('q = 0.4, \\; L = -\\ln(0.4) \\approx 0.92'), 'cross-entropy');
+  const alone = recognise('-\\log(0.125) = 3');
+  assert.deepEqual(alone.candidates.slice(0, 2).map((c) => c.id).sort(), ['cross-entropy', 'surprisal']);
+  assert.equal(alone.concept, null);
+  assert.equal(concept('-\\log(0.125) = 3', 'the surprisal of this event is'), 'surprisal');
+  // (A letter's log, or a log of a number above 1, is not this.)
+  assert.notEqual(concept('L = -\\ln(4) = -1.386'), 'cross-entropy');
+});
+
+test('0 where the prediction is the label and 1 otherwise, `0 if ŷ = y`, `0 if y = y′`, is the 0–1 loss; 0 where two indices agree is not, and 1 where one quantity exceeds another is a mask, no step', () => {
+  assert.equal(concept('\\ell(y, \\hat{y}) = \\begin{cases} 0 & \\text{if } \\hat{y} = y \\\\ 1 & \\text{otherwise} \\end{cases}'), 'zero-one-loss');
+  assert.equal(concept("\\ell(u, v, v') = \\begin{cases} 0 & if v = v' \\\\ 1 & \\text{otherwise} \\end{cases}".replace(/v/g, 'y')), 'zero-one-loss');
+  assert.equal(recognise('\\ell(y, \\hat{y}) = \\begin{cases} 0 & \\text{if } \\hat{y} = y \\\\ 1 & \\text{otherwise} \\end{cases}').firm, true);
+  assert.equal(concept('d_{ij} = \\begin{cases} 0 & i = j \\\\ 1 & \\text{otherwise} \\end{cases}'), null);
+  assert.equal(concept('M_k = \\left\\{ \\begin{aligned} & 1 & & \\text{if } A_k > B_k \\\\ & 0 & & \\text{otherwise} \\end{aligned} \\right.'), null);
+  assert.equal(concept('M_{kj} = \\begin{cases} 1 & \\text{if } j < \\min(A_k, n) \\\\ 0 & \\text{otherwise} \\end{cases}'), null);
+  // (A unit's input against its threshold stays the step.)
+  assert.equal(concept('y = \\begin{cases} 1 & \\text{if } w^\\top x + b > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'), 'step-function');
+});
