@@ -1558,8 +1558,7 @@ function detectMoreForms(root: Row, add: Add): void {
   const derivativeLhs = parts.length > 1 && parts[0].length === 1 && parts[0][0].k === 'frac' && !!derivative(parts[0][0]);
   // (σ(z) > 0.5 thresholds a probability: a classifier's decision, read in `detect`.)
   // (Two quantities compared, 1 if X_i > Y_i, make a mask.)
-  const masked = all(root).some((x) => x.k === 'env' && x.rows.some((r) => r.slice(1).some(twoQuantitiesCompared)));
-  if (stepCases && !masked && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
+  if (stepCases && !all(root).some((x) => x.k === 'env' && x.rows.some((r) => r.slice(1).some(twoQuantitiesCompared))) && !all(root).some(isPrimed) && !derivativeLhs && !sigmoidThresholded(root)) add('step-function', 2.9, '1 above the threshold, 0 below');
   if (thresholdCase(parts) && !derivativeLhs) add('step-function', 3, 'y = 1 (wᵀx > θ): the value of a threshold unit under its condition');
   // D(P ‖ Q), D(P || Q): a divergence of one distribution from another, written with the double bar.
   detectDivergence(root, add);
