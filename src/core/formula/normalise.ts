@@ -440,7 +440,8 @@ const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lam
 /**
  * Code-like plain text (lecture summaries, notebooks): library prefixes (`np.exp`, `torch.tanh`), `np.maximum`,
  * `w(transpose)x` and `X.T`, a trailing `# comment`, `Sum(`, letters numbered without an underscore (`z1`, `W2`),
- * Python indexing `y[i]`, `d(z)/d(x)` derivatives, `**` powers and `*` products by a scalar or a matrix.
+ * Python indexing `y[i]`, `d(z)/d(x)` derivatives, `**` powers and `*` products by a scalar or a matrix, `dot` between
+ * two operands, and a range written after it in words (`for j = 1 to K`).
  */
 function codeNotation(s: string): string {
   if (/\\(newcommand|def|renewcommand)\b/.test(s)) return s;
@@ -464,6 +465,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![\\A-Za-z])(sigmoid|tanh|relu|softmax)_?(?:function|func|fn)(?=\s*\()/g, '$1');
   s = exampleCalls(s);
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
+  // (A range typed after the formula as words, `for j = 1 to K`, `for i in 1..n`: what an index runs over, as TeX writes it.)
+  s = s.replace(/\s+for\s+([a-z])\s*(?:=\s*([0-9a-z]{1,3})\s+to|in\s+([0-9a-z]{1,3})\s*\.\.\.?)\s*([A-Za-z0-9]{1,6})\s*\.?\s*$/, (_m, i: string, a: string | undefined, b: string | undefined, n: string) => ` \\quad \\text{for } ${i} = ${a ?? b}, \\ldots, ${n}`);
   // A state written with the step before named in words, h_prev, c_{prev}, a_{\text{prev}}: the previous step.
   s = s.replace(/(?<![A-Za-z\\])([hcsaCH])_(?:prev|\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?prev(?:\s*\})?\s*\})(?![A-Za-z])/g, '$1_{t-1}');
   // Python's conditional expression, `f(x) = x if x > 0 else 0` (its words in text boxes too, `1 \text{ if } … \text{ else } 0`):
@@ -480,7 +483,9 @@ function codeNotation(s: string): string {
   // (The last term of a numbered series, `w1*a1 + … + wn*an`: the same letters at the series' last index.)
   s = s.replace(/(?<![A-Za-z\\_])([a-z])([nNmkKdD])\s*\*\s*([a-z])\2(?![A-Za-z0-9])/g, (m, a: string, i: string, b: string) => (s.includes(`${a}_{1}`) && s.includes(`${b}_{1}`) ? `${a}_{${i}} ${b}_{${i}}` : m));
   // (Side by side, f[t]c[t−1]: each letter's bracket read, the one before it already rewritten.)
-  s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?)\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
+  s = s.replace(/(?<=^|[^A-Za-z\\]|_[A-Za-z])([A-Za-z]'?|d[A-Z])\[([a-z](?:[+−-]1)?|\d)\]/g, (_m, a: string, i: string) => `${a}_{${i.replace('−', '-')}}`);
+  // (`W[1] dot A[0]`: the word dot typed between two operands is their product.)
+  s = s.replace(/(?<=(?:^|[^A-Za-z\\])[A-Za-z]|[0-9}\])])\s+dot\s+(?=[A-Za-z](?![a-z]{2})|\(|\\)/g, ' \\cdot ');
   s = s.replace(/\*\*\s*(\d)/g, '^$1');
   // A caret with nothing raised after it, `loss(y, y^)`, `y^ = wx + b`, and the spacing circumflex typed after a letter,
   // `(yˆ − y)`: the letter's hat.

@@ -5632,3 +5632,16 @@ test('0 where the prediction is the label and 1 otherwise, `0 if ŷ = y`, `0 if 
   // (A unit's input against its threshold stays the step.)
   assert.equal(concept('y = \\begin{cases} 1 & \\text{if } w^\\top x + b > 0 \\\\ 0 & \\text{otherwise} \\end{cases}'), 'step-function');
 });
+
+test('code-ish notes: `dot` typed between two operands is their product, `dU[2]` is the gradient at layer 2, and a range typed as words after the formula, `for k = 1 to N`, is what its index runs over', () => {
+  assert.match(normaliseTex('P[2] = U[2] dot H[1] + c[2]'), /^P_\{2\} = U_\{2\} \S*\s*H_\{1\} \+ c_\{2\}$/);
+  assert.equal(normaliseTex('\\text{the dot product}'), '\\text{the dot product}');
+  assert.match(normaliseTex('U[2] = U[2] - lr * dU[2]'), / dU_\{2\}$/);
+  assert.match(normaliseTex('q(vk) = exp(vk) / sum(exp(vm)) for m = 1 to N'), /\\quad \\text\{for \} m = 1, \\ldots, N$/);
+  const sm = explainFormula('softmax(v_k) = exp(v_k) / sum(exp(v_m)) for m = 1 to N', { display: true });
+  assert.equal(sm.concept, 'softmax');
+  assert.ok(sm.symbols.some((s) => s.symbol === 'N' && /number/.test(s.meaning)), 'N is explained');
+  const layer = explainFormula('Z[3] = W[3] dot A[2] + b[3]', { display: true });
+  assert.equal(layer.concept, 'affine-layer');
+  assert.ok(!layer.symbols.some((s) => s.symbol === 'o'), 'no letters of the word dot');
+});
