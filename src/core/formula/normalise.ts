@@ -465,6 +465,8 @@ function codeNotation(s: string): string {
   s = s.replace(/(?<![\\A-Za-z])(sigmoid|tanh|relu|softmax)_?(?:function|func|fn)(?=\s*\()/g, '$1');
   s = exampleCalls(s);
   s = s.replace(/\s+#\s+[A-Za-z].*$/, '');
+  // (An activation's name primed bare, `Relu' = …`: the name of its derivative, not letters.)
+  s = s.replace(/(?<![A-Za-z\\{])(ReLU|ReLu|Relu|relu|sigmoid|tanh|softmax)(?=['′]\s*=)/g, '\\mathrm{$1}');
   // (A range typed after the formula as words, `for j = 1 to K`, `for i in 1..n`: what an index runs over, as TeX writes it.)
   s = s.replace(/\s+for\s+([a-z])\s*(?:=\s*([0-9a-z]{1,3})\s+to|in\s+([0-9a-z]{1,3})\s*\.\.\.?)\s*([A-Za-z0-9]{1,6})\s*\.?\s*$/, (_m, i: string, a: string | undefined, b: string | undefined, n: string) => ` \\quad \\text{for } ${i} = ${a ?? b}, \\ldots, ${n}`);
   // A state written with the step before named in words, h_prev, c_{prev}, a_{\text{prev}}: the previous step.
@@ -964,13 +966,14 @@ function typedComparisons(s: string): string {
 /**
  * A connective typed into a name's text box, `\text{where head}_i`: the name. A matrix and the vector it multiplies set
  * bold together, `\boldsymbol{Uh}_{k-1}`, `\mathbf{Wx}_t`, a row vector before its matrix, `\bm{xW}_1`: each letter bold, the
- * index the second letter's (only a capital and a small letter: `\mathbf{MLP}` and `\mathbf{softmax}` are names). A macro that gives only an index, `\isup{i}` →
+ * index the second letter's (only a capital and a small letter, or a capital before a weight matrix, `\mathbf{XW}^Q`, and
+ * `\mathbf{QK}`: `\mathbf{MLP}` and `\mathbf{softmax}` are names). A macro that gives only an index, `\isup{i}` →
  * `{^{(i)}}`, leaves it braced alone: the index of what precedes it.
  */
 function boxesAndIndices(s: string): string {
   return s
     .replace(/\\(text|mathrm|textrm)\s*\{\s*(?:where|with|and)\s+([A-Za-z]+)\s*\}/g, '\\$1{$2}')
-    .replace(/\\(boldsymbol|mathbf|bm|textbf)\s*\{\s*([A-Z]\s*[a-z]|[a-z]\s*[A-Z])\s*\}/g, (_m, f: string, ab: string) => `\\${f}{${ab[0]}}\\${f}{${ab[ab.length - 1]}}`)
+    .replace(/\\(boldsymbol|mathbf|bm|textbf)\s*\{\s*([A-Z]\s*[a-z]|[a-z]\s*[A-Z]|[A-Z]\s*[WUV]|Q\s*K)\s*\}/g, (_m, f: string, ab: string) => { const b = f === 'textbf' ? 'mathbf' : f; return `\\${b}{${ab[0]}}\\${b}{${ab[ab.length - 1]}}`; })
     .replace(/(?<=[}A-Za-z0-9])\s*\{\s*([\^_])\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}/g, '$1$2');
 }
 

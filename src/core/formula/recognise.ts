@@ -1578,7 +1578,7 @@ function detectMoreForms(root: Row, add: Add): void {
   // (The role may share the weight's script with the layer's index, K_1 = X W_{k,1}.)
   const roleWeight = (x: Node) => {
     if (x.k !== 'sym' || x.name !== 'W' || !lhsSym) return false;
-    const [role, ...rest] = (subText(x.sup) || subText(x.sub)).replace(/\s/g, '').toLowerCase().split(',');
+    const [role, ...rest] = (subText(x.sup) || subText(x.sub)).replace(/[\s()]/g, '').toLowerCase().split(',');
     return role === lhsSym.name.toLowerCase() && (!rest.length || (rest.length === 1 && rest[0] === subText(lhsSym.sub).replace(/\s/g, '').toLowerCase()));
   };
   if (lhsSym && /^[QKV]$/.test(lhsSym.name) && rhs.some(roleWeight) && hasOp(rhs, '+') && rhs.some((x) => x.k === 'sym' && /^[XH]$/.test(x.name))) add('self-attention', 3.2, PROJECTION_WITH_BIAS);
@@ -2150,7 +2150,7 @@ const primeSup = (x: Node | undefined) => !!x && (x.k === 'sym' || x.k === 'appl
 /** A prime on a letter or on a function's head (σ′, φ^{\prime}(x), ReLU'(z), σ'_{relu}): the node is a derivative. */
 const isPrimed = (n: Node): boolean => {
   const head = n.k === 'apply' ? n.head : n;
-  return (n.k === 'apply' && /['′]$/.test(n.fn)) || (head.k === 'sym' && (head.mods.includes('prime') || /prime|'|′/.test(subText(head.sup))));
+  return (n.k === 'apply' && /['′]$/.test(n.fn)) || (n.k === 'name' && /['′]$/.test(n.v)) || (head.k === 'sym' && (head.mods.includes('prime') || /prime|'|′/.test(subText(head.sup))));
 };
 /** An activation's slope in a row: a primed letter or function (σ′(z), f′^{(l)}(z), g'(z)). */
 /** A function written with a prime, f′(z), f'(z), f^\prime(z): its derivative. */
@@ -2482,6 +2482,14 @@ function logOfOneNumber(root: Row, add: Add): void {
   }
 }
 
+/** −∂E/∂w (or −\cfrac) and nothing else, w the very letter on the left: the gradient of the loss with respect to it. */
+function unratedStep(param: Sym, rhs: Row): boolean {
+  if (rhs.length !== 2 || rhs[0].k !== 'op' || !['-', '−'].includes(rhs[0].v) || rhs[1].k !== 'frac') return false;
+  const d = derivative(rhs[1]);
+  const wrt = d ? d.wrt.filter((x) => !(x.k === 'op')) : [];
+  return !!d && wrt.length === 1 && wrt[0].k === 'sym' && show(wrt[0]) === show(param) && syms(d.of).some((x) => /^(E|L|J|C|R|l|ell|mathcal)$/.test(x.name));
+}
+
 /** `ŷ = y`, `y = y′`, `h(x) = y`: a prediction (hatted, primed, or a call) and a label letter compared, words aside. */
 function predictionAndLabel(r: Row): boolean {
   // (An `if` typed bare runs into the letter it opens, `if y = y′` read as the name ify.)
@@ -2540,11 +2548,15 @@ function reluSplitAtZero(valText: readonly string[], conds: readonly Node[]): bo
 
 function caseCells(written: Node[]): Node[] {
   // (Cells left empty by an aligned layout, `& X_i & & \text{if } X_i > 0`, are not columns.)
-  const row = written.length > 1 && written.some((c) => !rowOf(c).length) ? written.filter((c) => rowOf(c).length) : written;
+  // (Nor is a cell holding only the word that opens the condition, `0 & if & x < 0`.)
+  const wordOnly = (c: Node) => { const r = rowOf(c); const t = r.map((x) => (x.k === 'sym' && !x.sub && !x.sup ? x.name : x.k === 'text' || x.k === 'name' ? x.v.trim() : ' ')).join(''); return r.length > 0 && /^(if|when|for)$/i.test(t); };
+  const row = written.length > 1 && written.some((c) => !rowOf(c).length || (written.length > 2 && wordOnly(c))) ? written.filter((c) => rowOf(c).length && !(written.length > 2 && wordOnly(c))) : written;
   if (row.length !== 1) return row;
   const items = rowOf(row[0]);
   const compares = (r: Row) => ['<', '>', '≤', '≥'].some((op) => hasOp(r, op));
-  const at = items.findIndex((x, i) => (i > 0 && x.k === 'group' && x.delim === '(' && compares(rowOf(x.body))) || (x.k === 'apply' && x.head.k === 'sym' && compares(rowOf(x.arg))));
+  // (A number before its condition in brackets, `0(a = g)`, `1(a ≠ g)`: equality tested too.)
+  const numberFirst = items.length === 2 && items[0].k === 'num';
+  const at = items.findIndex((x, i) => (i > 0 && x.k === 'group' && x.delim === '(' && (compares(rowOf(x.body)) || (numberFirst && hasOp(x.body, '=', '≠')))) || (x.k === 'apply' && x.head.k === 'sym' && compares(rowOf(x.arg))));
   // (`x, x > 0` with no `&`: the value, a comma, then the condition, `0, \text{se} x == 0` too.)
   const comma = items.findIndex((x) => x.k === 'op' && x.v === ',');
   const relates = (r: Row) => compares(r) || hasOp(r, '=', '==');
@@ -2660,7 +2672,9 @@ function detectModelParts(root: Row, add: Add): void {
   if (jointOverQ && (syms(root).some((y) => y.name === 'E') || bigs(root, 'int').length || weightedByQ)) add('elbo', 3.9, 'E_q[log p(x, z)/q(z | x)]: the evidence lower bound');
   // P(w_t | w_{t−1}, w_{t+1}), P(w_c | w_{c−m}, …, w_{c+m}): the centre word given the words on both sides — CBOW.
   // Π_t Π_j P(w_{t+j} | w_t; θ): each context word given the centre — skip-gram's likelihood.
-  const positions = (a: Apply) => { const { predicted, given } = conditionLetters(a); return { at: predicted.map((y) => indexOf(y.sub)), around: given.filter((y) => predicted.some((q) => q.name === y.name)).map((y) => indexOf(y.sub)) }; };
+  // (The position may be raised in brackets instead, w^{(t)} given w^{(t−m)}, …, w^{(t+m)}, as d2l writes it.)
+  const place = (y: Sym) => indexOf(y.sub) || (/^\(?[a-z](?:[+\-−][a-z0-9]{1,2})?\)?$/.test(subText(y.sup).replace(/\s/g, '')) ? indexOf(y.sup) : '');
+  const positions = (a: Apply) => { const { predicted, given } = conditionLetters(a); return { at: predicted.map(place), around: given.filter((y) => predicted.some((q) => q.name === y.name)).map(place) }; };
   for (const a of applies(root).filter((q) => isProb(q) && condBarOf(q))) {
     const { at, around } = positions(a);
     // P(w_{t−1}, w_{t+1} | w_t): the words on both sides given the centre — skip-gram's prediction.
@@ -4126,6 +4140,8 @@ function detect(root: Row, add: Add): void {
   if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && (lhs[1].k === 'sym' || (lhs[1].k === 'apply' && lhs[1].head.k === 'sym')) && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && gradientStepLetter(rhsAll.slice(0, 3)) && (hasGradient(rhsAll) || applies(rhsAll).some((a) => a.head.k === 'sym' && a.head.mods.includes('prime')))) add('gradient-descent', 3.2, 'Δθ = −η ∂E/∂θ');
   // Δw = −η (ŷ_i − y_i) x_i: the gradient written out for one example.
   else if (parts.length > 1 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && rhsAll[0]?.k === 'op' && rhsAll[0].v === '-' && stepLetter(rhsAll.slice(0, 3)) && explicitStep(rhsAll.slice(1))) add(syms(rhsAll).some((x) => /^i$/.test(subText(x.sub))) && !bigs(rhsAll, 'sum').length ? 'minibatch-sgd' : 'gradient-descent', 3.1, 'Δw = −η (ŷ − y) x: the gradient written out');
+  // (Δw = −∂E/∂w, the rate left out: the step against the gradient of the weight on the left.)
+  else if (parts.length === 2 && lhs.length === 2 && lhs[0].k === 'sym' && lhs[0].name === 'Delta' && lhs[1].k === 'sym' && unratedStep(lhs[1], rhsAll)) add('gradient-descent', 2.9, 'Δw = −∂E/∂w: a step against the gradient, its rate left out');
   // v^{t+1} = v^t ± α (…), x^{(k+1)} = x^{(k)} − α d: the next iterate from the current one and a step size.
   const iterate = (x: Node | undefined, next: boolean) => !!x && x.k === 'sym' && (next ? /^\(?[tk]\+1\)?$/ : /^\(?[tk]\)?$/).test((subText(x.sup) || subText(x.sub)).replace(/\s/g, '').replace(/^.*,/, ''));
   // (The step may be written out as the residual times the input, θ^{t+1} = θ^t + ρ Σ_n (y_n − θᵀx_n) x_n, with any rate
@@ -7356,7 +7372,8 @@ function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
   // (Or the matrix named by the role's capital, q_i = Q x_i, k_i = K x_i — not v_i = V x_i, word2vec's lookup of a
   // word's vector as often as a value.)
   const roleW = (x: Node | undefined) => x?.k === 'sym' && ((x.name === 'W' && [subText(x.sup), subText(x.sub)].some((t) => t.trim().toLowerCase() === lhsSym.name.toLowerCase())) || (/^[qk]$/.test(lhsSym.name) && /^[a-z]?$/.test(stepIndex(lhsSym)) && x.name === lhsSym.name.toUpperCase() && !x.sub && !x.sup));
-  const inputLetter = (x: Node | undefined) => x?.k === 'sym' && /^[xXhHeEaA]$/.test(x.name);
+  // (Hung-yi Lee's slides call the matrix of inputs I: Q = W^q I.)
+  const inputLetter = (x: Node | undefined) => x?.k === 'sym' && (/^[xXhHeEaA]$/.test(x.name) || (x.name === 'I' && /^[QKV]$/.test(lhsSym.name)));
   const factors = unmultiplied(rhs);
   return /^[qkv]$/i.test(lhsSym.name) && factors.length === 2 && ((roleW(factors[0]) && inputLetter(factors[1])) || (inputLetter(factors[0]) && roleW(factors[1])));
 }

@@ -5645,3 +5645,20 @@ test('code-ish notes: `dot` typed between two operands is their product, `dU[2]`
   assert.equal(layer.concept, 'affine-layer');
   assert.ok(!layer.symbols.some((s) => s.symbol === 'o'), 'no letters of the word dot');
 });
+
+test('projections written bold as one box, \\textbf{HW}^{(k)}, or onto the inputs called I, K = W^k I, are self-attention\'s; Δv = −∂E/∂v is a gradient step with its rate left out', () => {
+  assert.equal(concept('\\textbf{K} = \\textbf{HW}^{(k)}'), 'self-attention');
+  assert.match(normaliseTex('\\mathbf{KL}(p \\| q)'), /\\mathbf\{KL\}/);
+  assert.equal(concept('K = W^{k} I'), 'self-attention');
+  assert.equal(concept('\\Delta v_{ab} = -\\frac{\\partial E}{\\partial v_{ab}}'), 'gradient-descent');
+  // (Not a loss's derivative, or another letter's: no step of this one.)
+  assert.equal(concept('\\Delta x = -\\frac{\\partial f}{\\partial x}'), null);
+  assert.equal(concept('\\Delta v = -\\frac{\\partial E}{\\partial u}'), null);
+});
+
+test("positions raised in brackets, w^{(s)} given w^{(s−c)} … w^{(s+c)}, are CBOW's window; cells holding only `if`, and a number before its condition in brackets, 0(h = y), are cases; a bare primed name, relu' = …, is a derivative", () => {
+  assert.equal(concept('-\\sum_{s=1}^S \\log P(w^{(s)} \\mid w^{(s-c)}, \\ldots, w^{(s-1)}, w^{(s+1)}, \\ldots, w^{(s+c)})'), 'cbow');
+  assert.equal(concept("relu' = \\begin{cases} 0 & if & z < 0 \\\\ 1 & if & z > 0 \\end{cases}"), 'relu');
+  assert.equal(concept('\\ell(h, y) = \\begin{cases} 0 (h = y) \\\\ 1 (h \\neq y) \\end{cases}'), 'zero-one-loss');
+  assert.equal(concept('g(z) = \\begin{cases} z & \\text{if} & z > 0 \\\\ 0 & \\text{if} & z \\leq 0 \\end{cases}'), 'relu');
+});
