@@ -2451,10 +2451,6 @@ function marginCases(root: Row, conds: Node[]): boolean {
 const layerMark = (n: Node | undefined): boolean => /\[|[0-9]|^\(?(l|L|ell)\)?$/.test(subText(n));
 
 /**
- * A row of a cases block as value and condition. A row written without `&`, `ax \qquad (x ≤ 0)`, is split before its
- * first bracketed comparison, or before the word that opens its condition (`0 \quad \text{if } x < 0`).
- */
-/**
  * −ln(0.8) = 0.223 worked out for one number: a loss on the left (L = −ln 0.9) makes it the cross-entropy of one example
  * whose right class got that probability; with nothing on the left it is that or an event's surprisal (−log 1/6), and
  * only the words around it can tell, so each is named weakly.
@@ -2492,10 +2488,9 @@ function unratedStep(param: Sym, rhs: Row): boolean {
 
 /** `ŷ = y`, `y = y′`, `h(x) = y`: a prediction (hatted, primed, or a call) and a label letter compared, words aside. */
 function predictionAndLabel(r: Row): boolean {
-  // (An `if` typed bare runs into the letter it opens, `if y = y′` read as the name ify.)
-  const u = r.filter((x) => x.k !== 'text' && x.k !== 'name').map((x) => (x.k === 'sym' && /^(if|when)[yYtc]$/.test(x.name) ? { ...x, name: x.name.slice(-1) } : x));
-  const spelt = u.map((x) => (x.k === 'sym' && !x.sub && !x.sup && !x.mods.length ? x.name : ' ')).join('');
-  const t = spelt.startsWith('if') ? u.slice(2) : spelt.startsWith('when') ? u.slice(4) : u;
+  // (An `if` typed bare is its letters, `if y = y′`.)
+  const u = r.filter((x) => x.k !== 'text' && x.k !== 'name');
+  const t = spelled(u.slice(0, 2)) === 'if' ? u.slice(2) : spelled(u.slice(0, 4)) === 'when' ? u.slice(4) : u;
   const at = t.findIndex((x) => x.k === 'op' && x.v === '=');
   if (at !== 1 || t.length !== 3) return false;
   const label = (x: Node) => x.k === 'sym' && /^[yYtc]$/.test(x.name);
@@ -2546,10 +2541,14 @@ function reluSplitAtZero(valText: readonly string[], conds: readonly Node[]): bo
   });
 }
 
+/**
+ * A row of a cases block as value and condition. A row written without `&`, `ax \qquad (x ≤ 0)`, is split before its
+ * first bracketed comparison, or before the word that opens its condition (`0 \quad \text{if } x < 0`).
+ */
 function caseCells(written: Node[]): Node[] {
   // (Cells left empty by an aligned layout, `& X_i & & \text{if } X_i > 0`, are not columns.)
   // (Nor is a cell holding only the word that opens the condition, `0 & if & x < 0`.)
-  const wordOnly = (c: Node) => { const r = rowOf(c); const t = r.map((x) => (x.k === 'sym' && !x.sub && !x.sup ? x.name : x.k === 'text' || x.k === 'name' ? x.v.trim() : ' ')).join(''); return r.length > 0 && /^(if|when|for)$/i.test(t); };
+  const wordOnly = (c: Node) => { const r = rowOf(c); return /^(if|when|for)$/i.test(r.length === 1 && (r[0].k === 'text' || r[0].k === 'name') ? r[0].v.trim() : spelled(r)); };
   const row = written.length > 1 && written.some((c) => !rowOf(c).length || (written.length > 2 && wordOnly(c))) ? written.filter((c) => rowOf(c).length && !(written.length > 2 && wordOnly(c))) : written;
   if (row.length !== 1) return row;
   const items = rowOf(row[0]);
@@ -4524,12 +4523,12 @@ function detect(root: Row, add: Add): void {
     const body = rowOf(g.body);
     return !!root && body[0]?.k === 'big' && body[0].v === 'sum' && body.length === 2 && body[1].k === 'group' && body[1].delim === '|' && subText(body[1].sup) === root && !hasOp(body[1].body, '-');
   };
-  if ((parts.length > 1 ? rhsAll : root).length === 1 && rootOfPowers((parts.length > 1 ? rhsAll : root)[0])) add('norms', 3.4, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
+  const value = parts.length > 1 ? rhsAll : root;
+  if (value.length === 1 && rootOfPowers(value[0])) add('norms', 3.4, '‖x‖_p = (Σ|x_i|^p)^{1/p}');
   // ‖u‖₂ = u₁² + … + u_n², ‖u + v‖ ≤ ‖u‖ + ‖v‖, ‖k u‖ = |k| ‖u‖: a norm defined or its properties (norms on both sides,
   // or a norm of one letter equal to sums of its entries).
   const normOf = (r: Row) => r.filter((x) => x.k === 'group' && x.delim === '‖' && subText(x.sup) !== '2');
   // √(w₁² + w₂² + ⋯ + w_n²) or |v| = √Σ v_i² on its own: the length of a vector written out.
-  const value = parts.length > 1 ? rhsAll : root;
   const squares = (r: Row) => r.filter((x) => x.k === 'sym' && subText(x.sup) === '2' && !!x.sub).length;
   const root0 = value[0]?.k === 'sqrt' ? value[0] : undefined;
   // (The root is the whole value: √(w₁² + ⋯ + w_n²), √(Σ v_i²). Or, unbraced, √Σ v_i² takes only the Σ and the square follows.)
