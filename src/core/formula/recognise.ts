@@ -3147,7 +3147,9 @@ function detect(root: Row, add: Add): void {
     else if (vals.length === 2 && vals.some((v) => v.length === 1 && v[0].k === 'sym') && vals.some((v) => { const f = v.filter((x) => !(x.k === 'op' && ['×', '·', '*'].includes(x.v))); return f.length === 2 && (f[0].k === 'text' || f[0].k === 'name') && /slope|leak/i.test(f[0].v) && f[1].k === 'sym'; })) add('leaky-relu', 3.1, 'cases x / slope × x');
   }
   // (A plain I is the indicator too when what it holds is an inequality of two things, I(y_i ≠ ŷ_i).)
-  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (x.head.name === '1' || x.head.name === 'I') && (x.head.mods.some((m) => m === 'bb' || m === 'bold') || (x.head.name === 'I' && !x.head.sub && !x.head.sup && rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠')))));
+  // (So is δ holding a prediction unequal to its label, δ(f(x^n) ≠ ŷ^n): Hung-yi Lee's count of mistakes.)
+  const predictionUnequal = (x: Apply) => rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠') && (applies(x.arg).length > 0 || syms(x.arg).some((y) => /^[yY]$/.test(y.name) || y.mods.includes('hat')));
+  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (((x.head.name === '1' || x.head.name === 'I') && (x.head.mods.some((m) => m === 'bb' || m === 'bold') || (x.head.name === 'I' && !x.head.sub && !x.head.sup && rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠')))) || (x.head.name === 'delta' && !x.head.sub && !x.head.sup && predictionUnequal(x)))));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
     if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
@@ -4033,7 +4035,8 @@ function detect(root: Row, add: Add): void {
     const body = rhsAll.filter((x) => x.k !== 'frac' && !(x.k === 'op' && (x.v === '·' || x.v === '.')));
     const [sum, term] = body;
     const index = sum?.k === 'big' && sum.v === 'sum' ? syms(sum.sub)[0]?.name : undefined;
-    const ofExample = term?.k === 'apply' && term.head.k === 'sym' && !term.head.sub && /^([a-zA-Z]|ell)$/.test(term.head.name) && term.fn !== costLetter && hasOp(term.arg, ',') && rowOf(term.arg).some((x) => x.k === 'sym' && indexOf(x.sub) === index);
+    // (The example's index below or, as Hung-yi Lee writes it, above: C(f(x^n), ŷ^n).)
+    const ofExample = term?.k === 'apply' && term.head.k === 'sym' && !term.head.sub && /^([a-zA-Z]|ell)$/.test(term.head.name) && term.fn !== costLetter && hasOp(term.arg, ',') && rowOf(term.arg).some((x) => x.k === 'sym' && (indexOf(x.sub) === index || (!x.sub && indexOf(x.sup).replace(/[()]/g, '') === index)));
     if (body.length === 2 && index && ofExample) add('empirical-risk', 3.2, 'F(x) = (1/N) Σ_i f(x, Y_i): one function of the parameters and an example, averaged over the examples');
   }
   // w^{k} = w^{k−1} + α d^{k−1}: a step along a descent direction; d^{k−1} = −∇g(w^{k−1}): the direction itself.

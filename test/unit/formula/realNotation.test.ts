@@ -5662,3 +5662,12 @@ test("positions raised in brackets, w^{(s)} given w^{(s−c)} … w^{(s+c)}, are
   assert.equal(concept('\\ell(h, y) = \\begin{cases} 0 (h = y) \\\\ 1 (h \\neq y) \\end{cases}'), 'zero-one-loss');
   assert.equal(concept('g(z) = \\begin{cases} z & \\text{if} & z > 0 \\\\ 0 & \\text{if} & z \\leq 0 \\end{cases}'), 'relu');
 });
+
+test('δ holding a prediction unequal to its label counts mistakes, and a cost of a prediction and a target with the example\'s index raised, C(g(x^k), y^k), summed over k, is the empirical risk', () => {
+  assert.equal(concept('E(g) = \\sum_k \\delta(g(x^k) \\neq y^k)'), 'zero-one-loss');
+  // (Indices unequal are no mistake: δ(i ≠ j) is no loss.)
+  assert.equal(concept('\\delta(i \\neq j)'), null);
+  assert.equal(concept('R(g) = \\sum_k C(g(x^k), y^k)'), 'empirical-risk');
+  // (An index raised that is not the sum's: no example's cost.)
+  assert.equal(concept('R = \\sum_k C(a^j, b)'), null);
+});
