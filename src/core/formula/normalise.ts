@@ -1050,7 +1050,9 @@ function mappedDefinition(s: string): string {
  * An inner product typed with ASCII angle brackets: two single letters (each maybe indexed or bold) between `<` and `>`,
  * alone or before a sign, a closing bracket or brace (a fraction's numerator, `\frac{ <d_j, q> }{…}`) or a slash.
  */
-const ANGLE_OPERAND = String.raw`((?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?)`;
+const ANGLE_LETTER = String.raw`(?:\\[A-Za-z]+\s*)?\{?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]{1,3}\}?)?`;
+/** (Or a function of one such letter, `<\phi(s_i), \psi(h_u)>`.) */
+const ANGLE_OPERAND = String.raw`(${ANGLE_LETTER}|\\?[A-Za-z]+\s*\(\s*${ANGLE_LETTER}\s*\))`;
 const ANGLE_PRODUCT = new RegExp(String.raw`(^|[\s=(+\-])<\s*${ANGLE_OPERAND}\s*,\s*${ANGLE_OPERAND}\s*>(?=\s*(?:$|[+\-=)}/]))`, 'g');
 
 /**

@@ -3486,7 +3486,8 @@ function detect(root: Row, add: Add): void {
   if (argmaxML && (condProbLogs.length || (logs.length && bigs(root, 'prod').length) || bigs(root, 'prod').length && applies(root).some((a) => /^[pP]$/.test(a.fn)) || logs.some((l) => applies(l.arg).some((a) => /^[pP]$/.test(a.fn))))) add('maximum-likelihood', 3.3, 'argmax of the (log-)likelihood');
   else if (argmaxML && bigs(root, 'sum').length && logs.length) add('maximum-likelihood', 3, 'argmax Σ log');
   else if (argmaxML && bigs(root, 'prod').length && applies(root).some((a) => hasOp(a.arg, '|', ';'))) add('maximum-likelihood', 3.2, 'argmax Π p(x_n | θ)');
-  else if (argmaxML && probApplies.length === 1 && condBarOf(probApplies[0]) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
+  // (The parameters after a semicolon, argmax_θ p(𝒟; θ), are what the data's probability is given as well.)
+  else if (argmaxML && probApplies.length === 1 && (condBarOf(probApplies[0]) || hasOp(probApplies[0].arg, ';')) && syms(probApplies[0].arg).some((x) => ['theta', 'w', 'W', 'mu', 'Theta'].includes(x.name))) add('maximum-likelihood', 3.2, 'argmax_θ P(X | θ)');
   const before = new Map<Node, Node>();
   for (const r of allRows) r.forEach((x, i) => i > 0 && before.set(x, r[i - 1]));
   const entropyLike = logs.some((l) => {
@@ -4658,6 +4659,16 @@ function detect(root: Row, add: Add): void {
     const scored = rhs.length === 2 || (rhs.length === 3 && rhs[1].k === 'sym' && /^W/.test(rhs[1].name));
     const idx = (x: Node) => (x.k === 'sym' ? `${subText(x.sub)}${subText(x.sup)}` : '');
     if (scored && state(rhs[0]) && isTransposeSup((rhs[0] as Sym).sup) && state(rhs[rhs.length - 1]) && idx(rhs[rhs.length - 1]) && `${lhsSub}${lhsSup}`.includes(idx(rhs[rhs.length - 1]).replace(/\s/g, '').slice(-1))) add('attention', 3, 'e_{t,i} = s_tᵀ h_i: a decoder state scored against an encoder state');
+    // (Each state through a function of its own, ⟨φ(s_i), ψ(h_u)⟩: Listen, Attend and Spell scores them after an MLP each.)
+    const through = (x: Node | undefined): Node | undefined => {
+      const a = x?.k === 'group' && rowOf(x.body).length === 1 ? rowOf(x.body)[0] : x;
+      const r = a?.k === 'apply' && a.head.k === 'sym' && !a.head.sub && /^(phi|psi|varphi|Phi|Psi)$/.test(a.fn) ? rowOf(a.arg) : [];
+      return r.length === 1 ? r[0] : undefined;
+    };
+    // (A capital Ψ before its bracket is read as a letter beside a group: Ψ (h_u) is the same call.)
+    const called = (r: Row) => (r.length === 1 ? through(r[0]) : r.length === 2 && r[0].k === 'sym' && /^(Phi|Psi)$/.test(r[0].name) && r[1].k === 'group' && r[1].delim === '(' && rowOf(r[1].body).length === 1 ? rowOf(r[1].body)[0] : undefined);
+    const [sIn, hIn] = rhs.length === 2 || rhs.length === 3 ? [through(rhs[0]), called(rhs.slice(1))] : [undefined, undefined];
+    if (sIn && hIn && rhs[0].k === 'group' && isTransposeSup(rhs[0].sup) && state(sIn) && state(hIn) && (sIn as Sym).name !== (hIn as Sym).name && `${lhsSub}${lhsSup}`.replace(/\s/g, '').includes(idx(hIn).replace(/\s/g, '').slice(-1))) add('attention', 3, 'e_{i,u} = ⟨φ(s_i), ψ(h_u)⟩: a decoder state scored against an encoder state, each through its own function');
   }
   // q_i = Q x_i, k_i = K x_i, v_i = V x_i
   {
@@ -5204,6 +5215,8 @@ const NAMED_CONCEPTS: Record<string, ConceptId> = lookupTable({
   crossentropy: 'cross-entropy', categoricalcrossentropy: 'cross-entropy', cce: 'cross-entropy', xent: 'cross-entropy', bce: 'binary-cross-entropy', hinge: 'hinge-loss', nll: 'negative-log-likelihood',
   kl: 'kl-divergence', dkl: 'kl-divergence', elbo: 'elbo', rnn: 'rnn', elman: 'rnn', lstm: 'lstm', gru: 'gru', birnn: 'bidirectional-rnn',
   bilstm: 'bidirectional-rnn', bigru: 'bidirectional-rnn', brnn: 'bidirectional-rnn', seq2seq: 'seq2seq', encdec: 'seq2seq',
+  // (BLSTM, and the pyramidal pBLSTM of Listen, Attend and Spell, which halves the steps between its layers.)
+  blstm: 'bidirectional-rnn', bgru: 'bidirectional-rnn', pblstm: 'bidirectional-rnn',
   mlp: 'mlp', ffn: 'mlp', nn: 'mlp', feedforward: 'mlp', attention: 'attention', attend: 'attention', attn: 'attention', att: 'attention',
   additiveattention: 'mlp-attention', selfattention: 'self-attention', selfattn: 'self-attention', multihead: 'multi-head-attention',
   mha: 'multi-head-attention', multiheadattention: 'multi-head-attention', multiheadattn: 'multi-head-attention',

@@ -5671,3 +5671,17 @@ test('δ holding a prediction unequal to its label counts mistakes, and a cost o
   // (An index raised that is not the sum's: no example's cost.)
   assert.equal(concept('R = \\sum_k C(a^j, b)'), null);
 });
+
+test('the parameters after a semicolon, argmax_θ p(𝒟; θ), are maximum likelihood; BLSTM and the pyramidal pBLSTM name a bidirectional RNN; a decoder and an encoder state each through a function, ⟨φ(s_t), ψ(h_j)⟩ typed with ASCII brackets, are attention\'s score', () => {
+  assert.equal(concept('\\theta^{\\star} = \\arg\\max_{\\theta} p(\\mathbf{Y}; \\theta)'), 'maximum-likelihood');
+  // (A semicolon with no parameter after it maximises something else.)
+  assert.equal(concept('\\hat{a} = \\arg\\max_a p(a; b)'), null);
+  assert.equal(concept('g_t^k = \\text{BLSTM}(g_{t-1}^k, g_t^{k-1})'), 'bidirectional-rnn');
+  assert.equal(concept('g_t^k = \\mathrm{pBLSTM}(g_{t-1}^k, [g_{2t}^{k-1}, g_{2t+1}^{k-1}])'), 'bidirectional-rnn');
+  assert.match(normaliseTex('e_{t,j} = <\\phi(s_t), \\psi(h_j)>'), /\\top/);
+  assert.equal(concept('e_{t,j} = <\\phi(s_t), \\psi(h_j)>'), 'attention');
+  assert.equal(concept('e_{t,j} = \\langle \\Phi(s_t), \\Psi(h_j) \\rangle'), 'attention');
+  // (Two states of one sequence, or a kernel of two inputs: no decoder scoring an encoder.)
+  assert.equal(concept('e_{t,j} = \\langle \\phi(s_t), \\phi(s_j) \\rangle'), null);
+  assert.equal(concept('k(x, z) = \\langle \\phi(x), \\phi(z) \\rangle'), null);
+});
