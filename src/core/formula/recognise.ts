@@ -1629,6 +1629,36 @@ function throughOrigin(r: Row): boolean {
   return /^(w|theta|beta)$/.test(w.name) && !w.sub && (!w.sup || isTransposeSup(w.sup) || subText(w.sup) === 't') && x.name === 'x' && !x.sup;
 }
 
+/**
+ * f_L(f_{L−1}(⋯(f_1(x))⋯)), f^{(L)}[⋯ f^{(1)}[x]]: one letter's functions, each indexed by its own layer, each applied
+ * to the output of the layer below — three or more of them, or two with the depth L or an ellipsis standing for the rest.
+ */
+function nestedLayerCalls(part: Row): boolean {
+  const callIn = (row: Row): { head: Sym; arg: Row } | undefined => {
+    const outer = row.filter((x) => !(x.k === 'op' && (x.v === '…' || x.v === '⋯')));
+    const items = outer.length === 1 && outer[0].k === 'group' && outer[0].delim === '(' ? rowOf(outer[0].body).filter((x) => !(x.k === 'op' && (x.v === '…' || x.v === '⋯'))) : outer;
+    if (items.length === 1 && items[0].k === 'apply' && items[0].head.k === 'sym') return { head: items[0].head, arg: rowOf(items[0].arg) };
+    if (items.length === 2 && items[0].k === 'sym' && items[1].k === 'group' && items[1].delim === '[') return { head: items[0], arg: rowOf(items[1].body) };
+    return undefined;
+  };
+  const indices: string[] = [];
+  let base = '';
+  let elided = false;
+  for (let call = callIn(part); call && indices.length < 64; call = callIn(call.arg)) {
+    const index = indexOf(call.head.sub ?? call.head.sup).replace(/[()\s]/g, '');
+    if (!/^(f|g|h|phi)$/.test(call.head.name) || !index || (base && call.head.name !== base)) break;
+    base = call.head.name;
+    indices.push(index);
+    elided ||= call.arg.some((x) => x.k === 'op' && (x.v === '…' || x.v === '⋯')) || call.arg.some((x) => x.k === 'group' && rowOf(x.body).some((y) => y.k === 'op' && (y.v === '…' || y.v === '⋯')));
+  }
+  const distinct = new Set(indices).size === indices.length;
+  // (Counted down inward, the last layer outermost: numbers that fall, or the depth L outside. g_1(g_2(⋯ g_n(x))),
+  // counted up, is any composition of functions.)
+  const numbers = indices.map(Number);
+  const downward = numbers.every((n) => Number.isInteger(n)) ? numbers.every((n, i) => i === 0 || n < numbers[i - 1]) : /^(L|l|ell|ℓ)$/.test(indices[0]);
+  return distinct && downward && (indices.length >= 3 || (indices.length === 2 && (elided || indices.some((i) => /^(L|l|ell|ℓ)/.test(i)))));
+}
+
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
   // (A product typed with an asterisk or a cross, W * x + b, β_1 × x_1, is the same product.)
@@ -4206,6 +4236,8 @@ function detect(root: Row, add: Add): void {
   // (Or the layers numbered above, h^{(L)} ∘ ⋯ ∘ h^{(1)}, f^{(d)} ∘ f^{(d−1)} ∘ ⋯: one function per layer.)
   const numbered = (name: string) => syms(rhsAll).filter((x) => x.name === name && /^\(?[0-9a-zA-Z](\s*-\s*1)?\)?$/.test(subText(x.sup).replace(/\s+/g, ''))).length >= 2;
   if (parts.length > 1 && hasOp(rhsAll, '∘') && (syms(rhsAll).filter((x) => x.name === 'f' && !!x.sub).length >= 2 || ['f', 'h', 'g'].some(numbered))) add('mlp', 3, LAYER_COMPOSITION);
+  // (Or written as calls, each layer's function applied to the output of the one below: f_L(f_{L−1}(⋯ f_1(x)).)
+  else if (parts.length > 1 && parts.slice(1).some(nestedLayerCalls)) add('mlp', 3, LAYER_COMPOSITION);
   // Adam moments and bias correction
   // (The gradient written dW, db in code's notation, or as a derivative, is averaged the same way; with Adam's β₁, β₂ —
   // a plain β is momentum's. A letter averaged from its own previous value is Adam's moment only with β₁ or β₂: with

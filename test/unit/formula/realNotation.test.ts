@@ -5685,3 +5685,12 @@ test('the parameters after a semicolon, argmax_θ p(𝒟; θ), are maximum likel
   assert.equal(concept('e_{t,j} = \\langle \\phi(s_t), \\phi(s_j) \\rangle'), null);
   assert.equal(concept('k(x, z) = \\langle \\phi(x), \\phi(z) \\rangle'), null);
 });
+
+test('one letter\'s functions per layer applied inside each other, counted down inward (φ_D(φ_{D−1}(⋯ φ_1(u)))) or f^{(4)}(f^{(3)}(f^{(2)}(v)))), are a network of layers; counted up, g_1(g_2(⋯ g_k(v))), any composition', () => {
+  assert.equal(concept('F(u) = g_L(g_{L-1}(\\cdots(g_1(u))\\cdots))'), 'mlp');
+  assert.equal(concept('F(v) = h^{(4)}(h^{(3)}(h^{(2)}(v)))'), 'mlp');
+  assert.equal(concept('F(v) = h^{(L)}[\\cdots h^{(1)}[v]]'), 'mlp');
+  assert.equal(concept('F(v) = g_1(g_2(\\cdots(g_k(v))))'), null);
+  // (Two functions and no more, no depth and no ellipsis: a composition of two.)
+  assert.equal(concept('F(v) = g_2(g_1(v))'), null);
+});
