@@ -1595,6 +1595,9 @@ function detectMoreForms(root: Row, add: Add): void {
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
   // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
   if (lhsSym && oneInputProjected(lhsSym, rhs)) add('self-attention', 2.8, PROJECTION_ONE);
+  // (Written the other way round, X W^q = Q: the projection on the left, the role's letter alone on the right.)
+  const rightRole = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'sym' && /^[QKV]$/.test(parts[1][0].name) && !parts[1][0].sub && !parts[1][0].sup ? parts[1][0] : null;
+  if (rightRole && oneInputProjected(rightRole, parts[0])) add('self-attention', 2.8, PROJECTION_ONE);
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -2229,7 +2232,9 @@ function componentDerivative(root: Row): boolean {
   const of = d.of.filter((x) => !(x.k === 'group' && !rowOf(x.body).length));
   const one = of.length === 1 ? (of[0].k === 'group' ? rowOf(of[0].body) : of) : [];
   if (one.length === 1 && one[0].k === 'frac') return applies(one[0].num, ['exp']).length > 0 && bigs(one[0].den, 'sum').length > 0;
-  return one.length === 1 && (one[0].k === 'sym' || one[0].k === 'apply') && /^[a-z]$/.test(indexOf(one[0].sub));
+  // (Or a function of the indexed input, ∂S(z_i)/∂z_j.)
+  const argIndexed = (a: Node) => { const r = a.k === 'apply' ? rowOf(a.arg) : []; return r.length === 1 && r[0].k === 'sym' && /^[a-z]$/.test(indexOf(r[0].sub)); };
+  return one.length === 1 && (one[0].k === 'sym' || one[0].k === 'apply') && (/^[a-z]$/.test(indexOf(one[0].sub)) || argIndexed(one[0]));
 }
 
 /**
@@ -2441,7 +2446,10 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // (σ′(z) = 1 − tanh(z)²: a σ standing for any activation, the slope written with tanh is the tanh's.)
   const slopeOfTanh = ofNamed === 'sigmoid' && applies(rhsAll, ['tanh']).length > 0 && !applies(rhsAll, ['sigmoid', 'exp']).length;
   if (ofNamed && parts.length >= 2 && !chained && !constantSlope && !(softmaxComponents && ofNamed === 'sigmoid')) add(slopeOfTanh ? 'tanh' : ofNamed, 3.8, derivativeOf(slopeOfTanh ? 'tanh' : ofNamed));
-  if (softmaxJacobian(parts)) add('softmax', 3.4, SOFTMAX_JACOBIAN);
+  // (Its diagonal entry, S(z_i)(1 − S(z_i)) under ∂S(z_i)/∂z_j, has the sigmoid's slope written in it: the indices that
+  // differ say which it is.)
+  const jacobian = softmaxJacobian(parts);
+  if (jacobian) add('softmax', jacobian === 'diagonal' ? 3.6 : 3.4, SOFTMAX_JACOBIAN);
 }
 
 const SOFTMAX_JACOBIAN = '∂y_k/∂a_j = y_k(δ_kj − y_j): the softmax\'s Jacobian';
@@ -2449,24 +2457,34 @@ const SOFTMAX_JACOBIAN = '∂y_k/∂a_j = y_k(δ_kj − y_j): the softmax\'s Jac
  * ∂y_k/∂a_j = y_k(δ_kj − y_j), with I_kj, 1_{k=j} or [k = j] for the δ: each output of the softmax differentiated by
  * each of its inputs, written through the outputs (the letters of the derivative, the output's index on its own).
  */
-function softmaxJacobian(parts: Row[]): boolean {
+function softmaxJacobian(parts: Row[]): 'diagonal' | 'entries' | false {
   const lhs = parts[0];
   const rhs = parts[parts.length - 1];
   const d = parts.length >= 2 && lhs.length === 1 && lhs[0].k === 'frac' ? derivative(lhs[0]) : null;
-  if (!d || d.of.length !== 1 || d.wrt.length !== 1 || d.of[0].k !== 'sym' || d.wrt[0].k !== 'sym') return false;
-  const out = d.of[0];
-  const [k, j] = [indexOf(out.sub), indexOf(d.wrt[0].sub)];
+  if (!d || d.of.length !== 1 || d.wrt.length !== 1 || d.wrt[0].k !== 'sym') return false;
+  // (The output a letter with its index, y_k, or a function of the indexed input, S(z_k).)
+  const outputOf = (n: Node | undefined): { name: string; index: string } | null => {
+    if (n?.k === 'sym' && n.sub) return { name: n.name, index: indexOf(n.sub) };
+    const arg = n?.k === 'apply' && n.head.k === 'sym' && !n.head.sub ? rowOf(n.arg) : [];
+    return arg.length === 1 && arg[0].k === 'sym' && arg[0].sub && n?.k === 'apply' ? { name: n.fn, index: indexOf(arg[0].sub) } : null;
+  };
+  const out = outputOf(d.of[0]);
+  const [k, j] = [out?.index ?? '', indexOf(d.wrt[0].sub)];
   const lastIndex = (i: string) => i.slice(-1);
-  if (!k || !j || lastIndex(k) === lastIndex(j) || out.name === d.wrt[0].name) return false;
+  if (!out || !k || !j || lastIndex(k) === lastIndex(j) || out.name === d.wrt[0].name) return false;
+  const isOut = (n: Node | undefined, index: string) => { const o = outputOf(n); return !!o && o.name === out.name && lastIndex(o.index) === lastIndex(index); };
+  // (Its two entries written apart: −y_k y_j off the diagonal, y_k(1 − y_k) on it.)
+  if (rhs.length === 3 && rhs[0].k === 'op' && rhs[0].v === '-' && isOut(rhs[1], k) && isOut(rhs[2], j)) return 'entries';
   // (y_k(…) reads as a call of y_k.)
   const call = rhs.length === 1 && rhs[0].k === 'apply' && rhs[0].head.k === 'sym' && rhs[0].head.name === out.name && indexOf(rhs[0].head.sub) === k ? rowOf(rhs[0].arg) : null;
-  const product = rhs.length === 2 && rhs[0].k === 'sym' && rhs[0].name === out.name && indexOf(rhs[0].sub) === k && rhs[1].k === 'group' && rhs[1].delim === '(' ? rowOf(rhs[1].body) : null;
+  const product = rhs.length === 2 && isOut(rhs[0], k) && rhs[1].k === 'group' && rhs[1].delim === '(' ? rowOf(rhs[1].body) : null;
   if (!call && !product) return false;
   const inner = termsOf((call ?? product) as Row);
   const pair = [lastIndex(k), lastIndex(j)].sort().join('');
   const indicator = (r: Row) => r.length === 1 && ((r[0].k === 'sym' && /^(delta|I|1|𝟙)$/.test(r[0].name) && indexOf(r[0].sub).replace(/[,=]/g, '').split('').sort().join('').endsWith(pair)) || (r[0].k === 'group' && r[0].delim === '[' && indexOf({ k: 'row', items: rowOf(r[0].body) }).replace(/=/g, '').split('').sort().join('') === pair));
-  const other = (r: Row) => r.length === 1 && r[0].k === 'sym' && r[0].name === out.name && lastIndex(indexOf(r[0].sub)) === lastIndex(j);
-  return inner.length === 2 && indicator(inner[0].items) && inner[1].sign === '-' && other(inner[1].items);
+  const diagonal = inner.length === 2 && inner[0].items.length === 1 && isNum(inner[0].items[0], 1) && inner[1].sign === '-' && inner[1].items.length === 1 && isOut(inner[1].items[0], k);
+  if (diagonal) return 'diagonal';
+  return inner.length === 2 && indicator(inner[0].items) && inner[1].sign === '-' && inner[1].items.length === 1 && isOut(inner[1].items[0], j) ? 'entries' : false;
 }
 
 /** L(y, s) = {0 if y s ≥ 0; 1 if y s < 0}: a loss on the left, its cases chosen by the sign of a margin that holds the label y. */

@@ -5694,3 +5694,13 @@ test('one letter\'s functions per layer applied inside each other, counted down 
   // (Two functions and no more, no depth and no ellipsis: a composition of two.)
   assert.equal(concept('F(v) = g_2(g_1(v))'), null);
 });
+
+test('the softmax\'s Jacobian written entry by entry, ∂S(a_k)/∂a_m = −S(a_k)S(a_m) and = S(a_k)(1 − S(a_k)), is the softmax\'s (the indices that differ say it is no sigmoid\'s slope); a projection written the other way round, H W^k = K, is the key role', () => {
+  assert.equal(concept('\\frac{\\partial S(a_k)}{\\partial a_m} = - S(a_k)S(a_m)'), 'softmax');
+  assert.equal(concept('\\frac{\\partial p_k}{\\partial a_m} = p_k(1 - p_k)'), 'softmax');
+  // (One index on both sides: the sigmoid's slope at a unit.)
+  assert.equal(concept('\\frac{\\partial \\sigma(a_k)}{\\partial a_k} = \\sigma(a_k)(1 - \\sigma(a_k))'), 'sigmoid');
+  assert.equal(concept('H W^k = K'), 'self-attention');
+  // (No role on the weight: any product of matrices.)
+  assert.equal(concept('H W = K'), null);
+});
