@@ -1594,10 +1594,7 @@ function detectMoreForms(root: Row, add: Add): void {
   }
   // (Hung-yi Lee's notes write the input a: q^i = W^q a^i.)
   // (A head's index may sit above the role's letter, q_i^j = W_q^j x_i.)
-  if (lhsSym && oneInputProjected(lhsSym, rhs)) add('self-attention', 2.8, PROJECTION_ONE);
-  // (Written the other way round, X W^q = Q: the projection on the left, the role's letter alone on the right.)
-  const rightRole = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'sym' && /^[QKV]$/.test(parts[1][0].name) && !parts[1][0].sub && !parts[1][0].sup ? parts[1][0] : null;
-  if (rightRole && oneInputProjected(rightRole, parts[0])) add('self-attention', 2.8, PROJECTION_ONE);
+  if ((lhsSym && oneInputProjected(lhsSym, rhs)) || projectedLeftOfRole(parts)) add('self-attention', 2.8, PROJECTION_ONE);
   // sin(pos / base^{2i/d}): a sinusoidal positional encoding.
   // [sin(ω_1 t), cos(ω_1 t), sin(ω_2 t), …]: sines and cosines of one position at several frequencies.
   const waves = applies(root, ['sin', 'cos']);
@@ -7433,6 +7430,12 @@ function pieceOfDerivative(root: Row): boolean {
 const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectLogSumExpLoss, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectFittedLine, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
+/** X W^q = Q: a projection written the other way round, the role's letter alone on the right. */
+function projectedLeftOfRole(parts: Row[]): boolean {
+  const role = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'sym' && /^[QKV]$/.test(parts[1][0].name) && !parts[1][0].sub && !parts[1][0].sup ? parts[1][0] : null;
+  return !!role && oneInputProjected(role, parts[0]);
+}
+
 function oneInputProjected(lhsSym: Sym, rhs: Row): boolean {
   // (Or the matrix named by the role's capital, q_i = Q x_i, k_i = K x_i — not v_i = V x_i, word2vec's lookup of a
   // word's vector as often as a value.)
