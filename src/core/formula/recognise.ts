@@ -1645,7 +1645,7 @@ function nestedLayerCalls(part: Row): boolean {
   let base = '';
   let elided = false;
   for (let call = callIn(part); call && indices.length < 64; call = callIn(call.arg)) {
-    const index = indexOf(call.head.sub ?? call.head.sup).replace(/[()\s]/g, '');
+    const index = indexOf(call.head.sub ?? call.head.sup);
     if (!/^(f|g|h|phi)$/.test(call.head.name) || !index || (base && call.head.name !== base)) break;
     base = call.head.name;
     indices.push(index);
@@ -3193,8 +3193,15 @@ function detect(root: Row, add: Add): void {
   }
   // (A plain I is the indicator too when what it holds is an inequality of two things, I(y_i ≠ ŷ_i).)
   // (So is δ holding a prediction unequal to its label, δ(f(x^n) ≠ ŷ^n): Hung-yi Lee's count of mistakes.)
-  const predictionUnequal = (x: Apply) => rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠') && (applies(x.arg).length > 0 || syms(x.arg).some((y) => /^[yY]$/.test(y.name) || y.mods.includes('hat')));
-  const indicator = every.filter((x): x is Apply => x.k === 'apply' && (x.head.k === 'sym' && (((x.head.name === '1' || x.head.name === 'I') && (x.head.mods.some((m) => m === 'bb' || m === 'bold') || (x.head.name === 'I' && !x.head.sub && !x.head.sup && rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠')))) || (x.head.name === 'delta' && !x.head.sub && !x.head.sup && predictionUnequal(x)))));
+  const unequal = (x: Apply) => rowOf(x.arg).some((y) => y.k === 'op' && y.v === '≠');
+  const predictionUnequal = (x: Apply) => unequal(x) && (applies(x.arg).length > 0 || syms(x.arg).some((y) => /^[yY]$/.test(y.name) || y.mods.includes('hat')));
+  const indicatorHead = (x: Apply) => {
+    const h = x.head;
+    if (h.k !== 'sym') return false;
+    const plain = !h.sub && !h.sup;
+    return ((h.name === '1' || h.name === 'I') && h.mods.some((m) => m === 'bb' || m === 'bold')) || (h.name === 'I' && plain && unequal(x)) || (h.name === 'delta' && plain && predictionUnequal(x));
+  };
+  const indicator = every.filter((x): x is Apply => x.k === 'apply' && indicatorHead(x));
   if (fracs(root).some((f) => onlyNum(f.num, 1)) && bigs(root, 'sum').length && (indicator.length || root.some((x, i) => x.k === 'sym' && (x.name === '1' || x.name === 'I') && x.mods.some((m) => m === 'bb' || m === 'bold') && root[i + 1]?.k === 'group'))) add('empirical-risk', 3.6, '(1/m) Σ 𝟙{h(x_i) ≠ y_i}: the training error');
   for (const ind of indicator) {
     if (hasOp(ind.arg, '≠') && !applies(root, ['log']).length && !all(ind.arg).some((x) => x.k === 'text')) add('zero-one-loss', 3.5, '𝟙[y ≠ ŷ]');
@@ -4712,9 +4719,7 @@ function detect(root: Row, add: Add): void {
       const r = a?.k === 'apply' && a.head.k === 'sym' && !a.head.sub && /^(phi|psi|varphi|Phi|Psi)$/.test(a.fn) ? rowOf(a.arg) : [];
       return r.length === 1 ? r[0] : undefined;
     };
-    // (A capital Ψ before its bracket is read as a letter beside a group: Ψ (h_u) is the same call.)
-    const called = (r: Row) => (r.length === 1 ? through(r[0]) : r.length === 2 && r[0].k === 'sym' && /^(Phi|Psi)$/.test(r[0].name) && r[1].k === 'group' && r[1].delim === '(' && rowOf(r[1].body).length === 1 ? rowOf(r[1].body)[0] : undefined);
-    const [sIn, hIn] = rhs.length === 2 || rhs.length === 3 ? [through(rhs[0]), called(rhs.slice(1))] : [undefined, undefined];
+    const [sIn, hIn] = rhs.length === 2 ? [through(rhs[0]), through(rhs[1])] : [undefined, undefined];
     if (sIn && hIn && rhs[0].k === 'group' && isTransposeSup(rhs[0].sup) && state(sIn) && state(hIn) && (sIn as Sym).name !== (hIn as Sym).name && `${lhsSub}${lhsSup}`.replace(/\s/g, '').includes(idx(hIn).replace(/\s/g, '').slice(-1))) add('attention', 3, 'e_{i,u} = ⟨φ(s_i), ψ(h_u)⟩: a decoder state scored against an encoder state, each through its own function');
   }
   // q_i = Q x_i, k_i = K x_i, v_i = V x_i

@@ -757,7 +757,7 @@ function bracketedActivation(s: Extract<Node, { k: 'sym' }>, body: Node): boolea
 function isFnLetter(s: Extract<Node, { k: 'sym' }>): boolean {
   if (/^[1I]$/.test(s.name) && s.mods.some((m) => m === 'bb' || m === 'bold')) return true;
   if (s.mods.includes('bold') && s.name !== 'sigma') return false;
-  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Sigma', 'Delta', 'alpha', 'Omega'].includes(s.name);
+  return /^[A-Za-z]$/.test(s.name) || ['sigma', 'phi', 'varphi', 'delta', 'psi', 'ell', 'mu', 'pi', 'rho', 'Phi', 'Psi', 'Sigma', 'Delta', 'alpha', 'Omega'].includes(s.name);
 }
 
 function headName(n: Node): string {
