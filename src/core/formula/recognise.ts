@@ -587,6 +587,28 @@ function ofDataSet(a: Apply): boolean {
   return /^[pP]$/.test(a.fn) && first?.k === 'sym' && first.name === 'D' && !first.sub && (rowOf(a.arg).length === 1 || hasOp(a.arg, '|'));
 }
 
+/**
+ * The parameter a likelihood is of: L(θ), ℓ(μ, σ²); or the data set's probability given it, p(𝒟 | μ), the parameters
+ * after the bar.
+ */
+function likelihoodParameter(lhsApply: Apply | null | undefined): Sym | undefined {
+  const paramOf = (r: Row) => syms(r).find((y) => PARAM_LETTER.test(y.name) || /^(mu|sigma|lambda|p|pi|phi|alpha)$/.test(y.name));
+  if (!lhsApply) return undefined;
+  if (/^(L|ell|l)$/.test(lhsApply.fn)) return paramOf(rowOf(lhsApply.arg));
+  const r = rowOf(lhsApply.arg);
+  return ofDataSet(lhsApply) ? paramOf(r.slice(r.findIndex((x) => x.k === 'op' && x.v === '|') + 1)) : undefined;
+}
+
+/**
+ * θ^k (1 − θ)^{N−k}, μ^{x_i} (1 − μ)^{1−x_i}: the parameter and its complement each raised to a power — a Bernoulli's
+ * probabilities. (μ^{x_i}(1 − μ)^{1−x_i} reads as the power μ^{x_i} applied to the raised bracket: both powers at once.)
+ */
+function bernoulliPowers(rhs: Row, name: string): boolean {
+  const powerOf = (x: Node) => (x.k === 'sym' && x.name === name && !!x.sup) || (x.k === 'group' && !!x.sup && isNum(rowOf(x.body)[0], 1) && syms(x.body).some((y) => y.name === name));
+  const bothPowers = (x: Node) => x.k === 'apply' && !!x.sup && x.head.k === 'sym' && x.head.name === name && !!x.head.sup && isNum(rowOf(x.arg)[0], 1) && syms(x.arg).some((y) => y.name === name);
+  return rhs.filter(powerOf).length >= 2 || rhs.some(bothPowers);
+}
+
 /** The left side maximises a likelihood, `max L`, `max ln L⁻` (L in any script), or is the log of the data's probability, `log p(D)`. */
 function maximisedLikelihood(lhs: Row): boolean {
   const L = (x: Node | undefined) => !!x && x.k === 'sym' && x.name === 'L' && !x.mods.includes('cal');
@@ -1243,9 +1265,13 @@ function detectGateAndAlignment(root: Row, add: Add): void {
   if (root.some((x, i) => x.k === 'sym' && x.name === 'f' && (!x.sub || stepIndex(x) === 't') && root[i + 1]?.k === 'op' && ['⊙', '∘'].includes((root[i + 1] as { v: string }).v) && root[i + 2]?.k === 'sym' && (root[i + 2] as Sym).name === 'c' && previous(root[i + 2]))) add('lstm', 3.3, 'f ⊙ c_{t−1}: the forget gate on the previous cell state');
   const { parts } = sides(root);
   const lhs = parts.length === 2 && parts[0].length === 1 && parts[0][0].k === 'sym' ? parts[0][0] : undefined;
-  const call = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' && parts[1][0].fn === 'a' ? parts[1][0] : undefined;
-  const args = call ? rowOf(call.arg).filter((x) => !(x.k === 'op' && x.v === ',')) : [];
-  if (lhs && /^e$/.test(lhs.name) && indexOf(lhs.sub).replace(/,/g, '').length === 2 && args.length === 2 && previous(args[0]) && args[1].k === 'sym' && args[1].name === 'h' && !!args[1].sub) add('attention', 3.3, 'e_{ij} = a(s_{i−1}, h_j): the alignment score of the previous decoder state and an encoder state');
+  // (The alignment model named as a network, e_{tj} = MLP(s_{t−1}, h_j) or MLP([s_{t−1}; h_j]), is additive attention's.)
+  const call = parts.length === 2 && parts[1].length === 1 && parts[1][0].k === 'apply' && /^(a|mlp|ffn)$/.test(parts[1][0].fn) ? parts[1][0] : undefined;
+  const joined = call && rowOf(call.arg).length === 1 && rowOf(call.arg)[0].k === 'group' ? rowOf((rowOf(call.arg)[0] as Group).body) : undefined;
+  const args = call ? (joined ?? rowOf(call.arg)).filter((x) => !(x.k === 'op' && [',', ';'].includes(x.v))) : [];
+  const scored = !!lhs && /^e$/.test(lhs.name) && indexOf(lhs.sub).replace(/,/g, '').length === 2 && args.length === 2 && previous(args[0]) && args[1].k === 'sym' && args[1].name === 'h' && !!args[1].sub;
+  if (scored && call?.fn === 'a' && !joined) add('attention', 3.3, 'e_{ij} = a(s_{i−1}, h_j): the alignment score of the previous decoder state and an encoder state');
+  else if (scored && call?.fn !== 'a') add('mlp-attention', 3.8, ALIGNMENT_NETWORK);
 }
 
 /** log(1 + exp(−y f(x))), also with its brackets braced, `\log{(1 + \exp{(−y wᵀx)})}`: the logistic loss. */
@@ -1520,9 +1546,8 @@ function detectMoreForms(root: Row, add: Add): void {
   // L(θ) = Π_i p(y_i | x_i; θ) (= Π σ(θᵀx_i)^{y_i} (1 − σ(θᵀx_i))^{1−y_i}): the likelihood of the parameters.
   // (Of any parameters — μ, σ², λ, p — and any density of the examples, f or 𝒩; or the closed form of a Bernoulli's,
   // θ^k (1 − θ)^{N−k}.)
-  const likelihoodOf = lhsApply && /^(L|ell|l)$/.test(lhsApply.fn) ? syms(lhsApply.arg).find((y) => PARAM_LETTER.test(y.name) || /^(mu|sigma|lambda|p|pi|phi|alpha)$/.test(y.name)) : undefined;
-  const powerOf = (x: Node, name: string) => (x.k === 'sym' && x.name === name && !!x.sup) || (x.k === 'group' && !!x.sup && isNum(rowOf(x.body)[0], 1) && syms(x.body).some((y) => y.name === name));
-  const bernoulli = !!likelihoodOf && rhs.filter((x) => powerOf(x, likelihoodOf.name)).length >= 2;
+  const likelihoodOf = likelihoodParameter(lhsApply);
+  const bernoulli = !!likelihoodOf && bernoulliPowers(rhs, likelihoodOf.name);
   // (Or the labels' Bernoulli under a product, Π [π(x_i)]^{y_i} [1 − π(x_i)]^{1−y_i}; or a conditional of any letter, Π q_θ(c_n | x_n).)
   // (Or, product by product, p_j^{y_j}: each class's probability raised to its label.)
   const labelPowers = rhs.filter((x) => x.k === 'group' && !!x.sup && syms(x.sup).some((y) => y.name === 'y')).length >= 2 || all(rhs).some((x) => x.k === 'sym' && /^(p|y|pi)$/.test(x.name) && syms(x.sup).some((y) => y.name === 'y'));
@@ -2731,6 +2756,9 @@ function detectModelParts(root: Row, add: Add): void {
   }
   if (bigs(root, 'prod').length >= 2 && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 4.6, 'Π_t Π_j P(w_{t+j} | w_t): each context word given the centre');
   if (bothSidesGivenCentre(applies(root).filter((a) => isProb(a) && condBarOf(a)).map(positions))) add('skipgram', 3.5, 'P(w_{t−1} | w_t) P(w_{t+1} | w_t): the words on both sides, each given the centre');
+  // Π_{−m ≤ j ≤ m, j ≠ 0} P(w_{t+j} | w_t): one centre word's window, each word of it given the centre.
+  const overWindow = bigs(root, 'prod').some((b) => rowOf(b.sub).filter((x) => x.k === 'op' && ['≤', '<', '⩽'].includes(x.v)).length === 2 && hasOp(b.sub, '≠'));
+  if (overWindow && applies(root).some((a) => { if (!isProb(a) || !condBarOf(a)) return false; const { at, around } = positions(a); return at.length === 1 && /^[a-z]\+[a-z]$/.test(at[0]) && around.length === 1 && around[0] === at[0][0]; })) add('skipgram', 3.8, WINDOW_GIVEN_CENTRE);
   // Π P(D = 1 | w, c) Π P(D = 0 | w, c): observed pairs real, sampled ones not — negative sampling's likelihood.
   const pairLabel = (v: number) => applies(root).some((a) => { const r = rowOf(a.arg); return isProb(a) && r[0]?.k === 'sym' && /^[dD]$/.test(r[0].name) && r[1]?.k === 'op' && r[1].v === '=' && isNum(r[2], v); });
   if (pairLabel(1) && pairLabel(0) && bigs(root, 'prod').length) add('sgns', 4.4, 'Π P(D = 1 | w, c) Π P(D = 0 | w, c̃): real pairs and sampled ones');
@@ -3850,6 +3878,14 @@ function detect(root: Row, add: Add): void {
       const aff = affine(side);
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;
+      // (f(x_i, W) = W x_i: a function of the input with the weight matrix among its arguments is the linear score map.)
+      // (Or named in between, s = f(x, W) = Wx.)
+      const before = parts[parts.indexOf(side) - 1];
+      const scoreFn = before?.length === 1 && before[0].k === 'apply' ? before[0] : undefined;
+      if (aff.matrix && side.length === 2 && scoreFn && /^[WUV]$/.test(aff.weights[0]) && syms(scoreFn.arg).some((x) => x.name === aff.weights[0]) && side[1].k === 'sym' && syms(scoreFn.arg).some((x) => x.name === (side[1] as Sym).name)) {
+        add('affine-layer', 2.7, SCORE_OF_WEIGHTS);
+        break;
+      }
       // A quadratic form x^T Q x is not a linear model.
       const quadratic = side.some((x, i) => x.k === 'sym' && isTransposeSup(x.sup) && side[i + 2]?.k === 'sym' && (side[i + 2] as Sym).name === x.name && !isTransposeSup((side[i + 2] as Sym).sup));
       if (quadratic) continue;
@@ -3886,7 +3922,10 @@ function detect(root: Row, add: Add): void {
       // (Unmarked on the left, f = W^{(L)} v^{(L−1)}: the weights' layer and the vector one layer below it tell.)
       const weightLayers = side.filter((x): x is Sym => x.k === 'sym' && aff.weights.includes(x.name) && layerSup(x)).map((x) => indexOf(x.sup));
       const fromBelow = !lhsLayer && !!aff.matrix && weightLayers.some((k) => !/^[tτ]$/.test(k) && side.some((x) => x.k === 'sym' && !aff.weights.includes(x.name) && layerSup(x) && [`${k}-1`, layerBelow(k)].includes(indexOf(x.sup))));
-      const layered = (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn) || fromBelow;
+      // (Without a bias or brackets, h^ℓ = W h^{ℓ−1}: the left side's script is the layer letter itself.)
+      const bareLayer = lhsHead?.k === 'sym' && /^(l|ell)$/.test(subText(lhsHead.sup)) ? subText(lhsHead.sup) : '';
+      const bareDown = !!bareLayer && aff.matrix && side.some((x) => x.k === 'sym' && x.name === lhsLetter && subText(x.sup).replace(/\s/g, '') === `${bareLayer}-1`);
+      const layered = (aff.matrix && layerDown && side.some((x) => x.k === 'op' && x.v === '+')) || (layerWeights && belowIn) || fromBelow || bareDown;
       if ((layered || (taggedWeights && taggedInput)) && !timeStep && !/^([tτ]|tau)$/.test(lhsTag)) {
         add('affine-layer', 2.8, layered ? 'layer k from layer k − 1: W^{(k)} H^{(k−1)} + b^{(k)}' : LAYER_TAGGED);
         break;
@@ -6456,6 +6495,10 @@ const HEAD_DEFINED = 'heads concatenated / head_i = Attention(QW_i^Q, …)';
 const BIGRAM_FACTORS = 'P(w_1) P(w_2 | w_1) … P(w_n | w_{n−1}): each word given only the one before it, the bigram model';
 const CONTEXT_PAIRS = 'Π_{w ∈ Text} Π_{c ∈ C(w)} p(c | w; θ): each context word given its word, over the corpus — skip-gram\'s objective';
 const CONTEXT_PAIRS_SOFTMAX = 'Σ_{(w, c)} log e^{u_c · v_w}/Σ_{c′} e^{u_{c′} · v_w}: skip-gram\'s objective with the full softmax';
+const ALIGNMENT_NETWORK = 'e_{tj} = MLP(s_{t−1}, h_j): a small network scores the previous decoder state against an encoder state (additive attention)';
+const WINDOW_GIVEN_CENTRE = 'Π_{−m ≤ j ≤ m, j ≠ 0} P(w_{t+j} | w_t): each word of the centre word\'s window given the centre';
+const SCORE_OF_WEIGHTS = 'f(x, W) = Wx: the weight matrix, an argument of the function, applied to its input';
+const LABEL_POWERS_PRODUCT = 'Π_i P(Y = 1 | x_i)^{y_i} P(Y = 0 | x_i)^{1−y_i}: the likelihood of the labels, each class\'s probability raised to its label';
 const LABEL_BERNOULLI = 'y ∼ Bernoulli(p), p = σ(z): the label drawn with the probability the sigmoid of a score gives';
 const LABEL_CATEGORICAL = 'y ∼ Categorical(p), p = softmax(z): the label drawn with the probabilities a softmax of scores gives';
 const GRU_MIX = 'h_t = (1 − z_t) h_{t−1} + z_t h̃_t: the state mixed by the update gate';
@@ -6819,6 +6862,19 @@ function detectDataLikelihood(root: Row, add: Add): void {
     return bar === 1 && body[0].k === 'sym' && /^[SDX]$/.test(body[0].name) && !body[0].sub && syms(body.slice(bar + 1)).some((x) => PARAM_LETTER.test(x.name));
   };
   if (parts[0].length === 1 && parts[0][0].k === 'apply' && /^(log|ln)$/.test(parts[0][0].fn) && ofData(rowOf(parts[0][0].arg))) add('maximum-likelihood', 4.2, 'log P(S | w) = …: the log-likelihood of the training set');
+}
+
+/**
+ * Π_i P(Y = 1 | x_i)^{y_i} P(Y = 0 | x_i)^{1−y_i}: the probabilities of the two classes given each input, raised to the
+ * label and to its complement, multiplied over the examples — the likelihood of the labels, written with no left side.
+ */
+function detectLabelPowersProduct(root: Row, add: Add): void {
+  if (root[0]?.k !== 'big' || root[0].v !== 'prod') return;
+  const given = (x: Node): x is Apply => x.k === 'apply' && /^[pP]$/.test(x.fn) && hasOp(x.arg, '|') && !!x.sup;
+  const raised = root.slice(1).filter(given);
+  const label = (r: Row) => r.length === 1 && r[0].k === 'sym' && /^[yt]$/.test(r[0].name);
+  const complement = (r: Row) => r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' && label(r.slice(2));
+  if (raised.length === 2 && raised.some((a) => label(rowOf(a.sup!))) && raised.some((a) => complement(rowOf(a.sup!)))) add('maximum-likelihood', 3.7, LABEL_POWERS_PRODUCT);
 }
 
 /** p_{θ_dec}(y_i | Y_{0:i−1}, X̄), f_{θ_dec}(y_{i−1}, c_{i−1}): a distribution or a function the decoder's parameters carry. */
@@ -7432,7 +7488,7 @@ function pieceOfDerivative(root: Row): boolean {
   return r[0]?.k === 'num' && (spelledIf || (r[1]?.k === 'name' && /^if$/i.test(r[1].v))) && cut > 0 && isNum(r[cut + 1], 0) && r.length === cut + 2;
 }
 
-const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectLogSumExpLoss, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectFittedLine, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
+const DETECTORS = [detectParameterLine, detectPrefixLayers, detectPenaltyBudget, detect, detectShapes, detectForms, detectMoreForms, detectDerivations, detectModelParts, detectActivationDerivatives, detectConditionalsAndScores, detectGateInputs, detectWordsAndWeights, detectRegressions, detectSignatures, detectWord2vecForms, detectLogSumExpLoss, detectOneTermCrossEntropy, detectDistances, detectHeads, detectContextPairs, detectContextConditional, detectDataLikelihood, detectLabelPowersProduct, detectLogitLikelihood, detectDistributionCrossEntropy, detectLogisticOdds, detectSoftmaxClassProbability, detectGateAndAlignment, detectDecoderDistribution, detectGateOwnWeights, detectNeuronDot, detectPriorFirstBayes, detectStepTimesInput, detectBilinearScore, detectResetCandidate, detectBigramProduct, detectEncodingAdded, detectParameterLogLikelihood, detectBareActivationDerivative, detectHiddenUnitsSummed, detectNegatedLikelihoodEstimate, detectNegatedLogLikelihood, detectLabelDistribution, detectBoundMaximised, detectDistanceWritten, detectMarkovProduct, detectExpectedLogs, detectTanhThroughSigmoid, detectIndicatorOfScore, detectCausalCases, detectPrimeChain, detectBackThroughActivation, detectErrorSignals, detectLinearInWeights, detectDeltaRule, detectIncrementByRate, detectAffineAlone, detectFittedLine, detectRealPair, detectInputGivenBack, detectNeuralLanguageModel];
 
 /** q^i = W^q a^i, or the input first as a row vector, q^i = a^i * W^q: one input projected into its role's letter. */
 /** X W^q = Q: a projection written the other way round, the role's letter alone on the right. */

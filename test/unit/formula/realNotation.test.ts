@@ -5704,3 +5704,27 @@ test('the softmax\'s Jacobian written entry by entry, ∂S(a_k)/∂a_m = −S(a_
   // (No role on the weight: any product of matrices.)
   assert.equal(concept('H W = K'), null);
 });
+
+test('a Bernoulli likelihood written as the data set\'s probability, p(𝒟 | θ) = Π θ^{x_n}(1 − θ)^{1−x_n}, or as the class probabilities raised to the label, Π P(Y = 1 | x_n)^{t_n} P(Y = 0 | x_n)^{1−t_n}, is maximum likelihood', () => {
+  assert.equal(concept('p(D | \\theta) = \\prod_{n=1}^{N} \\theta^{x_n}(1-\\theta)^{1-x_n}'), 'maximum-likelihood');
+  assert.equal(concept('\\prod_{n=1}^{N} P(Y=1 | x_n)^{t_n} P(Y=0 | x_n)^{1-t_n}'), 'maximum-likelihood');
+  // (One factor raised to the label, no complement: not the two classes' likelihood.)
+  assert.equal(concept('\\prod_{n=1}^{N} P(Y=1 | x_n)^{t_n}'), null);
+});
+
+test('a layer without a bias or brackets, a^ℓ = V a^{ℓ−1}, and a score function with the matrix among its arguments, g(v, U) = U v, are an affine layer; a data matrix among the arguments stays the linear model', () => {
+  assert.equal(concept('a^\\ell = V a^{\\ell-1}'), 'affine-layer');
+  assert.equal(concept('g(v, U) = U v'), 'affine-layer');
+  // (A step, not a layer: the script is time.)
+  assert.equal(concept('a^{t} = V a^{t-1}'), null);
+  assert.equal(concept('g(v) = U v'), null);
+});
+
+test('one centre word\'s window under a single product, Π_{−c ≤ k ≤ c, k ≠ 0} P(w_{i+k} | w_i), is skip-gram; an alignment score computed by a named network, e_{ik} = FFN(s_{i−1}, h_k), is additive attention', () => {
+  assert.equal(concept('\\prod_{-c \\le k \\le c, k \\ne 0} P(w_{i+k} | w_i)'), 'skipgram');
+  assert.equal(concept('\\prod_{k=1}^{c} P(w_{i+k} | w_i)'), null);
+  assert.equal(concept('e_{ik} = \\mathrm{FFN}(s_{i-1}, h_k)'), 'mlp-attention');
+  assert.equal(concept('e_{ik} = \\text{MLP}([s_{i-1}; h_k])'), 'mlp-attention');
+  // (A network of one input: no score of a pair.)
+  assert.equal(concept('e_{ik} = \\text{MLP}(h_k)'), 'mlp');
+});
