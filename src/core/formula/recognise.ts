@@ -4696,7 +4696,9 @@ function detect(root: Row, add: Add): void {
   // (A neuron's net input, net_j = Σ_i w_ij o_i, is a layer's weighted sum.)
   // (a · b := Σ_i a_i b_i defines the dot product: no attention.)
   // (∂L/∂W = Σ_t Σ_k δ_{t,k} x_kᵀ: a gradient's terms summed, not values weighted.)
-  for (const r of spelled(lhs) === 'net' || hasOp(lhs, '·', '\\cdot') || derivs(lhs).length ? [] : [rhsAll]) {
+  // (A weight times its state written with a dot, Σ_j α_{tj} · h_j, is the same scaled state: no dot product of the two.)
+  const weightTimes = (x: Node, j: number, a: Row) => x.k === 'op' && ['·', '*', '∗'].includes(x.v) && a[j - 1]?.k === 'sym' && ['alpha', 'a'].includes((a[j - 1] as Sym).name) && !!(a[j - 1] as Sym).sub && a[j + 1]?.k === 'sym' && !!(a[j + 1] as Sym).sub;
+  for (const r of spelled(lhs) === 'net' || hasOp(lhs, '·', '\\cdot') || derivs(lhs).length ? [] : [rhsAll.filter((x, j, a) => !weightTimes(x, j, a))]) {
     for (let i = 0; i + 2 < r.length; i++) {
       if (r[i].k !== 'big' || (r[i] as { v: string }).v !== 'sum') continue;
       const w = r[i + 1];

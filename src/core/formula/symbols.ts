@@ -299,7 +299,8 @@ function dotProductRoles(tree: Tree, concept: ConceptId | null, { set }: Notes):
       const a = r[i];
       const b = r[i + 1];
       if ((a.k === 'sym' || a.k === 'group') && 'sup' in a && isT(a.sup) && (b.k === 'sym' || b.k === 'group')) pairs.push({ a, b });
-      else if (a.k === 'sym' && b.k === 'op' && b.v === '·' && r[i + 2]?.k === 'sym') pairs.push({ a, b: r[i + 2] });
+      // (An attention weight times its state, α_{tj} · h_j, scales the state: no dot product.)
+      else if (a.k === 'sym' && b.k === 'op' && b.v === '·' && r[i + 2]?.k === 'sym' && !(a.name === 'alpha' && !!a.sub)) pairs.push({ a, b: r[i + 2] });
     }
   });
   // (Xᵀ W_Q multiplies the input by a projection weight: no score of a query against a key.)

@@ -5728,3 +5728,16 @@ test('one centre word\'s window under a single product, Π_{−c ≤ k ≤ c, k 
   // (A network of one input: no score of a pair.)
   assert.equal(concept('e_{ik} = \\text{MLP}(h_k)'), 'mlp');
 });
+
+test('an attention weight times its state written with a dot, Σ_i α_{ki} · h_i, is a weighted sum, not a query against a key; seq2seq reads c as the context vector and y as the target token', () => {
+  assert.equal(concept('c_k = \\sum_{i=1}^{N} \\alpha_{k,i} \\cdot h_i'), 'attention');
+  assert.match(meaning('c_k = \\sum_{i=1}^{N} \\alpha_{k,i} \\cdot h_i', 'α_{k, i}'), /attention weight/);
+  assert.doesNotMatch(meaning('c_k = \\sum_{i=1}^{N} \\alpha_{k,i} \\cdot h_i', 'α_{k, i}'), /query/);
+  // (Two states with a dot between them are still scored against each other.)
+  assert.match(meaning('\\alpha_{k,i} = \\frac{\\exp(s_k \\cdot h_i)}{\\sum_j \\exp(s_k \\cdot h_j)}', 's_k'), /query/);
+  const tex = 'p(y_t \\mid y_{<t}, c) = g(y_{t-1}, s_t, c)';
+  assert.equal(concept(tex), 'seq2seq');
+  assert.match(meaning(tex, 'c'), /context vector/);
+  assert.match(meaning(tex, 'y_{t−1}'), /target/);
+  assert.match(meaning(tex, 's_t'), /decoder hidden state/);
+});
