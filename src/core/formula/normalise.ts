@@ -495,10 +495,15 @@ function codeNotation(s: string): string {
   // `ht = tanh(W ht-1 + U xt)`: a state's step glued to its letter, read so where a previous step or two such letters
   // show the habit.
   // (So are a gate's, a moment's and a capital state's, `Ht = Ot * tanh(Ct)`, `C't`, `mt = β1 mt-1 + (1-β1) gt`.)
+  // `Πt p(xt | x<t)`, `Σi yi log ŷi`: a capital sigma or pi with its running index glued to it is the sum or product
+  // over that index, and the index glued to letters after it theirs; `x<t` after a bar or a comma, the letters before t.
+  s = s.replace(/(?<![\\A-Za-z])([ΣΠ∑∏])([ijktn])(?=\s|\()/g, (_m, op: string, ix: string) => `${/[Σ∑]/.test(op) ? '\\sum' : '\\prod'}_{${ix}} `);
+  s = s.replace(/(?<=[|,]\s*)([A-Za-z])<([ijt])(?![A-Za-z0-9])/g, '$1_{<$2}');
+  const overIndex = (ix: string) => new RegExp(`\\\\(sum|prod)_\\{${ix}\\}`).test(s);
   const glued = /(?<![\\A-Za-z0-9_^{'])([hcxyozrfigmvHCXYOZRFI])('?)t([-+]1)?(?![A-Za-z0-9_{'(])/g;
   const gluedSteps = [...s.matchAll(glued)];
-  if (gluedSteps.some((m) => m[3]) || new Set(gluedSteps.map((m) => m[0])).size >= 2) s = s.replace(glued, (_m, l: string, p: string, d?: string) => `${l}${p}_{t${d ?? ''}}`);
-  s = gluedIndices(s);
+  if (gluedSteps.some((m) => m[3]) || new Set(gluedSteps.map((m) => m[0])).size >= 2 || (gluedSteps.length && overIndex('t'))) s = s.replace(glued, (_m, l: string, p: string, d?: string) => `${l}${p}_{t${d ?? ''}}`);
+  s = gluedIndices(s, overIndex);
   // `P(w_t|w_t-1,w_t+1)`: a step's offset typed without braces, inside a list of arguments, belongs to the index.
   s = s.replace(/(?<![\\A-Za-z])([A-Za-z])_([a-z])([-+]\d)(?=\s*(?:[,|)\]]|\\mid))/g, '$1_{$2$3}');
   // v'_{w_O}{}^T: the empty group TeX writers put between a subscript and a superscript joins nothing.
@@ -561,13 +566,18 @@ const GLUED_INDEX = /(?<![\\A-Za-z0-9_^{'.])(?!pi(?![A-Za-z]))([A-Za-zα-ωΘ])(
  * the subscript where the formula shows the habit — two letters carrying one index, or a letter with the step before
  * (`wi-1`). One such pair alone (`ai`, `xi`) is left as written.
  */
-function gluedIndices(s: string): string {
+function gluedIndices(s: string, overIndex: (ix: string) => boolean): string {
   const found = [...s.matchAll(GLUED_INDEX)];
+  // (Or a sum over that index glued to its sign, `Σi yi log ŷi`.)
   const habit = new Set(['i', 'j', 'k'].filter((ix) => {
     const mine = found.filter((m) => m[2] === ix);
-    return mine.some((m) => m[3]) || new Set(mine.map((m) => m[1])).size >= 2;
+    return mine.some((m) => m[3]) || new Set(mine.map((m) => m[1])).size >= 2 || (mine.length > 0 && overIndex(ix));
   }));
-  return habit.size ? s.replace(GLUED_INDEX, (m, l: string, ix: string, d?: string) => (habit.has(ix) ? `${l}_{${ix}${d ?? ''}}` : m)) : s;
+  // (A hatted letter carries it as well, `(yi − ŷi)²`: the hat read first, `\hat{y}i`.)
+  const hatted = /(\\hat\{[A-Za-zα-ω]\})([ijk])(?![A-Za-z0-9_{'(])/g;
+  for (const m of s.matchAll(hatted)) if (found.some((f) => f[2] === m[2])) habit.add(m[2]);
+  if (!habit.size) return s;
+  return s.replace(GLUED_INDEX, (m, l: string, ix: string, d?: string) => (habit.has(ix) ? `${l}_{${ix}${d ?? ''}}` : m)).replace(hatted, (m, h: string, ix: string) => (habit.has(ix) ? `${h}_{${ix}}` : m));
 }
 
 /**

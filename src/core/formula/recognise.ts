@@ -1687,7 +1687,9 @@ function nestedLayerCalls(part: Row): boolean {
 /** Affine: a weight times an input, plus a bias (W x + b, w^T x + b, w_0 + w_1 x_1 + …, Σ w_i x_i + b). */
 function affine(typed: Row): { matrix: boolean; weights: string[] } | null {
   // (A product typed with an asterisk or a cross, W * x + b, β_1 × x_1, is the same product.)
-  const r = typed.filter((x) => !(x.k === 'op' && (x.v === '*' || x.v === '∗' || x.v === '×')));
+  // (So is a matrix dotted with its input, W_1 · x.)
+  const matrixDot = (x: Node, i: number) => x.k === 'op' && x.v === '·' && typed[i - 1]?.k === 'sym' && /^[A-Z]$/.test((typed[i - 1] as Sym).name) && typed[i + 1]?.k === 'sym' && /^[a-z]$/.test((typed[i + 1] as Sym).name);
+  const r = typed.filter((x, i) => !(x.k === 'op' && (x.v === '*' || x.v === '∗' || x.v === '×')) && !matrixDot(x, i));
   const hasPlus = r.some((x) => x.k === 'op' && x.v === '+');
   // (wᵀx − θ, Wx − b: a threshold or a bias subtracted from the weighted input, as the perceptron and M-P neuron write it.)
   const minus = r.findIndex((x) => x.k === 'op' && x.v === '-');
@@ -2472,8 +2474,27 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   // differ say which it is.)
   const jacobian = softmaxJacobian(parts);
   if (jacobian) add('softmax', jacobian === 'diagonal' ? 3.6 : 3.4, SOFTMAX_JACOBIAN);
+  // (Both entries as the cases of i = j and i ≠ j: {y_i(1 − y_i) if i = j; −y_i y_j if i ≠ j}.)
+  const env = parts.length >= 2 && parts[parts.length - 1].length === 1 && parts[parts.length - 1][0].k === 'env' ? parts[parts.length - 1][0] : undefined;
+  const entries = env?.k === 'env' && env.rows.length === 2 ? env.rows.map((row) => softmaxJacobian([parts[0], rowOf(row[0])])) : [];
+  if (entries.includes('diagonal') && entries.includes('entries')) add('softmax', 4, SOFTMAX_JACOBIAN_CASES);
+  // J = diag(p) − p pᵀ: the softmax's Jacobian as one matrix, its outputs on the diagonal less their outer product.
+  if (parts.length >= 2 && diagLessOuter(parts[parts.length - 1])) add('softmax', 3.6, SOFTMAX_JACOBIAN_MATRIX);
 }
 
+/** diag(p) − p pᵀ: a vector on a diagonal matrix, less that vector's outer product with itself. */
+function diagLessOuter(r: Row): boolean {
+  const minus = r.findIndex((x) => x.k === 'op' && x.v === '-');
+  if (minus !== 1 || r.length !== 4) return false;
+  const diag = r[0];
+  const arg = diag.k === 'apply' && /^diag$/i.test(diag.fn) ? rowOf(diag.arg) : [];
+  const v = arg.length === 1 && arg[0].k === 'sym' ? arg[0] : undefined;
+  const same = (x: Node) => x.k === 'sym' && !!v && x.name === v.name && subText(x.sub) === subText(v.sub);
+  return !!v && same(r[2]) && same({ ...r[3], sup: undefined } as Node) && isTransposeSup((r[3] as Sym).sup) && !(r[2] as Sym).sup;
+}
+
+const SOFTMAX_JACOBIAN_CASES = '∂y_i/∂x_j = {y_i(1 − y_i) if i = j; −y_i y_j if i ≠ j}: the softmax\'s Jacobian, on and off the diagonal';
+const SOFTMAX_JACOBIAN_MATRIX = 'J = diag(p) − p pᵀ: the softmax\'s Jacobian as a matrix';
 const SOFTMAX_JACOBIAN = '∂y_k/∂a_j = y_k(δ_kj − y_j): the softmax\'s Jacobian';
 /**
  * ∂y_k/∂a_j = y_k(δ_kj − y_j), with I_kj, 1_{k=j} or [k = j] for the δ: each output of the softmax differentiated by
@@ -6534,7 +6555,7 @@ const FIRM_SCORE = 4;
  * Patterns the learned model may not withdraw: their evidence is an arrangement of symbols (a Gaussian's mean, a
  * product's factors) that the model's bag of words and TeX tokens does not see, so its doubt says little about them.
  */
-const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE, RELU_CASES, ZERO_ONE_CASES]);
+const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, SOFTMAX_JACOBIAN_CASES, SOFTMAX_JACOBIAN_MATRIX, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE, RELU_CASES, ZERO_ONE_CASES]);
 
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
@@ -7728,7 +7749,8 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   const sorted = [...cands.entries()].map(([id, c]) => ({ id, score: c.score, why: c.why })).sort((a, b) => b.score - a.score || Number(a.why.startsWith('related')) - Number(b.why.startsWith('related')) || Number(LESS_SPECIFIC.has(a.id)) - Number(LESS_SPECIFIC.has(b.id)));
   readAgainstStructure(sorted, tree.items, words, src, head.first);
   // The left side is a loss (L, J, ℓ, loss, cost): a layer, an activation or a network is not what it defines.
-  if (lossLhs(tree.items)) dropUnnamed(sorted, (c) => NOT_A_LOSS.has(c.id));
+  // (J = diag(p) − p pᵀ: there J is the Jacobian.)
+  if (lossLhs(tree.items)) dropUnnamed(sorted, (c) => NOT_A_LOSS.has(c.id) && c.why !== SOFTMAX_JACOBIAN_MATRIX);
   reassignUnits(sorted, tree.items, words, near);
   namedByTheirLetters(sorted, tree.items, words);
   let best = sorted[0];
@@ -7761,7 +7783,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
   // A derivative or gradient of a function is not that function: only the concepts that are about derivatives
   // (gradient steps, the chain rule, BPTT, a step that also decays the weights) may claim a formula with ∂ or ∇,
   // unless a name says what it is. (Lines of a block that decay the weights in their steps vote for the penalty.)
-  if (best && !best.why.startsWith('named') && !(best.id === 'regularization' && / lines of the block$/.test(best.why)) && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && best.why !== BCE_DERIVATIVE && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
+  if (best && !best.why.startsWith('named') && !(best.id === 'regularization' && / lines of the block$/.test(best.why)) && !DERIVATIVE_CONCEPTS.has(best.id) && !ELEMENTWISE.has(best.id) && !best.why.includes('weight decay') && best.why !== BCE_DERIVATIVE && best.why !== SOFTMAX_JACOBIAN_MATRIX && !(best.id === 'softmax' && componentDerivative(tree.items)) && (hasGradient(tree.items) || codeGradient(tree.items) || errorTerm(tree.items))) conflict = vetoed = true;
   // (The derivative of an activation is explained with the activation.)
   const gated = annotatedGates(latex, best) ?? gateNamedByWords(tree.items, near, best);
   if (gated) (sorted.unshift(gated), (best = gated), (conflict = false));

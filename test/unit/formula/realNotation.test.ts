@@ -5741,3 +5741,24 @@ test('an attention weight times its state written with a dot, Σ_i α_{ki} · h_
   assert.match(meaning(tex, 'y_{t−1}'), /target/);
   assert.match(meaning(tex, 's_t'), /decoder hidden state/);
 });
+
+test('the softmax\'s Jacobian in cases, {s_a(1 − s_a) if a = b; −s_a s_b if a ≠ b}, or as one matrix, diag(s) − s sᵀ, is the softmax\'s; a matrix dotted with its input, σ(V · u), is a layer', () => {
+  assert.equal(concept('\\frac{\\partial s_a}{\\partial u_b} = \\begin{cases} s_a(1 - s_a) & a = b \\\\ -s_a s_b & a \\neq b \\end{cases}'), 'softmax');
+  // (The off-diagonal entry zero: no softmax.)
+  assert.equal(concept('\\frac{\\partial s_a}{\\partial u_b} = \\begin{cases} s_a(1 - s_a) & a = b \\\\ 0 & a \\neq b \\end{cases}'), null);
+  assert.equal(concept('\\frac{\\partial s}{\\partial u} = \\mathrm{diag}(s) - s s^\\top'), 'softmax');
+  assert.equal(concept('J = \\operatorname{diag}(q) - q q^T'), 'softmax');
+  // (Another vector's outer product: no Jacobian of the softmax.)
+  assert.equal(concept('\\frac{\\partial s}{\\partial u} = \\mathrm{diag}(s) - r r^\\top'), null);
+  assert.equal(concept('h = \\sigma(V \\cdot u)'), concept('h = \\sigma(V u)'));
+  assert.equal(concept('h = \\sigma(V \\cdot u)'), 'affine-layer');
+});
+
+test('plain text with a capital sigma or pi and its index glued on, `Πt p(xt | x<t)`, `Σi yi log ŷi`, reads the index as the operator\'s and the letters\'', () => {
+  assert.equal(normaliseTex('q(z1, …, zN) = Πt q(zt | z<t)'), 'q(z_{1}, …, zN) = \\prod_{t}  q(z_{t} | z_{<t})');
+  assert.equal(normaliseTex('C = -Σk tk log ŷk'), 'C = -\\sum_{k}  t_{k} \\log \\hat{y}_{k}');
+  // (A comparison not after a bar or a comma stays one; one letter with an index and no habit stays as written.)
+  assert.equal(normaliseTex('if u<t then'), 'if u<t then');
+  assert.equal(normaliseTex('ai'), 'ai');
+  assert.equal(concept('q(z1, …, zN) = Πt q(zt | z<t)'), 'language-model');
+});
