@@ -559,7 +559,8 @@ function exampleCalls(s: string): string {
 }
 
 /** A letter and the index i, j or k glued to it, `yi`, `θj`, `wi-1` (not π spelled `pi`). */
-const GLUED_INDEX = /(?<![\\A-Za-z0-9_^{'.])(?!pi(?![A-Za-z]))([A-Za-zα-ωΘ])([ijk])([-+]1)?(?![A-Za-z0-9_{'(.])/g;
+// (The offset may be an order's, `wi−N+1`, the first word of an n-gram's history.)
+const GLUED_INDEX = /(?<![\\A-Za-z0-9_^{'.])(?!pi(?![A-Za-z]))([A-Za-zα-ωΘ])([ijk])([-+](?:[Nn][-+][12]|1))?(?![A-Za-z0-9_{'(.])/g;
 
 /**
  * `Σ(yi − w xi)²`, `θj := θj − α Σ (h(x) − y) xj`, `P(wi | wi-1)`: an index glued to its letter in plain text, read as
@@ -576,6 +577,8 @@ function gluedIndices(s: string, overIndex: (ix: string) => boolean): string {
   // (A hatted letter carries it as well, `(yi − ŷi)²`: the hat read first, `\hat{y}i`.)
   const hatted = /(\\hat\{[A-Za-zα-ω]\})([ijk])(?![A-Za-z0-9_{'(])/g;
   for (const m of s.matchAll(hatted)) if (found.some((f) => f[2] === m[2])) habit.add(m[2]);
+  // (A sequence's last letter, `P(w1) … P(wn | wn-1)`: the letter numbered elsewhere in the formula runs up to n.)
+  for (const l of new Set([...s.matchAll(/(?<![\\A-Za-z])([A-Za-z])_\{[0-9]\}/g)].map((m) => m[1]))) s = s.replace(new RegExp(`(?<![\\\\A-Za-z0-9_^{'.])${l}([nNT])([-+]1)?(?![A-Za-z0-9_{'(.])`, 'g'), `${l}_{$1$2}`);
   if (!habit.size) return s;
   return s.replace(GLUED_INDEX, (m, l: string, ix: string, d?: string) => (habit.has(ix) ? `${l}_{${ix}${d ?? ''}}` : m)).replace(hatted, (m, h: string, ix: string) => (habit.has(ix) ? `${h}_{${ix}}` : m));
 }
@@ -1175,8 +1178,17 @@ function beamerOverlays(s: string): string {
     .replace(/\\(?:uncover|only|visible|invisible|alert)\s*(?:<[^<>{}\\]{0,40}>)?\s*(?=\{)/g, '');
 }
 
+/**
+ * A fraction drawn over three lines of plain text and read as one line, `1 f(x) = ---------- 1 + e^(-x)`: the numerator
+ * typed before the left side, the bar of dashes, the denominator after it.
+ */
+function asciiFraction(s: string): string {
+  const m = /^\s*([A-Za-z0-9.]{1,12})\s+([A-Za-z][A-Za-z0-9_']{0,10}(?:\([^()=]{1,20}\))?\s*=)\s*-{3,}\s*([^=]{1,80}?)\s*$/.exec(s);
+  return m ? `${m[2]} \\frac{${m[1]}}{${m[3]}}` : s;
+}
+
 export function normaliseTex(src: string): string {
-  const raw = beamerOverlays(String(src ?? ''));
+  const raw = asciiFraction(beamerOverlays(String(src ?? '')));
   let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
   s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
   s = fontsAndBraces(s);

@@ -148,7 +148,9 @@ const names = (n: Node | Node[] | undefined) => all(n).filter((m) => m.k === 'na
 const isNum = (n: Node | undefined, v?: number) => !!n && n.k === 'num' && (v === undefined || n.v === v);
 /** The x of a complement written 1 − x (a row or a node), else null. */
 const oneMinusOf = (n: Node | Row | undefined): Node | null => {
-  const r = Array.isArray(n) ? n : rowOf(n);
+  const r0 = Array.isArray(n) ? n : rowOf(n);
+  // (In brackets of its own, ^{(1 − y)}, it is the same.)
+  const r = r0.length === 1 && r0[0].k === 'group' && r0[0].delim === '(' ? rowOf(r0[0].body) : r0;
   return r.length === 3 && isNum(r[0], 1) && r[1].k === 'op' && r[1].v === '-' ? r[2] : null;
 };
 const onlyNum = (n: Node | undefined, v: number) => {
@@ -2482,6 +2484,15 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   if (parts.length >= 2 && diagLessOuter(parts[parts.length - 1])) add('softmax', 3.6, SOFTMAX_JACOBIAN_MATRIX);
 }
 
+/** P(w_i | w_1, …, w_{i−1}) and P(w_i | w_{i−N+1}, …, w_{i−1}): one word given its whole history, and given its last words. */
+function markovCut(whole: Apply, cut: Apply): boolean {
+  const split = (a: Apply) => { const r = rowOf(a.arg); const b = r.findIndex((x) => x.k === 'op' && x.v === '|'); return { predicted: show({ k: 'row', items: r.slice(0, b) }), given: r.slice(b + 1).filter((x): x is Sym => x.k === 'sym') }; };
+  const [w, c] = [split(whole), split(cut)];
+  const fromFirst = (g: Sym[]) => g.some((x) => /^1(:|$)/.test(indexOf(x.sub)));
+  const previous = (g: Sym[]) => /-1$/.test(indexOf(g[g.length - 1]?.sub));
+  return w.predicted === c.predicted && fromFirst(w.given) && !fromFirst(c.given) && previous(w.given) && previous(c.given);
+}
+
 /** diag(p) − p pᵀ: a vector on a diagonal matrix, less that vector's outer product with itself. */
 function diagLessOuter(r: Row): boolean {
   const minus = r.findIndex((x) => x.k === 'op' && x.v === '-');
@@ -2493,6 +2504,7 @@ function diagLessOuter(r: Row): boolean {
   return !!v && same(r[2]) && same({ ...r[3], sup: undefined } as Node) && isTransposeSup((r[3] as Sym).sup) && !(r[2] as Sym).sup;
 }
 
+const MARKOV_EQUALS = 'P(w_i | w_1, …, w_{i−1}) = P(w_i | w_{i−N+1}, …, w_{i−1}): the Markov assumption, the history cut to the last words';
 const SOFTMAX_JACOBIAN_CASES = '∂y_i/∂x_j = {y_i(1 − y_i) if i = j; −y_i y_j if i ≠ j}: the softmax\'s Jacobian, on and off the diagonal';
 const SOFTMAX_JACOBIAN_MATRIX = 'J = diag(p) − p pᵀ: the softmax\'s Jacobian as a matrix';
 const SOFTMAX_JACOBIAN = '∂y_k/∂a_j = y_k(δ_kj − y_j): the softmax\'s Jacobian';
@@ -3502,7 +3514,8 @@ function detect(root: Row, add: Add): void {
     }
   }
   // (A tilde marks the reconstruction too, X̃ = g_θ(f_φ(X)), a batch's capital X as well.)
-  const reconstructed = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && (x.mods.includes('hat') || x.mods.includes('tilde'));
+  // (Or a prime, x' = f_θ(g_φ(x)).)
+  const reconstructed = (x: Node) => x.k === 'sym' && /^[xX]$/.test(x.name) && (x.mods.includes('hat') || x.mods.includes('tilde') || x.mods.includes('prime'));
   // (Bold or indexed letters the parser leaves beside their brackets, 𝐠_θ(𝐟_φ(X)): a letter, a bracket, inside it the same again.)
   const letterCall = (r: Row): Row | null => (r.length === 2 && r[0].k === 'sym' && /^[a-zA-Z]$/.test(r[0].name) && r[1].k === 'group' && r[1].delim === '(' ? rowOf(r[1].body) : null);
   const nestedLetters = (() => { const inner = letterCall(rhsAll); const innermost = inner ? letterCall(inner) : null; return !!innermost && syms(innermost).some((y) => /^[xX]$/.test(y.name)); })();
@@ -4446,6 +4459,9 @@ function detect(root: Row, add: Add): void {
     return others.every((g) => [...g].every((n) => first.has(n))) && probApplies.some(ofItself);
   };
   if (rels.includes('≈') && probApplies.length >= 2 && probApplies.every(condBar) && sameHistory()) add('ngram-markov', 3.5, 'P(w_t | long history) ≈ P(w_t | last n−1 words)');
+  // (With an equals sign, P(w_i | w_1, …, w_{i−1}) = P(w_i | w_{i−N+1}, …, w_{i−1}): the history from the first word on
+  // the left, cut short on the right — the same assumption stated.)
+  else if (parts.length === 2 && parts.every((p) => p.length === 1 && p[0].k === 'apply' && isProb(p[0]) && condBar(p[0])) && sameHistory() && markovCut(parts[0][0] as Apply, parts[1][0] as Apply)) add('ngram-markov', 3.3, MARKOV_EQUALS);
   if (parts.length === 2 && rels[0] === '=' && parts[0].length === 1 && parts[1].length === 1 && parts[0][0].k === 'apply' && parts[1][0].k === 'apply' && /^[pP]$/.test(parts[0][0].fn) && /^[pP]$/.test(parts[1][0].fn)) {
     const split = (a: Apply) => {
       const r = rowOf(a.arg);

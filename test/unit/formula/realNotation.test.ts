@@ -5755,10 +5755,23 @@ test('the softmax\'s Jacobian in cases, {s_a(1 − s_a) if a = b; −s_a s_b if 
 });
 
 test('plain text with a capital sigma or pi and its index glued on, `Πt p(xt | x<t)`, `Σi yi log ŷi`, reads the index as the operator\'s and the letters\'', () => {
-  assert.equal(normaliseTex('q(z1, …, zN) = Πt q(zt | z<t)'), 'q(z_{1}, …, zN) = \\prod_{t}  q(z_{t} | z_{<t})');
+  assert.equal(normaliseTex('q(z1, …, zN) = Πt q(zt | z<t)'), 'q(z_{1}, …, z_{N}) = \\prod_{t}  q(z_{t} | z_{<t})');
   assert.equal(normaliseTex('C = -Σk tk log ŷk'), 'C = -\\sum_{k}  t_{k} \\log \\hat{y}_{k}');
   // (A comparison not after a bar or a comma stays one; one letter with an index and no habit stays as written.)
   assert.equal(normaliseTex('if u<t then'), 'if u<t then');
   assert.equal(normaliseTex('ai'), 'ai');
   assert.equal(concept('q(z1, …, zN) = Πt q(zt | z<t)'), 'language-model');
+});
+
+test('a fraction drawn over three plain-text lines, `1 g(u) = ------ 1 + e^(-u)`, is that fraction; the Markov assumption stated with an equals sign is the n-gram model; a Bernoulli exponent in brackets of its own, (1 − ŷ)^{(1−y)}, is the same Bernoulli; x′ = f_θ(g_φ(x)) reconstructs x', () => {
+  assert.equal(normaliseTex('1 g(u) = ---------- 1 + e^(-u)'), 'g(u) = \\frac{1}{1 + e^{-u}}');
+  assert.equal(concept('1 g(u) = ---------- 1 + e^(-u)'), 'sigmoid');
+  // (Dashes with nothing under them are no fraction.)
+  assert.equal(normaliseTex('g = ----'), 'g = ----');
+  assert.equal(concept('P(v_k | v_1, \\ldots, v_{k-1}) = P(v_k | v_{k-2}, v_{k-1})'), 'ngram-markov');
+  // (The same history on both sides: nothing cut.)
+  assert.equal(concept('P(v_k | v_1, \\ldots, v_{k-1}) = P(v_k | v_1, v_{k-1})'), null);
+  assert.equal(concept('p(t \\mid u) = \\hat{t}^{t}(1 - \\hat{t})^{(1 - t)}'), 'logistic-regression');
+  assert.equal(concept("x' = d_\\theta(e_\\phi(x))"), 'autoencoder');
+  assert.equal(normaliseTex('Q(S) = Q(v1) Q(v2 | v1) … Q(vn | vn-1)'), 'Q(S) = Q(v_{1}) Q(v_{2} | v_{1}) … Q(v_{n} | v_{n-1})');
 });
