@@ -227,7 +227,8 @@ function weigh(rec: Recognition, prediction: Prediction | null, latex: string, w
   const input = decisionInput(rec, prediction, words);
   // (Without the model's opinion — `learned: false` — there is nothing to weigh: the recogniser's answer stands.)
   const step = prediction ? decision : false;
-  const judged = step ? decided(step, rec, input) : judge(input.rules, prediction, THRESHOLDS, input.derivative, input.firm);
+  // (A closed form of one concept only is kept whatever the model says of its words.)
+  const judged = step && rec.closedForm && rec.concept ? { concept: rec.concept, by: 'rules' as const } : step ? decided(step, rec, input) : judge(input.rules, prediction, THRESHOLDS, input.derivative, input.firm);
   const resembled = rec.unsure === 'resembles' ? rec.candidates[0]?.id : undefined;
   const unnameable = judged.by === 'learned' && !!judged.concept && (!!rec.ruledOut?.includes(judged.concept) || judged.concept === resembled || !!rec.mentions || CONTINUES.test(latex) || onlyDeclares(rec.tree.items) || ownMeanDeviation(rec.tree.items));
   if (unnameable) return { concept: null, by: 'none' };

@@ -794,7 +794,8 @@ function otherSpellings(s: string): string {
   // (A case typed whole in a text box, value then condition in brackets, `\text{0 (x ≤ 0)}`: the value and its condition.)
   s = s.replace(/\\text\s*\{\s*([-+]?\d+(?:\.\d+)?)\s*\(([^{}()]*)\)\s*\}/g, '$1 & ($2)');
   // (Knet's `sigm(x)` is the sigmoid; a gate named by its word on the left, `forget = …`, `input_gate = …`, is one name.)
-  s = s.replace(/(?<![\\A-Za-z])sigm(?=\s*\()/g, '\\sigma');
+  // (So is a note's `sig(x)`, `Sig'(x)`, the name cut short.)
+  s = s.replace(/(?<![\\A-Za-z])(?:sigm|[Ss]ig)(?=\s*'?\s*\()/g, '\\sigma');
   s = s.replace(new RegExp(`^(\\s*)(${GATE_WORDS})(?=\\s*=)`), (_m, sp: string, w: string) => `${sp}\\operatorname{${w.replace('_', '')}}`);
   s = s.replace(/\\backsim(?![A-Za-z])/g, '\\sim').replace(/^(\s*\\?(?:tanh|sigmoid|relu|softmax|sigma))([a-z])(?=\s*=)/, '$1($2)');
   // (Code's in-place update, `W1 -= learning_rate * dW1`: the step written out, W1 := W1 − learning_rate · dW1.)
@@ -1369,7 +1370,8 @@ function widelySpaced(s: string): string | null {
  */
 function fontsAndBraces(src: string): string {
   let s = src.replace(/\\bold\s*\{/g, '\\mathbf{').replace(/\\mathbf\s*\{\s*(min|max|log|exp|ln)\s*\}/g, '\\$1 ').replace(/\\mathbf\s*\{\s*e\s*\}(?=\s*\^)/g, 'e');
-  s = s.replace(/\\left\s*\\\{\s*\\begin\{(?:aligned|gathered)\}([\s\S]*?)\\end\{(?:aligned|gathered)\}\s*\\right\s*\./g, (m, body: string) => (/(?<![<>!\\])=/.test(body) ? m : `\\begin{cases}${body}\\end{cases}`));
+  // (So is a matrix's, `\left\{\begin{matrix} +1 & x ≥ 0 \\ −1 & x < 0 \end{matrix}\right.`, as CSDN's editor writes cases.)
+  s = s.replace(/\\left\s*\\\{\s*\\begin\{(aligned|gathered|matrix)\}([\s\S]*?)\\end\{\1\}\s*\\right\s*\./g, (m, _env: string, body: string) => (/(?<![<>!\\])=/.test(body) ? m : `\\begin{cases}${body}\\end{cases}`));
   return s.replace(/\\overset\s*\{\s*(\\sim|~|\\wedge|\^|-|\\rightarrow|\\to)\s*\}\s*\{/g, (_m, a: string) => `\\${/sim|~/.test(a) ? 'tilde' : /wedge|\^/.test(a) ? 'hat' : a === '-' ? 'bar' : 'vec'}{`);
 }
 

@@ -27,6 +27,8 @@ export interface Recognition {
   ruledOut?: ConceptId[];
   /** The concept comes from a pattern whose structure the learned model's words and tokens cannot see (FIRM): it is not withdrawn. */
   firm?: true;
+  /** The concept is a closed form no other concept writes (CLOSED_FORMS): the decision step keeps it. */
+  closedForm?: true;
 }
 
 export interface RecogniseContext {
@@ -2345,7 +2347,13 @@ function detectDerivations(root: Row, add: Add): void {
   else if (logEvidence && parts.length >= 2 && posteriorGap(root)) add('elbo', 4.2, POSTERIOR_GAP);
   // ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²): the KL divergence of a diagonal Gaussian from the standard normal, in closed form.
   const squaredLetter = (name: string) => syms(root).some((y) => y.name === name && /^2$/.test(indexOf(y.sup)));
-  if (squaredLetter('mu') && squaredLetter('sigma') && applies(root, ['log']).some((l) => syms(l.arg).some((y) => y.name === 'sigma')) && hasOp(root, '-') && all(root).some((x) => isNum(x, 1))) add('kl-divergence', 3.6, '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))');
+  if (squaredLetter('mu') && squaredLetter('sigma') && applies(root, ['log']).some((l) => syms(l.arg).some((y) => y.name === 'sigma')) && hasOp(root, '-') && all(root).some((x) => isNum(x, 1))) {
+    // (Only means, variances and their indices on the right: no density of x, as a discriminant's log would have.)
+    const right = sides(root).parts[sides(root).parts.length - 1];
+    const bare = syms(right).every((y) => /^(mu|sigma|[ijkldnJNDKL])$/.test(y.name));
+    add('kl-divergence', bare ? 4 : 3.6, bare ? GAUSSIAN_KL : '½ Σ (μ² + σ² − 1 − log σ²) among other terms: KL(N(μ, σ²) ‖ N(0, 1))');
+  }
+  if (gaussianKlCode(root)) add('kl-divergence', 4, GAUSSIAN_KL_CODE);
   // y′ = y(1 − y), ∂ŷ/∂z = ŷ(1 − ŷ): the sigmoid's derivative written through its own output.
   const oneMinus = (body: Node, of: Node) => show(body).replace(/\s/g, '') === `1-${show(of)}`.replace(/\s/g, '');
   // (The output may be written as the function applied, f(z)(1 − f(z)), in either order.)
@@ -2481,7 +2489,7 @@ function detectActivationDerivatives(root: Row, add: Add): void {
   const entries = env?.k === 'env' && env.rows.length === 2 ? env.rows.map((row) => softmaxJacobian([parts[0], rowOf(row[0])])) : [];
   if (entries.includes('diagonal') && entries.includes('entries')) add('softmax', 4, SOFTMAX_JACOBIAN_CASES);
   // J = diag(p) − p pᵀ: the softmax's Jacobian as one matrix, its outputs on the diagonal less their outer product.
-  if (parts.length >= 2 && diagLessOuter(parts[parts.length - 1])) add('softmax', 3.6, SOFTMAX_JACOBIAN_MATRIX);
+  if (parts.length >= 2 && diagLessOuter(parts[parts.length - 1])) add('softmax', 4, SOFTMAX_JACOBIAN_MATRIX);
 }
 
 /** P(w_i | w_1, …, w_{i−1}) and P(w_i | w_{i−N+1}, …, w_{i−1}): one word given its whole history, and given its last words. */
@@ -2491,6 +2499,22 @@ function markovCut(whole: Apply, cut: Apply): boolean {
   const fromFirst = (g: Sym[]) => g.some((x) => /^1(:|$)/.test(indexOf(x.sub)));
   const previous = (g: Sym[]) => /-1$/.test(indexOf(g[g.length - 1]?.sub));
   return w.predicted === c.predicted && fromFirst(w.given) && !fromFirst(c.given) && previous(w.given) && previous(c.given);
+}
+
+/**
+ * `-0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())`, `0.5 * K.sum(1 + z_log_var - K.square(z_mean) - …)`: the
+ * same KL of a Gaussian from the standard normal, as VAE code writes it — one half, a sum, a one, the log-variance, the
+ * squared mean and the variance (or the exponential of its log).
+ */
+function gaussianKlCode(root: Row): boolean {
+  const t = show({ k: 'row', items: root }).replace(/\\operatorname|\\mathrm|\\|[\s{}]/g, '').toLowerCase();
+  const half = /0\.5|frac12|½|1\/2/.test(t);
+  const summed = /sum|mean\(/.test(t);
+  const one = /(^|[(+\-,])1(\.0*)?(?=[+\-),]|$)/.test(t);
+  const logVariance = /log_?var|log\(?sigma(\^2|\*\*2)|log\(var\)/.test(t);
+  const meanSquared = /(mu|mean)(\.pow\(2\)|\^2|\*\*2)|pow\((self\.)?(mu|mean),2\)|\((z_)?(mu|mean)\)\^2|square\((z_)?(mu|mean)\)/.test(t);
+  const variance = /exp\((z_)?log_?var\)|log_?var\.exp\(\)|(^|[^a-z_])(self\.)?var(?![a-z_])|z_var|(?<!log\(?)sigma(\^2|\*\*2)/.test(t);
+  return half && summed && one && logVariance && meanSquared && variance;
 }
 
 /** diag(p) − p pᵀ: a vector on a diagonal matrix, less that vector's outer product with itself. */
@@ -2504,6 +2528,8 @@ function diagLessOuter(r: Row): boolean {
   return !!v && same(r[2]) && same({ ...r[3], sup: undefined } as Node) && isTransposeSup((r[3] as Sym).sup) && !(r[2] as Sym).sup;
 }
 
+const GAUSSIAN_KL = '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))';
+const GAUSSIAN_KL_CODE = '−½ Σ (1 + log σ² − μ² − σ²) in code: KL(N(μ, σ²) ‖ N(0, 1)), as VAE code writes it';
 const MARKOV_EQUALS = 'P(w_i | w_1, …, w_{i−1}) = P(w_i | w_{i−N+1}, …, w_{i−1}): the Markov assumption, the history cut to the last words';
 const SOFTMAX_JACOBIAN_CASES = '∂y_i/∂x_j = {y_i(1 − y_i) if i = j; −y_i y_j if i ≠ j}: the softmax\'s Jacobian, on and off the diagonal';
 const SOFTMAX_JACOBIAN_MATRIX = 'J = diag(p) − p pᵀ: the softmax\'s Jacobian as a matrix';
@@ -3660,7 +3686,9 @@ function detect(root: Row, add: Add): void {
   const lossApplies = applies(root).filter((a) => /^(L|ell|J|l|E|R|loss|cost)$/.test(a.fn) || comparesPrediction(a));
   // (Of an example: the loss indexed, J_i(θ), or an argument beside the label that varies with it — x_i, f(x_i), ŷ. A
   // label against one constant, Σ_i L(y_i, γ), fits the constant.)
-  const ofAnExample = (a: Apply) => (a.head.k === 'sym' && !!a.head.sub) || rowOf(a.arg).some((x) => (x.k === 'sym' && !/^[yY]$/.test(x.name) && (!!x.sub || !!x.sup || x.mods.includes('hat'))) || (x.k === 'sym' && x.mods.includes('hat')) || x.k === 'apply' || x.k === 'group' || x.k === 'frac');
+  // (Or raised, l^n(θ), as Hung-yi Lee's notes number the examples; or the example the sum runs over, Σ_{x ∈ X} L(a, x).)
+  const overExamples = new Set(bigs(root, 'sum').map((b) => { const r = rowOf(b.sub); return r[0]?.k === 'sym' && r[1]?.k === 'op' && r[1].v === '∈' ? r[0].name : ''; }).filter(Boolean));
+  const ofAnExample = (a: Apply) => (a.head.k === 'sym' && (!!a.head.sub || /^[inkm]$/.test(subText(a.head.sup)))) || rowOf(a.arg).some((x) => x.k === 'sym' && /^[xX]$/.test(x.name) && overExamples.has(x.name)) || rowOf(a.arg).some((x) => (x.k === 'sym' && !/^[yY]$/.test(x.name) && (!!x.sub || !!x.sup || x.mods.includes('hat'))) || (x.k === 'sym' && x.mods.includes('hat')) || x.k === 'apply' || x.k === 'group' || x.k === 'frac');
   if (bigs(root, 'sum').length && lossApplies.some((a) => a !== lhsApply && ofAnExample(a)) && !logs.length) {
     const hasGrad = hasGradient(root);
     if (!hasGrad) add('empirical-risk', 2.8, '(1/n) Σ loss(f(x_i), y_i)');
@@ -3930,7 +3958,9 @@ function detect(root: Row, add: Add): void {
       const lhsLetter = spelled(lhs) === 'net' || netName ? 'z' : lhsHead && lhsHead.k === 'sym' ? lhsHead.name : lhsApply && lhsApply.head.k === 'sym' && (aff.matrix || /^[za]$/.test(lhsApply.head.name)) ? lhsApply.head.name : '';
       // (H(x) is the hypothesis of the Korean course notes, a(x) the model of the Russian ones.)
       // (So is h_θ, the hypothesis named by its parameters without its argument.)
-      if (((lhsApply && modelFunction(lhsApply)) || hypothesisByParams(lhsHead)) && !aff.matrix && side.some((x) => x.k === 'op' && x.v === '+')) {
+      // (The course's H(x) = Wx + b, `hypothesis = x_train * W + b`: its capital W is the one weight of a line.)
+      const namedHypothesis = (lhsApply?.fn === 'H' && lhs.length === 1) || /^hypothesis$/i.test(spelled(lhs)) || (lhs.length === 1 && lhs[0].k === 'name' && /^hypothesis$/i.test(lhs[0].v));
+      if (((lhsApply && modelFunction(lhsApply)) || hypothesisByParams(lhsHead) || namedHypothesis) && (!aff.matrix || namedHypothesis) && side.some((x) => x.k === 'op' && x.v === '+')) {
         add('linear-regression', 3, 'h_θ(x) = θ₀ + θ₁x₁ + …');
         break;
       }
@@ -6573,6 +6603,11 @@ const FIRM_SCORE = 4;
  */
 const FIRM: ReadonlySet<string> = new Set([DISTILLATION_NAMED, INNER_UNDER_LENGTHS, INNER_UNDER_PRODUCTS, PENALISED_GRADIENT, WORD_GIVEN_CENTRE, ITEM_GIVEN_ITEM, LINEAR_IN_WEIGHTS, LOGISTIC_LOSS, CONDITIONAL_MEAN_LINEAR, SOFTMAX_JACOBIAN, SOFTMAX_JACOBIAN_CASES, SOFTMAX_JACOBIAN_MATRIX, MINKOWSKI_DISTANCE, ONE_HEAD, HEADS_MIXED, SIGMOID_DECISION, LAYER_ACTIVATION, WORD_GIVEN_CONTEXT, CONTEXT_GIVEN_TARGET, CONTEXT_GIVEN_TARGET_ALONE, TARGET_GIVEN_CONTEXT, COUPLED_GATES, LOGISTIC_OF_SCORE, GAUSSIAN_REGRESSION, LINEAR_MODEL, STATISTICIANS_REGRESSION, BATCH_STEP, SAMPLED_STEP, ENCODING_FREQUENCIES, ENCODING_PARITY, LOGIT_LINEAR, LOG_ODDS_LINEAR, ODDS_EXPONENTIAL, REFERENCE_CLASS_ODDS, CLASS_PROBABILITY_LINEAR, RECURRENCE_STEP, TANH_DERIVATIVE, TANH_SAME_LETTER, LAYER_COMPOSITION, LIKELIHOOD_MAXIMISED, LABELS_LIKELIHOOD, HIDDEN_UNITS_SUMMED, EVERY_LAYER, VALUES_WEIGHTED, STATES_TIMES_WEIGHTS, COSINE_OF_PAIR, LEAKY_CASES, HINGE_CASES, CAUSAL_RESTRICTION, SAME_SEQUENCE, FITTED_LINE, POLYNOMIAL_REGRESSION, ...(['sigmoid', 'tanh', 'relu', 'leaky-relu', 'hardtanh'] as ConceptId[]).map(derivativeOf), ...['rnn', 'lstm', 'gru', 'bidirectional-rnn', 'self-attention', 'multi-head-attention', 'scaled-dot-product-attention'].map((id) => namedCall(id as ConceptId)), HEAD_DEFINED, PER_HEAD, DECODER_NAMED, GATE_OWN_WEIGHTS, RESET_CANDIDATE, STEP_TIMES_INPUT, PARAMETER_LOG_LIKELIHOOD, BIGRAM_SENTENCE, ELBO_EXPECTATION, INDICATOR_OF_SCORE, CAUSAL_CASES, TANH_THROUGH_SIGMOID, CHAIN_LINKED, LAYER_TAGGED, ATTENTION_VALUE, SHARED_PENALTY, SDPA_WRITTEN, LABEL_CASE_LOG, LABEL_BERNOULLI, LABEL_CATEGORICAL, CONTEXT_PAIRS, CONTEXT_PAIRS_SOFTMAX, HEADS_SUMMED, NUMBERED_WINDOW, MISTAKE_BELOW_ONE, RELU_CODE, RELU_CASES, ZERO_ONE_CASES]);
 
+/**
+ * Closed forms that belong to one concept only, whatever words surround them: the KL of a Gaussian from the standard
+ * normal written out (in symbols or in VAE code), and the softmax's Jacobian as a matrix or in its two cases.
+ */
+const CLOSED_FORMS: ReadonlySet<string> = new Set([GAUSSIAN_KL, GAUSSIAN_KL_CODE, SOFTMAX_JACOBIAN_MATRIX, SOFTMAX_JACOBIAN_CASES]);
 /** The recogniser's best answer is firm: a pattern the learned model cannot see, or a high score not lent by words alone. */
 const isFirm = (best: { score: number; why: string }) => FIRM.has(best.why) || (best.score >= FIRM_SCORE && !/^(the note names|related)/.test(best.why));
 
@@ -7837,7 +7872,7 @@ export function recognise(latex: string, ctx: RecogniseContext = {}, depth = 0):
     sorted.unshift(best);
     concept = best.id;
   }
-  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && isFirm(best) ? { firm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
+  return { concept, score: best?.score ?? 0, candidates: sorted, tree, ...(ruledOut.length ? { ruledOut } : {}), ...(concept && best && isFirm(best) ? { firm: true as const } : {}), ...(concept && best && CLOSED_FORMS.has(best.why) ? { closedForm: true as const } : {}), ...(concept ? {} : mentions ? { unsure: 'mention' as const, mentions } : { unsure: vetoed && best ? 'resembles' : conflict ? 'conflict' : best && best.score >= 1 ? 'weak' : 'none' }) };
 }
 
 /** Catalog concepts the words around a formula name explicitly, in the order they appear (for an honest "not recognised" hover). */

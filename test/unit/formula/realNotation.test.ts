@@ -5775,3 +5775,26 @@ test('a fraction drawn over three plain-text lines, `1 g(u) = ------ 1 + e^(-u)`
   assert.equal(concept("x' = d_\\theta(e_\\phi(x))"), 'autoencoder');
   assert.equal(normaliseTex('Q(S) = Q(v1) Q(v2 | v1) … Q(vn | vn-1)'), 'Q(S) = Q(v_{1}) Q(v_{2} | v_{1}) … Q(v_{n} | v_{n-1})');
 });
+
+test('the KL of a Gaussian from the standard normal as VAE code writes it is the KL divergence, and a closed form of one concept is kept by the shipped answer; a discriminant\'s log with μ² and σ² among terms in x is no closed form', () => {
+  const code = '-0.5 * torch.sum(1 + log_var - m.pow(2) - log_var.exp())'.replace(/\bm\b/g, 'mu');
+  assert.equal(concept(code), 'kl-divergence');
+  assert.equal(explainFormula(code).concept, 'kl-divergence');
+  assert.equal(concept('kl = 0.5 * K.sum(K.exp(z_log_var) + K.square(z_mean) - 1 - z_log_var, axis=1)'), 'kl-divergence');
+  // (Without the variance term: not the closed form.)
+  assert.equal(concept('-0.5 * torch.sum(1 + log_var - mu.pow(2))'), null);
+  assert.equal(explainFormula('\\frac{1}{2}\\sum_{k=1}^{K} (\\mu_k^2 + \\sigma_k^2 - 1 - \\log \\sigma_k^2)').concept, 'kl-divergence');
+  const discriminant = '\\log \\pi_c - \\frac{1}{2\\sigma^2}(u - \\mu_c)^2 - \\log \\sigma + \\frac{\\mu_c^2}{2\\sigma^2} - 1';
+  assert.equal(recognise(discriminant, {}).closedForm, undefined);
+});
+
+test('Hung-yi Lee\'s total loss, L(θ) = Σ_n l^n(θ), and a risk summed over the examples of a sample, Q(a, X) = 1/m Σ_{x ∈ X} L(a, x), are empirical risks; the course\'s hypothesis H(x) = Wx + b is linear regression; `sig(x)` is the sigmoid', () => {
+  assert.equal(concept('C(\\theta) = \\sum_{n=1}^{N} c^n(\\theta)'), null);
+  assert.equal(concept('L(\\theta) = \\sum_{n=1}^{N} l^n(\\theta)'), 'empirical-risk');
+  assert.equal(concept('Q(a, X) = \\frac{1}{m} \\sum_{x \\in X} L(a, x)'), 'empirical-risk');
+  assert.equal(concept('H(x) = Wx + b'), 'linear-regression');
+  assert.equal(concept('hypothesis = x_data * W + b'), 'linear-regression');
+  // (Another letter on the left with a weight matrix: a layer.)
+  assert.equal(concept('O = XW + b'), 'affine-layer');
+  assert.equal(concept("sig'(u) = sig(u) * (1 - sig(u))"), 'sigmoid');
+});
