@@ -514,6 +514,15 @@ function codeNotation(s: string): string {
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
+  // `np.power(10000, 2*i/d)`, `torch.pow(x, 2)`: the power function of code, its base raised to its exponent; and a
+  // number typed with digit separators, `10_000`, is that number.
+  s = s.replace(/(?<![\w.])(\d{1,3})((?:_\d{3})+)(?![\w])/g, (_m, a: string, b: string) => a + b.replace(/_/g, ''));
+  s = bracketCalls(s, /(?<![A-Za-z\\])(?:power|pow)\s*\(/, (args, call) => {
+    const parts = topLevel(args);
+    if (parts.length !== 2) return `${call}${args})`;
+    const base = parts[0].trim();
+    return `${/^[A-Za-z0-9.]+$/.test(base) ? base : `(${base})`}^{${parts[1].trim()}}`;
+  });
   // `p(A \| B)`: one double bar inside a probability is its conditioning bar, as some books' macros draw it (a norm has two).
   // (So is it inside a conditional expectation, E(Y \| X = x).)
   if (s.includes('\\|')) s = bracketCalls(s, /(?<![A-Za-z\\])[pPqE](?:_\{[^{}]*\}|_[A-Za-z])?\s*\(/, (args, call) => `${call}${(args.match(/\\\|/g) ?? []).length === 1 ? args.replace('\\|', '|') : args})`);

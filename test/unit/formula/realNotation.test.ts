@@ -5798,3 +5798,12 @@ test('Hung-yi Lee\'s total loss, L(θ) = Σ_n l^n(θ), and a risk summed over th
   assert.equal(concept('O = XW + b'), 'affine-layer');
   assert.equal(concept("sig'(u) = sig(u) * (1 - sig(u))"), 'sigmoid');
 });
+
+test('code\'s power function, np.power(a, b) and torch.pow(a, b), is a power, and digit separators (10_000) are the number: sinusoidal frequencies written in code are the positional encoding', () => {
+  assert.equal(normaliseTex('u = np.power(v, 3)'), 'u = v^{3}');
+  assert.equal(normaliseTex('torch.pow(u - v, 2)'), '(u - v)^{2}');
+  assert.equal(normaliseTex('n = 10_000'), 'n = 10000');
+  assert.equal(concept('angle = p / np.power(10_000, 2 * k / d_model)'), 'positional-encoding');
+  // (One argument: no power.)
+  assert.equal(normaliseTex('pow(u)'), 'pow(u)');
+});
