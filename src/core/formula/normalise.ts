@@ -514,6 +514,8 @@ function codeNotation(s: string): string {
   s = s.replace(/\^\s*-\s*([A-Za-z0-9](?:_\{[^{}]{1,8}\}|_[A-Za-z0-9])?)(?![A-Za-z0-9_{(])/g, '^{-$1}');
   // `e**(-x)`: a power of a bracket, its bracket as the superscript's braces; `(e**(-x))` in a sum is e^{−x} itself.
   s = bracketCalls(s, /(?<=[\w)\]])\s*\*\*\s*\(/, (args) => `^{${args}}`);
+  // `\mathbb{P}[y = 1 | x; θ]`, `\Pr[A | B]`: a probability written with square brackets around its conditional.
+  s = squareProbabilities(s);
   // `np.power(10000, 2*i/d)`, `torch.pow(x, 2)`: the power function of code, its base raised to its exponent; and a
   // number typed with digit separators, `10_000`, is that number.
   s = s.replace(/(?<![\w.])(\d{1,3})((?:_\d{3})+)(?![\w])/g, (_m, a: string, b: string) => a + b.replace(/_/g, ''));
@@ -1186,6 +1188,27 @@ function beamerOverlays(s: string): string {
     .replace(/\\pause(?:\s*\[\s*\d{1,3}\s*\])?(?![A-Za-z])/g, ' ')
     .replace(/\\onslide\s*(?:<[^<>{}\\]{0,40}>)?/g, ' ')
     .replace(/\\(?:uncover|only|visible|invisible|alert)\s*(?:<[^<>{}\\]{0,40}>)?\s*(?=\{)/g, '');
+}
+
+/** `\mathbb{P}[y = 1 | x]`, `\Pr[A \mid B]`, `P[y | x]`: a conditional probability in square brackets, as P(…). */
+function squareProbabilities(s: string): string {
+  const open = /(?:\\mathbb\s*\{\s*P\s*\}|\\Pr(?![A-Za-z])|(?<![\\A-Za-z])P)\s*\[/g;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    let depth = 0;
+    let end = -1;
+    for (let i = m.index + m[0].length - 1; i < s.length; i++) {
+      if (s[i] === '[') depth++;
+      else if (s[i] === ']' && --depth === 0) { end = i; break; }
+    }
+    const body = end > 0 ? s.slice(m.index + m[0].length, end) : '';
+    if (end < 0 || !/\||\\mid(?![A-Za-z])/.test(body) || /\[/.test(body)) continue;
+    out += `${s.slice(from, m.index)}P(${body})`;
+    from = end + 1;
+    open.lastIndex = end + 1;
+  }
+  return out + s.slice(from);
 }
 
 /**

@@ -1446,7 +1446,8 @@ function classOneProbability(parts: Row[]): boolean {
   if (parts.length !== 2) return false;
   const label = (r: Row, v: number) => {
     const a = r.length === 1 && r[0].k === 'apply' && /^[pP]$/.test(r[0].fn) ? rowOf(r[0].arg) : [];
-    return a[0]?.k === 'sym' && a[0].name === 'y' && !a[0].sub && a[1]?.k === 'op' && a[1].v === '=' && isNum(a[2], v) && a[3]?.k === 'op' && a[3].v === '|';
+    // (The label as a random variable, P(Y = 1 | X = x), as well.)
+    return a[0]?.k === 'sym' && /^[yY]$/.test(a[0].name) && !a[0].sub && a[1]?.k === 'op' && a[1].v === '=' && isNum(a[2], v) && a[3]?.k === 'op' && a[3].v === '|';
   };
   const model = (r: Row) => r.length === 1 && r[0].k === 'apply' && r[0].head.k === 'sym' && /^[hf]$/.test(r[0].fn) && hypothesisByParams({ ...r[0].head, sup: undefined });
   // (Or the other class, P(y = 0 | x; θ) = 1 − h_θ(x).)

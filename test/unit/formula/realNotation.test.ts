@@ -5807,3 +5807,13 @@ test('code\'s power function, np.power(a, b) and torch.pow(a, b), is a power, an
   // (One argument: no power.)
   assert.equal(normaliseTex('pow(u)'), 'pow(u)');
 });
+
+test('a conditional probability in square brackets, 𝔓[t = 1 | u; θ] or \\Pr[A | B], is P(…); the label as a random variable, P(T = 1 | U = u) = h_θ(u), is logistic regression\'s', () => {
+  assert.equal(normaliseTex('\\mathbb{P}[t=1 | u; \\theta] = h_{\\theta}(u)'), 'P(t=1 | u; \\theta) = h_{\\theta}(u)');
+  assert.equal(normaliseTex('\\Pr[A \\mid B]'), 'P(A \\mid B)');
+  // (No bar inside: an expectation's or a set's brackets stay.)
+  assert.equal(normaliseTex('\\mathbb{P}[A]'), '\\mathbb{P}[A]');
+  assert.equal(concept('\\mathbb{P}[y=1 | u; \\theta] = h_{\\theta}(u)'), 'logistic-regression');
+  assert.equal(concept('P(Y=1 | X=u) = h_{\\theta}(u)'), 'logistic-regression');
+  assert.equal(concept('P(Y=0 | X=u) = 1 - h_{\\theta}(u)'), 'logistic-regression');
+});
