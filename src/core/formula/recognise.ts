@@ -3942,7 +3942,6 @@ function detect(root: Row, add: Add): void {
       if (!aff) continue;
       if (applies(side).length || logs.length) continue;
       // (f(x_i, W) = W x_i: a function of the input with the weight matrix among its arguments is the linear score map.)
-      // (Or named in between, s = f(x, W) = Wx.)
       const before = parts[parts.indexOf(side) - 1];
       const scoreFn = before?.length === 1 && before[0].k === 'apply' ? before[0] : undefined;
       if (aff.matrix && side.length === 2 && scoreFn && /^[WUV]$/.test(aff.weights[0]) && syms(scoreFn.arg).some((x) => x.name === aff.weights[0]) && side[1].k === 'sym' && syms(scoreFn.arg).some((x) => x.name === (side[1] as Sym).name)) {
