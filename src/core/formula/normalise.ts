@@ -438,6 +438,14 @@ function withoutEquationNumbers(s: string): string {
 const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega|phi|psi|nabla)(?![A-Za-z])/g;
 
 /**
+ * A library's square root, `math.sqrt(d)`, `tf.sqrt(…)`: its prefix dropped before plain math turns the call into a root,
+ * so `x / math.sqrt(d)` divides by the root, not by `m`.
+ */
+function rootPrefixes(s: string): string {
+  return s.replace(/(^|[^A-Za-z\\])(?:(?:np|numpy|torch|tf|math|jnp)\.)+(?=sqrt\s*\()/g, '$1');
+}
+
+/**
  * Code-like plain text (lecture summaries, notebooks): library prefixes (`np.exp`, `torch.tanh`), `np.maximum`,
  * `w(transpose)x` and `X.T`, a trailing `# comment`, `Sum(`, letters numbered without an underscore (`z1`, `W2`),
  * Python indexing `y[i]`, `d(z)/d(x)` derivatives, `**` powers and `*` products by a scalar or a matrix, `dot` between
@@ -1222,7 +1230,7 @@ function asciiFraction(s: string): string {
 
 export function normaliseTex(src: string): string {
   const raw = asciiFraction(beamerOverlays(String(src ?? '')));
-  let s = plainMath(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw))))))));
+  let s = plainMath(rootPrefixes(htmlScripts(doubleEscaped(plainCharacters(pandocScripts(markdownItalics(restructuredRoles(isTexmacs(raw) ? texmacsToTex(raw) : urlEncoded(raw)))))))));
   s = bareStepIndices(positivePart(typedComparisons(physicsPackage(s))));
   s = fontsAndBraces(s);
   // A whole formula typed inside one text-font box (`\mathrm{Z_1[i,j] = \sum_p X[i,p] W[p,j]}`): the formula itself.

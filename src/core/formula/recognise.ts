@@ -2512,10 +2512,20 @@ function gaussianKlCode(root: Row): boolean {
   const half = /0\.5|frac12|½|1\/2/.test(t);
   const summed = /sum|mean\(/.test(t);
   const one = /(^|[(+\-,])1(\.0*)?(?=[+\-),]|$)/.test(t);
-  const logVariance = /log_?var|log\(?sigma(\^2|\*\*2)|log\(var\)/.test(t);
+  // (`logVar` parses as log(V) beside `ar`; a variance under exp, `exp(z_var)`, is a log-variance by another name.)
+  const logVariance = /log_?var|log\(v\)ar|log\(?sigma(\^2|\*\*2)|log\((z_)?var\)|exp\((z_)?var\)/.test(t);
   const meanSquared = /(mu|mean)(\.pow\(2\)|\^2|\*\*2)|pow\((self\.)?(mu|mean),2\)|\((z_)?(mu|mean)\)\^2|square\((z_)?(mu|mean)\)/.test(t);
-  const variance = /exp\((z_)?log_?var\)|log_?var\.exp\(\)|(^|[^a-z_])(self\.)?var(?![a-z_])|z_var|(?<!log\(?)sigma(\^2|\*\*2)/.test(t);
+  const variance = /exp\((z_)?log_?var\)|exp\(log\(v\)ar\)|log_?var\.exp\(\)|(^|[^a-z_])(self\.)?var(?![a-z_])|z_var|(?<!log\(?)sigma(\^2|\*\*2)/.test(t);
   return half && summed && one && logVariance && meanSquared && variance;
+}
+
+/** √d_k, √d_{model}, √d_{head}, head_dim^{1/2}: the root of the dimension attention's scores are divided by. */
+function keyDimensionRoot(den: Row): boolean {
+  const dimension = (r: Row) => { const t = show({ k: 'row', items: r }).replace(/\\(?:mathrm|text|operatorname)|[\s{}]/g, ''); return /^(d_?(k|model|head|h)|head_?dim|dim|embed_?size|n_?embd)$/i.test(t); };
+  if (den.length === 1 && den[0].k === 'sqrt') return dimension(rowOf(den[0].body));
+  const last = den[den.length - 1];
+  const half = last && 'sup' in last && /^(\\frac12|1\/2|0\.5)$/.test(show({ k: 'row', items: rowOf(last.sup) }).replace(/[\s{}]/g, ''));
+  return !!half && dimension([...den.slice(0, -1), { ...last, sup: undefined } as Node]);
 }
 
 /** diag(p) − p pᵀ: a vector on a diagonal matrix, less that vector's outer product with itself. */
@@ -2529,6 +2539,7 @@ function diagLessOuter(r: Row): boolean {
   return !!v && same(r[2]) && same({ ...r[3], sup: undefined } as Node) && isTransposeSup((r[3] as Sym).sup) && !(r[2] as Sym).sup;
 }
 
+const SCORES_OVER_ROOT_DIMENSION = 'softmax(S/√d_k): the scores divided by the root of the keys\' dimension, then a softmax — scaled dot-product attention\'s weights';
 const GAUSSIAN_KL = '½ Σ (μ² + σ² − 1 − log σ²): KL(N(μ, σ²) ‖ N(0, 1))';
 const GAUSSIAN_KL_CODE = '−½ Σ (1 + log σ² − μ² − σ²) in code: KL(N(μ, σ²) ‖ N(0, 1)), as VAE code writes it';
 const MARKOV_EQUALS = 'P(w_i | w_1, …, w_{i−1}) = P(w_i | w_{i−N+1}, …, w_{i−1}): the Markov assumption, the history cut to the last words';
@@ -2924,6 +2935,12 @@ function detect(root: Row, add: Add): void {
   if (applies(root, ['softmax']).some((sm) => all(sm.arg).some((x) => (x.k === 'apply' && /^mask/i.test(x.fn)) || (x.k === 'name' && /^mask/i.test(x.v))) && (hasSym(sm.arg, 'Q') || hasTranspose(sm.arg)))) add('masked-self-attention', 3.6, 'softmax(mask(QK^T/√d))V');
   // The same scaled score inside the exps of a written-out softmax: exp(q·k/√d) / Σ exp(…).
   if (!nm.includes('mask') && applies(root, ['exp']).some((e) => fracs(e.arg).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name))))) add('scaled-dot-product-attention', 3.9, 'exp(q·k/√d) / Σ exp(q·k′/√d)');
+  // softmax(S/√d_k), softmax(energy/head_dim^{1/2}): scores divided by the root of the keys' dimension before the softmax.
+  // (The fraction alone in the softmax, an axis beside it at most: a mask added, `+ M`, is masked attention's.)
+  const scaledAlone = (sm: Apply) => { const r = rowOf(sm.arg); const comma = r.findIndex((x) => x.k === 'op' && x.v === ','); const body = comma < 0 ? r : r.slice(0, comma); return body.length === 1 && body[0].k === 'frac' && keyDimensionRoot(rowOf(body[0].den)); };
+  // (The weights only: the softmax is the whole right side; with V after it the written-out forms read it whole.)
+  const weightsOnly = (parts.length >= 2 ? parts[parts.length - 1] : root).filter((x) => !(x.k === 'op' && x.v === ','));
+  if (weightsOnly.length === 1 && weightsOnly[0].k === 'apply' && weightsOnly[0].fn === 'softmax' && scaledAlone(weightsOnly[0])) add('scaled-dot-product-attention', 3.7, SCORES_OVER_ROOT_DIMENSION);
   if (!applies(root, ['softmax']).length && fracs(root).some((f) => rowOf(f.den).some((x) => x.k === 'sqrt') && (hasTranspose(f.num) || (hasSym(f.num, 'Q') && hasSym(f.num, 'K'))) && syms(f.num).some((x) => /^[qQ]$/.test(x.name)) && syms(f.num).some((x) => /^[kK]$/.test(x.name)))) add('scaled-dot-product-attention', 3.2, 'q·k / √d');
   for (const sm of applies(root, ['softmax'])) {
     const arg = argRow(sm);

@@ -5817,3 +5817,15 @@ test('a conditional probability in square brackets, 𝔓[t = 1 | u; θ] or \\Pr[
   assert.equal(concept('P(Y=1 | X=u) = h_{\\theta}(u)'), 'logistic-regression');
   assert.equal(concept('P(Y=0 | X=u) = 1 - h_{\\theta}(u)'), 'logistic-regression');
 });
+
+test('scores divided by the root of the keys\' dimension and passed through a softmax, softmax(S/√d_k) or softmax(e / head_dim ** (1/2)), are scaled dot-product attention\'s weights; a library\'s sqrt after a quotient divides by the root; the VAE KL with the log-variance spelled logVar or under exp', () => {
+  assert.equal(concept('W = softmax(E / \\sqrt{d_k})'), 'scaled-dot-product-attention');
+  assert.equal(concept('w = softmax(e / (self.head_dim ** (1 / 2)), dim=-1)'), 'scaled-dot-product-attention');
+  assert.equal(normaliseTex('u / math.sqrt(d)'), 'u / \\sqrt{d}');
+  assert.equal(concept('w = torch.softmax(e / math.sqrt(d_k), dim=-1)'), 'scaled-dot-product-attention');
+  // (A temperature or a number under the root, or a mask added: not this reading.)
+  assert.notEqual(concept('w = softmax(e / \\sqrt{2})'), 'scaled-dot-product-attention');
+  assert.notEqual(concept('W = softmax(E / \\sqrt{d_k} + M)'), 'scaled-dot-product-attention');
+  assert.equal(concept('kl = 0.5 * torch.sum(torch.exp(logVar) + m ** 2 - 1. - logVar)'.replace(/\bm\b/, 'mean')), 'kl-divergence');
+  assert.equal(concept('kl = 0.5 * torch.sum(torch.exp(z_var) + z_mu**2 - 1.0 - z_var)'), 'kl-divergence');
+});
