@@ -437,12 +437,17 @@ function withoutEquationNumbers(s: string): string {
 /** Greek letters (and ∇) plain-text notes spell without a backslash (`w - alpha * dw`, `beta1*m`, `nabla_theta J`). */
 const BARE_GREEK = /(^|[^\\A-Za-z])(alpha|beta|gamma|delta|epsilon|eta|theta|lambda|sigma|omega|phi|psi|nabla)(?![A-Za-z])/g;
 
+/** The numeric libraries whose prefixes code writes before a function (`np.exp`, `math.sqrt`, `tf.tanh`). */
+const LIBRARIES = 'np|numpy|torch|tf|math|jnp';
+const ROOT_PREFIX = new RegExp(`(^|[^A-Za-z\\\\])(?:(?:${LIBRARIES})\\.)+(?=sqrt\\s*\\()`, 'g');
+const MODULE_PREFIX = new RegExp(`(^|[^A-Za-z\\\\])(?:(?:${LIBRARIES}|F|nn|functional|self)\\.)+(?=[A-Za-z])`, 'g');
+
 /**
  * A library's square root, `math.sqrt(d)`, `tf.sqrt(…)`: its prefix dropped before plain math turns the call into a root,
  * so `x / math.sqrt(d)` divides by the root, not by `m`.
  */
 function rootPrefixes(s: string): string {
-  return s.replace(/(^|[^A-Za-z\\])(?:(?:np|numpy|torch|tf|math|jnp)\.)+(?=sqrt\s*\()/g, '$1');
+  return s.replace(ROOT_PREFIX, '$1');
 }
 
 /**
@@ -454,7 +459,7 @@ function rootPrefixes(s: string): string {
 function codeNotation(s: string): string {
   if (/\\(newcommand|def|renewcommand)\b/.test(s)) return s;
   // (Module and object prefixes, one or several: `tf.math.tanh`, `self.W_hh`, `nn.functional.relu`.)
-  s = s.replace(/(^|[^A-Za-z\\])(?:(?:np|numpy|torch|tf|math|jnp|F|nn|functional|self)\.)+(?=[A-Za-z])/g, '$1');
+  s = s.replace(MODULE_PREFIX, '$1');
   // Octave's element-wise operators (`.^2`, `.*`, `./`) and its transpose `'` before a product or a letter
   // (`y'*log(h)`, `(Xθ − y)'*(Xθ − y)`, `θ'x`), in a line typed as code (a `;` at its end, or those operators).
   if (/;\s*$|\.\^|\.\*|'\s*\*/.test(s)) {

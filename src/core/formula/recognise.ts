@@ -2508,7 +2508,7 @@ function markovCut(whole: Apply, cut: Apply): boolean {
  * squared mean and the variance (or the exponential of its log).
  */
 function gaussianKlCode(root: Row): boolean {
-  const t = show({ k: 'row', items: root }).replace(/\\operatorname|\\mathrm|\\|[\s{}]/g, '').toLowerCase();
+  const t = plainText(root).toLowerCase();
   const half = /0\.5|frac12|½|1\/2/.test(t);
   const summed = /sum|mean\(/.test(t);
   const one = /(^|[(+\-,])1(\.0*)?(?=[+\-),]|$)/.test(t);
@@ -2519,12 +2519,15 @@ function gaussianKlCode(root: Row): boolean {
   return half && summed && one && logVariance && meanSquared && variance;
 }
 
+/** A row as plain text, for names the parser spells out letter by letter: no spaces, braces, backslashes or font words. */
+const plainText = (r: Row): string => show({ k: 'row', items: r }).replace(/\\(?:operatorname|mathrm|text)|\\|[\s{}]/g, '');
+
 /** √d_k, √d_{model}, √d_{head}, head_dim^{1/2}: the root of the dimension attention's scores are divided by. */
 function keyDimensionRoot(den: Row): boolean {
-  const dimension = (r: Row) => { const t = show({ k: 'row', items: r }).replace(/\\(?:mathrm|text|operatorname)|[\s{}]/g, ''); return /^(d_?(k|model|head|h)|head_?dim|dim|embed_?size|n_?embd)$/i.test(t); };
+  const dimension = (r: Row) => /^(d_?(k|model|head|h)|head_?dim|dim|embed_?size|n_?embd)$/i.test(plainText(r));
   if (den.length === 1 && den[0].k === 'sqrt') return dimension(rowOf(den[0].body));
   const last = den[den.length - 1];
-  const half = last && 'sup' in last && /^(\\frac12|1\/2|0\.5)$/.test(show({ k: 'row', items: rowOf(last.sup) }).replace(/[\s{}]/g, ''));
+  const half = last && 'sup' in last && /^(frac12|1\/2|0\.5)$/.test(plainText(rowOf(last.sup)));
   return !!half && dimension([...den.slice(0, -1), { ...last, sup: undefined } as Node]);
 }
 
