@@ -1206,15 +1206,19 @@ function beamerOverlays(s: string): string {
 /** `\mathbb{P}[y = 1 | x]`, `\Pr[A \mid B]`, `P[y | x]`: a conditional probability in square brackets, as P(…). */
 function squareProbabilities(s: string): string {
   const open = /(?:\\mathbb\s*\{\s*P\s*\}|\\Pr(?![A-Za-z])|(?<![\\A-Za-z])P)\s*\[/g;
+  if (!open.test(s)) return s;
+  // (Each square bracket's closing one, found in one pass.)
+  const closing = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[') stack.push(i);
+    else if (s[i] === ']' && stack.length) closing.set(stack.pop()!, i);
+  }
+  open.lastIndex = 0;
   let out = '';
   let from = 0;
   for (let m = open.exec(s); m; m = open.exec(s)) {
-    let depth = 0;
-    let end = -1;
-    for (let i = m.index + m[0].length - 1; i < s.length; i++) {
-      if (s[i] === '[') depth++;
-      else if (s[i] === ']' && --depth === 0) { end = i; break; }
-    }
+    const end = closing.get(m.index + m[0].length - 1) ?? -1;
     const body = end > 0 ? s.slice(m.index + m[0].length, end) : '';
     if (end < 0 || !/\||\\mid(?![A-Za-z])/.test(body) || /\[/.test(body)) continue;
     out += `${s.slice(from, m.index)}P(${body})`;
